@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs Júlia at http://127.0.0.1:${PORT:-8000} (API + worker in one process).
+# Without DATABASE_URL / REDIS_URL it starts private PostgreSQL (port 55432) and Redis (56379) under .local/.
+#   ./run.sh                   start (Ctrl-C stops Júlia; the local servers keep running for the next start)
+#   ./run.sh --stop-services   stop the local PostgreSQL and Redis
+#   ./run.sh -- ARGS           pass ARGS to `julia serve` (e.g. -- --role api)
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/local-services.sh
+
+PG_PORT=${JULIA_PG_PORT:-55432}
+REDIS_PORT=${JULIA_REDIS_PORT:-56379}
+
+case "${1:-}" in
+  --stop-services) stop_postgres pg "$PG_PORT"; stop_redis redis "$REDIS_PORT"; exit 0 ;;
+  -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  --) shift ;;
+  "") ;;
+  *) echo "julia: opção desconhecida: $1 (veja ./run.sh --help)" >&2; exit 2 ;;
+esac
+
+command -v dotnet >/dev/null 2>&1 || die "o .NET 10 SDK não está instalado (https://dot.net); depois rode ./run.sh de novo"
+
+seed=()
+if [ -z "${DATABASE_URL:-}" ] || [ -z "${REDIS_URL:-}" ]; then ensure_packages; fi
+if [ -z "${DATABASE_URL:-}" ]; then
+  start_postgres pg "$PG_PORT"
+  create_database "$PG_PORT" julia
+  export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/julia"
+  seed=(--seed-demo)   # demo data only ever goes into the local database
+fi
+if [ -z "${REDIS_URL:-}" ]; then
+  start_redis redis "$REDIS_PORT"
+  export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
+fi
+
+dotnet build src/Julia/Julia.csproj -c Release -o .local/bin --nologo -v quiet -clp:ErrorsOnly >/dev/null \
+  || { dotnet build src/Julia/Julia.csproj -c Release -o .local/bin --nologo -v quiet -clp:ErrorsOnly; exit 1; }
+exec dotnet .local/bin/julia.dll serve "${seed[@]}" "$@"

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Private PostgreSQL and Redis servers under .local/ for ./run.sh and ./test.sh (no Docker, no systemd).
+# Sourced, not run. Every function is idempotent: a server already answering on its port is reused.
+
+JULIA_ROOT=${JULIA_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+JULIA_LOCAL=${JULIA_LOCAL:-$JULIA_ROOT/.local}
+
+die() { echo "julia: $*" >&2; exit 1; }
+say() { echo "julia: $*" >&2; }
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+# Installs Debian's postgresql and redis-server when a binary is missing (root + apt only).
+ensure_packages() {
+  local need=()
+  [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/pg_ctl" ] || need+=(postgresql)
+  command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+  [ ${#need[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    die "faltam ${need[*]}: instale-os (Debian: sudo apt-get install postgresql redis-server) ou defina DATABASE_URL e REDIS_URL"
+  fi
+  say "instalando ${need[*]} (apt-get)…"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null || die "apt-get update falhou; instale ${need[*]} ou defina DATABASE_URL e REDIS_URL"
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null \
+    || die "apt-get install ${need[*]} falhou; instale-os ou defina DATABASE_URL e REDIS_URL"
+}
+
+# As root, PostgreSQL must run as the postgres user, which must reach the data folder.
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+pg_data_dir() {
+  local name=$1 dir="$JULIA_LOCAL/$1"
+  if [ "$(id -u)" -eq 0 ] && [ ! -L "$dir" ] && [ ! -d "$dir/data" ]; then
+    mkdir -p "$dir" && chown postgres "$dir"
+    if ! runuser -u postgres -- test -w "$dir"; then
+      # The checkout sits under a folder postgres cannot enter (e.g. /root): keep the data elsewhere.
+      local alt="/var/lib/julia-local/$(echo "$JULIA_ROOT" | md5sum | cut -c1-12)/$name"
+      mkdir -p "$alt" && chown postgres "$alt" && rmdir "$dir" 2>/dev/null; ln -sfn "$alt" "$dir"
+    fi
+  fi
+  mkdir -p "$dir"; echo "$dir"
+}
+
+# start_postgres NAME PORT [extra server options]
+start_postgres() {
+  local name=$1 port=$2 extra=${3:-} bin dir
+  bin=$(pg_bin)
+  dir=$(pg_data_dir "$name")
+  if "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" 2>/dev/null; then return 0; fi
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
+    as_pg "$bin/initdb" -D "$dir/data" --auth=trust -U postgres -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+      || die "initdb falhou (veja $dir/initdb.log)"
+  fi
+  as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" -w -t 60 start \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/data -c shared_preload_libraries=pg_stat_statements -c max_connections=300 $extra" >/dev/null \
+    || die "PostgreSQL não subiu na porta $port (veja $dir/data/server.log)"
+}
+
+# create_database PORT NAME
+create_database() {
+  local port=$1 db=$2
+  if ! psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1; then
+    psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "CREATE DATABASE \"$db\"" >/dev/null || die "não consegui criar o banco $db"
+  fi
+}
+
+# start_redis NAME PORT [extra options]
+start_redis() {
+  local name=$1 port=$2 dir="$JULIA_LOCAL/$1"
+  shift 2
+  mkdir -p "$dir"
+  if redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1; then return 0; fi
+  redis-server --bind 127.0.0.1 --port "$port" --daemonize yes --pidfile "$dir/redis.pid" \
+    --dir "$dir" --logfile "$dir/redis.log" "$@" || die "Redis não subiu na porta $port (veja $dir/redis.log)"
+  for _ in $(seq 1 50); do redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1 && return 0; sleep 0.1; done
+  die "Redis não respondeu na porta $port (veja $dir/redis.log)"
+}
+
+stop_postgres() {
+  local dir="$JULIA_LOCAL/$1"
+  [ -f "$dir/data/postmaster.pid" ] && as_pg "$(pg_bin)/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 && say "PostgreSQL $1 parado"
+  return 0
+}
+
+stop_redis() {
+  local port=$2
+  redis-cli -h 127.0.0.1 -p "$port" shutdown nosave >/dev/null 2>&1 && say "Redis $1 parado"
+  return 0
+}

@@ -1,0 +1,80 @@
+namespace Julia.Cli;
+
+/// <summary>The parsed command line: a verb and its options. Bad input yields an error text and exit code 2.</summary>
+internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, string> Options, string? Error)
+{
+    /// <summary>`--NAME=value` pairs that set configuration for this run (same names as the environment variables).</summary>
+    public IReadOnlyList<string> ConfigurationOverrides { get; init; } = [];
+
+    // Generic host settings that the ASP.NET test host passes as arguments.
+    static readonly HashSet<string> HostSettings = new(StringComparer.OrdinalIgnoreCase) { "contentRoot", "applicationName", "environment", "urls" };
+
+    static readonly Dictionary<string, string[]> VerbOptions = new()
+    {
+        ["serve"] = ["--role", "--seed-demo"],
+        ["migrate"] = [],
+        ["seed-demo"] = [],
+        ["help"] = [],
+    };
+
+    static readonly HashSet<string> Flags = ["--seed-demo"];
+
+    public static CommandLine Parse(IReadOnlyList<string> args)
+    {
+        var overrides = args.Where(IsConfigurationOverride).ToList();
+        var rest = args.Where(a => !IsConfigurationOverride(a)).ToList();
+        return ParseVerb(rest) with { ConfigurationOverrides = overrides };
+    }
+
+    static bool IsConfigurationOverride(string arg)
+    {
+        if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.IndexOf('=') is var eq && eq < 3) return false;
+        var name = arg[2..arg.IndexOf('=')];
+        return HostSettings.Contains(name) ||
+               Julia.Infrastructure.Configuration.EnvironmentVariables.All.Any(v => v.AllNames.Contains(name, StringComparer.Ordinal));
+    }
+
+    static CommandLine ParseVerb(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0) return new("serve", new Dictionary<string, string>(), null);
+        var verb = args[0];
+        if (verb is "--help" or "-h" or "help") return new("help", new Dictionary<string, string>(), null);
+        if (!VerbOptions.TryGetValue(verb, out var allowed))
+            return new(verb, new Dictionary<string, string>(), $"comando desconhecido: {verb}");
+
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 1; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "--help" or "-h") return new("help", options, null);
+            var (name, value) = arg.Split('=', 2) is [var n, var v] ? (n, (string?)v) : (arg, null);
+            if (!allowed.Contains(name)) return new(verb, options, $"opção desconhecida para {verb}: {name}");
+            if (Flags.Contains(name)) { options[name] = "true"; continue; }
+            value ??= i + 1 < args.Count ? args[++i] : null;
+            if (value is null) return new(verb, options, $"{name} precisa de um valor");
+            options[name] = value;
+        }
+        if (verb == "serve" && options.TryGetValue("--role", out var role) && role is not ("api" or "worker" or "all"))
+            return new(verb, options, $"--role precisa ser api, worker ou all (recebido: {role})");
+        return new(verb, options, null);
+    }
+
+    public const string Usage = """
+        Júlia — agente de escalas no WhatsApp
+
+        Uso:
+          julia serve [--role api|worker|all] [--seed-demo]   sobe a API e/ou o worker (padrão: all)
+          julia migrate                                      aplica as migrações do banco e sai
+          julia seed-demo                                    carrega os dados de demonstração (idempotente) e sai
+          julia --help                                       mostra esta ajuda
+
+        Qualquer variável de configuração também pode ser passada como --NOME=valor (ex.: --PORT=8001).
+
+        Opções de serve:
+          --role       api (webhooks, admin, respostas), worker (fila proativa, jobs) ou all
+          --seed-demo  carrega os dados de demonstração se o banco estiver vazio
+
+        Configuração por variáveis de ambiente (DATABASE_URL, REDIS_URL, …): veja README.md.
+        Códigos de saída: 0 ok, 1 configuração inválida ou falha, 2 uso incorreto.
+        """;
+}

@@ -1,0 +1,74 @@
+using Julia.DemoData;
+using Julia.Infrastructure.Configuration;
+using Julia.Infrastructure.Database;
+using Julia.Infrastructure.Hosting;
+using Npgsql;
+
+namespace Julia.Cli;
+
+/// <summary>Entry point of the `julia` program: one verb per run, exit codes 0 / 1 / 2.</summary>
+internal static class JuliaCli
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var command = CommandLine.Parse(args);
+        if (command.Error is not null)
+        {
+            await Console.Error.WriteLineAsync($"julia: {command.Error}");
+            await Console.Error.WriteLineAsync(CommandLine.Usage);
+            return 2;
+        }
+        if (command.Verb == "help")
+        {
+            Console.WriteLine(CommandLine.Usage);
+            return 0;
+        }
+
+        try
+        {
+            return command.Verb switch
+            {
+                "serve" => await ServeAsync(command),
+                "migrate" => await OneShotAsync(command, app => app.Services.GetRequiredService<MigrationRunner>().RunAsync(CancellationToken.None)),
+                "seed-demo" => await OneShotAsync(command, async app =>
+                {
+                    await app.Services.GetRequiredService<MigrationRunner>().RunAsync(CancellationToken.None);
+                    await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
+                }),
+                _ => 2,
+            };
+        }
+        catch (ConfigurationException ex)
+        {
+            foreach (var problem in ex.Problems)
+                await Console.Error.WriteLineAsync($"julia: configuração inválida: {problem}");
+            return 1;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            await Console.Error.WriteLineAsync($"julia: ERROR banco de dados inacessível: {ex.Message}");
+            return 1;
+        }
+    }
+
+    static async Task<int> ServeAsync(CommandLine command)
+    {
+        var role = command.Options.GetValueOrDefault("--role", "all") switch
+        {
+            "api" => HostRole.Api,
+            "worker" => HostRole.Worker,
+            _ => HostRole.All,
+        };
+        var flags = new StartupFlags(SeedDemoWhenEmpty: command.Options.ContainsKey("--seed-demo"));
+        await using var app = JuliaHost.Build([.. command.ConfigurationOverrides], new HostRoleInfo(role), flags);
+        await app.RunAsync();
+        return 0;
+    }
+
+    static async Task<int> OneShotAsync(CommandLine command, Func<WebApplication, Task> action)
+    {
+        await using var app = JuliaHost.Build([.. command.ConfigurationOverrides], new HostRoleInfo(HostRole.All), new StartupFlags(false));
+        await action(app);
+        return 0;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace Julia.Infrastructure.Configuration;
+
+/// <summary>
+/// Reads the operator's variables (environment, command line or test settings), checks each one, and returns
+/// the configuration keys the options classes bind to. Error texts name the variable and never echo a secret.
+/// </summary>
+internal static class ConfigurationMapper
+{
+    public static MappedConfiguration Map(IConfiguration raw)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var errors = new List<string>();
+        foreach (var variable in EnvironmentVariables.All)
+        {
+            var value = ReadOne(raw, variable, errors);
+            if (value is null) continue;
+            if (ValueValidator.Check(variable, value) is { } problem)
+                errors.Add($"{variable.Name}: {problem}");
+            else
+                values[variable.Key] = value;
+        }
+
+        var production = string.Equals(values.GetValueOrDefault("App:Environment"), "production", StringComparison.OrdinalIgnoreCase);
+        CheckRequired(values, errors, production);
+        return new MappedConfiguration(values, errors);
+    }
+
+    static string? ReadOne(IConfiguration raw, EnvironmentVariable variable, List<string> errors)
+    {
+        var given = variable.AllNames
+            .Select(name => (name, value: raw[name]))
+            .Where(p => !string.IsNullOrWhiteSpace(p.value))
+            .ToList();
+        if (given.Select(p => p.value!.Trim()).Distinct(StringComparer.Ordinal).Count() > 1)
+        {
+            errors.Add($"{variable.Name}: definida também como {string.Join(", ", given.Skip(1).Select(p => p.name))} com outro valor; use só {variable.Name}");
+            return null;
+        }
+        return given.Count > 0 ? given[0].value!.Trim() : variable.Default;
+    }
+
+    static void CheckRequired(Dictionary<string, string?> values, List<string> errors, bool production)
+    {
+        bool Has(string key) => !string.IsNullOrWhiteSpace(values.GetValueOrDefault(key));
+        if (!Has("Database:Url") && !errors.Any(e => e.StartsWith("DATABASE_URL", StringComparison.Ordinal)))
+        {
+            errors.Add(Has("Supabase:Url")
+                ? "DATABASE_URL: obrigatória. SUPABASE_URL sozinha não basta: Júlia fala direto com o Postgres. Copie a connection string em Supabase → Project Settings → Database → Connection string (URI) e defina DATABASE_URL"
+                : "DATABASE_URL: obrigatória (ex.: postgres://usuario:senha@localhost:5432/julia); ./run.sh define uma local quando ausente");
+        }
+        if (!Has("Redis:Url") && !errors.Any(e => e.StartsWith("REDIS_URL", StringComparison.Ordinal)))
+            errors.Add("REDIS_URL: obrigatória (ex.: redis://localhost:6379/0); ./run.sh define uma local quando ausente");
+        if (!production) return;
+        foreach (var variable in EnvironmentVariables.All.Where(v => v.RequiredInProduction && !Has(v.Key)))
+            errors.Add($"{variable.Name}: obrigatória com ENVIRONMENT=production");
+    }
+}
+
+internal sealed record MappedConfiguration(IReadOnlyDictionary<string, string?> Values, IReadOnlyList<string> Errors);
+
+/// <summary>Thrown at start-up when configuration is unusable; the CLI prints one line per problem and exits 1.</summary>
+internal sealed class ConfigurationException(IReadOnlyList<string> problems)
+    : Exception(string.Join("; ", problems))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}

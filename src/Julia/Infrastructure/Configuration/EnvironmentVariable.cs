@@ -1,0 +1,20 @@
+namespace Julia.Infrastructure.Configuration;
+
+/// <summary>How a variable's text is checked before it reaches an options class.</summary>
+internal enum ValueKind { Text, Url, PostgresUrl, RedisUrl, Integer, Decimal, Boolean, TimeOfDay, Weekdays, LogLevel, Choice, Dates }
+
+/// <summary>One operator-facing variable (SPEC §11): its canonical name, accepted aliases and where it lands in configuration.</summary>
+internal sealed record EnvironmentVariable(
+    string Name,
+    string Key,
+    ValueKind Kind = ValueKind.Text,
+    string? Default = null,
+    string[]? Aliases = null,
+    bool Secret = false,
+    bool RequiredInProduction = false,
+    int Min = int.MinValue,
+    int Max = int.MaxValue,
+    string[]? Choices = null)
+{
+    public IReadOnlyList<string> AllNames => [Name, .. Aliases ?? []];
+}

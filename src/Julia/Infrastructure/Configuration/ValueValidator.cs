@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace Julia.Infrastructure.Configuration;
+
+/// <summary>Checks one variable's text by its kind. Returns a pt-BR problem description, or null when valid.</summary>
+internal static class ValueValidator
+{
+    public static string? Check(EnvironmentVariable v, string value) => v.Kind switch
+    {
+        ValueKind.Url => IsHttpUrl(value) ? null : "precisa ser uma URL http(s) absoluta",
+        ValueKind.PostgresUrl => ConnectionStrings.TryPostgres(value, out _, out var pgError) ? null : pgError,
+        ValueKind.RedisUrl => ConnectionStrings.TryRedis(value, out _, out var redisError) ? null : redisError,
+        ValueKind.Integer => CheckInteger(v, value),
+        ValueKind.Decimal => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _) ? null : "precisa ser um número (ex.: 0.7)",
+        ValueKind.Boolean => TryBool(value, out _) ? null : "precisa ser true ou false",
+        ValueKind.TimeOfDay => TimeOnly.TryParseExact(value, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : "precisa ser uma hora HH:MM (ex.: 08:00)",
+        ValueKind.Weekdays => Weekdays.TryParse(value, out _) ? null : "precisa ser dias ISO 1–7 em faixa ou lista (ex.: 1-5 ou 1,2,3,4,5)",
+        ValueKind.LogLevel => LogLevels.TryParse(value, out _) ? null : "precisa ser DEBUG, INFO, WARNING ou ERROR",
+        ValueKind.Choice => v.Choices!.Contains(value.ToLowerInvariant()) ? null : $"precisa ser um de: {string.Join(", ", v.Choices!)}",
+        ValueKind.Dates => CheckDates(value),
+        _ => null,
+    };
+
+    public static bool TryBool(string value, out bool result)
+    {
+        switch (value.Trim().ToLowerInvariant())
+        {
+            case "true" or "1" or "yes" or "sim" or "on": result = true; return true;
+            case "false" or "0" or "no" or "nao" or "não" or "off": result = false; return true;
+            default: result = false; return false;
+        }
+    }
+
+    static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    static string? CheckInteger(EnvironmentVariable v, string value)
+    {
+        if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)) return "precisa ser um número inteiro";
+        if (n < v.Min || n > v.Max)
+            return v.Max == int.MaxValue ? $"precisa ser ≥ {v.Min}" : $"precisa estar entre {v.Min} e {v.Max}";
+        return null;
+    }
+
+    static string? CheckDates(string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .All(d => DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            ? null : "precisa ser uma lista de datas AAAA-MM-DD separadas por vírgula";
+}

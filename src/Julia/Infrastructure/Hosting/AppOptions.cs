@@ -1,0 +1,24 @@
+namespace Julia.Infrastructure.Hosting;
+
+internal sealed class AppOptions
+{
+    public const string Section = "App";
+    public string Environment { get; set; } = "development";
+    public string Name { get; set; } = "Agente Júlia";
+    public string CompanyName { get; set; } = "Revoluna";
+    public bool Debug { get; set; }
+    public bool IsProduction => Environment.Equals("production", StringComparison.OrdinalIgnoreCase);
+}
+
+internal sealed class HttpOptions
+{
+    public const string Section = "Http";
+    public int Port { get; set; } = 8000;
+    public string Host { get; set; } = "127.0.0.1";
+}
+
+internal sealed class WorkersOptions
+{
+    public const string Section = "Workers";
+    public int MaxWorkers { get; set; } = 4;
+}

@@ -1,0 +1,48 @@
+using Julia.Infrastructure.Configuration;
+using Julia.Infrastructure.Redis;
+using Npgsql;
+
+namespace Julia.Infrastructure.Hosting;
+
+/// <summary>A few start-up lines: where Júlia listens, where Postgres and Redis are, and each integration's state.</summary>
+internal sealed partial class StartupBanner(
+    IConfiguration configuration, NpgsqlDataSource dataSource, RedisGate redis, HostRoleInfo role, ILogger<StartupBanner> logger)
+    : IHostedService
+{
+    public Task StartAsync(CancellationToken ct)
+    {
+        var csb = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        LogBanner(JuliaVersion.Value, role.Name, configuration["App:Environment"] ?? "development",
+            $"http://{configuration["Http:Host"]}:{configuration["Http:Port"]}");
+        LogStores($"{csb.Host}:{csb.Port}/{csb.Database}", $"{redis.Endpoint}/{redis.DatabaseNumber}");
+        foreach (var (name, state) in Integrations(configuration))
+            LogIntegration(name, state);
+        if (string.IsNullOrEmpty(configuration["Evolution:WebhookToken"]))
+            LogWebhookUnprotected();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>on / sandbox / off per peer (SPEC §13.2), shared with the health report.</summary>
+    public static IEnumerable<(string Name, string State)> Integrations(IConfiguration c)
+    {
+        bool Has(string key) => !string.IsNullOrWhiteSpace(c[key]);
+        yield return ("Anthropic", Has("Anthropic:ApiKey") ? $"on ({c["Llm:Model"]})" : "off (sem ANTHROPIC_API_KEY: agente desligado, fallback + handoff)");
+        yield return ("Evolution", Has("Evolution:BaseUrl") ? $"on ({c["Evolution:BaseUrl"]}, instância {c["Evolution:Instance"]})" : "sandbox (sem EVOLUTION_URL: canal simulado em /static/simulador.html)");
+        yield return ("Chatwoot", Has("Chatwoot:BaseUrl") && Has("Chatwoot:ApiToken") ? $"on ({c["Chatwoot:BaseUrl"]})" : "off (sem CHATWOOT_URL/CHATWOOT_API_TOKEN)");
+        yield return ("Slack", Has("Slack:WebhookUrl") ? "on" : "off (sem SLACK_WEBHOOK_URL: notificações só no log)");
+    }
+
+    [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "Júlia {Version} role={Role} environment={Environment} listening on {Url}")]
+    private partial void LogBanner(string version, string role, string environment, string url);
+
+    [LoggerMessage(EventId = 121, Level = LogLevel.Information, Message = "Postgres {Postgres} | Redis {Redis}")]
+    private partial void LogStores(string postgres, string redis);
+
+    [LoggerMessage(EventId = 122, Level = LogLevel.Information, Message = "Integration {Name}: {State}")]
+    private partial void LogIntegration(string name, string state);
+
+    [LoggerMessage(EventId = 123, Level = LogLevel.Warning, Message = "EVOLUTION_WEBHOOK_TOKEN not set: /webhook/evolution accepts unauthenticated calls (development only)")]
+    private partial void LogWebhookUnprotected();
+}

@@ -1,0 +1,34 @@
+using Julia.Infrastructure.Configuration;
+using Julia.Infrastructure.Database;
+using Julia.Infrastructure.Hosting;
+using Julia.Infrastructure.Logging;
+using Julia.Infrastructure.Redis;
+
+namespace Julia.Infrastructure;
+
+internal static class InfrastructureExtensions
+{
+    /// <summary>Configuration mapping and checks, logging, Postgres, Redis, ProblemDetails, clock.</summary>
+    public static void AddInfrastructure(this WebApplicationBuilder builder, HostRoleInfo role, StartupFlags flags)
+    {
+        var mapped = ConfigurationMapper.Map(builder.Configuration);
+        if (mapped.Errors.Count > 0) throw new ConfigurationException(mapped.Errors);
+        builder.Configuration.AddInMemoryCollection(mapped.Values);
+
+        builder.AddJuliaLogging();
+        builder.WebHost.UseUrls($"http://{builder.Configuration["Http:Host"]}:{builder.Configuration["Http:Port"]}");
+        builder.Services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section);
+        builder.Services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section);
+        builder.Services.AddOptions<WorkersOptions>().BindConfiguration(WorkersOptions.Section);
+        builder.Services.AddSingleton(role);
+        builder.Services.AddSingleton(flags);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+
+        builder.AddDatabase();
+        builder.AddRedis();
+        // Order matters: the schema is ready before any other hosted service starts.
+        builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddHostedService<StartupBanner>();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+
+namespace Julia.Infrastructure.Logging;
+
+internal sealed class JuliaConsoleFormatterOptions : ConsoleFormatterOptions
+{
+    public bool Json { get; set; }
+}
+
+/// <summary>
+/// One line per event with the level spelt as operators grep it (ERROR, WARNING, INFO, DEBUG).
+/// Text in development; JSON (timestamp, level, message, category, …) when ENVIRONMENT=production.
+/// </summary>
+internal sealed class JuliaConsoleFormatter(IOptionsMonitor<JuliaConsoleFormatterOptions> options)
+    : ConsoleFormatter(Name)
+{
+    public new const string Name = "julia";
+
+    public override void Write<TState>(in LogEntry<TState> entry, IExternalScopeProvider? scopeProvider, TextWriter writer)
+    {
+        var message = entry.Formatter(entry.State, entry.Exception);
+        if (string.IsNullOrEmpty(message) && entry.Exception is null) return;
+        var level = LevelName(entry.LogLevel);
+        var timestamp = DateTimeOffset.UtcNow;
+        var category = ShortCategory(entry.Category);
+        if (options.CurrentValue.Json)
+            WriteJson(entry, writer, message, level, timestamp, category);
+        else
+            WriteText(entry, writer, message, level, timestamp, category);
+    }
+
+    static void WriteText<TState>(in LogEntry<TState> entry, TextWriter writer, string message, string level, DateTimeOffset timestamp, string category)
+    {
+        writer.Write(timestamp.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"));
+        writer.Write(' ');
+        writer.Write(level.PadRight(7));
+        writer.Write(category);
+        writer.Write(": ");
+        writer.Write(OneLine(message));
+        if (entry.Exception is { } ex)
+        {
+            writer.Write(" | ");
+            writer.Write(OneLine(ex.ToString()));
+        }
+        writer.Write(Environment.NewLine);
+    }
+
+    static void WriteJson<TState>(in LogEntry<TState> entry, TextWriter writer, string message, string level, DateTimeOffset timestamp, string category)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartObject();
+            json.WriteString("timestamp", timestamp);
+            json.WriteString("level", level);
+            json.WriteString("message", message);
+            json.WriteString("category", category);
+            if (entry.EventId.Id != 0) json.WriteNumber("event_id", entry.EventId.Id);
+            if (entry.State is IReadOnlyList<KeyValuePair<string, object?>> fields)
+                foreach (var (key, value) in fields)
+                    if (key != "{OriginalFormat}" && IsStructuredField(key))
+                        json.WriteString(key, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+            if (entry.Exception is { } ex) json.WriteString("exception", ex.ToString());
+            json.WriteEndObject();
+        }
+        writer.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        writer.Write(Environment.NewLine);
+    }
+
+    // The production JSON carries the SPEC §1 fields when a log call names them.
+    static bool IsStructuredField(string key) => key is "medico_id" or "conversa_id" or "latencia_ms" or "fila_id" or "handoff_id";
+
+    static string LevelName(LogLevel level) => level switch
+    {
+        LogLevel.Trace => "TRACE",
+        LogLevel.Debug => "DEBUG",
+        LogLevel.Information => "INFO",
+        LogLevel.Warning => "WARNING",
+        LogLevel.Error => "ERROR",
+        LogLevel.Critical => "CRITICAL",
+        _ => "NONE",
+    };
+
+    static string ShortCategory(string category)
+    {
+        var dot = category.LastIndexOf('.');
+        return dot >= 0 ? category[(dot + 1)..] : category;
+    }
+
+    static string OneLine(string text) => text.Contains('\n') ? text.ReplaceLineEndings(" ⏎ ") : text;
+}

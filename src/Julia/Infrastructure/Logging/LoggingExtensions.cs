@@ -1,0 +1,23 @@
+using Julia.Infrastructure.Configuration;
+using Microsoft.Extensions.Logging.Console;
+
+namespace Julia.Infrastructure.Logging;
+
+internal static class LoggingExtensions
+{
+    /// <summary>Console only, one line per event, level from LOG_LEVEL; framework chatter kept at WARNING unless DEBUG.</summary>
+    public static void AddJuliaLogging(this IHostApplicationBuilder builder)
+    {
+        LogLevels.TryParse(builder.Configuration["Log:Level"] ?? "INFO", out var level);
+        var production = string.Equals(builder.Configuration["App:Environment"], "production", StringComparison.OrdinalIgnoreCase);
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(level);
+        var frameworkLevel = level <= LogLevel.Debug ? level : LogLevel.Warning;
+        builder.Logging.AddFilter("Microsoft", frameworkLevel);
+        builder.Logging.AddFilter("System", frameworkLevel);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", level <= LogLevel.Information ? LogLevel.Information : level);
+        builder.Logging.AddFilter("Polly", frameworkLevel);
+        builder.Logging.AddConsole(o => o.FormatterName = JuliaConsoleFormatter.Name);
+        builder.Logging.AddConsoleFormatter<JuliaConsoleFormatter, JuliaConsoleFormatterOptions>(o => o.Json = production);
+    }
+}

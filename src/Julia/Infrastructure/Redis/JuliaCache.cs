@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Julia.Infrastructure.Redis;
+
+/// <summary>
+/// Read-through JSON cache on Redis. The family is the key's first segment (`medico:telefone:…` → `medico`).
+/// Redis down → the factory runs every time and the answer is still right (counted as a miss).
+/// </summary>
+internal sealed class JuliaCache(RedisGate redis, CacheStatistics statistics, IOptions<CacheOptions> options)
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public TimeSpan DefaultTtl => TimeSpan.FromSeconds(options.Value.TtlSeconds);
+
+    public async Task<T?> GetOrCreateAsync<T>(string key, TimeSpan ttl, Func<CancellationToken, Task<T?>> factory, CancellationToken ct)
+        where T : class
+    {
+        var family = FamilyOf(key);
+        var cached = await redis.TryAsync(db => db.StringGetAsync(key), RedisValue.Null);
+        if (cached.HasValue)
+        {
+            statistics.Hit(family);
+            return JsonSerializer.Deserialize<T>((string)cached!, Json);
+        }
+        statistics.Miss(family);
+        var value = await factory(ct);
+        if (value is not null)
+            await redis.TryAsync(db => db.StringSetAsync(key, JsonSerializer.Serialize(value, Json), ttl));
+        return value;
+    }
+
+    public Task RemoveAsync(params string[] keys) =>
+        redis.TryAsync(db => db.KeyDeleteAsync(keys.Select(k => (RedisKey)k).ToArray()));
+
+    /// <summary>Deletes every key matching the pattern with SCAN (never KEYS), on each primary.</summary>
+    public Task RemoveByPatternAsync(string pattern) =>
+        redis.TryAsync(async db =>
+        {
+            foreach (var server in redis.Multiplexer.GetServers().Where(s => s.IsConnected && !s.IsReplica))
+            {
+                var batch = new List<RedisKey>(250);
+                await foreach (var key in server.KeysAsync(db.Database, pattern, pageSize: 250))
+                {
+                    batch.Add(key);
+                    if (batch.Count == 250) { await db.KeyDeleteAsync([.. batch]); batch.Clear(); }
+                }
+                if (batch.Count > 0) await db.KeyDeleteAsync([.. batch]);
+            }
+        });
+
+    static string FamilyOf(string key)
+    {
+        var colon = key.IndexOf(':');
+        return colon > 0 ? key[..colon] : key;
+    }
+}

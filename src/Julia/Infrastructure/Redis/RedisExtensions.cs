@@ -1,0 +1,13 @@
+namespace Julia.Infrastructure.Redis;
+
+internal static class RedisExtensions
+{
+    public static void AddRedis(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section);
+        builder.Services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section);
+        builder.Services.AddSingleton<RedisGate>();
+        builder.Services.AddSingleton<CacheStatistics>();
+        builder.Services.AddSingleton<JuliaCache>();
+    }
+}

@@ -1,0 +1,3 @@
+using Julia.Cli;
+
+return await JuliaCli.RunAsync(args);

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test against real PostgreSQL and Redis.
+# Without DATABASE_URL / REDIS_URL it starts throwaway servers of its own under .local/ (ports 55433 / 56380),
+# never ./run.sh's. With DATABASE_URL the tests create and drop databases named julia_test_* on that server
+# (the role needs CREATEDB); with REDIS_URL they use its database numbers 1-15 and flush them.
+# Last line: "N passed, N failed"; exit code non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")"
+source scripts/local-services.sh
+
+PG_PORT=${JULIA_TEST_PG_PORT:-55433}
+REDIS_PORT=${JULIA_TEST_REDIS_PORT:-56380}
+command -v dotnet >/dev/null 2>&1 || die "o .NET 10 SDK não está instalado (https://dot.net)"
+
+ensure_packages   # the Redis-outage test starts its own redis-server, so the binary is needed even with REDIS_URL
+if [ -z "${DATABASE_URL:-}" ]; then
+  # Throwaway cluster: durability switched off for speed (never for ./run.sh's data).
+  start_postgres test-pg "$PG_PORT" "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  export JULIA_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
+else
+  export JULIA_TEST_DATABASE_URL="$DATABASE_URL"
+fi
+if [ -z "${REDIS_URL:-}" ]; then
+  start_redis test-redis "$REDIS_PORT" --save "" --appendonly no --databases 32
+  export JULIA_TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+else
+  export JULIA_TEST_REDIS_URL="$REDIS_URL"
+fi
+export JULIA_REDIS_SERVER_BIN=$(command -v redis-server)
+unset DATABASE_URL REDIS_URL
+
+log=.local/test-output.log
+mkdir -p .local
+dotnet test Julia.slnx --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+passed=0; failed=0
+while read -r f p; do passed=$((passed + p)); failed=$((failed + f)); done < <(
+  grep -aoE 'Failed: +[0-9]+, Passed: +[0-9]+' "$log" | sed -E 's/Failed: +([0-9]+), Passed: +([0-9]+)/\1 \2/')
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "julia: dotnet test falhou sem resumo (erro de build?)" >&2; fi
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
