@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Julia.IntegrationTests.Infrastructure;
 
@@ -7,13 +9,19 @@ namespace Julia.IntegrationTests.Infrastructure;
 /// Júlia in-process on a database and Redis database of her own. Extra settings use the runbook's variable
 /// names (e.g. <c>["HUMANIZAR"] = "false"</c>), exactly as an operator would set them.
 /// </summary>
-public sealed class JuliaAppFactory(TestDatabase database, TestRedis redis, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class JuliaAppFactory(string databaseUrl, string redisUrl, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
+    public JuliaAppFactory(TestDatabase database, TestRedis redis, IReadOnlyDictionary<string, string?>? settings = null)
+        : this(database.Url, redis.Url, settings) { }
+
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("DATABASE_URL", database.Url);
-        builder.UseSetting("REDIS_URL", redis.Url);
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+        builder.UseSetting("DATABASE_URL", databaseUrl);
+        builder.UseSetting("REDIS_URL", redisUrl);
         builder.UseSetting("ENVIRONMENT", "test");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);

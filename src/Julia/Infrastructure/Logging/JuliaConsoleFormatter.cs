@@ -36,7 +36,7 @@ internal sealed class JuliaConsoleFormatter(IOptionsMonitor<JuliaConsoleFormatte
     {
         writer.Write(timestamp.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"));
         writer.Write(' ');
-        writer.Write(level.PadRight(7));
+        writer.Write(level.PadRight(8));
         writer.Write(category);
         writer.Write(": ");
         writer.Write(OneLine(message));

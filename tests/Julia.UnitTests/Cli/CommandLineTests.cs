@@ -1,0 +1,52 @@
+using Julia.Cli;
+
+namespace Julia.UnitTests.Cli;
+
+public sealed class CommandLineTests
+{
+    [Fact]
+    public void NoArgumentsMeansServeAllRoles()
+    {
+        var command = CommandLine.Parse([]);
+        Assert.Equal("serve", command.Verb);
+        Assert.Null(command.Error);
+        Assert.False(command.Options.ContainsKey("--role"));
+    }
+
+    [Theory]
+    [InlineData("serve --role api", "api")]
+    [InlineData("serve --role=worker", "worker")]
+    [InlineData("serve --role all --seed-demo", "all")]
+    public void ServeAcceptsARole(string line, string role)
+    {
+        var command = CommandLine.Parse(line.Split(' '));
+        Assert.Null(command.Error);
+        Assert.Equal(role, command.Options["--role"]);
+    }
+
+    [Theory]
+    [InlineData("deploy")]
+    [InlineData("serve --role cron")]
+    [InlineData("serve --verbose")]
+    [InlineData("migrate --force")]
+    [InlineData("serve --role")]
+    [InlineData("--bogus")]
+    public void UnknownVerbsAndBadFlagsAreUsageErrors(string line) =>
+        Assert.NotNull(CommandLine.Parse(line.Split(' ')).Error);
+
+    [Fact]
+    public void ConfigurationOverridesUseTheVariableNames()
+    {
+        var command = CommandLine.Parse(["serve", "--PORT=8001", "--role", "api", "--contentRoot=/srv"]);
+
+        Assert.Null(command.Error);
+        Assert.Equal(["--PORT=8001", "--contentRoot=/srv"], command.ConfigurationOverrides);
+        Assert.Equal("api", command.Options["--role"]);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("help")]
+    [InlineData("serve --help")]
+    public void HelpIsRecognised(string line) => Assert.Equal("help", CommandLine.Parse(line.Split(' ')).Verb);
+}
