@@ -1,0 +1,39 @@
+namespace Julia.Doctors;
+
+/// <summary>
+/// Brazilian WhatsApp number rules (SPEC §4 step 3): digits only, country code 55 added to 10–11 digit numbers,
+/// and the mobile 9th digit restored on 12-digit numbers whose subscriber part starts with 6–9.
+/// </summary>
+internal static class PhoneNumbers
+{
+    /// <summary>The canonical form stored in medicos.telefone, or null when the text is not a usable number.</summary>
+    public static string? Canonical(string? phoneOrJid)
+    {
+        if (string.IsNullOrWhiteSpace(phoneOrJid)) return null;
+        var local = phoneOrJid;
+        var at = local.IndexOf('@');
+        if (at >= 0)
+        {
+            if (!local.EndsWith("@s.whatsapp.net", StringComparison.OrdinalIgnoreCase) && !local.EndsWith("@c.us", StringComparison.OrdinalIgnoreCase)) return null;
+            local = local[..at];
+        }
+        var colon = local.IndexOf(':');
+        if (colon >= 0) local = local[..colon]; // device suffix "5511…:12"
+        var digits = new string(local.Where(char.IsAsciiDigit).ToArray());
+        if (digits.Length < 10 || digits.Length > 15) return null;
+        if (digits.Length is 10 or 11) digits = "55" + digits;
+        if (digits.Length == 12 && digits.StartsWith("55", StringComparison.Ordinal) && digits[4] is >= '6' and <= '9')
+            digits = digits[..4] + "9" + digits[4..];
+        return digits;
+    }
+
+    /// <summary>The 12-digit form a mobile may have been stored with before the 9th digit (for lookups), or null.</summary>
+    public static string? LegacyVariant(string canonical) =>
+        canonical.Length == 13 && canonical.StartsWith("55", StringComparison.Ordinal) && canonical[4] == '9' && canonical[5] is >= '6' and <= '9'
+            ? canonical[..4] + canonical[5..]
+            : null;
+
+    public static string Jid(string canonical) => canonical + "@s.whatsapp.net";
+
+    public static bool IsLid(string? jid) => jid is not null && jid.EndsWith("@lid", StringComparison.OrdinalIgnoreCase);
+}

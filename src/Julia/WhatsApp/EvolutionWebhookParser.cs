@@ -1,0 +1,94 @@
+using System.Text.Json;
+
+namespace Julia.WhatsApp;
+
+/// <summary>
+/// Reads Evolution API webhooks (v2, and v1 where the shapes differ — ../fixtures/evolution/README.md §1.3–1.4)
+/// into <see cref="EvolutionEvent"/>s. Pure: no I/O, so every fixture is a unit test.
+/// </summary>
+internal static class EvolutionWebhookParser
+{
+    public static EvolutionEvent Parse(JsonElement body, string expectedInstance)
+    {
+        if (body.ValueKind != JsonValueKind.Object) return new EvolutionEvent.Invalid("o corpo precisa ser um objeto JSON");
+        var eventName = NormaliseEventName(GetString(body, "event"));
+        var instance = GetString(body, "instance");
+        if (eventName is null) return new EvolutionEvent.Invalid("campo obrigatório ausente: event");
+        if (string.IsNullOrEmpty(instance)) return new EvolutionEvent.Invalid("campo obrigatório ausente: instance");
+        if (!string.Equals(instance, expectedInstance, StringComparison.OrdinalIgnoreCase))
+            return new EvolutionEvent.Ignored("instância desconhecida");
+
+        return eventName switch
+        {
+            "messages.upsert" => ParseMessage(body, instance),
+            "connection.update" => ParseConnection(body, instance),
+            _ => new EvolutionEvent.Ignored($"evento {eventName} não tratado"),
+        };
+    }
+
+    /// <summary>`messages.upsert`, `MESSAGES_UPSERT` and `messages-upsert` (webhook by events) are the same event.</summary>
+    public static string? NormaliseEventName(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? null : name.Trim().ToLowerInvariant().Replace('_', '.').Replace('-', '.');
+
+    static EvolutionEvent ParseConnection(JsonElement body, string instance)
+    {
+        if (!body.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
+            return new EvolutionEvent.Invalid("campo obrigatório ausente: data");
+        var state = GetString(data, "state");
+        if (string.IsNullOrEmpty(state)) return new EvolutionEvent.Invalid("campo obrigatório ausente: data.state");
+        int? reason = data.TryGetProperty("statusReason", out var r) && r.ValueKind == JsonValueKind.Number ? r.GetInt32() : null;
+        return new EvolutionEvent.Connection(instance, state.ToLowerInvariant(), reason);
+    }
+
+    static EvolutionEvent ParseMessage(JsonElement body, string instance)
+    {
+        if (!body.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
+            return new EvolutionEvent.Invalid("campo obrigatório ausente: data");
+        if (!data.TryGetProperty("key", out var key) || key.ValueKind != JsonValueKind.Object)
+            return new EvolutionEvent.Invalid("campo obrigatório ausente: data.key");
+        if (key.TryGetProperty("fromMe", out var fromMe) && fromMe.ValueKind == JsonValueKind.True)
+            return new EvolutionEvent.Ignored("fromMe");
+        var id = GetString(key, "id");
+        if (string.IsNullOrEmpty(id)) return new EvolutionEvent.Ignored("sem key.id");
+        var remoteJid = GetString(key, "remoteJid");
+        if (string.IsNullOrEmpty(remoteJid)) return new EvolutionEvent.Invalid("campo obrigatório ausente: data.key.remoteJid");
+        if (remoteJid.EndsWith("@g.us", StringComparison.OrdinalIgnoreCase)) return new EvolutionEvent.Ignored("grupo");
+        if (remoteJid.StartsWith("status@broadcast", StringComparison.OrdinalIgnoreCase) || remoteJid.EndsWith("@broadcast", StringComparison.OrdinalIgnoreCase))
+            return new EvolutionEvent.Ignored("status broadcast");
+
+        var message = data.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object ? Unwrap(m) : default;
+        var content = MessageContentReader.Read(message, GetString(data, "messageType"));
+        if (content is null) return new EvolutionEvent.Ignored("reação ou mensagem de protocolo");
+
+        string[] addressFields = ["remoteJid", "remoteJidAlt", "senderPn", "previousRemoteJid", "senderLid"];
+        var addresses = addressFields.Select(f => GetString(key, f)).Where(a => !string.IsNullOrEmpty(a)).ToList();
+        var phoneJid = addresses.FirstOrDefault(a => a!.EndsWith("@s.whatsapp.net", StringComparison.OrdinalIgnoreCase));
+        var lid = addresses.FirstOrDefault(a => a!.EndsWith("@lid", StringComparison.OrdinalIgnoreCase));
+        DateTimeOffset? sentAt = data.TryGetProperty("messageTimestamp", out var ts) ? ReadEpoch(ts) : null;
+        var chatwootId = data.TryGetProperty("chatwootConversationId", out var cw) && cw.ValueKind is JsonValueKind.Number or JsonValueKind.String
+            ? cw.ToString() : null;
+
+        return new EvolutionEvent.Message(instance, new InboundMessage(
+            id, remoteJid, phoneJid, lid, GetString(data, "pushName"), content.Kind, content.Text, content.Media, sentAt, chatwootId));
+    }
+
+    // ephemeral / view-once wrappers carry the real message one level down.
+    static JsonElement Unwrap(JsonElement message)
+    {
+        foreach (var wrapper in new[] { "ephemeralMessage", "viewOnceMessage", "viewOnceMessageV2", "documentWithCaptionMessage" })
+            if (message.TryGetProperty(wrapper, out var w) && w.TryGetProperty("message", out var inner) && inner.ValueKind == JsonValueKind.Object)
+                return Unwrap(inner);
+        return message;
+    }
+
+    static DateTimeOffset? ReadEpoch(JsonElement ts) => ts.ValueKind switch
+    {
+        JsonValueKind.Number when ts.TryGetInt64(out var n) => DateTimeOffset.FromUnixTimeSeconds(n),
+        JsonValueKind.String when long.TryParse(ts.GetString(), out var s) => DateTimeOffset.FromUnixTimeSeconds(s),
+        JsonValueKind.Object when ts.TryGetProperty("low", out var low) && low.TryGetInt64(out var l) => DateTimeOffset.FromUnixTimeSeconds(l),
+        _ => null,
+    };
+
+    internal static string? GetString(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+
+namespace Julia.WhatsApp;
+
+/// <summary>Kind, text and media of a WhatsApp `message` object (SPEC §4 step 2 kind mapping).</summary>
+internal static class MessageContentReader
+{
+    internal sealed record Content(string Kind, string? Text, InboundMedia? Media);
+
+    static readonly (string Field, string Kind)[] MediaKinds =
+    [
+        ("audioMessage", MessageKinds.Audio), ("imageMessage", MessageKinds.Image), ("documentMessage", MessageKinds.Document),
+        ("videoMessage", MessageKinds.Video), ("stickerMessage", MessageKinds.Sticker),
+    ];
+
+    static readonly string[] IgnoredTypes = ["reactionMessage", "protocolMessage", "senderKeyDistributionMessage", "pollUpdateMessage", "keepInChatMessage", "editedMessage"];
+
+    /// <summary>Null when the message is a reaction or a protocol message (ignored on purpose).</summary>
+    public static Content? Read(JsonElement message, string? messageType)
+    {
+        if (message.ValueKind != JsonValueKind.Object)
+            return messageType is not null && IgnoredTypes.Contains(messageType) ? null : new Content(MessageKinds.Other, null, null);
+        if (IgnoredTypes.Any(t => message.TryGetProperty(t, out _)) || (messageType is not null && IgnoredTypes.Contains(messageType)))
+            return null;
+
+        if (EvolutionWebhookParser.GetString(message, "conversation") is { } text)
+            return new Content(MessageKinds.Text, text, null);
+        if (message.TryGetProperty("extendedTextMessage", out var ext) && EvolutionWebhookParser.GetString(ext, "text") is { } extText)
+            return new Content(MessageKinds.Text, extText, null);
+
+        foreach (var (field, kind) in MediaKinds)
+        {
+            if (!message.TryGetProperty(field, out var media) || media.ValueKind != JsonValueKind.Object) continue;
+            var caption = EvolutionWebhookParser.GetString(media, "caption");
+            int? seconds = media.TryGetProperty("seconds", out var s) && s.TryGetInt32(out var n) ? n : null;
+            return new Content(kind, caption, new InboundMedia(
+                EvolutionWebhookParser.GetString(media, "mimetype"), EvolutionWebhookParser.GetString(media, "fileName"), caption, seconds));
+        }
+        return new Content(MessageKinds.Other, null, null);
+    }
+}

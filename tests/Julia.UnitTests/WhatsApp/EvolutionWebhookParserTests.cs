@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Julia.WhatsApp;
+
+namespace Julia.UnitTests.WhatsApp;
+
+public sealed class EvolutionWebhookParserTests
+{
+    static JsonElement Fixture(string name) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "evolution", name))).RootElement;
+
+    static EvolutionEvent Parse(string fixture) => EvolutionWebhookParser.Parse(Fixture(fixture), "julia");
+
+    static InboundMessage Message(string fixture) => Assert.IsType<EvolutionEvent.Message>(Parse(fixture)).Content;
+
+    [Fact]
+    public void PlainTextCarriesIdTextPhoneAndTimestamp()
+    {
+        var m = Message("webhook-messages-upsert-text.json");
+
+        Assert.Equal("A1B2C3D4E5F60718293A4B5C6D7E8F90", m.MessageId);
+        Assert.Equal(MessageKinds.Text, m.Kind);
+        Assert.Equal("Oi Júlia! Vocês abrem no sábado?", m.Text);
+        Assert.Equal("5511999990001@s.whatsapp.net", m.PhoneJid);
+        Assert.Equal("100000000000001@lid", m.Lid);
+        Assert.Equal("Maria Silva", m.PushName);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1765386000), m.SentAt);
+    }
+
+    [Fact]
+    public void LidAddressedChatFindsThePhoneInRemoteJidAlt()
+    {
+        var m = Message("webhook-messages-upsert-text-lid.json");
+
+        Assert.Equal("100000000000002@lid", m.RemoteJid);
+        Assert.Equal("5511999990002@s.whatsapp.net", m.PhoneJid);
+        Assert.Equal("100000000000002@lid", m.Lid);
+    }
+
+    [Fact]
+    public void ReplyAndV1ExtendedTextAreText()
+    {
+        Assert.Equal(MessageKinds.Text, Message("webhook-messages-upsert-extended-text-reply.json").Kind);
+        var v1 = Message("v1/webhook-messages-upsert-extended-text.v1.json");
+        Assert.Equal(MessageKinds.Text, v1.Kind);
+        Assert.False(string.IsNullOrEmpty(v1.Text));
+        Assert.Equal(MessageKinds.Text, Message("v1/webhook-messages-upsert-text.v1.json").Kind);
+    }
+
+    [Fact]
+    public void AudioAndImageWithCaptionAreMedia()
+    {
+        var audio = Message("webhook-messages-upsert-audio.json");
+        Assert.Equal(MessageKinds.Audio, audio.Kind);
+        Assert.Null(audio.Text);
+        Assert.StartsWith("audio/ogg", audio.Media!.MimeType);
+
+        var image = Message("webhook-messages-upsert-image-caption.json");
+        Assert.Equal(MessageKinds.Image, image.Kind);
+        Assert.False(string.IsNullOrEmpty(image.Media!.Caption));
+        Assert.Equal(image.Media.Caption, image.Text);
+    }
+
+    [Theory]
+    [InlineData("webhook-messages-upsert-fromme.json", "fromMe")]
+    [InlineData("webhook-messages-upsert-group.json", "grupo")]
+    [InlineData("webhook-send-message.json", "evento send.message não tratado")]
+    public void OwnGroupAndOtherEventsAreIgnored(string fixture, string reason) =>
+        Assert.Equal(reason, Assert.IsType<EvolutionEvent.Ignored>(Parse(fixture)).Reason);
+
+    [Theory]
+    [InlineData("webhook-connection-update-open.json", "open")]
+    [InlineData("webhook-connection-update-close.json", "close")]
+    [InlineData("webhook-connection-update-connecting.json", "connecting")]
+    [InlineData("v1/webhook-connection-update-open.v1.json", "open")]
+    public void ConnectionUpdatesCarryTheState(string fixture, string state) =>
+        Assert.Equal(state, Assert.IsType<EvolutionEvent.Connection>(Parse(fixture)).State);
+
+    [Theory]
+    [InlineData("""{"instance":"julia","data":{}}""", "event")]
+    [InlineData("""{"event":"messages.upsert","data":{}}""", "instance")]
+    [InlineData("""{"event":"messages.upsert","instance":"julia"}""", "data")]
+    [InlineData("""{"event":"messages.upsert","instance":"julia","data":{"message":{}}}""", "data.key")]
+    [InlineData("""[1,2]""", "objeto")]
+    public void MissingRequiredFieldsAreInvalid(string json, string mentioned) =>
+        Assert.Contains(mentioned, Assert.IsType<EvolutionEvent.Invalid>(EvolutionWebhookParser.Parse(JsonDocument.Parse(json).RootElement, "julia")).Problem);
+
+    [Theory]
+    [InlineData("""{"event":"messages.upsert","instance":"outra","data":{}}""", "instância desconhecida")]
+    [InlineData("""{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"status@broadcast","id":"X"},"message":{"conversation":"x"}}}""", "status broadcast")]
+    [InlineData("""{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","id":"X"},"message":{"reactionMessage":{"text":"👍"}},"messageType":"reactionMessage"}}""", "reação ou mensagem de protocolo")]
+    [InlineData("""{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","id":"X"},"message":{"protocolMessage":{"type":0}}}}""", "reação ou mensagem de protocolo")]
+    [InlineData("""{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net"},"message":{"conversation":"x"}}}""", "sem key.id")]
+    public void DeliberatelyIgnoredMessages(string json, string reason) =>
+        Assert.Equal(reason, Assert.IsType<EvolutionEvent.Ignored>(EvolutionWebhookParser.Parse(JsonDocument.Parse(json).RootElement, "julia")).Reason);
+
+    [Theory]
+    [InlineData("MESSAGES_UPSERT")]
+    [InlineData("messages-upsert")]
+    [InlineData("messages.upsert")]
+    public void EventNameFormsAreEquivalent(string name) => Assert.Equal("messages.upsert", EvolutionWebhookParser.NormaliseEventName(name));
+
+    [Fact]
+    public void StickerVideoDocumentAndUnknownKinds()
+    {
+        static string KindOf(string message) => Assert.IsType<EvolutionEvent.Message>(EvolutionWebhookParser.Parse(JsonDocument.Parse(
+            $$$"""{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","id":"X"},"message":{{{message}}}}}""").RootElement, "julia")).Content.Kind;
+
+        Assert.Equal(MessageKinds.Sticker, KindOf("""{"stickerMessage":{"mimetype":"image/webp"}}"""));
+        Assert.Equal(MessageKinds.Video, KindOf("""{"videoMessage":{"caption":"olha isso aqui agora"}}"""));
+        Assert.Equal(MessageKinds.Document, KindOf("""{"documentWithCaptionMessage":{"message":{"documentMessage":{"fileName":"crm.pdf"}}}}"""));
+        Assert.Equal(MessageKinds.Other, KindOf("""{"locationMessage":{"degreesLatitude":1}}"""));
+    }
+}
