@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using Julia.Conversations.Text;
+
+namespace Julia.Handoffs;
+
+/// <summary>
+/// Handoff triggers on a doctor's text (SPEC §8.1), first match wins: explicit request for a person, legal words,
+/// then strong negative sentiment (two or more distinct strong words).
+/// </summary>
+internal static partial class HandoffTriggerDetector
+{
+    public static string? Detect(string? text)
+    {
+        var t = PtBrText.Normalise(text);
+        if (t.Length == 0) return null;
+        if (AsksForPerson().IsMatch(t)) return HandoffTriggers.PedidoHumano;
+        if (Legal().IsMatch(t)) return HandoffTriggers.Juridico;
+        if (StrongWords().Matches(t).Select(m => Stem(m.Value)).Distinct().Count() >= 2) return HandoffTriggers.SentimentoNegativo;
+        return null;
+    }
+
+    const string Person = @"(uma |um |alguma |algum |a |o |sua |seu )?(pessoa|humano|humana|atendente|alguem|gente de verdade|responsavel|supervisor|supervisora|gerente|coordenador|coordenadora|escalista|gestor|gestora|funcionario|funcionaria|operador|operadora|chefe|equipe)";
+
+    [GeneratedRegex(
+        @"\b(falar|conversar|tratar|fala|falo) com " + Person + @"\b" +
+        @"|\b(me )?(passa|passe|transfere|transfira|encaminha|encaminhe|chama|chame) (para|com) " + Person + @"\b" +
+        @"|\b(quero|preciso|prefiro|gostaria de|queria) (de )?(um|uma) (humano|humana|pessoa|atendente)\b" +
+        @"|\btem (alguem|alguma pessoa|algum humano|gente) (ai|aqui|ai de verdade|de verdade|real)\b|^tem alguem\b" +
+        @"|\bme (liga|ligue|liguem)\b|\b(liga|ligue|liguem) (para|pra) mim\b|\bpode(m|ria)? me ligar\b|\bliga (para|pra) mim\b|\bme (da|de) uma ligada\b" +
+        @"|\b(atendente|pessoa|humano|gente) (de verdade|real|humano)\b|\batendimento humano\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex AsksForPerson();
+
+    [GeneratedRegex(
+        @"\badvogad[oa]s?\b|\bjuridic[oa]\b|\bjustica\b|\bprocon\b|\bextrajudicial\b|\bjudicial(mente)?\b|\bacao judicial\b" +
+        @"|\bprocess(o|ar|ando|arei|aria)\b(?! (seletivo|de (cadastro|credenciamento|admissao|contratacao|pagamento|selecao)))" +
+        @"|\breclamacao formal\b|\bnotificacao\b.*\bextrajudicial\b|\bdenunci(a|ar|ando|arei|o)\b|\bautuacao\b|\bautuad[oa]\b" +
+        @"|\bcrm\b.*\b(reclamacao|reclamar|denuncia|queixa)\b|\b(reclamacao|reclamar|denuncia|queixa)\b.*\bcrm\b|\bministerio publico\b|\bboletim de ocorrencia\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Legal();
+
+    [GeneratedRegex(
+        @"\babsurd[oa]s?\b|\bridicul[oa]s?\b|\bvergonha\b|\bvergonhos[oa]\b|\bdesrespeito\b|\bfalta de respeito\b|\bnunca mais\b" +
+        @"|\bpessim[oa]s?\b|\bhorrivel\b|\bhorriveis\b|\bodeio\b|\braiva\b|\binaceitavel\b|\bescandalo\b|\bpalhacada\b" +
+        @"|\bsafad[oa]s?\b|\bmentiros[oa]s?\b|\bgolpe\b|\bgolpistas?\b|\bfraude\b|\bdescaso\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex StrongWords();
+
+    // "absurdo"/"absurda", "desrespeito"/"falta de respeito" count once.
+    static string Stem(string word) => word switch
+    {
+        "falta de respeito" => "desrespeito",
+        "vergonhoso" or "vergonhosa" => "vergonha",
+        "golpista" or "golpistas" => "golpe",
+        "horriveis" => "horrivel",
+        _ => word.TrimEnd('s').TrimEnd('o', 'a'),
+    };
+}
+
+/// <summary>handoffs.trigger_type values (SPEC §3.3).</summary>
+internal static class HandoffTriggers
+{
+    public const string PedidoHumano = "pedido_humano", Juridico = "juridico", SentimentoNegativo = "sentimento_negativo",
+        BaixaConfianca = "baixa_confianca", Manual = "manual", ErroSistema = "erro_sistema";
+}
