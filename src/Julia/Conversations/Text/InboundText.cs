@@ -1,0 +1,70 @@
+using Julia.WhatsApp;
+
+namespace Julia.Conversations.Text;
+
+/// <summary>Length limits and media placeholders of an inbound message (SPEC §4 step 11).</summary>
+internal sealed record InboundTextLimits(int MaxChars = 4_000, int TruncateAbove = 10_000, int RejectAbove = 50_000);
+
+internal static class InboundText
+{
+    public const string TruncatedMarker = " [truncada]";
+    public const string TooLongForAgent = "[mensagem muito longa]";
+
+    /// <summary>What interacoes.conteudo receives: the text cut by the limits, or a placeholder such as "[áudio]".</summary>
+    public static string Stored(string? text, string kind, InboundTextLimits limits)
+    {
+        if (string.IsNullOrEmpty(text)) return Placeholder(kind);
+        if (text.Length > limits.RejectAbove) text = text[..limits.RejectAbove];
+        if (text.Length > limits.TruncateAbove) return text[..Math.Min(1_000, text.Length)] + TruncatedMarker;
+        if (text.Length > limits.MaxChars) return text[..limits.MaxChars] + "...";
+        return text;
+    }
+
+    public static string Placeholder(string kind) => kind switch
+    {
+        MessageKinds.Audio => "[áudio]",
+        MessageKinds.Image => "[imagem]",
+        MessageKinds.Document => "[documento]",
+        MessageKinds.Video => "[vídeo]",
+        MessageKinds.Sticker => "[sticker]",
+        _ => "[mensagem não suportada]",
+    };
+
+    /// <summary>How one stored inbound row reaches the agent; null when it is dropped from the turn (stickers, unknown kinds).</summary>
+    public static TurnPart? ForTurn(string kind, string stored, string? caption)
+    {
+        switch (kind)
+        {
+            case MessageKinds.Text:
+                return stored.EndsWith(TruncatedMarker, StringComparison.Ordinal)
+                    ? new TurnPart(TooLongForAgent, PlaceholderKind.LongText)
+                    : new TurnPart(stored, null);
+            case MessageKinds.Sticker or MessageKinds.Other:
+                return null;
+        }
+        var label = kind switch { MessageKinds.Audio => "[áudio]", MessageKinds.Image => "[imagem]", MessageKinds.Document => "[documento]", _ => "[vídeo]" };
+        if (PtBrText.WordCount(caption) >= 3) return new TurnPart($"{label} {caption}", null);
+        return kind switch
+        {
+            MessageKinds.Audio => new TurnPart("[áudio não ouvido]", PlaceholderKind.Audio),
+            MessageKinds.Image => new TurnPart("[imagem não vista]", PlaceholderKind.ImageOrDocument),
+            MessageKinds.Document => new TurnPart("[documento não aberto]", PlaceholderKind.ImageOrDocument),
+            _ => new TurnPart("[vídeo não visto]", PlaceholderKind.Video),
+        };
+    }
+
+    /// <summary>The canned reply for a turn made only of placeholders (never a fake human excuse).</summary>
+    public static string CannedReply(IEnumerable<PlaceholderKind> kinds)
+    {
+        var set = kinds.ToHashSet();
+        if (set.Contains(PlaceholderKind.Audio)) return "Não consigo ouvir áudio por aqui, consegue me mandar por escrito?";
+        if (set.Contains(PlaceholderKind.Video)) return "Não consigo ver vídeo por aqui, consegue me explicar numa mensagem curtinha?";
+        if (set.Contains(PlaceholderKind.ImageOrDocument)) return "Recebi aqui! Me conta do que se trata?";
+        return "Sua mensagem ficou bem longa pra mim, consegue me mandar só os pontos principais?";
+    }
+}
+
+internal enum PlaceholderKind { Audio, ImageOrDocument, Video, LongText }
+
+/// <summary>One inbound message as the agent sees it; <see cref="Placeholder"/> is set when it carries no readable text.</summary>
+internal sealed record TurnPart(string Text, PlaceholderKind? Placeholder);

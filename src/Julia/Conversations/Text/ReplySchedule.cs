@@ -1,0 +1,65 @@
+using System.Globalization;
+using Julia.Infrastructure.Time;
+
+namespace Julia.Conversations.Text;
+
+/// <summary>One chunk of a reply with when its typing starts and how long "digitando…" is shown before it is sent.</summary>
+internal sealed record ScheduledChunk(int Sequence, string Text, DateTimeOffset DueAt, TimeSpan Typing);
+
+/// <summary>
+/// Human-like timing of a reply (SPEC §4 step 12 with the §13.5 defaults): a read delay measured from the doctor's
+/// last message, typing time per chunk, and a gap between chunks. With HUMANIZAR=false every delay is zero.
+/// </summary>
+internal sealed class ReplySchedule(bool humanize, Random random)
+{
+    static readonly TimeSpan ReadMin = TimeSpan.FromSeconds(2), ReadMax = TimeSpan.FromSeconds(8);
+    static readonly TimeSpan TypingMin = TimeSpan.FromSeconds(2), TypingMax = TimeSpan.FromSeconds(6);
+    static readonly string[] ShortWords = ["vc", "pra", "tá", "ta"];
+
+    public IReadOnlyList<ScheduledChunk> Plan(IReadOnlyList<string> chunks, string inboundText, DateTimeOffset lastInboundAt, DateTimeOffset now)
+    {
+        var result = new List<ScheduledChunk>(chunks.Count);
+        var due = humanize ? Max(now, lastInboundAt + ReadDelay(inboundText, lastInboundAt)) : now;
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var typing = humanize ? Typing(chunks[i]) : TimeSpan.Zero;
+            result.Add(new ScheduledChunk(i + 1, chunks[i], due, typing));
+            if (i + 1 < chunks.Count) due += typing + (humanize ? Gap(chunks[i + 1]) : TimeSpan.Zero);
+        }
+        return result;
+    }
+
+    internal TimeSpan ReadDelay(string inbound, DateTimeOffset at)
+    {
+        var seconds = 2.0 + 0.3 * PtBrText.WordCount(inbound);
+        if (inbound.Contains('?')) seconds += 5;
+        if (inbound.Any(char.IsAsciiDigit)) seconds += 3;
+        if (inbound.Length > 200) seconds += 5;
+        var hour = SaoPaulo.ToLocal(at).Hour;
+        seconds *= hour < 9 ? 1.3 : hour is >= 12 and < 14 ? 1.4 : hour >= 18 ? 1.2 : 1.0;
+        seconds *= 0.7 + random.NextDouble() * 0.6;
+        return Clamp(TimeSpan.FromSeconds(seconds), ReadMin, ReadMax);
+    }
+
+    internal static TimeSpan Typing(string chunk)
+    {
+        var words = chunk.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var seconds = 2.0 * words.Length - CountEmoji(chunk) - 0.5 * words.Count(w => ShortWords.Contains(w.Trim(',', '.', '!', '?').ToLowerInvariant()));
+        return Clamp(TimeSpan.FromSeconds(seconds), TypingMin, TypingMax);
+    }
+
+    TimeSpan Gap(string next) =>
+        TimeSpan.FromSeconds(next.Length > 0 && char.IsLower(next[0]) ? 1 + random.NextDouble() * 2 : 3 + random.NextDouble() * 2);
+
+    static int CountEmoji(string text)
+    {
+        var count = 0;
+        var e = StringInfo.GetTextElementEnumerator(text);
+        while (e.MoveNext())
+            if (e.GetTextElement() is var el && char.IsSurrogatePair(el, 0)) count++;
+        return count;
+    }
+
+    static TimeSpan Clamp(TimeSpan v, TimeSpan min, TimeSpan max) => v < min ? min : v > max ? max : v;
+    static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}

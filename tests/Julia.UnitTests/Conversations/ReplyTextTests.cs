@@ -1,0 +1,85 @@
+using Julia.Conversations.Text;
+using Julia.WhatsApp;
+
+namespace Julia.UnitTests.Conversations;
+
+public sealed class ReplyTextTests
+{
+    [Fact]
+    public void SplitsOnLineBreaksThenAtSentenceEnds()
+    {
+        var longLine = "Tenho um plantão no Hospital Santa Helena do ABC na sexta dia 12, noturno das 19h às 7h na UTI adulto. O valor é R$ 1.800 e o pagamento é PJ, pago em até 30 dias depois do plantão. Topa?";
+
+        var chunks = ReplySplitter.Split($"Oi Dra. Ana, tudo bem?\n\n{longLine}");
+
+        Assert.Equal("Oi Dra. Ana, tudo bem?", chunks[0]);
+        Assert.All(chunks, c => Assert.InRange(c.Length, 1, ReplySplitter.MaxChunkLength));
+        Assert.EndsWith("UTI adulto.", chunks[1]);
+        Assert.Equal(longLine, string.Join(' ', chunks.Skip(1)));
+    }
+
+    [Fact]
+    public void NeverMoreThanFourChunks()
+    {
+        var chunks = ReplySplitter.Split("um\ndois\ntrês\nquatro\ncinco\nseis");
+
+        Assert.Equal(4, chunks.Count);
+        Assert.Equal("quatro cinco seis", chunks[3]);
+    }
+
+    [Fact]
+    public void WordsWithoutBreaksAreHardCut()
+    {
+        var chunks = ReplySplitter.Split(new string('a', 400));
+        Assert.Equal([150, 150, 100], chunks.Select(c => c.Length));
+    }
+
+    [Fact]
+    public void WithoutHumanisingEveryChunkIsDueNowInOrder()
+    {
+        var now = DateTimeOffset.Parse("2026-11-25T14:00:00Z");
+        var plan = new ReplySchedule(humanize: false, new Random(1)).Plan(["a", "b", "c"], "oi?", now.AddSeconds(-3), now);
+
+        Assert.Equal([1, 2, 3], plan.Select(p => p.Sequence));
+        Assert.All(plan, p => { Assert.Equal(now, p.DueAt); Assert.Equal(TimeSpan.Zero, p.Typing); });
+    }
+
+    [Fact]
+    public void HumanisedTimingStaysInsideTheClampsAndIsIncreasing()
+    {
+        var inboundAt = DateTimeOffset.Parse("2026-11-25T14:00:00Z"); // 11:00 São Paulo
+        var now = inboundAt.AddSeconds(1);
+        var plan = new ReplySchedule(humanize: true, new Random(7)).Plan(
+            ["Oi Dr. João, tudo bem?", "tenho uma vaga pra vc na sexta", "Topa?"], "tem plantão sexta dia 12?", inboundAt, now);
+
+        Assert.InRange((plan[0].DueAt - inboundAt).TotalSeconds, 2, 8);
+        Assert.All(plan, p => Assert.InRange(p.Typing.TotalSeconds, 2, 6));
+        Assert.InRange((plan[1].DueAt - plan[0].DueAt - plan[0].Typing).TotalSeconds, 1, 3); // lower-case continuation
+        Assert.InRange((plan[2].DueAt - plan[1].DueAt - plan[1].Typing).TotalSeconds, 3, 5);
+    }
+
+    [Theory]
+    [InlineData(4_000, 4_000)]
+    [InlineData(4_001, 4_003)]
+    [InlineData(10_000, 4_003)]
+    [InlineData(10_001, 1_011)]
+    [InlineData(60_000, 1_011)]
+    public void LengthRulesOfStoredText(int length, int storedLength)
+    {
+        var stored = InboundText.Stored(new string('x', length), MessageKinds.Text, new InboundTextLimits());
+
+        Assert.Equal(storedLength, stored.Length);
+        if (length > 10_000) Assert.Equal("[mensagem muito longa]", InboundText.ForTurn(MessageKinds.Text, stored, null)!.Text);
+    }
+
+    [Fact]
+    public void MediaReachTheTurnAsCaptionOrPlaceholder()
+    {
+        Assert.Equal("[imagem] segue meu CRM atualizado", InboundText.ForTurn(MessageKinds.Image, "segue meu CRM atualizado", "segue meu CRM atualizado")!.Text);
+        Assert.Equal(PlaceholderKind.ImageOrDocument, InboundText.ForTurn(MessageKinds.Image, "olha", "olha")!.Placeholder);
+        Assert.Equal(PlaceholderKind.Audio, InboundText.ForTurn(MessageKinds.Audio, "[áudio]", null)!.Placeholder);
+        Assert.Null(InboundText.ForTurn(MessageKinds.Sticker, "[sticker]", null));
+        Assert.Equal("[áudio]", InboundText.Stored(null, MessageKinds.Audio, new InboundTextLimits()));
+        Assert.Contains("por escrito", InboundText.CannedReply([PlaceholderKind.Audio, PlaceholderKind.ImageOrDocument]));
+    }
+}
