@@ -23,6 +23,8 @@ internal static class InfrastructureExtensions
         builder.Services.AddSingleton(role);
         builder.Services.AddSingleton(flags);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<Time.BusinessHoursOptions>().BindConfiguration(Time.BusinessHoursOptions.Section);
+        builder.Services.AddSingleton<Time.BusinessHours>();
         builder.Services.AddProblemDetails();
 
         builder.AddDatabase();

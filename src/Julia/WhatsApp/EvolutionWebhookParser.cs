@@ -8,10 +8,10 @@ namespace Julia.WhatsApp;
 /// </summary>
 internal static class EvolutionWebhookParser
 {
-    public static EvolutionEvent Parse(JsonElement body, string expectedInstance)
+    public static EvolutionEvent Parse(JsonElement body, string expectedInstance, string? eventFromPath = null)
     {
         if (body.ValueKind != JsonValueKind.Object) return new EvolutionEvent.Invalid("o corpo precisa ser um objeto JSON");
-        var eventName = NormaliseEventName(GetString(body, "event"));
+        var eventName = NormaliseEventName(GetString(body, "event") ?? eventFromPath);
         var instance = GetString(body, "instance");
         if (eventName is null) return new EvolutionEvent.Invalid("campo obrigatório ausente: event");
         if (string.IsNullOrEmpty(instance)) return new EvolutionEvent.Invalid("campo obrigatório ausente: instance");

@@ -1,4 +1,10 @@
+using Julia.Agent;
+using Julia.Conversations;
+using Julia.Doctors;
+using Julia.Handoffs;
 using Julia.Infrastructure.Health;
+using Julia.Metrics;
+using Julia.WhatsApp;
 
 namespace Julia.Infrastructure.Hosting;
 
@@ -9,11 +15,18 @@ internal static class JuliaHost
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(JuliaHost).Assembly.GetName().Name });
         builder.AddInfrastructure(role, flags);
+        builder.AddMetrics();
+        builder.AddDoctors();
+        builder.AddHandoffs();
+        builder.AddAgent();
+        builder.AddConversations(role);
+        builder.AddWhatsApp();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealth();
+        app.MapEvolutionWebhook();
         return app;
     }
 }

@@ -1,0 +1,38 @@
+using Julia.Conversations;
+using Julia.Conversations.Text;
+using Julia.Doctors;
+
+namespace Julia.Agent;
+
+/// <summary>What the agent gets for one turn: who, which conversation, and the doctor's new messages as text.</summary>
+internal sealed record AgentTurn(DoctorRecord Doctor, ConversationState Conversation, IReadOnlyList<TurnPart> Parts, long LastInboundId);
+
+/// <summary>What a turn produced.</summary>
+internal abstract record AgentOutcome
+{
+    /// <summary>Text to send to the doctor (split into chunks by the pipeline).</summary>
+    public sealed record Reply(string Text, AgentAccounting? Accounting = null) : AgentOutcome;
+
+    /// <summary>A tool already did what the turn needed (opt-out, handoff); nothing else is sent.</summary>
+    public sealed record Handled(string What) : AgentOutcome;
+
+    /// <summary>No answer this time (agent off, provider down, circuit open): the fallback path of SPEC §5.</summary>
+    public sealed record Unavailable(string Reason) : AgentOutcome;
+}
+
+internal sealed record AgentAccounting(string Model, int InputTokens, int OutputTokens, int LatencyMs, int ToolCalls);
+
+/// <summary>Júlia's brain behind one interface, so the pipeline does not depend on the provider.</summary>
+internal interface IConversationAgent
+{
+    bool IsEnabled { get; }
+    Task<AgentOutcome> RespondAsync(AgentTurn turn, CancellationToken ct);
+}
+
+/// <summary>No ANTHROPIC_API_KEY: every turn takes the fallback path at once (holding message + handoff erro_sistema).</summary>
+internal sealed class AgentOff : IConversationAgent
+{
+    public bool IsEnabled => false;
+    public Task<AgentOutcome> RespondAsync(AgentTurn turn, CancellationToken ct) =>
+        Task.FromResult<AgentOutcome>(new AgentOutcome.Unavailable("agente desligado (sem ANTHROPIC_API_KEY)"));
+}

@@ -1,0 +1,58 @@
+using Julia.Infrastructure.Redis;
+using Npgsql;
+using StackExchange.Redis;
+
+namespace Julia.Conversations;
+
+/// <summary>
+/// One turn per conversation at a time, across processes: Redis `lock:conversa:{id}` (SET NX, 120 s, released only
+/// by its owner), or a Postgres session advisory lock when Redis is down.
+/// </summary>
+internal sealed class ConversationLock(RedisGate redis, NpgsqlDataSource db)
+{
+    static readonly TimeSpan Lease = TimeSpan.FromSeconds(120);
+    const string ReleaseScript = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
+    public static string Key(Guid conversaId) => $"lock:conversa:{conversaId}";
+
+    /// <summary>The held lock, or null when another process is running this conversation.</summary>
+    public async Task<IAsyncDisposable?> TryAcquireAsync(Guid conversaId, CancellationToken ct)
+    {
+        var key = Key(conversaId);
+        var token = Guid.NewGuid().ToString("N");
+        var viaRedis = await redis.TryAsync<bool?>(async db => await db.StringSetAsync(key, token, Lease, When.NotExists), null);
+        if (viaRedis is true) return new RedisHold(redis, key, token);
+        if (viaRedis is false) return null;
+        return await TryAdvisoryAsync(key, ct);
+    }
+
+    async Task<IAsyncDisposable?> TryAdvisoryAsync(string key, CancellationToken ct)
+    {
+        var connection = await db.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtextextended(@key, 0))", connection);
+        cmd.Parameters.AddWithValue("key", key);
+        if ((bool)(await cmd.ExecuteScalarAsync(ct))!) return new AdvisoryHold(connection, key);
+        await connection.DisposeAsync();
+        return null;
+    }
+
+    sealed class RedisHold(RedisGate redis, string key, string token) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() =>
+            await redis.TryAsync(db => db.ScriptEvaluateAsync(ReleaseScript, [key], [token]));
+    }
+
+    sealed class AdvisoryHold(NpgsqlConnection connection, string key) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var cmd = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtextextended(@key, 0))", connection);
+                cmd.Parameters.AddWithValue("key", key);
+                await cmd.ExecuteScalarAsync();
+            }
+            finally { await connection.DisposeAsync(); }
+        }
+    }
+}

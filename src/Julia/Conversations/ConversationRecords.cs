@@ -1,0 +1,17 @@
+namespace Julia.Conversations;
+
+/// <summary>The open conversation of a doctor as a turn sees it.</summary>
+internal sealed record ConversationState(
+    Guid Id, Guid MedicoId, string Status, string ControlledBy, string Stage, int MessageCount, DateTimeOffset CreatedAt)
+{
+    public bool HumanControlled => ControlledBy == "human";
+}
+
+/// <summary>An inbound message not yet consumed by a turn (processado_em IS NULL).</summary>
+internal sealed record PendingInbound(long Id, string Tipo, string Conteudo, string? Caption, DateTimeOffset CreatedAt);
+
+/// <summary>Everything a turn starts from: one conversation and its unconsumed inbound messages, oldest first.</summary>
+internal sealed record TurnInput(ConversationState Conversation, IReadOnlyList<PendingInbound> Pending)
+{
+    public long LastInboundId => Pending.Count == 0 ? 0 : Pending[^1].Id;
+}

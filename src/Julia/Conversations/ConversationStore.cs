@@ -1,0 +1,142 @@
+using Dapper;
+using Npgsql;
+
+namespace Julia.Conversations;
+
+/// <summary>SQL on conversations and interacoes (SPEC §4 step 5). Only Conversations touches these tables.</summary>
+internal sealed class ConversationStore(NpgsqlDataSource db)
+{
+    const string StateColumns = """
+        id AS Id, medico_id AS MedicoId, status AS Status, controlled_by AS ControlledBy, stage AS Stage,
+        message_count AS MessageCount, created_at AS CreatedAt
+        """;
+
+    /// <summary>
+    /// Round trip 1: the doctor's one open (active/paused) conversation, created race-free when missing
+    /// (partial unique index; a lost race re-reads).
+    /// </summary>
+    public async Task<Guid> OpenConversationIdAsync(Guid medicoId, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        for (var attempt = 0; ; attempt++)
+        {
+            var id = await c.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition("""
+                WITH found AS (SELECT id FROM conversations WHERE medico_id = @medicoId AND status IN ('active', 'paused')),
+                     created AS (
+                        INSERT INTO conversations (medico_id) SELECT @medicoId WHERE NOT EXISTS (SELECT 1 FROM found)
+                        ON CONFLICT (medico_id) WHERE status IN ('active', 'paused') DO NOTHING
+                        RETURNING id)
+                SELECT id FROM found UNION ALL SELECT id FROM created LIMIT 1
+                """, new { medicoId }, cancellationToken: ct));
+            if (id is { } found) return found;
+            if (attempt == 3) throw new InvalidOperationException($"could not open a conversation for medico {medicoId}");
+        }
+    }
+
+    /// <summary>
+    /// Round trip 2 (one implicit transaction): attach new inbound rows to the conversation, update counters and
+    /// stages, reactivate a paused thread, cancel pending follow-ups, supersede reply chunks still pending (their
+    /// inbound rows return to the turn), then read the conversation and every unconsumed inbound row.
+    /// </summary>
+    public async Task<TurnInput> ApplyInboundAsync(Guid medicoId, Guid conversaId, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await using var grid = await c.QueryMultipleAsync(new CommandDefinition($"""
+            WITH attached AS (
+                    UPDATE interacoes SET conversa_id = @conversaId
+                    WHERE medico_id = @medicoId AND direcao = 'entrada' AND conversa_id IS NULL AND processado_em IS NULL
+                    RETURNING id, created_at),
+                 stats AS (SELECT count(*) AS n, max(created_at) AS last_at FROM attached),
+                 conv AS (
+                    UPDATE conversations c SET
+                        message_count = c.message_count + s.n,
+                        last_inbound_at = GREATEST(c.last_inbound_at, s.last_at),
+                        last_message_at = GREATEST(c.last_message_at, s.last_at),
+                        status = 'active', pausado_ate = NULL,
+                        stage = CASE WHEN c.stage IN ('msg_enviada', 'followup_1_enviado', 'followup_2_enviado', 'nao_respondeu', 'recontato')
+                                     THEN 'respondeu' ELSE c.stage END
+                    FROM stats s WHERE c.id = @conversaId AND s.n > 0
+                    RETURNING c.id),
+                 doctor AS (
+                    UPDATE medicos m SET
+                        stage_jornada = CASE WHEN m.stage_jornada IN ('novo', 'msg_enviada', 'aguardando_resposta', 'nao_respondeu')
+                                             THEN 'respondeu' ELSE m.stage_jornada END,
+                        pressure_score = GREATEST(0, m.pressure_score - 20)
+                    FROM stats s WHERE m.id = @medicoId AND s.n > 0
+                    RETURNING m.id),
+                 followups AS (
+                    UPDATE fila_mensagens SET status = 'cancelada', outcome_reason_code = 'respondeu'
+                    WHERE conversa_id = @conversaId AND tipo = 'followup' AND status = 'pendente'
+                      AND EXISTS (SELECT 1 FROM stats WHERE n > 0)
+                    RETURNING id),
+                 superseded AS (
+                    UPDATE fila_mensagens SET status = 'cancelada', outcome_reason_code = 'superado'
+                    WHERE conversa_id = @conversaId AND tipo = 'resposta' AND status = 'pendente'
+                      AND EXISTS (SELECT 1 FROM stats WHERE n > 0)
+                    RETURNING lote_id, (metadata->>'turno_de')::bigint AS de, (metadata->>'turno_ate')::bigint AS ate),
+                 reopened AS (
+                    UPDATE interacoes i SET processado_em = NULL
+                    FROM (SELECT DISTINCT lote_id, de, ate FROM superseded) s
+                    WHERE i.conversa_id = @conversaId AND i.direcao = 'entrada' AND i.id BETWEEN s.de AND s.ate
+                      AND NOT EXISTS (SELECT 1 FROM fila_mensagens x WHERE x.lote_id = s.lote_id AND x.status IN ('enviada', 'processando'))
+                    RETURNING i.id)
+            SELECT count(*) FROM attached;
+
+            SELECT {StateColumns} FROM conversations WHERE id = @conversaId;
+
+            SELECT id AS Id, tipo AS Tipo, conteudo AS Conteudo, midia->>'caption' AS Caption, created_at AS CreatedAt
+            FROM interacoes
+            WHERE conversa_id = @conversaId AND direcao = 'entrada' AND processado_em IS NULL
+            ORDER BY id;
+            """, new { medicoId, conversaId }, cancellationToken: ct));
+        await grid.ReadSingleAsync<long>();
+        var conversation = await grid.ReadSingleAsync<ConversationState>();
+        var pending = (await grid.ReadAsync<PendingInbound>()).ToList();
+        return new TurnInput(conversation, pending);
+    }
+
+    /// <summary>Consumed by a turn or deliberately skipped (SPEC §3.4 processado_em).</summary>
+    public Task<int> MarkProcessedAsync(NpgsqlTransaction tx, Guid conversaId, long upToId, CancellationToken ct) =>
+        tx.Connection!.ExecuteAsync(new CommandDefinition("""
+            UPDATE interacoes SET processado_em = now()
+            WHERE conversa_id = @conversaId AND direcao = 'entrada' AND processado_em IS NULL AND id <= @upToId
+            """, new { conversaId, upToId }, tx, cancellationToken: ct));
+
+    /// <summary>True when an inbound message newer than the turn arrived while it was being generated.</summary>
+    public Task<bool> HasNewerInboundAsync(NpgsqlTransaction tx, Guid medicoId, long afterId, CancellationToken ct) =>
+        tx.Connection!.ExecuteScalarAsync<bool>(new CommandDefinition("""
+            SELECT EXISTS (SELECT 1 FROM interacoes WHERE medico_id = @medicoId AND direcao = 'entrada' AND processado_em IS NULL AND id > @afterId)
+            """, new { medicoId, afterId }, tx, cancellationToken: ct));
+
+    public Task SetHumanControlAsync(NpgsqlTransaction tx, Guid conversaId, string reason, CancellationToken ct) =>
+        tx.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE conversations SET controlled_by = 'human', escalation_reason = @reason WHERE id = @conversaId",
+            new { conversaId, reason }, tx, cancellationToken: ct));
+
+    public Task CompleteAsync(NpgsqlTransaction tx, Guid conversaId, CancellationToken ct) =>
+        tx.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE conversations SET status = 'completed', completed_at = now() WHERE id = @conversaId AND status IN ('active', 'paused')",
+            new { conversaId }, tx, cancellationToken: ct));
+
+    public Task<ConversationTotals> TotalsAsync(NpgsqlTransaction tx, Guid conversaId, CancellationToken ct) =>
+        tx.Connection!.QuerySingleAsync<ConversationTotals>(new CommandDefinition("""
+            SELECT (SELECT count(*) FROM interacoes WHERE conversa_id = @conversaId)::int AS TotalInteracoes,
+                   (EXTRACT(EPOCH FROM now() - c.created_at) / 60)::int AS DuracaoMinutos
+            FROM conversations c WHERE c.id = @conversaId
+            """, new { conversaId }, tx, cancellationToken: ct));
+
+    /// <summary>Doctors with inbound rows no turn consumed (crash, restart, deferral): the sweeper re-queues them.</summary>
+    public async Task<IReadOnlyList<Guid>> DoctorsWithPendingInboundAsync(TimeSpan olderThan, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return (await c.QueryAsync<Guid>(new CommandDefinition("""
+            SELECT DISTINCT medico_id FROM interacoes
+            WHERE direcao = 'entrada' AND processado_em IS NULL AND created_at <= now() - @olderThan
+            LIMIT 1000
+            """, new { olderThan }, cancellationToken: ct))).ToList();
+    }
+
+    public NpgsqlDataSource DataSource => db;
+}
+
+internal sealed record ConversationTotals(int TotalInteracoes, int DuracaoMinutos);

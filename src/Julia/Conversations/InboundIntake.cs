@@ -1,0 +1,74 @@
+using Julia.Conversations.Text;
+using Julia.Doctors;
+using Julia.Infrastructure.Logging;
+using Julia.WhatsApp;
+using Microsoft.Extensions.Options;
+
+namespace Julia.Conversations;
+
+internal enum IntakeResult { Accepted, Duplicate, Ignored }
+
+/// <summary>
+/// Webhook side of SPEC §4 steps 3–4: who sent it, store it once, wake the turn runner. Everything after runs from
+/// the durable row, so a crash after the 200 loses nothing.
+/// </summary>
+internal sealed partial class InboundIntake(
+    DoctorDirectory doctors, InboundStore store, TurnSignals signals, IOptions<ConversationsOptions> options,
+    TimeProvider time, ILogger<InboundIntake> logger)
+{
+    public async Task<IntakeResult> AcceptAsync(InboundMessage message, CancellationToken ct)
+    {
+        var canonical = PhoneNumbers.Canonical(message.PhoneJid ?? message.RemoteJid);
+        var lid = message.Lid;
+        if (canonical is null && lid is null)
+        {
+            LogUnusableAddress(PhoneMask.Mask(message.RemoteJid));
+            return IntakeResult.Ignored;
+        }
+        // Replies go to the address the doctor wrote from (SPEC §4 step 3), phone JID preferred when known.
+        var jid = canonical is not null && PhoneNumbers.IsLid(message.RemoteJid) ? PhoneNumbers.Jid(canonical) : message.RemoteJid;
+        var o = options.Value;
+        var row = new InboundRow(
+            message.MessageId, message.Kind,
+            InboundText.Stored(message.Text, message.Kind, new InboundTextLimits(o.MaxMessageChars, o.TruncateAboveChars, o.RejectAboveChars)),
+            InboundStore.MediaJson(message.Media), message.RemoteJid, time.GetUtcNow());
+
+        var doctor = await doctors.FindAsync(canonical, lid, ct);
+        Guid? stored;
+        if (doctor is null)
+        {
+            stored = await store.InsertWithNewDoctorAsync(NewDoctor.From(canonical, jid, lid, message.PushName), row, ct)
+                     ?? await RetryAfterRaceAsync(canonical, lid, row, ct);
+        }
+        else
+        {
+            stored = await store.InsertAsync(doctor.Id, row, ct);
+            if (stored is not null) await doctors.RefreshIdentityIfNeededAsync(doctor, jid, lid, message.PushName, ct);
+        }
+
+        if (stored is not { } medicoId)
+        {
+            LogDuplicate(message.MessageId);
+            return IntakeResult.Duplicate;
+        }
+        LogAccepted(message.MessageId, medicoId, message.Kind, PhoneMask.Mask(canonical ?? lid));
+        signals.Notify(medicoId);
+        return IntakeResult.Accepted;
+    }
+
+    // Another process created this doctor between our lookup and insert (or the message is a duplicate).
+    async Task<Guid?> RetryAfterRaceAsync(string? canonical, string? lid, InboundRow row, CancellationToken ct)
+    {
+        var doctor = await doctors.FindAsync(canonical, lid, ct);
+        return doctor is null ? null : await store.InsertAsync(doctor.Id, row, ct);
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Inbound {MessageId} accepted for medico {MedicoId} ({Kind}, {Phone})")]
+    private partial void LogAccepted(string messageId, Guid medicoId, string kind, string phone);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Inbound {MessageId} is a duplicate delivery: ignored")]
+    private partial void LogDuplicate(string messageId);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Inbound from {Address} has no usable phone or LID: ignored")]
+    private partial void LogUnusableAddress(string address);
+}

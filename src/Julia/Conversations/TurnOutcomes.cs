@@ -1,0 +1,130 @@
+using Julia.Agent;
+using Julia.Campaigns;
+using Julia.Conversations.Text;
+using Julia.Doctors;
+using Julia.Handoffs;
+using Julia.Queue;
+using Microsoft.Extensions.Options;
+
+namespace Julia.Conversations;
+
+/// <summary>
+/// The write side of a turn. Each outcome commits in one transaction together with processado_em of the rows it
+/// consumed, so a message is answered once or left to a human on purpose — never both, never neither.
+/// </summary>
+internal sealed partial class TurnOutcomes(
+    ConversationStore conversations, DoctorStore doctorStore, DoctorDirectory doctors, QueueStore queue, CampaignSendStore campaignSends,
+    HandoffService handoffs, IOptions<ConversationsOptions> options, TimeProvider time, ILogger<TurnOutcomes> logger)
+{
+    public const string OptOutConfirmation = "Combinado, não te mando mais mensagens. Se precisar de plantão é só chamar aqui.";
+    public const string HoldingMessage = "Me dá só um minutinho que já te respondo";
+
+    public async Task<TurnResult> ReplyAsync(TurnInput input, string reply, AgentAccounting? accounting, CancellationToken ct)
+    {
+        var chunks = ReplySplitter.Split(reply);
+        var lastInbound = input.Pending[^1];
+        var plan = new ReplySchedule(options.Value.Humanize, Random.Shared)
+            .Plan(chunks, string.Join('\n', input.Pending.Select(p => p.Conteudo)), lastInbound.CreatedAt, time.GetUtcNow());
+        var lote = Guid.NewGuid();
+        var c = input.Conversation;
+        var items = plan.Select(p => new NewQueueItem(c.MedicoId, c.Id, QueueKinds.Resposta, p.Text, p.DueAt, lote, (short)p.Sequence,
+            new Dictionary<string, object?>
+            {
+                ["turno_de"] = input.Pending[0].Id, ["turno_ate"] = lastInbound.Id, ["gerado_ate_interacao_id"] = lastInbound.Id,
+                ["digitacao_ms"] = (int)p.Typing.TotalMilliseconds,
+                ["modelo"] = accounting?.Model, ["tokens_entrada"] = accounting?.InputTokens, ["tokens_saida"] = accounting?.OutputTokens,
+                ["latencia_llm_ms"] = accounting?.LatencyMs, ["ferramentas"] = accounting?.ToolCalls,
+            })).ToList();
+
+        await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        // A message that arrived while the reply was generated makes it stale: regenerate with it (SPEC §4 step 10).
+        if (await conversations.HasNewerInboundAsync(tx, c.MedicoId, lastInbound.Id, ct))
+        {
+            LogSuperseded(c.Id);
+            return new TurnResult.Superseded();
+        }
+        await queue.EnqueueAsync(tx, items, ct);
+        await conversations.MarkProcessedAsync(tx, c.Id, lastInbound.Id, ct);
+        await tx.CommitAsync(ct);
+        LogReplyQueued(c.Id, items.Count, lote);
+        return new TurnResult.Done();
+    }
+
+    public async Task OptOutAsync(DoctorRecord doctor, TurnInput input, string text, CancellationToken ct)
+    {
+        var c = input.Conversation;
+        await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var already = doctor.OptedOut;
+        var updated = await doctorStore.OptOutAsync(tx, doctor.Id, text.Length > 500 ? text[..500] : text, ct);
+        var cancelled = await queue.CancelAllPendingForDoctorAsync(tx, doctor.Id, "opt_out", ct);
+        await campaignSends.CancelPendingForDoctorAsync(tx, doctor.Id, "opt_out", ct);
+        await conversations.CompleteAsync(tx, c.Id, ct);
+        if (!already && !c.HumanControlled)
+            await queue.EnqueueAsync(tx, [new NewQueueItem(doctor.Id, c.Id, QueueKinds.Sistema, OptOutConfirmation, time.GetUtcNow(),
+                Metadata: new Dictionary<string, object?> { ["tipo_sistema"] = "confirmacao_opt_out" })], ct);
+        await conversations.MarkProcessedAsync(tx, c.Id, input.LastInboundId, ct);
+        await tx.CommitAsync(ct);
+        await doctors.InvalidateAsync(updated);
+        LogOptOut(doctor.Id, c.Id, cancelled, c.HumanControlled);
+    }
+
+    public async Task SkipAsync(TurnInput input, string reason, CancellationToken ct)
+    {
+        await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var n = await conversations.MarkProcessedAsync(tx, input.Conversation.Id, input.LastInboundId, ct);
+        await tx.CommitAsync(ct);
+        LogSkipped(input.Conversation.Id, n, reason);
+    }
+
+    public async Task HandoffAsync(TurnInput input, string trigger, string reason, string triggerMessage, CancellationToken ct)
+    {
+        var c = input.Conversation;
+        await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await handoffs.OpenAsync(tx, new HandoffRequest(c.Id, c.MedicoId, trigger, reason, triggerMessage), ct);
+        await conversations.MarkProcessedAsync(tx, c.Id, input.LastInboundId, ct);
+        await tx.CommitAsync(ct);
+        await handoffs.AfterCommitAsync(c.MedicoId);
+    }
+
+    /// <summary>
+    /// The agent could not answer (SPEC §5 fallback): one holding message at most every 30 min per conversation,
+    /// and the conversation goes to a person (erro_sistema). Raw error text never reaches the doctor.
+    /// </summary>
+    public async Task<TurnResult> FallbackAsync(TurnInput input, string reason, CancellationToken ct)
+    {
+        var c = input.Conversation;
+        var now = time.GetUtcNow();
+        await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var window = TimeSpan.FromMinutes(options.Value.HoldingMessageWindowMinutes);
+        if (!await queue.HasRecentSystemMessageAsync(tx, c.Id, "espera", now - window, ct))
+            await queue.EnqueueAsync(tx, [new NewQueueItem(c.MedicoId, c.Id, QueueKinds.Sistema, HoldingMessage, now,
+                Metadata: new Dictionary<string, object?> { ["tipo_sistema"] = "espera" })], ct);
+        await handoffs.OpenAsync(tx, new HandoffRequest(c.Id, c.MedicoId, HandoffTriggers.ErroSistema, reason,
+            input.Pending[^1].Conteudo, SendTransition: false), ct);
+        await conversations.MarkProcessedAsync(tx, c.Id, input.LastInboundId, ct);
+        await tx.CommitAsync(ct);
+        await handoffs.AfterCommitAsync(c.MedicoId);
+        LogFallback(c.Id, reason);
+        return new TurnResult.Done();
+    }
+
+    [LoggerMessage(EventId = 1111, Level = LogLevel.Information, Message = "Reply queued for conversa {ConversaId}: {Chunks} chunks, lote {LoteId}")]
+    private partial void LogReplyQueued(Guid conversaId, int chunks, Guid loteId);
+
+    [LoggerMessage(EventId = 1112, Level = LogLevel.Information, Message = "Reply for conversa {ConversaId} superseded by a newer message: regenerating")]
+    private partial void LogSuperseded(Guid conversaId);
+
+    [LoggerMessage(EventId = 1113, Level = LogLevel.Information, Message = "Opt-out of medico {MedicoId} (conversa {ConversaId}): {Cancelled} pending messages cancelled, human control {HumanControlled}")]
+    private partial void LogOptOut(Guid medicoId, Guid conversaId, int cancelled, bool humanControlled);
+
+    [LoggerMessage(EventId = 1114, Level = LogLevel.Information, Message = "Turn of conversa {ConversaId} skipped on purpose ({Reason}): {Count} messages marked processed")]
+    private partial void LogSkipped(Guid conversaId, int count, string reason);
+
+    [LoggerMessage(EventId = 1115, Level = LogLevel.Warning, Message = "Agent unavailable for conversa {ConversaId} ({Reason}): holding message and handoff erro_sistema")]
+    private partial void LogFallback(Guid conversaId, string reason);
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using Julia.Agent;
+using Julia.Conversations.Text;
+using Julia.Doctors;
+using Julia.Handoffs;
+using Julia.Infrastructure.Time;
+using Julia.Metrics;
+using Microsoft.Extensions.Options;
+
+namespace Julia.Conversations;
+
+/// <summary>How a run for one doctor ended, and what the runner should do next.</summary>
+internal abstract record TurnResult
+{
+    public sealed record Done : TurnResult;
+    /// <summary>Debounce not over, or deferred: run again at this instant.</summary>
+    public sealed record NotYet(DateTimeOffset DueAt) : TurnResult;
+    /// <summary>Another process holds the conversation lock.</summary>
+    public sealed record Busy : TurnResult;
+    /// <summary>A newer message arrived while the reply was generated: regenerate now.</summary>
+    public sealed record Superseded : TurnResult;
+}
+
+/// <summary>
+/// One turn of SPEC §4 steps 5–12 for one doctor: conversation, debounce, lock, opt-out, human control, handoff
+/// triggers, business hours, then the agent (or a canned reply / the fallback), and the reply queued in chunks.
+/// Before the agent it costs two Postgres round trips (open conversation; apply inbound + read state) and a few
+/// Redis calls (lock, doctor cache).
+/// </summary>
+internal sealed partial class TurnProcessor(
+    ConversationStore conversations, DoctorDirectory doctors, ConversationLock locks, IConversationAgent agent,
+    TurnOutcomes outcomes, BusinessHours businessHours, IOptions<ConversationsOptions> options, TimeProvider time,
+    OperationTimings timings, ILogger<TurnProcessor> logger)
+{
+    public async Task<TurnResult> ProcessAsync(Guid medicoId, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var conversaId = await conversations.OpenConversationIdAsync(medicoId, ct);
+        var input = await conversations.ApplyInboundAsync(medicoId, conversaId, ct);
+        if (input.Pending.Count == 0) return new TurnResult.Done();
+
+        var o = options.Value;
+        var now = time.GetUtcNow();
+        var due = Min(input.Pending[^1].CreatedAt + o.Debounce, input.Pending[0].CreatedAt + o.DebounceMax);
+        if (due > now) return new TurnResult.NotYet(due);
+
+        await using var held = await locks.TryAcquireAsync(conversaId, ct);
+        if (held is null) return new TurnResult.Busy();
+        var doctor = await doctors.FindByIdAsync(medicoId, ct) ?? throw new InvalidOperationException($"medico {medicoId} not found");
+
+        var result = await DecideAsync(doctor, input, now, ct);
+        if (result is TurnResult.Done)
+            timings.Record("processar_mensagem", Stopwatch.GetElapsedTime(started));
+        return result;
+    }
+
+    async Task<TurnResult> DecideAsync(DoctorRecord doctor, TurnInput input, DateTimeOffset now, CancellationToken ct)
+    {
+        var conversation = input.Conversation;
+        var texts = input.Pending.Where(p => p.Tipo == WhatsApp.MessageKinds.Text).Select(p => p.Conteudo).ToList();
+
+        if (texts.FirstOrDefault(OptOutDetector.IsOptOut) is { } optOutText)
+        {
+            await outcomes.OptOutAsync(doctor, input, optOutText, ct);
+            return new TurnResult.Done();
+        }
+        if (conversation.HumanControlled)
+        {
+            await outcomes.SkipAsync(input, "controle humano", ct);
+            return new TurnResult.Done();
+        }
+        foreach (var p in input.Pending)
+        {
+            var text = p.Tipo == WhatsApp.MessageKinds.Text ? p.Conteudo : p.Caption;
+            if (HandoffTriggerDetector.Detect(text) is { } trigger)
+            {
+                await outcomes.HandoffAsync(input, trigger, $"gatilho {trigger} na mensagem do médico", text!, ct);
+                return new TurnResult.Done();
+            }
+        }
+        if (!options.Value.AnswerOutsideBusinessHours && !businessHours.IsOpen(now))
+        {
+            LogDeferred(conversation.Id);
+            return new TurnResult.NotYet(businessHours.NextOpening(now));
+        }
+
+        var parts = input.Pending.Select(p => InboundText.ForTurn(p.Tipo, p.Conteudo, p.Caption)).OfType<TurnPart>().ToList();
+        if (parts.Count == 0)
+        {
+            await outcomes.SkipAsync(input, "só figurinhas", ct);
+            return new TurnResult.Done();
+        }
+        if (parts.All(p => p.Placeholder is not null))
+            return await outcomes.ReplyAsync(input, InboundText.CannedReply(parts.Select(p => p.Placeholder!.Value)), null, ct);
+
+        var outcome = await agent.RespondAsync(new AgentTurn(doctor, conversation, parts, input.LastInboundId), ct);
+        return outcome switch
+        {
+            AgentOutcome.Reply reply => await outcomes.ReplyAsync(input, reply.Text, reply.Accounting, ct),
+            AgentOutcome.Handled => new TurnResult.Done(),
+            AgentOutcome.Unavailable unavailable => await outcomes.FallbackAsync(input, unavailable.Reason, ct),
+            _ => throw new InvalidOperationException("unknown agent outcome"),
+        };
+    }
+
+    static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Turn of conversa {ConversaId} deferred to business hours")]
+    private partial void LogDeferred(Guid conversaId);
+}

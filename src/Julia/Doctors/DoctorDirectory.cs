@@ -1,0 +1,39 @@
+using Julia.Infrastructure.Redis;
+
+namespace Julia.Doctors;
+
+/// <summary>
+/// Finds the doctor behind a WhatsApp address (SPEC §4 step 3) through the cache medico:telefone:{telefone}
+/// (TTL CACHE_TTL), and invalidates every cached view of a doctor when he changes.
+/// </summary>
+internal sealed class DoctorDirectory(DoctorStore store, JuliaCache cache)
+{
+    /// <summary>Known doctor for this address, or null when the sender is new (created together with his first message).</summary>
+    public async Task<DoctorRecord?> FindAsync(string? canonicalPhone, string? lid, CancellationToken ct)
+    {
+        if (canonicalPhone is not null)
+            return await cache.GetOrCreateAsync(DoctorKeys.ByPhone(canonicalPhone), cache.DefaultTtl, t => store.FindByPhoneAsync(canonicalPhone, t), ct);
+        return lid is null ? null : await store.FindByLidAsync(lid, ct);
+    }
+
+    public Task<DoctorRecord?> FindByIdAsync(Guid id, CancellationToken ct) =>
+        cache.GetOrCreateAsync(DoctorKeys.ById(id), cache.DefaultTtl, t => store.FindByIdAsync(id, t), ct);
+
+    public async Task<DoctorRecord> RefreshIdentityIfNeededAsync(DoctorRecord doctor, string jid, string? lid, string? pushName, CancellationToken ct)
+    {
+        if (!DoctorStore.NeedsRefresh(doctor, jid, lid, pushName)) return doctor;
+        var updated = await store.RefreshIdentityAsync(doctor, jid, lid, pushName, ct);
+        await InvalidateAsync(updated);
+        return updated;
+    }
+
+    /// <summary>Drops medico:telefone:*, medico:id:* and contexto:medico:* of this doctor (call after every change).</summary>
+    public Task InvalidateAsync(DoctorRecord doctor) => InvalidateAsync(doctor.Id, doctor.Telefone);
+
+    public Task InvalidateAsync(Guid id, string? telefone)
+    {
+        var keys = new List<string> { DoctorKeys.ById(id), $"contexto:medico:{id}" };
+        if (telefone is not null) keys.Add(DoctorKeys.ByPhone(telefone));
+        return cache.RemoveAsync([.. keys]);
+    }
+}

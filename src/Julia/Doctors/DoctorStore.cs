@@ -1,0 +1,72 @@
+using Dapper;
+using Npgsql;
+
+namespace Julia.Doctors;
+
+/// <summary>SQL on medicos. Only Doctors touches this table.</summary>
+internal sealed class DoctorStore(NpgsqlDataSource db)
+{
+    internal const string Columns = """
+        id AS Id, telefone AS Telefone, whatsapp_jid AS WhatsappJid, whatsapp_lid AS WhatsappLid, primeiro_nome AS PrimeiroNome,
+        sobrenome AS Sobrenome, opted_out AS OptedOut, bloqueado AS Bloqueado, stage_jornada AS StageJornada
+        """;
+
+    /// <summary>By canonical phone, or by its 12-digit legacy form (which is then rewritten to the canonical one).</summary>
+    public async Task<DoctorRecord?> FindByPhoneAsync(string canonical, CancellationToken ct)
+    {
+        var legacy = PhoneNumbers.LegacyVariant(canonical);
+        await using var c = await db.OpenConnectionAsync(ct);
+        var found = await c.QueryFirstOrDefaultAsync<DoctorRecord>(new CommandDefinition($"""
+            SELECT {Columns} FROM medicos WHERE telefone = @canonical OR (@legacy::text IS NOT NULL AND telefone = @legacy)
+            ORDER BY (telefone = @canonical) DESC LIMIT 1
+            """, new { canonical, legacy }, cancellationToken: ct));
+        if (found is null || found.Telefone == canonical) return found;
+        var rewritten = await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE medicos SET telefone = @canonical WHERE id = @id AND NOT EXISTS (SELECT 1 FROM medicos WHERE telefone = @canonical)",
+            new { canonical, id = found.Id }, cancellationToken: ct));
+        return rewritten == 1 ? found with { Telefone = canonical } : found;
+    }
+
+    public async Task<DoctorRecord?> FindByLidAsync(string lid, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.QueryFirstOrDefaultAsync<DoctorRecord>(new CommandDefinition(
+            $"SELECT {Columns} FROM medicos WHERE whatsapp_lid = @lid", new { lid }, cancellationToken: ct));
+    }
+
+    public async Task<DoctorRecord?> FindByIdAsync(Guid id, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.QueryFirstOrDefaultAsync<DoctorRecord>(new CommandDefinition(
+            $"SELECT {Columns} FROM medicos WHERE id = @id", new { id }, cancellationToken: ct));
+    }
+
+    /// <summary>Keeps the address book true: the JID replies go to, the LID↔phone pair, a first name from pushName.</summary>
+    public async Task<DoctorRecord> RefreshIdentityAsync(DoctorRecord doctor, string jid, string? lid, string? pushName, CancellationToken ct)
+    {
+        var (first, last) = NewDoctor.SplitName(pushName);
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.QuerySingleAsync<DoctorRecord>(new CommandDefinition($"""
+            UPDATE medicos SET
+                whatsapp_jid = @jid,
+                whatsapp_lid = CASE WHEN whatsapp_lid IS NULL AND @lid::text IS NOT NULL
+                                     AND NOT EXISTS (SELECT 1 FROM medicos o WHERE o.whatsapp_lid = @lid) THEN @lid ELSE whatsapp_lid END,
+                primeiro_nome = COALESCE(NULLIF(primeiro_nome, ''), @first),
+                sobrenome = CASE WHEN NULLIF(primeiro_nome, '') IS NULL THEN COALESCE(sobrenome, @last) ELSE sobrenome END
+            WHERE id = @id
+            RETURNING {Columns}
+            """, new { id = doctor.Id, jid, lid, first, last }, cancellationToken: ct));
+    }
+
+    /// <summary>Whether an identity refresh would change anything (so the common path writes nothing).</summary>
+    public static bool NeedsRefresh(DoctorRecord d, string jid, string? lid, string? pushName) =>
+        d.WhatsappJid != jid || (lid is not null && d.WhatsappLid is null) || (string.IsNullOrEmpty(d.PrimeiroNome) && !string.IsNullOrWhiteSpace(pushName));
+
+    /// <summary>Opt-out (SPEC §4 step 6): never contacted proactively again. Returns the row as it now is.</summary>
+    public Task<DoctorRecord> OptOutAsync(NpgsqlTransaction tx, Guid id, string reason, CancellationToken ct) =>
+        tx.Connection!.QuerySingleAsync<DoctorRecord>(new CommandDefinition($"""
+            UPDATE medicos SET opted_out = true, opted_out_at = COALESCE(opted_out_at, now()), opted_out_reason = @reason, stage_jornada = 'opt_out'
+            WHERE id = @id
+            RETURNING {Columns}
+            """, new { id, reason }, tx, cancellationToken: ct));
+}

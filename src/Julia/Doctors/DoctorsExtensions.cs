@@ -1,0 +1,10 @@
+namespace Julia.Doctors;
+
+internal static class DoctorsExtensions
+{
+    public static void AddDoctors(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<DoctorStore>();
+        builder.Services.AddSingleton<DoctorDirectory>();
+    }
+}

@@ -1,0 +1,15 @@
+namespace Julia.Handoffs;
+
+/// <summary>The one `sistema` message a doctor gets when a person takes over (SPEC §8.2 step 2), in Júlia's own voice.</summary>
+internal static class HandoffMessages
+{
+    public static string Transition(string triggerType) => triggerType switch
+    {
+        HandoffTriggers.PedidoHumano => "Claro! Vou chamar alguém da equipe pra seguir com vc por aqui",
+        HandoffTriggers.Juridico => "Entendi, esse assunto precisa da nossa equipe, já estou encaminhando",
+        HandoffTriggers.SentimentoNegativo => "Desculpa pelo transtorno. Vou pedir pra alguém da equipe assumir aqui com vc, tá?",
+        HandoffTriggers.BaixaConfianca => "Quero te responder certinho, vou confirmar com a equipe",
+        HandoffTriggers.ErroSistema => "Vou pedir pra alguém da equipe seguir com vc por aqui, tá?",
+        _ => "Uma colega da equipe vai continuar com vc por aqui",
+    };
+}

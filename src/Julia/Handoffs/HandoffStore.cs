@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+
+namespace Julia.Handoffs;
+
+/// <summary>SQL on handoffs: at most one open (pendente/em_atendimento) handoff per conversation, by a partial unique index.</summary>
+internal sealed class HandoffStore
+{
+    /// <summary>Inserts a pendente handoff, or appends the trigger to the open one. Returns its id and whether it is new.</summary>
+    public async Task<(Guid Id, bool Created)> OpenAsync(NpgsqlTransaction tx, HandoffRequest request, object metadata, CancellationToken ct)
+    {
+        var c = tx.Connection!;
+        var created = await c.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition("""
+            INSERT INTO handoffs (conversa_id, medico_id, trigger_type, motivo, status, from_controller, to_controller, metadata)
+            VALUES (@ConversaId, @MedicoId, @TriggerType, @Motivo, 'pendente', 'ai', 'human', @metadata::jsonb)
+            ON CONFLICT (conversa_id) WHERE status IN ('pendente', 'em_atendimento') DO NOTHING
+            RETURNING id
+            """, new { request.ConversaId, request.MedicoId, request.TriggerType, request.Motivo, metadata = JsonSerializer.Serialize(metadata) },
+            tx, cancellationToken: ct));
+        if (created is { } id) return (id, true);
+
+        var existing = await c.QuerySingleAsync<Guid>(new CommandDefinition("""
+            UPDATE handoffs SET metadata = jsonb_set(metadata, '{gatilhos_adicionais}',
+                COALESCE(metadata->'gatilhos_adicionais', '[]'::jsonb)
+                || jsonb_build_array(jsonb_build_object('trigger_type', @TriggerType, 'motivo', @Motivo, 'em', now())))
+            WHERE conversa_id = @ConversaId AND status IN ('pendente', 'em_atendimento')
+            RETURNING id
+            """, new { request.ConversaId, request.TriggerType, request.Motivo }, tx, cancellationToken: ct));
+        return (existing, false);
+    }
+
+    public async Task<IReadOnlyList<HandoffRow>> ForConversationAsync(NpgsqlConnection c, Guid conversaId) =>
+        (await c.QueryAsync<HandoffRow>("""
+            SELECT id AS Id, trigger_type AS TriggerType, status AS Status, metadata::text AS Metadata FROM handoffs WHERE conversa_id = @conversaId
+            """, new { conversaId })).ToList();
+}
+
+internal sealed record HandoffRow(Guid Id, string TriggerType, string Status, string Metadata);
+
+/// <summary>Why and for whom a conversation goes to a person.</summary>
+internal sealed record HandoffRequest(Guid ConversaId, Guid MedicoId, string TriggerType, string Motivo, string? TriggerMessage, bool SendTransition = true);

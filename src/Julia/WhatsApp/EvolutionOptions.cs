@@ -1,0 +1,11 @@
+namespace Julia.WhatsApp;
+
+internal sealed class EvolutionOptions
+{
+    public const string Section = "Evolution";
+    public string? BaseUrl { get; set; }
+    public string? ApiKey { get; set; }
+    public string Instance { get; set; } = "julia";
+    public string? WebhookToken { get; set; }
+    public bool IsSandbox => string.IsNullOrWhiteSpace(BaseUrl);
+}

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Julia.Conversations;
+using Julia.Metrics;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Julia.WhatsApp;
+
+/// <summary>
+/// `POST /webhook/evolution` and `POST /webhook/evolution/{evento}` ("webhook by events"). Durable before
+/// acknowledged: 200 only after the inbound row is committed, or the event is judged ignorable or a duplicate;
+/// database down → 503 so Evolution retries.
+/// </summary>
+internal static partial class EvolutionWebhookEndpoints
+{
+    public const int MaxBodyBytes = 1_048_576;
+
+    public static void MapEvolutionWebhook(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/webhook/evolution").WithTags("WhatsApp");
+        group.MapPost("", (HttpContext http, Handler handler, CancellationToken ct) => handler.ReceiveAsync(http, null, ct));
+        group.MapPost("/{evento}", (HttpContext http, string evento, Handler handler, CancellationToken ct) => handler.ReceiveAsync(http, evento, ct));
+    }
+
+    internal sealed partial class Handler(
+        IOptions<EvolutionOptions> options, InboundIntake intake, WhatsAppConnection connection, OperationTimings timings,
+        TimeProvider time, ILogger<Handler> logger)
+    {
+        public async Task<IResult> ReceiveAsync(HttpContext http, string? eventFromPath, CancellationToken ct)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                return await HandleAsync(http, eventFromPath, ct);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException || ex.InnerException is NpgsqlException or TimeoutException)
+            {
+                timings.RecordError("webhook_evolution");
+                LogDatabaseDown(ex);
+                return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Banco de dados indisponível",
+                    detail: "A mensagem não foi gravada; a Evolution API deve reenviar.");
+            }
+            finally
+            {
+                timings.Record("webhook_evolution", Stopwatch.GetElapsedTime(started));
+            }
+        }
+
+        async Task<IResult> HandleAsync(HttpContext http, string? eventFromPath, CancellationToken ct)
+        {
+            var o = options.Value;
+            if (!string.IsNullOrEmpty(o.WebhookToken) && !WebhookAuthenticator.IsAuthorized(http.Request, o.WebhookToken, time.GetUtcNow()))
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Token do webhook ausente ou inválido");
+            if (!http.Request.HasJsonContentType())
+                return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Content-Type precisa ser application/json");
+            if (http.Request.ContentLength > MaxBodyBytes) return TooLarge();
+
+            var body = await ReadBodyAsync(http.Request, ct);
+            if (body is null) return TooLarge();
+            JsonDocument document;
+            try { document = JsonDocument.Parse(body); }
+            catch (JsonException) { return Invalid("JSON malformado"); }
+
+            using (document)
+            {
+                var parsed = EvolutionWebhookParser.Parse(document.RootElement, o.Instance, eventFromPath);
+                switch (parsed)
+                {
+                    case EvolutionEvent.Invalid invalid:
+                        return Invalid(invalid.Problem);
+                    case EvolutionEvent.Ignored ignored:
+                        LogIgnored(ignored.Reason);
+                        return TypedResults.Ok(new WebhookAnswer("ignored", ignored.Reason));
+                    case EvolutionEvent.Connection update:
+                        await connection.UpdateAsync(update.State, update.StatusReason);
+                        return TypedResults.Ok(new WebhookAnswer("received", null));
+                    case EvolutionEvent.Message message:
+                        var result = await intake.AcceptAsync(message.Content, ct);
+                        return TypedResults.Ok(result switch
+                        {
+                            IntakeResult.Accepted => new WebhookAnswer("received", null),
+                            IntakeResult.Duplicate => new WebhookAnswer("duplicate", null),
+                            _ => new WebhookAnswer("ignored", "endereço sem telefone nem LID"),
+                        });
+                    default:
+                        return Invalid("evento não reconhecido");
+                }
+            }
+        }
+
+        static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > MaxBodyBytes) return null;
+                buffer.Write(chunk, 0, read);
+            }
+            return buffer.ToArray();
+        }
+
+        static IResult Invalid(string problem) =>
+            TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Webhook inválido", detail: problem);
+
+        static IResult TooLarge() =>
+            TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Corpo maior que 1 MiB");
+
+        [LoggerMessage(EventId = 1010, Level = LogLevel.Debug, Message = "Evolution webhook ignored: {Reason}")]
+        private partial void LogIgnored(string reason);
+
+        [LoggerMessage(EventId = 1011, Level = LogLevel.Error, Message = "Evolution webhook refused with 503: database unavailable")]
+        private partial void LogDatabaseDown(Exception ex);
+    }
+
+    internal sealed record WebhookAnswer(string Status, string? Motivo);
+}

@@ -1,0 +1,49 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Julia.WhatsApp;
+
+/// <summary>
+/// EVOLUTION_WEBHOOK_TOKEN checks (SPEC §4 step 1): query `?token=`, a static header configured on the Evolution
+/// webhook (`X-Webhook-Token`, `token`, or `Authorization: Bearer &lt;token&gt;`), or the HS256 JWT that Evolution ≥ 2.3
+/// sends in `Authorization: Bearer` when the webhook's `jwt_key` is the same token.
+/// </summary>
+internal static class WebhookAuthenticator
+{
+    public static bool IsAuthorized(HttpRequest request, string token, DateTimeOffset now)
+    {
+        if (Matches(request.Query["token"], token)) return true;
+        if (Matches(request.Headers["X-Webhook-Token"], token) || Matches(request.Headers["token"], token)) return true;
+        var authorization = request.Headers.Authorization.ToString();
+        if (!authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return false;
+        var bearer = authorization["Bearer ".Length..].Trim();
+        return Matches(bearer, token) || IsValidJwt(bearer, token, now);
+    }
+
+    static bool Matches(string? given, string token) =>
+        !string.IsNullOrEmpty(given) &&
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(token));
+
+    /// <summary>HS256 signature with the token as key, and not expired (exp), with a minute of clock skew.</summary>
+    public static bool IsValidJwt(string jwt, string key, DateTimeOffset now)
+    {
+        var parts = jwt.Split('.');
+        if (parts.Length != 3) return false;
+        try
+        {
+            using (var header = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[0])))
+                if (header.RootElement.TryGetProperty("alg", out var alg) && alg.GetString() != "HS256") return false;
+            var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}"));
+            if (!CryptographicOperations.FixedTimeEquals(expected, Base64Url.DecodeFromChars(parts[2]))) return false;
+            using var payload = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1]));
+            return !payload.RootElement.TryGetProperty("exp", out var exp) || !exp.TryGetInt64(out var seconds)
+                   || DateTimeOffset.FromUnixTimeSeconds(seconds) > now.AddMinutes(-1);
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException)
+        {
+            return false;
+        }
+    }
+}

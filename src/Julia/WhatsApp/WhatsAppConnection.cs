@@ -1,0 +1,31 @@
+using Julia.Infrastructure.Redis;
+
+namespace Julia.WhatsApp;
+
+/// <summary>
+/// The WhatsApp connection state of the instance (`open`, `connecting`, `close`), from `connection.update` webhooks:
+/// kept in memory and in Redis `whatsapp:estado` so every process sees it.
+/// </summary>
+internal sealed partial class WhatsAppConnection(RedisGate redis, TimeProvider time, ILogger<WhatsAppConnection> logger)
+{
+    public const string Key = "whatsapp:estado";
+    string state = "unknown";
+
+    public string State => Volatile.Read(ref state);
+
+    public async Task UpdateAsync(string newState, int? statusReason)
+    {
+        var previous = Interlocked.Exchange(ref state, newState);
+        await redis.TryAsync(db => db.HashSetAsync(Key, [
+            new("estado", newState), new("atualizado_em", time.GetUtcNow().ToString("O")), new("status_reason", statusReason?.ToString() ?? "")]));
+        if (previous == newState) return;
+        if (newState == "open") LogConnected(previous);
+        else LogNotConnected(newState, statusReason);
+    }
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "WhatsApp connected (state open, was {Previous})")]
+    private partial void LogConnected(string previous);
+
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Warning, Message = "WhatsApp not connected: state {State} (reason {StatusReason})")]
+    private partial void LogNotConnected(string state, int? statusReason);
+}
