@@ -2,13 +2,17 @@ namespace Julia.Conversations;
 
 /// <summary>The open conversation of a doctor as a turn sees it.</summary>
 internal sealed record ConversationState(
-    Guid Id, Guid MedicoId, string Status, string ControlledBy, string Stage, int MessageCount, DateTimeOffset CreatedAt)
+    Guid Id, Guid MedicoId, string Status, string ControlledBy, string Stage, int MessageCount, DateTime CreatedAtUtc)
 {
+    public DateTimeOffset CreatedAt => new(DateTime.SpecifyKind(CreatedAtUtc, DateTimeKind.Utc));
     public bool HumanControlled => ControlledBy == "human";
 }
 
 /// <summary>An inbound message not yet consumed by a turn (processado_em IS NULL).</summary>
-internal sealed record PendingInbound(long Id, string Tipo, string Conteudo, string? Caption, DateTimeOffset CreatedAt);
+internal sealed record PendingInbound(long Id, string Tipo, string Conteudo, string? Caption, DateTime CreatedAtUtc)
+{
+    public DateTimeOffset CreatedAt => new(DateTime.SpecifyKind(CreatedAtUtc, DateTimeKind.Utc));
+}
 
 /// <summary>Everything a turn starts from: one conversation and its unconsumed inbound messages, oldest first.</summary>
 internal sealed record TurnInput(ConversationState Conversation, IReadOnlyList<PendingInbound> Pending)

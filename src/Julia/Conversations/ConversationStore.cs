@@ -8,7 +8,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
 {
     const string StateColumns = """
         id AS Id, medico_id AS MedicoId, status AS Status, controlled_by AS ControlledBy, stage AS Stage,
-        message_count AS MessageCount, created_at AS CreatedAt
+        message_count AS MessageCount, created_at AS CreatedAtUtc
         """;
 
     /// <summary>
@@ -84,7 +84,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
 
             SELECT {StateColumns} FROM conversations WHERE id = @conversaId;
 
-            SELECT id AS Id, tipo AS Tipo, conteudo AS Conteudo, midia->>'caption' AS Caption, created_at AS CreatedAt
+            SELECT id AS Id, tipo AS Tipo, conteudo AS Conteudo, midia->>'caption' AS Caption, created_at AS CreatedAtUtc
             FROM interacoes
             WHERE conversa_id = @conversaId AND direcao = 'entrada' AND processado_em IS NULL
             ORDER BY id;

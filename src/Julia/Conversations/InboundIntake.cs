@@ -25,8 +25,8 @@ internal sealed partial class InboundIntake(
             LogUnusableAddress(PhoneMask.Mask(message.RemoteJid));
             return IntakeResult.Ignored;
         }
-        // Replies go to the address the doctor wrote from (SPEC §4 step 3), phone JID preferred when known.
-        var jid = canonical is not null && PhoneNumbers.IsLid(message.RemoteJid) ? PhoneNumbers.Jid(canonical) : message.RemoteJid;
+        // Replies go to the address the doctor wrote from: the raw remoteJid, LID or phone (SPEC §4 step 3).
+        var jid = message.RemoteJid;
         var o = options.Value;
         var row = new InboundRow(
             message.MessageId, message.Kind,

@@ -56,12 +56,20 @@ internal sealed partial class TurnOutcomes(
         var c = input.Conversation;
         await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var already = doctor.OptedOut;
+        if (doctor.OptedOut)
+        {
+            // Already out: the confirmation was given once; nothing more to cancel or say.
+            await conversations.CompleteAsync(tx, c.Id, ct);
+            await conversations.MarkProcessedAsync(tx, c.Id, input.LastInboundId, ct);
+            await tx.CommitAsync(ct);
+            LogSkipped(c.Id, input.Pending.Count, "opt-out repetido");
+            return;
+        }
         var updated = await doctorStore.OptOutAsync(tx, doctor.Id, text.Length > 500 ? text[..500] : text, ct);
         var cancelled = await queue.CancelAllPendingForDoctorAsync(tx, doctor.Id, "opt_out", ct);
         await campaignSends.CancelPendingForDoctorAsync(tx, doctor.Id, "opt_out", ct);
         await conversations.CompleteAsync(tx, c.Id, ct);
-        if (!already && !c.HumanControlled)
+        if (!c.HumanControlled)
             await queue.EnqueueAsync(tx, [new NewQueueItem(doctor.Id, c.Id, QueueKinds.Sistema, OptOutConfirmation, time.GetUtcNow(),
                 Metadata: new Dictionary<string, object?> { ["tipo_sistema"] = "confirmacao_opt_out" })], ct);
         await conversations.MarkProcessedAsync(tx, c.Id, input.LastInboundId, ct);

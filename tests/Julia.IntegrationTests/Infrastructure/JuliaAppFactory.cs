@@ -9,17 +9,23 @@ namespace Julia.IntegrationTests.Infrastructure;
 /// Júlia in-process on a database and Redis database of her own. Extra settings use the runbook's variable
 /// names (e.g. <c>["HUMANIZAR"] = "false"</c>), exactly as an operator would set them.
 /// </summary>
-public sealed class JuliaAppFactory(string databaseUrl, string redisUrl, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class JuliaAppFactory(
+    string databaseUrl, string redisUrl, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
-    public JuliaAppFactory(TestDatabase database, TestRedis redis, IReadOnlyDictionary<string, string?>? settings = null)
-        : this(database.Url, redis.Url, settings) { }
+    public JuliaAppFactory(TestDatabase database, TestRedis redis, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
+        : this(database.Url, redis.Url, settings, services) { }
 
     public CapturedLogs Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+        builder.ConfigureServices(s =>
+        {
+            s.AddSingleton<ILoggerProvider>(Logs);
+            services?.Invoke(s);
+        });
         builder.UseSetting("DATABASE_URL", databaseUrl);
         builder.UseSetting("REDIS_URL", redisUrl);
         builder.UseSetting("ENVIRONMENT", "test");

@@ -17,6 +17,7 @@ internal static class LoggingExtensions
         builder.Logging.AddFilter("System", frameworkLevel);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", level <= LogLevel.Information ? LogLevel.Information : level);
         builder.Logging.AddFilter("Polly", frameworkLevel);
+        builder.Logging.AddFilter("Npgsql", frameworkLevel); // its INFO lines carry SQL text
         builder.Logging.AddConsole(o => o.FormatterName = JuliaConsoleFormatter.Name);
         builder.Logging.AddConsoleFormatter<JuliaConsoleFormatter, JuliaConsoleFormatterOptions>(o => o.Json = production);
     }

@@ -1,0 +1,72 @@
+using Dapper;
+using Julia.Agent;
+using Julia.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Julia.IntegrationTests.Conversations;
+
+/// <summary>Júlia with a scripted agent and no deliberate delays (HUMANIZAR=false), on her own database and Redis.</summary>
+public class PipelineFixture : IAsyncLifetime
+{
+    internal ScriptedAgent Agent { get; } = new();
+    public TestDatabase Database { get; private set; } = null!;
+    public TestRedis Redis { get; private set; } = null!;
+    public JuliaAppFactory App { get; private set; } = null!;
+    public NpgsqlDataSource Db { get; private set; } = null!;
+    public HttpClient Client { get; private set; } = null!;
+
+    protected virtual Dictionary<string, string?> Settings => new() { ["HUMANIZAR"] = "false" };
+    protected virtual bool UseScriptedAgent => true;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        Redis = TestRedis.Lease();
+        App = new JuliaAppFactory(Database, Redis, Settings,
+            UseScriptedAgent ? s => s.AddSingleton<IConversationAgent>(Agent) : null);
+        Client = App.CreateClient();
+        Db = Database.CreateDataSource();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Db.DisposeAsync();
+        await Database.DisposeAsync();
+        Redis.Dispose();
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql, object? args = null)
+    {
+        await using var c = await Db.OpenConnectionAsync();
+        return await c.ExecuteScalarAsync<T>(sql, args) ?? default!;
+    }
+
+    public async Task<List<T>> QueryAsync<T>(string sql, object? args = null)
+    {
+        await using var c = await Db.OpenConnectionAsync();
+        return (await c.QueryAsync<T>(sql, args)).ToList();
+    }
+
+    public async Task ExecuteAsync(string sql, object? args = null)
+    {
+        await using var c = await Db.OpenConnectionAsync();
+        await c.ExecuteAsync(sql, args);
+    }
+
+    /// <summary>Waits until every inbound message of this phone has been consumed or skipped by a turn.</summary>
+    public Task WaitProcessedAsync(string phone) =>
+        Eventually.MatchesAsync(() => ScalarAsync<long>("""
+            SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id
+            WHERE m.telefone = @phone AND i.direcao = 'entrada' AND i.processado_em IS NULL
+            """, new { phone }), n => n == 0);
+
+    public Task<List<QueueRow>> QueueAsync(string phone) => QueryAsync<QueueRow>("""
+        SELECT f.tipo AS Tipo, f.conteudo AS Conteudo, f.status AS Status, f.prioridade AS Prioridade, f.lote_id AS LoteId,
+               f.sequencia AS Sequencia, f.outcome_reason_code AS Reason, f.metadata->>'tipo_sistema' AS TipoSistema
+        FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id WHERE m.telefone = @phone ORDER BY f.created_at, f.sequencia
+        """, new { phone });
+}
+
+public sealed record QueueRow(string Tipo, string Conteudo, string Status, int Prioridade, Guid? LoteId, short? Sequencia, string? Reason, string? TipoSistema);

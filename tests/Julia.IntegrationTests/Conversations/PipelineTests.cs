@@ -1,0 +1,219 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Julia.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.Logging;
+using static Julia.IntegrationTests.Infrastructure.EvolutionWebhooks;
+
+namespace Julia.IntegrationTests.Conversations;
+
+public sealed class PipelineTests(PipelineFixture f) : IClassFixture<PipelineFixture>
+{
+    [Fact]
+    public async Task ATextMessageBecomesOneTurnAndAReplyInTheQueue()
+    {
+        const string phone = "5511999990101";
+
+        var response = await PostAsync(f.Client, Text(phone, "Oi Júlia, tem plantão de clínica no sábado?"));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("received", await response.Content.ReadAsStringAsync());
+        var queue = await f.QueueAsync(phone);
+        Assert.NotEmpty(queue);
+        Assert.All(queue, q => { Assert.Equal("resposta", q.Tipo); Assert.Equal(10, q.Prioridade); Assert.Equal("pendente", q.Status); });
+        Assert.Single(queue.Select(q => q.LoteId).Distinct());
+        Assert.Equal(Enumerable.Range(1, queue.Count).Select(i => (short?)i), queue.Select(q => q.Sequencia));
+        Assert.Contains("tem plantão de clínica no sábado?", string.Join(' ', queue.Select(q => q.Conteudo)));
+        var doctor = await f.QueryAsync<(string Nome, string Origem, string Stage, string Jid)>(
+            "SELECT primeiro_nome, origem, stage_jornada, whatsapp_jid FROM medicos WHERE telefone = @phone", new { phone });
+        Assert.Equal(("Ana", "whatsapp_inbound", "respondeu", $"{phone}@s.whatsapp.net"), doctor.Single());
+        Assert.Equal(1, await f.ScalarAsync<int>(
+            "SELECT message_count FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = @phone AND c.status = 'active'", new { phone }));
+    }
+
+    [Fact]
+    public async Task TenConcurrentDeliveriesOfOneEventGiveOneRowOneTurnOneReply()
+    {
+        const string phone = "5511999990102";
+        var body = Text(phone, "Quero saber das vagas de UTI", id: "DEDUPE-0102");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => PostAsync(f.Client, body)));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes WHERE provider_message_id = 'DEDUPE-0102'"));
+        Assert.Equal(1, await f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE telefone = @phone", new { phone }));
+        Assert.Single(f.Agent.Turns, t => t.Parts.Any(p => p.Text.Contains("vagas de UTI")));
+        Assert.Single((await f.QueueAsync(phone)).Select(q => q.LoteId).Distinct());
+    }
+
+    [Fact]
+    public async Task OptOutIsConfirmedOnceCancelsPendingAndCompletesTheConversation()
+    {
+        const string phone = "5511999990103";
+        await PostAsync(f.Client, Text(phone, "oi"));
+        await f.WaitProcessedAsync(phone);
+        await f.ExecuteAsync("""
+            INSERT INTO fila_mensagens (medico_id, tipo, conteudo, agendar_para) SELECT id, 'campanha', 'oferta', now() + interval '1 day' FROM medicos WHERE telefone = @phone
+            """, new { phone });
+
+        await PostAsync(f.Client, Text(phone, "Por favor PARE de me mandar msg"));
+        await f.WaitProcessedAsync(phone);
+        await PostAsync(f.Client, Text(phone, "pare"));
+        await f.WaitProcessedAsync(phone);
+
+        var doctor = await f.QueryAsync<(bool OptedOut, string Stage)>("SELECT opted_out, stage_jornada FROM medicos WHERE telefone = @phone", new { phone });
+        Assert.Equal((true, "opt_out"), doctor.Single());
+        var queue = await f.QueueAsync(phone);
+        Assert.Single(queue, q => q.TipoSistema == "confirmacao_opt_out" && q.Status == "pendente");
+        Assert.Single(queue, q => q.Tipo == "campanha" && q.Status == "cancelada" && q.Reason == "opt_out");
+        Assert.All(queue.Where(q => q.Tipo == "resposta"), q => Assert.Equal("cancelada", q.Status));
+        Assert.True(await f.ScalarAsync<long>(
+            "SELECT count(*) FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = @phone AND c.status = 'completed'", new { phone }) >= 1);
+        Assert.DoesNotContain(f.Agent.Turns, t => t.Parts.Any(p => p.Text.Contains("PARE")));
+    }
+
+    [Fact]
+    public async Task AskingForAPersonHandsOffOnceAndSilencesJulia()
+    {
+        const string phone = "5511999990104";
+        await PostAsync(f.Client, Text(phone, "Oi, tem vaga amanhã?"));
+        await f.WaitProcessedAsync(phone);
+
+        await PostAsync(f.Client, Text(phone, "Quero falar com uma pessoa de verdade"));
+        await f.WaitProcessedAsync(phone);
+        await PostAsync(f.Client, Text(phone, "alguém aí? quero falar com um humano"));
+        await f.WaitProcessedAsync(phone);
+
+        var handoffs = await f.QueryAsync<(string Trigger, string Status)>("""
+            SELECT h.trigger_type, h.status FROM handoffs h JOIN medicos m ON m.id = h.medico_id WHERE m.telefone = @phone
+            """, new { phone });
+        Assert.Equal([("pedido_humano", "pendente")], handoffs);
+        Assert.Equal("human", await f.ScalarAsync<string>(
+            "SELECT controlled_by FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = @phone AND c.status = 'active'", new { phone }));
+        var queue = await f.QueueAsync(phone);
+        Assert.Single(queue, q => q.TipoSistema == "transicao_handoff");
+        Assert.All(queue.Where(q => q.Tipo == "resposta"), q => Assert.Equal("cancelada", q.Status));
+        Assert.Single(f.Agent.Turns, t => t.Doctor.Telefone == phone);
+        Assert.Contains(f.App.Logs.Lines, l => l.Message.Contains("handoff") && l.Message.Contains("pedido_humano"));
+    }
+
+    [Fact]
+    public async Task UnderHumanControlInboundIsStoredButNothingAutomatedGoesOut()
+    {
+        const string phone = "5511999990105";
+        await PostAsync(f.Client, Text(phone, "oi"));
+        await f.WaitProcessedAsync(phone);
+        await f.ExecuteAsync("""
+            UPDATE conversations SET controlled_by = 'human' WHERE medico_id = (SELECT id FROM medicos WHERE telefone = @phone)
+            """, new { phone });
+        var queueBefore = (await f.QueueAsync(phone)).Count;
+
+        await PostAsync(f.Client, Text(phone, "advogado, processo, absurdo, vergonha, me liga"));
+        await PostAsync(f.Client, Text(phone, "tem plantão?"));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.Equal(queueBefore, (await f.QueueAsync(phone)).Count);
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM handoffs h JOIN medicos m ON m.id = h.medico_id WHERE m.telefone = @phone", new { phone }));
+        Assert.Single(f.Agent.Turns, t => t.Doctor.Telefone == phone);
+        Assert.Equal(3, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = @phone", new { phone }));
+    }
+
+    [Fact]
+    public async Task LidChatsAreTiedToThePhoneAndLidOnlyMessagesFindTheSameDoctor()
+    {
+        var lidFixture = Fixture("webhook-messages-upsert-text-lid.json");
+
+        await PostAsync(f.Client, lidFixture);
+        await f.WaitProcessedAsync("5511999990002");
+        var lidOnly = Text("0", "oi de novo");
+        lidOnly["data"]!["key"]!["remoteJid"] = "100000000000002@lid";
+        await PostAsync(f.Client, lidOnly);
+        await f.WaitProcessedAsync("5511999990002");
+
+        var doctors = await f.QueryAsync<(string? Telefone, string? Lid, string? Jid)>(
+            "SELECT telefone, whatsapp_lid, whatsapp_jid FROM medicos WHERE whatsapp_lid = '100000000000002@lid' OR telefone = '5511999990002'");
+        Assert.Equal([("5511999990002", "100000000000002@lid", "100000000000002@lid")], doctors); // replies go to the raw remoteJid
+        Assert.Equal(2, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = '5511999990002'"));
+        Assert.Equal("100000000000002@lid", await f.ScalarAsync<string>("SELECT remote_jid FROM interacoes WHERE conteudo = 'oi de novo'"));
+    }
+
+    [Fact]
+    public async Task ANewLidOnlyContactGetsADoctorWithoutPhone()
+    {
+        var body = Text("0", "olá, vi o anúncio");
+        body["data"]!["key"]!["remoteJid"] = "100000000000777@lid";
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, body)).StatusCode);
+
+        var doctor = await f.QueryAsync<(string? Telefone, string? Jid)>("SELECT telefone, whatsapp_jid FROM medicos WHERE whatsapp_lid = '100000000000777@lid'");
+        Assert.Equal([(null, "100000000000777@lid")], doctor);
+    }
+
+    [Fact]
+    public async Task NinthDigitVariantsMeetTheSameDoctorStoredInLegacyForm()
+    {
+        await f.ExecuteAsync("INSERT INTO medicos (telefone, primeiro_nome, origem) VALUES ('553188880106', 'Beatriz', 'import')");
+
+        await PostAsync(f.Client, Text("5531988880106", "oi, sou a Beatriz"));
+        await f.WaitProcessedAsync("5531988880106");
+        await PostAsync(f.Client, Text("553188880106", "mandei do outro jeito")); // Evolution's 12-digit JID for DDD 31
+        await f.WaitProcessedAsync("5531988880106");
+
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE telefone = '553188880106'"));
+        Assert.Equal(2, await f.ScalarAsync<long>(
+            "SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = '5531988880106' AND m.primeiro_nome = 'Beatriz'"));
+    }
+
+    [Fact]
+    public async Task AMessageWhileTheReplyIsPendingSupersedesItAndTheNewTurnCoversBoth()
+    {
+        const string phone = "5511999990107";
+        await PostAsync(f.Client, Text(phone, "tem plantão sexta?"));
+        await f.WaitProcessedAsync(phone);
+
+        await PostAsync(f.Client, Text(phone, "de noite"));
+        await f.WaitProcessedAsync(phone);
+
+        var queue = await f.QueueAsync(phone);
+        var lotes = queue.GroupBy(q => q.LoteId).ToList();
+        Assert.Equal(2, lotes.Count);
+        Assert.All(lotes[0], q => Assert.Equal(("cancelada", "superado"), (q.Status, q.Reason)));
+        Assert.All(lotes[1], q => Assert.Equal("pendente", q.Status));
+        var last = f.Agent.Turns.Last(t => t.Doctor.Telefone == phone);
+        Assert.Equal(["tem plantão sexta?", "de noite"], last.Parts.Select(p => p.Text));
+    }
+
+    [Fact]
+    public async Task MediaWithoutTextGetsACannedAnswerAndStickersNothing()
+    {
+        var audio = Fixture("webhook-messages-upsert-audio.json");
+        audio["data"]!["key"]!["remoteJid"] = "5511999990108@s.whatsapp.net";
+        audio["data"]!["key"]!.AsObject().Remove("remoteJidAlt");
+        var sticker = Text("5511999990109", "x");
+        sticker["data"]!["message"] = new JsonObject { ["stickerMessage"] = new JsonObject { ["mimetype"] = "image/webp" } };
+
+        await PostAsync(f.Client, audio);
+        await PostAsync(f.Client, sticker);
+        await f.WaitProcessedAsync("5511999990108");
+        await f.WaitProcessedAsync("5511999990109");
+
+        var audioQueue = await f.QueueAsync("5511999990108");
+        Assert.Contains("por escrito", string.Join(' ', audioQueue.Select(q => q.Conteudo)));
+        Assert.Empty(await f.QueueAsync("5511999990109"));
+        Assert.Equal("[áudio]", await f.ScalarAsync<string>("SELECT conteudo FROM interacoes WHERE provider_message_id = 'C3D4E5F60718293A4B5C6D7E8F90A1B2'"));
+        Assert.DoesNotContain(f.Agent.Turns, t => t.Doctor.Telefone is "5511999990108" or "5511999990109");
+    }
+
+    [Fact]
+    public async Task LogsNeverCarryFullPhonesOrMessageTextAtInfo()
+    {
+        const string phone = "5511999990110";
+        await PostAsync(f.Client, Text(phone, "segredo-do-texto-110"));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.DoesNotContain(f.App.Logs.Lines, l => l.Message.Contains(phone));
+        Assert.DoesNotContain(f.App.Logs.Lines, l => l.Level >= LogLevel.Information && l.Message.Contains("segredo-do-texto-110"));
+        Assert.Contains(f.App.Logs.Lines, l => l.Message.Contains("55119999*****"));
+    }
+}
