@@ -1,0 +1,132 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Julia.IntegrationTests.Infrastructure;
+using static Julia.IntegrationTests.Infrastructure.EvolutionWebhooks;
+
+namespace Julia.IntegrationTests.Conversations;
+
+public sealed class WebhookFixture : PipelineFixture
+{
+    public const string Token = "segredo-do-webhook";
+    protected override Dictionary<string, string?> Settings => new() { ["HUMANIZAR"] = "false", ["EVOLUTION_WEBHOOK_TOKEN"] = Token };
+}
+
+/// <summary>`POST /webhook/evolution`: authentication, bad input as 4xx ProblemDetails, and every fixture kind.</summary>
+public sealed class WebhookTests(WebhookFixture f) : IClassFixture<WebhookFixture>
+{
+    const string Url = "/webhook/evolution?token=" + WebhookFixture.Token;
+
+    [Fact]
+    public async Task MissingOrWrongTokenIs401()
+    {
+        var body = Text("5511999990201", "oi");
+
+        var none = await PostAsync(f.Client, body);
+        var wrong = await PostAsync(f.Client, body, "/webhook/evolution?token=errado");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal("application/problem+json", none.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE telefone = '5511999990201'"));
+    }
+
+    [Fact]
+    public async Task TokenInHeaderOrEvolutionJwtIsAccepted()
+    {
+        var header = new HttpRequestMessage(HttpMethod.Post, "/webhook/evolution") { Content = Json(Text("5511999990202", "oi")) };
+        header.Headers.Add("X-Webhook-Token", WebhookFixture.Token);
+        var jwt = new HttpRequestMessage(HttpMethod.Post, "/webhook/evolution/messages-upsert") { Content = Json(Text("5511999990203", "oi")) };
+        jwt.Headers.Authorization = new("Bearer", Jwt(WebhookFixture.Token, DateTimeOffset.UtcNow.AddMinutes(10)));
+        var forged = new HttpRequestMessage(HttpMethod.Post, "/webhook/evolution") { Content = Json(Text("5511999990204", "oi")) };
+        forged.Headers.Authorization = new("Bearer", Jwt("outra-chave", DateTimeOffset.UtcNow.AddMinutes(10)));
+        var expired = new HttpRequestMessage(HttpMethod.Post, "/webhook/evolution") { Content = Json(Text("5511999990205", "oi")) };
+        expired.Headers.Authorization = new("Bearer", Jwt(WebhookFixture.Token, DateTimeOffset.UtcNow.AddMinutes(-10)));
+
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.SendAsync(header)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.SendAsync(jwt)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await f.Client.SendAsync(forged)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await f.Client.SendAsync(expired)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{not json", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("""{"instance":"julia","data":{}}""", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("""{"event":"messages.upsert","instance":"julia","data":{"message":{}}}""", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("""{"event":"messages.upsert","instance":"julia"}""", "text/plain", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("[]", "application/json", HttpStatusCode.BadRequest)]
+    public async Task BadBodiesAre4xxProblemDetails(string body, string contentType, HttpStatusCode expected)
+    {
+        var response = await f.Client.PostAsync(Url, new StringContent(body, Encoding.UTF8, contentType));
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task BodiesOverOneMebibyteAre413()
+    {
+        var body = Text("5511999990206", new string('a', 1_100_000));
+
+        var response = await PostAsync(f.Client, body, Url);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("webhook-messages-upsert-text.json", "received", 1)]
+    [InlineData("webhook-messages-upsert-extended-text-reply.json", "received", 1)]
+    [InlineData("webhook-messages-upsert-audio.json", "received", 1)]
+    [InlineData("webhook-messages-upsert-image-caption.json", "received", 1)]
+    [InlineData("v1/webhook-messages-upsert-text.v1.json", "received", 1)]
+    [InlineData("webhook-messages-upsert-fromme.json", "ignored", 0)]
+    [InlineData("webhook-messages-upsert-group.json", "ignored", 0)]
+    [InlineData("webhook-send-message.json", "ignored", 0)]
+    [InlineData("webhook-connection-update-open.json", "received", 0)]
+    [InlineData("webhook-connection-update-close.json", "received", 0)]
+    public async Task EveryFixtureKindIsAcknowledged(string fixture, string status, int rowsStored)
+    {
+        var body = Fixture(fixture);
+        var id = body["data"]?["key"]?["id"]?.GetValue<string>();
+        if (id is not null) body["data"]!["key"]!["id"] = $"{id}-{fixture.GetHashCode():X}";
+
+        var response = await PostAsync(f.Client, body, Url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(status, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status"]!.GetValue<string>());
+        if (id is not null)
+            Assert.Equal(rowsStored, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes WHERE provider_message_id = @id", new { id = $"{id}-{fixture.GetHashCode():X}" }));
+    }
+
+    [Fact]
+    public async Task ForeignInstanceIsIgnoredWith200()
+    {
+        var body = Text("5511999990207", "oi");
+        body["instance"] = "outra-instancia";
+
+        var response = await PostAsync(f.Client, body, Url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE telefone = '5511999990207'"));
+    }
+
+    [Fact]
+    public async Task ConnectionUpdatesAreKeptInRedis()
+    {
+        await PostAsync(f.Client, Fixture("webhook-connection-update-close.json"), Url);
+
+        var redis = f.App.Services.GetService(typeof(Julia.Infrastructure.Redis.RedisGate)) as Julia.Infrastructure.Redis.RedisGate;
+        var state = await redis!.Multiplexer.GetDatabase(f.Redis.Database).HashGetAsync("whatsapp:estado", "estado");
+        Assert.Equal("close", state.ToString());
+    }
+
+    static string Jwt(string key, DateTimeOffset expires)
+    {
+        static string B64(byte[] b) => Convert.ToBase64String(b).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var header = B64(Encoding.UTF8.GetBytes("""{"alg":"HS256","typ":"JWT"}"""));
+        var payload = B64(Encoding.UTF8.GetBytes($$"""{"iat":{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}},"exp":{{expires.ToUnixTimeSeconds()}},"app":"evolution","action":"webhook"}"""));
+        var signature = B64(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.ASCII.GetBytes($"{header}.{payload}")));
+        return $"{header}.{payload}.{signature}";
+    }
+}
