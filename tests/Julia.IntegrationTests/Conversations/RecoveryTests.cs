@@ -1,0 +1,110 @@
+using System.Net;
+using Dapper;
+using Julia.Agent;
+using Julia.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using static Julia.IntegrationTests.Infrastructure.EvolutionWebhooks;
+
+namespace Julia.IntegrationTests.Conversations;
+
+/// <summary>Crashes, restarts, Redis and Postgres outages, and two processes sharing one database.</summary>
+public sealed class RecoveryTests
+{
+    static readonly Dictionary<string, string?> NoDelays = new() { ["HUMANIZAR"] = "false" };
+
+    [Fact]
+    public async Task InboundRowsLeftByACrashAreAnsweredAfterRestart()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var redis = TestRedis.Lease();
+        var first = new ScriptedAgent { Respond = _ => throw new OperationCanceledException("process killed") };
+        await using (var crashed = new JuliaAppFactory(db, redis, NoDelays, s => s.AddSingleton<IConversationAgent>(first)))
+        {
+            var response = await PostAsync(crashed.CreateClient(), Text("5511999990401", "oi, tem vaga?"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await Eventually.MatchesAsync(() => Task.FromResult(first.Turns.Count), n => n >= 1);
+        }
+
+        var agent = new ScriptedAgent();
+        await using var restarted = new JuliaAppFactory(db, redis, NoDelays, s => s.AddSingleton<IConversationAgent>(agent));
+        _ = restarted.Server;
+        await using var source = db.CreateDataSource();
+        await using var c = await source.OpenConnectionAsync();
+        await Eventually.MatchesAsync(() => c.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM interacoes WHERE direcao = 'entrada' AND processado_em IS NULL"), n => n == 0);
+
+        Assert.Single(agent.Turns);
+        Assert.Equal(1, await c.ExecuteScalarAsync<long>("SELECT count(DISTINCT lote_id) FROM fila_mensagens WHERE tipo = 'resposta'"));
+    }
+
+    [Fact]
+    public async Task WithRedisStoppedMessagesAreStillProcessed()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var server = new PrivateRedisServer();
+        await server.StartAsync();
+        var agent = new ScriptedAgent();
+        await using var app = new JuliaAppFactory(db.Url, server.Url, NoDelays, s => s.AddSingleton<IConversationAgent>(agent));
+        var client = app.CreateClient();
+        await PostAsync(client, Text("5511999990402", "primeira"));
+        await Eventually.MatchesAsync(() => Task.FromResult(agent.Turns.Count), n => n == 1);
+
+        server.Stop();
+        var response = await PostAsync(client, Text("5511999990402", "segunda, sem redis"));
+        await Eventually.MatchesAsync(() => Task.FromResult(agent.Turns.Count), n => n == 2);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("segunda, sem redis", agent.Turns.Last().Parts[^1].Text); // the pending first reply was superseded
+        await using var source = db.CreateDataSource();
+        await using var c = await source.OpenConnectionAsync();
+        Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM interacoes WHERE processado_em IS NULL AND direcao = 'entrada'"));
+    }
+
+    [Fact]
+    public async Task DatabaseDownAnswers503AndNeverASilent200()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var redis = TestRedis.Lease();
+        await using var app = new JuliaAppFactory(db, redis, NoDelays, s => s.AddSingleton<IConversationAgent>(new ScriptedAgent()));
+        var client = app.CreateClient();
+        await using (var admin = new NpgsqlConnection(TestServers.AdminConnection().ConnectionString))
+        {
+            await admin.OpenAsync();
+            await admin.ExecuteAsync($"ALTER DATABASE \"{db.Name}\" WITH ALLOW_CONNECTIONS false");
+            await admin.ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name", new { name = db.Name });
+        }
+        NpgsqlConnection.ClearAllPools();
+
+        var response = await PostAsync(client, Text("5511999990403", "oi"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(app.Logs.Lines, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Error && l.Message.Contains("503"));
+    }
+
+    [Fact]
+    public async Task TwoProcessesSharingTheDatabaseRunOneTurnForDeliveriesSplitBetweenThem()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var redis = TestRedis.Lease();
+        var agentA = new ScriptedAgent();
+        var agentB = new ScriptedAgent();
+        await using var a = new JuliaAppFactory(db, redis, NoDelays, s => s.AddSingleton<IConversationAgent>(agentA));
+        await using var b = new JuliaAppFactory(db, redis, NoDelays, s => s.AddSingleton<IConversationAgent>(agentB));
+        var clients = new[] { a.CreateClient(), b.CreateClient() };
+        var body = Text("5511999990404", "vaga de anestesia?", id: "TWO-PROCESSES-1");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => PostAsync(clients[i % 2], body)));
+        await using var source = db.CreateDataSource();
+        await using var c = await source.OpenConnectionAsync();
+        await Eventually.MatchesAsync(() => c.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM interacoes WHERE direcao = 'entrada' AND processado_em IS NULL"), n => n == 0);
+        await Task.Delay(500); // let a late duplicate run show itself, if the lock failed
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, agentA.Turns.Count + agentB.Turns.Count);
+        Assert.Equal(1, await c.ExecuteScalarAsync<long>("SELECT count(DISTINCT lote_id) FROM fila_mensagens"));
+        Assert.Equal(1, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM conversations"));
+    }
+}

@@ -1,0 +1,55 @@
+using Julia.IntegrationTests.Infrastructure;
+using static Julia.IntegrationTests.Infrastructure.EvolutionWebhooks;
+
+namespace Julia.IntegrationTests.Conversations;
+
+public sealed class BurstFixture : PipelineFixture
+{
+    protected override Dictionary<string, string?> Settings => new() { ["HUMANIZAR"] = "false", ["DEBOUNCE_SEGUNDOS"] = "2", ["DEBOUNCE_MAX_SEGUNDOS"] = "20" };
+}
+
+public sealed class BurstTests(BurstFixture f) : IClassFixture<BurstFixture>
+{
+    [Fact]
+    public async Task ABurstOfThreeMessagesIsAnsweredAsOneTurn()
+    {
+        const string phone = "5511999990301";
+
+        foreach (var text in new[] { "oi", "tudo bem?", "tem plantão sábado?" })
+            await PostAsync(f.Client, Text(phone, text));
+        await f.WaitProcessedAsync(phone);
+
+        var turn = Assert.Single(f.Agent.Turns, t => t.Doctor.Telefone == phone);
+        Assert.Equal(["oi", "tudo bem?", "tem plantão sábado?"], turn.Parts.Select(p => p.Text));
+        Assert.Single((await f.QueueAsync(phone)).Select(q => q.LoteId).Distinct());
+    }
+}
+
+public sealed class AgentOffFixture : PipelineFixture
+{
+    protected override bool UseScriptedAgent => false;
+}
+
+/// <summary>No ANTHROPIC_API_KEY: the fallback path of SPEC §5 — a holding message and a handoff erro_sistema, once.</summary>
+public sealed class AgentOffTests(AgentOffFixture f) : IClassFixture<AgentOffFixture>
+{
+    [Fact]
+    public async Task WithoutAnAgentTheDoctorGetsAHoldingMessageAndAPerson()
+    {
+        const string phone = "5511999990302";
+
+        await PostAsync(f.Client, Text(phone, "tem plantão de pediatria?"));
+        await f.WaitProcessedAsync(phone);
+        await PostAsync(f.Client, Text(phone, "??"));
+        await f.WaitProcessedAsync(phone);
+
+        var queue = await f.QueueAsync(phone);
+        var holding = Assert.Single(queue);
+        Assert.Equal(("sistema", "espera", "Me dá só um minutinho que já te respondo"), (holding.Tipo, holding.TipoSistema, holding.Conteudo));
+        var handoff = Assert.Single(await f.QueryAsync<(string Trigger, string Status)>(
+            "SELECT trigger_type, status FROM handoffs h JOIN medicos m ON m.id = h.medico_id WHERE m.telefone = @phone", new { phone }));
+        Assert.Equal(("erro_sistema", "pendente"), handoff);
+        Assert.Equal("human", await f.ScalarAsync<string>(
+            "SELECT controlled_by FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = @phone", new { phone }));
+    }
+}
