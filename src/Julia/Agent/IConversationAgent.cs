@@ -5,7 +5,8 @@ using Julia.Doctors;
 namespace Julia.Agent;
 
 /// <summary>What the agent gets for one turn: who, which conversation, and the doctor's new messages as text.</summary>
-internal sealed record AgentTurn(DoctorRecord Doctor, ConversationState Conversation, IReadOnlyList<TurnPart> Parts, long LastInboundId);
+internal sealed record AgentTurn(
+    DoctorRecord Doctor, DoctorProfile? Profile, ConversationState Conversation, IReadOnlyList<TurnPart> Parts, long LastInboundId);
 
 /// <summary>What a turn produced.</summary>
 internal abstract record AgentOutcome

@@ -14,6 +14,7 @@ internal static class ConversationsExtensions
         builder.Services.AddSingleton<ConversationStore>();
         builder.Services.AddSingleton<ConversationLock>();
         builder.Services.AddSingleton<TurnSignals>();
+        builder.Services.AddSingleton<ConversationContext>();
         builder.Services.AddSingleton<TurnOutcomes>();
         builder.Services.AddSingleton<TurnProcessor>();
         builder.Services.AddSingleton<QueueStore>();

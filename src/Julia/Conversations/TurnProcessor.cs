@@ -3,6 +3,8 @@ using Julia.Agent;
 using Julia.Conversations.Text;
 using Julia.Doctors;
 using Julia.Handoffs;
+using Julia.Infrastructure.Redis;
+using Julia.Infrastructure.Telemetry;
 using Julia.Infrastructure.Time;
 using Julia.Metrics;
 using Microsoft.Extensions.Options;
@@ -28,13 +30,14 @@ internal abstract record TurnResult
 /// Redis calls (lock, doctor cache).
 /// </summary>
 internal sealed partial class TurnProcessor(
-    ConversationStore conversations, DoctorDirectory doctors, ConversationLock locks, IConversationAgent agent,
-    TurnOutcomes outcomes, BusinessHours businessHours, IOptions<ConversationsOptions> options, TimeProvider time,
+    ConversationStore conversations, DoctorDirectory doctors, ConversationContext context, ConversationLock locks, IConversationAgent agent,
+    TurnOutcomes outcomes, BusinessHours businessHours, RedisGate redis, IOptions<ConversationsOptions> options, TimeProvider time,
     OperationTimings timings, ILogger<TurnProcessor> logger)
 {
     public async Task<TurnResult> ProcessAsync(Guid medicoId, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
+        using var activity = JuliaTelemetry.Source.StartActivity("turno");
         var conversaId = await conversations.OpenConversationIdAsync(medicoId, ct);
         var input = await conversations.ApplyInboundAsync(medicoId, conversaId, ct);
         if (input.Pending.Count == 0) return new TurnResult.Done();
@@ -42,7 +45,12 @@ internal sealed partial class TurnProcessor(
         var o = options.Value;
         var now = time.GetUtcNow();
         var due = Min(input.Pending[^1].CreatedAt + o.Debounce, input.Pending[0].CreatedAt + o.DebounceMax);
-        if (due > now) return new TurnResult.NotYet(due);
+        if (due > now)
+        {
+            // Visible to operators while a burst is being collected; the durable rows remain the source of truth.
+            await redis.TryAsync(db => db.StringSetAsync($"debounce:conversa:{conversaId}", due.ToUnixTimeMilliseconds(), TimeSpan.FromSeconds(60)));
+            return new TurnResult.NotYet(due);
+        }
 
         await using var held = await locks.TryAcquireAsync(conversaId, ct);
         if (held is null) return new TurnResult.Busy();
@@ -81,7 +89,8 @@ internal sealed partial class TurnProcessor(
         if (!options.Value.AnswerOutsideBusinessHours && !businessHours.IsOpen(now))
         {
             LogDeferred(conversation.Id);
-            return new TurnResult.NotYet(businessHours.NextOpening(now));
+            // The opening sweep staggers deferred conversations over 0–15 min (SPEC §4 step 9).
+            return new TurnResult.NotYet(businessHours.NextOpening(now) + TimeSpan.FromSeconds(Random.Shared.Next(0, 900)));
         }
 
         var parts = input.Pending.Select(p => InboundText.ForTurn(p.Tipo, p.Conteudo, p.Caption)).OfType<TurnPart>().ToList();
@@ -93,7 +102,10 @@ internal sealed partial class TurnProcessor(
         if (parts.All(p => p.Placeholder is not null))
             return await outcomes.ReplyAsync(input, InboundText.CannedReply(parts.Select(p => p.Placeholder!.Value)), null, ct);
 
-        var outcome = await agent.RespondAsync(new AgentTurn(doctor, conversation, parts, input.LastInboundId), ct);
+        var profile = await context.ProfileAsync(doctor.Id, ct);
+        AgentOutcome outcome;
+        using (JuliaTelemetry.Source.StartActivity("agente"))
+            outcome = await agent.RespondAsync(new AgentTurn(doctor, profile, conversation, parts, input.LastInboundId), ct);
         return outcome switch
         {
             AgentOutcome.Reply reply => await outcomes.ReplyAsync(input, reply.Text, reply.Accounting, ct),

@@ -16,8 +16,14 @@ internal sealed class DoctorDirectory(DoctorStore store, JuliaCache cache)
         return lid is null ? null : await store.FindByLidAsync(lid, ct);
     }
 
+    /// <summary>By id; a database read also warms medico:telefone:{telefone}, so a new doctor's next message is a cache hit.</summary>
     public Task<DoctorRecord?> FindByIdAsync(Guid id, CancellationToken ct) =>
-        cache.GetOrCreateAsync(DoctorKeys.ById(id), cache.DefaultTtl, t => store.FindByIdAsync(id, t), ct);
+        cache.GetOrCreateAsync(DoctorKeys.ById(id), cache.DefaultTtl, async t =>
+        {
+            var doctor = await store.FindByIdAsync(id, t);
+            if (doctor?.Telefone is { } telefone) await cache.SetAsync(DoctorKeys.ByPhone(telefone), doctor, cache.DefaultTtl);
+            return doctor;
+        }, ct);
 
     public async Task<DoctorRecord> RefreshIdentityIfNeededAsync(DoctorRecord doctor, string jid, string? lid, string? pushName, CancellationToken ct)
     {

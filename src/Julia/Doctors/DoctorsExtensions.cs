@@ -6,5 +6,6 @@ internal static class DoctorsExtensions
     {
         builder.Services.AddSingleton<DoctorStore>();
         builder.Services.AddSingleton<DoctorDirectory>();
+        builder.Services.AddSingleton<DoctorProfileStore>();
     }
 }

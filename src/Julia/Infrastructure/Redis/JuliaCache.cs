@@ -31,6 +31,9 @@ internal sealed class JuliaCache(RedisGate redis, CacheStatistics statistics, IO
         return value;
     }
 
+    public Task SetAsync<T>(string key, T value, TimeSpan ttl) =>
+        redis.TryAsync(db => db.StringSetAsync(key, JsonSerializer.Serialize(value, Json), ttl));
+
     public Task RemoveAsync(params string[] keys) =>
         redis.TryAsync(db => db.KeyDeleteAsync(keys.Select(k => (RedisKey)k).ToArray()));
 

@@ -1,0 +1,25 @@
+using Dapper;
+using Npgsql;
+
+namespace Julia.Doctors;
+
+/// <summary>Who the doctor is, as the agent's context needs it (SPEC §5 context items 2–3).</summary>
+internal sealed record DoctorProfile(
+    Guid Id, string? Titulo, string? PrimeiroNome, string? Sobrenome, string? Crm, string? Estado, string? Cidade, string? Regiao,
+    Guid? EspecialidadeId, string? Especialidade, string? EspecialidadeNotas, string StageJornada, bool Vip, string Preferencias);
+
+internal sealed class DoctorProfileStore(NpgsqlDataSource db)
+{
+    public async Task<DoctorProfile?> FindAsync(Guid id, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.QueryFirstOrDefaultAsync<DoctorProfile>(new CommandDefinition("""
+            SELECT m.id AS Id, m.titulo AS Titulo, m.primeiro_nome AS PrimeiroNome, m.sobrenome AS Sobrenome, m.crm AS Crm,
+                   m.estado AS Estado, m.cidade AS Cidade, m.regiao AS Regiao, m.especialidade_id AS EspecialidadeId,
+                   COALESCE(e.nome_display, e.nome, m.especialidade) AS Especialidade, e.config->>'nota_contexto' AS EspecialidadeNotas,
+                   m.stage_jornada AS StageJornada, m.vip AS Vip, m.preferencias_detectadas::text AS Preferencias
+            FROM medicos m LEFT JOIN especialidades e ON e.id = m.especialidade_id
+            WHERE m.id = @id
+            """, new { id }, cancellationToken: ct));
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Julia.Infrastructure.Redis;
+using Julia.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using static Julia.IntegrationTests.Infrastructure.EvolutionWebhooks;
+
+namespace Julia.IntegrationTests.Conversations;
+
+/// <summary>
+/// Issue #3 item 13, counted (not timed) from trace spans: an accepted message costs one Postgres command before the
+/// 200, and the turn at most three Postgres round trips before the agent is called.
+/// </summary>
+public sealed class HotPathBudgetTests(PipelineFixture f) : IClassFixture<PipelineFixture>
+{
+    [Fact]
+    public async Task AcceptedMessageIsOneCommitAndTheTurnAtMostThreeRoundTripsBeforeTheAgent()
+    {
+        const string phone = "5511999990501";
+        await PostAsync(f.Client, Text(phone, "primeira mensagem, cria o médico"));
+        await f.WaitProcessedAsync(phone);
+        var stopped = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name is "Npgsql" or "Julia" or "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        await PostAsync(f.Client, Text(phone, "segunda mensagem"));
+        await f.WaitProcessedAsync(phone);
+        await Task.Delay(200);
+
+        var all = stopped.ToList();
+        var request = all.Single(a => a.Source.Name == "Microsoft.AspNetCore" && a.DisplayName.Contains("webhook", StringComparison.OrdinalIgnoreCase)
+                                      || a.OperationName == "Microsoft.AspNetCore.Hosting.HttpRequestIn");
+        var requestQueries = all.Where(a => a.Source.Name == "Npgsql" && a.TraceId == request.TraceId).ToList();
+        Assert.Single(requestQueries);
+
+        var turn = all.Last(a => a.Source.Name == "Julia" && a.OperationName == "turno");
+        var agentCall = all.Single(a => a.Source.Name == "Julia" && a.OperationName == "agente" && a.ParentSpanId == turn.SpanId);
+        var beforeAgent = all.Count(a => a.Source.Name == "Npgsql" && a.ParentSpanId == turn.SpanId && a.StartTimeUtc < agentCall.StartTimeUtc);
+        Assert.InRange(beforeAgent, 1, 3);
+    }
+
+    [Fact]
+    public async Task TimingsAndCacheCountsAreRecordedForMetrics()
+    {
+        const string phone = "5511999990502";
+        await PostAsync(f.Client, Text(phone, "oi"));
+        await f.WaitProcessedAsync(phone);
+        await PostAsync(f.Client, Text(phone, "de novo"));
+        await f.WaitProcessedAsync(phone);
+
+        var timings = f.App.Services.GetRequiredService<OperationTimings>();
+        Assert.NotEmpty(timings.Samples("webhook_evolution"));
+        Assert.NotEmpty(timings.Samples("processar_mensagem"));
+        var cache = f.App.Services.GetRequiredService<CacheStatistics>().Snapshot();
+        Assert.True(cache["medico"].Hits >= 1);
+        Assert.True(cache["contexto"].Hits + cache["contexto"].Misses >= 2);
+    }
+}
