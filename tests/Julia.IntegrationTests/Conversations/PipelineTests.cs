@@ -217,3 +217,42 @@ public sealed class PipelineTests(PipelineFixture f) : IClassFixture<PipelineFix
         Assert.Contains(f.App.Logs.Lines, l => l.Message.Contains("55119999*****"));
     }
 }
+
+public sealed class ConversationRulesTests(PipelineFixture f) : IClassFixture<PipelineFixture>
+{
+    [Fact]
+    public async Task AReplyToOutreachMovesStagesCancelsFollowUpsAndLowersPressure()
+    {
+        const string phone = "5511999990601";
+        await f.ExecuteAsync("""
+            WITH m AS (INSERT INTO medicos (telefone, stage_jornada, pressure_score, origem) VALUES (@phone, 'msg_enviada', 50, 'import') RETURNING id),
+                 c AS (INSERT INTO conversations (medico_id, status, stage, pausado_ate) SELECT id, 'paused', 'followup_1_enviado', now() + interval '30 days' FROM m RETURNING id, medico_id)
+            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, agendar_para) SELECT medico_id, id, 'followup', 'e aí?', now() + interval '1 day' FROM c
+            """, new { phone });
+
+        await PostAsync(f.Client, Text(phone, "oi, desculpa a demora"));
+        await f.WaitProcessedAsync(phone);
+
+        var conversation = await f.QueryAsync<(string Status, string Stage, DateTime? PausadoAte, int Count)>("""
+            SELECT c.status, c.stage, c.pausado_ate, c.message_count FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = @phone
+            """, new { phone });
+        Assert.Equal(("active", "respondeu", (DateTime?)null, 1), conversation.Single());
+        var doctor = await f.QueryAsync<(string Stage, int Pressure)>("SELECT stage_jornada, pressure_score FROM medicos WHERE telefone = @phone", new { phone });
+        Assert.Equal(("respondeu", 30), doctor.Single());
+        Assert.Single(await f.QueueAsync(phone), q => q.Tipo == "followup" && q.Status == "cancelada");
+    }
+
+    [Theory]
+    [InlineData("5511999990602", "vou chamar meu advogado", "juridico")]
+    [InlineData("5511999990603", "que absurdo, uma vergonha isso", "sentimento_negativo")]
+    public async Task LegalWordsAndStrongNegativeSentimentHandOff(string phone, string text, string trigger)
+    {
+        await PostAsync(f.Client, Text(phone, text));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.Equal(trigger, await f.ScalarAsync<string>(
+            "SELECT trigger_type FROM handoffs h JOIN medicos m ON m.id = h.medico_id WHERE m.telefone = @phone", new { phone }));
+        Assert.Single(await f.QueueAsync(phone), q => q.TipoSistema == "transicao_handoff");
+        Assert.DoesNotContain(f.Agent.Turns, t => t.Doctor.Telefone == phone);
+    }
+}

@@ -29,7 +29,7 @@ internal sealed partial class StartupBanner(
     {
         bool Has(string key) => !string.IsNullOrWhiteSpace(c[key]);
         yield return ("Anthropic", Has("Anthropic:ApiKey") ? $"on ({c["Llm:Model"]})" : "off (sem ANTHROPIC_API_KEY: agente desligado, fallback + handoff)");
-        yield return ("Evolution", Has("Evolution:BaseUrl") ? $"on ({c["Evolution:BaseUrl"]}, instância {c["Evolution:Instance"]})" : "sandbox (sem EVOLUTION_URL: canal simulado em /static/simulador.html)");
+        yield return ("Evolution", Has("Evolution:BaseUrl") ? $"on ({c["Evolution:BaseUrl"]}, instância {c["Evolution:Instance"]})" : "sandbox (sem EVOLUTION_URL: nada sai para o WhatsApp; as mensagens ficam em fila_mensagens)");
         yield return ("Chatwoot", Has("Chatwoot:BaseUrl") && Has("Chatwoot:ApiToken") ? $"on ({c["Chatwoot:BaseUrl"]})" : "off (sem CHATWOOT_URL/CHATWOOT_API_TOKEN)");
         yield return ("Slack", Has("Slack:WebhookUrl") ? "on" : "off (sem SLACK_WEBHOOK_URL: notificações só no log)");
     }
