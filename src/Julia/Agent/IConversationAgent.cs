@@ -14,8 +14,11 @@ internal abstract record AgentOutcome
     /// <summary>Text to send to the doctor (split into chunks by the pipeline).</summary>
     public sealed record Reply(string Text, AgentAccounting? Accounting = null) : AgentOutcome;
 
-    /// <summary>A tool already did what the turn needed (opt-out, handoff); nothing else is sent.</summary>
-    public sealed record Handled(string What) : AgentOutcome;
+    /// <summary>`registrar_opt_out`: the same opt-out path as detected text; the model's words are discarded.</summary>
+    public sealed record OptOut(string Motivo) : AgentOutcome;
+
+    /// <summary>`solicitar_humano`: the same handoff path as the pipeline's triggers; the model's words are discarded.</summary>
+    public sealed record Handoff(string TriggerType, string Motivo) : AgentOutcome;
 
     /// <summary>No answer this time (agent off, provider down, circuit open): the fallback path of SPEC §5.</summary>
     public sealed record Unavailable(string Reason) : AgentOutcome;

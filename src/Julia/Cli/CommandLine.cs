@@ -9,6 +9,10 @@ internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, stri
     // Generic host settings that the ASP.NET test host passes as arguments.
     static readonly HashSet<string> HostSettings = new(StringComparer.OrdinalIgnoreCase) { "contentRoot", "applicationName", "environment", "urls" };
 
+    // Configuration sections ("Agent", "Queue"…): hosts pass a section's own key, with an empty value, beside its children.
+    static readonly HashSet<string> Sections = Julia.Infrastructure.Configuration.EnvironmentVariables.All
+        .Select(v => v.Key.Split(':')[0]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     static readonly Dictionary<string, string[]> VerbOptions = new()
     {
         ["serve"] = ["--role", "--seed-demo"],
@@ -30,7 +34,8 @@ internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, stri
     {
         if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.IndexOf('=') is var eq && eq < 3) return false;
         var name = arg[2..arg.IndexOf('=')];
-        return HostSettings.Contains(name) ||
+        // Section:Key names set internal settings directly (tests, tuning); plain names must be documented variables.
+        return HostSettings.Contains(name) || name.Contains(':') || Sections.Contains(name) ||
                Julia.Infrastructure.Configuration.EnvironmentVariables.All.Any(v => v.AllNames.Contains(name, StringComparer.Ordinal));
     }
 

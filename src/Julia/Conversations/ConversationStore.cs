@@ -113,6 +113,10 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
             "UPDATE conversations SET controlled_by = 'human', escalation_reason = @reason WHERE id = @conversaId",
             new { conversaId, reason }, tx, cancellationToken: ct));
 
+    public Task SetStageAsync(NpgsqlTransaction tx, Guid conversaId, string stage, CancellationToken ct) =>
+        tx.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE conversations SET stage = @stage WHERE id = @conversaId", new { conversaId, stage }, tx, cancellationToken: ct));
+
     public Task CompleteAsync(NpgsqlTransaction tx, Guid conversaId, CancellationToken ct) =>
         tx.Connection!.ExecuteAsync(new CommandDefinition(
             "UPDATE conversations SET status = 'completed', completed_at = now() WHERE id = @conversaId AND status IN ('active', 'paused')",
@@ -134,6 +138,21 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
             WHERE direcao = 'entrada' AND processado_em IS NULL AND created_at <= now() - @olderThan
             LIMIT 1000
             """, new { olderThan }, cancellationToken: ct))).ToList();
+    }
+
+    /// <summary>The last interactions before the current turn, oldest first (SPEC §5: HISTORICO_LIMITE, default 10).</summary>
+    public async Task<IReadOnlyList<Agent.HistoryItem>> HistoryAsync(Guid conversaId, long beforeInboundId, int limit, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        var rows = await c.QueryAsync<Agent.HistoryItem>(new CommandDefinition("""
+            SELECT direcao AS Direcao, autor_tipo AS AutorTipo, conteudo AS Conteudo FROM (
+                SELECT direcao, autor_tipo, conteudo, created_at, id FROM interacoes
+                WHERE conversa_id = @conversaId AND conteudo IS NOT NULL
+                  AND NOT (direcao = 'entrada' AND (processado_em IS NULL OR id >= @beforeInboundId))
+                ORDER BY created_at DESC, id DESC LIMIT @limit) recent
+            ORDER BY created_at, id
+            """, new { conversaId, beforeInboundId, limit }, cancellationToken: ct));
+        return rows.ToList();
     }
 
     public NpgsqlDataSource DataSource => db;

@@ -14,7 +14,7 @@ namespace Julia.Conversations;
 /// </summary>
 internal sealed partial class TurnOutcomes(
     ConversationStore conversations, DoctorStore doctorStore, DoctorDirectory doctors, QueueStore queue, CampaignSendStore campaignSends,
-    HandoffService handoffs, IOptions<ConversationsOptions> options, TimeProvider time, ILogger<TurnOutcomes> logger)
+    HandoffService handoffs, IOptions<ConversationsOptions> options, IOptions<AgentOptions> agentOptions, TimeProvider time, ILogger<TurnOutcomes> logger)
 {
     public const string OptOutConfirmation = "Combinado, não te mando mais mensagens. Se precisar de plantão é só chamar aqui.";
     public const string HoldingMessage = "Me dá só um minutinho que já te respondo";
@@ -99,23 +99,36 @@ internal sealed partial class TurnOutcomes(
     }
 
     /// <summary>
-    /// The agent could not answer (SPEC §5 fallback): one holding message at most every 30 min per conversation,
-    /// and the conversation goes to a person (erro_sistema). Raw error text never reaches the doctor.
+    /// The agent could not answer (SPEC §5 fallback). One holding message at most every 30 min per conversation; the
+    /// turn stays unprocessed and is retried after 30 s, 60 s, 120 s…; once the oldest waiting message is
+    /// FALLBACK_HANDOFF_MINUTOS old — or at once when the agent is off — the conversation goes to a person
+    /// (erro_sistema). Raw error text never reaches the doctor.
     /// </summary>
-    public async Task<TurnResult> FallbackAsync(TurnInput input, string reason, CancellationToken ct)
+    public async Task<TurnResult> FallbackAsync(TurnInput input, string reason, bool agentEnabled, CancellationToken ct)
     {
         var c = input.Conversation;
         var now = time.GetUtcNow();
+        var waited = now - input.Pending[0].CreatedAt;
+        var giveUp = !agentEnabled || waited >= TimeSpan.FromMinutes(agentOptions.Value.FallbackHandoffMinutes);
         await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var window = TimeSpan.FromMinutes(options.Value.HoldingMessageWindowMinutes);
         if (!await queue.HasRecentSystemMessageAsync(tx, c.Id, "espera", now - window, ct))
             await queue.EnqueueAsync(tx, [new NewQueueItem(c.MedicoId, c.Id, QueueKinds.Sistema, HoldingMessage, now,
                 Metadata: new Dictionary<string, object?> { ["tipo_sistema"] = "espera" })], ct);
-        await handoffs.OpenAsync(tx, new HandoffRequest(c.Id, c.MedicoId, HandoffTriggers.ErroSistema, reason,
-            input.Pending[^1].Conteudo, SendTransition: false), ct);
-        await conversations.MarkProcessedAsync(tx, c.Id, input.LastInboundId, ct);
+        if (giveUp)
+        {
+            await handoffs.OpenAsync(tx, new HandoffRequest(c.Id, c.MedicoId, HandoffTriggers.ErroSistema, reason,
+                input.Pending[^1].Conteudo, SendTransition: false), ct);
+            await conversations.MarkProcessedAsync(tx, c.Id, input.LastInboundId, ct);
+        }
         await tx.CommitAsync(ct);
+        if (!giveUp)
+        {
+            var retryIn = TimeSpan.FromSeconds(Math.Clamp(waited.TotalSeconds, 30, 120));
+            LogRetrying(c.Id, reason, (int)retryIn.TotalSeconds);
+            return new TurnResult.NotYet(now + retryIn);
+        }
         await handoffs.AfterCommitAsync(c.MedicoId);
         LogFallback(c.Id, reason);
         return new TurnResult.Done();
@@ -135,4 +148,7 @@ internal sealed partial class TurnOutcomes(
 
     [LoggerMessage(EventId = 1115, Level = LogLevel.Warning, Message = "Agent unavailable for conversa {ConversaId} ({Reason}): holding message and handoff erro_sistema")]
     private partial void LogFallback(Guid conversaId, string reason);
+
+    [LoggerMessage(EventId = 1116, Level = LogLevel.Warning, Message = "Agent unavailable for conversa {ConversaId} ({Reason}): retrying in {Seconds} s")]
+    private partial void LogRetrying(Guid conversaId, string reason, int seconds);
 }

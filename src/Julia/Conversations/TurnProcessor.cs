@@ -109,10 +109,17 @@ internal sealed partial class TurnProcessor(
         return outcome switch
         {
             AgentOutcome.Reply reply => await outcomes.ReplyAsync(input, reply.Text, reply.Accounting, ct),
-            AgentOutcome.Handled => new TurnResult.Done(),
-            AgentOutcome.Unavailable unavailable => await outcomes.FallbackAsync(input, unavailable.Reason, ct),
+            AgentOutcome.OptOut optOut => await Done(outcomes.OptOutAsync(doctor, input, optOut.Motivo, ct)),
+            AgentOutcome.Handoff handoff => await Done(outcomes.HandoffAsync(input, handoff.TriggerType, handoff.Motivo, input.Pending[^1].Conteudo, ct)),
+            AgentOutcome.Unavailable unavailable => await outcomes.FallbackAsync(input, unavailable.Reason, agent.IsEnabled, ct),
             _ => throw new InvalidOperationException("unknown agent outcome"),
         };
+    }
+
+    static async Task<TurnResult> Done(Task work)
+    {
+        await work;
+        return new TurnResult.Done();
     }
 
     static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

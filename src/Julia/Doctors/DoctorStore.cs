@@ -69,4 +69,20 @@ internal sealed class DoctorStore(NpgsqlDataSource db)
             WHERE id = @id
             RETURNING {Columns}
             """, new { id, reason }, tx, cancellationToken: ct));
+
+    /// <summary>After a reservation: `qualificado` if the doctor was earlier in the funnel.</summary>
+    public Task QualifyAsync(NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
+        tx.Connection!.ExecuteAsync(new CommandDefinition("""
+            UPDATE medicos SET stage_jornada = 'qualificado'
+            WHERE id = @id AND stage_jornada IN ('novo', 'msg_enviada', 'aguardando_resposta', 'respondeu', 'em_conversacao')
+            """, new { id }, tx, cancellationToken: ct));
+
+    /// <summary>Merges keys into preferencias_detectadas (jsonb ||) and returns the result.</summary>
+    public async Task<string> MergePreferencesAsync(Guid id, string patchJson, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.QuerySingleAsync<string>(new CommandDefinition(
+            "UPDATE medicos SET preferencias_detectadas = preferencias_detectadas || @patch::jsonb WHERE id = @id RETURNING preferencias_detectadas::text",
+            new { id, patch = patchJson }, cancellationToken: ct));
+    }
 }

@@ -47,4 +47,11 @@ internal sealed class QueueStore
             SELECT EXISTS (SELECT 1 FROM fila_mensagens WHERE conversa_id = @conversaId AND tipo = 'sistema'
                            AND metadata->>'tipo_sistema' = @systemKind AND created_at >= @since AND status <> 'cancelada')
             """, new { conversaId, systemKind, since = since.UtcDateTime }, tx, cancellationToken: ct));
+
+    /// <summary>One pending reminder per conversation: a newer one replaces the older (SPEC §5 agendar_lembrete).</summary>
+    public async Task ReplaceReminderAsync(NpgsqlTransaction tx, NewQueueItem reminder, CancellationToken ct)
+    {
+        await CancelPendingAsync(tx, reminder.ConversaId!.Value, [QueueKinds.Lembrete], "substituido", ct);
+        await EnqueueAsync(tx, [reminder], ct);
+    }
 }

@@ -19,17 +19,17 @@ public class PipelineFixture : IAsyncLifetime
     protected virtual Dictionary<string, string?> Settings => new() { ["HUMANIZAR"] = "false" };
     protected virtual bool UseScriptedAgent => true;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
         Redis = TestRedis.Lease();
         App = new JuliaAppFactory(Database, Redis, Settings,
             UseScriptedAgent ? s => s.AddSingleton<IConversationAgent>(Agent) : null);
-        Client = App.CreateClient();
         Db = Database.CreateDataSource();
+        Client = App.CreateClient();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await App.DisposeAsync();
         await Db.DisposeAsync();
@@ -56,11 +56,21 @@ public class PipelineFixture : IAsyncLifetime
     }
 
     /// <summary>Waits until every inbound message of this phone has been consumed or skipped by a turn.</summary>
-    public Task WaitProcessedAsync(string phone) =>
-        Eventually.MatchesAsync(() => ScalarAsync<long>("""
-            SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id
-            WHERE m.telefone = @phone AND i.direcao = 'entrada' AND i.processado_em IS NULL
-            """, new { phone }), n => n == 0);
+    public async Task WaitProcessedAsync(string phone)
+    {
+        try
+        {
+            await Eventually.MatchesAsync(() => ScalarAsync<long>("""
+                SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id
+                WHERE m.telefone = @phone AND i.direcao = 'entrada' AND i.processado_em IS NULL
+                """, new { phone }), n => n == 0);
+        }
+        catch (Xunit.Sdk.XunitException ex)
+        {
+            var errors = App.Logs.Lines.Where(l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning).TakeLast(3).Select(l => l.Message);
+            throw new Xunit.Sdk.XunitException($"{ex.Message}; last warnings: {string.Join(" || ", errors)}");
+        }
+    }
 
     public Task<List<QueueRow>> QueueAsync(string phone) => QueryAsync<QueueRow>("""
         SELECT f.tipo AS Tipo, f.conteudo AS Conteudo, f.status AS Status, f.prioridade AS Prioridade, f.lote_id AS LoteId,

@@ -21,6 +21,6 @@ public sealed class CapturedLogs : ILoggerProvider
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Debug;
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            sink.lines.Enqueue(new Line(logLevel, category, eventId.Id, formatter(state, exception)));
+            sink.lines.Enqueue(new Line(logLevel, category, eventId.Id, formatter(state, exception) + (exception is null ? "" : " | " + exception)));
     }
 }

@@ -27,12 +27,12 @@ internal static class EnvironmentVariables
         new("ADMIN_API_TOKEN", "Admin:ApiToken", Secret: true, RequiredInProduction: true),
 
         // Agent
-        new("ANTHROPIC_API_KEY", "Anthropic:ApiKey", Secret: true, RequiredInProduction: true),
-        new("ANTHROPIC_BASE_URL", "Anthropic:BaseUrl", ValueKind.Url, "https://api.anthropic.com"),
-        new("LLM_MODEL", "Llm:Model", Default: "claude-haiku-4-5"),
-        new("LLM_MODEL_COMPLEX", "Llm:ComplexModel", Default: "claude-sonnet-4-5"),
-        new("LLM_MAX_TOKENS", "Llm:MaxTokens", ValueKind.Integer, "300", Min: 1, Max: 64_000),
-        new("LLM_TEMPERATURE", "Llm:Temperature", ValueKind.Decimal, "0.7"),
+        new("ANTHROPIC_API_KEY", "Agent:ApiKey", Secret: true, RequiredInProduction: true),
+        new("ANTHROPIC_BASE_URL", "Agent:BaseUrl", ValueKind.Url, "https://api.anthropic.com"),
+        new("LLM_MODEL", "Agent:Model", Default: Agent.AgentModels.Conversation),
+        new("LLM_MODEL_COMPLEX", "Agent:ComplexModel", Default: Agent.AgentModels.Complex),
+        new("LLM_MAX_TOKENS", "Agent:MaxTokens", ValueKind.Integer, "300", Min: 1, Max: 64_000),
+        new("LLM_TEMPERATURE", "Agent:Temperature", ValueKind.Decimal, "0.7"),
         new("FALLBACK_HANDOFF_MINUTOS", "Agent:FallbackHandoffMinutes", ValueKind.Integer, "10", Min: 0, Max: 1_440),
         new("HISTORICO_LIMITE", "Agent:HistoryLimit", ValueKind.Integer, "10", Min: 1, Max: 100),
         new("VAGAS_NO_CONTEXTO", "Agent:ShiftsInContext", ValueKind.Integer, "5", Min: 0, Max: 20),

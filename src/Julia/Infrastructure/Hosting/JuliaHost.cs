@@ -4,6 +4,7 @@ using Julia.Doctors;
 using Julia.Handoffs;
 using Julia.Infrastructure.Health;
 using Julia.Metrics;
+using Julia.Shifts;
 using Julia.WhatsApp;
 
 namespace Julia.Infrastructure.Hosting;
@@ -18,6 +19,7 @@ internal static class JuliaHost
         builder.AddMetrics();
         builder.AddDoctors();
         builder.AddHandoffs();
+        builder.AddShifts();
         builder.AddAgent();
         builder.AddConversations(role);
         builder.AddWhatsApp();

@@ -28,7 +28,7 @@ internal sealed partial class StartupBanner(
     public static IEnumerable<(string Name, string State)> Integrations(IConfiguration c)
     {
         bool Has(string key) => !string.IsNullOrWhiteSpace(c[key]);
-        yield return ("Anthropic", Has("Anthropic:ApiKey") ? $"on ({c["Llm:Model"]})" : "off (sem ANTHROPIC_API_KEY: agente desligado, fallback + handoff)");
+        yield return ("Anthropic", Has("Agent:ApiKey") ? $"on ({c["Agent:Model"]}, {c["Agent:BaseUrl"]})" : "off (sem ANTHROPIC_API_KEY: agente desligado, fallback + handoff)");
         yield return ("Evolution", Has("Evolution:BaseUrl") ? $"on ({c["Evolution:BaseUrl"]}, instância {c["Evolution:Instance"]})" : "sandbox (sem EVOLUTION_URL: nada sai para o WhatsApp; as mensagens ficam em fila_mensagens)");
         yield return ("Chatwoot", Has("Chatwoot:BaseUrl") && Has("Chatwoot:ApiToken") ? $"on ({c["Chatwoot:BaseUrl"]})" : "off (sem CHATWOOT_URL/CHATWOOT_API_TOKEN)");
         yield return ("Slack", Has("Slack:WebhookUrl") ? "on" : "off (sem SLACK_WEBHOOK_URL: notificações só no log)");

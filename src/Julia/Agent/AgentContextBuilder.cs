@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Julia.Conversations;
+using Julia.Doctors;
+using Julia.Infrastructure.Time;
+using Julia.Shifts;
+using Microsoft.Extensions.AI;
+
+namespace Julia.Agent;
+
+/// <summary>One line of conversation history: who wrote it and what (SPEC §5 history rules).</summary>
+internal sealed record HistoryItem(string Direcao, string? AutorTipo, string Conteudo);
+
+/// <summary>
+/// Builds what Claude sees for one turn (SPEC §5): a system prompt with the persona, São Paulo "now", the doctor's
+/// profile and preferences, specialty notes, the open matching shifts with full ids and the phase; then the last
+/// interactions as alternating user/assistant messages with the current turn appended once. Pure: unit-tested.
+/// </summary>
+internal static class AgentContextBuilder
+{
+    static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
+    static readonly Lazy<string> Persona = new(() =>
+    {
+        using var stream = typeof(AgentContextBuilder).Assembly.GetManifestResourceStream("Julia.Agent.Prompts.persona.md")!;
+        return new StreamReader(stream).ReadToEnd();
+    });
+
+    public static string SystemPrompt(DateTimeOffset now, string companyName, DoctorProfile? profile, IReadOnlyList<Shift> shifts, bool firstContact, bool returnedFromHuman)
+    {
+        var local = SaoPaulo.ToLocal(now);
+        var b = new StringBuilder(Persona.Value.Replace("{empresa}", companyName));
+        b.AppendLine().AppendLine("## Agora");
+        b.AppendLine($"{PtBr.DateTimeFormat.GetDayName(local.DayOfWeek)}, {local:dd/MM/yyyy HH:mm} (horário de São Paulo).");
+
+        b.AppendLine().AppendLine("## Médico");
+        if (profile is null) b.AppendLine("Contato novo: ainda não sabemos nome completo, especialidade nem CRM.");
+        else
+        {
+            b.AppendLine($"Nome: {string.Join(' ', new[] { profile.Titulo, profile.PrimeiroNome, profile.Sobrenome }.Where(p => !string.IsNullOrWhiteSpace(p)))}");
+            b.AppendLine($"Especialidade: {profile.Especialidade ?? "não informada"}");
+            if (profile.Crm is not null) b.AppendLine($"CRM: {profile.Crm}-{profile.Estado}");
+            b.AppendLine($"Cidade/região: {profile.Cidade ?? "?"} / {profile.Regiao ?? "?"}");
+            b.AppendLine($"Etapa: {profile.StageJornada}{(profile.Vip ? " (VIP: prioridade no atendimento)" : "")}");
+            b.AppendLine($"Preferências: {Preferences(profile.Preferencias)}");
+            if (!string.IsNullOrWhiteSpace(profile.EspecialidadeNotas)) b.AppendLine($"Notas da especialidade: {profile.EspecialidadeNotas}");
+        }
+
+        b.AppendLine().AppendLine("## Plantões abertos compatíveis (use o vaga_id completo nas ferramentas)");
+        if (shifts.Count == 0) b.AppendLine("Nenhum plantão aberto compatível agora. Não invente: diga que avisa quando surgir.");
+        foreach (var s in shifts) b.AppendLine(s.Describe());
+
+        b.AppendLine().AppendLine("## Fase");
+        b.AppendLine(firstContact ? "Primeiro contato: apresente-se como assistente virtual da equipe de escalas." : "Conversa em andamento: não se apresente de novo.");
+        if (returnedFromHuman) b.AppendLine("Uma pessoa da equipe acabou de atender este médico; as mensagens [equipe] no histórico são dela.");
+        return b.ToString();
+    }
+
+    /// <summary>History then the current turn, alternating roles; staff lines prefixed [equipe]; neighbours of one role merged.</summary>
+    public static List<ChatMessage> Messages(string systemPrompt, IReadOnlyList<HistoryItem> history, IReadOnlyList<string> currentTurn)
+    {
+        var turns = new List<(ChatRole Role, StringBuilder Text)>();
+        void Add(ChatRole role, string text)
+        {
+            if (turns.Count > 0 && turns[^1].Role == role) turns[^1].Text.Append('\n').Append(text);
+            else turns.Add((role, new StringBuilder(text)));
+        }
+        foreach (var h in history)
+        {
+            if (h.Direcao == "entrada") Add(ChatRole.User, h.Conteudo);
+            else Add(ChatRole.Assistant, h.AutorTipo == "humano" ? $"[equipe] {h.Conteudo}" : h.Conteudo);
+        }
+        Add(ChatRole.User, string.Join('\n', currentTurn));
+        if (turns[0].Role == ChatRole.Assistant) turns.Insert(0, (ChatRole.User, new StringBuilder("(conversa iniciada pela Júlia)")));
+
+        var messages = new List<ChatMessage> { new(ChatRole.System, systemPrompt) };
+        messages.AddRange(turns.Select(t => new ChatMessage(t.Role, t.Text.ToString())));
+        return messages;
+    }
+
+    static string Preferences(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            var parts = doc.RootElement.EnumerateObject()
+                .Where(p => p.Value.ValueKind is not JsonValueKind.Null && !(p.Value.ValueKind == JsonValueKind.Array && p.Value.GetArrayLength() == 0))
+                .Select(p => $"{p.Name}={(p.Value.ValueKind == JsonValueKind.Array ? string.Join(", ", p.Value.EnumerateArray().Select(v => v.ToString())) : p.Value.ToString())}")
+                .ToList();
+            return parts.Count == 0 ? "nenhuma registrada" : string.Join("; ", parts);
+        }
+        catch (JsonException) { return "nenhuma registrada"; }
+    }
+}

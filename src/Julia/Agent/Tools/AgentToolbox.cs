@@ -1,0 +1,27 @@
+using Microsoft.Extensions.AI;
+
+namespace Julia.Agent.Tools;
+
+/// <summary>The six tools of SPEC §5, bound to one turn's <see cref="ToolSession"/>.</summary>
+internal sealed class AgentToolbox(ShiftTools shifts, ConversationTools conversation, ILoggerFactory loggers)
+{
+    public IList<AITool> For(ToolSession session)
+    {
+        var logger = loggers.CreateLogger<JuliaTool>();
+        JuliaTool Tool(string name, string description, string schema, Func<ToolSession, ToolArguments, CancellationToken, Task<string>> run) =>
+            new(name, description, schema, session, (a, ct) => run(session, a, ct), logger);
+        return
+        [
+            Tool("buscar_vagas", "Busca plantões abertos compatíveis com o médico (especialidade dele por padrão). Devolve linhas com vaga_id completo.",
+                ShiftTools.SearchSchema, shifts.SearchAsync),
+            Tool("reservar_plantao", "Pré-reserva um plantão oferecido, só depois de um sim explícito do médico.",
+                ShiftTools.ReserveSchema, shifts.ReserveAsync),
+            Tool("agendar_lembrete", "Agenda um retorno que o médico pediu (horário de São Paulo, dias úteis 8h–20h).",
+                ConversationTools.ReminderSchema, conversation.ScheduleReminderAsync),
+            Tool("atualizar_preferencias", "Guarda preferências que o médico contou (turnos, regiões, dias, valor mínimo, hospitais, setores).",
+                ConversationTools.PreferencesSchema, conversation.UpdatePreferencesAsync),
+            Tool("registrar_opt_out", "O médico não quer mais receber mensagens.", ConversationTools.OptOutSchema, conversation.OptOutAsync),
+            Tool("solicitar_humano", "Passa a conversa para uma pessoa da equipe.", ConversationTools.HumanSchema, conversation.RequestHumanAsync),
+        ];
+    }
+}

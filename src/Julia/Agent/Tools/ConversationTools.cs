@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Json;
+using Julia.Conversations;
+using Julia.Doctors;
+using Julia.Handoffs;
+using Julia.Infrastructure.Time;
+using Julia.Queue;
+using Julia.Shifts;
+
+namespace Julia.Agent.Tools;
+
+/// <summary>`agendar_lembrete`, `atualizar_preferencias`, `registrar_opt_out`, `solicitar_humano` (SPEC §5).</summary>
+internal sealed class ConversationTools(
+    ConversationStore conversations, QueueStore queue, DoctorStore doctorStore, DoctorDirectory doctors, ShiftStore shifts,
+    BusinessHours businessHours, TimeProvider time)
+{
+    public const string ReminderSchema = """
+        {"type":"object","properties":{
+          "data_hora":{"type":"string","description":"data e hora, ISO 8601; sem fuso = horário de São Paulo"},
+          "contexto":{"type":"string","description":"o que foi combinado, em poucas palavras"},
+          "mensagem_retorno":{"type":"string","description":"texto opcional a enviar"}},
+         "required":["data_hora","contexto"]}
+        """;
+
+    public const string PreferencesSchema = """
+        {"type":"object","properties":{
+          "turnos":{"type":"array","items":{"type":"string"}},"regioes":{"type":"array","items":{"type":"string"}},
+          "dias_preferidos":{"type":"array","items":{"type":"string"}},"valor_minimo":{"type":"integer"},
+          "hospitais_preferidos":{"type":"array","items":{"type":"string"}},"hospitais_bloqueados":{"type":"array","items":{"type":"string"}},
+          "setores_bloqueados":{"type":"array","items":{"type":"string"}}}}
+        """;
+
+    public const string OptOutSchema = """{"type":"object","properties":{"motivo":{"type":"string"}},"required":["motivo"]}""";
+
+    public const string HumanSchema = """
+        {"type":"object","properties":{
+          "tipo":{"type":"string","enum":["pedido_humano","baixa_confianca","juridico","sentimento_negativo"]},
+          "motivo":{"type":"string"}},"required":["tipo","motivo"]}
+        """;
+
+    static readonly TimeSpan MinAhead = TimeSpan.FromMinutes(5), MaxAhead = TimeSpan.FromDays(30);
+
+    public async Task<string> ScheduleReminderAsync(ToolSession session, ToolArguments a, CancellationToken ct)
+    {
+        var text = a.String("data_hora");
+        if (!TryParseSaoPaulo(text, out var at)) return "data_hora inválida: use AAAA-MM-DDTHH:MM (horário de São Paulo).";
+        var now = time.GetUtcNow();
+        if (at < now + MinAhead) return "Horário precisa ser pelo menos 5 minutos à frente.";
+        if (at > now + MaxAhead) return "Só consigo agendar até 30 dias à frente.";
+        if (!businessHours.IsOpen(at))
+        {
+            var next = SaoPaulo.ToLocal(businessHours.NextOpening(at));
+            return $"Fora do horário comercial (seg a sex, 8h às 20h). O horário válido mais próximo é {next:dd/MM HH:mm}; pergunte se serve.";
+        }
+        var doctor = session.Turn.Doctor;
+        var contexto = a.String("contexto") ?? "nossa conversa";
+        var message = a.String("mensagem_retorno") is { Length: > 0 } custom ? custom
+            : $"Oi {doctor.PrimeiroNome ?? "Dr(a)"}, tudo bem? Passando pra retomar o que a gente combinou sobre {contexto}.";
+        await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await queue.ReplaceReminderAsync(tx, new NewQueueItem(doctor.Id, session.Turn.Conversation.Id, QueueKinds.Lembrete, message, at,
+            Metadata: new Dictionary<string, object?> { ["contexto"] = contexto, ["solicitado_em"] = now }), ct);
+        await tx.CommitAsync(ct);
+        var local = SaoPaulo.ToLocal(at);
+        return $"Lembrete agendado para {CultureInfo.GetCultureInfo("pt-BR").DateTimeFormat.GetDayName(local.DayOfWeek)} {local:dd/MM} às {local:HH:mm}.";
+    }
+
+    public async Task<string> UpdatePreferencesAsync(ToolSession session, ToolArguments a, CancellationToken ct)
+    {
+        var patch = new Dictionary<string, object?>();
+        foreach (var key in new[] { "turnos", "regioes", "dias_preferidos" })
+            if (a.List(key) is { Count: > 0 } values) patch[key] = values;
+        if (a.Int("valor_minimo") is { } min) patch["valor_minimo"] = min;
+        var unknown = new List<string>();
+        foreach (var (key, table) in new[] { ("hospitais_preferidos", "hospitais"), ("hospitais_bloqueados", "hospitais"), ("setores_bloqueados", "setores") })
+        {
+            if (a.List(key) is not { Count: > 0 } refs) continue;
+            var (ids, missing) = await shifts.ResolveAsync(table, refs, ct);
+            if (ids.Count > 0) patch[key] = ids;
+            unknown.AddRange(missing);
+        }
+        if (patch.Count == 0) return unknown.Count > 0 ? $"Não reconheci: {string.Join(", ", unknown)}." : "Nada para atualizar.";
+        await doctorStore.MergePreferencesAsync(session.Turn.Doctor.Id, JsonSerializer.Serialize(patch), ct);
+        await doctors.InvalidateAsync(session.Turn.Doctor);
+        return unknown.Count > 0
+            ? $"Preferências atualizadas ({string.Join(", ", patch.Keys)}). Não reconheci: {string.Join(", ", unknown)}."
+            : $"Preferências atualizadas ({string.Join(", ", patch.Keys)}).";
+    }
+
+    public Task<string> OptOutAsync(ToolSession session, ToolArguments a, CancellationToken ct)
+    {
+        session.TakeOver = new AgentOutcome.OptOut(a.String("motivo") ?? session.DoctorText);
+        return Task.FromResult("Registrado. A confirmação ao médico é enviada pelo sistema; não escreva mais nada.");
+    }
+
+    public Task<string> RequestHumanAsync(ToolSession session, ToolArguments a, CancellationToken ct)
+    {
+        var tipo = a.String("tipo") is { } t && t is HandoffTriggers.PedidoHumano or HandoffTriggers.BaixaConfianca or HandoffTriggers.Juridico or HandoffTriggers.SentimentoNegativo
+            ? t : HandoffTriggers.BaixaConfianca;
+        session.TakeOver = new AgentOutcome.Handoff(tipo, a.String("motivo") ?? "pedido do agente");
+        return Task.FromResult("Registrado. Uma pessoa da equipe assume; a mensagem de transição é enviada pelo sistema.");
+    }
+
+    static bool TryParseSaoPaulo(string? text, out DateTimeOffset at)
+    {
+        at = default;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) &&
+            (text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > 10))
+        {
+            at = withOffset;
+            return true;
+        }
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)) return false;
+        at = new DateTimeOffset(local, SaoPaulo.Zone.GetUtcOffset(local));
+        return true;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace Julia.Agent.Tools;
+
+/// <summary>
+/// One tool the model may call. Arguments arrive as JSON; the handler answers short pt-BR text. A tool never throws at
+/// the model, and a call that names another doctor is refused before the handler runs.
+/// </summary>
+internal sealed partial class JuliaTool(
+    string name, string description, string schema, ToolSession session, Func<ToolArguments, CancellationToken, Task<string>> handler, ILogger logger)
+    : AIFunction
+{
+    static readonly string[] ForeignDoctorKeys = ["medico_id", "medico", "telefone", "doctor_id", "phone", "numero", "outro_medico"];
+    readonly JsonElement jsonSchema = JsonDocument.Parse(schema).RootElement.Clone();
+
+    public override string Name => name;
+    public override string Description => description;
+    public override JsonElement JsonSchema => jsonSchema;
+
+    protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken ct)
+    {
+        Interlocked.Increment(ref session.ToolCalls);
+        var args = new ToolArguments(arguments);
+        foreach (var key in ForeignDoctorKeys)
+        {
+            if (args.String(key) is not { Length: > 0 } value) continue;
+            var doctor = session.Turn.Doctor;
+            if (value != doctor.Id.ToString() && value != doctor.Telefone)
+            {
+                LogRefused(name, "outro médico");
+                return "Recusado: só posso agir para o médico desta conversa.";
+            }
+        }
+        try
+        {
+            return await handler(args, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogToolFailed(ex, name);
+            return "Erro interno ao executar a ferramenta. Não prometa nada: diga ao médico que vai confirmar com a equipe.";
+        }
+    }
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Error, Message = "Tool {Tool} failed")]
+    private partial void LogToolFailed(Exception ex, string tool);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Tool {Tool} call refused by the server: {Reason}")]
+    private partial void LogRefused(string tool, string reason);
+}
+
+/// <summary>Typed reads of the model's arguments (JSON elements or plain values).</summary>
+internal sealed class ToolArguments(IDictionary<string, object?> raw)
+{
+    JsonElement? Get(string key) =>
+        raw.TryGetValue(key, out var v) && v is not null
+            ? v is JsonElement e ? e : JsonSerializer.SerializeToElement(v)
+            : null;
+
+    public string? String(string key) => Get(key) is { } e
+        ? e.ValueKind switch { JsonValueKind.String => e.GetString(), JsonValueKind.Null => null, _ => e.ToString() }
+        : null;
+
+    public int? Int(string key) => Get(key) is { } e
+        ? e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var n) ? n : int.TryParse(String(key), out var p) ? p : null
+        : null;
+
+    public IReadOnlyList<string>? List(string key) => Get(key) is { } e
+        ? e.ValueKind == JsonValueKind.Array ? [.. e.EnumerateArray().Select(x => x.ToString()).Where(x => x.Length > 0)]
+          : String(key) is { Length: > 0 } single ? [single] : []
+        : null;
+}

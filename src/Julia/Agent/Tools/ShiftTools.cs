@@ -1,0 +1,105 @@
+using Julia.Conversations;
+using Julia.Doctors;
+using Julia.Shifts;
+
+namespace Julia.Agent.Tools;
+
+/// <summary>`buscar_vagas` and `reservar_plantao` with the server-side rules of SPEC §5.</summary>
+internal sealed partial class ShiftTools(
+    ShiftStore store, ShiftCatalog catalog, ConversationStore conversations, DoctorStore doctorStore, DoctorDirectory doctors,
+    TimeProvider time, ILogger<ShiftTools> logger)
+{
+    public const string SearchSchema = """
+        {"type":"object","properties":{
+          "especialidade":{"type":"string","description":"nome da especialidade; padrão: a do médico"},
+          "data_de":{"type":"string","description":"AAAA-MM-DD"},"data_ate":{"type":"string","description":"AAAA-MM-DD"},
+          "periodo":{"type":"string","description":"diurno, noturno, manhã, tarde, 24h"},
+          "cidade":{"type":"string"},"regiao":{"type":"string"},
+          "valor_minimo":{"type":"integer"},"limite":{"type":"integer","maximum":5}}}
+        """;
+
+    public const string ReserveSchema = """
+        {"type":"object","properties":{
+          "vaga_id":{"type":"string","description":"o vaga_id completo (uuid) de um plantão oferecido"},
+          "confirmacao":{"type":"string","description":"as palavras do médico aceitando"}},
+         "required":["vaga_id","confirmacao"]}
+        """;
+
+    public async Task<string> SearchAsync(ToolSession session, ToolArguments a, CancellationToken ct)
+    {
+        var profile = session.Turn.Profile;
+        var especialidadeId = profile?.EspecialidadeId;
+        if (a.String("especialidade") is { Length: > 0 } name && await store.SpecialtyIdAsync(name, ct) is { } other) especialidadeId = other;
+        if (especialidadeId is null) return "Não sei a especialidade do médico: pergunte antes de buscar plantões.";
+        var prefs = Preferences.Parse(profile?.Preferencias);
+        var search = new ShiftSearch(especialidadeId, ParseDate(a.String("data_de")), ParseDate(a.String("data_ate")), a.String("periodo"),
+            a.String("cidade") ?? a.String("regiao"), a.Int("valor_minimo") ?? prefs.ValorMinimo, Math.Clamp(a.Int("limite") ?? 5, 1, 5),
+            prefs.HospitaisBloqueados, prefs.SetoresBloqueados);
+        var found = await catalog.SearchAsync(search, await store.HoldingsAsync(session.Turn.Doctor.Id, ct), ct);
+        session.Offer(found);
+        return found.Count == 0
+            ? "Nenhum plantão aberto com esses critérios agora."
+            : string.Join('\n', found.Select(s => s.Describe()));
+    }
+
+    public async Task<string> ReserveAsync(ToolSession session, ToolArguments a, CancellationToken ct)
+    {
+        var doctor = session.Turn.Doctor;
+        if (!Guid.TryParse(a.String("vaga_id"), out var vagaId)) return "vaga_id inválido: use o id completo que aparece na lista de plantões.";
+        if (AcceptanceRules.IsSteering(session.DoctorText)) return Refuse("Recusado: a mensagem do médico não é uma aceitação de um plantão específico.");
+        if (Interlocked.Increment(ref session.Reservations) > 1) return Refuse("Recusado: só um plantão por vez. Confirme este antes de oferecer outro.");
+        if (!AcceptanceRules.IsExplicitAcceptance(session.DoctorText)) { Interlocked.Decrement(ref session.Reservations); return Refuse("Recusado: o médico ainda não aceitou explicitamente. Pergunte se pode reservar."); }
+        if (!session.WasOffered(vagaId)) { Interlocked.Decrement(ref session.Reservations); return Refuse("Recusado: esse plantão não foi oferecido nesta conversa. Use buscar_vagas e ofereça antes."); }
+        if (doctor.Bloqueado) return Refuse("Não é possível reservar para este médico; chame a equipe (solicitar_humano).");
+
+        var shift = await store.FindAsync(vagaId, ct);
+        if (shift is null) return "Esse plantão não existe mais.";
+        if (session.Turn.Profile?.EspecialidadeId is { } mine && mine != shift.EspecialidadeId) return Refuse("Recusado: o plantão é de outra especialidade.");
+        if (new DateTimeOffset(shift.Window.Start, Infrastructure.Time.SaoPaulo.Zone.GetUtcOffset(shift.Window.Start)) <= time.GetUtcNow())
+            return "Esse plantão já começou ou passou.";
+        if (shift.Status is not ("aberta" or "anunciada")) return "Esse plantão já foi reservado por outra pessoa.";
+
+        var conversation = session.Turn.Conversation;
+        var confirmacao = a.String("confirmacao") is { Length: > 0 } words ? words : session.DoctorText;
+        if (confirmacao.Length > 500) confirmacao = confirmacao[..500];
+        var result = await store.ReserveAsync(new ReservationRequest(vagaId, doctor.Id, conversation.Id, confirmacao),
+            async tx =>
+            {
+                await conversations.SetStageAsync(tx, conversation.Id, "reservou", ct);
+                await doctorStore.QualifyAsync(tx, doctor.Id, ct);
+            }, ct);
+        switch (result.Outcome)
+        {
+            case "reservada":
+                await catalog.InvalidateSpecialtyAsync(shift.EspecialidadeId);
+                await doctors.InvalidateAsync(doctor);
+                LogReserved(vagaId, doctor.Id, result.ReservaId!.Value);
+                LogSlackPending(shift.Hospital, shift.Data.ToString("dd/MM/yyyy"), shift.Periodo ?? "-", shift.Setor ?? "-", shift.PayText);
+                return $"Reservado: {shift.Describe()}. É uma pré-reserva: a equipe confirma com o médico.";
+            case "ja_reservada":
+                return "Esse plantão já foi reservado por outra pessoa.";
+            case "conflito":
+                return $"Recusado: conflita com um plantão que o médico já tem ({result.ClashWith!.Describe()}).";
+            default:
+                return "Esse plantão não existe mais.";
+        }
+
+        string Refuse(string why)
+        {
+            LogReservationRefused(vagaId, why);
+            return why;
+        }
+    }
+
+    static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
+
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Plantão reservado: vaga {VagaId} for medico {MedicoId} (reserva {ReservaId})")]
+    private partial void LogReserved(Guid vagaId, Guid medicoId, Guid reservaId);
+
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Information, Message = "Slack not wired yet: notice \"Plantão reservado\" ({Hospital}, {Data}, {Periodo}, {Setor}, {Valor}) kept in the log")]
+    private partial void LogSlackPending(string hospital, string data, string periodo, string setor, string valor);
+
+    [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "reservar_plantao refused for vaga {VagaId}: {Reason}")]
+    private partial void LogReservationRefused(Guid vagaId, string reason);
+}

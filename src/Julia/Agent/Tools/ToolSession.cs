@@ -1,0 +1,24 @@
+using System.Collections.Concurrent;
+using Julia.Shifts;
+
+namespace Julia.Agent.Tools;
+
+/// <summary>
+/// What the tools of one turn may act on: this doctor, this conversation, the shifts offered to him in this turn,
+/// and what he actually wrote. The model can ask; the server decides with this.
+/// </summary>
+internal sealed class ToolSession(AgentTurn turn, IEnumerable<Shift> offered)
+{
+    readonly ConcurrentDictionary<Guid, Shift> known = new(offered.Select(s => KeyValuePair.Create(s.Id, s)));
+
+    public AgentTurn Turn { get; } = turn;
+    public string DoctorText { get; } = string.Join('\n', turn.Parts.Select(p => p.Text));
+    public int ToolCalls;
+    public int Reservations;
+
+    /// <summary>Set by registrar_opt_out / solicitar_humano: the pipeline then takes the same path as for detected text.</summary>
+    public AgentOutcome? TakeOver { get; set; }
+
+    public void Offer(IEnumerable<Shift> shifts) { foreach (var s in shifts) known[s.Id] = s; }
+    public bool WasOffered(Guid id) => known.ContainsKey(id);
+}

@@ -1,0 +1,87 @@
+namespace Julia.Infrastructure.Resilience;
+
+internal enum CircuitState { Closed, Open, HalfOpen }
+
+/// <summary>
+/// Consecutive-failure breaker of SPEC §5 (claude 3 / 60 s, evolution 3 / 30 s, database 5 / 30 s, chatwoot 5 / 120 s):
+/// after N failures in a row calls are refused until the wait is over; then one trial call is let through —
+/// success closes it, failure opens it again.
+/// </summary>
+internal sealed class CircuitBreaker(string name, int failuresToOpen, TimeSpan openFor, TimeProvider time)
+{
+    readonly Lock gate = new();
+    int failures;
+    DateTimeOffset openedAt;
+    bool trialInFlight;
+
+    public string Name { get; } = name;
+    public CircuitState State { get; private set; } = CircuitState.Closed;
+    public int ConsecutiveFailures { get { lock (gate) return failures; } }
+    public DateTimeOffset? LastFailureAt { get; private set; }
+    public DateTimeOffset? LastSuccessAt { get; private set; }
+    public DateTimeOffset? RetryAt { get { lock (gate) return State == CircuitState.Open ? openedAt + openFor : null; } }
+
+    /// <summary>Raised when the breaker opens (alert `circuito_aberto`).</summary>
+    public event Action<CircuitBreaker>? Opened;
+
+    public bool TryEnter()
+    {
+        lock (gate)
+        {
+            switch (State)
+            {
+                case CircuitState.Closed:
+                    return true;
+                case CircuitState.Open when time.GetUtcNow() >= openedAt + openFor:
+                    State = CircuitState.HalfOpen;
+                    trialInFlight = true;
+                    return true;
+                case CircuitState.HalfOpen when !trialInFlight:
+                    trialInFlight = true;
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+
+    public void RecordSuccess()
+    {
+        lock (gate)
+        {
+            failures = 0;
+            trialInFlight = false;
+            State = CircuitState.Closed;
+            LastSuccessAt = time.GetUtcNow();
+        }
+    }
+
+    public void RecordFailure()
+    {
+        var opened = false;
+        lock (gate)
+        {
+            failures++;
+            trialInFlight = false;
+            LastFailureAt = time.GetUtcNow();
+            if (State == CircuitState.HalfOpen || (State == CircuitState.Closed && failures >= failuresToOpen))
+            {
+                opened = State != CircuitState.Open;
+                State = CircuitState.Open;
+                openedAt = time.GetUtcNow();
+            }
+        }
+        if (opened) Opened?.Invoke(this);
+    }
+}
+
+/// <summary>The process's breakers by name, for callers and for /health/circuits.</summary>
+internal sealed class CircuitBreakers(TimeProvider time)
+{
+    public CircuitBreaker Claude { get; } = new("claude", 3, TimeSpan.FromSeconds(60), time);
+    public CircuitBreaker Evolution { get; } = new("evolution", 3, TimeSpan.FromSeconds(30), time);
+    public CircuitBreaker Database { get; } = new("database", 5, TimeSpan.FromSeconds(30), time);
+    public CircuitBreaker Chatwoot { get; } = new("chatwoot", 5, TimeSpan.FromSeconds(120), time);
+
+    public IEnumerable<CircuitBreaker> All => [Claude, Evolution, Database, Chatwoot];
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+
+namespace Julia.Shifts;
+
+/// <summary>An open shift as Júlia presents it: full id, hospital and city, day, period and hours, sector, pay.</summary>
+internal sealed record Shift(
+    Guid Id, Guid EspecialidadeId, Guid HospitalId, string Hospital, string Cidade, string? Regiao, DateOnly Data,
+    TimeOnly? HoraInicio, TimeOnly? HoraFim, string? Periodo, string? Setor, Guid? SetorId, int? Valor, string ValorTipo,
+    int? ValorMinimo, int? ValorMaximo, string Prioridade, string Status)
+{
+    static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
+
+    [JsonIgnore] public DateOnly Day => Data;
+
+    /// <summary>Start and end on the São Paulo wall clock; a shift ending at or before its start ends the next day.</summary>
+    [JsonIgnore] public (DateTime Start, DateTime End) Window
+    {
+        get
+        {
+            var start = Data.ToDateTime(HoraInicio ?? TimeOnly.MinValue);
+            var end = HoraFim is { } fim ? Data.ToDateTime(fim) : start.AddHours(24);
+            if (end <= start) end = end.AddDays(1);
+            return (start, end);
+        }
+    }
+
+    [JsonIgnore] public string PayText => ValorTipo switch
+    {
+        "faixa" when ValorMinimo is { } min && ValorMaximo is { } max => $"R$ {min.ToString("N0", PtBr)} a R$ {max.ToString("N0", PtBr)}",
+        "a_combinar" => "valor a combinar",
+        _ => Valor is { } v ? $"R$ {v.ToString("N0", PtBr)}" : "valor a combinar",
+    };
+
+    /// <summary>One line for the agent's context and tool results, with the full id (SPEC §5, context item 4).</summary>
+    public string Describe()
+    {
+        var weekday = PtBr.DateTimeFormat.GetDayName(Data.DayOfWeek);
+        var hours = HoraInicio is { } s && HoraFim is { } e ? $" {s:HH\\:mm}–{e:HH\\:mm}" : "";
+        var sector = Setor is null ? "" : $", {Setor}";
+        return $"vaga_id={Id} | {Hospital} ({Cidade}) | {weekday} {Data:dd/MM} | {Periodo}{hours}{sector} | {PayText}";
+    }
+}
+
+/// <summary>The doctor's side of a search: specialty, blocked hospitals and sectors, minimum pay.</summary>
+internal sealed record ShiftSearch(
+    Guid? EspecialidadeId, DateOnly? From = null, DateOnly? To = null, string? Periodo = null, string? CidadeOuRegiao = null,
+    int? ValorMinimo = null, int Limit = 5, IReadOnlyCollection<string>? HospitaisBloqueados = null,
+    IReadOnlyCollection<string>? SetoresBloqueados = null);

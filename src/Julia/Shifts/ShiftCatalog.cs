@@ -1,0 +1,44 @@
+using Julia.Infrastructure.Redis;
+using Microsoft.Extensions.Options;
+
+namespace Julia.Shifts;
+
+/// <summary>
+/// Open shifts per specialty through the cache `vagas:especialidade:{id}:limite:{n}` (CACHE_TTL_VAGAS, 60 s), filtered
+/// per doctor in memory (blocked hospitals and sectors, minimum pay, dates, period, place, clashes with his holdings).
+/// Any change to a shift of a specialty drops that specialty's keys.
+/// </summary>
+internal sealed class ShiftCatalog(ShiftStore store, JuliaCache cache, IOptions<CacheOptions> options)
+{
+    /// <summary>How many open shifts per specialty are cached before per-doctor filtering.</summary>
+    public const int CachedPerSpecialty = 40;
+
+    public static string Key(Guid especialidadeId, int limit) => $"vagas:especialidade:{especialidadeId}:limite:{limit}";
+
+    public async Task<IReadOnlyList<Shift>> SearchAsync(ShiftSearch search, IReadOnlyList<Shift> holdings, CancellationToken ct)
+    {
+        if (search.EspecialidadeId is not { } especialidadeId) return [];
+        var open = await cache.GetOrCreateAsync(Key(especialidadeId, CachedPerSpecialty), TimeSpan.FromSeconds(options.Value.VagasTtlSeconds),
+            async t => (List<Shift>?)[.. await store.OpenAsync(especialidadeId, CachedPerSpecialty, t)], ct) ?? [];
+        return [.. open.Where(s => Matches(s, search) && !holdings.Any(h => ShiftStore.Overlaps(h, s))).Take(Math.Clamp(search.Limit, 1, 5))];
+    }
+
+    public Task InvalidateSpecialtyAsync(Guid especialidadeId) => cache.RemoveByPatternAsync($"vagas:especialidade:{especialidadeId}:*");
+
+    static bool Matches(Shift s, ShiftSearch q)
+    {
+        if (q.From is { } from && s.Day < from) return false;
+        if (q.To is { } to && s.Day > to) return false;
+        if (!string.IsNullOrWhiteSpace(q.Periodo) && !Same(s.Periodo, q.Periodo)) return false;
+        if (!string.IsNullOrWhiteSpace(q.CidadeOuRegiao) && !Same(s.Cidade, q.CidadeOuRegiao) && !Same(s.Regiao, q.CidadeOuRegiao)) return false;
+        if (q.ValorMinimo is { } min && (s.ValorMaximo ?? s.Valor ?? int.MaxValue) < min) return false;
+        if (q.HospitaisBloqueados?.Any(b => Same(b, s.HospitalId.ToString()) || Same(b, s.Hospital)) == true) return false;
+        if (q.SetoresBloqueados?.Any(b => Same(b, s.SetorId?.ToString()) || Same(b, s.Setor)) == true) return false;
+        return true;
+    }
+
+    static bool Same(string? a, string? b) =>
+        a is not null && b is not null &&
+        string.Compare(a.Trim(), b.Trim(), System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.IgnoreNonSpace) == 0;
+}

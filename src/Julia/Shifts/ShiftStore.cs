@@ -1,0 +1,129 @@
+using Dapper;
+using Npgsql;
+
+namespace Julia.Shifts;
+
+/// <summary>SQL on vagas, reservas_vaga and the catalogues. Only Shifts touches these tables.</summary>
+internal sealed class ShiftStore(NpgsqlDataSource db)
+{
+    const string Columns = """
+        v.id AS Id, v.especialidade_id AS EspecialidadeId, h.id AS HospitalId, h.nome AS Hospital, h.cidade AS Cidade, h.regiao AS Regiao,
+        v.data AS Data, v.hora_inicio AS HoraInicio, v.hora_fim AS HoraFim, p.nome AS Periodo, s.nome AS Setor, v.setor_id AS SetorId,
+        v.valor AS Valor, v.valor_tipo AS ValorTipo, v.valor_minimo AS ValorMinimo, v.valor_maximo AS ValorMaximo,
+        v.prioridade AS Prioridade, v.status AS Status
+        """;
+
+    const string From = """
+        FROM vagas v JOIN hospitais h ON h.id = v.hospital_id
+        LEFT JOIN periodos p ON p.id = v.periodo_id LEFT JOIN setores s ON s.id = v.setor_id
+        """;
+
+    /// <summary>Open (`aberta`), not deleted, starting in the future on the São Paulo clock; date, priority, pay order.</summary>
+    public async Task<IReadOnlyList<Shift>> OpenAsync(Guid especialidadeId, int limit, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return (await c.QueryAsync<Shift>(new CommandDefinition($"""
+            SELECT {Columns} {From}
+            WHERE v.especialidade_id = @especialidadeId AND v.status = 'aberta' AND v.deleted_at IS NULL
+              AND (v.data + COALESCE(v.hora_inicio, time '00:00')) AT TIME ZONE 'America/Sao_Paulo' > now()
+            ORDER BY v.data, array_position(ARRAY['critica','urgente','alta','normal'], v.prioridade), v.valor DESC NULLS LAST
+            LIMIT @limit
+            """, new { especialidadeId, limit }, cancellationToken: ct))).ToList();
+    }
+
+    /// <summary>A specialty by name or display name, case and accents folded.</summary>
+    public async Task<Guid?> SpecialtyIdAsync(string name, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition("""
+            SELECT id FROM especialidades
+            WHERE lower(translate(nome, 'áàâãéêíóôõúüç_', 'aaaaeeiooouuc ')) = lower(translate(@name, 'áàâãéêíóôõúüçÁÀÂÃÉÊÍÓÔÕÚÜÇ_', 'aaaaeeiooouucaaaaeeiooouuc '))
+               OR lower(translate(nome_display, 'áàâãéêíóôõúüç', 'aaaaeeiooouuc')) = lower(translate(@name, 'áàâãéêíóôõúüçÁÀÂÃÉÊÍÓÔÕÚÜÇ', 'aaaaeeiooouucaaaaeeiooouuc'))
+            LIMIT 1
+            """, new { name = name.Trim() }, cancellationToken: ct));
+    }
+
+    /// <summary>Which of the given hospital/sector references (ids or names) exist, as ids; unknown ones are returned apart.</summary>
+    public async Task<(IReadOnlyList<string> Ids, IReadOnlyList<string> Unknown)> ResolveAsync(string table, IReadOnlyList<string> references, CancellationToken ct)
+    {
+        if (table is not ("hospitais" or "setores")) throw new ArgumentOutOfRangeException(nameof(table));
+        await using var c = await db.OpenConnectionAsync(ct);
+        var ids = new List<string>();
+        var unknown = new List<string>();
+        foreach (var reference in references)
+        {
+            var id = await c.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition(
+                $"SELECT id FROM {table} WHERE id::text = @reference OR lower(nome) = lower(@reference) LIMIT 1", new { reference }, cancellationToken: ct));
+            if (id is { } found) ids.Add(found.ToString()); else unknown.Add(reference);
+        }
+        return (ids, unknown);
+    }
+
+    public async Task<Shift?> FindAsync(Guid id, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.QueryFirstOrDefaultAsync<Shift>(new CommandDefinition(
+            $"SELECT {Columns} {From} WHERE v.id = @id AND v.deleted_at IS NULL", new { id }, cancellationToken: ct));
+    }
+
+    /// <summary>Shifts the doctor holds (reservada/confirmada): a new one must not overlap them.</summary>
+    public async Task<IReadOnlyList<Shift>> HoldingsAsync(Guid medicoId, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await HoldingsAsync(c, null, medicoId, ct);
+    }
+
+    static async Task<IReadOnlyList<Shift>> HoldingsAsync(NpgsqlConnection c, NpgsqlTransaction? tx, Guid medicoId, CancellationToken ct) =>
+        (await c.QueryAsync<Shift>(new CommandDefinition($"""
+            SELECT {Columns} {From}
+            WHERE v.medico_id = @medicoId AND v.status IN ('reservada', 'confirmada') AND v.deleted_at IS NULL AND v.data >= current_date - 1
+            """, new { medicoId }, tx, cancellationToken: ct))).ToList();
+
+    /// <summary>
+    /// The atomic hold of SPEC §5 `reservar_plantao`: the doctor row is locked (his own reservations serialise), the
+    /// overlap is checked against his holdings, then `UPDATE vagas … WHERE status IN ('aberta','anunciada')` — of two
+    /// doctors racing for one shift exactly one gets the row — and the reservas_vaga row, in one transaction.
+    /// </summary>
+    public async Task<ReservationResult> ReserveAsync(ReservationRequest r, Func<NpgsqlTransaction, Task> alsoInTransaction, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition("SELECT 1 FROM medicos WHERE id = @MedicoId FOR UPDATE", r, tx, cancellationToken: ct));
+        var shift = await c.QueryFirstOrDefaultAsync<Shift>(new CommandDefinition(
+            $"SELECT {Columns} {From} WHERE v.id = @VagaId AND v.deleted_at IS NULL", r, tx, cancellationToken: ct));
+        if (shift is null) return ReservationResult.NotFound;
+        var clash = (await HoldingsAsync(c, tx, r.MedicoId, ct)).FirstOrDefault(h => h.Id != shift.Id && Overlaps(h, shift));
+        if (clash is not null) return ReservationResult.Clash(clash);
+
+        var taken = await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE vagas SET status = 'reservada', medico_id = @MedicoId, fechada_em = now(), fechada_por = 'julia'
+            WHERE id = @VagaId AND status IN ('aberta', 'anunciada') AND deleted_at IS NULL
+            """, r, tx, cancellationToken: ct));
+        if (taken == 0) return ReservationResult.AlreadyTaken;
+        var reservaId = await c.ExecuteScalarAsync<Guid>(new CommandDefinition("""
+            INSERT INTO reservas_vaga (vaga_id, medico_id, conversa_id, status, origem, confirmacao)
+            VALUES (@VagaId, @MedicoId, @ConversaId, 'ativa', 'julia', @Confirmacao) RETURNING id
+            """, r, tx, cancellationToken: ct));
+        await alsoInTransaction(tx);
+        await tx.CommitAsync(ct);
+        return ReservationResult.Reserved(shift, reservaId);
+    }
+
+    public static bool Overlaps(Shift a, Shift b)
+    {
+        var (aStart, aEnd) = a.Window;
+        var (bStart, bEnd) = b.Window;
+        return aStart < bEnd && bStart < aEnd;
+    }
+}
+
+internal sealed record ReservationRequest(Guid VagaId, Guid MedicoId, Guid ConversaId, string Confirmacao);
+
+internal sealed record ReservationResult(string Outcome, Shift? Shift = null, Guid? ReservaId = null, Shift? ClashWith = null)
+{
+    public static readonly ReservationResult NotFound = new("nao_encontrada");
+    public static readonly ReservationResult AlreadyTaken = new("ja_reservada");
+    public static ReservationResult Clash(Shift other) => new("conflito", ClashWith: other);
+    public static ReservationResult Reserved(Shift shift, Guid id) => new("reservada", shift, id);
+    public bool Succeeded => Outcome == "reservada";
+}
