@@ -20,8 +20,12 @@ internal sealed class ShiftCatalog(ShiftStore store, JuliaCache cache, IOptions<
         if (search.EspecialidadeId is not { } especialidadeId) return [];
         var open = await cache.GetOrCreateAsync(Key(especialidadeId, CachedPerSpecialty), TimeSpan.FromSeconds(options.Value.VagasTtlSeconds),
             async t => (List<Shift>?)[.. await store.OpenAsync(especialidadeId, CachedPerSpecialty, t)], ct) ?? [];
-        return [.. open.Where(s => Matches(s, search) && !holdings.Any(h => ShiftStore.Overlaps(h, s))).Take(Math.Clamp(search.Limit, 1, 5))];
+        return Filter(open, search, holdings);
     }
+
+    /// <summary>The per-doctor part of `buscar_vagas` (SPEC §5), on an already date/priority/pay-ordered list.</summary>
+    public static IReadOnlyList<Shift> Filter(IEnumerable<Shift> open, ShiftSearch search, IReadOnlyList<Shift> holdings) =>
+        [.. open.Where(s => Matches(s, search) && !holdings.Any(h => ShiftStore.Overlaps(h, s))).Take(Math.Clamp(search.Limit, 1, 5))];
 
     public Task InvalidateSpecialtyAsync(Guid especialidadeId) => cache.RemoveByPatternAsync($"vagas:especialidade:{especialidadeId}:*");
 

@@ -1,0 +1,64 @@
+using Julia.Agent;
+using Julia.Doctors;
+using Julia.Shifts;
+using Microsoft.Extensions.AI;
+
+namespace Julia.UnitTests.Agent;
+
+public sealed class AgentContextBuilderTests
+{
+    static readonly DateTimeOffset Now = DateTimeOffset.Parse("2026-11-25T13:30:00Z"); // quarta, 10:30 em São Paulo
+
+    static Shift NewShift(string hospital, int day, Guid? hospitalId = null, string setor = "UTI", int valor = 2000) => new(
+        Guid.NewGuid(), Guid.Empty, hospitalId ?? Guid.NewGuid(), hospital, "Santo André", "ABC", new DateOnly(2026, 11, day),
+        new TimeOnly(7, 0), new TimeOnly(19, 0), "diurno", setor, Guid.NewGuid(), valor, "fixo", null, null, "normal", "aberta");
+
+    static readonly DoctorProfile Profile = new(Guid.NewGuid(), "Dra.", "Camila", "Ferreira", "168493", "SP", "São Bernardo do Campo", "ABC",
+        Guid.NewGuid(), "anestesista", "Plantões no centro cirúrgico.", "qualificado", true, """{"turnos":["noturno"],"valor_minimo":2500,"hospitais_bloqueados":[]}""");
+
+    [Fact]
+    public void SystemPromptCarriesNowProfileNotesAndEveryShiftWithItsFullId()
+    {
+        var shifts = new[] { NewShift("Hospital A", 27), NewShift("Hospital B", 28) };
+
+        var prompt = AgentContextBuilder.SystemPrompt(Now, "Revoluna", Profile, shifts, firstContact: false, returnedFromHuman: false);
+
+        Assert.Contains("quarta-feira, 25/11/2026 10:30", prompt);
+        Assert.Contains("Revoluna", prompt);
+        Assert.Contains("Dra. Camila Ferreira", prompt);
+        Assert.Contains("CRM: 168493-SP", prompt);
+        Assert.Contains("VIP", prompt);
+        Assert.Contains("valor_minimo=2500", prompt);
+        Assert.Contains("Plantões no centro cirúrgico.", prompt);
+        Assert.All(shifts, s => Assert.Contains($"vaga_id={s.Id} |", prompt));
+        Assert.Contains("sexta-feira 27/11 | diurno 07:00–19:00, UTI | R$ 2.000", prompt);
+        Assert.Contains("Nunca negue ser uma IA", prompt);
+        Assert.DoesNotContain("{empresa}", prompt);
+    }
+
+    [Fact]
+    public void NoShiftsIsSaidExplicitly() =>
+        Assert.Contains("Nenhum plantão aberto compatível agora", AgentContextBuilder.SystemPrompt(Now, "X", null, [], true, false));
+
+    [Fact]
+    public void HistoryAlternatesRolesMergesNeighboursPrefixesStaffAndEndsWithTheTurnOnce()
+    {
+        HistoryItem[] history =
+        [
+            new("saida", "julia", "Oi Dra, tudo bem? Sou a Júlia"),
+            new("entrada", "medico", "oi"),
+            new("entrada", "medico", "tudo sim"),
+            new("saida", "julia", "Tenho um plantão sexta"),
+            new("saida", "humano", "Aqui é a Carla da equipe"),
+        ];
+
+        var messages = AgentContextBuilder.Messages("sistema", history, ["e o valor?", "é PJ?"]);
+
+        Assert.Equal([ChatRole.System, ChatRole.User, ChatRole.Assistant, ChatRole.User, ChatRole.Assistant, ChatRole.User], messages.Select(m => m.Role));
+        Assert.Equal("oi\ntudo sim", messages[3].Text);
+        Assert.Equal("Tenho um plantão sexta\n[equipe] Aqui é a Carla da equipe", messages[4].Text);
+        Assert.Equal("e o valor?\né PJ?", messages[^1].Text);
+        Assert.Single(messages, m => m.Text.Contains("e o valor?"));
+        Assert.DoesNotContain("tudo sim", messages[0].Text);
+    }
+}
