@@ -66,3 +66,27 @@ public sealed class CommandLineProcessTests
         Assert.Contains("julia seed-demo", stdout);
     }
 }
+
+public sealed class ChatConsoleTests
+{
+    [Fact]
+    public async Task ChatTalksThroughTheRealPipelineAndShowsTheFallbackWithoutAKey()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var redis = TestRedis.Lease();
+        var env = new Dictionary<string, string> { ["DATABASE_URL"] = db.Url, ["REDIS_URL"] = redis.Url };
+
+        var (exit, stdout, stderr) = await JuliaProcess.RunWithInputAsync(env, "oi, tem plantão?\n/sair\n", "chat", "--telefone", "5511999990901");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("Júlia (sistema): Me dá só um minutinho que já te respondo", stdout);
+        await using var source = db.CreateDataSource();
+        await using var c = await source.OpenConnectionAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand("SELECT count(*) FROM interacoes WHERE direcao = 'saida' AND provider_message_id LIKE 'console:%'", c);
+        Assert.Equal(1L, await cmd.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task ChatWithoutAPhoneIsAUsageError() =>
+        Assert.Equal(2, (await JuliaProcess.RunAsync(new Dictionary<string, string>(), "chat")).ExitCode);
+}

@@ -18,6 +18,7 @@ internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, stri
         ["serve"] = ["--role", "--seed-demo"],
         ["migrate"] = [],
         ["seed-demo"] = [],
+        ["chat"] = ["--telefone", "--nome"],
         ["help"] = [],
     };
 
@@ -59,6 +60,8 @@ internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, stri
             if (value is null) return new(verb, options, $"{name} precisa de um valor");
             options[name] = value;
         }
+        if (verb == "chat" && !options.ContainsKey("--telefone"))
+            return new(verb, options, "chat precisa de --telefone (ex.: julia chat --telefone 5511999990001)");
         if (verb == "serve" && options.TryGetValue("--role", out var role) && role is not ("api" or "worker" or "all"))
             return new(verb, options, $"--role precisa ser api, worker ou all (recebido: {role})");
         return new(verb, options, null);
@@ -71,6 +74,7 @@ internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, stri
           julia serve [--role api|worker|all] [--seed-demo]   sobe a API e/ou o worker (padrão: all)
           julia migrate                                      aplica as migrações do banco e sai
           julia seed-demo                                    carrega os dados de demonstração (idempotente) e sai
+          julia chat --telefone 5511… [--nome "Dr. Teste"]    conversa com a Júlia como esse médico, pelo pipeline real
           julia --help                                       mostra esta ajuda
 
         Qualquer variável de configuração também pode ser passada como --NOME=valor (ex.: --PORT=8001).

@@ -29,6 +29,7 @@ internal static class JuliaCli
             return command.Verb switch
             {
                 "serve" => await ServeAsync(command),
+                "chat" => await ChatAsync(command),
                 "migrate" => await OneShotAsync(command, app => app.Services.GetRequiredService<MigrationRunner>().RunAsync(CancellationToken.None)),
                 "seed-demo" => await OneShotAsync(command, async app =>
                 {
@@ -63,6 +64,12 @@ internal static class JuliaCli
         await using var app = JuliaHost.Build([.. command.ConfigurationOverrides], new HostRoleInfo(role), flags);
         await app.RunAsync();
         return 0;
+    }
+
+    static async Task<int> ChatAsync(CommandLine command)
+    {
+        await using var app = JuliaHost.Build([.. command.ConfigurationOverrides], new HostRoleInfo(HostRole.Api), new StartupFlags(false, ChatConsole: true));
+        return await ChatConsole.RunAsync(app, command.Options["--telefone"], command.Options.GetValueOrDefault("--nome", "Dr. Teste"));
     }
 
     static async Task<int> OneShotAsync(CommandLine command, Func<WebApplication, Task> action)

@@ -155,6 +155,15 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
         return rows.ToList();
     }
 
+    /// <summary>An outbound interacoes row (direcao='saida') for a message that left, and the conversation's outbound time.</summary>
+    public Task RecordOutboundAsync(NpgsqlTransaction tx, Guid medicoId, Guid? conversaId, string autorTipo, string origem, string conteudo,
+        string? providerMessageId, string? remoteJid, CancellationToken ct) =>
+        tx.Connection!.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, remote_jid)
+            VALUES (@medicoId, @conversaId, 'saida', 'texto', @autorTipo, @origem, @conteudo, @providerMessageId, @remoteJid);
+            UPDATE conversations SET last_outbound_at = now(), last_message_at = now() WHERE id = @conversaId;
+            """, new { medicoId, conversaId, autorTipo, origem, conteudo, providerMessageId, remoteJid }, tx, cancellationToken: ct));
+
     public NpgsqlDataSource DataSource => db;
 }
 

@@ -14,6 +14,14 @@ internal static class InfrastructureExtensions
         var mapped = ConfigurationMapper.Map(builder.Configuration);
         if (mapped.Errors.Count > 0) throw new ConfigurationException(mapped.Errors);
         builder.Configuration.AddInMemoryCollection(mapped.Values);
+        if (flags.ChatConsole)
+        {
+            // `julia chat`: answer at once, and never take the API's port.
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Conversations:Humanize"] = "false", ["Conversations:DebounceSeconds"] = "0", ["Http:Port"] = "0", ["Log:Level"] = "WARNING",
+            });
+        }
 
         builder.AddJuliaLogging();
         builder.WebHost.UseUrls($"http://{builder.Configuration["Http:Host"]}:{builder.Configuration["Http:Port"]}");

@@ -26,10 +26,17 @@ internal static class JuliaProcess
         return info;
     }
 
-    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(
-        IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(
+        IReadOnlyDictionary<string, string> environment, params string[] args) => RunWithInputAsync(environment, null, args);
+
+    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunWithInputAsync(
+        IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
     {
-        using var process = Process.Start(StartInfo(environment, args))!;
+        var info = StartInfo(environment, args);
+        info.RedirectStandardInput = true;
+        using var process = Process.Start(info)!;
+        if (input is not null) await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
