@@ -36,14 +36,14 @@ internal static class ChatConsole
             var doctor = await doctors.FindAsync(canonical, null, CancellationToken.None);
             if (doctor is null) continue;
             if (!await WaitForTurnAsync(conversations, doctor.Id)) Console.WriteLine("(sem resposta em 90 s)");
-            foreach (var (id, conversaId, tipo, text) in await queue.PendingRepliesAsync(conversations.DataSource, doctor.Id, CancellationToken.None))
+            foreach (var (id, conversaId, tipo, text, llm) in await queue.PendingRepliesAsync(conversations.DataSource, doctor.Id, CancellationToken.None))
             {
                 Console.WriteLine($"Júlia{(tipo == QueueKinds.Sistema ? " (sistema)" : "")}: {text}");
                 await using var connection = await conversations.DataSource.OpenConnectionAsync();
                 await using var tx = await connection.BeginTransactionAsync();
                 await queue.MarkSentAsync(tx, id, $"console:{id:N}", CancellationToken.None);
                 await conversations.RecordOutboundAsync(tx, doctor.Id, conversaId, tipo == QueueKinds.Sistema ? "sistema" : "julia",
-                    $"fila:{tipo}", text, $"console:{id:N}", jid, CancellationToken.None);
+                    $"fila:{tipo}", text, $"console:{id:N}", jid, llm, CancellationToken.None);
                 await tx.CommitAsync();
             }
         }

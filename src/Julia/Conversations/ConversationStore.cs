@@ -156,13 +156,14 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
     }
 
     /// <summary>An outbound interacoes row (direcao='saida') for a message that left, and the conversation's outbound time.</summary>
+    /// <remarks><paramref name="llmJson"/>: the agent's accounting of the turn that wrote it (model, tokens, latency, tool calls).</remarks>
     public Task RecordOutboundAsync(NpgsqlTransaction tx, Guid medicoId, Guid? conversaId, string autorTipo, string origem, string conteudo,
-        string? providerMessageId, string? remoteJid, CancellationToken ct) =>
+        string? providerMessageId, string? remoteJid, string? llmJson, CancellationToken ct) =>
         tx.Connection!.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, remote_jid)
-            VALUES (@medicoId, @conversaId, 'saida', 'texto', @autorTipo, @origem, @conteudo, @providerMessageId, @remoteJid);
+            INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, remote_jid, llm)
+            VALUES (@medicoId, @conversaId, 'saida', 'texto', @autorTipo, @origem, @conteudo, @providerMessageId, @remoteJid, @llmJson::jsonb);
             UPDATE conversations SET last_outbound_at = now(), last_message_at = now() WHERE id = @conversaId;
-            """, new { medicoId, conversaId, autorTipo, origem, conteudo, providerMessageId, remoteJid }, tx, cancellationToken: ct));
+            """, new { medicoId, conversaId, autorTipo, origem, conteudo, providerMessageId, remoteJid, llmJson }, tx, cancellationToken: ct));
 
     public NpgsqlDataSource DataSource => db;
 }

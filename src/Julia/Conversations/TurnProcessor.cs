@@ -38,6 +38,7 @@ internal sealed partial class TurnProcessor(
     {
         var started = Stopwatch.GetTimestamp();
         using var activity = JuliaTelemetry.Source.StartActivity("turno");
+        activity?.SetTag("medico_id", medicoId);
         var conversaId = await conversations.OpenConversationIdAsync(medicoId, ct);
         var input = await conversations.ApplyInboundAsync(medicoId, conversaId, ct);
         if (input.Pending.Count == 0) return new TurnResult.Done();

@@ -7,6 +7,13 @@ namespace Julia.Queue;
 /// <summary>SQL on fila_mensagens. Writes take the caller's transaction so a turn's outcome commits as one unit.</summary>
 internal sealed class QueueStore
 {
+    /// <summary>The agent accounting a reply carries in its metadata, as the jsonb that interacoes.llm stores (NULL when absent).</summary>
+    public const string LlmAccounting = """
+        CASE WHEN metadata ? 'modelo' AND metadata->>'modelo' IS NOT NULL THEN jsonb_build_object(
+            'modelo', metadata->'modelo', 'tokens_entrada', metadata->'tokens_entrada', 'tokens_saida', metadata->'tokens_saida',
+            'latencia_llm_ms', metadata->'latencia_llm_ms', 'ferramentas', metadata->'ferramentas')::text END
+        """;
+
     public async Task EnqueueAsync(NpgsqlTransaction tx, IReadOnlyList<NewQueueItem> items, CancellationToken ct)
     {
         if (items.Count == 0) return;
@@ -56,11 +63,11 @@ internal sealed class QueueStore
     }
 
     /// <summary>Pending reply/system rows of a doctor, in send order (the chat console shows them).</summary>
-    public async Task<IReadOnlyList<(Guid Id, Guid? ConversaId, string Tipo, string Conteudo)>> PendingRepliesAsync(NpgsqlDataSource db, Guid medicoId, CancellationToken ct)
+    public async Task<IReadOnlyList<(Guid Id, Guid? ConversaId, string Tipo, string Conteudo, string? Llm)>> PendingRepliesAsync(NpgsqlDataSource db, Guid medicoId, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return (await c.QueryAsync<(Guid, Guid?, string, string)>(new CommandDefinition("""
-            SELECT id, conversa_id, tipo, conteudo FROM fila_mensagens
+        return (await c.QueryAsync<(Guid, Guid?, string, string, string?)>(new CommandDefinition($"""
+            SELECT id, conversa_id, tipo, conteudo, {LlmAccounting} FROM fila_mensagens
             WHERE medico_id = @medicoId AND status = 'pendente' AND tipo IN ('resposta', 'sistema')
             ORDER BY created_at, lote_id, sequencia
             """, new { medicoId }, cancellationToken: ct))).ToList();

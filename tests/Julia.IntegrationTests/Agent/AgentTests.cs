@@ -42,6 +42,12 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
         Assert.True(f.Anthropic.RequestHeaders.Last().ContainsKey("anthropic-version"));
         var queue = await f.QueueAsync(Rafael);
         Assert.Equal("Oi Dr. Rafael! Tenho um diurno no sábado, quer saber?", string.Join(' ', queue.Where(q => q.Tipo == "resposta").Select(q => q.Conteudo)));
+        var accounting = await f.QueryAsync<(string Modelo, int Entrada, int Saida)>("""
+            SELECT f.metadata->>'modelo', (f.metadata->>'tokens_entrada')::int, (f.metadata->>'tokens_saida')::int
+            FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id WHERE m.telefone = @Rafael AND f.tipo = 'resposta'
+            """, new { Rafael });
+        // What the fixture response reports: 934 input + 1 650 cache-read tokens, 52 output.
+        Assert.All(accounting, a => Assert.Equal(("claude-sonnet-4-5-20250929", 934 + 1_650, 52), a));
     }
 
     [Fact]

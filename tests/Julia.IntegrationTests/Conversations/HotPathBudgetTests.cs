@@ -28,17 +28,20 @@ public sealed class HotPathBudgetTests(PipelineFixture f) : IClassFixture<Pipeli
         };
         ActivitySource.AddActivityListener(listener);
 
-        await PostAsync(f.Client, Text(phone, "segunda mensagem"));
+        // Other test classes run in parallel: this request carries its own trace id, and the turn is found by its doctor.
+        var traceId = ActivityTraceId.CreateRandom();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhook/evolution") { Content = Json(Text(phone, "segunda mensagem")) };
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        await f.Client.SendAsync(request);
         await f.WaitProcessedAsync(phone);
         await Task.Delay(200);
+        var medicoId = await f.ScalarAsync<Guid>("SELECT id FROM medicos WHERE telefone = @phone", new { phone });
 
         var all = stopped.ToList();
-        var request = all.Single(a => a.Source.Name == "Microsoft.AspNetCore" && a.DisplayName.Contains("webhook", StringComparison.OrdinalIgnoreCase)
-                                      || a.OperationName == "Microsoft.AspNetCore.Hosting.HttpRequestIn");
-        var requestQueries = all.Where(a => a.Source.Name == "Npgsql" && a.TraceId == request.TraceId).ToList();
+        var requestQueries = all.Where(a => a.Source.Name == "Npgsql" && a.TraceId == traceId).ToList();
         Assert.Single(requestQueries);
 
-        var turn = all.Last(a => a.Source.Name == "Julia" && a.OperationName == "turno");
+        var turn = all.Last(a => a.Source.Name == "Julia" && a.OperationName == "turno" && Equals(a.GetTagItem("medico_id"), medicoId));
         var agentCall = all.Single(a => a.Source.Name == "Julia" && a.OperationName == "agente" && a.ParentSpanId == turn.SpanId);
         var beforeAgent = all.Count(a => a.Source.Name == "Npgsql" && a.ParentSpanId == turn.SpanId && a.StartTimeUtc < agentCall.StartTimeUtc);
         Assert.InRange(beforeAgent, 1, 3);
