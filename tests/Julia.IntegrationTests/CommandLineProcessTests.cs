@@ -79,10 +79,10 @@ public sealed class ChatConsoleTests
         var (exit, stdout, stderr) = await JuliaProcess.RunWithInputAsync(env, "oi, tem plantão?\n/sair\n", "chat", "--telefone", "5511999990901");
 
         Assert.True(exit == 0, stderr);
-        Assert.Contains("Júlia (sistema): Me dá só um minutinho que já te respondo", stdout);
+        Assert.Contains("Júlia: Me dá só um minutinho que já te respondo", stdout);
         await using var source = db.CreateDataSource();
         await using var c = await source.OpenConnectionAsync();
-        await using var cmd = new Npgsql.NpgsqlCommand("SELECT count(*) FROM interacoes WHERE direcao = 'saida' AND provider_message_id LIKE 'console:%'", c);
+        await using var cmd = new Npgsql.NpgsqlCommand("SELECT count(*) FROM interacoes WHERE direcao = 'saida' AND provider_message_id LIKE 'SANDBOX-%' AND origem = 'fila:sistema'", c);
         Assert.Equal(1L, await cmd.ExecuteScalarAsync());
     }
 

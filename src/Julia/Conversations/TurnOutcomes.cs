@@ -14,7 +14,7 @@ namespace Julia.Conversations;
 /// </summary>
 internal sealed partial class TurnOutcomes(
     ConversationStore conversations, DoctorStore doctorStore, DoctorDirectory doctors, QueueStore queue, CampaignSendStore campaignSends,
-    HandoffService handoffs, IOptions<ConversationsOptions> options, IOptions<AgentOptions> agentOptions, TimeProvider time, ILogger<TurnOutcomes> logger)
+    HandoffService handoffs, QueueSignals queueSignals, IOptions<ConversationsOptions> options, IOptions<AgentOptions> agentOptions, TimeProvider time, ILogger<TurnOutcomes> logger)
 {
     public const string OptOutConfirmation = "Combinado, não te mando mais mensagens. Se precisar de plantão é só chamar aqui.";
     public const string HoldingMessage = "Me dá só um minutinho que já te respondo";
@@ -47,6 +47,7 @@ internal sealed partial class TurnOutcomes(
         await queue.EnqueueAsync(tx, items, ct);
         await conversations.MarkProcessedAsync(tx, c.Id, lastInbound.Id, ct);
         await tx.CommitAsync(ct);
+        queueSignals.Wake();
         LogReplyQueued(c.Id, items.Count, lote);
         return new TurnResult.Done();
     }
@@ -62,6 +63,7 @@ internal sealed partial class TurnOutcomes(
             await conversations.CompleteAsync(tx, c.Id, ct);
             await conversations.MarkProcessedAsync(tx, c.Id, input.LastInboundId, ct);
             await tx.CommitAsync(ct);
+        queueSignals.Wake();
             LogSkipped(c.Id, input.Pending.Count, "opt-out repetido");
             return;
         }
@@ -74,6 +76,7 @@ internal sealed partial class TurnOutcomes(
                 Metadata: new Dictionary<string, object?> { ["tipo_sistema"] = "confirmacao_opt_out" })], ct);
         await conversations.MarkProcessedAsync(tx, c.Id, input.LastInboundId, ct);
         await tx.CommitAsync(ct);
+        queueSignals.Wake();
         await doctors.InvalidateAsync(updated);
         LogOptOut(doctor.Id, c.Id, cancelled, c.HumanControlled);
     }
@@ -84,6 +87,7 @@ internal sealed partial class TurnOutcomes(
         await using var tx = await connection.BeginTransactionAsync(ct);
         var n = await conversations.MarkProcessedAsync(tx, input.Conversation.Id, input.LastInboundId, ct);
         await tx.CommitAsync(ct);
+        queueSignals.Wake();
         LogSkipped(input.Conversation.Id, n, reason);
     }
 
@@ -95,6 +99,7 @@ internal sealed partial class TurnOutcomes(
         await handoffs.OpenAsync(tx, new HandoffRequest(c.Id, c.MedicoId, trigger, reason, triggerMessage), ct);
         await conversations.MarkProcessedAsync(tx, c.Id, input.LastInboundId, ct);
         await tx.CommitAsync(ct);
+        queueSignals.Wake();
         await handoffs.AfterCommitAsync(c.MedicoId);
     }
 
@@ -113,9 +118,11 @@ internal sealed partial class TurnOutcomes(
         await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var window = TimeSpan.FromMinutes(options.Value.HoldingMessageWindowMinutes);
+        // Queued with the erro_sistema handoff, the holding message is the doctor's transition message: it may go out
+        // although a person now controls the conversation (SPEC §6, sistema row).
         if (!await queue.HasRecentSystemMessageAsync(tx, c.Id, "espera", now - window, ct))
             await queue.EnqueueAsync(tx, [new NewQueueItem(c.MedicoId, c.Id, QueueKinds.Sistema, HoldingMessage, now,
-                Metadata: new Dictionary<string, object?> { ["tipo_sistema"] = "espera" })], ct);
+                Metadata: new Dictionary<string, object?> { ["tipo_sistema"] = "espera", ["permitido_sob_humano"] = giveUp })], ct);
         if (giveUp)
         {
             await handoffs.OpenAsync(tx, new HandoffRequest(c.Id, c.MedicoId, HandoffTriggers.ErroSistema, reason,
@@ -123,6 +130,7 @@ internal sealed partial class TurnOutcomes(
             await conversations.MarkProcessedAsync(tx, c.Id, input.LastInboundId, ct);
         }
         await tx.CommitAsync(ct);
+        queueSignals.Wake();
         if (!giveUp)
         {
             var retryIn = TimeSpan.FromSeconds(Math.Clamp(waited.TotalSeconds, 30, 120));

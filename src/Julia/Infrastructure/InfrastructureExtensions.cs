@@ -20,6 +20,7 @@ internal static class InfrastructureExtensions
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Conversations:Humanize"] = "false", ["Conversations:DebounceSeconds"] = "0", ["Http:Port"] = "0", ["Log:Level"] = "WARNING",
+                ["Evolution:BaseUrl"] = "", // the console is the channel: nothing goes to a real WhatsApp
             });
         }
 

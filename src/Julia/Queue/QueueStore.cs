@@ -62,19 +62,4 @@ internal sealed class QueueStore
         await EnqueueAsync(tx, [reminder], ct);
     }
 
-    /// <summary>Pending reply/system rows of a doctor, in send order (the chat console shows them).</summary>
-    public async Task<IReadOnlyList<(Guid Id, Guid? ConversaId, string Tipo, string Conteudo, string? Llm)>> PendingRepliesAsync(NpgsqlDataSource db, Guid medicoId, CancellationToken ct)
-    {
-        await using var c = await db.OpenConnectionAsync(ct);
-        return (await c.QueryAsync<(Guid, Guid?, string, string, string?)>(new CommandDefinition($"""
-            SELECT id, conversa_id, tipo, conteudo, {LlmAccounting} FROM fila_mensagens
-            WHERE medico_id = @medicoId AND status = 'pendente' AND tipo IN ('resposta', 'sistema')
-            ORDER BY created_at, lote_id, sequencia
-            """, new { medicoId }, cancellationToken: ct))).ToList();
-    }
-
-    public Task<int> MarkSentAsync(NpgsqlTransaction tx, Guid id, string providerMessageId, CancellationToken ct) =>
-        tx.Connection!.ExecuteAsync(new CommandDefinition("""
-            UPDATE fila_mensagens SET status = 'enviada', enviada_em = now(), provider_message_id = @providerMessageId WHERE id = @id AND status = 'pendente'
-            """, new { id, providerMessageId }, tx, cancellationToken: ct));
 }

@@ -13,6 +13,9 @@ internal sealed partial class WhatsAppConnection(RedisGate redis, TimeProvider t
 
     public string State => Volatile.Read(ref state);
 
+    /// <summary>Dispatch goes on unless the gateway said it is not connected ("unknown" at start-up does not block).</summary>
+    public bool CanSend => State is "open" or "unknown";
+
     public async Task UpdateAsync(string newState, int? statusReason)
     {
         var previous = Interlocked.Exchange(ref state, newState);

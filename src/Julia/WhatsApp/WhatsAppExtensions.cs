@@ -1,11 +1,38 @@
+using Julia.Infrastructure.Resilience;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
 namespace Julia.WhatsApp;
 
 internal static class WhatsAppExtensions
 {
+    /// <summary>Evolution API when EVOLUTION_URL is set; otherwise the in-app sandbox channel (SPEC §13.2).</summary>
     public static void AddWhatsApp(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<EvolutionOptions>().BindConfiguration(EvolutionOptions.Section);
         builder.Services.AddSingleton<WhatsAppConnection>();
         builder.Services.AddSingleton<EvolutionWebhookEndpoints.Handler>();
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Evolution:BaseUrl"]))
+        {
+            builder.Services.AddSingleton<SandboxChannel>();
+            builder.Services.AddSingleton<IWhatsAppChannel>(sp => sp.GetRequiredService<SandboxChannel>());
+            return;
+        }
+        builder.Services.AddHttpClient<EvolutionClient>((sp, http) =>
+            {
+                var o = sp.GetRequiredService<IOptions<EvolutionOptions>>().Value;
+                http.BaseAddress = new Uri(o.BaseUrl!.TrimEnd('/') + "/");
+                if (!string.IsNullOrEmpty(o.ApiKey)) http.DefaultRequestHeaders.Add("apikey", o.ApiKey);
+            })
+            // A retried POST would send the WhatsApp message twice: the queue owns retries.
+            .AddStandardResilienceHandler(o =>
+            {
+                o.Retry.DisableForUnsafeHttpMethods();
+                o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
+                o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(30);
+                o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(60);
+            });
+        builder.Services.AddSingleton<IWhatsAppChannel>(sp => sp.GetRequiredService<EvolutionClient>());
+        builder.Services.AddHostedService<WhatsAppConnectionMonitor>();
     }
 }

@@ -4,6 +4,7 @@ using Julia.Doctors;
 using Julia.Handoffs;
 using Julia.Infrastructure.Health;
 using Julia.Metrics;
+using Julia.Queue;
 using Julia.Shifts;
 using Julia.WhatsApp;
 
@@ -23,12 +24,16 @@ internal static class JuliaHost
         builder.AddAgent();
         builder.AddConversations(role);
         builder.AddWhatsApp();
+        builder.AddQueue(role);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
         app.MapHealth();
         app.MapEvolutionWebhook();
+        app.MapQueueHealth();
+        app.MapSandbox();
         return app;
     }
 }

@@ -1,0 +1,114 @@
+using Dapper;
+using Npgsql;
+
+namespace Julia.Queue;
+
+/// <summary>
+/// The dispatcher's SQL on fila_mensagens: the one-statement SKIP LOCKED claim (a chunk waits for the earlier chunks of
+/// its lote), the send start mark, and every way out (sent, back to pending, blocked, cancelled, error, recovery).
+/// </summary>
+internal sealed class DispatchStore(NpgsqlDataSource db)
+{
+    const string Returning = """
+        f.id AS Id, f.medico_id AS MedicoId, f.conversa_id AS ConversaId, f.tipo AS Tipo, f.conteudo AS Conteudo, f.tentativas AS Tentativas,
+        f.max_tentativas AS MaxTentativas, f.created_at AS CreatedAtUtc, f.metadata->>'tipo_sistema' AS TipoSistema,
+        COALESCE((f.metadata->>'digitacao_ms')::int, 0) AS DigitacaoMs, COALESCE((f.metadata->>'primeiro_contato')::boolean, false) AS FirstContact,
+        COALESCE((f.metadata->>'permitido_sob_humano')::boolean, false) OR f.metadata->>'tipo_sistema' = 'transicao_handoff' AS AllowedUnderHuman,
+        """ + QueueStore.LlmAccounting + " AS Llm";
+
+    public async Task<ClaimedMessage?> ClaimAsync(string[] kinds, Guid[] busyConversations, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.QueryFirstOrDefaultAsync<ClaimedMessage>(new CommandDefinition($"""
+            UPDATE fila_mensagens f SET status = 'processando', processando_desde = now()
+            WHERE f.id = (
+                SELECT q.id FROM fila_mensagens q
+                WHERE q.status = 'pendente' AND q.agendar_para <= now() AND q.tipo = ANY(@kinds)
+                  AND (q.conversa_id IS NULL OR NOT (q.conversa_id = ANY(@busyConversations)))
+                  AND NOT EXISTS (SELECT 1 FROM fila_mensagens p
+                                  WHERE q.lote_id IS NOT NULL AND p.lote_id = q.lote_id AND p.sequencia < q.sequencia
+                                    AND p.status IN ('pendente', 'processando'))
+                ORDER BY q.prioridade DESC, q.agendar_para, q.created_at
+                FOR UPDATE SKIP LOCKED
+                LIMIT 1)
+            RETURNING {Returning}
+            """, new { kinds, busyConversations }, cancellationToken: ct));
+    }
+
+    /// <summary>Fresh reads for the re-checks: doctor, send address, controller, newer inbound (one round trip).</summary>
+    public async Task<SendState> StateAsync(ClaimedMessage m, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.QuerySingleAsync<SendState>(new CommandDefinition("""
+            SELECT md.deleted_at IS NOT NULL AS DoctorDeleted, md.opted_out AS OptedOut, md.bloqueado AS Bloqueado,
+                   COALESCE(md.whatsapp_jid, md.telefone) AS Address,
+                   COALESCE((SELECT controlled_by = 'human' FROM conversations WHERE id = @ConversaId), false) AS HumanControlled,
+                   EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao = 'entrada' AND i.processado_em IS NULL) AS NewerInbound,
+                   EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao = 'entrada' AND i.created_at > @CreatedAtUtc) AS InboundSinceEnqueue
+            FROM medicos md WHERE md.id = @MedicoId
+            """, m, cancellationToken: ct));
+    }
+
+    /// <summary>From here on a send may have happened: recovery never resends such a row blindly.</summary>
+    public Task MarkSendStartedAsync(Guid id, CancellationToken ct) => ExecuteAsync(
+        "UPDATE fila_mensagens SET envio_iniciado_em = now() WHERE id = @id", new { id }, ct);
+
+    public async Task MarkSentAsync(NpgsqlTransaction tx, Guid id, string? providerMessageId, CancellationToken ct) =>
+        await tx.Connection!.ExecuteAsync(new CommandDefinition("""
+            UPDATE fila_mensagens SET status = 'enviada', enviada_em = now(), provider_message_id = @providerMessageId, erro = NULL WHERE id = @id
+            """, new { id, providerMessageId }, tx, cancellationToken: ct));
+
+    /// <summary>Waiting (hours, limits, paused channel, open circuit): back to pending, no attempt consumed.</summary>
+    public Task PostponeAsync(Guid id, DateTimeOffset until, string reason, CancellationToken ct) => ExecuteAsync("""
+        UPDATE fila_mensagens SET status = 'pendente', agendar_para = @until, processando_desde = NULL, envio_iniciado_em = NULL,
+               outcome_reason_code = @reason WHERE id = @id
+        """, new { id, until = until.UtcDateTime, reason }, ct);
+
+    public Task FinishAsync(Guid id, string status, string reason, string? error, CancellationToken ct) => ExecuteAsync("""
+        UPDATE fila_mensagens SET status = @status, outcome_reason_code = @reason, erro = @error, processando_desde = NULL WHERE id = @id
+        """, new { id, status, reason, error }, ct);
+
+    /// <summary>A failed attempt: pending again after 60·2^n s, or `erro` once max_tentativas is reached.</summary>
+    public async Task<(int Tentativas, string Status)> FailAsync(Guid id, string error, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.QuerySingleAsync<(int, string)>(new CommandDefinition("""
+            UPDATE fila_mensagens SET tentativas = tentativas + 1, erro = @error, processando_desde = NULL, envio_iniciado_em = NULL,
+                   status = CASE WHEN tentativas + 1 >= max_tentativas THEN 'erro' ELSE 'pendente' END,
+                   outcome_reason_code = CASE WHEN tentativas + 1 >= max_tentativas THEN 'tentativas_esgotadas' ELSE 'falha_envio' END,
+                   agendar_para = now() + make_interval(secs => 60 * power(2, tentativas + 1))
+            WHERE id = @id
+            RETURNING tentativas, status
+            """, new { id, error }, cancellationToken: ct));
+    }
+
+    /// <summary>Stuck `processando` rows (SPEC §6): never started → pending; started → `erro` resultado_desconhecido.</summary>
+    public async Task<(int Returned, int Unknown)> RecoverStuckAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.QuerySingleAsync<(int, int)>(new CommandDefinition("""
+            WITH back AS (
+                UPDATE fila_mensagens SET status = 'pendente', processando_desde = NULL
+                WHERE status = 'processando' AND processando_desde < now() - @timeout AND envio_iniciado_em IS NULL RETURNING id),
+            unknown AS (
+                UPDATE fila_mensagens SET status = 'erro', outcome_reason_code = 'resultado_desconhecido', processando_desde = NULL,
+                       erro = 'envio iniciado sem confirmação; não reenviado para evitar duplicata'
+                WHERE status = 'processando' AND processando_desde < now() - @timeout AND envio_iniciado_em IS NOT NULL RETURNING id)
+            SELECT (SELECT count(*) FROM back)::int, (SELECT count(*) FROM unknown)::int
+            """, new { timeout }, cancellationToken: ct));
+    }
+
+    /// <summary>Graceful shutdown: claims whose send had not started go back to pending.</summary>
+    public Task ReleaseUnstartedAsync(Guid[] ids) => ExecuteAsync("""
+        UPDATE fila_mensagens SET status = 'pendente', processando_desde = NULL
+        WHERE id = ANY(@ids) AND status = 'processando' AND envio_iniciado_em IS NULL
+        """, new { ids }, CancellationToken.None);
+
+    async Task ExecuteAsync(string sql, object args, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
+    }
+
+    public NpgsqlDataSource DataSource => db;
+}

@@ -1,0 +1,115 @@
+using Julia.Conversations;
+using Julia.Infrastructure.Logging;
+using Julia.Infrastructure.Time;
+using Julia.Metrics;
+using Julia.WhatsApp;
+
+namespace Julia.Queue;
+
+/// <summary>
+/// Sends one claimed message (SPEC §6): re-checks from fresh reads, limits, "digitando…", sendText, then records the
+/// outcome — `enviada` with the outbound interacoes row in one transaction, or back to pending / blocked / cancelled /
+/// error. Waiting never consumes an attempt; a send that may have happened is never blindly repeated.
+/// </summary>
+internal sealed partial class MessageSender(
+    DispatchStore store, ConversationStore conversations, IWhatsAppChannel channel, SendLimiter limiter, BusinessHours hours,
+    TurnSignals turns, OperationTimings timings, TimeProvider time, ILogger<MessageSender> logger)
+{
+    public async Task SendAsync(ClaimedMessage m, CancellationToken ct)
+    {
+        var state = await store.StateAsync(m, ct);
+        var now = time.GetUtcNow();
+        if (Blocked(m, state) is { } block)
+        {
+            await store.FinishAsync(m.Id, block.Status, block.Reason, null, ct);
+            if (block.Reason == "superado") turns.Notify(m.MedicoId);
+            LogNotSent(m.Id, m.Tipo, block.Status, block.Reason);
+            return;
+        }
+        if (m.NeedsBusinessHours && !hours.IsOpen(now))
+        {
+            await store.PostponeAsync(m.Id, hours.NextOpening(now) + TimeSpan.FromSeconds(Random.Shared.Next(0, 900)), "fora_do_horario", ct);
+            return;
+        }
+        if (state.Address is not { Length: > 0 } address)
+        {
+            await store.FinishAsync(m.Id, "erro", "sem_whatsapp", "médico sem telefone nem JID", ct);
+            return;
+        }
+        if (m.IsProactive && await limiter.TryReserveAsync(m, address, now, ct) is { } retryAt)
+        {
+            await store.PostponeAsync(m.Id, retryAt, "limite", ct);
+            return;
+        }
+
+        await store.MarkSendStartedAsync(m.Id, ct);
+        if (m.DigitacaoMs > 0)
+        {
+            await channel.ShowTypingAsync(address, TimeSpan.FromMilliseconds(m.DigitacaoMs), ct);
+            await Task.Delay(TimeSpan.FromMilliseconds(m.DigitacaoMs), time, ct);
+        }
+        var started = time.GetTimestamp();
+        var result = await channel.SendTextAsync(address, m.Conteudo, ct);
+        timings.Record("evolution_enviar", time.GetElapsedTime(started));
+        await RecordAsync(m, address, result, ct);
+    }
+
+    async Task RecordAsync(ClaimedMessage m, string address, SendResult result, CancellationToken ct)
+    {
+        var phone = PhoneMask.Mask(address);
+        switch (result.Outcome)
+        {
+            case "enviada":
+                await using (var connection = await store.DataSource.OpenConnectionAsync(ct))
+                await using (var tx = await connection.BeginTransactionAsync(ct))
+                {
+                    await store.MarkSentAsync(tx, m.Id, result.ProviderMessageId, ct);
+                    await conversations.RecordOutboundAsync(tx, m.MedicoId, m.ConversaId, m.Tipo == QueueKinds.Sistema ? "sistema" : "julia",
+                        $"fila:{m.Tipo}", m.Conteudo, result.ProviderMessageId, address, m.Llm, ct);
+                    await tx.CommitAsync(ct);
+                }
+                LogSent(m.Id, m.Tipo, phone);
+                break;
+            case "sem_whatsapp":
+                await store.FinishAsync(m.Id, "erro", "sem_whatsapp", result.Error, ct);
+                LogNotOnWhatsApp(m.Id, phone);
+                break;
+            case "circuito_aberto":
+                await store.PostponeAsync(m.Id, time.GetUtcNow().AddSeconds(30), "circuito_aberto", ct);
+                break;
+            default:
+                timings.RecordError("evolution_enviar");
+                var (attempts, status) = await store.FailAsync(m.Id, result.Error ?? "falha", ct);
+                if (status == "erro") LogGaveUp(m.Id, phone, attempts, result.Error ?? "falha");
+                else LogRetry(m.Id, phone, attempts, result.Error ?? "falha");
+                break;
+        }
+    }
+
+    /// <summary>The re-checks that end a message without sending it (SPEC §6, checks 1–3).</summary>
+    static (string Status, string Reason)? Blocked(ClaimedMessage m, SendState s)
+    {
+        if (s.DoctorDeleted) return ("bloqueada", "medico_removido");
+        if (m.IsProactive && s.OptedOut) return ("bloqueada", "opt_out");
+        if (m.IsProactive && s.Bloqueado) return ("bloqueada", "bloqueado");
+        if (s.HumanControlled && !m.AllowedUnderHuman) return ("bloqueada", "controle_humano");
+        if (m.Tipo == QueueKinds.Resposta && s.NewerInbound) return ("cancelada", "superado");
+        if (m.Tipo == QueueKinds.Followup && s.InboundSinceEnqueue) return ("cancelada", "respondeu");
+        return null;
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "enviar ok: {FilaId} ({Tipo}) to {Phone}")]
+    private partial void LogSent(Guid filaId, string tipo, string phone);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "enviar falhou: {FilaId} to {Phone}, attempt {Attempt}: {Error}; retrying later")]
+    private partial void LogRetry(Guid filaId, string phone, int attempt, string error);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "enviar falhou: {FilaId} to {Phone} gave up after {Attempt} attempts: {Error}")]
+    private partial void LogGaveUp(Guid filaId, string phone, int attempt, string error);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "enviar: {FilaId} not sent, {Phone} is not on WhatsApp")]
+    private partial void LogNotOnWhatsApp(Guid filaId, string phone);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "enviar: {FilaId} ({Tipo}) not sent: {Status} ({Reason})")]
+    private partial void LogNotSent(Guid filaId, string tipo, string status, string reason);
+}

@@ -1,0 +1,15 @@
+namespace Julia.Queue;
+
+internal sealed class QueueOptions
+{
+    public const string Section = "Queue";
+    public int MaxPerHour { get; set; } = 20;
+    public int MaxPerDay { get; set; } = 100;
+    public int MinIntervalSeconds { get; set; } = 45;
+    public int MaxIntervalSeconds { get; set; } = 180;
+    public int MaxFirstContactsPerDay { get; set; } = 50;
+    public int FirstContactIntervalSeconds { get; set; } = 300;
+    public int ProcessingTimeoutSeconds { get; set; } = 300;
+    /// <summary>Longest wait between polls when nothing wakes the dispatcher (SPEC §6: ≤ 1 s).</summary>
+    public int PollMilliseconds { get; set; } = 1_000;
+}

@@ -1,0 +1,109 @@
+using Dapper;
+using Julia.Infrastructure.Redis;
+using Julia.Infrastructure.Time;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Julia.Queue;
+
+/// <summary>
+/// WhatsApp limits of SPEC §6 for proactive sends, checked and reserved atomically in Redis by one script across all
+/// processes: 20/clock hour and 100/day (followup, campanha), U(45,180) s spacing between counted sends, 45 s between
+/// any two non-reply sends to one number, first contacts 50/day ≥ 300 s apart. Keys `rate:hora:{yyyyMMddHH}`,
+/// `rate:dia:{yyyyMMdd}`, `rate:ultimo:{telefone}` (+ `rate:proximo`, `rate:primeiros:{yyyyMMdd}`, `rate:ultimo_primeiro`),
+/// on the São Paulo clock. Missing counters are rebuilt from today's sent rows (after a FLUSHDB). Redis down → wait
+/// (fail closed): replies never come here.
+/// </summary>
+internal sealed class SendLimiter(RedisGate redis, DispatchStore store, IOptions<QueueOptions> options, TimeProvider time)
+{
+    const string Script = """
+        local now = tonumber(ARGV[1])
+        local counted = ARGV[2] == '1'
+        local first = ARGV[7] == '1'
+        local wait = 0
+        local last = tonumber(redis.call('GET', KEYS[3]) or '0')
+        if now - last < tonumber(ARGV[5]) then wait = math.max(wait, last + tonumber(ARGV[5])) end
+        if counted then
+          if tonumber(redis.call('GET', KEYS[1]) or '0') >= tonumber(ARGV[3]) then wait = math.max(wait, tonumber(ARGV[10])) end
+          if tonumber(redis.call('GET', KEYS[2]) or '0') >= tonumber(ARGV[4]) then wait = math.max(wait, tonumber(ARGV[11])) end
+          local nxt = tonumber(redis.call('GET', KEYS[4]) or '0')
+          if now < nxt then wait = math.max(wait, nxt) end
+          if first then
+            if tonumber(redis.call('GET', KEYS[5]) or '0') >= tonumber(ARGV[8]) then wait = math.max(wait, tonumber(ARGV[11])) end
+            local lf = tonumber(redis.call('GET', KEYS[6]) or '0')
+            if now - lf < tonumber(ARGV[9]) then wait = math.max(wait, lf + tonumber(ARGV[9])) end
+          end
+        end
+        if wait > 0 then return wait end
+        redis.call('SET', KEYS[3], now, 'EX', 3600)
+        if counted then
+          redis.call('INCR', KEYS[1]); redis.call('EXPIRE', KEYS[1], 7200)
+          redis.call('INCR', KEYS[2]); redis.call('EXPIRE', KEYS[2], 90000)
+          redis.call('SET', KEYS[4], now + tonumber(ARGV[6]), 'EX', 3600)
+          if first then
+            redis.call('INCR', KEYS[5]); redis.call('EXPIRE', KEYS[5], 90000)
+            redis.call('SET', KEYS[6], now, 'EX', 90000)
+          end
+        end
+        return 0
+        """;
+
+    /// <summary>Null when the send may go now (and is counted); otherwise the earliest instant to try again.</summary>
+    public async Task<DateTimeOffset?> TryReserveAsync(ClaimedMessage m, string address, DateTimeOffset now, CancellationToken ct)
+    {
+        var o = options.Value;
+        var local = SaoPaulo.ToLocal(now);
+        var hourStart = new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, 0, 0, local.Offset);
+        var dayStart = new DateTimeOffset(local.Date, local.Offset);
+        var keys = Keys(local, address);
+        var spacing = Random.Shared.Next(o.MinIntervalSeconds, Math.Max(o.MinIntervalSeconds, o.MaxIntervalSeconds) + 1) + Random.Shared.Next(-10, 21);
+        var args = new RedisValue[]
+        {
+            now.ToUnixTimeMilliseconds(), m.CountsTowardLimits ? 1 : 0, o.MaxPerHour, o.MaxPerDay, o.MinIntervalSeconds * 1000L,
+            Math.Max(o.MinIntervalSeconds, spacing) * 1000L, m.FirstContact ? 1 : 0, o.MaxFirstContactsPerDay, o.FirstContactIntervalSeconds * 1000L,
+            hourStart.AddHours(1).ToUnixTimeMilliseconds(), dayStart.AddDays(1).ToUnixTimeMilliseconds(),
+        };
+        var result = await redis.TryAsync<long?>(async db =>
+        {
+            if (m.CountsTowardLimits) await RebuildIfMissingAsync(db, keys, hourStart, dayStart, ct);
+            return (long)await db.ScriptEvaluateAsync(Script, [.. keys.Select(k => (RedisKey)k)], args);
+        }, null);
+        return result switch
+        {
+            null => now.AddSeconds(60), // Redis unavailable: proactive sending waits (fail closed)
+            0 => null,
+            var ms => DateTimeOffset.FromUnixTimeMilliseconds(ms.Value),
+        };
+    }
+
+    public static string[] Keys(DateTimeOffset local, string address) =>
+    [
+        $"rate:hora:{local:yyyyMMddHH}", $"rate:dia:{local:yyyyMMdd}", $"rate:ultimo:{address.Split('@')[0]}", "rate:proximo",
+        $"rate:primeiros:{local:yyyyMMdd}", "rate:ultimo_primeiro",
+    ];
+
+    /// <summary>Usage for GET /health/rate-limit.</summary>
+    public async Task<RateLimitUsage> UsageAsync(BusinessHours hours)
+    {
+        var now = time.GetUtcNow();
+        var local = SaoPaulo.ToLocal(now);
+        var keys = Keys(local, "-");
+        var (hour, day) = await redis.TryAsync(async db => ((long)await db.StringGetAsync(keys[0]), (long)await db.StringGetAsync(keys[1])), (-1L, -1L));
+        var o = options.Value;
+        return new RateLimitUsage(hour, o.MaxPerHour, day, o.MaxPerDay, hours.IsOpen(now), local.ToString("yyyy-MM-dd'T'HH:mm:sszzz"));
+    }
+
+    async Task RebuildIfMissingAsync(IDatabase db, string[] keys, DateTimeOffset hourStart, DateTimeOffset dayStart, CancellationToken ct)
+    {
+        if (await db.KeyExistsAsync(keys[1]) && await db.KeyExistsAsync(keys[0])) return;
+        await using var c = await store.DataSource.OpenConnectionAsync(ct);
+        var (hour, day) = await c.QuerySingleAsync<(long, long)>(new CommandDefinition("""
+            SELECT count(*) FILTER (WHERE enviada_em >= @hourStart), count(*) FROM fila_mensagens
+            WHERE status = 'enviada' AND tipo IN ('followup', 'campanha') AND enviada_em >= @dayStart
+            """, new { hourStart = hourStart.UtcDateTime, dayStart = dayStart.UtcDateTime }, cancellationToken: ct));
+        await db.StringSetAsync(keys[0], hour, TimeSpan.FromSeconds(7200), When.NotExists);
+        await db.StringSetAsync(keys[1], day, TimeSpan.FromSeconds(90000), When.NotExists);
+    }
+}
+
+internal sealed record RateLimitUsage(long MsgsHora, int LimiteHora, long MsgsDia, int LimiteDia, bool HorarioPermitido, string HoraAtual);

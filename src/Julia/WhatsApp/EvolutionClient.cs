@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Julia.Infrastructure.Logging;
+using Julia.Infrastructure.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace Julia.WhatsApp;
+
+/// <summary>
+/// Evolution API v2 over HTTP (../fixtures/evolution/README.md §1.2): header `apikey`, `message/sendText`,
+/// `chat/sendPresence`, `chat/markMessageAsRead`, `instance/connectionState`. Never retries a POST by itself (the queue
+/// owns retries); the evolution circuit breaker (3 failures, 30 s) guards every call.
+/// </summary>
+internal sealed partial class EvolutionClient(HttpClient http, IOptions<EvolutionOptions> options, CircuitBreakers breakers, ILogger<EvolutionClient> logger)
+    : IWhatsAppChannel
+{
+    string Instance => Uri.EscapeDataString(options.Value.Instance);
+
+    public bool IsSandbox => false;
+
+    public async Task<SendResult> SendTextAsync(string number, string text, CancellationToken ct)
+    {
+        var breaker = breakers.Evolution;
+        if (!breaker.TryEnter()) return SendResult.CircuitOpen;
+        try
+        {
+            using var response = await http.PostAsJsonAsync($"message/sendText/{Instance}", new { number, text }, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            if (response.IsSuccessStatusCode)
+            {
+                breaker.RecordSuccess();
+                return SendResult.Sent(ProviderId(body));
+            }
+            if (response.StatusCode == HttpStatusCode.BadRequest && IsNotOnWhatsApp(body))
+            {
+                breaker.RecordSuccess(); // the gateway answered properly: the number is the problem
+                return SendResult.NotOnWhatsApp;
+            }
+            if ((int)response.StatusCode is >= 400 and < 500) breaker.RecordSuccess(); else breaker.RecordFailure();
+            LogSendRejected(PhoneMask.Mask(number), (int)response.StatusCode);
+            return SendResult.Failed($"HTTP {(int)response.StatusCode}");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or TimeoutException && !ct.IsCancellationRequested)
+        {
+            breaker.RecordFailure();
+            return SendResult.Failed(ex is HttpRequestException ? "falha de rede" : "tempo esgotado");
+        }
+    }
+
+    public Task ShowTypingAsync(string number, TimeSpan duration, CancellationToken ct) =>
+        BestEffortAsync($"chat/sendPresence/{Instance}", new { number, presence = "composing", delay = (int)duration.TotalMilliseconds }, ct);
+
+    public Task MarkReadAsync(string remoteJid, string messageId, CancellationToken ct) =>
+        BestEffortAsync($"chat/markMessageAsRead/{Instance}", new { readMessages = new[] { new { remoteJid, fromMe = false, id = messageId } } }, ct);
+
+    public async Task<string?> ConnectionStateAsync(CancellationToken ct)
+    {
+        try
+        {
+            using var response = await http.GetAsync($"instance/connectionState/{Instance}", ct);
+            if (!response.IsSuccessStatusCode) return null;
+            using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+            return doc.RootElement.TryGetProperty("instance", out var i) && i.TryGetProperty("state", out var s) ? s.GetString() : null;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException && !ct.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    async Task BestEffortAsync(string path, object body, CancellationToken ct)
+    {
+        if (!breakers.Evolution.TryEnter()) return;
+        try
+        {
+            using var response = await http.PostAsJsonAsync(path, body, ct);
+            breakers.Evolution.RecordSuccess();
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            breakers.Evolution.RecordFailure();
+        }
+    }
+
+    static string? ProviderId(string body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            return doc.RootElement.TryGetProperty("key", out var key) && key.TryGetProperty("id", out var id) ? id.GetString() : null;
+        }
+        catch (JsonException) { return null; }
+    }
+
+    static bool IsNotOnWhatsApp(string body) =>
+        body.Contains("\"exists\":false", StringComparison.Ordinal) || body.Contains("\"exists\": false", StringComparison.Ordinal);
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "enviar: Evolution refused the message to {Phone} with HTTP {Status}")]
+    private partial void LogSendRejected(string phone, int status);
+}

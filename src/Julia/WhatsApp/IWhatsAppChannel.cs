@@ -1,0 +1,28 @@
+namespace Julia.WhatsApp;
+
+/// <summary>Where Júlia's WhatsApp texts go: Evolution API in production, the in-app sandbox without EVOLUTION_URL.</summary>
+internal interface IWhatsAppChannel
+{
+    bool IsSandbox { get; }
+
+    /// <summary>"digitando…" for the given time (Evolution `chat/sendPresence` composing). Best effort.</summary>
+    Task ShowTypingAsync(string number, TimeSpan duration, CancellationToken ct);
+
+    Task<SendResult> SendTextAsync(string number, string text, CancellationToken ct);
+
+    /// <summary>Read receipt for a doctor's message (`chat/markMessageAsRead`). Best effort.</summary>
+    Task MarkReadAsync(string remoteJid, string messageId, CancellationToken ct);
+
+    /// <summary>`open`, `connecting`, `close`, or null when the gateway cannot be asked.</summary>
+    Task<string?> ConnectionStateAsync(CancellationToken ct);
+}
+
+/// <summary>Outcome of one send. <see cref="Transient"/> failures are retried by the queue, never by the HTTP client.</summary>
+internal sealed record SendResult(string Outcome, string? ProviderMessageId = null, string? Error = null)
+{
+    public static SendResult Sent(string? id) => new("enviada", id);
+    public static readonly SendResult NotOnWhatsApp = new("sem_whatsapp", Error: "número não está no WhatsApp");
+    public static readonly SendResult CircuitOpen = new("circuito_aberto", Error: "circuito evolution aberto");
+    public static SendResult Failed(string error) => new("falhou", Error: error);
+    public bool Succeeded => Outcome == "enviada";
+}
