@@ -84,7 +84,8 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
 
             SELECT {StateColumns} FROM conversations WHERE id = @conversaId;
 
-            SELECT id AS Id, tipo AS Tipo, conteudo AS Conteudo, midia->>'caption' AS Caption, created_at AS CreatedAtUtc
+            SELECT id AS Id, tipo AS Tipo, conteudo AS Conteudo, midia->>'caption' AS Caption, created_at AS CreatedAtUtc,
+                   provider_message_id AS ProviderMessageId, remote_jid AS RemoteJid
             FROM interacoes
             WHERE conversa_id = @conversaId AND direcao = 'entrada' AND processado_em IS NULL
             ORDER BY id;

@@ -31,7 +31,7 @@ internal abstract record TurnResult
 /// </summary>
 internal sealed partial class TurnProcessor(
     ConversationStore conversations, DoctorDirectory doctors, ConversationContext context, ConversationLock locks, IConversationAgent agent,
-    TurnOutcomes outcomes, BusinessHours businessHours, RedisGate redis, IOptions<ConversationsOptions> options, TimeProvider time,
+    TurnOutcomes outcomes, BusinessHours businessHours, RedisGate redis, WhatsApp.IWhatsAppChannel channel, IOptions<ConversationsOptions> options, TimeProvider time,
     OperationTimings timings, ILogger<TurnProcessor> logger)
 {
     public async Task<TurnResult> ProcessAsync(Guid medicoId, CancellationToken ct)
@@ -78,6 +78,9 @@ internal sealed partial class TurnProcessor(
             await outcomes.SkipAsync(input, "controle humano", ct);
             return new TurnResult.Done();
         }
+        // Read receipts when processing starts, not at arrival (SPEC §4 step 9); best effort.
+        foreach (var p in input.Pending.Where(p => p.ProviderMessageId is not null && p.RemoteJid is not null))
+            await channel.MarkReadAsync(p.RemoteJid!, p.ProviderMessageId!, ct);
         foreach (var p in input.Pending)
         {
             var text = p.Tipo == WhatsApp.MessageKinds.Text ? p.Conteudo : p.Caption;
@@ -103,6 +106,7 @@ internal sealed partial class TurnProcessor(
         if (parts.All(p => p.Placeholder is not null))
             return await outcomes.ReplyAsync(input, InboundText.CannedReply(parts.Select(p => p.Placeholder!.Value)), null, ct);
 
+        if (input.Pending[^1].RemoteJid is { } jid) await channel.ShowTypingAsync(jid, TimeSpan.FromSeconds(5), ct);
         var profile = await context.ProfileAsync(doctor.Id, ct);
         AgentOutcome outcome;
         using (JuliaTelemetry.Source.StartActivity("agente"))

@@ -63,7 +63,13 @@ internal sealed partial class QueueDispatcher(
         try
         {
             // The send itself is not cancelled by shutdown: once started it completes and is recorded.
-            await sender.SendAsync(claimed, ct.IsCancellationRequested ? ct : CancellationToken.None);
+            await sender.SendAsync(claimed, CancellationToken.None);
+        }
+        catch
+        {
+            // Not started → back to pendente now; started → left for recovery, which never resends blindly.
+            await store.ReleaseUnstartedAsync([claimed.Id]);
+            throw;
         }
         finally
         {

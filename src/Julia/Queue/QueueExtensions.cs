@@ -14,10 +14,11 @@ internal static class QueueExtensions
         builder.Services.AddSingleton<SendLimiter>();
         builder.Services.AddSingleton<MessageSender>();
         builder.Services.AddSingleton<QueueRecovery>();
-        if (role.RunsApi) builder.Services.AddHostedService(sp => Dispatcher(sp, DispatchLane.Replies));
+        // Two lanes of one type: AddHostedService would keep only the first (TryAddEnumerable), so register them directly.
+        if (role.RunsApi) builder.Services.AddSingleton<IHostedService>(sp => Dispatcher(sp, DispatchLane.Replies));
         if (role.RunsWorker)
         {
-            builder.Services.AddHostedService(sp => Dispatcher(sp, DispatchLane.Proactive));
+            builder.Services.AddSingleton<IHostedService>(sp => Dispatcher(sp, DispatchLane.Proactive));
             builder.Services.AddHostedService(sp => sp.GetRequiredService<QueueRecovery>());
         }
     }

@@ -56,11 +56,13 @@ internal sealed class SendLimiter(RedisGate redis, DispatchStore store, IOptions
         var hourStart = new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, 0, 0, local.Offset);
         var dayStart = new DateTimeOffset(local.Date, local.Offset);
         var keys = Keys(local, address);
-        var spacing = Random.Shared.Next(o.MinIntervalSeconds, Math.Max(o.MinIntervalSeconds, o.MaxIntervalSeconds) + 1) + Random.Shared.Next(-10, 21);
+        // U(min, max) + U(−10, 20) s, never below the minimum; INTERVALO_MAX_SEGUNDOS=0 turns spacing off.
+        var spacing = o.MaxIntervalSeconds <= 0 ? 0
+            : Random.Shared.Next(o.MinIntervalSeconds, Math.Max(o.MinIntervalSeconds, o.MaxIntervalSeconds) + 1) + Random.Shared.Next(-10, 21);
         var args = new RedisValue[]
         {
             now.ToUnixTimeMilliseconds(), m.CountsTowardLimits ? 1 : 0, o.MaxPerHour, o.MaxPerDay, o.MinIntervalSeconds * 1000L,
-            Math.Max(o.MinIntervalSeconds, spacing) * 1000L, m.FirstContact ? 1 : 0, o.MaxFirstContactsPerDay, o.FirstContactIntervalSeconds * 1000L,
+            (o.MaxIntervalSeconds <= 0 ? 0 : Math.Max(o.MinIntervalSeconds, spacing)) * 1000L, m.FirstContact ? 1 : 0, o.MaxFirstContactsPerDay, o.FirstContactIntervalSeconds * 1000L,
             hourStart.AddHours(1).ToUnixTimeMilliseconds(), dayStart.AddDays(1).ToUnixTimeMilliseconds(),
         };
         var result = await redis.TryAsync<long?>(async db =>

@@ -13,6 +13,7 @@ internal static class Eventually
             if (done(last)) return last;
             await Task.Delay(50);
         } while (DateTime.UtcNow < deadline);
-        throw new Xunit.Sdk.XunitException($"condition not reached in {seconds}s; last value: {last}");
+        var shown = last is System.Collections.IEnumerable items and not string ? string.Join(", ", items.Cast<object?>()) : last?.ToString();
+        throw new Xunit.Sdk.XunitException($"condition not reached in {seconds}s; last value: {shown}");
     }
 }

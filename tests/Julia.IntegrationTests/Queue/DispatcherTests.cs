@@ -1,0 +1,129 @@
+using System.Text.Json.Nodes;
+using Julia.IntegrationTests.Infrastructure;
+using Julia.Queue;
+using Microsoft.Extensions.DependencyInjection;
+using static Julia.IntegrationTests.Infrastructure.EvolutionWebhooks;
+
+namespace Julia.IntegrationTests.Queue;
+
+/// <summary>SPEC §6 dispatcher against a fake Evolution API: order, re-checks, failures, connection state, recovery.</summary>
+public sealed class DispatcherTests(DispatcherFixture f) : IClassFixture<DispatcherFixture>
+{
+    IEnumerable<FakeEvolution.Call> SendsTo(string phone) => f.Evolution.Sends.Where(c => c.Body?["number"]?.GetValue<string>()?.StartsWith(phone) == true);
+
+    [Fact]
+    public async Task AReplyGoesOutThroughEvolutionInOrderAndIsRecorded()
+    {
+        const string phone = "5511999991001";
+
+        await PostAsync(f.Client, Text(phone, "tem plantão?"));
+        await Eventually.MatchesAsync(() => f.StatusesAsync(phone), s => s.Count == 2 && s.All(x => x.StartsWith("enviada")));
+
+        var sends = SendsTo(phone).ToList();
+        Assert.Equal(["Oi! Tudo bem?", "Tenho plantão sexta, quer ver?"], sends.Select(c => c.Body!["text"]!.GetValue<string>()));
+        Assert.All(sends, c => Assert.Equal("evo-key-FAKE", c.ApiKey));
+        Assert.Contains(f.Evolution.Calls, c => c.Path == "/chat/markMessageAsRead/julia");
+        Assert.Equal(2, await f.ScalarAsync<long>("""
+            SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id
+            WHERE m.telefone = @phone AND i.direcao = 'saida' AND i.provider_message_id LIKE '3EB0%' AND i.origem = 'fila:resposta'
+            """, new { phone }));
+        Assert.Contains(f.App.Logs.Lines, l => l.Message.StartsWith("enviar ok"));
+    }
+
+    [Fact]
+    public async Task ChunksOfOneLoteGoStrictlyInOrderWithParallelWorkers()
+    {
+        const string phone = "5511999991002";
+        var (medico, conversa) = await f.DoctorAsync(phone);
+
+        await f.ExecuteAsync("""
+            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade, lote_id, sequencia, agendar_para)
+            SELECT @medico, @conversa, 'resposta', 'parte ' || n, 10, '00000000-0000-4000-8000-00000000f001', n, now() - make_interval(secs => n)
+            FROM generate_series(1, 6) n
+            """, new { medico, conversa });
+        await Eventually.MatchesAsync(() => f.StatusesAsync(phone), s => s.Count == 6 && s.All(x => x.StartsWith("enviada")));
+
+        Assert.Equal(Enumerable.Range(1, 6).Select(n => $"parte {n}"), SendsTo(phone).Select(c => c.Body!["text"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task HumanTakeoverAndOptOutBetweenEnqueueAndSendBlockTheMessage()
+    {
+        var human = await f.DoctorAsync("5511999991003");
+        var optedOut = await f.DoctorAsync("5511999991004");
+        await f.ExecuteAsync("""
+            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade, agendar_para)
+            VALUES (@m1, @c1, 'resposta', 'não deve sair', 10, now() + interval '2 seconds'),
+                   (@m2, @c2, 'lembrete_solicitado', 'lembrete', 7, now() + interval '2 seconds')
+            """, new { m1 = human.Medico, c1 = human.Conversa, m2 = optedOut.Medico, c2 = optedOut.Conversa });
+
+        await f.ExecuteAsync("UPDATE conversations SET controlled_by = 'human' WHERE id = @id", new { id = human.Conversa });
+        await f.ExecuteAsync("UPDATE medicos SET opted_out = true WHERE id = @id", new { id = optedOut.Medico });
+
+        Assert.Equal(["bloqueada:controle_humano"], await Eventually.MatchesAsync(() => f.StatusesAsync("5511999991003"), s => s[0].Split(':')[0] is "bloqueada" or "enviada" or "cancelada" or "erro"));
+        Assert.Equal(["bloqueada:opt_out"], await Eventually.MatchesAsync(() => f.StatusesAsync("5511999991004"), s => s[0].Split(':')[0] is "bloqueada" or "enviada" or "cancelada" or "erro"));
+        Assert.Empty(SendsTo("5511999991003"));
+        Assert.Empty(SendsTo("5511999991004"));
+    }
+
+    [Fact]
+    public async Task EvolutionErrorsBackOffThenGiveUpAndNotOnWhatsAppFailsAtOnce()
+    {
+        var flaky = await f.DoctorAsync("5511999991005");
+        var missing = await f.DoctorAsync("5511999991006");
+        f.Evolution.FailNextSends(500, 1);
+        await f.ExecuteAsync("""
+            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade, max_tentativas) VALUES (@m, @c, 'sistema', 'x', 10, 3)
+            """, new { m = flaky.Medico, c = flaky.Conversa });
+
+        var afterFailure = await Eventually.MatchesAsync(() => f.QueryAsync<(string Status, int Tentativas, double InSeconds)>("""
+            SELECT status, tentativas, EXTRACT(EPOCH FROM agendar_para - now())::float8 FROM fila_mensagens WHERE medico_id = @m
+            """, new { m = flaky.Medico }), r => r[0].Tentativas == 1);
+        Assert.Equal("pendente", afterFailure[0].Status);
+        Assert.InRange(afterFailure[0].InSeconds, 100, 121); // 60·2^1 s
+        await f.ExecuteAsync("UPDATE fila_mensagens SET agendar_para = now(), max_tentativas = 2 WHERE medico_id = @m", new { m = flaky.Medico });
+        f.Evolution.FailNextSends(503, 1);
+        Assert.Equal(["erro:tentativas_esgotadas"], await Eventually.MatchesAsync(() => f.StatusesAsync("5511999991005"), s => s[0].StartsWith("erro")));
+
+        f.Evolution.NotOnWhatsAppNext();
+        await f.ExecuteAsync("INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade) VALUES (@m, @c, 'sistema', 'y', 10)",
+            new { m = missing.Medico, c = missing.Conversa });
+        Assert.Equal(["erro:sem_whatsapp"], await Eventually.MatchesAsync(() => f.StatusesAsync("5511999991006"), s => s[0].StartsWith("erro")));
+        Assert.Contains(f.App.Logs.Lines, l => l.Message.Contains("enviar falhou"));
+    }
+
+    [Fact]
+    public async Task DisconnectedWhatsAppPausesDispatchAndReconnectResumesIt()
+    {
+        var d = await f.DoctorAsync("5511999991007");
+        await PostAsync(f.Client, EvolutionWebhooks.Fixture("webhook-connection-update-close.json"));
+
+        await f.ExecuteAsync("INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade) VALUES (@m, @c, 'sistema', 'volta já', 10)",
+            new { m = d.Medico, c = d.Conversa });
+        await Task.Delay(1500);
+        Assert.Equal(["pendente:"], await f.StatusesAsync("5511999991007"));
+        Assert.Contains(f.App.Logs.Lines, l => l.Message.StartsWith("WhatsApp not connected"));
+
+        await PostAsync(f.Client, EvolutionWebhooks.Fixture("webhook-connection-update-open.json"));
+        Assert.Equal(["enviada:"], await Eventually.MatchesAsync(() => f.StatusesAsync("5511999991007"), s => s[0].StartsWith("enviada")));
+    }
+
+    [Fact]
+    public async Task StuckMessagesAreRecoveredWithoutBlindResend()
+    {
+        var d = await f.DoctorAsync("5511999991008");
+        await f.ExecuteAsync("""
+            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade, status, processando_desde, envio_iniciado_em, agendar_para)
+            VALUES (@m, @c, 'sistema', 'nunca começou', 10, 'processando', now() - interval '10 minutes', NULL, now() + interval '1 hour'),
+                   (@m, @c, 'sistema', 'talvez enviado', 10, 'processando', now() - interval '10 minutes', now() - interval '10 minutes', now())
+            """, new { m = d.Medico, c = d.Conversa });
+
+        var (returned, unknown) = await f.App.Services.GetRequiredService<QueueRecovery>().RunOnceAsync(default);
+
+        Assert.True(returned >= 1 && unknown >= 1);
+        var rows = await f.QueryAsync<(string Conteudo, string Status, string? Reason)>(
+            "SELECT conteudo, status, outcome_reason_code FROM fila_mensagens WHERE medico_id = @m ORDER BY conteudo", new { m = d.Medico });
+        Assert.Equal([("nunca começou", "pendente", null), ("talvez enviado", "erro", "resultado_desconhecido")], rows);
+        Assert.Empty(SendsTo("5511999991008"));
+    }
+}
