@@ -1,0 +1,93 @@
+using Julia.Infrastructure.Redis;
+using Julia.IntegrationTests.Infrastructure;
+using Julia.Queue;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace Julia.IntegrationTests.Queue;
+
+public sealed class LimiterFixture : AppFixture
+{
+    // Caps as in production (20/h, 100/day), no random spacing, so the edges are exact.
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["INTERVALO_MAX_SEGUNDOS"] = "0", ["MAX_PRIMEIROS_CONTATOS_DIA"] = "2",
+    };
+}
+
+/// <summary>The Redis limiter of SPEC §6 at its edges, on the real Redis, with explicit instants (no waiting).</summary>
+public sealed class SendLimiterTests(LimiterFixture f) : IClassFixture<LimiterFixture>
+{
+    SendLimiter Limiter => f.Factory.Services.GetRequiredService<SendLimiter>();
+    IDatabase Redis => f.Factory.Services.GetRequiredService<RedisGate>().Multiplexer.GetDatabase(f.Redis.Database);
+
+    static ClaimedMessage Message(string tipo, bool firstContact = false) =>
+        new(Guid.NewGuid(), Guid.NewGuid(), null, tipo, "x", 0, 3, DateTime.UtcNow, null, 0, firstContact, false, null);
+
+    static readonly DateTimeOffset TenAm = new(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(-3));
+
+    [Fact]
+    public async Task TheTwentiethCountedSendInAnHourGoesTheTwentyFirstWaitsForTheNextHour()
+    {
+        f.Redis.Flush();
+        for (var i = 0; i < 20; i++)
+            Assert.Null(await Limiter.TryReserveAsync(Message("campanha"), $"55119999920{i:D2}", TenAm.AddMinutes(i), default));
+
+        var retryAt = await Limiter.TryReserveAsync(Message("followup"), "5511999992099", TenAm.AddMinutes(30), default);
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 11, 0, 0, TimeSpan.FromHours(-3)), retryAt);
+        Assert.Equal(20, (int)await Redis.StringGetAsync("rate:hora:2026112510"));
+        Assert.Equal(20, (int)await Redis.StringGetAsync("rate:dia:20261125"));
+    }
+
+    [Fact]
+    public async Task AnyTwoNonReplySendsToOneNumberAreAtLeast45SecondsApart()
+    {
+        f.Redis.Flush();
+        Assert.Null(await Limiter.TryReserveAsync(Message("lembrete_solicitado"), "5511999992101", TenAm, default));
+
+        var tooSoon = await Limiter.TryReserveAsync(Message("lembrete_solicitado"), "5511999992101", TenAm.AddSeconds(44.999), default);
+        var onTime = await Limiter.TryReserveAsync(Message("lembrete_solicitado"), "5511999992101@s.whatsapp.net", TenAm.AddSeconds(45), default);
+
+        Assert.Equal(TenAm.AddSeconds(45), tooSoon);
+        Assert.Null(onTime);
+        Assert.True(await Redis.KeyExistsAsync("rate:ultimo:5511999992101"));
+        Assert.False(await Redis.KeyExistsAsync("rate:hora:2026112510")); // reminders are not counted
+    }
+
+    [Fact]
+    public async Task FirstContactsHaveTheirOwnDailyCapAndGap()
+    {
+        f.Redis.Flush();
+        Assert.Null(await Limiter.TryReserveAsync(Message("campanha", firstContact: true), "5511999992201", TenAm, default));
+        Assert.Equal(TenAm.AddSeconds(300), await Limiter.TryReserveAsync(Message("campanha", firstContact: true), "5511999992202", TenAm.AddSeconds(100), default));
+        Assert.Null(await Limiter.TryReserveAsync(Message("campanha", firstContact: true), "5511999992202", TenAm.AddSeconds(300), default));
+
+        var third = await Limiter.TryReserveAsync(Message("campanha", firstContact: true), "5511999992203", TenAm.AddSeconds(900), default);
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.FromHours(-3)), third); // MAX_PRIMEIROS_CONTATOS_DIA=2
+    }
+
+    [Fact]
+    public async Task AfterFlushdbTheCountersAreRebuiltFromSentRows()
+    {
+        f.Redis.Flush();
+        await using var db = f.Database.CreateDataSource();
+        await using (var c = await db.OpenConnectionAsync())
+        await using (var cmd = new Npgsql.NpgsqlCommand("""
+            WITH m AS (INSERT INTO medicos (telefone) VALUES ('5511999992301') RETURNING id)
+            INSERT INTO fila_mensagens (medico_id, tipo, conteudo, status, enviada_em)
+            SELECT m.id, 'followup', 'x', 'enviada', @at FROM m, generate_series(1, 100)
+            """, c))
+        {
+            cmd.Parameters.AddWithValue("at", DateTime.UtcNow.AddSeconds(-1));
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var now = DateTimeOffset.UtcNow;
+
+        var retryAt = await Limiter.TryReserveAsync(Message("campanha"), "5511999992302", now, default);
+
+        Assert.NotNull(retryAt); // 100 (the daily cap) already sent today, although Redis had forgotten them
+        Assert.True(retryAt > now);
+    }
+}
