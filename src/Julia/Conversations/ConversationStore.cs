@@ -166,6 +166,22 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
             UPDATE conversations SET last_outbound_at = now(), last_message_at = now() WHERE id = @conversaId;
             """, new { medicoId, conversaId, autorTipo, origem, conteudo, providerMessageId, remoteJid, llmJson }, tx, cancellationToken: ct));
 
+    /// <summary>
+    /// After a follow-up went out (SPEC §7): stage followup_1_enviado / followup_2_enviado; FU3 → nao_respondeu, paused
+    /// for 60 days, doctor nao_respondeu. Pressure score +15 (max 100).
+    /// </summary>
+    public Task AfterFollowUpAsync(NpgsqlTransaction tx, Guid conversaId, Guid medicoId, string step, CancellationToken ct) =>
+        tx.Connection!.ExecuteAsync(new CommandDefinition("""
+            UPDATE conversations SET
+                stage = CASE @step WHEN 'fu1' THEN 'followup_1_enviado' WHEN 'fu2' THEN 'followup_2_enviado' ELSE 'nao_respondeu' END,
+                status = CASE WHEN @step = 'fu3' THEN 'paused' ELSE status END,
+                pausado_ate = CASE WHEN @step = 'fu3' THEN now() + interval '60 days' ELSE pausado_ate END
+            WHERE id = @conversaId;
+            UPDATE medicos SET pressure_score = LEAST(100, pressure_score + 15),
+                stage_jornada = CASE WHEN @step = 'fu3' THEN 'nao_respondeu' ELSE stage_jornada END
+            WHERE id = @medicoId;
+            """, new { conversaId, medicoId, step }, tx, cancellationToken: ct));
+
     public NpgsqlDataSource DataSource => db;
 }
 

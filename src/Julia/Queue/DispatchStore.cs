@@ -14,7 +14,7 @@ internal sealed class DispatchStore(NpgsqlDataSource db)
         f.max_tentativas AS MaxTentativas, f.created_at AS CreatedAtUtc, f.metadata->>'tipo_sistema' AS TipoSistema,
         COALESCE((f.metadata->>'digitacao_ms')::int, 0) AS DigitacaoMs, COALESCE((f.metadata->>'primeiro_contato')::boolean, false) AS FirstContact,
         COALESCE((f.metadata->>'permitido_sob_humano')::boolean, false) OR f.metadata->>'tipo_sistema' = 'transicao_handoff' AS AllowedUnderHuman,
-        """ + QueueStore.LlmAccounting + " AS Llm";
+        """ + QueueStore.LlmAccounting + " AS Llm, f.metadata->>'tipo_followup' AS TipoFollowup";
 
     public async Task<ClaimedMessage?> ClaimAsync(string[] kinds, Guid[] busyConversations, CancellationToken ct)
     {

@@ -66,6 +66,8 @@ internal sealed partial class MessageSender(
                     await store.MarkSentAsync(tx, m.Id, result.ProviderMessageId, ct);
                     await conversations.RecordOutboundAsync(tx, m.MedicoId, m.ConversaId, m.Tipo == QueueKinds.Sistema ? "sistema" : "julia",
                         $"fila:{m.Tipo}", m.Conteudo, result.ProviderMessageId, address, m.Llm, ct);
+                    if (m.Tipo == QueueKinds.Followup && m.ConversaId is { } conversaId)
+                        await conversations.AfterFollowUpAsync(tx, conversaId, m.MedicoId, m.TipoFollowup ?? "fu1", ct);
                     await tx.CommitAsync(ct);
                 }
                 LogSent(m.Id, m.Tipo, phone);

@@ -19,7 +19,6 @@ internal static class QueueExtensions
         if (role.RunsWorker)
         {
             builder.Services.AddSingleton<IHostedService>(sp => Dispatcher(sp, DispatchLane.Proactive));
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<QueueRecovery>());
         }
     }
 

@@ -96,6 +96,7 @@ public sealed class DispatcherTests(DispatcherFixture f) : IClassFixture<Dispatc
     public async Task DisconnectedWhatsAppPausesDispatchAndReconnectResumesIt()
     {
         var d = await f.DoctorAsync("5511999991007");
+        f.Evolution.State = "close"; // what the 30 s connectionState poll would also report
         await PostAsync(f.Client, EvolutionWebhooks.Fixture("webhook-connection-update-close.json"));
 
         await f.ExecuteAsync("INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade) VALUES (@m, @c, 'sistema', 'volta já', 10)",
@@ -104,6 +105,7 @@ public sealed class DispatcherTests(DispatcherFixture f) : IClassFixture<Dispatc
         Assert.Equal(["pendente:"], await f.StatusesAsync("5511999991007"));
         Assert.Contains(f.App.Logs.Lines, l => l.Message.StartsWith("WhatsApp not connected"));
 
+        f.Evolution.State = "open";
         await PostAsync(f.Client, EvolutionWebhooks.Fixture("webhook-connection-update-open.json"));
         Assert.Equal(["enviada:"], await Eventually.MatchesAsync(() => f.StatusesAsync("5511999991007"), s => s[0].StartsWith("enviada")));
     }

@@ -22,7 +22,7 @@ public sealed class SendLimiterTests(LimiterFixture f) : IClassFixture<LimiterFi
     IDatabase Redis => f.Factory.Services.GetRequiredService<RedisGate>().Multiplexer.GetDatabase(f.Redis.Database);
 
     static ClaimedMessage Message(string tipo, bool firstContact = false) =>
-        new(Guid.NewGuid(), Guid.NewGuid(), null, tipo, "x", 0, 3, DateTime.UtcNow, null, 0, firstContact, false, null);
+        new(Guid.NewGuid(), Guid.NewGuid(), null, tipo, "x", 0, 3, DateTime.UtcNow, null, 0, firstContact, false, null, null);
 
     static readonly DateTimeOffset TenAm = new(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(-3));
 
@@ -84,10 +84,19 @@ public sealed class SendLimiterTests(LimiterFixture f) : IClassFixture<LimiterFi
             await cmd.ExecuteNonQueryAsync();
         }
         var now = DateTimeOffset.UtcNow;
+        try
+        {
+            var retryAt = await Limiter.TryReserveAsync(Message("campanha"), "5511999992302", now, default);
 
-        var retryAt = await Limiter.TryReserveAsync(Message("campanha"), "5511999992302", now, default);
-
-        Assert.NotNull(retryAt); // 100 (the daily cap) already sent today, although Redis had forgotten them
-        Assert.True(retryAt > now);
+            Assert.NotNull(retryAt); // 100 (the daily cap) already sent today, although Redis had forgotten them
+            Assert.True(retryAt > now);
+        }
+        finally
+        {
+            await using var c = await db.OpenConnectionAsync();
+            await using var cleanup = new Npgsql.NpgsqlCommand("DELETE FROM medicos WHERE telefone = '5511999992301'", c);
+            await cleanup.ExecuteNonQueryAsync();
+            f.Redis.Flush();
+        }
     }
 }

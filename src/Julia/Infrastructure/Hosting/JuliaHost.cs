@@ -3,6 +3,7 @@ using Julia.Conversations;
 using Julia.Doctors;
 using Julia.Handoffs;
 using Julia.Infrastructure.Health;
+using Julia.Jobs;
 using Julia.Metrics;
 using Julia.Queue;
 using Julia.Shifts;
@@ -25,6 +26,7 @@ internal static class JuliaHost
         builder.AddConversations(role);
         builder.AddWhatsApp();
         builder.AddQueue(role);
+        builder.AddJobs(role);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -34,6 +36,7 @@ internal static class JuliaHost
         app.MapEvolutionWebhook();
         app.MapQueueHealth();
         app.MapSandbox();
+        app.MapJobs();
         return app;
     }
 }

@@ -19,6 +19,8 @@ internal sealed partial class StartupBanner(
             LogIntegration(name, state);
         if (string.IsNullOrEmpty(configuration["Evolution:WebhookToken"]))
             LogWebhookUnprotected();
+        if (string.IsNullOrEmpty(configuration["Admin:ApiToken"]))
+            LogAdminUnprotected();
         return Task.CompletedTask;
     }
 
@@ -45,4 +47,7 @@ internal sealed partial class StartupBanner(
 
     [LoggerMessage(EventId = 123, Level = LogLevel.Warning, Message = "EVOLUTION_WEBHOOK_TOKEN not set: /webhook/evolution accepts unauthenticated calls (development only)")]
     private partial void LogWebhookUnprotected();
+
+    [LoggerMessage(EventId = 124, Level = LogLevel.Warning, Message = "ADMIN_API_TOKEN not set: /jobs, /admin, /campanhas and /metricas are open (development only)")]
+    private partial void LogAdminUnprotected();
 }

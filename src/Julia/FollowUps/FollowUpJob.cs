@@ -1,0 +1,65 @@
+using System.Globalization;
+using Dapper;
+using Julia.Queue;
+using Julia.Shifts;
+using Npgsql;
+
+namespace Julia.FollowUps;
+
+/// <summary>
+/// `followups` — every 15 min inside business hours (SPEC §7 cadence): FU1 48 h after the opening, FU2 5 days after
+/// FU1 (with one real open shift when there is one), FU3 15 days after FU2; only for active AI-controlled conversations
+/// with no answer since our last message, doctors not opted out or blocked and with pressure &lt; 70, one step per
+/// conversation per run and never two pending follow-ups.
+/// </summary>
+internal sealed class FollowUpJob(NpgsqlDataSource db, QueueStore queue, ShiftStore shifts, TimeProvider time) : Jobs.IJob
+{
+    public string Name => "followups";
+    public Jobs.JobSchedule Schedule => new(Every: TimeSpan.FromMinutes(15), BusinessHoursOnly: true);
+
+    sealed record Eligible(Guid ConversaId, Guid MedicoId, string Stage, string? PrimeiroNome, string? Titulo, Guid? EspecialidadeId);
+
+    public async Task<string> RunAsync(CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        var due = (await c.QueryAsync<Eligible>(new CommandDefinition("""
+            SELECT c.id AS ConversaId, c.medico_id AS MedicoId, c.stage AS Stage, m.primeiro_nome AS PrimeiroNome, m.titulo AS Titulo,
+                   m.especialidade_id AS EspecialidadeId
+            FROM conversations c JOIN medicos m ON m.id = c.medico_id
+            WHERE c.status = 'active' AND c.controlled_by = 'ai'
+              AND NOT m.opted_out AND NOT m.bloqueado AND m.deleted_at IS NULL AND m.pressure_score < 70
+              AND c.last_outbound_at IS NOT NULL AND (c.last_inbound_at IS NULL OR c.last_inbound_at < c.last_outbound_at)
+              AND ((c.stage = 'msg_enviada' AND c.last_outbound_at <= now() - interval '48 hours')
+                OR (c.stage = 'followup_1_enviado' AND c.last_outbound_at <= now() - interval '5 days')
+                OR (c.stage = 'followup_2_enviado' AND c.last_outbound_at <= now() - interval '15 days'))
+              AND NOT EXISTS (SELECT 1 FROM fila_mensagens f WHERE f.conversa_id = c.id AND f.tipo = 'followup' AND f.status IN ('pendente', 'processando'))
+            LIMIT 500
+            """, cancellationToken: ct))).ToList();
+
+        var items = new List<NewQueueItem>();
+        foreach (var e in due)
+        {
+            var step = e.Stage switch { "msg_enviada" => "fu1", "followup_1_enviado" => "fu2", _ => "fu3" };
+            var shift = step == "fu2" && e.EspecialidadeId is { } esp ? (await shifts.OpenAsync(esp, 1, ct)).FirstOrDefault() : null;
+            items.Add(new NewQueueItem(e.MedicoId, e.ConversaId, QueueKinds.Followup, Text(step, Greeting(e), shift), time.GetUtcNow(),
+                Metadata: new Dictionary<string, object?> { ["tipo_followup"] = step }));
+        }
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await queue.EnqueueAsync(tx, items, ct);
+        await tx.CommitAsync(ct);
+        return $"{items.Count} follow-ups enfileirados";
+    }
+
+    static string Greeting(Eligible e) =>
+        string.IsNullOrWhiteSpace(e.PrimeiroNome) ? "Oi" : $"Oi {(e.Titulo is null ? "" : e.Titulo + " ")}{e.PrimeiroNome}";
+
+    internal static string Text(string step, string greeting, Shift? shift) => step switch
+    {
+        "fu1" => $"{greeting}, tudo bem? Passando só pra saber se vc viu minha mensagem sobre os plantões",
+        "fu2" when shift is not null =>
+            $"{greeting}! Surgiu um plantão que pode te interessar: {shift.Hospital} ({shift.Cidade}), " +
+            $"{CultureInfo.GetCultureInfo("pt-BR").DateTimeFormat.GetDayName(shift.Data.DayOfWeek)} {shift.Data:dd/MM}, {shift.Periodo}, {shift.PayText}. Quer que eu te conte mais?",
+        "fu2" => $"{greeting}! Sigo com plantões na sua especialidade por aqui, se quiser é só me chamar",
+        _ => $"{greeting}, não vou mais te incomodar por enquanto. Se precisar de plantão, é só me chamar aqui",
+    };
+}

@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Julia.Infrastructure.Admin;
+
+/// <summary>
+/// `Authorization: Bearer &lt;ADMIN_API_TOKEN&gt;` on /admin/*, /jobs/*, /campanhas/*, /metricas/* (SPEC §9). With no token
+/// configured (development) the routes are open and start-up says so; ENVIRONMENT=production requires the token.
+/// </summary>
+internal sealed class AdminAuthFilter(IConfiguration configuration) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var token = configuration["Admin:ApiToken"];
+        if (string.IsNullOrEmpty(token)) return await next(context);
+        var header = context.HttpContext.Request.Headers.Authorization.ToString();
+        var given = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : "";
+        if (given.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(token)))
+            return await next(context);
+        return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Authorization: Bearer <ADMIN_API_TOKEN> ausente ou inválido");
+    }
+}
+
+internal static class AdminAuthExtensions
+{
+    public static TBuilder RequireAdminToken<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter<TBuilder, AdminAuthFilter>();
+}

@@ -1,0 +1,47 @@
+using Dapper;
+using Julia.Infrastructure.Time;
+using Npgsql;
+
+namespace Julia.Jobs;
+
+internal enum JobRunOutcome { Ran, Busy, Unknown }
+
+/// <summary>
+/// Runs jobs under a Postgres advisory lock (`job:{name}`), so two workers never run the same job at once; daily jobs
+/// also claim their São Paulo day in `execucoes_job`, so they run once a day whatever the number of workers.
+/// </summary>
+internal sealed partial class JobRunner(IEnumerable<IJob> jobs, NpgsqlDataSource db, BusinessHours hours, TimeProvider time, ILogger<JobRunner> logger)
+{
+    public IReadOnlyDictionary<string, IJob> Jobs { get; } = jobs.ToDictionary(j => j.Name, StringComparer.OrdinalIgnoreCase);
+
+    public async Task<(JobRunOutcome Outcome, string? Result)> RunAsync(string name, bool claimDay, CancellationToken ct)
+    {
+        if (!Jobs.TryGetValue(name, out var job)) return (JobRunOutcome.Unknown, null);
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var key = $"job:{job.Name}";
+        if (!await connection.ExecuteScalarAsync<bool>("SELECT pg_try_advisory_lock(hashtextextended(@key, 0))", new { key }))
+            return (JobRunOutcome.Busy, null);
+        try
+        {
+            if (claimDay)
+            {
+                var day = DateOnly.FromDateTime(SaoPaulo.ToLocal(time.GetUtcNow()).DateTime);
+                var claimed = await connection.ExecuteAsync(
+                    "INSERT INTO execucoes_job (nome, dia) VALUES (@name, @day) ON CONFLICT DO NOTHING", new { name = job.Name, day });
+                if (claimed == 0) return (JobRunOutcome.Busy, "já executado hoje");
+            }
+            var result = await job.RunAsync(ct);
+            LogRan(job.Name, result);
+            return (JobRunOutcome.Ran, result);
+        }
+        finally
+        {
+            await connection.ExecuteAsync("SELECT pg_advisory_unlock(hashtextextended(@key, 0))", new { key });
+        }
+    }
+
+    public bool InHours(DateTimeOffset now) => hours.IsOpen(now);
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Job {Job}: {Result}")]
+    private partial void LogRan(string job, string result);
+}

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using Julia.Infrastructure.Time;
+
+namespace Julia.Jobs;
+
+/// <summary>The worker's clock for scheduled jobs (checked every 30 s, São Paulo time).</summary>
+internal sealed partial class JobScheduler(JobRunner runner, TimeProvider time, ILogger<JobScheduler> logger) : BackgroundService
+{
+    readonly ConcurrentDictionary<string, DateTimeOffset> lastRun = new();
+
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30), time);
+        do
+        {
+            foreach (var job in runner.Jobs.Values)
+            {
+                try { await RunIfDueAsync(job, ct); }
+                catch (Exception ex) when (ex is not OperationCanceledException) { LogFailed(ex, job.Name); }
+            }
+        } while (await NextAsync(timer, ct));
+    }
+
+    async Task RunIfDueAsync(IJob job, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var s = job.Schedule;
+        if (s.BusinessHoursOnly && !runner.InHours(now)) return;
+        if (s.Every is { } every)
+        {
+            if (lastRun.TryGetValue(job.Name, out var last) && now - last < every) return;
+            lastRun[job.Name] = now;
+            await runner.RunAsync(job.Name, claimDay: false, ct);
+        }
+        else if (s.DailyAt is { } at && TimeOnly.FromDateTime(SaoPaulo.ToLocal(now).DateTime) >= at)
+        {
+            var today = SaoPaulo.ToLocal(now).Date;
+            if (lastRun.TryGetValue(job.Name, out var last) && SaoPaulo.ToLocal(last).Date == today) return;
+            lastRun[job.Name] = now;
+            await runner.RunAsync(job.Name, claimDay: true, ct);
+        }
+    }
+
+    static async Task<bool> NextAsync(PeriodicTimer timer, CancellationToken ct)
+    {
+        try { return await timer.WaitForNextTickAsync(ct); } catch (OperationCanceledException) { return false; }
+    }
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Job {Job} failed")]
+    private partial void LogFailed(Exception ex, string job);
+}

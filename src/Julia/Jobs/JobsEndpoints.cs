@@ -1,0 +1,30 @@
+using Julia.Infrastructure.Admin;
+
+namespace Julia.Jobs;
+
+internal static class JobsEndpoints
+{
+    public static void MapJobs(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/jobs").WithTags("Jobs").RequireAdminToken();
+        group.MapGet("", (JobRunner runner) => TypedResults.Ok(runner.Jobs.Values.Select(j => new
+        {
+            nome = j.Name, intervalo_s = j.Schedule.Every?.TotalSeconds, diario_as = j.Schedule.DailyAt?.ToString("HH:mm"),
+            so_horario_comercial = j.Schedule.BusinessHoursOnly,
+        })));
+        group.MapPost("/{nome}", RunAsync);
+    }
+
+    /// <summary>Runs a job now (same lock as the scheduler): 200 with its result, 404 unknown, 409 already running.</summary>
+    static async Task<IResult> RunAsync(string nome, JobRunner runner, CancellationToken ct)
+    {
+        var (outcome, result) = await runner.RunAsync(nome, claimDay: false, ct);
+        return outcome switch
+        {
+            JobRunOutcome.Ran => TypedResults.Ok(new { job = nome, resultado = result }),
+            JobRunOutcome.Busy => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"O job {nome} já está rodando"),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Job desconhecido: {nome}",
+                detail: $"Jobs: {string.Join(", ", runner.Jobs.Keys)}"),
+        };
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Julia.IntegrationTests.Conversations;
+
+namespace Julia.IntegrationTests.Jobs;
+
+public sealed class JobsFixture : PipelineFixture
+{
+    public const string Token = "admin-token-FAKE";
+    protected override Dictionary<string, string?> Settings => new() { ["HUMANIZAR"] = "false", ["ADMIN_API_TOKEN"] = Token };
+}
+
+/// <summary>POST /jobs/{nome}: bearer ADMIN_API_TOKEN, and what the follow-up, pause-expiry and pressure jobs do.</summary>
+public sealed class JobsTests(JobsFixture f) : IClassFixture<JobsFixture>
+{
+    async Task<HttpResponseMessage> RunJobAsync(string name, string? token = JobsFixture.Token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/jobs/{name}");
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await f.Client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task JobsNeedTheAdminTokenAndUnknownJobsAre404()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RunJobAsync("pausas", token: null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RunJobAsync("pausas", token: "errado")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await RunJobAsync("nao-existe")).StatusCode);
+        var ok = await RunJobAsync("fila-recuperacao");
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Contains("resultado", await ok.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task FollowUpsGoOnlyToSilentEligibleConversationsOncePerStep()
+    {
+        await f.ExecuteAsync("""
+            WITH m AS (INSERT INTO medicos (telefone, primeiro_nome, titulo, opted_out, origem)
+                       VALUES ('5511999995001', 'Lia', 'Dra.', false, 'import'), ('5511999995002', 'Rui', 'Dr.', false, 'import'),
+                              ('5511999995003', 'Ana', 'Dra.', true, 'import'), ('5511999995004', 'Ivo', 'Dr.', false, 'import')
+                       RETURNING id, telefone)
+            INSERT INTO conversations (medico_id, stage, controlled_by, last_outbound_at, last_inbound_at)
+            SELECT id, 'msg_enviada', CASE WHEN telefone = '5511999995004' THEN 'human' ELSE 'ai' END, now() - interval '49 hours',
+                   CASE WHEN telefone = '5511999995002' THEN now() - interval '1 hour' END
+            FROM m
+            """);
+
+        var first = await RunJobAsync("followups");
+        var second = await RunJobAsync("followups");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var followups = await f.QueryAsync<(string Telefone, string Step, string Conteudo)>("""
+            SELECT m.telefone, f.metadata->>'tipo_followup', f.conteudo FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id
+            WHERE f.tipo = 'followup' AND m.telefone LIKE '55119999950%'
+            """);
+        var only = Assert.Single(followups);
+        Assert.Equal(("5511999995001", "fu1"), (only.Telefone, only.Step));
+        Assert.StartsWith("Oi Dra. Lia", only.Conteudo);
+    }
+
+    [Fact]
+    public async Task PauseExpiryReactivatesAndPressureDecays()
+    {
+        await f.ExecuteAsync("""
+            WITH m AS (INSERT INTO medicos (telefone, pressure_score, origem) VALUES ('5511999995101', 50, 'import') RETURNING id)
+            INSERT INTO conversations (medico_id, status, stage, pausado_ate) SELECT id, 'paused', 'nao_respondeu', now() - interval '1 minute' FROM m
+            """);
+
+        await RunJobAsync("pausas");
+        await RunJobAsync("pressao");
+
+        var conversation = await f.QueryAsync<(string Status, string Stage)>(
+            "SELECT c.status, c.stage FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = '5511999995101'");
+        Assert.Equal([("active", "recontato")], conversation);
+        Assert.Equal(45, await f.ScalarAsync<int>("SELECT pressure_score FROM medicos WHERE telefone = '5511999995101'"));
+    }
+}
