@@ -182,6 +182,27 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
             WHERE id = @medicoId;
             """, new { conversaId, medicoId, step }, tx, cancellationToken: ct));
 
+    /// <summary>
+    /// After a campaign message went out (SPEC §7): the doctor's open conversation (created when missing) gets stage
+    /// msg_enviada and the campaign; the doctor msg_enviada and primeiro_contato_em; pressure +20 (+25 first contact);
+    /// the envios_campanha row `enviado`; the outbound row is tied to the conversation.
+    /// </summary>
+    public Task AfterCampaignSendAsync(NpgsqlTransaction tx, Guid filaId, Guid medicoId, bool firstContact, CancellationToken ct) =>
+        tx.Connection!.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO conversations (medico_id, stage, campanha_id, last_outbound_at, last_message_at)
+            SELECT @medicoId, 'msg_enviada', (f.metadata->>'campanha_id')::bigint, now(), now() FROM fila_mensagens f WHERE f.id = @filaId
+            ON CONFLICT (medico_id) WHERE status IN ('active', 'paused')
+            DO UPDATE SET stage = 'msg_enviada', campanha_id = COALESCE(conversations.campanha_id, EXCLUDED.campanha_id), last_outbound_at = now();
+            UPDATE interacoes SET conversa_id = (SELECT id FROM conversations WHERE medico_id = @medicoId AND status IN ('active', 'paused'))
+            WHERE medico_id = @medicoId AND direcao = 'saida' AND conversa_id IS NULL;
+            UPDATE medicos SET stage_jornada = CASE WHEN stage_jornada IN ('novo', 'nao_respondeu', 'inativo') THEN 'msg_enviada' ELSE stage_jornada END,
+                   primeiro_contato_em = COALESCE(primeiro_contato_em, now()),
+                   pressure_score = LEAST(100, pressure_score + CASE WHEN @firstContact THEN 25 ELSE 20 END)
+            WHERE id = @medicoId;
+            UPDATE envios_campanha SET status = 'enviado', enviado_em = now()
+            WHERE id = (SELECT (metadata->>'envio_id')::uuid FROM fila_mensagens WHERE id = @filaId);
+            """, new { filaId, medicoId, firstContact }, tx, cancellationToken: ct));
+
     public NpgsqlDataSource DataSource => db;
 }
 

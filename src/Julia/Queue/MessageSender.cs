@@ -68,6 +68,8 @@ internal sealed partial class MessageSender(
                         $"fila:{m.Tipo}", m.Conteudo, result.ProviderMessageId, address, m.Llm, ct);
                     if (m.Tipo == QueueKinds.Followup && m.ConversaId is { } conversaId)
                         await conversations.AfterFollowUpAsync(tx, conversaId, m.MedicoId, m.TipoFollowup ?? "fu1", ct);
+                    if (m.Tipo == QueueKinds.Campanha)
+                        await conversations.AfterCampaignSendAsync(tx, m.Id, m.MedicoId, m.FirstContact, ct);
                     await tx.CommitAsync(ct);
                 }
                 LogSent(m.Id, m.Tipo, phone);

@@ -1,4 +1,5 @@
 using Julia.Agent;
+using Julia.Campaigns;
 using Julia.Conversations;
 using Julia.Doctors;
 using Julia.Handoffs;
@@ -27,6 +28,7 @@ internal static class JuliaHost
         builder.AddWhatsApp();
         builder.AddQueue(role);
         builder.AddJobs(role);
+        builder.AddCampaigns();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -37,6 +39,7 @@ internal static class JuliaHost
         app.MapQueueHealth();
         app.MapSandbox();
         app.MapJobs();
+        app.MapCampaigns();
         return app;
     }
 }

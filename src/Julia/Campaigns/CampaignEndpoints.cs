@@ -1,0 +1,87 @@
+using Julia.Infrastructure.Admin;
+
+namespace Julia.Campaigns;
+
+/// <summary>The campaigns API of SPEC §7 (bearer ADMIN_API_TOKEN; errors as ProblemDetails).</summary>
+internal static class CampaignEndpoints
+{
+    static readonly string[] Types = ["primeiro_contato", "oferta_plantao", "reativacao", "feedback"];
+
+    public static void MapCampaigns(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/campanhas").WithTags("Campanhas").RequireAdminToken();
+        group.MapPost("", CreateAsync);
+        group.MapPost("/segmento/preview", PreviewAsync);
+        group.MapGet("/{id:long}", GetAsync);
+        group.MapGet("/{id:long}/relatorio", ReportAsync);
+        group.MapPost("/{id:long}/iniciar", StartAsync);
+        group.MapPost("/{id:long}/pausar", (long id, CampaignStore store, CancellationToken ct) => TransitionAsync(id, "pausada", ["ativa", "agendada"], store, ct));
+        group.MapPost("/{id:long}/cancelar", CancelAsync);
+    }
+
+    static IResult Bad(string detail) => TypedResults.Problem(statusCode: 400, title: "Campanha inválida", detail: detail);
+    static IResult NotFound(long id) => TypedResults.Problem(statusCode: 404, title: $"Campanha {id} não encontrada");
+
+    static async Task<IResult> CreateAsync(CreateCampaignRequest request, CampaignStore store, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.Nome)) return Bad("nome é obrigatório");
+        if (request.Tipo is null || !Types.Contains(request.Tipo)) return Bad($"tipo precisa ser um de: {string.Join(", ", Types)}");
+        if (string.IsNullOrWhiteSpace(request.MensagemTemplate)) return Bad("mensagem_template é obrigatório");
+        if (CampaignTemplate.UnknownPlaceholders(request.MensagemTemplate) is { Count: > 0 } unknown)
+            return Bad($"placeholders desconhecidos: {string.Join(", ", unknown.Select(u => "{" + u + "}"))}; use {string.Join(", ", CampaignTemplate.Placeholders.Select(p => "{" + p + "}"))}");
+        if (request.MaxPorDia is <= 0) return Bad("max_por_dia precisa ser > 0");
+        if ((await store.SpecialtiesAsync(request.Filtros?.Especialidades ?? [], ct)).Unknown is { Length: > 0 } missing)
+            return Bad($"especialidades desconhecidas: {string.Join(", ", missing)}");
+        var created = await store.CreateAsync(request, ct);
+        return TypedResults.Created($"/campanhas/{created.Id}", Dto(created));
+    }
+
+    static async Task<IResult> PreviewAsync(PreviewRequest request, CampaignStore store, CancellationToken ct)
+    {
+        var filters = request.Filtros ?? new CampaignFilters();
+        var (ids, unknown) = await store.SpecialtiesAsync(filters.Especialidades ?? [], ct);
+        if (unknown.Length > 0) return Bad($"especialidades desconhecidas: {string.Join(", ", unknown)}");
+        var (count, samples) = await store.PreviewAsync(filters, ids, ct);
+        return TypedResults.Ok(new { total = count, amostra = samples.Select(s => new { nome = s.Nome, especialidade = s.Especialidade, regiao = s.Regiao }) });
+    }
+
+    static async Task<IResult> GetAsync(long id, CampaignStore store, CancellationToken ct) =>
+        await store.FindAsync(id, ct) is { } c ? TypedResults.Ok(Dto(c)) : NotFound(id);
+
+    static async Task<IResult> ReportAsync(long id, CampaignStore store, CancellationToken ct) =>
+        await store.FindAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(await store.ReportAsync(id, ct));
+
+    static async Task<IResult> StartAsync(long id, CampaignStore store, CancellationToken ct)
+    {
+        if (await store.FindAsync(id, ct) is not { } campaign) return NotFound(id);
+        if (campaign.Status is not ("rascunho" or "agendada" or "pausada"))
+            return TypedResults.Problem(statusCode: 409, title: $"Campanha {id} está {campaign.Status}");
+        var filters = System.Text.Json.JsonSerializer.Deserialize<CampaignFilters>(campaign.Filtros) ?? new CampaignFilters();
+        var added = await store.StartAsync(campaign, (await store.SpecialtiesAsync(filters.Especialidades ?? [], ct)).Ids, ct);
+        return TypedResults.Ok(new { id, status = "ativa", destinatarios_adicionados = added });
+    }
+
+    static async Task<IResult> TransitionAsync(long id, string status, string[] from, CampaignStore store, CancellationToken ct)
+    {
+        if (await store.FindAsync(id, ct) is not { } campaign) return NotFound(id);
+        return await store.SetStatusAsync(id, status, from, ct) == 1
+            ? TypedResults.Ok(new { id, status })
+            : TypedResults.Problem(statusCode: 409, title: $"Campanha {id} está {campaign.Status}");
+    }
+
+    static async Task<IResult> CancelAsync(long id, CampaignStore store, CancellationToken ct)
+    {
+        if (await store.FindAsync(id, ct) is not { } campaign) return NotFound(id);
+        if (campaign.Status is "concluida" or "cancelada") return TypedResults.Problem(statusCode: 409, title: $"Campanha {id} está {campaign.Status}");
+        await store.CancelAsync(id, ct);
+        return TypedResults.Ok(new { id, status = "cancelada" });
+    }
+
+    static object Dto(CampaignRow c) => new
+    {
+        id = c.Id, nome = c.Nome, tipo = c.Tipo, mensagem_template = c.MensagemTemplate,
+        filtros = System.Text.Json.JsonDocument.Parse(c.Filtros).RootElement, max_por_dia = c.MaxPorDia, status = c.Status,
+        agendar_para = c.AgendarPara, iniciada_em = c.IniciadaEm, concluida_em = c.ConcluidaEm, total_destinatarios = c.TotalDestinatarios,
+        created_at = c.CreatedAt,
+    };
+}

@@ -1,0 +1,100 @@
+using Dapper;
+using Julia.Infrastructure.Time;
+using Julia.Queue;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Julia.Campaigns;
+
+/// <summary>
+/// `campanhas` — every minute inside business hours (SPEC §7): starts `agendada` campaigns that are due, then drip-feeds
+/// each `ativa` one into the queue within today's allowances (its `max_por_dia`, the global daily cap, the first-contact
+/// cap), as `campanha` rows (prioridade 3); a campaign with no send left pending is `concluida`.
+/// </summary>
+internal sealed class CampaignFeederJob(
+    NpgsqlDataSource db, CampaignStore campaigns, QueueStore queue, IOptions<QueueOptions> limits, IConfiguration configuration, TimeProvider time) : Jobs.IJob
+{
+    public string Name => "campanhas";
+    public Jobs.JobSchedule Schedule => new(Every: TimeSpan.FromMinutes(1), BusinessHoursOnly: true);
+
+    public async Task<string> RunAsync(CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        var started = 0;
+        foreach (var due in await c.QueryAsync<long>(new CommandDefinition(
+            "SELECT id FROM campanhas WHERE status = 'agendada' AND agendar_para <= now()", cancellationToken: ct)))
+        {
+            var campaign = (await campaigns.FindAsync(due, ct))!;
+            var filters = System.Text.Json.JsonSerializer.Deserialize<CampaignFilters>(campaign.Filtros) ?? new CampaignFilters();
+            await campaigns.StartAsync(campaign, (await campaigns.SpecialtiesAsync(filters.Especialidades ?? [], ct)).Ids, ct);
+            started++;
+        }
+
+        var dayStart = new DateTimeOffset(SaoPaulo.ToLocal(time.GetUtcNow()).Date, SaoPaulo.ToLocal(time.GetUtcNow()).Offset).UtcDateTime;
+        var (globalToday, firstToday) = await c.QuerySingleAsync<(long, long)>(new CommandDefinition("""
+            SELECT count(*) FILTER (WHERE tipo IN ('campanha', 'followup')), count(*) FILTER (WHERE (metadata->>'primeiro_contato')::boolean)
+            FROM fila_mensagens WHERE created_at >= @dayStart AND status <> 'cancelada' AND tipo IN ('campanha', 'followup')
+            """, new { dayStart }, cancellationToken: ct));
+        var globalLeft = limits.Value.MaxPerDay - (int)globalToday;
+        var firstLeft = limits.Value.MaxFirstContactsPerDay - (int)firstToday;
+        var fed = 0;
+        var company = configuration["App:CompanyName"] ?? "Revoluna";
+
+        foreach (var campaign in await c.QueryAsync<(long Id, string Template, int MaxPorDia)>(new CommandDefinition(
+            "SELECT id, mensagem_template, max_por_dia FROM campanhas WHERE status = 'ativa' ORDER BY id", cancellationToken: ct)))
+        {
+            var campaignToday = await c.ExecuteScalarAsync<int>(new CommandDefinition("""
+                SELECT count(*) FROM fila_mensagens WHERE tipo = 'campanha' AND metadata->>'campanha_id' = @id AND created_at >= @dayStart AND status <> 'cancelada'
+                """, new { id = campaign.Id.ToString(), dayStart }, cancellationToken: ct));
+            var allowance = Math.Min(campaign.MaxPorDia - campaignToday, globalLeft);
+            if (allowance > 0)
+            {
+                var n = await FeedAsync(c, campaign.Id, campaign.Template, allowance, firstLeft, company, ct);
+                fed += n.Total;
+                globalLeft -= n.Total;
+                firstLeft -= n.First;
+            }
+            await c.ExecuteAsync(new CommandDefinition("""
+                UPDATE campanhas SET status = 'concluida', concluida_em = now()
+                WHERE id = @id AND status = 'ativa' AND NOT EXISTS (SELECT 1 FROM envios_campanha WHERE campanha_id = @id AND status IN ('pendente', 'enfileirado'))
+                """, new { id = campaign.Id }, cancellationToken: ct));
+        }
+        return $"{started} campanhas iniciadas, {fed} envios enfileirados";
+    }
+
+    async Task<(int Total, int First)> FeedAsync(NpgsqlConnection c, long campaignId, string template, int allowance, int firstLeft, string company, CancellationToken ct)
+    {
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var candidates = (await c.QueryAsync<(Guid EnvioId, Guid MedicoId, string? Titulo, string? PrimeiroNome, string? Especialidade, string? Regiao, string? Saudacao, bool FirstContact, Guid? ConversaId)>(new CommandDefinition("""
+            SELECT s.id, m.id, m.titulo, m.primeiro_nome, COALESCE(e.nome_display, e.nome), m.regiao, e.config->>'saudacao',
+                   m.primeiro_contato_em IS NULL,
+                   (SELECT c.id FROM conversations c WHERE c.medico_id = m.id AND c.status IN ('active', 'paused'))
+            FROM envios_campanha s JOIN medicos m ON m.id = s.medico_id LEFT JOIN especialidades e ON e.id = m.especialidade_id
+            WHERE s.campanha_id = @campaignId AND s.status = 'pendente'
+            ORDER BY s.created_at, s.id
+            LIMIT @allowance
+            FOR UPDATE OF s SKIP LOCKED
+            """, new { campaignId, allowance }, tx, cancellationToken: ct))).ToList();
+        var items = new List<(Guid EnvioId, NewQueueItem Item)>();
+        var first = 0;
+        foreach (var r in candidates)
+        {
+            if (r.FirstContact && first >= firstLeft) continue;
+            if (r.FirstContact) first++;
+            var recipient = new CampaignRecipient(r.MedicoId, r.Titulo, r.PrimeiroNome, r.Especialidade, r.Regiao, r.Saudacao, r.FirstContact);
+            items.Add((r.EnvioId, new NewQueueItem(r.MedicoId, r.ConversaId, QueueKinds.Campanha, CampaignTemplate.Render(template, recipient, company),
+                time.GetUtcNow(), Metadata: new Dictionary<string, object?>
+                {
+                    ["campanha_id"] = campaignId.ToString(), ["envio_id"] = r.EnvioId, ["primeiro_contato"] = r.FirstContact,
+                })));
+        }
+        await queue.EnqueueAsync(tx, [.. items.Select(i => i.Item)], ct);
+        await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE envios_campanha s SET status = 'enfileirado',
+                   fila_mensagem_id = (SELECT f.id FROM fila_mensagens f WHERE f.metadata->>'envio_id' = s.id::text ORDER BY f.created_at DESC LIMIT 1)
+            WHERE s.id = ANY(@ids)
+            """, new { ids = items.Select(i => i.EnvioId).ToArray() }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return (items.Count, first);
+    }
+}

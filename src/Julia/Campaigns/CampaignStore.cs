@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+
+namespace Julia.Campaigns;
+
+internal sealed record CampaignRow(long Id, string Nome, string Tipo, string MensagemTemplate, string Filtros, int MaxPorDia, string Status,
+    DateTime? AgendarPara, DateTime? IniciadaEm, DateTime? ConcluidaEm, int TotalDestinatarios, DateTime CreatedAt);
+
+/// <summary>SQL on campanhas and envios_campanha, and the segment query of SPEC §7.</summary>
+internal sealed class CampaignStore(NpgsqlDataSource db)
+{
+    const string Columns = """
+        id AS Id, nome AS Nome, tipo AS Tipo, mensagem_template AS MensagemTemplate, filtros::text AS Filtros, max_por_dia AS MaxPorDia,
+        status AS Status, agendar_para AS AgendarPara, iniciada_em AS IniciadaEm, concluida_em AS ConcluidaEm,
+        total_destinatarios AS TotalDestinatarios, created_at AS CreatedAt
+        """;
+
+    public async Task<CampaignRow> CreateAsync(CreateCampaignRequest r, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.QuerySingleAsync<CampaignRow>(new CommandDefinition($"""
+            INSERT INTO campanhas (nome, tipo, mensagem_template, filtros, max_por_dia, status, agendar_para)
+            VALUES (@Nome, @Tipo, @MensagemTemplate, @filtros::jsonb, @max, CASE WHEN @AgendarPara::timestamptz IS NULL THEN 'rascunho' ELSE 'agendada' END, @AgendarPara)
+            RETURNING {Columns}
+            """, new { r.Nome, r.Tipo, r.MensagemTemplate, filtros = JsonSerializer.Serialize(r.Filtros ?? new CampaignFilters()),
+                max = r.MaxPorDia ?? 50, AgendarPara = r.AgendarPara?.UtcDateTime }, cancellationToken: ct));
+    }
+
+    public async Task<CampaignRow?> FindAsync(long id, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.QueryFirstOrDefaultAsync<CampaignRow>(new CommandDefinition($"SELECT {Columns} FROM campanhas WHERE id = @id", new { id }, cancellationToken: ct));
+    }
+
+    /// <summary>Specialty names (case and accents folded) or ids → ids; unknown names are returned apart.</summary>
+    public async Task<(Guid[] Ids, string[] Unknown)> SpecialtiesAsync(string[] references, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        var all = (await c.QueryAsync<(Guid Id, string Nome, string? Display)>(new CommandDefinition(
+            "SELECT id, nome, nome_display FROM especialidades", cancellationToken: ct))).ToList();
+        var ids = new List<Guid>();
+        var unknown = new List<string>();
+        foreach (var r in references)
+        {
+            var match = all.FirstOrDefault(e => e.Id.ToString() == r || Fold(e.Nome) == Fold(r) || (e.Display is not null && Fold(e.Display) == Fold(r)));
+            if (match.Id != Guid.Empty) ids.Add(match.Id); else unknown.Add(r);
+        }
+        return ([.. ids], [.. unknown]);
+    }
+
+    internal static string Fold(string s) => new string(s.Normalize(System.Text.NormalizationForm.FormD)
+        .Where(ch => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(ch) != System.Globalization.UnicodeCategory.NonSpacingMark)
+        .ToArray()).Replace('_', ' ').Trim().ToLowerInvariant();
+
+    const string Segment = """
+        FROM medicos m LEFT JOIN especialidades e ON e.id = m.especialidade_id
+        WHERE NOT m.opted_out AND NOT m.bloqueado AND m.deleted_at IS NULL AND (m.telefone IS NOT NULL OR m.whatsapp_jid IS NOT NULL)
+          AND m.pressure_score <= @pmax
+          AND (cardinality(@esp) = 0 OR m.especialidade_id = ANY(@esp))
+          AND (cardinality(@regioes) = 0 OR lower(m.regiao) = ANY(@regioes))
+          AND (cardinality(@cidades) = 0 OR lower(m.cidade) = ANY(@cidades))
+          AND (@estado::text IS NULL OR m.estado = @estado)
+          AND (cardinality(@stages) = 0 OR m.stage_jornada = ANY(@stages))
+          AND (cardinality(@tags) = 0 OR m.tags ?| @tags)
+          AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.medico_id = m.id AND c.status IN ('active', 'paused')
+                          AND (c.controlled_by = 'human' OR c.last_inbound_at > now() - interval '7 days'))
+          AND NOT EXISTS (SELECT 1 FROM fila_mensagens f WHERE f.medico_id = m.id AND f.status IN ('pendente', 'processando')
+                          AND f.tipo IN ('campanha', 'followup'))
+          AND (@campanha::bigint IS NULL OR NOT EXISTS (SELECT 1 FROM envios_campanha s WHERE s.campanha_id = @campanha AND s.medico_id = m.id))
+        """;
+
+    static object SegmentArgs(CampaignFilters f, Guid[] esp, long? campanha) => new
+    {
+        pmax = f.PressureScoreMax ?? 70, esp,
+        regioes = (f.Regioes ?? []).Select(r => r.ToLowerInvariant()).ToArray(),
+        cidades = (f.Cidades ?? []).Select(r => r.ToLowerInvariant()).ToArray(),
+        estado = f.Estado?.ToUpperInvariant(), stages = f.Stages ?? [], tags = f.Tags ?? [], campanha,
+    };
+
+    public async Task<(long Count, IReadOnlyList<(string? Nome, string? Especialidade, string? Regiao)> Samples)> PreviewAsync(CampaignFilters f, Guid[] esp, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        var args = SegmentArgs(f, esp, null);
+        var count = await c.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) {Segment}", args, cancellationToken: ct));
+        var samples = (await c.QueryAsync<(string?, string?, string?)>(new CommandDefinition($"""
+            SELECT concat_ws(' ', m.titulo, m.primeiro_nome, m.sobrenome), COALESCE(e.nome_display, e.nome), m.regiao {Segment} ORDER BY m.id LIMIT 10
+            """, args, cancellationToken: ct))).ToList();
+        return (count, samples);
+    }
+
+    /// <summary>`iniciar`: the segment becomes envios_campanha rows (pendente; the unique key dedupes), the campaign `ativa`.</summary>
+    public async Task<int> StartAsync(CampaignRow campaign, Guid[] esp, CancellationToken ct)
+    {
+        var filters = JsonSerializer.Deserialize<CampaignFilters>(campaign.Filtros) ?? new CampaignFilters();
+        await using var c = await db.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var added = await c.ExecuteAsync(new CommandDefinition($"""
+            INSERT INTO envios_campanha (campanha_id, medico_id) SELECT @campanha, m.id {Segment}
+            ON CONFLICT (campanha_id, medico_id) DO NOTHING
+            """, SegmentArgs(filters, esp, campaign.Id), tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE campanhas SET status = 'ativa', iniciada_em = COALESCE(iniciada_em, now()),
+                   total_destinatarios = (SELECT count(*) FROM envios_campanha WHERE campanha_id = @id)
+            WHERE id = @id
+            """, new { id = campaign.Id }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return added;
+    }
+
+    public async Task<int> SetStatusAsync(long id, string status, string[] from, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE campanhas SET status = @status WHERE id = @id AND status = ANY(@from)", new { id, status, from }, cancellationToken: ct));
+    }
+
+    /// <summary>`cancelar`: pending sends and their queued messages are cancelled.</summary>
+    public async Task CancelAsync(long id, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE campanhas SET status = 'cancelada', concluida_em = now() WHERE id = @id;
+            UPDATE fila_mensagens SET status = 'cancelada', outcome_reason_code = 'campanha_cancelada'
+            WHERE tipo = 'campanha' AND status = 'pendente' AND metadata->>'campanha_id' = @text;
+            UPDATE envios_campanha SET status = 'cancelado', motivo = 'campanha_cancelada' WHERE campanha_id = @id AND status IN ('pendente', 'enfileirado');
+            """, new { id, text = id.ToString() }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task<Dictionary<string, object>> ReportAsync(long id, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        var counts = (await c.QueryAsync<(string Status, long N)>(new CommandDefinition(
+            "SELECT status, count(*) FROM envios_campanha WHERE campanha_id = @id GROUP BY status", new { id }, cancellationToken: ct)))
+            .ToDictionary(x => x.Status, x => x.N);
+        var (answered, optOuts) = await c.QuerySingleAsync<(long, long)>(new CommandDefinition("""
+            SELECT count(DISTINCT s.medico_id) FILTER (WHERE EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = s.medico_id
+                       AND i.direcao = 'entrada' AND i.created_at BETWEEN s.enviado_em AND s.enviado_em + interval '7 days')),
+                   count(DISTINCT s.medico_id) FILTER (WHERE m.opted_out AND m.opted_out_at >= s.enviado_em)
+            FROM envios_campanha s JOIN medicos m ON m.id = s.medico_id WHERE s.campanha_id = @id AND s.status = 'enviado'
+            """, new { id }, cancellationToken: ct));
+        var total = counts.Values.Sum();
+        var sent = counts.GetValueOrDefault("enviado");
+        return new Dictionary<string, object>
+        {
+            ["campanha_id"] = id, ["total"] = total, ["por_status"] = counts,
+            ["taxa_entrega"] = total == 0 ? 0 : Math.Round((double)sent / total, 4), ["responderam_7d"] = answered, ["opt_outs"] = optOuts,
+        };
+    }
+
+    public NpgsqlDataSource DataSource => db;
+}

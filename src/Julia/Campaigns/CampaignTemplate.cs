@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+
+namespace Julia.Campaigns;
+
+/// <summary>Campaign message templates (SPEC §7): placeholders {nome}, {especialidade}, {saudacao_especialidade}, {regiao}, {empresa}.</summary>
+internal static partial class CampaignTemplate
+{
+    public static readonly string[] Placeholders = ["nome", "especialidade", "saudacao_especialidade", "regiao", "empresa"];
+
+    public const string GenericGreeting = "Oi {nome}, tudo bem? Sou a Júlia, assistente virtual da equipe de escalas da {empresa}.";
+
+    /// <summary>Placeholders the template uses that do not exist (each one a 400 at creation).</summary>
+    public static IReadOnlyList<string> UnknownPlaceholders(string template) =>
+        [.. Placeholder().Matches(template).Select(m => m.Groups[1].Value).Where(p => !Placeholders.Contains(p)).Distinct()];
+
+    public static string Render(string template, CampaignRecipient r, string company)
+    {
+        var name = string.IsNullOrWhiteSpace(r.PrimeiroNome) ? "Dr(a)" : $"{r.Titulo ?? "Dr(a)."} {r.PrimeiroNome}".Trim();
+        string Fill(string text) => text
+            .Replace("{nome}", name).Replace("{especialidade}", r.Especialidade ?? "sua especialidade")
+            .Replace("{regiao}", r.Regiao ?? "sua região").Replace("{empresa}", company);
+        var greeting = Fill(string.IsNullOrWhiteSpace(r.Saudacao) ? GenericGreeting : r.Saudacao);
+        return Fill(template.Replace("{saudacao_especialidade}", greeting));
+    }
+
+    [GeneratedRegex(@"\{([a-zA-Z_]+)\}")]
+    private static partial Regex Placeholder();
+}
+
+/// <summary>One doctor of a campaign segment, with what the template needs.</summary>
+internal sealed record CampaignRecipient(Guid MedicoId, string? Titulo, string? PrimeiroNome, string? Especialidade, string? Regiao, string? Saudacao, bool FirstContact);

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Julia.DemoData;
+using Julia.IntegrationTests.Conversations;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Julia.IntegrationTests.Campaigns;
+
+public sealed class CampaignFixture : PipelineFixture
+{
+    protected override Dictionary<string, string?> Settings => new() { ["HUMANIZAR"] = "false" };
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await new DemoDataSeeder(Db, NullLogger<DemoDataSeeder>.Instance).SeedAsync(default);
+    }
+}
+
+/// <summary>The campaigns API of SPEC §7 on demo data: validation, segment, start, drip feeding within caps, report.</summary>
+public sealed class CampaignTests(CampaignFixture f) : IClassFixture<CampaignFixture>
+{
+    static object Body(string template, object? filtros = null, int? max = null) =>
+        new { nome = "Pediatria ABC", tipo = "oferta_plantao", mensagem_template = template, filtros, max_por_dia = max };
+
+    [Fact]
+    public async Task TemplatesAndSpecialtiesAreValidatedAtCreation()
+    {
+        var unknownPlaceholder = await f.Client.PostAsJsonAsync("/campanhas", Body("Oi {nome}, {desconto}!"));
+        var unknownSpecialty = await f.Client.PostAsJsonAsync("/campanhas", Body("Oi {nome}", new { especialidades = new[] { "astrologia" } }));
+        var badType = await f.Client.PostAsJsonAsync("/campanhas", new { nome = "x", tipo = "spam", mensagem_template = "oi" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknownPlaceholder.StatusCode);
+        Assert.Contains("{desconto}", await unknownPlaceholder.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, unknownSpecialty.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badType.StatusCode);
+        Assert.Equal("application/problem+json", badType.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task ASegmentIsStartedOnceFedWithinItsDailyCapAndReported()
+    {
+        var filtros = new { especialidades = new[] { "Pediatria" }, regioes = new[] { "ABC" } };
+        var preview = JsonDocument.Parse(await (await f.Client.PostAsJsonAsync("/campanhas/segmento/preview", new { filtros })).Content.ReadAsStringAsync()).RootElement;
+        var total = preview.GetProperty("total").GetInt64();
+        Assert.True(total >= 3, $"segment too small: {total}");
+        Assert.True(preview.GetProperty("amostra").GetArrayLength() > 0);
+
+        var created = await f.Client.PostAsJsonAsync("/campanhas", Body("{saudacao_especialidade} Tenho plantões de {especialidade} no {regiao}, {empresa}.", filtros, max: 2));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync($"/campanhas/{id}/iniciar", null)).StatusCode);
+        await f.Client.PostAsync($"/campanhas/{id}/pausar", null);
+        await f.Client.PostAsync($"/campanhas/{id}/iniciar", null); // restarting adds nobody twice
+        Assert.Equal(total, await f.ScalarAsync<long>("SELECT count(*) FROM envios_campanha WHERE campanha_id = @id", new { id }));
+
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync("/jobs/campanhas", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync("/jobs/campanhas", null)).StatusCode);
+
+        var queued = await f.QueryAsync<string>("SELECT conteudo FROM fila_mensagens WHERE tipo = 'campanha' AND metadata->>'campanha_id' = @id", new { id = id.ToString() });
+        Assert.Equal(2, queued.Count); // max_por_dia = 2, however often the feeder runs
+        Assert.All(queued, text =>
+        {
+            Assert.Contains("assistente virtual", text);
+            Assert.Contains("pediatria", text);
+            Assert.DoesNotContain("{", text);
+        });
+        Assert.Equal(2, await f.ScalarAsync<long>("SELECT count(*) FROM envios_campanha WHERE campanha_id = @id AND status IN ('enfileirado', 'enviado')", new { id }));
+
+        var cancel = await f.Client.PostAsync($"/campanhas/{id}/cancelar", null);
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        var report = JsonDocument.Parse(await f.Client.GetStringAsync($"/campanhas/{id}/relatorio")).RootElement;
+        Assert.Equal(total, report.GetProperty("total").GetInt64());
+        Assert.Equal(0, await f.ScalarAsync<long>(
+            "SELECT count(*) FROM fila_mensagens WHERE tipo = 'campanha' AND status = 'pendente' AND metadata->>'campanha_id' = @id", new { id = id.ToString() }));
+    }
+}
