@@ -26,6 +26,16 @@ ensure_packages() {
     || die "apt-get install ${need[*]} falhou; instale-os ou defina DATABASE_URL e REDIS_URL"
 }
 
+# Debian's Chromium for the browser test (tests/Julia.BrowserTests); returns non-zero when it cannot be had.
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] && return 0
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then return 1; fi
+  say "instalando chromium (apt-get) para o teste no navegador…"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1 \
+    || { apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1; }
+}
+
 # As root, PostgreSQL must run as the postgres user, which must reach the data folder.
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
