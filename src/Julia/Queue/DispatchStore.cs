@@ -7,8 +7,13 @@ namespace Julia.Queue;
 /// The dispatcher's SQL on fila_mensagens: the one-statement SKIP LOCKED claim (a chunk waits for the earlier chunks of
 /// its lote), the send start mark, and every way out (sent, back to pending, blocked, cancelled, error, recovery).
 /// </summary>
-internal sealed class DispatchStore(NpgsqlDataSource db)
+internal sealed class DispatchStore(DispatchDataSource dispatchDb)
 {
+    // Asynchronous commits for claims and outcomes: only "send started" must be on disk before the HTTP call, and its
+    // synchronous commit flushes every earlier WAL record too. A lost outcome after a server crash leaves the row
+    // `processando` with envio_iniciado_em set → recovery marks it resultado_desconhecido, never a duplicate.
+    readonly NpgsqlDataSource db = dispatchDb.Source;
+
     const string Returning = """
         f.id AS Id, f.medico_id AS MedicoId, f.conversa_id AS ConversaId, f.tipo AS Tipo, f.conteudo AS Conteudo, f.tentativas AS Tentativas,
         f.max_tentativas AS MaxTentativas, f.created_at AS CreatedAtUtc, f.metadata->>'tipo_sistema' AS TipoSistema,
@@ -16,10 +21,12 @@ internal sealed class DispatchStore(NpgsqlDataSource db)
         COALESCE((f.metadata->>'permitido_sob_humano')::boolean, false) OR f.metadata->>'tipo_sistema' = 'transicao_handoff' AS AllowedUnderHuman,
         """ + QueueStore.LlmAccounting + " AS Llm, f.metadata->>'tipo_followup' AS TipoFollowup";
 
-    public async Task<ClaimedMessage?> ClaimAsync(string[] kinds, Guid[] busyConversations, CancellationToken ct)
+    /// <summary>Claims the next due row and reads the fresh state its re-checks need, in one round trip.</summary>
+    public async Task<(ClaimedMessage Message, SendState State)?> ClaimAsync(string[] kinds, Guid[] busyConversations, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.QueryFirstOrDefaultAsync<ClaimedMessage>(new CommandDefinition($"""
+        var rows = await c.QueryAsync<ClaimedMessage, SendState, (ClaimedMessage, SendState)>(new CommandDefinition($"""
+            WITH claimed AS (
             UPDATE fila_mensagens f SET status = 'processando', processando_desde = now()
             WHERE f.id = (
                 SELECT q.id FROM fila_mensagens q
@@ -31,30 +38,30 @@ internal sealed class DispatchStore(NpgsqlDataSource db)
                 ORDER BY q.prioridade DESC, q.agendar_para, q.created_at
                 FOR UPDATE SKIP LOCKED
                 LIMIT 1)
-            RETURNING {Returning}
-            """, new { kinds, busyConversations }, cancellationToken: ct));
+            RETURNING {Returning})
+            SELECT claimed.*, {StateColumns}
+            FROM claimed JOIN medicos md ON md.id = claimed.medicoid
+            """, new { kinds, busyConversations }, cancellationToken: ct), (m, s) => (m, s), splitOn: "DoctorDeleted");
+        return rows.Cast<(ClaimedMessage, SendState)?>().FirstOrDefault();
     }
 
-    /// <summary>Fresh reads for the re-checks: doctor, send address, controller, newer inbound (one round trip).</summary>
-    public async Task<SendState> StateAsync(ClaimedMessage m, CancellationToken ct)
-    {
-        await using var c = await db.OpenConnectionAsync(ct);
-        return await c.QuerySingleAsync<SendState>(new CommandDefinition("""
-            SELECT md.deleted_at IS NOT NULL AS DoctorDeleted, md.opted_out AS OptedOut, md.bloqueado AS Bloqueado,
-                   COALESCE(md.whatsapp_jid, md.telefone) AS Address,
-                   COALESCE((SELECT controlled_by = 'human' FROM conversations WHERE id = @ConversaId), false) AS HumanControlled,
-                   EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao = 'entrada' AND i.processado_em IS NULL) AS NewerInbound,
-                   EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao = 'entrada' AND i.created_at > @CreatedAtUtc) AS InboundSinceEnqueue
-            FROM medicos md WHERE md.id = @MedicoId
-            """, m, cancellationToken: ct));
-    }
+    const string StateColumns = """
+        md.deleted_at IS NOT NULL AS DoctorDeleted, md.opted_out AS OptedOut, md.bloqueado AS Bloqueado,
+        COALESCE(md.whatsapp_jid, md.telefone) AS Address,
+        COALESCE((SELECT controlled_by = 'human' FROM conversations WHERE id = claimed.conversaid), false) AS HumanControlled,
+        EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao = 'entrada' AND i.processado_em IS NULL) AS NewerInbound,
+        EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao = 'entrada' AND i.created_at > claimed.createdatutc) AS InboundSinceEnqueue
+        """;
 
     /// <summary>From here on a send may have happened: recovery never resends such a row blindly.</summary>
-    public Task MarkSendStartedAsync(Guid id, CancellationToken ct) => ExecuteAsync(
-        "UPDATE fila_mensagens SET envio_iniciado_em = now() WHERE id = @id", new { id }, ct);
+    public Task MarkSendStartedAsync(Guid id, CancellationToken ct) => ExecuteAsync("""
+        BEGIN; SET LOCAL synchronous_commit = on;
+        UPDATE fila_mensagens SET envio_iniciado_em = now() WHERE id = @id;
+        COMMIT;
+        """, new { id }, ct);
 
-    public async Task MarkSentAsync(NpgsqlTransaction tx, Guid id, string? providerMessageId, CancellationToken ct) =>
-        await tx.Connection!.ExecuteAsync(new CommandDefinition("""
+    public Task MarkSentAsync(NpgsqlTransaction tx, Guid id, string? providerMessageId, CancellationToken ct) =>
+        tx.Connection!.ExecuteAsync(new CommandDefinition("""
             UPDATE fila_mensagens SET status = 'enviada', enviada_em = now(), provider_message_id = @providerMessageId, erro = NULL WHERE id = @id
             """, new { id, providerMessageId }, tx, cancellationToken: ct));
 

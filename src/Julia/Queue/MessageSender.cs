@@ -15,9 +15,8 @@ internal sealed partial class MessageSender(
     DispatchStore store, ConversationStore conversations, IWhatsAppChannel channel, SendLimiter limiter, BusinessHours hours,
     TurnSignals turns, OperationTimings timings, TimeProvider time, ILogger<MessageSender> logger)
 {
-    public async Task SendAsync(ClaimedMessage m, CancellationToken ct)
+    public async Task SendAsync(ClaimedMessage m, SendState state, CancellationToken ct)
     {
-        var state = await store.StateAsync(m, ct);
         var now = time.GetUtcNow();
         if (Blocked(m, state) is { } block)
         {

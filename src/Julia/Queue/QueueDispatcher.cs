@@ -57,13 +57,12 @@ internal sealed partial class QueueDispatcher(
         }
         if (paused) { paused = false; LogResumed(lane.Name); }
 
-        var claimed = await store.ClaimAsync(lane.Kinds, [.. inFlight.Values.Distinct()], ct);
-        if (claimed is null) return false;
+        if (await store.ClaimAsync(lane.Kinds, [.. inFlight.Values.Distinct()], ct) is not var (claimed, state)) return false;
         inFlight[claimed.Id] = claimed.ConversaId ?? Guid.Empty;
         try
         {
             // The send itself is not cancelled by shutdown: once started it completes and is recorded.
-            await sender.SendAsync(claimed, CancellationToken.None);
+            await sender.SendAsync(claimed, state, CancellationToken.None);
         }
         catch
         {

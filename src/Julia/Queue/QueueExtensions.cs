@@ -10,6 +10,7 @@ internal static class QueueExtensions
     {
         builder.Services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section);
         builder.Services.AddSingleton<QueueSignals>();
+        builder.Services.AddSingleton<DispatchDataSource>();
         builder.Services.AddSingleton<DispatchStore>();
         builder.Services.AddSingleton<SendLimiter>();
         builder.Services.AddSingleton<MessageSender>();

@@ -1,0 +1,94 @@
+// Dispatcher throughput (issue #5): drain N due messages to a fake Evolution on loopback with limits lifted and
+// MAX_WORKERS=4, and, in the same run and database, the rate of a bare `UPDATE … SKIP LOCKED` claim loop (the ceiling).
+// Usage: dotnet run -c Release --project bench/Julia.Bench -- <postgres admin url> <redis url> [messages]
+using System.Diagnostics;
+using Dapper;
+using Julia.Infrastructure.Hosting;
+using Npgsql;
+
+var adminUrl = args.ElementAtOrDefault(0) ?? "postgres://postgres@127.0.0.1:55432/postgres";
+var redisUrl = args.ElementAtOrDefault(1) ?? "redis://127.0.0.1:56379/15";
+var count = int.Parse(args.ElementAtOrDefault(2) ?? "20000");
+
+Julia.Infrastructure.Configuration.ConnectionStrings.TryPostgres(adminUrl, out var admin, out _);
+var database = $"julia_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
+await using (var c = new NpgsqlConnection(admin.ConnectionString)) { await c.ExecuteAsync($"CREATE DATABASE {database}"); }
+var dbUrl = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = database, MaxPoolSize = 50 }.ConnectionString;
+
+// Fake Evolution answering sendText with the fixture's shape.
+var fake = WebApplication.CreateSlimBuilder();
+fake.Logging.ClearProviders();
+fake.WebHost.UseUrls("http://127.0.0.1:0");
+var evolution = fake.Build();
+var sent = 0;
+evolution.MapPost("/message/sendText/{instance}", () =>
+{
+    Interlocked.Increment(ref sent);
+    return Results.Json(new { key = new { id = Guid.NewGuid().ToString("N"), fromMe = true }, status = "PENDING" }, statusCode: 201);
+});
+evolution.MapGet("/instance/connectionState/{instance}", () => Results.Json(new { instance = new { state = "open" } }));
+await evolution.StartAsync();
+
+var app = JuliaHost.Build([
+    $"--DATABASE_URL={dbUrl}", $"--REDIS_URL={redisUrl}", $"--EVOLUTION_URL={evolution.Urls.First()}", "--EVOLUTION_API_KEY=bench",
+    "--HUMANIZAR=false", "--MAX_WORKERS=4", $"--PORT={FreePort()}", "--LOG_LEVEL=ERROR", "--Queue:PollMilliseconds=50",
+], new HostRoleInfo(HostRole.Api), new StartupFlags(false));
+await app.StartAsync(); // migrations, then the reply dispatcher (4 loops)
+
+await using var source = NpgsqlDataSource.Create(dbUrl);
+await using (var c = await source.OpenConnectionAsync())
+{
+    await c.ExecuteAsync("""
+        INSERT INTO medicos (telefone, whatsapp_jid) SELECT '55119' || lpad(n::text, 8, '0'), '55119' || lpad(n::text, 8, '0') || '@s.whatsapp.net'
+        FROM generate_series(1, @count) n
+        """, new { count });
+}
+
+// 1. The dispatcher: every message claimed, re-checked, sent over HTTP and recorded (enviada + interacoes saida).
+var watch = Stopwatch.StartNew();
+await using (var c = await source.OpenConnectionAsync())
+    await c.ExecuteAsync("INSERT INTO fila_mensagens (medico_id, tipo, conteudo, prioridade) SELECT id, 'sistema', 'bench', 10 FROM medicos");
+while (true)
+{
+    await using var c = await source.OpenConnectionAsync();
+    if (await c.ExecuteScalarAsync<long>("SELECT count(*) FROM fila_mensagens WHERE status <> 'enviada'") == 0) break;
+    await Task.Delay(100);
+}
+var dispatcherRate = count / watch.Elapsed.TotalSeconds;
+await app.StopAsync();
+
+// 2. The ceiling: 4 loops of a bare claim + mark-sent on the same database, no HTTP, no checks.
+await using (var c = await source.OpenConnectionAsync())
+    await c.ExecuteAsync("INSERT INTO fila_mensagens (medico_id, tipo, conteudo, prioridade) SELECT id, 'sistema', 'teto', 10 FROM medicos");
+watch.Restart();
+await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+{
+    await using var c = await source.OpenConnectionAsync();
+    while (true)
+    {
+        var id = await c.QueryFirstOrDefaultAsync<Guid?>("""
+            UPDATE fila_mensagens SET status = 'processando', processando_desde = now()
+            WHERE id = (SELECT id FROM fila_mensagens WHERE status = 'pendente' AND agendar_para <= now()
+                        ORDER BY prioridade DESC, agendar_para, created_at FOR UPDATE SKIP LOCKED LIMIT 1)
+            RETURNING id
+            """);
+        if (id is null) break;
+        await c.ExecuteAsync("UPDATE fila_mensagens SET status = 'enviada', enviada_em = now() WHERE id = @id", new { id });
+    }
+}));
+var ceilingRate = count / watch.Elapsed.TotalSeconds;
+
+Console.WriteLine($"messages: {count}, evolution sends received: {sent}");
+Console.WriteLine($"dispatcher: {dispatcherRate:F0} msg/s");
+Console.WriteLine($"bare SKIP LOCKED claim loop (ceiling): {ceilingRate:F0} msg/s");
+Console.WriteLine($"ratio: {dispatcherRate / ceilingRate:P0}");
+await evolution.StopAsync();
+NpgsqlConnection.ClearAllPools();
+await using (var c = new NpgsqlConnection(admin.ConnectionString)) { await c.ExecuteAsync($"DROP DATABASE {database} WITH (FORCE)"); }
+
+static int FreePort()
+{
+    using var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    l.Start();
+    return ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
+}
