@@ -9,6 +9,7 @@ using Npgsql;
 var adminUrl = args.ElementAtOrDefault(0) ?? "postgres://postgres@127.0.0.1:55432/postgres";
 var redisUrl = args.ElementAtOrDefault(1) ?? "redis://127.0.0.1:56379/15";
 var count = int.Parse(args.ElementAtOrDefault(2) ?? "20000");
+var channelArg = args.ElementAtOrDefault(3) ?? "evolution"; // "sandbox": no HTTP, to see what the HTTP hop costs
 
 Julia.Infrastructure.Configuration.ConnectionStrings.TryPostgres(adminUrl, out var admin, out _);
 var database = $"julia_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
@@ -30,7 +31,7 @@ evolution.MapGet("/instance/connectionState/{instance}", () => Results.Json(new 
 await evolution.StartAsync();
 
 var app = JuliaHost.Build([
-    $"--DATABASE_URL={dbUrl}", $"--REDIS_URL={redisUrl}", $"--EVOLUTION_URL={evolution.Urls.First()}", "--EVOLUTION_API_KEY=bench",
+    $"--DATABASE_URL={dbUrl}", $"--REDIS_URL={redisUrl}", channelArg == "sandbox" ? "--EVOLUTION_INSTANCE=julia" : $"--EVOLUTION_URL={evolution.Urls.First()}", "--EVOLUTION_API_KEY=bench",
     "--HUMANIZAR=false", "--MAX_WORKERS=4", $"--PORT={FreePort()}", "--LOG_LEVEL=ERROR", "--Queue:PollMilliseconds=50",
 ], new HostRoleInfo(HostRole.Api), new StartupFlags(false));
 await app.StartAsync(); // migrations, then the reply dispatcher (4 loops)
@@ -55,6 +56,9 @@ while (true)
     await Task.Delay(100);
 }
 var dispatcherRate = count / watch.Elapsed.TotalSeconds;
+var timings = app.Services.GetRequiredService<Julia.Metrics.OperationTimings>();
+foreach (var op in timings.Operations.Order())
+    Console.WriteLine($"  {op}: mean {timings.Samples(op).DefaultIfEmpty().Average():F2} ms over the last {timings.Samples(op).Count} samples");
 await app.StopAsync();
 
 // 2. The ceiling: 4 loops of a bare claim + mark-sent on the same database, no HTTP, no checks.
@@ -78,7 +82,7 @@ await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
 }));
 var ceilingRate = count / watch.Elapsed.TotalSeconds;
 
-Console.WriteLine($"messages: {count}, evolution sends received: {sent}");
+Console.WriteLine($"messages: {count}, channel: {channelArg}, evolution sends received: {sent}");
 Console.WriteLine($"dispatcher: {dispatcherRate:F0} msg/s");
 Console.WriteLine($"bare SKIP LOCKED claim loop (ceiling): {ceilingRate:F0} msg/s");
 Console.WriteLine($"ratio: {dispatcherRate / ceilingRate:P0}");

@@ -3,7 +3,8 @@ namespace Julia.Queue;
 /// <summary>A fila_mensagens row claimed for sending, with the fresh state the pre-send checks need (SPEC §6).</summary>
 internal sealed record ClaimedMessage(
     Guid Id, Guid MedicoId, Guid? ConversaId, string Tipo, string Conteudo, int Tentativas, int MaxTentativas, DateTime CreatedAtUtc,
-    string? TipoSistema, int DigitacaoMs, bool FirstContact, bool AllowedUnderHuman, string? Llm, string? TipoFollowup = null)
+    string? TipoSistema, int DigitacaoMs, bool FirstContact, bool AllowedUnderHuman, string? Llm, string? TipoFollowup = null,
+    int Prioridade = 0, DateTime AgendarParaUtc = default)
 {
     public bool IsProactive => Tipo is QueueKinds.Lembrete or QueueKinds.Followup or QueueKinds.Campanha;
     public bool CountsTowardLimits => Tipo is QueueKinds.Followup or QueueKinds.Campanha;

@@ -19,16 +19,19 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb)
         f.max_tentativas AS MaxTentativas, f.created_at AS CreatedAtUtc, f.metadata->>'tipo_sistema' AS TipoSistema,
         COALESCE((f.metadata->>'digitacao_ms')::int, 0) AS DigitacaoMs, COALESCE((f.metadata->>'primeiro_contato')::boolean, false) AS FirstContact,
         COALESCE((f.metadata->>'permitido_sob_humano')::boolean, false) OR f.metadata->>'tipo_sistema' = 'transicao_handoff' AS AllowedUnderHuman,
-        """ + QueueStore.LlmAccounting + " AS Llm, f.metadata->>'tipo_followup' AS TipoFollowup";
+        """ + QueueStore.LlmAccounting + " AS Llm, f.metadata->>'tipo_followup' AS TipoFollowup, f.prioridade AS Prioridade, f.agendar_para AS AgendarParaUtc";
 
-    /// <summary>Claims the next due row and reads the fresh state its re-checks need, in one round trip.</summary>
-    public async Task<(ClaimedMessage Message, SendState State)?> ClaimAsync(string[] kinds, Guid[] busyConversations, CancellationToken ct)
+    /// <summary>
+    /// Claims up to <paramref name="size"/> due rows (at most the first pending chunk of any lote) with the fresh state
+    /// their re-checks need, in one round trip, in send order.
+    /// </summary>
+    public async Task<IReadOnlyList<(ClaimedMessage Message, SendState State)>> ClaimAsync(string[] kinds, Guid[] busyConversations, int size, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         var rows = await c.QueryAsync<ClaimedMessage, SendState, (ClaimedMessage, SendState)>(new CommandDefinition($"""
             WITH claimed AS (
             UPDATE fila_mensagens f SET status = 'processando', processando_desde = now()
-            WHERE f.id = (
+            WHERE f.id IN (
                 SELECT q.id FROM fila_mensagens q
                 WHERE q.status = 'pendente' AND q.agendar_para <= now() AND q.tipo = ANY(@kinds)
                   AND (q.conversa_id IS NULL OR NOT (q.conversa_id = ANY(@busyConversations)))
@@ -37,12 +40,12 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb)
                                     AND p.status IN ('pendente', 'processando'))
                 ORDER BY q.prioridade DESC, q.agendar_para, q.created_at
                 FOR UPDATE SKIP LOCKED
-                LIMIT 1)
+                LIMIT @size)
             RETURNING {Returning})
             SELECT claimed.*, {StateColumns}
             FROM claimed JOIN medicos md ON md.id = claimed.medicoid
-            """, new { kinds, busyConversations }, cancellationToken: ct), (m, s) => (m, s), splitOn: "DoctorDeleted");
-        return rows.Cast<(ClaimedMessage, SendState)?>().FirstOrDefault();
+            """, new { kinds, busyConversations, size }, cancellationToken: ct), (m, s) => (m, s), splitOn: "DoctorDeleted");
+        return [.. rows.OrderByDescending(r => r.Item1.Prioridade).ThenBy(r => r.Item1.AgendarParaUtc).ThenBy(r => r.Item1.CreatedAtUtc)];
     }
 
     const string StateColumns = """
@@ -54,16 +57,40 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb)
         """;
 
     /// <summary>From here on a send may have happened: recovery never resends such a row blindly.</summary>
-    public Task MarkSendStartedAsync(Guid id, CancellationToken ct) => ExecuteAsync("""
+    public Task MarkSendStartedAsync(Guid[] ids, CancellationToken ct) => ExecuteAsync("""
         BEGIN; SET LOCAL synchronous_commit = on;
-        UPDATE fila_mensagens SET envio_iniciado_em = now() WHERE id = @id;
+        UPDATE fila_mensagens SET envio_iniciado_em = now() WHERE id = ANY(@ids);
         COMMIT;
-        """, new { id }, ct);
+        """, new { ids }, ct);
 
     public Task MarkSentAsync(NpgsqlTransaction tx, Guid id, string? providerMessageId, CancellationToken ct) =>
         tx.Connection!.ExecuteAsync(new CommandDefinition("""
             UPDATE fila_mensagens SET status = 'enviada', enviada_em = now(), provider_message_id = @providerMessageId, erro = NULL WHERE id = @id
             """, new { id, providerMessageId }, tx, cancellationToken: ct));
+
+    /// <summary>
+    /// Replies and system messages that went out: `enviada`, their outbound interacoes rows and the conversations' last
+    /// outbound time, in one statement for the whole batch (the hottest write path).
+    /// </summary>
+    public async Task MarkSentAndRecordAsync(IReadOnlyList<(Guid Id, string? ProviderMessageId, string Address)> sent, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition($"""
+            WITH batch AS (SELECT * FROM unnest(@ids, @providers, @addresses) AS b (id, provider, address)),
+            sent AS (
+                UPDATE fila_mensagens f SET status = 'enviada', enviada_em = now(), provider_message_id = b.provider, erro = NULL
+                FROM batch b WHERE f.id = b.id
+                RETURNING f.medico_id, f.conversa_id, f.tipo, f.conteudo, b.provider, b.address, {QueueStore.LlmAccounting} AS llm),
+            recorded AS (
+                INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, remote_jid, llm)
+                SELECT medico_id, conversa_id, 'saida', 'texto', CASE tipo WHEN 'sistema' THEN 'sistema' ELSE 'julia' END, 'fila:' || tipo,
+                       conteudo, provider, address, llm::jsonb
+                FROM sent RETURNING conversa_id)
+            UPDATE conversations SET last_outbound_at = now(), last_message_at = now()
+            WHERE id IN (SELECT conversa_id FROM recorded WHERE conversa_id IS NOT NULL)
+            """, new { ids = sent.Select(x => x.Id).ToArray(), providers = sent.Select(x => x.ProviderMessageId).ToArray(),
+                addresses = sent.Select(x => x.Address).ToArray() }, cancellationToken: ct));
+    }
 
     /// <summary>Waiting (hours, limits, paused channel, open circuit): back to pending, no attempt consumed.</summary>
     public Task PostponeAsync(Guid id, DateTimeOffset until, string reason, CancellationToken ct) => ExecuteAsync("""

@@ -15,7 +15,11 @@ internal sealed partial class MessageSender(
     DispatchStore store, ConversationStore conversations, IWhatsAppChannel channel, SendLimiter limiter, BusinessHours hours,
     TurnSignals turns, OperationTimings timings, TimeProvider time, ILogger<MessageSender> logger)
 {
-    public async Task SendAsync(ClaimedMessage m, SendState state, CancellationToken ct)
+    /// <summary>
+    /// The re-checks, business hours and limits. Returns the address to send to, or null when the message was finished
+    /// or postponed here (no attempt consumed).
+    /// </summary>
+    public async Task<string?> PrepareAsync(ClaimedMessage m, SendState state, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         if (Blocked(m, state) is { } block)
@@ -23,25 +27,29 @@ internal sealed partial class MessageSender(
             await store.FinishAsync(m.Id, block.Status, block.Reason, null, ct);
             if (block.Reason == "superado") turns.Notify(m.MedicoId);
             LogNotSent(m.Id, m.Tipo, block.Status, block.Reason);
-            return;
+            return null;
         }
         if (m.NeedsBusinessHours && !hours.IsOpen(now))
         {
             await store.PostponeAsync(m.Id, hours.NextOpening(now) + TimeSpan.FromSeconds(Random.Shared.Next(0, 900)), "fora_do_horario", ct);
-            return;
+            return null;
         }
         if (state.Address is not { Length: > 0 } address)
         {
             await store.FinishAsync(m.Id, "erro", "sem_whatsapp", "médico sem telefone nem JID", ct);
-            return;
+            return null;
         }
         if (m.IsProactive && await limiter.TryReserveAsync(m, address, now, ct) is { } retryAt)
         {
             await store.PostponeAsync(m.Id, retryAt, "limite", ct);
-            return;
+            return null;
         }
+        return address;
+    }
 
-        await store.MarkSendStartedAsync(m.Id, ct);
+    /// <summary>"digitando…" for the chunk's typing time, then sendText. Called after the send-started mark is durable.</summary>
+    public async Task<SendResult> DeliverAsync(ClaimedMessage m, string address, CancellationToken ct)
+    {
         if (m.DigitacaoMs > 0)
         {
             await channel.ShowTypingAsync(address, TimeSpan.FromMilliseconds(m.DigitacaoMs), ct);
@@ -50,15 +58,22 @@ internal sealed partial class MessageSender(
         var started = time.GetTimestamp();
         var result = await channel.SendTextAsync(address, m.Conteudo, ct);
         timings.Record("evolution_enviar", time.GetElapsedTime(started));
-        await RecordAsync(m, address, result, ct);
+        return result;
     }
 
-    async Task RecordAsync(ClaimedMessage m, string address, SendResult result, CancellationToken ct)
+    /// <summary>Replies and system messages sent in a batch are recorded together by the dispatcher.</summary>
+    public static bool RecordedInBatch(ClaimedMessage m, SendResult result) => result.Succeeded && !m.IsProactive;
+
+    public void LogBatchSent(ClaimedMessage m, string address) => LogSent(m.Id, m.Tipo, PhoneMask.Mask(address));
+
+    /// <summary>Records one outcome (everything but batched reply successes).</summary>
+    public async Task RecordAsync(ClaimedMessage m, string address, SendResult result, CancellationToken ct)
     {
         var phone = PhoneMask.Mask(address);
         switch (result.Outcome)
         {
             case "enviada":
+                var recording = time.GetTimestamp();
                 await using (var connection = await store.DataSource.OpenConnectionAsync(ct))
                 await using (var tx = await connection.BeginTransactionAsync(ct))
                 {
@@ -71,6 +86,7 @@ internal sealed partial class MessageSender(
                         await conversations.AfterCampaignSendAsync(tx, m.Id, m.MedicoId, m.FirstContact, ct);
                     await tx.CommitAsync(ct);
                 }
+                timings.Record("db:fila_enviada", time.GetElapsedTime(recording));
                 LogSent(m.Id, m.Tipo, phone);
                 break;
             case "sem_whatsapp":

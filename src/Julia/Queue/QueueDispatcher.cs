@@ -17,10 +17,13 @@ internal sealed record DispatchLane(string Name, string[] Kinds, bool Parallel)
 /// while WhatsApp is not connected; on shutdown, claims whose send had not started go back to `pendente`.
 /// </summary>
 internal sealed partial class QueueDispatcher(
-    DispatchLane lane, DispatchStore store, MessageSender sender, WhatsAppConnection connection, QueueSignals signals,
+    DispatchLane lane, DispatchStore store, MessageSender sender, WhatsAppConnection connection, QueueSignals signals, Metrics.OperationTimings timings,
     IOptions<QueueOptions> options, IOptions<Infrastructure.Hosting.WorkersOptions> workers, TimeProvider time, ILogger<QueueDispatcher> logger)
     : BackgroundService
 {
+    /// <summary>Rows one reply loop claims at once: fewer round trips per message (BENCHMARKS.md).</summary>
+    const int BatchSize = 8;
+
     readonly ConcurrentDictionary<Guid, Guid> inFlight = new(); // fila id → conversa id
     bool paused;
 
@@ -57,24 +60,56 @@ internal sealed partial class QueueDispatcher(
         }
         if (paused) { paused = false; LogResumed(lane.Name); }
 
-        if (await store.ClaimAsync(lane.Kinds, [.. inFlight.Values.Distinct()], ct) is not var (claimed, state)) return false;
-        inFlight[claimed.Id] = claimed.ConversaId ?? Guid.Empty;
+        var started = time.GetTimestamp();
+        var batch = await store.ClaimAsync(lane.Kinds, [.. inFlight.Values.Distinct()], lane.Parallel ? BatchSize : 1, ct);
+        timings.Record("db:fila_claim", time.GetElapsedTime(started));
+        if (batch.Count == 0) return false;
+        foreach (var (m, _) in batch) inFlight[m.Id] = m.ConversaId ?? Guid.Empty;
         try
         {
-            // The send itself is not cancelled by shutdown: once started it completes and is recorded.
-            await sender.SendAsync(claimed, state, CancellationToken.None);
+            // Sends are not cancelled by shutdown: once started they complete and are recorded.
+            await SendBatchAsync(batch, CancellationToken.None);
         }
         catch
         {
             // Not started → back to pendente now; started → left for recovery, which never resends blindly.
-            await store.ReleaseUnstartedAsync([claimed.Id]);
+            await store.ReleaseUnstartedAsync([.. batch.Select(b => b.Message.Id)]);
             throw;
         }
         finally
         {
-            inFlight.TryRemove(claimed.Id, out _);
+            foreach (var (m, _) in batch) inFlight.TryRemove(m.Id, out _);
         }
         return true;
+    }
+
+    /// <summary>
+    /// Checks each claimed message, marks the ones to send as started (one durable commit), sends them in claim order,
+    /// and records the reply successes in one statement.
+    /// </summary>
+    async Task SendBatchAsync(IReadOnlyList<(ClaimedMessage Message, SendState State)> batch, CancellationToken ct)
+    {
+        var ready = new List<(ClaimedMessage Message, string Address)>();
+        foreach (var (m, state) in batch)
+            if (await sender.PrepareAsync(m, state, ct) is { } address) ready.Add((m, address));
+        if (ready.Count == 0) return;
+
+        var mark = time.GetTimestamp();
+        await store.MarkSendStartedAsync([.. ready.Select(r => r.Message.Id)], ct);
+        timings.Record("db:fila_inicio_envio", time.GetElapsedTime(mark));
+
+        var sent = new List<(ClaimedMessage Message, string? ProviderMessageId, string Address)>();
+        foreach (var (m, address) in ready)
+        {
+            var result = await sender.DeliverAsync(m, address, ct);
+            if (MessageSender.RecordedInBatch(m, result)) sent.Add((m, result.ProviderMessageId, address));
+            else await sender.RecordAsync(m, address, result, ct);
+        }
+        if (sent.Count == 0) return;
+        var recording = time.GetTimestamp();
+        await store.MarkSentAndRecordAsync([.. sent.Select(s => (s.Message.Id, s.ProviderMessageId, s.Address))], ct);
+        timings.Record("db:fila_enviada", time.GetElapsedTime(recording));
+        foreach (var (m, _, address) in sent) sender.LogBatchSent(m, address);
     }
 
     public override async Task StopAsync(CancellationToken ct)

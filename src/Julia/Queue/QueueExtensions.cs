@@ -25,6 +25,6 @@ internal static class QueueExtensions
 
     static QueueDispatcher Dispatcher(IServiceProvider sp, DispatchLane lane) => new(
         lane, sp.GetRequiredService<DispatchStore>(), sp.GetRequiredService<MessageSender>(), sp.GetRequiredService<WhatsAppConnection>(),
-        sp.GetRequiredService<QueueSignals>(), sp.GetRequiredService<IOptions<QueueOptions>>(), sp.GetRequiredService<IOptions<WorkersOptions>>(),
+        sp.GetRequiredService<QueueSignals>(), sp.GetRequiredService<Metrics.OperationTimings>(), sp.GetRequiredService<IOptions<QueueOptions>>(), sp.GetRequiredService<IOptions<WorkersOptions>>(),
         sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<QueueDispatcher>>());
 }
