@@ -47,14 +47,21 @@ internal sealed partial class MessageSender(
         return address;
     }
 
-    /// <summary>"digitando…" for the chunk's typing time, then sendText. Called after the send-started mark is durable.</summary>
+    /// <summary>
+    /// "digitando…" for every message of a batch at once, then one wait for the longest typing time: each doctor sees
+    /// typing for his chunk's time (at most 6 s), and no doctor waits for the others' typing.
+    /// </summary>
+    public async Task ShowTypingAsync(IReadOnlyList<(ClaimedMessage Message, string Address)> ready, CancellationToken ct)
+    {
+        var typing = ready.Where(r => r.Message.DigitacaoMs > 0).ToList();
+        if (typing.Count == 0) return;
+        foreach (var (m, address) in typing) await channel.ShowTypingAsync(address, TimeSpan.FromMilliseconds(m.DigitacaoMs), ct);
+        await Task.Delay(TimeSpan.FromMilliseconds(typing.Max(t => t.Message.DigitacaoMs)), time, ct);
+    }
+
+    /// <summary>sendText. Called after the send-started mark is durable.</summary>
     public async Task<SendResult> DeliverAsync(ClaimedMessage m, string address, CancellationToken ct)
     {
-        if (m.DigitacaoMs > 0)
-        {
-            await channel.ShowTypingAsync(address, TimeSpan.FromMilliseconds(m.DigitacaoMs), ct);
-            await Task.Delay(TimeSpan.FromMilliseconds(m.DigitacaoMs), time, ct);
-        }
         var started = time.GetTimestamp();
         var result = await channel.SendTextAsync(address, m.Conteudo, ct);
         timings.Record("evolution_enviar", time.GetElapsedTime(started));

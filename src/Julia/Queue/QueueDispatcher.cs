@@ -21,8 +21,11 @@ internal sealed partial class QueueDispatcher(
     IOptions<QueueOptions> options, IOptions<Infrastructure.Hosting.WorkersOptions> workers, TimeProvider time, ILogger<QueueDispatcher> logger)
     : BackgroundService
 {
-    /// <summary>Rows one reply loop claims at once: fewer round trips per message (BENCHMARKS.md).</summary>
-    const int BatchSize = 8;
+    /// <summary>
+    /// Rows one reply loop claims at once: three database round trips per batch instead of per message (BENCHMARKS.md).
+    /// HTTP sends stay sequential per loop, so at most MAX_WORKERS go out at the same time.
+    /// </summary>
+    const int BatchSize = 16;
 
     readonly ConcurrentDictionary<Guid, Guid> inFlight = new(); // fila id → conversa id
     bool paused;
@@ -98,6 +101,7 @@ internal sealed partial class QueueDispatcher(
         await store.MarkSendStartedAsync([.. ready.Select(r => r.Message.Id)], ct);
         timings.Record("db:fila_inicio_envio", time.GetElapsedTime(mark));
 
+        await sender.ShowTypingAsync(ready, ct);
         var sent = new List<(ClaimedMessage Message, string? ProviderMessageId, string Address)>();
         foreach (var (m, address) in ready)
         {
