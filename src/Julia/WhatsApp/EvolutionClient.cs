@@ -41,8 +41,14 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
             LogSendRejected(PhoneMask.Mask(number), (int)response.StatusCode);
             return SendResult.Failed($"HTTP {(int)response.StatusCode}");
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or TimeoutException && !ct.IsCancellationRequested)
+        catch (Polly.CircuitBreaker.BrokenCircuitException)
         {
+            return SendResult.CircuitOpen;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException
+                                   && !ct.IsCancellationRequested)
+        {
+            // A timed-out POST may have been delivered; the queue retries it with backoff (issue #5), never the HTTP client.
             breaker.RecordFailure();
             return SendResult.Failed(ex is HttpRequestException ? "falha de rede" : "tempo esgotado");
         }

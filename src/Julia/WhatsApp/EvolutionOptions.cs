@@ -7,5 +7,7 @@ internal sealed class EvolutionOptions
     public string? ApiKey { get; set; }
     public string Instance { get; set; } = "julia";
     public string? WebhookToken { get; set; }
+    /// <summary>Per-attempt HTTP timeout (internal setting `Evolution:TimeoutSeconds`).</summary>
+    public int TimeoutSeconds { get; set; } = 10;
     public bool IsSandbox => string.IsNullOrWhiteSpace(BaseUrl);
 }

@@ -25,12 +25,14 @@ internal static class WhatsAppExtensions
                 if (!string.IsNullOrEmpty(o.ApiKey)) http.DefaultRequestHeaders.Add("apikey", o.ApiKey);
             })
             // A retried POST would send the WhatsApp message twice: the queue owns retries.
-            .AddStandardResilienceHandler(o =>
+            .AddStandardResilienceHandler()
+            .Configure((o, sp) =>
             {
+                var timeout = TimeSpan.FromSeconds(Math.Max(1, sp.GetRequiredService<IOptions<EvolutionOptions>>().Value.TimeoutSeconds));
                 o.Retry.DisableForUnsafeHttpMethods();
-                o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
-                o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(30);
-                o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(60);
+                o.AttemptTimeout.Timeout = timeout;
+                o.TotalRequestTimeout.Timeout = timeout * 3;
+                o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(60, timeout.TotalSeconds * 2 + 1));
             });
         builder.Services.AddSingleton<IWhatsAppChannel>(sp => sp.GetRequiredService<EvolutionClient>());
         builder.Services.AddHostedService<WhatsAppConnectionMonitor>();

@@ -46,11 +46,20 @@ public sealed class FakeEvolution : IAsyncDisposable
         for (var i = 0; i < times; i++) sendScript.Enqueue((status, body ?? """{"status":500,"error":"Internal Server Error","response":{"message":["falha"]}}"""));
     }
 
+    readonly ConcurrentQueue<TimeSpan> delays = new();
+
+    /// <summary>The next sendText answers only after this delay (a gateway that hangs).</summary>
+    public void DelayNextSend(TimeSpan delay) => delays.Enqueue(delay);
+
     public void NotOnWhatsAppNext() => sendScript.Enqueue((400, Fixture("send-text-error-400-not-on-whatsapp.json").ToJsonString()));
 
     async Task<IResult> SendTextAsync(HttpContext http)
     {
         var body = await Record(http);
+        if (delays.TryDequeue(out var delay))
+        {
+            try { await Task.Delay(delay, http.RequestAborted); } catch (OperationCanceledException) { }
+        }
         if (sendScript.TryDequeue(out var scripted)) return Results.Content(scripted.Body, "application/json", statusCode: scripted.Status);
         var response = Fixture("send-text-response.json");
         response["key"]!["id"] = $"3EB0{Guid.NewGuid():N}"[..24].ToUpperInvariant();

@@ -12,6 +12,7 @@ public sealed class DispatcherFixture : PipelineFixture
     protected override Dictionary<string, string?> Settings => new()
     {
         ["HUMANIZAR"] = "false", ["EVOLUTION_URL"] = Evolution.Url, ["EVOLUTION_API_KEY"] = "evo-key-FAKE", ["EVOLUTION_INSTANCE"] = "julia",
+        ["Evolution:TimeoutSeconds"] = "1",
     };
 
     public override async Task InitializeAsync()

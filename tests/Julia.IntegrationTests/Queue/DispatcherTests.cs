@@ -93,6 +93,21 @@ public sealed class DispatcherTests(DispatcherFixture f) : IClassFixture<Dispatc
     }
 
     [Fact]
+    public async Task ATimedOutSendIsRetriedWithBackoffNotByTheHttpClient()
+    {
+        var d = await f.DoctorAsync("5511999991009");
+        f.Evolution.DelayNextSend(TimeSpan.FromSeconds(3));
+        await f.ExecuteAsync("INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade) VALUES (@m, @c, 'sistema', 'demora', 10)",
+            new { m = d.Medico, c = d.Conversa });
+
+        var row = await Eventually.MatchesAsync(() => f.QueryAsync<(string Status, int Tentativas, string? Erro)>(
+            "SELECT status, tentativas, erro FROM fila_mensagens WHERE medico_id = @m", new { m = d.Medico }), r => r[0].Tentativas == 1);
+
+        Assert.Equal(("pendente", 1, "tempo esgotado"), row[0]);
+        Assert.Single(SendsTo("5511999991009")); // one POST: the HTTP client did not retry it
+    }
+
+    [Fact]
     public async Task DisconnectedWhatsAppPausesDispatchAndReconnectResumesIt()
     {
         var d = await f.DoctorAsync("5511999991007");

@@ -100,3 +100,23 @@ public sealed class SendLimiterTests(LimiterFixture f) : IClassFixture<LimiterFi
         }
     }
 }
+
+public sealed class SendLimiterOutageTests
+{
+    [Fact]
+    public async Task WithRedisDownProactiveSendsWaitFailClosed()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var server = new PrivateRedisServer();
+        await server.StartAsync();
+        await using var app = new JuliaAppFactory(db.Url, server.Url);
+        var limiter = app.Services.GetRequiredService<SendLimiter>();
+        var now = DateTimeOffset.UtcNow;
+        server.Stop();
+
+        var retryAt = await limiter.TryReserveAsync(
+            new ClaimedMessage(Guid.NewGuid(), Guid.NewGuid(), null, "campanha", "x", 0, 3, DateTime.UtcNow, null, 0, false, false, null), "5511999992401", now, default);
+
+        Assert.Equal(now.AddSeconds(60), retryAt);
+    }
+}
