@@ -98,15 +98,19 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb)
                outcome_reason_code = @reason WHERE id = @id
         """, new { id, until = until.UtcDateTime, reason }, ct);
 
+    /// <summary>Ends a message without sending it; a campaign send follows its queue row (bloqueado / erro / cancelado).</summary>
     public Task FinishAsync(Guid id, string status, string reason, string? error, CancellationToken ct) => ExecuteAsync("""
-        UPDATE fila_mensagens SET status = @status, outcome_reason_code = @reason, erro = @error, processando_desde = NULL WHERE id = @id
+        UPDATE fila_mensagens SET status = @status, outcome_reason_code = @reason, erro = @error, processando_desde = NULL WHERE id = @id;
+        UPDATE envios_campanha SET status = CASE @status WHEN 'bloqueada' THEN 'bloqueado' WHEN 'cancelada' THEN 'cancelado' ELSE 'erro' END,
+               motivo = @reason
+        WHERE fila_mensagem_id = @id AND status = 'enfileirado';
         """, new { id, status, reason, error }, ct);
 
     /// <summary>A failed attempt: pending again after 60·2^n s, or `erro` once max_tentativas is reached.</summary>
     public async Task<(int Tentativas, string Status)> FailAsync(Guid id, string error, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.QuerySingleAsync<(int, string)>(new CommandDefinition("""
+        var result = await c.QuerySingleAsync<(int, string)>(new CommandDefinition("""
             UPDATE fila_mensagens SET tentativas = tentativas + 1, erro = @error, processando_desde = NULL, envio_iniciado_em = NULL,
                    status = CASE WHEN tentativas + 1 >= max_tentativas THEN 'erro' ELSE 'pendente' END,
                    outcome_reason_code = CASE WHEN tentativas + 1 >= max_tentativas THEN 'tentativas_esgotadas' ELSE 'falha_envio' END,
@@ -114,6 +118,11 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb)
             WHERE id = @id
             RETURNING tentativas, status
             """, new { id, error }, cancellationToken: ct));
+        if (result.Item2 == "erro")
+            await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE envios_campanha SET status = 'erro', motivo = @error WHERE fila_mensagem_id = @id AND status = 'enfileirado'",
+                new { id, error }, cancellationToken: ct));
+        return result;
     }
 
     /// <summary>Stuck `processando` rows (SPEC §6): never started → pending; started → `erro` resultado_desconhecido.</summary>
