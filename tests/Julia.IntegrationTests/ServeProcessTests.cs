@@ -17,7 +17,9 @@ public sealed class ServeProcessTests
         {
             ["DATABASE_URL"] = db.Url, ["REDIS_URL"] = redis.Url, ["PORT"] = port.ToString(), ["LOG_LEVEL"] = "INFO",
         };
-        using var process = Process.Start(JuliaProcess.StartInfo(env, "serve", "--seed-demo"))!;
+        var start = JuliaProcess.StartInfo(env, "serve", "--seed-demo");
+        start.WorkingDirectory = RunbookSqlTests.RepositoryRoot(); // where ./run.sh starts it
+        using var process = Process.Start(start)!;
         var output = new StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
@@ -32,6 +34,7 @@ public sealed class ServeProcessTests
             catch (HttpRequestException) { await Task.Delay(200); }
         }
         Assert.True(healthy, output.ToString());
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/static/simulador.html")).StatusCode);
 
         using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()])) await kill.WaitForExitAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -11,7 +11,7 @@ internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, stri
 
     // Configuration sections ("Agent", "Queue"…): hosts pass a section's own key, with an empty value, beside its children.
     static readonly HashSet<string> Sections = Julia.Infrastructure.Configuration.EnvironmentVariables.All
-        .Select(v => v.Key.Split(':')[0]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        .Select(v => v.Key.Split(':')[0]).Append("Jobs").ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     static readonly Dictionary<string, string[]> VerbOptions = new()
     {

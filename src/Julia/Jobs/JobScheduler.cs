@@ -4,12 +4,14 @@ using Julia.Infrastructure.Time;
 namespace Julia.Jobs;
 
 /// <summary>The worker's clock for scheduled jobs (checked every 30 s, São Paulo time).</summary>
-internal sealed partial class JobScheduler(JobRunner runner, TimeProvider time, ILogger<JobScheduler> logger) : BackgroundService
+internal sealed partial class JobScheduler(JobRunner runner, IConfiguration configuration, TimeProvider time, ILogger<JobScheduler> logger) : BackgroundService
 {
     readonly ConcurrentDictionary<string, DateTimeOffset> lastRun = new();
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
+        // Internal setting `Jobs:Scheduler=false`: tests run jobs through POST /jobs/{nome} only, never by the clock.
+        if (string.Equals(configuration["Jobs:Scheduler"], "false", StringComparison.OrdinalIgnoreCase)) return;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30), time);
         do
         {

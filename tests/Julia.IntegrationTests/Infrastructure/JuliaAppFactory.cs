@@ -29,6 +29,7 @@ public sealed class JuliaAppFactory(
         builder.UseSetting("DATABASE_URL", databaseUrl);
         builder.UseSetting("REDIS_URL", redisUrl);
         builder.UseSetting("ENVIRONMENT", "test");
+        builder.UseSetting("Jobs:Scheduler", "false"); // jobs run when a test calls POST /jobs/{nome}, not by the wall clock
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }

@@ -17,7 +17,13 @@ internal static class JuliaHost
 {
     public static WebApplication Build(string[] args, HostRoleInfo role, StartupFlags flags)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(JuliaHost).Assembly.GetName().Name });
+        var webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(JuliaHost).Assembly.GetName().Name,
+            WebRootPath = Directory.Exists(webRoot) ? webRoot : null,
+        });
         builder.AddInfrastructure(role, flags);
         builder.AddMetrics();
         builder.AddDoctors();
