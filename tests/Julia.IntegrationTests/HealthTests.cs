@@ -34,4 +34,15 @@ public sealed class HealthTests(AppFixture app) : IClassFixture<AppFixture>
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(404, body.GetProperty("status").GetInt32());
     }
+
+    [Fact]
+    public async Task ReadinessChecksDatabaseRedisAndTheChannel()
+    {
+        var body = await app.Factory.CreateClient().GetFromJsonAsync<JsonElement>("/health/ready");
+
+        Assert.Equal("ready", body.GetProperty("status").GetString());
+        Assert.Equal("ok", body.GetProperty("database").GetString());
+        Assert.Equal("ok", body.GetProperty("redis").GetString());
+        Assert.Equal("sandbox", body.GetProperty("whatsapp").GetString());
+    }
 }

@@ -37,9 +37,6 @@ internal sealed partial class TurnRunner(
         await Task.WhenAll(reader, sweeper);
     }
 
-    /// <summary>Pending doctors right now (tests and /health use it).</summary>
-    public int PendingCount { get { lock (gate) return entries.Count; } }
-
     async Task ReadSignalsAsync(CancellationToken ct)
     {
         try

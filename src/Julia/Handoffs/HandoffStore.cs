@@ -29,14 +29,7 @@ internal sealed class HandoffStore
             """, new { request.ConversaId, request.TriggerType, request.Motivo }, tx, cancellationToken: ct));
         return (existing, false);
     }
-
-    public async Task<IReadOnlyList<HandoffRow>> ForConversationAsync(NpgsqlConnection c, Guid conversaId) =>
-        (await c.QueryAsync<HandoffRow>("""
-            SELECT id AS Id, trigger_type AS TriggerType, status AS Status, metadata::text AS Metadata FROM handoffs WHERE conversa_id = @conversaId
-            """, new { conversaId })).ToList();
 }
-
-internal sealed record HandoffRow(Guid Id, string TriggerType, string Status, string Metadata);
 
 /// <summary>Why and for whom a conversation goes to a person.</summary>
 internal sealed record HandoffRequest(Guid ConversaId, Guid MedicoId, string TriggerType, string Motivo, string? TriggerMessage, bool SendTransition = true);

@@ -9,5 +9,4 @@ internal sealed class EvolutionOptions
     public string? WebhookToken { get; set; }
     /// <summary>Per-attempt HTTP timeout (internal setting `Evolution:TimeoutSeconds`).</summary>
     public int TimeoutSeconds { get; set; } = 10;
-    public bool IsSandbox => string.IsNullOrWhiteSpace(BaseUrl);
 }

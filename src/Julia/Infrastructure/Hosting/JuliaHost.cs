@@ -41,6 +41,7 @@ internal static class JuliaHost
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.MapHealth();
+        app.MapReadiness();
         app.MapEvolutionWebhook();
         app.MapQueueHealth();
         app.MapSandbox();
