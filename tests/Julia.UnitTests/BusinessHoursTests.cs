@@ -29,4 +29,10 @@ public sealed class BusinessHoursTests
     [Fact]
     public void UtcInstantsAreJudgedOnTheSaoPauloClock() =>
         Assert.False(Hours.IsOpen(DateTimeOffset.Parse("2026-11-25T23:30:00Z"))); // 20:30 in São Paulo
+
+    [Theory]
+    [InlineData("2026-11-28 23:59:59")]
+    [InlineData("2026-11-29 00:00:00")]
+    public void EqualStartAndEndWithAllDaysMeansAlwaysOpen(string local) =>
+        Assert.True(new BusinessHours(Options.Create(new BusinessHoursOptions { Start = "00:00", End = "00:00", Weekdays = "1-7" })).IsOpen(Sp(local)));
 }

@@ -16,7 +16,8 @@ internal sealed class BusinessHoursOptions
 
 /// <summary>
 /// Horário comercial, one definition everywhere (SPEC §6): weekday in DIAS_UTEIS and HORARIO_INICIO ≤ t &lt; HORARIO_FIM
-/// on the São Paulo clock, minus FERIADOS. The end is exclusive: 19:59:59 is open, 20:00:00 is closed.
+/// on the São Paulo clock, minus FERIADOS. The end is exclusive: 19:59:59 is open, 20:00:00 is closed. Equal start and
+/// end mean the whole day.
 /// </summary>
 internal sealed class BusinessHours
 {
@@ -42,7 +43,8 @@ internal sealed class BusinessHours
     {
         var local = TimeZoneInfo.ConvertTime(instant, zone);
         var time = TimeOnly.FromDateTime(local.DateTime);
-        return IsWorkingDay(DateOnly.FromDateTime(local.DateTime)) && time >= start && time < end;
+        // HORARIO_INICIO = HORARIO_FIM means the whole day.
+        return IsWorkingDay(DateOnly.FromDateTime(local.DateTime)) && (start == end || (time >= start && time < end));
     }
 
     /// <summary>The next instant the business opens (now, when open).</summary>
