@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Julia.IntegrationTests.Infrastructure;
 
@@ -12,28 +10,25 @@ namespace Julia.IntegrationTests.Infrastructure;
 /// Scripted answers are served in order; when the script runs out it answers a plain text reply. Every request body
 /// is kept for assertions. The real SDK talks to it through ANTHROPIC_BASE_URL.
 /// </summary>
-public sealed class FakeAnthropic : IAsyncDisposable
+public sealed class FakeAnthropic : LoopbackServer
 {
     public sealed record Answer(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default);
 
-    WebApplication? app;
     readonly ConcurrentQueue<Func<JsonObject, Answer>> script = new();
 
     public ConcurrentQueue<JsonObject> Requests { get; } = new();
     public ConcurrentQueue<IHeaderDictionary> RequestHeaders { get; } = new();
-    public string Url { get; private set; } = "";
 
     public static async Task<FakeAnthropic> StartAsync()
     {
         var fake = new FakeAnthropic();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        fake.app = builder.Build();
-        fake.app.MapPost("/v1/messages", fake.HandleAsync);
-        await fake.app.StartAsync();
-        fake.Url = fake.app.Urls.First();
+        await fake.StartServerAsync();
         return fake;
+    }
+
+    protected override void Map(WebApplication app)
+    {
+        app.MapPost("/v1/messages", HandleAsync);
     }
 
     async Task HandleAsync(HttpContext http)
@@ -89,10 +84,4 @@ public sealed class FakeAnthropic : IAsyncDisposable
         new(429, Fixture("error-429-rate-limit.json").ToJsonString(), new Dictionary<string, string> { ["retry-after"] = retryAfterSeconds.ToString() });
     public static Answer Overloaded() => new(529, Fixture("error-529-overloaded.json").ToJsonString());
 
-    public async ValueTask DisposeAsync()
-    {
-        if (app is null) return;
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
 }

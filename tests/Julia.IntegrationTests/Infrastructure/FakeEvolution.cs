@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Julia.IntegrationTests.Infrastructure;
 
@@ -11,15 +9,13 @@ namespace Julia.IntegrationTests.Infrastructure;
 /// A fake Evolution API v2 on loopback answering with the shapes in tests/fixtures/evolution: sendText (201 with a fresh
 /// key.id, or scripted errors), sendPresence, markMessageAsRead and connectionState. Every call is kept.
 /// </summary>
-public sealed class FakeEvolution : IAsyncDisposable
+public sealed class FakeEvolution : LoopbackServer
 {
     public sealed record Call(string Path, JsonObject? Body, string? ApiKey, DateTimeOffset At);
 
-    WebApplication? app;
     readonly ConcurrentQueue<(int Status, string Body)> sendScript = new();
 
     public ConcurrentQueue<Call> Calls { get; } = new();
-    public string Url { get; private set; } = "";
     public string State { get; set; } = "open";
 
     public IEnumerable<Call> Sends => Calls.Where(c => c.Path.StartsWith("/message/sendText/", StringComparison.Ordinal));
@@ -27,18 +23,17 @@ public sealed class FakeEvolution : IAsyncDisposable
     public static async Task<FakeEvolution> StartAsync()
     {
         var fake = new FakeEvolution();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        fake.app = builder.Build();
-        fake.app.MapPost("/message/sendText/{instance}", (Delegate)fake.SendTextAsync);
-        fake.app.MapPost("/chat/sendPresence/{instance}", (Delegate)fake.AcceptAsync);
-        fake.app.MapPost("/chat/markMessageAsRead/{instance}", (Delegate)fake.AcceptAsync);
-        fake.app.MapGet("/instance/connectionState/{instance}", (HttpContext http) =>
-            Results.Json(new { instance = new { instanceName = "julia", state = fake.State } }));
-        await fake.app.StartAsync();
-        fake.Url = fake.app.Urls.First();
+        await fake.StartServerAsync();
         return fake;
+    }
+
+    protected override void Map(WebApplication app)
+    {
+        app.MapPost("/message/sendText/{instance}", (Delegate)SendTextAsync);
+        app.MapPost("/chat/sendPresence/{instance}", (Delegate)AcceptAsync);
+        app.MapPost("/chat/markMessageAsRead/{instance}", (Delegate)AcceptAsync);
+        app.MapGet("/instance/connectionState/{instance}", (HttpContext http) =>
+            Results.Json(new { instance = new { instanceName = "julia", state = State } }));
     }
 
     public void FailNextSends(int status, int times, string? body = null)
@@ -83,11 +78,4 @@ public sealed class FakeEvolution : IAsyncDisposable
 
     static JsonObject Fixture(string name) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "evolution", name)))!.AsObject();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (app is null) return;
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
 }
