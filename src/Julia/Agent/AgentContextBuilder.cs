@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Julia.Conversations;
 using Julia.Doctors;
 using Julia.Infrastructure.Time;
 using Julia.Shifts;
@@ -9,8 +8,8 @@ using Microsoft.Extensions.AI;
 
 namespace Julia.Agent;
 
-/// <summary>One line of conversation history: who wrote it and what (SPEC §5 history rules).</summary>
-internal sealed record HistoryItem(string Direcao, string? AutorTipo, string Conteudo);
+/// <summary>One line of conversation history: interacoes.direcao (`entrada`/`saida`), autor_tipo and the text.</summary>
+internal sealed record HistoryItem(string Direction, string? AuthorType, string Content);
 
 /// <summary>
 /// Builds what Claude sees for one turn (SPEC §5): a system prompt with the persona, São Paulo "now", the doctor's
@@ -67,8 +66,8 @@ internal static class AgentContextBuilder
         }
         foreach (var h in history)
         {
-            if (h.Direcao == "entrada") Add(ChatRole.User, h.Conteudo);
-            else Add(ChatRole.Assistant, h.AutorTipo == "humano" ? $"[equipe] {h.Conteudo}" : h.Conteudo);
+            if (h.Direction == "entrada") Add(ChatRole.User, h.Content);
+            else Add(ChatRole.Assistant, h.AuthorType == "humano" ? $"[equipe] {h.Content}" : h.Content);
         }
         Add(ChatRole.User, string.Join('\n', currentTurn));
         if (turns[0].Role == ChatRole.Assistant) turns.Insert(0, (ChatRole.User, new StringBuilder("(conversa iniciada pela Júlia)")));

@@ -11,9 +11,7 @@ internal static class AgentExtensions
     /// <summary>Claude when ANTHROPIC_API_KEY is set; otherwise the agent is off and every turn takes the fallback (SPEC §13.2).</summary>
     public static void AddAgent(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AgentOptions>().BindConfiguration("Agent")
-            .Configure<IConfiguration>((o, c) => o.CompanyName = c["App:CompanyName"] ?? o.CompanyName);
-        builder.Services.AddSingleton<CircuitBreakers>();
+        builder.Services.AddOptions<AgentOptions>().BindConfiguration("Agent");
         builder.Services.AddSingleton<ShiftTools>();
         builder.Services.AddSingleton<ConversationTools>();
         builder.Services.AddSingleton<AgentToolbox>();

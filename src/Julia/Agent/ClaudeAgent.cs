@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Anthropic.Exceptions;
 using Julia.Agent.Tools;
-using Julia.Conversations;
+using Julia.Infrastructure.Hosting;
 using Julia.Infrastructure.Resilience;
 using Julia.Metrics;
 using Julia.Shifts;
@@ -16,8 +16,8 @@ namespace Julia.Agent;
 /// fallback — and never an exception or an error text for the doctor.
 /// </summary>
 internal sealed partial class ClaudeAgent(
-    IChatClient chat, ConversationStore conversations, ShiftStore shifts, ShiftCatalog catalog, AgentToolbox toolbox,
-    CircuitBreakers breakers, IOptions<AgentOptions> options, TimeProvider time, OperationTimings timings, ILogger<ClaudeAgent> logger)
+    IChatClient chat, ShiftStore shifts, ShiftCatalog catalog, AgentToolbox toolbox,
+    CircuitBreakers breakers, IOptions<AgentOptions> options, IOptions<AppOptions> app, TimeProvider time, OperationTimings timings, ILogger<ClaudeAgent> logger)
     : IConversationAgent
 {
     public bool IsEnabled => true;
@@ -48,7 +48,7 @@ internal sealed partial class ClaudeAgent(
             var latency = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var accounting = new AgentAccounting(response.ModelId ?? model, (int)(response.Usage?.InputTokenCount ?? 0),
                 (int)(response.Usage?.OutputTokenCount ?? 0), latency, session.ToolCalls);
-            LogAnswered(turn.Conversation.Id, accounting.Model, accounting.InputTokens, accounting.OutputTokens, session.ToolCalls, latency);
+            LogAnswered(turn.ConversaId, accounting.Model, accounting.InputTokens, accounting.OutputTokens, session.ToolCalls, latency);
             return new AgentOutcome.Reply(response.Text.Trim(), accounting);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
@@ -56,7 +56,7 @@ internal sealed partial class ClaudeAgent(
             breaker.RecordFailure();
             timings.RecordError("llm_chamada");
             var reason = Describe(ex);
-            LogCallFailed(turn.Conversation.Id, reason, breaker.State.ToString(), ex.GetType().Name);
+            LogCallFailed(turn.ConversaId, reason, breaker.State.ToString(), ex.GetType().Name);
             return session.TakeOver ?? new AgentOutcome.Unavailable(reason);
         }
         finally
@@ -72,10 +72,9 @@ internal sealed partial class ClaudeAgent(
         var offered = o.ShiftsInContext == 0 ? [] : await catalog.SearchAsync(new ShiftSearch(turn.Profile?.EspecialidadeId,
             ValorMinimo: prefs.ValorMinimo, Limit: o.ShiftsInContext, HospitaisBloqueados: prefs.HospitaisBloqueados,
             SetoresBloqueados: prefs.SetoresBloqueados), holdings, ct);
-        var history = await conversations.HistoryAsync(turn.Conversation.Id, turn.LastInboundId + 1, o.HistoryLimit, ct);
-        var firstContact = !history.Any(h => h.Direcao == "saida") && turn.Conversation.MessageCount <= turn.Parts.Count;
-        var system = AgentContextBuilder.SystemPrompt(time.GetUtcNow(), o.CompanyName, turn.Profile, offered, firstContact, returnedFromHuman: false);
-        var messages = AgentContextBuilder.Messages(system, history, [.. turn.Parts.Select(p => p.Text)]);
+        var firstContact = !turn.History.Any(h => h.Direction == "saida") && turn.MessageCount <= turn.Parts.Count;
+        var system = AgentContextBuilder.SystemPrompt(time.GetUtcNow(), app.Value.CompanyName, turn.Profile, offered, firstContact, returnedFromHuman: false);
+        var messages = AgentContextBuilder.Messages(system, turn.History, turn.Parts);
         return (messages, new ToolSession(turn, offered));
     }
 

@@ -1,12 +1,14 @@
-using Julia.Conversations;
-using Julia.Conversations.Text;
 using Julia.Doctors;
 
 namespace Julia.Agent;
 
-/// <summary>What the agent gets for one turn: who, which conversation, and the doctor's new messages as text.</summary>
+/// <summary>
+/// What the agent gets for one turn, as input (it reads no conversation state itself): who, which conversation and how
+/// many messages it has, the doctor's new messages as text, and the history before them, oldest first.
+/// </summary>
 internal sealed record AgentTurn(
-    DoctorRecord Doctor, DoctorProfile? Profile, ConversationState Conversation, IReadOnlyList<TurnPart> Parts, long LastInboundId);
+    DoctorRecord Doctor, DoctorProfile? Profile, Guid ConversaId, int MessageCount, IReadOnlyList<string> Parts,
+    IReadOnlyList<HistoryItem> History);
 
 /// <summary>What a turn produced.</summary>
 internal abstract record AgentOutcome

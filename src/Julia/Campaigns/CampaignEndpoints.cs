@@ -56,8 +56,7 @@ internal static class CampaignEndpoints
         if (await store.FindAsync(id, ct) is not { } campaign) return NotFound(id);
         if (campaign.Status is not ("rascunho" or "agendada" or "pausada"))
             return TypedResults.Problem(statusCode: 409, title: $"Campanha {id} está {campaign.Status}");
-        var filters = System.Text.Json.JsonSerializer.Deserialize<CampaignFilters>(campaign.Filtros) ?? new CampaignFilters();
-        var added = await store.StartAsync(campaign, (await store.SpecialtiesAsync(filters.Especialidades ?? [], ct)).Ids, ct);
+        var added = await store.StartAsync(campaign, ct);
         return TypedResults.Ok(new { id, status = "ativa", destinatarios_adicionados = added });
     }
 

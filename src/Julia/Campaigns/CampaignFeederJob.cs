@@ -1,4 +1,5 @@
 using Dapper;
+using Julia.Infrastructure.Hosting;
 using Julia.Infrastructure.Time;
 using Julia.Queue;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace Julia.Campaigns;
 /// cap), as `campanha` rows (prioridade 3); a campaign with no send left pending is `concluida`.
 /// </summary>
 internal sealed class CampaignFeederJob(
-    NpgsqlDataSource db, CampaignStore campaigns, QueueStore queue, IOptions<QueueOptions> limits, IConfiguration configuration, TimeProvider time) : Jobs.IJob
+    NpgsqlDataSource db, CampaignStore campaigns, QueueStore queue, IOptions<QueueOptions> limits, IOptions<AppOptions> app, TimeProvider time) : Jobs.IJob
 {
     public string Name => "campanhas";
     public Jobs.JobSchedule Schedule => new(Every: TimeSpan.FromMinutes(1), BusinessHoursOnly: true);
@@ -24,9 +25,7 @@ internal sealed class CampaignFeederJob(
         foreach (var due in await c.QueryAsync<long>(new CommandDefinition(
             "SELECT id FROM campanhas WHERE status = 'agendada' AND agendar_para <= now()", cancellationToken: ct)))
         {
-            var campaign = (await campaigns.FindAsync(due, ct))!;
-            var filters = System.Text.Json.JsonSerializer.Deserialize<CampaignFilters>(campaign.Filtros) ?? new CampaignFilters();
-            await campaigns.StartAsync(campaign, (await campaigns.SpecialtiesAsync(filters.Especialidades ?? [], ct)).Ids, ct);
+            await campaigns.StartAsync((await campaigns.FindAsync(due, ct))!, ct);
             started++;
         }
 
@@ -38,7 +37,7 @@ internal sealed class CampaignFeederJob(
         var globalLeft = limits.Value.MaxPerDay - (int)globalToday;
         var firstLeft = limits.Value.MaxFirstContactsPerDay - (int)firstToday;
         var fed = 0;
-        var company = configuration["App:CompanyName"] ?? "Revoluna";
+        var company = app.Value.CompanyName;
 
         foreach (var campaign in await c.QueryAsync<(long Id, string Template, int MaxPorDia)>(new CommandDefinition(
             "SELECT id, mensagem_template, max_por_dia FROM campanhas WHERE status = 'ativa' ORDER BY id", cancellationToken: ct)))
@@ -88,12 +87,11 @@ internal sealed class CampaignFeederJob(
                     ["campanha_id"] = campaignId.ToString(), ["envio_id"] = r.EnvioId, ["primeiro_contato"] = r.FirstContact,
                 })));
         }
-        await queue.EnqueueAsync(tx, [.. items.Select(i => i.Item)], ct);
+        var queued = await queue.EnqueueAsync(tx, [.. items.Select(i => i.Item)], ct);
         await c.ExecuteAsync(new CommandDefinition("""
-            UPDATE envios_campanha s SET status = 'enfileirado',
-                   fila_mensagem_id = (SELECT f.id FROM fila_mensagens f WHERE f.metadata->>'envio_id' = s.id::text ORDER BY f.created_at DESC LIMIT 1)
-            WHERE s.id = ANY(@ids)
-            """, new { ids = items.Select(i => i.EnvioId).ToArray() }, tx, cancellationToken: ct));
+            UPDATE envios_campanha s SET status = 'enfileirado', fila_mensagem_id = q.fila_id
+            FROM unnest(@ids, @queued) AS q (envio_id, fila_id) WHERE s.id = q.envio_id
+            """, new { ids = items.Select(i => i.EnvioId).ToArray(), queued }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return (items.Count, first);
     }

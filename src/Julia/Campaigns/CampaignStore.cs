@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Dapper;
+using Julia.Queue;
+using Julia.Shifts;
 using Npgsql;
 
 namespace Julia.Campaigns;
@@ -8,7 +10,7 @@ internal sealed record CampaignRow(long Id, string Nome, string Tipo, string Men
     DateTime? AgendarPara, DateTime? IniciadaEm, DateTime? ConcluidaEm, int TotalDestinatarios, DateTime CreatedAt);
 
 /// <summary>SQL on campanhas and envios_campanha, and the segment query of SPEC §7.</summary>
-internal sealed class CampaignStore(NpgsqlDataSource db)
+internal sealed class CampaignStore(NpgsqlDataSource db, ShiftStore shifts, QueueStore queue)
 {
     const string Columns = """
         id AS Id, nome AS Nome, tipo AS Tipo, mensagem_template AS MensagemTemplate, filtros::text AS Filtros, max_por_dia AS MaxPorDia,
@@ -34,24 +36,8 @@ internal sealed class CampaignStore(NpgsqlDataSource db)
     }
 
     /// <summary>Specialty names (case and accents folded) or ids → ids; unknown names are returned apart.</summary>
-    public async Task<(Guid[] Ids, string[] Unknown)> SpecialtiesAsync(string[] references, CancellationToken ct)
-    {
-        await using var c = await db.OpenConnectionAsync(ct);
-        var all = (await c.QueryAsync<(Guid Id, string Nome, string? Display)>(new CommandDefinition(
-            "SELECT id, nome, nome_display FROM especialidades", cancellationToken: ct))).ToList();
-        var ids = new List<Guid>();
-        var unknown = new List<string>();
-        foreach (var r in references)
-        {
-            var match = all.FirstOrDefault(e => e.Id.ToString() == r || Fold(e.Nome) == Fold(r) || (e.Display is not null && Fold(e.Display) == Fold(r)));
-            if (match.Id != Guid.Empty) ids.Add(match.Id); else unknown.Add(r);
-        }
-        return ([.. ids], [.. unknown]);
-    }
-
-    internal static string Fold(string s) => new string(s.Normalize(System.Text.NormalizationForm.FormD)
-        .Where(ch => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(ch) != System.Globalization.UnicodeCategory.NonSpacingMark)
-        .ToArray()).Replace('_', ' ').Trim().ToLowerInvariant();
+    public Task<(Guid[] Ids, string[] Unknown)> SpecialtiesAsync(string[] references, CancellationToken ct) =>
+        shifts.ResolveSpecialtiesAsync(references, ct);
 
     const string Segment = """
         FROM medicos m LEFT JOIN especialidades e ON e.id = m.especialidade_id
@@ -90,9 +76,10 @@ internal sealed class CampaignStore(NpgsqlDataSource db)
     }
 
     /// <summary>`iniciar`: the segment becomes envios_campanha rows (pendente; the unique key dedupes), the campaign `ativa`.</summary>
-    public async Task<int> StartAsync(CampaignRow campaign, Guid[] esp, CancellationToken ct)
+    public async Task<int> StartAsync(CampaignRow campaign, CancellationToken ct)
     {
         var filters = JsonSerializer.Deserialize<CampaignFilters>(campaign.Filtros) ?? new CampaignFilters();
+        var esp = (await SpecialtiesAsync(filters.Especialidades ?? [], ct)).Ids;
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var added = await c.ExecuteAsync(new CommandDefinition($"""
@@ -122,10 +109,9 @@ internal sealed class CampaignStore(NpgsqlDataSource db)
         await using var tx = await c.BeginTransactionAsync(ct);
         await c.ExecuteAsync(new CommandDefinition("""
             UPDATE campanhas SET status = 'cancelada', concluida_em = now() WHERE id = @id;
-            UPDATE fila_mensagens SET status = 'cancelada', outcome_reason_code = 'campanha_cancelada'
-            WHERE tipo = 'campanha' AND status = 'pendente' AND metadata->>'campanha_id' = @text;
             UPDATE envios_campanha SET status = 'cancelado', motivo = 'campanha_cancelada' WHERE campanha_id = @id AND status IN ('pendente', 'enfileirado');
-            """, new { id, text = id.ToString() }, tx, cancellationToken: ct));
+            """, new { id }, tx, cancellationToken: ct));
+        await queue.CancelPendingByMetadataAsync(tx, QueueKinds.Campanha, "campanha_id", id.ToString(), "campanha_cancelada", ct);
         await tx.CommitAsync(ct);
     }
 

@@ -1,3 +1,7 @@
+using Julia.Doctors;
+using Julia.Jobs;
+using Julia.Queue;
+
 namespace Julia.Campaigns;
 
 internal static class CampaignsExtensions
@@ -5,6 +9,8 @@ internal static class CampaignsExtensions
     public static void AddCampaigns(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<CampaignStore>();
-        builder.Services.AddSingleton<Jobs.IJob, CampaignFeederJob>();
+        builder.Services.AddSingleton<IJob, CampaignFeederJob>();
+        builder.Services.AddSingleton<ISendEffect, CampaignSendEffect>();
+        builder.Services.AddSingleton<IOptOutEffect, CampaignOptOutEffect>();
     }
 }

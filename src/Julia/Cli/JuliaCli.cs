@@ -1,6 +1,7 @@
 using Julia.DemoData;
 using Julia.Infrastructure.Configuration;
 using Julia.Infrastructure.Database;
+using Julia.Host;
 using Julia.Infrastructure.Hosting;
 using Npgsql;
 

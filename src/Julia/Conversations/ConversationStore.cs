@@ -1,9 +1,14 @@
 using Dapper;
+using Julia.Doctors;
+using Julia.Queue;
 using Npgsql;
 
 namespace Julia.Conversations;
 
-/// <summary>SQL on conversations and interacoes (SPEC §4 step 5). Only Conversations touches these tables.</summary>
+/// <summary>
+/// SQL on conversations and interacoes (docs/decisions.md#inbound). Only Conversations writes these tables; where another
+/// feature's statement must change them in the same round trip, it embeds the SQL text built here (the *Sql members).
+/// </summary>
 internal sealed class ConversationStore(NpgsqlDataSource db)
 {
     const string StateColumns = """
@@ -33,10 +38,12 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
         }
     }
 
+    const string Answered = "EXISTS (SELECT 1 FROM stats WHERE n > 0)";
+
     /// <summary>
     /// Round trip 2 (one implicit transaction): attach new inbound rows to the conversation, update counters and
-    /// stages, reactivate a paused thread, cancel pending follow-ups, supersede reply chunks still pending (their
-    /// inbound rows return to the turn), then read the conversation and every unconsumed inbound row.
+    /// stages, reactivate a paused thread; the doctor's funnel and pressure (Doctors' SQL); cancel pending follow-ups
+    /// and supersede reply chunks still pending (Queue's SQL; their inbound rows return to the turn); then read the conversation and every unconsumed inbound row.
     /// </summary>
     public async Task<TurnInput> ApplyInboundAsync(Guid medicoId, Guid conversaId, CancellationToken ct)
     {
@@ -57,28 +64,13 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
                                      THEN 'respondeu' ELSE c.stage END
                     FROM stats s WHERE c.id = @conversaId AND s.n > 0
                     RETURNING c.id),
-                 doctor AS (
-                    UPDATE medicos m SET
-                        stage_jornada = CASE WHEN m.stage_jornada IN ('novo', 'msg_enviada', 'aguardando_resposta', 'nao_respondeu')
-                                             THEN 'respondeu' ELSE m.stage_jornada END,
-                        pressure_score = GREATEST(0, m.pressure_score - 20)
-                    FROM stats s WHERE m.id = @medicoId AND s.n > 0
-                    RETURNING m.id),
-                 followups AS (
-                    UPDATE fila_mensagens SET status = 'cancelada', outcome_reason_code = 'respondeu'
-                    WHERE conversa_id = @conversaId AND tipo = 'followup' AND status = 'pendente'
-                      AND EXISTS (SELECT 1 FROM stats WHERE n > 0)
-                    RETURNING id),
-                 superseded AS (
-                    UPDATE fila_mensagens SET status = 'cancelada', outcome_reason_code = 'superado'
-                    WHERE conversa_id = @conversaId AND tipo = 'resposta' AND status = 'pendente'
-                      AND EXISTS (SELECT 1 FROM stats WHERE n > 0)
-                    RETURNING lote_id, (metadata->>'turno_de')::bigint AS de, (metadata->>'turno_ate')::bigint AS ate),
+                 {DoctorStore.AnsweredCte("@medicoId", Answered)},
+                 {QueueStore.CancelOnAnswerCtes("@conversaId", Answered)},
                  reopened AS (
                     UPDATE interacoes i SET processado_em = NULL
-                    FROM (SELECT DISTINCT lote_id, de, ate FROM superseded) s
-                    WHERE i.conversa_id = @conversaId AND i.direcao = 'entrada' AND i.id BETWEEN s.de AND s.ate
-                      AND NOT EXISTS (SELECT 1 FROM fila_mensagens x WHERE x.lote_id = s.lote_id AND x.status IN ('enviada', 'processando'))
+                    FROM superseded_unsent s
+                    WHERE i.conversa_id = @conversaId AND i.direcao = 'entrada'
+                      AND i.id BETWEEN (s.metadata->>'turno_de')::bigint AND (s.metadata->>'turno_ate')::bigint
                     RETURNING i.id)
             SELECT count(*) FROM attached;
 
@@ -141,12 +133,12 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
             """, new { olderThan }, cancellationToken: ct))).ToList();
     }
 
-    /// <summary>The last interactions before the current turn, oldest first (SPEC §5: HISTORICO_LIMITE, default 10).</summary>
-    public async Task<IReadOnlyList<Agent.HistoryItem>> HistoryAsync(Guid conversaId, long beforeInboundId, int limit, CancellationToken ct)
+    /// <summary>The last interactions before the current turn, oldest first (HISTORICO_LIMITE, default 10).</summary>
+    public async Task<IReadOnlyList<ConversationLine>> HistoryAsync(Guid conversaId, long beforeInboundId, int limit, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        var rows = await c.QueryAsync<Agent.HistoryItem>(new CommandDefinition("""
-            SELECT direcao AS Direcao, autor_tipo AS AutorTipo, conteudo AS Conteudo FROM (
+        var rows = await c.QueryAsync<ConversationLine>(new CommandDefinition("""
+            SELECT direcao AS Direction, autor_tipo AS AuthorType, conteudo AS Content FROM (
                 SELECT direcao, autor_tipo, conteudo, created_at, id FROM interacoes
                 WHERE conversa_id = @conversaId AND conteudo IS NOT NULL
                   AND NOT (direcao = 'entrada' AND (processado_em IS NULL OR id >= @beforeInboundId))
@@ -156,54 +148,53 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
         return rows.ToList();
     }
 
-    /// <summary>An outbound interacoes row (direcao='saida') for a message that left, and the conversation's outbound time.</summary>
-    /// <remarks><paramref name="llmJson"/>: the agent's accounting of the turn that wrote it (model, tokens, latency, tool calls).</remarks>
-    public Task RecordOutboundAsync(NpgsqlTransaction tx, Guid medicoId, Guid? conversaId, string autorTipo, string origem, string conteudo,
-        string? providerMessageId, string? remoteJid, string? llmJson, CancellationToken ct) =>
-        tx.Connection!.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, remote_jid, llm)
-            VALUES (@medicoId, @conversaId, 'saida', 'texto', @autorTipo, @origem, @conteudo, @providerMessageId, @remoteJid, @llmJson::jsonb);
-            UPDATE conversations SET last_outbound_at = now(), last_message_at = now() WHERE id = @conversaId;
-            """, new { medicoId, conversaId, autorTipo, origem, conteudo, providerMessageId, remoteJid, llmJson }, tx, cancellationToken: ct));
+    /// <summary>
+    /// Statements recording messages that went out (from a relation shaped like Queue's sent batch): one outbound
+    /// interacoes row each — in the doctor's open conversation when the row names none — and the conversations'
+    /// last outbound time.
+    /// </summary>
+    public static string RecordOutboundSql(string sent) => $"""
+        INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, remote_jid, llm)
+        SELECT s.medico_id,
+               COALESCE(s.conversa_id, (SELECT c.id FROM conversations c WHERE c.medico_id = s.medico_id AND c.status IN ('active', 'paused'))),
+               'saida', 'texto', CASE s.tipo WHEN 'sistema' THEN 'sistema' ELSE 'julia' END, 'fila:' || s.tipo,
+               s.conteudo, s.provider_message_id, s.remote_jid, s.llm::jsonb
+        FROM {sent} s;
+        UPDATE conversations SET last_outbound_at = now(), last_message_at = now()
+        WHERE id IN (SELECT conversa_id FROM {sent} s WHERE conversa_id IS NOT NULL)
+        """;
 
     /// <summary>
-    /// After a follow-up went out (SPEC §7): stage followup_1_enviado / followup_2_enviado; FU3 → nao_respondeu, paused
-    /// for 60 days, doctor nao_respondeu. Pressure score +15 (max 100).
+    /// A statement: follow-ups went out in the conversations of <paramref name="followUps"/> (a relation with conversa_id
+    /// and step `fu1`/`fu2`/`fu3`) — stage followup_1_enviado / followup_2_enviado; after `fu3` nao_respondeu, paused for
+    /// 60 days.
     /// </summary>
-    public Task AfterFollowUpAsync(NpgsqlTransaction tx, Guid conversaId, Guid medicoId, string step, CancellationToken ct) =>
-        tx.Connection!.ExecuteAsync(new CommandDefinition("""
-            UPDATE conversations SET
-                stage = CASE @step WHEN 'fu1' THEN 'followup_1_enviado' WHEN 'fu2' THEN 'followup_2_enviado' ELSE 'nao_respondeu' END,
-                status = CASE WHEN @step = 'fu3' THEN 'paused' ELSE status END,
-                pausado_ate = CASE WHEN @step = 'fu3' THEN now() + interval '60 days' ELSE pausado_ate END
-            WHERE id = @conversaId;
-            UPDATE medicos SET pressure_score = LEAST(100, pressure_score + 15),
-                stage_jornada = CASE WHEN @step = 'fu3' THEN 'nao_respondeu' ELSE stage_jornada END
-            WHERE id = @medicoId;
-            """, new { conversaId, medicoId, step }, tx, cancellationToken: ct));
+    public static string FollowedUpSql(string followUps) => $"""
+        UPDATE conversations c SET
+            stage = CASE s.step WHEN 'fu1' THEN 'followup_1_enviado' WHEN 'fu2' THEN 'followup_2_enviado' ELSE 'nao_respondeu' END,
+            status = CASE WHEN s.step = 'fu3' THEN 'paused' ELSE c.status END,
+            pausado_ate = CASE WHEN s.step = 'fu3' THEN now() + interval '60 days' ELSE c.pausado_ate END
+        FROM {followUps} s WHERE c.id = s.conversa_id
+        """;
 
     /// <summary>
-    /// After a campaign message went out (SPEC §7): the doctor's open conversation (created when missing) gets stage
-    /// msg_enviada and the campaign; the doctor msg_enviada and primeiro_contato_em; pressure +20 (+25 first contact);
-    /// the envios_campanha row `enviado`; the outbound row is tied to the conversation.
+    /// Statements: a campaign's opening went out to the doctors of <paramref name="openings"/> (a relation with medico_id
+    /// and campanha_id) — the open conversation (created when missing) gets stage msg_enviada and the campaign, and the
+    /// doctor's outbound rows with no conversation are tied to it.
     /// </summary>
-    public Task AfterCampaignSendAsync(NpgsqlTransaction tx, Guid filaId, Guid medicoId, bool firstContact, CancellationToken ct) =>
-        tx.Connection!.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO conversations (medico_id, stage, campanha_id, last_outbound_at, last_message_at)
-            SELECT @medicoId, 'msg_enviada', (f.metadata->>'campanha_id')::bigint, now(), now() FROM fila_mensagens f WHERE f.id = @filaId
-            ON CONFLICT (medico_id) WHERE status IN ('active', 'paused')
-            DO UPDATE SET stage = 'msg_enviada', campanha_id = COALESCE(conversations.campanha_id, EXCLUDED.campanha_id), last_outbound_at = now();
-            UPDATE interacoes SET conversa_id = (SELECT id FROM conversations WHERE medico_id = @medicoId AND status IN ('active', 'paused'))
-            WHERE medico_id = @medicoId AND direcao = 'saida' AND conversa_id IS NULL;
-            UPDATE medicos SET stage_jornada = CASE WHEN stage_jornada IN ('novo', 'nao_respondeu', 'inativo') THEN 'msg_enviada' ELSE stage_jornada END,
-                   primeiro_contato_em = COALESCE(primeiro_contato_em, now()),
-                   pressure_score = LEAST(100, pressure_score + CASE WHEN @firstContact THEN 25 ELSE 20 END)
-            WHERE id = @medicoId;
-            UPDATE envios_campanha SET status = 'enviado', enviado_em = now()
-            WHERE id = (SELECT (metadata->>'envio_id')::uuid FROM fila_mensagens WHERE id = @filaId);
-            """, new { filaId, medicoId, firstContact }, tx, cancellationToken: ct));
+    public static string OpenedByCampaignSql(string openings) => $"""
+        INSERT INTO conversations (medico_id, stage, campanha_id, last_outbound_at, last_message_at)
+        SELECT DISTINCT ON (o.medico_id) o.medico_id, 'msg_enviada', o.campanha_id, now(), now() FROM {openings} o
+        ON CONFLICT (medico_id) WHERE status IN ('active', 'paused')
+        DO UPDATE SET stage = 'msg_enviada', campanha_id = COALESCE(conversations.campanha_id, EXCLUDED.campanha_id), last_outbound_at = now();
+        UPDATE interacoes i SET conversa_id = (SELECT c.id FROM conversations c WHERE c.medico_id = i.medico_id AND c.status IN ('active', 'paused'))
+        WHERE i.medico_id IN (SELECT medico_id FROM {openings} o) AND i.direcao = 'saida' AND i.conversa_id IS NULL
+        """;
 
     public NpgsqlDataSource DataSource => db;
 }
 
 internal sealed record ConversationTotals(int TotalInteracoes, int DuracaoMinutos);
+
+/// <summary>One line of a conversation's history: direcao, autor_tipo and conteudo of an interacoes row.</summary>
+internal sealed record ConversationLine(string Direction, string? AuthorType, string Content);

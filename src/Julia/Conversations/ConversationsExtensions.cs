@@ -1,6 +1,8 @@
-using Julia.Campaigns;
 using Julia.Infrastructure.Hosting;
+using Julia.Jobs;
 using Julia.Queue;
+using Julia.Shifts;
+using Julia.WhatsApp;
 
 namespace Julia.Conversations;
 
@@ -11,14 +13,15 @@ internal static class ConversationsExtensions
         builder.Services.AddOptions<ConversationsOptions>().BindConfiguration(ConversationsOptions.Section);
         builder.Services.AddSingleton<InboundStore>();
         builder.Services.AddSingleton<InboundIntake>();
+        builder.Services.AddSingleton<IInboundMessageSink>(sp => sp.GetRequiredService<InboundIntake>());
         builder.Services.AddSingleton<ConversationStore>();
         builder.Services.AddSingleton<ConversationLock>();
         builder.Services.AddSingleton<TurnSignals>();
-        builder.Services.AddSingleton<ConversationContext>();
         builder.Services.AddSingleton<TurnOutcomes>();
         builder.Services.AddSingleton<TurnProcessor>();
-        builder.Services.AddSingleton<QueueStore>();
-        builder.Services.AddSingleton<CampaignSendStore>();
+        builder.Services.AddSingleton<ISendEffect, ConversationSendEffect>();
+        builder.Services.AddSingleton<IReservationEffect, ConversationReservationEffect>();
+        builder.Services.AddSingleton<IJob, PauseExpiryJob>();
         if (role.RunsApi)
         {
             builder.Services.AddSingleton<TurnRunner>();

@@ -6,15 +6,13 @@ using Microsoft.Extensions.Options;
 
 namespace Julia.Conversations;
 
-internal enum IntakeResult { Accepted, Duplicate, Ignored }
-
 /// <summary>
-/// Webhook side of SPEC §4 steps 3–4: who sent it, store it once, wake the turn runner. Everything after runs from
+/// Webhook side of the inbound flow (docs/decisions.md#inbound): who sent it, store it once, wake the turn runner. Everything after runs from
 /// the durable row, so a crash after the 200 loses nothing.
 /// </summary>
 internal sealed partial class InboundIntake(
     DoctorDirectory doctors, InboundStore store, TurnSignals signals, IOptions<ConversationsOptions> options,
-    TimeProvider time, ILogger<InboundIntake> logger)
+    TimeProvider time, ILogger<InboundIntake> logger) : IInboundMessageSink
 {
     public async Task<IntakeResult> AcceptAsync(InboundMessage message, CancellationToken ct)
     {

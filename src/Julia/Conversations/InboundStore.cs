@@ -32,7 +32,7 @@ internal sealed class InboundStore(NpgsqlDataSource db)
     }
 
     /// <summary>
-    /// First contact: the doctor row (INSERT … ON CONFLICT DO NOTHING, race-free) and his message in one statement,
+    /// First contact: the doctor row (Doctors' SQL, race-free) and his message in one statement,
     /// so even a new sender costs one commit. Null when nothing was inserted — a duplicate, or another process
     /// created the same doctor a moment ago; the caller then retries with <see cref="InsertAsync"/>.
     /// </summary>
@@ -40,11 +40,7 @@ internal sealed class InboundStore(NpgsqlDataSource db)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return await c.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition($"""
-            WITH novo AS (
-                INSERT INTO medicos (telefone, whatsapp_jid, whatsapp_lid, primeiro_nome, sobrenome, stage_jornada, origem)
-                VALUES (@Telefone, @WhatsappJid, @WhatsappLid, @PrimeiroNome, @Sobrenome, 'novo', 'whatsapp_inbound')
-                ON CONFLICT DO NOTHING
-                RETURNING id)
+            WITH {DoctorStore.InsertNewCte("novo")}
             INSERT INTO interacoes (medico_id, {Columns}) SELECT novo.id, {Values} FROM novo
             ON CONFLICT (provider_message_id) WHERE direcao = 'entrada' DO NOTHING
             RETURNING medico_id

@@ -1,10 +1,10 @@
 using Julia.Agent;
-using Julia.Campaigns;
 using Julia.Conversations.Text;
 using Julia.Doctors;
 using Julia.Handoffs;
 using Julia.Queue;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Julia.Conversations;
 
@@ -13,7 +13,7 @@ namespace Julia.Conversations;
 /// consumed, so a message is answered once or left to a human on purpose — never both, never neither.
 /// </summary>
 internal sealed partial class TurnOutcomes(
-    ConversationStore conversations, DoctorStore doctorStore, DoctorDirectory doctors, QueueStore queue, CampaignSendStore campaignSends,
+    ConversationStore conversations, DoctorStore doctorStore, DoctorDirectory doctors, QueueStore queue,
     HandoffService handoffs, QueueSignals queueSignals, IOptions<ConversationsOptions> options, IOptions<AgentOptions> agentOptions, TimeProvider time, ILogger<TurnOutcomes> logger)
 {
     public const string OptOutConfirmation = "Combinado, não te mando mais mensagens. Se precisar de plantão é só chamar aqui.";
@@ -63,13 +63,12 @@ internal sealed partial class TurnOutcomes(
             await conversations.CompleteAsync(tx, c.Id, ct);
             await conversations.MarkProcessedAsync(tx, c.Id, input.LastInboundId, ct);
             await tx.CommitAsync(ct);
-        queueSignals.Wake();
+            queueSignals.Wake();
             LogSkipped(c.Id, input.Pending.Count, "opt-out repetido");
             return;
         }
         var updated = await doctorStore.OptOutAsync(tx, doctor.Id, text.Length > 500 ? text[..500] : text, ct);
         var cancelled = await queue.CancelAllPendingForDoctorAsync(tx, doctor.Id, "opt_out", ct);
-        await campaignSends.CancelPendingForDoctorAsync(tx, doctor.Id, "opt_out", ct);
         await conversations.CompleteAsync(tx, c.Id, ct);
         if (!c.HumanControlled)
             await queue.EnqueueAsync(tx, [new NewQueueItem(doctor.Id, c.Id, QueueKinds.Sistema, OptOutConfirmation, time.GetUtcNow(),
@@ -96,7 +95,7 @@ internal sealed partial class TurnOutcomes(
         var c = input.Conversation;
         await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await handoffs.OpenAsync(tx, new HandoffRequest(c.Id, c.MedicoId, trigger, reason, triggerMessage), ct);
+        await OpenHandoffAsync(tx, c, trigger, reason, triggerMessage, sendTransition: true, ct);
         await conversations.MarkProcessedAsync(tx, c.Id, input.LastInboundId, ct);
         await tx.CommitAsync(ct);
         queueSignals.Wake();
@@ -125,8 +124,7 @@ internal sealed partial class TurnOutcomes(
                 Metadata: new Dictionary<string, object?> { ["tipo_sistema"] = "espera", ["permitido_sob_humano"] = giveUp })], ct);
         if (giveUp)
         {
-            await handoffs.OpenAsync(tx, new HandoffRequest(c.Id, c.MedicoId, HandoffTriggers.ErroSistema, reason,
-                input.Pending[^1].Conteudo, SendTransition: false), ct);
+            await OpenHandoffAsync(tx, c, HandoffTriggers.ErroSistema, reason, input.Pending[^1].Conteudo, sendTransition: false, ct);
             await conversations.MarkProcessedAsync(tx, c.Id, input.LastInboundId, ct);
         }
         await tx.CommitAsync(ct);
@@ -140,6 +138,15 @@ internal sealed partial class TurnOutcomes(
         await handoffs.AfterCommitAsync(c.MedicoId);
         LogFallback(c.Id, reason);
         return new TurnResult.Done();
+    }
+
+    /// <summary>The handoff row, cancellations and transition message (Handoffs), then human control here, in the turn's transaction.</summary>
+    async Task OpenHandoffAsync(NpgsqlTransaction tx, ConversationState c, string trigger, string reason, string? message, bool sendTransition, CancellationToken ct)
+    {
+        var totals = await conversations.TotalsAsync(tx, c.Id, ct);
+        var (_, created) = await handoffs.OpenAsync(tx, new HandoffRequest(c.Id, c.MedicoId, trigger, reason, message,
+            totals.TotalInteracoes, totals.DuracaoMinutos, sendTransition), ct);
+        if (created) await conversations.SetHumanControlAsync(tx, c.Id, reason, ct);
     }
 
     [LoggerMessage(EventId = 1111, Level = LogLevel.Information, Message = "Reply queued for conversa {ConversaId}: {Chunks} chunks, lote {LoteId}")]

@@ -30,8 +30,8 @@ internal abstract record TurnResult
 /// Redis calls (lock, doctor cache).
 /// </summary>
 internal sealed partial class TurnProcessor(
-    ConversationStore conversations, DoctorDirectory doctors, ConversationContext context, ConversationLock locks, IConversationAgent agent,
-    TurnOutcomes outcomes, BusinessHours businessHours, RedisGate redis, WhatsApp.IWhatsAppChannel channel, IOptions<ConversationsOptions> options, TimeProvider time,
+    ConversationStore conversations, DoctorDirectory doctors, DoctorContext context, ConversationLock locks, IConversationAgent agent,
+    TurnOutcomes outcomes, BusinessHours businessHours, RedisGate redis, WhatsApp.IWhatsAppChannel channel, IOptions<ConversationsOptions> options, IOptions<AgentOptions> agentOptions, TimeProvider time,
     OperationTimings timings, ILogger<TurnProcessor> logger)
 {
     public async Task<TurnResult> ProcessAsync(Guid medicoId, CancellationToken ct)
@@ -110,7 +110,12 @@ internal sealed partial class TurnProcessor(
         var profile = await context.ProfileAsync(doctor.Id, ct);
         AgentOutcome outcome;
         using (JuliaTelemetry.Source.StartActivity("agente"))
-            outcome = await agent.RespondAsync(new AgentTurn(doctor, profile, conversation, parts, input.LastInboundId), ct);
+        {
+            // The agent reads no conversation state: its history is part of its input.
+            var history = await conversations.HistoryAsync(conversation.Id, input.LastInboundId + 1, agentOptions.Value.HistoryLimit, ct);
+            outcome = await agent.RespondAsync(new AgentTurn(doctor, profile, conversation.Id, conversation.MessageCount, [.. parts.Select(p => p.Text)],
+                [.. history.Select(h => new HistoryItem(h.Direction, h.AuthorType, h.Content))]), ct);
+        }
         return outcome switch
         {
             AgentOutcome.Reply reply => await outcomes.ReplyAsync(input, reply.Text, reply.Accounting, ct),

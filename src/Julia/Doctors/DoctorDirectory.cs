@@ -38,7 +38,7 @@ internal sealed class DoctorDirectory(DoctorStore store, JuliaCache cache)
 
     public Task InvalidateAsync(Guid id, string? telefone)
     {
-        var keys = new List<string> { DoctorKeys.ById(id), $"contexto:medico:{id}" };
+        var keys = new List<string> { DoctorKeys.ById(id), DoctorKeys.Context(id) };
         if (telefone is not null) keys.Add(DoctorKeys.ByPhone(telefone));
         return cache.RemoveAsync([.. keys]);
     }

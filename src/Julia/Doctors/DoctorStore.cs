@@ -3,8 +3,11 @@ using Npgsql;
 
 namespace Julia.Doctors;
 
-/// <summary>SQL on medicos. Only Doctors touches this table.</summary>
-internal sealed class DoctorStore(NpgsqlDataSource db)
+/// <summary>
+/// SQL on medicos. Only Doctors writes this table; where another feature's statement must change a doctor in the same
+/// round trip, it embeds the SQL text built here (the *Cte / *Sql members).
+/// </summary>
+internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect> optOutEffects)
 {
     internal const string Columns = """
         id AS Id, telefone AS Telefone, whatsapp_jid AS WhatsappJid, whatsapp_lid AS WhatsappLid, primeiro_nome AS PrimeiroNome,
@@ -62,13 +65,20 @@ internal sealed class DoctorStore(NpgsqlDataSource db)
     public static bool NeedsRefresh(DoctorRecord d, string jid, string? lid, string? pushName) =>
         d.WhatsappJid != jid || (lid is not null && d.WhatsappLid is null) || (string.IsNullOrEmpty(d.PrimeiroNome) && !string.IsNullOrWhiteSpace(pushName));
 
-    /// <summary>Opt-out (SPEC §4 step 6): never contacted proactively again. Returns the row as it now is.</summary>
-    public Task<DoctorRecord> OptOutAsync(NpgsqlTransaction tx, Guid id, string reason, CancellationToken ct) =>
-        tx.Connection!.QuerySingleAsync<DoctorRecord>(new CommandDefinition($"""
+    /// <summary>
+    /// Opt-out (docs/decisions.md#opt-out): never contacted proactively again, and every registered effect (pending
+    /// campaign sends…) in the caller's transaction. Returns the row as it now is.
+    /// </summary>
+    public async Task<DoctorRecord> OptOutAsync(NpgsqlTransaction tx, Guid id, string reason, CancellationToken ct)
+    {
+        var updated = await tx.Connection!.QuerySingleAsync<DoctorRecord>(new CommandDefinition($"""
             UPDATE medicos SET opted_out = true, opted_out_at = COALESCE(opted_out_at, now()), opted_out_reason = @reason, stage_jornada = 'opt_out'
             WHERE id = @id
             RETURNING {Columns}
             """, new { id, reason }, tx, cancellationToken: ct));
+        foreach (var effect in optOutEffects) await effect.OnOptOutAsync(tx, id, ct);
+        return updated;
+    }
 
     /// <summary>After a reservation: `qualificado` if the doctor was earlier in the funnel.</summary>
     public Task QualifyAsync(NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
@@ -85,4 +95,49 @@ internal sealed class DoctorStore(NpgsqlDataSource db)
             "UPDATE medicos SET preferencias_detectadas = preferencias_detectadas || @patch::jsonb WHERE id = @id RETURNING preferencias_detectadas::text",
             new { id, patch = patchJson }, cancellationToken: ct));
     }
+
+    /// <summary>
+    /// A CTE that creates a sender met for the first time (race-free: ON CONFLICT DO NOTHING) from the parameters of a
+    /// <see cref="NewDoctor"/> (@Telefone, @WhatsappJid, @WhatsappLid, @PrimeiroNome, @Sobrenome); returns his id, or no
+    /// row when he already exists.
+    /// </summary>
+    public static string InsertNewCte(string name) => $"""
+        {name} AS (
+            INSERT INTO medicos (telefone, whatsapp_jid, whatsapp_lid, primeiro_nome, sobrenome, stage_jornada, origem)
+            VALUES (@Telefone, @WhatsappJid, @WhatsappLid, @PrimeiroNome, @Sobrenome, 'novo', 'whatsapp_inbound')
+            ON CONFLICT DO NOTHING
+            RETURNING id)
+        """;
+
+    /// <summary>A CTE: when <paramref name="answered"/> holds, the doctor answered — funnel `respondeu`, pressure −20.</summary>
+    public static string AnsweredCte(string medicoParam, string answered) => $"""
+        doctor_answered AS (
+            UPDATE medicos m SET
+                stage_jornada = CASE WHEN m.stage_jornada IN ('novo', 'msg_enviada', 'aguardando_resposta', 'nao_respondeu')
+                                     THEN 'respondeu' ELSE m.stage_jornada END,
+                pressure_score = GREATEST(0, m.pressure_score - 20)
+            WHERE m.id = {medicoParam} AND {answered}
+            RETURNING m.id)
+        """;
+
+    /// <summary>
+    /// A statement: follow-ups went out to the doctors of <paramref name="followUps"/> (a relation with medico_id and
+    /// step `fu1`/`fu2`/`fu3`) — pressure +15 (max 100); after `fu3` the doctor is `nao_respondeu`.
+    /// </summary>
+    public static string FollowedUpSql(string followUps) => $"""
+        UPDATE medicos m SET pressure_score = LEAST(100, m.pressure_score + 15),
+               stage_jornada = CASE WHEN s.step = 'fu3' THEN 'nao_respondeu' ELSE m.stage_jornada END
+        FROM {followUps} s WHERE m.id = s.medico_id
+        """;
+
+    /// <summary>
+    /// A statement: an opening message went out to the doctors of <paramref name="contacts"/> (a relation with medico_id
+    /// and first_contact) — funnel `msg_enviada`, primeiro_contato_em, pressure +20 (+25 on a first contact).
+    /// </summary>
+    public static string ContactedSql(string contacts) => $"""
+        UPDATE medicos m SET stage_jornada = CASE WHEN m.stage_jornada IN ('novo', 'nao_respondeu', 'inativo') THEN 'msg_enviada' ELSE m.stage_jornada END,
+               primeiro_contato_em = COALESCE(m.primeiro_contato_em, now()),
+               pressure_score = LEAST(100, m.pressure_score + CASE WHEN s.first_contact THEN 25 ELSE 20 END)
+        FROM {contacts} s WHERE m.id = s.medico_id
+        """;
 }

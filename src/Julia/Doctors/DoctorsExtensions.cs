@@ -1,3 +1,5 @@
+using Julia.Jobs;
+
 namespace Julia.Doctors;
 
 internal static class DoctorsExtensions
@@ -7,5 +9,7 @@ internal static class DoctorsExtensions
         builder.Services.AddSingleton<DoctorStore>();
         builder.Services.AddSingleton<DoctorDirectory>();
         builder.Services.AddSingleton<DoctorProfileStore>();
+        builder.Services.AddSingleton<DoctorContext>();
+        builder.Services.AddSingleton<IJob, PressureDecayJob>();
     }
 }

@@ -1,4 +1,3 @@
-using Julia.Conversations;
 using Julia.Doctors;
 using Julia.Queue;
 using Npgsql;
@@ -6,23 +5,22 @@ using Npgsql;
 namespace Julia.Handoffs;
 
 /// <summary>
-/// The handoff state change of SPEC §8.2 steps 1–5, idempotent per conversation, inside the caller's transaction:
-/// one open handoff, one transition message, controlled_by='human', pending AI rows cancelled. Chatwoot and
-/// Slack (steps 6–7) come with those integrations.
+/// The handoff of docs/decisions.md#handoff, idempotent per conversation, inside the caller's transaction: one open
+/// handoff, pending AI rows cancelled, one transition message. The caller (Conversations) owns controlled_by and sets
+/// it when a handoff is created. Chatwoot and Slack notices come with those integrations.
 /// </summary>
 internal sealed partial class HandoffService(
-    HandoffStore store, ConversationStore conversations, QueueStore queue, DoctorDirectory doctors, TimeProvider time, ILogger<HandoffService> logger)
+    HandoffStore store, QueueStore queue, DoctorDirectory doctors, TimeProvider time, ILogger<HandoffService> logger)
 {
     public async Task<(Guid HandoffId, bool Created)> OpenAsync(NpgsqlTransaction tx, HandoffRequest request, CancellationToken ct)
     {
-        var totals = await conversations.TotalsAsync(tx, request.ConversaId, ct);
         var excerpt = request.TriggerMessage is { Length: > 200 } long_ ? long_[..200] : request.TriggerMessage;
         var metadata = new
         {
             ultima_mensagem = excerpt,
             mensagem_gatilho = excerpt,
-            total_interacoes = totals.TotalInteracoes,
-            duracao_conversa_minutos = totals.DuracaoMinutos,
+            total_interacoes = request.TotalInteractions,
+            duracao_conversa_minutos = request.ConversationMinutes,
         };
         var (id, created) = await store.OpenAsync(tx, request, metadata, ct);
         if (!created)
@@ -39,7 +37,6 @@ internal sealed partial class HandoffService(
                 HandoffMessages.Transition(request.TriggerType), time.GetUtcNow(),
                 Metadata: new Dictionary<string, object?> { ["tipo_sistema"] = "transicao_handoff", ["handoff_id"] = id })], ct);
         }
-        await conversations.SetHumanControlAsync(tx, request.ConversaId, request.Motivo, ct);
         LogOpened(id, request.ConversaId, request.TriggerType);
         return (id, true);
     }

@@ -31,5 +31,7 @@ internal sealed class HandoffStore
     }
 }
 
-/// <summary>Why and for whom a conversation goes to a person.</summary>
-internal sealed record HandoffRequest(Guid ConversaId, Guid MedicoId, string TriggerType, string Motivo, string? TriggerMessage, bool SendTransition = true);
+/// <summary>Why and for whom a conversation goes to a person, with the conversation's size so far (kept in metadata).</summary>
+internal sealed record HandoffRequest(
+    Guid ConversaId, Guid MedicoId, string TriggerType, string Motivo, string? TriggerMessage, int TotalInteractions, int ConversationMinutes,
+    bool SendTransition = true);

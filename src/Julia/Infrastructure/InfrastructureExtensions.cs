@@ -1,14 +1,17 @@
+using Julia.Infrastructure.Admin;
 using Julia.Infrastructure.Configuration;
 using Julia.Infrastructure.Database;
+using Julia.Infrastructure.Health;
 using Julia.Infrastructure.Hosting;
 using Julia.Infrastructure.Logging;
 using Julia.Infrastructure.Redis;
+using Julia.Infrastructure.Resilience;
 
 namespace Julia.Infrastructure;
 
 internal static class InfrastructureExtensions
 {
-    /// <summary>Configuration mapping and checks, logging, Postgres, Redis, ProblemDetails, clock.</summary>
+    /// <summary>Configuration mapping and checks, logging, Postgres, Redis, health checks, breakers, admin auth, ProblemDetails, clock.</summary>
     public static void AddInfrastructure(this WebApplicationBuilder builder, HostRoleInfo role, StartupFlags flags)
     {
         var mapped = ConfigurationMapper.Map(builder.Configuration);
@@ -35,11 +38,13 @@ internal static class InfrastructureExtensions
         builder.Services.AddOptions<Time.BusinessHoursOptions>().BindConfiguration(Time.BusinessHoursOptions.Section);
         builder.Services.AddSingleton<Time.BusinessHours>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<AdminAuthFilter>();
+        builder.Services.AddSingleton<CircuitBreakers>();
 
         builder.AddDatabase();
         builder.AddRedis();
+        builder.AddHealth();
         // Order matters: the schema is ready before any other hosted service starts.
         builder.Services.AddHostedService<DatabaseStartup>();
-        builder.Services.AddHostedService<StartupBanner>();
     }
 }

@@ -1,20 +1,13 @@
-using Julia.Infrastructure.Configuration;
+using Julia.Infrastructure.Database;
 using Npgsql;
 
 namespace Julia.Queue;
 
 /// <summary>The dispatcher's own connection pool, with `synchronous_commit = off` (see <see cref="DispatchStore"/>).</summary>
-internal sealed class DispatchDataSource : IAsyncDisposable
+internal sealed class DispatchDataSource(IConfiguration configuration, ILoggerFactory loggers) : IAsyncDisposable
 {
-    public DispatchDataSource(IConfiguration configuration)
-    {
-        ConnectionStrings.TryPostgres(configuration["Database:Url"]!, out var csb, out _);
-        csb.ApplicationName = "julia-dispatch";
-        csb.Options = string.IsNullOrEmpty(csb.Options) ? "-c synchronous_commit=off" : csb.Options + " -c synchronous_commit=off";
-        Source = NpgsqlDataSource.Create(csb);
-    }
-
-    public NpgsqlDataSource Source { get; }
+    public NpgsqlDataSource Source { get; } =
+        DatabaseExtensions.CreateDataSource(configuration, loggers, "julia-dispatch", "-c synchronous_commit=off");
 
     public ValueTask DisposeAsync() => Source.DisposeAsync();
 }

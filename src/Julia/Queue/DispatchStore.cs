@@ -7,12 +7,13 @@ namespace Julia.Queue;
 /// The dispatcher's SQL on fila_mensagens: the one-statement SKIP LOCKED claim (a chunk waits for the earlier chunks of
 /// its lote), the send start mark, and every way out (sent, back to pending, blocked, cancelled, error, recovery).
 /// </summary>
-internal sealed class DispatchStore(DispatchDataSource dispatchDb)
+internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<ISendEffect> sendEffects)
 {
     // Asynchronous commits for claims and outcomes: only "send started" must be on disk before the HTTP call, and its
     // synchronous commit flushes every earlier WAL record too. A lost outcome after a server crash leaves the row
     // `processando` with envio_iniciado_em set → recovery marks it resultado_desconhecido, never a duplicate.
     readonly NpgsqlDataSource db = dispatchDb.Source;
+    readonly ISendEffect[] effects = [.. sendEffects];
 
     const string Returning = """
         f.id AS Id, f.medico_id AS MedicoId, f.conversa_id AS ConversaId, f.tipo AS Tipo, f.conteudo AS Conteudo, f.tentativas AS Tentativas,
@@ -63,33 +64,22 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb)
         COMMIT;
         """, new { ids }, ct);
 
-    public Task MarkSentAsync(NpgsqlTransaction tx, Guid id, string? providerMessageId, CancellationToken ct) =>
-        tx.Connection!.ExecuteAsync(new CommandDefinition("""
-            UPDATE fila_mensagens SET status = 'enviada', enviada_em = now(), provider_message_id = @providerMessageId, erro = NULL WHERE id = @id
-            """, new { id, providerMessageId }, tx, cancellationToken: ct));
-
     /// <summary>
-    /// Replies and system messages that went out: `enviada`, their outbound interacoes rows and the conversations' last
-    /// outbound time, in one statement for the whole batch (the hottest write path).
+    /// Messages that went out: `enviada`, and every registered effect (the outbound interacoes rows, conversation
+    /// times, follow-up and campaign bookkeeping) in the same command batch — one round trip, one implicit transaction.
     /// </summary>
-    public async Task MarkSentAndRecordAsync(IReadOnlyList<(Guid Id, string? ProviderMessageId, string Address)> sent, CancellationToken ct)
+    public async Task MarkSentAsync(IReadOnlyList<SentMessage> sent, CancellationToken ct)
     {
+        var sql = WithEffects("""
+            UPDATE fila_mensagens f SET status = 'enviada', enviada_em = now(), provider_message_id = b.provider, erro = NULL
+            FROM unnest(@sent_ids, @sent_providers, @sent_addresses) AS b (id, provider, address) WHERE f.id = b.id
+            """, effects.Select(e => e.SentSql(sent)));
         await using var c = await db.OpenConnectionAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition($"""
-            WITH batch AS (SELECT * FROM unnest(@ids, @providers, @addresses) AS b (id, provider, address)),
-            sent AS (
-                UPDATE fila_mensagens f SET status = 'enviada', enviada_em = now(), provider_message_id = b.provider, erro = NULL
-                FROM batch b WHERE f.id = b.id
-                RETURNING f.medico_id, f.conversa_id, f.tipo, f.conteudo, b.provider, b.address, {QueueStore.LlmAccounting} AS llm),
-            recorded AS (
-                INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, remote_jid, llm)
-                SELECT medico_id, conversa_id, 'saida', 'texto', CASE tipo WHEN 'sistema' THEN 'sistema' ELSE 'julia' END, 'fila:' || tipo,
-                       conteudo, provider, address, llm::jsonb
-                FROM sent RETURNING conversa_id)
-            UPDATE conversations SET last_outbound_at = now(), last_message_at = now()
-            WHERE id IN (SELECT conversa_id FROM recorded WHERE conversa_id IS NOT NULL)
-            """, new { ids = sent.Select(x => x.Id).ToArray(), providers = sent.Select(x => x.ProviderMessageId).ToArray(),
-                addresses = sent.Select(x => x.Address).ToArray() }, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(sql, new
+        {
+            sent_ids = sent.Select(x => x.Message.Id).ToArray(), sent_providers = sent.Select(x => x.ProviderMessageId).ToArray(),
+            sent_addresses = sent.Select(x => x.Address).ToArray(),
+        }, cancellationToken: ct));
     }
 
     /// <summary>Waiting (hours, limits, paused channel, open circuit): back to pending, no attempt consumed.</summary>
@@ -98,16 +88,13 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb)
                outcome_reason_code = @reason WHERE id = @id
         """, new { id, until = until.UtcDateTime, reason }, ct);
 
-    /// <summary>Ends a message without sending it; a campaign send follows its queue row (bloqueado / erro / cancelado).</summary>
-    public Task FinishAsync(Guid id, string status, string reason, string? error, CancellationToken ct) => ExecuteAsync("""
-        UPDATE fila_mensagens SET status = @status, outcome_reason_code = @reason, erro = @error, processando_desde = NULL WHERE id = @id;
-        UPDATE envios_campanha SET status = CASE @status WHEN 'bloqueada' THEN 'bloqueado' WHEN 'cancelada' THEN 'cancelado' ELSE 'erro' END,
-               motivo = @reason
-        WHERE fila_mensagem_id = @id AND status = 'enfileirado';
-        """, new { id, status, reason, error }, ct);
+    /// <summary>Ends a message without sending it (bloqueada / cancelada / erro), with the effects of that end.</summary>
+    public Task FinishAsync(EndedMessage ended, string? error, CancellationToken ct) =>
+        EndAsync(ended, "UPDATE fila_mensagens SET status = @ended_status, outcome_reason_code = @ended_reason, erro = @error, processando_desde = NULL WHERE id = @ended_id",
+            error, ct);
 
-    /// <summary>A failed attempt: pending again after 60·2^n s, or `erro` once max_tentativas is reached.</summary>
-    public async Task<(int Tentativas, string Status)> FailAsync(Guid id, string error, CancellationToken ct)
+    /// <summary>A failed attempt: pending again after 60·2^n s, or `erro` once max_tentativas is reached (then an end).</summary>
+    public async Task<(int Tentativas, string Status)> FailAsync(ClaimedMessage m, string error, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         var result = await c.QuerySingleAsync<(int, string)>(new CommandDefinition("""
@@ -117,13 +104,21 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb)
                    agendar_para = now() + make_interval(secs => 60 * power(2, tentativas + 1))
             WHERE id = @id
             RETURNING tentativas, status
-            """, new { id, error }, cancellationToken: ct));
-        if (result.Item2 == "erro")
-            await c.ExecuteAsync(new CommandDefinition(
-                "UPDATE envios_campanha SET status = 'erro', motivo = @error WHERE fila_mensagem_id = @id AND status = 'enfileirado'",
-                new { id, error }, cancellationToken: ct));
+            """, new { id = m.Id, error }, cancellationToken: ct));
+        if (result.Item2 == "erro") await EndAsync(new EndedMessage(m, "erro", error), null, error, ct);
         return result;
     }
+
+    async Task EndAsync(EndedMessage ended, string? ownSql, string? error, CancellationToken ct)
+    {
+        var sql = WithEffects(ownSql, effects.Select(e => e.EndedSql(ended)));
+        if (sql.Length > 0)
+            await ExecuteAsync(sql, new { ended_id = ended.Message.Id, ended_status = ended.Status, ended_reason = ended.Reason, error }, ct);
+        foreach (var effect in effects) effect.AfterEnded(ended);
+    }
+
+    static string WithEffects(string? own, IEnumerable<string?> contributed) =>
+        string.Join(";\n", new[] { own }.Concat(contributed).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim().TrimEnd(';')));
 
     /// <summary>Stuck `processando` rows (SPEC §6): never started → pending; started → `erro` resultado_desconhecido.</summary>
     public async Task<(int Returned, int Unknown)> RecoverStuckAsync(TimeSpan timeout, CancellationToken ct)

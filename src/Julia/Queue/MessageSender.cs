@@ -1,4 +1,3 @@
-using Julia.Conversations;
 using Julia.Infrastructure.Logging;
 using Julia.Infrastructure.Time;
 using Julia.Metrics;
@@ -7,13 +6,11 @@ using Julia.WhatsApp;
 namespace Julia.Queue;
 
 /// <summary>
-/// Sends one claimed message (SPEC §6): re-checks from fresh reads, limits, "digitando…", sendText, then records the
-/// outcome — `enviada` with the outbound interacoes row in one transaction, or back to pending / blocked / cancelled /
-/// error. Waiting never consumes an attempt; a send that may have happened is never blindly repeated.
+/// Sends one claimed message (docs/decisions.md#queue): re-checks from fresh reads, limits, "digitando…", sendText, then
+/// records the outcome — back to pending / blocked / cancelled / error here; `enviada` by the dispatcher for the batch. Waiting never consumes an attempt; a send that may have happened is never blindly repeated.
 /// </summary>
 internal sealed partial class MessageSender(
-    DispatchStore store, ConversationStore conversations, IWhatsAppChannel channel, SendLimiter limiter, BusinessHours hours,
-    TurnSignals turns, OperationTimings timings, TimeProvider time, ILogger<MessageSender> logger)
+    DispatchStore store, IWhatsAppChannel channel, SendLimiter limiter, BusinessHours hours, OperationTimings timings, TimeProvider time, ILogger<MessageSender> logger)
 {
     /// <summary>
     /// The re-checks, business hours and limits. Returns the address to send to, or null when the message was finished
@@ -24,8 +21,7 @@ internal sealed partial class MessageSender(
         var now = time.GetUtcNow();
         if (Blocked(m, state) is { } block)
         {
-            await store.FinishAsync(m.Id, block.Status, block.Reason, null, ct);
-            if (block.Reason == "superado") turns.Notify(m.MedicoId);
+            await store.FinishAsync(new EndedMessage(m, block.Status, block.Reason), null, ct);
             LogNotSent(m.Id, m.Tipo, block.Status, block.Reason);
             return null;
         }
@@ -36,7 +32,7 @@ internal sealed partial class MessageSender(
         }
         if (state.Address is not { Length: > 0 } address)
         {
-            await store.FinishAsync(m.Id, "erro", "sem_whatsapp", "médico sem telefone nem JID", ct);
+            await store.FinishAsync(new EndedMessage(m, "erro", "sem_whatsapp"), "médico sem telefone nem JID", ct);
             return null;
         }
         if (m.IsProactive && await limiter.TryReserveAsync(m, address, now, ct) is { } retryAt)
@@ -68,36 +64,16 @@ internal sealed partial class MessageSender(
         return result;
     }
 
-    /// <summary>Replies and system messages sent in a batch are recorded together by the dispatcher.</summary>
-    public static bool RecordedInBatch(ClaimedMessage m, SendResult result) => result.Succeeded && !m.IsProactive;
-
     public void LogBatchSent(ClaimedMessage m, string address) => LogSent(m.Id, m.Tipo, PhoneMask.Mask(address));
 
-    /// <summary>Records one outcome (everything but batched reply successes).</summary>
-    public async Task RecordAsync(ClaimedMessage m, string address, SendResult result, CancellationToken ct)
+    /// <summary>Records a send that did not succeed; successes are recorded by the dispatcher, a batch at a time.</summary>
+    public async Task RecordFailureAsync(ClaimedMessage m, string address, SendResult result, CancellationToken ct)
     {
         var phone = PhoneMask.Mask(address);
         switch (result.Outcome)
         {
-            case "enviada":
-                var recording = time.GetTimestamp();
-                await using (var connection = await store.DataSource.OpenConnectionAsync(ct))
-                await using (var tx = await connection.BeginTransactionAsync(ct))
-                {
-                    await store.MarkSentAsync(tx, m.Id, result.ProviderMessageId, ct);
-                    await conversations.RecordOutboundAsync(tx, m.MedicoId, m.ConversaId, m.Tipo == QueueKinds.Sistema ? "sistema" : "julia",
-                        $"fila:{m.Tipo}", m.Conteudo, result.ProviderMessageId, address, m.Llm, ct);
-                    if (m.Tipo == QueueKinds.Followup && m.ConversaId is { } conversaId)
-                        await conversations.AfterFollowUpAsync(tx, conversaId, m.MedicoId, m.TipoFollowup ?? "fu1", ct);
-                    if (m.Tipo == QueueKinds.Campanha)
-                        await conversations.AfterCampaignSendAsync(tx, m.Id, m.MedicoId, m.FirstContact, ct);
-                    await tx.CommitAsync(ct);
-                }
-                timings.Record("db:fila_enviada", time.GetElapsedTime(recording));
-                LogSent(m.Id, m.Tipo, phone);
-                break;
             case "sem_whatsapp":
-                await store.FinishAsync(m.Id, "erro", "sem_whatsapp", result.Error, ct);
+                await store.FinishAsync(new EndedMessage(m, "erro", "sem_whatsapp"), result.Error, ct);
                 LogNotOnWhatsApp(m.Id, phone);
                 break;
             case "circuito_aberto":
@@ -105,7 +81,7 @@ internal sealed partial class MessageSender(
                 break;
             default:
                 timings.RecordError("evolution_enviar");
-                var (attempts, status) = await store.FailAsync(m.Id, result.Error ?? "falha", ct);
+                var (attempts, status) = await store.FailAsync(m, result.Error ?? "falha", ct);
                 if (status == "erro") LogGaveUp(m.Id, phone, attempts, result.Error ?? "falha");
                 else LogRetry(m.Id, phone, attempts, result.Error ?? "falha");
                 break;

@@ -88,7 +88,7 @@ internal sealed partial class QueueDispatcher(
 
     /// <summary>
     /// Checks each claimed message, marks the ones to send as started (one durable commit), sends them in claim order,
-    /// and records the reply successes in one statement.
+    /// and records the successes in one round trip.
     /// </summary>
     async Task SendBatchAsync(IReadOnlyList<(ClaimedMessage Message, SendState State)> batch, CancellationToken ct)
     {
@@ -102,18 +102,18 @@ internal sealed partial class QueueDispatcher(
         timings.Record("db:fila_inicio_envio", time.GetElapsedTime(mark));
 
         await sender.ShowTypingAsync(ready, ct);
-        var sent = new List<(ClaimedMessage Message, string? ProviderMessageId, string Address)>();
+        var sent = new List<SentMessage>();
         foreach (var (m, address) in ready)
         {
             var result = await sender.DeliverAsync(m, address, ct);
-            if (MessageSender.RecordedInBatch(m, result)) sent.Add((m, result.ProviderMessageId, address));
-            else await sender.RecordAsync(m, address, result, ct);
+            if (result.Succeeded) sent.Add(new SentMessage(m, result.ProviderMessageId, address));
+            else await sender.RecordFailureAsync(m, address, result, ct);
         }
         if (sent.Count == 0) return;
         var recording = time.GetTimestamp();
-        await store.MarkSentAndRecordAsync([.. sent.Select(s => (s.Message.Id, s.ProviderMessageId, s.Address))], ct);
+        await store.MarkSentAsync(sent, ct);
         timings.Record("db:fila_enviada", time.GetElapsedTime(recording));
-        foreach (var (m, _, address) in sent) sender.LogBatchSent(m, address);
+        foreach (var s in sent) sender.LogBatchSent(s.Message, s.Address);
     }
 
     public override async Task StopAsync(CancellationToken ct)

@@ -1,4 +1,3 @@
-using Julia.Infrastructure.Resilience;
 using Julia.Infrastructure.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,7 +8,6 @@ internal static class QueueEndpoints
     public static void MapQueueHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health/rate-limit", GetRateLimit).WithTags("Health");
-        app.MapGet("/health/circuits", GetCircuits).WithTags("Health");
     }
 
     /// <summary>SPEC §9: msgs_hora, limite_hora, msgs_dia, limite_dia, horario_permitido, hora_atual (São Paulo). -1 when Redis is down.</summary>
@@ -22,11 +20,4 @@ internal static class QueueEndpoints
             ["horario_permitido"] = u.HorarioPermitido, ["hora_atual"] = u.HoraAtual,
         });
     }
-
-    static Ok<Dictionary<string, object?>> GetCircuits(CircuitBreakers breakers) =>
-        TypedResults.Ok(breakers.All.ToDictionary(b => b.Name, b => (object?)new Dictionary<string, object?>
-        {
-            ["estado"] = b.State.ToString().ToLowerInvariant(), ["falhas_consecutivas"] = b.ConsecutiveFailures,
-            ["ultima_falha"] = b.LastFailureAt, ["ultimo_sucesso"] = b.LastSuccessAt, ["tentar_em"] = b.RetryAt,
-        }));
 }

@@ -1,4 +1,5 @@
 using Julia.Infrastructure.Hosting;
+using Julia.Jobs;
 using Julia.WhatsApp;
 using Microsoft.Extensions.Options;
 
@@ -10,17 +11,16 @@ internal static class QueueExtensions
     {
         builder.Services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section);
         builder.Services.AddSingleton<QueueSignals>();
+        builder.Services.AddSingleton<QueueStore>();
         builder.Services.AddSingleton<DispatchDataSource>();
         builder.Services.AddSingleton<DispatchStore>();
         builder.Services.AddSingleton<SendLimiter>();
         builder.Services.AddSingleton<MessageSender>();
         builder.Services.AddSingleton<QueueRecovery>();
+        builder.Services.AddSingleton<IJob, QueueRecoveryJob>();
         // Two lanes of one type: AddHostedService would keep only the first (TryAddEnumerable), so register them directly.
         if (role.RunsApi) builder.Services.AddSingleton<IHostedService>(sp => Dispatcher(sp, DispatchLane.Replies));
-        if (role.RunsWorker)
-        {
-            builder.Services.AddSingleton<IHostedService>(sp => Dispatcher(sp, DispatchLane.Proactive));
-        }
+        if (role.RunsWorker) builder.Services.AddSingleton<IHostedService>(sp => Dispatcher(sp, DispatchLane.Proactive));
     }
 
     static QueueDispatcher Dispatcher(IServiceProvider sp, DispatchLane lane) => new(

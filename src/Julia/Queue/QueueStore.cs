@@ -14,14 +14,17 @@ internal sealed class QueueStore
             'latencia_llm_ms', metadata->'latencia_llm_ms', 'ferramentas', metadata->'ferramentas')::text END
         """;
 
-    public async Task EnqueueAsync(NpgsqlTransaction tx, IReadOnlyList<NewQueueItem> items, CancellationToken ct)
+    /// <summary>Queues the items in one statement; returns their fila_mensagens ids, in the items' order.</summary>
+    public async Task<Guid[]> EnqueueAsync(NpgsqlTransaction tx, IReadOnlyList<NewQueueItem> items, CancellationToken ct)
     {
-        if (items.Count == 0) return;
+        if (items.Count == 0) return [];
+        var ids = items.Select(_ => Guid.NewGuid()).ToArray();
         await tx.Connection!.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade, agendar_para, lote_id, sequencia, metadata)
-            SELECT * FROM unnest(@medicos, @conversas, @tipos, @conteudos, @prioridades, @agendas, @lotes, @sequencias, @metadatas::jsonb[])
+            INSERT INTO fila_mensagens (id, medico_id, conversa_id, tipo, conteudo, prioridade, agendar_para, lote_id, sequencia, metadata)
+            SELECT * FROM unnest(@ids, @medicos, @conversas, @tipos, @conteudos, @prioridades, @agendas, @lotes, @sequencias, @metadatas::jsonb[])
             """, new
         {
+            ids,
             medicos = items.Select(i => i.MedicoId).ToArray(),
             conversas = items.Select(i => i.ConversaId).ToArray(),
             tipos = items.Select(i => i.Tipo).ToArray(),
@@ -32,6 +35,7 @@ internal sealed class QueueStore
             sequencias = items.Select(i => i.Sequencia).ToArray(),
             metadatas = items.Select(i => JsonSerializer.Serialize(i.Metadata ?? new Dictionary<string, object?>())).ToArray(),
         }, tx, cancellationToken: ct));
+        return ids;
     }
 
     /// <summary>Pending rows of one conversation and kinds → cancelada with a reason code.</summary>
@@ -40,6 +44,33 @@ internal sealed class QueueStore
             UPDATE fila_mensagens SET status = 'cancelada', outcome_reason_code = @reason
             WHERE conversa_id = @conversaId AND status = 'pendente' AND tipo = ANY(@kinds)
             """, new { conversaId, kinds, reason }, tx, cancellationToken: ct));
+
+    /// <summary>Pending rows of one kind whose metadata has key = value → cancelada (a cancelled campaign's messages).</summary>
+    public Task<int> CancelPendingByMetadataAsync(NpgsqlTransaction tx, string kind, string key, string value, string reason, CancellationToken ct) =>
+        tx.Connection!.ExecuteAsync(new CommandDefinition("""
+            UPDATE fila_mensagens SET status = 'cancelada', outcome_reason_code = @reason
+            WHERE tipo = @kind AND status = 'pendente' AND metadata->>@key = @value
+            """, new { kind, key, value, reason }, tx, cancellationToken: ct));
+
+    /// <summary>
+    /// CTEs for the statement that attaches a doctor's new messages (run by Conversations): when <paramref name="answered"/>
+    /// (a SQL condition) holds, the conversation's pending follow-ups are cancelled (`respondeu`) and its reply chunks
+    /// still pending are superseded (`superado`). Defines `superseded_unsent (lote_id, metadata)`: the superseded lotes
+    /// of which no chunk went or is going out.
+    /// </summary>
+    public static string CancelOnAnswerCtes(string conversaParam, string answered) => $"""
+        followups_cancelled AS (
+            UPDATE fila_mensagens SET status = 'cancelada', outcome_reason_code = 'respondeu'
+            WHERE conversa_id = {conversaParam} AND tipo = 'followup' AND status = 'pendente' AND {answered}
+            RETURNING id),
+        superseded AS (
+            UPDATE fila_mensagens SET status = 'cancelada', outcome_reason_code = 'superado'
+            WHERE conversa_id = {conversaParam} AND tipo = 'resposta' AND status = 'pendente' AND {answered}
+            RETURNING lote_id, metadata),
+        superseded_unsent AS (
+            SELECT DISTINCT ON (s.lote_id) s.lote_id, s.metadata FROM superseded s
+            WHERE NOT EXISTS (SELECT 1 FROM fila_mensagens x WHERE x.lote_id = s.lote_id AND x.status IN ('enviada', 'processando')))
+        """;
 
     /// <summary>Every pending row of a doctor → cancelada (opt-out).</summary>
     public Task<int> CancelAllPendingForDoctorAsync(NpgsqlTransaction tx, Guid medicoId, string reason, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using Julia.Infrastructure.Redis;
+using Julia.Infrastructure.Text;
 using Microsoft.Extensions.Options;
 
 namespace Julia.Shifts;
@@ -41,8 +42,5 @@ internal sealed class ShiftCatalog(ShiftStore store, JuliaCache cache, IOptions<
         return true;
     }
 
-    static bool Same(string? a, string? b) =>
-        a is not null && b is not null &&
-        string.Compare(a.Trim(), b.Trim(), System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.IgnoreNonSpace) == 0;
+    static bool Same(string? a, string? b) => PtBrText.SameName(a, b);
 }

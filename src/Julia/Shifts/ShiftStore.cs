@@ -1,10 +1,11 @@
 using Dapper;
+using Julia.Infrastructure.Text;
 using Npgsql;
 
 namespace Julia.Shifts;
 
 /// <summary>SQL on vagas, reservas_vaga and the catalogues. Only Shifts touches these tables.</summary>
-internal sealed class ShiftStore(NpgsqlDataSource db)
+internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEffect> reservationEffects)
 {
     const string Columns = """
         v.id AS Id, v.especialidade_id AS EspecialidadeId, h.id AS HospitalId, h.nome AS Hospital, h.cidade AS Cidade, h.regiao AS Regiao,
@@ -31,17 +32,26 @@ internal sealed class ShiftStore(NpgsqlDataSource db)
             """, new { especialidadeId, limit }, cancellationToken: ct))).ToList();
     }
 
-    /// <summary>A specialty by name or display name, case and accents folded.</summary>
-    public async Task<Guid?> SpecialtyIdAsync(string name, CancellationToken ct)
+    /// <summary>Specialty references (ids, names or display names; case and accents folded) → ids; unknown ones apart.</summary>
+    public async Task<(Guid[] Ids, string[] Unknown)> ResolveSpecialtiesAsync(IReadOnlyCollection<string> references, CancellationToken ct)
     {
+        if (references.Count == 0) return ([], []);
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition("""
-            SELECT id FROM especialidades
-            WHERE lower(translate(nome, 'áàâãéêíóôõúüç_', 'aaaaeeiooouuc ')) = lower(translate(@name, 'áàâãéêíóôõúüçÁÀÂÃÉÊÍÓÔÕÚÜÇ_', 'aaaaeeiooouucaaaaeeiooouuc '))
-               OR lower(translate(nome_display, 'áàâãéêíóôõúüç', 'aaaaeeiooouuc')) = lower(translate(@name, 'áàâãéêíóôõúüçÁÀÂÃÉÊÍÓÔÕÚÜÇ', 'aaaaeeiooouucaaaaeeiooouuc'))
-            LIMIT 1
-            """, new { name = name.Trim() }, cancellationToken: ct));
+        var all = (await c.QueryAsync<(Guid Id, string Nome, string? Display)>(new CommandDefinition(
+            "SELECT id, nome, nome_display FROM especialidades", cancellationToken: ct))).ToList();
+        var ids = new List<Guid>();
+        var unknown = new List<string>();
+        foreach (var r in references)
+        {
+            var match = all.FirstOrDefault(e => e.Id.ToString() == r || PtBrText.SameName(e.Nome, r) || PtBrText.SameName(e.Display, r));
+            if (match.Id != Guid.Empty) ids.Add(match.Id); else unknown.Add(r);
+        }
+        return ([.. ids], [.. unknown]);
     }
+
+    /// <summary>A specialty by id, name or display name.</summary>
+    public async Task<Guid?> SpecialtyIdAsync(string name, CancellationToken ct) =>
+        (await ResolveSpecialtiesAsync([name.Trim()], ct)).Ids is [var id, ..] ? id : null;
 
     /// <summary>Which of the given hospital/sector references (ids or names) exist, as ids; unknown ones are returned apart.</summary>
     public async Task<(IReadOnlyList<string> Ids, IReadOnlyList<string> Unknown)> ResolveAsync(string table, IReadOnlyList<string> references, CancellationToken ct)
@@ -82,9 +92,10 @@ internal sealed class ShiftStore(NpgsqlDataSource db)
     /// <summary>
     /// The atomic hold of SPEC §5 `reservar_plantao`: the doctor row is locked (his own reservations serialise), the
     /// overlap is checked against his holdings, then `UPDATE vagas … WHERE status IN ('aberta','anunciada')` — of two
-    /// doctors racing for one shift exactly one gets the row — and the reservas_vaga row, in one transaction.
+    /// doctors racing for one shift exactly one gets the row — the reservas_vaga row and every registered
+    /// <see cref="IReservationEffect"/>, in one transaction.
     /// </summary>
-    public async Task<ReservationResult> ReserveAsync(ReservationRequest r, Func<NpgsqlTransaction, Task> alsoInTransaction, CancellationToken ct)
+    public async Task<ReservationResult> ReserveAsync(ReservationRequest r, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -104,7 +115,7 @@ internal sealed class ShiftStore(NpgsqlDataSource db)
             INSERT INTO reservas_vaga (vaga_id, medico_id, conversa_id, status, origem, confirmacao)
             VALUES (@VagaId, @MedicoId, @ConversaId, 'ativa', 'julia', @Confirmacao) RETURNING id
             """, r, tx, cancellationToken: ct));
-        await alsoInTransaction(tx);
+        foreach (var effect in reservationEffects) await effect.OnReservedAsync(tx, r, ct);
         await tx.CommitAsync(ct);
         return ReservationResult.Reserved(shift, reservaId);
     }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Julia.Conversations;
 using Julia.Metrics;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -24,7 +23,7 @@ internal static partial class EvolutionWebhookEndpoints
     }
 
     internal sealed partial class Handler(
-        IOptions<EvolutionOptions> options, InboundIntake intake, WhatsAppConnection connection, OperationTimings timings,
+        IOptions<EvolutionOptions> options, IInboundMessageSink intake, WhatsAppConnection connection, OperationTimings timings,
         TimeProvider time, ILogger<Handler> logger)
     {
         public async Task<IResult> ReceiveAsync(HttpContext http, string? eventFromPath, CancellationToken ct)

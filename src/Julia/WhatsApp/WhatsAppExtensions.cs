@@ -1,4 +1,4 @@
-using Julia.Infrastructure.Resilience;
+using Julia.Infrastructure.Health;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +12,7 @@ internal static class WhatsAppExtensions
         builder.Services.AddOptions<EvolutionOptions>().BindConfiguration(EvolutionOptions.Section);
         builder.Services.AddSingleton<WhatsAppConnection>();
         builder.Services.AddSingleton<EvolutionWebhookEndpoints.Handler>();
+        builder.Services.AddHealthChecks().AddCheck<WhatsAppHealthCheck>("whatsapp", tags: [ReadinessChecks.Tag]);
         if (string.IsNullOrWhiteSpace(builder.Configuration["Evolution:BaseUrl"]))
         {
             builder.Services.AddSingleton<SandboxChannel>();

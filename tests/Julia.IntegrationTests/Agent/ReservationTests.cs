@@ -31,7 +31,7 @@ public sealed class ReservationTests(AgentFixture f) : IClassFixture<AgentFixtur
 
         var results = await Task.WhenAll(
             Enumerable.Range(0, 6).Select(i => i % 2 == 0 ? a : b).Select(d =>
-                store.ReserveAsync(new ReservationRequest(vaga, d.Doctor, d.Conversation, "sim"), _ => Task.CompletedTask, default)));
+                store.ReserveAsync(new ReservationRequest(vaga, d.Doctor, d.Conversation, "sim"), default)));
 
         Assert.Single(results, r => r.Succeeded);
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal("ja_reservada", r.Outcome));
@@ -52,7 +52,7 @@ public sealed class ReservationTests(AgentFixture f) : IClassFixture<AgentFixtur
             """);
 
         var results = await Task.WhenAll(ids.Select(id =>
-            store.ReserveAsync(new ReservationRequest(id, d.Doctor, d.Conversation, "sim"), _ => Task.CompletedTask, default)));
+            store.ReserveAsync(new ReservationRequest(id, d.Doctor, d.Conversation, "sim"), default)));
 
         Assert.Single(results, r => r.Succeeded);
         Assert.Single(results, r => r.Outcome == "conflito");

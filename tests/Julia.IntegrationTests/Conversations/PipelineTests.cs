@@ -47,7 +47,7 @@ public sealed class PipelineTests(PipelineFixture f) : IClassFixture<PipelineFix
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(1, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes WHERE provider_message_id = 'DEDUPE-0102'"));
         Assert.Equal(1, await f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE telefone = @phone", new { phone }));
-        Assert.Single(f.Agent.Turns, t => t.Parts.Any(p => p.Text.Contains("vagas de UTI")));
+        Assert.Single(f.Agent.Turns, t => t.Parts.Any(p => p.Contains("vagas de UTI")));
         Assert.Single((await f.QueueAsync(phone)).Select(q => q.LoteId).Distinct());
     }
 
@@ -73,7 +73,7 @@ public sealed class PipelineTests(PipelineFixture f) : IClassFixture<PipelineFix
         Assert.Single(queue, q => q.Tipo == "campanha" && q.Status == "cancelada" && q.Reason == "opt_out");
         Assert.True(await f.ScalarAsync<long>(
             "SELECT count(*) FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = @phone AND c.status = 'completed'", new { phone }) >= 1);
-        Assert.DoesNotContain(f.Agent.Turns, t => t.Parts.Any(p => p.Text.Contains("PARE")));
+        Assert.DoesNotContain(f.Agent.Turns, t => t.Parts.Any(p => p.Contains("PARE")));
     }
 
     [Fact]
@@ -264,7 +264,7 @@ public sealed class SupersedeTests(HumanisedFixture f) : IClassFixture<Humanised
         Assert.All(lotes[0], q => Assert.Equal(("cancelada", "superado"), (q.Status, q.Reason)));
         Assert.All(lotes[1], q => Assert.NotEqual("cancelada", q.Status));
         var last = f.Agent.Turns.Last(t => t.Doctor.Telefone == phone);
-        Assert.Equal(["tem plantão sexta?", "de noite"], last.Parts.Select(p => p.Text));
+        Assert.Equal(["tem plantão sexta?", "de noite"], last.Parts);
     }
 
 }

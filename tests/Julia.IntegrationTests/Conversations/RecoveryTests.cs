@@ -55,7 +55,7 @@ public sealed class RecoveryTests
         await Eventually.MatchesAsync(() => Task.FromResult(agent.Turns.Count), n => n == 2);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("segunda, sem redis", agent.Turns.Last().Parts[^1].Text); // the pending first reply was superseded
+        Assert.Equal("segunda, sem redis", agent.Turns.Last().Parts[^1]); // the pending first reply was superseded
         await using var source = db.CreateDataSource();
         await using var c = await source.OpenConnectionAsync();
         Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM interacoes WHERE processado_em IS NULL AND direcao = 'entrada'"));

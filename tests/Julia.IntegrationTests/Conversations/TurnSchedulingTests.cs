@@ -20,7 +20,7 @@ public sealed class BurstTests(BurstFixture f) : IClassFixture<BurstFixture>
         await f.WaitProcessedAsync(phone);
 
         var turn = Assert.Single(f.Agent.Turns, t => t.Doctor.Telefone == phone);
-        Assert.Equal(["oi", "tudo bem?", "tem plantão sábado?"], turn.Parts.Select(p => p.Text));
+        Assert.Equal(["oi", "tudo bem?", "tem plantão sábado?"], turn.Parts);
         Assert.Single((await f.QueueAsync(phone)).Select(q => q.LoteId).Distinct());
     }
 }

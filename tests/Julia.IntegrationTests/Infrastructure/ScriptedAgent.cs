@@ -11,7 +11,7 @@ internal sealed class ScriptedAgent : IConversationAgent
 {
     public ConcurrentQueue<AgentTurn> Turns { get; } = new();
     public Func<AgentTurn, Task<AgentOutcome>> Respond { get; set; } =
-        turn => Task.FromResult<AgentOutcome>(new AgentOutcome.Reply($"Oi! Recebi: {string.Join(" | ", turn.Parts.Select(p => p.Text))}"));
+        turn => Task.FromResult<AgentOutcome>(new AgentOutcome.Reply($"Oi! Recebi: {string.Join(" | ", turn.Parts)}"));
 
     public bool IsEnabled => true;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Julia.Conversations.Text;
+using Julia.Infrastructure.Text;
 
 namespace Julia.Agent.Tools;
 

@@ -1,17 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
-using Julia.Conversations;
 using Julia.Doctors;
 using Julia.Handoffs;
 using Julia.Infrastructure.Time;
 using Julia.Queue;
 using Julia.Shifts;
+using Npgsql;
 
 namespace Julia.Agent.Tools;
 
 /// <summary>`agendar_lembrete`, `atualizar_preferencias`, `registrar_opt_out`, `solicitar_humano` (SPEC §5).</summary>
 internal sealed class ConversationTools(
-    ConversationStore conversations, QueueStore queue, DoctorStore doctorStore, DoctorDirectory doctors, ShiftStore shifts,
+    NpgsqlDataSource db, QueueStore queue, DoctorStore doctorStore, DoctorDirectory doctors, ShiftStore shifts,
     BusinessHours businessHours, TimeProvider time)
 {
     public const string ReminderSchema = """
@@ -56,9 +56,9 @@ internal sealed class ConversationTools(
         var contexto = a.String("contexto") ?? "nossa conversa";
         var message = a.String("mensagem_retorno") is { Length: > 0 } custom ? custom
             : $"Oi {doctor.PrimeiroNome ?? "Dr(a)"}, tudo bem? Passando pra retomar o que a gente combinou sobre {contexto}.";
-        await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);
+        await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await queue.ReplaceReminderAsync(tx, new NewQueueItem(doctor.Id, session.Turn.Conversation.Id, QueueKinds.Lembrete, message, at,
+        await queue.ReplaceReminderAsync(tx, new NewQueueItem(doctor.Id, session.Turn.ConversaId, QueueKinds.Lembrete, message, at,
             Metadata: new Dictionary<string, object?> { ["contexto"] = contexto, ["solicitado_em"] = now }), ct);
         await tx.CommitAsync(ct);
         var local = SaoPaulo.ToLocal(at);

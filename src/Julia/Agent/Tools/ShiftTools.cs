@@ -1,4 +1,3 @@
-using Julia.Conversations;
 using Julia.Doctors;
 using Julia.Shifts;
 
@@ -6,7 +5,7 @@ namespace Julia.Agent.Tools;
 
 /// <summary>`buscar_vagas` and `reservar_plantao` with the server-side rules of SPEC §5.</summary>
 internal sealed partial class ShiftTools(
-    ShiftStore store, ShiftCatalog catalog, ConversationStore conversations, DoctorStore doctorStore, DoctorDirectory doctors,
+    ShiftStore store, ShiftCatalog catalog, DoctorDirectory doctors,
     TimeProvider time, ILogger<ShiftTools> logger)
 {
     public const string SearchSchema = """
@@ -59,15 +58,9 @@ internal sealed partial class ShiftTools(
             return "Esse plantão já começou ou passou.";
         if (shift.Status is not ("aberta" or "anunciada")) return "Esse plantão já foi reservado por outra pessoa.";
 
-        var conversation = session.Turn.Conversation;
         var confirmacao = a.String("confirmacao") is { Length: > 0 } words ? words : session.DoctorText;
         if (confirmacao.Length > 500) confirmacao = confirmacao[..500];
-        var result = await store.ReserveAsync(new ReservationRequest(vagaId, doctor.Id, conversation.Id, confirmacao),
-            async tx =>
-            {
-                await conversations.SetStageAsync(tx, conversation.Id, "reservou", ct);
-                await doctorStore.QualifyAsync(tx, doctor.Id, ct);
-            }, ct);
+        var result = await store.ReserveAsync(new ReservationRequest(vagaId, doctor.Id, session.Turn.ConversaId, confirmacao), ct);
         switch (result.Outcome)
         {
             case "reservada":

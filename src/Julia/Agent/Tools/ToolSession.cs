@@ -12,7 +12,7 @@ internal sealed class ToolSession(AgentTurn turn, IEnumerable<Shift> offered)
     readonly ConcurrentDictionary<Guid, Shift> known = new(offered.Select(s => KeyValuePair.Create(s.Id, s)));
 
     public AgentTurn Turn { get; } = turn;
-    public string DoctorText { get; } = string.Join('\n', turn.Parts.Select(p => p.Text));
+    public string DoctorText { get; } = string.Join('\n', turn.Parts);
     public int ToolCalls;
     public int Reservations;
 

@@ -1,3 +1,4 @@
+using Julia.Infrastructure.Text;
 using Julia.WhatsApp;
 
 namespace Julia.Conversations.Text;

@@ -1,3 +1,4 @@
+using Julia.Infrastructure.Text;
 using System.Text.RegularExpressions;
 
 namespace Julia.Conversations.Text;

@@ -1,3 +1,4 @@
+using Julia.Infrastructure.Text;
 using System.Globalization;
 using Julia.Infrastructure.Time;
 

@@ -22,15 +22,16 @@ internal static class EnvironmentVariables
         new("CACHE_TTL_CONTEXTO", "Cache:ContextoTtlSeconds", ValueKind.Integer, "120", Min: 1, Max: 86_400),
         new("ENVIRONMENT", "App:Environment", ValueKind.Choice, "development", Choices: ["development", "staging", "production", "test"]),
         new("APP_NAME", "App:Name", Default: "Agente Júlia"),
-        new("NOME_EMPRESA", "App:CompanyName", Default: "Revoluna"),
+        new("NOME_EMPRESA", "App:CompanyName", Default: Hosting.AppOptions.DefaultCompanyName),
         new("DEBUG", "App:Debug", ValueKind.Boolean, "false"),
         new("ADMIN_API_TOKEN", "Admin:ApiToken", Secret: true, RequiredInProduction: true),
 
         // Agent
         new("ANTHROPIC_API_KEY", "Agent:ApiKey", Secret: true, RequiredInProduction: true),
         new("ANTHROPIC_BASE_URL", "Agent:BaseUrl", ValueKind.Url, "https://api.anthropic.com"),
-        new("LLM_MODEL", "Agent:Model", Default: Agent.AgentModels.Conversation),
-        new("LLM_MODEL_COMPLEX", "Agent:ComplexModel", Default: Agent.AgentModels.Complex),
+        // Model defaults are the Anthropic SDK's own constants, set in AgentOptions (Infrastructure knows no feature).
+        new("LLM_MODEL", "Agent:Model"),
+        new("LLM_MODEL_COMPLEX", "Agent:ComplexModel"),
         new("LLM_MAX_TOKENS", "Agent:MaxTokens", ValueKind.Integer, "300", Min: 1, Max: 64_000),
         new("LLM_TEMPERATURE", "Agent:Temperature", ValueKind.Decimal, "0.7"),
         new("FALLBACK_HANDOFF_MINUTOS", "Agent:FallbackHandoffMinutes", ValueKind.Integer, "10", Min: 0, Max: 1_440),

@@ -1,4 +1,3 @@
-using Julia.DemoData;
 using Julia.Infrastructure.Configuration;
 using Npgsql;
 
@@ -9,17 +8,22 @@ internal static class DatabaseExtensions
     public static void AddDatabase(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
-        builder.Services.AddSingleton(sp =>
-        {
-            var url = builder.Configuration["Database:Url"]!;
-            ConnectionStrings.TryPostgres(url, out var csb, out _);
-            csb.ApplicationName ??= "julia";
-            if (csb.Timeout == 15) csb.Timeout = 5; // fail fast when the server is down: webhooks answer 503
-            var dataSource = new NpgsqlDataSourceBuilder(csb.ConnectionString);
-            dataSource.UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>());
-            return dataSource.Build();
-        });
+        builder.Services.AddSingleton(sp => CreateDataSource(builder.Configuration, sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<MigrationRunner>();
-        builder.Services.AddSingleton<DemoDataSeeder>();
+    }
+
+    /// <summary>
+    /// The one place DATABASE_URL becomes a connection pool. <paramref name="applicationName"/> names a pool of its own
+    /// in pg_stat_activity; <paramref name="options"/> adds server settings (e.g. `-c synchronous_commit=off`).
+    /// </summary>
+    public static NpgsqlDataSource CreateDataSource(IConfiguration configuration, ILoggerFactory loggers, string? applicationName = null, string? options = null)
+    {
+        ConnectionStrings.TryPostgres(configuration["Database:Url"]!, out var csb, out _);
+        csb.ApplicationName = applicationName ?? csb.ApplicationName ?? "julia";
+        if (csb.Timeout == 15) csb.Timeout = 5; // fail fast when the server is down: webhooks answer 503
+        if (options is not null) csb.Options = string.IsNullOrEmpty(csb.Options) ? options : $"{csb.Options} {options}";
+        var dataSource = new NpgsqlDataSourceBuilder(csb.ConnectionString);
+        dataSource.UseLoggerFactory(loggers);
+        return dataSource.Build();
     }
 }

@@ -1,16 +1,9 @@
-using Julia.DemoData;
-using Julia.Infrastructure.Hosting;
-
 namespace Julia.Infrastructure.Database;
 
-/// <summary>Brings the schema up to date before anything else starts; seeds demo data when asked and the database is empty.</summary>
-internal sealed class DatabaseStartup(MigrationRunner migrations, DemoDataSeeder seeder, StartupFlags flags) : IHostedService
+/// <summary>Brings the schema up to date before any other hosted service starts (registered first).</summary>
+internal sealed class DatabaseStartup(MigrationRunner migrations) : IHostedService
 {
-    public async Task StartAsync(CancellationToken ct)
-    {
-        await migrations.RunAsync(ct);
-        if (flags.SeedDemoWhenEmpty) await seeder.SeedIfEmptyAsync(ct);
-    }
+    public Task StartAsync(CancellationToken ct) => migrations.RunAsync(ct);
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

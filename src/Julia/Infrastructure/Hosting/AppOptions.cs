@@ -5,7 +5,9 @@ internal sealed class AppOptions
     public const string Section = "App";
     public string Environment { get; set; } = "development";
     public string Name { get; set; } = "Agente Júlia";
-    public string CompanyName { get; set; } = "Revoluna";
+    /// <summary>NOME_EMPRESA's default: the one place the company name is written.</summary>
+    public const string DefaultCompanyName = "Revoluna";
+    public string CompanyName { get; set; } = DefaultCompanyName;
     public bool Debug { get; set; }
     public bool IsProduction => Environment.Equals("production", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,12 +1,14 @@
-using Julia.Infrastructure.Configuration;
+using Julia.Agent;
+using Julia.Infrastructure.Hosting;
 using Julia.Infrastructure.Redis;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace Julia.Infrastructure.Hosting;
+namespace Julia.Host;
 
 /// <summary>A few start-up lines: where Júlia listens, where Postgres and Redis are, and each integration's state.</summary>
 internal sealed partial class StartupBanner(
-    IConfiguration configuration, NpgsqlDataSource dataSource, RedisGate redis, HostRoleInfo role, ILogger<StartupBanner> logger)
+    IConfiguration configuration, IOptions<AgentOptions> agent, NpgsqlDataSource dataSource, RedisGate redis, HostRoleInfo role, ILogger<StartupBanner> logger)
     : IHostedService
 {
     public Task StartAsync(CancellationToken ct)
@@ -15,7 +17,7 @@ internal sealed partial class StartupBanner(
         LogBanner(JuliaVersion.Value, role.Name, configuration["App:Environment"] ?? "development",
             $"http://{configuration["Http:Host"]}:{configuration["Http:Port"]}");
         LogStores($"{csb.Host}:{csb.Port}/{csb.Database}", $"{redis.Endpoint}/{redis.DatabaseNumber}");
-        foreach (var (name, state) in Integrations(configuration))
+        foreach (var (name, state) in Integrations(configuration, agent.Value))
             LogIntegration(name, state);
         if (string.IsNullOrEmpty(configuration["Evolution:WebhookToken"]))
             LogWebhookUnprotected();
@@ -26,11 +28,11 @@ internal sealed partial class StartupBanner(
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
-    /// <summary>on / sandbox / off per peer (SPEC §13.2), shared with the health report.</summary>
-    public static IEnumerable<(string Name, string State)> Integrations(IConfiguration c)
+    /// <summary>on / sandbox / off per peer (docs/decisions.md#modes).</summary>
+    static IEnumerable<(string Name, string State)> Integrations(IConfiguration c, AgentOptions agent)
     {
         bool Has(string key) => !string.IsNullOrWhiteSpace(c[key]);
-        yield return ("Anthropic", Has("Agent:ApiKey") ? $"on ({c["Agent:Model"]}, {c["Agent:BaseUrl"]})" : "off (sem ANTHROPIC_API_KEY: agente desligado, fallback + handoff)");
+        yield return ("Anthropic", agent.Enabled ? $"on ({agent.Model}, {agent.BaseUrl})" : "off (sem ANTHROPIC_API_KEY: agente desligado, fallback + handoff)");
         yield return ("Evolution", Has("Evolution:BaseUrl") ? $"on ({c["Evolution:BaseUrl"]}, instância {c["Evolution:Instance"]})" : "sandbox (sem EVOLUTION_URL: nada sai para o WhatsApp; as mensagens ficam em fila_mensagens)");
         yield return ("Chatwoot", Has("Chatwoot:BaseUrl") && Has("Chatwoot:ApiToken") ? $"on ({c["Chatwoot:BaseUrl"]})" : "off (sem CHATWOOT_URL/CHATWOOT_API_TOKEN)");
         yield return ("Slack", Has("Slack:WebhookUrl") ? "on" : "off (sem SLACK_WEBHOOK_URL: notificações só no log)");

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Julia.Conversations.Text;
+namespace Julia.Infrastructure.Text;
 
 /// <summary>
 /// Normalises a doctor's WhatsApp text for intent matching: lower case, accents stripped, punctuation to spaces,
@@ -27,17 +27,27 @@ internal static partial class PtBrText
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
         var lowered = Slashed().Replace(text.ToLowerInvariant().Replace('ñ', 'n'), m => m.Value[0] == 'c' ? "com " : "para ");
-        var decomposed = lowered.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category == UnicodeCategory.NonSpacingMark) continue;
-            builder.Append(char.IsLetterOrDigit(c) ? c : ' ');
-        }
-        var words = builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        var words = StripAccents(lowered, c => char.IsLetterOrDigit(c) ? c : ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(w => Abbreviations.TryGetValue(SquashRepeats(w), out var full) ? full : SquashRepeats(w));
         return string.Join(' ', words);
+    }
+
+    /// <summary>
+    /// The one accent and case fold for names (specialties, hospitals, sectors, cities): "Clínica_Médica " → "clinica medica".
+    /// Two names are the same when their folds are equal.
+    /// </summary>
+    public static string Fold(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? "" : StripAccents(name.Trim().ToLowerInvariant(), c => c == '_' ? ' ' : c);
+
+    public static bool SameName(string? a, string? b) => a is not null && b is not null && Fold(a) == Fold(b);
+
+    static string StripAccents(string text, Func<char, char> map)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) builder.Append(map(c));
+        return builder.ToString();
     }
 
     // "paaaaara" → "para", "chegaaaa" → "chega": doctors stretch words when annoyed.

@@ -1,18 +1,25 @@
 using Julia.Agent;
 using Julia.Campaigns;
 using Julia.Conversations;
+using Julia.DemoData;
 using Julia.Doctors;
+using Julia.FollowUps;
 using Julia.Handoffs;
+using Julia.Infrastructure;
 using Julia.Infrastructure.Health;
+using Julia.Infrastructure.Hosting;
 using Julia.Jobs;
 using Julia.Metrics;
 using Julia.Queue;
 using Julia.Shifts;
 using Julia.WhatsApp;
 
-namespace Julia.Infrastructure.Hosting;
+namespace Julia.Host;
 
-/// <summary>Builds the web host for `julia serve` and the one-shot verbs. Features are added here, one line each.</summary>
+/// <summary>
+/// The composition root for `julia serve` and the one-shot verbs: one AddXxx and one MapXxx line per feature. Features
+/// register their own services, jobs, health checks and effects; the arrows between them are in docs/architecture.md.
+/// </summary>
 internal static class JuliaHost
 {
     public static WebApplication Build(string[] args, HostRoleInfo role, StartupFlags flags)
@@ -25,15 +32,18 @@ internal static class JuliaHost
             WebRootPath = Directory.Exists(webRoot) ? webRoot : null,
         });
         builder.AddInfrastructure(role, flags);
+        builder.AddDemoData(flags);
+        builder.Services.AddHostedService<StartupBanner>();
         builder.AddMetrics();
-        builder.AddDoctors();
-        builder.AddHandoffs();
-        builder.AddShifts();
-        builder.AddAgent();
-        builder.AddConversations(role);
+        builder.AddJobs(role);
         builder.AddWhatsApp();
         builder.AddQueue(role);
-        builder.AddJobs(role);
+        builder.AddDoctors();
+        builder.AddShifts();
+        builder.AddHandoffs();
+        builder.AddAgent();
+        builder.AddConversations(role);
+        builder.AddFollowUps();
         builder.AddCampaigns();
 
         var app = builder.Build();
@@ -41,10 +51,9 @@ internal static class JuliaHost
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.MapHealth();
-        app.MapReadiness();
         app.MapEvolutionWebhook();
-        app.MapQueueHealth();
         app.MapSandbox();
+        app.MapQueueHealth();
         app.MapJobs();
         app.MapCampaigns();
         return app;

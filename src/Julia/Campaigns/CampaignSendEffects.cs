@@ -1,0 +1,46 @@
+using Dapper;
+using Julia.Conversations;
+using Julia.Doctors;
+using Julia.Queue;
+using Npgsql;
+
+namespace Julia.Campaigns;
+
+/// <summary>
+/// What a campaign send means (docs/decisions.md#proactive): once it went out, its envios_campanha row is `enviado`,
+/// the doctor's open conversation carries the campaign (Conversations' SQL) and the doctor counts as contacted
+/// (Doctors' SQL); when it ends unsent, the envios_campanha row follows its queue row (bloqueado / cancelado / erro).
+/// </summary>
+internal sealed class CampaignSendEffect : ISendEffect
+{
+    const string Openings = $"""
+        (SELECT s.medico_id, (s.metadata->>'campanha_id')::bigint AS campanha_id,
+                COALESCE((s.metadata->>'primeiro_contato')::boolean, false) AS first_contact, (s.metadata->>'envio_id')::uuid AS envio_id
+         FROM {SendOutcomeSql.Sent} s WHERE s.tipo = 'campanha')
+        """;
+
+    static readonly string Sent = string.Join(";\n",
+        ConversationStore.OpenedByCampaignSql(Openings),
+        DoctorStore.ContactedSql(Openings),
+        $"UPDATE envios_campanha SET status = 'enviado', enviado_em = now() WHERE id IN (SELECT envio_id FROM {Openings} o)");
+
+    const string Ended = $"""
+        UPDATE envios_campanha SET status = CASE {SendOutcomeSql.EndedStatus} WHEN 'bloqueada' THEN 'bloqueado' WHEN 'cancelada' THEN 'cancelado' ELSE 'erro' END,
+               motivo = {SendOutcomeSql.EndedReason}
+        WHERE fila_mensagem_id = {SendOutcomeSql.EndedId} AND status = 'enfileirado'
+        """;
+
+    public string? SentSql(IReadOnlyList<SentMessage> batch) => batch.Any(s => s.Message.Tipo == QueueKinds.Campanha) ? Sent : null;
+
+    public string? EndedSql(EndedMessage ended) => ended.Message.Tipo == QueueKinds.Campanha ? Ended : null;
+}
+
+/// <summary>An opted-out doctor's pending campaign sends are cancelled, in the opt-out's transaction.</summary>
+internal sealed class CampaignOptOutEffect : IOptOutEffect
+{
+    public Task OnOptOutAsync(NpgsqlTransaction tx, Guid medicoId, CancellationToken ct) =>
+        tx.Connection!.ExecuteAsync(new CommandDefinition("""
+            UPDATE envios_campanha SET status = 'cancelado', motivo = 'opt_out'
+            WHERE medico_id = @medicoId AND status IN ('pendente', 'enfileirado')
+            """, new { medicoId }, tx, cancellationToken: ct));
+}

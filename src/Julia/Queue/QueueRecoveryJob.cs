@@ -1,0 +1,16 @@
+using Julia.Jobs;
+
+namespace Julia.Queue;
+
+/// <summary>`fila-recuperacao` — every minute: stuck `processando` rows (docs/decisions.md#queue).</summary>
+internal sealed class QueueRecoveryJob(QueueRecovery recovery) : IJob
+{
+    public string Name => "fila-recuperacao";
+    public JobSchedule Schedule => new(Every: TimeSpan.FromMinutes(1));
+
+    public async Task<string> RunAsync(CancellationToken ct)
+    {
+        var (returned, unknown) = await recovery.RunOnceAsync(ct);
+        return $"{returned} de volta a pendente, {unknown} em erro (resultado_desconhecido)";
+    }
+}

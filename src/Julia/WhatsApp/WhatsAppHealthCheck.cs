@@ -1,0 +1,14 @@
+using Julia.Infrastructure.Health;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Julia.WhatsApp;
+
+/// <summary>`whatsapp` in /health/ready: `sandbox`, `open`, or the gateway's other state (degraded: sends wait, nothing is lost).</summary>
+internal sealed class WhatsAppHealthCheck(IWhatsAppChannel channel, WhatsAppConnection connection) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct)
+    {
+        var state = channel.IsSandbox ? "sandbox" : await channel.ConnectionStateAsync(ct) ?? connection.State;
+        return ReadinessChecks.Result(state is "open" or "sandbox" ? HealthStatus.Healthy : HealthStatus.Degraded, state);
+    }
+}
