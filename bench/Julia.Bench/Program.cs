@@ -3,6 +3,7 @@
 // Usage: dotnet run -c Release --project bench/Julia.Bench -- <postgres admin url> <redis url> [messages]
 using System.Diagnostics;
 using Dapper;
+using Julia.Host;
 using Julia.Infrastructure.Hosting;
 using Npgsql;
 

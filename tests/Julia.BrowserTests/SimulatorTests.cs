@@ -1,5 +1,5 @@
 using Julia.Agent;
-using Julia.IntegrationTests.Infrastructure;
+using Julia.IntegrationTests.TestHost;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;

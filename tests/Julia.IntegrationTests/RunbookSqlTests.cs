@@ -1,13 +1,13 @@
 using Dapper;
 using Julia.DemoData;
 using Julia.Infrastructure.Database;
-using Julia.IntegrationTests.Infrastructure;
+using Julia.IntegrationTests.TestHost;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Julia.IntegrationTests;
 
 /// <summary>
-/// Every SQL statement of the customer's runbook (../shared/seed/runbook.md): the five under "Banco de Dados", then
+/// Every SQL statement of the customer's runbook (kept in docs/runbook.md): the five under "Banco de Dados", then
 /// the three under "Limpeza", in that order, against a migrated database holding demo data.
 /// </summary>
 public sealed class RunbookSqlTests

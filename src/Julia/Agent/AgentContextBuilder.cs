@@ -12,7 +12,7 @@ namespace Julia.Agent;
 internal sealed record HistoryItem(string Direction, string? AuthorType, string Content);
 
 /// <summary>
-/// Builds what Claude sees for one turn (SPEC §5): a system prompt with the persona, São Paulo "now", the doctor's
+/// Builds what Claude sees for one turn (docs/decisions.md#agent): a system prompt with the persona, São Paulo "now", the doctor's
 /// profile and preferences, specialty notes, the open matching shifts with full ids and the phase; then the last
 /// interactions as alternating user/assistant messages with the current turn appended once. Pure: unit-tested.
 /// </summary>

@@ -8,7 +8,7 @@ namespace Julia.Agent;
 
 internal static class AgentExtensions
 {
-    /// <summary>Claude when ANTHROPIC_API_KEY is set; otherwise the agent is off and every turn takes the fallback (SPEC §13.2).</summary>
+    /// <summary>Claude when ANTHROPIC_API_KEY is set; otherwise the agent is off and every turn takes the fallback (docs/decisions.md#modes).</summary>
     public static void AddAgent(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AgentOptions>().BindConfiguration("Agent");

@@ -14,7 +14,7 @@ internal sealed class AgentOptions
     public int FallbackHandoffMinutes { get; set; } = 10;
     public int HistoryLimit { get; set; } = 10;
     public int ShiftsInContext { get; set; } = 5;
-    /// <summary>Per-call timeout (SPEC §5: 30 s) and the deadline of a whole turn, tool rounds included.</summary>
+    /// <summary>Per-call timeout (docs/decisions.md#agent: 30 s) and the deadline of a whole turn, tool rounds included.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan TurnDeadline { get; set; } = TimeSpan.FromSeconds(75);
     public int MaxRetries { get; set; } = 2;

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Julia.Agent;
 
 /// <summary>
-/// Júlia's brain (SPEC §5): Claude through <see cref="IChatClient"/> with the six tools and up to 3 tool rounds,
+/// Júlia's brain (docs/decisions.md#agent): Claude through <see cref="IChatClient"/> with the six tools and up to 3 tool rounds,
 /// behind the claude circuit breaker. Any failure becomes <see cref="AgentOutcome.Unavailable"/> — the pipeline's
 /// fallback — and never an exception or an error text for the doctor.
 /// </summary>
@@ -37,7 +37,7 @@ internal sealed partial class ClaudeAgent(
             var model = o.Model;
             if (session.TakeOver is null && string.IsNullOrWhiteSpace(response.Text))
             {
-                // SPEC §5: one retry with LLM_MODEL_COMPLEX after an empty answer.
+                // docs/decisions.md#agent: one retry with LLM_MODEL_COMPLEX after an empty answer.
                 messages.AddRange(response.Messages);
                 response = await chat.GetResponseAsync(messages, Options(o.ComplexModel, 1_000, session, o), deadline.Token);
                 model = o.ComplexModel;

@@ -22,7 +22,7 @@ internal abstract record AgentOutcome
     /// <summary>`solicitar_humano`: the same handoff path as the pipeline's triggers; the model's words are discarded.</summary>
     public sealed record Handoff(string TriggerType, string Motivo) : AgentOutcome;
 
-    /// <summary>No answer this time (agent off, provider down, circuit open): the fallback path of SPEC §5.</summary>
+    /// <summary>No answer this time (agent off, provider down, circuit open): the fallback path of docs/decisions.md#agent.</summary>
     public sealed record Unavailable(string Reason) : AgentOutcome;
 }
 

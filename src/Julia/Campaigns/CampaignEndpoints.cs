@@ -2,7 +2,7 @@ using Julia.Infrastructure.Admin;
 
 namespace Julia.Campaigns;
 
-/// <summary>The campaigns API of SPEC §7 (bearer ADMIN_API_TOKEN; errors as ProblemDetails).</summary>
+/// <summary>The campaigns API of docs/decisions.md#proactive (bearer ADMIN_API_TOKEN; errors as ProblemDetails).</summary>
 internal static class CampaignEndpoints
 {
     static readonly string[] Types = ["primeiro_contato", "oferta_plantao", "reativacao", "feedback"];

@@ -8,7 +8,7 @@ using Npgsql;
 namespace Julia.Campaigns;
 
 /// <summary>
-/// `campanhas` — every minute inside business hours (SPEC §7): starts `agendada` campaigns that are due, then drip-feeds
+/// `campanhas` — every minute inside business hours (docs/decisions.md#proactive): starts `agendada` campaigns that are due, then drip-feeds
 /// each `ativa` one into the queue within today's allowances (its `max_por_dia`, the global daily cap, the first-contact
 /// cap), as `campanha` rows (prioridade 3); a campaign with no send left pending is `concluida`.
 /// </summary>

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Julia.Campaigns;
 
-/// <summary>Segment filters (SPEC §7): AND across fields, OR inside a list.</summary>
+/// <summary>Segment filters (docs/decisions.md#proactive): AND across fields, OR inside a list.</summary>
 internal sealed record CampaignFilters(
     [property: JsonPropertyName("especialidades")] string[]? Especialidades = null,
     [property: JsonPropertyName("regioes")] string[]? Regioes = null,

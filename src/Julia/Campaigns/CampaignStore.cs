@@ -9,7 +9,7 @@ namespace Julia.Campaigns;
 internal sealed record CampaignRow(long Id, string Nome, string Tipo, string MensagemTemplate, string Filtros, int MaxPorDia, string Status,
     DateTime? AgendarPara, DateTime? IniciadaEm, DateTime? ConcluidaEm, int TotalDestinatarios, DateTime CreatedAt);
 
-/// <summary>SQL on campanhas and envios_campanha, and the segment query of SPEC §7.</summary>
+/// <summary>SQL on campanhas and envios_campanha, and the segment query of docs/decisions.md#proactive.</summary>
 internal sealed class CampaignStore(NpgsqlDataSource db, ShiftStore shifts, QueueStore queue)
 {
     const string Columns = """

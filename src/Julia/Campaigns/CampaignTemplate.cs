@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Julia.Campaigns;
 
-/// <summary>Campaign message templates (SPEC §7): placeholders {nome}, {especialidade}, {saudacao_especialidade}, {regiao}, {empresa}.</summary>
+/// <summary>Campaign message templates (docs/decisions.md#proactive): placeholders {nome}, {especialidade}, {saudacao_especialidade}, {regiao}, {empresa}.</summary>
 internal static partial class CampaignTemplate
 {
     public static readonly string[] Placeholders = ["nome", "especialidade", "saudacao_especialidade", "regiao", "empresa"];

@@ -88,7 +88,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
         return new TurnInput(conversation, pending);
     }
 
-    /// <summary>Consumed by a turn or deliberately skipped (SPEC §3.4 processado_em).</summary>
+    /// <summary>Consumed by a turn or deliberately skipped (docs/decisions.md#data-model processado_em).</summary>
     public Task<int> MarkProcessedAsync(NpgsqlTransaction tx, Guid conversaId, long upToId, CancellationToken ct) =>
         tx.Connection!.ExecuteAsync(new CommandDefinition("""
             UPDATE interacoes SET processado_em = now()

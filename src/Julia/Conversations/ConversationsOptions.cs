@@ -6,12 +6,12 @@ internal sealed class ConversationsOptions
     public int MaxMessageChars { get; set; } = 4_000;
     public int TruncateAboveChars { get; set; } = 10_000;
     public int RejectAboveChars { get; set; } = 50_000;
-    /// <summary>DEBOUNCE_SEGUNDOS; unset → 5 s, or 0 when HUMANIZAR=false (SPEC §13.5).</summary>
+    /// <summary>DEBOUNCE_SEGUNDOS; unset → 5 s, or 0 when HUMANIZAR=false (docs/decisions.md#humanised-delays).</summary>
     public int? DebounceSeconds { get; set; }
     public int DebounceMaxSeconds { get; set; } = 20;
     public bool AnswerOutsideBusinessHours { get; set; } = true;
     public bool Humanize { get; set; } = true;
-    /// <summary>Holding message at most once per this window per conversation (SPEC §5).</summary>
+    /// <summary>Holding message at most once per this window per conversation (docs/decisions.md#agent).</summary>
     public int HoldingMessageWindowMinutes { get; set; } = 30;
     public int SweepIntervalSeconds { get; set; } = 60;
     public int SweepAgeSeconds { get; set; } = 120;

@@ -23,7 +23,7 @@ internal sealed partial class InboundIntake(
             LogUnusableAddress(PhoneMask.Mask(message.RemoteJid));
             return IntakeResult.Ignored;
         }
-        // Replies go to the address the doctor wrote from: the raw remoteJid, LID or phone (SPEC §4 step 3).
+        // Replies go to the address the doctor wrote from: the raw remoteJid, LID or phone (docs/decisions.md#inbound).
         var jid = message.RemoteJid;
         var o = options.Value;
         var row = new InboundRow(

@@ -38,7 +38,7 @@ internal sealed partial class TurnOutcomes(
 
         await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        // A message that arrived while the reply was generated makes it stale: regenerate with it (SPEC §4 step 10).
+        // A message that arrived while the reply was generated makes it stale: regenerate with it (docs/decisions.md#inbound).
         if (await conversations.HasNewerInboundAsync(tx, c.MedicoId, lastInbound.Id, ct))
         {
             LogSuperseded(c.Id);
@@ -103,7 +103,7 @@ internal sealed partial class TurnOutcomes(
     }
 
     /// <summary>
-    /// The agent could not answer (SPEC §5 fallback). One holding message at most every 30 min per conversation; the
+    /// The agent could not answer (docs/decisions.md#agent, fallback). One holding message at most every 30 min per conversation; the
     /// turn stays unprocessed and is retried after 30 s, 60 s, 120 s…; once the oldest waiting message is
     /// FALLBACK_HANDOFF_MINUTOS old — or at once when the agent is off — the conversation goes to a person
     /// (erro_sistema). Raw error text never reaches the doctor.
@@ -118,7 +118,7 @@ internal sealed partial class TurnOutcomes(
         await using var tx = await connection.BeginTransactionAsync(ct);
         var window = TimeSpan.FromMinutes(options.Value.HoldingMessageWindowMinutes);
         // Queued with the erro_sistema handoff, the holding message is the doctor's transition message: it may go out
-        // although a person now controls the conversation (SPEC §6, sistema row).
+        // although a person now controls the conversation (docs/decisions.md#queue, sistema row).
         if (!await queue.HasRecentSystemMessageAsync(tx, c.Id, "espera", now - window, ct))
             await queue.EnqueueAsync(tx, [new NewQueueItem(c.MedicoId, c.Id, QueueKinds.Sistema, HoldingMessage, now,
                 Metadata: new Dictionary<string, object?> { ["tipo_sistema"] = "espera", ["permitido_sob_humano"] = giveUp })], ct);

@@ -24,7 +24,7 @@ internal abstract record TurnResult
 }
 
 /// <summary>
-/// One turn of SPEC §4 steps 5–12 for one doctor: conversation, debounce, lock, opt-out, human control, handoff
+/// One turn of docs/decisions.md#inbound for one doctor: conversation, debounce, lock, opt-out, human control, handoff
 /// triggers, business hours, then the agent (or a canned reply / the fallback), and the reply queued in chunks.
 /// Before the agent it costs two Postgres round trips (open conversation; apply inbound + read state) and a few
 /// Redis calls (lock, doctor cache).
@@ -78,7 +78,7 @@ internal sealed partial class TurnProcessor(
             await outcomes.SkipAsync(input, "controle humano", ct);
             return new TurnResult.Done();
         }
-        // Read receipts when processing starts, not at arrival (SPEC §4 step 9); best effort.
+        // Read receipts when processing starts, not at arrival (docs/decisions.md#inbound); best effort.
         foreach (var p in input.Pending.Where(p => p.ProviderMessageId is not null && p.RemoteJid is not null))
             await channel.MarkReadAsync(p.RemoteJid!, p.ProviderMessageId!, ct);
         foreach (var p in input.Pending)
@@ -93,7 +93,7 @@ internal sealed partial class TurnProcessor(
         if (!options.Value.AnswerOutsideBusinessHours && !businessHours.IsOpen(now))
         {
             LogDeferred(conversation.Id);
-            // The opening sweep staggers deferred conversations over 0–15 min (SPEC §4 step 9).
+            // The opening sweep staggers deferred conversations over 0–15 min (docs/decisions.md#inbound).
             return new TurnResult.NotYet(businessHours.NextOpening(now) + TimeSpan.FromSeconds(Random.Shared.Next(0, 900)));
         }
 

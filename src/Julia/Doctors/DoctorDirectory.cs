@@ -3,7 +3,7 @@ using Julia.Infrastructure.Redis;
 namespace Julia.Doctors;
 
 /// <summary>
-/// Finds the doctor behind a WhatsApp address (SPEC §4 step 3) through the cache medico:telefone:{telefone}
+/// Finds the doctor behind a WhatsApp address (docs/decisions.md#inbound) through the cache medico:telefone:{telefone}
 /// (TTL CACHE_TTL), and invalidates every cached view of a doctor when he changes.
 /// </summary>
 internal sealed class DoctorDirectory(DoctorStore store, JuliaCache cache)

@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace Julia.Doctors;
 
-/// <summary>Who the doctor is, as the agent's context needs it (SPEC §5 context items 2–3).</summary>
+/// <summary>Who the doctor is, as the agent's context needs it (docs/decisions.md#agent).</summary>
 internal sealed record DoctorProfile(
     Guid Id, string? Titulo, string? PrimeiroNome, string? Sobrenome, string? Crm, string? Estado, string? Cidade, string? Regiao,
     Guid? EspecialidadeId, string? Especialidade, string? EspecialidadeNotas, string StageJornada, bool Vip, string Preferencias);

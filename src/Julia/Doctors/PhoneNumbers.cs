@@ -1,7 +1,7 @@
 namespace Julia.Doctors;
 
 /// <summary>
-/// Brazilian WhatsApp number rules (SPEC §4 step 3): digits only, country code 55 added to 10–11 digit numbers,
+/// Brazilian WhatsApp number rules (docs/decisions.md#inbound): digits only, country code 55 added to 10–11 digit numbers,
 /// and the mobile 9th digit restored on 12-digit numbers whose subscriber part starts with 6–9.
 /// </summary>
 internal static class PhoneNumbers

@@ -7,7 +7,7 @@ using Npgsql;
 namespace Julia.FollowUps;
 
 /// <summary>
-/// `followups` — every 15 min inside business hours (SPEC §7 cadence): FU1 48 h after the opening, FU2 5 days after
+/// `followups` — every 15 min inside business hours (docs/decisions.md#proactive): FU1 48 h after the opening, FU2 5 days after
 /// FU1 (with one real open shift when there is one), FU3 15 days after FU2; only for active AI-controlled conversations
 /// with no answer since our last message, doctors not opted out or blocked and with pressure &lt; 70, one step per
 /// conversation per run and never two pending follow-ups.

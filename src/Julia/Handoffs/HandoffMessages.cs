@@ -1,6 +1,6 @@
 namespace Julia.Handoffs;
 
-/// <summary>The one `sistema` message a doctor gets when a person takes over (SPEC §8.2 step 2), in Júlia's own voice.</summary>
+/// <summary>The one `sistema` message a doctor gets when a person takes over (docs/decisions.md#handoff), in Júlia's own voice.</summary>
 internal static class HandoffMessages
 {
     public static string Transition(string triggerType) => triggerType switch

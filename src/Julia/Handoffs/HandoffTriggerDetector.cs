@@ -4,7 +4,7 @@ using Julia.Infrastructure.Text;
 namespace Julia.Handoffs;
 
 /// <summary>
-/// Handoff triggers on a doctor's text (SPEC §8.1), first match wins: explicit request for a person, legal words,
+/// Handoff triggers on a doctor's text (docs/decisions.md#handoff), first match wins: explicit request for a person, legal words,
 /// then strong negative sentiment (two or more distinct strong words).
 /// </summary>
 internal static partial class HandoffTriggerDetector
@@ -57,9 +57,12 @@ internal static partial class HandoffTriggerDetector
     };
 }
 
-/// <summary>handoffs.trigger_type values (SPEC §3.3).</summary>
+/// <summary>handoffs.trigger_type values (docs/decisions.md#data-model).</summary>
 internal static class HandoffTriggers
 {
     public const string PedidoHumano = "pedido_humano", Juridico = "juridico", SentimentoNegativo = "sentimento_negativo",
         BaixaConfianca = "baixa_confianca", Manual = "manual", ErroSistema = "erro_sistema";
+
+    /// <summary>The types `solicitar_humano` may name; anything else becomes baixa_confianca.</summary>
+    public static readonly IReadOnlySet<string> RequestableByAgent = new HashSet<string>([PedidoHumano, BaixaConfianca, Juridico, SentimentoNegativo]);
 }

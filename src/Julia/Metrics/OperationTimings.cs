@@ -4,7 +4,7 @@ namespace Julia.Metrics;
 
 /// <summary>
 /// Timings of named operations (`webhook_evolution`, `processar_mensagem`, `llm_chamada`, …) kept in memory:
-/// recording is a lock-free enqueue, so it never adds latency to the path it measures (SPEC §9, §13.11).
+/// recording is a lock-free enqueue, so it never adds latency to the path it measures (docs/decisions.md#health-and-metrics).
 /// </summary>
 internal sealed class OperationTimings
 {

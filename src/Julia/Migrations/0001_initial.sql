@@ -1,7 +1,7 @@
--- 0001_initial.sql — the whole data model of SPEC §3 (tables, CHECK vocabularies, keys, foreign keys, indexes).
+-- 0001_initial.sql — the whole data model of docs/decisions.md#data-model (tables, CHECK vocabularies, keys, foreign keys, indexes).
 --
 -- Applied by MigrationRunner inside one transaction (no BEGIN/COMMIT here); pg_stat_statements is created by the
--- runner. PKs are uuid DEFAULT gen_random_uuid() unless SPEC §3 says otherwise (interacoes, campanhas: bigint identity).
+-- runner. PKs are uuid DEFAULT gen_random_uuid() unless docs/decisions.md#data-model says otherwise (interacoes, campanhas: bigint identity).
 --
 -- Foreign-key policy (so the runbook's "Limpeza" DELETEs always succeed, in the order it lists them):
 --   * -> conversations : handoffs, avaliacoes_qualidade ON DELETE CASCADE;
@@ -26,7 +26,7 @@ END
 $$;
 
 -- ---------------------------------------------------------------------------------------------------------------
--- Doctors (SPEC §3.5) and their specialties (§3.6)
+-- Doctors and their specialties (docs/decisions.md#data-model)
 -- ---------------------------------------------------------------------------------------------------------------
 
 CREATE TABLE especialidades (
@@ -40,7 +40,7 @@ CREATE TABLE especialidades (
 
 CREATE TABLE medicos (
     id                      uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-    telefone                varchar(20) UNIQUE,        -- canonical digits (SPEC §4 step 3); NULL only for LID-only contacts
+    telefone                varchar(20) UNIQUE,        -- canonical digits (docs/decisions.md#inbound); NULL only for LID-only contacts
     whatsapp_jid            text,                      -- last JID seen or verified: the send address
     whatsapp_lid            text UNIQUE,
     primeiro_nome           text,
@@ -92,7 +92,7 @@ CREATE TRIGGER medicos_set_updated_at BEFORE UPDATE ON medicos
     FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 
 -- ---------------------------------------------------------------------------------------------------------------
--- Shifts: catalogues, vagas, reservas_vaga (SPEC §3.6)
+-- Shifts: catalogues, vagas, reservas_vaga (docs/decisions.md#data-model)
 -- ---------------------------------------------------------------------------------------------------------------
 
 CREATE TABLE hospitais (
@@ -186,7 +186,7 @@ CREATE TRIGGER vagas_set_updated_at BEFORE UPDATE ON vagas
     FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 
 -- ---------------------------------------------------------------------------------------------------------------
--- Campaigns (SPEC §3.7, §7) — campanhas comes before conversations, which reference the first-touch campaign
+-- Campaigns (docs/decisions.md#data-model, #proactive) — campanhas comes before conversations, which reference the first-touch campaign
 -- ---------------------------------------------------------------------------------------------------------------
 
 CREATE TABLE campanhas (
@@ -212,7 +212,7 @@ CREATE TABLE campanhas (
 CREATE INDEX campanhas_status_agendar_para_idx ON campanhas (status, agendar_para);
 
 -- ---------------------------------------------------------------------------------------------------------------
--- Conversations (SPEC §3.1, §3.4)
+-- Conversations (docs/decisions.md#data-model)
 -- ---------------------------------------------------------------------------------------------------------------
 
 CREATE TABLE conversations (
@@ -286,12 +286,12 @@ CREATE INDEX interacoes_conversa_created_at_idx ON interacoes (conversa_id, crea
 CREATE INDEX interacoes_created_at_idx ON interacoes (created_at DESC);
 CREATE INDEX interacoes_medico_created_at_idx ON interacoes (medico_id, created_at DESC);
 CREATE INDEX interacoes_entrada_pendente_idx ON interacoes (conversa_id) WHERE direcao = 'entrada' AND processado_em IS NULL;
--- Chatwoot echo detection: "source_id is one of our provider_message_ids" (SPEC §8.3).
+-- Chatwoot echo detection: "source_id is one of our provider_message_ids" (docs/decisions.md#handoff).
 CREATE INDEX interacoes_saida_provider_message_id_idx ON interacoes (provider_message_id)
     WHERE direcao = 'saida' AND provider_message_id IS NOT NULL;
 
 -- ---------------------------------------------------------------------------------------------------------------
--- Queue (SPEC §3.2, §6)
+-- Queue (docs/decisions.md#data-model, #queue)
 -- ---------------------------------------------------------------------------------------------------------------
 
 CREATE TABLE fila_mensagens (
@@ -332,7 +332,7 @@ CREATE INDEX fila_mensagens_lote_idx ON fila_mensagens (lote_id, sequencia);
 CREATE INDEX fila_mensagens_conversa_id_idx ON fila_mensagens (conversa_id) WHERE conversa_id IS NOT NULL;
 
 -- ---------------------------------------------------------------------------------------------------------------
--- Handoffs (SPEC §3.3, §8)
+-- Handoffs (docs/decisions.md#data-model, #handoff)
 -- ---------------------------------------------------------------------------------------------------------------
 
 CREATE TABLE handoffs (
@@ -365,7 +365,7 @@ CREATE UNIQUE INDEX handoffs_um_aberto_por_conversa ON handoffs (conversa_id) WH
 CREATE INDEX handoffs_medico_id_idx ON handoffs (medico_id);
 
 -- ---------------------------------------------------------------------------------------------------------------
--- Shift reservations (SPEC §3.6, §5 reservar_plantao) — after conversations, which they reference
+-- Shift reservations (docs/decisions.md#data-model, #reservations) — after conversations, which they reference
 -- ---------------------------------------------------------------------------------------------------------------
 
 CREATE TABLE reservas_vaga (
@@ -389,7 +389,7 @@ CREATE INDEX reservas_vaga_ativas_created_at_idx ON reservas_vaga (created_at) W
 CREATE INDEX reservas_vaga_conversa_id_idx ON reservas_vaga (conversa_id) WHERE conversa_id IS NOT NULL;
 
 -- ---------------------------------------------------------------------------------------------------------------
--- Campaign sends (SPEC §3.7, §7)
+-- Campaign sends (docs/decisions.md#data-model, #proactive)
 -- ---------------------------------------------------------------------------------------------------------------
 
 CREATE TABLE envios_campanha (
@@ -412,7 +412,7 @@ CREATE INDEX envios_campanha_conversa_id_idx ON envios_campanha (conversa_id) WH
 CREATE INDEX envios_campanha_fila_mensagem_id_idx ON envios_campanha (fila_mensagem_id) WHERE fila_mensagem_id IS NOT NULL;
 
 -- ---------------------------------------------------------------------------------------------------------------
--- Metrics: quality, alerts (SPEC §3.7, §9)
+-- Metrics: quality, alerts (docs/decisions.md#data-model, #health-and-metrics)
 -- ---------------------------------------------------------------------------------------------------------------
 
 CREATE TABLE avaliacoes_qualidade (
@@ -453,7 +453,7 @@ CREATE INDEX alertas_enviados_tipo_created_at_idx ON alertas_enviados (tipo, cre
 CREATE INDEX alertas_enviados_created_at_idx ON alertas_enviados (created_at);                    -- retention
 
 -- ---------------------------------------------------------------------------------------------------------------
--- Optional (SPEC §3.7): prompt suggestions, bot-detection metrics, manager directives
+-- Optional (docs/decisions.md#data-model): prompt suggestions, bot-detection metrics, manager directives
 -- ---------------------------------------------------------------------------------------------------------------
 
 CREATE TABLE sugestoes_prompt (

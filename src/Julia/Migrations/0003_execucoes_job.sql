@@ -1,4 +1,4 @@
--- 0003: daily scheduled jobs run once per São Paulo day across all worker processes (SPEC §11 "single-run").
+-- 0003: daily scheduled jobs run once per São Paulo day across all worker processes (docs/decisions.md#jobs "single-run").
 CREATE TABLE IF NOT EXISTS execucoes_job (
     nome        text NOT NULL,
     dia         date NOT NULL,

@@ -1,6 +1,6 @@
 namespace Julia.Queue;
 
-/// <summary>A fila_mensagens row claimed for sending, with the fresh state the pre-send checks need (SPEC §6).</summary>
+/// <summary>A fila_mensagens row claimed for sending, with the fresh state the pre-send checks need (docs/decisions.md#queue).</summary>
 internal sealed record ClaimedMessage(
     Guid Id, Guid MedicoId, Guid? ConversaId, string Tipo, string Conteudo, int Tentativas, int MaxTentativas, DateTime CreatedAtUtc,
     string? TipoSistema, int DigitacaoMs, bool FirstContact, bool AllowedUnderHuman, string? Llm, string? TipoFollowup = null,

@@ -120,7 +120,7 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
     static string WithEffects(string? own, IEnumerable<string?> contributed) =>
         string.Join(";\n", new[] { own }.Concat(contributed).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim().TrimEnd(';')));
 
-    /// <summary>Stuck `processando` rows (SPEC §6): never started → pending; started → `erro` resultado_desconhecido.</summary>
+    /// <summary>Stuck `processando` rows (docs/decisions.md#queue): never started → pending; started → `erro` resultado_desconhecido.</summary>
     public async Task<(int Returned, int Unknown)> RecoverStuckAsync(TimeSpan timeout, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);

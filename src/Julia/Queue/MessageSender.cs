@@ -88,7 +88,7 @@ internal sealed partial class MessageSender(
         }
     }
 
-    /// <summary>The re-checks that end a message without sending it (SPEC §6, checks 1–3).</summary>
+    /// <summary>The re-checks that end a message without sending it (docs/decisions.md#queue).</summary>
     static (string Status, string Reason)? Blocked(ClaimedMessage m, SendState s)
     {
         if (s.DoctorDeleted) return ("bloqueada", "medico_removido");

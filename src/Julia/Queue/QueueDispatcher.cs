@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Julia.Queue;
 
-/// <summary>Which kinds a dispatcher sends and how many at once (SPEC §6: replies in the api role, proactive in the worker).</summary>
+/// <summary>Which kinds a dispatcher sends and how many at once (docs/decisions.md#queue: replies in the api role, proactive in the worker).</summary>
 internal sealed record DispatchLane(string Name, string[] Kinds, bool Parallel)
 {
     public static readonly DispatchLane Replies = new("respostas", [QueueKinds.Resposta, QueueKinds.Sistema], Parallel: true);

@@ -1,6 +1,6 @@
 namespace Julia.Queue;
 
-/// <summary>fila_mensagens.tipo values and their priorities (SPEC §6).</summary>
+/// <summary>fila_mensagens.tipo values and their priorities (docs/decisions.md#queue).</summary>
 internal static class QueueKinds
 {
     public const string Resposta = "resposta", Sistema = "sistema", Lembrete = "lembrete_solicitado", Followup = "followup", Campanha = "campanha";

@@ -10,6 +10,6 @@ internal sealed class QueueOptions
     public int MaxFirstContactsPerDay { get; set; } = 50;
     public int FirstContactIntervalSeconds { get; set; } = 300;
     public int ProcessingTimeoutSeconds { get; set; } = 300;
-    /// <summary>Longest wait between polls when nothing wakes the dispatcher (SPEC §6: ≤ 1 s).</summary>
+    /// <summary>Longest wait between polls when nothing wakes the dispatcher (docs/decisions.md#queue: ≤ 1 s).</summary>
     public int PollMilliseconds { get; set; } = 1_000;
 }

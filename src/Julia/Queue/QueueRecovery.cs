@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Julia.Queue;
 
-/// <summary>Rows stuck in `processando` past FILA_PROCESSANDO_TIMEOUT_SEGUNDOS are recovered per SPEC §6 (job `fila-recuperacao`).</summary>
+/// <summary>Rows stuck in `processando` past FILA_PROCESSANDO_TIMEOUT_SEGUNDOS are recovered per docs/decisions.md#queue (job `fila-recuperacao`).</summary>
 internal sealed partial class QueueRecovery(DispatchStore store, IOptions<QueueOptions> options, ILogger<QueueRecovery> logger)
 {
 

@@ -86,7 +86,7 @@ internal sealed class QueueStore
                            AND metadata->>'tipo_sistema' = @systemKind AND created_at >= @since AND status <> 'cancelada')
             """, new { conversaId, systemKind, since = since.UtcDateTime }, tx, cancellationToken: ct));
 
-    /// <summary>One pending reminder per conversation: a newer one replaces the older (SPEC §5 agendar_lembrete).</summary>
+    /// <summary>One pending reminder per conversation: a newer one replaces the older (docs/decisions.md#proactive agendar_lembrete).</summary>
     public async Task ReplaceReminderAsync(NpgsqlTransaction tx, NewQueueItem reminder, CancellationToken ct)
     {
         await CancelPendingAsync(tx, reminder.ConversaId!.Value, [QueueKinds.Lembrete], "substituido", ct);

@@ -7,7 +7,7 @@ using StackExchange.Redis;
 namespace Julia.Queue;
 
 /// <summary>
-/// WhatsApp limits of SPEC §6 for proactive sends, checked and reserved atomically in Redis by one script across all
+/// WhatsApp limits of docs/decisions.md#rate-limits for proactive sends, checked and reserved atomically in Redis by one script across all
 /// processes: 20/clock hour and 100/day (followup, campanha), U(45,180) s spacing between counted sends, 45 s between
 /// any two non-reply sends to one number, first contacts 50/day ≥ 300 s apart. Keys `rate:hora:{yyyyMMddHH}`,
 /// `rate:dia:{yyyyMMdd}`, `rate:ultimo:{telefone}` (+ `rate:proximo`, `rate:primeiros:{yyyyMMdd}`, `rate:ultimo_primeiro`),

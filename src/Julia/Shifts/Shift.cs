@@ -32,7 +32,7 @@ internal sealed record Shift(
         _ => Valor is { } v ? $"R$ {v.ToString("N0", PtBr)}" : "valor a combinar",
     };
 
-    /// <summary>One line for the agent's context and tool results, with the full id (SPEC §5, context item 4).</summary>
+    /// <summary>One line for the agent's context and tool results, with the full id (docs/decisions.md#agent).</summary>
     public string Describe()
     {
         var weekday = PtBr.DateTimeFormat.GetDayName(Data.DayOfWeek);

@@ -24,7 +24,7 @@ internal sealed class ShiftCatalog(ShiftStore store, JuliaCache cache, IOptions<
         return Filter(open, search, holdings);
     }
 
-    /// <summary>The per-doctor part of `buscar_vagas` (SPEC §5), on an already date/priority/pay-ordered list.</summary>
+    /// <summary>The per-doctor part of `buscar_vagas` (docs/decisions.md#agent), on an already date/priority/pay-ordered list.</summary>
     public static IReadOnlyList<Shift> Filter(IEnumerable<Shift> open, ShiftSearch search, IReadOnlyList<Shift> holdings) =>
         [.. open.Where(s => Matches(s, search) && !holdings.Any(h => ShiftStore.Overlaps(h, s))).Take(Math.Clamp(search.Limit, 1, 5))];
 

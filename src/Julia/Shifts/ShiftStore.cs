@@ -90,7 +90,7 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
             """, new { medicoId }, tx, cancellationToken: ct))).ToList();
 
     /// <summary>
-    /// The atomic hold of SPEC §5 `reservar_plantao`: the doctor row is locked (his own reservations serialise), the
+    /// The atomic hold of docs/decisions.md#reservations `reservar_plantao`: the doctor row is locked (his own reservations serialise), the
     /// overlap is checked against his holdings, then `UPDATE vagas … WHERE status IN ('aberta','anunciada')` — of two
     /// doctors racing for one shift exactly one gets the row — the reservas_vaga row and every registered
     /// <see cref="IReservationEffect"/>, in one transaction.

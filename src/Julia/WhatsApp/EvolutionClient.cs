@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Julia.WhatsApp;
 
 /// <summary>
-/// Evolution API v2 over HTTP (../fixtures/evolution/README.md §1.2): header `apikey`, `message/sendText`,
+/// Evolution API v2 over HTTP (tests/fixtures/README.md, "1.2 Calls we make to Evolution"): header `apikey`, `message/sendText`,
 /// `chat/sendPresence`, `chat/markMessageAsRead`, `instance/connectionState`. Never retries a POST by itself (the queue
 /// owns retries); the evolution circuit breaker (3 failures, 30 s) guards every call.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Julia.WhatsApp;
 
 /// <summary>
-/// Reads Evolution API webhooks (v2, and v1 where the shapes differ — ../fixtures/evolution/README.md §1.3–1.4)
+/// Reads Evolution API webhooks (v2, and v1 where the shapes differ — tests/fixtures/README.md, sections 1.3–1.4)
 /// into <see cref="EvolutionEvent"/>s. Pure: no I/O, so every fixture is a unit test.
 /// </summary>
 internal static class EvolutionWebhookParser

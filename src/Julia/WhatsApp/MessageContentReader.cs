@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Julia.WhatsApp;
 
-/// <summary>Kind, text and media of a WhatsApp `message` object (SPEC §4 step 2 kind mapping).</summary>
+/// <summary>Kind, text and media of a WhatsApp `message` object (docs/decisions.md#inbound kind mapping).</summary>
 internal static class MessageContentReader
 {
     internal sealed record Content(string Kind, string? Text, InboundMedia? Media);

@@ -7,7 +7,7 @@ namespace Julia.WhatsApp;
 internal sealed record SandboxEvent(string Type, string Number, string? Text, string? Id, DateTimeOffset At, int? TypingMs = null);
 
 /// <summary>
-/// The WhatsApp channel without EVOLUTION_URL (SPEC §13.2): sends stay in memory and are pushed to subscribers
+/// The WhatsApp channel without EVOLUTION_URL (docs/decisions.md#modes): sends stay in memory and are pushed to subscribers
 /// (/static/simulador.html via `GET /sandbox/eventos`), so `./run.sh` on a fresh machine shows the whole loop.
 /// </summary>
 internal sealed class SandboxChannel(TimeProvider time) : IWhatsAppChannel

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Julia.WhatsApp;
 
 /// <summary>
-/// EVOLUTION_WEBHOOK_TOKEN checks (SPEC §4 step 1): query `?token=`, a static header configured on the Evolution
+/// EVOLUTION_WEBHOOK_TOKEN checks (docs/decisions.md#security): query `?token=`, a static header configured on the Evolution
 /// webhook (`X-Webhook-Token`, `token`, or `Authorization: Bearer &lt;token&gt;`), or the HS256 JWT that Evolution ≥ 2.3
 /// sends in `Authorization: Bearer` when the webhook's `jwt_key` is the same token.
 /// </summary>

@@ -6,7 +6,7 @@ namespace Julia.WhatsApp;
 
 internal static class WhatsAppExtensions
 {
-    /// <summary>Evolution API when EVOLUTION_URL is set; otherwise the in-app sandbox channel (SPEC §13.2).</summary>
+    /// <summary>Evolution API when EVOLUTION_URL is set; otherwise the in-app sandbox channel (docs/decisions.md#modes).</summary>
     public static void AddWhatsApp(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<EvolutionOptions>().BindConfiguration(EvolutionOptions.Section);

@@ -1,7 +1,7 @@
 using Julia.DemoData;
 using Julia.Infrastructure.Database;
 using Julia.IntegrationTests.Conversations;
-using Julia.IntegrationTests.Infrastructure;
+using Julia.IntegrationTests.TestHost;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Julia.IntegrationTests.Agent;

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Julia.Agent;
-using Julia.IntegrationTests.Infrastructure;
-using static Julia.IntegrationTests.Infrastructure.EvolutionWebhooks;
-using static Julia.IntegrationTests.Infrastructure.FakeAnthropic;
+using Julia.IntegrationTests.TestHost;
+using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
+using static Julia.IntegrationTests.TestHost.FakeAnthropic;
 
 namespace Julia.IntegrationTests.Agent;
 

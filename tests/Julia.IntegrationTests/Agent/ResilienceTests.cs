@@ -1,10 +1,10 @@
-using Julia.IntegrationTests.Infrastructure;
-using static Julia.IntegrationTests.Infrastructure.EvolutionWebhooks;
-using static Julia.IntegrationTests.Infrastructure.FakeAnthropic;
+using Julia.IntegrationTests.TestHost;
+using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
+using static Julia.IntegrationTests.TestHost.FakeAnthropic;
 
 namespace Julia.IntegrationTests.Agent;
 
-/// <summary>SPEC §5 fallback with FALLBACK_HANDOFF_MINUTOS=0: a failure gives a holding message and a person, never an error text.</summary>
+/// <summary>docs/decisions.md#agent fallback with FALLBACK_HANDOFF_MINUTOS=0: a failure gives a holding message and a person, never an error text.</summary>
 public sealed class ResilienceTests(ResilienceFixture f) : IClassFixture<ResilienceFixture>
 {
     async Task AssertFellBackAsync(string phone, string notSent)

@@ -18,7 +18,7 @@ public sealed class CampaignFixture : PipelineFixture
     }
 }
 
-/// <summary>The campaigns API of SPEC §7 on demo data: validation, segment, start, drip feeding within caps, report.</summary>
+/// <summary>The campaigns API of docs/decisions.md#proactive on demo data: validation, segment, start, drip feeding within caps, report.</summary>
 public sealed class CampaignTests(CampaignFixture f) : IClassFixture<CampaignFixture>
 {
     static object Body(string template, object? filtros = null, int? max = null) =>

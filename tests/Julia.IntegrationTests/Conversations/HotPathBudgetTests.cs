@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Julia.Infrastructure.Redis;
 using Julia.Metrics;
 using Microsoft.Extensions.DependencyInjection;
-using static Julia.IntegrationTests.Infrastructure.EvolutionWebhooks;
+using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 
 namespace Julia.IntegrationTests.Conversations;
 

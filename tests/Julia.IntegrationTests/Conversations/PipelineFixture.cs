@@ -1,6 +1,6 @@
 using Dapper;
 using Julia.Agent;
-using Julia.IntegrationTests.Infrastructure;
+using Julia.IntegrationTests.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 

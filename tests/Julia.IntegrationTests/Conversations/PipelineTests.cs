@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Julia.IntegrationTests.Infrastructure;
+using Julia.IntegrationTests.TestHost;
 using Microsoft.Extensions.Logging;
-using static Julia.IntegrationTests.Infrastructure.EvolutionWebhooks;
+using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 
 namespace Julia.IntegrationTests.Conversations;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using Dapper;
 using Julia.Agent;
-using Julia.IntegrationTests.Infrastructure;
+using Julia.IntegrationTests.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using static Julia.IntegrationTests.Infrastructure.EvolutionWebhooks;
+using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 
 namespace Julia.IntegrationTests.Conversations;
 

@@ -1,5 +1,5 @@
-using Julia.IntegrationTests.Infrastructure;
-using static Julia.IntegrationTests.Infrastructure.EvolutionWebhooks;
+using Julia.IntegrationTests.TestHost;
+using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 
 namespace Julia.IntegrationTests.Conversations;
 
@@ -30,7 +30,7 @@ public sealed class AgentOffFixture : PipelineFixture
     protected override bool UseScriptedAgent => false;
 }
 
-/// <summary>No ANTHROPIC_API_KEY: the fallback path of SPEC §5 — a holding message and a handoff erro_sistema, once.</summary>
+/// <summary>No ANTHROPIC_API_KEY: the fallback path of docs/decisions.md#agent — a holding message and a handoff erro_sistema, once.</summary>
 public sealed class AgentOffTests(AgentOffFixture f) : IClassFixture<AgentOffFixture>
 {
     [Fact]

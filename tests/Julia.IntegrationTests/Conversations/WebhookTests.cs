@@ -2,8 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Julia.IntegrationTests.Infrastructure;
-using static Julia.IntegrationTests.Infrastructure.EvolutionWebhooks;
+using Julia.IntegrationTests.TestHost;
+using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 
 namespace Julia.IntegrationTests.Conversations;
 

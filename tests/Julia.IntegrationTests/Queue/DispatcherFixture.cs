@@ -1,6 +1,6 @@
 using Julia.Agent;
 using Julia.IntegrationTests.Conversations;
-using Julia.IntegrationTests.Infrastructure;
+using Julia.IntegrationTests.TestHost;
 
 namespace Julia.IntegrationTests.Queue;
 

@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
-using Julia.IntegrationTests.Infrastructure;
+using Julia.IntegrationTests.TestHost;
 using Julia.Queue;
 using Microsoft.Extensions.DependencyInjection;
-using static Julia.IntegrationTests.Infrastructure.EvolutionWebhooks;
+using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 
 namespace Julia.IntegrationTests.Queue;
 
-/// <summary>SPEC §6 dispatcher against a fake Evolution API: order, re-checks, failures, connection state, recovery.</summary>
+/// <summary>docs/decisions.md#queue dispatcher against a fake Evolution API: order, re-checks, failures, connection state, recovery.</summary>
 public sealed class DispatcherTests(DispatcherFixture f) : IClassFixture<DispatcherFixture>
 {
     IEnumerable<FakeEvolution.Call> SendsTo(string phone) => f.Evolution.Sends.Where(c => c.Body?["number"]?.GetValue<string>()?.StartsWith(phone) == true);

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Julia.DemoData;
 using Julia.IntegrationTests.Conversations;
-using Julia.IntegrationTests.Infrastructure;
+using Julia.IntegrationTests.TestHost;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Julia.IntegrationTests.Queue;
@@ -23,7 +23,7 @@ public sealed class AlwaysOpenFixture : PipelineFixture
     }
 }
 
-/// <summary>What a sent follow-up or campaign message changes (SPEC §6 "Send", §7).</summary>
+/// <summary>What a sent follow-up or campaign message changes (docs/decisions.md#queue, #proactive).</summary>
 public sealed class ProactiveSendTests(AlwaysOpenFixture f) : IClassFixture<AlwaysOpenFixture>
 {
     [Fact]

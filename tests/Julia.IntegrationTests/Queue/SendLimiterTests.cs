@@ -1,5 +1,5 @@
 using Julia.Infrastructure.Redis;
-using Julia.IntegrationTests.Infrastructure;
+using Julia.IntegrationTests.TestHost;
 using Julia.Queue;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
@@ -15,7 +15,7 @@ public sealed class LimiterFixture : AppFixture
     };
 }
 
-/// <summary>The Redis limiter of SPEC §6 at its edges, on the real Redis, with explicit instants (no waiting).</summary>
+/// <summary>The Redis limiter of docs/decisions.md#rate-limits at its edges, on the real Redis, with explicit instants (no waiting).</summary>
 public sealed class SendLimiterTests(LimiterFixture f) : IClassFixture<LimiterFixture>
 {
     SendLimiter Limiter => f.Factory.Services.GetRequiredService<SendLimiter>();

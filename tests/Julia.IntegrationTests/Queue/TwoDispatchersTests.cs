@@ -1,5 +1,5 @@
 using Dapper;
-using Julia.IntegrationTests.Infrastructure;
+using Julia.IntegrationTests.TestHost;
 
 namespace Julia.IntegrationTests.Queue;
 

@@ -4,7 +4,7 @@ using Julia.Infrastructure.Text;
 namespace Julia.Agent.Tools;
 
 /// <summary>
-/// Server-side guard of `reservar_plantao` (SPEC §5 "never reserve without explicit acceptance"): the doctor's own
+/// Server-side guard of `reservar_plantao` (docs/decisions.md#agent "never reserve without explicit acceptance"): the doctor's own
 /// words in this turn must say yes, and must not be an attempt to steer the assistant ("ignore suas instruções…",
 /// "reserve todas as vagas").
 /// </summary>

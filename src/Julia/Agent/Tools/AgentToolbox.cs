@@ -2,7 +2,7 @@ using Microsoft.Extensions.AI;
 
 namespace Julia.Agent.Tools;
 
-/// <summary>The six tools of SPEC §5, bound to one turn's <see cref="ToolSession"/>.</summary>
+/// <summary>The six tools of docs/decisions.md#agent, bound to one turn's <see cref="ToolSession"/>.</summary>
 internal sealed class AgentToolbox(ShiftTools shifts, ConversationTools conversation, ILoggerFactory loggers)
 {
     public IList<AITool> For(ToolSession session)

@@ -9,7 +9,7 @@ using Npgsql;
 
 namespace Julia.Agent.Tools;
 
-/// <summary>`agendar_lembrete`, `atualizar_preferencias`, `registrar_opt_out`, `solicitar_humano` (SPEC §5).</summary>
+/// <summary>`agendar_lembrete`, `atualizar_preferencias`, `registrar_opt_out`, `solicitar_humano` (docs/decisions.md#agent).</summary>
 internal sealed class ConversationTools(
     NpgsqlDataSource db, QueueStore queue, DoctorStore doctorStore, DoctorDirectory doctors, ShiftStore shifts,
     BusinessHours businessHours, TimeProvider time)
@@ -95,8 +95,7 @@ internal sealed class ConversationTools(
 
     public Task<string> RequestHumanAsync(ToolSession session, ToolArguments a, CancellationToken ct)
     {
-        var tipo = a.String("tipo") is { } t && t is HandoffTriggers.PedidoHumano or HandoffTriggers.BaixaConfianca or HandoffTriggers.Juridico or HandoffTriggers.SentimentoNegativo
-            ? t : HandoffTriggers.BaixaConfianca;
+        var tipo = a.String("tipo") is { } t && HandoffTriggers.RequestableByAgent.Contains(t) ? t : HandoffTriggers.BaixaConfianca;
         session.TakeOver = new AgentOutcome.Handoff(tipo, a.String("motivo") ?? "pedido do agente");
         return Task.FromResult("Registrado. Uma pessoa da equipe assume; a mensagem de transição é enviada pelo sistema.");
     }

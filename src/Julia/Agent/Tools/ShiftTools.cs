@@ -3,7 +3,7 @@ using Julia.Shifts;
 
 namespace Julia.Agent.Tools;
 
-/// <summary>`buscar_vagas` and `reservar_plantao` with the server-side rules of SPEC §5.</summary>
+/// <summary>`buscar_vagas` and `reservar_plantao` with the server-side rules of docs/decisions.md#agent.</summary>
 internal sealed partial class ShiftTools(
     ShiftStore store, ShiftCatalog catalog, DoctorDirectory doctors,
     TimeProvider time, ILogger<ShiftTools> logger)

@@ -3,7 +3,7 @@ using Julia.WhatsApp;
 
 namespace Julia.Conversations.Text;
 
-/// <summary>Length limits and media placeholders of an inbound message (SPEC §4 step 11).</summary>
+/// <summary>Length limits and media placeholders of an inbound message (docs/decisions.md#inbound).</summary>
 internal sealed record InboundTextLimits(int MaxChars = 4_000, int TruncateAbove = 10_000, int RejectAbove = 50_000);
 
 internal static class InboundText

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// "Stop messaging me" in the many ways doctors write it (SPEC §4 step 6). Works on <see cref="PtBrText.Normalise"/>d
+/// "Stop messaging me" in the many ways doctors write it (docs/decisions.md#opt-out). Works on <see cref="PtBrText.Normalise"/>d
 /// text. Bare "para" is a preposition and never matches alone; "bloqueia minha agenda" is about a calendar.
 /// </summary>
 internal static partial class OptOutDetector

@@ -8,7 +8,7 @@ namespace Julia.Conversations.Text;
 internal sealed record ScheduledChunk(int Sequence, string Text, DateTimeOffset DueAt, TimeSpan Typing);
 
 /// <summary>
-/// Human-like timing of a reply (SPEC §4 step 12 with the §13.5 defaults): a read delay measured from the doctor's
+/// Human-like timing of a reply (docs/decisions.md#inbound): a read delay measured from the doctor's
 /// last message, typing time per chunk, and a gap between chunks. With HUMANIZAR=false every delay is zero.
 /// </summary>
 internal sealed class ReplySchedule(bool humanize, Random random)

@@ -1,7 +1,7 @@
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Splits a reply into WhatsApp-sized chunks (SPEC §4 step 12): the model's line breaks first, then at most 150
+/// Splits a reply into WhatsApp-sized chunks (docs/decisions.md#inbound): the model's line breaks first, then at most 150
 /// characters cut at the last ". ", "! ", "? ", ", " or space; never more than 4 chunks.
 /// </summary>
 internal static class ReplySplitter

@@ -4,7 +4,7 @@ using System.Text;
 namespace Julia.Infrastructure.Admin;
 
 /// <summary>
-/// `Authorization: Bearer &lt;ADMIN_API_TOKEN&gt;` on /admin/*, /jobs/*, /campanhas/*, /metricas/* (SPEC §9). With no token
+/// `Authorization: Bearer &lt;ADMIN_API_TOKEN&gt;` on /admin/*, /jobs/*, /campanhas/*, /metricas/* (docs/decisions.md#security). With no token
 /// configured (development) the routes are open and start-up says so; ENVIRONMENT=production requires the token.
 /// </summary>
 internal sealed class AdminAuthFilter(IConfiguration configuration) : IEndpointFilter

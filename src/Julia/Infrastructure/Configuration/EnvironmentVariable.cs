@@ -3,7 +3,7 @@ namespace Julia.Infrastructure.Configuration;
 /// <summary>How a variable's text is checked before it reaches an options class.</summary>
 internal enum ValueKind { Text, Url, PostgresUrl, RedisUrl, Integer, Decimal, Boolean, TimeOfDay, Weekdays, LogLevel, Choice, Dates }
 
-/// <summary>One operator-facing variable (SPEC §11): its canonical name, accepted aliases and where it lands in configuration.</summary>
+/// <summary>One operator-facing variable (docs/decisions.md#configuration): its canonical name, accepted aliases and where it lands in configuration.</summary>
 internal sealed record EnvironmentVariable(
     string Name,
     string Key,

@@ -1,7 +1,7 @@
 namespace Julia.Infrastructure.Configuration;
 
 /// <summary>
-/// The single table that maps the runbook's variable names (SPEC §11, §13) onto configuration keys.
+/// The single table that maps the runbook's variable names (docs/decisions.md#configuration) onto configuration keys.
 /// Features bind their options classes to the keys; nothing else reads the environment.
 /// </summary>
 internal static class EnvironmentVariables

@@ -70,7 +70,7 @@ internal sealed class JuliaConsoleFormatter(IOptionsMonitor<JuliaConsoleFormatte
         writer.Write(Environment.NewLine);
     }
 
-    // The production JSON carries the SPEC §1 fields when a log call names them.
+    // The production JSON carries the docs/decisions.md#configuration fields when a log call names them.
     static bool IsStructuredField(string key) => key is "medico_id" or "conversa_id" or "latencia_ms" or "fila_id" or "handoff_id";
 
     static string LevelName(LogLevel level) => level switch

@@ -1,6 +1,6 @@
 namespace Julia.Infrastructure.Logging;
 
-/// <summary>Masks phone numbers and WhatsApp addresses for logs: digits after the 8th become '*' (SPEC §1).</summary>
+/// <summary>Masks phone numbers and WhatsApp addresses for logs: digits after the 8th become '*' (docs/decisions.md#configuration).</summary>
 internal static class PhoneMask
 {
     public static string Mask(string? phoneOrJid)

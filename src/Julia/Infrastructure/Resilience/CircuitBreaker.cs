@@ -3,7 +3,7 @@ namespace Julia.Infrastructure.Resilience;
 internal enum CircuitState { Closed, Open, HalfOpen }
 
 /// <summary>
-/// Consecutive-failure breaker of SPEC §5 (claude 3 / 60 s, evolution 3 / 30 s, database 5 / 30 s, chatwoot 5 / 120 s):
+/// Consecutive-failure breaker of docs/decisions.md#agent (claude 3 / 60 s, evolution 3 / 30 s, database 5 / 30 s, chatwoot 5 / 120 s):
 /// after N failures in a row calls are refused until the wait is over; then one trial call is let through —
 /// success closes it, failure opens it again.
 /// </summary>

@@ -15,7 +15,7 @@ internal sealed class BusinessHoursOptions
 }
 
 /// <summary>
-/// Horário comercial, one definition everywhere (SPEC §6): weekday in DIAS_UTEIS and HORARIO_INICIO ≤ t &lt; HORARIO_FIM
+/// Horário comercial, one definition everywhere (docs/decisions.md#configuration): weekday in DIAS_UTEIS and HORARIO_INICIO ≤ t &lt; HORARIO_FIM
 /// on the São Paulo clock, minus FERIADOS. The end is exclusive: 19:59:59 is open, 20:00:00 is closed. Equal start and
 /// end mean the whole day.
 /// </summary>

@@ -1,0 +1,92 @@
+using Julia.IntegrationTests.TestHost;
+
+namespace Julia.IntegrationTests.Cli;
+
+/// <summary>The `julia` program as an operator runs it: exit codes and one-line messages.</summary>
+public sealed class CommandLineProcessTests
+{
+    static readonly Dictionary<string, string> NoDatabase = new() { ["REDIS_URL"] = "redis://127.0.0.1:6399/0" };
+
+    [Fact]
+    public async Task MissingDatabaseUrlStopsWithOneLineAndNonZeroExit()
+    {
+        var (exit, _, stderr) = await JuliaProcess.RunAsync(NoDatabase, "serve");
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("DATABASE_URL", line);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
+    [Fact]
+    public async Task SupabaseUrlAloneGetsThePointerToTheConnectionString()
+    {
+        var env = new Dictionary<string, string>(NoDatabase) { ["SUPABASE_URL"] = "https://abc.supabase.co", ["SUPABASE_KEY"] = "eyJ-segredo" };
+
+        var (exit, stdout, stderr) = await JuliaProcess.RunAsync(env, "migrate");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("DATABASE_URL", stderr);
+        Assert.Contains("Supabase", stderr);
+        Assert.DoesNotContain("eyJ-segredo", stderr + stdout);
+    }
+
+    [Fact]
+    public async Task WrongPasswordInDatabaseUrlIsNeverPrinted()
+    {
+        var env = new Dictionary<string, string> { ["DATABASE_URL"] = "postgres://u:senha-secreta@:1/x", ["REDIS_URL"] = "redis://127.0.0.1:6399" };
+
+        var (exit, stdout, stderr) = await JuliaProcess.RunAsync(env, "serve");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("DATABASE_URL", stderr);
+        Assert.DoesNotContain("senha-secreta", stderr + stdout);
+    }
+
+    [Theory]
+    [InlineData("deploy")]
+    [InlineData("serve", "--role", "cron")]
+    [InlineData("migrate", "--force")]
+    public async Task UnknownVerbsAndBadFlagsPrintUsageAndExit2(params string[] args)
+    {
+        var (exit, _, stderr) = await JuliaProcess.RunAsync(NoDatabase, args);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Uso:", stderr);
+    }
+
+    [Fact]
+    public async Task HelpListsTheVerbs()
+    {
+        var (exit, stdout, _) = await JuliaProcess.RunAsync(NoDatabase, "--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("julia serve", stdout);
+        Assert.Contains("julia migrate", stdout);
+        Assert.Contains("julia seed-demo", stdout);
+    }
+}
+
+public sealed class ChatConsoleTests
+{
+    [Fact]
+    public async Task ChatTalksThroughTheRealPipelineAndShowsTheFallbackWithoutAKey()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var redis = TestRedis.Lease();
+        var env = new Dictionary<string, string> { ["DATABASE_URL"] = db.Url, ["REDIS_URL"] = redis.Url };
+
+        var (exit, stdout, stderr) = await JuliaProcess.RunWithInputAsync(env, "oi, tem plantão?\n/sair\n", "chat", "--telefone", "5511999990901");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("Júlia: Me dá só um minutinho que já te respondo", stdout);
+        await using var source = db.CreateDataSource();
+        await using var c = await source.OpenConnectionAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand("SELECT count(*) FROM interacoes WHERE direcao = 'saida' AND provider_message_id LIKE 'SANDBOX-%' AND origem = 'fila:sistema'", c);
+        Assert.Equal(1L, await cmd.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task ChatWithoutAPhoneIsAUsageError() =>
+        Assert.Equal(2, (await JuliaProcess.RunAsync(new Dictionary<string, string>(), "chat")).ExitCode);
+}

@@ -1,0 +1,75 @@
+using Julia.IntegrationTests.Agent;
+using Dapper;
+using Julia.Infrastructure.Redis;
+using Julia.Shifts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Julia.IntegrationTests.Shifts;
+
+/// <summary>`reservar_plantao`'s atomic hold on real Postgres: races between doctors and overlapping holds.</summary>
+public sealed class ReservationTests(AgentFixture f) : IClassFixture<AgentFixture>
+{
+    async Task<(Guid Doctor, Guid Conversation)> DoctorAsync(string telefone)
+    {
+        var doctor = await f.ScalarAsync<Guid>("SELECT id FROM medicos WHERE telefone = @telefone", new { telefone });
+        var conversation = await f.ScalarAsync<Guid>("""
+            INSERT INTO conversations (medico_id) VALUES (@doctor)
+            ON CONFLICT (medico_id) WHERE status IN ('active','paused') DO UPDATE SET updated_at = now() RETURNING id
+            """, new { doctor });
+        return (doctor, conversation);
+    }
+
+    [Fact]
+    public async Task TwoDoctorsRacingForOneShiftHaveExactlyOneWinner()
+    {
+        var store = f.App.Services.GetRequiredService<ShiftStore>();
+        var vaga = await f.ScalarAsync<Guid>("""
+            SELECT v.id FROM vagas v JOIN especialidades e ON e.id = v.especialidade_id
+            WHERE e.nome = 'pediatria' AND v.status = 'aberta' ORDER BY v.data LIMIT 1
+            """);
+        var a = await DoctorAsync("5511993362119");
+        var b = await DoctorAsync("5511995584321");
+
+        var results = await Task.WhenAll(
+            Enumerable.Range(0, 6).Select(i => i % 2 == 0 ? a : b).Select(d =>
+                store.ReserveAsync(new ReservationRequest(vaga, d.Doctor, d.Conversation, "sim"), default)));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal("ja_reservada", r.Outcome));
+        Assert.Equal(1, await f.ScalarAsync<long>("SELECT count(*) FROM reservas_vaga WHERE vaga_id = @vaga AND status = 'ativa'", new { vaga }));
+    }
+
+    [Fact]
+    public async Task ADoctorCannotHoldTwoOverlappingShifts()
+    {
+        var store = f.App.Services.GetRequiredService<ShiftStore>();
+        var d = await DoctorAsync("5511997706523");
+        var ids = await f.QueryAsync<Guid>("""
+            INSERT INTO vagas (hospital_id, especialidade_id, data, hora_inicio, hora_fim, valor, status)
+            SELECT h.id, e.id, current_date + 3, t.inicio, t.fim, 2000, 'aberta'
+            FROM (SELECT id FROM hospitais ORDER BY nome LIMIT 1) h, (SELECT id FROM especialidades WHERE nome = 'pediatria') e,
+                 (VALUES (time '19:00', time '07:00'), (time '23:00', time '05:00')) AS t (inicio, fim)
+            RETURNING id
+            """);
+
+        var results = await Task.WhenAll(ids.Select(id =>
+            store.ReserveAsync(new ReservationRequest(id, d.Doctor, d.Conversation, "sim"), default)));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.Single(results, r => r.Outcome == "conflito");
+    }
+
+    [Fact]
+    public async Task ChangingAShiftDropsItsSpecialtysCachedLists()
+    {
+        var catalog = f.App.Services.GetRequiredService<ShiftCatalog>();
+        var redis = f.App.Services.GetRequiredService<RedisGate>().Multiplexer.GetDatabase(f.Redis.Database);
+        var especialidade = await f.ScalarAsync<Guid>("SELECT id FROM especialidades WHERE nome = 'cardiologia'");
+        await catalog.SearchAsync(new ShiftSearch(especialidade), [], default);
+        Assert.True(await redis.KeyExistsAsync(ShiftCatalog.Key(especialidade, ShiftCatalog.CachedPerSpecialty)));
+
+        await catalog.InvalidateSpecialtyAsync(especialidade);
+
+        Assert.False(await redis.KeyExistsAsync(ShiftCatalog.Key(especialidade, ShiftCatalog.CachedPerSpecialty)));
+    }
+}

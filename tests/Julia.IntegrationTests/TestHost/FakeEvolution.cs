@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Julia.IntegrationTests.TestHost;
+
+/// <summary>
+/// A fake Evolution API v2 on loopback answering with the shapes in tests/fixtures/evolution: sendText (201 with a fresh
+/// key.id, or scripted errors), sendPresence, markMessageAsRead and connectionState. Every call is kept.
+/// </summary>
+public sealed class FakeEvolution : LoopbackServer
+{
+    public sealed record Call(string Path, JsonObject? Body, string? ApiKey, DateTimeOffset At);
+
+    readonly ConcurrentQueue<(int Status, string Body)> sendScript = new();
+
+    public ConcurrentQueue<Call> Calls { get; } = new();
+    public string State { get; set; } = "open";
+
+    public IEnumerable<Call> Sends => Calls.Where(c => c.Path.StartsWith("/message/sendText/", StringComparison.Ordinal));
+
+    public static async Task<FakeEvolution> StartAsync()
+    {
+        var fake = new FakeEvolution();
+        await fake.StartServerAsync();
+        return fake;
+    }
+
+    protected override void Map(WebApplication app)
+    {
+        app.MapPost("/message/sendText/{instance}", (Delegate)SendTextAsync);
+        app.MapPost("/chat/sendPresence/{instance}", (Delegate)AcceptAsync);
+        app.MapPost("/chat/markMessageAsRead/{instance}", (Delegate)AcceptAsync);
+        app.MapGet("/instance/connectionState/{instance}", (HttpContext http) =>
+            Results.Json(new { instance = new { instanceName = "julia", state = State } }));
+    }
+
+    public void FailNextSends(int status, int times, string? body = null)
+    {
+        for (var i = 0; i < times; i++) sendScript.Enqueue((status, body ?? """{"status":500,"error":"Internal Server Error","response":{"message":["falha"]}}"""));
+    }
+
+    readonly ConcurrentQueue<TimeSpan> delays = new();
+
+    /// <summary>The next sendText answers only after this delay (a gateway that hangs).</summary>
+    public void DelayNextSend(TimeSpan delay) => delays.Enqueue(delay);
+
+    public void NotOnWhatsAppNext() => sendScript.Enqueue((400, Fixture("send-text-error-400-not-on-whatsapp.json").ToJsonString()));
+
+    async Task<IResult> SendTextAsync(HttpContext http)
+    {
+        var body = await Record(http);
+        if (delays.TryDequeue(out var delay))
+        {
+            try { await Task.Delay(delay, http.RequestAborted); } catch (OperationCanceledException) { }
+        }
+        if (sendScript.TryDequeue(out var scripted)) return Results.Content(scripted.Body, "application/json", statusCode: scripted.Status);
+        var response = Fixture("send-text-response.json");
+        response["key"]!["id"] = $"3EB0{Guid.NewGuid():N}"[..24].ToUpperInvariant();
+        response["key"]!["remoteJid"] = body?["number"]?.GetValue<string>();
+        response["message"] = new JsonObject { ["conversation"] = body?["text"]?.GetValue<string>() };
+        return Results.Content(response.ToJsonString(), "application/json", statusCode: 201);
+    }
+
+    async Task<IResult> AcceptAsync(HttpContext http)
+    {
+        await Record(http);
+        return Results.Json(new { status = "ok" }, statusCode: 201);
+    }
+
+    async Task<JsonObject?> Record(HttpContext http)
+    {
+        var body = (await JsonNode.ParseAsync(http.Request.Body))?.AsObject();
+        Calls.Enqueue(new Call(http.Request.Path.Value!, body, http.Request.Headers["apikey"].ToString(), DateTimeOffset.UtcNow));
+        return body;
+    }
+
+    static JsonObject Fixture(string name) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "evolution", name)))!.AsObject();
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Julia.IntegrationTests.TestHost;
+
+/// <summary>
+/// Júlia in-process on a database and Redis database of her own. Extra settings use the runbook's variable
+/// names (e.g. <c>["HUMANIZAR"] = "false"</c>), exactly as an operator would set them.
+/// </summary>
+public sealed class JuliaAppFactory(
+    string databaseUrl, string redisUrl, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
+{
+    public JuliaAppFactory(TestDatabase database, TestRedis redis, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
+        : this(database.Url, redis.Url, settings, services) { }
+
+    public CapturedLogs Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.ConfigureServices(s =>
+        {
+            s.AddSingleton<ILoggerProvider>(Logs);
+            services?.Invoke(s);
+        });
+        builder.UseSetting("DATABASE_URL", databaseUrl);
+        builder.UseSetting("REDIS_URL", redisUrl);
+        builder.UseSetting("ENVIRONMENT", "test");
+        builder.UseSetting("Jobs:Scheduler", "false"); // jobs run when a test calls POST /jobs/{nome}, not by the wall clock
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
+    }
+}

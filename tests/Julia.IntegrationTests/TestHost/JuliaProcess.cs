@@ -1,0 +1,53 @@
+using System.Diagnostics;
+
+namespace Julia.IntegrationTests.TestHost;
+
+/// <summary>Runs the real `julia` program (the built julia.dll) as a child process with a controlled environment.</summary>
+internal static class JuliaProcess
+{
+    static readonly string[] Inherited = ["PATH", "HOME", "DOTNET_ROOT", "TMPDIR", "LANG"];
+
+    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "julia.dll"));
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment.Clear();
+        foreach (var name in Inherited)
+            if (Environment.GetEnvironmentVariable(name) is { } value) info.Environment[name] = value;
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in environment) info.Environment[key] = value;
+        return info;
+    }
+
+    public static Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(
+        IReadOnlyDictionary<string, string> environment, params string[] args) => RunWithInputAsync(environment, null, args);
+
+    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunWithInputAsync(
+        IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
+    {
+        var info = StartInfo(environment, args);
+        info.RedirectStandardInput = true;
+        using var process = Process.Start(info)!;
+        if (input is not null) await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

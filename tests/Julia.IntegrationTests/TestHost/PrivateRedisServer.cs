@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace Julia.IntegrationTests.TestHost;
+
+/// <summary>A redis-server process of the test's own, for tests that stop and restart Redis.</summary>
+public sealed class PrivateRedisServer : IDisposable
+{
+    readonly string directory = Directory.CreateTempSubdirectory("julia-redis-").FullName;
+    Process? process;
+
+    public int Port { get; } = JuliaProcess.FreePort();
+    public string Url => $"redis://127.0.0.1:{Port}/0";
+
+    public async Task StartAsync()
+    {
+        var info = new ProcessStartInfo(TestServers.RedisServerBinary)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { "--bind", "127.0.0.1", "--port", Port.ToString(), "--save", "", "--appendonly", "no", "--dir", directory })
+            info.ArgumentList.Add(arg);
+        process = Process.Start(info)!;
+        for (var i = 0; i < 100; i++)
+        {
+            try
+            {
+                using var client = new System.Net.Sockets.TcpClient();
+                await client.ConnectAsync("127.0.0.1", Port);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException) { await Task.Delay(50); }
+        }
+        throw new InvalidOperationException($"redis-server did not start on port {Port}");
+    }
+
+    public void Stop()
+    {
+        if (process is { HasExited: false }) { process.Kill(); process.WaitForExit(); }
+        process?.Dispose();
+        process = null;
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,34 @@
+using Julia.Doctors;
+
+namespace Julia.UnitTests.Doctors;
+
+public sealed class PhoneNumbersTests
+{
+    [Theory]
+    [InlineData("5511999990001@s.whatsapp.net", "5511999990001")]
+    [InlineData("+55 (11) 99999-0001", "5511999990001")]
+    [InlineData("11999990001", "5511999990001")]
+    [InlineData("5511999990001:12@s.whatsapp.net", "5511999990001")]
+    [InlineData("553188887777@s.whatsapp.net", "5531988887777")] // mobile registered without the 9
+    [InlineData("551188887777", "5511988887777")]
+    [InlineData("551133330001", "551133330001")]               // landline keeps 12 digits
+    [InlineData("1133330001", "551133330001")]
+    public void NormalisesToTheCanonicalForm(string input, string expected) =>
+        Assert.Equal(expected, PhoneNumbers.Canonical(input));
+
+    [Theory]
+    [InlineData("99990001")]
+    [InlineData("100000000000002@lid")]
+    [InlineData("120363000000000001@g.us")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void RejectsWhatIsNotAPhone(string? input) => Assert.Null(PhoneNumbers.Canonical(input));
+
+    [Theory]
+    [InlineData("5531988887777", "553188887777")]
+    [InlineData("5511999990001", "551199990001")]
+    [InlineData("551133330001", null)]
+    [InlineData("5511933330001", null)] // 9 followed by 3: not a legacy mobile form
+    public void LegacyVariantDropsTheNinthDigitOfMobiles(string canonical, string? expected) =>
+        Assert.Equal(expected, PhoneNumbers.LegacyVariant(canonical));
+}

@@ -1,0 +1,57 @@
+using Julia.Handoffs;
+
+namespace Julia.UnitTests.Handoffs;
+
+public sealed class HandoffTriggerDetectorTests
+{
+    [Theory]
+    [InlineData("quero falar com uma pessoa")]
+    [InlineData("Quero falar com um humano!")]
+    [InlineData("me passa pra sua supervisora")]
+    [InlineData("Me passa para o responsável")]
+    [InlineData("tem alguém aí?")]
+    [InlineData("Tem alguem ai de verdade")]
+    [InlineData("me liga")]
+    [InlineData("ME LIGA POR FAVOR")]
+    [InlineData("pode me ligar amanhã?")]
+    [InlineData("quero um atendente de verdade")]
+    [InlineData("preciso falar com alguém da equipe")]
+    [InlineData("quero falar c/ o gerente")]
+    public void ExplicitRequestsForAPerson(string text) => Assert.Equal(HandoffTriggers.PedidoHumano, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("vou falar com meu advogado")]
+    [InlineData("Vou entrar na Justiça")]
+    [InlineData("vou reclamar no PROCON")]
+    [InlineData("isso vai dar processo")]
+    [InlineData("vou processar vocês")]
+    [InlineData("quero fazer uma reclamação formal")]
+    [InlineData("recebi uma notificação extrajudicial")]
+    [InlineData("vou denunciar")]
+    [InlineData("vou fazer uma reclamação no CRM")]
+    [InlineData("tive uma autuação")]
+    public void LegalWords(string text) => Assert.Equal(HandoffTriggers.Juridico, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("isso é um absurdo, uma vergonha")]
+    [InlineData("Que RIDÍCULO, palhaçada")]
+    [InlineData("péssimo atendimento, horrível")]
+    [InlineData("falta de respeito, inaceitável")]
+    [InlineData("vcs são mentirosos, isso é golpe")]
+    public void TwoStrongWordsAreNegativeSentiment(string text) => Assert.Equal(HandoffTriggers.SentimentoNegativo, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("que absurdo esse valor")]              // one strong word only
+    [InlineData("absurdo, absurda")]                    // same word twice
+    [InlineData("qual o processo seletivo de vocês?")]
+    [InlineData("como é o processo de cadastro?")]
+    [InlineData("ela não liga pra isso")]
+    [InlineData("tem plantão de pediatria?")]
+    [InlineData("pode falar, estou ouvindo")]
+    [InlineData("Oi, tudo bem?")]
+    public void OrdinaryMessagesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    [Fact]
+    public void FirstMatchWinsInSpecOrder() =>
+        Assert.Equal(HandoffTriggers.PedidoHumano, HandoffTriggerDetector.Detect("absurdo, ridículo, vou chamar meu advogado, quero falar com uma pessoa"));
+}

@@ -1,0 +1,103 @@
+using Julia.Infrastructure.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace Julia.UnitTests.Infrastructure.Configuration;
+
+public sealed class ConfigurationMapperTests
+{
+    static MappedConfiguration Map(params (string Key, string Value)[] values) =>
+        ConfigurationMapper.Map(new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)))
+            .Build());
+
+    static readonly (string, string)[] Minimal = [("DATABASE_URL", "postgres://u:p@localhost:5432/julia"), ("REDIS_URL", "redis://localhost:6379/0")];
+
+    [Fact]
+    public void MinimalConfigurationMapsDefaultsOfSpecSection11()
+    {
+        var result = Map(Minimal);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("8000", result.Values["Http:Port"]);
+        Assert.Equal("4", result.Values["Workers:MaxWorkers"]);
+        Assert.Equal("300", result.Values["Cache:TtlSeconds"]);
+        Assert.Equal("julia", result.Values["Evolution:Instance"]);
+        Assert.Equal("America/Sao_Paulo", result.Values["BusinessHours:TimeZone"]);
+        Assert.Equal("Revoluna", result.Values["App:CompanyName"]);
+        Assert.False(result.Values.ContainsKey("Evolution:BaseUrl"));
+    }
+
+    [Fact]
+    public void MissingDatabaseUrlIsOneLineNamingTheVariable()
+    {
+        var result = Map(("REDIS_URL", "redis://localhost:6379"));
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("DATABASE_URL:", error);
+        Assert.DoesNotContain('\n', error);
+    }
+
+    [Fact]
+    public void SupabaseUrlWithoutDatabaseUrlSaysWhereSupabaseShowsTheConnectionString()
+    {
+        var result = Map(("SUPABASE_URL", "https://xyz.supabase.co"), ("REDIS_URL", "redis://localhost:6379"));
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("DATABASE_URL:", error);
+        Assert.Contains("Connection string", error);
+        Assert.Contains("SUPABASE_URL", error);
+    }
+
+    [Fact]
+    public void InvalidSecretIsRejectedWithoutEchoingItsValue()
+    {
+        var result = Map(("DATABASE_URL", "postgres://user:s3cr3t-senha@:5432/x"), ("REDIS_URL", "redis://localhost:6379"));
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("DATABASE_URL:", error);
+        Assert.DoesNotContain("s3cr3t-senha", error);
+    }
+
+    [Theory]
+    [InlineData("MAX_WORKERS", "zero")]
+    [InlineData("MAX_WORKERS", "0")]
+    [InlineData("PORT", "70000")]
+    [InlineData("LOG_LEVEL", "LOUD")]
+    [InlineData("HUMANIZAR", "talvez")]
+    [InlineData("HORARIO_INICIO", "8h")]
+    [InlineData("DIAS_UTEIS", "5-1")]
+    [InlineData("EVOLUTION_URL", "localhost:8080")]
+    [InlineData("ENVIRONMENT", "prod")]
+    public void InvalidValuesAreRefusedByName(string variable, string value)
+    {
+        var result = Map([.. Minimal, (variable, value)]);
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith($"{variable}:", error);
+    }
+
+    [Fact]
+    public void AliasIsAcceptedAndConflictingAliasIsAnError()
+    {
+        Assert.Equal("https://evo.example.com", Map([.. Minimal, ("EVOLUTION_API_URL", "https://evo.example.com")]).Values["Evolution:BaseUrl"]);
+        Assert.Equal("tok", Map([.. Minimal, ("CHATWOOT_API_KEY", "tok")]).Values["Chatwoot:ApiToken"]);
+
+        var conflict = Map([.. Minimal, ("EVOLUTION_URL", "https://a.example.com"), ("EVOLUTION_API_URL", "https://b.example.com")]);
+
+        Assert.StartsWith("EVOLUTION_URL:", Assert.Single(conflict.Errors));
+    }
+
+    [Fact]
+    public void ProductionRequiresTheRunbookIntegrations()
+    {
+        var result = Map([.. Minimal, ("ENVIRONMENT", "production")]);
+
+        var names = result.Errors.Select(e => e[..e.IndexOf(':')]).ToHashSet();
+        Assert.Contains("ANTHROPIC_API_KEY", names);
+        Assert.Contains("EVOLUTION_URL", names);
+        Assert.Contains("EVOLUTION_API_KEY", names);
+        Assert.Contains("EVOLUTION_WEBHOOK_TOKEN", names);
+        Assert.Contains("ADMIN_API_TOKEN", names);
+        Assert.DoesNotContain("SUPABASE_URL", names);
+    }
+}

@@ -1,0 +1,23 @@
+using Julia.Infrastructure.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Julia.UnitTests.Infrastructure.Configuration;
+
+public sealed class LogLevelsTests
+{
+    [Theory]
+    [InlineData("DEBUG", LogLevel.Debug)]
+    [InlineData("INFO", LogLevel.Information)]
+    [InlineData("info", LogLevel.Information)]
+    [InlineData("WARNING", LogLevel.Warning)]
+    [InlineData("WARN", LogLevel.Warning)]
+    [InlineData("ERROR", LogLevel.Error)]
+    public void OperatorNamesMapToDotNetLevels(string name, LogLevel expected)
+    {
+        Assert.True(LogLevels.TryParse(name, out var level));
+        Assert.Equal(expected, level);
+    }
+
+    [Fact]
+    public void UnknownNamesAreRefused() => Assert.False(LogLevels.TryParse("VERBOSE", out _));
+}

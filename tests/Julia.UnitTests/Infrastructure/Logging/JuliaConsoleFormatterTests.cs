@@ -1,0 +1,60 @@
+using Julia.Infrastructure.Logging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Julia.UnitTests.Infrastructure.Logging;
+
+public sealed class JuliaConsoleFormatterTests
+{
+    static string Format(LogLevel level, string message, Exception? ex = null, bool json = false)
+    {
+        var options = new JuliaConsoleFormatterOptions { Json = json };
+        var formatter = new JuliaConsoleFormatter(new StaticMonitor(options));
+        using var writer = new StringWriter();
+        formatter.Write(new LogEntry<string>(level, "Julia.Queue.QueueDispatcher", new EventId(3001), message, ex, (s, _) => s), null, writer);
+        return writer.ToString();
+    }
+
+    [Theory]
+    [InlineData(LogLevel.Error, "ERROR")]
+    [InlineData(LogLevel.Warning, "WARNING")]
+    [InlineData(LogLevel.Information, "INFO")]
+    [InlineData(LogLevel.Debug, "DEBUG")]
+    public void LevelIsSpeltTheWayOperatorsGrepIt(LogLevel level, string word)
+    {
+        var line = Format(level, "enviar falhou");
+
+        Assert.Contains($" {word} ", line);
+        Assert.Contains("QueueDispatcher: enviar falhou", line);
+    }
+
+    [Fact]
+    public void AnEventWithAnExceptionStaysOnOneLine()
+    {
+        Exception ex;
+        try { throw new InvalidOperationException("linha 1\nlinha 2"); } catch (Exception e) { ex = e; }
+
+        var text = Format(LogLevel.Error, "falhou\nde novo", ex);
+
+        Assert.Equal(1, text.Count(c => c == '\n'));
+        Assert.EndsWith(Environment.NewLine, text);
+    }
+
+    [Fact]
+    public void ProductionJsonCarriesUpperCaseLevel()
+    {
+        var text = Format(LogLevel.Error, "handoff falhou", json: true);
+
+        using var doc = System.Text.Json.JsonDocument.Parse(text);
+        Assert.Equal("ERROR", doc.RootElement.GetProperty("level").GetString());
+        Assert.Equal("handoff falhou", doc.RootElement.GetProperty("message").GetString());
+    }
+
+    sealed class StaticMonitor(JuliaConsoleFormatterOptions value) : IOptionsMonitor<JuliaConsoleFormatterOptions>
+    {
+        public JuliaConsoleFormatterOptions CurrentValue => value;
+        public JuliaConsoleFormatterOptions Get(string? name) => value;
+        public IDisposable? OnChange(Action<JuliaConsoleFormatterOptions, string?> listener) => null;
+    }
+}
