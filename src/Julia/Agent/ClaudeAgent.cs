@@ -70,8 +70,8 @@ internal sealed partial class ClaudeAgent(
         var prefs = Preferences.Parse(turn.Profile?.Preferencias);
         var holdings = await shifts.HoldingsAsync(turn.Doctor.Id, ct);
         var offered = o.ShiftsInContext == 0 ? [] : await catalog.SearchAsync(new ShiftSearch(turn.Profile?.EspecialidadeId,
-            ValorMinimo: prefs.ValorMinimo, Limit: o.ShiftsInContext, HospitaisBloqueados: prefs.HospitaisBloqueados,
-            SetoresBloqueados: prefs.SetoresBloqueados), holdings, ct);
+            ValorMinimo: prefs.ValorMinimo, Limit: o.ShiftsInContext, BlockedHospitals: prefs.BlockedHospitals,
+            BlockedSectors: prefs.BlockedSectors), holdings, ct);
         var firstContact = !turn.History.Any(h => h.Direction == "saida") && turn.MessageCount <= turn.Parts.Count;
         var system = AgentContextBuilder.SystemPrompt(time.GetUtcNow(), app.Value.CompanyName, turn.Profile, offered, firstContact, returnedFromHuman: false);
         var messages = AgentContextBuilder.Messages(system, turn.History, turn.Parts);

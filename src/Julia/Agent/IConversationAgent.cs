@@ -17,10 +17,10 @@ internal abstract record AgentOutcome
     public sealed record Reply(string Text, AgentAccounting? Accounting = null) : AgentOutcome;
 
     /// <summary>`registrar_opt_out`: the same opt-out path as detected text; the model's words are discarded.</summary>
-    public sealed record OptOut(string Motivo) : AgentOutcome;
+    public sealed record OptOut(string Reason) : AgentOutcome;
 
     /// <summary>`solicitar_humano`: the same handoff path as the pipeline's triggers; the model's words are discarded.</summary>
-    public sealed record Handoff(string TriggerType, string Motivo) : AgentOutcome;
+    public sealed record Handoff(string TriggerType, string Reason) : AgentOutcome;
 
     /// <summary>No answer this time (agent off, provider down, circuit open): the fallback path of docs/decisions.md#agent.</summary>
     public sealed record Unavailable(string Reason) : AgentOutcome;

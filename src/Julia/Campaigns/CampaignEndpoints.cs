@@ -25,7 +25,7 @@ internal static class CampaignEndpoints
     static async Task<IResult> CreateAsync(CreateCampaignRequest request, CampaignStore store, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Nome)) return Bad("nome é obrigatório");
-        if (request.Tipo is null || !Types.Contains(request.Tipo)) return Bad($"tipo precisa ser um de: {string.Join(", ", Types)}");
+        if (request.Kind is null || !Types.Contains(request.Kind)) return Bad($"tipo precisa ser um de: {string.Join(", ", Types)}");
         if (string.IsNullOrWhiteSpace(request.MensagemTemplate)) return Bad("mensagem_template é obrigatório");
         if (CampaignTemplate.UnknownPlaceholders(request.MensagemTemplate) is { Count: > 0 } unknown)
             return Bad($"placeholders desconhecidos: {string.Join(", ", unknown.Select(u => "{" + u + "}"))}; use {string.Join(", ", CampaignTemplate.Placeholders.Select(p => "{" + p + "}"))}");
@@ -78,9 +78,9 @@ internal static class CampaignEndpoints
 
     static object Dto(CampaignRow c) => new
     {
-        id = c.Id, nome = c.Nome, tipo = c.Tipo, mensagem_template = c.MensagemTemplate,
+        id = c.Id, nome = c.Nome, tipo = c.Kind, mensagem_template = c.MensagemTemplate,
         filtros = System.Text.Json.JsonDocument.Parse(c.Filtros).RootElement, max_por_dia = c.MaxPorDia, status = c.Status,
-        agendar_para = c.AgendarPara, iniciada_em = c.IniciadaEm, concluida_em = c.ConcluidaEm, total_destinatarios = c.TotalDestinatarios,
+        agendar_para = c.ScheduledFor, iniciada_em = c.IniciadaEm, concluida_em = c.ConcluidaEm, total_destinatarios = c.TotalDestinatarios,
         created_at = c.CreatedAt,
     };
 }

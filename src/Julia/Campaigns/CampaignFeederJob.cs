@@ -64,7 +64,7 @@ internal sealed class CampaignFeederJob(
     async Task<(int Total, int First)> FeedAsync(NpgsqlConnection c, long campaignId, string template, int allowance, int firstLeft, string company, CancellationToken ct)
     {
         await using var tx = await c.BeginTransactionAsync(ct);
-        var candidates = (await c.QueryAsync<(Guid EnvioId, Guid MedicoId, string? Titulo, string? PrimeiroNome, string? Especialidade, string? Regiao, string? Saudacao, bool FirstContact, Guid? ConversaId)>(new CommandDefinition("""
+        var candidates = (await c.QueryAsync<(Guid EnvioId, Guid MedicoId, string? Titulo, string? PrimeiroNome, string? Especialidade, string? Regiao, string? Greeting, bool FirstContact, Guid? ConversaId)>(new CommandDefinition("""
             SELECT s.id, m.id, m.titulo, m.primeiro_nome, COALESCE(e.nome_display, e.nome), m.regiao, e.config->>'saudacao',
                    m.primeiro_contato_em IS NULL,
                    (SELECT c.id FROM conversations c WHERE c.medico_id = m.id AND c.status IN ('active', 'paused'))
@@ -80,8 +80,8 @@ internal sealed class CampaignFeederJob(
         {
             if (r.FirstContact && first >= firstLeft) continue;
             if (r.FirstContact) first++;
-            var recipient = new CampaignRecipient(r.MedicoId, r.Titulo, r.PrimeiroNome, r.Especialidade, r.Regiao, r.Saudacao, r.FirstContact);
-            items.Add((r.EnvioId, new NewQueueItem(r.MedicoId, r.ConversaId, QueueKinds.Campanha, CampaignTemplate.Render(template, recipient, company),
+            var recipient = new CampaignRecipient(r.MedicoId, r.Titulo, r.PrimeiroNome, r.Especialidade, r.Regiao, r.Greeting, r.FirstContact);
+            items.Add((r.EnvioId, new NewQueueItem(r.MedicoId, r.ConversaId, QueueKinds.Campaign, CampaignTemplate.Render(template, recipient, company),
                 time.GetUtcNow(), Metadata: new Dictionary<string, object?>
                 {
                     ["campanha_id"] = campaignId.ToString(), ["envio_id"] = r.EnvioId, ["primeiro_contato"] = r.FirstContact,

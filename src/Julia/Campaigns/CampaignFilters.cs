@@ -14,10 +14,10 @@ internal sealed record CampaignFilters(
 
 internal sealed record CreateCampaignRequest(
     [property: JsonPropertyName("nome")] string? Nome,
-    [property: JsonPropertyName("tipo")] string? Tipo,
+    [property: JsonPropertyName("tipo")] string? Kind,
     [property: JsonPropertyName("mensagem_template")] string? MensagemTemplate,
     [property: JsonPropertyName("filtros")] CampaignFilters? Filtros,
     [property: JsonPropertyName("max_por_dia")] int? MaxPorDia,
-    [property: JsonPropertyName("agendar_para")] DateTimeOffset? AgendarPara);
+    [property: JsonPropertyName("agendar_para")] DateTimeOffset? ScheduledFor);
 
 internal sealed record PreviewRequest([property: JsonPropertyName("filtros")] CampaignFilters? Filtros);

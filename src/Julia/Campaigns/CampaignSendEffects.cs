@@ -30,9 +30,9 @@ internal sealed class CampaignSendEffect : ISendEffect
         WHERE fila_mensagem_id = {SendOutcomeSql.EndedId} AND status = 'enfileirado'
         """;
 
-    public string? SentSql(IReadOnlyList<SentMessage> batch) => batch.Any(s => s.Message.Tipo == QueueKinds.Campanha) ? Sent : null;
+    public string? SentSql(IReadOnlyList<SentMessage> batch) => batch.Any(s => s.Message.Kind == QueueKinds.Campaign) ? Sent : null;
 
-    public string? EndedSql(EndedMessage ended) => ended.Message.Tipo == QueueKinds.Campanha ? Ended : null;
+    public string? EndedSql(EndedMessage ended) => ended.Message.Kind == QueueKinds.Campaign ? Ended : null;
 }
 
 /// <summary>An opted-out doctor's pending campaign sends are cancelled, in the opt-out's transaction.</summary>

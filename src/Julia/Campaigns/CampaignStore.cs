@@ -6,15 +6,15 @@ using Npgsql;
 
 namespace Julia.Campaigns;
 
-internal sealed record CampaignRow(long Id, string Nome, string Tipo, string MensagemTemplate, string Filtros, int MaxPorDia, string Status,
-    DateTime? AgendarPara, DateTime? IniciadaEm, DateTime? ConcluidaEm, int TotalDestinatarios, DateTime CreatedAt);
+internal sealed record CampaignRow(long Id, string Nome, string Kind, string MensagemTemplate, string Filtros, int MaxPorDia, string Status,
+    DateTime? ScheduledFor, DateTime? IniciadaEm, DateTime? ConcluidaEm, int TotalDestinatarios, DateTime CreatedAt);
 
 /// <summary>SQL on campanhas and envios_campanha, and the segment query of docs/decisions.md#proactive.</summary>
 internal sealed class CampaignStore(NpgsqlDataSource db, ShiftStore shifts, QueueStore queue)
 {
     const string Columns = """
-        id AS Id, nome AS Nome, tipo AS Tipo, mensagem_template AS MensagemTemplate, filtros::text AS Filtros, max_por_dia AS MaxPorDia,
-        status AS Status, agendar_para AS AgendarPara, iniciada_em AS IniciadaEm, concluida_em AS ConcluidaEm,
+        id AS Id, nome AS Nome, tipo AS Kind, mensagem_template AS MensagemTemplate, filtros::text AS Filtros, max_por_dia AS MaxPorDia,
+        status AS Status, agendar_para AS ScheduledFor, iniciada_em AS IniciadaEm, concluida_em AS ConcluidaEm,
         total_destinatarios AS TotalDestinatarios, created_at AS CreatedAt
         """;
 
@@ -23,10 +23,10 @@ internal sealed class CampaignStore(NpgsqlDataSource db, ShiftStore shifts, Queu
         await using var c = await db.OpenConnectionAsync(ct);
         return await c.QuerySingleAsync<CampaignRow>(new CommandDefinition($"""
             INSERT INTO campanhas (nome, tipo, mensagem_template, filtros, max_por_dia, status, agendar_para)
-            VALUES (@Nome, @Tipo, @MensagemTemplate, @filtros::jsonb, @max, CASE WHEN @AgendarPara::timestamptz IS NULL THEN 'rascunho' ELSE 'agendada' END, @AgendarPara)
+            VALUES (@Nome, @Kind, @MensagemTemplate, @filtros::jsonb, @max, CASE WHEN @ScheduledFor::timestamptz IS NULL THEN 'rascunho' ELSE 'agendada' END, @ScheduledFor)
             RETURNING {Columns}
-            """, new { r.Nome, r.Tipo, r.MensagemTemplate, filtros = JsonSerializer.Serialize(r.Filtros ?? new CampaignFilters()),
-                max = r.MaxPorDia ?? 50, AgendarPara = r.AgendarPara?.UtcDateTime }, cancellationToken: ct));
+            """, new { r.Nome, r.Kind, r.MensagemTemplate, filtros = JsonSerializer.Serialize(r.Filtros ?? new CampaignFilters()),
+                max = r.MaxPorDia ?? 50, ScheduledFor = r.ScheduledFor?.UtcDateTime }, cancellationToken: ct));
     }
 
     public async Task<CampaignRow?> FindAsync(long id, CancellationToken ct)
@@ -111,7 +111,7 @@ internal sealed class CampaignStore(NpgsqlDataSource db, ShiftStore shifts, Queu
             UPDATE campanhas SET status = 'cancelada', concluida_em = now() WHERE id = @id;
             UPDATE envios_campanha SET status = 'cancelado', motivo = 'campanha_cancelada' WHERE campanha_id = @id AND status IN ('pendente', 'enfileirado');
             """, new { id }, tx, cancellationToken: ct));
-        await queue.CancelPendingByMetadataAsync(tx, QueueKinds.Campanha, "campanha_id", id.ToString(), "campanha_cancelada", ct);
+        await queue.CancelPendingByMetadataAsync(tx, QueueKinds.Campaign, "campanha_id", id.ToString(), "campanha_cancelada", ct);
         await tx.CommitAsync(ct);
     }
 

@@ -19,7 +19,7 @@ internal static partial class CampaignTemplate
         string Fill(string text) => text
             .Replace("{nome}", name).Replace("{especialidade}", r.Especialidade ?? "sua especialidade")
             .Replace("{regiao}", r.Regiao ?? "sua região").Replace("{empresa}", company);
-        var greeting = Fill(string.IsNullOrWhiteSpace(r.Saudacao) ? GenericGreeting : r.Saudacao);
+        var greeting = Fill(string.IsNullOrWhiteSpace(r.Greeting) ? GenericGreeting : r.Greeting);
         return Fill(template.Replace("{saudacao_especialidade}", greeting));
     }
 
@@ -28,4 +28,4 @@ internal static partial class CampaignTemplate
 }
 
 /// <summary>One doctor of a campaign segment, with what the template needs.</summary>
-internal sealed record CampaignRecipient(Guid MedicoId, string? Titulo, string? PrimeiroNome, string? Especialidade, string? Regiao, string? Saudacao, bool FirstContact);
+internal sealed record CampaignRecipient(Guid MedicoId, string? Titulo, string? PrimeiroNome, string? Especialidade, string? Regiao, string? Greeting, bool FirstContact);

@@ -76,7 +76,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
 
             SELECT {StateColumns} FROM conversations WHERE id = @conversaId;
 
-            SELECT id AS Id, tipo AS Tipo, conteudo AS Conteudo, midia->>'caption' AS Caption, created_at AS CreatedAtUtc,
+            SELECT id AS Id, tipo AS Kind, conteudo AS Content, midia->>'caption' AS Caption, created_at AS CreatedAtUtc,
                    provider_message_id AS ProviderMessageId, remote_jid AS RemoteJid
             FROM interacoes
             WHERE conversa_id = @conversaId AND direcao = 'entrada' AND processado_em IS NULL
@@ -117,8 +117,8 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
 
     public Task<ConversationTotals> TotalsAsync(NpgsqlTransaction tx, Guid conversaId, CancellationToken ct) =>
         tx.Connection!.QuerySingleAsync<ConversationTotals>(new CommandDefinition("""
-            SELECT (SELECT count(*) FROM interacoes WHERE conversa_id = @conversaId)::int AS TotalInteracoes,
-                   (EXTRACT(EPOCH FROM now() - c.created_at) / 60)::int AS DuracaoMinutos
+            SELECT (SELECT count(*) FROM interacoes WHERE conversa_id = @conversaId)::int AS TotalInteractions,
+                   (EXTRACT(EPOCH FROM now() - c.created_at) / 60)::int AS DurationMinutes
             FROM conversations c WHERE c.id = @conversaId
             """, new { conversaId }, tx, cancellationToken: ct));
 
@@ -194,7 +194,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
     public NpgsqlDataSource DataSource => db;
 }
 
-internal sealed record ConversationTotals(int TotalInteracoes, int DuracaoMinutos);
+internal sealed record ConversationTotals(int TotalInteractions, int DurationMinutes);
 
 /// <summary>One line of a conversation's history: direcao, autor_tipo and conteudo of an interacoes row.</summary>
 internal sealed record ConversationLine(string Direction, string? AuthorType, string Content);

@@ -24,10 +24,10 @@ internal sealed partial class TurnOutcomes(
         var chunks = ReplySplitter.Split(reply);
         var lastInbound = input.Pending[^1];
         var plan = new ReplySchedule(options.Value.Humanize, Random.Shared)
-            .Plan(chunks, string.Join('\n', input.Pending.Select(p => p.Conteudo)), lastInbound.CreatedAt, time.GetUtcNow());
+            .Plan(chunks, string.Join('\n', input.Pending.Select(p => p.Content)), lastInbound.CreatedAt, time.GetUtcNow());
         var lote = Guid.NewGuid();
         var c = input.Conversation;
-        var items = plan.Select(p => new NewQueueItem(c.MedicoId, c.Id, QueueKinds.Resposta, p.Text, p.DueAt, lote, (short)p.Sequence,
+        var items = plan.Select(p => new NewQueueItem(c.MedicoId, c.Id, QueueKinds.Reply, p.Text, p.DueAt, lote, (short)p.Sequence,
             new Dictionary<string, object?>
             {
                 ["turno_de"] = input.Pending[0].Id, ["turno_ate"] = lastInbound.Id, ["gerado_ate_interacao_id"] = lastInbound.Id,
@@ -71,7 +71,7 @@ internal sealed partial class TurnOutcomes(
         var cancelled = await queue.CancelAllPendingForDoctorAsync(tx, doctor.Id, "opt_out", ct);
         await conversations.CompleteAsync(tx, c.Id, ct);
         if (!c.HumanControlled)
-            await queue.EnqueueAsync(tx, [new NewQueueItem(doctor.Id, c.Id, QueueKinds.Sistema, OptOutConfirmation, time.GetUtcNow(),
+            await queue.EnqueueAsync(tx, [new NewQueueItem(doctor.Id, c.Id, QueueKinds.SystemMessage, OptOutConfirmation, time.GetUtcNow(),
                 Metadata: new Dictionary<string, object?> { ["tipo_sistema"] = "confirmacao_opt_out" })], ct);
         await conversations.MarkProcessedAsync(tx, c.Id, input.LastInboundId, ct);
         await tx.CommitAsync(ct);
@@ -120,11 +120,11 @@ internal sealed partial class TurnOutcomes(
         // Queued with the erro_sistema handoff, the holding message is the doctor's transition message: it may go out
         // although a person now controls the conversation (docs/decisions.md#queue, sistema row).
         if (!await queue.HasRecentSystemMessageAsync(tx, c.Id, "espera", now - window, ct))
-            await queue.EnqueueAsync(tx, [new NewQueueItem(c.MedicoId, c.Id, QueueKinds.Sistema, HoldingMessage, now,
+            await queue.EnqueueAsync(tx, [new NewQueueItem(c.MedicoId, c.Id, QueueKinds.SystemMessage, HoldingMessage, now,
                 Metadata: new Dictionary<string, object?> { ["tipo_sistema"] = "espera", ["permitido_sob_humano"] = giveUp })], ct);
         if (giveUp)
         {
-            await OpenHandoffAsync(tx, c, HandoffTriggers.ErroSistema, reason, input.Pending[^1].Conteudo, sendTransition: false, ct);
+            await OpenHandoffAsync(tx, c, HandoffTriggers.SystemError, reason, input.Pending[^1].Content, sendTransition: false, ct);
             await conversations.MarkProcessedAsync(tx, c.Id, input.LastInboundId, ct);
         }
         await tx.CommitAsync(ct);
@@ -145,7 +145,7 @@ internal sealed partial class TurnOutcomes(
     {
         var totals = await conversations.TotalsAsync(tx, c.Id, ct);
         var (_, created) = await handoffs.OpenAsync(tx, new HandoffRequest(c.Id, c.MedicoId, trigger, reason, message,
-            totals.TotalInteracoes, totals.DuracaoMinutos, sendTransition), ct);
+            totals.TotalInteractions, totals.DurationMinutes, sendTransition), ct);
         if (created) await conversations.SetHumanControlAsync(tx, c.Id, reason, ct);
     }
 

@@ -66,7 +66,7 @@ internal sealed partial class TurnProcessor(
     async Task<TurnResult> DecideAsync(DoctorRecord doctor, TurnInput input, DateTimeOffset now, CancellationToken ct)
     {
         var conversation = input.Conversation;
-        var texts = input.Pending.Where(p => p.Tipo == WhatsApp.MessageKinds.Text).Select(p => p.Conteudo).ToList();
+        var texts = input.Pending.Where(p => p.Kind == WhatsApp.MessageKinds.Text).Select(p => p.Content).ToList();
 
         if (texts.FirstOrDefault(OptOutDetector.IsOptOut) is { } optOutText)
         {
@@ -83,7 +83,7 @@ internal sealed partial class TurnProcessor(
             await channel.MarkReadAsync(p.RemoteJid!, p.ProviderMessageId!, ct);
         foreach (var p in input.Pending)
         {
-            var text = p.Tipo == WhatsApp.MessageKinds.Text ? p.Conteudo : p.Caption;
+            var text = p.Kind == WhatsApp.MessageKinds.Text ? p.Content : p.Caption;
             if (HandoffTriggerDetector.Detect(text) is { } trigger)
             {
                 await outcomes.HandoffAsync(input, trigger, $"gatilho {trigger} na mensagem do médico", text!, ct);
@@ -97,7 +97,7 @@ internal sealed partial class TurnProcessor(
             return new TurnResult.NotYet(businessHours.NextOpening(now) + TimeSpan.FromSeconds(Random.Shared.Next(0, 900)));
         }
 
-        var parts = input.Pending.Select(p => InboundText.ForTurn(p.Tipo, p.Conteudo, p.Caption)).OfType<TurnPart>().ToList();
+        var parts = input.Pending.Select(p => InboundText.ForTurn(p.Kind, p.Content, p.Caption)).OfType<TurnPart>().ToList();
         if (parts.Count == 0)
         {
             await outcomes.SkipAsync(input, "só figurinhas", ct);
@@ -119,8 +119,8 @@ internal sealed partial class TurnProcessor(
         return outcome switch
         {
             AgentOutcome.Reply reply => await outcomes.ReplyAsync(input, reply.Text, reply.Accounting, ct),
-            AgentOutcome.OptOut optOut => await Done(outcomes.OptOutAsync(doctor, input, optOut.Motivo, ct)),
-            AgentOutcome.Handoff handoff => await Done(outcomes.HandoffAsync(input, handoff.TriggerType, handoff.Motivo, input.Pending[^1].Conteudo, ct)),
+            AgentOutcome.OptOut optOut => await Done(outcomes.OptOutAsync(doctor, input, optOut.Reason, ct)),
+            AgentOutcome.Handoff handoff => await Done(outcomes.HandoffAsync(input, handoff.TriggerType, handoff.Reason, input.Pending[^1].Content, ct)),
             AgentOutcome.Unavailable unavailable => await outcomes.FallbackAsync(input, unavailable.Reason, agent.IsEnabled, ct),
             _ => throw new InvalidOperationException("unknown agent outcome"),
         };

@@ -41,7 +41,7 @@ internal sealed class FollowUpJob(NpgsqlDataSource db, QueueStore queue, ShiftSt
         {
             var step = e.Stage switch { "msg_enviada" => "fu1", "followup_1_enviado" => "fu2", _ => "fu3" };
             var shift = step == "fu2" && e.EspecialidadeId is { } esp ? (await shifts.OpenAsync(esp, 1, ct)).FirstOrDefault() : null;
-            items.Add(new NewQueueItem(e.MedicoId, e.ConversaId, QueueKinds.Followup, Text(step, Greeting(e), shift), time.GetUtcNow(),
+            items.Add(new NewQueueItem(e.MedicoId, e.ConversaId, QueueKinds.FollowUp, Text(step, Greeting(e), shift), time.GetUtcNow(),
                 Metadata: new Dictionary<string, object?> { ["tipo_followup"] = step }));
         }
         await using var tx = await c.BeginTransactionAsync(ct);

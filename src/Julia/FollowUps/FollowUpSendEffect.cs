@@ -18,5 +18,5 @@ internal sealed class FollowUpSendEffect : ISendEffect
     static readonly string Sql = ConversationStore.FollowedUpSql(FollowUps) + ";\n" + DoctorStore.FollowedUpSql(FollowUps);
 
     public string? SentSql(IReadOnlyList<SentMessage> batch) =>
-        batch.Any(s => s.Message.Tipo == QueueKinds.Followup && s.Message.ConversaId is not null) ? Sql : null;
+        batch.Any(s => s.Message.Kind == QueueKinds.FollowUp && s.Message.ConversaId is not null) ? Sql : null;
 }

@@ -5,11 +5,11 @@ internal static class HandoffMessages
 {
     public static string Transition(string triggerType) => triggerType switch
     {
-        HandoffTriggers.PedidoHumano => "Claro! Vou chamar alguém da equipe pra seguir com vc por aqui",
-        HandoffTriggers.Juridico => "Entendi, esse assunto precisa da nossa equipe, já estou encaminhando",
-        HandoffTriggers.SentimentoNegativo => "Desculpa pelo transtorno. Vou pedir pra alguém da equipe assumir aqui com vc, tá?",
-        HandoffTriggers.BaixaConfianca => "Quero te responder certinho, vou confirmar com a equipe",
-        HandoffTriggers.ErroSistema => "Vou pedir pra alguém da equipe seguir com vc por aqui, tá?",
+        HandoffTriggers.PersonRequested => "Claro! Vou chamar alguém da equipe pra seguir com vc por aqui",
+        HandoffTriggers.Legal => "Entendi, esse assunto precisa da nossa equipe, já estou encaminhando",
+        HandoffTriggers.NegativeSentiment => "Desculpa pelo transtorno. Vou pedir pra alguém da equipe assumir aqui com vc, tá?",
+        HandoffTriggers.LowConfidence => "Quero te responder certinho, vou confirmar com a equipe",
+        HandoffTriggers.SystemError => "Vou pedir pra alguém da equipe seguir com vc por aqui, tá?",
         _ => "Uma colega da equipe vai continuar com vc por aqui",
     };
 }

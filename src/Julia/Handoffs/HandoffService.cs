@@ -33,7 +33,7 @@ internal sealed partial class HandoffService(
         await queue.CancelPendingAsync(tx, request.ConversaId, QueueKinds.AiGenerated, "handoff", ct);
         if (request.SendTransition)
         {
-            await queue.EnqueueAsync(tx, [new NewQueueItem(request.MedicoId, request.ConversaId, QueueKinds.Sistema,
+            await queue.EnqueueAsync(tx, [new NewQueueItem(request.MedicoId, request.ConversaId, QueueKinds.SystemMessage,
                 HandoffMessages.Transition(request.TriggerType), time.GetUtcNow(),
                 Metadata: new Dictionary<string, object?> { ["tipo_sistema"] = "transicao_handoff", ["handoff_id"] = id })], ct);
         }

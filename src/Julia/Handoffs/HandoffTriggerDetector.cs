@@ -13,9 +13,9 @@ internal static partial class HandoffTriggerDetector
     {
         var t = PtBrText.Normalise(text);
         if (t.Length == 0) return null;
-        if (AsksForPerson().IsMatch(t)) return HandoffTriggers.PedidoHumano;
-        if (Legal().IsMatch(t)) return HandoffTriggers.Juridico;
-        if (StrongWords().Matches(t).Select(m => Stem(m.Value)).Distinct().Count() >= 2) return HandoffTriggers.SentimentoNegativo;
+        if (AsksForPerson().IsMatch(t)) return HandoffTriggers.PersonRequested;
+        if (Legal().IsMatch(t)) return HandoffTriggers.Legal;
+        if (StrongWords().Matches(t).Select(m => Stem(m.Value)).Distinct().Count() >= 2) return HandoffTriggers.NegativeSentiment;
         return null;
     }
 
@@ -60,9 +60,9 @@ internal static partial class HandoffTriggerDetector
 /// <summary>handoffs.trigger_type values (docs/decisions.md#data-model).</summary>
 internal static class HandoffTriggers
 {
-    public const string PedidoHumano = "pedido_humano", Juridico = "juridico", SentimentoNegativo = "sentimento_negativo",
-        BaixaConfianca = "baixa_confianca", Manual = "manual", ErroSistema = "erro_sistema";
+    public const string PersonRequested = "pedido_humano", Legal = "juridico", NegativeSentiment = "sentimento_negativo",
+        LowConfidence = "baixa_confianca", Manual = "manual", SystemError = "erro_sistema";
 
     /// <summary>The types `solicitar_humano` may name; anything else becomes baixa_confianca.</summary>
-    public static readonly IReadOnlySet<string> RequestableByAgent = new HashSet<string>([PedidoHumano, BaixaConfianca, Juridico, SentimentoNegativo]);
+    public static readonly IReadOnlySet<string> RequestableByAgent = new HashSet<string>([PersonRequested, LowConfidence, Legal, NegativeSentiment]);
 }

@@ -2,12 +2,12 @@ namespace Julia.Queue;
 
 /// <summary>A fila_mensagens row claimed for sending, with the fresh state the pre-send checks need (docs/decisions.md#queue).</summary>
 internal sealed record ClaimedMessage(
-    Guid Id, Guid MedicoId, Guid? ConversaId, string Tipo, string Conteudo, int Tentativas, int MaxTentativas, DateTime CreatedAtUtc,
-    string? TipoSistema, int DigitacaoMs, bool FirstContact, bool AllowedUnderHuman, string? Llm, string? TipoFollowup = null,
-    int Prioridade = 0, DateTime AgendarParaUtc = default)
+    Guid Id, Guid MedicoId, Guid? ConversaId, string Kind, string Content, int Attempts, int MaxAttempts, DateTime CreatedAtUtc,
+    string? SystemKind, int TypingMs, bool FirstContact, bool AllowedUnderHuman, string? Llm, string? FollowUpStep = null,
+    int Prioridade = 0, DateTime ScheduledForUtc = default)
 {
-    public bool IsProactive => Tipo is QueueKinds.Lembrete or QueueKinds.Followup or QueueKinds.Campanha;
-    public bool CountsTowardLimits => Tipo is QueueKinds.Followup or QueueKinds.Campanha;
+    public bool IsProactive => Kind is QueueKinds.Reminder or QueueKinds.FollowUp or QueueKinds.Campaign;
+    public bool CountsTowardLimits => Kind is QueueKinds.FollowUp or QueueKinds.Campaign;
     public bool NeedsBusinessHours => IsProactive;
 }
 

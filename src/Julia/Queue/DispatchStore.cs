@@ -16,11 +16,11 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
     readonly ISendEffect[] effects = [.. sendEffects];
 
     const string Returning = """
-        f.id AS Id, f.medico_id AS MedicoId, f.conversa_id AS ConversaId, f.tipo AS Tipo, f.conteudo AS Conteudo, f.tentativas AS Tentativas,
-        f.max_tentativas AS MaxTentativas, f.created_at AS CreatedAtUtc, f.metadata->>'tipo_sistema' AS TipoSistema,
-        COALESCE((f.metadata->>'digitacao_ms')::int, 0) AS DigitacaoMs, COALESCE((f.metadata->>'primeiro_contato')::boolean, false) AS FirstContact,
+        f.id AS Id, f.medico_id AS MedicoId, f.conversa_id AS ConversaId, f.tipo AS Kind, f.conteudo AS Content, f.tentativas AS Attempts,
+        f.max_tentativas AS MaxAttempts, f.created_at AS CreatedAtUtc, f.metadata->>'tipo_sistema' AS SystemKind,
+        COALESCE((f.metadata->>'digitacao_ms')::int, 0) AS TypingMs, COALESCE((f.metadata->>'primeiro_contato')::boolean, false) AS FirstContact,
         COALESCE((f.metadata->>'permitido_sob_humano')::boolean, false) OR f.metadata->>'tipo_sistema' = 'transicao_handoff' AS AllowedUnderHuman,
-        """ + QueueStore.LlmAccounting + " AS Llm, f.metadata->>'tipo_followup' AS TipoFollowup, f.prioridade AS Prioridade, f.agendar_para AS AgendarParaUtc";
+        """ + QueueStore.LlmAccounting + " AS Llm, f.metadata->>'tipo_followup' AS FollowUpStep, f.prioridade AS Prioridade, f.agendar_para AS ScheduledForUtc";
 
     /// <summary>
     /// Claims up to <paramref name="size"/> due rows (at most the first pending chunk of any lote) with the fresh state
@@ -46,7 +46,7 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
             SELECT claimed.*, {StateColumns}
             FROM claimed JOIN medicos md ON md.id = claimed.medicoid
             """, new { kinds, busyConversations, size }, cancellationToken: ct), (m, s) => (m, s), splitOn: "DoctorDeleted");
-        return [.. rows.OrderByDescending(r => r.Item1.Prioridade).ThenBy(r => r.Item1.AgendarParaUtc).ThenBy(r => r.Item1.CreatedAtUtc)];
+        return [.. rows.OrderByDescending(r => r.Item1.Prioridade).ThenBy(r => r.Item1.ScheduledForUtc).ThenBy(r => r.Item1.CreatedAtUtc)];
     }
 
     const string StateColumns = """
@@ -94,7 +94,7 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
             error, ct);
 
     /// <summary>A failed attempt: pending again after 60·2^n s, or `erro` once max_tentativas is reached (then an end).</summary>
-    public async Task<(int Tentativas, string Status)> FailAsync(ClaimedMessage m, string error, CancellationToken ct)
+    public async Task<(int Attempts, string Status)> FailAsync(ClaimedMessage m, string error, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         var result = await c.QuerySingleAsync<(int, string)>(new CommandDefinition("""

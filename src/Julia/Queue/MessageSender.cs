@@ -22,7 +22,7 @@ internal sealed partial class MessageSender(
         if (Blocked(m, state) is { } block)
         {
             await store.FinishAsync(new EndedMessage(m, block.Status, block.Reason), null, ct);
-            LogNotSent(m.Id, m.Tipo, block.Status, block.Reason);
+            LogNotSent(m.Id, m.Kind, block.Status, block.Reason);
             return null;
         }
         if (m.NeedsBusinessHours && !hours.IsOpen(now))
@@ -49,22 +49,22 @@ internal sealed partial class MessageSender(
     /// </summary>
     public async Task ShowTypingAsync(IReadOnlyList<(ClaimedMessage Message, string Address)> ready, CancellationToken ct)
     {
-        var typing = ready.Where(r => r.Message.DigitacaoMs > 0).ToList();
+        var typing = ready.Where(r => r.Message.TypingMs > 0).ToList();
         if (typing.Count == 0) return;
-        foreach (var (m, address) in typing) await channel.ShowTypingAsync(address, TimeSpan.FromMilliseconds(m.DigitacaoMs), ct);
-        await Task.Delay(TimeSpan.FromMilliseconds(typing.Max(t => t.Message.DigitacaoMs)), time, ct);
+        foreach (var (m, address) in typing) await channel.ShowTypingAsync(address, TimeSpan.FromMilliseconds(m.TypingMs), ct);
+        await Task.Delay(TimeSpan.FromMilliseconds(typing.Max(t => t.Message.TypingMs)), time, ct);
     }
 
     /// <summary>sendText. Called after the send-started mark is durable.</summary>
     public async Task<SendResult> DeliverAsync(ClaimedMessage m, string address, CancellationToken ct)
     {
         var started = time.GetTimestamp();
-        var result = await channel.SendTextAsync(address, m.Conteudo, ct);
+        var result = await channel.SendTextAsync(address, m.Content, ct);
         timings.Record("evolution_enviar", time.GetElapsedTime(started));
         return result;
     }
 
-    public void LogBatchSent(ClaimedMessage m, string address) => LogSent(m.Id, m.Tipo, PhoneMask.Mask(address));
+    public void LogBatchSent(ClaimedMessage m, string address) => LogSent(m.Id, m.Kind, PhoneMask.Mask(address));
 
     /// <summary>Records a send that did not succeed; successes are recorded by the dispatcher, a batch at a time.</summary>
     public async Task RecordFailureAsync(ClaimedMessage m, string address, SendResult result, CancellationToken ct)
@@ -95,8 +95,8 @@ internal sealed partial class MessageSender(
         if (m.IsProactive && s.OptedOut) return ("bloqueada", "opt_out");
         if (m.IsProactive && s.Bloqueado) return ("bloqueada", "bloqueado");
         if (s.HumanControlled && !m.AllowedUnderHuman) return ("bloqueada", "controle_humano");
-        if (m.Tipo == QueueKinds.Resposta && s.NewerInbound) return ("cancelada", "superado");
-        if (m.Tipo == QueueKinds.Followup && s.InboundSinceEnqueue) return ("cancelada", "respondeu");
+        if (m.Kind == QueueKinds.Reply && s.NewerInbound) return ("cancelada", "superado");
+        if (m.Kind == QueueKinds.FollowUp && s.InboundSinceEnqueue) return ("cancelada", "respondeu");
         return null;
     }
 

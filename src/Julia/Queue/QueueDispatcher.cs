@@ -7,8 +7,8 @@ namespace Julia.Queue;
 /// <summary>Which kinds a dispatcher sends and how many at once (docs/decisions.md#queue: replies in the api role, proactive in the worker).</summary>
 internal sealed record DispatchLane(string Name, string[] Kinds, bool Parallel)
 {
-    public static readonly DispatchLane Replies = new("respostas", [QueueKinds.Resposta, QueueKinds.Sistema], Parallel: true);
-    public static readonly DispatchLane Proactive = new("proativas", [QueueKinds.Lembrete, QueueKinds.Followup, QueueKinds.Campanha], Parallel: false);
+    public static readonly DispatchLane Replies = new("respostas", [QueueKinds.Reply, QueueKinds.SystemMessage], Parallel: true);
+    public static readonly DispatchLane Proactive = new("proativas", [QueueKinds.Reminder, QueueKinds.FollowUp, QueueKinds.Campaign], Parallel: false);
 }
 
 /// <summary>

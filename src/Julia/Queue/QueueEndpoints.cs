@@ -16,8 +16,8 @@ internal static class QueueEndpoints
         var u = await limiter.UsageAsync(hours);
         return TypedResults.Ok(new Dictionary<string, object>
         {
-            ["msgs_hora"] = u.MsgsHora, ["limite_hora"] = u.LimiteHora, ["msgs_dia"] = u.MsgsDia, ["limite_dia"] = u.LimiteDia,
-            ["horario_permitido"] = u.HorarioPermitido, ["hora_atual"] = u.HoraAtual,
+            ["msgs_hora"] = u.SentThisHour, ["limite_hora"] = u.HourLimit, ["msgs_dia"] = u.SentToday, ["limite_dia"] = u.DayLimit,
+            ["horario_permitido"] = u.WithinBusinessHours, ["hora_atual"] = u.LocalTime,
         });
     }
 }

@@ -27,12 +27,12 @@ internal sealed class QueueStore
             ids,
             medicos = items.Select(i => i.MedicoId).ToArray(),
             conversas = items.Select(i => i.ConversaId).ToArray(),
-            tipos = items.Select(i => i.Tipo).ToArray(),
-            conteudos = items.Select(i => i.Conteudo).ToArray(),
+            tipos = items.Select(i => i.Kind).ToArray(),
+            conteudos = items.Select(i => i.Content).ToArray(),
             prioridades = items.Select(i => i.Prioridade).ToArray(),
-            agendas = items.Select(i => i.AgendarPara.UtcDateTime).ToArray(),
-            lotes = items.Select(i => i.LoteId).ToArray(),
-            sequencias = items.Select(i => i.Sequencia).ToArray(),
+            agendas = items.Select(i => i.ScheduledFor.UtcDateTime).ToArray(),
+            lotes = items.Select(i => i.BatchId).ToArray(),
+            sequencias = items.Select(i => i.Sequence).ToArray(),
             metadatas = items.Select(i => JsonSerializer.Serialize(i.Metadata ?? new Dictionary<string, object?>())).ToArray(),
         }, tx, cancellationToken: ct));
         return ids;
@@ -89,7 +89,7 @@ internal sealed class QueueStore
     /// <summary>One pending reminder per conversation: a newer one replaces the older (docs/decisions.md#proactive agendar_lembrete).</summary>
     public async Task ReplaceReminderAsync(NpgsqlTransaction tx, NewQueueItem reminder, CancellationToken ct)
     {
-        await CancelPendingAsync(tx, reminder.ConversaId!.Value, [QueueKinds.Lembrete], "substituido", ct);
+        await CancelPendingAsync(tx, reminder.ConversaId!.Value, [QueueKinds.Reminder], "substituido", ct);
         await EnqueueAsync(tx, [reminder], ct);
     }
 

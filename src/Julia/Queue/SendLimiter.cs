@@ -108,4 +108,4 @@ internal sealed class SendLimiter(RedisGate redis, DispatchStore store, IOptions
     }
 }
 
-internal sealed record RateLimitUsage(long MsgsHora, int LimiteHora, long MsgsDia, int LimiteDia, bool HorarioPermitido, string HoraAtual);
+internal sealed record RateLimitUsage(long SentThisHour, int HourLimit, long SentToday, int DayLimit, bool WithinBusinessHours, string LocalTime);

@@ -44,6 +44,6 @@ internal sealed record Shift(
 
 /// <summary>The doctor's side of a search: specialty, blocked hospitals and sectors, minimum pay.</summary>
 internal sealed record ShiftSearch(
-    Guid? EspecialidadeId, DateOnly? From = null, DateOnly? To = null, string? Periodo = null, string? CidadeOuRegiao = null,
-    int? ValorMinimo = null, int Limit = 5, IReadOnlyCollection<string>? HospitaisBloqueados = null,
-    IReadOnlyCollection<string>? SetoresBloqueados = null);
+    Guid? EspecialidadeId, DateOnly? From = null, DateOnly? To = null, string? Periodo = null, string? CityOrRegion = null,
+    int? ValorMinimo = null, int Limit = 5, IReadOnlyCollection<string>? BlockedHospitals = null,
+    IReadOnlyCollection<string>? BlockedSectors = null);

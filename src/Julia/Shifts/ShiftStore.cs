@@ -101,19 +101,19 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
         await using var tx = await c.BeginTransactionAsync(ct);
         await c.ExecuteAsync(new CommandDefinition("SELECT 1 FROM medicos WHERE id = @MedicoId FOR UPDATE", r, tx, cancellationToken: ct));
         var shift = await c.QueryFirstOrDefaultAsync<Shift>(new CommandDefinition(
-            $"SELECT {Columns} {From} WHERE v.id = @VagaId AND v.deleted_at IS NULL", r, tx, cancellationToken: ct));
+            $"SELECT {Columns} {From} WHERE v.id = @ShiftId AND v.deleted_at IS NULL", r, tx, cancellationToken: ct));
         if (shift is null) return ReservationResult.NotFound;
         var clash = (await HoldingsAsync(c, tx, r.MedicoId, ct)).FirstOrDefault(h => h.Id != shift.Id && Overlaps(h, shift));
         if (clash is not null) return ReservationResult.Clash(clash);
 
         var taken = await c.ExecuteAsync(new CommandDefinition("""
             UPDATE vagas SET status = 'reservada', medico_id = @MedicoId, fechada_em = now(), fechada_por = 'julia'
-            WHERE id = @VagaId AND status IN ('aberta', 'anunciada') AND deleted_at IS NULL
+            WHERE id = @ShiftId AND status IN ('aberta', 'anunciada') AND deleted_at IS NULL
             """, r, tx, cancellationToken: ct));
         if (taken == 0) return ReservationResult.AlreadyTaken;
         var reservaId = await c.ExecuteScalarAsync<Guid>(new CommandDefinition("""
             INSERT INTO reservas_vaga (vaga_id, medico_id, conversa_id, status, origem, confirmacao)
-            VALUES (@VagaId, @MedicoId, @ConversaId, 'ativa', 'julia', @Confirmacao) RETURNING id
+            VALUES (@ShiftId, @MedicoId, @ConversaId, 'ativa', 'julia', @Confirmation) RETURNING id
             """, r, tx, cancellationToken: ct));
         foreach (var effect in reservationEffects) await effect.OnReservedAsync(tx, r, ct);
         await tx.CommitAsync(ct);
@@ -128,9 +128,9 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
     }
 }
 
-internal sealed record ReservationRequest(Guid VagaId, Guid MedicoId, Guid ConversaId, string Confirmacao);
+internal sealed record ReservationRequest(Guid ShiftId, Guid MedicoId, Guid ConversaId, string Confirmation);
 
-internal sealed record ReservationResult(string Outcome, Shift? Shift = null, Guid? ReservaId = null, Shift? ClashWith = null)
+internal sealed record ReservationResult(string Outcome, Shift? Shift = null, Guid? ReservationId = null, Shift? ClashWith = null)
 {
     public static readonly ReservationResult NotFound = new("nao_encontrada");
     public static readonly ReservationResult AlreadyTaken = new("ja_reservada");

@@ -114,5 +114,5 @@ internal static partial class EvolutionWebhookEndpoints
         private partial void LogDatabaseDown(Exception ex);
     }
 
-    internal sealed record WebhookAnswer(string Status, string? Motivo);
+    internal sealed record WebhookAnswer(string Status, [property: System.Text.Json.Serialization.JsonPropertyName("motivo")] string? Reason);
 }

@@ -17,7 +17,7 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("quero um atendente de verdade")]
     [InlineData("preciso falar com alguém da equipe")]
     [InlineData("quero falar c/ o gerente")]
-    public void ExplicitRequestsForAPerson(string text) => Assert.Equal(HandoffTriggers.PedidoHumano, HandoffTriggerDetector.Detect(text));
+    public void ExplicitRequestsForAPerson(string text) => Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect(text));
 
     [Theory]
     [InlineData("vou falar com meu advogado")]
@@ -30,7 +30,7 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("vou denunciar")]
     [InlineData("vou fazer uma reclamação no CRM")]
     [InlineData("tive uma autuação")]
-    public void LegalWords(string text) => Assert.Equal(HandoffTriggers.Juridico, HandoffTriggerDetector.Detect(text));
+    public void LegalWords(string text) => Assert.Equal(HandoffTriggers.Legal, HandoffTriggerDetector.Detect(text));
 
     [Theory]
     [InlineData("isso é um absurdo, uma vergonha")]
@@ -38,7 +38,7 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("péssimo atendimento, horrível")]
     [InlineData("falta de respeito, inaceitável")]
     [InlineData("vcs são mentirosos, isso é golpe")]
-    public void TwoStrongWordsAreNegativeSentiment(string text) => Assert.Equal(HandoffTriggers.SentimentoNegativo, HandoffTriggerDetector.Detect(text));
+    public void TwoStrongWordsAreNegativeSentiment(string text) => Assert.Equal(HandoffTriggers.NegativeSentiment, HandoffTriggerDetector.Detect(text));
 
     [Theory]
     [InlineData("que absurdo esse valor")]              // one strong word only
@@ -53,5 +53,5 @@ public sealed class HandoffTriggerDetectorTests
 
     [Fact]
     public void FirstMatchWinsInSpecOrder() =>
-        Assert.Equal(HandoffTriggers.PedidoHumano, HandoffTriggerDetector.Detect("absurdo, ridículo, vou chamar meu advogado, quero falar com uma pessoa"));
+        Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect("absurdo, ridículo, vou chamar meu advogado, quero falar com uma pessoa"));
 }

@@ -21,7 +21,7 @@ public sealed class ShiftCatalogFilterTests
             S("Hospital Certo", Guid.NewGuid(), 29),
         };
         var holding = S("Já tenho", Guid.NewGuid(), 29, start: "01:00", end: "06:00"); // inside the night of the 28th, before the 29th's day shift
-        var search = new ShiftSearch(Guid.Empty, ValorMinimo: 1500, HospitaisBloqueados: [blockedId.ToString()], SetoresBloqueados: ["ps"]);
+        var search = new ShiftSearch(Guid.Empty, ValorMinimo: 1500, BlockedHospitals: [blockedId.ToString()], BlockedSectors: ["ps"]);
 
         var result = ShiftCatalog.Filter(open, search, [holding]);
 

@@ -58,7 +58,7 @@ internal sealed class ConversationTools(
             : $"Oi {doctor.PrimeiroNome ?? "Dr(a)"}, tudo bem? Passando pra retomar o que a gente combinou sobre {contexto}.";
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await queue.ReplaceReminderAsync(tx, new NewQueueItem(doctor.Id, session.Turn.ConversaId, QueueKinds.Lembrete, message, at,
+        await queue.ReplaceReminderAsync(tx, new NewQueueItem(doctor.Id, session.Turn.ConversaId, QueueKinds.Reminder, message, at,
             Metadata: new Dictionary<string, object?> { ["contexto"] = contexto, ["solicitado_em"] = now }), ct);
         await tx.CommitAsync(ct);
         var local = SaoPaulo.ToLocal(at);
@@ -95,7 +95,7 @@ internal sealed class ConversationTools(
 
     public Task<string> RequestHumanAsync(ToolSession session, ToolArguments a, CancellationToken ct)
     {
-        var tipo = a.String("tipo") is { } t && HandoffTriggers.RequestableByAgent.Contains(t) ? t : HandoffTriggers.BaixaConfianca;
+        var tipo = a.String("tipo") is { } t && HandoffTriggers.RequestableByAgent.Contains(t) ? t : HandoffTriggers.LowConfidence;
         session.TakeOver = new AgentOutcome.Handoff(tipo, a.String("motivo") ?? "pedido do agente");
         return Task.FromResult("Registrado. Uma pessoa da equipe assume; a mensagem de transição é enviada pelo sistema.");
     }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Julia.Agent.Tools;
 
 /// <summary>medicos.preferencias_detectadas as the tools read it.</summary>
-internal sealed record Preferences(int? ValorMinimo, IReadOnlyList<string> HospitaisBloqueados, IReadOnlyList<string> SetoresBloqueados)
+internal sealed record Preferences(int? ValorMinimo, IReadOnlyList<string> BlockedHospitals, IReadOnlyList<string> BlockedSectors)
 {
     public static Preferences Parse(string? json)
     {

@@ -33,7 +33,7 @@ internal sealed partial class ShiftTools(
         var prefs = Preferences.Parse(profile?.Preferencias);
         var search = new ShiftSearch(especialidadeId, ParseDate(a.String("data_de")), ParseDate(a.String("data_ate")), a.String("periodo"),
             a.String("cidade") ?? a.String("regiao"), a.Int("valor_minimo") ?? prefs.ValorMinimo, Math.Clamp(a.Int("limite") ?? 5, 1, 5),
-            prefs.HospitaisBloqueados, prefs.SetoresBloqueados);
+            prefs.BlockedHospitals, prefs.BlockedSectors);
         var found = await catalog.SearchAsync(search, await store.HoldingsAsync(session.Turn.Doctor.Id, ct), ct);
         session.Offer(found);
         return found.Count == 0
@@ -66,7 +66,7 @@ internal sealed partial class ShiftTools(
             case "reservada":
                 await catalog.InvalidateSpecialtyAsync(shift.EspecialidadeId);
                 await doctors.InvalidateAsync(doctor);
-                LogReserved(vagaId, doctor.Id, result.ReservaId!.Value);
+                LogReserved(vagaId, doctor.Id, result.ReservationId!.Value);
                 LogSlackPending(shift.Hospital, shift.Data.ToString("dd/MM/yyyy"), shift.Periodo ?? "-", shift.Setor ?? "-", shift.PayText);
                 return $"Reservado: {shift.Describe()}. É uma pré-reserva: a equipe confirma com o médico.";
             case "ja_reservada":
