@@ -65,27 +65,29 @@ public sealed partial class ArchitectureTests
             .Select(ns => ns.Split('.')[1]).Distinct().Except(NotFeatures)];
 
     /// <summary>The rows of the "| feature | uses |" table: `—` means none.</summary>
-    static Dictionary<string, HashSet<string>> DocumentedDependencies()
+    static Dictionary<string, HashSet<string>> DocumentedDependencies() =>
+        ArchitectureDocument.TableRows("| feature | uses |").ToDictionary(r => r[0], r => Words().Matches(r[1]).Select(m => m.Value).ToHashSet());
+
+    [GeneratedRegex(@"[A-Z][A-Za-z]+")]
+    private static partial Regex Words();
+}
+
+/// <summary>Reads docs/architecture.md, the document these tests keep true.</summary>
+internal static class ArchitectureDocument
+{
+    /// <summary>The cells (without the outer pipes) of each row of the markdown table whose header is <paramref name="header"/>.</summary>
+    public static IReadOnlyList<string[]> TableRows(string header)
     {
         var lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "docs", "architecture.md"));
-        var header = Array.FindIndex(lines, l => l.Replace(" ", "") == "|feature|uses|");
-        Assert.True(header >= 0, "docs/architecture.md has no \"| feature | uses |\" table");
-        var table = new Dictionary<string, HashSet<string>>();
-        foreach (var line in lines.Skip(header + 2).TakeWhile(l => l.StartsWith('|')))
-        {
-            var cells = line.Split('|', StringSplitOptions.TrimEntries);
-            table[cells[1]] = [.. Words().Matches(cells[2]).Select(m => m.Value)];
-        }
-        return table;
+        var start = Array.FindIndex(lines, l => l.Replace(" ", "") == header.Replace(" ", ""));
+        Assert.True(start >= 0, $"docs/architecture.md has no \"{header}\" table");
+        return [.. lines.Skip(start + 2).TakeWhile(l => l.StartsWith('|')).Select(l => l.Trim().Trim('|').Split('|', StringSplitOptions.TrimEntries))];
     }
 
-    static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Julia.slnx"))) return dir.FullName;
         throw new InvalidOperationException("Julia.slnx not found above the test output");
     }
-
-    [GeneratedRegex(@"[A-Z][A-Za-z]+")]
-    private static partial Regex Words();
 }
