@@ -73,7 +73,7 @@ internal sealed partial class ClaudeAgent(
             ValorMinimo: prefs.ValorMinimo, Limit: o.ShiftsInContext, BlockedHospitals: prefs.BlockedHospitals,
             BlockedSectors: prefs.BlockedSectors), holdings, ct);
         var firstContact = !turn.History.Any(h => h.Direction == "saida") && turn.MessageCount <= turn.Parts.Count;
-        var system = AgentContextBuilder.SystemPrompt(time.GetUtcNow(), app.Value.CompanyName, turn.Profile, offered, firstContact, returnedFromHuman: false);
+        var system = AgentContextBuilder.SystemPrompt(time.GetUtcNow(), app.Value.CompanyName, turn.Profile, offered, firstContact, turn.ReturnedFromHuman);
         var messages = AgentContextBuilder.Messages(system, turn.History, turn.Parts);
         return (messages, new ToolSession(turn, offered));
     }

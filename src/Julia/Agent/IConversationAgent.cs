@@ -8,7 +8,11 @@ namespace Julia.Agent;
 /// </summary>
 internal sealed record AgentTurn(
     DoctorRecord Doctor, DoctorProfile? Profile, Guid ConversaId, int MessageCount, IReadOnlyList<string> Parts,
-    IReadOnlyList<HistoryItem> History);
+    IReadOnlyList<HistoryItem> History)
+{
+    /// <summary>A person of the team wrote last: the conversation just came back from a handoff.</summary>
+    public bool ReturnedFromHuman => History.LastOrDefault(h => h.Direction == "saida")?.AuthorType == "humano";
+}
 
 /// <summary>What a turn produced.</summary>
 internal abstract record AgentOutcome

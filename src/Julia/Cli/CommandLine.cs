@@ -26,8 +26,12 @@ internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, stri
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
-        var overrides = args.Where(IsConfigurationOverride).ToList();
-        var rest = args.Where(a => !IsConfigurationOverride(a)).ToList();
+        // A section named by a Section:Key override may also come alone, empty (`--Notifications=`), as hosts pass it.
+        var sections = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.IndexOf(':') > 2 && a.IndexOf(':') < (a.IndexOf('=') is var e and > 0 ? e : int.MaxValue))
+            .Select(a => a[2..a.IndexOf(':')]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        bool IsOverride(string a) => IsConfigurationOverride(a) || (a.EndsWith('=') && a.StartsWith("--", StringComparison.Ordinal) && sections.Contains(a[2..^1]));
+        var overrides = args.Where(IsOverride).ToList();
+        var rest = args.Where(a => !IsOverride(a)).ToList();
         return ParseVerb(rest) with { ConfigurationOverrides = overrides };
     }
 

@@ -11,6 +11,11 @@ namespace Julia.Conversations;
 /// </summary>
 internal sealed class ConversationStore(NpgsqlDataSource db)
 {
+    const string RefColumns = """
+        id AS Id, medico_id AS MedicoId, status AS Status, controlled_by AS ControlledBy,
+        chatwoot_conversation_id AS ChatwootConversationId, chatwoot_contact_id AS ChatwootContactId
+        """;
+
     const string StateColumns = """
         id AS Id, medico_id AS MedicoId, status AS Status, controlled_by AS ControlledBy, stage AS Stage,
         message_count AS MessageCount, created_at AS CreatedAtUtc
@@ -133,20 +138,93 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
             """, new { olderThan }, cancellationToken: ct))).ToList();
     }
 
-    /// <summary>The last interactions before the current turn, oldest first (HISTORICO_LIMITE, default 10).</summary>
-    public async Task<IReadOnlyList<ConversationLine>> HistoryAsync(Guid conversaId, long beforeInboundId, int limit, CancellationToken ct)
+    /// <summary>
+    /// The doctor's last interactions before the current turn, oldest first (HISTORICO_LIMITE, default 10) — across his
+    /// conversations, so a conversation the staff closed in Chatwoot still gives Júlia their messages as context.
+    /// </summary>
+    public async Task<IReadOnlyList<ConversationLine>> HistoryAsync(Guid medicoId, long beforeInboundId, int limit, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         var rows = await c.QueryAsync<ConversationLine>(new CommandDefinition("""
             SELECT direcao AS Direction, autor_tipo AS AuthorType, conteudo AS Content FROM (
                 SELECT direcao, autor_tipo, conteudo, created_at, id FROM interacoes
-                WHERE conversa_id = @conversaId AND conteudo IS NOT NULL
+                WHERE medico_id = @medicoId AND conteudo IS NOT NULL
                   AND NOT (direcao = 'entrada' AND (processado_em IS NULL OR id >= @beforeInboundId))
                 ORDER BY created_at DESC, id DESC LIMIT @limit) recent
             ORDER BY created_at, id
-            """, new { conversaId, beforeInboundId, limit }, cancellationToken: ct));
+            """, new { medicoId, beforeInboundId, limit }, cancellationToken: ct));
         return rows.ToList();
     }
+
+    /// <summary>A conversation by id, with who controls it and its Chatwoot ids.</summary>
+    public async Task<ConversationRef?> FindAsync(Guid id, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.QueryFirstOrDefaultAsync<ConversationRef>(new CommandDefinition(
+            $"SELECT {RefColumns} FROM conversations WHERE id = @id", new { id }, cancellationToken: ct));
+    }
+
+    /// <summary>The conversation mapped to a Chatwoot conversation: the open one first, else the newest.</summary>
+    public async Task<ConversationRef?> FindByChatwootAsync(string chatwootConversationId, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.QueryFirstOrDefaultAsync<ConversationRef>(new CommandDefinition($"""
+            SELECT {RefColumns} FROM conversations WHERE chatwoot_conversation_id = @chatwootConversationId
+            ORDER BY (status IN ('active', 'paused')) DESC, created_at DESC LIMIT 1
+            """, new { chatwootConversationId }, cancellationToken: ct));
+    }
+
+    /// <summary>The doctor's open conversation, else his newest one.</summary>
+    public async Task<ConversationRef?> FindLatestOfDoctorAsync(Guid medicoId, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.QueryFirstOrDefaultAsync<ConversationRef>(new CommandDefinition($"""
+            SELECT {RefColumns} FROM conversations WHERE medico_id = @medicoId
+            ORDER BY (status IN ('active', 'paused')) DESC, created_at DESC LIMIT 1
+            """, new { medicoId }, cancellationToken: ct));
+    }
+
+    /// <summary>Remembers where this conversation lives in Chatwoot.</summary>
+    public async Task SetChatwootAsync(Guid id, string chatwootConversationId, string? chatwootContactId, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE conversations SET chatwoot_conversation_id = @chatwootConversationId,
+                   chatwoot_contact_id = COALESCE(@chatwootContactId, chatwoot_contact_id)
+            WHERE id = @id
+            """, new { id, chatwootConversationId, chatwootContactId }, cancellationToken: ct));
+    }
+
+    /// <summary>Back with Júlia: controlled_by='ai', escalation cleared; `completed` too when the staff closed it.</summary>
+    public Task<int> SetAiControlAsync(NpgsqlTransaction tx, Guid conversaId, bool complete, CancellationToken ct) =>
+        tx.Connection!.ExecuteAsync(new CommandDefinition("""
+            UPDATE conversations SET controlled_by = 'ai', escalation_reason = NULL,
+                   status = CASE WHEN @complete AND status IN ('active', 'paused') THEN 'completed' ELSE status END,
+                   completed_at = CASE WHEN @complete AND status IN ('active', 'paused') THEN now() ELSE completed_at END
+            WHERE id = @conversaId
+            """, new { conversaId, complete }, tx, cancellationToken: ct));
+
+    /// <summary>A staff member's message to the doctor (autor_tipo='humano'); returns its interacoes id.</summary>
+    public Task<long> InsertStaffMessageAsync(NpgsqlTransaction tx, Guid conversaId, Guid medicoId, string text, string origin,
+        string? providerMessageId, CancellationToken ct) =>
+        tx.Connection!.ExecuteScalarAsync<long>(new CommandDefinition("""
+            WITH touched AS (UPDATE conversations SET last_outbound_at = now(), last_message_at = now() WHERE id = @conversaId RETURNING id)
+            INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id)
+            VALUES (@medicoId, @conversaId, 'saida', 'texto', 'humano', @origin, @text, @providerMessageId)
+            RETURNING id
+            """, new { conversaId, medicoId, text, origin, providerMessageId }, tx, cancellationToken: ct));
+
+    /// <summary>Was this provider message id one of Júlia's sends (an echo of a mirror, not a person)?</summary>
+    public async Task<bool> IsOurOutboundAsync(string providerMessageId, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.ExecuteScalarAsync<bool>(new CommandDefinition("""
+            SELECT EXISTS (SELECT 1 FROM interacoes WHERE direcao = 'saida' AND provider_message_id = @providerMessageId)
+            """, new { providerMessageId }, cancellationToken: ct));
+    }
+
+    /// <summary>Queue metadata naming the interacoes row a staff message was stored as (it is not recorded again when sent).</summary>
+    public const string StaffMessageKey = "interacao_id";
 
     /// <summary>
     /// Statements recording messages that went out (from a relation shaped like Queue's sent batch): one outbound
@@ -159,7 +237,9 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
                COALESCE(s.conversa_id, (SELECT c.id FROM conversations c WHERE c.medico_id = s.medico_id AND c.status IN ('active', 'paused'))),
                'saida', 'texto', CASE s.tipo WHEN 'sistema' THEN 'sistema' ELSE 'julia' END, 'fila:' || s.tipo,
                s.conteudo, s.provider_message_id, s.remote_jid, s.llm::jsonb
-        FROM {sent} s;
+        FROM {sent} s WHERE NOT (s.metadata ? '{StaffMessageKey}');
+        UPDATE interacoes i SET provider_message_id = s.provider_message_id, remote_jid = s.remote_jid
+        FROM {sent} s WHERE s.metadata ? '{StaffMessageKey}' AND i.id = (s.metadata->>'{StaffMessageKey}')::bigint;
         UPDATE conversations SET last_outbound_at = now(), last_message_at = now()
         WHERE id IN (SELECT conversa_id FROM {sent} s WHERE conversa_id IS NOT NULL)
         """;
@@ -198,3 +278,9 @@ internal sealed record ConversationTotals(int TotalInteractions, int DurationMin
 
 /// <summary>One line of a conversation's history: direcao, autor_tipo and conteudo of an interacoes row.</summary>
 internal sealed record ConversationLine(string Direction, string? AuthorType, string Content);
+
+/// <summary>A conversation as staff tools see it: whose, its state, who controls it, where it is in Chatwoot.</summary>
+internal sealed record ConversationRef(Guid Id, Guid MedicoId, string Status, string ControlledBy, string? ChatwootConversationId, string? ChatwootContactId)
+{
+    public bool HumanControlled => ControlledBy == "human";
+}

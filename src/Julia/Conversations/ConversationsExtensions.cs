@@ -17,6 +17,7 @@ internal static class ConversationsExtensions
         builder.Services.AddSingleton<ConversationStore>();
         builder.Services.AddSingleton<ConversationLock>();
         builder.Services.AddSingleton<TurnSignals>();
+        builder.Services.AddSingleton<ConversationControl>();
         builder.Services.AddSingleton<TurnOutcomes>();
         builder.Services.AddSingleton<TurnProcessor>();
         builder.Services.AddSingleton<ISendEffect, ConversationSendEffect>();

@@ -29,7 +29,7 @@ internal sealed partial class InboundIntake(
         var row = new InboundRow(
             message.MessageId, message.Kind,
             InboundText.Stored(message.Text, message.Kind, new InboundTextLimits(o.MaxMessageChars, o.TruncateAboveChars, o.RejectAboveChars)),
-            InboundStore.MediaJson(message.Media), message.RemoteJid, time.GetUtcNow());
+            InboundStore.MediaJson(message.Media), message.RemoteJid, time.GetUtcNow(), message.ChatwootConversationId);
 
         var doctor = await doctors.FindAsync(canonical, lid, ct);
         Guid? stored;

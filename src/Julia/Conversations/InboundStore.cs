@@ -6,28 +6,45 @@ using Npgsql;
 namespace Julia.Conversations;
 
 /// <summary>A doctor's message as it is made durable (interacoes, direcao='entrada').</summary>
-internal sealed record InboundRow(string ProviderMessageId, string Kind, string Content, string? MediaJson, string RemoteJid, DateTimeOffset ReceivedAt);
+/// <remarks><paramref name="ChatwootConversationId"/>: Evolution's Chatwoot integration says where the message is mirrored.</remarks>
+internal sealed record InboundRow(string ProviderMessageId, string Kind, string Content, string? MediaJson, string RemoteJid, DateTimeOffset ReceivedAt,
+    string? ChatwootConversationId = null);
 
 /// <summary>
 /// The one commit of an accepted webhook: the inbound interacoes row, deduplicated by the unique
 /// (provider_message_id) WHERE direcao='entrada' index in the same statement (no read-then-write).
 /// </summary>
-internal sealed class InboundStore(NpgsqlDataSource db)
+internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffect> effects)
 {
     const string Values = """
         'entrada', @Kind, 'medico', 'whatsapp', @Content, @MediaJson::jsonb, @ProviderMessageId, @RemoteJid, @ReceivedAt
         """;
 
     const string Columns = "direcao, tipo, autor_tipo, origem, conteudo, midia, provider_message_id, remote_jid, created_at";
+    const string Inserted = "id, medico_id, tipo, conteudo, provider_message_id, created_at";
 
-    /// <summary>Known doctor: one INSERT. Returns the doctor id, or null when this message id was already stored.</summary>
+    // When the Evolution payload names the Chatwoot conversation, the doctor's open conversation remembers it.
+    const string ChatwootCte = """
+        chatwoot_mapped AS (
+            UPDATE conversations SET chatwoot_conversation_id = @ChatwootConversationId
+            WHERE @ChatwootConversationId::text IS NOT NULL AND medico_id = (SELECT medico_id FROM inserted)
+              AND status IN ('active', 'paused') AND chatwoot_conversation_id IS DISTINCT FROM @ChatwootConversationId
+            RETURNING id)
+        """;
+
+    readonly string extraCtes = string.Concat(effects.Select(e => e.InsertedCte("inserted")).OfType<string>().Select(c => ",\n" + c));
+
+    /// <summary>Known doctor: one statement. Returns the doctor id, or null when this message id was already stored.</summary>
     public async Task<Guid?> InsertAsync(Guid medicoId, InboundRow row, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return await c.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition($"""
-            INSERT INTO interacoes (medico_id, {Columns}) VALUES (@medicoId, {Values})
-            ON CONFLICT (provider_message_id) WHERE direcao = 'entrada' DO NOTHING
-            RETURNING medico_id
+            WITH inserted AS (
+                INSERT INTO interacoes (medico_id, {Columns}) VALUES (@medicoId, {Values})
+                ON CONFLICT (provider_message_id) WHERE direcao = 'entrada' DO NOTHING
+                RETURNING {Inserted}),
+            {ChatwootCte}{extraCtes}
+            SELECT medico_id FROM inserted
             """, Parameters(row, new { medicoId }), cancellationToken: ct));
     }
 
@@ -40,10 +57,12 @@ internal sealed class InboundStore(NpgsqlDataSource db)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return await c.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition($"""
-            WITH {DoctorStore.InsertNewCte("novo")}
-            INSERT INTO interacoes (medico_id, {Columns}) SELECT novo.id, {Values} FROM novo
-            ON CONFLICT (provider_message_id) WHERE direcao = 'entrada' DO NOTHING
-            RETURNING medico_id
+            WITH {DoctorStore.InsertNewCte("novo")},
+            inserted AS (
+                INSERT INTO interacoes (medico_id, {Columns}) SELECT novo.id, {Values} FROM novo
+                ON CONFLICT (provider_message_id) WHERE direcao = 'entrada' DO NOTHING
+                RETURNING {Inserted}){extraCtes}
+            SELECT medico_id FROM inserted
             """, Parameters(row, doctor), cancellationToken: ct));
     }
 

@@ -14,7 +14,7 @@ namespace Julia.Conversations;
 /// </summary>
 internal sealed partial class TurnOutcomes(
     ConversationStore conversations, DoctorStore doctorStore, DoctorDirectory doctors, QueueStore queue,
-    HandoffService handoffs, QueueSignals queueSignals, IOptions<ConversationsOptions> options, IOptions<AgentOptions> agentOptions, TimeProvider time, ILogger<TurnOutcomes> logger)
+    HandoffService handoffs, ConversationControl control, QueueSignals queueSignals, IOptions<ConversationsOptions> options, IOptions<AgentOptions> agentOptions, TimeProvider time, ILogger<TurnOutcomes> logger)
 {
     public const string OptOutConfirmation = "Combinado, não te mando mais mensagens. Se precisar de plantão é só chamar aqui.";
     public const string HoldingMessage = "Me dá só um minutinho que já te respondo";
@@ -140,14 +140,8 @@ internal sealed partial class TurnOutcomes(
         return new TurnResult.Done();
     }
 
-    /// <summary>The handoff row, cancellations and transition message (Handoffs), then human control here, in the turn's transaction.</summary>
-    async Task OpenHandoffAsync(NpgsqlTransaction tx, ConversationState c, string trigger, string reason, string? message, bool sendTransition, CancellationToken ct)
-    {
-        var totals = await conversations.TotalsAsync(tx, c.Id, ct);
-        var (_, created) = await handoffs.OpenAsync(tx, new HandoffRequest(c.Id, c.MedicoId, trigger, reason, message,
-            totals.TotalInteractions, totals.DurationMinutes, sendTransition), ct);
-        if (created) await conversations.SetHumanControlAsync(tx, c.Id, reason, ct);
-    }
+    Task OpenHandoffAsync(NpgsqlTransaction tx, ConversationState c, string trigger, string reason, string? message, bool sendTransition, CancellationToken ct) =>
+        control.TakeOverAsync(tx, c.Id, c.MedicoId, trigger, reason, message, sendTransition, ct);
 
     [LoggerMessage(EventId = 1111, Level = LogLevel.Information, Message = "Reply queued for conversa {ConversaId}: {Chunks} chunks, lote {LoteId}")]
     private partial void LogReplyQueued(Guid conversaId, int chunks, Guid loteId);

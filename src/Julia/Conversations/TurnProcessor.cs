@@ -112,7 +112,7 @@ internal sealed partial class TurnProcessor(
         using (JuliaTelemetry.Source.StartActivity("agente"))
         {
             // The agent reads no conversation state: its history is part of its input.
-            var history = await conversations.HistoryAsync(conversation.Id, input.LastInboundId + 1, agentOptions.Value.HistoryLimit, ct);
+            var history = await conversations.HistoryAsync(conversation.MedicoId, input.LastInboundId + 1, agentOptions.Value.HistoryLimit, ct);
             outcome = await agent.RespondAsync(new AgentTurn(doctor, profile, conversation.Id, conversation.MessageCount, [.. parts.Select(p => p.Text)],
                 [.. history.Select(h => new HistoryItem(h.Direction, h.AuthorType, h.Content))]), ct);
         }

@@ -87,6 +87,15 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
             WHERE id = @id AND stage_jornada IN ('novo', 'msg_enviada', 'aguardando_resposta', 'respondeu', 'em_conversacao')
             """, new { id }, tx, cancellationToken: ct));
 
+    /// <summary>The doctor's Chatwoot contact, once found.</summary>
+    public async Task SetChatwootContactAsync(Guid id, string contactId, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE medicos SET chatwoot_contact_id = @contactId WHERE id = @id AND chatwoot_contact_id IS DISTINCT FROM @contactId",
+            new { id, contactId }, cancellationToken: ct));
+    }
+
     /// <summary>Merges keys into preferencias_detectadas (jsonb ||) and returns the result.</summary>
     public async Task<string> MergePreferencesAsync(Guid id, string patchJson, CancellationToken ct)
     {

@@ -7,10 +7,12 @@ namespace Julia.Handoffs;
 /// <summary>
 /// The handoff of docs/decisions.md#handoff, idempotent per conversation, inside the caller's transaction: one open
 /// handoff, pending AI rows cancelled, one transition message. The caller (Conversations) owns controlled_by and sets
-/// it when a handoff is created. Chatwoot and Slack notices come with those integrations.
+/// it when a handoff is created. Notifiers (Slack, Chatwoot) learn of it through <see cref="IHandoffEffect"/>, in the
+/// same transaction.
 /// </summary>
 internal sealed partial class HandoffService(
-    HandoffStore store, QueueStore queue, DoctorDirectory doctors, TimeProvider time, ILogger<HandoffService> logger)
+    HandoffStore store, QueueStore queue, DoctorDirectory doctors, IEnumerable<IHandoffEffect> effects, TimeProvider time,
+    ILogger<HandoffService> logger)
 {
     public async Task<(Guid HandoffId, bool Created)> OpenAsync(NpgsqlTransaction tx, HandoffRequest request, CancellationToken ct)
     {
@@ -37,8 +39,29 @@ internal sealed partial class HandoffService(
                 HandoffMessages.Transition(request.TriggerType), time.GetUtcNow(),
                 Metadata: new Dictionary<string, object?> { ["tipo_sistema"] = "transicao_handoff", ["handoff_id"] = id })], ct);
         }
+        foreach (var effect in effects)
+            await effect.OnOpenedAsync(tx, new HandoffOpened(id, request.ConversaId, request.MedicoId, request.TriggerType, request.Reason), ct);
         LogOpened(id, request.ConversaId, request.TriggerType);
         return (id, true);
+    }
+
+    /// <summary>
+    /// Closes the conversation's open handoff (`resolvido`, by whom, notes) and tells the notifiers, in the caller's
+    /// transaction. Null when none was open.
+    /// </summary>
+    public async Task<HandoffResolved?> ResolveOpenAsync(NpgsqlTransaction tx, Guid conversaId, string? resolvedBy, string? notes, CancellationToken ct)
+    {
+        var resolved = await store.ResolveOpenAsync(tx, conversaId, resolvedBy, notes, ct);
+        if (resolved is null) return null;
+        foreach (var effect in effects) await effect.OnResolvedAsync(tx, resolved, ct);
+        LogResolved(resolved.HandoffId, conversaId, resolvedBy ?? "equipe");
+        return resolved;
+    }
+
+    /// <summary>A person answered: the open handoff is `em_atendimento` (no-op when none is open or it already is).</summary>
+    public async Task MarkInServiceAsync(NpgsqlTransaction tx, Guid conversaId, CancellationToken ct)
+    {
+        if (await store.MarkInServiceAsync(tx, conversaId, ct) is { } id) LogInService(id, conversaId);
     }
 
     /// <summary>Call after the transaction commits: cached views of the doctor and his context are stale.</summary>
@@ -46,6 +69,12 @@ internal sealed partial class HandoffService(
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "handoff {HandoffId} opened for conversa {ConversaId} ({TriggerType}): controlled_by=human")]
     private partial void LogOpened(Guid handoffId, Guid conversaId, string triggerType);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "handoff {HandoffId} resolved for conversa {ConversaId} by {ResolvedBy}: controlled_by=ai")]
+    private partial void LogResolved(Guid handoffId, Guid conversaId, string resolvedBy);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "handoff {HandoffId} of conversa {ConversaId} em_atendimento: a person answered")]
+    private partial void LogInService(Guid handoffId, Guid conversaId);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "handoff {HandoffId} already open for conversa {ConversaId}: trigger {TriggerType} appended")]
     private partial void LogAppended(Guid handoffId, Guid conversaId, string triggerType);

@@ -5,8 +5,64 @@ using Npgsql;
 namespace Julia.Handoffs;
 
 /// <summary>SQL on handoffs: at most one open (pendente/em_atendimento) handoff per conversation, by a partial unique index.</summary>
-internal sealed class HandoffStore
+internal sealed class HandoffStore(NpgsqlDataSource db)
 {
+    /// <summary>A handoff with the doctor and the conversation's Chatwoot id, as notices and the admin API show it.</summary>
+    const string NoticeSelect = """
+        SELECT h.id AS HandoffId, h.conversa_id AS ConversationId, h.medico_id AS DoctorId,
+               NULLIF(concat_ws(' ', m.titulo, m.primeiro_nome, m.sobrenome), '') AS DoctorName, m.telefone AS Phone,
+               h.trigger_type AS TriggerType, h.motivo AS Reason, h.metadata->>'ultima_mensagem' AS LastMessage, h.status AS Status,
+               h.created_at AS CreatedAt, h.resolvido_em AS ResolvedAt, h.resolvido_por AS ResolvedBy, h.notas AS Notes,
+               c.chatwoot_conversation_id AS ChatwootConversationId
+        FROM handoffs h JOIN medicos m ON m.id = h.medico_id JOIN conversations c ON c.id = h.conversa_id
+        """;
+
+    public async Task<HandoffNotice?> FindAsync(Guid id, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return (await c.QueryFirstOrDefaultAsync<NoticeRow>(new CommandDefinition($"{NoticeSelect} WHERE h.id = @id", new { id }, cancellationToken: ct)))?.ToNotice();
+    }
+
+    /// <summary>Newest first, optionally by status (the runbook's "Handoffs pendentes").</summary>
+    public async Task<IReadOnlyList<HandoffNotice>> ListAsync(string? status, int limit, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return [.. (await c.QueryAsync<NoticeRow>(new CommandDefinition($"""
+            {NoticeSelect} WHERE (@status::text IS NULL OR h.status = @status) ORDER BY h.created_at DESC LIMIT @limit
+            """, new { status, limit }, cancellationToken: ct))).Select(r => r.ToNotice())];
+    }
+
+    /// <summary>`pendente` handoffs waiting longer than <paramref name="age"/> (the Slack reminder).</summary>
+    public async Task<IReadOnlyList<HandoffNotice>> PendingOlderThanAsync(TimeSpan age, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return [.. (await c.QueryAsync<NoticeRow>(new CommandDefinition($"""
+            {NoticeSelect} WHERE h.status = 'pendente' AND h.created_at <= now() - @age ORDER BY h.created_at LIMIT 200
+            """, new { age }, cancellationToken: ct))).Select(r => r.ToNotice())];
+    }
+
+    /// <summary>The Slack notice of this handoff went out.</summary>
+    public async Task MarkSlackNotifiedAsync(Guid id, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE handoffs SET slack_notificado_em = COALESCE(slack_notificado_em, now()) WHERE id = @id", new { id }, cancellationToken: ct));
+    }
+
+    public Task<HandoffResolved?> ResolveOpenAsync(NpgsqlTransaction tx, Guid conversaId, string? resolvedBy, string? notes, CancellationToken ct) =>
+        tx.Connection!.QueryFirstOrDefaultAsync<HandoffResolved>(new CommandDefinition("""
+            UPDATE handoffs SET status = 'resolvido', resolvido_em = now(), resolvido_por = @resolvedBy,
+                   notas = COALESCE(@notes, notas)
+            WHERE conversa_id = @conversaId AND status IN ('pendente', 'em_atendimento')
+            RETURNING id AS HandoffId, conversa_id AS ConversationId, medico_id AS DoctorId, trigger_type AS TriggerType,
+                      resolvido_por AS ResolvedBy, notas AS Notes
+            """, new { conversaId, resolvedBy, notes }, tx, cancellationToken: ct));
+
+    public Task<Guid?> MarkInServiceAsync(NpgsqlTransaction tx, Guid conversaId, CancellationToken ct) =>
+        tx.Connection!.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition("""
+            UPDATE handoffs SET status = 'em_atendimento' WHERE conversa_id = @conversaId AND status = 'pendente' RETURNING id
+            """, new { conversaId }, tx, cancellationToken: ct));
+
     /// <summary>Inserts a pendente handoff, or appends the trigger to the open one. Returns its id and whether it is new.</summary>
     public async Task<(Guid Id, bool Created)> OpenAsync(NpgsqlTransaction tx, HandoffRequest request, object metadata, CancellationToken ct)
     {
@@ -29,6 +85,17 @@ internal sealed class HandoffStore
             """, new { request.ConversaId, request.TriggerType, request.Reason }, tx, cancellationToken: ct));
         return (existing, false);
     }
+}
+
+/// <summary>Npgsql reads timestamptz as UTC DateTime: the row as read, then the notice.</summary>
+internal sealed record NoticeRow(
+    Guid HandoffId, Guid ConversationId, Guid DoctorId, string? DoctorName, string? Phone, string TriggerType, string? Reason,
+    string? LastMessage, string Status, DateTime CreatedAt, DateTime? ResolvedAt, string? ResolvedBy, string? Notes, string? ChatwootConversationId)
+{
+    static DateTimeOffset Utc(DateTime t) => new(DateTime.SpecifyKind(t, DateTimeKind.Utc));
+
+    public HandoffNotice ToNotice() => new(HandoffId, ConversationId, DoctorId, DoctorName, Phone, TriggerType, Reason, LastMessage, Status,
+        Utc(CreatedAt), ResolvedAt is { } r ? Utc(r) : null, ResolvedBy, Notes, ChatwootConversationId);
 }
 
 /// <summary>Why and for whom a conversation goes to a person, with the conversation's size so far (kept in metadata).</summary>

@@ -1,5 +1,6 @@
 using Julia.Agent;
 using Julia.Campaigns;
+using Julia.Chatwoot;
 using Julia.Conversations;
 using Julia.DemoData;
 using Julia.Doctors;
@@ -10,8 +11,10 @@ using Julia.Infrastructure.Health;
 using Julia.Infrastructure.Hosting;
 using Julia.Jobs;
 using Julia.Metrics;
+using Julia.Notifications;
 using Julia.Queue;
 using Julia.Shifts;
+using Julia.Slack;
 using Julia.WhatsApp;
 
 namespace Julia.Host;
@@ -45,6 +48,9 @@ internal static class JuliaHost
         builder.AddConversations(role);
         builder.AddFollowUps();
         builder.AddCampaigns();
+        builder.AddNotifications();
+        builder.AddSlack();
+        builder.AddChatwoot();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -56,6 +62,8 @@ internal static class JuliaHost
         app.MapQueueHealth();
         app.MapJobs();
         app.MapCampaigns();
+        app.MapHandoffAdmin();
+        app.MapChatwoot();
         return app;
     }
 }

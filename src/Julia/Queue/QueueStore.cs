@@ -5,7 +5,7 @@ using Npgsql;
 namespace Julia.Queue;
 
 /// <summary>SQL on fila_mensagens. Writes take the caller's transaction so a turn's outcome commits as one unit.</summary>
-internal sealed class QueueStore
+internal sealed class QueueStore(NpgsqlDataSource db)
 {
     /// <summary>The agent accounting a reply carries in its metadata, as the jsonb that interacoes.llm stores (NULL when absent).</summary>
     public const string LlmAccounting = """
@@ -71,6 +71,19 @@ internal sealed class QueueStore
             SELECT DISTINCT ON (s.lote_id) s.lote_id, s.metadata FROM superseded s
             WHERE NOT EXISTS (SELECT 1 FROM fila_mensagens x WHERE x.lote_id = s.lote_id AND x.status IN ('enviada', 'processando')))
         """;
+
+    /// <summary>
+    /// Did Júlia start sending this exact text to the doctor lately? A mirror of her own send (Chatwoot echo) can arrive
+    /// before the send is recorded with its provider id.
+    /// </summary>
+    public async Task<bool> WasSentRecentlyAsync(Guid medicoId, string content, TimeSpan window, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.ExecuteScalarAsync<bool>(new CommandDefinition("""
+            SELECT EXISTS (SELECT 1 FROM fila_mensagens WHERE medico_id = @medicoId AND conteudo = @content
+                           AND envio_iniciado_em > now() - @window AND status IN ('processando', 'enviada'))
+            """, new { medicoId, content, window }, cancellationToken: ct));
+    }
 
     /// <summary>Every pending row of a doctor → cancelada (opt-out).</summary>
     public Task<int> CancelAllPendingForDoctorAsync(NpgsqlTransaction tx, Guid medicoId, string reason, CancellationToken ct) =>

@@ -115,9 +115,80 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
             INSERT INTO reservas_vaga (vaga_id, medico_id, conversa_id, status, origem, confirmacao)
             VALUES (@ShiftId, @MedicoId, @ConversaId, 'ativa', 'julia', @Confirmation) RETURNING id
             """, r, tx, cancellationToken: ct));
-        foreach (var effect in reservationEffects) await effect.OnReservedAsync(tx, r, ct);
+        foreach (var effect in reservationEffects) await effect.OnReservedAsync(tx, r, reservaId, ct);
         await tx.CommitAsync(ct);
         return ReservationResult.Reserved(shift, reservaId);
+    }
+
+    /// <summary>
+    /// Holds (`ativa`) older than <paramref name="age"/> become `expirada` and their shifts `aberta` again, with every
+    /// registered effect, in one transaction. Returns the specialties whose open-shift cache is now stale.
+    /// </summary>
+    public async Task<(int Expired, Guid[] Specialties)> ExpireHoldsAsync(TimeSpan age, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var expired = (await c.QueryAsync<(Guid Id, Guid VagaId, Guid MedicoId, Guid? ConversaId, double Seconds, Guid? EspecialidadeId)>(new CommandDefinition("""
+            WITH expired AS (
+                UPDATE reservas_vaga SET status = 'expirada', encerrada_em = now(), motivo = 'não confirmada no prazo'
+                WHERE status = 'ativa' AND created_at <= now() - @age
+                RETURNING id, vaga_id, medico_id, conversa_id, created_at),
+            reopened AS (
+                UPDATE vagas v SET status = 'aberta', medico_id = NULL, fechada_em = NULL, fechada_por = NULL
+                FROM expired e WHERE v.id = e.vaga_id AND v.status = 'reservada' AND v.medico_id = e.medico_id
+                RETURNING v.id, v.especialidade_id)
+            SELECT e.id, e.vaga_id, e.medico_id, e.conversa_id, EXTRACT(EPOCH FROM now() - e.created_at)::float8, r.especialidade_id
+            FROM expired e LEFT JOIN reopened r ON r.id = e.vaga_id
+            """, new { age }, tx, cancellationToken: ct))).ToList();
+        foreach (var e in expired)
+            foreach (var effect in reservationEffects)
+                await effect.OnExpiredAsync(tx, new ExpiredReservation(e.Id, e.VagaId, e.MedicoId, e.ConversaId, TimeSpan.FromSeconds(e.Seconds)), ct);
+        await tx.CommitAsync(ct);
+        return (expired.Count, [.. expired.Where(e => e.EspecialidadeId is not null).Select(e => e.EspecialidadeId!.Value).Distinct()]);
+    }
+
+    /// <summary>A reservation as staff notices show it (doctor, shift, the conversation's Chatwoot id).</summary>
+    public async Task<ReservationNotice?> ReservationNoticeAsync(Guid reservationId, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        var row = await c.QueryFirstOrDefaultAsync<ReservationRow>(new CommandDefinition($"""
+            SELECT r.id AS ReservationId, r.created_at AS ReservedAt, r.conversa_id AS ConversationId,
+                   NULLIF(concat_ws(' ', m.titulo, m.primeiro_nome, m.sobrenome), '') AS DoctorName, m.telefone AS Phone,
+                   cv.chatwoot_conversation_id AS ChatwootConversationId, {Columns}
+            FROM reservas_vaga r JOIN vagas v ON v.id = r.vaga_id JOIN hospitais h ON h.id = v.hospital_id
+                 LEFT JOIN periodos p ON p.id = v.periodo_id LEFT JOIN setores s ON s.id = v.setor_id
+                 JOIN medicos m ON m.id = r.medico_id LEFT JOIN conversations cv ON cv.id = r.conversa_id
+            WHERE r.id = @reservationId
+            """, new { reservationId }, cancellationToken: ct));
+        return row?.ToNotice();
+    }
+
+    sealed class ReservationRow
+    {
+        public Guid ReservationId { get; set; }
+        public DateTime ReservedAt { get; set; }
+        public Guid? ConversationId { get; set; }
+        public string? DoctorName { get; set; }
+        public string? Phone { get; set; }
+        public string? ChatwootConversationId { get; set; }
+        public Guid Id { get; set; }
+        public string Hospital { get; set; } = "";
+        public string Cidade { get; set; } = "";
+        public DateOnly Data { get; set; }
+        public string? Periodo { get; set; }
+        public string? Setor { get; set; }
+        public int? Valor { get; set; }
+        public string ValorTipo { get; set; } = "fixo";
+        public int? ValorMinimo { get; set; }
+        public int? ValorMaximo { get; set; }
+
+        public ReservationNotice ToNotice()
+        {
+            var pay = new Shift(Id, Guid.Empty, Guid.Empty, Hospital, Cidade, null, Data, null, null, Periodo, Setor, null, Valor, ValorTipo,
+                ValorMinimo, ValorMaximo, "normal", "reservada").PayText;
+            return new ReservationNotice(ReservationId, Id, DoctorName, Phone, Hospital, Cidade, Data, Periodo, Setor, pay,
+                new DateTimeOffset(DateTime.SpecifyKind(ReservedAt, DateTimeKind.Utc)), ConversationId, ChatwootConversationId);
+        }
     }
 
     public static bool Overlaps(Shift a, Shift b)

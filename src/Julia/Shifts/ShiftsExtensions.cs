@@ -1,10 +1,14 @@
+using Julia.Jobs;
+
 namespace Julia.Shifts;
 
 internal static class ShiftsExtensions
 {
     public static void AddShifts(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<ShiftsOptions>().BindConfiguration(ShiftsOptions.Section);
         builder.Services.AddSingleton<ShiftStore>();
         builder.Services.AddSingleton<ShiftCatalog>();
+        builder.Services.AddSingleton<IJob, ReservationExpiryJob>();
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Julia.Infrastructure.Http;
 using Julia.Metrics;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -13,8 +14,6 @@ namespace Julia.WhatsApp;
 /// </summary>
 internal static partial class EvolutionWebhookEndpoints
 {
-    public const int MaxBodyBytes = 1_048_576;
-
     public static void MapEvolutionWebhook(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/webhook/evolution").WithTags("WhatsApp");
@@ -53,9 +52,7 @@ internal static partial class EvolutionWebhookEndpoints
                 return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Token do webhook ausente ou inválido");
             if (!http.Request.HasJsonContentType())
                 return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Content-Type precisa ser application/json");
-            if (http.Request.ContentLength > MaxBodyBytes) return TooLarge();
-
-            var body = await ReadBodyAsync(http.Request, ct);
+            var body = await WebhookRequests.ReadBodyAsync(http.Request, ct);
             if (body is null) return TooLarge();
             JsonDocument document;
             try { document = JsonDocument.Parse(body); }
@@ -86,19 +83,6 @@ internal static partial class EvolutionWebhookEndpoints
                         return Invalid("evento não reconhecido");
                 }
             }
-        }
-
-        static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-        {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-            {
-                if (buffer.Length + read > MaxBodyBytes) return null;
-                buffer.Write(chunk, 0, read);
-            }
-            return buffer.ToArray();
         }
 
         static IResult Invalid(string problem) =>

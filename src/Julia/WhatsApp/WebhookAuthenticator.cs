@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Julia.Infrastructure.Http;
 
 namespace Julia.WhatsApp;
 
@@ -16,15 +17,11 @@ internal static class WebhookAuthenticator
     {
         if (Matches(request.Query["token"], token)) return true;
         if (Matches(request.Headers["X-Webhook-Token"], token) || Matches(request.Headers["token"], token)) return true;
-        var authorization = request.Headers.Authorization.ToString();
-        if (!authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return false;
-        var bearer = authorization["Bearer ".Length..].Trim();
+        if (WebhookRequests.Bearer(request) is not { } bearer) return false;
         return Matches(bearer, token) || IsValidJwt(bearer, token, now);
     }
 
-    static bool Matches(string? given, string token) =>
-        !string.IsNullOrEmpty(given) &&
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(token));
+    static bool Matches(string? given, string token) => WebhookRequests.SecretMatches(given, token);
 
     /// <summary>HS256 signature with the token as key, and not expired (exp), with a minute of clock skew.</summary>
     public static bool IsValidJwt(string jwt, string key, DateTimeOffset now)

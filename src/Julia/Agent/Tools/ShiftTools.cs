@@ -67,7 +67,6 @@ internal sealed partial class ShiftTools(
                 await catalog.InvalidateSpecialtyAsync(shift.EspecialidadeId);
                 await doctors.InvalidateAsync(doctor);
                 LogReserved(vagaId, doctor.Id, result.ReservationId!.Value);
-                LogSlackPending(shift.Hospital, shift.Data.ToString("dd/MM/yyyy"), shift.Periodo ?? "-", shift.Setor ?? "-", shift.PayText);
                 return $"Reservado: {shift.Describe()}. É uma pré-reserva: a equipe confirma com o médico.";
             case "ja_reservada":
                 return "Esse plantão já foi reservado por outra pessoa.";
@@ -89,9 +88,6 @@ internal sealed partial class ShiftTools(
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Plantão reservado: vaga {VagaId} for medico {MedicoId} (reserva {ReservaId})")]
     private partial void LogReserved(Guid vagaId, Guid medicoId, Guid reservaId);
-
-    [LoggerMessage(EventId = 2202, Level = LogLevel.Information, Message = "Slack not wired yet: notice \"Plantão reservado\" ({Hospital}, {Data}, {Periodo}, {Setor}, {Valor}) kept in the log")]
-    private partial void LogSlackPending(string hospital, string data, string periodo, string setor, string valor);
 
     [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "reservar_plantao refused for vaga {VagaId}: {Reason}")]
     private partial void LogReservationRefused(Guid vagaId, string reason);

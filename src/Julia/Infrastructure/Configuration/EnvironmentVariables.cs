@@ -75,6 +75,7 @@ internal static class EnvironmentVariables
         new("CHATWOOT_ACCOUNT_ID", "Chatwoot:AccountId", ValueKind.Integer, "1", Min: 1),
         new("CHATWOOT_INBOX_ID", "Chatwoot:InboxId", ValueKind.Integer, "1", Min: 1),
         new("CHATWOOT_WEBHOOK_TOKEN", "Chatwoot:WebhookToken", Secret: true, RequiredInProduction: true),
+        new("CHATWOOT_WEBHOOK_SECRET", "Chatwoot:WebhookSecret", Secret: true),
         new("CHATWOOT_ESPELHAMENTO", "Chatwoot:Mirroring", ValueKind.Choice, "evolution", Choices: ["evolution", "app"]),
         new("CHATWOOT_TRANSICAO_NO_LABEL", "Chatwoot:TransitionOnLabel", ValueKind.Boolean, "true"),
 

@@ -3,7 +3,7 @@ namespace Julia.Infrastructure.Resilience;
 internal enum CircuitState { Closed, Open, HalfOpen }
 
 /// <summary>
-/// Consecutive-failure breaker of docs/decisions.md#agent (claude 3 / 60 s, evolution 3 / 30 s, database 5 / 30 s, chatwoot 5 / 120 s):
+/// Consecutive-failure breaker of docs/decisions.md#agent (claude 3 / 60 s, evolution 3 / 30 s, database 5 / 30 s, slack 5 / 120 s, chatwoot 5 / 120 s):
 /// after N failures in a row calls are refused until the wait is over; then one trial call is let through —
 /// success closes it, failure opens it again.
 /// </summary>
@@ -82,6 +82,7 @@ internal sealed class CircuitBreakers(TimeProvider time)
     public CircuitBreaker Evolution { get; } = new("evolution", 3, TimeSpan.FromSeconds(30), time);
     public CircuitBreaker Database { get; } = new("database", 5, TimeSpan.FromSeconds(30), time);
     public CircuitBreaker Chatwoot { get; } = new("chatwoot", 5, TimeSpan.FromSeconds(120), time);
+    public CircuitBreaker Slack { get; } = new("slack", 5, TimeSpan.FromSeconds(120), time);
 
-    public IEnumerable<CircuitBreaker> All => [Claude, Evolution, Database, Chatwoot];
+    public IEnumerable<CircuitBreaker> All => [Claude, Evolution, Database, Chatwoot, Slack];
 }

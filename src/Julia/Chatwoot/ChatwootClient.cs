@@ -1,0 +1,139 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using static Julia.Chatwoot.ChatwootJson;
+
+namespace Julia.Chatwoot;
+
+internal sealed record ChatwootProfile(long Id, string? Name, string? Type);
+
+internal sealed record ChatwootContact(long Id, string? Name, string? PhoneNumber);
+
+/// <summary>One conversation of a contact: <paramref name="Id"/> is the display_id used in API paths; <paramref name="LastActivityAt"/> is epoch seconds.</summary>
+internal sealed record ChatwootConversationRef(long Id, long? InboxId, string? Status, long? LastActivityAt);
+
+/// <summary>
+/// A failed Chatwoot call. <see cref="Transient"/> says whether trying again later can help (network, timeout, 429, 5xx)
+/// or not (bad token, missing record, validation error, a 2xx we cannot read).
+/// </summary>
+internal sealed class ChatwootException(int? status, bool transient, string message) : Exception(message)
+{
+    public int? Status { get; } = status;
+    public bool Transient { get; } = transient;
+}
+
+/// <summary>
+/// Chatwoot Application API (tests/fixtures/README.md, "2.2 Calls we make to Chatwoot"). The HttpClient arrives with
+/// BaseAddress and the `api_access_token` header already set; the token never appears in a message or a log line here.
+/// Successful creates answer 200, so any 2xx counts as success. No retries: the caller decides with <see cref="ChatwootException.Transient"/>.
+/// </summary>
+internal sealed partial class ChatwootClient(HttpClient http, IOptions<ChatwootOptions> options, ILogger<ChatwootClient> logger)
+{
+    string Account => $"api/v1/accounts/{options.Value.AccountId}";
+
+    public Task<ChatwootProfile> GetProfileAsync(CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, "api/v1/profile", null, "profile", root =>
+            Id(root, "id") is { } id ? new ChatwootProfile(id, Str(root, "name"), Str(root, "type")) : null, ct);
+
+    public Task<IReadOnlyList<ChatwootContact>> SearchContactsAsync(string query, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, $"{Account}/contacts/search?q={Uri.EscapeDataString(query)}", null, "contacts/search", root =>
+            Payload(root, c => Id(c, "id") is { } id ? new ChatwootContact(id, Str(c, "name"), Blank(Str(c, "phone_number"))) : null), ct);
+
+    public Task<IReadOnlyList<ChatwootConversationRef>> ContactConversationsAsync(long contactId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, $"{Account}/contacts/{contactId}/conversations", null, "contacts/conversations", root =>
+            Payload(root, c => Id(c, "id") is { } id
+                ? new ChatwootConversationRef(id, Id(c, "inbox_id"), Str(c, "status"), Epoch(Prop(c, "last_activity_at")) ?? Epoch(Prop(c, "timestamp")))
+                : null), ct);
+
+    /// <summary>
+    /// Posts a message to a conversation and answers the new message's id (null if Chatwoot left it out).
+    /// <paramref name="sourceId"/> carries the WhatsApp message id, so the webhook echo of this message can be recognised.
+    /// </summary>
+    public async Task<long?> CreateMessageAsync(long conversationId, string content, bool isPrivate, string messageType, string? sourceId, CancellationToken ct)
+    {
+        var body = new JsonObject
+        {
+            ["content"] = content,
+            ["message_type"] = messageType,
+            ["private"] = isPrivate,
+            ["content_type"] = "text",
+        };
+        if (sourceId is not null) body["source_id"] = sourceId;
+        var created = await SendAsync(HttpMethod.Post, $"{Account}/conversations/{conversationId}/messages", body, "messages/create",
+            root => new Box<long?>(Id(root, "id")), ct);
+        return created.Value;
+    }
+
+    sealed record Box<T>(T Value);
+
+    /// <summary>The readable items of `payload[]`; null (an unexpected answer) when there is no such array, so "no contacts" is never a guess.</summary>
+    static IReadOnlyList<T>? Payload<T>(JsonElement root, Func<JsonElement, T?> read) where T : class =>
+        Prop(root, "payload") is { ValueKind: JsonValueKind.Array } items ? [.. items.EnumerateArray().Select(read).OfType<T>()] : null;
+
+    /// <summary>One call: maps every failure onto <see cref="ChatwootException"/>; <paramref name="read"/> answering null means an unexpected shape.</summary>
+    async Task<T> SendAsync<T>(HttpMethod method, string path, JsonObject? body, string operation, Func<JsonElement, T?> read, CancellationToken ct)
+        where T : class
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(method, path);
+            if (body is not null) request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            using var response = await http.SendAsync(request, ct);
+            var status = (int)response.StatusCode;
+            if (!response.IsSuccessStatusCode)
+            {
+                var transient = response.StatusCode == HttpStatusCode.TooManyRequests || response.StatusCode == HttpStatusCode.RequestTimeout || status >= 500;
+                LogRejected(operation, status);
+                throw new ChatwootException(status, transient, $"Chatwoot respondeu HTTP {status} em {operation}");
+            }
+
+            var text = await response.Content.ReadAsStringAsync(ct);
+            T? result = null;
+            try
+            {
+                using var doc = JsonDocument.Parse(text);
+                if (HasReadableStrings(doc.RootElement)) result = read(doc.RootElement);
+            }
+            catch (JsonException) { }
+            if (result is null)
+            {
+                LogUnreadable(operation, status);
+                throw new ChatwootException(status, false, $"Chatwoot respondeu HTTP {status} em {operation} com um corpo inesperado");
+            }
+            return result;
+        }
+        catch (HttpRequestException)
+        {
+            // The exception text may name the host; only the operation is logged.
+            LogUnreachable(operation);
+            throw new ChatwootException(null, true, $"Chatwoot inacessível em {operation}");
+        }
+        catch (Exception ex) when (ex is TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested)
+        {
+            LogTimedOut(operation);
+            throw new ChatwootException(null, true, $"tempo esgotado ao chamar o Chatwoot em {operation}");
+        }
+        catch (Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            LogCircuitOpen(operation);
+            throw new ChatwootException(null, true, $"Chatwoot indisponível (circuito aberto) em {operation}");
+        }
+    }
+
+    [LoggerMessage(EventId = 6201, Level = LogLevel.Warning, Message = "chatwoot: {Operation} answered HTTP {Status}")]
+    private partial void LogRejected(string operation, int status);
+
+    [LoggerMessage(EventId = 6202, Level = LogLevel.Warning, Message = "chatwoot: {Operation} answered HTTP {Status} with a body that is not the expected JSON")]
+    private partial void LogUnreadable(string operation, int status);
+
+    [LoggerMessage(EventId = 6203, Level = LogLevel.Warning, Message = "chatwoot: {Operation} failed: Chatwoot unreachable")]
+    private partial void LogUnreachable(string operation);
+
+    [LoggerMessage(EventId = 6204, Level = LogLevel.Warning, Message = "chatwoot: {Operation} timed out")]
+    private partial void LogTimedOut(string operation);
+
+    [LoggerMessage(EventId = 6205, Level = LogLevel.Warning, Message = "chatwoot: {Operation} skipped: circuit open")]
+    private partial void LogCircuitOpen(string operation);
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using Julia.Conversations;
+using Julia.Doctors;
+using Julia.Queue;
+using Microsoft.Extensions.Options;
+
+namespace Julia.Chatwoot;
+
+/// <summary>What a webhook did: the action taken, or why nothing was.</summary>
+internal sealed record ChatwootOutcome(bool Handled, string Action);
+
+/// <summary>
+/// The rows of docs/decisions.md#handoff "Chatwoot webhook": label `humano` added → handoff `manual`; label removed or
+/// conversation `resolved` → back to Júlia (`resolved` also completes it); an outgoing, public message written by a
+/// person → a `humano` interaction, handoff `em_atendimento` (or an implicit takeover). Echoes of Júlia's own sends,
+/// agent bots and the integration's own user are never taken for a person.
+/// </summary>
+internal sealed partial class ChatwootEventHandler(
+    ConversationStore conversations, ConversationControl control, DoctorDirectory doctors, QueueStore queue, ChatwootIdentity identity,
+    IOptions<ChatwootOptions> options, ILogger<ChatwootEventHandler> logger)
+{
+    public const string HumanLabel = "humano";
+    static readonly TimeSpan EchoWindow = TimeSpan.FromMinutes(10);
+
+    public async Task<ChatwootOutcome> HandleAsync(ChatwootEvent e, CancellationToken ct)
+    {
+        switch (e)
+        {
+            case ChatwootEvent.Ignored ignored:
+                return new(false, ignored.Reason);
+            case ChatwootEvent.ConversationUpdated updated:
+                return await WithConversationAsync(updated.ConversationId, updated.ContactPhone, ct, c => LabelsAsync(c, updated, ct));
+            case ChatwootEvent.StatusChanged status when status.Status == "resolved":
+                return await WithConversationAsync(status.ConversationId, status.ContactPhone, ct, async c =>
+                    await control.ReturnToJuliaAsync(c, null, "conversa resolvida no Chatwoot", complete: true, ct)
+                        ? new ChatwootOutcome(true, "devolvida à Júlia (resolvida)") : new ChatwootOutcome(false, "já estava com a Júlia"));
+            case ChatwootEvent.StatusChanged status:
+                return new(false, $"status {status.Status}");
+            case ChatwootEvent.MessageCreated message:
+                if (WhyNotAPerson(message) is { } reason) return new(false, reason);
+                return await WithConversationAsync(message.ConversationId, message.ContactPhone, ct, c => StaffMessageAsync(c, message, ct));
+            default:
+                return new(false, "evento não tratado");
+        }
+    }
+
+    async Task<ChatwootOutcome> LabelsAsync(ConversationRef c, ChatwootEvent.ConversationUpdated e, CancellationToken ct)
+    {
+        var hasLabel = e.Labels.Any(IsHumanLabel);
+        if (hasLabel && !c.HumanControlled)
+        {
+            await control.TakeOverAsync(c, "label humano no Chatwoot", options.Value.TransitionOnLabel, ct);
+            return new(true, "handoff manual (label humano)");
+        }
+        // Only a change of labels returns the conversation: other updates (assignee, priority) keep a trigger's handoff.
+        if (!hasLabel && c.HumanControlled && e.PreviousLabels is { } previous && previous.Any(IsHumanLabel))
+        {
+            await control.ReturnToJuliaAsync(c, null, "label humano removida no Chatwoot", complete: false, ct);
+            return new(true, "devolvida à Júlia (label removida)");
+        }
+        return new(false, "sem mudança de controle");
+    }
+
+    async Task<ChatwootOutcome> StaffMessageAsync(ConversationRef c, ChatwootEvent.MessageCreated m, CancellationToken ct)
+    {
+        if (m.SourceId is { Length: > 0 } source && await conversations.IsOurOutboundAsync(StripWaid(source), ct))
+            return new(false, "eco de um envio da Júlia");
+        if (await queue.WasSentRecentlyAsync(c.MedicoId, m.Content!, EchoWindow, ct))
+            return new(false, "eco de um envio da Júlia (mesmo texto)");
+        await control.RecordStaffMessageAsync(c, m.Content!, "chatwoot", null, deliver: options.Value.AppMirrors, m.SenderName, ct);
+        return new(true, c.HumanControlled ? "mensagem da equipe registrada" : "mensagem da equipe: assumiu a conversa");
+    }
+
+    /// <summary>Null when the message was written by a person in Chatwoot to the doctor; otherwise why it is not.</summary>
+    string? WhyNotAPerson(ChatwootEvent.MessageCreated m)
+    {
+        if (m.MessageType != "outgoing") return $"mensagem {m.MessageType}";
+        if (m.Private) return "nota privada";
+        if (m.SenderType is not "user") return $"remetente {m.SenderType ?? "desconhecido"}";
+        if (identity.ProfileId is { } self && m.SenderId == self) return "mensagem da própria integração";
+        if (string.IsNullOrWhiteSpace(m.Content)) return "mensagem sem texto";
+        return null;
+    }
+
+    /// <summary>By Chatwoot id, else by the contact's phone (the mapping is then stored); unknown → WARNING and 200.</summary>
+    async Task<ChatwootOutcome> WithConversationAsync(long chatwootId, string? phone, CancellationToken ct, Func<ConversationRef, Task<ChatwootOutcome>> act)
+    {
+        var id = chatwootId.ToString(CultureInfo.InvariantCulture);
+        var conversation = await conversations.FindByChatwootAsync(id, ct);
+        if (conversation is null && PhoneNumbers.Canonical(phone) is { } canonical && await doctors.FindAsync(canonical, null, ct) is { } doctor)
+        {
+            conversation = await conversations.FindLatestOfDoctorAsync(doctor.Id, ct);
+            if (conversation is not null)
+            {
+                await conversations.SetChatwootAsync(conversation.Id, id, null, ct);
+                conversation = conversation with { ChatwootConversationId = id };
+            }
+        }
+        if (conversation is null)
+        {
+            LogUnknownConversation(chatwootId);
+            return new(false, "conversa desconhecida");
+        }
+        return await act(conversation);
+    }
+
+    static bool IsHumanLabel(string label) => string.Equals(label.Trim(), HumanLabel, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Evolution's Chatwoot integration writes the WhatsApp id as `WAID:&lt;id&gt;`.</summary>
+    static string StripWaid(string sourceId) => sourceId.StartsWith("WAID:", StringComparison.OrdinalIgnoreCase) ? sourceId[5..] : sourceId;
+
+    [LoggerMessage(EventId = 6311, Level = LogLevel.Warning, Message = "Chatwoot webhook for unknown conversation {ChatwootConversationId}: ignored (not a Júlia conversation, or the contact's phone is unknown)")]
+    private partial void LogUnknownConversation(long chatwootConversationId);
+}

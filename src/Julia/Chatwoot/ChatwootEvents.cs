@@ -1,0 +1,47 @@
+namespace Julia.Chatwoot;
+
+/// <summary>
+/// What one Chatwoot webhook body means to Júlia (tests/fixtures/README.md, "2.1 Webhooks Chatwoot sends to us").
+/// Ids are the per-account ones used in API paths: <c>ConversationId</c> is the conversation's display_id.
+/// </summary>
+internal abstract record ChatwootEvent
+{
+    /// <summary>
+    /// `conversation_updated`. <paramref name="Labels"/> are the labels after the change; <paramref name="PreviousLabels"/>
+    /// is null when this update did not touch the labels, so a label handler can tell "just added" from "already there"
+    /// (Chatwoot dispatches one label change twice — docs/decisions.md#handoff).
+    /// </summary>
+    public sealed record ConversationUpdated(
+        long ConversationId,
+        string? ContactPhone,
+        long? ContactId,
+        IReadOnlyList<string> Labels,
+        IReadOnlyList<string>? PreviousLabels) : ChatwootEvent;
+
+    /// <summary>`conversation_status_changed`: <paramref name="Status"/> is the new one (`open`, `resolved`, `pending`, `snoozed`).</summary>
+    public sealed record StatusChanged(long ConversationId, string? ContactPhone, long? ContactId, string Status) : ChatwootEvent;
+
+    /// <summary>
+    /// `message_created`. <paramref name="MessageType"/> is `incoming`, `outgoing`, `activity` or `template`;
+    /// <paramref name="SenderType"/> is lower snake case (`user`, `agent_bot`, `contact`, …) or null when Chatwoot did not say.
+    /// Only outgoing, non-private messages written by a `user` are meant for the doctor's WhatsApp.
+    /// </summary>
+    public sealed record MessageCreated(
+        long ConversationId,
+        string? ContactPhone,
+        long? ContactId,
+        long MessageId,
+        string MessageType,
+        bool Private,
+        string? Content,
+        string? SourceId,
+        string? SenderType,
+        long? SenderId,
+        string? SenderName) : ChatwootEvent;
+
+    /// <summary>Accepted with 200 and deliberately not acted on (other events, unknown message types…).</summary>
+    public sealed record Ignored(string Reason) : ChatwootEvent;
+
+    /// <summary>The body is not a usable Chatwoot webhook: 400 ProblemDetails.</summary>
+    public sealed record Invalid(string Problem) : ChatwootEvent;
+}

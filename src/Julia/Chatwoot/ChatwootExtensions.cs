@@ -1,0 +1,55 @@
+using Julia.Conversations;
+using Julia.Handoffs;
+using Julia.Notifications;
+using Julia.Queue;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace Julia.Chatwoot;
+
+internal static class ChatwootExtensions
+{
+    /// <summary>
+    /// Chatwoot with CHATWOOT_URL and CHATWOOT_API_TOKEN: handoff notes through the outbox, the webhook, `app` mirroring.
+    /// Without them the webhook still answers, and the simulator's staff pane stands in for Chatwoot.
+    /// </summary>
+    public static void AddChatwoot(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ChatwootOptions>().BindConfiguration(ChatwootOptions.Section);
+        builder.Services.AddHttpClient<ChatwootClient>((sp, http) =>
+            {
+                var o = sp.GetRequiredService<IOptions<ChatwootOptions>>().Value;
+                if (!o.Enabled) return;
+                http.BaseAddress = new Uri(o.BaseUrl!.TrimEnd('/') + "/");
+                http.DefaultRequestHeaders.Add("api_access_token", o.ApiToken);
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            // The outbox owns retries: a retried POST would post a note twice.
+            .AddStandardResilienceHandler()
+            .Configure((o, sp) =>
+            {
+                var timeout = TimeSpan.FromSeconds(Math.Max(1, sp.GetRequiredService<IOptions<ChatwootOptions>>().Value.TimeoutSeconds));
+                o.Retry.DisableForUnsafeHttpMethods();
+                o.AttemptTimeout.Timeout = timeout;
+                o.TotalRequestTimeout.Timeout = timeout * 2;
+                o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(60, timeout.TotalSeconds * 2 + 1));
+            });
+        builder.Services.AddSingleton<ChatwootIdentity>();
+        builder.Services.AddHostedService<ChatwootStartup>();
+        builder.Services.AddSingleton<ChatwootMapping>();
+        builder.Services.AddSingleton<ChatwootNotes>();
+        builder.Services.AddSingleton<IHandoffEffect>(sp => sp.GetRequiredService<ChatwootNotes>());
+        builder.Services.AddSingleton<INotificationChannel>(sp => sp.GetRequiredService<ChatwootNotes>());
+        builder.Services.AddSingleton<ChatwootMirror>();
+        builder.Services.AddSingleton<ISendEffect>(sp => sp.GetRequiredService<ChatwootMirror>());
+        builder.Services.AddSingleton<IInboundEffect>(sp => sp.GetRequiredService<ChatwootMirror>());
+        builder.Services.AddSingleton<ChatwootEventHandler>();
+        builder.Services.AddSingleton<ChatwootWebhookEndpoints.Handler>();
+    }
+
+    public static void MapChatwoot(this WebApplication app)
+    {
+        app.MapChatwootWebhook();
+        if (!app.Services.GetRequiredService<IOptions<ChatwootOptions>>().Value.Enabled) app.MapStaffSandbox();
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Options;
+
+namespace Julia.Chatwoot;
+
+/// <summary>
+/// Who the integration is in Chatwoot: the profile of CHATWOOT_API_TOKEN, read at start. Its messages (notes, copies,
+/// and Evolution's mirror when it uses the same token) are never mistaken for a person taking over.
+/// </summary>
+internal sealed class ChatwootIdentity
+{
+    sealed record Snapshot(long? ProfileId, string State);
+
+    volatile Snapshot snapshot = new(null, "off");
+
+    public long? ProfileId => snapshot.ProfileId;
+
+    /// <summary>`on`, `off` (no CHATWOOT_URL / token) or `sem resposta`: what the banner and health say.</summary>
+    public string State => snapshot.State;
+
+    public void Set(long? id, string state) => snapshot = new Snapshot(id, state);
+}
+
+/// <summary>Reads the profile at start (GET /api/v1/profile) and says whether Chatwoot answers. Never blocks start-up for long.</summary>
+internal sealed partial class ChatwootStartup(ChatwootIdentity identity, IServiceProvider services, IOptions<ChatwootOptions> options,
+    ILogger<ChatwootStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        if (!o.Enabled)
+        {
+            identity.Set(null, "off");
+            return;
+        }
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            var profile = await services.GetRequiredService<ChatwootClient>().GetProfileAsync(timeout.Token);
+            identity.Set(profile.Id, "on");
+            LogAnswers(o.BaseUrl!, profile.Id, o.AccountId, o.InboxId, o.Mirroring);
+        }
+        catch (Exception ex) when (ex is ChatwootException or OperationCanceledException or HttpRequestException)
+        {
+            identity.Set(null, "sem resposta");
+            LogNotAnswering(o.BaseUrl!, ex.Message);
+        }
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 6301, Level = LogLevel.Information, Message = "Chatwoot answers at {Url}: profile {ProfileId}, account {AccountId}, inbox {InboxId}, espelhamento {Mirroring}")]
+    private partial void LogAnswers(string url, long profileId, int accountId, int inboxId, string mirroring);
+
+    [LoggerMessage(EventId = 6302, Level = LogLevel.Warning, Message = "Chatwoot at {Url} does not answer GET /api/v1/profile ({Reason}): handoff notes wait in the outbox; echo suppression relies on source ids and sender type")]
+    private partial void LogNotAnswering(string url, string reason);
+}

@@ -1,0 +1,35 @@
+using Julia.Conversations;
+using Julia.Notifications;
+using Julia.Queue;
+using Microsoft.Extensions.Options;
+
+namespace Julia.Chatwoot;
+
+/// <summary>
+/// `CHATWOOT_ESPELHAMENTO=app`: Júlia, not Evolution, copies WhatsApp traffic into Chatwoot — each accepted doctor message
+/// and each message that went out becomes a `copia` notice in the same commit, delivered by <see cref="ChatwootNotes"/>.
+/// Staff messages are not copied back (they were written in Chatwoot). With `evolution` (default) this adds nothing.
+/// </summary>
+internal sealed class ChatwootMirror(IOptions<ChatwootOptions> options) : ISendEffect, IInboundEffect
+{
+    bool On => options.Value.Enabled && options.Value.AppMirrors;
+
+    public string? SentSql(IReadOnlyList<SentMessage> batch) => On
+        ? NotificationOutbox.InsertFromSql($"""
+            (SELECT 'chatwoot' AS canal, 'copia' AS tipo, 'chatwoot:copia:saida:' || s.id AS chave, s.conversa_id,
+                    jsonb_build_object('medico_id', s.medico_id, 'texto', s.conteudo, 'tipo', 'outgoing', 'source_id', s.provider_message_id) AS payload
+             FROM {SendOutcomeSql.Sent} s WHERE NOT (s.metadata ? '{ConversationStore.StaffMessageKey}'))
+            """)
+        : null;
+
+    public string? InsertedCte(string inserted)
+    {
+        if (!On) return null;
+        var copies = NotificationOutbox.InsertFromSql($"""
+            (SELECT 'chatwoot' AS canal, 'copia' AS tipo, 'chatwoot:copia:entrada:' || i.id AS chave, NULL::uuid AS conversa_id,
+                    jsonb_build_object('medico_id', i.medico_id, 'texto', i.conteudo, 'tipo', 'incoming', 'source_id', i.provider_message_id) AS payload
+             FROM {inserted} i WHERE i.conteudo IS NOT NULL)
+            """);
+        return $"chatwoot_copies AS ({copies} RETURNING id)";
+    }
+}

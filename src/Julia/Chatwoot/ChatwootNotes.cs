@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Julia.Conversations;
+using Julia.Handoffs;
+using Julia.Infrastructure.Resilience;
+using Julia.Notifications;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Julia.Chatwoot;
+
+/// <summary>
+/// Chatwoot's side of a handoff: a private note with its type and reason, put in the outbox in the handoff's own
+/// transaction and delivered behind the `chatwoot` circuit breaker — after mapping the conversation — so Chatwoot being
+/// down delays the note and undoes nothing. Also delivers the copies of `CHATWOOT_ESPELHAMENTO=app`.
+/// </summary>
+internal sealed class ChatwootNotes(
+    NotificationOutbox outbox, ChatwootClient client, ChatwootMapping mapping, ConversationStore conversations, HandoffStore handoffs,
+    CircuitBreakers breakers, IOptions<ChatwootOptions> options) : IHandoffEffect, INotificationChannel
+{
+    public const string Channel = "chatwoot";
+    public const string HandoffNote = "nota_handoff", Copy = "copia";
+
+    /// <summary>A conversation Chatwoot has not created yet (its first mirrored message is on the way) is looked up again this many times.</summary>
+    const int MappingAttempts = 6;
+
+    public string Name => Channel;
+
+    public async Task OnOpenedAsync(NpgsqlTransaction tx, HandoffOpened opened, CancellationToken ct)
+    {
+        if (!options.Value.Enabled) return;
+        await outbox.EnqueueAsync(tx, new NewNotification(Channel, HandoffNote, $"{Channel}:{HandoffNote}:{opened.HandoffId}", opened.HandoffId,
+            opened.ConversationId, new { handoff_id = opened.HandoffId }), ct);
+    }
+
+    public async Task<DeliveryResult> DeliverAsync(Notification n, CancellationToken ct)
+    {
+        if (!options.Value.Enabled) return new DeliveryResult.Failed("Chatwoot desligado (sem CHATWOOT_URL/CHATWOOT_API_TOKEN)");
+        if (await ConversationOfAsync(n, ct) is not { } conversation) return new DeliveryResult.Failed("conversa não encontrada");
+        var breaker = breakers.Chatwoot;
+        if (!breaker.TryEnter()) return new DeliveryResult.Retry("circuito chatwoot aberto", TimeSpan.FromSeconds(30), CountsAsAttempt: false);
+        try
+        {
+            var result = await DeliverMappedAsync(n, conversation, ct);
+            breaker.RecordSuccess();
+            return result;
+        }
+        catch (ChatwootException ex)
+        {
+            if (ex.Transient) breaker.RecordFailure(); else breaker.RecordSuccess();
+            return ex.Transient ? new DeliveryResult.Retry(ex.Message) : new DeliveryResult.Failed(ex.Message);
+        }
+    }
+
+    async Task<DeliveryResult> DeliverMappedAsync(Notification n, ConversationRef conversation, CancellationToken ct)
+    {
+        if (await mapping.EnsureAsync(conversation, ct) is not { } chatwootId)
+            return n.Attempts + 1 < MappingAttempts
+                ? new DeliveryResult.Retry("conversa ainda não existe no Chatwoot (contato ou conversa não encontrados)", TimeSpan.FromSeconds(20 * (n.Attempts + 1)))
+                : new DeliveryResult.Failed("conversa não encontrada no Chatwoot: contato sem conversa no CHATWOOT_INBOX_ID");
+        switch (n.Kind)
+        {
+            case HandoffNote:
+                if (n.HandoffId is not { } id || await handoffs.FindAsync(id, ct) is not { } handoff) return new DeliveryResult.Failed("handoff não encontrado");
+                await client.CreateMessageAsync(chatwootId, NoteText(handoff), isPrivate: true, "outgoing", null, ct);
+                return DeliveryResult.Ok;
+            case Copy:
+                using (var payload = JsonDocument.Parse(n.PayloadJson))
+                {
+                    var root = payload.RootElement;
+                    var text = root.TryGetProperty("texto", out var t) ? t.GetString() : null;
+                    if (string.IsNullOrEmpty(text)) return new DeliveryResult.Failed("cópia sem texto");
+                    var type = root.TryGetProperty("tipo", out var k) && k.GetString() == "incoming" ? "incoming" : "outgoing";
+                    var source = root.TryGetProperty("source_id", out var s) ? s.GetString() : null;
+                    await client.CreateMessageAsync(chatwootId, text, isPrivate: false, type, source, ct);
+                }
+                return DeliveryResult.Ok;
+            default:
+                return new DeliveryResult.Failed($"tipo desconhecido: {n.Kind}");
+        }
+    }
+
+    /// <summary>The notice's conversation; a copy of a first message names only the doctor (the conversation did not exist yet).</summary>
+    async Task<ConversationRef?> ConversationOfAsync(Notification n, CancellationToken ct)
+    {
+        if (n.ConversationId is { } id) return await conversations.FindAsync(id, ct);
+        using var payload = JsonDocument.Parse(n.PayloadJson);
+        return payload.RootElement.TryGetProperty("medico_id", out var m) && m.TryGetGuid(out var medicoId)
+            ? await conversations.FindLatestOfDoctorAsync(medicoId, ct)
+            : null;
+    }
+
+    internal static string NoteText(HandoffNotice h) =>
+        $"🚨 Handoff ({h.TriggerType}): {h.Reason ?? "-"}" +
+        (string.IsNullOrWhiteSpace(h.LastMessage) ? "" : $"\nÚltima mensagem do médico: {h.LastMessage}") +
+        "\nJúlia parou de responder nesta conversa. Para devolver: remova a label humano ou resolva a conversa.";
+}

@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Text.Json;
+using static Julia.Chatwoot.ChatwootJson;
+
+namespace Julia.Chatwoot;
+
+/// <summary>
+/// Reads Chatwoot webhooks (account webhooks and API-inbox webhooks carry the same bodies) into <see cref="ChatwootEvent"/>s.
+/// Pure and total: whatever JSON arrives, it answers a record instead of throwing, because the body comes from outside
+/// and a throw would turn a harmless odd payload into a 500 and a lost delivery.
+/// </summary>
+internal static class ChatwootWebhookParser
+{
+    public static ChatwootEvent Parse(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object) return new ChatwootEvent.Invalid("o corpo precisa ser um objeto JSON");
+        if (!HasReadableStrings(root)) return new ChatwootEvent.Invalid("o corpo tem texto UTF-16 inválido");
+        var eventName = Str(root, "event")?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(eventName)) return new ChatwootEvent.Invalid("campo obrigatório ausente: event");
+
+        return eventName switch
+        {
+            "conversation_updated" => ParseConversationUpdated(root),
+            "conversation_status_changed" => ParseStatusChanged(root),
+            "message_created" => ParseMessageCreated(root),
+            _ => new ChatwootEvent.Ignored($"evento {eventName} não tratado"),
+        };
+    }
+
+    static ChatwootEvent ParseConversationUpdated(JsonElement root)
+    {
+        if (Id(root, "id") is not { } conversationId) return new ChatwootEvent.Invalid("campo obrigatório ausente ou inválido: id");
+        var (phone, contactId) = ConversationContact(root);
+        var labels = LabelList(Prop(root, "labels")) ?? LabelList(Prop(Obj(root, "conversation"), "labels")) ?? [];
+        return new ChatwootEvent.ConversationUpdated(conversationId, phone, contactId, labels, PreviousLabels(root));
+    }
+
+    static ChatwootEvent ParseStatusChanged(JsonElement root)
+    {
+        if (Id(root, "id") is not { } conversationId) return new ChatwootEvent.Invalid("campo obrigatório ausente ou inválido: id");
+        var status = ConversationStatus(Prop(root, "status"));
+        if (status is null) return new ChatwootEvent.Invalid("campo obrigatório ausente ou inválido: status");
+        var (phone, contactId) = ConversationContact(root);
+        return new ChatwootEvent.StatusChanged(conversationId, phone, contactId, status);
+    }
+
+    static ChatwootEvent ParseMessageCreated(JsonElement root)
+    {
+        var conversation = Obj(root, "conversation");
+        if ((Id(conversation, "id") ?? Id(root, "conversation_id")) is not { } conversationId)
+            return new ChatwootEvent.Invalid("campo obrigatório ausente ou inválido: conversation.id");
+        if (Id(root, "id") is not { } messageId) return new ChatwootEvent.Invalid("campo obrigatório ausente ou inválido: id");
+        if (!root.TryGetProperty("message_type", out var rawType)) return new ChatwootEvent.Invalid("campo obrigatório ausente: message_type");
+        if (MessageType(rawType) is not { } messageType) return new ChatwootEvent.Ignored("message_type desconhecido");
+
+        var sender = Obj(root, "sender");
+        var senderType = SenderType(Str(sender, "type")) ?? SenderType(Str(root, "sender_type"))
+                         // A contact's webhook_data carries no `type` (users and bots do), and only contacts write incoming messages.
+                         ?? (messageType == "incoming" ? "contact" : null);
+        var senderIsContact = senderType == "contact";
+
+        var (phone, contactId) = ConversationContact(conversation);
+        phone ??= senderIsContact ? Blank(Str(sender, "phone_number")) : null;
+        contactId ??= senderIsContact ? Id(sender, "id") : null;
+
+        return new ChatwootEvent.MessageCreated(
+            conversationId, phone, contactId, messageId, messageType, IsPrivate(Prop(root, "private")),
+            Str(root, "content"), Text(Prop(root, "source_id")), senderType, Id(sender, "id") ?? Id(root, "sender_id"), Str(sender, "name"));
+    }
+
+    /// <summary>The doctor behind a conversation payload: `meta.sender`, else `contact_inbox.contact_id` for the id.</summary>
+    static (string? Phone, long? ContactId) ConversationContact(JsonElement conversation)
+    {
+        var contact = Obj(Obj(conversation, "meta"), "sender");
+        return (Blank(Str(contact, "phone_number")), Id(contact, "id") ?? Id(Obj(conversation, "contact_inbox"), "contact_id"));
+    }
+
+    /// <summary>
+    /// `changed_attributes` is a list of single-key objects (`[{label_list: {previous_value, current_value}}, …]`, order not
+    /// guaranteed); a plain object is accepted too. Null when there is no `label_list` entry: the labels did not change.
+    /// </summary>
+    static IReadOnlyList<string>? PreviousLabels(JsonElement root)
+    {
+        var changes = Prop(root, "changed_attributes");
+        if (changes.ValueKind == JsonValueKind.Object) return PreviousValue(changes);
+        if (changes.ValueKind != JsonValueKind.Array) return null;
+        foreach (var entry in changes.EnumerateArray())
+            if (PreviousValue(entry) is { } previous) return previous;
+        return null;
+
+        static IReadOnlyList<string>? PreviousValue(JsonElement entry) =>
+            entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("label_list", out var change)
+                ? LabelList(Prop(change, "previous_value")) ?? []
+                : null;
+    }
+
+    /// <summary>An array of label names, or the comma-separated `cached_label_list` form; null when neither.</summary>
+    static IReadOnlyList<string>? LabelList(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Array => [.. value.EnumerateArray().Select(l => l.ValueKind == JsonValueKind.String ? Blank(l.GetString()?.Trim()) : null).OfType<string>()],
+        JsonValueKind.String => [.. (value.GetString() ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
+        _ => null,
+    };
+
+    static readonly string[] MessageTypes = ["incoming", "outgoing", "activity", "template"];
+    static readonly string[] Statuses = ["open", "resolved", "pending", "snoozed"];
+
+    /// <summary>A string at the top of `message_created`, but the Rails enum integer elsewhere (0 incoming … 3 template).</summary>
+    static string? MessageType(JsonElement value) => Enum(value, MessageTypes);
+
+    /// <summary>A string in webhooks; the enum integer (0 open, 1 resolved, 2 pending, 3 snoozed) is accepted too.</summary>
+    static string? ConversationStatus(JsonElement value) =>
+        Enum(value, Statuses) ?? (value.ValueKind == JsonValueKind.String ? Blank(value.GetString()?.Trim().ToLowerInvariant()) : null);
+
+    static string? Enum(JsonElement value, string[] names)
+    {
+        long? index = value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetInt64(out var n) => n,
+            JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+            _ => null,
+        };
+        if (index >= 0 && index < names.Length) return names[index.Value];
+        var name = value.ValueKind == JsonValueKind.String ? value.GetString()?.Trim().ToLowerInvariant() : null;
+        return names.FirstOrDefault(n => n == name);
+    }
+
+    /// <summary>
+    /// `private` decides whether a note reaches a doctor, so anything we cannot read as a clear false counts as private;
+    /// only a missing/null field means Chatwoot's default (false).
+    /// </summary>
+    static bool IsPrivate(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.False or JsonValueKind.Null or JsonValueKind.Undefined => false,
+        JsonValueKind.String => value.GetString()?.Trim().ToLowerInvariant() is not ("false" or "0"),
+        JsonValueKind.Number => !(value.TryGetInt64(out var n) && n == 0),
+        _ => true,
+    };
+
+    /// <summary>`user`, `agent_bot`, `contact`…: `sender.type` is already snake case, `sender_type` is the class name (`AgentBot`).</summary>
+    static string? SenderType(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw)) return null;
+        var snake = new System.Text.StringBuilder(raw.Length + 4);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (char.IsLetterOrDigit(c))
+            {
+                if (char.IsUpper(c) && i > 0 && char.IsLetterOrDigit(raw[i - 1]) && !char.IsUpper(raw[i - 1])) snake.Append('_');
+                snake.Append(char.ToLowerInvariant(c));
+            }
+            else if (snake.Length > 0 && snake[^1] != '_') snake.Append('_'); // Captain::Assistant → captain_assistant
+        }
+        var result = snake.ToString().Trim('_');
+        return result.Length == 0 ? null : result;
+    }
+}
+
+/// <summary>Type-checked reads of Chatwoot JSON (webhooks and API answers): a wrong type reads as absent, never as a throw.</summary>
+internal static class ChatwootJson
+{
+    /// <summary>The named property whatever its kind, or an Undefined element when <paramref name="obj"/> is not an object or lacks it.</summary>
+    public static JsonElement Prop(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) ? v : default;
+
+    public static JsonElement Obj(JsonElement obj, string name) => Prop(obj, name) is { ValueKind: JsonValueKind.Object } o ? o : default;
+
+    public static string? Str(JsonElement obj, string name) => Prop(obj, name) is { ValueKind: JsonValueKind.String } s ? s.GetString() : null;
+
+    /// <summary>A string, or a number's text (a `source_id` may be numeric).</summary>
+    public static string? Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.GetRawText(),
+        _ => null,
+    };
+
+    public static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    /// <summary>Chatwoot ids are positive integers in JSON, but proxies and older versions send them as strings.</summary>
+    public static long? Id(JsonElement obj, string name) => Id(Prop(obj, name));
+
+    public static long? Id(JsonElement value)
+    {
+        long? id = value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetInt64(out var n) => n,
+            JsonValueKind.String when long.TryParse(value.GetString()?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+            _ => null,
+        };
+        return id > 0 ? id : null;
+    }
+
+    /// <summary>Epoch seconds as an integer (or a float such as `updated_at`, truncated), or as digits in a string.</summary>
+    public static long? Epoch(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number when value.TryGetInt64(out var n) => n,
+        JsonValueKind.Number when value.TryGetDouble(out var d) && d is >= 0 and < 253402300800 => (long)d,
+        JsonValueKind.String when long.TryParse(value.GetString()?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+        _ => null,
+    };
+
+    /// <summary>
+    /// False when a string or property name holds an escaped lone surrogate (`"\uD800"`): JsonDocument accepts it, but every
+    /// later GetString/TryGetProperty on it throws. The raw text is valid JSON, so a backslash only ever starts an escape.
+    /// </summary>
+    public static bool HasReadableStrings(JsonElement root)
+    {
+        if (root.ValueKind == JsonValueKind.Undefined) return false;
+        var raw = root.GetRawText();
+        for (var i = raw.IndexOf('\\'); i >= 0 && i < raw.Length; i = raw.IndexOf('\\', i))
+        {
+            if (i + 1 >= raw.Length) return false;
+            if (raw[i + 1] != 'u') { i += 2; continue; }
+            if (!TryHex4(raw, i + 2, out var c)) return false;
+            i += 6;
+            if (char.IsLowSurrogate(c)) return false;
+            if (!char.IsHighSurrogate(c)) continue;
+            if (i + 1 >= raw.Length || raw[i] != '\\' || raw[i + 1] != 'u' || !TryHex4(raw, i + 2, out var low) || !char.IsLowSurrogate(low))
+                return false;
+            i += 6;
+        }
+        return true;
+
+        static bool TryHex4(string s, int start, out char c)
+        {
+            c = '\0';
+            if (start + 4 > s.Length) return false;
+            if (!ushort.TryParse(s.AsSpan(start, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var v)) return false;
+            c = (char)v;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using Julia.Doctors;
+using Julia.Handoffs;
+using Julia.Queue;
+using Npgsql;
+
+namespace Julia.Conversations;
+
+/// <summary>
+/// Who speaks in a conversation (docs/decisions.md#handoff): a person takes over (a trigger, the label `humano`, a staff
+/// reply), a person's messages are recorded and delivered, and the conversation comes back to Júlia. Conversations owns
+/// `controlled_by`; the handoff row and its notices belong to Handoffs and are written in the same transaction.
+/// </summary>
+internal sealed partial class ConversationControl(
+    ConversationStore conversations, HandoffService handoffs, QueueStore queue, QueueSignals queueSignals, DoctorDirectory doctors,
+    TimeProvider time, ILogger<ConversationControl> logger)
+{
+    public const string StaffTextKind = "mensagem_equipe";
+
+    /// <summary>The handoff (row, cancellations, transition message, notices), then human control — in the caller's transaction.</summary>
+    public async Task<bool> TakeOverAsync(NpgsqlTransaction tx, Guid conversaId, Guid medicoId, string trigger, string reason, string? message,
+        bool sendTransition, CancellationToken ct)
+    {
+        var totals = await conversations.TotalsAsync(tx, conversaId, ct);
+        var (_, created) = await handoffs.OpenAsync(tx, new HandoffRequest(conversaId, medicoId, trigger, reason, message,
+            totals.TotalInteractions, totals.DurationMinutes, sendTransition), ct);
+        if (created) await conversations.SetHumanControlAsync(tx, conversaId, reason, ct);
+        return created;
+    }
+
+    /// <summary>A staff-initiated takeover (label `humano` in Chatwoot): handoff `manual`.</summary>
+    public async Task<bool> TakeOverAsync(ConversationRef c, string reason, bool sendTransition, CancellationToken ct)
+    {
+        bool created;
+        await using (var connection = await conversations.DataSource.OpenConnectionAsync(ct))
+        await using (var tx = await connection.BeginTransactionAsync(ct))
+        {
+            created = await TakeOverAsync(tx, c.Id, c.MedicoId, HandoffTriggers.Manual, reason, null, sendTransition, ct);
+            await tx.CommitAsync(ct);
+        }
+        queueSignals.Wake();
+        await handoffs.AfterCommitAsync(c.MedicoId);
+        return created;
+    }
+
+    /// <summary>
+    /// Back to Júlia: controlled_by='ai', open handoff `resolvido` with who and notes, the notifiers told; `completed`
+    /// when the staff closed the conversation. Nothing is sent to the doctor. False when Júlia was already in control
+    /// and nothing was open.
+    /// </summary>
+    public async Task<bool> ReturnToJuliaAsync(ConversationRef c, string? resolvedBy, string? notes, bool complete, CancellationToken ct)
+    {
+        HandoffResolved? resolved;
+        int changed;
+        await using (var connection = await conversations.DataSource.OpenConnectionAsync(ct))
+        await using (var tx = await connection.BeginTransactionAsync(ct))
+        {
+            resolved = await handoffs.ResolveOpenAsync(tx, c.Id, resolvedBy, notes, ct);
+            changed = c.HumanControlled || resolved is not null || complete ? await conversations.SetAiControlAsync(tx, c.Id, complete, ct) : 0;
+            await tx.CommitAsync(ct);
+        }
+        await handoffs.AfterCommitAsync(c.MedicoId);
+        if (resolved is null && !c.HumanControlled) return false;
+        LogReturned(c.Id, resolved?.HandoffId, complete);
+        return changed > 0 || resolved is not null;
+    }
+
+    /// <summary>
+    /// A person wrote to the doctor (Chatwoot reply, or the simulator's staff pane): stored as `humano`; the open handoff
+    /// is `em_atendimento`; if Júlia was in control this is an implicit takeover (`manual`, no transition message). With
+    /// <paramref name="deliver"/> the text also goes to the doctor through the queue, at any hour, allowed under human control.
+    /// </summary>
+    public async Task<long> RecordStaffMessageAsync(ConversationRef c, string text, string origin, string? providerMessageId, bool deliver,
+        string? author, CancellationToken ct)
+    {
+        long id;
+        await using (var connection = await conversations.DataSource.OpenConnectionAsync(ct))
+        await using (var tx = await connection.BeginTransactionAsync(ct))
+        {
+            if (!c.HumanControlled)
+            {
+                await TakeOverAsync(tx, c.Id, c.MedicoId, HandoffTriggers.Manual, $"resposta da equipe{(author is null ? "" : $" ({author})")}",
+                    null, sendTransition: false, ct);
+                LogImplicitTakeover(c.Id);
+            }
+            await handoffs.MarkInServiceAsync(tx, c.Id, ct);
+            id = await conversations.InsertStaffMessageAsync(tx, c.Id, c.MedicoId, text, origin, providerMessageId, ct);
+            if (deliver)
+                await queue.EnqueueAsync(tx, [new NewQueueItem(c.MedicoId, c.Id, QueueKinds.SystemMessage, text, time.GetUtcNow(),
+                    Metadata: new Dictionary<string, object?>
+                    {
+                        ["tipo_sistema"] = StaffTextKind, ["permitido_sob_humano"] = true, [ConversationStore.StaffMessageKey] = id,
+                    })], ct);
+            await tx.CommitAsync(ct);
+        }
+        if (deliver) queueSignals.Wake();
+        if (!c.HumanControlled) await doctors.InvalidateAsync(c.MedicoId, null);
+        return id;
+    }
+
+    [LoggerMessage(EventId = 1120, Level = LogLevel.Information, Message = "Conversa {ConversaId} back with Júlia (handoff {HandoffId} resolved, completed {Completed})")]
+    private partial void LogReturned(Guid conversaId, Guid? handoffId, bool completed);
+
+    [LoggerMessage(EventId = 1121, Level = LogLevel.Information, Message = "Staff replied in conversa {ConversaId} while Júlia was in control: implicit takeover, handoff manual")]
+    private partial void LogImplicitTakeover(Guid conversaId);
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Julia.Handoffs;
+using Julia.Infrastructure.Admin;
+using Julia.Infrastructure.Http;
+
+namespace Julia.Conversations;
+
+/// <summary>
+/// The operators' handoff API (bearer ADMIN_API_TOKEN): `GET /admin/handoffs?status=pendente` and
+/// `POST /admin/handoffs/{id}/resolver {"notas": "…"}` — the same return to Júlia as resolving in Chatwoot.
+/// </summary>
+internal static class HandoffAdminEndpoints
+{
+    static readonly string[] Statuses = ["pendente", "em_atendimento", "resolvido"];
+
+    public static void MapHandoffAdmin(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/admin/handoffs").WithTags("Handoffs").RequireAdminToken();
+        group.MapGet("", ListAsync);
+        group.MapPost("/{id:guid}/resolver", ResolveAsync);
+    }
+
+    static async Task<IResult> ListAsync(string? status, int? limite, HandoffStore handoffs, CancellationToken ct)
+    {
+        if (status is not null && !Statuses.Contains(status))
+            return TypedResults.Problem(statusCode: 400, title: "status inválido", detail: $"use um de: {string.Join(", ", Statuses)}");
+        if (limite is < 1 or > 500) return TypedResults.Problem(statusCode: 400, title: "limite precisa estar entre 1 e 500");
+        var list = await handoffs.ListAsync(status, limite ?? 100, ct);
+        return TypedResults.Ok(list.Select(Dto));
+    }
+
+    static async Task<IResult> ResolveAsync(Guid id, HttpRequest request, HandoffStore handoffs, ConversationStore conversations,
+        ConversationControl control, CancellationToken ct)
+    {
+        var (notes, by, problem) = await ReadResolutionAsync(request, ct);
+        if (problem is not null) return TypedResults.Problem(statusCode: 400, title: "Corpo inválido", detail: problem);
+        if (await handoffs.FindAsync(id, ct) is not { } handoff) return TypedResults.Problem(statusCode: 404, title: $"Handoff {id} não encontrado");
+        if (handoff.Status == "resolvido") return TypedResults.Problem(statusCode: 409, title: $"Handoff {id} já está resolvido");
+        if (await conversations.FindAsync(handoff.ConversationId, ct) is not { } conversation)
+            return TypedResults.Problem(statusCode: 404, title: "Conversa do handoff não encontrada");
+        await control.ReturnToJuliaAsync(conversation, by ?? "operador", notes, complete: false, ct);
+        return TypedResults.Ok(Dto((await handoffs.FindAsync(id, ct))!));
+    }
+
+    /// <summary>Optional JSON body `{notas, resolvido_por}`; anything else is a 400, never a 500.</summary>
+    internal static async Task<(string? Notes, string? By, string? Problem)> ReadResolutionAsync(HttpRequest request, CancellationToken ct)
+    {
+        var body = await WebhookRequests.ReadBodyAsync(request, ct);
+        if (body is null) return (null, null, "corpo maior que 1 MiB");
+        if (body.Length == 0) return (null, null, null);
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return (null, null, "esperado um objeto JSON");
+            return (Text(doc.RootElement, "notas", 2000), Text(doc.RootElement, "resolvido_por", 200), null);
+        }
+        catch (JsonException) { return (null, null, "JSON malformado"); }
+    }
+
+    internal static string? Text(JsonElement root, string name, int max) =>
+        root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s
+            ? s.Length > max ? s[..max] : s
+            : null;
+
+    internal static object Dto(HandoffNotice h) => new
+    {
+        id = h.HandoffId, conversa_id = h.ConversationId, medico_id = h.DoctorId, medico = h.DoctorName, telefone = h.Phone,
+        trigger_type = h.TriggerType, motivo = h.Reason, ultima_mensagem = h.LastMessage, status = h.Status, created_at = h.CreatedAt,
+        resolvido_em = h.ResolvedAt, resolvido_por = h.ResolvedBy, notas = h.Notes, chatwoot_conversation_id = h.ChatwootConversationId,
+    };
+}

@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Julia.Infrastructure.Http;
+
+/// <summary>What every webhook endpoint does with its request before reading it: a size limit and secret comparison.</summary>
+internal static class WebhookRequests
+{
+    public const int MaxBodyBytes = 1_048_576;
+
+    /// <summary>The body, or null when it is larger than <see cref="MaxBodyBytes"/> (413).</summary>
+    public static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxBodyBytes) return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>Constant-time comparison of a presented secret with the configured one.</summary>
+    public static bool SecretMatches(string? given, string secret) =>
+        !string.IsNullOrEmpty(given) && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(secret));
+
+    /// <summary>The token of `Authorization: Bearer &lt;token&gt;`, or null.</summary>
+    public static string? Bearer(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
+    }
+}

@@ -1,0 +1,28 @@
+namespace Julia.Notifications;
+
+/// <summary>A notice waiting in the outbox (table notificacoes): channel, kind, the data it is rendered from.</summary>
+internal sealed record Notification(long Id, string Channel, string Kind, string Key, Guid? HandoffId, Guid? ConversationId,
+    string PayloadJson, int Attempts, DateTime CreatedAtUtc);
+
+/// <summary>A notice to put in the outbox. <paramref name="Key"/> is unique: the same event never makes two notices.</summary>
+internal sealed record NewNotification(string Channel, string Kind, string Key, Guid? HandoffId = null, Guid? ConversationId = null,
+    object? Payload = null);
+
+/// <summary>What a channel did with a notice.</summary>
+internal abstract record DeliveryResult
+{
+    public sealed record Delivered : DeliveryResult;
+    /// <summary>Try again later (peer down, 429, 5xx, timeout, open circuit); <paramref name="CountsAsAttempt"/> false when only waiting.</summary>
+    public sealed record Retry(string Error, TimeSpan? After = null, bool CountsAsAttempt = true) : DeliveryResult;
+    /// <summary>Will never work (rejected payload, unknown conversation…): the notice ends as `falhou`.</summary>
+    public sealed record Failed(string Error) : DeliveryResult;
+
+    public static readonly DeliveryResult Ok = new Delivered();
+}
+
+/// <summary>A peer that delivers notices of its channel name ("slack", "chatwoot"). Must not throw.</summary>
+internal interface INotificationChannel
+{
+    string Name { get; }
+    Task<DeliveryResult> DeliverAsync(Notification notification, CancellationToken ct);
+}

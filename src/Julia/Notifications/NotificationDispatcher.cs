@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Options;
+
+namespace Julia.Notifications;
+
+internal sealed class NotificationOptions
+{
+    public const string Section = "Notifications";
+    public int PollMilliseconds { get; set; } = 1_000;
+    public int MaxAttempts { get; set; } = 10;
+    public int BaseBackoffSeconds { get; set; } = 15;
+    public int MaxBackoffSeconds { get; set; } = 1_800;
+    public int LeaseSeconds { get; set; } = 120;
+}
+
+/// <summary>
+/// Delivers the outbox (docs/decisions.md#handoff): claims due notices with SKIP LOCKED, hands each to its channel,
+/// and records the outcome — `enviada`, back to `pendente` with backoff (15 s·2^n, at most 30 min), or `falhou` after
+/// 10 attempts. Runs in every process; the claim keeps two processes from sending one notice twice.
+/// </summary>
+internal sealed partial class NotificationDispatcher(
+    NotificationOutbox outbox, IEnumerable<INotificationChannel> channels, IOptions<NotificationOptions> options, TimeProvider time,
+    ILogger<NotificationDispatcher> logger) : BackgroundService
+{
+    readonly Dictionary<string, INotificationChannel> byName = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                if (await DeliverBatchAsync(ct) == 0) await Task.Delay(TimeSpan.FromMilliseconds(o.PollMilliseconds), time, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            catch (Exception ex)
+            {
+                LogBatchFailed(ex);
+                try { await Task.Delay(TimeSpan.FromSeconds(2), time, ct); } catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    /// <summary>One claim and its deliveries; returns how many notices were handled (tests call it directly).</summary>
+    public async Task<int> DeliverBatchAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        var batch = await outbox.ClaimAsync(10, TimeSpan.FromSeconds(o.LeaseSeconds), ct);
+        foreach (var n in batch)
+        {
+            var result = byName.TryGetValue(n.Channel, out var channel)
+                ? await DeliverOneAsync(channel, n)
+                : new DeliveryResult.Failed($"canal desconhecido: {n.Channel}");
+            await RecordAsync(n, result, o);
+        }
+        return batch.Count;
+    }
+
+    async Task<DeliveryResult> DeliverOneAsync(INotificationChannel channel, Notification n)
+    {
+        try
+        {
+            // A notice in flight is finished even during shutdown: its claim would otherwise wait for the lease.
+            return await channel.DeliverAsync(n, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogChannelThrew(ex, n.Id, n.Channel, n.Kind);
+            return new DeliveryResult.Retry($"erro interno: {ex.GetType().Name}");
+        }
+    }
+
+    async Task RecordAsync(Notification n, DeliveryResult result, NotificationOptions o)
+    {
+        switch (result)
+        {
+            case DeliveryResult.Delivered:
+                await outbox.MarkSentAsync(n.Id, CancellationToken.None);
+                LogDelivered(n.Id, n.Channel, n.Kind, Subject(n));
+                break;
+            case DeliveryResult.Retry retry when !retry.CountsAsAttempt || n.Attempts + 1 < o.MaxAttempts:
+                var wait = retry.After ?? TimeSpan.FromSeconds(Math.Min(o.MaxBackoffSeconds, o.BaseBackoffSeconds * Math.Pow(2, n.Attempts)));
+                await outbox.RetryAsync(n.Id, time.GetUtcNow() + wait, retry.Error, retry.CountsAsAttempt, CancellationToken.None);
+                if (retry.CountsAsAttempt) LogRetrying(n.Id, n.Channel, n.Kind, Subject(n), n.Attempts + 1, (int)wait.TotalSeconds, retry.Error);
+                break;
+            case DeliveryResult.Retry retry:
+                await outbox.FailAsync(n.Id, retry.Error, CancellationToken.None);
+                LogGaveUp(n.Id, n.Channel, n.Kind, Subject(n), n.Attempts + 1, retry.Error);
+                break;
+            case DeliveryResult.Failed failed:
+                await outbox.FailAsync(n.Id, failed.Error, CancellationToken.None);
+                LogGaveUp(n.Id, n.Channel, n.Kind, Subject(n), n.Attempts + 1, failed.Error);
+                break;
+        }
+    }
+
+    // Operators grep "handoff": notices about one say so.
+    static string Subject(Notification n) => n.HandoffId is { } h ? $"handoff {h}" : n.ConversationId is { } c ? $"conversa {c}" : "-";
+
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "notificação {Id} entregue ({Channel}/{Kind}, {Subject})")]
+    private partial void LogDelivered(long id, string channel, string kind, string subject);
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "notificação {Id} ({Channel}/{Kind}, {Subject}) falhou na tentativa {Attempt}: {Error}; nova tentativa em {Seconds} s")]
+    private partial void LogRetrying(long id, string channel, string kind, string subject, int attempt, int seconds, string error);
+
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Error, Message = "notificação {Id} ({Channel}/{Kind}, {Subject}) desistiu após {Attempt} tentativas: {Error}")]
+    private partial void LogGaveUp(long id, string channel, string kind, string subject, int attempt, string error);
+
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Error, Message = "Notification channel {Channel} threw for notice {Id} ({Kind})")]
+    private partial void LogChannelThrew(Exception ex, long id, string channel, string kind);
+
+    [LoggerMessage(EventId = 7005, Level = LogLevel.Error, Message = "Notification dispatch loop failed; continuing")]
+    private partial void LogBatchFailed(Exception ex);
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+
+namespace Julia.Notifications;
+
+/// <summary>
+/// SQL on notificacoes, the outbox of staff notices. Enqueue takes the caller's transaction, so a notice exists exactly
+/// when the event that caused it committed; the dispatcher claims due rows with SKIP LOCKED under a lease.
+/// </summary>
+internal sealed class NotificationOutbox(NpgsqlDataSource db)
+{
+    const string Columns = """
+        id AS Id, canal AS Channel, tipo AS Kind, chave AS Key, handoff_id AS HandoffId, conversa_id AS ConversationId,
+        payload::text AS PayloadJson, tentativas AS Attempts, created_at AS CreatedAtUtc
+        """;
+
+    /// <summary>Adds the notice unless one with its key exists (the same event twice is one notice). True when added.</summary>
+    public async Task<bool> EnqueueAsync(NpgsqlTransaction tx, NewNotification n, CancellationToken ct)
+    {
+        var added = await tx.Connection!.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO notificacoes (canal, tipo, chave, handoff_id, conversa_id, payload)
+            VALUES (@Channel, @Kind, @Key, @HandoffId, @ConversationId, @payload::jsonb)
+            ON CONFLICT (chave) DO NOTHING
+            """, new { n.Channel, n.Kind, n.Key, n.HandoffId, n.ConversationId, payload = JsonSerializer.Serialize(n.Payload ?? new { }) },
+            tx, cancellationToken: ct));
+        return added > 0;
+    }
+
+    /// <summary>
+    /// A statement (or CTE body) that adds notices from another feature's relation with columns canal, tipo, chave,
+    /// conversa_id and payload (jsonb), for notices that must be written in that feature's own round trip.
+    /// </summary>
+    public static string InsertFromSql(string rows) => $"""
+        INSERT INTO notificacoes (canal, tipo, chave, conversa_id, payload)
+        SELECT r.canal, r.tipo, r.chave, r.conversa_id, r.payload FROM {rows} r
+        ON CONFLICT (chave) DO NOTHING
+        """;
+
+    /// <summary>Without a transaction of the caller (jobs): one statement.</summary>
+    public async Task<bool> EnqueueAsync(NewNotification n, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var added = await EnqueueAsync(tx, n, ct);
+        await tx.CommitAsync(ct);
+        return added;
+    }
+
+    /// <summary>Due notices, oldest first; a lease that ended with its process (crash) is taken over after <paramref name="lease"/>.</summary>
+    public async Task<IReadOnlyList<Notification>> ClaimAsync(int size, TimeSpan lease, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return [.. await c.QueryAsync<Notification>(new CommandDefinition($"""
+            UPDATE notificacoes SET status = 'processando', processando_desde = now()
+            WHERE id IN (
+                SELECT id FROM notificacoes
+                WHERE (status = 'pendente' AND proxima_tentativa_em <= now())
+                   OR (status = 'processando' AND processando_desde < now() - @lease)
+                ORDER BY id
+                FOR UPDATE SKIP LOCKED
+                LIMIT @size)
+            RETURNING {Columns}
+            """, new { size, lease }, cancellationToken: ct))];
+    }
+
+    public Task MarkSentAsync(long id, CancellationToken ct) => ExecuteAsync(
+        "UPDATE notificacoes SET status = 'enviada', enviada_em = now(), processando_desde = NULL, erro = NULL WHERE id = @id", new { id }, ct);
+
+    /// <summary>Back to pending until <paramref name="until"/>; counted as an attempt unless it only waited (open circuit).</summary>
+    public Task RetryAsync(long id, DateTimeOffset until, string error, bool countsAsAttempt, CancellationToken ct) => ExecuteAsync("""
+        UPDATE notificacoes SET status = 'pendente', processando_desde = NULL, proxima_tentativa_em = @until, erro = @error,
+               tentativas = tentativas + CASE WHEN @countsAsAttempt THEN 1 ELSE 0 END
+        WHERE id = @id
+        """, new { id, until = until.UtcDateTime, error = Trim(error), countsAsAttempt }, ct);
+
+    public Task FailAsync(long id, string error, CancellationToken ct) => ExecuteAsync("""
+        UPDATE notificacoes SET status = 'falhou', processando_desde = NULL, erro = @error, tentativas = tentativas + 1 WHERE id = @id
+        """, new { id, error = Trim(error) }, ct);
+
+    /// <summary>Graceful shutdown: claims not delivered go back at once.</summary>
+    public Task ReleaseAsync(long[] ids) => ExecuteAsync(
+        "UPDATE notificacoes SET status = 'pendente', processando_desde = NULL WHERE id = ANY(@ids) AND status = 'processando'", new { ids }, CancellationToken.None);
+
+    static string Trim(string error) => error.Length > 500 ? error[..500] : error;
+
+    async Task ExecuteAsync(string sql, object args, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
+    }
+}

@@ -1,0 +1,13 @@
+namespace Julia.Notifications;
+
+internal static class NotificationsExtensions
+{
+    /// <summary>The outbox and its dispatcher, in every role (claims keep processes from sending a notice twice).</summary>
+    public static void AddNotifications(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
+        builder.Services.AddSingleton<NotificationOutbox>();
+        builder.Services.AddSingleton<NotificationDispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
+    }
+}

@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Julia.Handoffs;
+using Julia.Infrastructure.Logging;
+using Julia.Infrastructure.Time;
+using Julia.Shifts;
+
+namespace Julia.Slack;
+
+/// <summary>
+/// How notices are rendered: <see cref="MaskPhone"/> (SLACK_MASCARAR_TELEFONE) and where Chatwoot is, for the
+/// "Abrir no Chatwoot" button (no button without <see cref="ChatwootBaseUrl"/>).
+/// </summary>
+internal sealed record SlackFormat(bool MaskPhone, string? ChatwootBaseUrl, int ChatwootAccountId);
+
+/// <summary>
+/// Staff notices as Slack incoming-webhook payloads (tests/fixtures/README.md, "3. Slack incoming webhook"): a fallback
+/// <c>text</c> for the push notification, and the Block Kit blocks inside one attachment so the notice gets a coloured bar.
+/// The fallback text carries no name or phone: it shows up on lock screens. See docs/decisions.md#handoff.
+/// </summary>
+internal static class SlackMessages
+{
+    // Block Kit limits: beyond them Slack answers invalid_blocks and the whole notice is lost.
+    const int MaxHeader = 150, MaxField = 2000, MaxSection = 3000, MaxFields = 10, MaxBlocks = 50;
+    const int MaxLastMessage = 500;
+
+    const string ResolvedColor = "#4CAF50", ReservedColor = "#3F51B5", ExpiredColor = "#795548", OtherColor = "#607D8B";
+
+    static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
+
+    public static JsonObject HandoffOpened(HandoffNotice n, SlackFormat f)
+    {
+        const string title = "🚨 Handoff necessário";
+        var blocks = new List<JsonObject> { Header(title), Fields(HandoffFields(n, f)) };
+        if (!string.IsNullOrWhiteSpace(n.LastMessage)) blocks.Add(Section($"*Última mensagem:*\n{Quote(n.LastMessage)}"));
+        AddChatwootButton(blocks, n.ChatwootConversationId, f);
+        blocks.Add(Footer(n.ConversationId, n.CreatedAt));
+        return Payload(title, TriggerColor(n.TriggerType), blocks);
+    }
+
+    public static JsonObject HandoffReminder(HandoffNotice n, TimeSpan waiting, SlackFormat f)
+    {
+        var title = $"⏰ Handoff aguardando há {Math.Max(0, (int)waiting.TotalMinutes)} min";
+        var blocks = new List<JsonObject> { Header(title), Fields(HandoffFields(n, f)) };
+        AddChatwootButton(blocks, n.ChatwootConversationId, f);
+        blocks.Add(Footer(n.ConversationId, n.CreatedAt));
+        return Payload(title, TriggerColor(n.TriggerType), blocks);
+    }
+
+    public static JsonObject HandoffResolved(HandoffNotice n, SlackFormat f)
+    {
+        const string title = "✅ Handoff resolvido";
+        var blocks = new List<JsonObject>
+        {
+            Header(title),
+            Fields(
+                Field("Médico", DoctorName(n.DoctorName)),
+                Field("Telefone", Phone(n.Phone, f)),
+                Field("Tipo", Escape(n.TriggerType)),
+                Field("Duração", n.ResolvedAt is { } resolvedAt ? Duration(resolvedAt - n.CreatedAt) : "-"),
+                Field("Resolvido por", string.IsNullOrWhiteSpace(n.ResolvedBy) ? "equipe" : Escape(n.ResolvedBy))),
+        };
+        if (!string.IsNullOrWhiteSpace(n.Notes)) blocks.Add(Section($"*Notas:*\n{Escape(n.Notes.Trim())}"));
+        blocks.Add(Footer(n.ConversationId, n.CreatedAt));
+        return Payload(title, ResolvedColor, blocks);
+    }
+
+    public static JsonObject ShiftReserved(ReservationNotice n, SlackFormat f)
+    {
+        const string title = "📅 Plantão reservado";
+        var blocks = new List<JsonObject>
+        {
+            Header(title),
+            Fields(
+                Field("Médico", DoctorName(n.DoctorName)),
+                Field("Telefone", Phone(n.Phone, f)),
+                Field("Hospital", HospitalAndCity(n)),
+                Field("Data", DateWithWeekday(n.Date)),
+                Field("Período", OrDash(n.Period)),
+                Field("Setor", OrDash(n.Sector)),
+                Field("Valor", Escape(n.PayText))),
+            Section("Pré-reserva feita pela Júlia: confirme com o médico."),
+        };
+        AddChatwootButton(blocks, n.ChatwootConversationId, f);
+        blocks.Add(ReservationFooter(n, n.ReservedAt));
+        return Payload(title, ReservedColor, blocks);
+    }
+
+    public static JsonObject ReservationExpired(ReservationNotice n, TimeSpan heldFor, SlackFormat f)
+    {
+        const string title = "⌛ Reserva expirada";
+        var blocks = new List<JsonObject>
+        {
+            Header(title),
+            Fields(
+                Field("Médico", DoctorName(n.DoctorName)),
+                Field("Telefone", Phone(n.Phone, f)),
+                Field("Hospital", HospitalAndCity(n)),
+                Field("Data", DateWithWeekday(n.Date)),
+                Field("Período", OrDash(n.Period))),
+            Section($"A pré-reserva ficou {Duration(heldFor)} sem confirmação. O plantão voltou a ficar aberto."),
+        };
+        // The footer dates the expiry, the event this notice reports.
+        blocks.Add(ReservationFooter(n, n.ReservedAt + heldFor));
+        return Payload(title, ExpiredColor, blocks);
+    }
+
+    /// <summary>"1 h 05 min", "12 min", "menos de 1 min": how long staff took, rounded down to the minute.</summary>
+    public static string Duration(TimeSpan span)
+    {
+        var minutes = (long)Math.Floor(span.TotalMinutes);
+        if (minutes < 1) return "menos de 1 min";
+        if (minutes < 60) return $"{minutes} min";
+        return $"{minutes / 60} h {minutes % 60:00} min";
+    }
+
+    /// <summary>
+    /// Slack's mrkdwn control characters as the entities Slack expects, so text a doctor wrote cannot become a link,
+    /// a mention (&lt;!channel&gt;) or a broken message.
+    /// </summary>
+    public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    static JsonObject[] HandoffFields(HandoffNotice n, SlackFormat f) =>
+    [
+        Field("Médico", DoctorName(n.DoctorName)),
+        Field("Telefone", Phone(n.Phone, f)),
+        Field("Motivo", OrDash(n.Reason)),
+        Field("Tipo", Escape(n.TriggerType)),
+    ];
+
+    /// <summary>Attachment colour by trigger type: the kind of trouble is visible before anyone reads.</summary>
+    static string TriggerColor(string triggerType) => triggerType switch
+    {
+        HandoffTriggers.PersonRequested => "#2196F3",
+        HandoffTriggers.Legal => "#F44336",
+        HandoffTriggers.NegativeSentiment => "#FF9800",
+        HandoffTriggers.LowConfidence => "#9C27B0",
+        HandoffTriggers.Manual => "#4CAF50",
+        _ => OtherColor,
+    };
+
+    static string DoctorName(string? name) => string.IsNullOrWhiteSpace(name) ? "sem nome" : Escape(name.Trim());
+
+    static string Phone(string? phone, SlackFormat f) =>
+        string.IsNullOrWhiteSpace(phone) ? "sem telefone" : Escape(f.MaskPhone ? PhoneMask.Mask(phone) : phone);
+
+    static string OrDash(string? text) => string.IsNullOrWhiteSpace(text) ? "-" : Escape(text.Trim());
+
+    static string HospitalAndCity(ReservationNotice n) =>
+        string.IsNullOrWhiteSpace(n.City) ? Escape(n.Hospital) : $"{Escape(n.Hospital)} ({Escape(n.City)})";
+
+    static string DateWithWeekday(DateOnly date) =>
+        $"{date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} ({PtBr.DateTimeFormat.GetDayName(date.DayOfWeek)})";
+
+    /// <summary>The doctor's last message as a block quote: every line quoted, cut at 500 characters before escaping.</summary>
+    static string Quote(string message)
+    {
+        var text = Truncate(message.Trim().Replace("\r\n", "\n"), MaxLastMessage);
+        return "> " + Escape(text).Replace("\n", "\n> ");
+    }
+
+    static void AddChatwootButton(List<JsonObject> blocks, string? chatwootConversationId, SlackFormat f)
+    {
+        if (string.IsNullOrWhiteSpace(f.ChatwootBaseUrl) || string.IsNullOrWhiteSpace(chatwootConversationId)) return;
+        var url = $"{f.ChatwootBaseUrl.Trim().TrimEnd('/')}/app/accounts/{f.ChatwootAccountId}/conversations/{Uri.EscapeDataString(chatwootConversationId.Trim())}";
+        blocks.Add(new JsonObject
+        {
+            ["type"] = "actions",
+            ["elements"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "button",
+                ["text"] = PlainText("Abrir no Chatwoot"),
+                ["url"] = url,
+                ["style"] = "primary",
+                ["action_id"] = "open_chatwoot",
+            }),
+        });
+    }
+
+    static JsonObject Footer(Guid conversationId, DateTimeOffset at) => Context($"Conversa {ShortId(conversationId)} • {LocalTime(at)}");
+
+    static JsonObject ReservationFooter(ReservationNotice n, DateTimeOffset at) =>
+        Context(n.ConversationId is { } conversationId
+            ? $"Conversa {ShortId(conversationId)} • {LocalTime(at)}"
+            : $"Reserva {ShortId(n.ReservationId)} • {LocalTime(at)}");
+
+    static string ShortId(Guid id) => id.ToString("N")[..8];
+
+    static string LocalTime(DateTimeOffset at) => SaoPaulo.ToLocal(at).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    static JsonObject Payload(string text, string color, List<JsonObject> blocks) => new()
+    {
+        ["text"] = text,
+        ["attachments"] = new JsonArray(new JsonObject
+        {
+            ["color"] = color,
+            ["blocks"] = new JsonArray([.. blocks.Take(MaxBlocks)]),
+        }),
+    };
+
+    static JsonObject Header(string text) => new() { ["type"] = "header", ["text"] = PlainText(Truncate(text, MaxHeader)) };
+
+    static JsonObject Section(string mrkdwn) => new() { ["type"] = "section", ["text"] = Mrkdwn(TruncateEscaped(mrkdwn, MaxSection)) };
+
+    static JsonObject Fields(params JsonObject[] fields) =>
+        new() { ["type"] = "section", ["fields"] = new JsonArray([.. fields.Take(MaxFields)]) };
+
+    /// <summary>A "*Label:*\nvalue" field; <paramref name="value"/> is already escaped.</summary>
+    static JsonObject Field(string label, string value) => Mrkdwn(TruncateEscaped($"*{label}:*\n{value}", MaxField));
+
+    static JsonObject Context(string mrkdwn) => new() { ["type"] = "context", ["elements"] = new JsonArray(Mrkdwn(mrkdwn)) };
+
+    static JsonObject Mrkdwn(string text) => new() { ["type"] = "mrkdwn", ["text"] = text };
+
+    static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text, ["emoji"] = true };
+
+    /// <summary>At most <paramref name="max"/> characters, ending in "…" when cut, never splitting a surrogate pair.</summary>
+    static string Truncate(string text, int max)
+    {
+        if (text.Length <= max) return text;
+        var cut = max - 1;
+        if (char.IsHighSurrogate(text[cut - 1])) cut--;
+        return string.Concat(text.AsSpan(0, cut), "…");
+    }
+
+    /// <summary><see cref="Truncate"/> for escaped text: a cut entity ("&amp;a…") would show as garbage, so it goes whole.</summary>
+    static string TruncateEscaped(string text, int max)
+    {
+        if (text.Length <= max) return text;
+        var cut = Truncate(text, max)[..^1];
+        var amp = cut.LastIndexOf('&');
+        if (amp >= 0 && cut.IndexOf(';', amp) < 0) cut = cut[..amp];
+        return cut + "…";
+    }
+}

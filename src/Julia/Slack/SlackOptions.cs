@@ -1,0 +1,14 @@
+namespace Julia.Slack;
+
+internal sealed class SlackOptions
+{
+    public const string Section = "Slack";
+    /// <summary>SLACK_WEBHOOK_URL (incoming webhook; the URL is the secret). Empty: notices are only logged.</summary>
+    public string? WebhookUrl { get; set; }
+    /// <summary>SLACK_CHANNEL: shown in notices; app-based webhooks post to the channel chosen at install time.</summary>
+    public string Channel { get; set; } = "#julia-gestao";
+    /// <summary>SLACK_MASCARAR_TELEFONE: digits after the 8th become '*' in notices.</summary>
+    public bool MaskPhone { get; set; } = true;
+    public int TimeoutSeconds { get; set; } = 10;
+    public bool Enabled => !string.IsNullOrWhiteSpace(WebhookUrl);
+}

@@ -1,0 +1,50 @@
+using System.Net;
+using Julia.IntegrationTests.TestHost;
+using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
+
+namespace Julia.IntegrationTests.Chatwoot;
+
+/// <summary>CHATWOOT_ESPELHAMENTO=app: Júlia copies WhatsApp traffic into Chatwoot and sends the staff's replies herself.</summary>
+public sealed class AppMirroringTests(AppMirroringTests.Fixture f) : IClassFixture<AppMirroringTests.Fixture>
+{
+    public sealed class Fixture : HumanLoopFixture
+    {
+        protected override string Mirroring => "app";
+    }
+
+    [Fact]
+    public async Task DoctorMessagesAndJuliasRepliesAreCopiedIntoChatwoot()
+    {
+        const string phone = "5511988880301";
+        var (_, chatwootId) = await f.DoctorInChatwootAsync(phone, "bom dia, vi a vaga de pediatria");
+
+        var copies = await Eventually.MatchesAsync(() => Task.FromResult(f.Chatwoot.Messages.Where(m => m.ConversationId == chatwootId).ToList()),
+            l => l.Count >= 2);
+
+        Assert.Contains(copies, m => m.Body["message_type"]!.GetValue<string>() == "incoming" && m.Body["content"]!.GetValue<string>() == "bom dia, vi a vaga de pediatria");
+        Assert.Contains(copies, m => m.Body["message_type"]!.GetValue<string>() == "outgoing" && !m.Body["private"]!.GetValue<bool>()
+            && m.Body["content"]!.GetValue<string>().StartsWith("Oi! Recebi:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AStaffReplyInChatwootGoesToTheDoctorThroughTheQueueOnce()
+    {
+        const string phone = "5511988880302";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        var reply = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, phone);
+        reply["content"] = "Aqui é o Carlos, da equipe: confirmei seu sábado.";
+
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(reply)).StatusCode);
+
+        await Eventually.MatchesAsync(() => f.QueueAsync(phone), q => q.Any(r => r.TipoSistema == "mensagem_equipe" && r.Status == "enviada"));
+        var staffRows = await f.QueryAsync<(string? Provider, string Origem)>("""
+            SELECT provider_message_id, origem FROM interacoes WHERE conversa_id = @conversa AND autor_tipo = 'humano'
+            """, new { conversa });
+        var row = Assert.Single(staffRows); // recorded once, not again when it was sent
+        Assert.Equal("chatwoot", row.Origem);
+        Assert.NotNull(row.Provider);
+        Assert.Equal("human", await f.ControlAsync(conversa));
+        // The staff's own message is not copied back into Chatwoot.
+        Assert.DoesNotContain(f.Chatwoot.Messages, m => m.ConversationId == chatwootId && m.Body["content"]!.GetValue<string>().Contains("confirmei seu sábado"));
+    }
+}

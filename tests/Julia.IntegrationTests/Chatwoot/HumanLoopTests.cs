@@ -1,0 +1,301 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Julia.IntegrationTests.TestHost;
+using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
+
+namespace Julia.IntegrationTests.Chatwoot;
+
+/// <summary>
+/// The human side of the loop against fake Chatwoot and Slack servers: a handoff reaches a person (note + Slack), the
+/// webhook's rows of docs/decisions.md#handoff, echo suppression, and the way back to Júlia.
+/// </summary>
+public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoopFixture>
+{
+    [Fact]
+    public async Task AHandoffPostsAPrivateNoteAndASlackNoticeWithTheChatwootButton()
+    {
+        const string phone = "5511988880101";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+
+        await PostAsync(f.Client, Text(phone, "quero falar com uma pessoa, por favor"));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.Equal("human", await f.ControlAsync(conversa));
+        var note = await Eventually.MatchesAsync(() => Task.FromResult(f.Chatwoot.Messages.FirstOrDefault(m => m.ConversationId == chatwootId)),
+            m => m.Body is not null);
+        Assert.True(note.Body["private"]!.GetValue<bool>());
+        Assert.Contains("pedido_humano", note.Body["content"]!.GetValue<string>());
+        var slack = await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "Handoff necessário") && m.ToJsonString().Contains($"/conversations/{chatwootId}"));
+        var json = slack.ToJsonString();
+        Assert.Contains($"{f.Chatwoot.Url}/app/accounts/1/conversations/{chatwootId}", json);
+        Assert.DoesNotContain(phone, json); // masked by default
+        Assert.Contains("#2196F3", json);
+        Assert.Equal(chatwootId.ToString(), await f.ScalarAsync<string>("SELECT chatwoot_conversation_id FROM conversations WHERE id = @conversa", new { conversa }));
+        await Eventually.MatchesAsync(() => f.ScalarAsync<bool>("SELECT slack_notificado_em IS NOT NULL FROM handoffs WHERE conversa_id = @conversa", new { conversa }), b => b);
+    }
+
+    [Fact]
+    public async Task ChatwootDownDuringAHandoffDelaysTheNoteAndUndoesNothing()
+    {
+        const string phone = "5511988880102";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        f.Chatwoot.Down = true;
+        try
+        {
+            await PostAsync(f.Client, Text(phone, "me liga por favor"));
+            await f.WaitProcessedAsync(phone);
+            Assert.Equal("human", await f.ControlAsync(conversa));
+            Assert.Equal([("pendente", "pedido_humano")], await f.HandoffsAsync(conversa));
+            await Eventually.MatchesAsync(() => f.ScalarAsync<int>("""
+                SELECT tentativas FROM notificacoes WHERE conversa_id = @conversa AND canal = 'chatwoot'
+                """, new { conversa }), n => n >= 1);
+            Assert.DoesNotContain(f.Chatwoot.Messages, m => m.ConversationId == chatwootId);
+        }
+        finally { f.Chatwoot.Down = false; }
+
+        await Eventually.MatchesAsync(() => Task.FromResult(f.Chatwoot.Messages.Count(m => m.ConversationId == chatwootId)), n => n == 1);
+        Assert.Equal("human", await f.ControlAsync(conversa));
+        Assert.Equal("enviada", await f.ScalarAsync<string>("SELECT status FROM notificacoes WHERE conversa_id = @conversa AND canal = 'chatwoot'", new { conversa }));
+    }
+
+    [Fact]
+    public async Task TheLabelHumanoHandsOverAndRemovingItReturnsToJulia()
+    {
+        const string phone = "5511988880103";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+
+        var added = HumanLoopFixture.Webhook("webhook-conversation-updated-label-added.json", chatwootId, phone);
+        added["labels"] = new JsonArray("humano");
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(added)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(added)).StatusCode); // Chatwoot dispatches a label change twice
+
+        Assert.Equal("human", await f.ControlAsync(conversa));
+        Assert.Equal([("pendente", "manual")], await f.HandoffsAsync(conversa));
+        var queue = await f.QueueAsync(phone);
+        Assert.Single(queue, q => q.TipoSistema == "transicao_handoff");
+
+        var removed = HumanLoopFixture.Webhook("webhook-conversation-updated-label-added.json", chatwootId, phone);
+        removed["labels"] = new JsonArray();
+        removed["changed_attributes"] = new JsonArray(new JsonObject
+        {
+            ["label_list"] = new JsonObject { ["previous_value"] = new JsonArray("humano"), ["current_value"] = new JsonArray() },
+        });
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(removed)).StatusCode);
+
+        Assert.Equal("ai", await f.ControlAsync(conversa));
+        Assert.Equal([("resolvido", "manual")], await f.HandoffsAsync(conversa));
+        await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "Handoff resolvido") && HumanLoopFixture.SlackMentions(m, conversa.ToString()[..8]));
+    }
+
+    [Fact]
+    public async Task AnUpdateWithoutALabelChangeKeepsATriggersHandoff()
+    {
+        const string phone = "5511988880104";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        await PostAsync(f.Client, Text(phone, "quero falar com um atendente"));
+        await f.WaitProcessedAsync(phone);
+
+        var assigned = HumanLoopFixture.Webhook("webhook-conversation-updated-label-added.json", chatwootId, phone);
+        assigned["labels"] = new JsonArray();
+        assigned["changed_attributes"] = new JsonArray(new JsonObject { ["assignee_id"] = new JsonObject { ["previous_value"] = null, ["current_value"] = 7 } });
+        await f.PostChatwootAsync(assigned);
+
+        Assert.Equal("human", await f.ControlAsync(conversa));
+    }
+
+    [Fact]
+    public async Task ResolvingInChatwootReturnsToJuliaAndCompletesTheConversation()
+    {
+        const string phone = "5511988880105";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        await PostAsync(f.Client, Text(phone, "quero falar com uma pessoa"));
+        await f.WaitProcessedAsync(phone);
+
+        var response = await f.PostChatwootAsync(HumanLoopFixture.Webhook("webhook-conversation-status-changed-resolved.json", chatwootId, phone));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ai", await f.ControlAsync(conversa));
+        Assert.Equal("completed", await f.ScalarAsync<string>("SELECT status FROM conversations WHERE id = @conversa", new { conversa }));
+        Assert.Equal([("resolvido", "pedido_humano")], await f.HandoffsAsync(conversa));
+    }
+
+    [Fact]
+    public async Task AStaffReplyIsStoredAndTakesOverImplicitlyWhenJuliaWasInControl()
+    {
+        const string phone = "5511988880106";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+
+        var reply = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, phone);
+        reply["content"] = "Oi, aqui é a Carla da escala, sigo com você";
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(reply)).StatusCode);
+
+        Assert.Equal("human", await f.ControlAsync(conversa));
+        Assert.Equal([("em_atendimento", "manual")], await f.HandoffsAsync(conversa));
+        Assert.Equal(1, await f.ScalarAsync<long>("""
+            SELECT count(*) FROM interacoes WHERE conversa_id = @conversa AND autor_tipo = 'humano' AND origem = 'chatwoot'
+              AND direcao = 'saida' AND conteudo = 'Oi, aqui é a Carla da escala, sigo com você'
+            """, new { conversa }));
+        // Evolution mirrors by default: Júlia does not send the staff's words herself, and no transition message goes out.
+        Assert.DoesNotContain(await f.QueueAsync(phone), q => q.TipoSistema is "mensagem_equipe" or "transicao_handoff");
+    }
+
+    [Fact]
+    public async Task EchoesBotsPrivateNotesAndTheIntegrationUserAreNeverAPerson()
+    {
+        const string phone = "5511988880107";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        var ourId = await f.ScalarAsync<string>("""
+            SELECT provider_message_id FROM interacoes WHERE conversa_id = @conversa AND direcao = 'saida' AND provider_message_id IS NOT NULL LIMIT 1
+            """, new { conversa });
+        var ourText = await f.ScalarAsync<string>("SELECT conteudo FROM interacoes WHERE provider_message_id = @ourId", new { ourId });
+
+        var echo = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, phone);
+        echo["source_id"] = $"WAID:{ourId}";
+        echo["content"] = "texto diferente, mas o id é nosso";
+        var sameText = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, phone);
+        sameText["content"] = ourText; // mirrored before the send was recorded with its id
+        var bot = HumanLoopFixture.Webhook("webhook-message-created-outgoing-bot-echo.json", chatwootId, phone);
+        var note = HumanLoopFixture.Webhook("webhook-message-created-private-note.json", chatwootId, phone);
+        var self = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, phone);
+        self["sender"]!["id"] = f.Chatwoot.ProfileId;
+        var incoming = HumanLoopFixture.Webhook("webhook-message-created-incoming.json", chatwootId, phone);
+
+        foreach (var body in new[] { echo, sameText, bot, note, self, incoming })
+        {
+            var response = await f.PostChatwootAsync(body);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(answer.GetProperty("status").GetString() == "ignored", answer.ToString());
+        }
+
+        Assert.Equal("ai", await f.ControlAsync(conversa));
+        Assert.Empty(await f.HandoffsAsync(conversa));
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes WHERE conversa_id = @conversa AND autor_tipo = 'humano'", new { conversa }));
+    }
+
+    [Fact]
+    public async Task AnUnknownConversationIsA200AndAWarning()
+    {
+        var body = HumanLoopFixture.Webhook("webhook-conversation-status-changed-resolved.json", 987_654, "5511900000000");
+
+        var response = await f.PostChatwootAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(f.App.Logs.Lines, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Warning && l.Message.Contains("987654"));
+    }
+
+    [Fact]
+    public async Task AWrongOrMissingTokenIs401()
+    {
+        var body = HumanLoopFixture.Webhook("webhook-conversation-status-changed-resolved.json", 1, "5511900000001");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await f.PostChatwootAsync(body, token: null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await f.PostChatwootAsync(body, token: "errado")).StatusCode);
+        var header = new HttpRequestMessage(HttpMethod.Post, "/chatwoot/webhook") { Content = JsonContent.Create(body) };
+        header.Headers.Add("X-Chatwoot-Token", HumanLoopFixture.WebhookToken);
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.SendAsync(header)).StatusCode);
+    }
+
+    [Fact]
+    public async Task MalformedWebhookBodiesNeverGetA5xx()
+    {
+        string[] bodies =
+        [
+            "", "{", "[]", "null", "42", "\"x\"", "{}", """{"event":null}""", """{"event":42}""", """{"event":"message_created"}""",
+            """{"event":"message_created","conversation":"x"}""", """{"event":"message_created","conversation":{"id":"abc"}}""",
+            """{"event":"message_created","conversation":{"id":1e400}}""", """{"event":"message_created","conversation":{"id":-1},"message_type":7}""",
+            """{"event":"message_created","conversation":{"id":5},"message_type":"outgoing","private":"sim","sender":[],"content":{}}""",
+            """{"event":"message_created","conversation":{"id":5},"message_type":"outgoing","sender":{"type":"user","id":"x"},"content":"oi"}""",
+            """{"event":"conversation_updated","id":{},"labels":"humano"}""", """{"event":"conversation_updated","id":5,"labels":[1,null,{}]}""",
+            """{"event":"conversation_updated","id":5,"changed_attributes":{"label_list":1}}""", """{"event":"conversation_updated","id":5,"changed_attributes":[null,1,"x"]}""",
+            """{"event":"conversation_status_changed","id":5}""", """{"event":"conversation_status_changed","id":5,"status":[]}""",
+            """{"event":"conversation_status_changed","id":"99999999999999999999999","status":"resolved"}""",
+            """{"event":"webwidget_triggered"}""", """{"event":"message_updated","id":1}""", "{\"event\":\"message_created\",\"content\":\"\\u0000\"}",
+            """{"event":"message_created","conversation":{"id":5,"meta":{"sender":{"phone_number":12345}}},"message_type":"outgoing","sender":{"type":"user","id":1},"content":"oi"}""",
+            """{"event":"message_created","conversation":{"id":5,"meta":{"sender":{"phone_number":"+55119"}}},"message_type":1,"sender":{"type":"user","id":1},"content":"oi"}""",
+            new string('[', 5000) + new string(']', 5000), """{"event":"conversation_updated","id":5,"meta":{"sender":"x"}}""",
+        ];
+        var generated = Enumerable.Range(0, 25).Select(i => JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["event"] = (i % 3) switch { 0 => "message_created", 1 => "conversation_updated", _ => "conversation_status_changed" },
+            ["id"] = i % 2 == 0 ? (object)$"x{i}" : i * 1000,
+            ["conversation"] = i % 4 == 0 ? null : new Dictionary<string, object?> { ["id"] = i % 5 == 0 ? "NaN" : (object)(i + 90_000) },
+            ["message_type"] = i % 6, ["private"] = i % 2 == 0 ? "true" : null, ["labels"] = i % 3 == 0 ? (object)"humano" : new[] { "humano" },
+            ["sender"] = i % 2 == 0 ? new Dictionary<string, object?> { ["type"] = 5, ["id"] = "um" } : null,
+            ["content"] = i % 7 == 0 ? new string('ã', 20_000) : (object)i,
+        }));
+        foreach (var body in bodies.Concat(generated))
+        {
+            var response = await f.Client.PostAsync($"/chatwoot/webhook?token={HumanLoopFixture.WebhookToken}",
+                new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for {body[..Math.Min(body.Length, 120)]}");
+        }
+    }
+
+    [Fact]
+    public async Task OperatorsListAndResolveHandoffsByApi()
+    {
+        const string phone = "5511988880108";
+        var (conversa, _) = await f.DoctorInChatwootAsync(phone);
+        await PostAsync(f.Client, Text(phone, "tem alguém aí? quero falar com uma pessoa"));
+        await f.WaitProcessedAsync(phone);
+        var handoffId = await f.ScalarAsync<Guid>("SELECT id FROM handoffs WHERE conversa_id = @conversa", new { conversa });
+
+        var pending = await f.GetJsonAsync<JsonElement>("/admin/handoffs?status=pendente");
+        Assert.Contains(pending.EnumerateArray(), h => h.GetProperty("id").GetGuid() == handoffId);
+        Assert.Equal(HttpStatusCode.BadRequest, (await f.Client.GetAsync("/admin/handoffs?status=qualquer")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await f.Client.PostAsync($"/admin/handoffs/{handoffId}/resolver",
+            new StringContent("{notas", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+
+        var resolved = await f.Client.PostAsJsonAsync($"/admin/handoffs/{handoffId}/resolver", new { notas = "médico atendido por telefone" });
+
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        Assert.Equal("ai", await f.ControlAsync(conversa));
+        Assert.Equal("médico atendido por telefone", await f.ScalarAsync<string>("SELECT notas FROM handoffs WHERE id = @handoffId", new { handoffId }));
+        Assert.Equal(HttpStatusCode.Conflict, (await f.Client.PostAsJsonAsync($"/admin/handoffs/{handoffId}/resolver", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await f.Client.PostAsJsonAsync($"/admin/handoffs/{Guid.NewGuid()}/resolver", new { })).StatusCode);
+        await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "Handoff resolvido") && HumanLoopFixture.SlackMentions(m, "médico atendido por telefone"));
+    }
+
+    [Fact]
+    public async Task BackWithJuliaHerNextReplyHasTheStaffMessagesInHerHistory()
+    {
+        const string phone = "5511988880109";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        var reply = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, phone);
+        reply["content"] = "Confirmei seu plantão de sábado por telefone";
+        await f.PostChatwootAsync(reply);
+        await f.PostChatwootAsync(HumanLoopFixture.Webhook("webhook-conversation-status-changed-resolved.json", chatwootId, phone));
+
+        await PostAsync(f.Client, Text(phone, "obrigado! e pra semana que vem?"));
+        await f.WaitProcessedAsync(phone);
+
+        var turn = f.Agent.Turns.Last(t => t.Doctor.Telefone == phone);
+        Assert.Contains(turn.History, h => h.AuthorType == "humano" && h.Content == "Confirmei seu plantão de sábado por telefone");
+        Assert.True(turn.ReturnedFromHuman);
+        Assert.Equal("ai", await f.ControlAsync(await f.ScalarAsync<Guid>(
+            "SELECT c.id FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = @phone ORDER BY c.created_at DESC LIMIT 1", new { phone })));
+        Assert.NotEqual(conversa, Guid.Empty);
+    }
+
+    [Fact]
+    public async Task APendingHandoffGetsOneSlackReminder()
+    {
+        const string phone = "5511988880110";
+        var (conversa, _) = await f.DoctorInChatwootAsync(phone);
+        await PostAsync(f.Client, Text(phone, "quero falar com uma pessoa"));
+        await f.WaitProcessedAsync(phone);
+        await f.ExecuteAsync("UPDATE handoffs SET created_at = now() - interval '45 minutes' WHERE conversa_id = @conversa", new { conversa });
+
+        // The job only runs inside business hours by the clock; called by hand it runs now.
+        Assert.Equal(HttpStatusCode.OK, (await f.RunJobAsync("handoffs-lembrete")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await f.RunJobAsync("handoffs-lembrete")).StatusCode);
+
+        await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "aguardando"));
+        Assert.Equal(1, await f.ScalarAsync<long>("""
+            SELECT count(*) FROM notificacoes n JOIN handoffs h ON h.id = n.handoff_id WHERE h.conversa_id = @conversa AND n.tipo = 'handoff_lembrete'
+            """, new { conversa }));
+    }
+}

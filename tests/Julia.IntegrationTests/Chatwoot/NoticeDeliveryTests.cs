@@ -1,0 +1,93 @@
+using System.Net;
+using Julia.IntegrationTests.TestHost;
+using Julia.Notifications;
+using Microsoft.Extensions.DependencyInjection;
+using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
+
+namespace Julia.IntegrationTests.Chatwoot;
+
+/// <summary>The outbox under failure and concurrency: Slack errors and timeouts end in one message; two processes send one.</summary>
+public sealed class NoticeDeliveryTests(HumanLoopFixture f) : IClassFixture<HumanLoopFixture>
+{
+    [Fact]
+    public async Task SlackFailingThenTimingOutThenAnsweringGetsExactlyOneMessage()
+    {
+        const string phone = "5511988880201";
+        var (conversa, _) = await f.DoctorInChatwootAsync(phone);
+        var first = f.Slack.Calls;
+        f.Slack.Respond = n => n == first + 1 ? (500, "rollup_error", null) : (200, "ok", null);
+        try
+        {
+            await PostAsync(f.Client, Text(phone, "quero falar com uma pessoa agora"));
+            await f.WaitProcessedAsync(phone);
+            await AttemptsAsync(conversa, 1); // the 500
+            f.Slack.Delay = TimeSpan.FromSeconds(3); // longer than Slack:TimeoutSeconds=1
+            await AttemptsAsync(conversa, 2); // the timeout
+        }
+        finally
+        {
+            f.Slack.Delay = TimeSpan.Zero;
+        }
+
+        await Eventually.MatchesAsync(() => f.ScalarAsync<string>(
+            "SELECT status FROM notificacoes WHERE conversa_id = @conversa AND tipo = 'handoff_aberto'", new { conversa }), s => s == "enviada");
+        Assert.Equal(1, await f.ScalarAsync<long>("SELECT count(*) FROM notificacoes WHERE conversa_id = @conversa AND tipo = 'handoff_aberto'", new { conversa }));
+        Assert.True(await f.ScalarAsync<bool>("SELECT slack_notificado_em IS NOT NULL FROM handoffs WHERE conversa_id = @conversa", new { conversa }));
+        Assert.Equal("human", await f.ControlAsync(conversa));
+        f.Slack.Respond = null;
+    }
+
+    Task<int> AttemptsAsync(Guid conversa, int atLeast) => Eventually.MatchesAsync(() => f.ScalarAsync<int>(
+        "SELECT tentativas FROM notificacoes WHERE conversa_id = @conversa AND tipo = 'handoff_aberto'", new { conversa }), n => n >= atLeast);
+
+    [Fact]
+    public async Task TwoProcessesDeliverEachNoticeOnce()
+    {
+        string[] phones = ["5511988880211", "5511988880212", "5511988880213", "5511988880214"];
+        var conversations = new List<Guid>();
+        foreach (var phone in phones) conversations.Add((await f.DoctorInChatwootAsync(phone)).ConversaId);
+        // A second Júlia on the same database: both run the notification dispatcher and race for every notice.
+        await using var second = new JuliaAppFactory(f.Database, f.Redis, f.SettingsForSecondProcess);
+        second.CreateClient();
+        Assert.NotNull(second.Services.GetRequiredService<NotificationDispatcher>());
+
+        await Task.WhenAll(phones.Select(p => PostAsync(f.Client, Text(p, "preciso falar com um humano"))));
+        foreach (var phone in phones) await f.WaitProcessedAsync(phone);
+        await Eventually.MatchesAsync(() => f.ScalarAsync<long>("""
+            SELECT count(*) FROM notificacoes n JOIN handoffs h ON h.id = n.handoff_id
+            WHERE h.conversa_id = ANY(@conversations) AND n.status = 'enviada'
+            """, new { conversations = conversations.ToArray() }), n => n == 2 * phones.Length);
+        await Task.Delay(300);
+
+        foreach (var conversa in conversations)
+        {
+            Assert.Single(f.Slack.Received, m => HumanLoopFixture.SlackTextContains(m, "Handoff necessário") && HumanLoopFixture.SlackMentions(m, conversa.ToString()[..8]));
+            var chatwootId = long.Parse(await f.ScalarAsync<string>("SELECT chatwoot_conversation_id FROM conversations WHERE id = @conversa", new { conversa }));
+            Assert.Single(f.Chatwoot.Messages, m => m.ConversationId == chatwootId && m.Body["private"]!.GetValue<bool>());
+        }
+    }
+
+    [Fact]
+    public async Task AnExpiredHoldOpensTheShiftAgainAndTellsSlack()
+    {
+        const string phone = "5511988880203";
+        var (conversa, _) = await f.DoctorInChatwootAsync(phone);
+        var medico = await f.ScalarAsync<Guid>("SELECT medico_id FROM conversations WHERE id = @conversa", new { conversa });
+        var vaga = await f.ScalarAsync<Guid>("""
+            WITH h AS (INSERT INTO hospitais (nome, cidade) VALUES ('Hospital Teste Expiração', 'Santo André') RETURNING id),
+                 e AS (INSERT INTO especialidades (nome) VALUES ('expiracao_teste') ON CONFLICT (nome) DO UPDATE SET nome = EXCLUDED.nome RETURNING id)
+            INSERT INTO vagas (hospital_id, especialidade_id, data, valor, status, medico_id, fechada_por, fechada_em)
+            SELECT h.id, e.id, current_date + 5, 1800, 'reservada', @medico, 'julia', now() FROM h, e RETURNING id
+            """, new { medico });
+        await f.ExecuteAsync("""
+            INSERT INTO reservas_vaga (vaga_id, medico_id, conversa_id, status, origem, confirmacao, created_at)
+            VALUES (@vaga, @medico, @conversa, 'ativa', 'julia', 'sim', now() - interval '25 hours')
+            """, new { vaga, medico, conversa });
+
+        Assert.Equal(HttpStatusCode.OK, (await f.RunJobAsync("reservas-expiracao")).StatusCode);
+
+        Assert.Equal("aberta", await f.ScalarAsync<string>("SELECT status FROM vagas WHERE id = @vaga", new { vaga }));
+        Assert.Equal("expirada", await f.ScalarAsync<string>("SELECT status FROM reservas_vaga WHERE vaga_id = @vaga ORDER BY created_at DESC LIMIT 1", new { vaga }));
+        await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "Reserva expirada"));
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Julia.IntegrationTests.TestHost;
+
+/// <summary>
+/// A fake Slack incoming webhook on loopback (tests/fixtures/README.md, "3. Slack incoming webhook"): keeps every JSON
+/// body it receives and answers `200 ok` in plain text, or whatever <see cref="Respond"/> scripts for the n-th call
+/// (status, plain-text error code, Retry-After). <see cref="Delay"/> holds each answer back, to play a hanging Slack.
+/// </summary>
+public sealed class FakeSlack : LoopbackServer
+{
+    public const string WebhookPath = "/services/T000/B000/XXXX";
+
+    int calls;
+
+    public ConcurrentQueue<JsonObject> Received { get; } = new();
+
+    /// <summary>The answer to the n-th call (1-based); null answers `200 ok`.</summary>
+    public Func<int, (int Status, string Body, int? RetryAfterSeconds)>? Respond { get; set; }
+
+    /// <summary>How long each call waits before answering (a Slack that hangs); zero answers at once.</summary>
+    public TimeSpan Delay { get; set; } = TimeSpan.Zero;
+
+    public string WebhookUrl => Url + WebhookPath;
+
+    public int Calls => Volatile.Read(ref calls);
+
+    public static async Task<FakeSlack> StartAsync()
+    {
+        var fake = new FakeSlack();
+        await fake.StartServerAsync();
+        return fake;
+    }
+
+    protected override void Map(WebApplication app) => app.MapPost(WebhookPath, (Delegate)WebhookAsync);
+
+    async Task WebhookAsync(HttpContext http)
+    {
+        var call = Interlocked.Increment(ref calls);
+        if ((await JsonNode.ParseAsync(http.Request.Body)) is JsonObject body) Received.Enqueue(body);
+
+        if (Delay > TimeSpan.Zero)
+        {
+            try { await Task.Delay(Delay, http.RequestAborted); }
+            catch (OperationCanceledException) { return; }
+        }
+
+        var (status, text, retryAfter) = Respond?.Invoke(call) ?? (200, "ok", null);
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "text/plain";
+        if (retryAfter is { } seconds) http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await http.Response.WriteAsync(text);
+    }
+}

@@ -1,0 +1,339 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Julia.Chatwoot;
+
+namespace Julia.UnitTests.Chatwoot;
+
+public sealed class ChatwootWebhookParserTests
+{
+    static string FixtureText(string name) =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "chatwoot", name));
+
+    static ChatwootEvent Parse(string json, int maxDepth = 64) =>
+        ChatwootWebhookParser.Parse(JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = maxDepth }).RootElement);
+
+    static ChatwootEvent ParseFixture(string name) => Parse(FixtureText(name));
+
+    static T Fixture<T>(string name) where T : ChatwootEvent => Assert.IsType<T>(ParseFixture(name));
+
+    static string Edit(string fixture, Action<JsonObject> edit)
+    {
+        var root = JsonNode.Parse(FixtureText(fixture))!.AsObject();
+        edit(root);
+        return root.ToJsonString();
+    }
+
+    /// <summary>
+    /// A fixture with the field at a dotted path removed, or replaced by raw JSON text (spliced in as text, so values that
+    /// System.Text.Json would refuse to write — a lone surrogate — still reach the parser).
+    /// </summary>
+    static string Patched(string fixture, string path, string? rawValue)
+    {
+        const string Placeholder = "__valor_trocado__";
+        var parts = path.Split('.');
+        return Edit(fixture, root =>
+        {
+            var parent = root;
+            foreach (var part in parts[..^1]) parent = parent[part]!.AsObject();
+            if (rawValue is null) parent.Remove(parts[^1]);
+            else parent[parts[^1]] = Placeholder;
+        }).Replace($"\"{Placeholder}\"", rawValue);
+    }
+
+    [Fact]
+    public void LabelAddedCarriesCurrentAndPreviousLabels()
+    {
+        var e = Fixture<ChatwootEvent.ConversationUpdated>("webhook-conversation-updated-label-added.json");
+
+        Assert.Equal(1234, e.ConversationId);
+        Assert.Equal("+5511999990001", e.ContactPhone);
+        Assert.Equal(42, e.ContactId);
+        Assert.Equal(["atendimento-humano"], e.Labels);
+        Assert.NotNull(e.PreviousLabels);
+        Assert.Empty(e.PreviousLabels);
+    }
+
+    [Fact]
+    public void ConversationUpdateWithoutALabelChangeHasNoPreviousLabels()
+    {
+        var json = Patched("webhook-conversation-updated-label-added.json", "changed_attributes",
+            """[{"assignee_id":{"previous_value":null,"current_value":7}}]""");
+
+        var e = Assert.IsType<ChatwootEvent.ConversationUpdated>(Parse(json));
+
+        Assert.Null(e.PreviousLabels);
+        Assert.Equal(["atendimento-humano"], e.Labels);
+    }
+
+    [Fact]
+    public void LabelRemovalReportsThePreviousLabelsWhateverTheEntryOrder()
+    {
+        var json = Edit("webhook-conversation-updated-label-added.json", root =>
+        {
+            root["changed_attributes"] = JsonNode.Parse(
+                """[{"label_list":{"previous_value":["humano","vip"],"current_value":["vip"]}},{"updated_at":{"previous_value":"a","current_value":"b"}}]""");
+            root["labels"] = new JsonArray("vip");
+        });
+
+        var e = Assert.IsType<ChatwootEvent.ConversationUpdated>(Parse(json));
+
+        Assert.Equal(["humano", "vip"], e.PreviousLabels!);
+        Assert.Equal(["vip"], e.Labels);
+    }
+
+    [Fact]
+    public void LabelsFallBackToTheNestedConversation()
+    {
+        var e = Assert.IsType<ChatwootEvent.ConversationUpdated>(Parse(
+            """{"event":"conversation_updated","id":"77","conversation":{"labels":["humano"]}}"""));
+
+        Assert.Equal(77, e.ConversationId);
+        Assert.Equal(["humano"], e.Labels);
+        Assert.Null(e.ContactPhone);
+        Assert.Null(e.ContactId);
+    }
+
+    [Fact]
+    public void ResolvedStatusChangeCarriesTheNewStatus()
+    {
+        var e = Fixture<ChatwootEvent.StatusChanged>("webhook-conversation-status-changed-resolved.json");
+
+        Assert.Equal(new ChatwootEvent.StatusChanged(1234, "+5511999990001", 42, "resolved"), e);
+    }
+
+    [Fact]
+    public void AgentReplyIsAnOutgoingPublicMessageFromUserSeven()
+    {
+        var e = Fixture<ChatwootEvent.MessageCreated>("webhook-message-created-outgoing.json");
+
+        Assert.Equal(1234, e.ConversationId);
+        Assert.Equal(98790, e.MessageId);
+        Assert.Equal("outgoing", e.MessageType);
+        Assert.False(e.Private);
+        Assert.Equal("user", e.SenderType);
+        Assert.Equal(7, e.SenderId);
+        Assert.Equal("Carlos Atendente", e.SenderName);
+        Assert.Equal("Oi Maria, aqui é o Carlos. Vou te ajudar a partir de agora 🙂", e.Content);
+        Assert.Null(e.SourceId);
+        Assert.Equal("+5511999990001", e.ContactPhone);
+        Assert.Equal(42, e.ContactId);
+    }
+
+    [Fact]
+    public void PrivateNoteIsPrivate()
+    {
+        var e = Fixture<ChatwootEvent.MessageCreated>("webhook-message-created-private-note.json");
+
+        Assert.True(e.Private);
+        Assert.Equal("outgoing", e.MessageType);
+        Assert.Equal(98791, e.MessageId);
+    }
+
+    [Fact]
+    public void BotEchoCarriesAgentBotSenderAndSourceId()
+    {
+        var e = Fixture<ChatwootEvent.MessageCreated>("webhook-message-created-outgoing-bot-echo.json");
+
+        Assert.Equal("agent_bot", e.SenderType);
+        Assert.Equal(2, e.SenderId);
+        Assert.Equal("3EB0A1B2C3D4E5F6071829", e.SourceId);
+        Assert.Equal("outgoing", e.MessageType);
+    }
+
+    [Fact]
+    public void IncomingMessageComesFromTheContact()
+    {
+        var e = Fixture<ChatwootEvent.MessageCreated>("webhook-message-created-incoming.json");
+
+        Assert.Equal("incoming", e.MessageType);
+        Assert.Equal("contact", e.SenderType);
+        Assert.Equal(42, e.SenderId);
+        Assert.Equal("A1B2C3D4E5F60718293A4B5C6D7E8F90", e.SourceId);
+        Assert.Equal("+5511999990001", e.ContactPhone);
+    }
+
+    [Fact]
+    public void ContactPhoneFallsBackToAContactSender()
+    {
+        var json = Patched("webhook-message-created-incoming.json", "conversation.meta", null);
+
+        var e = Assert.IsType<ChatwootEvent.MessageCreated>(Parse(json));
+
+        Assert.Equal("+5511999990001", e.ContactPhone);
+        Assert.Equal(42, e.ContactId); // conversation.contact_inbox.contact_id
+    }
+
+    [Fact]
+    public void AUserSendersPhoneIsNeverTakenForTheContacts()
+    {
+        var json = Edit("webhook-message-created-outgoing.json", root =>
+        {
+            root["conversation"]!.AsObject().Remove("meta");
+            root["sender"]!["phone_number"] = "+5511888880000";
+        });
+
+        Assert.Null(Assert.IsType<ChatwootEvent.MessageCreated>(Parse(json)).ContactPhone);
+    }
+
+    [Theory]
+    [InlineData(0, "incoming")]
+    [InlineData(1, "outgoing")]
+    [InlineData(2, "activity")]
+    [InlineData(3, "template")]
+    public void IntegerMessageTypesAreNormalised(int type, string expected)
+    {
+        var json = Patched("webhook-message-created-outgoing.json", "message_type", type.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(expected, Assert.IsType<ChatwootEvent.MessageCreated>(Parse(json)).MessageType);
+    }
+
+    [Theory]
+    [InlineData("\"OUTGOING\"", "outgoing")]
+    [InlineData("\"1\"", "outgoing")]
+    [InlineData("\"template\"", "template")]
+    public void StringMessageTypesAreNormalised(string raw, string expected)
+    {
+        var json = Patched("webhook-message-created-outgoing.json", "message_type", raw);
+
+        Assert.Equal(expected, Assert.IsType<ChatwootEvent.MessageCreated>(Parse(json)).MessageType);
+    }
+
+    [Theory]
+    [InlineData("User", "user")]
+    [InlineData("AgentBot", "agent_bot")]
+    [InlineData("Contact", "contact")]
+    [InlineData("Captain::Assistant", "captain_assistant")]
+    public void SenderTypeClassNamesBecomeSnakeCase(string senderType, string expected)
+    {
+        var json = Edit("webhook-message-created-outgoing.json", root =>
+        {
+            root["sender"]!.AsObject().Remove("type");
+            root["sender_type"] = senderType;
+        });
+
+        Assert.Equal(expected, Assert.IsType<ChatwootEvent.MessageCreated>(Parse(json)).SenderType);
+    }
+
+    [Fact]
+    public void IdsSentAsStringsAreRead()
+    {
+        var e = Assert.IsType<ChatwootEvent.MessageCreated>(Parse(
+            """{"event":"message_created","id":"98790","conversation_id":"1234","message_type":"outgoing","private":false,"content":"oi","sender":{"id":"7","type":"user"}}"""));
+
+        Assert.Equal(1234, e.ConversationId);
+        Assert.Equal(98790, e.MessageId);
+        Assert.Equal(7, e.SenderId);
+        Assert.Null(e.ContactPhone);
+    }
+
+    [Fact]
+    public void AnUnreadablePrivateFlagCountsAsPrivate()
+    {
+        var json = Patched("webhook-message-created-outgoing.json", "private", """{"x":1}""");
+
+        Assert.True(Assert.IsType<ChatwootEvent.MessageCreated>(Parse(json)).Private);
+    }
+
+    [Theory]
+    [InlineData("""{"event":"message_updated","id":1}""", "evento message_updated não tratado")]
+    [InlineData("""{"event":"webwidget_triggered"}""", "evento webwidget_triggered não tratado")]
+    [InlineData("""{"event":"conversation_created","id":1}""", "evento conversation_created não tratado")]
+    [InlineData("""{"event":"message_created","id":1,"conversation":{"id":2},"message_type":"input_csat"}""", "message_type desconhecido")]
+    public void OtherEventsAreIgnored(string json, string reason) =>
+        Assert.Equal(reason, Assert.IsType<ChatwootEvent.Ignored>(Parse(json)).Reason);
+
+    [Theory]
+    [InlineData("[]", "objeto")]
+    [InlineData("\"x\"", "objeto")]
+    [InlineData("123", "objeto")]
+    [InlineData("{}", "event")]
+    [InlineData("""{"event":42}""", "event")]
+    [InlineData("""{"event":"conversation_updated"}""", "id")]
+    [InlineData("""{"event":"conversation_status_changed","id":1234}""", "status")]
+    [InlineData("""{"event":"message_created","id":1,"message_type":"outgoing"}""", "conversation.id")]
+    [InlineData("""{"event":"message_created","conversation":{"id":5},"message_type":"outgoing"}""", "id")]
+    [InlineData("""{"event":"conversation_updated","id":"\uD800"}""", "UTF-16")]
+    public void UnusableBodiesAreInvalid(string json, string mentioned) =>
+        Assert.Contains(mentioned, Assert.IsType<ChatwootEvent.Invalid>(Parse(json)).Problem);
+
+    /// <summary>Every field the parser reads, by event: each gets every wrong kind of value.</summary>
+    static readonly (string Fixture, string[] Paths)[] ReadFields =
+    [
+        ("webhook-conversation-updated-label-added.json",
+            ["event", "id", "labels", "changed_attributes", "meta", "meta.sender", "meta.sender.phone_number", "meta.sender.id", "contact_inbox", "contact_inbox.contact_id"]),
+        ("webhook-conversation-status-changed-resolved.json", ["event", "id", "status", "meta", "meta.sender", "meta.sender.phone_number", "meta.sender.id"]),
+        ("webhook-message-created-outgoing.json",
+            ["event", "id", "conversation", "conversation.id", "conversation.meta", "conversation.meta.sender", "conversation.meta.sender.phone_number",
+             "conversation.meta.sender.id", "conversation.contact_inbox", "conversation.contact_inbox.contact_id", "message_type", "private", "content",
+             "source_id", "sender", "sender.type", "sender.id", "sender.name"]),
+        ("webhook-message-created-incoming.json", ["sender", "sender.phone_number", "sender.id", "conversation.meta.sender"]),
+    ];
+
+    static readonly string[] WrongValues =
+    [
+        "null", "true", "false", "0", "-1", "1.5", "1e400", "99999999999999999999999999", "-99999999999999999999999", "\"\"", "\"  \"",
+        "\"abc\"", "\"12x\"", "\"99999999999999999999999\"", "\"\\uD800\"", "[]", "[1,\"a\",null,{}]", "{}", """{"a":{"b":[1]}}""",
+    ];
+
+    /// <summary>Distinct bodies only: a wrong value that equals the fixture's own (`source_id: null`) would repeat a case.</summary>
+    public static IEnumerable<object[]> MalformedBodies() => Bodies().Distinct().Select(b => new object[] { b });
+
+    static IEnumerable<string> Bodies()
+    {
+        string[] literals =
+        [
+            "{}", "[]", "\"x\"", "123", "null", "true", "[{}]", """{"event":null}""", """{"event":["message_created"]}""", """{"event":{}}""",
+            """{"event":"message_created"}""", """{"event":"conversation_updated","id":{}}""", """{"event":"conversation_updated","id":[1]}""",
+            """{"event":"conversation_updated","id":1,"changed_attributes":[null,1,"x",[],{"label_list":null},{"label_list":[1]}]}""",
+            """{"event":"conversation_updated","id":1,"changed_attributes":[{"label_list":{"previous_value":"a, b"}}]}""",
+            """{"event":"conversation_updated","id":1,"changed_attributes":{"label_list":{"previous_value":{"x":1}}}}""",
+            """{"event":"message_created","conversation":[],"conversation_id":[],"id":[],"message_type":[],"sender":[]}""",
+            """{"event":"message_created","conversation":{"id":1e30},"id":1,"message_type":1}""",
+            """{"\uDC00":1,"event":"message_created"}""", """{"event":"message_created","id":1,"conversation_id":2,"message_type":"\uD83D\uDE00"}""",
+        ];
+        foreach (var literal in literals) yield return literal;
+
+        foreach (var (fixture, paths) in ReadFields)
+            foreach (var path in paths)
+            {
+                yield return Patched(fixture, path, null);
+                foreach (var wrong in WrongValues)
+                    yield return Patched(fixture, path, wrong);
+            }
+
+        // Nesting far deeper than any real payload, where an object is expected and where a value is.
+        var deep = string.Concat(Enumerable.Repeat("""{"a":[""", 400)) + "1" + string.Concat(Enumerable.Repeat("]}", 400));
+        yield return $$$"""{"event":"message_created","conversation":{{{deep}}},"id":1,"message_type":"outgoing","sender":{{{deep}}}}""";
+        yield return $$$"""{"event":"conversation_updated","id":1,"labels":[{{{deep}}}],"changed_attributes":[{"label_list":{"previous_value":[{{{deep}}}]}}]}""";
+        yield return string.Concat(Enumerable.Repeat("[", 1000)) + string.Concat(Enumerable.Repeat("]", 1000));
+    }
+
+    [Fact]
+    public void TheMalformedListIsLarge() => Assert.True(MalformedBodies().Count() >= 50);
+
+    [Theory]
+    [MemberData(nameof(MalformedBodies))]
+    public void MalformedBodiesNeverThrowAndYieldAWellFormedRecord(string json)
+    {
+        var e = Parse(json, maxDepth: 4096);
+
+        switch (e)
+        {
+            case ChatwootEvent.Invalid invalid: Assert.False(string.IsNullOrWhiteSpace(invalid.Problem)); break;
+            case ChatwootEvent.Ignored ignored: Assert.False(string.IsNullOrWhiteSpace(ignored.Reason)); break;
+            case ChatwootEvent.ConversationUpdated u:
+                Assert.True(u.ConversationId > 0);
+                Assert.All(u.Labels, l => Assert.False(string.IsNullOrWhiteSpace(l)));
+                break;
+            case ChatwootEvent.StatusChanged s:
+                Assert.True(s.ConversationId > 0);
+                Assert.False(string.IsNullOrWhiteSpace(s.Status));
+                break;
+            case ChatwootEvent.MessageCreated m:
+                Assert.True(m.ConversationId > 0 && m.MessageId > 0);
+                Assert.Contains(m.MessageType, new[] { "incoming", "outgoing", "activity", "template" });
+                break;
+            default: Assert.Fail($"unexpected record {e.GetType().Name}"); break;
+        }
+    }
+}

@@ -1,0 +1,304 @@
+using System.Text.Json.Nodes;
+using Julia.Handoffs;
+using Julia.Shifts;
+using Julia.Slack;
+
+namespace Julia.UnitTests.Slack;
+
+public sealed class SlackMessagesTests
+{
+    static readonly Guid ConversationId = Guid.Parse("a1b2c3d4-0000-4000-8000-000000000001");
+    static readonly Guid ReservationId = Guid.Parse("e5f6a7b8-0000-4000-8000-000000000002");
+
+    // 17:23 UTC is 14:23 in São Paulo (UTC-3, no daylight saving since 2019).
+    static readonly DateTimeOffset CreatedAt = new(2025, 12, 10, 17, 23, 0, TimeSpan.Zero);
+
+    static readonly SlackFormat Masked = new(MaskPhone: true, ChatwootBaseUrl: "https://chatwoot.example.com/", ChatwootAccountId: 3);
+    static readonly SlackFormat Plain = new(MaskPhone: false, ChatwootBaseUrl: "https://chatwoot.example.com", ChatwootAccountId: 3);
+    static readonly SlackFormat NoChatwoot = new(MaskPhone: false, ChatwootBaseUrl: null, ChatwootAccountId: 1);
+
+    static HandoffNotice Handoff(
+        string? name = "Dra. Maria Silva", string? phone = "5511999990001", string trigger = "pedido_humano",
+        string? reason = "Médica pediu para falar com uma pessoa", string? lastMessage = "Quero falar com uma pessoa, por favor",
+        DateTimeOffset? resolvedAt = null, string? resolvedBy = null, string? notes = null, string? chatwootId = "1234") =>
+        new(Guid.NewGuid(), ConversationId, Guid.NewGuid(), name, phone, trigger, reason, lastMessage,
+            resolvedAt is null ? "pendente" : "resolvido", CreatedAt, resolvedAt, resolvedBy, notes, chatwootId);
+
+    static ReservationNotice Reservation(Guid? conversationId = null, string? chatwootId = "77") =>
+        new(ReservationId, Guid.NewGuid(), "Dr. João Souza", "5511988887777", "Hospital São Luiz", "São Paulo",
+            new DateOnly(2025, 12, 13), "noturno", "UTI adulto", "R$ 1.800,00", CreatedAt, conversationId, chatwootId);
+
+    static JsonObject Attachment(JsonObject payload) => payload["attachments"]!.AsArray().Single()!.AsObject();
+
+    static List<JsonObject> Blocks(JsonObject payload) => [.. Attachment(payload)["blocks"]!.AsArray().Select(b => b!.AsObject())];
+
+    static string Color(JsonObject payload) => Attachment(payload)["color"]!.GetValue<string>();
+
+    static List<string> Fields(JsonObject payload) =>
+        [.. Blocks(payload).Where(b => b["fields"] is not null).SelectMany(b => b["fields"]!.AsArray()).Select(f => f!["text"]!.GetValue<string>())];
+
+    static List<string> Sections(JsonObject payload) =>
+        [.. Blocks(payload).Where(b => (string?)b["type"] == "section" && b["text"] is not null).Select(b => b["text"]!["text"]!.GetValue<string>())];
+
+    static string Header(JsonObject payload) => Blocks(payload).Single(b => (string?)b["type"] == "header")["text"]!["text"]!.GetValue<string>();
+
+    static string Footer(JsonObject payload) =>
+        Blocks(payload).Single(b => (string?)b["type"] == "context")["elements"]![0]!["text"]!.GetValue<string>();
+
+    static string? ButtonUrl(JsonObject payload) =>
+        Blocks(payload).SingleOrDefault(b => (string?)b["type"] == "actions")?["elements"]![0]!["url"]!.GetValue<string>();
+
+    [Fact]
+    public void AnOpenedHandoffShowsWhoWhyAndTheLastMessage()
+    {
+        var payload = SlackMessages.HandoffOpened(Handoff(), Plain);
+
+        Assert.Equal("🚨 Handoff necessário", payload["text"]!.GetValue<string>());
+        Assert.Equal("🚨 Handoff necessário", Header(payload));
+        Assert.Equal(
+            ["*Médico:*\nDra. Maria Silva", "*Telefone:*\n5511999990001", "*Motivo:*\nMédica pediu para falar com uma pessoa", "*Tipo:*\npedido_humano"],
+            Fields(payload));
+        Assert.Equal(["*Última mensagem:*\n> Quero falar com uma pessoa, por favor"], Sections(payload));
+        Assert.Equal("#2196F3", Color(payload));
+    }
+
+    [Fact]
+    public void MissingNameReasonAndLastMessageHavePlaceholders()
+    {
+        var payload = SlackMessages.HandoffOpened(Handoff(name: null, reason: " ", lastMessage: null), Plain);
+
+        Assert.Contains("*Médico:*\nsem nome", Fields(payload));
+        Assert.Contains("*Motivo:*\n-", Fields(payload));
+        Assert.Empty(Sections(payload));
+    }
+
+    [Theory]
+    [InlineData("pedido_humano", "#2196F3")]
+    [InlineData("juridico", "#F44336")]
+    [InlineData("sentimento_negativo", "#FF9800")]
+    [InlineData("baixa_confianca", "#9C27B0")]
+    [InlineData("manual", "#4CAF50")]
+    [InlineData("erro_sistema", "#607D8B")]
+    [InlineData("qualquer_outro", "#607D8B")]
+    public void TheColourFollowsTheTriggerType(string trigger, string color)
+    {
+        Assert.Equal(color, Color(SlackMessages.HandoffOpened(Handoff(trigger: trigger), Plain)));
+        Assert.Equal(color, Color(SlackMessages.HandoffReminder(Handoff(trigger: trigger), TimeSpan.FromMinutes(30), Plain)));
+    }
+
+    [Fact]
+    public void ThePhoneIsMaskedAfterTheEighthDigitWhenAsked()
+    {
+        Assert.Contains("*Telefone:*\n55119999*****", Fields(SlackMessages.HandoffOpened(Handoff(), Masked)));
+        Assert.Contains("*Telefone:*\n5511999990001", Fields(SlackMessages.HandoffOpened(Handoff(), Plain)));
+    }
+
+    [Fact]
+    public void AContactWithoutPhoneSaysSo()
+    {
+        Assert.Contains("*Telefone:*\nsem telefone", Fields(SlackMessages.HandoffOpened(Handoff(phone: null), Masked)));
+        Assert.Contains("*Telefone:*\nsem telefone", Fields(SlackMessages.HandoffResolved(Handoff(phone: null), Plain)));
+    }
+
+    [Fact]
+    public void TheChatwootButtonOpensTheConversationWithoutADoubleSlash()
+    {
+        var button = Blocks(SlackMessages.HandoffOpened(Handoff(), Masked)).Single(b => (string?)b["type"] == "actions")["elements"]![0]!;
+
+        Assert.Equal("https://chatwoot.example.com/app/accounts/3/conversations/1234", button["url"]!.GetValue<string>());
+        Assert.Equal("Abrir no Chatwoot", button["text"]!["text"]!.GetValue<string>());
+        Assert.Equal("button", button["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void ThereIsNoButtonWithoutChatwootUrlOrConversationId()
+    {
+        Assert.Null(ButtonUrl(SlackMessages.HandoffOpened(Handoff(), NoChatwoot)));
+        Assert.Null(ButtonUrl(SlackMessages.HandoffOpened(Handoff(chatwootId: null), Plain)));
+        Assert.Null(ButtonUrl(SlackMessages.HandoffReminder(Handoff(chatwootId: null), TimeSpan.FromMinutes(20), Plain)));
+        Assert.Null(ButtonUrl(SlackMessages.ShiftReserved(Reservation(chatwootId: null), Plain)));
+        Assert.Null(ButtonUrl(SlackMessages.ShiftReserved(Reservation(), NoChatwoot)));
+    }
+
+    [Fact]
+    public void TheFooterHasTheShortConversationIdAndSaoPauloTime()
+    {
+        Assert.Equal("Conversa a1b2c3d4 • 10/12/2025 14:23", Footer(SlackMessages.HandoffOpened(Handoff(), Plain)));
+        Assert.Equal("Conversa a1b2c3d4 • 10/12/2025 14:23", Footer(SlackMessages.HandoffResolved(Handoff(), Plain)));
+    }
+
+    [Fact]
+    public void TheFooterUsesTheSaoPauloDateAcrossUtcMidnight()
+    {
+        var lateEvening = Handoff() with { CreatedAt = new DateTimeOffset(2025, 12, 11, 1, 5, 0, TimeSpan.Zero) };
+
+        Assert.Equal("Conversa a1b2c3d4 • 10/12/2025 22:05", Footer(SlackMessages.HandoffOpened(lateEvening, Plain)));
+    }
+
+    [Fact]
+    public void AReminderSaysHowLongTheHandoffHasWaited()
+    {
+        var payload = SlackMessages.HandoffReminder(Handoff(trigger: "juridico"), TimeSpan.FromMinutes(45.8), Masked);
+
+        Assert.Equal("⏰ Handoff aguardando há 45 min", payload["text"]!.GetValue<string>());
+        Assert.Equal("⏰ Handoff aguardando há 45 min", Header(payload));
+        Assert.Equal(
+            ["*Médico:*\nDra. Maria Silva", "*Telefone:*\n55119999*****", "*Motivo:*\nMédica pediu para falar com uma pessoa", "*Tipo:*\njuridico"],
+            Fields(payload));
+        Assert.Equal("https://chatwoot.example.com/app/accounts/3/conversations/1234", ButtonUrl(payload));
+        Assert.Equal("#F44336", Color(payload));
+    }
+
+    [Fact]
+    public void AResolvedHandoffShowsDurationResolverAndNotes()
+    {
+        var n = Handoff(resolvedAt: CreatedAt.AddMinutes(65).AddSeconds(40), resolvedBy: "Ana (Chatwoot)", notes: "Valor combinado por telefone.");
+        var payload = SlackMessages.HandoffResolved(n, Masked);
+
+        Assert.Equal("✅ Handoff resolvido", payload["text"]!.GetValue<string>());
+        Assert.Equal(
+            ["*Médico:*\nDra. Maria Silva", "*Telefone:*\n55119999*****", "*Tipo:*\npedido_humano", "*Duração:*\n1 h 05 min", "*Resolvido por:*\nAna (Chatwoot)"],
+            Fields(payload));
+        Assert.Equal(["*Notas:*\nValor combinado por telefone."], Sections(payload));
+        Assert.Equal("#4CAF50", Color(payload));
+    }
+
+    [Fact]
+    public void AResolvedHandoffWithoutResolverOrNotesCreditsTheTeam()
+    {
+        var payload = SlackMessages.HandoffResolved(Handoff(resolvedAt: CreatedAt.AddMinutes(12)), Plain);
+
+        Assert.Contains("*Resolvido por:*\nequipe", Fields(payload));
+        Assert.Contains("*Duração:*\n12 min", Fields(payload));
+        Assert.Empty(Sections(payload));
+    }
+
+    [Theory]
+    [InlineData(0, "menos de 1 min")]
+    [InlineData(59, "menos de 1 min")]
+    [InlineData(60, "1 min")]
+    [InlineData(12 * 60 + 30, "12 min")]
+    [InlineData(59 * 60 + 59, "59 min")]
+    [InlineData(60 * 60, "1 h 00 min")]
+    [InlineData(65 * 60, "1 h 05 min")]
+    [InlineData(26 * 3600 + 7 * 60, "26 h 07 min")]
+    [InlineData(-30, "menos de 1 min")]
+    public void DurationsAreWrittenInPortuguese(int seconds, string expected) =>
+        Assert.Equal(expected, SlackMessages.Duration(TimeSpan.FromSeconds(seconds)));
+
+    [Fact]
+    public void AReservedShiftShowsWhereWhenAndHowMuch()
+    {
+        var payload = SlackMessages.ShiftReserved(Reservation(conversationId: ConversationId), Masked);
+
+        Assert.Equal("📅 Plantão reservado", payload["text"]!.GetValue<string>());
+        Assert.Equal(
+            [
+                "*Médico:*\nDr. João Souza", "*Telefone:*\n55119888*****", "*Hospital:*\nHospital São Luiz (São Paulo)",
+                "*Data:*\n13/12/2025 (sábado)", "*Período:*\nnoturno", "*Setor:*\nUTI adulto", "*Valor:*\nR$ 1.800,00",
+            ],
+            Fields(payload));
+        Assert.Equal(["Pré-reserva feita pela Júlia: confirme com o médico."], Sections(payload));
+        Assert.Equal("https://chatwoot.example.com/app/accounts/3/conversations/77", ButtonUrl(payload));
+        Assert.Equal("Conversa a1b2c3d4 • 10/12/2025 14:23", Footer(payload));
+        Assert.Equal("#3F51B5", Color(payload));
+    }
+
+    [Fact]
+    public void AReservationWithoutConversationIsNamedByItsOwnId() =>
+        Assert.Equal("Reserva e5f6a7b8 • 10/12/2025 14:23", Footer(SlackMessages.ShiftReserved(Reservation(), Plain)));
+
+    [Fact]
+    public void AnExpiredReservationSaysTheShiftIsOpenAgain()
+    {
+        var payload = SlackMessages.ReservationExpired(Reservation(conversationId: ConversationId), TimeSpan.FromHours(2), Plain);
+
+        Assert.Equal("⌛ Reserva expirada", payload["text"]!.GetValue<string>());
+        Assert.Equal(
+            [
+                "*Médico:*\nDr. João Souza", "*Telefone:*\n5511988887777", "*Hospital:*\nHospital São Luiz (São Paulo)",
+                "*Data:*\n13/12/2025 (sábado)", "*Período:*\nnoturno",
+            ],
+            Fields(payload));
+        Assert.Contains("O plantão voltou a ficar aberto.", Assert.Single(Sections(payload)));
+        Assert.Equal("Conversa a1b2c3d4 • 10/12/2025 16:23", Footer(payload));
+        Assert.Equal("#795548", Color(payload));
+    }
+
+    [Fact]
+    public void DoctorTextCannotInjectLinksOrMentions()
+    {
+        var n = Handoff(
+            name: "<!channel> Zé & Cia", reason: "<https://evil.example|clique aqui>", lastMessage: "oi <@U123> & <!here>",
+            resolvedAt: CreatedAt.AddMinutes(3), notes: "<!everyone>");
+
+        var opened = SlackMessages.HandoffOpened(n, Plain);
+        var resolved = SlackMessages.HandoffResolved(n, Plain);
+
+        Assert.Contains("*Médico:*\n&lt;!channel&gt; Zé &amp; Cia", Fields(opened));
+        Assert.Contains("*Motivo:*\n&lt;https://evil.example|clique aqui&gt;", Fields(opened));
+        Assert.Contains("*Última mensagem:*\n> oi &lt;@U123&gt; &amp; &lt;!here&gt;", Sections(opened));
+        Assert.Contains("*Notas:*\n&lt;!everyone&gt;", Sections(resolved));
+        var everyText = string.Concat(Fields(opened).Concat(Sections(opened)).Concat(Fields(resolved)).Concat(Sections(resolved)));
+        Assert.DoesNotContain('<', everyText);
+        Assert.DoesNotContain('>', everyText.Replace("\n> ", ""));
+    }
+
+    [Fact]
+    public void EveryLineOfAMultiLineLastMessageIsQuoted() =>
+        Assert.Contains("*Última mensagem:*\n> primeira\n> segunda",
+            Sections(SlackMessages.HandoffOpened(Handoff(lastMessage: "primeira\r\nsegunda"), Plain)));
+
+    [Fact]
+    public void AHugeReasonIsCutToSlackLimits()
+    {
+        var n = Handoff(reason: new string('a', 10_000), lastMessage: new string('b', 10_000),
+            resolvedAt: CreatedAt.AddHours(1), notes: new string('c', 10_000));
+
+        var opened = SlackMessages.HandoffOpened(n, Plain);
+        var resolved = SlackMessages.HandoffResolved(n, Plain);
+
+        var reason = Assert.Single(Fields(opened), f => f.StartsWith("*Motivo:*", StringComparison.Ordinal));
+        Assert.Equal(2000, reason.Length);
+        Assert.EndsWith("a…", reason);
+        var last = Assert.Single(Sections(opened));
+        Assert.Equal("*Última mensagem:*\n> ".Length + 500, last.Length);
+        Assert.EndsWith("b…", last);
+        var notes = Assert.Single(Sections(resolved));
+        Assert.Equal(3000, notes.Length);
+        Assert.EndsWith("c…", notes);
+        Assert.All(new[] { opened, resolved }, p =>
+        {
+            Assert.True(Header(p).Length <= 150);
+            Assert.All(Blocks(p).Where(b => b["fields"] is not null), b => Assert.True(b["fields"]!.AsArray().Count <= 10));
+            Assert.All(Fields(p), f => Assert.True(f.Length <= 2000));
+            Assert.All(Sections(p), s => Assert.True(s.Length <= 3000));
+        });
+    }
+
+    [Theory]
+    [InlineData(1984)]
+    [InlineData(1985)]
+    [InlineData(1986)]
+    [InlineData(1987)]
+    [InlineData(1988)]
+    public void ACutNeverLeavesHalfAnEntity(int letters)
+    {
+        var reason = new string('a', letters) + new string('&', 20);
+        var field = Assert.Single(Fields(SlackMessages.HandoffOpened(Handoff(reason: reason), Plain)), f => f.StartsWith("*Motivo:*", StringComparison.Ordinal));
+
+        Assert.True(field.Length <= 2000);
+        Assert.Matches("(a|&amp;)…$", field);
+        Assert.Equal(field.Count(c => c == '&'), field.Split("&amp;").Length - 1);
+    }
+
+    [Fact]
+    public void ThePayloadIsTextPlusOneColouredAttachment()
+    {
+        var payload = SlackMessages.HandoffOpened(Handoff(), Plain);
+
+        Assert.Equal(["text", "attachments"], payload.Select(p => p.Key));
+        Assert.Equal(["header", "section", "section", "actions", "context"], Blocks(payload).Select(b => b["type"]!.GetValue<string>()));
+        Assert.NotNull(JsonNode.Parse(payload.ToJsonString()));
+    }
+}
