@@ -20,11 +20,14 @@ internal sealed class ChatwootIdentity
     public void Set(long? id, string state) => snapshot = new Snapshot(id, state);
 }
 
-/// <summary>Reads the profile at start (GET /api/v1/profile) and says whether Chatwoot answers. Never blocks start-up for long.</summary>
+/// <summary>
+/// Reads the profile (GET /api/v1/profile) in the background at start, and again every minute until Chatwoot answers,
+/// so a Chatwoot that is down never delays start-up; says in the log whether it answers.
+/// </summary>
 internal sealed partial class ChatwootStartup(ChatwootIdentity identity, IServiceProvider services, IOptions<ChatwootOptions> options,
-    ILogger<ChatwootStartup> logger) : IHostedService
+    TimeProvider time, ILogger<ChatwootStartup> logger) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken ct)
+    protected override async Task ExecuteAsync(CancellationToken ct)
     {
         var o = options.Value;
         if (!o.Enabled)
@@ -32,26 +35,32 @@ internal sealed partial class ChatwootStartup(ChatwootIdentity identity, IServic
             identity.Set(null, "off");
             return;
         }
-        try
+        var warned = false;
+        while (!ct.IsCancellationRequested)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            var profile = await services.GetRequiredService<ChatwootClient>().GetProfileAsync(timeout.Token);
-            identity.Set(profile.Id, "on");
-            LogAnswers(o.BaseUrl!, profile.Id, o.AccountId, o.InboxId, o.Mirroring);
-        }
-        catch (Exception ex) when (ex is ChatwootException or OperationCanceledException or HttpRequestException)
-        {
-            identity.Set(null, "sem resposta");
-            LogNotAnswering(o.BaseUrl!, ex.Message);
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                timeout.CancelAfter(TimeSpan.FromSeconds(10));
+                var profile = await services.GetRequiredService<ChatwootClient>().GetProfileAsync(timeout.Token);
+                identity.Set(profile.Id, "on");
+                LogAnswers(o.BaseUrl!, profile.Id, o.AccountId, o.InboxId, o.Mirroring);
+                return;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            catch (Exception ex) when (ex is ChatwootException or OperationCanceledException or HttpRequestException)
+            {
+                identity.Set(null, "sem resposta");
+                if (!warned) LogNotAnswering(o.BaseUrl!, ex.Message);
+                warned = true;
+            }
+            try { await Task.Delay(TimeSpan.FromMinutes(1), time, ct); } catch (OperationCanceledException) { return; }
         }
     }
-
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
     [LoggerMessage(EventId = 6301, Level = LogLevel.Information, Message = "Chatwoot answers at {Url}: profile {ProfileId}, account {AccountId}, inbox {InboxId}, espelhamento {Mirroring}")]
     private partial void LogAnswers(string url, long profileId, int accountId, int inboxId, string mirroring);
 
-    [LoggerMessage(EventId = 6302, Level = LogLevel.Warning, Message = "Chatwoot at {Url} does not answer GET /api/v1/profile ({Reason}): handoff notes wait in the outbox; echo suppression relies on source ids and sender type")]
+    [LoggerMessage(EventId = 6302, Level = LogLevel.Warning, Message = "Chatwoot at {Url} does not answer GET /api/v1/profile ({Reason}): handoff notes wait in the outbox; asking again every minute")]
     private partial void LogNotAnswering(string url, string reason);
 }

@@ -20,7 +20,7 @@ internal static class SlackExtensions
             .Configure((o, sp) =>
             {
                 var timeout = TimeSpan.FromSeconds(Math.Max(1, sp.GetRequiredService<IOptions<SlackOptions>>().Value.TimeoutSeconds));
-                o.Retry.DisableForUnsafeHttpMethods();
+                o.Retry.ShouldHandle = _ => ValueTask.FromResult(false); // the outbox retries, with backoff
                 o.AttemptTimeout.Timeout = timeout;
                 o.TotalRequestTimeout.Timeout = timeout * 2;
                 o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(60, timeout.TotalSeconds * 2 + 1));

@@ -17,6 +17,7 @@ public class HumanLoopFixture : PipelineFixture
     int nextConversation = 5000;
 
     protected virtual string Mirroring => "evolution";
+    protected virtual string? WebhookSecret => null;
 
     /// <summary>The same settings, for a second process on the same database and Redis.</summary>
     public IReadOnlyDictionary<string, string?> SettingsForSecondProcess => Settings;
@@ -28,7 +29,7 @@ public class HumanLoopFixture : PipelineFixture
         ["CHATWOOT_INBOX_ID"] = Inbox.ToString(), ["CHATWOOT_WEBHOOK_TOKEN"] = WebhookToken, ["CHATWOOT_ESPELHAMENTO"] = Mirroring,
         ["SLACK_WEBHOOK_URL"] = Slack.WebhookUrl, ["SLACK_MASCARAR_TELEFONE"] = "true",
         ["Notifications:PollMilliseconds"] = "50", ["Notifications:BaseBackoffSeconds"] = "1", ["Notifications:MaxBackoffSeconds"] = "1",
-        ["Chatwoot:TimeoutSeconds"] = "2", ["Slack:TimeoutSeconds"] = "1",
+        ["Chatwoot:TimeoutSeconds"] = "2", ["Slack:TimeoutSeconds"] = "1", ["CHATWOOT_WEBHOOK_SECRET"] = WebhookSecret,
     };
 
     public override async Task InitializeAsync()
