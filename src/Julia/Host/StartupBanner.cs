@@ -23,6 +23,8 @@ internal sealed partial class StartupBanner(
             LogWebhookUnprotected();
         if (string.IsNullOrEmpty(configuration["Admin:ApiToken"]))
             LogAdminUnprotected();
+        if (string.IsNullOrEmpty(configuration["Chatwoot:WebhookToken"]))
+            LogChatwootWebhookUnprotected();
         return Task.CompletedTask;
     }
 
@@ -49,6 +51,9 @@ internal sealed partial class StartupBanner(
 
     [LoggerMessage(EventId = 123, Level = LogLevel.Warning, Message = "EVOLUTION_WEBHOOK_TOKEN not set: /webhook/evolution accepts unauthenticated calls (development only)")]
     private partial void LogWebhookUnprotected();
+
+    [LoggerMessage(EventId = 125, Level = LogLevel.Warning, Message = "CHATWOOT_WEBHOOK_TOKEN not set: /chatwoot/webhook accepts unauthenticated calls (development only)")]
+    private partial void LogChatwootWebhookUnprotected();
 
     [LoggerMessage(EventId = 124, Level = LogLevel.Warning, Message = "ADMIN_API_TOKEN not set: /jobs, /admin, /campanhas and /metricas are open (development only)")]
     private partial void LogAdminUnprotected();
