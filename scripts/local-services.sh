@@ -37,19 +37,22 @@ ensure_chromium() {
 }
 
 # As root, PostgreSQL must run as the postgres user, which must reach the data folder.
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+as_pg() { if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 
+# The data folder of a local cluster, as the real path PostgreSQL is given (never a path through a symlink).
 pg_data_dir() {
   local name=$1 dir="$JULIA_LOCAL/$1"
   if [ "$(id -u)" -eq 0 ] && [ ! -L "$dir" ] && [ ! -d "$dir/data" ]; then
     mkdir -p "$dir" && chown postgres "$dir"
     if ! runuser -u postgres -- test -w "$dir"; then
-      # The checkout sits under a folder postgres cannot enter (e.g. /root): keep the data elsewhere.
+      # The checkout sits under a folder postgres cannot enter (root's home, a mode-700 temp folder): keep the data
+      # in a folder it can reach, linked from .local/ for people; PostgreSQL itself only ever sees the real path.
       local alt="/var/lib/julia-local/$(echo "$JULIA_ROOT" | md5sum | cut -c1-12)/$name"
-      mkdir -p "$alt" && chown postgres "$alt" && rmdir "$dir" 2>/dev/null; ln -sfn "$alt" "$dir"
+      mkdir -p "$alt" && chmod 755 /var/lib/julia-local "$(dirname "$alt")" && chown postgres "$alt"
+      rmdir "$dir" 2>/dev/null; ln -sfn "$alt" "$dir"
     fi
   fi
-  mkdir -p "$dir"; echo "$dir"
+  mkdir -p "$dir"; readlink -f "$dir"
 }
 
 # start_postgres NAME PORT [extra server options]
@@ -64,7 +67,7 @@ start_postgres() {
       || die "initdb falhou (veja $dir/initdb.log)"
   fi
   as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" -w -t 60 start \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/data -c shared_preload_libraries=pg_stat_statements -c max_connections=300 $extra" >/dev/null \
+    -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='' -c shared_preload_libraries=pg_stat_statements -c max_connections=300 $extra" >/dev/null \
     || die "PostgreSQL não subiu na porta $port (veja $dir/data/server.log)"
 }
 
@@ -89,7 +92,8 @@ start_redis() {
 }
 
 stop_postgres() {
-  local dir="$JULIA_LOCAL/$1"
+  local dir
+  dir=$(readlink -f "$JULIA_LOCAL/$1")
   [ -f "$dir/data/postmaster.pid" ] && as_pg "$(pg_bin)/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 && say "PostgreSQL $1 parado"
   return 0
 }

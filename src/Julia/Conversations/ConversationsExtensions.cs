@@ -23,6 +23,8 @@ internal static class ConversationsExtensions
         builder.Services.AddSingleton<ISendEffect, ConversationSendEffect>();
         builder.Services.AddSingleton<IReservationEffect, ConversationReservationEffect>();
         builder.Services.AddSingleton<IJob, PauseExpiryJob>();
+        builder.Services.AddSingleton<IJob, IdleCloseJob>();
+        builder.Services.AddSingleton<IJob, OpeningSweepJob>();
         if (role.RunsApi)
         {
             builder.Services.AddSingleton<TurnRunner>();

@@ -15,6 +15,8 @@ internal sealed class ConversationsOptions
     public int HoldingMessageWindowMinutes { get; set; } = 30;
     public int SweepIntervalSeconds { get; set; } = 60;
     public int SweepAgeSeconds { get; set; } = 120;
+    /// <summary>Idle days before the `encerramento` job closes an active conversation.</summary>
+    public int IdleCloseDays { get; set; } = 7;
 
     public TimeSpan Debounce => TimeSpan.FromSeconds(DebounceSeconds ?? (Humanize ? 5 : 0));
     public TimeSpan DebounceMax => TimeSpan.FromSeconds(Math.Max(DebounceMaxSeconds, DebounceSeconds ?? 0));

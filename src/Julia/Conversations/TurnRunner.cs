@@ -46,6 +46,18 @@ internal sealed partial class TurnRunner(
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
     }
 
+    /// <summary>Runs this doctor's pending turn at <paramref name="at"/> (the opening sweep staggers the night's messages).</summary>
+    public void ScheduleAt(Guid medicoId, DateTimeOffset at)
+    {
+        lock (gate)
+        {
+            if (!entries.TryGetValue(medicoId, out var entry))
+                entries[medicoId] = entry = new Entry { FirstSignal = at };
+            if (entry.Running) { entry.Again = true; return; }
+            entry.DueAt = at;
+        }
+    }
+
     void Schedule(Guid medicoId)
     {
         var now = time.GetUtcNow();

@@ -7,6 +7,7 @@ using Julia.Doctors;
 using Julia.FollowUps;
 using Julia.Handoffs;
 using Julia.Infrastructure;
+using Julia.Infrastructure.Configuration;
 using Julia.Infrastructure.Health;
 using Julia.Infrastructure.Hosting;
 using Julia.Jobs;
@@ -33,7 +34,10 @@ internal static class JuliaHost
             Args = args,
             ApplicationName = typeof(JuliaHost).Assembly.GetName().Name,
             WebRootPath = Directory.Exists(webRoot) ? webRoot : null,
+            EnvironmentName = HostingEnvironment.FromArguments(args) ?? "Development",
         });
+        // Whatever the environment: a missing registration fails at start, not at the first request that needs it.
+        builder.Host.UseDefaultServiceProvider(o => { o.ValidateOnBuild = true; o.ValidateScopes = true; });
         builder.AddInfrastructure(role, flags);
         builder.AddDemoData(flags);
         builder.Services.AddHostedService<StartupBanner>();

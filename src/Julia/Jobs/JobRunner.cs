@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace Julia.Jobs;
 
-internal enum JobRunOutcome { Ran, Busy, Unknown }
+internal enum JobRunOutcome { Ran, Busy, AlreadyRanToday, Unknown }
 
 /// <summary>
 /// Runs jobs under a Postgres advisory lock (`job:{name}`), so two workers never run the same job at once; daily jobs
@@ -28,7 +28,7 @@ internal sealed partial class JobRunner(IEnumerable<IJob> jobs, NpgsqlDataSource
                 var day = DateOnly.FromDateTime(SaoPaulo.ToLocal(time.GetUtcNow()).DateTime);
                 var claimed = await connection.ExecuteAsync(
                     "INSERT INTO execucoes_job (nome, dia) VALUES (@name, @day) ON CONFLICT DO NOTHING", new { name = job.Name, day });
-                if (claimed == 0) return (JobRunOutcome.Busy, "já executado hoje");
+                if (claimed == 0) return (JobRunOutcome.AlreadyRanToday, "já executado hoje");
             }
             var result = await job.RunAsync(ct);
             LogRan(job.Name, result);

@@ -15,14 +15,20 @@ internal static class JobsEndpoints
         group.MapPost("/{nome}", RunAsync);
     }
 
-    /// <summary>Runs a job now (same lock as the scheduler): 200 with its result, 404 unknown, 409 already running.</summary>
+    /// <summary>
+    /// Runs a job now (same lock as the scheduler): 200 with its result, 404 unknown, 409 already running — or, for a
+    /// once-a-day job, already run today (São Paulo day): a manual run counts as the day's run.
+    /// </summary>
     static async Task<IResult> RunAsync(string nome, JobRunner runner, CancellationToken ct)
     {
-        var (outcome, result) = await runner.RunAsync(nome, claimDay: false, ct);
+        var daily = runner.Jobs.TryGetValue(nome, out var job) && job.Schedule.DailyAt is not null;
+        var (outcome, result) = await runner.RunAsync(nome, claimDay: daily, ct);
         return outcome switch
         {
             JobRunOutcome.Ran => TypedResults.Ok(new { job = nome, resultado = result }),
             JobRunOutcome.Busy => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"O job {nome} já está rodando"),
+            JobRunOutcome.AlreadyRanToday => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"O job {nome} já rodou hoje",
+                detail: "Jobs diários rodam uma vez por dia (horário de São Paulo); veja execucoes_job."),
             _ => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Job desconhecido: {nome}",
                 detail: $"Jobs: {string.Join(", ", runner.Jobs.Keys)}"),
         };

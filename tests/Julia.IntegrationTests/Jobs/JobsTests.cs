@@ -74,5 +74,49 @@ public sealed class JobsTests(JobsFixture f) : IClassFixture<JobsFixture>
             "SELECT c.status, c.stage FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = '5511999995101'");
         Assert.Equal([("active", "recontato")], conversation);
         Assert.Equal(45, await f.ScalarAsync<int>("SELECT pressure_score FROM medicos WHERE telefone = '5511999995101'"));
+
+        // A once-a-day job runs once a day, by the clock or by hand: a second call is refused and changes nothing.
+        var again = await RunJobAsync("pressao");
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("já rodou hoje", await again.Content.ReadAsStringAsync());
+        Assert.Equal(45, await f.ScalarAsync<int>("SELECT pressure_score FROM medicos WHERE telefone = '5511999995101'"));
+    }
+
+    [Fact]
+    public async Task IdleConversationsCloseAfterSevenDays()
+    {
+        await f.ExecuteAsync("""
+            WITH m AS (INSERT INTO medicos (telefone, origem)
+                       VALUES ('5511999995201', 'import'), ('5511999995202', 'import'), ('5511999995203', 'import'), ('5511999995204', 'import')
+                       RETURNING id, telefone)
+            INSERT INTO conversations (medico_id, stage, controlled_by, last_message_at, last_inbound_at)
+            SELECT id,
+                   CASE telefone WHEN '5511999995202' THEN 'recontato' ELSE 'respondeu' END,
+                   CASE telefone WHEN '5511999995203' THEN 'human' ELSE 'ai' END,
+                   CASE telefone WHEN '5511999995204' THEN now() - interval '2 days' ELSE now() - interval '8 days' END,
+                   CASE telefone WHEN '5511999995202' THEN NULL ELSE now() - interval '9 days' END
+            FROM m
+            """);
+
+        var run = await RunJobAsync("encerramento");
+
+        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        var statuses = (await f.QueryAsync<(string Telefone, string Status)>("""
+            SELECT m.telefone, c.status FROM conversations c JOIN medicos m ON m.id = c.medico_id
+            WHERE m.telefone LIKE '55119999952%' ORDER BY m.telefone
+            """)).ToDictionary(x => x.Telefone, x => x.Status);
+        Assert.Equal("completed", statuses["5511999995201"]);   // answered once, idle 8 days
+        Assert.Equal("abandoned", statuses["5511999995202"]);   // re-contact nobody answered
+        Assert.Equal("active", statuses["5511999995203"]);      // a person controls it
+        Assert.Equal("active", statuses["5511999995204"]);      // idle only 2 days
+    }
+
+    [Fact]
+    public async Task TheOpeningSweepSaysHowManyDoctorsWaited()
+    {
+        var run = await RunJobAsync("abertura");
+
+        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        Assert.Contains("médicos com mensagens aguardando", await run.Content.ReadAsStringAsync());
     }
 }

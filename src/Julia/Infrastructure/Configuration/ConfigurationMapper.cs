@@ -58,6 +58,27 @@ internal static class ConfigurationMapper
     }
 }
 
+/// <summary>ASP.NET Core's hosting environment follows ENVIRONMENT, so logs and the banner agree.</summary>
+internal static class HostingEnvironment
+{
+    /// <summary>"Production", "Staging", "Development", "Test" from ENVIRONMENT (argument or variable), or null to keep the host's own.</summary>
+    public static string? FromArguments(string[] args)
+    {
+        // The host's own --environment (test hosts pass one) wins: changing it after the fact is not allowed.
+        if (args.Any(a => a.StartsWith("--environment=", StringComparison.OrdinalIgnoreCase))) return null;
+        var given = args.LastOrDefault(a => a.StartsWith("--ENVIRONMENT=", StringComparison.Ordinal))?["--ENVIRONMENT=".Length..]
+                    ?? System.Environment.GetEnvironmentVariable("ENVIRONMENT");
+        return given?.Trim().ToLowerInvariant() switch
+        {
+            "production" => "Production",
+            "staging" => "Staging",
+            "development" => "Development",
+            "test" => "Test",
+            _ => null,
+        };
+    }
+}
+
 internal sealed record MappedConfiguration(IReadOnlyDictionary<string, string?> Values, IReadOnlyList<string> Errors);
 
 /// <summary>Thrown at start-up when configuration is unusable; the CLI prints one line per problem and exits 1.</summary>

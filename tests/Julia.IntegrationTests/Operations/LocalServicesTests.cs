@@ -1,0 +1,71 @@
+using System.Diagnostics;
+
+namespace Julia.IntegrationTests.Operations;
+
+/// <summary>
+/// `./run.sh` and `./test.sh` start PostgreSQL and Redis through scripts/local-services.sh wherever a newcomer cloned:
+/// here from a mode-700 folder whose path has spaces (as root that is the case of /root, which the postgres user cannot
+/// enter). CI clones into a world-readable path and would never see that break.
+/// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class LocalServicesTests
+{
+    [Fact]
+    public async Task TheServiceScriptsStartAndStopFromAPrivateFolderWithSpacesInItsPath()
+    {
+        var top = Path.Combine(Path.GetTempPath(), $"julia ops {Guid.NewGuid():N}"[..22]);
+        var checkout = Path.Combine(top, "meu clone", "julia");
+        Directory.CreateDirectory(Path.Combine(checkout, "scripts"));
+        File.SetUnixFileMode(top, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.Copy(Path.Combine(RepositoryRoot(), "scripts", "local-services.sh"), Path.Combine(checkout, "scripts", "local-services.sh"));
+        var pgPort = Random.Shared.Next(57000, 57999);
+        var redisPort = pgPort + 1000;
+        try
+        {
+            var (code, output) = await RunAsync(checkout, $"""
+                set -e
+                source scripts/local-services.sh
+                start_postgres pg {pgPort}
+                echo "select:$(psql -h 127.0.0.1 -p {pgPort} -U postgres -d postgres -tAc 'select 40 + 2')"
+                start_postgres pg {pgPort}   # idempotent: already answering
+                stop_postgres pg {pgPort}
+                "$(pg_bin)/pg_isready" -q -h 127.0.0.1 -p {pgPort} && echo still-up || echo pg-stopped
+                start_redis redis {redisPort}
+                echo "redis:$(redis-cli -h 127.0.0.1 -p {redisPort} ping)"
+                stop_redis redis {redisPort}
+                """);
+
+            Assert.True(code == 0, output);
+            Assert.Contains("select:42", output);
+            Assert.Contains("pg-stopped", output);
+            Assert.Contains("redis:PONG", output);
+        }
+        finally
+        {
+            await RunAsync(checkout, $"source scripts/local-services.sh; stop_postgres pg {pgPort}; stop_redis redis {redisPort}; " +
+                "t=$(readlink -f .local/pg); case \"$t\" in /var/lib/julia-local/*) rm -rf \"$(dirname \"$t\")\";; esac");
+            Directory.Delete(top, recursive: true);
+        }
+    }
+
+    static async Task<(int Code, string Output)> RunAsync(string directory, string script)
+    {
+        var start = new ProcessStartInfo("bash", ["-c", script])
+        {
+            WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Julia.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("Julia.slnx not found above the test output");
+    }
+}
