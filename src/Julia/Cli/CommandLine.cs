@@ -19,10 +19,11 @@ internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, stri
         ["migrate"] = [],
         ["seed-demo"] = [],
         ["chat"] = ["--telefone", "--nome"],
+        ["limpeza"] = ["--dry-run"],
         ["help"] = [],
     };
 
-    static readonly HashSet<string> Flags = ["--seed-demo"];
+    static readonly HashSet<string> Flags = ["--seed-demo", "--dry-run"];
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
@@ -79,6 +80,7 @@ internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, stri
           julia migrate                                      aplica as migrações do banco e sai
           julia seed-demo                                    carrega os dados de demonstração (idempotente) e sai
           julia chat --telefone 5511… [--nome "Dr. Teste"]    conversa com a Júlia como esse médico, pelo pipeline real
+          julia limpeza [--dry-run]                          retenção agora (RETENCAO_*), em lotes de 1 000; --dry-run só conta
           julia --help                                       mostra esta ajuda
 
         Qualquer variável de configuração também pode ser passada como --NOME=valor (ex.: --PORT=8001).

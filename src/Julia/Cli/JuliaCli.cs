@@ -32,6 +32,14 @@ internal static class JuliaCli
                 "serve" => await ServeAsync(command),
                 "chat" => await ChatAsync(command),
                 "migrate" => await OneShotAsync(command, app => app.Services.GetRequiredService<MigrationRunner>().RunAsync(CancellationToken.None)),
+                // On a terminal the progress bars own the screen: log lines (the counts) only when output is not a TTY.
+                "limpeza" => await OneShotAsync(RetentionConsole.Interactive ? command with { ConfigurationOverrides = [.. command.ConfigurationOverrides, "--LOG_LEVEL=WARNING"] } : command,
+                    async app =>
+                    {
+                        await app.Services.GetRequiredService<MigrationRunner>().RunAsync(CancellationToken.None);
+                        await RetentionConsole.RunAsync(app.Services.GetRequiredService<Julia.Maintenance.RetentionRunner>(),
+                            command.Options.ContainsKey("--dry-run"));
+                    }),
                 "seed-demo" => await OneShotAsync(command, async app =>
                 {
                     await app.Services.GetRequiredService<MigrationRunner>().RunAsync(CancellationToken.None);

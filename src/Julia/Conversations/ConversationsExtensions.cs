@@ -1,5 +1,6 @@
 using Julia.Infrastructure.Hosting;
 using Julia.Jobs;
+using Julia.Maintenance;
 using Julia.Queue;
 using Julia.Shifts;
 using Julia.WhatsApp;
@@ -25,6 +26,8 @@ internal static class ConversationsExtensions
         builder.Services.AddSingleton<IJob, PauseExpiryJob>();
         builder.Services.AddSingleton<IJob, IdleCloseJob>();
         builder.Services.AddSingleton<IJob, OpeningSweepJob>();
+        builder.Services.AddSingleton<IRetentionTarget, InteractionRetention>();
+        builder.Services.AddSingleton<IRetentionTarget, ConversationRetention>();
         if (role.RunsApi)
         {
             builder.Services.AddSingleton<TurnRunner>();

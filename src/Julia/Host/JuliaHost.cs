@@ -11,6 +11,7 @@ using Julia.Infrastructure.Configuration;
 using Julia.Infrastructure.Health;
 using Julia.Infrastructure.Hosting;
 using Julia.Jobs;
+using Julia.Maintenance;
 using Julia.Metrics;
 using Julia.Notifications;
 using Julia.Queue;
@@ -52,6 +53,7 @@ internal static class JuliaHost
         builder.AddConversations(role);
         builder.AddFollowUps();
         builder.AddCampaigns();
+        builder.AddMaintenance();
         builder.AddNotifications();
         builder.AddSlack();
         builder.AddChatwoot();

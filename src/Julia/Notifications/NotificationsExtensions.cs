@@ -7,6 +7,7 @@ internal static class NotificationsExtensions
     {
         builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         builder.Services.AddSingleton<NotificationOutbox>();
+        builder.Services.AddSingleton<Maintenance.IRetentionTarget, NotificationRetention>();
         builder.Services.AddSingleton<NotificationDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
     }

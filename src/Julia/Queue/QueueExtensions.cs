@@ -1,5 +1,6 @@
 using Julia.Infrastructure.Hosting;
 using Julia.Jobs;
+using Julia.Maintenance;
 using Julia.WhatsApp;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,8 @@ internal static class QueueExtensions
         builder.Services.AddSingleton<MessageSender>();
         builder.Services.AddSingleton<QueueRecovery>();
         builder.Services.AddSingleton<IJob, QueueRecoveryJob>();
+        builder.Services.AddSingleton<IRetentionTarget, SentQueueRetention>();
+        builder.Services.AddSingleton<IRetentionTarget, EndedQueueRetention>();
         // Two lanes of one type: AddHostedService would keep only the first (TryAddEnumerable), so register them directly.
         if (role.RunsApi) builder.Services.AddSingleton<IHostedService>(sp => Dispatcher(sp, DispatchLane.Replies));
         if (role.RunsWorker) builder.Services.AddSingleton<IHostedService>(sp => Dispatcher(sp, DispatchLane.Proactive));

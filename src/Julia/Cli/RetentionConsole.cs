@@ -1,0 +1,52 @@
+using Julia.Maintenance;
+using Spectre.Console;
+
+namespace Julia.Cli;
+
+/// <summary>
+/// `julia limpeza [--dry-run]`: the retention rules now, with a progress bar per table on a terminal and plain lines
+/// otherwise (logs, CI, pipes), then the counts.
+/// </summary>
+internal static class RetentionConsole
+{
+    public static bool Interactive => AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
+
+    public static async Task RunAsync(RetentionRunner runner, bool dryRun)
+    {
+        IReadOnlyList<RetentionCount> counts;
+        if (Interactive)
+        {
+            counts = await AnsiConsole.Progress().AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async ctx =>
+                {
+                    var tasks = runner.Targets.ToDictionary(t => t, t => ctx.AddTask(Markup.Escape(t.Name), autoStart: false));
+                    var progress = new SyncProgress<(IRetentionTarget Target, long Done, long Total)>(p =>
+                    {
+                        var task = tasks[p.Target];
+                        task.MaxValue = Math.Max(1, p.Total);
+                        task.Value = dryRun ? task.MaxValue : p.Done;
+                        task.StartTask();
+                    });
+                    return await runner.RunAsync(dryRun, progress, CancellationToken.None);
+                });
+        }
+        else
+        {
+            var progress = new SyncProgress<(IRetentionTarget Target, long Done, long Total)>(p =>
+            {
+                if (p.Done == 0) Console.WriteLine($"{p.Target.Name}: {p.Total} linhas vencidas");
+                else if (p.Done == p.Total || p.Done % 10_000 == 0) Console.WriteLine($"{p.Target.Name}: {p.Done}/{p.Total} apagadas");
+            });
+            counts = await runner.RunAsync(dryRun, progress, CancellationToken.None);
+        }
+        foreach (var c in counts)
+            Console.WriteLine(dryRun ? $"{c.Name}: {c.Expired} seriam apagadas (simulação)" : $"{c.Name}: {c.Deleted} apagadas");
+    }
+
+    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
+    sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+
+namespace Julia.Maintenance;
+
+/// <summary>What retention did (or would do, in a dry run) to one table.</summary>
+internal sealed record RetentionCount(string Name, long Expired, long Deleted);
+
+/// <summary>
+/// Retention (docs/decisions.md#retention): each owner's rule in order, deleted in batches of RETENCAO batch size
+/// (1 000) — short transactions that never hold a long lock and skip rows others are using — until none is left.
+/// </summary>
+internal sealed partial class RetentionRunner(IEnumerable<IRetentionTarget> targets, IOptions<RetentionOptions> options, ILogger<RetentionRunner> logger)
+{
+    public IReadOnlyList<IRetentionTarget> Targets { get; } = [.. targets.OrderBy(t => t.Order)];
+
+    /// <param name="progress">(target, deleted so far, expired at the start) after every batch.</param>
+    public async Task<IReadOnlyList<RetentionCount>> RunAsync(bool dryRun, IProgress<(IRetentionTarget Target, long Done, long Total)>? progress, CancellationToken ct)
+    {
+        var counts = new List<RetentionCount>();
+        foreach (var target in Targets)
+        {
+            var expired = await target.CountExpiredAsync(ct);
+            progress?.Report((target, 0, expired));
+            long deleted = 0;
+            if (!dryRun && expired > 0)
+            {
+                int batch;
+                do
+                {
+                    batch = await target.DeleteExpiredBatchAsync(options.Value.BatchSize, ct);
+                    deleted += batch;
+                    progress?.Report((target, Math.Min(deleted, expired), expired));
+                } while (batch > 0);
+            }
+            counts.Add(new RetentionCount(target.Name, expired, deleted));
+            if (dryRun) LogWouldDelete(target.Name, expired); else LogDeleted(target.Name, deleted);
+        }
+        return counts;
+    }
+
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Information, Message = "Retenção: {Name}: {Deleted} linhas apagadas")]
+    private partial void LogDeleted(string name, long deleted);
+
+    [LoggerMessage(EventId = 8002, Level = LogLevel.Information, Message = "Retenção (simulação): {Name}: {Expired} linhas seriam apagadas")]
+    private partial void LogWouldDelete(string name, long expired);
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using Dapper;
+using Julia.IntegrationTests.TestHost;
+using Npgsql;
+
+namespace Julia.IntegrationTests.Maintenance;
+
+/// <summary>
+/// Retention on a database with rows on both sides of every boundary: `julia limpeza --dry-run` counts and deletes
+/// nothing, `POST /jobs/retencao` deletes exactly the expired rows (RETENCAO_* honoured), in batches.
+/// </summary>
+public sealed class RetentionTests : IAsyncLifetime
+{
+    TestDatabase database = null!;
+    TestRedis redis = null!;
+    JuliaAppFactory app = null!;
+    NpgsqlDataSource db = null!;
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        redis = TestRedis.Lease();
+        // Conversations kept 60 days here, to show the variable is honoured; batches of 7 to show the loop.
+        app = new JuliaAppFactory(database, redis, new Dictionary<string, string?>
+        {
+            ["RETENCAO_CONVERSAS_DIAS"] = "60", ["Maintenance:BatchSize"] = "7",
+        });
+        app.CreateClient();
+        db = database.CreateDataSource();
+        await using var c = await db.OpenConnectionAsync();
+        await c.ExecuteAsync("""
+            INSERT INTO medicos (id, telefone, origem) VALUES ('00000000-0000-0000-0000-00000000a001', '5511999997001', 'import');
+            -- conversations: 61 days old and idle (goes), 61 days old but active yesterday (stays), 59 days (stays),
+            -- 100 days old with an open handoff (stays)
+            INSERT INTO conversations (id, medico_id, status, created_at, last_message_at) VALUES
+                ('00000000-0000-0000-0000-0000000c0001', '00000000-0000-0000-0000-00000000a001', 'completed', now() - interval '61 days', now() - interval '61 days'),
+                ('00000000-0000-0000-0000-0000000c0002', '00000000-0000-0000-0000-00000000a001', 'completed', now() - interval '61 days', now() - interval '1 day'),
+                ('00000000-0000-0000-0000-0000000c0003', '00000000-0000-0000-0000-00000000a001', 'completed', now() - interval '59 days', now() - interval '59 days'),
+                ('00000000-0000-0000-0000-0000000c0004', '00000000-0000-0000-0000-00000000a001', 'active', now() - interval '100 days', now() - interval '100 days');
+            INSERT INTO handoffs (conversa_id, medico_id, trigger_type, motivo, status)
+            VALUES ('00000000-0000-0000-0000-0000000c0004', '00000000-0000-0000-0000-00000000a001', 'manual', 'teste', 'pendente');
+            -- interacoes: 20 at 91 days (go), 5 at 89 days (stay)
+            INSERT INTO interacoes (medico_id, direcao, tipo, autor_tipo, origem, conteudo, created_at)
+            SELECT '00000000-0000-0000-0000-00000000a001', 'entrada', 'texto', 'medico', 'whatsapp', 'antiga ' || g, now() - interval '91 days'
+            FROM generate_series(1, 20) g;
+            INSERT INTO interacoes (medico_id, direcao, tipo, autor_tipo, origem, conteudo, created_at)
+            SELECT '00000000-0000-0000-0000-00000000a001', 'entrada', 'texto', 'medico', 'whatsapp', 'recente ' || g, now() - interval '89 days'
+            FROM generate_series(1, 5) g;
+            -- fila: sent 31 days ago (goes), sent 29 days ago (stays), pending from 200 days ago (stays), cancelled 91 days ago (goes)
+            INSERT INTO fila_mensagens (medico_id, tipo, conteudo, status, enviada_em, created_at, agendar_para) VALUES
+                ('00000000-0000-0000-0000-00000000a001', 'sistema', 'a', 'enviada', now() - interval '31 days', now() - interval '31 days', now()),
+                ('00000000-0000-0000-0000-00000000a001', 'sistema', 'b', 'enviada', now() - interval '29 days', now() - interval '29 days', now()),
+                ('00000000-0000-0000-0000-00000000a001', 'sistema', 'c', 'pendente', NULL, now() - interval '200 days', now() + interval '10 days'),
+                ('00000000-0000-0000-0000-00000000a001', 'sistema', 'd', 'cancelada', NULL, now() - interval '91 days', now());
+            """);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await app.DisposeAsync();
+        await db.DisposeAsync();
+        await database.DisposeAsync();
+        redis.Dispose();
+    }
+
+    [Fact]
+    public async Task ADryRunCountsAndTheJobDeletesExactlyTheExpiredRows()
+    {
+        var env = new Dictionary<string, string> { ["DATABASE_URL"] = database.Url, ["REDIS_URL"] = redis.Url, ["RETENCAO_CONVERSAS_DIAS"] = "60" };
+        var (exit, stdout, stderr) = await JuliaProcess.RunAsync(env, "limpeza", "--dry-run");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("interacoes (> 90 dias): 20 seriam apagadas", stdout);
+        Assert.Contains("conversations (> 60 dias, sem handoff aberto): 1 seriam apagadas", stdout);
+        Assert.Contains("fila_mensagens enviadas (> 30 dias): 1 seriam apagadas", stdout);
+        Assert.Equal(25, await CountAsync("interacoes"));
+
+        var run = await app.CreateClient().PostAsync("/jobs/retencao", null);
+
+        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        Assert.Equal(5, await CountAsync("interacoes"));
+        Assert.Equal(0, await CountAsync("interacoes WHERE conteudo LIKE 'antiga%'"));
+        Assert.Equal(["00000000-0000-0000-0000-0000000c0002", "00000000-0000-0000-0000-0000000c0003", "00000000-0000-0000-0000-0000000c0004"],
+            (await QueryAsync<Guid>("SELECT id FROM conversations ORDER BY id")).Select(g => g.ToString()));
+        Assert.Equal(["b", "c"], await QueryAsync<string>("SELECT conteudo FROM fila_mensagens ORDER BY conteudo"));
+        Assert.Equal(1, await CountAsync("handoffs"));
+        Assert.Contains(app.Logs.Lines, l => l.Message.Contains("Retenção: interacoes (> 90 dias): 20 linhas apagadas"));
+    }
+
+    async Task<long> CountAsync(string from)
+    {
+        await using var c = await db.OpenConnectionAsync();
+        return await c.ExecuteScalarAsync<long>($"SELECT count(*) FROM {from}");
+    }
+
+    async Task<List<T>> QueryAsync<T>(string sql)
+    {
+        await using var c = await db.OpenConnectionAsync();
+        return [.. await c.QueryAsync<T>(sql)];
+    }
+}
