@@ -35,6 +35,10 @@ if ! ensure_chromium; then
   filter=(--filter "FullyQualifiedName!~Julia.BrowserTests")
 fi
 
+if ! ensure_docker_compose; then
+  say "AVISO: sem docker-compose (apt-get install docker-compose): ComposeFileTests vai falhar; JULIA_SKIP_COMPOSE_TEST=1 pula esse teste"
+fi
+
 log=.local/test-output.log
 mkdir -p .local
 dotnet test Julia.slnx --nologo "${filter[@]}" "$@" 2>&1 | tee "$log"

@@ -36,6 +36,17 @@ ensure_chromium() {
     || { apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1; }
 }
 
+# Debian's docker-compose 1.29 for ComposeFileTests (`docker-compose config` on docker-compose.yml; no Docker engine
+# needed); returns non-zero when it cannot be had.
+ensure_docker_compose() {
+  command -v docker-compose >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then return 1; fi
+  say "instalando docker-compose (apt-get) para o teste do docker-compose.yml…"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq --no-install-recommends docker-compose >/dev/null 2>&1 \
+    || { apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends docker-compose >/dev/null 2>&1; }
+}
+
 # As root, PostgreSQL must run as the postgres user, which must reach the data folder.
 as_pg() { if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 

@@ -1,6 +1,7 @@
 // Dispatcher throughput (issue #5): drain N due messages to a fake Evolution on loopback with limits lifted and
 // MAX_WORKERS=4, and, in the same run and database, the rate of a bare `UPDATE … SKIP LOCKED` claim loop (the ceiling).
-// Usage: dotnet run -c Release --project bench/Julia.Bench -- <postgres admin url> <redis url> [messages]
+// Usage: dotnet run -c Release --project bench/Julia.Bench -- <postgres admin url> <redis url> [messages] [evolution|sandbox]
+//        … <postgres admin url> <redis url> retencao [rows]   (RetentionBench.cs)
 using System.Diagnostics;
 using Dapper;
 using Julia.Host;
@@ -9,10 +10,15 @@ using Npgsql;
 
 var adminUrl = args.ElementAtOrDefault(0) ?? "postgres://postgres@127.0.0.1:55432/postgres";
 var redisUrl = args.ElementAtOrDefault(1) ?? "redis://127.0.0.1:56379/15";
-var count = int.Parse(args.ElementAtOrDefault(2) ?? "20000");
+var count = int.TryParse(args.ElementAtOrDefault(2), out var n) ? n : 20000;
 var channelArg = args.ElementAtOrDefault(3) ?? "evolution"; // "sandbox": no HTTP, to see what the HTTP hop costs
 
 Julia.Infrastructure.Configuration.ConnectionStrings.TryPostgres(adminUrl, out var admin, out _);
+if (args.ElementAtOrDefault(2) == "retencao")
+{
+    await RetentionBench.RunAsync(admin, redisUrl, int.Parse(args.ElementAtOrDefault(3) ?? "1000000"));
+    return;
+}
 var database = $"julia_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
 await using (var c = new NpgsqlConnection(admin.ConnectionString)) { await c.ExecuteAsync($"CREATE DATABASE {database}"); }
 var dbUrl = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = database, MaxPoolSize = 50 }.ConnectionString;

@@ -3,6 +3,7 @@ using Julia.Doctors;
 using Julia.Infrastructure.Logging;
 using Julia.WhatsApp;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Julia.Conversations;
 
@@ -14,7 +15,9 @@ internal sealed partial class InboundIntake(
     DoctorDirectory doctors, InboundStore store, TurnSignals signals, IOptions<ConversationsOptions> options,
     TimeProvider time, ILogger<InboundIntake> logger) : IInboundMessageSink
 {
-    public async Task<IntakeResult> AcceptAsync(InboundMessage message, CancellationToken ct)
+    public Task<IntakeResult> AcceptAsync(InboundMessage message, CancellationToken ct) => AcceptAsync(message, ct, retried: false);
+
+    async Task<IntakeResult> AcceptAsync(InboundMessage message, CancellationToken ct, bool retried)
     {
         var canonical = PhoneNumbers.Canonical(message.PhoneJid ?? message.RemoteJid);
         var lid = message.Lid;
@@ -40,7 +43,18 @@ internal sealed partial class InboundIntake(
         }
         else
         {
-            stored = await store.InsertAsync(doctor.Id, row, ct);
+            try
+            {
+                stored = await store.InsertAsync(doctor.Id, row, ct);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ForeignKeyViolation && !retried)
+            {
+                // The cache named a doctor the database no longer has (a restored or recreated database): drop the
+                // cached views and look him up again, once.
+                LogStaleCache(doctor.Id);
+                await doctors.InvalidateAsync(doctor);
+                return await AcceptAsync(message, ct, retried: true);
+            }
             if (stored is not null) await doctors.RefreshIdentityIfNeededAsync(doctor, jid, lid, message.PushName, ct);
         }
 
@@ -66,6 +80,9 @@ internal sealed partial class InboundIntake(
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Inbound {MessageId} is a duplicate delivery: ignored")]
     private partial void LogDuplicate(string messageId);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Cached medico {MedicoId} is not in the database (restored database?): cache dropped, looked up again")]
+    private partial void LogStaleCache(Guid medicoId);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Inbound from {Address} has no usable phone or LID: ignored")]
     private partial void LogUnusableAddress(string address);

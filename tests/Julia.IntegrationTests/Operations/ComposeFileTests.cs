@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Julia.Infrastructure.Configuration;
+using Microsoft.Extensions.Configuration;
+using Xunit.Abstractions;
+
+namespace Julia.IntegrationTests.Operations;
+
+/// <summary>
+/// docker-compose.yml is the customer's runbook deployment (`docker compose ps`, `logs -f api`, `restart worker`…) and
+/// .env.example is the file an operator copies to `.env` beside it. No Docker engine runs here, so the compose file is
+/// checked the way `docker compose up` would first read it: `docker-compose config` (Debian's docker-compose 1.29) on a
+/// copy with .env.example as its .env.
+/// </summary>
+public sealed partial class ComposeFileTests(ITestOutputHelper output)
+{
+    static readonly string[] RunbookServices = ["api", "worker", "redis", "evolution", "chatwoot", "chatwoot-sidekiq", "postgres"];
+
+    [Fact]
+    public void EnvExampleListsEveryConfigurationVariableByItsCanonicalName()
+    {
+        var assigned = AssignedNames(File.ReadAllText(Path.Combine(RepositoryRoot(), ".env.example")));
+
+        var missing = EnvironmentVariables.All.Select(v => v.Name).Where(name => !assigned.Contains(name)).ToList();
+        Assert.True(missing.Count == 0, $".env.example has no NAME= line for: {string.Join(", ", missing)}");
+
+        var aliases = EnvironmentVariables.All.SelectMany(v => v.Aliases ?? []).Where(assigned.Contains).ToList();
+        Assert.True(aliases.Count == 0, $".env.example should use the canonical names, not the aliases: {string.Join(", ", aliases)}");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("production")]
+    public void EnvExampleIsAcceptedByTheConfigurationChecks(string? environment)
+    {
+        var values = AssignmentLine().Matches(File.ReadAllText(Path.Combine(RepositoryRoot(), ".env.example")))
+            .ToDictionary(m => m.Groups[1].Value, m => (string?)m.Groups[2].Value.Trim());
+        if (environment is not null) values["ENVIRONMENT"] = environment;
+
+        var mapped = ConfigurationMapper.Map(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+
+        Assert.True(mapped.Errors.Count == 0, string.Join("\n", mapped.Errors));
+    }
+
+    [Fact]
+    public async Task ComposeFileIsValidAndHasTheRunbookServices()
+    {
+        var compose = FindOnPath("docker-compose");
+        if (compose is null)
+        {
+            const string message = "docker-compose is not on PATH (Debian: apt-get install docker-compose); " +
+                                   "set JULIA_SKIP_COMPOSE_TEST=1 to skip this check on purpose";
+            if (Environment.GetEnvironmentVariable("JULIA_SKIP_COMPOSE_TEST") == "1")
+            {
+                output.WriteLine($"SKIPPED: {message}");
+                return;
+            }
+            Assert.Fail(message);
+        }
+
+        var root = RepositoryRoot();
+        var folder = Directory.CreateTempSubdirectory("julia-compose-");
+        try
+        {
+            File.Copy(Path.Combine(root, "docker-compose.yml"), Path.Combine(folder.FullName, "docker-compose.yml"));
+            File.Copy(Path.Combine(root, ".env.example"), Path.Combine(folder.FullName, ".env"));
+            var envNames = AssignedNames(File.ReadAllText(Path.Combine(root, ".env.example")));
+
+            var (code, text) = await RunAsync(compose, folder.FullName, envNames, "-f", "docker-compose.yml", "config", "-q");
+            Assert.True(code == 0, $"docker-compose config -q exited {code}:\n{text}");
+
+            (code, text) = await RunAsync(compose, folder.FullName, envNames, "-f", "docker-compose.yml", "--profile", "postgres", "config", "--services");
+            Assert.True(code == 0, $"docker-compose config --services exited {code}:\n{text}");
+            var services = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+            var absent = RunbookServices.Where(s => !services.Contains(s)).ToList();
+            Assert.True(absent.Count == 0, $"services missing from docker-compose.yml: {string.Join(", ", absent)}\n{text}");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Names given a value on a line of their own (`NAME=…`), comments ignored.</summary>
+    static HashSet<string> AssignedNames(string envFile) =>
+        AssignmentLine().Matches(envFile).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"^([A-Z][A-Z0-9_]*)=(.*)$", RegexOptions.Multiline)]
+    private static partial Regex AssignmentLine();
+
+    static string? FindOnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, program))
+            .FirstOrDefault(File.Exists);
+
+    static async Task<(int Code, string Output)> RunAsync(string program, string directory, IEnumerable<string> envNames, params string[] args)
+    {
+        var start = new ProcessStartInfo(program, args)
+        {
+            WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        // The shell's variables win over .env in compose interpolation: only the copied .env may decide here.
+        foreach (var name in envNames) start.Environment.Remove(name);
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("COMPOSE_", StringComparison.Ordinal)).ToList())
+            start.Environment.Remove(name);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Julia.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("Julia.slnx not found above the test output");
+    }
+}
