@@ -1,8 +1,3 @@
-using Julia.Agent;
-using Julia.IntegrationTests.TestHost;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Julia.BrowserTests;
@@ -16,26 +11,12 @@ public sealed class StaffPaneTests
     [Fact]
     public async Task StaffAnswerAndResolveInTheSimulatorAndJuliaTakesBackOver()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        using var redis = TestRedis.Lease();
-        var agent = new ScriptedAgent();
-        await using var app = new JuliaAppFactory(db, redis, new Dictionary<string, string?> { ["HUMANIZAR"] = "false" },
-            s => s.AddSingleton<IConversationAgent>(agent));
-        app.UseKestrel(0);
-        app.StartServer();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium", Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 800 } });
-        await page.GotoAsync($"{address}/static/simulador.html");
+        await using var session = await BrowserSession.OpenSimulatorAsync(width: 1000);
+        var page = session.Page;
+        var agent = session.Agent;
         await page.FillAsync("#phone", "5511999996002");
 
-        await SendAsync(page, "quero falar com uma pessoa, por favor");
+        await session.SendAsDoctorAsync("quero falar com uma pessoa, por favor");
         await page.Locator(".msg.julia", new() { HasText = "Vou chamar alguém da equipe" }).WaitForAsync(new() { Timeout = 30_000 });
         var card = page.Locator("#staff .handoff", new() { HasText = "pedido_humano" });
         await card.WaitForAsync(new() { Timeout = 15_000 });
@@ -47,7 +28,7 @@ public sealed class StaffPaneTests
 
         await page.Locator("#staff .handoff button.resolve").ClickAsync();
         await page.Locator("#staff .empty").WaitForAsync(new() { Timeout = 15_000 });
-        await SendAsync(page, "obrigado! e sábado, tem plantão?");
+        await session.SendAsDoctorAsync("obrigado! e sábado, tem plantão?");
         var back = page.Locator(".msg.julia", new() { HasText = "Oi! Recebi: obrigado! e sábado, tem plantão?" });
         await back.WaitForAsync(new() { Timeout = 30_000 });
 
@@ -56,11 +37,5 @@ public sealed class StaffPaneTests
         Assert.Equal(1, await back.CountAsync());
         var turn = Assert.Single(agent.Turns);
         Assert.Contains(turn.History, h => h.AuthorType == "humano" && h.Content.Contains("Carla da escala"));
-    }
-
-    static async Task SendAsync(IPage page, string text)
-    {
-        await page.FillAsync("#text", text);
-        await page.ClickAsync("form#send button");
     }
 }

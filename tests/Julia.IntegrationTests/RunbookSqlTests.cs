@@ -51,7 +51,7 @@ public sealed class RunbookSqlTests
     [Fact]
     public void TheAdaptedRunbookKeepsEveryStatementVerbatim()
     {
-        var runbook = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "runbook.md"));
+        var runbook = File.ReadAllText(Path.Combine(Repository.Root, "docs", "runbook.md"));
 
         Assert.All(BancoDeDados.Concat(Limpeza), sql => Assert.Contains(sql, runbook));
     }
@@ -73,10 +73,4 @@ public sealed class RunbookSqlTests
             """, new { medico, conversa });
     }
 
-    internal static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Julia.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
 }

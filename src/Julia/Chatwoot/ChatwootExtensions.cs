@@ -2,7 +2,7 @@ using Julia.Conversations;
 using Julia.Handoffs;
 using Julia.Notifications;
 using Julia.Queue;
-using Microsoft.Extensions.Http.Resilience;
+using Julia.Infrastructure.Http;
 using Microsoft.Extensions.Options;
 
 namespace Julia.Chatwoot;
@@ -24,16 +24,7 @@ internal static class ChatwootExtensions
                 http.DefaultRequestHeaders.Add("api_access_token", o.ApiToken);
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            // The outbox owns retries: a retried POST would post a note twice.
-            .AddStandardResilienceHandler()
-            .Configure((o, sp) =>
-            {
-                var timeout = TimeSpan.FromSeconds(Math.Max(1, sp.GetRequiredService<IOptions<ChatwootOptions>>().Value.TimeoutSeconds));
-                o.Retry.ShouldHandle = _ => ValueTask.FromResult(false); // the outbox retries, with backoff
-                o.AttemptTimeout.Timeout = timeout;
-                o.TotalRequestTimeout.Timeout = timeout * 2;
-                o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(60, timeout.TotalSeconds * 2 + 1));
-            });
+            .AddPeerResilience(sp => sp.GetRequiredService<IOptions<ChatwootOptions>>().Value.TimeoutSeconds, retrySafeMethods: false);
         builder.Services.AddSingleton<ChatwootIdentity>();
         builder.Services.AddHostedService<ChatwootStartup>();
         builder.Services.AddSingleton<ChatwootMapping>();

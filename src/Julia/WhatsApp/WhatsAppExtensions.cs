@@ -1,5 +1,5 @@
 using Julia.Infrastructure.Health;
-using Microsoft.Extensions.Http.Resilience;
+using Julia.Infrastructure.Http;
 using Microsoft.Extensions.Options;
 
 namespace Julia.WhatsApp;
@@ -25,16 +25,7 @@ internal static class WhatsAppExtensions
                 http.BaseAddress = new Uri(o.BaseUrl!.TrimEnd('/') + "/");
                 if (!string.IsNullOrEmpty(o.ApiKey)) http.DefaultRequestHeaders.Add("apikey", o.ApiKey);
             })
-            // A retried POST would send the WhatsApp message twice: the queue owns retries.
-            .AddStandardResilienceHandler()
-            .Configure((o, sp) =>
-            {
-                var timeout = TimeSpan.FromSeconds(Math.Max(1, sp.GetRequiredService<IOptions<EvolutionOptions>>().Value.TimeoutSeconds));
-                o.Retry.DisableForUnsafeHttpMethods();
-                o.AttemptTimeout.Timeout = timeout;
-                o.TotalRequestTimeout.Timeout = timeout * 3;
-                o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(60, timeout.TotalSeconds * 2 + 1));
-            });
+            .AddPeerResilience(sp => sp.GetRequiredService<IOptions<EvolutionOptions>>().Value.TimeoutSeconds, retrySafeMethods: true);
         builder.Services.AddSingleton<IWhatsAppChannel>(sp => sp.GetRequiredService<EvolutionClient>());
         builder.Services.AddHostedService<WhatsAppConnectionMonitor>();
     }

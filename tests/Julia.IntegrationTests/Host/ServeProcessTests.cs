@@ -18,7 +18,7 @@ public sealed class ServeProcessTests
             ["DATABASE_URL"] = db.Url, ["REDIS_URL"] = redis.Url, ["PORT"] = port.ToString(), ["LOG_LEVEL"] = "INFO",
         };
         var start = JuliaProcess.StartInfo(env, "serve", "--seed-demo");
-        start.WorkingDirectory = RunbookSqlTests.RepositoryRoot(); // where ./run.sh starts it
+        start.WorkingDirectory = Repository.Root; // where ./run.sh starts it
         using var process = Process.Start(start)!;
         var output = new StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };

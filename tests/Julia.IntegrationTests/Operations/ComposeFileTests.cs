@@ -1,3 +1,4 @@
+using Julia.IntegrationTests.TestHost;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Julia.Infrastructure.Configuration;
@@ -19,7 +20,7 @@ public sealed partial class ComposeFileTests(ITestOutputHelper output)
     [Fact]
     public void EnvExampleListsEveryConfigurationVariableByItsCanonicalName()
     {
-        var assigned = AssignedNames(File.ReadAllText(Path.Combine(RepositoryRoot(), ".env.example")));
+        var assigned = AssignedNames(File.ReadAllText(Path.Combine(Repository.Root, ".env.example")));
 
         var missing = EnvironmentVariables.All.Select(v => v.Name).Where(name => !assigned.Contains(name)).ToList();
         Assert.True(missing.Count == 0, $".env.example has no NAME= line for: {string.Join(", ", missing)}");
@@ -33,7 +34,7 @@ public sealed partial class ComposeFileTests(ITestOutputHelper output)
     [InlineData("production")]
     public void EnvExampleIsAcceptedByTheConfigurationChecks(string? environment)
     {
-        var values = AssignmentLine().Matches(File.ReadAllText(Path.Combine(RepositoryRoot(), ".env.example")))
+        var values = AssignmentLine().Matches(File.ReadAllText(Path.Combine(Repository.Root, ".env.example")))
             .ToDictionary(m => m.Groups[1].Value, m => (string?)m.Groups[2].Value.Trim());
         if (environment is not null) values["ENVIRONMENT"] = environment;
 
@@ -58,7 +59,7 @@ public sealed partial class ComposeFileTests(ITestOutputHelper output)
             Assert.Fail(message);
         }
 
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var folder = Directory.CreateTempSubdirectory("julia-compose-");
         try
         {
@@ -112,10 +113,4 @@ public sealed partial class ComposeFileTests(ITestOutputHelper output)
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Julia.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("Julia.slnx not found above the test output");
-    }
 }

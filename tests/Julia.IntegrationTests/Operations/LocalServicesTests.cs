@@ -1,3 +1,4 @@
+using Julia.IntegrationTests.TestHost;
 using System.Diagnostics;
 
 namespace Julia.IntegrationTests.Operations;
@@ -17,7 +18,7 @@ public sealed class LocalServicesTests
         var checkout = Path.Combine(top, "meu clone", "julia");
         Directory.CreateDirectory(Path.Combine(checkout, "scripts"));
         File.SetUnixFileMode(top, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        File.Copy(Path.Combine(RepositoryRoot(), "scripts", "local-services.sh"), Path.Combine(checkout, "scripts", "local-services.sh"));
+        File.Copy(Path.Combine(Repository.Root, "scripts", "local-services.sh"), Path.Combine(checkout, "scripts", "local-services.sh"));
         var pgPort = Random.Shared.Next(57000, 57999);
         var redisPort = pgPort + 1000;
         try
@@ -62,10 +63,4 @@ public sealed class LocalServicesTests
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Julia.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("Julia.slnx not found above the test output");
-    }
 }

@@ -1,0 +1,57 @@
+using Julia.Agent;
+using Julia.IntegrationTests.TestHost;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Julia.BrowserTests;
+
+/// <summary>Júlia on a real port (sandbox channel, scripted agent, HUMANIZAR=false) and Debian's headless Chromium on her simulator page.</summary>
+internal sealed class BrowserSession : IAsyncDisposable
+{
+    TestDatabase database = null!;
+    TestRedis redis = null!;
+    JuliaAppFactory app = null!;
+    IPlaywright playwright = null!;
+    IBrowser browser = null!;
+
+    public ScriptedAgent Agent { get; } = new();
+    public IPage Page { get; private set; } = null!;
+
+    public static async Task<BrowserSession> OpenSimulatorAsync(int width = 480, int height = 800)
+    {
+        var s = new BrowserSession();
+        s.database = await TestDatabase.CreateAsync();
+        s.redis = TestRedis.Lease();
+        s.app = new JuliaAppFactory(s.database, s.redis, new Dictionary<string, string?> { ["HUMANIZAR"] = "false" },
+            services => services.AddSingleton<IConversationAgent>(s.Agent));
+        s.app.UseKestrel(0);
+        s.app.StartServer();
+        var address = s.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        s.playwright = await Playwright.CreateAsync();
+        s.browser = await s.playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium", Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        s.Page = await s.browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        await s.Page.GotoAsync($"{address}/static/simulador.html");
+        return s;
+    }
+
+    public async Task SendAsDoctorAsync(string text)
+    {
+        await Page.FillAsync("#text", text);
+        await Page.ClickAsync("form#send button");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+        await app.DisposeAsync();
+        await database.DisposeAsync();
+        redis.Dispose();
+    }
+}
