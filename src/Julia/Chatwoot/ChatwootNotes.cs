@@ -35,7 +35,11 @@ internal sealed class ChatwootNotes(
     public async Task<DeliveryResult> DeliverAsync(Notification n, CancellationToken ct)
     {
         if (!options.Value.Enabled) return new DeliveryResult.Failed("Chatwoot desligado (sem CHATWOOT_URL/CHATWOOT_API_TOKEN)");
-        if (await ConversationOfAsync(n, ct) is not { } conversation) return new DeliveryResult.Failed("conversa não encontrada");
+        if (await ConversationOfAsync(n, ct) is not { } conversation)
+            // A copy of a first message can be due before the turn created the conversation: look again shortly.
+            return n.Attempts + 1 < MappingAttempts
+                ? new DeliveryResult.Retry("conversa ainda não criada", TimeSpan.FromSeconds(2 * (n.Attempts + 1)))
+                : new DeliveryResult.Failed("conversa não encontrada");
         var breaker = breakers.Chatwoot;
         if (!breaker.TryEnter()) return new DeliveryResult.Retry("circuito chatwoot aberto", TimeSpan.FromSeconds(30), CountsAsAttempt: false);
         try
