@@ -14,7 +14,7 @@ internal sealed partial class StartupBanner(
     public Task StartAsync(CancellationToken ct)
     {
         var csb = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
-        LogBanner(JuliaVersion.Value, role.Name, configuration["App:Environment"] ?? "development",
+        LogBanner(JuliaVersion.Value, role.Name, (configuration["App:Environment"] ?? "development").ToLowerInvariant(),
             $"http://{configuration["Http:Host"]}:{configuration["Http:Port"]}");
         LogStores($"{csb.Host}:{csb.Port}/{csb.Database}", $"{redis.Endpoint}/{redis.DatabaseNumber}");
         foreach (var (name, state) in Integrations(configuration, agent.Value))

@@ -5,7 +5,7 @@ internal sealed class SlackOptions
     public const string Section = "Slack";
     /// <summary>SLACK_WEBHOOK_URL (incoming webhook; the URL is the secret). Empty: notices are only logged.</summary>
     public string? WebhookUrl { get; set; }
-    /// <summary>SLACK_CHANNEL: shown in notices; app-based webhooks post to the channel chosen at install time.</summary>
+    /// <summary>SLACK_CHANNEL: accepted, not sent — app-based incoming webhooks post to the channel chosen when the app was installed.</summary>
     public string Channel { get; set; } = "#julia-gestao";
     /// <summary>SLACK_MASCARAR_TELEFONE: digits after the 8th become '*' in notices.</summary>
     public bool MaskPhone { get; set; } = true;
