@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Dispatcher benchmark (BENCHMARKS.md). Uses ./run.sh's durable local PostgreSQL (55432) and Redis (56379, database 15)
 # unless BENCH_DATABASE_URL / BENCH_REDIS_URL are given. Usage: bench/run.sh [messages] [evolution|sandbox]
+#   bench/run.sh deteccao [messages]   opt-out + handoff detection speed (µs per message)
 #   bench/run.sh retencao [rows]   retention of N old interacoes while the webhook path runs (p99 vs idle)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/local-services.sh
+if [ "${1:-}" = deteccao ]; then   # no database needed
+  exec dotnet run -c Release --project bench/Julia.Bench -- - - deteccao "${2:-100000}"
+fi
 if [ -z "${BENCH_DATABASE_URL:-}" ]; then ensure_packages; start_postgres pg 55432; BENCH_DATABASE_URL="postgres://postgres@127.0.0.1:55432/postgres"; fi
 if [ -z "${BENCH_REDIS_URL:-}" ]; then ensure_packages; start_redis redis 56379; BENCH_REDIS_URL="redis://127.0.0.1:56379/15"; fi
 if [ "${1:-}" = retencao ]; then

@@ -14,6 +14,11 @@ var count = int.TryParse(args.ElementAtOrDefault(2), out var n) ? n : 20000;
 var channelArg = args.ElementAtOrDefault(3) ?? "evolution"; // "sandbox": no HTTP, to see what the HTTP hop costs
 
 Julia.Infrastructure.Configuration.ConnectionStrings.TryPostgres(adminUrl, out var admin, out _);
+if (args.ElementAtOrDefault(2) == "deteccao")
+{
+    DetectionBench.Run(Path.Combine(AppContext.BaseDirectory, "deteccao.tsv"), int.Parse(args.ElementAtOrDefault(3) ?? "100000"));
+    return;
+}
 if (args.ElementAtOrDefault(2) == "retencao")
 {
     await RetentionBench.RunAsync(admin, redisUrl, int.Parse(args.ElementAtOrDefault(3) ?? "1000000"));

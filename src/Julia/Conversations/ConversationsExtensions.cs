@@ -21,6 +21,7 @@ internal static class ConversationsExtensions
         builder.Services.AddSingleton<ConversationControl>();
         builder.Services.AddSingleton<TurnOutcomes>();
         builder.Services.AddSingleton<TurnProcessor>();
+        builder.Services.AddSingleton<DetectionFeedback>();
         builder.Services.AddSingleton<ISendEffect, ConversationSendEffect>();
         builder.Services.AddSingleton<IReservationEffect, ConversationReservationEffect>();
         builder.Services.AddSingleton<IJob, PauseExpiryJob>();

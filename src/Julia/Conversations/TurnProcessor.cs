@@ -32,7 +32,7 @@ internal abstract record TurnResult
 internal sealed partial class TurnProcessor(
     ConversationStore conversations, DoctorDirectory doctors, DoctorContext context, ConversationLock locks, IConversationAgent agent,
     TurnOutcomes outcomes, BusinessHours businessHours, RedisGate redis, WhatsApp.IWhatsAppChannel channel, IOptions<ConversationsOptions> options, IOptions<AgentOptions> agentOptions, TimeProvider time,
-    OperationTimings timings, ILogger<TurnProcessor> logger)
+    OperationTimings timings, DetectionFeedback feedback, ILogger<TurnProcessor> logger)
 {
     public async Task<TurnResult> ProcessAsync(Guid medicoId, CancellationToken ct)
     {
@@ -119,11 +119,20 @@ internal sealed partial class TurnProcessor(
         return outcome switch
         {
             AgentOutcome.Reply reply => await outcomes.ReplyAsync(input, reply.Text, reply.Accounting, ct),
-            AgentOutcome.OptOut optOut => await Done(outcomes.OptOutAsync(doctor, input, optOut.Reason, ct)),
-            AgentOutcome.Handoff handoff => await Done(outcomes.HandoffAsync(input, handoff.TriggerType, handoff.Reason, input.Pending[^1].Content, ct)),
+            AgentOutcome.OptOut optOut => await Done(Missed("opt_out", conversation, parts, outcomes.OptOutAsync(doctor, input, optOut.Reason, ct))),
+            AgentOutcome.Handoff handoff => await Done(DetectionFeedback.IsPersonRequest(handoff.TriggerType)
+                ? Missed("pedido_humano", conversation, parts, outcomes.HandoffAsync(input, handoff.TriggerType, handoff.Reason, input.Pending[^1].Content, ct))
+                : outcomes.HandoffAsync(input, handoff.TriggerType, handoff.Reason, input.Pending[^1].Content, ct)),
             AgentOutcome.Unavailable unavailable => await outcomes.FallbackAsync(input, unavailable.Reason, agent.IsEnabled, ct),
             _ => throw new InvalidOperationException("unknown agent outcome"),
         };
+    }
+
+    /// <summary>The rules ran first and let this through: the agent's call is the second net (<see cref="DetectionFeedback"/>).</summary>
+    Task Missed(string kind, ConversationState conversation, IReadOnlyList<TurnPart> parts, Task work)
+    {
+        feedback.RulesMissed(kind, conversation.Id, parts.Select(p => p.Text));
+        return work;
     }
 
     static async Task<TurnResult> Done(Task work)

@@ -134,7 +134,7 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
     {
         const string optOut = "5511992580411", human = "5511992580412", prefs = "5511992580413", reminder = "5511992580414";
         f.Anthropic.Enqueue(Tool("registrar_opt_out", new JsonObject { ["motivo"] = "pediu para sair" }), Text("isto não deve ser enviado"));
-        await PostAsync(f.Client, Text(optOut, "prefiro não receber essas coisas"));
+        await PostAsync(f.Client, Text(optOut, "esse assunto de plantão não é mais pra mim, encerrei essa fase")); // the rules miss it; the model does not
         await f.WaitProcessedAsync(optOut);
         f.Anthropic.Enqueue(Tool("solicitar_humano", new JsonObject { ["tipo"] = "baixa_confianca", ["motivo"] = "cancelar plantão reservado" }), Text("isto também não"));
         await PostAsync(f.Client, Text(human, "preciso cancelar o plantão de amanhã"));

@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
+using Julia.Handoffs;
 using Julia.Infrastructure.Text;
 
-namespace Julia.Handoffs;
+namespace Julia.Conversations.Text;
 
 /// <summary>
 /// Handoff triggers on a doctor's text (docs/decisions.md#handoff), first match wins: explicit request for a person, legal words,
@@ -13,7 +14,7 @@ internal static partial class HandoffTriggerDetector
     {
         var t = PtBrText.Normalise(text);
         if (t.Length == 0) return null;
-        if (AsksForPerson().IsMatch(t)) return HandoffTriggers.PersonRequested;
+        if (AsksForPerson().IsMatch(t) || IntentVocabulary.Instance.PersonFamily(t.Split(' ')) is not null) return HandoffTriggers.PersonRequested;
         if (Legal().IsMatch(t)) return HandoffTriggers.Legal;
         if (StrongWords().Matches(t).Select(m => Stem(m.Value)).Distinct().Count() >= 2) return HandoffTriggers.NegativeSentiment;
         return null;
@@ -25,7 +26,7 @@ internal static partial class HandoffTriggerDetector
         @"\b(falar|conversar|tratar|fala|falo) com " + Person + @"\b" +
         @"|\b(me )?(passa|passe|transfere|transfira|encaminha|encaminhe|chama|chame) (para|com) " + Person + @"\b" +
         @"|\b(quero|preciso|prefiro|gostaria de|queria) (de )?(um|uma) (humano|humana|pessoa|atendente)\b" +
-        @"|\btem (alguem|alguma pessoa|algum humano|gente) (ai|aqui|ai de verdade|de verdade|real)\b|^tem alguem\b" +
+        @"|\btem (alguem|alguma pessoa|algum humano|gente) (ai|aqui|ai de verdade|de verdade|real)\b|^tem alguem( ai| aqui| de verdade)?$" +
         @"|\bme (liga|ligue|liguem)\b|\b(liga|ligue|liguem) (para|pra) mim\b|\bpode(m|ria)? me ligar\b|\bliga (para|pra) mim\b|\bme (da|de) uma ligada\b" +
         @"|\b(atendente|pessoa|humano|gente) (de verdade|real|humano)\b|\batendimento humano\b",
         RegexOptions.CultureInvariant)]
@@ -33,7 +34,9 @@ internal static partial class HandoffTriggerDetector
 
     [GeneratedRegex(
         @"\badvogad[oa]s?\b|\bjuridic[oa]\b|\bjustica\b|\bprocon\b|\bextrajudicial\b|\bjudicial(mente)?\b|\bacao judicial\b" +
-        @"|\bprocess(o|ar|ando|arei|aria)\b(?! (seletivo|de (cadastro|credenciamento|admissao|contratacao|pagamento|selecao)))" +
+        @"|\bprocess(o|ar|ando|arei|aria)\b(?! (seletivo|para|de|do|da|dos|das|interno|burocratico))(?<!\b(o|qual|como|esse|este|no|um) processo)" +
+        @"|\bjuizado\b|\bdelegacia\b|\bpolicia\b|\b(fazer|registrar|abrir|dar|fazendo) (um |o )?bo\b|\bboletim\b|\bqueixa formal\b|\breclamar formalmente\b" +
+        @"|\b(crm|cremesp|cremerj|cremers|cremego|cremepe|cremeb|cremec|cremepr|cremesc|anpd)\b.*\b(reclam|denunc|queixa|formal|representa)|\b(reclam|denunc|queixa|representa)\w*\b.*\b(cremesp|cremerj|cremers|anpd)\b" +
         @"|\breclamacao formal\b|\bnotificacao\b.*\bextrajudicial\b|\bdenunci(a|ar|ando|arei|o)\b|\bautuacao\b|\bautuad[oa]\b" +
         @"|\bcrm\b.*\b(reclamacao|reclamar|denuncia|queixa)\b|\b(reclamacao|reclamar|denuncia|queixa)\b.*\bcrm\b|\bministerio publico\b|\bboletim de ocorrencia\b",
         RegexOptions.CultureInvariant)]
@@ -55,14 +58,4 @@ internal static partial class HandoffTriggerDetector
         "horriveis" => "horrivel",
         _ => word.TrimEnd('s').TrimEnd('o', 'a'),
     };
-}
-
-/// <summary>handoffs.trigger_type values (docs/decisions.md#data-model).</summary>
-internal static class HandoffTriggers
-{
-    public const string PersonRequested = "pedido_humano", Legal = "juridico", NegativeSentiment = "sentimento_negativo",
-        LowConfidence = "baixa_confianca", Manual = "manual", SystemError = "erro_sistema";
-
-    /// <summary>The types `solicitar_humano` may name; anything else becomes baixa_confianca.</summary>
-    public static readonly IReadOnlySet<string> RequestableByAgent = new HashSet<string>([PersonRequested, LowConfidence, Legal, NegativeSentiment]);
 }

@@ -1,6 +1,7 @@
+using Julia.Conversations.Text;
 using Julia.Handoffs;
 
-namespace Julia.UnitTests.Handoffs;
+namespace Julia.UnitTests.Conversations;
 
 public sealed class HandoffTriggerDetectorTests
 {

@@ -1,0 +1,245 @@
+using System.Text.Json;
+
+namespace Julia.Conversations.Text;
+
+/// <summary>
+/// Word families of deteccao.json (pt-BR, normalised), matched on the words of <see cref="Infrastructure.Text.PtBrText.Normalise"/>d
+/// text: a whole message that is a bare command, a phrase anywhere, or an expression of family A followed within a few
+/// words by one of family B — each unless a word right after shows the message is about a shift, not the contact.
+/// A data file a reviewer can read and extend, instead of one long expression (docs/decisions.md#opt-out).
+/// </summary>
+internal sealed class IntentVocabulary
+{
+    public static readonly IntentVocabulary Instance = Load();
+
+    sealed record Pair(string Name, Sequences A, Sequences B, int Window, bool CheckAfter);
+
+    readonly HashSet<string> exact;
+    readonly Sequences courtesies;
+    readonly (string Name, Sequences Items)[] optOutPhrases;
+    readonly Pair[] optOutPairs;
+    readonly HashSet<string> optOutExceptions;
+    readonly int optOutExceptionWindow;
+    readonly HashSet<string> personExact;
+    readonly HashSet<string> prepositions, complementsOk, genericComplements, possessives, shiftNouns, specifiers;
+    readonly Dictionary<string, string> typoFixes;
+    readonly Sequences personPhrases;
+    readonly Pair[] personPairs;
+    readonly HashSet<string> personExceptions;
+    readonly int personExceptionWindow;
+
+    IntentVocabulary(JsonElement root)
+    {
+        var optOut = root.GetProperty("optOut");
+        exact = [.. Strings(optOut.GetProperty("exato"))];
+        courtesies = new Sequences(Strings(root.GetProperty("cortesias")));
+        optOutPhrases = [.. optOut.GetProperty("frases").EnumerateObject().Select(p => (p.Name, new Sequences(Strings(p.Value))))];
+        optOutPairs = [.. optOut.GetProperty("pares").EnumerateArray().Select(ReadPair)];
+        optOutExceptions = [.. Strings(optOut.GetProperty("excetoDepois"))];
+        optOutExceptionWindow = optOut.GetProperty("janelaExcecao").GetInt32();
+        var complements = optOut.GetProperty("complementos");
+        prepositions = [.. Strings(complements.GetProperty("preposicoes"))];
+        complementsOk = [.. Strings(complements.GetProperty("ok"))];
+        genericComplements = [.. Strings(complements.GetProperty("genericos"))];
+        shiftNouns = [.. Strings(optOut.GetProperty("substantivosDePlantao"))];
+        specifiers = [.. Strings(optOut.GetProperty("especificadores"))];
+        var person = root.GetProperty("pessoa");
+        personExact = [.. Strings(person.GetProperty("exato"))];
+        possessives = [.. Strings(person.GetProperty("possessivos"))];
+        typoFixes = TypoFixes(root);
+        personPhrases = new Sequences(Strings(person.GetProperty("frases")));
+        personPairs = [.. person.GetProperty("pares").EnumerateArray().Select(ReadPair)];
+        personExceptions = [.. Strings(person.GetProperty("excetoDepois"))];
+        personExceptionWindow = person.GetProperty("janelaExcecao").GetInt32();
+    }
+
+    /// <summary>The opt-out family that matches the words (`comando`, `recusa`, `remocao`, …), or null.</summary>
+    public string? OptOutFamily(string[] words)
+    {
+        if (words.Length == 0) return null;
+        words = FixTypos(words);
+        var core = courtesies.Strip(words);
+        if (core.Length > 0 && exact.Contains(string.Join(' ', core))) return "comando";
+        foreach (var (name, items) in optOutPhrases)
+            for (var start = 0; start < words.Length; start++)
+                if (items.EndAt(words, start) is { } end && !Near(words, end, optOutExceptions, optOutExceptionWindow) && !NarrowedDown(words, end))
+                    return name;
+        foreach (var pair in optOutPairs)
+            if (Matches(words, pair, optOutExceptions, optOutExceptionWindow)) return pair.Name;
+        return null;
+    }
+
+    /// <summary>The family of a request for a person (`frase`, `falar_com`, `quero_pessoa`), or null.</summary>
+    public string? PersonFamily(string[] words)
+    {
+        if (words.Length == 0) return null;
+        words = FixTypos(words);
+        if (personExact.Contains(string.Join(' ', courtesies.Strip(words)))) return "comando";
+        for (var start = 0; start < words.Length; start++)
+            if (personPhrases.EndAt(words, start) is { } end && !Near(words, end, personExceptions, personExceptionWindow)) return "frase";
+        foreach (var pair in personPairs)
+            if (Matches(words, pair, personExceptions, personExceptionWindow, possessives)) return pair.Name;
+        return null;
+    }
+
+    /// <summary>"não tenho interesse em pronto-socorro": a refusal narrowed to one thing, not to contact as a whole.</summary>
+    bool NarrowedDown(string[] words, int end) =>
+        end + 1 < words.Length && prepositions.Contains(words[end]) && !complementsOk.Contains(words[end + 1])
+        && !words.Skip(end + 1).Take(3).Any(genericComplements.Contains);
+
+    /// <summary>
+    /// A word about one shift: a sector, a day, a period… or "plantão"/"vaga" made specific ("do plantão de sexta",
+    /// "essa vaga") — while "para de mandar vagas" is about messages in general.
+    /// </summary>
+    bool IsShiftSpecific(string[] words, int k, HashSet<string> exceptions)
+    {
+        if (exceptions.Contains(words[k])) return true;
+        if (!shiftNouns.Contains(words[k])) return false;
+        return (k > 0 && specifiers.Contains(words[k - 1])) || (k + 1 < words.Length && words[k + 1] is "de" or "do" or "da" or "no" or "na" && !genericComplements.Contains(words.ElementAtOrDefault(k + 2) ?? ""));
+    }
+
+    /// <summary>One letter missing, extra or wrong in a word of 5+ letters that is not a word of the families: "descadastar", "numro".</summary>
+    string[] FixTypos(string[] words)
+    {
+        string[]? fixedWords = null;
+        for (var i = 0; i < words.Length; i++)
+        {
+            var w = words[i];
+            if (w.Length < 5 || typoFixes.ContainsKey("=" + w)) continue;
+            var fix = typoFixes.GetValueOrDefault(w);
+            // An extra last letter is usually an inflection ("removeu", "tiras"), not a typo: only inner letters count.
+            for (var k = 0; fix is null && k < w.Length; k++)
+                if (k < w.Length - 1 || w[k] is not ('u' or 's' or 'm' or 'r' or 'o' or 'i'))
+                    fix = typoFixes.GetValueOrDefault(w.Remove(k, 1)) ?? typoFixes.GetValueOrDefault("=" + w.Remove(k, 1));
+            if (fix is null) continue;
+            fixedWords ??= [.. words];
+            fixedWords[i] = fix.TrimStart('=');
+        }
+        return fixedWords ?? words;
+    }
+
+    /// <summary>Every family word ("=word") and its one-letter deletions (→ word), for words of 4+ letters.</summary>
+    static Dictionary<string, string> TypoFixes(JsonElement root)
+    {
+        var vocabulary = new HashSet<string>(StringComparer.Ordinal);
+        void Collect(JsonElement e)
+        {
+            switch (e.ValueKind)
+            {
+                case JsonValueKind.String: foreach (var w in e.GetString()!.Split(' ')) vocabulary.Add(w); break;
+                case JsonValueKind.Array: foreach (var x in e.EnumerateArray()) Collect(x); break;
+                case JsonValueKind.Object: foreach (var p in e.EnumerateObject()) if (p.Name != "_leia") Collect(p.Value); break;
+            }
+        }
+        Collect(root);
+        var fixes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var w in vocabulary) fixes["=" + w] = "=" + w;
+        foreach (var w in vocabulary.Where(w => w.Length >= 4))
+            for (var k = 0; k < w.Length; k++) fixes.TryAdd(w.Remove(k, 1), w);
+        return fixes;
+    }
+
+    /// <summary>For a message the rules missed: the families of which some words appeared (what a new rule would extend).</summary>
+    public string NearestOptOutFamily(string[] words)
+    {
+        foreach (var pair in optOutPairs)
+            if (pair.A.FindEnd(words, 0, words.Length, out _) || pair.B.FindEnd(words, 0, words.Length, out _)) return pair.Name;
+        return "nenhuma";
+    }
+
+    public string NearestPersonFamily(string[] words)
+    {
+        foreach (var pair in personPairs)
+            if (pair.B.FindEnd(words, 0, words.Length, out _)) return pair.Name;
+        return "nenhuma";
+    }
+
+    bool Matches(string[] words, Pair pair, HashSet<string> exceptions, int exceptionWindow, HashSet<string>? possessives = null)
+    {
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (pair.A.EndAt(words, i) is not { } aEnd) continue;
+            for (var j = aEnd; j <= Math.Min(words.Length - 1, aEnd + pair.Window); j++)
+            {
+                if (pair.B.EndAt(words, j) is not { } bEnd) continue;
+                // "vou falar com meu chefe": someone of the doctor's own, not Júlia's team.
+                if (possessives is not null && j > 0 && possessives.Contains(words[j - 1])) continue;
+                if (!pair.CheckAfter) return true;
+                // A word about a shift between the two parts or right after them: "tira meu nome do plantão".
+                if (!Between(words, aEnd, j, exceptions) && !Near(words, bEnd, exceptions, exceptionWindow)) return true;
+            }
+        }
+        return false;
+    }
+
+    bool Between(string[] words, int from, int to, HashSet<string> exceptions)
+    {
+        for (var k = from; k < to; k++) if (IsShiftSpecific(words, k, exceptions)) return true;
+        return false;
+    }
+
+    bool Near(string[] words, int end, HashSet<string> exceptions, int window)
+    {
+        for (var k = end; k < Math.Min(words.Length, end + window); k++) if (IsShiftSpecific(words, k, exceptions)) return true;
+        return false;
+    }
+
+    static Pair ReadPair(JsonElement p) => new(
+        p.GetProperty("nome").GetString()!, new Sequences(Strings(p.GetProperty("a"))), new Sequences(Strings(p.GetProperty("b"))),
+        p.GetProperty("janela").GetInt32(), p.TryGetProperty("depoisExcecao", out var c) && c.GetBoolean());
+
+    static IEnumerable<string> Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!);
+
+    static IntentVocabulary Load()
+    {
+        using var stream = typeof(IntentVocabulary).Assembly.GetManifestResourceStream("Julia.Conversations.Text.deteccao.json")
+                           ?? throw new InvalidOperationException("deteccao.json is not embedded");
+        using var doc = JsonDocument.Parse(stream);
+        return new IntentVocabulary(doc.RootElement);
+    }
+
+    /// <summary>Word sequences indexed by their first word: matching costs a dictionary lookup per word of the message.</summary>
+    sealed class Sequences
+    {
+        readonly Dictionary<string, string[][]> byFirst;
+
+        public Sequences(IEnumerable<string> items) =>
+            byFirst = items.Select(i => i.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(s => s.Length > 0)
+                .GroupBy(s => s[0], StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.OrderByDescending(s => s.Length).ToArray(), StringComparer.Ordinal);
+
+        /// <summary>The index after the longest sequence starting at <paramref name="start"/>, or null.</summary>
+        public int? EndAt(string[] words, int start)
+        {
+            if (start >= words.Length || !byFirst.TryGetValue(words[start], out var candidates)) return null;
+            foreach (var seq in candidates)
+            {
+                if (start + seq.Length > words.Length) continue;
+                var ok = true;
+                for (var k = 1; k < seq.Length && ok; k++) ok = words[start + k] == seq[k];
+                if (ok) return start + seq.Length;
+            }
+            return null;
+        }
+
+        public bool FindEnd(string[] words, int from, int to, out int end)
+        {
+            for (var i = from; i < to; i++)
+                if (EndAt(words, i) is { } e) { end = e; return true; }
+            end = 0;
+            return false;
+        }
+
+        /// <summary>The words without courtesies ("por favor", "obrigado"…), wherever they are.</summary>
+        public string[] Strip(string[] words)
+        {
+            var kept = new List<string>(words.Length);
+            for (var i = 0; i < words.Length;)
+            {
+                if (EndAt(words, i) is { } end) { i = end; continue; }
+                kept.Add(words[i++]);
+            }
+            return [.. kept];
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Julia.Conversations.Text;
+using Xunit.Abstractions;
+
+namespace Julia.UnitTests.Conversations;
+
+/// <summary>
+/// The detectors on a corpus written apart from the rules (Corpus/deteccao.tsv: label TAB message): recall and
+/// precision per class are printed; recall below 98 % on any class, or any opt-out of a message that is not one, fails.
+/// </summary>
+public sealed class DetectionCorpusTests(ITestOutputHelper output)
+{
+    static readonly string[] HandoffClasses = ["pedido_humano", "juridico", "sentimento_negativo"];
+
+    static IReadOnlyList<(string Label, string Text)> Corpus() =>
+        [.. File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Conversations", "Corpus", "deteccao.tsv"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split('\t', 2)).Select(p => (p[0], p[1]))];
+
+    [Fact]
+    public void TheCorpusIsLargeEnoughAndCoversEveryClass()
+    {
+        var corpus = Corpus();
+        Assert.True(corpus.Count >= 300, $"{corpus.Count} messages");
+        foreach (var label in new[] { "opt_out", "nao_opt_out", "neutro" }.Concat(HandoffClasses))
+            Assert.Contains(corpus, c => c.Label == label);
+    }
+
+    [Fact]
+    public void OptOutRecallIsAtLeast98PercentWithNoFalseOptOut()
+    {
+        var corpus = Corpus();
+        var positives = corpus.Where(c => c.Label == "opt_out").ToList();
+        var missed = positives.Where(c => !OptOutDetector.IsOptOut(c.Text)).Select(c => c.Text).ToList();
+        var falseOptOuts = corpus.Where(c => c.Label != "opt_out" && OptOutDetector.IsOptOut(c.Text))
+            .Select(c => $"{c.Label}: {c.Text} [{OptOutDetector.Family(c.Text)}]").ToList();
+        var recall = 1 - (double)missed.Count / positives.Count;
+        var flagged = positives.Count - missed.Count + falseOptOuts.Count;
+        output.WriteLine($"opt_out: recall {recall:P1} ({positives.Count - missed.Count}/{positives.Count}), precision {(double)(positives.Count - missed.Count) / Math.Max(1, flagged):P1}");
+        foreach (var m in missed) output.WriteLine($"  perdida: {m}");
+        foreach (var f in falseOptOuts) output.WriteLine($"  falso opt-out: {f}");
+
+        Assert.Empty(falseOptOuts);
+        Assert.True(recall >= 0.98, $"opt_out recall {recall:P1}; missed: {string.Join(" | ", missed)}");
+    }
+
+    [Theory]
+    [InlineData("pedido_humano")]
+    [InlineData("juridico")]
+    [InlineData("sentimento_negativo")]
+    public void HandoffRecallIsAtLeast98PercentPerType(string type)
+    {
+        var corpus = Corpus().Where(c => c.Label != "opt_out").ToList(); // an opt-out wins over any trigger
+        var positives = corpus.Where(c => c.Label == type).ToList();
+        var predicted = corpus.Where(c => HandoffTriggerDetector.Detect(c.Text) == type).ToList();
+        var hits = positives.Count(c => HandoffTriggerDetector.Detect(c.Text) == type);
+        var recall = (double)hits / positives.Count;
+        var wrong = predicted.Where(c => c.Label != type).ToList();
+        output.WriteLine($"{type}: recall {recall:P1} ({hits}/{positives.Count}), precision {(double)hits / Math.Max(1, predicted.Count):P1}");
+        foreach (var m in positives.Where(c => HandoffTriggerDetector.Detect(c.Text) != type))
+            output.WriteLine($"  perdida: {m.Text} [detectado: {HandoffTriggerDetector.Detect(m.Text) ?? "nada"}]");
+        foreach (var w in wrong)
+            output.WriteLine($"  falso {type}: {w.Label}: {w.Text} [{IntentVocabulary.Instance.PersonFamily(Julia.Infrastructure.Text.PtBrText.Normalise(w.Text).Split(' ')) ?? "regra"}]");
+
+        Assert.True(recall >= 0.98, $"{type} recall {recall:P1}");
+        Assert.DoesNotContain(wrong, c => c.Label is "neutro" or "nao_opt_out");
+    }
+}
