@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Julia.Infrastructure.Database;
 using Julia.Infrastructure.Http;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -25,7 +26,11 @@ internal static partial class ChatwootWebhookEndpoints
             {
                 return await HandleAsync(http, ct);
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException || ex.InnerException is NpgsqlException or TimeoutException)
+            catch (Exception ex) when (DatabaseErrors.IsDataError(ex))
+            {
+                return Invalid("dados recusados pelo banco");
+            }
+            catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
             {
                 LogDatabaseDown(ex);
                 return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Banco de dados indisponível");

@@ -23,7 +23,7 @@ internal static class ChatwootWebhookParser
             "conversation_updated" => ParseConversationUpdated(root),
             "conversation_status_changed" => ParseStatusChanged(root),
             "message_created" => ParseMessageCreated(root),
-            _ => new ChatwootEvent.Ignored($"evento {eventName} não tratado"),
+            _ => new ChatwootEvent.Ignored("evento não tratado"),
         };
     }
 

@@ -20,10 +20,12 @@ internal sealed partial class InboundIntake(
     async Task<IntakeResult> AcceptAsync(InboundMessage message, CancellationToken ct, bool retried)
     {
         var canonical = PhoneNumbers.Canonical(message.PhoneJid ?? message.RemoteJid);
-        var lid = message.Lid;
+        var lid = PhoneNumbers.ValidLid(message.Lid);
         if (canonical is null && lid is null)
         {
-            LogUnusableAddress(PhoneMask.Mask(message.RemoteJid));
+            // Attacker-controlled text: never logged whole or unmasked.
+            var shown = message.RemoteJid.Length > 40 ? message.RemoteJid[..40] + "…" : message.RemoteJid;
+            LogUnusableAddress(PhoneMask.Mask(new string([.. shown.Select(c => char.IsControl(c) ? '?' : c)])));
             return IntakeResult.Ignored;
         }
         // Replies go to the address the doctor wrote from: the raw remoteJid, LID or phone (docs/decisions.md#inbound).

@@ -19,6 +19,8 @@ internal static class PhoneNumbers
         }
         var colon = local.IndexOf(':');
         if (colon >= 0) local = local[..colon]; // device suffix "5511…:12"
+        // A phone is digits with the usual separators; letters or anything else make it garbage, not a number to repair.
+        if (local.Length > 40 || local.Any(c => !char.IsAsciiDigit(c) && c is not ('+' or ' ' or '-' or '(' or ')' or '.'))) return null;
         var digits = new string(local.Where(char.IsAsciiDigit).ToArray());
         if (digits.Length < 10 || digits.Length > 15) return null;
         if (digits.Length is 10 or 11) digits = "55" + digits;
@@ -36,4 +38,14 @@ internal static class PhoneNumbers
     public static string Jid(string canonical) => canonical + "@s.whatsapp.net";
 
     public static bool IsLid(string? jid) => jid is not null && jid.EndsWith("@lid", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A WhatsApp LID as Evolution sends it: `&lt;digits&gt;@lid` (up to 20 digits, optional ":device"), else null.</summary>
+    public static string? ValidLid(string? jid)
+    {
+        if (jid is null || !jid.EndsWith("@lid", StringComparison.OrdinalIgnoreCase)) return null;
+        var local = jid[..^4];
+        var colon = local.IndexOf(':');
+        var number = colon >= 0 ? local[..colon] : local;
+        return number.Length is >= 5 and <= 20 && number.All(char.IsAsciiDigit) && (colon < 0 || local[(colon + 1)..].All(char.IsAsciiDigit)) ? jid : null;
+    }
 }

@@ -9,6 +9,7 @@ using Julia.Handoffs;
 using Julia.Infrastructure;
 using Julia.Infrastructure.Configuration;
 using Julia.Infrastructure.Health;
+using Julia.Infrastructure.Http;
 using Julia.Infrastructure.Hosting;
 using Julia.Jobs;
 using Julia.Maintenance;
@@ -61,7 +62,7 @@ internal static class JuliaHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseStaticFiles();
+        app.UseStaticPages(developmentOnly: "/static/simulador.html");
         app.MapHealth();
         app.MapEvolutionWebhook();
         app.MapSandbox();

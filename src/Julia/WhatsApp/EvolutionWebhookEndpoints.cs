@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Julia.Infrastructure.Database;
 using Julia.Infrastructure.Http;
 using Julia.Metrics;
 using Microsoft.Extensions.Options;
@@ -32,7 +33,14 @@ internal static partial class EvolutionWebhookEndpoints
             {
                 return await HandleAsync(http, eventFromPath, ct);
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException || ex.InnerException is NpgsqlException or TimeoutException)
+            catch (Exception ex) when (DatabaseErrors.IsDataError(ex))
+            {
+                // The database refused this message's data: a 4xx, or Evolution would resend it ten times.
+                timings.RecordError("webhook_evolution");
+                LogDataRefused(((PostgresException)(ex as PostgresException ?? ex.InnerException!)).SqlState);
+                return Invalid("dados recusados pelo banco");
+            }
+            catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
             {
                 timings.RecordError("webhook_evolution");
                 LogDatabaseDown(ex);
@@ -55,12 +63,18 @@ internal static partial class EvolutionWebhookEndpoints
             var body = await WebhookRequests.ReadBodyAsync(http.Request, ct);
             if (body is null) return TooLarge();
             JsonDocument document;
-            try { document = JsonDocument.Parse(body); }
+            try { document = JsonDocument.Parse(WithoutBom(body)); }
             catch (JsonException) { return Invalid("JSON malformado"); }
 
             using (document)
             {
-                var parsed = EvolutionWebhookParser.Parse(document.RootElement, o.Instance, eventFromPath);
+                EvolutionEvent parsed;
+                // A field of an unexpected type deep in a body is a bad request, never a 500 (Evolution would retry it ten times).
+                try { parsed = EvolutionWebhookParser.Parse(document.RootElement, o.Instance, eventFromPath); }
+                catch (Exception ex) when (ex is InvalidOperationException or FormatException or OverflowException or ArgumentException or KeyNotFoundException)
+                {
+                    return Invalid("campo com tipo ou valor inesperado");
+                }
                 switch (parsed)
                 {
                     case EvolutionEvent.Invalid invalid:
@@ -85,6 +99,10 @@ internal static partial class EvolutionWebhookEndpoints
             }
         }
 
+        /// <summary>A UTF-8 byte-order mark before the JSON is accepted, as most JSON readers do.</summary>
+        static ReadOnlyMemory<byte> WithoutBom(byte[] body) =>
+            body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF ? body.AsMemory(3) : body;
+
         static IResult Invalid(string problem) =>
             TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Webhook inválido", detail: problem);
 
@@ -93,6 +111,9 @@ internal static partial class EvolutionWebhookEndpoints
 
         [LoggerMessage(EventId = 1010, Level = LogLevel.Debug, Message = "Evolution webhook ignored: {Reason}")]
         private partial void LogIgnored(string reason);
+
+        [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "Evolution webhook refused with 400: the database rejected its data (SQLSTATE {SqlState})")]
+        private partial void LogDataRefused(string sqlState);
 
         [LoggerMessage(EventId = 1011, Level = LogLevel.Error, Message = "Evolution webhook refused with 503: database unavailable")]
         private partial void LogDatabaseDown(Exception ex);

@@ -22,7 +22,7 @@ internal static class EvolutionWebhookParser
         {
             "messages.upsert" => ParseMessage(body, instance),
             "connection.update" => ParseConnection(body, instance),
-            _ => new EvolutionEvent.Ignored($"evento {eventName} não tratado"),
+            _ => new EvolutionEvent.Ignored("evento não tratado"),
         };
     }
 
@@ -36,7 +36,7 @@ internal static class EvolutionWebhookParser
             return new EvolutionEvent.Invalid("campo obrigatório ausente: data");
         var state = GetString(data, "state");
         if (string.IsNullOrEmpty(state)) return new EvolutionEvent.Invalid("campo obrigatório ausente: data.state");
-        int? reason = data.TryGetProperty("statusReason", out var r) && r.ValueKind == JsonValueKind.Number ? r.GetInt32() : null;
+        int? reason = data.TryGetProperty("statusReason", out var r) && r.ValueKind == JsonValueKind.Number && r.TryGetInt32(out var code) ? code : null;
         return new EvolutionEvent.Connection(instance, state.ToLowerInvariant(), reason);
     }
 
@@ -76,19 +76,55 @@ internal static class EvolutionWebhookParser
     static JsonElement Unwrap(JsonElement message)
     {
         foreach (var wrapper in new[] { "ephemeralMessage", "viewOnceMessage", "viewOnceMessageV2", "documentWithCaptionMessage" })
-            if (message.TryGetProperty(wrapper, out var w) && w.TryGetProperty("message", out var inner) && inner.ValueKind == JsonValueKind.Object)
+            if (message.TryGetProperty(wrapper, out var w) && w.ValueKind == JsonValueKind.Object
+                && w.TryGetProperty("message", out var inner) && inner.ValueKind == JsonValueKind.Object)
                 return Unwrap(inner);
         return message;
     }
 
     static DateTimeOffset? ReadEpoch(JsonElement ts) => ts.ValueKind switch
     {
-        JsonValueKind.Number when ts.TryGetInt64(out var n) => DateTimeOffset.FromUnixTimeSeconds(n),
-        JsonValueKind.String when long.TryParse(ts.GetString(), out var s) => DateTimeOffset.FromUnixTimeSeconds(s),
-        JsonValueKind.Object when ts.TryGetProperty("low", out var low) && low.TryGetInt64(out var l) => DateTimeOffset.FromUnixTimeSeconds(l),
+        JsonValueKind.Number when ts.TryGetInt64(out var n) => Epoch(n),
+        JsonValueKind.String when long.TryParse(ts.GetString(), out var s) => Epoch(s),
+        JsonValueKind.Object when ts.TryGetProperty("low", out var low) && low.TryGetInt64(out var l) => Epoch(l),
         _ => null,
     };
 
+    /// <summary>Seconds since 1970 within a plausible range (0 … year 2100); anything else is ignored, never an exception.</summary>
+    static DateTimeOffset? Epoch(long seconds) => seconds is > 0 and < 4_102_444_800 ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+
     internal static string? GetString(JsonElement obj, string name) =>
-        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? Clean(v) : null;
+
+    /// <summary>
+    /// The string without NUL (Postgres refuses the byte) and without lone surrogates (not text): a hostile value is
+    /// cleaned, never an exception or a "database unavailable".
+    /// </summary>
+    internal static string? Clean(JsonElement value)
+    {
+        string raw;
+        try { raw = value.GetString()!; }
+        catch (InvalidOperationException) { return null; } // invalid UTF-16 escape (lone surrogate)
+        if (raw.IndexOf('\0') < 0 && !HasLoneSurrogate(raw)) return raw;
+        var b = new System.Text.StringBuilder(raw.Length);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (c == '\0') continue;
+            if (char.IsHighSurrogate(c) && i + 1 < raw.Length && char.IsLowSurrogate(raw[i + 1])) { b.Append(c).Append(raw[++i]); continue; }
+            if (char.IsSurrogate(c)) continue;
+            b.Append(c);
+        }
+        return b.ToString();
+    }
+
+    static bool HasLoneSurrogate(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(s[i])) return true;
+        }
+        return false;
+    }
 }

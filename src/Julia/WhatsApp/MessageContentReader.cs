@@ -32,7 +32,7 @@ internal static class MessageContentReader
         {
             if (!message.TryGetProperty(field, out var media) || media.ValueKind != JsonValueKind.Object) continue;
             var caption = EvolutionWebhookParser.GetString(media, "caption");
-            int? seconds = media.TryGetProperty("seconds", out var s) && s.TryGetInt32(out var n) ? n : null;
+            int? seconds = media.TryGetProperty("seconds", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out var n) && n >= 0 ? n : null;
             return new Content(kind, caption, new InboundMedia(
                 EvolutionWebhookParser.GetString(media, "mimetype"), EvolutionWebhookParser.GetString(media, "fileName"), caption, seconds));
         }

@@ -23,7 +23,11 @@ internal static class WebhookAuthenticator
 
     static bool Matches(string? given, string token) => WebhookRequests.SecretMatches(given, token);
 
-    /// <summary>HS256 signature with the token as key, and not expired (exp), with a minute of clock skew.</summary>
+    /// <summary>
+    /// HS256 signature with the token as key, and an `exp` claim not in the past (one minute of clock skew). A JWT without
+    /// a numeric `exp` is refused: a token valid forever would be a second, unrevocable password. Any malformed part is a
+    /// refusal, never an exception.
+    /// </summary>
     public static bool IsValidJwt(string jwt, string key, DateTimeOffset now)
     {
         var parts = jwt.Split('.');
@@ -31,14 +35,17 @@ internal static class WebhookAuthenticator
         try
         {
             using (var header = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[0])))
-                if (header.RootElement.TryGetProperty("alg", out var alg) && alg.GetString() != "HS256") return false;
+                if (header.RootElement.ValueKind != JsonValueKind.Object
+                    || !header.RootElement.TryGetProperty("alg", out var alg) || alg.ValueKind != JsonValueKind.String || alg.GetString() != "HS256")
+                    return false;
             var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}"));
             if (!CryptographicOperations.FixedTimeEquals(expected, Base64Url.DecodeFromChars(parts[2]))) return false;
             using var payload = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1]));
-            return !payload.RootElement.TryGetProperty("exp", out var exp) || !exp.TryGetInt64(out var seconds)
-                   || DateTimeOffset.FromUnixTimeSeconds(seconds) > now.AddMinutes(-1);
+            return payload.RootElement.ValueKind == JsonValueKind.Object
+                   && payload.RootElement.TryGetProperty("exp", out var exp) && exp.ValueKind == JsonValueKind.Number && exp.TryGetInt64(out var seconds)
+                   && seconds is > 0 and < 253_402_300_799 && DateTimeOffset.FromUnixTimeSeconds(seconds) > now.AddMinutes(-1);
         }
-        catch (Exception ex) when (ex is FormatException or JsonException)
+        catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException or ArgumentException)
         {
             return false;
         }

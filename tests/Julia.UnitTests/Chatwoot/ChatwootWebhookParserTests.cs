@@ -235,9 +235,9 @@ public sealed class ChatwootWebhookParserTests
     }
 
     [Theory]
-    [InlineData("""{"event":"message_updated","id":1}""", "evento message_updated não tratado")]
-    [InlineData("""{"event":"webwidget_triggered"}""", "evento webwidget_triggered não tratado")]
-    [InlineData("""{"event":"conversation_created","id":1}""", "evento conversation_created não tratado")]
+    [InlineData("""{"event":"message_updated","id":1}""", "evento não tratado")]
+    [InlineData("""{"event":"webwidget_triggered"}""", "evento não tratado")]
+    [InlineData("""{"event":"conversation_created","id":1}""", "evento não tratado")]
     [InlineData("""{"event":"message_created","id":1,"conversation":{"id":2},"message_type":"input_csat"}""", "message_type desconhecido")]
     public void OtherEventsAreIgnored(string json, string reason) =>
         Assert.Equal(reason, Assert.IsType<ChatwootEvent.Ignored>(Parse(json)).Reason);

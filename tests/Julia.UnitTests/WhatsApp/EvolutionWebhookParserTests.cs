@@ -63,7 +63,7 @@ public sealed class EvolutionWebhookParserTests
     [Theory]
     [InlineData("webhook-messages-upsert-fromme.json", "fromMe")]
     [InlineData("webhook-messages-upsert-group.json", "grupo")]
-    [InlineData("webhook-send-message.json", "evento send.message não tratado")]
+    [InlineData("webhook-send-message.json", "evento não tratado")]
     public void OwnGroupAndOtherEventsAreIgnored(string fixture, string reason) =>
         Assert.Equal(reason, Assert.IsType<EvolutionEvent.Ignored>(Parse(fixture)).Reason);
 

@@ -6,6 +6,8 @@ internal static class PhoneMask
     public static string Mask(string? phoneOrJid)
     {
         if (string.IsNullOrEmpty(phoneOrJid)) return "-";
+        // Addresses come from outside: a huge one is cut, never logged whole (nor put on the stack).
+        if (phoneOrJid.Length > 64) phoneOrJid = phoneOrJid[..64] + "…";
         var at = phoneOrJid.IndexOf('@');
         var local = at >= 0 ? phoneOrJid[..at] : phoneOrJid;
         var suffix = at >= 0 ? phoneOrJid[at..] : "";

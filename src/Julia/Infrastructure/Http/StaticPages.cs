@@ -1,0 +1,36 @@
+namespace Julia.Infrastructure.Http;
+
+/// <summary>
+/// wwwroot pages with the headers a browser needs to keep them safe (no sniffing, no framing, scripts and connections
+/// only from Júlia herself), and development-only pages that production does not serve.
+/// </summary>
+internal static class StaticPages
+{
+    const string Policy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " +
+                          "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    public static void UseStaticPages(this WebApplication app, params string[] developmentOnly)
+    {
+        var production = app.Environment.IsProduction();
+        app.Use(async (http, next) =>
+        {
+            if (production && developmentOnly.Any(p => http.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase)))
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+            await next(http);
+        });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = ctx =>
+            {
+                var headers = ctx.Context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers.ContentSecurityPolicy = Policy;
+                headers["Referrer-Policy"] = "no-referrer";
+            },
+        });
+    }
+}
