@@ -2,6 +2,7 @@
 # Dispatcher benchmark (BENCHMARKS.md). Uses ./run.sh's durable local PostgreSQL (55432) and Redis (56379, database 15)
 # unless BENCH_DATABASE_URL / BENCH_REDIS_URL are given. Usage: bench/run.sh [messages] [evolution|sandbox]
 #   bench/run.sh deteccao [messages]   opt-out + handoff detection speed (µs per message)
+#   bench/run.sh e2e [sequential] [rate] [seconds]   webhook → sendText latency vs the bare chain (defaults 300, 100/s, 60 s)
 #   bench/run.sh retencao [rows]   retention of N old interacoes while the webhook path runs (p99 vs idle)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,9 @@ if [ "${1:-}" = deteccao ]; then   # no database needed
 fi
 if [ -z "${BENCH_DATABASE_URL:-}" ]; then ensure_packages; start_postgres pg 55432; BENCH_DATABASE_URL="postgres://postgres@127.0.0.1:55432/postgres"; fi
 if [ -z "${BENCH_REDIS_URL:-}" ]; then ensure_packages; start_redis redis 56379; BENCH_REDIS_URL="redis://127.0.0.1:56379/15"; fi
+if [ "${1:-}" = e2e ]; then
+  exec dotnet run -c Release --project bench/Julia.Bench -- "$BENCH_DATABASE_URL" "$BENCH_REDIS_URL" e2e "${2:-300}" "${3:-100}" "${4:-60}"
+fi
 if [ "${1:-}" = retencao ]; then
   exec dotnet run -c Release --project bench/Julia.Bench -- "$BENCH_DATABASE_URL" "$BENCH_REDIS_URL" retencao "${2:-1000000}"
 fi

@@ -78,9 +78,9 @@ internal sealed partial class TurnProcessor(
             await outcomes.SkipAsync(input, "controle humano", ct);
             return new TurnResult.Done();
         }
-        // Read receipts when processing starts, not at arrival (docs/decisions.md#inbound); best effort.
-        foreach (var p in input.Pending.Where(p => p.ProviderMessageId is not null && p.RemoteJid is not null))
-            await channel.MarkReadAsync(p.RemoteJid!, p.ProviderMessageId!, ct);
+        // Read receipts when processing starts, not at arrival (docs/decisions.md#inbound); best effort, all at once.
+        await Task.WhenAll(input.Pending.Where(p => p.ProviderMessageId is not null && p.RemoteJid is not null)
+            .Select(p => channel.MarkReadAsync(p.RemoteJid!, p.ProviderMessageId!, ct)));
         foreach (var p in input.Pending)
         {
             var text = p.Kind == WhatsApp.MessageKinds.Text ? p.Content : p.Caption;
@@ -106,7 +106,9 @@ internal sealed partial class TurnProcessor(
         if (parts.All(p => p.Placeholder is not null))
             return await outcomes.ReplyAsync(input, InboundText.CannedReply(parts.Select(p => p.Placeholder!.Value)), null, ct);
 
-        if (input.Pending[^1].RemoteJid is { } jid) await channel.ShowTypingAsync(jid, TimeSpan.FromSeconds(5), ct);
+        // "digitando…" while the model thinks; Evolution holds a presence request open for its delay, so it is never
+        // awaited on the reply path (docs/decisions.md#turn-scheduling).
+        if (options.Value.Humanize && input.Pending[^1].RemoteJid is { } jid) _ = channel.ShowTypingAsync(jid, TimeSpan.FromSeconds(5), ct);
         var profile = await context.ProfileAsync(doctor.Id, ct);
         AgentOutcome outcome;
         using (JuliaTelemetry.Source.StartActivity("agente"))

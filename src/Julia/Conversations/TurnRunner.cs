@@ -5,8 +5,10 @@ namespace Julia.Conversations;
 
 /// <summary>
 /// Runs turns in the background (api role): woken by <see cref="TurnSignals"/>, a burst is debounced into one turn,
-/// one run per doctor at a time in this process, up to MAX_WORKERS doctors in parallel. A sweeper re-queues
-/// inbound rows no turn consumed — at start-up all of them (crash recovery), then every minute those older than 2 min.
+/// one run per doctor at a time in this process, up to MAX_WORKERS doctors in parallel. Event-driven: a turn starts
+/// the moment it is due and a slot is free (no timer tick), and waiting doctors start in arrival order — the one whose
+/// oldest message came first goes first (docs/decisions.md#turn-scheduling). A sweeper re-queues inbound rows no turn
+/// consumed — at start-up all of them (crash recovery), then every minute those older than 2 min.
 /// </summary>
 internal sealed partial class TurnRunner(
     TurnSignals signals, TurnProcessor processor, ConversationStore conversations, IOptions<ConversationsOptions> options,
@@ -21,20 +23,33 @@ internal sealed partial class TurnRunner(
 
     readonly Lock gate = new();
     readonly Dictionary<Guid, Entry> entries = [];
-    SemaphoreSlim? slots;
+    /// <summary>Entries waiting to start, by (due, arrival). Stale items (entry rescheduled, running or gone) are skipped.</summary>
+    readonly PriorityQueue<(Guid MedicoId, DateTimeOffset DueAt), (DateTimeOffset DueAt, DateTimeOffset FirstSignal)> waiting = new();
+    readonly SemaphoreSlim wake = new(0, 1);
+    int free;
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
-        slots = new SemaphoreSlim(workers.Value.MaxWorkers);
+        lock (gate) free = workers.Value.MaxWorkers;
         var reader = ReadSignalsAsync(ct);
         var sweeper = SweepLoopAsync(ct);
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100), time);
         try
         {
-            while (await timer.WaitForNextTickAsync(ct)) StartDueRuns(ct);
+            while (!ct.IsCancellationRequested)
+            {
+                var next = StartDueRuns(ct);
+                if (next is { } wait) await wake.WaitAsync(wait, ct); // due times come from TimeProvider; the wait is wall-clock
+                else await wake.WaitAsync(ct);
+            }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
         await Task.WhenAll(reader, sweeper);
+    }
+
+    void Wake()
+    {
+        try { if (wake.CurrentCount == 0) wake.Release(); }
+        catch (SemaphoreFullException) { } // already awake
     }
 
     async Task ReadSignalsAsync(CancellationToken ct)
@@ -54,8 +69,9 @@ internal sealed partial class TurnRunner(
             if (!entries.TryGetValue(medicoId, out var entry))
                 entries[medicoId] = entry = new Entry { FirstSignal = at };
             if (entry.Running) { entry.Again = true; return; }
-            entry.DueAt = at;
+            Due(medicoId, entry, at);
         }
+        Wake();
     }
 
     void Schedule(Guid medicoId)
@@ -69,23 +85,40 @@ internal sealed partial class TurnRunner(
             if (entry.Running) { entry.Again = true; return; }
             var byDebounce = now + o.Debounce;
             var byMax = entry.FirstSignal + o.DebounceMax;
-            entry.DueAt = byDebounce < byMax ? byDebounce : byMax;
+            Due(medicoId, entry, byDebounce < byMax ? byDebounce : byMax);
         }
+        Wake();
     }
 
-    void StartDueRuns(CancellationToken ct)
+    /// <summary>Under the gate: the entry waits until <paramref name="at"/>.</summary>
+    void Due(Guid medicoId, Entry entry, DateTimeOffset at)
+    {
+        entry.DueAt = at;
+        waiting.Enqueue((medicoId, at), (at, entry.FirstSignal));
+    }
+
+    /// <summary>Starts every due turn a free slot allows, oldest arrival first; returns how long until the next one is due.</summary>
+    TimeSpan? StartDueRuns(CancellationToken ct)
     {
         var now = time.GetUtcNow();
         lock (gate)
         {
-            foreach (var (medicoId, entry) in entries)
+            while (waiting.TryPeek(out var item, out _))
             {
-                if (entry.Running || entry.DueAt > now) continue;
-                if (!slots!.Wait(0)) return;
+                if (!entries.TryGetValue(item.MedicoId, out var entry) || entry.Running || entry.DueAt != item.DueAt)
+                {
+                    waiting.Dequeue(); // stale
+                    continue;
+                }
+                if (entry.DueAt > now) return entry.DueAt - now;
+                if (free == 0) return null; // a finishing run wakes the loop
+                waiting.Dequeue();
+                free--;
                 entry.Running = true;
                 entry.Again = false;
-                _ = RunAsync(medicoId, ct);
+                _ = RunAsync(item.MedicoId, ct);
             }
+            return null;
         }
     }
 
@@ -101,10 +134,6 @@ internal sealed partial class TurnRunner(
         {
             LogTurnFailed(ex, medicoId);
         }
-        finally
-        {
-            slots!.Release();
-        }
         Complete(medicoId, result);
     }
 
@@ -113,30 +142,37 @@ internal sealed partial class TurnRunner(
         var now = time.GetUtcNow();
         lock (gate)
         {
-            if (!entries.TryGetValue(medicoId, out var entry)) return;
-            entry.Running = false;
-            switch (result)
-            {
-                case TurnResult.Done when !entry.Again:
-                    entries.Remove(medicoId);
-                    return;
-                case TurnResult.Done or TurnResult.Superseded:
-                    entry.FirstSignal = now;
-                    entry.DueAt = now;
-                    break;
-                case TurnResult.NotYet notYet:
-                    entry.DueAt = entry.Again ? now : notYet.DueAt;
-                    break;
-                case TurnResult.Busy:
-                    entry.DueAt = now + TimeSpan.FromSeconds(1);
-                    break;
-                default: // failed: back off; after five failures leave it to the sweeper
-                    if (++entry.Failures >= 5) { entries.Remove(medicoId); return; }
-                    entry.DueAt = now + TimeSpan.FromSeconds(5 * entry.Failures);
-                    break;
-            }
-            entry.Again = false;
+            free++;
+            if (entries.TryGetValue(medicoId, out var entry)) Reschedule(medicoId, entry, result, now);
         }
+        Wake();
+    }
+
+    /// <summary>Under the gate: what happens to a doctor's entry after a run.</summary>
+    void Reschedule(Guid medicoId, Entry entry, TurnResult? result, DateTimeOffset now)
+    {
+        entry.Running = false;
+        switch (result)
+        {
+            case TurnResult.Done when !entry.Again:
+                entries.Remove(medicoId);
+                return;
+            case TurnResult.Done or TurnResult.Superseded:
+                entry.FirstSignal = now;
+                Due(medicoId, entry, now);
+                break;
+            case TurnResult.NotYet notYet:
+                Due(medicoId, entry, entry.Again ? now : notYet.DueAt);
+                break;
+            case TurnResult.Busy:
+                Due(medicoId, entry, now + TimeSpan.FromSeconds(1));
+                break;
+            default: // failed: back off; after five failures leave it to the sweeper
+                if (++entry.Failures >= 5) { entries.Remove(medicoId); return; }
+                Due(medicoId, entry, now + TimeSpan.FromSeconds(5 * entry.Failures));
+                break;
+        }
+        entry.Again = false;
     }
 
     async Task SweepLoopAsync(CancellationToken ct)

@@ -51,7 +51,8 @@ internal sealed partial class MessageSender(
     {
         var typing = ready.Where(r => r.Message.TypingMs > 0).ToList();
         if (typing.Count == 0) return;
-        foreach (var (m, address) in typing) await channel.ShowTypingAsync(address, TimeSpan.FromMilliseconds(m.TypingMs), ct);
+        // Evolution holds each presence request open for its delay: start them all, wait once for the longest.
+        _ = Task.WhenAll(typing.Select(t => channel.ShowTypingAsync(t.Address, TimeSpan.FromMilliseconds(t.Message.TypingMs), ct)));
         await Task.Delay(TimeSpan.FromMilliseconds(typing.Max(t => t.Message.TypingMs)), time, ct);
     }
 

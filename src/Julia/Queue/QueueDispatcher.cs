@@ -5,10 +5,10 @@ using Microsoft.Extensions.Options;
 namespace Julia.Queue;
 
 /// <summary>Which kinds a dispatcher sends and how many at once (docs/decisions.md#queue: replies in the api role, proactive in the worker).</summary>
-internal sealed record DispatchLane(string Name, string[] Kinds, bool Parallel)
+internal sealed record DispatchLane(string Name, string[] Kinds, bool Parallel, bool WokenBySignals)
 {
-    public static readonly DispatchLane Replies = new("respostas", [QueueKinds.Reply, QueueKinds.SystemMessage], Parallel: true);
-    public static readonly DispatchLane Proactive = new("proativas", [QueueKinds.Reminder, QueueKinds.FollowUp, QueueKinds.Campaign], Parallel: false);
+    public static readonly DispatchLane Replies = new("respostas", [QueueKinds.Reply, QueueKinds.SystemMessage], Parallel: true, WokenBySignals: true);
+    public static readonly DispatchLane Proactive = new("proativas", [QueueKinds.Reminder, QueueKinds.FollowUp, QueueKinds.Campaign], Parallel: false, WokenBySignals: false);
 }
 
 /// <summary>
@@ -43,7 +43,9 @@ internal sealed partial class QueueDispatcher(
         {
             try
             {
-                if (!await DispatchOneAsync(ct)) await signals.WaitAsync(poll, ct);
+                if (await DispatchOneAsync(ct)) continue;
+                if (lane.WokenBySignals) await signals.WaitAsync(poll, ct);
+                else await Task.Delay(poll, time, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { break; }
             catch (Exception ex)
@@ -54,6 +56,7 @@ internal sealed partial class QueueDispatcher(
         }
     }
 
+    /// <summary>Claims and sends one batch; true when the batch was full (more may be due at once).</summary>
     async Task<bool> DispatchOneAsync(CancellationToken ct)
     {
         if (!connection.CanSend)
@@ -64,7 +67,8 @@ internal sealed partial class QueueDispatcher(
         if (paused) { paused = false; LogResumed(lane.Name); }
 
         var started = time.GetTimestamp();
-        var batch = await store.ClaimAsync(lane.Kinds, [.. inFlight.Values.Distinct()], lane.Parallel ? BatchSize : 1, ct);
+        var size = lane.Parallel ? BatchSize : 1;
+        var batch = await store.ClaimAsync(lane.Kinds, [.. inFlight.Values.Distinct()], size, ct);
         timings.Record("db:fila_claim", time.GetElapsedTime(started));
         if (batch.Count == 0) return false;
         foreach (var (m, _) in batch) inFlight[m.Id] = m.ConversaId ?? Guid.Empty;
@@ -83,7 +87,8 @@ internal sealed partial class QueueDispatcher(
         {
             foreach (var (m, _) in batch) inFlight.TryRemove(m.Id, out _);
         }
-        return true;
+        // A short batch drained what was due: wait for the next wake-up instead of one more empty claim.
+        return batch.Count == size;
     }
 
     /// <summary>

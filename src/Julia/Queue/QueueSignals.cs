@@ -1,6 +1,9 @@
 namespace Julia.Queue;
 
-/// <summary>Wakes the reply dispatcher as soon as something is queued (otherwise it polls every second).</summary>
+/// <summary>
+/// Wakes the reply dispatcher's loops as soon as a reply or system message is queued (otherwise they poll every
+/// second). Only the reply lane waits here: a proactive loop taking the wake-up would leave a reply to the poll.
+/// </summary>
 internal sealed class QueueSignals
 {
     readonly SemaphoreSlim wake = new(0, int.MaxValue);

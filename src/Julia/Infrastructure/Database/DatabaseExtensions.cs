@@ -21,6 +21,9 @@ internal static class DatabaseExtensions
         ConnectionStrings.TryPostgres(configuration["Database:Url"]!, out var csb, out _);
         csb.ApplicationName = applicationName ?? csb.ApplicationName ?? "julia";
         if (csb.Timeout == 15) csb.Timeout = 5; // fail fast when the server is down: webhooks answer 503
+        // Júlia leaves no session state behind (only SET LOCAL), so the pool skips the DISCARD ALL it would run on every
+        // reuse — a server round of work per connection borrowed (docs/decisions.md#turn-scheduling).
+        csb.NoResetOnClose = true;
         if (options is not null) csb.Options = string.IsNullOrEmpty(csb.Options) ? options : $"{csb.Options} {options}";
         var dataSource = new NpgsqlDataSourceBuilder(csb.ConnectionString);
         dataSource.UseLoggerFactory(loggers);

@@ -1,0 +1,290 @@
+// End-to-end reply latency (issue #12): webhook received → sendText at a fake Evolution, everything on loopback,
+// HUMANIZAR=false and an instant fake Anthropic. Sequential and open loop at a fixed rate, and in the same run the
+// bare chain of round trips (INSERT+COMMIT, Redis GET, HTTP to the model, INSERT+COMMIT, HTTP to Evolution) as the
+// baseline. Counts SQL statements, Redis commands and HTTP calls per message.
+// Usage: bench/run.sh e2e [sequential messages] [rate msg/s] [seconds]
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+using Dapper;
+using Julia.Host;
+using Julia.Infrastructure.Hosting;
+using Npgsql;
+using StackExchange.Redis;
+
+internal static class EndToEndBench
+{
+    const string Token = "bench-token";
+
+    public static async Task RunAsync(NpgsqlConnectionStringBuilder admin, string redisUrl, int sequential, int rate, int seconds)
+    {
+        var database = $"julia_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
+        await using (var c = new NpgsqlConnection(admin.ConnectionString)) await c.ExecuteAsync($"CREATE DATABASE {database}");
+        var dbUrl = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = database, MaxPoolSize = 50 }.ConnectionString;
+        try
+        {
+            await using var fakes = await Fakes.StartAsync();
+            var app = JuliaHost.Build([
+                $"--DATABASE_URL={dbUrl}", $"--REDIS_URL={redisUrl}", $"--EVOLUTION_URL={fakes.EvolutionUrl}", "--EVOLUTION_API_KEY=bench",
+                $"--EVOLUTION_WEBHOOK_TOKEN={Token}", $"--ANTHROPIC_API_KEY=bench", $"--ANTHROPIC_BASE_URL={fakes.AnthropicUrl}",
+                "--HUMANIZAR=false", $"--PORT={Fakes.FreePort()}", "--LOG_LEVEL=ERROR",
+            ], new HostRoleInfo(HostRole.All), new StartupFlags(false));
+            await app.StartAsync();
+            try
+            {
+            using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+            var redis = await ConnectionMultiplexer.ConnectAsync(RedisOptions(redisUrl));
+            var counters = new RoundTripCounter(redis);
+
+            // Doctors already registered (the common case: a known doctor writes); the warm-up ones are new.
+            await using (var c = new NpgsqlConnection(dbUrl))
+                await c.ExecuteAsync("""
+                    INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome)
+                    SELECT p || lpad(n::text, 8, '0'), p || lpad(n::text, 8, '0') || '@s.whatsapp.net', 'Bench'
+                    FROM unnest(ARRAY['55319', '55419']) p, generate_series(0, @count) n
+                    """, new { count = Math.Max(sequential, rate * seconds) });
+
+            // Warm-up: JIT, pools, caches (not measured).
+            var warm = new Runner(http, fakes, "55219");
+            for (var i = 0; i < 30; i++) await warm.OneAsync(i);
+
+            // 1. Sequential: one doctor's message at a time, each from a new number.
+            counters.Start(fakes);
+            var seq = new Runner(http, fakes, "55319");
+            var seqLatencies = new List<double>();
+            for (var i = 0; i < sequential; i++) seqLatencies.Add(await seq.OneAsync(i));
+            var perMessage = counters.Stop(sequential, fakes);
+            var timings = app.Services.GetRequiredService<Julia.Metrics.OperationTimings>();
+            var spans = string.Join("\n", timings.Operations.Order().Select(op =>
+                $"    {op}: p50 {Percentile([.. timings.Samples(op)], 50):F2} ms over the last {timings.Samples(op).Count}"));
+
+            // 2. The bare chain, the same number of times, same servers.
+            var bare = await BareChainAsync(dbUrl, redis, fakes, sequential);
+
+            // 3. Open loop: a message every 1/rate s for `seconds`, whatever happened to the earlier ones.
+            var open = new Runner(http, fakes, "55419");
+            var total = rate * seconds;
+            var pending = new List<Task<double>>(total);
+            var clock = Stopwatch.StartNew();
+            var rss = new List<long>();
+            for (var i = 0; i < total; i++)
+            {
+                var due = TimeSpan.FromSeconds((double)i / rate);
+                var wait = due - clock.Elapsed;
+                if (wait > TimeSpan.Zero) await Task.Delay(wait);
+                pending.Add(open.OneAsync(i, timeout: TimeSpan.FromSeconds(120)));
+                if (i % rate == 0) rss.Add(Environment.WorkingSet);
+            }
+            var openLatencies = (await Task.WhenAll(pending)).ToList();
+            var sendSeconds = clock.Elapsed.TotalSeconds;
+            await Task.Delay(TimeSpan.FromSeconds(2)); // anything sent twice shows up now
+            var lost = openLatencies.Count(double.IsNaN);
+            openLatencies.RemoveAll(double.IsNaN);
+
+            Console.WriteLine($"end to end (webhook → sendText), HUMANIZAR=false, fakes on loopback, MAX_WORKERS default; registered doctors, first message of a conversation");
+            Print("sequential", seqLatencies, $"{sequential} messages");
+            Print("bare chain", bare, "INSERT+COMMIT, Redis GET, HTTP model, INSERT+COMMIT, HTTP evolution");
+            Print($"open loop {rate}/s", openLatencies, $"{total} messages over {sendSeconds:F0} s");
+            Console.WriteLine($"  open loop: lost {lost}, duplicated {fakes.Duplicates}, sends {fakes.SendCount}, replies at the fake in the last 10 s of sending: see p99");
+            Console.WriteLine($"  p50 ratio sequential / bare: {Percentile(seqLatencies, 50) / Percentile(bare, 50):F1}×, own time {Percentile(seqLatencies, 50) - Percentile(bare, 50):F1} ms");
+            Console.WriteLine($"  per message (sequential): {perMessage}");
+            Console.WriteLine($"  timings recorded by Júlia (sequential phase and before):\n{spans}");
+            Console.WriteLine($"  RSS during the open loop: max {rss.DefaultIfEmpty().Max() / 1024 / 1024} MB (this process: host + fakes + load generator)");
+            }
+            finally { await app.StopAsync(); }
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var c = new NpgsqlConnection(admin.ConnectionString);
+            await c.ExecuteAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+        }
+    }
+
+    static ConfigurationOptions RedisOptions(string url)
+    {
+        var uri = new Uri(url);
+        var options = ConfigurationOptions.Parse($"{uri.Host}:{uri.Port}");
+        options.AllowAdmin = true; // INFO, to count commands
+        if (int.TryParse(uri.AbsolutePath.Trim('/'), out var db)) options.DefaultDatabase = db;
+        return options;
+    }
+
+    static void Print(string name, List<double> ms, string what) =>
+        Console.WriteLine($"  {name,-16} p50 {Percentile(ms, 50),7:F1} ms  p95 {Percentile(ms, 95),7:F1} ms  p99 {Percentile(ms, 99),7:F1} ms  ({what})");
+
+    static double Percentile(List<double> values, double p)
+    {
+        if (values.Count == 0) return double.NaN;
+        var sorted = values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    static async Task<List<double>> BareChainAsync(string dbUrl, ConnectionMultiplexer redis, Fakes fakes, int count)
+    {
+        await using var source = NpgsqlDataSource.Create(dbUrl);
+        await using (var c = await source.OpenConnectionAsync())
+            await c.ExecuteAsync("CREATE TABLE IF NOT EXISTS bench_chain (id bigserial PRIMARY KEY, medico text, texto text, criado_em timestamptz DEFAULT now())");
+        using var client = new HttpClient();
+        var db = redis.GetDatabase();
+        var latencies = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await using (var c = await source.OpenConnectionAsync())
+                await c.ExecuteAsync("INSERT INTO bench_chain (medico, texto) VALUES (@m, 'oi')", new { m = $"55519{i:D8}" });
+            await db.StringGetAsync($"medico:bench:{i}");
+            using (var r = await client.PostAsync($"{fakes.AnthropicUrl}/v1/messages", new StringContent("{}", Encoding.UTF8, "application/json"))) await r.Content.ReadAsStringAsync();
+            await using (var c = await source.OpenConnectionAsync())
+                await c.ExecuteAsync("INSERT INTO bench_chain (medico, texto) VALUES (@m, 'resposta')", new { m = $"55519{i:D8}" });
+            using (var r = await client.PostAsync($"{fakes.EvolutionUrl}/message/sendText/bare", new StringContent("""{"number":"0"}""", Encoding.UTF8, "application/json"))) await r.Content.ReadAsStringAsync();
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        return latencies;
+    }
+
+    /// <summary>Sends one doctor's message and waits for the reply at the fake Evolution.</summary>
+    sealed class Runner(HttpClient http, Fakes fakes, string prefix)
+    {
+        public async Task<double> OneAsync(int i, TimeSpan? timeout = null)
+        {
+            var phone = $"{prefix}{i:D8}";
+            var reply = fakes.Expect(phone);
+            var body = Webhook(phone, "Oi, tem plantão essa semana?");
+            var started = Stopwatch.GetTimestamp();
+            using (var response = await http.PostAsync($"/webhook/evolution?token={Token}", new StringContent(body, Encoding.UTF8, "application/json")))
+                if (!response.IsSuccessStatusCode) return double.NaN;
+            var done = await Task.WhenAny(reply, Task.Delay(timeout ?? TimeSpan.FromSeconds(30)));
+            return done == reply ? Stopwatch.GetElapsedTime(started, await reply).TotalMilliseconds : double.NaN;
+        }
+    }
+
+    static string Webhook(string phone, string text)
+    {
+        var body = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "evolution", "webhook-messages-upsert-text.json")))!.AsObject();
+        var data = body["data"]!.AsObject();
+        var key = data["key"]!.AsObject();
+        key["remoteJid"] = $"{phone}@s.whatsapp.net";
+        key.Remove("remoteJidAlt");
+        key["id"] = Guid.NewGuid().ToString("N").ToUpperInvariant();
+        data["pushName"] = "Dra. Bench";
+        data["message"] = new JsonObject { ["conversation"] = text };
+        data["messageTimestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        return body.ToJsonString();
+    }
+
+    /// <summary>SQL statements (Npgsql's activity source), Redis commands (server INFO) and HTTP calls per message.</summary>
+    sealed class RoundTripCounter(ConnectionMultiplexer redis)
+    {
+        int sql;
+        readonly ConcurrentDictionary<string, int> statements = new();
+        readonly ConcurrentDictionary<string, double> statementMs = new();
+        ActivityListener? listener;
+        long redisBefore, modelBefore, evolutionBefore;
+
+        public void Start(Fakes fakes)
+        {
+            modelBefore = fakes.ModelCalls;
+            evolutionBefore = fakes.EvolutionCalls;
+            listener = new ActivityListener
+            {
+                ShouldListenTo = s => s.Name == "Npgsql",
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+                ActivityStopped = a =>
+                {
+                    Interlocked.Increment(ref sql);
+                    var text = a.GetTagItem("db.query.text") ?? a.GetTagItem("db.statement") ?? a.DisplayName;
+                    statements.AddOrUpdate(Summary(text?.ToString()), 1, (_, n) => n + 1);
+                    statementMs.AddOrUpdate(Summary(text?.ToString()), a.Duration.TotalMilliseconds, (_, n) => n + a.Duration.TotalMilliseconds);
+                },
+            };
+            ActivitySource.AddActivityListener(listener);
+            redisBefore = RedisCommands();
+        }
+
+        public string Stop(int messages, Fakes fakes)
+        {
+            listener?.Dispose();
+            var redisCommands = RedisCommands() - redisBefore - 1; // the INFO itself
+            var top = string.Join("\n    ", statements.OrderByDescending(s => statementMs[s.Key]).Take(16)
+                .Select(s => $"{s.Value / (double)messages:F1}× {statementMs[s.Key] / s.Value,6:F2} ms  {s.Key}"));
+            return $"{sql / (double)messages:F1} SQL statements, {redisCommands / (double)messages:F1} Redis commands, " +
+                   $"{(fakes.ModelCalls - modelBefore) / (double)messages:F1} model calls, {(fakes.EvolutionCalls - evolutionBefore) / (double)messages:F1} Evolution calls\n    statements (count per message, mean time, by total time):\n    {top}";
+        }
+
+        long RedisCommands()
+        {
+            var server = redis.GetServer(redis.GetEndPoints()[0]);
+            var stats = server.Info("stats").SelectMany(g => g).First(kv => kv.Key == "total_commands_processed");
+            return long.Parse(stats.Value);
+        }
+
+        static string Summary(string? sql)
+        {
+            if (string.IsNullOrWhiteSpace(sql)) return "?";
+            var flat = string.Join(' ', sql.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+            return flat.Length > 60 ? flat[..60] : flat;
+        }
+    }
+
+    /// <summary>Fake Evolution (sendText, connectionState, presence) and fake Anthropic (an instant text reply).</summary>
+    sealed class Fakes : IAsyncDisposable
+    {
+        readonly WebApplication app;
+        readonly ConcurrentDictionary<string, TaskCompletionSource<long>> expected = new();
+        readonly ConcurrentDictionary<string, int> sends = new();
+        int modelCalls, evolutionCalls;
+
+        public string EvolutionUrl { get; private set; } = "";
+        public string AnthropicUrl => EvolutionUrl;
+        public int ModelCalls => modelCalls;
+        public int EvolutionCalls => evolutionCalls;
+        public int SendCount => sends.Values.Sum();
+        public int Duplicates => sends.Values.Count(v => v > 1);
+
+        Fakes(WebApplication app) => this.app = app;
+
+        public static async Task<Fakes> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            var app = builder.Build();
+            var fakes = new Fakes(app);
+            var fixtures = Path.Combine(AppContext.BaseDirectory, "fixtures");
+            var modelReply = JsonNode.Parse(File.ReadAllText(Path.Combine(fixtures, "anthropic", "response-text.json")))!.AsObject();
+            modelReply["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = "Oi! Tenho sim, quer que eu veja as vagas da sua especialidade?" });
+            var modelJson = modelReply.ToJsonString();
+            app.MapPost("/v1/messages", () => { Interlocked.Increment(ref fakes.modelCalls); return Results.Text(modelJson, "application/json"); });
+            app.MapPost("/message/sendText/{instance}", async (HttpRequest request) =>
+            {
+                Interlocked.Increment(ref fakes.evolutionCalls);
+                var at = Stopwatch.GetTimestamp();
+                var body = await JsonNode.ParseAsync(request.Body);
+                var number = (body?["number"]?.GetValue<string>() ?? "").Split('@')[0];
+                if (request.RouteValues["instance"] as string == "bare") return Results.Json(new { key = new { id = "bare" } }, statusCode: 201);
+                fakes.sends.AddOrUpdate(number, 1, (_, n) => n + 1);
+                if (fakes.expected.TryGetValue(number, out var waiting)) waiting.TrySetResult(at);
+                return Results.Json(new { key = new { remoteJid = $"{number}@s.whatsapp.net", fromMe = true, id = Guid.NewGuid().ToString("N") }, status = "PENDING" }, statusCode: 201);
+            });
+            app.MapPost("/chat/sendPresence/{instance}", () => { Interlocked.Increment(ref fakes.evolutionCalls); return Results.Json(new { presence = "composing" }, statusCode: 201); });
+            app.MapGet("/instance/connectionState/{instance}", () => Results.Json(new { instance = new { instanceName = "julia", state = "open" } }));
+            await app.StartAsync();
+            fakes.EvolutionUrl = app.Urls.First();
+            return fakes;
+        }
+
+        public Task<long> Expect(string phone) =>
+            expected.GetOrAdd(phone, _ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+        public static int FreePort()
+        {
+            using var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            l.Start();
+            return ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
+        }
+
+        public async ValueTask DisposeAsync() => await app.DisposeAsync();
+    }
+}
