@@ -20,6 +20,11 @@ internal static class CampaignEndpoints
     }
 
     static IResult Bad(string detail) => TypedResults.Problem(statusCode: 400, title: "Campanha inválida", detail: detail);
+
+    /// <summary>An unknown name as the operator typed it, unless it is not a plain name: hostile text is never echoed.</summary>
+    static string Shown(string name) =>
+        name.Length <= 60 && name.All(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '.' or '\'' or '(' or ')' or '/') ? name : "(nome inválido)";
+
     static IResult NotFound(long id) => TypedResults.Problem(statusCode: 404, title: $"Campanha {id} não encontrada");
 
     static async Task<IResult> CreateAsync(CreateCampaignRequest request, CampaignStore store, CancellationToken ct)
@@ -31,7 +36,7 @@ internal static class CampaignEndpoints
             return Bad($"placeholders desconhecidos: {string.Join(", ", unknown.Select(u => "{" + u + "}"))}; use {string.Join(", ", CampaignTemplate.Placeholders.Select(p => "{" + p + "}"))}");
         if (request.MaxPorDia is <= 0) return Bad("max_por_dia precisa ser > 0");
         if ((await store.SpecialtiesAsync(request.Filtros?.Especialidades ?? [], ct)).Unknown is { Length: > 0 } missing)
-            return Bad($"especialidades desconhecidas: {string.Join(", ", missing)}");
+            return Bad($"especialidades desconhecidas: {string.Join(", ", missing.Select(Shown))}");
         var created = await store.CreateAsync(request, ct);
         return TypedResults.Created($"/campanhas/{created.Id}", Dto(created));
     }
@@ -40,7 +45,7 @@ internal static class CampaignEndpoints
     {
         var filters = request.Filtros ?? new CampaignFilters();
         var (ids, unknown) = await store.SpecialtiesAsync(filters.Especialidades ?? [], ct);
-        if (unknown.Length > 0) return Bad($"especialidades desconhecidas: {string.Join(", ", unknown)}");
+        if (unknown.Length > 0) return Bad($"especialidades desconhecidas: {string.Join(", ", unknown.Select(Shown))}");
         var (count, samples) = await store.PreviewAsync(filters, ids, ct);
         return TypedResults.Ok(new { total = count, amostra = samples.Select(s => new { nome = s.Nome, especialidade = s.Especialidade, regiao = s.Regiao }) });
     }

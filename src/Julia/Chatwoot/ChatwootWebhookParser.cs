@@ -14,7 +14,7 @@ internal static class ChatwootWebhookParser
     public static ChatwootEvent Parse(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object) return new ChatwootEvent.Invalid("o corpo precisa ser um objeto JSON");
-        if (!HasReadableStrings(root)) return new ChatwootEvent.Invalid("o corpo tem texto UTF-16 inválido");
+        if (!HasReadableStrings(root)) return new ChatwootEvent.Invalid("o corpo tem texto inválido (UTF-8 ou UTF-16)");
         var eventName = Str(root, "event")?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(eventName)) return new ChatwootEvent.Invalid("campo obrigatório ausente: event");
 
@@ -166,17 +166,20 @@ internal static class ChatwootJson
 
     public static JsonElement Obj(JsonElement obj, string name) => Prop(obj, name) is { ValueKind: JsonValueKind.Object } o ? o : default;
 
-    public static string? Str(JsonElement obj, string name) => Prop(obj, name) is { ValueKind: JsonValueKind.String } s ? s.GetString() : null;
+    public static string? Str(JsonElement obj, string name) => Prop(obj, name) is { ValueKind: JsonValueKind.String } s ? WithoutNul(s.GetString()) : null;
 
     /// <summary>A string, or a number's text (a `source_id` may be numeric).</summary>
     public static string? Text(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString(),
+        JsonValueKind.String => WithoutNul(value.GetString()),
         JsonValueKind.Number => value.GetRawText(),
         _ => null,
     };
 
     public static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    /// <summary>Postgres refuses the NUL character in text: a hostile one is dropped, never a refused staff message.</summary>
+    static string? WithoutNul(string? s) => s is not null && s.Contains('\0') ? s.Replace("\0", "") : s;
 
     /// <summary>Chatwoot ids are positive integers in JSON, but proxies and older versions send them as strings.</summary>
     public static long? Id(JsonElement obj, string name) => Id(Prop(obj, name));
@@ -202,13 +205,16 @@ internal static class ChatwootJson
     };
 
     /// <summary>
-    /// False when a string or property name holds an escaped lone surrogate (`"\uD800"`): JsonDocument accepts it, but every
-    /// later GetString/TryGetProperty on it throws. The raw text is valid JSON, so a backslash only ever starts an escape.
+    /// False when a string or property name holds an escaped lone surrogate (`"\uD800"`) or bytes that are not UTF-8:
+    /// JsonDocument accepts both, but every later GetString/TryGetProperty on them throws. The raw text is valid JSON, so a
+    /// backslash only ever starts an escape.
     /// </summary>
     public static bool HasReadableStrings(JsonElement root)
     {
         if (root.ValueKind == JsonValueKind.Undefined) return false;
-        var raw = root.GetRawText();
+        string raw;
+        try { raw = root.GetRawText(); }
+        catch (InvalidOperationException) { return false; } // not UTF-8
         for (var i = raw.IndexOf('\\'); i >= 0 && i < raw.Length; i = raw.IndexOf('\\', i))
         {
             if (i + 1 >= raw.Length) return false;

@@ -45,6 +45,7 @@ internal static class StaffSandboxEndpoints
             }
         }
         catch (JsonException) { return TypedResults.Problem(statusCode: 400, title: "JSON malformado"); }
+        catch (InvalidOperationException) { return TypedResults.Problem(statusCode: 400, title: "Texto com UTF-16 inválido (surrogate solto)"); }
         if (string.IsNullOrWhiteSpace(text)) return TypedResults.Problem(statusCode: 400, title: "texto é obrigatório");
         if (await handoffs.FindAsync(id, ct) is not { } handoff || handoff.Status == "resolvido")
             return TypedResults.Problem(statusCode: 404, title: $"Handoff aberto {id} não encontrado");

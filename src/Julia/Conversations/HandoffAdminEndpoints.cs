@@ -55,6 +55,7 @@ internal static class HandoffAdminEndpoints
             return (Text(doc.RootElement, "notas", 2000), Text(doc.RootElement, "resolvido_por", 200), null);
         }
         catch (JsonException) { return (null, null, "JSON malformado"); }
+        catch (InvalidOperationException) { return (null, null, "texto com UTF-16 inválido (surrogate solto)"); }
     }
 
     internal static string? Text(JsonElement root, string name, int max) =>

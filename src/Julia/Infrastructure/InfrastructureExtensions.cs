@@ -2,6 +2,7 @@ using Julia.Infrastructure.Admin;
 using Julia.Infrastructure.Configuration;
 using Julia.Infrastructure.Database;
 using Julia.Infrastructure.Health;
+using Julia.Infrastructure.Http;
 using Julia.Infrastructure.Hosting;
 using Julia.Infrastructure.Logging;
 using Julia.Infrastructure.Redis;
@@ -38,6 +39,9 @@ internal static class InfrastructureExtensions
         builder.Services.AddOptions<Time.BusinessHoursOptions>().BindConfiguration(Time.BusinessHoursOptions.Section);
         builder.Services.AddSingleton<Time.BusinessHours>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<HostileInputExceptionHandler>();
+        // A request that cannot be bound throws in every environment, so Production answers exactly what the tests see.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddSingleton<AdminAuthFilter>();
         builder.Services.AddSingleton<CircuitBreakers>();
 

@@ -19,6 +19,9 @@ internal static class DatabaseErrors
     /// <summary>A server's refusal of the data (the request is wrong, the database is fine).</summary>
     public static bool IsDataError(Exception ex) => Find(ex) is PostgresException pg && !IsUnavailable(pg);
 
+    /// <summary>The server's SQLSTATE of a refusal, for the log line (never the refused value).</summary>
+    public static string? SqlState(Exception ex) => Find(ex) is PostgresException pg ? pg.SqlState : null;
+
     static Exception? Find(Exception ex) =>
         ex is NpgsqlException or TimeoutException ? ex : ex.InnerException is { } inner ? Find(inner) : null;
 }

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Julia.Infrastructure.Database;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Julia.Infrastructure.Http;
+
+/// <summary>
+/// The last line against hostile input on every endpoint (docs/decisions.md#security): a request the framework cannot bind
+/// (malformed JSON, a field of the wrong type, no JSON content type, a query value that is not a number) gets its 4xx and a
+/// value the database refuses a 400, as ProblemDetails in pt-BR and without an ERROR line; an unreachable database is a 503.
+/// Anything else is not handled here: a 500 with an ERROR line, because it is a bug.
+/// </summary>
+internal sealed partial class HostileInputExceptionHandler(IProblemDetailsService problems, ILogger<HostileInputExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        int status;
+        string title, detail;
+        if (exception is BadHttpRequestException bad)
+        {
+            (status, title) = (bad.StatusCode, "Requisição inválida");
+            detail = bad.StatusCode switch
+            {
+                StatusCodes.Status415UnsupportedMediaType => "o corpo precisa ser JSON (Content-Type: application/json)",
+                StatusCodes.Status413PayloadTooLarge => "corpo grande demais",
+                // The JSON path names a field of the endpoint's own type; the value itself is never echoed.
+                _ => bad.InnerException is JsonException { Path: { Length: > 0 } path }
+                    ? $"campo {path} ausente, malformado ou com tipo inesperado"
+                    : "JSON malformado, ou parâmetro da URL ou do corpo com tipo ou valor inesperado",
+            };
+            LogBadRequest(Where(http), status);
+        }
+        else if (DatabaseErrors.IsDataError(exception))
+        {
+            (status, title, detail) = (StatusCodes.Status400BadRequest, "Dados recusados pelo banco", "um valor da requisição não pode ser gravado");
+            LogDataRefused(Where(http), DatabaseErrors.SqlState(exception));
+        }
+        else if (DatabaseErrors.IsUnavailable(exception))
+        {
+            (status, title, detail) = (StatusCodes.Status503ServiceUnavailable, "Banco de dados indisponível", "tente de novo em instantes");
+            LogDatabaseDown(Where(http), exception);
+        }
+        else return false;
+
+        http.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    /// <summary>The endpoint that failed (the middleware has already cleared the request's own), else the path.</summary>
+    static string? Where(HttpContext http) =>
+        http.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.DisplayName ?? http.Request.Path.Value;
+
+    [LoggerMessage(EventId = 160, Level = LogLevel.Debug, Message = "{Endpoint} refused with {Status}: the request could not be bound")]
+    private partial void LogBadRequest(string? endpoint, int status);
+
+    [LoggerMessage(EventId = 161, Level = LogLevel.Warning, Message = "{Endpoint} refused with 400: the database rejected a value (SQLSTATE {SqlState})")]
+    private partial void LogDataRefused(string? endpoint, string? sqlState);
+
+    [LoggerMessage(EventId = 162, Level = LogLevel.Error, Message = "{Endpoint} refused with 503: database unavailable")]
+    private partial void LogDatabaseDown(string? endpoint, Exception ex);
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Julia.IntegrationTests.Conversations;
+using Julia.IntegrationTests.TestHost;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.Logging;
+using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
+
+namespace Julia.IntegrationTests.Host;
+
+/// <summary>
+/// Every route of the running app but the webhooks (they have corpora of their own: WhatsApp/BadInputTests,
+/// Chatwoot/ChatwootBadInputTests), read from the route table: hostile route and query values, bodies and admin tokens.
+/// Never a 5xx, every 4xx is ProblemDetails, no stack trace, no ERROR line, the protected prefixes refuse a hostile
+/// token, and afterwards the process still serves and a doctor is still answered.
+/// </summary>
+public sealed class AdminBadInputTests(AdminBadInputTests.Fixture f) : IClassFixture<AdminBadInputTests.Fixture>
+{
+    public sealed class Fixture : PipelineFixture
+    {
+        public const string AdminToken = "tok-admin-corpus";
+        protected override Dictionary<string, string?> Settings => new() { ["HUMANIZAR"] = "false", ["ADMIN_API_TOKEN"] = AdminToken };
+    }
+
+    /// <summary>docs/decisions.md#security: the routes behind ADMIN_API_TOKEN.</summary>
+    static readonly string[] Protected = ["/admin", "/jobs", "/campanhas", "/metricas", "/sandbox/equipe"];
+
+    /// <summary>Values a declared body needs to be valid (the rest comes from its type).</summary>
+    static readonly Dictionary<string, Func<JsonNode?>> Known = new()
+    {
+        ["tipo"] = () => "oferta_plantao", ["mensagem_template"] = () => "Oi {nome}, tenho plantões de {especialidade}.",
+        ["max_por_dia"] = () => 5, ["pressure_score_max"] = () => 80, ["estado"] = () => "SP",
+    };
+
+    /// <summary>Endpoints that read their body themselves declare no type: their fields, as docs/runbook.md shows them.</summary>
+    static readonly Dictionary<string, Func<JsonObject>> ManualBodies = new()
+    {
+        ["/admin/handoffs/{id:guid}/resolver"] = () => new() { ["notas"] = "resolvido pelo teste", ["resolvido_por"] = "operador" },
+        ["/sandbox/equipe/handoffs/{id:guid}/responder"] = () => new() { ["texto"] = "oi, aqui é a equipe", ["autor"] = "Carla" },
+    };
+
+    [Fact]
+    public async Task NoRouteAnswersHostileInputWithA5xxAndTheProcessStillServes()
+    {
+        var routes = RouteCorpus.Routes(f.App.Services, "/webhook/evolution", "/chatwoot/webhook");
+        Assert.Contains(routes, r => r.Text == "/jobs/{nome}");
+        Assert.All(ManualBodies.Keys, pattern => Assert.Contains(routes, r => r.Text == pattern));
+        var corpus = routes.SelectMany(r => RouteCorpus.Cases(r, BodyOf(r))).ToList();
+        Assert.True(corpus.Count >= 300, $"{corpus.Count} cases");
+        var logsBefore = f.App.Logs.Lines.Count;
+
+        var failures = new List<string>();
+        foreach (var c in corpus)
+        {
+            using var response = await SendAsync(c);
+            if (await HostileInput.ProblemWithAsync(response, c.Name) is { } problem) failures.Add(problem);
+            else if (c.Authorization is not null && Protected.Any(p => c.Route.Text.StartsWith(p, StringComparison.Ordinal))
+                     && response.StatusCode != HttpStatusCode.Unauthorized)
+                failures.Add($"{(int)response.StatusCode} for a hostile token: {c.Name}");
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} of {corpus.Count}:\n" + string.Join("\n", failures));
+
+        var lines = f.App.Logs.Lines.Skip(logsBefore).ToList();
+        Assert.DoesNotContain(lines, l => l.Level >= LogLevel.Error);
+        Assert.True(lines.Count(l => l.Level == LogLevel.Warning) <= corpus.Count, "more than one WARNING per bad request");
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.GetAsync("/health")).StatusCode);
+        using var created = await Admin(HttpMethod.Post, "/campanhas", JsonContent.Create(RouteCorpus.Sample(typeof(Julia.Campaigns.CreateCampaignRequest), Known)));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        const string phone = "5511977770999";
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, Text(phone, "depois disso tudo, tem plantão?"))).StatusCode);
+        await f.WaitProcessedAsync(phone);
+        Assert.Contains(await f.QueueAsync(phone), q => q.Tipo == "resposta");
+    }
+
+    JsonObject? BodyOf(RouteInfo route) =>
+        ManualBodies.TryGetValue(route.Text, out var manual) ? manual()
+        : route.BodyType is { } type ? RouteCorpus.Sample(type, Known)
+        : null;
+
+    async Task<HttpResponseMessage> SendAsync(HostileCase c)
+    {
+        var values = new Dictionary<string, string>();
+        foreach (var p in c.Route.Pattern.Parameters)
+            values[p.Name] = c.RouteValues.GetValueOrDefault(p.Name) ?? await ExistingAsync(p);
+        var request = new HttpRequestMessage(new HttpMethod(c.Method), RouteCorpus.Path(c.Route.Pattern, values) + c.Query);
+        if (c.Body is not null)
+        {
+            request.Content = new ByteArrayContent(c.Body);
+            if (c.ContentType is not null) request.Content.Headers.TryAddWithoutValidation("Content-Type", c.ContentType);
+        }
+        var authorization = c.Authorization ?? "Bearer " + Fixture.AdminToken;
+        if (authorization.Length > 0) request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        return await f.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+    }
+
+    /// <summary>An id that names something, so hostile bodies reach past the lookup: an open handoff, a new campaign.</summary>
+    async Task<string> ExistingAsync(RoutePatternParameterPart parameter) => RouteCorpus.Constraint(parameter) switch
+    {
+        "guid" => (await OpenHandoffAsync()).ToString(),
+        "long" or "int" => await NewCampaignAsync(),
+        _ => "teste",
+    };
+
+    async Task<Guid> OpenHandoffAsync()
+    {
+        const string phone = "5511977770001";
+        const string open = """
+            SELECT h.id FROM handoffs h JOIN medicos m ON m.id = h.medico_id
+            WHERE m.telefone = @phone AND h.status <> 'resolvido' ORDER BY h.created_at DESC LIMIT 1
+            """;
+        if (await f.ScalarAsync<Guid?>(open, new { phone }) is { } id) return id;
+        await PostAsync(f.Client, Text(phone, "quero falar com uma pessoa, por favor"));
+        await f.WaitProcessedAsync(phone);
+        return (await Eventually.MatchesAsync(() => f.ScalarAsync<Guid?>(open, new { phone }), h => h is not null))!.Value;
+    }
+
+    async Task<string> NewCampaignAsync()
+    {
+        using var response = await Admin(HttpMethod.Post, "/campanhas", JsonContent.Create(RouteCorpus.Sample(typeof(Julia.Campaigns.CreateCampaignRequest), Known)));
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.ToString();
+    }
+
+    Task<HttpResponseMessage> Admin(HttpMethod method, string path, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.Authorization = new("Bearer", Fixture.AdminToken);
+        return f.Client.SendAsync(request);
+    }
+}
