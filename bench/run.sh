@@ -3,6 +3,7 @@
 # unless BENCH_DATABASE_URL / BENCH_REDIS_URL are given. Usage: bench/run.sh [messages] [evolution|sandbox]
 #   bench/run.sh deteccao [messages]   opt-out + handoff detection speed (µs per message)
 #   bench/run.sh e2e [sequential] [rate] [seconds]   webhook → sendText latency vs the bare chain (defaults 300, 100/s, 60 s)
+#   bench/run.sh escala [messages]   webhook, history query and queue claim at 10k vs 100k doctors / 1M interacoes
 #   bench/run.sh retencao [rows]   retention of N old interacoes while the webhook path runs (p99 vs idle)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +14,11 @@ fi
 if [ -z "${BENCH_DATABASE_URL:-}" ]; then ensure_packages; start_postgres pg 55432; BENCH_DATABASE_URL="postgres://postgres@127.0.0.1:55432/postgres"; fi
 if [ -z "${BENCH_REDIS_URL:-}" ]; then ensure_packages; start_redis redis 56379; BENCH_REDIS_URL="redis://127.0.0.1:56379/15"; fi
 if [ "${1:-}" = e2e ]; then
+  export PGBENCH="$(pg_bin)/pgbench"
   exec dotnet run -c Release --project bench/Julia.Bench -- "$BENCH_DATABASE_URL" "$BENCH_REDIS_URL" e2e "${2:-300}" "${3:-100}" "${4:-60}"
+fi
+if [ "${1:-}" = escala ]; then
+  exec dotnet run -c Release --project bench/Julia.Bench -- "$BENCH_DATABASE_URL" "$BENCH_REDIS_URL" escala "${2:-300}"
 fi
 if [ "${1:-}" = retencao ]; then
   exec dotnet run -c Release --project bench/Julia.Bench -- "$BENCH_DATABASE_URL" "$BENCH_REDIS_URL" retencao "${2:-1000000}"

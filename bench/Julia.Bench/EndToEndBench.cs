@@ -15,7 +15,7 @@ using StackExchange.Redis;
 
 internal static class EndToEndBench
 {
-    const string Token = "bench-token";
+    internal const string Token = "bench-token";
 
     public static async Task RunAsync(NpgsqlConnectionStringBuilder admin, string redisUrl, int sequential, int rate, int seconds)
     {
@@ -29,8 +29,10 @@ internal static class EndToEndBench
                 $"--DATABASE_URL={dbUrl}", $"--REDIS_URL={redisUrl}", $"--EVOLUTION_URL={fakes.EvolutionUrl}", "--EVOLUTION_API_KEY=bench",
                 $"--EVOLUTION_WEBHOOK_TOKEN={Token}", $"--ANTHROPIC_API_KEY=bench", $"--ANTHROPIC_BASE_URL={fakes.AnthropicUrl}",
                 "--HUMANIZAR=false", $"--PORT={Fakes.FreePort()}", "--LOG_LEVEL=ERROR",
+                $"--MAX_WORKERS={Environment.GetEnvironmentVariable("MAX_WORKERS") ?? "4"}",
             ], new HostRoleInfo(HostRole.All), new StartupFlags(false));
             await app.StartAsync();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             try
             {
             using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
@@ -76,19 +78,27 @@ internal static class EndToEndBench
                 pending.Add(open.OneAsync(i, timeout: TimeSpan.FromSeconds(120)));
                 if (i % rate == 0) rss.Add(Environment.WorkingSet);
             }
-            var openLatencies = (await Task.WhenAll(pending)).ToList();
             var sendSeconds = clock.Elapsed.TotalSeconds;
+            var openLatencies = (await Task.WhenAll(pending)).ToList();
+            var drained = clock.Elapsed.TotalSeconds;
+            var cpuPerMessage = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / (30 + sequential + total);
             await Task.Delay(TimeSpan.FromSeconds(2)); // anything sent twice shows up now
             var lost = openLatencies.Count(double.IsNaN);
             openLatencies.RemoveAll(double.IsNaN);
+
+            // 4. Ingest: 16 clients posting webhooks as fast as they are answered, against pgbench's one-row inserts.
+            var ingest = await IngestAsync(http, clients: 16, TimeSpan.FromSeconds(10));
+            var pgbench = PgBench(dbUrl, clients: 4, seconds: 10);
 
             Console.WriteLine($"end to end (webhook → sendText), HUMANIZAR=false, fakes on loopback, MAX_WORKERS default; registered doctors, first message of a conversation");
             Print("sequential", seqLatencies, $"{sequential} messages");
             Print("bare chain", bare, "INSERT+COMMIT, Redis GET, HTTP model, INSERT+COMMIT, HTTP evolution");
             Print($"open loop {rate}/s", openLatencies, $"{total} messages over {sendSeconds:F0} s");
-            Console.WriteLine($"  open loop: lost {lost}, duplicated {fakes.Duplicates}, sends {fakes.SendCount}, replies at the fake in the last 10 s of sending: see p99");
+            Console.WriteLine($"  open loop: lost {lost}, duplicated {fakes.Duplicates}; all {total - lost} answered {drained:F0} s after the first was sent ({(total - lost) / drained:F0} replies/s)");
+            Console.WriteLine($"  CPU of this process (host + fakes + load generator) per message: {cpuPerMessage:F1} ms; MAX_WORKERS {Environment.GetEnvironmentVariable("MAX_WORKERS") ?? "4"}");
             Console.WriteLine($"  p50 ratio sequential / bare: {Percentile(seqLatencies, 50) / Percentile(bare, 50):F1}×, own time {Percentile(seqLatencies, 50) - Percentile(bare, 50):F1} ms");
             Console.WriteLine($"  per message (sequential): {perMessage}");
+            Console.WriteLine($"  webhook ingest, 16 clients: {ingest:F0} accepted/s (durable, deduplicated 200s, turns running); pgbench one-row INSERT, 4 clients: {pgbench}; ratio {(double.TryParse(pgbench.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture, out var tps) ? $"{ingest / tps:P0}" : "?")}");
             Console.WriteLine($"  timings recorded by Júlia (sequential phase and before):\n{spans}");
             Console.WriteLine($"  RSS during the open loop: max {rss.DefaultIfEmpty().Max() / 1024 / 1024} MB (this process: host + fakes + load generator)");
             }
@@ -102,7 +112,7 @@ internal static class EndToEndBench
         }
     }
 
-    static ConfigurationOptions RedisOptions(string url)
+    internal static ConfigurationOptions RedisOptions(string url)
     {
         var uri = new Uri(url);
         var options = ConfigurationOptions.Parse($"{uri.Host}:{uri.Port}");
@@ -114,7 +124,7 @@ internal static class EndToEndBench
     static void Print(string name, List<double> ms, string what) =>
         Console.WriteLine($"  {name,-16} p50 {Percentile(ms, 50),7:F1} ms  p95 {Percentile(ms, 95),7:F1} ms  p99 {Percentile(ms, 99),7:F1} ms  ({what})");
 
-    static double Percentile(List<double> values, double p)
+    internal static double Percentile(List<double> values, double p)
     {
         if (values.Count == 0) return double.NaN;
         var sorted = values.Order().ToList();
@@ -144,10 +154,45 @@ internal static class EndToEndBench
         return latencies;
     }
 
-    /// <summary>Sends one doctor's message and waits for the reply at the fake Evolution.</summary>
-    sealed class Runner(HttpClient http, Fakes fakes, string prefix)
+    static async Task<double> IngestAsync(HttpClient http, int clients, TimeSpan duration)
     {
-        public async Task<double> OneAsync(int i, TimeSpan? timeout = null)
+        var accepted = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
+        {
+            for (var i = 0; clock.Elapsed < duration; i++)
+            {
+                var body = Webhook($"55619{client:D2}{i % 1000:D6}", "oi");
+                using var response = await http.PostAsync($"/webhook/evolution?token={Token}", new StringContent(body, Encoding.UTF8, "application/json"));
+                if (response.IsSuccessStatusCode) Interlocked.Increment(ref accepted);
+            }
+        }));
+        return accepted / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>pgbench (PGBENCH, set by bench/run.sh) inserting one row per transaction into a scratch table.</summary>
+    static string PgBench(string dbUrl, int clients, int seconds)
+    {
+        var pgbench = Environment.GetEnvironmentVariable("PGBENCH");
+        if (string.IsNullOrEmpty(pgbench) || !File.Exists(pgbench)) return "not run (no PGBENCH)";
+        var csb = new NpgsqlConnectionStringBuilder(dbUrl);
+        var script = Path.GetTempFileName();
+        File.WriteAllText(script, "INSERT INTO bench_chain (medico, texto) VALUES ('pgbench', 'x');\n");
+        var info = new ProcessStartInfo(pgbench) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "-n", "-h", csb.Host!, "-p", csb.Port.ToString(), "-U", csb.Username ?? "postgres", "-c", clients.ToString(), "-j", "2",
+                     "-T", seconds.ToString(), "-f", script, csb.Database! }) info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        File.Delete(script);
+        var tps = System.Text.RegularExpressions.Regex.Match(output, @"tps = ([\d.]+)");
+        return tps.Success ? $"{tps.Groups[1].Value} tps" : "failed: " + output.Trim();
+    }
+
+    /// <summary>Sends one doctor's message and waits for the reply at the fake Evolution.</summary>
+    internal sealed class Runner(HttpClient http, Fakes fakes, string prefix)
+    {
+        public async Task<double> OneAsync(int i, TimeSpan? timeout = null, List<double>? webhookMs = null)
         {
             var phone = $"{prefix}{i:D8}";
             var reply = fakes.Expect(phone);
@@ -155,6 +200,7 @@ internal static class EndToEndBench
             var started = Stopwatch.GetTimestamp();
             using (var response = await http.PostAsync($"/webhook/evolution?token={Token}", new StringContent(body, Encoding.UTF8, "application/json")))
                 if (!response.IsSuccessStatusCode) return double.NaN;
+            webhookMs?.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             var done = await Task.WhenAny(reply, Task.Delay(timeout ?? TimeSpan.FromSeconds(30)));
             return done == reply ? Stopwatch.GetElapsedTime(started, await reply).TotalMilliseconds : double.NaN;
         }
@@ -175,7 +221,7 @@ internal static class EndToEndBench
     }
 
     /// <summary>SQL statements (Npgsql's activity source), Redis commands (server INFO) and HTTP calls per message.</summary>
-    sealed class RoundTripCounter(ConnectionMultiplexer redis)
+    internal sealed class RoundTripCounter(ConnectionMultiplexer redis)
     {
         int sql;
         readonly ConcurrentDictionary<string, int> statements = new();
@@ -201,6 +247,20 @@ internal static class EndToEndBench
             };
             ActivitySource.AddActivityListener(listener);
             redisBefore = RedisCommands();
+        }
+
+        /// <summary>Mean time of the statements whose text starts with <paramref name="prefix"/>.</summary>
+        public double MeanMs(string prefix)
+        {
+            var keys = statements.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            var count = keys.Sum(k => statements[k]);
+            return count == 0 ? double.NaN : keys.Sum(k => statementMs[k]) / count;
+        }
+
+        public void Reset()
+        {
+            statements.Clear();
+            statementMs.Clear();
         }
 
         public string Stop(int messages, Fakes fakes)
@@ -229,7 +289,7 @@ internal static class EndToEndBench
     }
 
     /// <summary>Fake Evolution (sendText, connectionState, presence) and fake Anthropic (an instant text reply).</summary>
-    sealed class Fakes : IAsyncDisposable
+    internal sealed class Fakes : IAsyncDisposable
     {
         readonly WebApplication app;
         readonly ConcurrentDictionary<string, TaskCompletionSource<long>> expected = new();

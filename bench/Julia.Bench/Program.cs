@@ -2,6 +2,7 @@
 // MAX_WORKERS=4, and, in the same run and database, the rate of a bare `UPDATE … SKIP LOCKED` claim loop (the ceiling).
 // Usage: dotnet run -c Release --project bench/Julia.Bench -- <postgres admin url> <redis url> [messages] [evolution|sandbox]
 //        … <postgres admin url> <redis url> retencao [rows]   (RetentionBench.cs)
+//        … <postgres admin url> <redis url> escala [messages per level]   (ScaleBench.cs)
 //        … <postgres admin url> <redis url> e2e [sequential] [rate] [seconds]   (EndToEndBench.cs)
 using System.Diagnostics;
 using Dapper;
@@ -24,6 +25,11 @@ if (args.ElementAtOrDefault(2) == "e2e")
 {
     await EndToEndBench.RunAsync(admin, redisUrl, int.Parse(args.ElementAtOrDefault(3) ?? "300"),
         int.Parse(args.ElementAtOrDefault(4) ?? "100"), int.Parse(args.ElementAtOrDefault(5) ?? "60"));
+    return;
+}
+if (args.ElementAtOrDefault(2) == "escala")
+{
+    await ScaleBench.RunAsync(admin, redisUrl, int.Parse(args.ElementAtOrDefault(3) ?? "300"));
     return;
 }
 if (args.ElementAtOrDefault(2) == "retencao")

@@ -12,7 +12,13 @@ internal sealed class DoctorDirectory(DoctorStore store, JuliaCache cache)
     public async Task<DoctorRecord?> FindAsync(string? canonicalPhone, string? lid, CancellationToken ct)
     {
         if (canonicalPhone is not null)
-            return await cache.GetOrCreateAsync(DoctorKeys.ByPhone(canonicalPhone), cache.DefaultTtl, t => store.FindByPhoneAsync(canonicalPhone, t), ct);
+            return await cache.GetOrCreateAsync(DoctorKeys.ByPhone(canonicalPhone), cache.DefaultTtl, async t =>
+            {
+                // A database read also warms medico:id:{id}: the turn that follows reads the doctor by id.
+                var doctor = await store.FindByPhoneAsync(canonicalPhone, t);
+                if (doctor is not null) await cache.SetAsync(DoctorKeys.ById(doctor.Id), doctor, cache.DefaultTtl);
+                return doctor;
+            }, ct);
         return lid is null ? null : await store.FindByLidAsync(lid, ct);
     }
 

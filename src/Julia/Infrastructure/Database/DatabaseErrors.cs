@@ -6,18 +6,24 @@ namespace Julia.Infrastructure.Database;
 internal static class DatabaseErrors
 {
     /// <summary>
-    /// Connection failures, timeouts, a server shutting down or out of resources (SQLSTATE classes 08, 53, 57, 58).
-    /// A constraint or data error (classes 22, 23…) is the request's fault: retrying it would fail the same way.
+    /// Anything but a refusal of the data: connection failures, timeouts, a server shutting down, out of resources, a
+    /// database that does not accept connections (55000)… When in doubt the answer is 503, so the sender retries and
+    /// nothing accepted is lost.
     /// </summary>
     public static bool IsUnavailable(Exception ex) => Find(ex) switch
     {
-        PostgresException pg => pg.SqlState[..2] is "08" or "53" or "57" or "58",
+        PostgresException pg => !Refused(pg),
         NpgsqlException or TimeoutException => true,
         _ => false,
     };
 
-    /// <summary>A server's refusal of the data (the request is wrong, the database is fine).</summary>
-    public static bool IsDataError(Exception ex) => Find(ex) is PostgresException pg && !IsUnavailable(pg);
+    /// <summary>
+    /// The server refused this request's data (SQLSTATE class 22 data exception, 23 integrity constraint violation, 54
+    /// program limit exceeded, e.g. an index row too large): retrying would fail the same way, so it is a 4xx.
+    /// </summary>
+    public static bool IsDataError(Exception ex) => Find(ex) is PostgresException pg && Refused(pg);
+
+    static bool Refused(PostgresException pg) => pg.SqlState[..2] is "22" or "23" or "54";
 
     /// <summary>The server's SQLSTATE of a refusal, for the log line (never the refused value).</summary>
     public static string? SqlState(Exception ex) => Find(ex) is PostgresException pg ? pg.SqlState : null;
