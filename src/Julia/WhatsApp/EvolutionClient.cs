@@ -43,6 +43,7 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
         }
         catch (Polly.CircuitBreaker.BrokenCircuitException)
         {
+            breaker.RecordFailure(); // never leave a half-open trial in flight: every later call would be refused
             return SendResult.CircuitOpen;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException
@@ -69,7 +70,7 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
             using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
             return doc.RootElement.TryGetProperty("instance", out var i) && i.TryGetProperty("state", out var s) ? s.GetString() : null;
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException && !ct.IsCancellationRequested)
+        catch (Exception ex) when ((IsUnreachable(ex) || ex is JsonException) && !ct.IsCancellationRequested)
         {
             return null;
         }
@@ -83,11 +84,19 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
             using var response = await http.PostAsJsonAsync(path, body, ct);
             breakers.Evolution.RecordSuccess();
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception ex) when (IsUnreachable(ex) && !ct.IsCancellationRequested)
         {
+            // A timed-out read receipt or typing may be the breaker's half-open trial: it must be recorded, and never thrown.
             breakers.Evolution.RecordFailure();
         }
     }
+
+    /// <summary>
+    /// Evolution did not answer: refused, reset, timed out (one attempt or the whole request: Polly's
+    /// TimeoutRejectedException), or the HTTP handler's own breaker is open. None of these may escape a caller.
+    /// </summary>
+    static bool IsUnreachable(Exception ex) => ex is HttpRequestException or TaskCanceledException or TimeoutException
+        or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException;
 
     static string? ProviderId(string body)
     {

@@ -19,6 +19,9 @@ public sealed class FakeAnthropic : LoopbackServer
     public ConcurrentQueue<JsonObject> Requests { get; } = new();
     public ConcurrentQueue<IHeaderDictionary> RequestHeaders { get; } = new();
 
+    /// <summary>While set, answers every request (an outage, a slow Anthropic) and the script waits.</summary>
+    public Func<JsonObject, Answer>? Override { get; set; }
+
     public static async Task<FakeAnthropic> StartAsync()
     {
         var fake = new FakeAnthropic();
@@ -36,7 +39,8 @@ public sealed class FakeAnthropic : LoopbackServer
         var body = await JsonNode.ParseAsync(http.Request.Body);
         Requests.Enqueue(body!.AsObject());
         RequestHeaders.Enqueue(new HeaderDictionary(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value)));
-        var answer = script.TryDequeue(out var next) ? next(body.AsObject()) : new Answer(200, TextReply("Oi! Tudo bem?"));
+        var answer = Override is { } forced ? forced(body.AsObject())
+            : script.TryDequeue(out var next) ? next(body.AsObject()) : new Answer(200, TextReply(DefaultReply));
         if (answer.Delay > TimeSpan.Zero)
         {
             try { await Task.Delay(answer.Delay, http.RequestAborted); } catch (OperationCanceledException) { return; }
@@ -46,6 +50,9 @@ public sealed class FakeAnthropic : LoopbackServer
         http.Response.ContentType = "application/json";
         await http.Response.WriteAsync(answer.Body);
     }
+
+    /// <summary>The text of the answer given when nothing is scripted.</summary>
+    public const string DefaultReply = "Oi! Tudo bem?";
 
     public void Enqueue(params Answer[] answers) { foreach (var a in answers) script.Enqueue(_ => a); }
 

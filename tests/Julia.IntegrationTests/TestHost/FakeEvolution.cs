@@ -20,6 +20,11 @@ public sealed class FakeEvolution : LoopbackServer
 
     public IEnumerable<Call> Sends => Calls.Where(c => c.Path.StartsWith("/message/sendText/", StringComparison.Ordinal));
 
+    /// <summary>sendText calls received per phone (the digits before any `@`), to tell "answered once" from twice or never.</summary>
+    public Dictionary<string, List<string>> SendsByPhone() => Sends
+        .GroupBy(c => (c.Body?["number"]?.GetValue<string>() ?? "").Split('@')[0])
+        .ToDictionary(g => g.Key, g => g.Select(c => c.Body?["text"]?.GetValue<string>() ?? "").ToList());
+
     public static async Task<FakeEvolution> StartAsync()
     {
         var fake = new FakeEvolution();
@@ -27,8 +32,23 @@ public sealed class FakeEvolution : LoopbackServer
         return fake;
     }
 
+    /// <summary>
+    /// A hung gateway: every request is accepted and never answered (the caller times out), and nothing is recorded or
+    /// delivered. Requests already waiting stay unanswered after it is set back to false.
+    /// </summary>
+    public bool Hung { get; set; }
+
+    /// <summary>Requests that met <see cref="Hung"/>, by path.</summary>
+    public ConcurrentQueue<string> HungRequests { get; } = new();
+
     protected override void Map(WebApplication app)
     {
+        app.Use(async (http, next) =>
+        {
+            if (!Hung) { await next(http); return; }
+            HungRequests.Enqueue(http.Request.Path.Value ?? "");
+            try { await Task.Delay(Timeout.Infinite, http.RequestAborted); } catch (OperationCanceledException) { }
+        });
         app.MapPost("/message/sendText/{instance}", (Delegate)SendTextAsync);
         app.MapPost("/chat/sendPresence/{instance}", (Delegate)AcceptAsync);
         app.MapPost("/chat/markMessageAsRead/{instance}", (Delegate)AcceptAsync);

@@ -6,9 +6,10 @@ namespace Julia.Infrastructure.Database;
 internal static class DatabaseErrors
 {
     /// <summary>
-    /// Anything but a refusal of the data: connection failures, timeouts, a server shutting down, out of resources, a
-    /// database that does not accept connections (55000)… When in doubt the answer is 503, so the sender retries and
-    /// nothing accepted is lost.
+    /// Anything but a refusal of the data: connection failures, timeouts, a server shutting down, out of resources, any
+    /// FATAL error (the server refused or ended the session, e.g. 55000 "database is not currently accepting
+    /// connections" during maintenance)… When in doubt the answer is 503, so the sender retries and nothing accepted is
+    /// lost (docs/reliability.md).
     /// </summary>
     public static bool IsUnavailable(Exception ex) => Find(ex) switch
     {
@@ -23,7 +24,8 @@ internal static class DatabaseErrors
     /// </summary>
     public static bool IsDataError(Exception ex) => Find(ex) is PostgresException pg && Refused(pg);
 
-    static bool Refused(PostgresException pg) => pg.SqlState[..2] is "22" or "23" or "54";
+    static bool Refused(PostgresException pg) =>
+        pg.InvariantSeverity is not ("FATAL" or "PANIC") && pg.SqlState[..2] is "22" or "23" or "54";
 
     /// <summary>The server's SQLSTATE of a refusal, for the log line (never the refused value).</summary>
     public static string? SqlState(Exception ex) => Find(ex) is PostgresException pg ? pg.SqlState : null;

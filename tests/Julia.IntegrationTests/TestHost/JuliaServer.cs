@@ -1,0 +1,97 @@
+using System.Diagnostics;
+
+namespace Julia.IntegrationTests.TestHost;
+
+/// <summary>
+/// `julia serve` as a real child process (the built julia.dll) on a port of its own: its output is kept for
+/// assertion messages, and it is killed on dispose whatever happened, so no test leaves a process behind.
+/// </summary>
+public sealed class JuliaServer : IAsyncDisposable
+{
+    readonly Process process;
+    readonly List<string> output = [];
+
+    JuliaServer(string name, int port, Process process)
+    {
+        Name = name;
+        Port = port;
+        this.process = process;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public string Name { get; }
+    public int Port { get; }
+    public HttpClient Http { get; }
+    public bool HasExited => process.HasExited;
+
+    /// <summary>Starts `julia serve --role {role}` and waits until `GET /health` answers (migrations done).</summary>
+    public static async Task<JuliaServer> StartAsync(string name, IReadOnlyDictionary<string, string> environment, string role = "all")
+    {
+        var port = JuliaProcess.FreePort();
+        var env = new Dictionary<string, string>(environment) { ["PORT"] = port.ToString() };
+        var process = Process.Start(JuliaProcess.StartInfo(env, "serve", "--role", role))!;
+        var server = new JuliaServer(name, port, process);
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await server.WaitHealthyAsync();
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+        return server;
+    }
+
+    async Task WaitHealthyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                if ((await Http.GetAsync("/health")).IsSuccessStatusCode) return;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { }
+            await Task.Delay(200);
+        }
+        throw new Xunit.Sdk.XunitException($"{Name} did not answer /health{(process.HasExited ? $" (exited {process.ExitCode})" : "")}:\n{Output()}");
+    }
+
+    void Append(string? line)
+    {
+        if (line is null) return;
+        lock (output) output.Add(line);
+    }
+
+    /// <summary>The process's output so far (the last <paramref name="lines"/> lines), prefixed with its name.</summary>
+    public string Output(int lines = 150)
+    {
+        lock (output) return $"--- {Name} (last {Math.Min(lines, output.Count)} of {output.Count} lines)\n" + string.Join('\n', output.TakeLast(lines));
+    }
+
+    public int CountLines(string text)
+    {
+        lock (output) return output.Count(l => l.Contains(text, StringComparison.Ordinal));
+    }
+
+    /// <summary>`kill -9`: no shutdown code runs, nothing is flushed or released.</summary>
+    public void Kill()
+    {
+        if (process.HasExited) return;
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        await process.WaitForExitAsync();
+        process.Dispose();
+        Http.Dispose();
+    }
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace Julia.IntegrationTests.TestHost;
+
+/// <summary>
+/// A PostgreSQL cluster of the test's own (initdb in a temporary folder, pg_ctl), for tests that stop and restart the
+/// server under a running Júlia. As root it runs as the `postgres` user, the way scripts/local-services.sh does.
+/// </summary>
+public sealed class PrivatePostgresServer : IAsyncDisposable
+{
+    const string Database = "julia";
+    static readonly bool IsRoot = Environment.UserName == "root";
+
+    readonly string folder;
+    readonly string bin;
+
+    PrivatePostgresServer(string folder, string bin) { this.folder = folder; this.bin = bin; }
+
+    public int Port { get; } = JuliaProcess.FreePort();
+    string DataDirectory => Path.Combine(folder, "data");
+
+    /// <summary>What DATABASE_URL receives: the `julia` database of this cluster.</summary>
+    public string Url => $"Host=127.0.0.1;Port={Port};Username=postgres;Database={Database}";
+
+    public NpgsqlDataSource CreateDataSource() => NpgsqlDataSource.Create(Url + ";Pooling=false");
+
+    public static async Task<PrivatePostgresServer> StartAsync()
+    {
+        var bin = Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
+            .Where(d => File.Exists(Path.Combine(d, "pg_ctl"))).OrderBy(d => int.Parse(Path.GetFileName(Path.GetDirectoryName(d))!)).LastOrDefault()
+            ?? throw new InvalidOperationException("no /usr/lib/postgresql/*/bin/pg_ctl: install postgresql (./test.sh does)");
+        var server = new PrivatePostgresServer(await CreateFolderAsync(), bin);
+        await server.RunAsync("initdb", "-D", server.DataDirectory, "--auth=trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8");
+        await server.StartAgainAsync();
+        await using var admin = new NpgsqlConnection($"Host=127.0.0.1;Port={server.Port};Username=postgres;Database=postgres;Pooling=false");
+        await admin.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {Database}", admin);
+        await create.ExecuteNonQueryAsync();
+        return server;
+    }
+
+    /// <summary>
+    /// A folder the `postgres` user can reach through its whole path (a temp folder under a mode-700 home cannot be).
+    /// </summary>
+    static async Task<string> CreateFolderAsync()
+    {
+        var parent = Path.GetTempPath();
+        if (IsRoot && await ExitCodeAsync("runuser", "-u", "postgres", "--", "test", "-x", parent) != 0) parent = "/tmp";
+        var folder = Directory.CreateDirectory(Path.Combine(parent, $"julia-pg-{Guid.NewGuid():N}")).FullName;
+        if (IsRoot && await ExitCodeAsync("chown", "postgres", folder) != 0) throw new InvalidOperationException($"chown postgres {folder} failed");
+        return folder;
+    }
+
+    /// <summary>Starts (or restarts after <see cref="StopAsync"/>) the server on the same port and data.</summary>
+    public Task StartAgainAsync() => RunAsync("pg_ctl", "-D", DataDirectory, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "start",
+        "-o", $"-c listen_addresses=127.0.0.1 -p {Port} -c unix_socket_directories='' -c fsync=off -c max_connections=100");
+
+    /// <summary>`pg_ctl stop` (fast: sessions are terminated, as in a restart by an operator or a failover).</summary>
+    public Task StopAsync(string mode = "fast") => RunAsync("pg_ctl", "-D", DataDirectory, "-m", mode, "-w", "-t", "60", "stop");
+
+    /// <summary>`ALTER DATABASE … ALLOW_CONNECTIONS`; refusing also ends the sessions already open on it.</summary>
+    public async Task AllowConnectionsAsync(bool allow)
+    {
+        await using var admin = new NpgsqlConnection($"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false");
+        await admin.OpenAsync();
+        await using var alter = new NpgsqlCommand($"ALTER DATABASE {Database} WITH ALLOW_CONNECTIONS {(allow ? "true" : "false")}", admin);
+        await alter.ExecuteNonQueryAsync();
+        if (allow) return;
+        await using var end = new NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Database}'", admin);
+        await end.ExecuteNonQueryAsync();
+    }
+
+    async Task RunAsync(string tool, params string[] args)
+    {
+        var path = Path.Combine(bin, tool);
+        string[] command = IsRoot ? ["runuser", "-u", "postgres", "--", path, .. args] : [path, .. args];
+        var (code, text) = await CaptureAsync(command);
+        if (code != 0) throw new InvalidOperationException($"{tool} {string.Join(' ', args)} failed ({code}):\n{text}\n{ServerLog()}");
+    }
+
+    string ServerLog()
+    {
+        try { return File.ReadAllText(Path.Combine(folder, "server.log")); } catch (IOException) { return ""; }
+    }
+
+    static async Task<int> ExitCodeAsync(params string[] command) => (await CaptureAsync(command)).Code;
+
+    static async Task<(int Code, string Output)> CaptureAsync(string[] command)
+    {
+        var info = new ProcessStartInfo(command[0])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = "/",
+        };
+        foreach (var arg in command.Skip(1)) info.ArgumentList.Add(arg);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        try { await StopAsync("immediate"); } catch (InvalidOperationException) { } // already stopped
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
