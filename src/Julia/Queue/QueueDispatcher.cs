@@ -92,8 +92,8 @@ internal sealed partial class QueueDispatcher(
     }
 
     /// <summary>
-    /// Checks each claimed message, marks the ones to send as started (one durable commit), sends them in claim order,
-    /// and records the successes in one round trip.
+    /// Checks each claimed message, then for each one to send in claim order: its send-started mark (one durable commit)
+    /// and its sendText; the successes are recorded in one round trip at the end.
     /// </summary>
     async Task SendBatchAsync(IReadOnlyList<(ClaimedMessage Message, SendState State)> batch, CancellationToken ct)
     {
@@ -102,14 +102,15 @@ internal sealed partial class QueueDispatcher(
             if (await sender.PrepareAsync(m, state, ct) is { } address) ready.Add((m, address));
         if (ready.Count == 0) return;
 
-        var mark = time.GetTimestamp();
-        await store.MarkSendStartedAsync([.. ready.Select(r => r.Message.Id)], ct);
-        timings.Record("db:fila_inicio_envio", time.GetElapsedTime(mark));
-
         await sender.ShowTypingAsync(ready, ct);
         var sent = new List<SentMessage>();
         foreach (var (m, address) in ready)
         {
+            // Each row's send-started mark is durable right before its own sendText: a crash leaves only the send in
+            // flight unknown, and the rest of the batch goes back to pendente (docs/reliability.md).
+            var mark = time.GetTimestamp();
+            await store.MarkSendStartedAsync([m.Id], ct);
+            timings.Record("db:fila_inicio_envio", time.GetElapsedTime(mark));
             var result = await sender.DeliverAsync(m, address, ct);
             if (result.Succeeded) sent.Add(new SentMessage(m, result.ProviderMessageId, address));
             else await sender.RecordFailureAsync(m, address, result, ct);

@@ -24,8 +24,8 @@ public sealed class EvolutionHangTests(ITestOutputHelper output)
         var first = messages.All.Take(3).ToList();
 
         await messages.PostEachAsync(() => julia.Http, first);
-        // Their turns got through read receipt and typing; Claude answers 3 s later, into a hung Evolution.
-        await rig.WithLogsAsync(() => Eventually.MatchesAsync(() => Task.FromResult(Typing(rig)), n => n == first.Count));
+        // Their turns got through the read receipt; Claude answers 3 s later, into a hung Evolution.
+        await rig.WithLogsAsync(() => Eventually.MatchesAsync(() => Task.FromResult(ReadReceipts(rig)), n => n == first.Count));
         rig.Evolution.Hung = true;
         // The three replies time out (one attempt each, next try in 2 min) and open the circuit (3 failures, 30 s).
         await rig.WithLogsAsync(() => Eventually.MatchesAsync(() => FailedAttemptsAsync(rig), n => n == first.Count, 60, pollMilliseconds: 500));
@@ -46,7 +46,7 @@ public sealed class EvolutionHangTests(ITestOutputHelper output)
                          $"{messages.All.Count} doctors answered once, the last {(DateTime.UtcNow - answered).TotalSeconds:0} s after Evolution answered again");
     }
 
-    static int Typing(FaultRig rig) => rig.Evolution.Calls.Count(c => c.Path.Contains("sendPresence", StringComparison.Ordinal));
+    static int ReadReceipts(FaultRig rig) => rig.Evolution.Calls.Count(c => c.Path.Contains("markMessageAsRead", StringComparison.Ordinal));
 
     static async Task<long> FailedAttemptsAsync(FaultRig rig)
     {
