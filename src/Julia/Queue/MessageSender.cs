@@ -77,8 +77,8 @@ internal sealed partial class MessageSender(
                 await store.FinishAsync(new EndedMessage(m, "erro", "sem_whatsapp"), result.Error, ct);
                 LogNotOnWhatsApp(m.Id, phone);
                 break;
-            case "circuito_aberto":
-                await store.PostponeAsync(m.Id, time.GetUtcNow().AddSeconds(30), "circuito_aberto", ct);
+            case "circuito_aberto" or "evolution_inacessivel":
+                await store.PostponeAsync(m.Id, time.GetUtcNow().AddSeconds(30), result.Outcome, ct);
                 break;
             default:
                 timings.RecordError("evolution_enviar");

@@ -49,8 +49,12 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException
                                    && !ct.IsCancellationRequested)
         {
-            // A timed-out POST may have been delivered; the queue retries it with backoff (issue #5), never the HTTP client.
             breaker.RecordFailure();
+            // No connection could be made: the request never left, so waiting for the gateway costs no attempt
+            // (docs/decisions.md#queue). A timed-out POST may have been delivered; the queue retries it with backoff,
+            // never the HTTP client.
+            if (ex is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
+                return SendResult.Unreachable;
             return SendResult.Failed(ex is HttpRequestException ? "falha de rede" : "tempo esgotado");
         }
     }

@@ -23,6 +23,8 @@ internal sealed record SendResult(string Outcome, string? ProviderMessageId = nu
     public static SendResult Sent(string? id) => new("enviada", id);
     public static readonly SendResult NotOnWhatsApp = new("sem_whatsapp", Error: "número não está no WhatsApp");
     public static readonly SendResult CircuitOpen = new("circuito_aberto", Error: "circuito evolution aberto");
+    /// <summary>No connection to the gateway could be made: nothing was sent, retry later without spending an attempt.</summary>
+    public static readonly SendResult Unreachable = new("evolution_inacessivel", Error: "Evolution inacessível (conexão recusada)");
     public static SendResult Failed(string error) => new("falhou", Error: error);
     public bool Succeeded => Outcome == "enviada";
 }
