@@ -12,6 +12,7 @@ internal static class AgentExtensions
     public static void AddAgent(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AgentOptions>().BindConfiguration("Agent");
+        builder.Services.AddSingleton<AgentMeter>();
         builder.Services.AddSingleton<ShiftTools>();
         builder.Services.AddSingleton<ConversationTools>();
         builder.Services.AddSingleton<AgentToolbox>();

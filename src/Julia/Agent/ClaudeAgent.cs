@@ -3,7 +3,6 @@ using Anthropic.Exceptions;
 using Julia.Agent.Tools;
 using Julia.Infrastructure.Hosting;
 using Julia.Infrastructure.Resilience;
-using Julia.Metrics;
 using Julia.Shifts;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
@@ -17,7 +16,7 @@ namespace Julia.Agent;
 /// </summary>
 internal sealed partial class ClaudeAgent(
     IChatClient chat, ShiftStore shifts, ShiftCatalog catalog, AgentToolbox toolbox,
-    CircuitBreakers breakers, IOptions<AgentOptions> options, IOptions<AppOptions> app, TimeProvider time, OperationTimings timings, ILogger<ClaudeAgent> logger)
+    CircuitBreakers breakers, IOptions<AgentOptions> options, IOptions<AppOptions> app, TimeProvider time, AgentMeter timings, ILogger<ClaudeAgent> logger)
     : IConversationAgent
 {
     public bool IsEnabled => true;
@@ -54,14 +53,14 @@ internal sealed partial class ClaudeAgent(
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             breaker.RecordFailure();
-            timings.RecordError("llm_chamada");
+            timings.Error("llm_chamada");
             var reason = Describe(ex);
             LogCallFailed(turn.ConversaId, reason, breaker.State.ToString(), ex.GetType().Name);
             return session.TakeOver ?? new AgentOutcome.Unavailable(reason);
         }
         finally
         {
-            timings.Record("llm_chamada", Stopwatch.GetElapsedTime(started));
+            timings.Time("llm_chamada", Stopwatch.GetElapsedTime(started));
         }
     }
 

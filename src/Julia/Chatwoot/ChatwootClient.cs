@@ -29,7 +29,7 @@ internal sealed class ChatwootException(int? status, bool transient, string mess
 /// BaseAddress and the `api_access_token` header already set; the token never appears in a message or a log line here.
 /// Successful creates answer 200, so any 2xx counts as success. No retries: the caller decides with <see cref="ChatwootException.Transient"/>.
 /// </summary>
-internal sealed partial class ChatwootClient(HttpClient http, IOptions<ChatwootOptions> options, ILogger<ChatwootClient> logger)
+internal sealed partial class ChatwootClient(HttpClient http, IOptions<ChatwootOptions> options, ChatwootMeter meter, ILogger<ChatwootClient> logger)
 {
     string Account => $"api/v1/accounts/{options.Value.AccountId}";
 
@@ -74,6 +74,25 @@ internal sealed partial class ChatwootClient(HttpClient http, IOptions<ChatwootO
 
     /// <summary>One call: maps every failure onto <see cref="ChatwootException"/>; <paramref name="read"/> answering null means an unexpected shape.</summary>
     async Task<T> SendAsync<T>(HttpMethod method, string path, JsonObject? body, string operation, Func<JsonElement, T?> read, CancellationToken ct)
+        where T : class
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return await SendUntimedAsync(method, path, body, operation, read, ct);
+        }
+        catch (ChatwootException)
+        {
+            meter.Error("chatwoot_api");
+            throw;
+        }
+        finally
+        {
+            meter.Time("chatwoot_api", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    async Task<T> SendUntimedAsync<T>(HttpMethod method, string path, JsonObject? body, string operation, Func<JsonElement, T?> read, CancellationToken ct)
         where T : class
     {
         try

@@ -25,6 +25,7 @@ internal static class ChatwootExtensions
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
             .AddPeerResilience(sp => sp.GetRequiredService<IOptions<ChatwootOptions>>().Value.TimeoutSeconds, retrySafeMethods: false);
+        builder.Services.AddSingleton<ChatwootMeter>();
         builder.Services.AddSingleton<ChatwootIdentity>();
         builder.Services.AddHostedService<ChatwootStartup>();
         builder.Services.AddSingleton<ChatwootMapping>();

@@ -12,6 +12,7 @@ internal static class ConversationsExtensions
     public static void AddConversations(this IHostApplicationBuilder builder, HostRoleInfo role)
     {
         builder.Services.AddOptions<ConversationsOptions>().BindConfiguration(ConversationsOptions.Section);
+        builder.Services.AddSingleton<ConversationsMeter>();
         builder.Services.AddSingleton<InboundStore>();
         builder.Services.AddSingleton<InboundIntake>();
         builder.Services.AddSingleton<IInboundMessageSink>(sp => sp.GetRequiredService<InboundIntake>());

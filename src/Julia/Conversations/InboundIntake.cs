@@ -13,7 +13,7 @@ namespace Julia.Conversations;
 /// </summary>
 internal sealed partial class InboundIntake(
     DoctorDirectory doctors, InboundStore store, TurnSignals signals, IOptions<ConversationsOptions> options,
-    TimeProvider time, ILogger<InboundIntake> logger) : IInboundMessageSink
+    ConversationsMeter meter, TimeProvider time, ILogger<InboundIntake> logger) : IInboundMessageSink
 {
     public Task<IntakeResult> AcceptAsync(InboundMessage message, CancellationToken ct) => AcceptAsync(message, ct, retried: false);
 
@@ -65,6 +65,7 @@ internal sealed partial class InboundIntake(
             LogDuplicate(message.MessageId);
             return IntakeResult.Duplicate;
         }
+        meter.MessageReceived();
         LogAccepted(message.MessageId, medicoId, message.Kind, PhoneMask.Mask(canonical ?? lid));
         signals.Notify(medicoId);
         return IntakeResult.Accepted;

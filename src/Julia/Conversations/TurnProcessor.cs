@@ -6,7 +6,6 @@ using Julia.Handoffs;
 using Julia.Infrastructure.Redis;
 using Julia.Infrastructure.Telemetry;
 using Julia.Infrastructure.Time;
-using Julia.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace Julia.Conversations;
@@ -32,7 +31,7 @@ internal abstract record TurnResult
 internal sealed partial class TurnProcessor(
     ConversationStore conversations, DoctorDirectory doctors, DoctorContext context, ConversationLock locks, IConversationAgent agent,
     TurnOutcomes outcomes, BusinessHours businessHours, RedisGate redis, WhatsApp.IWhatsAppChannel channel, IOptions<ConversationsOptions> options, IOptions<AgentOptions> agentOptions, TimeProvider time,
-    OperationTimings timings, DetectionFeedback feedback, ILogger<TurnProcessor> logger)
+    ConversationsMeter timings, DetectionFeedback feedback, ILogger<TurnProcessor> logger)
 {
     public async Task<TurnResult> ProcessAsync(Guid medicoId, CancellationToken ct)
     {
@@ -59,7 +58,7 @@ internal sealed partial class TurnProcessor(
 
         var result = await DecideAsync(doctor, input, now, ct);
         if (result is TurnResult.Done)
-            timings.Record("processar_mensagem", Stopwatch.GetElapsedTime(started));
+            timings.Time("processar_mensagem", Stopwatch.GetElapsedTime(started));
         return result;
     }
 

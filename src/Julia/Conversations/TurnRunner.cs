@@ -12,7 +12,7 @@ namespace Julia.Conversations;
 /// </summary>
 internal sealed partial class TurnRunner(
     TurnSignals signals, TurnProcessor processor, ConversationStore conversations, IOptions<ConversationsOptions> options,
-    IOptions<WorkersOptions> workers, TimeProvider time, ILogger<TurnRunner> logger) : BackgroundService
+    IOptions<WorkersOptions> workers, ConversationsMeter meter, TimeProvider time, ILogger<TurnRunner> logger) : BackgroundService
 {
     sealed class Entry
     {
@@ -132,6 +132,7 @@ internal sealed partial class TurnRunner(
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
         catch (Exception ex)
         {
+            meter.Error("processar_mensagem");
             LogTurnFailed(ex, medicoId);
         }
         Complete(medicoId, result);

@@ -71,6 +71,7 @@ internal static class JuliaHost
         app.MapCampaigns();
         app.MapHandoffAdmin();
         app.MapChatwoot();
+        app.MapMetrics();
         return app;
     }
 }

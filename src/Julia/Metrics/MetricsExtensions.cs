@@ -1,6 +1,34 @@
+using Julia.Infrastructure.Telemetry;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
 namespace Julia.Metrics;
 
 internal static class MetricsExtensions
 {
-    public static void AddMetrics(this IHostApplicationBuilder builder) => builder.Services.AddSingleton<OperationTimings>();
+    /// <summary>
+    /// The recorder that keeps the runbook's samples (shared through Redis) and OpenTelemetry over the same meters:
+    /// Prometheus on /metrics always; OTLP too when OTEL_EXPORTER_OTLP_ENDPOINT is set (docs/decisions.md#metrics).
+    /// </summary>
+    public static void AddMetrics(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<MetricsRecorder>();
+        builder.Services.AddSingleton<SharedMetrics>();
+        builder.Services.AddSingleton<MetricsReporter>();
+        // The flusher is created with the host, and with it the recorder: the listener is there before the first request.
+        builder.Services.AddHostedService<MetricsFlusher>();
+
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("julia", serviceVersion: JuliaVersionText()))
+            .WithMetrics(m => m
+                .AddMeter(OperationMeter.MeterPrefix + "*")
+                .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "System.Runtime", "Npgsql")
+                .AddPrometheusExporter())
+            .WithTracing(t => t.AddSource(JuliaTelemetry.SourceName, "Npgsql"));
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) otel.UseOtlpExporter();
+    }
+
+    static string JuliaVersionText() => typeof(MetricsExtensions).Assembly.GetName().Version?.ToString() ?? "0";
 }

@@ -1,6 +1,5 @@
 using Julia.Infrastructure.Logging;
 using Julia.Infrastructure.Time;
-using Julia.Metrics;
 using Julia.WhatsApp;
 
 namespace Julia.Queue;
@@ -10,7 +9,7 @@ namespace Julia.Queue;
 /// records the outcome — back to pending / blocked / cancelled / error here; `enviada` by the dispatcher for the batch. Waiting never consumes an attempt; a send that may have happened is never blindly repeated.
 /// </summary>
 internal sealed partial class MessageSender(
-    DispatchStore store, IWhatsAppChannel channel, SendLimiter limiter, BusinessHours hours, OperationTimings timings, TimeProvider time, ILogger<MessageSender> logger)
+    DispatchStore store, IWhatsAppChannel channel, SendLimiter limiter, BusinessHours hours, QueueMeter timings, TimeProvider time, ILogger<MessageSender> logger)
 {
     /// <summary>
     /// The re-checks, business hours and limits. Returns the address to send to, or null when the message was finished
@@ -61,7 +60,7 @@ internal sealed partial class MessageSender(
     {
         var started = time.GetTimestamp();
         var result = await channel.SendTextAsync(address, m.Content, ct);
-        timings.Record("evolution_enviar", time.GetElapsedTime(started));
+        timings.Time("evolution_enviar", time.GetElapsedTime(started));
         return result;
     }
 
@@ -81,7 +80,7 @@ internal sealed partial class MessageSender(
                 await store.PostponeAsync(m.Id, time.GetUtcNow().AddSeconds(30), result.Outcome, ct);
                 break;
             default:
-                timings.RecordError("evolution_enviar");
+                timings.Error("evolution_enviar");
                 var (attempts, status) = await store.FailAsync(m, result.Error ?? "falha", ct);
                 if (status == "erro") LogGaveUp(m.Id, phone, attempts, result.Error ?? "falha");
                 else LogRetry(m.Id, phone, attempts, result.Error ?? "falha");

@@ -17,7 +17,7 @@ internal sealed record DispatchLane(string Name, string[] Kinds, bool Parallel, 
 /// while WhatsApp is not connected; on shutdown, claims whose send had not started go back to `pendente`.
 /// </summary>
 internal sealed partial class QueueDispatcher(
-    DispatchLane lane, DispatchStore store, MessageSender sender, WhatsAppConnection connection, QueueSignals signals, Metrics.OperationTimings timings,
+    DispatchLane lane, DispatchStore store, MessageSender sender, WhatsAppConnection connection, QueueSignals signals, QueueMeter timings,
     IOptions<QueueOptions> options, IOptions<Infrastructure.Hosting.WorkersOptions> workers, TimeProvider time, ILogger<QueueDispatcher> logger)
     : BackgroundService
 {
@@ -69,7 +69,7 @@ internal sealed partial class QueueDispatcher(
         var started = time.GetTimestamp();
         var size = lane.Parallel ? BatchSize : 1;
         var batch = await store.ClaimAsync(lane.Kinds, [.. inFlight.Values.Distinct()], size, ct);
-        timings.Record("db:fila_claim", time.GetElapsedTime(started));
+        timings.Time("db:fila_claim", time.GetElapsedTime(started));
         if (batch.Count == 0) return false;
         foreach (var (m, _) in batch) inFlight[m.Id] = m.ConversaId ?? Guid.Empty;
         try
@@ -110,7 +110,7 @@ internal sealed partial class QueueDispatcher(
             // flight unknown, and the rest of the batch goes back to pendente (docs/reliability.md).
             var mark = time.GetTimestamp();
             await store.MarkSendStartedAsync([m.Id], ct);
-            timings.Record("db:fila_inicio_envio", time.GetElapsedTime(mark));
+            timings.Time("db:fila_inicio_envio", time.GetElapsedTime(mark));
             var result = await sender.DeliverAsync(m, address, ct);
             if (result.Succeeded) sent.Add(new SentMessage(m, result.ProviderMessageId, address));
             else await sender.RecordFailureAsync(m, address, result, ct);
@@ -118,8 +118,12 @@ internal sealed partial class QueueDispatcher(
         if (sent.Count == 0) return;
         var recording = time.GetTimestamp();
         await store.MarkSentAsync(sent, ct);
-        timings.Record("db:fila_enviada", time.GetElapsedTime(recording));
-        foreach (var s in sent) sender.LogBatchSent(s.Message, s.Address);
+        timings.Time("db:fila_enviada", time.GetElapsedTime(recording));
+        foreach (var s in sent)
+        {
+            sender.LogBatchSent(s.Message, s.Address);
+            timings.MessageSent(s.Message.Kind);
+        }
     }
 
     public override async Task StopAsync(CancellationToken ct)

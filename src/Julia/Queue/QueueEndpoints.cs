@@ -14,10 +14,6 @@ internal static class QueueEndpoints
     static async Task<Ok<Dictionary<string, object>>> GetRateLimit(SendLimiter limiter, BusinessHours hours)
     {
         var u = await limiter.UsageAsync(hours);
-        return TypedResults.Ok(new Dictionary<string, object>
-        {
-            ["msgs_hora"] = u.SentThisHour, ["limite_hora"] = u.HourLimit, ["msgs_dia"] = u.SentToday, ["limite_dia"] = u.DayLimit,
-            ["horario_permitido"] = u.WithinBusinessHours, ["hora_atual"] = u.LocalTime,
-        });
+        return TypedResults.Ok(u.ToJson());
     }
 }

@@ -11,6 +11,7 @@ internal static class QueueExtensions
     public static void AddQueue(this IHostApplicationBuilder builder, HostRoleInfo role)
     {
         builder.Services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section);
+        builder.Services.AddSingleton<QueueMeter>();
         builder.Services.AddSingleton<QueueSignals>();
         builder.Services.AddSingleton<QueueStore>();
         builder.Services.AddSingleton<DispatchDataSource>();
@@ -28,6 +29,6 @@ internal static class QueueExtensions
 
     static QueueDispatcher Dispatcher(IServiceProvider sp, DispatchLane lane) => new(
         lane, sp.GetRequiredService<DispatchStore>(), sp.GetRequiredService<MessageSender>(), sp.GetRequiredService<WhatsAppConnection>(),
-        sp.GetRequiredService<QueueSignals>(), sp.GetRequiredService<Metrics.OperationTimings>(), sp.GetRequiredService<IOptions<QueueOptions>>(), sp.GetRequiredService<IOptions<WorkersOptions>>(),
+        sp.GetRequiredService<QueueSignals>(), sp.GetRequiredService<QueueMeter>(), sp.GetRequiredService<IOptions<QueueOptions>>(), sp.GetRequiredService<IOptions<WorkersOptions>>(),
         sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<QueueDispatcher>>());
 }

@@ -108,4 +108,12 @@ internal sealed class SendLimiter(RedisGate redis, DispatchStore store, IOptions
     }
 }
 
-internal sealed record RateLimitUsage(long SentThisHour, int HourLimit, long SentToday, int DayLimit, bool WithinBusinessHours, string LocalTime);
+internal sealed record RateLimitUsage(long SentThisHour, int HourLimit, long SentToday, int DayLimit, bool WithinBusinessHours, string LocalTime)
+{
+    /// <summary>The runbook's fields, as /health/rate-limit and /admin/metricas/performance show them.</summary>
+    public Dictionary<string, object> ToJson() => new()
+    {
+        ["msgs_hora"] = SentThisHour, ["limite_hora"] = HourLimit, ["msgs_dia"] = SentToday, ["limite_dia"] = DayLimit,
+        ["horario_permitido"] = WithinBusinessHours, ["hora_atual"] = LocalTime,
+    };
+}

@@ -24,7 +24,7 @@ internal sealed record SlackResult(bool Ok, bool Permanent, TimeSpan? RetryAfter
 /// plain-text `ok` or a plain-text error code. Never retries by itself (the notification outbox owns retries) and never
 /// throws except when <c>ct</c> is cancelled. The webhook URL is the secret: it is neither logged nor put in an error.
 /// </summary>
-internal sealed partial class SlackClient(HttpClient http, IOptions<SlackOptions> options, ILogger<SlackClient> logger)
+internal sealed partial class SlackClient(HttpClient http, IOptions<SlackOptions> options, SlackMeter meter, ILogger<SlackClient> logger)
 {
     /// <summary>Slack's default pause when a 429 comes without a usable Retry-After.</summary>
     static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(30);
@@ -36,6 +36,15 @@ internal sealed partial class SlackClient(HttpClient http, IOptions<SlackOptions
     };
 
     public async Task<SlackResult> PostAsync(JsonObject payload, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = await PostUntimedAsync(payload, ct);
+        meter.Time("slack_enviar", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        if (!result.Ok) meter.Error("slack_enviar");
+        return result;
+    }
+
+    async Task<SlackResult> PostUntimedAsync(JsonObject payload, CancellationToken ct)
     {
         if (!Uri.TryCreate(options.Value.WebhookUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {

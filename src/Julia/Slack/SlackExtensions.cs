@@ -16,6 +16,7 @@ internal static class SlackExtensions
         builder.Services.AddHttpClient<SlackClient>((sp, http) =>
                 http.Timeout = Timeout.InfiniteTimeSpan)
             .AddPeerResilience(sp => sp.GetRequiredService<IOptions<SlackOptions>>().Value.TimeoutSeconds, retrySafeMethods: false);
+        builder.Services.AddSingleton<SlackMeter>();
         builder.Services.AddSingleton<SlackNotices>();
         builder.Services.AddSingleton<IHandoffEffect>(sp => sp.GetRequiredService<SlackNotices>());
         builder.Services.AddSingleton<IReservationEffect>(sp => sp.GetRequiredService<SlackNotices>());

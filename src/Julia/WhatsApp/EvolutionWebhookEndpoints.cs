@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using Julia.Infrastructure.Database;
 using Julia.Infrastructure.Http;
-using Julia.Metrics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -23,7 +22,7 @@ internal static partial class EvolutionWebhookEndpoints
     }
 
     internal sealed partial class Handler(
-        IOptions<EvolutionOptions> options, IInboundMessageSink intake, WhatsAppConnection connection, OperationTimings timings,
+        IOptions<EvolutionOptions> options, IInboundMessageSink intake, WhatsAppConnection connection, WhatsAppMeter timings,
         TimeProvider time, ILogger<Handler> logger)
     {
         public async Task<IResult> ReceiveAsync(HttpContext http, string? eventFromPath, CancellationToken ct)
@@ -36,20 +35,20 @@ internal static partial class EvolutionWebhookEndpoints
             catch (Exception ex) when (DatabaseErrors.IsDataError(ex))
             {
                 // The database refused this message's data: a 4xx, or Evolution would resend it ten times.
-                timings.RecordError("webhook_evolution");
+                timings.Error("webhook_evolution");
                 LogDataRefused(((PostgresException)(ex as PostgresException ?? ex.InnerException!)).SqlState);
                 return Invalid("dados recusados pelo banco");
             }
             catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
             {
-                timings.RecordError("webhook_evolution");
+                timings.Error("webhook_evolution");
                 LogDatabaseDown(ex);
                 return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Banco de dados indisponível",
                     detail: "A mensagem não foi gravada; a Evolution API deve reenviar.");
             }
             finally
             {
-                timings.Record("webhook_evolution", Stopwatch.GetElapsedTime(started));
+                timings.Time("webhook_evolution", Stopwatch.GetElapsedTime(started));
             }
         }
 

@@ -10,7 +10,9 @@ internal static class WhatsAppExtensions
     public static void AddWhatsApp(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<EvolutionOptions>().BindConfiguration(EvolutionOptions.Section);
+        builder.Services.AddSingleton<WhatsAppMeter>();
         builder.Services.AddSingleton<WhatsAppConnection>();
+        builder.Services.AddSingleton<WhatsAppStatus>();
         builder.Services.AddSingleton<EvolutionWebhookEndpoints.Handler>();
         builder.Services.AddHealthChecks().AddCheck<WhatsAppHealthCheck>("whatsapp", tags: [ReadinessChecks.Tag]);
         if (string.IsNullOrWhiteSpace(builder.Configuration["Evolution:BaseUrl"]))

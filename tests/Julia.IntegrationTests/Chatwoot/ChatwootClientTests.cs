@@ -19,7 +19,7 @@ public sealed class ChatwootClientTests : IAsyncLifetime
         http = new HttpClient { BaseAddress = new Uri(fake.Url + "/"), Timeout = TimeSpan.FromSeconds(10) };
         http.DefaultRequestHeaders.Add("api_access_token", "tok");
         client = new ChatwootClient(http, Options.Create(new ChatwootOptions { BaseUrl = fake.Url, ApiToken = "tok", AccountId = 1, InboxId = 3 }),
-            NullLogger<ChatwootClient>.Instance);
+            new ChatwootMeter(TestMeters.Factory), NullLogger<ChatwootClient>.Instance);
     }
 
     public async Task DisposeAsync()
@@ -229,7 +229,7 @@ public sealed class ChatwootClientTests : IAsyncLifetime
     static ChatwootClient Stub(HttpMessageHandler handler) => Stub(new HttpClient(handler) { BaseAddress = new Uri("http://chatwoot.invalid/") });
 
     static ChatwootClient Stub(HttpClient http) =>
-        new(http, Options.Create(new ChatwootOptions { BaseUrl = http.BaseAddress!.ToString(), ApiToken = "tok" }), NullLogger<ChatwootClient>.Instance);
+        new(http, Options.Create(new ChatwootOptions { BaseUrl = http.BaseAddress!.ToString(), ApiToken = "tok" }), new ChatwootMeter(TestMeters.Factory), NullLogger<ChatwootClient>.Instance);
 
     sealed class StubHandler(Func<HttpRequestMessage, HttpResponseMessage> answer) : HttpMessageHandler
     {

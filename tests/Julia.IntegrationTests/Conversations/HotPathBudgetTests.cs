@@ -58,11 +58,10 @@ public sealed class HotPathBudgetTests(PipelineFixture f) : IClassFixture<Pipeli
         await PostAsync(f.Client, Text(phone, "de novo"));
         await f.WaitProcessedAsync(phone);
 
-        var timings = f.App.Services.GetRequiredService<OperationTimings>();
-        Assert.NotEmpty(timings.Samples("webhook_evolution"));
-        Assert.NotEmpty(timings.Samples("processar_mensagem"));
-        var cache = f.App.Services.GetRequiredService<CacheStatistics>().Snapshot();
-        Assert.True(cache["medico"].Hits >= 1);
-        Assert.True(cache["contexto"].Hits + cache["contexto"].Misses >= 2);
+        var seen = f.App.Services.GetRequiredService<MetricsRecorder>().LocalSnapshot(TimeSpan.FromHours(1));
+        Assert.NotEmpty(seen.Samples["webhook_evolution"]);
+        Assert.NotEmpty(seen.Samples["processar_mensagem"]);
+        Assert.True(seen.Total("cache:medico:hits") >= 1);
+        Assert.True(seen.Total("cache:contexto:hits") + seen.Total("cache:contexto:misses") >= 2);
     }
 }

@@ -21,7 +21,7 @@ public sealed class SlackClientTests : IAsyncLifetime
     SlackClient Client(TimeSpan? timeout = null, string? webhookUrl = null, ILogger<SlackClient>? logger = null) =>
         new(new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(5) },
             Options.Create(new SlackOptions { WebhookUrl = webhookUrl ?? fake.WebhookUrl }),
-            logger ?? NullLogger<SlackClient>.Instance);
+            new SlackMeter(TestMeters.Factory), logger ?? NullLogger<SlackClient>.Instance);
 
     [Fact]
     public async Task OkFromSlackIsDeliveredAndTheFakeKeepsTheBody()
@@ -142,7 +142,7 @@ public sealed class SlackClientTests : IAsyncLifetime
     [InlineData("hooks.slack.com/services/T/B/X")]
     public async Task AMissingOrRelativeWebhookUrlIsPermanent(string? url)
     {
-        var client = new SlackClient(new HttpClient(), Options.Create(new SlackOptions { WebhookUrl = url }), NullLogger<SlackClient>.Instance);
+        var client = new SlackClient(new HttpClient(), Options.Create(new SlackOptions { WebhookUrl = url }), new SlackMeter(TestMeters.Factory), NullLogger<SlackClient>.Instance);
 
         var result = await client.PostAsync(Payload(), CancellationToken.None);
 

@@ -11,18 +11,32 @@ internal sealed class AdminAuthFilter(IConfiguration configuration) : IEndpointF
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var token = configuration["Admin:ApiToken"];
-        if (string.IsNullOrEmpty(token)) return await next(context);
-        var header = context.HttpContext.Request.Headers.Authorization.ToString();
-        var given = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : "";
-        if (given.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(token)))
-            return await next(context);
-        return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Authorization: Bearer <ADMIN_API_TOKEN> ausente ou inválido");
+        if (IsAuthorized(context.HttpContext.Request, configuration)) return await next(context);
+        return Unauthorized();
     }
+
+    public static bool IsAuthorized(HttpRequest request, IConfiguration configuration)
+    {
+        var token = configuration["Admin:ApiToken"];
+        if (string.IsNullOrEmpty(token)) return true;
+        var header = request.Headers.Authorization.ToString();
+        var given = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : "";
+        return given.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(token));
+    }
+
+    public static IResult Unauthorized() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Authorization: Bearer <ADMIN_API_TOKEN> ausente ou inválido");
 }
 
 internal static class AdminAuthExtensions
 {
     public static TBuilder RequireAdminToken<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter<TBuilder, AdminAuthFilter>();
+
+    /// <summary>The same check as middleware, for endpoints that are not route handlers (the Prometheus scrape).</summary>
+    public static IApplicationBuilder UseAdminToken(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (AdminAuthFilter.IsAuthorized(http.Request, http.RequestServices.GetRequiredService<IConfiguration>())) await next(http);
+        else await AdminAuthFilter.Unauthorized().ExecuteAsync(http);
+    });
 }

@@ -49,12 +49,15 @@ internal static class HealthEndpoints
         return http.Response.WriteAsync(JsonSerializer.Serialize(body));
     }
 
-    static Ok<Dictionary<string, object?>> GetCircuits(CircuitBreakers breakers) =>
-        TypedResults.Ok(breakers.All.ToDictionary(b => b.Name, b => (object?)new Dictionary<string, object?>
+    static Ok<Dictionary<string, object?>> GetCircuits(CircuitBreakers breakers) => TypedResults.Ok(CircuitStates(breakers));
+
+    /// <summary>Each breaker's state, failure count and last failure/success (also in /admin/metricas/performance).</summary>
+    public static Dictionary<string, object?> CircuitStates(CircuitBreakers breakers) =>
+        breakers.All.ToDictionary(b => b.Name, b => (object?)new Dictionary<string, object?>
         {
             ["estado"] = b.State.ToString().ToLowerInvariant(), ["falhas_consecutivas"] = b.ConsecutiveFailures,
             ["ultima_falha"] = b.LastFailureAt, ["ultimo_sucesso"] = b.LastSuccessAt, ["tentar_em"] = b.RetryAt,
-        }));
+        });
 
     internal sealed record LivenessResponse(string Status, DateTimeOffset Timestamp, string Service, string Version);
 }

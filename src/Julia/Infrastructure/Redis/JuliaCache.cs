@@ -8,7 +8,7 @@ namespace Julia.Infrastructure.Redis;
 /// Read-through JSON cache on Redis. The family is the key's first segment (`medico:telefone:…` → `medico`).
 /// Redis down → the factory runs every time and the answer is still right (counted as a miss).
 /// </summary>
-internal sealed class JuliaCache(RedisGate redis, CacheStatistics statistics, IOptions<CacheOptions> options)
+internal sealed class JuliaCache(RedisGate redis, CacheMeter meter, IOptions<CacheOptions> options)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -18,13 +18,15 @@ internal sealed class JuliaCache(RedisGate redis, CacheStatistics statistics, IO
         where T : class
     {
         var family = FamilyOf(key);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var cached = await redis.TryAsync(db => db.StringGetAsync(key), RedisValue.Null);
+        meter.Time("cache_get", System.Diagnostics.Stopwatch.GetElapsedTime(started));
         if (cached.HasValue)
         {
-            statistics.Hit(family);
+            meter.Hit(family);
             return JsonSerializer.Deserialize<T>((string)cached!, Json);
         }
-        statistics.Miss(family);
+        meter.Miss(family);
         var value = await factory(ct);
         if (value is not null)
             await redis.TryAsync(db => db.StringSetAsync(key, JsonSerializer.Serialize(value, Json), ttl));

@@ -7,7 +7,7 @@ internal static class RedisExtensions
         builder.Services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section);
         builder.Services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section);
         builder.Services.AddSingleton<RedisGate>();
-        builder.Services.AddSingleton<CacheStatistics>();
+        builder.Services.AddSingleton<CacheMeter>();
         builder.Services.AddSingleton<JuliaCache>();
     }
 }

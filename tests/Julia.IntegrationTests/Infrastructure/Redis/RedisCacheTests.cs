@@ -1,3 +1,4 @@
+using Julia.Metrics;
 using Julia.Infrastructure.Redis;
 using Julia.IntegrationTests.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ public sealed class RedisCacheTests
         using var redis = TestRedis.Lease();
         await using var app = new JuliaAppFactory(db, redis, new Dictionary<string, string?> { ["CACHE_TTL"] = "120" });
         var cache = app.Services.GetRequiredService<JuliaCache>();
-        var stats = app.Services.GetRequiredService<CacheStatistics>();
+        var recorder = app.Services.GetRequiredService<MetricsRecorder>();
         var loads = 0;
         Task<Doctor?> Load(CancellationToken _) { loads++; return Task.FromResult<Doctor?>(new Doctor("m1", "Ana")); }
 
@@ -27,9 +28,10 @@ public sealed class RedisCacheTests
         Assert.Equal("Ana", second!.Nome);
         Assert.Equal(first, second);
         Assert.Equal(1 + 1, loads);
-        var snapshot = stats.Snapshot();
-        Assert.Equal((1L, 1L), (snapshot["medico"].Hits, snapshot["medico"].Misses));
-        Assert.Equal((0L, 1L), (snapshot["vagas"].Hits, snapshot["vagas"].Misses));
+        var seen = recorder.LocalSnapshot(TimeSpan.FromHours(1));
+        Assert.Equal((1L, 1L), (seen.Total("cache:medico:hits"), seen.Total("cache:medico:misses")));
+        Assert.Equal((0L, 1L), (seen.Total("cache:vagas:hits"), seen.Total("cache:vagas:misses")));
+        Assert.Equal(3, seen.Samples["cache_get"].Count);
         var ttl = await app.Services.GetRequiredService<RedisGate>().Multiplexer.GetDatabase(redis.Database).KeyTimeToLiveAsync("medico:telefone:5511999990001");
         Assert.InRange(ttl!.Value.TotalSeconds, 100, 120);
     }

@@ -1,0 +1,7 @@
+using System.Diagnostics.Metrics;
+using Julia.Infrastructure.Telemetry;
+
+namespace Julia.Chatwoot;
+
+/// <summary>Meter `Julia.Chatwoot`: `chatwoot_api`, every call to Chatwoot's Application API (docs/decisions.md#metrics).</summary>
+internal sealed class ChatwootMeter(IMeterFactory meters) : OperationMeter(meters, "Chatwoot");

@@ -1,0 +1,106 @@
+using Julia.Agent;
+using Julia.Infrastructure.Database;
+using Julia.Infrastructure.Health;
+using Julia.Infrastructure.Resilience;
+using Julia.Infrastructure.Time;
+using Julia.Queue;
+using Julia.WhatsApp;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Julia.Metrics;
+
+/// <summary>Everything /admin/metricas/performance and /admin/metricas/health say, gathered once (docs/decisions.md#metrics).</summary>
+internal sealed record MetricsReport(
+    MetricsSnapshot Hour, IReadOnlyDictionary<string, OperationStats> Operations, QueueDepth? Queue, RateLimitUsage RateLimit,
+    Dictionary<string, object?> Circuits, bool AgentOn, string AgentModel, string WhatsAppState, DateTimeOffset GeneratedAt)
+{
+    public static readonly string[] CacheFamilies = ["medico", "vagas", "contexto"];
+
+    /// <summary>Operations whose time includes a call to the model, judged by the LLM limits (10 s / 5 s).</summary>
+    public static bool IncludesModel(string operation) => operation is "llm_chamada" or "processar_mensagem";
+
+    public static (double Critical, double Slow) Limits(string operation) => IncludesModel(operation) ? (10_000, 5_000) : (2_000, 1_000);
+
+    public (long Hits, long Misses, double? HitRate) Cache(string family, bool lastHour)
+    {
+        long hits = lastHour ? Hour.InWindow(CounterNames.CacheHits(family)) : Hour.Total(CounterNames.CacheHits(family));
+        long misses = lastHour ? Hour.InWindow(CounterNames.CacheMisses(family)) : Hour.Total(CounterNames.CacheMisses(family));
+        return (hits, misses, hits + misses == 0 ? null : Math.Round((double)hits / (hits + misses), 4));
+    }
+
+    public Dictionary<string, object?> Performance()
+    {
+        var errorOps = Hour.Totals.Keys.Where(k => k.StartsWith("erros:", StringComparison.Ordinal)).Select(k => k[6..]).Order(StringComparer.Ordinal);
+        return new()
+        {
+            ["tempos"] = Operations.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => (object?)p.Value.ToJson()),
+            ["contadores"] = Hour.Totals.Where(p => !p.Key.StartsWith("erros:", StringComparison.Ordinal) && !p.Key.StartsWith("cache:", StringComparison.Ordinal))
+                .OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => (object?)p.Value),
+            ["erros"] = errorOps.ToDictionary(op => op, op => (object?)Hour.Total(CounterNames.Errors(op))),
+            ["erros_ultima_hora"] = errorOps.ToDictionary(op => op, op => (object?)Hour.InWindow(CounterNames.Errors(op))),
+            ["cache"] = CacheJson(lastHour: false),
+            ["cache_ultima_hora"] = CacheJson(lastHour: true),
+            ["fila"] = Queue?.ToJson(),
+            ["rate_limit"] = RateLimit.ToJson(),
+            ["circuits"] = Circuits,
+            ["agente"] = new Dictionary<string, object?> { ["ligado"] = AgentOn, ["modelo"] = AgentOn ? AgentModel : null },
+            ["whatsapp"] = new Dictionary<string, object?> { ["canal"] = WhatsAppState == "sandbox" ? "sandbox" : "evolution", ["estado"] = WhatsAppState },
+            ["parcial"] = Hour.Partial,
+            ["gerado_em"] = GeneratedAt,
+        };
+    }
+
+    Dictionary<string, object?> CacheJson(bool lastHour) => CacheFamilies.ToDictionary(f => f, f =>
+    {
+        var (hits, misses, rate) = Cache(f, lastHour);
+        return (object?)new Dictionary<string, object?> { ["hits"] = hits, ["misses"] = misses, ["hit_rate"] = rate };
+    });
+
+    /// <summary>The problem rules of SPEC §9, in pt-BR for the operator.</summary>
+    public List<string> Problems()
+    {
+        var problems = new List<string>();
+        foreach (var (op, s) in Operations.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var (critical, slow) = Limits(op);
+            if (s.MeanMs > critical) problems.Add($"{op} crítico: média de {s.MeanMs:0} ms nas últimas {s.Window} amostras (limite {critical:0} ms)");
+            else if (s.MeanMs > slow) problems.Add($"{op} lento: média de {s.MeanMs:0} ms nas últimas {s.Window} amostras (limite {slow:0} ms)");
+        }
+        foreach (var (counter, n) in Hour.Window.Where(p => p.Key.StartsWith("erros:", StringComparison.Ordinal)).OrderBy(p => p.Key, StringComparer.Ordinal))
+            if (n > 10) problems.Add($"{counter[6..]}: {n} erros na última hora (mais de 10)");
+        foreach (var family in CacheFamilies)
+        {
+            var (hits, misses, rate) = Cache(family, lastHour: true);
+            if (hits + misses >= 100 && rate < 0.8) problems.Add($"cache {family}: taxa de acerto {rate:P0} em {hits + misses} consultas na última hora (mínimo 80%)");
+        }
+        foreach (var (name, state) in Hour.SharedCircuits.OrderBy(p => p.Key, StringComparer.Ordinal))
+            if (state == "open") problems.Add($"circuito {name} aberto");
+        if (Queue is null) problems.Add("banco de dados indisponível: a fila não pôde ser lida");
+        else if (Queue.IdadeMaisAntigaS > 600) problems.Add($"fila: a mensagem pendente mais antiga espera há {Queue.IdadeMaisAntigaS / 60} min (limite 10 min)");
+        if (WhatsAppState is not ("open" or "sandbox")) problems.Add($"WhatsApp não conectado (estado {WhatsAppState})");
+        if (!AgentOn) problems.Add("agente desligado (sem ANTHROPIC_API_KEY): toda mensagem recebe a resposta de espera e vai para a equipe");
+        return problems;
+    }
+}
+
+/// <summary>Gathers a <see cref="MetricsReport"/>: samples of the last hour, the queue, limits, breakers, agent and WhatsApp.</summary>
+internal sealed class MetricsReporter(
+    SharedMetrics metrics, NpgsqlDataSource db, SendLimiter limiter, BusinessHours hours, CircuitBreakers breakers,
+    WhatsAppStatus whatsApp, IOptions<AgentOptions> agent, TimeProvider time)
+{
+    public async Task<MetricsReport> BuildAsync(CancellationToken ct)
+    {
+        var hour = await metrics.ReadAsync(TimeSpan.FromHours(1));
+        var operations = hour.Samples.Select(p => (p.Key, Stats: OperationStats.From(p.Value)))
+            .Where(p => p.Stats is not null).ToDictionary(p => p.Key, p => p.Stats!, StringComparer.Ordinal);
+        QueueDepth? queue = null;
+        try { queue = await QueueDepth.ReadAsync(db, ct); }
+        catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex)) { }
+        var circuits = HealthEndpoints.CircuitStates(breakers);
+        foreach (var (name, state) in hour.SharedCircuits)
+            if (circuits.TryGetValue(name, out var c) && c is Dictionary<string, object?> local) local["estado_compartilhado"] = state;
+        return new MetricsReport(hour, operations, queue, await limiter.UsageAsync(hours), circuits, agent.Value.Enabled, agent.Value.Model,
+            await whatsApp.CurrentAsync(ct), time.GetUtcNow());
+    }
+}

@@ -1,0 +1,7 @@
+using System.Diagnostics.Metrics;
+using Julia.Infrastructure.Telemetry;
+
+namespace Julia.WhatsApp;
+
+/// <summary>Meter `Julia.WhatsApp`: `webhook_evolution` (docs/decisions.md#metrics).</summary>
+internal sealed class WhatsAppMeter(IMeterFactory meters) : OperationMeter(meters, "WhatsApp");

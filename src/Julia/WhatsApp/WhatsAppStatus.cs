@@ -1,0 +1,30 @@
+using StackExchange.Redis;
+using Julia.Infrastructure.Redis;
+
+namespace Julia.WhatsApp;
+
+/// <summary>
+/// The WhatsApp state as readiness, /admin/metricas/health and the `whatsapp_desconectado` alert see it: `sandbox`
+/// without Evolution; otherwise Evolution asked live for one second at most, else the last state any process heard
+/// (`whatsapp:estado`, written from `connection.update`), else this process's own.
+/// </summary>
+internal sealed class WhatsAppStatus(IWhatsAppChannel channel, WhatsAppConnection connection, RedisGate redis)
+{
+    public bool IsSandbox => channel.IsSandbox;
+
+    public async Task<string> CurrentAsync(CancellationToken ct)
+    {
+        if (channel.IsSandbox) return "sandbox";
+        if (await LiveStateAsync(ct) is { } live) return live;
+        var shared = await redis.TryAsync(db => db.HashGetAsync(WhatsAppConnection.Key, "estado"), RedisValue.Null);
+        return shared.HasValue && !shared.IsNullOrEmpty ? (string)shared! : connection.State;
+    }
+
+    async Task<string?> LiveStateAsync(CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(1));
+        try { return await channel.ConnectionStateAsync(timeout.Token); }
+        catch (Exception) when (!ct.IsCancellationRequested) { return null; } // timeout, open circuit, odd answer: last known state
+    }
+}

@@ -1,0 +1,114 @@
+using Julia.Metrics;
+using Julia.Queue;
+
+namespace Julia.UnitTests.Metrics;
+
+/// <summary>The problem rules of /admin/metricas/health (docs/decisions.md#metrics): each fires above its threshold and not at it.</summary>
+public sealed class HealthProblemRulesTests
+{
+    static readonly DateTimeOffset Now = new(2026, 12, 1, 15, 0, 0, TimeSpan.Zero);
+
+    static MetricsReport Report(
+        Dictionary<string, double[]>? samples = null, Dictionary<string, long>? window = null, QueueDepth? queue = null,
+        string whatsApp = "open", bool agentOn = true, Dictionary<string, string>? circuits = null)
+    {
+        var s = (samples ?? []).ToDictionary(p => p.Key, p => (IReadOnlyList<Sample>)p.Value.Select(ms => new Sample(0, ms)).ToList());
+        var snapshot = new MetricsSnapshot(s, window ?? [], window ?? [], Partial: false) { SharedCircuits = circuits ?? [] };
+        var ops = s.ToDictionary(p => p.Key, p => OperationStats.From(p.Value)!);
+        return new MetricsReport(snapshot, ops, queue ?? new QueueDepth(0, 0, 0, null, 0),
+            new RateLimitUsage(0, 20, 0, 100, true, "2026-12-01T12:00:00-03:00"), [], agentOn, "m", whatsApp, Now);
+    }
+
+    static double[] Times(double ms, int n = 10) => Enumerable.Repeat(ms, n).ToArray();
+
+    [Fact]
+    public void NothingWrongIsHealthy() => Assert.Empty(Report(samples: new() { ["webhook_evolution"] = Times(1_000) }).Problems());
+
+    [Theory]
+    [InlineData("webhook_evolution", 1_000, null)]
+    [InlineData("webhook_evolution", 1_000.5, "lento")]
+    [InlineData("webhook_evolution", 2_000, "lento")]
+    [InlineData("webhook_evolution", 2_001, "crítico")]
+    [InlineData("llm_chamada", 5_000, null)]
+    [InlineData("llm_chamada", 5_001, "lento")]
+    [InlineData("llm_chamada", 10_001, "crítico")]
+    [InlineData("processar_mensagem", 6_000, "lento")]
+    [InlineData("db:fila_claim", 1_500, "lento")]
+    public void MeanTimeAboveTheLimitIsSlowOrCritical(string op, double ms, string? word)
+    {
+        var problems = Report(samples: new() { [op] = Times(ms) }).Problems();
+        if (word is null) Assert.Empty(problems);
+        else Assert.StartsWith($"{op} {word}:", Assert.Single(problems));
+    }
+
+    [Fact]
+    public void OnlyTheLast100SamplesCount()
+    {
+        // Newest first: 100 fast samples, then 900 slow old ones that no longer matter.
+        var samples = Times(10, 100).Concat(Times(50_000, 900)).ToArray();
+        Assert.Empty(Report(samples: new() { ["webhook_evolution"] = samples }).Problems());
+    }
+
+    [Theory]
+    [InlineData(10, false)]
+    [InlineData(11, true)]
+    public void MoreThanTenErrorsOfOneOperationInTheHour(long errors, bool problem)
+    {
+        var problems = Report(window: new() { ["erros:llm_chamada"] = errors, ["erros:webhook_evolution"] = 5 }).Problems();
+        Assert.Equal(problem, problems.Any(p => p.StartsWith("llm_chamada: 11 erros")));
+        Assert.Equal(problem ? 1 : 0, problems.Count);
+    }
+
+    [Theory]
+    [InlineData(80, 20, false)]  // exactly 80 %
+    [InlineData(79, 21, true)]
+    [InlineData(0, 99, false)]   // fewer than 100 lookups: no verdict
+    [InlineData(0, 100, true)]
+    public void CacheHitRateBelow80PercentWithAtLeast100Lookups(long hits, long misses, bool problem)
+    {
+        var problems = Report(window: new() { ["cache:vagas:hits"] = hits, ["cache:vagas:misses"] = misses }).Problems();
+        Assert.Equal(problem, problems.Any(p => p.StartsWith("cache vagas")));
+    }
+
+    [Fact]
+    public void AnOpenCircuitInAnyProcessIsAProblem()
+    {
+        Assert.Contains("circuito claude aberto", Report(circuits: new() { ["claude"] = "open", ["slack"] = "closed" }).Problems());
+        Assert.Empty(Report(circuits: new() { ["claude"] = "halfopen" }).Problems());
+    }
+
+    [Theory]
+    [InlineData(600L, false)]
+    [InlineData(601L, true)]
+    public void OldestDuePendingOverTenMinutes(long seconds, bool problem) =>
+        Assert.Equal(problem, Report(queue: new QueueDepth(1, 0, 0, seconds, 1)).Problems().Any(p => p.StartsWith("fila:")));
+
+    [Theory]
+    [InlineData("open", false)]
+    [InlineData("sandbox", false)]
+    [InlineData("close", true)]
+    [InlineData("connecting", true)]
+    [InlineData("unknown", true)]
+    public void WhatsAppNotOpen(string state, bool problem) =>
+        Assert.Equal(problem, Report(whatsApp: state).Problems().Any(p => p.Contains("WhatsApp não conectado")));
+
+    [Fact]
+    public void AgentOffAndDatabaseDownAreSaid()
+    {
+        Assert.Contains(Report(agentOn: false).Problems(), p => p.StartsWith("agente desligado"));
+        var noDb = Report() with { Queue = null };
+        Assert.Contains(noDb.Problems(), p => p.StartsWith("banco de dados indisponível"));
+    }
+
+    [Fact]
+    public void StatisticsUseTheLast100AndP95OnlyAbove20Samples()
+    {
+        var twenty = OperationStats.From(Enumerable.Range(1, 20).Select(i => new Sample(0, i)).ToList())!;
+        Assert.Null(twenty.P95Ms);
+        Assert.Equal(20, twenty.Total);
+        var many = OperationStats.From(Enumerable.Range(1, 1_000).Select(i => new Sample(0, i)).ToList())!; // newest first: 1..100 count
+        Assert.Equal(1_000, many.Total);
+        Assert.Equal(100, many.Window);
+        Assert.Equal((50.5, 100, 1, 95), (many.MeanMs, many.MaxMs, many.MinMs, many.P95Ms!.Value));
+    }
+}
