@@ -1,4 +1,5 @@
 using Julia.Agent;
+using Julia.Alerts;
 using Julia.Campaigns;
 using Julia.Chatwoot;
 using Julia.Conversations;
@@ -58,6 +59,7 @@ internal static class JuliaHost
         builder.AddNotifications();
         builder.AddSlack();
         builder.AddChatwoot();
+        builder.AddAlerts();
 
         var app = builder.Build();
         app.UseExceptionHandler();

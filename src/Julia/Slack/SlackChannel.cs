@@ -64,6 +64,8 @@ internal sealed class SlackChannel(
                     ? SlackMessages.ShiftReserved(reservation, format)
                     : SlackMessages.ReservationExpired(reservation,
                         TimeSpan.FromSeconds(root.TryGetProperty("segundos", out var s) && s.TryGetInt64(out var secs) ? secs : 0), format);
+            case SlackNotices.Alert:
+                return SlackAlertMessage.Render(root);
             default:
                 return null;
         }

@@ -16,7 +16,7 @@ internal sealed partial class SlackNotices(NotificationOutbox outbox, IOptions<S
 {
     public const string Channel = "slack";
     public const string HandoffOpened = "handoff_aberto", HandoffResolved = "handoff_resolvido", HandoffReminder = "handoff_lembrete",
-        ShiftReserved = "plantao_reservado", ReservationExpired = "reserva_expirada";
+        ShiftReserved = "plantao_reservado", ReservationExpired = "reserva_expirada", Alert = "alerta";
 
     public Task OnOpenedAsync(NpgsqlTransaction tx, HandoffOpened opened, CancellationToken ct) =>
         EnqueueAsync(tx, HandoffOpened, opened.HandoffId.ToString(), opened.HandoffId, opened.ConversationId, new { handoff_id = opened.HandoffId }, ct);
@@ -30,6 +30,10 @@ internal sealed partial class SlackNotices(NotificationOutbox outbox, IOptions<S
     public Task OnExpiredAsync(NpgsqlTransaction tx, ExpiredReservation expired, CancellationToken ct) =>
         EnqueueAsync(tx, ReservationExpired, expired.ReservationId.ToString(), null, expired.ConversationId,
             new { reserva_id = expired.ReservationId, segundos = (long)expired.HeldFor.TotalSeconds }, ct);
+
+    /// <summary>An alert of the `alertas` job, in the transaction that records it in `alertas_enviados`; rendered from the payload.</summary>
+    public Task EnqueueAlertAsync(NpgsqlTransaction tx, Guid alertId, object payload, CancellationToken ct) =>
+        EnqueueAsync(tx, Alert, alertId.ToString(), null, null, payload, ct);
 
     /// <summary>The one reminder of a `pendente` handoff (its key makes a second one impossible).</summary>
     public Task<bool> EnqueueReminderAsync(HandoffNotice handoff, CancellationToken ct) =>

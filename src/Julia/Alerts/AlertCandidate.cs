@@ -1,0 +1,17 @@
+namespace Julia.Alerts;
+
+/// <summary>A condition of the alert table that holds now (docs/decisions.md#alerts). <see cref="AnyTime"/>: also outside business hours.</summary>
+internal sealed record AlertCandidate(string Tipo, string Severidade, string Mensagem, decimal? Valor, bool AnyTime = false);
+
+/// <summary>The `tipo`s and severities of the alert table, and how severities rank (a rise breaks the cooldown).</summary>
+internal static class AlertTypes
+{
+    public const string PerformanceCritica = "performance_critica", PerformanceWarning = "performance_warning",
+        TaxaHandoffAlta = "taxa_handoff_alta", ScoreQualidadeBaixo = "score_qualidade_baixo", SemRespostas = "sem_respostas",
+        TempoRespostaAlto = "tempo_resposta_alto", TaxaErroAlta = "taxa_erro_alta", CircuitoAberto = "circuito_aberto",
+        WhatsAppDesconectado = "whatsapp_desconectado", FilaCongestionada = "fila_congestionada", CacheHitBaixo = "cache_hit_baixo";
+
+    public const string Info = "info", Warning = "warning", Error = "error", Critical = "critical";
+
+    public static int Rank(string severity) => severity switch { Info => 0, Warning => 1, Error => 2, Critical => 3, _ => -1 };
+}

@@ -1,0 +1,33 @@
+using Dapper;
+using Npgsql;
+
+namespace Julia.Alerts;
+
+/// <summary>
+/// The database side of the alert table, read in one statement (read-only over the owners' tables): conversations and
+/// handoffs of the last 60 min, quality scores of the last 24 h, and the last 30 min of Júlia's replies against the
+/// doctors' messages that waited for one.
+/// </summary>
+internal sealed record AlertFacts(
+    long ConversasUltimaHora, long HandoffsUltimaHora, long AvaliacoesUltimas24h, decimal? ScoreMedioUltimas24h,
+    long RespostasJuliaUltimos30m, long MensagensAguardandoResposta)
+{
+    /// <summary>A doctor's message younger than this is still being answered, not "awaiting" one.</summary>
+    public static readonly TimeSpan ReplyGrace = TimeSpan.FromMinutes(2);
+
+    public static async Task<AlertFacts> ReadAsync(NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.QuerySingleAsync<AlertFacts>(new CommandDefinition("""
+            SELECT (SELECT count(*) FROM conversations WHERE created_at > now() - interval '60 minutes') AS conversasultimahora,
+                   (SELECT count(*) FROM handoffs WHERE created_at > now() - interval '60 minutes') AS handoffsultimahora,
+                   (SELECT count(*) FROM avaliacoes_qualidade WHERE created_at > now() - interval '24 hours') AS avaliacoesultimas24h,
+                   (SELECT round(avg(score_geral), 2) FROM avaliacoes_qualidade WHERE created_at > now() - interval '24 hours') AS scoremedioultimas24h,
+                   (SELECT count(*) FROM interacoes WHERE direcao = 'saida' AND autor_tipo IN ('julia', 'sistema')
+                      AND created_at > now() - interval '30 minutes') AS respostasjuliaultimos30m,
+                   (SELECT count(*) FROM interacoes i JOIN conversations c ON c.id = i.conversa_id
+                    WHERE i.direcao = 'entrada' AND c.controlled_by = 'ai'
+                      AND i.created_at > now() - interval '30 minutes' AND i.created_at <= now() - @grace) AS mensagensaguardandoresposta
+            """, new { grace = ReplyGrace }, cancellationToken: ct));
+    }
+}

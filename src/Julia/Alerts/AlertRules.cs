@@ -1,0 +1,92 @@
+using System.Globalization;
+using Julia.Metrics;
+using Npgsql;
+using static Julia.Alerts.AlertTypes;
+
+namespace Julia.Alerts;
+
+/// <summary>
+/// The alert table of docs/decisions.md#alerts: which conditions hold now, from the shared metric samples
+/// (<see cref="MetricsReport"/>) and the database (<see cref="AlertFacts"/>). <see cref="Evaluate"/> is pure.
+/// </summary>
+internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, TimeProvider time)
+{
+    /// <summary>Below this many doctors' messages in the hour an error rate says nothing.</summary>
+    public const int MinMessagesForErrorRate = 10;
+    public const int MinConversationsForHandoffRate = 5;
+    public const int MinCacheLookups = 100;
+
+    static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
+
+    public async Task<List<AlertCandidate>> EvaluateAsync(CancellationToken ct) =>
+        Evaluate(await reporter.BuildAsync(ct), await AlertFacts.ReadAsync(db, ct), time.GetUtcNow());
+
+    public static List<AlertCandidate> Evaluate(MetricsReport report, AlertFacts facts, DateTimeOffset now)
+    {
+        var alerts = new List<AlertCandidate>();
+
+        var critical = report.Operations.Where(p => p.Value.MeanMs > MetricsReport.Limits(p.Key).Critical).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        var slow = report.Operations.Where(p => p.Value.MeanMs > MetricsReport.Limits(p.Key).Slow && !critical.Any(c => c.Key == p.Key))
+            .OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        if (critical.Count > 0)
+            alerts.Add(new(PerformanceCritica, Critical, "Tempo médio acima do limite crítico: " + string.Join("; ", critical.Select(p =>
+                $"{p.Key} {Ms(p.Value.MeanMs)} (limite {Ms(MetricsReport.Limits(p.Key).Critical)})")), Round(critical.Max(p => p.Value.MeanMs))));
+        if (slow.Count > 0)
+            alerts.Add(new(PerformanceWarning, Warning, "Tempo médio acima do limite: " + string.Join("; ", slow.Select(p =>
+                $"{p.Key} {Ms(p.Value.MeanMs)} (limite {Ms(MetricsReport.Limits(p.Key).Slow)})")), Round(slow.Max(p => p.Value.MeanMs))));
+
+        if (facts.ConversasUltimaHora >= MinConversationsForHandoffRate
+            && (decimal)facts.HandoffsUltimaHora / facts.ConversasUltimaHora is var handoffRate && handoffRate > 0.20m)
+            alerts.Add(new(TaxaHandoffAlta, Warning,
+                $"Taxa de handoff de {handoffRate.ToString("P0", PtBr)} na última hora ({facts.HandoffsUltimaHora} handoffs em {facts.ConversasUltimaHora} conversas novas; limite 20%)",
+                Math.Round(handoffRate, 4)));
+
+        if (facts.ScoreMedioUltimas24h is { } score && score < 5)
+            alerts.Add(new(ScoreQualidadeBaixo, Error,
+                $"Score médio de qualidade {score.ToString("0.0", PtBr)}/10 nas últimas 24 h ({facts.AvaliacoesUltimas24h} avaliações; mínimo 5)", score));
+
+        if (facts.RespostasJuliaUltimos30m == 0 && facts.MensagensAguardandoResposta > 0)
+            alerts.Add(new(SemRespostas, Critical,
+                $"Nenhuma mensagem da Júlia nos últimos 30 min, com {facts.MensagensAguardandoResposta} mensagem(ns) de médicos aguardando resposta",
+                facts.MensagensAguardandoResposta));
+
+        var since = now.AddMinutes(-30).ToUnixTimeMilliseconds();
+        if (report.Hour.Samples.TryGetValue("processar_mensagem", out var turns) && turns.Where(s => s.AtMs >= since).ToList() is { Count: > 0 } recent
+            && recent.Average(s => s.Ms) is var meanTurn && meanTurn > 120_000)
+            alerts.Add(new(TempoRespostaAlto, Warning,
+                $"Tempo médio de processamento de mensagem de {Ms(meanTurn)} nos últimos 30 min ({recent.Count} turnos; limite 120 s)", Round(meanTurn)));
+
+        var received = report.Hour.InWindow(CounterNames.Received);
+        var errors = report.Hour.ErrorsInWindow;
+        if (received >= MinMessagesForErrorRate && (decimal)errors / received is var errorRate && errorRate > 0.05m)
+            alerts.Add(new(TaxaErroAlta, Error,
+                $"Taxa de erro de {errorRate.ToString("P1", PtBr)} na última hora ({errors} erros para {received} mensagens recebidas; limite 5%)",
+                Math.Round(errorRate, 4)));
+
+        var open = report.Hour.SharedCircuits.Where(p => p.Value == "open").Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
+        if (open.Count > 0)
+            alerts.Add(new(CircuitoAberto, Critical, $"Circuito aberto: {string.Join(", ", open)} (chamadas recusadas até a próxima tentativa)", open.Count, AnyTime: true));
+
+        if (report.WhatsAppState is not ("open" or "sandbox"))
+            alerts.Add(new(WhatsAppDesconectado, Critical,
+                $"WhatsApp não conectado (estado {report.WhatsAppState}): respostas esperam na fila; verifique a instância na Evolution API", null, AnyTime: true));
+
+        if (report.Queue is { } queue && (queue.IdadeMaisAntigaS > 15 * 60 || queue.PendentesVencidas > 200))
+            alerts.Add(new(FilaCongestionada, Warning,
+                $"Fila congestionada: {queue.PendentesVencidas} mensagens pendentes vencidas, a mais antiga há {(queue.IdadeMaisAntigaS ?? 0) / 60} min (limites 200 e 15 min)",
+                queue.PendentesVencidas));
+
+        var lowCache = MetricsReport.CacheFamilies.Select(f => (Family: f, Stats: report.Cache(f, lastHour: true)))
+            .Where(c => c.Stats.Hits + c.Stats.Misses >= MinCacheLookups && c.Stats.HitRate < 0.8).ToList();
+        if (lowCache.Count > 0)
+            alerts.Add(new(CacheHitBaixo, Warning, "Taxa de acerto do cache abaixo de 80% na última hora: " + string.Join("; ", lowCache.Select(c =>
+                $"{c.Family} {c.Stats.HitRate!.Value.ToString("P0", PtBr)} em {c.Stats.Hits + c.Stats.Misses} consultas")),
+                (decimal)lowCache.Min(c => c.Stats.HitRate!.Value)));
+
+        return alerts;
+    }
+
+    static string Ms(double ms) => ms >= 10_000 ? $"{(ms / 1000).ToString("0.#", PtBr)} s" : $"{ms.ToString("0", PtBr)} ms";
+
+    static decimal Round(double ms) => Math.Round((decimal)ms, 2);
+}

@@ -1,0 +1,38 @@
+using Dapper;
+using Julia.Slack;
+using Npgsql;
+
+namespace Julia.Alerts;
+
+/// <summary>
+/// `alertas_enviados` (owned here). Recording an alert and its Slack notice is one transaction, serialised per `tipo`
+/// by an advisory lock, so two processes evaluating at once send it once (docs/decisions.md#alerts).
+/// </summary>
+internal sealed class AlertStore(NpgsqlDataSource db, SlackNotices slack)
+{
+    /// <summary>True when recorded (and put in the Slack outbox); false while the same or a higher severity of this `tipo` is in its cooldown.</summary>
+    public async Task<bool> TryRecordAsync(AlertCandidate alert, TimeSpan cooldown, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtext('alertas_enviados:' || @tipo))",
+            new { tipo = alert.Tipo }, tx, cancellationToken: ct));
+        var recent = await c.QueryAsync<string>(new CommandDefinition("""
+            SELECT severidade FROM alertas_enviados
+            WHERE tipo = @tipo AND created_at > now() - make_interval(secs => @seconds)
+            """, new { tipo = alert.Tipo, seconds = cooldown.TotalSeconds }, tx, cancellationToken: ct));
+        if (recent.Any(s => AlertTypes.Rank(s) >= AlertTypes.Rank(alert.Severidade))) return false;
+
+        var (id, createdAt) = await c.QuerySingleAsync<(Guid, DateTime)>(new CommandDefinition("""
+            INSERT INTO alertas_enviados (tipo, severidade, mensagem, valor) VALUES (@Tipo, @Severidade, @Mensagem, @Valor)
+            RETURNING id, created_at
+            """, alert, tx, cancellationToken: ct));
+        await slack.EnqueueAlertAsync(tx, id, new
+        {
+            tipo = alert.Tipo, severidade = alert.Severidade, mensagem = alert.Mensagem, valor = alert.Valor,
+            criado_em = new DateTimeOffset(createdAt, TimeSpan.Zero),
+        }, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Julia.Infrastructure.Time;
+
+namespace Julia.Slack;
+
+/// <summary>
+/// An alert of the `alertas` job as Slack shows it (docs/decisions.md#alerts): "⚠️ Alerta: {tipo}" with Descrição,
+/// Severidade and Horário (HH:MM São Paulo), in an attachment coloured by severity.
+/// </summary>
+internal static class SlackAlertMessage
+{
+    public static string Color(string severity) => severity switch
+    {
+        "info" => "#2196F3", "warning" => "#FF9800", "error" => "#F44336", "critical" => "#9C27B0", _ => "#607D8B",
+    };
+
+    /// <summary>From the outbox payload `{tipo, severidade, mensagem, valor, criado_em}`; null when it is not one.</summary>
+    public static JsonObject? Render(JsonElement payload)
+    {
+        if (Text(payload, "tipo") is not { } tipo || Text(payload, "severidade") is not { } severidade) return null;
+        var at = payload.TryGetProperty("criado_em", out var c) && c.TryGetDateTimeOffset(out var when) ? when : DateTimeOffset.UtcNow;
+        var title = $"⚠️ Alerta: {tipo}";
+        var description = SlackMessages.Escape(Text(payload, "mensagem") ?? "-");
+        if (description.Length > 1900) description = description[..1900] + "…";
+        var hour = SaoPaulo.ToLocal(at).ToString("HH:mm", CultureInfo.InvariantCulture);
+        return new JsonObject
+        {
+            ["text"] = title,
+            ["attachments"] = new JsonArray(new JsonObject
+            {
+                ["color"] = Color(severidade),
+                ["blocks"] = new JsonArray(
+                    new JsonObject { ["type"] = "header", ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = title, ["emoji"] = true } },
+                    new JsonObject
+                    {
+                        ["type"] = "section",
+                        ["fields"] = new JsonArray(
+                            Field("Descrição", description), Field("Severidade", severidade), Field("Horário", hour)),
+                    }),
+            }),
+        };
+    }
+
+    static JsonObject Field(string label, string value) => new() { ["type"] = "mrkdwn", ["text"] = $"*{label}:*\n{value}" };
+
+    static string? Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}

@@ -1,0 +1,196 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Julia.Alerts;
+using Julia.Infrastructure.Resilience;
+using Julia.IntegrationTests.Conversations;
+using Julia.IntegrationTests.TestHost;
+using Julia.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Julia.IntegrationTests.Alerts;
+
+public sealed class AlertsFixture : PipelineFixture
+{
+    public const string Token = "alertas-token-FAKE";
+    public FakeSlack Slack { get; private set; } = null!;
+
+    /// <summary>Business hours all day, every day: the business-hours rule is tested on its own host.</summary>
+    public Dictionary<string, string?> Common => new()
+    {
+        ["HUMANIZAR"] = "false", ["ADMIN_API_TOKEN"] = Token, ["SLACK_WEBHOOK_URL"] = Slack.WebhookUrl,
+        ["Notifications:PollMilliseconds"] = "50", ["Notifications:BaseBackoffSeconds"] = "1", ["Notifications:MaxBackoffSeconds"] = "1",
+    };
+
+    protected override Dictionary<string, string?> Settings => new(Common)
+    {
+        ["DIAS_UTEIS"] = "1-7", ["HORARIO_INICIO"] = "00:00", ["HORARIO_FIM"] = "23:59",
+    };
+
+    public override async Task InitializeAsync()
+    {
+        Slack = await FakeSlack.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Slack.DisposeAsync();
+    }
+
+    public static async Task<string> RunAsync(HttpClient client)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/jobs/alertas");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Doctors with one conversation each, created now; the first <paramref name="handoffs"/> of them handed off.</summary>
+    public Task ConversationsAsync(string prefix, int conversations, int handoffs) => ExecuteAsync("""
+        WITH m AS (INSERT INTO medicos (telefone, primeiro_nome, opted_out, origem)
+                   SELECT @prefix || lpad(g::text, 3, '0'), 'Teste', false, 'import' FROM generate_series(1, @conversations) g RETURNING id, telefone),
+             c AS (INSERT INTO conversations (medico_id) SELECT id FROM m RETURNING id, medico_id)
+        INSERT INTO handoffs (conversa_id, medico_id, trigger_type)
+        SELECT c.id, c.medico_id, 'pedido_humano' FROM c JOIN m ON m.id = c.medico_id
+        WHERE right(m.telefone, 3)::int <= @handoffs
+        """, new { prefix, conversations, handoffs });
+
+    public Task ResetAsync() => ExecuteAsync("DELETE FROM alertas_enviados; DELETE FROM notificacoes; DELETE FROM medicos;");
+}
+
+/// <summary>The `alertas` job end to end: thresholds from the database, cooldown, two processes, Slack's message.</summary>
+[Collection("alertas")]
+public sealed class AlertsJobTests(AlertsFixture f) : IClassFixture<AlertsFixture>
+{
+    Task<List<(string Tipo, string Severidade)>> AlertsAsync() =>
+        f.QueryAsync<(string, string)>("SELECT tipo, severidade FROM alertas_enviados ORDER BY created_at");
+
+    [Fact]
+    public async Task HandoffRateFiresAboveTwentyPercentThenHoldsItsCooldownAndSlackGetsOneMessage()
+    {
+        await f.ResetAsync();
+        await f.ConversationsAsync("55119977010", conversations: 5, handoffs: 1); // exactly 20 %: not above
+        await AlertsFixture.RunAsync(f.Client);
+        Assert.DoesNotContain(await AlertsAsync(), a => a.Tipo == AlertTypes.TaxaHandoffAlta);
+
+        await f.ExecuteAsync("""
+            INSERT INTO handoffs (conversa_id, medico_id, trigger_type)
+            SELECT c.id, c.medico_id, 'pedido_humano' FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = '55119977010002'
+            """);
+        var summary = await AlertsFixture.RunAsync(f.Client);
+        Assert.Contains("taxa_handoff_alta", summary);
+        Assert.Contains((AlertTypes.TaxaHandoffAlta, "warning"), await AlertsAsync());
+
+        var message = await Eventually.MatchesAsync(() => Task.FromResult(f.Slack.Received.FirstOrDefault(m =>
+            m["text"]?.GetValue<string>() == "⚠️ Alerta: taxa_handoff_alta")), m => m is not null);
+        var attachment = message!["attachments"]![0]!;
+        Assert.Equal("#FF9800", attachment["color"]!.GetValue<string>());
+        var fields = attachment["blocks"]![1]!["fields"]!.AsArray().Select(x => x!["text"]!.GetValue<string>()).ToList();
+        Assert.StartsWith("*Descrição:*\nTaxa de handoff de 40", fields[0]);
+        Assert.Equal("*Severidade:*\nwarning", fields[1]);
+        Assert.Matches(@"^\*Horário:\*\n\d\d:\d\d$", fields[2]);
+
+        // Inside the cooldown the same condition sends nothing more.
+        Assert.Contains("em cooldown: taxa_handoff_alta", await AlertsFixture.RunAsync(f.Client));
+        Assert.Single(await AlertsAsync(), a => a.Tipo == AlertTypes.TaxaHandoffAlta);
+        await Task.Delay(300);
+        Assert.Single(f.Slack.Received, m => m["text"]?.GetValue<string>() == "⚠️ Alerta: taxa_handoff_alta");
+    }
+
+    [Fact]
+    public async Task TwoProcessesRecordingTheSameAlertAtOnceSendItOnce()
+    {
+        await f.ResetAsync();
+        await using var second = new JuliaAppFactory(f.Database, f.Redis, f.Common);
+        var stores = new[] { f.App.Services.GetRequiredService<AlertStore>(), second.Services.GetRequiredService<AlertStore>() };
+        var alert = new AlertCandidate(AlertTypes.FilaCongestionada, AlertTypes.Warning, "teste", 1);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => stores[i % 2].TryRecordAsync(alert, TimeSpan.FromMinutes(60), default)));
+
+        Assert.Equal(1, results.Count(r => r));
+        Assert.Single(await AlertsAsync());
+        Assert.Equal(1L, await f.ScalarAsync<long>("SELECT count(*) FROM notificacoes WHERE tipo = 'alerta'"));
+    }
+
+    [Fact]
+    public async Task ARisingSeverityBreaksTheCooldownAndALowerOneDoesNot()
+    {
+        await f.ResetAsync();
+        var store = f.App.Services.GetRequiredService<AlertStore>();
+        var hour = TimeSpan.FromMinutes(60);
+        Assert.True(await store.TryRecordAsync(new("teste_severidade", AlertTypes.Warning, "a", null), hour, default));
+        Assert.False(await store.TryRecordAsync(new("teste_severidade", AlertTypes.Warning, "b", null), hour, default));
+        Assert.True(await store.TryRecordAsync(new("teste_severidade", AlertTypes.Critical, "c", null), hour, default));
+        Assert.False(await store.TryRecordAsync(new("teste_severidade", AlertTypes.Error, "d", null), hour, default));
+        // A cooldown of zero minutes lets every evaluation through.
+        Assert.True(await store.TryRecordAsync(new("teste_severidade", AlertTypes.Warning, "e", null), TimeSpan.Zero, default));
+        Assert.Equal(3, (await AlertsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task NoRepliesWhileDoctorsWaitIsCritical()
+    {
+        await f.ResetAsync();
+        await f.ConversationsAsync("55119977020", conversations: 1, handoffs: 0);
+        await f.ExecuteAsync("""
+            INSERT INTO interacoes (medico_id, conversa_id, direcao, autor_tipo, conteudo, created_at)
+            SELECT c.medico_id, c.id, 'entrada', 'medico', 'oi', now() - interval '5 minutes' FROM conversations c
+            """);
+        var facts = await AlertFacts.ReadAsync(f.Db, default);
+        Assert.Equal((0L, 1L), (facts.RespostasJuliaUltimos30m, facts.MensagensAguardandoResposta));
+        await AlertsFixture.RunAsync(f.Client);
+        Assert.Contains((AlertTypes.SemRespostas, "critical"), await AlertsAsync());
+
+        await f.ResetAsync();
+        await f.ConversationsAsync("55119977030", conversations: 1, handoffs: 0);
+        await f.ExecuteAsync("""
+            INSERT INTO interacoes (medico_id, conversa_id, direcao, autor_tipo, conteudo, created_at)
+            SELECT c.medico_id, c.id, d, a, 'x', now() - interval '5 minutes' FROM conversations c,
+                   (VALUES ('entrada', 'medico'), ('saida', 'julia')) v(d, a)
+            """);
+        await AlertsFixture.RunAsync(f.Client);
+        Assert.DoesNotContain(await AlertsAsync(), a => a.Tipo == AlertTypes.SemRespostas);
+    }
+
+    [Fact]
+    public async Task LowQualityScoreOfTheLastDayIsAnError()
+    {
+        await f.ResetAsync();
+        await f.ConversationsAsync("55119977040", conversations: 2, handoffs: 0);
+        await f.ExecuteAsync("""
+            INSERT INTO avaliacoes_qualidade (conversa_id, naturalidade, persona, objetivo, satisfacao, score_geral, avaliador)
+            SELECT id, 5, 5, 5, 5, 5, 'gestor' FROM conversations
+            """);
+        await AlertsFixture.RunAsync(f.Client);
+        Assert.DoesNotContain(await AlertsAsync(), a => a.Tipo == AlertTypes.ScoreQualidadeBaixo); // mean 5: not below 5
+        await f.ExecuteAsync("UPDATE avaliacoes_qualidade SET score_geral = 4 WHERE conversa_id = (SELECT min(conversa_id::text)::uuid FROM avaliacoes_qualidade)");
+        await AlertsFixture.RunAsync(f.Client);
+        Assert.Contains((AlertTypes.ScoreQualidadeBaixo, "error"), await AlertsAsync());
+    }
+
+    [Fact]
+    public async Task OutsideBusinessHoursOnlyTheAnyTimeAlertsGoOut()
+    {
+        await f.ResetAsync();
+        var local = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(-3));
+        var (start, end) = local.Hour < 12 ? ("20:00", "21:00") : ("02:00", "03:00");
+        await using var closed = new JuliaAppFactory(f.Database, f.Redis, new Dictionary<string, string?>(f.Common)
+        {
+            ["DIAS_UTEIS"] = "1-7", ["HORARIO_INICIO"] = start, ["HORARIO_FIM"] = end,
+        });
+        await f.ConversationsAsync("55119977050", conversations: 5, handoffs: 5);
+        var claude = closed.Services.GetRequiredService<CircuitBreakers>().Claude;
+        for (var i = 0; i < 3; i++) claude.RecordFailure();
+        await closed.Services.GetRequiredService<SharedMetrics>().FlushAsync();
+
+        var summary = await AlertsFixture.RunAsync(closed.CreateClient());
+
+        var alerts = await AlertsAsync();
+        Assert.Contains((AlertTypes.CircuitoAberto, "critical"), alerts);
+        Assert.DoesNotContain(alerts, a => a.Tipo == AlertTypes.TaxaHandoffAlta);
+        Assert.Contains("fora do horário: taxa_handoff_alta", summary);
+    }
+}

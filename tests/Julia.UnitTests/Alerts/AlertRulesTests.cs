@@ -1,0 +1,124 @@
+using Julia.Alerts;
+using Julia.Metrics;
+using Julia.Queue;
+using static Julia.Alerts.AlertTypes;
+
+namespace Julia.UnitTests.Alerts;
+
+/// <summary>Each row of the alert table (docs/decisions.md#alerts) fires above its threshold and not at it.</summary>
+public sealed class AlertRulesTests
+{
+    static readonly DateTimeOffset Now = new(2026, 12, 1, 15, 0, 0, TimeSpan.Zero);
+    static readonly AlertFacts Quiet = new(0, 0, 0, null, 0, 0);
+
+    static List<AlertCandidate> Evaluate(
+        AlertFacts? facts = null, Dictionary<string, Sample[]>? samples = null, Dictionary<string, long>? window = null,
+        QueueDepth? queue = null, string whatsApp = "open", Dictionary<string, string>? circuits = null)
+    {
+        var s = (samples ?? []).ToDictionary(p => p.Key, p => (IReadOnlyList<Sample>)p.Value);
+        var snapshot = new MetricsSnapshot(s, window ?? [], window ?? [], false) { SharedCircuits = circuits ?? [] };
+        var report = new MetricsReport(snapshot, s.ToDictionary(p => p.Key, p => OperationStats.From(p.Value)!), queue ?? new QueueDepth(0, 0, 0, null, 0),
+            new RateLimitUsage(0, 20, 0, 100, true, "-"), [], true, "m", whatsApp, Now);
+        return AlertRules.Evaluate(report, facts ?? Quiet, Now);
+    }
+
+    static Sample[] Times(double ms, int n = 10, DateTimeOffset? at = null) =>
+        Enumerable.Repeat(new Sample((at ?? Now).ToUnixTimeMilliseconds(), ms), n).ToArray();
+
+    static AlertCandidate? Find(List<AlertCandidate> alerts, string tipo) => alerts.SingleOrDefault(a => a.Tipo == tipo);
+
+    [Fact]
+    public void NothingHoldsNothingFires() => Assert.Empty(Evaluate());
+
+    [Theory]
+    [InlineData("webhook_evolution", 1_000, null)]
+    [InlineData("webhook_evolution", 1_001, PerformanceWarning)]
+    [InlineData("webhook_evolution", 2_000, PerformanceWarning)]
+    [InlineData("webhook_evolution", 2_001, PerformanceCritica)]
+    [InlineData("llm_chamada", 5_000, null)]
+    [InlineData("llm_chamada", 9_000, PerformanceWarning)]
+    [InlineData("llm_chamada", 10_001, PerformanceCritica)]
+    public void PerformanceByMeanOfTheLast100(string op, double ms, string? tipo)
+    {
+        var alerts = Evaluate(samples: new() { [op] = Times(ms) });
+        if (tipo is null) { Assert.Empty(alerts); return; }
+        var alert = Assert.Single(alerts);
+        Assert.Equal((tipo, tipo == PerformanceCritica ? Critical : Warning), (alert.Tipo, alert.Severidade));
+        Assert.Contains(op, alert.Mensagem);
+    }
+
+    [Theory]
+    [InlineData(4, 4, false)]   // fewer than 5 conversations: no verdict
+    [InlineData(5, 1, false)]   // exactly 20 %
+    [InlineData(5, 2, true)]
+    [InlineData(10, 3, true)]
+    public void HandoffRateAboveTwentyPercentWithFiveConversations(long conversations, long handoffs, bool fires)
+    {
+        var alert = Find(Evaluate(Quiet with { ConversasUltimaHora = conversations, HandoffsUltimaHora = handoffs }), TaxaHandoffAlta);
+        Assert.Equal(fires, alert is not null);
+        if (alert is not null) Assert.Equal(Warning, alert.Severidade);
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData(5.0, false)]
+    [InlineData(4.99, true)]
+    public void QualityScoreBelowFive(double? score, bool fires)
+    {
+        var facts = Quiet with { AvaliacoesUltimas24h = score is null ? 0 : 3, ScoreMedioUltimas24h = (decimal?)score };
+        Assert.Equal(fires, Find(Evaluate(facts), ScoreQualidadeBaixo) is { Severidade: Error });
+    }
+
+    [Theory]
+    [InlineData(0, 0, false)]
+    [InlineData(1, 3, false)]
+    [InlineData(0, 1, true)]
+    public void NoRepliesWhileDoctorsWait(long replies, long waiting, bool fires) =>
+        Assert.Equal(fires, Find(Evaluate(Quiet with { RespostasJuliaUltimos30m = replies, MensagensAguardandoResposta = waiting }), SemRespostas) is { Severidade: Critical });
+
+    [Fact]
+    public void TurnTimeOverTwoMinutesInTheLastHalfHour()
+    {
+        Assert.Null(Find(Evaluate(samples: new() { ["processar_mensagem"] = Times(120_000) }), TempoRespostaAlto));
+        Assert.NotNull(Find(Evaluate(samples: new() { ["processar_mensagem"] = Times(120_001) }), TempoRespostaAlto));
+        // Slow turns older than 30 min do not count.
+        Assert.Null(Find(Evaluate(samples: new() { ["processar_mensagem"] = Times(500_000, at: Now.AddMinutes(-31)) }), TempoRespostaAlto));
+    }
+
+    [Theory]
+    [InlineData(9, 9, false)]     // fewer than 10 messages: no verdict
+    [InlineData(100, 5, false)]   // exactly 5 %
+    [InlineData(100, 6, true)]
+    public void ErrorRateAboveFivePercent(long received, long errors, bool fires)
+    {
+        var window = new Dictionary<string, long> { ["mensagens_recebidas"] = received, ["erros:llm_chamada"] = errors - errors / 2, ["erros:evolution_enviar"] = errors / 2 };
+        Assert.Equal(fires, Find(Evaluate(window: window), TaxaErroAlta) is { Severidade: Error });
+    }
+
+    [Fact]
+    public void OpenCircuitAndDisconnectedWhatsAppFireAtAnyTime()
+    {
+        var circuit = Find(Evaluate(circuits: new() { ["evolution"] = "open", ["claude"] = "closed" }), CircuitoAberto)!;
+        Assert.True(circuit.AnyTime);
+        Assert.Contains("evolution", circuit.Mensagem);
+        Assert.Null(Find(Evaluate(circuits: new() { ["evolution"] = "halfopen" }), CircuitoAberto));
+        Assert.True(Find(Evaluate(whatsApp: "close"), WhatsAppDesconectado) is { AnyTime: true, Severidade: Critical });
+        Assert.Null(Find(Evaluate(whatsApp: "sandbox"), WhatsAppDesconectado));
+        Assert.Null(Find(Evaluate(whatsApp: "open"), WhatsAppDesconectado));
+        Assert.All(Evaluate(Quiet with { ConversasUltimaHora = 5, HandoffsUltimaHora = 5 }), a => Assert.False(a.AnyTime));
+    }
+
+    [Theory]
+    [InlineData(900L, 200L, false)]
+    [InlineData(901L, 1L, true)]
+    [InlineData(10L, 201L, true)]
+    public void CongestedQueueByAgeOrSize(long oldest, long due, bool fires) =>
+        Assert.Equal(fires, Find(Evaluate(queue: new QueueDepth(due, 0, 0, oldest, due)), FilaCongestionada) is { Severidade: Warning });
+
+    [Theory]
+    [InlineData(80, 20, false)]
+    [InlineData(79, 21, true)]
+    [InlineData(0, 99, false)]
+    public void CacheHitRateBelowEightyPercent(long hits, long misses, bool fires) =>
+        Assert.Equal(fires, Find(Evaluate(window: new() { ["cache:medico:hits"] = hits, ["cache:medico:misses"] = misses }), CacheHitBaixo) is not null);
+}
