@@ -1,4 +1,5 @@
 using Julia.Jobs;
+using Julia.Maintenance;
 
 namespace Julia.Alerts;
 
@@ -10,5 +11,6 @@ internal static class AlertsExtensions
         builder.Services.AddSingleton<AlertRules>();
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSingleton<IJob, AlertsJob>();
+        builder.Services.AddSingleton<IRetentionTarget, AlertRetention>();
     }
 }
