@@ -15,6 +15,7 @@ using Julia.Jobs;
 using Julia.Maintenance;
 using Julia.Metrics;
 using Julia.Notifications;
+using Julia.Quality;
 using Julia.Queue;
 using Julia.Shifts;
 using Julia.Slack;
@@ -58,6 +59,7 @@ internal static class JuliaHost
         builder.AddNotifications();
         builder.AddSlack();
         builder.AddChatwoot();
+        builder.AddQuality();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -71,6 +73,7 @@ internal static class JuliaHost
         app.MapCampaigns();
         app.MapHandoffAdmin();
         app.MapChatwoot();
+        app.MapQuality();
         return app;
     }
 }
