@@ -47,6 +47,6 @@ internal static class QualityEndpoints
     {
         id = e.Id, conversa_id = e.ConversaId, naturalidade = e.Naturalidade, persona = e.Persona, objetivo = e.Objetivo,
         satisfacao = e.Satisfacao, score_geral = e.ScoreGeral, avaliador = e.Avaliador, modelo = e.Modelo,
-        detalhes = JsonNode.Parse(e.Detalhes), notas = e.Notas, tags = e.Tags, created_at = e.CreatedAt,
+        detalhes = JsonNode.Parse(e.Detalhes), notas = e.Notas, tags = JsonNode.Parse(e.Tags), created_at = e.CreatedAt,
     };
 }

@@ -3,10 +3,10 @@ using Npgsql;
 
 namespace Julia.Quality;
 
-/// <summary>An avaliacoes_qualidade row.</summary>
+/// <summary>An avaliacoes_qualidade row (detalhes and tags as JSON text, created_at in UTC).</summary>
 internal sealed record QualityEvaluation(
     Guid Id, Guid ConversaId, int? Naturalidade, int? Persona, int? Objetivo, int? Satisfacao, int? ScoreGeral, string Avaliador,
-    string? Modelo, string Detalhes, string? Notas, string[] Tags, DateTimeOffset CreatedAt);
+    string? Modelo, string Detalhes, string? Notas, string Tags, DateTime CreatedAt);
 
 /// <summary>
 /// SQL on avaliacoes_qualidade (Quality owns it), and the read-only queries of the conversations to judge and their
@@ -17,7 +17,7 @@ internal sealed class QualityStore(NpgsqlDataSource db)
     const string Columns = """
         id AS Id, conversa_id AS ConversaId, naturalidade AS Naturalidade, persona AS Persona, objetivo AS Objetivo,
         satisfacao AS Satisfacao, score_geral AS ScoreGeral, avaliador AS Avaliador, modelo AS Modelo, detalhes::text AS Detalhes,
-        notas AS Notas, tags AS Tags, created_at AS CreatedAt
+        notas AS Notas, to_jsonb(tags)::text AS Tags, created_at AS CreatedAt
         """;
 
     /// <summary>
