@@ -4,6 +4,7 @@
 #   bench/run.sh deteccao [messages]   opt-out + handoff detection speed (µs per message)
 #   bench/run.sh e2e [sequential] [rate] [seconds]   webhook → sendText latency vs the bare chain (defaults 300, 100/s, 60 s)
 #   bench/run.sh escala [messages]   webhook, history query and queue claim at 10k vs 100k doctors / 1M interacoes
+#   bench/run.sh metricas [messages] [rounds]   what recording metrics costs: webhook path and dispatcher drain, on vs off
 #   bench/run.sh retencao [rows]   retention of N old interacoes while the webhook path runs (p99 vs idle)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,9 @@ if [ "${1:-}" = e2e ]; then
 fi
 if [ "${1:-}" = escala ]; then
   exec dotnet run -c Release --project bench/Julia.Bench -- "$BENCH_DATABASE_URL" "$BENCH_REDIS_URL" escala "${2:-300}"
+fi
+if [ "${1:-}" = metricas ]; then
+  exec dotnet run -c Release --project bench/Julia.Bench -- "$BENCH_DATABASE_URL" "$BENCH_REDIS_URL" metricas "${2:-5000}" "${3:-3}"
 fi
 if [ "${1:-}" = retencao ]; then
   exec dotnet run -c Release --project bench/Julia.Bench -- "$BENCH_DATABASE_URL" "$BENCH_REDIS_URL" retencao "${2:-1000000}"

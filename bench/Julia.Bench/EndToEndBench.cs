@@ -57,9 +57,9 @@ internal static class EndToEndBench
             var seqLatencies = new List<double>();
             for (var i = 0; i < sequential; i++) seqLatencies.Add(await seq.OneAsync(i));
             var perMessage = counters.Stop(sequential, fakes);
-            var timings = app.Services.GetRequiredService<Julia.Metrics.OperationTimings>();
-            var spans = string.Join("\n", timings.Operations.Order().Select(op =>
-                $"    {op}: p50 {Percentile([.. timings.Samples(op)], 50):F2} ms over the last {timings.Samples(op).Count}"));
+            var timings = app.Services.GetRequiredService<Julia.Metrics.MetricsRecorder>().LocalSnapshot(TimeSpan.FromHours(1)).Samples;
+            var spans = string.Join("\n", timings.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p =>
+                $"    {p.Key}: p50 {Percentile([.. p.Value.Select(x => x.Ms)], 50):F2} ms over the last {p.Value.Count}"));
 
             // 2. The bare chain, the same number of times, same servers.
             var bare = await BareChainAsync(dbUrl, redis, fakes, sequential);
@@ -154,7 +154,7 @@ internal static class EndToEndBench
         return latencies;
     }
 
-    static async Task<double> IngestAsync(HttpClient http, int clients, TimeSpan duration)
+    internal static async Task<double> IngestAsync(HttpClient http, int clients, TimeSpan duration)
     {
         var accepted = 0;
         var clock = Stopwatch.StartNew();
@@ -206,7 +206,7 @@ internal static class EndToEndBench
         }
     }
 
-    static string Webhook(string phone, string text)
+    internal static string Webhook(string phone, string text)
     {
         var body = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "evolution", "webhook-messages-upsert-text.json")))!.AsObject();
         var data = body["data"]!.AsObject();

@@ -3,6 +3,7 @@
 // Usage: dotnet run -c Release --project bench/Julia.Bench -- <postgres admin url> <redis url> [messages] [evolution|sandbox]
 //        … <postgres admin url> <redis url> retencao [rows]   (RetentionBench.cs)
 //        … <postgres admin url> <redis url> escala [messages per level]   (ScaleBench.cs)
+//        … <postgres admin url> <redis url> metricas [messages] [rounds]   (MetricsBench.cs)
 //        … <postgres admin url> <redis url> e2e [sequential] [rate] [seconds]   (EndToEndBench.cs)
 using System.Diagnostics;
 using Dapper;
@@ -30,6 +31,11 @@ if (args.ElementAtOrDefault(2) == "e2e")
 if (args.ElementAtOrDefault(2) == "escala")
 {
     await ScaleBench.RunAsync(admin, redisUrl, int.Parse(args.ElementAtOrDefault(3) ?? "300"));
+    return;
+}
+if (args.ElementAtOrDefault(2) == "metricas")
+{
+    await MetricsBench.RunAsync(admin, redisUrl, int.Parse(args.ElementAtOrDefault(3) ?? "5000"), int.Parse(args.ElementAtOrDefault(4) ?? "3"));
     return;
 }
 if (args.ElementAtOrDefault(2) == "retencao")
@@ -81,9 +87,9 @@ while (true)
     await Task.Delay(100);
 }
 var dispatcherRate = count / watch.Elapsed.TotalSeconds;
-var timings = app.Services.GetRequiredService<Julia.Metrics.OperationTimings>();
-foreach (var op in timings.Operations.Order())
-    Console.WriteLine($"  {op}: mean {timings.Samples(op).DefaultIfEmpty().Average():F2} ms over the last {timings.Samples(op).Count} samples");
+var timings = app.Services.GetRequiredService<Julia.Metrics.MetricsRecorder>().LocalSnapshot(TimeSpan.FromHours(1)).Samples;
+foreach (var (op, samples) in timings.OrderBy(p => p.Key))
+    Console.WriteLine($"  {op}: mean {samples.Select(x => x.Ms).DefaultIfEmpty().Average():F2} ms over the last {samples.Count} samples");
 await app.StopAsync();
 
 // 2. The ceiling: 4 loops of a bare claim + mark-sent on the same database, no HTTP, no checks.

@@ -16,6 +16,7 @@ using Julia.Jobs;
 using Julia.Maintenance;
 using Julia.Metrics;
 using Julia.Notifications;
+using Julia.Quality;
 using Julia.Queue;
 using Julia.Shifts;
 using Julia.Slack;
@@ -60,6 +61,7 @@ internal static class JuliaHost
         builder.AddSlack();
         builder.AddChatwoot();
         builder.AddAlerts();
+        builder.AddQuality();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -74,6 +76,7 @@ internal static class JuliaHost
         app.MapHandoffAdmin();
         app.MapChatwoot();
         app.MapMetrics();
+        app.MapQuality();
         return app;
     }
 }

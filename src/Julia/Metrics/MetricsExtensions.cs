@@ -23,12 +23,15 @@ internal static class MetricsExtensions
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("julia", serviceVersion: JuliaVersionText()))
             .WithMetrics(m => m
-                .AddMeter(OperationMeter.MeterPrefix + "*")
+                .AddMeter(Enabled(builder.Configuration) ? [OperationMeter.MeterPrefix + "*"] : [])
                 .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "System.Runtime", "Npgsql")
                 .AddPrometheusExporter())
             .WithTracing(t => t.AddSource(JuliaTelemetry.SourceName, "Npgsql"));
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) otel.UseOtlpExporter();
     }
+
+    /// <summary>Whether anyone listens to the `Julia.*` meters; off only to measure what listening costs (BENCHMARKS.md).</summary>
+    public static bool Enabled(IConfiguration configuration) => !string.Equals(configuration["Metrics:Enabled"], "false", StringComparison.OrdinalIgnoreCase);
 
     static string JuliaVersionText() => typeof(MetricsExtensions).Assembly.GetName().Version?.ToString() ?? "0";
 }

@@ -27,9 +27,11 @@ internal sealed class MetricsRecorder : IDisposable
     readonly ConcurrentDictionary<(string Field, long Minute), long> pendingCounts = new();
     int pendingSampleCount;
 
-    public MetricsRecorder(IMeterFactory meters, TimeProvider time)
+    public MetricsRecorder(IMeterFactory meters, TimeProvider time, IConfiguration configuration)
     {
         this.time = time;
+        // Metrics:Enabled=false (benchmarks only: bench/run.sh metricas) measures the path with nobody listening.
+        if (!MetricsExtensions.Enabled(configuration)) return;
         listener.InstrumentPublished = (instrument, l) =>
         {
             // Only this host's meters: two hosts in one process (tests) never mix their numbers.

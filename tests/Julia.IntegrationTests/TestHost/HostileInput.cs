@@ -84,7 +84,9 @@ internal static class HostileInput
         if (status >= 500) return $"{status} {name}";
         if (response.Content.Headers.ContentType?.MediaType == "text/event-stream") return null;
         var text = await response.Content.ReadAsStringAsync();
-        if (text.Contains("   at ", StringComparison.Ordinal) || text.Contains("Exception", StringComparison.Ordinal))
+        // The Prometheus scrape names exception types as label values (OpenTelemetry's error.type): data, not a leak.
+        var exposition = response.Content.Headers.ContentType?.MediaType is "text/plain" or "application/openmetrics-text" && text.StartsWith('#');
+        if (text.Contains("   at ", StringComparison.Ordinal) || (!exposition && text.Contains("Exception", StringComparison.Ordinal)))
             return $"stack trace or exception in the answer: {name}";
         if (text.Contains("<script>", StringComparison.OrdinalIgnoreCase)) return $"markup echoed in the answer: {name}";
         if (status < 400) return null;

@@ -1,0 +1,83 @@
+using Julia.Agent;
+using Julia.Infrastructure.Resilience;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace Julia.Quality;
+
+/// <summary>What the judge made of one conversation.</summary>
+internal abstract record JudgeOutcome
+{
+    public sealed record Judged(QualityVerdict Verdict, string Model, int Attempts) : JudgeOutcome;
+
+    /// <summary>Two answers that were not a valid evaluation: the conversation is skipped this time.</summary>
+    public sealed record Invalid(string Problem) : JudgeOutcome;
+
+    /// <summary>The model could not be asked (call failed, circuit open): the batch stops.</summary>
+    public sealed record Failed(string Reason) : JudgeOutcome;
+}
+
+/// <summary>
+/// The evaluator model (LLM_MODEL_COMPLEX) through the agent's <see cref="IChatClient"/>, behind the same claude breaker:
+/// the prompt of Prompts/avaliador.md plus the transcript; an answer that is not a valid evaluation gets one more try,
+/// told what was wrong. No IChatClient (no ANTHROPIC_API_KEY) means the judge is off.
+/// </summary>
+internal sealed partial class QualityJudge(
+    IOptions<AgentOptions> options, CircuitBreakers breakers, ILogger<QualityJudge> logger, IChatClient? chat = null)
+{
+    public const int Attempts = 2, MaxOutputTokens = 1_024;
+
+    static readonly string Prompt = LoadPrompt();
+
+    public bool IsEnabled => chat is not null && options.Value.Enabled;
+
+    public async Task<JudgeOutcome> JudgeAsync(Guid conversaId, string transcript, CancellationToken ct)
+    {
+        if (chat is null) return new JudgeOutcome.Failed("agente desligado (sem ANTHROPIC_API_KEY)");
+        var model = options.Value.ComplexModel;
+        var chatOptions = new ChatOptions { ModelId = model, MaxOutputTokens = MaxOutputTokens, Temperature = 0f };
+        List<ChatMessage> messages =
+        [
+            new(ChatRole.System, Prompt),
+            new(ChatRole.User, $"Transcrição da conversa:\n<transcricao>\n{transcript}</transcricao>\n\nResponda só com o JSON."),
+        ];
+        var problem = "";
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            if (!breakers.Claude.TryEnter()) return new JudgeOutcome.Failed("circuito claude aberto");
+            ChatResponse response;
+            try
+            {
+                response = await chat.GetResponseAsync(messages, chatOptions, ct);
+                breakers.Claude.RecordSuccess();
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                breakers.Claude.RecordFailure();
+                LogCallFailed(conversaId, ex.GetType().Name, breakers.Claude.State.ToString());
+                return new JudgeOutcome.Failed($"falha ao chamar o modelo ({ex.GetType().Name})");
+            }
+            var (verdict, invalid) = QualityVerdictParser.Parse(response.Text);
+            if (verdict is not null) return new JudgeOutcome.Judged(verdict, response.ModelId ?? model, attempt);
+            problem = invalid!;
+            LogInvalidAnswer(conversaId, attempt, problem);
+            if (!string.IsNullOrWhiteSpace(response.Text)) messages.Add(new ChatMessage(ChatRole.Assistant, response.Text));
+            messages.Add(new ChatMessage(ChatRole.User,
+                $"A resposta anterior não pôde ser usada ({problem}). Responda de novo apenas com o objeto JSON pedido, com as quatro notas inteiras de 1 a 10."));
+        }
+        return new JudgeOutcome.Invalid(problem);
+    }
+
+    static string LoadPrompt()
+    {
+        using var stream = typeof(QualityJudge).Assembly.GetManifestResourceStream("Julia.Quality.Prompts.avaliador.md")!;
+        var text = new StreamReader(stream).ReadToEnd();
+        return text[(text.IndexOf("-->", StringComparison.Ordinal) + 3)..].Trim();
+    }
+
+    [LoggerMessage(EventId = 9501, Level = LogLevel.Information, Message = "Quality judge answer {Attempt} for conversa {ConversaId} was not a valid evaluation: {Problem}")]
+    private partial void LogInvalidAnswer(Guid conversaId, int attempt, string problem);
+
+    [LoggerMessage(EventId = 9502, Level = LogLevel.Warning, Message = "Quality judge call failed for conversa {ConversaId}: {ErrorType} (circuit {CircuitState})")]
+    private partial void LogCallFailed(Guid conversaId, string errorType, string circuitState);
+}
