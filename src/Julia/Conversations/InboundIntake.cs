@@ -38,6 +38,7 @@ internal sealed partial class InboundIntake(
 
         var doctor = await doctors.FindAsync(canonical, lid, ct);
         Guid? stored;
+        var inserting = time.GetTimestamp();
         if (doctor is null)
         {
             stored = await store.InsertWithNewDoctorAsync(NewDoctor.From(canonical, jid, lid, message.PushName), row, ct)
@@ -59,6 +60,7 @@ internal sealed partial class InboundIntake(
             }
             if (stored is not null) await doctors.RefreshIdentityIfNeededAsync(doctor, jid, lid, message.PushName, ct);
         }
+        meter.Time("db:mensagem_entrada", time.GetElapsedTime(inserting));
 
         if (stored is not { } medicoId)
         {

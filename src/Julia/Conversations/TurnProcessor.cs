@@ -39,7 +39,9 @@ internal sealed partial class TurnProcessor(
         using var activity = JuliaTelemetry.Source.StartActivity("turno");
         activity?.SetTag("medico_id", medicoId);
         var conversaId = await conversations.OpenConversationIdAsync(medicoId, ct);
+        var applying = Stopwatch.GetTimestamp();
         var input = await conversations.ApplyInboundAsync(medicoId, conversaId, ct);
+        timings.Time("db:turno_entrada", Stopwatch.GetElapsedTime(applying));
         if (input.Pending.Count == 0) return new TurnResult.Done();
 
         var o = options.Value;
