@@ -14,7 +14,8 @@ internal sealed class SharedMetrics(RedisGate redis, MetricsRecorder recorder, C
     /// <summary>Hash `{breaker}@{process}` → `{state}|{epoch_ms}`: every process's breakers, so an open one shows wherever you ask.</summary>
     public const string CircuitsKey = "metricas:circuitos";
     static readonly TimeSpan CircuitFreshness = TimeSpan.FromSeconds(30);
-    static readonly string Process = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..^24];
+    /// <summary>This instance's name in `metricas:circuitos` (one per host, so two hosts in one test process stay apart).</summary>
+    readonly string process = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
     public async Task<bool> FlushAsync()
     {
@@ -39,7 +40,8 @@ internal sealed class SharedMetrics(RedisGate redis, MetricsRecorder recorder, C
                 tasks.Add(batch.KeyExpireAsync(MetricKeys.Minute(minute), MetricKeys.MinuteTtl));
             }
             tasks.Add(batch.HashSetAsync(CircuitsKey, breakers.All
-                .Select(b => new HashEntry($"{b.Name}@{Process}", $"{b.State.ToString().ToLowerInvariant()}|{now.ToUnixTimeMilliseconds()}")).ToArray()));
+                .Select(b => new HashEntry($"{b.Name}@{process}", $"{b.State.ToString().ToLowerInvariant()}|{now.ToUnixTimeMilliseconds()}")).ToArray()));
+            tasks.Add(batch.KeyExpireAsync(CircuitsKey, TimeSpan.FromHours(1)));
             batch.Execute();
             await Task.WhenAll(tasks);
         });
@@ -68,6 +70,9 @@ internal sealed class SharedMetrics(RedisGate redis, MetricsRecorder recorder, C
                 samples[op] = list.Result.Select(v => Parse(v)).OfType<Sample>().ToList();
             var windowed = minutes.SelectMany(m => m.Result).GroupBy(e => (string)e.Name!)
                 .ToDictionary(g => g.Key, g => g.Sum(e => (long)e.Value), StringComparer.Ordinal);
+            // Entries of processes that stopped reporting (restarted, scaled down) are dropped after 10 min.
+            var gone = circuits.Result.Where(e => Age(e, now) > TimeSpan.FromMinutes(10)).Select(e => e.Name).ToArray();
+            if (gone.Length > 0) _ = db.HashDeleteAsync(CircuitsKey, gone, CommandFlags.FireAndForget);
             return new MetricsSnapshot(samples, totals.Result.ToDictionary(e => (string)e.Name!, e => (long)e.Value, StringComparer.Ordinal),
                 windowed, Partial: false) { SharedCircuits = FreshCircuits(circuits.Result, now) };
         }, null);
@@ -92,6 +97,12 @@ internal sealed class SharedMetrics(RedisGate redis, MetricsRecorder recorder, C
         }
         return result;
         static int Rank(string s) => s switch { "open" => 2, "halfopen" => 1, _ => 0 };
+    }
+
+    static TimeSpan Age(HashEntry e, DateTimeOffset now)
+    {
+        var parts = ((string?)e.Value ?? "").Split('|');
+        return parts.Length == 2 && long.TryParse(parts[1], out var at) ? TimeSpan.FromMilliseconds(now.ToUnixTimeMilliseconds() - at) : TimeSpan.MaxValue;
     }
 
     static IEnumerable<long> Minutes(DateTimeOffset from, DateTimeOffset to)
