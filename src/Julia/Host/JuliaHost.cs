@@ -2,6 +2,7 @@ using Julia.Agent;
 using Julia.Campaigns;
 using Julia.Chatwoot;
 using Julia.Conversations;
+using Julia.Dashboard;
 using Julia.DemoData;
 using Julia.Doctors;
 using Julia.FollowUps;
@@ -58,6 +59,7 @@ internal static class JuliaHost
         builder.AddNotifications();
         builder.AddSlack();
         builder.AddChatwoot();
+        builder.AddDashboard();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -71,6 +73,7 @@ internal static class JuliaHost
         app.MapCampaigns();
         app.MapHandoffAdmin();
         app.MapChatwoot();
+        app.MapDashboard();
         return app;
     }
 }

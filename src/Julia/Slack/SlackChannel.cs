@@ -64,6 +64,10 @@ internal sealed class SlackChannel(
                     ? SlackMessages.ShiftReserved(reservation, format)
                     : SlackMessages.ReservationExpired(reservation,
                         TimeSpan.FromSeconds(root.TryGetProperty("segundos", out var s) && s.TryGetInt64(out var secs) ? secs : 0), format);
+            case SlackNotices.DailyReport:
+                return SlackMessages.DailyReport(root);
+            case SlackNotices.DailyReportFailed:
+                return SlackMessages.DailyReportFailed(root);
             default:
                 return null;
         }
