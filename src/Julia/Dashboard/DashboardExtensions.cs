@@ -10,7 +10,7 @@ internal static class DashboardExtensions
     public static void AddDashboard(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section);
-        builder.Services.AddSingleton(sp => ModelPrices.Parse(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.Prices));
+        builder.Services.AddSingleton(sp => ModelPrices.Read(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.Prices));
         builder.Services.AddSingleton<DashboardStore>();
         builder.Services.AddSingleton<IJob, DailyReportJob>();
     }

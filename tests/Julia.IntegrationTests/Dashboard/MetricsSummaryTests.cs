@@ -87,12 +87,14 @@ public sealed class MetricsSummaryFixture : PipelineFixture
             ('f1000000-0000-4000-8000-000000000002', 'd1000000-0000-4000-8000-000000000003', 'cancelada', sp(6, '00:00')),
             ('f1000000-0000-4000-8000-000000000003', 'd1000000-0000-4000-8000-000000000004', 'expirada', sp(7, '12:00'));
 
-        INSERT INTO fila_mensagens (medico_id, tipo, conteudo, status, agendar_para, created_at) VALUES
-            ('d1000000-0000-4000-8000-000000000001', 'resposta', 'x', 'pendente', now() - interval '2 minutes', now() - interval '3 minutes'),
-            ('d1000000-0000-4000-8000-000000000001', 'followup', 'x', 'pendente', now() + interval '1 hour', now()),
-            ('d1000000-0000-4000-8000-000000000003', 'resposta', 'x', 'processando', now(), now()),
-            ('d1000000-0000-4000-8000-000000000003', 'resposta', 'x', 'erro', now(), now() - interval '2 hours'),
-            ('d1000000-0000-4000-8000-000000000003', 'resposta', 'x', 'erro', now(), now() - interval '30 hours');
+        -- The due pending row is the second chunk of a batch whose first is still 'processando' (with no lease time):
+        -- the running dispatcher never claims it, so the counts hold while the tests run.
+        INSERT INTO fila_mensagens (medico_id, tipo, conteudo, status, agendar_para, lote_id, sequencia, created_at) VALUES
+            ('d1000000-0000-4000-8000-000000000003', 'resposta', 'x', 'processando', now(), 'aa000000-0000-4000-8000-000000000001', 1, now()),
+            ('d1000000-0000-4000-8000-000000000003', 'resposta', 'x', 'pendente', now() - interval '2 minutes', 'aa000000-0000-4000-8000-000000000001', 2, now() - interval '3 minutes'),
+            ('d1000000-0000-4000-8000-000000000001', 'followup', 'x', 'pendente', now() + interval '1 hour', NULL, NULL, now()),
+            ('d1000000-0000-4000-8000-000000000003', 'resposta', 'x', 'erro', now(), NULL, NULL, now() - interval '2 hours'),
+            ('d1000000-0000-4000-8000-000000000003', 'resposta', 'x', 'erro', now(), NULL, NULL, now() - interval '30 hours');
 
         INSERT INTO alertas_enviados (tipo, severidade, mensagem, created_at) VALUES
             ('fila_congestionada', 'warning', 'Fila com 250 mensagens vencidas', now() - interval '1 hour'),
@@ -201,7 +203,7 @@ public sealed class MetricsSummaryTests(MetricsSummaryFixture f) : IClassFixture
         Assert.Equal(4, L(eight["handoffs_total"]));
         Assert.Equal(2, L(eight["opt_outs"]));
         Assert.Equal(3, L(eight["plantoes_reservados"]));
-        Assert.Equal(1.0, D(eight["taxa_resposta"]));      // Duda's call-back now counts, and she answered it
+        Assert.Equal(0.6667, D(eight["taxa_resposta"]));   // Duda's call-back now counts, and she answered it: 2 of 3
         Assert.Equal(3, L(eight["medicos_contatados_proativamente"]));
 
         var today = await SummaryAsync("?dias=1");

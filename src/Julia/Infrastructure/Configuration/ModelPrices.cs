@@ -9,6 +9,7 @@ internal sealed record ModelPrice(string Model, decimal InputPerMillion, decimal
 /// LLM_PRECOS: `modelo=entrada/saida` entries (USD per million tokens) separated by `,` or `;`, e.g.
 /// `claude-haiku=1/5,claude-sonnet=3/15`. An entry prices the model of that exact id or of any id that starts with it;
 /// the longest matching entry wins, so `claude-sonnet-4-5=3/15` overrides a family-wide `claude-sonnet=…`.
+/// (Read/TryRead, not Parse/TryParse: minimal APIs would bind a type with a static TryParse from the query string.)
 /// </summary>
 internal sealed class ModelPrices
 {
@@ -21,10 +22,10 @@ internal sealed class ModelPrices
 
     public IReadOnlyList<ModelPrice> All => prices;
 
-    public static ModelPrices Parse(string? text) =>
-        TryParse(string.IsNullOrWhiteSpace(text) ? Defaults : text, out var parsed) ? parsed : throw new FormatException("LLM_PRECOS inválido");
+    public static ModelPrices Read(string? text) =>
+        TryRead(string.IsNullOrWhiteSpace(text) ? Defaults : text, out var parsed) ? parsed : throw new FormatException("LLM_PRECOS inválido");
 
-    public static bool TryParse(string text, out ModelPrices parsed)
+    public static bool TryRead(string text, out ModelPrices parsed)
     {
         var list = new List<ModelPrice>();
         parsed = new ModelPrices(list);

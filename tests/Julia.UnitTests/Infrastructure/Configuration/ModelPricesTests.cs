@@ -7,7 +7,7 @@ public sealed class ModelPricesTests
     [Fact]
     public void TheDefaultsPriceEachModelFamilyByPrefix()
     {
-        var prices = ModelPrices.Parse(null);
+        var prices = ModelPrices.Read(null);
 
         Assert.Equal(1m, prices.Find("claude-haiku-4-5-20251001")!.InputPerMillion);
         Assert.Equal(15m, prices.Find("claude-sonnet-4-5-20250929")!.OutputPerMillion);
@@ -21,7 +21,7 @@ public sealed class ModelPricesTests
     [Fact]
     public void TheLongestMatchingEntryWinsAndDecimalsUseAPoint()
     {
-        Assert.True(ModelPrices.TryParse(" claude-sonnet = 3/15 ; claude-sonnet-4-5=2.5/12.5,local-model=0/0", out var prices));
+        Assert.True(ModelPrices.TryRead(" claude-sonnet = 3/15 ; claude-sonnet-4-5=2.5/12.5,local-model=0/0", out var prices));
 
         Assert.Equal(2.5m, prices.Find("claude-sonnet-4-5-20250929")!.InputPerMillion);
         Assert.Equal(3m, prices.Find("claude-sonnet-4-20250514")!.InputPerMillion);
@@ -38,5 +38,5 @@ public sealed class ModelPricesTests
     [InlineData("=1/5")]
     [InlineData("claude-haiku=um/cinco")]
     [InlineData("claude-haiku=1/5,claude-haiku=2/6")]
-    public void MalformedListsAreRefused(string text) => Assert.False(ModelPrices.TryParse(text, out _));
+    public void MalformedListsAreRefused(string text) => Assert.False(ModelPrices.TryRead(text, out _));
 }
