@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 
 namespace Julia.BrowserTests;
 
-/// <summary>Júlia on a real port (sandbox channel, scripted agent, HUMANIZAR=false) and Debian's headless Chromium on her simulator page.</summary>
+/// <summary>Júlia on a real port (sandbox channel, scripted agent, HUMANIZAR=false) and Debian's headless Chromium on one of her pages.</summary>
 internal sealed class BrowserSession : IAsyncDisposable
 {
     TestDatabase database = null!;
@@ -19,15 +19,23 @@ internal sealed class BrowserSession : IAsyncDisposable
     public ScriptedAgent Agent { get; } = new();
     public IPage Page { get; private set; } = null!;
 
-    public static async Task<BrowserSession> OpenSimulatorAsync(int width = 480, int height = 800)
+    public static Task<BrowserSession> OpenSimulatorAsync(int width = 480, int height = 800) =>
+        OpenAsync("/static/simulador.html", new Dictionary<string, string?> { ["HUMANIZAR"] = "false" }, null, width, height);
+
+    /// <summary>/static/dashboard.html on the demo data (`julia seed-demo`), behind ADMIN_API_TOKEN = <paramref name="adminToken"/>.</summary>
+    public static Task<BrowserSession> OpenDashboardAsync(string adminToken, int width = 1280, int height = 900) =>
+        OpenAsync("/static/dashboard.html", new Dictionary<string, string?> { ["HUMANIZAR"] = "false", ["ADMIN_API_TOKEN"] = adminToken },
+            services => services.GetRequiredService<Julia.DemoData.DemoDataSeeder>().SeedAsync(default), width, height);
+
+    static async Task<BrowserSession> OpenAsync(string path, Dictionary<string, string?> settings, Func<IServiceProvider, Task>? prepare, int width, int height)
     {
         var s = new BrowserSession();
         s.database = await TestDatabase.CreateAsync();
         s.redis = TestRedis.Lease();
-        s.app = new JuliaAppFactory(s.database, s.redis, new Dictionary<string, string?> { ["HUMANIZAR"] = "false" },
-            services => services.AddSingleton<IConversationAgent>(s.Agent));
+        s.app = new JuliaAppFactory(s.database, s.redis, settings, services => services.AddSingleton<IConversationAgent>(s.Agent));
         s.app.UseKestrel(0);
         s.app.StartServer();
+        if (prepare is not null) await prepare(s.app.Services);
         var address = s.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         s.playwright = await Playwright.CreateAsync();
         s.browser = await s.playwright.Chromium.LaunchAsync(new()
@@ -36,7 +44,7 @@ internal sealed class BrowserSession : IAsyncDisposable
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         s.Page = await s.browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
-        await s.Page.GotoAsync($"{address}/static/simulador.html");
+        await s.Page.GotoAsync(address + path);
         return s;
     }
 

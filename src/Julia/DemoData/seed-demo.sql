@@ -396,3 +396,20 @@ SELECT 'f1000000-0000-4000-8000-000000000001', c.medico_id, c.id, 'lembrete_soli
 FROM conversations c
 WHERE c.id = 'c0000000-0000-4000-8000-000000000002'
 ON CONFLICT DO NOTHING;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Dashboard (/static/dashboard.html): the agent accounting of the two sample replies (tokens per model, cost) and one
+-- alert of the last 24 h, so every chart of the demo has something to draw.
+-- ---------------------------------------------------------------------------------------------------------------
+
+UPDATE interacoes i SET llm = v.llm::jsonb
+FROM (VALUES
+  ('DEMO-OUT-A2', '{"modelo": "claude-haiku-4-5", "tokens_entrada": 2480, "tokens_saida": 64, "latencia_llm_ms": 1830, "ferramentas": 1}'),
+  ('DEMO-OUT-B2', '{"modelo": "claude-sonnet-4-5", "tokens_entrada": 1910, "tokens_saida": 38, "latencia_llm_ms": 2410, "ferramentas": 0}')
+) AS v (provider_message_id, llm)
+WHERE i.provider_message_id = v.provider_message_id AND i.direcao = 'saida' AND i.llm IS NULL;
+
+INSERT INTO alertas_enviados (id, tipo, severidade, mensagem, valor, created_at)
+VALUES ('a1e00000-0000-4000-8000-000000000001', 'fila_congestionada', 'warning',
+        'Mensagem pendente mais antiga há 17 min (limite 15 min)', 1020, now() - interval '3 hours')
+ON CONFLICT DO NOTHING;

@@ -3,6 +3,7 @@ using Julia.Alerts;
 using Julia.Campaigns;
 using Julia.Chatwoot;
 using Julia.Conversations;
+using Julia.Dashboard;
 using Julia.DemoData;
 using Julia.Doctors;
 using Julia.FollowUps;
@@ -62,6 +63,7 @@ internal static class JuliaHost
         builder.AddChatwoot();
         builder.AddAlerts();
         builder.AddQuality();
+        builder.AddDashboard();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -77,6 +79,7 @@ internal static class JuliaHost
         app.MapChatwoot();
         app.MapMetrics();
         app.MapQuality();
+        app.MapDashboard();
         return app;
     }
 }

@@ -66,6 +66,10 @@ internal sealed class SlackChannel(
                         TimeSpan.FromSeconds(root.TryGetProperty("segundos", out var s) && s.TryGetInt64(out var secs) ? secs : 0), format);
             case SlackNotices.Alert:
                 return SlackAlertMessage.Render(root);
+            case SlackNotices.DailyReport:
+                return SlackMessages.DailyReport(root);
+            case SlackNotices.DailyReportFailed:
+                return SlackMessages.DailyReportFailed(root);
             default:
                 return null;
         }

@@ -18,7 +18,7 @@ internal sealed record SlackFormat(bool MaskPhone, string? ChatwootBaseUrl, int 
 /// <c>text</c> for the push notification, and the Block Kit blocks inside one attachment so the notice gets a coloured bar.
 /// The fallback text carries no name or phone: it shows up on lock screens. See docs/decisions.md#handoff.
 /// </summary>
-internal static class SlackMessages
+internal static partial class SlackMessages
 {
     // Block Kit limits: beyond them Slack answers invalid_blocks and the whole notice is lost.
     const int MaxHeader = 150, MaxField = 2000, MaxSection = 3000, MaxFields = 10, MaxBlocks = 50;

@@ -17,6 +17,11 @@ internal sealed partial class SlackNotices(NotificationOutbox outbox, IOptions<S
     public const string Channel = "slack";
     public const string HandoffOpened = "handoff_aberto", HandoffResolved = "handoff_resolvido", HandoffReminder = "handoff_lembrete",
         ShiftReserved = "plantao_reservado", ReservationExpired = "reserva_expirada", Alert = "alerta";
+    /// <summary>Reports carry their numbers in the payload (the feature that computes them is not known here).</summary>
+    public const string DailyReport = "relatorio_diario", DailyReportFailed = "relatorio_diario_erro";
+
+    /// <summary>SLACK_WEBHOOK_URL is set: notices are put in the outbox (otherwise only logged).</summary>
+    public bool Enabled => options.Value.Enabled;
 
     public Task OnOpenedAsync(NpgsqlTransaction tx, HandoffOpened opened, CancellationToken ct) =>
         EnqueueAsync(tx, HandoffOpened, opened.HandoffId.ToString(), opened.HandoffId, opened.ConversationId, new { handoff_id = opened.HandoffId }, ct);
@@ -42,6 +47,20 @@ internal sealed partial class SlackNotices(NotificationOutbox outbox, IOptions<S
                 handoff.ConversationId, new { handoff_id = handoff.HandoffId }), ct)
             : Task.FromResult(false);
 
+    /// <summary>
+    /// A report for the staff channel (the daily report), rendered from <paramref name="payload"/>. One notice per
+    /// <paramref name="subject"/>: false when it exists already, or when Slack is off (then only logged).
+    /// </summary>
+    public async Task<bool> EnqueueReportAsync(string kind, string subject, object payload, CancellationToken ct)
+    {
+        if (!options.Value.Enabled)
+        {
+            LogReportOnlyLogged(kind, subject);
+            return false;
+        }
+        return await outbox.EnqueueAsync(new NewNotification(Channel, kind, Key(kind, subject), Payload: payload), ct);
+    }
+
     async Task EnqueueAsync(NpgsqlTransaction tx, string kind, string subject, Guid? handoffId, Guid? conversationId, object payload, CancellationToken ct)
     {
         if (!options.Value.Enabled)
@@ -56,4 +75,7 @@ internal sealed partial class SlackNotices(NotificationOutbox outbox, IOptions<S
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Slack off (sem SLACK_WEBHOOK_URL): aviso {Kind} de {Subject} (handoff/reserva) fica só no log")]
     private partial void LogOnlyLogged(string kind, string subject);
+
+    [LoggerMessage(EventId = 6050, Level = LogLevel.Information, Message = "Slack off (sem SLACK_WEBHOOK_URL): {Kind} de {Subject} não enviado")]
+    private partial void LogReportOnlyLogged(string kind, string subject);
 }

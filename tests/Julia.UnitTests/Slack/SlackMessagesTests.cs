@@ -302,3 +302,52 @@ public sealed class SlackMessagesTests
         Assert.NotNull(JsonNode.Parse(payload.ToJsonString()));
     }
 }
+
+public sealed class SlackDailyReportTests
+{
+    static List<string> AllText(System.Text.Json.Nodes.JsonObject payload) =>
+        [.. payload["attachments"]![0]!["blocks"]!.AsArray().SelectMany(b => b!["fields"]?.AsArray().Select(f => f!["text"]!.GetValue<string>())
+            ?? [b["text"] is System.Text.Json.Nodes.JsonObject t ? t["text"]!.GetValue<string>() : b["elements"]?[0]?["text"]?.GetValue<string>() ?? ""])];
+
+    [Fact]
+    public void TheReportShowsEachNumberInPortuguese()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse("""
+            {"dia": "2025-12-09", "conversas_total": 1234, "conversas_novas": 56, "mensagens_recebidas": 3000, "mensagens_enviadas": 3100,
+             "handoffs_total": 3, "taxa_handoff": 0.1234, "score_qualidade_medio": 7.25, "avaliacoes": 4, "plantoes_reservados": 2,
+             "opt_outs": 1, "envios_proativos": 80, "erros": 5, "erros_fila": 4, "erros_notificacoes": 1}
+            """);
+
+        var payload = Julia.Slack.SlackMessages.DailyReport(doc.RootElement);
+        var text = AllText(payload);
+
+        Assert.Equal("📊 Relatório diário — 09/12/2025 (terça-feira)", payload["text"]!.GetValue<string>());
+        Assert.Contains("*Conversas:*\n1.234 (56 novas)", text);
+        Assert.Contains("*Mensagens:*\n3.000 recebidas / 3.100 enviadas", text);
+        Assert.Contains("*Handoffs:*\n3 (12,3% das conversas)", text);
+        Assert.Contains("*Qualidade:*\n7,25/10 em 4 avaliações", text);
+        Assert.Contains("*Erros:*\n5 (fila 4, avisos 1)", text);
+    }
+
+    [Fact]
+    public void MissingNumbersShowAsDashesAndNoScoreIsSaid()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse("""{"dia": "2025-12-09", "conversas_total": 0, "taxa_handoff": null, "score_qualidade_medio": null, "avaliacoes": 0}""");
+
+        var text = AllText(Julia.Slack.SlackMessages.DailyReport(doc.RootElement));
+
+        Assert.Contains("*Handoffs:*\n- (- das conversas)", text);
+        Assert.Contains("*Qualidade:*\nsem nota (0 avaliações)", text);
+    }
+
+    [Fact]
+    public void TheErrorReportEscapesTheError()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse("""{"dia": "2025-12-09", "erro": "falha <!channel> & cia"}""");
+
+        var payload = Julia.Slack.SlackMessages.DailyReportFailed(doc.RootElement);
+
+        Assert.Equal("⚠️ Relatório diário de 09/12/2025 (terça-feira) falhou", payload["text"]!.GetValue<string>());
+        Assert.Contains("falha &lt;!channel&gt; &amp; cia", AllText(payload).Single(t => t.Contains("Erro")));
+    }
+}

@@ -86,6 +86,7 @@ internal static class EnvironmentVariables
 
         // Shifts, metrics, maintenance
         new("RESERVA_EXPIRA_HORAS", "Shifts:ReservationExpiryHours", ValueKind.Integer, "24", Min: 1, Max: 720),
+        new("LLM_PRECOS", "Dashboard:Prices", ValueKind.Prices, ModelPrices.Defaults),
         new("ALERTA_COOLDOWN_MINUTOS", "Alerts:CooldownMinutes", ValueKind.Integer, "60", Min: 0, Max: 10_080),
         new("RETENCAO_CONVERSAS_DIAS", "Maintenance:ConversationsDays", ValueKind.Integer, "90", Min: 1, Max: 3_650),
         new("RETENCAO_INTERACOES_DIAS", "Maintenance:InteractionsDays", ValueKind.Integer, "90", Min: 1, Max: 3_650),

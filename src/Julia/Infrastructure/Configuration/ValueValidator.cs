@@ -18,6 +18,7 @@ internal static class ValueValidator
         ValueKind.LogLevel => LogLevels.TryParse(value, out _) ? null : "precisa ser DEBUG, INFO, WARNING ou ERROR",
         ValueKind.Choice => v.Choices!.Contains(value.ToLowerInvariant()) ? null : $"precisa ser um de: {string.Join(", ", v.Choices!)}",
         ValueKind.Dates => CheckDates(value),
+        ValueKind.Prices => ModelPrices.TryRead(value, out _) ? null : "precisa ser modelo=entrada/saida (USD por milhão de tokens) separados por vírgula (ex.: claude-haiku=1/5,claude-sonnet=3/15)",
         _ => null,
     };
 

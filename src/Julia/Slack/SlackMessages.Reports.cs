@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Julia.Slack;
+
+/// <summary>
+/// The daily report (SPEC §9) as Slack blocks, from the numbers its notice carries (payload keys below); the feature
+/// that computes them is not known here. Missing numbers show as "-".
+/// </summary>
+internal static partial class SlackMessages
+{
+    const string ReportColor = "#2196F3", ReportFailedColor = "#F44336";
+
+    /// <summary>
+    /// Payload: dia (yyyy-MM-dd), conversas_total, conversas_novas, mensagens_recebidas, mensagens_enviadas, handoffs_total,
+    /// taxa_handoff (0–1 or null), score_qualidade_medio (or null), avaliacoes, plantoes_reservados, opt_outs,
+    /// envios_proativos, erros, erros_fila, erros_notificacoes.
+    /// </summary>
+    public static JsonObject DailyReport(JsonElement p)
+    {
+        var day = ReportDay(p);
+        var title = $"📊 Relatório diário — {day}";
+        var quality = Number(p, "score_qualidade_medio") is { } score
+            ? $"{score.ToString("0.##", PtBr)}/10 em {Integer(p, "avaliacoes")} avaliações"
+            : $"sem nota ({Integer(p, "avaliacoes")} avaliações)";
+        var blocks = new List<JsonObject>
+        {
+            Header(title),
+            Fields(
+                Field("Conversas", $"{Integer(p, "conversas_total")} ({Integer(p, "conversas_novas")} novas)"),
+                Field("Mensagens", $"{Integer(p, "mensagens_recebidas")} recebidas / {Integer(p, "mensagens_enviadas")} enviadas"),
+                Field("Handoffs", $"{Integer(p, "handoffs_total")} ({Percent(Number(p, "taxa_handoff"))} das conversas)"),
+                Field("Qualidade", quality),
+                Field("Plantões reservados", Integer(p, "plantoes_reservados")),
+                Field("Opt-outs", Integer(p, "opt_outs")),
+                Field("Envios proativos", Integer(p, "envios_proativos")),
+                Field("Erros", $"{Integer(p, "erros")} (fila {Integer(p, "erros_fila")}, avisos {Integer(p, "erros_notificacoes")})")),
+            Context($"Dia {day}, horário de São Paulo • /static/dashboard.html tem os gráficos"),
+        };
+        return Payload(title, ReportColor, blocks);
+    }
+
+    /// <summary>Payload: dia, erro (a short description of what failed).</summary>
+    public static JsonObject DailyReportFailed(JsonElement p)
+    {
+        var day = ReportDay(p);
+        var title = $"⚠️ Relatório diário de {day} falhou";
+        var error = p.TryGetProperty("erro", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+        var blocks = new List<JsonObject>
+        {
+            Header(title),
+            Section($"Não consegui calcular os números do dia.\n*Erro:* {Escape(string.IsNullOrWhiteSpace(error) ? "desconhecido" : error.Trim())}"),
+            Context("Veja os logs do worker (job relatorio-diario); depois de corrigir, rode POST /jobs/relatorio-diario (docs/runbook.md, Dashboards)."),
+        };
+        return Payload(title, ReportFailedColor, blocks);
+    }
+
+    static string ReportDay(JsonElement p) =>
+        p.TryGetProperty("dia", out var d) && d.ValueKind == JsonValueKind.String
+        && DateOnly.TryParseExact(d.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? DateWithWeekday(day)
+            : "-";
+
+    static double? Number(JsonElement p, string name) =>
+        p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
+
+    static string Integer(JsonElement p, string name) =>
+        Number(p, name) is { } n ? ((long)Math.Round(n)).ToString("#,0", PtBr) : "-";
+
+    static string Percent(double? fraction) => fraction is { } f ? (f * 100).ToString("0.#", PtBr) + "%" : "-";
+}
