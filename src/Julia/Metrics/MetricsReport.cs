@@ -79,6 +79,7 @@ internal sealed record MetricsReport(
         if (Queue is null) problems.Add("banco de dados indisponível: a fila não pôde ser lida");
         else if (Queue.IdadeMaisAntigaS > 600) problems.Add($"fila: a mensagem pendente mais antiga espera há {Queue.IdadeMaisAntigaS / 60} min (limite 10 min)");
         if (WhatsAppState is not ("open" or "sandbox")) problems.Add($"WhatsApp não conectado (estado {WhatsAppState})");
+        if (Hour.Partial) problems.Add("Redis indisponível: métricas parciais, só deste processo (cache e limites de envio desligados até ele voltar)");
         if (!AgentOn) problems.Add("agente desligado (sem ANTHROPIC_API_KEY): toda mensagem recebe a resposta de espera e vai para a equipe");
         return problems;
     }

@@ -169,5 +169,8 @@ public sealed class SharedMetricsTests
         Assert.Equal(3, body["tempos"]!["webhook_evolution"]!["total"]!.GetValue<int>());
         var health = await app.CreateClient().GetAsync("/admin/metricas/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        var report = JsonNode.Parse(await health.Content.ReadAsStringAsync())!;
+        Assert.Equal("degraded", report["status"]!.GetValue<string>());
+        Assert.Contains(report["problemas"]!.AsArray(), p => p!.GetValue<string>().StartsWith("Redis indisponível"));
     }
 }
