@@ -11,6 +11,8 @@ using Julia.Host;
 using Julia.Infrastructure.Hosting;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
 
 static class MetricsBench
 {
@@ -126,13 +128,15 @@ static class MetricsBench
         }
     }
 
-    /// <summary>ns per <c>OperationMeter.Time</c> call, with the Metrics recorder (its MeterListener) listening or not.</summary>
+    /// <summary>ns per <c>OperationMeter.Time</c> call, with the Metrics recorder and OpenTelemetry listening, or nobody.</summary>
     static double RecordingCost(bool listening)
     {
         var services = new ServiceCollection().AddMetrics().AddSingleton(TimeProvider.System)
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Metrics:Enabled"] = listening ? "true" : "false" }).Build())
             .AddSingleton<Julia.Metrics.MetricsRecorder>().AddSingleton<Julia.WhatsApp.WhatsAppMeter>().BuildServiceProvider();
         var recorder = services.GetRequiredService<Julia.Metrics.MetricsRecorder>();
+        // OpenTelemetry aggregating the same meters, as the host does for /metrics.
+        using var otel = listening ? Sdk.CreateMeterProviderBuilder().AddMeter("Julia.*").Build() : null;
         var meter = services.GetRequiredService<Julia.WhatsApp.WhatsAppMeter>();
         const int n = 2_000_000;
         for (var i = 0; i < 100_000; i++) meter.Time("webhook_evolution", TimeSpan.FromMilliseconds(1)); // warm-up
