@@ -153,8 +153,8 @@ public sealed class OpenAIResilienceTests(OpenAIResilienceFixture f) : IClassFix
         var queue = await f.QueueAsync(phone);
         Assert.Contains(queue, q => q.TipoSistema == "espera" && q.Conteudo == "Me dá só um minutinho que já te respondo");
         Assert.DoesNotContain(queue, q => q.Conteudo.Contains(notSent) || q.Conteudo.Contains("error", StringComparison.OrdinalIgnoreCase));
-        Assert.Equal(("erro_sistema", reason), await f.ScalarAsync<(string, string)>(
-            "SELECT trigger_type, motivo FROM handoffs h JOIN medicos m ON m.id = h.medico_id WHERE m.telefone = @phone", new { phone }));
+        Assert.Equal(("erro_sistema", reason), Assert.Single(await f.QueryAsync<(string, string)>(
+            "SELECT trigger_type, motivo FROM handoffs h JOIN medicos m ON m.id = h.medico_id WHERE m.telefone = @phone", new { phone })));
     }
 
     async Task TurnAsync(string phone)
