@@ -49,11 +49,17 @@ public class OpenAIAgentFixture : PipelineFixture
     }
 }
 
-/// <summary>docs/decisions.md#agent fallback at once (FALLBACK_HANDOFF_MINUTOS=0), no SDK retries, a 1 s per-call timeout.</summary>
+/// <summary>docs/decisions.md#agent fallback at once (FALLBACK_HANDOFF_MINUTOS=0), no SDK retries, a 2 s per-call timeout.</summary>
 public sealed class OpenAIResilienceFixture : OpenAIAgentFixture
 {
     protected override Dictionary<string, string?> AgentSettings => new()
     {
-        ["FALLBACK_HANDOFF_MINUTOS"] = "0", ["Agent:MaxRetries"] = "0", ["Agent:CallTimeout"] = "00:00:01",
+        ["FALLBACK_HANDOFF_MINUTOS"] = "0", ["Agent:MaxRetries"] = "0", ["Agent:CallTimeout"] = "00:00:02",
     };
+}
+
+/// <summary>Fallback at once and no SDK retries, with the default per-call timeout: every failure is the server's answer.</summary>
+public sealed class OpenAICircuitFixture : OpenAIAgentFixture
+{
+    protected override Dictionary<string, string?> AgentSettings => new() { ["FALLBACK_HANDOFF_MINUTOS"] = "0", ["Agent:MaxRetries"] = "0" };
 }

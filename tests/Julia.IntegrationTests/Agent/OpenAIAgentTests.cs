@@ -136,6 +136,17 @@ public sealed class OpenAIAgentTests(OpenAIAgentFixture f) : IClassFixture<OpenA
     }
 
     [Fact]
+    public async Task AServerErrorIsRetriedByTheSdkThenAnswered()
+    {
+        f.OpenAI.Enqueue(ServerError(), Text("Respondendo depois do 500"));
+
+        var requests = await TurnAsync("5511999991901", "oi, tudo bem?");
+
+        Assert.Equal(2, requests.Count);
+        Assert.Contains(await f.QueueAsync("5511999991901"), q => q.Conteudo == "Respondendo depois do 500");
+    }
+
+    [Fact]
     public void TheStartupBannerNamesProviderModelsAndEndpointButNeverTheKey()
     {
         var line = Assert.Single(f.App.Logs.Lines, l => l.Message.StartsWith("Integration OpenAI-compatível:", StringComparison.Ordinal));
@@ -182,14 +193,14 @@ public sealed class OpenAIResilienceTests(OpenAIResilienceFixture f) : IClassFix
     [Fact]
     public async Task AHangingServerTimesOutAndFallsBack()
     {
-        f.OpenAI.Enqueue(Hang(TimeSpan.FromSeconds(4)));
+        f.OpenAI.Enqueue(Hang(TimeSpan.FromSeconds(6)));
         await TurnAsync("5511999991703");
         await AssertFellBackAsync("5511999991703", "tarde demais", "tempo esgotado");
     }
 }
 
 /// <summary>The breaker named `claude` guards whichever model is configured: three failures open it, and the next turn makes no call.</summary>
-public sealed class OpenAICircuitTests(OpenAIResilienceFixture f) : IClassFixture<OpenAIResilienceFixture>
+public sealed class OpenAICircuitTests(OpenAICircuitFixture f) : IClassFixture<OpenAICircuitFixture>
 {
     [Fact]
     public async Task ServerErrorsUntilTheCircuitOpensThenNoMoreCallsAndEveryoneGetsAPerson()
