@@ -49,12 +49,15 @@ public class OpenAIAgentFixture : PipelineFixture
     }
 }
 
-/// <summary>docs/decisions.md#agent fallback at once (FALLBACK_HANDOFF_MINUTOS=0), no SDK retries, a 2 s per-call timeout.</summary>
+/// <summary>
+/// docs/decisions.md#agent fallback at once (FALLBACK_HANDOFF_MINUTOS=0), no SDK retries, a 5 s per-call timeout: short for
+/// the hang test, long enough for a first call on a loaded machine (JIT, connection) to reach the fake.
+/// </summary>
 public sealed class OpenAIResilienceFixture : OpenAIAgentFixture
 {
     protected override Dictionary<string, string?> AgentSettings => new()
     {
-        ["FALLBACK_HANDOFF_MINUTOS"] = "0", ["Agent:MaxRetries"] = "0", ["Agent:CallTimeout"] = "00:00:02",
+        ["FALLBACK_HANDOFF_MINUTOS"] = "0", ["Agent:MaxRetries"] = "0", ["Agent:CallTimeout"] = "00:00:05",
     };
 }
 

@@ -168,33 +168,33 @@ public sealed class OpenAIResilienceTests(OpenAIResilienceFixture f) : IClassFix
             "SELECT trigger_type, motivo FROM handoffs h JOIN medicos m ON m.id = h.medico_id WHERE m.telefone = @phone", new { phone })));
     }
 
-    async Task TurnAsync(string phone)
+    async Task TurnAsync(string phone, string text)
     {
-        await PostAsync(f.Client, Text(phone, "oi?"));
+        await PostAsync(f.Client, Text(phone, text));
         await f.WaitProcessedAsync(phone);
     }
 
     [Fact]
     public async Task ARateLimitFallsBack()
     {
-        f.OpenAI.Enqueue(RateLimited(1));
-        await TurnAsync("5511999991701");
+        f.OpenAI.AnswerWhenUserSays("oi, limite?", RateLimited(1));
+        await TurnAsync("5511999991701", "oi, limite?");
         await AssertFellBackAsync("5511999991701", "Rate limit", "limite de taxa do modelo OpenAI-compatível (429)");
     }
 
     [Fact]
     public async Task AServerErrorFallsBack()
     {
-        f.OpenAI.Enqueue(ServerError());
-        await TurnAsync("5511999991702");
+        f.OpenAI.AnswerWhenUserSays("oi, servidor?", ServerError());
+        await TurnAsync("5511999991702", "oi, servidor?");
         await AssertFellBackAsync("5511999991702", "server_error", "modelo OpenAI-compatível indisponível (500)");
     }
 
     [Fact]
     public async Task AHangingServerTimesOutAndFallsBack()
     {
-        f.OpenAI.Enqueue(Hang(TimeSpan.FromSeconds(6)));
-        await TurnAsync("5511999991703");
+        f.OpenAI.AnswerWhenUserSays("oi, travou?", Hang(TimeSpan.FromSeconds(15)));
+        await TurnAsync("5511999991703", "oi, travou?");
         await AssertFellBackAsync("5511999991703", "tarde demais", "tempo esgotado");
     }
 }

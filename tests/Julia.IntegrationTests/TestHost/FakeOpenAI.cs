@@ -17,6 +17,7 @@ public sealed class FakeOpenAI : LoopbackServer
     public sealed record Answer(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default);
 
     readonly ConcurrentQueue<Func<JsonObject, Answer>> script = new();
+    readonly ConcurrentDictionary<string, Answer> byUserText = new();
 
     public ConcurrentQueue<JsonObject> Requests { get; } = new();
     public ConcurrentQueue<IHeaderDictionary> RequestHeaders { get; } = new();
@@ -48,6 +49,7 @@ public sealed class FakeOpenAI : LoopbackServer
         RequestPaths.Enqueue(http.Request.Path);
         RequestHeaders.Enqueue(new HeaderDictionary(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value)));
         var answer = Override is { } forced ? forced(body)
+            : AnswerFor(body) is { } matched ? matched
             : script.TryDequeue(out var next) ? next(body) : Text(DefaultReply);
         if (answer.Delay > TimeSpan.Zero)
         {
@@ -65,6 +67,20 @@ public sealed class FakeOpenAI : LoopbackServer
     /// <summary>The model id, prompt and completion tokens the fixtures report (`usage.prompt_tokens` includes cached ones).</summary>
     public const string FixtureModel = "gpt-4o-mini-2024-07-18";
     public const int TextPromptTokens = 1_210, TextCompletionTokens = 38, ToolPromptTokens = 1_180, ToolCompletionTokens = 17;
+
+    /// <summary>
+    /// Every request whose last user message contains <paramref name="userText"/> gets this answer, before the script: a
+    /// test's answer cannot be taken by another turn, nor left behind for the next test by a call that never arrived.
+    /// </summary>
+    public void AnswerWhenUserSays(string userText, Answer answer) => byUserText[userText] = answer;
+
+    Answer? AnswerFor(JsonObject request)
+    {
+        if (byUserText.IsEmpty) return null;
+        var lastUser = Messages(request).LastOrDefault(m => m?["role"]?.GetValue<string>() == "user");
+        var text = lastUser is null ? "" : Content(lastUser);
+        return byUserText.FirstOrDefault(p => text.Contains(p.Key, StringComparison.Ordinal)).Value;
+    }
 
     public void Enqueue(params Answer[] answers) { foreach (var a in answers) script.Enqueue(_ => a); }
 
