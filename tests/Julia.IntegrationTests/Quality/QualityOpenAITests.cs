@@ -7,8 +7,9 @@ using static Julia.IntegrationTests.TestHost.FakeOpenAI;
 namespace Julia.IntegrationTests.Quality;
 
 /// <summary>
-/// LLM_PROVIDER=openai for a vLLM/Ollama-like server: OPENAI_BASE_URL of its own and no OPENAI_API_KEY (the agent is on),
-/// no LLM_MODEL_COMPLEX (it defaults to LLM_MODEL), and an admin token.
+/// LLM_PROVIDER=openai for a vLLM/Ollama-like server: OPENAI_BASE_URL of its own (here without `/v1`: the SDK appends
+/// `/chat/completions` to whatever base it is given) and no OPENAI_API_KEY (the agent is on), no LLM_MODEL_COMPLEX (it
+/// defaults to LLM_MODEL), and an admin token.
 /// </summary>
 public sealed class QualityOpenAIFixture : OpenAIAgentFixture
 {
@@ -17,7 +18,7 @@ public sealed class QualityOpenAIFixture : OpenAIAgentFixture
     protected override Dictionary<string, string?> AgentSettings => new()
     {
         ["ADMIN_API_TOKEN"] = Token, ["Agent:MaxRetries"] = "0", ["OPENAI_API_KEY"] = null, ["LLM_MODEL_COMPLEX"] = null,
-        ["LLM_MODEL"] = "llama3.1:8b",
+        ["LLM_MODEL"] = "llama3.1:8b", ["OPENAI_BASE_URL"] = OpenAI.Url,
     };
 
     public override async Task InitializeAsync()
@@ -53,5 +54,6 @@ public sealed class QualityOpenAITests(QualityOpenAIFixture f) : IClassFixture<Q
         Assert.Contains("naturalidade", Content(Messages(request)[0]!));
         Assert.Contains("Médico: Oi, tem plantão no sábado?", Content(Messages(request)[^1]!));
         Assert.Equal($"Bearer {ModelClients.NoKey}", f.OpenAI.RequestHeaders.Last()["Authorization"].ToString());
+        Assert.Equal("/chat/completions", f.OpenAI.RequestPaths.Last());
     }
 }
