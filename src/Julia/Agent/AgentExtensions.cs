@@ -1,6 +1,4 @@
-using Anthropic;
 using Julia.Agent.Tools;
-using Julia.Infrastructure.Resilience;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
@@ -8,16 +6,26 @@ namespace Julia.Agent;
 
 internal static class AgentExtensions
 {
-    /// <summary>Claude when ANTHROPIC_API_KEY is set; otherwise the agent is off and every turn takes the fallback (docs/decisions.md#modes).</summary>
+    /// <summary>
+    /// The model named by LLM_PROVIDER (docs/decisions.md#model-provider) behind one <see cref="IChatClient"/>: Claude when
+    /// ANTHROPIC_API_KEY is set, or any OpenAI-compatible server; with no model to ask the agent is off and every turn takes
+    /// the fallback (docs/decisions.md#modes).
+    /// </summary>
     public static void AddAgent(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AgentOptions>().BindConfiguration("Agent");
+        builder.Services.AddOptions<AgentOptions>().BindConfiguration("Agent").PostConfigure(o =>
+        {
+            // An OpenAI-compatible server often serves one model: LLM_MODEL_COMPLEX defaults to LLM_MODEL there.
+            if (o.UsesOpenAI && string.IsNullOrWhiteSpace(builder.Configuration["Agent:ComplexModel"])) o.ComplexModel = o.Model;
+        });
         builder.Services.AddSingleton<AgentMeter>();
         builder.Services.AddSingleton<ShiftTools>();
         builder.Services.AddSingleton<ConversationTools>();
         builder.Services.AddSingleton<AgentToolbox>();
 
-        if (string.IsNullOrWhiteSpace(builder.Configuration["Agent:ApiKey"]))
+        var configured = new AgentOptions();
+        builder.Configuration.GetSection("Agent").Bind(configured);
+        if (!configured.Enabled)
         {
             builder.Services.AddSingleton<IConversationAgent, AgentOff>();
             return;
@@ -25,8 +33,7 @@ internal static class AgentExtensions
         builder.Services.AddSingleton<IChatClient>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<AgentOptions>>().Value;
-            var client = new AnthropicClient { ApiKey = o.ApiKey!, BaseUrl = o.BaseUrl, MaxRetries = o.MaxRetries, Timeout = o.CallTimeout };
-            return client.AsIChatClient(o.Model, o.MaxTokens)
+            return ModelClients.Create(o)
                 .AsBuilder()
                 .UseFunctionInvocation(sp.GetRequiredService<ILoggerFactory>(), f => f.MaximumIterationsPerRequest = 3)
                 .Build(sp);

@@ -5,8 +5,14 @@ namespace Julia.Agent;
 
 internal sealed class AgentOptions
 {
+    public const string Anthropic = "anthropic", OpenAI = "openai", DefaultOpenAIBaseUrl = "https://api.openai.com/v1";
+
+    /// <summary>LLM_PROVIDER (docs/decisions.md#model-provider): `anthropic` (default) or `openai` — any OpenAI-compatible server.</summary>
+    public string Provider { get; set; } = Anthropic;
     public string? ApiKey { get; set; }
     public string BaseUrl { get; set; } = "https://api.anthropic.com";
+    public string? OpenAIApiKey { get; set; }
+    public string OpenAIBaseUrl { get; set; } = DefaultOpenAIBaseUrl;
     public string Model { get; set; } = AgentModels.Conversation;
     public string ComplexModel { get; set; } = AgentModels.Complex;
     public int MaxTokens { get; set; } = 300;
@@ -18,7 +24,28 @@ internal sealed class AgentOptions
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan TurnDeadline { get; set; } = TimeSpan.FromSeconds(75);
     public int MaxRetries { get; set; } = 2;
-    public bool Enabled => !string.IsNullOrWhiteSpace(ApiKey);
+
+    public bool UsesOpenAI => string.Equals(Provider, OpenAI, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Anthropic: ANTHROPIC_API_KEY is set. OpenAI-compatible: OPENAI_API_KEY is set, or OPENAI_BASE_URL names a server of
+    /// the team's own (vLLM, Ollama) that may need no key; api.openai.com without a key would only refuse every call.
+    /// </summary>
+    public bool Enabled => UsesOpenAI
+        ? !string.IsNullOrWhiteSpace(OpenAIApiKey) || !IsDefaultOpenAIUrl(OpenAIBaseUrl)
+        : !string.IsNullOrWhiteSpace(ApiKey);
+
+    /// <summary>The provider's name as logs, the banner and fallback reasons say it.</summary>
+    public string ProviderName => UsesOpenAI ? "OpenAI-compatível" : "Anthropic";
+
+    /// <summary>The endpoint the model is asked at (never a key).</summary>
+    public string Endpoint => UsesOpenAI ? OpenAIBaseUrl : BaseUrl;
+
+    /// <summary>Why the agent is off, in the words the fallback reason, the quality job and the banner use.</summary>
+    public string OffReason => UsesOpenAI ? "agente desligado (sem OPENAI_API_KEY nem OPENAI_BASE_URL própria)" : "agente desligado (sem ANTHROPIC_API_KEY)";
+
+    static bool IsDefaultOpenAIUrl(string url) =>
+        string.Equals(url.Trim().TrimEnd('/'), DefaultOpenAIBaseUrl, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>Default model ids, taken from the SDK's own constants so they stay current with the package.</summary>

@@ -1,3 +1,4 @@
+using System.ClientModel;
 using System.Diagnostics;
 using Anthropic.Exceptions;
 using Julia.Agent.Tools;
@@ -10,9 +11,10 @@ using Microsoft.Extensions.Options;
 namespace Julia.Agent;
 
 /// <summary>
-/// Júlia's brain (docs/decisions.md#agent): Claude through <see cref="IChatClient"/> with the six tools and up to 3 tool rounds,
-/// behind the claude circuit breaker. Any failure becomes <see cref="AgentOutcome.Unavailable"/> — the pipeline's
-/// fallback — and never an exception or an error text for the doctor.
+/// Júlia's brain (docs/decisions.md#agent): the model of LLM_PROVIDER — Claude, or any OpenAI-compatible server
+/// (docs/decisions.md#model-provider) — through <see cref="IChatClient"/> with the six tools and up to 3 tool rounds,
+/// behind the circuit breaker named `claude`, which guards whichever model is configured. Any failure becomes
+/// <see cref="AgentOutcome.Unavailable"/> — the pipeline's fallback — and never an exception or an error text for the doctor.
 /// </summary>
 internal sealed partial class ClaudeAgent(
     IChatClient chat, ShiftStore shifts, ShiftCatalog catalog, AgentToolbox toolbox,
@@ -92,6 +94,10 @@ internal sealed partial class ClaudeAgent(
         AnthropicApiException api when api.GetType().Name.Contains("Overloaded", StringComparison.Ordinal) => "Anthropic sobrecarregada (529)",
         OperationCanceledException or TimeoutException => "tempo esgotado",
         HttpRequestException => "falha de rede com a Anthropic",
+        ClientResultException { Status: 429 } => "limite de taxa do modelo OpenAI-compatível (429)",
+        ClientResultException { Status: >= 500 } e => $"modelo OpenAI-compatível indisponível ({e.Status})",
+        ClientResultException { Status: 0 } => "falha de rede com o modelo OpenAI-compatível",
+        ClientResultException e => $"erro do modelo OpenAI-compatível ({e.Status})",
         _ => $"erro do modelo ({ex.GetType().Name})",
     };
 

@@ -39,10 +39,13 @@ internal interface IConversationAgent
     Task<AgentOutcome> RespondAsync(AgentTurn turn, CancellationToken ct);
 }
 
-/// <summary>No ANTHROPIC_API_KEY: every turn takes the fallback path at once (holding message + handoff erro_sistema).</summary>
-internal sealed class AgentOff : IConversationAgent
+/// <summary>
+/// No model to ask (no ANTHROPIC_API_KEY; with LLM_PROVIDER=openai, neither OPENAI_API_KEY nor an OPENAI_BASE_URL of the
+/// team's own): every turn takes the fallback path at once (holding message + handoff erro_sistema).
+/// </summary>
+internal sealed class AgentOff(Microsoft.Extensions.Options.IOptions<AgentOptions> options) : IConversationAgent
 {
     public bool IsEnabled => false;
     public Task<AgentOutcome> RespondAsync(AgentTurn turn, CancellationToken ct) =>
-        Task.FromResult<AgentOutcome>(new AgentOutcome.Unavailable("agente desligado (sem ANTHROPIC_API_KEY)"));
+        Task.FromResult<AgentOutcome>(new AgentOutcome.Unavailable(options.Value.OffReason));
 }

@@ -34,7 +34,10 @@ internal sealed partial class StartupBanner(
     static IEnumerable<(string Name, string State)> Integrations(IConfiguration c, AgentOptions agent)
     {
         bool Has(string key) => !string.IsNullOrWhiteSpace(c[key]);
-        yield return ("Anthropic", agent.Enabled ? $"on ({agent.Model}, {agent.BaseUrl})" : "off (sem ANTHROPIC_API_KEY: agente desligado, fallback + handoff)");
+        // Provider, models and endpoint; never a key (docs/decisions.md#model-provider).
+        yield return (agent.ProviderName, agent.Enabled
+            ? $"on (LLM_PROVIDER={agent.Provider.ToLowerInvariant()}, modelo {agent.Model}, complexo {agent.ComplexModel}, {agent.Endpoint})"
+            : $"off ({agent.OffReason}: fallback + handoff)");
         yield return ("Evolution", Has("Evolution:BaseUrl") ? $"on ({c["Evolution:BaseUrl"]}, instância {c["Evolution:Instance"]})" : "sandbox (sem EVOLUTION_URL: nada sai para o WhatsApp; as mensagens ficam em fila_mensagens)");
         yield return ("Chatwoot", Has("Chatwoot:BaseUrl") && Has("Chatwoot:ApiToken") ? $"on ({c["Chatwoot:BaseUrl"]})" : "off (sem CHATWOOT_URL/CHATWOOT_API_TOKEN)");
         yield return ("Slack", Has("Slack:WebhookUrl") ? "on" : "off (sem SLACK_WEBHOOK_URL: notificações só no log)");

@@ -80,7 +80,7 @@ internal sealed record MetricsReport(
         else if (Queue.IdadeMaisAntigaS > 600) problems.Add($"fila: a mensagem pendente mais antiga espera há {Queue.IdadeMaisAntigaS / 60} min (limite 10 min)");
         if (WhatsAppState is not ("open" or "sandbox")) problems.Add($"WhatsApp não conectado (estado {WhatsAppState})");
         if (Hour.Partial) problems.Add("Redis indisponível: métricas parciais, só deste processo (cache e limites de envio desligados até ele voltar)");
-        if (!AgentOn) problems.Add("agente desligado (sem ANTHROPIC_API_KEY): toda mensagem recebe a resposta de espera e vai para a equipe");
+        if (!AgentOn) problems.Add("agente desligado (sem chave do modelo: ANTHROPIC_API_KEY ou, com LLM_PROVIDER=openai, OPENAI_API_KEY/OPENAI_BASE_URL): toda mensagem recebe a resposta de espera e vai para a equipe");
         return problems;
     }
 }

@@ -20,7 +20,7 @@ internal sealed partial class QualityJob(QualityStore store, QualityJudge judge,
         if (!judge.IsEnabled)
         {
             LogAgentOff();
-            return "agente desligado (sem ANTHROPIC_API_KEY): nenhuma conversa avaliada";
+            return $"{judge.OffReason}: nenhuma conversa avaliada";
         }
         var pending = await store.PendingAsync(BatchSize, ct);
         int evaluated = 0, skipped = 0;
@@ -49,7 +49,7 @@ internal sealed partial class QualityJob(QualityStore store, QualityJudge judge,
     static string Summary(int evaluated, int skipped) =>
         $"{evaluated} conversas avaliadas, {skipped} puladas (resposta inválida do avaliador)";
 
-    [LoggerMessage(EventId = 9511, Level = LogLevel.Information, Message = "Quality job: the agent is off (no ANTHROPIC_API_KEY), nothing evaluated")]
+    [LoggerMessage(EventId = 9511, Level = LogLevel.Information, Message = "Quality job: the agent is off (no model to ask), nothing evaluated")]
     private partial void LogAgentOff();
 
     [LoggerMessage(EventId = 9512, Level = LogLevel.Information, Message = "Quality: conversa {ConversaId} scored {ScoreGeral} (attempt {Attempt})")]

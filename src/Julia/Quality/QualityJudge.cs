@@ -20,7 +20,7 @@ internal abstract record JudgeOutcome
 /// <summary>
 /// The evaluator model (LLM_MODEL_COMPLEX) through the agent's <see cref="IChatClient"/>, behind the same claude breaker:
 /// the prompt of Prompts/avaliador.md plus the transcript; an answer that is not a valid evaluation gets one more try,
-/// told what was wrong. No IChatClient (no ANTHROPIC_API_KEY) means the judge is off.
+/// told what was wrong. No IChatClient (the agent is off: no model to ask) means the judge is off.
 /// </summary>
 internal sealed partial class QualityJudge(
     IOptions<AgentOptions> options, CircuitBreakers breakers, ILogger<QualityJudge> logger, IChatClient? chat = null)
@@ -31,9 +31,12 @@ internal sealed partial class QualityJudge(
 
     public bool IsEnabled => chat is not null && options.Value.Enabled;
 
+    /// <summary>Why the judge is off, when it is.</summary>
+    public string OffReason => options.Value.OffReason;
+
     public async Task<JudgeOutcome> JudgeAsync(Guid conversaId, string transcript, CancellationToken ct)
     {
-        if (chat is null) return new JudgeOutcome.Failed("agente desligado (sem ANTHROPIC_API_KEY)");
+        if (chat is null) return new JudgeOutcome.Failed(options.Value.OffReason);
         var model = options.Value.ComplexModel;
         var chatOptions = new ChatOptions { ModelId = model, MaxOutputTokens = MaxOutputTokens, Temperature = 0f };
         List<ChatMessage> messages =

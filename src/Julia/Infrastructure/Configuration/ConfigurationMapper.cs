@@ -52,9 +52,17 @@ internal static class ConfigurationMapper
         }
         if (!Has("Redis:Url") && !errors.Any(e => e.StartsWith("REDIS_URL", StringComparison.Ordinal)))
             errors.Add("REDIS_URL: obrigatória (ex.: redis://localhost:6379/0); ./run.sh define uma local quando ausente");
+        foreach (var variable in EnvironmentVariables.All.Where(v => v.Required && Applies(v) && !Has(v.Key)))
+            errors.Add($"{variable.Name}: obrigatória{Condition(variable, " com ")}{Hint(variable)}");
         if (!production) return;
-        foreach (var variable in EnvironmentVariables.All.Where(v => v.RequiredInProduction && !Has(v.Key)))
-            errors.Add($"{variable.Name}: obrigatória com ENVIRONMENT=production");
+        foreach (var variable in EnvironmentVariables.All.Where(v => v.RequiredInProduction && !v.Required && Applies(v) && !Has(v.Key)))
+            errors.Add($"{variable.Name}: obrigatória com ENVIRONMENT=production{Condition(variable, " e ")}{Hint(variable)}");
+
+        // OnlyWith names a variable; its value is compared as validated (a Choice is case-insensitive).
+        bool Applies(EnvironmentVariable v) => v.OnlyWith is not { } when ||
+            string.Equals(values.GetValueOrDefault(EnvironmentVariables.All.Single(o => o.Name == when.Name).Key), when.Value, StringComparison.OrdinalIgnoreCase);
+        static string Condition(EnvironmentVariable v, string joiner) => v.OnlyWith is { } when ? $"{joiner}{when.Name}={when.Value}" : "";
+        static string Hint(EnvironmentVariable v) => v.Hint is null ? "" : $" ({v.Hint})";
     }
 }
 

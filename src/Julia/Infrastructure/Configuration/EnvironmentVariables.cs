@@ -27,10 +27,15 @@ internal static class EnvironmentVariables
         new("ADMIN_API_TOKEN", "Admin:ApiToken", Secret: true, RequiredInProduction: true),
 
         // Agent
-        new("ANTHROPIC_API_KEY", "Agent:ApiKey", Secret: true, RequiredInProduction: true),
+        new("LLM_PROVIDER", "Agent:Provider", ValueKind.Choice, "anthropic", Choices: ["anthropic", "openai"]),
+        new("ANTHROPIC_API_KEY", "Agent:ApiKey", Secret: true, RequiredInProduction: true, OnlyWith: ("LLM_PROVIDER", "anthropic")),
         new("ANTHROPIC_BASE_URL", "Agent:BaseUrl", ValueKind.Url, "https://api.anthropic.com"),
-        // Model defaults are the Anthropic SDK's own constants, set in AgentOptions (Infrastructure knows no feature).
-        new("LLM_MODEL", "Agent:Model"),
+        new("OPENAI_BASE_URL", "Agent:OpenAIBaseUrl", ValueKind.Url, "https://api.openai.com/v1"),
+        new("OPENAI_API_KEY", "Agent:OpenAIApiKey", Secret: true, RequiredInProduction: true, OnlyWith: ("LLM_PROVIDER", "openai")),
+        // Model defaults are the Anthropic SDK's own constants, set in AgentOptions (Infrastructure knows no feature);
+        // an OpenAI-compatible server has no name Júlia could guess.
+        new("LLM_MODEL", "Agent:Model", Required: true, OnlyWith: ("LLM_PROVIDER", "openai"),
+            Hint: "o nome do modelo no servidor, ex.: gpt-4o-mini, llama3.1:8b"),
         new("LLM_MODEL_COMPLEX", "Agent:ComplexModel"),
         new("LLM_MAX_TOKENS", "Agent:MaxTokens", ValueKind.Integer, "300", Min: 1, Max: 64_000),
         new("LLM_TEMPERATURE", "Agent:Temperature", ValueKind.Decimal, "0.7"),
