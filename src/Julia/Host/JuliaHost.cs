@@ -16,6 +16,7 @@ using Julia.Jobs;
 using Julia.Maintenance;
 using Julia.Metrics;
 using Julia.Notifications;
+using Julia.Privacy;
 using Julia.Quality;
 using Julia.Queue;
 using Julia.Shifts;
@@ -62,6 +63,7 @@ internal static class JuliaHost
         builder.AddChatwoot();
         builder.AddAlerts();
         builder.AddQuality();
+        builder.AddPrivacy();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -77,6 +79,7 @@ internal static class JuliaHost
         app.MapChatwoot();
         app.MapMetrics();
         app.MapQuality();
+        app.MapPrivacy();
         return app;
     }
 }
