@@ -41,7 +41,7 @@ internal static class JuliaCli
                             command.Options.ContainsKey("--dry-run"));
                     }),
                 // stdout carries the JSON: every log line goes to stderr.
-                "titular exportar" or "titular apagar" => await OneShotAsync(command with
+                "titular exportar" or "titular apagar" => await OneShotWithExitCodeAsync(command with
                 {
                     ConfigurationOverrides = [.. command.ConfigurationOverrides, "--Logging:Console:LogToStandardErrorThreshold=Trace"],
                 }, async app =>
@@ -93,9 +93,9 @@ internal static class JuliaCli
     }
 
     static Task<int> OneShotAsync(CommandLine command, Func<WebApplication, Task> action) =>
-        OneShotAsync(command, async app => { await action(app); return 0; });
+        OneShotWithExitCodeAsync(command, async app => { await action(app); return 0; });
 
-    static async Task<int> OneShotAsync(CommandLine command, Func<WebApplication, Task<int>> action)
+    static async Task<int> OneShotWithExitCodeAsync(CommandLine command, Func<WebApplication, Task<int>> action)
     {
         await using var app = JuliaHost.Build([.. command.ConfigurationOverrides], new HostRoleInfo(HostRole.All), new StartupFlags(false));
         return await action(app);
