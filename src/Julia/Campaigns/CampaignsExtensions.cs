@@ -1,5 +1,6 @@
 using Julia.Doctors;
 using Julia.Jobs;
+using Julia.Privacy;
 using Julia.Queue;
 
 namespace Julia.Campaigns;
@@ -12,5 +13,6 @@ internal static class CampaignsExtensions
         builder.Services.AddSingleton<IJob, CampaignFeederJob>();
         builder.Services.AddSingleton<ISendEffect, CampaignSendEffect>();
         builder.Services.AddSingleton<IOptOutEffect, CampaignOptOutEffect>();
+        builder.Services.AddSingleton<Privacy.IPersonalDataOwner, CampaignPersonalData>();
     }
 }

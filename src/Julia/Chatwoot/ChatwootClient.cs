@@ -66,6 +66,23 @@ internal sealed partial class ChatwootClient(HttpClient http, IOptions<ChatwootO
         return created.Value;
     }
 
+    /// <summary>
+    /// Deletes a contact with its conversations (data-subject erasure, docs/decisions.md#lgpd). Chatwoot answers 200 with
+    /// no body; false when the contact was already gone (404).
+    /// </summary>
+    public async Task<bool> DeleteContactAsync(long contactId, CancellationToken ct)
+    {
+        try
+        {
+            await SendAsync(HttpMethod.Delete, $"{Account}/contacts/{contactId}", null, "contacts/delete", _ => new Box<bool>(true), ct, emptyBodyIsOk: true);
+            return true;
+        }
+        catch (ChatwootException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+    }
+
     sealed record Box<T>(T Value);
 
     /// <summary>The readable items of `payload[]`; null (an unexpected answer) when there is no such array, so "no contacts" is never a guess.</summary>
@@ -73,13 +90,14 @@ internal sealed partial class ChatwootClient(HttpClient http, IOptions<ChatwootO
         Prop(root, "payload") is { ValueKind: JsonValueKind.Array } items ? [.. items.EnumerateArray().Select(read).OfType<T>()] : null;
 
     /// <summary>One call: maps every failure onto <see cref="ChatwootException"/>; <paramref name="read"/> answering null means an unexpected shape.</summary>
-    async Task<T> SendAsync<T>(HttpMethod method, string path, JsonObject? body, string operation, Func<JsonElement, T?> read, CancellationToken ct)
+    async Task<T> SendAsync<T>(HttpMethod method, string path, JsonObject? body, string operation, Func<JsonElement, T?> read, CancellationToken ct,
+        bool emptyBodyIsOk = false)
         where T : class
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            return await SendUntimedAsync(method, path, body, operation, read, ct);
+            return await SendUntimedAsync(method, path, body, operation, read, emptyBodyIsOk, ct);
         }
         catch (ChatwootException)
         {
@@ -92,7 +110,8 @@ internal sealed partial class ChatwootClient(HttpClient http, IOptions<ChatwootO
         }
     }
 
-    async Task<T> SendUntimedAsync<T>(HttpMethod method, string path, JsonObject? body, string operation, Func<JsonElement, T?> read, CancellationToken ct)
+    async Task<T> SendUntimedAsync<T>(HttpMethod method, string path, JsonObject? body, string operation, Func<JsonElement, T?> read, bool emptyBodyIsOk,
+        CancellationToken ct)
         where T : class
     {
         try
@@ -109,6 +128,7 @@ internal sealed partial class ChatwootClient(HttpClient http, IOptions<ChatwootO
             }
 
             var text = await response.Content.ReadAsStringAsync(ct);
+            if (emptyBodyIsOk && string.IsNullOrWhiteSpace(text)) text = "{}";
             T? result = null;
             try
             {

@@ -1,6 +1,7 @@
 using Julia.Conversations;
 using Julia.Handoffs;
 using Julia.Notifications;
+using Julia.Privacy;
 using Julia.Queue;
 using Julia.Infrastructure.Http;
 using Microsoft.Extensions.Options;
@@ -37,6 +38,7 @@ internal static class ChatwootExtensions
         builder.Services.AddSingleton<IInboundEffect>(sp => sp.GetRequiredService<ChatwootMirror>());
         builder.Services.AddSingleton<ChatwootEventHandler>();
         builder.Services.AddSingleton<ChatwootWebhookEndpoints.Handler>();
+        builder.Services.AddSingleton<IExternalErasure, ChatwootContactErasure>();
     }
 
     public static void MapChatwoot(this WebApplication app)

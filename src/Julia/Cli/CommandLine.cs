@@ -20,10 +20,12 @@ internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, stri
         ["seed-demo"] = [],
         ["chat"] = ["--telefone", "--nome"],
         ["limpeza"] = ["--dry-run"],
+        ["titular exportar"] = ["--telefone", "--saida", "--solicitado-por"],
+        ["titular apagar"] = ["--telefone", "--motivo", "--solicitado-por", "--sim"],
         ["help"] = [],
     };
 
-    static readonly HashSet<string> Flags = ["--seed-demo", "--dry-run"];
+    static readonly HashSet<string> Flags = ["--seed-demo", "--dry-run", "--sim"];
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
@@ -50,11 +52,20 @@ internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, stri
         if (args.Count == 0) return new("serve", new Dictionary<string, string>(), null);
         var verb = args[0];
         if (verb is "--help" or "-h" or "help") return new("help", new Dictionary<string, string>(), null);
+        var first = 1;
+        if (verb == "titular")
+        {
+            // Two words: `julia titular exportar|apagar …`.
+            if (args.Count < 2 || args[1] is not ("exportar" or "apagar"))
+                return new(verb, new Dictionary<string, string>(), "titular precisa de exportar ou apagar (ex.: julia titular exportar --telefone 5511999990001)");
+            verb = $"titular {args[1]}";
+            first = 2;
+        }
         if (!VerbOptions.TryGetValue(verb, out var allowed))
             return new(verb, new Dictionary<string, string>(), $"comando desconhecido: {verb}");
 
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 1; i < args.Count; i++)
+        for (var i = first; i < args.Count; i++)
         {
             var arg = args[i];
             if (arg is "--help" or "-h") return new("help", options, null);
@@ -65,6 +76,8 @@ internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, stri
             if (value is null) return new(verb, options, $"{name} precisa de um valor");
             options[name] = value;
         }
+        if (verb.StartsWith("titular ", StringComparison.Ordinal) && !options.ContainsKey("--telefone"))
+            return new(verb, options, $"{verb} precisa de --telefone (ex.: julia {verb} --telefone 5511999990001)");
         if (verb == "chat" && !options.ContainsKey("--telefone"))
             return new(verb, options, "chat precisa de --telefone (ex.: julia chat --telefone 5511999990001)");
         if (verb == "serve" && options.TryGetValue("--role", out var role) && role is not ("api" or "worker" or "all"))
@@ -81,6 +94,11 @@ internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, stri
           julia seed-demo                                    carrega os dados de demonstração (idempotente) e sai
           julia chat --telefone 5511… [--nome "Dr. Teste"]    conversa com a Júlia como esse médico, pelo pipeline real
           julia limpeza [--dry-run]                          retenção agora (RETENCAO_*), em lotes de 1 000; --dry-run só conta
+          julia titular exportar --telefone 5511… [--saida arquivo.json]
+                                                             LGPD: tudo o que a Júlia guarda do médico, em um JSON
+          julia titular apagar --telefone 5511… [--motivo "…"] [--sim]
+                                                             LGPD: apaga/anonimiza os dados do médico (sem volta); num
+                                                             terminal pede confirmação, salvo --sim
           julia --help                                       mostra esta ajuda
 
         Qualquer variável de configuração também pode ser passada como --NOME=valor (ex.: --PORT=8001).
@@ -89,7 +107,9 @@ internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, stri
           --role       api (webhooks, admin, respostas), worker (fila proativa, jobs) ou all
           --seed-demo  carrega os dados de demonstração se o banco estiver vazio
 
+        Opções de titular: --solicitado-por "nome" (vai para a auditoria solicitacoes_titular; padrão cli:<usuário>).
+
         Configuração por variáveis de ambiente (DATABASE_URL, REDIS_URL, …): veja README.md.
-        Códigos de saída: 0 ok, 1 configuração inválida ou falha, 2 uso incorreto.
+        Códigos de saída: 0 ok, 1 configuração inválida, falha ou médico não encontrado, 2 uso incorreto.
         """;
 }

@@ -40,6 +40,17 @@ internal static class JuliaCli
                         await RetentionConsole.RunAsync(app.Services.GetRequiredService<Julia.Maintenance.RetentionRunner>(),
                             command.Options.ContainsKey("--dry-run"));
                     }),
+                // stdout carries the JSON: every log line goes to stderr.
+                "titular exportar" or "titular apagar" => await OneShotWithExitCodeAsync(command with
+                {
+                    ConfigurationOverrides = [.. command.ConfigurationOverrides, "--Logging:Console:LogToStandardErrorThreshold=Trace"],
+                }, async app =>
+                {
+                    await app.Services.GetRequiredService<MigrationRunner>().RunAsync(CancellationToken.None);
+                    return command.Verb == "titular exportar"
+                        ? await SubjectConsole.ExportAsync(app.Services, command)
+                        : await SubjectConsole.EraseAsync(app.Services, command);
+                }),
                 "seed-demo" => await OneShotAsync(command, async app =>
                 {
                     await app.Services.GetRequiredService<MigrationRunner>().RunAsync(CancellationToken.None);
@@ -81,10 +92,12 @@ internal static class JuliaCli
         return await ChatConsole.RunAsync(app, command.Options["--telefone"], command.Options.GetValueOrDefault("--nome", "Dr. Teste"));
     }
 
-    static async Task<int> OneShotAsync(CommandLine command, Func<WebApplication, Task> action)
+    static Task<int> OneShotAsync(CommandLine command, Func<WebApplication, Task> action) =>
+        OneShotWithExitCodeAsync(command, async app => { await action(app); return 0; });
+
+    static async Task<int> OneShotWithExitCodeAsync(CommandLine command, Func<WebApplication, Task<int>> action)
     {
         await using var app = JuliaHost.Build([.. command.ConfigurationOverrides], new HostRoleInfo(HostRole.All), new StartupFlags(false));
-        await action(app);
-        return 0;
+        return await action(app);
     }
 }

@@ -1,6 +1,7 @@
 using Julia.Infrastructure.Hosting;
 using Julia.Jobs;
 using Julia.Maintenance;
+using Julia.Privacy;
 using Julia.Queue;
 using Julia.Shifts;
 using Julia.WhatsApp;
@@ -30,6 +31,7 @@ internal static class ConversationsExtensions
         builder.Services.AddSingleton<IJob, OpeningSweepJob>();
         builder.Services.AddSingleton<IRetentionTarget, InteractionRetention>();
         builder.Services.AddSingleton<IRetentionTarget, ConversationRetention>();
+        builder.Services.AddSingleton<IPersonalDataOwner, ConversationPersonalData>();
         if (role.RunsApi)
         {
             builder.Services.AddSingleton<TurnRunner>();

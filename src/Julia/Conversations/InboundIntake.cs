@@ -41,7 +41,7 @@ internal sealed partial class InboundIntake(
         var inserting = time.GetTimestamp();
         if (doctor is null)
         {
-            stored = await store.InsertWithNewDoctorAsync(NewDoctor.From(canonical, jid, lid, message.PushName), row, ct)
+            stored = await store.InsertWithNewDoctorAsync(doctors.NewSender(canonical, jid, lid, message.PushName), row, ct)
                      ?? await RetryAfterRaceAsync(canonical, lid, row, ct);
         }
         else

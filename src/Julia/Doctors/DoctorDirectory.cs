@@ -1,4 +1,5 @@
 using Julia.Infrastructure.Redis;
+using Julia.Privacy;
 
 namespace Julia.Doctors;
 
@@ -6,8 +7,12 @@ namespace Julia.Doctors;
 /// Finds the doctor behind a WhatsApp address (docs/decisions.md#inbound) through the cache medico:telefone:{telefone}
 /// (TTL CACHE_TTL), and invalidates every cached view of a doctor when he changes.
 /// </summary>
-internal sealed class DoctorDirectory(DoctorStore store, JuliaCache cache)
+internal sealed class DoctorDirectory(DoctorStore store, JuliaCache cache, PhoneHasher hasher)
 {
+    /// <summary>A sender met for the first time, with the keyed hashes that tell whether he was erased after opting out.</summary>
+    public NewDoctor NewSender(string? canonicalPhone, string jid, string? lid, string? pushName) =>
+        NewDoctor.From(canonicalPhone, jid, lid, pushName) with { HashTelefone = hasher.Hash(canonicalPhone), HashLid = hasher.Hash(lid) };
+
     /// <summary>Known doctor for this address, or null when the sender is new (created together with his first message).</summary>
     public async Task<DoctorRecord?> FindAsync(string? canonicalPhone, string? lid, CancellationToken ct)
     {

@@ -12,9 +12,15 @@ internal sealed record DoctorRecord(
     bool Bloqueado,
     string StageJornada);
 
-/// <summary>What Júlia knows about a sender before the first row exists: created in the same statement as the message.</summary>
+/// <summary>
+/// What Júlia knows about a sender before the first row exists: created in the same statement as the message.
+/// <see cref="HashTelefone"/>/<see cref="HashLid"/> are the keyed hashes an erasure keeps (docs/decisions.md#lgpd).
+/// </summary>
 internal sealed record NewDoctor(string? Telefone, string WhatsappJid, string? WhatsappLid, string? PrimeiroNome, string? Sobrenome)
 {
+    public byte[]? HashTelefone { get; init; }
+    public byte[]? HashLid { get; init; }
+
     public static NewDoctor From(string? telefone, string jid, string? lid, string? pushName)
     {
         var (first, last) = SplitName(pushName);

@@ -107,16 +107,25 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
 
     /// <summary>
     /// A CTE that creates a sender met for the first time (race-free: ON CONFLICT DO NOTHING) from the parameters of a
-    /// <see cref="NewDoctor"/> (@Telefone, @WhatsappJid, @WhatsappLid, @PrimeiroNome, @Sobrenome); returns his id, or no
-    /// row when he already exists.
+    /// <see cref="NewDoctor"/> (@Telefone, @WhatsappJid, @WhatsappLid, @PrimeiroNome, @Sobrenome, @HashTelefone, @HashLid);
+    /// returns his id, or no row when he already exists. A sender erased after opting out (titulares_apagados, read only)
+    /// comes back opted out (docs/decisions.md#lgpd).
     /// </summary>
     public static string InsertNewCte(string name) => $"""
         {name} AS (
-            INSERT INTO medicos (telefone, whatsapp_jid, whatsapp_lid, primeiro_nome, sobrenome, stage_jornada, origem)
-            VALUES (@Telefone, @WhatsappJid, @WhatsappLid, @PrimeiroNome, @Sobrenome, 'novo', 'whatsapp_inbound')
+            INSERT INTO medicos (telefone, whatsapp_jid, whatsapp_lid, primeiro_nome, sobrenome, stage_jornada, origem,
+                                 opted_out, opted_out_at, opted_out_reason)
+            SELECT @Telefone, @WhatsappJid, @WhatsappLid, @PrimeiroNome, @Sobrenome,
+                   CASE WHEN a.opted_out THEN 'opt_out' ELSE 'novo' END, 'whatsapp_inbound',
+                   a.opted_out, CASE WHEN a.opted_out THEN now() END, CASE WHEN a.opted_out THEN '{ErasedOptOutReason}' END
+            FROM (SELECT EXISTS (SELECT 1 FROM titulares_apagados
+                                 WHERE opted_out AND hash_telefone IN (@HashTelefone::bytea, @HashLid::bytea)) AS opted_out) a
             ON CONFLICT DO NOTHING
             RETURNING id)
         """;
+
+    /// <summary>opted_out_reason of a sender who opted out, was erased at his request and wrote again.</summary>
+    public const string ErasedOptOutReason = "opt_out_anterior_apagado";
 
     /// <summary>A CTE: when <paramref name="answered"/> holds, the doctor answered — funnel `respondeu`, pressure −20.</summary>
     public static string AnsweredCte(string medicoParam, string answered) => $"""

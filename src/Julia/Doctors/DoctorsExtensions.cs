@@ -1,4 +1,5 @@
 using Julia.Jobs;
+using Julia.Privacy;
 
 namespace Julia.Doctors;
 
@@ -11,5 +12,6 @@ internal static class DoctorsExtensions
         builder.Services.AddSingleton<DoctorProfileStore>();
         builder.Services.AddSingleton<DoctorContext>();
         builder.Services.AddSingleton<IJob, PressureDecayJob>();
+        builder.Services.AddSingleton<IPersonalDataOwner, DoctorPersonalData>();
     }
 }

@@ -1,3 +1,5 @@
+using Julia.Privacy;
+
 namespace Julia.Handoffs;
 
 internal static class HandoffsExtensions
@@ -6,5 +8,6 @@ internal static class HandoffsExtensions
     {
         builder.Services.AddSingleton<HandoffStore>();
         builder.Services.AddSingleton<HandoffService>();
+        builder.Services.AddSingleton<IPersonalDataOwner, HandoffPersonalData>();
     }
 }

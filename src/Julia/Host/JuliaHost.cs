@@ -17,6 +17,7 @@ using Julia.Jobs;
 using Julia.Maintenance;
 using Julia.Metrics;
 using Julia.Notifications;
+using Julia.Privacy;
 using Julia.Quality;
 using Julia.Queue;
 using Julia.Shifts;
@@ -64,6 +65,7 @@ internal static class JuliaHost
         builder.AddAlerts();
         builder.AddQuality();
         builder.AddDashboard();
+        builder.AddPrivacy();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -80,6 +82,7 @@ internal static class JuliaHost
         app.MapMetrics();
         app.MapQuality();
         app.MapDashboard();
+        app.MapPrivacy();
         return app;
     }
 }

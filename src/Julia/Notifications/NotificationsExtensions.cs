@@ -9,6 +9,7 @@ internal static class NotificationsExtensions
         builder.Services.AddSingleton<NotificationOutbox>();
         builder.Services.AddSingleton<Maintenance.IRetentionTarget, NotificationRetention>();
         builder.Services.AddSingleton<NotificationDispatcher>();
+        builder.Services.AddSingleton<Privacy.IPersonalDataOwner, NotificationPersonalData>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
     }
 }

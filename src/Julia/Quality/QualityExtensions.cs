@@ -10,5 +10,6 @@ internal static class QualityExtensions
         builder.Services.AddSingleton<QualityStore>();
         builder.Services.AddSingleton<QualityJudge>();
         builder.Services.AddSingleton<IJob, QualityJob>();
+        builder.Services.AddSingleton<Privacy.IPersonalDataOwner, QualityPersonalData>();
     }
 }

@@ -30,6 +30,7 @@ internal sealed class QualityStore(NpgsqlDataSource db)
         return (await c.QueryAsync<Guid>(new CommandDefinition("""
             SELECT c.id FROM conversations c
             WHERE c.status = 'completed'
+              AND NOT EXISTS (SELECT 1 FROM medicos m WHERE m.id = c.medico_id AND m.apagado_em IS NOT NULL)
               AND NOT EXISTS (SELECT 1 FROM avaliacoes_qualidade a WHERE a.conversa_id = c.id AND a.avaliador = 'auto')
               AND EXISTS (SELECT 1 FROM interacoes i WHERE i.conversa_id = c.id AND i.direcao = 'entrada')
               AND EXISTS (SELECT 1 FROM interacoes i WHERE i.conversa_id = c.id AND i.direcao = 'saida' AND i.autor_tipo = 'julia')

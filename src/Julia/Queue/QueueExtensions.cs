@@ -1,6 +1,7 @@
 using Julia.Infrastructure.Hosting;
 using Julia.Jobs;
 using Julia.Maintenance;
+using Julia.Privacy;
 using Julia.WhatsApp;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,7 @@ internal static class QueueExtensions
         builder.Services.AddSingleton<IJob, QueueRecoveryJob>();
         builder.Services.AddSingleton<IRetentionTarget, SentQueueRetention>();
         builder.Services.AddSingleton<IRetentionTarget, EndedQueueRetention>();
+        builder.Services.AddSingleton<IPersonalDataOwner, QueuePersonalData>();
         // Two lanes of one type: AddHostedService would keep only the first (TryAddEnumerable), so register them directly.
         if (role.RunsApi) builder.Services.AddSingleton<IHostedService>(sp => Dispatcher(sp, DispatchLane.Replies));
         if (role.RunsWorker) builder.Services.AddSingleton<IHostedService>(sp => Dispatcher(sp, DispatchLane.Proactive));

@@ -80,9 +80,12 @@ internal sealed class SendLimiter(RedisGate redis, DispatchStore store, IOptions
 
     public static string[] Keys(DateTimeOffset local, string address) =>
     [
-        $"rate:hora:{local:yyyyMMddHH}", $"rate:dia:{local:yyyyMMdd}", $"rate:ultimo:{address.Split('@')[0]}", "rate:proximo",
+        $"rate:hora:{local:yyyyMMddHH}", $"rate:dia:{local:yyyyMMdd}", LastSendKey(address), "rate:proximo",
         $"rate:primeiros:{local:yyyyMMdd}", "rate:ultimo_primeiro",
     ];
+
+    /// <summary>The time of the last send to one address (phone or LID, without the @domain).</summary>
+    public static string LastSendKey(string address) => $"rate:ultimo:{address.Split('@')[0]}";
 
     /// <summary>Usage for GET /health/rate-limit.</summary>
     public async Task<RateLimitUsage> UsageAsync(BusinessHours hours)

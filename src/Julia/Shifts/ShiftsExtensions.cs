@@ -1,4 +1,5 @@
 using Julia.Jobs;
+using Julia.Privacy;
 
 namespace Julia.Shifts;
 
@@ -10,5 +11,6 @@ internal static class ShiftsExtensions
         builder.Services.AddSingleton<ShiftStore>();
         builder.Services.AddSingleton<ShiftCatalog>();
         builder.Services.AddSingleton<IJob, ReservationExpiryJob>();
+        builder.Services.AddSingleton<IPersonalDataOwner, ShiftPersonalData>();
     }
 }

@@ -9,7 +9,8 @@ namespace Julia.IntegrationTests.TestHost;
 
 /// <summary>
 /// A fake Chatwoot Application API for account 1 on loopback, answering with the shapes in tests/fixtures/chatwoot:
-/// profile, contact search, a contact's conversations and message creation (200, as Chatwoot answers creates).
+/// profile, contact search, a contact's conversations, message creation (200, as Chatwoot answers creates) and contact
+/// deletion (200 with no body, as Chatwoot's `head :ok`; 404 when the contact does not exist).
 /// Every request is kept; <see cref="Down"/> and <see cref="RequiredToken"/> script outages and bad tokens.
 /// </summary>
 public sealed class FakeChatwoot : LoopbackServer
@@ -47,6 +48,8 @@ public sealed class FakeChatwoot : LoopbackServer
 
     public void AddContact(long id, string name, string phoneE164) => contacts[id] = new Contact(id, name, phoneE164);
 
+    public bool HasContact(long id) => contacts.ContainsKey(id);
+
     public void AddConversation(long contactId, long conversationId, long inboxId, long lastActivityAt, string status = "open") =>
         conversations.Enqueue(new Conversation(contactId, conversationId, inboxId, lastActivityAt, status));
 
@@ -81,6 +84,10 @@ public sealed class FakeChatwoot : LoopbackServer
             catch (JsonException) { body = null; }
             return OnAccount(account, () => CreateMessage(conversationId, body));
         });
+        app.MapDelete("/api/v1/accounts/{account}/contacts/{contactId}", (string account, string contactId) => OnAccount(account, () =>
+            long.TryParse(contactId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && contacts.TryRemove(id, out _)
+                ? Results.Ok()
+                : FixtureResult("error-404-not-found.json", 404)));
         app.MapFallback(() => FixtureResult("error-404-not-found.json", 404));
     }
 

@@ -97,6 +97,9 @@ internal static class EnvironmentVariables
         new("RETENCAO_INTERACOES_DIAS", "Maintenance:InteractionsDays", ValueKind.Integer, "90", Min: 1, Max: 3_650),
         new("RETENCAO_FILA_ENVIADA_DIAS", "Maintenance:SentQueueDays", ValueKind.Integer, "30", Min: 1, Max: 3_650),
 
+        // LGPD (data-subject requests): the HMAC key of the phone hashes an erasure keeps
+        new("LGPD_SEGREDO", "Privacy:Secret", Secret: true, RequiredInProduction: true),
+
         // Accepted for compatibility with the reference, unused.
         new("GESTOR_WHATSAPP", "Compat:GestorWhatsapp"),
         new("JULIA_API_URL", "Compat:JuliaApiUrl"),

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Julia.Doctors;
+using Julia.Privacy;
+
+namespace Julia.Cli;
+
+/// <summary>
+/// `julia titular exportar|apagar --telefone 55…` (docs/runbook.md, "LGPD — pedidos do titular"): the doctor with that
+/// phone, then the same export and erasure as the admin endpoints. Exit 0 done (or already erased), 1 no such doctor,
+/// 2 bad usage. `apagar` asks for confirmation only on a terminal (stdin not redirected) and without --sim.
+/// </summary>
+internal static class SubjectConsole
+{
+    static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static async Task<int> ExportAsync(IServiceProvider services, CommandLine command)
+    {
+        var (found, exit) = await FindAsync(services, command);
+        if (found is null) return exit;
+        var requester = Requester(command);
+        if (PrivacyEndpoints.Invalid(null, requester) is not null) return await UsageAsync("--solicitado-por tem mais de 100 caracteres ou caracteres de controle");
+        var document = await services.GetRequiredService<SubjectExporter>().ExportAsync(found.Id!.Value, requester, null, CancellationToken.None);
+        if (document is null) return await NotFoundAsync(found.Phone);
+        var json = document.ToJsonString(Indented);
+        if (command.Options.TryGetValue("--saida", out var path))
+        {
+            await File.WriteAllTextAsync(path, json + "\n");
+            await Console.Error.WriteLineAsync($"julia: dados do médico {found.Id} gravados em {path}");
+        }
+        else Console.WriteLine(json);
+        return 0;
+    }
+
+    public static async Task<int> EraseAsync(IServiceProvider services, CommandLine command)
+    {
+        var (found, exit) = await FindAsync(services, command);
+        if (found is null) return exit;
+        var motivo = command.Options.GetValueOrDefault("--motivo");
+        var requester = Requester(command);
+        if (PrivacyEndpoints.Invalid(motivo, requester) is not null)
+            return await UsageAsync("--motivo (até 500 caracteres) ou --solicitado-por (até 100) inválido");
+        if (found.Id is null)
+        {
+            Console.WriteLine($"já apagado: o telefone {found.Phone} foi apagado antes; nada a fazer");
+            return 0;
+        }
+        if (!Console.IsInputRedirected && !command.Options.ContainsKey("--sim"))
+        {
+            Console.Write($"Apagar todos os dados do médico {found.Id} ({found.Phone})? Isso não tem volta. Digite APAGAR para confirmar: ");
+            if (Console.ReadLine()?.Trim() != "APAGAR")
+            {
+                Console.WriteLine("cancelado: nada foi apagado");
+                return 1;
+            }
+        }
+        var result = await services.GetRequiredService<SubjectEraser>().EraseAsync(found.Id.Value, requester, motivo, CancellationToken.None);
+        if (result is null) return await NotFoundAsync(found.Phone);
+        Console.WriteLine(PrivacyEndpoints.Dto(result.Request).ToJsonString(Indented));
+        Console.WriteLine(result.AlreadyErased ? $"já apagado: médico {found.Id}; nada mudou" : $"apagado: médico {found.Id}");
+        if (result.Request.Externos.Contains("\"falhou\"", StringComparison.Ordinal))
+            await Console.Error.WriteLineAsync("julia: ATENÇÃO: o banco foi apagado, mas o Chatwoot falhou; apague o contato lá à mão (veja externos acima)");
+        return 0;
+    }
+
+    /// <summary>Id null: the phone belonged to a doctor erased before (only for `apagar`, which then has nothing to do).</summary>
+    sealed record Found(Guid? Id, string Phone);
+
+    /// <summary>The doctor, or null and the exit code to stop with (2 bad phone, 1 nobody).</summary>
+    static async Task<(Found? Found, int Exit)> FindAsync(IServiceProvider services, CommandLine command)
+    {
+        var canonical = PhoneNumbers.Canonical(command.Options["--telefone"]);
+        if (canonical is null) return (null, await UsageAsync("--telefone precisa ter DDD e número (ex.: 5511999990001)"));
+        var store = services.GetRequiredService<SubjectRequestStore>();
+        if (await store.FindByPhoneAsync(canonical, PhoneNumbers.LegacyVariant(canonical), CancellationToken.None) is { } id) return (new Found(id, canonical), 0);
+        var erased = await store.WasErasedAsync(services.GetRequiredService<PhoneHasher>().Hash(canonical)!, CancellationToken.None);
+        if (erased && command.Verb == "titular apagar") return (new Found(null, canonical), 0);
+        await Console.Error.WriteLineAsync(erased
+            ? $"julia: o médico com telefone {canonical} foi apagado (LGPD): não há dados para exportar"
+            : $"julia: nenhum médico com telefone {canonical}");
+        return (null, 1);
+    }
+
+    static string Requester(CommandLine command) =>
+        command.Options.GetValueOrDefault("--solicitado-por") is { Length: > 0 } given ? given.Trim() : $"cli:{Environment.UserName}";
+
+    static async Task<int> UsageAsync(string message)
+    {
+        await Console.Error.WriteLineAsync($"julia: {message}");
+        return 2;
+    }
+
+    static async Task<int> NotFoundAsync(string phone)
+    {
+        await Console.Error.WriteLineAsync($"julia: nenhum médico com telefone {phone}");
+        return 1;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using Julia.Privacy;
+using Npgsql;
+
+namespace Julia.Doctors;
+
+/// <summary>
+/// Doctors' part of a data-subject request (docs/decisions.md#lgpd): the medicos row and the manager directives about
+/// him. Erasure keeps the row — every conversation, message and send still counts on the dashboard — without anything
+/// that identifies him: no phone, LID or JID (so no message can ever find it again), names, CRM, e-mail, city,
+/// preferences or tags; `apagado_em` and `deleted_at` set. Directives about him are deleted.
+/// </summary>
+internal sealed class DoctorPersonalData : IPersonalDataOwner
+{
+    public int Order => 100;
+
+    public async Task ExportAsync(NpgsqlConnection c, DataSubject subject, JsonObject tables, CancellationToken ct)
+    {
+        await PersonalDataSql.AddSectionAsync(c, tables, "medicos", "SELECT * FROM medicos WHERE id = @medicoId", subject.Id, ct);
+        await PersonalDataSql.AddSectionAsync(c, tables, "diretrizes",
+            "SELECT * FROM diretrizes WHERE medico_id = @medicoId ORDER BY created_at", subject.Id, ct);
+    }
+
+    public async Task EraseAsync(NpgsqlTransaction tx, DataSubject subject, IDictionary<string, long> counts, CancellationToken ct)
+    {
+        await PersonalDataSql.CountAsync(tx, counts, "diretrizes", "DELETE FROM diretrizes WHERE medico_id = @medicoId", subject.Id, ct);
+        await PersonalDataSql.CountAsync(tx, counts, "medicos", """
+            UPDATE medicos SET telefone = NULL, whatsapp_jid = NULL, whatsapp_lid = NULL, primeiro_nome = NULL, sobrenome = NULL,
+                   titulo = NULL, crm = NULL, cidade = NULL, regiao = NULL, email = NULL, especialidade = NULL,
+                   opted_out_reason = NULL, bloqueado_motivo = NULL, preferencias_detectadas = '{}', tags = '[]',
+                   chatwoot_contact_id = NULL, ultima_abertura = NULL,
+                   apagado_em = now(), deleted_at = COALESCE(deleted_at, now())
+            WHERE id = @medicoId AND apagado_em IS NULL
+            """, subject.Id, ct);
+    }
+
+    public Task<IReadOnlyList<string>> CacheKeysAsync(NpgsqlConnection c, DataSubject subject, CancellationToken ct)
+    {
+        var keys = new List<string> { DoctorKeys.ById(subject.Id), DoctorKeys.Context(subject.Id) };
+        if (subject.Telefone is { } phone)
+        {
+            keys.Add(DoctorKeys.ByPhone(phone));
+            if (PhoneNumbers.LegacyVariant(phone) is { } legacy) keys.Add(DoctorKeys.ByPhone(legacy));
+        }
+        return Task.FromResult<IReadOnlyList<string>>(keys);
+    }
+}

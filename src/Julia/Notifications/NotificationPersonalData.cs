@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+using Julia.Privacy;
+using Npgsql;
+
+namespace Julia.Notifications;
+
+/// <summary>
+/// Notifications' part of a data-subject request (docs/decisions.md#lgpd): the staff notices about the doctor — of his
+/// handoffs and conversations, and the Chatwoot copies of his messages (payload.medico_id) — are deleted, delivered or
+/// not: a notice is an event, not a count the dashboard shows, and an undelivered one would name an erased doctor.
+/// </summary>
+internal sealed class NotificationPersonalData : IPersonalDataOwner
+{
+    const string OfDoctor = """
+        SELECT n.* FROM notificacoes n
+        WHERE n.payload ->> 'medico_id' = @medicoId::text
+           OR n.conversa_id IN (SELECT id FROM conversations WHERE medico_id = @medicoId)
+           OR n.handoff_id IN (SELECT id FROM handoffs WHERE medico_id = @medicoId)
+        """;
+
+    public int Order => 10;
+
+    public Task ExportAsync(NpgsqlConnection c, DataSubject subject, JsonObject tables, CancellationToken ct) =>
+        PersonalDataSql.AddSectionAsync(c, tables, "notificacoes", OfDoctor + " ORDER BY n.created_at", subject.Id, ct);
+
+    public Task EraseAsync(NpgsqlTransaction tx, DataSubject subject, IDictionary<string, long> counts, CancellationToken ct) =>
+        PersonalDataSql.CountAsync(tx, counts, "notificacoes", $"DELETE FROM notificacoes WHERE id IN (SELECT id FROM ({OfDoctor}) d)", subject.Id, ct);
+}

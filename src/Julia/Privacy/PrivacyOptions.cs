@@ -1,0 +1,12 @@
+namespace Julia.Privacy;
+
+internal sealed class PrivacyOptions
+{
+    public const string Section = "Privacy";
+
+    /// <summary>Used only outside production when LGPD_SEGREDO is unset (start-up warns); production requires the variable.</summary>
+    public const string DevelopmentSecret = "julia-desenvolvimento-lgpd";
+
+    /// <summary>LGPD_SEGREDO: the HMAC key of titulares_apagados.hash_telefone. Changing it forgets every erased opt-out.</summary>
+    public string? Secret { get; set; }
+}

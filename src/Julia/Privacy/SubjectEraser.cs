@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using Npgsql;
+
+namespace Julia.Privacy;
+
+/// <summary>What an erasure request came to: the audit row, and whether the doctor had already been erased.</summary>
+internal sealed record ErasureResult(SubjectRequest Request, bool AlreadyErased);
+
+/// <summary>
+/// `POST /admin/medicos/{id}/apagar`, `julia titular apagar` (docs/decisions.md#lgpd): in one transaction every owner
+/// erases or anonymises its rows about the doctor, the phone's keyed hash is kept (titulares_apagados) and the request
+/// is recorded with its counts; then his Redis keys go and the Chatwoot contact is deleted — a failure there is
+/// recorded in the audit row, never undoes the erasure. A second request finds the doctor erased and changes nothing.
+/// </summary>
+internal sealed partial class SubjectEraser(NpgsqlDataSource db, IEnumerable<IPersonalDataOwner> owners, IEnumerable<IExternalErasure> externals,
+    SubjectRequestStore store, SubjectCache cache, PhoneHasher hasher, TimeProvider time, ILogger<SubjectEraser> logger)
+{
+    /// <summary>Null when no doctor has this id.</summary>
+    public async Task<ErasureResult?> EraseAsync(Guid medicoId, string solicitadoPor, string? motivo, CancellationToken ct)
+    {
+        var requestedAt = time.GetUtcNow();
+        IReadOnlyList<string> keys;
+        await using (var read = await db.OpenConnectionAsync(ct))
+        {
+            if (await store.FindSubjectAsync(read, medicoId, null, ct) is not { } seen) return null;
+            if (seen.ApagadoEm is not null) return await AlreadyErasedAsync(medicoId, ct);
+            keys = await cache.KeysAsync(read, seen, ct);
+        }
+        // Before and after the transaction: no process keeps serving a cached view of the doctor.
+        await cache.RemoveAsync(keys);
+
+        DataSubject subject;
+        SubjectRequest request;
+        await using (var c = await db.OpenConnectionAsync(ct))
+        await using (var tx = await c.BeginTransactionAsync(ct))
+        {
+            if (await store.FindSubjectAsync(c, medicoId, tx, ct) is not { } locked) return null;
+            if (locked.ApagadoEm is not null) return await AlreadyErasedAsync(medicoId, ct);
+            subject = locked;
+            foreach (var address in new[] { subject.Telefone, subject.WhatsappLid }.OfType<string>())
+                await store.RememberErasedPhoneAsync(tx, hasher.Hash(address)!, subject.OptedOut, ct);
+            var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+            foreach (var owner in owners.OrderBy(o => o.Order)) await owner.EraseAsync(tx, subject, counts, ct);
+            request = await store.RecordAsync(c, tx, "apagar", medicoId, solicitadoPor, motivo, requestedAt, counts, ct);
+            await tx.CommitAsync(ct);
+            LogErased(medicoId, request.Id, counts.Values.Sum());
+        }
+        if (!await cache.RemoveAsync(keys)) LogCacheNotCleared(medicoId);
+
+        var outside = new JsonObject();
+        foreach (var external in externals)
+        {
+            JsonObject? result;
+            try { result = await external.EraseAsync(subject, ct); }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                result = new JsonObject { ["status"] = "falhou", ["erro"] = ex.GetType().Name };
+            }
+            if (result is null) continue;
+            outside[external.Name] = result;
+            if (result["status"]?.GetValue<string>() == "falhou") LogExternalFailed(external.Name, medicoId, result["erro"]?.ToString() ?? "");
+        }
+        if (outside.Count > 0) request = await store.SetExternalAsync(request.Id, outside.ToJsonString(), ct);
+        return new ErasureResult(request, AlreadyErased: false);
+    }
+
+    async Task<ErasureResult> AlreadyErasedAsync(Guid medicoId, CancellationToken ct)
+    {
+        LogAlreadyErased(medicoId);
+        var previous = await store.LastErasureAsync(medicoId, ct)
+                       ?? throw new InvalidOperationException($"médico {medicoId} apagado sem solicitação registrada");
+        return new ErasureResult(previous, AlreadyErased: true);
+    }
+
+    [LoggerMessage(EventId = 9702, Level = LogLevel.Information, Message = "LGPD: médico {MedicoId} apagado (solicitação {SolicitacaoId}, {Linhas} linhas apagadas ou anonimizadas)")]
+    private partial void LogErased(Guid medicoId, Guid solicitacaoId, long linhas);
+
+    [LoggerMessage(EventId = 9703, Level = LogLevel.Information, Message = "LGPD: médico {MedicoId} já estava apagado; nada mudou")]
+    private partial void LogAlreadyErased(Guid medicoId);
+
+    [LoggerMessage(EventId = 9704, Level = LogLevel.Error, Message = "LGPD: médico {MedicoId} apagado no banco, mas {Sistema} falhou ({Erro}): apague o contato à mão (runbook, LGPD)")]
+    private partial void LogExternalFailed(string sistema, Guid medicoId, string erro);
+
+    [LoggerMessage(EventId = 9705, Level = LogLevel.Warning, Message = "LGPD: Redis não respondeu ao apagar as chaves do médico {MedicoId}; elas expiram pelo TTL")]
+    private partial void LogCacheNotCleared(Guid medicoId);
+}

@@ -1,0 +1,184 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Julia.Doctors;
+using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
+
+namespace Julia.IntegrationTests.Privacy;
+
+/// <summary>
+/// LGPD data-subject requests (docs/decisions.md#lgpd) on a running Júlia: the export names every table that can hold
+/// the doctor, the erasure leaves no trace of his phone, name or CRM in any column or Redis key while the counts stay,
+/// a second erasure changes nothing, and the same phone writing again is a new, clean doctor.
+/// </summary>
+public sealed class SubjectRequestTests(PrivacyFixture f) : IClassFixture<PrivacyFixture>
+{
+    /// <summary>Tables holding a row about the doctor: those with a foreign key to medicos, and to those, transitively.</summary>
+    const string TablesReachingMedicos = """
+        WITH RECURSIVE reach(tabela) AS (
+            SELECT 'medicos'::regclass
+            UNION
+            SELECT c.conrelid::regclass FROM pg_constraint c JOIN reach r ON c.confrelid = r.tabela WHERE c.contype = 'f')
+        SELECT tabela::text FROM reach
+        """;
+
+    [Fact]
+    public async Task TheExportHasASectionForEveryTableThatReferencesTheDoctorAndTheAuditKeepsOnlyCounts()
+    {
+        var doctor = await f.DoctorWithHistoryAsync("5511988887701", "Wenceslau", "Quixabeira", "918273");
+        var schemaTables = await f.QueryAsync<string>(TablesReachingMedicos);
+
+        var export = await f.ExportAsync(doctor.Id);
+
+        var tables = export["tabelas"]!.AsObject();
+        var missing = schemaTables.Where(t => !tables.ContainsKey(t)).ToList();
+        Assert.True(missing.Count == 0, $"the export forgets tables that reference medicos: {string.Join(", ", missing)}");
+        Assert.Contains("conversations", schemaTables);
+        Assert.Contains("notificacoes", schemaTables);
+        Assert.Equal(doctor.Phone, tables["medicos"]![0]!["telefone"]!.GetValue<string>());
+        Assert.Equal("918273", tables["medicos"]![0]!["crm"]!.GetValue<string>());
+        Assert.Contains(tables["interacoes"]!.AsArray(), i => i!["conteudo"]?.GetValue<string>()?.Contains("CRM 918273") == true);
+        Assert.Contains(tables["interacoes"]!.AsArray(), i => i!["direcao"]!.GetValue<string>() == "saida");
+        foreach (var table in new[] { "conversations", "fila_mensagens", "handoffs", "reservas_vaga", "vagas", "envios_campanha", "notificacoes",
+                     "avaliacoes_qualidade", "sugestoes_prompt", "metricas_deteccao_bot", "diretrizes" })
+            Assert.True(tables[table]!.AsArray().Count > 0, $"{table} is empty in the export");
+        Assert.Equal(2, tables["notificacoes"]!.AsArray().Count);
+        Assert.Equal("1765387400000", export["redis"]![$"rate:ultimo:{doctor.Phone}"]!.ToString());
+
+        var audit = await f.QueryAsync<(string Tipo, string Contagens, string Texto)>(
+            "SELECT tipo, contagens::text, to_jsonb(s)::text FROM solicitacoes_titular s WHERE medico_id = @id", new { id = doctor.Id });
+        var row = Assert.Single(audit);
+        Assert.Equal("exportar", row.Tipo);
+        Assert.Equal(tables["interacoes"]!.AsArray().Count, JsonNode.Parse(row.Contagens)!["interacoes"]!.GetValue<int>());
+        Assert.All(doctor.Identifiers, id => Assert.DoesNotContain(id, row.Texto));
+    }
+
+    [Fact]
+    public async Task ErasureLeavesNoPhoneNameOrCrmInAnyColumnOrRedisKeyAndTheCountsStay()
+    {
+        var doctor = await f.DoctorWithHistoryAsync("5511988887702", "Eustáquio", "Piracanjuba", "774411");
+        var bystander = await f.DoctorWithHistoryAsync("5511988887703", "Filomena", "Tabaréu", "552299");
+        Assert.NotEmpty(await f.WhereFoundAsync(doctor.Identifiers));
+        const string countsSql = """
+            SELECT (SELECT count(*) FROM conversations WHERE medico_id = @id) || '/' || (SELECT count(*) FROM interacoes WHERE medico_id = @id)
+                || '/' || (SELECT count(*) FROM fila_mensagens WHERE medico_id = @id) || '/' || (SELECT count(*) FROM handoffs WHERE medico_id = @id)
+                || '/' || (SELECT count(*) FROM reservas_vaga WHERE medico_id = @id) || '/' || (SELECT count(*) FROM envios_campanha WHERE medico_id = @id)
+                || '/' || (SELECT count(*) FROM avaliacoes_qualidade a JOIN conversations c ON c.id = a.conversa_id WHERE c.medico_id = @id)
+                || '/' || (SELECT count(*) FROM medicos WHERE id = @id)
+            """;
+        var countsBefore = await f.ScalarAsync<string>(countsSql, new { id = doctor.Id });
+
+        var answer = await f.EraseAsync(doctor.Id);
+
+        Assert.Equal("apagado", answer["status"]!.GetValue<string>());
+        var request = answer["solicitacao"]!;
+        Assert.Equal("apagar", request["tipo"]!.GetValue<string>());
+        Assert.Equal("pedido por e-mail", request["motivo"]!.GetValue<string>());
+        Assert.Equal("dpo@empresa", request["solicitado_por"]!.GetValue<string>());
+        Assert.Equal(1, request["contagens"]!["medicos"]!.GetValue<int>());
+        Assert.True(request["contagens"]!["interacoes"]!.GetValue<int>() >= 2);
+        Assert.Equal(2, request["contagens"]!["notificacoes"]!.GetValue<int>());
+        Assert.Equal("apagado", request["externos"]!["chatwoot"]!["status"]!.GetValue<string>());
+        Assert.EndsWith("-03:00", request["concluido_em"]!.GetValue<string>());
+
+        var left = await f.WhereFoundAsync(doctor.Identifiers);
+        Assert.True(left.Count == 0, "personal data left after the erasure:\n" + string.Join("\n", left));
+        Assert.Equal(countsBefore, await f.ScalarAsync<string>(countsSql, new { id = doctor.Id }));
+        Assert.Contains("medicos.telefone ∋ " + bystander.Phone, await f.WhereFoundAsync(bystander.Phone));
+        var bystanderData = await f.WhereFoundAsync(bystander.Crm, bystander.First);
+        Assert.Contains("medicos.crm ∋ " + bystander.Crm, bystanderData);
+        Assert.Contains("interacoes.conteudo ∋ " + bystander.First, bystanderData);
+        Assert.False(f.Chatwoot.HasContact(doctor.ChatwootContact));
+        Assert.True(f.Chatwoot.HasContact(bystander.ChatwootContact));
+        Assert.Contains(f.Chatwoot.Requests, r => r.Method == "DELETE" && r.Path == $"/api/v1/accounts/1/contacts/{doctor.ChatwootContact}");
+        Assert.Equal(0L, await f.ScalarAsync<long>(
+            "SELECT count(*) FROM fila_mensagens WHERE medico_id = @id AND status = 'pendente'", new { id = doctor.Id }));
+        Assert.Equal("resolvido", await f.ScalarAsync<string>("SELECT status FROM handoffs WHERE medico_id = @id", new { id = doctor.Id }));
+        Assert.Equal(0L, await f.ScalarAsync<long>(
+            "SELECT count(*) FROM conversations WHERE medico_id = @id AND status IN ('active', 'paused')", new { id = doctor.Id }));
+        var exported = await f.ExportAsync(doctor.Id);
+        Assert.True(exported["titular"]!["apagado"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task ErasingTwiceIsHarmless()
+    {
+        var doctor = await f.DoctorWithHistoryAsync("5511988887704", "Deocleciano", "Jurubeba", "330011");
+        var first = await f.EraseAsync(doctor.Id);
+        var rowsAfterFirst = await f.ScalarAsync<string>("SELECT to_jsonb(m)::text FROM medicos m WHERE id = @id", new { id = doctor.Id });
+
+        var second = await f.EraseAsync(doctor.Id, new { motivo = "de novo" });
+
+        Assert.Equal("ja_apagado", second["status"]!.GetValue<string>());
+        Assert.Equal(first["solicitacao"]!["id"]!.ToString(), second["solicitacao"]!["id"]!.ToString());
+        Assert.Equal(rowsAfterFirst, await f.ScalarAsync<string>("SELECT to_jsonb(m)::text FROM medicos m WHERE id = @id", new { id = doctor.Id }));
+        Assert.Equal(1L, await f.ScalarAsync<long>(
+            "SELECT count(*) FROM solicitacoes_titular WHERE medico_id = @id AND tipo = 'apagar'", new { id = doctor.Id }));
+        Assert.Single(f.Chatwoot.Requests, r => r.Method == "DELETE" && r.Path.EndsWith($"/contacts/{doctor.ChatwootContact}", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TheSamePhoneWritingAgainIsANewCleanDoctorStillOptedOutIfHeHadOptedOut(bool optedOut)
+    {
+        var phone = optedOut ? "5511988887705" : "5511988887706";
+        var doctor = await f.DoctorWithHistoryAsync(phone, optedOut ? "Anacleto" : "Belarmino", "Sucupira", optedOut ? "661100" : "661101");
+        if (optedOut)
+            await f.ExecuteAsync("UPDATE medicos SET opted_out = true, opted_out_at = now(), stage_jornada = 'opt_out' WHERE id = @id", new { id = doctor.Id });
+        await f.EraseAsync(doctor.Id);
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, Text(phone, "oi de novo", pushName: "Outro Nome"))).StatusCode);
+        await f.WaitProcessedAsync(phone);
+
+        var again = Assert.Single(await f.QueryAsync<(Guid Id, bool OptedOut, string? Reason, string? Crm, string Prefs)>(
+            "SELECT id, opted_out, opted_out_reason, crm, preferencias_detectadas::text FROM medicos WHERE telefone = @phone", new { phone }));
+        Assert.NotEqual(doctor.Id, again.Id);
+        Assert.Equal(optedOut, again.OptedOut);
+        Assert.Equal(optedOut ? DoctorStore.ErasedOptOutReason : null, again.Reason);
+        Assert.Null(again.Crm);
+        Assert.Equal("{}", again.Prefs);
+        Assert.Equal(1L, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes WHERE medico_id = @id AND direcao = 'entrada'", new { id = again.Id }));
+        Assert.Equal(0L, await f.ScalarAsync<long>(
+            "SELECT count(*) FROM interacoes WHERE medico_id = @id AND conteudo IS NOT NULL", new { id = doctor.Id }));
+    }
+
+    [Fact]
+    public async Task UnknownDoctorsAre404AndBadInputIs400WithTheAdminToken()
+    {
+        var unknown = Guid.NewGuid();
+
+        using var export = await f.AdminAsync(HttpMethod.Get, $"/admin/medicos/{unknown}/dados");
+        using var erase = await f.AdminAsync(HttpMethod.Post, $"/admin/medicos/{unknown}/apagar", new { motivo = "x" });
+        using var tooLong = await f.AdminAsync(HttpMethod.Post, $"/admin/medicos/{unknown}/apagar", new { motivo = new string('x', 501) });
+        using var noToken = await f.AdminAsync(HttpMethod.Post, $"/admin/medicos/{unknown}/apagar", token: null);
+        using var noBody = await f.AdminAsync(HttpMethod.Post, $"/admin/medicos/{unknown}/apagar");
+
+        Assert.Equal(HttpStatusCode.NotFound, export.StatusCode);
+        Assert.Equal("application/problem+json", export.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, erase.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, noToken.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, noBody.StatusCode);
+        Assert.Equal(0L, await f.ScalarAsync<long>("SELECT count(*) FROM solicitacoes_titular WHERE medico_id = @unknown", new { unknown }));
+    }
+}
+
+/// <summary>Chatwoot down during an erasure: the database erasure stands and the failure is in the audit row.</summary>
+public sealed class SubjectErasureWithChatwootDownTests(PrivacyFixture f) : IClassFixture<PrivacyFixture>
+{
+    [Fact]
+    public async Task AChatwootFailureIsRecordedAndDoesNotUndoTheErasure()
+    {
+        var doctor = await f.DoctorWithHistoryAsync("5511988887707", "Genésio", "Caraguatá", "118822");
+        f.Chatwoot.Down = true;
+
+        var answer = await f.EraseAsync(doctor.Id);
+
+        Assert.Equal("apagado", answer["status"]!.GetValue<string>());
+        Assert.Equal("falhou", answer["solicitacao"]!["externos"]!["chatwoot"]!["status"]!.GetValue<string>());
+        Assert.Equal("falhou", await f.ScalarAsync<string>(
+            "SELECT externos->'chatwoot'->>'status' FROM solicitacoes_titular WHERE medico_id = @id AND tipo = 'apagar'", new { id = doctor.Id }));
+        Assert.Empty(await f.WhereFoundAsync(doctor.Identifiers));
+        Assert.Contains(f.App.Logs.Lines, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Error && l.Message.Contains("chatwoot", StringComparison.Ordinal));
+    }
+}
