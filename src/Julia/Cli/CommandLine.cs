@@ -20,6 +20,7 @@ internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, stri
         ["seed-demo"] = [],
         ["chat"] = ["--telefone", "--nome"],
         ["limpeza"] = ["--dry-run"],
+        ["avaliar-prompt"] = ["--prompt", "--conversas", "--saida"],
         ["help"] = [],
     };
 
@@ -67,6 +68,11 @@ internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, stri
         }
         if (verb == "chat" && !options.ContainsKey("--telefone"))
             return new(verb, options, "chat precisa de --telefone (ex.: julia chat --telefone 5511999990001)");
+        if (verb == "avaliar-prompt" && !options.ContainsKey("--prompt"))
+            return new(verb, options, "avaliar-prompt precisa de --prompt (ex.: julia avaliar-prompt --prompt persona.md)");
+        if (verb == "avaliar-prompt" && options.TryGetValue("--conversas", out var wanted) &&
+            !(int.TryParse(wanted, out var count) && count is >= 1 and <= Julia.PromptReview.PromptReviewRunner.MaxConversations))
+            return new(verb, options, $"--conversas precisa ser um número de 1 a {Julia.PromptReview.PromptReviewRunner.MaxConversations} (recebido: {wanted})");
         if (verb == "serve" && options.TryGetValue("--role", out var role) && role is not ("api" or "worker" or "all"))
             return new(verb, options, $"--role precisa ser api, worker ou all (recebido: {role})");
         return new(verb, options, null);
@@ -81,6 +87,9 @@ internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, stri
           julia seed-demo                                    carrega os dados de demonstração (idempotente) e sai
           julia chat --telefone 5511… [--nome "Dr. Teste"]    conversa com a Júlia como esse médico, pelo pipeline real
           julia limpeza [--dry-run]                          retenção agora (RETENCAO_*), em lotes de 1 000; --dry-run só conta
+          julia avaliar-prompt --prompt persona.md [--conversas 50] [--saida relatorio.html]
+                                                             reproduz as últimas conversas com o prompt candidato (só leitura)
+                                                             e compara as notas do avaliador num relatório HTML
           julia --help                                       mostra esta ajuda
 
         Qualquer variável de configuração também pode ser passada como --NOME=valor (ex.: --PORT=8001).

@@ -17,6 +17,7 @@ using Julia.Jobs;
 using Julia.Maintenance;
 using Julia.Metrics;
 using Julia.Notifications;
+using Julia.PromptReview;
 using Julia.Quality;
 using Julia.Queue;
 using Julia.Shifts;
@@ -63,6 +64,7 @@ internal static class JuliaHost
         builder.AddChatwoot();
         builder.AddAlerts();
         builder.AddQuality();
+        builder.AddPromptReview();
         builder.AddDashboard();
 
         var app = builder.Build();
