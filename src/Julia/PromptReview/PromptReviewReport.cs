@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Julia.Infrastructure.Time;
 
@@ -40,7 +39,8 @@ internal static class PromptReviewReport
         Item(b, "Gerado em", $"{SaoPaulo.ToLocal(r.StartedAt):dd/MM/yyyy HH:mm} (horário de São Paulo)");
         Item(b, "Conversas pedidas", r.Requested.ToString(PtBr));
         b.Append("<dt>Conversas avaliadas</dt><dd id=\"avaliadas\">").Append(r.Judged.Count).Append("</dd>\n");
-        b.Append("<dt>Conversas puladas</dt><dd id=\"puladas\">").Append(r.Skipped.Count).Append("</dd>\n</dl>\n");
+        b.Append("<dt>Conversas puladas</dt><dd id=\"puladas\">").Append(r.Skipped.Count).Append("</dd>\n");
+        b.Append("<dt>Turnos reproduzidos</dt><dd id=\"turnos\">").Append(r.Judged.Sum(c => c.Turns.Count)).Append("</dd>\n</dl>\n");
         b.Append("<p>Cada mensagem do médico foi enviada de novo ao modelo com o prompt candidato, com o histórico e o perfil do médico. ")
             .Append("As ferramentas só leram o banco: nada foi reservado, gravado ou enviado. O avaliador da nota de qualidade deu notas à ")
             .Append("conversa gravada e à conversa com as respostas novas.</p>\n");
@@ -58,7 +58,8 @@ internal static class PromptReviewReport
         }
         b.Append("</table>\n");
 
-        b.Append("<h2>Piores regressões</h2>\n");
+        b.Append("<h2>Piores regressões</h2>\n<p>As conversas avaliadas que mais perderam score_geral primeiro (até ")
+            .Append(PromptReviewResult.WorstShown).Append("), com cada mensagem do médico, a resposta gravada e a do prompt candidato.</p>\n");
         var worst = r.WorstRegressions;
         if (worst.Count == 0) b.Append("<p>Nenhuma conversa avaliada.</p>\n");
         for (var i = 0; i < worst.Count; i++) Conversation(b, worst[i], i + 1);
@@ -105,7 +106,8 @@ internal static class PromptReviewReport
 
     static void Item(StringBuilder b, string name, string value) => b.Append("<dt>").Append(name).Append("</dt><dd>").Append(E(value)).Append("</dd>\n");
 
-    static string E(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>HTML-escapes the five special characters only (WebUtility would also turn every accent into &amp;#NNN;).</summary>
+    static string E(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
     static string Number(double v) => v.ToString("0.00", PtBr);
     static string Signed(double v) => Math.Round(v, 2) == 0 ? "0,00" : v.ToString("+0.00;-0.00", PtBr);
     static string Tone(double delta) => delta < 0 ? "pior" : delta > 0 ? "melhor" : "";
