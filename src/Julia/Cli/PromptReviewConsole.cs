@@ -10,7 +10,7 @@ internal sealed record PromptReviewRequest(string PromptPath, string Persona, in
 /// <summary>
 /// `julia avaliar-prompt --prompt persona.md [--conversas 50] [--saida relatorio.html]`: a progress bar on a terminal
 /// and plain lines otherwise, then the HTML report and a short summary. Exit 0 done, 1 agent off or the run stopped
-/// by failures, 2 bad usage (no readable prompt, no folder for the report).
+/// by failures or nothing compared, 2 bad usage (no readable prompt, no folder for the report).
 /// </summary>
 internal static class PromptReviewConsole
 {
@@ -71,7 +71,7 @@ internal static class PromptReviewConsole
         }
         await File.WriteAllTextAsync(request.ReportPath, PromptReviewReport.Html(result));
         foreach (var line in PromptReviewReport.Summary(result, request.ReportPath)) Console.WriteLine(line);
-        return result.StoppedBecause is null ? 0 : 1;
+        return result.Failed ? 1 : 0;
     }
 
     /// <summary>Reports on the caller's thread, in order.</summary>

@@ -25,6 +25,9 @@ internal sealed record PromptReviewResult(
     public IReadOnlyList<ConversationReview> Judged => [.. Conversations.Where(c => c.Judged)];
     public IReadOnlyList<ConversationReview> Skipped => [.. Conversations.Where(c => !c.Judged)];
 
+    /// <summary>Stopped early, or there were conversations and not one could be compared: exit code 1.</summary>
+    public bool Failed => StoppedBecause is not null || (Judged.Count == 0 && Conversations.Count > 0);
+
     /// <summary>Mean old and new score of a row over the judged conversations; null when none was judged.</summary>
     public (double Old, double New)? Mean(string row)
     {

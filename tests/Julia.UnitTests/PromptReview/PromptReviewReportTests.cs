@@ -22,6 +22,18 @@ public sealed class PromptReviewReportTests
     }
 
     [Fact]
+    public void ARunFailsWhenItStoppedOrComparedNothing()
+    {
+        var skipped = new ConversationReview(Guid.NewGuid(), [], null, null, "sem resposta do agente");
+        PromptReviewResult Run(string? stopped, params ConversationReview[] reviews) => new("p.md", "m", "j", 5, DateTimeOffset.UnixEpoch, reviews, stopped);
+
+        Assert.False(Run(null).Failed);                       // no conversation to replay: done
+        Assert.False(Run(null, Judged(7, 7), skipped).Failed); // some skipped: done
+        Assert.True(Run(null, skipped, skipped).Failed);
+        Assert.True(Run("circuito claude aberto", Judged(7, 7)).Failed);
+    }
+
+    [Fact]
     public void EveryRecordedOrGeneratedTextIsEscaped()
     {
         var skipped = new ConversationReview(Guid.NewGuid(), [], null, null, "avaliador indisponível: <erro>");
