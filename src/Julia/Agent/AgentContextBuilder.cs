@@ -25,10 +25,12 @@ internal static class AgentContextBuilder
         return new StreamReader(stream).ReadToEnd();
     });
 
-    public static string SystemPrompt(DateTimeOffset now, string companyName, DoctorProfile? profile, IReadOnlyList<Shift> shifts, bool firstContact, bool returnedFromHuman)
+    /// <param name="persona">A candidate persona instead of Prompts/persona.md (`julia avaliar-prompt`).</param>
+    public static string SystemPrompt(DateTimeOffset now, string companyName, DoctorProfile? profile, IReadOnlyList<Shift> shifts, bool firstContact,
+        bool returnedFromHuman, string? persona = null)
     {
         var local = SaoPaulo.ToLocal(now);
-        var b = new StringBuilder(Persona.Value.Replace("{empresa}", companyName));
+        var b = new StringBuilder((persona ?? Persona.Value).Replace("{empresa}", companyName));
         b.AppendLine().AppendLine("## Agora");
         b.AppendLine($"{PtBr.DateTimeFormat.GetDayName(local.DayOfWeek)}, {local:dd/MM/yyyy HH:mm} (horário de São Paulo).");
 

@@ -22,6 +22,7 @@ internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, stri
         ["limpeza"] = ["--dry-run"],
         ["titular exportar"] = ["--telefone", "--saida", "--solicitado-por"],
         ["titular apagar"] = ["--telefone", "--motivo", "--solicitado-por", "--sim"],
+        ["avaliar-prompt"] = ["--prompt", "--conversas", "--saida"],
         ["help"] = [],
     };
 
@@ -80,6 +81,11 @@ internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, stri
             return new(verb, options, $"{verb} precisa de --telefone (ex.: julia {verb} --telefone 5511999990001)");
         if (verb == "chat" && !options.ContainsKey("--telefone"))
             return new(verb, options, "chat precisa de --telefone (ex.: julia chat --telefone 5511999990001)");
+        if (verb == "avaliar-prompt" && !options.ContainsKey("--prompt"))
+            return new(verb, options, "avaliar-prompt precisa de --prompt (ex.: julia avaliar-prompt --prompt persona.md)");
+        if (verb == "avaliar-prompt" && options.TryGetValue("--conversas", out var wanted) &&
+            !(int.TryParse(wanted, out var count) && count is >= 1 and <= Julia.PromptReview.PromptReviewRunner.MaxConversations))
+            return new(verb, options, $"--conversas precisa ser um número de 1 a {Julia.PromptReview.PromptReviewRunner.MaxConversations} (recebido: {wanted})");
         if (verb == "serve" && options.TryGetValue("--role", out var role) && role is not ("api" or "worker" or "all"))
             return new(verb, options, $"--role precisa ser api, worker ou all (recebido: {role})");
         return new(verb, options, null);
@@ -99,6 +105,9 @@ internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, stri
           julia titular apagar --telefone 5511… [--motivo "…"] [--sim]
                                                              LGPD: apaga/anonimiza os dados do médico (sem volta); num
                                                              terminal pede confirmação, salvo --sim
+          julia avaliar-prompt --prompt persona.md [--conversas 50] [--saida relatorio.html]
+                                                             reproduz as últimas conversas com o prompt candidato (só leitura)
+                                                             e compara as notas do avaliador num relatório HTML
           julia --help                                       mostra esta ajuda
 
         Qualquer variável de configuração também pode ser passada como --NOME=valor (ex.: --PORT=8001).

@@ -31,6 +31,7 @@ internal static class JuliaCli
             {
                 "serve" => await ServeAsync(command),
                 "chat" => await ChatAsync(command),
+                "avaliar-prompt" => await PromptReviewAsync(command),
                 "migrate" => await OneShotAsync(command, app => app.Services.GetRequiredService<MigrationRunner>().RunAsync(CancellationToken.None)),
                 // On a terminal the progress bars own the screen: log lines (the counts) only when output is not a TTY.
                 "limpeza" => await OneShotAsync(RetentionConsole.Interactive ? command with { ConfigurationOverrides = [.. command.ConfigurationOverrides, "--LOG_LEVEL=WARNING"] } : command,
@@ -90,6 +91,15 @@ internal static class JuliaCli
     {
         await using var app = JuliaHost.Build([.. command.ConfigurationOverrides], new HostRoleInfo(HostRole.Api), new StartupFlags(false, ChatConsole: true));
         return await ChatConsole.RunAsync(app, command.Options["--telefone"], command.Options.GetValueOrDefault("--nome", "Dr. Teste"));
+    }
+
+    static async Task<int> PromptReviewAsync(CommandLine command)
+    {
+        if (await PromptReviewConsole.PrepareAsync(command.Options, TimeProvider.System) is not { } request) return 2;
+        // On a terminal the progress bar owns the screen: warnings only.
+        string[] args = RetentionConsole.Interactive ? [.. command.ConfigurationOverrides, "--LOG_LEVEL=WARNING"] : [.. command.ConfigurationOverrides];
+        await using var app = JuliaHost.Build(args, new HostRoleInfo(HostRole.All), new StartupFlags(false, ReadOnly: true));
+        return await PromptReviewConsole.RunAsync(app.Services.GetRequiredService<Julia.PromptReview.PromptReviewRunner>(), request);
     }
 
     static Task<int> OneShotAsync(CommandLine command, Func<WebApplication, Task> action) =>

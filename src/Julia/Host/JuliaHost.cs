@@ -18,6 +18,7 @@ using Julia.Maintenance;
 using Julia.Metrics;
 using Julia.Notifications;
 using Julia.Privacy;
+using Julia.PromptReview;
 using Julia.Quality;
 using Julia.Queue;
 using Julia.Shifts;
@@ -64,6 +65,7 @@ internal static class JuliaHost
         builder.AddChatwoot();
         builder.AddAlerts();
         builder.AddQuality();
+        builder.AddPromptReview();
         builder.AddDashboard();
         builder.AddPrivacy();
 

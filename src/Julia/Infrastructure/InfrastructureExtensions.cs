@@ -27,6 +27,8 @@ internal static class InfrastructureExtensions
                 ["Evolution:BaseUrl"] = "", // the console is the channel: nothing goes to a real WhatsApp
             });
         }
+        if (flags.ReadOnly)
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Evolution:BaseUrl"] = "", ["Http:Port"] = "0" });
 
         builder.AddJuliaLogging();
         builder.WebHost.UseUrls($"http://{builder.Configuration["Http:Host"]}:{builder.Configuration["Http:Port"]}");
@@ -45,7 +47,7 @@ internal static class InfrastructureExtensions
         builder.Services.AddSingleton<AdminAuthFilter>();
         builder.Services.AddSingleton<CircuitBreakers>();
 
-        builder.AddDatabase();
+        builder.AddDatabase(flags.ReadOnly);
         builder.AddRedis();
         builder.AddHealth();
         // Order matters: the schema is ready before any other hosted service starts.

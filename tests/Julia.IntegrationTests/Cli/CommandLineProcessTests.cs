@@ -64,6 +64,7 @@ public sealed class CommandLineProcessTests
         Assert.Contains("julia serve", stdout);
         Assert.Contains("julia migrate", stdout);
         Assert.Contains("julia seed-demo", stdout);
+        Assert.Contains("julia avaliar-prompt", stdout);
     }
 }
 

@@ -50,3 +50,25 @@ public sealed class CommandLineTests
     [InlineData("serve --help")]
     public void HelpIsRecognised(string line) => Assert.Equal("help", CommandLine.Parse(line.Split(' ')).Verb);
 }
+
+public sealed class PromptReviewCommandLineTests
+{
+    [Fact]
+    public void AvaliarPromptTakesThePromptTheCountAndTheReport()
+    {
+        var command = CommandLine.Parse(["avaliar-prompt", "--prompt", "p.md", "--conversas=20", "--saida", "r.html"]);
+
+        Assert.Null(command.Error);
+        Assert.Equal(("p.md", "20", "r.html"), (command.Options["--prompt"], command.Options["--conversas"], command.Options["--saida"]));
+    }
+
+    [Theory]
+    [InlineData("avaliar-prompt")]
+    [InlineData("avaliar-prompt --conversas 5")]
+    [InlineData("avaliar-prompt --prompt p.md --conversas 0")]
+    [InlineData("avaliar-prompt --prompt p.md --conversas 501")]
+    [InlineData("avaliar-prompt --prompt p.md --conversas muitas")]
+    [InlineData("avaliar-prompt --prompt p.md --dry-run")]
+    public void AvaliarPromptWithoutAPromptOrWithABadCountIsAUsageError(string line) =>
+        Assert.NotNull(CommandLine.Parse(line.Split(' ')).Error);
+}

@@ -5,10 +5,12 @@ namespace Julia.Infrastructure.Database;
 
 internal static class DatabaseExtensions
 {
-    public static void AddDatabase(this IHostApplicationBuilder builder)
+    /// <param name="readOnly">Sessions start with default_transaction_read_only: any INSERT/UPDATE/DELETE fails at the server.</param>
+    public static void AddDatabase(this IHostApplicationBuilder builder, bool readOnly = false)
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
-        builder.Services.AddSingleton(sp => CreateDataSource(builder.Configuration, sp.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddSingleton(sp => CreateDataSource(builder.Configuration, sp.GetRequiredService<ILoggerFactory>(),
+            options: readOnly ? "-c default_transaction_read_only=on" : null));
         builder.Services.AddSingleton<MigrationRunner>();
     }
 

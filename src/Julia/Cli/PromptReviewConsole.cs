@@ -1,0 +1,82 @@
+using Julia.Infrastructure.Time;
+using Julia.PromptReview;
+using Spectre.Console;
+
+namespace Julia.Cli;
+
+/// <summary>What `julia avaliar-prompt` was asked: the candidate persona (already read), how many conversations, where the report goes.</summary>
+internal sealed record PromptReviewRequest(string PromptPath, string Persona, int Conversations, string ReportPath);
+
+/// <summary>
+/// `julia avaliar-prompt --prompt persona.md [--conversas 50] [--saida relatorio.html]`: a progress bar on a terminal
+/// and plain lines otherwise, then the HTML report and a short summary. Exit 0 done, 1 agent off or the run stopped
+/// by failures or nothing compared, 2 bad usage (no readable prompt, no folder for the report).
+/// </summary>
+internal static class PromptReviewConsole
+{
+    /// <summary>The request, or null after printing why it cannot run (exit 2). Nothing is built before this passes.</summary>
+    public static async Task<PromptReviewRequest?> PrepareAsync(IReadOnlyDictionary<string, string> options, TimeProvider time)
+    {
+        var path = options["--prompt"];
+        string persona;
+        try { persona = await File.ReadAllTextAsync(path); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            await Console.Error.WriteLineAsync($"julia: não consegui ler o prompt {path}: {ex.Message}");
+            return null;
+        }
+        if (string.IsNullOrWhiteSpace(persona))
+        {
+            await Console.Error.WriteLineAsync($"julia: o prompt {path} está vazio");
+            return null;
+        }
+        var count = options.TryGetValue("--conversas", out var n) ? int.Parse(n) : PromptReviewRunner.DefaultConversations;
+        var report = Path.GetFullPath(options.GetValueOrDefault("--saida") ?? $"avaliacao-prompt-{SaoPaulo.ToLocal(time.GetUtcNow()):yyyyMMdd-HHmm}.html");
+        if (!Directory.Exists(Path.GetDirectoryName(report)))
+        {
+            await Console.Error.WriteLineAsync($"julia: a pasta do relatório não existe: {Path.GetDirectoryName(report)}");
+            return null;
+        }
+        return new PromptReviewRequest(path, persona, count, report);
+    }
+
+    public static async Task<int> RunAsync(PromptReviewRunner runner, PromptReviewRequest request)
+    {
+        if (!runner.IsEnabled)
+        {
+            await Console.Error.WriteLineAsync("julia: agente desligado (sem ANTHROPIC_API_KEY): nada a avaliar");
+            return 1;
+        }
+        PromptReviewResult result;
+        if (RetentionConsole.Interactive)
+        {
+            result = await AnsiConsole.Progress().AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async ctx =>
+                {
+                    var task = ctx.AddTask("Reproduzindo conversas", autoStart: true);
+                    var progress = new SyncProgress<PromptReviewProgress>(p =>
+                    {
+                        task.MaxValue = Math.Max(1, p.Total);
+                        task.Value = p.Done;
+                        task.Description = Markup.Escape($"Conversas {p.Done}/{p.Total}");
+                    });
+                    return await runner.RunAsync(request.PromptPath, request.Persona, request.Conversations, progress, CancellationToken.None);
+                });
+        }
+        else
+        {
+            var progress = new SyncProgress<PromptReviewProgress>(p => Console.WriteLine(p.Done == 0 ? p.Line : $"[{p.Done}/{p.Total}] {p.Line}"));
+            result = await runner.RunAsync(request.PromptPath, request.Persona, request.Conversations, progress, CancellationToken.None);
+        }
+        await File.WriteAllTextAsync(request.ReportPath, PromptReviewReport.Html(result));
+        foreach (var line in PromptReviewReport.Summary(result, request.ReportPath)) Console.WriteLine(line);
+        return result.Failed ? 1 : 0;
+    }
+
+    /// <summary>Reports on the caller's thread, in order.</summary>
+    sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}
