@@ -1,6 +1,7 @@
 -- seed-demo.sql — demonstration data (pt-BR): specialties, catalogues, hospitals in Grande São Paulo / ABC paulista,
 -- doctors, ~80 shifts over the next 14 days, two reservations, and two sample conversations (one waiting for a human,
--- one with a scheduled call-back) so the runbook queries return something.
+-- one with a scheduled call-back) so the runbook queries return something; at the end, two campaigns and the
+-- conversations of an offer funnel (GET /metricas/funil) with known numbers.
 --
 -- Idempotent: every row has a fixed id (literal uuids, or md5('julia-demo-…')::uuid) and is inserted with
 -- ON CONFLICT DO NOTHING, which also covers the natural keys (nome, telefone, …). Rows that point to other rows look
