@@ -48,7 +48,7 @@ internal sealed partial class ClaudeAgent(
             if (string.IsNullOrWhiteSpace(response.Text)) return new AgentOutcome.Unavailable("resposta vazia do modelo");
             var latency = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var accounting = new AgentAccounting(response.ModelId ?? model, (int)(response.Usage?.InputTokenCount ?? 0),
-                (int)(response.Usage?.OutputTokenCount ?? 0), latency, session.ToolCalls);
+                (int)(response.Usage?.OutputTokenCount ?? 0), latency, session.ToolCalls, session.OfferedIn(response.Text));
             LogAnswered(turn.ConversaId, accounting.Model, accounting.InputTokens, accounting.OutputTokens, session.ToolCalls, latency);
             return new AgentOutcome.Reply(response.Text.Trim(), accounting);
         }

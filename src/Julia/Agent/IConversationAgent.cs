@@ -30,7 +30,9 @@ internal abstract record AgentOutcome
     public sealed record Unavailable(string Reason) : AgentOutcome;
 }
 
-internal sealed record AgentAccounting(string Model, int InputTokens, int OutputTokens, int LatencyMs, int ToolCalls);
+/// <summary>A reply's accounting, stored with each of its messages (interacoes.llm); <paramref name="OfferedShifts"/> = `vagas_oferecidas`.</summary>
+internal sealed record AgentAccounting(string Model, int InputTokens, int OutputTokens, int LatencyMs, int ToolCalls,
+    IReadOnlyList<Guid>? OfferedShifts = null);
 
 /// <summary>Júlia's brain behind one interface, so the pipeline does not depend on the provider.</summary>
 internal interface IConversationAgent

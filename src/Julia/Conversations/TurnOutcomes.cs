@@ -34,6 +34,7 @@ internal sealed partial class TurnOutcomes(
                 ["digitacao_ms"] = (int)p.Typing.TotalMilliseconds,
                 ["modelo"] = accounting?.Model, ["tokens_entrada"] = accounting?.InputTokens, ["tokens_saida"] = accounting?.OutputTokens,
                 ["latencia_llm_ms"] = accounting?.LatencyMs, ["ferramentas"] = accounting?.ToolCalls,
+                ["vagas_oferecidas"] = accounting?.OfferedShifts,
             })).ToList();
 
         await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);

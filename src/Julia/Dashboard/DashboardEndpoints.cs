@@ -4,24 +4,35 @@ using Julia.Infrastructure.Configuration;
 
 namespace Julia.Dashboard;
 
-/// <summary>`GET /metricas/resumo?dias=N` (bearer ADMIN_API_TOKEN): what /static/dashboard.html draws.</summary>
+/// <summary>`GET /metricas/resumo?dias=N` and `GET /metricas/funil?dias=N` (bearer ADMIN_API_TOKEN): what /static/dashboard.html draws.</summary>
 internal static class DashboardEndpoints
 {
     public const int DefaultDays = 7, MaxDays = 90;
 
     public static void MapDashboard(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/metricas").WithTags("Métricas").RequireAdminToken().MapGet("/resumo", SummaryAsync);
+        var metricas = app.MapGroup("/metricas").WithTags("Métricas").RequireAdminToken();
+        metricas.MapGet("/resumo", SummaryAsync);
+        metricas.MapGet("/funil", FunnelEndpoint.GetAsync);
     }
 
     /// <summary>The last <c>dias</c> São Paulo days up to now, today included (1–90, default 7).</summary>
     static async Task<IResult> SummaryAsync(string? dias, DashboardStore store, ModelPrices prices, TimeProvider time, CancellationToken ct)
     {
-        var days = DefaultDays;
-        if (dias is not null && (!int.TryParse(dias, NumberStyles.None, CultureInfo.InvariantCulture, out days) || days is < 1 or > MaxDays))
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "dias inválido",
-                detail: $"dias precisa ser um número inteiro entre 1 e {MaxDays} (padrão {DefaultDays})");
+        if (!TryDays(dias, DefaultDays, out var days, out var problem)) return problem;
         var data = await store.ReadAsync(SaoPauloDays.EndingNow(days, time.GetUtcNow()), ct);
         return TypedResults.Ok(MetricsSummary.Build(data, prices));
+    }
+
+    /// <summary>`dias` as a whole number 1–<see cref="MaxDays"/> (absent: <paramref name="fallback"/>); otherwise a pt-BR 400, never a clamp.</summary>
+    internal static bool TryDays(string? dias, int fallback, out int days, out IResult problem)
+    {
+        days = fallback;
+        problem = null!;
+        if (dias is null || (int.TryParse(dias, NumberStyles.None, CultureInfo.InvariantCulture, out days) && days is >= 1 and <= MaxDays))
+            return true;
+        problem = TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "dias inválido",
+            detail: $"dias precisa ser um número inteiro entre 1 e {MaxDays} (padrão {fallback})");
+        return false;
     }
 }

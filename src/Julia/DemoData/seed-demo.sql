@@ -1,6 +1,7 @@
 -- seed-demo.sql — demonstration data (pt-BR): specialties, catalogues, hospitals in Grande São Paulo / ABC paulista,
 -- doctors, ~80 shifts over the next 14 days, two reservations, and two sample conversations (one waiting for a human,
--- one with a scheduled call-back) so the runbook queries return something.
+-- one with a scheduled call-back) so the runbook queries return something; at the end, two campaigns and the
+-- conversations of an offer funnel (GET /metricas/funil) with known numbers.
 --
 -- Idempotent: every row has a fixed id (literal uuids, or md5('julia-demo-…')::uuid) and is inserted with
 -- ON CONFLICT DO NOTHING, which also covers the natural keys (nome, telefone, …). Rows that point to other rows look
@@ -413,3 +414,154 @@ INSERT INTO alertas_enviados (id, tipo, severidade, mensagem, valor, created_at)
 VALUES ('a1e00000-0000-4000-8000-000000000001', 'fila_congestionada', 'warning',
         'Mensagem pendente mais antiga há 17 min (limite 15 min)', 1020, now() - interval '3 hours')
 ON CONFLICT DO NOTHING;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Offer funnel (GET /metricas/funil, the dashboard's "Funil de ofertas"): two campaigns and a call-back, with doctors
+-- stopping at each step, all within the last two days. Every Júlia reply comes 60 s after the doctor's message, as in
+-- the sample conversations above. Campaign ids 1 and 2 are looked up with their names (nothing is attached to someone
+-- else's campaign) and the id sequence is moved past them.
+--   Clínica médica ABC (demo): Fernanda (A: offered a shift, then asked for a person), Lucas (B), Larissa (no answer yet).
+--   Cardiologia ABC (demo):    Eduardo (reserved, confirmed by staff), Gustavo (reserved, hold pending), Patrícia
+--                              (offered), Felipe (no answer), Renata (asked to be removed: opt-out).
+--   No campaign:               Natália (a call-back she had asked for, then offered a shift).
+-- ---------------------------------------------------------------------------------------------------------------
+
+INSERT INTO campanhas (id, nome, tipo, mensagem_template, filtros, max_por_dia, status, iniciada_em, concluida_em, total_destinatarios, created_at)
+VALUES
+  (1, 'Clínica médica ABC (demo)', 'primeiro_contato', '{saudacao_especialidade}',
+   '{"especialidades": ["clinica_medica"], "regioes": ["ABC"]}', 20, 'concluida', now() - interval '1 day 3 hours', now() - interval '20 hours', 3,
+   now() - interval '1 day 4 hours'),
+  (2, 'Cardiologia ABC (demo)', 'oferta_plantao', '{saudacao_especialidade}',
+   '{"especialidades": ["cardiologia"], "regioes": ["ABC"]}', 20, 'ativa', now() - interval '1 day 21 hours', NULL, 5,
+   now() - interval '1 day 22 hours')
+ON CONFLICT DO NOTHING;
+
+SELECT setval(pg_get_serial_sequence('campanhas', 'id'), (SELECT max(id) FROM campanhas));
+
+UPDATE conversations c SET campanha_id = ca.id
+FROM campanhas ca
+WHERE c.id IN ('c0000000-0000-4000-8000-000000000001', 'c0000000-0000-4000-8000-000000000002') AND c.campanha_id IS NULL
+  AND ca.id = 1 AND ca.nome = 'Clínica médica ABC (demo)';
+
+INSERT INTO conversations (id, medico_id, status, controlled_by, stage, campanha_id, message_count, last_message_at,
+                           last_inbound_at, last_outbound_at, completed_at, created_at)
+SELECT v.id::uuid, m.id, v.status, 'ai', v.stage, ca.id, v.message_count, now() - v.last_message,
+       now() - v.last_inbound, now() - v.last_message, CASE WHEN v.status = 'completed' THEN now() - v.last_message END, now() - v.criada
+FROM (VALUES
+  ('c0000000-0000-4000-8000-000000000003', '5511992251018', 'active',    'msg_enviada', 'Clínica médica ABC (demo)', 1, 1, interval '20 hours',          NULL::interval,     interval '20 hours'),
+  ('c0000000-0000-4000-8000-000000000004', '5511998251008', 'active',    'reservou',    'Cardiologia ABC (demo)',    2, 5, interval '41 hours 59 minutes', interval '42 hours', interval '44 hours'),
+  ('c0000000-0000-4000-8000-000000000005', '5511992473210', 'active',    'reservou',    'Cardiologia ABC (demo)',    2, 5, interval '3 hours 59 minutes',  interval '4 hours',  interval '26 hours'),
+  ('c0000000-0000-4000-8000-000000000006', '5511991362109', 'active',    'respondeu',   'Cardiologia ABC (demo)',    2, 3, interval '4 hours 59 minutes',  interval '5 hours',  interval '27 hours'),
+  ('c0000000-0000-4000-8000-000000000007', '5511994695412', 'active',    'msg_enviada', 'Cardiologia ABC (demo)',    2, 1, interval '20 hours',          NULL,                interval '20 hours'),
+  ('c0000000-0000-4000-8000-000000000008', '5511993584311', 'completed', 'respondeu',   'Cardiologia ABC (demo)',    2, 3, interval '22 hours 59 minutes', interval '23 hours', interval '25 hours'),
+  ('c0000000-0000-4000-8000-000000000009', '551143560238',  'active',    'respondeu',   NULL,                        NULL, 3, interval '26 hours 59 minutes', interval '27 hours', interval '12 days')
+) AS v (id, telefone, status, stage, campanha, campanha_id, message_count, last_message, last_inbound, criada)
+JOIN medicos m ON m.telefone = v.telefone
+LEFT JOIN campanhas ca ON ca.id = v.campanha_id AND ca.nome = v.campanha
+ON CONFLICT DO NOTHING;
+
+INSERT INTO envios_campanha (campanha_id, medico_id, conversa_id, status, created_at, enviado_em)
+SELECT c.campanha_id, c.medico_id, c.id, 'enviado', i.created_at - interval '2 minutes', i.created_at
+FROM conversations c
+JOIN interacoes i ON i.conversa_id = c.id AND i.origem = 'fila:campanha'
+WHERE c.id IN ('c0000000-0000-4000-8000-000000000001', 'c0000000-0000-4000-8000-000000000002', 'c0000000-0000-4000-8000-000000000003',
+               'c0000000-0000-4000-8000-000000000004', 'c0000000-0000-4000-8000-000000000005', 'c0000000-0000-4000-8000-000000000006',
+               'c0000000-0000-4000-8000-000000000007', 'c0000000-0000-4000-8000-000000000008')
+  AND c.campanha_id IS NOT NULL
+ON CONFLICT DO NOTHING;
+
+-- Two more cardiology shifts held after the conversations below: Eduardo's confirmed by staff, Gustavo's pending.
+INSERT INTO vagas (id, hospital_id, especialidade_id, setor_id, periodo_id, tipos_vaga_id, forma_recebimento_id, data,
+                   hora_inicio, hora_fim, valor, valor_tipo, prioridade, status, medico_id, fechada_em, fechada_por)
+SELECT md5('julia-demo-vaga-reservada-' || v.n)::uuid, v.hospital_id::uuid, e.id, s.id, p.id, tv.id, fr.id,
+       current_date + v.dias, p.hora_inicio, p.hora_fim, v.valor, 'fixo', 'normal', v.status,
+       (SELECT m.id FROM medicos m WHERE m.telefone = v.telefone), now() - v.ha, 'julia'
+FROM (VALUES
+  (3, 'b0000000-0000-4000-8000-000000000003', 'Ambulatório', 'manhã',   4, 1500, 'confirmada', '5511998251008', interval '41 hours 59 minutes 30 seconds'),
+  (4, 'b0000000-0000-4000-8000-000000000006', 'UTI',         'noturno', 6, 2400, 'reservada',  '5511992473210', interval '3 hours 59 minutes 30 seconds')
+) AS v (n, hospital_id, setor, periodo, dias, valor, status, telefone, ha)
+JOIN especialidades e ON e.nome = 'cardiologia'
+LEFT JOIN setores s ON s.nome = v.setor
+LEFT JOIN periodos p ON p.nome = v.periodo
+LEFT JOIN tipos_vaga tv ON tv.nome = 'avulso'
+LEFT JOIN formas_recebimento fr ON fr.nome = 'PJ'
+ON CONFLICT DO NOTHING;
+
+INSERT INTO reservas_vaga (id, vaga_id, medico_id, conversa_id, status, origem, confirmacao, created_at)
+SELECT r.id::uuid, vg.id, vg.medico_id, r.conversa_id::uuid, r.status, 'julia', r.confirmacao, vg.fechada_em
+FROM (VALUES
+  ('ae000000-0000-4000-8000-000000000003', 3, 'confirmada', 'c0000000-0000-4000-8000-000000000004', 'Sim, pode reservar pra mim'),
+  ('ae000000-0000-4000-8000-000000000004', 4, 'ativa',      'c0000000-0000-4000-8000-000000000005', 'Fechado, pode reservar')
+) AS r (id, n, status, conversa_id, confirmacao)
+JOIN vagas vg ON vg.id = md5('julia-demo-vaga-reservada-' || r.n)::uuid AND vg.status IN ('reservada', 'confirmada') AND vg.medico_id IS NOT NULL
+JOIN conversations c ON c.id = r.conversa_id::uuid AND c.medico_id = vg.medico_id
+ON CONFLICT DO NOTHING;
+
+-- Júlia's replies carry their turn's accounting; vagas_oferecidas = the shifts the reply names (docs/decisions.md#agent).
+INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, remote_jid,
+                        processado_em, tempo_resposta_ms, llm, created_at)
+SELECT c.medico_id, c.id, v.direcao, 'texto', v.autor_tipo, v.origem, v.conteudo, v.provider_message_id, m.whatsapp_jid,
+       CASE WHEN v.direcao = 'entrada' THEN now() - v.ha + interval '6 seconds' END,
+       CASE WHEN v.origem = 'fila:resposta' THEN 3900 END,
+       CASE WHEN v.origem = 'fila:resposta' THEN jsonb_build_object('modelo', 'claude-haiku-4-5', 'tokens_entrada', 2300, 'tokens_saida', 55,
+            'latencia_llm_ms', 1700, 'ferramentas', CASE WHEN v.oferta IS NULL THEN 0 ELSE 1 END,
+            'vagas_oferecidas', CASE WHEN v.oferta IS NULL THEN '[]'::jsonb ELSE jsonb_build_array(md5(v.oferta)::uuid) END) END,
+       now() - v.ha
+FROM (VALUES
+  ('c0000000-0000-4000-8000-000000000003', 'saida',   'julia',   'fila:campanha', 'DEMO-OUT-D1', NULL::text, interval '20 hours',
+   'Oi Dra. Larissa, tudo bem? Sou a Júlia, assistente virtual da equipe de escalas da Revoluna. Estamos com plantões de clínica médica em PS e enfermaria no ABC, posso te mandar as opções?'),
+  ('c0000000-0000-4000-8000-000000000004', 'saida',   'julia',   'fila:campanha', 'DEMO-OUT-E1', NULL, interval '44 hours',
+   'Oi Dr. Eduardo, tudo bem? Sou a Júlia, assistente virtual da equipe de escalas da Revoluna. Tenho plantões de cardiologia em UTI, PS e ambulatório na região, quer dar uma olhada?'),
+  ('c0000000-0000-4000-8000-000000000004', 'entrada', 'medico',  'whatsapp',      'DEMO-IN-E1',  NULL, interval '43 hours',
+   'Oi Júlia! Tenho interesse sim, prefiro ambulatório de manhã aqui no ABC'),
+  ('c0000000-0000-4000-8000-000000000004', 'saida',   'julia',   'fila:resposta', 'DEMO-OUT-E2', 'julia-demo-vaga-reservada-3', interval '42 hours 59 minutes',
+   'Tenho uma manhã no ambulatório do Hospital Anchieta Rudge Ramos, em São Bernardo, das 7h às 13h, por R$ 1.500. Quer que eu reserve?'),
+  ('c0000000-0000-4000-8000-000000000004', 'entrada', 'medico',  'whatsapp',      'DEMO-IN-E2',  NULL, interval '42 hours',
+   'Sim, pode reservar pra mim'),
+  ('c0000000-0000-4000-8000-000000000004', 'saida',   'julia',   'fila:resposta', 'DEMO-OUT-E3', NULL, interval '41 hours 59 minutes',
+   'Reservado! É uma pré-reserva: a equipe confirma com vc em breve.'),
+  ('c0000000-0000-4000-8000-000000000005', 'saida',   'julia',   'fila:campanha', 'DEMO-OUT-G1', NULL, interval '26 hours',
+   'Oi Dr. Gustavo, tudo bem? Sou a Júlia, assistente virtual da equipe de escalas da Revoluna. Tenho plantões de cardiologia em UTI, PS e ambulatório na região, quer dar uma olhada?'),
+  ('c0000000-0000-4000-8000-000000000005', 'entrada', 'medico',  'whatsapp',      'DEMO-IN-G1',  NULL, interval '6 hours',
+   'Opa, tem noturno de UTI essa semana?'),
+  ('c0000000-0000-4000-8000-000000000005', 'saida',   'julia',   'fila:resposta', 'DEMO-OUT-G2', 'julia-demo-vaga-reservada-4', interval '5 hours 59 minutes',
+   'Tenho sim: noturno na UTI do Hospital Nossa Senhora de Mauá, das 19h às 7h, por R$ 2.400. Te interessa?'),
+  ('c0000000-0000-4000-8000-000000000005', 'entrada', 'medico',  'whatsapp',      'DEMO-IN-G2',  NULL, interval '4 hours',
+   'Fechado, pode reservar'),
+  ('c0000000-0000-4000-8000-000000000005', 'saida',   'julia',   'fila:resposta', 'DEMO-OUT-G3', NULL, interval '3 hours 59 minutes',
+   'Reservado! A equipe confirma com vc.'),
+  ('c0000000-0000-4000-8000-000000000006', 'saida',   'julia',   'fila:campanha', 'DEMO-OUT-P1', NULL, interval '27 hours',
+   'Oi Dra. Patrícia, tudo bem? Sou a Júlia, assistente virtual da equipe de escalas da Revoluna. Tenho plantões de cardiologia em UTI, PS e ambulatório na região, quer dar uma olhada?'),
+  ('c0000000-0000-4000-8000-000000000006', 'entrada', 'medico',  'whatsapp',      'DEMO-IN-P1',  NULL, interval '5 hours',
+   'Oi! Tem algo diurno?'),
+  ('c0000000-0000-4000-8000-000000000006', 'saida',   'julia',   'fila:resposta', 'DEMO-OUT-P2', 'julia-demo-vaga-2', interval '4 hours 59 minutes',
+   'Tenho um diurno no Hospital e Maternidade Vila Assunção, em Santo André. Quer ver os detalhes?'),
+  ('c0000000-0000-4000-8000-000000000007', 'saida',   'julia',   'fila:campanha', 'DEMO-OUT-F1', NULL, interval '20 hours',
+   'Oi Dr. Felipe, tudo bem? Sou a Júlia, assistente virtual da equipe de escalas da Revoluna. Tenho plantões de cardiologia em UTI, PS e ambulatório na região, quer dar uma olhada?'),
+  ('c0000000-0000-4000-8000-000000000008', 'saida',   'julia',   'fila:campanha', 'DEMO-OUT-R1', NULL, interval '25 hours',
+   'Oi Dra. Renata, tudo bem? Sou a Júlia, assistente virtual da equipe de escalas da Revoluna. Tenho plantões de cardiologia em UTI, PS e ambulatório na região, quer dar uma olhada?'),
+  ('c0000000-0000-4000-8000-000000000008', 'entrada', 'medico',  'whatsapp',      'DEMO-IN-R1',  NULL, interval '23 hours',
+   'Pode me tirar da lista, obrigada'),
+  ('c0000000-0000-4000-8000-000000000008', 'saida',   'sistema', 'fila:sistema',  'DEMO-OUT-R2', NULL, interval '22 hours 59 minutes',
+   'Combinado, não te mando mais mensagens. Se precisar de plantão é só chamar aqui.'),
+  ('c0000000-0000-4000-8000-000000000009', 'saida',   'julia',   'fila:lembrete_solicitado', 'DEMO-OUT-N1', NULL, interval '28 hours',
+   'Oi Dra. Natália, tudo bem? Passando pra retomar o que a gente combinou sobre os plantões de UTI em São Caetano. Consegue falar agora?'),
+  ('c0000000-0000-4000-8000-000000000009', 'entrada', 'medico',  'whatsapp',      'DEMO-IN-N1',  NULL, interval '27 hours',
+   'Oi Júlia! Consigo sim, o que tem?'),
+  ('c0000000-0000-4000-8000-000000000009', 'saida',   'julia',   'fila:resposta', 'DEMO-OUT-N2', 'julia-demo-vaga-6', interval '26 hours 59 minutes',
+   'Tenho um diurno na UTI do Hospital Bom Pastor de São Caetano. Te interessa?')
+) AS v (conversa_id, direcao, autor_tipo, origem, provider_message_id, oferta, ha, conteudo)
+JOIN conversations c ON c.id = v.conversa_id::uuid
+JOIN medicos m ON m.id = c.medico_id
+WHERE NOT EXISTS (SELECT 1 FROM interacoes i WHERE i.provider_message_id = v.provider_message_id)
+ON CONFLICT (provider_message_id) WHERE direcao = 'entrada' DO NOTHING;
+
+-- Fernanda's reply A2 named the Santa Helena night shift.
+UPDATE interacoes SET llm = llm || jsonb_build_object('vagas_oferecidas', jsonb_build_array(md5('julia-demo-vaga-36')::uuid))
+WHERE provider_message_id = 'DEMO-OUT-A2' AND direcao = 'saida' AND llm IS NOT NULL AND NOT llm ? 'vagas_oferecidas';
+
+-- Renata's "pode me tirar da lista" was an opt-out (docs/decisions.md#opt-out).
+UPDATE medicos SET opted_out = true, opted_out_at = now() - interval '23 hours', opted_out_reason = 'Pode me tirar da lista, obrigada',
+                   stage_jornada = 'opt_out'
+WHERE telefone = '5511993584311' AND NOT opted_out
+  AND EXISTS (SELECT 1 FROM interacoes i WHERE i.provider_message_id = 'DEMO-IN-R1' AND i.direcao = 'entrada');

@@ -11,7 +11,8 @@ internal sealed class QueueStore(NpgsqlDataSource db)
     public const string LlmAccounting = """
         CASE WHEN metadata ? 'modelo' AND metadata->>'modelo' IS NOT NULL THEN jsonb_build_object(
             'modelo', metadata->'modelo', 'tokens_entrada', metadata->'tokens_entrada', 'tokens_saida', metadata->'tokens_saida',
-            'latencia_llm_ms', metadata->'latencia_llm_ms', 'ferramentas', metadata->'ferramentas')::text END
+            'latencia_llm_ms', metadata->'latencia_llm_ms', 'ferramentas', metadata->'ferramentas',
+            'vagas_oferecidas', metadata->'vagas_oferecidas')::text END
         """;
 
     /// <summary>Queues the items in one statement; returns their fila_mensagens ids, in the items' order.</summary>

@@ -48,12 +48,26 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
             """, new { Rafael });
         // What the fixture response reports: 934 input + 1 650 cache-read tokens, 52 output.
         Assert.All(accounting, a => Assert.Equal(("claude-sonnet-4-5-20250929", 934 + 1_650, 52), a));
+        // No hospital named: nothing offered, even with shifts in the context.
+        Assert.Equal(["[]"], (await f.QueryAsync<string>("""
+            SELECT DISTINCT f.metadata->>'vagas_oferecidas' FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id
+            WHERE m.telefone = @Rafael AND f.tipo = 'resposta'
+            """, new { Rafael })));
     }
 
     [Fact]
     public async Task ToolUseThenToolResultThenText()
     {
-        f.Anthropic.Enqueue(Tool("buscar_vagas", new JsonObject { ["limite"] = 3 }), Text("Achei três opções, te mando a primeira?"));
+        // The reply names the hospital of the first shift found: that shift is recorded as offered (vagas_oferecidas).
+        string? offered = null;
+        f.Anthropic.Enqueue(Tool("buscar_vagas", new JsonObject { ["limite"] = 3 }));
+        f.Anthropic.Enqueue(request =>
+        {
+            var found = System.Text.RegularExpressions.Regex.Match(System.Text.RegularExpressions.Regex.Unescape(request["messages"]!.AsArray()[^1]!.ToJsonString()),
+                @"vaga_id=([0-9a-f-]{36}) \| ([^(|]+?) \(");
+            offered = found.Groups[1].Value;
+            return Text($"Achei três opções, a primeira no {found.Groups[2].Value}. Te mando?");
+        });
         var before = f.Anthropic.Requests.Count;
 
         await PostAsync(f.Client, Text(Thiago, "quais plantões vc tem?"));
@@ -65,6 +79,12 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
         Assert.Contains("tool_result", toolResult);
         Assert.Contains("vaga_id=", System.Text.RegularExpressions.Regex.Unescape(toolResult));
         Assert.Contains(await f.QueueAsync(Thiago), q => q.Conteudo.StartsWith("Achei três opções"));
+        Assert.Matches("^[0-9a-f-]{36}$", offered);
+        var recorded = await f.QueryAsync<string>("""
+            SELECT f.metadata->>'vagas_oferecidas' FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id
+            WHERE m.telefone = @Thiago AND f.tipo = 'resposta'
+            """, new { Thiago });
+        Assert.All(recorded, r => Assert.Contains(offered!, r));
     }
 
     [Fact]

@@ -21,4 +21,7 @@ internal sealed class ToolSession(AgentTurn turn, IEnumerable<Shift> offered)
 
     public void Offer(IEnumerable<Shift> shifts) { foreach (var s in shifts) known[s.Id] = s; }
     public bool WasOffered(Guid id) => known.ContainsKey(id);
+
+    /// <summary>The shifts of this turn that <paramref name="reply"/> names (<see cref="OfferedShifts"/>), recorded as `vagas_oferecidas`.</summary>
+    public IReadOnlyList<Guid> OfferedIn(string reply) => OfferedShifts.In(reply, known.Values);
 }

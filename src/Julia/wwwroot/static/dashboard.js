@@ -1,4 +1,4 @@
-// Painel de métricas da Júlia: lê GET /metricas/resumo?dias=N com o ADMIN_API_TOKEN (guardado só nesta aba, em
+// Painel de métricas da Júlia: lê GET /metricas/resumo?dias=N e GET /metricas/funil?dias=N com o ADMIN_API_TOKEN (guardado só nesta aba, em
 // sessionStorage) e desenha os gráficos com o Chart.js servido pela própria Júlia (vendor/chartjs), sem CDN.
 'use strict';
 
@@ -13,8 +13,13 @@ const nomesHandoff = {
   pedido_humano: 'Pedido de humano', juridico: 'Jurídico', sentimento_negativo: 'Sentimento negativo',
   baixa_confianca: 'Baixa confiança', manual: 'Manual', erro_sistema: 'Erro do sistema',
 };
+const nomesEtapa = {
+  contatados: 'Contatados', responderam: 'Responderam', vaga_oferecida: 'Vaga oferecida', reservaram: 'Reservaram',
+  confirmaram: 'Confirmaram', opt_out: 'Opt-out',
+};
 const graficos = {};
 let recarga;
+let funil = null;
 
 function token() { return sessionStorage.getItem(CHAVE_TOKEN); }
 
@@ -32,16 +37,17 @@ function pedirToken(mensagem) {
 async function carregar() {
   const t = token();
   if (!t) { pedirToken(); return; }
-  let resposta;
+  const ler = caminho => fetch(caminho + '?dias=' + encodeURIComponent($('dias').value), {
+    headers: { Authorization: 'Bearer ' + t, Accept: 'application/json' }, cache: 'no-store',
+  });
+  let resposta, respostaFunil;
   try {
-    resposta = await fetch('/metricas/resumo?dias=' + encodeURIComponent($('dias').value), {
-      headers: { Authorization: 'Bearer ' + t, Accept: 'application/json' }, cache: 'no-store',
-    });
+    [resposta, respostaFunil] = await Promise.all([ler('/metricas/resumo'), ler('/metricas/funil')]);
   } catch (e) {
     $('atualizado').textContent = 'Sem conexão com a Júlia: ' + e.message;
     return;
   }
-  if (resposta.status === 401) { pedirToken('Token recusado (401): confira o ADMIN_API_TOKEN.'); return; }
+  if (resposta.status === 401 || respostaFunil.status === 401) { pedirToken('Token recusado (401): confira o ADMIN_API_TOKEN.'); return; }
   if (!resposta.ok) {
     $('atualizado').textContent = 'Erro ' + resposta.status + ' ao ler /metricas/resumo';
     return;
@@ -50,6 +56,13 @@ async function carregar() {
   $('entrar').hidden = true;
   $('painel').hidden = false;
   desenhar(resumo);
+  if (respostaFunil.ok) {
+    funil = await respostaFunil.json();
+    opcoesFunil();
+    desenharFunil();
+  } else {
+    $('funil-nota').textContent = 'Erro ' + respostaFunil.status + ' ao ler /metricas/funil';
+  }
   $('atualizado').textContent = 'Atualizado às ' + new Date().toLocaleTimeString('pt-BR', { timeZone: 'America/Sao_Paulo' }) +
     ' (' + resumo.periodo.de.split('-').reverse().join('/') + ' a ' + resumo.periodo.ate.split('-').reverse().join('/') + ')';
   document.body.dataset.estado = 'carregado';
@@ -199,6 +212,63 @@ function desenhar(r) {
   }
 }
 
+// Funil de ofertas: o total, uma campanha ou uma especialidade (valor do seletor: "total", "c:<índice>", "e:<índice>").
+function opcoesFunil() {
+  const seletor = $('funil-grupo');
+  const antes = seletor.value;
+  const opcao = (valor, texto) => { const o = document.createElement('option'); o.value = valor; o.textContent = texto; return o; };
+  const campanhas = document.createElement('optgroup');
+  campanhas.label = 'Por campanha';
+  funil.por_campanha.forEach((c, i) => campanhas.appendChild(opcao('c:' + i, c.nome + ' (' + inteiro.format(c.contatados) + ')')));
+  const especialidades = document.createElement('optgroup');
+  especialidades.label = 'Por especialidade';
+  funil.por_especialidade.forEach((e, i) => especialidades.appendChild(opcao('e:' + i, e.nome.replace(/_/g, ' ') + ' (' + inteiro.format(e.contatados) + ')')));
+  seletor.replaceChildren(opcao('total', 'Todos os médicos contatados (' + inteiro.format(funil.total.contatados) + ')'), campanhas, especialidades);
+  seletor.value = [...seletor.options].some(o => o.value === antes) ? antes : 'total';
+}
+
+function grupoFunil() {
+  const [tipo, i] = $('funil-grupo').value.split(':');
+  return tipo === 'c' ? funil.por_campanha[+i] : tipo === 'e' ? funil.por_especialidade[+i] : funil.total;
+}
+
+function duracao(s) {
+  if (s === null || s === undefined) return null;
+  if (s < 90) return inteiro.format(s) + ' s';
+  if (s < 5400) return inteiro.format(Math.round(s / 60)) + ' min';
+  if (s < 172800) return (s / 3600).toLocaleString('pt-BR', { maximumFractionDigits: 1 }) + ' h';
+  return (s / 86400).toLocaleString('pt-BR', { maximumFractionDigits: 1 }) + ' dias';
+}
+
+function desenharFunil() {
+  const g = grupoFunil();
+  const etapas = funil.etapas;
+  // Rótulo de cada barra: a etapa, a conversão sobre a anterior (opt-out: sobre os contatados) e a mediana do tempo.
+  const rotulos = etapas.map((e, i) => {
+    if (i === 0) return nomesEtapa[e] || e;
+    const base = e === 'opt_out' ? 'dos contatados' : 'da etapa anterior';
+    const tempo = duracao(g.tempo_mediano_s[e]);
+    return [(nomesEtapa[e] || e) + ': ' + taxa(g.conversao[e]) + ' ' + base, tempo ? 'mediana ' + tempo : ''].filter(Boolean);
+  });
+  const coresEtapa = [cores.azul, cores.ciano, cores.laranja, cores.verde, cores.marca, cores.vermelho];
+  grafico('g-funil', {
+    type: 'bar',
+    data: { labels: rotulos, datasets: [barras('Médicos', etapas.map(e => g[e]), coresEtapa)] },
+    options: {
+      indexAxis: 'y',
+      plugins: {
+        legend: { display: false },
+        title: { display: true, text: (g.nome || 'Todos os médicos contatados') + ' • ' + funil.periodo.de.split('-').reverse().join('/') + ' a ' + funil.periodo.ate.split('-').reverse().join('/') },
+        tooltip: { callbacks: { label: c => inteiro.format(c.raw) + ' médicos' } },
+      },
+      scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
+    },
+  }, g.contatados > 0);
+  $('funil-nota').textContent = 'Cada médico conta uma vez, na etapa mais adiantada a que chegou depois da primeira mensagem proativa do período; ' +
+    'conversão = etapa ÷ etapa anterior; opt-out ÷ contatados.';
+}
+
+$('funil-grupo').addEventListener('change', () => { if (funil) desenharFunil(); });
 $('entrar').addEventListener('submit', e => {
   e.preventDefault();
   const valor = $('token').value.trim();
