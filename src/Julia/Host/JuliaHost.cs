@@ -45,6 +45,9 @@ internal static class JuliaHost
         });
         // Whatever the environment: a missing registration fails at start, not at the first request that needs it.
         builder.Host.UseDefaultServiceProvider(o => { o.ValidateOnBuild = true; o.ValidateScopes = true; });
+        // A stop (SIGINT/SIGTERM, `docker compose stop` waits 10 s by default before SIGKILL) never hangs: in-flight sends
+        // drain, and whatever has not stopped after 20 s is abandoned (its rows are recovered by fila-recuperacao).
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         builder.AddInfrastructure(role, flags);
         builder.AddDemoData(flags);
         builder.Services.AddHostedService<StartupBanner>();

@@ -38,7 +38,14 @@ public sealed class ServeProcessTests
 
         using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()])) await kill.WaitForExitAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
+        try { await process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            string tail;
+            lock (output) tail = string.Join("\n", output.ToString().Split('\n').TakeLast(25));
+            Assert.Fail("no exit 30 s after SIGINT; last lines:\n" + tail);
+        }
 
         var log = output.ToString();
         Assert.Equal(0, process.ExitCode);
