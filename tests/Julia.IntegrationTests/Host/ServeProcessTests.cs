@@ -36,7 +36,10 @@ public sealed class ServeProcessTests
         Assert.True(healthy, output.ToString());
         Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/static/simulador.html")).StatusCode);
 
-        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()])) await kill.WaitForExitAsync();
+        // Ctrl-C. A test run started in the background of a non-interactive shell inherits SIGINT as ignored (POSIX), and
+        // so does the child: then the same graceful stop is asked with SIGTERM (what `docker compose stop` sends).
+        var signal = SigIntIgnored() ? "-TERM" : "-INT";
+        using (var kill = Process.Start("kill", [signal, process.Id.ToString()])) await kill.WaitForExitAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try { await process.WaitForExitAsync(timeout.Token); }
         catch (OperationCanceledException)
@@ -55,5 +58,12 @@ public sealed class ServeProcessTests
         Assert.Contains("Demo data ready", log);
         Assert.Matches(@"\d{4}-\d\d-\d\dT[\d:.]+Z INFO ", log);
         Assert.DoesNotContain(" ERROR ", log);
+    }
+
+    /// <summary>Whether this process ignores SIGINT (bit 2 of SigIgn in /proc/self/status), which children inherit.</summary>
+    static bool SigIntIgnored()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null && (Convert.ToUInt64(line[7..].Trim(), 16) & 0b10) != 0;
     }
 }
