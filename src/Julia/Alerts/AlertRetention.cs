@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace Julia.Alerts;
 
-/// <summary>`alertas_enviados` older than 90 days (SPEC §10), in the `retencao` job with the other tables.</summary>
+/// <summary>`alertas_enviados` older than 90 days (docs/decisions.md#retention), in the `retencao` job with the other tables.</summary>
 internal sealed class AlertRetention(NpgsqlDataSource db) : SqlRetentionTarget(db)
 {
     public override string Name => $"alertas_enviados (> {Days} dias)";

@@ -6,7 +6,7 @@ namespace Julia.Dashboard;
 
 /// <summary>
 /// `relatorio-diario` — daily 08:00 (São Paulo), also POST /jobs/relatorio-diario: the previous São Paulo day's
-/// figures (SPEC §9, docs/decisions.md#dashboard) as one Slack notice in the outbox, keyed by the day, so a day is
+/// figures (docs/decisions.md#dashboard) as one Slack notice in the outbox, keyed by the day, so a day is
 /// reported once however often the job runs. When the figures cannot be computed, an error report goes instead.
 /// Without SLACK_WEBHOOK_URL the figures are only logged.
 /// </summary>

@@ -6,7 +6,7 @@ namespace Julia.Dashboard;
 
 /// <summary>
 /// The body of GET /metricas/resumo (docs/decisions.md#dashboard), built from <see cref="DashboardData"/>: the keys of
-/// SPEC §9 first, then what the dashboard page also draws. Rates are fractions 0–1 rounded to 4 places, null when the
+/// the runbook first, then what the dashboard page also draws. Rates are fractions 0–1 rounded to 4 places, null when the
 /// denominator is 0; costs are USD rounded to 6 places, null for a model LLM_PRECOS does not price.
 /// </summary>
 internal static class MetricsSummary

@@ -57,7 +57,7 @@ internal sealed record MetricsReport(
         return (object?)new Dictionary<string, object?> { ["hits"] = hits, ["misses"] = misses, ["hit_rate"] = rate };
     });
 
-    /// <summary>The problem rules of SPEC §9, in pt-BR for the operator.</summary>
+    /// <summary>The problem rules of docs/decisions.md#metrics, in pt-BR for the operator.</summary>
     public List<string> Problems()
     {
         var problems = new List<string>();

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Julia.Slack;
 
 /// <summary>
-/// The daily report (SPEC §9) as Slack blocks, from the numbers its notice carries (payload keys below); the feature
+/// The daily report (docs/decisions.md#dashboard) as Slack blocks, from the numbers its notice carries (payload keys below); the feature
 /// that computes them is not known here. Missing numbers show as "-".
 /// </summary>
 internal static partial class SlackMessages
