@@ -37,7 +37,7 @@ internal sealed partial class SubjectEraser(NpgsqlDataSource db, IEnumerable<IPe
             if (await store.FindSubjectAsync(c, medicoId, tx, ct) is not { } locked) return null;
             if (locked.ApagadoEm is not null) return await AlreadyErasedAsync(medicoId, ct);
             subject = locked;
-            foreach (var address in new[] { subject.Telefone, subject.WhatsappLid }.OfType<string>())
+            foreach (var address in owners.SelectMany(o => o.ErasedAddresses(subject)).Distinct(StringComparer.Ordinal))
                 await store.RememberErasedPhoneAsync(tx, hasher.Hash(address)!, subject.OptedOut, ct);
             var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
             foreach (var owner in owners.OrderBy(o => o.Order)) await owner.EraseAsync(tx, subject, counts, ct);

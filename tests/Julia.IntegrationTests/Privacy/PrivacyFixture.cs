@@ -85,6 +85,10 @@ public class PrivacyFixture : PipelineFixture
                 UNION ALL
                 SELECT 'chatwoot', 'copia', 'chatwoot:copia:teste:' || @phone, NULL, NULL,
                        jsonb_build_object('medico_id', @id, 'texto', 'sou ' || @first), 'enviada'
+                UNION ALL
+                -- An expiry notice whose conversation retention already deleted: only its reservation names him.
+                SELECT 'slack', 'reserva_expirada', 'slack:reserva_expirada:' || reserva.id, NULL, NULL,
+                       jsonb_build_object('reserva_id', reserva.id, 'segundos', 86400), 'enviada' FROM reserva
                 RETURNING id),
             avaliacao AS (
                 INSERT INTO avaliacoes_qualidade (conversa_id, naturalidade, persona, objetivo, satisfacao, score_geral, avaliador, detalhes, notas)
