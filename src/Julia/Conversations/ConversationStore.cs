@@ -23,22 +23,31 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
 
     /// <summary>
     /// Round trip 1: the doctor's one open (active/paused) conversation, created race-free when missing
-    /// (partial unique index; a lost race re-reads).
+    /// (partial unique index; a lost race re-reads). Null when the doctor was erased (docs/decisions.md#lgpd): no
+    /// conversation is opened for him, and a message that still reached his row (stored by a process that found him just
+    /// before the erasure) is dropped, text and all, in the same statement.
     /// </summary>
-    public async Task<Guid> OpenConversationIdAsync(Guid medicoId, CancellationToken ct)
+    public async Task<Guid?> OpenConversationIdAsync(Guid medicoId, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         for (var attempt = 0; ; attempt++)
         {
-            var id = await c.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition("""
-                WITH found AS (SELECT id FROM conversations WHERE medico_id = @medicoId AND status IN ('active', 'paused')),
+            var (found, erased) = await c.QuerySingleAsync<(Guid?, bool)>(new CommandDefinition("""
+                WITH erased AS (SELECT 1 FROM medicos WHERE id = @medicoId AND apagado_em IS NOT NULL),
+                     found AS (SELECT id FROM conversations WHERE medico_id = @medicoId AND status IN ('active', 'paused')),
                      created AS (
-                        INSERT INTO conversations (medico_id) SELECT @medicoId WHERE NOT EXISTS (SELECT 1 FROM found)
+                        INSERT INTO conversations (medico_id) SELECT @medicoId
+                        WHERE NOT EXISTS (SELECT 1 FROM found) AND NOT EXISTS (SELECT 1 FROM erased)
                         ON CONFLICT (medico_id) WHERE status IN ('active', 'paused') DO NOTHING
+                        RETURNING id),
+                     dropped AS (
+                        UPDATE interacoes SET conteudo = NULL, midia = NULL, remote_jid = NULL, processado_em = now()
+                        WHERE medico_id = @medicoId AND direcao = 'entrada' AND processado_em IS NULL AND EXISTS (SELECT 1 FROM erased)
                         RETURNING id)
-                SELECT id FROM found UNION ALL SELECT id FROM created LIMIT 1
+                SELECT COALESCE((SELECT id FROM found LIMIT 1), (SELECT id FROM created)), EXISTS (SELECT 1 FROM erased)
                 """, new { medicoId }, cancellationToken: ct));
-            if (id is { } found) return found;
+            if (erased) return null;
+            if (found is { } id) return id;
             if (attempt == 3) throw new InvalidOperationException($"could not open a conversation for medico {medicoId}");
         }
     }

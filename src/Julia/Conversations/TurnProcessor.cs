@@ -38,7 +38,11 @@ internal sealed partial class TurnProcessor(
         var started = Stopwatch.GetTimestamp();
         using var activity = JuliaTelemetry.Source.StartActivity("turno");
         activity?.SetTag("medico_id", medicoId);
-        var conversaId = await conversations.OpenConversationIdAsync(medicoId, ct);
+        if (await conversations.OpenConversationIdAsync(medicoId, ct) is not { } conversaId)
+        {
+            LogErased(medicoId);
+            return new TurnResult.Done();
+        }
         var applying = Stopwatch.GetTimestamp();
         var input = await conversations.ApplyInboundAsync(medicoId, conversaId, ct);
         timings.Time("db:turno_entrada", Stopwatch.GetElapsedTime(applying));
@@ -148,4 +152,7 @@ internal sealed partial class TurnProcessor(
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Turn of conversa {ConversaId} deferred to business hours")]
     private partial void LogDeferred(Guid conversaId);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Turn for medico {MedicoId} not run: the doctor was erased (LGPD)")]
+    private partial void LogErased(Guid medicoId);
 }

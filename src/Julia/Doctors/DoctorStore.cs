@@ -80,6 +80,14 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
         return updated;
     }
 
+    /// <summary>
+    /// In the caller's transaction: whether the doctor was erased (docs/decisions.md#lgpd) — a turn that was waiting for the
+    /// model meanwhile writes nothing about him.
+    /// </summary>
+    public static Task<bool> IsErasedAsync(NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
+        tx.Connection!.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM medicos WHERE id = @id AND apagado_em IS NOT NULL)", new { id }, tx, cancellationToken: ct));
+
     /// <summary>After a reservation: `qualificado` if the doctor was earlier in the funnel.</summary>
     public Task QualifyAsync(NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
         tx.Connection!.ExecuteAsync(new CommandDefinition("""

@@ -145,6 +145,19 @@ public class PrivacyFixture : PipelineFixture
         return found;
     }
 
+    /// <summary>A Redis value as Júlia stored it (null when the key is absent), and writing one back.</summary>
+    public async Task<string?> CachedAsync(string key)
+    {
+        using var redis = await ConnectionMultiplexer.ConnectAsync(RedisOptions());
+        return await redis.GetDatabase(Redis.Database).StringGetAsync(key);
+    }
+
+    public async Task CacheAsync(string key, string value)
+    {
+        using var redis = await ConnectionMultiplexer.ConnectAsync(RedisOptions());
+        await redis.GetDatabase(Redis.Database).StringSetAsync(key, value, TimeSpan.FromMinutes(5));
+    }
+
     ConfigurationOptions RedisOptions()
     {
         Julia.Infrastructure.Configuration.ConnectionStrings.TryRedis(Redis.Url, out var options, out _);
