@@ -76,7 +76,9 @@ public class PrivacyFixture : PipelineFixture
             handoff AS (
                 INSERT INTO handoffs (conversa_id, medico_id, trigger_type, motivo, metadata, notas)
                 SELECT conversa.id, @id, 'manual', 'pediu falar com alguém: ' || @first,
-                       jsonb_build_object('ultima_mensagem', 'sou ' || @first || ' CRM ' || @crm, 'total_interacoes', 2), 'ligar para ' || @phone
+                       jsonb_build_object('ultima_mensagem', 'sou ' || @first || ' CRM ' || @crm, 'total_interacoes', 2,
+                           'gatilhos_adicionais', jsonb_build_array(jsonb_build_object('trigger_type', 'juridico', 'motivo', @first || ' falou em advogado', 'em', now()))),
+                       'ligar para ' || @phone
                 FROM conversa RETURNING id, conversa_id),
             aviso AS (
                 INSERT INTO notificacoes (canal, tipo, chave, handoff_id, conversa_id, payload, status)
