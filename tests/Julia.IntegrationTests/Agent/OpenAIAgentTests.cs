@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Julia.IntegrationTests.TestHost;
 using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 using static Julia.IntegrationTests.TestHost.FakeOpenAI;
+using static Julia.IntegrationTests.TestHost.FakeModelServer;
 
 namespace Julia.IntegrationTests.Agent;
 

@@ -59,7 +59,7 @@ public sealed partial class PromptReviewTests(PromptReviewFixture f) : IClassFix
     };
 
     /// <summary>The agent (its system prompt carries the candidate persona) and the judge, told apart per request.</summary>
-    static Answer Answer(JsonObject request)
+    static FakeModelServer.Answer Answer(JsonObject request)
     {
         var messages = Unescaped(request["messages"]);
         if (Unescaped(request["system"]).Contains(Marker))
