@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Julia.Doctors;
+using Microsoft.Extensions.DependencyInjection;
 using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 
 namespace Julia.IntegrationTests.Privacy;
@@ -203,5 +204,34 @@ public sealed class SubjectErasureWithChatwootDownTests(PrivacyFixture f) : ICla
             "SELECT externos->'chatwoot'->>'status' FROM solicitacoes_titular WHERE medico_id = @id AND tipo = 'apagar'", new { id = doctor.Id }));
         Assert.Empty(await f.WhereFoundAsync(doctor.Identifiers));
         Assert.Contains(f.App.Logs.Lines, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Error && l.Message.Contains("chatwoot", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>The caller going away after the database erasure committed: Chatwoot and the audit row are still done.</summary>
+public sealed class SubjectErasureCallerGoneTests(PrivacyFixture f) : IClassFixture<PrivacyFixture>
+{
+    [Fact]
+    public async Task ACallerThatHangsUpWhileChatwootIsAskedStillGetsTheContactDeletedAndRecorded()
+    {
+        var doctor = await f.DoctorWithHistoryAsync("5511988887711", "Hermenegildo", "Pitanga", "118833");
+        using var caller = new CancellationTokenSource();
+        f.Chatwoot.OnRequest = call => { if (call.Method == "DELETE") caller.Cancel(); };
+        try
+        {
+            var eraser = f.App.Services.GetRequiredService<Julia.Privacy.SubjectEraser>();
+
+            var result = await eraser.EraseAsync(doctor.Id, "dpo", null, caller.Token);
+
+            Assert.NotNull(result);
+            Assert.True(caller.IsCancellationRequested);
+            Assert.Equal("apagado", JsonNode.Parse(result.Request.Externos)!["chatwoot"]!["status"]!.GetValue<string>());
+            Assert.False(f.Chatwoot.HasContact(doctor.ChatwootContact));
+            Assert.Equal("apagado", await f.ScalarAsync<string>(
+                "SELECT externos->'chatwoot'->>'status' FROM solicitacoes_titular WHERE medico_id = @id AND tipo = 'apagar'", new { id = doctor.Id }));
+        }
+        finally
+        {
+            f.Chatwoot.OnRequest = null;
+        }
     }
 }
