@@ -39,7 +39,7 @@ internal sealed partial class SubjectEraser(NpgsqlDataSource db, IEnumerable<IPe
         if (erasure.Request is not { } request) return await AlreadyErasedAsync(medicoId, ct);
         var (subject, counts) = (erasure.Subject, erasure.Counts);
         LogErased(medicoId, request.Id, counts.Values.Sum());
-        // Committed: what follows is finished even if the caller goes away (an HTTP client that hung up, Ctrl-C), or
+        // Committed: what follows is finished even if the caller goes away (an HTTP client that hung up), or
         // the Chatwoot contact would stay and a second request would only answer "já apagado". Each step has its own timeout.
         ct = CancellationToken.None;
         if (!await cache.RemoveAsync(keys)) LogCacheNotCleared(medicoId);
