@@ -103,6 +103,7 @@ public sealed partial class PromptReviewTests(PromptReviewFixture f) : IClassFix
         await File.WriteAllTextAsync(prompt, Persona);
         var report = Path.Combine(f.Folder, "relatorio.html");
         f.Anthropic.Override = Answer;
+        var earlierRequests = f.Anthropic.Requests.Count; // the other tests of this class ask the fake too
         var before = await f.SnapshotAsync();
         var reservations = await f.ScalarAsync<long>("SELECT count(*) FROM reservas_vaga");
 
@@ -113,7 +114,7 @@ public sealed partial class PromptReviewTests(PromptReviewFixture f) : IClassFix
         Assert.Equal(reservations, await f.ScalarAsync<long>("SELECT count(*) FROM reservas_vaga"));
         Assert.Empty(f.Evolution.Calls);
 
-        var requests = f.Anthropic.Requests.ToList();
+        var requests = f.Anthropic.Requests.Skip(earlierRequests).ToList();
         var agentRequests = requests.Where(r => Unescaped(r["system"]).Contains(Marker)).ToList();
         Assert.All(agentRequests, r => Assert.Equal(AgentModels.Conversation, r["model"]!.GetValue<string>()));
         Assert.All(agentRequests, r => Assert.DoesNotContain("persona v1", Unescaped(r["system"])));
@@ -183,6 +184,28 @@ public sealed partial class PromptReviewTests(PromptReviewFixture f) : IClassFix
         Assert.Equal(2, reportIsAFolder.ExitCode);
         Assert.Contains("--saida é uma pasta", reportIsAFolder.StdErr);
         Assert.Equal(calls, f.Anthropic.Requests.Count);
+    }
+
+    [Fact]
+    public async Task AJudgeThatFailsSkipsTheConversationWithTheReasonAndNothingIsStored()
+    {
+        var prompt = Path.Combine(f.Folder, "persona-juiz.md");
+        await File.WriteAllTextAsync(prompt, Persona);
+        var report = Path.Combine(f.Folder, "juiz.html");
+        // The candidate answers; every call of the judge is refused (400: not retried by the SDK).
+        f.Anthropic.Override = request => Unescaped(request["system"]).Contains(Marker)
+            ? Text("Oi! Posso te mandar as vagas?")
+            : new FakeModelServer.Answer(400, Fixture("error-400-invalid-request.json").ToJsonString());
+        var evaluations = await f.ScalarAsync<long>("SELECT count(*) FROM avaliacoes_qualidade");
+
+        var (exit, stdout, stderr) = await JuliaProcess.RunAsync(f.Environment(), "avaliar-prompt", "--prompt", prompt, "--conversas", "2", "--saida", report);
+
+        Assert.True(exit == 1, $"exit {exit}: {stderr}\n{stdout}"); // not one conversation could be compared
+        var html = await File.ReadAllTextAsync(report);
+        Assert.Contains("<dd id=\"puladas\">2</dd>", html);
+        Assert.Equal(2, Regex.Matches(html, "avaliador indisponível: erro do modelo \\(Anthropic").Count);
+        Assert.Contains("0 conversas avaliadas, 2 puladas", stdout);
+        Assert.Equal(evaluations, await f.ScalarAsync<long>("SELECT count(*) FROM avaliacoes_qualidade"));
     }
 
     [Fact]
