@@ -32,18 +32,9 @@ internal static class PromptReviewConsole
         }
         var count = options.TryGetValue("--conversas", out var n) ? int.Parse(n) : PromptReviewRunner.DefaultConversations;
         var given = options.GetValueOrDefault("--saida") ?? $"avaliacao-prompt-{SaoPaulo.ToLocal(time.GetUtcNow()):yyyyMMdd-HHmm}.html";
-        string report;
-        try { report = Path.GetFullPath(given); }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            await Console.Error.WriteLineAsync($"julia: --saida inválido: {given}");
-            return null;
-        }
         // Checked before the first (paid) model call: a report that cannot be written would waste the whole run.
-        string? problem = Directory.Exists(report) ? $"--saida é uma pasta: {given} (dê o nome do arquivo, ex.: avaliacao.html)"
-            : !Directory.Exists(Path.GetDirectoryName(report)) ? $"a pasta do relatório não existe: {Path.GetDirectoryName(report)}"
-            : null;
-        if (problem is not null)
+        var (report, problem) = OutputFile.Check(given, "avaliacao.html");
+        if (report is null)
         {
             await Console.Error.WriteLineAsync($"julia: {problem}");
             return null;

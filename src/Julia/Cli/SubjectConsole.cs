@@ -16,7 +16,7 @@ internal static class SubjectConsole
     public static async Task<int> ExportAsync(IServiceProvider services, CommandLine command)
     {
         var path = command.Options.GetValueOrDefault("--saida");
-        if (path is not null && UnusableOutput(path) is { } why) return await UsageAsync(why);
+        if (path is not null && OutputFile.Check(path, "medico.json").Problem is { } why) return await UsageAsync(why);
         var (found, exit) = await FindAsync(services, command);
         if (found is null) return exit;
         var requester = Requester(command);
@@ -45,16 +45,6 @@ internal static class SubjectConsole
         }
         await Console.Error.WriteLineAsync($"julia: dados do médico {found.Id} gravados em {path}");
         return 0;
-    }
-
-    /// <summary>Why --saida cannot be written (checked before anything is read or recorded), or null.</summary>
-    static string? UnusableOutput(string path)
-    {
-        string full;
-        try { full = Path.GetFullPath(path); }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException) { return $"--saida inválido: {path}"; }
-        if (Directory.Exists(full)) return $"--saida é uma pasta: {path} (dê o nome do arquivo, ex.: medico.json)";
-        return Directory.Exists(Path.GetDirectoryName(full)) ? null : $"a pasta de --saida não existe: {Path.GetDirectoryName(full)}";
     }
 
     public static async Task<int> EraseAsync(IServiceProvider services, CommandLine command)
