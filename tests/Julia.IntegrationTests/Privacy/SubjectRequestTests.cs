@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Julia.Doctors;
+using Julia.IntegrationTests.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 
@@ -161,6 +162,33 @@ public sealed class SubjectRequestTests(PrivacyFixture f) : IClassFixture<Privac
         Assert.NotEqual(id, again.Id);
         Assert.True(again.OptedOut);
         Assert.Equal(DoctorStore.ErasedOptOutReason, again.Reason);
+    }
+
+    [Fact]
+    public async Task ALidOnlyDoctorWhoOptedOutIsErasedAndComesBackFromTheSameLidAsANewOptedOutDoctor()
+    {
+        const string lid = "100000000000881@lid";
+        async Task WriteAsync(string text)
+        {
+            var body = Text("0", text, pushName: "Zacarias Tamarindo");
+            body["data"]!["key"]!["remoteJid"] = lid;
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, body)).StatusCode);
+            await Eventually.MatchesAsync(() => f.ScalarAsync<long>("""
+                SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id
+                WHERE m.whatsapp_lid = @lid AND i.direcao = 'entrada' AND i.processado_em IS NULL
+                """, new { lid }), n => n == 0);
+        }
+        await WriteAsync("oi, aqui é o Zacarias");
+        var id = await f.ScalarAsync<Guid>("SELECT id FROM medicos WHERE whatsapp_lid = @lid", new { lid });
+        await f.ExecuteAsync("UPDATE medicos SET opted_out = true, opted_out_at = now(), stage_jornada = 'opt_out' WHERE id = @id", new { id });
+
+        await f.EraseAsync(id);
+
+        Assert.Empty(await f.WhereFoundAsync("100000000000881", "Zacarias", "Tamarindo"));
+        await WriteAsync("oi de novo");
+        var again = Assert.Single(await f.QueryAsync<(Guid Id, bool OptedOut)>("SELECT id, opted_out FROM medicos WHERE whatsapp_lid = @lid", new { lid }));
+        Assert.NotEqual(id, again.Id);
+        Assert.True(again.OptedOut);
     }
 
     [Fact]
