@@ -37,17 +37,12 @@ internal sealed partial class TurnOutcomes(
                 ["vagas_oferecidas"] = accounting?.OfferedShifts,
             })).ToList();
 
-        await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
         // A message that arrived while the reply was generated makes it stale: regenerate with it (docs/decisions.md#inbound).
-        if (await conversations.HasNewerInboundAsync(tx, c.MedicoId, lastInbound.Id, ct))
+        if (await conversations.FinishTurnWithReplyAsync(c.MedicoId, c.Id, lastInbound.Id, items, ct))
         {
             LogSuperseded(c.Id);
             return new TurnResult.Superseded();
         }
-        await queue.EnqueueAsync(tx, items, ct);
-        await conversations.MarkProcessedAsync(tx, c.Id, lastInbound.Id, ct);
-        await tx.CommitAsync(ct);
         queueSignals.Wake();
         LogReplyQueued(c.Id, items.Count, lote);
         return new TurnResult.Done();
