@@ -80,7 +80,8 @@ internal static partial class SlackMessages
                 Field("Período", OrDash(n.Period)),
                 Field("Setor", OrDash(n.Sector)),
                 Field("Valor", Escape(n.PayText))),
-            Section("Pré-reserva feita pela Júlia: confirme com o médico."),
+            Section("Pré-reserva feita pela Júlia: confirme com o médico e registre com a nota privada `/confirmar` no Chatwoot " +
+                $"(ou `/cancelar motivo`) — reserva `{ShortId(n.ReservationId)}`."),
         };
         AddChatwootButton(blocks, n.ChatwootConversationId, f);
         blocks.Add(ReservationFooter(n, n.ReservedAt));

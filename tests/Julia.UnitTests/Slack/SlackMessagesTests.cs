@@ -198,7 +198,8 @@ public sealed class SlackMessagesTests
                 "*Data:*\n13/12/2025 (sábado)", "*Período:*\nnoturno", "*Setor:*\nUTI adulto", "*Valor:*\nR$ 1.800,00",
             ],
             Fields(payload));
-        Assert.Equal(["Pré-reserva feita pela Júlia: confirme com o médico."], Sections(payload));
+        Assert.Equal(["Pré-reserva feita pela Júlia: confirme com o médico e registre com a nota privada `/confirmar` no Chatwoot " +
+                      "(ou `/cancelar motivo`) — reserva `e5f6a7b8`."], Sections(payload));
         Assert.Equal("https://chatwoot.example.com/app/accounts/3/conversations/77", ButtonUrl(payload));
         Assert.Equal("Conversa a1b2c3d4 • 10/12/2025 14:23", Footer(payload));
         Assert.Equal("#3F51B5", Color(payload));
