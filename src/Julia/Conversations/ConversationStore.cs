@@ -130,6 +130,11 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
         tx.Connection!.ExecuteAsync(new CommandDefinition(
             "UPDATE conversations SET stage = @stage WHERE id = @conversaId", new { conversaId, stage }, tx, cancellationToken: ct));
 
+    /// <summary>The doctor's open (active/paused) conversation, if he has one; none is created.</summary>
+    public Task<Guid?> OpenIdAsync(NpgsqlTransaction tx, Guid medicoId, CancellationToken ct) =>
+        tx.Connection!.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition(
+            "SELECT id FROM conversations WHERE medico_id = @medicoId AND status IN ('active', 'paused')", new { medicoId }, tx, cancellationToken: ct));
+
     public Task CompleteAsync(NpgsqlTransaction tx, Guid conversaId, CancellationToken ct) =>
         tx.Connection!.ExecuteAsync(new CommandDefinition(
             "UPDATE conversations SET status = 'completed', completed_at = now() WHERE id = @conversaId AND status IN ('active', 'paused')",
