@@ -2,6 +2,7 @@
 # Dispatcher benchmark (BENCHMARKS.md). Uses ./run.sh's durable local PostgreSQL (55432) and Redis (56379, database 15)
 # unless BENCH_DATABASE_URL / BENCH_REDIS_URL are given. Usage: bench/run.sh [messages] [evolution|sandbox]
 #   bench/run.sh deteccao [messages]   opt-out + handoff detection speed (µs per message)
+#   bench/run.sh modelo [calls]   what the model call costs on our side: the agent's IChatClient vs a raw HTTP POST
 #   bench/run.sh e2e [sequential] [rate] [seconds]   webhook → sendText latency vs the bare chain (defaults 300, 100/s, 60 s)
 #   bench/run.sh escala [messages]   webhook, history query and queue claim at 10k vs 100k doctors / 1M interacoes
 #   bench/run.sh metricas [messages] [rounds]   what recording metrics costs: webhook path and dispatcher drain, on vs off
@@ -9,6 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/local-services.sh
+if [ "${1:-}" = modelo ]; then   # no database needed
+  exec dotnet run -c Release --project bench/Julia.Bench -- modelo "${2:-3000}"
+fi
 if [ "${1:-}" = deteccao ]; then   # no database needed
   exec dotnet run -c Release --project bench/Julia.Bench -- - - deteccao "${2:-100000}"
 fi

@@ -79,7 +79,7 @@ start_postgres() {
   fi
   as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" -w -t 60 start \
     -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='' -c shared_preload_libraries=pg_stat_statements -c max_connections=300 $extra" >/dev/null \
-    || die "PostgreSQL não subiu na porta $port (veja $dir/data/server.log)"
+    || { tail -n 5 "$dir/data/server.log" >&2 2>/dev/null; die "PostgreSQL não subiu na porta $port (veja $dir/data/server.log)"; }
 }
 
 # create_database PORT NAME

@@ -25,6 +25,9 @@ internal static class EndToEndBench
         try
         {
             await using var fakes = await Fakes.StartAsync();
+            // Each run has a new database: cached doctors of an earlier run would name ids it does not have.
+            await using (var flush = await ConnectionMultiplexer.ConnectAsync(RedisOptions(redisUrl)))
+                await flush.GetServer(flush.GetEndPoints()[0]).FlushDatabaseAsync(flush.GetDatabase().Database);
             var app = JuliaHost.Build([
                 $"--DATABASE_URL={dbUrl}", $"--REDIS_URL={redisUrl}", $"--EVOLUTION_URL={fakes.EvolutionUrl}", "--EVOLUTION_API_KEY=bench",
                 $"--EVOLUTION_WEBHOOK_TOKEN={Token}", $"--ANTHROPIC_API_KEY=bench", $"--ANTHROPIC_BASE_URL={fakes.AnthropicUrl}",
@@ -55,7 +58,18 @@ internal static class EndToEndBench
             counters.Start(fakes);
             var seq = new Runner(http, fakes, "55319");
             var seqLatencies = new List<double>();
-            for (var i = 0; i < sequential; i++) seqLatencies.Add(await seq.OneAsync(i));
+            using var timeline = Environment.GetEnvironmentVariable("BENCH_TIMELINE") == "1" ? new Timeline() : null;
+            for (var i = 0; i < sequential; i++)
+            {
+                timeline?.Begin();
+                seqLatencies.Add(await seq.OneAsync(i));
+                if (timeline is not null)
+                {
+                    await Task.Delay(20); // the dispatcher's post-send record, and anything else the message caused
+                    timeline.End(seqLatencies[^1]);
+                }
+            }
+            timeline?.Dispose();
             var perMessage = counters.Stop(sequential, fakes);
             var timings = app.Services.GetRequiredService<Julia.Metrics.MetricsRecorder>().LocalSnapshot(TimeSpan.FromHours(1)).Samples;
             var spans = string.Join("\n", timings.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p =>
@@ -100,6 +114,7 @@ internal static class EndToEndBench
             Console.WriteLine($"  per message (sequential): {perMessage}");
             Console.WriteLine($"  webhook ingest, 16 clients: {ingest:F0} accepted/s (durable, deduplicated 200s, turns running); pgbench one-row INSERT, 4 clients: {pgbench}; ratio {(double.TryParse(pgbench.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture, out var tps) ? $"{ingest / tps:P0}" : "?")}");
             Console.WriteLine($"  timings recorded by Júlia (sequential phase and before):\n{spans}");
+            timeline?.Print();
             Console.WriteLine($"  RSS during the open loop: max {rss.DefaultIfEmpty().Max() / 1024 / 1024} MB (this process: host + fakes + load generator)");
             }
             finally { await app.StopAsync(); }
@@ -296,6 +311,8 @@ internal static class EndToEndBench
         readonly ConcurrentDictionary<string, int> sends = new();
         int modelCalls, evolutionCalls;
 
+        /// <summary>Sees each model request body (ModelCallBench).</summary>
+        public Action<string>? OnModelRequest { get; set; }
         public string EvolutionUrl { get; private set; } = "";
         public string AnthropicUrl => EvolutionUrl;
         public int ModelCalls => modelCalls;
@@ -316,7 +333,12 @@ internal static class EndToEndBench
             var modelReply = JsonNode.Parse(File.ReadAllText(Path.Combine(fixtures, "anthropic", "response-text.json")))!.AsObject();
             modelReply["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = "Oi! Tenho sim, quer que eu veja as vagas da sua especialidade?" });
             var modelJson = modelReply.ToJsonString();
-            app.MapPost("/v1/messages", () => { Interlocked.Increment(ref fakes.modelCalls); return Results.Text(modelJson, "application/json"); });
+            app.MapPost("/v1/messages", async (HttpRequest request) =>
+            {
+                Interlocked.Increment(ref fakes.modelCalls);
+                if (fakes.OnModelRequest is { } capture) capture(await new StreamReader(request.Body).ReadToEndAsync());
+                return Results.Text(modelJson, "application/json");
+            });
             app.MapPost("/message/sendText/{instance}", async (HttpRequest request) =>
             {
                 Interlocked.Increment(ref fakes.evolutionCalls);

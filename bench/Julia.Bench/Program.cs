@@ -5,6 +5,7 @@
 //        … <postgres admin url> <redis url> escala [messages per level]   (ScaleBench.cs)
 //        … <postgres admin url> <redis url> metricas [messages] [rounds]   (MetricsBench.cs)
 //        … <postgres admin url> <redis url> e2e [sequential] [rate] [seconds]   (EndToEndBench.cs)
+//        … modelo [calls]   (ModelCallBench.cs; no database)
 using System.Diagnostics;
 using Dapper;
 using Julia.Host;
@@ -20,6 +21,11 @@ Julia.Infrastructure.Configuration.ConnectionStrings.TryPostgres(adminUrl, out v
 if (args.ElementAtOrDefault(2) == "deteccao")
 {
     DetectionBench.Run(Path.Combine(AppContext.BaseDirectory, "deteccao.tsv"), int.Parse(args.ElementAtOrDefault(3) ?? "100000"));
+    return;
+}
+if (args.ElementAtOrDefault(0) == "modelo")
+{
+    await ModelCallBench.RunAsync(int.Parse(args.ElementAtOrDefault(1) ?? "3000"));
     return;
 }
 if (args.ElementAtOrDefault(2) == "e2e")

@@ -13,11 +13,12 @@ internal sealed record ChatwootOutcome(bool Handled, string Action);
 /// The rows of docs/decisions.md#handoff "Chatwoot webhook": label `humano` added → handoff `manual`; label removed or
 /// conversation `resolved` → back to Júlia (`resolved` also completes it); an outgoing, public message written by a
 /// person → a `humano` interaction, handoff `em_atendimento` (or an implicit takeover). Echoes of Júlia's own sends,
-/// agent bots and the integration's own user are never taken for a person.
+/// agent bots and the integration's own user are never taken for a person. A private note starting with `/confirmar` or
+/// `/cancelar` is a staff command on the doctor's reservations (<see cref="ChatwootCommands"/>); other notes are ignored.
 /// </summary>
 internal sealed partial class ChatwootEventHandler(
     ConversationStore conversations, ConversationControl control, DoctorDirectory doctors, QueueStore queue, ChatwootIdentity identity,
-    IOptions<ChatwootOptions> options, ILogger<ChatwootEventHandler> logger)
+    ChatwootCommands commands, IOptions<ChatwootOptions> options, ILogger<ChatwootEventHandler> logger)
 {
     public const string HumanLabel = "humano";
     static readonly TimeSpan EchoWindow = TimeSpan.FromMinutes(10);
@@ -36,6 +37,8 @@ internal sealed partial class ChatwootEventHandler(
                         ? new ChatwootOutcome(true, "devolvida à Júlia (resolvida)") : new ChatwootOutcome(false, "já estava com a Júlia"));
             case ChatwootEvent.StatusChanged status:
                 return new(false, $"status {status.Status}");
+            case ChatwootEvent.MessageCreated message when IsStaffNote(message) && ReservationCommand.Parse(message.Content) is { } command:
+                return await WithConversationAsync(message.ConversationId, message.ContactPhone, ct, c => commands.RunAsync(c, message, command, ct));
             case ChatwootEvent.MessageCreated message:
                 if (WhyNotAPerson(message) is { } reason) return new(false, reason);
                 return await WithConversationAsync(message.ConversationId, message.ContactPhone, ct, c => StaffMessageAsync(c, message, ct));
@@ -81,6 +84,10 @@ internal sealed partial class ChatwootEventHandler(
         if (string.IsNullOrWhiteSpace(m.Content)) return "mensagem sem texto";
         return null;
     }
+
+    /// <summary>A private note a person wrote (not the integration itself): where staff commands live.</summary>
+    bool IsStaffNote(ChatwootEvent.MessageCreated m) =>
+        m.MessageType == "outgoing" && m.Private && m.SenderType is "user" && !(identity.ProfileId is { } self && m.SenderId == self);
 
     /// <summary>By Chatwoot id, else by the contact's phone (the mapping is then stored); unknown → WARNING and 200.</summary>
     async Task<ChatwootOutcome> WithConversationAsync(long chatwootId, string? phone, CancellationToken ct, Func<ConversationRef, Task<ChatwootOutcome>> act)

@@ -11,7 +11,8 @@ namespace Julia.Chatwoot;
 /// <summary>
 /// Chatwoot's side of a handoff: a private note with its type and reason, put in the outbox in the handoff's own
 /// transaction and delivered behind the `chatwoot` circuit breaker — after mapping the conversation — so Chatwoot being
-/// down delays the note and undoes nothing. Also delivers the copies of `CHATWOOT_ESPELHAMENTO=app`.
+/// down delays the note and undoes nothing. Also delivers the copies of `CHATWOOT_ESPELHAMENTO=app` and the private notes
+/// answering staff commands (<see cref="ChatwootCommands"/>).
 /// </summary>
 internal sealed class ChatwootNotes(
     NotificationOutbox outbox, ChatwootClient client, ChatwootMapping mapping, ConversationStore conversations, HandoffStore handoffs,
@@ -66,6 +67,14 @@ internal sealed class ChatwootNotes(
             case HandoffNote:
                 if (n.HandoffId is not { } id || await handoffs.FindAsync(id, ct) is not { } handoff) return new DeliveryResult.Failed("handoff não encontrado");
                 await client.CreateMessageAsync(chatwootId, NoteText(handoff), isPrivate: true, "outgoing", null, ct);
+                return DeliveryResult.Ok;
+            case ChatwootCommands.ReplyKind:
+                using (var reply = JsonDocument.Parse(n.PayloadJson))
+                {
+                    var text = reply.RootElement.TryGetProperty("texto", out var t) ? t.GetString() : null;
+                    if (string.IsNullOrEmpty(text)) return new DeliveryResult.Failed("resposta sem texto");
+                    await client.CreateMessageAsync(chatwootId, text, isPrivate: true, "outgoing", null, ct);
+                }
                 return DeliveryResult.Ok;
             case Copy:
                 using (var payload = JsonDocument.Parse(n.PayloadJson))

@@ -14,8 +14,11 @@ internal sealed record PendingInbound(long Id, string Kind, string Content, stri
     public DateTimeOffset CreatedAt => new(DateTime.SpecifyKind(CreatedAtUtc, DateTimeKind.Utc));
 }
 
-/// <summary>Everything a turn starts from: one conversation and its unconsumed inbound messages, oldest first.</summary>
-internal sealed record TurnInput(ConversationState Conversation, IReadOnlyList<PendingInbound> Pending)
+/// <summary>
+/// Everything a turn starts from: one conversation, its unconsumed inbound messages (oldest first), and the doctor's
+/// history before them (oldest first), read in the same round trip for the agent.
+/// </summary>
+internal sealed record TurnInput(ConversationState Conversation, IReadOnlyList<PendingInbound> Pending, IReadOnlyList<ConversationLine> History)
 {
     public long LastInboundId => Pending.Count == 0 ? 0 : Pending[^1].Id;
 }

@@ -1,15 +1,52 @@
+using System.Globalization;
 using Julia.Doctors;
+using Julia.Queue;
 using Julia.Shifts;
 using Npgsql;
 
 namespace Julia.Conversations;
 
-/// <summary>A shift reserved in a conversation: its stage becomes `reservou` and the doctor `qualificado`, in the reservation's transaction.</summary>
-internal sealed class ConversationReservationEffect(ConversationStore conversations, DoctorStore doctors) : IReservationEffect
+/// <summary>
+/// A shift reserved in a conversation: its stage becomes `reservou` and the doctor `qualificado`. A hold confirmed by
+/// staff: the doctor is told on WhatsApp (docs/decisions.md#reservations). Both in the reservation's transaction.
+/// </summary>
+internal sealed class ConversationReservationEffect(ConversationStore conversations, DoctorStore doctors, QueueStore queue, TimeProvider time)
+    : IReservationEffect
 {
+    public const string ConfirmedKind = "confirmacao_reserva";
+
+    static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
+
     public async Task OnReservedAsync(NpgsqlTransaction tx, ReservationRequest reservation, Guid reservationId, CancellationToken ct)
     {
         await conversations.SetStageAsync(tx, reservation.ConversaId, "reservou", ct);
         await doctors.QualifyAsync(tx, reservation.MedicoId, ct);
+    }
+
+    /// <summary>
+    /// One `sistema` message — the doctor asked for this shift, so it is an answer, not a proactive contact: no limits,
+    /// any hour, allowed while a person controls the conversation (staff caused it). Never to an opted-out, blocked or
+    /// erased doctor.
+    /// </summary>
+    public async Task OnConfirmedAsync(NpgsqlTransaction tx, ConfirmedReservation confirmed, CancellationToken ct)
+    {
+        if (await doctors.FindForMessageAsync(tx, confirmed.DoctorId, ct) is not { OptedOut: false, Bloqueado: false } doctor) return;
+        var conversation = await conversations.OpenIdAsync(tx, doctor.Id, ct);
+        await queue.EnqueueAsync(tx, [new NewQueueItem(doctor.Id, conversation, QueueKinds.SystemMessage, ConfirmedText(doctor.PrimeiroNome, confirmed),
+            time.GetUtcNow(), Metadata: new Dictionary<string, object?>
+            {
+                ["tipo_sistema"] = ConfirmedKind, ["permitido_sob_humano"] = true, ["reserva_id"] = confirmed.ReservationId,
+            })], ct);
+    }
+
+    /// <summary>"Oi Ana! Seu plantão no Hospital X de sexta-feira, 12/06 (noturno), tá confirmado pela equipe ✅".</summary>
+    public static string ConfirmedText(string? firstName, ConfirmedReservation c)
+    {
+        var greeting = string.IsNullOrWhiteSpace(firstName) ? "Oi!" : $"Oi {firstName.Trim()}!";
+        var weekday = PtBr.DateTimeFormat.GetDayName(c.Date.DayOfWeek);
+        var when = !string.IsNullOrWhiteSpace(c.Period) ? $" ({c.Period.Trim()})"
+            : c.Start is { } start ? $" às {start.ToString("HH:mm", CultureInfo.InvariantCulture)}" : "";
+        return $"{greeting} Seu plantão no {c.Hospital} de {weekday}, {c.Date.ToString("dd/MM", CultureInfo.InvariantCulture)}{when}, " +
+               "tá confirmado pela equipe ✅";
     }
 }

@@ -21,53 +21,42 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
         message_count AS MessageCount, created_at AS CreatedAtUtc
         """;
 
-    /// <summary>
-    /// Round trip 1: the doctor's one open (active/paused) conversation, created race-free when missing
-    /// (partial unique index; a lost race re-reads). Null when the doctor was erased (docs/decisions.md#lgpd): no
-    /// conversation is opened for him, and a message that still reached his row (stored by a process that found him just
-    /// before the erasure) is dropped, text and all, in the same statement.
-    /// </summary>
-    public async Task<Guid?> OpenConversationIdAsync(Guid medicoId, CancellationToken ct)
-    {
-        await using var c = await db.OpenConnectionAsync(ct);
-        for (var attempt = 0; ; attempt++)
-        {
-            var (found, erased) = await c.QuerySingleAsync<(Guid?, bool)>(new CommandDefinition("""
-                WITH erased AS (SELECT 1 FROM medicos WHERE id = @medicoId AND apagado_em IS NOT NULL),
-                     found AS (SELECT id FROM conversations WHERE medico_id = @medicoId AND status IN ('active', 'paused')),
-                     created AS (
-                        INSERT INTO conversations (medico_id) SELECT @medicoId
-                        WHERE NOT EXISTS (SELECT 1 FROM found) AND NOT EXISTS (SELECT 1 FROM erased)
-                        ON CONFLICT (medico_id) WHERE status IN ('active', 'paused') DO NOTHING
-                        RETURNING id),
-                     dropped AS (
-                        UPDATE interacoes SET conteudo = NULL, midia = NULL, remote_jid = NULL, processado_em = now()
-                        WHERE medico_id = @medicoId AND direcao = 'entrada' AND processado_em IS NULL AND EXISTS (SELECT 1 FROM erased)
-                        RETURNING id)
-                SELECT COALESCE((SELECT id FROM found LIMIT 1), (SELECT id FROM created)), EXISTS (SELECT 1 FROM erased)
-                """, new { medicoId }, cancellationToken: ct));
-            if (erased) return null;
-            if (found is { } id) return id;
-            if (attempt == 3) throw new InvalidOperationException($"could not open a conversation for medico {medicoId}");
-        }
-    }
+    /// <summary>The doctor's one open (active/paused) conversation, as a scalar subquery (a partial unique index keeps it to one).</summary>
+    const string OpenConversationOf = "(SELECT id FROM conversations WHERE medico_id = @medicoId AND status IN ('active', 'paused'))";
+
+    /// <summary>The doctor was erased at his request (docs/decisions.md#lgpd): nothing is opened, answered or queued for him.</summary>
+    const string Erased = "EXISTS (SELECT 1 FROM medicos WHERE id = @medicoId AND apagado_em IS NOT NULL)";
 
     const string Answered = "EXISTS (SELECT 1 FROM stats WHERE n > 0)";
 
     /// <summary>
-    /// Round trip 2 (one implicit transaction): attach new inbound rows to the conversation, update counters and
-    /// stages, reactivate a paused thread; the doctor's funnel and pressure (Doctors' SQL); cancel pending follow-ups
-    /// and supersede reply chunks still pending (Queue's SQL; their inbound rows return to the turn); then read the conversation and every unconsumed inbound row.
+    /// The start of a turn in one round trip, one transaction with an asynchronous commit (everything here is derived from
+    /// the durable inbound rows and is derived again after a server crash; docs/decisions.md#turn-scheduling):
+    /// the doctor's open conversation, created race-free when missing; the new inbound rows attached to it, counters
+    /// and stages updated, a paused thread reactivated; the doctor's funnel and pressure (Doctors' SQL); pending
+    /// follow-ups cancelled and reply chunks still pending superseded (Queue's SQL; their inbound rows return to the
+    /// turn); then the conversation, every unconsumed inbound row, and the history the agent will need.
+    /// Input null when the conversation was closed by another process between the statements: call again. Erased: the
+    /// doctor was erased (docs/decisions.md#lgpd) — no conversation is opened for him, and a message that still reached
+    /// his row (stored by a process that found him just before the erasure) is emptied and marked processed.
     /// </summary>
-    public async Task<TurnInput> ApplyInboundAsync(Guid medicoId, Guid conversaId, CancellationToken ct)
+    public async Task<(TurnInput? Input, bool Erased)> BeginTurnAsync(Guid medicoId, int historyLimit, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         await using var grid = await c.QueryMultipleAsync(new CommandDefinition($"""
+            BEGIN;
+            SET LOCAL synchronous_commit = off;
+            UPDATE interacoes SET conteudo = NULL, midia = NULL, remote_jid = NULL, processado_em = now()
+            WHERE medico_id = @medicoId AND direcao = 'entrada' AND processado_em IS NULL AND {Erased};
+            INSERT INTO conversations (medico_id) SELECT @medicoId WHERE {OpenConversationOf} IS NULL AND NOT {Erased}
+            ON CONFLICT (medico_id) WHERE status IN ('active', 'paused') DO NOTHING;
+
             WITH attached AS (
-                    UPDATE interacoes SET conversa_id = @conversaId
+                    UPDATE interacoes SET conversa_id = {OpenConversationOf}
                     WHERE medico_id = @medicoId AND direcao = 'entrada' AND conversa_id IS NULL AND processado_em IS NULL
-                    RETURNING id, created_at),
-                 stats AS (SELECT count(*) AS n, max(created_at) AS last_at FROM attached),
+                      AND {OpenConversationOf} IS NOT NULL
+                    RETURNING id, created_at, conversa_id),
+                 stats AS (SELECT count(*) AS n, max(created_at) AS last_at, max(conversa_id::text)::uuid AS conversa_id FROM attached),
                  conv AS (
                     UPDATE conversations c SET
                         message_count = c.message_count + s.n,
@@ -76,30 +65,37 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
                         status = 'active', pausado_ate = NULL,
                         stage = CASE WHEN c.stage IN ('msg_enviada', 'followup_1_enviado', 'followup_2_enviado', 'nao_respondeu', 'recontato')
                                      THEN 'respondeu' ELSE c.stage END
-                    FROM stats s WHERE c.id = @conversaId AND s.n > 0
+                    FROM stats s WHERE c.id = s.conversa_id AND s.n > 0
                     RETURNING c.id),
                  {DoctorStore.AnsweredCte("@medicoId", Answered)},
-                 {QueueStore.CancelOnAnswerCtes("@conversaId", Answered)},
+                 {QueueStore.CancelOnAnswerCtes("(SELECT conversa_id FROM stats)", Answered)},
                  reopened AS (
                     UPDATE interacoes i SET processado_em = NULL
                     FROM superseded_unsent s
-                    WHERE i.conversa_id = @conversaId AND i.direcao = 'entrada'
+                    WHERE i.conversa_id = (SELECT conversa_id FROM stats) AND i.direcao = 'entrada'
                       AND i.id BETWEEN (s.metadata->>'turno_de')::bigint AND (s.metadata->>'turno_ate')::bigint
                     RETURNING i.id)
             SELECT count(*) FROM attached;
 
-            SELECT {StateColumns} FROM conversations WHERE id = @conversaId;
+            SELECT {StateColumns} FROM conversations WHERE id = {OpenConversationOf};
 
             SELECT id AS Id, tipo AS Kind, conteudo AS Content, midia->>'caption' AS Caption, created_at AS CreatedAtUtc,
                    provider_message_id AS ProviderMessageId, remote_jid AS RemoteJid
             FROM interacoes
-            WHERE conversa_id = @conversaId AND direcao = 'entrada' AND processado_em IS NULL
+            WHERE conversa_id = {OpenConversationOf} AND direcao = 'entrada' AND processado_em IS NULL
             ORDER BY id;
-            """, new { medicoId, conversaId }, cancellationToken: ct));
+
+            {HistorySql("processado_em IS NULL")};
+
+            SELECT {Erased};
+            COMMIT;
+            """, new { medicoId, limit = historyLimit }, cancellationToken: ct));
         await grid.ReadSingleAsync<long>();
-        var conversation = await grid.ReadSingleAsync<ConversationState>();
+        var conversation = await grid.ReadSingleOrDefaultAsync<ConversationState>();
         var pending = (await grid.ReadAsync<PendingInbound>()).ToList();
-        return new TurnInput(conversation, pending);
+        var history = (await grid.ReadAsync<ConversationLine>()).ToList();
+        if (await grid.ReadSingleAsync<bool>()) return (null, true);
+        return (conversation is null ? null : new TurnInput(conversation, pending, history), false);
     }
 
     /// <summary>Consumed by a turn or deliberately skipped (docs/decisions.md#data-model processado_em).</summary>
@@ -109,11 +105,34 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
             WHERE conversa_id = @conversaId AND direcao = 'entrada' AND processado_em IS NULL AND id <= @upToId
             """, new { conversaId, upToId }, tx, cancellationToken: ct));
 
-    /// <summary>True when an inbound message newer than the turn arrived while it was being generated.</summary>
-    public Task<bool> HasNewerInboundAsync(NpgsqlTransaction tx, Guid medicoId, long afterId, CancellationToken ct) =>
-        tx.Connection!.ExecuteScalarAsync<bool>(new CommandDefinition("""
-            SELECT EXISTS (SELECT 1 FROM interacoes WHERE medico_id = @medicoId AND direcao = 'entrada' AND processado_em IS NULL AND id > @afterId)
-            """, new { medicoId, afterId }, tx, cancellationToken: ct));
+    /// <summary>
+    /// The end of a turn that replies, in one round trip with an asynchronous commit (docs/decisions.md#turn-scheduling):
+    /// unless an inbound message newer than the turn arrived while the reply was generated, the reply's chunks are queued
+    /// (Queue's SQL) and the turn's inbound rows marked processed. Superseded: a newer message arrived; Erased: the
+    /// doctor was erased while the model was writing (docs/decisions.md#lgpd) — either way nothing is written.
+    /// </summary>
+    public async Task<(bool Superseded, bool Erased)> FinishTurnWithReplyAsync(Guid medicoId, Guid conversaId, long upToId,
+        IReadOnlyList<NewQueueItem> reply, CancellationToken ct)
+    {
+        var parameters = QueueStore.EnqueueParameters(reply, out _);
+        parameters.AddDynamicParams(new { medicoId, conversaId, upToId });
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.QuerySingleAsync<(bool, bool)>(new CommandDefinition($"""
+            BEGIN;
+            SET LOCAL synchronous_commit = off;
+            WITH newer AS (
+                    SELECT EXISTS (SELECT 1 FROM interacoes WHERE medico_id = @medicoId AND direcao = 'entrada' AND processado_em IS NULL AND id > @upToId) AS yes),
+                 erased AS (SELECT {Erased} AS yes),
+                 queued AS ({QueueStore.EnqueueSql("NOT (SELECT yes FROM newer) AND NOT (SELECT yes FROM erased)")} RETURNING id),
+                 processed AS (
+                    UPDATE interacoes SET processado_em = now()
+                    WHERE conversa_id = @conversaId AND direcao = 'entrada' AND processado_em IS NULL AND id <= @upToId
+                      AND NOT (SELECT yes FROM newer) AND NOT (SELECT yes FROM erased)
+                    RETURNING id)
+            SELECT (SELECT yes FROM newer), (SELECT yes FROM erased);
+            COMMIT;
+            """, parameters, cancellationToken: ct));
+    }
 
     public Task SetHumanControlAsync(NpgsqlTransaction tx, Guid conversaId, string reason, CancellationToken ct) =>
         tx.Connection!.ExecuteAsync(new CommandDefinition(
@@ -123,6 +142,11 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
     public Task SetStageAsync(NpgsqlTransaction tx, Guid conversaId, string stage, CancellationToken ct) =>
         tx.Connection!.ExecuteAsync(new CommandDefinition(
             "UPDATE conversations SET stage = @stage WHERE id = @conversaId", new { conversaId, stage }, tx, cancellationToken: ct));
+
+    /// <summary>The doctor's open (active/paused) conversation, if he has one; none is created.</summary>
+    public Task<Guid?> OpenIdAsync(NpgsqlTransaction tx, Guid medicoId, CancellationToken ct) =>
+        tx.Connection!.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition(
+            "SELECT id FROM conversations WHERE medico_id = @medicoId AND status IN ('active', 'paused')", new { medicoId }, tx, cancellationToken: ct));
 
     public Task CompleteAsync(NpgsqlTransaction tx, Guid conversaId, CancellationToken ct) =>
         tx.Connection!.ExecuteAsync(new CommandDefinition(
@@ -154,16 +178,20 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
     public async Task<IReadOnlyList<ConversationLine>> HistoryAsync(Guid medicoId, long beforeInboundId, int limit, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        var rows = await c.QueryAsync<ConversationLine>(new CommandDefinition("""
-            SELECT direcao AS Direction, autor_tipo AS AuthorType, conteudo AS Content FROM (
-                SELECT direcao, autor_tipo, conteudo, created_at, id FROM interacoes
-                WHERE medico_id = @medicoId AND conteudo IS NOT NULL
-                  AND NOT (direcao = 'entrada' AND (processado_em IS NULL OR id >= @beforeInboundId))
-                ORDER BY created_at DESC, id DESC LIMIT @limit) recent
-            ORDER BY created_at, id
-            """, new { medicoId, beforeInboundId, limit }, cancellationToken: ct));
+        var rows = await c.QueryAsync<ConversationLine>(new CommandDefinition(
+            HistorySql("processado_em IS NULL OR id >= @beforeInboundId"), new { medicoId, beforeInboundId, limit }, cancellationToken: ct));
         return rows.ToList();
     }
+
+    /// <summary>The history query; inbound rows matching <paramref name="excludedInbound"/> belong to the turn, not to the history.</summary>
+    static string HistorySql(string excludedInbound) => $"""
+        SELECT direcao AS Direction, autor_tipo AS AuthorType, conteudo AS Content FROM (
+            SELECT direcao, autor_tipo, conteudo, created_at, id FROM interacoes
+            WHERE medico_id = @medicoId AND conteudo IS NOT NULL
+              AND NOT (direcao = 'entrada' AND ({excludedInbound}))
+            ORDER BY created_at DESC, id DESC LIMIT @limit) recent
+        ORDER BY created_at, id
+        """;
 
     /// <summary>A conversation by id, with who controls it and its Chatwoot ids.</summary>
     public async Task<ConversationRef?> FindAsync(Guid id, CancellationToken ct)

@@ -37,18 +37,18 @@ internal sealed partial class TurnOutcomes(
                 ["vagas_oferecidas"] = accounting?.OfferedShifts,
             })).ToList();
 
-        await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);
-        await using var tx = await BeginUnlessErasedAsync(connection, c, ct);
-        if (tx is null) return new TurnResult.Done();
+        var (superseded, erased) = await conversations.FinishTurnWithReplyAsync(c.MedicoId, c.Id, lastInbound.Id, items, ct);
+        if (erased)
+        {
+            LogErased(c.Id);
+            return new TurnResult.Done();
+        }
         // A message that arrived while the reply was generated makes it stale: regenerate with it (docs/decisions.md#inbound).
-        if (await conversations.HasNewerInboundAsync(tx, c.MedicoId, lastInbound.Id, ct))
+        if (superseded)
         {
             LogSuperseded(c.Id);
             return new TurnResult.Superseded();
         }
-        await queue.EnqueueAsync(tx, items, ct);
-        await conversations.MarkProcessedAsync(tx, c.Id, lastInbound.Id, ct);
-        await tx.CommitAsync(ct);
         queueSignals.Wake();
         LogReplyQueued(c.Id, items.Count, lote);
         return new TurnResult.Done();

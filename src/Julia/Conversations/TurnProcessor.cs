@@ -25,8 +25,8 @@ internal abstract record TurnResult
 /// <summary>
 /// One turn of docs/decisions.md#inbound for one doctor: conversation, debounce, lock, opt-out, human control, handoff
 /// triggers, business hours, then the agent (or a canned reply / the fallback), and the reply queued in chunks.
-/// Before the agent it costs two Postgres round trips (open conversation; apply inbound + read state) and a few
-/// Redis calls (lock, doctor cache).
+/// Before the agent it costs one Postgres round trip (open conversation, apply inbound, read state and history) and a
+/// few Redis calls (lock, doctor cache).
 /// </summary>
 internal sealed partial class TurnProcessor(
     ConversationStore conversations, DoctorDirectory doctors, DoctorContext context, ConversationLock locks, IConversationAgent agent,
@@ -38,15 +38,13 @@ internal sealed partial class TurnProcessor(
         var started = Stopwatch.GetTimestamp();
         using var activity = JuliaTelemetry.Source.StartActivity("turno");
         activity?.SetTag("medico_id", medicoId);
-        if (await conversations.OpenConversationIdAsync(medicoId, ct) is not { } conversaId)
+        if (await BeginAsync(medicoId, ct) is not { } input)
         {
             LogErased(medicoId);
             return new TurnResult.Done();
         }
-        var applying = Stopwatch.GetTimestamp();
-        var input = await conversations.ApplyInboundAsync(medicoId, conversaId, ct);
-        timings.Time("db:turno_entrada", Stopwatch.GetElapsedTime(applying));
         if (input.Pending.Count == 0) return new TurnResult.Done();
+        var conversaId = input.Conversation.Id;
 
         var o = options.Value;
         var now = time.GetUtcNow();
@@ -68,6 +66,24 @@ internal sealed partial class TurnProcessor(
         return result;
     }
 
+    /// <summary>Null when the doctor was erased (docs/decisions.md#lgpd): no conversation is opened for him.</summary>
+    async Task<TurnInput?> BeginAsync(Guid medicoId, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        for (var attempt = 0; ; attempt++)
+        {
+            var (begun, erased) = await conversations.BeginTurnAsync(medicoId, agentOptions.Value.HistoryLimit, ct);
+            if (erased) return null;
+            // Null: another process closed the conversation between the statements; the next round opens a new one.
+            if (begun is { } input)
+            {
+                timings.Time("db:turno_entrada", Stopwatch.GetElapsedTime(started));
+                return input;
+            }
+            if (attempt == 3) throw new InvalidOperationException($"could not open a conversation for medico {medicoId}");
+        }
+    }
+
     async Task<TurnResult> DecideAsync(DoctorRecord doctor, TurnInput input, DateTimeOffset now, CancellationToken ct)
     {
         var conversation = input.Conversation;
@@ -83,9 +99,10 @@ internal sealed partial class TurnProcessor(
             await outcomes.SkipAsync(input, "controle humano", ct);
             return new TurnResult.Done();
         }
-        // Read receipts when processing starts, not at arrival (docs/decisions.md#inbound); best effort, all at once.
-        await Task.WhenAll(input.Pending.Where(p => p.ProviderMessageId is not null && p.RemoteJid is not null)
-            .Select(p => channel.MarkReadAsync(p.RemoteJid!, p.ProviderMessageId!, ct)));
+        // Read receipts when processing starts, not at arrival (docs/decisions.md#inbound); best effort, all at once, and
+        // never waited for: the reply does not depend on them (docs/decisions.md#turn-scheduling).
+        foreach (var p in input.Pending.Where(p => p.ProviderMessageId is not null && p.RemoteJid is not null))
+            _ = MarkReadAsync(p.RemoteJid!, p.ProviderMessageId!);
         foreach (var p in input.Pending)
         {
             var text = p.Kind == WhatsApp.MessageKinds.Text ? p.Content : p.Caption;
@@ -119,9 +136,8 @@ internal sealed partial class TurnProcessor(
         using (JuliaTelemetry.Source.StartActivity("agente"))
         {
             // The agent reads no conversation state: its history is part of its input.
-            var history = await conversations.HistoryAsync(conversation.MedicoId, input.LastInboundId + 1, agentOptions.Value.HistoryLimit, ct);
             outcome = await agent.RespondAsync(new AgentTurn(doctor, profile, conversation.Id, conversation.MessageCount, [.. parts.Select(p => p.Text)],
-                [.. history.Select(h => new HistoryItem(h.Direction, h.AuthorType, h.Content))]), ct);
+                [.. input.History.Select(h => new HistoryItem(h.Direction, h.AuthorType, h.Content))]), ct);
         }
         return outcome switch
         {
@@ -133,6 +149,18 @@ internal sealed partial class TurnProcessor(
             AgentOutcome.Unavailable unavailable => await outcomes.FallbackAsync(input, unavailable.Reason, agent.IsEnabled, ct),
             _ => throw new InvalidOperationException("unknown agent outcome"),
         };
+    }
+
+    async Task MarkReadAsync(string remoteJid, string providerMessageId)
+    {
+        try
+        {
+            await channel.MarkReadAsync(remoteJid, providerMessageId, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogReadReceiptFailed(ex.GetType().Name);
+        }
     }
 
     /// <summary>The rules ran first and let this through: the agent's call is the second net (<see cref="DetectionFeedback"/>).</summary>
@@ -150,9 +178,12 @@ internal sealed partial class TurnProcessor(
 
     static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Debug, Message = "Read receipt not sent: {Error}")]
+    private partial void LogReadReceiptFailed(string error);
+
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Turn of conversa {ConversaId} deferred to business hours")]
     private partial void LogDeferred(Guid conversaId);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Turn for medico {MedicoId} not run: the doctor was erased (LGPD)")]
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Turn for medico {MedicoId} not run: the doctor was erased (LGPD)")]
     private partial void LogErased(Guid medicoId);
 }

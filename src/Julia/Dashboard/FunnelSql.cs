@@ -8,8 +8,10 @@ namespace Julia.Dashboard;
 /// `taxa_resposta`) is the contact; every later step is looked for after it and before @ate. The campaign is the one of
 /// the conversation that message went to (conversations.campanha_id, its first-touch campaign); the specialty is the
 /// doctor's. A doctor reaches a step when he has its signal or a later step's (a reservation needs an offer, which
-/// comes in a reply to him), so counts never grow down the funnel. Medians are whole seconds over the doctors who have
-/// both timestamps in order.
+/// comes in a reply to him), so counts never grow down the funnel. A confirmation is `confirmada_em` inside the window —
+/// it stays when the reservation is cancelled later, as `reservaram` counts reservations of any status — or, for rows
+/// confirmed before that column existed, status `confirmada` (no time). Medians are whole seconds over the doctors who
+/// have both timestamps in order; confirmation is timed from his first reservation to his first confirmation.
 /// </summary>
 internal static class FunnelSql
 {
@@ -28,8 +30,11 @@ internal static class FunnelSql
                       AND jsonb_typeof(o.llm->'vagas_oferecidas') = 'array' AND jsonb_array_length(o.llm->'vagas_oferecidas') > 0) AS oferta,
                    (SELECT min(r.created_at) FROM reservas_vaga r
                     WHERE r.medico_id = c.medico_id AND r.created_at > c.contato AND r.created_at < @ate) AS reserva,
+                   (SELECT min(r.confirmada_em) FROM reservas_vaga r
+                    WHERE r.medico_id = c.medico_id AND r.created_at > c.contato AND r.confirmada_em < @ate) AS confirmacao,
                    EXISTS (SELECT 1 FROM reservas_vaga r
-                           WHERE r.medico_id = c.medico_id AND r.status = 'confirmada' AND r.created_at > c.contato AND r.created_at < @ate) AS confirmou,
+                           WHERE r.medico_id = c.medico_id AND r.created_at > c.contato AND r.created_at < @ate
+                             AND (r.confirmada_em < @ate OR (r.confirmada_em IS NULL AND r.status = 'confirmada'))) AS confirmou,
                    CASE WHEN m.opted_out AND m.opted_out_at > c.contato AND m.opted_out_at < @ate THEN m.opted_out_at END AS opt_out
             FROM contato c
             JOIN medicos m ON m.id = c.medico_id
@@ -52,6 +57,8 @@ internal static class FunnelSql
                          FILTER (WHERE oferta >= resposta))::bigint AS s_oferta,
                    round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM reserva - oferta))
                          FILTER (WHERE reserva >= oferta))::bigint AS s_reserva,
+                   round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM confirmacao - reserva))
+                         FILTER (WHERE confirmacao >= reserva))::bigint AS s_confirmacao,
                    round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM opt_out - contato)))::bigint AS s_opt_out
             FROM nivel
             GROUP BY GROUPING SETS ((), (campanha_id), (especialidade_id)))
@@ -59,7 +66,8 @@ internal static class FunnelSql
                CASE g.grupo WHEN 'campanha' THEN ca.nome WHEN 'especialidade' THEN es.nome END AS Name,
                g.contatados AS Contacted, g.responderam AS Answered, g.vaga_oferecida AS Offered, g.reservaram AS Reserved,
                g.confirmaram AS Confirmed, g.opt_out AS OptedOut,
-               g.s_resposta AS AnsweredSeconds, g.s_oferta AS OfferedSeconds, g.s_reserva AS ReservedSeconds, g.s_opt_out AS OptedOutSeconds
+               g.s_resposta AS AnsweredSeconds, g.s_oferta AS OfferedSeconds, g.s_reserva AS ReservedSeconds, g.s_confirmacao AS ConfirmedSeconds,
+               g.s_opt_out AS OptedOutSeconds
         FROM grupos g
         LEFT JOIN campanhas ca ON g.grupo = 'campanha' AND ca.id = g.campanha_id
         LEFT JOIN especialidades es ON g.grupo = 'especialidade' AND es.id = g.especialidade_id

@@ -7,7 +7,8 @@ namespace Julia.Dashboard;
 /// The body of GET /metricas/funil (docs/decisions.md#dashboard "Offer funnel"): the step names in order, the whole funnel,
 /// one funnel per campaign and per specialty. Each funnel has a count per step, `conversao` (each step over the one before
 /// it; `opt_out` over `contatados`; fractions rounded to 4 places, null when the base is 0) and `tempo_mediano_s` (median
-/// seconds from the step before; null without pairs; `confirmaram` is always null: no confirmation time is recorded).
+/// seconds from the step before; null without pairs; `confirmaram` from the first reservation to the first confirmation
+/// by staff, `reservas_vaga.confirmada_em`).
 /// </summary>
 internal static class OfferFunnel
 {
@@ -17,7 +18,7 @@ internal static class OfferFunnel
 
     public static Dictionary<string, object?> Build(SaoPauloDays days, IReadOnlyList<FunnelRow> rows)
     {
-        var total = rows.FirstOrDefault(r => r.Kind == "total") ?? new FunnelRow("total", null, null, null, 0, 0, 0, 0, 0, 0, null, null, null, null);
+        var total = rows.FirstOrDefault(r => r.Kind == "total") ?? new FunnelRow("total", null, null, null, 0, 0, 0, 0, 0, 0, null, null, null, null, null);
         return new Dictionary<string, object?>
         {
             ["etapas"] = Steps,
@@ -61,7 +62,7 @@ internal static class OfferFunnel
             ["responderam"] = r.AnsweredSeconds,
             ["vaga_oferecida"] = r.OfferedSeconds,
             ["reservaram"] = r.ReservedSeconds,
-            ["confirmaram"] = null,
+            ["confirmaram"] = r.ConfirmedSeconds,
             ["opt_out"] = r.OptedOutSeconds,
         };
         return head;

@@ -470,7 +470,8 @@ WHERE c.id IN ('c0000000-0000-4000-8000-000000000001', 'c0000000-0000-4000-8000-
   AND c.campanha_id IS NOT NULL
 ON CONFLICT DO NOTHING;
 
--- Two more cardiology shifts held after the conversations below: Eduardo's confirmed by staff, Gustavo's pending.
+-- Two more cardiology shifts held after the conversations below: Eduardo's confirmed by staff 2 hours after Júlia
+-- reserved it, Gustavo's pending.
 INSERT INTO vagas (id, hospital_id, especialidade_id, setor_id, periodo_id, tipos_vaga_id, forma_recebimento_id, data,
                    hora_inicio, hora_fim, valor, valor_tipo, prioridade, status, medico_id, fechada_em, fechada_por)
 SELECT md5('julia-demo-vaga-reservada-' || v.n)::uuid, v.hospital_id::uuid, e.id, s.id, p.id, tv.id, fr.id,
@@ -487,12 +488,13 @@ LEFT JOIN tipos_vaga tv ON tv.nome = 'avulso'
 LEFT JOIN formas_recebimento fr ON fr.nome = 'PJ'
 ON CONFLICT DO NOTHING;
 
-INSERT INTO reservas_vaga (id, vaga_id, medico_id, conversa_id, status, origem, confirmacao, created_at)
-SELECT r.id::uuid, vg.id, vg.medico_id, r.conversa_id::uuid, r.status, 'julia', r.confirmacao, vg.fechada_em
+INSERT INTO reservas_vaga (id, vaga_id, medico_id, conversa_id, status, origem, confirmacao, created_at, confirmada_em, confirmada_por)
+SELECT r.id::uuid, vg.id, vg.medico_id, r.conversa_id::uuid, r.status, 'julia', r.confirmacao, vg.fechada_em,
+       vg.fechada_em + r.confirmada_apos, r.confirmada_por
 FROM (VALUES
-  ('ae000000-0000-4000-8000-000000000003', 3, 'confirmada', 'c0000000-0000-4000-8000-000000000004', 'Sim, pode reservar pra mim'),
-  ('ae000000-0000-4000-8000-000000000004', 4, 'ativa',      'c0000000-0000-4000-8000-000000000005', 'Fechado, pode reservar')
-) AS r (id, n, status, conversa_id, confirmacao)
+  ('ae000000-0000-4000-8000-000000000003', 3, 'confirmada', 'c0000000-0000-4000-8000-000000000004', 'Sim, pode reservar pra mim', interval '2 hours', 'Carla (escalas)'),
+  ('ae000000-0000-4000-8000-000000000004', 4, 'ativa',      'c0000000-0000-4000-8000-000000000005', 'Fechado, pode reservar',     NULL,             NULL)
+) AS r (id, n, status, conversa_id, confirmacao, confirmada_apos, confirmada_por)
 JOIN vagas vg ON vg.id = md5('julia-demo-vaga-reservada-' || r.n)::uuid AND vg.status IN ('reservada', 'confirmada') AND vg.medico_id IS NOT NULL
 JOIN conversations c ON c.id = r.conversa_id::uuid AND c.medico_id = vg.medico_id
 ON CONFLICT DO NOTHING;

@@ -88,6 +88,14 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
         tx.Connection!.ExecuteScalarAsync<bool>(new CommandDefinition(
             "SELECT EXISTS (SELECT 1 FROM medicos WHERE id = @id AND apagado_em IS NOT NULL)", new { id }, tx, cancellationToken: ct));
 
+    /// <summary>
+    /// The doctor (not deleted nor erased) for a message staff caused, share-locked until the caller commits: an opt-out
+    /// at the same moment either committed first (and is seen here) or waits, then cancels what the caller queued.
+    /// </summary>
+    public Task<DoctorRecord?> FindForMessageAsync(NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
+        tx.Connection!.QueryFirstOrDefaultAsync<DoctorRecord>(new CommandDefinition(
+            $"SELECT {Columns} FROM medicos WHERE id = @id AND deleted_at IS NULL AND apagado_em IS NULL FOR SHARE", new { id }, tx, cancellationToken: ct));
+
     /// <summary>After a reservation: `qualificado` if the doctor was earlier in the funnel.</summary>
     public Task QualifyAsync(NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
         tx.Connection!.ExecuteAsync(new CommandDefinition("""

@@ -83,6 +83,7 @@ internal static class JuliaHost
         app.MapJobs();
         app.MapCampaigns();
         app.MapHandoffAdmin();
+        app.MapReservations();
         app.MapChatwoot();
         app.MapMetrics();
         app.MapQuality();

@@ -24,29 +24,38 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
 
     /// <summary>
     /// Claims up to <paramref name="size"/> due rows (at most the first pending chunk of any lote) with the fresh state
-    /// their re-checks need, in one round trip, in send order.
+    /// their re-checks need, in one round trip, in send order. With <paramref name="markFirst"/> the first row — the one
+    /// sent right away — also gets its send-started mark in the same statement, committed synchronously, unless it
+    /// shows "digitando…" first (docs/decisions.md#queue): one durable commit fewer per reply.
     /// </summary>
-    public async Task<IReadOnlyList<(ClaimedMessage Message, SendState State)>> ClaimAsync(string[] kinds, Guid[] busyConversations, int size, CancellationToken ct)
+    public async Task<IReadOnlyList<(ClaimedMessage Message, SendState State)>> ClaimAsync(string[] kinds, Guid[] busyConversations, int size,
+        bool markFirst, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         var rows = await c.QueryAsync<ClaimedMessage, SendState, (ClaimedMessage, SendState)>(new CommandDefinition($"""
-            WITH claimed AS (
-            UPDATE fila_mensagens f SET status = 'processando', processando_desde = now()
-            WHERE f.id IN (
-                SELECT q.id FROM fila_mensagens q
+            {(markFirst ? "BEGIN; SET LOCAL synchronous_commit = on;" : "")}
+            WITH candidates AS (
+                SELECT q.id, q.prioridade, q.agendar_para, q.created_at FROM fila_mensagens q
                 WHERE q.status = 'pendente' AND q.agendar_para <= now() AND q.tipo = ANY(@kinds)
                   AND (q.conversa_id IS NULL OR NOT (q.conversa_id = ANY(@busyConversations)))
                   AND NOT EXISTS (SELECT 1 FROM fila_mensagens p
                                   WHERE q.lote_id IS NOT NULL AND p.lote_id = q.lote_id AND p.sequencia < q.sequencia
                                     AND p.status IN ('pendente', 'processando'))
-                ORDER BY q.prioridade DESC, q.agendar_para, q.created_at
+                ORDER BY q.prioridade DESC, q.agendar_para, q.created_at, q.id
                 FOR UPDATE SKIP LOCKED
-                LIMIT @size)
-            RETURNING {Returning})
+                LIMIT @size),
+            first AS (SELECT id FROM candidates ORDER BY prioridade DESC, agendar_para, created_at, id LIMIT 1),
+            claimed AS (
+            UPDATE fila_mensagens f SET status = 'processando', processando_desde = now(),
+                   envio_iniciado_em = CASE WHEN @markFirst AND f.id = (SELECT id FROM first)
+                                             AND COALESCE((f.metadata->>'digitacao_ms')::int, 0) = 0 THEN now() END
+            WHERE f.id IN (SELECT id FROM candidates)
+            RETURNING {Returning}, f.envio_iniciado_em IS NOT NULL AS SendStarted)
             SELECT claimed.*, {StateColumns}
-            FROM claimed JOIN medicos md ON md.id = claimed.medicoid
-            """, new { kinds, busyConversations, size }, cancellationToken: ct), (m, s) => (m, s), splitOn: "DoctorDeleted");
-        return [.. rows.OrderByDescending(r => r.Item1.Prioridade).ThenBy(r => r.Item1.ScheduledForUtc).ThenBy(r => r.Item1.CreatedAtUtc)];
+            FROM claimed JOIN medicos md ON md.id = claimed.medicoid;
+            {(markFirst ? "COMMIT;" : "")}
+            """, new { kinds, busyConversations, size, markFirst }, cancellationToken: ct), (m, s) => (m, s), splitOn: "DoctorDeleted");
+        return [.. rows.OrderByDescending(r => r.Item1.Prioridade).ThenBy(r => r.Item1.ScheduledForUtc).ThenBy(r => r.Item1.CreatedAtUtc).ThenBy(r => r.Item1.Id)];
     }
 
     const string StateColumns = """
@@ -135,6 +144,12 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
             SELECT (SELECT count(*) FROM back)::int, (SELECT count(*) FROM unknown)::int
             """, new { timeout }, cancellationToken: ct));
     }
+
+    /// <summary>Claims this process knows it never tried to send go back to pending, with or without the claim's mark.</summary>
+    public Task ReleaseUnsentAsync(Guid[] ids) => ids.Length == 0 ? Task.CompletedTask : ExecuteAsync("""
+        UPDATE fila_mensagens SET status = 'pendente', processando_desde = NULL, envio_iniciado_em = NULL
+        WHERE id = ANY(@ids) AND status = 'processando'
+        """, new { ids }, CancellationToken.None);
 
     /// <summary>Graceful shutdown: claims whose send had not started go back to pending.</summary>
     public Task ReleaseUnstartedAsync(Guid[] ids) => ExecuteAsync("""

@@ -68,19 +68,22 @@ internal sealed partial class QueueDispatcher(
 
         var started = time.GetTimestamp();
         var size = lane.Parallel ? BatchSize : 1;
-        var batch = await store.ClaimAsync(lane.Kinds, [.. inFlight.Values.Distinct()], size, ct);
+        var batch = await store.ClaimAsync(lane.Kinds, [.. inFlight.Values.Distinct()], size, markFirst: lane.WokenBySignals, ct);
         timings.Time("db:fila_claim", time.GetElapsedTime(started));
         if (batch.Count == 0) return false;
         foreach (var (m, _) in batch) inFlight[m.Id] = m.ConversaId ?? Guid.Empty;
+        var attempted = new HashSet<Guid>();
         try
         {
             // Sends are not cancelled by shutdown: once started they complete and are recorded.
-            await SendBatchAsync(batch, CancellationToken.None);
+            await SendBatchAsync(batch, attempted, CancellationToken.None);
         }
         catch
         {
-            // Not started → back to pendente now; started → left for recovery, which never resends blindly.
-            await store.ReleaseUnstartedAsync([.. batch.Select(b => b.Message.Id)]);
+            // Never reached → back to pendente now, even with the claim's mark; reached and not started → back to
+            // pendente; started → left for recovery, which never resends blindly.
+            await store.ReleaseUnsentAsync([.. batch.Select(b => b.Message.Id).Where(id => !attempted.Contains(id))]);
+            await store.ReleaseUnstartedAsync([.. attempted]);
             throw;
         }
         finally
@@ -92,10 +95,11 @@ internal sealed partial class QueueDispatcher(
     }
 
     /// <summary>
-    /// Checks each claimed message, then for each one to send in claim order: its send-started mark (one durable commit)
-    /// and its sendText; the successes are recorded in one round trip at the end.
+    /// Checks each claimed message, then for each one to send in claim order: its send-started mark (one durable commit;
+    /// the reply lane's claim already made it for the first row) and its sendText; the successes are recorded in one
+    /// round trip at the end.
     /// </summary>
-    async Task SendBatchAsync(IReadOnlyList<(ClaimedMessage Message, SendState State)> batch, CancellationToken ct)
+    async Task SendBatchAsync(IReadOnlyList<(ClaimedMessage Message, SendState State)> batch, HashSet<Guid> attempted, CancellationToken ct)
     {
         var ready = new List<(ClaimedMessage Message, string Address)>();
         foreach (var (m, state) in batch)
@@ -108,9 +112,13 @@ internal sealed partial class QueueDispatcher(
         {
             // Each row's send-started mark is durable right before its own sendText: a crash leaves only the send in
             // flight unknown, and the rest of the batch goes back to pendente (docs/reliability.md).
-            var mark = time.GetTimestamp();
-            await store.MarkSendStartedAsync([m.Id], ct);
-            timings.Time("db:fila_inicio_envio", time.GetElapsedTime(mark));
+            attempted.Add(m.Id);
+            if (!m.SendStarted)
+            {
+                var mark = time.GetTimestamp();
+                await store.MarkSendStartedAsync([m.Id], ct);
+                timings.Time("db:fila_inicio_envio", time.GetElapsedTime(mark));
+            }
             var result = await sender.DeliverAsync(m, address, ct);
             if (result.Succeeded) sent.Add(new SentMessage(m, result.ProviderMessageId, address));
             else await sender.RecordFailureAsync(m, address, result, ct);

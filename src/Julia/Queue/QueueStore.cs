@@ -19,24 +19,37 @@ internal sealed class QueueStore(NpgsqlDataSource db)
     public async Task<Guid[]> EnqueueAsync(NpgsqlTransaction tx, IReadOnlyList<NewQueueItem> items, CancellationToken ct)
     {
         if (items.Count == 0) return [];
-        var ids = items.Select(_ => Guid.NewGuid()).ToArray();
-        await tx.Connection!.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO fila_mensagens (id, medico_id, conversa_id, tipo, conteudo, prioridade, agendar_para, lote_id, sequencia, metadata)
-            SELECT * FROM unnest(@ids, @medicos, @conversas, @tipos, @conteudos, @prioridades, @agendas, @lotes, @sequencias, @metadatas::jsonb[])
-            """, new
-        {
-            ids,
-            medicos = items.Select(i => i.MedicoId).ToArray(),
-            conversas = items.Select(i => i.ConversaId).ToArray(),
-            tipos = items.Select(i => i.Kind).ToArray(),
-            conteudos = items.Select(i => i.Content).ToArray(),
-            prioridades = items.Select(i => i.Prioridade).ToArray(),
-            agendas = items.Select(i => i.ScheduledFor.UtcDateTime).ToArray(),
-            lotes = items.Select(i => i.BatchId).ToArray(),
-            sequencias = items.Select(i => i.Sequence).ToArray(),
-            metadatas = items.Select(i => JsonSerializer.Serialize(i.Metadata ?? new Dictionary<string, object?>())).ToArray(),
-        }, tx, cancellationToken: ct));
+        var parameters = EnqueueParameters(items, out var ids);
+        await tx.Connection!.ExecuteAsync(new CommandDefinition(EnqueueSql("true"), parameters, tx, cancellationToken: ct));
         return ids;
+    }
+
+    /// <summary>
+    /// The INSERT of <see cref="EnqueueAsync"/> for another feature's statement (as a CTE body): the rows are queued only
+    /// when <paramref name="condition"/> (SQL) holds. Its parameters come from <see cref="EnqueueParameters"/>.
+    /// </summary>
+    public static string EnqueueSql(string condition) => $"""
+        INSERT INTO fila_mensagens (id, medico_id, conversa_id, tipo, conteudo, prioridade, agendar_para, lote_id, sequencia, metadata)
+        SELECT * FROM unnest(@fila_ids, @fila_medicos, @fila_conversas, @fila_tipos, @fila_conteudos, @fila_prioridades, @fila_agendas,
+                             @fila_lotes, @fila_sequencias, @fila_metadatas::jsonb[])
+        WHERE {condition}
+        """;
+
+    public static DynamicParameters EnqueueParameters(IReadOnlyList<NewQueueItem> items, out Guid[] ids)
+    {
+        ids = items.Select(_ => Guid.NewGuid()).ToArray();
+        var p = new DynamicParameters();
+        p.Add("fila_ids", ids);
+        p.Add("fila_medicos", items.Select(i => i.MedicoId).ToArray());
+        p.Add("fila_conversas", items.Select(i => i.ConversaId).ToArray());
+        p.Add("fila_tipos", items.Select(i => i.Kind).ToArray());
+        p.Add("fila_conteudos", items.Select(i => i.Content).ToArray());
+        p.Add("fila_prioridades", items.Select(i => i.Prioridade).ToArray());
+        p.Add("fila_agendas", items.Select(i => i.ScheduledFor.UtcDateTime).ToArray());
+        p.Add("fila_lotes", items.Select(i => i.BatchId).ToArray());
+        p.Add("fila_sequencias", items.Select(i => i.Sequence).ToArray());
+        p.Add("fila_metadatas", items.Select(i => JsonSerializer.Serialize(i.Metadata ?? new Dictionary<string, object?>())).ToArray());
+        return p;
     }
 
     /// <summary>Pending rows of one conversation and kinds → cancelada with a reason code.</summary>

@@ -3,8 +3,9 @@ using Npgsql;
 namespace Julia.Shifts;
 
 /// <summary>
-/// What a reservation means to another feature (the conversation's stage, the doctor's funnel, a staff notice), written
-/// in the reservation's own transaction. Register with <c>services.AddSingleton&lt;IReservationEffect, …&gt;()</c>.
+/// What a reservation means to another feature (the conversation's stage, the doctor's funnel, a staff notice, the
+/// doctor's WhatsApp), written in the transaction of the change itself. Register with
+/// <c>services.AddSingleton&lt;IReservationEffect, …&gt;()</c>.
 /// </summary>
 internal interface IReservationEffect
 {
@@ -12,6 +13,21 @@ internal interface IReservationEffect
 
     /// <summary>A hold nobody confirmed within RESERVA_EXPIRA_HORAS expired and its shift is open again.</summary>
     Task OnExpiredAsync(NpgsqlTransaction tx, ExpiredReservation expired, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Staff confirmed a hold (`ativa` → `confirmada`, the shift `reservada` → `confirmada`). Not called when it already was.</summary>
+    Task OnConfirmedAsync(NpgsqlTransaction tx, ConfirmedReservation confirmed, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Staff cancelled a hold or a confirmed reservation. Not called when it already was cancelled.</summary>
+    Task OnCancelledAsync(NpgsqlTransaction tx, CancelledReservation cancelled, CancellationToken ct) => Task.CompletedTask;
 }
 
 internal sealed record ExpiredReservation(Guid ReservationId, Guid ShiftId, Guid DoctorId, Guid? ConversationId, TimeSpan HeldFor);
+
+/// <summary>A confirmed reservation with what a message about it names: hospital, day, period, start.</summary>
+internal sealed record ConfirmedReservation(
+    Guid ReservationId, Guid ShiftId, Guid DoctorId, Guid? ConversationId, string? ConfirmedBy, string Hospital, DateOnly Date,
+    string? Period, TimeOnly? Start);
+
+/// <summary><paramref name="ShiftReopened"/>: the shift was still held by this doctor and is `aberta` again.</summary>
+internal sealed record CancelledReservation(
+    Guid ReservationId, Guid ShiftId, Guid DoctorId, Guid? ConversationId, bool WasConfirmed, bool ShiftReopened, string Reason, string? CancelledBy);

@@ -1,6 +1,11 @@
 namespace Julia.Shifts;
 
-/// <summary>A reservation as staff notices show it (Slack "Plantão reservado", "Reserva expirada").</summary>
+/// <summary>
+/// A reservation as staff notices show it (Slack "Plantão reservado", "Reserva expirada", "Plantão confirmado",
+/// "Reserva cancelada"); the staff decision's fields are null until there is one.
+/// </summary>
 internal sealed record ReservationNotice(
     Guid ReservationId, Guid ShiftId, string? DoctorName, string? Phone, string Hospital, string City, DateOnly Date,
-    string? Period, string? Sector, string PayText, DateTimeOffset ReservedAt, Guid? ConversationId, string? ChatwootConversationId);
+    string? Period, string? Sector, string PayText, DateTimeOffset ReservedAt, Guid? ConversationId, string? ChatwootConversationId,
+    DateTimeOffset? ConfirmedAt = null, string? ConfirmedBy = null, string? Notes = null, DateTimeOffset? EndedAt = null,
+    string? EndedBy = null, string? Reason = null);

@@ -154,7 +154,8 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
         var row = await c.QueryFirstOrDefaultAsync<ReservationRow>(new CommandDefinition($"""
             SELECT r.id AS ReservationId, r.created_at AS ReservedAt, r.conversa_id AS ConversationId,
                    NULLIF(concat_ws(' ', m.titulo, m.primeiro_nome, m.sobrenome), '') AS DoctorName, m.telefone AS Phone,
-                   cv.chatwoot_conversation_id AS ChatwootConversationId, {Columns}
+                   cv.chatwoot_conversation_id AS ChatwootConversationId, r.confirmada_em AS ConfirmedAt, r.confirmada_por AS ConfirmedBy,
+                   r.notas AS Notes, r.encerrada_em AS EndedAt, r.encerrada_por AS EndedBy, r.motivo AS Reason, {Columns}
             FROM reservas_vaga r JOIN vagas v ON v.id = r.vaga_id JOIN hospitais h ON h.id = v.hospital_id
                  LEFT JOIN periodos p ON p.id = v.periodo_id LEFT JOIN setores s ON s.id = v.setor_id
                  JOIN medicos m ON m.id = r.medico_id LEFT JOIN conversations cv ON cv.id = r.conversa_id
@@ -171,6 +172,12 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
         public string? DoctorName { get; set; }
         public string? Phone { get; set; }
         public string? ChatwootConversationId { get; set; }
+        public DateTime? ConfirmedAt { get; set; }
+        public string? ConfirmedBy { get; set; }
+        public string? Notes { get; set; }
+        public DateTime? EndedAt { get; set; }
+        public string? EndedBy { get; set; }
+        public string? Reason { get; set; }
         public Guid Id { get; set; }
         public string Hospital { get; set; } = "";
         public string Cidade { get; set; } = "";
@@ -187,7 +194,9 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
             var pay = new Shift(Id, Guid.Empty, Guid.Empty, Hospital, Cidade, null, Data, null, null, Periodo, Setor, null, Valor, ValorTipo,
                 ValorMinimo, ValorMaximo, "normal", "reservada").PayText;
             return new ReservationNotice(ReservationId, Id, DoctorName, Phone, Hospital, Cidade, Data, Periodo, Setor, pay,
-                new DateTimeOffset(DateTime.SpecifyKind(ReservedAt, DateTimeKind.Utc)), ConversationId, ChatwootConversationId);
+                StaffReservation.Utc(ReservedAt), ConversationId, ChatwootConversationId,
+                ConfirmedAt is { } confirmed ? StaffReservation.Utc(confirmed) : null, ConfirmedBy, Notes,
+                EndedAt is { } ended ? StaffReservation.Utc(ended) : null, EndedBy, Reason);
         }
     }
 

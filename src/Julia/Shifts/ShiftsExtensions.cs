@@ -10,6 +10,8 @@ internal static class ShiftsExtensions
         builder.Services.AddOptions<ShiftsOptions>().BindConfiguration(ShiftsOptions.Section);
         builder.Services.AddSingleton<ShiftStore>();
         builder.Services.AddSingleton<ShiftCatalog>();
+        builder.Services.AddSingleton<ReservationQueries>();
+        builder.Services.AddSingleton<ReservationDecisions>();
         builder.Services.AddSingleton<IJob, ReservationExpiryJob>();
         builder.Services.AddSingleton<IPersonalDataOwner, ShiftPersonalData>();
     }

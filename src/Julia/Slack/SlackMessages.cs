@@ -24,7 +24,8 @@ internal static partial class SlackMessages
     const int MaxHeader = 150, MaxField = 2000, MaxSection = 3000, MaxFields = 10, MaxBlocks = 50;
     const int MaxLastMessage = 500;
 
-    const string ResolvedColor = "#4CAF50", ReservedColor = "#3F51B5", ExpiredColor = "#795548", OtherColor = "#607D8B";
+    const string ResolvedColor = "#4CAF50", ReservedColor = "#3F51B5", ExpiredColor = "#795548", ConfirmedColor = "#2E7D32",
+        CancelledColor = "#E64A19", OtherColor = "#607D8B";
 
     static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
 
@@ -79,7 +80,8 @@ internal static partial class SlackMessages
                 Field("Período", OrDash(n.Period)),
                 Field("Setor", OrDash(n.Sector)),
                 Field("Valor", Escape(n.PayText))),
-            Section("Pré-reserva feita pela Júlia: confirme com o médico."),
+            Section("Pré-reserva feita pela Júlia: confirme com o médico e registre com a nota privada `/confirmar` no Chatwoot " +
+                $"(ou `/cancelar motivo`) — reserva `{ShortId(n.ReservationId)}`."),
         };
         AddChatwootButton(blocks, n.ChatwootConversationId, f);
         blocks.Add(ReservationFooter(n, n.ReservedAt));
@@ -103,6 +105,50 @@ internal static partial class SlackMessages
         // The footer dates the expiry, the event this notice reports.
         blocks.Add(ReservationFooter(n, n.ReservedAt + heldFor));
         return Payload(title, ExpiredColor, blocks);
+    }
+
+    public static JsonObject ShiftConfirmed(ReservationNotice n, SlackFormat f)
+    {
+        const string title = "✅ Plantão confirmado";
+        var blocks = new List<JsonObject>
+        {
+            Header(title),
+            Fields(
+                Field("Médico", DoctorName(n.DoctorName)),
+                Field("Telefone", Phone(n.Phone, f)),
+                Field("Hospital", HospitalAndCity(n)),
+                Field("Data", DateWithWeekday(n.Date)),
+                Field("Período", OrDash(n.Period)),
+                Field("Setor", OrDash(n.Sector)),
+                Field("Valor", Escape(n.PayText)),
+                Field("Confirmado por", StaffName(n.ConfirmedBy))),
+        };
+        if (!string.IsNullOrWhiteSpace(n.Notes)) blocks.Add(Section($"*Notas:*\n{Escape(n.Notes.Trim())}"));
+        AddChatwootButton(blocks, n.ChatwootConversationId, f);
+        blocks.Add(ReservationFooter(n, n.ConfirmedAt ?? n.ReservedAt));
+        return Payload(title, ConfirmedColor, blocks);
+    }
+
+    /// <summary>A hold or a confirmed shift cancelled by staff; <paramref name="reopened"/>: the shift is open again.</summary>
+    public static JsonObject ReservationCancelled(ReservationNotice n, bool reopened, SlackFormat f)
+    {
+        const string title = "🚫 Reserva cancelada";
+        var blocks = new List<JsonObject>
+        {
+            Header(title),
+            Fields(
+                Field("Médico", DoctorName(n.DoctorName)),
+                Field("Telefone", Phone(n.Phone, f)),
+                Field("Hospital", HospitalAndCity(n)),
+                Field("Data", DateWithWeekday(n.Date)),
+                Field("Período", OrDash(n.Period)),
+                Field("Cancelada por", StaffName(n.EndedBy))),
+            Section($"*Motivo:*\n{OrDash(n.Reason)}"),
+        };
+        if (reopened) blocks.Add(Section("O plantão voltou a ficar aberto."));
+        AddChatwootButton(blocks, n.ChatwootConversationId, f);
+        blocks.Add(ReservationFooter(n, n.EndedAt ?? n.ReservedAt));
+        return Payload(title, CancelledColor, blocks);
     }
 
     /// <summary>"1 h 05 min", "12 min", "menos de 1 min": how long staff took, rounded down to the minute.</summary>
@@ -143,6 +189,8 @@ internal static partial class SlackMessages
 
     static string Phone(string? phone, SlackFormat f) =>
         string.IsNullOrWhiteSpace(phone) ? "sem telefone" : Escape(f.MaskPhone ? PhoneMask.Mask(phone) : phone);
+
+    static string StaffName(string? name) => string.IsNullOrWhiteSpace(name) ? "equipe" : Escape(name.Trim());
 
     static string OrDash(string? text) => string.IsNullOrWhiteSpace(text) ? "-" : Escape(text.Trim());
 

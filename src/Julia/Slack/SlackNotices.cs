@@ -8,7 +8,7 @@ namespace Julia.Slack;
 
 /// <summary>
 /// Puts staff notices for Slack in the outbox, inside the transaction of the event (handoff opened or resolved, shift
-/// reserved, hold expired) — or, without SLACK_WEBHOOK_URL, only logs that it would have. The message is rendered when
+/// reserved, hold expired, confirmed or cancelled by staff) — or, without SLACK_WEBHOOK_URL, only logs that it would have. The message is rendered when
 /// it is delivered, so it carries the latest Chatwoot link.
 /// </summary>
 internal sealed partial class SlackNotices(NotificationOutbox outbox, IOptions<SlackOptions> options, ILogger<SlackNotices> logger)
@@ -16,7 +16,8 @@ internal sealed partial class SlackNotices(NotificationOutbox outbox, IOptions<S
 {
     public const string Channel = "slack";
     public const string HandoffOpened = "handoff_aberto", HandoffResolved = "handoff_resolvido", HandoffReminder = "handoff_lembrete",
-        ShiftReserved = "plantao_reservado", ReservationExpired = "reserva_expirada", Alert = "alerta";
+        ShiftReserved = "plantao_reservado", ReservationExpired = "reserva_expirada", ShiftConfirmed = "plantao_confirmado",
+        ReservationCancelled = "reserva_cancelada", Alert = "alerta";
     /// <summary>Reports carry their numbers in the payload (the feature that computes them is not known here).</summary>
     public const string DailyReport = "relatorio_diario", DailyReportFailed = "relatorio_diario_erro";
 
@@ -35,6 +36,14 @@ internal sealed partial class SlackNotices(NotificationOutbox outbox, IOptions<S
     public Task OnExpiredAsync(NpgsqlTransaction tx, ExpiredReservation expired, CancellationToken ct) =>
         EnqueueAsync(tx, ReservationExpired, expired.ReservationId.ToString(), null, expired.ConversationId,
             new { reserva_id = expired.ReservationId, segundos = (long)expired.HeldFor.TotalSeconds }, ct);
+
+    public Task OnConfirmedAsync(NpgsqlTransaction tx, ConfirmedReservation confirmed, CancellationToken ct) =>
+        EnqueueAsync(tx, ShiftConfirmed, confirmed.ReservationId.ToString(), null, confirmed.ConversationId,
+            new { reserva_id = confirmed.ReservationId }, ct);
+
+    public Task OnCancelledAsync(NpgsqlTransaction tx, CancelledReservation cancelled, CancellationToken ct) =>
+        EnqueueAsync(tx, ReservationCancelled, cancelled.ReservationId.ToString(), null, cancelled.ConversationId,
+            new { reserva_id = cancelled.ReservationId, confirmada = cancelled.WasConfirmed, reaberta = cancelled.ShiftReopened }, ct);
 
     /// <summary>An alert of the `alertas` job, in the transaction that records it in `alertas_enviados`; rendered from the payload.</summary>
     public Task EnqueueAlertAsync(NpgsqlTransaction tx, Guid alertId, object payload, CancellationToken ct) =>

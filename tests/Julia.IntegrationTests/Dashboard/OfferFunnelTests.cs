@@ -67,13 +67,13 @@ public sealed class OfferFunnelFixture : PipelineFixture
             (4, 'whatsapp', NULL, 12, '08:59'), (4, 'fila:resposta', '{Offer}', 12, '09:00'), (4, 'fila:campanha', NULL, 8, '12:00'),
             -- M5: answers "pare" after 1 200 s and opts out.
             (5, 'fila:campanha', NULL, 5, '08:00'), (5, 'whatsapp', NULL, 5, '08:20'),
-            -- M6 (campaign 102): 300 s, 60 s, 1 800 s, the reservation later cancelled.
+            -- M6 (campaign 102): 300 s, 60 s, 1 800 s, confirmed 3 600 s later, then cancelled by staff.
             (6, 'fila:campanha', NULL, 4, '09:00'), (6, 'whatsapp', NULL, 4, '09:05'), (6, 'fila:resposta', '{Offer}', 4, '09:06'),
             -- M7: silence (a reply without any shift named does not count as an offer).
             (7, 'fila:campanha', NULL, 3, '09:00'), (7, 'fila:resposta', '{NoOffer}', 3, '09:30'),
             -- M8 (no campaign, no specialty): asked for a call-back before it; answers it after 60 s.
             (8, 'whatsapp', NULL, 2, '09:00'), (8, 'fila:lembrete_solicitado', NULL, 2, '10:00'), (8, 'whatsapp', NULL, 2, '10:01'),
-            -- M9 (no campaign): a follow-up, never answered on WhatsApp; staff reserve and confirm a shift by phone.
+            -- M9 (no campaign): a follow-up, never answered on WhatsApp; staff reserve and confirm a shift by phone (no time kept).
             (9, 'fila:followup', NULL, 1, '09:00'),
             -- M10: the campaign one second before the 30-day window, its follow-up on the window's first instant, answered 600 s later.
             (10, 'fila:campanha', NULL, 30, '23:59:59'), (10, 'fila:followup', NULL, 29, '00:00'), (10, 'whatsapp', NULL, 29, '00:10')
@@ -83,12 +83,14 @@ public sealed class OfferFunnelFixture : PipelineFixture
         INSERT INTO vagas (id, hospital_id, especialidade_id, data)
         SELECT ('f2000000-0000-4000-8000-00000000000' || n)::uuid, 'b2000000-0000-4000-8000-000000000001', 'e2000000-0000-4000-8000-000000000001', current_date + 10
         FROM generate_series(1, 9) AS n;
-        INSERT INTO reservas_vaga (vaga_id, medico_id, status, origem, created_at) VALUES
-            ('f2000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000001', 'confirmada', 'julia', sp(10, '10:11')),
-            ('f2000000-0000-4000-8000-000000000002', 'd2000000-0000-4000-8000-000000000002', 'ativa', 'julia', sp(9, '11:32')),
-            ('f2000000-0000-4000-8000-000000000003', 'd2000000-0000-4000-8000-000000000006', 'cancelada', 'julia', sp(4, '09:36')),
-            ('f2000000-0000-4000-8000-000000000004', 'd2000000-0000-4000-8000-000000000009', 'confirmada', 'humano', sp(1, '15:00')),
-            ('f2000000-0000-4000-8000-000000000005', 'd2000000-0000-4000-8000-000000000004', 'expirada', 'julia', sp(12, '09:05'));
+        -- M1 confirmed 7 200 s after reserving; M6 confirmed after 3 600 s and cancelled later (still a confirmation);
+        -- M9's was confirmed before confirmada_em existed (confirmed, time unknown).
+        INSERT INTO reservas_vaga (vaga_id, medico_id, status, origem, created_at, confirmada_em) VALUES
+            ('f2000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000001', 'confirmada', 'julia', sp(10, '10:11'), sp(10, '12:11')),
+            ('f2000000-0000-4000-8000-000000000002', 'd2000000-0000-4000-8000-000000000002', 'ativa', 'julia', sp(9, '11:32'), NULL),
+            ('f2000000-0000-4000-8000-000000000003', 'd2000000-0000-4000-8000-000000000006', 'cancelada', 'julia', sp(4, '09:36'), sp(4, '10:36')),
+            ('f2000000-0000-4000-8000-000000000004', 'd2000000-0000-4000-8000-000000000009', 'confirmada', 'humano', sp(1, '15:00'), NULL),
+            ('f2000000-0000-4000-8000-000000000005', 'd2000000-0000-4000-8000-000000000004', 'expirada', 'julia', sp(12, '09:05'), NULL);
         """;
 }
 
@@ -126,10 +128,12 @@ public sealed class OfferFunnelTests(OfferFunnelFixture f) : IClassFixture<Offer
         Assert.Equal(Steps, funnel["etapas"]!.AsArray().Select(s => s!.GetValue<string>()));
         var total = funnel["total"]!;
         // M9's staff reservation counts him as having answered and been offered: a later step implies the earlier ones.
-        Assert.Equal([10L, 8, 5, 4, 2, 1], Counts(total));
-        Assert.Equal([0.8, 0.625, 0.8, 0.5, 0.1], Conversions(total));
-        // contact→answer 60, 300, 600, 600, 1200, 1800, 3600; answer→offer 60, 60, 120, 300; offer→reservation 1800, 3600, 7200.
-        Assert.Equal([600L, 90, 3600, null, 1200], Medians(total));
+        // M6's confirmation counts although staff cancelled the reservation afterwards, as his reservation does.
+        Assert.Equal([10L, 8, 5, 4, 3, 1], Counts(total));
+        Assert.Equal([0.8, 0.625, 0.8, 0.75, 0.1], Conversions(total));
+        // contact→answer 60, 300, 600, 600, 1200, 1800, 3600; answer→offer 60, 60, 120, 300; offer→reservation 1800, 3600, 7200;
+        // reservation→confirmation 3600, 7200 (M9's has no time).
+        Assert.Equal([600L, 90, 3600, 5400, 1200], Medians(total));
         Assert.Equal((30L, "America/Sao_Paulo"), (L(funnel["periodo"]!["dias"]), funnel["periodo"]!["fuso"]!.GetValue<string>()));
     }
 
@@ -143,11 +147,11 @@ public sealed class OfferFunnelTests(OfferFunnelFixture f) : IClassFixture<Offer
 
         Assert.Equal([6L, 5, 3, 2, 1, 1], Counts(campaigns[0]));
         Assert.Equal([0.8333, 0.6, 0.6667, 0.5, 0.1667], Conversions(campaigns[0]));
-        Assert.Equal([1200L, 120, 5400, null, 1200], Medians(campaigns[0]));
+        Assert.Equal([1200L, 120, 5400, 7200, 1200], Medians(campaigns[0]));
 
-        Assert.Equal([2L, 1, 1, 1, 0, 0], Counts(campaigns[1]));
-        Assert.Equal([0.5, 1, 1, 0, 0], Conversions(campaigns[1]));
-        Assert.Equal([300L, 60, 1800, null, null], Medians(campaigns[1]));
+        Assert.Equal([2L, 1, 1, 1, 1, 0], Counts(campaigns[1]));
+        Assert.Equal([0.5, 1, 1, 1, 0], Conversions(campaigns[1]));
+        Assert.Equal([300L, 60, 1800, 3600, null], Medians(campaigns[1]));
 
         Assert.Equal([2L, 2, 1, 1, 1, 0], Counts(campaigns[2]));
         Assert.Equal([1, 0.5, 1, 1, 0], Conversions(campaigns[2]));
@@ -165,11 +169,11 @@ public sealed class OfferFunnelTests(OfferFunnelFixture f) : IClassFixture<Offer
 
         Assert.Equal([5L, 5, 3, 3, 2, 1], Counts(specialties[0]));
         Assert.Equal([1, 0.6, 1, 0.6667, 0.2], Conversions(specialties[0]));
-        Assert.Equal([900L, 90, 5400, null, 1200], Medians(specialties[0]));
+        Assert.Equal([900L, 90, 5400, 7200, 1200], Medians(specialties[0]));
 
-        Assert.Equal([4L, 2, 2, 1, 0, 0], Counts(specialties[1]));
-        Assert.Equal([0.5, 1, 0.5, 0, 0], Conversions(specialties[1]));
-        Assert.Equal([1950L, 180, 1800, null, null], Medians(specialties[1]));
+        Assert.Equal([4L, 2, 2, 1, 1, 0], Counts(specialties[1]));
+        Assert.Equal([0.5, 1, 0.5, 1, 0], Conversions(specialties[1]));
+        Assert.Equal([1950L, 180, 1800, 3600, null], Medians(specialties[1]));
 
         Assert.Equal([1L, 1, 0, 0, 0, 0], Counts(specialties[2]));
         Assert.Equal([1, 0, null, null, 0], Conversions(specialties[2]));
@@ -181,7 +185,7 @@ public sealed class OfferFunnelTests(OfferFunnelFixture f) : IClassFixture<Offer
     {
         // dias=29 starts after M10's follow-up (the first instant of the 30-day window): he is not in it.
         var shorter = await FunnelAsync("?dias=29");
-        Assert.Equal([9L, 7, 5, 4, 2, 1], Counts(shorter["total"]!));
+        Assert.Equal([9L, 7, 5, 4, 3, 1], Counts(shorter["total"]!));
         Assert.Equal(5, L(shorter["por_campanha"]![0]!["contatados"]));
 
         // dias=31 takes M10's campaign message, one second before the 30-day window, as his contact: 601 s to his answer,

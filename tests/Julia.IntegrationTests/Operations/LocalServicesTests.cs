@@ -19,8 +19,10 @@ public sealed class LocalServicesTests
         Directory.CreateDirectory(Path.Combine(checkout, "scripts"));
         File.SetUnixFileMode(top, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         File.Copy(Path.Combine(Repository.Root, "scripts", "local-services.sh"), Path.Combine(checkout, "scripts", "local-services.sh"));
-        var pgPort = Random.Shared.Next(57000, 57999);
-        var redisPort = pgPort + 1000;
+        // Below the kernel's ephemeral range (32768–60999), where an outgoing connection of a parallel test could hold
+        // a random port; and checked free.
+        var pgPort = FreePortBelowEphemeral(21000, 25999);
+        var redisPort = FreePortBelowEphemeral(26000, 30999);
         try
         {
             var (code, output) = await RunAsync(checkout, $"""
@@ -46,6 +48,21 @@ public sealed class LocalServicesTests
             await RunAsync(checkout, $"source scripts/local-services.sh; stop_postgres pg {pgPort}; stop_redis redis {redisPort}; " +
                 "t=$(readlink -f .local/pg); case \"$t\" in /var/lib/julia-local/*) rm -rf \"$(dirname \"$t\")\";; esac");
             Directory.Delete(top, recursive: true);
+        }
+    }
+
+    static int FreePortBelowEphemeral(int from, int to)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = Random.Shared.Next(from, to);
+            try
+            {
+                using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (System.Net.Sockets.SocketException) when (attempt < 50) { }
         }
     }
 

@@ -67,8 +67,15 @@ public class PrivacyFixture : PipelineFixture
                 SELECT h.id, e.id, current_date + 10, 'reservada', @id FROM hospitais h, especialidades e
                 WHERE h.nome = 'Hospital Teste' AND e.nome = 'anestesiologia' RETURNING id),
             reserva AS (
-                INSERT INTO reservas_vaga (vaga_id, medico_id, conversa_id, status, confirmacao)
-                SELECT vaga.id, @id, conversa.id, 'confirmada', 'confirmo, aqui é ' || @first FROM vaga, conversa RETURNING id),
+                INSERT INTO reservas_vaga (vaga_id, medico_id, conversa_id, status, confirmacao, confirmada_em, confirmada_por, notas,
+                                           encerrada_em, encerrada_por, motivo)
+                SELECT vaga.id, @id, conversa.id, 'confirmada', 'confirmo, aqui é ' || @first, now(), 'Carla (equipe)',
+                       'falei com ' || @first || ' por telefone', NULL, NULL, NULL
+                FROM vaga, conversa
+                UNION ALL
+                SELECT vaga.id, @id, conversa.id, 'cancelada', 'pode ser', NULL, NULL, NULL, now(), 'Carla (equipe)', @first || ' desistiu'
+                FROM vaga, conversa
+                RETURNING id),
             campanha AS (
                 INSERT INTO campanhas (nome, tipo, mensagem_template) VALUES ('Reativação ' || gen_random_uuid(), 'reativacao', 'Oi {nome}') RETURNING id),
             envio AS (
@@ -89,8 +96,8 @@ public class PrivacyFixture : PipelineFixture
                        jsonb_build_object('medico_id', @id, 'texto', 'sou ' || @first), 'enviada'
                 UNION ALL
                 -- An expiry notice whose conversation retention already deleted: only its reservation names him.
-                SELECT 'slack', 'reserva_expirada', 'slack:reserva_expirada:' || reserva.id, NULL, NULL,
-                       jsonb_build_object('reserva_id', reserva.id, 'segundos', 86400), 'enviada' FROM reserva
+                (SELECT 'slack', 'reserva_expirada', 'slack:reserva_expirada:' || reserva.id, NULL::uuid, NULL::uuid,
+                        jsonb_build_object('reserva_id', reserva.id, 'segundos', 86400), 'enviada' FROM reserva LIMIT 1)
                 RETURNING id),
             avaliacao AS (
                 INSERT INTO avaliacoes_qualidade (conversa_id, naturalidade, persona, objetivo, satisfacao, score_geral, avaliador, detalhes, notas)

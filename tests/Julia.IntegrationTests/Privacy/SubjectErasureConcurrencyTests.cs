@@ -91,7 +91,7 @@ public sealed class SubjectErasureConcurrencyTests(PrivacyFixture f) : IClassFix
         await f.EraseAsync(doctor.Id);
         f.App.Services.GetRequiredService<TurnSignals>().Notify(doctor.Id);
 
-        await Eventually.MatchesAsync(() => Task.FromResult(f.App.Logs.Lines.Count(l => l.EventId == 1102 && l.Message.Contains(doctor.Id.ToString()))), n => n > 0);
+        await Eventually.MatchesAsync(() => Task.FromResult(f.App.Logs.Lines.Count(l => l.EventId == 1103 && l.Message.Contains(doctor.Id.ToString()))), n => n > 0);
         Assert.Equal(0L, await f.ScalarAsync<long>(
             "SELECT count(*) FROM interacoes WHERE medico_id = @id AND direcao = 'entrada' AND processado_em IS NULL", new { id = doctor.Id }));
         Assert.Equal(0L, await f.ScalarAsync<long>(

@@ -198,7 +198,8 @@ public sealed class SlackMessagesTests
                 "*Data:*\n13/12/2025 (sábado)", "*Período:*\nnoturno", "*Setor:*\nUTI adulto", "*Valor:*\nR$ 1.800,00",
             ],
             Fields(payload));
-        Assert.Equal(["Pré-reserva feita pela Júlia: confirme com o médico."], Sections(payload));
+        Assert.Equal(["Pré-reserva feita pela Júlia: confirme com o médico e registre com a nota privada `/confirmar` no Chatwoot " +
+                      "(ou `/cancelar motivo`) — reserva `e5f6a7b8`."], Sections(payload));
         Assert.Equal("https://chatwoot.example.com/app/accounts/3/conversations/77", ButtonUrl(payload));
         Assert.Equal("Conversa a1b2c3d4 • 10/12/2025 14:23", Footer(payload));
         Assert.Equal("#3F51B5", Color(payload));
@@ -223,6 +224,41 @@ public sealed class SlackMessagesTests
         Assert.Contains("O plantão voltou a ficar aberto.", Assert.Single(Sections(payload)));
         Assert.Equal("Conversa a1b2c3d4 • 10/12/2025 16:23", Footer(payload));
         Assert.Equal("#795548", Color(payload));
+    }
+
+    [Fact]
+    public void AConfirmedShiftSaysWhoConfirmedWithTheirNotesEscaped()
+    {
+        var notice = Reservation(conversationId: ConversationId) with
+        {
+            ConfirmedAt = CreatedAt.AddHours(3), ConfirmedBy = "Carla <!here>", Notes = "ligou & confirmou",
+        };
+
+        var payload = SlackMessages.ShiftConfirmed(notice, Masked);
+
+        Assert.Equal("✅ Plantão confirmado", payload["text"]!.GetValue<string>());
+        Assert.Contains("*Confirmado por:*\nCarla &lt;!here&gt;", Fields(payload));
+        Assert.Contains("*Telefone:*\n55119888*****", Fields(payload));
+        Assert.Equal(["*Notas:*\nligou &amp; confirmou"], Sections(payload));
+        Assert.Equal("https://chatwoot.example.com/app/accounts/3/conversations/77", ButtonUrl(payload));
+        Assert.Equal("Conversa a1b2c3d4 • 10/12/2025 17:23", Footer(payload));   // when it was confirmed
+        Assert.Contains("*Confirmado por:*\nequipe", Fields(SlackMessages.ShiftConfirmed(Reservation(), Plain)));
+    }
+
+    [Fact]
+    public void ACancelledReservationShowsTheReasonAndWhetherTheShiftIsOpenAgain()
+    {
+        var notice = Reservation() with { EndedAt = CreatedAt.AddMinutes(30), EndedBy = "Bruno", Reason = "hospital <remanejou>" };
+
+        var reopened = SlackMessages.ReservationCancelled(notice, reopened: true, Plain);
+        var kept = SlackMessages.ReservationCancelled(notice with { EndedBy = null }, reopened: false, Plain);
+
+        Assert.Equal("🚫 Reserva cancelada", reopened["text"]!.GetValue<string>());
+        Assert.Contains("*Cancelada por:*\nBruno", Fields(reopened));
+        Assert.Equal(["*Motivo:*\nhospital &lt;remanejou&gt;", "O plantão voltou a ficar aberto."], Sections(reopened));
+        Assert.Equal("Reserva e5f6a7b8 • 10/12/2025 14:53", Footer(reopened));
+        Assert.Equal(["*Motivo:*\nhospital &lt;remanejou&gt;"], Sections(kept));
+        Assert.Contains("*Cancelada por:*\nequipe", Fields(kept));
     }
 
     [Fact]

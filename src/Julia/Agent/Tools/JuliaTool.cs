@@ -12,7 +12,9 @@ internal sealed partial class JuliaTool(
     : AIFunction
 {
     static readonly string[] ForeignDoctorKeys = ["medico_id", "medico", "telefone", "doctor_id", "phone", "numero", "outro_medico"];
-    readonly JsonElement jsonSchema = JsonDocument.Parse(schema).RootElement.Clone();
+    // The tools are built for every turn; their schemas (constants) are parsed once.
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonElement> Schemas = new();
+    readonly JsonElement jsonSchema = Schemas.GetOrAdd(schema, s => JsonDocument.Parse(s).RootElement.Clone());
 
     public override string Name => name;
     public override string Description => description;

@@ -22,13 +22,22 @@ internal static class DatabaseExtensions
     {
         ConnectionStrings.TryPostgres(configuration["Database:Url"]!, out var csb, out _);
         csb.ApplicationName = applicationName ?? csb.ApplicationName ?? "julia";
-        if (csb.Timeout == 15) csb.Timeout = 5; // fail fast when the server is down: webhooks answer 503
-        // Júlia leaves no session state behind (only SET LOCAL), so the pool skips the DISCARD ALL it would run on every
-        // reuse — a server round of work per connection borrowed (docs/decisions.md#turn-scheduling).
-        csb.NoResetOnClose = true;
+        ApplyPoolDefaults(csb);
         if (options is not null) csb.Options = string.IsNullOrEmpty(csb.Options) ? options : $"{csb.Options} {options}";
         var dataSource = new NpgsqlDataSourceBuilder(csb.ConnectionString);
         dataSource.UseLoggerFactory(loggers);
         return dataSource.Build();
+    }
+
+    /// <summary>Júlia's defaults for a pool, where DATABASE_URL does not say otherwise.</summary>
+    internal static void ApplyPoolDefaults(NpgsqlConnectionStringBuilder csb)
+    {
+        if (csb.Timeout == 15) csb.Timeout = 5; // fail fast when the server is down: webhooks answer 503
+        // Júlia leaves no session state behind (only SET LOCAL), so the pool skips the DISCARD ALL it would run on every
+        // reuse — a server round of work per connection borrowed (docs/decisions.md#turn-scheduling).
+        csb.NoResetOnClose = true;
+        // No automatic statement preparation (`Max Auto Prepare`): an auto-prepared statement whose first execution
+        // fails in a transaction is left corrupt on the connection (npgsql/npgsql#6391), and the next command on it reads
+        // "unexpected backend message DataRow" (docs/decisions.md#turn-scheduling).
     }
 }

@@ -1,0 +1,91 @@
+using System.Globalization;
+using Julia.Conversations;
+using Julia.Notifications;
+using Julia.Shifts;
+using Microsoft.Extensions.Options;
+
+namespace Julia.Chatwoot;
+
+/// <summary>
+/// Runs a <see cref="ReservationCommand"/> from a staff private note on the reservations of that conversation's doctor
+/// — the same decisions as POST /admin/reservas/{id}/confirmar|cancelar — and answers with a private note saying what
+/// happened (through the outbox, one per command message). The note itself never reaches the doctor.
+/// </summary>
+internal sealed partial class ChatwootCommands(
+    ReservationQueries queries, ReservationDecisions decisions, NotificationOutbox outbox, IOptions<ChatwootOptions> options,
+    ILogger<ChatwootCommands> logger)
+{
+    public const string ReplyKind = "resposta_comando";
+
+    static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
+
+    public async Task<ChatwootOutcome> RunAsync(ConversationRef c, ChatwootEvent.MessageCreated m, ReservationCommand command, CancellationToken ct)
+    {
+        var (outcome, reply) = await DecideAsync(c.MedicoId, command, string.IsNullOrWhiteSpace(m.SenderName) ? "Chatwoot" : m.SenderName.Trim(), ct);
+        LogCommand(command.Verb, c.Id, outcome);
+        if (options.Value.Enabled)
+            await outbox.EnqueueAsync(new NewNotification(ChatwootNotes.Channel, ReplyKind, $"{ChatwootNotes.Channel}:{ReplyKind}:{m.ConversationId}:{m.MessageId}",
+                null, c.Id, new { texto = reply }), ct);
+        return new(true, $"/{command.Verb}: {outcome}");
+    }
+
+    async Task<(string Outcome, string Reply)> DecideAsync(Guid medicoId, ReservationCommand command, string by, CancellationToken ct)
+    {
+        var inForce = await queries.InForceOfDoctorAsync(medicoId, ct);
+        var confirm = command.Verb == ReservationCommand.Confirm;
+        var usage = confirm ? "/confirmar [início do id] [notas]" : "/cancelar [início do id] motivo";
+        StaffReservation? target = null;
+        var text = command.Text;
+        if (command.Prefix is { } prefix)
+        {
+            var named = inForce.Where(r => r.Id.ToString("N").StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            if (named.Count > 1) return ("ambíguo", $"Mais de uma reserva começa com {prefix}: use mais dígitos do id.\n{List(named)}");
+            if (named.Count == 1) (target, text) = (named[0], command.AfterPrefix);
+        }
+        if (target is null)
+        {
+            var candidates = confirm ? inForce.Where(r => r.Status == "ativa").ToList() : [.. inForce];
+            if (candidates.Count == 0)
+                return ("nenhuma reserva", confirm ? "Este médico não tem pré-reserva ativa para confirmar." : "Este médico não tem reserva em vigor para cancelar.");
+            if (candidates.Count > 1)
+                return ("várias reservas", $"Este médico tem {candidates.Count} reservas; diga qual com {usage}:\n{List(candidates)}");
+            target = candidates[0];
+        }
+        if (confirm)
+        {
+            var decision = await decisions.ConfirmAsync(target.Id, by, Cut(text, ReservationEndpoints.MaxNotes), ct);
+            return decision.Outcome switch
+            {
+                DecisionOutcome.Done => ("confirmada", $"✅ Plantão confirmado: {Describe(target)}." +
+                    (target.Contactable ? " A Júlia avisa o médico pelo WhatsApp." : " O médico não recebe mensagens (opt-out ou bloqueado): avise por outro meio.")),
+                DecisionOutcome.Unchanged => ("já confirmada", $"Essa reserva já estava confirmada: {Describe(target)}."),
+                DecisionOutcome.NotFound => ("não encontrada", "Reserva não encontrada."),
+                _ => ("recusada", $"Não deu para confirmar {Describe(target)}: {decision.Problem}"),
+            };
+        }
+        if (Cut(text, ReservationEndpoints.MaxReason) is not { } reason) return ("sem motivo", $"Diga o motivo: {usage}");
+        var cancelled = await decisions.CancelAsync(target.Id, reason, by, ct);
+        return cancelled.Outcome switch
+        {
+            DecisionOutcome.Done => ("cancelada", $"🚫 Reserva cancelada: {Describe(target)}. Motivo: {reason}. " +
+                (target.VagaStatus is "reservada" or "confirmada" ? "O plantão voltou a ficar aberto." : "O plantão não estava mais com ele.")),
+            DecisionOutcome.Unchanged => ("já cancelada", $"Essa reserva já estava cancelada: {Describe(target)}."),
+            DecisionOutcome.NotFound => ("não encontrada", "Reserva não encontrada."),
+            _ => ("recusada", $"Não deu para cancelar {Describe(target)}: {cancelled.Problem}"),
+        };
+    }
+
+    static string List(IEnumerable<StaffReservation> reservations) =>
+        string.Join("\n", reservations.Select(r => $"• {Describe(r)} ({r.Status})"));
+
+    /// <summary>"Hospital X (Santo André), sex 12/06 noturno — reserva ab12cd34".</summary>
+    static string Describe(StaffReservation r) =>
+        $"{r.Hospital} ({r.Cidade}), {PtBr.DateTimeFormat.GetAbbreviatedDayName(r.Data.DayOfWeek)} {r.Data.ToString("dd/MM", CultureInfo.InvariantCulture)}" +
+        (string.IsNullOrWhiteSpace(r.Periodo) ? "" : $" {r.Periodo}") + $" — reserva {r.ShortId}";
+
+    static string? Cut(string? text, int max) =>
+        string.IsNullOrWhiteSpace(text) ? null : text.Trim() is var t && t.Length > max ? t[..max] : text.Trim();
+
+    [LoggerMessage(EventId = 6320, Level = LogLevel.Information, Message = "Chatwoot command /{Verb} in conversa {ConversaId}: {Outcome}")]
+    private partial void LogCommand(string verb, Guid conversaId, string outcome);
+}

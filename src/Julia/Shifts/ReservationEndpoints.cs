@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Julia.Infrastructure.Admin;
+using Julia.Infrastructure.Time;
+using Microsoft.Extensions.Options;
+
+namespace Julia.Shifts;
+
+/// <summary>Body of `POST /admin/reservas/{id}/confirmar` (optional): who confirmed, and notes.</summary>
+internal sealed record ConfirmReservationRequest(
+    [property: JsonPropertyName("por")] string? Por,
+    [property: JsonPropertyName("notas")] string? Notas);
+
+/// <summary>Body of `POST /admin/reservas/{id}/cancelar`: why (required), and who cancelled.</summary>
+internal sealed record CancelReservationRequest(
+    [property: JsonPropertyName("motivo")] string? Motivo,
+    [property: JsonPropertyName("por")] string? Por);
+
+/// <summary>
+/// Staff decisions on holds (bearer ADMIN_API_TOKEN; docs/decisions.md#reservations): `GET /admin/reservas?status=`
+/// lists them, `POST /admin/reservas/{id}/confirmar` confirms one, `POST /admin/reservas/{id}/cancelar` cancels one.
+/// Doing it twice is harmless (200, same state); a reservation that ended otherwise is a 409.
+/// </summary>
+internal static class ReservationEndpoints
+{
+    public const int DefaultLimit = 20, MaxLimit = 100, MaxBy = 100, MaxNotes = 2000, MaxReason = 500;
+
+    public static void MapReservations(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/admin/reservas").WithTags("Reservas").RequireAdminToken();
+        group.MapGet("", ListAsync);
+        group.MapGet("/{id:guid}", GetAsync);
+        group.MapPost("/{id:guid}/confirmar", ConfirmAsync);
+        group.MapPost("/{id:guid}/cancelar", CancelAsync);
+    }
+
+    static async Task<IResult> ListAsync(string? status, int? limite, int? offset, ReservationQueries queries, IOptions<ShiftsOptions> options,
+        CancellationToken ct)
+    {
+        status ??= "ativa";
+        if (!ReservationQueries.Statuses.Contains(status))
+            return TypedResults.Problem(statusCode: 400, title: "status inválido", detail: $"use um de: {string.Join(", ", ReservationQueries.Statuses)}");
+        if (limite is < 1 or > MaxLimit) return TypedResults.Problem(statusCode: 400, title: $"limite precisa estar entre 1 e {MaxLimit}");
+        if (offset is < 0) return TypedResults.Problem(statusCode: 400, title: "offset precisa ser 0 ou mais");
+        var list = await queries.ListAsync(status, limite ?? DefaultLimit, offset ?? 0, ct);
+        return TypedResults.Ok(list.Select(r => Dto(r, options.Value)));
+    }
+
+    static async Task<IResult> GetAsync(Guid id, ReservationQueries queries, IOptions<ShiftsOptions> options, CancellationToken ct) =>
+        await queries.FindAsync(id, ct) is { } r ? TypedResults.Ok(Dto(r, options.Value)) : NotFound(id);
+
+    static async Task<IResult> ConfirmAsync(Guid id, ConfirmReservationRequest? request, ReservationDecisions decisions, ReservationQueries queries,
+        IOptions<ShiftsOptions> options, CancellationToken ct)
+    {
+        if (Invalid(("por", request?.Por, MaxBy), ("notas", request?.Notas, MaxNotes)) is { } bad) return bad;
+        var decision = await decisions.ConfirmAsync(id, Clean(request?.Por), Clean(request?.Notas), ct);
+        return await AnswerAsync(id, decision, "Reserva não pode ser confirmada", queries, options.Value, ct);
+    }
+
+    static async Task<IResult> CancelAsync(Guid id, CancelReservationRequest? request, ReservationDecisions decisions, ReservationQueries queries,
+        IOptions<ShiftsOptions> options, CancellationToken ct)
+    {
+        if (Invalid(("motivo", request?.Motivo, MaxReason), ("por", request?.Por, MaxBy)) is { } bad) return bad;
+        if (Clean(request?.Motivo) is not { } reason) return Bad("motivo é obrigatório: diga por que a reserva foi cancelada");
+        var decision = await decisions.CancelAsync(id, reason, Clean(request?.Por), ct);
+        return await AnswerAsync(id, decision, "Reserva não pode ser cancelada", queries, options.Value, ct);
+    }
+
+    static async Task<IResult> AnswerAsync(Guid id, StaffDecision decision, string conflictTitle, ReservationQueries queries, ShiftsOptions options,
+        CancellationToken ct) => decision.Outcome switch
+    {
+        DecisionOutcome.NotFound => NotFound(id),
+        DecisionOutcome.Conflict => TypedResults.Problem(statusCode: 409, title: conflictTitle, detail: decision.Problem),
+        _ => await queries.FindAsync(id, ct) is { } r ? TypedResults.Ok(Dto(r, options)) : NotFound(id),
+    };
+
+    /// <summary>Free text an operator typed: bounded, and no control characters but line breaks and tabs.</summary>
+    static IResult? Invalid(params (string Name, string? Value, int Max)[] fields)
+    {
+        foreach (var (name, value, max) in fields)
+        {
+            if (value is null) continue;
+            if (value.Length > max) return Bad($"{name} tem mais de {max} caracteres");
+            if (value.Any(c => char.IsControl(c) && c is not ('\n' or '\t' or '\r'))) return Bad($"{name} não pode ter caracteres de controle");
+        }
+        return null;
+    }
+
+    static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    static IResult Bad(string detail) => TypedResults.Problem(statusCode: 400, title: "Requisição inválida", detail: detail);
+
+    static IResult NotFound(Guid id) => TypedResults.Problem(statusCode: 404, title: "Reserva não encontrada", detail: $"reserva {id}");
+
+    internal static object Dto(StaffReservation r, ShiftsOptions options) => new
+    {
+        id = r.Id,
+        status = r.Status,
+        created_at = Local(r.CreatedAt),
+        // When the job `reservas-expiracao` will release an unconfirmed hold (it runs every 10 min).
+        expira_em = r.Status == "ativa" ? Local(r.CreatedAt.AddHours(options.ReservationExpiryHours)) : null,
+        origem = r.Origem,
+        confirmacao = r.Confirmacao,
+        confirmada_em = r.ConfirmadaEm is { } confirmed ? Local(confirmed) : null,
+        confirmada_por = r.ConfirmadaPor,
+        notas = r.Notas,
+        encerrada_em = r.EncerradaEm is { } ended ? Local(ended) : null,
+        encerrada_por = r.EncerradaPor,
+        motivo = r.Motivo,
+        conversa_id = r.ConversaId,
+        vaga = new
+        {
+            id = r.VagaId, status = r.VagaStatus, hospital = r.Hospital, cidade = r.Cidade,
+            data = r.Data.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            hora_inicio = r.HoraInicio?.ToString("HH:mm", CultureInfo.InvariantCulture),
+            hora_fim = r.HoraFim?.ToString("HH:mm", CultureInfo.InvariantCulture),
+            periodo = r.Periodo, setor = r.Setor, valor = r.Valor, valor_texto = r.PayText,
+        },
+        // Staff see the full phone, as in GET /admin/handoffs.
+        medico = new { id = r.MedicoId, nome = r.MedicoNome, telefone = r.Telefone },
+    };
+
+    static string Local(DateTime utc) => SaoPaulo.ToLocal(StaffReservation.Utc(utc)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+}

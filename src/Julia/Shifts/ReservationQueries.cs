@@ -1,0 +1,37 @@
+using Dapper;
+using Npgsql;
+
+namespace Julia.Shifts;
+
+/// <summary>Read-only SQL on reservas_vaga for staff: the admin list, one reservation, a doctor's open ones.</summary>
+internal sealed class ReservationQueries(NpgsqlDataSource db)
+{
+    public static readonly string[] Statuses = ["ativa", "confirmada", "cancelada", "expirada"];
+
+    /// <summary>One status, newest first.</summary>
+    public async Task<IReadOnlyList<StaffReservation>> ListAsync(string status, int limit, int offset, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return (await c.QueryAsync<StaffReservation>(new CommandDefinition($"""
+            SELECT {StaffReservation.Columns} {StaffReservation.From}
+            WHERE r.status = @status ORDER BY r.created_at DESC, r.id LIMIT @limit OFFSET @offset
+            """, new { status, limit, offset }, cancellationToken: ct))).ToList();
+    }
+
+    public async Task<StaffReservation?> FindAsync(Guid id, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.QueryFirstOrDefaultAsync<StaffReservation>(new CommandDefinition(
+            $"SELECT {StaffReservation.Columns} {StaffReservation.From} WHERE r.id = @id", new { id }, cancellationToken: ct));
+    }
+
+    /// <summary>The doctor's reservations still in force (`ativa`, `confirmada`), newest first.</summary>
+    public async Task<IReadOnlyList<StaffReservation>> InForceOfDoctorAsync(Guid medicoId, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return (await c.QueryAsync<StaffReservation>(new CommandDefinition($"""
+            SELECT {StaffReservation.Columns} {StaffReservation.From}
+            WHERE r.medico_id = @medicoId AND r.status IN ('ativa', 'confirmada') ORDER BY r.created_at DESC, r.id
+            """, new { medicoId }, cancellationToken: ct))).ToList();
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Julia.IntegrationTests.Shifts;
+using Julia.IntegrationTests.TestHost;
+
+namespace Julia.IntegrationTests.Chatwoot;
+
+/// <summary>
+/// "By replying in Chatwoot": a private note `/confirmar` or `/cancelar` in the doctor's conversation decides on his
+/// holds, Júlia answers with a private note, and the note never reaches the doctor (docs/decisions.md#reservations).
+/// </summary>
+public sealed class ReservationCommandTests(StaffReservationFixture f) : IClassFixture<StaffReservationFixture>
+{
+    static long nextMessage = 700_000;
+
+    async Task<JsonElement> NoteAsync(long chatwootId, string phone, string content, long? senderId = null)
+    {
+        var note = HumanLoopFixture.Webhook("webhook-message-created-private-note.json", chatwootId, phone);
+        note["content"] = content;
+        note["id"] = Interlocked.Increment(ref nextMessage);
+        if (senderId is { } id) note["sender"]!["id"] = id;
+        using var response = await f.PostChatwootAsync(note);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>The private notes Júlia posted in that Chatwoot conversation, in order.</summary>
+    List<string> Replies(long chatwootId) =>
+        [.. f.Chatwoot.Messages.Where(m => m.ConversationId == chatwootId && m.Body["private"]!.GetValue<bool>()).Select(m => m.Body["content"]!.GetValue<string>())];
+
+    Task<string> ReplyAsync(long chatwootId, int number) =>
+        Eventually.MatchesAsync(() => Task.FromResult(Replies(chatwootId)), r => r.Count >= number).ContinueWith(t => t.Result[number - 1]);
+
+    [Fact]
+    public async Task ConfirmarInAPrivateNoteConfirmsTheDoctorsOnlyHoldAndNothingReachesTheDoctorButTheConfirmation()
+    {
+        const string phone = "5511977720001";
+        var (medico, conversa, chatwootId) = await f.DoctorAsync(phone, "comando_teste");
+        var reserva = await f.HoldAsync(await f.OpenShiftAsync("comando_teste", "Hospital do Comando"), medico, conversa);
+        var sentBefore = await f.ScalarAsync<long>("SELECT count(*) FROM fila_mensagens WHERE medico_id = @medico", new { medico });
+
+        var answer = await NoteAsync(chatwootId, phone, "/confirmar liguei e ele confirmou");
+
+        Assert.Equal("ok", answer.GetProperty("status").GetString());
+        Assert.Contains("confirmada", answer.GetProperty("acao").GetString());
+        Assert.Equal(("confirmada", "confirmada"), ((await f.StateAsync(reserva)).Status, (await f.StateAsync(reserva)).Vaga));
+        Assert.Equal(("Carlos Atendente", "liguei e ele confirmou"), await f.QueryAsync<(string, string)>(
+            "SELECT confirmada_por, notas FROM reservas_vaga WHERE id = @reserva", new { reserva }).ContinueWith(t => t.Result.Single()));
+        var reply = await ReplyAsync(chatwootId, 1);
+        Assert.Contains("Plantão confirmado", reply);
+        Assert.Contains("Hospital do Comando", reply);
+        Assert.Contains(reserva.ToString("N")[..8], reply);
+
+        // The note is staff's: not stored as a message to him, no takeover; he gets only the confirmation.
+        Assert.Equal("ai", await f.ControlAsync(conversa));
+        Assert.Empty(await f.HandoffsAsync(conversa));
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes WHERE medico_id = @medico AND autor_tipo = 'humano'", new { medico }));
+        var queued = await f.QueryAsync<string>("SELECT metadata->>'tipo_sistema' FROM fila_mensagens WHERE medico_id = @medico ORDER BY created_at OFFSET @sentBefore",
+            new { medico, sentBefore });
+        Assert.Equal(["confirmacao_reserva"], queued);
+        await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "Plantão confirmado") && HumanLoopFixture.SlackMentions(m, "Hospital do Comando"));
+    }
+
+    [Fact]
+    public async Task WithSeveralReservationsTheNoteAsksWhichAndTheStartOfTheIdChooses()
+    {
+        const string phone = "5511977720002";
+        var (medico, conversa, chatwootId) = await f.DoctorAsync(phone, "comando_varias");
+        var first = await f.HoldAsync(await f.OpenShiftAsync("comando_varias", "Hospital Primeiro"), medico, conversa);
+        var second = await f.HoldAsync(await f.OpenShiftAsync("comando_varias", "Hospital Segundo"), medico, conversa);
+
+        await NoteAsync(chatwootId, phone, "/confirmar");
+        var which = await ReplyAsync(chatwootId, 1);
+        Assert.Contains("2 reservas", which);
+        Assert.Contains(first.ToString("N")[..8], which);
+        Assert.Contains(second.ToString("N")[..8], which);
+        Assert.Equal("ativa", (await f.StateAsync(first)).Status);
+        Assert.Equal("ativa", (await f.StateAsync(second)).Status);
+
+        await NoteAsync(chatwootId, phone, "/Confirmar " + second.ToString("N")[..6]);
+        Assert.Contains("Hospital Segundo", await ReplyAsync(chatwootId, 2));
+        Assert.Equal(("ativa", "confirmada"), ((await f.StateAsync(first)).Status, (await f.StateAsync(second)).Status));
+
+        await NoteAsync(chatwootId, phone, "/cancelar " + first.ToString("D")[..8]);
+        Assert.Contains("motivo", await ReplyAsync(chatwootId, 3));
+        Assert.Equal("ativa", (await f.StateAsync(first)).Status);
+
+        var answer = await NoteAsync(chatwootId, phone, "/cancelar " + first.ToString("N")[..8] + " médico pegou outro plantão");
+        Assert.Contains("cancelada", answer.GetProperty("acao").GetString());
+        var cancelled = await ReplyAsync(chatwootId, 4);
+        Assert.Contains("Reserva cancelada", cancelled);
+        Assert.Contains("voltou a ficar aberto", cancelled);
+        Assert.Equal(("cancelada", "aberta"), ((await f.StateAsync(first)).Status, (await f.StateAsync(first)).Vaga));
+        Assert.Equal(("médico pegou outro plantão", "Carlos Atendente"), await f.QueryAsync<(string, string)>(
+            "SELECT motivo, encerrada_por FROM reservas_vaga WHERE id = @first", new { first }).ContinueWith(t => t.Result.Single()));
+        Assert.Equal("confirmada", (await f.StateAsync(second)).Status);
+
+        // Only the confirmed one is left in force: /cancelar with just a reason takes it.
+        await NoteAsync(chatwootId, phone, "/cancelar hospital fechou a ala");
+        Assert.Contains("Reserva cancelada", await ReplyAsync(chatwootId, 5));
+        Assert.Equal(("cancelada", "aberta"), ((await f.StateAsync(second)).Status, (await f.StateAsync(second)).Vaga));
+        await NoteAsync(chatwootId, phone, "/confirmar");
+        Assert.Contains("não tem pré-reserva ativa", await ReplyAsync(chatwootId, 6));
+    }
+
+    [Fact]
+    public async Task ANoteOfTheIntegrationItselfOrWithoutACommandChangesNothing()
+    {
+        const string phone = "5511977720003";
+        var (medico, conversa, chatwootId) = await f.DoctorAsync(phone, "comando_nada");
+        var reserva = await f.HoldAsync(await f.OpenShiftAsync("comando_nada"), medico, conversa);
+
+        var own = await NoteAsync(chatwootId, phone, "/confirmar", senderId: f.Chatwoot.ProfileId);
+        var plain = await NoteAsync(chatwootId, phone, "conferir /confirmar amanhã");
+        var unknown = await NoteAsync(chatwootId, phone, "/confirmarr");
+
+        Assert.All(new[] { own, plain, unknown }, a => Assert.Equal("ignored", a.GetProperty("status").GetString()));
+        Assert.Equal("ativa", (await f.StateAsync(reserva)).Status);
+        Assert.DoesNotContain(Replies(chatwootId), r => r.Contains("reserva", StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,197 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Julia.Infrastructure.Redis;
+using Julia.IntegrationTests.Chatwoot;
+using Julia.IntegrationTests.TestHost;
+using Julia.Shifts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Julia.IntegrationTests.Shifts;
+
+/// <summary>
+/// Staff decisions on Júlia's holds through the admin API (docs/decisions.md#reservations), on a real host: confirm and
+/// cancel with their shift, Slack notice, doctor message and cache; twice is harmless; ended holds are 409; bad input 4xx.
+/// </summary>
+public sealed class StaffReservationTests(StaffReservationFixture f) : IClassFixture<StaffReservationFixture>
+{
+    [Fact]
+    public async Task ConfirmingAHoldConfirmsTheShiftTellsSlackAndTheDoctorOnce()
+    {
+        var (medico, conversa, _) = await f.DoctorAsync("5511977710001", "confirma_teste");
+        var vaga = await f.OpenShiftAsync("confirma_teste", "Hospital Bela Vista");
+        var reserva = await f.HoldAsync(vaga, medico, conversa);
+
+        var body = await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{reserva}/confirmar", new { por = "Carla", notas = "combinado por telefone" }));
+
+        Assert.Equal(("confirmada", "Carla", "combinado por telefone"),
+            (body["status"]!.GetValue<string>(), body["confirmada_por"]!.GetValue<string>(), body["notas"]!.GetValue<string>()));
+        Assert.Equal("confirmada", body["vaga"]!["status"]!.GetValue<string>());
+        Assert.EndsWith("-03:00", body["confirmada_em"]!.GetValue<string>());
+        Assert.Null(body["expira_em"]);
+        var (status, shift, confirmedAt, _) = await f.StateAsync(reserva);
+        Assert.Equal(("confirmada", "confirmada"), (status, shift));
+        Assert.NotNull(confirmedAt);
+
+        var slack = await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "Plantão confirmado") && HumanLoopFixture.SlackMentions(m, "Hospital Bela Vista"));
+        Assert.True(HumanLoopFixture.SlackMentions(slack, "Carla"));
+        Assert.False(HumanLoopFixture.SlackMentions(slack, "5511977710001"));   // masked
+        var message = Assert.Single(await f.ConfirmationMessagesAsync(medico));
+        Assert.Equal(("sistema", conversa), (message.Tipo, message.ConversaId));
+        Assert.Contains("Hospital Bela Vista", message.Conteudo);
+        Assert.Contains("confirmado", message.Conteudo);
+        await Eventually.MatchesAsync(async () => (await f.ConfirmationMessagesAsync(medico)).Single().Status, s => s == "enviada");
+
+        // Twice: 200, the same state, no second notice or message.
+        var again = await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{reserva}/confirmar", null));
+        Assert.Equal("confirmada", again["status"]!.GetValue<string>());
+        Assert.Equal(confirmedAt, (await f.StateAsync(reserva)).ConfirmadaEm);
+        Assert.Equal(1, await f.NoticesAsync("plantao_confirmado", reserva));
+        Assert.Single(await f.ConfirmationMessagesAsync(medico));
+    }
+
+    [Fact]
+    public async Task AnExpiredHoldCannotBeConfirmedAndTheJobLeavesAConfirmedOneAlone()
+    {
+        var (medico, conversa, _) = await f.DoctorAsync("5511977710002", "expira_teste");
+        var late = await f.HoldAsync(await f.OpenShiftAsync("expira_teste"), medico, conversa);
+        var kept = await f.HoldAsync(await f.OpenShiftAsync("expira_teste"), medico, conversa);
+        await f.ExecuteAsync("UPDATE reservas_vaga SET created_at = now() - interval '25 hours' WHERE id = ANY(@ids)", new { ids = new[] { late, kept } });
+        await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{kept}/confirmar", new { por = "Carla" }));
+
+        Assert.Equal(HttpStatusCode.OK, (await f.RunJobAsync("reservas-expiracao")).StatusCode);
+
+        Assert.Equal(("expirada", "aberta"), Pick(await f.StateAsync(late)));
+        Assert.Equal(("confirmada", "confirmada"), Pick(await f.StateAsync(kept)));
+        using var refused = await f.PostJsonAsync($"/admin/reservas/{late}/confirmar", new { por = "Carla" });
+        var problem = await ProblemAsync(refused, HttpStatusCode.Conflict);
+        Assert.Equal("Reserva não pode ser confirmada", problem["title"]!.GetValue<string>());
+        Assert.Contains("expirada", problem["detail"]!.GetValue<string>());
+        Assert.Equal(("expirada", "aberta"), Pick(await f.StateAsync(late)));
+        Assert.Equal(0, await f.NoticesAsync("plantao_confirmado", late));
+    }
+
+    [Fact]
+    public async Task CancellingReopensTheShiftForAnotherDoctorAndDropsTheSpecialtysCache()
+    {
+        var (first, firstConversa, _) = await f.DoctorAsync("5511977710003", "cancela_teste");
+        var (second, secondConversa, _) = await f.DoctorAsync("5511977710004", "cancela_teste");
+        var vaga = await f.OpenShiftAsync("cancela_teste", "Hospital Cancelamento");
+        var reserva = await f.HoldAsync(vaga, first, firstConversa);
+        await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{reserva}/confirmar", new { por = "Carla" }));
+        var especialidade = await f.ScalarAsync<Guid>("SELECT especialidade_id FROM vagas WHERE id = @vaga", new { vaga });
+        var catalog = f.App.Services.GetRequiredService<ShiftCatalog>();
+        Assert.DoesNotContain(await catalog.SearchAsync(new ShiftSearch(especialidade), [], default), s => s.Id == vaga);
+        var redis = f.App.Services.GetRequiredService<RedisGate>().Multiplexer.GetDatabase(f.Redis.Database);
+        Assert.True(await redis.KeyExistsAsync(ShiftCatalog.Key(especialidade, ShiftCatalog.CachedPerSpecialty)));
+
+        var body = await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{reserva}/cancelar", new { motivo = "hospital remanejou a escala", por = "Bruno" }));
+
+        Assert.Equal(("cancelada", "hospital remanejou a escala", "Bruno"),
+            (body["status"]!.GetValue<string>(), body["motivo"]!.GetValue<string>(), body["encerrada_por"]!.GetValue<string>()));
+        Assert.NotNull(body["confirmada_em"]);   // it had been confirmed: that stays
+        var (status, shift, _, endedAt) = await f.StateAsync(reserva);
+        Assert.Equal(("cancelada", "aberta"), (status, shift));
+        Assert.Null(await f.ScalarAsync<Guid?>("SELECT medico_id FROM vagas WHERE id = @vaga", new { vaga }));
+        Assert.False(await redis.KeyExistsAsync(ShiftCatalog.Key(especialidade, ShiftCatalog.CachedPerSpecialty)));
+        Assert.Contains(await catalog.SearchAsync(new ShiftSearch(especialidade), [], default), s => s.Id == vaga);
+        var slack = await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "Reserva cancelada") && HumanLoopFixture.SlackMentions(m, "Hospital Cancelamento"));
+        Assert.True(HumanLoopFixture.SlackMentions(slack, "hospital remanejou a escala"));
+        Assert.True(HumanLoopFixture.SlackMentions(slack, "voltou a ficar aberto"));
+
+        // Twice: 200, nothing changes.
+        var again = await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{reserva}/cancelar", new { motivo = "de novo" }));
+        Assert.Equal("hospital remanejou a escala", again["motivo"]!.GetValue<string>());
+        Assert.Equal(endedAt, (await f.StateAsync(reserva)).EncerradaEm);
+        Assert.Equal(1, await f.NoticesAsync("reserva_cancelada", reserva));
+
+        // The shift is reservable again, by someone else.
+        var other = await f.HoldAsync(vaga, second, secondConversa);
+        Assert.Equal(("ativa", "reservada"), Pick(await f.StateAsync(other)));
+    }
+
+    [Fact]
+    public async Task AnOptedOutDoctorGetsNoMessageButStaffAreStillTold()
+    {
+        var (medico, conversa, _) = await f.DoctorAsync("5511977710005", "optout_teste");
+        var reserva = await f.HoldAsync(await f.OpenShiftAsync("optout_teste", "Hospital Sem Mensagem"), medico, conversa);
+        await f.ExecuteAsync("UPDATE medicos SET opted_out = true, opted_out_at = now() WHERE id = @medico", new { medico });
+
+        await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{reserva}/confirmar", null));
+
+        await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "Plantão confirmado") && HumanLoopFixture.SlackMentions(m, "Hospital Sem Mensagem"));
+        Assert.Empty(await f.ConfirmationMessagesAsync(medico));
+        Assert.Equal(("confirmada", "confirmada"), Pick(await f.StateAsync(reserva)));
+    }
+
+    [Fact]
+    public async Task TheListShowsOneStatusNewestFirstWithShiftAndDoctor()
+    {
+        var (medico, conversa, _) = await f.DoctorAsync("5511977710006", "lista_teste");
+        var older = await f.HoldAsync(await f.OpenShiftAsync("lista_teste", "Hospital Lista"), medico, conversa);
+        var newer = await f.HoldAsync(await f.OpenShiftAsync("lista_teste", "Hospital Lista"), medico, conversa);
+        await f.ExecuteAsync("UPDATE reservas_vaga SET created_at = created_at - interval '1 hour' WHERE id = @older", new { older });
+
+        var active = (await f.Client.GetFromJsonAsync<JsonArray>("/admin/reservas?limite=100"))!.Select(n => n!).ToList();
+        var ids = active.Select(r => Guid.Parse(r["id"]!.GetValue<string>())).ToList();
+        Assert.True(ids.IndexOf(newer) >= 0 && ids.IndexOf(newer) < ids.IndexOf(older), string.Join(", ", ids));
+        var row = active.Single(r => r["id"]!.GetValue<string>() == newer.ToString());
+        Assert.Equal("ativa", row["status"]!.GetValue<string>());
+        Assert.Equal("sim, pode reservar", row["confirmacao"]!.GetValue<string>());
+        Assert.Equal("julia", row["origem"]!.GetValue<string>());
+        Assert.NotNull(row["expira_em"]);
+        Assert.Equal(("Hospital Lista", "noturno", "R$ 2.100"),
+            (row["vaga"]!["hospital"]!.GetValue<string>(), row["vaga"]!["periodo"]!.GetValue<string>(), row["vaga"]!["valor_texto"]!.GetValue<string>()));
+        Assert.StartsWith("Ana ", row["medico"]!["nome"]!.GetValue<string>());
+        Assert.Equal("5511977710006", row["medico"]!["telefone"]!.GetValue<string>());   // staff see it whole, as in /admin/handoffs
+
+        var page = (await f.Client.GetFromJsonAsync<JsonArray>("/admin/reservas?status=ativa&limite=1&offset=0"))!;
+        Assert.Single(page);
+        await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{older}/confirmar", null));
+        var confirmed = (await f.Client.GetFromJsonAsync<JsonArray>("/admin/reservas?status=confirmada&limite=100"))!;
+        Assert.Contains(confirmed, r => r!["id"]!.GetValue<string>() == older.ToString());
+        Assert.DoesNotContain((await f.Client.GetFromJsonAsync<JsonArray>("/admin/reservas?limite=100"))!, r => r!["id"]!.GetValue<string>() == older.ToString());
+        var one = await f.Client.GetFromJsonAsync<JsonObject>($"/admin/reservas/{older}");
+        Assert.Equal("confirmada", one!["status"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("GET", "/admin/reservas?status=reservada", null, HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/admin/reservas?limite=0", null, HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/admin/reservas?limite=101", null, HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/admin/reservas?offset=-1", null, HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/admin/reservas?limite=abc", null, HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/admin/reservas/nao-e-um-id", null, HttpStatusCode.NotFound)]
+    [InlineData("POST", "/admin/reservas/nao-e-um-id/confirmar", "{}", HttpStatusCode.NotFound)]
+    [InlineData("POST", "/admin/reservas/00000000-0000-4000-8000-000000000000/confirmar", "{}", HttpStatusCode.NotFound)]
+    [InlineData("POST", "/admin/reservas/00000000-0000-4000-8000-000000000000/cancelar", """{"motivo": "x"}""", HttpStatusCode.NotFound)]
+    [InlineData("POST", "/admin/reservas/{reserva}/cancelar", "{}", HttpStatusCode.BadRequest)]
+    [InlineData("POST", "/admin/reservas/{reserva}/cancelar", """{"motivo": "   "}""", HttpStatusCode.BadRequest)]
+    [InlineData("POST", "/admin/reservas/{reserva}/cancelar", """{"motivo": 42}""", HttpStatusCode.BadRequest)]
+    [InlineData("POST", "/admin/reservas/{reserva}/cancelar", """{"motivo": "a\u0000b"}""", HttpStatusCode.BadRequest)]
+    [InlineData("POST", "/admin/reservas/{reserva}/cancelar", "{", HttpStatusCode.BadRequest)]
+    [InlineData("POST", "/admin/reservas/{reserva}/confirmar", """{"por": ["x"]}""", HttpStatusCode.BadRequest)]
+    [InlineData("POST", "/admin/reservas/{reserva}/confirmar", """{"notas": "{long}"}""", HttpStatusCode.BadRequest)]
+    public async Task BadIdsAndBodiesAre4xxProblemsAndChangeNothing(string method, string path, string? body, HttpStatusCode expected)
+    {
+        var reserva = await f.BadInputHoldAsync();
+        var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{reserva}", reserva.ToString()));
+        if (body is not null) request.Content = new StringContent(body.Replace("{long}", new string('x', 2001)), Encoding.UTF8, "application/json");
+
+        using var response = await f.Client.SendAsync(request);
+
+        await ProblemAsync(response, expected);
+        Assert.Equal(("ativa", "reservada"), Pick(await f.StateAsync(reserva)));
+    }
+
+    static (string, string) Pick((string Status, string Vaga, DateTime?, DateTime?) s) => (s.Status, s.Vaga);
+
+    static async Task<JsonObject> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonNode.Parse(text)!.AsObject();
+    }
+}
