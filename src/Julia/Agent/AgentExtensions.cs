@@ -22,6 +22,7 @@ internal static class AgentExtensions
         builder.Services.AddSingleton<ShiftTools>();
         builder.Services.AddSingleton<ConversationTools>();
         builder.Services.AddSingleton<AgentToolbox>();
+        builder.Services.AddSingleton<AgentModelCall>();
 
         var configured = new AgentOptions();
         builder.Configuration.GetSection("Agent").Bind(configured);

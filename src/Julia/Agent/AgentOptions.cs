@@ -32,14 +32,23 @@ internal sealed class AgentOptions
     /// the team's own (vLLM, Ollama) that may need no key; api.openai.com without a key would only refuse every call.
     /// </summary>
     public bool Enabled => UsesOpenAI
-        ? !string.IsNullOrWhiteSpace(OpenAIApiKey) || !IsDefaultOpenAIUrl(OpenAIBaseUrl)
+        ? !string.IsNullOrWhiteSpace(OpenAIApiKey) || !IsDefaultOpenAIUrl(OpenAIEndpoint)
         : !string.IsNullOrWhiteSpace(ApiKey);
+
+    /// <summary>
+    /// OPENAI_BASE_URL as the SDK gets it (docs/decisions.md#model-provider): a bare server address
+    /// (`http://ollama:11434`, `https://api.openai.com`) gets the `/v1` that OpenAI, vLLM and Ollama serve under; a URL
+    /// with a path (`…/v1`, `…/v1/`, Azure's `…/openai/v1/`) is used as given, the SDK appending `/chat/completions`.
+    /// </summary>
+    public string OpenAIEndpoint => Uri.TryCreate(OpenAIBaseUrl.Trim(), UriKind.Absolute, out var uri) && uri.AbsolutePath is "" or "/" && uri.Query == ""
+        ? OpenAIBaseUrl.Trim().TrimEnd('/') + "/v1"
+        : OpenAIBaseUrl.Trim();
 
     /// <summary>The provider's name as logs, the banner and fallback reasons say it.</summary>
     public string ProviderName => UsesOpenAI ? "OpenAI-compatível" : "Anthropic";
 
     /// <summary>The endpoint the model is asked at (never a key).</summary>
-    public string Endpoint => UsesOpenAI ? OpenAIBaseUrl : BaseUrl;
+    public string Endpoint => UsesOpenAI ? OpenAIEndpoint : BaseUrl;
 
     /// <summary>Why the agent is off, in the words the fallback reason, the quality job and the banner use.</summary>
     public string OffReason => UsesOpenAI ? "agente desligado (sem OPENAI_API_KEY nem OPENAI_BASE_URL própria)" : "agente desligado (sem ANTHROPIC_API_KEY)";

@@ -28,7 +28,7 @@ internal static class ModelClients
         var key = string.IsNullOrWhiteSpace(o.OpenAIApiKey) ? NoKey : o.OpenAIApiKey;
         var client = new OpenAIClient(new ApiKeyCredential(key), new OpenAIClientOptions
         {
-            Endpoint = new Uri(o.OpenAIBaseUrl),
+            Endpoint = new Uri(o.OpenAIEndpoint),
             NetworkTimeout = o.CallTimeout,
             RetryPolicy = new ClientRetryPolicy(o.MaxRetries),
         });

@@ -31,10 +31,12 @@ internal static class PromptReviewConsole
             return null;
         }
         var count = options.TryGetValue("--conversas", out var n) ? int.Parse(n) : PromptReviewRunner.DefaultConversations;
-        var report = Path.GetFullPath(options.GetValueOrDefault("--saida") ?? $"avaliacao-prompt-{SaoPaulo.ToLocal(time.GetUtcNow()):yyyyMMdd-HHmm}.html");
-        if (!Directory.Exists(Path.GetDirectoryName(report)))
+        var given = options.GetValueOrDefault("--saida") ?? $"avaliacao-prompt-{SaoPaulo.ToLocal(time.GetUtcNow()):yyyyMMdd-HHmm}.html";
+        // Checked before the first (paid) model call: a report that cannot be written would waste the whole run.
+        var (report, problem) = OutputFile.Check(given, "avaliacao.html");
+        if (report is null)
         {
-            await Console.Error.WriteLineAsync($"julia: a pasta do relatório não existe: {Path.GetDirectoryName(report)}");
+            await Console.Error.WriteLineAsync($"julia: {problem}");
             return null;
         }
         return new PromptReviewRequest(path, persona, count, report);
@@ -44,7 +46,7 @@ internal static class PromptReviewConsole
     {
         if (!runner.IsEnabled)
         {
-            await Console.Error.WriteLineAsync("julia: agente desligado (sem ANTHROPIC_API_KEY): nada a avaliar");
+            await Console.Error.WriteLineAsync($"julia: {runner.OffReason}: nada a avaliar");
             return 1;
         }
         PromptReviewResult result;
@@ -69,9 +71,34 @@ internal static class PromptReviewConsole
             var progress = new SyncProgress<PromptReviewProgress>(p => Console.WriteLine(p.Done == 0 ? p.Line : $"[{p.Done}/{p.Total}] {p.Line}"));
             result = await runner.RunAsync(request.PromptPath, request.Persona, request.Conversations, progress, CancellationToken.None);
         }
-        await File.WriteAllTextAsync(request.ReportPath, PromptReviewReport.Html(result));
-        foreach (var line in PromptReviewReport.Summary(result, request.ReportPath)) Console.WriteLine(line);
+        var html = PromptReviewReport.Html(result);
+        var written = await TryWriteAsync(request.ReportPath, html);
+        if (written is null)
+        {
+            // Disk full or permissions changed during the run: the temp folder instead, so the tokens spent are not lost.
+            var fallback = Path.Combine(Path.GetTempPath(), Path.GetFileName(request.ReportPath));
+            if (await TryWriteAsync(fallback, html) is not null) await Console.Error.WriteLineAsync($"julia: relatório gravado em {fallback}");
+            else fallback = "(não gravado)";
+            foreach (var line in PromptReviewReport.Summary(result, fallback)) Console.WriteLine(line);
+            return 1;
+        }
+        foreach (var line in PromptReviewReport.Summary(result, written)) Console.WriteLine(line);
         return result.Failed ? 1 : 0;
+    }
+
+    /// <summary>The path written, or null after saying on stderr why it could not be.</summary>
+    static async Task<string?> TryWriteAsync(string path, string html)
+    {
+        try
+        {
+            await File.WriteAllTextAsync(path, html);
+            return path;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"julia: não consegui gravar o relatório em {path}: {ex.Message}");
+            return null;
+        }
     }
 
     /// <summary>Reports on the caller's thread, in order.</summary>

@@ -15,6 +15,8 @@ internal static class SubjectConsole
 
     public static async Task<int> ExportAsync(IServiceProvider services, CommandLine command)
     {
+        var path = command.Options.GetValueOrDefault("--saida");
+        if (path is not null && OutputFile.Check(path, "medico.json").Problem is { } why) return await UsageAsync(why);
         var (found, exit) = await FindAsync(services, command);
         if (found is null) return exit;
         var requester = Requester(command);
@@ -22,12 +24,26 @@ internal static class SubjectConsole
         var document = await services.GetRequiredService<SubjectExporter>().ExportAsync(found.Id!.Value, requester, null, CancellationToken.None);
         if (document is null) return await NotFoundAsync(found.Phone);
         var json = document.ToJsonString(Indented);
-        if (command.Options.TryGetValue("--saida", out var path))
+        if (path is null)
         {
-            await File.WriteAllTextAsync(path, json + "\n");
-            await Console.Error.WriteLineAsync($"julia: dados do médico {found.Id} gravados em {path}");
+            Console.WriteLine(json);
+            return 0;
         }
-        else Console.WriteLine(json);
+        try
+        {
+            // Personal data: a new file is readable by its owner only (on Unix), like any file holding a secret.
+            var create = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            await using var file = new FileStream(path, create);
+            await using var writer = new StreamWriter(file);
+            await writer.WriteAsync(json + "\n");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"julia: não consegui gravar {path}: {ex.Message}");
+            return 1;
+        }
+        await Console.Error.WriteLineAsync($"julia: dados do médico {found.Id} gravados em {path}");
         return 0;
     }
 

@@ -8,7 +8,8 @@ namespace Julia.Conversations;
 /// <summary>
 /// Conversations' part of a data-subject request (docs/decisions.md#lgpd): conversations, interacoes and the bot-detection
 /// rows. Rows stay (the dashboard's counts, response times and funnels keep them); what the doctor or Júlia wrote, the
-/// media, the WhatsApp address and the Chatwoot links go. An open conversation ends as `abandoned`.
+/// media, the WhatsApp address and the Chatwoot links go. An open conversation ends as `abandoned`, and his messages no
+/// turn consumed yet are marked processed.
 /// </summary>
 internal sealed class ConversationPersonalData : IPersonalDataOwner
 {
@@ -26,9 +27,12 @@ internal sealed class ConversationPersonalData : IPersonalDataOwner
 
     public async Task EraseAsync(NpgsqlTransaction tx, DataSubject subject, IDictionary<string, long> counts, CancellationToken ct)
     {
+        // A message no turn consumed yet is skipped on purpose (processado_em): no turn runs for an erased doctor.
         await PersonalDataSql.CountAsync(tx, counts, "interacoes", """
-            UPDATE interacoes SET conteudo = NULL, midia = NULL, remote_jid = NULL
-            WHERE medico_id = @medicoId AND (conteudo IS NOT NULL OR midia IS NOT NULL OR remote_jid IS NOT NULL)
+            UPDATE interacoes SET conteudo = NULL, midia = NULL, remote_jid = NULL,
+                   processado_em = CASE WHEN direcao = 'entrada' THEN COALESCE(processado_em, now()) ELSE processado_em END
+            WHERE medico_id = @medicoId
+              AND (conteudo IS NOT NULL OR midia IS NOT NULL OR remote_jid IS NOT NULL OR (direcao = 'entrada' AND processado_em IS NULL))
             """, subject.Id, ct);
         await PersonalDataSql.CountAsync(tx, counts, "metricas_deteccao_bot", """
             UPDATE metricas_deteccao_bot SET mensagem = '', trecho = NULL

@@ -24,6 +24,9 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
     /// <summary>The doctor's one open (active/paused) conversation, as a scalar subquery (a partial unique index keeps it to one).</summary>
     const string OpenConversationOf = "(SELECT id FROM conversations WHERE medico_id = @medicoId AND status IN ('active', 'paused'))";
 
+    /// <summary>The doctor was erased at his request (docs/decisions.md#lgpd): nothing is opened, answered or queued for him.</summary>
+    const string Erased = "EXISTS (SELECT 1 FROM medicos WHERE id = @medicoId AND apagado_em IS NOT NULL)";
+
     const string Answered = "EXISTS (SELECT 1 FROM stats WHERE n > 0)";
 
     /// <summary>
@@ -33,15 +36,19 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
     /// and stages updated, a paused thread reactivated; the doctor's funnel and pressure (Doctors' SQL); pending
     /// follow-ups cancelled and reply chunks still pending superseded (Queue's SQL; their inbound rows return to the
     /// turn); then the conversation, every unconsumed inbound row, and the history the agent will need.
-    /// Null when the conversation was closed by another process between the statements: call again.
+    /// Input null when the conversation was closed by another process between the statements: call again. Erased: the
+    /// doctor was erased (docs/decisions.md#lgpd) — no conversation is opened for him, and a message that still reached
+    /// his row (stored by a process that found him just before the erasure) is emptied and marked processed.
     /// </summary>
-    public async Task<TurnInput?> BeginTurnAsync(Guid medicoId, int historyLimit, CancellationToken ct)
+    public async Task<(TurnInput? Input, bool Erased)> BeginTurnAsync(Guid medicoId, int historyLimit, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         await using var grid = await c.QueryMultipleAsync(new CommandDefinition($"""
             BEGIN;
             SET LOCAL synchronous_commit = off;
-            INSERT INTO conversations (medico_id) SELECT @medicoId WHERE {OpenConversationOf} IS NULL
+            UPDATE interacoes SET conteudo = NULL, midia = NULL, remote_jid = NULL, processado_em = now()
+            WHERE medico_id = @medicoId AND direcao = 'entrada' AND processado_em IS NULL AND {Erased};
+            INSERT INTO conversations (medico_id) SELECT @medicoId WHERE {OpenConversationOf} IS NULL AND NOT {Erased}
             ON CONFLICT (medico_id) WHERE status IN ('active', 'paused') DO NOTHING;
 
             WITH attached AS (
@@ -79,13 +86,16 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
             ORDER BY id;
 
             {HistorySql("processado_em IS NULL")};
+
+            SELECT {Erased};
             COMMIT;
             """, new { medicoId, limit = historyLimit }, cancellationToken: ct));
         await grid.ReadSingleAsync<long>();
         var conversation = await grid.ReadSingleOrDefaultAsync<ConversationState>();
         var pending = (await grid.ReadAsync<PendingInbound>()).ToList();
         var history = (await grid.ReadAsync<ConversationLine>()).ToList();
-        return conversation is null ? null : new TurnInput(conversation, pending, history);
+        if (await grid.ReadSingleAsync<bool>()) return (null, true);
+        return (conversation is null ? null : new TurnInput(conversation, pending, history), false);
     }
 
     /// <summary>Consumed by a turn or deliberately skipped (docs/decisions.md#data-model processado_em).</summary>
@@ -98,25 +108,28 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
     /// <summary>
     /// The end of a turn that replies, in one round trip with an asynchronous commit (docs/decisions.md#turn-scheduling):
     /// unless an inbound message newer than the turn arrived while the reply was generated, the reply's chunks are queued
-    /// (Queue's SQL) and the turn's inbound rows marked processed. True when it was superseded (nothing written).
+    /// (Queue's SQL) and the turn's inbound rows marked processed. Superseded: a newer message arrived; Erased: the
+    /// doctor was erased while the model was writing (docs/decisions.md#lgpd) — either way nothing is written.
     /// </summary>
-    public async Task<bool> FinishTurnWithReplyAsync(Guid medicoId, Guid conversaId, long upToId, IReadOnlyList<NewQueueItem> reply, CancellationToken ct)
+    public async Task<(bool Superseded, bool Erased)> FinishTurnWithReplyAsync(Guid medicoId, Guid conversaId, long upToId,
+        IReadOnlyList<NewQueueItem> reply, CancellationToken ct)
     {
         var parameters = QueueStore.EnqueueParameters(reply, out _);
         parameters.AddDynamicParams(new { medicoId, conversaId, upToId });
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.QuerySingleAsync<bool>(new CommandDefinition($"""
+        return await c.QuerySingleAsync<(bool, bool)>(new CommandDefinition($"""
             BEGIN;
             SET LOCAL synchronous_commit = off;
             WITH newer AS (
                     SELECT EXISTS (SELECT 1 FROM interacoes WHERE medico_id = @medicoId AND direcao = 'entrada' AND processado_em IS NULL AND id > @upToId) AS yes),
-                 queued AS ({QueueStore.EnqueueSql("NOT (SELECT yes FROM newer)")} RETURNING id),
+                 erased AS (SELECT {Erased} AS yes),
+                 queued AS ({QueueStore.EnqueueSql("NOT (SELECT yes FROM newer) AND NOT (SELECT yes FROM erased)")} RETURNING id),
                  processed AS (
                     UPDATE interacoes SET processado_em = now()
                     WHERE conversa_id = @conversaId AND direcao = 'entrada' AND processado_em IS NULL AND id <= @upToId
-                      AND NOT (SELECT yes FROM newer)
+                      AND NOT (SELECT yes FROM newer) AND NOT (SELECT yes FROM erased)
                     RETURNING id)
-            SELECT yes FROM newer;
+            SELECT (SELECT yes FROM newer), (SELECT yes FROM erased);
             COMMIT;
             """, parameters, cancellationToken: ct));
     }

@@ -46,15 +46,24 @@ internal sealed partial class InboundIntake(
         }
         else
         {
+            bool erased;
             try
             {
-                stored = await store.InsertAsync(doctor.Id, row, ct);
+                (stored, erased) = await store.InsertAsync(doctor.Id, row, ct);
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ForeignKeyViolation && !retried)
             {
                 // The cache named a doctor the database no longer has (a restored or recreated database): drop the
                 // cached views and look him up again, once.
                 LogStaleCache(doctor.Id);
+                await doctors.InvalidateAsync(doctor);
+                return await AcceptAsync(message, ct, retried: true);
+            }
+            if (erased && !retried)
+            {
+                // The view came from before an LGPD erasure (docs/decisions.md#lgpd): his row no longer has this address,
+                // so the lookup again finds nobody and the sender starts a new, clean record.
+                LogErasedCache(doctor.Id);
                 await doctors.InvalidateAsync(doctor);
                 return await AcceptAsync(message, ct, retried: true);
             }
@@ -77,7 +86,7 @@ internal sealed partial class InboundIntake(
     async Task<Guid?> RetryAfterRaceAsync(string? canonical, string? lid, InboundRow row, CancellationToken ct)
     {
         var doctor = await doctors.FindAsync(canonical, lid, ct);
-        return doctor is null ? null : await store.InsertAsync(doctor.Id, row, ct);
+        return doctor is null ? null : (await store.InsertAsync(doctor.Id, row, ct)).Stored;
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Inbound {MessageId} accepted for medico {MedicoId} ({Kind}, {Phone})")]
@@ -88,6 +97,9 @@ internal sealed partial class InboundIntake(
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Cached medico {MedicoId} is not in the database (restored database?): cache dropped, looked up again")]
     private partial void LogStaleCache(Guid medicoId);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Found medico {MedicoId}, who was erased (LGPD): cache dropped, looked up again")]
+    private partial void LogErasedCache(Guid medicoId);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Inbound from {Address} has no usable phone or LID: ignored")]
     private partial void LogUnusableAddress(string address);

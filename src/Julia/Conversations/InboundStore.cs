@@ -34,17 +34,22 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
 
     readonly string extraCtes = string.Concat(effects.Select(e => e.InsertedCte("inserted")).OfType<string>().Select(c => ",\n" + c));
 
-    /// <summary>Known doctor: one statement. Returns the doctor id, or null when this message id was already stored.</summary>
-    public async Task<Guid?> InsertAsync(Guid medicoId, InboundRow row, CancellationToken ct)
+    /// <summary>
+    /// Known doctor: one statement. <c>Stored</c> is the doctor id, or null when this message id was already stored;
+    /// <c>Erased</c>: nothing was stored because the doctor was erased (docs/decisions.md#lgpd) — the caller's view of him
+    /// is stale, and the sender is a new doctor.
+    /// </summary>
+    public async Task<(Guid? Stored, bool Erased)> InsertAsync(Guid medicoId, InboundRow row, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition($"""
-            WITH inserted AS (
-                INSERT INTO interacoes (medico_id, {Columns}) VALUES (@medicoId, {Values})
+        return await c.QuerySingleAsync<(Guid?, bool)>(new CommandDefinition($"""
+            WITH erased AS (SELECT 1 FROM medicos WHERE id = @medicoId AND apagado_em IS NOT NULL),
+            inserted AS (
+                INSERT INTO interacoes (medico_id, {Columns}) SELECT @medicoId, {Values} WHERE NOT EXISTS (SELECT 1 FROM erased)
                 ON CONFLICT (provider_message_id) WHERE direcao = 'entrada' DO NOTHING
                 RETURNING {Inserted}),
             {ChatwootCte}{extraCtes}
-            SELECT medico_id FROM inserted
+            SELECT (SELECT medico_id FROM inserted), EXISTS (SELECT 1 FROM erased)
             """, Parameters(row, new { medicoId }), cancellationToken: ct));
     }
 

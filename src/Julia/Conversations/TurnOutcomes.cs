@@ -37,8 +37,14 @@ internal sealed partial class TurnOutcomes(
                 ["vagas_oferecidas"] = accounting?.OfferedShifts,
             })).ToList();
 
+        var (superseded, erased) = await conversations.FinishTurnWithReplyAsync(c.MedicoId, c.Id, lastInbound.Id, items, ct);
+        if (erased)
+        {
+            LogErased(c.Id);
+            return new TurnResult.Done();
+        }
         // A message that arrived while the reply was generated makes it stale: regenerate with it (docs/decisions.md#inbound).
-        if (await conversations.FinishTurnWithReplyAsync(c.MedicoId, c.Id, lastInbound.Id, items, ct))
+        if (superseded)
         {
             LogSuperseded(c.Id);
             return new TurnResult.Superseded();
@@ -52,7 +58,8 @@ internal sealed partial class TurnOutcomes(
     {
         var c = input.Conversation;
         await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var tx = await BeginUnlessErasedAsync(connection, c, ct);
+        if (tx is null) return;
         if (doctor.OptedOut)
         {
             // Already out: the confirmation was given once; nothing more to cancel or say.
@@ -90,7 +97,8 @@ internal sealed partial class TurnOutcomes(
     {
         var c = input.Conversation;
         await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var tx = await BeginUnlessErasedAsync(connection, c, ct);
+        if (tx is null) return;
         await OpenHandoffAsync(tx, c, trigger, reason, triggerMessage, sendTransition: true, ct);
         await conversations.MarkProcessedAsync(tx, c.Id, input.LastInboundId, ct);
         await tx.CommitAsync(ct);
@@ -111,7 +119,8 @@ internal sealed partial class TurnOutcomes(
         var waited = now - input.Pending[0].CreatedAt;
         var giveUp = !agentEnabled || waited >= TimeSpan.FromMinutes(agentOptions.Value.FallbackHandoffMinutes);
         await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var tx = await BeginUnlessErasedAsync(connection, c, ct);
+        if (tx is null) return new TurnResult.Done();
         var window = TimeSpan.FromMinutes(options.Value.HoldingMessageWindowMinutes);
         // Queued with the erro_sistema handoff, the holding message is the doctor's transition message: it may go out
         // although a person now controls the conversation (docs/decisions.md#queue, sistema row).
@@ -136,6 +145,19 @@ internal sealed partial class TurnOutcomes(
         return new TurnResult.Done();
     }
 
+    /// <summary>
+    /// The outcome's transaction, or null when the doctor was erased (docs/decisions.md#lgpd) while the turn waited for the
+    /// model: nothing about him is written — no reply, no handoff — and the erasure already marked his messages processed.
+    /// </summary>
+    async Task<NpgsqlTransaction?> BeginUnlessErasedAsync(NpgsqlConnection connection, ConversationState c, CancellationToken ct)
+    {
+        var tx = await connection.BeginTransactionAsync(ct);
+        if (!await DoctorStore.IsErasedAsync(tx, c.MedicoId, ct)) return tx;
+        await tx.DisposeAsync();
+        LogErased(c.Id);
+        return null;
+    }
+
     Task OpenHandoffAsync(NpgsqlTransaction tx, ConversationState c, string trigger, string reason, string? message, bool sendTransition, CancellationToken ct) =>
         control.TakeOverAsync(tx, c.Id, c.MedicoId, trigger, reason, message, sendTransition, ct);
 
@@ -153,6 +175,9 @@ internal sealed partial class TurnOutcomes(
 
     [LoggerMessage(EventId = 1115, Level = LogLevel.Warning, Message = "Agent unavailable for conversa {ConversaId} ({Reason}): holding message and handoff erro_sistema")]
     private partial void LogFallback(Guid conversaId, string reason);
+
+    [LoggerMessage(EventId = 1117, Level = LogLevel.Information, Message = "Turn of conversa {ConversaId} dropped: the doctor was erased (LGPD) while it ran")]
+    private partial void LogErased(Guid conversaId);
 
     [LoggerMessage(EventId = 1116, Level = LogLevel.Warning, Message = "Agent unavailable for conversa {ConversaId} ({Reason}): retrying in {Seconds} s")]
     private partial void LogRetrying(Guid conversaId, string reason, int seconds);

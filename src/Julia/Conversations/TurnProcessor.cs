@@ -38,7 +38,11 @@ internal sealed partial class TurnProcessor(
         var started = Stopwatch.GetTimestamp();
         using var activity = JuliaTelemetry.Source.StartActivity("turno");
         activity?.SetTag("medico_id", medicoId);
-        var input = await BeginAsync(medicoId, ct);
+        if (await BeginAsync(medicoId, ct) is not { } input)
+        {
+            LogErased(medicoId);
+            return new TurnResult.Done();
+        }
         if (input.Pending.Count == 0) return new TurnResult.Done();
         var conversaId = input.Conversation.Id;
 
@@ -62,13 +66,16 @@ internal sealed partial class TurnProcessor(
         return result;
     }
 
-    async Task<TurnInput> BeginAsync(Guid medicoId, CancellationToken ct)
+    /// <summary>Null when the doctor was erased (docs/decisions.md#lgpd): no conversation is opened for him.</summary>
+    async Task<TurnInput?> BeginAsync(Guid medicoId, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         for (var attempt = 0; ; attempt++)
         {
+            var (begun, erased) = await conversations.BeginTurnAsync(medicoId, agentOptions.Value.HistoryLimit, ct);
+            if (erased) return null;
             // Null: another process closed the conversation between the statements; the next round opens a new one.
-            if (await conversations.BeginTurnAsync(medicoId, agentOptions.Value.HistoryLimit, ct) is { } input)
+            if (begun is { } input)
             {
                 timings.Time("db:turno_entrada", Stopwatch.GetElapsedTime(started));
                 return input;
@@ -176,4 +183,7 @@ internal sealed partial class TurnProcessor(
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Turn of conversa {ConversaId} deferred to business hours")]
     private partial void LogDeferred(Guid conversaId);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Turn for medico {MedicoId} not run: the doctor was erased (LGPD)")]
+    private partial void LogErased(Guid medicoId);
 }

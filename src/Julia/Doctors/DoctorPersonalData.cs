@@ -34,13 +34,20 @@ internal sealed class DoctorPersonalData : IPersonalDataOwner
             """, subject.Id, ct);
     }
 
+    /// <summary>
+    /// The canonical form of his phone — a row imported with the 12-digit legacy form is looked up, cached and hashed by
+    /// the canonical one when he writes — and his LID as the intake keeps it.
+    /// </summary>
+    public IEnumerable<string> ErasedAddresses(DataSubject subject) =>
+        new[] { subject.Telefone is { } phone ? PhoneNumbers.Canonical(phone) ?? phone : null, subject.WhatsappLid }.OfType<string>();
+
     public Task<IReadOnlyList<string>> CacheKeysAsync(NpgsqlConnection c, DataSubject subject, CancellationToken ct)
     {
         var keys = new List<string> { DoctorKeys.ById(subject.Id), DoctorKeys.Context(subject.Id) };
         if (subject.Telefone is { } phone)
         {
-            keys.Add(DoctorKeys.ByPhone(phone));
-            if (PhoneNumbers.LegacyVariant(phone) is { } legacy) keys.Add(DoctorKeys.ByPhone(legacy));
+            var canonical = PhoneNumbers.Canonical(phone) ?? phone;
+            keys.AddRange(new[] { phone, canonical, PhoneNumbers.LegacyVariant(canonical) }.OfType<string>().Distinct().Select(DoctorKeys.ByPhone));
         }
         return Task.FromResult<IReadOnlyList<string>>(keys);
     }

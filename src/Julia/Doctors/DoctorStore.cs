@@ -81,6 +81,14 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
     }
 
     /// <summary>
+    /// In the caller's transaction: whether the doctor was erased (docs/decisions.md#lgpd) — a turn that was waiting for the
+    /// model meanwhile writes nothing about him.
+    /// </summary>
+    public static Task<bool> IsErasedAsync(NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
+        tx.Connection!.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM medicos WHERE id = @id AND apagado_em IS NOT NULL)", new { id }, tx, cancellationToken: ct));
+
+    /// <summary>
     /// The doctor (not deleted nor erased) for a message staff caused, share-locked until the caller commits: an opt-out
     /// at the same moment either committed first (and is seen here) or waits, then cancels what the caller queued.
     /// </summary>

@@ -6,7 +6,8 @@ namespace Julia.Notifications;
 
 /// <summary>
 /// Notifications' part of a data-subject request (docs/decisions.md#lgpd): the staff notices about the doctor — of his
-/// handoffs and conversations, and the Chatwoot copies of his messages (payload.medico_id) — are deleted, delivered or
+/// handoffs, conversations and reservations (payload.reserva_id: an expiry notice may name no conversation), and the
+/// Chatwoot copies of his messages (payload.medico_id) — are deleted, delivered or
 /// not: a notice is an event, not a count the dashboard shows, and an undelivered one would name an erased doctor.
 /// </summary>
 internal sealed class NotificationPersonalData : IPersonalDataOwner
@@ -16,6 +17,7 @@ internal sealed class NotificationPersonalData : IPersonalDataOwner
         WHERE n.payload ->> 'medico_id' = @medicoId::text
            OR n.conversa_id IN (SELECT id FROM conversations WHERE medico_id = @medicoId)
            OR n.handoff_id IN (SELECT id FROM handoffs WHERE medico_id = @medicoId)
+           OR n.payload ->> 'reserva_id' IN (SELECT id::text FROM reservas_vaga WHERE medico_id = @medicoId)
         """;
 
     public int Order => 10;

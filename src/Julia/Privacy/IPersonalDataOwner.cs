@@ -29,6 +29,12 @@ internal interface IPersonalDataOwner
     /// </summary>
     Task EraseAsync(NpgsqlTransaction tx, DataSubject subject, IDictionary<string, long> counts, CancellationToken ct);
 
+    /// <summary>
+    /// The addresses a later message from the doctor would arrive with, in the form the intake hashes them (the canonical
+    /// phone, the LID): their keyed hashes are what the erasure keeps (titulares_apagados). Only medicos' owner knows them.
+    /// </summary>
+    IEnumerable<string> ErasedAddresses(DataSubject subject) => [];
+
     /// <summary>Redis keys the owner may hold about the doctor: read for the export, removed around the erasure.</summary>
     Task<IReadOnlyList<string>> CacheKeysAsync(NpgsqlConnection c, DataSubject subject, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<string>>([]);

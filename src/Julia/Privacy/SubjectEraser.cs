@@ -15,6 +15,12 @@ internal sealed record ErasureResult(SubjectRequest Request, bool AlreadyErased)
 internal sealed partial class SubjectEraser(NpgsqlDataSource db, IEnumerable<IPersonalDataOwner> owners, IEnumerable<IExternalErasure> externals,
     SubjectRequestStore store, SubjectCache cache, PhoneHasher hasher, TimeProvider time, ILogger<SubjectEraser> logger)
 {
+    /// <summary>Tries of a transaction Postgres chose as the victim of a deadlock (a turn writing about the doctor at that moment).</summary>
+    public const int Attempts = 3;
+
+    /// <summary>The committed erasure; <paramref name="Request"/> null: the doctor had been erased meanwhile, nothing changed.</summary>
+    sealed record Erasure(DataSubject Subject, SubjectRequest? Request, SortedDictionary<string, long> Counts);
+
     /// <summary>Null when no doctor has this id.</summary>
     public async Task<ErasureResult?> EraseAsync(Guid medicoId, string solicitadoPor, string? motivo, CancellationToken ct)
     {
@@ -29,23 +35,32 @@ internal sealed partial class SubjectEraser(NpgsqlDataSource db, IEnumerable<IPe
         // Before and after the transaction: no process keeps serving a cached view of the doctor.
         await cache.RemoveAsync(keys);
 
-        DataSubject subject;
-        SubjectRequest request;
-        await using (var c = await db.OpenConnectionAsync(ct))
-        await using (var tx = await c.BeginTransactionAsync(ct))
-        {
-            if (await store.FindSubjectAsync(c, medicoId, tx, ct) is not { } locked) return null;
-            if (locked.ApagadoEm is not null) return await AlreadyErasedAsync(medicoId, ct);
-            subject = locked;
-            foreach (var address in new[] { subject.Telefone, subject.WhatsappLid }.OfType<string>())
-                await store.RememberErasedPhoneAsync(tx, hasher.Hash(address)!, subject.OptedOut, ct);
-            var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
-            foreach (var owner in owners.OrderBy(o => o.Order)) await owner.EraseAsync(tx, subject, counts, ct);
-            request = await store.RecordAsync(c, tx, "apagar", medicoId, solicitadoPor, motivo, requestedAt, counts, ct);
-            await tx.CommitAsync(ct);
-            LogErased(medicoId, request.Id, counts.Values.Sum());
-        }
+        if (await RetryOnDeadlockAsync(medicoId, () => EraseOnceAsync(medicoId, solicitadoPor, motivo, requestedAt, ct)) is not { } erasure) return null;
+        if (erasure.Request is not { } request) return await AlreadyErasedAsync(medicoId, ct);
+        var (subject, counts) = (erasure.Subject, erasure.Counts);
+        LogErased(medicoId, request.Id, counts.Values.Sum());
+        // Committed: what follows is finished even if the caller goes away (an HTTP client that hung up), or
+        // the Chatwoot contact would stay and a second request would only answer "já apagado". Each step has its own timeout.
+        ct = CancellationToken.None;
         if (!await cache.RemoveAsync(keys)) LogCacheNotCleared(medicoId);
+
+        // A request that found the doctor just before the commit (a message being stored, a reply being queued) may have
+        // written about him after it: the owners' erasure once more, harmless on what is already erased.
+        var late = await RetryOnDeadlockAsync(medicoId, async () =>
+        {
+            var changed = new SortedDictionary<string, long>(StringComparer.Ordinal);
+            await using var c = await db.OpenConnectionAsync(ct);
+            await using var tx = await c.BeginTransactionAsync(ct);
+            foreach (var owner in owners.OrderBy(o => o.Order)) await owner.EraseAsync(tx, subject, changed, ct);
+            await tx.CommitAsync(ct);
+            return changed;
+        });
+        var lateRows = late.Values.Sum();
+        if (lateRows > 0)
+        {
+            LogLateRows(medicoId, lateRows);
+            foreach (var (table, n) in late) counts[table] = counts.GetValueOrDefault(table) + n;
+        }
 
         var outside = new JsonObject();
         foreach (var external in externals)
@@ -60,8 +75,41 @@ internal sealed partial class SubjectEraser(NpgsqlDataSource db, IEnumerable<IPe
             outside[external.Name] = result;
             if (result["status"]?.GetValue<string>() == "falhou") LogExternalFailed(external.Name, medicoId, result["erro"]?.ToString() ?? "");
         }
-        if (outside.Count > 0) request = await store.SetExternalAsync(request.Id, outside.ToJsonString(), ct);
+        if (outside.Count > 0 || lateRows > 0)
+            request = await store.CompleteAsync(request.Id, lateRows > 0 ? counts : null, outside.Count > 0 ? outside.ToJsonString() : null, ct);
         return new ErasureResult(request, AlreadyErased: false);
+    }
+
+    /// <summary>The one transaction, the doctor row locked first; null when no doctor has this id.</summary>
+    async Task<Erasure?> EraseOnceAsync(Guid medicoId, string solicitadoPor, string? motivo, DateTimeOffset requestedAt, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        if (await store.FindSubjectAsync(c, medicoId, tx, ct) is not { } subject) return null;
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        if (subject.ApagadoEm is not null) return new Erasure(subject, null, counts);
+        foreach (var address in owners.SelectMany(o => o.ErasedAddresses(subject)).Distinct(StringComparer.Ordinal))
+            await store.RememberErasedPhoneAsync(tx, hasher.Hash(address)!, subject.OptedOut, ct);
+        foreach (var owner in owners.OrderBy(o => o.Order)) await owner.EraseAsync(tx, subject, counts, ct);
+        var request = await store.RecordAsync(c, tx, "apagar", medicoId, solicitadoPor, motivo, requestedAt, counts, ct);
+        await tx.CommitAsync(ct);
+        return new Erasure(subject, request, counts);
+    }
+
+    /// <summary>
+    /// Runs a transaction again when Postgres aborted it to break a deadlock: the erasure locks the doctor's rows in an
+    /// order a turn committing at that moment can cross; rolled back, it is simply run again.
+    /// </summary>
+    async Task<T> RetryOnDeadlockAsync<T>(Guid medicoId, Func<Task<T>> run)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return await run(); }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < Attempts)
+            {
+                LogDeadlock(medicoId, attempt);
+            }
+        }
     }
 
     async Task<ErasureResult> AlreadyErasedAsync(Guid medicoId, CancellationToken ct)
@@ -83,4 +131,10 @@ internal sealed partial class SubjectEraser(NpgsqlDataSource db, IEnumerable<IPe
 
     [LoggerMessage(EventId = 9705, Level = LogLevel.Warning, Message = "LGPD: Redis não respondeu ao apagar as chaves do médico {MedicoId}; elas expiram pelo TTL")]
     private partial void LogCacheNotCleared(Guid medicoId);
+
+    [LoggerMessage(EventId = 9707, Level = LogLevel.Warning, Message = "LGPD: apagar o médico {MedicoId} cruzou com outra transação (deadlock, tentativa {Tentativa}); de novo")]
+    private partial void LogDeadlock(Guid medicoId, int tentativa);
+
+    [LoggerMessage(EventId = 9708, Level = LogLevel.Information, Message = "LGPD: médico {MedicoId}: {Linhas} linhas gravadas durante o apagamento também apagadas ou anonimizadas")]
+    private partial void LogLateRows(Guid medicoId, long linhas);
 }

@@ -68,13 +68,17 @@ internal sealed class SubjectRequestStore(NpgsqlDataSource db)
             RETURNING {RequestColumns}
             """, new { tipo, medicoId, solicitadoPor, motivo, solicitadoEm, contagens = JsonSerializer.Serialize(counts) }, tx, cancellationToken: ct));
 
-    /// <summary>What happened outside the database (Chatwoot), after the erasure committed.</summary>
-    public async Task<SubjectRequest> SetExternalAsync(Guid id, string externosJson, CancellationToken ct)
+    /// <summary>
+    /// After the erasure committed: what happened outside the database (Chatwoot), merged into externos, and the counts
+    /// including rows written meanwhile and erased by the second pass. Null leaves a column as it is.
+    /// </summary>
+    public async Task<SubjectRequest> CompleteAsync(Guid id, IDictionary<string, long>? counts, string? externosJson, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.QuerySingleAsync<SubjectRequest>(new CommandDefinition(
-            $"UPDATE solicitacoes_titular SET externos = externos || @externos::jsonb WHERE id = @id RETURNING {RequestColumns}",
-            new { id, externos = externosJson }, cancellationToken: ct));
+        return await c.QuerySingleAsync<SubjectRequest>(new CommandDefinition($$"""
+            UPDATE solicitacoes_titular SET contagens = COALESCE(@contagens::jsonb, contagens), externos = externos || COALESCE(@externos::jsonb, '{}'::jsonb)
+            WHERE id = @id RETURNING {{RequestColumns}}
+            """, new { id, contagens = counts is null ? null : JsonSerializer.Serialize(counts), externos = externosJson }, cancellationToken: ct));
     }
 
     /// <summary>The erasure of this doctor, when there was one.</summary>

@@ -61,7 +61,7 @@ internal static class PromptReviewReport
         b.Append("<h2>Piores regressões</h2>\n<p>As conversas avaliadas que mais perderam score_geral primeiro (até ")
             .Append(PromptReviewResult.WorstShown).Append("), com cada mensagem do médico, a resposta gravada e a do prompt candidato.</p>\n");
         var worst = r.WorstRegressions;
-        if (worst.Count == 0) b.Append("<p>Nenhuma conversa avaliada.</p>\n");
+        if (worst.Count == 0) b.Append("<p>").Append(r.Conversations.Count == 0 ? NothingToReplay + "." : "Nenhuma conversa avaliada.").Append("</p>\n");
         for (var i = 0; i < worst.Count; i++) Conversation(b, worst[i], i + 1);
 
         if (r.Skipped.Count > 0)
@@ -97,12 +97,16 @@ internal static class PromptReviewReport
     {
         yield return $"Prompt {r.PromptPath}: {r.Judged.Count} conversas avaliadas, {r.Skipped.Count} puladas";
         if (r.StoppedBecause is { } why) yield return $"Interrompido: {why}";
+        else if (r.Conversations.Count == 0) yield return NothingToReplay;
         foreach (var row in PromptReviewResult.Rows)
             if (r.Mean(row) is { } m) yield return $"{row}: {Number(m.Old)} → {Number(m.New)} ({Signed(m.New - m.Old)})";
         if (r.WorstRegressions.FirstOrDefault() is { } worst && worst.Delta < 0)
             yield return $"Pior regressão: conversa {worst.ConversaId} (score_geral {worst.Old!.Overall} → {worst.New!.Overall})";
         yield return $"Relatório: {reportPath}";
     }
+
+    /// <summary>Said when the database has no conversation to replay (a new installation, everything erased).</summary>
+    public const string NothingToReplay = "Nenhuma conversa gravada em que o médico escreveu e a Júlia respondeu: nada a comparar";
 
     static void Item(StringBuilder b, string name, string value) => b.Append("<dt>").Append(name).Append("</dt><dd>").Append(E(value)).Append("</dd>\n");
 

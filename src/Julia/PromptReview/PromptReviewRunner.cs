@@ -23,6 +23,9 @@ internal sealed partial class PromptReviewRunner(
 
     public bool IsEnabled => agent.IsEnabled && judge.IsEnabled;
 
+    /// <summary>Why nothing can be replayed when <see cref="IsEnabled"/> is false, naming the provider's variables.</summary>
+    public string OffReason => agent.OffReason;
+
     public async Task<PromptReviewResult> RunAsync(string promptPath, string persona, int count, IProgress<PromptReviewProgress> progress, CancellationToken ct)
     {
         var started = time.GetUtcNow();

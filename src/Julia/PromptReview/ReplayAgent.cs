@@ -1,8 +1,5 @@
 using Julia.Agent;
-using Julia.Agent.Tools;
-using Julia.Infrastructure.Hosting;
 using Julia.Infrastructure.Resilience;
-using Julia.Shifts;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
@@ -15,45 +12,32 @@ namespace Julia.PromptReview;
 internal sealed record ReplayReply(string Text, bool Automatic, IReadOnlyList<string> Tools, string? Unavailable = null);
 
 /// <summary>
-/// Asks the conversation model one recorded turn again with a candidate persona: the context is built as
-/// <see cref="ClaudeAgent"/> builds it (AgentContextBuilder, the open shifts of the doctor's specialty, the first-contact
-/// and back-from-human phases), "now" is when the doctor wrote, and the tools are <see cref="ReplayToolbox"/>'s.
+/// Asks the conversation model one recorded turn again with a candidate persona: context and call are the live agent's
+/// (<see cref="AgentModelCall"/>, its empty-answer retry included), "now" is when the doctor wrote, and the tools are
+/// <see cref="ReplayToolbox"/>'s; behind the same `claude` breaker.
 /// </summary>
 internal sealed class ReplayAgent(
-    ShiftStore shifts, ShiftCatalog catalog, ReplayToolbox toolbox, CircuitBreakers breakers, IOptions<AgentOptions> options,
-    IOptions<AppOptions> app, IChatClient? chat = null)
+    AgentModelCall call, ReplayToolbox toolbox, CircuitBreakers breakers, IOptions<AgentOptions> options, IChatClient? chat = null)
 {
     public bool IsEnabled => chat is not null && options.Value.Enabled;
     public string Model => options.Value.Model;
 
+    /// <summary>Why the agent is off, in the provider's words (no ANTHROPIC_API_KEY, no OPENAI_API_KEY nor a server of its own).</summary>
+    public string OffReason => options.Value.OffReason;
+
     public async Task<ReplayReply> RespondAsync(AgentTurn turn, DateTimeOffset at, string persona, CancellationToken ct)
     {
         var calls = new List<string>();
-        if (chat is null) return new("", false, calls, "agente desligado (sem ANTHROPIC_API_KEY)");
+        if (chat is null) return new("", false, calls, options.Value.OffReason);
         if (!breakers.Claude.TryEnter()) return new("", false, calls, "circuito claude aberto");
-        var o = options.Value;
-        var prefs = Preferences.Parse(turn.Profile?.Preferencias);
-        var holdings = await shifts.HoldingsAsync(turn.Doctor.Id, ct);
-        var offered = o.ShiftsInContext == 0 ? [] : await catalog.SearchAsync(new ShiftSearch(turn.Profile?.EspecialidadeId,
-            ValorMinimo: prefs.ValorMinimo, Limit: o.ShiftsInContext, BlockedHospitals: prefs.BlockedHospitals,
-            BlockedSectors: prefs.BlockedSectors), holdings, ct);
-        var firstContact = !turn.History.Any(h => h.Direction == "saida") && turn.MessageCount <= turn.Parts.Count;
-        var system = AgentContextBuilder.SystemPrompt(at, app.Value.CompanyName, turn.Profile, offered, firstContact, turn.ReturnedFromHuman, persona);
-        var messages = AgentContextBuilder.Messages(system, turn.History, turn.Parts);
-        var session = new ToolSession(turn, offered);
-        var tools = toolbox.For(session, calls);
+        var prepared = await call.PrepareAsync(turn, at, persona, ct);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(o.TurnDeadline);
+        deadline.CancelAfter(options.Value.TurnDeadline);
         try
         {
-            var response = await chat.GetResponseAsync(messages, Options(o.Model, o.MaxTokens, tools, o), deadline.Token);
-            if (session.TakeOver is null && string.IsNullOrWhiteSpace(response.Text))
-            {
-                messages.AddRange(response.Messages);
-                response = await chat.GetResponseAsync(messages, Options(o.ComplexModel, 1_000, tools, o), deadline.Token);
-            }
+            var (response, _, _) = await call.AskAsync(chat, prepared, toolbox.For(prepared.Session, calls), deadline.Token);
             breakers.Claude.RecordSuccess();
-            return session.TakeOver switch
+            return prepared.Session.TakeOver switch
             {
                 AgentOutcome.Handoff h => new($"[passaria a conversa para uma pessoa da equipe ({h.TriggerType}): {h.Reason}]", true, calls),
                 AgentOutcome.OptOut x => new($"[registraria o opt-out do médico: {x.Reason}]", true, calls),
@@ -64,12 +48,7 @@ internal sealed class ReplayAgent(
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             breakers.Claude.RecordFailure();
-            return new("", false, calls, $"falha ao chamar o modelo ({ex.GetType().Name})");
+            return new("", false, calls, AgentModelCall.Describe(ex));
         }
     }
-
-    static ChatOptions Options(string model, int maxTokens, IList<AITool> tools, AgentOptions o) => new()
-    {
-        ModelId = model, MaxOutputTokens = maxTokens, Temperature = o.Temperature, Tools = tools, ToolMode = ChatToolMode.Auto,
-    };
 }

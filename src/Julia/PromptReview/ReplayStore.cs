@@ -17,13 +17,17 @@ internal sealed record RecordedLine(long Id, string Direction, string? AuthorTyp
 /// </summary>
 internal sealed class ReplayStore(NpgsqlDataSource db)
 {
-    /// <summary>The conversations with the most recent messages where the doctor wrote and Júlia answered.</summary>
+    /// <summary>
+    /// The conversations with the most recent messages where the doctor wrote and Júlia answered — not those of a doctor
+    /// erased at his request (docs/decisions.md#lgpd): their text is gone, and they are not to be used again.
+    /// </summary>
     public async Task<IReadOnlyList<(Guid ConversaId, Guid MedicoId)>> RecentAsync(int limit, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return (await c.QueryAsync<(Guid, Guid)>(new CommandDefinition("""
             SELECT c.id, c.medico_id FROM conversations c
-            WHERE EXISTS (SELECT 1 FROM interacoes i WHERE i.conversa_id = c.id AND i.direcao = 'entrada')
+            WHERE NOT EXISTS (SELECT 1 FROM medicos m WHERE m.id = c.medico_id AND m.apagado_em IS NOT NULL)
+              AND EXISTS (SELECT 1 FROM interacoes i WHERE i.conversa_id = c.id AND i.direcao = 'entrada')
               AND EXISTS (SELECT 1 FROM interacoes i WHERE i.conversa_id = c.id AND i.direcao = 'saida' AND i.autor_tipo = 'julia')
             ORDER BY (SELECT max(i.created_at) FROM interacoes i WHERE i.conversa_id = c.id) DESC, c.id
             LIMIT @limit

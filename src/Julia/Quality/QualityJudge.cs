@@ -58,7 +58,7 @@ internal sealed partial class QualityJudge(
             {
                 breakers.Claude.RecordFailure();
                 LogCallFailed(conversaId, ex.GetType().Name, breakers.Claude.State.ToString());
-                return new JudgeOutcome.Failed($"falha ao chamar o modelo ({ex.GetType().Name})");
+                return new JudgeOutcome.Failed(AgentModelCall.Describe(ex));
             }
             var (verdict, invalid) = QualityVerdictParser.Parse(response.Text);
             if (verdict is not null) return new JudgeOutcome.Judged(verdict, response.ModelId ?? model, attempt);

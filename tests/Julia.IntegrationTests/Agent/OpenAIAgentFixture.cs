@@ -1,8 +1,4 @@
-using Julia.DemoData;
-using Julia.Infrastructure.Database;
-using Julia.IntegrationTests.Conversations;
 using Julia.IntegrationTests.TestHost;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Julia.IntegrationTests.Agent;
 
@@ -10,43 +6,17 @@ namespace Julia.IntegrationTests.Agent;
 /// Júlia with LLM_PROVIDER=openai: the real `OpenAI` SDK (through Microsoft.Extensions.AI.OpenAI) pointed at
 /// <see cref="FakeOpenAI"/>, on a database holding the demo data.
 /// </summary>
-public class OpenAIAgentFixture : PipelineFixture
+public class OpenAIAgentFixture() : ModelFixture<FakeOpenAI>(FakeOpenAI.StartAsync)
 {
     public const string Key = "sk-proj-FAKE-openai-key", Model = "gpt-4o-mini", ComplexModel = "gpt-4o";
 
-    public FakeOpenAI OpenAI { get; private set; } = null!;
+    public FakeOpenAI OpenAI => Fake;
 
-    protected override bool UseScriptedAgent => false;
-
-    protected virtual Dictionary<string, string?> AgentSettings => [];
-
-    protected override Dictionary<string, string?> Settings
+    protected override Dictionary<string, string?> ProviderSettings => new()
     {
-        get
-        {
-            var s = new Dictionary<string, string?>
-            {
-                ["HUMANIZAR"] = "false", ["LLM_PROVIDER"] = "openai", ["OPENAI_BASE_URL"] = OpenAI.BaseUrl, ["OPENAI_API_KEY"] = Key,
-                ["LLM_MODEL"] = Model, ["LLM_MODEL_COMPLEX"] = ComplexModel, ["Agent:MaxRetries"] = "1",
-            };
-            foreach (var (k, v) in AgentSettings) s[k] = v;
-            return s;
-        }
-    }
-
-    public override async Task InitializeAsync()
-    {
-        OpenAI = await FakeOpenAI.StartAsync();
-        await base.InitializeAsync();
-        await new MigrationRunner(Db, NullLogger<MigrationRunner>.Instance).RunAsync(default);
-        await new DemoDataSeeder(Db, NullLogger<DemoDataSeeder>.Instance).SeedAsync(default);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await OpenAI.DisposeAsync();
-    }
+        ["LLM_PROVIDER"] = "openai", ["OPENAI_BASE_URL"] = OpenAI.BaseUrl, ["OPENAI_API_KEY"] = Key,
+        ["LLM_MODEL"] = Model, ["LLM_MODEL_COMPLEX"] = ComplexModel,
+    };
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Julia.IntegrationTests.TestHost;
 using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 using static Julia.IntegrationTests.TestHost.FakeOpenAI;
+using static Julia.IntegrationTests.TestHost.FakeModelServer;
 
 namespace Julia.IntegrationTests.Agent;
 
@@ -122,6 +123,8 @@ public sealed class OpenAIAgentTests(OpenAIAgentFixture f) : IClassFixture<OpenA
         Assert.Equal([OpenAIAgentFixture.Model, OpenAIAgentFixture.ComplexModel], requests.Select(r => r["model"]!.GetValue<string>()));
         Assert.Equal(1_000, (requests[1]["max_completion_tokens"] ?? requests[1]["max_tokens"])!.GetValue<int>());
         Assert.Contains(await f.QueueAsync(Marcelo), q => q.Conteudo == "Oi Dr. Marcelo, tudo certo?");
+        // Both calls were paid for: the empty answer's tokens count too.
+        Assert.All(await AccountingAsync(Marcelo), a => Assert.Equal((FixtureModel, 2 * TextPromptTokens, 2 * TextCompletionTokens), a));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Julia.IntegrationTests.TestHost;
 using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 using static Julia.IntegrationTests.TestHost.FakeAnthropic;
+using static Julia.IntegrationTests.TestHost.FakeModelServer;
 
 namespace Julia.IntegrationTests.Agent;
 

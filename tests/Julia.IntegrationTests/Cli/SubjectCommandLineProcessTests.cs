@@ -25,6 +25,8 @@ public sealed class SubjectCommandLineProcessTests
         var env = new Dictionary<string, string> { ["DATABASE_URL"] = db.Url, ["REDIS_URL"] = redis.Url, ["LGPD_SEGREDO"] = "segredo-cli" };
         var file = Path.Combine(Path.GetTempPath(), $"titular-{Guid.NewGuid():N}.json");
 
+        var noFolder = await JuliaProcess.RunAsync(env, "titular", "exportar", "--telefone", "5511988887001", "--saida", Path.Combine(file, "medico.json"));
+        var aFolder = await JuliaProcess.RunAsync(env, "titular", "exportar", "--telefone", "5511988887001", "--saida", Path.GetTempPath());
         var toFile = await JuliaProcess.RunAsync(env, "titular", "exportar", "--telefone", "(11) 98888-7001", "--saida", file);
         var toStdout = await JuliaProcess.RunAsync(env, "titular", "exportar", "--telefone", "5511988887001", "--solicitado-por", "dpo");
         var erase = await JuliaProcess.RunAsync(env, "titular", "apagar", "--telefone", "5511988887001", "--motivo", "pedido por e-mail");
@@ -33,7 +35,12 @@ public sealed class SubjectCommandLineProcessTests
         var unknown = await JuliaProcess.RunAsync(env, "titular", "apagar", "--telefone", "5511900000000");
         var badPhone = await JuliaProcess.RunAsync(env, "titular", "apagar", "--telefone", "abc");
 
+        // A place the export cannot be written is refused before anything is read or recorded.
+        Assert.Equal((2, true), (noFolder.ExitCode, noFolder.StdErr.Contains("a pasta de --saida não existe")));
+        Assert.Equal((2, true), (aFolder.ExitCode, aFolder.StdErr.Contains("--saida é uma pasta")));
         Assert.True(toFile.ExitCode == 0, toFile.StdErr);
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file)); // personal data: its owner only
         var written = JsonNode.Parse(await File.ReadAllTextAsync(file))!;
         File.Delete(file);
         Assert.Equal("5511988887001", written["tabelas"]!["medicos"]![0]!["telefone"]!.GetValue<string>());

@@ -83,7 +83,9 @@ public class PrivacyFixture : PipelineFixture
             handoff AS (
                 INSERT INTO handoffs (conversa_id, medico_id, trigger_type, motivo, metadata, notas)
                 SELECT conversa.id, @id, 'manual', 'pediu falar com alguém: ' || @first,
-                       jsonb_build_object('ultima_mensagem', 'sou ' || @first || ' CRM ' || @crm, 'total_interacoes', 2), 'ligar para ' || @phone
+                       jsonb_build_object('ultima_mensagem', 'sou ' || @first || ' CRM ' || @crm, 'total_interacoes', 2,
+                           'gatilhos_adicionais', jsonb_build_array(jsonb_build_object('trigger_type', 'juridico', 'motivo', @first || ' falou em advogado', 'em', now()))),
+                       'ligar para ' || @phone
                 FROM conversa RETURNING id, conversa_id),
             aviso AS (
                 INSERT INTO notificacoes (canal, tipo, chave, handoff_id, conversa_id, payload, status)
@@ -92,6 +94,10 @@ public class PrivacyFixture : PipelineFixture
                 UNION ALL
                 SELECT 'chatwoot', 'copia', 'chatwoot:copia:teste:' || @phone, NULL, NULL,
                        jsonb_build_object('medico_id', @id, 'texto', 'sou ' || @first), 'enviada'
+                UNION ALL
+                -- An expiry notice whose conversation retention already deleted: only its reservation names him.
+                (SELECT 'slack', 'reserva_expirada', 'slack:reserva_expirada:' || reserva.id, NULL::uuid, NULL::uuid,
+                        jsonb_build_object('reserva_id', reserva.id, 'segundos', 86400), 'enviada' FROM reserva LIMIT 1)
                 RETURNING id),
             avaliacao AS (
                 INSERT INTO avaliacoes_qualidade (conversa_id, naturalidade, persona, objetivo, satisfacao, score_geral, avaliador, detalhes, notas)
@@ -146,6 +152,19 @@ public class PrivacyFixture : PipelineFixture
                 found.AddRange(needles.Where(n => text.Contains(n, StringComparison.OrdinalIgnoreCase)).Select(n => $"redis {key} ∋ {n}"));
             }
         return found;
+    }
+
+    /// <summary>A Redis value as Júlia stored it (null when the key is absent), and writing one back.</summary>
+    public async Task<string?> CachedAsync(string key)
+    {
+        using var redis = await ConnectionMultiplexer.ConnectAsync(RedisOptions());
+        return await redis.GetDatabase(Redis.Database).StringGetAsync(key);
+    }
+
+    public async Task CacheAsync(string key, string value)
+    {
+        using var redis = await ConnectionMultiplexer.ConnectAsync(RedisOptions());
+        await redis.GetDatabase(Redis.Database).StringSetAsync(key, value, TimeSpan.FromMinutes(5));
     }
 
     ConfigurationOptions RedisOptions()

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Julia.Doctors;
+using Julia.IntegrationTests.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 
 namespace Julia.IntegrationTests.Privacy;
@@ -41,7 +43,7 @@ public sealed class SubjectRequestTests(PrivacyFixture f) : IClassFixture<Privac
         foreach (var table in new[] { "conversations", "fila_mensagens", "handoffs", "reservas_vaga", "vagas", "envios_campanha", "notificacoes",
                      "avaliacoes_qualidade", "sugestoes_prompt", "metricas_deteccao_bot", "diretrizes" })
             Assert.True(tables[table]!.AsArray().Count > 0, $"{table} is empty in the export");
-        Assert.Equal(2, tables["notificacoes"]!.AsArray().Count);
+        Assert.Equal(3, tables["notificacoes"]!.AsArray().Count);
         Assert.Equal("1765387400000", export["redis"]![$"rate:ultimo:{doctor.Phone}"]!.ToString());
 
         var audit = await f.QueryAsync<(string Tipo, string Contagens, string Texto)>(
@@ -76,7 +78,7 @@ public sealed class SubjectRequestTests(PrivacyFixture f) : IClassFixture<Privac
         Assert.Equal("dpo@empresa", request["solicitado_por"]!.GetValue<string>());
         Assert.Equal(1, request["contagens"]!["medicos"]!.GetValue<int>());
         Assert.True(request["contagens"]!["interacoes"]!.GetValue<int>() >= 2);
-        Assert.Equal(2, request["contagens"]!["notificacoes"]!.GetValue<int>());
+        Assert.Equal(3, request["contagens"]!["notificacoes"]!.GetValue<int>());
         Assert.Equal("apagado", request["externos"]!["chatwoot"]!["status"]!.GetValue<string>());
         Assert.EndsWith("-03:00", request["concluido_em"]!.GetValue<string>());
 
@@ -143,6 +145,53 @@ public sealed class SubjectRequestTests(PrivacyFixture f) : IClassFixture<Privac
     }
 
     [Fact]
+    public async Task ADoctorImportedWithTheLegacyPhoneWhoOptedOutIsStillOptedOutWhenHeWritesAfterTheErasure()
+    {
+        const string canonical = "5511988887709", legacy = "551188887709";
+        var id = await f.ScalarAsync<Guid>("""
+            INSERT INTO medicos (telefone, primeiro_nome, crm, origem, opted_out, opted_out_at, stage_jornada)
+            VALUES (@legacy, 'Teodósio', '770099', 'import', true, now(), 'opt_out') RETURNING id
+            """, new { legacy });
+        await f.EraseAsync(id);
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, Text(canonical, "oi, voltei"))).StatusCode);
+        await f.WaitProcessedAsync(canonical);
+
+        var again = Assert.Single(await f.QueryAsync<(Guid Id, bool OptedOut, string? Reason)>(
+            "SELECT id, opted_out, opted_out_reason FROM medicos WHERE telefone = @canonical", new { canonical }));
+        Assert.NotEqual(id, again.Id);
+        Assert.True(again.OptedOut);
+        Assert.Equal(DoctorStore.ErasedOptOutReason, again.Reason);
+    }
+
+    [Fact]
+    public async Task ALidOnlyDoctorWhoOptedOutIsErasedAndComesBackFromTheSameLidAsANewOptedOutDoctor()
+    {
+        const string lid = "100000000000881@lid";
+        async Task WriteAsync(string text)
+        {
+            var body = Text("0", text, pushName: "Zacarias Tamarindo");
+            body["data"]!["key"]!["remoteJid"] = lid;
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, body)).StatusCode);
+            await Eventually.MatchesAsync(() => f.ScalarAsync<long>("""
+                SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id
+                WHERE m.whatsapp_lid = @lid AND i.direcao = 'entrada' AND i.processado_em IS NULL
+                """, new { lid }), n => n == 0);
+        }
+        await WriteAsync("oi, aqui é o Zacarias");
+        var id = await f.ScalarAsync<Guid>("SELECT id FROM medicos WHERE whatsapp_lid = @lid", new { lid });
+        await f.ExecuteAsync("UPDATE medicos SET opted_out = true, opted_out_at = now(), stage_jornada = 'opt_out' WHERE id = @id", new { id });
+
+        await f.EraseAsync(id);
+
+        Assert.Empty(await f.WhereFoundAsync("100000000000881", "Zacarias", "Tamarindo"));
+        await WriteAsync("oi de novo");
+        var again = Assert.Single(await f.QueryAsync<(Guid Id, bool OptedOut)>("SELECT id, opted_out FROM medicos WHERE whatsapp_lid = @lid", new { lid }));
+        Assert.NotEqual(id, again.Id);
+        Assert.True(again.OptedOut);
+    }
+
+    [Fact]
     public async Task UnknownDoctorsAre404AndBadInputIs400WithTheAdminToken()
     {
         var unknown = Guid.NewGuid();
@@ -175,10 +224,42 @@ public sealed class SubjectErasureWithChatwootDownTests(PrivacyFixture f) : ICla
         var answer = await f.EraseAsync(doctor.Id);
 
         Assert.Equal("apagado", answer["status"]!.GetValue<string>());
-        Assert.Equal("falhou", answer["solicitacao"]!["externos"]!["chatwoot"]!["status"]!.GetValue<string>());
+        var chatwoot = answer["solicitacao"]!["externos"]!["chatwoot"]!;
+        Assert.Equal("falhou", chatwoot["status"]!.GetValue<string>());
+        // The database no longer knows the contact: the audit row keeps its id for the manual deletion.
+        Assert.Equal(doctor.ChatwootContact.ToString(), chatwoot["contato_id"]!.GetValue<string>());
         Assert.Equal("falhou", await f.ScalarAsync<string>(
             "SELECT externos->'chatwoot'->>'status' FROM solicitacoes_titular WHERE medico_id = @id AND tipo = 'apagar'", new { id = doctor.Id }));
         Assert.Empty(await f.WhereFoundAsync(doctor.Identifiers));
         Assert.Contains(f.App.Logs.Lines, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Error && l.Message.Contains("chatwoot", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>The caller going away after the database erasure committed: Chatwoot and the audit row are still done.</summary>
+public sealed class SubjectErasureCallerGoneTests(PrivacyFixture f) : IClassFixture<PrivacyFixture>
+{
+    [Fact]
+    public async Task ACallerThatHangsUpWhileChatwootIsAskedStillGetsTheContactDeletedAndRecorded()
+    {
+        var doctor = await f.DoctorWithHistoryAsync("5511988887711", "Hermenegildo", "Pitanga", "118833");
+        using var caller = new CancellationTokenSource();
+        f.Chatwoot.OnRequest = call => { if (call.Method == "DELETE") caller.Cancel(); };
+        try
+        {
+            var eraser = f.App.Services.GetRequiredService<Julia.Privacy.SubjectEraser>();
+
+            var result = await eraser.EraseAsync(doctor.Id, "dpo", null, caller.Token);
+
+            Assert.NotNull(result);
+            Assert.True(caller.IsCancellationRequested);
+            Assert.Equal("apagado", JsonNode.Parse(result.Request.Externos)!["chatwoot"]!["status"]!.GetValue<string>());
+            Assert.False(f.Chatwoot.HasContact(doctor.ChatwootContact));
+            Assert.Equal("apagado", await f.ScalarAsync<string>(
+                "SELECT externos->'chatwoot'->>'status' FROM solicitacoes_titular WHERE medico_id = @id AND tipo = 'apagar'", new { id = doctor.Id }));
+        }
+        finally
+        {
+            f.Chatwoot.OnRequest = null;
+        }
     }
 }

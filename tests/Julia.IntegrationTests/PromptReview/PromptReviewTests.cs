@@ -59,7 +59,7 @@ public sealed partial class PromptReviewTests(PromptReviewFixture f) : IClassFix
     };
 
     /// <summary>The agent (its system prompt carries the candidate persona) and the judge, told apart per request.</summary>
-    static Answer Answer(JsonObject request)
+    static FakeModelServer.Answer Answer(JsonObject request)
     {
         var messages = Unescaped(request["messages"]);
         if (Unescaped(request["system"]).Contains(Marker))
@@ -94,10 +94,16 @@ public sealed partial class PromptReviewTests(PromptReviewFixture f) : IClassFix
         var c = await ConversationAsync("d0000000-0000-4000-8000-000000000006", 2,
             Doctor("#C1 oi"), Julia("Oi Dr. Marcelo!"), Doctor("#C2 quero falar com alguém"), System("Vou chamar alguém da equipe."));
         var d = await ConversationAsync("d0000000-0000-4000-8000-000000000010", 1, Doctor("#D1 oi"), Julia("Oi Dra. Renata!"));
+        // The most recent conversation is of a doctor erased at his request (LGPD): never replayed, it takes no slot.
+        var erased = await f.ScalarAsync<Guid>(
+            "INSERT INTO medicos (origem, apagado_em, deleted_at) VALUES ('whatsapp_inbound', now(), now()) RETURNING id");
+        await ConversationAsync(erased.ToString(), 0, Doctor("#E1 oi"), Julia("Oi!"));
+        await f.ExecuteAsync("UPDATE interacoes SET conteudo = NULL WHERE medico_id = @erased", new { erased });
         var prompt = Path.Combine(f.Folder, "persona-nova.md");
         await File.WriteAllTextAsync(prompt, Persona);
         var report = Path.Combine(f.Folder, "relatorio.html");
         f.Anthropic.Override = Answer;
+        var earlierRequests = f.Anthropic.Requests.Count; // the other tests of this class ask the fake too
         var before = await f.SnapshotAsync();
         var reservations = await f.ScalarAsync<long>("SELECT count(*) FROM reservas_vaga");
 
@@ -108,7 +114,7 @@ public sealed partial class PromptReviewTests(PromptReviewFixture f) : IClassFix
         Assert.Equal(reservations, await f.ScalarAsync<long>("SELECT count(*) FROM reservas_vaga"));
         Assert.Empty(f.Evolution.Calls);
 
-        var requests = f.Anthropic.Requests.ToList();
+        var requests = f.Anthropic.Requests.Skip(earlierRequests).ToList();
         var agentRequests = requests.Where(r => Unescaped(r["system"]).Contains(Marker)).ToList();
         Assert.All(agentRequests, r => Assert.Equal(AgentModels.Conversation, r["model"]!.GetValue<string>()));
         Assert.All(agentRequests, r => Assert.DoesNotContain("persona v1", Unescaped(r["system"])));
@@ -163,6 +169,10 @@ public sealed partial class PromptReviewTests(PromptReviewFixture f) : IClassFix
         var missing = await JuliaProcess.RunAsync(f.Environment(), "avaliar-prompt", "--conversas", "5");
         var unreadable = await JuliaProcess.RunAsync(f.Environment(), "avaliar-prompt", "--prompt", Path.Combine(f.Folder, "nao-existe.md"));
         var tooMany = await JuliaProcess.RunAsync(f.Environment(), "avaliar-prompt", "--prompt", "x.md", "--conversas", "501");
+        var prompt = Path.Combine(f.Folder, "persona-pasta.md");
+        await File.WriteAllTextAsync(prompt, Persona);
+        var calls = f.Anthropic.Requests.Count;
+        var reportIsAFolder = await JuliaProcess.RunAsync(f.Environment(), "avaliar-prompt", "--prompt", prompt, "--saida", f.Folder);
 
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("--prompt", missing.StdErr);
@@ -170,6 +180,50 @@ public sealed partial class PromptReviewTests(PromptReviewFixture f) : IClassFix
         Assert.Contains("não consegui ler o prompt", unreadable.StdErr);
         Assert.Equal(2, tooMany.ExitCode);
         Assert.Contains("--conversas precisa ser um número de 1 a 500", tooMany.StdErr);
+        // Refused before the first model call, not after the whole (paid) run.
+        Assert.Equal(2, reportIsAFolder.ExitCode);
+        Assert.Contains("--saida é uma pasta", reportIsAFolder.StdErr);
+        Assert.Equal(calls, f.Anthropic.Requests.Count);
+    }
+
+    [Fact]
+    public async Task AJudgeThatFailsSkipsTheConversationWithTheReasonAndNothingIsStored()
+    {
+        var prompt = Path.Combine(f.Folder, "persona-juiz.md");
+        await File.WriteAllTextAsync(prompt, Persona);
+        var report = Path.Combine(f.Folder, "juiz.html");
+        // The candidate answers; every call of the judge is refused (400: not retried by the SDK).
+        f.Anthropic.Override = request => Unescaped(request["system"]).Contains(Marker)
+            ? Text("Oi! Posso te mandar as vagas?")
+            : new FakeModelServer.Answer(400, Fixture("error-400-invalid-request.json").ToJsonString());
+        var evaluations = await f.ScalarAsync<long>("SELECT count(*) FROM avaliacoes_qualidade");
+
+        var (exit, stdout, stderr) = await JuliaProcess.RunAsync(f.Environment(), "avaliar-prompt", "--prompt", prompt, "--conversas", "2", "--saida", report);
+
+        Assert.True(exit == 1, $"exit {exit}: {stderr}\n{stdout}"); // not one conversation could be compared
+        var html = await File.ReadAllTextAsync(report);
+        Assert.Contains("<dd id=\"puladas\">2</dd>", html);
+        Assert.Equal(2, Regex.Matches(html, "avaliador indisponível: erro do modelo \\(Anthropic").Count);
+        Assert.Contains("0 conversas avaliadas, 2 puladas", stdout);
+        Assert.Equal(evaluations, await f.ScalarAsync<long>("SELECT count(*) FROM avaliacoes_qualidade"));
+    }
+
+    [Fact]
+    public async Task AReportThatCannotBeWrittenWhereAskedIsWrittenToTheTempFolderAndTheExitCodeSaysSo()
+    {
+        if (!File.Exists("/dev/full")) return; // Linux: every write to /dev/full fails as on a full disk
+        var prompt = Path.Combine(f.Folder, "persona-disco.md");
+        await File.WriteAllTextAsync(prompt, Persona);
+        f.Anthropic.Override = _ => Text("Oi! Tudo certo por aqui.");
+
+        var (exit, stdout, stderr) = await JuliaProcess.RunAsync(f.Environment(), "avaliar-prompt", "--prompt", prompt, "--conversas", "1", "--saida", "/dev/full");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("não consegui gravar o relatório em /dev/full", stderr);
+        var fallback = Regex.Match(stderr, "relatório gravado em (\\S+)").Groups[1].Value;
+        Assert.StartsWith("<!DOCTYPE html>", await File.ReadAllTextAsync(fallback));
+        File.Delete(fallback);
+        Assert.Contains($"Relatório: {fallback}", stdout);
     }
 
     [Fact]
@@ -180,10 +234,15 @@ public sealed partial class PromptReviewTests(PromptReviewFixture f) : IClassFix
         var report = Path.Combine(f.Folder, "off.html");
 
         var (exit, _, stderr) = await JuliaProcess.RunAsync(f.Environment(withKey: false), "avaliar-prompt", "--prompt", prompt, "--saida", report);
+        var openAIOff = await JuliaProcess.RunAsync(new Dictionary<string, string>(f.Environment(withKey: false)) { ["LLM_PROVIDER"] = "openai", ["LLM_MODEL"] = "gpt-4o-mini" },
+            "avaliar-prompt", "--prompt", prompt, "--saida", report);
 
         Assert.Equal(1, exit);
-        Assert.Contains("agente desligado", stderr);
+        Assert.Contains("agente desligado (sem ANTHROPIC_API_KEY)", stderr);
         Assert.False(File.Exists(report));
+        Assert.Equal(1, openAIOff.ExitCode);
+        Assert.Contains("OPENAI_API_KEY", openAIOff.StdErr); // the provider's own variables, not Anthropic's
+        Assert.DoesNotContain("ANTHROPIC_API_KEY", openAIOff.StdErr);
     }
 
     [Fact]

@@ -3,13 +3,14 @@ using Julia.Agent;
 using Julia.IntegrationTests.Agent;
 using static Julia.IntegrationTests.Quality.QualityScenario;
 using static Julia.IntegrationTests.TestHost.FakeOpenAI;
+using static Julia.IntegrationTests.TestHost.FakeModelServer;
 
 namespace Julia.IntegrationTests.Quality;
 
 /// <summary>
-/// LLM_PROVIDER=openai for a vLLM/Ollama-like server: OPENAI_BASE_URL of its own (here without `/v1`: the SDK appends
-/// `/chat/completions` to whatever base it is given) and no OPENAI_API_KEY (the agent is on), no LLM_MODEL_COMPLEX (it
-/// defaults to LLM_MODEL), and an admin token.
+/// LLM_PROVIDER=openai for a vLLM/Ollama-like server: OPENAI_BASE_URL of its own (here the bare server address, without
+/// `/v1`: Júlia adds it) and no OPENAI_API_KEY (the agent is on), no LLM_MODEL_COMPLEX (it defaults to LLM_MODEL), and an
+/// admin token.
 /// </summary>
 public sealed class QualityOpenAIFixture : OpenAIAgentFixture
 {
@@ -54,6 +55,6 @@ public sealed class QualityOpenAITests(QualityOpenAIFixture f) : IClassFixture<Q
         Assert.Contains("naturalidade", Content(Messages(request)[0]!));
         Assert.Contains("Médico: Oi, tem plantão no sábado?", Content(Messages(request)[^1]!));
         Assert.Equal($"Bearer {ModelClients.NoKey}", f.OpenAI.RequestHeaders.Last()["Authorization"].ToString());
-        Assert.Equal("/chat/completions", f.OpenAI.RequestPaths.Last());
+        Assert.Equal("/v1/chat/completions", f.OpenAI.RequestPaths.Last());
     }
 }

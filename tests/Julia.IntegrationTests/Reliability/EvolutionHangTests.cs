@@ -2,6 +2,7 @@ using Dapper;
 using Julia.IntegrationTests.TestHost;
 using Xunit.Abstractions;
 using static Julia.IntegrationTests.TestHost.FakeAnthropic;
+using static Julia.IntegrationTests.TestHost.FakeModelServer;
 
 namespace Julia.IntegrationTests.Reliability;
 

@@ -1,27 +1,14 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace Julia.IntegrationTests.TestHost;
 
 /// <summary>
 /// A fake Anthropic Messages API on loopback (`POST /v1/messages`) answering with the shapes in tests/fixtures/anthropic.
-/// Scripted answers are served in order; when the script runs out it answers a plain text reply. Every request body
-/// is kept for assertions. The real SDK talks to it through ANTHROPIC_BASE_URL.
+/// The real SDK talks to it through ANTHROPIC_BASE_URL; scripting and recording are <see cref="FakeModelServer"/>'s.
 /// </summary>
-public sealed class FakeAnthropic : LoopbackServer
+public sealed class FakeAnthropic : FakeModelServer
 {
-    public sealed record Answer(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default);
-
-    readonly ConcurrentQueue<Func<JsonObject, Answer>> script = new();
-
-    public ConcurrentQueue<JsonObject> Requests { get; } = new();
-    public ConcurrentQueue<IHeaderDictionary> RequestHeaders { get; } = new();
-
-    /// <summary>While set, answers every request (an outage, a slow Anthropic) and the script waits.</summary>
-    public Func<JsonObject, Answer>? Override { get; set; }
-
     public static async Task<FakeAnthropic> StartAsync()
     {
         var fake = new FakeAnthropic();
@@ -29,35 +16,11 @@ public sealed class FakeAnthropic : LoopbackServer
         return fake;
     }
 
-    protected override void Map(WebApplication app)
-    {
-        app.MapPost("/v1/messages", HandleAsync);
-    }
+    protected override void Map(WebApplication app) => app.MapPost("/v1/messages", HandleAsync);
 
-    async Task HandleAsync(HttpContext http)
-    {
-        var body = await JsonNode.ParseAsync(http.Request.Body);
-        Requests.Enqueue(body!.AsObject());
-        RequestHeaders.Enqueue(new HeaderDictionary(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value)));
-        var answer = Override is { } forced ? forced(body.AsObject())
-            : script.TryDequeue(out var next) ? next(body.AsObject()) : new Answer(200, TextReply(DefaultReply));
-        if (answer.Delay > TimeSpan.Zero)
-        {
-            try { await Task.Delay(answer.Delay, http.RequestAborted); } catch (OperationCanceledException) { return; }
-        }
-        http.Response.StatusCode = answer.Status;
-        foreach (var (k, v) in answer.Headers ?? new Dictionary<string, string>()) http.Response.Headers[k] = v;
-        http.Response.ContentType = "application/json";
-        await http.Response.WriteAsync(answer.Body);
-    }
+    protected override Answer TextAnswer(string text) => Text(text);
 
-    /// <summary>The text of the answer given when nothing is scripted.</summary>
-    public const string DefaultReply = "Oi! Tudo bem?";
-
-    public void Enqueue(params Answer[] answers) { foreach (var a in answers) script.Enqueue(_ => a); }
-
-    /// <summary>An answer computed from the request it answers (e.g. reserve the first vaga_id a tool returned).</summary>
-    public void Enqueue(Func<JsonObject, Answer> answer) => script.Enqueue(answer);
+    protected override string LastUserText(JsonObject request) => LastUser(request);
 
     /// <summary>All text the request carries (system, messages, tool results), to look for ids and phrases.</summary>
     public static string AllText(JsonObject request) => request.ToJsonString();
@@ -65,8 +28,7 @@ public sealed class FakeAnthropic : LoopbackServer
     public static string? FirstVagaId(JsonObject request) =>
         System.Text.RegularExpressions.Regex.Match(System.Text.RegularExpressions.Regex.Unescape(AllText(request)), @"vaga_id=([0-9a-f-]{36})") is { Success: true } m ? m.Groups[1].Value : null;
 
-    public static JsonObject Fixture(string name) =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "anthropic", name)))!.AsObject();
+    public static JsonObject Fixture(string name) => LoadFixture("anthropic", name);
 
     public static string TextReply(string text)
     {
@@ -90,5 +52,4 @@ public sealed class FakeAnthropic : LoopbackServer
     public static Answer RateLimited(int retryAfterSeconds) =>
         new(429, Fixture("error-429-rate-limit.json").ToJsonString(), new Dictionary<string, string> { ["retry-after"] = retryAfterSeconds.ToString() });
     public static Answer Overloaded() => new(529, Fixture("error-529-overloaded.json").ToJsonString());
-
 }

@@ -39,6 +39,9 @@ public sealed class FakeChatwoot : LoopbackServer
     /// <summary>When set, a request without this `api_access_token` answers 401 like Chatwoot.</summary>
     public string? RequiredToken { get; set; }
 
+    /// <summary>Called as each request arrives (e.g. the caller goes away while Chatwoot is being asked).</summary>
+    public Action<Call>? OnRequest { get; set; }
+
     public static async Task<FakeChatwoot> StartAsync()
     {
         var fake = new FakeChatwoot();
@@ -58,7 +61,9 @@ public sealed class FakeChatwoot : LoopbackServer
         app.Use(async (http, next) =>
         {
             var token = http.Request.Headers.TryGetValue("api_access_token", out var t) ? t.ToString() : null;
-            Requests.Enqueue(new Call(http.Request.Method, http.Request.Path.Value ?? "", http.Request.QueryString.Value ?? "", token));
+            var call = new Call(http.Request.Method, http.Request.Path.Value ?? "", http.Request.QueryString.Value ?? "", token);
+            Requests.Enqueue(call);
+            OnRequest?.Invoke(call);
             if (Down)
             {
                 await Results.Content("""{"error":"Service Unavailable"}""", "application/json", statusCode: 503).ExecuteAsync(http);

@@ -27,4 +27,24 @@ public sealed class AgentOptionsTests
         Assert.Contains("OPENAI_API_KEY", new AgentOptions { Provider = "openai" }.OffReason);
         Assert.Contains("OPENAI_BASE_URL", new AgentOptions { Provider = "openai" }.OffReason);
     }
+
+    [Theory]
+    [InlineData("http://localhost:11434", "http://localhost:11434/v1")]          // Ollama's bare address
+    [InlineData("http://vllm.interno:8000/", "http://vllm.interno:8000/v1")]
+    [InlineData("https://api.openai.com", "https://api.openai.com/v1")]
+    [InlineData("http://localhost:11434/v1", "http://localhost:11434/v1")]
+    [InlineData("http://localhost:11434/v1/", "http://localhost:11434/v1/")]
+    [InlineData("https://recurso.openai.azure.com/openai/v1/", "https://recurso.openai.azure.com/openai/v1/")]
+    [InlineData(" https://gateway.interno/llm ", "https://gateway.interno/llm")]    // a path of its own is kept
+    public void ABareServerAddressGetsV1AndAUrlWithAPathIsUsedAsGiven(string configured, string endpoint)
+    {
+        var o = new AgentOptions { Provider = "openai", OpenAIBaseUrl = configured };
+
+        Assert.Equal(endpoint, o.OpenAIEndpoint);
+        Assert.Equal(endpoint, o.Endpoint);
+    }
+
+    [Fact]
+    public void ApiOpenAiComWithoutV1AndWithoutAKeyIsStillOff() =>
+        Assert.False(new AgentOptions { Provider = "openai", OpenAIBaseUrl = "https://api.openai.com/" }.Enabled);
 }

@@ -61,4 +61,13 @@ public sealed class PromptReviewReportTests
         Assert.Contains("Execução interrompida: circuito claude aberto.", html);
         Assert.Equal(["Prompt p.md: 0 conversas avaliadas, 0 puladas", "Interrompido: circuito claude aberto", "Relatório: /tmp/r.html"], summary);
     }
+
+    [Fact]
+    public void WithNoConversationToReplayTheSummaryAndTheReportSaySo()
+    {
+        var result = new PromptReviewResult("p.md", "m", "j", 50, DateTimeOffset.UnixEpoch, [], null);
+
+        Assert.Contains(PromptReviewReport.NothingToReplay, PromptReviewReport.Summary(result, "/tmp/r.html"));
+        Assert.Contains(PromptReviewReport.NothingToReplay, PromptReviewReport.Html(result));
+    }
 }

@@ -1,0 +1,74 @@
+using System.ClientModel;
+using Anthropic.Exceptions;
+using Julia.Agent.Tools;
+using Julia.Infrastructure.Hosting;
+using Julia.Shifts;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace Julia.Agent;
+
+/// <summary>A turn ready for the model: the messages as it gets them, and the turn's tool session.</summary>
+internal sealed record PreparedTurn(List<ChatMessage> Messages, ToolSession Session);
+
+/// <summary>What the model answered, which model gave the final answer, and the usage of every call of the turn.</summary>
+internal sealed record ModelAnswer(ChatResponse Response, string Model, UsageDetails Usage);
+
+/// <summary>
+/// The part of a turn the live agent (<see cref="ClaudeAgent"/>) and `julia avaliar-prompt` share (docs/decisions.md#agent):
+/// the context as the agent builds it — the open shifts of the doctor's specialty, the first-contact and back-from-human
+/// phases — and the call: the conversation model, then once LLM_MODEL_COMPLEX after an empty answer, with the usage of
+/// both calls counted. The caller owns the breaker, the deadline and what a failure means.
+/// </summary>
+internal sealed class AgentModelCall(ShiftStore shifts, ShiftCatalog catalog, IOptions<AgentOptions> options, IOptions<AppOptions> app)
+{
+    /// <param name="now">The agent's "now": the present, or when the doctor wrote (a replay).</param>
+    /// <param name="persona">A candidate persona instead of Prompts/persona.md (`julia avaliar-prompt`).</param>
+    public async Task<PreparedTurn> PrepareAsync(AgentTurn turn, DateTimeOffset now, string? persona, CancellationToken ct)
+    {
+        var o = options.Value;
+        var prefs = Preferences.Parse(turn.Profile?.Preferencias);
+        var holdings = await shifts.HoldingsAsync(turn.Doctor.Id, ct);
+        var offered = o.ShiftsInContext == 0 ? [] : await catalog.SearchAsync(new ShiftSearch(turn.Profile?.EspecialidadeId,
+            ValorMinimo: prefs.ValorMinimo, Limit: o.ShiftsInContext, BlockedHospitals: prefs.BlockedHospitals,
+            BlockedSectors: prefs.BlockedSectors), holdings, ct);
+        var firstContact = !turn.History.Any(h => h.Direction == "saida") && turn.MessageCount <= turn.Parts.Count;
+        var system = AgentContextBuilder.SystemPrompt(now, app.Value.CompanyName, turn.Profile, offered, firstContact, turn.ReturnedFromHuman, persona);
+        return new PreparedTurn(AgentContextBuilder.Messages(system, turn.History, turn.Parts), new ToolSession(turn, offered));
+    }
+
+    /// <summary>One call with the conversation model; after an empty answer (and no tool took the turn over) one more with LLM_MODEL_COMPLEX.</summary>
+    public async Task<ModelAnswer> AskAsync(IChatClient chat, PreparedTurn turn, IList<AITool> tools, CancellationToken ct)
+    {
+        var o = options.Value;
+        var response = await chat.GetResponseAsync(turn.Messages, Options(o.Model, o.MaxTokens, tools, o), ct);
+        var usage = new UsageDetails();
+        usage.Add(response.Usage ?? new UsageDetails());
+        if (turn.Session.TakeOver is not null || !string.IsNullOrWhiteSpace(response.Text))
+            return new ModelAnswer(response, o.Model, usage);
+        // docs/decisions.md#agent: one retry with LLM_MODEL_COMPLEX after an empty answer; both calls are paid for.
+        turn.Messages.AddRange(response.Messages);
+        response = await chat.GetResponseAsync(turn.Messages, Options(o.ComplexModel, 1_000, tools, o), ct);
+        usage.Add(response.Usage ?? new UsageDetails());
+        return new ModelAnswer(response, o.ComplexModel, usage);
+    }
+
+    static ChatOptions Options(string model, int maxTokens, IList<AITool> tools, AgentOptions o) => new()
+    {
+        ModelId = model, MaxOutputTokens = maxTokens, Temperature = o.Temperature, Tools = tools, ToolMode = ChatToolMode.Auto,
+    };
+
+    /// <summary>A failed call in the words of fallback reasons and reports (never the provider's raw error text).</summary>
+    public static string Describe(Exception ex) => ex switch
+    {
+        AnthropicRateLimitException => "limite de taxa da Anthropic (429)",
+        AnthropicApiException api when api.GetType().Name.Contains("Overloaded", StringComparison.Ordinal) => "Anthropic sobrecarregada (529)",
+        OperationCanceledException or TimeoutException => "tempo esgotado",
+        HttpRequestException => "falha de rede com a Anthropic",
+        ClientResultException { Status: 429 } => "limite de taxa do modelo OpenAI-compatível (429)",
+        ClientResultException { Status: >= 500 } e => $"modelo OpenAI-compatível indisponível ({e.Status})",
+        ClientResultException { Status: 0 } => "falha de rede com o modelo OpenAI-compatível",
+        ClientResultException e => $"erro do modelo OpenAI-compatível ({e.Status})",
+        _ => $"erro do modelo ({ex.GetType().Name})",
+    };
+}

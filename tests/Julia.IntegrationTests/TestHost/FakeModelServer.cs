@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Julia.IntegrationTests.TestHost;
+
+/// <summary>
+/// What the fake model servers (<see cref="FakeAnthropic"/>, <see cref="FakeOpenAI"/>) share, on loopback: scripted
+/// answers served in order (a plain text reply when the script runs out), answers chosen by what the doctor said, an
+/// override for outages and hangs, and every request's body, headers and path kept for assertions. Each subclass maps
+/// its provider's routes and builds its wire shapes from tests/fixtures/{provider}.
+/// </summary>
+public abstract class FakeModelServer : LoopbackServer
+{
+    public sealed record Answer(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default);
+
+    /// <summary>The text of the answer given when nothing is scripted.</summary>
+    public const string DefaultReply = "Oi! Tudo bem?";
+
+    readonly ConcurrentQueue<Func<JsonObject, Answer>> script = new();
+    readonly ConcurrentDictionary<string, Answer> byUserText = new();
+
+    public ConcurrentQueue<JsonObject> Requests { get; } = new();
+    public ConcurrentQueue<IHeaderDictionary> RequestHeaders { get; } = new();
+    public ConcurrentQueue<string> RequestPaths { get; } = new();
+
+    /// <summary>While set, answers every request (an outage, a hanging server) and the script waits.</summary>
+    public Func<JsonObject, Answer>? Override { get; set; }
+
+    public void Enqueue(params Answer[] answers) { foreach (var a in answers) script.Enqueue(_ => a); }
+
+    /// <summary>An answer computed from the request it answers (e.g. reserve the first vaga_id a tool returned).</summary>
+    public void Enqueue(Func<JsonObject, Answer> answer) => script.Enqueue(answer);
+
+    /// <summary>
+    /// Every request whose last user message contains <paramref name="userText"/> gets this answer, before the script: a
+    /// test's answer cannot be taken by another turn, nor left behind for the next test by a call that never arrived.
+    /// </summary>
+    public void AnswerWhenUserSays(string userText, Answer answer) => byUserText[userText] = answer;
+
+    /// <summary>The plain text reply of this provider's wire shape.</summary>
+    protected abstract Answer TextAnswer(string text);
+
+    /// <summary>The text of the request's last user message.</summary>
+    protected abstract string LastUserText(JsonObject request);
+
+    protected async Task HandleAsync(HttpContext http)
+    {
+        var body = (await JsonNode.ParseAsync(http.Request.Body))!.AsObject();
+        Requests.Enqueue(body);
+        RequestPaths.Enqueue(http.Request.Path);
+        RequestHeaders.Enqueue(new HeaderDictionary(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value)));
+        var answer = Override is { } forced ? forced(body)
+            : AnswerFor(body) is { } matched ? matched
+            : script.TryDequeue(out var next) ? next(body) : TextAnswer(DefaultReply);
+        if (answer.Delay > TimeSpan.Zero)
+        {
+            try { await Task.Delay(answer.Delay, http.RequestAborted); } catch (OperationCanceledException) { return; }
+        }
+        http.Response.StatusCode = answer.Status;
+        foreach (var (k, v) in answer.Headers ?? new Dictionary<string, string>()) http.Response.Headers[k] = v;
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(answer.Body);
+    }
+
+    Answer? AnswerFor(JsonObject request)
+    {
+        if (byUserText.IsEmpty) return null;
+        var text = LastUserText(request);
+        return byUserText.FirstOrDefault(p => text.Contains(p.Key, StringComparison.Ordinal)).Value;
+    }
+
+    /// <summary>A response body of tests/fixtures/{provider}.</summary>
+    protected static JsonObject LoadFixture(string provider, string name) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", provider, name)))!.AsObject();
+
+    /// <summary>The text of a message's content: a string, or the text parts of a content array (both providers' shapes).</summary>
+    public static string Content(JsonNode message) => message["content"] switch
+    {
+        JsonValue v => v.GetValue<string>(),
+        JsonArray parts => string.Concat(parts.Select(p => p?["text"]?.GetValue<string>() ?? "")),
+        _ => "",
+    };
+
+    /// <summary>The text of the last message with role user in a `messages` array (empty when there is none).</summary>
+    protected static string LastUser(JsonObject request) =>
+        request["messages"]?.AsArray().LastOrDefault(m => m?["role"]?.GetValue<string>() == "user") is { } user ? Content(user) : "";
+}
