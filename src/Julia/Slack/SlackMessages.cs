@@ -72,12 +72,7 @@ internal static partial class SlackMessages
         var blocks = new List<JsonObject>
         {
             Header(title),
-            Fields(
-                Field("Médico", DoctorName(n.DoctorName)),
-                Field("Telefone", Phone(n.Phone, f)),
-                Field("Hospital", HospitalAndCity(n)),
-                Field("Data", DateWithWeekday(n.Date)),
-                Field("Período", OrDash(n.Period)),
+            ReservationFields(n, f,
                 Field("Setor", OrDash(n.Sector)),
                 Field("Valor", Escape(n.PayText))),
             Section("Pré-reserva feita pela Júlia: confirme com o médico e registre com a nota privada `/confirmar` no Chatwoot " +
@@ -94,12 +89,7 @@ internal static partial class SlackMessages
         var blocks = new List<JsonObject>
         {
             Header(title),
-            Fields(
-                Field("Médico", DoctorName(n.DoctorName)),
-                Field("Telefone", Phone(n.Phone, f)),
-                Field("Hospital", HospitalAndCity(n)),
-                Field("Data", DateWithWeekday(n.Date)),
-                Field("Período", OrDash(n.Period))),
+            ReservationFields(n, f),
             Section($"A pré-reserva ficou {Duration(heldFor)} sem confirmação. O plantão voltou a ficar aberto."),
         };
         // The footer dates the expiry, the event this notice reports.
@@ -113,12 +103,7 @@ internal static partial class SlackMessages
         var blocks = new List<JsonObject>
         {
             Header(title),
-            Fields(
-                Field("Médico", DoctorName(n.DoctorName)),
-                Field("Telefone", Phone(n.Phone, f)),
-                Field("Hospital", HospitalAndCity(n)),
-                Field("Data", DateWithWeekday(n.Date)),
-                Field("Período", OrDash(n.Period)),
+            ReservationFields(n, f,
                 Field("Setor", OrDash(n.Sector)),
                 Field("Valor", Escape(n.PayText)),
                 Field("Confirmado por", StaffName(n.ConfirmedBy))),
@@ -136,12 +121,7 @@ internal static partial class SlackMessages
         var blocks = new List<JsonObject>
         {
             Header(title),
-            Fields(
-                Field("Médico", DoctorName(n.DoctorName)),
-                Field("Telefone", Phone(n.Phone, f)),
-                Field("Hospital", HospitalAndCity(n)),
-                Field("Data", DateWithWeekday(n.Date)),
-                Field("Período", OrDash(n.Period)),
+            ReservationFields(n, f,
                 Field("Cancelada por", StaffName(n.EndedBy))),
             Section($"*Motivo:*\n{OrDash(n.Reason)}"),
         };
@@ -249,6 +229,17 @@ internal static partial class SlackMessages
     static JsonObject Header(string text) => new() { ["type"] = "header", ["text"] = PlainText(Truncate(text, MaxHeader)) };
 
     static JsonObject Section(string mrkdwn) => new() { ["type"] = "section", ["text"] = Mrkdwn(TruncateEscaped(mrkdwn, MaxSection)) };
+
+    /// <summary>The fields every reservation notice starts with: who, where, when.</summary>
+    static JsonObject ReservationFields(ReservationNotice n, SlackFormat f, params JsonObject[] more) => Fields(
+    [
+        Field("Médico", DoctorName(n.DoctorName)),
+        Field("Telefone", Phone(n.Phone, f)),
+        Field("Hospital", HospitalAndCity(n)),
+        Field("Data", DateWithWeekday(n.Date)),
+        Field("Período", OrDash(n.Period)),
+        .. more,
+    ]);
 
     static JsonObject Fields(params JsonObject[] fields) =>
         new() { ["type"] = "section", ["fields"] = new JsonArray([.. fields.Take(MaxFields)]) };
