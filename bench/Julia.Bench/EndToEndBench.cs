@@ -65,7 +65,10 @@ internal static class EndToEndBench
                 seqLatencies.Add(await seq.OneAsync(i));
                 if (timeline is not null)
                 {
-                    await Task.Delay(20); // the dispatcher's post-send record, and anything else the message caused
+                    // The dispatcher's post-send record, and anything else the message caused (BENCH_TIMELINE_GAP_MS, default 20;
+                    // 0 shows how the previous message's tail slows the next one).
+                    var gap = int.TryParse(Environment.GetEnvironmentVariable("BENCH_TIMELINE_GAP_MS"), out var g) ? g : 20;
+                    if (gap > 0) await Task.Delay(gap);
                     timeline.End(seqLatencies[^1]);
                 }
             }
