@@ -1,5 +1,6 @@
 using Dapper;
 using Julia.Doctors;
+using Julia.Infrastructure.Database;
 using Julia.Queue;
 using Npgsql;
 
@@ -43,7 +44,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
     public async Task<(TurnInput? Input, bool Erased)> BeginTurnAsync(Guid medicoId, int historyLimit, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        await using var grid = await c.QueryMultipleAsync(new CommandDefinition($"""
+        await using var grid = await c.QueryPreparedMultipleAsync($"""
             BEGIN;
             SET LOCAL synchronous_commit = off;
             UPDATE interacoes SET conteudo = NULL, midia = NULL, remote_jid = NULL, processado_em = now()
@@ -89,7 +90,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
 
             SELECT {Erased};
             COMMIT;
-            """, new { medicoId, limit = historyLimit }, cancellationToken: ct));
+            """, ct, new { medicoId, limit = historyLimit });
         await grid.ReadSingleAsync<long>();
         var conversation = await grid.ReadSingleOrDefaultAsync<ConversationState>();
         var pending = (await grid.ReadAsync<PendingInbound>()).ToList();
@@ -114,10 +115,9 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
     public async Task<(bool Superseded, bool Erased)> FinishTurnWithReplyAsync(Guid medicoId, Guid conversaId, long upToId,
         IReadOnlyList<NewQueueItem> reply, CancellationToken ct)
     {
-        var parameters = QueueStore.EnqueueParameters(reply, out _);
-        parameters.AddDynamicParams(new { medicoId, conversaId, upToId });
+        var queued = QueueStore.EnqueueParameters(reply, out _);
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.QuerySingleAsync<(bool, bool)>(new CommandDefinition($"""
+        return await c.QuerySinglePreparedAsync<(bool, bool)>($"""
             BEGIN;
             SET LOCAL synchronous_commit = off;
             WITH newer AS (
@@ -131,7 +131,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
                     RETURNING id)
             SELECT (SELECT yes FROM newer), (SELECT yes FROM erased);
             COMMIT;
-            """, parameters, cancellationToken: ct));
+            """, ct, queued, new { medicoId, conversaId, upToId });
     }
 
     public Task SetHumanControlAsync(NpgsqlTransaction tx, Guid conversaId, string reason, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Julia.Doctors;
+using Julia.Infrastructure.Database;
 using Npgsql;
 
 namespace Julia.Conversations;
@@ -42,7 +43,7 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
     public async Task<(Guid? Stored, bool Erased)> InsertAsync(Guid medicoId, InboundRow row, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.QuerySingleAsync<(Guid?, bool)>(new CommandDefinition($"""
+        return await c.QuerySinglePreparedAsync<(Guid?, bool)>($"""
             WITH erased AS (SELECT 1 FROM medicos WHERE id = @medicoId AND apagado_em IS NOT NULL),
             inserted AS (
                 INSERT INTO interacoes (medico_id, {Columns}) SELECT @medicoId, {Values} WHERE NOT EXISTS (SELECT 1 FROM erased)
@@ -50,7 +51,7 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
                 RETURNING {Inserted}),
             {ChatwootCte}{extraCtes}
             SELECT (SELECT medico_id FROM inserted), EXISTS (SELECT 1 FROM erased)
-            """, Parameters(row, new { medicoId }), cancellationToken: ct));
+            """, ct, row, new { medicoId });
     }
 
     /// <summary>

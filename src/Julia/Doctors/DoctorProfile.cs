@@ -1,4 +1,5 @@
 using Dapper;
+using Julia.Infrastructure.Database;
 using Npgsql;
 
 namespace Julia.Doctors;
@@ -13,13 +14,13 @@ internal sealed class DoctorProfileStore(NpgsqlDataSource db)
     public async Task<DoctorProfile?> FindAsync(Guid id, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.QueryFirstOrDefaultAsync<DoctorProfile>(new CommandDefinition("""
+        return await c.QueryFirstOrDefaultPreparedAsync<DoctorProfile>("""
             SELECT m.id AS Id, m.titulo AS Titulo, m.primeiro_nome AS PrimeiroNome, m.sobrenome AS Sobrenome, m.crm AS Crm,
                    m.estado AS Estado, m.cidade AS Cidade, m.regiao AS Regiao, m.especialidade_id AS EspecialidadeId,
                    COALESCE(e.nome_display, e.nome, m.especialidade) AS Especialidade, e.config->>'nota_contexto' AS EspecialidadeNotas,
                    m.stage_jornada AS StageJornada, m.vip AS Vip, m.preferencias_detectadas::text AS Preferencias
             FROM medicos m LEFT JOIN especialidades e ON e.id = m.especialidade_id
             WHERE m.id = @id
-            """, new { id }, cancellationToken: ct));
+            """, ct, new { id });
     }
 }

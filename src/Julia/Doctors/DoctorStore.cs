@@ -1,4 +1,5 @@
 using Dapper;
+using Julia.Infrastructure.Database;
 using Npgsql;
 
 namespace Julia.Doctors;
@@ -19,10 +20,10 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
     {
         var legacy = PhoneNumbers.LegacyVariant(canonical);
         await using var c = await db.OpenConnectionAsync(ct);
-        var found = await c.QueryFirstOrDefaultAsync<DoctorRecord>(new CommandDefinition($"""
+        var found = await c.QueryFirstOrDefaultPreparedAsync<DoctorRecord>($"""
             SELECT {Columns} FROM medicos WHERE telefone = @canonical OR (@legacy::text IS NOT NULL AND telefone = @legacy)
             ORDER BY (telefone = @canonical) DESC LIMIT 1
-            """, new { canonical, legacy }, cancellationToken: ct));
+            """, ct, new { canonical, legacy });
         if (found is null || found.Telefone == canonical) return found;
         var rewritten = await c.ExecuteAsync(new CommandDefinition(
             "UPDATE medicos SET telefone = @canonical WHERE id = @id AND NOT EXISTS (SELECT 1 FROM medicos WHERE telefone = @canonical)",
@@ -33,15 +34,13 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
     public async Task<DoctorRecord?> FindByLidAsync(string lid, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.QueryFirstOrDefaultAsync<DoctorRecord>(new CommandDefinition(
-            $"SELECT {Columns} FROM medicos WHERE whatsapp_lid = @lid", new { lid }, cancellationToken: ct));
+        return await c.QueryFirstOrDefaultPreparedAsync<DoctorRecord>($"SELECT {Columns} FROM medicos WHERE whatsapp_lid = @lid", ct, new { lid });
     }
 
     public async Task<DoctorRecord?> FindByIdAsync(Guid id, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.QueryFirstOrDefaultAsync<DoctorRecord>(new CommandDefinition(
-            $"SELECT {Columns} FROM medicos WHERE id = @id", new { id }, cancellationToken: ct));
+        return await c.QueryFirstOrDefaultPreparedAsync<DoctorRecord>($"SELECT {Columns} FROM medicos WHERE id = @id", ct, new { id });
     }
 
     /// <summary>Keeps the address book true: the JID replies go to, the LID↔phone pair, a first name from pushName.</summary>

@@ -1,4 +1,5 @@
 using Dapper;
+using Julia.Infrastructure.Database;
 using Npgsql;
 
 namespace Julia.Queue;
@@ -32,7 +33,7 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
         bool markFirst, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        var rows = await c.QueryAsync<ClaimedMessage, SendState, (ClaimedMessage, SendState)>(new CommandDefinition($"""
+        var rows = await c.QueryPreparedAsync<ClaimedMessage, SendState, (ClaimedMessage, SendState)>($"""
             {(markFirst ? "BEGIN; SET LOCAL synchronous_commit = on;" : "")}
             WITH candidates AS (
                 SELECT q.id, q.prioridade, q.agendar_para, q.created_at FROM fila_mensagens q
@@ -54,7 +55,7 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
             SELECT claimed.*, {StateColumns}
             FROM claimed JOIN medicos md ON md.id = claimed.medicoid;
             {(markFirst ? "COMMIT;" : "")}
-            """, new { kinds, busyConversations, size, markFirst }, cancellationToken: ct), (m, s) => (m, s), splitOn: "DoctorDeleted");
+            """, (m, s) => (m, s), splitOn: "doctordeleted", ct, new { kinds, busyConversations, size, markFirst });
         return [.. rows.OrderByDescending(r => r.Item1.Prioridade).ThenBy(r => r.Item1.ScheduledForUtc).ThenBy(r => r.Item1.CreatedAtUtc).ThenBy(r => r.Item1.Id)];
     }
 
@@ -84,11 +85,11 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
             FROM unnest(@sent_ids, @sent_providers, @sent_addresses) AS b (id, provider, address) WHERE f.id = b.id
             """, effects.Select(e => e.SentSql(sent)));
         await using var c = await db.OpenConnectionAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition(sql, new
+        await c.ExecutePreparedAsync(sql, ct, new
         {
             sent_ids = sent.Select(x => x.Message.Id).ToArray(), sent_providers = sent.Select(x => x.ProviderMessageId).ToArray(),
             sent_addresses = sent.Select(x => x.Address).ToArray(),
-        }, cancellationToken: ct));
+        });
     }
 
     /// <summary>Waiting (hours, limits, paused channel, open circuit): back to pending, no attempt consumed.</summary>

@@ -35,21 +35,22 @@ internal sealed class QueueStore(NpgsqlDataSource db)
         WHERE {condition}
         """;
 
-    public static DynamicParameters EnqueueParameters(IReadOnlyList<NewQueueItem> items, out Guid[] ids)
+    public static Dictionary<string, object?> EnqueueParameters(IReadOnlyList<NewQueueItem> items, out Guid[] ids)
     {
         ids = items.Select(_ => Guid.NewGuid()).ToArray();
-        var p = new DynamicParameters();
-        p.Add("fila_ids", ids);
-        p.Add("fila_medicos", items.Select(i => i.MedicoId).ToArray());
-        p.Add("fila_conversas", items.Select(i => i.ConversaId).ToArray());
-        p.Add("fila_tipos", items.Select(i => i.Kind).ToArray());
-        p.Add("fila_conteudos", items.Select(i => i.Content).ToArray());
-        p.Add("fila_prioridades", items.Select(i => i.Prioridade).ToArray());
-        p.Add("fila_agendas", items.Select(i => i.ScheduledFor.UtcDateTime).ToArray());
-        p.Add("fila_lotes", items.Select(i => i.BatchId).ToArray());
-        p.Add("fila_sequencias", items.Select(i => i.Sequence).ToArray());
-        p.Add("fila_metadatas", items.Select(i => JsonSerializer.Serialize(i.Metadata ?? new Dictionary<string, object?>())).ToArray());
-        return p;
+        return new Dictionary<string, object?>
+        {
+            ["fila_ids"] = ids,
+            ["fila_medicos"] = items.Select(i => i.MedicoId).ToArray(),
+            ["fila_conversas"] = items.Select(i => i.ConversaId).ToArray(),
+            ["fila_tipos"] = items.Select(i => i.Kind).ToArray(),
+            ["fila_conteudos"] = items.Select(i => i.Content).ToArray(),
+            ["fila_prioridades"] = items.Select(i => i.Prioridade).ToArray(),
+            ["fila_agendas"] = items.Select(i => i.ScheduledFor.UtcDateTime).ToArray(),
+            ["fila_lotes"] = items.Select(i => i.BatchId).ToArray(),
+            ["fila_sequencias"] = items.Select(i => i.Sequence).ToArray(),
+            ["fila_metadatas"] = items.Select(i => JsonSerializer.Serialize(i.Metadata ?? new Dictionary<string, object?>())).ToArray(),
+        };
     }
 
     /// <summary>Pending rows of one conversation and kinds → cancelada with a reason code.</summary>

@@ -1,5 +1,6 @@
 using Dapper;
 using Julia.Infrastructure.Text;
+using Julia.Infrastructure.Database;
 using Npgsql;
 
 namespace Julia.Shifts;
@@ -23,13 +24,13 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
     public async Task<IReadOnlyList<Shift>> OpenAsync(Guid especialidadeId, int limit, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return (await c.QueryAsync<Shift>(new CommandDefinition($"""
+        return await c.QueryPreparedAsync<Shift>($"""
             SELECT {Columns} {From}
             WHERE v.especialidade_id = @especialidadeId AND v.status = 'aberta' AND v.deleted_at IS NULL
               AND (v.data + COALESCE(v.hora_inicio, time '00:00')) AT TIME ZONE 'America/Sao_Paulo' > now()
             ORDER BY v.data, array_position(ARRAY['critica','urgente','alta','normal'], v.prioridade), v.valor DESC NULLS LAST
             LIMIT @limit
-            """, new { especialidadeId, limit }, cancellationToken: ct))).ToList();
+            """, ct, new { especialidadeId, limit });
     }
 
     /// <summary>Specialty references (ids, names or display names; case and accents folded) → ids; unknown ones apart.</summary>
@@ -80,14 +81,16 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
     public async Task<IReadOnlyList<Shift>> HoldingsAsync(Guid medicoId, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await HoldingsAsync(c, null, medicoId, ct);
+        return await HoldingsAsync(c, medicoId, ct);
     }
 
-    static async Task<IReadOnlyList<Shift>> HoldingsAsync(NpgsqlConnection c, NpgsqlTransaction? tx, Guid medicoId, CancellationToken ct) =>
-        (await c.QueryAsync<Shift>(new CommandDefinition($"""
+    // Prepared (docs/decisions.md#prepared-statements); inside the reservation's transaction too: an Npgsql command runs
+    // in its connection's transaction.
+    static async Task<IReadOnlyList<Shift>> HoldingsAsync(NpgsqlConnection c, Guid medicoId, CancellationToken ct) =>
+        await c.QueryPreparedAsync<Shift>($"""
             SELECT {Columns} {From}
             WHERE v.medico_id = @medicoId AND v.status IN ('reservada', 'confirmada') AND v.deleted_at IS NULL AND v.data >= current_date - 1
-            """, new { medicoId }, tx, cancellationToken: ct))).ToList();
+            """, ct, new { medicoId });
 
     /// <summary>
     /// The atomic hold of docs/decisions.md#reservations `reservar_plantao`: the doctor row is locked (his own reservations serialise), the
@@ -103,7 +106,7 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
         var shift = await c.QueryFirstOrDefaultAsync<Shift>(new CommandDefinition(
             $"SELECT {Columns} {From} WHERE v.id = @ShiftId AND v.deleted_at IS NULL", r, tx, cancellationToken: ct));
         if (shift is null) return ReservationResult.NotFound;
-        var clash = (await HoldingsAsync(c, tx, r.MedicoId, ct)).FirstOrDefault(h => h.Id != shift.Id && Overlaps(h, shift));
+        var clash = (await HoldingsAsync(c, r.MedicoId, ct)).FirstOrDefault(h => h.Id != shift.Id && Overlaps(h, shift));
         if (clash is not null) return ReservationResult.Clash(clash);
 
         var taken = await c.ExecuteAsync(new CommandDefinition("""

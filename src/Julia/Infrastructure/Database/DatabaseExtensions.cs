@@ -38,6 +38,6 @@ internal static class DatabaseExtensions
         csb.NoResetOnClose = true;
         // No automatic statement preparation (`Max Auto Prepare`): an auto-prepared statement whose first execution
         // fails in a transaction is left corrupt on the connection (npgsql/npgsql#6391), and the next command on it reads
-        // "unexpected backend message DataRow" (docs/decisions.md#turn-scheduling).
+        // "unexpected backend message DataRow". The hot path prepares explicitly (docs/decisions.md#prepared-statements).
     }
 }

@@ -1,0 +1,158 @@
+using Dapper;
+using Julia.Infrastructure.Database;
+using Julia.IntegrationTests.TestHost;
+using Npgsql;
+
+namespace Julia.IntegrationTests.Infrastructure.Database;
+
+/// <summary>
+/// The hot path's statements run explicitly prepared (docs/decisions.md#prepared-statements) on Júlia's pool (no DISCARD
+/// ALL). They must map like Dapper, keep a null's type, be prepared once per physical connection, and — unlike
+/// Npgsql's automatic preparation (npgsql/npgsql#6391) — leave the connection sound when a value the database refuses
+/// fails the statement, inside a BEGIN…COMMIT batch or an open transaction.
+/// </summary>
+public sealed class PreparedStatementsTests
+{
+    enum Mood { Calm = 1, Angry = 2 }
+
+    sealed record Row(int Id, string? V, Guid? Ref);
+
+    sealed record Split(int SplitId, string Name);
+
+    [Fact]
+    public async Task MapsRowsAndTypesParametersFromTheirDeclaredTypes()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var source = PoolOfOne(db);
+        await using (var c = await source.OpenConnectionAsync())
+            await c.ExecuteAsync("CREATE TABLE t (id int PRIMARY KEY, v text, ref uuid, mood int)");
+
+        Guid? none = null;
+        var some = Guid.NewGuid();
+        await using (var c = await source.OpenConnectionAsync())
+        {
+            const string Insert = "INSERT INTO t VALUES (@id, @v, @ref, @mood)";
+            Assert.Equal(1, await c.ExecutePreparedAsync(Insert, default, new { id = 1, v = (string?)null, @ref = none, mood = Mood.Angry }));
+            Assert.Equal(1, await c.ExecutePreparedAsync(Insert, default, new { id = 2, v = "dois", @ref = (Guid?)some, mood = Mood.Calm }));
+            // A dictionary (an enqueue's arrays) and an object together; names the SQL does not use are left out.
+            Assert.Equal(1, await c.ExecutePreparedAsync(Insert, default,
+                new Dictionary<string, object?> { ["id"] = 3, ["v"] = null, ["unused"] = 9 }, new { @ref = none, mood = (Mood?)null }));
+        }
+
+        await using (var c = await source.OpenConnectionAsync())
+        {
+            var rows = await c.QueryPreparedAsync<Row>("SELECT id AS Id, v AS V, ref AS Ref FROM t ORDER BY id", default);
+            Assert.Equal([new Row(1, null, null), new Row(2, "dois", some), new Row(3, null, null)], rows);
+            Assert.Equal(2, await c.QuerySinglePreparedAsync<int>("SELECT mood FROM t WHERE id = @id", default, new { id = 1 }));
+            Assert.Equal((true, 2L), await c.QuerySinglePreparedAsync<(bool, long)>("SELECT true, count(*) FROM t WHERE v IS NULL", default));
+            Assert.Null(await c.QueryFirstOrDefaultPreparedAsync<Row>("SELECT id AS Id, v AS V, ref AS Ref FROM t WHERE id = @id", default, new { id = 99 }));
+            var split = await c.QueryPreparedAsync<Row, Split, (Row, Split)>(
+                "SELECT id AS Id, v AS V, ref AS Ref, id AS SplitId, 'n' || id AS Name FROM t WHERE id = ANY(@ids) ORDER BY id",
+                (r, s) => (r, s), splitOn: "splitid", default, new { ids = new[] { 2, 3 } });
+            Assert.Equal([(new Row(2, "dois", some), new Split(2, "n2")), (new Row(3, null, null), new Split(3, "n3"))], split);
+        }
+    }
+
+    [Fact]
+    public async Task PreparesOncePerPhysicalConnectionAndReadsEveryResultOfABatch()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var source = PoolOfOne(db);
+        await using (var c = await source.OpenConnectionAsync())
+            await c.ExecuteAsync("CREATE TABLE t (id int PRIMARY KEY, v text)");
+        const string Batch = """
+            BEGIN; SET LOCAL synchronous_commit = off;
+            INSERT INTO t VALUES (@id, 'x') ON CONFLICT DO NOTHING;
+            SELECT count(*) FROM t;
+            SELECT id FROM t WHERE id = -1;
+            SELECT id, v FROM t ORDER BY id;
+            COMMIT;
+            """;
+        long prepared = 0;
+        for (var round = 1; round <= 4; round++)
+        {
+            await using (var c = await source.OpenConnectionAsync())
+            {
+                await using var grid = await c.QueryPreparedMultipleAsync(Batch, default, new { id = round });
+                Assert.Equal(round, await grid.ReadSingleAsync<long>());
+                Assert.Null(await grid.ReadSingleOrDefaultAsync<int?>());
+                Assert.Equal(round, (await grid.ReadAsync<(int, string)>()).Count);
+            }
+            await using (var c = await source.OpenConnectionAsync())
+            {
+                var now = await c.QuerySingleAsync<long>("SELECT count(*) FROM pg_prepared_statements");
+                if (round == 1) prepared = now;
+                Assert.True(now >= 6, $"{now} statements prepared"); // BEGIN, SET, INSERT, 3 SELECTs, COMMIT (some may share)
+                Assert.Equal(prepared, now); // reused, not prepared again, across pool borrowings
+                await AssertCleanAsync(c);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task AFailedStatementLeavesTheConnectionSoundForEveryLaterCommand()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var source = PoolOfOne(db);
+        await using (var c = await source.OpenConnectionAsync())
+            await c.ExecuteAsync("CREATE TABLE t (id int PRIMARY KEY, v text CHECK (length(v) < 10))");
+        const string Batch = """
+            BEGIN; SET LOCAL synchronous_commit = off;
+            WITH x AS (INSERT INTO t VALUES (@id, @v) RETURNING id) SELECT count(*) FROM x;
+            COMMIT;
+            """;
+        const string Single = "INSERT INTO t VALUES (@id, @v) RETURNING id";
+        var id = 0;
+        foreach (var first in new[] { "NUL \0", "far too long a value", "ok" }) // the first execution on the connection fails, or not
+            for (var round = 0; round < 4; round++)
+            {
+                var bad = round % 2 == 0 ? first : "ok";
+                // Each on a connection borrowed for it, as Júlia's stores do: a failed batch leaves its transaction for the
+                // pool to end.
+                Exception? batch, single, inTx;
+                await using (var c = await source.OpenConnectionAsync())
+                    batch = await Record(() => c.QuerySinglePreparedAsync<long>(Batch, default, new { id = ++id, v = bad }));
+                await using (var c = await source.OpenConnectionAsync())
+                    single = await Record(() => c.QuerySinglePreparedAsync<int>(Single, default, new { id = ++id, v = bad }));
+                await using (var c = await source.OpenConnectionAsync())
+                await using (var tx = await c.BeginTransactionAsync()) // the npgsql#6391 shape: inside a transaction
+                {
+                    inTx = await Record(() => c.QuerySinglePreparedAsync<int>(Single, default, new { id = ++id, v = bad }));
+                    if (inTx is null) await tx.CommitAsync();
+                    else await tx.RollbackAsync();
+                }
+                Assert.Equal(bad == "ok", batch is null);
+                Assert.Equal(bad == "ok", single is null);
+                Assert.Equal(bad == "ok", inTx is null);
+                await using (var c = await source.OpenConnectionAsync())
+                {
+                    Assert.Equal(1L, await c.QuerySinglePreparedAsync<long>(Batch, default, new { id = ++id, v = "sound" }));
+                    var next = ++id;
+                    Assert.Equal(next, await c.QuerySinglePreparedAsync<int>(Single, default, new { id = next, v = "sound" }));
+                    await AssertCleanAsync(c);
+                }
+            }
+    }
+
+    static async Task<Exception?> Record(Func<Task> action)
+    {
+        try { await action(); return null; }
+        catch (PostgresException e) { return e; }
+    }
+
+    static NpgsqlDataSource PoolOfOne(TestDatabase db)
+    {
+        var csb = new NpgsqlConnectionStringBuilder(db.Url) { MaxPoolSize = 1 };
+        DatabaseExtensions.ApplyPoolDefaults(csb);
+        return NpgsqlDataSource.Create(csb.ConnectionString);
+    }
+
+    static async Task AssertCleanAsync(NpgsqlConnection c)
+    {
+        Assert.Equal(42, await c.QuerySingleAsync<int>("SELECT 42"));
+        var notices = new List<string>();
+        c.Notice += (_, e) => notices.Add(e.Notice.MessageText);
+        await c.ExecuteAsync("COMMIT"); // outside a transaction: only a warning
+        Assert.Contains(notices, n => n.Contains("no transaction in progress", StringComparison.Ordinal));
+    }
+}
