@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dapper;
 using Julia.Doctors;
 using Julia.Infrastructure.Database;
 using Npgsql;
@@ -62,21 +61,14 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
     public async Task<Guid?> InsertWithNewDoctorAsync(NewDoctor doctor, InboundRow row, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition($"""
+        return await c.QueryFirstOrDefaultPreparedAsync<Guid?>($"""
             WITH {DoctorStore.InsertNewCte("novo")},
             inserted AS (
                 INSERT INTO interacoes (medico_id, {Columns}) SELECT novo.id, {Values} FROM novo
                 ON CONFLICT (provider_message_id) WHERE direcao = 'entrada' DO NOTHING
                 RETURNING {Inserted}){extraCtes}
             SELECT medico_id FROM inserted
-            """, Parameters(row, doctor), cancellationToken: ct));
-    }
-
-    static DynamicParameters Parameters(InboundRow row, object extra)
-    {
-        var p = new DynamicParameters(extra);
-        p.AddDynamicParams(row);
-        return p;
+            """, ct, row, doctor);
     }
 
     public static string? MediaJson(WhatsApp.InboundMedia? media) => media is null ? null : JsonSerializer.Serialize(new

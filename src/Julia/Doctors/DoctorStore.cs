@@ -21,7 +21,7 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
         var legacy = PhoneNumbers.LegacyVariant(canonical);
         await using var c = await db.OpenConnectionAsync(ct);
         var found = await c.QueryFirstOrDefaultPreparedAsync<DoctorRecord>($"""
-            SELECT {Columns} FROM medicos WHERE telefone = @canonical OR (@legacy::text IS NOT NULL AND telefone = @legacy)
+            SELECT {Columns} FROM medicos WHERE telefone IN (@canonical, @legacy)
             ORDER BY (telefone = @canonical) DESC LIMIT 1
             """, ct, new { canonical, legacy });
         if (found is null || found.Telefone == canonical) return found;

@@ -68,22 +68,28 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
         """;
 
     /// <summary>From here on a send may have happened: recovery never resends such a row blindly.</summary>
-    public Task MarkSendStartedAsync(Guid[] ids, CancellationToken ct) => ExecuteAsync("""
-        BEGIN; SET LOCAL synchronous_commit = on;
-        UPDATE fila_mensagens SET envio_iniciado_em = now() WHERE id = ANY(@ids);
-        COMMIT;
-        """, new { ids }, ct);
+    public async Task MarkSendStartedAsync(Guid[] ids, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await c.ExecutePreparedAsync("""
+            BEGIN; SET LOCAL synchronous_commit = on;
+            UPDATE fila_mensagens SET envio_iniciado_em = now() WHERE id = ANY(@ids);
+            COMMIT;
+            """, ct, new { ids });
+    }
 
     /// <summary>
     /// Messages that went out: `enviada`, and every registered effect (the outbound interacoes rows, conversation
-    /// times, follow-up and campaign bookkeeping) in the same command batch — one round trip, one implicit transaction.
+    /// times, follow-up and campaign bookkeeping) in the same command batch — one round trip, one transaction.
     /// </summary>
     public async Task MarkSentAsync(IReadOnlyList<SentMessage> sent, CancellationToken ct)
     {
-        var sql = WithEffects("""
+        // A generic plan, chosen once per connection: with the batch's arrays, PostgreSQL would otherwise plan every
+        // statement again on every batch (docs/decisions.md#prepared-statements).
+        var sql = "BEGIN; SET LOCAL plan_cache_mode = force_generic_plan;\n" + WithEffects("""
             UPDATE fila_mensagens f SET status = 'enviada', enviada_em = now(), provider_message_id = b.provider, erro = NULL
             FROM unnest(@sent_ids, @sent_providers, @sent_addresses) AS b (id, provider, address) WHERE f.id = b.id
-            """, effects.Select(e => e.SentSql(sent)));
+            """, effects.Select(e => e.SentSql(sent))) + ";\nCOMMIT;";
         await using var c = await db.OpenConnectionAsync(ct);
         await c.ExecutePreparedAsync(sql, ct, new
         {
