@@ -7,6 +7,8 @@ namespace Julia.Infrastructure.Redis;
 /// <summary>
 /// Read-through JSON cache on Redis. The family is the key's first segment (`medico:telefone:…` → `medico`).
 /// Redis down → the factory runs every time and the answer is still right (counted as a miss).
+/// Writes are not waited for (<see cref="CommandFlags.FireAndForget"/>): a lost write only costs a later miss, and Redis
+/// runs one connection's commands in order, so this process's next read of the key sees it (docs/decisions.md#cache).
 /// </summary>
 internal sealed class JuliaCache(RedisGate redis, CacheMeter meter, IOptions<CacheOptions> options)
 {
@@ -28,13 +30,12 @@ internal sealed class JuliaCache(RedisGate redis, CacheMeter meter, IOptions<Cac
         }
         meter.Miss(family);
         var value = await factory(ct);
-        if (value is not null)
-            await redis.TryAsync(db => db.StringSetAsync(key, JsonSerializer.Serialize(value, Json), ttl));
+        if (value is not null) await SetAsync(key, value, ttl);
         return value;
     }
 
     public Task SetAsync<T>(string key, T value, TimeSpan ttl) =>
-        redis.TryAsync(db => db.StringSetAsync(key, JsonSerializer.Serialize(value, Json), ttl));
+        redis.TryAsync(db => db.StringSetAsync(key, JsonSerializer.Serialize(value, Json), ttl, flags: CommandFlags.FireAndForget));
 
     public Task RemoveAsync(params string[] keys) =>
         redis.TryAsync(db => db.KeyDeleteAsync(keys.Select(k => (RedisKey)k).ToArray()));
