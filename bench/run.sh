@@ -4,6 +4,7 @@
 #   bench/run.sh deteccao [messages]   opt-out + handoff detection speed (µs per message)
 #   bench/run.sh modelo [calls]   what the model call costs on our side: the agent's IChatClient vs a raw HTTP POST
 #   bench/run.sh e2e [sequential] [rate] [seconds]   webhook → sendText latency vs the bare chain (defaults 300, 100/s, 60 s)
+#   bench/run.sh ingest [seconds]   webhook ingest in the api role (16 clients) vs pgbench one-row inserts (4 clients)
 #   bench/run.sh escala [messages]   webhook, history query and queue claim at 10k vs 100k doctors / 1M interacoes
 #   bench/run.sh metricas [messages] [rounds]   what recording metrics costs: webhook path and dispatcher drain, on vs off
 #   bench/run.sh retencao [rows]   retention of N old interacoes while the webhook path runs (p99 vs idle)
@@ -21,6 +22,10 @@ if [ -z "${BENCH_REDIS_URL:-}" ]; then ensure_packages; start_redis redis 56379;
 if [ "${1:-}" = e2e ]; then
   export PGBENCH="$(pg_bin)/pgbench"
   exec dotnet run -c Release --project bench/Julia.Bench -- "$BENCH_DATABASE_URL" "$BENCH_REDIS_URL" e2e "${2:-300}" "${3:-100}" "${4:-60}"
+fi
+if [ "${1:-}" = ingest ]; then
+  export PGBENCH="$(pg_bin)/pgbench"
+  exec dotnet run -c Release --project bench/Julia.Bench -- "$BENCH_DATABASE_URL" "$BENCH_REDIS_URL" ingest "${2:-20}"
 fi
 if [ "${1:-}" = escala ]; then
   exec dotnet run -c Release --project bench/Julia.Bench -- "$BENCH_DATABASE_URL" "$BENCH_REDIS_URL" escala "${2:-300}"

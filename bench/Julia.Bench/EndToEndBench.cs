@@ -28,13 +28,14 @@ internal static class EndToEndBench
             // Each run has a new database: cached doctors of an earlier run would name ids it does not have.
             await using (var flush = await ConnectionMultiplexer.ConnectAsync(RedisOptions(redisUrl)))
                 await flush.GetServer(flush.GetEndPoints()[0]).FlushDatabaseAsync(flush.GetDatabase().Database);
-            var app = JuliaHost.Build([
+            string[] hostArgs = [
                 $"--DATABASE_URL={dbUrl}", $"--REDIS_URL={redisUrl}", $"--EVOLUTION_URL={fakes.EvolutionUrl}", "--EVOLUTION_API_KEY=bench",
                 $"--EVOLUTION_WEBHOOK_TOKEN={Token}", $"--ANTHROPIC_API_KEY=bench", $"--ANTHROPIC_BASE_URL={fakes.AnthropicUrl}",
-                "--HUMANIZAR=false", $"--PORT={Fakes.FreePort()}", "--LOG_LEVEL=ERROR",
-                $"--MAX_WORKERS={Environment.GetEnvironmentVariable("MAX_WORKERS") ?? "4"}",
-            ], new HostRoleInfo(HostRole.All), new StartupFlags(false));
+                "--HUMANIZAR=false", "--LOG_LEVEL=ERROR", $"--MAX_WORKERS={Environment.GetEnvironmentVariable("MAX_WORKERS") ?? "4"}",
+            ];
+            var app = JuliaHost.Build([.. hostArgs, $"--PORT={Fakes.FreePort()}"], new HostRoleInfo(HostRole.All), new StartupFlags(false));
             await app.StartAsync();
+            var stopped = false;
             try
             {
             using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
@@ -119,7 +120,21 @@ internal static class EndToEndBench
 
             // 4. Ingest: 16 clients posting webhooks as fast as they are answered, against pgbench's one-row inserts.
             var ingest = await IngestAsync(http, clients: 16, TimeSpan.FromSeconds(10));
+
+            // 4b. The same against a process in the api role alone (webhooks; the turns wait for a worker, none here): what
+            // the webhook path sustains when it does not share the two cores with the turns, as with `serve --role api`.
+            await app.StopAsync();
+            stopped = true;
+            double ingestApi;
+            await using (var api = JuliaHost.Build([.. hostArgs, $"--PORT={Fakes.FreePort()}"], new HostRoleInfo(HostRole.Api), new StartupFlags(false)))
+            {
+                await api.StartAsync();
+                using var apiHttp = new HttpClient { BaseAddress = new Uri(api.Urls.First()) };
+                ingestApi = await IngestAsync(apiHttp, clients: 16, TimeSpan.FromSeconds(10), prefix: "55719");
+                await api.StopAsync();
+            }
             var pgbench = PgBench(dbUrl, clients: 4, seconds: 10);
+            var tps = double.TryParse(pgbench.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : double.NaN;
 
             Console.WriteLine($"end to end (webhook → sendText), HUMANIZAR=false, fakes on loopback, MAX_WORKERS default; registered doctors, first message of a conversation");
             Console.WriteLine($"  warm-up: {warmed} messages; compiled by the JIT during the sequential phase: {jitDuring}");
@@ -130,12 +145,13 @@ internal static class EndToEndBench
             Console.WriteLine($"  CPU of this process (host + fakes + load generator) per message: sequential {cpuSequential:F1} ms, open loop {cpuPerMessage:F1} ms; MAX_WORKERS {Environment.GetEnvironmentVariable("MAX_WORKERS") ?? "4"}");
             Console.WriteLine($"  p50 ratio sequential / bare: {Percentile(seqLatencies, 50) / Percentile(bare, 50):F1}×, own time {Percentile(seqLatencies, 50) - Percentile(bare, 50):F1} ms");
             Console.WriteLine($"  per message (sequential): {perMessage}");
-            Console.WriteLine($"  webhook ingest, 16 clients: {ingest:F0} accepted/s (durable, deduplicated 200s, turns running); pgbench one-row INSERT, 4 clients: {pgbench}; ratio {(double.TryParse(pgbench.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture, out var tps) ? $"{ingest / tps:P0}" : "?")}");
+            Console.WriteLine($"  pgbench one-row INSERT, 4 clients: {pgbench}");
+            Console.WriteLine($"  webhook ingest, 16 clients (durable, deduplicated 200s): role api {ingestApi:F0} accepted/s ({ingestApi / tps:P0} of pgbench); role all, turns running in the same process {ingest:F0}/s ({ingest / tps:P0})");
             Console.WriteLine($"  timings recorded by Júlia (sequential phase and before):\n{spans}");
             timeline?.Print();
             Console.WriteLine($"  RSS during the open loop: max {rss.DefaultIfEmpty().Max() / 1024 / 1024} MB (this process: host + fakes + load generator)");
             }
-            finally { await app.StopAsync(); }
+            finally { if (!stopped) await app.StopAsync(); }
         }
         finally
         {
@@ -187,7 +203,7 @@ internal static class EndToEndBench
         return latencies;
     }
 
-    internal static async Task<double> IngestAsync(HttpClient http, int clients, TimeSpan duration)
+    internal static async Task<double> IngestAsync(HttpClient http, int clients, TimeSpan duration, string prefix = "55619")
     {
         var accepted = 0;
         var clock = Stopwatch.StartNew();
@@ -195,7 +211,7 @@ internal static class EndToEndBench
         {
             for (var i = 0; clock.Elapsed < duration; i++)
             {
-                var body = Webhook($"55619{client:D2}{i % 1000:D6}", "oi");
+                var body = Webhook($"{prefix}{client:D2}{i % 1000:D6}", "oi");
                 using var response = await http.PostAsync($"/webhook/evolution?token={Token}", new StringContent(body, Encoding.UTF8, "application/json"));
                 if (response.IsSuccessStatusCode) Interlocked.Increment(ref accepted);
             }
@@ -204,7 +220,7 @@ internal static class EndToEndBench
     }
 
     /// <summary>pgbench (PGBENCH, set by bench/run.sh) inserting one row per transaction into a scratch table.</summary>
-    static string PgBench(string dbUrl, int clients, int seconds)
+    internal static string PgBench(string dbUrl, int clients, int seconds)
     {
         var pgbench = Environment.GetEnvironmentVariable("PGBENCH");
         if (string.IsNullOrEmpty(pgbench) || !File.Exists(pgbench)) return "not run (no PGBENCH)";
@@ -239,9 +255,12 @@ internal static class EndToEndBench
         }
     }
 
+    static readonly Lazy<string> WebhookFixture = new(() =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "evolution", "webhook-messages-upsert-text.json")));
+
     internal static string Webhook(string phone, string text)
     {
-        var body = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "evolution", "webhook-messages-upsert-text.json")))!.AsObject();
+        var body = JsonNode.Parse(WebhookFixture.Value)!.AsObject();
         var data = body["data"]!.AsObject();
         var key = data["key"]!.AsObject();
         key["remoteJid"] = $"{phone}@s.whatsapp.net";

@@ -5,6 +5,7 @@
 //        … <postgres admin url> <redis url> escala [messages per level]   (ScaleBench.cs)
 //        … <postgres admin url> <redis url> metricas [messages] [rounds]   (MetricsBench.cs)
 //        … <postgres admin url> <redis url> e2e [sequential] [rate] [seconds]   (EndToEndBench.cs)
+//        … <postgres admin url> <redis url> ingest [seconds]   (IngestBench.cs)
 //        … modelo [calls]   (ModelCallBench.cs; no database)
 using System.Diagnostics;
 using Dapper;
@@ -32,6 +33,11 @@ if (args.ElementAtOrDefault(2) == "e2e")
 {
     await EndToEndBench.RunAsync(admin, redisUrl, int.Parse(args.ElementAtOrDefault(3) ?? "300"),
         int.Parse(args.ElementAtOrDefault(4) ?? "100"), int.Parse(args.ElementAtOrDefault(5) ?? "60"));
+    return;
+}
+if (args.ElementAtOrDefault(2) == "ingest")
+{
+    await IngestBench.RunAsync(admin, redisUrl, int.Parse(args.ElementAtOrDefault(3) ?? "20"));
     return;
 }
 if (args.ElementAtOrDefault(2) == "escala")

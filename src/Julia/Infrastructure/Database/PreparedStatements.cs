@@ -93,8 +93,8 @@ internal static class PreparedStatements
                     if (Mentions(sql, name)) command.Parameters.Add(value is null ? new NpgsqlParameter(name, DBNull.Value) : FromValue(name, value));
                 return;
             default:
-                foreach (var property in Properties.GetOrAdd(source.GetType(), ReadProperties))
-                    if (Mentions(sql, property.Name)) command.Parameters.Add(property.Create(property.Name, property.Get(source)));
+                foreach (var property in Properties.GetOrAdd((source.GetType(), sql), static key => ReadProperties(key.Type, key.Sql)))
+                    command.Parameters.Add(property.Create(property.Name, property.Get(source)));
                 return;
         }
     }
@@ -103,12 +103,13 @@ internal static class PreparedStatements
 
     sealed record Property(string Name, Func<object, object?> Get, Func<string, object?, NpgsqlParameter> Create);
 
-    static readonly ConcurrentDictionary<Type, Property[]> Properties = new();
+    /// <summary>The properties of a parameter type that a statement uses, found once per type and statement.</summary>
+    static readonly ConcurrentDictionary<(Type Type, string Sql), Property[]> Properties = new();
 
-    static Property[] ReadProperties(Type type) =>
+    static Property[] ReadProperties(Type type, string sql) =>
     [
         .. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && Mentions(sql, p.Name))
             .Select(p => new Property(p.Name, p.GetValue, Factory(p.PropertyType))),
     ];
 

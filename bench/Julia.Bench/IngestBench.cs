@@ -1,0 +1,69 @@
+// Webhook ingest (issue #12): 16 clients posting Evolution webhooks (durable, deduplicated 200s) to a process in the
+// api role, against pgbench's one-row INSERTs with 4 clients on the same server, in the same run. Two phases: as
+// deployed (the api role also runs each message's turn and reply), then with the turn runner stopped — the webhook path
+// alone, as when turns fall behind. Half the senders are doctors already known, half new (first contact: doctor and
+// message in one statement). Usage: bench/run.sh ingest [seconds]
+using System.Diagnostics;
+using Dapper;
+using Julia.Host;
+using Julia.Infrastructure.Hosting;
+using Npgsql;
+using StackExchange.Redis;
+
+internal static class IngestBench
+{
+    /// <summary>8 clients writing from known numbers and 8 from new ones; accepted per second and CPU per webhook.</summary>
+    static async Task<(double Rate, double CpuMs)> PhaseAsync(HttpClient http, int seconds, string knownPrefix, string newPrefix)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var known = EndToEndBench.IngestAsync(http, clients: 8, TimeSpan.FromSeconds(seconds), prefix: knownPrefix);
+        var fresh = EndToEndBench.IngestAsync(http, clients: 8, TimeSpan.FromSeconds(seconds), prefix: newPrefix);
+        var rate = await known + await fresh;
+        return (rate, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / (rate * seconds));
+    }
+
+    public static async Task RunAsync(NpgsqlConnectionStringBuilder admin, string redisUrl, int seconds)
+    {
+        var database = $"julia_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
+        await using (var c = new NpgsqlConnection(admin.ConnectionString)) await c.ExecuteAsync($"CREATE DATABASE {database}");
+        var dbUrl = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = database, MaxPoolSize = 50 }.ConnectionString;
+        try
+        {
+            await using var fakes = await EndToEndBench.Fakes.StartAsync();
+            await using (var flush = await ConnectionMultiplexer.ConnectAsync(EndToEndBench.RedisOptions(redisUrl)))
+                await flush.GetServer(flush.GetEndPoints()[0]).FlushDatabaseAsync(flush.GetDatabase().Database);
+            await using var api = JuliaHost.Build([
+                $"--DATABASE_URL={dbUrl}", $"--REDIS_URL={redisUrl}", $"--EVOLUTION_URL={fakes.EvolutionUrl}", "--EVOLUTION_API_KEY=bench",
+                $"--EVOLUTION_WEBHOOK_TOKEN={EndToEndBench.Token}", "--ANTHROPIC_API_KEY=bench", $"--ANTHROPIC_BASE_URL={fakes.AnthropicUrl}",
+                "--HUMANIZAR=false", "--LOG_LEVEL=ERROR", $"--PORT={EndToEndBench.Fakes.FreePort()}",
+            ], new HostRoleInfo(HostRole.Api), new StartupFlags(false));
+            await api.StartAsync();
+            using var http = new HttpClient { BaseAddress = new Uri(api.Urls.First()) };
+
+            // Warm-up: JIT, pools, every connection's prepared statements (not measured); it also registers the known doctors.
+            await EndToEndBench.IngestAsync(http, clients: 16, TimeSpan.FromSeconds(Math.Max(10, seconds)), prefix: "55819");
+            await Task.Delay(TimeSpan.FromSeconds(5)); // the warm-up's turns
+            var deployed = await PhaseAsync(http, seconds, "55819", "55929");
+            // The same with the turn runner stopped (the rows wait, as for a worker that is down): the webhook path alone.
+            await api.Services.GetRequiredService<Julia.Conversations.TurnRunner>().StopAsync(CancellationToken.None);
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var alone = await PhaseAsync(http, seconds, "55819", "55939");
+            await api.StopAsync();
+
+            await using (var c = new NpgsqlConnection(dbUrl))
+                await c.ExecuteAsync("CREATE TABLE IF NOT EXISTS bench_chain (id bigserial PRIMARY KEY, medico text, texto text, criado_em timestamptz DEFAULT now())");
+            var pgbench = EndToEndBench.PgBench(dbUrl, clients: 4, seconds: seconds);
+            var tps = double.TryParse(pgbench.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : double.NaN;
+            Console.WriteLine($"pgbench one-row INSERT, 4 clients, {seconds} s, Júlia stopped: {pgbench}");
+            Console.WriteLine($"webhook ingest, 16 clients (8 known doctors' numbers, 8 new), {seconds} s each, goal ≥ 50 % of pgbench:");
+            Console.WriteLine($"  role api as deployed (each message's turn and reply in the same process): {deployed.Rate:F0} accepted/s, {deployed.Rate / tps:P0}; CPU of this process per webhook {deployed.CpuMs:F2} ms");
+            Console.WriteLine($"  the webhook path alone (turn runner stopped): {alone.Rate:F0} accepted/s, {alone.Rate / tps:P0}; CPU per webhook {alone.CpuMs:F2} ms");
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var c = new NpgsqlConnection(admin.ConnectionString);
+            await c.ExecuteAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+        }
+    }
+}
