@@ -121,18 +121,9 @@ internal static class EndToEndBench
             // 4. Ingest: 16 clients posting webhooks as fast as they are answered, against pgbench's one-row inserts.
             var ingest = await IngestAsync(http, clients: 16, TimeSpan.FromSeconds(10));
 
-            // 4b. The same against a process in the api role alone (webhooks; the turns wait for a worker, none here): what
-            // the webhook path sustains when it does not share the two cores with the turns, as with `serve --role api`.
+            // pgbench runs with Júlia stopped: the turns of the ingest's messages would otherwise still be running under it.
             await app.StopAsync();
             stopped = true;
-            double ingestApi;
-            await using (var api = JuliaHost.Build([.. hostArgs, $"--PORT={Fakes.FreePort()}"], new HostRoleInfo(HostRole.Api), new StartupFlags(false)))
-            {
-                await api.StartAsync();
-                using var apiHttp = new HttpClient { BaseAddress = new Uri(api.Urls.First()) };
-                ingestApi = await IngestAsync(apiHttp, clients: 16, TimeSpan.FromSeconds(10), prefix: "55719");
-                await api.StopAsync();
-            }
             var pgbench = PgBench(dbUrl, clients: 4, seconds: 10);
             var tps = double.TryParse(pgbench.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : double.NaN;
 
@@ -146,7 +137,7 @@ internal static class EndToEndBench
             Console.WriteLine($"  p50 ratio sequential / bare: {Percentile(seqLatencies, 50) / Percentile(bare, 50):F1}×, own time {Percentile(seqLatencies, 50) - Percentile(bare, 50):F1} ms");
             Console.WriteLine($"  per message (sequential): {perMessage}");
             Console.WriteLine($"  pgbench one-row INSERT, 4 clients: {pgbench}");
-            Console.WriteLine($"  webhook ingest, 16 clients (durable, deduplicated 200s): role api {ingestApi:F0} accepted/s ({ingestApi / tps:P0} of pgbench); role all, turns running in the same process {ingest:F0}/s ({ingest / tps:P0})");
+            Console.WriteLine($"  webhook ingest, 16 clients (durable, deduplicated 200s; turns running in the same process): {ingest:F0} accepted/s, {ingest / tps:P0} of pgbench (bench/run.sh ingest: the webhook path alone)");
             Console.WriteLine($"  timings recorded by Júlia (sequential phase and before):\n{spans}");
             timeline?.Print();
             Console.WriteLine($"  RSS during the open loop: max {rss.DefaultIfEmpty().Max() / 1024 / 1024} MB (this process: host + fakes + load generator)");
