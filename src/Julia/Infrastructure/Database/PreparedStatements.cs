@@ -99,7 +99,18 @@ internal static class PreparedStatements
         }
     }
 
-    static bool Mentions(string sql, string name) => sql.Contains("@" + name, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The statement uses @name as a whole word (@id is not used by a statement that only says @ids).</summary>
+    internal static bool Mentions(string sql, string name)
+    {
+        var token = "@" + name;
+        for (var at = sql.IndexOf(token, StringComparison.OrdinalIgnoreCase); at >= 0;
+             at = sql.IndexOf(token, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + token.Length;
+            if (end == sql.Length || !(char.IsLetterOrDigit(sql[end]) || sql[end] == '_')) return true;
+        }
+        return false;
+    }
 
     sealed record Property(string Name, Func<object, object?> Get, Func<string, object?, NpgsqlParameter> Create);
 
@@ -146,14 +157,13 @@ internal sealed class PreparedReader(NpgsqlCommand command, NpgsqlDataReader rea
     int result;
     bool started;
 
-    async Task<bool> NextAsync()
+    async Task NextAsync()
     {
         if (started && !await reader.NextResultAsync()) throw new InvalidOperationException("No more result sets.");
         started = true;
-        // Statements that return no rows (BEGIN, SET, UPDATE without RETURNING) have no result set to read.
+        // Statements that return no rows (BEGIN, SET, a write with no RETURNING) have no result set to read.
         while (reader.FieldCount == 0)
             if (!await reader.NextResultAsync()) throw new InvalidOperationException("No more result sets.");
-        return true;
     }
 
     public async Task<List<T>> ReadAsync<T>()

@@ -50,8 +50,21 @@ public sealed class PreparedStatementsTests
                 "SELECT id AS Id, v AS V, ref AS Ref, id AS SplitId, 'n' || id AS Name FROM t WHERE id = ANY(@ids) ORDER BY id",
                 (r, s) => (r, s), splitOn: "splitid", default, new { ids = new[] { 2, 3 } });
             Assert.Equal([(new Row(2, "dois", some), new Split(2, "n2")), (new Row(3, null, null), new Split(3, "n3"))], split);
+            // @id is a prefix of @ids: only the parameter the statement names is sent.
+            Assert.Equal(2L, await c.QuerySinglePreparedAsync<long>("SELECT count(*) FROM t WHERE id = ANY(@ids)", default,
+                new { id = "not an int", ids = new[] { 1, 2 } }));
         }
     }
+
+    [Theory]
+    [InlineData("WHERE id = @id", "id", true)]
+    [InlineData("WHERE id = ANY(@ids)", "id", false)]
+    [InlineData("WHERE id = ANY(@ids)", "ids", true)]
+    [InlineData("VALUES (@Id, @medico_id)", "medico", false)]
+    [InlineData("VALUES (@ID)", "id", true)]
+    [InlineData("@id::uuid", "id", true)]
+    public void AParameterIsSentOnlyWhenTheStatementNamesIt(string sql, string name, bool used) =>
+        Assert.Equal(used, PreparedStatements.Mentions(sql, name));
 
     [Fact]
     public async Task PreparesOncePerPhysicalConnectionAndReadsEveryResultOfABatch()
