@@ -63,5 +63,13 @@ internal sealed class BusinessHours
         throw new InvalidOperationException("DIAS_UTEIS/FERIADOS leave no working day");
     }
 
+    /// <summary>When the business opened (or opens) on the local day of <paramref name="instant"/>, working day or not.</summary>
+    public DateTimeOffset OpeningOf(DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        var opening = DateOnly.FromDateTime(local.DateTime).ToDateTime(start == end ? TimeOnly.MinValue : start);
+        return new DateTimeOffset(opening, zone.GetUtcOffset(opening));
+    }
+
     bool IsWorkingDay(DateOnly day) => days.Contains(day.DayOfWeek) && !holidays.Contains(day);
 }

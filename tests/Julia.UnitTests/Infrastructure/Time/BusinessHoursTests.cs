@@ -35,4 +35,11 @@ public sealed class BusinessHoursTests
     [InlineData("2026-11-29 00:00:00")]
     public void EqualStartAndEndWithAllDaysMeansAlwaysOpen(string local) =>
         Assert.True(new BusinessHours(Options.Create(new BusinessHoursOptions { Start = "00:00", End = "00:00", Weekdays = "1-7" })).IsOpen(Sp(local)));
+
+    [Theory]
+    [InlineData("2026-11-25 09:40:00", "2026-11-25 08:00:00")]
+    [InlineData("2026-11-25 06:00:00", "2026-11-25 08:00:00")] // not open yet: today's opening is still ahead
+    [InlineData("2026-11-25 23:30:00", "2026-11-25 08:00:00")] // 02:30 UTC the next day, still the 25th in São Paulo
+    public void TheOpeningOfADayIsOnTheSaoPauloClock(string local, string opening) =>
+        Assert.Equal(Sp(opening), Hours.OpeningOf(Sp(local)));
 }
