@@ -154,53 +154,12 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
     public async Task<ReservationNotice?> ReservationNoticeAsync(Guid reservationId, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        var row = await c.QueryFirstOrDefaultAsync<ReservationRow>(new CommandDefinition($"""
-            SELECT r.id AS ReservationId, r.created_at AS ReservedAt, r.conversa_id AS ConversationId,
-                   NULLIF(concat_ws(' ', m.titulo, m.primeiro_nome, m.sobrenome), '') AS DoctorName, m.telefone AS Phone,
-                   cv.chatwoot_conversation_id AS ChatwootConversationId, r.confirmada_em AS ConfirmedAt, r.confirmada_por AS ConfirmedBy,
-                   r.notas AS Notes, r.encerrada_em AS EndedAt, r.encerrada_por AS EndedBy, r.motivo AS Reason, {Columns}
-            FROM reservas_vaga r JOIN vagas v ON v.id = r.vaga_id JOIN hospitais h ON h.id = v.hospital_id
-                 LEFT JOIN periodos p ON p.id = v.periodo_id LEFT JOIN setores s ON s.id = v.setor_id
-                 JOIN medicos m ON m.id = r.medico_id LEFT JOIN conversations cv ON cv.id = r.conversa_id
+        var rows = await c.QueryAsync<StaffReservation, string?, ReservationNotice>(new CommandDefinition($"""
+            SELECT {StaffReservation.Columns}, cv.chatwoot_conversation_id AS ChatwootConversationId
+            {StaffReservation.From} LEFT JOIN conversations cv ON cv.id = r.conversa_id
             WHERE r.id = @reservationId
-            """, new { reservationId }, cancellationToken: ct));
-        return row?.ToNotice();
-    }
-
-    sealed class ReservationRow
-    {
-        public Guid ReservationId { get; set; }
-        public DateTime ReservedAt { get; set; }
-        public Guid? ConversationId { get; set; }
-        public string? DoctorName { get; set; }
-        public string? Phone { get; set; }
-        public string? ChatwootConversationId { get; set; }
-        public DateTime? ConfirmedAt { get; set; }
-        public string? ConfirmedBy { get; set; }
-        public string? Notes { get; set; }
-        public DateTime? EndedAt { get; set; }
-        public string? EndedBy { get; set; }
-        public string? Reason { get; set; }
-        public Guid Id { get; set; }
-        public string Hospital { get; set; } = "";
-        public string Cidade { get; set; } = "";
-        public DateOnly Data { get; set; }
-        public string? Periodo { get; set; }
-        public string? Setor { get; set; }
-        public int? Valor { get; set; }
-        public string ValorTipo { get; set; } = "fixo";
-        public int? ValorMinimo { get; set; }
-        public int? ValorMaximo { get; set; }
-
-        public ReservationNotice ToNotice()
-        {
-            var pay = new Shift(Id, Guid.Empty, Guid.Empty, Hospital, Cidade, null, Data, null, null, Periodo, Setor, null, Valor, ValorTipo,
-                ValorMinimo, ValorMaximo, "normal", "reservada").PayText;
-            return new ReservationNotice(ReservationId, Id, DoctorName, Phone, Hospital, Cidade, Data, Periodo, Setor, pay,
-                StaffReservation.Utc(ReservedAt), ConversationId, ChatwootConversationId,
-                ConfirmedAt is { } confirmed ? StaffReservation.Utc(confirmed) : null, ConfirmedBy, Notes,
-                EndedAt is { } ended ? StaffReservation.Utc(ended) : null, EndedBy, Reason);
-        }
+            """, new { reservationId }, cancellationToken: ct), (r, chatwoot) => r.ToNotice(chatwoot), splitOn: "ChatwootConversationId");
+        return rows.FirstOrDefault();
     }
 
     public static bool Overlaps(Shift a, Shift b)

@@ -61,5 +61,11 @@ internal sealed class StaffReservation
     public string PayText => new Shift(VagaId, EspecialidadeId, Guid.Empty, Hospital, Cidade, null, Data, HoraInicio, HoraFim, Periodo, Setor,
         null, Valor, ValorTipo, ValorMinimo, ValorMaximo, "normal", VagaStatus).PayText;
 
+    /// <summary>What the staff notices (Slack, Chatwoot) show of this reservation.</summary>
+    public ReservationNotice ToNotice(string? chatwootConversationId) =>
+        new(Id, VagaId, MedicoNome, Telefone, Hospital, Cidade, Data, Periodo, Setor, PayText, Utc(CreatedAt), ConversaId,
+            chatwootConversationId, ConfirmadaEm is { } confirmed ? Utc(confirmed) : null, ConfirmadaPor, Notas,
+            EncerradaEm is { } ended ? Utc(ended) : null, EncerradaPor, Motivo);
+
     public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }
