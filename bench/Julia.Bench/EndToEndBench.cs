@@ -194,7 +194,8 @@ internal static class EndToEndBench
         return latencies;
     }
 
-    internal static async Task<double> IngestAsync(HttpClient http, int clients, TimeSpan duration, string prefix = "55619")
+    /// <param name="group">Sent from a group (…@g.us): read, parsed and ignored, nothing stored.</param>
+    internal static async Task<double> IngestAsync(HttpClient http, int clients, TimeSpan duration, string prefix = "55619", bool group = false)
     {
         var accepted = 0;
         var clock = Stopwatch.StartNew();
@@ -202,7 +203,7 @@ internal static class EndToEndBench
         {
             for (var i = 0; clock.Elapsed < duration; i++)
             {
-                var body = Webhook($"{prefix}{client:D2}{i % 1000:D6}", "oi");
+                var body = Webhook($"{prefix}{client:D2}{i % 1000:D6}", "oi", group);
                 using var response = await http.PostAsync($"/webhook/evolution?token={Token}", new StringContent(body, Encoding.UTF8, "application/json"));
                 if (response.IsSuccessStatusCode) Interlocked.Increment(ref accepted);
             }
@@ -249,12 +250,12 @@ internal static class EndToEndBench
     static readonly Lazy<string> WebhookFixture = new(() =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "evolution", "webhook-messages-upsert-text.json")));
 
-    internal static string Webhook(string phone, string text)
+    internal static string Webhook(string phone, string text, bool group = false)
     {
         var body = JsonNode.Parse(WebhookFixture.Value)!.AsObject();
         var data = body["data"]!.AsObject();
         var key = data["key"]!.AsObject();
-        key["remoteJid"] = $"{phone}@s.whatsapp.net";
+        key["remoteJid"] = group ? $"{phone}-1600000000@g.us" : $"{phone}@s.whatsapp.net";
         key.Remove("remoteJidAlt");
         key["id"] = Guid.NewGuid().ToString("N").ToUpperInvariant();
         data["pushName"] = "Dra. Bench";

@@ -48,6 +48,9 @@ internal static class IngestBench
             await api.Services.GetRequiredService<Julia.Conversations.TurnRunner>().StopAsync(CancellationToken.None);
             await Task.Delay(TimeSpan.FromSeconds(5));
             var alone = await PhaseAsync(http, seconds, "55819", "55939");
+            // The floor of this machine and load generator: the same webhooks from a group, read and parsed, then ignored
+            // before any Redis or database work (HTTP, authentication, JSON).
+            var floor = await EndToEndBench.IngestAsync(http, clients: 16, TimeSpan.FromSeconds(seconds), prefix: "55819", group: true);
             await api.StopAsync();
 
             await using (var c = new NpgsqlConnection(dbUrl))
@@ -58,6 +61,7 @@ internal static class IngestBench
             Console.WriteLine($"webhook ingest, 16 clients (8 known doctors' numbers, 8 new), {seconds} s each, goal ≥ 50 % of pgbench:");
             Console.WriteLine($"  role api as deployed (each message's turn and reply in the same process): {deployed.Rate:F0} accepted/s, {deployed.Rate / tps:P0}; CPU of this process per webhook {deployed.CpuMs:F2} ms");
             Console.WriteLine($"  the webhook path alone (turn runner stopped): {alone.Rate:F0} accepted/s, {alone.Rate / tps:P0}; CPU per webhook {alone.CpuMs:F2} ms");
+            Console.WriteLine($"  floor, no storage (the same webhooks from a group: HTTP, token, JSON, then ignored): {floor:F0}/s, {floor / tps:P0}");
         }
         finally
         {
