@@ -121,25 +121,22 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
     }
 
     /// <summary>
-    /// A CTE that creates the senders met for the first time (race-free: ON CONFLICT DO NOTHING), one per row of
-    /// <paramref name="source"/>, a relation with the columns of a <see cref="NewDoctor"/> (telefone, whatsapp_jid,
-    /// whatsapp_lid, primeiro_nome, sobrenome, hash_telefone, hash_lid) and their order n. Returns id, telefone and
-    /// whatsapp_lid of each doctor created; none for a sender who already exists. A sender erased after opting out
-    /// (titulares_apagados, read only) comes back opted out (docs/decisions.md#lgpd).
+    /// A CTE that creates a sender met for the first time (race-free: ON CONFLICT DO NOTHING) from the parameters of a
+    /// <see cref="NewDoctor"/> (@Telefone, @WhatsappJid, @WhatsappLid, @PrimeiroNome, @Sobrenome, @HashTelefone, @HashLid);
+    /// returns his id, or no row when he already exists. A sender erased after opting out (titulares_apagados, read only)
+    /// comes back opted out (docs/decisions.md#lgpd).
     /// </summary>
-    public static string InsertNewCte(string name, string source) => $"""
+    public static string InsertNewCte(string name) => $"""
         {name} AS (
             INSERT INTO medicos (telefone, whatsapp_jid, whatsapp_lid, primeiro_nome, sobrenome, stage_jornada, origem,
                                  opted_out, opted_out_at, opted_out_reason)
-            SELECT s.telefone, s.whatsapp_jid, s.whatsapp_lid, s.primeiro_nome, s.sobrenome,
+            SELECT @Telefone, @WhatsappJid, @WhatsappLid, @PrimeiroNome, @Sobrenome,
                    CASE WHEN a.opted_out THEN 'opt_out' ELSE 'novo' END, 'whatsapp_inbound',
                    a.opted_out, CASE WHEN a.opted_out THEN now() END, CASE WHEN a.opted_out THEN '{ErasedOptOutReason}' END
-            FROM {source} s
-            CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM titulares_apagados
-                                               WHERE opted_out AND hash_telefone IN (s.hash_telefone, s.hash_lid)) AS opted_out) a
-            ORDER BY s.n
+            FROM (SELECT EXISTS (SELECT 1 FROM titulares_apagados
+                                 WHERE opted_out AND hash_telefone IN (@HashTelefone::bytea, @HashLid::bytea)) AS opted_out) a
             ON CONFLICT DO NOTHING
-            RETURNING id, telefone, whatsapp_lid)
+            RETURNING id)
         """;
 
     /// <summary>opted_out_reason of a sender who opted out, was erased at his request and wrote again.</summary>

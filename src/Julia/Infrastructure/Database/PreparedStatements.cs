@@ -71,7 +71,7 @@ internal static class PreparedStatements
         var command = new NpgsqlCommand(sql, c);
         try
         {
-            foreach (var source in parameters) AddParameters(command.Parameters, sql, source);
+            foreach (var source in parameters) AddParameters(command, sql, source);
             await command.PrepareAsync(ct); // no round trip when this connection already has the statement
             return command;
         }
@@ -82,7 +82,7 @@ internal static class PreparedStatements
         }
     }
 
-    internal static void AddParameters(NpgsqlParameterCollection target, string sql, object? source)
+    static void AddParameters(NpgsqlCommand command, string sql, object? source)
     {
         switch (source)
         {
@@ -90,11 +90,11 @@ internal static class PreparedStatements
                 return;
             case IEnumerable<KeyValuePair<string, object?>> pairs:
                 foreach (var (name, value) in pairs)
-                    if (Mentions(sql, name)) target.Add(value is null ? new NpgsqlParameter(name, DBNull.Value) : FromValue(name, value));
+                    if (Mentions(sql, name)) command.Parameters.Add(value is null ? new NpgsqlParameter(name, DBNull.Value) : FromValue(name, value));
                 return;
             default:
                 foreach (var property in Properties.GetOrAdd((source.GetType(), sql), static key => ReadProperties(key.Type, key.Sql)))
-                    target.Add(property.Create(property.Name, property.Get(source)));
+                    command.Parameters.Add(property.Create(property.Name, property.Get(source)));
                 return;
         }
     }
