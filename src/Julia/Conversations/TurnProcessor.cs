@@ -58,9 +58,14 @@ internal sealed partial class TurnProcessor(
 
         await using var held = await locks.TryAcquireAsync(conversaId, ct);
         if (held is null) return new TurnResult.Busy();
+        // The doctor and his profile at once: one wait instead of two on the reply path (docs/decisions.md#turn-scheduling).
+        // The profile is only needed when the agent is called; on the other paths it is a cache read for nothing, and
+        // it is finished before any outcome writes, so it never races an invalidation (opt-out, handoff).
+        var profileRead = context.ProfileAsync(medicoId, ct);
         var doctor = await doctors.FindByIdAsync(medicoId, ct) ?? throw new InvalidOperationException($"medico {medicoId} not found");
+        var profile = await profileRead;
 
-        var result = await DecideAsync(doctor, input, now, ct);
+        var result = await DecideAsync(doctor, profile, input, now, ct);
         if (result is TurnResult.Done)
             timings.Time("processar_mensagem", Stopwatch.GetElapsedTime(started));
         return result;
@@ -84,7 +89,7 @@ internal sealed partial class TurnProcessor(
         }
     }
 
-    async Task<TurnResult> DecideAsync(DoctorRecord doctor, TurnInput input, DateTimeOffset now, CancellationToken ct)
+    async Task<TurnResult> DecideAsync(DoctorRecord doctor, DoctorProfile? profile, TurnInput input, DateTimeOffset now, CancellationToken ct)
     {
         var conversation = input.Conversation;
         var texts = input.Pending.Where(p => p.Kind == WhatsApp.MessageKinds.Text).Select(p => p.Content).ToList();
@@ -131,7 +136,6 @@ internal sealed partial class TurnProcessor(
         // "digitando…" while the model thinks; Evolution holds a presence request open for its delay, so it is never
         // awaited on the reply path (docs/decisions.md#turn-scheduling).
         if (options.Value.Humanize && input.Pending[^1].RemoteJid is { } jid) _ = channel.ShowTypingAsync(jid, TimeSpan.FromSeconds(5), ct);
-        var profile = await context.ProfileAsync(doctor.Id, ct);
         AgentOutcome outcome;
         using (JuliaTelemetry.Source.StartActivity("agente"))
         {
