@@ -22,6 +22,14 @@ internal static class IngestBench
         return (rate, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / (rate * seconds));
     }
 
+    /// <summary>Inbound messages consumed by turns so far, and those still waiting.</summary>
+    static async Task<(long Processed, long Waiting)> InboundAsync(string dbUrl)
+    {
+        await using var c = new NpgsqlConnection(dbUrl);
+        return await c.QuerySingleAsync<(long, long)>(
+            "SELECT count(*) FILTER (WHERE processado_em IS NOT NULL), count(*) FILTER (WHERE processado_em IS NULL) FROM interacoes WHERE direcao = 'entrada'");
+    }
+
     public static async Task RunAsync(NpgsqlConnectionStringBuilder admin, string redisUrl, int seconds)
     {
         var database = $"julia_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
@@ -44,9 +52,14 @@ internal static class IngestBench
             await EndToEndBench.IngestAsync(http, clients: 16, TimeSpan.FromSeconds(Math.Max(10, seconds)), prefix: "55819");
             await Task.Delay(TimeSpan.FromSeconds(5)); // the warm-up's turns
             var deployed = await PhaseAsync(http, seconds, "55819", "55929");
+            // The backlog that phase left (accepted faster than turns run), drained for 10 s with no new webhooks:
+            // what a turn costs while thousands of messages wait, as after an outage.
+            var (processedBefore, waiting) = await InboundAsync(dbUrl);
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            var drained = ((await InboundAsync(dbUrl)).Processed - processedBefore) / 10.0;
             // The same with the turn runner stopped (the rows wait, as for a worker that is down): the webhook path alone.
             await api.Services.GetRequiredService<Julia.Conversations.TurnRunner>().StopAsync(CancellationToken.None);
-            await Task.Delay(TimeSpan.FromSeconds(5));
+            await Task.Delay(TimeSpan.FromSeconds(2));
             var alone = await PhaseAsync(http, seconds, "55819", "55939");
             // The floor of this machine and load generator: the same webhooks from a group, read and parsed, then ignored
             // before any Redis or database work (HTTP, authentication, JSON).
@@ -60,6 +73,7 @@ internal static class IngestBench
             Console.WriteLine($"pgbench one-row INSERT, 4 clients, {seconds} s, Júlia stopped: {pgbench}");
             Console.WriteLine($"webhook ingest, 16 clients (8 known doctors' numbers, 8 new), {seconds} s each, goal ≥ 50 % of pgbench:");
             Console.WriteLine($"  role api as deployed (each message's turn and reply in the same process): {deployed.Rate:F0} accepted/s, {deployed.Rate / tps:P0}; CPU of this process per webhook {deployed.CpuMs:F2} ms");
+            Console.WriteLine($"    then, no new webhooks for 10 s: turns consumed {drained:F0} messages/s from a backlog of {waiting} waiting");
             Console.WriteLine($"  the webhook path alone (turn runner stopped): {alone.Rate:F0} accepted/s, {alone.Rate / tps:P0}; CPU per webhook {alone.CpuMs:F2} ms");
             Console.WriteLine($"  floor, no storage (the same webhooks from a group: HTTP, token, JSON, then ignored): {floor:F0}/s, {floor / tps:P0}");
         }
