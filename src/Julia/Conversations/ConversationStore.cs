@@ -31,6 +31,13 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
     const string Answered = "EXISTS (SELECT 1 FROM stats WHERE n > 0)";
 
     /// <summary>
+    /// The doctor's inbound rows that no conversation holds yet, which a turn attaches to his open one. Served by
+    /// interacoes_entrada_pendente_medico_idx (migration 0007), whatever the backlog of other doctors (BacklogCostTests).
+    /// </summary>
+    internal static string UnattachedInboundOf(string medico) =>
+        $"medico_id = {medico} AND direcao = 'entrada' AND conversa_id IS NULL AND processado_em IS NULL";
+
+    /// <summary>
     /// The start of a turn in one round trip, one transaction with an asynchronous commit (everything here is derived from
     /// the durable inbound rows and is derived again after a server crash; docs/decisions.md#turn-scheduling):
     /// the doctor's open conversation, created race-free when missing; the new inbound rows attached to it, counters
@@ -54,7 +61,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
 
             WITH attached AS (
                     UPDATE interacoes SET conversa_id = {OpenConversationOf}
-                    WHERE medico_id = @medicoId AND direcao = 'entrada' AND conversa_id IS NULL AND processado_em IS NULL
+                    WHERE {UnattachedInboundOf("@medicoId")}
                       AND {OpenConversationOf} IS NOT NULL
                     RETURNING id, created_at, conversa_id),
                  stats AS (SELECT count(*) AS n, max(created_at) AS last_at, max(conversa_id::text)::uuid AS conversa_id FROM attached),

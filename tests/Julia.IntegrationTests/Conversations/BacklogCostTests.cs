@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Julia.Conversations;
 using Julia.Infrastructure.Database;
 using Julia.IntegrationTests.TestHost;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,14 +9,12 @@ namespace Julia.IntegrationTests.Conversations;
 
 /// <summary>
 /// A turn's cost must not grow with other doctors' backlog (migration 0007): the turn's UPDATE that attaches a doctor's
-/// new inbound rows to his conversation (ConversationStore.BeginTurnAsync, its WHERE below) reads his rows only — on
+/// new inbound rows to his conversation (ConversationStore.BeginTurnAsync, with its own WHERE) reads his rows only — on
 /// the generic plan a prepared statement settles on, with statistics taken before the backlog built up, as after an
 /// outage. Counted in buffers, not timed.
 /// </summary>
 public sealed class BacklogCostTests
 {
-    const string AttachWhere = "medico_id = $1 AND direcao = 'entrada' AND conversa_id IS NULL AND processado_em IS NULL";
-
     [Fact]
     public async Task AttachingADoctorsNewMessagesReadsHisRowsNotTheWholeBacklog()
     {
@@ -45,7 +44,7 @@ public sealed class BacklogCostTests
         var quiet = await c.ExecuteScalarAsync<Guid>("SELECT id FROM medicos ORDER BY id DESC LIMIT 1");
 
         await c.ExecuteAsync("SET plan_cache_mode = force_generic_plan");
-        await c.ExecuteAsync($"PREPARE attach(uuid) AS UPDATE interacoes SET conversa_id = conversa_id WHERE {AttachWhere}");
+        await c.ExecuteAsync($"PREPARE attach(uuid) AS UPDATE interacoes SET conversa_id = conversa_id WHERE {ConversationStore.UnattachedInboundOf("$1")}");
         var plan = await c.ExecuteScalarAsync<string>($"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE attach('{quiet}')");
 
         var root = JsonDocument.Parse(plan!).RootElement[0].GetProperty("Plan");
