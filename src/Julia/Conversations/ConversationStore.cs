@@ -32,10 +32,47 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
 
     /// <summary>
     /// The doctor's inbound rows that no conversation holds yet, which a turn attaches to his open one. Served by
-    /// interacoes_entrada_pendente_medico_idx (migration 0007), whatever the backlog of other doctors (BacklogCostTests).
+    /// interacoes_entrada_pendente_medico_conversa_idx (migration 0008), whatever the backlog of other doctors (BacklogCostTests).
     /// </summary>
     internal static string UnattachedInboundOf(string medico) =>
         $"medico_id = {medico} AND direcao = 'entrada' AND conversa_id IS NULL AND processado_em IS NULL";
+
+    /// <summary>
+    /// The turn's statement that attaches the doctor's new inbound rows to his open conversation, with what follows from
+    /// an answer: counters and stage, the doctor's funnel (Doctors' SQL), pending follow-ups cancelled and reply chunks
+    /// still pending superseded (Queue's SQL), whose inbound rows return to the turn. Its cost must not grow with the
+    /// table: every part that depends on something having happened is gated on it (TurnStartCostTests).
+    /// </summary>
+    internal static readonly string AttachInboundSql = $"""
+        WITH attached AS (
+                UPDATE interacoes SET conversa_id = {OpenConversationOf}
+                WHERE {UnattachedInboundOf("@medicoId")}
+                  AND {OpenConversationOf} IS NOT NULL
+                RETURNING id, created_at, conversa_id),
+             stats AS (SELECT count(*) AS n, max(created_at) AS last_at, max(conversa_id::text)::uuid AS conversa_id FROM attached),
+             conv AS (
+                UPDATE conversations c SET
+                    message_count = c.message_count + s.n,
+                    last_inbound_at = GREATEST(c.last_inbound_at, s.last_at),
+                    last_message_at = GREATEST(c.last_message_at, s.last_at),
+                    status = 'active', pausado_ate = NULL,
+                    stage = CASE WHEN c.stage IN ('msg_enviada', 'followup_1_enviado', 'followup_2_enviado', 'nao_respondeu', 'recontato')
+                                 THEN 'respondeu' ELSE c.stage END
+                FROM stats s WHERE c.id = s.conversa_id AND s.n > 0
+                RETURNING c.id),
+             {DoctorStore.AnsweredCte("@medicoId", Answered)},
+             {QueueStore.CancelOnAnswerCtes("(SELECT conversa_id FROM stats)", Answered)},
+             -- Gated on a superseded reply, or it would scan for one on every turn. Inbound written as "not outbound" so
+             -- that, on young statistics, no plan ANDs in the partial index of every inbound row (TurnStartCostTests).
+             reopened AS (
+                UPDATE interacoes i SET processado_em = NULL
+                FROM superseded_unsent s
+                WHERE i.conversa_id = (SELECT conversa_id FROM stats) AND i.direcao <> 'saida'
+                  AND i.id BETWEEN (s.metadata->>'turno_de')::bigint AND (s.metadata->>'turno_ate')::bigint
+                  AND EXISTS (SELECT 1 FROM superseded_unsent)
+                RETURNING i.id)
+        SELECT count(*) FROM attached
+        """;
 
     /// <summary>
     /// The start of a turn in one round trip, one transaction with an asynchronous commit (everything here is derived from
@@ -59,38 +96,14 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
             INSERT INTO conversations (medico_id) SELECT @medicoId WHERE {OpenConversationOf} IS NULL AND NOT {Erased}
             ON CONFLICT (medico_id) WHERE status IN ('active', 'paused') DO NOTHING;
 
-            WITH attached AS (
-                    UPDATE interacoes SET conversa_id = {OpenConversationOf}
-                    WHERE {UnattachedInboundOf("@medicoId")}
-                      AND {OpenConversationOf} IS NOT NULL
-                    RETURNING id, created_at, conversa_id),
-                 stats AS (SELECT count(*) AS n, max(created_at) AS last_at, max(conversa_id::text)::uuid AS conversa_id FROM attached),
-                 conv AS (
-                    UPDATE conversations c SET
-                        message_count = c.message_count + s.n,
-                        last_inbound_at = GREATEST(c.last_inbound_at, s.last_at),
-                        last_message_at = GREATEST(c.last_message_at, s.last_at),
-                        status = 'active', pausado_ate = NULL,
-                        stage = CASE WHEN c.stage IN ('msg_enviada', 'followup_1_enviado', 'followup_2_enviado', 'nao_respondeu', 'recontato')
-                                     THEN 'respondeu' ELSE c.stage END
-                    FROM stats s WHERE c.id = s.conversa_id AND s.n > 0
-                    RETURNING c.id),
-                 {DoctorStore.AnsweredCte("@medicoId", Answered)},
-                 {QueueStore.CancelOnAnswerCtes("(SELECT conversa_id FROM stats)", Answered)},
-                 reopened AS (
-                    UPDATE interacoes i SET processado_em = NULL
-                    FROM superseded_unsent s
-                    WHERE i.conversa_id = (SELECT conversa_id FROM stats) AND i.direcao = 'entrada'
-                      AND i.id BETWEEN (s.metadata->>'turno_de')::bigint AND (s.metadata->>'turno_ate')::bigint
-                    RETURNING i.id)
-            SELECT count(*) FROM attached;
+            {AttachInboundSql};
 
             SELECT {StateColumns} FROM conversations WHERE id = {OpenConversationOf};
 
             SELECT id AS Id, tipo AS Kind, conteudo AS Content, midia->>'caption' AS Caption, created_at AS CreatedAtUtc,
                    provider_message_id AS ProviderMessageId, remote_jid AS RemoteJid
             FROM interacoes
-            WHERE conversa_id = {OpenConversationOf} AND direcao = 'entrada' AND processado_em IS NULL
+            WHERE medico_id = @medicoId AND conversa_id = {OpenConversationOf} AND direcao = 'entrada' AND processado_em IS NULL
             ORDER BY id;
 
             {HistorySql("processado_em IS NULL")};
@@ -107,11 +120,11 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
     }
 
     /// <summary>Consumed by a turn or deliberately skipped (docs/decisions.md#data-model processado_em).</summary>
-    public Task<int> MarkProcessedAsync(NpgsqlTransaction tx, Guid conversaId, long upToId, CancellationToken ct) =>
+    public Task<int> MarkProcessedAsync(NpgsqlTransaction tx, ConversationState conversation, long upToId, CancellationToken ct) =>
         tx.Connection!.ExecuteAsync(new CommandDefinition("""
             UPDATE interacoes SET processado_em = now()
-            WHERE conversa_id = @conversaId AND direcao = 'entrada' AND processado_em IS NULL AND id <= @upToId
-            """, new { conversaId, upToId }, tx, cancellationToken: ct));
+            WHERE medico_id = @medicoId AND conversa_id = @conversaId AND direcao = 'entrada' AND processado_em IS NULL AND id <= @upToId
+            """, new { medicoId = conversation.MedicoId, conversaId = conversation.Id, upToId }, tx, cancellationToken: ct));
 
     /// <summary>
     /// The end of a turn that replies, in one round trip with an asynchronous commit (docs/decisions.md#turn-scheduling):
@@ -133,7 +146,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
                  queued AS ({QueueStore.EnqueueSql("NOT (SELECT yes FROM newer) AND NOT (SELECT yes FROM erased)")} RETURNING id),
                  processed AS (
                     UPDATE interacoes SET processado_em = now()
-                    WHERE conversa_id = @conversaId AND direcao = 'entrada' AND processado_em IS NULL AND id <= @upToId
+                    WHERE medico_id = @medicoId AND conversa_id = @conversaId AND direcao = 'entrada' AND processado_em IS NULL AND id <= @upToId
                       AND NOT (SELECT yes FROM newer) AND NOT (SELECT yes FROM erased)
                     RETURNING id)
             SELECT (SELECT yes FROM newer), (SELECT yes FROM erased);

@@ -22,7 +22,7 @@ internal sealed class IdleCloseJob(NpgsqlDataSource db, IOptions<ConversationsOp
                 SELECT id, stage, last_inbound_at FROM conversations c
                 WHERE c.status = 'active' AND c.controlled_by = 'ai'
                   AND COALESCE(c.last_message_at, c.created_at) < now() - make_interval(days => @days)
-                  AND NOT EXISTS (SELECT 1 FROM interacoes i WHERE i.conversa_id = c.id AND i.direcao = 'entrada' AND i.processado_em IS NULL)
+                  AND NOT EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = c.medico_id AND i.conversa_id = c.id AND i.direcao = 'entrada' AND i.processado_em IS NULL)
                 FOR UPDATE SKIP LOCKED),
             closed AS (
                 UPDATE conversations c SET

@@ -64,7 +64,7 @@ internal sealed partial class TurnOutcomes(
         {
             // Already out: the confirmation was given once; nothing more to cancel or say.
             await conversations.CompleteAsync(tx, c.Id, ct);
-            await conversations.MarkProcessedAsync(tx, c.Id, input.LastInboundId, ct);
+            await conversations.MarkProcessedAsync(tx, c, input.LastInboundId, ct);
             await tx.CommitAsync(ct);
             queueSignals.Wake();
             LogSkipped(c.Id, input.Pending.Count, "opt-out repetido");
@@ -76,7 +76,7 @@ internal sealed partial class TurnOutcomes(
         if (!c.HumanControlled)
             await queue.EnqueueAsync(tx, [new NewQueueItem(doctor.Id, c.Id, QueueKinds.SystemMessage, OptOutConfirmation, time.GetUtcNow(),
                 Metadata: new Dictionary<string, object?> { ["tipo_sistema"] = "confirmacao_opt_out" })], ct);
-        await conversations.MarkProcessedAsync(tx, c.Id, input.LastInboundId, ct);
+        await conversations.MarkProcessedAsync(tx, c, input.LastInboundId, ct);
         await tx.CommitAsync(ct);
         queueSignals.Wake();
         await doctors.InvalidateAsync(updated);
@@ -87,7 +87,7 @@ internal sealed partial class TurnOutcomes(
     {
         await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var n = await conversations.MarkProcessedAsync(tx, input.Conversation.Id, input.LastInboundId, ct);
+        var n = await conversations.MarkProcessedAsync(tx, input.Conversation, input.LastInboundId, ct);
         await tx.CommitAsync(ct);
         queueSignals.Wake();
         LogSkipped(input.Conversation.Id, n, reason);
@@ -100,7 +100,7 @@ internal sealed partial class TurnOutcomes(
         await using var tx = await BeginUnlessErasedAsync(connection, c, ct);
         if (tx is null) return;
         await OpenHandoffAsync(tx, c, trigger, reason, triggerMessage, sendTransition: true, ct);
-        await conversations.MarkProcessedAsync(tx, c.Id, input.LastInboundId, ct);
+        await conversations.MarkProcessedAsync(tx, c, input.LastInboundId, ct);
         await tx.CommitAsync(ct);
         queueSignals.Wake();
         await handoffs.AfterCommitAsync(c.MedicoId);
@@ -130,7 +130,7 @@ internal sealed partial class TurnOutcomes(
         if (giveUp)
         {
             await OpenHandoffAsync(tx, c, HandoffTriggers.SystemError, reason, input.Pending[^1].Content, sendTransition: false, ct);
-            await conversations.MarkProcessedAsync(tx, c.Id, input.LastInboundId, ct);
+            await conversations.MarkProcessedAsync(tx, c, input.LastInboundId, ct);
         }
         await tx.CommitAsync(ct);
         queueSignals.Wake();

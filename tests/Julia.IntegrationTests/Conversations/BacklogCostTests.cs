@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Julia.IntegrationTests.Conversations;
 
 /// <summary>
-/// A turn's cost must not grow with other doctors' backlog (migration 0007): the turn's UPDATE that attaches a doctor's
+/// A turn's cost must not grow with other doctors' backlog (migrations 0007 and 0008): the turn's UPDATE that attaches a doctor's
 /// new inbound rows to his conversation (ConversationStore.BeginTurnAsync, with its own WHERE) reads his rows only — on
 /// the generic plan a prepared statement settles on, with statistics taken before the backlog built up, as after an
 /// outage. Counted in buffers, not timed.
@@ -49,7 +49,7 @@ public sealed class BacklogCostTests
 
         var root = JsonDocument.Parse(plan!).RootElement[0].GetProperty("Plan");
         var scan = root.GetProperty("Plans")[0];
-        Assert.Equal("interacoes_entrada_pendente_medico_idx", scan.GetProperty("Index Name").GetString());
+        Assert.Equal("interacoes_entrada_pendente_medico_conversa_idx", scan.GetProperty("Index Name").GetString());
         // Scanning the backlog reads dozens to thousands of buffers; his own (no) rows, a handful.
         var buffers = scan.GetProperty("Shared Hit Blocks").GetInt64() + scan.GetProperty("Shared Read Blocks").GetInt64();
         Assert.True(buffers <= 10, $"{buffers} buffers to find a quiet doctor's new rows");

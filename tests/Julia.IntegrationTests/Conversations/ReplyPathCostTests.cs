@@ -1,0 +1,154 @@
+using Dapper;
+using Julia.Agent;
+using Julia.Conversations;
+using Julia.IntegrationTests.TestHost;
+using Julia.Queue;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
+
+namespace Julia.IntegrationTests.Conversations;
+
+/// <summary>
+/// A reply's cost in PostgreSQL must not grow with the data (issue 12, "cost flat as data grows"): the same replies —
+/// webhook, turn, queued reply, claim, sent record, through Júlia's own code — read about the same blocks of each table
+/// and index in a database with 1 000 doctors' history and in one with 10 000 plus a backlog of 20 000 messages of
+/// other doctors waiting for their turns. Statistics are those of the empty tables (a table that grew faster than
+/// auto-analyze), where plans go wrong first. Counted in blocks (pg_statio), not timed. Every statement of the path is
+/// covered without a copy of its SQL: a change that makes one of them scan something that grows fails here with the
+/// index's name.
+/// </summary>
+public sealed class ReplyPathCostTests
+{
+    const int Replies = 20;
+
+    [Fact]
+    public async Task AReplyReadsTheSameBlocksWhateverTheHistoryAndTheBacklog()
+    {
+        var small = await MeasureAsync(historyDoctors: 1000, backlogDoctors: 0);
+        var large = await MeasureAsync(historyDoctors: 10000, backlogDoctors: 200);
+
+        var grown = large
+            .Select(l => (l.Key, Small: small.GetValueOrDefault(l.Key), Large: l.Value))
+            // A B-tree one level deeper (a near-empty index against one of 20 000 rows) at most doubles a probe; a scan of
+            // what grew reads tens of blocks more per reply.
+            .Where(x => x.Large > x.Small * 2 + 2 * Replies)
+            .Select(x => $"{x.Key}: {x.Small} → {x.Large} blocks for {Replies} replies")
+            .ToList();
+        Assert.True(grown.Count == 0, string.Join("; ", grown));
+        // The path really ran in both: the inbound rows, the queue and the conversations were read.
+        Assert.True(small.GetValueOrDefault("interacoes") > 0 && small.GetValueOrDefault("fila_mensagens") > 0, string.Join("; ", small));
+    }
+
+    /// <summary>Blocks read per table and per index (hit or read) by <see cref="Replies"/> replies, in a fresh database.</summary>
+    static async Task<Dictionary<string, long>> MeasureAsync(int historyDoctors, int backlogDoctors)
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        using var redis = TestRedis.Lease();
+        await using var app = new JuliaAppFactory(database, redis, new Dictionary<string, string?> { ["HUMANIZAR"] = "false" },
+            s => s.AddSingleton<IConversationAgent>(new ScriptedAgent()));
+        var client = app.CreateClient(); // starts the host: migrations have run
+        // The path is driven step by step below; the host's own loops would take the backlog.
+        await app.Services.GetRequiredService<TurnRunner>().StopAsync(CancellationToken.None);
+        foreach (var dispatcher in app.Services.GetServices<IHostedService>().OfType<QueueDispatcher>())
+            await dispatcher.StopAsync(CancellationToken.None);
+
+        var turns = app.Services.GetRequiredService<TurnProcessor>();
+        var dispatch = app.Services.GetRequiredService<DispatchStore>();
+        async Task ReplyAsync(Guid id, string phone)
+        {
+            (await PostAsync(client, Text(phone, "tem plantão de clínica médica sábado?"))).EnsureSuccessStatusCode();
+            Assert.IsType<TurnResult.Done>(await turns.ProcessAsync(id, CancellationToken.None));
+            var claimed = await dispatch.ClaimAsync([QueueKinds.Reply], [], 16, markFirst: true, CancellationToken.None);
+            var reply = Assert.Single(claimed).Message;
+            Assert.Equal(id, reply.MedicoId);
+            await dispatch.MarkSentAsync([new SentMessage(reply, $"BENCH{Guid.NewGuid():N}", $"{phone}@s.whatsapp.net")], CancellationToken.None);
+        }
+
+        await using var seed = database.CreateDataSource();
+        await SeedAsync(seed, historyDoctors, backlogDoctors);
+        var doctors = await NewDoctorsAsync(seed, "55219", Replies);
+        await seed.DisposeAsync();
+        var before = await BlocksAsync(database, waitForTheHost: false);
+
+        foreach (var (id, phone) in doctors) await ReplyAsync(id, phone);
+        // Every connection closed, so every backend has flushed its counters.
+        await app.DisposeAsync();
+        var after = await BlocksAsync(database, waitForTheHost: true);
+        return after.ToDictionary(a => a.Key, a => a.Value - before.GetValueOrDefault(a.Key));
+    }
+
+    /// <summary>
+    /// <paramref name="historyDoctors"/> doctors with ten consumed messages each (five in, five out) in closed
+    /// conversations, and <paramref name="backlogDoctors"/> doctors with 100 messages each accepted but not attached to a
+    /// conversation yet (a backlog). Statistics are those of the empty tables, and autovacuum is off.
+    /// </summary>
+    static async Task SeedAsync(NpgsqlDataSource seed, int historyDoctors, int backlogDoctors)
+    {
+        await using var c = await seed.OpenConnectionAsync();
+        await c.ExecuteAsync("""
+            ALTER TABLE interacoes SET (autovacuum_enabled = false);
+            ALTER TABLE conversations SET (autovacuum_enabled = false);
+            ALTER TABLE fila_mensagens SET (autovacuum_enabled = false);
+            ALTER TABLE medicos SET (autovacuum_enabled = false);
+            ANALYZE interacoes; ANALYZE conversations; ANALYZE fila_mensagens; ANALYZE medicos;
+            """);
+        await HistoryAsync(c, 1, historyDoctors);
+        await c.ExecuteAsync("""
+            WITH esperando AS (
+                INSERT INTO medicos (telefone, origem) SELECT '55319' || lpad(g::text, 8, '0'), 'import'
+                FROM generate_series(1, @backlogDoctors) g RETURNING id)
+            INSERT INTO interacoes (medico_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id)
+            SELECT e.id, 'entrada', 'texto', 'medico', 'whatsapp', 'na fila', 'backlog-' || e.id || '-' || g
+            FROM esperando e CROSS JOIN generate_series(1, 100) g
+            """, new { backlogDoctors });
+    }
+
+    static async Task<List<(Guid Id, string Phone)>> NewDoctorsAsync(NpgsqlDataSource seed, string prefix, int count)
+    {
+        await using var c = await seed.OpenConnectionAsync();
+        var doctors = new List<(Guid, string)>();
+        for (var i = 0; i < count; i++)
+        {
+            var phone = $"{prefix}{i:D8}";
+            doctors.Add((await c.ExecuteScalarAsync<Guid>(
+                "INSERT INTO medicos (telefone, primeiro_nome, origem) VALUES (@phone, 'Ana', 'import') RETURNING id", new { phone }), phone));
+        }
+        return doctors;
+    }
+
+    static Task HistoryAsync(NpgsqlConnection c, int first, int last) => c.ExecuteAsync("""
+        WITH antigos AS (
+            INSERT INTO medicos (telefone, origem) SELECT '55119' || lpad(g::text, 8, '0'), 'import'
+            FROM generate_series(@first, @last) g RETURNING id),
+        conversas AS (
+            INSERT INTO conversations (medico_id, status) SELECT id, 'completed' FROM antigos RETURNING id, medico_id)
+        INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, processado_em, created_at)
+        SELECT c.medico_id, c.id, CASE WHEN g % 2 = 1 THEN 'entrada' ELSE 'saida' END, 'texto',
+               CASE WHEN g % 2 = 1 THEN 'medico' ELSE 'julia' END, 'whatsapp', 'antiga', 'old-' || c.id || '-' || g,
+               CASE WHEN g % 2 = 1 THEN now() - interval '1 day' END, now() - interval '1 day' + g * interval '1 minute'
+        FROM conversas c CROSS JOIN generate_series(1, 10) g
+        """, new { first, last });
+
+    /// <summary>
+    /// Counters reach the statistics when a backend flushes them, at the latest when it exits: waits for the seeding
+    /// connection to be gone, and with <paramref name="waitForTheHost"/> for the host's connections too.
+    /// </summary>
+    static async Task<Dictionary<string, long>> BlocksAsync(TestDatabase database, bool waitForTheHost)
+    {
+        await using var source = database.CreateDataSource();
+        await using var c = await source.OpenConnectionAsync();
+        for (var i = 0; i < 100 && await c.ExecuteScalarAsync<long>("""
+                 SELECT count(*) FROM pg_stat_activity
+                 WHERE datname = current_database() AND pid <> pg_backend_pid() AND (@waitForTheHost OR application_name = '')
+                 """, new { waitForTheHost }) > 0; i++)
+            await Task.Delay(50);
+        var rows = await c.QueryAsync<(string Name, long Blocks)>("""
+            SELECT relname, COALESCE(heap_blks_hit, 0) + COALESCE(heap_blks_read, 0) FROM pg_statio_user_tables
+            UNION ALL
+            SELECT indexrelname, COALESCE(idx_blks_hit, 0) + COALESCE(idx_blks_read, 0) FROM pg_statio_user_indexes
+            """);
+        return rows.ToDictionary(r => r.Name, r => r.Blocks);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text.Json;
+using Dapper;
+using Julia.Conversations;
+using Julia.Infrastructure.Database;
+using Julia.IntegrationTests.TestHost;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Julia.IntegrationTests.Conversations;
+
+/// <summary>
+/// The turn's attach statement (ConversationStore.AttachInboundSql) must cost the same whatever the size of interacoes:
+/// on the generic plan a prepared statement settles on, no node of it may read more than a handful of rows or buffers,
+/// for the common turn (nothing was pending for the doctor) and for the one that supersedes a reply still queued.
+/// Counted in rows and buffers, not timed. Found with auto_explain during `bench/run.sh e2e`: the CTE that gives a
+/// superseded reply's messages back to the turn scanned every inbound row of the table although nothing was superseded.
+/// </summary>
+public sealed class TurnStartCostTests
+{
+    const int MaxRowsPerNode = 10;
+    const int MaxBuffersPerNode = 40;
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AttachingANewMessageReadsOnlyTheDoctorsRows(bool staleStatistics)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var source = db.CreateDataSource();
+        await using var c = await HistoryAsync(source, staleStatistics);
+        var medico = await DoctorWithNewMessageAsync(c, supersededReply: false);
+
+        AssertBounded(await PlanAsync(c, medico));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SupersedingAQueuedReplyReadsOnlyTheDoctorsRows(bool staleStatistics)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var source = db.CreateDataSource();
+        await using var c = await HistoryAsync(source, staleStatistics);
+        var medico = await DoctorWithNewMessageAsync(c, supersededReply: true);
+
+        var plan = await PlanAsync(c, medico);
+        AssertBounded(plan);
+        // The superseded reply's message went back to the turn: the case really ran.
+        Assert.Equal(1, await c.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM interacoes WHERE medico_id = @medico AND direcao = 'entrada' AND processado_em IS NULL AND conteudo = 'primeira'",
+            new { medico }));
+    }
+
+    /// <summary>
+    /// 3 000 doctors with ten consumed inbound messages each (all with provider ids), in closed conversations. Statistics
+    /// of that state, or <paramref name="stale"/>: of the empty tables, as in a young deployment whose table grew faster
+    /// than auto-analyze followed (the state in which the bench found the scan).
+    /// </summary>
+    static async Task<NpgsqlConnection> HistoryAsync(NpgsqlDataSource source, bool stale)
+    {
+        await new MigrationRunner(source, NullLogger<MigrationRunner>.Instance).RunAsync(default);
+        var c = await source.OpenConnectionAsync();
+        await c.ExecuteAsync("""
+            ALTER TABLE interacoes SET (autovacuum_enabled = false);
+            ALTER TABLE conversations SET (autovacuum_enabled = false);
+            ALTER TABLE fila_mensagens SET (autovacuum_enabled = false);
+            ANALYZE interacoes;
+            ANALYZE conversations;
+            ANALYZE fila_mensagens;
+            """);
+        await c.ExecuteAsync("""
+            WITH antigos AS (
+                INSERT INTO medicos (telefone, origem) SELECT '55119777' || lpad(g::text, 5, '0'), 'import'
+                FROM generate_series(1, 3000) g RETURNING id),
+            conversas AS (
+                INSERT INTO conversations (medico_id, status) SELECT id, 'completed' FROM antigos RETURNING id, medico_id)
+            INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, processado_em)
+            SELECT c.medico_id, c.id, 'entrada', 'texto', 'medico', 'whatsapp', 'antiga', 'old-' || c.id || '-' || g, now()
+            FROM conversas c CROSS JOIN generate_series(1, 10) g
+            """);
+        if (!stale) await c.ExecuteAsync("ANALYZE interacoes; ANALYZE conversations; ANALYZE fila_mensagens;");
+        return c;
+    }
+
+    /// <summary>
+    /// A doctor with an open conversation and one new message not attached yet; with <paramref name="supersededReply"/>,
+    /// an earlier message of his whose reply is still queued (not sent), which the new message supersedes.
+    /// </summary>
+    static async Task<Guid> DoctorWithNewMessageAsync(NpgsqlConnection c, bool supersededReply)
+    {
+        var medico = await c.ExecuteScalarAsync<Guid>("SELECT id FROM medicos ORDER BY id DESC LIMIT 1");
+        var conversa = await c.ExecuteScalarAsync<Guid>(
+            "INSERT INTO conversations (medico_id, status) VALUES (@medico, 'active') RETURNING id", new { medico });
+        if (supersededReply)
+        {
+            var first = await c.ExecuteScalarAsync<long>("""
+                INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, processado_em)
+                VALUES (@medico, @conversa, 'entrada', 'texto', 'medico', 'whatsapp', 'primeira', 'first-' || @medico, now()) RETURNING id
+                """, new { medico, conversa });
+            await c.ExecuteAsync("""
+                INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, lote_id, sequencia, metadata)
+                VALUES (@medico, @conversa, 'resposta', 'resposta ainda na fila', gen_random_uuid(), 1,
+                        jsonb_build_object('turno_de', @first, 'turno_ate', @first))
+                """, new { medico, conversa, first });
+        }
+        await c.ExecuteAsync("""
+            INSERT INTO interacoes (medico_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id)
+            VALUES (@medico, 'entrada', 'texto', 'medico', 'whatsapp', 'nova', 'new-' || @medico)
+            """, new { medico });
+        return medico;
+    }
+
+    static async Task<JsonElement> PlanAsync(NpgsqlConnection c, Guid medico)
+    {
+        await c.ExecuteAsync("SET plan_cache_mode = force_generic_plan");
+        await c.ExecuteAsync($"PREPARE attach(uuid) AS {ConversationStore.AttachInboundSql.Replace("@medicoId", "$1")}");
+        var plan = await c.ExecuteScalarAsync<string>($"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE attach('{medico}')");
+        return JsonDocument.Parse(plan!).RootElement[0].GetProperty("Plan").Clone();
+    }
+
+    static void AssertBounded(JsonElement node)
+    {
+        var name = $"{node.GetProperty("Node Type").GetString()} {(node.TryGetProperty("Index Name", out var i) ? i.GetString() : node.TryGetProperty("Relation Name", out var r) ? r.GetString() : "")}";
+        var rows = node.TryGetProperty("Actual Rows", out var a) ? a.GetDouble() * node.GetProperty("Actual Loops").GetDouble() : 0;
+        Assert.True(rows <= MaxRowsPerNode, $"{name} produced {rows} rows");
+        if (!node.TryGetProperty("Plans", out var children) || children.GetArrayLength() == 0)
+        {
+            // A leaf's buffers are its own (an inner node's include its children's).
+            var buffers = node.GetProperty("Shared Hit Blocks").GetInt64() + node.GetProperty("Shared Read Blocks").GetInt64();
+            Assert.True(buffers <= MaxBuffersPerNode, $"{name} read {buffers} buffers");
+            return;
+        }
+        foreach (var child in children.EnumerateArray()) AssertBounded(child);
+    }
+}
