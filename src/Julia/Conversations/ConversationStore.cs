@@ -127,31 +127,39 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
             """, new { medicoId = conversation.MedicoId, conversaId = conversation.Id, upToId }, tx, cancellationToken: ct));
 
     /// <summary>
-    /// The end of a turn that replies, in one round trip with an asynchronous commit (docs/decisions.md#turn-scheduling):
-    /// unless an inbound message newer than the turn arrived while the reply was generated, the reply's chunks are queued
-    /// (Queue's SQL) and the turn's inbound rows marked processed. Superseded: a newer message arrived; Erased: the
-    /// doctor was erased while the model was writing (docs/decisions.md#lgpd) — either way nothing is written.
+    /// The end of a turn that replies, in one round trip (docs/decisions.md#turn-scheduling): unless an inbound message
+    /// newer than the turn arrived while the reply was generated, the reply's chunks are queued (Queue's SQL) and the
+    /// turn's inbound rows marked processed. Superseded: a newer message arrived; Erased: the doctor was erased while the
+    /// model was writing (docs/decisions.md#lgpd) — either way nothing is written. With <paramref name="handOff"/> the
+    /// first chunk is queued already claimed and marked for this process's reply lane, and returned with its send state;
+    /// the commit is then synchronous, as a claim's mark must be (docs/decisions.md#queue). Otherwise it is asynchronous.
     /// </summary>
-    public async Task<(bool Superseded, bool Erased)> FinishTurnWithReplyAsync(Guid medicoId, Guid conversaId, long upToId,
-        IReadOnlyList<NewQueueItem> reply, CancellationToken ct)
+    public async Task<(bool Superseded, bool Erased, (ClaimedMessage Message, SendState State)? HandedOff)> FinishTurnWithReplyAsync(
+        Guid medicoId, Guid conversaId, long upToId, IReadOnlyList<NewQueueItem> reply, bool handOff, CancellationToken ct)
     {
-        var queued = QueueStore.EnqueueParameters(reply, out _);
+        var queued = QueueStore.EnqueueParameters(reply, out var ids);
+        const string Queue = "NOT (SELECT yes FROM newer) AND NOT (SELECT yes FROM erased)";
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.QuerySinglePreparedAsync<(bool, bool)>($"""
+        await using var grid = await c.QueryPreparedMultipleAsync($"""
             BEGIN;
-            SET LOCAL synchronous_commit = off;
+            SET LOCAL synchronous_commit = {(handOff ? "on" : "off")};
             WITH newer AS (
                     SELECT EXISTS (SELECT 1 FROM interacoes WHERE medico_id = @medicoId AND direcao = 'entrada' AND processado_em IS NULL AND id > @upToId) AS yes),
                  erased AS (SELECT {Erased} AS yes),
-                 queued AS ({QueueStore.EnqueueSql("NOT (SELECT yes FROM newer) AND NOT (SELECT yes FROM erased)")} RETURNING id),
+                 queued AS ({(handOff ? QueueStore.EnqueueHandedOffSql(Queue) : QueueStore.EnqueueSql(Queue))} RETURNING id),
                  processed AS (
                     UPDATE interacoes SET processado_em = now()
                     WHERE medico_id = @medicoId AND conversa_id = @conversaId AND direcao = 'entrada' AND processado_em IS NULL AND id <= @upToId
-                      AND NOT (SELECT yes FROM newer) AND NOT (SELECT yes FROM erased)
+                      AND {Queue}
                     RETURNING id)
             SELECT (SELECT yes FROM newer), (SELECT yes FROM erased);
+            {(handOff ? DispatchStore.HandedOffSql("@fila_entregue") + ";" : "")}
             COMMIT;
-            """, ct, queued, new { medicoId, conversaId, upToId });
+            """, ct, queued, new { medicoId, conversaId, upToId, fila_entregue = handOff ? ids[0] : (Guid?)null });
+        var (superseded, erased) = await grid.ReadSingleAsync<(bool, bool)>();
+        if (!handOff) return (superseded, erased, null);
+        var claimed = await grid.ReadAsync<ClaimedMessage, SendState, (ClaimedMessage, SendState)>((m, s) => (m, s), "doctordeleted");
+        return (superseded, erased, claimed.Count == 0 ? null : claimed[0]);
     }
 
     public Task SetHumanControlAsync(NpgsqlTransaction tx, Guid conversaId, string reason, CancellationToken ct) =>

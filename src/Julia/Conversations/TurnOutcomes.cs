@@ -14,7 +14,7 @@ namespace Julia.Conversations;
 /// </summary>
 internal sealed partial class TurnOutcomes(
     ConversationStore conversations, DoctorStore doctorStore, DoctorDirectory doctors, QueueStore queue,
-    HandoffService handoffs, ConversationControl control, QueueSignals queueSignals, IOptions<ConversationsOptions> options, IOptions<AgentOptions> agentOptions, TimeProvider time, ILogger<TurnOutcomes> logger)
+    HandoffService handoffs, ConversationControl control, QueueSignals queueSignals, ReplyHandOff replyHandOff, IOptions<ConversationsOptions> options, IOptions<AgentOptions> agentOptions, TimeProvider time, ILogger<TurnOutcomes> logger)
 {
     public const string OptOutConfirmation = "Combinado, não te mando mais mensagens. Se precisar de plantão é só chamar aqui.";
     public const string HoldingMessage = "Me dá só um minutinho que já te respondo";
@@ -37,7 +37,10 @@ internal sealed partial class TurnOutcomes(
                 ["vagas_oferecidas"] = accounting?.OfferedShifts,
             })).ToList();
 
-        var (superseded, erased) = await conversations.FinishTurnWithReplyAsync(c.MedicoId, c.Id, lastInbound.Id, items, ct);
+        // The first chunk straight to this process's reply lane when it is due now with no "digitando…": no wake-up
+        // and no claim of its own (docs/decisions.md#queue, "Hand-off").
+        var handOff = replyHandOff.Available && plan[0].Typing == TimeSpan.Zero && plan[0].DueAt <= time.GetUtcNow();
+        var (superseded, erased, handedOff) = await conversations.FinishTurnWithReplyAsync(c.MedicoId, c.Id, lastInbound.Id, items, handOff, ct);
         if (erased)
         {
             LogErased(c.Id);
@@ -49,7 +52,8 @@ internal sealed partial class TurnOutcomes(
             LogSuperseded(c.Id);
             return new TurnResult.Superseded();
         }
-        queueSignals.Wake();
+        if (handedOff is { } first) _ = replyHandOff.SendAsync(first.Message, first.State, moreChunks: items.Count > 1);
+        else queueSignals.Wake();
         LogReplyQueued(c.Id, items.Count, lote);
         return new TurnResult.Done();
     }

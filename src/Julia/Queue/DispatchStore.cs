@@ -67,6 +67,18 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
         EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao = 'entrada' AND i.created_at > claimed.createdatutc) AS InboundSinceEnqueue
         """;
 
+    /// <summary>
+    /// A statement for another feature's batch, after the one that queued a row with <see cref="QueueStore.EnqueueHandedOffSql"/>:
+    /// that row as a claim returns it, with the same fresh state (read after the rows the batch consumed), or nothing
+    /// when it was not queued.
+    /// </summary>
+    public static string HandedOffSql(string idParam) => $"""
+        SELECT claimed.*, {StateColumns}
+        FROM (SELECT {Returning}, f.envio_iniciado_em IS NOT NULL AS SendStarted FROM fila_mensagens f
+              WHERE f.id = {idParam} AND f.status = 'processando') claimed
+        JOIN medicos md ON md.id = claimed.medicoid
+        """;
+
     /// <summary>From here on a send may have happened: recovery never resends such a row blindly.</summary>
     public async Task MarkSendStartedAsync(Guid[] ids, CancellationToken ct)
     {

@@ -18,7 +18,8 @@ internal sealed record DispatchLane(string Name, string[] Kinds, bool Parallel, 
 /// </summary>
 internal sealed partial class QueueDispatcher(
     DispatchLane lane, DispatchStore store, MessageSender sender, WhatsAppConnection connection, QueueSignals signals, QueueMeter timings,
-    IOptions<QueueOptions> options, IOptions<Infrastructure.Hosting.WorkersOptions> workers, TimeProvider time, ILogger<QueueDispatcher> logger)
+    IOptions<QueueOptions> options, IOptions<Infrastructure.Hosting.WorkersOptions> workers, TimeProvider time, ILogger<QueueDispatcher> logger,
+    ReplyHandOff? handOff = null)
     : BackgroundService
 {
     /// <summary>
@@ -28,12 +29,50 @@ internal sealed partial class QueueDispatcher(
     const int BatchSize = 16;
 
     readonly ConcurrentDictionary<Guid, Guid> inFlight = new(); // fila id → conversa id
+    readonly ConcurrentDictionary<Task, byte> handedOff = new();
     bool paused;
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
         var loops = lane.Parallel ? workers.Value.MaxWorkers : 1;
-        await Task.WhenAll(Enumerable.Range(0, loops).Select(_ => LoopAsync(ct)));
+        handOff?.Attach(this);
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, loops).Select(_ => LoopAsync(ct)));
+        }
+        finally
+        {
+            handOff?.Detach(this);
+        }
+    }
+
+    /// <summary>
+    /// A chunk a turn queued already claimed and marked (<see cref="ReplyHandOff"/>): sent like a claimed batch of one,
+    /// from the caller's thread up to the HTTP call. Never throws; afterwards, with <paramref name="moreChunks"/>, a loop
+    /// is woken for the lote's later chunks, which wait for this one.
+    /// </summary>
+    public Task SendHandedOffAsync(ClaimedMessage message, SendState state, bool moreChunks)
+    {
+        var sending = SendHandedOffCoreAsync(message, state, moreChunks);
+        if (!sending.IsCompleted)
+        {
+            handedOff.TryAdd(sending, 0);
+            _ = sending.ContinueWith(t => handedOff.TryRemove(t, out _), TaskScheduler.Default);
+        }
+        return sending;
+    }
+
+    async Task SendHandedOffCoreAsync(ClaimedMessage message, SendState state, bool moreChunks)
+    {
+        try
+        {
+            await SendClaimedAsync([(message, state)]);
+        }
+        catch (Exception ex)
+        {
+            LogDispatchFailed(ex, lane.Name);
+        }
+        if (moreChunks) signals.Wake();
     }
 
     async Task LoopAsync(CancellationToken ct)
@@ -71,6 +110,14 @@ internal sealed partial class QueueDispatcher(
         var batch = await store.ClaimAsync(lane.Kinds, [.. inFlight.Values.Distinct()], size, markFirst: lane.WokenBySignals, ct);
         timings.Time("db:fila_claim", time.GetElapsedTime(started));
         if (batch.Count == 0) return false;
+        await SendClaimedAsync(batch);
+        // A short batch drained what was due: wait for the next wake-up instead of one more empty claim.
+        return batch.Count == size;
+    }
+
+    /// <summary>Sends claimed rows; whatever was not sent goes back as it should, then the exception is rethrown.</summary>
+    async Task SendClaimedAsync(IReadOnlyList<(ClaimedMessage Message, SendState State)> batch)
+    {
         foreach (var (m, _) in batch) inFlight[m.Id] = m.ConversaId ?? Guid.Empty;
         var attempted = new HashSet<Guid>();
         try
@@ -90,8 +137,6 @@ internal sealed partial class QueueDispatcher(
         {
             foreach (var (m, _) in batch) inFlight.TryRemove(m.Id, out _);
         }
-        // A short batch drained what was due: wait for the next wake-up instead of one more empty claim.
-        return batch.Count == size;
     }
 
     /// <summary>
@@ -137,6 +182,7 @@ internal sealed partial class QueueDispatcher(
     public override async Task StopAsync(CancellationToken ct)
     {
         await base.StopAsync(ct);
+        await Task.WhenAll(handedOff.Keys); // started sends complete and are recorded, like the loops' own
         if (!inFlight.IsEmpty) await store.ReleaseUnstartedAsync([.. inFlight.Keys]);
     }
 

@@ -19,6 +19,7 @@ internal static class QueueExtensions
         builder.Services.AddSingleton<DispatchStore>();
         builder.Services.AddSingleton<SendLimiter>();
         builder.Services.AddSingleton<MessageSender>();
+        builder.Services.AddSingleton<ReplyHandOff>();
         builder.Services.AddSingleton<QueueRecovery>();
         builder.Services.AddSingleton<IJob, QueueRecoveryJob>();
         builder.Services.AddSingleton<IRetentionTarget, SentQueueRetention>();
@@ -32,5 +33,6 @@ internal static class QueueExtensions
     static QueueDispatcher Dispatcher(IServiceProvider sp, DispatchLane lane) => new(
         lane, sp.GetRequiredService<DispatchStore>(), sp.GetRequiredService<MessageSender>(), sp.GetRequiredService<WhatsAppConnection>(),
         sp.GetRequiredService<QueueSignals>(), sp.GetRequiredService<QueueMeter>(), sp.GetRequiredService<IOptions<QueueOptions>>(), sp.GetRequiredService<IOptions<WorkersOptions>>(),
-        sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<QueueDispatcher>>());
+        sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<QueueDispatcher>>(),
+        lane == DispatchLane.Replies ? sp.GetRequiredService<ReplyHandOff>() : null);
 }

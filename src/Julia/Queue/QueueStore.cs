@@ -30,9 +30,27 @@ internal sealed class QueueStore(NpgsqlDataSource db)
     /// </summary>
     public static string EnqueueSql(string condition) => $"""
         INSERT INTO fila_mensagens (id, medico_id, conversa_id, tipo, conteudo, prioridade, agendar_para, lote_id, sequencia, metadata)
-        SELECT * FROM unnest(@fila_ids, @fila_medicos, @fila_conversas, @fila_tipos, @fila_conteudos, @fila_prioridades, @fila_agendas,
-                             @fila_lotes, @fila_sequencias, @fila_metadatas::jsonb[])
+        SELECT * FROM {Unnest}
         WHERE {condition}
+        """;
+
+    /// <summary>
+    /// <see cref="EnqueueSql"/> with the first row already claimed by this process, its send-started mark set: a reply
+    /// handed straight to the reply lane (<see cref="ReplyHandOff"/>; docs/decisions.md#queue). The statement must commit
+    /// synchronously, like a claim's mark. The row's id is the parameter @fila_entregue.
+    /// </summary>
+    public static string EnqueueHandedOffSql(string condition) => $"""
+        INSERT INTO fila_mensagens (id, medico_id, conversa_id, tipo, conteudo, prioridade, agendar_para, lote_id, sequencia, metadata,
+                                    status, processando_desde, envio_iniciado_em)
+        SELECT u.*, CASE WHEN u.id = @fila_entregue THEN 'processando' ELSE 'pendente' END,
+               CASE WHEN u.id = @fila_entregue THEN now() END, CASE WHEN u.id = @fila_entregue THEN now() END
+        FROM {Unnest} AS u (id, medico_id, conversa_id, tipo, conteudo, prioridade, agendar_para, lote_id, sequencia, metadata)
+        WHERE {condition}
+        """;
+
+    const string Unnest = """
+        unnest(@fila_ids, @fila_medicos, @fila_conversas, @fila_tipos, @fila_conteudos, @fila_prioridades, @fila_agendas,
+               @fila_lotes, @fila_sequencias, @fila_metadatas::jsonb[])
         """;
 
     public static Dictionary<string, object?> EnqueueParameters(IReadOnlyList<NewQueueItem> items, out Guid[] ids)
