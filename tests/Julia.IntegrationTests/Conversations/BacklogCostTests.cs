@@ -23,25 +23,12 @@ public sealed class BacklogCostTests
         await new MigrationRunner(source, NullLogger<MigrationRunner>.Instance).RunAsync(default);
         await using var c = await source.OpenConnectionAsync();
 
-        // 2 000 doctors with ten consumed messages each, in closed conversations; statistics of that state.
-        await c.ExecuteAsync("""
-            WITH antigos AS (
-                INSERT INTO medicos (telefone, origem) SELECT '55119777' || lpad(g::text, 5, '0'), 'import'
-                FROM generate_series(1, 2000) g RETURNING id),
-            conversas AS (
-                INSERT INTO conversations (medico_id, status) SELECT id, 'completed' FROM antigos RETURNING id, medico_id)
-            INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, processado_em)
-            SELECT c.medico_id, c.id, 'entrada', 'texto', 'medico', 'whatsapp', 'antiga', now()
-            FROM conversas c CROSS JOIN generate_series(1, 10) g;
-            ANALYZE interacoes;
-            """);
-        // Then a backlog: 4 000 accepted messages of 40 doctors, waiting for their turns (not attached yet).
-        await c.ExecuteAsync("""
-            INSERT INTO interacoes (medico_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id)
-            SELECT m.id, 'entrada', 'texto', 'medico', 'whatsapp', 'na fila', 'backlog-' || m.id || '-' || g
-            FROM (SELECT id FROM medicos ORDER BY id LIMIT 40) m CROSS JOIN generate_series(1, 100) g
-            """);
-        var quiet = await c.ExecuteScalarAsync<Guid>("SELECT id FROM medicos ORDER BY id DESC LIMIT 1");
+        // 2 000 doctors' history (CostTestData); statistics of that state. Then a backlog: 4 000 accepted messages of 40
+        // doctors, waiting for their turns (not attached yet).
+        await CostTestData.HistoryAsync(c, 1, 2000);
+        await c.ExecuteAsync("ANALYZE interacoes");
+        await CostTestData.BacklogAsync(c, 40);
+        var quiet = await c.ExecuteScalarAsync<Guid>("SELECT id FROM medicos WHERE telefone LIKE '55119%' ORDER BY telefone DESC LIMIT 1");
 
         await c.ExecuteAsync("SET plan_cache_mode = force_generic_plan");
         await c.ExecuteAsync($"PREPARE attach(uuid) AS UPDATE interacoes SET conversa_id = conversa_id WHERE {ConversationStore.UnattachedInboundOf("$1")}");

@@ -79,30 +79,13 @@ public sealed class ReplyPathCostTests
         return after.ToDictionary(a => a.Key, a => a.Value - before.GetValueOrDefault(a.Key));
     }
 
-    /// <summary>
-    /// <paramref name="historyDoctors"/> doctors with ten consumed messages each (five in, five out) in closed
-    /// conversations, and <paramref name="backlogDoctors"/> doctors with 100 messages each accepted but not attached to a
-    /// conversation yet (a backlog). Statistics are those of the empty tables, and autovacuum is off.
-    /// </summary>
+    /// <summary>History and backlog (<see cref="CostTestData"/>) on statistics of the empty tables, autovacuum off.</summary>
     static async Task SeedAsync(NpgsqlDataSource seed, int historyDoctors, int backlogDoctors)
     {
         await using var c = await seed.OpenConnectionAsync();
-        await c.ExecuteAsync("""
-            ALTER TABLE interacoes SET (autovacuum_enabled = false);
-            ALTER TABLE conversations SET (autovacuum_enabled = false);
-            ALTER TABLE fila_mensagens SET (autovacuum_enabled = false);
-            ALTER TABLE medicos SET (autovacuum_enabled = false);
-            ANALYZE interacoes; ANALYZE conversations; ANALYZE fila_mensagens; ANALYZE medicos;
-            """);
-        await HistoryAsync(c, 1, historyDoctors);
-        await c.ExecuteAsync("""
-            WITH esperando AS (
-                INSERT INTO medicos (telefone, origem) SELECT '55319' || lpad(g::text, 8, '0'), 'import'
-                FROM generate_series(1, @backlogDoctors) g RETURNING id)
-            INSERT INTO interacoes (medico_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id)
-            SELECT e.id, 'entrada', 'texto', 'medico', 'whatsapp', 'na fila', 'backlog-' || e.id || '-' || g
-            FROM esperando e CROSS JOIN generate_series(1, 100) g
-            """, new { backlogDoctors });
+        await CostTestData.FreezeStatisticsAsync(c);
+        await CostTestData.HistoryAsync(c, 1, historyDoctors);
+        await CostTestData.BacklogAsync(c, backlogDoctors);
     }
 
     static async Task<List<(Guid Id, string Phone)>> NewDoctorsAsync(NpgsqlDataSource seed, string prefix, int count)
@@ -117,19 +100,6 @@ public sealed class ReplyPathCostTests
         }
         return doctors;
     }
-
-    static Task HistoryAsync(NpgsqlConnection c, int first, int last) => c.ExecuteAsync("""
-        WITH antigos AS (
-            INSERT INTO medicos (telefone, origem) SELECT '55119' || lpad(g::text, 8, '0'), 'import'
-            FROM generate_series(@first, @last) g RETURNING id),
-        conversas AS (
-            INSERT INTO conversations (medico_id, status) SELECT id, 'completed' FROM antigos RETURNING id, medico_id)
-        INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, processado_em, created_at)
-        SELECT c.medico_id, c.id, CASE WHEN g % 2 = 1 THEN 'entrada' ELSE 'saida' END, 'texto',
-               CASE WHEN g % 2 = 1 THEN 'medico' ELSE 'julia' END, 'whatsapp', 'antiga', 'old-' || c.id || '-' || g,
-               CASE WHEN g % 2 = 1 THEN now() - interval '1 day' END, now() - interval '1 day' + g * interval '1 minute'
-        FROM conversas c CROSS JOIN generate_series(1, 10) g
-        """, new { first, last });
 
     /// <summary>
     /// Counters reach the statistics when a backend flushes them, at the latest when it exits: waits for the seeding

@@ -52,33 +52,17 @@ public sealed class TurnStartCostTests
     }
 
     /// <summary>
-    /// 3 000 doctors with ten consumed inbound messages each (all with provider ids), in closed conversations. Statistics
-    /// of that state, or <paramref name="stale"/>: of the empty tables, as in a young deployment whose table grew faster
-    /// than auto-analyze followed (the state in which the bench found the scan).
+    /// 3 000 doctors' history (<see cref="CostTestData"/>). Statistics of that state, or <paramref name="stale"/>: of the
+    /// empty tables, as in a young deployment whose table grew faster than auto-analyze followed (the state in which the
+    /// bench found the scan).
     /// </summary>
     static async Task<NpgsqlConnection> HistoryAsync(NpgsqlDataSource source, bool stale)
     {
         await new MigrationRunner(source, NullLogger<MigrationRunner>.Instance).RunAsync(default);
         var c = await source.OpenConnectionAsync();
-        await c.ExecuteAsync("""
-            ALTER TABLE interacoes SET (autovacuum_enabled = false);
-            ALTER TABLE conversations SET (autovacuum_enabled = false);
-            ALTER TABLE fila_mensagens SET (autovacuum_enabled = false);
-            ANALYZE interacoes;
-            ANALYZE conversations;
-            ANALYZE fila_mensagens;
-            """);
-        await c.ExecuteAsync("""
-            WITH antigos AS (
-                INSERT INTO medicos (telefone, origem) SELECT '55119777' || lpad(g::text, 5, '0'), 'import'
-                FROM generate_series(1, 3000) g RETURNING id),
-            conversas AS (
-                INSERT INTO conversations (medico_id, status) SELECT id, 'completed' FROM antigos RETURNING id, medico_id)
-            INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, processado_em)
-            SELECT c.medico_id, c.id, 'entrada', 'texto', 'medico', 'whatsapp', 'antiga', 'old-' || c.id || '-' || g, now()
-            FROM conversas c CROSS JOIN generate_series(1, 10) g
-            """);
-        if (!stale) await c.ExecuteAsync("ANALYZE interacoes; ANALYZE conversations; ANALYZE fila_mensagens;");
+        await CostTestData.FreezeStatisticsAsync(c);
+        await CostTestData.HistoryAsync(c, 1, 3000);
+        if (!stale) await c.ExecuteAsync("ANALYZE interacoes; ANALYZE conversations; ANALYZE fila_mensagens; ANALYZE medicos;");
         return c;
     }
 

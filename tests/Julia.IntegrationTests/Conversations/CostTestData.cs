@@ -1,0 +1,47 @@
+using Dapper;
+using Npgsql;
+
+namespace Julia.IntegrationTests.Conversations;
+
+/// <summary>Data for the tests that count what a statement reads as the tables grow (BacklogCostTests and the like).</summary>
+internal static class CostTestData
+{
+    /// <summary>
+    /// Doctors <paramref name="first"/>…<paramref name="last"/> (phones 55119…), each with a closed conversation of ten
+    /// consumed messages, five in and five out, every one with a provider id, the day before.
+    /// </summary>
+    public static Task HistoryAsync(NpgsqlConnection c, int first, int last) => c.ExecuteAsync("""
+        WITH antigos AS (
+            INSERT INTO medicos (telefone, origem) SELECT '55119' || lpad(g::text, 8, '0'), 'import'
+            FROM generate_series(@first, @last) g RETURNING id),
+        conversas AS (
+            INSERT INTO conversations (medico_id, status) SELECT id, 'completed' FROM antigos RETURNING id, medico_id)
+        INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, processado_em, created_at)
+        SELECT c.medico_id, c.id, CASE WHEN g % 2 = 1 THEN 'entrada' ELSE 'saida' END, 'texto',
+               CASE WHEN g % 2 = 1 THEN 'medico' ELSE 'julia' END, 'whatsapp', 'antiga', 'old-' || c.id || '-' || g,
+               CASE WHEN g % 2 = 1 THEN now() - interval '1 day' END, now() - interval '1 day' + g * interval '1 minute'
+        FROM conversas c CROSS JOIN generate_series(1, 10) g
+        """, new { first, last });
+
+    /// <summary>
+    /// <paramref name="doctors"/> doctors (phones 55319…) with 100 messages each, accepted but not attached to a
+    /// conversation yet: a backlog waiting for its turns.
+    /// </summary>
+    public static Task BacklogAsync(NpgsqlConnection c, int doctors) => c.ExecuteAsync("""
+        WITH esperando AS (
+            INSERT INTO medicos (telefone, origem) SELECT '55319' || lpad(g::text, 8, '0'), 'import'
+            FROM generate_series(1, @doctors) g RETURNING id)
+        INSERT INTO interacoes (medico_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id)
+        SELECT e.id, 'entrada', 'texto', 'medico', 'whatsapp', 'na fila', 'backlog-' || e.id || '-' || g
+        FROM esperando e CROSS JOIN generate_series(1, 100) g
+        """, new { doctors });
+
+    /// <summary>Statistics of the tables as they are now, and none taken automatically from here on.</summary>
+    public static Task FreezeStatisticsAsync(NpgsqlConnection c) => c.ExecuteAsync("""
+        ALTER TABLE interacoes SET (autovacuum_enabled = false);
+        ALTER TABLE conversations SET (autovacuum_enabled = false);
+        ALTER TABLE fila_mensagens SET (autovacuum_enabled = false);
+        ALTER TABLE medicos SET (autovacuum_enabled = false);
+        ANALYZE interacoes; ANALYZE conversations; ANALYZE fila_mensagens; ANALYZE medicos;
+        """);
+}
