@@ -12,12 +12,12 @@ namespace Julia.IntegrationTests.Conversations;
 
 /// <summary>
 /// A reply's cost in PostgreSQL must not grow with the data (issue 12, "cost flat as data grows"): the same replies —
-/// webhook, turn, queued reply, claim, sent record, through Júlia's own code — read about the same blocks of each table
-/// and index in a database with 1 000 doctors' history and in one with 10 000 plus a backlog of 20 000 messages of
-/// other doctors waiting for their turns. Statistics are those of the empty tables (a table that grew faster than
-/// auto-analyze), where plans go wrong first. Counted in blocks (pg_statio), not timed. Every statement of the path is
-/// covered without a copy of its SQL: a change that makes one of them scan something that grows fails here with the
-/// index's name.
+/// webhook, turn, queued reply handed off or claimed, sent record, through Júlia's own code — read about the same blocks
+/// of each table and index in a database with 1 000 doctors' history and in one with 10 000 plus a backlog of 20 000
+/// messages of other doctors waiting for their turns. Statistics are those of the empty tables (a table that grew
+/// faster than auto-analyze), where plans go wrong first. Counted in blocks (pg_statio), not timed. Every statement of
+/// the path is covered without a copy of its SQL: a change that makes one of them scan something that grows fails here
+/// with the index's name.
 /// </summary>
 public sealed class ReplyPathCostTests
 {
@@ -49,21 +49,15 @@ public sealed class ReplyPathCostTests
         await using var app = new JuliaAppFactory(database, redis, new Dictionary<string, string?> { ["HUMANIZAR"] = "false" },
             s => s.AddSingleton<IConversationAgent>(new ScriptedAgent()));
         var client = app.CreateClient(); // starts the host: migrations have run
-        // The path is driven step by step below; the host's own loops would take the backlog.
+        // The turns are driven one by one below; the runner would take the backlog.
         await app.Services.GetRequiredService<TurnRunner>().StopAsync(CancellationToken.None);
-        foreach (var dispatcher in app.Services.GetServices<IHostedService>().OfType<QueueDispatcher>())
-            await dispatcher.StopAsync(CancellationToken.None);
 
         var turns = app.Services.GetRequiredService<TurnProcessor>();
         var dispatch = app.Services.GetRequiredService<DispatchStore>();
-        async Task ReplyAsync(Guid id, string phone)
+        async Task TurnAsync(Guid id, string phone)
         {
             (await PostAsync(client, Text(phone, "tem plantão de clínica médica sábado?"))).EnsureSuccessStatusCode();
             Assert.IsType<TurnResult.Done>(await turns.ProcessAsync(id, CancellationToken.None));
-            var claimed = await dispatch.ClaimAsync([QueueKinds.Reply], [], 16, markFirst: true, CancellationToken.None);
-            var reply = Assert.Single(claimed).Message;
-            Assert.Equal(id, reply.MedicoId);
-            await dispatch.MarkSentAsync([new SentMessage(reply, $"BENCH{Guid.NewGuid():N}", $"{phone}@s.whatsapp.net")], CancellationToken.None);
         }
 
         await using var seed = database.CreateDataSource();
@@ -72,10 +66,30 @@ public sealed class ReplyPathCostTests
         await seed.DisposeAsync();
         var before = await BlocksAsync(database, waitForTheHost: false);
 
-        foreach (var (id, phone) in doctors) await ReplyAsync(id, phone);
+        // Half the replies handed by their turn to the running reply lane (docs/decisions.md#queue, "Hand-off")…
+        foreach (var (id, phone) in doctors.Take(Replies / 2)) await TurnAsync(id, phone);
+        // …half queued for a claim, with the lanes stopped (stopping waits for the handed-off sends).
+        foreach (var dispatcher in app.Services.GetServices<IHostedService>().OfType<QueueDispatcher>())
+            await dispatcher.StopAsync(CancellationToken.None);
+        foreach (var (id, phone) in doctors.Skip(Replies / 2))
+        {
+            await TurnAsync(id, phone);
+            var reply = Assert.Single(await dispatch.ClaimAsync([QueueKinds.Reply], [], 16, markFirst: true, CancellationToken.None)).Message;
+            Assert.Equal(id, reply.MedicoId);
+            await dispatch.MarkSentAsync([new SentMessage(reply, $"BENCH{Guid.NewGuid():N}", $"{phone}@s.whatsapp.net")], CancellationToken.None);
+        }
         // Every connection closed, so every backend has flushed its counters.
         await app.DisposeAsync();
         var after = await BlocksAsync(database, waitForTheHost: true);
+
+        // Both paths really ran: every reply went out, the first half without a claim of its own.
+        await using var check = database.CreateDataSource();
+        await using var c = await check.OpenConnectionAsync();
+        var rows = (await c.QueryAsync<(string Phone, string Status, bool HandedOff)>("""
+            SELECT m.telefone, q.status, q.processando_desde = q.created_at FROM fila_mensagens q JOIN medicos m ON m.id = q.medico_id
+            """)).ToDictionary(r => r.Phone);
+        Assert.All(doctors, d => Assert.Equal("enviada", rows[d.Phone].Status));
+        Assert.Equal(doctors.Select((d, i) => i < Replies / 2), doctors.Select(d => rows[d.Phone].HandedOff));
         return after.ToDictionary(a => a.Key, a => a.Value - before.GetValueOrDefault(a.Key));
     }
 
