@@ -30,7 +30,7 @@ internal sealed partial class QueueDispatcher(
 
     readonly ConcurrentDictionary<Guid, Guid> inFlight = new(); // fila id → conversa id
     readonly ConcurrentDictionary<Task, byte> handedOff = new();
-    bool paused;
+    bool paused, stopping;
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
@@ -53,6 +53,8 @@ internal sealed partial class QueueDispatcher(
     /// </summary>
     public Task SendHandedOffAsync(ClaimedMessage message, SendState state, bool moreChunks)
     {
+        // Shutting down: not started here, so back to pendente for whichever process runs next.
+        if (Volatile.Read(ref stopping)) return store.ReleaseUnsentAsync([message.Id]);
         var sending = SendHandedOffCoreAsync(message, state, moreChunks);
         if (!sending.IsCompleted)
         {
@@ -181,6 +183,7 @@ internal sealed partial class QueueDispatcher(
 
     public override async Task StopAsync(CancellationToken ct)
     {
+        Volatile.Write(ref stopping, true);
         await base.StopAsync(ct);
         await Task.WhenAll(handedOff.Keys); // started sends complete and are recorded, like the loops' own
         if (!inFlight.IsEmpty) await store.ReleaseUnstartedAsync([.. inFlight.Keys]);

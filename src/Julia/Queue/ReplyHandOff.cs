@@ -26,10 +26,12 @@ internal sealed class ReplyHandOff(WhatsAppConnection connection, DispatchStore 
     {
         if (Volatile.Read(ref lane) is { } replies)
         {
-            await replies.SendHandedOffAsync(message, state, moreChunks);
+            try { await replies.SendHandedOffAsync(message, state, moreChunks); } catch { /* as below */ }
             return;
         }
-        try { await store.ReleaseUnsentAsync([message.Id]); } catch { /* recovery returns it (docs/reliability.md) */ }
+        // Should even this fail (database down), recovery ends the row `resultado_desconhecido`, as for a claim whose
+        // release failed: never resent blindly (docs/decisions.md#queue).
+        try { await store.ReleaseUnsentAsync([message.Id]); } catch { }
         signals.Wake();
     }
 }
