@@ -64,8 +64,10 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
         COALESCE(md.whatsapp_jid, md.telefone) AS Address,
         COALESCE((SELECT controlled_by = 'human' FROM conversations WHERE id = claimed.conversaid), false) AS HumanControlled,
         EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao = 'entrada' AND i.processado_em IS NULL) AS NewerInbound,
-        EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao = 'entrada' AND i.created_at > claimed.createdatutc) AS InboundSinceEnqueue
+        EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao <> 'saida' AND i.created_at > claimed.createdatutc) AS InboundSinceEnqueue
         """;
+    // Inbound written as "not outbound": on young statistics a plan otherwise scans the partial index of every inbound row
+    // for it, instead of the doctor's rows by time (ReplyPathCostTests; docs/decisions.md#turn-scheduling).
 
     /// <summary>
     /// A statement for another feature's batch, after the one that queued a row with <see cref="QueueStore.EnqueueHandedOffSql"/>:
