@@ -34,8 +34,14 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
     /// The doctor's inbound rows that no conversation holds yet, which a turn attaches to his open one. Served by
     /// interacoes_entrada_pendente_medico_conversa_idx (migration 0008), whatever the backlog of other doctors (BacklogCostTests).
     /// </summary>
-    internal static string UnattachedInboundOf(string medico) =>
-        $"medico_id = {medico} AND direcao = 'entrada' AND conversa_id IS NULL AND processado_em IS NULL";
+    internal static string UnattachedInboundOf(string medico) => PendingInboundOf(medico, conversa: null);
+
+    /// <summary>
+    /// The doctor's inbound rows no turn consumed yet, in one conversation (or in none). Every such read names the doctor
+    /// first: interacoes_entrada_pendente_medico_conversa_idx (migration 0008) is keyed (medico_id, conversa_id).
+    /// </summary>
+    static string PendingInboundOf(string medico, string? conversa) =>
+        $"medico_id = {medico} AND conversa_id {(conversa is null ? "IS NULL" : "= " + conversa)} AND direcao = 'entrada' AND processado_em IS NULL";
 
     /// <summary>
     /// The turn's statement that attaches the doctor's new inbound rows to his open conversation, with what follows from
@@ -103,7 +109,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
             SELECT id AS Id, tipo AS Kind, conteudo AS Content, midia->>'caption' AS Caption, created_at AS CreatedAtUtc,
                    provider_message_id AS ProviderMessageId, remote_jid AS RemoteJid
             FROM interacoes
-            WHERE medico_id = @medicoId AND conversa_id = {OpenConversationOf} AND direcao = 'entrada' AND processado_em IS NULL
+            WHERE {PendingInboundOf("@medicoId", OpenConversationOf)}
             ORDER BY id;
 
             {HistorySql("processado_em IS NULL")};
@@ -121,9 +127,9 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
 
     /// <summary>Consumed by a turn or deliberately skipped (docs/decisions.md#data-model processado_em).</summary>
     public Task<int> MarkProcessedAsync(NpgsqlTransaction tx, ConversationState conversation, long upToId, CancellationToken ct) =>
-        tx.Connection!.ExecuteAsync(new CommandDefinition("""
+        tx.Connection!.ExecuteAsync(new CommandDefinition($"""
             UPDATE interacoes SET processado_em = now()
-            WHERE medico_id = @medicoId AND conversa_id = @conversaId AND direcao = 'entrada' AND processado_em IS NULL AND id <= @upToId
+            WHERE {PendingInboundOf("@medicoId", "@conversaId")} AND id <= @upToId
             """, new { medicoId = conversation.MedicoId, conversaId = conversation.Id, upToId }, tx, cancellationToken: ct));
 
     /// <summary>
@@ -149,7 +155,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
                  queued AS ({(handOff ? QueueStore.EnqueueHandedOffSql(Queue) : QueueStore.EnqueueSql(Queue))} RETURNING id),
                  processed AS (
                     UPDATE interacoes SET processado_em = now()
-                    WHERE medico_id = @medicoId AND conversa_id = @conversaId AND direcao = 'entrada' AND processado_em IS NULL AND id <= @upToId
+                    WHERE {PendingInboundOf("@medicoId", "@conversaId")} AND id <= @upToId
                       AND {Queue}
                     RETURNING id)
             SELECT (SELECT yes FROM newer), (SELECT yes FROM erased);

@@ -48,13 +48,12 @@ internal sealed partial class QueueDispatcher(
 
     /// <summary>
     /// A chunk a turn queued already claimed and marked (<see cref="ReplyHandOff"/>): sent like a claimed batch of one,
-    /// from the caller's thread up to the HTTP call. Never throws; afterwards, with <paramref name="moreChunks"/>, a loop
-    /// is woken for the lote's later chunks, which wait for this one.
+    /// from the caller's thread up to the HTTP call. The task never faults; afterwards, with <paramref name="moreChunks"/>,
+    /// a loop is woken for the lote's later chunks, which wait for this one. Null while the lane is stopping: not taken.
     /// </summary>
-    public Task SendHandedOffAsync(ClaimedMessage message, SendState state, bool moreChunks)
+    public Task? SendHandedOffAsync(ClaimedMessage message, SendState state, bool moreChunks)
     {
-        // Shutting down: not started here, so back to pendente for whichever process runs next.
-        if (Volatile.Read(ref stopping)) return store.ReleaseUnsentAsync([message.Id]);
+        if (Volatile.Read(ref stopping)) return null;
         var sending = SendHandedOffCoreAsync(message, state, moreChunks);
         if (!sending.IsCompleted)
         {

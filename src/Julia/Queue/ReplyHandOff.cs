@@ -19,14 +19,14 @@ internal sealed class ReplyHandOff(WhatsAppConnection connection, DispatchStore 
     public void Detach(QueueDispatcher replies) => Interlocked.CompareExchange(ref lane, null, replies);
 
     /// <summary>
-    /// Sends a chunk claimed by the turn's statement. Never throws. With no lane any more (shutdown in between), the
+    /// Sends a chunk claimed by the turn's statement. Never throws. With no lane to take it (stopped, or stopping), the
     /// chunk goes back to `pendente`: this process knows it never sent it.
     /// </summary>
     public async Task SendAsync(ClaimedMessage message, SendState state, bool moreChunks)
     {
-        if (Volatile.Read(ref lane) is { } replies)
+        if (Volatile.Read(ref lane)?.SendHandedOffAsync(message, state, moreChunks) is { } sending)
         {
-            try { await replies.SendHandedOffAsync(message, state, moreChunks); } catch { /* as below */ }
+            await sending;
             return;
         }
         // Should even this fail (database down), recovery ends the row `resultado_desconhecido`, as for a claim whose
