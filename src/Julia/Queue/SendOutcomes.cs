@@ -35,7 +35,8 @@ internal static class SendOutcomeSql
     public const string Sent = $"""
         (SELECT f.id, f.medico_id, f.conversa_id, f.tipo, f.conteudo, f.metadata, b.provider AS provider_message_id,
                 b.address AS remote_jid, {QueueStore.LlmAccounting} AS llm
-         FROM unnest(@sent_ids, @sent_providers, @sent_addresses) AS b (id, provider, address) JOIN fila_mensagens f ON f.id = b.id)
+         FROM fila_mensagens f JOIN unnest(@sent_ids, @sent_providers, @sent_addresses) AS b (id, provider, address) ON b.id = f.id
+         WHERE f.id = ANY(@sent_ids))
         """;
 
     /// <summary>Parameters of an ended message: its fila_mensagens id, final status and reason.</summary>

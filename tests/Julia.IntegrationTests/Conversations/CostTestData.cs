@@ -8,14 +8,19 @@ internal static class CostTestData
 {
     /// <summary>
     /// Doctors <paramref name="first"/>…<paramref name="last"/> (phones 55119…), each with a closed conversation of ten
-    /// consumed messages, five in and five out, every one with a provider id, the day before.
+    /// consumed messages, five in and five out, every one with a provider id, the day before; each message out also a
+    /// sent queue row.
     /// </summary>
     public static Task HistoryAsync(NpgsqlConnection c, int first, int last) => c.ExecuteAsync("""
         WITH antigos AS (
             INSERT INTO medicos (telefone, origem) SELECT '55119' || lpad(g::text, 8, '0'), 'import'
             FROM generate_series(@first, @last) g RETURNING id),
         conversas AS (
-            INSERT INTO conversations (medico_id, status) SELECT id, 'completed' FROM antigos RETURNING id, medico_id)
+            INSERT INTO conversations (medico_id, status) SELECT id, 'completed' FROM antigos RETURNING id, medico_id),
+        enviadas AS (
+            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade, status, enviada_em, provider_message_id, created_at)
+            SELECT c.medico_id, c.id, 'resposta', 'antiga', 10, 'enviada', now() - interval '1 day', 'old-' || c.id || '-' || g, now() - interval '1 day'
+            FROM conversas c CROSS JOIN generate_series(2, 10, 2) g)
         INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, processado_em, created_at)
         SELECT c.medico_id, c.id, CASE WHEN g % 2 = 1 THEN 'entrada' ELSE 'saida' END, 'texto',
                CASE WHEN g % 2 = 1 THEN 'medico' ELSE 'julia' END, 'whatsapp', 'antiga', 'old-' || c.id || '-' || g,
