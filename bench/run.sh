@@ -3,7 +3,8 @@
 # unless BENCH_DATABASE_URL / BENCH_REDIS_URL are given. Usage: bench/run.sh [messages] [evolution|sandbox]
 #   bench/run.sh deteccao [messages]   opt-out + handoff detection speed (µs per message)
 #   bench/run.sh modelo [calls]   what the model call costs on our side: the agent's IChatClient vs a raw HTTP POST
-#   bench/run.sh e2e [sequential] [rate] [seconds]   webhook → sendText latency vs the bare chain (defaults 300, 100/s, 60 s)
+#   bench/run.sh e2e [sequential] [rate] [seconds]   webhook → sendText latency vs the bare chain (defaults 300, 100/s, 60 s);
+#     BENCH_TIMELINE=1 adds the timeline of one reply, BENCH_MAX_POOL=N caps each of Júlia's pools (default 50)
 #   bench/run.sh ingest [seconds]   webhook ingest in the api role (16 clients) vs pgbench one-row inserts (4 clients)
 #   bench/run.sh escala [messages]   webhook, history query and queue claim at 10k vs 100k doctors / 1M interacoes
 #   bench/run.sh metricas [messages] [rounds]   what recording metrics costs: webhook path and dispatcher drain, on vs off

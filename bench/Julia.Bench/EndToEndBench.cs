@@ -21,7 +21,13 @@ internal static class EndToEndBench
     {
         var database = $"julia_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
         await using (var c = new NpgsqlConnection(admin.ConnectionString)) await c.ExecuteAsync($"CREATE DATABASE {database}");
-        var dbUrl = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = database, MaxPoolSize = 50 }.ConnectionString;
+        // Plans are counted per second of the open loop (SecondSampler), so every session of the run tracks its planning.
+        // BENCH_MAX_POOL caps each of Júlia's pools (default 50).
+        var dbUrl = new NpgsqlConnectionStringBuilder(admin.ConnectionString)
+        {
+            Database = database, MaxPoolSize = int.TryParse(Environment.GetEnvironmentVariable("BENCH_MAX_POOL"), out var maxPool) ? maxPool : 50,
+            Options = "-c pg_stat_statements.track_planning=on",
+        }.ConnectionString;
         try
         {
             await using var fakes = await Fakes.StartAsync();
@@ -109,6 +115,7 @@ internal static class EndToEndBench
             var total = rate * seconds;
             var pending = new List<Task<double>>(total);
             var clock = Stopwatch.StartNew();
+            var sampler = new SecondSampler(dbUrl, clock);
             var rss = new List<long>();
             for (var i = 0; i < total; i++)
             {
@@ -121,12 +128,13 @@ internal static class EndToEndBench
             var sendSeconds = clock.Elapsed.TotalSeconds;
             var openLatencies = (await Task.WhenAll(pending)).ToList();
             var drained = clock.Elapsed.TotalSeconds;
+            await sampler.DisposeAsync();
             var cpuPerMessage = (Process.GetCurrentProcess().TotalProcessorTime - cpuOpen).TotalMilliseconds / total;
             var gcOpen = $"{GC.CollectionCount(0) - gcBefore.Gen0} gen0, {GC.CollectionCount(1) - gcBefore.Gen1} gen1, {GC.CollectionCount(2) - gcBefore.Gen2} gen2, paused {(GC.GetTotalPauseDuration() - gcBefore.Pause).TotalMilliseconds:F0} ms in all";
             // Where the tail comes from: the seconds (by send time) with the highest p99.
             var slowest = string.Join("; ", openLatencies.Select((ms, i) => (Second: i / rate, Ms: ms)).Where(x => !double.IsNaN(x.Ms))
                 .GroupBy(x => x.Second).Select(g => (g.Key, P99: Percentile([.. g.Select(x => x.Ms)], 99), P50: Percentile([.. g.Select(x => x.Ms)], 50)))
-                .OrderByDescending(g => g.P99).Take(3).Select(g => $"second {g.Key}: p50 {g.P50:F0} ms, p99 {g.P99:F0} ms"));
+                .OrderByDescending(g => g.P99).Take(3).Select(g => $"\n    second {g.Key}: p50 {g.P50:F0} ms, p99 {g.P99:F0} ms; {sampler.Describe(g.Key)}"));
             await Task.Delay(TimeSpan.FromSeconds(2)); // anything sent twice shows up now
             var lost = openLatencies.Count(double.IsNaN);
             openLatencies.RemoveAll(double.IsNaN);
@@ -146,7 +154,7 @@ internal static class EndToEndBench
             Print("bare chain", bare, "INSERT+COMMIT, Redis GET, HTTP model, INSERT+COMMIT, HTTP evolution");
             Print($"open loop {rate}/s", openLatencies, $"{total} messages over {sendSeconds:F0} s");
             Console.WriteLine($"  open loop: lost {lost}, duplicated {fakes.Duplicates}; all {total - lost} answered {drained:F0} s after the first was sent ({(total - lost) / drained:F0} replies/s)");
-            Console.WriteLine($"  open loop, slowest seconds: {slowest}; GC in this process: {gcOpen}");
+            Console.WriteLine($"  open loop, GC in this process: {gcOpen}; {sampler.Summary()}; slowest seconds (by send time, what was running then):{slowest}");
             Console.WriteLine($"  CPU of this process (host + fakes + load generator) per message: sequential {cpuSequential:F1} ms, open loop {cpuPerMessage:F1} ms; MAX_WORKERS {Environment.GetEnvironmentVariable("MAX_WORKERS") ?? "4"}");
             Console.WriteLine($"  p50 ratio sequential / bare: {Percentile(seqLatencies, 50) / Percentile(bare, 50):F1}×, own time {Percentile(seqLatencies, 50) - Percentile(bare, 50):F1} ms");
             Console.WriteLine($"  per message (sequential): {perMessage}");
