@@ -24,6 +24,33 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
         """ + QueueStore.LlmAccounting + " AS Llm, f.metadata->>'tipo_followup' AS FollowUpStep, f.prioridade AS Prioridade, f.agendar_para AS ScheduledForUtc";
 
     /// <summary>
+    /// The claim (parameters @kinds, @busyConversations, @size, @markFirst). Ordered as migration 0009's partial index
+    /// `fila_mensagens_pendentes_ordem_idx`, so the scan stops after the rows it takes, however many pending rows share
+    /// their timestamps (a campaign queued in one statement; QueueClaimCostTests).
+    /// </summary>
+    internal static readonly string ClaimSql = $"""
+        WITH candidates AS (
+            SELECT q.id, q.prioridade, q.agendar_para, q.created_at FROM fila_mensagens q
+            WHERE q.status = 'pendente' AND q.agendar_para <= now() AND q.tipo = ANY(@kinds)
+              AND (q.conversa_id IS NULL OR NOT (q.conversa_id = ANY(@busyConversations)))
+              AND NOT EXISTS (SELECT 1 FROM fila_mensagens p
+                              WHERE q.lote_id IS NOT NULL AND p.lote_id = q.lote_id AND p.sequencia < q.sequencia
+                                AND p.status IN ('pendente', 'processando'))
+            ORDER BY q.prioridade DESC, q.agendar_para, q.created_at, q.id
+            FOR UPDATE SKIP LOCKED
+            LIMIT @size),
+        first AS (SELECT id FROM candidates ORDER BY prioridade DESC, agendar_para, created_at, id LIMIT 1),
+        claimed AS (
+        UPDATE fila_mensagens f SET status = 'processando', processando_desde = now(),
+               envio_iniciado_em = CASE WHEN @markFirst AND f.id = (SELECT id FROM first)
+                                         AND COALESCE((f.metadata->>'digitacao_ms')::int, 0) = 0 THEN now() END
+        WHERE f.id IN (SELECT id FROM candidates)
+        RETURNING {Returning}, f.envio_iniciado_em IS NOT NULL AS SendStarted)
+        SELECT claimed.*, {StateColumns}
+        FROM claimed JOIN medicos md ON md.id = claimed.medicoid
+        """;
+
+    /// <summary>
     /// Claims up to <paramref name="size"/> due rows (at most the first pending chunk of any lote) with the fresh state
     /// their re-checks need, in one round trip, in send order. With <paramref name="markFirst"/> the first row — the one
     /// sent right away — also gets its send-started mark in the same statement, committed synchronously, unless it
@@ -35,25 +62,7 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
         await using var c = await db.OpenConnectionAsync(ct);
         var rows = await c.QueryPreparedAsync<ClaimedMessage, SendState, (ClaimedMessage, SendState)>($"""
             {(markFirst ? "BEGIN; SET LOCAL synchronous_commit = on;" : "")}
-            WITH candidates AS (
-                SELECT q.id, q.prioridade, q.agendar_para, q.created_at FROM fila_mensagens q
-                WHERE q.status = 'pendente' AND q.agendar_para <= now() AND q.tipo = ANY(@kinds)
-                  AND (q.conversa_id IS NULL OR NOT (q.conversa_id = ANY(@busyConversations)))
-                  AND NOT EXISTS (SELECT 1 FROM fila_mensagens p
-                                  WHERE q.lote_id IS NOT NULL AND p.lote_id = q.lote_id AND p.sequencia < q.sequencia
-                                    AND p.status IN ('pendente', 'processando'))
-                ORDER BY q.prioridade DESC, q.agendar_para, q.created_at, q.id
-                FOR UPDATE SKIP LOCKED
-                LIMIT @size),
-            first AS (SELECT id FROM candidates ORDER BY prioridade DESC, agendar_para, created_at, id LIMIT 1),
-            claimed AS (
-            UPDATE fila_mensagens f SET status = 'processando', processando_desde = now(),
-                   envio_iniciado_em = CASE WHEN @markFirst AND f.id = (SELECT id FROM first)
-                                             AND COALESCE((f.metadata->>'digitacao_ms')::int, 0) = 0 THEN now() END
-            WHERE f.id IN (SELECT id FROM candidates)
-            RETURNING {Returning}, f.envio_iniciado_em IS NOT NULL AS SendStarted)
-            SELECT claimed.*, {StateColumns}
-            FROM claimed JOIN medicos md ON md.id = claimed.medicoid;
+            {ClaimSql};
             {(markFirst ? "COMMIT;" : "")}
             """, (m, s) => (m, s), splitOn: "doctordeleted", ct, new { kinds, busyConversations, size, markFirst });
         return [.. rows.OrderByDescending(r => r.Item1.Prioridade).ThenBy(r => r.Item1.ScheduledForUtc).ThenBy(r => r.Item1.CreatedAtUtc).ThenBy(r => r.Item1.Id)];
