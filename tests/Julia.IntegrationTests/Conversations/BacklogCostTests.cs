@@ -30,11 +30,9 @@ public sealed class BacklogCostTests
         await CostTestData.BacklogAsync(c, 40);
         var quiet = await c.ExecuteScalarAsync<Guid>("SELECT id FROM medicos WHERE telefone LIKE '55119%' ORDER BY telefone DESC LIMIT 1");
 
-        await c.ExecuteAsync("SET plan_cache_mode = force_generic_plan");
-        await c.ExecuteAsync($"PREPARE attach(uuid) AS UPDATE interacoes SET conversa_id = conversa_id WHERE {ConversationStore.UnattachedInboundOf("$1")}");
-        var plan = await c.ExecuteScalarAsync<string>($"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE attach('{quiet}')");
+        var root = await CostTestData.GenericPlanAsync(c,
+            $"UPDATE interacoes SET conversa_id = conversa_id WHERE {ConversationStore.UnattachedInboundOf("$1")}", "uuid", $"'{quiet}'");
 
-        var root = JsonDocument.Parse(plan!).RootElement[0].GetProperty("Plan");
         var scan = root.GetProperty("Plans")[0];
         Assert.Equal("interacoes_entrada_pendente_medico_conversa_idx", scan.GetProperty("Index Name").GetString());
         // Scanning the backlog reads dozens to thousands of buffers; his own (no) rows, a handful.

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using Npgsql;
 
@@ -40,6 +41,34 @@ internal static class CostTestData
         SELECT e.id, 'entrada', 'texto', 'medico', 'whatsapp', 'na fila', 'backlog-' || e.id || '-' || g
         FROM esperando e CROSS JOIN generate_series(1, 100) g
         """, new { doctors });
+
+    /// <summary>
+    /// The plan a prepared statement settles on (the generic one), run: <paramref name="sql"/> with parameters $1…$n of
+    /// <paramref name="parameterTypes"/> (e.g. "uuid"), executed with <paramref name="arguments"/> as SQL literals.
+    /// EXPLAIN (ANALYZE, BUFFERS); returns the root plan node.
+    /// </summary>
+    public static async Task<JsonElement> GenericPlanAsync(NpgsqlConnection c, string sql, string parameterTypes, string arguments)
+    {
+        await c.ExecuteAsync("SET plan_cache_mode = force_generic_plan");
+        await c.ExecuteAsync($"PREPARE measured({parameterTypes}) AS {sql}");
+        var plan = await c.ExecuteScalarAsync<string>($"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE measured({arguments})");
+        return JsonDocument.Parse(plan!).RootElement[0].GetProperty("Plan").Clone();
+    }
+
+    /// <summary>
+    /// Every node of a plan: "node type index-or-relation", the rows it produced over all its loops, and for a leaf its
+    /// own buffers (an inner node's buffers include its children's, so they are left at 0).
+    /// </summary>
+    public static IEnumerable<(string Name, double Rows, long LeafBuffers)> PlanNodes(JsonElement node)
+    {
+        var name = $"{node.GetProperty("Node Type").GetString()} {(node.TryGetProperty("Index Name", out var i) ? i.GetString() : node.TryGetProperty("Relation Name", out var r) ? r.GetString() : "")}";
+        var rows = node.TryGetProperty("Actual Rows", out var a) ? a.GetDouble() * node.GetProperty("Actual Loops").GetDouble() : 0;
+        var leaf = !node.TryGetProperty("Plans", out var children) || children.GetArrayLength() == 0;
+        yield return (name, rows, leaf ? node.GetProperty("Shared Hit Blocks").GetInt64() + node.GetProperty("Shared Read Blocks").GetInt64() : 0);
+        if (leaf) yield break;
+        foreach (var child in children.EnumerateArray())
+            foreach (var n in PlanNodes(child)) yield return n;
+    }
 
     /// <summary>Statistics of the tables as they are now, and none taken automatically from here on.</summary>
     public static Task FreezeStatisticsAsync(NpgsqlConnection c) => c.ExecuteAsync("""

@@ -94,26 +94,15 @@ public sealed class TurnStartCostTests
         return medico;
     }
 
-    static async Task<JsonElement> PlanAsync(NpgsqlConnection c, Guid medico)
-    {
-        await c.ExecuteAsync("SET plan_cache_mode = force_generic_plan");
-        await c.ExecuteAsync($"PREPARE attach(uuid) AS {ConversationStore.AttachInboundSql.Replace("@medicoId", "$1")}");
-        var plan = await c.ExecuteScalarAsync<string>($"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE attach('{medico}')");
-        return JsonDocument.Parse(plan!).RootElement[0].GetProperty("Plan").Clone();
-    }
+    static Task<JsonElement> PlanAsync(NpgsqlConnection c, Guid medico) =>
+        CostTestData.GenericPlanAsync(c, ConversationStore.AttachInboundSql.Replace("@medicoId", "$1"), "uuid", $"'{medico}'");
 
-    static void AssertBounded(JsonElement node)
+    static void AssertBounded(JsonElement plan)
     {
-        var name = $"{node.GetProperty("Node Type").GetString()} {(node.TryGetProperty("Index Name", out var i) ? i.GetString() : node.TryGetProperty("Relation Name", out var r) ? r.GetString() : "")}";
-        var rows = node.TryGetProperty("Actual Rows", out var a) ? a.GetDouble() * node.GetProperty("Actual Loops").GetDouble() : 0;
-        Assert.True(rows <= MaxRowsPerNode, $"{name} produced {rows} rows");
-        if (!node.TryGetProperty("Plans", out var children) || children.GetArrayLength() == 0)
+        foreach (var (name, rows, leafBuffers) in CostTestData.PlanNodes(plan))
         {
-            // A leaf's buffers are its own (an inner node's include its children's).
-            var buffers = node.GetProperty("Shared Hit Blocks").GetInt64() + node.GetProperty("Shared Read Blocks").GetInt64();
-            Assert.True(buffers <= MaxBuffersPerNode, $"{name} read {buffers} buffers");
-            return;
+            Assert.True(rows <= MaxRowsPerNode, $"{name} produced {rows} rows");
+            Assert.True(leafBuffers <= MaxBuffersPerNode, $"{name} read {leafBuffers} buffers");
         }
-        foreach (var child in children.EnumerateArray()) AssertBounded(child);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using Julia.Infrastructure.Database;
 using Julia.IntegrationTests.Conversations;
@@ -41,26 +40,14 @@ public sealed class QueueClaimCostTests
             """);
         await c.ExecuteAsync("ANALYZE fila_mensagens; ANALYZE medicos; ANALYZE conversations; ANALYZE interacoes;");
 
-        await c.ExecuteAsync("SET plan_cache_mode = force_generic_plan");
         var sql = DispatchStore.ClaimSql.Replace("@kinds", "$1").Replace("@busyConversations", "$2").Replace("@size", "$3").Replace("@markFirst", "$4");
-        await c.ExecuteAsync($"PREPARE claim(text[], uuid[], int, boolean) AS {sql}");
-        var json = await c.ExecuteScalarAsync<string>($"EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE claim('{{campanha}}', '{{}}', {Size}, false)");
-        var plan = JsonDocument.Parse(json!).RootElement[0].GetProperty("Plan");
+        var plan = await CostTestData.GenericPlanAsync(c, sql, "text[], uuid[], int, boolean", $"'{{campanha}}', '{{}}', {Size}, false");
 
         // The claim took its rows…
         Assert.Equal(Size, plan.GetProperty("Actual Rows").GetInt32());
         // …and no scan of the queue read more than a few rows per row taken. (Other nodes may hash a small table: a
         // generic plan does not know the LIMIT.)
-        var widest = Nodes(plan).Where(n => n.Name.Contains("fila_mensagens", StringComparison.Ordinal)).MaxBy(n => n.Rows);
+        var widest = CostTestData.PlanNodes(plan).Where(n => n.Name.Contains("fila_mensagens", StringComparison.Ordinal)).MaxBy(n => n.Rows);
         Assert.True(widest.Rows <= 4 * Size, $"{widest.Name} produced {widest.Rows} rows of {Queued} queued");
-    }
-
-    static IEnumerable<(string Name, double Rows)> Nodes(JsonElement node)
-    {
-        var name = $"{node.GetProperty("Node Type").GetString()} {(node.TryGetProperty("Index Name", out var i) ? i.GetString() : node.TryGetProperty("Relation Name", out var r) ? r.GetString() : "")}";
-        yield return (name, node.GetProperty("Actual Rows").GetDouble() * node.GetProperty("Actual Loops").GetDouble());
-        if (node.TryGetProperty("Plans", out var children))
-            foreach (var child in children.EnumerateArray())
-                foreach (var n in Nodes(child)) yield return n;
     }
 }
