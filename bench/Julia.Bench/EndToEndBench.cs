@@ -217,14 +217,21 @@ internal static class EndToEndBench
     }
 
     /// <param name="group">Sent from a group (…@g.us): read, parsed and ignored, nothing stored.</param>
+    /// <summary>Where each client of a prefix goes on in its 1 000 numbers: a later call with the same prefix (after a warm-up) meets the doctors already registered first.</summary>
+    static readonly ConcurrentDictionary<(string Prefix, int Client), int> NextNumber = new();
+
+    /// <summary>How many webhooks this client of the prefix has sent so far (from 1 000 on, every number of it was used).</summary>
+    internal static int Sent(string prefix, int client) => NextNumber.GetValueOrDefault((prefix, client));
+
     internal static async Task<double> IngestAsync(HttpClient http, int clients, TimeSpan duration, string prefix = "55619", bool group = false)
     {
         var accepted = 0;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
         {
-            for (var i = 0; clock.Elapsed < duration; i++)
+            for (var i = NextNumber.GetValueOrDefault((prefix, client)); clock.Elapsed < duration; i++)
             {
+                NextNumber[(prefix, client)] = i + 1;
                 var body = Webhook($"{prefix}{client:D2}{i % 1000:D6}", "oi", group);
                 using var response = await http.PostAsync($"/webhook/evolution?token={Token}", new StringContent(body, Encoding.UTF8, "application/json"));
                 if (response.IsSuccessStatusCode) Interlocked.Increment(ref accepted);

@@ -13,13 +13,44 @@ using StackExchange.Redis;
 internal static class IngestBench
 {
     /// <summary>8 clients writing from known numbers and 8 from new ones; accepted per second and CPU per webhook.</summary>
-    static async Task<(double Rate, double CpuMs)> PhaseAsync(HttpClient http, int seconds, string knownPrefix, string newPrefix)
+    static async Task<(double Rate, double CpuMs, string Statements)> PhaseAsync(HttpClient http, string dbUrl, int seconds, string knownPrefix, string newPrefix)
     {
+        await ResetStatementsAsync(dbUrl);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var jit = System.Runtime.JitInfo.GetCompilationTime();
         var known = EndToEndBench.IngestAsync(http, clients: 8, TimeSpan.FromSeconds(seconds), prefix: knownPrefix);
         var fresh = EndToEndBench.IngestAsync(http, clients: 8, TimeSpan.FromSeconds(seconds), prefix: newPrefix);
-        var rate = await known + await fresh;
-        return (rate, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / (rate * seconds));
+        var (knownRate, freshRate) = (await known, await fresh);
+        var rate = knownRate + freshRate;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / (rate * seconds);
+        var jitMs = (System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds;
+        return (rate, cpuMs, $" (JIT {jitMs:F0} ms of it in all); known senders {knownRate:F0}/s, new {freshRate:F0}/s" + await StatementsAsync(dbUrl, rate * seconds));
+    }
+
+    /// <summary>
+    /// BENCH_STATEMENTS=1: the statements PostgreSQL ran during a phase (pg_stat_statements of this database, reset before
+    /// the phase), the dearest first, per accepted webhook.
+    /// </summary>
+    static readonly bool ReportStatements = Environment.GetEnvironmentVariable("BENCH_STATEMENTS") == "1";
+
+    static async Task ResetStatementsAsync(string dbUrl)
+    {
+        if (!ReportStatements) return;
+        await using var c = new NpgsqlConnection(dbUrl);
+        await c.ExecuteAsync("SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)");
+    }
+
+    static async Task<string> StatementsAsync(string dbUrl, double accepted)
+    {
+        if (!ReportStatements) return "";
+        await using var c = new NpgsqlConnection(dbUrl);
+        var rows = await c.QueryAsync<(long Calls, double ExecMs, double PlanMs, long Plans, string Query)>("""
+            SELECT calls, total_exec_time, total_plan_time, plans, left(regexp_replace(query, '\s+', ' ', 'g'), 90)
+            FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+            ORDER BY total_exec_time + total_plan_time DESC LIMIT 8
+            """);
+        return string.Concat(rows.Select(r =>
+            $"\n      {r.Calls / accepted,5:F2} calls, {(r.ExecMs + r.PlanMs) / accepted,6:F3} ms per webhook (plans {r.Plans}): {r.Query}"));
     }
 
     /// <summary>Inbound messages consumed by turns so far, and those still waiting.</summary>
@@ -49,9 +80,20 @@ internal static class IngestBench
             using var http = new HttpClient { BaseAddress = new Uri(api.Urls.First()) };
 
             // Warm-up: JIT, pools, every connection's prepared statements (not measured); it also registers the known doctors.
-            await EndToEndBench.IngestAsync(http, clients: 16, TimeSpan.FromSeconds(Math.Max(10, seconds)), prefix: "55819");
+            // Tiered compilation of the api role's paths (webhook, turn, reply) keeps the JIT busy for a minute or more on
+            // this machine, so rounds of 5 s go on until it takes under 2 % of a round (at most 3 minutes), and until every
+            // known sender's number (1 000 per client) is a registered doctor.
+            var warmUp = Stopwatch.StartNew();
+            while (warmUp.Elapsed < TimeSpan.FromMinutes(3))
+            {
+                var jit = System.Runtime.JitInfo.GetCompilationTime();
+                await EndToEndBench.IngestAsync(http, clients: 16, TimeSpan.FromSeconds(5), prefix: "55819");
+                if (warmUp.Elapsed > TimeSpan.FromSeconds(Math.Max(10, seconds)) && System.Runtime.JitInfo.GetCompilationTime() - jit < TimeSpan.FromMilliseconds(100)
+                    && Enumerable.Range(0, 16).All(client => EndToEndBench.Sent("55819", client) >= 1000)) break;
+            }
+            Console.WriteLine($"warm-up: {warmUp.Elapsed.TotalSeconds:F0} s until the JIT took under 2 % of a 5 s round");
             await Task.Delay(TimeSpan.FromSeconds(5)); // the warm-up's turns
-            var deployed = await PhaseAsync(http, seconds, "55819", "55929");
+            var deployed = await PhaseAsync(http, dbUrl, seconds, "55819", "55929");
             // The backlog that phase left (accepted faster than turns run), drained for 10 s with no new webhooks:
             // what a turn costs while thousands of messages wait, as after an outage.
             var (processedBefore, waiting) = await InboundAsync(dbUrl);
@@ -60,7 +102,7 @@ internal static class IngestBench
             // The same with the turn runner stopped (the rows wait, as for a worker that is down): the webhook path alone.
             await api.Services.GetRequiredService<Julia.Conversations.TurnRunner>().StopAsync(CancellationToken.None);
             await Task.Delay(TimeSpan.FromSeconds(2));
-            var alone = await PhaseAsync(http, seconds, "55819", "55939");
+            var alone = await PhaseAsync(http, dbUrl, seconds, "55819", "55939");
             // The floor of this machine and load generator: the same webhooks from a group, read and parsed, then ignored
             // before any Redis or database work (HTTP, authentication, JSON).
             var floor = await EndToEndBench.IngestAsync(http, clients: 16, TimeSpan.FromSeconds(seconds), prefix: "55819", group: true);
@@ -72,9 +114,9 @@ internal static class IngestBench
             var tps = double.TryParse(pgbench.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : double.NaN;
             Console.WriteLine($"pgbench one-row INSERT, 4 clients, {seconds} s, Júlia stopped: {pgbench}");
             Console.WriteLine($"webhook ingest, 16 clients (8 known doctors' numbers, 8 new), {seconds} s each, goal ≥ 50 % of pgbench:");
-            Console.WriteLine($"  role api as deployed (each message's turn and reply in the same process): {deployed.Rate:F0} accepted/s, {deployed.Rate / tps:P0}; CPU of this process per webhook {deployed.CpuMs:F2} ms");
+            Console.WriteLine($"  role api as deployed (each message's turn and reply in the same process): {deployed.Rate:F0} accepted/s, {deployed.Rate / tps:P0}; CPU of this process per webhook {deployed.CpuMs:F2} ms{deployed.Statements}");
             Console.WriteLine($"    then, no new webhooks for 10 s: turns consumed {drained:F0} messages/s from a backlog of {waiting} waiting");
-            Console.WriteLine($"  the webhook path alone (turn runner stopped): {alone.Rate:F0} accepted/s, {alone.Rate / tps:P0}; CPU per webhook {alone.CpuMs:F2} ms");
+            Console.WriteLine($"  the webhook path alone (turn runner stopped): {alone.Rate:F0} accepted/s, {alone.Rate / tps:P0}; CPU per webhook {alone.CpuMs:F2} ms{alone.Statements}");
             Console.WriteLine($"  floor, no storage (the same webhooks from a group: HTTP, token, JSON, then ignored): {floor:F0}/s, {floor / tps:P0}");
         }
         finally
