@@ -28,7 +28,7 @@ internal sealed class AgentModelCall(ShiftStore shifts, ShiftCatalog catalog, IO
     {
         var o = options.Value;
         var prefs = Preferences.Parse(turn.Profile?.Preferencias);
-        var holdings = await shifts.HoldingsAsync(turn.Doctor.Id, ct);
+        var holdings = turn.Holdings ?? await shifts.HoldingsAsync(turn.Doctor.Id, ct);
         var offered = o.ShiftsInContext == 0 ? [] : await catalog.SearchAsync(new ShiftSearch(turn.Profile?.EspecialidadeId,
             ValorMinimo: prefs.ValorMinimo, Limit: o.ShiftsInContext, BlockedHospitals: prefs.BlockedHospitals,
             BlockedSectors: prefs.BlockedSectors), holdings, ct);

@@ -5,10 +5,12 @@ namespace Julia.Agent;
 /// <summary>
 /// What the agent gets for one turn, as input (it reads no conversation state itself): who, which conversation and how
 /// many messages it has, the doctor's new messages as text, and the history before them, oldest first.
+/// <paramref name="Holdings"/>: the shifts he holds, when the caller already read them (the turn's first batch); null,
+/// and the agent reads them.
 /// </summary>
 internal sealed record AgentTurn(
     DoctorRecord Doctor, DoctorProfile? Profile, Guid ConversaId, int MessageCount, IReadOnlyList<string> Parts,
-    IReadOnlyList<HistoryItem> History)
+    IReadOnlyList<HistoryItem> History, IReadOnlyList<Julia.Shifts.Shift>? Holdings = null)
 {
     /// <summary>A person of the team wrote last: the conversation just came back from a handoff.</summary>
     public bool ReturnedFromHuman => History.LastOrDefault(h => h.Direction == "saida")?.AuthorType == "humano";

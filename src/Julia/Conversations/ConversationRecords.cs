@@ -16,9 +16,10 @@ internal sealed record PendingInbound(long Id, string Kind, string Content, stri
 
 /// <summary>
 /// Everything a turn starts from: one conversation, its unconsumed inbound messages (oldest first), and the doctor's
-/// history before them (oldest first), read in the same round trip for the agent.
+/// history before them (oldest first), and the shifts he holds, read in the same round trip for the agent.
 /// </summary>
-internal sealed record TurnInput(ConversationState Conversation, IReadOnlyList<PendingInbound> Pending, IReadOnlyList<ConversationLine> History)
+internal sealed record TurnInput(ConversationState Conversation, IReadOnlyList<PendingInbound> Pending, IReadOnlyList<ConversationLine> History,
+    IReadOnlyList<Julia.Shifts.Shift> Holdings)
 {
     public long LastInboundId => Pending.Count == 0 ? 0 : Pending[^1].Id;
 }

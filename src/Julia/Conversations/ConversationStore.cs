@@ -86,7 +86,8 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
     /// the doctor's open conversation, created race-free when missing; the new inbound rows attached to it, counters
     /// and stages updated, a paused thread reactivated; the doctor's funnel and pressure (Doctors' SQL); pending
     /// follow-ups cancelled and reply chunks still pending superseded (Queue's SQL; their inbound rows return to the
-    /// turn); then the conversation, every unconsumed inbound row, and the history the agent will need.
+    /// turn); then the conversation, every unconsumed inbound row, and the history and the doctor's held shifts (Shifts'
+    /// SQL) the agent will need.
     /// Input null when the conversation was closed by another process between the statements: call again. Erased: the
     /// doctor was erased (docs/decisions.md#lgpd) — no conversation is opened for him, and a message that still reached
     /// his row (stored by a process that found him just before the erasure) is emptied and marked processed.
@@ -114,6 +115,8 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
 
             {HistorySql("processado_em IS NULL")};
 
+            {Shifts.ShiftStore.HoldingsSql("@medicoId")};
+
             SELECT {Erased};
             COMMIT;
             """, ct, new { medicoId, limit = historyLimit });
@@ -121,8 +124,9 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
         var conversation = await grid.ReadSingleOrDefaultAsync<ConversationState>();
         var pending = (await grid.ReadAsync<PendingInbound>()).ToList();
         var history = (await grid.ReadAsync<ConversationLine>()).ToList();
+        var holdings = (await grid.ReadAsync<Shifts.Shift>()).ToList();
         if (await grid.ReadSingleAsync<bool>()) return (null, true);
-        return (conversation is null ? null : new TurnInput(conversation, pending, history), false);
+        return (conversation is null ? null : new TurnInput(conversation, pending, history, holdings), false);
     }
 
     /// <summary>Consumed by a turn or deliberately skipped (docs/decisions.md#data-model processado_em).</summary>

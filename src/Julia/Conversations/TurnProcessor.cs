@@ -141,7 +141,7 @@ internal sealed partial class TurnProcessor(
         {
             // The agent reads no conversation state: its history is part of its input.
             outcome = await agent.RespondAsync(new AgentTurn(doctor, profile, conversation.Id, conversation.MessageCount, [.. parts.Select(p => p.Text)],
-                [.. input.History.Select(h => new HistoryItem(h.Direction, h.AuthorType, h.Content))]), ct);
+                [.. input.History.Select(h => new HistoryItem(h.Direction, h.AuthorType, h.Content))], input.Holdings), ct);
         }
         return outcome switch
         {

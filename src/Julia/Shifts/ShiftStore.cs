@@ -84,13 +84,19 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
         return await HoldingsAsync(c, medicoId, ct);
     }
 
+    /// <summary>
+    /// The holdings of the doctor named by <paramref name="medicoId"/> (a parameter), as <see cref="Shift"/> rows: also read
+    /// in the batch that starts a turn, so the agent needs no round trip of its own for them (docs/decisions.md#turn-scheduling).
+    /// </summary>
+    public static string HoldingsSql(string medicoId) => $"""
+        SELECT {Columns} {From}
+        WHERE v.medico_id = {medicoId} AND v.status IN ('reservada', 'confirmada') AND v.deleted_at IS NULL AND v.data >= current_date - 1
+        """;
+
     // Prepared (docs/decisions.md#prepared-statements); inside the reservation's transaction too: an Npgsql command runs
     // in its connection's transaction.
     static async Task<IReadOnlyList<Shift>> HoldingsAsync(NpgsqlConnection c, Guid medicoId, CancellationToken ct) =>
-        await c.QueryPreparedAsync<Shift>($"""
-            SELECT {Columns} {From}
-            WHERE v.medico_id = @medicoId AND v.status IN ('reservada', 'confirmada') AND v.deleted_at IS NULL AND v.data >= current_date - 1
-            """, ct, new { medicoId });
+        await c.QueryPreparedAsync<Shift>(HoldingsSql("@medicoId"), ct, new { medicoId });
 
     /// <summary>
     /// The atomic hold of docs/decisions.md#reservations `reservar_plantao`: the doctor row is locked (his own reservations serialise), the

@@ -56,6 +56,53 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
     }
 
     [Fact]
+    public async Task HeldShiftsComeWithTheTurnsFirstBatchAndKeepOverlappingShiftsOutOfTheContext()
+    {
+        // First turn: the open shifts of his specialty the agent puts in the context.
+        f.Anthropic.Enqueue(Text("Oi Dr. Marcelo! Tenho algumas opções."));
+        var first = System.Text.RegularExpressions.Regex.Unescape((await LastRequestAfterAsync(Marcelo, "oi, tem plantão?"))["system"]!.ToJsonString());
+        var offered = System.Text.RegularExpressions.Regex.Match(first, @"vaga_id=([0-9a-f-]{36})").Groups[1].Value;
+        Assert.NotEmpty(offered);
+
+        // He now holds a shift on the same date and period as that one (staff booked it for him).
+        var held = await f.ScalarAsync<Guid>("""
+            INSERT INTO vagas (hospital_id, especialidade_id, setor_id, periodo_id, data, hora_inicio, hora_fim, valor, status, medico_id, fechada_em, fechada_por)
+            SELECT hospital_id, especialidade_id, setor_id, periodo_id, data, hora_inicio, hora_fim, valor, 'reservada',
+                   (SELECT id FROM medicos WHERE telefone = @Marcelo), now(), 'humano'
+            FROM vagas WHERE id = @offered::uuid RETURNING id
+            """, new { Marcelo, offered });
+        var stopped = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = s => s.Name is "Npgsql" or "Julia",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        try
+        {
+            f.Anthropic.Enqueue(Text("Tenho outras datas também."));
+            var second = System.Text.RegularExpressions.Regex.Unescape((await LastRequestAfterAsync(Marcelo, "tem outra data?"))["system"]!.ToJsonString());
+            Assert.DoesNotContain(offered, second);
+
+            // The holdings were read by the turn's first batch, not by a round trip of the agent's own.
+            var all = stopped.ToList();
+            var medicoId = await f.ScalarAsync<Guid>("SELECT id FROM medicos WHERE telefone = @Marcelo", new { Marcelo });
+            var turn = all.Last(a => a.Source.Name == "Julia" && a.OperationName == "turno" && Equals(a.GetTagItem("medico_id"), medicoId));
+            var agent = all.Single(a => a.Source.Name == "Julia" && a.OperationName == "agente" && a.ParentSpanId == turn.SpanId);
+            static bool ReadsHoldings(System.Diagnostics.Activity a) => a.Source.Name == "Npgsql"
+                && a.TagObjects.Any(t => t.Value is string sql && sql.Contains("v.status IN ('reservada', 'confirmada')", StringComparison.Ordinal));
+            var holdingsReads = all.Where(a => a.TraceId == turn.TraceId && ReadsHoldings(a)).ToList();
+            Assert.NotEmpty(holdingsReads);
+            Assert.All(holdingsReads, a => Assert.True(a.StartTimeUtc < agent.StartTimeUtc, "the agent read the holdings itself"));
+        }
+        finally
+        {
+            await f.ExecuteAsync("DELETE FROM vagas WHERE id = @held", new { held });
+        }
+    }
+
+    [Fact]
     public async Task ToolUseThenToolResultThenText()
     {
         // The reply names the hospital of the first shift found: that shift is recorded as offered (vagas_oferecidas).
