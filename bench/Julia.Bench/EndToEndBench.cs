@@ -216,13 +216,13 @@ internal static class EndToEndBench
         return latencies;
     }
 
-    /// <param name="group">Sent from a group (…@g.us): read, parsed and ignored, nothing stored.</param>
     /// <summary>Where each client of a prefix goes on in its 1 000 numbers: a later call with the same prefix (after a warm-up) meets the doctors already registered first.</summary>
     static readonly ConcurrentDictionary<(string Prefix, int Client), int> NextNumber = new();
 
     /// <summary>How many webhooks this client of the prefix has sent so far (from 1 000 on, every number of it was used).</summary>
     internal static int Sent(string prefix, int client) => NextNumber.GetValueOrDefault((prefix, client));
 
+    /// <param name="group">Sent from a group (…@g.us): read, parsed and ignored, nothing stored.</param>
     internal static async Task<double> IngestAsync(HttpClient http, int clients, TimeSpan duration, string prefix = "55619", bool group = false)
     {
         var accepted = 0;
