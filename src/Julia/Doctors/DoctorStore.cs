@@ -142,16 +142,23 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
     /// <summary>opted_out_reason of a sender who opted out, was erased at his request and wrote again.</summary>
     public const string ErasedOptOutReason = "opt_out_anterior_apagado";
 
-    /// <summary>A CTE: when <paramref name="answered"/> holds, the doctor answered — funnel `respondeu`, pressure −20.</summary>
+    /// <summary>
+    /// A CTE: when <paramref name="answered"/> holds, the doctor answered — funnel `respondeu`, pressure −20. A doctor
+    /// already past `respondeu` with no pressure is left alone: no new row version on every message he writes, so
+    /// `medicos` (eight indexes) is not rewritten nor re-analyzed by autovacuum for nothing (docs/decisions.md#turn-scheduling).
+    /// </summary>
     public static string AnsweredCte(string medicoParam, string answered) => $"""
         doctor_answered AS (
             UPDATE medicos m SET
-                stage_jornada = CASE WHEN m.stage_jornada IN ('novo', 'msg_enviada', 'aguardando_resposta', 'nao_respondeu')
+                stage_jornada = CASE WHEN m.stage_jornada IN ({StagesBeforeAnswer})
                                      THEN 'respondeu' ELSE m.stage_jornada END,
                 pressure_score = GREATEST(0, m.pressure_score - 20)
             WHERE m.id = {medicoParam} AND {answered}
+              AND (m.stage_jornada IN ({StagesBeforeAnswer}) OR m.pressure_score > 0)
             RETURNING m.id)
         """;
+
+    const string StagesBeforeAnswer = "'novo', 'msg_enviada', 'aguardando_resposta', 'nao_respondeu'";
 
     /// <summary>
     /// A statement: follow-ups went out to the doctors of <paramref name="followUps"/> (a relation with medico_id and

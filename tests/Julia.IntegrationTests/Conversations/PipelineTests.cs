@@ -225,6 +225,27 @@ public sealed class ConversationRulesTests(PipelineFixture f) : IClassFixture<Pi
         Assert.Single(await f.QueueAsync(phone), q => q.Tipo == "followup" && q.Status == "cancelada");
     }
 
+    [Fact]
+    public async Task ADoctorPastTheAnswerWithNoPressureIsNotRewrittenByEachMessage()
+    {
+        const string phone = "5511999990604";
+        // Known by his WhatsApp address and name already, so the webhook has nothing to refresh on his row either.
+        await f.ExecuteAsync("""
+            INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome, stage_jornada, pressure_score, origem)
+            VALUES (@phone, @phone || '@s.whatsapp.net', 'Ana', 'qualificado', 0, 'import')
+            """, new { phone });
+        var before = await f.ScalarAsync<string>("SELECT xmin::text FROM medicos WHERE telefone = @phone", new { phone });
+
+        await PostAsync(f.Client, Text(phone, "bom dia, alguma novidade?"));
+        await f.WaitProcessedAsync(phone);
+
+        // The turn ran (the message was consumed and answered) and left his row as it was: same version, same values.
+        Assert.Contains(f.Agent.Turns, t => t.Doctor.Telefone == phone);
+        Assert.Equal(before, await f.ScalarAsync<string>("SELECT xmin::text FROM medicos WHERE telefone = @phone", new { phone }));
+        Assert.Equal(("qualificado", 0), (await f.QueryAsync<(string, int)>(
+            "SELECT stage_jornada, pressure_score FROM medicos WHERE telefone = @phone", new { phone })).Single());
+    }
+
     [Theory]
     [InlineData("5511999990602", "vou chamar meu advogado", "juridico")]
     [InlineData("5511999990603", "que absurdo, uma vergonha isso", "sentimento_negativo")]
