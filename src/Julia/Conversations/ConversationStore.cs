@@ -9,8 +9,9 @@ namespace Julia.Conversations;
 /// <summary>
 /// SQL on conversations and interacoes (docs/decisions.md#inbound). Only Conversations writes these tables; where another
 /// feature's statement must change them in the same round trip, it embeds the SQL text built here (the *Sql members).
+/// A turn's two batches run on the turns' own pool (<see cref="TurnDataSource"/>), everything else on the main one.
 /// </summary>
-internal sealed class ConversationStore(NpgsqlDataSource db)
+internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turnDb)
 {
     const string RefColumns = """
         id AS Id, medico_id AS MedicoId, status AS Status, controlled_by AS ControlledBy,
@@ -94,7 +95,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
     /// </summary>
     public async Task<(TurnInput? Input, bool Erased)> BeginTurnAsync(Guid medicoId, int historyLimit, CancellationToken ct)
     {
-        await using var c = await db.OpenConnectionAsync(ct);
+        await using var c = await turnDb.Source.OpenConnectionAsync(ct);
         await using var grid = await c.QueryPreparedMultipleAsync($"""
             BEGIN;
             SET LOCAL synchronous_commit = off;
@@ -149,7 +150,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db)
     {
         var queued = QueueStore.EnqueueParameters(reply, out var ids);
         const string Queue = "NOT (SELECT yes FROM newer) AND NOT (SELECT yes FROM erased)";
-        await using var c = await db.OpenConnectionAsync(ct);
+        await using var c = await turnDb.Source.OpenConnectionAsync(ct);
         await using var grid = await c.QueryPreparedMultipleAsync($"""
             BEGIN;
             SET LOCAL synchronous_commit = {(handOff ? "on" : "off")};

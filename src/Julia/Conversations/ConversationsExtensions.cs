@@ -17,6 +17,7 @@ internal static class ConversationsExtensions
         builder.Services.AddSingleton<InboundStore>();
         builder.Services.AddSingleton<InboundIntake>();
         builder.Services.AddSingleton<IInboundMessageSink>(sp => sp.GetRequiredService<InboundIntake>());
+        builder.Services.AddSingleton<TurnDataSource>();
         builder.Services.AddSingleton<ConversationStore>();
         builder.Services.AddSingleton<ConversationLock>();
         builder.Services.AddSingleton<TurnSignals>();

@@ -16,13 +16,16 @@ internal static class DatabaseExtensions
 
     /// <summary>
     /// The one place DATABASE_URL becomes a connection pool. <paramref name="applicationName"/> names a pool of its own
-    /// in pg_stat_activity; <paramref name="options"/> adds server settings (e.g. `-c synchronous_commit=off`).
+    /// in pg_stat_activity; <paramref name="options"/> adds server settings (e.g. `-c synchronous_commit=off`);
+    /// <paramref name="maxPoolSize"/> caps the pool below what DATABASE_URL allows.
     /// </summary>
-    public static NpgsqlDataSource CreateDataSource(IConfiguration configuration, ILoggerFactory loggers, string? applicationName = null, string? options = null)
+    public static NpgsqlDataSource CreateDataSource(IConfiguration configuration, ILoggerFactory loggers, string? applicationName = null, string? options = null,
+        int? maxPoolSize = null)
     {
         ConnectionStrings.TryPostgres(configuration["Database:Url"]!, out var csb, out _);
         csb.ApplicationName = applicationName ?? csb.ApplicationName ?? "julia";
         ApplyPoolDefaults(csb);
+        if (maxPoolSize is { } max && max < csb.MaxPoolSize) csb.MaxPoolSize = max;
         if (options is not null) csb.Options = string.IsNullOrEmpty(csb.Options) ? options : $"{csb.Options} {options}";
         var dataSource = new NpgsqlDataSourceBuilder(csb.ConnectionString);
         dataSource.UseLoggerFactory(loggers);
