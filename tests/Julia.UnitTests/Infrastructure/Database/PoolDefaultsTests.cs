@@ -1,5 +1,7 @@
 using Julia.Infrastructure.Configuration;
 using Julia.Infrastructure.Database;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Julia.UnitTests.Infrastructure.Database;
@@ -26,4 +28,17 @@ public sealed class PoolDefaultsTests
     [Fact]
     public void AnExplicitTimeoutIsKept() =>
         Assert.Equal(30, Pool("postgres://postgres@localhost:5432/postgres?Timeout=30").Timeout);
+
+    /// <summary>The turns' pool (julia-turno) is capped at MAX_WORKERS + 1, and a smaller Maximum Pool Size in DATABASE_URL still wins.</summary>
+    [Theory]
+    [InlineData("postgres://postgres@localhost:5432/postgres", 5)]
+    [InlineData("postgres://postgres@localhost:5432/postgres?Maximum%20Pool%20Size=3", 3)]
+    public void ACappedPoolTakesTheSmallerOfItsCapAndTheUrls(string url, int expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Url"] = url }).Build();
+        using var source = DatabaseExtensions.CreateDataSource(configuration, NullLoggerFactory.Instance, "julia-turno", maxPoolSize: 5);
+        var csb = new NpgsqlConnectionStringBuilder(source.ConnectionString);
+        Assert.Equal(expected, csb.MaxPoolSize);
+        Assert.Equal("julia-turno", csb.ApplicationName);
+    }
 }
