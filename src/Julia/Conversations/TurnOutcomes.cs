@@ -40,13 +40,14 @@ internal sealed partial class TurnOutcomes(
         // The first chunk straight to this process's reply lane when it is due now with no "digitando…": no wake-up
         // and no claim of its own (docs/decisions.md#queue, "Hand-off").
         var handOff = replyHandOff.Available && plan[0].Typing == TimeSpan.Zero && plan[0].DueAt <= time.GetUtcNow();
-        var (superseded, erased, handedOff) = await conversations.FinishTurnWithReplyAsync(c.MedicoId, c.Id, lastInbound.Id, items, handOff, ct);
+        var (superseded, erased, handedOff) = await conversations.FinishTurnWithReplyAsync(c.MedicoId, c.Id, input.Pending[0].Id, lastInbound.Id, items, handOff, ct);
         if (erased)
         {
             LogErased(c.Id);
             return new TurnResult.Done();
         }
-        // A message that arrived while the reply was generated makes it stale: regenerate with it (docs/decisions.md#inbound).
+        // A message that arrived while the reply was generated makes it stale: regenerate with it; so does another
+        // process's turn that consumed this one's rows first (docs/decisions.md#inbound).
         if (superseded)
         {
             LogSuperseded(c.Id);

@@ -56,14 +56,19 @@ internal sealed partial class TurnProcessor(
             return new TurnResult.NotYet(due);
         }
 
-        await using var held = await locks.TryAcquireAsync(conversaId, ct);
+        // The lock and the cached doctor and profile in one Redis round trip: Redis runs one connection's commands in the
+        // order sent, so the reads run after the SET NX, and the database is read on a miss only once the lock is held
+        // (docs/decisions.md#turn-scheduling). The profile is only needed when the agent is called; on the other paths
+        // it is a cache read for nothing, and it is finished before any outcome writes, so it never races an
+        // invalidation (opt-out, handoff).
+        var acquiring = locks.TryAcquireAsync(conversaId, ct);
+        var doctorRead = doctors.StartFindById(medicoId);
+        var profileRead = context.StartProfileRead(medicoId);
+        await using var held = await acquiring;
         if (held is null) return new TurnResult.Busy();
-        // The doctor and his profile at once: one wait instead of two on the reply path (docs/decisions.md#turn-scheduling).
-        // The profile is only needed when the agent is called; on the other paths it is a cache read for nothing, and
-        // it is finished before any outcome writes, so it never races an invalidation (opt-out, handoff).
-        var profileRead = context.ProfileAsync(medicoId, ct);
-        var doctor = await doctors.FindByIdAsync(medicoId, ct) ?? throw new InvalidOperationException($"medico {medicoId} not found");
-        var profile = await profileRead;
+        var profiling = profileRead(ct);
+        var doctor = await doctorRead(ct) ?? throw new InvalidOperationException($"medico {medicoId} not found");
+        var profile = await profiling;
 
         var result = await DecideAsync(doctor, profile, input, now, ct);
         if (result is TurnResult.Done)
@@ -157,6 +162,8 @@ internal sealed partial class TurnProcessor(
 
     async Task MarkReadAsync(string remoteJid, string providerMessageId)
     {
+        // Building and sending the request is not free (~0.2 ms): let a pool thread do it while the turn goes on.
+        await Task.Yield();
         try
         {
             await channel.MarkReadAsync(remoteJid, providerMessageId, CancellationToken.None);

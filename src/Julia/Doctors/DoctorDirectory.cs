@@ -28,13 +28,25 @@ internal sealed class DoctorDirectory(DoctorStore store, JuliaCache cache, Phone
     }
 
     /// <summary>By id; a database read also warms medico:telefone:{telefone}, so a new doctor's next message is a cache hit.</summary>
-    public Task<DoctorRecord?> FindByIdAsync(Guid id, CancellationToken ct) =>
+    public Task<DoctorRecord?> FindByIdAsync(Guid id, CancellationToken ct) => FindByIdAsync(id, peeked: null, ct);
+
+    /// <summary>
+    /// <see cref="FindByIdAsync(Guid, CancellationToken)"/> with its cache read sent now, to share the caller's next Redis
+    /// round trip; the returned function finishes the read (the database only on a miss, only when called).
+    /// </summary>
+    public Func<CancellationToken, Task<DoctorRecord?>> StartFindById(Guid id)
+    {
+        var peeked = cache.PeekAsync(DoctorKeys.ById(id));
+        return ct => FindByIdAsync(id, peeked, ct);
+    }
+
+    Task<DoctorRecord?> FindByIdAsync(Guid id, Task<StackExchange.Redis.RedisValue>? peeked, CancellationToken ct) =>
         cache.GetOrCreateAsync(DoctorKeys.ById(id), cache.DefaultTtl, async t =>
         {
             var doctor = await store.FindByIdAsync(id, t);
             if (doctor?.Telefone is { } telefone) await cache.SetAsync(DoctorKeys.ByPhone(telefone), doctor, cache.DefaultTtl);
             return doctor;
-        }, ct);
+        }, ct, peeked);
 
     public async Task<DoctorRecord> RefreshIdentityIfNeededAsync(DoctorRecord doctor, string jid, string? lid, string? pushName, CancellationToken ct)
     {

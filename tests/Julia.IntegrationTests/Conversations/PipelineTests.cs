@@ -1,6 +1,12 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using Julia.Conversations;
+using Julia.Infrastructure.Redis;
 using Julia.IntegrationTests.TestHost;
+using Julia.Queue;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 
@@ -244,6 +250,85 @@ public sealed class ConversationRulesTests(PipelineFixture f) : IClassFixture<Pi
         Assert.Equal(before, await f.ScalarAsync<string>("SELECT xmin::text FROM medicos WHERE telefone = @phone", new { phone }));
         Assert.Equal(("qualificado", 0), (await f.QueryAsync<(string, int)>(
             "SELECT stage_jornada, pressure_score FROM medicos WHERE telefone = @phone", new { phone })).Single());
+    }
+
+    [Fact]
+    public async Task ATurnWhoseRowsAnotherProcessConsumedBeforeItHeldTheLockQueuesNoSecondReply()
+    {
+        const string phone = "5511999990605";
+        var medicoId = await f.ScalarAsync<Guid>("""
+            INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome, origem) VALUES (@phone, @phone || '@s.whatsapp.net', 'Ana', 'import')
+            RETURNING id
+            """, new { phone });
+        // Stored as a webhook stores it, with no turn signalled: the two processes below are this test.
+        await f.ExecuteAsync("""
+            INSERT INTO interacoes (medico_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, remote_jid)
+            VALUES (@medicoId, 'entrada', 'texto', 'medico', 'whatsapp', 'tem vaga amanhã?', 'RACE-0605', @phone || '@s.whatsapp.net')
+            """, new { medicoId, phone });
+        var store = f.App.Services.GetRequiredService<ConversationStore>();
+        NewQueueItem[] Reply(Guid conversaId, string text) => [new(medicoId, conversaId, QueueKinds.Reply, text, DateTimeOffset.UtcNow)];
+
+        // Process B reads the pending row in its turn's first round trip, then tries the conversation lock; meanwhile
+        // process A's turn reads the same row, replies and releases the lock, so B's lock attempt succeeds.
+        var (b, _) = await store.BeginTurnAsync(medicoId, 10, default);
+        var (a, _) = await store.BeginTurnAsync(medicoId, 10, default);
+        var answered = await store.FinishTurnWithReplyAsync(medicoId, a!.Conversation.Id, a.Pending[0].Id, a.LastInboundId,
+            Reply(a.Conversation.Id, "resposta de A"), handOff: false, default);
+        var late = await store.FinishTurnWithReplyAsync(medicoId, b!.Conversation.Id, b.Pending[0].Id, b.LastInboundId,
+            Reply(b.Conversation.Id, "resposta de B"), handOff: false, default);
+
+        Assert.False(answered.Superseded);
+        Assert.True(late.Superseded); // B runs again, on what is left: nothing
+        Assert.Equal(["resposta de A"], (await f.QueueAsync(phone)).Select(q => q.Conteudo));
+        var (again, _) = await store.BeginTurnAsync(medicoId, 10, default);
+        Assert.Empty(again!.Pending);
+    }
+
+    [Fact]
+    public async Task ATurnThatFindsItsConversationLockedReadsNeitherTheDoctorNorHisProfileFromTheDatabase()
+    {
+        const string phone = "5511999990606";
+        var medicoId = await f.ScalarAsync<Guid>("""
+            INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome, origem) VALUES (@phone, @phone || '@s.whatsapp.net', 'Ana', 'import')
+            RETURNING id
+            """, new { phone });
+        await f.ExecuteAsync("""
+            INSERT INTO interacoes (medico_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, remote_jid, created_at)
+            VALUES (@medicoId, 'entrada', 'texto', 'medico', 'whatsapp', 'tem vaga amanhã?', 'LOCK-0606', @phone || '@s.whatsapp.net', now() - interval '1 minute')
+            """, new { medicoId, phone });
+        var conversaId = (await f.App.Services.GetRequiredService<ConversationStore>().BeginTurnAsync(medicoId, 10, default)).Input!.Conversation.Id;
+        var redis = f.App.Services.GetRequiredService<RedisGate>();
+        // Another process's turn holds the conversation; nothing of this doctor is cached.
+        await redis.Multiplexer.GetDatabase().StringSetAsync(ConversationLock.Key(conversaId), "outro-processo", TimeSpan.FromMinutes(1));
+        await redis.Multiplexer.GetDatabase().KeyDeleteAsync([$"medico:id:{medicoId}", $"contexto:medico:{medicoId}"]);
+        var processor = f.App.Services.GetRequiredService<TurnProcessor>();
+
+        var statements = new ConcurrentQueue<string>();
+        using var run = new Activity("teste").Start();
+        using (var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> o) =>
+                o.TraceId == run.TraceId ? ActivitySamplingResult.AllData : ActivitySamplingResult.None,
+            ActivityStarted = a => statements.Enqueue(a.DisplayName),
+        })
+        {
+            ActivitySource.AddActivityListener(listener);
+            Assert.IsType<TurnResult.Busy>(await processor.ProcessAsync(medicoId, default));
+            // A read started in the background would show up here (or as a cache key below) a moment later.
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+        }
+        // The turn's first round trip only: no read of medicos for the doctor or his profile.
+        Assert.Single(statements, s => !s.StartsWith("CONNECT", StringComparison.Ordinal));
+        var cache = redis.Multiplexer.GetDatabase();
+        Assert.False(await cache.KeyExistsAsync($"medico:id:{medicoId}"));
+        Assert.False(await cache.KeyExistsAsync($"contexto:medico:{medicoId}"));
+
+        // Released, the same turn runs: the reads behind the lock find the doctor and his profile.
+        await cache.KeyDeleteAsync(ConversationLock.Key(conversaId));
+        Assert.IsType<TurnResult.Done>(await processor.ProcessAsync(medicoId, default));
+        Assert.Contains(f.Agent.Turns, t => t.Doctor.Id == medicoId && t.Parts.Contains("tem vaga amanhã?"));
+        Assert.True(await cache.KeyExistsAsync($"contexto:medico:{medicoId}"));
     }
 
     [Theory]

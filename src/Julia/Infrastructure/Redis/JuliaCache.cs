@@ -16,12 +16,20 @@ internal sealed class JuliaCache(RedisGate redis, CacheMeter meter, IOptions<Cac
 
     public TimeSpan DefaultTtl => TimeSpan.FromSeconds(options.Value.TtlSeconds);
 
-    public async Task<T?> GetOrCreateAsync<T>(string key, TimeSpan ttl, Func<CancellationToken, Task<T?>> factory, CancellationToken ct)
+    /// <summary>
+    /// Sends the read of <paramref name="key"/> now, for a later <see cref="GetOrCreateAsync{T}"/>: commands sent one
+    /// after another share a round trip, and Redis runs them in the order sent (docs/decisions.md#cache).
+    /// </summary>
+    public Task<RedisValue> PeekAsync(string key) => redis.TryAsync(db => db.StringGetAsync(key), RedisValue.Null);
+
+    /// <param name="peeked">The key's read sent earlier by <see cref="PeekAsync"/>; null reads it now.</param>
+    public async Task<T?> GetOrCreateAsync<T>(string key, TimeSpan ttl, Func<CancellationToken, Task<T?>> factory, CancellationToken ct,
+        Task<RedisValue>? peeked = null)
         where T : class
     {
         var family = FamilyOf(key);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var cached = await redis.TryAsync(db => db.StringGetAsync(key), RedisValue.Null);
+        var cached = await (peeked ?? PeekAsync(key));
         meter.Time("cache_get", System.Diagnostics.Stopwatch.GetElapsedTime(started));
         if (cached.HasValue)
         {
