@@ -141,24 +141,24 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
     /// The end of a turn that replies, in one round trip (docs/decisions.md#turn-scheduling): unless an inbound message
     /// newer than the turn arrived while the reply was generated, or the turn's first row (<paramref name="fromId"/>) is
     /// no longer pending, the reply's chunks are queued (Queue's SQL) and the turn's inbound rows marked processed.
-    /// Superseded: a newer message arrived, or another process's turn consumed the rows this one read before it held the
-    /// conversation lock (docs/decisions.md#inbound); Erased: the doctor was erased while the model was writing
-    /// (docs/decisions.md#lgpd) — either way nothing is written. With <paramref name="handOff"/> the
+    /// Superseded: a newer message arrived; Taken: another process's turn consumed the rows this one read before it held
+    /// the conversation lock (docs/decisions.md#inbound); Erased: the doctor was erased while the model was writing
+    /// (docs/decisions.md#lgpd) — in each case nothing is written. With <paramref name="handOff"/> the
     /// first chunk is queued already claimed and marked for this process's reply lane, and returned with its send state;
     /// the commit is then synchronous, as a claim's mark must be (docs/decisions.md#queue). Otherwise it is asynchronous.
     /// </summary>
-    public async Task<(bool Superseded, bool Erased, (ClaimedMessage Message, SendState State)? HandedOff)> FinishTurnWithReplyAsync(
+    public async Task<(bool Superseded, bool Taken, bool Erased, (ClaimedMessage Message, SendState State)? HandedOff)> FinishTurnWithReplyAsync(
         Guid medicoId, Guid conversaId, long fromId, long upToId, IReadOnlyList<NewQueueItem> reply, bool handOff, CancellationToken ct)
     {
         var queued = QueueStore.EnqueueParameters(reply, out var ids);
-        const string Queue = "NOT (SELECT yes FROM newer) AND NOT (SELECT yes FROM erased)";
+        const string Queue = "NOT (SELECT yes FROM newer) AND NOT (SELECT yes FROM taken) AND NOT (SELECT yes FROM erased)";
         await using var c = await turnDb.Source.OpenConnectionAsync(ct);
         await using var grid = await c.QueryPreparedMultipleAsync($"""
             BEGIN;
             SET LOCAL synchronous_commit = {(handOff ? "on" : "off")};
             WITH newer AS (
-                    SELECT EXISTS (SELECT 1 FROM interacoes WHERE medico_id = @medicoId AND direcao = 'entrada' AND processado_em IS NULL AND id > @upToId)
-                        OR NOT EXISTS (SELECT 1 FROM interacoes WHERE id = @fromId AND processado_em IS NULL) AS yes),
+                    SELECT EXISTS (SELECT 1 FROM interacoes WHERE medico_id = @medicoId AND direcao = 'entrada' AND processado_em IS NULL AND id > @upToId) AS yes),
+                 taken AS (SELECT NOT EXISTS (SELECT 1 FROM interacoes WHERE id = @fromId AND processado_em IS NULL) AS yes),
                  erased AS (SELECT {Erased} AS yes),
                  queued AS ({(handOff ? QueueStore.EnqueueHandedOffSql(Queue) : QueueStore.EnqueueSql(Queue))} RETURNING id),
                  processed AS (
@@ -166,14 +166,14 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
                     WHERE {PendingInboundOf("@medicoId", "@conversaId")} AND id <= @upToId
                       AND {Queue}
                     RETURNING id)
-            SELECT (SELECT yes FROM newer), (SELECT yes FROM erased);
+            SELECT (SELECT yes FROM newer), (SELECT yes FROM taken), (SELECT yes FROM erased);
             {(handOff ? DispatchStore.HandedOffSql("@fila_entregue") + ";" : "")}
             COMMIT;
             """, ct, queued, new { medicoId, conversaId, fromId, upToId, fila_entregue = handOff ? ids[0] : (Guid?)null });
-        var (superseded, erased) = await grid.ReadSingleAsync<(bool, bool)>();
-        if (!handOff) return (superseded, erased, null);
+        var (superseded, taken, erased) = await grid.ReadSingleAsync<(bool, bool, bool)>();
+        if (!handOff) return (superseded, taken, erased, null);
         var claimed = await grid.ReadAsync<ClaimedMessage, SendState, (ClaimedMessage, SendState)>((m, s) => (m, s), "doctordeleted");
-        return (superseded, erased, claimed.Count == 0 ? null : claimed[0]);
+        return (superseded, taken, erased, claimed.Count == 0 ? null : claimed[0]);
     }
 
     public Task SetHumanControlAsync(NpgsqlTransaction tx, Guid conversaId, string reason, CancellationToken ct) =>

@@ -40,17 +40,22 @@ internal sealed partial class TurnOutcomes(
         // The first chunk straight to this process's reply lane when it is due now with no "digitando…": no wake-up
         // and no claim of its own (docs/decisions.md#queue, "Hand-off").
         var handOff = replyHandOff.Available && plan[0].Typing == TimeSpan.Zero && plan[0].DueAt <= time.GetUtcNow();
-        var (superseded, erased, handedOff) = await conversations.FinishTurnWithReplyAsync(c.MedicoId, c.Id, input.Pending[0].Id, lastInbound.Id, items, handOff, ct);
+        var (superseded, taken, erased, handedOff) = await conversations.FinishTurnWithReplyAsync(c.MedicoId, c.Id, input.Pending[0].Id, lastInbound.Id, items, handOff, ct);
         if (erased)
         {
             LogErased(c.Id);
             return new TurnResult.Done();
         }
-        // A message that arrived while the reply was generated makes it stale: regenerate with it; so does another
-        // process's turn that consumed this one's rows first (docs/decisions.md#inbound).
+        // A message that arrived while the reply was generated makes it stale: regenerate with it (docs/decisions.md#inbound).
         if (superseded)
         {
             LogSuperseded(c.Id);
+            return new TurnResult.Superseded();
+        }
+        // Another process's turn answered these messages first: run again on whatever is left (docs/decisions.md#inbound).
+        if (taken)
+        {
+            LogTaken(c.Id);
             return new TurnResult.Superseded();
         }
         if (handedOff is { } first) _ = replyHandOff.SendAsync(first.Message, first.State, moreChunks: items.Count > 1);
@@ -171,6 +176,9 @@ internal sealed partial class TurnOutcomes(
 
     [LoggerMessage(EventId = 1112, Level = LogLevel.Information, Message = "Reply for conversa {ConversaId} superseded by a newer message: regenerating")]
     private partial void LogSuperseded(Guid conversaId);
+
+    [LoggerMessage(EventId = 1118, Level = LogLevel.Information, Message = "Reply for conversa {ConversaId} dropped: another turn (another process) already answered its messages")]
+    private partial void LogTaken(Guid conversaId);
 
     [LoggerMessage(EventId = 1113, Level = LogLevel.Information, Message = "Opt-out of medico {MedicoId} (conversa {ConversaId}): {Cancelled} pending messages cancelled, human control {HumanControlled}")]
     private partial void LogOptOut(Guid medicoId, Guid conversaId, int cancelled, bool humanControlled);
