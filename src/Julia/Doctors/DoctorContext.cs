@@ -1,4 +1,5 @@
 using Julia.Infrastructure.Redis;
+using StackExchange.Redis;
 using Microsoft.Extensions.Options;
 
 namespace Julia.Doctors;
@@ -22,6 +23,6 @@ internal sealed class DoctorContext(DoctorProfileStore profiles, JuliaCache cach
         return ct => ReadAsync(medicoId, peeked, ct);
     }
 
-    Task<DoctorProfile?> ReadAsync(Guid medicoId, Task<StackExchange.Redis.RedisValue>? peeked, CancellationToken ct) =>
+    Task<DoctorProfile?> ReadAsync(Guid medicoId, Task<RedisValue>? peeked, CancellationToken ct) =>
         cache.GetOrCreateAsync(DoctorKeys.Context(medicoId), TimeSpan.FromSeconds(options.Value.ContextoTtlSeconds), t => profiles.FindAsync(medicoId, t), ct, peeked);
 }

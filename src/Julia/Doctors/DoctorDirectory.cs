@@ -1,4 +1,5 @@
 using Julia.Infrastructure.Redis;
+using StackExchange.Redis;
 using Julia.Privacy;
 
 namespace Julia.Doctors;
@@ -40,7 +41,7 @@ internal sealed class DoctorDirectory(DoctorStore store, JuliaCache cache, Phone
         return ct => FindByIdAsync(id, peeked, ct);
     }
 
-    Task<DoctorRecord?> FindByIdAsync(Guid id, Task<StackExchange.Redis.RedisValue>? peeked, CancellationToken ct) =>
+    Task<DoctorRecord?> FindByIdAsync(Guid id, Task<RedisValue>? peeked, CancellationToken ct) =>
         cache.GetOrCreateAsync(DoctorKeys.ById(id), cache.DefaultTtl, async t =>
         {
             var doctor = await store.FindByIdAsync(id, t);

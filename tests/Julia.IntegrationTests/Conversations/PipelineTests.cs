@@ -252,19 +252,26 @@ public sealed class ConversationRulesTests(PipelineFixture f) : IClassFixture<Pi
             "SELECT stage_jornada, pressure_score FROM medicos WHERE telefone = @phone", new { phone })).Single());
     }
 
-    [Fact]
-    public async Task ATurnWhoseRowsAnotherProcessConsumedBeforeItHeldTheLockQueuesNoSecondReply()
+    /// <summary>A doctor and a message of his stored as a webhook stores it a minute ago (past the debounce), with no turn signalled.</summary>
+    async Task<Guid> DoctorWithAMessageNoTurnWasSignalledForAsync(string phone, string messageId)
     {
-        const string phone = "5511999990605";
         var medicoId = await f.ScalarAsync<Guid>("""
             INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome, origem) VALUES (@phone, @phone || '@s.whatsapp.net', 'Ana', 'import')
             RETURNING id
             """, new { phone });
-        // Stored as a webhook stores it, with no turn signalled: the two processes below are this test.
         await f.ExecuteAsync("""
-            INSERT INTO interacoes (medico_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, remote_jid)
-            VALUES (@medicoId, 'entrada', 'texto', 'medico', 'whatsapp', 'tem vaga amanhã?', 'RACE-0605', @phone || '@s.whatsapp.net')
-            """, new { medicoId, phone });
+            INSERT INTO interacoes (medico_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, remote_jid, created_at)
+            VALUES (@medicoId, 'entrada', 'texto', 'medico', 'whatsapp', 'tem vaga amanhã?', @messageId, @phone || '@s.whatsapp.net', now() - interval '1 minute')
+            """, new { medicoId, phone, messageId });
+        return medicoId;
+    }
+
+    [Fact]
+    public async Task ATurnWhoseRowsAnotherProcessConsumedBeforeItHeldTheLockQueuesNoSecondReply()
+    {
+        const string phone = "5511999990605";
+        // The two processes below are this test.
+        var medicoId = await DoctorWithAMessageNoTurnWasSignalledForAsync(phone, "RACE-0605");
         var store = f.App.Services.GetRequiredService<ConversationStore>();
         NewQueueItem[] Reply(Guid conversaId, string text) => [new(medicoId, conversaId, QueueKinds.Reply, text, DateTimeOffset.UtcNow)];
 
@@ -289,14 +296,7 @@ public sealed class ConversationRulesTests(PipelineFixture f) : IClassFixture<Pi
     public async Task ATurnThatFindsItsConversationLockedReadsNeitherTheDoctorNorHisProfileFromTheDatabase()
     {
         const string phone = "5511999990606";
-        var medicoId = await f.ScalarAsync<Guid>("""
-            INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome, origem) VALUES (@phone, @phone || '@s.whatsapp.net', 'Ana', 'import')
-            RETURNING id
-            """, new { phone });
-        await f.ExecuteAsync("""
-            INSERT INTO interacoes (medico_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, remote_jid, created_at)
-            VALUES (@medicoId, 'entrada', 'texto', 'medico', 'whatsapp', 'tem vaga amanhã?', 'LOCK-0606', @phone || '@s.whatsapp.net', now() - interval '1 minute')
-            """, new { medicoId, phone });
+        var medicoId = await DoctorWithAMessageNoTurnWasSignalledForAsync(phone, "LOCK-0606");
         var conversaId = (await f.App.Services.GetRequiredService<ConversationStore>().BeginTurnAsync(medicoId, 10, default)).Input!.Conversation.Id;
         var redis = f.App.Services.GetRequiredService<RedisGate>();
         // Another process's turn holds the conversation; nothing of this doctor is cached.
