@@ -1,5 +1,4 @@
 using Julia.Infrastructure.Redis;
-using StackExchange.Redis;
 using Microsoft.Extensions.Options;
 
 namespace Julia.Doctors;
@@ -11,18 +10,14 @@ namespace Julia.Doctors;
 /// </summary>
 internal sealed class DoctorContext(DoctorProfileStore profiles, JuliaCache cache, IOptions<CacheOptions> options)
 {
-    public Task<DoctorProfile?> ProfileAsync(Guid medicoId, CancellationToken ct) => ReadAsync(medicoId, peeked: null, ct);
-
     /// <summary>
     /// Sends the cache read now, to share the caller's next Redis round trip; the returned function finishes the read
     /// (the database only on a miss, only when called).
     /// </summary>
     public Func<CancellationToken, Task<DoctorProfile?>> StartProfileRead(Guid medicoId)
     {
-        var peeked = cache.PeekAsync(DoctorKeys.Context(medicoId));
-        return ct => ReadAsync(medicoId, peeked, ct);
+        var key = DoctorKeys.Context(medicoId);
+        var peeked = cache.PeekAsync(key);
+        return ct => cache.GetOrCreateAsync(key, TimeSpan.FromSeconds(options.Value.ContextoTtlSeconds), t => profiles.FindAsync(medicoId, t), ct, peeked);
     }
-
-    Task<DoctorProfile?> ReadAsync(Guid medicoId, Task<RedisValue>? peeked, CancellationToken ct) =>
-        cache.GetOrCreateAsync(DoctorKeys.Context(medicoId), TimeSpan.FromSeconds(options.Value.ContextoTtlSeconds), t => profiles.FindAsync(medicoId, t), ct, peeked);
 }
