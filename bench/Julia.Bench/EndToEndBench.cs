@@ -80,6 +80,7 @@ internal static class EndToEndBench
             var jitAtStart = (Time: System.Runtime.JitInfo.GetCompilationTime(), Methods: System.Runtime.JitInfo.GetCompiledMethodCount());
 
             // 1. Sequential: one doctor's message at a time, each from a new number.
+            Progress("sequential phase");
             counters.Start(fakes);
             var seq = new Runner(http, fakes, "55319");
             var seqLatencies = new List<double>();
@@ -106,9 +107,11 @@ internal static class EndToEndBench
                 $"    {p.Key}: p50 {Percentile([.. p.Value.Select(x => x.Ms)], 50):F2} ms over the last {p.Value.Count}"));
 
             // 2. The bare chain, the same number of times, same servers.
+            Progress("bare chain");
             var bare = await BareChainAsync(dbUrl, redis, fakes, sequential);
 
             // 3. Open loop: a message every 1/rate s for `seconds`, whatever happened to the earlier ones.
+            Progress("open loop");
             var open = new Runner(http, fakes, "55419");
             var cpuOpen = Process.GetCurrentProcess().TotalProcessorTime;
             var gcBefore = (Pause: GC.GetTotalPauseDuration(), Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2));
@@ -140,6 +143,7 @@ internal static class EndToEndBench
             openLatencies.RemoveAll(double.IsNaN);
 
             // 4. Ingest: 16 clients posting webhooks as fast as they are answered, against pgbench's one-row inserts.
+            Progress("ingest");
             var ingest = await IngestAsync(http, clients: 16, TimeSpan.FromSeconds(10));
 
             // pgbench runs with Júlia stopped: the turns of the ingest's messages would otherwise still be running under it.
@@ -223,6 +227,9 @@ internal static class EndToEndBench
     internal static int Sent(string prefix, int client) => NextNumber.GetValueOrDefault((prefix, client));
 
     /// <param name="group">Sent from a group (…@g.us): read, parsed and ignored, nothing stored.</param>
+    /// <summary>Where the run is, on stderr as it happens (the results come at the end), for a profiler to start on.</summary>
+    internal static void Progress(string phase) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {phase}");
+
     internal static async Task<double> IngestAsync(HttpClient http, int clients, TimeSpan duration, string prefix = "55619", bool group = false)
     {
         var accepted = 0;
@@ -294,11 +301,16 @@ internal static class EndToEndBench
     }
 
     /// <summary>SQL statements (Npgsql's activity source), Redis commands (server INFO) and HTTP calls per message.</summary>
+    /// <summary>
+    /// SQL statements (Npgsql's activities), Redis commands (INFO stats) and calls to the fakes over a phase. A statement
+    /// is only queued when its activity stops — it stops on Júlia's path, inside the reader's dispose — and summarised
+    /// when the phase is printed: splitting every statement's text there cost ~3 % of this process's CPU and sat on
+    /// the path being measured (BENCHMARKS.md, "The bench's own statement counter…").
+    /// </summary>
     internal sealed class RoundTripCounter(ConnectionMultiplexer redis)
     {
-        int sql;
-        readonly ConcurrentDictionary<string, int> statements = new();
-        readonly ConcurrentDictionary<string, double> statementMs = new();
+        readonly ConcurrentQueue<(object? Text, double Ms)> stopped = new();
+        readonly Dictionary<string, (int Count, double Ms)> statements = [];
         ActivityListener? listener;
         long redisBefore, modelBefore, evolutionBefore;
 
@@ -310,38 +322,49 @@ internal static class EndToEndBench
             {
                 ShouldListenTo = s => s.Name == "Npgsql",
                 Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-                ActivityStopped = a =>
-                {
-                    Interlocked.Increment(ref sql);
-                    var text = a.GetTagItem("db.query.text") ?? a.GetTagItem("db.statement") ?? a.DisplayName;
-                    statements.AddOrUpdate(Summary(text?.ToString()), 1, (_, n) => n + 1);
-                    statementMs.AddOrUpdate(Summary(text?.ToString()), a.Duration.TotalMilliseconds, (_, n) => n + a.Duration.TotalMilliseconds);
-                },
+                ActivityStopped = a => stopped.Enqueue((a.GetTagItem("db.query.text") ?? a.GetTagItem("db.statement") ?? a.DisplayName, a.Duration.TotalMilliseconds)),
             };
             ActivitySource.AddActivityListener(listener);
             redisBefore = RedisCommands();
         }
 
+        /// <summary>Moves what stopped since the last call into the per-statement totals (off the measured path).</summary>
+        int Drain()
+        {
+            var count = 0;
+            while (stopped.TryDequeue(out var s))
+            {
+                count++;
+                var key = Summary(s.Text?.ToString());
+                var (n, ms) = statements.GetValueOrDefault(key);
+                statements[key] = (n + 1, ms + s.Ms);
+            }
+            return count;
+        }
+
         /// <summary>Mean time of the statements whose text starts with <paramref name="prefix"/>.</summary>
         public double MeanMs(string prefix)
         {
-            var keys = statements.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-            var count = keys.Sum(k => statements[k]);
-            return count == 0 ? double.NaN : keys.Sum(k => statementMs[k]) / count;
+            Drain();
+            var matching = statements.Where(k => k.Key.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k.Value).ToList();
+            var count = matching.Sum(v => v.Count);
+            return count == 0 ? double.NaN : matching.Sum(v => v.Ms) / count;
         }
 
         public void Reset()
         {
+            Drain();
             statements.Clear();
-            statementMs.Clear();
         }
 
         public string Stop(int messages, Fakes fakes)
         {
             listener?.Dispose();
+            Drain();
+            var sql = statements.Values.Sum(v => v.Count);
             var redisCommands = RedisCommands() - redisBefore - 1; // the INFO itself
-            var top = string.Join("\n    ", statements.OrderByDescending(s => statementMs[s.Key]).Take(16)
-                .Select(s => $"{s.Value / (double)messages:F1}× {statementMs[s.Key] / s.Value,6:F2} ms  {s.Key}"));
+            var top = string.Join("\n    ", statements.OrderByDescending(s => s.Value.Ms).Take(16)
+                .Select(s => $"{s.Value.Count / (double)messages:F1}× {s.Value.Ms / s.Value.Count,6:F2} ms  {s.Key}"));
             return $"{sql / (double)messages:F1} SQL statements, {redisCommands / (double)messages:F1} Redis commands, " +
                    $"{(fakes.ModelCalls - modelBefore) / (double)messages:F1} model calls, {(fakes.EvolutionCalls - evolutionBefore) / (double)messages:F1} Evolution calls\n    statements (count per message, mean time, by total time):\n    {top}";
         }
@@ -353,11 +376,11 @@ internal static class EndToEndBench
             return long.Parse(stats.Value);
         }
 
-        static string Summary(string? sql)
+        internal static string Summary(string? sql, int length = 60)
         {
             if (string.IsNullOrWhiteSpace(sql)) return "?";
             var flat = string.Join(' ', sql.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
-            return flat.Length > 60 ? flat[..60] : flat;
+            return flat.Length > length ? flat[..length] : flat;
         }
     }
 

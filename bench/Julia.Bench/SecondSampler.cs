@@ -3,7 +3,6 @@
 // were on, checkpoints), sampled every 100 ms from a connection of its own.
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Dapper;
 using Npgsql;
 
 internal sealed class SecondSampler : IAsyncDisposable
@@ -28,6 +27,18 @@ internal sealed class SecondSampler : IAsyncDisposable
     {
         await using var c = new NpgsqlConnection(dbUrl);
         await c.OpenAsync();
+        // Prepared once: planned on every sample, it was ten of the "plans made" each second and ~1.5 ms of CPU each.
+        await using var sample = new NpgsqlCommand("""
+                SELECT (SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter),
+                       (SELECT string_agg(regexp_replace(query, '^autovacuum: ', ''), ', ') FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'),
+                       (SELECT string_agg(COALESCE(wait_event, 'CPU'), ',') FROM pg_stat_activity
+                        WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()),
+                       (SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()),
+                       -- Plans made (pg_stat_statements with track_planning on, else 0): a cached plan invalidated by an
+                       -- ANALYZE is planned again on every pooled connection.
+                       (SELECT COALESCE((SELECT sum(plans)::bigint FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())), 0))
+            """, c);
+        await sample.PrepareAsync();
         long? checkpoints = null, plans = null;
         var gen2 = GC.CollectionCount(2);
         var paused = GC.GetTotalPauseDuration();
@@ -43,16 +54,12 @@ internal sealed class SecondSampler : IAsyncDisposable
             }
             gen2 = GC.CollectionCount(2);
             paused = GC.GetTotalPauseDuration();
-            var row = await c.QuerySingleAsync<(long Checkpoints, string? Workers, string? Waits, int Connections, long Plans)>("""
-                SELECT (SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter),
-                       (SELECT string_agg(regexp_replace(query, '^autovacuum: ', ''), ', ') FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'),
-                       (SELECT string_agg(COALESCE(wait_event, 'CPU'), ',') FROM pg_stat_activity
-                        WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()),
-                       (SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()),
-                       -- Plans made (pg_stat_statements with track_planning on, else 0): a cached plan invalidated by an
-                       -- ANALYZE is planned again on every pooled connection.
-                       (SELECT COALESCE((SELECT sum(plans)::bigint FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())), 0))
-                """);
+            (long Checkpoints, string? Workers, string? Waits, int Connections, long Plans) row;
+            await using (var r = await sample.ExecuteReaderAsync())
+            {
+                await r.ReadAsync();
+                row = (r.GetInt64(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt32(3), r.GetInt64(4));
+            }
             lock (s)
             {
                 if (row.Workers is not null) s.Background.Add(row.Workers);

@@ -9,7 +9,7 @@ using System.Diagnostics;
 internal sealed class Timeline : IDisposable
 {
     readonly ActivityListener listener;
-    readonly ConcurrentQueue<(string Name, DateTime Start, double Ms)> spans = new();
+    readonly ConcurrentQueue<(Activity Span, DateTime Start, double Ms)> spans = new();
     readonly List<List<(string Name, double StartMs, double Ms)>> messages = [];
     DateTime windowStart;
 
@@ -20,7 +20,8 @@ internal sealed class Timeline : IDisposable
             ShouldListenTo = s => s.Name.StartsWith("Julia", StringComparison.Ordinal) || s.Name == "Npgsql"
                                   || s.Name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || s.Name.StartsWith("System.Net.Http", StringComparison.Ordinal),
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStopped = a => spans.Enqueue((Name(a), a.StartTimeUtc, a.Duration.TotalMilliseconds)),
+            // Named when the message's window closes, not here: this runs on Júlia's path (e.g. inside a reader's dispose).
+            ActivityStopped = a => spans.Enqueue((a, a.StartTimeUtc, a.Duration.TotalMilliseconds)),
         };
         ActivitySource.AddActivityListener(listener);
     }
@@ -36,7 +37,7 @@ internal sealed class Timeline : IDisposable
     {
         var list = new List<(string, double, double)>();
         while (spans.TryDequeue(out var s))
-            list.Add((s.Name, (s.Start - windowStart).TotalMilliseconds, s.Ms));
+            list.Add((Name(s.Span), (s.Start - windowStart).TotalMilliseconds, s.Ms));
         list.Add(("(reply at the fake Evolution)", totalMs, 0));
         messages.Add(list);
     }
@@ -62,9 +63,7 @@ internal sealed class Timeline : IDisposable
     {
         if (a.Source.Name == "Npgsql")
         {
-            var sql = (a.GetTagItem("db.query.text") ?? a.GetTagItem("db.statement"))?.ToString() ?? a.DisplayName;
-            var flat = string.Join(' ', sql.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
-            return "sql: " + (flat.Length > 70 ? flat[..70] : flat);
+            return "sql: " + EndToEndBench.RoundTripCounter.Summary((a.GetTagItem("db.query.text") ?? a.GetTagItem("db.statement"))?.ToString() ?? a.DisplayName, 70);
         }
         if (a.Source.Name.StartsWith("System.Net.Http", StringComparison.Ordinal))
             return $"http out: {a.GetTagItem("http.request.method")} {a.GetTagItem("url.path") ?? (a.GetTagItem("url.full") is string u ? new Uri(u).AbsolutePath : a.DisplayName)}";
