@@ -40,6 +40,8 @@ internal sealed class AgentModelCall(ShiftStore shifts, ShiftCatalog catalog, IO
     /// <summary>One call with the conversation model; after an empty answer (and no tool took the turn over) one more with LLM_MODEL_COMPLEX.</summary>
     public async Task<ModelAnswer> AskAsync(IChatClient chat, PreparedTurn turn, IList<AITool> tools, CancellationToken ct)
     {
+        // The tools called during this call act on this turn; the value ends with this method (an async method's flow).
+        ToolSession.Current = turn.Session;
         var o = options.Value;
         var response = await chat.GetResponseAsync(turn.Messages, Options(o.Model, o.MaxTokens, tools, o), ct);
         var usage = new UsageDetails();

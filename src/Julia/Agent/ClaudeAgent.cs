@@ -30,7 +30,7 @@ internal sealed partial class ClaudeAgent(
         deadline.CancelAfter(options.Value.TurnDeadline);
         try
         {
-            var (response, model, usage) = await call.AskAsync(chat, prepared, toolbox.For(session), deadline.Token);
+            var (response, model, usage) = await call.AskAsync(chat, prepared, toolbox.Tools, deadline.Token);
             breaker.RecordSuccess();
             if (session.TakeOver is { } takeOver) return takeOver;
             if (string.IsNullOrWhiteSpace(response.Text)) return new AgentOutcome.Unavailable("resposta vazia do modelo");

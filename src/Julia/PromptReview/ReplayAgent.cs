@@ -35,7 +35,7 @@ internal sealed class ReplayAgent(
         deadline.CancelAfter(options.Value.TurnDeadline);
         try
         {
-            var (response, _, _) = await call.AskAsync(chat, prepared, toolbox.For(prepared.Session, calls), deadline.Token);
+            var (response, _, _) = await call.AskAsync(chat, prepared, toolbox.For(calls), deadline.Token);
             breakers.Claude.RecordSuccess();
             return prepared.Session.TakeOver switch
             {

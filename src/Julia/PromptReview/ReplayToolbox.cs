@@ -15,11 +15,11 @@ internal sealed class ReplayToolbox(AgentToolbox live, ShiftTools shifts, ShiftS
     public const string Simulated = " (simulada)";
 
     /// <param name="calls">Receives the name of each tool the model calls, marked when simulated.</param>
-    public IList<AITool> For(ToolSession session, ICollection<string> calls)
+    public IList<AITool> For(ICollection<string> calls)
     {
         var logger = loggers.CreateLogger<JuliaTool>();
-        return [.. live.For(session).OfType<AIFunction>().Select(tool => (AITool)new JuliaTool(tool.Name, tool.Description,
-            tool.JsonSchema.GetRawText(), session, (a, ct) => RunAsync(tool.Name, session, a, calls, ct), logger))];
+        return [.. live.Tools.OfType<AIFunction>().Select(tool => (AITool)new JuliaTool(tool.Name, tool.Description,
+            tool.JsonSchema.GetRawText(), (session, a, ct) => RunAsync(tool.Name, session, a, calls, ct), logger))];
     }
 
     async Task<string> RunAsync(string name, ToolSession session, ToolArguments a, ICollection<string> calls, CancellationToken ct)

@@ -197,6 +197,31 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
     }
 
     [Fact]
+    public async Task TurnsRunningTogetherShareTheToolsAndEachCallActsOnItsOwnDoctor()
+    {
+        // The tools are built once (AgentToolbox) and find their turn in ToolSession.Current. Doctor A's model answers
+        // late, after doctor B's turn began its own model call and tool call: A's tool call still acts on A.
+        const string a = "5511992580421", b = "5511992580422";
+        const string textA = "anota aí meu valor mínimo novo", textB = "meu valor mínimo mudou, pode anotar";
+        f.Anthropic.AnswerWhenUserSays(textA, Tool("atualizar_preferencias", new JsonObject { ["valor_minimo"] = 1111 }) with { Delay = TimeSpan.FromSeconds(1) });
+        f.Anthropic.AnswerWhenUserSays(textB, Tool("atualizar_preferencias", new JsonObject { ["valor_minimo"] = 2222 }));
+        var before = f.Anthropic.Requests.Count;
+
+        await PostAsync(f.Client, Text(a, textA));
+        for (var waited = 0; f.Anthropic.Requests.Count == before && waited < 10_000; waited += 20) await Task.Delay(20);
+        await PostAsync(f.Client, Text(b, textB));
+        await f.WaitProcessedAsync(b);
+        await f.WaitProcessedAsync(a);
+
+        var prefsA = await f.ScalarAsync<string>("SELECT preferencias_detectadas::text FROM medicos WHERE telefone = @a", new { a });
+        var prefsB = await f.ScalarAsync<string>("SELECT preferencias_detectadas::text FROM medicos WHERE telefone = @b", new { b });
+        Assert.Contains("1111", prefsA);
+        Assert.DoesNotContain("2222", prefsA);
+        Assert.Contains("2222", prefsB);
+        Assert.DoesNotContain("1111", prefsB);
+    }
+
+    [Fact]
     public async Task ToolsForOptOutHandoffPreferencesAndReminders()
     {
         const string optOut = "5511992580411", human = "5511992580412", prefs = "5511992580413", reminder = "5511992580414";

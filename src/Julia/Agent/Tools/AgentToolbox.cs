@@ -2,14 +2,20 @@ using Microsoft.Extensions.AI;
 
 namespace Julia.Agent.Tools;
 
-/// <summary>The six tools of docs/decisions.md#agent, bound to one turn's <see cref="ToolSession"/>.</summary>
+/// <summary>
+/// The six tools of docs/decisions.md#agent, built once: each acts on the turn whose model call invokes it
+/// (<see cref="ToolSession.Current"/>).
+/// </summary>
 internal sealed class AgentToolbox(ShiftTools shifts, ConversationTools conversation, ILoggerFactory loggers)
 {
-    public IList<AITool> For(ToolSession session)
+    readonly Lazy<IList<AITool>> tools = new(() => Build(shifts, conversation, loggers.CreateLogger<JuliaTool>()));
+
+    public IList<AITool> Tools => tools.Value;
+
+    static IList<AITool> Build(ShiftTools shifts, ConversationTools conversation, ILogger logger)
     {
-        var logger = loggers.CreateLogger<JuliaTool>();
         JuliaTool Tool(string name, string description, string schema, Func<ToolSession, ToolArguments, CancellationToken, Task<string>> run) =>
-            new(name, description, schema, session, (a, ct) => run(session, a, ct), logger);
+            new(name, description, schema, run, logger);
         return
         [
             Tool("buscar_vagas", "Busca plantões abertos compatíveis com o médico (especialidade dele por padrão). Devolve linhas com vaga_id completo.",

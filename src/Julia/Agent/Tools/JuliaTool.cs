@@ -5,16 +5,16 @@ namespace Julia.Agent.Tools;
 
 /// <summary>
 /// One tool the model may call. Arguments arrive as JSON; the handler answers short pt-BR text. A tool never throws at
-/// the model, and a call that names another doctor is refused before the handler runs.
+/// the model, and a call that names another doctor is refused before the handler runs. Built once and shared by every
+/// turn: it acts on the turn of the model call that invokes it (<see cref="ToolSession.Current"/>), and the provider
+/// adapter's cache of its converted schema, keyed by this object, keeps hitting (docs/decisions.md#agent).
 /// </summary>
 internal sealed partial class JuliaTool(
-    string name, string description, string schema, ToolSession session, Func<ToolArguments, CancellationToken, Task<string>> handler, ILogger logger)
+    string name, string description, string schema, Func<ToolSession, ToolArguments, CancellationToken, Task<string>> handler, ILogger logger)
     : AIFunction
 {
     static readonly string[] ForeignDoctorKeys = ["medico_id", "medico", "telefone", "doctor_id", "phone", "numero", "outro_medico"];
-    // The tools are built for every turn; their schemas (constants) are parsed once.
-    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonElement> Schemas = new();
-    readonly JsonElement jsonSchema = Schemas.GetOrAdd(schema, s => JsonDocument.Parse(s).RootElement.Clone());
+    readonly JsonElement jsonSchema = JsonDocument.Parse(schema).RootElement.Clone();
 
     public override string Name => name;
     public override string Description => description;
@@ -22,6 +22,11 @@ internal sealed partial class JuliaTool(
 
     protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken ct)
     {
+        if (ToolSession.Current is not { } session)
+        {
+            LogNoSession(name);
+            return "Erro interno ao executar a ferramenta. Não prometa nada: diga ao médico que vai confirmar com a equipe.";
+        }
         Interlocked.Increment(ref session.ToolCalls);
         var args = new ToolArguments(arguments);
         foreach (var key in ForeignDoctorKeys)
@@ -36,7 +41,7 @@ internal sealed partial class JuliaTool(
         }
         try
         {
-            return await handler(args, ct);
+            return await handler(session, args, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -50,6 +55,9 @@ internal sealed partial class JuliaTool(
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Tool {Tool} call refused by the server: {Reason}")]
     private partial void LogRefused(string tool, string reason);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Error, Message = "Tool {Tool} called outside a model call of a turn: nothing done")]
+    private partial void LogNoSession(string tool);
 }
 
 /// <summary>Typed reads of the model's arguments (JSON elements or plain values).</summary>

@@ -9,6 +9,18 @@ namespace Julia.Agent.Tools;
 /// </summary>
 internal sealed class ToolSession(AgentTurn turn, IEnumerable<Shift> offered)
 {
+    static readonly AsyncLocal<ToolSession?> current = new();
+
+    /// <summary>
+    /// The session of the model call running in this flow (set by <see cref="AgentModelCall.AskAsync"/>): the tools are
+    /// built once and shared by concurrent turns, so each call finds its own turn here (docs/decisions.md#agent).
+    /// </summary>
+    public static ToolSession? Current
+    {
+        get => current.Value;
+        internal set => current.Value = value;
+    }
+
     readonly ConcurrentDictionary<Guid, Shift> known = new(offered.Select(s => KeyValuePair.Create(s.Id, s)));
 
     public AgentTurn Turn { get; } = turn;
