@@ -90,15 +90,18 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
         JOIN medicos md ON md.id = claimed.medicoid
         """;
 
-    /// <summary>From here on a send may have happened: recovery never resends such a row blindly.</summary>
-    public async Task MarkSendStartedAsync(Guid[] ids, CancellationToken ct)
+    /// <summary>
+    /// From here on a send may have happened: recovery never resends such a row blindly. False when the row is no longer
+    /// claimed — a cancel ended it after the claim (docs/decisions.md#queue, "A cancel wins over a claim") — and must not go out.
+    /// </summary>
+    public async Task<bool> MarkSendStartedAsync(Guid id, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        await c.ExecutePreparedAsync("""
+        return await c.ExecutePreparedAsync("""
             BEGIN; SET LOCAL synchronous_commit = on;
-            UPDATE fila_mensagens SET envio_iniciado_em = now() WHERE id = ANY(@ids);
+            UPDATE fila_mensagens SET envio_iniciado_em = now() WHERE id = @id AND status = 'processando';
             COMMIT;
-            """, ct, new { ids });
+            """, ct, new { id }) == 1;
     }
 
     /// <summary>
@@ -121,16 +124,21 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
         });
     }
 
-    /// <summary>Waiting (hours, limits, paused channel, open circuit): back to pending, no attempt consumed.</summary>
+    /// <summary>
+    /// Waiting (hours, limits, paused channel, open circuit): back to pending, no attempt consumed — unless a cancel ended
+    /// the row while it was claimed, which stands.
+    /// </summary>
     public Task PostponeAsync(Guid id, DateTimeOffset until, string reason, CancellationToken ct) => ExecuteAsync("""
         UPDATE fila_mensagens SET status = 'pendente', agendar_para = @until, processando_desde = NULL, envio_iniciado_em = NULL,
-               outcome_reason_code = @reason WHERE id = @id
+               outcome_reason_code = @reason WHERE id = @id AND status = 'processando'
         """, new { id, until = until.UtcDateTime, reason }, ct);
 
-    /// <summary>Ends a message without sending it (bloqueada / cancelada / erro), with the effects of that end.</summary>
+    /// <summary>Ends a claimed message without sending it (bloqueada / cancelada / erro), with the effects of that end.</summary>
     public Task FinishAsync(EndedMessage ended, string? error, CancellationToken ct) =>
-        EndAsync(ended, "UPDATE fila_mensagens SET status = @ended_status, outcome_reason_code = @ended_reason, erro = @error, processando_desde = NULL WHERE id = @ended_id",
-            error, ct);
+        EndAsync(ended, """
+            UPDATE fila_mensagens SET status = @ended_status, outcome_reason_code = @ended_reason, erro = @error, processando_desde = NULL
+            WHERE id = @ended_id AND status = 'processando'
+            """, error, ct);
 
     /// <summary>A failed attempt: pending again after 60·2^n s, or `erro` once max_tentativas is reached (then an end).</summary>
     public async Task<(int Attempts, string Status)> FailAsync(ClaimedMessage m, string error, CancellationToken ct)

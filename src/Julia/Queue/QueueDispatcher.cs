@@ -162,8 +162,9 @@ internal sealed partial class QueueDispatcher(
             if (!m.SendStarted)
             {
                 var mark = time.GetTimestamp();
-                await store.MarkSendStartedAsync([m.Id], ct);
+                var marked = await store.MarkSendStartedAsync(m.Id, ct);
                 timings.Time("db:fila_inicio_envio", time.GetElapsedTime(mark));
+                if (!marked) continue; // cancelled since the claim: not sent
             }
             var result = await sender.DeliverAsync(m, address, ct);
             if (result.Succeeded) sent.Add(new SentMessage(m, result.ProviderMessageId, address));

@@ -71,18 +71,25 @@ internal sealed class QueueStore(NpgsqlDataSource db)
         };
     }
 
-    /// <summary>Pending rows of one conversation and kinds → cancelada with a reason code.</summary>
+    /// <summary>
+    /// Rows not yet going out: `pendente`, or claimed by a dispatcher whose send has not started (docs/decisions.md#queue,
+    /// "A cancel wins over a claim"). A claimed row the dispatcher then postpones stays cancelled, and its send-started
+    /// mark finds nothing to mark, so it is not sent.
+    /// </summary>
+    const string NotGoingOut = "(status = 'pendente' OR (status = 'processando' AND envio_iniciado_em IS NULL))";
+
+    /// <summary>Rows of one conversation and kinds not yet going out → cancelada with a reason code.</summary>
     public Task<int> CancelPendingAsync(NpgsqlTransaction tx, Guid conversaId, string[] kinds, string reason, CancellationToken ct) =>
-        tx.Connection!.ExecuteAsync(new CommandDefinition("""
-            UPDATE fila_mensagens SET status = 'cancelada', outcome_reason_code = @reason
-            WHERE conversa_id = @conversaId AND status = 'pendente' AND tipo = ANY(@kinds)
+        tx.Connection!.ExecuteAsync(new CommandDefinition($"""
+            UPDATE fila_mensagens SET status = 'cancelada', outcome_reason_code = @reason, processando_desde = NULL
+            WHERE conversa_id = @conversaId AND {NotGoingOut} AND tipo = ANY(@kinds)
             """, new { conversaId, kinds, reason }, tx, cancellationToken: ct));
 
-    /// <summary>Pending rows of one kind whose metadata has key = value → cancelada (a cancelled campaign's messages).</summary>
+    /// <summary>Rows of one kind not yet going out whose metadata has key = value → cancelada (a cancelled campaign's messages).</summary>
     public Task<int> CancelPendingByMetadataAsync(NpgsqlTransaction tx, string kind, string key, string value, string reason, CancellationToken ct) =>
-        tx.Connection!.ExecuteAsync(new CommandDefinition("""
-            UPDATE fila_mensagens SET status = 'cancelada', outcome_reason_code = @reason
-            WHERE tipo = @kind AND status = 'pendente' AND metadata->>@key = @value
+        tx.Connection!.ExecuteAsync(new CommandDefinition($"""
+            UPDATE fila_mensagens SET status = 'cancelada', outcome_reason_code = @reason, processando_desde = NULL
+            WHERE tipo = @kind AND {NotGoingOut} AND metadata->>@key = @value
             """, new { kind, key, value, reason }, tx, cancellationToken: ct));
 
     /// <summary>

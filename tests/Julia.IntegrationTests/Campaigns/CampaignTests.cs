@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Julia.DemoData;
 using Julia.IntegrationTests.Conversations;
+using Julia.Queue;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Julia.IntegrationTests.Campaigns;
@@ -74,5 +76,36 @@ public sealed class CampaignTests(CampaignFixture f) : IClassFixture<CampaignFix
         Assert.Equal(total, report.GetProperty("total").GetInt64());
         Assert.Equal(0, await f.ScalarAsync<long>(
             "SELECT count(*) FROM fila_mensagens WHERE tipo = 'campanha' AND status = 'pendente' AND metadata->>'campanha_id' = @id", new { id = id.ToString() }));
+    }
+
+    [Fact]
+    public async Task ACancelWhileAMessageIsClaimedEndsItAndTheDispatcherNeitherRevivesNorSendsIt()
+    {
+        // Two of the campaign's messages are claimed by a dispatcher when staff cancel it: one whose send has not started,
+        // one whose send has. The cancel wins over the first: the dispatcher's postponement (outside business hours, a
+        // limit) leaves it cancelled and its send-started mark finds nothing, so it never goes out. The second is left to
+        // the dispatcher, which is sending it.
+        var created = await f.Client.PostAsJsonAsync("/campanhas", Body("Oi {nome}, tenho plantões."));
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        var doctors = await f.QueryAsync<Guid>("SELECT id FROM medicos WHERE deleted_at IS NULL ORDER BY id LIMIT 2");
+        var rows = await f.QueryAsync<Guid>("""
+            INSERT INTO fila_mensagens (medico_id, tipo, conteudo, status, processando_desde, envio_iniciado_em, metadata)
+            VALUES (@claimed, 'campanha', 'Oi, tenho plantões.', 'processando', now(), NULL, jsonb_build_object('campanha_id', @id)),
+                   (@sending, 'campanha', 'Oi, tenho plantões.', 'processando', now(), now(), jsonb_build_object('campanha_id', @id))
+            RETURNING id
+            """, new { claimed = doctors[0], sending = doctors[1], id });
+
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync($"/campanhas/{id}/cancelar", null)).StatusCode);
+        var store = f.App.Services.GetRequiredService<DispatchStore>();
+        await store.PostponeAsync(rows[0], DateTimeOffset.UtcNow.AddHours(10), "fora_do_horario", default);
+        Assert.False(await store.MarkSendStartedAsync(rows[0], default));
+
+        var after = await f.QueryAsync<(Guid Id, string Status, string? Reason, bool Started)>("""
+            SELECT id, status, outcome_reason_code, envio_iniciado_em IS NOT NULL FROM fila_mensagens WHERE id = ANY(@rows)
+            """, new { rows = rows.ToArray() });
+        var claimedRow = after.Single(r => r.Id == rows[0]);
+        Assert.Equal(("cancelada", "campanha_cancelada", false), (claimedRow.Status, claimedRow.Reason, claimedRow.Started));
+        Assert.Equal("processando", after.Single(r => r.Id == rows[1]).Status);
+        await f.ExecuteAsync("DELETE FROM fila_mensagens WHERE id = ANY(@rows)", new { rows = rows.ToArray() });
     }
 }
