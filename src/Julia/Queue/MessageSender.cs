@@ -66,6 +66,9 @@ internal sealed partial class MessageSender(
 
     public void LogBatchSent(ClaimedMessage m, string address) => LogSent(m.Id, m.Kind, PhoneMask.Mask(address));
 
+    /// <summary>The send-started mark found the row ended: a cancel took it after the claim (docs/decisions.md#queue).</summary>
+    public void LogCancelledAfterClaim(ClaimedMessage m) => LogNotSent(m.Id, m.Kind, "cancelada", "cancelada depois de pega para envio");
+
     /// <summary>Records a send that did not succeed; successes are recorded by the dispatcher, a batch at a time.</summary>
     public async Task RecordFailureAsync(ClaimedMessage m, string address, SendResult result, CancellationToken ct)
     {

@@ -164,7 +164,11 @@ internal sealed partial class QueueDispatcher(
                 var mark = time.GetTimestamp();
                 var marked = await store.MarkSendStartedAsync(m.Id, ct);
                 timings.Time("db:fila_inicio_envio", time.GetElapsedTime(mark));
-                if (!marked) continue; // cancelled since the claim: not sent
+                if (!marked)
+                {
+                    sender.LogCancelledAfterClaim(m);
+                    continue;
+                }
             }
             var result = await sender.DeliverAsync(m, address, ct);
             if (result.Succeeded) sent.Add(new SentMessage(m, result.ProviderMessageId, address));

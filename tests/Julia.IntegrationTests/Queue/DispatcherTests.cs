@@ -67,6 +67,32 @@ public sealed class DispatcherTests(DispatcherFixture f) : IClassFixture<Dispatc
     }
 
     [Fact]
+    public async Task AMessageCancelledWhileTheDispatcherShowsTypingIsNotSent()
+    {
+        // docs/decisions.md#queue, "A cancel wins over a claim": the chunk shows "digitando…" first, so the claim does not
+        // mark it; a handoff cancels the AI's messages during the typing. The send-started mark then finds nothing to
+        // mark, and nothing goes out.
+        const string phone = "5511999991011";
+        var (medico, conversa) = await f.DoctorAsync(phone);
+        await f.ExecuteAsync("""
+            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade, agendar_para, metadata)
+            VALUES (@medico, @conversa, 'resposta', 'não deve sair', 10, now(), '{"digitacao_ms": 2000}')
+            """, new { medico, conversa });
+        await Eventually.MatchesAsync(() => f.StatusesAsync(phone), s => s.Count == 1 && s[0].StartsWith("processando"));
+
+        await using (var c = await f.Db.OpenConnectionAsync())
+        await using (var tx = await c.BeginTransactionAsync())
+        {
+            Assert.Equal(1, await f.App.Services.GetRequiredService<QueueStore>().CancelPendingAsync(tx, conversa, QueueKinds.AiGenerated, "handoff", default));
+            await tx.CommitAsync();
+        }
+
+        await Eventually.MatchesAsync(() => Task.FromResult(f.App.Logs.Lines.Any(l => l.Message.Contains("cancelada depois de pega para envio"))), seen => seen);
+        Assert.Equal(["cancelada:handoff"], await f.StatusesAsync(phone));
+        Assert.Empty(SendsTo(phone));
+    }
+
+    [Fact]
     public async Task EvolutionErrorsBackOffThenGiveUpAndNotOnWhatsAppFailsAtOnce()
     {
         var flaky = await f.DoctorAsync("5511999991005");
