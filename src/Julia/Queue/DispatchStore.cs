@@ -133,12 +133,25 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
                outcome_reason_code = @reason WHERE id = @id AND status = 'processando'
         """, new { id, until = until.UtcDateTime, reason }, ct);
 
-    /// <summary>Ends a claimed message without sending it (bloqueada / cancelada / erro), with the effects of that end.</summary>
-    public Task FinishAsync(EndedMessage ended, string? error, CancellationToken ct) =>
-        EndAsync(ended, """
-            UPDATE fila_mensagens SET status = @ended_status, outcome_reason_code = @ended_reason, erro = @error, processando_desde = NULL
-            WHERE id = @ended_id AND status = 'processando'
-            """, error, ct);
+    /// <summary>
+    /// Ends a claimed message without sending it (bloqueada / cancelada / erro), with the effects of that end, in one
+    /// transaction. False when the row was no longer claimed — a cancel ended it after the claim — and nothing changed.
+    /// </summary>
+    public async Task<bool> FinishAsync(EndedMessage ended, string? error, CancellationToken ct)
+    {
+        var args = EndArguments(ended, error);
+        await using var c = await db.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        if (await c.ExecuteAsync(new CommandDefinition("""
+                UPDATE fila_mensagens SET status = @ended_status, outcome_reason_code = @ended_reason, erro = @error, processando_desde = NULL
+                WHERE id = @ended_id AND status = 'processando'
+                """, args, tx, cancellationToken: ct)) == 0)
+            return false;
+        if (EffectsSql(ended) is { Length: > 0 } effectsSql) await c.ExecuteAsync(new CommandDefinition(effectsSql, args, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        AfterEnded(ended);
+        return true;
+    }
 
     /// <summary>A failed attempt: pending again after 60·2^n s, or `erro` once max_tentativas is reached (then an end).</summary>
     public async Task<(int Attempts, string Status)> FailAsync(ClaimedMessage m, string error, CancellationToken ct)
@@ -152,15 +165,22 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
             WHERE id = @id
             RETURNING tentativas, status
             """, new { id = m.Id, error }, cancellationToken: ct));
-        if (result.Item2 == "erro") await EndAsync(new EndedMessage(m, "erro", error), null, error, ct);
+        if (result.Item2 == "erro")
+        {
+            var ended = new EndedMessage(m, "erro", error);
+            if (EffectsSql(ended) is { Length: > 0 } effectsSql) await ExecuteAsync(effectsSql, EndArguments(ended, error), ct);
+            AfterEnded(ended);
+        }
         return result;
     }
 
-    async Task EndAsync(EndedMessage ended, string? ownSql, string? error, CancellationToken ct)
+    string EffectsSql(EndedMessage ended) => WithEffects(null, effects.Select(e => e.EndedSql(ended)));
+
+    static object EndArguments(EndedMessage ended, string? error) =>
+        new { ended_id = ended.Message.Id, ended_status = ended.Status, ended_reason = ended.Reason, error };
+
+    void AfterEnded(EndedMessage ended)
     {
-        var sql = WithEffects(ownSql, effects.Select(e => e.EndedSql(ended)));
-        if (sql.Length > 0)
-            await ExecuteAsync(sql, new { ended_id = ended.Message.Id, ended_status = ended.Status, ended_reason = ended.Reason, error }, ct);
         foreach (var effect in effects) effect.AfterEnded(ended);
     }
 

@@ -20,8 +20,8 @@ internal sealed partial class MessageSender(
         var now = time.GetUtcNow();
         if (Blocked(m, state) is { } block)
         {
-            await store.FinishAsync(new EndedMessage(m, block.Status, block.Reason), null, ct);
-            LogNotSent(m.Id, m.Kind, block.Status, block.Reason);
+            if (await store.FinishAsync(new EndedMessage(m, block.Status, block.Reason), null, ct)) LogNotSent(m.Id, m.Kind, block.Status, block.Reason);
+            else LogCancelledAfterClaim(m);
             return null;
         }
         if (m.NeedsBusinessHours && !hours.IsOpen(now))
@@ -66,7 +66,7 @@ internal sealed partial class MessageSender(
 
     public void LogBatchSent(ClaimedMessage m, string address) => LogSent(m.Id, m.Kind, PhoneMask.Mask(address));
 
-    /// <summary>The send-started mark found the row ended: a cancel took it after the claim (docs/decisions.md#queue).</summary>
+    /// <summary>The send-started mark or an end found the row ended: a cancel took it after the claim (docs/decisions.md#queue).</summary>
     public void LogCancelledAfterClaim(ClaimedMessage m) => LogNotSent(m.Id, m.Kind, "cancelada", "cancelada depois de pega para envio");
 
     /// <summary>Records a send that did not succeed; successes are recorded by the dispatcher, a batch at a time.</summary>

@@ -99,6 +99,9 @@ public sealed class CampaignTests(CampaignFixture f) : IClassFixture<CampaignFix
         var store = f.App.Services.GetRequiredService<DispatchStore>();
         await store.PostponeAsync(rows[0], DateTimeOffset.UtcNow.AddHours(10), "fora_do_horario", default);
         Assert.False(await store.MarkSendStartedAsync(rows[0], default));
+        var asClaimed = new ClaimedMessage(rows[0], doctors[0], null, QueueKinds.Campaign, "Oi, tenho plantões.", 0, 3, DateTime.UtcNow,
+            null, 0, false, false, null);
+        Assert.False(await store.FinishAsync(new EndedMessage(asClaimed, "bloqueada", "opt_out"), null, default));
 
         var after = await f.QueryAsync<(Guid Id, string Status, string? Reason, bool Started)>("""
             SELECT id, status, outcome_reason_code, envio_iniciado_em IS NOT NULL FROM fila_mensagens WHERE id = ANY(@rows)
