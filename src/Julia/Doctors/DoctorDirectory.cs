@@ -1,6 +1,6 @@
 using Julia.Infrastructure.Redis;
-using StackExchange.Redis;
 using Julia.Privacy;
+using StackExchange.Redis;
 
 namespace Julia.Doctors;
 

@@ -8,9 +8,7 @@ namespace Julia.Agent.Tools;
 /// </summary>
 internal sealed class AgentToolbox(ShiftTools shifts, ConversationTools conversation, ILoggerFactory loggers)
 {
-    readonly Lazy<IList<AITool>> tools = new(() => Build(shifts, conversation, loggers.CreateLogger<JuliaTool>()));
-
-    public IList<AITool> Tools => tools.Value;
+    public IList<AITool> Tools { get; } = Build(shifts, conversation, loggers.CreateLogger<JuliaTool>());
 
     static IList<AITool> Build(ShiftTools shifts, ConversationTools conversation, ILogger logger)
     {
