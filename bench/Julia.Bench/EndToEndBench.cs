@@ -53,7 +53,7 @@ internal static class EndToEndBench
                 await c.ExecuteAsync("""
                     INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome)
                     SELECT p || lpad(n::text, 8, '0'), p || lpad(n::text, 8, '0') || '@s.whatsapp.net', 'Bench'
-                    FROM unnest(ARRAY['55319', '55419']) p, generate_series(0, @count) n
+                    FROM unnest(ARRAY['55319', '55419', '55519']) p, generate_series(0, @count) n
                     """, new { count = Math.Max(sequential, rate * seconds) });
 
             // Warm-up (not measured): pools, caches, and the JIT's tier-1 and PGO recompilation of the hot path, which runs
@@ -110,8 +110,25 @@ internal static class EndToEndBench
             Progress("bare chain");
             var bare = await BareChainAsync(dbUrl, redis, fakes, sequential);
 
+            // The pools at the open loop's size before it is measured (not measured): the sequential phase used three or four
+            // connections, and each connection the open loop opens plans every statement it runs once more — 200–250 plans
+            // in its first second, that second's p99 ~100 ms (BENCHMARKS.md, "The open loop measured on warm pools").
+            // Registered doctors of their own, so the open loop's are still first messages.
+            Progress("open loop warm-up");
+            var warmOpen = new Runner(http, fakes, "55519");
+            var warmOpenClock = Stopwatch.StartNew();
+            var warmOpenPending = new List<Task<double>>();
+            for (var i = 0; i < Math.Min(rate * OpenWarmUpSeconds, rate * seconds); i++)
+            {
+                var wait = TimeSpan.FromSeconds((double)i / rate) - warmOpenClock.Elapsed;
+                if (wait > TimeSpan.Zero) await Task.Delay(wait);
+                warmOpenPending.Add(warmOpen.OneAsync(i, timeout: TimeSpan.FromSeconds(120)));
+            }
+            var warmOpenLatencies = (await Task.WhenAll(warmOpenPending)).Where(ms => !double.IsNaN(ms)).ToList();
+
             // 3. Open loop: a message every 1/rate s for `seconds`, whatever happened to the earlier ones.
             Progress("open loop");
+            await ResetStatementsAsync(dbUrl);
             var open = new Runner(http, fakes, "55419");
             var cpuOpen = Process.GetCurrentProcess().TotalProcessorTime;
             var gcBefore = (Pause: GC.GetTotalPauseDuration(), Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2));
@@ -138,6 +155,7 @@ internal static class EndToEndBench
             var slowest = string.Join("; ", openLatencies.Select((ms, i) => (Second: i / rate, Ms: ms)).Where(x => !double.IsNaN(x.Ms))
                 .GroupBy(x => x.Second).Select(g => (g.Key, P99: Percentile([.. g.Select(x => x.Ms)], 99), P50: Percentile([.. g.Select(x => x.Ms)], 50)))
                 .OrderByDescending(g => g.P99).Take(3).Select(g => $"\n    second {g.Key}: p50 {g.P50:F0} ms, p99 {g.P99:F0} ms; {sampler.Describe(g.Key)}"));
+            var planning = await PlanningAsync(dbUrl);
             await Task.Delay(TimeSpan.FromSeconds(2)); // anything sent twice shows up now
             var lost = openLatencies.Count(double.IsNaN);
             openLatencies.RemoveAll(double.IsNaN);
@@ -156,9 +174,11 @@ internal static class EndToEndBench
             Console.WriteLine($"  warm-up: {warmed} messages; compiled by the JIT during the sequential phase: {jitDuring}");
             Print("sequential", seqLatencies, $"{sequential} messages");
             Print("bare chain", bare, "INSERT+COMMIT, Redis GET, HTTP model, INSERT+COMMIT, HTTP evolution");
+            Print("open warm-up", warmOpenLatencies, $"not in the open loop: {warmOpenLatencies.Count} messages at {rate}/s on pools of the sequential phase's size");
             Print($"open loop {rate}/s", openLatencies, $"{total} messages over {sendSeconds:F0} s");
             Console.WriteLine($"  open loop: lost {lost}, duplicated {fakes.Duplicates}; all {total - lost} answered {drained:F0} s after the first was sent ({(total - lost) / drained:F0} replies/s)");
             Console.WriteLine($"  open loop, GC in this process: {gcOpen}; {sampler.Summary()}; slowest seconds (by send time, what was running then):{slowest}");
+            Console.WriteLine($"  planning during the open loop (pg_stat_statements, by total planning time):\n{planning}");
             Console.WriteLine($"  CPU of this process (host + fakes + load generator) per message: sequential {cpuSequential:F1} ms, open loop {cpuPerMessage:F1} ms; MAX_WORKERS {Environment.GetEnvironmentVariable("MAX_WORKERS") ?? "4"}");
             Console.WriteLine($"  p50 ratio sequential / bare: {Percentile(seqLatencies, 50) / Percentile(bare, 50):F1}×, own time {Percentile(seqLatencies, 50) - Percentile(bare, 50):F1} ms");
             Console.WriteLine($"  per message (sequential): {perMessage}");
@@ -228,6 +248,31 @@ internal static class EndToEndBench
 
     /// <param name="group">Sent from a group (…@g.us): read, parsed and ignored, nothing stored.</param>
     /// <summary>Where the run is, on stderr as it happens (the results come at the end), for a profiler to start on.</summary>
+    /// <summary>Forgets what this database's statements did so far (pg_stat_statements of this database only).</summary>
+    static async Task ResetStatementsAsync(string dbUrl)
+    {
+        await using var c = new NpgsqlConnection(dbUrl);
+        await c.ExecuteAsync("SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)");
+    }
+
+    /// <summary>
+    /// The statements PostgreSQL planned most since <see cref="ResetStatementsAsync"/>: a plan invalidated by an ANALYZE is
+    /// made again on every pooled connection that runs the statement, so this is where an autovacuum second's CPU goes.
+    /// </summary>
+    static async Task<string> PlanningAsync(string dbUrl)
+    {
+        await using var c = new NpgsqlConnection(dbUrl);
+        var rows = await c.QueryAsync<(string Query, long Calls, long Plans, double MeanMs, double TotalMs)>("""
+            SELECT left(regexp_replace(query, '\s+', ' ', 'g'), 70), calls, plans, mean_plan_time, total_plan_time
+            FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND plans > 0
+            ORDER BY total_plan_time DESC LIMIT 8
+            """);
+        return string.Join("\n", rows.Select(r => $"    {r.Plans,5} plans of {r.Calls,6} calls, {r.MeanMs,5:F2} ms each, {r.TotalMs,7:F0} ms in all  {r.Query}"));
+    }
+
+    /// <summary>How long the pools are warmed at the open loop's rate before it is measured.</summary>
+    const int OpenWarmUpSeconds = 5;
+
     internal static void Progress(string phase) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {phase}");
 
     internal static async Task<double> IngestAsync(HttpClient http, int clients, TimeSpan duration, string prefix = "55619", bool group = false)
