@@ -36,9 +36,25 @@ internal sealed partial class InboundIntake(
             InboundText.Stored(message.Text, message.Kind, new InboundTextLimits(o.MaxMessageChars, o.TruncateAboveChars, o.RejectAboveChars)),
             InboundStore.MediaJson(message.Media), message.RemoteJid, time.GetUtcNow(), message.ChatwootConversationId);
 
-        var doctor = await doctors.FindAsync(canonical, lid, ct);
+        DoctorRecord? doctor;
         Guid? stored;
         var inserting = time.GetTimestamp();
+        if (canonical is not null && await doctors.FindCachedAsync(canonical) is null)
+        {
+            // Not cached: his lookup and his message in one statement (docs/decisions.md#inbound).
+            (doctor, stored) = await store.InsertForPhoneAsync(canonical, row, ct);
+            if (doctor?.Telefone == canonical)
+            {
+                await doctors.RememberAsync(doctor);
+                if (stored is not null) await doctors.RefreshIdentityIfNeededAsync(doctor, jid, lid, message.PushName, ct);
+                meter.Time("db:mensagem_entrada", time.GetElapsedTime(inserting));
+                return Outcome(message, stored, canonical, lid);
+            }
+            // Found by the legacy form of his number, which the lookup rewrites first; or nobody (a new sender).
+            if (doctor is not null) doctor = await doctors.FindAsync(canonical, lid, ct);
+        }
+        else doctor = await doctors.FindAsync(canonical, lid, ct);
+
         if (doctor is null)
         {
             stored = await store.InsertWithNewDoctorAsync(doctors.NewSender(canonical, jid, lid, message.PushName), row, ct)
@@ -70,7 +86,12 @@ internal sealed partial class InboundIntake(
             if (stored is not null) await doctors.RefreshIdentityIfNeededAsync(doctor, jid, lid, message.PushName, ct);
         }
         meter.Time("db:mensagem_entrada", time.GetElapsedTime(inserting));
+        return Outcome(message, stored, canonical, lid);
+    }
 
+    /// <summary>Stored: the turn runner is woken. Null: this message id was already stored.</summary>
+    IntakeResult Outcome(InboundMessage message, Guid? stored, string? canonical, string? lid)
+    {
         if (stored is not { } medicoId)
         {
             LogDuplicate(message.MessageId);

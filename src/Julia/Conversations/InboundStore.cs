@@ -54,6 +54,30 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
     }
 
     /// <summary>
+    /// A sender by phone whom the cache did not know: his lookup (Doctors' SQL) and, when his row has this canonical phone,
+    /// his message, in one statement — the lookup costs no round trip of its own (docs/decisions.md#inbound). Doctor null:
+    /// nobody has this number (a new sender; nothing stored). A doctor found by the legacy 12-digit form of the number is
+    /// returned with nothing stored: his number is rewritten first (<see cref="DoctorStore.FindByPhoneAsync"/>).
+    /// <c>Stored</c> as in <see cref="InsertAsync"/>. No erasure check: an erased doctor's row has no phone.
+    /// </summary>
+    public async Task<(DoctorRecord? Doctor, Guid? Stored)> InsertForPhoneAsync(string canonical, InboundRow row, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        var rows = await c.QueryPreparedAsync<DoctorRecord, StoredFor, (DoctorRecord Doctor, StoredFor Stored)>($"""
+            WITH {DoctorStore.ByPhoneCte("found")},
+            inserted AS (
+                INSERT INTO interacoes (medico_id, {Columns}) SELECT found.id, {Values} FROM found WHERE found.telefone = @canonical
+                ON CONFLICT (provider_message_id) WHERE direcao = 'entrada' DO NOTHING
+                RETURNING {Inserted}),
+            {ChatwootCte}{extraCtes}
+            SELECT found.*, (SELECT medico_id FROM inserted) AS stored FROM found
+            """, (doctor, stored) => (doctor, stored), splitOn: "stored", ct, row, DoctorStore.PhoneParameters(canonical));
+        return rows.Count == 0 ? (null, null) : (rows[0].Doctor, rows[0].Stored.Stored);
+    }
+
+    sealed record StoredFor(Guid? Stored);
+
+    /// <summary>
     /// First contact: the doctor row (Doctors' SQL, race-free) and his message in one statement,
     /// so even a new sender costs one commit. Null when nothing was inserted — a duplicate, or another process
     /// created the same doctor a moment ago; the caller then retries with <see cref="InsertAsync"/>.

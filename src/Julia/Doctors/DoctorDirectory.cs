@@ -28,6 +28,16 @@ internal sealed class DoctorDirectory(DoctorStore store, JuliaCache cache, Phone
         return lid is null ? null : await store.FindByLidAsync(lid, ct);
     }
 
+    /// <summary>The cached doctor of this phone (medico:telefone:*), or null on a miss; the database is not read.</summary>
+    public Task<DoctorRecord?> FindCachedAsync(string canonicalPhone) => cache.GetAsync<DoctorRecord>(DoctorKeys.ByPhone(canonicalPhone));
+
+    /// <summary>A doctor the caller read from the database by his phone: cached by phone and by id, as <see cref="FindAsync"/> does.</summary>
+    public async Task RememberAsync(DoctorRecord doctor)
+    {
+        if (doctor.Telefone is { } telefone) await cache.SetAsync(DoctorKeys.ByPhone(telefone), doctor, cache.DefaultTtl);
+        await cache.SetAsync(DoctorKeys.ById(doctor.Id), doctor, cache.DefaultTtl);
+    }
+
     /// <summary>By id; a database read also warms medico:telefone:{telefone}, so a new doctor's next message is a cache hit.</summary>
     public Task<DoctorRecord?> FindByIdAsync(Guid id, CancellationToken ct) => FindByIdAsync(id, peeked: null, ct);
 

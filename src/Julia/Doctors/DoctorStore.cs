@@ -15,15 +15,23 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
         sobrenome AS Sobrenome, opted_out AS OptedOut, bloqueado AS Bloqueado, stage_jornada AS StageJornada
         """;
 
+    /// <summary>The doctor of @canonical, or of its 12-digit legacy form @legacy (canonical first).</summary>
+    const string ByPhoneSql = $"SELECT {Columns} FROM medicos WHERE telefone IN (@canonical, @legacy) ORDER BY (telefone = @canonical) DESC LIMIT 1";
+
+    /// <summary>
+    /// A CTE for another feature's statement that acts on the doctor of a phone in the same round trip: the lookup of
+    /// <see cref="FindByPhoneAsync"/> (parameters @canonical and @legacy, see <see cref="PhoneParameters"/>), with the
+    /// columns of <see cref="DoctorRecord"/> in lower case (`id`, `telefone`, …).
+    /// </summary>
+    internal static string ByPhoneCte(string name) => $"{name} AS ({ByPhoneSql})";
+
+    internal static object PhoneParameters(string canonical) => new { canonical, legacy = PhoneNumbers.LegacyVariant(canonical) };
+
     /// <summary>By canonical phone, or by its 12-digit legacy form (which is then rewritten to the canonical one).</summary>
     public async Task<DoctorRecord?> FindByPhoneAsync(string canonical, CancellationToken ct)
     {
-        var legacy = PhoneNumbers.LegacyVariant(canonical);
         await using var c = await db.OpenConnectionAsync(ct);
-        var found = await c.QueryFirstOrDefaultPreparedAsync<DoctorRecord>($"""
-            SELECT {Columns} FROM medicos WHERE telefone IN (@canonical, @legacy)
-            ORDER BY (telefone = @canonical) DESC LIMIT 1
-            """, ct, new { canonical, legacy });
+        var found = await c.QueryFirstOrDefaultPreparedAsync<DoctorRecord>(ByPhoneSql, ct, PhoneParameters(canonical));
         if (found is null || found.Telefone == canonical) return found;
         var rewritten = await c.ExecuteAsync(new CommandDefinition(
             "UPDATE medicos SET telefone = @canonical WHERE id = @id AND NOT EXISTS (SELECT 1 FROM medicos WHERE telefone = @canonical)",

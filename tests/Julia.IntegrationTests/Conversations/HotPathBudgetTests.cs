@@ -50,6 +50,38 @@ public sealed class HotPathBudgetTests(PipelineFixture f) : IClassFixture<Pipeli
     }
 
     [Fact]
+    public async Task AKnownDoctorWhomTheCacheForgotCostsOneCommandBeforeThe200AndIsCachedAgain()
+    {
+        const string phone = "5511999990503";
+        await PostAsync(f.Client, Text(phone, "primeira mensagem, cria o médico"));
+        await f.WaitProcessedAsync(phone);
+        var redis = f.App.Services.GetRequiredService<RedisGate>().Multiplexer.GetDatabase(f.Redis.Database);
+        await redis.KeyDeleteAsync([$"medico:telefone:{phone}", $"medico:id:{await f.ScalarAsync<Guid>("SELECT id FROM medicos WHERE telefone = @phone", new { phone })}"]);
+        var commands = new ConcurrentQueue<Activity>();
+        var traceId = ActivityTraceId.CreateRandom();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name is "Npgsql" or "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a => { if (a.TraceId == traceId && a.Source.Name == "Npgsql" && !a.DisplayName.StartsWith("CONNECT", StringComparison.Ordinal)) commands.Enqueue(a); },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhook/evolution") { Content = Json(Text(phone, "voltei depois de um tempo")) };
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        await f.Client.SendAsync(request);
+        await f.WaitProcessedAsync(phone);
+
+        // The lookup by phone and the insert are one statement; the doctor is cached again for his next message and his turn.
+        Assert.Single(commands);
+        Assert.True(await redis.KeyExistsAsync($"medico:telefone:{phone}"));
+        var medicoId = await f.ScalarAsync<Guid>("SELECT id FROM medicos WHERE telefone = @phone", new { phone });
+        Assert.True(await redis.KeyExistsAsync($"medico:id:{medicoId}"));
+        Assert.Equal(2, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes WHERE medico_id = @medicoId AND direcao = 'entrada'", new { medicoId }));
+        Assert.Equal(1, await f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE telefone = @phone", new { phone }));
+    }
+
+    [Fact]
     public async Task TimingsAndCacheCountsAreRecordedForMetrics()
     {
         const string phone = "5511999990502";

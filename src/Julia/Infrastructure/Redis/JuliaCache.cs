@@ -27,6 +27,16 @@ internal sealed class JuliaCache(RedisGate redis, CacheMeter meter, IOptions<Cac
         Task<RedisValue>? peeked = null)
         where T : class
     {
+        if (await GetAsync<T>(key, peeked) is { } cached) return cached;
+        var value = await factory(ct);
+        if (value is not null) await SetAsync(key, value, ttl);
+        return value;
+    }
+
+    /// <summary>The cached value, or null on a miss (counted like <see cref="GetOrCreateAsync{T}"/>'s); the caller fills it.</summary>
+    public async Task<T?> GetAsync<T>(string key, Task<RedisValue>? peeked = null)
+        where T : class
+    {
         var family = FamilyOf(key);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var cached = await (peeked ?? PeekAsync(key));
@@ -37,9 +47,7 @@ internal sealed class JuliaCache(RedisGate redis, CacheMeter meter, IOptions<Cac
             return JsonSerializer.Deserialize<T>((string)cached!, Json);
         }
         meter.Miss(family);
-        var value = await factory(ct);
-        if (value is not null) await SetAsync(key, value, ttl);
-        return value;
+        return null;
     }
 
     public Task SetAsync<T>(string key, T value, TimeSpan ttl) =>
