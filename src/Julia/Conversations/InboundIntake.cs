@@ -36,10 +36,10 @@ internal sealed partial class InboundIntake(
             InboundText.Stored(message.Text, message.Kind, new InboundTextLimits(o.MaxMessageChars, o.TruncateAboveChars, o.RejectAboveChars)),
             InboundStore.MediaJson(message.Media), message.RemoteJid, time.GetUtcNow(), message.ChatwootConversationId);
 
-        DoctorRecord? doctor;
+        var doctor = canonical is null ? await doctors.FindAsync(null, lid, ct) : await doctors.FindCachedAsync(canonical);
         Guid? stored;
         var inserting = time.GetTimestamp();
-        if (canonical is not null && await doctors.FindCachedAsync(canonical) is null)
+        if (canonical is not null && doctor is null)
         {
             // Not cached: his lookup and his message in one statement (docs/decisions.md#inbound).
             (doctor, stored) = await store.InsertForPhoneAsync(canonical, row, ct);
@@ -53,7 +53,6 @@ internal sealed partial class InboundIntake(
             // Found by the legacy form of his number, which the lookup rewrites first; or nobody (a new sender).
             if (doctor is not null) doctor = await doctors.FindAsync(canonical, lid, ct);
         }
-        else doctor = await doctors.FindAsync(canonical, lid, ct);
 
         if (doctor is null)
         {

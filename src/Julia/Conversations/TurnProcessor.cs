@@ -151,9 +151,9 @@ internal sealed partial class TurnProcessor(
         return outcome switch
         {
             AgentOutcome.Reply reply => await outcomes.ReplyAsync(input, reply.Text, reply.Accounting, ct),
-            AgentOutcome.OptOut optOut => await Done(Missed("opt_out", conversation, parts, outcomes.OptOutAsync(doctor, input, optOut.Reason, ct))),
+            AgentOutcome.OptOut optOut => await Done(Missed("opt_out", conversation, parts, () => outcomes.OptOutAsync(doctor, input, optOut.Reason, ct))),
             AgentOutcome.Handoff handoff => await Done(DetectionFeedback.IsPersonRequest(handoff.TriggerType)
-                ? Missed("pedido_humano", conversation, parts, outcomes.HandoffAsync(input, handoff.TriggerType, handoff.Reason, input.Pending[^1].Content, ct))
+                ? Missed("pedido_humano", conversation, parts, () => outcomes.HandoffAsync(input, handoff.TriggerType, handoff.Reason, input.Pending[^1].Content, ct))
                 : outcomes.HandoffAsync(input, handoff.TriggerType, handoff.Reason, input.Pending[^1].Content, ct)),
             AgentOutcome.Unavailable unavailable => await outcomes.FallbackAsync(input, unavailable.Reason, agent.IsEnabled, ct),
             _ => throw new InvalidOperationException("unknown agent outcome"),
@@ -174,11 +174,14 @@ internal sealed partial class TurnProcessor(
         }
     }
 
-    /// <summary>The rules ran first and let this through: the agent's call is the second net (<see cref="DetectionFeedback"/>).</summary>
-    Task Missed(string kind, ConversationState conversation, IReadOnlyList<TurnPart> parts, Task work)
+    /// <summary>
+    /// The rules ran first and let this through: the agent's call is the second net (<see cref="DetectionFeedback"/>).
+    /// Reported before the work starts, so the report is in the log before the outcome is.
+    /// </summary>
+    Task Missed(string kind, ConversationState conversation, IReadOnlyList<TurnPart> parts, Func<Task> work)
     {
         feedback.RulesMissed(kind, conversation.Id, parts.Select(p => p.Text));
-        return work;
+        return work();
     }
 
     static async Task<TurnResult> Done(Task work)

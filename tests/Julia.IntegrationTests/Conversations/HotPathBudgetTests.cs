@@ -82,6 +82,27 @@ public sealed class HotPathBudgetTests(PipelineFixture f) : IClassFixture<Pipeli
     }
 
     [Fact]
+    public async Task ADoctorInTheCacheIsReadOnceFromItByTheWebhookAndOnceByHisTurn()
+    {
+        const string phone = "5511999990504";
+        await PostAsync(f.Client, Text(phone, "primeira mensagem, cria o médico"));
+        await f.WaitProcessedAsync(phone);
+        await PostAsync(f.Client, Text(phone, "segunda, ele já está no cache"));
+        await f.WaitProcessedAsync(phone);
+        var recorder = f.App.Services.GetRequiredService<MetricsRecorder>();
+        var hits = recorder.LocalSnapshot(TimeSpan.FromHours(1)).Total("cache:medico:hits");
+        var misses = recorder.LocalSnapshot(TimeSpan.FromHours(1)).Total("cache:medico:misses");
+
+        await PostAsync(f.Client, Text(phone, "terceira"));
+        await f.WaitProcessedAsync(phone);
+
+        // medico:telefone by the webhook, medico:id by the turn: a cached doctor costs no second read of either.
+        var after = recorder.LocalSnapshot(TimeSpan.FromHours(1));
+        Assert.Equal(2, after.Total("cache:medico:hits") - hits);
+        Assert.Equal(0, after.Total("cache:medico:misses") - misses);
+    }
+
+    [Fact]
     public async Task TimingsAndCacheCountsAreRecordedForMetrics()
     {
         const string phone = "5511999990502";
