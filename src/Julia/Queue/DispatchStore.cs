@@ -90,6 +90,14 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
         JOIN medicos md ON md.id = claimed.medicoid
         """;
 
+    /// <summary>Of these claimed rows, the ones still `processando`: not recorded as sent or ended yet.</summary>
+    public async Task<HashSet<Guid>> StillClaimedAsync(Guid[] ids, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return [.. await c.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT id FROM fila_mensagens WHERE id = ANY(@ids) AND status = 'processando'", new { ids }, cancellationToken: ct))];
+    }
+
     /// <summary>
     /// From here on a send may have happened: recovery never resends such a row blindly. False when the row is no longer
     /// claimed — a cancel ended it after the claim (docs/decisions.md#queue, "A cancel wins over a claim") — and must not go out.

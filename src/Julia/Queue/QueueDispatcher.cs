@@ -176,7 +176,7 @@ internal sealed partial class QueueDispatcher(
         }
         if (sent.Count == 0) return;
         var recording = time.GetTimestamp();
-        await store.MarkSentAsync(sent, ct);
+        await RecordSentAsync(sent, ct);
         timings.Time("db:fila_enviada", time.GetElapsedTime(recording));
         foreach (var s in sent)
         {
@@ -185,6 +185,38 @@ internal sealed partial class QueueDispatcher(
         }
     }
 
+    /// <summary>
+    /// The sent record, tried again after a database error: the messages are on WhatsApp, and one failed round trip (a
+    /// pooled connection the server closed, a failover) would otherwise leave them to recovery, which ends them `erro`
+    /// resultado_desconhecido minutes later, with Júlia's outbound rows missing from the doctor's history. A retry
+    /// records only the rows still `processando`, so an attempt that committed but lost its answer is not recorded twice
+    /// (docs/decisions.md#queue).
+    /// </summary>
+    async Task RecordSentAsync(IReadOnlyList<SentMessage> sent, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (attempt > 1)
+                {
+                    var unrecorded = await store.StillClaimedAsync([.. sent.Select(s => s.Message.Id)], ct);
+                    sent = [.. sent.Where(s => unrecorded.Contains(s.Message.Id))];
+                    if (sent.Count == 0) return;
+                }
+                await store.MarkSentAsync(sent, ct);
+                return;
+            }
+            catch (Exception ex) when (attempt < SentRecordAttempts && ex is Npgsql.NpgsqlException or TimeoutException)
+            {
+                LogSentRecordRetried(sent.Count, attempt, SentRecordAttempts, ex.GetType().Name);
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt * attempt), time, CancellationToken.None);
+            }
+        }
+    }
+
+    const int SentRecordAttempts = 3;
+
     public override async Task StopAsync(CancellationToken ct)
     {
         Volatile.Write(ref stopping, true);
@@ -192,6 +224,9 @@ internal sealed partial class QueueDispatcher(
         await Task.WhenAll(handedOff.Keys); // started sends complete and are recorded, like the loops' own
         if (!inFlight.IsEmpty) await store.ReleaseUnstartedAsync([.. inFlight.Keys]);
     }
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "enviar: recording {Count} sent messages failed (attempt {Attempt} of {Attempts}: {Error}); trying again")]
+    private partial void LogSentRecordRetried(int count, int attempt, int attempts, string error);
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Error, Message = "Dispatch loop {Lane} failed; continuing")]
     private partial void LogDispatchFailed(Exception ex, string lane);

@@ -47,6 +47,43 @@ public sealed class DispatcherTests(DispatcherFixture f) : IClassFixture<Dispatc
     }
 
     [Fact]
+    public async Task ASentMessageWhoseRecordFailsOnceIsRecordedOnceNotLeftToRecovery()
+    {
+        const string phone = "5511999991099";
+        var (medico, conversa) = await f.DoctorAsync(phone);
+        // The database refuses the first sent record of this doctor's messages, as a closed pooled connection or a
+        // failover would (a sequence is not rolled back with the failed transaction).
+        await f.ExecuteAsync($$"""
+            CREATE SEQUENCE falha_registro_{{phone}};
+            CREATE FUNCTION falha_registro_{{phone}}() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW.status = 'enviada' AND NEW.medico_id = '{{medico}}' AND nextval('falha_registro_{{phone}}') = 1 THEN
+                    RAISE EXCEPTION 'falha simulada do registro de envio' USING ERRCODE = '08006';
+                END IF;
+                RETURN NEW;
+            END $$;
+            CREATE TRIGGER falha_registro_{{phone}} BEFORE UPDATE ON fila_mensagens FOR EACH ROW EXECUTE FUNCTION falha_registro_{{phone}}();
+            """);
+        try
+        {
+            await f.ExecuteAsync("""
+                INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade, lote_id, sequencia)
+                VALUES (@medico, @conversa, 'resposta', 'registrada mesmo assim', 10, '00000000-0000-4000-8000-00000000f099', 1)
+                """, new { medico, conversa });
+            await Eventually.MatchesAsync(() => f.StatusesAsync(phone), s => s.Count == 1 && s[0].StartsWith("enviada"));
+        }
+        finally
+        {
+            await f.ExecuteAsync($"DROP TRIGGER falha_registro_{phone} ON fila_mensagens; DROP FUNCTION falha_registro_{phone}(); DROP SEQUENCE falha_registro_{phone}");
+        }
+
+        Assert.Single(SendsTo(phone));
+        Assert.Equal(1, await f.ScalarAsync<long>(
+            "SELECT count(*) FROM interacoes WHERE medico_id = @medico AND direcao = 'saida' AND conteudo = 'registrada mesmo assim'", new { medico }));
+        Assert.Contains(f.App.Logs.Lines, l => l.EventId == 3006 && l.Message.Contains("attempt 1 of 3"));
+    }
+
+    [Fact]
     public async Task HumanTakeoverAndOptOutBetweenEnqueueAndSendBlockTheMessage()
     {
         var human = await f.DoctorAsync("5511999991003");
