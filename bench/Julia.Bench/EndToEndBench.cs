@@ -53,7 +53,7 @@ internal static class EndToEndBench
                 await c.ExecuteAsync("""
                     INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome)
                     SELECT p || lpad(n::text, 8, '0'), p || lpad(n::text, 8, '0') || '@s.whatsapp.net', 'Bench'
-                    FROM unnest(ARRAY['55319', '55419', '55519']) p, generate_series(0, @count) n
+                    FROM unnest(ARRAY['55319', '55419', '55519', '55619']) p, generate_series(0, @count) n
                     """, new { count = Math.Max(sequential, rate * seconds) });
 
             // Warm-up (not measured): pools, caches, and the JIT's tier-1 and PGO recompilation of the hot path, which runs
@@ -105,6 +105,18 @@ internal static class EndToEndBench
             var timings = app.Services.GetRequiredService<Julia.Metrics.MetricsRecorder>().LocalSnapshot(TimeSpan.FromHours(1)).Samples;
             var spans = string.Join("\n", timings.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p =>
                 $"    {p.Key}: p50 {Percentile([.. p.Value.Select(x => x.Ms)], 50):F2} ms over the last {p.Value.Count}"));
+
+            // 1b. A message in an ongoing conversation: each doctor's second message, sent once Júlia answered his first
+            // (his conversation open, his cached views warm, his funnel already moved). Only the second is timed.
+            Progress("ongoing conversations");
+            var ongoing = new Runner(http, fakes, "55619");
+            var ongoingLatencies = new List<double>();
+            for (var i = 0; i < sequential; i++)
+            {
+                await ongoing.OneAsync(i);
+                await Task.Delay(20); // a doctor takes seconds to answer; the first reply's sent record is done by then
+                ongoingLatencies.Add(await ongoing.OneAsync(i, next: true));
+            }
 
             // 2. The bare chain, the same number of times, same servers.
             Progress("bare chain");
@@ -173,14 +185,15 @@ internal static class EndToEndBench
             Console.WriteLine($"end to end (webhook → sendText), HUMANIZAR=false, fakes on loopback, MAX_WORKERS default; registered doctors, first message of a conversation");
             Console.WriteLine($"  warm-up: {warmed} messages; compiled by the JIT during the sequential phase: {jitDuring}");
             Print("sequential", seqLatencies, $"{sequential} messages");
+            Print("ongoing", ongoingLatencies, $"{sequential} messages: a doctor's second, 20 ms after his first was answered");
             Print("bare chain", bare, "INSERT+COMMIT, Redis GET, HTTP model, INSERT+COMMIT, HTTP evolution");
             Print("open warm-up", warmOpenLatencies, $"not in the open loop: {warmOpenLatencies.Count} messages at {rate}/s on pools of the sequential phase's size");
             Print($"open loop {rate}/s", openLatencies, $"{total} messages over {sendSeconds:F0} s");
-            Console.WriteLine($"  open loop: lost {lost}, duplicated {fakes.Duplicates}; all {total - lost} answered {drained:F0} s after the first was sent ({(total - lost) / drained:F0} replies/s)");
+            Console.WriteLine($"  open loop: lost {lost}, duplicated {fakes.DuplicatesOf("55419")}; all {total - lost} answered {drained:F0} s after the first was sent ({(total - lost) / drained:F0} replies/s)");
             Console.WriteLine($"  open loop, GC in this process: {gcOpen}; {sampler.Summary()}; slowest seconds (by send time, what was running then):{slowest}");
             Console.WriteLine($"  planning during the open loop (pg_stat_statements, by total planning time):\n{planning}");
             Console.WriteLine($"  CPU of this process (host + fakes + load generator) per message: sequential {cpuSequential:F1} ms, open loop {cpuPerMessage:F1} ms; MAX_WORKERS {Environment.GetEnvironmentVariable("MAX_WORKERS") ?? "4"}");
-            Console.WriteLine($"  p50 ratio sequential / bare: {Percentile(seqLatencies, 50) / Percentile(bare, 50):F1}×, own time {Percentile(seqLatencies, 50) - Percentile(bare, 50):F1} ms");
+            Console.WriteLine($"  p50 ratio sequential / bare: {Percentile(seqLatencies, 50) / Percentile(bare, 50):F1}×, own time {Percentile(seqLatencies, 50) - Percentile(bare, 50):F1} ms; ongoing / bare: {Percentile(ongoingLatencies, 50) / Percentile(bare, 50):F1}×, own time {Percentile(ongoingLatencies, 50) - Percentile(bare, 50):F1} ms");
             Console.WriteLine($"  per message (sequential): {perMessage}");
             Console.WriteLine($"  pgbench one-row INSERT, 4 clients: {pgbench}");
             Console.WriteLine($"  webhook ingest, 16 clients (durable, deduplicated 200s; turns running in the same process): {ingest:F0} accepted/s, {ingest / tps:P0} of pgbench (bench/run.sh ingest: the webhook path alone)");
@@ -314,10 +327,11 @@ internal static class EndToEndBench
     /// <summary>Sends one doctor's message and waits for the reply at the fake Evolution.</summary>
     internal sealed class Runner(HttpClient http, Fakes fakes, string prefix)
     {
-        public async Task<double> OneAsync(int i, TimeSpan? timeout = null, List<double>? webhookMs = null)
+        /// <param name="next">A later message of the same doctor: waits for a new reply, not the first one.</param>
+        public async Task<double> OneAsync(int i, TimeSpan? timeout = null, List<double>? webhookMs = null, bool next = false)
         {
             var phone = $"{prefix}{i:D8}";
-            var reply = fakes.Expect(phone);
+            var reply = next ? fakes.ExpectNext(phone) : fakes.Expect(phone);
             var body = Webhook(phone, "Oi, tem plantão essa semana?");
             var started = Stopwatch.GetTimestamp();
             using (var response = await http.PostAsync($"/webhook/evolution?token={Token}", new StringContent(body, Encoding.UTF8, "application/json")))
@@ -444,7 +458,8 @@ internal static class EndToEndBench
         public int ModelCalls => modelCalls;
         public int EvolutionCalls => evolutionCalls;
         public int SendCount => sends.Values.Sum();
-        public int Duplicates => sends.Values.Count(v => v > 1);
+        /// <summary>Numbers of this prefix that got more than one sendText (each of them sent one message).</summary>
+        public int DuplicatesOf(string prefix) => sends.Count(p => p.Key.StartsWith(prefix, StringComparison.Ordinal) && p.Value > 1);
 
         Fakes(WebApplication app) => this.app = app;
 
@@ -485,6 +500,14 @@ internal static class EndToEndBench
 
         public Task<long> Expect(string phone) =>
             expected.GetOrAdd(phone, _ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+        /// <summary>The next reply to a number whose earlier reply came already.</summary>
+        public Task<long> ExpectNext(string phone)
+        {
+            var next = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+            expected[phone] = next;
+            return next.Task;
+        }
 
         public static int FreePort()
         {
