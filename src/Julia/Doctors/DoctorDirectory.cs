@@ -18,20 +18,21 @@ internal sealed class DoctorDirectory(DoctorStore store, JuliaCache cache, Phone
     public async Task<DoctorRecord?> FindAsync(string? canonicalPhone, string? lid, CancellationToken ct)
     {
         if (canonicalPhone is not null)
-            return await cache.GetOrCreateAsync(DoctorKeys.ByPhone(canonicalPhone), cache.DefaultTtl, async t =>
-            {
-                // A database read also warms medico:id:{id}: the turn that follows reads the doctor by id.
-                var doctor = await store.FindByPhoneAsync(canonicalPhone, t);
-                if (doctor is not null) await cache.SetAsync(DoctorKeys.ById(doctor.Id), doctor, cache.DefaultTtl);
-                return doctor;
-            }, ct);
+        {
+            if (await FindCachedAsync(canonicalPhone) is { } cached) return cached;
+            var doctor = await store.FindByPhoneAsync(canonicalPhone, ct);
+            if (doctor is not null) await RememberAsync(doctor);
+            return doctor;
+        }
         return lid is null ? null : await store.FindByLidAsync(lid, ct);
     }
 
     /// <summary>The cached doctor of this phone (medico:telefone:*), or null on a miss; the database is not read.</summary>
     public Task<DoctorRecord?> FindCachedAsync(string canonicalPhone) => cache.GetAsync<DoctorRecord>(DoctorKeys.ByPhone(canonicalPhone));
 
-    /// <summary>A doctor the caller read from the database by his phone: cached by phone and by id, as <see cref="FindAsync"/> does.</summary>
+    /// <summary>
+    /// A doctor read from the database by his phone: cached by phone and by id (the turn that follows reads him by id).
+    /// </summary>
     public async Task RememberAsync(DoctorRecord doctor)
     {
         if (doctor.Telefone is { } telefone) await cache.SetAsync(DoctorKeys.ByPhone(telefone), doctor, cache.DefaultTtl);
