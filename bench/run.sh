@@ -6,6 +6,8 @@
 #   bench/run.sh e2e [sequential] [rate] [seconds]   webhook → sendText latency vs the bare chain (defaults 300, 100/s, 60 s);
 #     BENCH_TIMELINE=1 adds the timeline of one reply, BENCH_MAX_POOL=N caps each of Júlia's pools (default 50)
 #   bench/run.sh ingest [seconds]   webhook ingest in the api role (16 clients) vs pgbench one-row inserts (4 clients)
+#   bench/run.sh processo [rate] [seconds] [starts]   Júlia as her own process: start to first /health 200, sequential vs
+#     bare chain, open loop with her RSS and CPU (PostgreSQL's, Redis's) from /proc (defaults 100/s, 60 s, 3 warm starts)
 #   bench/run.sh escala [messages]   webhook, history query and queue claim at 10k vs 100k doctors / 1M interacoes
 #   bench/run.sh metricas [messages] [rounds]   what recording metrics costs: webhook path and dispatcher drain, on vs off
 #   bench/run.sh retencao [rows]   retention of N old interacoes while the webhook path runs (p99 vs idle)
@@ -27,6 +29,9 @@ fi
 if [ "${1:-}" = ingest ]; then
   export PGBENCH="$(pg_bin)/pgbench"
   exec dotnet run -c Release --project bench/Julia.Bench -- "$BENCH_DATABASE_URL" "$BENCH_REDIS_URL" ingest "${2:-20}"
+fi
+if [ "${1:-}" = processo ]; then
+  exec dotnet run -c Release --project bench/Julia.Bench -- "$BENCH_DATABASE_URL" "$BENCH_REDIS_URL" processo "${2:-100}" "${3:-60}" "${4:-3}"
 fi
 if [ "${1:-}" = escala ]; then
   exec dotnet run -c Release --project bench/Julia.Bench -- "$BENCH_DATABASE_URL" "$BENCH_REDIS_URL" escala "${2:-300}"

@@ -230,7 +230,7 @@ internal static class EndToEndBench
         return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
-    static async Task<List<double>> BareChainAsync(string dbUrl, ConnectionMultiplexer redis, Fakes fakes, int count)
+    internal static async Task<List<double>> BareChainAsync(string dbUrl, ConnectionMultiplexer redis, Fakes fakes, int count)
     {
         await using var source = NpgsqlDataSource.Create(dbUrl);
         await using (var c = await source.OpenConnectionAsync())

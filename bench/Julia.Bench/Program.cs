@@ -6,6 +6,7 @@
 //        … <postgres admin url> <redis url> metricas [messages] [rounds]   (MetricsBench.cs)
 //        … <postgres admin url> <redis url> e2e [sequential] [rate] [seconds]   (EndToEndBench.cs)
 //        … <postgres admin url> <redis url> ingest [seconds]   (IngestBench.cs)
+//        … <postgres admin url> <redis url> processo [rate] [seconds] [warm starts]   (ProcessBench.cs)
 //        … modelo [calls]   (ModelCallBench.cs; no database)
 using System.Diagnostics;
 using Dapper;
@@ -38,6 +39,12 @@ if (args.ElementAtOrDefault(2) == "e2e")
 if (args.ElementAtOrDefault(2) == "ingest")
 {
     await IngestBench.RunAsync(admin, redisUrl, int.Parse(args.ElementAtOrDefault(3) ?? "20"));
+    return;
+}
+if (args.ElementAtOrDefault(2) == "processo")
+{
+    await ProcessBench.RunAsync(admin, redisUrl, int.Parse(args.ElementAtOrDefault(3) ?? "100"), int.Parse(args.ElementAtOrDefault(4) ?? "60"),
+        int.Parse(args.ElementAtOrDefault(5) ?? "3"));
     return;
 }
 if (args.ElementAtOrDefault(2) == "escala")
