@@ -25,6 +25,25 @@ internal static class CampaignEndpoints
     static string Shown(string name) =>
         name.Length <= 60 && name.All(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '.' or '\'' or '(' or ')' or '/') ? name : "(nome inválido)";
 
+    /// <summary>
+    /// The longest a campaign's texts may be: a name an operator reads in a list, a WhatsApp message (4 096 characters at
+    /// most, placeholders filled in), filter values that name a place, a stage or a tag.
+    /// </summary>
+    internal const int MaxNameChars = 200, MaxTemplateChars = 4_000, MaxFilterChars = 100;
+
+    static string? TooLong(CreateCampaignRequest request)
+    {
+        if (request.Nome!.Length > MaxNameChars) return $"nome com mais de {MaxNameChars} caracteres";
+        if (request.MensagemTemplate!.Length > MaxTemplateChars) return $"mensagem_template com mais de {MaxTemplateChars} caracteres";
+        return TooLong(request.Filtros);
+    }
+
+    static string? TooLong(CampaignFilters? f) =>
+        f is null ? null
+        : new IEnumerable<string?>?[] { f.Especialidades, f.Regioes, f.Cidades, f.Stages, f.Tags, f.Estado is null ? null : [f.Estado] }
+            .Any(values => values?.Any(v => v?.Length > MaxFilterChars) == true) ? $"filtros com um valor de mais de {MaxFilterChars} caracteres"
+        : null;
+
     static IResult NotFound(long id) => TypedResults.Problem(statusCode: 404, title: $"Campanha {id} não encontrada");
 
     static async Task<IResult> CreateAsync(CreateCampaignRequest request, CampaignStore store, CancellationToken ct)
@@ -32,8 +51,9 @@ internal static class CampaignEndpoints
         if (string.IsNullOrWhiteSpace(request.Nome)) return Bad("nome é obrigatório");
         if (request.Kind is null || !Types.Contains(request.Kind)) return Bad($"tipo precisa ser um de: {string.Join(", ", Types)}");
         if (string.IsNullOrWhiteSpace(request.MensagemTemplate)) return Bad("mensagem_template é obrigatório");
+        if (TooLong(request) is { } tooLong) return Bad(tooLong);
         if (CampaignTemplate.UnknownPlaceholders(request.MensagemTemplate) is { Count: > 0 } unknown)
-            return Bad($"placeholders desconhecidos: {string.Join(", ", unknown.Select(u => "{" + u + "}"))}; use {string.Join(", ", CampaignTemplate.Placeholders.Select(p => "{" + p + "}"))}");
+            return Bad($"placeholders desconhecidos: {string.Join(", ", unknown.Take(5).Select(u => "{" + Shown(u) + "}"))}; use {string.Join(", ", CampaignTemplate.Placeholders.Select(p => "{" + p + "}"))}");
         if (request.MaxPorDia is <= 0) return Bad("max_por_dia precisa ser > 0");
         if ((await store.SpecialtiesAsync(request.Filtros?.Especialidades ?? [], ct)).Unknown is { Length: > 0 } missing)
             return Bad($"especialidades desconhecidas: {string.Join(", ", missing.Select(Shown))}");
@@ -44,6 +64,7 @@ internal static class CampaignEndpoints
     static async Task<IResult> PreviewAsync(PreviewRequest request, CampaignStore store, CancellationToken ct)
     {
         var filters = request.Filtros ?? new CampaignFilters();
+        if (TooLong(filters) is { } tooLong) return Bad(tooLong);
         var (ids, unknown) = await store.SpecialtiesAsync(filters.Especialidades ?? [], ct);
         if (unknown.Length > 0) return Bad($"especialidades desconhecidas: {string.Join(", ", unknown.Select(Shown))}");
         var (count, samples) = await store.PreviewAsync(filters, ids, ct);

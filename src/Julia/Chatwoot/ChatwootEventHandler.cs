@@ -36,7 +36,7 @@ internal sealed partial class ChatwootEventHandler(
                     await control.ReturnToJuliaAsync(c, null, "conversa resolvida no Chatwoot", complete: true, ct)
                         ? new ChatwootOutcome(true, "devolvida à Júlia (resolvida)") : new ChatwootOutcome(false, "já estava com a Júlia"));
             case ChatwootEvent.StatusChanged status:
-                return new(false, $"status {status.Status}");
+                return new(false, $"status {Named(status.Status)}");
             case ChatwootEvent.MessageCreated message when IsStaffNote(message) && ReservationCommand.Parse(message.Content) is { } command:
                 return await WithConversationAsync(message.ConversationId, message.ContactPhone, ct, c => commands.RunAsync(c, message, command, ct));
             case ChatwootEvent.MessageCreated message:
@@ -74,12 +74,16 @@ internal sealed partial class ChatwootEventHandler(
         return new(true, c.HumanControlled ? "mensagem da equipe registrada" : "mensagem da equipe: assumiu a conversa");
     }
 
+    /// <summary>A Chatwoot type name (incoming, agent_bot …) as it came, anything else not echoed: it is request text.</summary>
+    static string Named(string? value) =>
+        value is { Length: > 0 and <= 20 } && value.All(c => char.IsAsciiLetter(c) || c == '_') ? value : "desconhecido";
+
     /// <summary>Null when the message was written by a person in Chatwoot to the doctor; otherwise why it is not.</summary>
     string? WhyNotAPerson(ChatwootEvent.MessageCreated m)
     {
-        if (m.MessageType != "outgoing") return $"mensagem {m.MessageType}";
+        if (m.MessageType != "outgoing") return $"mensagem {Named(m.MessageType)}";
         if (m.Private) return "nota privada";
-        if (m.SenderType is not "user") return $"remetente {m.SenderType ?? "desconhecido"}";
+        if (m.SenderType is not "user") return $"remetente {Named(m.SenderType)}";
         if (identity.ProfileId is { } self && m.SenderId == self) return "mensagem da própria integração";
         if (string.IsNullOrWhiteSpace(m.Content)) return "mensagem sem texto";
         return null;

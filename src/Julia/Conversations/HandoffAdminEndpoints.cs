@@ -52,6 +52,9 @@ internal static class HandoffAdminEndpoints
         {
             using var doc = JsonDocument.Parse(body);
             if (doc.RootElement.ValueKind != JsonValueKind.Object) return (null, null, "esperado um objeto JSON");
+            foreach (var field in new[] { "notas", "resolvido_por" })
+                if (doc.RootElement.TryGetProperty(field, out var v) && v.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+                    return (null, null, $"{field} precisa ser texto");
             return (Text(doc.RootElement, "notas", 2000), Text(doc.RootElement, "resolvido_por", 200), null);
         }
         catch (JsonException) { return (null, null, "JSON malformado"); }

@@ -28,13 +28,12 @@ internal sealed partial class InboundIntake(
             LogUnusableAddress(PhoneMask.Mask(new string([.. shown.Select(c => char.IsControl(c) ? '?' : c)])));
             return IntakeResult.Ignored;
         }
-        // Replies go to the address the doctor wrote from: the raw remoteJid, LID or phone (docs/decisions.md#inbound).
-        var jid = message.RemoteJid;
+        var jid = ReplyAddress(message.RemoteJid, canonical, lid);
         var o = options.Value;
         var row = new InboundRow(
             message.MessageId, message.Kind,
             InboundText.Stored(message.Text, message.Kind, new InboundTextLimits(o.MaxMessageChars, o.TruncateAboveChars, o.RejectAboveChars)),
-            InboundStore.MediaJson(message.Media), message.RemoteJid, time.GetUtcNow(), message.ChatwootConversationId);
+            InboundStore.MediaJson(BoundedCaption(message.Media, o.MaxMessageChars)), jid, time.GetUtcNow(), message.ChatwootConversationId);
 
         var doctor = canonical is null ? await doctors.FindAsync(null, lid, ct) : await doctors.FindCachedAsync(canonical);
         Guid? stored;
@@ -87,6 +86,21 @@ internal sealed partial class InboundIntake(
         meter.Time("db:mensagem_entrada", time.GetElapsedTime(inserting));
         return Outcome(message, stored, canonical, lid);
     }
+
+    /// <summary>
+    /// Where replies go (docs/decisions.md#inbound): the raw remoteJid the doctor wrote from, when it is a well-formed LID
+    /// or a phone JID of the number he was identified by; otherwise (garbage, or another number than the one in
+    /// remoteJidAlt) the JID of his number, or his LID. Replies never go to an address the identity did not come from.
+    /// </summary>
+    internal static string ReplyAddress(string remoteJid, string? canonical, string? lid) =>
+        PhoneNumbers.ValidLid(remoteJid) is { } remoteLid ? remoteLid
+        : canonical is not null && PhoneNumbers.Canonical(remoteJid) == canonical ? remoteJid
+        : canonical is not null ? PhoneNumbers.Jid(canonical)
+        : lid!;
+
+    /// <summary>A media caption reaches the model like a text: cut at MAX_MENSAGEM_CHARS (the text column has its own rules).</summary>
+    static InboundMedia? BoundedCaption(InboundMedia? media, int maxChars) =>
+        media is { Caption.Length: var length } && length > maxChars ? media with { Caption = WhatsApp.EvolutionWebhookParser.Bounded(media.Caption, maxChars) + "..." } : media;
 
     /// <summary>Stored: the turn runner is woken. Null: this message id was already stored.</summary>
     IntakeResult Outcome(InboundMessage message, Guid? stored, string? canonical, string? lid)

@@ -14,6 +14,7 @@ internal static class PhoneNumbers
         var at = local.IndexOf('@');
         if (at >= 0)
         {
+            if (at != local.LastIndexOf('@')) return null; // "<number>@s.whatsapp.net@s.whatsapp.net" is not an address
             if (!local.EndsWith("@s.whatsapp.net", StringComparison.OrdinalIgnoreCase) && !local.EndsWith("@c.us", StringComparison.OrdinalIgnoreCase)) return null;
             local = local[..at];
         }

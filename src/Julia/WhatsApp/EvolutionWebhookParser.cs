@@ -37,7 +37,8 @@ internal static class EvolutionWebhookParser
         var state = GetString(data, "state");
         if (string.IsNullOrEmpty(state)) return new EvolutionEvent.Invalid("campo obrigatório ausente: data.state");
         int? reason = data.TryGetProperty("statusReason", out var r) && r.ValueKind == JsonValueKind.Number && r.TryGetInt32(out var code) ? code : null;
-        return new EvolutionEvent.Connection(instance, state.ToLowerInvariant(), reason);
+        // Evolution's states are short words (open, connecting, close); a longer one is cut before it is stored or logged.
+        return new EvolutionEvent.Connection(instance, Bounded(state, MaxStateChars)!.ToLowerInvariant(), reason);
     }
 
     static EvolutionEvent ParseMessage(JsonElement body, string instance)
@@ -46,10 +47,16 @@ internal static class EvolutionWebhookParser
             return new EvolutionEvent.Invalid("campo obrigatório ausente: data");
         if (!data.TryGetProperty("key", out var key) || key.ValueKind != JsonValueKind.Object)
             return new EvolutionEvent.Invalid("campo obrigatório ausente: data.key");
-        if (key.TryGetProperty("fromMe", out var fromMe) && fromMe.ValueKind == JsonValueKind.True)
-            return new EvolutionEvent.Ignored("fromMe");
+        if (key.TryGetProperty("fromMe", out var fromMe))
+        {
+            if (fromMe.ValueKind == JsonValueKind.True) return new EvolutionEvent.Ignored("fromMe");
+            // Not knowing whether Júlia wrote it, she must not answer it as a doctor's message.
+            if (fromMe.ValueKind is not (JsonValueKind.False or JsonValueKind.Null)) return new EvolutionEvent.Invalid("data.key.fromMe precisa ser booleano");
+        }
         var id = GetString(key, "id");
         if (string.IsNullOrEmpty(id)) return new EvolutionEvent.Ignored("sem key.id");
+        // WhatsApp's message ids are 16–40 characters; a longer one is not an id (and would reach the log and the index).
+        if (id.Length > MaxMessageIdChars) return new EvolutionEvent.Invalid($"data.key.id com mais de {MaxMessageIdChars} caracteres");
         var remoteJid = GetString(key, "remoteJid");
         if (string.IsNullOrEmpty(remoteJid)) return new EvolutionEvent.Invalid("campo obrigatório ausente: data.key.remoteJid");
         if (remoteJid.EndsWith("@g.us", StringComparison.OrdinalIgnoreCase)) return new EvolutionEvent.Ignored("grupo");
@@ -62,14 +69,39 @@ internal static class EvolutionWebhookParser
 
         string[] addressFields = ["remoteJid", "remoteJidAlt", "senderPn", "previousRemoteJid", "senderLid"];
         var addresses = addressFields.Select(f => GetString(key, f)).Where(a => !string.IsNullOrEmpty(a)).ToList();
-        var phoneJid = addresses.FirstOrDefault(a => a!.EndsWith("@s.whatsapp.net", StringComparison.OrdinalIgnoreCase));
-        var lid = addresses.FirstOrDefault(a => a!.EndsWith("@lid", StringComparison.OrdinalIgnoreCase));
+        // Only one '@': "<number>@s.whatsapp.net@lid" is neither a phone nor a LID. The intake validates the number itself.
+        var phoneJid = addresses.FirstOrDefault(a => OneAt(a!) && (a!.EndsWith("@s.whatsapp.net", StringComparison.OrdinalIgnoreCase) || a.EndsWith("@c.us", StringComparison.OrdinalIgnoreCase)));
+        var lid = addresses.FirstOrDefault(a => OneAt(a!) && a!.EndsWith("@lid", StringComparison.OrdinalIgnoreCase));
         DateTimeOffset? sentAt = data.TryGetProperty("messageTimestamp", out var ts) ? ReadEpoch(ts) : null;
         var chatwootId = data.TryGetProperty("chatwootConversationId", out var cw) && cw.ValueKind is JsonValueKind.Number or JsonValueKind.String
             ? cw.ToString() : null;
 
         return new EvolutionEvent.Message(instance, new InboundMessage(
-            id, remoteJid, phoneJid, lid, GetString(data, "pushName"), content.Kind, content.Text, content.Media, sentAt, chatwootId));
+            id, remoteJid, phoneJid, lid, PushName(GetString(data, "pushName")), content.Kind, content.Text, content.Media, sentAt, chatwootId));
+    }
+
+    internal const int MaxMessageIdChars = 128, MaxStateChars = 32, MaxPushNameChars = 100;
+
+    static bool OneAt(string address) => address.IndexOf('@') == address.LastIndexOf('@');
+
+    /// <summary>
+    /// The name the doctor set in WhatsApp, as it becomes his first name and a line of the model's context: control
+    /// characters dropped (no forged log lines or terminal escapes), at most <see cref="MaxPushNameChars"/> characters.
+    /// </summary>
+    static string? PushName(string? raw)
+    {
+        if (raw is null) return null;
+        var name = raw.Any(char.IsControl) ? new string([.. raw.Where(c => !char.IsControl(c))]) : raw;
+        name = Bounded(name.Trim(), MaxPushNameChars)!.Trim();
+        return name.Length == 0 ? null : name;
+    }
+
+    /// <summary>At most <paramref name="max"/> characters, never cutting a surrogate pair in half.</summary>
+    internal static string? Bounded(string? value, int max)
+    {
+        if (value is null || value.Length <= max) return value;
+        var end = char.IsHighSurrogate(value[max - 1]) ? max - 1 : max;
+        return value[..end];
     }
 
     // ephemeral / view-once wrappers carry the real message one level down.
@@ -86,7 +118,7 @@ internal static class EvolutionWebhookParser
     {
         JsonValueKind.Number when ts.TryGetInt64(out var n) => Epoch(n),
         JsonValueKind.String when long.TryParse(ts.GetString(), out var s) => Epoch(s),
-        JsonValueKind.Object when ts.TryGetProperty("low", out var low) && low.TryGetInt64(out var l) => Epoch(l),
+        JsonValueKind.Object when ts.TryGetProperty("low", out var low) && low.ValueKind == JsonValueKind.Number && low.TryGetInt64(out var l) => Epoch(l),
         _ => null,
     };
 

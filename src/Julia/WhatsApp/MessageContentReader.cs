@@ -33,8 +33,10 @@ internal static class MessageContentReader
             if (!message.TryGetProperty(field, out var media) || media.ValueKind != JsonValueKind.Object) continue;
             var caption = EvolutionWebhookParser.GetString(media, "caption");
             int? seconds = media.TryGetProperty("seconds", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out var n) && n >= 0 ? n : null;
+            // The caption is bounded with the text (InboundIntake); a MIME type or file name is never longer than these.
             return new Content(kind, caption, new InboundMedia(
-                EvolutionWebhookParser.GetString(media, "mimetype"), EvolutionWebhookParser.GetString(media, "fileName"), caption, seconds));
+                EvolutionWebhookParser.Bounded(EvolutionWebhookParser.GetString(media, "mimetype"), 100),
+                EvolutionWebhookParser.Bounded(EvolutionWebhookParser.GetString(media, "fileName"), 255), caption, seconds));
         }
         return new Content(MessageKinds.Other, null, null);
     }

@@ -24,7 +24,8 @@ internal static class WebhookAuthenticator
     static bool Matches(string? given, string token) => WebhookRequests.SecretMatches(given, token);
 
     /// <summary>
-    /// HS256 signature with the token as key, and an `exp` claim not in the past (one minute of clock skew). A JWT without
+    /// HS256 signature with the token as key, an `exp` claim not in the past and, when present, an `nbf` claim not in the
+    /// future (one minute of clock skew each way). A JWT without
     /// a numeric `exp` is refused: a token valid forever would be a second, unrevocable password. Any malformed part is a
     /// refusal, never an exception.
     /// </summary>
@@ -42,12 +43,17 @@ internal static class WebhookAuthenticator
             if (!CryptographicOperations.FixedTimeEquals(expected, Base64Url.DecodeFromChars(parts[2]))) return false;
             using var payload = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1]));
             return payload.RootElement.ValueKind == JsonValueKind.Object
-                   && payload.RootElement.TryGetProperty("exp", out var exp) && exp.ValueKind == JsonValueKind.Number && exp.TryGetInt64(out var seconds)
-                   && seconds is > 0 and < 253_402_300_799 && DateTimeOffset.FromUnixTimeSeconds(seconds) > now.AddMinutes(-1);
+                   && payload.RootElement.TryGetProperty("exp", out var exp) && Epoch(exp) is { } expires && expires > now.AddMinutes(-1)
+                   && (!payload.RootElement.TryGetProperty("nbf", out var nbf) || Epoch(nbf) is { } notBefore && notBefore <= now.AddMinutes(1));
         }
         catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException or ArgumentException)
         {
             return false;
         }
     }
+
+    /// <summary>A NumericDate claim (whole seconds since 1970, before year 10000), else null.</summary>
+    static DateTimeOffset? Epoch(JsonElement claim) =>
+        claim.ValueKind == JsonValueKind.Number && claim.TryGetInt64(out var seconds) && seconds is > 0 and < 253_402_300_799
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
 }

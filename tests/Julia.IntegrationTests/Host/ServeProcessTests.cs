@@ -16,6 +16,7 @@ public sealed class ServeProcessTests
         var env = new Dictionary<string, string>
         {
             ["DATABASE_URL"] = db.Url, ["REDIS_URL"] = redis.Url, ["PORT"] = port.ToString(), ["LOG_LEVEL"] = "INFO",
+            ["EVOLUTION_WEBHOOK_TOKEN"] = "tok-evo", ["CHATWOOT_WEBHOOK_TOKEN"] = "tok-cw", ["ADMIN_API_TOKEN"] = "tok-adm",
         };
         var start = JuliaProcess.StartInfo(env, "serve", "--seed-demo");
         start.WorkingDirectory = Repository.Root; // where ./run.sh starts it
@@ -35,6 +36,15 @@ public sealed class ServeProcessTests
         }
         Assert.True(healthy, output.ToString());
         Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/static/simulador.html")).StatusCode);
+
+        // Framing only a real HTTP/1.1 parser sees: a chunk size over 2 GiB is the sender's fault on every endpoint that
+        // reads its own body — a 400, never a 500 with an ERROR line (checked at the end: no " ERROR " in the log).
+        foreach (var (path, auth) in new[] { ("/webhook/evolution?token=tok-evo", ""), ("/chatwoot/webhook?token=tok-cw", ""),
+                     ($"/admin/handoffs/{Guid.NewGuid()}/resolver", "Authorization: Bearer tok-adm\r\n") })
+        {
+            var answer = await RawAsync(port, $"POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n{auth}Transfer-Encoding: chunked\r\n\r\n80000000\r\n{{}}");
+            Assert.True(answer.StartsWith("HTTP/1.1 400", StringComparison.Ordinal), $"{path}: {answer.Split('\n')[0]}");
+        }
 
         // Ctrl-C. A test run started in the background of a non-interactive shell inherits SIGINT as ignored (POSIX), and
         // so does the child: then the same graceful stop is asked with SIGTERM (what `docker compose stop` sends).
@@ -58,6 +68,18 @@ public sealed class ServeProcessTests
         Assert.Contains("Demo data ready", log);
         Assert.Matches(@"\d{4}-\d\d-\d\dT[\d:.]+Z INFO ", log);
         Assert.DoesNotContain(" ERROR ", log);
+    }
+
+    /// <summary>Sends raw bytes over one connection and reads the start of the answer.</summary>
+    static async Task<string> RawAsync(int port, string request)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync("127.0.0.1", port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+        var buffer = new byte[4096];
+        var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        return Encoding.UTF8.GetString(buffer, 0, read);
     }
 
     /// <summary>Whether this process ignores SIGINT (bit 2 of SigIgn in /proc/self/status), which children inherit.</summary>

@@ -89,6 +89,7 @@ internal static class HostileInput
         if (text.Contains("   at ", StringComparison.Ordinal) || (!exposition && text.Contains("Exception", StringComparison.Ordinal)))
             return $"stack trace or exception in the answer: {name}";
         if (text.Contains("<script>", StringComparison.OrdinalIgnoreCase)) return $"markup echoed in the answer: {name}";
+        if (response.Content.Headers.ContentType?.MediaType is "application/json" or "application/problem+json" && text.Length > 16_384) return $"an answer of {text.Length} characters (the input echoed?): {name}";
         if (status < 400) return null;
         if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
             return $"{status} without ProblemDetails ({response.Content.Headers.ContentType?.MediaType ?? "no content type"}): {name}";

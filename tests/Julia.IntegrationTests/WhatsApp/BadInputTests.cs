@@ -133,6 +133,8 @@ public sealed class BadInputTests(WebhookFixture f) : IClassFixture<WebhookFixtu
             Signed("""{"alg":"HS256"}""", """{"exp":1e400}"""), Signed("""{"alg":"HS256"}""", """{"iat":1}"""), Signed("""{"alg":"HS256"}""", "[]"),
             Signed("""{"alg":"none"}""", $$"""{"exp":{{exp}}}"""), Signed("""{"alg":"HS256"}""", """{"exp":-5}"""), "a.b.c", "...", "x", "%%%.%%%.%%%",
             Signed("""{"alg":"HS256"}""", """{"exp":99999999999999999999}"""), Signed("not json", "not json"),
+            Signed("""{"alg":"HS256"}""", $$"""{"exp":{{exp}},"nbf":{{exp + 3600}}}"""), // not valid before an hour from now
+            Signed("""{"alg":"HS256"}""", $$"""{"exp":{{exp}},"nbf":"ontem"}"""),
         ];
         foreach (var token in tokens)
         {
@@ -144,6 +146,9 @@ public sealed class BadInputTests(WebhookFixture f) : IClassFixture<WebhookFixtu
         var valid = new HttpRequestMessage(HttpMethod.Post, "/webhook/evolution") { Content = Json(Text("5511999990997", "oi")) };
         valid.Headers.Authorization = new("Bearer", Signed("""{"alg":"HS256","typ":"JWT"}""", $$"""{"exp":{{exp}}}"""));
         Assert.Equal(HttpStatusCode.OK, (await f.Client.SendAsync(valid)).StatusCode);
+        var issued = new HttpRequestMessage(HttpMethod.Post, "/webhook/evolution") { Content = Json(Text("5511999990997", "oi de novo")) };
+        issued.Headers.Authorization = new("Bearer", Signed("""{"alg":"HS256"}""", $$"""{"exp":{{exp}},"nbf":{{exp - 600}},"iat":{{exp - 600}}}"""));
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.SendAsync(issued)).StatusCode);
     }
 
     [Fact]

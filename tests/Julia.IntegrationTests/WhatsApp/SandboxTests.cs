@@ -24,7 +24,9 @@ public sealed class SandboxTests(PipelineFixture f) : IClassFixture<PipelineFixt
         var page = await f.Client.GetAsync("/static/simulador.html");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("/webhook/evolution", await page.Content.ReadAsStringAsync());
-        Assert.Equal(1, await f.ScalarAsync<long>(
-            "SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = @phone AND i.direcao = 'saida' AND i.provider_message_id LIKE 'SANDBOX-%'", new { phone }));
+        // The send is recorded after it is made: the sandbox can show the message a moment before the record commits.
+        await Eventually.MatchesAsync(() => f.ScalarAsync<long>(
+            "SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = @phone AND i.direcao = 'saida' AND i.provider_message_id LIKE 'SANDBOX-%'", new { phone }),
+            n => n == 1);
     }
 }

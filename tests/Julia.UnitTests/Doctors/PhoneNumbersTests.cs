@@ -20,6 +20,8 @@ public sealed class PhoneNumbersTests
     [InlineData("99990001")]
     [InlineData("100000000000002@lid")]
     [InlineData("120363000000000001@g.us")]
+    [InlineData("5511999990001@s.whatsapp.net@s.whatsapp.net")] // two addresses glued together are neither
+    [InlineData("5511999990001@c.us@s.whatsapp.net")]
     [InlineData("")]
     [InlineData(null)]
     public void RejectsWhatIsNotAPhone(string? input) => Assert.Null(PhoneNumbers.Canonical(input));

@@ -110,4 +110,65 @@ public sealed class EvolutionWebhookParserTests
         Assert.Equal(MessageKinds.Document, KindOf("""{"documentWithCaptionMessage":{"message":{"documentMessage":{"fileName":"crm.pdf"}}}}"""));
         Assert.Equal(MessageKinds.Other, KindOf("""{"locationMessage":{"degreesLatitude":1}}"""));
     }
+
+    static EvolutionEvent ParseKey(string key, string data = "") => EvolutionWebhookParser.Parse(JsonDocument.Parse(
+        $$$"""{"event":"messages.upsert","instance":"julia","data":{"key":{{{key}}},"message":{"conversation":"oi"}{{{data}}}}}""").RootElement, "julia");
+
+    [Theory]
+    [InlineData("\"true\"")]
+    [InlineData("1")]
+    [InlineData("{}")]
+    public void AFromMeThatIsNotABooleanIsInvalidNotADoctorsMessage(string fromMe) =>
+        Assert.Contains("fromMe", Assert.IsType<EvolutionEvent.Invalid>(
+            ParseKey($$"""{"remoteJid":"5511999990001@s.whatsapp.net","id":"X","fromMe":{{fromMe}}}""")).Problem);
+
+    [Fact]
+    public void AMessageIdLongerThanAnyWhatsAppIdIsInvalid()
+    {
+        Assert.IsType<EvolutionEvent.Invalid>(ParseKey($$"""{"remoteJid":"5511999990001@s.whatsapp.net","id":"{{new string('A', 129)}}"}"""));
+        Assert.IsType<EvolutionEvent.Message>(ParseKey($$"""{"remoteJid":"5511999990001@s.whatsapp.net","id":"{{new string('A', 128)}}"}"""));
+    }
+
+    [Fact]
+    public void APushNameLosesControlCharactersAndIsBounded()
+    {
+        var forged = Assert.IsType<EvolutionEvent.Message>(ParseKey("""{"remoteJid":"5511999990001@s.whatsapp.net","id":"X"}""",
+            ""","pushName":"Dra. Ana\r\nINFO forjado \u001b[2J" """)).Content.PushName;
+        Assert.Equal("Dra. AnaINFO forjado [2J", forged);
+        var huge = Assert.IsType<EvolutionEvent.Message>(ParseKey("""{"remoteJid":"5511999990001@s.whatsapp.net","id":"X"}""",
+            $$""","pushName":"{{new string('P', 1_000_000)}}" """)).Content.PushName;
+        Assert.Equal(EvolutionWebhookParser.MaxPushNameChars, huge!.Length);
+        Assert.Null(Assert.IsType<EvolutionEvent.Message>(ParseKey("""{"remoteJid":"5511999990001@s.whatsapp.net","id":"X"}""",
+            ""","pushName":"\u0007\u0008" """)).Content.PushName);
+    }
+
+    [Theory]
+    [InlineData("""{"low":"x"}""")]
+    [InlineData("""{"low":null,"high":0}""")]
+    [InlineData("\"amanhã\"")]
+    [InlineData("-5")]
+    public void AMistypedTimestampIsIgnoredNotTheMessage(string timestamp) =>
+        Assert.Null(Assert.IsType<EvolutionEvent.Message>(ParseKey("""{"remoteJid":"5511999990001@s.whatsapp.net","id":"X"}""",
+            $$""","messageTimestamp":{{timestamp}}""")).Content.SentAt);
+
+    [Fact]
+    public void OnlyWellFormedAddressesNameThePhoneAndTheLid()
+    {
+        var glued = Assert.IsType<EvolutionEvent.Message>(ParseKey(
+            """{"remoteJid":"5511999990001@s.whatsapp.net@lid","remoteJidAlt":"5511999990002@s.whatsapp.net@s.whatsapp.net","id":"X"}""")).Content;
+        Assert.Null(glued.PhoneJid);
+        Assert.Null(glued.Lid);
+        // A legacy `@c.us` remoteJid is the phone the message came from, before any other field.
+        var legacy = Assert.IsType<EvolutionEvent.Message>(ParseKey(
+            """{"remoteJid":"5511999990099@c.us","remoteJidAlt":"5521999990001@s.whatsapp.net","id":"X"}""")).Content;
+        Assert.Equal("5511999990099@c.us", legacy.PhoneJid);
+    }
+
+    [Fact]
+    public void AConnectionStateIsCutBeforeItIsStoredOrLogged()
+    {
+        var update = Assert.IsType<EvolutionEvent.Connection>(EvolutionWebhookParser.Parse(JsonDocument.Parse(
+            $$$"""{"event":"connection.update","instance":"julia","data":{"state":"{{{string.Concat(Enumerable.Repeat("ZQXJ", 125_000))}}}"}}""").RootElement, "julia"));
+        Assert.Equal(EvolutionWebhookParser.MaxStateChars, update.State.Length);
+    }
 }

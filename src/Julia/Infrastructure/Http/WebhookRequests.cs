@@ -15,10 +15,19 @@ internal static class WebhookRequests
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        try
         {
-            if (buffer.Length + read > MaxBodyBytes) return null;
-            buffer.Write(chunk, 0, read);
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > MaxBodyBytes) return null;
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (IOException ex) when (ex is not BadHttpRequestException && !ct.IsCancellationRequested)
+        {
+            // Kestrel reports some malformed framing (a chunk size over 2 GiB) as a plain IOException: the sender's fault,
+            // a 400 like the rest of the framing errors (HostileInputExceptionHandler), not a 500.
+            throw new BadHttpRequestException("corpo ilegível (enquadramento HTTP inválido)", StatusCodes.Status400BadRequest, ex);
         }
         return buffer.ToArray();
     }

@@ -8,16 +8,14 @@ internal static class PhoneMask
         if (string.IsNullOrEmpty(phoneOrJid)) return "-";
         // Addresses come from outside: a huge one is cut, never logged whole (nor put on the stack).
         if (phoneOrJid.Length > 64) phoneOrJid = phoneOrJid[..64] + "…";
-        var at = phoneOrJid.IndexOf('@');
-        var local = at >= 0 ? phoneOrJid[..at] : phoneOrJid;
-        var suffix = at >= 0 ? phoneOrJid[at..] : "";
-        Span<char> buffer = stackalloc char[local.Length];
+        // Every digit after the 8th, on both sides of an '@': a hostile "x@5511…" hides a number after it.
+        Span<char> buffer = stackalloc char[phoneOrJid.Length];
         var digits = 0;
-        for (var i = 0; i < local.Length; i++)
+        for (var i = 0; i < phoneOrJid.Length; i++)
         {
-            var c = local[i];
-            buffer[i] = char.IsAsciiDigit(c) && ++digits > 8 ? '*' : c;
+            var c = phoneOrJid[i];
+            buffer[i] = char.IsDigit(c) && ++digits > 8 ? '*' : c; // any script's digits: "５５１１…" is a number too
         }
-        return new string(buffer) + suffix;
+        return new string(buffer);
     }
 }

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Julia.IntegrationTests.Conversations;
+using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
+
+namespace Julia.IntegrationTests.WhatsApp;
+
+/// <summary>
+/// What a hostile sender with a valid token could do with sizes and addresses (docs/decisions.md#security): nothing of
+/// his reaches the log, the database or the model unbounded, and a reply goes only to the address his identity came from.
+/// </summary>
+public sealed class HostileSenderTests(WebhookFixture f) : IClassFixture<WebhookFixture>
+{
+    const string Url = "/webhook/evolution?token=" + WebhookFixture.Token;
+
+    [Fact]
+    public async Task HugeFieldsAreBoundedBeforeTheLogTheDatabaseOrTheModel()
+    {
+        var logsBefore = f.App.Logs.Lines.Count;
+
+        var hugeId = Text("5511999990301", "oi", id: new string('é', 110_000));
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(f.Client, hugeId, Url)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(f.Client, hugeId, Url)).StatusCode); // a resend: no log line either
+
+        var state = new JsonObject { ["event"] = "connection.update", ["instance"] = "julia",
+            ["data"] = new JsonObject { ["instance"] = "julia", ["state"] = string.Concat(Enumerable.Repeat("ZQXJ", 125_000)) } };
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, state, Url)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, new JsonObject { ["event"] = "connection.update", ["instance"] = "julia",
+            ["data"] = new JsonObject { ["instance"] = "julia", ["state"] = "open" } }, Url)).StatusCode);
+
+        const string named = "5511999990302";
+        var pushName = Text(named, "oi, tem plantão?", pushName: "Dra. Ana\r\nINFO forjado\u001b[2J" + new string('P', 1_000_000 - 30));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, pushName, Url)).StatusCode);
+        var firstName = await f.ScalarAsync<string>("SELECT primeiro_nome FROM medicos WHERE telefone = @named", new { named });
+        Assert.True(firstName.Length <= 100 && !firstName.Any(char.IsControl), $"{firstName.Length} characters: {firstName[..Math.Min(40, firstName.Length)]}");
+
+        const string captioned = "5511999990303";
+        var image = Text(captioned, "x");
+        image["data"]!["message"] = new JsonObject { ["imageMessage"] = new JsonObject {
+            ["mimetype"] = new string('m', 10_000), ["caption"] = "olha a escala deste mês " + new string('c', 400_000) } };
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, image, Url)).StatusCode);
+        await f.WaitProcessedAsync(captioned);
+        var (caption, mimetype) = await f.ScalarAsync<string>("""
+            SELECT i.midia::text FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = @captioned AND i.direcao = 'entrada'
+            """, new { captioned }) is var midia ? (JsonNode.Parse(midia)!["caption"]!.GetValue<string>(), JsonNode.Parse(midia)!["mimetype"]!.GetValue<string>()) : default;
+        Assert.Equal(4_000 + "...".Length, caption.Length); // MAX_MENSAGEM_CHARS
+        Assert.Equal(100, mimetype.Length);
+
+        var lines = f.App.Logs.Lines.Skip(logsBefore).ToList();
+        Assert.DoesNotContain(lines, l => l.Message.Length > 2_000);
+        Assert.DoesNotContain(lines, l => l.Message.Contains("INFO forjado"));
+    }
+
+    [Fact]
+    public async Task RepliesGoOnlyToTheAddressTheDoctorWasIdentifiedBy()
+    {
+        // Garbage in remoteJid beside a valid phone in remoteJidAlt: the doctor is the phone, and so is his reply address.
+        var garbage = Text("5521999990101", "oi, tem plantão?");
+        garbage["data"]!["key"]!["remoteJid"] = new string('x', 2_000) + "@lid";
+        garbage["data"]!["key"]!["remoteJidAlt"] = "5521999990101@s.whatsapp.net";
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, garbage, Url)).StatusCode);
+        await f.WaitProcessedAsync("5521999990101");
+        Assert.Equal("5521999990101@s.whatsapp.net", await JidAsync("5521999990101"));
+        Assert.Equal(["5521999990101@s.whatsapp.net"], await f.QueryAsync<string>("""
+            SELECT i.remote_jid FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = '5521999990101' AND i.direcao = 'entrada'
+            """));
+        Assert.Contains(await f.QueueAsync("5521999990101"), q => q.Tipo == "resposta");
+
+        // Two different numbers: the one the message came from (remoteJid, a legacy @c.us) is the doctor and his address.
+        var twoNumbers = Text("5511999990199", "oi");
+        twoNumbers["data"]!["key"]!["remoteJid"] = "5511999990199@c.us";
+        twoNumbers["data"]!["key"]!["remoteJidAlt"] = "5521999990102@s.whatsapp.net";
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, twoNumbers, Url)).StatusCode);
+        Assert.Equal("5511999990199@c.us", await JidAsync("5511999990199"));
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE telefone = '5521999990102'"));
+
+        // Two addresses glued together are no address: ignored, nobody created.
+        var glued = Text("5521999990103", "oi");
+        glued["data"]!["key"]!["remoteJid"] = "5521999990103@s.whatsapp.net@s.whatsapp.net";
+        using var response = await PostAsync(f.Client, glued, Url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("ignored", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE telefone = '5521999990103'"));
+    }
+
+    Task<string> JidAsync(string phone) => f.ScalarAsync<string>("SELECT whatsapp_jid FROM medicos WHERE telefone = @phone", new { phone });
+}
