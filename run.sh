@@ -34,6 +34,21 @@ if [ -z "${REDIS_URL:-}" ]; then
   export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
 fi
 
-dotnet build src/Julia/Julia.csproj -c Release -o .local/bin --nologo -v quiet -clp:ErrorsOnly >/dev/null \
-  || { dotnet build src/Julia/Julia.csproj -c Release -o .local/bin --nologo -v quiet -clp:ErrorsOnly; exit 1; }
+# Built once, then started at once (docs/decisions.md#host-tuning): the build is skipped while nothing it reads changed
+# (a no-op `dotnet build` takes seconds), and it is compiled ReadyToRun — native code ahead of time, ~0.45 s less to the
+# first 200 on /health. JULIA_BUILD=1 forces a build.
+stamp=.local/bin/.build-stamp
+if [ "${JULIA_BUILD:-}" = 1 ] || [ ! -f .local/bin/julia.dll ] || [ ! -f "$stamp" ] \
+   || [ -n "$(find src Directory.Build.props Directory.Packages.props nuget.config \( -name bin -o -name obj \) -prune \
+              -o -newer "$stamp" -print -quit 2>/dev/null)" ]; then
+  mkdir -p .local/bin
+  touch "$stamp.new"   # files edited while it builds are newer than the stamp: built again next time
+  if ! dotnet publish src/Julia/Julia.csproj -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
+         -o .local/bin --nologo -v quiet -clp:ErrorsOnly >/dev/null 2>&1; then
+    say "compilação ReadyToRun indisponível; compilando sem ela"
+    dotnet build src/Julia/Julia.csproj -c Release -o .local/bin --nologo -v quiet -clp:ErrorsOnly >/dev/null \
+      || { dotnet build src/Julia/Julia.csproj -c Release -o .local/bin --nologo -v quiet -clp:ErrorsOnly; exit 1; }
+  fi
+  mv "$stamp.new" "$stamp"
+fi
 exec dotnet .local/bin/julia.dll serve "${seed[@]}" "$@"

@@ -21,6 +21,7 @@ public sealed class ServeProcessTests
         var start = JuliaProcess.StartInfo(env, "serve", "--seed-demo");
         start.WorkingDirectory = Repository.Root; // where ./run.sh starts it
         using var process = Process.Start(start)!;
+        using var reaper = new KillOnDispose(process); // a failed assertion must not leave `julia serve` running
         var output = new StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
@@ -68,6 +69,15 @@ public sealed class ServeProcessTests
         Assert.Contains("Demo data ready", log);
         Assert.Matches(@"\d{4}-\d\d-\d\dT[\d:.]+Z INFO ", log);
         Assert.DoesNotContain(" ERROR ", log);
+    }
+
+    sealed class KillOnDispose(Process process) : IDisposable
+    {
+        public void Dispose()
+        {
+            try { if (!process.HasExited) process.Kill(entireProcessTree: true); }
+            catch (InvalidOperationException) { } // already gone
+        }
     }
 
     /// <summary>Sends raw bytes over one connection and reads the start of the answer.</summary>
