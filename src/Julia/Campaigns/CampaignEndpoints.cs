@@ -80,9 +80,9 @@ internal static class CampaignEndpoints
     static async Task<IResult> StartAsync(long id, CampaignStore store, CancellationToken ct)
     {
         if (await store.FindAsync(id, ct) is not { } campaign) return NotFound(id);
-        if (campaign.Status is not ("rascunho" or "agendada" or "pausada"))
-            return TypedResults.Problem(statusCode: 409, title: $"Campanha {id} está {campaign.Status}");
-        var added = await store.StartAsync(campaign, ct);
+        // Checked again under the campaign's row lock (a `cancelar` racing this one): CampaignStore.StartAsync.
+        var (added, status) = await store.StartAsync(campaign, ct);
+        if (added is null) return TypedResults.Problem(statusCode: 409, title: $"Campanha {id} está {status}");
         return TypedResults.Ok(new { id, status = "ativa", destinatarios_adicionados = added });
     }
 
@@ -97,8 +97,7 @@ internal static class CampaignEndpoints
     static async Task<IResult> CancelAsync(long id, CampaignStore store, CancellationToken ct)
     {
         if (await store.FindAsync(id, ct) is not { } campaign) return NotFound(id);
-        if (campaign.Status is "concluida" or "cancelada") return TypedResults.Problem(statusCode: 409, title: $"Campanha {id} está {campaign.Status}");
-        await store.CancelAsync(id, ct);
+        if (!await store.CancelAsync(id, ct)) return TypedResults.Problem(statusCode: 409, title: $"Campanha {id} está {(await store.FindAsync(id, ct))?.Status ?? campaign.Status}");
         return TypedResults.Ok(new { id, status = "cancelada" });
     }
 

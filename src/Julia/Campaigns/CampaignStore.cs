@@ -75,13 +75,20 @@ internal sealed class CampaignStore(NpgsqlDataSource db, ShiftStore shifts, Queu
         return (count, samples);
     }
 
-    /// <summary>`iniciar`: the segment becomes envios_campanha rows (pendente; the unique key dedupes), the campaign `ativa`.</summary>
-    public async Task<int> StartAsync(CampaignRow campaign, CancellationToken ct)
+    /// <summary>
+    /// `iniciar`: the segment becomes envios_campanha rows (pendente; the unique key dedupes), the campaign `ativa`. The
+    /// campaign's row is locked first and its status checked under the lock, so a `cancelar` at the same moment either
+    /// committed first (then this starts nothing: null, the status it found) or waits and cancels what this added.
+    /// </summary>
+    public async Task<(int? Added, string Status)> StartAsync(CampaignRow campaign, CancellationToken ct)
     {
         var filters = JsonSerializer.Deserialize<CampaignFilters>(campaign.Filtros) ?? new CampaignFilters();
         var esp = (await SpecialtiesAsync(filters.Especialidades ?? [], ct)).Ids;
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
+        var status = await c.ExecuteScalarAsync<string>(new CommandDefinition(
+            "SELECT status FROM campanhas WHERE id = @id FOR UPDATE", new { id = campaign.Id }, tx, cancellationToken: ct));
+        if (status is not ("rascunho" or "agendada" or "pausada")) return (null, status ?? "apagada");
         var added = await c.ExecuteAsync(new CommandDefinition($"""
             INSERT INTO envios_campanha (campanha_id, medico_id) SELECT @campanha, m.id {Segment}
             ON CONFLICT (campanha_id, medico_id) DO NOTHING
@@ -92,7 +99,7 @@ internal sealed class CampaignStore(NpgsqlDataSource db, ShiftStore shifts, Queu
             WHERE id = @id
             """, new { id = campaign.Id }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
-        return added;
+        return (added, "ativa");
     }
 
     public async Task<int> SetStatusAsync(long id, string status, string[] from, CancellationToken ct)
@@ -102,17 +109,24 @@ internal sealed class CampaignStore(NpgsqlDataSource db, ShiftStore shifts, Queu
             "UPDATE campanhas SET status = @status WHERE id = @id AND status = ANY(@from)", new { id, status, from }, cancellationToken: ct));
     }
 
-    /// <summary>`cancelar`: pending sends and their queued messages are cancelled.</summary>
-    public async Task CancelAsync(long id, CancellationToken ct)
+    /// <summary>
+    /// `cancelar`: pending sends and their queued messages are cancelled. False when the campaign had already ended
+    /// (concluida or cancelada) by the time its row was locked.
+    /// </summary>
+    public async Task<bool> CancelAsync(long id, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
+        if (await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE campanhas SET status = 'cancelada', concluida_em = now() WHERE id = @id AND status NOT IN ('concluida', 'cancelada')",
+                new { id }, tx, cancellationToken: ct)) == 0)
+            return false;
         await c.ExecuteAsync(new CommandDefinition("""
-            UPDATE campanhas SET status = 'cancelada', concluida_em = now() WHERE id = @id;
             UPDATE envios_campanha SET status = 'cancelado', motivo = 'campanha_cancelada' WHERE campanha_id = @id AND status IN ('pendente', 'enfileirado');
             """, new { id }, tx, cancellationToken: ct));
         await queue.CancelPendingByMetadataAsync(tx, QueueKinds.Campaign, "campanha_id", id.ToString(), "campanha_cancelada", ct);
         await tx.CommitAsync(ct);
+        return true;
     }
 
     public async Task<Dictionary<string, object>> ReportAsync(long id, CancellationToken ct)

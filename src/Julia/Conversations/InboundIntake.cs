@@ -88,13 +88,15 @@ internal sealed partial class InboundIntake(
     }
 
     /// <summary>
-    /// Where replies go (docs/decisions.md#inbound): the raw remoteJid the doctor wrote from, when it is a well-formed LID
-    /// or a phone JID of the number he was identified by; otherwise (garbage, or another number than the one in
-    /// remoteJidAlt) the JID of his number, or his LID. Replies never go to an address the identity did not come from.
+    /// Where replies go (docs/decisions.md#inbound): the address the doctor wrote from — his LID, or the phone JID of the
+    /// number he was identified by, in WhatsApp's own form (a legacy 12-digit number stays as written; device suffix,
+    /// separators and case dropped) — otherwise (garbage, or another number than the one in remoteJidAlt) the JID of his
+    /// number, or his LID. Replies never go to an address the identity did not come from. Whether a LID belongs to
+    /// another doctor is settled where it is stored (DoctorStore.RefreshIdentityAsync).
     /// </summary>
     internal static string ReplyAddress(string remoteJid, string? canonical, string? lid) =>
         PhoneNumbers.ValidLid(remoteJid) is { } remoteLid ? remoteLid
-        : canonical is not null && PhoneNumbers.Canonical(remoteJid) == canonical ? remoteJid
+        : canonical is not null && PhoneNumbers.Canonical(remoteJid) == canonical ? PhoneNumbers.SenderJid(remoteJid)!
         : canonical is not null ? PhoneNumbers.Jid(canonical)
         : lid!;
 

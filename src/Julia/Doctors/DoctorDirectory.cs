@@ -14,15 +14,22 @@ internal sealed class DoctorDirectory(DoctorStore store, JuliaCache cache, Phone
     public NewDoctor NewSender(string? canonicalPhone, string jid, string? lid, string? pushName) =>
         NewDoctor.From(canonicalPhone, jid, lid, pushName) with { HashTelefone = hasher.Hash(canonicalPhone), HashLid = hasher.Hash(lid) };
 
-    /// <summary>Known doctor for this address, or null when the sender is new (created together with his first message).</summary>
+    /// <summary>
+    /// Known doctor for this address, or null when the sender is new (created together with his first message): by phone
+    /// first, then by LID — a LID-only doctor whose phone now comes beside his LID is still him (his messages must not be
+    /// taken for another sender's, nor refused as duplicates when the LID's unique key stops a new doctor).
+    /// </summary>
     public async Task<DoctorRecord?> FindAsync(string? canonicalPhone, string? lid, CancellationToken ct)
     {
         if (canonicalPhone is not null)
         {
             if (await FindCachedAsync(canonicalPhone) is { } cached) return cached;
             var doctor = await store.FindByPhoneAsync(canonicalPhone, ct);
-            if (doctor is not null) await RememberAsync(doctor);
-            return doctor;
+            if (doctor is not null)
+            {
+                await RememberAsync(doctor);
+                return doctor;
+            }
         }
         return lid is null ? null : await store.FindByLidAsync(lid, ct);
     }

@@ -58,7 +58,13 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
         await using var c = await db.OpenConnectionAsync(ct);
         return await c.QuerySingleAsync<DoctorRecord>(new CommandDefinition($"""
             UPDATE medicos SET
-                whatsapp_jid = @jid,
+                -- A LID that is another doctor's, or not this doctor's own, is never his reply address (a reply would reach
+                -- someone else): his phone JID stays (docs/decisions.md#inbound).
+                whatsapp_jid = CASE WHEN @jid LIKE '%@lid'
+                                     AND ((whatsapp_lid IS NOT NULL AND whatsapp_lid <> @jid)
+                                          OR EXISTS (SELECT 1 FROM medicos o WHERE o.whatsapp_lid = @jid AND o.id <> @id))
+                                    THEN COALESCE(CASE WHEN whatsapp_jid NOT LIKE '%@lid' THEN whatsapp_jid END, telefone || '@s.whatsapp.net', whatsapp_jid)
+                                    ELSE @jid END,
                 whatsapp_lid = CASE WHEN whatsapp_lid IS NULL AND @lid::text IS NOT NULL
                                      AND NOT EXISTS (SELECT 1 FROM medicos o WHERE o.whatsapp_lid = @lid) THEN @lid ELSE whatsapp_lid END,
                 primeiro_nome = COALESCE(NULLIF(primeiro_nome, ''), @first),

@@ -40,13 +40,31 @@ internal static class PhoneNumbers
 
     public static bool IsLid(string? jid) => jid is not null && jid.EndsWith("@lid", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A WhatsApp LID as Evolution sends it: `&lt;digits&gt;@lid` (up to 20 digits, optional ":device"), else null.</summary>
+    /// <summary>
+    /// A WhatsApp LID as Evolution sends it — `&lt;digits&gt;@lid` (5–20 digits, optional ":device") — in one form:
+    /// `&lt;digits&gt;@lid`, without the device and with the suffix in lower case, so that one person is one LID; else null.
+    /// </summary>
     public static string? ValidLid(string? jid)
     {
         if (jid is null || !jid.EndsWith("@lid", StringComparison.OrdinalIgnoreCase)) return null;
         var local = jid[..^4];
         var colon = local.IndexOf(':');
         var number = colon >= 0 ? local[..colon] : local;
-        return number.Length is >= 5 and <= 20 && number.All(char.IsAsciiDigit) && (colon < 0 || local[(colon + 1)..].All(char.IsAsciiDigit)) ? jid : null;
+        var device = colon >= 0 ? local[(colon + 1)..] : "0";
+        return number.Length is >= 5 and <= 20 && number.All(char.IsAsciiDigit) && device.Length is > 0 and <= 3 && device.All(char.IsAsciiDigit)
+            ? number + "@lid" : null;
+    }
+
+    /// <summary>
+    /// The phone JID a message came from, as WhatsApp knows the account: its own digits (a legacy 12-digit number stays
+    /// 12 digits) + `@s.whatsapp.net`, without device, separators or case variants; null when it is not a phone JID.
+    /// </summary>
+    public static string? SenderJid(string? phoneJid)
+    {
+        if (Canonical(phoneJid) is null || phoneJid!.IndexOf('@') < 0) return null;
+        var local = phoneJid[..phoneJid.IndexOf('@')];
+        var colon = local.IndexOf(':');
+        if (colon >= 0) local = local[..colon];
+        return new string([.. local.Where(char.IsAsciiDigit)]) + "@s.whatsapp.net";
     }
 }

@@ -41,6 +41,30 @@ public sealed class CampaignTests(CampaignFixture f) : IClassFixture<CampaignFix
     }
 
     [Fact]
+    public async Task ACancelRacingAStartNeverLeavesACancelledCampaignRunning()
+    {
+        var filtros = new { especialidades = new[] { "Pediatria" } };
+        for (var round = 0; round < 15; round++)
+        {
+            var created = await f.Client.PostAsJsonAsync("/campanhas", Body("Oi {nome}, tenho plantões.", filtros));
+            var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+            var start = f.Client.PostAsync($"/campanhas/{id}/iniciar", null);
+            await Task.Delay(round % 5); // cancel 0–4 ms after the start
+            var cancel = await f.Client.PostAsync($"/campanhas/{id}/cancelar", null);
+            await start;
+
+            // Whatever the order, a cancel that answered 200 ended the campaign and every send it had.
+            Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+            Assert.Equal("cancelada", await f.ScalarAsync<string>("SELECT status FROM campanhas WHERE id = @id", new { id }));
+            Assert.Equal(0, await f.ScalarAsync<long>(
+                "SELECT count(*) FROM envios_campanha WHERE campanha_id = @id AND status IN ('pendente', 'enfileirado')", new { id }));
+        }
+        // And a cancelled campaign cannot be started again.
+        var last = await f.ScalarAsync<long>("SELECT max(id) FROM campanhas");
+        Assert.Equal(HttpStatusCode.Conflict, (await f.Client.PostAsync($"/campanhas/{last}/iniciar", null)).StatusCode);
+    }
+
+    [Fact]
     public async Task ASegmentIsStartedOnceFedWithinItsDailyCapAndReported()
     {
         var filtros = new { especialidades = new[] { "Pediatria" }, regioes = new[] { "ABC" } };

@@ -71,7 +71,7 @@ public sealed class HostileSenderTests(WebhookFixture f) : IClassFixture<Webhook
         twoNumbers["data"]!["key"]!["remoteJid"] = "5511999990199@c.us";
         twoNumbers["data"]!["key"]!["remoteJidAlt"] = "5521999990102@s.whatsapp.net";
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, twoNumbers, Url)).StatusCode);
-        Assert.Equal("5511999990199@c.us", await JidAsync("5511999990199"));
+        Assert.Equal("5511999990199@s.whatsapp.net", await JidAsync("5511999990199")); // WhatsApp's own form
         Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE telefone = '5521999990102'"));
 
         // Two addresses glued together are no address: ignored, nobody created.
@@ -81,6 +81,66 @@ public sealed class HostileSenderTests(WebhookFixture f) : IClassFixture<Webhook
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("ignored", await response.Content.ReadAsStringAsync());
         Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE telefone = '5521999990103'"));
+    }
+
+    [Fact]
+    public async Task ALidOnlyDoctorKeepsHisMessagesWhenHisPhoneComesBesideHisLid()
+    {
+        const string lid = "300000000000001@lid";
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, FromLid(lid, "oi, sou eu"), Url)).StatusCode);
+        var doctor = await f.ScalarAsync<Guid>("SELECT id FROM medicos WHERE whatsapp_lid = @lid", new { lid });
+
+        // The phone in remoteJidAlt (LID-addressed chat), then the other way round: both are his messages.
+        var lidFirst = FromLid(lid, "tem plantão sábado?");
+        lidFirst["data"]!["key"]!["remoteJidAlt"] = "5511977770001@s.whatsapp.net";
+        var phoneFirst = Text("5511977770001", "e domingo?");
+        phoneFirst["data"]!["key"]!["remoteJidAlt"] = lid;
+        foreach (var body in new[] { lidFirst, phoneFirst })
+        {
+            using var response = await PostAsync(f.Client, body, Url);
+            Assert.Contains("received", await response.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(3, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes WHERE medico_id = @doctor AND direcao = 'entrada'", new { doctor }));
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE telefone = '5511977770001' AND id <> @doctor", new { doctor }));
+
+        // One person, one LID: a device suffix or the suffix's case do not make another doctor.
+        foreach (var variant in new[] { "300000000000001:7@lid", "300000000000001@LID" })
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, FromLid(variant, "oi de novo"), Url)).StatusCode);
+        Assert.Equal(1, await f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE whatsapp_lid LIKE '300000000000001%'"));
+        Assert.Equal(5, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes WHERE medico_id = @doctor AND direcao = 'entrada'", new { doctor }));
+    }
+
+    [Fact]
+    public async Task AnotherDoctorsLidNeverBecomesAReplyAddress()
+    {
+        // X: phone and LID; Y: phone only. A message naming X's LID with Y's phone is Y's, and Y's replies stay on Y's phone.
+        var x = Text("5511968880001", "oi");
+        x["data"]!["key"]!["remoteJid"] = "400000000000001@lid";
+        x["data"]!["key"]!["remoteJidAlt"] = "5511968880001@s.whatsapp.net";
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, x, Url)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, Text("5511968880002", "oi"), Url)).StatusCode);
+        Assert.Equal("400000000000001@lid", await f.ScalarAsync<string>("SELECT whatsapp_lid FROM medicos WHERE telefone = '5511968880001'"));
+
+        var forged = Text("5511968880002", "quero plantão");
+        forged["data"]!["key"]!["remoteJid"] = "400000000000001@lid";
+        forged["data"]!["key"]!["remoteJidAlt"] = "5511968880002@s.whatsapp.net";
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, forged, Url)).StatusCode);
+        Assert.Equal("5511968880002@s.whatsapp.net", await JidAsync("5511968880002"));
+
+        // A phone JID in any written form is answered in WhatsApp's own form.
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, Raw("+5511969990007@s.whatsapp.net", "oi"), Url)).StatusCode);
+        Assert.Equal("5511969990007@s.whatsapp.net", await JidAsync("5511969990007"));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, Raw("5511969990008:abc@S.WHATSAPP.NET", "oi"), Url)).StatusCode);
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE whatsapp_jid LIKE '%abc%' OR whatsapp_jid LIKE '%WHATSAPP%'"));
+    }
+
+    static JsonObject FromLid(string lid, string text) => Raw(lid, text);
+
+    static JsonObject Raw(string remoteJid, string text)
+    {
+        var body = Text("5500000000000", text);
+        body["data"]!["key"]!["remoteJid"] = remoteJid;
+        return body;
     }
 
     Task<string> JidAsync(string phone) => f.ScalarAsync<string>("SELECT whatsapp_jid FROM medicos WHERE telefone = @phone", new { phone });

@@ -7,6 +7,8 @@ public sealed class HandoffTriggerDetectorTests
 {
     [Theory]
     [InlineData("quero falar com uma pessoa")]
+    [InlineData("Oi, quero falar com a coordenação")]       // found by an outside fuzzing run (2026-12-02)
+    [InlineData("quero falar com a Júlia de verdade, não robô")]
     [InlineData("Quero falar com um humano!")]
     [InlineData("me passa pra sua supervisora")]
     [InlineData("Me passa para o responsável")]

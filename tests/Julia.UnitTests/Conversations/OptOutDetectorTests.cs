@@ -6,6 +6,10 @@ public sealed class OptOutDetectorTests
 {
     [Theory]
     [InlineData("Pare de me mandar mensagem")]
+    [InlineData("me desinscreve")]                          // found by an outside fuzzing run (2026-12-02)
+    [InlineData("Não tenho mais interesse em plantões")]
+    [InlineData("n quero mais")]
+    [InlineData("P A R A")]
     [InlineData("PARE DE ME MANDAR MENSAGENS!!!")]
     [InlineData("para de mandar msg pfv")]
     [InlineData("Para de me enviar essas mensagens")]
@@ -46,6 +50,8 @@ public sealed class OptOutDetectorTests
 
     [Theory]
     [InlineData("Para qual hospital é esse plantão?")]
+    [InlineData("não tenho interesse em plantões noturnos")]
+    [InlineData("a e i o u")]
     [InlineData("pode mandar mais vagas para mim")]
     [InlineData("Bloqueia minha agenda dia 12 por favor")]
     [InlineData("vou bloquear minha agenda pra esse plantão")]

@@ -85,7 +85,9 @@ internal sealed class IntentVocabulary
     /// <summary>"não tenho interesse em pronto-socorro": a refusal narrowed to one thing, not to contact as a whole.</summary>
     bool NarrowedDown(string[] words, int end) =>
         end + 1 < words.Length && prepositions.Contains(words[end]) && !complementsOk.Contains(words[end + 1])
-        && !words.Skip(end + 1).Take(3).Any(genericComplements.Contains);
+        && !words.Skip(end + 1).Take(3).Any(genericComplements.Contains)
+        // "…em plantões" as the message's last word: every shift, that is the service itself, not one of them.
+        && !(end + 2 == words.Length && shiftNouns.Contains(words[end + 1]) && words[end + 1].EndsWith('s'));
 
     /// <summary>
     /// A word about one shift: a sector, a day, a period… or "plantão"/"vaga" made specific ("do plantão de sexta",

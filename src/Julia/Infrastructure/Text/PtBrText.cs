@@ -27,8 +27,10 @@ internal static partial class PtBrText
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
         var lowered = Slashed().Replace(text.ToLowerInvariant().Replace('ñ', 'n'), m => m.Value[0] == 'c' ? "com " : "para ");
-        var words = StripAccents(lowered, c => char.IsLetterOrDigit(c) ? c : ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => Abbreviations.TryGetValue(SquashRepeats(w), out var full) ? full : SquashRepeats(w));
+        var raw = StripAccents(lowered, c => char.IsLetterOrDigit(c) ? c : ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // A word spelled out letter by letter ("P A R A", "S-A-I-R") is that word: a whole message of 3+ single letters.
+        if (raw.Length >= 3 && raw.All(w => w.Length == 1 && char.IsLetter(w[0]))) raw = [string.Concat(raw)];
+        var words = raw.Select(w => Abbreviations.TryGetValue(SquashRepeats(w), out var full) ? full : SquashRepeats(w));
         return string.Join(' ', words);
     }
 
