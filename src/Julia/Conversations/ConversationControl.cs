@@ -47,7 +47,17 @@ internal sealed partial class ConversationControl(
     /// when the staff closed the conversation. Nothing is sent to the doctor. False when Júlia was already in control
     /// and nothing was open.
     /// </summary>
-    public async Task<bool> ReturnToJuliaAsync(ConversationRef c, string? resolvedBy, string? notes, bool complete, CancellationToken ct)
+    public async Task<bool> ReturnToJuliaAsync(ConversationRef c, string? resolvedBy, string? notes, bool complete, CancellationToken ct) =>
+        (await ReturnAsync(c, resolvedBy, notes, complete, ct)).Changed;
+
+    /// <summary>
+    /// <see cref="ReturnToJuliaAsync"/> for one open handoff (`POST /admin/handoffs/{id}/resolver`): true only when this call
+    /// resolved it — of two resolutions at once, the second finds it resolved and its notes are not written.
+    /// </summary>
+    public async Task<bool> ResolveHandoffAsync(ConversationRef c, string? resolvedBy, string? notes, CancellationToken ct) =>
+        (await ReturnAsync(c, resolvedBy, notes, complete: false, ct)).Resolved;
+
+    async Task<(bool Changed, bool Resolved)> ReturnAsync(ConversationRef c, string? resolvedBy, string? notes, bool complete, CancellationToken ct)
     {
         HandoffResolved? resolved;
         int changed;
@@ -59,9 +69,9 @@ internal sealed partial class ConversationControl(
             await tx.CommitAsync(ct);
         }
         await handoffs.AfterCommitAsync(c.MedicoId);
-        if (resolved is null && !c.HumanControlled) return false;
+        if (resolved is null && !c.HumanControlled) return (false, false);
         LogReturned(c.Id, resolved?.HandoffId, complete);
-        return changed > 0 || resolved is not null;
+        return (changed > 0 || resolved is not null, resolved is not null);
     }
 
     /// <summary>

@@ -38,7 +38,10 @@ internal static class HandoffAdminEndpoints
         if (handoff.Status == "resolvido") return TypedResults.Problem(statusCode: 409, title: $"Handoff {id} já está resolvido");
         if (await conversations.FindAsync(handoff.ConversationId, ct) is not { } conversation)
             return TypedResults.Problem(statusCode: 404, title: "Conversa do handoff não encontrada");
-        await control.ReturnToJuliaAsync(conversation, by ?? "operador", notes, complete: false, ct);
+        // Two resolutions at once: both saw it open, one resolved it; the other's notes were not written — a 409, as if it
+        // had come second.
+        if (!await control.ResolveHandoffAsync(conversation, by ?? "operador", notes, ct))
+            return TypedResults.Problem(statusCode: 409, title: $"Handoff {id} já está resolvido");
         return TypedResults.Ok(Dto((await handoffs.FindAsync(id, ct))!));
     }
 

@@ -82,11 +82,17 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
     /// so even a new sender costs one commit. Null when nothing was inserted — a duplicate, or another process
     /// created the same doctor a moment ago; the caller then retries with <see cref="InsertAsync"/>.
     /// </summary>
+    /// <summary>
+    /// A message id already stored (a duplicate delivery, or an id another sender used) creates no doctor: he would be a
+    /// row with no message (docs/decisions.md#inbound).
+    /// </summary>
+    const string NotStoredYet = "NOT EXISTS (SELECT 1 FROM interacoes WHERE provider_message_id = @ProviderMessageId AND direcao = 'entrada')";
+
     public async Task<Guid?> InsertWithNewDoctorAsync(NewDoctor doctor, InboundRow row, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return await c.QueryFirstOrDefaultPreparedAsync<Guid?>($"""
-            WITH {DoctorStore.InsertNewCte("novo")},
+            WITH {DoctorStore.InsertNewCte("novo", NotStoredYet)},
             inserted AS (
                 INSERT INTO interacoes (medico_id, {Columns}) SELECT novo.id, {Values} FROM novo
                 ON CONFLICT (provider_message_id) WHERE direcao = 'entrada' DO NOTHING

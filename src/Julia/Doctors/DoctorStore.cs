@@ -138,9 +138,9 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
     /// A CTE that creates a sender met for the first time (race-free: ON CONFLICT DO NOTHING) from the parameters of a
     /// <see cref="NewDoctor"/> (@Telefone, @WhatsappJid, @WhatsappLid, @PrimeiroNome, @Sobrenome, @HashTelefone, @HashLid);
     /// returns his id, or no row when he already exists. A sender erased after opting out (titulares_apagados, read only)
-    /// comes back opted out (docs/decisions.md#lgpd).
+    /// comes back opted out (docs/decisions.md#lgpd). With <paramref name="onlyWhen"/>, nobody is created unless it holds.
     /// </summary>
-    public static string InsertNewCte(string name) => $"""
+    public static string InsertNewCte(string name, string onlyWhen = "true") => $"""
         {name} AS (
             INSERT INTO medicos (telefone, whatsapp_jid, whatsapp_lid, primeiro_nome, sobrenome, stage_jornada, origem,
                                  opted_out, opted_out_at, opted_out_reason)
@@ -149,6 +149,7 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
                    a.opted_out, CASE WHEN a.opted_out THEN now() END, CASE WHEN a.opted_out THEN '{ErasedOptOutReason}' END
             FROM (SELECT EXISTS (SELECT 1 FROM titulares_apagados
                                  WHERE opted_out AND hash_telefone IN (@HashTelefone::bytea, @HashLid::bytea)) AS opted_out) a
+            WHERE {onlyWhen}
             ON CONFLICT DO NOTHING
             RETURNING id)
         """;

@@ -262,6 +262,25 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
     }
 
     [Fact]
+    public async Task OfTenResolutionsAtOnceOneWinsAndTheOthersAre409()
+    {
+        const string phone = "5511988880118";
+        var (conversa, _) = await f.DoctorInChatwootAsync(phone);
+        await PostAsync(f.Client, Text(phone, "quero falar com uma pessoa"));
+        await f.WaitProcessedAsync(phone);
+        var handoffId = await f.ScalarAsync<Guid>("SELECT id FROM handoffs WHERE conversa_id = @conversa", new { conversa });
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            f.Client.PostAsJsonAsync($"/admin/handoffs/{handoffId}/resolver", new { notas = $"nota {i}" })));
+
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(9, answers.Count(a => a.StatusCode == HttpStatusCode.Conflict));
+        // The notes kept are the winner's, and only his answer said they were.
+        var winner = System.Text.Json.JsonDocument.Parse(await answers.Single(a => a.IsSuccessStatusCode).Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(winner.GetProperty("notas").GetString(), await f.ScalarAsync<string>("SELECT notas FROM handoffs WHERE id = @handoffId", new { handoffId }));
+    }
+
+    [Fact]
     public async Task BackWithJuliaHerNextReplyHasTheStaffMessagesInHerHistory()
     {
         const string phone = "5511988880109";

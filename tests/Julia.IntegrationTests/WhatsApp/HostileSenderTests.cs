@@ -134,6 +134,16 @@ public sealed class HostileSenderTests(WebhookFixture f) : IClassFixture<Webhook
         Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE whatsapp_jid LIKE '%abc%' OR whatsapp_jid LIKE '%WHATSAPP%'"));
     }
 
+    [Fact]
+    public async Task AMessageIdAnotherSenderUsedCreatesNoDoctor()
+    {
+        const string id = "3EB0C0FFEE0000000000000000000001";
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, Text("5511966660001", "oi", id: id), Url)).StatusCode);
+        using var second = await PostAsync(f.Client, Text("5511966660002", "oi", id: id), Url);
+        Assert.Contains("duplicate", await second.Content.ReadAsStringAsync());
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE telefone = '5511966660002'"));
+    }
+
     static JsonObject FromLid(string lid, string text) => Raw(lid, text);
 
     static JsonObject Raw(string remoteJid, string text)
