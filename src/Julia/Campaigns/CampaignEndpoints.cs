@@ -40,6 +40,7 @@ internal static class CampaignEndpoints
 
     static string? TooLong(CampaignFilters? f) =>
         f is null ? null
+        : f.Unknown is { Count: > 0 } unknown ? $"filtro desconhecido: {string.Join(", ", unknown.Keys.Take(3).Select(Shown))}"
         : new IEnumerable<string?>?[] { f.Especialidades, f.Regioes, f.Cidades, f.Stages, f.Tags, f.Estado is null ? null : [f.Estado] }
             .Any(values => values?.Any(v => v?.Length > MaxFilterChars) == true) ? $"filtros com um valor de mais de {MaxFilterChars} caracteres"
         : null;

@@ -38,6 +38,13 @@ public sealed class CampaignTests(CampaignFixture f) : IClassFixture<CampaignFix
         Assert.Equal(HttpStatusCode.BadRequest, unknownSpecialty.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badType.StatusCode);
         Assert.Equal("application/problem+json", badType.Content.Headers.ContentType?.MediaType);
+
+        // A misspelt field is refused, not ignored: `segmento` for `filtros` would have targeted every doctor.
+        var misspelt = await f.Client.PostAsJsonAsync("/campanhas", new { nome = "x", tipo = "oferta_plantao", mensagem_template = "Oi {nome}",
+            segmento = new { especialidades = new[] { "Pediatria" } } });
+        Assert.Equal(HttpStatusCode.BadRequest, misspelt.StatusCode);
+        var misspeltFilter = await f.Client.PostAsJsonAsync("/campanhas/segmento/preview", new { filtros = new { especialidade = new[] { "Pediatria" } } });
+        Assert.Equal(HttpStatusCode.BadRequest, misspeltFilter.StatusCode);
     }
 
     [Fact]

@@ -111,7 +111,7 @@ internal static class RouteCorpus
     public static JsonObject Sample(Type type, IReadOnlyDictionary<string, Func<JsonNode?>> known, int depth = 0)
     {
         var body = new JsonObject();
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead))
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.GetCustomAttribute<JsonExtensionDataAttribute>() is null))
         {
             var jsonName = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicyCamel(property.Name);
             var t = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
