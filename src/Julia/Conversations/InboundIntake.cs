@@ -119,10 +119,15 @@ internal sealed partial class InboundIntake(
     }
 
     // Another process created this doctor between our lookup and insert (or the message is a duplicate).
+    // Or a LID-only doctor whose phone now comes beside his LID: he is given the phone (the LID↔phone pair), so his next
+    // message is found by phone at once.
     async Task<Guid?> RetryAfterRaceAsync(string? canonical, string? lid, InboundRow row, CancellationToken ct)
     {
         var doctor = await doctors.FindAsync(canonical, lid, ct);
-        return doctor is null ? null : (await store.InsertAsync(doctor.Id, row, ct)).Stored;
+        if (doctor is null) return null;
+        var stored = (await store.InsertAsync(doctor.Id, row, ct)).Stored;
+        if (stored is not null && doctor.Telefone is null && canonical is not null) await doctors.PairPhoneAsync(doctor, canonical, ct);
+        return stored;
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Inbound {MessageId} accepted for medico {MedicoId} ({Kind}, {Phone})")]

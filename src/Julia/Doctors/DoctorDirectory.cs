@@ -75,6 +75,14 @@ internal sealed class DoctorDirectory(DoctorStore store, JuliaCache cache, Phone
         return updated;
     }
 
+    /// <summary>
+    /// A LID-only doctor's phone, met beside his LID (docs/decisions.md#inbound): stored unless another doctor has it.
+    /// </summary>
+    public async Task PairPhoneAsync(DoctorRecord doctor, string canonical, CancellationToken ct)
+    {
+        if (await store.PairPhoneAsync(doctor.Id, canonical, ct)) await InvalidateAsync(doctor.Id, canonical);
+    }
+
     /// <summary>Drops medico:telefone:*, medico:id:* and contexto:medico:* of this doctor (call after every change).</summary>
     public Task InvalidateAsync(DoctorRecord doctor) => InvalidateAsync(doctor.Id, doctor.Telefone);
 

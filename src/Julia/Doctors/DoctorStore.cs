@@ -74,6 +74,22 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
             """, new { id = doctor.Id, jid, lid, first, last }, cancellationToken: ct));
     }
 
+    /// <summary>The phone of a doctor who had none, unless another doctor has it (also when one took it a moment ago).</summary>
+    public async Task<bool> PairPhoneAsync(Guid id, string canonical, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        try
+        {
+            return await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE medicos SET telefone = @canonical WHERE id = @id AND telefone IS NULL AND NOT EXISTS (SELECT 1 FROM medicos WHERE telefone = @canonical)",
+                new { id, canonical }, cancellationToken: ct)) == 1;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return false; // another doctor got this phone between the check and the write: he keeps it
+        }
+    }
+
     /// <summary>Whether an identity refresh would change anything (so the common path writes nothing).</summary>
     public static bool NeedsRefresh(DoctorRecord d, string jid, string? lid, string? pushName) =>
         d.WhatsappJid != jid || (lid is not null && d.WhatsappLid is null) || (string.IsNullOrEmpty(d.PrimeiroNome) && !string.IsNullOrWhiteSpace(pushName));

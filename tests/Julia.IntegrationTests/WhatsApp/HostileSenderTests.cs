@@ -101,6 +101,8 @@ public sealed class HostileSenderTests(WebhookFixture f) : IClassFixture<Webhook
             Assert.Contains("received", await response.Content.ReadAsStringAsync());
         }
         Assert.Equal(3, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes WHERE medico_id = @doctor AND direcao = 'entrada'", new { doctor }));
+        // He is given the phone (the LID↔phone pair): found by it from now on.
+        Assert.Equal("5511977770001", await f.ScalarAsync<string>("SELECT telefone FROM medicos WHERE id = @doctor", new { doctor }));
         Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE telefone = '5511977770001' AND id <> @doctor", new { doctor }));
 
         // One person, one LID: a device suffix or the suffix's case do not make another doctor.
