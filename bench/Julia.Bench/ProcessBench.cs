@@ -21,7 +21,6 @@ internal static class ProcessBench
         await using (var c = new NpgsqlConnection(admin.ConnectionString)) await c.ExecuteAsync($"CREATE DATABASE {database}");
         var dbUrl = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = database }.ConnectionString;
         var juliaDbUrl = $"postgres://{admin.Username ?? "postgres"}@{admin.Host}:{admin.Port}/{database}";
-        CpuSnapshot.Url = dbUrl;
         try
         {
             await using var fakes = await EndToEndBench.Fakes.StartAsync();
@@ -69,20 +68,20 @@ internal static class ProcessBench
 
                 // 3. Sequential replies and the bare chain.
                 Progress("sequential phase");
-                var cpu = CpuSnapshot.Take(julia1.Id, redis);
+                var cpu = CpuSnapshot.Take(julia1.Id, redis, dbUrl);
                 var seq = new EndToEndBench.Runner(http, fakes, "55319");
                 var seqLatencies = new List<double>();
                 for (var i = 0; i < Sequential; i++) seqLatencies.Add(await seq.OneAsync(i));
-                var seqCpu = CpuSnapshot.Take(julia1.Id, redis) - cpu;
+                var seqCpu = CpuSnapshot.Take(julia1.Id, redis, dbUrl) - cpu;
                 Progress("bare chain");
                 var bare = await EndToEndBench.BareChainAsync(dbUrl, redis, fakes, Sequential);
 
                 // 4. The open loop, Júlia's RSS every second.
                 Progress("open loop");
                 var rss = new List<long>();
-                cpu = CpuSnapshot.Take(julia1.Id, redis);
+                cpu = CpuSnapshot.Take(julia1.Id, redis, dbUrl);
                 var open = await OpenLoopAsync(new EndToEndBench.Runner(http, fakes, "55419"), rate, seconds, _ => rss.Add(ProcStatus(julia1.Id, "VmRSS:")));
-                var openCpu = CpuSnapshot.Take(julia1.Id, redis) - cpu;
+                var openCpu = CpuSnapshot.Take(julia1.Id, redis, dbUrl) - cpu;
                 await Task.Delay(TimeSpan.FromSeconds(2)); // anything sent twice shows up now
                 var lost = open.Count(double.IsNaN);
                 open.RemoveAll(double.IsNaN);
@@ -188,10 +187,10 @@ internal static class ProcessBench
     {
         const double TickMs = 10; // CLK_TCK = 100 on Linux
 
-        public static CpuSnapshot Take(int juliaPid, ConnectionMultiplexer redis)
+        public static CpuSnapshot Take(int juliaPid, ConnectionMultiplexer redis, string dbUrl)
         {
             var redisPid = int.Parse(redis.GetServer(redis.GetEndPoints()[0]).Info("server").SelectMany(g => g).First(kv => kv.Key == "process_id").Value);
-            return new CpuSnapshot(Ticks(juliaPid), PostgresTicks(), Ticks(redisPid), Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds);
+            return new CpuSnapshot(Ticks(juliaPid), PostgresTicks(dbUrl), Ticks(redisPid), Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds);
         }
 
         public static CpuSnapshot operator -(CpuSnapshot a, CpuSnapshot b) =>
@@ -214,9 +213,9 @@ internal static class ProcessBench
         static int? postmaster;
 
         /// <summary>Every child of the postmaster of the server Júlia uses (backends, WAL writer, autovacuum …).</summary>
-        static double PostgresTicks()
+        static double PostgresTicks(string dbUrl)
         {
-            postmaster ??= FindPostmaster();
+            postmaster ??= FindPostmaster(dbUrl);
             if (postmaster is not { } pm) return double.NaN;
             var total = 0.0;
             foreach (var dir in Directory.EnumerateDirectories("/proc"))
@@ -233,11 +232,9 @@ internal static class ProcessBench
             return total;
         }
 
-        public static string? Url;
-
-        static int? FindPostmaster()
+        static int? FindPostmaster(string dbUrl)
         {
-            using var c = new NpgsqlConnection(Url);
+            using var c = new NpgsqlConnection(dbUrl);
             c.Open();
             var backend = c.ExecuteScalar<int>("SELECT pg_backend_pid()");
             var stat = File.ReadAllText($"/proc/{backend}/stat");

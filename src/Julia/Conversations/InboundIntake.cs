@@ -96,7 +96,7 @@ internal sealed partial class InboundIntake(
     /// </summary>
     internal static string ReplyAddress(string remoteJid, string? canonical, string? lid) =>
         PhoneNumbers.ValidLid(remoteJid) is { } remoteLid ? remoteLid
-        : canonical is not null && PhoneNumbers.Canonical(remoteJid) == canonical ? PhoneNumbers.SenderJid(remoteJid)!
+        : canonical is not null && PhoneNumbers.Canonical(remoteJid) == canonical ? PhoneNumbers.SenderJid(remoteJid)
         : canonical is not null ? PhoneNumbers.Jid(canonical)
         : lid!;
 

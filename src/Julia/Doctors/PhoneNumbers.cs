@@ -57,12 +57,13 @@ internal static class PhoneNumbers
 
     /// <summary>
     /// The phone JID a message came from, as WhatsApp knows the account: its own digits (a legacy 12-digit number stays
-    /// 12 digits) + `@s.whatsapp.net`, without device, separators or case variants; null when it is not a phone JID.
+    /// 12 digits) + `@s.whatsapp.net`, without device, separators or case variants. For an address
+    /// <see cref="Canonical"/> accepts.
     /// </summary>
-    public static string? SenderJid(string? phoneJid)
+    public static string SenderJid(string phoneJid)
     {
-        if (Canonical(phoneJid) is null || phoneJid!.IndexOf('@') < 0) return null;
-        var local = phoneJid[..phoneJid.IndexOf('@')];
+        var at = phoneJid.IndexOf('@');
+        var local = at >= 0 ? phoneJid[..at] : phoneJid;
         var colon = local.IndexOf(':');
         if (colon >= 0) local = local[..colon];
         return new string([.. local.Where(char.IsAsciiDigit)]) + "@s.whatsapp.net";
