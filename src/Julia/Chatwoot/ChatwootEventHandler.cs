@@ -70,7 +70,8 @@ internal sealed partial class ChatwootEventHandler(
             return new(false, "eco de um envio da Júlia");
         if (await queue.WasSentRecentlyAsync(c.MedicoId, m.Content!, EchoWindow, ct))
             return new(false, "eco de um envio da Júlia (mesmo texto)");
-        await control.RecordStaffMessageAsync(c, m.Content!, "chatwoot", null, deliver: options.Value.AppMirrors, m.SenderName, ct);
+        if (await control.RecordStaffMessageAsync(c, m.Content!, "chatwoot", m.MessageId, deliver: options.Value.AppMirrors, m.SenderName, ct) is null)
+            return new(false, "mensagem da equipe já registrada (entregue de novo pelo Chatwoot)");
         return new(true, c.HumanControlled ? "mensagem da equipe registrada" : "mensagem da equipe: assumiu a conversa");
     }
 

@@ -78,14 +78,17 @@ internal sealed partial class ConversationControl(
     /// A person wrote to the doctor (Chatwoot reply, or the simulator's staff pane): stored as `humano`; the open handoff
     /// is `em_atendimento`; if Júlia was in control this is an implicit takeover (`manual`, no transition message). With
     /// <paramref name="deliver"/> the text also goes to the doctor through the queue, at any hour, allowed under human control.
+    /// Returns the stored row's id, or null when <paramref name="chatwootMessageId"/> was already stored: nothing changes.
     /// </summary>
-    public async Task<long> RecordStaffMessageAsync(ConversationRef c, string text, string origin, string? providerMessageId, bool deliver,
+    public async Task<long?> RecordStaffMessageAsync(ConversationRef c, string text, string origin, long? chatwootMessageId, bool deliver,
         string? author, CancellationToken ct)
     {
-        long id;
         await using (var connection = await conversations.DataSource.OpenConnectionAsync(ct))
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
+            // First, so that a second delivery waits for the first one's commit here and then changes nothing.
+            if (await conversations.InsertStaffMessageAsync(tx, c.Id, c.MedicoId, text, origin, chatwootMessageId, ct) is not { } id)
+                return null;
             if (!c.HumanControlled)
             {
                 await TakeOverAsync(tx, c.Id, c.MedicoId, HandoffTriggers.Manual, $"resposta da equipe{(author is null ? "" : $" ({author})")}",
@@ -93,7 +96,6 @@ internal sealed partial class ConversationControl(
                 LogImplicitTakeover(c.Id);
             }
             await handoffs.MarkInServiceAsync(tx, c.Id, ct);
-            id = await conversations.InsertStaffMessageAsync(tx, c.Id, c.MedicoId, text, origin, providerMessageId, ct);
             if (deliver)
                 await queue.EnqueueAsync(tx, [new NewQueueItem(c.MedicoId, c.Id, QueueKinds.SystemMessage, text, time.GetUtcNow(),
                     Metadata: new Dictionary<string, object?>
@@ -101,10 +103,10 @@ internal sealed partial class ConversationControl(
                         ["tipo_sistema"] = StaffTextKind, ["permitido_sob_humano"] = true, [ConversationStore.StaffMessageKey] = id,
                     })], ct);
             await tx.CommitAsync(ct);
+            if (deliver) queueSignals.Wake();
+            if (!c.HumanControlled) await doctors.InvalidateAsync(c.MedicoId, null);
+            return id;
         }
-        if (deliver) queueSignals.Wake();
-        if (!c.HumanControlled) await doctors.InvalidateAsync(c.MedicoId, null);
-        return id;
     }
 
     [LoggerMessage(EventId = 1120, Level = LogLevel.Information, Message = "Conversa {ConversaId} back with Júlia (handoff {HandoffId} resolved, completed {Completed})")]

@@ -284,14 +284,19 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
             """, new { conversaId, complete }, tx, cancellationToken: ct));
 
     /// <summary>A staff member's message to the doctor (autor_tipo='humano'); returns its interacoes id.</summary>
-    public Task<long> InsertStaffMessageAsync(NpgsqlTransaction tx, Guid conversaId, Guid medicoId, string text, string origin,
-        string? providerMessageId, CancellationToken ct) =>
-        tx.Connection!.ExecuteScalarAsync<long>(new CommandDefinition("""
+    /// <summary>
+    /// Stores a staff message; null when Chatwoot delivered this one again (its <paramref name="chatwootMessageId"/>, text
+    /// and conversation already stored, migration 0010): the caller rolls back.
+    /// </summary>
+    public Task<long?> InsertStaffMessageAsync(NpgsqlTransaction tx, Guid conversaId, Guid medicoId, string text, string origin,
+        long? chatwootMessageId, CancellationToken ct) =>
+        tx.Connection!.ExecuteScalarAsync<long?>(new CommandDefinition("""
             WITH touched AS (UPDATE conversations SET last_outbound_at = now(), last_message_at = now() WHERE id = @conversaId RETURNING id)
-            INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id)
-            VALUES (@medicoId, @conversaId, 'saida', 'texto', 'humano', @origin, @text, @providerMessageId)
+            INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, chatwoot_message_id)
+            VALUES (@medicoId, @conversaId, 'saida', 'texto', 'humano', @origin, @text, @chatwootMessageId)
+            ON CONFLICT (chatwoot_message_id, conversa_id, md5(conteudo)) WHERE chatwoot_message_id IS NOT NULL DO NOTHING
             RETURNING id
-            """, new { conversaId, medicoId, text, origin, providerMessageId }, tx, cancellationToken: ct));
+            """, new { conversaId, medicoId, text, origin, chatwootMessageId }, tx, cancellationToken: ct));
 
     /// <summary>Was this provider message id one of Júlia's sends (an echo of a mirror, not a person)?</summary>
     public async Task<bool> IsOurOutboundAsync(string providerMessageId, CancellationToken ct)

@@ -47,4 +47,32 @@ public sealed class AppMirroringTests(AppMirroringTests.Fixture f) : IClassFixtu
         // The staff's own message is not copied back into Chatwoot.
         Assert.DoesNotContain(f.Chatwoot.Messages, m => m.ConversationId == chatwootId && m.Body["content"]!.GetValue<string>().Contains("confirmei seu sábado"));
     }
+
+    [Fact]
+    public async Task AStaffReplyChatwootDeliversThreeTimesAtOnceIsStoredAndSentOnce()
+    {
+        const string phone = "5511988880303";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        var reply = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, phone);
+        reply["id"] = 880303;
+        reply["content"] = "Oi, aqui é a Ana da equipe: seu plantão de domingo está confirmado.";
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => f.PostChatwootAsync(reply)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        await Eventually.MatchesAsync(() => f.QueueAsync(phone), q => q.Any(r => r.TipoSistema == "mensagem_equipe" && r.Status == "enviada"));
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(reply)).StatusCode); // once more, after it was sent
+        // A different message that happens to carry the same id is not a second delivery.
+        var other = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, phone);
+        other["id"] = 880303;
+        other["content"] = "E o de segunda também.";
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(other)).StatusCode);
+
+        await Eventually.MatchesAsync(() => f.QueueAsync(phone), q => q.Count(r => r.TipoSistema == "mensagem_equipe" && r.Status == "enviada") == 2);
+        var staffRows = await f.QueryAsync<string>("""
+            SELECT conteudo FROM interacoes WHERE conversa_id = @conversa AND autor_tipo = 'humano' ORDER BY id
+            """, new { conversa });
+        Assert.Equal([(string)reply["content"]!, "E o de segunda também."], staffRows);
+        Assert.Single(await f.QueueAsync(phone), r => r.TipoSistema == "mensagem_equipe" && r.Conteudo == (string)reply["content"]!);
+    }
 }
