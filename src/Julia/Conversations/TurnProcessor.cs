@@ -33,6 +33,9 @@ internal sealed partial class TurnProcessor(
     TurnOutcomes outcomes, BusinessHours businessHours, RedisGate redis, WhatsApp.IWhatsAppChannel channel, IOptions<ConversationsOptions> options, IOptions<AgentOptions> agentOptions, TimeProvider time,
     ConversationsMeter timings, DetectionFeedback feedback, ILogger<TurnProcessor> logger)
 {
+    /// <summary>A turn shows the agent at most this many messages' worth of text (MAX_MENSAGEM_CHARS each).</summary>
+    const int MaxTurnCharsFactor = 3;
+
     public async Task<TurnResult> ProcessAsync(Guid medicoId, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
@@ -109,10 +112,11 @@ internal sealed partial class TurnProcessor(
             await outcomes.SkipAsync(input, "controle humano", ct);
             return new TurnResult.Done();
         }
-        // Read receipts when processing starts, not at arrival (docs/decisions.md#inbound); best effort, all at once, and
-        // never waited for: the reply does not depend on them (docs/decisions.md#turn-scheduling).
-        foreach (var p in input.Pending.Where(p => p.ProviderMessageId is not null && p.RemoteJid is not null))
-            _ = MarkReadAsync(p.RemoteJid!, p.ProviderMessageId!);
+        // Read receipts when processing starts, not at arrival (docs/decisions.md#inbound); best effort, one call for the
+        // turn's messages, and never waited for: the reply does not depend on them (docs/decisions.md#turn-scheduling).
+        if (input.Pending.Where(p => p.ProviderMessageId is not null && p.RemoteJid is not null)
+                .Select(p => new WhatsApp.ReadMessage(p.RemoteJid!, p.ProviderMessageId!)).ToList() is { Count: > 0 } read)
+            _ = MarkReadAsync(read);
         foreach (var p in input.Pending)
         {
             var text = p.Kind == WhatsApp.MessageKinds.Text ? p.Content : p.Caption;
@@ -145,7 +149,8 @@ internal sealed partial class TurnProcessor(
         using (JuliaTelemetry.Source.StartActivity("agente"))
         {
             // The agent reads no conversation state: its history is part of its input.
-            outcome = await agent.RespondAsync(new AgentTurn(doctor, profile, conversation.Id, conversation.MessageCount, [.. parts.Select(p => p.Text)],
+            outcome = await agent.RespondAsync(new AgentTurn(doctor, profile, conversation.Id, conversation.MessageCount,
+                InboundText.ForAgent(parts, MaxTurnCharsFactor * options.Value.MaxMessageChars),
                 [.. input.History.Select(h => new HistoryItem(h.Direction, h.AuthorType, h.Content))], input.Holdings), ct);
         }
         return outcome switch
@@ -160,13 +165,13 @@ internal sealed partial class TurnProcessor(
         };
     }
 
-    async Task MarkReadAsync(string remoteJid, string providerMessageId)
+    async Task MarkReadAsync(IReadOnlyList<WhatsApp.ReadMessage> messages)
     {
         // Building and sending the request is not free (~0.2 ms): let a pool thread do it while the turn goes on.
         await Task.Yield();
         try
         {
-            await channel.MarkReadAsync(remoteJid, providerMessageId, CancellationToken.None);
+            await channel.MarkReadAsync(messages, CancellationToken.None);
         }
         catch (Exception ex)
         {

@@ -62,8 +62,9 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
     public Task ShowTypingAsync(string number, TimeSpan duration, CancellationToken ct) =>
         BestEffortAsync($"chat/sendPresence/{Instance}", new { number, presence = "composing", delay = (int)duration.TotalMilliseconds }, ct);
 
-    public Task MarkReadAsync(string remoteJid, string messageId, CancellationToken ct) =>
-        BestEffortAsync($"chat/markMessageAsRead/{Instance}", new { readMessages = new[] { new { remoteJid, fromMe = false, id = messageId } } }, ct);
+    public Task MarkReadAsync(IReadOnlyList<ReadMessage> messages, CancellationToken ct) =>
+        BestEffortAsync($"chat/markMessageAsRead/{Instance}",
+            new { readMessages = messages.Select(m => new { remoteJid = m.RemoteJid, fromMe = false, id = m.Id }).ToArray() }, ct);
 
     public async Task<string?> ConnectionStateAsync(CancellationToken ct)
     {

@@ -10,12 +10,15 @@ internal interface IWhatsAppChannel
 
     Task<SendResult> SendTextAsync(string number, string text, CancellationToken ct);
 
-    /// <summary>Read receipt for a doctor's message (`chat/markMessageAsRead`). Best effort.</summary>
-    Task MarkReadAsync(string remoteJid, string messageId, CancellationToken ct);
+    /// <summary>Read receipts for a doctor's messages, all in one call (`chat/markMessageAsRead`). Best effort.</summary>
+    Task MarkReadAsync(IReadOnlyList<ReadMessage> messages, CancellationToken ct);
 
     /// <summary>`open`, `connecting`, `close`, or null when the gateway cannot be asked.</summary>
     Task<string?> ConnectionStateAsync(CancellationToken ct);
 }
+
+/// <summary>A message to mark as read: the address it came from and its WhatsApp id.</summary>
+internal readonly record struct ReadMessage(string RemoteJid, string Id);
 
 /// <summary>Outcome of one send. <see cref="Transient"/> failures are retried by the queue, never by the HTTP client.</summary>
 internal sealed record SendResult(string Outcome, string? ProviderMessageId = null, string? Error = null)

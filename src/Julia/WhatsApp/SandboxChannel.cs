@@ -33,9 +33,9 @@ internal sealed class SandboxChannel(TimeProvider time) : IWhatsAppChannel
         return Task.FromResult(SendResult.Sent(id));
     }
 
-    public Task MarkReadAsync(string remoteJid, string messageId, CancellationToken ct)
+    public Task MarkReadAsync(IReadOnlyList<ReadMessage> messages, CancellationToken ct)
     {
-        Publish(new SandboxEvent("lida", remoteJid, null, messageId, time.GetUtcNow()));
+        foreach (var m in messages) Publish(new SandboxEvent("lida", m.RemoteJid, null, m.Id, time.GetUtcNow()));
         return Task.CompletedTask;
     }
 

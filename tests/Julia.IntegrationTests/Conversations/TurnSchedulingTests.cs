@@ -23,6 +23,27 @@ public sealed class BurstTests(BurstFixture f) : IClassFixture<BurstFixture>
         Assert.Equal(["oi", "tudo bem?", "tem plantão sábado?"], turn.Parts);
         Assert.Single((await f.QueueAsync(phone)).Select(q => q.LoteId).Distinct());
     }
+
+    [Fact]
+    public async Task ABurstOfLongMessagesIsOneTurnAndTheAgentSeesItsLatestMessagesWithinThreeMessagesWorthOfText()
+    {
+        const string phone = "5511999990303";
+        var texts = Enumerable.Range(1, 8).Select(i => $"parte {i}: " + string.Concat(Enumerable.Repeat("plantão de pediatria no ABC ", 150))[..3_900]).ToList();
+        texts.Add("tem plantão sábado?");
+
+        foreach (var text in texts)
+            await PostAsync(f.Client, Text(phone, text));
+        await f.WaitProcessedAsync(phone);
+
+        var turn = Assert.Single(f.Agent.Turns, t => t.Doctor.Telefone == phone);
+        Assert.Equal("[5 mensagens anteriores desta sequência não mostradas: longas demais]", turn.Parts[0]);
+        Assert.Equal(texts.TakeLast(4), turn.Parts.Skip(1)); // three long ones and the question fit
+        Assert.True(turn.Parts.Sum(p => p.Length) <= 3 * 4_000 + 100);
+        Assert.Equal(0, await f.ScalarAsync<long>("""
+            SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id
+            WHERE m.telefone = @phone AND i.direcao = 'entrada' AND i.processado_em IS NULL
+            """, new { phone }));
+    }
 }
 
 public sealed class AgentOffFixture : PipelineFixture

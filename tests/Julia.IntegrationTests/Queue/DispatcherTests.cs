@@ -31,6 +31,27 @@ public sealed class DispatcherTests(DispatcherFixture f) : IClassFixture<Dispatc
     }
 
     [Fact]
+    public async Task TheMessagesOfOneTurnAreMarkedReadInOneCall()
+    {
+        const string phone = "5511999991059";
+        var (medico, conversa) = await f.DoctorAsync(phone);
+        await f.ExecuteAsync("""
+            INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, remote_jid)
+            SELECT @medico, @conversa, 'entrada', 'texto', 'medico', 'whatsapp', t, 'READ-' || t, @jid FROM unnest(ARRAY['A', 'B']) t
+            """, new { medico, conversa, jid = phone + "@s.whatsapp.net" });
+
+        await PostAsync(f.Client, Text(phone, "tem plantão?"));
+        await Eventually.MatchesAsync(() => f.StatusesAsync(phone), s => s.Count == 2 && s.All(x => x.StartsWith("enviada")));
+
+        var receipts = f.Evolution.Calls.Where(c => c.Path == "/chat/markMessageAsRead/julia"
+            && c.Body!["readMessages"]!.AsArray().Any(m => m!["remoteJid"]!.GetValue<string>() == phone + "@s.whatsapp.net")).ToList();
+        var read = Assert.Single(receipts).Body!["readMessages"]!.AsArray();
+        Assert.Equal(3, read.Count);
+        Assert.Equal(["READ-A", "READ-B"], read.Select(m => m!["id"]!.GetValue<string>()).Where(id => id.StartsWith("READ-")));
+        Assert.All(read, m => Assert.False(m!["fromMe"]!.GetValue<bool>()));
+    }
+
+    [Fact]
     public async Task ChunksOfOneLoteGoStrictlyInOrderWithParallelWorkers()
     {
         const string phone = "5511999991002";

@@ -82,4 +82,37 @@ public sealed class ReplyTextTests
         Assert.Equal("[áudio]", InboundText.Stored(null, MessageKinds.Audio, new InboundTextLimits()));
         Assert.Contains("por escrito", InboundText.CannedReply([PlaceholderKind.Audio, PlaceholderKind.ImageOrDocument]));
     }
+
+    [Fact]
+    public void AShortTurnReachesTheAgentWhole()
+    {
+        TurnPart[] parts = [new("oi", null), new("tem plantão sábado?", null), new("[áudio não ouvido]", PlaceholderKind.Audio)];
+
+        Assert.Equal(["oi", "tem plantão sábado?", "[áudio não ouvido]"], InboundText.ForAgent(parts, 12_000));
+    }
+
+    [Theory]
+    [InlineData(100, 4_000, 12_000, 3)]
+    [InlineData(5, 4_000, 12_000, 3)]
+    [InlineData(2, 4_000, 7_999, 1)]
+    [InlineData(3, 100, 250, 2)]
+    public void ALongTurnShowsTheAgentItsLatestMessagesWithinTheBudgetAndSaysHowManyItLeftOut(int count, int length, int budget, int shown)
+    {
+        var parts = Enumerable.Range(0, count).Select(i => new TurnPart($"{i}:" + new string('x', length - $"{i}:".Length), null)).ToList();
+
+        var forAgent = InboundText.ForAgent(parts, budget);
+
+        Assert.Equal(shown + 1, forAgent.Count);
+        Assert.Contains($"{count - shown} mensage", forAgent[0]);
+        Assert.Equal(parts.TakeLast(shown).Select(p => p.Text), forAgent.Skip(1));
+        Assert.True(forAgent.Skip(1).Sum(t => t.Length) <= Math.Max(budget, length));
+    }
+
+    [Fact]
+    public void TheLastMessageAlwaysReachesTheAgentEvenAboveTheBudget()
+    {
+        TurnPart[] parts = [new("antes", null), new(new string('y', 500), null)];
+
+        Assert.Equal(["[1 mensagem anterior desta sequência não mostrada: longa demais]", new string('y', 500)], InboundText.ForAgent(parts, 100));
+    }
 }

@@ -54,6 +54,24 @@ internal static class InboundText
         };
     }
 
+    /// <summary>
+    /// What of one turn's parts reaches the agent: the latest ones, up to <paramref name="maxChars"/> of text in all
+    /// (at least the last), after a note of how many earlier ones were left out. Every part still counts for the rules
+    /// (opt-out, handoff triggers) and is consumed; only the model call is bounded (docs/decisions.md#inbound).
+    /// </summary>
+    public static IReadOnlyList<string> ForAgent(IReadOnlyList<TurnPart> parts, int maxChars)
+    {
+        var first = parts.Count - 1;
+        for (var total = parts[first].Text.Length; first > 0 && total + parts[first - 1].Text.Length <= maxChars; first--)
+            total += parts[first - 1].Text.Length;
+        if (first == 0) return [.. parts.Select(p => p.Text)];
+        return [OmittedNote(first), .. parts.Skip(first).Select(p => p.Text)];
+    }
+
+    static string OmittedNote(int count) =>
+        count == 1 ? "[1 mensagem anterior desta sequência não mostrada: longa demais]"
+                   : $"[{count} mensagens anteriores desta sequência não mostradas: longas demais]";
+
     /// <summary>The canned reply for a turn made only of placeholders (never a fake human excuse).</summary>
     public static string CannedReply(IEnumerable<PlaceholderKind> kinds)
     {
