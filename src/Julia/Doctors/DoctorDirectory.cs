@@ -76,11 +76,12 @@ internal sealed class DoctorDirectory(DoctorStore store, JuliaCache cache, Phone
     }
 
     /// <summary>
-    /// A LID-only doctor's phone, met beside his LID (docs/decisions.md#inbound): stored unless another doctor has it.
+    /// A LID-only doctor's phone, met beside his LID (docs/decisions.md#inbound): stored unless another doctor has it;
+    /// opted out when that phone was erased after opting out (docs/decisions.md#lgpd).
     /// </summary>
     public async Task PairPhoneAsync(DoctorRecord doctor, string canonical, CancellationToken ct)
     {
-        if (await store.PairPhoneAsync(doctor.Id, canonical, ct)) await InvalidateAsync(doctor.Id, canonical);
+        if (await store.PairPhoneAsync(doctor.Id, canonical, hasher.Hash(canonical), ct)) await InvalidateAsync(doctor.Id, canonical);
     }
 
     /// <summary>Drops medico:telefone:*, medico:id:* and contexto:medico:* of this doctor (call after every change).</summary>

@@ -75,14 +75,22 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
     }
 
     /// <summary>The phone of a doctor who had none, unless another doctor has it (also when one took it a moment ago).</summary>
-    public async Task<bool> PairPhoneAsync(Guid id, string canonical, CancellationToken ct)
+    public async Task<bool> PairPhoneAsync(Guid id, string canonical, byte[]? phoneHash, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
         try
         {
-            return await c.ExecuteAsync(new CommandDefinition(
-                "UPDATE medicos SET telefone = @canonical WHERE id = @id AND telefone IS NULL AND NOT EXISTS (SELECT 1 FROM medicos WHERE telefone = @canonical)",
-                new { id, canonical }, cancellationToken: ct)) == 1;
+            // Like a new sender's phone (InsertNewCte): a phone erased after opting out comes back opted out.
+            var paired = await c.QuerySingleOrDefaultAsync<(bool OptedOut, bool Erased)?>(new CommandDefinition("""
+                UPDATE medicos SET telefone = @canonical
+                WHERE id = @id AND telefone IS NULL AND NOT EXISTS (SELECT 1 FROM medicos WHERE telefone = @canonical)
+                RETURNING opted_out, EXISTS (SELECT 1 FROM titulares_apagados WHERE opted_out AND hash_telefone = @phoneHash::bytea)
+                """, new { id, canonical, phoneHash }, tx, cancellationToken: ct));
+            if (paired is null) return false;
+            if (paired.Value.Erased && !paired.Value.OptedOut) await OptOutAsync(tx, id, ErasedOptOutReason, ct);
+            await tx.CommitAsync(ct);
+            return true;
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {

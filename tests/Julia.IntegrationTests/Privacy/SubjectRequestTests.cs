@@ -192,6 +192,31 @@ public sealed class SubjectRequestTests(PrivacyFixture f) : IClassFixture<Privac
     }
 
     [Fact]
+    public async Task AnErasedOptedOutPhoneThatComesBackBesideANewLidMakesThatLidOnlyDoctorOptedOut()
+    {
+        const string phone = "5511988887712", lid = "100000000000882@lid";
+        var erased = await f.DoctorWithHistoryAsync(phone, "Quitéria", "Jabuticaba", "661112");
+        await f.ExecuteAsync("UPDATE medicos SET opted_out = true, opted_out_at = now(), stage_jornada = 'opt_out' WHERE id = @id", new { id = erased.Id });
+        await f.EraseAsync(erased.Id);
+
+        // He writes from a LID first (no phone: a new doctor, nothing to tell him from anyone else)…
+        var first = Text("0", "oi, voltei", pushName: "Quitéria");
+        first["data"]!["key"]!["remoteJid"] = lid;
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, first)).StatusCode);
+        await Eventually.MatchesAsync(() => f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE whatsapp_lid = @lid", new { lid }), n => n == 1);
+        Assert.False(await f.ScalarAsync<bool>("SELECT opted_out FROM medicos WHERE whatsapp_lid = @lid", new { lid }));
+        // …then with his phone beside the LID: he is given the phone, and the phone's erased opt-out with it.
+        var second = Text("0", "tem plantão?", pushName: "Quitéria");
+        second["data"]!["key"]!["remoteJid"] = lid;
+        second["data"]!["key"]!["remoteJidAlt"] = phone + "@s.whatsapp.net";
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, second)).StatusCode);
+
+        var again = Assert.Single(await f.QueryAsync<(string? Telefone, bool OptedOut, string? Reason, string Stage)>(
+            "SELECT telefone, opted_out, opted_out_reason, stage_jornada FROM medicos WHERE whatsapp_lid = @lid", new { lid }));
+        Assert.Equal((phone, true, DoctorStore.ErasedOptOutReason, "opt_out"), again);
+    }
+
+    [Fact]
     public async Task UnknownDoctorsAre404AndBadInputIs400WithTheAdminToken()
     {
         var unknown = Guid.NewGuid();
