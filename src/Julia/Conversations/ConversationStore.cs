@@ -99,6 +99,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
         await using var grid = await c.QueryPreparedMultipleAsync($"""
             BEGIN;
             SET LOCAL synchronous_commit = off;
+            SET LOCAL plan_cache_mode = force_generic_plan;
             UPDATE interacoes SET conteudo = NULL, midia = NULL, remote_jid = NULL, processado_em = now()
             WHERE medico_id = @medicoId AND direcao = 'entrada' AND processado_em IS NULL AND {Erased};
             INSERT INTO conversations (medico_id) SELECT @medicoId WHERE {OpenConversationOf} IS NULL AND NOT {Erased}
