@@ -100,6 +100,49 @@ public sealed class WebhookTests(WebhookFixture f) : IClassFixture<WebhookFixtur
     }
 
     [Fact]
+    public async Task AnEditOrADeletionIsIgnoredWith200AndNotAnswered()
+    {
+        const string phone = "5511999990208";
+        var jid = phone + "@s.whatsapp.net";
+        // Evolution v2: messages.edited carries the protocol message; the edit also comes inside a messages.upsert.
+        var edited = new JsonObject
+        {
+            ["event"] = "messages.edited", ["instance"] = Fixture("webhook-messages-upsert-text.json")["instance"]!.GetValue<string>(),
+            ["data"] = new JsonObject
+            {
+                ["key"] = new JsonObject { ["remoteJid"] = jid, ["fromMe"] = false, ["id"] = "EDIT-ORIGINAL-1" },
+                ["type"] = "MESSAGE_EDIT",
+                ["editedMessage"] = new JsonObject { ["conversation"] = "não quero mais receber mensagens" },
+                ["timestampMs"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+            },
+        };
+        var upsert = Text(phone, "x");
+        upsert["data"]!["message"] = new JsonObject
+        {
+            ["protocolMessage"] = new JsonObject
+            {
+                ["key"] = new JsonObject { ["remoteJid"] = jid, ["fromMe"] = false, ["id"] = "EDIT-ORIGINAL-1" },
+                ["type"] = "MESSAGE_EDIT",
+                ["editedMessage"] = new JsonObject { ["conversation"] = "não quero mais receber mensagens" },
+            },
+        };
+        upsert["data"]!["messageType"] = "protocolMessage";
+        var deleted = new JsonObject
+        {
+            ["event"] = "messages.delete", ["instance"] = edited["instance"]!.GetValue<string>(),
+            ["data"] = new JsonObject { ["remoteJid"] = jid, ["fromMe"] = false, ["id"] = "EDIT-ORIGINAL-1" },
+        };
+
+        foreach (var body in new[] { edited, upsert, deleted })
+        {
+            var response = await PostAsync(f.Client, body, Url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("ignored", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status"]!.GetValue<string>());
+        }
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE telefone = @phone", new { phone }));
+    }
+
+    [Fact]
     public async Task ForeignInstanceIsIgnoredWith200()
     {
         var body = Text("5511999990207", "oi");
