@@ -38,24 +38,30 @@ internal static partial class HandoffTriggerDetector
         @"|\bjuizado\b|\bdelegacia\b|\bpolicia\b|\b(fazer|registrar|abrir|dar|fazendo) (um |o )?bo\b|\bboletim\b|\bqueixa formal\b|\breclamar formalmente\b" +
         @"|\b(crm|cremesp|cremerj|cremers|cremego|cremepe|cremeb|cremec|cremepr|cremesc|anpd)\b.*\b(reclam|denunc|queixa|formal|representa)|\b(reclam|denunc|queixa|representa)\w*\b.*\b(cremesp|cremerj|cremers|anpd)\b" +
         @"|\breclamacao formal\b|\bnotificacao\b.*\bextrajudicial\b|\bdenunci(a|ar|ando|arei|o)\b|\bautuacao\b|\bautuad[oa]\b" +
-        @"|\bcrm\b.*\b(reclamacao|reclamar|denuncia|queixa)\b|\b(reclamacao|reclamar|denuncia|queixa)\b.*\bcrm\b|\bministerio publico\b|\bboletim de ocorrencia\b",
+        @"|\bcrm\b.*\b(reclamacao|reclamar|denuncia|queixa)\b|\b(reclamacao|reclamar|denuncia|queixa)\b.*\bcrm\b|\bministerio publico\b|\bboletim de ocorrencia\b" +
+        @"|\bmedidas? (legais|judiciais|cabiveis)\b|\bacao (trabalhista|de cobranca|de indenizacao|contra)\b|\b(entrar|entro|entrarei|entrando|mover|movo|abrir) (com |uma |com uma |com a )(acao|processo)\b" +
+        @"|\bquebra de contrato\b|\bdescumpr\w* (o |do |nosso |meu |com o )?contrato\b|\bcontest\w* formalmente\b|\bfere (a )?clt\b" +
+        @"|\batras dos meus direitos\b|\bbuscar (os )?meus direitos\b|\bprocessinho\b|\bindenizacao\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Legal();
 
     [GeneratedRegex(
         @"\babsurd[oa]s?\b|\bridicul[oa]s?\b|\bvergonha\b|\bvergonhos[oa]\b|\bdesrespeito\b|\bfalta de respeito\b|\bnunca mais\b" +
         @"|\bpessim[oa]s?\b|\bhorrivel\b|\bhorriveis\b|\bodeio\b|\braiva\b|\binaceitavel\b|\bescandalo\b|\bpalhacada\b" +
-        @"|\bsafad[oa]s?\b|\bmentiros[oa]s?\b|\bgolpe\b|\bgolpistas?\b|\bfraude\b|\bdescaso\b",
+        @"|\bsafad[oa]s?\b|\bmentiros[oa]s?\b|\bgolpe\b|\bgolpistas?\b|\bfraude\b|\bdescaso\b" +
+        // Beyond the SPEC's examples, the same register as doctors write it (still two distinct ones needed).
+        @"|\bincompet(ente|entes|encia)\b|\bdesorganiza(d[oa]s?|cao)\b|\bbagunca\b|\bpalhac[oa]s?\b|\bpiada\b|\blixo\b" +
+        @"|\bmerda\b|\bbosta\b|\bporcaria\b|\bporra\b|\bsacanagem\b|\bhumilha(nte|cao)\b|\bindignad[oa]\b|\brevoltad[oa]\b" +
+        @"|\bdecepciona(d[oa]|nte)\b|\bdecepcao\b|\binsatisfeit[oa]s?\b|\benganad[oa]\b|\benrola(d[oa]|cao)\b|\bpatetic[oa]s?\b" +
+        @"|\binacreditavel\b|\bfurios[oa]\b|\bsaco cheio\b|\bvtnc\b|\bvai se f[ou]der\b|\btomar no cu\b|\bputa que pariu\b|\bput[oa] da vida\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex StrongWords();
 
-    // "absurdo"/"absurda", "desrespeito"/"falta de respeito" count once.
+    // One word in its forms counts once: "absurdo"/"absurda", "desrespeito"/"falta de respeito", "incompetente"/"incompetência".
     static string Stem(string word) => word switch
     {
-        "falta de respeito" => "desrespeito",
-        "vergonhoso" or "vergonhosa" => "vergonha",
+        "falta de respeito" => "desres",
         "golpista" or "golpistas" => "golpe",
-        "horriveis" => "horrivel",
-        _ => word.TrimEnd('s').TrimEnd('o', 'a'),
+        _ => word.Length > 6 ? word[..6] : word.TrimEnd('s').TrimEnd('o', 'a'),
     };
 }

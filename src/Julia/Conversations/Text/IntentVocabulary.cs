@@ -95,9 +95,12 @@ internal sealed class IntentVocabulary
     /// </summary>
     bool IsShiftSpecific(string[] words, int k, HashSet<string> exceptions)
     {
-        if (exceptions.Contains(words[k])) return true;
+        // "todo dia", "toda semana": every day, which is about messages in general, not one shift.
+        if (exceptions.Contains(words[k])) return !(k > 0 && words[k - 1] is "todo" or "toda" or "todos" or "todas");
         if (!shiftNouns.Contains(words[k])) return false;
-        return (k > 0 && specifiers.Contains(words[k - 1])) || (k + 1 < words.Length && words[k + 1] is "de" or "do" or "da" or "no" or "na" && !genericComplements.Contains(words.ElementAtOrDefault(k + 2) ?? ""));
+        // "vaga em SP", "vagas nos fins de semana": shifts of one place or time, not shifts as a whole.
+        return (k > 0 && specifiers.Contains(words[k - 1]))
+               || (k + 1 < words.Length && words[k + 1] is "de" or "do" or "da" or "no" or "na" or "em" or "nos" or "nas" && !genericComplements.Contains(words.ElementAtOrDefault(k + 2) ?? ""));
     }
 
     /// <summary>One letter missing, extra or wrong in a word of 5+ letters that is not a word of the families: "descadastar", "numro".</summary>
