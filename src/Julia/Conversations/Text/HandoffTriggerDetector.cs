@@ -27,15 +27,15 @@ internal static partial class HandoffTriggerDetector
         @"|\b(me )?(passa|passe|transfere|transfira|encaminha|encaminhe|chama|chame) (para|com) " + Person + @"\b" +
         @"|\b(quero|preciso|prefiro|gostaria de|queria) (de )?(um|uma) (humano|humana|pessoa|atendente)\b" +
         @"|\btem (alguem|alguma pessoa|algum humano|gente) (ai|aqui|ai de verdade|de verdade|real)\b|^tem alguem( ai| aqui| de verdade)?$" +
-        @"|\bme (liga|ligue|liguem)\b|\b(liga|ligue|liguem) (para|pra) mim\b|\bpode(m|ria)? me ligar\b|\bliga (para|pra) mim\b|\bme (da|de) uma ligada\b" +
-        @"|\b(atendente|pessoa|humano|gente) (de verdade|real|humano)\b|\batendimento humano\b",
+        @"|(?<!\bnao )\bme (liga|ligue|liguem)\b|\b(liga|ligue|liguem) (para|pra) mim\b|\bpode(m|ria)? me ligar\b|\bliga (para|pra) mim\b|\bme (da|de) uma ligada\b" +
+        @"|(?<!\be (uma|um) )\b(atendente|pessoa|humano|gente) (de verdade|real|humano)\b|\batendimento humano\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex AsksForPerson();
 
     [GeneratedRegex(
-        @"\badvogad[oa]s?\b|\bjuridic[oa]\b|\bjustica\b|\bprocon\b|\bextrajudicial\b|\bjudicial(mente)?\b|\bacao judicial\b" +
+        @"\badvogad[oa]s?\b(?<!\b(e|sou|era|eh|como) advogad[oa]s?)(?! de familia)|\bjuridic[oa]\b|\bjustica\b|\bprocon\b|\bextrajudicial\b|\bjudicial(mente)?\b|\bacao judicial\b" +
         @"|\bprocess(o|ar|ando|arei|aria)\b(?! (seletivo|para|de|do|da|dos|das|interno|burocratico))(?<!\b(o|qual|como|esse|este|no|um) processo)" +
-        @"|\bjuizado\b|\bdelegacia\b|\bpolicia\b|\b(fazer|registrar|abrir|dar|fazendo) (um |o )?bo\b|\bboletim\b|\bqueixa formal\b|\breclamar formalmente\b" +
+        @"|\bjuizado\b|\b(vou|ir|irei|vamos|fui|passar) (na|a|ate a|para a) delegacia\b|\bna delegacia\b(?<!perto da delegacia)|\b(chamar|chamo|chamarei|acionar|aciono|acionarei|vou na|vou a|ir na|queixa na|registrar na|denunciar na|denunciar a|denunciar para a) policia\b|\b(fazer|registrar|abrir|dar|fazendo) (um |o )?bo\b|\bboletim\b|\bqueixa formal\b|\breclamar formalmente\b" +
         @"|\b(crm|cremesp|cremerj|cremers|cremego|cremepe|cremeb|cremec|cremepr|cremesc|anpd)\b.*\b(reclam|denunc|queixa|formal|representa)|\b(reclam|denunc|queixa|representa)\w*\b.*\b(cremesp|cremerj|cremers|anpd)\b" +
         @"|\breclamacao formal\b|\bnotificacao\b.*\bextrajudicial\b|\bdenunci(a|ar|ando|arei|o)\b|\bautuacao\b|\bautuad[oa]\b" +
         @"|\bcrm\b.*\b(reclamacao|reclamar|denuncia|queixa)\b|\b(reclamacao|reclamar|denuncia|queixa)\b.*\bcrm\b|\bministerio publico\b|\bboletim de ocorrencia\b" +

@@ -19,6 +19,8 @@ internal sealed class IntentVocabulary
     readonly (string Name, Sequences Items)[] optOutPhrases;
     readonly Pair[] optOutPairs;
     readonly HashSet<string> optOutExceptions;
+    readonly HashSet<string> optOutBefore, personBefore;
+    readonly Sequences keepsContact;
     readonly int optOutExceptionWindow;
     readonly HashSet<string> personExact;
     readonly HashSet<string> prepositions, complementsOk, genericComplements, possessives, shiftNouns, specifiers;
@@ -36,6 +38,8 @@ internal sealed class IntentVocabulary
         optOutPhrases = [.. optOut.GetProperty("frases").EnumerateObject().Select(p => (p.Name, new Sequences(Strings(p.Value))))];
         optOutPairs = [.. optOut.GetProperty("pares").EnumerateArray().Select(ReadPair)];
         optOutExceptions = [.. Strings(optOut.GetProperty("excetoDepois"))];
+        optOutBefore = [.. Strings(optOut.GetProperty("excetoAntes"))];
+        keepsContact = new Sequences(Strings(optOut.GetProperty("continuaContato")));
         optOutExceptionWindow = optOut.GetProperty("janelaExcecao").GetInt32();
         var complements = optOut.GetProperty("complementos");
         prepositions = [.. Strings(complements.GetProperty("preposicoes"))];
@@ -50,6 +54,7 @@ internal sealed class IntentVocabulary
         personPhrases = new Sequences(Strings(person.GetProperty("frases")));
         personPairs = [.. person.GetProperty("pares").EnumerateArray().Select(ReadPair)];
         personExceptions = [.. Strings(person.GetProperty("excetoDepois"))];
+        personBefore = [.. Strings(person.GetProperty("excetoAntes"))];
         personExceptionWindow = person.GetProperty("janelaExcecao").GetInt32();
     }
 
@@ -60,12 +65,15 @@ internal sealed class IntentVocabulary
         words = FixTypos(words);
         var core = courtesies.Strip(words);
         if (core.Length > 0 && exact.Contains(string.Join(' ', core))) return "comando";
+        // "…mas continua me mandando as outras": the doctor keeps the contact, whatever he stops.
+        if (keepsContact.FindEnd(words, 0, words.Length, out _)) return null;
         foreach (var (name, items) in optOutPhrases)
             for (var start = 0; start < words.Length; start++)
-                if (items.EndAt(words, start) is { } end && !Near(words, end, optOutExceptions, optOutExceptionWindow) && !NarrowedDown(words, end))
+                if (items.EndAt(words, start) is { } end && !Near(words, end, optOutExceptions, optOutExceptionWindow) && !NarrowedDown(words, end)
+                    && !Before(words, start, optOutBefore))
                     return name;
         foreach (var pair in optOutPairs)
-            if (Matches(words, pair, optOutExceptions, optOutExceptionWindow)) return pair.Name;
+            if (Matches(words, pair, optOutExceptions, optOutExceptionWindow, before: optOutBefore)) return pair.Name;
         return null;
     }
 
@@ -76,15 +84,36 @@ internal sealed class IntentVocabulary
         words = FixTypos(words);
         if (personExact.Contains(string.Join(' ', courtesies.Strip(words)))) return "comando";
         for (var start = 0; start < words.Length; start++)
-            if (personPhrases.EndAt(words, start) is { } end && !Near(words, end, personExceptions, personExceptionWindow)) return "frase";
+            if (personPhrases.EndAt(words, start) is { } end && !Near(words, end, personExceptions, personExceptionWindow)
+                && !Before(words, start, personBefore) && !Negated(words, start))
+                return "frase";
         foreach (var pair in personPairs)
-            if (Matches(words, pair, personExceptions, personExceptionWindow, possessives)) return pair.Name;
+            if (Matches(words, pair, personExceptions, personExceptionWindow, possessives, personBefore)) return pair.Name;
         return null;
+    }
+
+    /// <summary>
+    /// "não me liga agora" is the opposite of a request; "você é uma pessoa real?" asks what Júlia is (docs/decisions.md#agent).
+    /// </summary>
+    static bool Negated(string[] words, int start) =>
+        (start > 0 && words[start - 1] == "nao") || (start > 1 && words[start - 1] is "uma" or "um" && words[start - 2] == "e");
+
+    /// <summary>
+    /// A word in the three before the match that limits it to a time or a place: "hoje não me manda mais nada", "o
+    /// hospital me ligou".
+    /// </summary>
+    static bool Before(string[] words, int start, HashSet<string> before)
+    {
+        for (var k = Math.Max(0, start - 3); k < start; k++) if (before.Contains(words[k])) return true;
+        return false;
     }
 
     /// <summary>"não tenho interesse em pronto-socorro": a refusal narrowed to one thing, not to contact as a whole.</summary>
     bool NarrowedDown(string[] words, int end) =>
-        end + 1 < words.Length && prepositions.Contains(words[end]) && !complementsOk.Contains(words[end + 1])
+        // "sem interesse nesse": the last word points at the shift just offered.
+        (end + 1 == words.Length && words[end] is "esse" or "essa" or "este" or "esta" or "nesse" or "nessa" or "neste" or "nesta"
+            or "desse" or "dessa" or "deste" or "desta" or "aquele" or "aquela" or "daquele" or "daquela" or "naquele" or "naquela")
+        || end + 1 < words.Length && prepositions.Contains(words[end]) && !complementsOk.Contains(words[end + 1])
         && !words.Skip(end + 1).Take(3).Any(genericComplements.Contains)
         // "…em plantões" as the message's last word: every shift, that is the service itself, not one of them.
         && !(end + 2 == words.Length && shiftNouns.Contains(words[end + 1]) && words[end + 1].EndsWith('s'));
@@ -95,12 +124,12 @@ internal sealed class IntentVocabulary
     /// </summary>
     bool IsShiftSpecific(string[] words, int k, HashSet<string> exceptions)
     {
-        // "todo dia", "toda semana": every day, which is about messages in general, not one shift.
-        if (exceptions.Contains(words[k])) return !(k > 0 && words[k - 1] is "todo" or "toda" or "todos" or "todas");
+        // "todo dia", "toda semana", "nenhum hospital": every one, which is about messages in general, not one shift.
+        if (exceptions.Contains(words[k])) return !(k > 0 && words[k - 1] is "todo" or "toda" or "todos" or "todas" or "nenhum" or "nenhuma" or "qualquer");
         if (!shiftNouns.Contains(words[k])) return false;
         // "vaga em SP", "vagas nos fins de semana": shifts of one place or time, not shifts as a whole.
         return (k > 0 && specifiers.Contains(words[k - 1]))
-               || (k + 1 < words.Length && words[k + 1] is "de" or "do" or "da" or "no" or "na" or "em" or "nos" or "nas" && !genericComplements.Contains(words.ElementAtOrDefault(k + 2) ?? ""));
+               || (k + 1 < words.Length && words[k + 1] is "de" or "do" or "da" or "no" or "na" or "em" or "nos" or "nas" or "para" && !genericComplements.Contains(words.ElementAtOrDefault(k + 2) ?? ""));
     }
 
     /// <summary>One letter missing, extra or wrong in a word of 5+ letters that is not a word of the families: "descadastar", "numro".</summary>
@@ -159,11 +188,13 @@ internal sealed class IntentVocabulary
         return "nenhuma";
     }
 
-    bool Matches(string[] words, Pair pair, HashSet<string> exceptions, int exceptionWindow, HashSet<string>? possessives = null)
+    bool Matches(string[] words, Pair pair, HashSet<string> exceptions, int exceptionWindow, HashSet<string>? possessives = null,
+        HashSet<string>? before = null)
     {
         for (var i = 0; i < words.Length; i++)
         {
             if (pair.A.EndAt(words, i) is not { } aEnd) continue;
+            if (pair.CheckAfter && before is not null && Before(words, i, before)) continue;
             for (var j = aEnd; j <= Math.Min(words.Length - 1, aEnd + pair.Window); j++)
             {
                 if (pair.B.EndAt(words, j) is not { } bEnd) continue;
