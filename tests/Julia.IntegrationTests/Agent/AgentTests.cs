@@ -86,8 +86,11 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
             Assert.DoesNotContain(offered, second);
 
             // The holdings were read by the turn's first batch, not by a round trip of the agent's own.
-            var all = stopped.ToList();
             var medicoId = await f.ScalarAsync<Guid>("SELECT id FROM medicos WHERE telefone = @Marcelo", new { Marcelo });
+            // The model's request arrived; the turn's span ends once its reply is queued, a moment later.
+            var all = await Eventually.MatchesAsync(() => Task.FromResult(stopped.ToList()),
+                l => l.Any(a => a.Source.Name == "Julia" && a.OperationName == "turno" && Equals(a.GetTagItem("medico_id"), medicoId)
+                                && l.Any(b => b.OperationName == "agente" && b.ParentSpanId == a.SpanId)));
             var turn = all.Last(a => a.Source.Name == "Julia" && a.OperationName == "turno" && Equals(a.GetTagItem("medico_id"), medicoId));
             var agent = all.Single(a => a.Source.Name == "Julia" && a.OperationName == "agente" && a.ParentSpanId == turn.SpanId);
             static bool ReadsHoldings(System.Diagnostics.Activity a) => a.Source.Name == "Npgsql"

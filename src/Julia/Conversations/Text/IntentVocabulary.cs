@@ -99,12 +99,13 @@ internal sealed class IntentVocabulary
         (start > 0 && words[start - 1] == "nao") || (start > 1 && words[start - 1] is "uma" or "um" && words[start - 2] == "e");
 
     /// <summary>
-    /// A word in the three before the match that limits it to a time or a place: "hoje não me manda mais nada", "o
-    /// hospital me ligou".
+    /// A word (or two) in the three before the match that limits it to a time or a place: "hoje não me manda mais nada",
+    /// "essa semana não me manda nada", "o hospital me ligou".
     /// </summary>
     static bool Before(string[] words, int start, HashSet<string> before)
     {
-        for (var k = Math.Max(0, start - 3); k < start; k++) if (before.Contains(words[k])) return true;
+        for (var k = Math.Max(0, start - 3); k < start; k++)
+            if (before.Contains(words[k]) || (k > 0 && before.Contains(words[k - 1] + " " + words[k]))) return true;
         return false;
     }
 

@@ -21,6 +21,8 @@ internal static partial class PtBrText
         ["mim"] = "mim", ["me"] = "me", ["eh"] = "e", ["tah"] = "ta", ["to"] = "estou", ["tou"] = "estou",
         ["hj"] = "hoje", ["amanha"] = "amanha", ["cel"] = "celular", ["num"] = "nao", ["nd"] = "nada",
         ["ngm"] = "ninguem", ["alg"] = "alguem", ["alguem"] = "alguem", ["vlw"] = "valeu", ["blz"] = "beleza",
+        ["qro"] = "quero", ["kero"] = "quero", ["qero"] = "quero", ["qria"] = "queria", ["keria"] = "queria", ["cum"] = "com",
+        ["adv"] = "advogado", ["algm"] = "alguem",
     };
 
     public static string Normalise(string? text)
