@@ -93,10 +93,13 @@ internal sealed class IntentVocabulary
     }
 
     /// <summary>
-    /// "não me liga agora" is the opposite of a request; "você é uma pessoa real?" asks what Júlia is (docs/decisions.md#agent).
+    /// "não me liga agora", "não precisa me ligar" are the opposite of a request; "você é uma pessoa real?" asks what
+    /// Júlia is (docs/decisions.md#agent).
     /// </summary>
     static bool Negated(string[] words, int start) =>
-        (start > 0 && words[start - 1] == "nao") || (start > 1 && words[start - 1] is "uma" or "um" && words[start - 2] == "e");
+        (start > 0 && words[start - 1] == "nao")
+        || (start > 1 && words[start - 2] == "nao" && words[start - 1] is "precisa" or "precisam" or "precisar")
+        || (start > 1 && words[start - 1] is "uma" or "um" && words[start - 2] == "e");
 
     /// <summary>
     /// A word (or two) in the three before the match that limits it to a time or a place: "hoje não me manda mais nada",
