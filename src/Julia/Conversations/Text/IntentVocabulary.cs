@@ -114,8 +114,8 @@ internal sealed class IntentVocabulary
 
     /// <summary>"não tenho interesse em pronto-socorro": a refusal narrowed to one thing, not to contact as a whole.</summary>
     bool NarrowedDown(string[] words, int end) =>
-        // "sem interesse nesse": the last word points at the shift just offered.
-        (end + 1 == words.Length && words[end] is "esse" or "essa" or "este" or "esta" or "nesse" or "nessa" or "neste" or "nesta"
+        // "sem interesse nesse", "dispenso essa, obrigado": the last word points at the shift just offered.
+        (end < words.Length && courtesies.Strip(words[(end + 1)..]).Length == 0 && words[end] is "esse" or "essa" or "este" or "esta" or "nesse" or "nessa" or "neste" or "nesta"
             or "desse" or "dessa" or "deste" or "desta" or "aquele" or "aquela" or "daquele" or "daquela" or "naquele" or "naquela")
         || end + 1 < words.Length && prepositions.Contains(words[end]) && !complementsOk.Contains(words[end + 1])
         && !words.Skip(end + 1).Take(3).Any(genericComplements.Contains)
