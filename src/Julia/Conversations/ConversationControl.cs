@@ -83,12 +83,14 @@ internal sealed partial class ConversationControl(
     public async Task<long?> RecordStaffMessageAsync(ConversationRef c, string text, string origin, long? chatwootMessageId, bool deliver,
         string? author, CancellationToken ct)
     {
+        long id;
         await using (var connection = await conversations.DataSource.OpenConnectionAsync(ct))
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
             // First, so that a second delivery waits for the first one's commit here and then changes nothing.
-            if (await conversations.InsertStaffMessageAsync(tx, c.Id, c.MedicoId, text, origin, chatwootMessageId, ct) is not { } id)
+            if (await conversations.InsertStaffMessageAsync(tx, c.Id, c.MedicoId, text, origin, chatwootMessageId, ct) is not { } stored)
                 return null;
+            id = stored;
             if (!c.HumanControlled)
             {
                 await TakeOverAsync(tx, c.Id, c.MedicoId, HandoffTriggers.Manual, $"resposta da equipe{(author is null ? "" : $" ({author})")}",
@@ -103,10 +105,10 @@ internal sealed partial class ConversationControl(
                         ["tipo_sistema"] = StaffTextKind, ["permitido_sob_humano"] = true, [ConversationStore.StaffMessageKey] = id,
                     })], ct);
             await tx.CommitAsync(ct);
-            if (deliver) queueSignals.Wake();
-            if (!c.HumanControlled) await doctors.InvalidateAsync(c.MedicoId, null);
-            return id;
         }
+        if (deliver) queueSignals.Wake();
+        if (!c.HumanControlled) await doctors.InvalidateAsync(c.MedicoId, null);
+        return id;
     }
 
     [LoggerMessage(EventId = 1120, Level = LogLevel.Information, Message = "Conversa {ConversaId} back with Júlia (handoff {HandoffId} resolved, completed {Completed})")]

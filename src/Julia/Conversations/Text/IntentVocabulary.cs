@@ -19,8 +19,7 @@ internal sealed class IntentVocabulary
     readonly (string Name, Sequences Items)[] optOutPhrases;
     readonly Pair[] optOutPairs;
     readonly HashSet<string> optOutExceptions;
-    readonly HashSet<string> optOutBefore, personBefore;
-    readonly Sequences keepsContact;
+    readonly Sequences optOutBefore, personBefore, keepsContact;
     readonly int optOutExceptionWindow;
     readonly HashSet<string> personExact;
     readonly HashSet<string> prepositions, complementsOk, genericComplements, possessives, shiftNouns, specifiers;
@@ -38,7 +37,7 @@ internal sealed class IntentVocabulary
         optOutPhrases = [.. optOut.GetProperty("frases").EnumerateObject().Select(p => (p.Name, new Sequences(Strings(p.Value))))];
         optOutPairs = [.. optOut.GetProperty("pares").EnumerateArray().Select(ReadPair)];
         optOutExceptions = [.. Strings(optOut.GetProperty("excetoDepois"))];
-        optOutBefore = [.. Strings(optOut.GetProperty("excetoAntes"))];
+        optOutBefore = new Sequences(Strings(optOut.GetProperty("excetoAntes")));
         keepsContact = new Sequences(Strings(optOut.GetProperty("continuaContato")));
         optOutExceptionWindow = optOut.GetProperty("janelaExcecao").GetInt32();
         var complements = optOut.GetProperty("complementos");
@@ -54,7 +53,7 @@ internal sealed class IntentVocabulary
         personPhrases = new Sequences(Strings(person.GetProperty("frases")));
         personPairs = [.. person.GetProperty("pares").EnumerateArray().Select(ReadPair)];
         personExceptions = [.. Strings(person.GetProperty("excetoDepois"))];
-        personBefore = [.. Strings(person.GetProperty("excetoAntes"))];
+        personBefore = new Sequences(Strings(person.GetProperty("excetoAntes")));
         personExceptionWindow = person.GetProperty("janelaExcecao").GetInt32();
     }
 
@@ -105,10 +104,11 @@ internal sealed class IntentVocabulary
     /// A word (or two) in the three before the match that limits it to a time or a place: "hoje não me manda mais nada",
     /// "essa semana não me manda nada", "o hospital me ligou".
     /// </summary>
-    static bool Before(string[] words, int start, HashSet<string> before)
+    static bool Before(string[] words, int start, Sequences before)
     {
-        for (var k = Math.Max(0, start - 3); k < start; k++)
-            if (before.Contains(words[k]) || (k > 0 && before.Contains(words[k - 1] + " " + words[k]))) return true;
+        // A sequence that ends in those three words (it may start one word earlier) and not after the match's start.
+        for (var k = Math.Max(0, start - 4); k < start; k++)
+            if (before.EndAt(words, k) is { } end && end > start - 3 && end <= start) return true;
         return false;
     }
 
@@ -193,7 +193,7 @@ internal sealed class IntentVocabulary
     }
 
     bool Matches(string[] words, Pair pair, HashSet<string> exceptions, int exceptionWindow, HashSet<string>? possessives = null,
-        HashSet<string>? before = null)
+        Sequences? before = null)
     {
         for (var i = 0; i < words.Length; i++)
         {
