@@ -28,6 +28,7 @@ if [ "${1:-}" = e2e ]; then
 fi
 if [ "${1:-}" = ingest ]; then
   export PGBENCH="$(pg_bin)/pgbench"
+  [ "${BENCH_LOAD:-}" = dotnet ] || ensure_wrk || say "sem wrk: o bench usa o gerador de carga .NET no mesmo processo"
   exec dotnet run -c Release --project bench/Julia.Bench -- "$BENCH_DATABASE_URL" "$BENCH_REDIS_URL" ingest "${2:-20}"
 fi
 if [ "${1:-}" = processo ]; then

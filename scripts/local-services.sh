@@ -47,6 +47,17 @@ ensure_docker_compose() {
     || { apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends docker-compose >/dev/null 2>&1; }
 }
 
+# Debian's wrk, the ingest bench's load generator outside Júlia's process (bench/run.sh ingest); best effort: without
+# it the bench falls back to its .NET load generator and says so.
+ensure_wrk() {
+  command -v wrk >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then return 1; fi
+  say "instalando wrk (apt-get) para o bench de ingestão…"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq --no-install-recommends wrk >/dev/null 2>&1 \
+    || { apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends wrk >/dev/null 2>&1; }
+}
+
 # As root, PostgreSQL must run as the postgres user, which must reach the data folder.
 as_pg() { if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 

@@ -18,8 +18,11 @@ internal static class IngestBench
         await ResetStatementsAsync(dbUrl);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var jit = System.Runtime.JitInfo.GetCompilationTime();
-        var known = EndToEndBench.IngestAsync(http, clients: 8, TimeSpan.FromSeconds(seconds), prefix: knownPrefix);
-        var fresh = EndToEndBench.IngestAsync(http, clients: 8, TimeSpan.FromSeconds(seconds), prefix: newPrefix);
+        var url = http.BaseAddress!.ToString().TrimEnd('/');
+        var known = WrkLoad.Path is null ? EndToEndBench.IngestAsync(http, clients: 8, TimeSpan.FromSeconds(seconds), prefix: knownPrefix)
+            : WrkLoad.RunAsync(url, connections: 8, seconds, knownPrefix, WrkLoad.Senders.Known, EndToEndBench.Token);
+        var fresh = WrkLoad.Path is null ? EndToEndBench.IngestAsync(http, clients: 8, TimeSpan.FromSeconds(seconds), prefix: newPrefix)
+            : WrkLoad.RunAsync(url, connections: 8, seconds, newPrefix, WrkLoad.Senders.New, EndToEndBench.Token);
         var (knownRate, freshRate) = (await known, await fresh);
         var rate = knownRate + freshRate;
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / (rate * seconds);
@@ -108,7 +111,9 @@ internal static class IngestBench
             var alone = await PhaseAsync(http, dbUrl, seconds, "55819", "55939");
             // The floor of this machine and load generator: the same webhooks from a group, read and parsed, then ignored
             // before any Redis or database work (HTTP, authentication, JSON).
-            var floor = await EndToEndBench.IngestAsync(http, clients: 16, TimeSpan.FromSeconds(seconds), prefix: "55819", group: true);
+            var floor = WrkLoad.Path is null
+                ? await EndToEndBench.IngestAsync(http, clients: 16, TimeSpan.FromSeconds(seconds), prefix: "55819", group: true)
+                : await WrkLoad.RunAsync(http.BaseAddress!.ToString().TrimEnd('/'), connections: 16, seconds, "55819", WrkLoad.Senders.Group, EndToEndBench.Token);
             await api.StopAsync();
 
             await using (var c = new NpgsqlConnection(dbUrl))
@@ -116,7 +121,8 @@ internal static class IngestBench
             var pgbench = EndToEndBench.PgBench(dbUrl, clients: 4, seconds: seconds);
             var tps = double.TryParse(pgbench.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : double.NaN;
             Console.WriteLine($"pgbench one-row INSERT, 4 clients, {seconds} s, Júlia stopped: {pgbench}");
-            Console.WriteLine($"webhook ingest, 16 clients (8 known doctors' numbers, 8 new), {seconds} s each, goal ≥ 50 % of pgbench:");
+            Console.WriteLine($"webhook ingest, 16 clients (8 known doctors' numbers, 8 new), {seconds} s each, goal ≥ 50 % of pgbench; load generator: "
+                + (WrkLoad.Path is null ? "this process (.NET HttpClient; CPU per webhook includes it)" : "wrk, its own process (CPU per webhook is Júlia's alone)"));
             Console.WriteLine($"  role api as deployed (each message's turn and reply in the same process): {deployed.Rate:F0} accepted/s, {deployed.Rate / tps:P0}; CPU of this process per webhook {deployed.CpuMs:F2} ms{deployed.Statements}");
             Console.WriteLine($"    then, no new webhooks for 10 s: turns consumed {drained:F0} messages/s from a backlog of {waiting} waiting");
             Console.WriteLine($"  the webhook path alone (turn runner stopped): {alone.Rate:F0} accepted/s, {alone.Rate / tps:P0}; CPU per webhook {alone.CpuMs:F2} ms{alone.Statements}");
