@@ -81,6 +81,7 @@ internal static class EndToEndBench
 
             // 1. Sequential: one doctor's message at a time, each from a new number.
             Progress("sequential phase");
+            await ResetStatementsAsync(dbUrl);
             counters.Start(fakes);
             var seq = new Runner(http, fakes, "55319");
             var seqLatencies = new List<double>();
@@ -100,6 +101,7 @@ internal static class EndToEndBench
             }
             timeline?.Dispose();
             var perMessage = counters.Stop(sequential, fakes);
+            var serverSide = await ServerTimesAsync(dbUrl, sequential);
             var cpuSequential = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / sequential;
             var jitDuring = $"{System.Runtime.JitInfo.GetCompiledMethodCount() - jitAtStart.Methods} methods, {(System.Runtime.JitInfo.GetCompilationTime() - jitAtStart.Time).TotalMilliseconds:F0} ms";
             var timings = app.Services.GetRequiredService<Julia.Metrics.MetricsRecorder>().LocalSnapshot(TimeSpan.FromHours(1)).Samples;
@@ -195,6 +197,7 @@ internal static class EndToEndBench
             Console.WriteLine($"  CPU of this process (host + fakes + load generator) per message: sequential {cpuSequential:F1} ms, open loop {cpuPerMessage:F1} ms; MAX_WORKERS {Environment.GetEnvironmentVariable("MAX_WORKERS") ?? "4"}");
             Console.WriteLine($"  p50 ratio sequential / bare: {Percentile(seqLatencies, 50) / Percentile(bare, 50):F1}×, own time {Percentile(seqLatencies, 50) - Percentile(bare, 50):F1} ms; ongoing / bare: {Percentile(ongoingLatencies, 50) / Percentile(bare, 50):F1}×, own time {Percentile(ongoingLatencies, 50) - Percentile(bare, 50):F1} ms");
             Console.WriteLine($"  per message (sequential): {perMessage}");
+            Console.WriteLine($"    the same statements in PostgreSQL (pg_stat_statements; a batch is one line per statement, BEGIN/SET/COMMIT apart):\n{serverSide}");
             Console.WriteLine($"  pgbench one-row INSERT, 4 clients: {pgbench}");
             Console.WriteLine($"  webhook ingest, 16 clients (durable, deduplicated 200s; turns running in the same process): {ingest:F0} accepted/s, {ingest / tps:P0} of pgbench (bench/run.sh ingest: the webhook path alone)");
             Console.WriteLine($"  timings recorded by Júlia (sequential phase and before):\n{spans}");
@@ -266,6 +269,24 @@ internal static class EndToEndBench
     {
         await using var c = new NpgsqlConnection(dbUrl);
         await c.ExecuteAsync("SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)");
+    }
+
+    /// <summary>
+    /// What PostgreSQL itself spent per statement since <see cref="ResetStatementsAsync"/> (execution and planning, mean
+    /// per call), beside the client's times above: the difference is the round trip, the commit's WAL flush (counted in
+    /// COMMIT's line), and the client.
+    /// </summary>
+    static async Task<string> ServerTimesAsync(string dbUrl, int messages)
+    {
+        await using var c = new NpgsqlConnection(dbUrl);
+        var rows = await c.QueryAsync<(string Query, long Calls, double ExecMs, double PlanMs)>("""
+            SELECT left(regexp_replace(query, '\s+', ' ', 'g'), 60), calls, mean_exec_time, mean_plan_time
+            FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+              AND query NOT LIKE '%pg_stat_statements%'
+            ORDER BY total_exec_time + total_plan_time DESC LIMIT 12
+            """);
+        return string.Join("\n", rows.Select(r =>
+            $"    {(double)r.Calls / messages,4:F1}×  exec {r.ExecMs,5:F2} ms  plan {r.PlanMs,5:F2} ms  {r.Query}"));
     }
 
     /// <summary>
