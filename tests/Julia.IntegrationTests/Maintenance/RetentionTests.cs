@@ -39,12 +39,13 @@ public sealed class RetentionTests : IAsyncLifetime
                 ('00000000-0000-0000-0000-0000000c0004', '00000000-0000-0000-0000-00000000a001', 'active', now() - interval '100 days', now() - interval '100 days');
             INSERT INTO handoffs (conversa_id, medico_id, trigger_type, motivo, status)
             VALUES ('00000000-0000-0000-0000-0000000c0004', '00000000-0000-0000-0000-00000000a001', 'manual', 'teste', 'pendente');
-            -- interacoes: 20 at 91 days (go), 5 at 89 days (stay)
-            INSERT INTO interacoes (medico_id, direcao, tipo, autor_tipo, origem, conteudo, created_at)
-            SELECT '00000000-0000-0000-0000-00000000a001', 'entrada', 'texto', 'medico', 'whatsapp', 'antiga ' || g, now() - interval '91 days'
+            -- interacoes: 20 at 91 days (go), 5 at 89 days (stay); answered long ago (processado_em), so the turn runner's
+            -- start-up sweep does not take them for messages still waiting and add a reply of its own to the count
+            INSERT INTO interacoes (medico_id, direcao, tipo, autor_tipo, origem, conteudo, created_at, processado_em)
+            SELECT '00000000-0000-0000-0000-00000000a001', 'entrada', 'texto', 'medico', 'whatsapp', 'antiga ' || g, now() - interval '91 days', now() - interval '91 days'
             FROM generate_series(1, 20) g;
-            INSERT INTO interacoes (medico_id, direcao, tipo, autor_tipo, origem, conteudo, created_at)
-            SELECT '00000000-0000-0000-0000-00000000a001', 'entrada', 'texto', 'medico', 'whatsapp', 'recente ' || g, now() - interval '89 days'
+            INSERT INTO interacoes (medico_id, direcao, tipo, autor_tipo, origem, conteudo, created_at, processado_em)
+            SELECT '00000000-0000-0000-0000-00000000a001', 'entrada', 'texto', 'medico', 'whatsapp', 'recente ' || g, now() - interval '89 days', now() - interval '89 days'
             FROM generate_series(1, 5) g;
             -- fila: sent 31 days ago (goes), sent 29 days ago (stays), pending from 200 days ago (stays), cancelled 91 days ago (goes)
             INSERT INTO fila_mensagens (medico_id, tipo, conteudo, status, enviada_em, created_at, agendar_para) VALUES
