@@ -12,7 +12,7 @@ namespace Julia.Conversations;
 /// the durable row, so a crash after the 200 loses nothing.
 /// </summary>
 internal sealed partial class InboundIntake(
-    DoctorDirectory doctors, InboundStore store, TurnSignals signals, IOptions<ConversationsOptions> options,
+    DoctorDirectory doctors, DoctorContext context, InboundStore store, TurnSignals signals, IOptions<ConversationsOptions> options,
     ConversationsMeter meter, TimeProvider time, ILogger<InboundIntake> logger) : IInboundMessageSink
 {
     public Task<IntakeResult> AcceptAsync(InboundMessage message, CancellationToken ct) => AcceptAsync(message, ct, retried: false);
@@ -41,10 +41,11 @@ internal sealed partial class InboundIntake(
         if (canonical is not null && doctor is null)
         {
             // Not cached: his lookup and his message in one statement (docs/decisions.md#inbound).
-            (doctor, stored) = await store.InsertForPhoneAsync(canonical, row, ct);
+            (doctor, stored, var profile) = await store.InsertForPhoneAsync(canonical, row, ct);
             if (doctor?.Telefone == canonical)
             {
                 await doctors.RememberAsync(doctor);
+                if (profile is not null) await context.RememberAsync(profile);
                 if (stored is not null) await doctors.RefreshIdentityIfNeededAsync(doctor, jid, lid, message.PushName, ct);
                 meter.Time("db:mensagem_entrada", time.GetElapsedTime(inserting));
                 return Outcome(message, stored, canonical, lid);

@@ -55,24 +55,26 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
 
     /// <summary>
     /// A sender by phone whom the cache did not know: his lookup (Doctors' SQL) and, when his row has this canonical phone,
-    /// his message, in one statement — the lookup costs no round trip of its own (docs/decisions.md#inbound). Doctor null:
-    /// nobody has this number (a new sender; nothing stored). A doctor found by the legacy 12-digit form of the number is
-    /// returned with nothing stored: his number is rewritten first (<see cref="DoctorStore.FindByPhoneAsync"/>).
+    /// his message, in one statement — the lookup costs no round trip of its own (docs/decisions.md#inbound). His profile
+    /// comes along, for the cache the turn reads (a doctor not cached is usually one whose profile is not cached either).
+    /// Doctor null: nobody has this number (a new sender; nothing stored). A doctor found by the legacy 12-digit form of
+    /// the number is returned with nothing stored: his number is rewritten first (<see cref="DoctorStore.FindByPhoneAsync"/>).
     /// <c>Stored</c> as in <see cref="InsertAsync"/>. No erasure check: an erased doctor's row has no phone.
     /// </summary>
-    public async Task<(DoctorRecord? Doctor, Guid? Stored)> InsertForPhoneAsync(string canonical, InboundRow row, CancellationToken ct)
+    public async Task<(DoctorRecord? Doctor, Guid? Stored, DoctorProfile? Profile)> InsertForPhoneAsync(string canonical, InboundRow row, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        var rows = await c.QueryPreparedAsync<DoctorRecord, StoredFor, (DoctorRecord Doctor, StoredFor Stored)>($"""
+        var rows = await c.QueryPreparedAsync<DoctorRecord, StoredFor, DoctorProfile, (DoctorRecord Doctor, StoredFor Stored, DoctorProfile Profile)>($"""
             WITH {DoctorStore.ByPhoneCte("found")},
             inserted AS (
                 INSERT INTO interacoes (medico_id, {Columns}) SELECT found.id, {Values} FROM found WHERE found.telefone = @canonical
                 ON CONFLICT (provider_message_id) WHERE direcao = 'entrada' DO NOTHING
                 RETURNING {Inserted}),
             {ChatwootCte}{extraCtes}
-            SELECT found.*, (SELECT medico_id FROM inserted) AS stored FROM found
-            """, (doctor, stored) => (doctor, stored), splitOn: "stored", ct, row, DoctorStore.PhoneParameters(canonical));
-        return rows.Count == 0 ? (null, null) : (rows[0].Doctor, rows[0].Stored.Stored);
+            SELECT found.*, (SELECT medico_id FROM inserted) AS stored, profile.*
+            FROM found {DoctorProfileStore.LateralJoin("profile", "found.id")}
+            """, (doctor, stored, profile) => (doctor, stored, profile), "stored", "Id", ct, row, DoctorStore.PhoneParameters(canonical));
+        return rows.Count == 0 ? (null, null, null) : (rows[0].Doctor, rows[0].Stored.Stored, rows[0].Profile);
     }
 
     sealed record StoredFor(Guid? Stored);

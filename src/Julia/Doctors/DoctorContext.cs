@@ -14,6 +14,10 @@ internal sealed class DoctorContext(DoctorProfileStore profiles, JuliaCache cach
     /// Sends the cache read now, to share the caller's next Redis round trip; the returned function finishes the read
     /// (the database only on a miss, only when called).
     /// </summary>
+    /// <summary>A profile read from the database by another statement (the webhook's, for a doctor not cached): the turn that follows finds it.</summary>
+    public Task RememberAsync(DoctorProfile profile) =>
+        cache.SetAsync(DoctorKeys.Context(profile.Id), profile, TimeSpan.FromSeconds(options.Value.ContextoTtlSeconds));
+
     public Func<CancellationToken, Task<DoctorProfile?>> StartProfileRead(Guid medicoId)
     {
         var key = DoctorKeys.Context(medicoId);

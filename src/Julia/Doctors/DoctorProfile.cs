@@ -11,16 +11,23 @@ internal sealed record DoctorProfile(
 
 internal sealed class DoctorProfileStore(NpgsqlDataSource db)
 {
+    const string Select = """
+        SELECT m.id AS Id, m.titulo AS Titulo, m.primeiro_nome AS PrimeiroNome, m.sobrenome AS Sobrenome, m.crm AS Crm,
+               m.estado AS Estado, m.cidade AS Cidade, m.regiao AS Regiao, m.especialidade_id AS EspecialidadeId,
+               COALESCE(e.nome_display, e.nome, m.especialidade) AS Especialidade, e.config->>'nota_contexto' AS EspecialidadeNotas,
+               m.stage_jornada AS StageJornada, m.vip AS Vip, m.preferencias_detectadas::text AS Preferencias
+        FROM medicos m LEFT JOIN especialidades e ON e.id = m.especialidade_id
+        """;
+
+    /// <summary>
+    /// For another feature's statement that reads a doctor from the database anyway: his profile in the same round trip,
+    /// as `LEFT JOIN LATERAL (…) {name} ON true`, its columns those of <see cref="DoctorProfile"/> (the first is `Id`).
+    /// </summary>
+    internal static string LateralJoin(string name, string idExpression) => $"LEFT JOIN LATERAL ({Select} WHERE m.id = {idExpression}) {name} ON true";
+
     public async Task<DoctorProfile?> FindAsync(Guid id, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.QueryFirstOrDefaultPreparedAsync<DoctorProfile>("""
-            SELECT m.id AS Id, m.titulo AS Titulo, m.primeiro_nome AS PrimeiroNome, m.sobrenome AS Sobrenome, m.crm AS Crm,
-                   m.estado AS Estado, m.cidade AS Cidade, m.regiao AS Regiao, m.especialidade_id AS EspecialidadeId,
-                   COALESCE(e.nome_display, e.nome, m.especialidade) AS Especialidade, e.config->>'nota_contexto' AS EspecialidadeNotas,
-                   m.stage_jornada AS StageJornada, m.vip AS Vip, m.preferencias_detectadas::text AS Preferencias
-            FROM medicos m LEFT JOIN especialidades e ON e.id = m.especialidade_id
-            WHERE m.id = @id
-            """, ct, new { id });
+        return await c.QueryFirstOrDefaultPreparedAsync<DoctorProfile>($"{Select} WHERE m.id = @id", ct, new { id });
     }
 }

@@ -333,6 +333,35 @@ public sealed class ConversationRulesTests(PipelineFixture f) : IClassFixture<Pi
         Assert.True(await cache.KeyExistsAsync($"contexto:medico:{medicoId}"));
     }
 
+    [Fact]
+    public async Task ADoctorTheCacheDoesNotKnowBringsHisProfileWithTheWebhooksStatement()
+    {
+        const string phone = "5511999990607";
+        var medicoId = await f.ScalarAsync<Guid>("""
+            INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome, sobrenome, crm, origem)
+            VALUES (@phone, @phone || '@s.whatsapp.net', 'Helena', 'Prado', '123456', 'import') RETURNING id
+            """, new { phone });
+        var cache = f.App.Services.GetRequiredService<RedisGate>().Multiplexer.GetDatabase();
+        await cache.KeyDeleteAsync([$"medico:telefone:{phone}", $"medico:id:{medicoId}", $"contexto:medico:{medicoId}"]);
+        var profileReads = await ProfileReadsAsync();
+
+        await PostAsync(f.Client, Text(phone, "tem plantão no sábado?"));
+        await f.WaitProcessedAsync(phone);
+
+        // The webhook read him from the database and his profile with him: the turn found it cached, no read of its own.
+        var turn = Assert.Single(f.Agent.Turns, t => t.Doctor.Id == medicoId);
+        Assert.Equal(("Helena", "Prado", "123456"), (turn.Profile?.PrimeiroNome, turn.Profile?.Sobrenome, turn.Profile?.Crm));
+        Assert.Equal(profileReads, await ProfileReadsAsync());
+        Assert.True(await cache.KeyExistsAsync($"contexto:medico:{medicoId}"));
+    }
+
+    /// <summary>How many times this database ran the profile's own statement (DoctorProfileStore.FindAsync).</summary>
+    Task<long> ProfileReadsAsync() => f.ScalarAsync<long>("""
+        SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements
+        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND ltrim(query) LIKE 'SELECT m.id AS Id, m.titulo AS Titulo%'
+        """);
+
     [Theory]
     [InlineData("5511999990602", "vou chamar meu advogado", "juridico")]
     [InlineData("5511999990603", "que absurdo, uma vergonha isso", "sentimento_negativo")]

@@ -47,6 +47,14 @@ internal static class PreparedStatements
         return await grid.ReadAsync(map, splitOn);
     }
 
+    /// <summary>Rows split into three objects at the columns <paramref name="secondOn"/> and <paramref name="thirdOn"/>.</summary>
+    public static async Task<List<TResult>> QueryPreparedAsync<T1, T2, T3, TResult>(this NpgsqlConnection c, string sql, Func<T1, T2, T3, TResult> map,
+        string secondOn, string thirdOn, CancellationToken ct, params object?[] parameters)
+    {
+        await using var grid = await c.QueryPreparedMultipleAsync(sql, ct, parameters);
+        return await grid.ReadAsync(map, secondOn, thirdOn);
+    }
+
     public static async Task<T> QuerySinglePreparedAsync<T>(this NpgsqlConnection c, string sql, CancellationToken ct, params object?[] parameters)
     {
         await using var grid = await c.QueryPreparedMultipleAsync(sql, ct, parameters);
@@ -184,6 +192,22 @@ internal sealed class PreparedReader(NpgsqlCommand command, NpgsqlDataReader rea
         var second = PreparedStatements.RowParser<T2>(reader, sql, index, split);
         var rows = new List<TResult>();
         while (await reader.ReadAsync()) rows.Add(map(first(reader), second(reader)));
+        return rows;
+    }
+
+    /// <summary>Rows split into three objects: at <paramref name="secondOn"/>, then at <paramref name="thirdOn"/> after it.</summary>
+    public async Task<List<TResult>> ReadAsync<T1, T2, T3, TResult>(Func<T1, T2, T3, TResult> map, string secondOn, string thirdOn)
+    {
+        await NextAsync();
+        var second = reader.GetOrdinal(secondOn);
+        var third = Enumerable.Range(second + 1, reader.FieldCount - second - 1)
+            .First(i => string.Equals(reader.GetName(i), thirdOn, StringComparison.OrdinalIgnoreCase));
+        var index = result++;
+        var a = PreparedStatements.RowParser<T1>(reader, sql, index, 0, second);
+        var b = PreparedStatements.RowParser<T2>(reader, sql, index, second, third - second);
+        var c = PreparedStatements.RowParser<T3>(reader, sql, index, third);
+        var rows = new List<TResult>();
+        while (await reader.ReadAsync()) rows.Add(map(a(reader), b(reader), c(reader)));
         return rows;
     }
 
