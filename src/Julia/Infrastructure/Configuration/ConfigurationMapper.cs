@@ -19,7 +19,7 @@ internal static class ConfigurationMapper
             if (ValueValidator.Check(variable, value) is { } problem)
                 errors.Add($"{variable.Name}: {problem}");
             else
-                values[variable.Key] = value;
+                values[variable.Key] = ValueValidator.Canonical(variable, value);
         }
 
         var production = string.Equals(values.GetValueOrDefault("App:Environment"), "production", StringComparison.OrdinalIgnoreCase);

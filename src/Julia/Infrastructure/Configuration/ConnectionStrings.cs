@@ -91,6 +91,12 @@ internal static class ConnectionStrings
             }
             return true;
         }
+        if (value.Contains("://", StringComparison.Ordinal))
+        {
+            // "http://host:6379" would parse as a StackExchange.Redis endpoint list and point nowhere.
+            error = "URL com esquema desconhecido: use redis:// ou rediss:// (ex.: redis://localhost:6379/0)";
+            return false;
+        }
         try
         {
             options = ConfigurationOptions.Parse(value);

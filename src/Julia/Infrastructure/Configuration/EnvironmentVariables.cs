@@ -59,7 +59,7 @@ internal static class EnvironmentVariables
         new("HUMANIZAR", "Conversations:Humanize", ValueKind.Boolean, "true"),
 
         // Business hours (shared by Conversations, Queue, Campaigns, Metrics)
-        new("TIMEZONE", "BusinessHours:TimeZone", Default: "America/Sao_Paulo"),
+        new("TIMEZONE", "BusinessHours:TimeZone", ValueKind.TimeZone, "America/Sao_Paulo"),
         new("HORARIO_INICIO", "BusinessHours:Start", ValueKind.TimeOfDay, "08:00"),
         new("HORARIO_FIM", "BusinessHours:End", ValueKind.TimeOfDay, "20:00"),
         new("DIAS_UTEIS", "BusinessHours:Weekdays", ValueKind.Weekdays, "1-5"),

@@ -18,9 +18,14 @@ internal static class ValueValidator
         ValueKind.LogLevel => LogLevels.TryParse(value, out _) ? null : "precisa ser DEBUG, INFO, WARNING ou ERROR",
         ValueKind.Choice => v.Choices!.Contains(value.ToLowerInvariant()) ? null : $"precisa ser um de: {string.Join(", ", v.Choices!)}",
         ValueKind.Dates => CheckDates(value),
+        ValueKind.TimeZone => TimeZoneInfo.TryFindSystemTimeZoneById(value, out _) ? null : "precisa ser um fuso IANA (ex.: America/Sao_Paulo)",
         ValueKind.Prices => ModelPrices.TryRead(value, out _) ? null : "precisa ser modelo=entrada/saida (USD por milhão de tokens) separados por vírgula (ex.: claude-haiku=1/5,claude-sonnet=3/15)",
         _ => null,
     };
+
+    /// <summary>The form the options classes bind: a boolean given as sim/não, yes/no, on/off or 1/0 becomes true/false.</summary>
+    public static string Canonical(EnvironmentVariable v, string value) =>
+        v.Kind == ValueKind.Boolean && TryBool(value, out var b) ? (b ? "true" : "false") : value;
 
     public static bool TryBool(string value, out bool result)
     {

@@ -27,6 +27,46 @@ public sealed class ConfigurationMapperTests
         Assert.False(result.Values.ContainsKey("Evolution:BaseUrl"));
     }
 
+    /// <summary>
+    /// Every spelling the check accepts reaches the options as true/false: "HUMANIZAR=0" used to pass the check, start,
+    /// and fail every webhook with a 500 when the options were bound (an outside runbook pass, 2026-12-02).
+    /// </summary>
+    [Theory]
+    [InlineData("0", "false")]
+    [InlineData("1", "true")]
+    [InlineData("sim", "true")]
+    [InlineData("não", "false")]
+    [InlineData("nao", "false")]
+    [InlineData("yes", "true")]
+    [InlineData("NO", "false")]
+    [InlineData("on", "true")]
+    [InlineData("Off", "false")]
+    [InlineData("TRUE", "true")]
+    public void EveryBooleanSpellingTheCheckAcceptsReachesTheOptionsAsTrueOrFalse(string given, string bound)
+    {
+        var booleans = EnvironmentVariables.All.Where(v => v.Kind == ValueKind.Boolean).ToList();
+
+        var result = Map([.. Minimal, .. booleans.Select(v => (v.Name, given))]);
+
+        Assert.Empty(result.Errors);
+        Assert.NotEmpty(booleans);
+        Assert.All(booleans, v => Assert.Equal(bound, result.Values[v.Key]));
+        var options = new ConfigurationBuilder().AddInMemoryCollection(result.Values).Build();
+        Assert.All(booleans, v => Assert.Equal(bool.Parse(bound), options.GetValue<bool>(v.Key)));
+    }
+
+    [Theory]
+    [InlineData("TIMEZONE", "Mars/Olympus")]
+    [InlineData("REDIS_URL", "http://localhost:6379")]
+    [InlineData("REDIS_URL", "https://cache.example.com:6380/0")]
+    public void AValueTheProcessCouldNotUseIsRefusedAtStartWithOneLine(string name, string value)
+    {
+        var result = Map([.. Minimal.Where(m => m.Item1 != name), (name, value)]);
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith(name + ":", error);
+    }
+
     [Fact]
     public void MissingDatabaseUrlIsOneLineNamingTheVariable()
     {
