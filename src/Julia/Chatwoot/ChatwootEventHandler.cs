@@ -25,23 +25,30 @@ internal sealed partial class ChatwootEventHandler(
 
     public async Task<ChatwootOutcome> HandleAsync(ChatwootEvent e, CancellationToken ct)
     {
+        // Conversation ids are per account: another account's conversation 12 (the same webhook URL in two accounts)
+        // must not reach our doctor of conversation 12.
+        if (e.AccountId is { } account && account != options.Value.AccountId)
+        {
+            LogOtherAccount(account);
+            return new(false, "outra conta do Chatwoot");
+        }
         switch (e)
         {
             case ChatwootEvent.Ignored ignored:
                 return new(false, ignored.Reason);
             case ChatwootEvent.ConversationUpdated updated:
-                return await WithConversationAsync(updated.ConversationId, updated.ContactPhone, ct, c => LabelsAsync(c, updated, ct));
+                return await WithConversationAsync(updated, updated.ConversationId, updated.ContactPhone, ct, c => LabelsAsync(c, updated, ct));
             case ChatwootEvent.StatusChanged status when status.Status == "resolved":
-                return await WithConversationAsync(status.ConversationId, status.ContactPhone, ct, async c =>
+                return await WithConversationAsync(status, status.ConversationId, status.ContactPhone, ct, async c =>
                     await control.ReturnToJuliaAsync(c, null, "conversa resolvida no Chatwoot", complete: true, ct)
                         ? new ChatwootOutcome(true, "devolvida à Júlia (resolvida)") : new ChatwootOutcome(false, "já estava com a Júlia"));
             case ChatwootEvent.StatusChanged status:
                 return new(false, $"status {Named(status.Status)}");
             case ChatwootEvent.MessageCreated message when IsStaffNote(message) && ReservationCommand.Parse(message.Content) is { } command:
-                return await WithConversationAsync(message.ConversationId, message.ContactPhone, ct, c => commands.RunAsync(c, message, command, ct));
+                return await WithConversationAsync(message, message.ConversationId, message.ContactPhone, ct, c => commands.RunAsync(c, message, command, ct));
             case ChatwootEvent.MessageCreated message:
                 if (WhyNotAPerson(message) is { } reason) return new(false, reason);
-                return await WithConversationAsync(message.ConversationId, message.ContactPhone, ct, c => StaffMessageAsync(c, message, ct));
+                return await WithConversationAsync(message, message.ConversationId, message.ContactPhone, ct, c => StaffMessageAsync(c, message, ct));
             default:
                 return new(false, "evento não tratado");
         }
@@ -50,7 +57,10 @@ internal sealed partial class ChatwootEventHandler(
     async Task<ChatwootOutcome> LabelsAsync(ConversationRef c, ChatwootEvent.ConversationUpdated e, CancellationToken ct)
     {
         var hasLabel = e.Labels.Any(IsHumanLabel);
-        if (hasLabel && !c.HumanControlled)
+        // Only a label just added hands off: Chatwoot keeps labels on resolve and sends `conversation_updated` for status,
+        // assignee and reopen changes too; a `humano` label still there from an earlier handoff is not a new request.
+        var justAdded = hasLabel && e.PreviousLabels is { } before && !before.Any(IsHumanLabel);
+        if (justAdded && !c.HumanControlled)
         {
             await control.TakeOverAsync(c, "label humano no Chatwoot", options.Value.TransitionOnLabel, ct);
             return new(true, "handoff manual (label humano)");
@@ -95,11 +105,17 @@ internal sealed partial class ChatwootEventHandler(
         m.MessageType == "outgoing" && m.Private && m.SenderType is "user" && !(identity.ProfileId is { } self && m.SenderId == self);
 
     /// <summary>By Chatwoot id, else by the contact's phone (the mapping is then stored); unknown → WARNING and 200.</summary>
-    async Task<ChatwootOutcome> WithConversationAsync(long chatwootId, string? phone, CancellationToken ct, Func<ConversationRef, Task<ChatwootOutcome>> act)
+    /// <remarks>
+    /// The phone fallback only for a conversation in Júlia's inbox (when the payload names one): a conversation of another
+    /// inbox with the doctor's number (a colleague's own channel) is not the doctor's conversation with Júlia, and taking
+    /// it would move the mapping and send its messages to the doctor's WhatsApp.
+    /// </remarks>
+    async Task<ChatwootOutcome> WithConversationAsync(ChatwootEvent e, long chatwootId, string? phone, CancellationToken ct, Func<ConversationRef, Task<ChatwootOutcome>> act)
     {
         var id = chatwootId.ToString(CultureInfo.InvariantCulture);
         var conversation = await conversations.FindByChatwootAsync(id, ct);
-        if (conversation is null && PhoneNumbers.Canonical(phone) is { } canonical && await doctors.FindAsync(canonical, null, ct) is { } doctor)
+        var ourInbox = e.InboxId is not { } inbox || inbox == options.Value.InboxId;
+        if (conversation is null && ourInbox && PhoneNumbers.Canonical(phone) is { } canonical && await doctors.FindAsync(canonical, null, ct) is { } doctor)
         {
             conversation = await conversations.FindLatestOfDoctorAsync(doctor.Id, ct);
             if (conversation is not null)
@@ -120,6 +136,9 @@ internal sealed partial class ChatwootEventHandler(
 
     /// <summary>Evolution's Chatwoot integration writes the WhatsApp id as `WAID:&lt;id&gt;`.</summary>
     static string StripWaid(string sourceId) => sourceId.StartsWith("WAID:", StringComparison.OrdinalIgnoreCase) ? sourceId[5..] : sourceId;
+
+    [LoggerMessage(EventId = 6312, Level = LogLevel.Warning, Message = "Chatwoot webhook from account {AccountId}, not CHATWOOT_ACCOUNT_ID: ignored")]
+    private partial void LogOtherAccount(long accountId);
 
     [LoggerMessage(EventId = 6311, Level = LogLevel.Warning, Message = "Chatwoot webhook for unknown conversation {ChatwootConversationId}: ignored (not a Júlia conversation, or the contact's phone is unknown)")]
     private partial void LogUnknownConversation(long chatwootConversationId);

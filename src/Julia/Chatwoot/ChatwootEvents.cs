@@ -7,6 +7,15 @@ namespace Julia.Chatwoot;
 internal abstract record ChatwootEvent
 {
     /// <summary>
+    /// The Chatwoot account and inbox the payload names (`account.id` / `account_id`, `inbox.id` / `inbox_id`), null
+    /// when it names none. Conversation ids are numbered per account, so another account's conversation 12 is not ours.
+    /// </summary>
+    public long? AccountId { get; init; }
+
+    /// <inheritdoc cref="AccountId"/>
+    public long? InboxId { get; init; }
+
+    /// <summary>
     /// `conversation_updated`. <paramref name="Labels"/> are the labels after the change; <paramref name="PreviousLabels"/>
     /// is null when this update did not touch the labels, so a label handler can tell "just added" from "already there"
     /// (Chatwoot dispatches one label change twice — docs/decisions.md#handoff).

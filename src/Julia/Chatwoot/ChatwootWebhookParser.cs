@@ -18,12 +18,18 @@ internal static class ChatwootWebhookParser
         var eventName = Str(root, "event")?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(eventName)) return new ChatwootEvent.Invalid("campo obrigatório ausente: event");
 
-        return eventName switch
+        ChatwootEvent parsed = eventName switch
         {
             "conversation_updated" => ParseConversationUpdated(root),
             "conversation_status_changed" => ParseStatusChanged(root),
             "message_created" => ParseMessageCreated(root),
             _ => new ChatwootEvent.Ignored("evento não tratado"),
+        };
+        var conversation = Obj(root, "conversation");
+        return parsed with
+        {
+            AccountId = Id(Obj(root, "account"), "id") ?? Id(root, "account_id") ?? Id(conversation, "account_id"),
+            InboxId = Id(Obj(root, "inbox"), "id") ?? Id(root, "inbox_id") ?? Id(conversation, "inbox_id"),
         };
     }
 
@@ -31,7 +37,7 @@ internal static class ChatwootWebhookParser
     {
         if (Id(root, "id") is not { } conversationId) return new ChatwootEvent.Invalid("campo obrigatório ausente ou inválido: id");
         var (phone, contactId) = ConversationContact(root);
-        var labels = LabelList(Prop(root, "labels")) ?? LabelList(Prop(Obj(root, "conversation"), "labels")) ?? [];
+        var labels = LabelList(Prop(root, "labels")) ?? LabelList(Prop(Obj(root, "conversation"), "labels")) ?? CurrentLabels(root) ?? [];
         return new ChatwootEvent.ConversationUpdated(conversationId, phone, contactId, labels, PreviousLabels(root));
     }
 
@@ -79,18 +85,23 @@ internal static class ChatwootWebhookParser
     /// `changed_attributes` is a list of single-key objects (`[{label_list: {previous_value, current_value}}, …]`, order not
     /// guaranteed); a plain object is accepted too. Null when there is no `label_list` entry: the labels did not change.
     /// </summary>
-    static IReadOnlyList<string>? PreviousLabels(JsonElement root)
+    static IReadOnlyList<string>? PreviousLabels(JsonElement root) => LabelChange(root, "previous_value");
+
+    /// <summary>The labels after the change as `changed_attributes` tells them, for a payload without `labels`.</summary>
+    static IReadOnlyList<string>? CurrentLabels(JsonElement root) => LabelChange(root, "current_value");
+
+    static IReadOnlyList<string>? LabelChange(JsonElement root, string side)
     {
         var changes = Prop(root, "changed_attributes");
-        if (changes.ValueKind == JsonValueKind.Object) return PreviousValue(changes);
+        if (changes.ValueKind == JsonValueKind.Object) return Value(changes, side);
         if (changes.ValueKind != JsonValueKind.Array) return null;
         foreach (var entry in changes.EnumerateArray())
-            if (PreviousValue(entry) is { } previous) return previous;
+            if (Value(entry, side) is { } value) return value;
         return null;
 
-        static IReadOnlyList<string>? PreviousValue(JsonElement entry) =>
+        static IReadOnlyList<string>? Value(JsonElement entry, string side) =>
             entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("label_list", out var change)
-                ? LabelList(Prop(change, "previous_value")) ?? []
+                ? LabelList(Prop(change, side)) ?? []
                 : null;
     }
 

@@ -32,7 +32,8 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
         Assert.Contains($"{f.Chatwoot.Url}/app/accounts/1/conversations/{chatwootId}", json);
         Assert.DoesNotContain(phone, json); // masked by default
         Assert.Contains("#2196F3", json);
-        Assert.Equal(chatwootId.ToString(), await f.ScalarAsync<string>("SELECT chatwoot_conversation_id FROM conversations WHERE id = @conversa", new { conversa }));
+        Assert.NotEqual("424242", await f.ScalarAsync<string?>("SELECT chatwoot_conversation_id FROM conversations WHERE id = @conversa", new { conversa }));
+        Assert.Contains(f.App.Logs.Lines, l => l.Message.Contains("424242"));
         await Eventually.MatchesAsync(() => f.ScalarAsync<bool>("SELECT slack_notificado_em IS NOT NULL FROM handoffs WHERE conversa_id = @conversa", new { conversa }), b => b);
     }
 
@@ -89,6 +90,78 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
         Assert.Equal("ai", await f.ControlAsync(conversa));
         Assert.Equal([("resolvido", "manual")], await f.HandoffsAsync(conversa));
         await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "Handoff resolvido") && HumanLoopFixture.SlackMentions(m, conversa.ToString()[..8]));
+    }
+
+    /// <summary>
+    /// Chatwoot keeps labels on resolve and sends `conversation_updated` for the status change and for a reopen: a
+    /// `humano` label left from the handoff just resolved is not a new request (an outside pass, 2026-12-02: the doctor
+    /// got a transition message right after staff said goodbye, and Júlia stopped answering him).
+    /// </summary>
+    [Fact]
+    public async Task ALabelLeftFromAResolvedHandoffDoesNotHandTheConversationOverAgain()
+    {
+        const string phone = "5511988880111";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        var added = HumanLoopFixture.Webhook("webhook-conversation-updated-label-added.json", chatwootId, phone);
+        added["labels"] = new JsonArray("humano");
+        await f.PostChatwootAsync(added);
+        await f.PostChatwootAsync(HumanLoopFixture.Webhook("webhook-conversation-status-changed-resolved.json", chatwootId, phone));
+        Assert.Equal("ai", await f.ControlAsync(conversa));
+
+        foreach (var change in new[] { ("status", "open", "resolved"), ("assignee_id", "7", "8"), ("status", "resolved", "open") })
+        {
+            var updated = HumanLoopFixture.Webhook("webhook-conversation-updated-label-added.json", chatwootId, phone);
+            updated["labels"] = new JsonArray("humano");
+            updated["changed_attributes"] = new JsonArray(new JsonObject
+            {
+                [change.Item1] = new JsonObject { ["previous_value"] = change.Item2, ["current_value"] = change.Item3 },
+            });
+            var answer = await (await f.PostChatwootAsync(updated)).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("ignored", answer.GetProperty("status").GetString());
+        }
+
+        Assert.Equal("ai", await f.ControlAsync(conversa));
+        Assert.Equal([("resolvido", "manual")], await f.HandoffsAsync(conversa));
+        Assert.Single(await f.QueueAsync(phone), q => q.TipoSistema == "transicao_handoff");
+    }
+
+    /// <summary>Conversation ids are per account: the same webhook URL in a second account must not reach our doctor.</summary>
+    [Fact]
+    public async Task AnotherAccountsConversationWithOurIdIsIgnored()
+    {
+        const string phone = "5511988880112";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+
+        var foreign = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, "5521911112222");
+        foreign["account"]!["id"] = 2;
+        foreign["content"] = "Sra. Joana, seu exame está pronto";
+        var response = await f.PostChatwootAsync(foreign);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ignored", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal("ai", await f.ControlAsync(conversa));
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes WHERE conteudo LIKE 'Sra. Joana%'"));
+        Assert.Contains(f.App.Logs.Lines, l => l.Message.Contains("account 2"));
+    }
+
+    /// <summary>A conversation of another inbox with the doctor's number is not his conversation with Júlia: no phone fallback.</summary>
+    [Fact]
+    public async Task AConversationOfAnotherInboxIsNotFoundByTheDoctorsPhone()
+    {
+        const string phone = "5511988880113";
+        var (conversa, _) = await f.DoctorInChatwootAsync(phone);
+
+        var other = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", 424_242, phone);
+        other["inbox"]!["id"] = HumanLoopFixture.Inbox + 5;
+        other["conversation"]!["inbox_id"] = HumanLoopFixture.Inbox + 5;
+        other["content"] = "mensagem de outro canal";
+        var response = await f.PostChatwootAsync(other);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ai", await f.ControlAsync(conversa));
+        Assert.NotEqual("424242", await f.ScalarAsync<string?>("SELECT chatwoot_conversation_id FROM conversations WHERE id = @conversa", new { conversa }));
+        Assert.Contains(f.App.Logs.Lines, l => l.Message.Contains("424242"));
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes WHERE conteudo = 'mensagem de outro canal'"));
     }
 
     [Fact]
