@@ -37,6 +37,7 @@ internal sealed class JuliaConsoleFormatter(IOptionsMonitor<JuliaConsoleFormatte
         writer.Write(timestamp.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"));
         writer.Write(' ');
         writer.Write(level.PadRight(8));
+        writer.Write(' '); // CRITICAL fills the 8 columns: without it "CRITICALHost:" matched no grep of the word
         writer.Write(category);
         writer.Write(": ");
         writer.Write(OneLine(message));
@@ -48,10 +49,17 @@ internal sealed class JuliaConsoleFormatter(IOptionsMonitor<JuliaConsoleFormatte
         writer.Write(Environment.NewLine);
     }
 
+    /// <summary>
+    /// Accents as they are ("médico", not "m\u00E9dico"), so the runbook's `grep` words find production's JSON lines too.
+    /// Still valid JSON: the relaxed encoder escapes quotes, backslashes and control characters; the log is a file or a
+    /// terminal, never HTML.
+    /// </summary>
+    static readonly JsonWriterOptions JsonLine = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     static void WriteJson<TState>(in LogEntry<TState> entry, TextWriter writer, string message, string level, DateTimeOffset timestamp, string category)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
+        using (var json = new Utf8JsonWriter(stream, JsonLine))
         {
             json.WriteStartObject();
             json.WriteString("timestamp", timestamp);

@@ -21,6 +21,7 @@ public sealed class JuliaConsoleFormatterTests
     [InlineData(LogLevel.Warning, "WARNING")]
     [InlineData(LogLevel.Information, "INFO")]
     [InlineData(LogLevel.Debug, "DEBUG")]
+    [InlineData(LogLevel.Critical, "CRITICAL")]
     public void LevelIsSpeltTheWayOperatorsGrepIt(LogLevel level, string word)
     {
         var line = Format(level, "enviar falhou");
@@ -39,6 +40,17 @@ public sealed class JuliaConsoleFormatterTests
 
         Assert.Equal(1, text.Count(c => c == '\n'));
         Assert.EndsWith(Environment.NewLine, text);
+    }
+
+    /// <summary>The runbook's grep words have accents ("LGPD: médico", "notificação"): production's JSON keeps them as they are.</summary>
+    [Fact]
+    public void ProductionJsonKeepsAccentsSoTheRunbooksGrepsFindThem()
+    {
+        var line = Format(LogLevel.Warning, "LGPD: médico apagado; notificação \"x\" 1<2", json: true);
+
+        Assert.Contains("LGPD: médico apagado; notificação", line);
+        using var doc = System.Text.Json.JsonDocument.Parse(line);
+        Assert.Equal("LGPD: médico apagado; notificação \"x\" 1<2", doc.RootElement.GetProperty("message").GetString());
     }
 
     [Fact]
