@@ -52,10 +52,13 @@ internal static class JuliaCli
                         ? await SubjectConsole.ExportAsync(app.Services, command)
                         : await SubjectConsole.EraseAsync(app.Services, command);
                 }),
-                "seed-demo" => await OneShotAsync(command, async app =>
+                "seed-demo" => await OneShotWithExitCodeAsync(command, async app =>
                 {
+                    // Demo doctors have realistic phone numbers: never in a production database.
+                    if (await RefusedInProductionAsync(app, "seed-demo", "os dados de demonstração são para desenvolvimento")) return 2;
                     await app.Services.GetRequiredService<MigrationRunner>().RunAsync(CancellationToken.None);
                     await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
+                    return 0;
                 }),
                 _ => 2,
             };
@@ -90,7 +93,17 @@ internal static class JuliaCli
     static async Task<int> ChatAsync(CommandLine command)
     {
         await using var app = JuliaHost.Build([.. command.ConfigurationOverrides], new HostRoleInfo(HostRole.Api), new StartupFlags(false, ChatConsole: true));
+        // The console runs the whole pipeline in this process with the sandbox as its channel: against a live database its
+        // dispatcher would "send" other doctors' due replies to the sandbox and its turn runner answer their messages.
+        if (await RefusedInProductionAsync(app, "chat", "para testar em produção, escreva de um celular de teste para o número da Júlia")) return 2;
         return await ChatConsole.RunAsync(app, command.Options["--telefone"], command.Options.GetValueOrDefault("--nome", "Dr. Teste"));
+    }
+
+    static async Task<bool> RefusedInProductionAsync(WebApplication app, string verb, string instead)
+    {
+        if (!app.Environment.IsProduction()) return false;
+        await Console.Error.WriteLineAsync($"julia: {verb} não roda com ENVIRONMENT=production ({instead})");
+        return true;
     }
 
     static async Task<int> PromptReviewAsync(CommandLine command)

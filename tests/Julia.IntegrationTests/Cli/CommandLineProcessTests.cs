@@ -87,6 +87,35 @@ public sealed class ChatConsoleTests
         Assert.Equal(1L, await cmd.ExecuteScalarAsync());
     }
 
+    /// <summary>
+    /// `julia chat` runs the whole pipeline with the sandbox as its channel, and the demo doctors have real-looking numbers:
+    /// neither touches a production database (an outside runbook pass, 2026-12-02: a chat in the api container "sent"
+    /// other doctors' waiting replies to the sandbox).
+    /// </summary>
+    [Theory]
+    [InlineData("chat", "--telefone", "5511999990902")]
+    [InlineData("seed-demo")]
+    public async Task ChatAndSeedDemoRefuseAProductionEnvironment(params string[] args)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var redis = TestRedis.Lease();
+        var env = new Dictionary<string, string>
+        {
+            ["DATABASE_URL"] = db.Url, ["REDIS_URL"] = redis.Url, ["ENVIRONMENT"] = "production", ["ADMIN_API_TOKEN"] = "a",
+            ["ANTHROPIC_API_KEY"] = "k", ["EVOLUTION_URL"] = "http://127.0.0.1:9", ["EVOLUTION_API_KEY"] = "e", ["EVOLUTION_WEBHOOK_TOKEN"] = "w",
+            ["CHATWOOT_WEBHOOK_TOKEN"] = "c", ["LGPD_SEGREDO"] = "segredo-de-teste-com-32-caracteres!!",
+        };
+
+        var (exit, _, stderr) = await JuliaProcess.RunWithInputAsync(env, "oi\n/sair\n", args);
+
+        Assert.True(exit == 2, stderr);
+        Assert.Contains("não roda com ENVIRONMENT=production", stderr);
+        await using var source = db.CreateDataSource();
+        await using var c = await source.OpenConnectionAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand("SELECT to_regclass('medicos') IS NULL OR NOT EXISTS (SELECT 1 FROM medicos)", c);
+        Assert.Equal(true, await cmd.ExecuteScalarAsync());
+    }
+
     [Fact]
     public async Task ChatWithoutAPhoneIsAUsageError() =>
         Assert.Equal(2, (await JuliaProcess.RunAsync(new Dictionary<string, string>(), "chat")).ExitCode);
