@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Julia.IntegrationTests.TestHost;
 using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 
@@ -74,5 +76,29 @@ public sealed class AppMirroringTests(AppMirroringTests.Fixture f) : IClassFixtu
             """, new { conversa });
         Assert.Equal([(string)reply["content"]!, "E o de segunda também."], staffRows);
         Assert.Single(await f.QueueAsync(phone), r => r.TipoSistema == "mensagem_equipe" && r.Conteudo == (string)reply["content"]!);
+    }
+    /// <summary>
+    /// The same-text echo check is for Júlia's own sends mirrored back: staff asking "Dr, está por aí?" twice (two Chatwoot
+    /// messages) send twice (an outside pass, 2026-12-02: the second was dropped as an echo).
+    /// </summary>
+    [Fact]
+    public async Task TheStaffWritingTheSameWordsAgainIsANewMessageNotAnEcho()
+    {
+        const string phone = "5511988880304";
+        var (_, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        var first = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, phone);
+        first["id"] = 880304;
+        first["content"] = "Dr, está por aí?";
+        await f.PostChatwootAsync(first);
+        await Eventually.MatchesAsync(() => f.QueueAsync(phone), q => q.Any(r => r.TipoSistema == "mensagem_equipe" && r.Status == "enviada"));
+
+        var again = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, phone);
+        again["id"] = 880305;
+        again["content"] = "Dr, está por aí?";
+        var answer = await (await f.PostChatwootAsync(again)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("ok", answer.GetProperty("status").GetString());
+        await Eventually.MatchesAsync(() => f.QueueAsync(phone),
+            q => q.Count(r => r.TipoSistema == "mensagem_equipe" && r.Conteudo == "Dr, está por aí?" && r.Status == "enviada") == 2);
     }
 }
