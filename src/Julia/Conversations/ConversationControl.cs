@@ -84,6 +84,7 @@ internal sealed partial class ConversationControl(
         string? author, CancellationToken ct)
     {
         long id;
+        bool takeOver;
         await using (var connection = await conversations.DataSource.OpenConnectionAsync(ct))
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
@@ -91,7 +92,11 @@ internal sealed partial class ConversationControl(
             if (await conversations.InsertStaffMessageAsync(tx, c.Id, c.MedicoId, text, origin, chatwootMessageId, ct) is not { } stored)
                 return null;
             id = stored;
-            if (!c.HumanControlled)
+            // A finished conversation is not taken over: staff's goodbye processed after the resolve (Chatwoot sends the
+            // two webhooks in either order) would leave a completed conversation under human control with a handoff
+            // nobody closes. The doctor's next message opens a new conversation, with Júlia.
+            takeOver = !c.HumanControlled && c.Status != "completed";
+            if (takeOver)
             {
                 await TakeOverAsync(tx, c.Id, c.MedicoId, HandoffTriggers.Manual, $"resposta da equipe{(author is null ? "" : $" ({author})")}",
                     null, sendTransition: false, ct);
@@ -107,7 +112,7 @@ internal sealed partial class ConversationControl(
             await tx.CommitAsync(ct);
         }
         if (deliver) queueSignals.Wake();
-        if (!c.HumanControlled) await doctors.InvalidateAsync(c.MedicoId, null);
+        if (takeOver) await doctors.InvalidateAsync(c.MedicoId, null);
         return id;
     }
 

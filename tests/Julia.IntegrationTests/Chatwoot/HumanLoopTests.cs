@@ -125,6 +125,30 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
         Assert.Single(await f.QueueAsync(phone), q => q.TipoSistema == "transicao_handoff");
     }
 
+    /// <summary>
+    /// Staff write "Até mais!" and resolve; Chatwoot's two webhooks come in either order. The goodbye arriving after the
+    /// resolve is recorded, and the finished conversation stays with Júlia, with no handoff left open.
+    /// </summary>
+    [Fact]
+    public async Task AStaffGoodbyeAfterTheResolveDoesNotReopenTheHandoff()
+    {
+        const string phone = "5511988880114";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        await PostAsync(f.Client, Text(phone, "quero falar com uma pessoa"));
+        await f.WaitProcessedAsync(phone);
+
+        await f.PostChatwootAsync(HumanLoopFixture.Webhook("webhook-conversation-status-changed-resolved.json", chatwootId, phone));
+        var goodbye = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, phone);
+        goodbye["content"] = "Até mais, doutora!";
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(goodbye)).StatusCode);
+
+        Assert.Equal("ai", await f.ControlAsync(conversa));
+        Assert.Equal("completed", await f.ScalarAsync<string>("SELECT status FROM conversations WHERE id = @conversa", new { conversa }));
+        Assert.Equal([("resolvido", "pedido_humano")], await f.HandoffsAsync(conversa));
+        Assert.Equal(1, await f.ScalarAsync<long>(
+            "SELECT count(*) FROM interacoes WHERE conversa_id = @conversa AND autor_tipo = 'humano' AND conteudo = 'Até mais, doutora!'", new { conversa }));
+    }
+
     /// <summary>Conversation ids are per account: the same webhook URL in a second account must not reach our doctor.</summary>
     [Fact]
     public async Task AnotherAccountsConversationWithOurIdIsIgnored()
