@@ -75,9 +75,13 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
             using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
             return doc.RootElement.TryGetProperty("instance", out var i) && i.TryGetProperty("state", out var s) ? s.GetString() : null;
         }
+        catch (Exception ex) when (ex is HttpRequestException or Polly.CircuitBreaker.BrokenCircuitException && !ct.IsCancellationRequested)
+        {
+            return WhatsAppStatus.Unreachable; // refused, reset, no route, or the breaker open after such failures
+        }
         catch (Exception ex) when ((IsUnreachable(ex) || ex is JsonException) && !ct.IsCancellationRequested)
         {
-            return null;
+            return null; // slow or an odd answer: not proof that the gateway is gone
         }
     }
 

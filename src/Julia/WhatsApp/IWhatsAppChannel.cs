@@ -13,7 +13,10 @@ internal interface IWhatsAppChannel
     /// <summary>Read receipts for a doctor's messages, all in one call (`chat/markMessageAsRead`). Best effort.</summary>
     Task MarkReadAsync(IReadOnlyList<ReadMessage> messages, CancellationToken ct);
 
-    /// <summary>`open`, `connecting`, `close`, or null when the gateway cannot be asked.</summary>
+    /// <summary>
+    /// `open`, `connecting`, `close`; <see cref="WhatsAppStatus.Unreachable"/> when the gateway refuses connections (or the
+    /// breaker is open after such failures); null when it answered too slowly or oddly.
+    /// </summary>
     Task<string?> ConnectionStateAsync(CancellationToken ct);
 }
 

@@ -8,7 +8,8 @@ internal sealed class WhatsAppConnectionMonitor(IWhatsAppChannel channel, WhatsA
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30), time);
         do
         {
-            if (await channel.ConnectionStateAsync(ct) is { } state) await connection.UpdateAsync(state, null);
+            // An unreachable gateway says nothing about the WhatsApp session itself: the last state heard stays.
+            if (await channel.ConnectionStateAsync(ct) is { } state && state != WhatsAppStatus.Unreachable) await connection.UpdateAsync(state, null);
         } while (await Next(timer, ct));
     }
 

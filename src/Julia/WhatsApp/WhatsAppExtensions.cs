@@ -27,7 +27,9 @@ internal static class WhatsAppExtensions
                 http.BaseAddress = new Uri(o.BaseUrl!.TrimEnd('/') + "/");
                 if (!string.IsNullOrEmpty(o.ApiKey)) http.DefaultRequestHeaders.Add("apikey", o.ApiKey);
             })
-            .AddPeerResilience(sp => sp.GetRequiredService<IOptions<EvolutionOptions>>().Value.TimeoutSeconds, retrySafeMethods: true);
+            // No retries, GETs included: the connection-state probe serves readiness (1 s bound, must see a refusal at
+            // once) and a 30 s poll that simply tries again.
+            .AddPeerResilience(sp => sp.GetRequiredService<IOptions<EvolutionOptions>>().Value.TimeoutSeconds, retrySafeMethods: false);
         builder.Services.AddSingleton<IWhatsAppChannel>(sp => sp.GetRequiredService<EvolutionClient>());
         builder.Services.AddHostedService<WhatsAppConnectionMonitor>();
     }

@@ -5,11 +5,15 @@ namespace Julia.WhatsApp;
 
 /// <summary>
 /// The WhatsApp state as readiness, /admin/metricas/health and the `whatsapp_desconectado` alert see it: `sandbox`
-/// without Evolution; otherwise Evolution asked live for one second at most, else the last state any process heard
-/// (`whatsapp:estado`, written from `connection.update`), else this process's own.
+/// without Evolution; otherwise Evolution asked live for one second at most — `inacessivel` when it refuses connections
+/// (degraded: replies wait in the queue; before, the last state heard kept readiness green while nothing could be
+/// sent) — else, when it is only slow or answers oddly, the last state any process heard (`whatsapp:estado`, written
+/// from `connection.update`), else this process's own.
 /// </summary>
 internal sealed class WhatsAppStatus(IWhatsAppChannel channel, WhatsAppConnection connection, RedisGate redis)
 {
+    public const string Unreachable = "inacessivel";
+
     public bool IsSandbox => channel.IsSandbox;
 
     public async Task<string> CurrentAsync(CancellationToken ct)

@@ -46,3 +46,35 @@ public sealed class HealthTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("sandbox", body.GetProperty("whatsapp").GetString());
     }
 }
+
+/// <summary>
+/// Evolution refusing connections is visible at once: readiness degraded with `whatsapp: inacessivel` within the probe's
+/// bound, not the last state heard (an outside runbook pass, 2026-12-02: `ready`/`open` while nothing could be sent).
+/// </summary>
+public sealed class UnreachableGatewayReadinessTests
+{
+    [Fact]
+    public async Task AGatewayThatRefusesConnectionsMakesReadinessDegradedAndSaysSo()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        using var redis = TestRedis.Lease();
+        using var closed = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop(); // nothing listens there now: connections are refused
+        await using var app = new JuliaAppFactory(database, redis, new Dictionary<string, string?>
+        {
+            ["EVOLUTION_URL"] = $"http://127.0.0.1:{port}", ["EVOLUTION_API_KEY"] = "k",
+        });
+        var client = app.CreateClient();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var response = await client.GetAsync("/health/ready");
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("degraded", body.GetProperty("status").GetString());
+        Assert.Equal("inacessivel", body.GetProperty("whatsapp").GetString());
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"readiness took {clock.Elapsed}");
+    }
+}
