@@ -121,7 +121,7 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
         // Planned once per connection: the rows are found by `id = ANY(@sent_ids)` on the primary key, never by joining
         // the arrays, whose length a generic plan cannot know (docs/decisions.md#prepared-statements; ReplyPathCostTests).
         var sql = "BEGIN; SET LOCAL plan_cache_mode = force_generic_plan;\n" + WithEffects("""
-            UPDATE fila_mensagens f SET status = 'enviada', enviada_em = now(), provider_message_id = b.provider, erro = NULL
+            UPDATE fila_mensagens f SET status = 'enviada', enviada_em = now(), provider_message_id = b.provider, erro = NULL, outcome_reason_code = NULL
             FROM unnest(@sent_ids, @sent_providers, @sent_addresses) AS b (id, provider, address) WHERE f.id = b.id AND f.id = ANY(@sent_ids)
             """, effects.Select(e => e.SentSql(sent))) + ";\nCOMMIT;";
         await using var c = await db.OpenConnectionAsync(ct);

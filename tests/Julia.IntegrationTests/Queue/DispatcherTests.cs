@@ -191,6 +191,22 @@ public sealed class DispatcherTests(DispatcherFixture f) : IClassFixture<Dispatc
         Assert.Single(SendsTo("5511999991009")); // one POST: the HTTP client did not retry it
     }
 
+    /// <summary>A retry that succeeds leaves no failure code on the sent row (the runbook's status × reason query read "enviada | falha_envio").</summary>
+    [Fact]
+    public async Task ARetryThatSucceedsClearsTheEarlierFailureCode()
+    {
+        var d = await f.DoctorAsync("5511999991031");
+        await f.ExecuteAsync("""
+            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade, tentativas, erro, outcome_reason_code)
+            VALUES (@m, @c, 'sistema', 'segunda tentativa', 10, 1, 'tempo esgotado', 'falha_envio')
+            """, new { m = d.Medico, c = d.Conversa });
+
+        var row = await Eventually.MatchesAsync(() => f.QueryAsync<(string Status, string? Erro, string? Reason)>(
+            "SELECT status, erro, outcome_reason_code FROM fila_mensagens WHERE medico_id = @m", new { m = d.Medico }), r => r[0].Status == "enviada");
+
+        Assert.Equal(("enviada", (string?)null, (string?)null), row[0]);
+    }
+
     [Fact]
     public async Task DisconnectedWhatsAppPausesDispatchAndReconnectResumesIt()
     {
