@@ -1,6 +1,7 @@
 using System.Globalization;
 using Julia.Conversations;
 using Julia.Doctors;
+using Julia.Notifications;
 using Julia.Queue;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,7 @@ internal sealed record ChatwootOutcome(bool Handled, string Action);
 /// </summary>
 internal sealed partial class ChatwootEventHandler(
     ConversationStore conversations, ConversationControl control, DoctorDirectory doctors, QueueStore queue, ChatwootIdentity identity,
-    ChatwootCommands commands, IOptions<ChatwootOptions> options, ILogger<ChatwootEventHandler> logger)
+    ChatwootCommands commands, NotificationOutbox outbox, IOptions<ChatwootOptions> options, ILogger<ChatwootEventHandler> logger)
 {
     public const string HumanLabel = "humano";
     static readonly TimeSpan EchoWindow = TimeSpan.FromMinutes(10);
@@ -47,7 +48,19 @@ internal sealed partial class ChatwootEventHandler(
             case ChatwootEvent.MessageCreated message when IsStaffNote(message) && ReservationCommand.Parse(message.Content) is { } command:
                 return await WithConversationAsync(message, message.ConversationId, message.ContactPhone, ct, c => commands.RunAsync(c, message, command, ct));
             case ChatwootEvent.MessageCreated message:
-                if (WhyNotAPerson(message) is { } reason) return new(false, reason);
+                if (WhyNotAPerson(message) is { } reason)
+                {
+                    // With `evolution` mirroring Evolution sends the staff's attachments itself; with `app` only text goes.
+                    if (reason == NoText && message.Attachments > 0 && options.Value.AppMirrors)
+                        return await WithConversationAsync(message, message.ConversationId, message.ContactPhone, ct, c => AttachmentsNotSentAsync(c, message, false, ct));
+                    return new(false, reason);
+                }
+                if (message.Attachments > 0 && options.Value.AppMirrors)
+                    return await WithConversationAsync(message, message.ConversationId, message.ContactPhone, ct, async c =>
+                    {
+                        var outcome = await StaffMessageAsync(c, message, ct);
+                        return outcome.Handled ? await AttachmentsNotSentAsync(c, message, true, ct) with { Handled = true } : outcome;
+                    });
                 return await WithConversationAsync(message, message.ConversationId, message.ContactPhone, ct, c => StaffMessageAsync(c, message, ct));
             default:
                 return new(false, "evento não tratado");
@@ -85,6 +98,25 @@ internal sealed partial class ChatwootEventHandler(
         return new(true, c.HumanControlled ? "mensagem da equipe registrada" : "mensagem da equipe: assumiu a conversa");
     }
 
+    const string NoText = "mensagem sem texto";
+    public const string AttachmentNoticeKind = "aviso_anexo";
+
+    /// <summary>
+    /// Júlia sends text only: a staff attachment would silently never reach the doctor while Chatwoot shows it as sent.
+    /// A private note in the conversation says so (through the outbox, once per message).
+    /// </summary>
+    async Task<ChatwootOutcome> AttachmentsNotSentAsync(ConversationRef c, ChatwootEvent.MessageCreated m, bool textSent, CancellationToken ct)
+    {
+        var text = textSent
+            ? "Júlia: o texto desta mensagem foi enviado ao médico, mas o anexo não (pelo WhatsApp da Júlia só sai texto). Mande um link ou descreva o conteúdo."
+            : "Júlia: esta mensagem só tinha anexo e não foi enviada ao médico (pelo WhatsApp da Júlia só sai texto). Mande um link ou descreva o conteúdo.";
+        if (options.Value.Enabled)
+            await outbox.EnqueueAsync(new NewNotification(ChatwootNotes.Channel, AttachmentNoticeKind,
+                $"{ChatwootNotes.Channel}:{AttachmentNoticeKind}:{m.ConversationId}:{m.MessageId}", null, c.Id, new { texto = text }), ct);
+        LogAttachmentsNotSent(c.Id, m.Attachments);
+        return new(false, textSent ? "anexo não enviado (só texto); a equipe foi avisada" : "só anexo: não enviado; a equipe foi avisada");
+    }
+
     /// <summary>A Chatwoot type name (incoming, agent_bot …) as it came, anything else not echoed: it is request text.</summary>
     static string Named(string? value) =>
         value is { Length: > 0 and <= 20 } && value.All(c => char.IsAsciiLetter(c) || c == '_') ? value : "desconhecido";
@@ -96,7 +128,7 @@ internal sealed partial class ChatwootEventHandler(
         if (m.Private) return "nota privada";
         if (m.SenderType is not "user") return $"remetente {Named(m.SenderType)}";
         if (identity.ProfileId is { } self && m.SenderId == self) return "mensagem da própria integração";
-        if (string.IsNullOrWhiteSpace(m.Content)) return "mensagem sem texto";
+        if (string.IsNullOrWhiteSpace(m.Content)) return NoText;
         return null;
     }
 
@@ -136,6 +168,9 @@ internal sealed partial class ChatwootEventHandler(
 
     /// <summary>Evolution's Chatwoot integration writes the WhatsApp id as `WAID:&lt;id&gt;`.</summary>
     static string StripWaid(string sourceId) => sourceId.StartsWith("WAID:", StringComparison.OrdinalIgnoreCase) ? sourceId[5..] : sourceId;
+
+    [LoggerMessage(EventId = 6313, Level = LogLevel.Information, Message = "Staff message in conversa {ConversaId} had {Count} attachments: not sent to the doctor (text only), note to the staff queued")]
+    private partial void LogAttachmentsNotSent(Guid conversaId, int count);
 
     [LoggerMessage(EventId = 6312, Level = LogLevel.Warning, Message = "Chatwoot webhook from account {AccountId}, not CHATWOOT_ACCOUNT_ID: ignored")]
     private partial void LogOtherAccount(long accountId);

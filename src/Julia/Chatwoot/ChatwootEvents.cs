@@ -46,7 +46,8 @@ internal abstract record ChatwootEvent
         string? SourceId,
         string? SenderType,
         long? SenderId,
-        string? SenderName) : ChatwootEvent;
+        string? SenderName,
+        int Attachments = 0) : ChatwootEvent;
 
     /// <summary>Accepted with 200 and deliberately not acted on (other events, unknown message types…).</summary>
     public sealed record Ignored(string Reason) : ChatwootEvent;

@@ -71,7 +71,8 @@ internal static class ChatwootWebhookParser
 
         return new ChatwootEvent.MessageCreated(
             conversationId, phone, contactId, messageId, messageType, IsPrivate(Prop(root, "private")),
-            Str(root, "content"), Text(Prop(root, "source_id")), senderType, Id(sender, "id") ?? Id(root, "sender_id"), Str(sender, "name"));
+            Str(root, "content"), Text(Prop(root, "source_id")), senderType, Id(sender, "id") ?? Id(root, "sender_id"), Str(sender, "name"),
+            Prop(root, "attachments") is { ValueKind: JsonValueKind.Array } files ? files.GetArrayLength() : 0);
     }
 
     /// <summary>The doctor behind a conversation payload: `meta.sender`, else `contact_inbox.contact_id` for the id.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Julia.IntegrationTests.TestHost;
 using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 
@@ -100,5 +101,34 @@ public sealed class AppMirroringTests(AppMirroringTests.Fixture f) : IClassFixtu
         Assert.Equal("ok", answer.GetProperty("status").GetString());
         await Eventually.MatchesAsync(() => f.QueueAsync(phone),
             q => q.Count(r => r.TipoSistema == "mensagem_equipe" && r.Conteudo == "Dr, está por aí?" && r.Status == "enviada") == 2);
+    }
+    /// <summary>
+    /// With `app` mirroring only text reaches the doctor: a staff attachment is not silently dropped while Chatwoot shows
+    /// it as sent — a private note tells the staff (an outside pass, 2026-12-02).
+    /// </summary>
+    [Fact]
+    public async Task AStaffAttachmentThatCannotBeSentIsToldToTheStaffInAPrivateNote()
+    {
+        const string phone = "5511988880306";
+        var (_, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        var onlyFile = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, phone);
+        onlyFile["id"] = 880306;
+        onlyFile["content"] = null;
+        onlyFile["attachments"] = new JsonArray(new JsonObject { ["file_type"] = "file", ["data_url"] = "https://chatwoot.example.com/escala.pdf" });
+        var withText = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, phone);
+        withText["id"] = 880307;
+        withText["content"] = "Segue a escala de dezembro";
+        withText["attachments"] = new JsonArray(new JsonObject { ["file_type"] = "file", ["data_url"] = "https://chatwoot.example.com/escala.pdf" });
+
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(onlyFile)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(withText)).StatusCode);
+
+        await Eventually.MatchesAsync(() => f.QueueAsync(phone), q => q.Any(r => r.Conteudo == "Segue a escala de dezembro" && r.Status == "enviada"));
+        var notes = await Eventually.MatchesAsync(
+            () => Task.FromResult(f.Chatwoot.Messages.Where(m => m.ConversationId == chatwootId && m.Body["private"]?.GetValue<bool>() == true
+                                                                   && m.Body["content"]!.GetValue<string>().Contains("anexo")).ToList()),
+            n => n.Count == 2);
+        Assert.Contains(notes, n => n.Body["content"]!.GetValue<string>().Contains("só tinha anexo e não foi enviada"));
+        Assert.Contains(notes, n => n.Body["content"]!.GetValue<string>().Contains("o texto desta mensagem foi enviado"));
     }
 }
