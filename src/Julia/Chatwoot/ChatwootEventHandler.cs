@@ -41,7 +41,7 @@ internal sealed partial class ChatwootEventHandler(
                 return await WithConversationAsync(updated, updated.ConversationId, updated.ContactPhone, ct, c => LabelsAsync(c, updated, ct));
             case ChatwootEvent.StatusChanged status when status.Status == "resolved":
                 return await WithConversationAsync(status, status.ConversationId, status.ContactPhone, ct, async c =>
-                    await control.ReturnToJuliaAsync(c, null, "conversa resolvida no Chatwoot", complete: true, ct)
+                    await control.ReturnToJuliaAsync(c, status.Assignee, "conversa resolvida no Chatwoot", complete: true, ct)
                         ? new ChatwootOutcome(true, "devolvida à Júlia (resolvida)") : new ChatwootOutcome(false, "já estava com a Júlia"));
             case ChatwootEvent.StatusChanged status:
                 return new(false, $"status {Named(status.Status)}");

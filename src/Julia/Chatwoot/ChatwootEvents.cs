@@ -28,7 +28,7 @@ internal abstract record ChatwootEvent
         IReadOnlyList<string>? PreviousLabels) : ChatwootEvent;
 
     /// <summary>`conversation_status_changed`: <paramref name="Status"/> is the new one (`open`, `resolved`, `pending`, `snoozed`).</summary>
-    public sealed record StatusChanged(long ConversationId, string? ContactPhone, long? ContactId, string Status) : ChatwootEvent;
+    public sealed record StatusChanged(long ConversationId, string? ContactPhone, long? ContactId, string Status, string? Assignee = null) : ChatwootEvent;
 
     /// <summary>
     /// `message_created`. <paramref name="MessageType"/> is `incoming`, `outgoing`, `activity` or `template`;

@@ -47,7 +47,10 @@ internal static class ChatwootWebhookParser
         var status = ConversationStatus(Prop(root, "status"));
         if (status is null) return new ChatwootEvent.Invalid("campo obrigatório ausente ou inválido: status");
         var (phone, contactId) = ConversationContact(root);
-        return new ChatwootEvent.StatusChanged(conversationId, phone, contactId, status);
+        // The agent the conversation is assigned to: who resolved it, as far as the payload says (`meta.assignee`).
+        var assignee = Obj(Obj(root, "meta"), "assignee");
+        var name = Blank(Str(assignee, "available_name")?.Trim()) ?? Blank(Str(assignee, "name")?.Trim());
+        return new ChatwootEvent.StatusChanged(conversationId, phone, contactId, status, name is { Length: > 100 } ? name[..100] : name);
     }
 
     static ChatwootEvent ParseMessageCreated(JsonElement root)

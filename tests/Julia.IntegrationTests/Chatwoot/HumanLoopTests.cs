@@ -218,6 +218,8 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
         Assert.Equal("ai", await f.ControlAsync(conversa));
         Assert.Equal("completed", await f.ScalarAsync<string>("SELECT status FROM conversations WHERE id = @conversa", new { conversa }));
         Assert.Equal([("resolvido", "pedido_humano")], await f.HandoffsAsync(conversa));
+        // resolvido_por: the assignee the payload names (meta.assignee), as the SPEC asks ("agent if known").
+        Assert.Equal("Carlos", await f.ScalarAsync<string>("SELECT resolvido_por FROM handoffs WHERE conversa_id = @conversa", new { conversa }));
     }
 
     [Fact]

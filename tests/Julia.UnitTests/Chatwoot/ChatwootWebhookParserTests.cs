@@ -98,7 +98,7 @@ public sealed class ChatwootWebhookParserTests
     {
         var e = Fixture<ChatwootEvent.StatusChanged>("webhook-conversation-status-changed-resolved.json");
 
-        Assert.Equal(new ChatwootEvent.StatusChanged(1234, "+5511999990001", 42, "resolved") { InboxId = 3 }, e);
+        Assert.Equal(new ChatwootEvent.StatusChanged(1234, "+5511999990001", 42, "resolved", "Carlos") { InboxId = 3 }, e);
     }
 
     [Fact]
