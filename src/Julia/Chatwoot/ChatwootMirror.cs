@@ -22,6 +22,24 @@ internal sealed class ChatwootMirror(IOptions<ChatwootOptions> options) : ISendE
             """)
         : null;
 
+    public const string StaffNotSentKind = "aviso_falha_envio";
+
+    /// <summary>
+    /// A staff message that ended without reaching the doctor (`erro` after its attempts, not on WhatsApp, `bloqueada`
+    /// by an opt-out…): the staff saw it as sent in Chatwoot, so a private note in the conversation says it was not.
+    /// A cancel (a newer message superseded it, the conversation ended) is not a failure.
+    /// </summary>
+    public string? EndedSql(EndedMessage ended) =>
+        On && ended.Message.SystemKind == ConversationControl.StaffTextKind && ended.Status != "cancelada"
+            ? NotificationOutbox.InsertFromSql($$"""
+                (SELECT 'chatwoot' AS canal, '{{StaffNotSentKind}}' AS tipo, 'chatwoot:{{StaffNotSentKind}}:' || f.id AS chave, f.conversa_id,
+                        jsonb_build_object('texto', 'Júlia: esta mensagem da equipe NÃO chegou ao médico (' ||
+                            left({{SendOutcomeSql.EndedReason}}::text, 200) || '): "' || left(f.conteudo, 200) ||
+                            '". Tente de novo mais tarde ou fale com ele por outro canal.') AS payload
+                 FROM fila_mensagens f WHERE f.id = {{SendOutcomeSql.EndedId}} AND f.conversa_id IS NOT NULL)
+                """)
+            : null;
+
     public string? InsertedCte(string inserted)
     {
         if (!On) return null;

@@ -68,7 +68,7 @@ internal sealed class ChatwootNotes(
                 if (n.HandoffId is not { } id || await handoffs.FindAsync(id, ct) is not { } handoff) return new DeliveryResult.Failed("handoff não encontrado");
                 await client.CreateMessageAsync(chatwootId, NoteText(handoff), isPrivate: true, "outgoing", null, ct);
                 return DeliveryResult.Ok;
-            case ChatwootCommands.ReplyKind or ChatwootEventHandler.AttachmentNoticeKind:
+            case ChatwootCommands.ReplyKind or ChatwootEventHandler.AttachmentNoticeKind or ChatwootMirror.StaffNotSentKind:
                 using (var reply = JsonDocument.Parse(n.PayloadJson))
                 {
                     var text = reply.RootElement.TryGetProperty("texto", out var t) ? t.GetString() : null;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Julia.IntegrationTests.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 
 namespace Julia.IntegrationTests.Chatwoot;
@@ -130,5 +131,36 @@ public sealed class AppMirroringTests(AppMirroringTests.Fixture f) : IClassFixtu
             n => n.Count == 2);
         Assert.Contains(notes, n => n.Body["content"]!.GetValue<string>().Contains("só tinha anexo e não foi enviada"));
         Assert.Contains(notes, n => n.Body["content"]!.GetValue<string>().Contains("o texto desta mensagem foi enviado"));
+    }
+    /// <summary>
+    /// A staff message the doctor's WhatsApp refuses (not on WhatsApp) ends in `erro`: a private note tells the staff, who
+    /// saw it as sent in Chatwoot (an outside pass, 2026-12-02: only an ERROR line in Júlia's log said so).
+    /// </summary>
+    [Fact]
+    public async Task AStaffMessageThatCannotBeDeliveredIsToldToTheStaff()
+    {
+        const string phone = "5511988880308";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        // The staff message as the dispatcher holds it when WhatsApp refuses the number (this fixture's channel is the
+        // sandbox, which never refuses): claimed, then ended by the dispatcher's own store call.
+        var row = await f.ScalarAsync<Guid>("""
+            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade, status, processando_desde, metadata)
+            SELECT medico_id, id, 'sistema', 'Doutora, conseguimos o plantão de quinta', 10, 'processando', now(),
+                   '{"tipo_sistema": "mensagem_equipe", "permitido_sob_humano": true}'
+            FROM conversations WHERE id = @conversa RETURNING id
+            """, new { conversa });
+        var medico = await f.ScalarAsync<Guid>("SELECT medico_id FROM conversations WHERE id = @conversa", new { conversa });
+        var claimed = new Julia.Queue.ClaimedMessage(row, medico, conversa, "sistema", "Doutora, conseguimos o plantão de quinta", 0, 3,
+            DateTime.UtcNow, "mensagem_equipe", 0, false, true, null);
+
+        var ended = await f.App.Services.GetRequiredService<Julia.Queue.DispatchStore>()
+            .FinishAsync(new Julia.Queue.EndedMessage(claimed, "erro", "nao_esta_no_whatsapp"), "número não está no WhatsApp", default);
+
+        Assert.True(ended);
+        await Eventually.MatchesAsync(
+            () => Task.FromResult(f.Chatwoot.Messages.Where(m => m.ConversationId == chatwootId && m.Body["private"]?.GetValue<bool>() == true
+                && m.Body["content"]!.GetValue<string>().Contains("NÃO chegou ao médico")
+                && m.Body["content"]!.GetValue<string>().Contains("conseguimos o plantão de quinta")).ToList()),
+            n => n.Count == 1);
     }
 }
