@@ -112,7 +112,8 @@ public sealed class ChatConsoleTests
         Assert.Contains("não roda com ENVIRONMENT=production", stderr);
         await using var source = db.CreateDataSource();
         await using var c = await source.OpenConnectionAsync();
-        await using var cmd = new Npgsql.NpgsqlCommand("SELECT to_regclass('medicos') IS NULL OR NOT EXISTS (SELECT 1 FROM medicos)", c);
+        // Refused before anything ran: not even the migrations.
+        await using var cmd = new Npgsql.NpgsqlCommand("SELECT to_regclass('public.medicos') IS NULL", c);
         Assert.Equal(true, await cmd.ExecuteScalarAsync());
     }
 

@@ -155,7 +155,8 @@ public sealed class SlackClientTests : IAsyncLifetime
     {
         var logs = new CapturedLogs();
         using var factory = new LoggerFactory([logs]);
-        var client = Client(timeout: TimeSpan.FromMilliseconds(300), logger: factory.CreateLogger<SlackClient>());
+        // A timeout long enough that only the delayed call times out on a loaded machine (300 ms made the first call time out under load).
+        var client = Client(timeout: TimeSpan.FromSeconds(2), logger: factory.CreateLogger<SlackClient>());
         var replies = new (int, string, int?)[] { (200, "ok", null), (404, "channel_not_found", null), (429, "", 3), (500, "", null) };
         fake.Respond = call => call <= replies.Length ? replies[call - 1] : (200, "ok", null);
 
