@@ -25,7 +25,7 @@ internal static class ChatwootExtensions
                 http.DefaultRequestHeaders.Add("api_access_token", o.ApiToken);
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddPeerResilience(sp => sp.GetRequiredService<IOptions<ChatwootOptions>>().Value.TimeoutSeconds, retrySafeMethods: false);
+            .AddPeerResilience(sp => sp.GetRequiredService<IOptions<ChatwootOptions>>().Value.TimeoutSeconds);
         builder.Services.AddSingleton<ChatwootMeter>();
         builder.Services.AddSingleton<ChatwootIdentity>();
         builder.Services.AddHostedService<ChatwootStartup>();

@@ -15,7 +15,7 @@ internal static class SlackExtensions
         builder.Services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section);
         builder.Services.AddHttpClient<SlackClient>((sp, http) =>
                 http.Timeout = Timeout.InfiniteTimeSpan)
-            .AddPeerResilience(sp => sp.GetRequiredService<IOptions<SlackOptions>>().Value.TimeoutSeconds, retrySafeMethods: false);
+            .AddPeerResilience(sp => sp.GetRequiredService<IOptions<SlackOptions>>().Value.TimeoutSeconds);
         builder.Services.AddSingleton<SlackMeter>();
         builder.Services.AddSingleton<SlackNotices>();
         builder.Services.AddSingleton<IHandoffEffect>(sp => sp.GetRequiredService<SlackNotices>());

@@ -28,8 +28,8 @@ internal static class WhatsAppExtensions
                 if (!string.IsNullOrEmpty(o.ApiKey)) http.DefaultRequestHeaders.Add("apikey", o.ApiKey);
             })
             // No retries, GETs included: the connection-state probe serves readiness (1 s bound, must see a refusal at
-            // once) and a 30 s poll that simply tries again.
-            .AddPeerResilience(sp => sp.GetRequiredService<IOptions<EvolutionOptions>>().Value.TimeoutSeconds, retrySafeMethods: false);
+            // once) and a 30 s poll that simply tries again; a retried POST would send a WhatsApp message twice.
+            .AddPeerResilience(sp => sp.GetRequiredService<IOptions<EvolutionOptions>>().Value.TimeoutSeconds);
         builder.Services.AddSingleton<IWhatsAppChannel>(sp => sp.GetRequiredService<EvolutionClient>());
         builder.Services.AddHostedService<WhatsAppConnectionMonitor>();
     }

@@ -93,6 +93,34 @@ public sealed class ChatwootWebhookParserTests
         Assert.Null(e.ContactId);
     }
 
+    /// <summary>The fields read since 2026-12-02 (account, inbox, attachments, assignee) of any type are read as absent, never thrown on.</summary>
+    [Theory]
+    [InlineData("\"abc\"")]
+    [InlineData("-1")]
+    [InlineData("1e400")]
+    [InlineData("99999999999999999999999")]
+    [InlineData("[1]")]
+    [InlineData("{\"id\": \"x\\u0000\", \"name\": \"Ana\\u0000\"}")]
+    [InlineData("null")]
+    public void AccountInboxAttachmentsAndAssigneeOfAnyTypeNeverThrow(string value)
+    {
+        foreach (var fixture in new[] { "webhook-message-created-outgoing.json", "webhook-conversation-status-changed-resolved.json" })
+        {
+            var root = JsonNode.Parse(FixtureText(fixture))!.AsObject();
+            root["account"] = JsonNode.Parse(value);
+            root["account_id"] = JsonNode.Parse(value);
+            root["inbox"] = JsonNode.Parse(value);
+            root["inbox_id"] = JsonNode.Parse(value);
+            root["attachments"] = JsonNode.Parse(value);
+            root["meta"] = new JsonObject { ["assignee"] = JsonNode.Parse(value) };
+
+            var e = Parse(root.ToJsonString());
+
+            Assert.IsNotType<ChatwootEvent.Invalid>(e);
+            Assert.True(e.AccountId is null or > 0);
+        }
+    }
+
     [Fact]
     public void ResolvedStatusChangeCarriesTheNewStatus()
     {

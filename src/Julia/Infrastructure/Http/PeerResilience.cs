@@ -10,16 +10,14 @@ namespace Julia.Infrastructure.Http;
 internal static class PeerResilience
 {
     /// <param name="attemptSeconds">Per-attempt timeout (read from the peer's options when the client is built).</param>
-    /// <param name="retrySafeMethods">Let the handler retry GETs (Evolution's connection state); otherwise nothing is retried here.</param>
-    public static IHttpClientBuilder AddPeerResilience(this IHttpClientBuilder builder, Func<IServiceProvider, int> attemptSeconds, bool retrySafeMethods)
+    public static IHttpClientBuilder AddPeerResilience(this IHttpClientBuilder builder, Func<IServiceProvider, int> attemptSeconds)
     {
         builder.AddStandardResilienceHandler().Configure((o, sp) =>
         {
             var timeout = TimeSpan.FromSeconds(Math.Max(1, attemptSeconds(sp)));
-            if (retrySafeMethods) o.Retry.DisableForUnsafeHttpMethods();
-            else o.Retry.ShouldHandle = _ => ValueTask.FromResult(false);
+            o.Retry.ShouldHandle = _ => ValueTask.FromResult(false);
             o.AttemptTimeout.Timeout = timeout;
-            o.TotalRequestTimeout.Timeout = timeout * (retrySafeMethods ? 3 : 2);
+            o.TotalRequestTimeout.Timeout = timeout * 2;
             o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(60, timeout.TotalSeconds * 2 + 1));
         });
         return builder;
