@@ -18,7 +18,8 @@ internal sealed class ChatwootMirror(IOptions<ChatwootOptions> options) : ISendE
         ? NotificationOutbox.InsertFromSql($"""
             (SELECT 'chatwoot' AS canal, 'copia' AS tipo, 'chatwoot:copia:saida:' || s.id AS chave, s.conversa_id,
                     jsonb_build_object('medico_id', s.medico_id, 'texto', s.conteudo, 'tipo', 'outgoing', 'source_id', s.provider_message_id) AS payload
-             FROM {SendOutcomeSql.Sent} s WHERE NOT (s.metadata ? '{ConversationStore.StaffMessageKey}'))
+             FROM {SendOutcomeSql.Sent} s WHERE NOT (s.metadata ? '{ConversationStore.StaffMessageKey}')
+               AND NOT EXISTS (SELECT 1 FROM medicos m WHERE m.id = s.medico_id AND m.apagado_em IS NOT NULL))
             """)
         : null;
 

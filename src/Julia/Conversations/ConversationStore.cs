@@ -314,17 +314,20 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
     /// <summary>
     /// Statements recording messages that went out (from a relation shaped like Queue's sent batch): one outbound
     /// interacoes row each — in the doctor's open conversation when the row names none — and the conversations'
-    /// last outbound time.
+    /// last outbound time. A send that was already on its way when the doctor was erased is counted without its text or
+    /// address (docs/decisions.md#lgpd): the erasure's second pass may have run before this mark.
     /// </summary>
     public static string RecordOutboundSql(string sent) => $"""
         INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, remote_jid, llm)
         SELECT s.medico_id,
                COALESCE(s.conversa_id, (SELECT c.id FROM conversations c WHERE c.medico_id = s.medico_id AND c.status IN ('active', 'paused'))),
                'saida', 'texto', CASE s.tipo WHEN 'sistema' THEN 'sistema' ELSE 'julia' END, 'fila:' || s.tipo,
-               s.conteudo, s.provider_message_id, s.remote_jid, s.llm::jsonb
-        FROM {sent} s WHERE NOT (s.metadata ? '{StaffMessageKey}');
-        UPDATE interacoes i SET provider_message_id = s.provider_message_id, remote_jid = s.remote_jid
-        FROM {sent} s WHERE s.metadata ? '{StaffMessageKey}' AND i.id = (s.metadata->>'{StaffMessageKey}')::bigint;
+               CASE WHEN m.apagado_em IS NULL THEN s.conteudo END, s.provider_message_id,
+               CASE WHEN m.apagado_em IS NULL THEN s.remote_jid END, s.llm::jsonb
+        FROM {sent} s JOIN medicos m ON m.id = s.medico_id WHERE NOT (s.metadata ? '{StaffMessageKey}');
+        UPDATE interacoes i SET provider_message_id = s.provider_message_id, remote_jid = CASE WHEN m.apagado_em IS NULL THEN s.remote_jid END
+        FROM {sent} s JOIN medicos m ON m.id = s.medico_id
+        WHERE s.metadata ? '{StaffMessageKey}' AND i.id = (s.metadata->>'{StaffMessageKey}')::bigint;
         UPDATE conversations SET last_outbound_at = now(), last_message_at = now()
         WHERE id IN (SELECT conversa_id FROM {sent} s WHERE conversa_id IS NOT NULL)
         """;
