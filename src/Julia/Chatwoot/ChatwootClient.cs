@@ -9,7 +9,8 @@ namespace Julia.Chatwoot;
 
 internal sealed record ChatwootProfile(long Id, string? Name, string? Type);
 
-internal sealed record ChatwootContact(long Id, string? Name, string? PhoneNumber);
+/// <summary>A contact; <paramref name="SourceIds"/>: its contact-inbox source id per inbox id (a conversation is created with one).</summary>
+internal sealed record ChatwootContact(long Id, string? Name, string? PhoneNumber, IReadOnlyDictionary<long, string>? SourceIds = null);
 
 /// <summary>One conversation of a contact: <paramref name="Id"/> is the display_id used in API paths; <paramref name="LastActivityAt"/> is epoch seconds.</summary>
 internal sealed record ChatwootConversationRef(long Id, long? InboxId, string? Status, long? LastActivityAt);
@@ -39,7 +40,51 @@ internal sealed partial class ChatwootClient(HttpClient http, IOptions<ChatwootO
 
     public Task<IReadOnlyList<ChatwootContact>> SearchContactsAsync(string query, CancellationToken ct) =>
         SendAsync(HttpMethod.Get, $"{Account}/contacts/search?q={Uri.EscapeDataString(query)}", null, "contacts/search", root =>
-            Payload(root, c => Id(c, "id") is { } id ? new ChatwootContact(id, Str(c, "name"), Blank(Str(c, "phone_number"))) : null), ct);
+            Payload(root, ReadContact), ct);
+
+    /// <summary>
+    /// Creates a contact with its contact-inbox in <paramref name="inboxId"/> (`POST /contacts`, answered as
+    /// `payload.{contact, contact_inbox}`). A phone already taken answers 422: another process created him a moment ago.
+    /// </summary>
+    public Task<ChatwootContact> CreateContactAsync(string name, string phoneE164, long inboxId, string sourceId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"{Account}/contacts",
+            new JsonObject { ["inbox_id"] = inboxId, ["name"] = name, ["phone_number"] = phoneE164, ["source_id"] = sourceId },
+            "contacts/create", root =>
+            {
+                var payload = Obj(root, "payload");
+                if (ReadContact(Obj(payload, "contact")) is not { } contact) return null;
+                var inbox = Obj(payload, "contact_inbox");
+                if (Text(Prop(inbox, "source_id")) is not { Length: > 0 } created) return contact;
+                var sourceIds = new Dictionary<long, string>(contact.SourceIds!) { [Id(Obj(inbox, "inbox"), "id") ?? inboxId] = created };
+                return contact with { SourceIds = sourceIds };
+            }, ct);
+
+    /// <summary>Puts an existing contact in <paramref name="inboxId"/> (`POST /contacts/{id}/contact_inboxes`); answers the source id.</summary>
+    public async Task<string> CreateContactInboxAsync(long contactId, long inboxId, string sourceId, CancellationToken ct) =>
+        (await SendAsync(HttpMethod.Post, $"{Account}/contacts/{contactId}/contact_inboxes",
+            new JsonObject { ["inbox_id"] = inboxId, ["source_id"] = sourceId }, "contact_inboxes/create",
+            root => Text(Prop(root, "source_id")) is { } created ? new Box<string>(created) : null, ct)).Value;
+
+    /// <summary>Opens a conversation for a contact in <paramref name="inboxId"/> (`POST /conversations`); answers its id (display_id).</summary>
+    public async Task<long> CreateConversationAsync(long contactId, long inboxId, string sourceId, CancellationToken ct) =>
+        (await SendAsync(HttpMethod.Post, $"{Account}/conversations",
+            new JsonObject
+            {
+                ["source_id"] = sourceId, ["inbox_id"] = inboxId, ["contact_id"] = contactId, ["status"] = "open",
+                ["custom_attributes"] = new JsonObject { ["canal"] = "whatsapp" },
+            },
+            "conversations/create", root => Id(root, "id") is { } id ? new Box<long>(id) : null, ct)).Value;
+
+    static ChatwootContact? ReadContact(JsonElement c)
+    {
+        if (Id(c, "id") is not { } id) return null;
+        var sourceIds = new Dictionary<long, string>();
+        if (Prop(c, "contact_inboxes") is { ValueKind: JsonValueKind.Array } inboxes)
+            foreach (var ci in inboxes.EnumerateArray())
+                if (Id(Obj(ci, "inbox"), "id") is { } inbox && Text(Prop(ci, "source_id")) is { Length: > 0 } source)
+                    sourceIds.TryAdd(inbox, source);
+        return new ChatwootContact(id, Str(c, "name"), Blank(Str(c, "phone_number")), sourceIds);
+    }
 
     public Task<IReadOnlyList<ChatwootConversationRef>> ContactConversationsAsync(long contactId, CancellationToken ct) =>
         SendAsync(HttpMethod.Get, $"{Account}/contacts/{contactId}/conversations", null, "contacts/conversations", root =>

@@ -8,37 +8,102 @@ namespace Julia.Chatwoot;
 /// <summary>
 /// Where a conversation lives in Chatwoot (docs/decisions.md#handoff): the id already stored (from Evolution's payload
 /// or an earlier lookup), else the doctor's contact found by phone — searched with and without `+` — and that contact's
-/// most recent conversation in CHATWOOT_INBOX_ID. What is found is stored on the conversation and the doctor.
+/// most recent conversation in CHATWOOT_INBOX_ID. With `CHATWOOT_ESPELHAMENTO=app` Júlia owns the mirroring, so what is
+/// missing is created: the contact (with his contact-inbox), the contact-inbox of an existing contact, the conversation.
+/// With `evolution` Evolution's integration creates them with the doctor's first mirrored message; Júlia only finds them.
+/// What is found or created is stored on the conversation and the doctor.
 /// </summary>
 internal sealed partial class ChatwootMapping(
     ChatwootClient client, ConversationStore conversations, DoctorDirectory doctors, DoctorStore doctorStore, IOptions<ChatwootOptions> options,
     ILogger<ChatwootMapping> logger)
 {
+    /// <summary>One doctor's mapping at a time in this process: two notices delivered together must not create two conversations.</summary>
+    readonly SemaphoreSlim[] stripes = [.. Enumerable.Range(0, 32).Select(_ => new SemaphoreSlim(1, 1))];
+
     /// <summary>The Chatwoot conversation id, or null when the doctor has no contact or conversation there (yet).</summary>
     public async Task<long?> EnsureAsync(ConversationRef conversation, CancellationToken ct)
     {
-        if (long.TryParse(conversation.ChatwootConversationId, NumberStyles.None, CultureInfo.InvariantCulture, out var known)) return known;
+        if (Stored(conversation) is { } known) return known;
+        var stripe = stripes[(conversation.MedicoId.GetHashCode() & int.MaxValue) % stripes.Length];
+        await stripe.WaitAsync(ct);
+        try
+        {
+            // Another notice of this conversation may have mapped it while this one waited.
+            if (await conversations.FindAsync(conversation.Id, ct) is { } fresh && Stored(fresh) is { } mapped) return mapped;
+            return await MapAsync(conversation, ct);
+        }
+        finally
+        {
+            stripe.Release();
+        }
+    }
+
+    static long? Stored(ConversationRef conversation) =>
+        long.TryParse(conversation.ChatwootConversationId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    async Task<long?> MapAsync(ConversationRef conversation, CancellationToken ct)
+    {
         var doctor = await doctors.FindByIdAsync(conversation.MedicoId, ct);
-        if (doctor?.Telefone is not { } phone) return null; // LID-only contacts cannot be searched by phone
-
-        var contacts = (await client.SearchContactsAsync("+" + phone, ct)).Concat(await client.SearchContactsAsync(phone, ct))
-            .DistinctBy(c => c.Id).ToList();
-        var contact = contacts.FirstOrDefault(c => Digits(c.PhoneNumber) == phone) ?? contacts.FirstOrDefault();
-        if (contact is null) return null;
-
+        if (doctor?.Telefone is not { } phone) return null; // LID-only contacts cannot be searched by phone; an erased doctor has none
+        var create = options.Value.AppMirrors;
         var inbox = options.Value.InboxId;
-        var latest = (await client.ContactConversationsAsync(contact.Id, ct))
-            .Where(c => c.InboxId == inbox).OrderByDescending(c => c.LastActivityAt ?? 0).ThenByDescending(c => c.Id).FirstOrDefault();
+
+        var contact = await FindContactAsync(phone, ct);
+        if (contact is null)
+        {
+            if (!create) return null;
+            contact = await CreateContactAsync(doctor, phone, inbox, ct);
+            if (contact is null) return null;
+        }
         var contactId = contact.Id.ToString(CultureInfo.InvariantCulture);
         await doctorStore.SetChatwootContactAsync(conversation.MedicoId, contactId, ct);
-        if (latest is null) return null;
-        await conversations.SetChatwootAsync(conversation.Id, latest.Id.ToString(CultureInfo.InvariantCulture), contactId, ct);
-        LogMapped(conversation.Id, latest.Id, contact.Id);
-        return latest.Id;
+
+        var latest = (await client.ContactConversationsAsync(contact.Id, ct))
+            .Where(c => c.InboxId == inbox).OrderByDescending(c => c.LastActivityAt ?? 0).ThenByDescending(c => c.Id).FirstOrDefault()?.Id;
+        if (latest is null && create)
+        {
+            var sourceId = contact.SourceIds?.GetValueOrDefault(inbox) ?? await client.CreateContactInboxAsync(contact.Id, inbox, phone, ct);
+            latest = await client.CreateConversationAsync(contact.Id, inbox, sourceId, ct);
+            LogCreated(conversation.Id, latest.Value, contact.Id);
+        }
+        if (latest is not { } id) return null;
+        await conversations.SetChatwootAsync(conversation.Id, id.ToString(CultureInfo.InvariantCulture), contactId, ct);
+        LogMapped(conversation.Id, id, contact.Id);
+        return id;
+    }
+
+    async Task<ChatwootContact?> FindContactAsync(string phone, CancellationToken ct)
+    {
+        var contacts = (await client.SearchContactsAsync("+" + phone, ct)).Concat(await client.SearchContactsAsync(phone, ct))
+            .DistinctBy(c => c.Id).ToList();
+        return contacts.FirstOrDefault(c => Digits(c.PhoneNumber) == phone) ?? contacts.FirstOrDefault();
+    }
+
+    /// <summary>The doctor's contact, named as WhatsApp or the staff know him (his number when nobody does).</summary>
+    async Task<ChatwootContact?> CreateContactAsync(Doctors.DoctorRecord doctor, string phone, long inbox, CancellationToken ct)
+    {
+        var name = string.Join(' ', new[] { doctor.PrimeiroNome, doctor.Sobrenome }.Where(n => !string.IsNullOrWhiteSpace(n)));
+        try
+        {
+            var created = await client.CreateContactAsync(name.Length > 0 ? name : "+" + phone, "+" + phone, inbox, phone, ct);
+            LogContactCreated(doctor.Id, created.Id);
+            return created;
+        }
+        catch (ChatwootException ex) when (ex.Status == 422)
+        {
+            // The phone was taken a moment ago (Evolution, another process, a person): use that contact.
+            return await FindContactAsync(phone, ct);
+        }
     }
 
     static string Digits(string? phone) => new((phone ?? "").Where(char.IsAsciiDigit).ToArray());
 
     [LoggerMessage(EventId = 6303, Level = LogLevel.Information, Message = "Conversa {ConversaId} mapped to Chatwoot conversation {ChatwootConversationId} (contact {ContactId})")]
     private partial void LogMapped(Guid conversaId, long chatwootConversationId, long contactId);
+
+    [LoggerMessage(EventId = 6314, Level = LogLevel.Information, Message = "Chatwoot: contato {ContactId} criado para o médico {MedicoId} (CHATWOOT_ESPELHAMENTO=app)")]
+    private partial void LogContactCreated(Guid medicoId, long contactId);
+
+    [LoggerMessage(EventId = 6315, Level = LogLevel.Information, Message = "Chatwoot: conversa {ChatwootConversationId} criada para a conversa {ConversaId} (contato {ContactId}, CHATWOOT_ESPELHAMENTO=app)")]
+    private partial void LogCreated(Guid conversaId, long chatwootConversationId, long contactId);
 }

@@ -163,4 +163,58 @@ public sealed class AppMirroringTests(AppMirroringTests.Fixture f) : IClassFixtu
                 && m.Body["content"]!.GetValue<string>().Contains("conseguimos o plantão de quinta")).ToList()),
             n => n.Count == 1);
     }
+
+    /// <summary>
+    /// With `app` mirroring Júlia owns the copies, so a doctor Chatwoot does not know yet gets his contact (named as WhatsApp
+    /// names him, in CHATWOOT_INBOX_ID) and a conversation there; his messages and Júlia's replies are copied into that
+    /// one conversation, and his next message finds it instead of creating another (an outside pass, 2026-12-02: every
+    /// copy failed "conversa não encontrada no Chatwoot").
+    /// </summary>
+    [Fact]
+    public async Task ADoctorChatwootDoesNotKnowGetsAContactAndAConversationThatHisCopiesGoTo()
+    {
+        const string phone = "5511988880309";
+        var contactsCreated = f.Chatwoot.Requests.Count(IsContactCreate);
+        await PostAsync(f.Client, Text(phone, "boa tarde, sou a Dra. Iracema", pushName: "Iracema Tupinambá"));
+        await f.WaitProcessedAsync(phone);
+
+        var contact = await Eventually.MatchesAsync(() => Task.FromResult(f.Chatwoot.ContactByPhone("+" + phone)), c => c is not null);
+        Assert.Equal("Iracema Tupinambá", contact!.Value.Name);
+        var created = await Eventually.MatchesAsync(() => Task.FromResult(f.Chatwoot.ConversationsOf(contact.Value.Id)), c => c.Count > 0);
+        var chatwootId = Assert.Single(created).Id;
+        Assert.Equal(HumanLoopFixture.Inbox, created[0].InboxId);
+        await Eventually.MatchesAsync(() => Task.FromResult(f.Chatwoot.Messages.Where(m => m.ConversationId == chatwootId).ToList()),
+            l => l.Any(m => m.Body["message_type"]!.GetValue<string>() == "incoming" && m.Body["content"]!.GetValue<string>() == "boa tarde, sou a Dra. Iracema")
+                 && l.Any(m => m.Body["message_type"]!.GetValue<string>() == "outgoing"));
+        Assert.Equal(chatwootId.ToString(), await f.ScalarAsync<string>("""
+            SELECT c.chatwoot_conversation_id FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = @phone
+            """, new { phone }));
+        Assert.Equal(contact.Value.Id.ToString(), await f.ScalarAsync<string>("SELECT chatwoot_contact_id FROM medicos WHERE telefone = @phone", new { phone }));
+
+        await PostAsync(f.Client, Text(phone, "tem plantão no sábado?", pushName: "Iracema Tupinambá"));
+        await Eventually.MatchesAsync(() => Task.FromResult(f.Chatwoot.Messages.Where(m => m.ConversationId == chatwootId).ToList()),
+            l => l.Any(m => m.Body["content"]!.GetValue<string>() == "tem plantão no sábado?"));
+        Assert.Single(f.Chatwoot.ConversationsOf(contact.Value.Id));
+        Assert.Equal(contactsCreated + 1, f.Chatwoot.Requests.Count(IsContactCreate));
+    }
+
+    static bool IsContactCreate(TestHost.FakeChatwoot.Call r) => r.Method == "POST" && r.Path.EndsWith("/contacts", StringComparison.Ordinal);
+
+    /// <summary>A contact the staff created by hand, in no inbox and with no conversation: he is put in the inbox and gets one.</summary>
+    [Fact]
+    public async Task AContactWithoutAConversationInTheInboxGetsOneAndNoSecondContact()
+    {
+        const string phone = "5511988880310";
+        f.Chatwoot.AddContact(650_310, "Dr. Bartolomeu (cadastro manual)", "+" + phone);
+        var contactsCreated = f.Chatwoot.Requests.Count(IsContactCreate);
+
+        await PostAsync(f.Client, Text(phone, "oi, a equipe me passou seu número", pushName: "Bartolomeu"));
+        await f.WaitProcessedAsync(phone);
+
+        var created = await Eventually.MatchesAsync(() => Task.FromResult(f.Chatwoot.ConversationsOf(650_310)), c => c.Count > 0);
+        var chatwootId = Assert.Single(created).Id;
+        await Eventually.MatchesAsync(() => Task.FromResult(f.Chatwoot.Messages.Count(m => m.ConversationId == chatwootId)), n => n >= 2);
+        Assert.Contains(f.Chatwoot.Requests, r => r.Method == "POST" && r.Path.EndsWith("/contacts/650310/contact_inboxes", StringComparison.Ordinal));
+        Assert.Equal(contactsCreated, f.Chatwoot.Requests.Count(IsContactCreate));
+    }
 }

@@ -41,17 +41,36 @@ public sealed class ChatwootClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ContactContactInboxAndConversationAreCreatedWithChatwootsShapes()
+    {
+        var created = await client.CreateContactAsync("Maria Silva", "+5511999990007", 3, "5511999990007", default);
+        var taken = await Assert.ThrowsAsync<ChatwootException>(() => client.CreateContactAsync("Outra", "+5511999990007", 3, "x", default));
+        fake.AddContact(44, "João Souza", "+5521988880004");
+        var source = await client.CreateContactInboxAsync(44, 3, "5521988880004", default);
+        var conversation = await client.CreateConversationAsync(created.Id, 3, created.SourceIds![3], default);
+
+        Assert.Equal(("Maria Silva", "+5511999990007", "5511999990007"), (created.Name, created.PhoneNumber, created.SourceIds[3]));
+        Assert.Equal((422, false), (taken.Status, taken.Transient)); // phone already taken: not worth trying again
+        Assert.Equal("5521988880004", source);
+        Assert.Equal((conversation, 3L, "open"), Assert.Single(fake.ConversationsOf(created.Id)));
+        Assert.Equal(["/api/v1/accounts/1/contacts", "/api/v1/accounts/1/contacts", "/api/v1/accounts/1/contacts/44/contact_inboxes", "/api/v1/accounts/1/conversations"],
+            fake.Requests.Where(r => r.Method == "POST").Select(r => r.Path));
+    }
+
+    [Fact]
     public async Task SearchFindsTheContactWithAndWithoutPlus()
     {
-        fake.AddContact(42, "Maria Silva", "+5511999990001");
+        fake.AddContact(42, "Maria Silva", "+5511999990001", inboxId: 3);
         fake.AddContact(43, "João Souza", "+5521988880002");
 
         var withPlus = await client.SearchContactsAsync("+5511999990001", default);
         var withoutPlus = await client.SearchContactsAsync("5511999990001", default);
         var none = await client.SearchContactsAsync("+5599000000000", default);
 
-        Assert.Equal([new ChatwootContact(42, "Maria Silva", "+5511999990001")], withPlus);
-        Assert.Equal(withPlus, withoutPlus);
+        var found = Assert.Single(withPlus);
+        Assert.Equal((42L, "Maria Silva", "+5511999990001"), (found.Id, found.Name, found.PhoneNumber));
+        Assert.Equal("5511999990001", found.SourceIds![3]); // the contact-inbox a conversation in inbox 3 is created with
+        Assert.Equal(found.Id, Assert.Single(withoutPlus).Id);
         Assert.Empty(none);
         var first = fake.Requests.First();
         Assert.Equal("/api/v1/accounts/1/contacts/search", first.Path);

@@ -418,4 +418,27 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
             SELECT count(*) FROM notificacoes n JOIN handoffs h ON h.id = n.handoff_id WHERE h.conversa_id = @conversa AND n.tipo = 'handoff_lembrete'
             """, new { conversa }));
     }
+
+    /// <summary>
+    /// With `evolution` mirroring (the default) Evolution's integration creates the doctor's contact and conversation
+    /// with his first mirrored message: Júlia only looks them up, and a handoff note waits for them — it never creates a
+    /// second contact or conversation beside Evolution's.
+    /// </summary>
+    [Fact]
+    public async Task WithEvolutionMirroringAHandoffOfADoctorChatwootDoesNotKnowCreatesNothingThere()
+    {
+        const string phone = "5511988880399";
+        await PostAsync(f.Client, Text(phone, "quero falar com uma pessoa da equipe, por favor"));
+        await f.WaitProcessedAsync(phone);
+
+        await Eventually.MatchesAsync(() => f.ScalarAsync<long>("""
+            SELECT count(*) FROM notificacoes n JOIN conversations c ON c.id = n.conversa_id JOIN medicos m ON m.id = c.medico_id
+            WHERE m.telefone = @phone AND n.canal = 'chatwoot' AND n.tipo = 'nota_handoff' AND (n.tentativas > 0 OR n.status = 'enviada')
+            """, new { phone }), n => n > 0);
+        Assert.Contains(f.Chatwoot.Requests, r => r.Path.EndsWith("/contacts/search", StringComparison.Ordinal) && r.Query.Contains("88880399"));
+        Assert.DoesNotContain(f.Chatwoot.Requests, r => r.Method == "POST" && (r.Path.EndsWith("/contacts", StringComparison.Ordinal)
+            || r.Path.EndsWith("/conversations", StringComparison.Ordinal) || r.Path.EndsWith("/contact_inboxes", StringComparison.Ordinal)));
+        Assert.Null(f.Chatwoot.ContactByPhone(phone));
+    }
 }
+

@@ -9,8 +9,9 @@ namespace Julia.IntegrationTests.TestHost;
 
 /// <summary>
 /// A fake Chatwoot Application API for account 1 on loopback, answering with the shapes in tests/fixtures/chatwoot:
-/// profile, contact search, a contact's conversations, message creation (200, as Chatwoot answers creates) and contact
-/// deletion (200 with no body, as Chatwoot's `head :ok`; 404 when the contact does not exist).
+/// profile, contact search, a contact's conversations, contact / contact-inbox / conversation / message creation (200, as
+/// Chatwoot answers creates; a phone already taken 422) and contact deletion (200 with no body, as Chatwoot's `head :ok`;
+/// 404 when the contact does not exist).
 /// Every request is kept; <see cref="Down"/> and <see cref="RequiredToken"/> script outages and bad tokens.
 /// </summary>
 public sealed class FakeChatwoot : LoopbackServer
@@ -25,7 +26,9 @@ public sealed class FakeChatwoot : LoopbackServer
 
     readonly ConcurrentDictionary<long, Contact> contacts = new();
     readonly ConcurrentQueue<Conversation> conversations = new();
-    long nextMessageId = 98764;
+    readonly ConcurrentDictionary<(long Contact, long Inbox), string> contactInboxes = new();
+    readonly object creating = new();
+    long nextMessageId = 98764, nextContactId = 880_000, nextConversationId = 77_000;
 
     public ConcurrentQueue<Call> Requests { get; } = new();
     public ConcurrentQueue<(long ConversationId, JsonObject Body)> Messages { get; } = new();
@@ -49,7 +52,20 @@ public sealed class FakeChatwoot : LoopbackServer
         return fake;
     }
 
-    public void AddContact(long id, string name, string phoneE164) => contacts[id] = new Contact(id, name, phoneE164);
+    /// <summary>A contact; with <paramref name="inboxId"/> also in that inbox (source id: his digits).</summary>
+    public void AddContact(long id, string name, string phoneE164, long? inboxId = null)
+    {
+        contacts[id] = new Contact(id, name, phoneE164);
+        if (inboxId is { } inbox) contactInboxes[(id, inbox)] = Digits(phoneE164);
+    }
+
+    /// <summary>The contact with this phone (digits, with or without `+`), or null.</summary>
+    public (long Id, string Name)? ContactByPhone(string phone) =>
+        contacts.Values.Where(c => Digits(c.PhoneE164) == Digits(phone)).Select(c => ((long, string)?)(c.Id, c.Name)).FirstOrDefault();
+
+    /// <summary>The conversations of a contact: id, inbox and status.</summary>
+    public IReadOnlyList<(long Id, long InboxId, string Status)> ConversationsOf(long contactId) =>
+        [.. conversations.Where(c => c.ContactId == contactId).Select(c => (c.Id, c.InboxId, c.Status))];
 
     public bool HasContact(long id) => contacts.ContainsKey(id);
 
@@ -89,6 +105,21 @@ public sealed class FakeChatwoot : LoopbackServer
             catch (JsonException) { body = null; }
             return OnAccount(account, () => CreateMessage(conversationId, body));
         });
+        app.MapPost("/api/v1/accounts/{account}/contacts", async (string account, HttpContext http) =>
+        {
+            var body = await BodyAsync(http);
+            return OnAccount(account, () => CreateContact(body));
+        });
+        app.MapPost("/api/v1/accounts/{account}/contacts/{contactId}/contact_inboxes", async (string account, string contactId, HttpContext http) =>
+        {
+            var body = await BodyAsync(http);
+            return OnAccount(account, () => CreateContactInbox(contactId, body));
+        });
+        app.MapPost("/api/v1/accounts/{account}/conversations", async (string account, HttpContext http) =>
+        {
+            var body = await BodyAsync(http);
+            return OnAccount(account, () => CreateConversation(body));
+        });
         app.MapDelete("/api/v1/accounts/{account}/contacts/{contactId}", (string account, string contactId) => OnAccount(account, () =>
             long.TryParse(contactId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && contacts.TryRemove(id, out _)
                 ? Results.Ok()
@@ -116,7 +147,10 @@ public sealed class FakeChatwoot : LoopbackServer
             item["id"] = c.Id;
             item["name"] = c.Name;
             item["phone_number"] = c.PhoneE164;
-            item["contact_inboxes"]![0]!["source_id"] = Digits(c.PhoneE164);
+            var inboxes = new JsonArray();
+            foreach (var ((contact, inbox), source) in contactInboxes.Where(ci => ci.Key.Contact == c.Id))
+                inboxes.Add(new JsonObject { ["source_id"] = source, ["inbox"] = new JsonObject { ["id"] = inbox, ["name"] = "WhatsApp - Júlia" } });
+            item["contact_inboxes"] = inboxes;
             payload.Add(item);
         }
         template["payload"] = payload;
@@ -145,6 +179,83 @@ public sealed class FakeChatwoot : LoopbackServer
             payload.Add(item);
         }
         return Json(new JsonObject { ["payload"] = payload });
+    }
+
+    static async Task<JsonObject?> BodyAsync(HttpContext http)
+    {
+        try { return (await JsonNode.ParseAsync(http.Request.Body)) as JsonObject; }
+        catch (JsonException) { return null; }
+    }
+
+    static long? LongOf(JsonObject? body, string name) =>
+        body?[name] is JsonValue v && v.TryGetValue<long>(out var n) ? n : null;
+
+    static string? StringOf(JsonObject? body, string name) =>
+        body?[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>As Chatwoot: `phone_number` E.164 and unique in the account (else 422); with `inbox_id` the contact-inbox too.</summary>
+    IResult CreateContact(JsonObject? body)
+    {
+        var phone = StringOf(body, "phone_number");
+        if (phone is null || !phone.StartsWith('+') || Digits(phone).Length < 8) return FixtureResult("error-422-record-invalid.json", 422);
+        Contact contact;
+        lock (creating)
+        {
+            if (contacts.Values.Any(c => c.PhoneE164 == phone)) return FixtureResult("error-422-record-invalid.json", 422);
+            contact = new Contact(Interlocked.Increment(ref nextContactId), StringOf(body, "name") ?? phone, phone);
+            contacts[contact.Id] = contact;
+        }
+        var inbox = LongOf(body, "inbox_id");
+        var source = StringOf(body, "source_id") ?? Guid.NewGuid().ToString();
+        if (inbox is { } i) contactInboxes[(contact.Id, i)] = source;
+
+        var response = Fixture("contact-create-response.json");
+        var created = response["payload"]!["contact"]!.AsObject();
+        created["id"] = contact.Id;
+        created["name"] = contact.Name;
+        created["phone_number"] = contact.PhoneE164;
+        created["contact_inboxes"] = new JsonArray();
+        if (inbox is { } id)
+        {
+            created["contact_inboxes"]!.AsArray().Add(new JsonObject { ["source_id"] = source, ["inbox"] = new JsonObject { ["id"] = id } });
+            response["payload"]!["contact_inbox"]!["source_id"] = source;
+            response["payload"]!["contact_inbox"]!["inbox"]!["id"] = id;
+        }
+        else response["payload"]!.AsObject().Remove("contact_inbox");
+        return Json(response);
+    }
+
+    IResult CreateContactInbox(string contactId, JsonObject? body)
+    {
+        if (!long.TryParse(contactId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || !contacts.ContainsKey(id))
+            return FixtureResult("error-404-not-found.json", 404);
+        if (LongOf(body, "inbox_id") is not { } inbox) return FixtureResult("error-422-record-invalid.json", 422);
+        var source = contactInboxes.GetOrAdd((id, inbox), StringOf(body, "source_id") ?? Guid.NewGuid().ToString());
+        var response = Fixture("contact-inbox-create-response.json");
+        response["source_id"] = source;
+        response["inbox"]!["id"] = inbox;
+        return Json(response);
+    }
+
+    /// <summary>As Chatwoot: the `source_id` must be the contact's in that inbox.</summary>
+    IResult CreateConversation(JsonObject? body)
+    {
+        if (LongOf(body, "contact_id") is not { } contactId || !contacts.TryGetValue(contactId, out var contact)
+            || LongOf(body, "inbox_id") is not { } inbox)
+            return FixtureResult("error-404-not-found.json", 404);
+        if (!contactInboxes.TryGetValue((contactId, inbox), out var source) || source != StringOf(body, "source_id"))
+            return FixtureResult("error-422-record-invalid.json", 422);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var conversation = new Conversation(contactId, Interlocked.Increment(ref nextConversationId), inbox, now, StringOf(body, "status") ?? "open");
+        conversations.Enqueue(conversation);
+        var response = Fixture("conversation-create-response.json");
+        response["id"] = conversation.Id;
+        response["inbox_id"] = inbox;
+        response["status"] = conversation.Status;
+        response["meta"]!["sender"]!["id"] = contact.Id;
+        response["meta"]!["sender"]!["name"] = contact.Name;
+        response["meta"]!["sender"]!["phone_number"] = contact.PhoneE164;
+        return Json(response);
     }
 
     IResult CreateMessage(string conversationId, JsonObject? body)
