@@ -16,17 +16,37 @@ internal sealed class ShiftCatalog(ShiftStore store, JuliaCache cache, IOptions<
 
     public static string Key(Guid especialidadeId, int limit) => $"vagas:especialidade:{especialidadeId}:limite:{limit}";
 
+    /// <summary>Rows per database page when the cached first shifts of a specialty do not answer a search.</summary>
+    const int PageSize = 200;
+
+    /// <summary>At most this many open shifts of one specialty are read for one search (a bounded cost whatever the catalogue).</summary>
+    const int MaxScanned = 2000;
+
     public async Task<IReadOnlyList<Shift>> SearchAsync(ShiftSearch search, IReadOnlyList<Shift> holdings, CancellationToken ct)
     {
         if (search.EspecialidadeId is not { } especialidadeId) return [];
         var open = await cache.GetOrCreateAsync(Key(especialidadeId, CachedPerSpecialty), TimeSpan.FromSeconds(options.Value.VagasTtlSeconds),
             async t => (List<Shift>?)[.. await store.OpenAsync(especialidadeId, CachedPerSpecialty, t)], ct) ?? [];
-        return Filter(open, search, holdings);
+        var found = Filter(open, search, holdings);
+        if (found.Count >= Wanted(search) || open.Count < CachedPerSpecialty) return found;
+
+        // The cache holds only the specialty's first shifts by date: a search for later dates, a city or a pay they do not
+        // have reads the rest from the database, from its first date on, page by page (docs/decisions.md#agent).
+        var all = new List<Shift>();
+        for (var offset = 0; offset < MaxScanned; offset += PageSize)
+        {
+            var page = await store.OpenAsync(especialidadeId, PageSize, ct, search.From, offset);
+            all.AddRange(Filter(page, search, holdings));
+            if (all.Count >= Wanted(search) || page.Count < PageSize) break;
+        }
+        return [.. all.Take(Wanted(search))];
     }
+
+    static int Wanted(ShiftSearch search) => Math.Clamp(search.Limit, 1, 5);
 
     /// <summary>The per-doctor part of `buscar_vagas` (docs/decisions.md#agent), on an already date/priority/pay-ordered list.</summary>
     public static IReadOnlyList<Shift> Filter(IEnumerable<Shift> open, ShiftSearch search, IReadOnlyList<Shift> holdings) =>
-        [.. open.Where(s => Matches(s, search) && !holdings.Any(h => ShiftStore.Overlaps(h, s))).Take(Math.Clamp(search.Limit, 1, 5))];
+        [.. open.Where(s => Matches(s, search) && !holdings.Any(h => ShiftStore.Overlaps(h, s))).Take(Wanted(search))];
 
     public Task InvalidateSpecialtyAsync(Guid especialidadeId) => cache.RemoveByPatternAsync($"vagas:especialidade:{especialidadeId}:*");
 

@@ -20,17 +20,21 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
         LEFT JOIN periodos p ON p.id = v.periodo_id LEFT JOIN setores s ON s.id = v.setor_id
         """;
 
-    /// <summary>Open (`aberta`), not deleted, starting in the future on the São Paulo clock; date, priority, pay order.</summary>
-    public async Task<IReadOnlyList<Shift>> OpenAsync(Guid especialidadeId, int limit, CancellationToken ct)
+    /// <summary>
+    /// Open (`aberta`), not deleted, starting in the future on the São Paulo clock; date, priority, pay order. A page of
+    /// <paramref name="limit"/> rows after <paramref name="offset"/>, from <paramref name="fromDay"/> on when given.
+    /// </summary>
+    public async Task<IReadOnlyList<Shift>> OpenAsync(Guid especialidadeId, int limit, CancellationToken ct, DateOnly? fromDay = null, int offset = 0)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return await c.QueryPreparedAsync<Shift>($"""
             SELECT {Columns} {From}
             WHERE v.especialidade_id = @especialidadeId AND v.status = 'aberta' AND v.deleted_at IS NULL
               AND (v.data + COALESCE(v.hora_inicio, time '00:00')) AT TIME ZONE 'America/Sao_Paulo' > now()
-            ORDER BY v.data, array_position(ARRAY['critica','urgente','alta','normal'], v.prioridade), v.valor DESC NULLS LAST
-            LIMIT @limit
-            """, ct, new { especialidadeId, limit });
+              AND (@fromDay::date IS NULL OR v.data >= @fromDay::date)
+            ORDER BY v.data, array_position(ARRAY['critica','urgente','alta','normal'], v.prioridade), v.valor DESC NULLS LAST, v.id
+            LIMIT @limit OFFSET @offset
+            """, ct, new { especialidadeId, limit, fromDay, offset });
     }
 
     /// <summary>Specialty references (ids, names or display names; case and accents folded) → ids; unknown ones apart.</summary>
