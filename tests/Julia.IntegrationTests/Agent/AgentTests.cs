@@ -137,6 +137,41 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
         Assert.All(recorded, r => Assert.Contains(offered!, r));
     }
 
+    /// <summary>
+    /// A reservation that failed (the staff cancelled the shift a moment ago) does not use up the turn's one
+    /// reservation, and the model is told the shift was cancelled, not "reserved by someone else" (an outside pass, 2026-12-02).
+    /// </summary>
+    [Fact]
+    public async Task AFailedReservationLeavesTheTurnsOneReservationForTheNextOfferedShift()
+    {
+        string? cancelled = null, second = null, firstAnswer = null;
+        f.Anthropic.Enqueue(Tool("buscar_vagas", new JsonObject { ["limite"] = 5 }));
+        f.Anthropic.Enqueue(request =>
+        {
+            var ids = System.Text.RegularExpressions.Regex.Matches(System.Text.RegularExpressions.Regex.Unescape(request.ToJsonString()), @"vaga_id=([0-9a-f-]{36})")
+                .Select(m => m.Groups[1].Value).Distinct().ToList();
+            (cancelled, second) = (ids[0], ids[1]);
+            f.ExecuteAsync("UPDATE vagas SET status = 'cancelada', cancelada_em = now(), cancelada_por = 'humano' WHERE id = @id::uuid",
+                new { id = cancelled }).GetAwaiter().GetResult();
+            return Tool("reservar_plantao", new JsonObject { ["vaga_id"] = cancelled, ["confirmacao"] = "sim, pode reservar" });
+        });
+        f.Anthropic.Enqueue(request =>
+        {
+            firstAnswer = System.Text.RegularExpressions.Regex.Unescape(request["messages"]!.AsArray()[^1]!.ToJsonString());
+            return Tool("reservar_plantao", new JsonObject { ["vaga_id"] = second, ["confirmacao"] = "sim, pode reservar" });
+        });
+        f.Anthropic.Enqueue(Text("Esse foi cancelado, mas reservei o outro pra vc."));
+
+        await PostAsync(f.Client, Text(Rafael, "sim, pode reservar o plantão"));
+        await f.WaitProcessedAsync(Rafael);
+
+        Assert.Contains("cancelado pela equipe", firstAnswer);
+        var reserved = await f.QueryAsync<Guid>("""
+            SELECT r.vaga_id FROM reservas_vaga r JOIN medicos m ON m.id = r.medico_id WHERE m.telefone = @Rafael AND r.status = 'ativa'
+            """, new { Rafael });
+        Assert.Equal([Guid.Parse(second!)], reserved);
+    }
+
     [Fact]
     public async Task TwoToolRoundsSearchThenReserveAfterAnExplicitYes()
     {

@@ -46,17 +46,46 @@ internal sealed partial class ShiftTools(
         var doctor = session.Turn.Doctor;
         if (!Guid.TryParse(a.String("vaga_id"), out var vagaId)) return "vaga_id inválido: use o id completo que aparece na lista de plantões.";
         if (AcceptanceRules.IsSteering(session.DoctorText)) return Refuse("Recusado: a mensagem do médico não é uma aceitação de um plantão específico.");
-        if (Interlocked.Increment(ref session.Reservations) > 1) return Refuse("Recusado: só um plantão por vez. Confirme este antes de oferecer outro.");
-        if (!AcceptanceRules.IsExplicitAcceptance(session.DoctorText)) { Interlocked.Decrement(ref session.Reservations); return Refuse("Recusado: o médico ainda não aceitou explicitamente. Pergunte se pode reservar."); }
-        if (!session.WasOffered(vagaId)) { Interlocked.Decrement(ref session.Reservations); return Refuse("Recusado: esse plantão não foi oferecido nesta conversa. Use buscar_vagas e ofereça antes."); }
+        if (!AcceptanceRules.IsExplicitAcceptance(session.DoctorText)) return Refuse("Recusado: o médico ainda não aceitou explicitamente. Pergunte se pode reservar.");
+        if (!session.WasOffered(vagaId)) return Refuse("Recusado: esse plantão não foi oferecido nesta conversa. Use buscar_vagas e ofereça antes.");
         if (doctor.Bloqueado) return Refuse("Não é possível reservar para este médico; chame a equipe (solicitar_humano).");
+        // One reservation per turn: the slot is taken before the checks that read the database (two calls of one answer
+        // run together) and given back by every path that did not reserve.
+        if (Interlocked.Increment(ref session.Reservations) > 1)
+        {
+            Interlocked.Decrement(ref session.Reservations);
+            return Refuse("Recusado: só um plantão por vez. Confirme este antes de oferecer outro.");
+        }
+        var reserved = false;
+        try
+        {
+            var answer = await ReserveOfferedAsync(session, vagaId, a, ct);
+            reserved = answer.Reserved;
+            return answer.Text;
+        }
+        finally
+        {
+            if (!reserved) Interlocked.Decrement(ref session.Reservations);
+        }
+
+        string Refuse(string why)
+        {
+            LogReservationRefused(vagaId, why);
+            return why;
+        }
+    }
+
+    async Task<(bool Reserved, string Text)> ReserveOfferedAsync(ToolSession session, Guid vagaId, ToolArguments a, CancellationToken ct)
+    {
+        var doctor = session.Turn.Doctor;
 
         var shift = await store.FindAsync(vagaId, ct);
-        if (shift is null) return "Esse plantão não existe mais.";
-        if (session.Turn.Profile?.EspecialidadeId is { } mine && mine != shift.EspecialidadeId) return Refuse("Recusado: o plantão é de outra especialidade.");
+        if (shift is null) return (false, Gone);
+        if (session.Turn.Profile?.EspecialidadeId is { } mine && mine != shift.EspecialidadeId) return (false, Refuse("Recusado: o plantão é de outra especialidade."));
         if (new DateTimeOffset(shift.Window.Start, Infrastructure.Time.SaoPaulo.Zone.GetUtcOffset(shift.Window.Start)) <= time.GetUtcNow())
-            return "Esse plantão já começou ou passou.";
-        if (shift.Status is not ("aberta" or "anunciada")) return "Esse plantão já foi reservado por outra pessoa.";
+            return (false, "Esse plantão já começou ou passou.");
+        if (shift.Status is "cancelada") return (false, "Esse plantão foi cancelado pela equipe: não está mais disponível.");
+        if (shift.Status is not ("aberta" or "anunciada")) return (false, Taken);
 
         var confirmacao = a.String("confirmacao") is { Length: > 0 } words ? words : session.DoctorText;
         if (confirmacao.Length > 500) confirmacao = confirmacao[..500];
@@ -67,13 +96,13 @@ internal sealed partial class ShiftTools(
                 await catalog.InvalidateSpecialtyAsync(shift.EspecialidadeId);
                 await doctors.InvalidateAsync(doctor);
                 LogReserved(vagaId, doctor.Id, result.ReservationId!.Value);
-                return $"Reservado: {shift.Describe()}. É uma pré-reserva: a equipe confirma com o médico.";
+                return (true, $"Reservado: {shift.Describe()}. É uma pré-reserva: a equipe confirma com o médico.");
             case "ja_reservada":
-                return "Esse plantão já foi reservado por outra pessoa.";
+                return (false, Taken);
             case "conflito":
-                return $"Recusado: conflita com um plantão que o médico já tem ({result.ClashWith!.Describe()}).";
+                return (false, $"Recusado: conflita com um plantão que o médico já tem ({result.ClashWith!.Describe()}).");
             default:
-                return "Esse plantão não existe mais.";
+                return (false, Gone);
         }
 
         string Refuse(string why)
@@ -82,6 +111,8 @@ internal sealed partial class ShiftTools(
             return why;
         }
     }
+
+    const string Taken = "Esse plantão já foi reservado por outra pessoa.", Gone = "Esse plantão não existe mais.";
 
     static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
