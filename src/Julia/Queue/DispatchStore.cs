@@ -71,10 +71,14 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
     const string StateColumns = """
         md.deleted_at IS NOT NULL AS DoctorDeleted, md.opted_out AS OptedOut, md.bloqueado AS Bloqueado,
         COALESCE(md.whatsapp_jid, md.telefone) AS Address,
-        COALESCE((SELECT controlled_by = 'human' FROM conversations WHERE id = claimed.conversaid), false) AS HumanControlled,
+        COALESCE((SELECT controlled_by = 'human' FROM conversations WHERE id = claimed.conversaid), false)
+            OR EXISTS (SELECT 1 FROM conversations oc WHERE oc.medico_id = md.id AND oc.status IN ('active', 'paused') AND oc.controlled_by = 'human')
+            AS HumanControlled,
         EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao = 'entrada' AND i.processado_em IS NULL) AS NewerInbound,
         EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao <> 'saida' AND i.created_at > claimed.createdatutc) AS InboundSinceEnqueue
         """;
+    // Human control: the row's conversation, or the doctor's open one — a campaign or reminder row queued before any
+    // conversation existed names none, and must not reach a doctor a person is talking to (an outside pass, 2026-12-02).
     // Inbound written as "not outbound": on young statistics a plan otherwise scans the partial index of every inbound row
     // for it, instead of the doctor's rows by time (ReplyPathCostTests; docs/decisions.md#turn-scheduling).
 

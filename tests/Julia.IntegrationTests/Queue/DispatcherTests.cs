@@ -104,6 +104,25 @@ public sealed class DispatcherTests(DispatcherFixture f) : IClassFixture<Dispatc
         Assert.Contains(f.App.Logs.Lines, l => l.EventId == 3006 && l.Message.Contains("attempt 1 of 3"));
     }
 
+    /// <summary>
+    /// A campaign or reminder row queued before any conversation existed names none: the doctor's open conversation under
+    /// human control still blocks it (an outside pass, 2026-12-02: the campaign went out in the middle of a handoff).
+    /// </summary>
+    [Fact]
+    public async Task ARowNamingNoConversationIsBlockedWhileAPersonControlsTheDoctorsOpenConversation()
+    {
+        var human = await f.DoctorAsync("5511999991013");
+        await f.ExecuteAsync("UPDATE conversations SET controlled_by = 'human' WHERE id = @id", new { id = human.Conversa });
+        await f.ExecuteAsync("""
+            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade)
+            VALUES (@m, NULL, 'lembrete_solicitado', 'lembrete sem conversa', 7)
+            """, new { m = human.Medico });
+
+        Assert.Equal(["bloqueada:controle_humano"], await Eventually.MatchesAsync(() => f.StatusesAsync("5511999991013"),
+            s => s[0].Split(':')[0] is "bloqueada" or "enviada" or "cancelada" or "erro"));
+        Assert.Empty(SendsTo("5511999991013"));
+    }
+
     [Fact]
     public async Task HumanTakeoverAndOptOutBetweenEnqueueAndSendBlockTheMessage()
     {
