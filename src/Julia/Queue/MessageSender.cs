@@ -79,6 +79,11 @@ internal sealed partial class MessageSender(
                 await store.FinishAsync(new EndedMessage(m, "erro", "sem_whatsapp"), result.Error, ct);
                 LogNotOnWhatsApp(m.Id, phone);
                 break;
+            case "resultado_desconhecido":
+                timings.Error("evolution_enviar");
+                await store.FinishAsync(new EndedMessage(m, "erro", "resultado_desconhecido"), result.Error, ct);
+                LogUnknown(m.Id, phone, result.Error ?? "sem resposta");
+                break;
             case "circuito_aberto" or "evolution_inacessivel":
                 await store.PostponeAsync(m.Id, time.GetUtcNow().AddSeconds(30), result.Outcome, ct);
                 break;
@@ -111,6 +116,9 @@ internal sealed partial class MessageSender(
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "enviar falhou: {FilaId} to {Phone} gave up after {Attempt} attempts: {Error}")]
     private partial void LogGaveUp(Guid filaId, string phone, int attempt, string error);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Error, Message = "enviar: {FilaId} to {Phone}: resultado desconhecido ({Error}), the message may have arrived; not resent (check WhatsApp)")]
+    private partial void LogUnknown(Guid filaId, string phone, string error);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "enviar: {FilaId} not sent, {Phone} is not on WhatsApp")]
     private partial void LogNotOnWhatsApp(Guid filaId, string phone);

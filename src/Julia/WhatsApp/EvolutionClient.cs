@@ -51,11 +51,12 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
         {
             breaker.RecordFailure();
             // No connection could be made: the request never left, so waiting for the gateway costs no attempt
-            // (docs/decisions.md#queue). A timed-out POST may have been delivered; the queue retries it with backoff,
-            // never the HTTP client.
-            if (ex is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
+            // (docs/decisions.md#queue). Otherwise the POST left and no answer came: it may have been delivered, and a
+            // duplicate to a doctor is worse than a loss — never sent again, neither by the queue nor the HTTP client.
+            if (ex is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+                    or HttpRequestError.SecureConnectionError })
                 return SendResult.Unreachable;
-            return SendResult.Failed(ex is HttpRequestException ? "falha de rede" : "tempo esgotado");
+            return SendResult.Unknown(ex is HttpRequestException ? "falha de rede depois do envio" : "tempo esgotado");
         }
     }
 

@@ -31,6 +31,11 @@ internal sealed record SendResult(string Outcome, string? ProviderMessageId = nu
     public static readonly SendResult CircuitOpen = new("circuito_aberto", Error: "circuito evolution aberto");
     /// <summary>No connection to the gateway could be made: nothing was sent, retry later without spending an attempt.</summary>
     public static readonly SendResult Unreachable = new("evolution_inacessivel", Error: "Evolution inacessível (conexão recusada)");
+    /// <summary>
+    /// The request left and no answer came (a timeout, a connection lost mid-answer): the message may have reached the
+    /// doctor. The queue ends it `resultado_desconhecido` and never sends it again (docs/decisions.md#queue).
+    /// </summary>
+    public static SendResult Unknown(string error) => new("resultado_desconhecido", Error: error);
     public static SendResult Failed(string error) => new("falhou", Error: error);
     public bool Succeeded => Outcome == "enviada";
 }

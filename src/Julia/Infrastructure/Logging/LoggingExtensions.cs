@@ -16,7 +16,9 @@ internal static class LoggingExtensions
         builder.Logging.AddFilter("Microsoft", frameworkLevel);
         builder.Logging.AddFilter("System", frameworkLevel);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", level <= LogLevel.Information ? LogLevel.Information : level);
-        builder.Logging.AddFilter("Polly", frameworkLevel);
+        // Polly reports every peer timeout at ERROR; each caller logs what it means (a retry, a fallback, an unknown
+        // send), so its own lines are kept for DEBUG and never flood `grep ERROR`.
+        builder.Logging.AddFilter("Polly", level <= LogLevel.Debug ? level : LogLevel.Critical);
         builder.Logging.AddFilter("Npgsql", frameworkLevel); // its INFO lines carry SQL text
         builder.Logging.AddConsole(o => o.FormatterName = JuliaConsoleFormatter.Name);
         builder.Logging.AddConsoleFormatter<JuliaConsoleFormatter, JuliaConsoleFormatterOptions>(o => o.Json = production);
