@@ -69,10 +69,17 @@ internal sealed partial class MessageSender(
     /// <summary>The send-started mark or an end found the row ended: a cancel took it after the claim (docs/decisions.md#queue).</summary>
     public void LogCancelledAfterClaim(ClaimedMessage m) => LogNotSent(m.Id, m.Kind, "cancelada", "cancelada depois de pega para envio");
 
+    /// <summary>A prepared message that will not be sent after all: its limiter reservation is given back.</summary>
+    public Task NotSentAsync(ClaimedMessage m) => limiter.ReleaseAsync(m);
+
+    /// <summary>A message that went out: its reservation stands.</summary>
+    public void Sent(ClaimedMessage m) => limiter.Keep(m.Id);
+
     /// <summary>Records a send that did not succeed; successes are recorded by the dispatcher, a batch at a time.</summary>
     public async Task RecordFailureAsync(ClaimedMessage m, string address, SendResult result, CancellationToken ct)
     {
         var phone = PhoneMask.Mask(address);
+        if (result.Outcome == "resultado_desconhecido") limiter.Keep(m.Id); else await limiter.ReleaseAsync(m);
         switch (result.Outcome)
         {
             case "sem_whatsapp":

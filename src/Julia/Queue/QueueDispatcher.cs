@@ -167,11 +167,16 @@ internal sealed partial class QueueDispatcher(
                 if (!marked)
                 {
                     sender.LogCancelledAfterClaim(m);
+                    await sender.NotSentAsync(m);
                     continue;
                 }
             }
             var result = await sender.DeliverAsync(m, address, ct);
-            if (result.Succeeded) sent.Add(new SentMessage(m, result.ProviderMessageId, address));
+            if (result.Succeeded)
+            {
+                sender.Sent(m);
+                sent.Add(new SentMessage(m, result.ProviderMessageId, address));
+            }
             else await sender.RecordFailureAsync(m, address, result, ct);
         }
         if (sent.Count == 0) return;

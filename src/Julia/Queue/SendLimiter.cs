@@ -48,8 +48,53 @@ internal sealed class SendLimiter(RedisGate redis, DispatchStore store, IOptions
         return 0
         """;
 
+    /// <summary>Gives a reservation back: the hour, day and first-contact counters it took (never below zero).</summary>
+    const string ReleaseScript = """
+        for i = 1, #KEYS do
+          if tonumber(redis.call('GET', KEYS[i]) or '0') > 0 then redis.call('DECR', KEYS[i]) end
+        end
+        return 0
+        """;
+
+    /// <summary>When each message still on its way took its reservation (its counters are that hour's and day's).</summary>
+    readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, DateTimeOffset> reserved = new();
+
     /// <summary>Null when the send may go now (and is counted); otherwise the earliest instant to try again.</summary>
     public async Task<DateTimeOffset?> TryReserveAsync(ClaimedMessage m, string address, DateTimeOffset now, CancellationToken ct)
+    {
+        var retryAt = await ReserveAsync(m, address, now, ct);
+        if (retryAt is null && m.CountsTowardLimits) Remember(m.Id, now);
+        return retryAt;
+    }
+
+    /// <summary>
+    /// The message was not sent — Evolution said so, refused the connection, the circuit was open, or a cancel took it
+    /// after the claim: its counted reservation is given back, so a gateway failing for hours does not use up the day's
+    /// proactive sends (docs/decisions.md#rate-limits). Not for a send whose result is unknown: it may have gone out.
+    /// The spacing keys stay: a failing gateway is not a reason to send faster.
+    /// </summary>
+    public async Task ReleaseAsync(ClaimedMessage m)
+    {
+        if (!reserved.TryRemove(m.Id, out var at)) return;
+        var local = SaoPaulo.ToLocal(at);
+        var keys = Keys(local, "-");
+        RedisKey[] counters = m.FirstContact ? [keys[0], keys[1], keys[4]] : [keys[0], keys[1]];
+        await redis.TryAsync(async db => await db.ScriptEvaluateAsync(ReleaseScript, counters));
+    }
+
+    /// <summary>The message went out (or its result is unknown): its reservation stands.</summary>
+    public void Keep(Guid messageId) => reserved.TryRemove(messageId, out _);
+
+    void Remember(Guid id, DateTimeOffset at)
+    {
+        // A message whose outcome was never reported (a crash) is forgotten after two hours: its hour is over anyway.
+        if (reserved.Count > 10_000)
+            foreach (var (old, when) in reserved)
+                if (when < at.AddHours(-2)) reserved.TryRemove(old, out _);
+        reserved[id] = at;
+    }
+
+    async Task<DateTimeOffset?> ReserveAsync(ClaimedMessage m, string address, DateTimeOffset now, CancellationToken ct)
     {
         var o = options.Value;
         var local = SaoPaulo.ToLocal(now);

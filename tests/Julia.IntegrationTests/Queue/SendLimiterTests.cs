@@ -40,6 +40,33 @@ public sealed class SendLimiterTests(LimiterFixture f) : IClassFixture<LimiterFi
         Assert.Equal(20, (int)await Redis.StringGetAsync("rate:dia:20261125"));
     }
 
+    /// <summary>
+    /// A counted send that did not go out (Evolution said no, the circuit was open…) gives its reservation back, in the
+    /// hour and day it was taken: a gateway failing for hours no longer uses up the day (an outside pass, 2026-12-02).
+    /// A send that went out keeps it, and giving back twice or an unknown message changes nothing.
+    /// </summary>
+    [Fact]
+    public async Task ACountedSendThatDidNotGoOutGivesItsReservationBack()
+    {
+        f.Redis.Flush();
+        var failed = Message("campanha", firstContact: true);
+        var sent = Message("followup");
+        var atTheEndOfTheHour = TenAm.AddMinutes(59);
+        Assert.Null(await Limiter.TryReserveAsync(failed, "5511999992401", atTheEndOfTheHour, default));
+        Assert.Null(await Limiter.TryReserveAsync(sent, "5511999992402", atTheEndOfTheHour, default));
+        Assert.Equal(2, (int)await Redis.StringGetAsync("rate:hora:2026112510"));
+
+        Limiter.Keep(sent.Id);
+        await Limiter.ReleaseAsync(failed);
+        await Limiter.ReleaseAsync(failed);
+        await Limiter.ReleaseAsync(sent);
+        await Limiter.ReleaseAsync(Message("campanha"));
+
+        Assert.Equal(1, (int)await Redis.StringGetAsync("rate:hora:2026112510"));
+        Assert.Equal(1, (int)await Redis.StringGetAsync("rate:dia:20261125"));
+        Assert.Equal(0, (int)await Redis.StringGetAsync("rate:primeiros:20261125"));
+    }
+
     [Fact]
     public async Task AnyTwoNonReplySendsToOneNumberAreAtLeast45SecondsApart()
     {

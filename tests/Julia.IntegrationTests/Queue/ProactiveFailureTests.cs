@@ -1,0 +1,59 @@
+using Julia.Infrastructure.Redis;
+using Julia.Infrastructure.Time;
+using Julia.IntegrationTests.Conversations;
+using Julia.IntegrationTests.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Julia.IntegrationTests.Queue;
+
+/// <summary>Business hours all day, no random spacing, and sends through a fake Evolution that a test can make fail.</summary>
+public sealed class AlwaysOpenGatewayFixture : PipelineFixture
+{
+    public FakeEvolution Evolution { get; private set; } = null!;
+
+    protected override Dictionary<string, string?> Settings => new()
+    {
+        ["HUMANIZAR"] = "false", ["DIAS_UTEIS"] = "1-7", ["HORARIO_INICIO"] = "00:00", ["HORARIO_FIM"] = "00:00",
+        ["INTERVALO_MAX_SEGUNDOS"] = "0", ["EVOLUTION_URL"] = Evolution.Url, ["EVOLUTION_API_KEY"] = "evo-key-FAKE",
+        ["EVOLUTION_INSTANCE"] = "julia", ["Evolution:TimeoutSeconds"] = "2",
+    };
+
+    public override async Task InitializeAsync()
+    {
+        Evolution = await FakeEvolution.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Evolution.DisposeAsync();
+    }
+}
+
+/// <summary>A proactive send Evolution refused does not count against the day's limits (docs/decisions.md#rate-limits).</summary>
+public sealed class ProactiveFailureTests(AlwaysOpenGatewayFixture f) : IClassFixture<AlwaysOpenGatewayFixture>
+{
+    [Fact]
+    public async Task AFollowUpEvolutionRefusedGivesItsHourAndDayCountBackAndCountsWhenItGoes()
+    {
+        var redis = f.App.Services.GetRequiredService<RedisGate>().Multiplexer.GetDatabase(f.Redis.Database);
+        var dayKey = $"rate:dia:{SaoPaulo.ToLocal(DateTimeOffset.UtcNow):yyyyMMdd}";
+        f.Evolution.FailNextSends(500, 1);
+        var row = await f.ScalarAsync<Guid>("""
+            WITH m AS (INSERT INTO medicos (telefone, whatsapp_jid, origem) VALUES ('5511999997101', '5511999997101@s.whatsapp.net', 'import') RETURNING id),
+                 c AS (INSERT INTO conversations (medico_id, last_outbound_at) SELECT id, now() - interval '3 days' FROM m RETURNING id, medico_id)
+            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade, metadata)
+            SELECT medico_id, id, 'followup', 'oi de novo', 4, '{"tipo_followup":"fu1"}' FROM c RETURNING id
+            """);
+
+        await Eventually.MatchesAsync(() => f.ScalarAsync<int>("SELECT tentativas FROM fila_mensagens WHERE id = @row", new { row }), n => n == 1);
+        Assert.Equal(0, (int)await redis.StringGetAsync(dayKey));
+
+        // Its retry (2 min later, past the 45 s per-number gap the failed attempt kept) goes out and is counted.
+        await redis.KeyDeleteAsync("rate:ultimo:5511999997101");
+        await f.ExecuteAsync("UPDATE fila_mensagens SET agendar_para = now() WHERE id = @row AND status = 'pendente'", new { row });
+        await Eventually.MatchesAsync(() => f.ScalarAsync<string>("SELECT status FROM fila_mensagens WHERE id = @row", new { row }), s => s == "enviada");
+        Assert.Equal(1, (int)await redis.StringGetAsync(dayKey));
+    }
+}
