@@ -64,12 +64,9 @@ internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, 
                 Math.Round(errorRate, 4)));
 
         var open = report.Hour.SharedCircuits.Where(p => p.Value == "open").Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
-        if (open.Count > 0)
-            alerts.Add(new(CircuitoAberto, Critical, $"Circuito aberto: {string.Join(", ", open)} (chamadas recusadas até a próxima tentativa)", open.Count, AnyTime: true));
+        if (open.Count > 0) alerts.Add(CircuitOpen(open));
 
-        if (report.WhatsAppState is not ("open" or "sandbox"))
-            alerts.Add(new(WhatsAppDesconectado, Critical,
-                $"WhatsApp não conectado (estado {report.WhatsAppState}): respostas esperam na fila; verifique a instância na Evolution API", null, AnyTime: true));
+        if (report.WhatsAppState is not ("open" or "sandbox")) alerts.Add(WhatsAppDisconnected(report.WhatsAppState));
 
         if (report.Queue is { } queue && (queue.IdadeMaisAntigaS > 15 * 60 || queue.PendentesVencidas > 200))
             alerts.Add(new(FilaCongestionada, Warning,
@@ -85,6 +82,15 @@ internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, 
 
         return alerts;
     }
+
+    /// <summary>`circuito_aberto`, from the job's samples or the moment a breaker opens (<see cref="ImmediateAlerts"/>).</summary>
+    public static AlertCandidate CircuitOpen(IReadOnlyCollection<string> circuits) =>
+        new(CircuitoAberto, Critical, $"Circuito aberto: {string.Join(", ", circuits)} (chamadas recusadas até a próxima tentativa)", circuits.Count, AnyTime: true);
+
+    /// <summary>`whatsapp_desconectado`, from the job or the moment the state changes (<see cref="ImmediateAlerts"/>).</summary>
+    public static AlertCandidate WhatsAppDisconnected(string state) =>
+        new(WhatsAppDesconectado, Critical,
+            $"WhatsApp não conectado (estado {state}): respostas esperam na fila; verifique a instância na Evolution API", null, AnyTime: true);
 
     static string Ms(double ms) => ms >= 10_000 ? $"{(ms / 1000).ToString("0.#", PtBr)} s" : $"{ms.ToString("0", PtBr)} ms";
 

@@ -11,6 +11,7 @@ internal static class AlertsExtensions
         builder.Services.AddSingleton<AlertRules>();
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSingleton<IJob, AlertsJob>();
+        builder.Services.AddHostedService<ImmediateAlerts>();
         builder.Services.AddSingleton<IRetentionTarget, AlertRetention>();
     }
 }

@@ -13,6 +13,9 @@ internal sealed partial class WhatsAppConnection(RedisGate redis, TimeProvider t
 
     public string State => Volatile.Read(ref state);
 
+    /// <summary>Raised when the state changes to anything but `open` (alert `whatsapp_desconectado`); must not throw.</summary>
+    public event Action<string>? Disconnected;
+
     /// <summary>Dispatch goes on unless the gateway said it is not connected ("unknown" at start-up does not block).</summary>
     public bool CanSend => State is "open" or "unknown";
 
@@ -23,7 +26,11 @@ internal sealed partial class WhatsAppConnection(RedisGate redis, TimeProvider t
             new("estado", newState), new("atualizado_em", time.GetUtcNow().ToString("O")), new("status_reason", statusReason?.ToString() ?? "")]));
         if (previous == newState) return;
         if (newState == "open") LogConnected(previous);
-        else LogNotConnected(newState, statusReason);
+        else
+        {
+            LogNotConnected(newState, statusReason);
+            Disconnected?.Invoke(newState);
+        }
     }
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "WhatsApp connected (state open, was {Previous})")]

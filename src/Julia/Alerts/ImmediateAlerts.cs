@@ -1,0 +1,54 @@
+using Julia.Infrastructure.Resilience;
+using Julia.WhatsApp;
+using Microsoft.Extensions.Options;
+
+namespace Julia.Alerts;
+
+/// <summary>
+/// The two alerts whose window is "immediate" (docs/decisions.md#alerts): `circuito_aberto` the moment a breaker of this
+/// process opens, `whatsapp_desconectado` the moment the connection state changes to anything but `open` — not at the
+/// next 15-minute run of the job, which missed every breaker that opened and closed in between. Same record, cooldown
+/// and Slack notice as the job's; an alert that cannot be recorded (the database is what failed) is left to the job.
+/// </summary>
+internal sealed partial class ImmediateAlerts(
+    CircuitBreakers breakers, WhatsAppConnection connection, AlertStore store, IOptions<AlertsOptions> options, ILogger<ImmediateAlerts> logger)
+    : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var breaker in breakers.All) breaker.Opened += OnCircuitOpened;
+        connection.Disconnected += OnDisconnected;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var breaker in breakers.All) breaker.Opened -= OnCircuitOpened;
+        connection.Disconnected -= OnDisconnected;
+        return Task.CompletedTask;
+    }
+
+    void OnCircuitOpened(CircuitBreaker breaker) => Raise(AlertRules.CircuitOpen([breaker.Name]));
+
+    void OnDisconnected(string state) => Raise(AlertRules.WhatsAppDisconnected(state));
+
+    /// <summary>Off the caller's thread: a breaker opens inside a send or a model call, which must not wait for the database.</summary>
+    void Raise(AlertCandidate alert) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            if (await store.TryRecordAsync(alert, TimeSpan.FromMinutes(options.Value.CooldownMinutes), CancellationToken.None))
+                LogAlert(alert.Tipo, alert.Severidade, alert.Mensagem);
+        }
+        catch (Exception ex)
+        {
+            LogNotRecorded(alert.Tipo, ex.GetType().Name);
+        }
+    });
+
+    [LoggerMessage(EventId = 1702, Level = LogLevel.Warning, Message = "alerta {Tipo} ({Severidade}): {Mensagem}")]
+    private partial void LogAlert(string tipo, string severidade, string mensagem);
+
+    [LoggerMessage(EventId = 1703, Level = LogLevel.Warning, Message = "alerta {Tipo} não registrado agora ({Erro}); o job alertas tenta de novo")]
+    private partial void LogNotRecorded(string tipo, string erro);
+}

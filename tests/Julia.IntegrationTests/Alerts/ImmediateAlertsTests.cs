@@ -1,0 +1,52 @@
+using Julia.Alerts;
+using Julia.Infrastructure.Resilience;
+using Julia.IntegrationTests.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
+
+namespace Julia.IntegrationTests.Alerts;
+
+/// <summary>
+/// `circuito_aberto` and `whatsapp_desconectado` go out the moment they happen, not at the next run of the 15-minute
+/// job (an outside pass, 2026-12-02: a breaker open for a minute was never alerted; a disconnect waited for the job).
+/// </summary>
+[Collection("alertas")]
+public sealed class ImmediateAlertsTests(AlertsFixture f) : IClassFixture<AlertsFixture>
+{
+    Task<List<(string Tipo, string Mensagem)>> AlertsAsync() =>
+        f.QueryAsync<(string, string)>("SELECT tipo, mensagem FROM alertas_enviados ORDER BY created_at");
+
+    [Fact]
+    public async Task ABreakerThatOpensIsAlertedAtOnceEvenIfItClosesBeforeTheJobRuns()
+    {
+        await f.ResetAsync();
+        var chatwoot = f.App.Services.GetRequiredService<CircuitBreakers>().Chatwoot;
+        for (var i = 0; i < 5; i++) chatwoot.RecordFailure();
+        chatwoot.RecordSuccess();
+
+        var alerts = await Eventually.MatchesAsync(AlertsAsync, a => a.Any(x => x.Tipo == AlertTypes.CircuitoAberto));
+        Assert.Contains("chatwoot", alerts.Single(a => a.Tipo == AlertTypes.CircuitoAberto).Mensagem);
+        await Eventually.MatchesAsync(() => Task.FromResult(f.Slack.Received.Count(m => m.ToJsonString().Contains("chatwoot"))), n => n == 1);
+        Assert.Contains(f.App.Logs.Lines, l => l.EventId == 1702);
+    }
+
+    [Fact]
+    public async Task AWhatsAppDisconnectIsAlertedAtOnceAndOnlyOnceInTheCooldown()
+    {
+        await f.ResetAsync();
+        try
+        {
+            await PostAsync(f.Client, Fixture("webhook-connection-update-close.json"));
+            await Eventually.MatchesAsync(AlertsAsync, a => a.Any(x => x.Tipo == AlertTypes.WhatsAppDesconectado));
+            await PostAsync(f.Client, Fixture("webhook-connection-update-open.json"));
+            await PostAsync(f.Client, Fixture("webhook-connection-update-close.json"));
+            await Task.Delay(500);
+
+            Assert.Single(await AlertsAsync(), a => a.Tipo == AlertTypes.WhatsAppDesconectado);
+        }
+        finally
+        {
+            await PostAsync(f.Client, Fixture("webhook-connection-update-open.json"));
+        }
+    }
+}
