@@ -48,16 +48,19 @@ internal sealed class AgentModelCall(ShiftStore shifts, ShiftCatalog catalog, IO
         usage.Add(response.Usage ?? new UsageDetails());
         if (turn.Session.TakeOver is not null || !string.IsNullOrWhiteSpace(response.Text))
             return new ModelAnswer(response, o.Model, usage);
-        // docs/decisions.md#agent: one retry with LLM_MODEL_COMPLEX after an empty answer; both calls are paid for.
+        // docs/decisions.md#agent: one retry with LLM_MODEL_COMPLEX after an empty answer; both calls are paid for. Up to 3
+        // tool rounds per turn, not per call: a retry after rounds were used answers from their results, without tools.
+        var rounds = response.Messages.Count(m => m.Role == ChatRole.Assistant && m.Contents.OfType<FunctionCallContent>().Any());
         turn.Messages.AddRange(response.Messages);
-        response = await chat.GetResponseAsync(turn.Messages, Options(o.ComplexModel, 1_000, tools, o), ct);
+        response = await chat.GetResponseAsync(turn.Messages, Options(o.ComplexModel, 1_000, rounds == 0 ? tools : [], o), ct);
         usage.Add(response.Usage ?? new UsageDetails());
         return new ModelAnswer(response, o.ComplexModel, usage);
     }
 
     static ChatOptions Options(string model, int maxTokens, IList<AITool> tools, AgentOptions o) => new()
     {
-        ModelId = model, MaxOutputTokens = maxTokens, Temperature = o.Temperature, Tools = tools, ToolMode = ChatToolMode.Auto,
+        ModelId = model, MaxOutputTokens = maxTokens, Temperature = o.Temperature,
+        Tools = tools.Count > 0 ? tools : null, ToolMode = tools.Count > 0 ? ChatToolMode.Auto : null,
     };
 
     /// <summary>A failed call in the words of fallback reasons and reports (never the provider's raw error text).</summary>

@@ -172,6 +172,28 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
         Assert.Equal([Guid.Parse(second!)], reserved);
     }
 
+    /// <summary>
+    /// Up to 3 tool rounds per turn (SPEC §5), not per call: after three rounds and an empty answer, the retry with
+    /// LLM_MODEL_COMPLEX gets no tools and answers from the results it has (an outside pass, 2026-12-02: it got all six
+    /// tools again and ran a fourth round).
+    /// </summary>
+    [Fact]
+    public async Task ThreeToolRoundsThenAnEmptyAnswerAreRetriedWithoutTools()
+    {
+        for (var i = 0; i < 3; i++) f.Anthropic.Enqueue(Tool("buscar_vagas", new JsonObject { ["limite"] = 2 }));
+        f.Anthropic.Enqueue(Text(""), Text("Tenho dois plantões no fim de semana, quer ver?"));
+        var before = f.Anthropic.Requests.Count;
+
+        await PostAsync(f.Client, Text(Juliana, "procura plantão pra mim no fim de semana"));
+        await f.WaitProcessedAsync(Juliana);
+
+        var requests = f.Anthropic.Requests.Skip(before).ToList();
+        Assert.Equal(5, requests.Count); // three rounds, the final answer (empty), the retry
+        Assert.Equal(AgentModels.Complex, requests[^1]["model"]!.GetValue<string>());
+        Assert.True(requests[^1]["tools"] is null || requests[^1]["tools"]!.AsArray().Count == 0, "the retry was offered tools again");
+        Assert.Contains(await f.QueueAsync(Juliana), q => q.Conteudo == "Tenho dois plantões no fim de semana, quer ver?");
+    }
+
     [Fact]
     public async Task TwoToolRoundsSearchThenReserveAfterAnExplicitYes()
     {
@@ -289,6 +311,54 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
             "SELECT f.prioridade, f.agendar_para FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id WHERE m.telefone = @reminder AND f.tipo = 'lembrete_solicitado'", new { reminder })).Single();
         Assert.Equal(7, lembrete.Prioridade);
         Assert.Equal(when.UtcDateTime, DateTime.SpecifyKind(lembrete.Agendar, DateTimeKind.Utc));
+    }
+
+    /// <summary>
+    /// The server checks what the model asks to store or send (an outside pass, 2026-12-02): a negative minimum pay and
+    /// an object where a list of days goes are refused and reported, the valid part is saved; a 5 000-character reminder
+    /// text is replaced by the standard one, and the model is told.
+    /// </summary>
+    [Fact]
+    public async Task PreferencesAndReminderTextsTheModelGetsWrongAreRefusedAndReported()
+    {
+        const string prefs = "5511992580415", reminder = "5511992580416";
+        string? prefsAnswer = null, reminderAnswer = null;
+        f.Anthropic.Enqueue(Tool("atualizar_preferencias", new JsonObject
+        {
+            ["valor_minimo"] = -500, ["dias_preferidos"] = new JsonObject { ["a"] = 1 }, ["turnos"] = new JsonArray("noturno"),
+        }));
+        f.Anthropic.Enqueue(request =>
+        {
+            prefsAnswer = System.Text.RegularExpressions.Regex.Unescape(request["messages"]!.AsArray()[^1]!.ToJsonString());
+            return Text("Anotei o noturno.");
+        });
+        await PostAsync(f.Client, Text(prefs, "prefiro noturno"));
+        await f.WaitProcessedAsync(prefs);
+        var when = NextBusinessDayAtTen();
+        f.Anthropic.Enqueue(Tool("agendar_lembrete", new JsonObject
+        {
+            ["data_hora"] = when.ToString("yyyy-MM-dd'T'HH:mm"), ["contexto"] = "plantões de UTI", ["mensagem_retorno"] = new string('x', 5_000),
+        }));
+        f.Anthropic.Enqueue(request =>
+        {
+            reminderAnswer = System.Text.RegularExpressions.Regex.Unescape(request["messages"]!.AsArray()[^1]!.ToJsonString());
+            return Text("Combinado!");
+        });
+        await PostAsync(f.Client, Text(reminder, "me chama amanhã às 10h?"));
+        await f.WaitProcessedAsync(reminder);
+
+        var saved = await f.ScalarAsync<string>("SELECT preferencias_detectadas::text FROM medicos WHERE telefone = @prefs", new { prefs });
+        Assert.Contains("noturno", saved);
+        Assert.DoesNotContain("valor_minimo", saved);
+        Assert.DoesNotContain("dias_preferidos", saved);
+        Assert.Contains("Inválido, não salvo: dias_preferidos", prefsAnswer);
+        Assert.Contains("valor_minimo", prefsAnswer);
+        var text = await f.ScalarAsync<string>("""
+            SELECT f.conteudo FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id WHERE m.telefone = @reminder AND f.tipo = 'lembrete_solicitado'
+            """, new { reminder });
+        Assert.StartsWith("Oi ", text);
+        Assert.Contains("plantões de UTI", text);
+        Assert.Contains("mensagem padrão", reminderAnswer);
     }
 
     static DateTimeOffset NextBusinessDayAtTen()

@@ -53,8 +53,12 @@ internal sealed class ConversationTools(
             return $"Fora do horário comercial (seg a sex, 8h às 20h). O horário válido mais próximo é {next:dd/MM HH:mm}; pergunte se serve.";
         }
         var doctor = session.Turn.Doctor;
-        var contexto = a.String("contexto") ?? "nossa conversa";
-        var message = a.String("mensagem_retorno") is { Length: > 0 } custom ? custom
+        var contexto = a.String("contexto") is { Length: > 0 } c ? Bounded(c.Trim(), MaxContextChars) : "nossa conversa";
+        // The reminder goes out as one WhatsApp message, past the reply splitter: the model's own text only when it is
+        // as short as a reply's chunks together (docs/decisions.md#agent); otherwise the standard one, and the model is told.
+        var custom = a.String("mensagem_retorno")?.Trim();
+        var tooLong = custom is { Length: > MaxReminderChars };
+        var message = custom is { Length: > 0 } && !tooLong ? custom
             : $"Oi {doctor.PrimeiroNome ?? "Dr(a)"}, tudo bem? Passando pra retomar o que a gente combinou sobre {contexto}.";
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -62,29 +66,53 @@ internal sealed class ConversationTools(
             Metadata: new Dictionary<string, object?> { ["contexto"] = contexto, ["solicitado_em"] = now }), ct);
         await tx.CommitAsync(ct);
         var local = SaoPaulo.ToLocal(at);
-        return $"Lembrete agendado para {CultureInfo.GetCultureInfo("pt-BR").DateTimeFormat.GetDayName(local.DayOfWeek)} {local:dd/MM} às {local:HH:mm}.";
+        var scheduled = $"Lembrete agendado para {CultureInfo.GetCultureInfo("pt-BR").DateTimeFormat.GetDayName(local.DayOfWeek)} {local:dd/MM} às {local:HH:mm}.";
+        return tooLong ? $"{scheduled} A mensagem_retorno passou de {MaxReminderChars} caracteres e foi trocada pela mensagem padrão." : scheduled;
     }
+
+    /// <summary>A reminder's own text: at most what a reply's chunks carry together (4 × 150).</summary>
+    const int MaxReminderChars = 600;
+    const int MaxContextChars = 200;
+
+    /// <summary>Bounds of `atualizar_preferencias` (docs/decisions.md#agent): a minimum pay in whole BRL, lists of short names.</summary>
+    const int MaxValorMinimo = 100_000, MaxListItems = 20, MaxItemChars = 80;
+
+    static string Bounded(string text, int max) => text.Length <= max ? text : text[..max];
 
     public async Task<string> UpdatePreferencesAsync(ToolSession session, ToolArguments a, CancellationToken ct)
     {
         var patch = new Dictionary<string, object?>();
+        var invalid = new List<string>();
         foreach (var key in new[] { "turnos", "regioes", "dias_preferidos" })
-            if (a.List(key) is { Count: > 0 } values) patch[key] = values;
-        if (a.Int("valor_minimo") is { } min) patch["valor_minimo"] = min;
+            if (Names(a, key, invalid) is { Count: > 0 } values) patch[key] = values;
+        if (a.Has("valor_minimo"))
+        {
+            if (a.Int("valor_minimo") is { } min and >= 0 and <= MaxValorMinimo) patch["valor_minimo"] = min;
+            else invalid.Add($"valor_minimo (um valor inteiro em reais, de 0 a {MaxValorMinimo})");
+        }
         var unknown = new List<string>();
         foreach (var (key, table) in new[] { ("hospitais_preferidos", "hospitais"), ("hospitais_bloqueados", "hospitais"), ("setores_bloqueados", "setores") })
         {
-            if (a.List(key) is not { Count: > 0 } refs) continue;
+            if (Names(a, key, invalid) is not { Count: > 0 } refs) continue;
             var (ids, missing) = await shifts.ResolveAsync(table, refs, ct);
             if (ids.Count > 0) patch[key] = ids;
             unknown.AddRange(missing);
         }
-        if (patch.Count == 0) return unknown.Count > 0 ? $"Não reconheci: {string.Join(", ", unknown)}." : "Nada para atualizar.";
+        var notes = (unknown.Count > 0 ? $" Não reconheci: {string.Join(", ", unknown)}." : "")
+                    + (invalid.Count > 0 ? $" Inválido, não salvo: {string.Join("; ", invalid)}." : "");
+        if (patch.Count == 0) return notes.Length > 0 ? notes.TrimStart() : "Nada para atualizar.";
         await doctorStore.MergePreferencesAsync(session.Turn.Doctor.Id, JsonSerializer.Serialize(patch), ct);
         await doctors.InvalidateAsync(session.Turn.Doctor);
-        return unknown.Count > 0
-            ? $"Preferências atualizadas ({string.Join(", ", patch.Keys)}). Não reconheci: {string.Join(", ", unknown)}."
-            : $"Preferências atualizadas ({string.Join(", ", patch.Keys)}).";
+        return $"Preferências atualizadas ({string.Join(", ", patch.Keys)}).{notes}";
+    }
+
+    /// <summary>A list of short names (or one name); anything else — an object, numbers in place of names, too many — is reported.</summary>
+    static IReadOnlyList<string>? Names(ToolArguments a, string key, List<string> invalid)
+    {
+        if (!a.Has(key)) return null;
+        if (a.Strings(key) is { } names && names.Count <= MaxListItems && names.All(n => n.Length <= MaxItemChars)) return names;
+        invalid.Add($"{key} (uma lista de até {MaxListItems} nomes curtos)");
+        return null;
     }
 
     public Task<string> OptOutAsync(ToolSession session, ToolArguments a, CancellationToken ct)

@@ -76,8 +76,14 @@ internal sealed class ToolArguments(IDictionary<string, object?> raw)
         ? e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var n) ? n : int.TryParse(String(key), out var p) ? p : null
         : null;
 
-    public IReadOnlyList<string>? List(string key) => Get(key) is { } e
-        ? e.ValueKind == JsonValueKind.Array ? [.. e.EnumerateArray().Select(x => x.ToString()).Where(x => x.Length > 0)]
-          : String(key) is { Length: > 0 } single ? [single] : []
-        : null;
+    public bool Has(string key) => Get(key) is { ValueKind: not JsonValueKind.Null };
+
+    /// <summary>An array of strings or a single string, trimmed and without blanks; null for anything else (an object, a number…).</summary>
+    public IReadOnlyList<string>? Strings(string key) => Get(key) switch
+    {
+        { ValueKind: JsonValueKind.String } s => s.GetString()!.Trim() is { Length: > 0 } one ? [one] : [],
+        { ValueKind: JsonValueKind.Array } items when items.EnumerateArray().All(i => i.ValueKind == JsonValueKind.String) =>
+            [.. items.EnumerateArray().Select(i => i.GetString()!.Trim()).Where(x => x.Length > 0)],
+        _ => null,
+    };
 }
