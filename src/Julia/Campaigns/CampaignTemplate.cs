@@ -20,11 +20,16 @@ internal static partial class CampaignTemplate
             .Replace("{nome}", name).Replace("{especialidade}", r.Especialidade ?? "sua especialidade")
             .Replace("{regiao}", r.Regiao ?? "sua região").Replace("{empresa}", company);
         var greeting = Fill(string.IsNullOrWhiteSpace(r.Greeting) ? GenericGreeting : r.Greeting);
-        return Fill(template.Replace("{saudacao_especialidade}", greeting));
+        // {nome} carries the title: a template written "Oi Dr(a) {nome}" would read "Oi Dr(a) Dr. Rafael".
+        return DoubleTitle().Replace(Fill(template.Replace("{saudacao_especialidade}", greeting)), "");
     }
 
     [GeneratedRegex(@"\{([a-zA-Z_]+)\}")]
     private static partial Regex Placeholder();
+
+    /// <summary>A title right before another title: the first one goes.</summary>
+    [GeneratedRegex(@"\b(?:Dr\(a\)\.?|Dra?\.?|Doutora?)\s+(?=Dr\(a\)|Dra?\b|Doutora?\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex DoubleTitle();
 }
 
 /// <summary>One doctor of a campaign segment, with what the template needs.</summary>

@@ -1,0 +1,29 @@
+using Julia.Campaigns;
+
+namespace Julia.UnitTests.Campaigns;
+
+/// <summary>
+/// {nome} carries the doctor's title, so a greeting written "Oi Dr(a) {nome}" (the reference's, and the demo data's)
+/// read "Oi Dr(a) Dr. Rafael" (an outside pass, 2026-12-02): a title right before another one goes.
+/// </summary>
+public sealed class CampaignTemplateTests
+{
+    static CampaignRecipient Doctor(string? titulo, string? nome, string? greeting = null) =>
+        new(Guid.NewGuid(), titulo, nome, "anestesiologia", "ABC", greeting, FirstContact: true);
+
+    [Theory]
+    [InlineData("Dr.", "Rafael", "Oi Dr(a) {nome}, tudo bem?", "Oi Dr. Rafael, tudo bem?")]
+    [InlineData("Dra.", "Camila", "Oi Dr(a) {nome}, tudo bem?", "Oi Dra. Camila, tudo bem?")]
+    [InlineData(null, "Bruno", "Oi Dr. {nome}!", "Oi Dr(a). Bruno!")]
+    [InlineData(null, null, "Oi Dr(a) {nome}, tudo bem?", "Oi Dr(a), tudo bem?")]
+    [InlineData("Dr.", "Rafael", "Oi {nome}, tudo bem?", "Oi Dr. Rafael, tudo bem?")]
+    [InlineData("Dr.", "Drummond", "Oi Doutor {nome}", "Oi Dr. Drummond")]
+    public void ATitleIsNeverDoubled(string? titulo, string? nome, string template, string expected) =>
+        Assert.Equal(expected, CampaignTemplate.Render(template, Doctor(titulo, nome), "Revoluna"));
+
+    [Fact]
+    public void TheSpecialtysGreetingIsFilledTheSameWay() =>
+        Assert.Equal("Oi Dr. Rafael, tudo bem? Sou a Júlia, da Revoluna. Plantões no ABC.",
+            CampaignTemplate.Render("{saudacao_especialidade} Plantões no {regiao}.",
+                Doctor("Dr.", "Rafael", "Oi Dr(a) {nome}, tudo bem? Sou a Júlia, da {empresa}."), "Revoluna"));
+}
