@@ -36,6 +36,7 @@ internal sealed class ReplayToolbox(AgentToolbox live, ShiftTools shifts, ShiftS
             case "atualizar_preferencias":
                 return "Preferências atualizadas.";
             case "registrar_opt_out":
+                if (!OptOutRules.CouldBeAnOptOut(session.DoctorText)) return OptOutRules.Refusal;
                 session.TakeOver = new Agent.AgentOutcome.OptOut(a.String("motivo") ?? session.DoctorText);
                 return "Registrado. A confirmação ao médico é enviada pelo sistema; não escreva mais nada.";
             case "solicitar_humano":

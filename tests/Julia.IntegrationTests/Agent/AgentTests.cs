@@ -361,6 +361,27 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
         Assert.Contains("mensagem padrão", reminderAnswer);
     }
 
+    /// <summary>An opt-out the model asks for on words that cannot mean one ("ok") is refused; the doctor stays (an outside pass, 2026-12-02).</summary>
+    [Fact]
+    public async Task AnOptOutTheModelAsksForOnAnOkIsRefusedAndTheDoctorStays()
+    {
+        const string doctor = "5511992580417";
+        string? answer = null;
+        f.Anthropic.Enqueue(Tool("registrar_opt_out", new JsonObject { ["motivo"] = "não quer mais" }));
+        f.Anthropic.Enqueue(request =>
+        {
+            answer = System.Text.RegularExpressions.Regex.Unescape(request["messages"]!.AsArray()[^1]!.ToJsonString());
+            return Text("Combinado! Qualquer coisa me chama.");
+        });
+
+        await PostAsync(f.Client, Text(doctor, "ok"));
+        await f.WaitProcessedAsync(doctor);
+
+        Assert.False(await f.ScalarAsync<bool>("SELECT opted_out FROM medicos WHERE telefone = @doctor", new { doctor }));
+        Assert.Contains("não pede para parar", answer);
+        Assert.Contains(await f.QueueAsync(doctor), q => q.Conteudo == "Combinado! Qualquer coisa me chama.");
+    }
+
     static DateTimeOffset NextBusinessDayAtTen()
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");

@@ -10,10 +10,13 @@ using Npgsql;
 namespace Julia.Agent.Tools;
 
 /// <summary>`agendar_lembrete`, `atualizar_preferencias`, `registrar_opt_out`, `solicitar_humano` (docs/decisions.md#agent).</summary>
-internal sealed class ConversationTools(
+internal sealed partial class ConversationTools(
     NpgsqlDataSource db, QueueStore queue, DoctorStore doctorStore, DoctorDirectory doctors, ShiftStore shifts,
-    BusinessHours businessHours, TimeProvider time)
+    BusinessHours businessHours, TimeProvider time, ILogger<ConversationTools> logger)
 {
+    [LoggerMessage(EventId = 2204, Level = LogLevel.Warning, Message = "registrar_opt_out refused: the doctor's message this turn does not ask to stop")]
+    private partial void LogOptOutRefused();
+
     public const string ReminderSchema = """
         {"type":"object","properties":{
           "data_hora":{"type":"string","description":"data e hora, ISO 8601; sem fuso = horário de São Paulo"},
@@ -117,6 +120,11 @@ internal sealed class ConversationTools(
 
     public Task<string> OptOutAsync(ToolSession session, ToolArguments a, CancellationToken ct)
     {
+        if (!OptOutRules.CouldBeAnOptOut(session.DoctorText))
+        {
+            LogOptOutRefused();
+            return Task.FromResult(OptOutRules.Refusal);
+        }
         session.TakeOver = new AgentOutcome.OptOut(a.String("motivo") ?? session.DoctorText);
         return Task.FromResult("Registrado. A confirmação ao médico é enviada pelo sistema; não escreva mais nada.");
     }
