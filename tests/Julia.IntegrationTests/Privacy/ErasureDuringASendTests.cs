@@ -9,11 +9,8 @@ public sealed class PrivacyGatewayFixture : PrivacyFixture
 {
     public FakeEvolution Evolution { get; private set; } = null!;
 
-    protected override Dictionary<string, string?> Settings => new(base.Settings)
-    {
-        ["EVOLUTION_URL"] = Evolution.Url, ["EVOLUTION_API_KEY"] = "evo-key-FAKE", ["EVOLUTION_INSTANCE"] = "julia",
-        ["Evolution:TimeoutSeconds"] = "10",
-    };
+    protected override Dictionary<string, string?> Settings =>
+        new(base.Settings.Concat(Evolution.Settings(timeoutSeconds: 10)).ToDictionary(p => p.Key, p => p.Value));
 
     public override async Task InitializeAsync()
     {

@@ -9,11 +9,7 @@ public sealed class DispatcherFixture : PipelineFixture
 {
     public FakeEvolution Evolution { get; private set; } = null!;
 
-    protected override Dictionary<string, string?> Settings => new()
-    {
-        ["HUMANIZAR"] = "false", ["EVOLUTION_URL"] = Evolution.Url, ["EVOLUTION_API_KEY"] = "evo-key-FAKE", ["EVOLUTION_INSTANCE"] = "julia",
-        ["Evolution:TimeoutSeconds"] = "1",
-    };
+    protected override Dictionary<string, string?> Settings => new(Evolution.Settings(timeoutSeconds: 1)) { ["HUMANIZAR"] = "false" };
 
     public override async Task InitializeAsync()
     {

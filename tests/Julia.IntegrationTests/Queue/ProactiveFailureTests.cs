@@ -11,11 +11,10 @@ public sealed class AlwaysOpenGatewayFixture : PipelineFixture
 {
     public FakeEvolution Evolution { get; private set; } = null!;
 
-    protected override Dictionary<string, string?> Settings => new()
+    protected override Dictionary<string, string?> Settings => new(Evolution.Settings(timeoutSeconds: 2))
     {
         ["HUMANIZAR"] = "false", ["DIAS_UTEIS"] = "1-7", ["HORARIO_INICIO"] = "00:00", ["HORARIO_FIM"] = "00:00",
-        ["INTERVALO_MAX_SEGUNDOS"] = "0", ["EVOLUTION_URL"] = Evolution.Url, ["EVOLUTION_API_KEY"] = "evo-key-FAKE",
-        ["EVOLUTION_INSTANCE"] = "julia", ["Evolution:TimeoutSeconds"] = "2",
+        ["INTERVALO_MAX_SEGUNDOS"] = "0",
     };
 
     public override async Task InitializeAsync()

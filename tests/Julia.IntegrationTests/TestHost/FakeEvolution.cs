@@ -25,6 +25,13 @@ public sealed class FakeEvolution : LoopbackServer
         .GroupBy(c => (c.Body?["number"]?.GetValue<string>() ?? "").Split('@')[0])
         .ToDictionary(g => g.Key, g => g.Select(c => c.Body?["text"]?.GetValue<string>() ?? "").ToList());
 
+    /// <summary>The variables that point Júlia's real Evolution client at this fake, with a per-call timeout.</summary>
+    public Dictionary<string, string?> Settings(int timeoutSeconds) => new()
+    {
+        ["EVOLUTION_URL"] = Url, ["EVOLUTION_API_KEY"] = "evo-key-FAKE", ["EVOLUTION_INSTANCE"] = "julia",
+        ["Evolution:TimeoutSeconds"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     public static async Task<FakeEvolution> StartAsync()
     {
         var fake = new FakeEvolution();
