@@ -6,12 +6,14 @@ namespace Julia.Alerts;
 
 /// <summary>
 /// The two alerts whose window is "immediate" (docs/decisions.md#alerts): `circuito_aberto` the moment a breaker of this
-/// process opens, `whatsapp_desconectado` the moment the connection state changes to anything but `open` — not at the
-/// next 15-minute run of the job, which missed every breaker that opened and closed in between. Same record, cooldown
+/// process opens, `whatsapp_desconectado` when the connection state changed to anything but `open` and is still so 30 s
+/// later (a reconnect pages nobody) — not at the next 15-minute run of the job, which missed every breaker that opened
+/// and closed in between. Same record, cooldown
 /// and Slack notice as the job's; an alert that cannot be recorded (the database is what failed) is left to the job.
 /// </summary>
 internal sealed partial class ImmediateAlerts(
-    CircuitBreakers breakers, WhatsAppConnection connection, AlertStore store, IOptions<AlertsOptions> options, ILogger<ImmediateAlerts> logger)
+    CircuitBreakers breakers, WhatsAppConnection connection, AlertStore store, IOptions<AlertsOptions> options, TimeProvider time,
+    ILogger<ImmediateAlerts> logger)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -30,7 +32,11 @@ internal sealed partial class ImmediateAlerts(
 
     void OnCircuitOpened(CircuitBreaker breaker) => Raise(AlertRules.CircuitOpen([breaker.Name]));
 
-    void OnDisconnected(string state) => Raise(AlertRules.WhatsAppDisconnected(state));
+    void OnDisconnected(string state) => _ = Task.Run(async () =>
+    {
+        await Task.Delay(TimeSpan.FromSeconds(options.Value.DisconnectGraceSeconds), time);
+        if (connection.State is not ("open" or "unknown") and var still) Raise(AlertRules.WhatsAppDisconnected(still));
+    });
 
     /// <summary>Off the caller's thread: a breaker opens inside a send or a model call, which must not wait for the database.</summary>
     void Raise(AlertCandidate alert) => _ = Task.Run(async () =>

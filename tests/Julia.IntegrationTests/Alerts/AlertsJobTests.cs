@@ -20,6 +20,7 @@ public sealed class AlertsFixture : PipelineFixture
     {
         ["HUMANIZAR"] = "false", ["ADMIN_API_TOKEN"] = Token, ["SLACK_WEBHOOK_URL"] = Slack.WebhookUrl,
         ["Notifications:PollMilliseconds"] = "50", ["Notifications:BaseBackoffSeconds"] = "1", ["Notifications:MaxBackoffSeconds"] = "1",
+        ["Alerts:DisconnectGraceSeconds"] = "1",
     };
 
     protected override Dictionary<string, string?> Settings => new(Common)

@@ -7,8 +7,9 @@ using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 namespace Julia.IntegrationTests.Alerts;
 
 /// <summary>
-/// `circuito_aberto` and `whatsapp_desconectado` go out the moment they happen, not at the next run of the 15-minute
-/// job (an outside pass, 2026-12-02: a breaker open for a minute was never alerted; a disconnect waited for the job).
+/// `circuito_aberto` and `whatsapp_desconectado` go out the moment they happen (a disconnect once it outlasts a short
+/// grace: 1 s here, 30 s by default), not at the next run of the 15-minute job (an outside pass, 2026-12-02: a breaker
+/// open for a minute was never alerted; a disconnect waited for the job).
 /// </summary>
 [Collection("alertas")]
 public sealed class ImmediateAlertsTests(AlertsFixture f) : IClassFixture<AlertsFixture>
@@ -28,6 +29,19 @@ public sealed class ImmediateAlertsTests(AlertsFixture f) : IClassFixture<Alerts
         Assert.Contains("chatwoot", alerts.Single(a => a.Tipo == AlertTypes.CircuitoAberto).Mensagem);
         await Eventually.MatchesAsync(() => Task.FromResult(f.Slack.Received.Count(m => m.ToJsonString().Contains("chatwoot"))), n => n == 1);
         Assert.Contains(f.App.Logs.Lines, l => l.EventId == 1702);
+    }
+
+    /// <summary>A reconnect (close, then open within the grace) pages nobody.</summary>
+    [Fact]
+    public async Task AWhatsAppReconnectWithinTheGraceIsNotAlerted()
+    {
+        await f.ResetAsync();
+        await PostAsync(f.Client, Fixture("webhook-connection-update-close.json"));
+        await PostAsync(f.Client, Fixture("webhook-connection-update-connecting.json"));
+        await PostAsync(f.Client, Fixture("webhook-connection-update-open.json"));
+        await Task.Delay(TimeSpan.FromSeconds(2.5)); // past the fixture's 1 s grace
+
+        Assert.DoesNotContain(await AlertsAsync(), a => a.Tipo == AlertTypes.WhatsAppDesconectado);
     }
 
     [Fact]
