@@ -93,11 +93,14 @@ internal sealed partial class TurnOutcomes(
         LogOptOut(doctor.Id, c.Id, cancelled, c.HumanControlled);
     }
 
-    public async Task SkipAsync(TurnInput input, string reason, CancellationToken ct)
+    /// <param name="nothingToAnswer">The messages needed no answer (stickers, a location): a reply they superseded goes out after all.</param>
+    public async Task SkipAsync(TurnInput input, string reason, CancellationToken ct, bool nothingToAnswer = false)
     {
         await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var n = await conversations.MarkProcessedAsync(tx, input.Conversation, input.LastInboundId, ct);
+        if (nothingToAnswer && await queue.RestoreSupersededAsync(tx, input.Conversation.Id, ct) is > 0 and var restored)
+            LogRestored(input.Conversation.Id, restored);
         await tx.CommitAsync(ct);
         queueSignals.Wake();
         LogSkipped(input.Conversation.Id, n, reason);
@@ -182,6 +185,9 @@ internal sealed partial class TurnOutcomes(
 
     [LoggerMessage(EventId = 1113, Level = LogLevel.Information, Message = "Opt-out of medico {MedicoId} (conversa {ConversaId}): {Cancelled} pending messages cancelled, human control {HumanControlled}")]
     private partial void LogOptOut(Guid medicoId, Guid conversaId, int cancelled, bool humanControlled);
+
+    [LoggerMessage(EventId = 1119, Level = LogLevel.Information, Message = "Reply for conversa {ConversaId}: {Chunks} superseded chunks sent after all (the newer messages needed no answer)")]
+    private partial void LogRestored(Guid conversaId, int chunks);
 
     [LoggerMessage(EventId = 1114, Level = LogLevel.Information, Message = "Turn of conversa {ConversaId} skipped on purpose ({Reason}): {Count} messages marked processed")]
     private partial void LogSkipped(Guid conversaId, int count, string reason);

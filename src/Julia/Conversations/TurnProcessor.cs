@@ -100,7 +100,8 @@ internal sealed partial class TurnProcessor(
     async Task<TurnResult> DecideAsync(DoctorRecord doctor, DoctorProfile? profile, TurnInput input, DateTimeOffset now, CancellationToken ct)
     {
         var conversation = input.Conversation;
-        var texts = input.Pending.Where(p => p.Kind == WhatsApp.MessageKinds.Text).Select(p => p.Content).ToList();
+        // A caption is the doctor's words too: "pare de me mandar mensagens" under a photo is an opt-out.
+        var texts = input.Pending.Select(p => p.Kind == WhatsApp.MessageKinds.Text ? p.Content : p.Caption).OfType<string>().ToList();
 
         if (texts.FirstOrDefault(OptOutDetector.IsOptOut) is { } optOutText)
         {
@@ -136,7 +137,7 @@ internal sealed partial class TurnProcessor(
         var parts = input.Pending.Select(p => InboundText.ForTurn(p.Kind, p.Content, p.Caption)).OfType<TurnPart>().ToList();
         if (parts.Count == 0)
         {
-            await outcomes.SkipAsync(input, "só figurinhas", ct);
+            await outcomes.SkipAsync(input, "só figurinhas", ct, nothingToAnswer: true);
             return new TurnResult.Done();
         }
         if (parts.All(p => p.Placeholder is not null))

@@ -85,6 +85,21 @@ internal sealed class QueueStore(NpgsqlDataSource db)
             WHERE conversa_id = @conversaId AND {NotGoingOut} AND tipo = ANY(@kinds)
             """, new { conversaId, kinds, reason }, tx, cancellationToken: ct));
 
+    /// <summary>
+    /// The chunks of the conversation's latest reply that a newer message superseded → pending again, now: that message
+    /// needed no answer (a sticker, a location), so nothing regenerates the reply and the doctor would be left with its
+    /// first chunks only (docs/decisions.md#turn-scheduling). Only when that reply is the conversation's latest and recent.
+    /// </summary>
+    public Task<int> RestoreSupersededAsync(NpgsqlTransaction tx, Guid conversaId, CancellationToken ct) =>
+        tx.Connection!.ExecuteAsync(new CommandDefinition("""
+            UPDATE fila_mensagens SET status = 'pendente', outcome_reason_code = NULL, processando_desde = NULL, envio_iniciado_em = NULL,
+                   agendar_para = now()
+            WHERE conversa_id = @conversaId AND tipo = 'resposta' AND status = 'cancelada' AND outcome_reason_code = 'superado'
+              AND created_at > now() - interval '30 minutes'
+              AND lote_id = (SELECT lote_id FROM fila_mensagens WHERE conversa_id = @conversaId AND tipo = 'resposta'
+                             ORDER BY created_at DESC, sequencia DESC LIMIT 1)
+            """, new { conversaId }, tx, cancellationToken: ct));
+
     /// <summary>Rows of one kind not yet going out whose metadata has key = value → cancelada (a cancelled campaign's messages).</summary>
     public Task<int> CancelPendingByMetadataAsync(NpgsqlTransaction tx, string kind, string key, string value, string reason, CancellationToken ct) =>
         tx.Connection!.ExecuteAsync(new CommandDefinition($"""

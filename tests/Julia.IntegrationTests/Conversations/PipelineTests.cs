@@ -14,6 +14,24 @@ namespace Julia.IntegrationTests.Conversations;
 
 public sealed class PipelineTests(PipelineFixture f) : IClassFixture<PipelineFixture>
 {
+    /// <summary>A caption is the doctor's words too: "pare de me mandar mensagens" under a photo opts him out (an outside pass, 2026-12-02).</summary>
+    [Fact]
+    public async Task AnOptOutInAPhotosCaptionOptsTheDoctorOut()
+    {
+        const string phone = "5511999990118";
+        var photo = Text(phone, "x");
+        photo["data"]!["message"] = new JsonObject
+        {
+            ["imageMessage"] = new JsonObject { ["mimetype"] = "image/jpeg", ["caption"] = "pare de me mandar mensagens" },
+        };
+
+        await PostAsync(f.Client, photo);
+        await f.WaitProcessedAsync(phone);
+
+        Assert.True(await f.ScalarAsync<bool>("SELECT opted_out FROM medicos WHERE telefone = @phone", new { phone }));
+        Assert.DoesNotContain(f.Agent.Turns, t => t.Doctor.Telefone == phone);
+    }
+
     [Fact]
     public async Task ATextMessageBecomesOneTurnAndAReplyInTheQueue()
     {
@@ -385,6 +403,41 @@ public sealed class HumanisedFixture : PipelineFixture
 
 public sealed class SupersedeTests(HumanisedFixture f) : IClassFixture<HumanisedFixture>
 {
+    /// <summary>
+    /// A sticker (or a location) while the reply is pending supersedes it, and the new turn has nothing to answer: the
+    /// superseded chunks go out after all, in one lote, instead of leaving the doctor with nothing (an outside pass, 2026-12-02).
+    /// </summary>
+    [Fact]
+    public async Task AStickerWhileTheReplyIsPendingLetsTheReplyGoOutAfterAll()
+    {
+        const string phone = "5511999990117";
+        var original = f.Agent.Respond;
+        f.Agent.Respond = turn => turn.Doctor.Telefone == phone
+            ? Task.FromResult<Julia.Agent.AgentOutcome>(new Julia.Agent.AgentOutcome.Reply("Oi Dr, tudo bem? Tenho sim!\nÉ no Hospital Leste, das 19h às 7h, R$ 1.800.\nVc topa?"))
+            : original(turn);
+        try
+        {
+            await PostAsync(f.Client, Text(phone, "tem plantão sexta à noite?"));
+            await f.WaitProcessedAsync(phone);
+            // The first chunk went out; the others wait for their typing time.
+            await Eventually.MatchesAsync(() => f.QueueAsync(phone), q => q.Count == 3 && q[0].Status == "enviada" && q[1].Status == "pendente", seconds: 30);
+            var sticker = Text(phone, "x");
+            sticker["data"]!["message"] = new JsonObject { ["stickerMessage"] = new JsonObject { ["mimetype"] = "image/webp" } };
+
+            await PostAsync(f.Client, sticker);
+            await f.WaitProcessedAsync(phone);
+
+            var queue = await Eventually.MatchesAsync(() => f.QueueAsync(phone), q => q.All(r => r.Status is "enviada" or "cancelada") && q.Count(r => r.Status == "enviada") > 1, seconds: 60);
+            Assert.Equal(["enviada", "enviada", "enviada"], queue.Select(q => q.Status));
+            Assert.Single(queue.GroupBy(q => q.LoteId));
+            Assert.Contains(f.App.Logs.Lines, l => l.EventId == 1119);
+        }
+        finally
+        {
+            f.Agent.Respond = original;
+        }
+    }
+
     [Fact]
     public async Task AMessageWhileTheReplyIsPendingSupersedesItAndTheNewTurnCoversBoth()
     {

@@ -26,7 +26,8 @@ internal static partial class HandoffTriggerDetector
         @"\b(falar|conversar|tratar|fala|falo) com " + Person + @"\b" +
         @"|\b(me )?(passa|passe|transfere|transfira|encaminha|encaminhe|chama|chame) (para|com) " + Person + @"\b" +
         @"|\b(quero|preciso|prefiro|gostaria de|queria) (de )?(um|uma) (humano|humana|pessoa|atendente)\b" +
-        @"|\btem (alguem|alguma pessoa|algum humano|gente) (ai|aqui|ai de verdade|de verdade|real)\b|^tem alguem( ai| aqui| de verdade)?$" +
+        // "tem alguém aí que possa cobrir meu plantão?" asks for a colleague, not for Júlia's team.
+        @"|\btem (alguem|alguma pessoa|algum humano|gente) (ai|aqui|ai de verdade|de verdade|real)\b(?! (que|para|pra)\b)|^tem alguem( ai| aqui| de verdade)?$" +
         @"|(?<!\bnao )\bme (liga|ligue|liguem)\b|\b(liga|ligue|liguem) (para|pra) mim\b|\bpode(m|ria)? me ligar\b|\bliga (para|pra) mim\b|\bme (da|de) uma ligada\b" +
         @"|(?<!\be (uma|um) )\b(atendente|pessoa|humano|gente) (de verdade|real|humano)\b|\batendimento humano\b",
         RegexOptions.CultureInvariant)]
@@ -35,6 +36,8 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(
         @"\badvogad[oa]s?\b(?<!\b(e|sou|era|eh|como) advogad[oa]s?)(?! de familia)|\bjuridic[oa]\b|\bjustica\b|\bprocon\b|\bextrajudicial(mente)?\b|\bjudicial(mente)?\b|\bacao judicial\b" +
         @"|(?<!\b(paciente|familia|acompanhante) (queria|quer|vai|ameacou) )\bprocess(o|ar|ando|arei|aria)\b(?! (seletivo|para|de|do|da|dos|das|interno|burocratico))(?<!\b(o|qual|como|esse|este|no|um) processo)" +
+        // "vou processar a papelada": paperwork, not a lawsuit.
+        @"(?! (a |o |os |as |minha |meu |meus |minhas |essa |esse |sua |seu )?(papelada|papeis|documentacao|documentos?|pedidos?|pagamentos?|cadastro|dados|solicitac\w+|informac\w+|planilhas?|folha|ponto|escala|arquivos?|notas?|exames?|receitas?|guias?|fichas?|formularios?)\b)" +
         @"|\bjuizado\b|\b(vou|ir|irei|vamos|fui|passar) (na|a|ate a|para a) delegacia\b|\bna delegacia\b(?<!perto da delegacia)|\b(chamar|chamo|chamarei|acionar|aciono|acionarei|vou na|vou a|ir na|queixa na|registrar na|denunciar na|denunciar a|denunciar para a) policia\b|\b(fazer|fiz|registrar|registrei|abrir|abri|dar|dei|fazendo) (um |o )?bo\b|\bboletim\b|\bqueixa formal\b|\breclamar formalmente\b" +
         @"|\b(crm|cremesp|cremerj|cremers|cremego|cremepe|cremeb|cremec|cremepr|cremesc|anpd)\b.*\b(reclam|denunc|queixa|formal|representa)|\b(reclam|denunc|queixa|representa)\w*\b.*\b(cremesp|cremerj|cremers|anpd)\b" +
         @"|\breclamacao formal\b|\bnotificacao\b.*\bextrajudicial\b|\bdenunci(a|ar|ando|arei|o)\b|\bautuacao\b|\bautuad[oa]s?\b|\bjudicializ\w*|\blevar (isso |essa situacao |o caso )?(ao|para o) (crm|cremesp|conselho)\b" +
@@ -46,7 +49,9 @@ internal static partial class HandoffTriggerDetector
     private static partial Regex Legal();
 
     [GeneratedRegex(
-        @"\babsurd[oau]s?\b|\bridicul[oa]s?\b|\bvergonha\b|\bvergonhos[oa]\b|\bdesrespeit[ou]\b|\bfalta de respeito\b|\bnunca mais\b" +
+        // "um absurdo de bom", "nunca mais acho igual": praise in the words of a complaint.
+        @"\babsurd[oau]s?\b(?! de (bom|boa|bons|boas|barato|lindo|linda|legal|bem|gostoso))|\bridicul[oa]s?\b(?! de (bom|barato))|\bvergonha\b|\bvergonhos[oa]\b|\bdesrespeit[ou]\b|\bfalta de respeito\b" +
+        @"|\bnunca mais\b(?! (acho|vou achar|encontro|vou encontrar|vi|vejo|tive|terei) (igual|outr[oa]|parecid[oa]|melhor|nada igual))" +
         @"|\bpessim[oa]s?\b|\bhorrivel\b|\bhorriveis\b|\bodeio\b|\bodio\b|\braiva\b|\binaceitavel\b|\bescandalo\b|\bpalhacada\b" +
         @"|\bsafad[oa]s?\b|\bmentiros[oa]s?\b|\bgolpe\b|\bgolpistas?\b|\bfraude\b|\bdescaso\b" +
         // Beyond the SPEC's examples, the same register as doctors write it (still two distinct ones needed).

@@ -72,9 +72,18 @@ internal sealed class IntentVocabulary
                     && !Before(words, start, optOutBefore))
                     return name;
         foreach (var pair in optOutPairs)
-            if (Matches(words, pair, optOutExceptions, optOutExceptionWindow, before: optOutBefore)) return pair.Name;
+            if (Matches(words, pair, optOutExceptions, optOutExceptionWindow, before: optOutBefore, keepsGoing: true)) return pair.Name;
         return null;
     }
+
+    /// <summary>
+    /// "não pare de me mandar vagas", "nunca parem de mandar", "não precisa parar": a stop in the negative imperative asks
+    /// for more, not less (an outside pass). The indicative "vocês não param de mandar" is a complaint and still counts.
+    /// </summary>
+    static bool AsksToKeepGoing(string[] words, int start) =>
+        words[start] is "pare" or "parem" or "parar" or "paro"
+        && ((start > 0 && words[start - 1] is "nao" or "nunca" or "jamais")
+            || (start > 1 && words[start - 2] is "nao" && words[start - 1] is "precisa" or "precisam" or "vai" or "vao" or "pode" or "podem"));
 
     /// <summary>The family of a request for a person (`frase`, `falar_com`, `quero_pessoa`), or null.</summary>
     public string? PersonFamily(string[] words)
@@ -84,7 +93,7 @@ internal sealed class IntentVocabulary
         if (personExact.Contains(string.Join(' ', courtesies.Strip(words)))) return "comando";
         for (var start = 0; start < words.Length; start++)
             if (personPhrases.EndAt(words, start) is { } end && !Near(words, end, personExceptions, personExceptionWindow)
-                && !Before(words, start, personBefore) && !Negated(words, start))
+                && !Before(words, start, personBefore) && !Negated(words, start) && !AsksForSomeoneElse(words, start, end))
                 return "frase";
         foreach (var pair in personPairs)
             if (Matches(words, pair, personExceptions, personExceptionWindow, possessives, personBefore)) return pair.Name;
@@ -99,6 +108,10 @@ internal sealed class IntentVocabulary
         (start > 0 && words[start - 1] == "nao")
         || (start > 1 && words[start - 2] == "nao" && words[start - 1] is "precisa" or "precisam" or "precisar")
         || (start > 1 && words[start - 1] is "uma" or "um" && words[start - 2] == "e");
+
+    /// <summary>"tem alguém aí que possa cobrir meu plantão?": someone to do something for him, not a person of the team to talk to.</summary>
+    static bool AsksForSomeoneElse(string[] words, int start, int end) =>
+        words[start] == "tem" && end < words.Length && words[end] is "que" or "para";
 
     /// <summary>
     /// A word (or two) in the three before the match that limits it to a time or a place: "hoje não me manda mais nada",
@@ -131,6 +144,10 @@ internal sealed class IntentVocabulary
         // "todo dia", "toda semana", "nenhum hospital": every one, which is about messages in general, not one shift.
         if (exceptions.Contains(words[k])) return !(k > 0 && words[k - 1] is "todo" or "toda" or "todos" or "todas" or "nenhum" or "nenhuma" or "qualquer");
         if (!shiftNouns.Contains(words[k])) return false;
+        // "nos plantões de vocês", "nas suas vagas": the company's shifts as a whole, that is the service itself.
+        if (words[k].EndsWith('s') && ((k > 0 && words[k - 1] is "seus" or "suas" or "vossos" or "vossas")
+                                       || (k + 2 < words.Length && words[k + 1] is "de" or "da" && words[k + 2] is "voces" or "empresa" or "vcs")))
+            return false;
         // "vaga em SP", "vagas nos fins de semana": shifts of one place or time, not shifts as a whole.
         return (k > 0 && specifiers.Contains(words[k - 1]))
                || (k + 1 < words.Length && words[k + 1] is "de" or "do" or "da" or "no" or "na" or "em" or "nos" or "nas" or "para" && !genericComplements.Contains(words.ElementAtOrDefault(k + 2) ?? ""));
@@ -193,11 +210,12 @@ internal sealed class IntentVocabulary
     }
 
     bool Matches(string[] words, Pair pair, HashSet<string> exceptions, int exceptionWindow, HashSet<string>? possessives = null,
-        Sequences? before = null)
+        Sequences? before = null, bool keepsGoing = false)
     {
         for (var i = 0; i < words.Length; i++)
         {
             if (pair.A.EndAt(words, i) is not { } aEnd) continue;
+            if (keepsGoing && AsksToKeepGoing(words, i)) continue;
             if (pair.CheckAfter && before is not null && Before(words, i, before)) continue;
             for (var j = aEnd; j <= Math.Min(words.Length - 1, aEnd + pair.Window); j++)
             {
