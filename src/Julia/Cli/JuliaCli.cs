@@ -86,8 +86,36 @@ internal static class JuliaCli
         };
         var flags = new StartupFlags(SeedDemoWhenEmpty: command.Options.ContainsKey("--seed-demo"));
         await using var app = JuliaHost.Build([.. command.ConfigurationOverrides], new HostRoleInfo(role), flags);
+        if (flags.SeedDemoWhenEmpty && await RefusedInProductionAsync(app, "serve --seed-demo", "os dados de demonstração são para desenvolvimento")) return 2;
+        if (PortTaken(app.Configuration["Http:Host"], app.Configuration["Http:Port"]) is { } taken)
+        {
+            // Before anything starts: otherwise the jobs start, Kestrel fails to bind and the process dies with a stack trace.
+            await Console.Error.WriteLineAsync($"julia: ERROR {taken} já está em uso (outra Júlia rodando? mude PORT ou pare a outra)");
+            return 1;
+        }
         await app.RunAsync();
         return 0;
+    }
+
+    /// <summary>"host:port" when something already listens there; null when it is free (or the port is 0, any free one).</summary>
+    static string? PortTaken(string? host, string? port)
+    {
+        if (!int.TryParse(port, out var number) || number == 0) return null;
+        var address = host is null or "" or "0.0.0.0" or "*" or "+" ? System.Net.IPAddress.Any
+            : host == "localhost" ? System.Net.IPAddress.Loopback
+            : System.Net.IPAddress.TryParse(host, out var ip) ? ip : null;
+        if (address is null) return null;
+        try
+        {
+            var probe = new System.Net.Sockets.TcpListener(address, number);
+            probe.Start();
+            probe.Stop();
+            return null;
+        }
+        catch (System.Net.Sockets.SocketException ex) when (ex.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
+        {
+            return $"{host}:{number}";
+        }
     }
 
     static async Task<int> ChatAsync(CommandLine command)

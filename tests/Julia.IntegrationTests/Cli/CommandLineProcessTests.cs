@@ -95,15 +95,17 @@ public sealed class ChatConsoleTests
     [Theory]
     [InlineData("chat", "--telefone", "5511999990902")]
     [InlineData("seed-demo")]
+    [InlineData("serve", "--seed-demo")]
     public async Task ChatAndSeedDemoRefuseAProductionEnvironment(params string[] args)
     {
         await using var db = await TestDatabase.CreateAsync();
         using var redis = TestRedis.Lease();
         var env = new Dictionary<string, string>
         {
-            ["DATABASE_URL"] = db.Url, ["REDIS_URL"] = redis.Url, ["ENVIRONMENT"] = "production", ["ADMIN_API_TOKEN"] = "a",
-            ["ANTHROPIC_API_KEY"] = "k", ["EVOLUTION_URL"] = "http://127.0.0.1:9", ["EVOLUTION_API_KEY"] = "e", ["EVOLUTION_WEBHOOK_TOKEN"] = "w",
-            ["CHATWOOT_WEBHOOK_TOKEN"] = "c", ["LGPD_SEGREDO"] = "segredo-de-teste-com-32-caracteres!!",
+            ["DATABASE_URL"] = db.Url, ["REDIS_URL"] = redis.Url, ["ENVIRONMENT"] = "production", ["ADMIN_API_TOKEN"] = "token-admin-de-teste-longo",
+            ["ANTHROPIC_API_KEY"] = "k", ["EVOLUTION_URL"] = "http://127.0.0.1:9", ["EVOLUTION_API_KEY"] = "e",
+            ["EVOLUTION_WEBHOOK_TOKEN"] = "token-webhook-evolution-de-teste", ["CHATWOOT_WEBHOOK_TOKEN"] = "token-webhook-chatwoot-de-teste",
+            ["LGPD_SEGREDO"] = "segredo-de-teste-com-32-caracteres!!",
         };
 
         var (exit, _, stderr) = await JuliaProcess.RunWithInputAsync(env, "oi\n/sair\n", args);
@@ -120,4 +122,26 @@ public sealed class ChatConsoleTests
     [Fact]
     public async Task ChatWithoutAPhoneIsAUsageError() =>
         Assert.Equal(2, (await JuliaProcess.RunAsync(new Dictionary<string, string>(), "chat")).ExitCode);
+
+    /// <summary>
+    /// A second Júlia on a port already in use (a second ./run.sh, a forgotten process) ends with one line and exit 1, before
+    /// anything starts (an outside pass, 2026-12-02: a 26-line stack trace, exit 134, and jobs that started and failed).
+    /// </summary>
+    [Fact]
+    public async Task ServeOnAPortAlreadyInUseSaysSoInOneLine()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        await using var db = await TestDatabase.CreateAsync();
+        using var redis = TestRedis.Lease();
+
+        var (exit, _, stderr) = await JuliaProcess.RunWithInputAsync(
+            new Dictionary<string, string> { ["DATABASE_URL"] = db.Url, ["REDIS_URL"] = redis.Url, ["PORT"] = port.ToString(), ["HOST"] = "127.0.0.1" }, "", "serve");
+
+        Assert.True(exit == 1, stderr);
+        Assert.Contains($"127.0.0.1:{port} já está em uso", stderr);
+        Assert.DoesNotContain("Unhandled exception", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
 }

@@ -41,6 +41,12 @@ internal static class ConfigurationMapper
         return given.Count > 0 ? given[0].value!.Trim() : variable.Default;
     }
 
+    const string PlaceholderPrefix = "troque-me";
+    const int MinOwnSecretLength = 16;
+
+    /// <summary>Secrets the operator makes up (not a provider's key): a guessable one opens the admin, LGPD and webhook endpoints.</summary>
+    static readonly HashSet<string> OwnSecrets = ["ADMIN_API_TOKEN", "EVOLUTION_WEBHOOK_TOKEN", "CHATWOOT_WEBHOOK_TOKEN", "LGPD_SEGREDO"];
+
     static void CheckRequired(Dictionary<string, string?> values, List<string> errors, bool production)
     {
         bool Has(string key) => !string.IsNullOrWhiteSpace(values.GetValueOrDefault(key));
@@ -57,6 +63,15 @@ internal static class ConfigurationMapper
         if (!production) return;
         foreach (var variable in EnvironmentVariables.All.Where(v => v.RequiredInProduction && !v.Required && Applies(v) && !Has(v.Key)))
             errors.Add($"{variable.Name}: obrigatória com ENVIRONMENT=production{Condition(variable, " e ")}{Hint(variable)}");
+        // .env.example's placeholders and one-letter tokens guard the LGPD and admin endpoints of a public port: never in production.
+        foreach (var variable in EnvironmentVariables.All.Where(v => (v.Secret || v.Name == "DATABASE_URL") && Has(v.Key)))
+        {
+            var value = values[variable.Key]!;
+            if (value.Contains(PlaceholderPrefix, StringComparison.OrdinalIgnoreCase))
+                errors.Add($"{variable.Name}: ainda tem o valor de exemplo do .env.example (\"{PlaceholderPrefix}…\"); com ENVIRONMENT=production use o segredo de verdade (gere um com: openssl rand -hex 24)");
+            else if (OwnSecrets.Contains(variable.Name) && value.Trim().Length < MinOwnSecretLength)
+                errors.Add($"{variable.Name}: curta demais para produção (mínimo {MinOwnSecretLength} caracteres; gere com: openssl rand -hex 24)");
+        }
 
         // OnlyWith names a variable; its value is compared as validated (a Choice is case-insensitive).
         bool Applies(EnvironmentVariable v) => v.OnlyWith is not { } when ||

@@ -127,6 +127,30 @@ public sealed class ConfigurationMapperTests
         Assert.StartsWith("EVOLUTION_URL:", Assert.Single(conflict.Errors));
     }
 
+    /// <summary>
+    /// Production refuses .env.example's "troque-me-…" placeholders and guessable tokens of our own; elsewhere they pass
+    /// (an outside pass, 2026-12-02: `ADMIN_API_TOKEN=troque-me-admin` opened the LGPD erase endpoint of a public port).
+    /// </summary>
+    [Fact]
+    public void ProductionRefusesPlaceholderAndShortSecrets()
+    {
+        (string, string)[] given =
+        [
+            .. Minimal, ("ADMIN_API_TOKEN", "troque-me-admin"), ("EVOLUTION_WEBHOOK_TOKEN", "a"), ("LGPD_SEGREDO", "segredo-lgpd-de-teste-longo"),
+            ("ANTHROPIC_API_KEY", "troque-me-anthropic"), ("EVOLUTION_API_KEY", "k"),
+        ];
+
+        var production = Map([.. given, ("ENVIRONMENT", "production")]).Errors;
+        var development = Map(given).Errors;
+
+        Assert.Contains(production, e => e.StartsWith("ADMIN_API_TOKEN: ainda tem o valor de exemplo", StringComparison.Ordinal));
+        Assert.Contains(production, e => e.StartsWith("ANTHROPIC_API_KEY: ainda tem o valor de exemplo", StringComparison.Ordinal));
+        Assert.Contains(production, e => e.StartsWith("EVOLUTION_WEBHOOK_TOKEN: curta demais", StringComparison.Ordinal));
+        Assert.DoesNotContain(production, e => e.StartsWith("LGPD_SEGREDO", StringComparison.Ordinal) || e.StartsWith("EVOLUTION_API_KEY", StringComparison.Ordinal));
+        Assert.DoesNotContain(production, e => e.Contains("troque-me-admin", StringComparison.Ordinal)); // never the value itself
+        Assert.Empty(development);
+    }
+
     [Fact]
     public void ProductionRequiresTheRunbookIntegrations()
     {

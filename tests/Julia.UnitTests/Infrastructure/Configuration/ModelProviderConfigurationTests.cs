@@ -16,7 +16,8 @@ public sealed class ModelProviderConfigurationTests
     static readonly (string, string)[] Production =
     [
         .. Minimal, ("ENVIRONMENT", "production"), ("EVOLUTION_URL", "https://evo.example.com"), ("EVOLUTION_API_KEY", "k"),
-        ("EVOLUTION_WEBHOOK_TOKEN", "t"), ("ADMIN_API_TOKEN", "a"), ("CHATWOOT_WEBHOOK_TOKEN", "c"), ("LGPD_SEGREDO", "s"),
+        ("EVOLUTION_WEBHOOK_TOKEN", "token-webhook-evolution-de-teste"), ("ADMIN_API_TOKEN", "token-admin-de-teste-longo"),
+        ("CHATWOOT_WEBHOOK_TOKEN", "token-webhook-chatwoot-de-teste"), ("LGPD_SEGREDO", "segredo-lgpd-de-teste-longo"),
     ];
 
     static IReadOnlyList<string> Names(MappedConfiguration m) => m.Errors.Select(e => e[..e.IndexOf(':')]).ToList();
