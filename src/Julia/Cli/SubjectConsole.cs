@@ -31,8 +31,12 @@ internal static class SubjectConsole
         }
         try
         {
-            // Personal data: a new file is readable by its owner only (on Unix), like any file holding a secret.
-            var create = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+            // Personal data: a new file readable by its owner only (on Unix), like any file holding a secret. An existing
+            // file (or a symlink) is removed first: overwritten in place it would keep its own permissions, or write
+            // through the link to wherever it points.
+            var existing = new FileInfo(path);
+            if (existing.Exists || existing.LinkTarget is not null) existing.Delete();
+            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             await using var file = new FileStream(path, create);
             await using var writer = new StreamWriter(file);

@@ -27,6 +27,9 @@ public sealed class SubjectCommandLineProcessTests
 
         var noFolder = await JuliaProcess.RunAsync(env, "titular", "exportar", "--telefone", "5511988887001", "--saida", Path.Combine(file, "medico.json"));
         var aFolder = await JuliaProcess.RunAsync(env, "titular", "exportar", "--telefone", "5511988887001", "--saida", Path.GetTempPath());
+        // A file already there, readable by all: the export replaces it with one only its owner reads (an outside pass, 2026-12-02).
+        await File.WriteAllTextAsync(file, "exportação antiga");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         var toFile = await JuliaProcess.RunAsync(env, "titular", "exportar", "--telefone", "(11) 98888-7001", "--saida", file);
         var toStdout = await JuliaProcess.RunAsync(env, "titular", "exportar", "--telefone", "5511988887001", "--solicitado-por", "dpo");
         var erase = await JuliaProcess.RunAsync(env, "titular", "apagar", "--telefone", "5511988887001", "--motivo", "pedido por e-mail");
