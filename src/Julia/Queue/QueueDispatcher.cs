@@ -1,3 +1,4 @@
+using Julia.Infrastructure.Logging;
 using System.Collections.Concurrent;
 using Julia.WhatsApp;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,8 @@ internal sealed partial class QueueDispatcher(
     ReplyHandOff? handOff = null)
     : BackgroundService
 {
+    readonly FailureStreak streak = new(time);
+
     /// <summary>
     /// Rows one reply loop claims at once: three database round trips per batch instead of per message (BENCHMARKS.md).
     /// HTTP sends stay sequential per loop, so at most MAX_WORKERS go out at the same time.
@@ -83,14 +86,20 @@ internal sealed partial class QueueDispatcher(
         {
             try
             {
-                if (await DispatchOneAsync(ct)) continue;
+                var full = await DispatchOneAsync(ct);
+                if (streak.Succeed() is > 1 and var failed) LogDispatchRecovered(lane.Name, failed);
+                if (full) continue;
                 if (lane.WokenBySignals) await signals.WaitAsync(poll, ct);
                 else await Task.Delay(poll, time, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { break; }
             catch (Exception ex)
             {
-                LogDispatchFailed(ex, lane.Name);
+                switch (streak.Fail())
+                {
+                    case FailureStreak.Report.First: LogDispatchFailed(ex, lane.Name); break;
+                    case FailureStreak.Report.Still: LogDispatchStillFailing(lane.Name, streak.Failures, ex.GetType().Name); break;
+                }
                 try { await Task.Delay(TimeSpan.FromSeconds(1), time, ct); } catch (OperationCanceledException) { break; }
             }
         }
@@ -235,6 +244,12 @@ internal sealed partial class QueueDispatcher(
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Error, Message = "Dispatch loop {Lane} failed; continuing")]
     private partial void LogDispatchFailed(Exception ex, string lane);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Warning, Message = "Dispatch loop {Lane} still failing ({Failures} times in a row, {Error}); continuing")]
+    private partial void LogDispatchStillFailing(string lane, int failures, string error);
+
+    [LoggerMessage(EventId = 3014, Level = LogLevel.Information, Message = "Dispatch loop {Lane} working again after {Failures} failures")]
+    private partial void LogDispatchRecovered(string lane, int failures);
 
     [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "WhatsApp not connected (state {State}): {Lane} dispatch paused, nothing is lost")]
     private partial void LogPaused(string lane, string state);

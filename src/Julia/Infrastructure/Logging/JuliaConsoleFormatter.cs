@@ -69,8 +69,8 @@ internal sealed class JuliaConsoleFormatter(IOptionsMonitor<JuliaConsoleFormatte
             if (entry.EventId.Id != 0) json.WriteNumber("event_id", entry.EventId.Id);
             if (entry.State is IReadOnlyList<KeyValuePair<string, object?>> fields)
                 foreach (var (key, value) in fields)
-                    if (key != "{OriginalFormat}" && IsStructuredField(key))
-                        json.WriteString(key, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                    if (key != "{OriginalFormat}" && StructuredField(key) is { } name && value is not null)
+                        json.WriteString(name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
             if (entry.Exception is { } ex) json.WriteString("exception", ex.ToString());
             json.WriteEndObject();
         }
@@ -78,8 +78,17 @@ internal sealed class JuliaConsoleFormatter(IOptionsMonitor<JuliaConsoleFormatte
         writer.Write(Environment.NewLine);
     }
 
-    // The production JSON carries the docs/decisions.md#configuration fields when a log call names them.
-    static bool IsStructuredField(string key) => key is "medico_id" or "conversa_id" or "latencia_ms" or "fila_id" or "handoff_id";
+    // The production JSON carries the docs/decisions.md#configuration fields (SPEC: medico_id, conversa_id, latencia_ms)
+    // when a log call names them — `{MedicoId}` in a template is the field `medico_id`.
+    static string? StructuredField(string key) => key switch
+    {
+        "medico_id" or "MedicoId" => "medico_id",
+        "conversa_id" or "ConversaId" => "conversa_id",
+        "latencia_ms" or "LatenciaMs" => "latencia_ms",
+        "fila_id" or "FilaId" => "fila_id",
+        "handoff_id" or "HandoffId" => "handoff_id",
+        _ => null,
+    };
 
     static string LevelName(LogLevel level) => level switch
     {

@@ -63,6 +63,27 @@ public sealed class JuliaConsoleFormatterTests
         Assert.Equal("handoff falhou", doc.RootElement.GetProperty("message").GetString());
     }
 
+    /// <summary>SPEC §1: production JSON has `medico_id`, `conversa_id` — from the `{MedicoId}`, `{ConversaId}` of a log template.</summary>
+    [Fact]
+    public void ProductionJsonCarriesTheDoctorAndConversationOfATemplateAsFields()
+    {
+        var medico = Guid.NewGuid();
+        var conversa = Guid.NewGuid();
+        IReadOnlyList<KeyValuePair<string, object?>> state =
+        [
+            new("MedicoId", medico), new("ConversaId", conversa), new("Chunks", 3), new("{OriginalFormat}", "Reply for {ConversaId}"),
+        ];
+        var formatter = new JuliaConsoleFormatter(new StaticMonitor(new JuliaConsoleFormatterOptions { Json = true }));
+        using var writer = new StringWriter();
+        formatter.Write(new LogEntry<IReadOnlyList<KeyValuePair<string, object?>>>(LogLevel.Information, "Julia.Conversations.TurnOutcomes",
+            new EventId(1111), state, null, (_, _) => "Reply queued"), null, writer);
+
+        using var doc = System.Text.Json.JsonDocument.Parse(writer.ToString());
+        Assert.Equal(medico.ToString(), doc.RootElement.GetProperty("medico_id").GetString());
+        Assert.Equal(conversa.ToString(), doc.RootElement.GetProperty("conversa_id").GetString());
+        Assert.False(doc.RootElement.TryGetProperty("Chunks", out _));
+    }
+
     sealed class StaticMonitor(JuliaConsoleFormatterOptions value) : IOptionsMonitor<JuliaConsoleFormatterOptions>
     {
         public JuliaConsoleFormatterOptions CurrentValue => value;
