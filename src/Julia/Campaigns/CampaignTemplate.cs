@@ -9,9 +9,18 @@ internal static partial class CampaignTemplate
 
     public const string GenericGreeting = "Oi {nome}, tudo bem? Sou a Júlia, assistente virtual da equipe de escalas da {empresa}.";
 
-    /// <summary>Placeholders the template uses that do not exist (each one a 400 at creation).</summary>
-    public static IReadOnlyList<string> UnknownPlaceholders(string template) =>
-        [.. Placeholder().Matches(template).Select(m => m.Groups[1].Value).Where(p => !Placeholders.Contains(p)).Distinct()];
+    /// <summary>
+    /// Placeholders the template uses that do not exist (each one a 400 at creation) — and any brace that is not a
+    /// well-formed placeholder ("{ nome }", "{{nome}}", "{nome"): it would reach doctors as written.
+    /// </summary>
+    public static IReadOnlyList<string> UnknownPlaceholders(string template)
+    {
+        var unknown = Placeholder().Matches(template).Select(m => m.Groups[1].Value).Where(p => !Placeholders.Contains(p)).Distinct().ToList();
+        var leftover = Placeholder().Replace(template, "");
+        if (leftover.Contains('{') || leftover.Contains('}'))
+            unknown.Add("chaves soltas (use {nome}, sem espaços nem chaves dobradas)");
+        return unknown;
+    }
 
     public static string Render(string template, CampaignRecipient r, string company)
     {

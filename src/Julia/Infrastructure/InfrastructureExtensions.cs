@@ -41,6 +41,9 @@ internal static class InfrastructureExtensions
         builder.Services.AddOptions<Time.BusinessHoursOptions>().BindConfiguration(Time.BusinessHoursOptions.Section);
         builder.Services.AddSingleton<Time.BusinessHours>();
         builder.Services.AddProblemDetails();
+        // The admin API's numbers are JSON numbers: "max_por_dia": "30" or "naturalidade": "7" is a 400, as a wrong type
+        // is everywhere else (ASP.NET's web defaults would read them from strings).
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
         builder.Services.AddExceptionHandler<HostileInputExceptionHandler>();
         // A request that cannot be bound throws in every environment, so Production answers exactly what the tests see.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -45,6 +45,13 @@ public sealed class CampaignTests(CampaignFixture f) : IClassFixture<CampaignFix
         Assert.Equal(HttpStatusCode.BadRequest, misspelt.StatusCode);
         var misspeltFilter = await f.Client.PostAsJsonAsync("/campanhas/segmento/preview", new { filtros = new { especialidade = new[] { "Pediatria" } } });
         Assert.Equal(HttpStatusCode.BadRequest, misspeltFilter.StatusCode);
+
+        // Braces that are not a placeholder would reach doctors as written; a number given as a string is a wrong type
+        // (an outside pass, 2026-12-02).
+        foreach (var template in new[] { "Oi { nome }", "Oi {{nome}}", "Oi {nome" })
+            Assert.Equal(HttpStatusCode.BadRequest, (await f.Client.PostAsJsonAsync("/campanhas", Body(template))).StatusCode);
+        var numberAsText = await f.Client.PostAsJsonAsync("/campanhas", new { nome = "x", tipo = "oferta_plantao", mensagem_template = "Oi {nome}", max_por_dia = "30" });
+        Assert.Equal(HttpStatusCode.BadRequest, numberAsText.StatusCode);
     }
 
     [Fact]
