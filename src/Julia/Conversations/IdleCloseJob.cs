@@ -6,11 +6,17 @@ namespace Julia.Conversations;
 
 /// <summary>
 /// `encerramento` — daily 01:00: conversations idle for 7 days close (docs/decisions.md#data-model): `abandoned` when
-/// they were a re-contact nobody answered, `completed` when the doctor had written at least once. Conversations a
-/// person controls, or with a pending reply, stay open; paused ones already closed themselves after the last follow-up.
+/// they were a re-contact nobody answered, `completed` when the doctor had written at least once. One a person
+/// controls that nobody touched for those 7 days — a forgotten handoff — goes back to Júlia and closes too (its handoff
+/// `resolvido` by `encerramento automático`, the staff told as for any resolution): otherwise the doctor was never
+/// answered again. Conversations with a pending reply stay open; paused ones already closed themselves after the last
+/// follow-up.
 /// </summary>
-internal sealed class IdleCloseJob(NpgsqlDataSource db, IOptions<ConversationsOptions> options) : IJob
+internal sealed class IdleCloseJob(NpgsqlDataSource db, ConversationStore conversations, ConversationControl control,
+    IOptions<ConversationsOptions> options) : IJob
 {
+    public const string ResolvedBy = "encerramento automático";
+
     public string Name => "encerramento";
     public JobSchedule Schedule => new(DailyAt: new TimeOnly(1, 0));
 
@@ -32,8 +38,34 @@ internal sealed class IdleCloseJob(NpgsqlDataSource db, IOptions<ConversationsOp
             SELECT count(*) FILTER (WHERE status = 'completed'), count(*) FILTER (WHERE status = 'abandoned') FROM closed
             """, c);
         cmd.Parameters.AddWithValue("days", options.Value.IdleCloseDays);
+        long completed, abandoned;
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        {
+            await reader.ReadAsync(ct);
+            (completed, abandoned) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+        var forgotten = await ForgottenHandoffsAsync(c, ct);
+        var returned = 0;
+        foreach (var id in forgotten)
+            if (await conversations.FindAsync(id, ct) is { } conversation
+                && await control.ReturnToJuliaAsync(conversation, ResolvedBy, $"{options.Value.IdleCloseDays} dias sem mensagens do médico nem da equipe", complete: true, ct))
+                returned++;
+        return $"{completed} conversas encerradas (completed), {abandoned} abandonadas, {returned} com a equipe sem atividade devolvidas à Júlia e encerradas";
+    }
+
+    async Task<List<Guid>> ForgottenHandoffsAsync(NpgsqlConnection c, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("""
+            SELECT id FROM conversations c
+            WHERE c.status = 'active' AND c.controlled_by = 'human'
+              AND COALESCE(c.last_message_at, c.created_at) < now() - make_interval(days => @days)
+              AND NOT EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = c.medico_id AND i.conversa_id = c.id AND i.direcao = 'entrada' AND i.processado_em IS NULL)
+            ORDER BY id LIMIT 1000
+            """, c);
+        cmd.Parameters.AddWithValue("days", options.Value.IdleCloseDays);
+        var ids = new List<Guid>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        return $"{reader.GetInt64(0)} conversas encerradas (completed), {reader.GetInt64(1)} abandonadas";
+        while (await reader.ReadAsync(ct)) ids.Add(reader.GetGuid(0));
+        return ids;
     }
 }

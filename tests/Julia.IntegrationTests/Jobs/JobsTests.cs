@@ -87,15 +87,18 @@ public sealed class JobsTests(JobsFixture f) : IClassFixture<JobsFixture>
     {
         await f.ExecuteAsync("""
             WITH m AS (INSERT INTO medicos (telefone, origem)
-                       VALUES ('5511999995201', 'import'), ('5511999995202', 'import'), ('5511999995203', 'import'), ('5511999995204', 'import')
-                       RETURNING id, telefone)
+                       VALUES ('5511999995201', 'import'), ('5511999995202', 'import'), ('5511999995203', 'import'), ('5511999995204', 'import'),
+                              ('5511999995205', 'import')
+                       RETURNING id, telefone),
+            c AS (
             INSERT INTO conversations (medico_id, stage, controlled_by, last_message_at, last_inbound_at)
             SELECT id,
                    CASE telefone WHEN '5511999995202' THEN 'recontato' ELSE 'respondeu' END,
-                   CASE telefone WHEN '5511999995203' THEN 'human' ELSE 'ai' END,
-                   CASE telefone WHEN '5511999995204' THEN now() - interval '2 days' ELSE now() - interval '8 days' END,
+                   CASE WHEN telefone IN ('5511999995203', '5511999995205') THEN 'human' ELSE 'ai' END,
+                   CASE WHEN telefone IN ('5511999995204', '5511999995205') THEN now() - interval '2 days' ELSE now() - interval '8 days' END,
                    CASE telefone WHEN '5511999995202' THEN NULL ELSE now() - interval '9 days' END
-            FROM m
+            FROM m RETURNING id, medico_id, controlled_by)
+            INSERT INTO handoffs (conversa_id, medico_id, trigger_type, motivo) SELECT id, medico_id, 'pedido_humano', 'pediu uma pessoa' FROM c WHERE controlled_by = 'human'
             """);
 
         var run = await RunJobAsync("encerramento");
@@ -107,8 +110,16 @@ public sealed class JobsTests(JobsFixture f) : IClassFixture<JobsFixture>
             """)).ToDictionary(x => x.Telefone, x => x.Status);
         Assert.Equal("completed", statuses["5511999995201"]);   // answered once, idle 8 days
         Assert.Equal("abandoned", statuses["5511999995202"]);   // re-contact nobody answered
-        Assert.Equal("active", statuses["5511999995203"]);      // a person controls it
+        Assert.Equal("completed", statuses["5511999995203"]);   // a person controlled it, and nobody wrote for 8 days
         Assert.Equal("active", statuses["5511999995204"]);      // idle only 2 days
+        Assert.Equal("active", statuses["5511999995205"]);      // a person controls it, 2 days ago
+        // The forgotten handoff went back to Júlia (his next message is answered), resolved by the job; the recent one stays.
+        var handoffs = (await f.QueryAsync<(string Telefone, string Status, string? Por, string Controle)>("""
+            SELECT m.telefone, h.status, h.resolvido_por, c.controlled_by FROM handoffs h JOIN conversations c ON c.id = h.conversa_id
+            JOIN medicos m ON m.id = h.medico_id WHERE m.telefone IN ('5511999995203', '5511999995205') ORDER BY m.telefone
+            """)).ToList();
+        Assert.Equal([("5511999995203", "resolvido", "encerramento automático", "ai"), ("5511999995205", "pendente", null, "human")], handoffs);
+        Assert.Contains("1 com a equipe sem atividade devolvidas", await run.Content.ReadAsStringAsync());
     }
 
     [Fact]
