@@ -18,6 +18,27 @@ public sealed class ReplyTextTests
         Assert.Equal(longLine, string.Join(' ', chunks.Skip(1)));
     }
 
+    /// <summary>WhatsApp shows markdown as written: the model's headings, bold, lists and repeated emoji are taken out (an outside pass, 2026-12-02).</summary>
+    [Fact]
+    public void MarkdownAndEmojiPileUpsAreTakenOut()
+    {
+        var chunks = ReplySplitter.Split("## Opções\n**Tenho dois plantões**:\n1. Hospital Leste, *noturno*\n- Hospital Oeste, `diurno` 😊😊😊");
+
+        Assert.Equal(["Opções", "Tenho dois plantões:", "Hospital Leste, noturno", "Hospital Oeste, diurno 😊"], chunks);
+        Assert.Equal("joao_silva@exemplo.com e R$ 1.800 * 2", ReplySplitter.Plain("joao_silva@exemplo.com e R$ 1.800 * 2"));
+    }
+
+    /// <summary>A link cut in two does not open (an outside pass, 2026-12-02: a 180-character URL split over two chunks).</summary>
+    [Fact]
+    public void ALinkIsNeverCutInTwo()
+    {
+        var url = "https://escalas.exemplo.com.br/plantoes/detalhe?id=" + new string('a', 120);
+        var chunks = ReplySplitter.Split($"Segue o link com todos os detalhes do plantão de sexta: {url} qualquer dúvida me chama");
+
+        Assert.Contains(chunks, c => c == url);
+        Assert.DoesNotContain(chunks, c => c.Contains("https://") && c != url && !c.EndsWith(url, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void NeverMoreThanFourChunks()
     {
