@@ -97,6 +97,9 @@ public sealed class ReplyTextTests
     public void MediaReachTheTurnAsCaptionOrPlaceholder()
     {
         Assert.Equal("[imagem] segue meu CRM atualizado", InboundText.ForTurn(MessageKinds.Image, "segue meu CRM atualizado", "segue meu CRM atualizado")!.Text);
+        // Blanks or a zero-width space are nothing to answer, like a sticker (an outside pass, 2026-12-02: the model got "\u200b").
+        Assert.Null(InboundText.ForTurn(MessageKinds.Text, "\u200b", null));
+        Assert.Null(InboundText.ForTurn(MessageKinds.Text, "  \n ", null));
         Assert.Equal(PlaceholderKind.ImageOrDocument, InboundText.ForTurn(MessageKinds.Image, "olha", "olha")!.Placeholder);
         Assert.Equal(PlaceholderKind.Audio, InboundText.ForTurn(MessageKinds.Audio, "[áudio]", null)!.Placeholder);
         Assert.Null(InboundText.ForTurn(MessageKinds.Sticker, "[sticker]", null));

@@ -36,6 +36,9 @@ internal static class InboundText
     {
         switch (kind)
         {
+            // Only blanks or invisible characters (a zero-width space): nothing to answer, like a sticker.
+            case MessageKinds.Text when stored.All(c => char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format):
+                return null;
             case MessageKinds.Text:
                 return stored.EndsWith(TruncatedMarker, StringComparison.Ordinal)
                     ? new TurnPart(TooLongForAgent, PlaceholderKind.LongText)

@@ -24,7 +24,25 @@ internal static class ConfigurationMapper
 
         var production = string.Equals(values.GetValueOrDefault("App:Environment"), "production", StringComparison.OrdinalIgnoreCase);
         CheckRequired(values, errors, production);
+        CheckTogether(values, errors);
         return new MappedConfiguration(values, errors);
+    }
+
+    /// <summary>Values each valid alone that do not fit together (an outside pass, 2026-12-02: all were accepted).</summary>
+    static void CheckTogether(Dictionary<string, string?> values, List<string> errors)
+    {
+        decimal? Number(string key) => decimal.TryParse(values.GetValueOrDefault(key), System.Globalization.NumberStyles.Number,
+            System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        var openai = string.Equals(values.GetValueOrDefault("Agent:Provider"), "openai", StringComparison.OrdinalIgnoreCase);
+        // Anthropic's Messages API takes 0–1 (a 5 failed every call, and every doctor got the holding message); OpenAI's 0–2.
+        if (Number("Agent:Temperature") is { } temperature && (temperature < 0 || temperature > (openai ? 2 : 1)))
+            errors.Add($"LLM_TEMPERATURE: precisa estar entre 0 e {(openai ? 2 : 1)} com LLM_PROVIDER={(openai ? "openai" : "anthropic")}");
+        if (Number("Queue:MinIntervalSeconds") is { } min && Number("Queue:MaxIntervalSeconds") is { } max and > 0 && min > max)
+            errors.Add("INTERVALO_MIN_SEGUNDOS: maior que INTERVALO_MAX_SEGUNDOS (o intervalo é sorteado entre os dois; 0 no máximo desliga)");
+        if (Number("Conversations:MaxMessageChars") is { } shown && Number("Conversations:TruncateAboveChars") is { } truncate && shown > truncate)
+            errors.Add("MAX_MENSAGEM_CHARS: maior que MAX_MENSAGEM_CHARS_TRUNCAR (acima dele o texto já foi cortado)");
+        if (Number("Conversations:TruncateAboveChars") is { } cut && Number("Conversations:RejectAboveChars") is { } reject && cut > reject)
+            errors.Add("MAX_MENSAGEM_CHARS_TRUNCAR: maior que MAX_MENSAGEM_CHARS_REJEITAR");
     }
 
     static string? ReadOne(IConfiguration raw, EnvironmentVariable variable, List<string> errors)

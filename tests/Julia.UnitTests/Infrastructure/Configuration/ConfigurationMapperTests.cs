@@ -151,6 +151,25 @@ public sealed class ConfigurationMapperTests
         Assert.Empty(development);
     }
 
+    /// <summary>Values each valid alone that cannot work together (an outside pass, 2026-12-02: LLM_TEMPERATURE=5 made every model call fail).</summary>
+    [Theory]
+    [InlineData("LLM_TEMPERATURE", "5", null, null, "LLM_TEMPERATURE")]
+    [InlineData("LLM_TEMPERATURE", "1.5", "LLM_PROVIDER", "anthropic", "LLM_TEMPERATURE")]
+    [InlineData("INTERVALO_MIN_SEGUNDOS", "200", "INTERVALO_MAX_SEGUNDOS", "100", "INTERVALO_MIN_SEGUNDOS")]
+    [InlineData("MAX_MENSAGEM_CHARS", "20000", null, null, "MAX_MENSAGEM_CHARS")]
+    public void ValuesThatDoNotFitTogetherAreRefused(string name, string value, string? other, string? otherValue, string refused)
+    {
+        (string, string)[] given = other is null ? [.. Minimal, (name, value)] : [.. Minimal, (name, value), (other, otherValue!)];
+
+        Assert.Contains(Map(given).Errors, e => e.StartsWith(refused + ":", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("LLM_TEMPERATURE", "1.5", "LLM_PROVIDER", "openai")]
+    [InlineData("INTERVALO_MIN_SEGUNDOS", "200", "INTERVALO_MAX_SEGUNDOS", "0")]
+    public void ValuesThatFitTogetherPass(string name, string value, string other, string otherValue) =>
+        Assert.DoesNotContain(Map([.. Minimal, (name, value), (other, otherValue), ("LLM_MODEL", "m")]).Errors, e => e.StartsWith(name + ":", StringComparison.Ordinal));
+
     [Fact]
     public void ProductionRequiresTheRunbookIntegrations()
     {
