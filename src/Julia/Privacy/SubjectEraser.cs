@@ -42,7 +42,8 @@ internal sealed partial class SubjectEraser(NpgsqlDataSource db, IEnumerable<IPe
         // Committed: what follows is finished even if the caller goes away (an HTTP client that hung up), or
         // the Chatwoot contact would stay and a second request would only answer "já apagado". Each step has its own timeout.
         ct = CancellationToken.None;
-        if (!await cache.RemoveAsync(keys)) LogCacheNotCleared(medicoId);
+        var cacheCleared = await cache.RemoveAsync(keys);
+        if (!cacheCleared) LogCacheNotCleared(medicoId);
 
         // A request that found the doctor just before the commit (a message being stored, a reply being queued) may have
         // written about him after it: the owners' erasure once more, harmless on what is already erased.
@@ -63,6 +64,8 @@ internal sealed partial class SubjectEraser(NpgsqlDataSource db, IEnumerable<IPe
         }
 
         var outside = new JsonObject();
+        // The audit says so too, not only a WARNING line: his cached views (name, phone) live until their TTL.
+        if (!cacheCleared) outside["redis"] = new JsonObject { ["status"] = "falhou", ["chaves"] = keys.Count, ["erro"] = "Redis indisponível: as chaves expiram pelo CACHE_TTL" };
         foreach (var external in externals)
         {
             JsonObject? result;
