@@ -87,6 +87,7 @@ internal static class JuliaHost
         app.MapChatwoot();
         app.MapMetrics();
         app.MapQuality();
+        app.MapReview();
         app.MapDashboard();
         app.MapPrivacy();
         return app;

@@ -43,7 +43,7 @@ internal static class QualityEndpoints
     static async Task<IResult> GetAsync(Guid id, QualityStore store, CancellationToken ct) =>
         await store.FindAsync(id, ct) is { } e ? TypedResults.Ok(Dto(e)) : TypedResults.Problem(statusCode: 404, title: $"Avaliação {id} não encontrada");
 
-    static object Dto(QualityEvaluation e) => new
+    internal static object Dto(QualityEvaluation e) => new
     {
         id = e.Id, conversa_id = e.ConversaId, naturalidade = e.Naturalidade, persona = e.Persona, objetivo = e.Objetivo,
         satisfacao = e.Satisfacao, score_geral = e.ScoreGeral, avaliador = e.Avaliador, modelo = e.Modelo,

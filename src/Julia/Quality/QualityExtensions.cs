@@ -8,6 +8,7 @@ internal static class QualityExtensions
     public static void AddQuality(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<QualityStore>();
+        builder.Services.AddSingleton<ReviewStore>();
         builder.Services.AddSingleton<QualityJudge>();
         builder.Services.AddSingleton<IJob, QualityJob>();
         builder.Services.AddSingleton<Privacy.IPersonalDataOwner, QualityPersonalData>();
