@@ -22,6 +22,7 @@ public sealed class OptOutRulesTests
     [InlineData("obrigado!")]
     [InlineData("beleza, valeu")]
     [InlineData("tem plantão sábado?")]
+    [InlineData("quero mais vagas de noite")]
     [InlineData("sim")]
     [InlineData("👍")]
     [InlineData("")]

@@ -19,6 +19,6 @@ internal static partial class OptOutRules
     [GeneratedRegex(
         @"\b(nao|nunca|jamais|nem|chega|basta|stop|pare|parar|para|paro|parem|sai|sair|saia|saio|remov\w*|retir\w*|tir\w*|exclu\w*|delet\w*|apag\w*" +
         @"|cancel\w*|descadastr\w*|desinscrev\w*|bloque\w*|encerr\w*|deix\w*|esquec\w*|incomod\w*|perturb\w*|spam|chat[oa]s?|chatice|insist\w*|desist\w*" +
-        @"|larg\w*|some|suma|sumir|mais|lista|contato|interess\w*|quero|denunci\w*|unsubscribe|block)\b", RegexOptions.CultureInvariant)]
+        @"|larg\w*|some|suma|sumir|lista|interess\w*|denunci\w*|unsubscribe|block)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Signal();
 }
