@@ -15,22 +15,27 @@ internal sealed partial class JobScheduler(JobRunner runner, IConfiguration conf
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30), time);
         do
         {
+            // One instant per tick for every job: a job checked after a slow one must not look "not yet due" at the
+            // next tick (an "every minute" job ran every 90 s, an outside pass).
+            var tick = time.GetUtcNow();
             foreach (var job in runner.Jobs.Values)
             {
-                try { await RunIfDueAsync(job, ct); }
+                try { await RunIfDueAsync(job, tick, ct); }
                 catch (Exception ex) when (ex is not OperationCanceledException) { LogFailed(ex, job.Name); }
             }
         } while (await NextAsync(timer, ct));
     }
 
-    async Task RunIfDueAsync(IJob job, CancellationToken ct)
+    /// <summary>A tick a little early (the timer's jitter) still counts as the interval's end.</summary>
+    static readonly TimeSpan Slack = TimeSpan.FromSeconds(2);
+
+    async Task RunIfDueAsync(IJob job, DateTimeOffset now, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
         var s = job.Schedule;
         if (s.BusinessHoursOnly && !runner.InHours(now)) return;
         if (s.Every is { } every)
         {
-            if (lastRun.TryGetValue(job.Name, out var last) && now - last < every) return;
+            if (lastRun.TryGetValue(job.Name, out var last) && now - last < every - Slack) return;
             lastRun[job.Name] = now;
             await runner.RunAsync(job.Name, claimDay: false, ct);
         }

@@ -1,0 +1,60 @@
+using Julia.Infrastructure.Time;
+using Julia.IntegrationTests.TestHost;
+using Julia.Jobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Julia.IntegrationTests.Jobs;
+
+/// <summary>
+/// The scheduler's clock on a real database (advisory locks): an "every minute" job checked after a slow one still runs
+/// every minute — it ran every 90 s, because each job read the clock after the jobs before it (an outside pass, 2026-12-02).
+/// </summary>
+public sealed class JobSchedulerTests
+{
+    sealed class CountingJob(string name, FakeTimeProvider clock, TimeSpan every, TimeSpan takes) : IJob
+    {
+        public int Runs;
+        public string Name => name;
+        public JobSchedule Schedule => new(Every: every);
+
+        public Task<string> RunAsync(CancellationToken ct)
+        {
+            Runs++;
+            clock.Advance(takes); // the time the job's work takes, as the scheduler sees it
+            return Task.FromResult("ok");
+        }
+    }
+
+    [Fact]
+    public async Task AnEveryMinuteJobAfterASlowOneStillRunsEveryMinute()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDataSource();
+        await new Julia.Infrastructure.Database.MigrationRunner(db, NullLogger<Julia.Infrastructure.Database.MigrationRunner>.Instance).RunAsync(default);
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-02T12:00:00Z"));
+        // A 15-minute job that takes 3 s runs first at the first tick only: every later tick reaches the other job sooner.
+        var slow = new CountingJob("lento", clock, TimeSpan.FromMinutes(15), TimeSpan.FromSeconds(3));
+        var fast = new CountingJob("rapido", clock, TimeSpan.FromMinutes(1), TimeSpan.Zero);
+        var hours = new BusinessHours(Options.Create(new BusinessHoursOptions()));
+        var runner = new JobRunner([slow, fast], db, hours, clock, NullLogger<JobRunner>.Instance);
+        using var scheduler = new JobScheduler(runner, new ConfigurationBuilder().Build(), clock, NullLogger<JobScheduler>.Instance);
+
+        await scheduler.StartAsync(default);
+        await Eventually.MatchesAsync(() => Task.FromResult(fast.Runs), n => n == 1);
+        var start = DateTimeOffset.Parse("2026-12-02T12:00:00Z");
+        for (var minute = 1; minute <= 5; minute++) // five minutes of the scheduler's 30 s ticks, on the wall clock's beat
+        {
+            clock.SetUtcNow(start + TimeSpan.FromSeconds(60 * minute - 30));
+            await Task.Delay(100);
+            clock.SetUtcNow(start + TimeSpan.FromSeconds(60 * minute));
+            await Eventually.MatchesAsync(() => Task.FromResult(fast.Runs), n => n == minute + 1, seconds: 10);
+        }
+        await scheduler.StopAsync(default);
+
+        Assert.Equal(6, fast.Runs); // at 0, 1, 2, 3, 4 and 5 minutes
+        Assert.Equal(1, slow.Runs);
+    }
+}
