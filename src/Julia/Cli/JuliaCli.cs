@@ -87,7 +87,10 @@ internal static class JuliaCli
         var flags = new StartupFlags(SeedDemoWhenEmpty: command.Options.ContainsKey("--seed-demo"));
         await using var app = JuliaHost.Build([.. command.ConfigurationOverrides], new HostRoleInfo(role), flags);
         if (flags.SeedDemoWhenEmpty && await RefusedInProductionAsync(app, "serve --seed-demo", "os dados de demonstração são para desenvolvimento")) return 2;
-        if (PortTaken(app.Configuration["Http:Host"], app.Configuration["Http:Port"]) is { } taken)
+        // Only for a real listener: under a test host (no Kestrel) nothing binds, and two hosts starting together would
+        // see each other's probe.
+        var kestrel = app.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?.GetType().Name.Contains("Kestrel", StringComparison.Ordinal) == true;
+        if (kestrel && PortTaken(app.Configuration["Http:Host"], app.Configuration["Http:Port"]) is { } taken)
         {
             // Before anything starts: otherwise the jobs start, Kestrel fails to bind and the process dies with a stack trace.
             await Console.Error.WriteLineAsync($"julia: ERROR {taken} já está em uso (outra Júlia rodando? mude PORT ou pare a outra)");

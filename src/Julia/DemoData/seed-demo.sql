@@ -460,15 +460,6 @@ JOIN medicos m ON m.telefone = v.telefone
 LEFT JOIN campanhas ca ON ca.id = v.campanha_id AND ca.nome = v.campanha
 ON CONFLICT DO NOTHING;
 
-INSERT INTO envios_campanha (campanha_id, medico_id, conversa_id, status, created_at, enviado_em)
-SELECT c.campanha_id, c.medico_id, c.id, 'enviado', i.created_at - interval '2 minutes', i.created_at
-FROM conversations c
-JOIN interacoes i ON i.conversa_id = c.id AND i.origem = 'fila:campanha'
-WHERE c.id IN ('c0000000-0000-4000-8000-000000000001', 'c0000000-0000-4000-8000-000000000002', 'c0000000-0000-4000-8000-000000000003',
-               'c0000000-0000-4000-8000-000000000004', 'c0000000-0000-4000-8000-000000000005', 'c0000000-0000-4000-8000-000000000006',
-               'c0000000-0000-4000-8000-000000000007', 'c0000000-0000-4000-8000-000000000008')
-  AND c.campanha_id IS NOT NULL
-ON CONFLICT DO NOTHING;
 
 -- Two more cardiology shifts held after the conversations below: Eduardo's confirmed by staff 2 hours after Júlia
 -- reserved it, Gustavo's pending.
@@ -557,6 +548,17 @@ JOIN conversations c ON c.id = v.conversa_id::uuid
 JOIN medicos m ON m.id = c.medico_id
 WHERE NOT EXISTS (SELECT 1 FROM interacoes i WHERE i.provider_message_id = v.provider_message_id)
 ON CONFLICT (provider_message_id) WHERE direcao = 'entrada' DO NOTHING;
+
+-- Every campaign conversation's send, once its campaign message exists (all eight are inserted above).
+INSERT INTO envios_campanha (campanha_id, medico_id, conversa_id, status, created_at, enviado_em)
+SELECT c.campanha_id, c.medico_id, c.id, 'enviado', i.created_at - interval '2 minutes', i.created_at
+FROM conversations c
+JOIN interacoes i ON i.conversa_id = c.id AND i.origem = 'fila:campanha'
+WHERE c.id IN ('c0000000-0000-4000-8000-000000000001', 'c0000000-0000-4000-8000-000000000002', 'c0000000-0000-4000-8000-000000000003',
+               'c0000000-0000-4000-8000-000000000004', 'c0000000-0000-4000-8000-000000000005', 'c0000000-0000-4000-8000-000000000006',
+               'c0000000-0000-4000-8000-000000000007', 'c0000000-0000-4000-8000-000000000008')
+  AND c.campanha_id IS NOT NULL
+ON CONFLICT DO NOTHING;
 
 -- Fernanda's reply A2 named the Santa Helena night shift.
 UPDATE interacoes SET llm = llm || jsonb_build_object('vagas_oferecidas', jsonb_build_array(md5('julia-demo-vaga-36')::uuid))

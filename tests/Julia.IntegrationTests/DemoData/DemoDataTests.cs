@@ -20,8 +20,14 @@ public sealed class DemoDataTests
         Assert.True(firstSeed.ExitCode == 0, firstSeed.StdErr + firstSeed.StdOut);
         await using var source = db.CreateDataSource();
         await using var c = await source.OpenConnectionAsync();
-        const string counts = "SELECT (SELECT count(*) FROM hospitais) || '/' || (SELECT count(*) FROM medicos) || '/' || (SELECT count(*) FROM vagas)";
+        const string counts = """
+            SELECT (SELECT count(*) FROM hospitais) || '/' || (SELECT count(*) FROM medicos) || '/' || (SELECT count(*) FROM vagas)
+                   || '/' || (SELECT count(*) FROM envios_campanha)
+            """;
         var before = await c.ExecuteScalarAsync<string>(counts);
+        // Every demo campaign conversation has its send from the first run (an outside pass, 2026-12-02: 2 of 8, the rest
+        // only on a second run, and the demo campaign's report said 0 sends).
+        Assert.Equal(8, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM envios_campanha WHERE status = 'enviado'"));
         Assert.Equal(0, (await JuliaProcess.RunAsync(env, "seed-demo")).ExitCode);
         Assert.Equal(before, await c.ExecuteScalarAsync<string>(counts));
 
