@@ -20,6 +20,12 @@ internal static class QualityEndpoints
         group.MapGet("/{id:guid}", GetAsync);
     }
 
+    /// <summary>The 400 for a `limite` outside 1–<see cref="MaxLimit"/> or a negative `offset`; null when both are fine.</summary>
+    internal static IResult? Paging(int? limite, int? offset) =>
+        limite is < 1 or > MaxLimit ? TypedResults.Problem(statusCode: 400, title: $"limite precisa estar entre 1 e {MaxLimit}")
+        : offset is < 0 ? TypedResults.Problem(statusCode: 400, title: "offset precisa ser 0 ou mais")
+        : null;
+
     static IResult Bad(string detail) => TypedResults.Problem(statusCode: 400, title: "Avaliação inválida", detail: detail);
 
     static async Task<IResult> CreateAsync(StaffEvaluationRequest request, QualityStore store, CancellationToken ct)
@@ -34,8 +40,7 @@ internal static class QualityEndpoints
     static async Task<IResult> ListAsync([FromQuery(Name = "conversa_id")] Guid? conversaId, int? limite, int? offset, QualityStore store,
         CancellationToken ct)
     {
-        if (limite is < 1 or > MaxLimit) return TypedResults.Problem(statusCode: 400, title: $"limite precisa estar entre 1 e {MaxLimit}");
-        if (offset is < 0) return TypedResults.Problem(statusCode: 400, title: "offset precisa ser 0 ou mais");
+        if (Paging(limite, offset) is { } bad) return bad;
         var list = await store.ListAsync(conversaId, limite ?? DefaultLimit, offset ?? 0, ct);
         return TypedResults.Ok(list.Select(Dto));
     }

@@ -37,15 +37,10 @@ internal static class ReviewEndpoints
 
     static IResult Bad(string title) => TypedResults.Problem(statusCode: 400, title: title);
 
-    static IResult? Paging(int? limite, int? offset) =>
-        limite is < 1 or > QualityEndpoints.MaxLimit ? Bad($"limite precisa estar entre 1 e {QualityEndpoints.MaxLimit}")
-        : offset is < 0 ? Bad("offset precisa ser 0 ou mais")
-        : null;
-
     static async Task<IResult> ListAsync(string? status, [FromQuery(Name = "controlled_by")] string? controlledBy, string? avaliada,
         int? limite, int? offset, ReviewStore store, CancellationToken ct)
     {
-        if (Paging(limite, offset) is { } bad) return bad;
+        if (QualityEndpoints.Paging(limite, offset) is { } bad) return bad;
         if (status is not null && !Statuses.Contains(status)) return Bad($"status precisa ser um de: {string.Join(", ", Statuses)}");
         if (controlledBy is not null && !Controllers.Contains(controlledBy)) return Bad("controlled_by precisa ser ai ou human");
         bool? rated = avaliada switch { null => null, "true" or "sim" => true, "false" or "nao" or "não" => false, _ => (bool?)null };
@@ -69,7 +64,7 @@ internal static class ReviewEndpoints
 
     static async Task<IResult> SuggestionsAsync(string? status, int? limite, int? offset, ReviewStore store, CancellationToken ct)
     {
-        if (Paging(limite, offset) is { } bad) return bad;
+        if (QualityEndpoints.Paging(limite, offset) is { } bad) return bad;
         if (status is not null && !SuggestionStatuses.Contains(status)) return Bad($"status precisa ser um de: {string.Join(", ", SuggestionStatuses)}");
         var list = await store.SuggestionsAsync(status, limite ?? QualityEndpoints.DefaultLimit, offset ?? 0, ct);
         return TypedResults.Ok(list.Select(s => new
