@@ -113,26 +113,24 @@ internal sealed partial class TurnProcessor(
             await outcomes.SkipAsync(input, "controle humano", ct);
             return new TurnResult.Done();
         }
-        // Read receipts when processing starts, not at arrival (docs/decisions.md#inbound); best effort, one call for the
-        // turn's messages, and never waited for: the reply does not depend on them (docs/decisions.md#turn-scheduling).
-        if (input.Pending.Where(p => p.ProviderMessageId is not null && p.RemoteJid is not null)
-                .Select(p => new WhatsApp.ReadMessage(p.RemoteJid!, p.ProviderMessageId!)).ToList() is { Count: > 0 } read)
-            _ = MarkReadAsync(read);
         foreach (var p in input.Pending)
         {
             var text = p.Kind == WhatsApp.MessageKinds.Text ? p.Content : p.Caption;
             if (HandoffTriggerDetector.Detect(text) is { } trigger)
             {
+                MarkRead(input);
                 await outcomes.HandoffAsync(input, trigger, $"gatilho {trigger} na mensagem do médico", text!, ct);
                 return new TurnResult.Done();
             }
         }
         if (!options.Value.AnswerOutsideBusinessHours && !businessHours.IsOpen(now))
         {
+            // Not read yet either: the doctor sees his message read when it is answered, in the morning.
             LogDeferred(conversation.Id);
             // The opening sweep staggers deferred conversations over 0–15 min (docs/decisions.md#inbound).
             return new TurnResult.NotYet(businessHours.NextOpening(now) + TimeSpan.FromSeconds(Random.Shared.Next(0, 900)));
         }
+        MarkRead(input);
 
         var parts = input.Pending.Select(p => InboundText.ForTurn(p.Kind, p.Content, p.Caption)).OfType<TurnPart>().ToList();
         if (parts.Count == 0)
@@ -164,6 +162,18 @@ internal sealed partial class TurnProcessor(
             AgentOutcome.Unavailable unavailable => await outcomes.FallbackAsync(input, unavailable.Reason, agent.IsEnabled, ct),
             _ => throw new InvalidOperationException("unknown agent outcome"),
         };
+    }
+
+    /// <summary>
+    /// Read receipts when processing starts, not at arrival nor while the turn waits for business hours
+    /// (docs/decisions.md#inbound); best effort, one call for the turn's messages, and never waited for: the reply does
+    /// not depend on them (docs/decisions.md#turn-scheduling).
+    /// </summary>
+    void MarkRead(TurnInput input)
+    {
+        if (input.Pending.Where(p => p.ProviderMessageId is not null && p.RemoteJid is not null)
+                .Select(p => new WhatsApp.ReadMessage(p.RemoteJid!, p.ProviderMessageId!)).ToList() is { Count: > 0 } read)
+            _ = MarkReadAsync(read);
     }
 
     async Task MarkReadAsync(IReadOnlyList<WhatsApp.ReadMessage> messages)
