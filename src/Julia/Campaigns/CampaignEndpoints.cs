@@ -31,6 +31,9 @@ internal static class CampaignEndpoints
     /// </summary>
     internal const int MaxNameChars = 200, MaxTemplateChars = 4_000, MaxFilterChars = 100;
 
+    /// <summary>The most values one filter list may hold: more specialties, cities or tags than any segment names.</summary>
+    internal const int MaxFilterValues = 500;
+
     static string? TooLong(CreateCampaignRequest request)
     {
         if (request.Nome!.Length > MaxNameChars) return $"nome com mais de {MaxNameChars} caracteres";
@@ -43,6 +46,8 @@ internal static class CampaignEndpoints
         : f.Unknown is { Count: > 0 } unknown ? $"filtro desconhecido: {string.Join(", ", unknown.Keys.Take(3).Select(Shown))}"
         : new IEnumerable<string?>?[] { f.Especialidades, f.Regioes, f.Cidades, f.Stages, f.Tags, f.Estado is null ? null : [f.Estado] }
             .Any(values => values?.Any(v => v?.Length > MaxFilterChars) == true) ? $"filtros com um valor de mais de {MaxFilterChars} caracteres"
+        : new[] { f.Especialidades, f.Regioes, f.Cidades, f.Stages, f.Tags }.Any(values => values?.Length > MaxFilterValues)
+            ? $"filtros com mais de {MaxFilterValues} valores numa lista"
         : null;
 
     static IResult NotFound(long id) => TypedResults.Problem(statusCode: 404, title: $"Campanha {id} não encontrada");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Julia.Campaigns;
 using Julia.DemoData;
 using Julia.IntegrationTests.Conversations;
 using Julia.Queue;
@@ -52,6 +53,16 @@ public sealed class CampaignTests(CampaignFixture f) : IClassFixture<CampaignFix
             Assert.Equal(HttpStatusCode.BadRequest, (await f.Client.PostAsJsonAsync("/campanhas", Body(template))).StatusCode);
         var numberAsText = await f.Client.PostAsJsonAsync("/campanhas", new { nome = "x", tipo = "oferta_plantao", mensagem_template = "Oi {nome}", max_por_dia = "30" });
         Assert.Equal(HttpStatusCode.BadRequest, numberAsText.StatusCode);
+
+        // A filter list longer than any segment (100 000 tags were stored whole, and read on every feeder run).
+        var manyTags = Enumerable.Range(0, CampaignEndpoints.MaxFilterValues + 1).Select(i => $"tag{i}").ToArray();
+        var tooMany = await f.Client.PostAsJsonAsync("/campanhas", Body("Oi {nome}", new { tags = manyTags }));
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Contains($"mais de {CampaignEndpoints.MaxFilterValues} valores", await tooMany.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await f.Client.PostAsJsonAsync("/campanhas/segmento/preview", new { filtros = new { cidades = manyTags } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await f.Client.PostAsJsonAsync("/campanhas/segmento/preview", new { filtros = new { tags = manyTags[..CampaignEndpoints.MaxFilterValues] } })).StatusCode);
     }
 
     [Fact]
