@@ -135,7 +135,7 @@ internal sealed partial class TurnProcessor(
         var parts = input.Pending.Select(p => InboundText.ForTurn(p.Kind, p.Content, p.Caption)).OfType<TurnPart>().ToList();
         if (parts.Count == 0)
         {
-            await outcomes.SkipAsync(input, "só figurinhas", ct, nothingToAnswer: true);
+            await outcomes.SkipAsync(input, "nada a responder: figurinhas, localização, contato ou tipo não suportado", ct, nothingToAnswer: true);
             return new TurnResult.Done();
         }
         if (parts.All(p => p.Placeholder is not null))

@@ -54,7 +54,7 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
     /// <summary>Keeps the address book true: the JID replies go to, the LID↔phone pair, a first name from pushName.</summary>
     public async Task<DoctorRecord> RefreshIdentityAsync(DoctorRecord doctor, string jid, string? lid, string? pushName, CancellationToken ct)
     {
-        var (first, last) = NewDoctor.SplitName(pushName);
+        var (title, first, last) = NewDoctor.SplitName(pushName);
         await using var c = await db.OpenConnectionAsync(ct);
         return await c.QuerySingleAsync<DoctorRecord>(new CommandDefinition($"""
             UPDATE medicos SET
@@ -68,10 +68,11 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
                 whatsapp_lid = CASE WHEN whatsapp_lid IS NULL AND @lid::text IS NOT NULL
                                      AND NOT EXISTS (SELECT 1 FROM medicos o WHERE o.whatsapp_lid = @lid) THEN @lid ELSE whatsapp_lid END,
                 primeiro_nome = COALESCE(NULLIF(primeiro_nome, ''), @first),
-                sobrenome = CASE WHEN NULLIF(primeiro_nome, '') IS NULL THEN COALESCE(sobrenome, @last) ELSE sobrenome END
+                sobrenome = CASE WHEN NULLIF(primeiro_nome, '') IS NULL THEN COALESCE(sobrenome, @last) ELSE sobrenome END,
+                titulo = CASE WHEN NULLIF(primeiro_nome, '') IS NULL THEN COALESCE(titulo, @title) ELSE titulo END
             WHERE id = @id
             RETURNING {Columns}
-            """, new { id = doctor.Id, jid, lid, first, last }, cancellationToken: ct));
+            """, new { id = doctor.Id, jid, lid, first, last, title }, cancellationToken: ct));
     }
 
     /// <summary>The phone of a doctor who had none, unless another doctor has it (also when one took it a moment ago).</summary>
@@ -160,15 +161,15 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
 
     /// <summary>
     /// A CTE that creates a sender met for the first time (race-free: ON CONFLICT DO NOTHING) from the parameters of a
-    /// <see cref="NewDoctor"/> (@Telefone, @WhatsappJid, @WhatsappLid, @PrimeiroNome, @Sobrenome, @HashTelefone, @HashLid);
+    /// <see cref="NewDoctor"/> (@Telefone, @WhatsappJid, @WhatsappLid, @PrimeiroNome, @Sobrenome, @Titulo, @HashTelefone, @HashLid);
     /// returns his id, or no row when he already exists. A sender erased after opting out (titulares_apagados, read only)
     /// comes back opted out (docs/decisions.md#lgpd). With <paramref name="onlyWhen"/>, nobody is created unless it holds.
     /// </summary>
     public static string InsertNewCte(string name, string onlyWhen = "true") => $"""
         {name} AS (
-            INSERT INTO medicos (telefone, whatsapp_jid, whatsapp_lid, primeiro_nome, sobrenome, stage_jornada, origem,
+            INSERT INTO medicos (telefone, whatsapp_jid, whatsapp_lid, primeiro_nome, sobrenome, titulo, stage_jornada, origem,
                                  opted_out, opted_out_at, opted_out_reason)
-            SELECT @Telefone, @WhatsappJid, @WhatsappLid, @PrimeiroNome, @Sobrenome,
+            SELECT @Telefone, @WhatsappJid, @WhatsappLid, @PrimeiroNome, @Sobrenome, @Titulo,
                    CASE WHEN a.opted_out THEN 'opt_out' ELSE 'novo' END, 'whatsapp_inbound',
                    a.opted_out, CASE WHEN a.opted_out THEN now() END, CASE WHEN a.opted_out THEN '{ErasedOptOutReason}' END
             FROM (SELECT EXISTS (SELECT 1 FROM titulares_apagados

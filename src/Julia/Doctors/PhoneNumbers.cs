@@ -1,7 +1,8 @@
 namespace Julia.Doctors;
 
 /// <summary>
-/// Brazilian WhatsApp number rules (docs/decisions.md#inbound): digits only, country code 55 added to 10–11 digit numbers,
+/// Brazilian WhatsApp number rules (docs/decisions.md#inbound): digits only, country code 55 added to 10–11 digit numbers
+/// (not to WhatsApp addresses, which always carry their country code),
 /// and the mobile 9th digit restored on 12-digit numbers whose subscriber part starts with 6–9.
 /// </summary>
 internal static class PhoneNumbers
@@ -24,7 +25,10 @@ internal static class PhoneNumbers
         if (local.Length > 40 || local.Any(c => !char.IsAsciiDigit(c) && c is not ('+' or ' ' or '-' or '(' or ')' or '.'))) return null;
         var digits = new string(local.Where(char.IsAsciiDigit).ToArray());
         if (digits.Length < 10 || digits.Length > 15) return null;
-        if (digits.Length is 10 or 11) digits = "55" + digits;
+        // A number typed without its country code (an import, an operator) is Brazilian; a WhatsApp address always carries
+        // its own, so a 10–11 digit JID is a foreign number (Peru's 51 9…, the US's 1 …), never a Brazilian one to complete:
+        // completed, a Peruvian mobile became a Porto Alegre doctor's number (an outside pass, 2026-12-02).
+        if (digits.Length is 10 or 11 && at < 0) digits = "55" + digits;
         if (digits.Length == 12 && digits.StartsWith("55", StringComparison.Ordinal) && digits[4] is >= '6' and <= '9')
             digits = digits[..4] + "9" + digits[4..];
         return digits;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Julia.Infrastructure.Database;
 using Julia.Infrastructure.Http;
+using Julia.Infrastructure.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -57,10 +58,18 @@ internal static partial class EvolutionWebhookEndpoints
             var o = options.Value;
             if (!string.IsNullOrEmpty(o.WebhookToken) && !WebhookAuthenticator.IsAuthorized(http.Request, o.WebhookToken, time.GetUtcNow()))
                 return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Token do webhook ausente ou inválido");
+            // "Webhook by events" with the token in the URL: the event name came after the token.
+            eventFromPath ??= WebhookAuthenticator.QueryToken(http.Request).Event;
             if (!http.Request.HasJsonContentType())
                 return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Content-Type precisa ser application/json");
-            var body = await WebhookRequests.ReadBodyAsync(http.Request, ct);
-            if (body is null) return TooLarge();
+            // With the webhook's `base64` option on, Evolution puts each media file in the body: left out while it is read
+            // (Júlia downloads nothing), so a video or a PDF is stored like any other message (docs/decisions.md#inbound).
+            var body = await WebhookRequests.ReadBodyDroppingAsync(http.Request, "base64", ct);
+            if (body is null)
+            {
+                if (TooLargeLogs.ShouldLog(time.GetUtcNow())) LogTooLarge();
+                return TooLarge();
+            }
             JsonDocument document;
             try { document = JsonDocument.Parse(WithoutBom(body)); }
             catch (JsonException) { return Invalid("JSON malformado"); }
@@ -107,6 +116,12 @@ internal static partial class EvolutionWebhookEndpoints
 
         static IResult TooLarge() =>
             TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Corpo maior que 1 MiB");
+
+        /// <summary>One line a minute at most: a sender of large bodies never floods the log.</summary>
+        static readonly LogThrottle TooLargeLogs = new(TimeSpan.FromMinutes(1));
+
+        [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "Evolution webhook refused with 413: over 1 MiB without its media (base64); the message was not stored")]
+        private partial void LogTooLarge();
 
         [LoggerMessage(EventId = 1010, Level = LogLevel.Debug, Message = "Evolution webhook ignored: {Reason}")]
         private partial void LogIgnored(string reason);

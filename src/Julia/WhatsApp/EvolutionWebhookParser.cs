@@ -60,6 +60,8 @@ internal static class EvolutionWebhookParser
         var remoteJid = GetString(key, "remoteJid");
         if (string.IsNullOrEmpty(remoteJid)) return new EvolutionEvent.Invalid("campo obrigatório ausente: data.key.remoteJid");
         if (remoteJid.EndsWith("@g.us", StringComparison.OrdinalIgnoreCase)) return new EvolutionEvent.Ignored("grupo");
+        // A WhatsApp channel the company's number follows: nobody to answer.
+        if (remoteJid.EndsWith("@newsletter", StringComparison.OrdinalIgnoreCase)) return new EvolutionEvent.Ignored("canal");
         if (remoteJid.StartsWith("status@broadcast", StringComparison.OrdinalIgnoreCase) || remoteJid.EndsWith("@broadcast", StringComparison.OrdinalIgnoreCase))
             return new EvolutionEvent.Ignored("status broadcast");
 
@@ -107,7 +109,7 @@ internal static class EvolutionWebhookParser
     // ephemeral / view-once wrappers carry the real message one level down.
     static JsonElement Unwrap(JsonElement message)
     {
-        foreach (var wrapper in new[] { "ephemeralMessage", "viewOnceMessage", "viewOnceMessageV2", "documentWithCaptionMessage" })
+        foreach (var wrapper in new[] { "ephemeralMessage", "viewOnceMessage", "viewOnceMessageV2", "viewOnceMessageV2Extension", "documentWithCaptionMessage" })
             if (message.TryGetProperty(wrapper, out var w) && w.ValueKind == JsonValueKind.Object
                 && w.TryGetProperty("message", out var inner) && inner.ValueKind == JsonValueKind.Object)
                 return Unwrap(inner);

@@ -10,7 +10,17 @@ internal static class MessageContentReader
     static readonly (string Field, string Kind)[] MediaKinds =
     [
         ("audioMessage", MessageKinds.Audio), ("imageMessage", MessageKinds.Image), ("documentMessage", MessageKinds.Document),
-        ("videoMessage", MessageKinds.Video), ("stickerMessage", MessageKinds.Sticker),
+        ("videoMessage", MessageKinds.Video), ("ptvMessage", MessageKinds.Video), ("stickerMessage", MessageKinds.Sticker),
+    ];
+
+    /// <summary>
+    /// A tap on a button, a list row or a template button, and an interactive reply: the words the doctor saw and chose
+    /// are his answer (Evolution's own chatbots read the same fields: src/utils/getConversationMessage.ts).
+    /// </summary>
+    static readonly (string Field, string[] Path)[] ReplyTexts =
+    [
+        ("buttonsResponseMessage", ["selectedDisplayText"]), ("templateButtonReplyMessage", ["selectedDisplayText"]),
+        ("listResponseMessage", ["title"]), ("interactiveResponseMessage", ["body", "text"]),
     ];
 
     static readonly string[] IgnoredTypes = ["reactionMessage", "protocolMessage", "senderKeyDistributionMessage", "pollUpdateMessage", "keepInChatMessage", "editedMessage"];
@@ -28,10 +38,21 @@ internal static class MessageContentReader
         if (message.TryGetProperty("extendedTextMessage", out var ext) && EvolutionWebhookParser.GetString(ext, "text") is { } extText)
             return new Content(MessageKinds.Text, extText, null);
 
+        foreach (var (field, path) in ReplyTexts)
+        {
+            if (!message.TryGetProperty(field, out var reply)) continue;
+            var node = reply;
+            foreach (var step in path[..^1])
+                node = node.ValueKind == JsonValueKind.Object && node.TryGetProperty(step, out var next) ? next : default;
+            if (EvolutionWebhookParser.GetString(node, path[^1]) is { Length: > 0 } chosen) return new Content(MessageKinds.Text, chosen, null);
+        }
+
         foreach (var (field, kind) in MediaKinds)
         {
             if (!message.TryGetProperty(field, out var media) || media.ValueKind != JsonValueKind.Object) continue;
-            var caption = EvolutionWebhookParser.GetString(media, "caption");
+            // Evolution's speech-to-text option puts the audio's words beside it: they reach the agent like a caption.
+            var caption = EvolutionWebhookParser.GetString(media, "caption")
+                          ?? (kind == MessageKinds.Audio ? EvolutionWebhookParser.GetString(message, "speechToText") : null);
             int? seconds = media.TryGetProperty("seconds", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out var n) && n >= 0 ? n : null;
             // The caption is bounded with the text (InboundIntake); a MIME type or file name is never longer than these.
             return new Content(kind, caption, new InboundMedia(

@@ -15,13 +15,28 @@ internal static class WebhookAuthenticator
 {
     public static bool IsAuthorized(HttpRequest request, string token, DateTimeOffset now)
     {
-        if (Matches(request.Query["token"], token)) return true;
+        if (Matches(QueryToken(request).Token, token)) return true;
         if (Matches(request.Headers["X-Webhook-Token"], token) || Matches(request.Headers["token"], token)) return true;
         if (WebhookRequests.Bearer(request) is not { } bearer) return false;
         return Matches(bearer, token) || IsValidJwt(bearer, token, now);
     }
 
     static bool Matches(string? given, string token) => WebhookRequests.SecretMatches(given, token);
+
+    /// <summary>
+    /// The `?token=` of the request, and the event Evolution's "webhook by events" appended to it. Evolution builds that
+    /// address by adding `/{event}` to the configured URL after its query string, so `…/webhook/evolution?token=T` arrives
+    /// as `?token=T/messages-upsert` (docs/decisions.md#security). A suffix that is not an event name stays part of the token.
+    /// </summary>
+    public static (string? Token, string? Event) QueryToken(HttpRequest request)
+    {
+        string? given = request.Query["token"];
+        var slash = given?.IndexOf('/') ?? -1;
+        if (slash < 0) return (given, null);
+        var suffix = given![(slash + 1)..];
+        return suffix.Length is > 0 and <= 40 && suffix.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+            ? (given[..slash], suffix) : (given, null);
+    }
 
     /// <summary>
     /// HS256 signature with the token as key, an `exp` claim not in the past and, when present, an `nbf` claim not in the

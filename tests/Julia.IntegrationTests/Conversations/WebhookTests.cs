@@ -64,6 +64,58 @@ public sealed class WebhookTests(WebhookFixture f) : IClassFixture<WebhookFixtur
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>
+    /// "Webhook by events" appends `/{event}` to the configured URL after its query string: `?token=T` arrives as
+    /// `?token=T/messages-upsert` (Evolution's webhook.controller.ts). Refused, every message was lost: Evolution does not
+    /// resend a 401 (an outside pass, 2026-12-02).
+    /// </summary>
+    [Fact]
+    public async Task ByEventsWithTheTokenInTheUrlIsAccepted()
+    {
+        var withEvent = Text("5511999990281", "oi, tem plantão?");
+        var withoutEvent = Text("5511999990282", "oi");
+        withoutEvent.Remove("event");
+
+        var first = await PostAsync(f.Client, withEvent, Url + "/messages-upsert");
+        var second = await PostAsync(f.Client, withoutEvent, Url + "/MESSAGES_UPSERT");
+        var wrong = await PostAsync(f.Client, Text("5511999990283", "oi"), "/webhook/evolution?token=errado/messages-upsert");
+        var notAnEvent = await PostAsync(f.Client, Text("5511999990283", "oi"), Url + "/../x");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, notAnEvent.StatusCode);
+        Assert.Equal(2, await f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE telefone IN ('5511999990281', '5511999990282')"));
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE telefone = '5511999990283'"));
+    }
+
+    /// <summary>
+    /// With Evolution's `base64` option a media file comes inside the webhook: left out while it is read, so a 3 MB video
+    /// is stored like any other message (it was a 413, resent ten times and lost: an outside pass, 2026-12-02).
+    /// </summary>
+    [Fact]
+    public async Task MediaSentAsBase64IsStoredWithoutIt()
+    {
+        var body = Fixture("webhook-messages-upsert-image-caption.json");
+        var key = body["data"]!["key"]!.AsObject();
+        key["remoteJid"] = "5511999990284@s.whatsapp.net";
+        key.Remove("remoteJidAlt");
+        key["id"] = "BASE64VIDEO" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        body["data"]!["message"] = new JsonObject
+        {
+            ["videoMessage"] = new JsonObject { ["caption"] = "segue meu CRM e o diploma", ["mimetype"] = "video/mp4", ["seconds"] = 12 },
+            ["base64"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(2_300_000)),
+        };
+
+        var response = await PostAsync(f.Client, body, Url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("video|segue meu CRM e o diploma|", await f.ScalarAsync<string>("""
+            SELECT i.tipo || '|' || (i.midia->>'caption') || '|' || COALESCE(i.midia->>'base64', '')
+            FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = '5511999990284'
+            """));
+    }
+
     [Fact]
     public async Task BodiesOverOneMebibyteAre413()
     {

@@ -13,6 +13,10 @@ public sealed class PhoneNumbersTests
     [InlineData("551188887777", "5511988887777")]
     [InlineData("551133330001", "551133330001")]               // landline keeps 12 digits
     [InlineData("1133330001", "551133330001")]
+    // A WhatsApp address carries its country code: a Peruvian mobile is not a Porto Alegre one, a US number not a DDD 14.
+    [InlineData("51912340000@s.whatsapp.net", "51912340000")]
+    [InlineData("14155550123@s.whatsapp.net", "14155550123")]
+    [InlineData("14155550123@c.us", "14155550123")]
     public void NormalisesToTheCanonicalForm(string input, string expected) =>
         Assert.Equal(expected, PhoneNumbers.Canonical(input));
 

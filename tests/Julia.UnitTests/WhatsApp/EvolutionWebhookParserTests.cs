@@ -90,6 +90,7 @@ public sealed class EvolutionWebhookParserTests
     [InlineData("""{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","id":"X"},"message":{"reactionMessage":{"text":"👍"}},"messageType":"reactionMessage"}}""", "reação ou mensagem de protocolo")]
     [InlineData("""{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","id":"X"},"message":{"protocolMessage":{"type":0}}}}""", "reação ou mensagem de protocolo")]
     [InlineData("""{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net"},"message":{"conversation":"x"}}}""", "sem key.id")]
+    [InlineData("""{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"120363025246125486@newsletter","id":"X"},"message":{"conversation":"x"}}}""", "canal")]
     public void DeliberatelyIgnoredMessages(string json, string reason) =>
         Assert.Equal(reason, Assert.IsType<EvolutionEvent.Ignored>(EvolutionWebhookParser.Parse(JsonDocument.Parse(json).RootElement, "julia")).Reason);
 
@@ -170,5 +171,38 @@ public sealed class EvolutionWebhookParserTests
         var update = Assert.IsType<EvolutionEvent.Connection>(EvolutionWebhookParser.Parse(JsonDocument.Parse(
             $$$"""{"event":"connection.update","instance":"julia","data":{"state":"{{{string.Concat(Enumerable.Repeat("ZQXJ", 125_000))}}}"}}""").RootElement, "julia"));
         Assert.Equal(EvolutionWebhookParser.MaxStateChars, update.State.Length);
+    }
+
+    static InboundMessage WithMessage(string message) => Assert.IsType<EvolutionEvent.Message>(EvolutionWebhookParser.Parse(JsonDocument.Parse(
+        $$$"""{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","id":"X"},"message":{{{message}}}}}""").RootElement, "julia")).Content;
+
+    /// <summary>A tap on a button or a list row is the doctor's answer in the words he chose (an outside pass, 2026-12-02).</summary>
+    [Theory]
+    [InlineData("""{"buttonsResponseMessage":{"selectedButtonId":"b1","selectedDisplayText":"Sim, quero o plantão"}}""", "Sim, quero o plantão")]
+    [InlineData("""{"templateButtonReplyMessage":{"selectedId":"t1","selectedDisplayText":"Quero falar com uma pessoa"}}""", "Quero falar com uma pessoa")]
+    [InlineData("""{"listResponseMessage":{"title":"Plantão sexta 19h","singleSelectReply":{"selectedRowId":"r1"}}}""", "Plantão sexta 19h")]
+    [InlineData("""{"interactiveResponseMessage":{"body":{"text":"Aceito"},"nativeFlowResponseMessage":{"paramsJson":"{}"}}}""", "Aceito")]
+    public void ARepliedButtonOrListRowIsText(string message, string text)
+    {
+        var m = WithMessage(message);
+        Assert.Equal((MessageKinds.Text, text), (m.Kind, m.Text));
+    }
+
+    [Fact]
+    public void AVideoNoteIsAVideoAndAViewOnceVoiceNoteAnAudio()
+    {
+        Assert.Equal(MessageKinds.Video, WithMessage("""{"ptvMessage":{"mimetype":"video/mp4","seconds":7}}""").Kind);
+        Assert.Equal(MessageKinds.Audio, WithMessage("""{"viewOnceMessageV2Extension":{"message":{"audioMessage":{"mimetype":"audio/ogg","seconds":4,"ptt":true}}}}""").Kind);
+        // A location or a contact card has nothing to answer (SPEC: `outro` is dropped from the turn).
+        Assert.Equal(MessageKinds.Other, WithMessage("""{"locationMessage":{"degreesLatitude":-23.5,"degreesLongitude":-46.6}}""").Kind);
+    }
+
+    [Fact]
+    public void EvolutionsSpeechToTextIsTheAudiosCaption()
+    {
+        var m = WithMessage("""{"audioMessage":{"mimetype":"audio/ogg","seconds":4},"speechToText":"pode parar de me mandar mensagem"}""");
+
+        Assert.Equal(MessageKinds.Audio, m.Kind);
+        Assert.Equal("pode parar de me mandar mensagem", m.Media!.Caption);
     }
 }

@@ -8,19 +8,46 @@ internal static class WebhookRequests
 {
     public const int MaxBodyBytes = 1_048_576;
 
+    /// <summary>The most a body read by <see cref="ReadBodyDroppingAsync"/> may be before the values it leaves out.</summary>
+    public const long MaxDroppingBodyBytes = 256L * 1_048_576;
+
     /// <summary>The body, or null when it is larger than <see cref="MaxBodyBytes"/> (413).</summary>
-    public static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    public static Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct) =>
+        request.ContentLength > MaxBodyBytes ? Task.FromResult<byte[]?>(null) : ReadAsync(request, null, ct);
+
+    /// <summary>
+    /// The body without the string values of the properties called <paramref name="propertyName"/> (left out while it is
+    /// read, so a large one costs no memory: <see cref="JsonStringDropper"/>), or null when what is left is larger than
+    /// <see cref="MaxBodyBytes"/> or the body larger than <see cref="MaxDroppingBodyBytes"/> (413).
+    /// </summary>
+    public static Task<byte[]?> ReadBodyDroppingAsync(HttpRequest request, string propertyName, CancellationToken ct)
     {
-        if (request.ContentLength > MaxBodyBytes) return null;
+        if (request.ContentLength > MaxDroppingBodyBytes) return Task.FromResult<byte[]?>(null);
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = MaxDroppingBodyBytes;
+        return ReadAsync(request, new JsonStringDropper(propertyName), ct);
+    }
+
+    static async Task<byte[]?> ReadAsync(HttpRequest request, JsonStringDropper? dropper, CancellationToken ct)
+    {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
+        long total = 0;
         int read;
         try
         {
             while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
             {
-                if (buffer.Length + read > MaxBodyBytes) return null;
-                buffer.Write(chunk, 0, read);
+                total += read;
+                if (dropper is null)
+                {
+                    if (buffer.Length + read > MaxBodyBytes) return null;
+                    buffer.Write(chunk, 0, read);
+                    continue;
+                }
+                if (total > MaxDroppingBodyBytes) return null;
+                dropper.Process(chunk.AsSpan(0, read), buffer);
+                if (buffer.Length > MaxBodyBytes) return null;
             }
         }
         catch (IOException ex) when (ex is not BadHttpRequestException && !ct.IsCancellationRequested)
