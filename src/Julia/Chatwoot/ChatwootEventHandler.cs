@@ -95,7 +95,9 @@ internal sealed partial class ChatwootEventHandler(
             return new(false, "eco de um envio da Júlia (mesmo texto)");
         if (await control.RecordStaffMessageAsync(c, m.Content!, "chatwoot", m.MessageId, deliver: options.Value.AppMirrors, m.SenderName, ct) is null)
             return new(false, "mensagem da equipe já registrada (entregue de novo pelo Chatwoot)");
-        return new(true, c.HumanControlled ? "mensagem da equipe registrada" : "mensagem da equipe: assumiu a conversa");
+        return new(true, c.HumanControlled ? "mensagem da equipe registrada"
+            : c.Status == "completed" ? "mensagem da equipe registrada (conversa encerrada: a Júlia segue com o médico)"
+            : "mensagem da equipe: assumiu a conversa");
     }
 
     const string NoText = "mensagem sem texto";
@@ -146,6 +148,21 @@ internal sealed partial class ChatwootEventHandler(
     {
         var id = chatwootId.ToString(CultureInfo.InvariantCulture);
         var conversation = await conversations.FindByChatwootAsync(id, ct);
+        if (conversation is { Status: not ("active" or "paused") } finished)
+        {
+            // Evolution reopens the same Chatwoot conversation when the doctor writes again after a resolve, while Júlia
+            // opened a new one: a label or a reply there is about the doctor's open conversation, not the finished one
+            // (a `humano` label used to hand off the completed one, and Júlia went on answering him).
+            if (await conversations.FindLatestOfDoctorAsync(finished.MedicoId, ct) is { Status: "active" or "paused" } open && open.Id != finished.Id)
+            {
+                if (open.ChatwootConversationId is null)
+                {
+                    await conversations.SetChatwootAsync(open.Id, id, null, ct);
+                    open = open with { ChatwootConversationId = id };
+                }
+                conversation = open;
+            }
+        }
         var ourInbox = e.InboxId is not { } inbox || inbox == options.Value.InboxId;
         if (conversation is null && ourInbox && PhoneNumbers.Canonical(phone) is { } canonical && await doctors.FindAsync(canonical, null, ct) is { } doctor)
         {

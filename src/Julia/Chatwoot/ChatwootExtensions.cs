@@ -32,6 +32,7 @@ internal static class ChatwootExtensions
         builder.Services.AddSingleton<ChatwootMapping>();
         builder.Services.AddSingleton<ChatwootNotes>();
         builder.Services.AddSingleton<IHandoffEffect>(sp => sp.GetRequiredService<ChatwootNotes>());
+        builder.Services.AddSingleton<IConversationOptOutEffect>(sp => sp.GetRequiredService<ChatwootNotes>());
         builder.Services.AddSingleton<INotificationChannel>(sp => sp.GetRequiredService<ChatwootNotes>());
         builder.Services.AddSingleton<ChatwootMirror>();
         builder.Services.AddSingleton<ISendEffect>(sp => sp.GetRequiredService<ChatwootMirror>());

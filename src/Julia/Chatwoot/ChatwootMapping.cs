@@ -72,11 +72,19 @@ internal sealed partial class ChatwootMapping(
         return id;
     }
 
+    /// <summary>
+    /// The contact whose phone is the doctor's — also when Chatwoot has it in the 12-digit form WhatsApp gave Evolution
+    /// (a mobile registered without the 9th digit). Chatwoot's search matches parts of names, e-mails and phones, so a
+    /// result whose phone is not his is never taken (a note in the wrong doctor's conversation).
+    /// </summary>
     async Task<ChatwootContact?> FindContactAsync(string phone, CancellationToken ct)
     {
-        var contacts = (await client.SearchContactsAsync("+" + phone, ct)).Concat(await client.SearchContactsAsync(phone, ct))
-            .DistinctBy(c => c.Id).ToList();
-        return contacts.FirstOrDefault(c => Digits(c.PhoneNumber) == phone) ?? contacts.FirstOrDefault();
+        foreach (var form in new[] { phone, Doctors.PhoneNumbers.LegacyVariant(phone) }.OfType<string>())
+        {
+            var contacts = (await client.SearchContactsAsync("+" + form, ct)).Concat(await client.SearchContactsAsync(form, ct)).DistinctBy(c => c.Id);
+            if (contacts.FirstOrDefault(c => Doctors.PhoneNumbers.Canonical(c.PhoneNumber) == phone) is { } match) return match;
+        }
+        return null;
     }
 
     /// <summary>The doctor's contact, named as WhatsApp or the staff know him (his number when nobody does).</summary>
@@ -96,7 +104,6 @@ internal sealed partial class ChatwootMapping(
         }
     }
 
-    static string Digits(string? phone) => new((phone ?? "").Where(char.IsAsciiDigit).ToArray());
 
     [LoggerMessage(EventId = 6303, Level = LogLevel.Information, Message = "Conversa {ConversaId} mapped to Chatwoot conversation {ChatwootConversationId} (contact {ContactId})")]
     private partial void LogMapped(Guid conversaId, long chatwootConversationId, long contactId);

@@ -16,10 +16,10 @@ namespace Julia.Chatwoot;
 /// </summary>
 internal sealed class ChatwootNotes(
     NotificationOutbox outbox, ChatwootClient client, ChatwootMapping mapping, ConversationStore conversations, HandoffStore handoffs,
-    CircuitBreakers breakers, IOptions<ChatwootOptions> options) : IHandoffEffect, INotificationChannel
+    CircuitBreakers breakers, IOptions<ChatwootOptions> options) : IHandoffEffect, IConversationOptOutEffect, INotificationChannel
 {
     public const string Channel = "chatwoot";
-    public const string HandoffNote = "nota_handoff", Copy = "copia";
+    public const string HandoffNote = "nota_handoff", Copy = "copia", OptOutNote = "nota_opt_out";
 
     /// <summary>A conversation Chatwoot has not created yet (its first mirrored message is on the way) is looked up again this many times.</summary>
     const int MappingAttempts = 6;
@@ -31,6 +31,19 @@ internal sealed class ChatwootNotes(
         if (!options.Value.Enabled) return;
         await outbox.EnqueueAsync(tx, new NewNotification(Channel, HandoffNote, $"{Channel}:{HandoffNote}:{opened.HandoffId}", opened.HandoffId,
             opened.ConversationId, new { handoff_id = opened.HandoffId }), ct);
+    }
+
+    /// <summary>
+    /// The doctor asked to stop while a person had his conversation: Júlia sent him nothing, so the staff are told in a
+    /// private note (SPEC §4.1 step 6) — they would otherwise go on writing to a doctor who asked for silence.
+    /// </summary>
+    public async Task OnOptedOutAsync(NpgsqlTransaction tx, OptedOut optedOut, CancellationToken ct)
+    {
+        if (!options.Value.Enabled || !optedOut.HumanControlled) return;
+        var text = "Júlia: o médico pediu para não receber mais mensagens (opt-out registrado; nenhuma mensagem automática " +
+                   $"sai mais para ele). Mensagem dele: {optedOut.Text}";
+        await outbox.EnqueueAsync(tx, new NewNotification(Channel, OptOutNote, $"{Channel}:{OptOutNote}:{optedOut.ConversationId}", null,
+            optedOut.ConversationId, new { texto = text }), ct);
     }
 
     public async Task<DeliveryResult> DeliverAsync(Notification n, CancellationToken ct)
@@ -68,7 +81,7 @@ internal sealed class ChatwootNotes(
                 if (n.HandoffId is not { } id || await handoffs.FindAsync(id, ct) is not { } handoff) return new DeliveryResult.Failed("handoff não encontrado");
                 await client.CreateMessageAsync(chatwootId, NoteText(handoff), isPrivate: true, "outgoing", null, ct);
                 return DeliveryResult.Ok;
-            case ChatwootCommands.ReplyKind or ChatwootEventHandler.AttachmentNoticeKind or ChatwootMirror.StaffNotSentKind:
+            case ChatwootCommands.ReplyKind or ChatwootEventHandler.AttachmentNoticeKind or ChatwootMirror.StaffNotSentKind or OptOutNote:
                 using (var reply = JsonDocument.Parse(n.PayloadJson))
                 {
                     var text = reply.RootElement.TryGetProperty("texto", out var t) ? t.GetString() : null;

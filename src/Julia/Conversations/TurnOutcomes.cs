@@ -14,7 +14,8 @@ namespace Julia.Conversations;
 /// </summary>
 internal sealed partial class TurnOutcomes(
     ConversationStore conversations, DoctorStore doctorStore, DoctorDirectory doctors, QueueStore queue,
-    HandoffService handoffs, ConversationControl control, QueueSignals queueSignals, ReplyHandOff replyHandOff, IOptions<ConversationsOptions> options, IOptions<AgentOptions> agentOptions, TimeProvider time, ILogger<TurnOutcomes> logger)
+    HandoffService handoffs, ConversationControl control, QueueSignals queueSignals, ReplyHandOff replyHandOff, IEnumerable<IConversationOptOutEffect> optOutEffects,
+    IOptions<ConversationsOptions> options, IOptions<AgentOptions> agentOptions, TimeProvider time, ILogger<TurnOutcomes> logger)
 {
     public const string OptOutConfirmation = "Combinado, não te mando mais mensagens. Se precisar de plantão é só chamar aqui.";
     public const string HoldingMessage = "Me dá só um minutinho que já te respondo";
@@ -86,6 +87,8 @@ internal sealed partial class TurnOutcomes(
         if (!c.HumanControlled)
             await queue.EnqueueAsync(tx, [new NewQueueItem(doctor.Id, c.Id, QueueKinds.SystemMessage, OptOutConfirmation, time.GetUtcNow(),
                 Metadata: new Dictionary<string, object?> { ["tipo_sistema"] = "confirmacao_opt_out" })], ct);
+        foreach (var effect in optOutEffects)
+            await effect.OnOptedOutAsync(tx, new OptedOut(doctor.Id, c.Id, c.HumanControlled, text.Length > 500 ? text[..500] : text), ct);
         await conversations.MarkProcessedAsync(tx, c, input.LastInboundId, ct);
         await tx.CommitAsync(ct);
         queueSignals.Wake();

@@ -149,6 +149,80 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
             "SELECT count(*) FROM interacoes WHERE conversa_id = @conversa AND autor_tipo = 'humano' AND conteudo = 'Até mais, doutora!'", new { conversa }));
     }
 
+    /// <summary>
+    /// Evolution reopens the same Chatwoot conversation when the doctor writes after a resolve, while Júlia opened a new
+    /// one: the label `humano` there is about his open conversation (an outside pass, 2026-12-02: the finished one was
+    /// handed off, and Júlia went on answering him).
+    /// </summary>
+    [Fact]
+    public async Task ALabelOnTheChatwootConversationOfAFinishedOneHandsOffTheDoctorsOpenConversation()
+    {
+        const string phone = "5511988880116";
+        var (finished, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        await f.PostChatwootAsync(HumanLoopFixture.Webhook("webhook-conversation-status-changed-resolved.json", chatwootId, phone));
+        await PostAsync(f.Client, Text(phone, "oi, voltei: ainda tem a vaga de sexta?"));
+        await f.WaitProcessedAsync(phone);
+        var open = await f.ScalarAsync<Guid>("""
+            SELECT c.id FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = @phone AND c.status = 'active'
+            """, new { phone });
+
+        var added = HumanLoopFixture.Webhook("webhook-conversation-updated-label-added.json", chatwootId, phone);
+        added["labels"] = new JsonArray("humano");
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(added)).StatusCode);
+
+        Assert.NotEqual(finished, open);
+        Assert.Equal("human", await f.ControlAsync(open));
+        Assert.Equal([("pendente", "manual")], await f.HandoffsAsync(open));
+        Assert.Empty(await f.HandoffsAsync(finished));
+        Assert.Equal(chatwootId.ToString(), await f.ScalarAsync<string>("SELECT chatwoot_conversation_id FROM conversations WHERE id = @open", new { open }));
+    }
+
+    /// <summary>
+    /// Evolution creates the contact with the number WhatsApp gives it — 12 digits for a mobile registered without the 9th
+    /// — and Chatwoot's search matches parts of phones: the doctor's contact is found in that form, and a contact whose
+    /// number only contains his is never taken (the note went to the first search result: an outside pass, 2026-12-02).
+    /// </summary>
+    [Fact]
+    public async Task TheDoctorsContactIsFoundInWhatsAppsFormAndNeverByAPartOfAnotherNumber()
+    {
+        const string phone = "5531988887770";
+        f.Chatwoot.AddContact(900_001, "Outro Médico", "+55319888877701");
+        f.Chatwoot.AddConversation(900_001, 900_101, HumanLoopFixture.Inbox, 1_765_387_400);
+        f.Chatwoot.AddContact(900_002, "Dr. Belo Horizonte", "+553188887770");
+        f.Chatwoot.AddConversation(900_002, 900_102, HumanLoopFixture.Inbox, 1_765_387_400);
+
+        await PostAsync(f.Client, Text(phone, "quero falar com uma pessoa, por favor"));
+        await f.WaitProcessedAsync(phone);
+
+        var note = await Eventually.MatchesAsync(() => Task.FromResult(f.Chatwoot.Messages.FirstOrDefault(m => m.ConversationId == 900_102)),
+            m => m.Body is not null);
+        Assert.True(note.Body!["private"]!.GetValue<bool>());
+        Assert.DoesNotContain(f.Chatwoot.Messages, m => m.ConversationId == 900_101);
+    }
+
+    /// <summary>
+    /// SPEC §4.1 step 6: a doctor who opts out while a person has his conversation gets no confirmation from Júlia, and
+    /// the staff are told in a private note instead (an outside pass, 2026-12-02: nothing told them).
+    /// </summary>
+    [Fact]
+    public async Task AnOptOutUnderHumanControlLeavesAPrivateNoteForTheStaff()
+    {
+        const string phone = "5511988880117";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        await PostAsync(f.Client, Text(phone, "quero falar com uma pessoa, por favor"));
+        await f.WaitProcessedAsync(phone);
+        Assert.Equal("human", await f.ControlAsync(conversa));
+
+        await PostAsync(f.Client, Text(phone, "pensando bem, pare de me mandar mensagens"));
+        await f.WaitProcessedAsync(phone);
+
+        var note = await Eventually.MatchesAsync(() => Task.FromResult(f.Chatwoot.Messages.FirstOrDefault(m =>
+            m.ConversationId == chatwootId && m.Body?["content"]?.GetValue<string>().Contains("opt-out") == true)), m => m.Body is not null);
+        Assert.True(note.Body["private"]!.GetValue<bool>());
+        Assert.True(await f.ScalarAsync<bool>("SELECT opted_out FROM medicos WHERE telefone = @phone", new { phone }));
+        Assert.DoesNotContain(await f.QueueAsync(phone), q => q.TipoSistema == "confirmacao_opt_out");
+    }
+
     /// <summary>Conversation ids are per account: the same webhook URL in a second account must not reach our doctor.</summary>
     [Fact]
     public async Task AnotherAccountsConversationWithOurIdIsIgnored()
