@@ -9,7 +9,8 @@ internal sealed record ConversationState(
 }
 
 /// <summary>An inbound message not yet consumed by a turn (processado_em IS NULL).</summary>
-internal sealed record PendingInbound(long Id, string Kind, string Content, string? Caption, DateTime CreatedAtUtc, string? ProviderMessageId, string? RemoteJid)
+internal sealed record PendingInbound(long Id, string Kind, string Content, string? Caption, DateTime CreatedAtUtc, string? ProviderMessageId, string? RemoteJid,
+    string? Quoted = null)
 {
     public DateTimeOffset CreatedAt => new(DateTime.SpecifyKind(CreatedAtUtc, DateTimeKind.Utc));
 }

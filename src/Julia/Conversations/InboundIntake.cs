@@ -33,7 +33,7 @@ internal sealed partial class InboundIntake(
         var row = new InboundRow(
             message.MessageId, message.Kind,
             InboundText.Stored(message.Text, message.Kind, new InboundTextLimits(o.MaxMessageChars, o.TruncateAboveChars, o.RejectAboveChars)),
-            InboundStore.MediaJson(BoundedCaption(message.Media, o.MaxMessageChars)), jid, time.GetUtcNow(), message.ChatwootConversationId);
+            InboundStore.MediaJson(BoundedCaption(message.Media, o.MaxMessageChars), message.Quoted), jid, time.GetUtcNow(), message.ChatwootConversationId);
 
         var doctor = canonical is null ? await doctors.FindAsync(null, lid, ct) : await doctors.FindCachedAsync(canonical);
         Guid? stored;

@@ -103,8 +103,19 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
             """, ct, row, doctor);
     }
 
-    public static string? MediaJson(WhatsApp.InboundMedia? media) => media is null ? null : JsonSerializer.Serialize(new
+    /// <summary>`midia`: the media's metadata, and `citacao`, the text of the message the doctor quoted, when there is one.</summary>
+    public static string? MediaJson(WhatsApp.InboundMedia? media, string? quoted = null)
     {
-        mimetype = media.MimeType, filename = media.FileName, caption = media.Caption, seconds = media.Seconds,
-    });
+        if (media is null && quoted is null) return null;
+        var json = new Dictionary<string, object?>();
+        if (media is not null)
+        {
+            json["mimetype"] = media.MimeType;
+            json["filename"] = media.FileName;
+            json["caption"] = media.Caption;
+            json["seconds"] = media.Seconds;
+        }
+        if (quoted is not null) json["citacao"] = quoted;
+        return JsonSerializer.Serialize(json);
+    }
 }

@@ -132,7 +132,7 @@ internal sealed partial class TurnProcessor(
         }
         MarkRead(input);
 
-        var parts = input.Pending.Select(p => InboundText.ForTurn(p.Kind, p.Content, p.Caption)).OfType<TurnPart>().ToList();
+        var parts = input.Pending.Select(p => InboundText.ForTurn(p.Kind, p.Content, p.Caption, p.Quoted)).OfType<TurnPart>().ToList();
         if (parts.Count == 0)
         {
             await outcomes.SkipAsync(input, "nada a responder: figurinhas, localização, contato ou tipo não suportado", ct, nothingToAnswer: true);

@@ -35,4 +35,5 @@ internal sealed record InboundMessage(
     string? Text,
     InboundMedia? Media,
     DateTimeOffset? SentAt,
-    string? ChatwootConversationId);
+    string? ChatwootConversationId,
+    string? Quoted = null);

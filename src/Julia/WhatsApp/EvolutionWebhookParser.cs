@@ -79,7 +79,38 @@ internal static class EvolutionWebhookParser
             ? cw.ToString() : null;
 
         return new EvolutionEvent.Message(instance, new InboundMessage(
-            id, remoteJid, phoneJid, lid, PushName(GetString(data, "pushName")), content.Kind, content.Text, content.Media, sentAt, chatwootId));
+            id, remoteJid, phoneJid, lid, PushName(GetString(data, "pushName")), content.Kind, content.Text, content.Media, sentAt, chatwootId,
+            QuotedText(data, message)));
+    }
+
+    internal const int MaxQuotedChars = 300;
+
+    /// <summary>
+    /// The text of the message the doctor answered by quoting it ("quero esse de sexta" under one of several offers), or
+    /// null. Evolution ≥ 2.1 puts `contextInfo` beside the message; the raw form keeps it inside `extendedTextMessage`; 2.4
+    /// inside the content's own object (tests/fixtures/README.md, 1.4).
+    /// </summary>
+    static string? QuotedText(JsonElement data, JsonElement message)
+    {
+        var contexts = new List<JsonElement>();
+        if (data.TryGetProperty("contextInfo", out var top) && top.ValueKind == JsonValueKind.Object) contexts.Add(top);
+        if (message.ValueKind == JsonValueKind.Object)
+            foreach (var content in message.EnumerateObject())
+                if (content.Value.ValueKind == JsonValueKind.Object && content.Value.TryGetProperty("contextInfo", out var inner) && inner.ValueKind == JsonValueKind.Object)
+                    contexts.Add(inner);
+        foreach (var context in contexts)
+        {
+            if (!context.TryGetProperty("quotedMessage", out var quoted) || quoted.ValueKind != JsonValueKind.Object) continue;
+            var q = Unwrap(quoted);
+            var text = GetString(q, "conversation")
+                       ?? (q.TryGetProperty("extendedTextMessage", out var ext) ? GetString(ext, "text") : null)
+                       ?? new[] { "imageMessage", "videoMessage", "documentMessage" }
+                           .Select(k => q.TryGetProperty(k, out var media) ? GetString(media, "caption") : null).FirstOrDefault(c => c is not null);
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            return text.Length > MaxQuotedChars ? Bounded(text, MaxQuotedChars) + "…" : text;
+        }
+        return null;
     }
 
     internal const int MaxMessageIdChars = 128, MaxStateChars = 32, MaxPushNameChars = 100;

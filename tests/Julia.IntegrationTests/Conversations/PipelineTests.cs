@@ -457,4 +457,28 @@ public sealed class SupersedeTests(HumanisedFixture f) : IClassFixture<Humanised
         Assert.Equal(["tem plantão sexta?", "de noite"], last.Parts);
     }
 
+    /// <summary>
+    /// "Pode ser esse" quoting one of several offers: the agent sees which (an outside pass, 2026-12-02: only the
+    /// doctor's words reached it). The quote is stored in `midia.citacao`; the rules read only his own words.
+    /// </summary>
+    [Fact]
+    public async Task AReplyQuotingAMessageReachesTheAgentWithTheQuotedText()
+    {
+        const string phone = "5511999990108";
+        var body = EvolutionWebhooks.Fixture("webhook-messages-upsert-extended-text-reply.json");
+        var key = body["data"]!["key"]!.AsObject();
+        key["remoteJid"] = phone + "@s.whatsapp.net";
+        key.Remove("remoteJidAlt");
+        key["id"] = "QUOTE" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+
+        await PostAsync(f.Client, body);
+        await f.WaitProcessedAsync(phone);
+
+        var last = f.Agent.Turns.Last(t => t.Doctor.Telefone == phone);
+        Assert.Equal(["[respondendo a: \"Sim! Sábado abrimos das 9h às 13h. Quer agendar um horário?\"] Pode ser às 10h então 👍"], last.Parts);
+        Assert.Equal("Pode ser às 10h então 👍", await f.ScalarAsync<string>("""
+            SELECT i.conteudo FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = @phone AND i.direcao = 'entrada'
+            """, new { phone }));
+    }
+
 }

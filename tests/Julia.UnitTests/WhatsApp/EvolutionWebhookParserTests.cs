@@ -198,6 +198,20 @@ public sealed class EvolutionWebhookParserTests
     }
 
     [Fact]
+    public void TheQuotedMessageIsReadInEachOfEvolutionsShapes()
+    {
+        Assert.Equal("Sim! Sábado abrimos das 9h às 13h. Quer agendar um horário?", Message("webhook-messages-upsert-extended-text-reply.json").Quoted);
+        // Raw (v1 / 2.0) inside extendedTextMessage, and 2.4's inside the content's own object, a caption quoted.
+        Assert.Equal("Plantão sexta 19h UPA Centro", WithMessage(
+            """{"extendedTextMessage":{"text":"quero esse","contextInfo":{"stanzaId":"S","quotedMessage":{"extendedTextMessage":{"text":"Plantão sexta 19h UPA Centro"}}}}}""").Quoted);
+        Assert.Equal("escala de dezembro", WithMessage(
+            """{"conversation":"pode ser","imageMessage":{"contextInfo":{"quotedMessage":{"imageMessage":{"caption":"escala de dezembro"}}}}}""").Quoted);
+        Assert.Null(Message("webhook-messages-upsert-text.json").Quoted);
+        var longQuote = WithMessage("{\"extendedTextMessage\":{\"text\":\"ok\",\"contextInfo\":{\"quotedMessage\":{\"conversation\":\"" + new string('a', 1000) + "\"}}}}").Quoted!;
+        Assert.Equal(EvolutionWebhookParser.MaxQuotedChars + 1, longQuote.Length);
+    }
+
+    [Fact]
     public void EvolutionsSpeechToTextIsTheAudiosCaption()
     {
         var m = WithMessage("""{"audioMessage":{"mimetype":"audio/ogg","seconds":4},"speechToText":"pode parar de me mandar mensagem"}""");

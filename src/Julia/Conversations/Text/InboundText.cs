@@ -31,8 +31,19 @@ internal static class InboundText
         _ => "[mensagem não suportada]",
     };
 
-    /// <summary>How one stored inbound row reaches the agent; null when it is dropped from the turn (stickers, unknown kinds).</summary>
-    public static TurnPart? ForTurn(string kind, string stored, string? caption)
+    /// <summary>
+    /// How one stored inbound row reaches the agent; null when it is dropped from the turn (stickers, unknown kinds). A
+    /// message that quotes another comes with the quoted text before it: "esse" needs to say which offer.
+    /// </summary>
+    public static TurnPart? ForTurn(string kind, string stored, string? caption, string? quoted = null)
+    {
+        var part = Part(kind, stored, caption);
+        return part is { Placeholder: null } && !string.IsNullOrWhiteSpace(quoted)
+            ? part with { Text = $"[respondendo a: \"{quoted}\"] {part.Text}" }
+            : part;
+    }
+
+    static TurnPart? Part(string kind, string stored, string? caption)
     {
         switch (kind)
         {
