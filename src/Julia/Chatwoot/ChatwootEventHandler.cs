@@ -50,9 +50,13 @@ internal sealed partial class ChatwootEventHandler(
             case ChatwootEvent.MessageCreated message:
                 if (WhyNotAPerson(message) is { } reason)
                 {
-                    // With `evolution` mirroring Evolution sends the staff's attachments itself; with `app` only text goes.
+                    // With `evolution` mirroring Evolution sends the staff's attachments itself: a person wrote to the doctor
+                    // (a takeover like any staff message), recorded as an attachment. With `app` only text goes.
                     if (reason == NoText && message.Attachments > 0 && options.Value.AppMirrors)
                         return await WithConversationAsync(message, message.ConversationId, message.ContactPhone, ct, c => AttachmentsNotSentAsync(c, message, false, ct));
+                    if (reason == NoText && message.Attachments > 0 && WhyNotAPerson(message with { Content = StaffAttachment }) is null)
+                        return await WithConversationAsync(message, message.ConversationId, message.ContactPhone, ct,
+                            c => StaffMessageAsync(c, message with { Content = StaffAttachment }, ct));
                     return new(false, reason);
                 }
                 if (message.Attachments > 0 && options.Value.AppMirrors)
@@ -101,6 +105,9 @@ internal sealed partial class ChatwootEventHandler(
     }
 
     const string NoText = "mensagem sem texto";
+
+    /// <summary>What a staff message made only of attachments is recorded as (`interacoes.conteudo`; the history the agent reads).</summary>
+    public const string StaffAttachment = "[anexo enviado pela equipe]";
     public const string AttachmentNoticeKind = "aviso_anexo";
 
     /// <summary>

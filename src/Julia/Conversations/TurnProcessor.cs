@@ -123,12 +123,19 @@ internal sealed partial class TurnProcessor(
                 return new TurnResult.Done();
             }
         }
-        if (!options.Value.AnswerOutsideBusinessHours && !businessHours.IsOpen(now))
+        if (!options.Value.AnswerOutsideBusinessHours)
         {
-            // Not read yet either: the doctor sees his message read when it is answered, in the morning.
-            LogDeferred(conversation.Id);
-            // The opening sweep staggers deferred conversations over 0–15 min (docs/decisions.md#inbound).
-            return new TurnResult.NotYet(businessHours.NextOpening(now) + TimeSpan.FromSeconds(Random.Shared.Next(0, 900)));
+            if (!businessHours.IsOpen(now))
+            {
+                // Not read yet either: the doctor sees his message read when it is answered, in the morning.
+                LogDeferred(conversation.Id);
+                return new TurnResult.NotYet(businessHours.NextOpening(now) + OpeningStagger(conversation.Id));
+            }
+            // The night's messages are answered over the first 15 min after the opening (SPEC §4.1 step 9), each
+            // conversation at its own fixed offset — whichever process or restart runs the turn (docs/decisions.md#inbound).
+            var opened = businessHours.OpeningOf(now);
+            if (input.Pending[0].CreatedAt < opened && now < opened + OpeningStagger(conversation.Id))
+                return new TurnResult.NotYet(opened + OpeningStagger(conversation.Id));
         }
         MarkRead(input);
 
@@ -207,6 +214,10 @@ internal sealed partial class TurnProcessor(
     }
 
     static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    /// <summary>0–15 min after the opening, the same for a conversation every time it is computed.</summary>
+    internal static TimeSpan OpeningStagger(Guid conversaId) =>
+        TimeSpan.FromSeconds(BitConverter.ToUInt32(conversaId.ToByteArray(), 0) % 900);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Debug, Message = "Read receipt not sent: {Error}")]
     private partial void LogReadReceiptFailed(string error);

@@ -74,20 +74,28 @@ internal sealed partial class TurnRunner(
         Wake();
     }
 
-    void Schedule(Guid medicoId)
+    /// <param name="unlessKnown">
+    /// The sweeper's call: a doctor this process already has an entry for (running, or waiting for its debounce or for
+    /// the opening of business hours) is left as he is — the sweeper is for messages no entry covers (a crash, a lost
+    /// signal, another process), and pulling a turn deferred to the morning forward re-ran it every minute all night.
+    /// </param>
+    /// <returns>Whether the doctor was scheduled.</returns>
+    bool Schedule(Guid medicoId, bool unlessKnown = false)
     {
         var now = time.GetUtcNow();
         var o = options.Value;
         lock (gate)
         {
-            if (!entries.TryGetValue(medicoId, out var entry))
+            if (entries.TryGetValue(medicoId, out var known) && unlessKnown) return false;
+            if (known is not { } entry)
                 entries[medicoId] = entry = new Entry { FirstSignal = now };
-            if (entry.Running) { entry.Again = true; return; }
+            if (entry.Running) { entry.Again = true; return true; }
             var byDebounce = now + o.Debounce;
             var byMax = entry.FirstSignal + o.DebounceMax;
             Due(medicoId, entry, byDebounce < byMax ? byDebounce : byMax);
         }
         Wake();
+        return true;
     }
 
     /// <summary>Under the gate: the entry waits until <paramref name="at"/>.</summary>
@@ -184,8 +192,8 @@ internal sealed partial class TurnRunner(
             try
             {
                 var doctors = await conversations.DoctorsWithPendingInboundAsync(age, ct);
-                foreach (var medicoId in doctors) Schedule(medicoId);
-                if (doctors.Count > 0) LogSwept(doctors.Count);
+                var swept = doctors.Count(medicoId => Schedule(medicoId, unlessKnown: true));
+                if (swept > 0) LogSwept(swept);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
             catch (Exception ex) { LogSweepFailed(ex); }

@@ -223,6 +223,28 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
         Assert.DoesNotContain(await f.QueueAsync(phone), q => q.TipoSistema == "confirmacao_opt_out");
     }
 
+    /// <summary>
+    /// With `evolution` mirroring Evolution delivers a staff attachment itself: a message of only an attachment is a
+    /// person writing to the doctor — recorded, and a takeover (an outside pass, 2026-12-02: ignored, Júlia answered the
+    /// doctor's question about the contract he had just received).
+    /// </summary>
+    [Fact]
+    public async Task AStaffAttachmentWithoutTextIsRecordedAndTakesOver()
+    {
+        const string phone = "5511988880118";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        var attachment = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, phone);
+        attachment.Remove("content");
+        attachment["attachments"] = new JsonArray(new JsonObject { ["id"] = 1, ["file_type"] = "file", ["data_url"] = "http://x/contrato.pdf" });
+
+        var answer = await (await f.PostChatwootAsync(attachment)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("ok", answer.GetProperty("status").GetString());
+        Assert.Equal("human", await f.ControlAsync(conversa));
+        Assert.Equal(1, await f.ScalarAsync<long>(
+            "SELECT count(*) FROM interacoes WHERE conversa_id = @conversa AND autor_tipo = 'humano' AND conteudo = '[anexo enviado pela equipe]'", new { conversa }));
+    }
+
     /// <summary>Conversation ids are per account: the same webhook URL in a second account must not reach our doctor.</summary>
     [Fact]
     public async Task AnotherAccountsConversationWithOurIdIsIgnored()
