@@ -57,4 +57,29 @@ public sealed class HandoffTriggerDetectorTests
     [Fact]
     public void FirstMatchWinsInSpecOrder() =>
         Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect("absurdo, ridículo, vou chamar meu advogado, quero falar com uma pessoa"));
+
+    [Theory]
+    [InlineData("vou abrir reclamação no Reclame Aqui")]
+    [InlineData("quero saber com base na LGPD de onde vocês tiraram meu telefone")]
+    [InlineData("vou levar isso pro CREMERJ")]
+    [InlineData("vou denunciar essa empresa ao CRM")]
+    [InlineData("isso vai parar no CREMEMG")]
+    [InlineData("vou meter um processo em vocês")]
+    public void LegalFamiliesOfTheSixthSet(string text) => Assert.Equal(HandoffTriggers.Legal, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("liga aí quando puder")]
+    [InlineData("Não, me liga que é melhor")]                  // "não" ends its clause: the call is asked for
+    [InlineData("tem algum canal com atendente humano?")]
+    [InlineData("me passa o telefone da empresa")]
+    public void PersonFamiliesOfTheSixthSet(string text) => Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("paciente com processo infeccioso grave, te respondo mais tarde")] // clinical, not legal
+    [InlineData("denúncia de abuso no PS, chamei a assistente social, tô ocupada")]
+    [InlineData("vou levar meu CRM e RG no primeiro dia")]
+    [InlineData("a LGPD exige que o hospital guarde o prontuário, né?")]
+    [InlineData("salvei o número de vocês aqui")]
+    [InlineData("pode parar de me ligar hoje que tô no plantão")]
+    public void LookAlikesOfTheSixthSetAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }

@@ -67,4 +67,44 @@ public sealed class OptOutDetectorTests
     [InlineData("não consigo parar de rir kkk")]
     [InlineData("")]
     public void DoesNotMistakeOrdinaryMessages(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    // Mechanisms added after the sixth blind set (docs/decisions.md#handoff), on phrasings of their own.
+    [Theory]
+    [InlineData("Não, quero sair da lista")]                              // a "não" ending its clause answers, it does not negate
+    [InlineData("já falei que não quero! parem de me mandar vagas")]
+    [InlineData("de hoje em diante não quero mais receber nada de vocês")] // a time that starts a stop for good
+    [InlineData("a partir de janeiro não quero mais receber mensagens")]
+    [InlineData("olha, sinceramente, chega. para.")]                      // a bare stop as the last sentence
+    [InlineData("vcs estão mandando pro número errado, pode parar")]
+    [InlineData("já pedi mil vezes pra não me mandarem mais nada")]
+    [InlineData("please don't text me anymore")]
+    [InlineData("I do not want to receive messages from you")]
+    [InlineData("cansei dessa empresa, tchau")]
+    [InlineData("Saiam do meu zap")]
+    [InlineData("solicito o descadastramento do meu número")]
+    [InlineData("obrigado mas não tenho interesse nos seus plantões")]
+    [InlineData("meu número mudou de dono, esse número é do meu filho agora, ele pediu pra pararem de mandar")]
+    [InlineData("vocês não vão me tirar dessa lista nunca?")]             // a complaint, not a negated stop
+    public void RecognisesTheSixthSetFamilies(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("não precisa me remover não, foi só um desabafo")]        // a negated stop keeps the contact
+    [InlineData("não é pra me tirar da lista, só quero menos mensagem")]
+    [InlineData("não vou bloquear vcs, calma kkk")]
+    [InlineData("como saio da lista? pergunto por perguntar, não quero sair")]
+    [InlineData("não quero parar de receber, só tô sem tempo")]
+    [InlineData("o Dr. Pedro pediu pra tirar o número dele do cadastro")] // a third party's stop
+    [InlineData("minha esposa quer sair da lista de vocês")]
+    [InlineData("meu marido disse pra eu bloquear vocês kkkk mas eu gosto das vagas")]
+    [InlineData("minha mãe vive pedindo pra eu parar de trabalhar tanto rs, manda as vagas")] // a stop of another verb
+    [InlineData("deixa de ser doida Júlia kkk, manda logo a vaga")]
+    [InlineData("não tenho interesse agora, quem sabe mais pra frente")] // a pause
+    [InlineData("não tenho interesse por enquanto")]
+    [InlineData("sem interesse agora, tô viajando")]
+    [InlineData("se vocês não mandarem mais vaga de UTI vou procurar outra empresa")] // a condition
+    [InlineData("chega de vaga longe, manda perto de casa")]              // the second part opens another clause
+    [InlineData("não quero essa, stop")]                                  // the last sentence after refusing the offered shift
+    [InlineData("fiz 4 plantões essa semana, chega")]
+    [InlineData("me deixa pensar um pouco")]                              // "me deixa" alone is the command, not inside a sentence
+    public void DoesNotMistakeTheSixthSetLookAlikes(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

@@ -14,7 +14,9 @@ internal static partial class HandoffTriggerDetector
     {
         var t = PtBrText.Normalise(text);
         if (t.Length == 0) return null;
-        if (AsksForPerson().IsMatch(t) || IntentVocabulary.Instance.PersonFamily(t.Split(' ')) is not null) return HandoffTriggers.PersonRequested;
+        if (AsksForPerson().IsMatch(t)) return HandoffTriggers.PersonRequested;
+        var words = t.Split(' ');
+        if (IntentVocabulary.Instance.PersonFamily(words, PtBrText.ClauseEnds(text, words.Length)) is not null) return HandoffTriggers.PersonRequested;
         if (Legal().IsMatch(t)) return HandoffTriggers.Legal;
         if (StrongWords().Matches(t).Select(m => Stem(m.Value)).Distinct().Count() >= 2) return HandoffTriggers.NegativeSentiment;
         return null;
@@ -33,16 +35,39 @@ internal static partial class HandoffTriggerDetector
         RegexOptions.CultureInvariant)]
     private static partial Regex AsksForPerson();
 
+    /// <summary>The federal and the regional medical councils (CRM, CREMESP, CREMERJ, CREMEMG, …).</summary>
+    const string RegionalCouncil = @"creme(sp|rj|mg|rs|go|pe|b|ba|c|ce|pr|sc|pb|rn|al|se|pi|ma|pa|am|ac|ro|rr|ap|to|ms|mt|df|es)";
+    const string Council = @"crm|" + RegionalCouncil;
+
+    const string DataLaw = @"lgpd|lei geral de protecao de dados";
+
+    /// <summary>Adjectives of a disease process ("processo inflamatório agudo").</summary>
+    const string Clinical = @"inflamatori[oa]|infeccios[oa]|infeccao|patologic[oa]|cicatricial|degenerativ[oa]|expansiv[oa]|neoplasic[oa]|tumoral|alergic[oa]" +
+        @"|viral|bacterian[oa]|febril|isquemic[oa]|hemorragic[oa]|obstrutiv[oa]|autoimune|agud[oa]|cronic[oa]|septic[oa]|pneumonic[oa]|metastatic[oa]" +
+        @"|evolutiv[oa]|fisiologic[oa]|respiratori[oa]|cirurgic[oa]|diagnostic[oa]|terapeutic[oa]|clinic[oa]|de cicatrizacao|de cura";
+
     [GeneratedRegex(
         @"\badvogad[oa]s?\b(?<!\b(e|sou|era|eh|como) advogad[oa]s?)(?! de familia)|\bjuridic[oa]\b|\bjustica\b|\bprocon\b|\bextrajudicial(mente)?\b|\bjudicial(mente)?\b|\bacao judicial\b" +
-        @"|(?<!\b(paciente|familia|acompanhante) (queria|quer|vai|ameacou) )\bprocess(o|ar|ando|arei|aria)\b(?! (seletivo|para|de|do|da|dos|das|interno|burocratico))(?<!\b(o|qual|como|esse|este|no|um) processo)" +
+        // "processo inflamatório", "processo infeccioso": a patient's condition, not a lawsuit.
+        @"|(?<!\b(paciente|familia|acompanhante) (queria|quer|vai|ameacou) )\bprocess(o|ar|ando|arei|aria)\b(?! (seletivo|para|de|do|da|dos|das|interno|burocratico))(?! (" + Clinical + @")\b)(?<!\b(o|qual|como|esse|este|no|um) processo)" +
         // "vou processar a papelada": paperwork, not a lawsuit.
         @"(?! (a |o |os |as |minha |meu |meus |minhas |essa |esse |sua |seu )?(papelada|papeis|documentacao|documentos?|pedidos?|pagamentos?|cadastro|dados|solicitac\w+|informac\w+|planilhas?|folha|ponto|escala|arquivos?|notas?|exames?|receitas?|guias?|fichas?|formularios?)\b)" +
         @"|\bjuizado\b|\b(vou|ir|irei|vamos|fui|passar) (na|a|ate a|para a) delegacia\b|\bna delegacia\b(?<!perto da delegacia)|\b(chamar|chamo|chamarei|acionar|aciono|acionarei|vou na|vou a|ir na|queixa na|registrar na|denunciar na|denunciar a|denunciar para a) policia\b|\b(fazer|fiz|registrar|registrei|abrir|abri|dar|dei|fazendo) (um |o )?bo\b|\bboletim\b|\bqueixa formal\b|\breclamar formalmente\b" +
-        @"|\b(crm|cremesp|cremerj|cremers|cremego|cremepe|cremeb|cremec|cremepr|cremesc|anpd)\b.*\b(reclam|denunc|queixa|formal|representa)|\b(reclam|denunc|queixa|representa)\w*\b.*\b(cremesp|cremerj|cremers|anpd)\b" +
-        @"|\breclamacao formal\b|\bnotificacao\b.*\bextrajudicial\b|\bdenunci(a|ar|ando|arei|o)\b|\bautuacao\b|\bautuad[oa]s?\b|\bjudicializ\w*|\blevar (isso |essa situacao |o caso )?(ao|para o) (crm|cremesp|conselho)\b" +
+        @"|\b(" + Council + @"|anpd)\b.*\b(reclam|denunc|queixa|formal|representa)|\b(reclam|denunc|queixa|representa)\w*\b.*\b(" + RegionalCouncil + @"|anpd)\b" +
+        // "vou levar essa empresa pro Cremesp", "acionar o CRM", "o CRM vai saber disso" — not "levar o CRM" (the card).
+        @"|\b(levar|levo|levarei|levando|leva)\b(?: \w+){0,3}? (ao|para o|ate o|junto ao|perante o) (" + Council + @"|conselho)\b(?! tutelar)" +
+        @"|\b(denunciar|denuncio|reclamar|reclamo|acionar|aciono|acionarei|recorrer|recorro|representar)\b(?: \w+){0,3}? (ao|para o|no|o|junto ao|perante o) (" + Council + @")\b" +
+        @"|\b(" + Council + @") (vai|vao|vai ficar) saber\b" +
+        // Consumer and data-protection bodies: "vou colocar vcs no Reclame Aqui", "nos termos da LGPD", "ANPD".
+        // LGPD invoked on the doctor's own data or against the company — "a LGPD exige que o hospital guarde o prontuário" is not.
+        @"|\breclame ?aqui\b|\bconsumidor gov\b|\banpd\b" +
+        @"|\b(nos termos da|com base na|pela|segundo a|conforme a|de acordo com a|fere a|ferindo a|viola a|violando a|descumpr\w* a|infring\w* a|contra a) " + DataLaw + @"\b" +
+        @"|\b(" + DataLaw + @")\b.*\b(meus dados|dados pessoais|meu telefone|meu numero|meu contato|solicit\w*|direito|direitos|titular|consentimento)\b" +
+        @"|\b(meus dados|dados pessoais|solicit\w*|consentimento)\b.*\b(" + DataLaw + @")\b" +
+        @"|\bparar n[oa] (" + Council + @"|procon|reclame aqui)\b" +
+        @"|\breclamacao formal\b|\bnotificacao\b.*\bextrajudicial\b|\bdenunci(a|ar|ando|arei|o)\b(?! (de |da |do |por )?(maus tratos|violencia|abuso|agressao|estupro|abandono de incapaz)\b)|\bautuacao\b|\bautuad[oa]s?\b|\bjudicializ\w*|\blevar (isso |essa situacao |o caso )?(ao|para o) (crm|cremesp|conselho)\b" +
         @"|\bcrm\b.*\b(reclamacao|reclamar|denuncia|queixa)\b|\b(reclamacao|reclamar|denuncia|queixa)\b.*\bcrm\b|\bministerio publico\b|\bboletim de ocorrencia\b" +
-        @"|\b(medidas?|providencias?) (legais|judiciais|cabiveis)\b|\bprocesso (trabalhista|judicial|contra)\b|\btribuna(l|is)\b|\bintimacao\b|\bprocessa (voces|voce|a empresa)\b|\bacao (trabalhista|de cobranca|de indenizacao|contra)\b|\b(entrar|entro|entrarei|entrando|mover|movo|abrir|abro|abrirei) (com |uma |com uma |com a |um |com um )?(acao|processo)\b(?! seletivo| de (credenciamento|cadastro|selecao))" +
+        @"|\b(medidas?|providencias?) (legais|judiciais|cabiveis)\b|\bprocesso (trabalhista|judicial|contra)\b|\btribuna(l|is)\b|\bintimacao\b|\bprocessa (voces|voce|a empresa)\b|\bacao (trabalhista|de cobranca|de indenizacao|contra)\b|\b(entrar|entro|entrarei|entrando|mover|movo|abrir|abro|abrirei|meter|meto|enfiar|enfio|tacar|taco|botar|boto) (com |uma |com uma |com a |um |com um )?(acao|processo)\b(?! seletivo| de (credenciamento|cadastro|selecao))" +
         @"|\bquebra de contrato\b|\bdescumpr\w* (o |do |nosso |meu |com o )?contrato\b|\bcontest\w* formalmente\b|\bfere (a )?clt\b" +
         @"|\batras dos meus direitos\b|\bbuscar (os )?meus direitos\b|\bprocessinho\b|\bprocesso etico\b|\bsindicancia\b|\bsindicato\b.*\bacionad|\b(queixa|denuncia|reclamacao|representacao)\b.*\bconselho regional\b|\bindenizacao\b",
         RegexOptions.CultureInvariant)]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Julia.Infrastructure.Text;
 
 namespace Julia.Conversations.Text;
 
@@ -12,7 +13,7 @@ internal sealed class IntentVocabulary
 {
     public static readonly IntentVocabulary Instance = Load();
 
-    sealed record Pair(string Name, Sequences A, Sequences B, int Window, bool CheckAfter);
+    sealed record Pair(string Name, Sequences A, Sequences B, int Window, bool CheckAfter, bool Pausable);
 
     readonly HashSet<string> exact;
     readonly Sequences courtesies;
@@ -28,6 +29,9 @@ internal sealed class IntentVocabulary
     readonly Pair[] personPairs;
     readonly HashSet<string> personExceptions;
     readonly int personExceptionWindow;
+    readonly HashSet<string> exitVerbs, negatedModals, thirdParties, thirdPartyVerbs, finalCommands, pausablePhrases, serviceWhole;
+    readonly Sequences thirdPartyNumber, permanentBefore, permanentAfter, pauseAfter, pauseInMessage, notTheContact;
+    readonly Pair stopPair;
 
     IntentVocabulary(JsonElement root)
     {
@@ -55,45 +59,183 @@ internal sealed class IntentVocabulary
         personExceptions = [.. Strings(person.GetProperty("excetoDepois"))];
         personBefore = new Sequences(Strings(person.GetProperty("excetoAntes")));
         personExceptionWindow = person.GetProperty("janelaExcecao").GetInt32();
+        var negation = optOut.GetProperty("negacao");
+        exitVerbs = [.. Strings(negation.GetProperty("verbosDeSaida"))];
+        negatedModals = [.. Strings(negation.GetProperty("modais"))];
+        notTheContact = new Sequences(Strings(negation.GetProperty("transparentes")));
+        var third = optOut.GetProperty("terceiros");
+        thirdParties = [.. Strings(third.GetProperty("quem"))];
+        thirdPartyVerbs = [.. Strings(third.GetProperty("pedem"))];
+        thirdPartyNumber = new Sequences(Strings(third.GetProperty("numeroDele")));
+        var time = optOut.GetProperty("tempo");
+        permanentBefore = new Sequences(Strings(time.GetProperty("permanenteAntes")));
+        permanentAfter = new Sequences(Strings(time.GetProperty("permanenteDepois")));
+        pauseAfter = new Sequences(Strings(time.GetProperty("pausaDepois")));
+        pauseInMessage = new Sequences(Strings(time.GetProperty("pausaNaMensagem")));
+        pausablePhrases = [.. Strings(time.GetProperty("frasesPausaveis"))];
+        finalCommands = [.. Strings(optOut.GetProperty("comandoFinal"))];
+        serviceWhole = [.. Strings(complements.GetProperty("possessivosDoServico"))];
+        stopPair = optOutPairs.Single(p => p.Name == "parar_envio");
     }
 
-    /// <summary>The opt-out family that matches the words (`comando`, `recusa`, `remocao`, …), or null.</summary>
-    public string? OptOutFamily(string[] words)
+    /// <summary>
+    /// The opt-out family that matches the words (`comando`, `recusa`, `remocao`, …), or null. <paramref name="lastSentence"/>:
+    /// the normalised words of the message's last sentence when it is short (after its last . , ; ! ? or line break).
+    /// </summary>
+    public string? OptOutFamily(string[] words, string[]? lastSentence = null, ulong clauseEnds = 0)
     {
         if (words.Length == 0) return null;
         words = FixTypos(words);
         var core = courtesies.Strip(words);
-        if (core.Length > 0 && exact.Contains(string.Join(' ', core))) return "comando";
+        // One scan, not one per candidate match: "talvez", "mais pra frente" anywhere make a refusal a pause.
+        var paused = pauseInMessage.FindEnd(words, 0, words.Length, out _);
+        var hisNumber = thirdPartyNumber.FindEnd(words, 0, words.Length, out _);
+        // "não tenho interesse agora": a refusal with a time that ends is a pause, also as a whole message.
+        if (core.Length > 0 && exact.Contains(string.Join(' ', core)))
+            return core[0] is "nao" or "sem" or "dispenso" && Paused(words, 0, paused, bareAgora: true) ? null : "comando";
         // "…mas continua me mandando as outras": the doctor keeps the contact, whatever he stops.
         if (keepsContact.FindEnd(words, 0, words.Length, out _)) return null;
+        // "não precisa me tirar da lista", "não quero sair agora não": a stop negated keeps the contact.
+        if (KeepsContactByNegation(words, clauseEnds)) return null;
         foreach (var (name, items) in optOutPhrases)
             for (var start = 0; start < words.Length; start++)
                 if (items.EndAt(words, start) is { } end && !Near(words, end, optOutExceptions, optOutExceptionWindow) && !NarrowedDown(words, end)
-                    && !Before(words, start, optOutBefore))
+                    && !Before(words, start, optOutBefore) && !Discounted(words, start, clauseEnds, hisNumber) && !(pausablePhrases.Contains(name) && Paused(words, end, paused)))
                     return name;
         foreach (var pair in optOutPairs)
-            if (Matches(words, pair, optOutExceptions, optOutExceptionWindow, before: optOutBefore, keepsGoing: true)) return pair.Name;
-        return null;
+            if (Matches(words, pair, optOutExceptions, optOutExceptionWindow, before: optOutBefore, keepsGoing: true, clauseEnds: clauseEnds, paused: paused, hisNumber: hisNumber))
+                return pair.Name;
+        return lastSentence is not null && FinalCommand(words, lastSentence, clauseEnds) ? "comando" : null;
+    }
+
+    /// <summary>
+    /// "…vcs estão mandando pro número errado, parem", "eu não pedi pra receber isso. parem": a bare stop as the last
+    /// sentence — after a real sentence boundary, which normalised words no longer show — unless the message names a shift
+    /// or points at the one offered ("essa", "desse").
+    /// </summary>
+    bool FinalCommand(string[] words, string[] lastSentence, ulong clauseEnds)
+    {
+        var core = courtesies.Strip(lastSentence);
+        if (core.Length == 0 || !finalCommands.Contains(string.Join(' ', core))) return false;
+        for (var k = 0; k < words.Length; k++)
+            if (IsShiftSpecific(words, k, optOutExceptions) || (words[k] is "nao" or "nunca" && k + 1 < words.Length && words[k + 1] is "para" or "pare" or "parem")
+                // "não quero essa, stop": the offered shift (a demonstrative ending its clause) is refused, then the talk about it.
+                || (words[k] is "esse" or "essa" or "este" or "esta" or "nesse" or "nessa" or "desse" or "dessa" or "deste" or "desta"
+                    && (k + 1 == words.Length || Crosses(clauseEnds, k, k + 1)))) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// A match that is not the doctor's own stop of contact: negated ("não precisa me tirar", "não vou te bloquear") or a
+    /// third party's ("meu colega Dr. Marcos pediu pra sair da lista").
+    /// </summary>
+    bool Discounted(string[] words, int start, ulong clauseEnds, bool hisNumber) =>
+        NegatedStop(words, start, clauseEnds) || (!hisNumber && ThirdParty(words, start)) || Conditional(words, start);
+
+    /// <summary>"se (vocês) não mandarem mais vaga…": a condition, not a request ("se mandar mais uma, bloqueio" still is one).</summary>
+    static bool Conditional(string[] words, int start) =>
+        words[start] == "nao" && ((start > 0 && words[start - 1] == "se")
+                                  || (start > 1 && words[start - 2] == "se" && words[start - 1] is "voces" or "voce" or "eles" or "elas"));
+
+    /// <summary>
+    /// The match starts with a verb of leaving or stopping ("tirar", "sair", "bloquear", "parar"…, after "me"/"quero"/"vou")
+    /// and "não", "nunca" comes right before it, maybe through a modal: "não precisa me tirar", "não é pra me tirar",
+    /// "não quero sair", "nunca pedi para sair". "vocês não vão me tirar?" (vai/vão/pode) is a complaint and still counts.
+    /// </summary>
+    bool NegatedStop(string[] words, int start, ulong clauseEnds)
+    {
+        var head = start;
+        while (head < words.Length && words[head] is "me" or "te" or "quero" or "ser" or "vou" or "ja" or "eu") head++;
+        if (head >= words.Length || !exitVerbs.Contains(words[head])) return false;
+        var k = start - 1;
+        if (k >= 0 && words[k] is "me" or "te") k--;
+        if (k >= 0 && words[k] == "para") k--;
+        if (k >= 0 && negatedModals.Contains(words[k])) k--;
+        if (k >= 0 && words[k] == "mais") k--;
+        // "Não, quero sair", "já falei que não quero! parem…": a negation ends at a clause mark.
+        return k >= 0 && words[k] is "nao" or "nunca" or "jamais" or "nem" && !Crosses(clauseEnds, k, start);
+    }
+
+    /// <summary>
+    /// "não quero sair agora não", "não precisa parar de me mandar": a negated stop anywhere keeps the contact, unless the
+    /// stop is of something else ("não vou parar de reclamar", "não quero cancelar meu plantão").
+    /// </summary>
+    bool KeepsContactByNegation(string[] words, ulong clauseEnds)
+    {
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (!exitVerbs.Contains(words[i]) || !NegatedStop(words, i, clauseEnds)) continue;
+            if (Near(words, i + 1, optOutExceptions, optOutExceptionWindow) || StopsSomethingElse(words, i + 1)) continue;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "parar de pegar tanto plantão", "deixa de ser chato": the stop is of another verb, not of the messages (a verb in the
+    /// infinitive right after "de"/"com" that is not one of sending or contacting; "ficar", "tentar" are looked through).
+    /// </summary>
+    bool StopsSomethingElse(string[] words, int afterStop)
+    {
+        var k = afterStop;
+        if (k < words.Length && words[k] is "de" or "com") k++;
+        else if (k > 0 && words[k - 1] is not ("de" or "com")) return false;
+        while (k < words.Length && notTheContact.EndAt(words, k) is { } skip) k = skip;
+        if (k >= words.Length || stopPair.B.EndAt(words, k) is not null) return false;
+        var w = words[k];
+        return w.Length >= 4 && (w.EndsWith("ar", StringComparison.Ordinal) || w.EndsWith("er", StringComparison.Ordinal)
+                                 || w.EndsWith("ir", StringComparison.Ordinal) || w == "por");
+    }
+
+    /// <summary>
+    /// "meu colega Dr. Marcos pediu pra sair da lista", "a minha esposa quer que parem": someone else (three words at most
+    /// before a verb of asking, which is at most four before the match) asks — unless the message says this number is his
+    /// ("aqui é a secretária do Dr. Paulo, esse número é dele e ele pediu pra vcs pararem"). "meu marido disse pra eu bloquear
+    /// vocês" is his wish, not the doctor's request.
+    /// </summary>
+    bool ThirdParty(string[] words, int start)
+    {
+        for (var v = start - 1; v >= Math.Max(0, start - 5); v--)
+        {
+            if (!thirdPartyVerbs.Contains(words[v])) continue;
+            for (var t = v - 1; t >= Math.Max(0, v - 4); t--)
+                if (thirdParties.Contains(words[t])) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A refusal that says it is for now: "não tenho interesse agora / no momento / por enquanto" right after it, or
+    /// "talvez no próximo semestre", "mais pra frente" anywhere. Only for refusals and stops of sending, never for a removal.
+    /// </summary>
+    bool Paused(string[] words, int end, bool pauseInMessage, bool bareAgora = false)
+    {
+        if (pauseInMessage) return true;
+        for (var k = bareAgora ? 0 : end; k < (bareAgora ? words.Length : Math.Min(words.Length, end + 3)); k++)
+            if (pauseAfter.EndAt(words, k) is { } e && !(k > 0 && words[k - 1] is "nem" or "mais") && !(e < words.Length && words[e] is "que" or "mais"))
+                return true;
+        return false;
     }
 
     /// <summary>
     /// "não pare de me mandar vagas", "nunca parem de mandar", "não precisa parar": a stop in the negative imperative asks
     /// for more, not less (an outside pass). The indicative "vocês não param de mandar" is a complaint and still counts.
     /// </summary>
-    static bool AsksToKeepGoing(string[] words, int start) =>
+    static bool AsksToKeepGoing(string[] words, int start, ulong clauseEnds) =>
         words[start] is "pare" or "parem" or "parar" or "paro"
-        && ((start > 0 && words[start - 1] is "nao" or "nunca" or "jamais")
-            || (start > 1 && words[start - 2] is "nao" && words[start - 1] is "precisa" or "precisam" or "vai" or "vao" or "pode" or "podem"));
+        && ((start > 0 && words[start - 1] is "nao" or "nunca" or "jamais" && !Crosses(clauseEnds, start - 1, start))
+            || (start > 1 && words[start - 2] is "nao" && words[start - 1] is "precisa" or "precisam" or "vai" or "vao" or "pode" or "podem"
+                && !Crosses(clauseEnds, start - 2, start)));
 
     /// <summary>The family of a request for a person (`frase`, `falar_com`, `quero_pessoa`), or null.</summary>
-    public string? PersonFamily(string[] words)
+    public string? PersonFamily(string[] words, ulong clauseEnds = 0)
     {
         if (words.Length == 0) return null;
         words = FixTypos(words);
         if (personExact.Contains(string.Join(' ', courtesies.Strip(words)))) return "comando";
         for (var start = 0; start < words.Length; start++)
             if (personPhrases.EndAt(words, start) is { } end && !Near(words, end, personExceptions, personExceptionWindow)
-                && !Before(words, start, personBefore) && !Negated(words, start) && !AsksForSomeoneElse(words, start, end))
+                && !Before(words, start, personBefore) && !Negated(words, start, clauseEnds) && !AsksForSomeoneElse(words, start, end))
                 return "frase";
         foreach (var pair in personPairs)
             if (Matches(words, pair, personExceptions, personExceptionWindow, possessives, personBefore)) return pair.Name;
@@ -101,12 +243,14 @@ internal sealed class IntentVocabulary
     }
 
     /// <summary>
-    /// "não me liga agora", "não precisa me ligar" are the opposite of a request; "você é uma pessoa real?" asks what
+    /// "não me liga agora", "não precisa me ligar", "para de me ligar" are the opposite of a request; "você é uma pessoa real?" asks what
     /// Júlia is (docs/decisions.md#agent).
     /// </summary>
-    static bool Negated(string[] words, int start) =>
-        (start > 0 && words[start - 1] == "nao")
-        || (start > 1 && words[start - 2] == "nao" && words[start - 1] is "precisa" or "precisam" or "precisar")
+    static bool Negated(string[] words, int start, ulong clauseEnds) =>
+        (start > 0 && words[start - 1] == "nao" && !Crosses(clauseEnds, start - 1, start))
+        || (start > 1 && words[start - 2] == "nao" && words[start - 1] is "precisa" or "precisam" or "precisar" && !Crosses(clauseEnds, start - 2, start))
+        // "pode parar de me ligar": a call stopped, not asked for.
+        || (start > 1 && words[start - 2] is "parar" or "para" or "pare" or "parem" && words[start - 1] == "de")
         || (start > 1 && words[start - 1] is "uma" or "um" && words[start - 2] == "e");
 
     /// <summary>"tem alguém aí que possa cobrir meu plantão?": someone to do something for him, not a person of the team to talk to.</summary>
@@ -117,12 +261,20 @@ internal sealed class IntentVocabulary
     /// A word (or two) in the three before the match that limits it to a time or a place: "hoje não me manda mais nada",
     /// "essa semana não me manda nada", "o hospital me ligou".
     /// </summary>
-    static bool Before(string[] words, int start, Sequences before)
+    bool Before(string[] words, int start, Sequences before)
     {
         // A sequence that ends in those three words (it may start one word earlier) and not after the match's start.
         for (var k = Math.Max(0, start - 4); k < start; k++)
-            if (before.EndAt(words, k) is { } end && end > start - 3 && end <= start) return true;
+            if (before.EndAt(words, k) is { } end && end > start - 3 && end <= start && !Permanent(words, k, end)) return true;
         return false;
+    }
+
+    /// <summary>"a partir de hoje", "de janeiro em diante": the time starts a stop for good instead of limiting it.</summary>
+    bool Permanent(string[] words, int from, int to)
+    {
+        for (var j = Math.Max(0, from - 3); j < from; j++)
+            if (permanentBefore.EndAt(words, j) == from) return true;
+        return permanentAfter.EndAt(words, to) is not null;
     }
 
     /// <summary>"não tenho interesse em pronto-socorro": a refusal narrowed to one thing, not to contact as a whole.</summary>
@@ -132,6 +284,9 @@ internal sealed class IntentVocabulary
             or "desse" or "dessa" or "deste" or "desta" or "aquele" or "aquela" or "daquele" or "daquela" or "naquele" or "naquela")
         || end + 1 < words.Length && prepositions.Contains(words[end]) && !complementsOk.Contains(words[end + 1])
         && !words.Skip(end + 1).Take(3).Any(genericComplements.Contains)
+        // "…nos seus plantões", "nas suas vagas": the company's shifts as a whole (unless narrowed again: "…noturnos").
+        && !(serviceWhole.Contains(words[end + 1]) && end + 2 < words.Length && shiftNouns.Contains(words[end + 2]) && words[end + 2].EndsWith('s')
+             && !Near(words, end + 3, optOutExceptions, optOutExceptionWindow))
         // "…em plantões" as the message's last word: every shift, that is the service itself, not one of them.
         && !(end + 2 == words.Length && shiftNouns.Contains(words[end + 1]) && words[end + 1].EndsWith('s'));
 
@@ -142,7 +297,8 @@ internal sealed class IntentVocabulary
     bool IsShiftSpecific(string[] words, int k, HashSet<string> exceptions)
     {
         // "todo dia", "toda semana", "nenhum hospital": every one, which is about messages in general, not one shift.
-        if (exceptions.Contains(words[k])) return !(k > 0 && words[k - 1] is "todo" or "toda" or "todos" or "todas" or "nenhum" or "nenhuma" or "qualquer");
+        if (exceptions.Contains(words[k]))
+            return !(k > 0 && words[k - 1] is "todo" or "toda" or "todos" or "todas" or "nenhum" or "nenhuma" or "qualquer") && !Permanent(words, k, k + 1);
         if (!shiftNouns.Contains(words[k])) return false;
         // "nos plantões de vocês", "nas suas vagas": the company's shifts as a whole, that is the service itself.
         if (words[k].EndsWith('s') && ((k > 0 && words[k - 1] is "seus" or "suas" or "vossos" or "vossas")
@@ -152,6 +308,10 @@ internal sealed class IntentVocabulary
         return (k > 0 && specifiers.Contains(words[k - 1]))
                || (k + 1 < words.Length && words[k + 1] is "de" or "do" or "da" or "no" or "na" or "em" or "nos" or "nas" or "para" && !genericComplements.Contains(words.ElementAtOrDefault(k + 2) ?? ""));
     }
+
+    /// <summary>Whether a clause mark (, . ; ! ? …) follows any of the words from..to-1 (<see cref="PtBrText.ClauseEnds"/>).</summary>
+    static bool Crosses(ulong ends, int from, int to) =>
+        to > from && from < 64 && ((ends >> from) & (to - from >= 64 ? ulong.MaxValue : (1UL << (to - from)) - 1)) != 0;
 
     /// <summary>One letter missing, extra or wrong in a word of 5+ letters that is not a word of the families: "descadastar", "numro".</summary>
     string[] FixTypos(string[] words)
@@ -210,18 +370,21 @@ internal sealed class IntentVocabulary
     }
 
     bool Matches(string[] words, Pair pair, HashSet<string> exceptions, int exceptionWindow, HashSet<string>? possessives = null,
-        Sequences? before = null, bool keepsGoing = false)
+        Sequences? before = null, bool keepsGoing = false, ulong clauseEnds = 0, bool paused = false, bool hisNumber = false)
     {
         for (var i = 0; i < words.Length; i++)
         {
             if (pair.A.EndAt(words, i) is not { } aEnd) continue;
-            if (keepsGoing && AsksToKeepGoing(words, i)) continue;
+            if (keepsGoing && (AsksToKeepGoing(words, i, clauseEnds) || Discounted(words, i, clauseEnds, hisNumber) || (pair == stopPair && StopsSomethingElse(words, aEnd)))) continue;
             if (pair.CheckAfter && before is not null && Before(words, i, before)) continue;
             for (var j = aEnd; j <= Math.Min(words.Length - 1, aEnd + pair.Window); j++)
             {
                 if (pair.B.EndAt(words, j) is not { } bEnd) continue;
+                // "chega de vaga longe, manda perto de casa": the second part opens another clause, it is not the first's object.
+                if (j > aEnd && Crosses(clauseEnds, j - 1, j)) continue;
                 // "vou falar com meu chefe": someone of the doctor's own, not Júlia's team.
                 if (possessives is not null && j > 0 && possessives.Contains(words[j - 1])) continue;
+                if (keepsGoing && pair.Pausable && Paused(words, bEnd, paused)) continue;
                 if (!pair.CheckAfter) return true;
                 // A word about a shift between the two parts or right after them: "tira meu nome do plantão".
                 if (!Between(words, aEnd, j, exceptions) && !Near(words, bEnd, exceptions, exceptionWindow)) return true;
@@ -244,7 +407,8 @@ internal sealed class IntentVocabulary
 
     static Pair ReadPair(JsonElement p) => new(
         p.GetProperty("nome").GetString()!, new Sequences(Strings(p.GetProperty("a"))), new Sequences(Strings(p.GetProperty("b"))),
-        p.GetProperty("janela").GetInt32(), p.TryGetProperty("depoisExcecao", out var c) && c.GetBoolean());
+        p.GetProperty("janela").GetInt32(), p.TryGetProperty("depoisExcecao", out var c) && c.GetBoolean(),
+        p.TryGetProperty("pausavel", out var pause) && pause.GetBoolean());
 
     static IEnumerable<string> Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!);
 

@@ -9,6 +9,11 @@ namespace Julia.Conversations.Text;
 /// </summary>
 internal static class OptOutDetector
 {
+    static readonly char[] SentenceEnds = ['.', ',', ';', '!', '?', '\n', '…'];
+
+    /// <summary>The longest last sentence read as a bare command ("…, parem", "…. pode parar").</summary>
+    const int MaxLastSentence = 24;
+
     public static bool IsOptOut(string? text) => Family(text) is not null;
 
     /// <summary>Which family recognised the opt-out (`comando`, `recusa`, `remocao`, `parar_envio`, …), or null.</summary>
@@ -16,6 +21,22 @@ internal static class OptOutDetector
     {
         var normalised = PtBrText.Normalise(text);
         if (normalised.Length == 0) return null;
-        return IntentVocabulary.Instance.OptOutFamily(normalised.Split(' '));
+        var words = normalised.Split(' ');
+        return IntentVocabulary.Instance.OptOutFamily(words, LastSentence(text!), PtBrText.ClauseEnds(text, words.Length));
+    }
+
+    /// <summary>
+    /// The normalised words of the last sentence when it is short and not the whole message, else null: normalised text
+    /// has no sentence boundary, so "eu não pedi pra receber isso. parem" is told from "parem" inside a sentence here.
+    /// </summary>
+    static string[]? LastSentence(string text)
+    {
+        var end = text.Length;
+        while (end > 0 && !char.IsLetterOrDigit(text[end - 1])) end--;
+        if (end == 0) return null;
+        var start = text.LastIndexOfAny(SentenceEnds, end - 1);
+        if (start < 0 || end - start - 1 > MaxLastSentence) return null;
+        var last = PtBrText.Normalise(text[(start + 1)..end]);
+        return last.Length == 0 ? null : last.Split(' ');
     }
 }

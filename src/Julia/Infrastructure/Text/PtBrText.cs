@@ -37,6 +37,59 @@ internal static partial class PtBrText
     }
 
     /// <summary>
+    /// What normalisation erases: bit i is set when word i of <see cref="Normalise"/>(text) is the last before a clause mark
+    /// (, . ; : ! ? … or a line break), so "Não, quero sair" can be told from "não quero sair". 0 when the words cannot be
+    /// aligned (more than 64 words, a word spelled out letter by letter). One pass over the text, no allocation.
+    /// </summary>
+    public static ulong ClauseEnds(string? text, int wordCount)
+    {
+        if (string.IsNullOrEmpty(text) || wordCount > 64) return 0;
+        var lookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> folded = stackalloc char[16];
+        ulong ends = 0;
+        var words = 0;
+        for (var i = 0; i < text.Length;)
+        {
+            var c = text[i];
+            if (IsWordChar(c))
+            {
+                var start = i;
+                while (i < text.Length && IsWordChar(text[i])) i++;
+                // An abbreviation may stand for two words ("pfv" → "por favor", "pro" → "para o").
+                words += i - start <= folded.Length && lookup.TryGetValue(Fold(text.AsSpan(start, i - start), folded), out var full)
+                    ? full.AsSpan().Count(' ') + 1 : 1;
+                continue;
+            }
+            if (words > 0 && words <= 64 && c is ',' or '.' or ';' or ':' or '!' or '?' or '…' or '\n') ends |= 1UL << (words - 1);
+            i++;
+        }
+        return words == wordCount ? ends : 0;
+
+        static bool IsWordChar(char c) =>
+            char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark;
+
+        // Lower case, common accents off and letters written three or more times once, as Normalise does.
+        static ReadOnlySpan<char> Fold(ReadOnlySpan<char> word, Span<char> into)
+        {
+            var n = 0;
+            for (var k = 0; k < word.Length;)
+            {
+                var run = 1;
+                while (k + run < word.Length && char.ToLowerInvariant(word[k + run]) == char.ToLowerInvariant(word[k])) run++;
+                var ch = char.ToLowerInvariant(word[k]) switch
+                {
+                    'á' or 'à' or 'â' or 'ã' or 'ä' => 'a', 'é' or 'è' or 'ê' or 'ë' => 'e', 'í' or 'ì' or 'î' or 'ï' => 'i',
+                    'ó' or 'ò' or 'ô' or 'õ' or 'ö' => 'o', 'ú' or 'ù' or 'û' or 'ü' => 'u', 'ç' => 'c', 'ñ' => 'n', var x => x,
+                };
+                var keep = word.Length > 3 && run >= 3 && char.IsLetter(ch) ? 1 : run;
+                for (var r = 0; r < keep; r++) into[n++] = ch;
+                k += run;
+            }
+            return into[..n];
+        }
+    }
+
+    /// <summary>
     /// The one accent and case fold for names (specialties, hospitals, sectors, cities): "Clínica_Médica " → "clinica medica".
     /// Two names are the same when their folds are equal.
     /// </summary>
