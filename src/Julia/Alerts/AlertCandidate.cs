@@ -1,7 +1,12 @@
 namespace Julia.Alerts;
 
-/// <summary>A condition of the alert table that holds now (docs/decisions.md#alerts). <see cref="AnyTime"/>: also outside business hours.</summary>
-internal sealed record AlertCandidate(string Tipo, string Severidade, string Mensagem, decimal? Valor, bool AnyTime = false);
+/// <summary>
+/// A condition of the alert table that holds now (docs/decisions.md#alerts). <see cref="AnyTime"/>: also outside business
+/// hours. <see cref="Subjects"/>: what it is about (the circuits of `circuito_aberto`), named in its message — a subject no
+/// alert of the cooldown named is news, not a repeat.
+/// </summary>
+internal sealed record AlertCandidate(string Tipo, string Severidade, string Mensagem, decimal? Valor, bool AnyTime = false,
+    IReadOnlyCollection<string>? Subjects = null);
 
 /// <summary>The `tipo`s and severities of the alert table, and how severities rank (a rise breaks the cooldown).</summary>
 internal static class AlertTypes

@@ -85,7 +85,8 @@ internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, 
 
     /// <summary>`circuito_aberto`, from the job's samples or the moment a breaker opens (<see cref="ImmediateAlerts"/>).</summary>
     public static AlertCandidate CircuitOpen(IReadOnlyCollection<string> circuits) =>
-        new(CircuitoAberto, Critical, $"Circuito aberto: {string.Join(", ", circuits)} (chamadas recusadas até a próxima tentativa)", circuits.Count, AnyTime: true);
+        new(CircuitoAberto, Critical, $"Circuito aberto: {string.Join(", ", circuits)} (chamadas recusadas até a próxima tentativa)", circuits.Count, AnyTime: true,
+            Subjects: circuits);
 
     /// <summary>`whatsapp_desconectado`, from the job or the moment the state changes (<see cref="ImmediateAlerts"/>).</summary>
     public static AlertCandidate WhatsAppDisconnected(string state) =>

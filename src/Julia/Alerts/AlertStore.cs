@@ -10,18 +10,23 @@ namespace Julia.Alerts;
 /// </summary>
 internal sealed class AlertStore(NpgsqlDataSource db, SlackNotices slack)
 {
-    /// <summary>True when recorded (and put in the Slack outbox); false while the same or a higher severity of this `tipo` is in its cooldown.</summary>
+    /// <summary>
+    /// True when recorded (and put in the Slack outbox); false while the same or a higher severity of this `tipo` is in its
+    /// cooldown — about the same subjects, when the alert names some (a second circuit opening is alerted).
+    /// </summary>
     public async Task<bool> TryRecordAsync(AlertCandidate alert, TimeSpan cooldown, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         await c.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtext('alertas_enviados:' || @tipo))",
             new { tipo = alert.Tipo }, tx, cancellationToken: ct));
-        var recent = await c.QueryAsync<string>(new CommandDefinition("""
-            SELECT severidade FROM alertas_enviados
+        var recent = await c.QueryAsync<(string Severidade, string Mensagem)>(new CommandDefinition("""
+            SELECT severidade, mensagem FROM alertas_enviados
             WHERE tipo = @tipo AND created_at > now() - make_interval(secs => @seconds)
             """, new { tipo = alert.Tipo, seconds = cooldown.TotalSeconds }, tx, cancellationToken: ct));
-        if (recent.Any(s => AlertTypes.Rank(s) >= AlertTypes.Rank(alert.Severidade))) return false;
+        if (recent.Any(r => AlertTypes.Rank(r.Severidade) >= AlertTypes.Rank(alert.Severidade)
+                            && (alert.Subjects is null || alert.Subjects.All(s => r.Mensagem.Contains(s, StringComparison.Ordinal)))))
+            return false;
 
         var (id, createdAt) = await c.QuerySingleAsync<(Guid, DateTime)>(new CommandDefinition("""
             INSERT INTO alertas_enviados (tipo, severidade, mensagem, valor) VALUES (@Tipo, @Severidade, @Mensagem, @Valor)

@@ -9,7 +9,7 @@ namespace Julia.Alerts;
 /// process opens, `whatsapp_desconectado` when the connection state changed to anything but `open` and is still so 30 s
 /// later (a reconnect pages nobody) — not at the next 15-minute run of the job, which missed every breaker that opened
 /// and closed in between. Same record, cooldown
-/// and Slack notice as the job's; an alert that cannot be recorded (the database is what failed) is left to the job.
+/// and Slack notice as the job's; an alert that cannot be recorded (the database is what failed) is tried again.
 /// </summary>
 internal sealed partial class ImmediateAlerts(
     CircuitBreakers breakers, WhatsAppConnection connection, AlertStore store, IOptions<AlertsOptions> options, TimeProvider time,
@@ -38,23 +38,35 @@ internal sealed partial class ImmediateAlerts(
         if (connection.State is not ("open" or "unknown") and var still) Raise(AlertRules.WhatsAppDisconnected(still));
     });
 
-    /// <summary>Off the caller's thread: a breaker opens inside a send or a model call, which must not wait for the database.</summary>
+    /// <summary>
+    /// Off the caller's thread: a breaker opens inside a send or a model call, which must not wait for the database. An
+    /// alert the database cannot take now (the `database` circuit itself) is tried again every 30 s for an hour: the
+    /// outage is told once the database is back, instead of never (the job only sees circuits still open).
+    /// </summary>
     void Raise(AlertCandidate alert) => _ = Task.Run(async () =>
     {
-        try
+        for (var attempt = 0; attempt < RecordAttempts; attempt++)
         {
-            if (await store.TryRecordAsync(alert, TimeSpan.FromMinutes(options.Value.CooldownMinutes), CancellationToken.None))
-                LogAlert(alert.Tipo, alert.Severidade, alert.Mensagem);
-        }
-        catch (Exception ex)
-        {
-            LogNotRecorded(alert.Tipo, ex.GetType().Name);
+            try
+            {
+                if (await store.TryRecordAsync(alert, TimeSpan.FromMinutes(options.Value.CooldownMinutes), CancellationToken.None))
+                    LogAlert(alert.Tipo, alert.Severidade, alert.Mensagem);
+                return;
+            }
+            catch (Exception ex)
+            {
+                if (attempt == 0) LogNotRecorded(alert.Tipo, ex.GetType().Name);
+            }
+            await Task.Delay(RecordRetry, time);
         }
     });
+
+    const int RecordAttempts = 120;
+    static readonly TimeSpan RecordRetry = TimeSpan.FromSeconds(30);
 
     [LoggerMessage(EventId = 1702, Level = LogLevel.Warning, Message = "alerta {Tipo} ({Severidade}): {Mensagem}")]
     private partial void LogAlert(string tipo, string severidade, string mensagem);
 
-    [LoggerMessage(EventId = 1703, Level = LogLevel.Warning, Message = "alerta {Tipo} não registrado agora ({Erro}); o job alertas tenta de novo")]
+    [LoggerMessage(EventId = 1703, Level = LogLevel.Warning, Message = "alerta {Tipo} não registrado agora ({Erro}); tentando de novo a cada 30 s")]
     private partial void LogNotRecorded(string tipo, string erro);
 }

@@ -19,7 +19,8 @@ internal sealed record DispatchLane(string Name, string[] Kinds, bool Parallel, 
 /// </summary>
 internal sealed partial class QueueDispatcher(
     DispatchLane lane, DispatchStore store, MessageSender sender, WhatsAppConnection connection, QueueSignals signals, QueueMeter timings,
-    IOptions<QueueOptions> options, IOptions<Infrastructure.Hosting.WorkersOptions> workers, TimeProvider time, ILogger<QueueDispatcher> logger,
+    IOptions<QueueOptions> options, IOptions<Infrastructure.Hosting.WorkersOptions> workers, Infrastructure.Resilience.CircuitBreakers breakers,
+    TimeProvider time, ILogger<QueueDispatcher> logger,
     ReplyHandOff? handOff = null)
     : BackgroundService
 {
@@ -88,6 +89,9 @@ internal sealed partial class QueueDispatcher(
             {
                 var full = await DispatchOneAsync(ct);
                 if (streak.Succeed() is > 1 and var failed) LogDispatchRecovered(lane.Name, failed);
+                // The `database` breaker shows and alerts a database outage (/health/circuits, `circuito_aberto`): this
+                // loop reads the database every second or sooner, in every process (docs/decisions.md#agent).
+                breakers.Database.RecordSuccess();
                 if (full) continue;
                 if (lane.WokenBySignals) await signals.WaitAsync(poll, ct);
                 else await Task.Delay(poll, time, ct);
@@ -95,6 +99,7 @@ internal sealed partial class QueueDispatcher(
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { break; }
             catch (Exception ex)
             {
+                if (Infrastructure.Database.DatabaseErrors.IsUnavailable(ex)) breakers.Database.RecordFailure();
                 switch (streak.Fail())
                 {
                     case FailureStreak.Report.First: LogDispatchFailed(ex, lane.Name); break;

@@ -33,6 +33,6 @@ internal static class QueueExtensions
     static QueueDispatcher Dispatcher(IServiceProvider sp, DispatchLane lane) => new(
         lane, sp.GetRequiredService<DispatchStore>(), sp.GetRequiredService<MessageSender>(), sp.GetRequiredService<WhatsAppConnection>(),
         sp.GetRequiredService<QueueSignals>(), sp.GetRequiredService<QueueMeter>(), sp.GetRequiredService<IOptions<QueueOptions>>(), sp.GetRequiredService<IOptions<WorkersOptions>>(),
-        sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<QueueDispatcher>>(),
+        sp.GetRequiredService<Infrastructure.Resilience.CircuitBreakers>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<QueueDispatcher>>(),
         lane == DispatchLane.Replies ? sp.GetRequiredService<ReplyHandOff>() : null);
 }

@@ -31,6 +31,29 @@ public sealed class ImmediateAlertsTests(AlertsFixture f) : IClassFixture<Alerts
         Assert.Contains(f.App.Logs.Lines, l => l.EventId == 1702);
     }
 
+    /// <summary>
+    /// A second circuit opening within the cooldown is news, not a repeat (an outside pass, 2026-12-02: Evolution's was
+    /// alerted, Claude's a minute later was not — the operator saw Evolution come back and never learnt the model was down);
+    /// the same circuit again is a repeat.
+    /// </summary>
+    [Fact]
+    public async Task AnotherCircuitOpeningWithinTheCooldownIsAlertedTheSameOneIsNot()
+    {
+        await f.ResetAsync();
+        var breakers = f.App.Services.GetRequiredService<CircuitBreakers>();
+        void Open(CircuitBreaker b) { for (var i = 0; i < 5; i++) b.RecordFailure(); b.RecordSuccess(); }
+
+        Open(breakers.Chatwoot);
+        await Eventually.MatchesAsync(AlertsAsync, a => a.Count(x => x.Tipo == AlertTypes.CircuitoAberto) == 1);
+        Open(breakers.Slack);
+        var alerts = await Eventually.MatchesAsync(AlertsAsync, a => a.Count(x => x.Tipo == AlertTypes.CircuitoAberto) == 2);
+        Open(breakers.Chatwoot);
+        await Task.Delay(500);
+
+        Assert.Equal(2, (await AlertsAsync()).Count(x => x.Tipo == AlertTypes.CircuitoAberto));
+        Assert.Contains("slack", alerts.Where(a => a.Tipo == AlertTypes.CircuitoAberto).Last().Mensagem);
+    }
+
     /// <summary>A reconnect (close, then open within the grace) pages nobody.</summary>
     [Fact]
     public async Task AWhatsAppReconnectWithinTheGraceIsNotAlerted()

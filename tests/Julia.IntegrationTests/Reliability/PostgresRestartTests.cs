@@ -42,6 +42,8 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
         await postgres.StopAsync();
         var acceptedBeforeStop = messages.Accepted.Count;
         var whileDown = await rig.WithLogsAsync(() => Eventually.MatchesAsync(() => Readiness.ReadAsync(julia), s => s.Code == 503, pollMilliseconds: 250));
+        // The `database` breaker shows the outage (it stayed `closed` through one: an outside pass, 2026-12-02).
+        await rig.WithLogsAsync(() => Eventually.MatchesAsync(() => DatabaseCircuitAsync(julia), s => s == "open", pollMilliseconds: 250));
         await Task.Delay(DownFor);
         await postgres.StartAgainAsync();
         var back = DateTime.UtcNow;
@@ -53,10 +55,14 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
         Assert.Contains(503, messages.AllStatuses);
         Assert.Equal("unavailable", whileDown.Status);
         await Answers.AssertEachAnsweredOnceAsync(rig, messages.All);
+        Assert.Equal("closed", await DatabaseCircuitAsync(julia));
         output.WriteLine($"observed: {acceptedBeforeStop} accepted before the stop; while down {whileDown}; {refused} webhooks answered 503 " +
                          $"({string.Join(", ", messages.AllStatuses.GroupBy(s => s).Select(g => $"{g.Key} x{g.Count()}"))} in all, redeliveries included); " +
                          $"{rig.Evolution.Sends.Count()} sends for {messages.All.Count} doctors, all answered {(DateTime.UtcNow - back).TotalSeconds:0} s after Postgres was back");
     }
+
+    static async Task<string?> DatabaseCircuitAsync(JuliaServer julia) =>
+        System.Text.Json.Nodes.JsonNode.Parse(await julia.Http.GetStringAsync("/health/circuits"))?["database"]?["estado"]?.GetValue<string>();
 
     /// <summary>
     /// docs/decisions.md#turn-scheduling: the turn's commits are asynchronous, so a server crash (`pg_ctl -m immediate`:
