@@ -42,12 +42,18 @@ internal static partial class ChatwootWebhookEndpoints
             var o = options.Value;
             var request = http.Request;
             if (!string.IsNullOrEmpty(o.WebhookToken) && !IsAuthorized(request, o.WebhookToken))
+            {
+                if (RefusedLogs.ShouldLog(time.GetUtcNow())) LogRefused("token ausente ou diferente de CHATWOOT_WEBHOOK_TOKEN");
                 return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Token do webhook do Chatwoot ausente ou inválido");
+            }
             var body = await WebhookRequests.ReadBodyAsync(request, ct);
             if (body is null) return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Corpo maior que 1 MiB");
             if (!string.IsNullOrEmpty(o.WebhookSecret) && !ChatwootSignature.IsValid(o.WebhookSecret, request.Headers["X-Chatwoot-Timestamp"],
                     request.Headers["X-Chatwoot-Signature"], body, time.GetUtcNow(), SignatureTolerance))
+            {
+                if (RefusedLogs.ShouldLog(time.GetUtcNow())) LogRefused("assinatura X-Chatwoot-Signature ausente, vencida ou diferente (CHATWOOT_WEBHOOK_SECRET)");
                 return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Assinatura X-Chatwoot-Signature ausente ou inválida");
+            }
 
             JsonDocument document;
             try { document = JsonDocument.Parse(body); }
@@ -68,6 +74,12 @@ internal static partial class ChatwootWebhookEndpoints
 
         static IResult Invalid(string problem) =>
             TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Webhook do Chatwoot inválido", detail: problem);
+
+        /// <summary>One line a minute at most, whoever sends them: a staff reply refused is a reply the doctor never gets.</summary>
+        readonly Infrastructure.Logging.LogThrottle RefusedLogs = new(TimeSpan.FromMinutes(1));
+
+        [LoggerMessage(EventId = 6316, Level = LogLevel.Warning, Message = "Chatwoot webhook refused with 401: {Reason}")]
+        private partial void LogRefused(string reason);
 
         [LoggerMessage(EventId = 6310, Level = LogLevel.Error, Message = "Chatwoot webhook refused with 503: database unavailable")]
         private partial void LogDatabaseDown(Exception ex);

@@ -92,7 +92,16 @@ internal sealed partial class MessageSender(
                 LogUnknown(m.Id, phone, result.Error ?? "sem resposta");
                 break;
             case "circuito_aberto" or "evolution_inacessivel":
+                // Evolution did not get it (connection refused, or the breaker refused the call): no attempt used, again in
+                // 30 s. One line every 30 s at most says so — silence was all an operator saw of an unreachable gateway.
+                if (result.Outcome == "evolution_inacessivel") timings.Error("evolution_enviar");
                 await store.PostponeAsync(m.Id, time.GetUtcNow().AddSeconds(30), result.Outcome, ct);
+                var postponed = Interlocked.Increment(ref postponedSinceLog);
+                if (PostponedLogs.ShouldLog(time.GetUtcNow()))
+                {
+                    Interlocked.Exchange(ref postponedSinceLog, 0);
+                    LogPostponed(m.Id, phone, result.Error ?? result.Outcome, postponed);
+                }
                 break;
             default:
                 timings.Error("evolution_enviar");
@@ -114,6 +123,12 @@ internal sealed partial class MessageSender(
         if (m.Kind == QueueKinds.FollowUp && s.InboundSinceEnqueue) return ("cancelada", "respondeu");
         return null;
     }
+
+    readonly LogThrottle PostponedLogs = new(TimeSpan.FromSeconds(30));
+    int postponedSinceLog;
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "enviar adiado: {FilaId} to {Phone}: {Error}; nova tentativa em 30 s sem gastar tentativa ({Count} adiadas desde a última linha)")]
+    private partial void LogPostponed(Guid filaId, string phone, string error, int count);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "enviar ok: {FilaId} ({Tipo}) to {Phone}")]
     private partial void LogSent(Guid filaId, string tipo, string phone);

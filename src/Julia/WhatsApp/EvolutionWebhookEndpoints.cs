@@ -57,7 +57,12 @@ internal static partial class EvolutionWebhookEndpoints
         {
             var o = options.Value;
             if (!string.IsNullOrEmpty(o.WebhookToken) && !WebhookAuthenticator.IsAuthorized(http.Request, o.WebhookToken, time.GetUtcNow()))
+            {
+                // Evolution does not resend a 401: a wrong token after a rotation loses every message, so it is said —
+                // once a minute at most, whoever sends them.
+                if (RefusedLogs.ShouldLog(time.GetUtcNow())) LogRefused();
                 return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Token do webhook ausente ou inválido");
+            }
             // "Webhook by events" with the token in the URL: the event name came after the token.
             eventFromPath ??= WebhookAuthenticator.QueryToken(http.Request).Event;
             if (!http.Request.HasJsonContentType())
@@ -117,8 +122,11 @@ internal static partial class EvolutionWebhookEndpoints
         static IResult TooLarge() =>
             TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Corpo maior que 1 MiB");
 
-        /// <summary>One line a minute at most: a sender of large bodies never floods the log.</summary>
-        static readonly LogThrottle TooLargeLogs = new(TimeSpan.FromMinutes(1));
+        /// <summary>One line a minute at most: a sender of large bodies or wrong tokens never floods the log.</summary>
+        readonly LogThrottle TooLargeLogs = new(TimeSpan.FromMinutes(1)), RefusedLogs = new(TimeSpan.FromMinutes(1));
+
+        [LoggerMessage(EventId = 1014, Level = LogLevel.Warning, Message = "Evolution webhook refused with 401: token missing or not EVOLUTION_WEBHOOK_TOKEN (Evolution does not resend it: the message is lost)")]
+        private partial void LogRefused();
 
         [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "Evolution webhook refused with 413: over 1 MiB without its media (base64); the message was not stored")]
         private partial void LogTooLarge();

@@ -390,6 +390,7 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await f.PostChatwootAsync(body, token: null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await f.PostChatwootAsync(body, token: "errado")).StatusCode);
+        Assert.Contains(f.App.Logs.Lines, l => l.Message.StartsWith("Chatwoot webhook refused with 401"));
         var header = new HttpRequestMessage(HttpMethod.Post, "/chatwoot/webhook") { Content = JsonContent.Create(body) };
         header.Headers.Add("X-Chatwoot-Token", HumanLoopFixture.WebhookToken);
         Assert.Equal(HttpStatusCode.OK, (await f.Client.SendAsync(header)).StatusCode);

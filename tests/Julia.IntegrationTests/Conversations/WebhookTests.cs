@@ -28,6 +28,8 @@ public sealed class WebhookTests(WebhookFixture f) : IClassFixture<WebhookFixtur
 
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        // Evolution does not resend a 401: said in the log (a rotated token lost every message in silence), once a minute.
+        Assert.Contains(f.App.Logs.Lines, l => l.Message.StartsWith("Evolution webhook refused with 401"));
         Assert.Equal("application/problem+json", none.Content.Headers.ContentType?.MediaType);
         Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE telefone = '5511999990201'"));
     }

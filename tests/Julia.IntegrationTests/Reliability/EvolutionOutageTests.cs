@@ -43,12 +43,15 @@ public sealed class EvolutionOutageTests(ITestOutputHelper output)
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
         var readiness = await Readiness.ReadAsync(julia);
+        // Said in the log while it lasts (it was silent for minutes: an outside pass, 2026-12-02), not once per row.
+        var postponedLines = rig.Logs().Split('\n').Count(l => l.Contains("enviar adiado"));
         await rig.Evolution.ComeBackAsync();
         var cameBack = DateTime.UtcNow;
 
         Assert.All(messages.AllStatuses, s => Assert.Equal(200, s));
         Assert.Equal(0, worst.Sent);
         Assert.Equal(0, worst.Errors);
+        Assert.InRange(postponedLines, 1, (int)(Outage.TotalSeconds / 30) + 2);
         await Answers.AssertEachAnsweredOnceAsync(rig, messages.All, seconds: 420);
         await using var db = await rig.Db.OpenConnectionAsync();
         var attempts = await db.QuerySingleAsync<(long Rows, long Failed)>(

@@ -1,0 +1,19 @@
+using Julia.Infrastructure.Logging;
+
+namespace Julia.UnitTests.Infrastructure.Logging;
+
+public sealed class LogThrottleTests
+{
+    [Fact]
+    public void OneLinePerIntervalWhateverTheRateOfCalls()
+    {
+        var throttle = new LogThrottle(TimeSpan.FromMinutes(1));
+        var start = new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero);
+
+        var logged = Enumerable.Range(0, 600).Count(second => throttle.ShouldLog(start.AddSeconds(second * 0.5)));
+
+        Assert.Equal(5, logged); // 0:00, 1:00, 2:00, 3:00, 4:00 of five minutes
+        Assert.False(throttle.ShouldLog(start.AddSeconds(299.5)));
+        Assert.True(throttle.ShouldLog(start.AddMinutes(5)));
+    }
+}
