@@ -111,7 +111,11 @@ internal static class CampaignEndpoints
     {
         id = c.Id, nome = c.Nome, tipo = c.Kind, mensagem_template = c.MensagemTemplate,
         filtros = System.Text.Json.JsonDocument.Parse(c.Filtros).RootElement, max_por_dia = c.MaxPorDia, status = c.Status,
-        agendar_para = c.ScheduledFor, iniciada_em = c.IniciadaEm, concluida_em = c.ConcluidaEm, total_destinatarios = c.TotalDestinatarios,
-        created_at = c.CreatedAt,
+        agendar_para = Local(c.ScheduledFor), iniciada_em = Local(c.IniciadaEm), concluida_em = Local(c.ConcluidaEm),
+        total_destinatarios = c.TotalDestinatarios, created_at = Local(c.CreatedAt),
     };
+
+    /// <summary>Times an operator reads, on the São Paulo clock with its offset (the same instant as the stored UTC).</summary>
+    static DateTimeOffset? Local(DateTime? utc) =>
+        utc is { } t ? Infrastructure.Time.SaoPaulo.ToLocal(new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc))) : null;
 }

@@ -30,7 +30,7 @@ internal sealed record CreateCampaignRequest(
     [property: JsonPropertyName("mensagem_template")] string? MensagemTemplate,
     [property: JsonPropertyName("filtros")] CampaignFilters? Filtros,
     [property: JsonPropertyName("max_por_dia")] int? MaxPorDia,
-    [property: JsonPropertyName("agendar_para")] DateTimeOffset? ScheduledFor);
+    [property: JsonPropertyName("agendar_para"), JsonConverter(typeof(Infrastructure.Time.SaoPauloTimeJsonConverter))] DateTimeOffset? ScheduledFor);
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record PreviewRequest([property: JsonPropertyName("filtros")] CampaignFilters? Filtros);

@@ -361,6 +361,42 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
         Assert.Contains("mensagem padrão", reminderAnswer);
     }
 
+    /// <summary>
+    /// A time the model writes the Brazilian way ("12/03/2026") is refused, not read month first; a closed time is
+    /// answered with the configured hours and the nearest valid minute — Friday 19:59 for Friday 20:00, not Monday
+    /// (an outside pass, 2026-12-02).
+    /// </summary>
+    [Fact]
+    public async Task AReminderTimeThatIsNotIsoIsRefusedAndAClosedOneGetsTheNearestValidMinute()
+    {
+        const string doctor = "5511992580418";
+        var answers = new List<string>();
+        var sp = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, sp).Date;
+        var friday = Enumerable.Range(1, 8).Select(d => today.AddDays(d)).First(d => d.DayOfWeek == DayOfWeek.Friday);
+        f.Anthropic.Enqueue(Tool("agendar_lembrete", new JsonObject { ["data_hora"] = friday.ToString("dd/MM/yyyy") + " 10:00", ["contexto"] = "UTI" }));
+        f.Anthropic.Enqueue(request =>
+        {
+            answers.Add(System.Text.RegularExpressions.Regex.Unescape(request["messages"]!.AsArray()[^1]!.ToJsonString()));
+            return Tool("agendar_lembrete", new JsonObject { ["data_hora"] = friday.ToString("yyyy-MM-dd") + "T20:00", ["contexto"] = "UTI" });
+        });
+        f.Anthropic.Enqueue(request =>
+        {
+            answers.Add(System.Text.RegularExpressions.Regex.Unescape(request["messages"]!.AsArray()[^1]!.ToJsonString()));
+            return Text("Pode ser sexta 19h59?");
+        });
+
+        await PostAsync(f.Client, Text(doctor, "me lembra sexta?"));
+        await f.WaitProcessedAsync(doctor);
+
+        Assert.Equal(2, answers.Count);
+        Assert.Contains("data_hora inválida", answers[0]);
+        Assert.Contains("seg a sex, 8h às 20h", answers[1]);
+        Assert.Contains($"mais próximo é {friday:dd/MM} 19:59", answers[1]);
+        Assert.Empty(await f.QueryAsync<Guid>(
+            "SELECT f.id FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id WHERE m.telefone = @doctor AND f.tipo = 'lembrete_solicitado'", new { doctor }));
+    }
+
     /// <summary>An opt-out the model asks for on words that cannot mean one ("ok") is refused; the doctor stays (an outside pass, 2026-12-02).</summary>
     [Fact]
     public async Task AnOptOutTheModelAsksForOnAnOkIsRefusedAndTheDoctorStays()

@@ -27,6 +27,31 @@ public sealed class CampaignTests(CampaignFixture f) : IClassFixture<CampaignFix
     static object Body(string template, object? filtros = null, int? max = null) =>
         new { nome = "Pediatria ABC", tipo = "oferta_plantao", mensagem_template = template, filtros, max_por_dia = max };
 
+    /// <summary>
+    /// `agendar_para` without an offset is São Paulo time, as everything an operator writes (read as UTC it started the
+    /// campaign three hours early: an outside pass, 2026-12-02); the answer shows the São Paulo offset; a Brazilian-style
+    /// date is a 400, not a guess.
+    /// </summary>
+    [Fact]
+    public async Task AScheduleWithoutAnOffsetIsSaoPauloTime()
+    {
+        var created = await f.Client.PostAsJsonAsync("/campanhas", new
+        {
+            nome = "Agendada", tipo = "oferta_plantao", mensagem_template = "Oi {nome}", agendar_para = "2030-01-10T10:00:00",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("2030-01-10T10:00:00-03:00", body.GetProperty("agendar_para").GetString());
+        Assert.Equal(new DateTime(2030, 1, 10, 13, 0, 0), await f.ScalarAsync<DateTime>(
+            "SELECT agendar_para AT TIME ZONE 'UTC' FROM campanhas WHERE id = @id", new { id = body.GetProperty("id").GetInt64() }));
+
+        var brazilian = await f.Client.PostAsJsonAsync("/campanhas", new
+        {
+            nome = "Agendada", tipo = "oferta_plantao", mensagem_template = "Oi {nome}", agendar_para = "10/01/2030 10:00",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, brazilian.StatusCode);
+    }
+
     [Fact]
     public async Task TemplatesAndSpecialtiesAreValidatedAtCreation()
     {

@@ -20,7 +20,7 @@ internal sealed class AgentToolbox(ShiftTools shifts, ConversationTools conversa
                 ShiftTools.SearchSchema, shifts.SearchAsync),
             Tool("reservar_plantao", "Pré-reserva um plantão oferecido, só depois de um sim explícito do médico.",
                 ShiftTools.ReserveSchema, shifts.ReserveAsync),
-            Tool("agendar_lembrete", "Agenda um retorno que o médico pediu (horário de São Paulo, dias úteis 8h–20h).",
+            Tool("agendar_lembrete", "Agenda um retorno que o médico pediu (horário de São Paulo, dentro do horário comercial).",
                 ConversationTools.ReminderSchema, conversation.ScheduleReminderAsync),
             Tool("atualizar_preferencias", "Guarda preferências que o médico contou (turnos, regiões, dias, valor mínimo, hospitais, setores).",
                 ConversationTools.PreferencesSchema, conversation.UpdatePreferencesAsync),

@@ -46,14 +46,17 @@ internal sealed partial class ConversationTools(
     public async Task<string> ScheduleReminderAsync(ToolSession session, ToolArguments a, CancellationToken ct)
     {
         var text = a.String("data_hora");
-        if (!TryParseSaoPaulo(text, out var at)) return "data_hora inválida: use AAAA-MM-DDTHH:MM (horário de São Paulo).";
+        if (!SaoPaulo.TryParseIso(text, out var at)) return "data_hora inválida: use AAAA-MM-DDTHH:MM (horário de São Paulo).";
         var now = time.GetUtcNow();
         if (at < now + MinAhead) return "Horário precisa ser pelo menos 5 minutos à frente.";
         if (at > now + MaxAhead) return "Só consigo agendar até 30 dias à frente.";
         if (!businessHours.IsOpen(at))
         {
-            var next = SaoPaulo.ToLocal(businessHours.NextOpening(at));
-            return $"Fora do horário comercial (seg a sex, 8h às 20h). O horário válido mais próximo é {next:dd/MM HH:mm}; pergunte se serve.";
+            // The nearer of the last open minute before it and the next opening, when that one is still far enough ahead.
+            var next = businessHours.NextOpening(at);
+            var nearest = businessHours.LastOpenMinuteBefore(at) is { } before && before >= now + MinAhead && at - before < next - at ? before : next;
+            return $"Fora do horário comercial ({businessHours.Describe()}). O horário válido mais próximo é " +
+                   $"{SaoPaulo.ToLocal(nearest, businessHours.Zone):dd/MM HH:mm}; pergunte se serve.";
         }
         var doctor = session.Turn.Doctor;
         var contexto = a.String("contexto") is { Length: > 0 } c ? Bounded(c.Trim(), MaxContextChars) : "nossa conversa";
@@ -134,20 +137,5 @@ internal sealed partial class ConversationTools(
         var tipo = a.String("tipo") is { } t && HandoffTriggers.RequestableByAgent.Contains(t) ? t : HandoffTriggers.LowConfidence;
         session.TakeOver = new AgentOutcome.Handoff(tipo, a.String("motivo") ?? "pedido do agente");
         return Task.FromResult("Registrado. Uma pessoa da equipe assume; a mensagem de transição é enviada pelo sistema.");
-    }
-
-    static bool TryParseSaoPaulo(string? text, out DateTimeOffset at)
-    {
-        at = default;
-        if (string.IsNullOrWhiteSpace(text)) return false;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) &&
-            (text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > 10))
-        {
-            at = withOffset;
-            return true;
-        }
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)) return false;
-        at = new DateTimeOffset(local, SaoPaulo.Zone.GetUtcOffset(local));
-        return true;
     }
 }

@@ -71,5 +71,39 @@ internal sealed class BusinessHours
         return new DateTimeOffset(opening, zone.GetUtcOffset(opening));
     }
 
+    /// <summary>
+    /// The last minute open before <paramref name="instant"/> (a closed instant; within a year), or null: with the next
+    /// opening, the two candidates for "the nearest valid time" (Friday 20:00 is nearer Friday 19:59 than Monday 08:00).
+    /// </summary>
+    public DateTimeOffset? LastOpenMinuteBefore(DateTimeOffset instant)
+    {
+        if (start == end) return null; // all day: a closed instant is a closed day; its eve's last minute is 23:59
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        if (TimeOnly.FromDateTime(local.DateTime) < end) day = day.AddDays(-1);
+        for (var i = 0; i < 370; i++, day = day.AddDays(-1))
+        {
+            if (!IsWorkingDay(day)) continue;
+            var last = day.ToDateTime(end).AddMinutes(-1);
+            return new DateTimeOffset(last, zone.GetUtcOffset(last));
+        }
+        return null;
+    }
+
+    /// <summary>The hours as a person reads them: "seg a sex, 8h às 20h, exceto feriados".</summary>
+    public string Describe()
+    {
+        string[] names = ["dom", "seg", "ter", "qua", "qui", "sex", "sáb"];
+        var ordered = Enumerable.Range(1, 7).Select(i => (DayOfWeek)(i % 7)).Where(days.Contains).ToList();
+        var contiguous = ordered.Count > 1 && ordered.Select(d => ((int)d + 6) % 7).Zip(ordered.Skip(1).Select(d => ((int)d + 6) % 7)).All(p => p.Second == p.First + 1);
+        var dayText = ordered.Count == 7 ? "todos os dias"
+            : contiguous ? $"{names[(int)ordered[0]]} a {names[(int)ordered[^1]]}"
+            : string.Join(", ", ordered.Select(d => names[(int)d]));
+        var hours = start == end ? "o dia todo" : $"{Hour(start)} às {Hour(end)}";
+        return $"{dayText}, {hours}{(holidays.Count > 0 ? ", exceto feriados" : "")}";
+    }
+
+    static string Hour(TimeOnly t) => t.Minute == 0 ? $"{t.Hour}h" : $"{t.Hour}h{t.Minute:00}";
+
     bool IsWorkingDay(DateOnly day) => days.Contains(day.DayOfWeek) && !holidays.Contains(day);
 }

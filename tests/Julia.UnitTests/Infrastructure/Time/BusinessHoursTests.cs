@@ -43,3 +43,51 @@ public sealed class BusinessHoursTests
     public void TheOpeningOfADayIsOnTheSaoPauloClock(string local, string opening) =>
         Assert.Equal(Sp(opening), Hours.OpeningOf(Sp(local)));
 }
+
+/// <summary>What the reminder tool tells the model when a time is closed (an outside pass, 2026-12-02): the configured hours, the nearest valid minute.</summary>
+public sealed class BusinessHoursWordsTests
+{
+    static DateTimeOffset Sp(string local) => new(DateTime.Parse(local), TimeSpan.FromHours(-3));
+
+    static BusinessHours Hours(string start = "08:00", string end = "20:00", string days = "1-5", string holidays = "") =>
+        new(Options.Create(new BusinessHoursOptions { Start = start, End = end, Weekdays = days, Holidays = holidays }));
+
+    [Fact]
+    public void TheHoursAreDescribedAsConfigured()
+    {
+        Assert.Equal("seg a sex, 8h às 20h", Hours().Describe());
+        Assert.Equal("seg a sáb, 9h às 18h30, exceto feriados", Hours("09:00", "18:30", "1-6", "2026-12-25").Describe());
+        Assert.Equal("todos os dias, o dia todo", Hours("00:00", "00:00", "1-7").Describe());
+        Assert.Equal("seg, qua, sex, 8h às 20h", Hours(days: "1,3,5").Describe());
+    }
+
+    [Theory]
+    [InlineData("2026-12-04 20:00:00", "2026-12-04 19:59:00")] // Friday night: Friday's last minute, not Monday
+    [InlineData("2026-12-05 10:00:00", "2026-12-04 19:59:00")] // Saturday
+    [InlineData("2026-12-03 07:00:00", "2026-12-02 19:59:00")] // before Thursday's opening: Wednesday's last minute
+    public void TheLastOpenMinuteBeforeAClosedTime(string closed, string last) =>
+        Assert.Equal(Sp(last), Hours().LastOpenMinuteBefore(Sp(closed)));
+}
+
+public sealed class IsoTimeTests
+{
+    [Theory]
+    [InlineData("2026-12-03T10:00", "2026-12-03T13:00:00Z")]        // no offset: São Paulo
+    [InlineData("2026-12-03 10:00:00", "2026-12-03T13:00:00Z")]
+    [InlineData("2026-12-03T10:00:00Z", "2026-12-03T10:00:00Z")]
+    [InlineData("2026-12-03T10:00:00-03:00", "2026-12-03T13:00:00Z")]
+    [InlineData("2026-12-03T10:00:00+0100", "2026-12-03T09:00:00Z")]
+    public void IsoTimesAreReadWithTheirOffsetOrOnTheSaoPauloClock(string text, string utc)
+    {
+        Assert.True(SaoPaulo.TryParseIso(text, out var at));
+        Assert.Equal(DateTimeOffset.Parse(utc), at);
+    }
+
+    [Theory]
+    [InlineData("12/03/2026 10:00")]   // .NET reads it as 3 December; a Brazilian means 12 March
+    [InlineData("03/12 10:00")]
+    [InlineData("amanhã 10:00")]
+    [InlineData("2026-12-03")]
+    [InlineData("")]
+    public void AnythingButIsoIsRefusedNotGuessed(string text) => Assert.False(SaoPaulo.TryParseIso(text, out _));
+}
