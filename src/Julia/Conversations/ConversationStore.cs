@@ -102,7 +102,12 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
             SET LOCAL plan_cache_mode = force_generic_plan;
             UPDATE interacoes SET conteudo = NULL, midia = NULL, remote_jid = NULL, processado_em = now()
             WHERE medico_id = @medicoId AND direcao = 'entrada' AND processado_em IS NULL AND {Erased};
-            INSERT INTO conversations (medico_id) SELECT @medicoId WHERE {OpenConversationOf} IS NULL AND NOT {Erased}
+            INSERT INTO conversations (medico_id, chatwoot_conversation_id)
+            SELECT @medicoId, (SELECT i.midia->>'{InboundStore.ChatwootConversationKey}' FROM interacoes i
+                               WHERE i.medico_id = @medicoId AND i.direcao = 'entrada' AND i.processado_em IS NULL
+                                 AND i.midia->>'{InboundStore.ChatwootConversationKey}' IS NOT NULL
+                               ORDER BY i.id DESC LIMIT 1)
+            WHERE {OpenConversationOf} IS NULL AND NOT {Erased}
             ON CONFLICT (medico_id) WHERE status IN ('active', 'paused') DO NOTHING;
 
             {AttachInboundSql};

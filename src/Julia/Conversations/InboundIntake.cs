@@ -33,7 +33,8 @@ internal sealed partial class InboundIntake(
         var row = new InboundRow(
             message.MessageId, message.Kind,
             InboundText.Stored(message.Text, message.Kind, new InboundTextLimits(o.MaxMessageChars, o.TruncateAboveChars, o.RejectAboveChars)),
-            InboundStore.MediaJson(BoundedCaption(message.Media, o.MaxMessageChars), message.Quoted), jid, time.GetUtcNow(), message.ChatwootConversationId);
+            InboundStore.MediaJson(BoundedCaption(message.Media, o.MaxMessageChars), message.Quoted, ChatwootId(message.ChatwootConversationId)),
+            jid, time.GetUtcNow(), ChatwootId(message.ChatwootConversationId));
 
         var doctor = canonical is null ? await doctors.FindAsync(null, lid, ct) : await doctors.FindCachedAsync(canonical);
         Guid? stored;
@@ -100,6 +101,9 @@ internal sealed partial class InboundIntake(
         : canonical is not null && PhoneNumbers.Canonical(remoteJid) == canonical ? PhoneNumbers.SenderJid(remoteJid)
         : canonical is not null ? PhoneNumbers.Jid(canonical)
         : lid!;
+
+    /// <summary>Evolution's `chatwootConversationId`, when it is a Chatwoot id (digits): any other text is not kept.</summary>
+    static string? ChatwootId(string? id) => id is { Length: > 0 and <= 20 } && id.All(char.IsAsciiDigit) ? id : null;
 
     /// <summary>A media caption reaches the model like a text: cut at MAX_MENSAGEM_CHARS (the text column has its own rules).</summary>
     static InboundMedia? BoundedCaption(InboundMedia? media, int maxChars) =>

@@ -24,6 +24,8 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
     const string Inserted = "id, medico_id, tipo, conteudo, provider_message_id, created_at";
 
     // When the Evolution payload names the Chatwoot conversation, the doctor's open conversation remembers it.
+    public const string ChatwootConversationKey = "chatwoot_conversation_id";
+
     const string ChatwootCte = """
         chatwoot_mapped AS (
             UPDATE conversations SET chatwoot_conversation_id = @ChatwootConversationId
@@ -103,10 +105,14 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
             """, ct, row, doctor);
     }
 
-    /// <summary>`midia`: the media's metadata, and `citacao`, the text of the message the doctor quoted, when there is one.</summary>
-    public static string? MediaJson(WhatsApp.InboundMedia? media, string? quoted = null)
+    /// <summary>
+    /// `midia`: the media's metadata; `citacao`, the text of the message the doctor quoted; `chatwoot_conversation_id`,
+    /// where Evolution's Chatwoot integration mirrors it — kept on the row because the first message of a conversation
+    /// arrives before the conversation exists, and the turn that opens it reads it from here (docs/decisions.md#handoff).
+    /// </summary>
+    public static string? MediaJson(WhatsApp.InboundMedia? media, string? quoted = null, string? chatwootConversationId = null)
     {
-        if (media is null && quoted is null) return null;
+        if (media is null && quoted is null && chatwootConversationId is null) return null;
         var json = new Dictionary<string, object?>();
         if (media is not null)
         {
@@ -116,6 +122,7 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
             json["seconds"] = media.Seconds;
         }
         if (quoted is not null) json["citacao"] = quoted;
+        if (chatwootConversationId is not null) json[ChatwootConversationKey] = chatwootConversationId;
         return JsonSerializer.Serialize(json);
     }
 }

@@ -245,6 +245,31 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
             "SELECT count(*) FROM interacoes WHERE conversa_id = @conversa AND autor_tipo = 'humano' AND conteudo = '[anexo enviado pela equipe]'", new { conversa }));
     }
 
+    /// <summary>
+    /// SPEC §8.3: the Chatwoot conversation comes from the Evolution payload when present — also on the first message of
+    /// a conversation, which arrives before the conversation exists (it was dropped: a doctor Chatwoot cannot find by
+    /// phone, a LID-only one, never got his handoff note, and Slack had no link; an outside pass, 2026-12-02).
+    /// </summary>
+    [Fact]
+    public async Task TheChatwootConversationOfTheFirstMessageIsKeptForTheConversationItOpens()
+    {
+        const string phone = "5511988880119";
+        f.Chatwoot.AddContact(900_010, "Contato sem o telefone dele", "+5511000000010");
+        f.Chatwoot.AddConversation(900_010, 777_001, HumanLoopFixture.Inbox, 1_765_387_400);
+        var body = Text(phone, "quero falar com uma pessoa, por favor");
+        body["data"]!["chatwootConversationId"] = 777_001;
+
+        await PostAsync(f.Client, body);
+        await f.WaitProcessedAsync(phone);
+
+        Assert.Equal("777001", await f.ScalarAsync<string>("""
+            SELECT c.chatwoot_conversation_id FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = @phone
+            """, new { phone }));
+        var note = await Eventually.MatchesAsync(() => Task.FromResult(f.Chatwoot.Messages.FirstOrDefault(m => m.ConversationId == 777_001)),
+            m => m.Body is not null);
+        Assert.True(note.Body["private"]!.GetValue<bool>());
+    }
+
     /// <summary>Conversation ids are per account: the same webhook URL in a second account must not reach our doctor.</summary>
     [Fact]
     public async Task AnotherAccountsConversationWithOurIdIsIgnored()
