@@ -45,6 +45,11 @@ internal sealed partial class ChatwootEventHandler(
                         ? new ChatwootOutcome(true, "devolvida à Júlia (resolvida)") : new ChatwootOutcome(false, "já estava com a Júlia"));
             case ChatwootEvent.StatusChanged status:
                 return new(false, $"status {Named(status.Status)}");
+            case ChatwootEvent.MessageDeleted deleted:
+                return await WithConversationAsync(deleted, deleted.ConversationId, deleted.ContactPhone, ct, async c =>
+                    await control.WithdrawStaffMessageAsync(c, deleted.MessageId, ct)
+                        ? new ChatwootOutcome(true, "mensagem da equipe apagada: retirada do histórico")
+                        : new ChatwootOutcome(false, "mensagem apagada que não é da equipe ou não registrada"));
             case ChatwootEvent.MessageCreated message when IsStaffNote(message) && ReservationCommand.Parse(message.Content) is { } command:
                 return await WithConversationAsync(message, message.ConversationId, message.ContactPhone, ct, c => commands.RunAsync(c, message, command, ct));
             case ChatwootEvent.MessageCreated message:

@@ -49,6 +49,12 @@ internal abstract record ChatwootEvent
         string? SenderName,
         int Attachments = 0) : ChatwootEvent;
 
+    /// <summary>
+    /// `message_updated` of a message deleted in Chatwoot (`content_attributes.deleted`): Evolution deletes it on WhatsApp;
+    /// Júlia withdraws it from what she remembers (docs/decisions.md#handoff).
+    /// </summary>
+    public sealed record MessageDeleted(long ConversationId, string? ContactPhone, long? ContactId, long MessageId) : ChatwootEvent;
+
     /// <summary>Accepted with 200 and deliberately not acted on (other events, unknown message types…).</summary>
     public sealed record Ignored(string Reason) : ChatwootEvent;
 

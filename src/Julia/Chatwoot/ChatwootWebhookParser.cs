@@ -23,6 +23,7 @@ internal static class ChatwootWebhookParser
             "conversation_updated" => ParseConversationUpdated(root),
             "conversation_status_changed" => ParseStatusChanged(root),
             "message_created" => ParseMessageCreated(root),
+            "message_updated" => ParseMessageUpdated(root),
             _ => new ChatwootEvent.Ignored("evento não tratado"),
         };
         var conversation = Obj(root, "conversation");
@@ -76,6 +77,19 @@ internal static class ChatwootWebhookParser
             conversationId, phone, contactId, messageId, messageType, IsPrivate(Prop(root, "private")),
             Str(root, "content"), Text(Prop(root, "source_id")), senderType, Id(sender, "id") ?? Id(root, "sender_id"), Str(sender, "name"),
             Prop(root, "attachments") is { ValueKind: JsonValueKind.Array } files ? files.GetArrayLength() : 0);
+    }
+
+    /// <summary>Only a deletion is acted on: an edit of a message already delivered cannot be edited on WhatsApp.</summary>
+    static ChatwootEvent ParseMessageUpdated(JsonElement root)
+    {
+        if (Prop(Obj(root, "content_attributes"), "deleted").ValueKind != JsonValueKind.True)
+            return new ChatwootEvent.Ignored("mensagem editada: não tratada");
+        var conversation = Obj(root, "conversation");
+        if ((Id(conversation, "id") ?? Id(root, "conversation_id")) is not { } conversationId)
+            return new ChatwootEvent.Invalid("campo obrigatório ausente ou inválido: conversation.id");
+        if (Id(root, "id") is not { } messageId) return new ChatwootEvent.Invalid("campo obrigatório ausente ou inválido: id");
+        var (phone, contactId) = ConversationContact(conversation);
+        return new ChatwootEvent.MessageDeleted(conversationId, phone, contactId, messageId);
     }
 
     /// <summary>The doctor behind a conversation payload: `meta.sender`, else `contact_inbox.contact_id` for the id.</summary>

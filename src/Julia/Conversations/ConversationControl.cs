@@ -116,6 +116,26 @@ internal sealed partial class ConversationControl(
         return id;
     }
 
+    /// <summary>
+    /// A staff message deleted in Chatwoot: withdrawn from the history (the agent would go on quoting a value the recruiter
+    /// took back), and not sent when its send has not started (`app` mirroring). False when nothing was stored for it.
+    /// </summary>
+    public async Task<bool> WithdrawStaffMessageAsync(ConversationRef c, long chatwootMessageId, CancellationToken ct)
+    {
+        await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var withdrawn = await conversations.WithdrawStaffMessageAsync(tx, c.Id, chatwootMessageId, ct);
+        foreach (var id in withdrawn)
+            await queue.CancelPendingByMetadataAsync(tx, QueueKinds.SystemMessage, ConversationStore.StaffMessageKey,
+                id.ToString(System.Globalization.CultureInfo.InvariantCulture), "apagada_pela_equipe", ct);
+        await tx.CommitAsync(ct);
+        if (withdrawn.Length > 0) LogWithdrawn(c.Id, chatwootMessageId);
+        return withdrawn.Length > 0;
+    }
+
+    [LoggerMessage(EventId = 1122, Level = LogLevel.Information, Message = "Staff message {ChatwootMessageId} of conversa {ConversaId} deleted in Chatwoot: withdrawn from the history")]
+    private partial void LogWithdrawn(Guid conversaId, long chatwootMessageId);
+
     [LoggerMessage(EventId = 1120, Level = LogLevel.Information, Message = "Conversa {ConversaId} back with Júlia (handoff {HandoffId} resolved, completed {Completed})")]
     private partial void LogReturned(Guid conversaId, Guid? handoffId, bool completed);
 

@@ -304,6 +304,18 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
             RETURNING id
             """, new { conversaId, medicoId, text, origin, chatwootMessageId }, tx, cancellationToken: ct));
 
+    /// <summary>What a staff message deleted in Chatwoot becomes in the conversation's history.</summary>
+    public const string WithdrawnStaffMessage = "[mensagem apagada pela equipe]";
+
+    /// <summary>A staff message deleted in Chatwoot: its text leaves the history the agent reads; returns the rows changed.</summary>
+    public async Task<long[]> WithdrawStaffMessageAsync(NpgsqlTransaction tx, Guid conversaId, long chatwootMessageId, CancellationToken ct) =>
+        [.. await tx.Connection!.QueryAsync<long>(new CommandDefinition($"""
+            UPDATE interacoes SET conteudo = '{WithdrawnStaffMessage}'
+            WHERE conversa_id = @conversaId AND chatwoot_message_id = @chatwootMessageId AND autor_tipo = 'humano'
+              AND conteudo IS DISTINCT FROM '{WithdrawnStaffMessage}'
+            RETURNING id
+            """, new { conversaId, chatwootMessageId }, tx, cancellationToken: ct))];
+
     /// <summary>Was this provider message id one of Júlia's sends (an echo of a mirror, not a person)?</summary>
     public async Task<bool> IsOurOutboundAsync(string providerMessageId, CancellationToken ct)
     {

@@ -270,6 +270,36 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
         Assert.True(note.Body["private"]!.GetValue<bool>());
     }
 
+    /// <summary>
+    /// A staff message deleted in Chatwoot (Evolution deletes it on WhatsApp) leaves Júlia's history: the model went on
+    /// reading a pay value the recruiter took back (an outside pass, 2026-12-02). An edit is not acted on.
+    /// </summary>
+    [Fact]
+    public async Task AStaffMessageDeletedInChatwootLeavesTheHistory()
+    {
+        const string phone = "5511988880120";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        var staff = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, phone);
+        staff["id"] = 990_001;
+        staff["content"] = "o plantão de sábado paga R$ 3.000";
+        await f.PostChatwootAsync(staff);
+
+        var edited = staff.DeepClone().AsObject();
+        edited["event"] = "message_updated";
+        edited["content"] = "o plantão de sábado paga R$ 3.500";
+        var editAnswer = await (await f.PostChatwootAsync(edited)).Content.ReadFromJsonAsync<JsonElement>();
+        var deleted = staff.DeepClone().AsObject();
+        deleted["event"] = "message_updated";
+        deleted["content"] = "This message was deleted";
+        deleted["content_attributes"] = new JsonObject { ["deleted"] = true };
+        var answer = await (await f.PostChatwootAsync(deleted)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("ignored", editAnswer.GetProperty("status").GetString());
+        Assert.Equal("ok", answer.GetProperty("status").GetString());
+        Assert.Equal(["[mensagem apagada pela equipe]"], await f.QueryAsync<string>(
+            "SELECT conteudo FROM interacoes WHERE conversa_id = @conversa AND chatwoot_message_id = 990001", new { conversa }));
+    }
+
     /// <summary>Conversation ids are per account: the same webhook URL in a second account must not reach our doctor.</summary>
     [Fact]
     public async Task AnotherAccountsConversationWithOurIdIsIgnored()
