@@ -193,7 +193,13 @@ internal sealed partial class ChatwootEventHandler(
         return await act(conversation);
     }
 
-    static bool IsHumanLabel(string label) => string.Equals(label.Trim(), HumanLabel, StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// `humano`, also as one word of a longer label — `atendimento-humano`, `Humano_Urgente` — as teams name their labels
+    /// (the fixture's own is `atendimento-humano`, which was silently ignored: SPEC "labels contain `humano`").
+    /// </summary>
+    internal static bool IsHumanLabel(string label) =>
+        label.Split(['-', '_', ' ', '.', ':', '/'], StringSplitOptions.RemoveEmptyEntries)
+            .Any(word => string.Equals(word, HumanLabel, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Evolution's Chatwoot integration writes the WhatsApp id as `WAID:&lt;id&gt;`.</summary>
     static string StripWaid(string sourceId) => sourceId.StartsWith("WAID:", StringComparison.OrdinalIgnoreCase) ? sourceId[5..] : sourceId;

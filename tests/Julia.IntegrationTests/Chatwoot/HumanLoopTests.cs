@@ -300,6 +300,31 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
             "SELECT conteudo FROM interacoes WHERE conversa_id = @conversa AND chatwoot_message_id = 990001", new { conversa }));
     }
 
+    /// <summary>
+    /// The fixture's own label, `atendimento-humano`, names the human hand-over as teams write it (SPEC: "labels contain
+    /// `humano`"); it was silently ignored (an outside pass, 2026-12-02). Another label changes nothing.
+    /// </summary>
+    [Fact]
+    public async Task ALabelWithHumanoAsAWordHandsOverAnotherLabelDoesNot()
+    {
+        const string phone = "5511988880121";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        var other = HumanLoopFixture.Webhook("webhook-conversation-updated-label-added.json", chatwootId, phone);
+        other["labels"] = new JsonArray("desumanizado");
+        other["changed_attributes"] = new JsonArray(new JsonObject
+        {
+            ["label_list"] = new JsonObject { ["previous_value"] = new JsonArray(), ["current_value"] = new JsonArray("desumanizado") },
+        });
+        await f.PostChatwootAsync(other);
+        Assert.Equal("ai", await f.ControlAsync(conversa));
+
+        var asSent = HumanLoopFixture.Webhook("webhook-conversation-updated-label-added.json", chatwootId, phone);
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(asSent)).StatusCode);
+
+        Assert.Equal("human", await f.ControlAsync(conversa));
+        Assert.Equal([("pendente", "manual")], await f.HandoffsAsync(conversa));
+    }
+
     /// <summary>Conversation ids are per account: the same webhook URL in a second account must not reach our doctor.</summary>
     [Fact]
     public async Task AnotherAccountsConversationWithOurIdIsIgnored()
