@@ -263,7 +263,7 @@ public sealed class ChatwootWebhookParserTests
     }
 
     [Theory]
-    [InlineData("""{"event":"message_updated","id":1}""", "evento não tratado")]
+    [InlineData("""{"event":"message_updated","id":1}""", "mensagem editada: não tratada")] // only a deletion is acted on
     [InlineData("""{"event":"webwidget_triggered"}""", "evento não tratado")]
     [InlineData("""{"event":"conversation_created","id":1}""", "evento não tratado")]
     [InlineData("""{"event":"message_created","id":1,"conversation":{"id":2},"message_type":"input_csat"}""", "message_type desconhecido")]
@@ -363,5 +363,13 @@ public sealed class ChatwootWebhookParserTests
                 break;
             default: Assert.Fail($"unexpected record {e.GetType().Name}"); break;
         }
+    }
+
+    [Fact]
+    public void ADeletedMessageIsReadWithItsConversationAndId()
+    {
+        var deleted = Assert.IsType<ChatwootEvent.MessageDeleted>(ChatwootWebhookParser.Parse(System.Text.Json.JsonDocument.Parse(
+            """{"event":"message_updated","id":77,"content":"This message was deleted","content_attributes":{"deleted":true},"conversation":{"id":12,"meta":{"sender":{"phone_number":"+5511999990001"}}}}""").RootElement));
+        Assert.Equal((12L, 77L, "+5511999990001"), (deleted.ConversationId, deleted.MessageId, deleted.ContactPhone));
     }
 }
