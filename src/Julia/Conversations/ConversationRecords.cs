@@ -10,9 +10,15 @@ internal sealed record ConversationState(
 
 /// <summary>An inbound message not yet consumed by a turn (processado_em IS NULL).</summary>
 internal sealed record PendingInbound(long Id, string Kind, string Content, string? Caption, DateTime CreatedAtUtc, string? ProviderMessageId, string? RemoteJid,
-    string? Quoted = null)
+    string? Quoted = null, DateTime? WrittenLateUtc = null)
 {
     public DateTimeOffset CreatedAt => new(DateTime.SpecifyKind(CreatedAtUtc, DateTimeKind.Utc));
+
+    /// <summary>When the doctor wrote it, if WhatsApp delivered it late (`midia.enviada_em`); null for a message on time.</summary>
+    public DateTimeOffset? WrittenLate => WrittenLateUtc is { } w ? new(DateTime.SpecifyKind(w, DateTimeKind.Utc)) : null;
+
+    /// <summary>The order the doctor wrote it in: a late delivery goes back to when it was written.</summary>
+    public DateTimeOffset WrittenAt => WrittenLate ?? CreatedAt;
 }
 
 /// <summary>

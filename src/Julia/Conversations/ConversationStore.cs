@@ -115,7 +115,8 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
             SELECT {StateColumns} FROM conversations WHERE id = {OpenConversationOf};
 
             SELECT id AS Id, tipo AS Kind, conteudo AS Content, midia->>'caption' AS Caption, created_at AS CreatedAtUtc,
-                   provider_message_id AS ProviderMessageId, remote_jid AS RemoteJid, midia->>'citacao' AS Quoted
+                   provider_message_id AS ProviderMessageId, remote_jid AS RemoteJid, midia->>'citacao' AS Quoted,
+                   (midia->>'{InboundStore.WrittenAtKey}')::timestamptz AS WrittenLateUtc
             FROM interacoes
             WHERE {PendingInboundOf("@medicoId", OpenConversationOf)}
             ORDER BY id;

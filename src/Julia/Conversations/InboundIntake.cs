@@ -30,11 +30,13 @@ internal sealed partial class InboundIntake(
         }
         var jid = ReplyAddress(message.RemoteJid, canonical, lid);
         var o = options.Value;
+        var received = time.GetUtcNow();
         var row = new InboundRow(
             message.MessageId, message.Kind,
             InboundText.Stored(message.Text, message.Kind, new InboundTextLimits(o.MaxMessageChars, o.TruncateAboveChars, o.RejectAboveChars)),
-            InboundStore.MediaJson(BoundedCaption(message.Media, o.MaxMessageChars), message.Quoted, ChatwootId(message.ChatwootConversationId)),
-            jid, time.GetUtcNow(), ChatwootId(message.ChatwootConversationId));
+            InboundStore.MediaJson(BoundedCaption(message.Media, o.MaxMessageChars), message.Quoted, ChatwootId(message.ChatwootConversationId),
+                InboundText.WrittenLate(message.SentAt, received)),
+            jid, received, ChatwootId(message.ChatwootConversationId));
 
         var doctor = canonical is null ? await doctors.FindAsync(null, lid, ct) : await doctors.FindCachedAsync(canonical);
         Guid? stored;

@@ -25,6 +25,7 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
 
     // When the Evolution payload names the Chatwoot conversation, the doctor's open conversation remembers it.
     public const string ChatwootConversationKey = "chatwoot_conversation_id";
+    public const string WrittenAtKey = "enviada_em";
 
     const string ChatwootCte = """
         chatwoot_mapped AS (
@@ -108,11 +109,13 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
     /// <summary>
     /// `midia`: the media's metadata; `citacao`, the text of the message the doctor quoted; `chatwoot_conversation_id`,
     /// where Evolution's Chatwoot integration mirrors it — kept on the row because the first message of a conversation
-    /// arrives before the conversation exists, and the turn that opens it reads it from here (docs/decisions.md#handoff).
+    /// arrives before the conversation exists, and the turn that opens it reads it from here (docs/decisions.md#handoff);
+    /// `enviada_em`, when WhatsApp delivered the message late, the instant the doctor wrote it (docs/decisions.md#inbound).
     /// </summary>
-    public static string? MediaJson(WhatsApp.InboundMedia? media, string? quoted = null, string? chatwootConversationId = null)
+    public static string? MediaJson(WhatsApp.InboundMedia? media, string? quoted = null, string? chatwootConversationId = null,
+        DateTimeOffset? writtenLate = null)
     {
-        if (media is null && quoted is null && chatwootConversationId is null) return null;
+        if (media is null && quoted is null && chatwootConversationId is null && writtenLate is null) return null;
         var json = new Dictionary<string, object?>();
         if (media is not null)
         {
@@ -123,6 +126,7 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
         }
         if (quoted is not null) json["citacao"] = quoted;
         if (chatwootConversationId is not null) json[ChatwootConversationKey] = chatwootConversationId;
+        if (writtenLate is { } at) json[WrittenAtKey] = at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         return JsonSerializer.Serialize(json);
     }
 }

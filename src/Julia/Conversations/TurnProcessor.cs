@@ -139,7 +139,9 @@ internal sealed partial class TurnProcessor(
         }
         MarkRead(input);
 
-        var parts = input.Pending.Select(p => InboundText.ForTurn(p.Kind, p.Content, p.Caption, p.Quoted)).OfType<TurnPart>().ToList();
+        // In the order he wrote them: a message WhatsApp delivered late goes before the ones written after it.
+        var parts = input.Pending.OrderBy(p => p.WrittenAt).ThenBy(p => p.Id)
+            .Select(p => InboundText.ForTurn(p.Kind, p.Content, p.Caption, p.Quoted, p.WrittenLate)).OfType<TurnPart>().ToList();
         if (parts.Count == 0)
         {
             await outcomes.SkipAsync(input, "nada a responder: figurinhas, localização, contato ou tipo não suportado", ct, nothingToAnswer: true);

@@ -24,6 +24,35 @@ public sealed class BurstTests(BurstFixture f) : IClassFixture<BurstFixture>
         Assert.Single((await f.QueueAsync(phone)).Select(q => q.LoteId).Distinct());
     }
 
+    /// <summary>
+    /// A message WhatsApp delivered hours late (written with the phone offline, or a webhook Evolution re-sent) reaches
+    /// the agent in the order it was written and says when: "amanhã" in it counts from then (an outside pass, 2026-12-02:
+    /// it was shown as written now, after the message that followed it).
+    /// </summary>
+    [Fact]
+    public async Task AMessageDeliveredLateGoesBeforeTheOnesWrittenAfterItAndSaysWhenItWasWritten()
+    {
+        const string phone = "5511999990304";
+        var written = DateTimeOffset.UtcNow.AddHours(-3);
+        var late = Text(phone, "tem plantão amanhã à noite?");
+        late["data"]!["messageTimestamp"] = written.ToUnixTimeSeconds();
+        var onTime = Text(phone, "oi, tô sem sinal aqui");
+        onTime["data"]!["messageTimestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+        await PostAsync(f.Client, onTime);
+        await PostAsync(f.Client, late);
+        await f.WaitProcessedAsync(phone);
+
+        var turn = Assert.Single(f.Agent.Turns, t => t.Doctor.Telefone == phone);
+        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(written.ToUnixTimeSeconds()), TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo"));
+        Assert.Equal([$"[escrita em {local:dd'/'MM} às {local:HH':'mm}, recebida com atraso] tem plantão amanhã à noite?", "oi, tô sem sinal aqui"], turn.Parts);
+        var stored = await f.QueryAsync<(string Conteudo, DateTime? EnviadaEm)>("""
+            SELECT i.conteudo, (i.midia->>'enviada_em')::timestamptz FROM interacoes i JOIN medicos m ON m.id = i.medico_id
+            WHERE m.telefone = @phone AND i.direcao = 'entrada' ORDER BY i.id
+            """, new { phone });
+        Assert.Equal([("oi, tô sem sinal aqui", (DateTime?)null), ("tem plantão amanhã à noite?", DateTimeOffset.FromUnixTimeSeconds(written.ToUnixTimeSeconds()).UtcDateTime)], stored);
+    }
+
     [Fact]
     public async Task ABurstOfLongMessagesIsOneTurnAndTheAgentSeesItsLatestMessagesWithinThreeMessagesWorthOfText()
     {

@@ -93,6 +93,36 @@ public sealed class ReplyTextTests
         if (length > 10_000) Assert.Equal("[mensagem muito longa]", InboundText.ForTurn(MessageKinds.Text, stored, null)!.Text);
     }
 
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(4 * 60 + 59, false)]   // a clock a few minutes apart is not a late delivery
+    [InlineData(5 * 60, true)]
+    [InlineData(3 * 3600, true)]
+    [InlineData(30 * 86400, true)]
+    [InlineData(30 * 86400 + 1, false)] // older than WhatsApp keeps an undelivered message: a replayed payload
+    [InlineData(-3600, false)]         // from the future: a wrong clock
+    public void AMessageIsLateFromFiveMinutesToThirtyDays(int secondsBefore, bool late)
+    {
+        var received = new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero);
+        var sent = received.AddSeconds(-secondsBefore);
+
+        Assert.Equal(late ? sent : null, InboundText.WrittenLate(sent, received));
+        Assert.Null(InboundText.WrittenLate(null, received));
+    }
+
+    [Fact]
+    public void ALateMessageTellsTheAgentWhenItWasWrittenOnTheSaoPauloClock()
+    {
+        var written = new DateTimeOffset(2026, 12, 1, 2, 10, 0, TimeSpan.Zero); // 23:10 of 30/11 in São Paulo
+
+        Assert.Equal("[escrita em 30/11 às 23:10, recebida com atraso] tem plantão amanhã?",
+            InboundText.ForTurn(MessageKinds.Text, "tem plantão amanhã?", null, writtenLate: written)!.Text);
+        Assert.Equal("[escrita em 30/11 às 23:10, recebida com atraso] [respondendo a: \"Plantão sábado\"] quero",
+            InboundText.ForTurn(MessageKinds.Text, "quero", null, "Plantão sábado", written)!.Text);
+        Assert.Equal("tem plantão amanhã?", InboundText.ForTurn(MessageKinds.Text, "tem plantão amanhã?", null)!.Text);
+        Assert.Equal(PlaceholderKind.Audio, InboundText.ForTurn(MessageKinds.Audio, "[áudio]", null, writtenLate: written)!.Placeholder);
+    }
+
     [Fact]
     public void MediaReachTheTurnAsCaptionOrPlaceholder()
     {

@@ -1,4 +1,5 @@
 using Julia.Infrastructure.Text;
+using Julia.Infrastructure.Time;
 using Julia.WhatsApp;
 
 namespace Julia.Conversations.Text;
@@ -35,13 +36,33 @@ internal static class InboundText
     /// How one stored inbound row reaches the agent; null when it is dropped from the turn (stickers, unknown kinds). A
     /// message that quotes another comes with the quoted text before it: "esse" needs to say which offer.
     /// </summary>
-    public static TurnPart? ForTurn(string kind, string stored, string? caption, string? quoted = null)
+    public static TurnPart? ForTurn(string kind, string stored, string? caption, string? quoted = null, DateTimeOffset? writtenLate = null)
     {
         var part = Part(kind, stored, caption);
-        return part is { Placeholder: null } && !string.IsNullOrWhiteSpace(quoted)
-            ? part with { Text = $"[respondendo a: \"{quoted}\"] {part.Text}" }
-            : part;
+        if (part is not { Placeholder: null }) return part;
+        if (!string.IsNullOrWhiteSpace(quoted)) part = part with { Text = $"[respondendo a: \"{quoted}\"] {part.Text}" };
+        if (writtenLate is { } at)
+        {
+            var local = SaoPaulo.ToLocal(at);
+            part = part with { Text = $"[escrita em {local:dd'/'MM} às {local:HH':'mm}, recebida com atraso] {part.Text}" };
+        }
+        return part;
     }
+
+    /// <summary>
+    /// How late a message may reach us before the agent is told when it was written: WhatsApp delivers a message written
+    /// with the phone offline, and Evolution re-sends a webhook we could not take, minutes or hours later — "amanhã" in it
+    /// counts from when it was written (docs/decisions.md#inbound).
+    /// </summary>
+    public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// When the doctor wrote a message that reached us at least <see cref="LateAfter"/> later; null otherwise, and for a
+    /// sending time from the future or older than WhatsApp keeps an undelivered message (30 days): a wrong clock or a
+    /// replayed payload, not a late delivery.
+    /// </summary>
+    public static DateTimeOffset? WrittenLate(DateTimeOffset? sentAt, DateTimeOffset received) =>
+        sentAt is { } at && received - at >= LateAfter && received - at <= TimeSpan.FromDays(30) ? at : null;
 
     static TurnPart? Part(string kind, string stored, string? caption)
     {
