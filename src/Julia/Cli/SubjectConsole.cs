@@ -7,7 +7,8 @@ namespace Julia.Cli;
 /// <summary>
 /// `julia titular exportar|apagar --telefone 55…` (docs/runbook.md, "LGPD — pedidos do titular"): the doctor with that
 /// phone, then the same export and erasure as the admin endpoints. Exit 0 done (or already erased), 1 no such doctor,
-/// 2 bad usage. `apagar` asks for confirmation only on a terminal (stdin not redirected) and without --sim.
+/// 2 bad usage, 3 erased in the database but a system outside it (Chatwoot) failed and needs a hand. `apagar` asks for
+/// confirmation only on a terminal (stdin not redirected) and without --sim.
 /// </summary>
 internal static class SubjectConsole
 {
@@ -77,9 +78,22 @@ internal static class SubjectConsole
         if (result is null) return await NotFoundAsync(found.Phone);
         Console.WriteLine(PrivacyEndpoints.Dto(result.Request).ToJsonString(Indented));
         Console.WriteLine(result.AlreadyErased ? $"já apagado: médico {found.Id}; nada mudou" : $"apagado: médico {found.Id}");
-        if (result.Request.Externos.Contains("\"falhou\"", StringComparison.Ordinal))
-            await Console.Error.WriteLineAsync("julia: ATENÇÃO: o banco foi apagado, mas o Chatwoot falhou; apague o contato lá à mão (veja externos acima)");
-        return 0;
+        var failed = FailedOutside(result.Request.Externos);
+        if (failed.Count == 0) return 0;
+        // Redis alone is not the operator's to fix: his keys expire by CACHE_TTL.
+        await Console.Error.WriteLineAsync($"julia: ATENÇÃO: o banco foi apagado, mas {string.Join(", ", failed)} falhou; apague o contato lá à mão (veja externos acima)");
+        return 3;
+    }
+
+    /// <summary>The systems outside the database whose part failed and needs a person (`externos.*.status = falhou`, Redis aside).</summary>
+    static List<string> FailedOutside(string externos)
+    {
+        var names = new List<string>();
+        if (System.Text.Json.Nodes.JsonNode.Parse(externos) is System.Text.Json.Nodes.JsonObject outside)
+            foreach (var (name, value) in outside)
+                if (name != "redis" && value?["status"]?.GetValueKind() == JsonValueKind.String && value["status"]!.GetValue<string>() == "falhou")
+                    names.Add(name == "chatwoot" ? "o Chatwoot" : name);
+        return names;
     }
 
     /// <summary>Id null: the phone belonged to a doctor erased before (only for `apagar`, which then has nothing to do).</summary>

@@ -67,4 +67,39 @@ public sealed class SubjectCommandLineProcessTests
         Assert.Equal(0L, await check.ExecuteScalarAsync<long>(
             "SELECT count(*) FROM medicos WHERE telefone IS NOT NULL OR crm IS NOT NULL OR primeiro_nome IS NOT NULL"));
     }
+
+    /// <summary>
+    /// Chatwoot unreachable: the database is erased all the same, and the exit code says a person has a part left (an
+    /// outside pass, 2026-12-02: it was 0 with only a line on stderr, so a script took the request as done).
+    /// </summary>
+    [Fact]
+    public async Task AnErasureWhoseChatwootPartFailedExitsThree()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var redis = TestRedis.Lease();
+        await using var source = db.CreateDataSource();
+        await new MigrationRunner(source, NullLogger<MigrationRunner>.Instance).RunAsync(default);
+        await using (var c = await source.OpenConnectionAsync())
+            await c.ExecuteAsync("""
+                INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome, origem, chatwoot_contact_id)
+                VALUES ('5511988887002', '5511988887002@s.whatsapp.net', 'Genésio', 'import', '4242')
+                """);
+        var env = new Dictionary<string, string>
+        {
+            ["DATABASE_URL"] = db.Url, ["REDIS_URL"] = redis.Url, ["LGPD_SEGREDO"] = "segredo-cli",
+            // Nobody listens there: every Chatwoot call is refused.
+            ["CHATWOOT_URL"] = $"http://127.0.0.1:{JuliaProcess.FreePort()}", ["CHATWOOT_API_TOKEN"] = "tok-api", ["CHATWOOT_ACCOUNT_ID"] = "1",
+            ["CHATWOOT_WEBHOOK_TOKEN"] = "tok-webhook-chatwoot",
+        };
+
+        var erase = await JuliaProcess.RunAsync(env, "titular", "apagar", "--telefone", "5511988887002");
+
+        Assert.True(erase.ExitCode == 3, $"exit {erase.ExitCode}: {erase.StdErr}");
+        Assert.Contains("o Chatwoot falhou", erase.StdErr);
+        Assert.Contains("apagado: médico", erase.StdOut);
+        await using var check = await source.OpenConnectionAsync();
+        Assert.Equal(("falhou", "4242"), await check.QuerySingleAsync<(string, string)>(
+            "SELECT externos->'chatwoot'->>'status', externos->'chatwoot'->>'contato_id' FROM solicitacoes_titular WHERE tipo = 'apagar'"));
+        Assert.Equal(0L, await check.ExecuteScalarAsync<long>("SELECT count(*) FROM medicos WHERE telefone IS NOT NULL OR primeiro_nome IS NOT NULL"));
+    }
 }
