@@ -2,8 +2,8 @@ namespace Julia.Doctors;
 
 /// <summary>
 /// Brazilian WhatsApp number rules (docs/decisions.md#inbound): digits only, country code 55 added to 10–11 digit numbers
-/// (not to WhatsApp addresses, which always carry their country code),
-/// and the mobile 9th digit restored on 12-digit numbers whose subscriber part starts with 6–9.
+/// (to a WhatsApp address only when its digits read as a Brazilian DDD and number), and the mobile 9th digit restored
+/// on 12-digit numbers whose subscriber part starts with 6–9.
 /// </summary>
 internal static class PhoneNumbers
 {
@@ -25,14 +25,29 @@ internal static class PhoneNumbers
         if (local.Length > 40 || local.Any(c => !char.IsAsciiDigit(c) && c is not ('+' or ' ' or '-' or '(' or ')' or '.'))) return null;
         var digits = new string(local.Where(char.IsAsciiDigit).ToArray());
         if (digits.Length < 10 || digits.Length > 15) return null;
-        // A number typed without its country code (an import, an operator) is Brazilian; a WhatsApp address always carries
-        // its own, so a 10–11 digit JID is a foreign number (Peru's 51 9…, the US's 1 …), never a Brazilian one to complete:
-        // completed, a Peruvian mobile became a Porto Alegre doctor's number (an outside pass, 2026-12-02).
-        if (digits.Length is 10 or 11 && at < 0) digits = "55" + digits;
+        // 10–11 digits are a Brazilian number without its country code (SPEC). A WhatsApp address normally carries its
+        // own, so a JID is completed only when it reads as a Brazilian DDD and number: a US `1 415…` (DDD 14, then 1) is
+        // a foreign number and stays as it is; Peru's `51 9…` reads as Porto Alegre's and is completed, as specified.
+        if (digits.Length is 10 or 11 && (at < 0 || ReadsAsBrazilian(digits))) digits = "55" + digits;
         if (digits.Length == 12 && digits.StartsWith("55", StringComparison.Ordinal) && digits[4] is >= '6' and <= '9')
             digits = digits[..4] + "9" + digits[4..];
         return digits;
     }
+
+    /// <summary>
+    /// A valid DDD (Anatel's list) followed by a mobile (11 digits: 9 then eight) or a number of the old 8-digit plan
+    /// (10 digits: 2–9 then seven).
+    /// </summary>
+    static bool ReadsAsBrazilian(string digits) =>
+        Ddds.Contains(digits[..2]) && (digits.Length == 11 ? digits[2] == '9' : digits[2] is >= '2' and <= '9');
+
+    static readonly HashSet<string> Ddds =
+    [
+        "11", "12", "13", "14", "15", "16", "17", "18", "19", "21", "22", "24", "27", "28", "31", "32", "33", "34", "35", "37",
+        "38", "41", "42", "43", "44", "45", "46", "47", "48", "49", "51", "53", "54", "55", "61", "62", "63", "64", "65", "66",
+        "67", "68", "69", "71", "73", "74", "75", "77", "79", "81", "82", "83", "84", "85", "86", "87", "88", "89", "91", "92",
+        "93", "94", "95", "96", "97", "98", "99",
+    ];
 
     /// <summary>The 12-digit form a mobile may have been stored with before the 9th digit (for lookups), or null.</summary>
     public static string? LegacyVariant(string canonical) =>

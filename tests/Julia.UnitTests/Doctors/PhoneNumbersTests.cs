@@ -13,10 +13,15 @@ public sealed class PhoneNumbersTests
     [InlineData("551188887777", "5511988887777")]
     [InlineData("551133330001", "551133330001")]               // landline keeps 12 digits
     [InlineData("1133330001", "551133330001")]
-    // A WhatsApp address carries its country code: a Peruvian mobile is not a Porto Alegre one, a US number not a DDD 14.
-    [InlineData("51912340000@s.whatsapp.net", "51912340000")]
+    // SPEC: 10–11 digits get 55, in a WhatsApp address too when they read as a DDD and a number…
+    [InlineData("11987654321@s.whatsapp.net", "5511987654321")]
+    [InlineData("2133330001@s.whatsapp.net", "552133330001")]
+    [InlineData("5188887777@s.whatsapp.net", "5551988887777")]  // old 8-digit mobile: 55 and then the 9th digit
+    [InlineData("51912340000@s.whatsapp.net", "5551912340000")] // Peru's 51 9… reads as Porto Alegre's: as specified
+    // …and a JID that cannot be Brazilian is a foreign number with its own country code: a US number is not a DDD 14.
     [InlineData("14155550123@s.whatsapp.net", "14155550123")]
     [InlineData("14155550123@c.us", "14155550123")]
+    [InlineData("20912345678@s.whatsapp.net", "20912345678")]   // 20 is no DDD (Egypt's code)
     public void NormalisesToTheCanonicalForm(string input, string expected) =>
         Assert.Equal(expected, PhoneNumbers.Canonical(input));
 
