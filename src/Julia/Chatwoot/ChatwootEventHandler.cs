@@ -81,7 +81,8 @@ internal sealed partial class ChatwootEventHandler(
         var hasLabel = e.Labels.Any(IsHumanLabel);
         // Only a label just added hands off: Chatwoot keeps labels on resolve and sends `conversation_updated` for status,
         // assignee and reopen changes too; a `humano` label still there from an earlier handoff is not a new request.
-        var justAdded = hasLabel && e.PreviousLabels is { } before && !before.Any(IsHumanLabel);
+        // A payload without `changed_attributes` cannot tell: the SPEC's rule alone (labels contain it, Júlia in control).
+        var justAdded = hasLabel && (e.PreviousLabels is { } before ? !before.Any(IsHumanLabel) : !e.ChangesKnown);
         if (justAdded && !c.HumanControlled)
         {
             await control.TakeOverAsync(c, "label humano no Chatwoot", options.Value.TransitionOnLabel, ct);

@@ -18,14 +18,16 @@ internal abstract record ChatwootEvent
     /// <summary>
     /// `conversation_updated`. <paramref name="Labels"/> are the labels after the change; <paramref name="PreviousLabels"/>
     /// is null when this update did not touch the labels, so a label handler can tell "just added" from "already there"
-    /// (Chatwoot dispatches one label change twice — docs/decisions.md#handoff).
+    /// (Chatwoot dispatches one label change twice — docs/decisions.md#handoff). <paramref name="ChangesKnown"/> is false
+    /// for a payload without `changed_attributes` at all, which cannot say what changed.
     /// </summary>
     public sealed record ConversationUpdated(
         long ConversationId,
         string? ContactPhone,
         long? ContactId,
         IReadOnlyList<string> Labels,
-        IReadOnlyList<string>? PreviousLabels) : ChatwootEvent;
+        IReadOnlyList<string>? PreviousLabels,
+        bool ChangesKnown = true) : ChatwootEvent;
 
     /// <summary>`conversation_status_changed`: <paramref name="Status"/> is the new one (`open`, `resolved`, `pending`, `snoozed`).</summary>
     public sealed record StatusChanged(long ConversationId, string? ContactPhone, long? ContactId, string Status, string? Assignee = null) : ChatwootEvent;

@@ -39,7 +39,8 @@ internal static class ChatwootWebhookParser
         if (Id(root, "id") is not { } conversationId) return new ChatwootEvent.Invalid("campo obrigatório ausente ou inválido: id");
         var (phone, contactId) = ConversationContact(root);
         var labels = LabelList(Prop(root, "labels")) ?? LabelList(Prop(Obj(root, "conversation"), "labels")) ?? CurrentLabels(root) ?? [];
-        return new ChatwootEvent.ConversationUpdated(conversationId, phone, contactId, labels, PreviousLabels(root));
+        return new ChatwootEvent.ConversationUpdated(conversationId, phone, contactId, labels, PreviousLabels(root),
+            ChangesKnown: Prop(root, "changed_attributes").ValueKind is JsonValueKind.Array or JsonValueKind.Object);
     }
 
     static ChatwootEvent ParseStatusChanged(JsonElement root)

@@ -93,6 +93,28 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
     }
 
     /// <summary>
+    /// A `conversation_updated` without `changed_attributes` (an older Chatwoot, a hand-made call) cannot say what changed:
+    /// the SPEC's rule alone applies — the labels contain `humano` and Júlia is in control → handoff `manual` (a SPEC
+    /// audit, 2026-12-02: it was ignored).
+    /// </summary>
+    [Fact]
+    public async Task ALabelHumanoInAnUpdateThatDoesNotSayWhatChangedHandsOver()
+    {
+        const string phone = "5511988880115";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        var added = HumanLoopFixture.Webhook("webhook-conversation-updated-label-added.json", chatwootId, phone);
+        added["labels"] = new JsonArray("humano");
+        added.Remove("changed_attributes");
+
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(added)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(added)).StatusCode);
+
+        Assert.Equal("human", await f.ControlAsync(conversa));
+        Assert.Equal([("pendente", "manual")], await f.HandoffsAsync(conversa));
+        Assert.Single(await f.QueueAsync(phone), q => q.TipoSistema == "transicao_handoff");
+    }
+
+    /// <summary>
     /// Chatwoot keeps labels on resolve and sends `conversation_updated` for the status change and for a reopen: a
     /// `humano` label left from the handoff just resolved is not a new request (an outside pass, 2026-12-02: the doctor
     /// got a transition message right after staff said goodbye, and Júlia stopped answering him).
