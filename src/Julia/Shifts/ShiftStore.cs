@@ -97,6 +97,18 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
         WHERE v.medico_id = {medicoId} AND v.status IN ('reservada', 'confirmada') AND v.deleted_at IS NULL AND v.data >= current_date - 1
         """;
 
+    /// <summary>
+    /// In the caller's transaction: the reservations in force (`ativa`, `confirmada`) on shifts the doctor still holds and
+    /// that have not passed — what staff must hear about when he opts out (SPEC, opt-out).
+    /// </summary>
+    public static async Task<IReadOnlyList<(Guid ReservationId, Guid? ConversationId)>> HeldReservationsAsync(NpgsqlTransaction tx, Guid medicoId, CancellationToken ct) =>
+        [.. await tx.Connection!.QueryAsync<(Guid, Guid?)>(new CommandDefinition("""
+            SELECT r.id, r.conversa_id FROM reservas_vaga r JOIN vagas v ON v.id = r.vaga_id
+            WHERE r.medico_id = @medicoId AND r.status IN ('ativa', 'confirmada') AND v.medico_id = @medicoId
+              AND v.status IN ('reservada', 'confirmada') AND v.deleted_at IS NULL AND v.data >= current_date - 1
+            ORDER BY v.data, r.id
+            """, new { medicoId }, tx, cancellationToken: ct))];
+
     // Prepared (docs/decisions.md#prepared-statements); inside the reservation's transaction too: an Npgsql command runs
     // in its connection's transaction.
     static async Task<IReadOnlyList<Shift>> HoldingsAsync(NpgsqlConnection c, Guid medicoId, CancellationToken ct) =>

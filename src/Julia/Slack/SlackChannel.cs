@@ -57,13 +57,15 @@ internal sealed class SlackChannel(
                     SlackNotices.HandoffResolved => SlackMessages.HandoffResolved(handoff, format),
                     _ => SlackMessages.HandoffReminder(handoff, time.GetUtcNow() - handoff.CreatedAt, format),
                 };
-            case SlackNotices.ShiftReserved or SlackNotices.ReservationExpired or SlackNotices.ShiftConfirmed or SlackNotices.ReservationCancelled:
+            case SlackNotices.ShiftReserved or SlackNotices.ReservationExpired or SlackNotices.ShiftConfirmed or SlackNotices.ReservationCancelled
+                or SlackNotices.OptOutWithReservation:
                 if (!root.TryGetProperty("reserva_id", out var r) || !r.TryGetGuid(out var reservationId)) return null;
                 if (await shifts.ReservationNoticeAsync(reservationId, ct) is not { } reservation) return null;
                 return n.Kind switch
                 {
                     SlackNotices.ShiftReserved => SlackMessages.ShiftReserved(reservation, format),
                     SlackNotices.ShiftConfirmed => SlackMessages.ShiftConfirmed(reservation, format),
+                    SlackNotices.OptOutWithReservation => SlackMessages.OptOutWithReservation(reservation, format),
                     SlackNotices.ReservationCancelled => SlackMessages.ReservationCancelled(reservation,
                         root.TryGetProperty("reaberta", out var reopened) && reopened.ValueKind == JsonValueKind.True, format),
                     _ => SlackMessages.ReservationExpired(reservation,

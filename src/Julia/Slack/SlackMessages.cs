@@ -25,7 +25,7 @@ internal static partial class SlackMessages
     const int MaxLastMessage = 500;
 
     const string ResolvedColor = "#4CAF50", ReservedColor = "#3F51B5", ExpiredColor = "#795548", ConfirmedColor = "#2E7D32",
-        CancelledColor = "#E64A19", OtherColor = "#607D8B";
+        CancelledColor = "#E64A19", OptOutColor = "#FF9800", OtherColor = "#607D8B";
 
     static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
 
@@ -112,6 +112,24 @@ internal static partial class SlackMessages
         AddChatwootButton(blocks, n.ChatwootConversationId, f);
         blocks.Add(ReservationFooter(n, n.ConfirmedAt ?? n.ReservedAt));
         return Payload(title, ConfirmedColor, blocks);
+    }
+
+    /// <summary>The doctor asked Júlia to stop writing while he holds this shift (a hold or a confirmed one).</summary>
+    public static JsonObject OptOutWithReservation(ReservationNotice n, SlackFormat f)
+    {
+        const string title = "⚠️ Opt-out com plantão reservado";
+        var blocks = new List<JsonObject>
+        {
+            Header(title),
+            ReservationFields(n, f,
+                Field("Setor", OrDash(n.Sector)),
+                Field("Reserva", n.ConfirmedAt is null ? "pré-reserva (a confirmar)" : "confirmada")),
+            Section("O médico pediu para não receber mais mensagens da Júlia, mas segura este plantão. Fale com ele por outro " +
+                $"canal e confirme ou cancele a reserva (`/cancelar motivo` no Chatwoot) — reserva `{ShortId(n.ReservationId)}`."),
+        };
+        AddChatwootButton(blocks, n.ChatwootConversationId, f);
+        blocks.Add(ReservationFooter(n, n.ReservedAt));
+        return Payload(title, OptOutColor, blocks);
     }
 
     /// <summary>A hold or a confirmed shift cancelled by staff; <paramref name="reopened"/>: the shift is open again.</summary>

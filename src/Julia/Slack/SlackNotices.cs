@@ -1,3 +1,4 @@
+using Julia.Doctors;
 using Julia.Handoffs;
 using Julia.Notifications;
 using Julia.Shifts;
@@ -12,12 +13,12 @@ namespace Julia.Slack;
 /// it is delivered, so it carries the latest Chatwoot link.
 /// </summary>
 internal sealed partial class SlackNotices(NotificationOutbox outbox, IOptions<SlackOptions> options, ILogger<SlackNotices> logger)
-    : IHandoffEffect, IReservationEffect
+    : IHandoffEffect, IReservationEffect, IOptOutEffect
 {
     public const string Channel = "slack";
     public const string HandoffOpened = "handoff_aberto", HandoffResolved = "handoff_resolvido", HandoffReminder = "handoff_lembrete",
         ShiftReserved = "plantao_reservado", ReservationExpired = "reserva_expirada", ShiftConfirmed = "plantao_confirmado",
-        ReservationCancelled = "reserva_cancelada", Alert = "alerta";
+        ReservationCancelled = "reserva_cancelada", OptOutWithReservation = "opt_out_com_reserva", Alert = "alerta";
     /// <summary>Reports carry their numbers in the payload (the feature that computes them is not known here).</summary>
     public const string DailyReport = "relatorio_diario", DailyReportFailed = "relatorio_diario_erro";
 
@@ -44,6 +45,16 @@ internal sealed partial class SlackNotices(NotificationOutbox outbox, IOptions<S
     public Task OnCancelledAsync(NpgsqlTransaction tx, CancelledReservation cancelled, CancellationToken ct) =>
         EnqueueAsync(tx, ReservationCancelled, cancelled.ReservationId.ToString(), null, cancelled.ConversationId,
             new { reserva_id = cancelled.ReservationId, confirmada = cancelled.WasConfirmed, reaberta = cancelled.ShiftReopened }, ct);
+
+    /// <summary>
+    /// A doctor who holds a shift opted out (SPEC, opt-out: "notify Slack if the doctor holds a `reservada` shift"): one
+    /// notice per reservation in force, in the opt-out's transaction — staff must reach him another way or free the shift.
+    /// </summary>
+    public async Task OnOptOutAsync(NpgsqlTransaction tx, Guid medicoId, CancellationToken ct)
+    {
+        foreach (var (reservationId, conversationId) in await ShiftStore.HeldReservationsAsync(tx, medicoId, ct))
+            await EnqueueAsync(tx, OptOutWithReservation, reservationId.ToString(), null, conversationId, new { reserva_id = reservationId }, ct);
+    }
 
     /// <summary>An alert of the `alertas` job, in the transaction that records it in `alertas_enviados`; rendered from the payload.</summary>
     public Task EnqueueAlertAsync(NpgsqlTransaction tx, Guid alertId, object payload, CancellationToken ct) =>

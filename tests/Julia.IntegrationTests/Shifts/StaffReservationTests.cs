@@ -51,6 +51,44 @@ public sealed class StaffReservationTests(StaffReservationFixture f) : IClassFix
         Assert.Single(await f.ConfirmationMessagesAsync(medico));
     }
 
+    /// <summary>
+    /// SPEC (opt-out): "notify Slack if the doctor holds a `reservada` shift" — staff must reach him another way or free
+    /// it. One notice per reservation in force; a second opt-out message adds none (a SPEC audit, 2026-12-02: not built).
+    /// </summary>
+    [Fact]
+    public async Task ADoctorWhoOptsOutWhileHoldingAShiftIsToldToSlackOnce()
+    {
+        const string phone = "5511977710011";
+        var (medico, conversa, _) = await f.DoctorAsync(phone, "optout_reserva_teste");
+        var reserva = await f.HoldAsync(await f.OpenShiftAsync("optout_reserva_teste", "Hospital Opt-out"), medico, conversa);
+
+        await EvolutionWebhooks.PostAsync(f.Client, EvolutionWebhooks.Text(phone, "pare de me mandar mensagens"));
+        await f.WaitProcessedAsync(phone);
+        await EvolutionWebhooks.PostAsync(f.Client, EvolutionWebhooks.Text(phone, "PARE"));
+        await f.WaitProcessedAsync(phone);
+
+        var slack = await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "Opt-out com plantão reservado"));
+        Assert.True(HumanLoopFixture.SlackMentions(slack, "Hospital Opt-out"));
+        Assert.True(HumanLoopFixture.SlackMentions(slack, reserva.ToString()[..8]));
+        Assert.False(HumanLoopFixture.SlackMentions(slack, phone)); // masked
+        Assert.True(await f.ScalarAsync<bool>("SELECT opted_out FROM medicos WHERE id = @medico", new { medico }));
+        Assert.Equal(1, await f.NoticesAsync("opt_out_com_reserva", reserva));
+    }
+
+    [Fact]
+    public async Task ADoctorWhoOptsOutHoldingNothingCausesNoReservationNotice()
+    {
+        const string phone = "5511977710012";
+        var (medico, _, _) = await f.DoctorAsync(phone, "optout_sem_reserva_teste");
+
+        await EvolutionWebhooks.PostAsync(f.Client, EvolutionWebhooks.Text(phone, "não quero mais receber mensagens"));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.True(await f.ScalarAsync<bool>("SELECT opted_out FROM medicos WHERE id = @medico", new { medico }));
+        Assert.Equal(0L, await f.ScalarAsync<long>(
+            "SELECT count(*) FROM notificacoes WHERE tipo = 'opt_out_com_reserva' AND conversa_id IN (SELECT id FROM conversations WHERE medico_id = @medico)", new { medico }));
+    }
+
     [Fact]
     public async Task AnExpiredHoldCannotBeConfirmedAndTheJobLeavesAConfirmedOneAlone()
     {
