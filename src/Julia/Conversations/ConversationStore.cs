@@ -332,16 +332,22 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
     /// <summary>
     /// Statements recording messages that went out (from a relation shaped like Queue's sent batch): one outbound
     /// interacoes row each — in the doctor's open conversation when the row names none — and the conversations'
-    /// last outbound time. A send that was already on its way when the doctor was erased is counted without its text or
+    /// last outbound time; a reply's row carries `tempo_resposta_ms`, from the first doctor message its turn answered to its
+    /// going out (every chunk of the reply, each its own). A send that was already on its way when the doctor was erased is counted without its text or
     /// address (docs/decisions.md#lgpd): the erasure's second pass may have run before this mark.
     /// </summary>
     public static string RecordOutboundSql(string sent) => $"""
-        INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, remote_jid, llm)
+        INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, remote_jid, llm,
+                                tempo_resposta_ms)
         SELECT s.medico_id,
                COALESCE(s.conversa_id, (SELECT c.id FROM conversations c WHERE c.medico_id = s.medico_id AND c.status IN ('active', 'paused'))),
                'saida', 'texto', CASE s.tipo WHEN 'sistema' THEN 'sistema' ELSE 'julia' END, 'fila:' || s.tipo,
                CASE WHEN m.apagado_em IS NULL THEN s.conteudo END, s.provider_message_id,
-               CASE WHEN m.apagado_em IS NULL THEN s.remote_jid END, s.llm::jsonb
+               CASE WHEN m.apagado_em IS NULL THEN s.remote_jid END, s.llm::jsonb,
+               -- A reply's time: from the first doctor message its turn answers to this message going out.
+               CASE WHEN s.tipo = 'resposta' AND s.metadata ? 'turno_de' THEN
+                   (SELECT LEAST(2147483647, GREATEST(0, floor(extract(epoch FROM now() - e.created_at) * 1000)))::int
+                    FROM interacoes e WHERE e.id = (s.metadata->>'turno_de')::bigint) END
         FROM {sent} s JOIN medicos m ON m.id = s.medico_id WHERE NOT (s.metadata ? '{StaffMessageKey}');
         UPDATE interacoes i SET provider_message_id = s.provider_message_id, remote_jid = CASE WHEN m.apagado_em IS NULL THEN s.remote_jid END
         FROM {sent} s JOIN medicos m ON m.id = s.medico_id

@@ -52,6 +52,12 @@ public sealed class PipelineTests(PipelineFixture f) : IClassFixture<PipelineFix
             WHERE m.telefone = @phone AND i.direcao = 'saida' ORDER BY i.id
             """, new { phone });
         Assert.Equal(queue.Select(q => ("julia", "fila:resposta", q.Conteudo)), outbound);
+        // SPEC: `tempo_resposta_ms` on outbound replies — from the doctor's message to the reply going out.
+        var times = await f.QueryAsync<int?>("""
+            SELECT i.tempo_resposta_ms FROM interacoes i JOIN medicos m ON m.id = i.medico_id
+            WHERE m.telefone = @phone AND i.direcao = 'saida' ORDER BY i.id
+            """, new { phone });
+        Assert.All(times, t => Assert.True(t is >= 0 and < 60_000, $"tempo_resposta_ms {t}"));
         var doctor = await f.QueryAsync<(string Nome, string Origem, string Stage, string Jid)>(
             "SELECT primeiro_nome, origem, stage_jornada, whatsapp_jid FROM medicos WHERE telefone = @phone", new { phone });
         Assert.Equal(("Ana", "whatsapp_inbound", "respondeu", $"{phone}@s.whatsapp.net"), doctor.Single());
