@@ -298,6 +298,19 @@ public sealed partial class RunbookTests
 
     // ── 5. Log words ────────────────────────────────────────────────────────────────────────────────────────────
 
+    /// <summary>
+    /// SPEC §1: production JSON logs carry `medico_id`, `conversa_id`, `latencia_ms` — fields the formatter takes from
+    /// `{MedicoId}`, `{ConversaId}`, `{LatenciaMs}` in a template; each must be named by an INFO line (a SPEC audit,
+    /// 2026-12-02: the agent's line said `{LatencyMs}`, so `latencia_ms` never appeared).
+    /// </summary>
+    [Fact]
+    public void TheSpecsStructuredLogFieldsAreNamedByInfoTemplates()
+    {
+        var info = LogTemplates().Where(t => t.Level == "Information").Select(t => t.Message).ToList();
+        foreach (var field in new[] { "{MedicoId}", "{ConversaId}", "{LatenciaMs}" })
+            Assert.Contains(info, m => m.Contains(field, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void EveryLogWordTheRunbookGivesOperatorsIsLoggedByTheCode()
     {

@@ -71,7 +71,7 @@ public sealed class JuliaConsoleFormatterTests
         var conversa = Guid.NewGuid();
         IReadOnlyList<KeyValuePair<string, object?>> state =
         [
-            new("MedicoId", medico), new("ConversaId", conversa), new("Chunks", 3), new("{OriginalFormat}", "Reply for {ConversaId}"),
+            new("MedicoId", medico), new("ConversaId", conversa), new("LatenciaMs", 812), new("Chunks", 3), new("{OriginalFormat}", "Reply for {ConversaId}"),
         ];
         var formatter = new JuliaConsoleFormatter(new StaticMonitor(new JuliaConsoleFormatterOptions { Json = true }));
         using var writer = new StringWriter();
@@ -81,6 +81,7 @@ public sealed class JuliaConsoleFormatterTests
         using var doc = System.Text.Json.JsonDocument.Parse(writer.ToString());
         Assert.Equal(medico.ToString(), doc.RootElement.GetProperty("medico_id").GetString());
         Assert.Equal(conversa.ToString(), doc.RootElement.GetProperty("conversa_id").GetString());
+        Assert.Equal("812", doc.RootElement.GetProperty("latencia_ms").GetString());
         Assert.False(doc.RootElement.TryGetProperty("Chunks", out _));
     }
 
