@@ -17,8 +17,8 @@ internal sealed record ModelAnswer(ChatResponse Response, string Model, UsageDet
 /// <summary>
 /// The part of a turn the live agent (<see cref="ClaudeAgent"/>) and `julia avaliar-prompt` share (docs/decisions.md#agent):
 /// the context as the agent builds it — the open shifts of the doctor's specialty, the first-contact and back-from-human
-/// phases — and the call: the conversation model, then once LLM_MODEL_COMPLEX after an empty answer, with the usage of
-/// both calls counted. The caller owns the breaker, the deadline and what a failure means.
+/// phases — and the call: the conversation model, then once LLM_MODEL_COMPLEX after an empty or failed answer, with the
+/// usage of both calls counted. The caller owns the breaker, the deadline and what a failure means.
 /// </summary>
 internal sealed class AgentModelCall(ShiftStore shifts, ShiftCatalog catalog, IOptions<AgentOptions> options, IOptions<AppOptions> app)
 {
@@ -37,13 +37,29 @@ internal sealed class AgentModelCall(ShiftStore shifts, ShiftCatalog catalog, IO
         return new PreparedTurn(AgentContextBuilder.Messages(system, turn.History, turn.Parts), new ToolSession(turn, offered));
     }
 
-    /// <summary>One call with the conversation model; after an empty answer (and no tool took the turn over) one more with LLM_MODEL_COMPLEX.</summary>
+    /// <summary>
+    /// One call with the conversation model; after an empty answer (and no tool took the turn over) one more with
+    /// LLM_MODEL_COMPLEX — and after a failed answer too (SPEC §5: a timeout, a malformed or refused answer), when no tool
+    /// ran yet (a retry must not run a tool twice) and the caller's deadline has not passed; the second failure is the one
+    /// thrown. A provider that is refusing calls (429, overloaded, 5xx, network) is not asked again at once: the turn's
+    /// fallback retries it in 30/60/120 s, and each failed turn counts once for the breaker.
+    /// </summary>
     public async Task<ModelAnswer> AskAsync(IChatClient chat, PreparedTurn turn, IList<AITool> tools, CancellationToken ct)
     {
         // The tools called during this call act on this turn; the value ends with this method (an async method's flow).
         ToolSession.Current = turn.Session;
         var o = options.Value;
-        var response = await chat.GetResponseAsync(turn.Messages, Options(o.Model, o.MaxTokens, tools, o), ct);
+        ChatResponse response;
+        try
+        {
+            response = await chat.GetResponseAsync(turn.Messages, Options(o.Model, o.MaxTokens, tools, o), ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested && turn.Session.ToolCalls == 0 && turn.Session.TakeOver is null
+                                   && o.ComplexModel != o.Model && WorthAnotherModel(ex))
+        {
+            var retried = await chat.GetResponseAsync(turn.Messages, Options(o.ComplexModel, 1_000, tools, o), ct);
+            return new ModelAnswer(retried, o.ComplexModel, retried.Usage ?? new UsageDetails());
+        }
         var usage = new UsageDetails();
         usage.Add(response.Usage ?? new UsageDetails());
         if (turn.Session.TakeOver is not null || !string.IsNullOrWhiteSpace(response.Text))
@@ -61,6 +77,18 @@ internal sealed class AgentModelCall(ShiftStore shifts, ShiftCatalog catalog, IO
     {
         ModelId = model, MaxOutputTokens = maxTokens, Temperature = o.Temperature,
         Tools = tools.Count > 0 ? tools : null, ToolMode = tools.Count > 0 ? ChatToolMode.Auto : null,
+    };
+
+    /// <summary>A failure of this answer (a timeout, a malformed or refused reply), not of the provider: another model may answer.</summary>
+    static bool WorthAnotherModel(Exception ex) => ex switch
+    {
+        ArgumentException => false,
+        // The provider is refusing or unreachable: every model of it would be.
+        AnthropicRateLimitException or Anthropic5xxException or AnthropicOverloadedException or AnthropicIOException
+            or AnthropicUnauthorizedException or AnthropicForbiddenException or AnthropicPaymentRequiredException
+            or HttpRequestException => false,
+        ClientResultException { Status: 0 or 401 or 403 or 429 or >= 500 } => false,
+        _ => true,
     };
 
     /// <summary>A failed call in the words of fallback reasons and reports (never the provider's raw error text).</summary>

@@ -17,27 +17,59 @@ public sealed class ResilienceTests(ResilienceFixture f) : IClassFixture<Resilie
             "SELECT trigger_type FROM handoffs h JOIN medicos m ON m.id = h.medico_id WHERE m.telefone = @phone", new { phone }));
     }
 
+    /// <summary>SPEC §5: LLM_MODEL_COMPLEX answers once after a failed answer; when it fails too, the fallback.</summary>
     [Fact]
-    public async Task ATimeoutFallsBack()
+    public async Task ATimeoutOfBothModelsFallsBack()
     {
-        f.Anthropic.Enqueue(new Answer(200, TextReply("tarde demais"), Delay: TimeSpan.FromSeconds(4)));
+        var late = new Answer(200, TextReply("tarde demais"), Delay: TimeSpan.FromSeconds(4));
+        f.Anthropic.Enqueue(late, late);
 
-        await PostAsync(f.Client, Text("5511999990701", "oi?"));
+        await PostAsync(f.Client, Text("5511999990701", "oi? (701)"));
         await f.WaitProcessedAsync("5511999990701");
 
         await AssertFellBackAsync("5511999990701", "tarde demais");
+        Assert.Equal(2, RequestsFor("(701)").Count);
     }
 
     [Fact]
-    public async Task AMalformedResponseFallsBack()
+    public async Task AMalformedResponseOfBothModelsFallsBack()
     {
-        f.Anthropic.Enqueue(new Answer(200, """{"id":"msg_x","type":"message","content":"""));
+        var malformed = new Answer(200, """{"id":"msg_x","type":"message","content":""");
+        f.Anthropic.Enqueue(malformed, malformed);
 
-        await PostAsync(f.Client, Text("5511999990702", "oi?"));
+        await PostAsync(f.Client, Text("5511999990702", "oi? (702)"));
         await f.WaitProcessedAsync("5511999990702");
 
         await AssertFellBackAsync("5511999990702", "msg_x");
     }
+
+    /// <summary>
+    /// SPEC §5: "LLM_MODEL_COMPLEX for one retry after an empty/failed answer" — a timed-out or malformed answer is asked
+    /// again of the complex model, and the doctor gets its reply (a SPEC audit, 2026-12-02: only an empty answer was).
+    /// </summary>
+    [Theory]
+    [InlineData("5511999990703", "timeout")]
+    [InlineData("5511999990704", "malformed")]
+    public async Task AFailedAnswerIsAskedOnceMoreOfTheComplexModel(string phone, string failure)
+    {
+        f.Anthropic.Enqueue(failure == "timeout"
+            ? new Answer(200, TextReply("tarde demais"), Delay: TimeSpan.FromSeconds(4))
+            : new Answer(200, """{"id":"msg_x","type":"message","content":"""));
+        f.Anthropic.Enqueue(FakeAnthropic.Text("Tenho sim! Plantão sábado no Hospital Central."));
+
+        await PostAsync(f.Client, Text(phone, $"tem vaga? ({phone[^3..]})"));
+        await f.WaitProcessedAsync(phone);
+
+        var queue = await f.QueueAsync(phone);
+        Assert.Contains(queue, q => q.Tipo == "resposta" && q.Conteudo.Contains("Hospital Central"));
+        Assert.DoesNotContain(queue, q => q.TipoSistema == "espera");
+        var models = RequestsFor($"({phone[^3..]})").Select(r => r["model"]!.GetValue<string>()).ToList();
+        Assert.Equal(2, models.Count);
+        Assert.NotEqual(models[0], models[1]); // LLM_MODEL, then LLM_MODEL_COMPLEX
+    }
+
+    List<System.Text.Json.Nodes.JsonObject> RequestsFor(string marker) =>
+        [.. f.Anthropic.Requests.Where(r => r.ToJsonString().Contains(marker, StringComparison.Ordinal))];
 }
 
 public sealed class CircuitTests(CircuitFixture f) : IClassFixture<CircuitFixture>
