@@ -82,4 +82,32 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("salvei o número de vocês aqui")]
     [InlineData("pode parar de me ligar hoje que tô no plantão")]
     public void LookAlikesOfTheSixthSetAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("vou acionar a polícia")]
+    [InlineData("vou levar isso pro ministério do trabalho")]
+    [InlineData("vou na defensoria amanhã")]
+    [InlineData("I will sue you")]
+    public void LegalFamiliesOfTheSeventhSet(string text) => Assert.Equal(HandoffTriggers.Legal, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("alguém da equipe pode assumir aqui?")]
+    [InlineData("pede pra alguém de vcs ligar pra mim")]
+    [InlineData("gostaria de falar com um dos coordenadores")]
+    [InlineData("qual o contato do hospital? quero falar com ele")]   // the place is in an earlier clause
+    public void PersonFamiliesOfTheSeventhSet(string text) => Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect(text));
+
+    [Fact]
+    public void EnglishStrongWordsShareTheStemOfThePortugueseOnes()
+    {
+        Assert.Equal(HandoffTriggers.NegativeSentiment, HandoffTriggerDetector.Detect("unacceptable, uma vergonha"));
+        Assert.Null(HandoffTriggerDetector.Detect("ridiculous, ridículo"));
+    }
+
+    [Theory]
+    [InlineData("alguém pode assumir meu plantão de sábado?")]        // a colleague for a shift, not the team
+    [InlineData("alguém de vcs vai ligar pro hospital confirmar?")]
+    [InlineData("resolvi um b.o. no plantão ontem kkk")]
+    [InlineData("os coordenadores do hospital são bons?")]
+    public void LookAlikesOfTheSeventhSetAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }

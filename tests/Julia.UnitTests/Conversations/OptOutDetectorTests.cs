@@ -107,4 +107,27 @@ public sealed class OptOutDetectorTests
     [InlineData("fiz 4 plantões essa semana, chega")]
     [InlineData("me deixa pensar um pouco")]                              // "me deixa" alone is the command, not inside a sentence
     public void DoesNotMistakeTheSixthSetLookAlikes(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    // Mechanisms added after the seventh blind set (docs/decisions.md#handoff), on phrasings of their own.
+    [Theory]
+    [InlineData("obrigada pelo contato mas pode parar")]                  // a closing command after "mas", comma or not
+    [InlineData("agradeço muito, mas podem parar")]
+    [InlineData("a dra pediu pra tirar ela da lista")]                     // written for the owner of this number
+    [InlineData("o doutor pediu pra não mandarem mais mensagem")]
+    [InlineData("aqui é o marido da dra Luiza, ela pediu pra tirarem o número dela da lista")]
+    [InlineData("parem de me procurar, obrigado")]                         // "me procurar" is contact, "procurar" alone is not
+    [InlineData("dejen de enviar mensajes")]
+    [InlineData("vcs nao param de mandar msg, parem")]                     // "param" is not a typo of "parem"
+    public void RecognisesTheSeventhSetFamilies(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("nao para de mandar nao, quero muito plantao")]            // "não para … não": don't stop
+    [InlineData("ñ para ñ blz? to precisando")]
+    [InlineData("se nao tiver nada entao pode parar")]                     // a condition
+    [InlineData("o dr marcos pediu pra sair da lista, ve isso pra ele")]   // a named doctor may be a colleague
+    [InlineData("me tira da lista do plantao de domingo")]                 // a list narrowed by its complement
+    [InlineData("para de mandar video, nao abre aqui")]                    // a format, not the contact
+    [InlineData("para de me ligar, manda por escrito")]                    // the contact kept in writing
+    [InlineData("vou reportar vcs pro procon")]                            // an authority, not a spam report
+    public void DoesNotMistakeTheSeventhSetLookAlikes(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

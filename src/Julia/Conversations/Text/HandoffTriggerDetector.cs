@@ -52,7 +52,7 @@ internal static partial class HandoffTriggerDetector
         @"|(?<!\b(paciente|familia|acompanhante) (queria|quer|vai|ameacou) )\bprocess(o|ar|ando|arei|aria)\b(?! (seletivo|para|de|do|da|dos|das|interno|burocratico))(?! (" + Clinical + @")\b)(?<!\b(o|qual|como|esse|este|no|um) processo)" +
         // "vou processar a papelada": paperwork, not a lawsuit.
         @"(?! (a |o |os |as |minha |meu |meus |minhas |essa |esse |sua |seu )?(papelada|papeis|documentacao|documentos?|pedidos?|pagamentos?|cadastro|dados|solicitac\w+|informac\w+|planilhas?|folha|ponto|escala|arquivos?|notas?|exames?|receitas?|guias?|fichas?|formularios?)\b)" +
-        @"|\bjuizado\b|\b(vou|ir|irei|vamos|fui|passar) (na|a|ate a|para a) delegacia\b|\bna delegacia\b(?<!perto da delegacia)|\b(chamar|chamo|chamarei|acionar|aciono|acionarei|vou na|vou a|ir na|queixa na|registrar na|denunciar na|denunciar a|denunciar para a) policia\b|\b(fazer|fiz|registrar|registrei|abrir|abri|dar|dei|fazendo) (um |o )?bo\b|\bboletim\b|\bqueixa formal\b|\breclamar formalmente\b" +
+        @"|\bjuizado\b|\b(vou|ir|irei|vamos|fui|passar) (na|a|ate a|para a) delegacia\b|\bna delegacia\b(?<!perto da delegacia)|\b(chamar|chamo|chamarei|acionar|aciono|acionarei|vou na|vou a|ir na|queixa na|registrar na|denunciar na|denunciar a|denunciar para a) (a )?policia\b|\bcaso de policia\b|\b(fazer|fiz|registrar|registrei|abrir|abri|dar|dei|fazendo) (um |o )?(bo|b o)\b|\bboletim\b|\bqueixa formal\b|\breclamar formalmente\b" +
         @"|\b(" + Council + @"|anpd)\b.*\b(reclam|denunc|queixa|formal|representa)|\b(reclam|denunc|queixa|representa)\w*\b.*\b(" + RegionalCouncil + @"|anpd)\b" +
         // "vou levar essa empresa pro Cremesp", "acionar o CRM", "o CRM vai saber disso" — not "levar o CRM" (the card).
         @"|\b(levar|levo|levarei|levando|leva)\b(?: \w+){0,3}? (ao|para o|ate o|junto ao|perante o) (" + Council + @"|conselho)\b(?! tutelar)" +
@@ -66,9 +66,12 @@ internal static partial class HandoffTriggerDetector
         @"|\b(meus dados|dados pessoais|solicit\w*|consentimento)\b.*\b(" + DataLaw + @")\b" +
         @"|\bparar n[oa] (" + Council + @"|procon|reclame aqui)\b" +
         @"|\breclamacao formal\b|\bnotificacao\b.*\bextrajudicial\b|\bdenunci(a|ar|ando|arei|o)\b(?! (de |da |do |por )?(maus tratos|violencia|abuso|agressao|estupro|abandono de incapaz)\b)|\bautuacao\b|\bautuad[oa]s?\b|\bjudicializ\w*|\blevar (isso |essa situacao |o caso )?(ao|para o) (crm|cremesp|conselho)\b" +
-        @"|\bcrm\b.*\b(reclamacao|reclamar|denuncia|queixa)\b|\b(reclamacao|reclamar|denuncia|queixa)\b.*\bcrm\b|\bministerio publico\b|\bboletim de ocorrencia\b" +
+        @"|\bcrm\b.*\b(reclamacao|reclamar|denuncia|queixa)\b|\b(reclamacao|reclamar|denuncia|queixa)\b.*\bcrm\b|\bministerio (publico|do trabalho)\b|\bmpt\b|\bdefensoria\b|\bboletim de ocorrencia\b" +
         @"|\b(medidas?|providencias?) (legais|judiciais|cabiveis)\b|\bprocesso (trabalhista|judicial|contra)\b|\btribuna(l|is)\b|\bintimacao\b|\bprocessa (voces|voce|a empresa)\b|\bacao (trabalhista|de cobranca|de indenizacao|contra)\b|\b(entrar|entro|entrarei|entrando|mover|movo|abrir|abro|abrirei|meter|meto|enfiar|enfio|tacar|taco|botar|boto) (com |uma |com uma |com a |um |com um )?(acao|processo)\b(?! seletivo| de (credenciamento|cadastro|selecao))" +
-        @"|\bquebra de contrato\b|\bdescumpr\w* (o |do |nosso |meu |com o )?contrato\b|\bcontest\w* formalmente\b|\bfere (a )?clt\b" +
+        @"|\bquebra de contrato\b" +
+        // The same threats in the English and Spanish doctors mix in: "my lawyer will contact you", "mi abogado".
+        @"|\b(lawyer|lawyers|attorney|lawsuit|abogad[oa]s?)\b|\bsue (you|voces|the company)\b" +
+        @"|\bdescumpr\w* (o |do |nosso |meu |com o )?contrato\b|\bcontest\w* formalmente\b|\bfere (a )?clt\b" +
         @"|\batras dos meus direitos\b|\bbuscar (os )?meus direitos\b|\bprocessinho\b|\bprocesso etico\b|\bsindicancia\b|\bsindicato\b.*\bacionad|\b(queixa|denuncia|reclamacao|representacao)\b.*\bconselho regional\b|\bindenizacao\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Legal();
@@ -83,6 +86,8 @@ internal static partial class HandoffTriggerDetector
         @"|\bincompet(ente|entes|encia)\b|\bdesorganiza(d[oa]s?|cao)\b|\bbagunca\b|\bpalhac[oa]s?\b|\bpiada\b|\blixo\b" +
         @"|\bmerda\b|\bbosta\b|\bporcaria\b|\bporra\b|\bsacanagem\b|\bhumilha(nte|cao)\b|\bdesuman[oa]\b|\bindignad[oa]\b|\brevoltad[oa]\b" +
         @"|\bdecepciona(d[oa]|nte)\b|\bdecepcao\b|\binsatisfeit[oa]s?\b|\benganad[oa]\b|\benrola(d[oa]|cao)\b|\bpatetic[oa]s?\b" +
+        // English as doctors mix it in ("this is ridiculous"): a stem shared with the Portuguese word counts once.
+        @"|\bridiculous\b|\babsurd\b|\bunacceptable\b|\boutrageous\b|\bdisgusting\b|\bshameful\b|\bdisgrace\b|\bscam\b|\bliars?\b" +
         @"|\binacreditavel\b|\bfurios[oa]\b|\bsaco cheio\b|\bvtnc\b|\bvai se f[ou]der\b|\btomar no cu\b|\bputa que pariu\b|\bput[oa] da vida\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex StrongWords();

@@ -19,7 +19,7 @@ internal sealed class IntentVocabulary
     readonly Sequences courtesies;
     readonly (string Name, Sequences Items)[] optOutPhrases;
     readonly Pair[] optOutPairs;
-    readonly HashSet<string> optOutExceptions;
+    readonly HashSet<string> optOutExceptions, ownerExceptions;
     readonly Sequences optOutBefore, personBefore, keepsContact;
     readonly int optOutExceptionWindow;
     readonly HashSet<string> personExact;
@@ -32,6 +32,8 @@ internal sealed class IntentVocabulary
     readonly HashSet<string> exitVerbs, negatedModals, thirdParties, thirdPartyVerbs, finalCommands, pausablePhrases, serviceWhole;
     readonly Sequences thirdPartyNumber, permanentBefore, permanentAfter, pauseAfter, pauseInMessage, notTheContact;
     readonly Pair stopPair;
+    readonly HashSet<string> complementedNouns, titles, articles, relations, authorities;
+    readonly Sequences finalConnectives;
 
     IntentVocabulary(JsonElement root)
     {
@@ -41,6 +43,9 @@ internal sealed class IntentVocabulary
         optOutPhrases = [.. optOut.GetProperty("frases").EnumerateObject().Select(p => (p.Name, new Sequences(Strings(p.Value))))];
         optOutPairs = [.. optOut.GetProperty("pares").EnumerateArray().Select(ReadPair)];
         optOutExceptions = [.. Strings(optOut.GetProperty("excetoDepois"))];
+        complementedNouns = [.. Strings(optOut.GetProperty("nucleosComComplemento"))];
+        authorities = [.. Strings(optOut.GetProperty("autoridades"))];
+        finalConnectives = new Sequences(Strings(optOut.GetProperty("conectivosFinais")));
         optOutBefore = new Sequences(Strings(optOut.GetProperty("excetoAntes")));
         keepsContact = new Sequences(Strings(optOut.GetProperty("continuaContato")));
         optOutExceptionWindow = optOut.GetProperty("janelaExcecao").GetInt32();
@@ -67,6 +72,11 @@ internal sealed class IntentVocabulary
         thirdParties = [.. Strings(third.GetProperty("quem"))];
         thirdPartyVerbs = [.. Strings(third.GetProperty("pedem"))];
         thirdPartyNumber = new Sequences(Strings(third.GetProperty("numeroDele")));
+        titles = [.. Strings(third.GetProperty("titulos"))];
+        articles = [.. Strings(third.GetProperty("artigos"))];
+        relations = [.. Strings(third.GetProperty("relacoes"))];
+        // Written for the owner of this number, "o número dela" is this number: "dele"/"dela" no longer point elsewhere.
+        ownerExceptions = [.. optOutExceptions.Where(w => w is not ("dele" or "dela"))];
         var time = optOut.GetProperty("tempo");
         permanentBefore = new Sequences(Strings(time.GetProperty("permanenteAntes")));
         permanentAfter = new Sequences(Strings(time.GetProperty("permanenteDepois")));
@@ -89,7 +99,8 @@ internal sealed class IntentVocabulary
         var core = courtesies.Strip(words);
         // One scan, not one per candidate match: "talvez", "mais pra frente" anywhere make a refusal a pause.
         var paused = pauseInMessage.FindEnd(words, 0, words.Length, out _);
-        var hisNumber = thirdPartyNumber.FindEnd(words, 0, words.Length, out _);
+        var hisNumber = thirdPartyNumber.FindEnd(words, 0, words.Length, out _) || ForTheOwner(words);
+        var exceptions = hisNumber ? ownerExceptions : optOutExceptions;
         // "não tenho interesse agora": a refusal with a time that ends is a pause, also as a whole message.
         if (core.Length > 0 && exact.Contains(string.Join(' ', core)))
             return core[0] is "nao" or "sem" or "dispenso" && Paused(words, 0, paused, bareAgora: true) ? null : "comando";
@@ -99,13 +110,45 @@ internal sealed class IntentVocabulary
         if (KeepsContactByNegation(words, clauseEnds)) return null;
         foreach (var (name, items) in optOutPhrases)
             for (var start = 0; start < words.Length; start++)
-                if (items.EndAt(words, start) is { } end && !Near(words, end, optOutExceptions, optOutExceptionWindow) && !NarrowedDown(words, end)
+                if (items.EndAt(words, start) is { } end && !Crosses(clauseEnds, start, end - 1) && !Near(words, end, exceptions, optOutExceptionWindow, authorities) && !NarrowedDown(words, end)
                     && !Before(words, start, optOutBefore) && !Discounted(words, start, clauseEnds, hisNumber) && !(pausablePhrases.Contains(name) && Paused(words, end, paused)))
                     return name;
         foreach (var pair in optOutPairs)
-            if (Matches(words, pair, optOutExceptions, optOutExceptionWindow, before: optOutBefore, keepsGoing: true, clauseEnds: clauseEnds, paused: paused, hisNumber: hisNumber))
+            if (Matches(words, pair, exceptions, optOutExceptionWindow, before: optOutBefore, keepsGoing: true, clauseEnds: clauseEnds, paused: paused, hisNumber: hisNumber,
+                        authorities: authorities))
                 return pair.Name;
-        return lastSentence is not null && FinalCommand(words, lastSentence, clauseEnds) ? "comando" : null;
+        return (lastSentence is not null && FinalCommand(words, lastSentence, clauseEnds)) || FinalCommand(words, AfterLastConnective(words), clauseEnds)
+            ? "comando" : null;
+    }
+
+    /// <summary>
+    /// "obrigado pelas vagas mas podem parar": the words after the message's last "mas"/"então" when they are few — a
+    /// closing command needs no comma before it.
+    /// </summary>
+    string[]? AfterLastConnective(string[] words)
+    {
+        for (var k = words.Length - 1; k >= Math.Max(0, words.Length - 6); k--)
+            if (finalConnectives.EndAt(words, k) is { } end && end < words.Length)
+                // "se não tiver nada, então pode parar": a condition, not a request.
+                return Array.IndexOf(words, "se", 0, k) >= 0 ? null : words[end..];
+        return null;
+    }
+
+    /// <summary>
+    /// "a doutora pediu pra tirar o número dela", "o Dr. pediu que…": a title with an article and no name, asking — no
+    /// "meu colega" before, which would make him someone else — is the owner of this number, written for by a secretary
+    /// or a spouse. "o Dr. Marcos pediu…" may be a colleague and stays a third party.
+    /// </summary>
+    bool ForTheOwner(string[] words)
+    {
+        for (var t = 1; t + 1 < words.Length; t++)
+        {
+            if (!titles.Contains(words[t]) || !articles.Contains(words[t - 1]) || !thirdPartyVerbs.Contains(words[t + 1])) continue;
+            var related = false;
+            for (var r = Math.Max(0, t - 4); r < t - 1 && !related; r++) related = relations.Contains(words[r]);
+            if (!related) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -113,9 +156,12 @@ internal sealed class IntentVocabulary
     /// sentence — after a real sentence boundary, which normalised words no longer show — unless the message names a shift
     /// or points at the one offered ("essa", "desse").
     /// </summary>
-    bool FinalCommand(string[] words, string[] lastSentence, ulong clauseEnds)
+    bool FinalCommand(string[] words, string[]? lastSentence, ulong clauseEnds)
     {
+        if (lastSentence is null) return false;
         var core = courtesies.Strip(lastSentence);
+        // "…, mas podem parar", "…. então pare": the connective opens the command.
+        if (core.Length > 1 && finalConnectives.EndAt(core, 0) is { } opened) core = core[opened..];
         if (core.Length == 0 || !finalCommands.Contains(string.Join(' ', core))) return false;
         for (var k = 0; k < words.Length; k++)
             if (IsShiftSpecific(words, k, optOutExceptions) || (words[k] is "nao" or "nunca" && k + 1 < words.Length && words[k + 1] is "para" or "pare" or "parem")
@@ -180,6 +226,8 @@ internal sealed class IntentVocabulary
         var k = afterStop;
         if (k < words.Length && words[k] is "de" or "com") k++;
         else if (k > 0 && words[k - 1] is not ("de" or "com")) return false;
+        // "para de me procurar": "me procurar" is contact, though "procurar" alone is another verb ("parar de procurar").
+        if (k < words.Length && stopPair.B.EndAt(words, k) is not null) return false;
         while (k < words.Length && notTheContact.EndAt(words, k) is { } skip) k = skip;
         if (k >= words.Length || stopPair.B.EndAt(words, k) is not null) return false;
         var w = words[k];
@@ -222,10 +270,27 @@ internal sealed class IntentVocabulary
     /// for more, not less (an outside pass). The indicative "vocês não param de mandar" is a complaint and still counts.
     /// </summary>
     static bool AsksToKeepGoing(string[] words, int start, ulong clauseEnds) =>
-        words[start] is "pare" or "parem" or "parar" or "paro"
-        && ((start > 0 && words[start - 1] is "nao" or "nunca" or "jamais" && !Crosses(clauseEnds, start - 1, start))
-            || (start > 1 && words[start - 2] is "nao" && words[start - 1] is "precisa" or "precisam" or "vai" or "vao" or "pode" or "podem"
-                && !Crosses(clauseEnds, start - 2, start)));
+        (words[start] is "pare" or "parem" or "parar" or "paro"
+         && ((start > 0 && words[start - 1] is "nao" or "nunca" or "jamais" && !Crosses(clauseEnds, start - 1, start))
+             || (start > 1 && words[start - 2] is "nao" && words[start - 1] is "precisa" or "precisam" or "vai" or "vao" or "pode" or "podem"
+                 && !Crosses(clauseEnds, start - 2, start))))
+        || DoubledNegation(words, start, clauseEnds);
+
+    /// <summary>
+    /// "não para de mandar não, tô precisando", "ñ para ñ": "não para … não" with no subject before it is the spoken
+    /// negative imperative (don't stop); "você não para de mandar" stays a complaint.
+    /// </summary>
+    static bool DoubledNegation(string[] words, int start, ulong clauseEnds)
+    {
+        if (words[start] != "para" || start == 0 || words[start - 1] != "nao" || Crosses(clauseEnds, start - 1, start)) return false;
+        if (start > 1 && words[start - 2] is "voce" or "voces" or "ele" or "ela" or "eles" or "elas" or "empresa" or "ninguem" && !Crosses(clauseEnds, start - 2, start - 1)) return false;
+        for (var k = start + 1; k < Math.Min(words.Length, start + 7); k++)
+        {
+            if (words[k] == "nao") return true;
+            if (Crosses(clauseEnds, k, k + 1)) return false;
+        }
+        return false;
+    }
 
     /// <summary>The family of a request for a person (`frase`, `falar_com`, `quero_pessoa`), or null.</summary>
     public string? PersonFamily(string[] words, ulong clauseEnds = 0)
@@ -235,7 +300,7 @@ internal sealed class IntentVocabulary
         if (personExact.Contains(string.Join(' ', courtesies.Strip(words)))) return "comando";
         for (var start = 0; start < words.Length; start++)
             if (personPhrases.EndAt(words, start) is { } end && !Near(words, end, personExceptions, personExceptionWindow)
-                && !Before(words, start, personBefore) && !Negated(words, start, clauseEnds) && !AsksForSomeoneElse(words, start, end))
+                && !Before(words, start, personBefore, clauseEnds) && !Negated(words, start, clauseEnds) && !AsksForSomeoneElse(words, start, end))
                 return "frase";
         foreach (var pair in personPairs)
             if (Matches(words, pair, personExceptions, personExceptionWindow, possessives, personBefore)) return pair.Name;
@@ -261,11 +326,13 @@ internal sealed class IntentVocabulary
     /// A word (or two) in the three before the match that limits it to a time or a place: "hoje não me manda mais nada",
     /// "essa semana não me manda nada", "o hospital me ligou".
     /// </summary>
-    bool Before(string[] words, int start, Sequences before)
+    bool Before(string[] words, int start, Sequences before, ulong clauseEnds = 0)
     {
-        // A sequence that ends in those three words (it may start one word earlier) and not after the match's start.
+        // A sequence that ends in those three words (it may start one word earlier) and not after the match's start;
+        // with clause marks given, not in an earlier clause ("…do Hospital Municipal? quero falar com ele").
         for (var k = Math.Max(0, start - 4); k < start; k++)
-            if (before.EndAt(words, k) is { } end && end > start - 3 && end <= start && !Permanent(words, k, end)) return true;
+            if (before.EndAt(words, k) is { } end && end > start - 3 && end <= start && !Permanent(words, k, end)
+                && !Crosses(clauseEnds, end - 1, start)) return true;
         return false;
     }
 
@@ -370,11 +437,13 @@ internal sealed class IntentVocabulary
     }
 
     bool Matches(string[] words, Pair pair, HashSet<string> exceptions, int exceptionWindow, HashSet<string>? possessives = null,
-        Sequences? before = null, bool keepsGoing = false, ulong clauseEnds = 0, bool paused = false, bool hisNumber = false)
+        Sequences? before = null, bool keepsGoing = false, ulong clauseEnds = 0, bool paused = false, bool hisNumber = false,
+        HashSet<string>? authorities = null)
     {
         for (var i = 0; i < words.Length; i++)
         {
-            if (pair.A.EndAt(words, i) is not { } aEnd) continue;
+            // "ñ para ñ, manda mais vaga": an expression never runs across a clause mark.
+            if (pair.A.EndAt(words, i) is not { } aEnd || Crosses(clauseEnds, i, aEnd - 1)) continue;
             if (keepsGoing && (AsksToKeepGoing(words, i, clauseEnds) || Discounted(words, i, clauseEnds, hisNumber) || (pair == stopPair && StopsSomethingElse(words, aEnd)))) continue;
             if (pair.CheckAfter && before is not null && Before(words, i, before)) continue;
             for (var j = aEnd; j <= Math.Min(words.Length - 1, aEnd + pair.Window); j++)
@@ -387,7 +456,7 @@ internal sealed class IntentVocabulary
                 if (keepsGoing && pair.Pausable && Paused(words, bEnd, paused)) continue;
                 if (!pair.CheckAfter) return true;
                 // A word about a shift between the two parts or right after them: "tira meu nome do plantão".
-                if (!Between(words, aEnd, j, exceptions) && !Near(words, bEnd, exceptions, exceptionWindow)) return true;
+                if (!Between(words, aEnd, j, exceptions) && !Near(words, bEnd, exceptions, exceptionWindow, authorities)) return true;
             }
         }
         return false;
@@ -399,9 +468,24 @@ internal sealed class IntentVocabulary
         return false;
     }
 
-    bool Near(string[] words, int end, HashSet<string> exceptions, int window)
+    /// <summary>
+    /// A word about one shift in the <paramref name="window"/> words from <paramref name="end"/> — or, for opt-out, an
+    /// authority: "vou reportar vcs no ministério do trabalho" is a complaint, not a spam report.
+    /// </summary>
+    bool Near(string[] words, int end, HashSet<string> exceptions, int window, HashSet<string>? authorities = null)
     {
-        for (var k = end; k < Math.Min(words.Length, end + window); k++) if (IsShiftSpecific(words, k, exceptions)) return true;
+        var limit = Math.Min(words.Length, end + window);
+        for (var k = end; k < limit; k++)
+        {
+            if (IsShiftSpecific(words, k, exceptions)) return true;
+            // "me remove do grupo do plantão de sábado": a group or list with a complement is narrowed by it, so look on.
+            if (complementedNouns.Contains(words[k]) && k + 1 < words.Length && words[k + 1] is "do" or "da" or "de" or "dos" or "das")
+                limit = Math.Min(words.Length, k + 2 + window);
+        }
+        // "vou reportar vcs pro Procon": the authority may come after whom and a preposition.
+        if (authorities is not null)
+            for (var k = end; k < Math.Min(words.Length, end + window + 2); k++)
+                if (authorities.Contains(words[k])) return true;
         return false;
     }
 
