@@ -9,7 +9,7 @@ public sealed class OptOutDetectorTests
     [InlineData("me desinscreve")]                          // found by an outside fuzzing run (2026-12-02)
     [InlineData("Não tenho mais interesse em plantões")]
     [InlineData("n quero mais")]
-    [InlineData("P A R A")]
+    [InlineData("P A R E")]
     [InlineData("PARE DE ME MANDAR MENSAGENS!!!")]
     [InlineData("para de mandar msg pfv")]
     [InlineData("Para de me enviar essas mensagens")]
@@ -45,11 +45,17 @@ public sealed class OptOutDetectorTests
     [InlineData("me esquece")]
     [InlineData("paaaara de mandar mensagem")]
     [InlineData("Por favor, parem com isso")]
-    [InlineData("para")] // alone, it is the command, not the preposition
     public void RecognisesOptOut(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
 
     [Theory]
     [InlineData("Para qual hospital é esse plantão?")]
+    // SPEC §4.1 step 6: bare "para" (also a preposition) MUST NOT match alone — left to the agent's registrar_opt_out.
+    [InlineData("para")]
+    [InlineData("PARA")]
+    [InlineData("Para.")]
+    [InlineData("paraaaa")]
+    [InlineData("P A R A")]
+    [InlineData("não quero, para")]
     [InlineData("não tenho interesse em plantões noturnos")]
     [InlineData("a e i o u")]
     [InlineData("pode mandar mais vagas para mim")]
@@ -74,7 +80,7 @@ public sealed class OptOutDetectorTests
     [InlineData("já falei que não quero! parem de me mandar vagas")]
     [InlineData("de hoje em diante não quero mais receber nada de vocês")] // a time that starts a stop for good
     [InlineData("a partir de janeiro não quero mais receber mensagens")]
-    [InlineData("olha, sinceramente, chega. para.")]                      // a bare stop as the last sentence
+    [InlineData("olha, sinceramente, chega. pare.")]                      // a bare stop as the last sentence
     [InlineData("vcs estão mandando pro número errado, pode parar")]
     [InlineData("já pedi mil vezes pra não me mandarem mais nada")]
     [InlineData("please don't text me anymore")]
