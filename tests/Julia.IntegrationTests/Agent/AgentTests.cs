@@ -31,6 +31,9 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
 
         Assert.Equal(AgentModels.Conversation, request["model"]!.GetValue<string>());
         Assert.Equal(300, request["max_tokens"]!.GetValue<int>());
+        // The Anthropic SDK (13.x) has no sampling parameter and its IChatClient drops ChatOptions.Temperature: the
+        // request carries none (docs/decisions.md#agent); LLM_TEMPERATURE reaches OpenAI-compatible servers only.
+        Assert.Null(request["temperature"]);
         var system = request["system"]!.ToJsonString();
         Assert.Matches(@"vaga_id=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", System.Text.RegularExpressions.Regex.Unescape(system));
         Assert.Contains("Rafael", system);

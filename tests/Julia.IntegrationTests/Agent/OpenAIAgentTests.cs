@@ -41,6 +41,7 @@ public sealed class OpenAIAgentTests(OpenAIAgentFixture f) : IClassFixture<OpenA
         Assert.Equal($"Bearer {OpenAIAgentFixture.Key}", f.OpenAI.RequestHeaders.Last()["Authorization"].ToString());
         Assert.Equal(OpenAIAgentFixture.Model, request["model"]!.GetValue<string>());
         Assert.Equal(300, (request["max_completion_tokens"] ?? request["max_tokens"])!.GetValue<int>());
+        Assert.Equal(0.7, request["temperature"]!.GetValue<double>(), 3); // LLM_TEMPERATURE
         var messages = Messages(request);
         Assert.Equal("system", messages[0]!["role"]!.GetValue<string>());
         var system = Content(messages[0]!);

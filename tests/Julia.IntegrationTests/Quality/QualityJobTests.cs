@@ -55,6 +55,7 @@ public sealed class QualityJobTests(QualityFixture f) : IClassFixture<QualityFix
         var request = Assert.Single(f.Anthropic.Requests.Skip(before));
         Assert.Equal(AgentModels.Complex, request["model"]!.GetValue<string>());
         Assert.Null(request["tools"]);
+        Assert.Equal(500, request["max_tokens"]!.GetValue<int>()); // SPEC §5
         var system = Unescaped(request["system"]!);
         Assert.Contains("naturalidade", system);
         Assert.Contains("honesta sobre ser uma IA", system);
