@@ -27,7 +27,7 @@ internal sealed class AgentModelCall(ShiftStore shifts, ShiftCatalog catalog, IO
     public async Task<PreparedTurn> PrepareAsync(AgentTurn turn, DateTimeOffset now, string? persona, CancellationToken ct)
     {
         var o = options.Value;
-        var prefs = Preferences.Parse(turn.Profile?.Preferencias);
+        var prefs = ShiftPreferences.Parse(turn.Profile?.Preferencias);
         var holdings = turn.Holdings ?? await shifts.HoldingsAsync(turn.Doctor.Id, ct);
         var offered = o.ShiftsInContext == 0 ? [] : await catalog.SearchAsync(new ShiftSearch(turn.Profile?.EspecialidadeId,
             ValorMinimo: prefs.ValorMinimo, Limit: o.ShiftsInContext, BlockedHospitals: prefs.BlockedHospitals,

@@ -8,23 +8,24 @@ namespace Julia.FollowUps;
 
 /// <summary>
 /// `followups` — every 15 min inside business hours (docs/decisions.md#proactive): FU1 48 h after the opening, FU2 5 days after
-/// FU1 (with one real open shift when there is one), FU3 15 days after FU2; only for active AI-controlled conversations
+/// FU1 (with one real open shift that matches him when there is one: his specialty, not below his minimum pay, not at a
+/// hospital or sector he blocked, not clashing with a shift he holds — the agent's own search), FU3 15 days after FU2; only for active AI-controlled conversations
 /// with no answer since our last message, doctors not opted out or blocked and with pressure &lt; 70, one step per
 /// conversation per run and never two pending follow-ups.
 /// </summary>
-internal sealed class FollowUpJob(NpgsqlDataSource db, QueueStore queue, ShiftStore shifts, TimeProvider time) : Jobs.IJob
+internal sealed class FollowUpJob(NpgsqlDataSource db, QueueStore queue, ShiftStore shifts, ShiftCatalog catalog, TimeProvider time) : Jobs.IJob
 {
     public string Name => "followups";
     public Jobs.JobSchedule Schedule => new(Every: TimeSpan.FromMinutes(15), BusinessHoursOnly: true);
 
-    sealed record Eligible(Guid ConversaId, Guid MedicoId, string Stage, string? PrimeiroNome, string? Titulo, Guid? EspecialidadeId);
+    sealed record Eligible(Guid ConversaId, Guid MedicoId, string Stage, string? PrimeiroNome, string? Titulo, Guid? EspecialidadeId, string? Preferencias);
 
     public async Task<string> RunAsync(CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         var due = (await c.QueryAsync<Eligible>(new CommandDefinition("""
             SELECT c.id AS ConversaId, c.medico_id AS MedicoId, c.stage AS Stage, m.primeiro_nome AS PrimeiroNome, m.titulo AS Titulo,
-                   m.especialidade_id AS EspecialidadeId
+                   m.especialidade_id AS EspecialidadeId, m.preferencias_detectadas::text AS Preferencias
             FROM conversations c JOIN medicos m ON m.id = c.medico_id
             WHERE c.status = 'active' AND c.controlled_by = 'ai'
               AND NOT m.opted_out AND NOT m.bloqueado AND m.deleted_at IS NULL AND m.pressure_score < 70
@@ -40,7 +41,7 @@ internal sealed class FollowUpJob(NpgsqlDataSource db, QueueStore queue, ShiftSt
         foreach (var e in due)
         {
             var step = e.Stage switch { "msg_enviada" => "fu1", "followup_1_enviado" => "fu2", _ => "fu3" };
-            var shift = step == "fu2" && e.EspecialidadeId is { } esp ? (await shifts.OpenAsync(esp, 1, ct)).FirstOrDefault() : null;
+            var shift = step == "fu2" && e.EspecialidadeId is { } esp ? await MatchingShiftAsync(e, esp, ct) : null;
             items.Add(new NewQueueItem(e.MedicoId, e.ConversaId, QueueKinds.FollowUp, Text(step, Greeting(e), shift), time.GetUtcNow(),
                 Metadata: new Dictionary<string, object?> { ["tipo_followup"] = step }));
         }
@@ -48,6 +49,15 @@ internal sealed class FollowUpJob(NpgsqlDataSource db, QueueStore queue, ShiftSt
         await queue.EnqueueAsync(tx, items, ct);
         await tx.CommitAsync(ct);
         return $"{items.Count} follow-ups enfileirados";
+    }
+
+    /// <summary>The first open shift the agent's search would offer him (date, priority, pay order), or null.</summary>
+    async Task<Shift?> MatchingShiftAsync(Eligible e, Guid especialidadeId, CancellationToken ct)
+    {
+        var prefs = ShiftPreferences.Parse(e.Preferencias);
+        var found = await catalog.SearchAsync(new ShiftSearch(especialidadeId, ValorMinimo: prefs.ValorMinimo, Limit: 1,
+            BlockedHospitals: prefs.BlockedHospitals, BlockedSectors: prefs.BlockedSectors), await shifts.HoldingsAsync(e.MedicoId, ct), ct);
+        return found.FirstOrDefault();
     }
 
     static string Greeting(Eligible e) =>

@@ -59,6 +59,39 @@ public sealed class JobsTests(JobsFixture f) : IClassFixture<JobsFixture>
         Assert.StartsWith("Oi Dra. Lia", only.Conteudo);
     }
 
+    /// <summary>
+    /// SPEC §7: FU2 "mentions one real open matching shift" — the one the agent's search would offer him: not at a hospital
+    /// he blocked, not below his minimum pay (a SPEC audit, 2026-12-02: it took the specialty's first open shift).
+    /// </summary>
+    [Fact]
+    public async Task TheSecondFollowUpNamesAShiftThatMatchesTheDoctor()
+    {
+        await f.ExecuteAsync("""
+            INSERT INTO especialidades (nome) VALUES ('fu2_teste') ON CONFLICT (nome) DO NOTHING;
+            INSERT INTO hospitais (nome, cidade) VALUES ('Hospital Evitado', 'Santo André'), ('Hospital Barato', 'Santo André'),
+                                                        ('Hospital Certo', 'Santo André') ON CONFLICT (nome, cidade) DO NOTHING;
+            INSERT INTO vagas (hospital_id, especialidade_id, data, hora_inicio, hora_fim, valor, status)
+            SELECT h.id, (SELECT id FROM especialidades WHERE nome = 'fu2_teste'), current_date + d, '07:00', '19:00', v, 'aberta'
+            FROM (VALUES ('Hospital Evitado', 3, 3000), ('Hospital Barato', 4, 1200), ('Hospital Certo', 5, 2500)) AS x (nome, d, v)
+            JOIN hospitais h ON h.nome = x.nome AND h.cidade = 'Santo André';
+            WITH m AS (INSERT INTO medicos (telefone, primeiro_nome, titulo, origem, especialidade_id, preferencias_detectadas)
+                       VALUES ('5511999995211', 'Lia', 'Dra.', 'import', (SELECT id FROM especialidades WHERE nome = 'fu2_teste'),
+                               '{"hospitais_bloqueados": ["Hospital Evitado"], "valor_minimo": 2000}')
+                       RETURNING id)
+            INSERT INTO conversations (medico_id, stage, controlled_by, last_outbound_at)
+            SELECT id, 'followup_1_enviado', 'ai', now() - interval '6 days' FROM m
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, (await RunJobAsync("followups")).StatusCode);
+
+        var (step, text) = (await f.QueryAsync<(string Step, string Conteudo)>("""
+            SELECT f.metadata->>'tipo_followup', f.conteudo FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id
+            WHERE f.tipo = 'followup' AND m.telefone = '5511999995211'
+            """)).Single();
+        Assert.Equal("fu2", step);
+        Assert.Contains("Hospital Certo", text);
+    }
+
     [Fact]
     public async Task PauseExpiryReactivatesAndPressureDecays()
     {

@@ -30,7 +30,7 @@ internal sealed partial class ShiftTools(
         var especialidadeId = profile?.EspecialidadeId;
         if (a.String("especialidade") is { Length: > 0 } name && await store.SpecialtyIdAsync(name, ct) is { } other) especialidadeId = other;
         if (especialidadeId is null) return "Não sei a especialidade do médico: pergunte antes de buscar plantões.";
-        var prefs = Preferences.Parse(profile?.Preferencias);
+        var prefs = ShiftPreferences.Parse(profile?.Preferencias);
         var search = new ShiftSearch(especialidadeId, ParseDate(a.String("data_de")), ParseDate(a.String("data_ate")), a.String("periodo"),
             a.String("cidade") ?? a.String("regiao"), a.Int("valor_minimo") ?? prefs.ValorMinimo, Math.Clamp(a.Int("limite") ?? 5, 1, 5),
             prefs.BlockedHospitals, prefs.BlockedSectors);

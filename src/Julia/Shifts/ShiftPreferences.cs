@@ -1,11 +1,11 @@
 using System.Text.Json;
 
-namespace Julia.Agent.Tools;
+namespace Julia.Shifts;
 
-/// <summary>medicos.preferencias_detectadas as the tools read it.</summary>
-internal sealed record Preferences(int? ValorMinimo, IReadOnlyList<string> BlockedHospitals, IReadOnlyList<string> BlockedSectors)
+/// <summary>medicos.preferencias_detectadas as shift matching reads it (the agent's tools and context, follow-ups).</summary>
+internal sealed record ShiftPreferences(int? ValorMinimo, IReadOnlyList<string> BlockedHospitals, IReadOnlyList<string> BlockedSectors)
 {
-    public static Preferences Parse(string? json)
+    public static ShiftPreferences Parse(string? json)
     {
         if (string.IsNullOrWhiteSpace(json)) return new(null, [], []);
         try
