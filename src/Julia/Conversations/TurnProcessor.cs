@@ -79,6 +79,17 @@ internal sealed partial class TurnProcessor(
         return result;
     }
 
+    async Task ShowPresenceAsync(string jid, CancellationToken ct)
+    {
+        try
+        {
+            await channel.ShowOnlineAsync(jid, ct);
+            await Task.Delay(TimeSpan.FromSeconds(1), time, ct);
+            await channel.ShowTypingAsync(jid, TimeSpan.FromSeconds(5), ct);
+        }
+        catch (OperationCanceledException) { } // shutting down: presence is best effort
+    }
+
     /// <summary>Null when the doctor was erased (docs/decisions.md#lgpd): no conversation is opened for him.</summary>
     async Task<TurnInput?> BeginAsync(Guid medicoId, CancellationToken ct)
     {
@@ -150,9 +161,9 @@ internal sealed partial class TurnProcessor(
         if (parts.All(p => p.Placeholder is not null))
             return await outcomes.ReplyAsync(input, InboundText.CannedReply(parts.Select(p => p.Placeholder!.Value)), null, ct);
 
-        // "digitando…" while the model thinks; Evolution holds a presence request open for its delay, so it is never
-        // awaited on the reply path (docs/decisions.md#turn-scheduling).
-        if (options.Value.Humanize && input.Pending[^1].RemoteJid is { } jid) _ = channel.ShowTypingAsync(jid, TimeSpan.FromSeconds(5), ct);
+        // "online", a second, then "digitando…" while the model thinks (SPEC §4.12); Evolution holds a presence request open
+        // for its delay, so it is never awaited on the reply path (docs/decisions.md#turn-scheduling).
+        if (options.Value.Humanize && input.Pending[^1].RemoteJid is { } jid) _ = ShowPresenceAsync(jid, ct);
         AgentOutcome outcome;
         using (JuliaTelemetry.Source.StartActivity("agente"))
         {

@@ -60,6 +60,9 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
         }
     }
 
+    public Task ShowOnlineAsync(string number, CancellationToken ct) =>
+        BestEffortAsync($"chat/sendPresence/{Instance}", new { number, presence = "available", delay = 0 }, ct);
+
     public Task ShowTypingAsync(string number, TimeSpan duration, CancellationToken ct) =>
         BestEffortAsync($"chat/sendPresence/{Instance}", new { number, presence = "composing", delay = (int)duration.TotalMilliseconds }, ct);
 

@@ -20,6 +20,12 @@ internal sealed class SandboxChannel(TimeProvider time) : IWhatsAppChannel
 
     public IReadOnlyList<SandboxEvent> History => [.. history];
 
+    public Task ShowOnlineAsync(string number, CancellationToken ct)
+    {
+        Publish(new SandboxEvent("online", number, null, null, time.GetUtcNow()));
+        return Task.CompletedTask;
+    }
+
     public Task ShowTypingAsync(string number, TimeSpan duration, CancellationToken ct)
     {
         Publish(new SandboxEvent("digitando", number, null, null, time.GetUtcNow(), (int)duration.TotalMilliseconds));

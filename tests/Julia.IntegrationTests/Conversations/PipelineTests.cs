@@ -409,6 +409,22 @@ public sealed class HumanisedFixture : PipelineFixture
 
 public sealed class SupersedeTests(HumanisedFixture f) : IClassFixture<HumanisedFixture>
 {
+    /// <summary>SPEC §4.12 with HUMANIZAR: presence `available`, a second, then `composing` while the model thinks (a SPEC audit, 2026-12-02: only composing).</summary>
+    [Fact]
+    public async Task AHumanisedTurnShowsOnlineThenTyping()
+    {
+        const string phone = "5511999990119";
+        var sandbox = f.App.Services.GetRequiredService<Julia.WhatsApp.SandboxChannel>();
+
+        await PostAsync(f.Client, Text(phone, "oi, tudo bem?"));
+        await f.WaitProcessedAsync(phone);
+
+        var presence = await Eventually.MatchesAsync(
+            () => Task.FromResult(sandbox.History.Where(e => e.Number.StartsWith(phone, StringComparison.Ordinal) && e.Type is "online" or "digitando").ToList()),
+            p => p.Any(e => e.Type == "digitando"), seconds: 15);
+        Assert.Equal(["online", "digitando"], presence.Select(e => e.Type).Take(2));
+    }
+
     /// <summary>
     /// A sticker (or a location) while the reply is pending supersedes it, and the new turn has nothing to answer: the
     /// superseded chunks go out after all, in one lote, instead of leaving the doctor with nothing (an outside pass, 2026-12-02).
