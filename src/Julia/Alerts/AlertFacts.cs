@@ -25,9 +25,16 @@ internal sealed record AlertFacts(
                    (SELECT round(avg(score_geral), 2) FROM avaliacoes_qualidade WHERE created_at > now() - interval '24 hours') AS scoremedioultimas24h,
                    (SELECT count(*) FROM interacoes WHERE direcao = 'saida' AND autor_tipo IN ('julia', 'sistema')
                       AND created_at > now() - interval '30 minutes') AS respostasjuliaultimos30m,
-                   (SELECT count(*) FROM interacoes i JOIN conversations c ON c.id = i.conversa_id
-                    WHERE i.direcao = 'entrada' AND c.controlled_by = 'ai'
-                      AND i.created_at > now() - interval '30 minutes' AND i.created_at <= now() - @grace) AS mensagensaguardandoresposta
+                   -- Awaiting a reply: no turn consumed it yet (also one no conversation holds yet: the turns are not
+                   -- running), or its turn queued a reply that has not gone out. A message skipped on purpose (a sticker,
+                   -- a location, a repeated opt-out) awaits nothing; a person's conversation is theirs to answer.
+                   (SELECT count(*) FROM interacoes i
+                    LEFT JOIN conversations c ON c.medico_id = i.medico_id AND c.status IN ('active', 'paused')
+                    WHERE i.direcao = 'entrada' AND i.autor_tipo = 'medico' AND (c.id IS NULL OR c.controlled_by = 'ai')
+                      AND i.created_at > now() - interval '30 minutes' AND i.created_at <= now() - @grace
+                      AND (i.processado_em IS NULL
+                           OR EXISTS (SELECT 1 FROM fila_mensagens f WHERE f.medico_id = i.medico_id AND f.tipo IN ('resposta', 'sistema')
+                                        AND f.created_at >= i.created_at AND f.status IN ('pendente', 'processando')))) AS mensagensaguardandoresposta
             """, new { grace = ReplyGrace }, cancellationToken: ct));
     }
 }

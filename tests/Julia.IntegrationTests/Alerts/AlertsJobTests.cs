@@ -154,6 +154,25 @@ public sealed class AlertsJobTests(AlertsFixture f) : IClassFixture<AlertsFixtur
             """);
         await AlertsFixture.RunAsync(f.Client);
         Assert.DoesNotContain(await AlertsAsync(), a => a.Tipo == AlertTypes.SemRespostas);
+
+        // A sticker skipped on purpose awaits nothing: no critical alert on a quiet afternoon (an audit, 2026-12-02).
+        await f.ResetAsync();
+        await f.ConversationsAsync("55119977035", conversations: 1, handoffs: 0);
+        await f.ExecuteAsync("""
+            INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, conteudo, created_at, processado_em)
+            SELECT c.medico_id, c.id, 'entrada', 'sticker', 'medico', '[sticker]', now() - interval '5 minutes', now() - interval '5 minutes'
+            FROM conversations c
+            """);
+        Assert.Equal(0L, (await AlertFacts.ReadAsync(f.Db, default)).MensagensAguardandoResposta);
+
+        // A message no turn took yet — not even into a conversation (the turns are not running) — awaits one.
+        await f.ResetAsync();
+        await f.ConversationsAsync("55119977036", conversations: 1, handoffs: 0);
+        await f.ExecuteAsync("""
+            INSERT INTO interacoes (medico_id, direcao, autor_tipo, conteudo, created_at)
+            SELECT c.medico_id, 'entrada', 'medico', 'tem plantão?', now() - interval '5 minutes' FROM conversations c
+            """);
+        Assert.Equal(1L, (await AlertFacts.ReadAsync(f.Db, default)).MensagensAguardandoResposta);
     }
 
     [Fact]
