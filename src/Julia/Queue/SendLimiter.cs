@@ -11,7 +11,8 @@ namespace Julia.Queue;
 /// processes: 20/clock hour and 100/day (followup, campanha), U(45,180) s spacing between counted sends, 45 s between
 /// any two non-reply sends to one number, first contacts 50/day ≥ 300 s apart. Keys `rate:hora:{yyyyMMddHH}`,
 /// `rate:dia:{yyyyMMdd}`, `rate:ultimo:{telefone}` (+ `rate:proximo`, `rate:primeiros:{yyyyMMdd}`, `rate:ultimo_primeiro`),
-/// on the São Paulo clock. Missing counters are rebuilt from today's sent rows (after a FLUSHDB). Redis down → wait
+/// on the São Paulo clock. Missing counters are rebuilt from today's sent rows (after a FLUSHDB: the hour, day and
+/// first-contact counts, the first-contact and counted-send spacing, and each number's last send of the hour). Redis down → wait
 /// (fail closed): replies never come here.
 /// </summary>
 internal sealed class SendLimiter(RedisGate redis, DispatchStore store, IOptions<QueueOptions> options, TimeProvider time)
@@ -112,7 +113,7 @@ internal sealed class SendLimiter(RedisGate redis, DispatchStore store, IOptions
         };
         var result = await redis.TryAsync<long?>(async db =>
         {
-            if (m.CountsTowardLimits) await RebuildIfMissingAsync(db, keys, hourStart, dayStart, ct);
+            await RebuildIfMissingAsync(db, keys, hourStart, dayStart, ct);
             return (long)await db.ScriptEvaluateAsync(Script, [.. keys.Select(k => (RedisKey)k)], args);
         }, null);
         return result switch
@@ -138,7 +139,17 @@ internal sealed class SendLimiter(RedisGate redis, DispatchStore store, IOptions
         var now = time.GetUtcNow();
         var local = SaoPaulo.ToLocal(now);
         var keys = Keys(local, "-");
-        var (hour, day) = await redis.TryAsync(async db => ((long)await db.StringGetAsync(keys[0]), (long)await db.StringGetAsync(keys[1])), (-1L, -1L));
+        var hourStart = new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, 0, 0, local.Offset);
+        // After a FLUSHDB the counters come back from the sent rows here too, not only at the next proactive send.
+        var (hour, day) = await redis.TryAsync(async db =>
+        {
+            try
+            {
+                await RebuildIfMissingAsync(db, keys, hourStart, new DateTimeOffset(local.Date, local.Offset), CancellationToken.None);
+            }
+            catch (Npgsql.NpgsqlException) { } // the database down: show what Redis has
+            return ((long)await db.StringGetAsync(keys[0]), (long)await db.StringGetAsync(keys[1]));
+        }, (-1L, -1L));
         var o = options.Value;
         return new RateLimitUsage(hour, o.MaxPerHour, day, o.MaxPerDay, hours.IsOpen(now), local.ToString("yyyy-MM-dd'T'HH:mm:sszzz"));
     }
@@ -147,13 +158,36 @@ internal sealed class SendLimiter(RedisGate redis, DispatchStore store, IOptions
     {
         if (await db.KeyExistsAsync(keys[1]) && await db.KeyExistsAsync(keys[0])) return;
         await using var c = await store.DataSource.OpenConnectionAsync(ct);
-        var (hour, day) = await c.QuerySingleAsync<(long, long)>(new CommandDefinition("""
-            SELECT count(*) FILTER (WHERE enviada_em >= @hourStart), count(*) FROM fila_mensagens
-            WHERE status = 'enviada' AND tipo IN ('followup', 'campanha') AND enviada_em >= @dayStart
+        using var grid = await c.QueryMultipleAsync(new CommandDefinition("""
+            SELECT count(*) FILTER (WHERE enviada_em >= @hourStart) AS Hour, count(*) AS Day,
+                   count(*) FILTER (WHERE metadata->>'primeiro_contato' = 'true') AS FirstContacts,
+                   max(enviada_em) FILTER (WHERE metadata->>'primeiro_contato' = 'true') AS LastFirstContact,
+                   max(enviada_em) AS LastCounted
+            FROM fila_mensagens
+            WHERE status = 'enviada' AND tipo IN ('followup', 'campanha') AND enviada_em >= @dayStart;
+            SELECT split_part(remote_jid, '@', 1) AS Address, max(created_at) AS At FROM interacoes
+            WHERE direcao = 'saida' AND origem LIKE 'fila:%' AND origem <> 'fila:resposta' AND remote_jid IS NOT NULL
+              AND created_at > now() - interval '1 hour'
+            GROUP BY 1
             """, new { hourStart = hourStart.UtcDateTime, dayStart = dayStart.UtcDateTime }, cancellationToken: ct));
-        await db.StringSetAsync(keys[0], hour, TimeSpan.FromSeconds(7200), When.NotExists);
-        await db.StringSetAsync(keys[1], day, TimeSpan.FromSeconds(90000), When.NotExists);
+        var today = await grid.ReadSingleAsync<TodaysSends>();
+        var lastPerNumber = (await grid.ReadAsync<(string Address, DateTime At)>()).ToList();
+        await db.StringSetAsync(keys[0], today.Hour, TimeSpan.FromSeconds(7200), When.NotExists);
+        await db.StringSetAsync(keys[1], today.Day, TimeSpan.FromSeconds(90000), When.NotExists);
+        await db.StringSetAsync(keys[4], today.FirstContacts, TimeSpan.FromSeconds(90000), When.NotExists);
+        if (today.LastFirstContact is { } lastFirst)
+            await db.StringSetAsync(keys[5], Ms(lastFirst), TimeSpan.FromSeconds(90000), When.NotExists);
+        // The next counted send waits at least the minimum spacing after the last one (the random part is not known).
+        if (today.LastCounted is { } lastCounted && options.Value.MaxIntervalSeconds > 0
+            && Ms(lastCounted) + options.Value.MinIntervalSeconds * 1000L is var next && next > time.GetUtcNow().ToUnixTimeMilliseconds())
+            await db.StringSetAsync(keys[3], next, TimeSpan.FromSeconds(3600), When.NotExists);
+        foreach (var (address, at) in lastPerNumber)
+            await db.StringSetAsync(LastSendKey(address), Ms(at), TimeSpan.FromSeconds(3600), When.NotExists);
     }
+
+    static long Ms(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
+
+    sealed record TodaysSends(long Hour, long Day, long FirstContacts, DateTime? LastFirstContact, DateTime? LastCounted);
 }
 
 internal sealed record RateLimitUsage(long SentThisHour, int HourLimit, long SentToday, int DayLimit, bool WithinBusinessHours, string LocalTime)

@@ -79,7 +79,7 @@ public sealed class SendLimiterTests(LimiterFixture f) : IClassFixture<LimiterFi
         Assert.Equal(TenAm.AddSeconds(45), tooSoon);
         Assert.Null(onTime);
         Assert.True(await Redis.KeyExistsAsync("rate:ultimo:5511999992101"));
-        Assert.False(await Redis.KeyExistsAsync("rate:hora:2026112510")); // reminders are not counted
+        Assert.Equal(0, (int)await Redis.StringGetAsync("rate:hora:2026112510")); // reminders are not counted
     }
 
     [Fact]
@@ -122,6 +122,51 @@ public sealed class SendLimiterTests(LimiterFixture f) : IClassFixture<LimiterFi
         {
             await using var c = await db.OpenConnectionAsync();
             await using var cleanup = new Npgsql.NpgsqlCommand("DELETE FROM medicos WHERE telefone = '5511999992301'", c);
+            await cleanup.ExecuteNonQueryAsync();
+            f.Redis.Flush();
+        }
+    }
+
+    /// <summary>
+    /// After a FLUSHDB every limit comes back from the sent rows, not only the hour and day counts: the day's first
+    /// contacts (MAX_PRIMEIROS_CONTATOS_DIA, 2 here), the spacing after the last one, a number's last send of the hour —
+    /// and /health/rate-limit shows the day at once (an audit, 2026-12-02: another 50 first contacts could go out).
+    /// </summary>
+    [Fact]
+    public async Task AfterFlushdbTheFirstContactCapAndANumbersLastSendAreRebuiltToo()
+    {
+        f.Redis.Flush();
+        await using var db = f.Database.CreateDataSource();
+        await using (var c = await db.OpenConnectionAsync())
+        await using (var cmd = new Npgsql.NpgsqlCommand("""
+            WITH m AS (INSERT INTO medicos (telefone) VALUES ('5511999992401') RETURNING id),
+                 q AS (INSERT INTO fila_mensagens (medico_id, tipo, conteudo, status, enviada_em, metadata)
+                       SELECT m.id, 'campanha', 'x', 'enviada', @at - make_interval(mins => 10 * g), '{"primeiro_contato": true}'
+                       FROM m, generate_series(1, 2) g)
+            INSERT INTO interacoes (medico_id, direcao, autor_tipo, origem, conteudo, remote_jid, created_at)
+            SELECT m.id, 'saida', 'julia', 'fila:campanha', 'x', '5511999992401@s.whatsapp.net', @at - interval '10 seconds' FROM m
+            """, c))
+        {
+            cmd.Parameters.AddWithValue("at", DateTime.UtcNow);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var now = DateTimeOffset.UtcNow;
+        try
+        {
+            // A send that is not counted first: the rebuild does not wait for a counted one.
+            var toTheSameNumber = await Limiter.TryReserveAsync(Message("lembrete_solicitado"), "5511999992401", now, default);
+            var first = await Limiter.TryReserveAsync(Message("campanha", firstContact: true), "5511999992402", now, default);
+
+            Assert.NotNull(first);             // the day's 2 first contacts went out before the flush
+            Assert.NotNull(toTheSameNumber);   // 45 s after the last send to that number
+            Assert.True(toTheSameNumber <= now.AddSeconds(45));
+            var usage = await Limiter.UsageAsync(f.Factory.Services.GetRequiredService<Julia.Infrastructure.Time.BusinessHours>());
+            Assert.Equal(2, usage.SentToday);
+        }
+        finally
+        {
+            await using var c = await db.OpenConnectionAsync();
+            await using var cleanup = new Npgsql.NpgsqlCommand("DELETE FROM medicos WHERE telefone = '5511999992401'", c);
             await cleanup.ExecuteNonQueryAsync();
             f.Redis.Flush();
         }
