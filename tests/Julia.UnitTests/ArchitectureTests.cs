@@ -50,6 +50,25 @@ public sealed partial class ArchitectureTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    /// <summary>
+    /// Comments point to the design in the repository (docs/architecture.md, docs/decisions.md), never to a document a
+    /// person who clones it does not have (the specification the project was built from).
+    /// </summary>
+    [Fact]
+    public void SourceCommentsPointToTheRepositorysDocsNotToTheSpecification()
+    {
+        var src = Path.Combine(ArchitectureDocument.RepositoryRoot(), "src", "Julia");
+        var offenders = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
+            .Where(x => SpecReference().IsMatch(x.line))
+            .Select(x => $"{Path.GetRelativePath(src, x.f)}:{x.i + 1}: {x.line.Trim()}").ToList();
+        Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+    }
+
+    [GeneratedRegex(@"\bSPEC\b|SPEC\.md")]
+    private static partial Regex SpecReference();
+
     static bool Uses(string feature, string other) =>
         Types.InAssembly(Julia).That().ResideInNamespaceMatching(Under(feature)).And().HaveDependencyOnAny($"Julia.{other}").GetTypes().Any();
 

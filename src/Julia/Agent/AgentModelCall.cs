@@ -39,7 +39,7 @@ internal sealed class AgentModelCall(ShiftStore shifts, ShiftCatalog catalog, IO
 
     /// <summary>
     /// One call with the conversation model; after an empty answer (and no tool took the turn over) one more with
-    /// LLM_MODEL_COMPLEX — and after a failed answer too (SPEC §5: a timeout, a malformed or refused answer), when no tool
+    /// LLM_MODEL_COMPLEX — and after a failed answer too (a timeout, a malformed or refused answer; docs/decisions.md#agent), when no tool
     /// ran yet (a retry must not run a tool twice) and the caller's deadline has not passed; the second failure is the one
     /// thrown. A provider that is refusing calls (429, overloaded, 5xx, network) is not asked again at once: the turn's
     /// fallback retries it in 30/60/120 s, and each failed turn counts once for the breaker.

@@ -81,7 +81,7 @@ internal sealed partial class ChatwootEventHandler(
         var hasLabel = e.Labels.Any(IsHumanLabel);
         // Only a label just added hands off: Chatwoot keeps labels on resolve and sends `conversation_updated` for status,
         // assignee and reopen changes too; a `humano` label still there from an earlier handoff is not a new request.
-        // A payload without `changed_attributes` cannot tell: the SPEC's rule alone (labels contain it, Júlia in control).
+        // A payload without `changed_attributes` cannot tell: the specified rule alone (labels contain it, Júlia in control; docs/decisions.md#handoff).
         var justAdded = hasLabel && (e.PreviousLabels is { } before ? !before.Any(IsHumanLabel) : !e.ChangesKnown);
         if (justAdded && !c.HumanControlled)
         {
@@ -196,7 +196,7 @@ internal sealed partial class ChatwootEventHandler(
 
     /// <summary>
     /// `humano`, also as one word of a longer label — `atendimento-humano`, `Humano_Urgente` — as teams name their labels
-    /// (the fixture's own is `atendimento-humano`, which was silently ignored: SPEC "labels contain `humano`").
+    /// (the fixture's own is `atendimento-humano`, which was silently ignored: the rule is "labels contain `humano`", docs/decisions.md#handoff).
     /// </summary>
     internal static bool IsHumanLabel(string label) =>
         label.Split(['-', '_', ' ', '.', ':', '/'], StringSplitOptions.RemoveEmptyEntries)

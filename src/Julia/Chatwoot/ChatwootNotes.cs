@@ -35,7 +35,7 @@ internal sealed class ChatwootNotes(
 
     /// <summary>
     /// The doctor asked to stop while a person had his conversation: Júlia sent him nothing, so the staff are told in a
-    /// private note (SPEC §4.1 step 6) — they would otherwise go on writing to a doctor who asked for silence.
+    /// private note (docs/decisions.md#opt-out) — they would otherwise go on writing to a doctor who asked for silence.
     /// </summary>
     public async Task OnOptedOutAsync(NpgsqlTransaction tx, OptedOut optedOut, CancellationToken ct)
     {

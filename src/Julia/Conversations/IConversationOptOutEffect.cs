@@ -5,7 +5,7 @@ namespace Julia.Conversations;
 /// <summary>
 /// What a doctor's opt-out in a conversation means to another feature (Doctors' IOptOutEffect is the doctor's side),
 /// written in the opt-out's own transaction: with a person in control,
-/// SPEC's "add a Chatwoot private note instead" of the confirmation Júlia would have sent (docs/decisions.md#handoff).
+/// the Chatwoot private note that takes the place of the confirmation Júlia would have sent (docs/decisions.md#handoff).
 /// </summary>
 internal interface IConversationOptOutEffect
 {

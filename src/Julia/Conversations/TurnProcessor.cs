@@ -142,7 +142,7 @@ internal sealed partial class TurnProcessor(
                 LogDeferred(conversation.Id);
                 return new TurnResult.NotYet(businessHours.NextOpening(now) + OpeningStagger(conversation.Id));
             }
-            // The night's messages are answered over the first 15 min after the opening (SPEC §4.1 step 9), each
+            // The night's messages are answered over the first 15 min after the opening (docs/decisions.md#turn-scheduling), each
             // conversation at its own fixed offset — whichever process or restart runs the turn (docs/decisions.md#inbound).
             var opened = businessHours.OpeningOf(now);
             if (input.Pending[0].CreatedAt < opened && now < opened + OpeningStagger(conversation.Id))
@@ -161,7 +161,7 @@ internal sealed partial class TurnProcessor(
         if (parts.All(p => p.Placeholder is not null))
             return await outcomes.ReplyAsync(input, InboundText.CannedReply(parts.Select(p => p.Placeholder!.Value)), null, ct);
 
-        // "online", a second, then "digitando…" while the model thinks (SPEC §4.12); Evolution holds a presence request open
+        // "online", a second, then "digitando…" while the model thinks (docs/decisions.md#humanised-delays); Evolution holds a presence request open
         // for its delay, so it is never awaited on the reply path (docs/decisions.md#turn-scheduling).
         if (options.Value.Humanize && input.Pending[^1].RemoteJid is { } jid) _ = ShowPresenceAsync(jid, ct);
         AgentOutcome outcome;

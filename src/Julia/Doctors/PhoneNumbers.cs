@@ -25,7 +25,7 @@ internal static class PhoneNumbers
         if (local.Length > 40 || local.Any(c => !char.IsAsciiDigit(c) && c is not ('+' or ' ' or '-' or '(' or ')' or '.'))) return null;
         var digits = new string(local.Where(char.IsAsciiDigit).ToArray());
         if (digits.Length < 10 || digits.Length > 15) return null;
-        // 10–11 digits are a Brazilian number without its country code (SPEC). A WhatsApp address normally carries its
+        // 10–11 digits are a Brazilian number without its country code (docs/decisions.md#inbound). A WhatsApp address normally carries its
         // own, so a JID is completed only when it reads as a Brazilian DDD and number: a US `1 415…` (DDD 14, then 1) is
         // a foreign number and stays as it is; Peru's `51 9…` reads as Porto Alegre's and is completed, as specified.
         if (digits.Length is 10 or 11 && (at < 0 || ReadsAsBrazilian(digits))) digits = "55" + digits;

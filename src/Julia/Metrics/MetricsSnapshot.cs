@@ -27,7 +27,7 @@ internal sealed record OperationStats(double MeanMs, double MaxMs, double MinMs,
     {
         if (newestFirst.Count == 0) return null;
         var window = newestFirst.Take(MetricKeys.StatisticsWindow).Select(s => s.Ms).Order().ToArray();
-        // p95 by nearest rank, and only when there are enough samples for it to mean something (SPEC: null up to 20).
+        // p95 by nearest rank, and only when there are enough samples for it to mean something (null up to 20: docs/decisions.md#health-and-metrics).
         double? p95 = window.Length > 20 ? window[(int)Math.Ceiling(0.95 * window.Length) - 1] : null;
         return new OperationStats(Round(window.Average()), Round(window[^1]), Round(window[0]), p95 is { } p ? Round(p) : null,
             newestFirst.Count, window.Length);

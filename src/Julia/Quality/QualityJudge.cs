@@ -25,7 +25,7 @@ internal abstract record JudgeOutcome
 internal sealed partial class QualityJudge(
     IOptions<AgentOptions> options, CircuitBreakers breakers, ILogger<QualityJudge> logger, IChatClient? chat = null)
 {
-    public const int Attempts = 2, MaxOutputTokens = 500; // SPEC §5: 500 for the evaluator
+    public const int Attempts = 2, MaxOutputTokens = 500; // docs/decisions.md#quality: 500 for the evaluator
 
     static readonly string Prompt = LoadPrompt();
 

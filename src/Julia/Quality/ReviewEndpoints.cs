@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Julia.Quality;
 
 /// <summary>
-/// The review UI's API (SPEC: `/admin/conversas`, `/admin/conversas/{id}`, `/admin/sugestoes`, `/admin/tags`, with
+/// The review UI's API (docs/decisions.md#quality: `/admin/conversas`, `/admin/conversas/{id}`, `/admin/sugestoes`, `/admin/tags`, with
 /// `POST /admin/avaliacoes` in <see cref="QualityEndpoints"/>; page `/static/avaliar.html`), bearer ADMIN_API_TOKEN:
 /// filters `status`, `controlled_by`, `avaliada`; `limite` 1–100 (default 20), `offset` ≥ 0; a bad filter is a 400.
 /// </summary>
@@ -17,7 +17,7 @@ internal static class ReviewEndpoints
     static readonly string[] Controllers = ["ai", "human"];
     static readonly string[] SuggestionStatuses = ["pendente", "implementada", "rejeitada"];
 
-    /// <summary>The staff's tags, by group (SPEC: qualidade, situação, problema, destaque); free tags are accepted too.</summary>
+    /// <summary>The staff's tags, by group (docs/decisions.md#quality: qualidade, situação, problema, destaque); free tags are accepted too.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Tags = new Dictionary<string, string[]>
     {
         ["qualidade"] = ["excelente", "boa", "regular", "ruim"],

@@ -99,7 +99,7 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
 
     /// <summary>
     /// In the caller's transaction: the reservations in force (`ativa`, `confirmada`) on shifts the doctor still holds and
-    /// that have not passed — what staff must hear about when he opts out (SPEC, opt-out).
+    /// that have not passed — what staff must hear about when he opts out (docs/decisions.md#opt-out).
     /// </summary>
     public static async Task<IReadOnlyList<(Guid ReservationId, Guid? ConversationId)>> HeldReservationsAsync(NpgsqlTransaction tx, Guid medicoId, CancellationToken ct) =>
         [.. await tx.Connection!.QueryAsync<(Guid, Guid?)>(new CommandDefinition("""

@@ -47,7 +47,7 @@ internal sealed partial class SlackNotices(NotificationOutbox outbox, IOptions<S
             new { reserva_id = cancelled.ReservationId, confirmada = cancelled.WasConfirmed, reaberta = cancelled.ShiftReopened }, ct);
 
     /// <summary>
-    /// A doctor who holds a shift opted out (SPEC, opt-out: "notify Slack if the doctor holds a `reservada` shift"): one
+    /// A doctor who holds a shift opted out (docs/decisions.md#opt-out): one
     /// notice per reservation in force, in the opt-out's transaction — staff must reach him another way or free the shift.
     /// </summary>
     public async Task OnOptOutAsync(NpgsqlTransaction tx, Guid medicoId, CancellationToken ct)

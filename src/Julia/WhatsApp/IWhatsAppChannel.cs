@@ -5,7 +5,7 @@ internal interface IWhatsAppChannel
 {
     bool IsSandbox { get; }
 
-    /// <summary>"online" (Evolution `chat/sendPresence` available), before "digitando…" (SPEC §4.12). Best effort.</summary>
+    /// <summary>"online" (Evolution `chat/sendPresence` available), before "digitando…" (docs/decisions.md#humanised-delays). Best effort.</summary>
     Task ShowOnlineAsync(string number, CancellationToken ct);
 
     /// <summary>"digitando…" for the given time (Evolution `chat/sendPresence` composing). Best effort.</summary>

@@ -82,7 +82,7 @@ internal static partial class HandoffTriggerDetector
         @"|\bnunca mais\b(?! (acho|vou achar|encontro|vou encontrar|vi|vejo|tive|terei) (igual|outr[oa]|parecid[oa]|melhor|nada igual))" +
         @"|\bpessim[oa]s?\b|\bhorrivel\b|\bhorriveis\b|\bodeio\b|\bodio\b|\braiva\b|\binaceitavel\b|\bescandalo\b|\bpalhacada\b" +
         @"|\bsafad[oa]s?\b|\bmentiros[oa]s?\b|\bgolpe\b|\bgolpistas?\b|\bfraude\b|\bdescaso\b" +
-        // Beyond the SPEC's examples, the same register as doctors write it (still two distinct ones needed).
+        // Beyond the specified examples (docs/decisions.md#handoff), the same register as doctors write it (still two distinct ones needed).
         @"|\bincompet(ente|entes|encia)\b|\bdesorganiza(d[oa]s?|cao)\b|\bbagunca\b|\bpalhac[oa]s?\b|\bpiada\b|\blixo\b" +
         @"|\bmerda\b|\bbosta\b|\bporcaria\b|\bporra\b|\bsacanagem\b|\bhumilha(nte|cao)\b|\bdesuman[oa]\b|\bindignad[oa]\b|\brevoltad[oa]\b" +
         @"|\bdecepciona(d[oa]|nte)\b|\bdecepcao\b|\binsatisfeit[oa]s?\b|\benganad[oa]\b|\benrola(d[oa]|cao)\b|\bpatetic[oa]s?\b" +

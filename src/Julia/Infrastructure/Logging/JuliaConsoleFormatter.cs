@@ -78,7 +78,7 @@ internal sealed class JuliaConsoleFormatter(IOptionsMonitor<JuliaConsoleFormatte
         writer.Write(Environment.NewLine);
     }
 
-    // The production JSON carries the docs/decisions.md#configuration fields (SPEC: medico_id, conversa_id, latencia_ms)
+    // The production JSON carries the docs/decisions.md#configuration fields (medico_id, conversa_id, latencia_ms)
     // when a log call names them — `{MedicoId}` in a template is the field `medico_id`.
     static string? StructuredField(string key) => key switch
     {
