@@ -6,18 +6,25 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Julia.IntegrationTests.Cli;
 
-/// <summary>`julia titular exportar|apagar` as an operator runs them: the doctor found by phone, exit codes 0 / 1 / 2.</summary>
+/// <summary>`julia titular exportar|apagar` as an operator runs them: the doctor found by phone, exit codes 0 / 1 / 2 / 3.</summary>
 public sealed class SubjectCommandLineProcessTests
 {
+    /// <summary>The test database migrated, with <paramref name="sql"/> run on it: the doctors a test starts from.</summary>
+    static async Task<Npgsql.NpgsqlDataSource> MigratedWithAsync(TestDatabase db, string sql)
+    {
+        var source = db.CreateDataSource();
+        await new MigrationRunner(source, NullLogger<MigrationRunner>.Instance).RunAsync(default);
+        await using var c = await source.OpenConnectionAsync();
+        await c.ExecuteAsync(sql);
+        return source;
+    }
+
     [Fact]
     public async Task ExportThenEraseByPhoneWithExitCodesForAlreadyErasedUnknownAndBadPhones()
     {
         await using var db = await TestDatabase.CreateAsync();
         using var redis = TestRedis.Lease();
-        await using var source = db.CreateDataSource();
-        await new MigrationRunner(source, NullLogger<MigrationRunner>.Instance).RunAsync(default);
-        await using (var c = await source.OpenConnectionAsync())
-            await c.ExecuteAsync("""
+        await using var source = await MigratedWithAsync(db, """
                 WITH m AS (INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome, sobrenome, crm, origem)
                            VALUES ('5511988887001', '5511988887001@s.whatsapp.net', 'Olegário', 'Pindaíba', '445566', 'import') RETURNING id)
                 INSERT INTO interacoes (medico_id, direcao, autor_tipo, origem, conteudo) SELECT id, 'entrada', 'medico', 'whatsapp', 'sou o Olegário' FROM m
@@ -77,10 +84,7 @@ public sealed class SubjectCommandLineProcessTests
     {
         await using var db = await TestDatabase.CreateAsync();
         using var redis = TestRedis.Lease();
-        await using var source = db.CreateDataSource();
-        await new MigrationRunner(source, NullLogger<MigrationRunner>.Instance).RunAsync(default);
-        await using (var c = await source.OpenConnectionAsync())
-            await c.ExecuteAsync("""
+        await using var source = await MigratedWithAsync(db, """
                 INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome, origem, chatwoot_contact_id)
                 VALUES ('5511988887002', '5511988887002@s.whatsapp.net', 'Genésio', 'import', '4242')
                 """);
