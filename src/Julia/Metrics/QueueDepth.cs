@@ -13,8 +13,9 @@ internal sealed record QueueDepth(long Pendente, long Processando, long Erro24h,
             SELECT count(*) FILTER (WHERE status = 'pendente') AS pendente,
                    count(*) FILTER (WHERE status = 'processando') AS processando,
                    count(*) FILTER (WHERE status = 'erro' AND created_at > now() - interval '24 hours') AS erro24h,
-                   floor(extract(epoch FROM now() - min(agendar_para) FILTER (WHERE status = 'pendente' AND agendar_para <= now())))::bigint AS idademaisantigas,
-                   count(*) FILTER (WHERE status = 'pendente' AND agendar_para <= now()) AS pendentesvencidas
+                   floor(extract(epoch FROM now() - min(COALESCE((metadata->>'vencida_desde')::timestamptz, agendar_para))
+                       FILTER (WHERE status = 'pendente' AND (agendar_para <= now() OR metadata ? 'vencida_desde'))))::bigint AS idademaisantigas,
+                   count(*) FILTER (WHERE status = 'pendente' AND (agendar_para <= now() OR metadata ? 'vencida_desde')) AS pendentesvencidas
             FROM fila_mensagens WHERE status IN ('pendente', 'processando', 'erro')
             """, cancellationToken: ct));
     }

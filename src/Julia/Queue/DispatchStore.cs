@@ -138,12 +138,17 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
 
     /// <summary>
     /// Waiting (hours, limits, paused channel, open circuit): back to pending, no attempt consumed — unless a cancel ended
-    /// the row while it was claimed, which stands.
+    /// the row while it was claimed, which stands. A row that waits because the gateway failed (<paramref name="overdue"/>)
+    /// keeps when it first fell due in `metadata.vencida_desde`: it is late, not rescheduled, and the queue's age
+    /// (`idade_mais_antiga_s`, alert `fila_congestionada`) must say so through an Evolution outage.
     /// </summary>
-    public Task PostponeAsync(Guid id, DateTimeOffset until, string reason, CancellationToken ct) => ExecuteAsync("""
+    public Task PostponeAsync(Guid id, DateTimeOffset until, string reason, CancellationToken ct, bool overdue = false) => ExecuteAsync("""
         UPDATE fila_mensagens SET status = 'pendente', agendar_para = @until, processando_desde = NULL, envio_iniciado_em = NULL,
-               outcome_reason_code = @reason WHERE id = @id AND status = 'processando'
-        """, new { id, until = until.UtcDateTime, reason }, ct);
+               outcome_reason_code = @reason,
+               metadata = CASE WHEN @overdue THEN metadata || jsonb_build_object('vencida_desde', COALESCE(metadata->'vencida_desde', to_jsonb(agendar_para)))
+                               ELSE metadata END
+        WHERE id = @id AND status = 'processando'
+        """, new { id, until = until.UtcDateTime, reason, overdue }, ct);
 
     /// <summary>
     /// Ends a claimed message without sending it (bloqueada / cancelada / erro), with the effects of that end, in one

@@ -95,7 +95,7 @@ internal sealed partial class MessageSender(
                 // Evolution did not get it (connection refused, or the breaker refused the call): no attempt used, again in
                 // 30 s. One line every 30 s at most says so — silence was all an operator saw of an unreachable gateway.
                 if (result.Outcome == "evolution_inacessivel") timings.Error("evolution_enviar");
-                await store.PostponeAsync(m.Id, time.GetUtcNow().AddSeconds(30), result.Outcome, ct);
+                await store.PostponeAsync(m.Id, time.GetUtcNow().AddSeconds(30), result.Outcome, ct, overdue: true);
                 var postponed = Interlocked.Increment(ref postponedSinceLog);
                 if (PostponedLogs.ShouldLog(time.GetUtcNow()))
                 {
