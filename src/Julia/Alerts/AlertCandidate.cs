@@ -14,7 +14,8 @@ internal static class AlertTypes
     public const string PerformanceCritica = "performance_critica", PerformanceWarning = "performance_warning",
         TaxaHandoffAlta = "taxa_handoff_alta", ScoreQualidadeBaixo = "score_qualidade_baixo", SemRespostas = "sem_respostas",
         TempoRespostaAlto = "tempo_resposta_alto", TaxaErroAlta = "taxa_erro_alta", CircuitoAberto = "circuito_aberto",
-        WhatsAppDesconectado = "whatsapp_desconectado", FilaCongestionada = "fila_congestionada", CacheHitBaixo = "cache_hit_baixo";
+        WhatsAppDesconectado = "whatsapp_desconectado", FilaCongestionada = "fila_congestionada", CacheHitBaixo = "cache_hit_baixo",
+        WhatsAppReconectado = "whatsapp_reconectado";
 
     public const string Info = "info", Warning = "warning", Error = "error", Critical = "critical";
 

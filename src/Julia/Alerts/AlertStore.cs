@@ -11,6 +11,31 @@ namespace Julia.Alerts;
 internal sealed class AlertStore(NpgsqlDataSource db, SlackNotices slack)
 {
     /// <summary>
+    /// A recovery notice (`whatsapp_reconectado`) only when its outage was paged: an <paramref name="outageTipo"/> alert
+    /// of the last <paramref name="within"/> that no recovery of this kind answered yet. Once per outage, in one
+    /// transaction with its Slack notice; false when there is nothing to answer.
+    /// </summary>
+    public async Task<bool> TryRecordRecoveryAsync(string outageTipo, TimeSpan within, Func<DateTimeOffset, AlertCandidate> recovery,
+        CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var tipo = recovery(DateTimeOffset.UtcNow).Tipo;
+        await c.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtext('alertas_enviados:' || @tipo))",
+            new { tipo }, tx, cancellationToken: ct));
+        var paged = await c.ExecuteScalarAsync<DateTime?>(new CommandDefinition("""
+            SELECT max(created_at) FROM alertas_enviados
+            WHERE tipo = @outageTipo AND created_at > now() - make_interval(secs => @seconds)
+              AND created_at > COALESCE((SELECT max(created_at) FROM alertas_enviados WHERE tipo = @tipo), '-infinity')
+            """, new { outageTipo, tipo, seconds = within.TotalSeconds }, tx, cancellationToken: ct));
+        if (paged is not { } pagedAt) return false;
+        var alert = recovery(new DateTimeOffset(DateTime.SpecifyKind(pagedAt, DateTimeKind.Utc)));
+        await InsertAsync(c, tx, alert, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>
     /// True when recorded (and put in the Slack outbox); false while the same or a higher severity of this `tipo` is in its
     /// cooldown — about the same subjects, when the alert names some (a second circuit opening is alerted).
     /// </summary>
@@ -28,6 +53,13 @@ internal sealed class AlertStore(NpgsqlDataSource db, SlackNotices slack)
                             && (alert.Subjects is null || alert.Subjects.All(s => r.Mensagem.Contains(s, StringComparison.Ordinal)))))
             return false;
 
+        await InsertAsync(c, tx, alert, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    async Task InsertAsync(NpgsqlConnection c, NpgsqlTransaction tx, AlertCandidate alert, CancellationToken ct)
+    {
         var (id, createdAt) = await c.QuerySingleAsync<(Guid, DateTime)>(new CommandDefinition("""
             INSERT INTO alertas_enviados (tipo, severidade, mensagem, valor) VALUES (@Tipo, @Severidade, @Mensagem, @Valor)
             RETURNING id, created_at
@@ -37,7 +69,5 @@ internal sealed class AlertStore(NpgsqlDataSource db, SlackNotices slack)
             tipo = alert.Tipo, severidade = alert.Severidade, mensagem = alert.Mensagem, valor = alert.Valor,
             criado_em = new DateTimeOffset(createdAt, TimeSpan.Zero),
         }, ct);
-        await tx.CommitAsync(ct);
-        return true;
     }
 }

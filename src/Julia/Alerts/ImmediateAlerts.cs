@@ -20,6 +20,7 @@ internal sealed partial class ImmediateAlerts(
     {
         foreach (var breaker in breakers.All) breaker.Opened += OnCircuitOpened;
         connection.Disconnected += OnDisconnected;
+        connection.Reconnected += OnReconnected;
         return Task.CompletedTask;
     }
 
@@ -27,6 +28,7 @@ internal sealed partial class ImmediateAlerts(
     {
         foreach (var breaker in breakers.All) breaker.Opened -= OnCircuitOpened;
         connection.Disconnected -= OnDisconnected;
+        connection.Reconnected -= OnReconnected;
         return Task.CompletedTask;
     }
 
@@ -39,23 +41,36 @@ internal sealed partial class ImmediateAlerts(
     });
 
     /// <summary>
+    /// The end of an outage someone was paged about: `whatsapp_reconectado` (info), once per `whatsapp_desconectado` of the
+    /// last day — a flap that paged nobody tells nobody (docs/decisions.md#alerts).
+    /// </summary>
+    void OnReconnected() => Record(AlertTypes.WhatsAppReconectado, ct => store.TryRecordRecoveryAsync(AlertTypes.WhatsAppDesconectado,
+        TimeSpan.FromHours(24), pagedAt => AlertRules.WhatsAppReconnected(pagedAt, time.GetUtcNow()), ct));
+
+    void Raise(AlertCandidate alert) => Record(alert.Tipo, async ct =>
+    {
+        var recorded = await store.TryRecordAsync(alert, TimeSpan.FromMinutes(options.Value.CooldownMinutes), ct);
+        if (recorded) LogAlert(alert.Tipo, alert.Severidade, alert.Mensagem);
+        return recorded;
+    });
+
+    /// <summary>
     /// Off the caller's thread: a breaker opens inside a send or a model call, which must not wait for the database. An
     /// alert the database cannot take now (the `database` circuit itself) is tried again every 30 s for an hour: the
     /// outage is told once the database is back, instead of never (the job only sees circuits still open).
     /// </summary>
-    void Raise(AlertCandidate alert) => _ = Task.Run(async () =>
+    void Record(string tipo, Func<CancellationToken, Task<bool>> record) => _ = Task.Run(async () =>
     {
         for (var attempt = 0; attempt < RecordAttempts; attempt++)
         {
             try
             {
-                if (await store.TryRecordAsync(alert, TimeSpan.FromMinutes(options.Value.CooldownMinutes), CancellationToken.None))
-                    LogAlert(alert.Tipo, alert.Severidade, alert.Mensagem);
+                await record(CancellationToken.None);
                 return;
             }
             catch (Exception ex)
             {
-                if (attempt == 0) LogNotRecorded(alert.Tipo, ex.GetType().Name);
+                if (attempt == 0) LogNotRecorded(tipo, ex.GetType().Name);
             }
             await Task.Delay(RecordRetry, time);
         }

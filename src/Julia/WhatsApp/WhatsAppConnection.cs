@@ -16,6 +16,9 @@ internal sealed partial class WhatsAppConnection(RedisGate redis, TimeProvider t
     /// <summary>Raised when the state changes to anything but `open` (alert `whatsapp_desconectado`); must not throw.</summary>
     public event Action<string>? Disconnected;
 
+    /// <summary>Raised when the state changes to `open` from a known other state (a reconnect, not the first news); must not throw.</summary>
+    public event Action? Reconnected;
+
     /// <summary>Dispatch goes on unless the gateway said it is not connected ("unknown" at start-up does not block).</summary>
     public bool CanSend => State is "open" or "unknown";
 
@@ -25,7 +28,11 @@ internal sealed partial class WhatsAppConnection(RedisGate redis, TimeProvider t
         await redis.TryAsync(db => db.HashSetAsync(Key, [
             new("estado", newState), new("atualizado_em", time.GetUtcNow().ToString("O")), new("status_reason", statusReason?.ToString() ?? "")]));
         if (previous == newState) return;
-        if (newState == "open") LogConnected(previous);
+        if (newState == "open")
+        {
+            LogConnected(previous);
+            if (previous != "unknown") Reconnected?.Invoke();
+        }
         else
         {
             LogNotConnected(newState, statusReason);

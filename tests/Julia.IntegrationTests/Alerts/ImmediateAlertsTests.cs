@@ -65,6 +65,33 @@ public sealed class ImmediateAlertsTests(AlertsFixture f) : IClassFixture<Alerts
         await Task.Delay(TimeSpan.FromSeconds(2.5)); // past the fixture's 1 s grace
 
         Assert.DoesNotContain(await AlertsAsync(), a => a.Tipo == AlertTypes.WhatsAppDesconectado);
+        Assert.DoesNotContain(await AlertsAsync(), a => a.Tipo == AlertTypes.WhatsAppReconectado); // nobody was paged: nothing to end
+    }
+
+    /// <summary>
+    /// The end of a paged outage is told too: `whatsapp_reconectado` (info) once the state is `open` again, once per
+    /// outage (an outside pass, 2026-12-02: the page came, the all-clear never did — the operator watched the instance).
+    /// </summary>
+    [Fact]
+    public async Task APagedDisconnectIsFollowedByOneReconnectNotice()
+    {
+        await f.ResetAsync();
+        int Notices() => f.Slack.Received.Count(m => m.ToJsonString().Contains("whatsapp_reconectado"));
+        var before = Notices(); // other tests of the class end their own outages: only more than before is asserted here
+        await PostAsync(f.Client, Fixture("webhook-connection-update-close.json"));
+        await Eventually.MatchesAsync(AlertsAsync, a => a.Any(x => x.Tipo == AlertTypes.WhatsAppDesconectado));
+
+        await PostAsync(f.Client, Fixture("webhook-connection-update-open.json"));
+        var alerts = await Eventually.MatchesAsync(AlertsAsync, a => a.Any(x => x.Tipo == AlertTypes.WhatsAppReconectado));
+        await PostAsync(f.Client, Fixture("webhook-connection-update-connecting.json"));
+        await PostAsync(f.Client, Fixture("webhook-connection-update-open.json"));
+        await Task.Delay(500);
+
+        Assert.Single(await AlertsAsync(), a => a.Tipo == AlertTypes.WhatsAppReconectado);
+        Assert.Contains("conectado de novo", alerts.Single(a => a.Tipo == AlertTypes.WhatsAppReconectado).Mensagem);
+        Assert.Equal("info", await f.ScalarAsync<string>("SELECT severidade FROM alertas_enviados WHERE tipo = 'whatsapp_reconectado'"));
+        Assert.Equal(1L, await f.ScalarAsync<long>("SELECT count(*) FROM notificacoes WHERE canal = 'slack' AND payload->>'tipo' = 'whatsapp_reconectado'"));
+        await Eventually.MatchesAsync(() => Task.FromResult(Notices()), n => n > before);
     }
 
     [Fact]
