@@ -8,7 +8,8 @@ internal enum JobRunOutcome { Ran, Busy, AlreadyRanToday, Unknown }
 
 /// <summary>
 /// Runs jobs under a Postgres advisory lock (`job:{name}`), so two workers never run the same job at once; daily jobs
-/// also claim their São Paulo day in `execucoes_job`, so they run once a day whatever the number of workers.
+/// also claim their São Paulo day in `execucoes_job`, so they run once a day whatever the number of workers — a run
+/// that failed gives its day back, so the day's run is tried again (docs/decisions.md#jobs).
 /// </summary>
 internal sealed partial class JobRunner(IEnumerable<IJob> jobs, NpgsqlDataSource db, BusinessHours hours, TimeProvider time, ILogger<JobRunner> logger)
 {
@@ -23,14 +24,25 @@ internal sealed partial class JobRunner(IEnumerable<IJob> jobs, NpgsqlDataSource
             return (JobRunOutcome.Busy, null);
         try
         {
+            var day = DateOnly.FromDateTime(SaoPaulo.ToLocal(time.GetUtcNow()).DateTime);
             if (claimDay)
             {
-                var day = DateOnly.FromDateTime(SaoPaulo.ToLocal(time.GetUtcNow()).DateTime);
                 var claimed = await connection.ExecuteAsync(
                     "INSERT INTO execucoes_job (nome, dia) VALUES (@name, @day) ON CONFLICT DO NOTHING", new { name = job.Name, day });
                 if (claimed == 0) return (JobRunOutcome.AlreadyRanToday, "já executado hoje");
             }
-            var result = await job.RunAsync(ct);
+            string result;
+            try
+            {
+                result = await job.RunAsync(ct);
+            }
+            catch when (claimDay)
+            {
+                // A failed daily run (a database blip in `retencao`, Slack down for the report) is not the day's run.
+                await using var again = await db.OpenConnectionAsync(CancellationToken.None);
+                await again.ExecuteAsync("DELETE FROM execucoes_job WHERE nome = @name AND dia = @day", new { name = job.Name, day });
+                throw;
+            }
             LogRan(job.Name, result);
             return (JobRunOutcome.Ran, result);
         }

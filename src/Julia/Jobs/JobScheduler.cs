@@ -7,6 +7,10 @@ namespace Julia.Jobs;
 internal sealed partial class JobScheduler(JobRunner runner, IConfiguration configuration, TimeProvider time, ILogger<JobScheduler> logger) : BackgroundService
 {
     readonly ConcurrentDictionary<string, DateTimeOffset> lastRun = new();
+    readonly ConcurrentDictionary<string, DateTimeOffset> retryAt = new();
+
+    /// <summary>A daily job whose run failed is tried again this long after, the same day (not every 30 s tick).</summary>
+    public static readonly TimeSpan DailyRetry = TimeSpan.FromMinutes(15);
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
@@ -43,8 +47,20 @@ internal sealed partial class JobScheduler(JobRunner runner, IConfiguration conf
         {
             var today = SaoPaulo.ToLocal(now).Date;
             if (lastRun.TryGetValue(job.Name, out var last) && SaoPaulo.ToLocal(last).Date == today) return;
+            if (retryAt.TryGetValue(job.Name, out var retry) && now < retry) return;
             lastRun[job.Name] = now;
-            await runner.RunAsync(job.Name, claimDay: true, ct);
+            try
+            {
+                await runner.RunAsync(job.Name, claimDay: true, ct);
+                retryAt.TryRemove(job.Name, out _);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The runner gave the day back: again in 15 min, today (the ERROR line is the caller's).
+                lastRun.TryRemove(job.Name, out _);
+                retryAt[job.Name] = now + DailyRetry;
+                throw;
+            }
         }
     }
 
