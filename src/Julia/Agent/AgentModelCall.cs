@@ -49,26 +49,29 @@ internal sealed class AgentModelCall(ShiftStore shifts, ShiftCatalog catalog, IO
         // The tools called during this call act on this turn; the value ends with this method (an async method's flow).
         ToolSession.Current = turn.Session;
         var o = options.Value;
-        ChatResponse response;
+        ChatResponse? first = null;
         try
         {
-            response = await chat.GetResponseAsync(turn.Messages, Options(o.Model, o.MaxTokens, tools, o), ct);
+            first = await chat.GetResponseAsync(turn.Messages, Options(o.Model, o.MaxTokens, tools, o), ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested && turn.Session.ToolCalls == 0 && turn.Session.TakeOver is null
                                    && o.ComplexModel != o.Model && WorthAnotherModel(ex))
         {
-            var retried = await chat.GetResponseAsync(turn.Messages, Options(o.ComplexModel, 1_000, tools, o), ct);
-            return new ModelAnswer(retried, o.ComplexModel, retried.Usage ?? new UsageDetails());
+            // A failed answer: asked again of LLM_MODEL_COMPLEX below, like an empty one.
         }
         var usage = new UsageDetails();
-        usage.Add(response.Usage ?? new UsageDetails());
-        if (turn.Session.TakeOver is not null || !string.IsNullOrWhiteSpace(response.Text))
-            return new ModelAnswer(response, o.Model, usage);
-        // docs/decisions.md#agent: one retry with LLM_MODEL_COMPLEX after an empty answer; both calls are paid for. Up to 3
-        // tool rounds per turn, not per call: a retry after rounds were used answers from their results, without tools.
-        var rounds = response.Messages.Count(m => m.Role == ChatRole.Assistant && m.Contents.OfType<FunctionCallContent>().Any());
-        turn.Messages.AddRange(response.Messages);
-        response = await chat.GetResponseAsync(turn.Messages, Options(o.ComplexModel, 1_000, rounds == 0 ? tools : [], o), ct);
+        var rounds = 0;
+        if (first is not null)
+        {
+            usage.Add(first.Usage ?? new UsageDetails());
+            if (turn.Session.TakeOver is not null || !string.IsNullOrWhiteSpace(first.Text))
+                return new ModelAnswer(first, o.Model, usage);
+            rounds = first.Messages.Count(m => m.Role == ChatRole.Assistant && m.Contents.OfType<FunctionCallContent>().Any());
+            turn.Messages.AddRange(first.Messages);
+        }
+        // docs/decisions.md#agent: one retry with LLM_MODEL_COMPLEX after an empty or failed answer; both calls are paid for.
+        // Up to 3 tool rounds per turn, not per call: a retry after rounds were used answers from their results, without tools.
+        var response = await chat.GetResponseAsync(turn.Messages, Options(o.ComplexModel, 1_000, rounds == 0 ? tools : [], o), ct);
         usage.Add(response.Usage ?? new UsageDetails());
         return new ModelAnswer(response, o.ComplexModel, usage);
     }

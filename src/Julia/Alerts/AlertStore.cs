@@ -15,14 +15,12 @@ internal sealed class AlertStore(NpgsqlDataSource db, SlackNotices slack)
     /// of the last <paramref name="within"/> that no recovery of this kind answered yet. Once per outage, in one
     /// transaction with its Slack notice; false when there is nothing to answer.
     /// </summary>
-    public async Task<bool> TryRecordRecoveryAsync(string outageTipo, TimeSpan within, Func<DateTimeOffset, AlertCandidate> recovery,
-        CancellationToken ct)
+    public async Task<bool> TryRecordRecoveryAsync(string tipo, string outageTipo, TimeSpan within,
+        Func<DateTimeOffset, AlertCandidate> recovery, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        var tipo = recovery(DateTimeOffset.UtcNow).Tipo;
-        await c.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtext('alertas_enviados:' || @tipo))",
-            new { tipo }, tx, cancellationToken: ct));
+        await LockAsync(c, tx, tipo, ct);
         var paged = await c.ExecuteScalarAsync<DateTime?>(new CommandDefinition("""
             SELECT max(created_at) FROM alertas_enviados
             WHERE tipo = @outageTipo AND created_at > now() - make_interval(secs => @seconds)
@@ -43,8 +41,7 @@ internal sealed class AlertStore(NpgsqlDataSource db, SlackNotices slack)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtext('alertas_enviados:' || @tipo))",
-            new { tipo = alert.Tipo }, tx, cancellationToken: ct));
+        await LockAsync(c, tx, alert.Tipo, ct);
         var recent = await c.QueryAsync<(string Severidade, string Mensagem)>(new CommandDefinition("""
             SELECT severidade, mensagem FROM alertas_enviados
             WHERE tipo = @tipo AND created_at > now() - make_interval(secs => @seconds)
@@ -57,6 +54,11 @@ internal sealed class AlertStore(NpgsqlDataSource db, SlackNotices slack)
         await tx.CommitAsync(ct);
         return true;
     }
+
+    /// <summary>One writer per `tipo` at a time, across processes (the transaction's advisory lock).</summary>
+    static Task LockAsync(NpgsqlConnection c, NpgsqlTransaction tx, string tipo, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtext('alertas_enviados:' || @tipo))",
+            new { tipo }, tx, cancellationToken: ct));
 
     async Task InsertAsync(NpgsqlConnection c, NpgsqlTransaction tx, AlertCandidate alert, CancellationToken ct)
     {

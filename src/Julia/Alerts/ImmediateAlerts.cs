@@ -44,8 +44,8 @@ internal sealed partial class ImmediateAlerts(
     /// The end of an outage someone was paged about: `whatsapp_reconectado` (info), once per `whatsapp_desconectado` of the
     /// last day — a flap that paged nobody tells nobody (docs/decisions.md#alerts).
     /// </summary>
-    void OnReconnected() => Record(AlertTypes.WhatsAppReconectado, ct => store.TryRecordRecoveryAsync(AlertTypes.WhatsAppDesconectado,
-        TimeSpan.FromHours(24), pagedAt => AlertRules.WhatsAppReconnected(pagedAt, time.GetUtcNow()), ct));
+    void OnReconnected() => Record(AlertTypes.WhatsAppReconectado, ct => store.TryRecordRecoveryAsync(AlertTypes.WhatsAppReconectado,
+        AlertTypes.WhatsAppDesconectado, TimeSpan.FromHours(24), pagedAt => AlertRules.WhatsAppReconnected(pagedAt, time.GetUtcNow()), ct));
 
     void Raise(AlertCandidate alert) => Record(alert.Tipo, async ct =>
     {

@@ -99,8 +99,7 @@ internal sealed class SendLimiter(RedisGate redis, DispatchStore store, IOptions
     {
         var o = options.Value;
         var local = SaoPaulo.ToLocal(now);
-        var hourStart = new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, 0, 0, local.Offset);
-        var dayStart = new DateTimeOffset(local.Date, local.Offset);
+        var (hourStart, dayStart) = Starts(local);
         var keys = Keys(local, address);
         // U(min, max) + U(−10, 20) s, never below the minimum; INTERVALO_MAX_SEGUNDOS=0 turns spacing off.
         var spacing = o.MaxIntervalSeconds <= 0 ? 0
@@ -124,6 +123,10 @@ internal sealed class SendLimiter(RedisGate redis, DispatchStore store, IOptions
         };
     }
 
+    /// <summary>The São Paulo clock hour and day an instant falls in: the windows the hour and day counters count.</summary>
+    static (DateTimeOffset Hour, DateTimeOffset Day) Starts(DateTimeOffset local) =>
+        (new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, 0, 0, local.Offset), new DateTimeOffset(local.Date, local.Offset));
+
     public static string[] Keys(DateTimeOffset local, string address) =>
     [
         $"rate:hora:{local:yyyyMMddHH}", $"rate:dia:{local:yyyyMMdd}", LastSendKey(address), "rate:proximo",
@@ -139,13 +142,13 @@ internal sealed class SendLimiter(RedisGate redis, DispatchStore store, IOptions
         var now = time.GetUtcNow();
         var local = SaoPaulo.ToLocal(now);
         var keys = Keys(local, "-");
-        var hourStart = new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, 0, 0, local.Offset);
+        var (hourStart, dayStart) = Starts(local);
         // After a FLUSHDB the counters come back from the sent rows here too, not only at the next proactive send.
         var (hour, day) = await redis.TryAsync(async db =>
         {
             try
             {
-                await RebuildIfMissingAsync(db, keys, hourStart, new DateTimeOffset(local.Date, local.Offset), CancellationToken.None);
+                await RebuildIfMissingAsync(db, keys, hourStart, dayStart, CancellationToken.None);
             }
             catch (Npgsql.NpgsqlException) { } // the database down: show what Redis has
             return ((long)await db.StringGetAsync(keys[0]), (long)await db.StringGetAsync(keys[1]));
