@@ -8,7 +8,7 @@ namespace Julia.Doctors;
 /// Finds the doctor behind a WhatsApp address (docs/decisions.md#inbound) through the cache medico:telefone:{telefone}
 /// (TTL CACHE_TTL), and invalidates every cached view of a doctor when he changes.
 /// </summary>
-internal sealed class DoctorDirectory(DoctorStore store, JuliaCache cache, PhoneHasher hasher)
+internal sealed class DoctorDirectory(DoctorStore store, JuliaCache cache, PhoneHasher hasher) : Queue.ISendAddressBook
 {
     /// <summary>A sender met for the first time, with the keyed hashes that tell whether he was erased after opting out.</summary>
     public NewDoctor NewSender(string? canonicalPhone, string jid, string? lid, string? pushName) =>
@@ -82,6 +82,11 @@ internal sealed class DoctorDirectory(DoctorStore store, JuliaCache cache, Phone
     public async Task PairPhoneAsync(DoctorRecord doctor, string canonical, CancellationToken ct)
     {
         if (await store.PairPhoneAsync(doctor.Id, canonical, hasher.Hash(canonical), ct)) await InvalidateAsync(doctor.Id, canonical);
+    }
+
+    public async Task RememberVerifiedJidAsync(Guid medicoId, string jid, CancellationToken ct)
+    {
+        if (await store.SetVerifiedJidAsync(medicoId, jid, ct) is (true, var telefone)) await InvalidateAsync(medicoId, telefone);
     }
 
     /// <summary>Drops medico:telefone:*, medico:id:* and contexto:medico:* of this doctor (call after every change).</summary>

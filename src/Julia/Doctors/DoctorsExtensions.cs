@@ -9,6 +9,7 @@ internal static class DoctorsExtensions
     {
         builder.Services.AddSingleton<DoctorStore>();
         builder.Services.AddSingleton<DoctorDirectory>();
+        builder.Services.AddSingleton<Queue.ISendAddressBook>(sp => sp.GetRequiredService<DoctorDirectory>());
         builder.Services.AddSingleton<DoctorProfileStore>();
         builder.Services.AddSingleton<DoctorContext>();
         builder.Services.AddSingleton<IJob, PressureDecayJob>();

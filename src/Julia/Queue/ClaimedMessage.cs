@@ -14,6 +14,11 @@ internal sealed record ClaimedMessage(
     public bool NeedsBusinessHours => IsProactive;
 }
 
-/// <summary>What the database says right before the send (never the cache).</summary>
+/// <summary>
+/// What the database says right before the send (never the cache). <see cref="Address"/>: his JID, or his bare number
+/// when no JID was ever seen or verified; <see cref="Telefone"/>: his canonical number, checked again when a send to his
+/// JID is refused.
+/// </summary>
 internal sealed record SendState(
-    bool DoctorDeleted, bool OptedOut, bool Bloqueado, string? Address, bool HumanControlled, bool NewerInbound, bool InboundSinceEnqueue);
+    bool DoctorDeleted, bool OptedOut, bool Bloqueado, string? Address, bool HumanControlled, bool NewerInbound, bool InboundSinceEnqueue,
+    string? Telefone);

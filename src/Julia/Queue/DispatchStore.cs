@@ -75,7 +75,8 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
             OR EXISTS (SELECT 1 FROM conversations oc WHERE oc.medico_id = md.id AND oc.status IN ('active', 'paused') AND oc.controlled_by = 'human')
             AS HumanControlled,
         EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao = 'entrada' AND i.processado_em IS NULL) AS NewerInbound,
-        EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao <> 'saida' AND i.created_at > claimed.createdatutc) AS InboundSinceEnqueue
+        EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao <> 'saida' AND i.created_at > claimed.createdatutc) AS InboundSinceEnqueue,
+        md.telefone AS Telefone
         """;
     // Human control: the row's conversation, or the doctor's open one — a campaign or reminder row queued before any
     // conversation existed names none, and must not reach a doctor a person is talking to (an outside pass, 2026-12-02).

@@ -9,7 +9,7 @@ namespace Julia.Queue;
 /// records the outcome — back to pending / blocked / cancelled / error here; `enviada` by the dispatcher for the batch. Waiting never consumes an attempt; a send that may have happened is never blindly repeated.
 /// </summary>
 internal sealed partial class MessageSender(
-    DispatchStore store, IWhatsAppChannel channel, SendLimiter limiter, BusinessHours hours, QueueMeter timings, TimeProvider time, ILogger<MessageSender> logger)
+    DispatchStore store, IWhatsAppChannel channel, ISendAddressBook addresses, SendLimiter limiter, BusinessHours hours, QueueMeter timings, TimeProvider time, ILogger<MessageSender> logger)
 {
     /// <summary>
     /// The re-checks, business hours and limits. Returns the address to send to, or null when the message was finished
@@ -33,6 +33,23 @@ internal sealed partial class MessageSender(
         {
             await store.FinishAsync(new EndedMessage(m, "erro", "sem_whatsapp"), "médico sem telefone nem JID", ct);
             return null;
+        }
+        if (!address.Contains('@'))
+        {
+            // A number no message came from and none was verified (an imported doctor): Evolution says whether it is on
+            // WhatsApp and at which JID, which becomes his send address (docs/decisions.md#queue, "Never-seen numbers").
+            // No usable answer: sent to the number as it is, and Evolution checks it itself.
+            switch (await channel.CheckNumberAsync(address, ct))
+            {
+                case { OnWhatsApp: false }:
+                    if (await store.FinishAsync(new EndedMessage(m, "erro", "sem_whatsapp"), SendResult.NotOnWhatsApp.Error, ct))
+                        LogNotOnWhatsApp(m.Id, PhoneMask.Mask(address));
+                    return null;
+                case { Jid: { } verified }:
+                    await addresses.RememberVerifiedJidAsync(m.MedicoId, verified, ct);
+                    address = verified;
+                    break;
+            }
         }
         if (m.IsProactive && await limiter.TryReserveAsync(m, address, now, ct) is { } retryAt)
         {
@@ -76,12 +93,21 @@ internal sealed partial class MessageSender(
     public void Sent(ClaimedMessage m) => limiter.Keep(m.Id);
 
     /// <summary>Records a send that did not succeed; successes are recorded by the dispatcher, a batch at a time.</summary>
-    public async Task RecordFailureAsync(ClaimedMessage m, string address, SendResult result, CancellationToken ct)
+    public async Task RecordFailureAsync(ClaimedMessage m, string address, string? telefone, SendResult result, CancellationToken ct)
     {
         var phone = PhoneMask.Mask(address);
         if (result.Outcome == "resultado_desconhecido") limiter.Keep(m.Id); else await limiter.ReleaseAsync(m);
         switch (result.Outcome)
         {
+            case "sem_whatsapp" when telefone is not null && address.EndsWith("@s.whatsapp.net", StringComparison.Ordinal)
+                                     && await channel.CheckNumberAsync(telefone, ct) is { Jid: { } jid } && jid != address:
+                // A stored JID refused, and his number is on WhatsApp at another one (the 9th digit, a new account): that
+                // one is his address from now on, and the message goes to it without spending an attempt
+                // (docs/decisions.md#queue, "Never-seen numbers"). Checked once per refusal: the same JID again ends it.
+                await addresses.RememberVerifiedJidAsync(m.MedicoId, jid, ct);
+                await store.PostponeAsync(m.Id, time.GetUtcNow(), "jid_reverificado", ct);
+                LogJidChanged(m.Id, PhoneMask.Mask(jid));
+                break;
             case "sem_whatsapp":
                 await store.FinishAsync(new EndedMessage(m, "erro", "sem_whatsapp"), result.Error, ct);
                 LogNotOnWhatsApp(m.Id, phone);
@@ -123,6 +149,9 @@ internal sealed partial class MessageSender(
         if (m.Kind == QueueKinds.FollowUp && s.InboundSinceEnqueue) return ("cancelada", "respondeu");
         return null;
     }
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Information, Message = "enviar: {FilaId} refused at the stored JID; WhatsApp has the number at {Phone}: stored, sent again")]
+    private partial void LogJidChanged(Guid filaId, string phone);
 
     readonly LogThrottle PostponedLogs = new(TimeSpan.FromSeconds(30));
     int postponedSinceLog;

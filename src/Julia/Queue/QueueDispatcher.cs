@@ -191,7 +191,7 @@ internal sealed partial class QueueDispatcher(
                 sender.Sent(m);
                 sent.Add(new SentMessage(m, result.ProviderMessageId, address));
             }
-            else await sender.RecordFailureAsync(m, address, result, ct);
+            else await sender.RecordFailureAsync(m, address, batch.First(b => b.Message.Id == m.Id).State.Telefone, result, ct);
         }
         if (sent.Count == 0) return;
         var recording = time.GetTimestamp();

@@ -9,7 +9,7 @@ namespace Julia.WhatsApp;
 
 /// <summary>
 /// Evolution API v2 over HTTP (tests/fixtures/README.md, "1.2 Calls we make to Evolution"): header `apikey`, `message/sendText`,
-/// `chat/sendPresence`, `chat/markMessageAsRead`, `instance/connectionState`. Never retries a POST by itself (the queue
+/// `chat/sendPresence`, `chat/markMessageAsRead`, `chat/whatsappNumbers`, `instance/connectionState`. Never retries a POST by itself (the queue
 /// owns retries); the evolution circuit breaker (3 failures, 30 s) guards every call.
 /// </summary>
 internal sealed partial class EvolutionClient(HttpClient http, IOptions<EvolutionOptions> options, CircuitBreakers breakers, ILogger<EvolutionClient> logger)
@@ -59,6 +59,52 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
             return SendResult.Unknown(ex is HttpRequestException ? "falha de rede depois do envio" : "tempo esgotado");
         }
     }
+
+    public async Task<NumberCheck?> CheckNumberAsync(string number, CancellationToken ct)
+    {
+        var breaker = breakers.Evolution;
+        if (!breaker.TryEnter()) return null;
+        try
+        {
+            using var response = await http.PostAsJsonAsync($"chat/whatsappNumbers/{Instance}", new { numbers = new[] { number } }, ct);
+            if ((int)response.StatusCode >= 500) breaker.RecordFailure(); else breaker.RecordSuccess();
+            if (!response.IsSuccessStatusCode)
+            {
+                LogCheckRejected(PhoneMask.Mask(number), (int)response.StatusCode);
+                return null;
+            }
+            return ReadNumberCheck(await response.Content.ReadAsStringAsync(ct));
+        }
+        catch (Exception ex) when (IsUnreachable(ex) && !ct.IsCancellationRequested)
+        {
+            breaker.RecordFailure();
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// `[{"exists": true, "jid": "5511…@s.whatsapp.net", "number": "5511…"}]`: the first item. A JID that is not a phone JID
+    /// (digits@s.whatsapp.net) is not an answer Júlia can send to.
+    /// </summary>
+    internal static NumberCheck? ReadNumberCheck(string body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            if (doc.RootElement.ValueKind != JsonValueKind.Array || doc.RootElement.GetArrayLength() == 0) return null;
+            var item = doc.RootElement[0];
+            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("exists", out var exists)) return null;
+            if (exists.ValueKind == JsonValueKind.False) return NumberCheck.NotOnWhatsApp;
+            if (exists.ValueKind != JsonValueKind.True) return null;
+            return item.TryGetProperty("jid", out var jid) && jid.ValueKind == JsonValueKind.String && IsPhoneJid(jid.GetString()!)
+                ? new NumberCheck(true, jid.GetString()) : null;
+        }
+        catch (JsonException) { return null; }
+    }
+
+    static bool IsPhoneJid(string jid) =>
+        jid.EndsWith("@s.whatsapp.net", StringComparison.Ordinal) && jid.IndexOf('@') is >= 8 and <= 15 and var at
+        && jid.AsSpan(0, at).IndexOfAnyExceptInRange('0', '9') < 0;
 
     public Task ShowOnlineAsync(string number, CancellationToken ct) =>
         BestEffortAsync($"chat/sendPresence/{Instance}", new { number, presence = "available", delay = 0 }, ct);
@@ -123,6 +169,9 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
 
     static bool IsNotOnWhatsApp(string body) =>
         body.Contains("\"exists\":false", StringComparison.Ordinal) || body.Contains("\"exists\": false", StringComparison.Ordinal);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "enviar: Evolution could not check whether {Phone} is on WhatsApp (HTTP {Status}); sent as it is")]
+    private partial void LogCheckRejected(string phone, int status);
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "enviar: Evolution refused the message to {Phone} with HTTP {Status}")]
     private partial void LogSendRejected(string phone, int status);

@@ -13,6 +13,13 @@ internal interface IWhatsAppChannel
 
     Task<SendResult> SendTextAsync(string number, string text, CancellationToken ct);
 
+    /// <summary>
+    /// Whether a number is on WhatsApp, and at which JID (Evolution `chat/whatsappNumbers`): a number Júlia never saw is
+    /// checked before its first send, a stored JID again when a send to it was refused (docs/decisions.md#queue). Null
+    /// when the gateway gave no usable answer: the caller sends as before and Evolution checks the number itself.
+    /// </summary>
+    Task<NumberCheck?> CheckNumberAsync(string number, CancellationToken ct);
+
     /// <summary>Read receipts for a doctor's messages, all in one call (`chat/markMessageAsRead`). Best effort.</summary>
     Task MarkReadAsync(IReadOnlyList<ReadMessage> messages, CancellationToken ct);
 
@@ -21,6 +28,12 @@ internal interface IWhatsAppChannel
     /// breaker is open after such failures); null when it answered too slowly or oddly.
     /// </summary>
     Task<string?> ConnectionStateAsync(CancellationToken ct);
+}
+
+/// <summary>What `chat/whatsappNumbers` said of one number: on WhatsApp at <see cref="Jid"/>, or not on WhatsApp.</summary>
+internal sealed record NumberCheck(bool OnWhatsApp, string? Jid)
+{
+    public static readonly NumberCheck NotOnWhatsApp = new(false, null);
 }
 
 /// <summary>A message to mark as read: the address it came from and its WhatsApp id.</summary>

@@ -39,6 +39,10 @@ internal sealed class SandboxChannel(TimeProvider time) : IWhatsAppChannel
         return Task.FromResult(SendResult.Sent(id));
     }
 
+    /// <summary>Every number is on WhatsApp in the sandbox, at its own phone JID.</summary>
+    public Task<NumberCheck?> CheckNumberAsync(string number, CancellationToken ct) =>
+        Task.FromResult<NumberCheck?>(new NumberCheck(true, $"{number}@s.whatsapp.net"));
+
     public Task MarkReadAsync(IReadOnlyList<ReadMessage> messages, CancellationToken ct)
     {
         foreach (var m in messages) Publish(new SandboxEvent("lida", m.RemoteJid, null, m.Id, time.GetUtcNow()));

@@ -30,7 +30,7 @@ public sealed class ReplyHandOffShutdownTests(PipelineFixture f) : IClassFixture
 
         await handOff.SendAsync(new ClaimedMessage(id, medicoId, null, QueueKinds.Reply, "Tenho um plantão no sábado.", 0, 3, DateTime.UtcNow,
                 null, 0, false, false, null, SendStarted: true),
-            new SendState(false, false, false, $"{phone}@s.whatsapp.net", false, false, false), moreChunks: false);
+            new SendState(false, false, false, $"{phone}@s.whatsapp.net", false, false, false, phone), moreChunks: false);
 
         var row = await f.QueryAsync<(string Status, DateTime? Mark)>("SELECT status, envio_iniciado_em FROM fila_mensagens WHERE id = @id", new { id });
         Assert.Equal(("pendente", (DateTime?)null), row.Single());

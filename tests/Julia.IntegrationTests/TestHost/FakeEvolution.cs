@@ -7,7 +7,7 @@ namespace Julia.IntegrationTests.TestHost;
 
 /// <summary>
 /// A fake Evolution API v2 on loopback answering with the shapes in tests/fixtures/evolution: sendText (201 with a fresh
-/// key.id, or scripted errors), sendPresence, markMessageAsRead and connectionState. Every call is kept.
+/// key.id, or scripted errors), sendPresence, markMessageAsRead, whatsappNumbers and connectionState. Every call is kept.
 /// </summary>
 public sealed class FakeEvolution : LoopbackServer
 {
@@ -58,6 +58,7 @@ public sealed class FakeEvolution : LoopbackServer
         });
         app.MapPost("/message/sendText/{instance}", (Delegate)SendTextAsync);
         app.MapPost("/chat/sendPresence/{instance}", (Delegate)AcceptAsync);
+        app.MapPost("/chat/whatsappNumbers/{instance}", (Delegate)CheckNumbersAsync);
         app.MapPost("/chat/markMessageAsRead/{instance}", (Delegate)AcceptAsync);
         app.MapGet("/instance/connectionState/{instance}", (HttpContext http) =>
             Results.Json(new { instance = new { instanceName = "julia", state = State } }));
@@ -90,6 +91,31 @@ public sealed class FakeEvolution : LoopbackServer
         return Results.Content(response.ToJsonString(), "application/json", statusCode: 201);
     }
 
+    /// <summary>
+    /// Numbers whose `chat/whatsappNumbers` answer is scripted: the JID WhatsApp has them at, or null for "not on
+    /// WhatsApp". Any other number is on WhatsApp at its own phone JID.
+    /// </summary>
+    public ConcurrentDictionary<string, string?> NumberJids { get; } = new();
+
+    public IEnumerable<Call> NumberChecks => Calls.Where(c => c.Path.StartsWith("/chat/whatsappNumbers/", StringComparison.Ordinal));
+
+    async Task<IResult> CheckNumbersAsync(HttpContext http)
+    {
+        var body = await Record(http);
+        var answer = new JsonArray();
+        foreach (var n in body?["numbers"]?.AsArray() ?? [])
+        {
+            var number = n!.GetValue<string>();
+            var item = FixtureArray("whatsapp-numbers-response.json")[0]!.AsObject();
+            var jid = NumberJids.TryGetValue(number, out var scripted) ? scripted : $"{number}@s.whatsapp.net";
+            item["exists"] = jid is not null;
+            item["jid"] = jid ?? $"{number}@s.whatsapp.net";
+            item["number"] = number;
+            answer.Add(item.DeepClone());
+        }
+        return Results.Content(answer.ToJsonString(), "application/json", statusCode: 200);
+    }
+
     async Task<IResult> AcceptAsync(HttpContext http)
     {
         await Record(http);
@@ -105,4 +131,7 @@ public sealed class FakeEvolution : LoopbackServer
 
     static JsonObject Fixture(string name) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "evolution", name)))!.AsObject();
+
+    static JsonArray FixtureArray(string name) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "evolution", name)))!.AsArray();
 }
