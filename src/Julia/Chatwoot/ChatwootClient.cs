@@ -92,6 +92,11 @@ internal sealed partial class ChatwootClient(HttpClient http, IOptions<ChatwootO
                 ? new ChatwootConversationRef(id, Id(c, "inbox_id"), Str(c, "status"), Epoch(Prop(c, "last_activity_at")) ?? Epoch(Prop(c, "timestamp")))
                 : null), ct);
 
+    /// <summary>The phone of a conversation's contact (`GET /conversations/{id}`, `meta.sender.phone_number`), or null when he has none.</summary>
+    public async Task<string?> ConversationContactPhoneAsync(long conversationId, CancellationToken ct) =>
+        (await SendAsync(HttpMethod.Get, $"{Account}/conversations/{conversationId}", null, "conversations/show",
+            root => Id(root, "id") is not null ? new Box<string?>(Blank(Str(Obj(Obj(root, "meta"), "sender"), "phone_number"))) : null, ct)).Value;
+
     /// <summary>
     /// Posts a message to a conversation and answers the new message's id (null if Chatwoot left it out).
     /// <paramref name="sourceId"/> carries the WhatsApp message id, so the webhook echo of this message can be recognised.

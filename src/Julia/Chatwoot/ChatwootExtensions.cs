@@ -37,6 +37,7 @@ internal static class ChatwootExtensions
         builder.Services.AddSingleton<ChatwootMirror>();
         builder.Services.AddSingleton<ISendEffect>(sp => sp.GetRequiredService<ChatwootMirror>());
         builder.Services.AddSingleton<IInboundEffect>(sp => sp.GetRequiredService<ChatwootMirror>());
+        builder.Services.AddSingleton<ILidPhoneLookup, ChatwootLidPhoneLookup>();
         builder.Services.AddSingleton<ChatwootCommands>();
         builder.Services.AddSingleton<ChatwootEventHandler>();
         builder.Services.AddSingleton<ChatwootWebhookEndpoints.Handler>();

@@ -12,8 +12,8 @@ namespace Julia.Conversations;
 /// the durable row, so a crash after the 200 loses nothing.
 /// </summary>
 internal sealed partial class InboundIntake(
-    DoctorDirectory doctors, DoctorContext context, InboundStore store, TurnSignals signals, IOptions<ConversationsOptions> options,
-    ConversationsMeter meter, TimeProvider time, ILogger<InboundIntake> logger) : IInboundMessageSink
+    DoctorDirectory doctors, DoctorContext context, InboundStore store, TurnSignals signals, IEnumerable<ILidPhoneLookup> lidPhones,
+    IOptions<ConversationsOptions> options, ConversationsMeter meter, TimeProvider time, ILogger<InboundIntake> logger) : IInboundMessageSink
 {
     public Task<IntakeResult> AcceptAsync(InboundMessage message, CancellationToken ct) => AcceptAsync(message, ct, retried: false);
 
@@ -38,7 +38,21 @@ internal sealed partial class InboundIntake(
                 InboundText.WrittenLate(message.SentAt, received)),
             jid, received, ChatwootId(message.ChatwootConversationId));
 
-        var doctor = canonical is null ? await doctors.FindAsync(null, lid, ct) : await doctors.FindCachedAsync(canonical);
+        DoctorRecord? doctor;
+        if (canonical is null)
+        {
+            doctor = await doctors.FindAsync(null, lid, ct);
+            // A LID nobody has, on a message Evolution also put in Chatwoot: his Chatwoot contact may know his phone
+            // (docs/decisions.md#inbound, "LID-only senders"). Then he is that phone's doctor, and replies still go to the
+            // LID he wrote from.
+            if (doctor is null && ChatwootId(message.ChatwootConversationId) is { } chatwootId
+                && await PhoneFromChatwootAsync(long.Parse(chatwootId, System.Globalization.CultureInfo.InvariantCulture), ct) is { } phone)
+            {
+                canonical = phone;
+                LogLidResolved(PhoneMask.Mask(lid), PhoneMask.Mask(phone));
+            }
+        }
+        else doctor = await doctors.FindCachedAsync(canonical);
         Guid? stored;
         var inserting = time.GetTimestamp();
         if (canonical is not null && doctor is null)
@@ -105,7 +119,14 @@ internal sealed partial class InboundIntake(
         : lid!;
 
     /// <summary>Evolution's `chatwootConversationId`, when it is a Chatwoot id (digits): any other text is not kept.</summary>
-    static string? ChatwootId(string? id) => id is { Length: > 0 and <= 20 } && id.All(char.IsAsciiDigit) ? id : null;
+    static string? ChatwootId(string? id) => id is { Length: > 0 and <= 18 } && id.All(char.IsAsciiDigit) ? id : null;
+
+    async Task<string?> PhoneFromChatwootAsync(long chatwootConversationId, CancellationToken ct)
+    {
+        foreach (var lookup in lidPhones)
+            if (PhoneNumbers.Canonical(await lookup.PhoneAsync(chatwootConversationId, ct) ?? "") is { } phone) return phone;
+        return null;
+    }
 
     /// <summary>A media caption reaches the model like a text: cut at MAX_MENSAGEM_CHARS (the text column has its own rules).</summary>
     static InboundMedia? BoundedCaption(InboundMedia? media, int maxChars) =>
@@ -142,6 +163,9 @@ internal sealed partial class InboundIntake(
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Inbound {MessageId} is a duplicate delivery: ignored")]
     private partial void LogDuplicate(string messageId);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "LID {Lid} unknown: Chatwoot's contact gives the phone {Phone}")]
+    private partial void LogLidResolved(string lid, string phone);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Cached medico {MedicoId} is not in the database (restored database?): cache dropped, looked up again")]
     private partial void LogStaleCache(Guid medicoId);

@@ -292,6 +292,57 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
     }
 
     /// <summary>
+    /// A sender WhatsApp names only by a LID nobody has, on a message Evolution also put in Chatwoot: his Chatwoot
+    /// contact's phone tells who he is (docs/decisions.md#inbound, "LID-only senders") — the doctor of that phone gets the
+    /// message and the LID, and replies go to the LID he wrote from.
+    /// </summary>
+    [Fact]
+    public async Task AnUnknownLidWithAChatwootConversationIsTheDoctorOfItsContactsPhone()
+    {
+        const string phone = "5511988880131", lid = "100000000088131@lid";
+        await PostAsync(f.Client, Text(phone, "oi, tudo bem?"));
+        await f.WaitProcessedAsync(phone);
+        f.Chatwoot.AddContact(900_031, "Dr. Contato Com Telefone", "+" + phone);
+        f.Chatwoot.AddConversation(900_031, 777_031, HumanLoopFixture.Inbox, 1_765_387_400);
+        var body = LidOnly(lid, "tem plantão no sábado?", 777_031);
+
+        await PostAsync(f.Client, body);
+        await f.WaitProcessedAsync(phone);
+
+        Assert.Equal([(phone, lid, lid)], await f.QueryAsync<(string? Telefone, string? Lid, string? Jid)>(
+            "SELECT telefone, whatsapp_lid, whatsapp_jid FROM medicos WHERE telefone = @phone OR whatsapp_lid = @lid", new { phone, lid }));
+        Assert.Equal(2, await f.ScalarAsync<long>(
+            "SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = @phone AND i.direcao = 'entrada'", new { phone }));
+        Assert.Contains(f.Chatwoot.Requests, r => r.Method == "GET" && r.Path == $"/api/v1/accounts/{FakeChatwoot.AccountId}/conversations/777031");
+    }
+
+    /// <summary>A LID whose Chatwoot contact has no phone (or no Chatwoot answer) is a LID-only doctor, as before.</summary>
+    [Fact]
+    public async Task AnUnknownLidWhoseChatwootContactHasNoPhoneIsALidOnlyDoctor()
+    {
+        const string lid = "100000000088132@lid";
+        f.Chatwoot.AddContact(900_032, "Contato sem telefone", "");
+        f.Chatwoot.AddConversation(900_032, 777_032, HumanLoopFixture.Inbox, 1_765_387_400);
+        var answered = await PostAsync(f.Client, LidOnly(lid, "oi", 777_032));
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+
+        await PostAsync(f.Client, LidOnly("100000000088133@lid", "oi", 999_999)); // Chatwoot answers 404
+
+        Assert.Equal([(null, lid)], await Eventually.MatchesAsync(() => f.QueryAsync<(string? Telefone, string? Lid)>(
+            "SELECT telefone, whatsapp_lid FROM medicos WHERE whatsapp_lid = @lid", new { lid }), r => r.Count == 1));
+        Assert.Equal(1, await Eventually.MatchesAsync(() => f.ScalarAsync<long>(
+            "SELECT count(*) FROM medicos WHERE whatsapp_lid = '100000000088133@lid' AND telefone IS NULL"), n => n == 1));
+    }
+
+    static JsonObject LidOnly(string lid, string text, long chatwootConversationId)
+    {
+        var body = Text("0", text);
+        body["data"]!["key"]!["remoteJid"] = lid;
+        body["data"]!["chatwootConversationId"] = chatwootConversationId;
+        return body;
+    }
+
+    /// <summary>
     /// A staff message deleted in Chatwoot (Evolution deletes it on WhatsApp) leaves Júlia's history: the model went on
     /// reading a pay value the recruiter took back (an outside pass, 2026-12-02). An edit is not acted on.
     /// </summary>

@@ -98,6 +98,8 @@ public sealed class FakeChatwoot : LoopbackServer
         app.MapGet("/api/v1/accounts/{account}/contacts/search", (string account, string? q) => OnAccount(account, () => Search(q ?? "")));
         app.MapGet("/api/v1/accounts/{account}/contacts/{contactId}/conversations", (string account, string contactId) =>
             OnAccount(account, () => ContactConversations(contactId)));
+        app.MapGet("/api/v1/accounts/{account}/conversations/{conversationId}", (string account, string conversationId) =>
+            OnAccount(account, () => ShowConversation(conversationId)));
         app.MapPost("/api/v1/accounts/{account}/conversations/{conversationId}/messages", async (string account, string conversationId, HttpContext http) =>
         {
             JsonObject? body;
@@ -179,6 +181,23 @@ public sealed class FakeChatwoot : LoopbackServer
             payload.Add(item);
         }
         return Json(new JsonObject { ["payload"] = payload });
+    }
+
+    /// <summary>`GET /conversations/{id}`: the conversation with its contact in `meta.sender` (no phone: `phone_number` null).</summary>
+    IResult ShowConversation(string conversationId)
+    {
+        if (!long.TryParse(conversationId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            || conversations.FirstOrDefault(c => c.Id == id) is not { } c)
+            return FixtureResult("error-404-not-found.json", 404);
+        var item = Fixture("conversation-create-response.json");
+        item["id"] = c.Id;
+        item["inbox_id"] = c.InboxId;
+        item["status"] = c.Status;
+        var sender = item["meta"]!["sender"]!;
+        sender["id"] = c.ContactId;
+        sender["name"] = contacts.TryGetValue(c.ContactId, out var contact) ? contact.Name : "Contato";
+        sender["phone_number"] = contact is { PhoneE164.Length: > 0 } ? contact.PhoneE164 : null;
+        return Json(item);
     }
 
     static async Task<JsonObject?> BodyAsync(HttpContext http)
