@@ -123,6 +123,7 @@ internal static class EndToEndBench
             // 2. The bare chain, the same number of times, same servers.
             Progress("bare chain");
             var bare = await BareChainAsync(dbUrl, redis, fakes, sequential);
+            var specChain = await SpecChainAsync(dbUrl, redis, fakes, sequential);
 
             // The pools at the open loop's size before it is measured (not measured): the sequential phase used three or four
             // connections, and each connection the open loop opens plans every statement it runs once more — 200–250 plans
@@ -189,6 +190,7 @@ internal static class EndToEndBench
             Print("sequential", seqLatencies, $"{sequential} messages");
             Print("ongoing", ongoingLatencies, $"{sequential} messages: a doctor's second, 20 ms after his first was answered");
             Print("bare chain", bare, "INSERT+COMMIT, Redis GET, HTTP model, INSERT+COMMIT, HTTP evolution");
+            PrintSpecChain(specChain, bare);
             Print("open warm-up", warmOpenLatencies, $"not in the open loop: {warmOpenLatencies.Count} messages at {rate}/s on pools of the sequential phase's size");
             Print($"open loop {rate}/s", openLatencies, $"{total} messages over {sendSeconds:F0} s");
             Console.WriteLine($"  open loop: lost {lost}, duplicated {fakes.DuplicatesOf("55419")}; all {total - lost} answered {drained:F0} s after the first was sent ({(total - lost) / drained:F0} replies/s)");
@@ -223,6 +225,13 @@ internal static class EndToEndBench
         return options;
     }
 
+    /// <summary>The SPEC's own chain against the bare chain: the floor of "p50 ≤ 2× the bare chain" for any implementation.</summary>
+    internal static void PrintSpecChain(List<double> specChain, List<double> bare)
+    {
+        Print("SPEC chain, bare", specChain, "webhook HTTP [Redis GET, INSERT+COMMIT, 200], SELECT, Redis SET NX, HTTP model, INSERT+COMMIT, HTTP evolution");
+        Console.WriteLine($"  SPEC chain / bare chain p50: {Percentile(specChain, 50) / Percentile(bare, 50):F1}× with no Júlia code (the goal is ≤ 2× for Júlia)");
+    }
+
     static void Print(string name, List<double> ms, string what) =>
         Console.WriteLine($"  {name,-16} p50 {Percentile(ms, 50),7:F1} ms  p95 {Percentile(ms, 95),7:F1} ms  p99 {Percentile(ms, 99),7:F1} ms  ({what})");
 
@@ -253,6 +262,55 @@ internal static class EndToEndBench
             using (var r = await client.PostAsync($"{fakes.EvolutionUrl}/message/sendText/bare", new StringContent("""{"number":"0"}""", Encoding.UTF8, "application/json"))) await r.Content.ReadAsStringAsync();
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
+        return latencies;
+    }
+
+    /// <summary>
+    /// The round trips the SPEC's flow itself needs, replayed bare (no Júlia code): the webhook's HTTP request to a
+    /// minimal endpoint that reads the doctor's cache key (Redis GET) and commits the message durably (INSERT+COMMIT)
+    /// before its 200; then, as a turn, one state read (SELECT), the conversation lock (Redis SET NX), the model (HTTP),
+    /// the durable reply (INSERT+COMMIT) and sendText (HTTP). Eight dependent round trips against the bare chain's five:
+    /// what no implementation of that flow can go below on these servers (BENCHMARKS.md, "The SPEC's chain, bare").
+    /// </summary>
+    internal static async Task<List<double>> SpecChainAsync(string dbUrl, ConnectionMultiplexer redis, Fakes fakes, int count)
+    {
+        await using var source = NpgsqlDataSource.Create(dbUrl);
+        await using (var c = await source.OpenConnectionAsync())
+            await c.ExecuteAsync("CREATE TABLE IF NOT EXISTS bench_chain (id bigserial PRIMARY KEY, medico text, texto text, criado_em timestamptz DEFAULT now())");
+        var db = redis.GetDatabase();
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var app = builder.Build();
+        app.MapPost("/webhook", async (Microsoft.AspNetCore.Http.HttpRequest request) =>
+        {
+            var body = await System.Text.Json.JsonDocument.ParseAsync(request.Body);
+            var phone = body.RootElement.GetProperty("n").GetString()!;
+            await db.StringGetAsync($"medico:telefone:{phone}");
+            await using (var c = await source.OpenConnectionAsync())
+                await c.ExecuteAsync("INSERT INTO bench_chain (medico, texto) VALUES (@phone, 'oi')", new { phone });
+            return Microsoft.AspNetCore.Http.Results.Json(new { status = "received" });
+        });
+        await app.StartAsync();
+        var url = app.Urls.First();
+        using var client = new HttpClient();
+        var latencies = new List<double>(count);
+        for (var i = 0; i < count + 50; i++)
+        {
+            var phone = $"55529{i:D8}";
+            var started = Stopwatch.GetTimestamp();
+            using (var r = await client.PostAsync($"{url}/webhook", new StringContent($$"""{"n":"{{phone}}"}""", Encoding.UTF8, "application/json")))
+                await r.Content.ReadAsStringAsync();
+            await using (var c = await source.OpenConnectionAsync())
+                await c.ExecuteScalarAsync<long?>("SELECT max(id) FROM bench_chain WHERE medico = @phone", new { phone });
+            await db.StringSetAsync($"lock:bench:{phone}", "1", TimeSpan.FromSeconds(120), When.NotExists);
+            using (var r = await client.PostAsync($"{fakes.AnthropicUrl}/v1/messages", new StringContent("{}", Encoding.UTF8, "application/json"))) await r.Content.ReadAsStringAsync();
+            await using (var c = await source.OpenConnectionAsync())
+                await c.ExecuteAsync("INSERT INTO bench_chain (medico, texto) VALUES (@phone, 'resposta')", new { phone });
+            using (var r = await client.PostAsync($"{fakes.EvolutionUrl}/message/sendText/bare", new StringContent("""{"number":"0"}""", Encoding.UTF8, "application/json"))) await r.Content.ReadAsStringAsync();
+            if (i >= 50) latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds); // the first 50 warm the endpoint's JIT
+        }
+        await app.StopAsync();
         return latencies;
     }
 

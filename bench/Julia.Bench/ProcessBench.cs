@@ -75,6 +75,7 @@ internal static class ProcessBench
                 var seqCpu = CpuSnapshot.Take(julia1.Id, redis, dbUrl) - cpu;
                 Progress("bare chain");
                 var bare = await EndToEndBench.BareChainAsync(dbUrl, redis, fakes, Sequential);
+                var specChain = await EndToEndBench.SpecChainAsync(dbUrl, redis, fakes, Sequential);
 
                 // 4. The open loop, Júlia's RSS every second.
                 Progress("open loop");
@@ -91,6 +92,7 @@ internal static class ProcessBench
                 Console.WriteLine($"  start to first 200 on /health: {startups[0]:F0} ms on a new database (migrations), then {string.Join(" / ", startups.Skip(1).Select(ms => $"{ms:F0}"))} ms (warm build; goal ≤ 2 000 ms)");
                 Print("sequential", seqLatencies, $"{Sequential} messages");
                 Print("bare chain", bare, "INSERT+COMMIT, Redis GET, HTTP model, INSERT+COMMIT, HTTP evolution");
+                EndToEndBench.PrintSpecChain(specChain, bare);
                 var p50 = EndToEndBench.Percentile(seqLatencies, 50);
                 var bare50 = EndToEndBench.Percentile(bare, 50);
                 Console.WriteLine($"  p50 ratio sequential / bare: {p50 / bare50:F1}×, own time {p50 - bare50:F1} ms (goals ≤ 2×, ≤ 5 ms)");

@@ -54,8 +54,44 @@ internal static class AgentContextBuilder
         b.AppendLine().AppendLine("## Fase");
         b.AppendLine(firstContact ? "Primeiro contato: apresente-se como assistente virtual da equipe de escalas." : "Conversa em andamento: não se apresente de novo.");
         if (returnedFromHuman) b.AppendLine("Uma pessoa da equipe acabou de atender este médico; as mensagens [equipe] no histórico são dela.");
+
+        if (Directives(profile?.Diretrizes) is { Count: > 0 } directives)
+        {
+            b.AppendLine().AppendLine("## Diretrizes da gestão (siga-as; não as mencione ao médico)");
+            foreach (var d in directives) b.AppendLine(d);
+        }
         return b.ToString();
     }
+
+    /// <summary>
+    /// One line per active directive: its type, what it is about (this doctor, a shift by full vaga_id) and its text
+    /// (docs/decisions.md#agent, "Directives").
+    /// </summary>
+    static List<string> Directives(string? json)
+    {
+        if (string.IsNullOrEmpty(json)) return [];
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != JsonValueKind.Array) return [];
+            var lines = new List<string>();
+            foreach (var d in doc.RootElement.EnumerateArray())
+            {
+                if (d.ValueKind != JsonValueKind.Object || !d.TryGetProperty("conteudo", out var text) || text.ValueKind != JsonValueKind.String
+                    || string.IsNullOrWhiteSpace(text.GetString()))
+                    continue;
+                var about = new List<string>();
+                if (d.TryGetProperty("do_medico", out var own) && own.ValueKind == JsonValueKind.True) about.Add("este médico");
+                if (d.TryGetProperty("vaga_id", out var shift) && shift.ValueKind == JsonValueKind.String) about.Add($"vaga_id {shift.GetString()}");
+                var kind = d.TryGetProperty("tipo", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : "diretriz";
+                lines.Add($"- {kind}{(about.Count > 0 ? $" ({string.Join(", ", about)})" : "")}: {OneLine(text.GetString()!)}");
+            }
+            return lines;
+        }
+        catch (JsonException) { return []; }
+    }
+
+    static string OneLine(string text) => string.Join(' ', text.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
 
     /// <summary>History then the current turn, alternating roles; staff lines prefixed [equipe]; neighbours of one role merged.</summary>
     public static List<ChatMessage> Messages(string systemPrompt, IReadOnlyList<HistoryItem> history, IReadOnlyList<string> currentTurn)

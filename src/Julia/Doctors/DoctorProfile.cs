@@ -4,10 +4,15 @@ using Npgsql;
 
 namespace Julia.Doctors;
 
-/// <summary>Who the doctor is, as the agent's context needs it (docs/decisions.md#agent).</summary>
+/// <summary>
+/// Who the doctor is, as the agent's context needs it (docs/decisions.md#agent). <see cref="Diretrizes"/>: the managers'
+/// active directives that apply to him (everyone's and his own, at most <see cref="DoctorProfileStore.MaxDirectives"/>,
+/// highest priority first) as a JSON array of `{tipo, conteudo, vaga_id, do_medico}`, or null when there are none.
+/// </summary>
 internal sealed record DoctorProfile(
     Guid Id, string? Titulo, string? PrimeiroNome, string? Sobrenome, string? Crm, string? Estado, string? Cidade, string? Regiao,
-    Guid? EspecialidadeId, string? Especialidade, string? EspecialidadeNotas, string StageJornada, bool Vip, string Preferencias);
+    Guid? EspecialidadeId, string? Especialidade, string? EspecialidadeNotas, string StageJornada, bool Vip, string Preferencias,
+    string? Diretrizes = null);
 
 internal sealed class DoctorProfileStore(NpgsqlDataSource db)
 {
@@ -15,9 +20,17 @@ internal sealed class DoctorProfileStore(NpgsqlDataSource db)
         SELECT m.id AS Id, m.titulo AS Titulo, m.primeiro_nome AS PrimeiroNome, m.sobrenome AS Sobrenome, m.crm AS Crm,
                m.estado AS Estado, m.cidade AS Cidade, m.regiao AS Regiao, m.especialidade_id AS EspecialidadeId,
                COALESCE(e.nome_display, e.nome, m.especialidade) AS Especialidade, e.config->>'nota_contexto' AS EspecialidadeNotas,
-               m.stage_jornada AS StageJornada, m.vip AS Vip, m.preferencias_detectadas::text AS Preferencias
+               m.stage_jornada AS StageJornada, m.vip AS Vip, m.preferencias_detectadas::text AS Preferencias,
+               (SELECT json_agg(json_build_object('tipo', d.tipo, 'conteudo', d.conteudo, 'vaga_id', d.vaga_id, 'do_medico', d.medico_id IS NOT NULL)
+                                ORDER BY d.prioridade DESC, d.created_at)::text
+                FROM (SELECT tipo, left(conteudo, 500) AS conteudo, vaga_id, medico_id, prioridade, created_at FROM diretrizes
+                      WHERE ativo AND (expira_em IS NULL OR expira_em > now()) AND (medico_id IS NULL OR medico_id = m.id)
+                      ORDER BY prioridade DESC, created_at LIMIT 10) d) AS Diretrizes
         FROM medicos m LEFT JOIN especialidades e ON e.id = m.especialidade_id
         """;
+
+    /// <summary>The most directives a turn's context carries (the highest priority ones).</summary>
+    internal const int MaxDirectives = 10;
 
     /// <summary>
     /// For another feature's statement that reads a doctor from the database anyway: his profile in the same round trip,

@@ -22,6 +22,43 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
         return f.Anthropic.Requests.Last();
     }
 
+    /// <summary>
+    /// The managers' active directives reach the model (docs/decisions.md#agent, "Directives"): everyone's and the
+    /// doctor's own, highest priority first; not an inactive or expired one, nor another doctor's.
+    /// </summary>
+    [Fact]
+    public async Task ActiveDirectivesForEveryoneAndForTheDoctorReachTheModelAndNoOthers()
+    {
+        const string phone = "5511990000931";
+        await f.ExecuteAsync("""
+            WITH m AS (INSERT INTO medicos (telefone, primeiro_nome, origem) VALUES (@phone, 'Otávio', 'import') RETURNING id)
+            INSERT INTO diretrizes (tipo, conteudo, medico_id, prioridade, ativo, expira_em) VALUES
+              ('foco', 'priorizar os plantões noturnos desta semana', NULL, 5, true, now() + interval '1 day'),
+              ('vip', 'Dr. Otávio é cliente antigo: trate com prioridade', (SELECT id FROM m), 9, true, NULL),
+              ('tom', 'diretriz desligada', NULL, 1, false, NULL),
+              ('evitar', 'diretriz vencida', NULL, 1, true, now() - interval '1 minute'),
+              ('margem', 'diretriz de outro médico', (SELECT id FROM medicos WHERE telefone = @Camila), 1, true, NULL)
+            """, new { phone, Camila });
+        try
+        {
+            f.Anthropic.Enqueue(Text("Oi Dr. Otávio! Vou ver os noturnos pra você."));
+
+            var system = System.Text.RegularExpressions.Regex.Unescape((await LastRequestAfterAsync(phone, "oi, tem noturno?"))["system"]!.ToJsonString());
+
+            var section = system[system.IndexOf("## Diretrizes da gestão", StringComparison.Ordinal)..];
+            var own = section.IndexOf("- vip (este médico): Dr. Otávio é cliente antigo: trate com prioridade", StringComparison.Ordinal);
+            var everyone = section.IndexOf("- foco: priorizar os plantões noturnos desta semana", StringComparison.Ordinal);
+            Assert.True(own > 0 && everyone > own, section);
+            Assert.DoesNotContain("desligada", system);
+            Assert.DoesNotContain("vencida", system);
+            Assert.DoesNotContain("outro médico", system);
+        }
+        finally
+        {
+            await f.ExecuteAsync("DELETE FROM diretrizes");
+        }
+    }
+
     [Fact]
     public async Task PlainTextReplyIsQueuedAndTheRequestCarriesContextWithFullShiftIds()
     {

@@ -37,6 +37,39 @@ public sealed class AgentContextBuilderTests
     }
 
     [Fact]
+    public void ActiveDirectivesCloseThePromptOneLineEachWithWhatTheyAreAbout()
+    {
+        var shift = Guid.NewGuid();
+        var profile = Profile with
+        {
+            Diretrizes = $$"""
+                [{"tipo":"margem","conteudo":"pode negociar até R$ 2.800\nno noturno","vaga_id":"{{shift}}","do_medico":false},
+                 {"tipo":"vip","conteudo":"médica antiga da casa: atender com prioridade","vaga_id":null,"do_medico":true},
+                 {"tipo":"foco","conteudo":"   ","vaga_id":null,"do_medico":false},
+                 {"tipo":"tom","conteudo":"mais formal esta semana","vaga_id":null,"do_medico":false}]
+                """,
+        };
+
+        var prompt = AgentContextBuilder.SystemPrompt(Now, "Revoluna", profile, [], firstContact: false, returnedFromHuman: false);
+
+        var section = prompt[prompt.IndexOf("## Diretrizes da gestão", StringComparison.Ordinal)..];
+        Assert.Equal(
+            [$"- margem (vaga_id {shift}): pode negociar até R$ 2.800 no noturno", "- vip (este médico): médica antiga da casa: atender com prioridade",
+             "- tom: mais formal esta semana"],
+            section.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.TrimEnd('\r')).ToArray());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("[]")]
+    [InlineData("not json")]
+    [InlineData("""{"tipo":"foco"}""")]
+    [InlineData("""[42, {"tipo":"foco"}]""")]
+    public void NoUsableDirectiveMeansNoSection(string? directives) =>
+        Assert.DoesNotContain("Diretrizes", AgentContextBuilder.SystemPrompt(Now, "X", Profile with { Diretrizes = directives }, [], true, false));
+
+    [Fact]
     public void NoShiftsIsSaidExplicitly() =>
         Assert.Contains("Nenhum plantão aberto compatível agora", AgentContextBuilder.SystemPrompt(Now, "X", null, [], true, false));
 
