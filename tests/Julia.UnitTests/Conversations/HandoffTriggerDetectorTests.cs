@@ -110,4 +110,43 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("resolvi um b.o. no plantão ontem kkk")]
     [InlineData("os coordenadores do hospital são bons?")]
     public void LookAlikesOfTheSeventhSetAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    // Mechanisms added after the eighth blind set (docs/decisions.md#handoff).
+    [Theory]
+    [InlineData("vai tomar no cu")]                                    // a curse aimed at the reader is enough alone
+    [InlineData("vsf")]
+    [InlineData("seus filhos da puta")]
+    [InlineData("vocês são uns pilantras")]                            // an insult aimed at the company
+    [InlineData("bot inútil")]
+    [InlineData("cambada de caloteiros")]
+    [InlineData("empresa de quinta")]
+    [InlineData("tô muito puto com vocês")]                            // anger aimed at the company
+    [InlineData("odeio vocês")]
+    [InlineData("caralho, que canalhas")]                              // two strong words of the new ones
+    public void OneVeryStrongExpressionIsNegativeSentiment(string text) =>
+        Assert.Equal(HandoffTriggers.NegativeSentiment, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("o paciente é um idiota, arrancou o acesso")]          // one strong word, about a patient
+    [InlineData("um bando de ladrões levou os monitores da UTI")]       // a story, not aimed at the company
+    [InlineData("a acompanhante me chamou de filho da puta, mas já passou")] // a patient's family's words, reported
+    [InlineData("o plantão foi foda, caralho")]                        // one strong word
+    [InlineData("a família do paciente quer um advogado pra curatela")] // a patient's family's legal matter
+    [InlineData("o paciente disse que vai procurar a justiça contra o plano")]
+    public void ReportedOrWeakWordsAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("o paciente ameaçou me processar, vocês ajudam?")]       // the doctor is the one sued
+    [InlineData("a família disse que vai processar e eu vou processar vocês também")]
+    public void APatientsThreatAimedAtTheDoctorIsLegal(string text) => Assert.Equal(HandoffTriggers.Legal, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("tem algum ser humano trabalhando de plantão aí?")]    // a human is a person whatever follows
+    [InlineData("alguém do financeiro pode me retornar?")]             // someone of a team, not of a shift
+    [InlineData("queria falar com quem monta a escala")]
+    [InlineData("tem como falar com alguém que não seja robô?")]
+    [InlineData("o moço que me atendeu da outra vez pode me ligar?")]
+    [InlineData("solicito contato com um representante")]
+    [InlineData("bota um cristão pra me atender")]
+    public void PersonFamiliesOfTheEighthSet(string text) => Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect(text));
 }

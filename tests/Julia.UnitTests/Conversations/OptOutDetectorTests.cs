@@ -136,4 +136,30 @@ public sealed class OptOutDetectorTests
     [InlineData("para de me ligar, manda por escrito")]                    // the contact kept in writing
     [InlineData("vou reportar vcs pro procon")]                            // an authority, not a spam report
     public void DoesNotMistakeTheSeventhSetLookAlikes(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    // Mechanisms added after the eighth blind set (docs/decisions.md#handoff), on phrasings of their own.
+    [Theory]
+    [InlineData("toda hora chega mensagem de vocês. basta")]               // a bare "chega"/"basta" closing a complaint about the sending
+    [InlineData("vcs me enviam coisa todo dia, chega")]
+    [InlineData("revogo a autorização de contato por whatsapp")]           // consent revoked
+    [InlineData("retiro meu consentimento, não quero receber nada")]
+    [InlineData("não quero ser mais procurado por essa agência")]          // "ser mais …", and "contactado"
+    [InlineData("prefiro não ser contactada")]
+    [InlineData("voces nao vao parar de me mandar msg?")]                  // with its subject, "não vão parar" is a complaint
+    [InlineData("a doutora não quer mais receber mensagens")]              // a title before the stop may be the owner
+    public void RecognisesTheEighthSetFamilies(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("plantão puxado, me mandaram pro PS de novo, chega")]      // the closing "chega" is about a shift
+    [InlineData("atendi 40 pacientes hoje, chega")]                        // nothing about the sending: his workload
+    [InlineData("minha esposa falou que ela não quer mais receber vaga, mas eu sim")] // the stop's subject is someone else
+    [InlineData("ele não quer mais receber essas mensagens, me passa o contato dele?")]
+    [InlineData("a paciente escreveu \"parem de me mandar mensagem\" pro ex dela")] // a patient quoted
+    [InlineData("tira o paciente do leito 2 da lista de cirurgia")]        // what is removed is not the doctor's contact
+    [InlineData("me tira da lista de espera do estacionamento, já consegui vaga")] // a waiting list
+    [InlineData("estou pensando em sair da lista de vocês")]               // deliberation, not a request
+    [InlineData("essa aí eu dispenso, valeu")]                             // the offered shift, pointed at before the refusal
+    [InlineData("não consigo dessa vez, manda o próximo")]
+    [InlineData("o paciente revogou o consentimento da cirurgia")]
+    public void DoesNotMistakeTheEighthSetLookAlikes(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

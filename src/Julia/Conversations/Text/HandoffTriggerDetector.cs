@@ -17,10 +17,36 @@ internal static partial class HandoffTriggerDetector
         if (AsksForPerson().IsMatch(t)) return HandoffTriggers.PersonRequested;
         var words = t.Split(' ');
         if (IntentVocabulary.Instance.PersonFamily(words, PtBrText.ClauseEnds(text, words.Length)) is not null) return HandoffTriggers.PersonRequested;
-        if (Legal().IsMatch(t)) return HandoffTriggers.Legal;
+        foreach (var m in Legal().EnumerateMatches(t))
+            if (!ReportedOfPatient(t, m.Index)) return HandoffTriggers.Legal;
+        foreach (var m in VeryStrong().EnumerateMatches(t))
+            if (!ReportedOfPatient(t, m.Index)) return HandoffTriggers.NegativeSentiment;
         if (StrongWords().Matches(t).Select(m => Stem(m.Value)).Distinct().Count() >= 2) return HandoffTriggers.NegativeSentiment;
         return null;
     }
+
+    /// <summary>
+    /// "o paciente pediu pra falar com advogado", "a família disse que vai processar o hospital", "o acompanhante gritou
+    /// vai se foder": a patient's or his family's words or wishes, reported by the doctor — unless the doctor speaks
+    /// for himself or is the one aimed at after them ("…e eu vou processar vocês", "meu advogado", "ameaçou me processar").
+    /// </summary>
+    static bool ReportedOfPatient(string t, int at)
+    {
+        if (at == 0) return false;
+        var before = t[..at];
+        var m = PatientSays().Match(before);
+        if (!m.Success) return false;
+        // "…ameaçou me processar": the doctor himself is the one sued, which is his legal matter.
+        var verb = m.Groups["verb"];
+        foreach (var w in before[(verb.Index + verb.Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (w is "eu" or "vou" or "meu" or "minha" or "vamos" or "nos" or "irei" or "me" or "mim" or "comigo") return false;
+        return true;
+    }
+
+    [GeneratedRegex(
+        @"\b(paciente|pacientes|familia|familiares|acompanhante|acompanhantes|parente|parentes|mae do paciente|pai do paciente)\b(?: \w+){0,5}? (?<verb>pediu|pede|pediram|quer|querem|queria|queriam|quis|disse|disseram|diz|falou|falaram|fala|vai|vao|ameacou|ameacaram|ameaca|ameacando|pretende|chamou|chamaram|contratou|contrataram|gritou|gritaram|xingou|xingaram|me chamou de)\b(?: \w+){0,8}? ?$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex PatientSays();
 
     const string Person = @"(uma |um |alguma |algum |a |o |sua |seu )?(pessoa|humano|humana|atendente|alguem|gente de verdade|responsavel|supervisor|supervisora|gerente|coordenador|coordenadora|escalista|gestor|gestora|funcionario|funcionaria|operador|operadora|chefe|equipe)";
 
@@ -88,9 +114,35 @@ internal static partial class HandoffTriggerDetector
         @"|\bdecepciona(d[oa]|nte)\b|\bdecepcao\b|\binsatisfeit[oa]s?\b|\benganad[oa]\b|\benrola(d[oa]|cao)\b|\bpatetic[oa]s?\b" +
         // English as doctors mix it in ("this is ridiculous"): a stem shared with the Portuguese word counts once.
         @"|\bridiculous\b|\babsurd\b|\bunacceptable\b|\boutrageous\b|\bdisgusting\b|\bshameful\b|\bdisgrace\b|\bscam\b|\bliars?\b" +
-        @"|\binacreditavel\b|\bfurios[oa]\b|\bsaco cheio\b|\bvtnc\b|\bvai se f[ou]der\b|\btomar no cu\b|\bputa que pariu\b|\bput[oa] da vida\b",
+        @"|\binacreditavel\b|\bfurios[oa]\b|\bsaco cheio\b|\bvtnc\b|\bvai se f[ou]der\b|\btomar no cu\b|\bputa que pariu\b|\bput[oa] da vida\b" +
+        // Curses and insults as doctors write them (still two distinct ones needed, unless aimed at the company above).
+        @"|\bcaralho\b|\bpqp\b|\bputa merda\b|\bcanalhas?\b|\bdesgracad[oa]s?\b|\bvagabund[oa]s?\b|\bpicaretas?\b|\bladr(ao|oes)\b|\bidiotas?\b" +
+        @"|\bimbec(il|is)\b|\bnojent[oa]s?\b|\bdesonest[oa]s?\b|\birresponsave(l|is)\b|\bcretin[oa]s?\b|\bescrot[oa]s?\b|\bpilantras?\b|\bcaloteir[oa]s?\b|\bfdp\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex StrongWords();
+
+    /// <summary>Abusive words aimed at the company or Júlia (used in the "insults aimed at" expression below).</summary>
+    const string Insult = @"canalhas?|desgracad[oa]s?|vagabund[oa]s?|picaretas?|ladr(ao|oes|ona|onas)|safad[oa]s?|idiotas?|imbecil|imbecis|burr[oa]s?" +
+        @"|lixos?|palhac[oa]s?|incompetentes?|merdas?|ridicul[oa]s?|desonest[oa]s?|mentiros[oa]s?|golpistas?|irresponsave(l|is)|lascad[oa]s?" +
+        @"|otari[oa]s?|babacas?|cretin[oa]s?|escrot[oa]s?|nojent[oa]s?|porcos?|trambiqueir[oa]s?|caloteir[oa]s?|estelionatari[oa]s?|pilantras?" +
+        @"|inuteis|inutil|vermes?|bostas?|sem vergonhas?|fdp|filh[oa]s? da puta|pau no cu";
+
+    /// <summary>The company (or Júlia) as what an insult or anger is aimed at.</summary>
+    const string Target = @"voces|voce|vcs|essa empresa|esta empresa|a empresa|sua empresa|empresa de voces|essa agencia|essa julia";
+
+    [GeneratedRegex(
+        // Curses aimed at the reader: "vai se foder", "vtnc", "vai tomar no cu", "filhos da puta", "vai à merda".
+        @"\bvai (se|te) f[ou]der\b|\bvsf\b|\bvtnc\b|\btnc\b|\b(vai |va |vao )?tomar no (cu|rabo)\b|\bfilh[oa]s? da puta\b|\bfdp\b" +
+        @"|\b(vai|va|vao|vai voce|vao voces) (a|para a|na) (merda|puta que pariu)\b|\bfoda se\b|\bfodase\b" +
+        // An insult aimed at the company: "vocês são uns canalhas", "seus desgraçados", "bando de ladrões", "robô idiota", "empresa lixo".
+        @"|\b(voces sao|voce e|vcs sao|tu e|tu es|seus|suas|seu|sua|empresa|empresinha|robo|bot|julia|agencia)( (um|uns|uma|umas))?( (bando|cambada|corja) de)? (" + Insult + @")\b" +
+        // "bando de ladrões, …" opens the message at them; "um bando de ladrões levou os monitores" tells a story.
+        @"|(?<!\bum )\b(bando|cambada|corja) de (" + Insult + @")\b" +
+        @"|\bempresa (de )?(merda|bosta|quinta|porcaria|fundo de quintal)\b" +
+        // Anger aimed at the company: "tô puto com vocês", "tenho nojo de vocês", "odeio essa empresa".
+        @"|\b(furios[oa]|put[oa]|put[oa] da vida|revoltad[oa]|indignad[oa]|raiva|nojo|odio|p da vida) (com|de) (" + Target + @")\b|\bodeio (" + Target + @")\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex VeryStrong();
 
     // One word in its forms counts once: "absurdo"/"absurda", "desrespeito"/"falta de respeito", "incompetente"/"incompetência".
     static string Stem(string word) => word switch

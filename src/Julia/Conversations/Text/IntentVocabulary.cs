@@ -32,8 +32,8 @@ internal sealed class IntentVocabulary
     readonly HashSet<string> exitVerbs, negatedModals, thirdParties, thirdPartyVerbs, finalCommands, pausablePhrases, serviceWhole;
     readonly Sequences thirdPartyNumber, permanentBefore, permanentAfter, pauseAfter, pauseInMessage, notTheContact;
     readonly Pair stopPair;
-    readonly HashSet<string> complementedNouns, titles, articles, relations, authorities;
-    readonly Sequences finalConnectives;
+    readonly HashSet<string> complementedNouns, titles, articles, relations, authorities, notTheDoctors, finalCommandsOnSending;
+    readonly Sequences finalConnectives, sending, unmistakablePersons;
 
     IntentVocabulary(JsonElement root)
     {
@@ -46,6 +46,9 @@ internal sealed class IntentVocabulary
         complementedNouns = [.. Strings(optOut.GetProperty("nucleosComComplemento"))];
         authorities = [.. Strings(optOut.GetProperty("autoridades"))];
         finalConnectives = new Sequences(Strings(optOut.GetProperty("conectivosFinais")));
+        notTheDoctors = [.. Strings(optOut.GetProperty("alheios"))];
+        finalCommandsOnSending = [.. Strings(optOut.GetProperty("comandoFinalComEnvio"))];
+        sending = new Sequences(Strings(optOut.GetProperty("envio")));
         optOutBefore = new Sequences(Strings(optOut.GetProperty("excetoAntes")));
         keepsContact = new Sequences(Strings(optOut.GetProperty("continuaContato")));
         optOutExceptionWindow = optOut.GetProperty("janelaExcecao").GetInt32();
@@ -64,6 +67,7 @@ internal sealed class IntentVocabulary
         personExceptions = [.. Strings(person.GetProperty("excetoDepois"))];
         personBefore = new Sequences(Strings(person.GetProperty("excetoAntes")));
         personExceptionWindow = person.GetProperty("janelaExcecao").GetInt32();
+        unmistakablePersons = new Sequences(Strings(person.GetProperty("inequivocos")));
         var negation = optOut.GetProperty("negacao");
         exitVerbs = [.. Strings(negation.GetProperty("verbosDeSaida"))];
         negatedModals = [.. Strings(negation.GetProperty("modais"))];
@@ -111,7 +115,8 @@ internal sealed class IntentVocabulary
         foreach (var (name, items) in optOutPhrases)
             for (var start = 0; start < words.Length; start++)
                 if (items.EndAt(words, start) is { } end && !Crosses(clauseEnds, start, end - 1) && !Near(words, end, exceptions, optOutExceptionWindow, authorities) && !NarrowedDown(words, end)
-                    && !Before(words, start, optOutBefore) && !Discounted(words, start, clauseEnds, hisNumber) && !(pausablePhrases.Contains(name) && Paused(words, end, paused)))
+                    && !Before(words, start, optOutBefore) && !Discounted(words, start, clauseEnds, hisNumber) && !(pausablePhrases.Contains(name) && Paused(words, end, paused))
+                    && !ListOfTheWard(words, end))
                     return name;
         foreach (var pair in optOutPairs)
             if (Matches(words, pair, exceptions, optOutExceptionWindow, before: optOutBefore, keepsGoing: true, clauseEnds: clauseEnds, paused: paused, hisNumber: hisNumber,
@@ -162,7 +167,12 @@ internal sealed class IntentVocabulary
         var core = courtesies.Strip(lastSentence);
         // "…, mas podem parar", "…. então pare": the connective opens the command.
         if (core.Length > 1 && finalConnectives.EndAt(core, 0) is { } opened) core = core[opened..];
-        if (core.Length == 0 || !finalCommands.Contains(string.Join(' ', core))) return false;
+        if (core.Length == 0) return false;
+        var command = string.Join(' ', core);
+        // "vocês não param de mandar msg, chega": a bare "chega" closes a complaint about the sending; "fiz 4 plantões
+        // essa semana, chega" is the doctor's own workload.
+        if (!finalCommands.Contains(command)
+            && !(finalCommandsOnSending.Contains(command) && sending.FindEnd(words, 0, words.Length - lastSentence.Length, out _))) return false;
         for (var k = 0; k < words.Length; k++)
             if (IsShiftSpecific(words, k, optOutExceptions) || (words[k] is "nao" or "nunca" && k + 1 < words.Length && words[k + 1] is "para" or "pare" or "parem")
                 // "não quero essa, stop": the offered shift (a demonstrative ending its clause) is refused, then the talk about it.
@@ -243,10 +253,13 @@ internal sealed class IntentVocabulary
     /// </summary>
     bool ThirdParty(string[] words, int start)
     {
+        // "…que ele não quer mais receber": the stop's own subject is someone else (not a title, which may be the owner
+        // written for by a secretary: "a doutora não quer mais receber").
+        if (start > 0 && thirdParties.Contains(words[start - 1]) && !titles.Contains(words[start - 1])) return true;
         for (var v = start - 1; v >= Math.Max(0, start - 5); v--)
         {
             if (!thirdPartyVerbs.Contains(words[v])) continue;
-            for (var t = v - 1; t >= Math.Max(0, v - 4); t--)
+            for (var t = v - 1; t >= Math.Max(0, v - 5); t--)
                 if (thirdParties.Contains(words[t])) return true;
         }
         return false;
@@ -273,7 +286,9 @@ internal sealed class IntentVocabulary
         (words[start] is "pare" or "parem" or "parar" or "paro"
          && ((start > 0 && words[start - 1] is "nao" or "nunca" or "jamais" && !Crosses(clauseEnds, start - 1, start))
              || (start > 1 && words[start - 2] is "nao" && words[start - 1] is "precisa" or "precisam" or "vai" or "vao" or "pode" or "podem"
-                 && !Crosses(clauseEnds, start - 2, start))))
+                 && !Crosses(clauseEnds, start - 2, start)
+                 // "vcs não vão parar nunca de mandar?": with its subject, the future is a complaint, as "vocês não param".
+                 && !(start > 2 && words[start - 1] is "vai" or "vao" && words[start - 3] is "voces" or "voce" or "eles" or "elas" or "empresa"))))
         || DoubledNegation(words, start, clauseEnds);
 
     /// <summary>
@@ -303,7 +318,7 @@ internal sealed class IntentVocabulary
                 && !Before(words, start, personBefore, clauseEnds) && !Negated(words, start, clauseEnds) && !AsksForSomeoneElse(words, start, end))
                 return "frase";
         foreach (var pair in personPairs)
-            if (Matches(words, pair, personExceptions, personExceptionWindow, possessives, personBefore)) return pair.Name;
+            if (Matches(words, pair, personExceptions, personExceptionWindow, possessives, personBefore, unmistakable: unmistakablePersons)) return pair.Name;
         return null;
     }
 
@@ -438,7 +453,7 @@ internal sealed class IntentVocabulary
 
     bool Matches(string[] words, Pair pair, HashSet<string> exceptions, int exceptionWindow, HashSet<string>? possessives = null,
         Sequences? before = null, bool keepsGoing = false, ulong clauseEnds = 0, bool paused = false, bool hisNumber = false,
-        HashSet<string>? authorities = null)
+        HashSet<string>? authorities = null, Sequences? unmistakable = null)
     {
         for (var i = 0; i < words.Length; i++)
         {
@@ -455,11 +470,40 @@ internal sealed class IntentVocabulary
                 if (possessives is not null && j > 0 && possessives.Contains(words[j - 1])) continue;
                 if (keepsGoing && pair.Pausable && Paused(words, bEnd, paused)) continue;
                 if (!pair.CheckAfter) return true;
+                // "tem algum humano de plantão aí?": a human is asked for whatever follows.
+                if (unmistakable is not null && unmistakable.EndAt(words, j) == bEnd && OnlyDeterminers(words, aEnd, j)) return true;
+                // "remover o paciente da lista de espera": what is removed is not the doctor's contact.
+                if (keepsGoing && NotTheDoctors(words, aEnd, j, bEnd)) continue;
                 // A word about a shift between the two parts or right after them: "tira meu nome do plantão".
                 if (!Between(words, aEnd, j, exceptions) && !Near(words, bEnd, exceptions, exceptionWindow, authorities)) return true;
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// A patient, a drain, an exam between the two parts ("remover o paciente da lista") or as the complement of the list
+    /// ("lista de espera"): the removal is of something of the ward, not of the doctor's contact.
+    /// </summary>
+    bool NotTheDoctors(string[] words, int aEnd, int j, int bEnd)
+    {
+        for (var k = aEnd; k < j; k++) if (notTheDoctors.Contains(words[k])) return true;
+        return ListOfTheWard(words, bEnd - 1);
+    }
+
+    /// <summary>"…da lista de espera", "…do grupo de pacientes": a list or group (from <paramref name="from"/>, within three words) of the ward.</summary>
+    bool ListOfTheWard(string[] words, int from)
+    {
+        for (var k = Math.Max(0, from); k < Math.Min(words.Length - 2, from + 3); k++)
+            if (complementedNouns.Contains(words[k]) && words[k + 1] is "de" or "do" or "da" or "dos" or "das" && notTheDoctors.Contains(words[k + 2]))
+                return true;
+        return false;
+    }
+
+    static bool OnlyDeterminers(string[] words, int from, int to)
+    {
+        for (var k = from; k < to; k++) if (words[k] is not ("algum" or "alguma" or "um" or "uma" or "o" or "a")) return false;
+        return true;
     }
 
     bool Between(string[] words, int from, int to, HashSet<string> exceptions)
