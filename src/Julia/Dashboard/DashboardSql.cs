@@ -90,12 +90,11 @@ internal static class DashboardSql
     /// The queue now: pending, processing, ended `erro` among the rows of the last 24 h, age of the oldest due pending row
     /// (a row the gateway's failure keeps postponing counts from when it first fell due, `metadata.vencida_desde`).
     /// </summary>
-    public const string Queue = """
+    public static readonly string Queue = $"""
         SELECT count(*) FILTER (WHERE status = 'pendente') AS Pending,
                count(*) FILTER (WHERE status = 'processando') AS Processing,
                count(*) FILTER (WHERE status = 'erro' AND created_at >= @ate - interval '24 hours') AS Errors24h,
-               COALESCE(floor(extract(epoch FROM @ate - min(COALESCE((metadata->>'vencida_desde')::timestamptz, agendar_para))
-                   FILTER (WHERE status = 'pendente' AND (agendar_para <= @ate OR metadata ? 'vencida_desde')))), 0)::bigint AS OldestDueSeconds
+               COALESCE({Julia.Queue.QueueAgeSql.OldestDueSeconds("@ate")}, 0)::bigint AS OldestDueSeconds
         FROM fila_mensagens
         WHERE status IN ('pendente', 'processando') OR (status = 'erro' AND created_at >= @ate - interval '24 hours')
         """;

@@ -9,16 +9,17 @@ internal sealed record QueueDepth(long Pendente, long Processando, long Erro24h,
     public static async Task<QueueDepth> ReadAsync(NpgsqlDataSource db, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.QuerySingleAsync<QueueDepth>(new CommandDefinition("""
-            SELECT count(*) FILTER (WHERE status = 'pendente') AS pendente,
-                   count(*) FILTER (WHERE status = 'processando') AS processando,
-                   count(*) FILTER (WHERE status = 'erro' AND created_at > now() - interval '24 hours') AS erro24h,
-                   floor(extract(epoch FROM now() - min(COALESCE((metadata->>'vencida_desde')::timestamptz, agendar_para))
-                       FILTER (WHERE status = 'pendente' AND (agendar_para <= now() OR metadata ? 'vencida_desde'))))::bigint AS idademaisantigas,
-                   count(*) FILTER (WHERE status = 'pendente' AND (agendar_para <= now() OR metadata ? 'vencida_desde')) AS pendentesvencidas
-            FROM fila_mensagens WHERE status IN ('pendente', 'processando', 'erro')
-            """, cancellationToken: ct));
+        return await c.QuerySingleAsync<QueueDepth>(new CommandDefinition(Sql, cancellationToken: ct));
     }
+
+    static readonly string Sql = $"""
+        SELECT count(*) FILTER (WHERE status = 'pendente') AS pendente,
+               count(*) FILTER (WHERE status = 'processando') AS processando,
+               count(*) FILTER (WHERE status = 'erro' AND created_at > now() - interval '24 hours') AS erro24h,
+               {Queue.QueueAgeSql.OldestDueSeconds("now()")}::bigint AS idademaisantigas,
+               count(*) FILTER (WHERE {Queue.QueueAgeSql.IsDuePending("now()")}) AS pendentesvencidas
+        FROM fila_mensagens WHERE status IN ('pendente', 'processando', 'erro')
+        """;
 
     public Dictionary<string, object?> ToJson() => new()
     {
