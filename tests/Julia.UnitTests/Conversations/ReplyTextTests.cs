@@ -28,6 +28,14 @@ public sealed class ReplyTextTests
         Assert.Equal("joao_silva@exemplo.com e R$ 1.800 * 2", ReplySplitter.Plain("joao_silva@exemplo.com e R$ 1.800 * 2"));
     }
 
+    /// <summary>A shift id the model copies from its context means nothing to a doctor: it is taken out with its label and brackets.</summary>
+    [Theory]
+    [InlineData("Tenho o plantão (vaga_id=3fa85f64-5717-4562-b3fc-2c963f66afa6) no sábado, topa?", "Tenho o plantão no sábado, topa?")]
+    [InlineData("Hospital Leste, noturno [id: 3FA85F64-5717-4562-B3FC-2C963F66AFA6]", "Hospital Leste, noturno")]
+    [InlineData("Reservei o 3fa85f64-5717-4562-b3fc-2c963f66afa6 pra você", "Reservei o pra você")]
+    [InlineData("Código do pedido 4521, id do médico não muda", "Código do pedido 4521, id do médico não muda")]
+    public void AShiftIdIsNeverShownToTheDoctor(string reply, string shown) => Assert.Equal(shown, ReplySplitter.Plain(reply));
+
     /// <summary>A link cut in two does not open (an outside pass, 2026-12-02: a 180-character URL split over two chunks).</summary>
     [Fact]
     public void ALinkIsNeverCutInTwo()

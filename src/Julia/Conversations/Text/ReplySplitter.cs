@@ -6,7 +6,7 @@ namespace Julia.Conversations.Text;
 /// Splits a reply into WhatsApp-sized chunks (docs/decisions.md#inbound): the model's line breaks first, then at most 150
 /// characters cut at the last ". ", "! ", "? ", ", " or space — never inside a link; never more than 4 chunks. Markdown
 /// the model writes despite the persona (headings, bold, list markers, code ticks) is taken out first: WhatsApp shows it
-/// as written ("## Próximos passos"), and a run of the same emoji becomes one.
+/// as written ("## Próximos passos"), a run of the same emoji becomes one, and a shift id copied from the context goes.
 /// </summary>
 internal static partial class ReplySplitter
 {
@@ -31,6 +31,7 @@ internal static partial class ReplySplitter
         text = MarkdownLink().Replace(text, "$1: $2");
         text = Emphasis().Replace(text, "$2");
         text = Ticks().Replace(text, "$1");
+        text = InternalId().Replace(text, "");
         return RepeatedEmoji().Replace(text, "$1");
     }
 
@@ -86,6 +87,14 @@ internal static partial class ReplySplitter
 
     [GeneratedRegex(@"`([^`\n]+)`")]
     private static partial Regex Ticks();
+
+    /// <summary>
+    /// A shift id the model copied from its context ("(vaga_id=3fa8…)", "id: 3fa8…"): it means nothing to a doctor. The
+    /// space before it and the brackets around it go with it.
+    /// </summary>
+    [GeneratedRegex(@"[ \t]?[(\[]?[ \t]*(?:vaga_id|vaga id|id da vaga|id)?[ \t]*[=:]?[ \t]*\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b(?:[ \t]*[)\]])?",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex InternalId();
 
     [GeneratedRegex(@"(\p{Cs}\p{Cs}|[\u2600-\u27BF])(?:\uFE0F)?(?:\s*\1(?:\uFE0F)?)+")]
     private static partial Regex RepeatedEmoji();
