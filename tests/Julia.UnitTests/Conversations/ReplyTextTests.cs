@@ -36,6 +36,14 @@ public sealed class ReplyTextTests
     [InlineData("Código do pedido 4521, id do médico não muda", "Código do pedido 4521, id do médico não muda")]
     public void AShiftIdIsNeverShownToTheDoctor(string reply, string shown) => Assert.Equal(shown, ReplySplitter.Plain(reply));
 
+    /// <summary>The history's markers a model may copy ("[equipe] …", "Júlia: …") are not shown; the same words inside a sentence are.</summary>
+    [Theory]
+    [InlineData("[equipe] Oi Dr. João, tudo certo?", "Oi Dr. João, tudo certo?")]
+    [InlineData("Júlia: Oi! Tenho um plantão sábado.\n[Júlia] Quer?", "Oi! Tenho um plantão sábado.\nQuer?")]
+    [InlineData("Falei com a equipe: [equipe] confirma amanhã", "Falei com a equipe: [equipe] confirma amanhã")]
+    [InlineData("Júlia, a assistente da equipe, aqui", "Júlia, a assistente da equipe, aqui")]
+    public void TheHistorysSpeakerMarkersAreNotShown(string reply, string shown) => Assert.Equal(shown, ReplySplitter.Plain(reply));
+
     /// <summary>A link cut in two does not open (an outside pass, 2026-12-02: a 180-character URL split over two chunks).</summary>
     [Fact]
     public void ALinkIsNeverCutInTwo()

@@ -32,6 +32,7 @@ internal static partial class ReplySplitter
         text = Emphasis().Replace(text, "$2");
         text = Ticks().Replace(text, "$1");
         text = InternalId().Replace(text, "");
+        text = SpeakerTag().Replace(text, "");
         return RepeatedEmoji().Replace(text, "$1");
     }
 
@@ -95,6 +96,13 @@ internal static partial class ReplySplitter
     [GeneratedRegex(@"[ \t]?[(\[]?[ \t]*(?:vaga_id|vaga id|id da vaga|id)?[ \t]*[=:]?[ \t]*\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b(?:[ \t]*[)\]])?",
         RegexOptions.IgnoreCase)]
     private static partial Regex InternalId();
+
+    /// <summary>
+    /// The history's own markers at the start of a line ("[equipe] …", "Júlia: …"), which a model may copy from the
+    /// conversation it reads: the doctor would see Júlia sign as the team.
+    /// </summary>
+    [GeneratedRegex(@"^[ \t]*(?:\[(?:equipe|j[uú]lia|assistente)\][ \t]*|j[uú]lia:[ \t]+)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex SpeakerTag();
 
     [GeneratedRegex(@"(\p{Cs}\p{Cs}|[\u2600-\u27BF])(?:\uFE0F)?(?:\s*\1(?:\uFE0F)?)+")]
     private static partial Regex RepeatedEmoji();
