@@ -149,4 +149,56 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("solicito contato com um representante")]
     [InlineData("bota um cristão pra me atender")]
     public void PersonFamiliesOfTheEighthSet(string text) => Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect(text));
+
+    // Mechanisms added after the ninth blind set (docs/decisions.md#handoff), on phrasings of their own.
+    [Theory]
+    [InlineData("quero conversar com quem decide ai")]                 // someone who decides
+    [InlineData("dá pra tratar por telefone? prefiro")]                 // a call in other words
+    [InlineData("eu queria que alguém do RH me ligasse")]               // the subjunctive of asking
+    [InlineData("seria bom que o gerente me chamasse")]                 // a role of the team as the one who calls
+    [InlineData("alguien me puede llamar hoy?")]                         // Spanish
+    public void PersonFamiliesOfTheNinthSet(string text) => Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("não quero receber ligação nenhuma")]                   // a call refused through wanting/receiving
+    [InlineData("nao gosto de ligacao, manda aqui")]
+    public void ACallRefusedIsNotARequest(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("vocês me devem dano moral")]                           // damages
+    [InlineData("a gente se vê no pequenas causas")]
+    [InlineData("isso é ilegal e vocês sabem")]
+    [InlineData("vai parar na frente do juiz")]
+    [InlineData("o judiciário decide")]
+    [InlineData("sou advogado do Dr. Caio, aguardo retorno")]           // a lawyer writing for the doctor
+    [InlineData("vamos tomar as devidas providências")]
+    [InlineData("voy a denunciarlos")]                                   // Spanish
+    public void LegalFamiliesOfTheNinthSet(string text) => Assert.Equal(HandoffTriggers.Legal, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("sou perita judicial, posso às quintas")]               // a profession
+    [InlineData("meu cunhado é juiz, vou no casamento dele sábado")]
+    [InlineData("tem vaga em Juiz de Fora?")]                           // the city
+    [InlineData("justiça seja feita, o pagamento veio rápido")]          // an idiom
+    [InlineData("examinei um advogado com pneumonia hoje")]              // a patient who is a lawyer
+    [InlineData("o advogado da clínica pediu meu contrato")]             // another party's lawyer
+    [InlineData("vou ao Procon por causa do meu banco, chego às 14h")]  // a legal step against another company
+    public void LegalLookAlikesOfTheNinthSetAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("vocês são uns moleques")]                              // insults added: moleque, amador, porca
+    [InlineData("nunca vi empresa tão amadora")]                        // an intensifier between company and insult
+    [InlineData("bosta de agência")]                                    // the insult before the company
+    [InlineData("enfia esse contrato no rabo")]
+    [InlineData("you are so useless")]                                  // English and Spanish, aimed at the reader
+    [InlineData("son unos estafadores")]
+    [InlineData("Caloteiros! paguem o que devem")]                      // a plural insult opening the message
+    [InlineData("que desgraça, é revoltante")]                          // two strong words of the new ones
+    public void SentimentFamiliesOfTheNinthSet(string text) => Assert.Equal(HandoffTriggers.NegativeSentiment, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("que desgraça de chuva hoje")]                          // one strong word, about the weather
+    [InlineData("esse residente é um moleque")]                          // an insult aimed at someone else
+    [InlineData("idiotas os motoristas dessa cidade")]                   // a plural insult with no clause mark after it
+    public void NinthSetSentimentLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }

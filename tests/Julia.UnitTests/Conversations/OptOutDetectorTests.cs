@@ -162,4 +162,25 @@ public sealed class OptOutDetectorTests
     [InlineData("não consigo dessa vez, manda o próximo")]
     [InlineData("o paciente revogou o consentimento da cirurgia")]
     public void DoesNotMistakeTheEighthSetLookAlikes(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    // Mechanisms added after the ninth blind set (docs/decisions.md#handoff), on phrasings of their own.
+    [Theory]
+    [InlineData("Parem. Não aguento mais isso.")]                          // a bare command opening the message
+    [InlineData("stop, chega de vagas")]
+    [InlineData("falo pela minha esposa, Dra. Rita: tirem o número dela da lista")] // written for the owner: "dela" is this number
+    [InlineData("quero ser descadastrado")]                                // the passive of removal, whole message
+    [InlineData("encerrem o cadastro deste telefone")]                     // family completed: encerrem, descontinuar
+    [InlineData("favor descontinuar os disparos")]
+    [InlineData("ya no quiero más mensajes de ustedes")]                   // Spanish refusal
+    public void RecognisesTheNinthSetFamilies(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("Pare. O plantão de sábado ainda está de pé?")]            // the opening command, then a shift named
+    [InlineData("sem interesse nessa, tem outra mais perto?")]             // the offered one, pointed at before a clause mark
+    [InlineData("pode parar de mandar só as vagas de pediatria")]          // "só …": some shifts, not the contact
+    [InlineData("não quero ser ligado, só mensagem tá bom")]               // another channel kept
+    [InlineData("para de me mandar tanta msg e me liga logo")]             // a call asked for keeps the contact
+    [InlineData("not interested in that one, keep me posted")]
+    [InlineData("no quiero ese turno, ¿hay otro?")]                        // Spanish: one shift refused
+    public void DoesNotMistakeTheNinthSetLookAlikes(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

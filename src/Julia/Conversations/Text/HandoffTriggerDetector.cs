@@ -18,9 +18,13 @@ internal static partial class HandoffTriggerDetector
         var words = t.Split(' ');
         if (IntentVocabulary.Instance.PersonFamily(words, PtBrText.ClauseEnds(text, words.Length)) is not null) return HandoffTriggers.PersonRequested;
         foreach (var m in Legal().EnumerateMatches(t))
-            if (!ReportedOfPatient(t, m.Index)) return HandoffTriggers.Legal;
+            if (!ReportedOfPatient(t, m.Index) && !AgainstAnotherCompany(t, m.Index + m.Length)) return HandoffTriggers.Legal;
+        if (MayBeLegalMore(t))
+            foreach (var m in LegalMore().EnumerateMatches(t))
+                if (!ReportedOfPatient(t, m.Index) && !AgainstAnotherCompany(t, m.Index + m.Length)) return HandoffTriggers.Legal;
         foreach (var m in VeryStrong().EnumerateMatches(t))
             if (!ReportedOfPatient(t, m.Index)) return HandoffTriggers.NegativeSentiment;
+        if (OpensWithInsult(text!, words) || ForeignInsultAimed(t)) return HandoffTriggers.NegativeSentiment;
         if (StrongWords().Matches(t).Select(m => Stem(m.Value)).Distinct().Count() >= 2) return HandoffTriggers.NegativeSentiment;
         return null;
     }
@@ -42,6 +46,43 @@ internal static partial class HandoffTriggerDetector
             if (w is "eu" or "vou" or "meu" or "minha" or "vamos" or "nos" or "irei" or "me" or "mim" or "comigo") return false;
         return true;
     }
+
+    /// <summary>
+    /// Legal words of the ninth blind set, in an expression of their own behind a substring test (<see cref="MayBeLegalMore"/>):
+    /// in <see cref="Legal"/> they slowed the scan of every message by a sixth.
+    /// </summary>
+    [GeneratedRegex(
+        // "sou advogada da Dra. Silvia": a lawyer writing for a doctor (the profession alone, "sou advogado", is not).
+        @"\badvogad[oa]s? (da|do|de|dos|das) (dr|dra|doutor|doutora|medic[oa]|cliente|sr|sra|senhor|senhora)\b|\b(que (me|nos) represent(a|am)|(me|nos) representando)\b" +
+        // "danos morais", "pequenas causas", "o judiciário", "explicar pro juiz" (not "meu pai é juiz", nor the city Juiz de Fora), "isso é ilegal".
+        @"|\bdanos? (morais|moral|materiais|material)\b|\bpequenas causas\b|\bjudiciari[oa]\b|\b(para o|para a|ao|a|perante o|perante a|diante do|diante da|na frente do|na frente da) juiza?\b(?! de fora)|\b(isso|isto) (e|eh) ilegal\b|\bilegalidade\b" +
+        @"|\b(vou|vamos|irei|iremos|vao|vai) tomar (as )?(devidas )?providencias\b|\bnotific(ar|arei|aremos|ara|arao|o) (voces|a empresa|essa empresa|vcs|voce)\b" +
+        // Spanish as the doctors mix it in: "voy a demandar a la empresa".
+        @"|\b(voy|vamos) a (demandar|denunciar)\w*|\bdemanda judicial\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex LegalMore();
+
+    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar"];
+
+    static bool MayBeLegalMore(string t)
+    {
+        foreach (var stem in LegalMoreStems)
+            if (t.Contains(stem, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// "vou ao Procon resolver um problema da minha operadora", "vou processar o banco": a legal step against another
+    /// company named after it, with the company and Júlia nowhere in the message.
+    /// </summary>
+    static bool AgainstAnotherCompany(string t, int after) =>
+        OtherCompany().IsMatch(t, after) && !ThisCompany().IsMatch(t);
+
+    [GeneratedRegex(@"\b(operadora|banco|loja|plano de saude|companhia aerea|cartao de credito|imobiliaria|construtora|seguradora|concessionaria|academia|locadora|condominio|vizinho|vizinha|inquilino|companhia de luz|provedor)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OtherCompany();
+
+    [GeneratedRegex(@"\b(voces|voce|vcs|empresa|agencia|julia|te|contigo)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ThisCompany();
 
     [GeneratedRegex(
         @"\b(paciente|pacientes|familia|familiares|acompanhante|acompanhantes|parente|parentes|mae do paciente|pai do paciente)\b(?: \w+){0,5}? (?<verb>pediu|pede|pediram|quer|querem|queria|queriam|quis|disse|disseram|diz|falou|falaram|fala|vai|vao|ameacou|ameacaram|ameaca|ameacando|pretende|chamou|chamaram|contratou|contrataram|gritou|gritaram|xingou|xingaram|me chamou de)\b(?: \w+){0,8}? ?$",
@@ -73,7 +114,8 @@ internal static partial class HandoffTriggerDetector
         @"|evolutiv[oa]|fisiologic[oa]|respiratori[oa]|cirurgic[oa]|diagnostic[oa]|terapeutic[oa]|clinic[oa]|de cicatrizacao|de cura";
 
     [GeneratedRegex(
-        @"\badvogad[oa]s?\b(?<!\b(e|sou|era|eh|como) advogad[oa]s?)(?! de familia)|\bjuridic[oa]\b|\bjustica\b|\bprocon\b|\bextrajudicial(mente)?\b|\bjudicial(mente)?\b|\bacao judicial\b" +
+        @"\badvogad[oa]s?\b(?<!\b(e|sou|era|eh|como) advogad[oa]s?)(?<!\b(atendi|atendo|atendendo|atender|examinei|operei|internei|paciente|pacientes) (um |uma |o |a |os |as )?advogad[oa]s?)(?! de familia)(?! (do|da|dos|das) (hospital|clinica|paciente|pacientes|familia|prefeitura|condominio|banco|upa|plano|convenio|operadora|seguradora)\b)" +
+        @"|\bjuridic[oa]\b|\bjustica\b(?! seja feita)|\bprocon\b|\bextrajudicial(mente)?\b|\bjudicial(mente)?\b(?<!\b(perito|perita|pericia|pericias|leilao|recuperacao|deposito|tradutor|tradutora) judicial(mente)?)|\bacao judicial\b" +
         // "processo inflamatório", "processo infeccioso": a patient's condition, not a lawsuit.
         @"|(?<!\b(paciente|familia|acompanhante) (queria|quer|vai|ameacou) )\bprocess(o|ar|ando|arei|aria)\b(?! (seletivo|para|de|do|da|dos|das|interno|burocratico))(?! (" + Clinical + @")\b)(?<!\b(o|qual|como|esse|este|no|um) processo)" +
         // "vou processar a papelada": paperwork, not a lawsuit.
@@ -110,7 +152,7 @@ internal static partial class HandoffTriggerDetector
         @"|\bsafad[oa]s?\b|\bmentiros[oa]s?\b|\bgolpe\b|\bgolpistas?\b|\bfraude\b|\bdescaso\b" +
         // Beyond the specified examples (docs/decisions.md#handoff), the same register as doctors write it (still two distinct ones needed).
         @"|\bincompet(ente|entes|encia)\b|\bdesorganiza(d[oa]s?|cao)\b|\bbagunca\b|\bpalhac[oa]s?\b|\bpiada\b|\blixo\b" +
-        @"|\bmerda\b|\bbosta\b|\bporcaria\b|\bporra\b|\bsacanagem\b|\bhumilha(nte|cao)\b|\bdesuman[oa]\b|\bindignad[oa]\b|\brevoltad[oa]\b" +
+        @"|\bmerda\b|\bbosta\b|\bporcaria\b|\bporra\b|\bsacanagem\b|\bhumilha(nte|cao)\b|\bdesuman[oa]\b|\bindignad[oa]\b|\brevolta(d[oa]|nte)\b|\bdesgraca\b" +
         @"|\bdecepciona(d[oa]|nte)\b|\bdecepcao\b|\binsatisfeit[oa]s?\b|\benganad[oa]\b|\benrola(d[oa]|cao)\b|\bpatetic[oa]s?\b" +
         // English as doctors mix it in ("this is ridiculous"): a stem shared with the Portuguese word counts once.
         @"|\bridiculous\b|\babsurd\b|\bunacceptable\b|\boutrageous\b|\bdisgusting\b|\bshameful\b|\bdisgrace\b|\bscam\b|\bliars?\b" +
@@ -125,7 +167,7 @@ internal static partial class HandoffTriggerDetector
     const string Insult = @"canalhas?|desgracad[oa]s?|vagabund[oa]s?|picaretas?|ladr(ao|oes|ona|onas)|safad[oa]s?|idiotas?|imbecil|imbecis|burr[oa]s?" +
         @"|lixos?|palhac[oa]s?|incompetentes?|merdas?|ridicul[oa]s?|desonest[oa]s?|mentiros[oa]s?|golpistas?|irresponsave(l|is)|lascad[oa]s?" +
         @"|otari[oa]s?|babacas?|cretin[oa]s?|escrot[oa]s?|nojent[oa]s?|porcos?|trambiqueir[oa]s?|caloteir[oa]s?|estelionatari[oa]s?|pilantras?" +
-        @"|inuteis|inutil|vermes?|bostas?|sem vergonhas?|fdp|filh[oa]s? da puta|pau no cu";
+        @"|inuteis|inutil|vermes?|bostas?|sem vergonhas?|fdp|filh[oa]s? da puta|pau no cu|moleques?|amador(a|as|es)?|porcas?";
 
     /// <summary>The company (or Júlia) as what an insult or anger is aimed at.</summary>
     const string Target = @"voces|voce|vcs|essa empresa|esta empresa|a empresa|sua empresa|empresa de voces|essa agencia|essa julia";
@@ -135,7 +177,11 @@ internal static partial class HandoffTriggerDetector
         @"\bvai (se|te) f[ou]der\b|\bvsf\b|\bvtnc\b|\btnc\b|\b(vai |va |vao )?tomar no (cu|rabo)\b|\bfilh[oa]s? da puta\b|\bfdp\b" +
         @"|\b(vai|va|vao|vai voce|vao voces) (a|para a|na) (merda|puta que pariu)\b|\bfoda se\b|\bfodase\b" +
         // An insult aimed at the company: "vocês são uns canalhas", "seus desgraçados", "bando de ladrões", "robô idiota", "empresa lixo".
-        @"|\b(voces sao|voce e|vcs sao|tu e|tu es|seus|suas|seu|sua|empresa|empresinha|robo|bot|julia|agencia)( (um|uns|uma|umas))?( (bando|cambada|corja) de)? (" + Insult + @")\b" +
+        @"|\b(voces sao|voce e|vcs sao|tu e|tu es|seus|suas|seu|sua|empresa|empresinha|robo|bot|julia|agencia)( (um|uns|uma|umas))?( (tao|muito|mais|bem))?( (bando|cambada|corja) de)? (" + Insult + @")\b" +
+        // "merda de empresa", "lixo de robô": the insult before the company.
+        @"|\b(empresa|empresinha|agencia|robo|bot|julia)\b(?<=\b(merda|bosta|porcaria|lixo|droga|porra) de \w+)" +
+        // "enfia essa vaga no cu".
+        @"|\benfi(a|e|em) (essa |esse |sua |seu |a |o |as |os |suas |seus )?(\w+ )?(no|na) (cu|rabo|bunda)\b" +
         // "bando de ladrões, …" opens the message at them; "um bando de ladrões levou os monitores" tells a story.
         @"|(?<!\bum )\b(bando|cambada|corja) de (" + Insult + @")\b" +
         @"|\bempresa (de )?(merda|bosta|quinta|porcaria|fundo de quintal)\b" +
@@ -143,6 +189,34 @@ internal static partial class HandoffTriggerDetector
         @"|\b(furios[oa]|put[oa]|put[oa] da vida|revoltad[oa]|indignad[oa]|raiva|nojo|odio|p da vida) (com|de) (" + Target + @")\b|\bodeio (" + Target + @")\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex VeryStrong();
+
+    /// <summary>
+    /// "you are useless idiots", "sois unos inútiles": an insult aimed at the reader in English or Spanish. A separate
+    /// expression behind a plain substring test: its common first letters would slow the scan of every message.
+    /// </summary>
+    static bool ForeignInsultAimed(string t) =>
+        (t.Contains("you", StringComparison.Ordinal) || t.Contains("son ", StringComparison.Ordinal) || t.Contains("sois ", StringComparison.Ordinal)
+         || t.Contains("eres ", StringComparison.Ordinal) || t.Contains("usted", StringComparison.Ordinal))
+        && ForeignInsult().IsMatch(t);
+
+    [GeneratedRegex(
+        @"\b(you are|you re|youre) (so |such |all |a bunch of |an? )?(useless|idiots?|stupid|morons?|incompetent|pathetic|scammers?|liars?|clowns?|a joke|a disgrace|a scam)\b" +
+        @"|\b(sois|son|eres|ustedes son|usted es) (unos |unas |un |una |muy )?(inutiles|inutil|idiotas?|incompetentes?|ladrones|sinverguenzas|estafadores|mentirosos|payasos)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex ForeignInsult();
+
+    /// <summary>
+    /// "desgraçados, me deixaram sem pagamento", "Incompetentes!": a plural insult alone before the message's first clause
+    /// mark (or as the whole message) is said to the readers, the company.
+    /// </summary>
+    static bool OpensWithInsult(string text, string[] words)
+    {
+        if (!words[0].EndsWith('s') || !PluralInsult().IsMatch(words[0])) return false;
+        return words.Length == 1 || (PtBrText.ClauseEnds(text, words.Length) & 1) != 0;
+    }
+
+    [GeneratedRegex(@"^(" + Insult + @")$", RegexOptions.CultureInvariant)]
+    private static partial Regex PluralInsult();
 
     // One word in its forms counts once: "absurdo"/"absurda", "desrespeito"/"falta de respeito", "incompetente"/"incompetência".
     static string Stem(string word) => word switch

@@ -114,7 +114,7 @@ internal sealed class IntentVocabulary
         if (KeepsContactByNegation(words, clauseEnds)) return null;
         foreach (var (name, items) in optOutPhrases)
             for (var start = 0; start < words.Length; start++)
-                if (items.EndAt(words, start) is { } end && !Crosses(clauseEnds, start, end - 1) && !Near(words, end, exceptions, optOutExceptionWindow, authorities) && !NarrowedDown(words, end)
+                if (items.EndAt(words, start) is { } end && !Crosses(clauseEnds, start, end - 1) && !Near(words, end, exceptions, optOutExceptionWindow, authorities) && !NarrowedDown(words, end, clauseEnds)
                     && !Before(words, start, optOutBefore) && !Discounted(words, start, clauseEnds, hisNumber) && !(pausablePhrases.Contains(name) && Paused(words, end, paused))
                     && !ListOfTheWard(words, end))
                     return name;
@@ -122,8 +122,18 @@ internal sealed class IntentVocabulary
             if (Matches(words, pair, exceptions, optOutExceptionWindow, before: optOutBefore, keepsGoing: true, clauseEnds: clauseEnds, paused: paused, hisNumber: hisNumber,
                         authorities: authorities))
                 return pair.Name;
+        // "Pare. Não quero mais.": a bare command opening the message is read as one closing it.
         return (lastSentence is not null && FinalCommand(words, lastSentence, clauseEnds)) || FinalCommand(words, AfterLastConnective(words), clauseEnds)
+               || FinalCommand(words, FirstClause(words, clauseEnds), clauseEnds)
             ? "comando" : null;
+    }
+
+    /// <summary>The words before the message's first clause mark when they are few (four at most) and more follow, else null.</summary>
+    static string[]? FirstClause(string[] words, ulong clauseEnds)
+    {
+        if (clauseEnds == 0) return null;
+        var last = System.Numerics.BitOperations.TrailingZeroCount(clauseEnds);
+        return last < 4 && last + 1 < words.Length ? words[..(last + 1)] : null;
     }
 
     /// <summary>
@@ -329,9 +339,23 @@ internal sealed class IntentVocabulary
     static bool Negated(string[] words, int start, ulong clauseEnds) =>
         (start > 0 && words[start - 1] == "nao" && !Crosses(clauseEnds, start - 1, start))
         || (start > 1 && words[start - 2] == "nao" && words[start - 1] is "precisa" or "precisam" or "precisar" && !Crosses(clauseEnds, start - 2, start))
+        // "não quero receber ligação", "não gosto de ligação": the call refused through a verb of wanting or receiving.
+        || NegatedThroughWanting(words, start, clauseEnds)
         // "pode parar de me ligar": a call stopped, not asked for.
         || (start > 1 && words[start - 2] is "parar" or "para" or "pare" or "parem" && words[start - 1] == "de")
         || (start > 1 && words[start - 1] is "uma" or "um" && words[start - 2] == "e");
+
+    /// <summary>
+    /// "não quero receber ligação", "não gosto de ligação", "ñ preciso de telefonema": "não" and then only words of wanting,
+    /// needing or receiving before the match, in one clause.
+    /// </summary>
+    static bool NegatedThroughWanting(string[] words, int start, ulong clauseEnds)
+    {
+        var k = start - 1;
+        while (k >= 0 && start - k <= 4 && words[k] is "quero" or "queria" or "preciso" or "gosto" or "receber" or "de" or "ser" or "mais" or "nenhuma" or "nenhum")
+            k--;
+        return k >= 0 && k < start - 1 && words[k] is "nao" or "nunca" && !Crosses(clauseEnds, k, start);
+    }
 
     /// <summary>"tem alguém aí que possa cobrir meu plantão?": someone to do something for him, not a person of the team to talk to.</summary>
     static bool AsksForSomeoneElse(string[] words, int start, int end) =>
@@ -360,9 +384,10 @@ internal sealed class IntentVocabulary
     }
 
     /// <summary>"não tenho interesse em pronto-socorro": a refusal narrowed to one thing, not to contact as a whole.</summary>
-    bool NarrowedDown(string[] words, int end) =>
-        // "sem interesse nesse", "dispenso essa, obrigado": the last word points at the shift just offered.
-        (end < words.Length && courtesies.Strip(words[(end + 1)..]).Length == 0 && words[end] is "esse" or "essa" or "este" or "esta" or "nesse" or "nessa" or "neste" or "nesta"
+    bool NarrowedDown(string[] words, int end, ulong clauseEnds = 0) =>
+        // "sem interesse nesse", "dispenso essa, obrigado": the last word — or the last of its clause ("não tenho interesse
+        // nesse, tem algum em Campinas?") — points at the shift just offered.
+        (end < words.Length && (courtesies.Strip(words[(end + 1)..]).Length == 0 || Crosses(clauseEnds, end, end + 1)) && words[end] is "esse" or "essa" or "este" or "esta" or "nesse" or "nessa" or "neste" or "nesta"
             or "desse" or "dessa" or "deste" or "desta" or "aquele" or "aquela" or "daquele" or "daquela" or "naquele" or "naquela")
         || end + 1 < words.Length && prepositions.Contains(words[end]) && !complementsOk.Contains(words[end + 1])
         && !words.Skip(end + 1).Take(3).Any(genericComplements.Contains)
