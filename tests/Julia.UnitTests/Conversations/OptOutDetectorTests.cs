@@ -182,5 +182,6 @@ public sealed class OptOutDetectorTests
     [InlineData("para de me mandar tanta msg e me liga logo")]             // a call asked for keeps the contact
     [InlineData("not interested in that one, keep me posted")]
     [InlineData("no quiero ese turno, ¿hay otro?")]                        // Spanish: one shift refused
+    [InlineData("stop sending night shifts, day only please")]             // English: a kind of shift named after the stop
     public void DoesNotMistakeTheNinthSetLookAlikes(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }
