@@ -86,7 +86,7 @@ internal sealed class DoctorDirectory(DoctorStore store, JuliaCache cache, Phone
 
     public async Task RememberVerifiedJidAsync(Guid medicoId, string jid, CancellationToken ct)
     {
-        if (await store.SetVerifiedJidAsync(medicoId, jid, ct) is (true, var telefone)) await InvalidateAsync(medicoId, telefone);
+        if (await store.SetVerifiedJidAsync(medicoId, jid, ct) is { } telefone) await InvalidateAsync(medicoId, telefone);
     }
 
     /// <summary>Drops medico:telefone:*, medico:id:* and contexto:medico:* of this doctor (call after every change).</summary>

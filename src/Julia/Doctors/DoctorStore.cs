@@ -79,16 +79,15 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
     /// The JID Evolution verified for his number becomes his send address, unless he has none to verify any more (erased)
     /// or a message of his set a LID address meanwhile. His phone when changed (to drop his cached views), else null.
     /// </summary>
-    public async Task<(bool Changed, string? Telefone)> SetVerifiedJidAsync(Guid id, string jid, CancellationToken ct)
+    public async Task<string?> SetVerifiedJidAsync(Guid id, string jid, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        var telefone = await c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition("""
+        return await c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition("""
             UPDATE medicos SET whatsapp_jid = @jid
             WHERE id = @id AND deleted_at IS NULL AND telefone IS NOT NULL
               AND (whatsapp_jid IS NULL OR (whatsapp_jid NOT LIKE '%@lid' AND whatsapp_jid <> @jid))
             RETURNING telefone
             """, new { id, jid }, cancellationToken: ct));
-        return (telefone is not null, telefone);
     }
 
     /// <summary>The phone of a doctor who had none, unless another doctor has it (also when one took it a moment ago).</summary>

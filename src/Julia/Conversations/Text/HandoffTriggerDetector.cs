@@ -17,16 +17,20 @@ internal static partial class HandoffTriggerDetector
         if (AsksForPerson().IsMatch(t)) return HandoffTriggers.PersonRequested;
         var words = t.Split(' ');
         if (IntentVocabulary.Instance.PersonFamily(words, PtBrText.ClauseEnds(text, words.Length)) is not null) return HandoffTriggers.PersonRequested;
-        foreach (var m in Legal().EnumerateMatches(t))
-            if (!ReportedOfPatient(t, m.Index) && !AgainstAnotherCompany(t, m.Index + m.Length)) return HandoffTriggers.Legal;
-        if (MayBeLegalMore(t))
-            foreach (var m in LegalMore().EnumerateMatches(t))
-                if (!ReportedOfPatient(t, m.Index) && !AgainstAnotherCompany(t, m.Index + m.Length)) return HandoffTriggers.Legal;
+        if (TheDoctorsLegalStep(Legal(), t) || (MayBeLegalMore(t) && TheDoctorsLegalStep(LegalMore(), t))) return HandoffTriggers.Legal;
         foreach (var m in VeryStrong().EnumerateMatches(t))
             if (!ReportedOfPatient(t, m.Index)) return HandoffTriggers.NegativeSentiment;
         if (OpensWithInsult(text!, words) || ForeignInsultAimed(t)) return HandoffTriggers.NegativeSentiment;
         if (StrongWords().Matches(t).Select(m => Stem(m.Value)).Distinct().Count() >= 2) return HandoffTriggers.NegativeSentiment;
         return null;
+    }
+
+    /// <summary>A legal word of <paramref name="legal"/> that is neither a patient's reported words nor about another company.</summary>
+    static bool TheDoctorsLegalStep(Regex legal, string t)
+    {
+        foreach (var m in legal.EnumerateMatches(t))
+            if (!ReportedOfPatient(t, m.Index) && !AgainstAnotherCompany(t, m.Index + m.Length)) return true;
+        return false;
     }
 
     /// <summary>
