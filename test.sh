@@ -3,6 +3,8 @@
 # Without DATABASE_URL / REDIS_URL it starts throwaway servers of its own under .local/ (ports 55433 / 56380),
 # never ./run.sh's. With DATABASE_URL the tests create and drop databases named julia_test_* on that server
 # (the role needs CREATEDB); with REDIS_URL they use its database numbers 1-15 and flush them.
+# Servers it started itself are stopped when it ends (JULIA_TEST_KEEP_SERVICES=1 keeps them for the next run); a server
+# already answering on its port (yours, or a previous run kept) is used and left as it was.
 # Last line: "N passed, N failed"; exit code non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -13,14 +15,26 @@ REDIS_PORT=${JULIA_TEST_REDIS_PORT:-56380}
 command -v dotnet >/dev/null 2>&1 || die "o .NET 10 SDK não está instalado (https://dot.net)"
 
 ensure_packages   # the Redis-outage test starts its own redis-server, so the binary is needed even with REDIS_URL
+
+started=()
+stop_started() {
+  [ "${JULIA_TEST_KEEP_SERVICES:-0}" = 1 ] && return 0
+  for s in "${started[@]}"; do
+    case $s in pg) stop_postgres test-pg ;; redis) stop_redis test-redis "$REDIS_PORT" ;; esac
+  done
+}
+trap stop_started EXIT
+
 if [ -z "${DATABASE_URL:-}" ]; then
   # Throwaway cluster: durability switched off for speed (never for ./run.sh's data).
+  "$(pg_bin)/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" 2>/dev/null || started+=(pg)
   start_postgres test-pg "$PG_PORT" "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   export JULIA_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
 else
   export JULIA_TEST_DATABASE_URL="$DATABASE_URL"
 fi
 if [ -z "${REDIS_URL:-}" ]; then
+  redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1 || started+=(redis)
   start_redis test-redis "$REDIS_PORT" --save "" --appendonly no --databases 32
   export JULIA_TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
 else
@@ -43,6 +57,7 @@ log=.local/test-output.log
 mkdir -p .local
 dotnet test Julia.slnx --nologo "${filter[@]}" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+stop_started; started=()   # before the summary, which stays the last line
 
 passed=0; failed=0
 while read -r f p; do passed=$((passed + p)); failed=$((failed + f)); done < <(
