@@ -7,7 +7,8 @@ using Npgsql;
 namespace Julia.Conversations;
 
 /// <summary>
-/// A shift reserved in a conversation: its stage becomes `reservou` and the doctor `qualificado`. A hold confirmed by
+/// A shift reserved in a conversation: its stage becomes `reservou` and the doctor `qualificado`; a shift he worked:
+/// the doctor `ativo`. A hold confirmed by
 /// staff: the doctor is told on WhatsApp (docs/decisions.md#reservations). Both in the reservation's transaction.
 /// </summary>
 internal sealed class ConversationReservationEffect(ConversationStore conversations, DoctorStore doctors, QueueStore queue, TimeProvider time)
@@ -16,6 +17,10 @@ internal sealed class ConversationReservationEffect(ConversationStore conversati
     public const string ConfirmedKind = "confirmacao_reserva";
 
     static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
+
+    /// <summary>A shift he worked makes the doctor `ativo` in the funnel.</summary>
+    public Task OnRealizedAsync(NpgsqlTransaction tx, RealizedReservation realized, CancellationToken ct) =>
+        doctors.ActivateAsync(tx, realized.DoctorId, ct);
 
     public async Task OnReservedAsync(NpgsqlTransaction tx, ReservationRequest reservation, Guid reservationId, CancellationToken ct)
     {

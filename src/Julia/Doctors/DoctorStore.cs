@@ -156,6 +156,12 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
             WHERE id = @id AND stage_jornada IN ('novo', 'msg_enviada', 'aguardando_resposta', 'respondeu', 'em_conversacao')
             """, new { id }, tx, cancellationToken: ct));
 
+    /// <summary>After a shift he worked: `ativo`, unless he already is or opted out.</summary>
+    public Task ActivateAsync(NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
+        tx.Connection!.ExecuteAsync(new CommandDefinition("""
+            UPDATE medicos SET stage_jornada = 'ativo' WHERE id = @id AND stage_jornada NOT IN ('ativo', 'opt_out')
+            """, new { id }, tx, cancellationToken: ct));
+
     /// <summary>The doctor's Chatwoot contact, once found.</summary>
     public async Task SetChatwootContactAsync(Guid id, string contactId, CancellationToken ct)
     {

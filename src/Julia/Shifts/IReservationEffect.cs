@@ -19,6 +19,9 @@ internal interface IReservationEffect
 
     /// <summary>Staff cancelled a hold or a confirmed reservation. Not called when it already was cancelled.</summary>
     Task OnCancelledAsync(NpgsqlTransaction tx, CancelledReservation cancelled, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Staff marked a confirmed shift as worked (the shift `confirmada` → `realizada`). Not called when it already was.</summary>
+    Task OnRealizedAsync(NpgsqlTransaction tx, RealizedReservation realized, CancellationToken ct) => Task.CompletedTask;
 }
 
 internal sealed record ExpiredReservation(Guid ReservationId, Guid ShiftId, Guid DoctorId, Guid? ConversationId, TimeSpan HeldFor);
@@ -31,3 +34,5 @@ internal sealed record ConfirmedReservation(
 /// <summary><paramref name="ShiftReopened"/>: the shift was still held by this doctor and is `aberta` again.</summary>
 internal sealed record CancelledReservation(
     Guid ReservationId, Guid ShiftId, Guid DoctorId, Guid? ConversationId, bool WasConfirmed, bool ShiftReopened, string Reason, string? CancelledBy);
+
+internal sealed record RealizedReservation(Guid ReservationId, Guid ShiftId, Guid DoctorId);

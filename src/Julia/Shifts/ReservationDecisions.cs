@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Npgsql;
 
@@ -14,7 +15,7 @@ internal sealed record StaffDecision(DecisionOutcome Outcome, string? Problem = 
 }
 
 /// <summary>
-/// Staff confirm and cancel holds (docs/decisions.md#reservations): the reservation row is locked first, so a
+/// Staff confirm and cancel holds and mark confirmed shifts as worked (docs/decisions.md#reservations): the reservation row is locked first, so a
 /// confirmation, a cancellation and the expiry job never interleave on it; the shift changes only while this doctor
 /// holds it; every registered <see cref="IReservationEffect"/> writes in the same transaction; the specialty's
 /// `vagas:especialidade:{id}:*` keys are dropped after the commit.
@@ -71,6 +72,9 @@ internal sealed partial class ReservationDecisions(
             if (r is null) return StaffDecision.NotFound;
             if (r.Status == "cancelada") return StaffDecision.Unchanged;
             if (r.Status == "expirada") return StaffDecision.Conflict("A reserva já expirou: não há o que cancelar.");
+            if (await c.ExecuteScalarAsync<bool>(new CommandDefinition(
+                    "SELECT EXISTS (SELECT 1 FROM vagas WHERE id = @VagaId AND status = 'realizada' AND medico_id = @MedicoId)", r, tx, cancellationToken: ct)))
+                return StaffDecision.Conflict("O plantão desta reserva já foi realizado: não há o que cancelar.");
             await c.ExecuteAsync(new CommandDefinition("""
                 UPDATE reservas_vaga SET status = 'cancelada', encerrada_em = now(), motivo = @reason, encerrada_por = @by WHERE id = @id
                 """, new { id, reason, by }, tx, cancellationToken: ct));
@@ -89,6 +93,44 @@ internal sealed partial class ReservationDecisions(
         return StaffDecision.Done;
     }
 
+    /// <summary>
+    /// A confirmed shift worked: the shift `confirmada` → `realizada` (`realizada_em`), only once it has started and while
+    /// this doctor holds it; the reservation stays `confirmada`. Already `realizada` for him → unchanged.
+    /// </summary>
+    public async Task<StaffDecision> RealizeAsync(Guid id, CancellationToken ct)
+    {
+        await using (var c = await db.OpenConnectionAsync(ct))
+        {
+            await using var tx = await c.BeginTransactionAsync(ct);
+            var r = await LockAsync(tx, id, ct);
+            if (r is null) return StaffDecision.NotFound;
+            if (r.Status == "ativa") return StaffDecision.Conflict("A reserva ainda não foi confirmada: confirme-a antes de marcar o plantão como realizado.");
+            if (r.Status != "confirmada") return StaffDecision.Conflict($"A reserva está {r.Status}: só o plantão de uma reserva confirmada pode ser marcado como realizado.");
+            var shift = await c.QueryFirstOrDefaultAsync<HeldShift>(new CommandDefinition("""
+                SELECT CASE WHEN deleted_at IS NOT NULL THEN 'removido' ELSE status END AS Status, medico_id = @MedicoId AS HeldByHim,
+                       (data + COALESCE(hora_inicio, time '00:00')) AT TIME ZONE 'America/Sao_Paulo' <= now() AS Started, data AS Data, hora_inicio AS HoraInicio
+                FROM vagas WHERE id = @VagaId FOR UPDATE
+                """, r, tx, cancellationToken: ct));
+            if (shift is { Status: "realizada", HeldByHim: true }) return StaffDecision.Unchanged;
+            if (shift is not { Status: "confirmada", HeldByHim: true })
+                return StaffDecision.Conflict($"O plantão não está mais confirmado para este médico (plantão {shift?.Status ?? "removido"}).");
+            if (!shift.Started)
+                return StaffDecision.Conflict($"O plantão ainda não começou ({shift.StartText}): marque-o como realizado depois que acontecer.");
+            await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE vagas SET status = 'realizada', realizada_em = now() WHERE id = @VagaId", r, tx, cancellationToken: ct));
+            foreach (var effect in effects) await effect.OnRealizedAsync(tx, new RealizedReservation(r.Id, r.VagaId, r.MedicoId), ct);
+            await tx.CommitAsync(ct);
+        }
+        LogRealized(id);
+        return StaffDecision.Done;
+    }
+
+    sealed record HeldShift(string Status, bool? HeldByHim, bool Started, DateOnly Data, TimeOnly? HoraInicio)
+    {
+        public string StartText => Data.ToString("dd'/'MM", CultureInfo.InvariantCulture)
+            + (HoraInicio is { } start ? start.ToString("' às 'HH:mm", CultureInfo.InvariantCulture) : "");
+    }
+
     static Task<Locked?> LockAsync(NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
         tx.Connection!.QueryFirstOrDefaultAsync<Locked>(new CommandDefinition("""
             SELECT id AS Id, status AS Status, vaga_id AS VagaId, medico_id AS MedicoId, conversa_id AS ConversaId
@@ -104,6 +146,9 @@ internal sealed partial class ReservationDecisions(
 
     [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Reserva {ReservaId} confirmada pela equipe")]
     private partial void LogConfirmed(Guid reservaId);
+
+    [LoggerMessage(EventId = 2303, Level = LogLevel.Information, Message = "Reserva {ReservaId}: plantão marcado como realizado pela equipe")]
+    private partial void LogRealized(Guid reservaId);
 
     [LoggerMessage(EventId = 2302, Level = LogLevel.Information, Message = "Reserva {ReservaId} cancelada pela equipe; plantão reaberto: {Reaberto}")]
     private partial void LogCancelled(Guid reservaId, bool reaberto);

@@ -18,7 +18,8 @@ internal sealed record CancelReservationRequest(
 
 /// <summary>
 /// Staff decisions on holds (bearer ADMIN_API_TOKEN; docs/decisions.md#reservations): `GET /admin/reservas?status=`
-/// lists them, `POST /admin/reservas/{id}/confirmar` confirms one, `POST /admin/reservas/{id}/cancelar` cancels one.
+/// lists them, `POST /admin/reservas/{id}/confirmar` confirms one, `POST /admin/reservas/{id}/cancelar` cancels one,
+/// `POST /admin/reservas/{id}/realizar` marks a confirmed one's shift as worked.
 /// Doing it twice is harmless (200, same state); a reservation that ended otherwise is a 409.
 /// </summary>
 internal static class ReservationEndpoints
@@ -32,6 +33,7 @@ internal static class ReservationEndpoints
         group.MapGet("/{id:guid}", GetAsync);
         group.MapPost("/{id:guid}/confirmar", ConfirmAsync);
         group.MapPost("/{id:guid}/cancelar", CancelAsync);
+        group.MapPost("/{id:guid}/realizar", RealizeAsync);
     }
 
     static async Task<IResult> ListAsync(string? status, int? limite, int? offset, ReservationQueries queries, IOptions<ShiftsOptions> options,
@@ -65,6 +67,10 @@ internal static class ReservationEndpoints
         var decision = await decisions.CancelAsync(id, reason, Clean(request?.Por), ct);
         return await AnswerAsync(id, decision, "Reserva não pode ser cancelada", queries, options.Value, ct);
     }
+
+    static async Task<IResult> RealizeAsync(Guid id, ReservationDecisions decisions, ReservationQueries queries, IOptions<ShiftsOptions> options,
+        CancellationToken ct) =>
+        await AnswerAsync(id, await decisions.RealizeAsync(id, ct), "Plantão não pode ser marcado como realizado", queries, options.Value, ct);
 
     static async Task<IResult> AnswerAsync(Guid id, StaffDecision decision, string conflictTitle, ReservationQueries queries, ShiftsOptions options,
         CancellationToken ct) => decision.Outcome switch
@@ -115,6 +121,7 @@ internal static class ReservationEndpoints
             hora_inicio = r.HoraInicio?.ToString("HH:mm", CultureInfo.InvariantCulture),
             hora_fim = r.HoraFim?.ToString("HH:mm", CultureInfo.InvariantCulture),
             periodo = r.Periodo, setor = r.Setor, valor = r.Valor, valor_texto = r.PayText,
+            realizada_em = r.RealizadaEm is { } worked ? Local(worked) : null,
         },
         // Staff see the full phone, as in GET /admin/handoffs.
         medico = new { id = r.MedicoId, nome = r.MedicoNome, telefone = r.Telefone },

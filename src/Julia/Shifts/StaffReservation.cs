@@ -30,6 +30,7 @@ internal sealed class StaffReservation
     public string ValorTipo { get; set; } = "fixo";
     public int? ValorMinimo { get; set; }
     public int? ValorMaximo { get; set; }
+    public DateTime? RealizadaEm { get; set; }
 
     public Guid MedicoId { get; set; }
     public string? MedicoNome { get; set; }
@@ -44,7 +45,7 @@ internal sealed class StaffReservation
         r.encerrada_por AS EncerradaPor, r.motivo AS Motivo, r.conversa_id AS ConversaId,
         v.id AS VagaId, v.status AS VagaStatus, v.especialidade_id AS EspecialidadeId, h.nome AS Hospital, h.cidade AS Cidade,
         v.data AS Data, v.hora_inicio AS HoraInicio, v.hora_fim AS HoraFim, p.nome AS Periodo, s.nome AS Setor, v.valor AS Valor,
-        v.valor_tipo AS ValorTipo, v.valor_minimo AS ValorMinimo, v.valor_maximo AS ValorMaximo,
+        v.valor_tipo AS ValorTipo, v.valor_minimo AS ValorMinimo, v.valor_maximo AS ValorMaximo, v.realizada_em AS RealizadaEm,
         m.id AS MedicoId, NULLIF(concat_ws(' ', m.titulo, m.primeiro_nome, m.sobrenome), '') AS MedicoNome, m.telefone AS Telefone,
         NOT (m.opted_out OR m.bloqueado OR m.deleted_at IS NOT NULL) AS Contactable
         """;

@@ -194,6 +194,56 @@ public sealed class StaffReservationTests(StaffReservationFixture f) : IClassFix
         Assert.Equal("confirmada", one!["status"]!.GetValue<string>());
     }
 
+    /// <summary>SPEC: `reservada→confirmada→realizada` (staff). A decisions.md Note said no endpoint wrote `realizada`.</summary>
+    [Fact]
+    public async Task AWorkedConfirmedShiftIsMarkedRealizadaOnceAndItsDoctorBecomesAtivo()
+    {
+        var (medico, conversa, _) = await f.DoctorAsync("5511977710021", "realizada_teste");
+        var vaga = await f.OpenShiftAsync("realizada_teste", "Hospital Realizado");
+        var reserva = await f.HoldAsync(vaga, medico, conversa);
+        await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{reserva}/confirmar", new { por = "Carla" }));
+        await f.ExecuteAsync("UPDATE vagas SET data = current_date - 1 WHERE id = @vaga", new { vaga });   // it happened
+
+        var body = await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{reserva}/realizar", null));
+
+        Assert.Equal(("confirmada", "realizada"), (body["status"]!.GetValue<string>(), body["vaga"]!["status"]!.GetValue<string>()));
+        Assert.EndsWith("-03:00", body["vaga"]!["realizada_em"]!.GetValue<string>());
+        var worked = await f.QueryAsync<(string Status, DateTime? RealizadaEm, Guid? MedicoId)>(
+            "SELECT status, realizada_em, medico_id FROM vagas WHERE id = @vaga", new { vaga });
+        Assert.Equal(("realizada", medico), (worked[0].Status, worked[0].MedicoId));
+        Assert.NotNull(worked[0].RealizadaEm);
+        Assert.Equal("ativo", await f.ScalarAsync<string>("SELECT stage_jornada FROM medicos WHERE id = @medico", new { medico }));
+
+        // Twice: 200, the same moment kept.
+        var again = await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{reserva}/realizar", null));
+        Assert.Equal("realizada", again["vaga"]!["status"]!.GetValue<string>());
+        Assert.Equal(worked[0].RealizadaEm, await f.ScalarAsync<DateTime?>("SELECT realizada_em FROM vagas WHERE id = @vaga", new { vaga }));
+
+        // A worked shift's reservation is not cancelled (nor the shift reopened).
+        using var cancel = await f.PostJsonAsync($"/admin/reservas/{reserva}/cancelar", new { motivo = "engano" });
+        Assert.Contains("realizado", (await ProblemAsync(cancel, HttpStatusCode.Conflict))["detail"]!.GetValue<string>());
+        Assert.Equal(("confirmada", "realizada"), Pick(await f.StateAsync(reserva)));
+    }
+
+    [Fact]
+    public async Task AShiftIsMarkedRealizadaOnlyOnceConfirmedAndStarted()
+    {
+        var (medico, conversa, _) = await f.DoctorAsync("5511977710022", "realizada_cedo_teste");
+        var reserva = await f.HoldAsync(await f.OpenShiftAsync("realizada_cedo_teste"), medico, conversa);
+
+        using var unconfirmed = await f.PostJsonAsync($"/admin/reservas/{reserva}/realizar", null);
+        var problem = await ProblemAsync(unconfirmed, HttpStatusCode.Conflict);
+        Assert.Equal("Plantão não pode ser marcado como realizado", problem["title"]!.GetValue<string>());
+        Assert.Contains("confirme", problem["detail"]!.GetValue<string>());
+        Assert.Equal(("ativa", "reservada"), Pick(await f.StateAsync(reserva)));
+
+        await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{reserva}/confirmar", null));
+        using var early = await f.PostJsonAsync($"/admin/reservas/{reserva}/realizar", null);
+        Assert.Contains("ainda não começou", (await ProblemAsync(early, HttpStatusCode.Conflict))["detail"]!.GetValue<string>());
+        Assert.Equal(("confirmada", "confirmada"), Pick(await f.StateAsync(reserva)));
+        Assert.NotEqual("ativo", await f.ScalarAsync<string>("SELECT stage_jornada FROM medicos WHERE id = @medico", new { medico }));
+    }
+
     [Theory]
     [InlineData("GET", "/admin/reservas?status=reservada", null, HttpStatusCode.BadRequest)]
     [InlineData("GET", "/admin/reservas?limite=0", null, HttpStatusCode.BadRequest)]
@@ -204,6 +254,9 @@ public sealed class StaffReservationTests(StaffReservationFixture f) : IClassFix
     [InlineData("POST", "/admin/reservas/nao-e-um-id/confirmar", "{}", HttpStatusCode.NotFound)]
     [InlineData("POST", "/admin/reservas/00000000-0000-4000-8000-000000000000/confirmar", "{}", HttpStatusCode.NotFound)]
     [InlineData("POST", "/admin/reservas/00000000-0000-4000-8000-000000000000/cancelar", """{"motivo": "x"}""", HttpStatusCode.NotFound)]
+    [InlineData("POST", "/admin/reservas/00000000-0000-4000-8000-000000000000/realizar", null, HttpStatusCode.NotFound)]
+    [InlineData("POST", "/admin/reservas/nao-e-um-id/realizar", "{}", HttpStatusCode.NotFound)]
+    [InlineData("POST", "/admin/reservas/{reserva}/realizar", "{", HttpStatusCode.Conflict)]
     [InlineData("POST", "/admin/reservas/{reserva}/cancelar", "{}", HttpStatusCode.BadRequest)]
     [InlineData("POST", "/admin/reservas/{reserva}/cancelar", """{"motivo": "   "}""", HttpStatusCode.BadRequest)]
     [InlineData("POST", "/admin/reservas/{reserva}/cancelar", """{"motivo": 42}""", HttpStatusCode.BadRequest)]
