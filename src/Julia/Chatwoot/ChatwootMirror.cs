@@ -34,9 +34,12 @@ internal sealed class ChatwootMirror(IOptions<ChatwootOptions> options) : ISendE
         On && ended.Message.SystemKind == ConversationControl.StaffTextKind && ended.Status != "cancelada"
             ? NotificationOutbox.InsertFromSql($$"""
                 (SELECT 'chatwoot' AS canal, '{{StaffNotSentKind}}' AS tipo, 'chatwoot:{{StaffNotSentKind}}:' || f.id AS chave, f.conversa_id,
-                        jsonb_build_object('texto', 'Júlia: esta mensagem da equipe NÃO chegou ao médico (' ||
-                            left({{SendOutcomeSql.EndedReason}}::text, 200) || '): "' || left(f.conteudo, 200) ||
-                            '". Tente de novo mais tarde ou fale com ele por outro canal.') AS payload
+                        jsonb_build_object('texto', CASE WHEN {{SendOutcomeSql.EndedReason}}::text = '{{DispatchStore.UnknownOutcome}}'
+                            THEN 'Júlia: o envio desta mensagem da equipe foi interrompido e não dá para saber se chegou ao médico: "' ||
+                                 left(f.conteudo, 200) || '". Não foi reenviada (para não duplicar); confira com ele se precisar.'
+                            ELSE 'Júlia: esta mensagem da equipe NÃO chegou ao médico (' ||
+                                 left({{SendOutcomeSql.EndedReason}}::text, 200) || '): "' || left(f.conteudo, 200) ||
+                                 '". Tente de novo mais tarde ou fale com ele por outro canal.' END) AS payload
                  FROM fila_mensagens f WHERE f.id = {{SendOutcomeSql.EndedId}} AND f.conversa_id IS NOT NULL)
                 """)
             : null;

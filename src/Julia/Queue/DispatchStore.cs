@@ -205,21 +205,34 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
     static string WithEffects(string? own, IEnumerable<string?> contributed) =>
         string.Join(";\n", new[] { own }.Concat(contributed).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim().TrimEnd(';')));
 
-    /// <summary>Stuck `processando` rows (docs/decisions.md#queue): never started → pending; started → `erro` resultado_desconhecido.</summary>
+    /// <summary>
+    /// Stuck `processando` rows (docs/decisions.md#queue): never started → pending; started → `erro`
+    /// resultado_desconhecido, an end like any other — each with its effects (a campaign's send row, a staff message's
+    /// Chatwoot note), in the same transaction.
+    /// </summary>
     public async Task<(int Returned, int Unknown)> RecoverStuckAsync(TimeSpan timeout, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.QuerySingleAsync<(int, int)>(new CommandDefinition("""
-            WITH back AS (
-                UPDATE fila_mensagens SET status = 'pendente', processando_desde = NULL
-                WHERE status = 'processando' AND processando_desde < now() - @timeout AND envio_iniciado_em IS NULL RETURNING id),
-            unknown AS (
-                UPDATE fila_mensagens SET status = 'erro', outcome_reason_code = 'resultado_desconhecido', processando_desde = NULL,
-                       erro = 'envio iniciado sem confirmação; não reenviado para evitar duplicata'
-                WHERE status = 'processando' AND processando_desde < now() - @timeout AND envio_iniciado_em IS NOT NULL RETURNING id)
-            SELECT (SELECT count(*) FROM back)::int, (SELECT count(*) FROM unknown)::int
-            """, new { timeout }, cancellationToken: ct));
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var returned = await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE fila_mensagens SET status = 'pendente', processando_desde = NULL
+            WHERE status = 'processando' AND processando_desde < now() - @timeout AND envio_iniciado_em IS NULL
+            """, new { timeout }, tx, cancellationToken: ct));
+        var unknown = (await c.QueryAsync<ClaimedMessage>(new CommandDefinition($"""
+            UPDATE fila_mensagens f SET status = 'erro', outcome_reason_code = '{UnknownOutcome}', processando_desde = NULL,
+                   erro = 'envio iniciado sem confirmação; não reenviado para evitar duplicata'
+            WHERE f.status = 'processando' AND f.processando_desde < now() - @timeout AND f.envio_iniciado_em IS NOT NULL
+            RETURNING {Returning}, true AS SendStarted
+            """, new { timeout }, tx, cancellationToken: ct))).Select(m => new EndedMessage(m, "erro", UnknownOutcome)).ToList();
+        foreach (var ended in unknown)
+            if (EffectsSql(ended) is { Length: > 0 } effectsSql)
+                await c.ExecuteAsync(new CommandDefinition(effectsSql, EndArguments(ended, null), tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        foreach (var ended in unknown) AfterEnded(ended);
+        return (returned, unknown.Count);
     }
+
+    public const string UnknownOutcome = "resultado_desconhecido";
 
     /// <summary>Claims this process knows it never tried to send go back to pending, with or without the claim's mark.</summary>
     public Task ReleaseUnsentAsync(Guid[] ids) => ids.Length == 0 ? Task.CompletedTask : ExecuteAsync("""

@@ -25,13 +25,13 @@ internal sealed class ReservationQueries(NpgsqlDataSource db)
             $"SELECT {StaffReservation.Columns} {StaffReservation.From} WHERE r.id = @id", new { id }, cancellationToken: ct));
     }
 
-    /// <summary>The doctor's reservations still in force (`ativa`, `confirmada`), newest first.</summary>
+    /// <summary>The doctor's reservations still in force (`ativa`, `confirmada`) whose shift he has not worked yet, newest first.</summary>
     public async Task<IReadOnlyList<StaffReservation>> InForceOfDoctorAsync(Guid medicoId, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return (await c.QueryAsync<StaffReservation>(new CommandDefinition($"""
             SELECT {StaffReservation.Columns} {StaffReservation.From}
-            WHERE r.medico_id = @medicoId AND r.status IN ('ativa', 'confirmada') ORDER BY r.created_at DESC, r.id
+            WHERE r.medico_id = @medicoId AND r.status IN ('ativa', 'confirmada') AND v.status <> 'realizada' ORDER BY r.created_at DESC, r.id
             """, new { medicoId }, cancellationToken: ct))).ToList();
     }
 }

@@ -152,6 +152,34 @@ public sealed class CampaignTests(CampaignFixture f) : IClassFixture<CampaignFix
             "SELECT count(*) FROM fila_mensagens WHERE tipo = 'campanha' AND status = 'pendente' AND metadata->>'campanha_id' = @id", new { id = id.ToString() }));
     }
 
+    /// <summary>
+    /// A campaign message whose send started and never came back (the process died mid-send) is recovered as `erro`
+    /// resultado_desconhecido — an end like any other: its send row follows, so the campaign can finish (it stayed
+    /// `ativa` forever: an outside audit, 2026-12-03).
+    /// </summary>
+    [Fact]
+    public async Task AStuckCampaignSendRecoveredAsUnknownEndsItsSendRowAndTheCampaignFinishes()
+    {
+        var created = await f.Client.PostAsJsonAsync("/campanhas", Body("Oi {nome}, tenho plantões."));
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        var doctor = (await f.QueryAsync<Guid>("SELECT id FROM medicos WHERE deleted_at IS NULL ORDER BY id DESC LIMIT 1")).Single();
+        var envio = await f.ScalarAsync<Guid>("""
+            WITH q AS (INSERT INTO fila_mensagens (medico_id, tipo, conteudo, status, processando_desde, envio_iniciado_em, metadata)
+                       VALUES (@doctor, 'campanha', 'Oi, tenho plantões.', 'processando', now() - interval '10 minutes', now() - interval '10 minutes',
+                               jsonb_build_object('campanha_id', @id::text)) RETURNING id),
+                 c AS (UPDATE campanhas SET status = 'ativa', iniciada_em = now(), total_destinatarios = 1 WHERE id = @id)
+            INSERT INTO envios_campanha (campanha_id, medico_id, status, fila_mensagem_id) SELECT @id, @doctor, 'enfileirado', q.id FROM q RETURNING id
+            """, new { doctor, id });
+
+        var (_, unknown) = await f.App.Services.GetRequiredService<QueueRecovery>().RunOnceAsync(default);
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync("/jobs/campanhas", null)).StatusCode);
+
+        Assert.True(unknown >= 1);
+        Assert.Equal(("erro", "resultado_desconhecido"), (await f.QueryAsync<(string, string)>(
+            "SELECT status, motivo FROM envios_campanha WHERE id = @envio", new { envio })).Single());
+        Assert.Equal("concluida", await f.ScalarAsync<string>("SELECT status FROM campanhas WHERE id = @id", new { id }));
+    }
+
     [Fact]
     public async Task ACancelWhileAMessageIsClaimedEndsItAndTheDispatcherNeitherRevivesNorSendsIt()
     {

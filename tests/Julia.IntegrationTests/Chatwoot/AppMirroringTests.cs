@@ -164,6 +164,29 @@ public sealed class AppMirroringTests(AppMirroringTests.Fixture f) : IClassFixtu
             n => n.Count == 1);
     }
 
+    /// <summary>A staff message whose send was cut off (recovered as resultado_desconhecido): the note says it may have arrived.</summary>
+    [Fact]
+    public async Task AStaffMessageWhoseSendWasCutOffIsToldToTheStaffAsUncertain()
+    {
+        const string phone = "5511988880311";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        await f.ExecuteAsync("""
+            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade, status, processando_desde, envio_iniciado_em, metadata)
+            SELECT medico_id, id, 'sistema', 'Doutor, a escala de sábado mudou', 10, 'processando', now() - interval '10 minutes',
+                   now() - interval '10 minutes', '{"tipo_sistema": "mensagem_equipe", "permitido_sob_humano": true}'
+            FROM conversations WHERE id = @conversa
+            """, new { conversa });
+
+        await f.App.Services.GetRequiredService<Julia.Queue.QueueRecovery>().RunOnceAsync(default);
+
+        var note = await Eventually.MatchesAsync(
+            () => Task.FromResult(f.Chatwoot.Messages.Where(m => m.ConversationId == chatwootId && m.Body["private"]?.GetValue<bool>() == true
+                && m.Body["content"]!.GetValue<string>().Contains("a escala de sábado mudou")).ToList()),
+            n => n.Count == 1);
+        Assert.Contains("não dá para saber se chegou", note[0].Body["content"]!.GetValue<string>());
+        Assert.DoesNotContain("NÃO chegou", note[0].Body["content"]!.GetValue<string>());
+    }
+
     /// <summary>
     /// With `app` mirroring Júlia owns the copies, so a doctor Chatwoot does not know yet gets his contact (named as WhatsApp
     /// names him, in CHATWOOT_INBOX_ID) and a conversation there; his messages and Júlia's replies are copied into that

@@ -63,6 +63,25 @@ public sealed class ReservationCommandTests(StaffReservationFixture f) : IClassF
         await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "Plantão confirmado") && HumanLoopFixture.SlackMentions(m, "Hospital do Comando"));
     }
 
+    /// <summary>A reservation whose shift he already worked is history: `/cancelar` does not count it among his reservations.</summary>
+    [Fact]
+    public async Task AWorkedShiftsReservationIsNotAmongTheOnesANoteChoosesFrom()
+    {
+        const string phone = "5511977720004";
+        var (medico, conversa, chatwootId) = await f.DoctorAsync(phone, "comando_realizado");
+        var worked = await f.HoldAsync(await f.OpenShiftAsync("comando_realizado", "Hospital Realizado"), medico, conversa);
+        await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{worked}/confirmar", null));
+        await f.ExecuteAsync("UPDATE vagas SET data = current_date - 2 WHERE id = (SELECT vaga_id FROM reservas_vaga WHERE id = @worked)", new { worked });
+        await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{worked}/realizar", null));
+        var hold = await f.HoldAsync(await f.OpenShiftAsync("comando_realizado", "Hospital Novo"), medico, conversa);
+
+        await NoteAsync(chatwootId, phone, "/cancelar hospital desmarcou");
+
+        Assert.Contains("Reserva cancelada", await ReplyAsync(chatwootId, 1));
+        Assert.Equal(("cancelada", "aberta"), ((await f.StateAsync(hold)).Status, (await f.StateAsync(hold)).Vaga));
+        Assert.Equal(("confirmada", "realizada"), ((await f.StateAsync(worked)).Status, (await f.StateAsync(worked)).Vaga));
+    }
+
     [Fact]
     public async Task WithSeveralReservationsTheNoteAsksWhichAndTheStartOfTheIdChooses()
     {
