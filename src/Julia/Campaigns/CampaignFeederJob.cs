@@ -39,8 +39,10 @@ internal sealed class CampaignFeederJob(
         var fed = 0;
         var company = app.Value.CompanyName;
 
-        foreach (var campaign in await c.QueryAsync<(long Id, string Template, int MaxPorDia)>(new CommandDefinition(
-            "SELECT id, mensagem_template, max_por_dia FROM campanhas WHERE status = 'ativa' ORDER BY id", cancellationToken: ct)))
+        foreach (var campaign in await c.QueryAsync<(long Id, string Template, int MaxPorDia, int PressureMax)>(new CommandDefinition($"""
+            SELECT id, mensagem_template, max_por_dia, COALESCE((filtros->>'pressure_score_max')::int, {CampaignStore.DefaultPressureMax})
+            FROM campanhas WHERE status = 'ativa' ORDER BY id
+            """, cancellationToken: ct)))
         {
             var campaignToday = await c.ExecuteScalarAsync<int>(new CommandDefinition("""
                 SELECT count(*) FROM fila_mensagens WHERE tipo = 'campanha' AND metadata->>'campanha_id' = @id AND created_at >= @dayStart AND status <> 'cancelada'
@@ -48,7 +50,7 @@ internal sealed class CampaignFeederJob(
             var allowance = Math.Min(campaign.MaxPorDia - campaignToday, globalLeft);
             if (allowance > 0)
             {
-                var n = await FeedAsync(c, campaign.Id, campaign.Template, allowance, firstLeft, company, ct);
+                var n = await FeedAsync(c, campaign.Id, campaign.Template, campaign.PressureMax, allowance, firstLeft, company, ct);
                 fed += n.Total;
                 globalLeft -= n.Total;
                 firstLeft -= n.First;
@@ -61,31 +63,54 @@ internal sealed class CampaignFeederJob(
         return $"{started} campanhas iniciadas, {fed} envios enfileirados";
     }
 
-    async Task<(int Total, int First)> FeedAsync(NpgsqlConnection c, long campaignId, string template, int allowance, int firstLeft, string company, CancellationToken ct)
+    /// <summary>
+    /// Today's share of one campaign, oldest send rows first. The segment's exclusions that change with time are checked
+    /// again here, when the message is about to exist (a campaign drips over days; SPEC "always excluded"): a doctor whose
+    /// open conversation a person controls, who wrote in the last 7 days, who has a campaign or follow-up message
+    /// waiting, or whose pressure is above the campaign's limit is left out of it — his send row `cancelado` with that
+    /// `motivo` — and the next one takes his place.
+    /// </summary>
+    async Task<(int Total, int First)> FeedAsync(NpgsqlConnection c, long campaignId, string template, int pressureMax, int allowance, int firstLeft,
+        string company, CancellationToken ct)
     {
         await using var tx = await c.BeginTransactionAsync(ct);
-        var candidates = (await c.QueryAsync<(Guid EnvioId, Guid MedicoId, string? Titulo, string? PrimeiroNome, string? Especialidade, string? Regiao, string? Greeting, bool FirstContact, Guid? ConversaId)>(new CommandDefinition("""
-            SELECT s.id, m.id, m.titulo, m.primeiro_nome, COALESCE(e.nome_display, e.nome), m.regiao, e.config->>'saudacao',
-                   m.primeiro_contato_em IS NULL,
-                   (SELECT c.id FROM conversations c WHERE c.medico_id = m.id AND c.status IN ('active', 'paused'))
-            FROM envios_campanha s JOIN medicos m ON m.id = s.medico_id LEFT JOIN especialidades e ON e.id = m.especialidade_id
-            WHERE s.campanha_id = @campaignId AND s.status = 'pendente'
-            ORDER BY s.created_at, s.id
-            LIMIT @allowance
-            FOR UPDATE OF s SKIP LOCKED
-            """, new { campaignId, allowance }, tx, cancellationToken: ct))).ToList();
         var items = new List<(Guid EnvioId, NewQueueItem Item)>();
+        var seen = new List<Guid>();
         var first = 0;
-        foreach (var r in candidates)
+        for (var round = 0; round < MaxRounds && items.Count < allowance; round++)
         {
-            if (r.FirstContact && first >= firstLeft) continue;
-            if (r.FirstContact) first++;
-            var recipient = new CampaignRecipient(r.MedicoId, r.Titulo, r.PrimeiroNome, r.Especialidade, r.Regiao, r.Greeting, r.FirstContact);
-            items.Add((r.EnvioId, new NewQueueItem(r.MedicoId, r.ConversaId, QueueKinds.Campaign, CampaignTemplate.Render(template, recipient, company),
-                time.GetUtcNow(), Metadata: new Dictionary<string, object?>
-                {
-                    ["campanha_id"] = campaignId.ToString(), ["envio_id"] = r.EnvioId, ["primeiro_contato"] = r.FirstContact,
-                })));
+            var candidates = (await c.QueryAsync<Candidate>(new CommandDefinition($"""
+                SELECT s.id AS EnvioId, m.id AS MedicoId, m.titulo AS Titulo, m.primeiro_nome AS PrimeiroNome,
+                       COALESCE(e.nome_display, e.nome) AS Especialidade, m.regiao AS Regiao, e.config->>'saudacao' AS Greeting,
+                       m.primeiro_contato_em IS NULL AS FirstContact,
+                       (SELECT c.id FROM conversations c WHERE c.medico_id = m.id AND c.status IN ('active', 'paused')) AS ConversaId,
+                       {ExclusionSql} AS Excluded
+                FROM envios_campanha s JOIN medicos m ON m.id = s.medico_id LEFT JOIN especialidades e ON e.id = m.especialidade_id
+                WHERE s.campanha_id = @campaignId AND s.status = 'pendente' AND NOT (s.id = ANY(@seen))
+                ORDER BY s.created_at, s.id
+                LIMIT @limit
+                FOR UPDATE OF s SKIP LOCKED
+                """, new { campaignId, limit = allowance - items.Count, seen = seen.ToArray(), pressureMax }, tx, cancellationToken: ct))).ToList();
+            if (candidates.Count == 0) break;
+            seen.AddRange(candidates.Select(r => r.EnvioId));
+            var excluded = candidates.Where(r => r.Excluded is not null).ToList();
+            if (excluded.Count > 0)
+                await c.ExecuteAsync(new CommandDefinition("""
+                    UPDATE envios_campanha s SET status = 'cancelado', motivo = x.motivo
+                    FROM unnest(@ids, @reasons) AS x (id, motivo) WHERE s.id = x.id
+                    """, new { ids = excluded.Select(r => r.EnvioId).ToArray(), reasons = excluded.Select(r => r.Excluded!).ToArray() }, tx, cancellationToken: ct));
+            foreach (var r in candidates.Where(r => r.Excluded is null))
+            {
+                if (r.FirstContact && first >= firstLeft) continue;
+                if (r.FirstContact) first++;
+                var recipient = new CampaignRecipient(r.MedicoId, r.Titulo, r.PrimeiroNome, r.Especialidade, r.Regiao, r.Greeting, r.FirstContact);
+                items.Add((r.EnvioId, new NewQueueItem(r.MedicoId, r.ConversaId, QueueKinds.Campaign, CampaignTemplate.Render(template, recipient, company),
+                    time.GetUtcNow(), Metadata: new Dictionary<string, object?>
+                    {
+                        ["campanha_id"] = campaignId.ToString(), ["envio_id"] = r.EnvioId, ["primeiro_contato"] = r.FirstContact,
+                    })));
+            }
+            if (excluded.Count == 0) break;   // nobody left out: a short page means nothing more is pending
         }
         var queued = await queue.EnqueueAsync(tx, [.. items.Select(i => i.Item)], ct);
         await c.ExecuteAsync(new CommandDefinition("""
@@ -95,4 +120,24 @@ internal sealed class CampaignFeederJob(
         await tx.CommitAsync(ct);
         return (items.Count, first);
     }
+
+    /// <summary>At most this many pages of candidates per campaign and run, however many are left out.</summary>
+    const int MaxRounds = 10;
+
+    /// <summary>Why the doctor (m) is left out of the campaign now, or NULL: the segment's exclusions that change with time.</summary>
+    const string ExclusionSql = """
+        CASE WHEN EXISTS (SELECT 1 FROM conversations c WHERE c.medico_id = m.id AND c.status IN ('active', 'paused') AND c.controlled_by = 'human')
+                  THEN 'controle_humano'
+             WHEN EXISTS (SELECT 1 FROM conversations c WHERE c.medico_id = m.id AND c.status IN ('active', 'paused')
+                                                         AND c.last_inbound_at > now() - interval '7 days')
+                  THEN 'conversa_recente'
+             WHEN EXISTS (SELECT 1 FROM fila_mensagens f WHERE f.medico_id = m.id AND f.status IN ('pendente', 'processando')
+                                                          AND f.tipo IN ('campanha', 'followup'))
+                  THEN 'envio_pendente'
+             WHEN m.pressure_score > @pressureMax THEN 'pressao'
+        END
+        """;
+
+    sealed record Candidate(Guid EnvioId, Guid MedicoId, string? Titulo, string? PrimeiroNome, string? Especialidade, string? Regiao,
+        string? Greeting, bool FirstContact, Guid? ConversaId, string? Excluded);
 }

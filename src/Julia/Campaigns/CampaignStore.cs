@@ -39,6 +39,9 @@ internal sealed class CampaignStore(NpgsqlDataSource db, ShiftStore shifts, Queu
     public Task<(Guid[] Ids, string[] Unknown)> SpecialtiesAsync(string[] references, CancellationToken ct) =>
         shifts.ResolveSpecialtiesAsync(references, ct);
 
+    /// <summary>The segment's pressure limit when the campaign names none.</summary>
+    public const int DefaultPressureMax = 70;
+
     const string Segment = """
         FROM medicos m LEFT JOIN especialidades e ON e.id = m.especialidade_id
         WHERE NOT m.opted_out AND NOT m.bloqueado AND m.deleted_at IS NULL AND (m.telefone IS NOT NULL OR m.whatsapp_jid IS NOT NULL)
@@ -58,7 +61,7 @@ internal sealed class CampaignStore(NpgsqlDataSource db, ShiftStore shifts, Queu
 
     static object SegmentArgs(CampaignFilters f, Guid[] esp, long? campanha) => new
     {
-        pmax = f.PressureScoreMax ?? 70, esp,
+        pmax = f.PressureScoreMax ?? DefaultPressureMax, esp,
         regioes = (f.Regioes ?? []).Select(r => r.ToLowerInvariant()).ToArray(),
         cidades = (f.Cidades ?? []).Select(r => r.ToLowerInvariant()).ToArray(),
         estado = f.Estado?.ToUpperInvariant(), stages = f.Stages ?? [], tags = f.Tags ?? [], campanha,

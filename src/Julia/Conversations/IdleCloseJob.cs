@@ -6,7 +6,8 @@ namespace Julia.Conversations;
 
 /// <summary>
 /// `encerramento` — daily 01:00: conversations idle for 7 days close (docs/decisions.md#data-model): `abandoned` when
-/// they were a re-contact nobody answered, `completed` when the doctor had written at least once. One a person
+/// they were a re-contact nobody answered (counted from its reactivation, the row's last change, not from the last
+/// message before the pause), `completed` when the doctor had written at least once. One a person
 /// controls that nobody touched for those 7 days — a forgotten handoff — goes back to Júlia and closes too (its handoff
 /// `resolvido` by `encerramento automático`, the staff told as for any resolution): otherwise the doctor was never
 /// answered again. Conversations with a pending reply stay open; paused ones already closed themselves after the last
@@ -27,7 +28,8 @@ internal sealed class IdleCloseJob(NpgsqlDataSource db, ConversationStore conver
             WITH idle AS (
                 SELECT id, stage, last_inbound_at FROM conversations c
                 WHERE c.status = 'active' AND c.controlled_by = 'ai'
-                  AND COALESCE(c.last_message_at, c.created_at) < now() - make_interval(days => @days)
+                  AND CASE WHEN c.stage = 'recontato' THEN GREATEST(COALESCE(c.last_message_at, c.created_at), c.updated_at)
+                           ELSE COALESCE(c.last_message_at, c.created_at) END < now() - make_interval(days => @days)
                   AND NOT EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = c.medico_id AND i.conversa_id = c.id AND i.direcao = 'entrada' AND i.processado_em IS NULL)
                 FOR UPDATE SKIP LOCKED),
             closed AS (

@@ -153,6 +153,71 @@ public sealed class CampaignTests(CampaignFixture f) : IClassFixture<CampaignFix
     }
 
     /// <summary>
+    /// SPEC's "always excluded" holds when a campaign's message is made, not only when it starts: a campaign drips over
+    /// days, and a doctor who since wrote, is with a person, has a follow-up waiting or is over the pressure limit is
+    /// left out — his send row `cancelado` with the reason — and the next one takes his place (an outside audit,
+    /// 2026-12-03: he got the campaign in the middle of a conversation).
+    /// </summary>
+    [Fact]
+    public async Task TheFeederLeavesOutWhoChangedSinceTheStartAndFillsTheDayWithTheNext()
+    {
+        var phones = new[] { "5511966600001", "5511966600002", "5511966600003", "5511966600004", "5511966600005", "5511966600006" };
+        var ids = await f.QueryAsync<Guid>("""
+            INSERT INTO medicos (telefone, primeiro_nome, origem, tags, primeiro_contato_em)
+            SELECT t, 'Médico', 'import', '["feed_exclusao"]', now() - interval '30 days' FROM unnest(@phones) WITH ORDINALITY AS p (t, n) ORDER BY n
+            RETURNING id
+            """, new { phones });
+        var created = await f.Client.PostAsJsonAsync("/campanhas", Body("Oi {nome}, tenho plantões.", new { tags = new[] { "feed_exclusao" } }, max: 2));
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync($"/campanhas/{id}/iniciar", null)).StatusCode);
+        Assert.Equal(6, await f.ScalarAsync<long>("SELECT count(*) FROM envios_campanha WHERE campanha_id = @id", new { id }));
+        // After the start, four of them change; the send rows were made in phone order, so they come first.
+        await f.ExecuteAsync("""
+            INSERT INTO conversations (medico_id, last_inbound_at) VALUES (@a, now() - interval '1 day');
+            INSERT INTO conversations (medico_id, controlled_by) VALUES (@b, 'human');
+            INSERT INTO fila_mensagens (medico_id, tipo, conteudo, prioridade, agendar_para) VALUES (@c, 'followup', 'oi de novo', 4, now() + interval '1 day');
+            UPDATE medicos SET pressure_score = 90 WHERE id = @d;
+            UPDATE envios_campanha s SET created_at = now() - make_interval(mins => 10 - array_position(@all, s.medico_id)) WHERE campanha_id = @id;
+            """, new { a = ids[0], b = ids[1], c = ids[2], d = ids[3], all = ids.ToArray(), id });
+
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync("/jobs/campanhas", null)).StatusCode);
+
+        var rows = (await f.QueryAsync<(Guid Medico, string Status, string? Motivo)>(
+            "SELECT medico_id, status, motivo FROM envios_campanha WHERE campanha_id = @id", new { id })).ToDictionary(r => r.Medico);
+        Assert.Equal(("cancelado", "conversa_recente"), (rows[ids[0]].Status, rows[ids[0]].Motivo));
+        Assert.Equal(("cancelado", "controle_humano"), (rows[ids[1]].Status, rows[ids[1]].Motivo));
+        Assert.Equal(("cancelado", "envio_pendente"), (rows[ids[2]].Status, rows[ids[2]].Motivo));
+        Assert.Equal(("cancelado", "pressao"), (rows[ids[3]].Status, rows[ids[3]].Motivo));
+        Assert.All([ids[4], ids[5]], d => Assert.Contains(rows[d].Status, new[] { "enfileirado", "enviado" }));   // the day's 2, filled
+        Assert.Equal(2, await f.ScalarAsync<long>(
+            "SELECT count(*) FROM fila_mensagens WHERE tipo = 'campanha' AND metadata->>'campanha_id' = @id", new { id = id.ToString() }));
+        await f.Client.PostAsync($"/campanhas/{id}/cancelar", null);
+    }
+
+    /// <summary>
+    /// A campaign's opening to a doctor whose conversation was paused after the last follow-up makes it active again, so
+    /// the follow-ups of this opening apply (it stayed paused and got none).
+    /// </summary>
+    [Fact]
+    public async Task ACampaignOpeningReactivatesAConversationPausedAfterTheLastFollowUp()
+    {
+        var medico = await f.ScalarAsync<Guid>("INSERT INTO medicos (telefone, origem) VALUES ('5511966600011', 'import') RETURNING id");
+        await f.ExecuteAsync("""
+            INSERT INTO conversations (medico_id, status, stage, pausado_ate, last_message_at) VALUES (@medico, 'paused', 'nao_respondeu', now() + interval '40 days', now() - interval '20 days')
+            """, new { medico });
+
+        var created = await f.Client.PostAsJsonAsync("/campanhas", Body("Oi {nome}, tenho plantões."));
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+
+        await f.ExecuteAsync(Julia.Conversations.ConversationStore.OpenedByCampaignSql("(SELECT @medico AS medico_id, @id::bigint AS campanha_id)"), new { medico, id });
+
+        var c = (await f.QueryAsync<(string Status, string Stage, DateTime? PausadoAte, DateTime LastMessage)>(
+            "SELECT status, stage, pausado_ate, last_message_at FROM conversations WHERE medico_id = @medico", new { medico })).Single();
+        Assert.Equal(("active", "msg_enviada", (DateTime?)null), (c.Status, c.Stage, c.PausadoAte));
+        Assert.True(c.LastMessage > DateTime.UtcNow.AddMinutes(-5));
+    }
+
+    /// <summary>
     /// A campaign message whose send started and never came back (the process died mid-send) is recovered as `erro`
     /// resultado_desconhecido — an end like any other: its send row follows, so the campaign can finish (it stayed
     /// `ativa` forever: an outside audit, 2026-12-03).

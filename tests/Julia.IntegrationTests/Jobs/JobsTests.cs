@@ -121,15 +121,17 @@ public sealed class JobsTests(JobsFixture f) : IClassFixture<JobsFixture>
         await f.ExecuteAsync("""
             WITH m AS (INSERT INTO medicos (telefone, origem)
                        VALUES ('5511999995201', 'import'), ('5511999995202', 'import'), ('5511999995203', 'import'), ('5511999995204', 'import'),
-                              ('5511999995205', 'import')
+                              ('5511999995205', 'import'), ('5511999995206', 'import')
                        RETURNING id, telefone),
             c AS (
-            INSERT INTO conversations (medico_id, stage, controlled_by, last_message_at, last_inbound_at)
+            INSERT INTO conversations (medico_id, stage, controlled_by, last_message_at, last_inbound_at, updated_at)
             SELECT id,
-                   CASE telefone WHEN '5511999995202' THEN 'recontato' ELSE 'respondeu' END,
+                   CASE WHEN telefone IN ('5511999995202', '5511999995206') THEN 'recontato' ELSE 'respondeu' END,
                    CASE WHEN telefone IN ('5511999995203', '5511999995205') THEN 'human' ELSE 'ai' END,
-                   CASE WHEN telefone IN ('5511999995204', '5511999995205') THEN now() - interval '2 days' ELSE now() - interval '8 days' END,
-                   CASE telefone WHEN '5511999995202' THEN NULL ELSE now() - interval '9 days' END
+                   CASE WHEN telefone IN ('5511999995204', '5511999995205') THEN now() - interval '2 days'
+                        WHEN telefone = '5511999995206' THEN now() - interval '60 days' ELSE now() - interval '8 days' END,
+                   CASE WHEN telefone IN ('5511999995202', '5511999995206') THEN NULL ELSE now() - interval '9 days' END,
+                   CASE telefone WHEN '5511999995206' THEN now() - interval '1 day' ELSE now() - interval '8 days' END
             FROM m RETURNING id, medico_id, controlled_by)
             INSERT INTO handoffs (conversa_id, medico_id, trigger_type, motivo) SELECT id, medico_id, 'pedido_humano', 'pediu uma pessoa' FROM c WHERE controlled_by = 'human'
             """);
@@ -146,6 +148,8 @@ public sealed class JobsTests(JobsFixture f) : IClassFixture<JobsFixture>
         Assert.Equal("completed", statuses["5511999995203"]);   // a person controlled it, and nobody wrote for 8 days
         Assert.Equal("active", statuses["5511999995204"]);      // idle only 2 days
         Assert.Equal("active", statuses["5511999995205"]);      // a person controls it, 2 days ago
+        // Re-contact reactivated yesterday (the pause ended), its last message 60 days old: 7 days count from the reactivation.
+        Assert.Equal("active", statuses["5511999995206"]);
         // The forgotten handoff went back to Júlia (his next message is answered), resolved by the job; the recent one stays.
         var handoffs = (await f.QueryAsync<(string Telefone, string Status, string? Por, string Controle)>("""
             SELECT m.telefone, h.status, h.resolvido_por, c.controlled_by FROM handoffs h JOIN conversations c ON c.id = h.conversa_id
