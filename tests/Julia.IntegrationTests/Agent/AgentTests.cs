@@ -340,6 +340,9 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
         await f.WaitProcessedAsync(reminder);
 
         Assert.True(await f.ScalarAsync<bool>("SELECT opted_out FROM medicos WHERE telefone = @optOut", new { optOut }));
+        // SPEC: opted_out_reason is his message text, not the model's summary ("pediu para sair").
+        Assert.Equal("esse assunto de plantão não é mais pra mim, encerrei essa fase",
+            await f.ScalarAsync<string>("SELECT opted_out_reason FROM medicos WHERE telefone = @optOut", new { optOut }));
         Assert.DoesNotContain(await f.QueueAsync(optOut), q => q.Conteudo.Contains("não deve"));
         Assert.Equal("baixa_confianca", await f.ScalarAsync<string>("SELECT trigger_type FROM handoffs h JOIN medicos m ON m.id = h.medico_id WHERE m.telefone = @human", new { human }));
         Assert.Contains(await f.QueueAsync(human), q => q.TipoSistema == "transicao_handoff");
