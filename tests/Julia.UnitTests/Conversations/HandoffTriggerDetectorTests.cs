@@ -201,4 +201,37 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("esse residente é um moleque")]                          // an insult aimed at someone else
     [InlineData("idiotas os motoristas dessa cidade")]                   // a plural insult with no clause mark after it
     public void NinthSetSentimentLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    // Mechanisms added after the tenth blind set (docs/decisions.md#handoff), on phrasings of their own.
+    [Theory]
+    [InlineData("tem alguém vivo nessa empresa?", HandoffTriggers.PersonRequested)]
+    [InlineData("ninguém de vocês me responde mais?", HandoffTriggers.PersonRequested)]
+    [InlineData("chama um responsável, por favor", HandoffTriggers.PersonRequested)]        // the person as the object
+    [InlineData("preciso falar urgente com o financeiro", HandoffTriggers.PersonRequested)]
+    [InlineData("Não, quero falar com um atendente", HandoffTriggers.PersonRequested)]      // the "não" answers, a comma after it
+    [InlineData("cadê a atendente de ontem?", HandoffTriggers.PersonRequested)]
+    [InlineData("vocês vão tomar um processo", HandoffTriggers.Legal)]
+    [InlineData("acionarei os meios judiciais", HandoffTriggers.Legal)]
+    [InlineData("vou procesar essa empresa", HandoffTriggers.Legal)]                        // one "s" missing
+    [InlineData("isso é estelionato", HandoffTriggers.Legal)]
+    [InlineData("já entrei com a ação", HandoffTriggers.Legal)]
+    [InlineData("vou processar vocês, não é brincadeira", HandoffTriggers.Legal)]
+    [InlineData("nunca mais trabalho com vocês, que vergonha", HandoffTriggers.NegativeSentiment)]
+    public void FamiliesOfTheTenthSet(string text, string expected) => Assert.Equal(expected, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("não quero falar com supervisor nenhum, só quero a escala")]  // a person request negated
+    [InlineData("você é gente ou robô?")]                                     // the either-or question about Júlia
+    [InlineData("falo com um humano? brincadeira, tá ótimo assim")]           // taken back
+    [InlineData("o responsável pelo paciente quer falar comigo")]             // a patient's person
+    [InlineData("liguei pro hospital e ninguém me atende")]
+    [InlineData("o escritório fica na Avenida da Justiça")]
+    [InlineData("fiz BO do celular roubado")]                                  // a police report of his own loss
+    [InlineData("meu advogado leu o contrato, pode mandar")]
+    [InlineData("meu colega disse \"vou processar essa empresa\", é sério?")]   // someone else's words, quoted
+    [InlineData("um amigo falou que vocês são uns picaretas, é verdade?")]
+    [InlineData("vou processar vocês por pagarem tão bem kkkk")]              // a joke
+    [InlineData("nunca mais piso naquele hospital, foi horrível")]            // about a place
+    [InlineData("preciso do número do processo SEI")]
+    public void TenthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }

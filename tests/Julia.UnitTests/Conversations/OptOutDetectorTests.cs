@@ -184,4 +184,30 @@ public sealed class OptOutDetectorTests
     [InlineData("no quiero ese turno, ¿hay otro?")]                        // Spanish: one shift refused
     [InlineData("stop sending night shifts, day only please")]             // English: a kind of shift named after the stop
     public void DoesNotMistakeTheNinthSetLookAlikes(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    // Mechanisms added after the tenth blind set (docs/decisions.md#opt-out), on phrasings of their own.
+    [Theory]
+    [InlineData("eu já pedi pra sair e vocês continuam me enviando")]      // a request made before; "continuam" is no typo of "continuem"
+    [InlineData("pedi pra me excluírem há uma semana")]                    // "há uma semana": when he asked, not a pause
+    [InlineData("me remove do cadastro ou vou no Procon")]                 // an authority after a threat's connective
+    [InlineData("tira meu telefone antes que eu acione meu advogado")]     // "antes que" is no hour
+    [InlineData("não tenho interesse em plantões, podem me tirar")]        // "…em plantões" closing its clause
+    [InlineData("Eu não quero mais receber mensagens ponto")]              // dictated "ponto" is no typo of "pronto"
+    [InlineData("aqui é o filho do Dr. Nilo: ele não quer mais receber, removam o contato dele")]
+    [InlineData("solicito o encerramento do meu cadastro")]
+    [InlineData("dejen de contactarme")]
+    public void RecognisesTheTenthSetFamilies(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("não quero ser removida da lista, só estou sem tempo")]    // the passive negated
+    [InlineData("se for pra mandar plantão de 12h pode parar de mandar")]  // a stop under a condition that names a shift
+    [InlineData("para de mandar tantas vagas, não dou conta de ler")]      // fewer, not none
+    [InlineData("para de mandar tudo de uma vez")]
+    [InlineData("para de mandar mensagem de madrugada e de noite, boa noite")]
+    [InlineData("eu tinha pedido pra sair, mas mudei de ideia")]           // the request taken back
+    [InlineData("se eu pedir pra me tirarem da lista, consigo voltar?")]   // a question about leaving
+    [InlineData("nunca pedi pra sair, por que parei de receber?")]
+    [InlineData("qual a cláusula de cancelamento do contrato?")]           // "contrato" is no typo of "contato"
+    [InlineData("stop sending me surgery, I only do clinic")]
+    public void DoesNotMistakeTheTenthSetLookAlikes(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

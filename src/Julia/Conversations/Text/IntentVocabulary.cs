@@ -215,6 +215,8 @@ internal sealed class IntentVocabulary
         if (head >= words.Length || !exitVerbs.Contains(words[head])) return false;
         var k = start - 1;
         if (k >= 0 && words[k] is "me" or "te") k--;
+        // "não quero ser removido da lista": the passive's "ser" is looked through.
+        if (k >= 0 && words[k] == "ser") k--;
         if (k >= 0 && words[k] == "para") k--;
         if (k >= 0 && negatedModals.Contains(words[k])) k--;
         if (k >= 0 && words[k] == "mais") k--;
@@ -254,6 +256,31 @@ internal sealed class IntentVocabulary
         return w.Length >= 4 && (w.EndsWith("ar", StringComparison.Ordinal) || w.EndsWith("er", StringComparison.Ordinal)
                                  || w.EndsWith("ir", StringComparison.Ordinal) || w == "por");
     }
+
+    /// <summary>
+    /// "se não tiver vaga em Santos pode parar de mandar", "se for pra mandar vaga de 80 reais, pode parar": a stop of
+    /// sending under a condition (a "se" up to twelve words before it) that names a shift keeps every other shift.
+    /// </summary>
+    bool OnShiftCondition(string[] words, int start, HashSet<string> exceptions)
+    {
+        for (var s = start - 1; s >= Math.Max(0, start - 12); s--)
+        {
+            if (words[s] != "se") continue;
+            for (var k = s + 1; k < start; k++)
+                if (IsShiftSpecific(words, k, exceptions)) return true;
+            return false;
+        }
+        return false;
+    }
+
+    /// <summary>"para de mandar tantas de uma vez", "…tanta vaga": a stop of the amount, not of the sending.</summary>
+    static bool SlowsDown(string[] words, int afterSending) =>
+        afterSending < words.Length
+        && (words[afterSending] is "tanta" or "tantas" or "tanto" or "tantos" || AllAtOnce(words, afterSending)
+            || (words[afterSending] == "tudo" && AllAtOnce(words, afterSending + 1)));
+
+    static bool AllAtOnce(string[] words, int at) =>
+        at + 2 < words.Length && words[at] == "de" && words[at + 1] == "uma" && words[at + 2] == "vez";
 
     /// <summary>
     /// "meu colega Dr. Marcos pediu pra sair da lista", "a minha esposa quer que parem": someone else (three words at most
@@ -328,7 +355,8 @@ internal sealed class IntentVocabulary
                 && !Before(words, start, personBefore, clauseEnds) && !Negated(words, start, clauseEnds) && !AsksForSomeoneElse(words, start, end))
                 return "frase";
         foreach (var pair in personPairs)
-            if (Matches(words, pair, personExceptions, personExceptionWindow, possessives, personBefore, unmistakable: unmistakablePersons)) return pair.Name;
+            if (Matches(words, pair, personExceptions, personExceptionWindow, possessives, personBefore, unmistakable: unmistakablePersons, negatedIn: clauseEnds))
+                return pair.Name;
         return null;
     }
 
@@ -336,6 +364,9 @@ internal sealed class IntentVocabulary
     /// "não me liga agora", "não precisa me ligar", "para de me ligar" are the opposite of a request; "você é uma pessoa real?" asks what
     /// Júlia is (docs/decisions.md#agent).
     /// </summary>
+    /// <summary>Whether a request for a person starting at word <paramref name="start"/> is negated ("não quero falar com atendente").</summary>
+    public static bool NegatedRequest(string[] words, int start, ulong clauseEnds) => Negated(words, start, clauseEnds);
+
     static bool Negated(string[] words, int start, ulong clauseEnds) =>
         (start > 0 && words[start - 1] == "nao" && !Crosses(clauseEnds, start - 1, start))
         || (start > 1 && words[start - 2] == "nao" && words[start - 1] is "precisa" or "precisam" or "precisar" && !Crosses(clauseEnds, start - 2, start))
@@ -394,8 +425,9 @@ internal sealed class IntentVocabulary
         // "…nos seus plantões", "nas suas vagas": the company's shifts as a whole (unless narrowed again: "…noturnos").
         && !(serviceWhole.Contains(words[end + 1]) && end + 2 < words.Length && shiftNouns.Contains(words[end + 2]) && words[end + 2].EndsWith('s')
              && !Near(words, end + 3, optOutExceptions, optOutExceptionWindow))
-        // "…em plantões" as the message's last word: every shift, that is the service itself, not one of them.
-        && !(end + 2 == words.Length && shiftNouns.Contains(words[end + 1]) && words[end + 1].EndsWith('s'));
+        // "…em plantões" as the message's (or its clause's) last word: every shift, that is the service itself, not one of
+        // them — "não tenho interesse em plantões, pode me retirar".
+        && !((end + 2 == words.Length || Crosses(clauseEnds, end + 1, end + 2)) && shiftNouns.Contains(words[end + 1]) && words[end + 1].EndsWith('s'));
 
     /// <summary>
     /// A word about one shift: a sector, a day, a period… or "plantão"/"vaga" made specific ("do plantão de sexta",
@@ -404,8 +436,10 @@ internal sealed class IntentVocabulary
     bool IsShiftSpecific(string[] words, int k, HashSet<string> exceptions)
     {
         // "todo dia", "toda semana", "nenhum hospital": every one, which is about messages in general, not one shift.
+        // "antes que eu chame meu advogado" is a threat, not an hour; "boa noite", "bom dia" are greetings, not a period.
         if (exceptions.Contains(words[k]))
-            return !(k > 0 && words[k - 1] is "todo" or "toda" or "todos" or "todas" or "nenhum" or "nenhuma" or "qualquer") && !Permanent(words, k, k + 1);
+            return !(k > 0 && words[k - 1] is "todo" or "toda" or "todos" or "todas" or "nenhum" or "nenhuma" or "qualquer" or "boa" or "bom")
+                   && !(words[k] == "antes" && k + 1 < words.Length && words[k + 1] == "que") && !Permanent(words, k, k + 1);
         if (!shiftNouns.Contains(words[k])) return false;
         // "nos plantões de vocês", "nas suas vagas": the company's shifts as a whole, that is the service itself.
         if (words[k].EndsWith('s') && ((k > 0 && words[k - 1] is "seus" or "suas" or "vossos" or "vossas")
@@ -478,13 +512,16 @@ internal sealed class IntentVocabulary
 
     bool Matches(string[] words, Pair pair, HashSet<string> exceptions, int exceptionWindow, HashSet<string>? possessives = null,
         Sequences? before = null, bool keepsGoing = false, ulong clauseEnds = 0, bool paused = false, bool hisNumber = false,
-        HashSet<string>? authorities = null, Sequences? unmistakable = null)
+        HashSet<string>? authorities = null, Sequences? unmistakable = null, ulong? negatedIn = null)
     {
         for (var i = 0; i < words.Length; i++)
         {
+            // "não quero falar com atendente, só quero a vaga": a request for a person negated in its clause.
+            if (negatedIn is { } ends && i > 0 && Negated(words, i, ends) && pair.A.EndAt(words, i) is not null) continue;
             // "ñ para ñ, manda mais vaga": an expression never runs across a clause mark.
             if (pair.A.EndAt(words, i) is not { } aEnd || Crosses(clauseEnds, i, aEnd - 1)) continue;
-            if (keepsGoing && (AsksToKeepGoing(words, i, clauseEnds) || Discounted(words, i, clauseEnds, hisNumber) || (pair == stopPair && StopsSomethingElse(words, aEnd)))) continue;
+            if (keepsGoing && (AsksToKeepGoing(words, i, clauseEnds) || Discounted(words, i, clauseEnds, hisNumber)
+                               || (pair == stopPair && (StopsSomethingElse(words, aEnd) || OnShiftCondition(words, i, optOutExceptions))))) continue;
             if (pair.CheckAfter && before is not null && Before(words, i, before)) continue;
             for (var j = aEnd; j <= Math.Min(words.Length - 1, aEnd + pair.Window); j++)
             {
@@ -494,6 +531,8 @@ internal sealed class IntentVocabulary
                 // "vou falar com meu chefe": someone of the doctor's own, not Júlia's team.
                 if (possessives is not null && j > 0 && possessives.Contains(words[j - 1])) continue;
                 if (keepsGoing && pair.Pausable && Paused(words, bEnd, paused)) continue;
+                // "para de mandar tantas de uma vez": fewer messages, not none.
+                if (pair == stopPair && SlowsDown(words, bEnd)) continue;
                 if (!pair.CheckAfter) return true;
                 // "tem algum humano de plantão aí?": a human is asked for whatever follows.
                 if (unmistakable is not null && unmistakable.EndAt(words, j) == bEnd && OnlyDeterminers(words, aEnd, j)) return true;
@@ -551,10 +590,14 @@ internal sealed class IntentVocabulary
             if (complementedNouns.Contains(words[k]) && k + 1 < words.Length && words[k + 1] is "do" or "da" or "de" or "dos" or "das")
                 limit = Math.Min(words.Length, k + 2 + window);
         }
-        // "vou reportar vcs pro Procon": the authority may come after whom and a preposition.
+        // "vou reportar vcs pro Procon": the authority may come after whom and a preposition — not after a threat's
+        // connective, which opens a clause of its own: "me tira dessa lista senão vou no Procon" still asks to leave.
         if (authorities is not null)
             for (var k = end; k < Math.Min(words.Length, end + window + 2); k++)
+            {
+                if (words[k] is "senao" or "ou" or "se" or "caso" || (words[k] == "antes" && k + 1 < words.Length && words[k + 1] == "que")) break;
                 if (authorities.Contains(words[k])) return true;
+            }
         return false;
     }
 
