@@ -65,7 +65,7 @@ internal sealed class CampaignFeederJob(
 
     /// <summary>
     /// Today's share of one campaign, oldest send rows first. The segment's exclusions that change with time are checked
-    /// again here, when the message is about to exist (a campaign drips over days; SPEC "always excluded"): a doctor whose
+    /// again here, when the message is about to exist (a campaign drips over days; docs/decisions.md#proactive): a doctor whose
     /// open conversation a person controls, who wrote in the last 7 days, who has a campaign or follow-up message
     /// waiting, or whose pressure is above the campaign's limit is left out of it — his send row `cancelado` with that
     /// `motivo` — and the next one takes his place.

@@ -128,7 +128,7 @@ internal sealed partial class ConversationTools(
             LogOptOutRefused();
             return Task.FromResult(OptOutRules.Refusal);
         }
-        session.TakeOver = new AgentOutcome.OptOut(session.DoctorText);   // SPEC: opted_out_reason is his text, not the model's summary
+        session.TakeOver = new AgentOutcome.OptOut(session.DoctorText);   // his text, not the model's summary (docs/decisions.md#opt-out)
         return Task.FromResult("Registrado. A confirmação ao médico é enviada pelo sistema; não escreva mais nada.");
     }
 
