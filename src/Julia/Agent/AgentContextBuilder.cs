@@ -43,7 +43,7 @@ internal static class AgentContextBuilder
             if (profile.Crm is not null) b.AppendLine($"CRM: {profile.Crm}-{profile.Estado}");
             b.AppendLine($"Cidade/região: {profile.Cidade ?? "?"} / {profile.Regiao ?? "?"}");
             b.AppendLine($"Etapa: {profile.StageJornada}{(profile.Vip ? " (VIP: prioridade no atendimento)" : "")}");
-            b.AppendLine($"Preferências: {Preferences(profile.Preferencias)}");
+            b.AppendLine($"Preferências: {Preferences(profile.Preferencias, profile.NomesPreferencias)}");
             if (!string.IsNullOrWhiteSpace(profile.EspecialidadeNotas)) b.AppendLine($"Notas da especialidade: {profile.EspecialidadeNotas}");
         }
 
@@ -115,17 +115,46 @@ internal static class AgentContextBuilder
         return messages;
     }
 
-    static string Preferences(string json)
+    /// <summary>
+    /// The stored preferences as `chave=a, b; …`, hospitals and sectors by name (<paramref name="namesJson"/>: id → name);
+    /// an id no longer known is left out rather than shown as a uuid.
+    /// </summary>
+    internal static string Preferences(string json, string? namesJson = null)
     {
         try
         {
+            var names = NamesById(namesJson);
             using var doc = JsonDocument.Parse(json);
-            var parts = doc.RootElement.EnumerateObject()
-                .Where(p => p.Value.ValueKind is not JsonValueKind.Null && !(p.Value.ValueKind == JsonValueKind.Array && p.Value.GetArrayLength() == 0))
-                .Select(p => $"{p.Name}={(p.Value.ValueKind == JsonValueKind.Array ? string.Join(", ", p.Value.EnumerateArray().Select(v => v.ToString())) : p.Value.ToString())}")
-                .ToList();
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return "nenhuma registrada";
+            var parts = new List<string>();
+            foreach (var p in doc.RootElement.EnumerateObject())
+            {
+                var values = p.Value.ValueKind switch
+                {
+                    JsonValueKind.Array => p.Value.EnumerateArray().Select(v => v.ToString()).Select(v => ByName(p.Name, v, names)).OfType<string>().ToList(),
+                    JsonValueKind.Null => [],
+                    _ => [p.Value.ToString()],
+                };
+                if (values.Count > 0) parts.Add($"{p.Name}={string.Join(", ", values)}");
+            }
             return parts.Count == 0 ? "nenhuma registrada" : string.Join("; ", parts);
         }
         catch (JsonException) { return "nenhuma registrada"; }
+    }
+
+    static readonly string[] IdKeys = ["hospitais_preferidos", "hospitais_bloqueados", "setores_bloqueados"];
+
+    static string? ByName(string key, string value, IReadOnlyDictionary<string, string> names) =>
+        !IdKeys.Contains(key) || !Guid.TryParse(value, out var id) ? value : names.GetValueOrDefault(id.ToString("D"));
+
+    static Dictionary<string, string> NamesById(string? json)
+    {
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (string.IsNullOrEmpty(json)) return names;
+        using var doc = JsonDocument.Parse(json);
+        if (doc.RootElement.ValueKind == JsonValueKind.Object)
+            foreach (var p in doc.RootElement.EnumerateObject())
+                if (p.Value.ValueKind == JsonValueKind.String) names[p.Name] = p.Value.GetString()!;
+        return names;
     }
 }

@@ -118,5 +118,6 @@ internal sealed class ChatwootNotes(
     internal static string NoteText(HandoffNotice h) =>
         $"🚨 Handoff ({h.TriggerType}): {h.Reason ?? "-"}" +
         (string.IsNullOrWhiteSpace(h.LastMessage) ? "" : $"\nÚltima mensagem do médico: {h.LastMessage}") +
-        "\nJúlia parou de responder nesta conversa. Para devolver: remova a label humano ou resolva a conversa.";
+        "\nJúlia parou de responder nesta conversa. Para devolver a ela: resolva a conversa" +
+        (h.TriggerType == "manual" ? " ou remova a label humano, se ela estiver marcada." : $" (ou POST /admin/handoffs/{h.HandoffId}/resolver).");
 }

@@ -8,11 +8,13 @@ namespace Julia.Doctors;
 /// Who the doctor is, as the agent's context needs it (docs/decisions.md#agent). <see cref="Diretrizes"/>: the managers'
 /// active directives that apply to him (everyone's and his own, at most <see cref="DoctorProfileStore.MaxDirectives"/>,
 /// highest priority first) as a JSON array of `{tipo, conteudo, vaga_id, do_medico}`, or null when there are none.
+/// <see cref="NomesPreferencias"/>: the names of the hospitals and sectors his preferences hold by id, as a JSON object
+/// id → name (null when there are none), so the model reads "Hospital São Lucas", not a uuid.
 /// </summary>
 internal sealed record DoctorProfile(
     Guid Id, string? Titulo, string? PrimeiroNome, string? Sobrenome, string? Crm, string? Estado, string? Cidade, string? Regiao,
     Guid? EspecialidadeId, string? Especialidade, string? EspecialidadeNotas, string StageJornada, bool Vip, string Preferencias,
-    string? Diretrizes = null);
+    string? Diretrizes = null, string? NomesPreferencias = null);
 
 internal sealed class DoctorProfileStore(NpgsqlDataSource db)
 {
@@ -25,7 +27,21 @@ internal sealed class DoctorProfileStore(NpgsqlDataSource db)
                                 ORDER BY d.prioridade DESC, d.created_at)::text
                 FROM (SELECT tipo, left(conteudo, 500) AS conteudo, vaga_id, medico_id, prioridade, created_at FROM diretrizes
                       WHERE ativo AND (expira_em IS NULL OR expira_em > now()) AND (medico_id IS NULL OR medico_id = m.id)
-                      ORDER BY prioridade DESC, created_at LIMIT 10) d) AS Diretrizes
+                      ORDER BY prioridade DESC, created_at LIMIT 10) d) AS Diretrizes,
+               (SELECT json_object_agg(x.id, x.nome)::text
+                FROM (SELECT h.id, h.nome FROM hospitais h
+                      WHERE h.id IN (SELECT v::uuid FROM jsonb_array_elements_text(
+                                        CASE WHEN jsonb_typeof(m.preferencias_detectadas->'hospitais_preferidos') = 'array'
+                                             THEN m.preferencias_detectadas->'hospitais_preferidos' ELSE '[]' END
+                                        || CASE WHEN jsonb_typeof(m.preferencias_detectadas->'hospitais_bloqueados') = 'array'
+                                                THEN m.preferencias_detectadas->'hospitais_bloqueados' ELSE '[]' END) AS v
+                                     WHERE v ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')
+                      UNION ALL
+                      SELECT s.id, s.nome FROM setores s
+                      WHERE s.id IN (SELECT v::uuid FROM jsonb_array_elements_text(
+                                        CASE WHEN jsonb_typeof(m.preferencias_detectadas->'setores_bloqueados') = 'array'
+                                             THEN m.preferencias_detectadas->'setores_bloqueados' ELSE '[]' END) AS v
+                                     WHERE v ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')) x) AS NomesPreferencias
         FROM medicos m LEFT JOIN especialidades e ON e.id = m.especialidade_id
         """;
 

@@ -65,10 +65,16 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
         await using var c = await db.OpenConnectionAsync(ct);
         var ids = new List<string>();
         var unknown = new List<string>();
+        List<(Guid Id, string Nome)>? all = null;   // read once, only when a name needs accents folded ("Sao Luiz" for "São Luiz")
         foreach (var reference in references)
         {
             var id = await c.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition(
                 $"SELECT id FROM {table} WHERE id::text = @reference OR lower(nome) = lower(@reference) LIMIT 1", new { reference }, cancellationToken: ct));
+            if (id is null)
+            {
+                all ??= [.. await c.QueryAsync<(Guid, string)>(new CommandDefinition($"SELECT id, nome FROM {table}", cancellationToken: ct))];
+                if (all.FirstOrDefault(x => PtBrText.SameName(x.Nome, reference)) is { Id: var folded } && folded != Guid.Empty) id = folded;
+            }
             if (id is { } found) ids.Add(found.ToString()); else unknown.Add(reference);
         }
         return (ids, unknown);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Julia.Agent;
 using Julia.IntegrationTests.TestHost;
 using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
@@ -252,6 +253,51 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
         Assert.Equal("reservou", await f.ScalarAsync<string>(
             "SELECT c.stage FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = @Camila AND c.status = 'active'", new { Camila }));
         Assert.Contains(await f.QueueAsync(Camila), q => q.Conteudo.StartsWith("Reservado!"));
+    }
+
+    /// <summary>
+    /// What the doctor told Júlia shapes what she sees and finds (an outside audit, 2026-12-03): hospitals he blocked
+    /// reach the model by name, not as uuids it cannot match to the shifts; a minimum pay the model passes to
+    /// buscar_vagas never goes below his own; a reservation keeps his words, not the model's paraphrase.
+    /// </summary>
+    [Fact]
+    public async Task HisPreferencesReachTheModelByNameBoundTheSearchAndHisWordsAreKept()
+    {
+        const string phone = "5511990000941";
+        var especialidade = await f.ScalarAsync<Guid>("SELECT especialidade_id FROM medicos WHERE telefone = @Camila", new { Camila });
+        var floor = await f.ScalarAsync<int>("""
+            SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY COALESCE(valor_maximo, valor)) FROM vagas
+            WHERE especialidade_id = @especialidade AND status = 'aberta' AND deleted_at IS NULL AND data > current_date
+            """, new { especialidade });
+        await f.ExecuteAsync("""
+            INSERT INTO medicos (telefone, primeiro_nome, origem, especialidade_id, preferencias_detectadas)
+            VALUES (@phone, 'Irene', 'import', @especialidade,
+                    jsonb_build_object('valor_minimo', @floor, 'hospitais_bloqueados', jsonb_build_array('b0000000-0000-4000-8000-000000000008', 'not-a-uuid')))
+            """, new { phone, especialidade, floor });
+        f.Anthropic.Enqueue(Tool("buscar_vagas", new JsonObject { ["valor_minimo"] = 0 }));
+        f.Anthropic.Enqueue(request => Tool("reservar_plantao", new JsonObject { ["vaga_id"] = FirstVagaId(request), ["confirmacao"] = "o médico aceitou com entusiasmo" }));
+        f.Anthropic.Enqueue(Text("Reservado!"));
+        var before = f.Anthropic.Requests.Count;
+
+        await PostAsync(f.Client, Text(phone, "pode reservar o primeiro que tiver, sim"));
+        await f.WaitProcessedAsync(phone);
+
+        var requests = f.Anthropic.Requests.Skip(before).ToList();
+        var system = System.Text.RegularExpressions.Regex.Unescape(requests[0]["system"]!.ToJsonString());
+        Assert.Contains("hospitais_bloqueados=Hospital Leste Tatuapé, not-a-uuid", system);
+        Assert.DoesNotContain("b0000000-0000-4000-8000-000000000008", system);
+        var found = System.Text.RegularExpressions.Regex.Matches(requests[1]["messages"]!.AsArray()[^1]!.ToJsonString(),
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").Select(m => Guid.Parse(m.Value)).Distinct().ToArray();
+        Assert.NotEmpty(found);
+        Assert.Equal(0, await f.ScalarAsync<long>(
+            "SELECT count(*) FROM vagas WHERE id = ANY(@found) AND COALESCE(valor_maximo, valor) < @floor", new { found, floor }));
+        Assert.Equal("pode reservar o primeiro que tiver, sim", await f.ScalarAsync<string>(
+            "SELECT r.confirmacao FROM reservas_vaga r JOIN medicos m ON m.id = r.medico_id WHERE m.telefone = @phone", new { phone }));
+        // A hospital named without its accents ("Tatuape") is still the one he means.
+        var (ids, unknown) = await f.App.Services.GetRequiredService<Julia.Shifts.ShiftStore>()
+            .ResolveAsync("hospitais", ["hospital leste tatuape", "Hospital Que Não Existe"], default);
+        Assert.Equal(["b0000000-0000-4000-8000-000000000008"], ids);
+        Assert.Equal(["Hospital Que Não Existe"], unknown);
     }
 
     [Fact]

@@ -22,7 +22,9 @@ internal sealed class AgentToolbox(ShiftTools shifts, ConversationTools conversa
                 ShiftTools.ReserveSchema, shifts.ReserveAsync),
             Tool("agendar_lembrete", "Agenda um retorno que o médico pediu (horário de São Paulo, dentro do horário comercial).",
                 ConversationTools.ReminderSchema, conversation.ScheduleReminderAsync),
-            Tool("atualizar_preferencias", "Guarda preferências que o médico contou (turnos, regiões, dias, valor mínimo, hospitais, setores).",
+            Tool("atualizar_preferencias", "Guarda preferências que o médico contou (turnos, regiões, dias, valor mínimo, hospitais, setores). " +
+                "Cada lista enviada substitui a que estava guardada: envie a lista completa (as atuais estão em Preferências, no contexto); " +
+                "o que você não enviar fica como estava.",
                 ConversationTools.PreferencesSchema, conversation.UpdatePreferencesAsync),
             Tool("registrar_opt_out", "O médico não quer mais receber mensagens.", ConversationTools.OptOutSchema, conversation.OptOutAsync),
             Tool("solicitar_humano", "Passa a conversa para uma pessoa da equipe.", ConversationTools.HumanSchema, conversation.RequestHumanAsync),

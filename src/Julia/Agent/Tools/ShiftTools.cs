@@ -24,6 +24,10 @@ internal sealed partial class ShiftTools(
          "required":["vaga_id","confirmacao"]}
         """;
 
+    /// <summary>A minimum pay the model asks for narrows the search; it never goes below the doctor's own minimum.</summary>
+    static int? AtLeast(int? asked, int? doctorsMinimum) =>
+        asked is { } a && doctorsMinimum is { } m ? Math.Max(a, m) : asked ?? doctorsMinimum;
+
     public async Task<string> SearchAsync(ToolSession session, ToolArguments a, CancellationToken ct)
     {
         var profile = session.Turn.Profile;
@@ -32,7 +36,7 @@ internal sealed partial class ShiftTools(
         if (especialidadeId is null) return "Não sei a especialidade do médico: pergunte antes de buscar plantões.";
         var prefs = ShiftPreferences.Parse(profile?.Preferencias);
         var search = new ShiftSearch(especialidadeId, ParseDate(a.String("data_de")), ParseDate(a.String("data_ate")), a.String("periodo"),
-            a.String("cidade") ?? a.String("regiao"), a.Int("valor_minimo") ?? prefs.ValorMinimo, Math.Clamp(a.Int("limite") ?? 5, 1, 5),
+            a.String("cidade") ?? a.String("regiao"), AtLeast(a.Int("valor_minimo"), prefs.ValorMinimo), Math.Clamp(a.Int("limite") ?? 5, 1, 5),
             prefs.BlockedHospitals, prefs.BlockedSectors);
         var found = await catalog.SearchAsync(search, await store.HoldingsAsync(session.Turn.Doctor.Id, ct), ct);
         session.Offer(found);
@@ -87,8 +91,9 @@ internal sealed partial class ShiftTools(
         if (shift.Status is "cancelada") return (false, "Esse plantão foi cancelado pela equipe: não está mais disponível.");
         if (shift.Status is not ("aberta" or "anunciada")) return (false, Taken);
 
-        var confirmacao = a.String("confirmacao") is { Length: > 0 } words ? words : session.DoctorText;
-        if (confirmacao.Length > 500) confirmacao = confirmacao[..500];
+        // His own words this turn, as staff will read them if he later says he never accepted — not the model's
+        // `confirmacao`, which may paraphrase (docs/decisions.md#reservations).
+        var confirmacao = session.DoctorText is { Length: > 500 } long_ ? long_[..500] : session.DoctorText;
         var result = await store.ReserveAsync(new ReservationRequest(vagaId, doctor.Id, session.Turn.ConversaId, confirmacao), ct);
         switch (result.Outcome)
         {

@@ -1,0 +1,38 @@
+using Julia.Chatwoot;
+using Julia.Handoffs;
+
+namespace Julia.UnitTests.Chatwoot;
+
+/// <summary>
+/// The private note a handoff leaves in Chatwoot tells staff how to give the conversation back in a way that works for
+/// that handoff: only a `manual` one can have the `humano` label to remove (an outside audit, 2026-12-03: every note
+/// said "remova a label humano", which trigger handoffs never had).
+/// </summary>
+public sealed class HandoffNoteTests
+{
+    static HandoffNotice Notice(string type) => new(Guid.Parse("0b9f5c1e-0000-4000-8000-000000000001"), Guid.NewGuid(), Guid.NewGuid(), "Dr. Ana",
+        "5511999990001", type, "pediu uma pessoa", "quero falar com alguém", "pendente", DateTimeOffset.UtcNow, null, null, null, "42");
+
+    [Theory]
+    [InlineData("pedido_humano")]
+    [InlineData("juridico")]
+    [InlineData("sentimento_negativo")]
+    [InlineData("baixa_confianca")]
+    public void ATriggerHandoffSaysToResolveOrUseTheAdminEndpointNotToRemoveALabel(string type)
+    {
+        var note = ChatwootNotes.NoteText(Notice(type));
+
+        Assert.Contains("resolva a conversa", note);
+        Assert.Contains("/admin/handoffs/0b9f5c1e-0000-4000-8000-000000000001/resolver", note);
+        Assert.DoesNotContain("label", note);
+    }
+
+    [Fact]
+    public void AManualHandoffAlsoMentionsTheLabel()
+    {
+        var note = ChatwootNotes.NoteText(Notice("manual"));
+
+        Assert.Contains("resolva a conversa", note);
+        Assert.Contains("remova a label humano", note);
+    }
+}
