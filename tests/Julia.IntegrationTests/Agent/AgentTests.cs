@@ -300,6 +300,22 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
         Assert.Equal(["Hospital Que Não Existe"], unknown);
     }
 
+    /// <summary>A specialty name the search does not know is said to the model, not swapped for the doctor's own.</summary>
+    [Fact]
+    public async Task ASearchForAnUnknownSpecialtyIsToldNotAnsweredWithHisOwn()
+    {
+        f.Anthropic.Enqueue(Tool("buscar_vagas", new JsonObject { ["especialidade"] = "Astrologia" }));
+        f.Anthropic.Enqueue(Text("Não tenho essa especialidade aqui."));
+        var before = f.Anthropic.Requests.Count;
+
+        await PostAsync(f.Client, Text(Thiago, "tem vaga de astrologia?"));
+        await f.WaitProcessedAsync(Thiago);
+
+        var toolResult = System.Text.RegularExpressions.Regex.Unescape(f.Anthropic.Requests.Skip(before).Last()["messages"]!.AsArray()[^1]!.ToJsonString());
+        Assert.Contains("Não conheço a especialidade \"Astrologia\"", toolResult);
+        Assert.DoesNotMatch("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", toolResult);
+    }
+
     [Fact]
     public async Task RateLimitedOnceThenAnswered()
     {

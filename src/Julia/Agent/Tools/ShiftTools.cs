@@ -32,7 +32,13 @@ internal sealed partial class ShiftTools(
     {
         var profile = session.Turn.Profile;
         var especialidadeId = profile?.EspecialidadeId;
-        if (a.String("especialidade") is { Length: > 0 } name && await store.SpecialtyIdAsync(name, ct) is { } other) especialidadeId = other;
+        if (a.String("especialidade") is { Length: > 0 } name)
+        {
+            // An unknown name is said, not replaced by his own specialty: the model would offer those as the other's.
+            if (await store.SpecialtyIdAsync(name, ct) is not { } other)
+                return $"Não conheço a especialidade \"{(name.Length > 60 ? name[..60] : name)}\": busque sem especialidade (a do médico) ou com outro nome.";
+            especialidadeId = other;
+        }
         if (especialidadeId is null) return "Não sei a especialidade do médico: pergunte antes de buscar plantões.";
         var prefs = ShiftPreferences.Parse(profile?.Preferencias);
         var search = new ShiftSearch(especialidadeId, ParseDate(a.String("data_de")), ParseDate(a.String("data_ate")), a.String("periodo"),
