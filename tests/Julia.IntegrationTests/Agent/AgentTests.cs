@@ -308,8 +308,9 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
         f.Anthropic.Enqueue(Text("Não tenho essa especialidade aqui."));
         var before = f.Anthropic.Requests.Count;
 
-        await PostAsync(f.Client, Text(Thiago, "tem vaga de astrologia?"));
-        await f.WaitProcessedAsync(Thiago);
+        const string phone = "5511990000951";   // a doctor of his own: other tests read Thiago's replies
+        await PostAsync(f.Client, Text(phone, "tem vaga de astrologia?"));
+        await f.WaitProcessedAsync(phone);
 
         var toolResult = System.Text.RegularExpressions.Regex.Unescape(f.Anthropic.Requests.Skip(before).Last()["messages"]!.AsArray()[^1]!.ToJsonString());
         Assert.Contains("Não conheço a especialidade \"Astrologia\"", toolResult);
