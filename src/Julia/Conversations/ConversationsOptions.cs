@@ -15,6 +15,8 @@ internal sealed class ConversationsOptions
     public int HoldingMessageWindowMinutes { get; set; } = 30;
     public int SweepIntervalSeconds { get; set; } = 60;
     public int SweepAgeSeconds { get; set; } = 120;
+    /// <summary>A turn kept out of its conversation this long by a lock held elsewhere is logged (WARNING 1204), once per wait.</summary>
+    public int LockWaitWarningSeconds { get; set; } = 30;
     /// <summary>Idle days before the `encerramento` job closes an active conversation.</summary>
     public int IdleCloseDays { get; set; } = 7;
 

@@ -16,8 +16,8 @@ internal abstract record TurnResult
     public sealed record Done : TurnResult;
     /// <summary>Debounce not over, or deferred: run again at this instant.</summary>
     public sealed record NotYet(DateTimeOffset DueAt) : TurnResult;
-    /// <summary>Another process holds the conversation lock.</summary>
-    public sealed record Busy : TurnResult;
+    /// <summary>Another process (or a lock nobody releases) holds the conversation's lock.</summary>
+    public sealed record Busy(Guid ConversaId) : TurnResult;
     /// <summary>A newer message arrived while the reply was generated: regenerate now.</summary>
     public sealed record Superseded : TurnResult;
 }
@@ -68,7 +68,7 @@ internal sealed partial class TurnProcessor(
         var doctorRead = doctors.StartFindById(medicoId);
         var profileRead = context.StartProfileRead(medicoId);
         await using var held = await acquiring;
-        if (held is null) return new TurnResult.Busy();
+        if (held is null) return new TurnResult.Busy(conversaId);
         var profiling = profileRead(ct);
         var doctor = await doctorRead(ct) ?? throw new InvalidOperationException($"medico {medicoId} not found");
         var profile = await profiling;

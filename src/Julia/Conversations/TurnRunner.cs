@@ -17,7 +17,8 @@ internal sealed partial class TurnRunner(
     sealed class Entry
     {
         public DateTimeOffset FirstSignal, DueAt;
-        public bool Running, Again;
+        public DateTimeOffset? BusySince;
+        public bool Running, Again, BusyWarned;
         public int Failures;
     }
 
@@ -173,15 +174,24 @@ internal sealed partial class TurnRunner(
             case TurnResult.NotYet notYet:
                 Due(medicoId, entry, entry.Again ? now : notYet.DueAt);
                 break;
-            case TurnResult.Busy:
+            case TurnResult.Busy busy:
+                entry.BusySince ??= now;
+                if (!entry.BusyWarned && now - entry.BusySince.Value >= TimeSpan.FromSeconds(options.Value.LockWaitWarningSeconds))
+                {
+                    entry.BusyWarned = true;   // once per wait: a lock nobody releases must not flood the log
+                    LogLockWait(medicoId, (int)(now - entry.BusySince.Value).TotalSeconds, ConversationLock.Key(busy.ConversaId));
+                }
                 Due(medicoId, entry, now + TimeSpan.FromSeconds(1));
-                break;
+                entry.Again = false;
+                return;
             default: // failed: back off; after five failures leave it to the sweeper
                 if (++entry.Failures >= 5) { entries.Remove(medicoId); return; }
                 Due(medicoId, entry, now + TimeSpan.FromSeconds(5 * entry.Failures));
                 break;
         }
         entry.Again = false;
+        entry.BusySince = null;
+        entry.BusyWarned = false;
     }
 
     async Task SweepLoopAsync(CancellationToken ct)
@@ -205,6 +215,10 @@ internal sealed partial class TurnRunner(
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Error, Message = "Turn for medico {MedicoId} failed; retrying")]
     private partial void LogTurnFailed(Exception ex, Guid medicoId);
+
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Warning,
+        Message = "Turn for medico {MedicoId} waiting {Seconds} s: {LockKey} is held elsewhere (another process's turn, or a lock left behind); retrying every second")]
+    private partial void LogLockWait(Guid medicoId, int seconds, string lockKey);
 
     [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Sweeper re-queued {Count} doctors with unprocessed inbound messages")]
     private partial void LogSwept(int count);

@@ -16,7 +16,7 @@ public class PipelineFixture : IAsyncLifetime
     public NpgsqlDataSource Db { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
 
-    protected virtual Dictionary<string, string?> Settings => new() { ["HUMANIZAR"] = "false" };
+    protected virtual Dictionary<string, string?> Settings => new() { ["HUMANIZAR"] = "false", ["Conversations:LockWaitWarningSeconds"] = "2" };
     protected virtual bool UseScriptedAgent => true;
 
     public virtual async Task InitializeAsync()

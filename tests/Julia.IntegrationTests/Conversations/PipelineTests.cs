@@ -15,6 +15,33 @@ namespace Julia.IntegrationTests.Conversations;
 public sealed class PipelineTests(PipelineFixture f) : IClassFixture<PipelineFixture>
 {
     /// <summary>A caption is the doctor's words too: "pare de me mandar mensagens" under a photo opts him out (an outside pass, 2026-12-02).</summary>
+    /// <summary>
+    /// A conversation lock nobody releases (left by hand, another process stuck) keeps the doctor unanswered; the operator
+    /// is told once, with the key to delete (an outside walk, 2026-12-03: nothing was logged for minutes), and the
+    /// message is answered as soon as it is gone.
+    /// </summary>
+    [Fact]
+    public async Task ATurnKeptOutByALockHeldElsewhereIsLoggedOnceAndAnsweredWhenItGoes()
+    {
+        const string phone = "5511977730001";
+        await PostAsync(f.Client, Text(phone, "oi"));
+        await f.WaitProcessedAsync(phone);
+        var conversa = await f.ScalarAsync<Guid>(
+            "SELECT c.id FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = @phone AND c.status = 'active'", new { phone });
+        var key = $"lock:conversa:{conversa}";
+        var redis = f.App.Services.GetRequiredService<RedisGate>();
+        await redis.TryAsync(db => db.StringSetAsync(key, "alguém"));
+
+        await PostAsync(f.Client, Text(phone, "tem plantão amanhã?"));
+        var warning = await Eventually.MatchesAsync(
+            () => Task.FromResult(f.App.Logs.Lines.Where(l => l.Message.Contains(key) && l.Message.Contains("held elsewhere")).ToList()), w => w.Count > 0);
+        Assert.Equal(LogLevel.Warning, warning[0].Level);
+        await redis.TryAsync(db => db.KeyDeleteAsync(key));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.Single(f.App.Logs.Lines, l => l.Message.Contains(key));
+    }
+
     [Fact]
     public async Task AnOptOutInAPhotosCaptionOptsTheDoctorOut()
     {
