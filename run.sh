@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs Júlia at http://127.0.0.1:${PORT:-8000} (API + worker in one process).
-# Without DATABASE_URL / REDIS_URL it starts private PostgreSQL (port 55432) and Redis (56379) under .local/.
+# Without DATABASE_URL / REDIS_URL it starts private PostgreSQL (port 55432, or JULIA_PG_PORT) and Redis (56379, or
+# JULIA_REDIS_PORT) under .local/; give the same ports to --stop-services.
 #   ./run.sh                   start (Ctrl-C stops Júlia; the local servers keep running for the next start)
 #   ./run.sh --stop-services   stop the local PostgreSQL and Redis
 #   ./run.sh -- ARGS           pass ARGS to `julia serve` (e.g. -- --role api)
@@ -13,7 +14,7 @@ REDIS_PORT=${JULIA_REDIS_PORT:-56379}
 
 case "${1:-}" in
   --stop-services) stop_postgres pg "$PG_PORT"; stop_redis redis "$REDIS_PORT"; exit 0 ;;
-  -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   --) shift ;;
   "") ;;
   *) echo "julia: opção desconhecida: $1 (veja ./run.sh --help)" >&2; exit 2 ;;
@@ -32,6 +33,7 @@ fi
 if [ -z "${REDIS_URL:-}" ]; then
   start_redis redis "$REDIS_PORT"
   export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
+  local_redis=1
 fi
 
 # Built once, then started at once (docs/decisions.md#host-tuning): the build is skipped while nothing it reads changed
@@ -50,5 +52,9 @@ if [ "${JULIA_BUILD:-}" = 1 ] || [ ! -f .local/bin/julia.dll ] || [ ! -f "$stamp
       || { dotnet build src/Julia/Julia.csproj -c Release -o .local/bin --nologo -v quiet -clp:ErrorsOnly; exit 1; }
   fi
   mv "$stamp.new" "$stamp"
+fi
+if [ ${#seed[@]} -gt 0 ] || [ -n "${local_redis:-}" ]; then
+  # The CLI (julia chat, titular, limpeza…) in another terminal needs the same two URLs.
+  say "CLI em outro terminal: export DATABASE_URL=$DATABASE_URL REDIS_URL=$REDIS_URL; dotnet .local/bin/julia.dll --help"
 fi
 exec dotnet .local/bin/julia.dll serve "${seed[@]}" "$@"

@@ -120,8 +120,15 @@ stop_postgres() {
   return 0
 }
 
+# Only the Redis this checkout started (its pid file names the process answering on the port): never someone else's.
 stop_redis() {
-  local port=$2
-  redis-cli -h 127.0.0.1 -p "$port" shutdown nosave >/dev/null 2>&1 && say "Redis $1 parado"
+  local port=$2 pid running
+  pid=$(cat "$JULIA_LOCAL/$1/redis.pid" 2>/dev/null) || return 0
+  running=$(redis-cli -h 127.0.0.1 -p "$port" info server 2>/dev/null | tr -d '\r' | sed -n 's/^process_id://p')
+  if [ -n "$pid" ] && [ "$pid" = "$running" ]; then
+    redis-cli -h 127.0.0.1 -p "$port" shutdown nosave >/dev/null 2>&1 && say "Redis $1 parado"
+  elif [ -n "$running" ]; then
+    say "o Redis na porta $port não é o de .local/$1 (pid $running): deixado como está"
+  fi
   return 0
 }
