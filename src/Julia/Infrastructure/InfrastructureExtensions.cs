@@ -40,7 +40,7 @@ internal static class InfrastructureExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<Time.BusinessHoursOptions>().BindConfiguration(Time.BusinessHoursOptions.Section);
         builder.Services.AddSingleton<Time.BusinessHours>();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = FrameworkProblems.InPortuguese);
         // The admin API's numbers are JSON numbers: "max_por_dia": "30" or "naturalidade": "7" is a 400, as a wrong type
         // is everywhere else (ASP.NET's web defaults would read them from strings).
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);

@@ -40,6 +40,32 @@ public sealed class AdminBadInputTests(AdminBadInputTests.Fixture f) : IClassFix
         ["/sandbox/equipe/handoffs/{id:guid}/responder"] = () => new() { ["texto"] = "oi, aqui é a equipe", ["autor"] = "Carla" },
     };
 
+    /// <summary>
+    /// The answers ASP.NET writes itself are pt-BR ProblemDetails with a hint, like Júlia's own (an outside walk,
+    /// 2026-12-03: "Not Found", "Method Not Allowed", "Unsupported Media Type" with no detail).
+    /// </summary>
+    [Theory]
+    [InlineData("POST", "/admin/reservas/ae000000/realizar", null, null, HttpStatusCode.NotFound, "Não encontrado", "UUID completo")]
+    [InlineData("GET", "/admin/nada-aqui", null, null, HttpStatusCode.NotFound, "Não encontrado", "confira o caminho")]
+    [InlineData("PUT", "/jobs/alertas", null, null, HttpStatusCode.MethodNotAllowed, "Método não permitido", "não aceita PUT")]
+    [InlineData("POST", "/campanhas", "nome=x", "text/plain", HttpStatusCode.UnsupportedMediaType, null, "Content-Type: application/json")]
+    public async Task TheFrameworksOwnAnswersArePortugueseProblemsWithAHint(string method, string path, string? body, string? type,
+        HttpStatusCode expected, string? title, string detail)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Authorization = new("Bearer", Fixture.AdminToken);
+        if (body is not null) request.Content = new StringContent(body, System.Text.Encoding.UTF8, type!);
+
+        using var response = await f.Client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        if (title is not null) Assert.Equal(title, problem["title"]!.GetValue<string>());
+        Assert.DoesNotContain(problem["title"]!.GetValue<string>(), new[] { "Not Found", "Method Not Allowed", "Unsupported Media Type" });
+        Assert.Contains(detail, problem["detail"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task NoRouteAnswersHostileInputWithA5xxAndTheProcessStillServes()
     {
