@@ -19,8 +19,9 @@ internal sealed class BrowserSession : IAsyncDisposable
     public ScriptedAgent Agent { get; } = new();
     public IPage Page { get; private set; } = null!;
 
-    public static Task<BrowserSession> OpenSimulatorAsync(int width = 480, int height = 800) =>
-        OpenAsync("/static/simulador.html", new Dictionary<string, string?> { ["HUMANIZAR"] = "false" }, null, width, height);
+    public static Task<BrowserSession> OpenSimulatorAsync(int width = 480, int height = 800, string? adminToken = null) =>
+        OpenAsync("/static/simulador.html", new Dictionary<string, string?> { ["HUMANIZAR"] = "false", ["ADMIN_API_TOKEN"] = adminToken },
+            null, width, height);
 
     /// <summary>/static/dashboard.html on the demo data (`julia seed-demo`), behind ADMIN_API_TOKEN = <paramref name="adminToken"/>.</summary>
     public static Task<BrowserSession> OpenDashboardAsync(string adminToken, int width = 1280, int height = 900) =>

@@ -38,4 +38,20 @@ public sealed class StaffPaneTests
         var turn = Assert.Single(agent.Turns);
         Assert.Contains(turn.History, h => h.AuthorType == "humano" && h.Content.Contains("Carla da escala"));
     }
+
+    /// <summary>
+    /// With ADMIN_API_TOKEN set and the pane's token field empty, the pane says the token was refused instead of
+    /// "Nenhum handoff aberto." while handoffs wait (an outside walk, 2026-12-03); with the token it lists them.
+    /// </summary>
+    [Fact]
+    public async Task ThePaneSaysWhenItsTokenIsRefused()
+    {
+        await using var session = await BrowserSession.OpenSimulatorAsync(width: 1000, adminToken: "tok-painel");
+        var page = session.Page;
+
+        await page.Locator("#staff .empty", new() { HasText = "Token recusado (401)" }).WaitForAsync(new() { Timeout = 15_000 });
+        await page.FillAsync("#admin", "tok-painel");
+        await page.Locator("#staff .empty", new() { HasText = "Nenhum handoff aberto." }).WaitForAsync(new() { Timeout = 15_000 });
+        Assert.Equal(0, await page.Locator("#staff .empty", new() { HasText = "Token recusado" }).CountAsync());
+    }
 }
