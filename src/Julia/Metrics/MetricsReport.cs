@@ -45,7 +45,7 @@ internal sealed record MetricsReport(
             ["rate_limit"] = RateLimit.ToJson(),
             ["circuits"] = Circuits,
             ["agente"] = new Dictionary<string, object?> { ["ligado"] = AgentOn, ["modelo"] = AgentOn ? AgentModel : null },
-            ["whatsapp"] = new Dictionary<string, object?> { ["canal"] = WhatsAppState == "sandbox" ? "sandbox" : "evolution", ["estado"] = WhatsAppState },
+            ["whatsapp"] = new Dictionary<string, object?> { ["canal"] = WhatsAppState.StartsWith("sandbox", StringComparison.Ordinal) ? "sandbox" : "evolution", ["estado"] = WhatsAppState },
             ["parcial"] = Hour.Partial,
             ["gerado_em"] = GeneratedAt,
         };

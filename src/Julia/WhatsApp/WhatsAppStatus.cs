@@ -5,7 +5,7 @@ namespace Julia.WhatsApp;
 
 /// <summary>
 /// The WhatsApp state as readiness, /admin/metricas/health and the `whatsapp_desconectado` alert see it: `sandbox`
-/// without Evolution; otherwise Evolution asked live for one second at most — `inacessivel` when it refuses connections
+/// without Evolution (`sandbox: close` after a `connection.update` said so: sends wait until one says `open`); otherwise Evolution asked live for one second at most — `inacessivel` when it refuses connections
 /// (degraded: replies wait in the queue; before, the last state heard kept readiness green while nothing could be
 /// sent) — else, when it is only slow or answers oddly, the last state any process heard (`whatsapp:estado`, written
 /// from `connection.update`), else this process's own.
@@ -18,7 +18,9 @@ internal sealed class WhatsAppStatus(IWhatsAppChannel channel, WhatsAppConnectio
 
     public async Task<string> CurrentAsync(CancellationToken ct)
     {
-        if (channel.IsSandbox) return "sandbox";
+        // A connection.update posted to the sandbox still stops sends until an "open" (tests and demos of the alert use
+        // it): say so here, or readiness stays green while nothing goes out.
+        if (channel.IsSandbox) return connection.CanSend ? "sandbox" : $"sandbox: {connection.State}";
         if (await LiveStateAsync(ct) is { } live) return live;
         var shared = await redis.TryAsync(db => db.HashGetAsync(WhatsAppConnection.Key, "estado"), RedisValue.Null);
         return shared.HasValue && !shared.IsNullOrEmpty ? (string)shared! : connection.State;

@@ -216,6 +216,11 @@ public sealed class WebhookTests(WebhookFixture f) : IClassFixture<WebhookFixtur
         var redis = f.App.Services.GetService(typeof(Julia.Infrastructure.Redis.RedisGate)) as Julia.Infrastructure.Redis.RedisGate;
         var state = await redis!.Multiplexer.GetDatabase(f.Redis.Database).HashGetAsync("whatsapp:estado", "estado");
         Assert.Equal("close", state.ToString());
+        // Without Evolution (this fixture's sandbox) a "close" still stops sends until an "open": readiness says so.
+        var ready = System.Text.Json.Nodes.JsonNode.Parse(await f.Client.GetStringAsync("/health/ready"))!;
+        Assert.Contains("sandbox: close", ready.ToJsonString());
+        await PostAsync(f.Client, Fixture("webhook-connection-update-open.json"), Url);
+        Assert.DoesNotContain("sandbox: close", await f.Client.GetStringAsync("/health/ready"));
     }
 
     static string Jwt(string key, DateTimeOffset expires)
