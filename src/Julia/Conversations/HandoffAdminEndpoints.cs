@@ -74,5 +74,6 @@ internal static class HandoffAdminEndpoints
         id = h.HandoffId, conversa_id = h.ConversationId, medico_id = h.DoctorId, medico = h.DoctorName, telefone = h.Phone,
         trigger_type = h.TriggerType, motivo = h.Reason, ultima_mensagem = h.LastMessage, status = h.Status, created_at = h.CreatedAt,
         resolvido_em = h.ResolvedAt, resolvido_por = h.ResolvedBy, notas = h.Notes, chatwoot_conversation_id = h.ChatwootConversationId,
+        mensagem_mais_recente = h.LatestMessage, mensagem_mais_recente_em = h.LatestMessageAt, medico_opted_out = h.DoctorOptedOut,
     };
 }

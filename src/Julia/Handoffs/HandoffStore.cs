@@ -13,8 +13,12 @@ internal sealed class HandoffStore(NpgsqlDataSource db)
                NULLIF(concat_ws(' ', m.titulo, m.primeiro_nome, m.sobrenome), '') AS DoctorName, m.telefone AS Phone,
                h.trigger_type AS TriggerType, h.motivo AS Reason, h.metadata->>'ultima_mensagem' AS LastMessage, h.status AS Status,
                h.created_at AS CreatedAt, h.resolvido_em AS ResolvedAt, h.resolvido_por AS ResolvedBy, h.notas AS Notes,
-               c.chatwoot_conversation_id AS ChatwootConversationId
+               c.chatwoot_conversation_id AS ChatwootConversationId,
+               latest.texto AS LatestMessage, latest.created_at AS LatestMessageAt, m.opted_out AS DoctorOptedOut
         FROM handoffs h JOIN medicos m ON m.id = h.medico_id JOIN conversations c ON c.id = h.conversa_id
+        LEFT JOIN LATERAL (SELECT left(i.conteudo, 200) AS texto, i.created_at FROM interacoes i
+                           WHERE i.medico_id = h.medico_id AND i.direcao = 'entrada' AND i.created_at > h.created_at
+                           ORDER BY i.created_at DESC LIMIT 1) latest ON true
         """;
 
     public async Task<HandoffNotice?> FindAsync(Guid id, CancellationToken ct)
@@ -90,12 +94,14 @@ internal sealed class HandoffStore(NpgsqlDataSource db)
 /// <summary>Npgsql reads timestamptz as UTC DateTime: the row as read, then the notice.</summary>
 internal sealed record NoticeRow(
     Guid HandoffId, Guid ConversationId, Guid DoctorId, string? DoctorName, string? Phone, string TriggerType, string? Reason,
-    string? LastMessage, string Status, DateTime CreatedAt, DateTime? ResolvedAt, string? ResolvedBy, string? Notes, string? ChatwootConversationId)
+    string? LastMessage, string Status, DateTime CreatedAt, DateTime? ResolvedAt, string? ResolvedBy, string? Notes, string? ChatwootConversationId,
+    string? LatestMessage, DateTime? LatestMessageAt, bool DoctorOptedOut)
 {
     static DateTimeOffset Utc(DateTime t) => new(DateTime.SpecifyKind(t, DateTimeKind.Utc));
 
     public HandoffNotice ToNotice() => new(HandoffId, ConversationId, DoctorId, DoctorName, Phone, TriggerType, Reason, LastMessage, Status,
-        Utc(CreatedAt), ResolvedAt is { } r ? Utc(r) : null, ResolvedBy, Notes, ChatwootConversationId);
+        Utc(CreatedAt), ResolvedAt is { } r ? Utc(r) : null, ResolvedBy, Notes, ChatwootConversationId,
+        LatestMessage, LatestMessageAt is { } l ? Utc(l) : null, DoctorOptedOut);
 }
 
 /// <summary>Why and for whom a conversation goes to a person, with the conversation's size so far (kept in metadata).</summary>

@@ -609,6 +609,37 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
         await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "Handoff resolvido") && HumanLoopFixture.SlackMentions(m, "médico atendido por telefone"));
     }
 
+    /// <summary>
+    /// The admin list shows what the doctor wrote since the handoff opened, not only the message that caused it, and
+    /// whether he has since asked to stop receiving messages (an outside walk, 2026-12-03: "alguém aí? preciso confirmar
+    /// até as 7h" never showed, and an opt-out under a person's control was invisible).
+    /// </summary>
+    [Fact]
+    public async Task TheHandoffListShowsHisNewestMessageAndAnOptOut()
+    {
+        const string phone = "5511988880128";
+        var (conversa, _) = await f.DoctorInChatwootAsync(phone);
+        await PostAsync(f.Client, Text(phone, "quero falar com uma pessoa"));
+        await f.WaitProcessedAsync(phone);
+        var handoffId = await f.ScalarAsync<Guid>("SELECT id FROM handoffs WHERE conversa_id = @conversa", new { conversa });
+        async Task<JsonElement> EntryAsync() =>
+            (await f.GetJsonAsync<JsonElement>("/admin/handoffs?status=pendente")).EnumerateArray().Single(h => h.GetProperty("id").GetGuid() == handoffId);
+
+        var before = await EntryAsync();
+        Assert.Equal(JsonValueKind.Null, before.GetProperty("mensagem_mais_recente").ValueKind);
+        Assert.False(before.GetProperty("medico_opted_out").GetBoolean());
+
+        await PostAsync(f.Client, Text(phone, "alguém aí? preciso confirmar até as 7h"));
+        await f.WaitProcessedAsync(phone);
+        var after = await EntryAsync();
+        Assert.Equal("quero falar com uma pessoa", after.GetProperty("ultima_mensagem").GetString());
+        Assert.Equal("alguém aí? preciso confirmar até as 7h", after.GetProperty("mensagem_mais_recente").GetString());
+
+        await PostAsync(f.Client, Text(phone, "esquece, não quero mais receber mensagens de vocês"));
+        await f.WaitProcessedAsync(phone);
+        Assert.True((await EntryAsync()).GetProperty("medico_opted_out").GetBoolean());
+    }
+
     [Fact]
     public async Task OfTenResolutionsAtOnceOneWinsAndTheOthersAre409()
     {
