@@ -38,7 +38,7 @@ internal sealed partial class StartupBanner(
         yield return (agent.ProviderName, agent.Enabled
             ? $"on (LLM_PROVIDER={agent.Provider.ToLowerInvariant()}, modelo {agent.Model}, complexo {agent.ComplexModel}, {agent.Endpoint})"
             : $"off ({agent.OffReason}: fallback + handoff)");
-        yield return ("Evolution", Has("Evolution:BaseUrl") ? $"on ({c["Evolution:BaseUrl"]}, instância {c["Evolution:Instance"]})" : "sandbox (sem EVOLUTION_URL: nada sai para o WhatsApp; as mensagens ficam em fila_mensagens)");
+        yield return ("Evolution", Has("Evolution:BaseUrl") ? $"on ({c["Evolution:BaseUrl"]}, instância {c["Evolution:Instance"]})" : "sandbox (sem EVOLUTION_URL: nada sai para o WhatsApp; as respostas aparecem em /static/simulador.html e ficam em fila_mensagens)");
         yield return ("Chatwoot", Has("Chatwoot:BaseUrl") && Has("Chatwoot:ApiToken") ? $"on ({c["Chatwoot:BaseUrl"]})" : "off (sem CHATWOOT_URL/CHATWOOT_API_TOKEN)");
         yield return ("Slack", Has("Slack:WebhookUrl") ? "on" : "off (sem SLACK_WEBHOOK_URL: notificações só no log)");
     }
