@@ -49,6 +49,9 @@ public sealed class AdminBadInputTests(AdminBadInputTests.Fixture f) : IClassFix
     [InlineData("GET", "/admin/nada-aqui", null, null, HttpStatusCode.NotFound, "Não encontrado", "confira o caminho")]
     [InlineData("PUT", "/jobs/alertas", null, null, HttpStatusCode.MethodNotAllowed, "Método não permitido", "não aceita PUT")]
     [InlineData("POST", "/campanhas", "nome=x", "text/plain", HttpStatusCode.UnsupportedMediaType, null, "Content-Type: application/json")]
+    [InlineData("GET", "/admin/handoffs?limite=abc", null, null, HttpStatusCode.BadRequest, "Requisição inválida", "parâmetro limite")]
+    [InlineData("POST", "/campanhas", """{"nome":"x","tipo":"oferta_plantao","mensagem_template":"Oi {nome}","segmento":{}}""", "application/json",
+        HttpStatusCode.BadRequest, "Requisição inválida", "campo desconhecido: segmento")]
     public async Task TheFrameworksOwnAnswersArePortugueseProblemsWithAHint(string method, string path, string? body, string? type,
         HttpStatusCode expected, string? title, string detail)
     {

@@ -24,10 +24,16 @@ internal sealed partial class HostileInputExceptionHandler(IProblemDetailsServic
             {
                 StatusCodes.Status415UnsupportedMediaType => "o corpo precisa ser JSON (Content-Type: application/json)",
                 StatusCodes.Status413PayloadTooLarge => "corpo grande demais",
-                // The JSON path names a field of the endpoint's own type; the value itself is never echoed.
-                _ => bad.InnerException is JsonException { Path: { Length: > 0 } path }
-                    ? $"campo {path} ausente, malformado ou com tipo inesperado"
-                    : "JSON malformado, ou parâmetro da URL ou do corpo com tipo ou valor inesperado",
+                // The JSON path or the parameter names a field of the endpoint's own; the value itself is never echoed.
+                _ => bad.InnerException is JsonException { Path: { Length: > 0 } path } json
+                    ? json.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                        ? $"campo desconhecido: {path.TrimStart('$', '.')} (confira o nome na documentação)"
+                        : $"campo {path} ausente, malformado ou com tipo inesperado"
+                    : BoundParameter().Match(bad.Message) is { Success: true } p
+                        ? $"parâmetro {p.Groups["name"].Value} com tipo ou valor inesperado"
+                        : RequiredParameter().Match(bad.Message) is { Success: true } r
+                            ? $"parâmetro {r.Groups["name"].Value} é obrigatório"
+                            : "JSON malformado, ou parâmetro da URL ou do corpo com tipo ou valor inesperado",
             };
             LogBadRequest(Where(http), status);
         }
@@ -54,6 +60,13 @@ internal sealed partial class HostileInputExceptionHandler(IProblemDetailsServic
     /// <summary>The endpoint that failed (the middleware has already cleared the request's own), else the path.</summary>
     static string? Where(HttpContext http) =>
         http.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.DisplayName ?? http.Request.Path.Value;
+
+    // ASP.NET's own wording for a query/route value it cannot bind: `Failed to bind parameter "int? limite" from "abc".`
+    [System.Text.RegularExpressions.GeneratedRegex("""^Failed to bind parameter "[^"]*?(?<name>[A-Za-z_][A-Za-z0-9_]*)" from """)]
+    private static partial System.Text.RegularExpressions.Regex BoundParameter();
+
+    [System.Text.RegularExpressions.GeneratedRegex("""^Required parameter "[^"]*?(?<name>[A-Za-z_][A-Za-z0-9_]*)" was not provided""")]
+    private static partial System.Text.RegularExpressions.Regex RequiredParameter();
 
     [LoggerMessage(EventId = 160, Level = LogLevel.Debug, Message = "{Endpoint} refused with {Status}: the request could not be bound")]
     private partial void LogBadRequest(string? endpoint, int status);
