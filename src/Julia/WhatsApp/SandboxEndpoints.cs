@@ -14,8 +14,11 @@ internal static class SandboxEndpoints
             channel is SandboxChannel sandbox ? Results.Ok(sandbox.History) : Results.NotFound()).WithTags("Sandbox");
     }
 
-    static async Task StreamAsync(HttpContext http, IWhatsAppChannel channel, CancellationToken ct)
+    static async Task StreamAsync(HttpContext http, IWhatsAppChannel channel, IHostApplicationLifetime lifetime, CancellationToken requestAborted)
     {
+        // Ends with the process too: an open simulator tab held Ctrl-C for ~20 s (Kestrel's drain of a live stream).
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+        var ct = both.Token;
         if (channel is not SandboxChannel sandbox)
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
