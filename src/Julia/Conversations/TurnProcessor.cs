@@ -163,14 +163,21 @@ internal sealed partial class TurnProcessor(
 
         // "online", a second, then "digitando…" while the model thinks (docs/decisions.md#humanised-delays); Evolution holds a presence request open
         // for its delay, so it is never awaited on the reply path (docs/decisions.md#turn-scheduling).
-        if (options.Value.Humanize && input.Pending[^1].RemoteJid is { } jid) _ = ShowPresenceAsync(jid, ct);
+        // Stopped once the agent has answered: a fast outcome (the holding message, a handoff) must not be followed by a
+        // "digitando…" that nothing follows; a reply's chunks show their own typing when they are sent.
+        using var presence = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (options.Value.Humanize && input.Pending[^1].RemoteJid is { } jid) _ = ShowPresenceAsync(jid, presence.Token);
         AgentOutcome outcome;
         using (JuliaTelemetry.Source.StartActivity("agente"))
         {
             // The agent reads no conversation state: its history is part of its input.
-            outcome = await agent.RespondAsync(new AgentTurn(doctor, profile, conversation.Id, conversation.MessageCount,
-                InboundText.ForAgent(parts, MaxTurnCharsFactor * options.Value.MaxMessageChars),
-                [.. input.History.Select(h => new HistoryItem(h.Direction, h.AuthorType, h.Content))], input.Holdings), ct);
+            try
+            {
+                outcome = await agent.RespondAsync(new AgentTurn(doctor, profile, conversation.Id, conversation.MessageCount,
+                    InboundText.ForAgent(parts, MaxTurnCharsFactor * options.Value.MaxMessageChars),
+                    [.. input.History.Select(h => new HistoryItem(h.Direction, h.AuthorType, h.Content))], input.Holdings), ct);
+            }
+            finally { await presence.CancelAsync(); }
         }
         return outcome switch
         {

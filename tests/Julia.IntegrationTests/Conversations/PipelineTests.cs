@@ -453,6 +453,33 @@ public sealed class SupersedeTests(HumanisedFixture f) : IClassFixture<Humanised
     }
 
     /// <summary>
+    /// A turn whose agent gives up at once (the holding message goes out) shows no "digitando…" after that message: the
+    /// presence step stops when the agent answers (an outside walk, 2026-12-03: typing appeared after the message, then
+    /// nothing).
+    /// </summary>
+    [Fact]
+    public async Task NoTypingIsShownAfterAFastHoldingMessage()
+    {
+        const string phone = "5511999990121";
+        var sandbox = f.App.Services.GetRequiredService<Julia.WhatsApp.SandboxChannel>();
+        var original = f.Agent.Respond;
+        f.Agent.Respond = turn => turn.Doctor.Telefone == phone
+            ? Task.FromResult<Julia.Agent.AgentOutcome>(new Julia.Agent.AgentOutcome.Unavailable("modelo fora do ar (teste)"))
+            : original(turn);
+        try
+        {
+            await PostAsync(f.Client, Text(phone, "oi, tem plantão?"));   // the turn stays open: the agent is retried in 30 s
+            var sent = await Eventually.MatchesAsync(
+                () => Task.FromResult(sandbox.History.Where(e => e.Number.StartsWith(phone, StringComparison.Ordinal) && e.Type == "mensagem").ToList()),
+                m => m.Count > 0, seconds: 30);
+            await Task.Delay(TimeSpan.FromSeconds(2.5));   // the presence step's 1 s pause, and then some
+
+            Assert.DoesNotContain(sandbox.History, e => e.Number.StartsWith(phone, StringComparison.Ordinal) && e.Type == "digitando" && e.At > sent[0].At);
+        }
+        finally { f.Agent.Respond = original; }
+    }
+
+    /// <summary>
     /// A sticker (or a location) while the reply is pending supersedes it, and the new turn has nothing to answer: the
     /// superseded chunks go out after all, in one lote, instead of leaving the doctor with nothing (an outside pass, 2026-12-02).
     /// </summary>
