@@ -234,4 +234,29 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("nunca mais piso naquele hospital, foi horrível")]            // about a place
     [InlineData("preciso do número do processo SEI")]
     public void TenthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("que vergonha, vocês são uns desrespeitosos")]                // derived forms of the strong words
+    [InlineData("horrorosa a forma como me trataram, um desrespeito")]
+    [InlineData("absurdamente ridículo")]
+    [InlineData("que absurdozinho hein, e ainda uma vergonha")]
+    [InlineData("es un absurdo, una vergüenza lo que hacen")]                  // Spanish
+    [InlineData("que absurdo, es una falta de respeto")]
+    public void EleventhSetAngerIsNegativeSentiment(string text) => Assert.Equal(HandoffTriggers.NegativeSentiment, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("tem alguém que resolva isso aí?")]
+    [InlineData("me puedes llamar?")]
+    public void EleventhSetRequestsForAPerson(string text) => Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("horroroso e horrível esse estacionamento")]                   // the same word in two forms counts once
+    [InlineData("minha esposa vai me ligar daqui a pouco, depois te respondo")] // someone of his own calling him
+    [InlineData("estou em videochamada, já te respondo")]
+    [InlineData("meu advogado pediu cópia do contrato pra revisar antes de eu assinar")]
+    [InlineData("vi no Reclame Aqui que vocês têm nota boa")]                  // a source of information, not a complaint
+    [InlineData("a LGPD obriga vocês a guardar meus dados?")]                  // a question about the law
+    [InlineData("minha denúncia na ouvidoria do hospital foi sobre um paciente, nada a ver com vocês")]
+    [InlineData("tem boletim de ocorrência de plantão?")]
+    public void EleventhSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }

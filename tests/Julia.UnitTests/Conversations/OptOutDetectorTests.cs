@@ -210,4 +210,22 @@ public sealed class OptOutDetectorTests
     [InlineData("qual a cláusula de cancelamento do contrato?")]           // "contrato" is no typo of "contato"
     [InlineData("stop sending me surgery, I only do clinic")]
     public void DoesNotMistakeTheTenthSetLookAlikes(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("não, obrigado, e não precisa mandar mais")]                 // eleventh set: "no need to send more" closing a refusal
+    [InlineData("Agradeço, mas não precisa me mandar mais")]
+    [InlineData("borra mi número por favor")]                                  // Spanish removal verbs
+    [InlineData("quiero que me saquen de la lista")]
+    [InlineData("pode tirar meu número vírgula obrigado")]                     // dictated "vírgula" after the match still counts
+    public void RecognisesTheEleventhSetFamilies(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("remove meu CPF antigo do cadastro, mudei")]                  // a field of the record, not the doctor
+    [InlineData("pode tirar o RG velho do meu cadastro")]
+    [InlineData("para de me chamar de doutora, pode ser só Ana")]             // how he is called, not contact
+    [InlineData("o sistema não para de mandar notificação do app de vocês, é bug?")] // another channel
+    [InlineData("não quero nenhum plantão de 24h")]                            // a kind of shift
+    [InlineData("ninguém sabia meu nome no plantão")]                         // "sabia" is no typo of "saia"
+    [InlineData("fiz o saque do banco ontem")]                                 // "saque" is no typo of "saquen"
+    public void DoesNotMistakeTheEleventhSetLookAlikes(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

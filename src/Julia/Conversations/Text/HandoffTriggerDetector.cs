@@ -23,7 +23,8 @@ internal static partial class HandoffTriggerDetector
         if (!asksIfBot && (AsksForPersonUnnegated(t, words, clauseEnds) || IntentVocabulary.Instance.PersonFamily(words, clauseEnds) is not null))
             return HandoffTriggers.PersonRequested;
         var quoted = text!.AsSpan().IndexOfAny("\"“”«»") >= 0;
-        if ((TheDoctorsLegalStep(Legal(), t, quoted) || (MayBeLegalMore(t) && TheDoctorsLegalStep(LegalMore(), t, quoted))) && !Joke(text!, t))
+        if ((TheDoctorsLegalStep(Legal(), t, quoted) || (MayBeLegalMore(t) && TheDoctorsLegalStep(LegalMore(), t, quoted))) && !Joke(text!, t)
+            && !NotAboutUs(t))
             return HandoffTriggers.Legal;
         foreach (var m in VeryStrong().EnumerateMatches(t))
             if (!ReportedOfPatient(t, m.Index, quoted)) return HandoffTriggers.NegativeSentiment;
@@ -31,6 +32,13 @@ internal static partial class HandoffTriggerDetector
         if (StrongWords().Matches(t).Select(m => Stem(m.Value)).Distinct().Count() >= 2) return HandoffTriggers.NegativeSentiment;
         return null;
     }
+
+    /// <summary>"minha denúncia na ouvidoria foi sobre um paciente, nada a ver com vocês": the doctor says it is not about us.</summary>
+    static bool NotAboutUs(string t) =>
+        t.Contains("voces", StringComparison.Ordinal) && NotAboutUsWords().IsMatch(t);
+
+    [GeneratedRegex(@"\b(nada a ver com|nao e com|nao e contra|nao tem nada a ver com) voces\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NotAboutUsWords();
 
     /// <summary>A legal word of <paramref name="legal"/> that is neither a patient's reported words nor about another company.</summary>
     static bool TheDoctorsLegalStep(Regex legal, string t, bool quoted)
@@ -181,7 +189,7 @@ internal static partial class HandoffTriggerDetector
 
     [GeneratedRegex(
         // "meu advogado revisou o contrato, pode mandar": a lawyer reading the contract before it is signed is no threat.
-        @"\badvogad[oa]s?\b(?! (\w+ ){0,2}(revis|analis|ler\b|leu\b|le\b|olh|confer)\w* (o |meu |seu |esse |este |nosso )?contrato)(?<!\b(e|sou|era|eh|como) advogad[oa]s?)(?<!\b(atendi|atendo|atendendo|atender|examinei|operei|internei|paciente|pacientes) (um |uma |o |a |os |as )?advogad[oa]s?)(?! de familia)(?! (do|da|dos|das) (hospital|clinica|paciente|pacientes|familia|prefeitura|condominio|banco|upa|plano|convenio|operadora|seguradora)\b)" +
+        @"\badvogad[oa]s?\b(?! (\w+ ){0,2}(revis|analis|ler\b|leu\b|le\b|olh|confer)\w* (o |meu |seu |esse |este |nosso )?contrato)(?! (\w+ ){0,4}contrato para (revis|analis|ler\b|olh|confer)\w*)(?<!\b(e|sou|era|eh|como) advogad[oa]s?)(?<!\b(atendi|atendo|atendendo|atender|examinei|operei|internei|paciente|pacientes) (um |uma |o |a |os |as )?advogad[oa]s?)(?! de familia)(?! (do|da|dos|das) (hospital|clinica|paciente|pacientes|familia|prefeitura|condominio|banco|upa|plano|convenio|operadora|seguradora)\b)" +
         @"|\bjuridic[oa]\b|\bjustica\b(?! seja feita)(?<!\b(rua|avenida|av|praca|travessa|alameda|largo|bairro|vila|jardim) (da |de )?justica)|\bprocon\b|\bextrajudicial(mente)?\b|\bjudicial(mente)?\b(?<!\b(perito|perita|pericia|pericias|leilao|recuperacao|deposito|tradutor|tradutora) judicial(mente)?)|\bacao judicial\b" +
         // "processo inflamatório", "processo infeccioso": a patient's condition, not a lawsuit.
         @"|(?<!\b(paciente|familia|acompanhante) (queria|quer|vai|ameacou) )\bprocess?(o|ar|ando|arei|aria)\b(?! (seletivo|para|de|do|da|dos|das|interno|burocratico|sei))(?! (" + Clinical + @")\b)(?<!\b(o|qual|como|esse|este|no|um) processo)" +
@@ -195,13 +203,13 @@ internal static partial class HandoffTriggerDetector
         @"|\b(" + Council + @") (vai|vao|vai ficar) saber\b" +
         // Consumer and data-protection bodies: "vou colocar vcs no Reclame Aqui", "nos termos da LGPD", "ANPD".
         // LGPD invoked on the doctor's own data or against the company — "a LGPD exige que o hospital guarde o prontuário" is not.
-        @"|\breclame ?aqui\b|\bconsumidor gov\b|\banpd\b" +
+        @"|(?<!\b(vi|li|olhei|pesquisei|consultei|procurei|chequei|vejo|leio) (no |o )?)\breclame ?aqui\b|\bconsumidor gov\b|\banpd\b" +
         @"|\b(nos termos da|com base na|pela|segundo a|conforme a|de acordo com a|fere a|ferindo a|viola a|violando a|descumpr\w* a|infring\w* a|contra a) " + DataLaw + @"\b" +
-        @"|\b(" + DataLaw + @")\b.*\b(meus dados|dados pessoais|meu telefone|meu numero|meu contato|solicit\w*|direito|direitos|titular|consentimento)\b" +
+        @"|\b(" + DataLaw + @")\b(?! (obriga|exige|permite|preve|determina|diz)\b).*\b(meus dados|dados pessoais|meu telefone|meu numero|meu contato|solicit\w*|direito|direitos|titular|consentimento)\b" +
         @"|\b(meus dados|dados pessoais|solicit\w*|consentimento)\b.*\b(" + DataLaw + @")\b" +
         @"|\bparar n[oa] (" + Council + @"|procon|reclame aqui)\b" +
         @"|\breclamacao formal\b|\bnotificacao\b.*\bextrajudicial\b|\bdenunci(a|ar|ando|arei|o)\b(?! (de |da |do |por )?(maus tratos|violencia|abuso|agressao|estupro|abandono de incapaz)\b)|\bautuacao\b|\bautuad[oa]s?\b|\bjudicializ\w*|\blevar (isso |essa situacao |o caso )?(ao|para o) (crm|cremesp|conselho)\b" +
-        @"|\bcrm\b.*\b(reclamacao|reclamar|denuncia|queixa)\b|\b(reclamacao|reclamar|denuncia|queixa)\b.*\bcrm\b|\bministerio (publico|do trabalho)\b|\bmpt\b|\bdefensoria\b|\bboletim de ocorrencia\b" + AboutOwnLoss +
+        @"|\bcrm\b.*\b(reclamacao|reclamar|denuncia|queixa)\b|\b(reclamacao|reclamar|denuncia|queixa)\b.*\bcrm\b|\bministerio (publico|do trabalho)\b|\bmpt\b|\bdefensoria\b|(?<!\btem )\bboletim de ocorrencia\b" + AboutOwnLoss +
         @"|\b(medidas?|providencias?) (legais|judiciais|cabiveis)\b|\bprocesso (trabalhista|judicial|contra)\b|\btribuna(l|is)\b|\bintimacao\b|\bprocessa (voces|voce|a empresa)\b|\bacao (trabalhista|de cobranca|de indenizacao|contra)\b|\b(entrar|entro|entrei|entramos|entrarei|entrando|mover|movo|movi|abrir|abro|abri|abrirei|meter|meto|enfiar|enfio|tacar|taco|botar|boto|tomar|tomarem|levar|levarem|responder|responderem) (com |uma |com uma |com a |um |com um |a um )?(acao|processo)\b(?! seletivo| de (credenciamento|cadastro|selecao))" +
         @"|\bquebra de contrato\b" +
         // The same threats in the English and Spanish doctors mix in: "my lawyer will contact you", "mi abogado".
@@ -213,7 +221,10 @@ internal static partial class HandoffTriggerDetector
 
     [GeneratedRegex(
         // "um absurdo de bom", "nunca mais acho igual": praise in the words of a complaint.
-        @"\babsurd[oau]s?\b(?! de (bom|boa|bons|boas|barato|lindo|linda|legal|bem|gostoso))|\bridicul[oa]s?\b(?! de (bom|barato))|\bvergonha\b|\bvergonhos[oa]\b|\bdesrespeit[ou]\b|\bfalta de respeito\b" +
+        @"\babsurd[oau]s?\b(?! de (bom|boa|bons|boas|barato|lindo|linda|legal|bem|gostoso))|\bridicul[oa]s?\b(?! de (bom|barato))|\bvergonha\b|\bvergonhos[oa]s?\b|\bdesrespeit[ou]\b|\bfalta de respeito\b" +
+        // Derived and diminutive forms ("desrespeitosos", "absurdamente", "absurdozinho", "horrorosa") and the Spanish
+        // the Cuban and Argentinian doctors mix in ("una vergüenza", "falta de respeto"): each counts as its base word.
+        @"|\bdesrespeitos[oa]s?\b|\babsurdamente\b|\b(absurd|ridicul)[oa]zinh[oa]s?\b|\bhorroros[oa]s?\b|\bverguenza\b|\bfalta de respeto\b|\bshame on you\b" +
         @"|\bnunca mais\b(?! (acho|vou achar|encontro|vou encontrar|vi|vejo|tive|terei) (igual|outr[oa]|parecid[oa]|melhor|nada igual))(?! (\w+ ){1,3}(naquele|naquela|nesse|nessa|neste|nesta|la|ali)\b)" +
         @"|\bpessim[oa]s?\b|\bhorrivel\b|\bhorriveis\b|\bodeio\b|\bodio\b|\braiva\b|\binaceitavel\b|\bescandalo\b|\bpalhacada\b" +
         @"|\bsafad[oa]s?\b|\bmentiros[oa]s?\b|\bgolpe\b|\bgolpistas?\b|\bfraude\b|\bdescaso\b" +
@@ -290,6 +301,10 @@ internal static partial class HandoffTriggerDetector
     {
         "falta de respeito" => "desres",
         "golpista" or "golpistas" => "golpe",
+        "verguenza" => "vergon",
+        "falta de respeto" => "desres",
+        "shame on you" => "vergon",
+        _ when word.StartsWith("horroros", StringComparison.Ordinal) => "horriv",
         _ => word.Length > 6 ? word[..6] : word.TrimEnd('s').TrimEnd('o', 'a'),
     };
 }

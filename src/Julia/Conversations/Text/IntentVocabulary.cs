@@ -279,6 +279,14 @@ internal sealed class IntentVocabulary
         && (words[afterSending] is "tanta" or "tantas" or "tanto" or "tantos" || AllAtOnce(words, afterSending)
             || (words[afterSending] == "tudo" && AllAtOnce(words, afterSending + 1)));
 
+    /// <summary>
+    /// "para de me chamar de doutora, pode ser só Ana": "chamar de" + a name or title is how the doctor is called, not
+    /// contact ("para de me chamar de madrugada" is narrowed by its period; "de novo" is still a stop of contact).
+    /// </summary>
+    static bool CallsByName(string[] words, int afterCall) =>
+        afterCall > 0 && afterCall + 1 < words.Length && words[afterCall - 1] == "chamar" && words[afterCall] == "de"
+        && words[afterCall + 1] is not ("novo" or "hora" or "madrugada" or "noite" or "manha" or "tarde");
+
     static bool AllAtOnce(string[] words, int at) =>
         at + 2 < words.Length && words[at] == "de" && words[at + 1] == "uma" && words[at + 2] == "vez";
 
@@ -532,7 +540,7 @@ internal sealed class IntentVocabulary
                 if (possessives is not null && j > 0 && possessives.Contains(words[j - 1])) continue;
                 if (keepsGoing && pair.Pausable && Paused(words, bEnd, paused)) continue;
                 // "para de mandar tantas de uma vez": fewer messages, not none.
-                if (pair == stopPair && SlowsDown(words, bEnd)) continue;
+                if (pair == stopPair && (SlowsDown(words, bEnd) || CallsByName(words, bEnd))) continue;
                 if (!pair.CheckAfter) return true;
                 // "tem algum humano de plantão aí?": a human is asked for whatever follows.
                 if (unmistakable is not null && unmistakable.EndAt(words, j) == bEnd && OnlyDeterminers(words, aEnd, j)) return true;
