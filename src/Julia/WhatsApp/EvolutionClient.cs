@@ -41,6 +41,11 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
             LogSendRejected(PhoneMask.Mask(number), (int)response.StatusCode);
             return SendResult.Failed($"HTTP {(int)response.StatusCode}");
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            breaker.Abandon();   // its caller gave up (shutdown): no outcome to record, but a trial must not stay in flight
+            throw;
+        }
         catch (Polly.CircuitBreaker.BrokenCircuitException)
         {
             breaker.RecordFailure(); // never leave a half-open trial in flight: every later call would be refused
@@ -79,6 +84,11 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
         {
             breaker.RecordFailure();
             return null;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            breaker.Abandon();
+            throw;
         }
     }
 
@@ -147,6 +157,11 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
         {
             // A timed-out read receipt or typing may be the breaker's half-open trial: it must be recorded, and never thrown.
             breakers.Evolution.RecordFailure();
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            breakers.Evolution.Abandon();   // cancelled by its caller (typing once the agent answered): no outcome
+            throw;
         }
     }
 

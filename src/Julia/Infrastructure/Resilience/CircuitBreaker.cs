@@ -56,6 +56,19 @@ internal sealed class CircuitBreaker(string name, int failuresToOpen, TimeSpan o
         }
     }
 
+    /// <summary>
+    /// A call let through ended with no outcome — its caller cancelled it (the turn's presence once the agent answered,
+    /// shutdown): a half-open trial is given back, so the next call can try. Without this the breaker stayed half-open
+    /// with a trial "in flight" for good and refused every call after.
+    /// </summary>
+    public void Abandon()
+    {
+        lock (gate)
+        {
+            if (State == CircuitState.HalfOpen) trialInFlight = false;
+        }
+    }
+
     public void RecordFailure()
     {
         var opened = false;

@@ -32,6 +32,59 @@ public sealed class CircuitBreakerTests
         Assert.True(breaker.TryEnter());
     }
 
+    /// <summary>
+    /// A half-open trial whose caller cancelled it (the turn's typing indicator once the agent answered) gives the trial
+    /// back; before, the breaker stayed half-open with a trial "in flight" and refused every later call for good.
+    /// </summary>
+    [Fact]
+    public void AnAbandonedTrialLetsTheNextCallTry()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-25T12:00:00Z"));
+        var breaker = new CircuitBreaker("evolution", 3, TimeSpan.FromSeconds(30), clock);
+        for (var i = 0; i < 3; i++) { Assert.True(breaker.TryEnter()); breaker.RecordFailure(); }
+        clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.True(breaker.TryEnter());           // the trial…
+        Assert.False(breaker.TryEnter());
+
+        breaker.Abandon();                         // …cancelled by its caller: no outcome
+
+        Assert.Equal(CircuitState.HalfOpen, breaker.State);
+        Assert.True(breaker.TryEnter());           // the next call is the trial
+        breaker.RecordSuccess();
+        Assert.Equal(CircuitState.Closed, breaker.State);
+    }
+
+    /// <summary>The same through the Evolution client: a typing call cancelled while it is the trial does not wedge sends.</summary>
+    [Fact]
+    public async Task ATypingCallCancelledAsTheTrialDoesNotWedgeTheEvolutionBreaker()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-25T12:00:00Z"));
+        var breakers = new CircuitBreakers(clock);
+        for (var i = 0; i < 3; i++) { breakers.Evolution.TryEnter(); breakers.Evolution.RecordFailure(); }
+        clock.Advance(TimeSpan.FromSeconds(30));
+        using var http = new HttpClient(new HangingHandler()) { BaseAddress = new Uri("http://127.0.0.1:9/") };
+        var client = new Julia.WhatsApp.EvolutionClient(http,
+            Microsoft.Extensions.Options.Options.Create(new Julia.WhatsApp.EvolutionOptions { BaseUrl = "http://127.0.0.1:9", Instance = "julia" }),
+            breakers, Microsoft.Extensions.Logging.Abstractions.NullLogger<Julia.WhatsApp.EvolutionClient>.Instance);
+        using var cancel = new CancellationTokenSource();
+
+        var typing = client.ShowTypingAsync("5511999990001", TimeSpan.FromSeconds(5), cancel.Token);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => typing);
+
+        Assert.True(breakers.Evolution.TryEnter());
+    }
+
+    /// <summary>Answers nothing until the request is cancelled (Evolution holds a presence call open for its delay).</summary>
+    sealed class HangingHandler : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+            return new HttpResponseMessage();
+        }
+    }
+
     [Fact]
     public void ASuccessResetsTheCount()
     {
