@@ -23,7 +23,9 @@ internal sealed partial class ClaudeAgent(
     {
         var breaker = breakers.Claude;
         if (!breaker.TryEnter()) return new AgentOutcome.Unavailable("circuito claude aberto");
-        var prepared = await call.PrepareAsync(turn, time.GetUtcNow(), persona: null, ct);
+        PreparedTurn prepared;
+        try { prepared = await call.PrepareAsync(turn, time.GetUtcNow(), persona: null, ct); }
+        catch { breaker.Abandon(); throw; }   // no call was made: a half-open trial is given back (docs/decisions.md#agent)
         var session = prepared.Session;
         var started = Stopwatch.GetTimestamp();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -39,6 +41,11 @@ internal sealed partial class ClaudeAgent(
                 (int)(usage.OutputTokenCount ?? 0), latency, session.ToolCalls, session.OfferedIn(response.Text));
             LogAnswered(turn.ConversaId, accounting.Model, accounting.InputTokens, accounting.OutputTokens, session.ToolCalls, latency);
             return new AgentOutcome.Reply(response.Text.Trim(), accounting);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            breaker.Abandon();   // shutdown: no outcome, and no trial left in flight
+            throw;
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
