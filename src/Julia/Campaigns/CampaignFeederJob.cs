@@ -84,13 +84,13 @@ internal sealed class CampaignFeederJob(
                        COALESCE(e.nome_display, e.nome) AS Especialidade, m.regiao AS Regiao, e.config->>'saudacao' AS Greeting,
                        m.primeiro_contato_em IS NULL AS FirstContact,
                        (SELECT c.id FROM conversations c WHERE c.medico_id = m.id AND c.status IN ('active', 'paused')) AS ConversaId,
-                       {ExclusionSql} AS Excluded
+                       {CampaignStore.ExclusionReasonSql} AS Excluded
                 FROM envios_campanha s JOIN medicos m ON m.id = s.medico_id LEFT JOIN especialidades e ON e.id = m.especialidade_id
                 WHERE s.campanha_id = @campaignId AND s.status = 'pendente' AND NOT (s.id = ANY(@seen))
                 ORDER BY s.created_at, s.id
                 LIMIT @limit
                 FOR UPDATE OF s SKIP LOCKED
-                """, new { campaignId, limit = allowance - items.Count, seen = seen.ToArray(), pressureMax }, tx, cancellationToken: ct))).ToList();
+                """, new { campaignId, limit = allowance - items.Count, seen = seen.ToArray(), pmax = pressureMax }, tx, cancellationToken: ct))).ToList();
             if (candidates.Count == 0) break;
             seen.AddRange(candidates.Select(r => r.EnvioId));
             var excluded = candidates.Where(r => r.Excluded is not null).ToList();
@@ -123,20 +123,6 @@ internal sealed class CampaignFeederJob(
 
     /// <summary>At most this many pages of candidates per campaign and run, however many are left out.</summary>
     const int MaxRounds = 10;
-
-    /// <summary>Why the doctor (m) is left out of the campaign now, or NULL: the segment's exclusions that change with time.</summary>
-    const string ExclusionSql = """
-        CASE WHEN EXISTS (SELECT 1 FROM conversations c WHERE c.medico_id = m.id AND c.status IN ('active', 'paused') AND c.controlled_by = 'human')
-                  THEN 'controle_humano'
-             WHEN EXISTS (SELECT 1 FROM conversations c WHERE c.medico_id = m.id AND c.status IN ('active', 'paused')
-                                                         AND c.last_inbound_at > now() - interval '7 days')
-                  THEN 'conversa_recente'
-             WHEN EXISTS (SELECT 1 FROM fila_mensagens f WHERE f.medico_id = m.id AND f.status IN ('pendente', 'processando')
-                                                          AND f.tipo IN ('campanha', 'followup'))
-                  THEN 'envio_pendente'
-             WHEN m.pressure_score > @pressureMax THEN 'pressao'
-        END
-        """;
 
     sealed record Candidate(Guid EnvioId, Guid MedicoId, string? Titulo, string? PrimeiroNome, string? Especialidade, string? Regiao,
         string? Greeting, bool FirstContact, Guid? ConversaId, string? Excluded);

@@ -42,20 +42,35 @@ internal sealed class CampaignStore(NpgsqlDataSource db, ShiftStore shifts, Queu
     /// <summary>The segment's pressure limit when the campaign names none.</summary>
     public const int DefaultPressureMax = 70;
 
-    const string Segment = """
+    /// <summary>
+    /// The segment's exclusions that change with time, over the doctor `m` (parameter `@pmax`), each with the `motivo` its
+    /// send row gets when the feeder finds it true later (docs/decisions.md#proactive). One definition: the segment
+    /// leaves these doctors out at the start, the feeder again as each message is made.
+    /// </summary>
+    internal static readonly (string Reason, string Condition)[] Exclusions =
+    [
+        ("controle_humano", "EXISTS (SELECT 1 FROM conversations c WHERE c.medico_id = m.id AND c.status IN ('active', 'paused') AND c.controlled_by = 'human')"),
+        ("conversa_recente", "EXISTS (SELECT 1 FROM conversations c WHERE c.medico_id = m.id AND c.status IN ('active', 'paused') AND c.last_inbound_at > now() - interval '7 days')"),
+        ("envio_pendente", "EXISTS (SELECT 1 FROM fila_mensagens f WHERE f.medico_id = m.id AND f.status IN ('pendente', 'processando') AND f.tipo IN ('campanha', 'followup'))"),
+        ("pressao", "m.pressure_score > @pmax"),
+    ];
+
+    /// <summary>Why <see cref="Exclusions"/> leave the doctor `m` out now, or NULL.</summary>
+    internal static readonly string ExclusionReasonSql =
+        $"CASE {string.Join(" ", Exclusions.Select(e => $"WHEN {e.Condition} THEN '{e.Reason}'"))} END";
+
+    static readonly string TimeDependentExclusions = string.Join("\n          ", Exclusions.Select(e => $"AND NOT ({e.Condition})"));
+
+    static readonly string Segment = $$"""
         FROM medicos m LEFT JOIN especialidades e ON e.id = m.especialidade_id
         WHERE NOT m.opted_out AND NOT m.bloqueado AND m.deleted_at IS NULL AND (m.telefone IS NOT NULL OR m.whatsapp_jid IS NOT NULL)
-          AND m.pressure_score <= @pmax
           AND (cardinality(@esp) = 0 OR m.especialidade_id = ANY(@esp))
           AND (cardinality(@regioes) = 0 OR lower(m.regiao) = ANY(@regioes))
           AND (cardinality(@cidades) = 0 OR lower(m.cidade) = ANY(@cidades))
           AND (@estado::text IS NULL OR m.estado = @estado)
           AND (cardinality(@stages) = 0 OR m.stage_jornada = ANY(@stages))
           AND (cardinality(@tags) = 0 OR m.tags ?| @tags)
-          AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.medico_id = m.id AND c.status IN ('active', 'paused')
-                          AND (c.controlled_by = 'human' OR c.last_inbound_at > now() - interval '7 days'))
-          AND NOT EXISTS (SELECT 1 FROM fila_mensagens f WHERE f.medico_id = m.id AND f.status IN ('pendente', 'processando')
-                          AND f.tipo IN ('campanha', 'followup'))
+          {{TimeDependentExclusions}}
           AND (@campanha::bigint IS NULL OR NOT EXISTS (SELECT 1 FROM envios_campanha s WHERE s.campanha_id = @campanha AND s.medico_id = m.id))
         """;
 
