@@ -114,7 +114,7 @@ public sealed class WebhookTests(WebhookFixture f) : IClassFixture<WebhookFixtur
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("video|segue meu CRM e o diploma|", await f.ScalarAsync<string>("""
             SELECT i.tipo || '|' || (i.midia->>'caption') || '|' || COALESCE(i.midia->>'base64', '')
-            FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = '5511999990284'
+            FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = '5511999990284' AND i.direcao = 'entrada'
             """));
     }
 
