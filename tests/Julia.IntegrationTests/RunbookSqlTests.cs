@@ -64,8 +64,8 @@ public sealed class RunbookSqlTests
             INSERT INTO conversations (medico_id, status, created_at) VALUES (@medico, 'completed', now() - interval '120 days') RETURNING id
             """, new { medico });
         await c.ExecuteAsync("""
-            INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, created_at)
-            VALUES (@medico, @conversa, 'entrada', 'texto', 'medico', 'whatsapp', 'antiga', 'OLD-1', now() - interval '120 days')
+            INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, created_at, processado_em)
+            VALUES (@medico, @conversa, 'entrada', 'texto', 'medico', 'whatsapp', 'antiga', 'OLD-1', now() - interval '120 days', now() - interval '120 days')
             """, new { medico, conversa });
         await c.ExecuteAsync("""
             INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, status, enviada_em, created_at)

@@ -13,11 +13,15 @@ public class AgentFixture() : ModelFixture<FakeAnthropic>(FakeAnthropic.StartAsy
     };
 }
 
+/// <summary>
+/// Fallback at once, no SDK retries, a 3 s per-call timeout: the tests' late answers come after 4 s, and a retry through
+/// the real SDK still fits on a loaded machine (it did not at 1 s).
+/// </summary>
 public sealed class ResilienceFixture : AgentFixture
 {
     protected override Dictionary<string, string?> AgentSettings => new()
     {
-        ["FALLBACK_HANDOFF_MINUTOS"] = "0", ["Agent:MaxRetries"] = "0", ["Agent:CallTimeout"] = "00:00:01",
+        ["FALLBACK_HANDOFF_MINUTOS"] = "0", ["Agent:MaxRetries"] = "0", ["Agent:CallTimeout"] = "00:00:03",
     };
 }
 

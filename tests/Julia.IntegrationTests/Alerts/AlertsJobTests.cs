@@ -21,11 +21,13 @@ public sealed class AlertsFixture : PipelineFixture
         ["HUMANIZAR"] = "false", ["ADMIN_API_TOKEN"] = Token, ["SLACK_WEBHOOK_URL"] = Slack.WebhookUrl,
         ["Notifications:PollMilliseconds"] = "50", ["Notifications:BaseBackoffSeconds"] = "1", ["Notifications:MaxBackoffSeconds"] = "1",
         ["Alerts:DisconnectGraceSeconds"] = "1",
+        // The tests plant unanswered inbound rows for the alert rules: the turn runner's sweeper must not answer them.
+        ["Conversations:SweepIntervalSeconds"] = "3600",
     };
 
     protected override Dictionary<string, string?> Settings => new(Common)
     {
-        ["DIAS_UTEIS"] = "1-7", ["HORARIO_INICIO"] = "00:00", ["HORARIO_FIM"] = "23:59",
+        ["DIAS_UTEIS"] = "1-7", ["HORARIO_INICIO"] = "00:00", ["HORARIO_FIM"] = "00:00",
     };
 
     public override async Task InitializeAsync()

@@ -643,7 +643,7 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
     [Fact]
     public async Task OfTenResolutionsAtOnceOneWinsAndTheOthersAre409()
     {
-        const string phone = "5511988880118";
+        const string phone = "5511988880171";
         var (conversa, _) = await f.DoctorInChatwootAsync(phone);
         await PostAsync(f.Client, Text(phone, "quero falar com uma pessoa"));
         await f.WaitProcessedAsync(phone);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Julia.Infrastructure.Redis;
+using Julia.IntegrationTests.TestHost;
 using Julia.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
@@ -32,18 +33,21 @@ public sealed class HotPathBudgetTests(PipelineFixture f) : IClassFixture<Pipeli
         var traceId = ActivityTraceId.CreateRandom();
         var request = new HttpRequestMessage(HttpMethod.Post, "/webhook/evolution") { Content = Json(Text(phone, "segunda mensagem")) };
         request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        var sent = DateTime.UtcNow;
         await f.Client.SendAsync(request);
         await f.WaitProcessedAsync(phone);
-        await Task.Delay(200);
         var medicoId = await f.ScalarAsync<Guid>("SELECT id FROM medicos WHERE telefone = @phone", new { phone });
 
-        var all = stopped.ToList();
+        // The turn's span ends once its reply is queued, a moment after the message is marked processed.
+        bool IsThisTurn(Activity a, IEnumerable<Activity> l) => a.Source.Name == "Julia" && a.OperationName == "turno"
+            && Equals(a.GetTagItem("medico_id"), medicoId) && a.StartTimeUtc >= sent && l.Any(b => b.OperationName == "agente" && b.ParentSpanId == a.SpanId);
+        var all = await Eventually.MatchesAsync(() => Task.FromResult(stopped.ToList()), l => l.Any(a => IsThisTurn(a, l)));
         // Commands only: a pool that opens a new physical connection adds a CONNECT span, which is not a statement.
         static bool IsCommand(Activity a) => a.Source.Name == "Npgsql" && !a.DisplayName.StartsWith("CONNECT", StringComparison.Ordinal);
         var requestQueries = all.Where(a => IsCommand(a) && a.TraceId == traceId).ToList();
         Assert.Single(requestQueries);
 
-        var turn = all.Last(a => a.Source.Name == "Julia" && a.OperationName == "turno" && Equals(a.GetTagItem("medico_id"), medicoId));
+        var turn = all.Last(a => IsThisTurn(a, all));
         var agentCall = all.Single(a => a.Source.Name == "Julia" && a.OperationName == "agente" && a.ParentSpanId == turn.SpanId);
         var beforeAgent = all.Count(a => IsCommand(a) && a.ParentSpanId == turn.SpanId && a.StartTimeUtc < agentCall.StartTimeUtc);
         Assert.InRange(beforeAgent, 1, 3);

@@ -518,13 +518,23 @@ public sealed class SupersedeTests(HumanisedFixture f) : IClassFixture<Humanised
     public async Task AMessageWhileTheReplyIsPendingSupersedesItAndTheNewTurnCoversBoth()
     {
         const string phone = "5511999990107";
-        await PostAsync(f.Client, Text(phone, "tem plantão sexta?"));
-        await f.WaitProcessedAsync(phone);
+        // Sends held (WhatsApp "close"): the first reply is still pending when the second message comes, however slow the machine.
+        await PostAsync(f.Client, EvolutionWebhooks.Fixture("webhook-connection-update-close.json"));
+        List<QueueRow> queue;
+        try
+        {
+            await PostAsync(f.Client, Text(phone, "tem plantão sexta?"));
+            await f.WaitProcessedAsync(phone);
 
-        await PostAsync(f.Client, Text(phone, "de noite"));
-        await f.WaitProcessedAsync(phone);
+            await PostAsync(f.Client, Text(phone, "de noite"));
+            await f.WaitProcessedAsync(phone);
 
-        var queue = await f.QueueAsync(phone);
+            queue = await f.QueueAsync(phone);
+        }
+        finally
+        {
+            await PostAsync(f.Client, EvolutionWebhooks.Fixture("webhook-connection-update-open.json"));
+        }
         var lotes = queue.GroupBy(q => q.LoteId).ToList();
         Assert.Equal(2, lotes.Count);
         Assert.All(lotes[0], q => Assert.Equal(("cancelada", "superado"), (q.Status, q.Reason)));

@@ -138,7 +138,7 @@ public sealed class ReplyPathCostTests
     {
         await using var source = database.CreateDataSource();
         await using var c = await source.OpenConnectionAsync();
-        for (var i = 0; i < 100 && await c.ExecuteScalarAsync<long>("""
+        for (var i = 0; i < 600 && await c.ExecuteScalarAsync<long>("""
                  SELECT count(*) FROM pg_stat_activity
                  WHERE datname = current_database() AND pid <> pg_backend_pid() AND (@waitForTheHost OR application_name = '')
                  """, new { waitForTheHost }) > 0; i++)

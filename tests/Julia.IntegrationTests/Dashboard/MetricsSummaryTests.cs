@@ -46,9 +46,11 @@ public sealed class MetricsSummaryFixture : PipelineFixture
             ('c1000000-0000-4000-8000-000000000003', 'd1000000-0000-4000-8000-000000000003', 'active', sp(6, '00:00')),
             ('c1000000-0000-4000-8000-000000000004', 'd1000000-0000-4000-8000-000000000004', 'completed', sp(7, '23:59:59'));
 
-        INSERT INTO interacoes (medico_id, conversa_id, direcao, autor_tipo, origem, conteudo, provider_message_id, llm, created_at)
+        INSERT INTO interacoes (medico_id, conversa_id, direcao, autor_tipo, origem, conteudo, provider_message_id, llm, created_at, processado_em)
         SELECT ('d1000000-0000-4000-8000-00000000000' || v.m)::uuid, ('c1000000-0000-4000-8000-00000000000' || v.m)::uuid,
-               v.direcao, v.autor, v.origem, 'texto', CASE WHEN v.direcao = 'entrada' THEN 'IN-' || v.n END, v.llm::jsonb, sp(v.dias, v.hora)
+               v.direcao, v.autor, v.origem, 'texto', CASE WHEN v.direcao = 'entrada' THEN 'IN-' || v.n END, v.llm::jsonb, sp(v.dias, v.hora),
+               -- Consumed, as history is: the turn runner's sweeper would otherwise answer them during the test.
+               CASE WHEN v.direcao = 'entrada' THEN sp(v.dias, v.hora) END
         FROM (VALUES
             -- Ana: campaign, two messages, a reply in two chunks (one turn's accounting), and a message late on D-2.
             (1, 1, 'saida',   'julia',  'fila:campanha', NULL, 2, time '10:00'),

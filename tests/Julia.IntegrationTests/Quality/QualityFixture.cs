@@ -42,10 +42,12 @@ internal static class QualityScenario
             """, new { status, completedMinutesAgo });
         for (var i = 0; i < lines.Length; i++)
             await f.ExecuteAsync("""
-                INSERT INTO interacoes (medico_id, conversa_id, direcao, autor_tipo, origem, conteudo, created_at)
+                INSERT INTO interacoes (medico_id, conversa_id, direcao, autor_tipo, origem, conteudo, created_at, processado_em)
                 SELECT medico_id, id, @Direcao, @Autor,
                        CASE @Autor WHEN 'medico' THEN 'whatsapp' WHEN 'humano' THEN 'chatwoot' WHEN 'sistema' THEN 'fila:sistema' ELSE 'fila:resposta' END,
-                       @Texto, now() - interval '1 day' + make_interval(secs => @i)
+                       @Texto, now() - interval '1 day' + make_interval(secs => @i),
+                       -- Consumed, as history is: the turn runner's sweeper would otherwise answer them during the test.
+                       CASE WHEN @Direcao = 'entrada' THEN now() - interval '1 day' + make_interval(secs => @i) END
                 FROM conversations WHERE id = @id
                 """, new { id, lines[i].Direcao, lines[i].Autor, lines[i].Texto, i });
         return id;

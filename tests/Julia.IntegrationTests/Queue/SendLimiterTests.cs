@@ -141,7 +141,7 @@ public sealed class SendLimiterTests(LimiterFixture f) : IClassFixture<LimiterFi
         await using (var cmd = new Npgsql.NpgsqlCommand("""
             WITH m AS (INSERT INTO medicos (telefone) VALUES ('5511999992401') RETURNING id),
                  q AS (INSERT INTO fila_mensagens (medico_id, tipo, conteudo, status, enviada_em, metadata)
-                       SELECT m.id, 'campanha', 'x', 'enviada', @at - make_interval(mins => 10 * g), '{"primeiro_contato": true}'
+                       SELECT m.id, 'campanha', 'x', 'enviada', @at - make_interval(secs => g), '{"primeiro_contato": true}'
                        FROM m, generate_series(1, 2) g)
             INSERT INTO interacoes (medico_id, direcao, autor_tipo, origem, conteudo, remote_jid, created_at)
             SELECT m.id, 'saida', 'julia', 'fila:campanha', 'x', '5511999992401@s.whatsapp.net', @at - interval '10 seconds' FROM m

@@ -25,6 +25,9 @@ public sealed class FakeSlack : LoopbackServer
     /// <summary>How long each call waits before answering (a Slack that hangs); zero answers at once.</summary>
     public TimeSpan Delay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>How long the n-th call (1-based) waits, instead of <see cref="Delay"/>: scripted before the calls come.</summary>
+    public Func<int, TimeSpan>? DelayOf { get; set; }
+
     public string WebhookUrl => Url + WebhookPath;
 
     public int Calls => Volatile.Read(ref calls);
@@ -43,9 +46,10 @@ public sealed class FakeSlack : LoopbackServer
         var call = Interlocked.Increment(ref calls);
         if ((await JsonNode.ParseAsync(http.Request.Body)) is JsonObject body) Received.Enqueue(body);
 
-        if (Delay > TimeSpan.Zero)
+        var delay = DelayOf?.Invoke(call) ?? Delay;
+        if (delay > TimeSpan.Zero)
         {
-            try { await Task.Delay(Delay, http.RequestAborted); }
+            try { await Task.Delay(delay, http.RequestAborted); }
             catch (OperationCanceledException) { return; }
         }
 
