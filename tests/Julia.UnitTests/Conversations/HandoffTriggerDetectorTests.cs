@@ -259,4 +259,22 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("minha denúncia na ouvidoria do hospital foi sobre um paciente, nada a ver com vocês")]
     [InlineData("tem boletim de ocorrência de plantão?")]
     public void EleventhSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("Por favor, encaminhe minha mensagem a algum responsável humano.")]   // twelfth set: a role + "humano"
+    [InlineData("Júlia, não leve a mal, mas prefiro tratar desse assunto com alguém da sua equipe.")]
+    public void TwelfthSetRequestsForAPerson(string text) => Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("vou acionar meus direitos, vcs vão ver")]
+    [InlineData("Isso é assédio. Vou registrar ocorrência.")]
+    public void TwelfthSetLegalSteps(string text) => Assert.Equal(HandoffTriggers.Legal, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("não vou processar ninguém kkk só queria saber o valor")]      // the legal step denied
+    [InlineData("nunca vou denunciar vcs kkk vcs são ótimos")]
+    [InlineData("ninguém precisa me ligar, tá tudo certo")]                    // nobody asked for
+    [InlineData("ninguém precisa me retornar, já resolvi")]
+    [InlineData("vou registrar ocorrência no livro do plantão")]               // the ward's book, not the police
+    public void TwelfthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }

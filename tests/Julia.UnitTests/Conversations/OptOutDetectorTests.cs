@@ -228,4 +228,27 @@ public sealed class OptOutDetectorTests
     [InlineData("ninguém sabia meu nome no plantão")]                         // "sabia" is no typo of "saia"
     [InlineData("fiz o saque do banco ontem")]                                 // "saque" is no typo of "saquen"
     public void DoesNotMistakeTheEleventhSetLookAlikes(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("para d me mandar isso, n pedi")]                              // twelfth set: "d", "tnh" abbreviations
+    [InlineData("n tnh interesse, obg")]
+    [InlineData("nao to mais na urgencia, pode parar de mandar as vagas")]     // "as vagas" closing its clause is every shift
+    [InlineData("parem de mandar os plantões, obrigado")]
+    [InlineData("mas n quero, e nao quero mais receber. fui claro?")]          // "claro" is no typo of "carro"
+    [InlineData("meu numero nao é pra receber esse tipo de coisa, retira por favor")]
+    [InlineData("ja falei q n quero mais msg, pode tirar")]                    // a bare "tira" closing talk of the sending
+    public void RecognisesTheTwelfthSetFamilies(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("me tira do grupo de whats do plantão de sabado")]             // the group's own complement narrows it
+    [InlineData("cancela minha inscrição no plantão de amanhã")]               // a cancel of one shift's sign-up
+    [InlineData("Podem parar de mandar msg no meu outro número, só usem este.")] // another of his numbers
+    [InlineData("manda só no whats, para de me ligar")]
+    [InlineData("nao quero mais receber pelo CNPJ antigo, atualizei")]         // payment, not messages
+    [InlineData("para de enviar a mesma vaga repetida, ja vi essa kkk")]       // the repeats, not the sending
+    [InlineData("nao quero que me tirem da lista, gosto das vagas")]           // negated through "que"
+    [InlineData("eu ia pedir pra sair da lista mas aí apareceu essa vaga boa kkk")]
+    [InlineData("vc n vai parar de me mandar as melhores vagas ne? kkk continua assim")]
+    [InlineData("pode parar de mandar as vagas noturnas")]                     // "as vagas" narrowed by what follows
+    public void DoesNotMistakeTheTwelfthSetLookAlikes(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

