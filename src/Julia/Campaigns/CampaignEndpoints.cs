@@ -15,7 +15,7 @@ internal static class CampaignEndpoints
         group.MapGet("/{id:long}", GetAsync);
         group.MapGet("/{id:long}/relatorio", ReportAsync);
         group.MapPost("/{id:long}/iniciar", StartAsync);
-        group.MapPost("/{id:long}/pausar", (long id, CampaignStore store, CancellationToken ct) => TransitionAsync(id, "pausada", ["ativa", "agendada"], store, ct));
+        group.MapPost("/{id:long}/pausar", PauseAsync);
         group.MapPost("/{id:long}/cancelar", CancelAsync);
     }
 
@@ -23,7 +23,7 @@ internal static class CampaignEndpoints
 
     /// <summary>An unknown name as the operator typed it, unless it is not a plain name: hostile text is never echoed.</summary>
     static string Shown(string name) =>
-        name.Length <= 60 && name.All(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '.' or '\'' or '(' or ')' or '/') ? name : "(nome inválido)";
+        name.Length <= 60 && name.All(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_' or '.' or '\'' or '(' or ')' or '/') ? name : "(nome inválido)";
 
     /// <summary>
     /// The longest a campaign's texts may be: a name an operator reads in a list, a WhatsApp message (4 096 characters at
@@ -34,15 +34,16 @@ internal static class CampaignEndpoints
     /// <summary>The most values one filter list may hold: more specialties, cities or tags than any segment names.</summary>
     internal const int MaxFilterValues = 500;
 
-    static string? TooLong(CreateCampaignRequest request)
+    static string? OutOfBounds(CreateCampaignRequest request)
     {
         if (request.Nome!.Length > MaxNameChars) return $"nome com mais de {MaxNameChars} caracteres";
         if (request.MensagemTemplate!.Length > MaxTemplateChars) return $"mensagem_template com mais de {MaxTemplateChars} caracteres";
-        return TooLong(request.Filtros);
+        return OutOfBounds(request.Filtros);
     }
 
-    static string? TooLong(CampaignFilters? f) =>
+    static string? OutOfBounds(CampaignFilters? f) =>
         f is null ? null
+        : f.PressureScoreMax is < 0 or > 100 ? "pressure_score_max precisa estar entre 0 e 100"
         : f.Unknown is { Count: > 0 } unknown ? $"filtro desconhecido: {string.Join(", ", unknown.Keys.Take(3).Select(Shown))}"
         : new IEnumerable<string?>?[] { f.Especialidades, f.Regioes, f.Cidades, f.Stages, f.Tags, f.Estado is null ? null : [f.Estado] }
             .Any(values => values?.Any(v => v?.Length > MaxFilterChars) == true) ? $"filtros com um valor de mais de {MaxFilterChars} caracteres"
@@ -52,15 +53,21 @@ internal static class CampaignEndpoints
 
     static IResult NotFound(long id) => TypedResults.Problem(statusCode: 404, title: $"Campanha {id} não encontrada");
 
-    static async Task<IResult> CreateAsync(CreateCampaignRequest request, CampaignStore store, CancellationToken ct)
+    /// <summary>How far in the past `agendar_para` may be: "now" typed a little late, not a wrong year that starts it at once.</summary>
+    static readonly TimeSpan ScheduleTolerance = TimeSpan.FromMinutes(5);
+
+    static async Task<IResult> CreateAsync(CreateCampaignRequest request, CampaignStore store, TimeProvider time, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Nome)) return Bad("nome é obrigatório");
         if (request.Kind is null || !Types.Contains(request.Kind)) return Bad($"tipo precisa ser um de: {string.Join(", ", Types)}");
         if (string.IsNullOrWhiteSpace(request.MensagemTemplate)) return Bad("mensagem_template é obrigatório");
-        if (TooLong(request) is { } tooLong) return Bad(tooLong);
+        if (OutOfBounds(request) is { } tooLong) return Bad(tooLong);
         if (CampaignTemplate.UnknownPlaceholders(request.MensagemTemplate) is { Count: > 0 } unknown)
             return Bad($"placeholders desconhecidos: {string.Join(", ", unknown.Take(5).Select(u => "{" + Shown(u) + "}"))}; use {string.Join(", ", CampaignTemplate.Placeholders.Select(p => "{" + p + "}"))}");
         if (request.MaxPorDia is <= 0) return Bad("max_por_dia precisa ser > 0");
+        if (request.ScheduledFor is { } at && at < time.GetUtcNow() - ScheduleTolerance)
+            return Bad($"agendar_para já passou ({Infrastructure.Time.SaoPaulo.ToLocal(at):dd/MM/yyyy HH:mm}, horário de São Paulo): "
+                       + "confira a data; para começar agora, crie sem agendar_para e use POST /campanhas/{id}/iniciar");
         if ((await store.SpecialtiesAsync(request.Filtros?.Especialidades ?? [], ct)).Unknown is { Length: > 0 } missing)
             return Bad($"especialidades desconhecidas: {string.Join(", ", missing.Select(Shown))}");
         var created = await store.CreateAsync(request, ct);
@@ -70,7 +77,7 @@ internal static class CampaignEndpoints
     static async Task<IResult> PreviewAsync(PreviewRequest request, CampaignStore store, CancellationToken ct)
     {
         var filters = request.Filtros ?? new CampaignFilters();
-        if (TooLong(filters) is { } tooLong) return Bad(tooLong);
+        if (OutOfBounds(filters) is { } tooLong) return Bad(tooLong);
         var (ids, unknown) = await store.SpecialtiesAsync(filters.Especialidades ?? [], ct);
         if (unknown.Length > 0) return Bad($"especialidades desconhecidas: {string.Join(", ", unknown.Select(Shown))}");
         var (count, samples) = await store.PreviewAsync(filters, ids, ct);
@@ -92,12 +99,11 @@ internal static class CampaignEndpoints
         return TypedResults.Ok(new { id, status = "ativa", destinatarios_adicionados = added });
     }
 
-    static async Task<IResult> TransitionAsync(long id, string status, string[] from, CampaignStore store, CancellationToken ct)
+    static async Task<IResult> PauseAsync(long id, CampaignStore store, CancellationToken ct)
     {
         if (await store.FindAsync(id, ct) is not { } campaign) return NotFound(id);
-        return await store.SetStatusAsync(id, status, from, ct) == 1
-            ? TypedResults.Ok(new { id, status })
-            : TypedResults.Problem(statusCode: 409, title: $"Campanha {id} está {campaign.Status}");
+        if (!await store.PauseAsync(id, ct)) return TypedResults.Problem(statusCode: 409, title: $"Campanha {id} está {(await store.FindAsync(id, ct))?.Status ?? campaign.Status}");
+        return TypedResults.Ok(new { id, status = "pausada" });
     }
 
     static async Task<IResult> CancelAsync(long id, CampaignStore store, CancellationToken ct)

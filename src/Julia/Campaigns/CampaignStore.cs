@@ -120,12 +120,30 @@ internal sealed class CampaignStore(NpgsqlDataSource db, ShiftStore shifts, Queu
         return (added, "ativa");
     }
 
-    public async Task<int> SetStatusAsync(long id, string status, string[] from, CancellationToken ct)
+    /// <summary>
+    /// `pausar`: the campaign stops feeding, and what it already put in the queue today and has not started to go out is
+    /// held — those messages `cancelada` (`campanha_pausada`), their sends back to `pendente`, fed again after `iniciar`
+    /// (a day's allowance is queued at once, so stopping the feed alone stopped nothing until tomorrow). False when the
+    /// campaign was not `ativa`/`agendada` by the time its row was locked.
+    /// </summary>
+    public async Task<bool> PauseAsync(long id, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.ExecuteAsync(new CommandDefinition(
-            "UPDATE campanhas SET status = @status WHERE id = @id AND status = ANY(@from)", new { id, status, from }, cancellationToken: ct));
+        await using var tx = await c.BeginTransactionAsync(ct);
+        if (await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE campanhas SET status = 'pausada' WHERE id = @id AND status IN ('ativa', 'agendada')", new { id }, tx, cancellationToken: ct)) == 0)
+            return false;
+        var held = await queue.CancelPendingByMetadataReturningAsync(tx, QueueKinds.Campaign, "campanha_id", id.ToString(), PausedReason, ct);
+        await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE envios_campanha SET status = 'pendente', fila_mensagem_id = NULL
+            WHERE campanha_id = @id AND status = 'enfileirado' AND fila_mensagem_id = ANY(@held)
+            """, new { id, held }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return true;
     }
+
+    /// <summary>outcome_reason_code of a campaign message held by `pausar`.</summary>
+    public const string PausedReason = "campanha_pausada";
 
     /// <summary>
     /// `cancelar`: pending sends and their queued messages are cancelled. False when the campaign had already ended

@@ -45,7 +45,10 @@ internal static class HandoffAdminEndpoints
         return TypedResults.Ok(Dto((await handoffs.FindAsync(id, ct))!));
     }
 
-    /// <summary>Optional JSON body `{notas, resolvido_por}`; anything else is a 400, never a 500.</summary>
+    /// <summary>
+    /// Optional JSON body `{notas, resolvido_por}`; anything else is a 400, never a 500 — a misspelt field too (`nota`):
+    /// the resolution cannot be undone, and its notes would be lost without a word.
+    /// </summary>
     internal static async Task<(string? Notes, string? By, string? Problem)> ReadResolutionAsync(HttpRequest request, CancellationToken ct)
     {
         var body = await WebhookRequests.ReadBodyAsync(request, ct);
@@ -55,6 +58,9 @@ internal static class HandoffAdminEndpoints
         {
             using var doc = JsonDocument.Parse(body);
             if (doc.RootElement.ValueKind != JsonValueKind.Object) return (null, null, "esperado um objeto JSON");
+            foreach (var property in doc.RootElement.EnumerateObject())
+                if (property.Name is not ("notas" or "resolvido_por"))
+                    return (null, null, $"campo desconhecido: {FrameworkName(property.Name)} (use notas e resolvido_por)");
             foreach (var field in new[] { "notas", "resolvido_por" })
                 if (doc.RootElement.TryGetProperty(field, out var v) && v.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
                     return (null, null, $"{field} precisa ser texto");
@@ -63,6 +69,10 @@ internal static class HandoffAdminEndpoints
         catch (JsonException) { return (null, null, "JSON malformado"); }
         catch (InvalidOperationException) { return (null, null, "texto com UTF-16 inválido (surrogate solto)"); }
     }
+
+    /// <summary>A field name as sent, when it is a plain name: hostile text is never echoed.</summary>
+    static string FrameworkName(string name) =>
+        name.Length is > 0 and <= 40 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? name : "(nome inválido)";
 
     internal static string? Text(JsonElement root, string name, int max) =>
         root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s

@@ -100,12 +100,18 @@ internal sealed class QueueStore(NpgsqlDataSource db)
                              ORDER BY created_at DESC, sequencia DESC LIMIT 1)
             """, new { conversaId }, tx, cancellationToken: ct));
 
-    /// <summary>Rows of one kind not yet going out whose metadata has key = value → cancelada (a cancelled campaign's messages).</summary>
-    public Task<int> CancelPendingByMetadataAsync(NpgsqlTransaction tx, string kind, string key, string value, string reason, CancellationToken ct) =>
-        tx.Connection!.ExecuteAsync(new CommandDefinition($"""
+    /// <summary>As <see cref="CancelPendingByMetadataAsync"/>, returning the ids of the rows it cancelled.</summary>
+    public async Task<Guid[]> CancelPendingByMetadataReturningAsync(NpgsqlTransaction tx, string kind, string key, string value, string reason,
+        CancellationToken ct) =>
+        [.. await tx.Connection!.QueryAsync<Guid>(new CommandDefinition($"""
             UPDATE fila_mensagens SET status = 'cancelada', outcome_reason_code = @reason, processando_desde = NULL
             WHERE tipo = @kind AND {NotGoingOut} AND metadata->>@key = @value
-            """, new { kind, key, value, reason }, tx, cancellationToken: ct));
+            RETURNING id
+            """, new { kind, key, value, reason }, tx, cancellationToken: ct))];
+
+    /// <summary>Rows of one kind not yet going out whose metadata has key = value → cancelada (a cancelled campaign's messages).</summary>
+    public async Task<int> CancelPendingByMetadataAsync(NpgsqlTransaction tx, string kind, string key, string value, string reason, CancellationToken ct) =>
+        (await CancelPendingByMetadataReturningAsync(tx, kind, key, value, reason, ct)).Length;
 
     /// <summary>
     /// CTEs for the statement that attaches a doctor's new messages (run by Conversations): when <paramref name="answered"/>

@@ -6,12 +6,17 @@ using Microsoft.Extensions.Options;
 
 namespace Julia.Shifts;
 
-/// <summary>Body of `POST /admin/reservas/{id}/confirmar` (optional): who confirmed, and notes.</summary>
+/// <summary>
+/// Body of `POST /admin/reservas/{id}/confirmar` (optional): who confirmed, and notes. A misspelt field is a 400 (the
+/// confirmation goes to the doctor and cannot be undone; `confirmado_por` was dropped without a word).
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record ConfirmReservationRequest(
     [property: JsonPropertyName("por")] string? Por,
     [property: JsonPropertyName("notas")] string? Notas);
 
-/// <summary>Body of `POST /admin/reservas/{id}/cancelar`: why (required), and who cancelled.</summary>
+/// <summary>Body of `POST /admin/reservas/{id}/cancelar`: why (required), and who cancelled; a misspelt field is a 400.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record CancelReservationRequest(
     [property: JsonPropertyName("motivo")] string? Motivo,
     [property: JsonPropertyName("por")] string? Por);

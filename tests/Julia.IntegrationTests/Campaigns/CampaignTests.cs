@@ -4,6 +4,8 @@ using System.Text.Json;
 using Julia.Campaigns;
 using Julia.DemoData;
 using Julia.IntegrationTests.Conversations;
+using Julia.IntegrationTests.TestHost;
+using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 using Julia.Queue;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -150,6 +152,78 @@ public sealed class CampaignTests(CampaignFixture f) : IClassFixture<CampaignFix
         Assert.Equal(total, report.GetProperty("total").GetInt64());
         Assert.Equal(0, await f.ScalarAsync<long>(
             "SELECT count(*) FROM fila_mensagens WHERE tipo = 'campanha' AND status = 'pendente' AND metadata->>'campanha_id' = @id", new { id = id.ToString() }));
+    }
+
+    /// <summary>
+    /// `pausar` holds what the campaign already queued today and has not started to send (an outside pass, 2026-12-03:
+    /// a day's allowance is queued at once, so a pause stopped nothing until the next day): those messages `cancelada`
+    /// with `campanha_pausada`, their sends `pendente` again; nothing is fed while paused, and `iniciar` feeds them again
+    /// (the held messages do not use up the day's allowance).
+    /// </summary>
+    [Fact]
+    public async Task PausingHoldsWhatTheCampaignQueuedAndStartingAgainFeedsItAgain()
+    {
+        var phones = new[] { "5511966600101", "5511966600102", "5511966600103" };
+        await f.ExecuteAsync("""
+            INSERT INTO medicos (telefone, primeiro_nome, origem, tags, primeiro_contato_em)
+            SELECT t, 'Médico', 'import', '["pausa_teste"]', now() - interval '30 days' FROM unnest(@phones) AS t
+            """, new { phones });
+        var created = await f.Client.PostAsJsonAsync("/campanhas", Body("Oi {nome}, tenho plantões.", new { tags = new[] { "pausa_teste" } }, max: 3));
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync($"/campanhas/{id}/iniciar", null)).StatusCode);
+        Task<List<(string Status, string? Reason)>> QueuedAsync() => f.QueryAsync<(string, string?)>(
+            "SELECT status, outcome_reason_code FROM fila_mensagens WHERE tipo = 'campanha' AND metadata->>'campanha_id' = @id ORDER BY created_at",
+            new { id = id.ToString() });
+        Task<List<(string Status, Guid? Fila)>> SendsAsync() => f.QueryAsync<(string, Guid?)>(
+            "SELECT status, fila_mensagem_id FROM envios_campanha WHERE campanha_id = @id", new { id });
+        // Sends held (WhatsApp "close"): the queued messages stay unsent whatever the hour.
+        await PostAsync(f.Client, EvolutionWebhooks.Fixture("webhook-connection-update-close.json"));
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync("/jobs/campanhas", null)).StatusCode);
+            Assert.Equal(["pendente", "pendente", "pendente"], (await QueuedAsync()).Select(q => q.Status));
+
+            Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync($"/campanhas/{id}/pausar", null)).StatusCode);
+            Assert.All(await QueuedAsync(), q => Assert.Equal(("cancelada", "campanha_pausada"), (q.Status, q.Reason)));
+            Assert.All(await SendsAsync(), e => Assert.Equal(("pendente", (Guid?)null), (e.Status, e.Fila)));
+            Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync("/jobs/campanhas", null)).StatusCode);
+            Assert.DoesNotContain(await QueuedAsync(), q => q.Status == "pendente");
+            Assert.Equal(HttpStatusCode.Conflict, (await f.Client.PostAsync($"/campanhas/{id}/pausar", null)).StatusCode);
+
+            Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync($"/campanhas/{id}/iniciar", null)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync("/jobs/campanhas", null)).StatusCode);
+            Assert.Equal(3, (await QueuedAsync()).Count(q => q.Status == "pendente"));
+            Assert.All(await SendsAsync(), e => Assert.Equal("enfileirado", e.Status));
+        }
+        finally
+        {
+            await f.Client.PostAsync($"/campanhas/{id}/cancelar", null);
+            await PostAsync(f.Client, EvolutionWebhooks.Fixture("webhook-connection-update-open.json"));
+        }
+    }
+
+    /// <summary>
+    /// A schedule in the past is refused (an outside pass, 2026-12-03: a wrong year started the campaign at once, to
+    /// every doctor of the segment); a moment ago is "now". So is a pressure limit outside 0–100.
+    /// </summary>
+    [Fact]
+    public async Task AScheduleInThePastAndAPressureLimitOutOfRangeAreRefused()
+    {
+        object Scheduled(string at, int? pressure = null) => new
+        {
+            nome = "Agendada", tipo = "oferta_plantao", mensagem_template = "Oi {nome}", agendar_para = at,
+            filtros = new { tags = new[] { "ninguem_tem_esta_tag" }, pressure_score_max = pressure },
+        };
+        var past = await f.Client.PostAsJsonAsync("/campanhas", Scheduled("2020-01-10T10:00:00"));
+        var aMomentAgo = await f.Client.PostAsJsonAsync("/campanhas", Scheduled(DateTimeOffset.UtcNow.AddMinutes(-1).ToString("yyyy-MM-ddTHH:mm:ssZ")));
+        var negativePressure = await f.Client.PostAsJsonAsync("/campanhas", Scheduled("2030-01-10T10:00:00", -5));
+
+        Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
+        Assert.Contains("agendar_para já passou (10/01/2020 10:00", await past.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Created, aMomentAgo.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, negativePressure.StatusCode);
+        Assert.Contains("pressure_score_max", await negativePressure.Content.ReadAsStringAsync());
+        await f.Client.PostAsync($"/campanhas/{JsonDocument.Parse(await aMomentAgo.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64()}/cancelar", null);
     }
 
     /// <summary>

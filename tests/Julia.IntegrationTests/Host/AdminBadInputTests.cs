@@ -52,6 +52,14 @@ public sealed class AdminBadInputTests(AdminBadInputTests.Fixture f) : IClassFix
     [InlineData("GET", "/admin/handoffs?limite=abc", null, null, HttpStatusCode.BadRequest, "Requisição inválida", "parâmetro limite")]
     [InlineData("POST", "/campanhas", """{"nome":"x","tipo":"oferta_plantao","mensagem_template":"Oi {nome}","segmento":{}}""", "application/json",
         HttpStatusCode.BadRequest, "Requisição inválida", "campo desconhecido: segmento")]
+    // A misspelt field where the action cannot be undone (an outside pass, 2026-12-03: the doctor was told "confirmado",
+    // the handoff resolved, and who did it or the notes were lost without a word).
+    [InlineData("POST", "/admin/reservas/ae000000-0000-4000-8000-000000000001/confirmar", """{"confirmado_por":"Ana"}""", "application/json",
+        HttpStatusCode.BadRequest, "Requisição inválida", "campo desconhecido: confirmado_por")]
+    [InlineData("POST", "/admin/reservas/ae000000-0000-4000-8000-000000000001/cancelar", """{"motivo":"médico desistiu","quem":"Ana"}""", "application/json",
+        HttpStatusCode.BadRequest, "Requisição inválida", "campo desconhecido: quem")]
+    [InlineData("POST", "/admin/handoffs/ae000000-0000-4000-8000-000000000001/resolver", """{"nota":"resolvido"}""", "application/json",
+        HttpStatusCode.BadRequest, "Corpo inválido", "campo desconhecido: nota (use notas e resolvido_por)")]
     public async Task TheFrameworksOwnAnswersArePortugueseProblemsWithAHint(string method, string path, string? body, string? type,
         HttpStatusCode expected, string? title, string detail)
     {
