@@ -41,8 +41,9 @@ internal sealed partial class ChatwootEventHandler(
                 return await WithConversationAsync(updated, updated.ConversationId, updated.ContactPhone, ct, c => LabelsAsync(c, updated, ct));
             case ChatwootEvent.StatusChanged status when status.Status == "resolved":
                 return await WithConversationAsync(status, status.ConversationId, status.ContactPhone, ct, async c =>
-                    await control.ReturnToJuliaAsync(c, status.Assignee, "conversa resolvida no Chatwoot", complete: true, ct)
-                        ? new ChatwootOutcome(true, "devolvida à Júlia (resolvida)") : new ChatwootOutcome(false, "já estava com a Júlia"));
+                    await control.ReturnToJuliaAsync(c, status.Assignee, "conversa resolvida no Chatwoot", complete: true, ct, inChatwoot: true)
+                        ? new ChatwootOutcome(true, c.HumanControlled ? "devolvida à Júlia (resolvida)" : "conversa encerrada (já estava com a Júlia)")
+                        : new ChatwootOutcome(false, "já estava com a Júlia"));
             case ChatwootEvent.StatusChanged status:
                 return new(false, $"status {Named(status.Status)}");
             case ChatwootEvent.MessageDeleted deleted:
@@ -91,7 +92,7 @@ internal sealed partial class ChatwootEventHandler(
         // Only a change of labels returns the conversation: other updates (assignee, priority) keep a trigger's handoff.
         if (!hasLabel && c.HumanControlled && e.PreviousLabels is { } previous && previous.Any(IsHumanLabel))
         {
-            await control.ReturnToJuliaAsync(c, null, "label humano removida no Chatwoot", complete: false, ct);
+            await control.ReturnToJuliaAsync(c, null, "label humano removida no Chatwoot", complete: false, ct, inChatwoot: true);
             return new(true, "devolvida à Júlia (label removida)");
         }
         return new(false, "sem mudança de controle");

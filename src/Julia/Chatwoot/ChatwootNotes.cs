@@ -19,7 +19,7 @@ internal sealed class ChatwootNotes(
     CircuitBreakers breakers, IOptions<ChatwootOptions> options) : IHandoffEffect, IConversationOptOutEffect, INotificationChannel
 {
     public const string Channel = "chatwoot";
-    public const string HandoffNote = "nota_handoff", Copy = "copia", OptOutNote = "nota_opt_out";
+    public const string HandoffNote = "nota_handoff", Copy = "copia", OptOutNote = "nota_opt_out", ResolvedNote = "nota_resolvido";
 
     /// <summary>A conversation Chatwoot has not created yet (its first mirrored message is on the way) is looked up again this many times.</summary>
     const int MappingAttempts = 6;
@@ -32,6 +32,24 @@ internal sealed class ChatwootNotes(
         await outbox.EnqueueAsync(tx, new NewNotification(Channel, HandoffNote, $"{Channel}:{HandoffNote}:{opened.HandoffId}", opened.HandoffId,
             opened.ConversationId, new { handoff_id = opened.HandoffId }), ct);
     }
+
+    /// <summary>
+    /// A handoff resolved outside Chatwoot (`POST /admin/handoffs/{id}/resolver`, the simulator's pane, the idle-close
+    /// job): the recruiter in Chatwoot is told that Júlia answers again — else she keeps writing, and her next message
+    /// silently takes the conversation back (a new `manual` handoff, a new Slack alert). Resolved in Chatwoot itself:
+    /// nothing to say.
+    /// </summary>
+    public async Task OnResolvedAsync(NpgsqlTransaction tx, HandoffResolved resolved, CancellationToken ct)
+    {
+        if (!options.Value.Enabled || resolved.InChatwoot) return;
+        await outbox.EnqueueAsync(tx, new NewNotification(Channel, ResolvedNote, $"{Channel}:{ResolvedNote}:{resolved.HandoffId}", resolved.HandoffId,
+            resolved.ConversationId, new { texto = ResolvedText(resolved) }), ct);
+    }
+
+    internal static string ResolvedText(HandoffResolved r) =>
+        $"✅ Handoff resolvido por {(string.IsNullOrWhiteSpace(r.ResolvedBy) ? "equipe" : r.ResolvedBy)} fora do Chatwoot" +
+        (string.IsNullOrWhiteSpace(r.Notes) ? "" : $" ({r.Notes})") +
+        ". A Júlia voltou a responder este médico; se você escrever aqui de novo, a conversa volta para a equipe.";
 
     /// <summary>
     /// The doctor asked to stop while a person had his conversation: Júlia sent him nothing, so the staff are told in a
@@ -81,7 +99,7 @@ internal sealed class ChatwootNotes(
                 if (n.HandoffId is not { } id || await handoffs.FindAsync(id, ct) is not { } handoff) return new DeliveryResult.Failed("handoff não encontrado");
                 await client.CreateMessageAsync(chatwootId, NoteText(handoff), isPrivate: true, "outgoing", null, ct);
                 return DeliveryResult.Ok;
-            case ChatwootCommands.ReplyKind or ChatwootEventHandler.AttachmentNoticeKind or ChatwootMirror.StaffNotSentKind or OptOutNote:
+            case ChatwootCommands.ReplyKind or ChatwootEventHandler.AttachmentNoticeKind or ChatwootMirror.StaffNotSentKind or OptOutNote or ResolvedNote:
                 using (var reply = JsonDocument.Parse(n.PayloadJson))
                 {
                     var text = reply.RootElement.TryGetProperty("texto", out var t) ? t.GetString() : null;

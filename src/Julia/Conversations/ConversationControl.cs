@@ -47,29 +47,32 @@ internal sealed partial class ConversationControl(
     /// when the staff closed the conversation. Nothing is sent to the doctor. False when Júlia was already in control
     /// and nothing was open.
     /// </summary>
-    public async Task<bool> ReturnToJuliaAsync(ConversationRef c, string? resolvedBy, string? notes, bool complete, CancellationToken ct) =>
-        (await ReturnAsync(c, resolvedBy, notes, complete, ct)).Changed;
+    public async Task<bool> ReturnToJuliaAsync(ConversationRef c, string? resolvedBy, string? notes, bool complete, CancellationToken ct,
+        bool inChatwoot = false) =>
+        (await ReturnAsync(c, resolvedBy, notes, complete, inChatwoot, ct)).Changed;
 
     /// <summary>
     /// <see cref="ReturnToJuliaAsync"/> for one open handoff (`POST /admin/handoffs/{id}/resolver`): true only when this call
     /// resolved it — of two resolutions at once, the second finds it resolved and its notes are not written.
     /// </summary>
     public async Task<bool> ResolveHandoffAsync(ConversationRef c, string? resolvedBy, string? notes, CancellationToken ct) =>
-        (await ReturnAsync(c, resolvedBy, notes, complete: false, ct)).Resolved;
+        (await ReturnAsync(c, resolvedBy, notes, complete: false, inChatwoot: false, ct)).Resolved;
 
-    async Task<(bool Changed, bool Resolved)> ReturnAsync(ConversationRef c, string? resolvedBy, string? notes, bool complete, CancellationToken ct)
+    async Task<(bool Changed, bool Resolved)> ReturnAsync(ConversationRef c, string? resolvedBy, string? notes, bool complete, bool inChatwoot,
+        CancellationToken ct)
     {
         HandoffResolved? resolved;
         int changed;
         await using (var connection = await conversations.DataSource.OpenConnectionAsync(ct))
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            resolved = await handoffs.ResolveOpenAsync(tx, c.Id, resolvedBy, notes, ct);
+            resolved = await handoffs.ResolveOpenAsync(tx, c.Id, resolvedBy, notes, inChatwoot, ct);
             changed = c.HumanControlled || resolved is not null || complete ? await conversations.SetAiControlAsync(tx, c.Id, complete, ct) : 0;
             await tx.CommitAsync(ct);
         }
         await handoffs.AfterCommitAsync(c.MedicoId);
-        if (resolved is null && !c.HumanControlled) return (false, false);
+        // Júlia had it and nothing was open: only a `complete` changed it (closed), and nobody needs to hear of it.
+        if (resolved is null && !c.HumanControlled) return (changed > 0, false);
         LogReturned(c.Id, resolved?.HandoffId, complete);
         return (changed > 0 || resolved is not null, resolved is not null);
     }

@@ -49,9 +49,10 @@ internal sealed partial class HandoffService(
     /// Closes the conversation's open handoff (`resolvido`, by whom, notes) and tells the notifiers, in the caller's
     /// transaction. Null when none was open.
     /// </summary>
-    public async Task<HandoffResolved?> ResolveOpenAsync(NpgsqlTransaction tx, Guid conversaId, string? resolvedBy, string? notes, CancellationToken ct)
+    public async Task<HandoffResolved?> ResolveOpenAsync(NpgsqlTransaction tx, Guid conversaId, string? resolvedBy, string? notes, bool inChatwoot,
+        CancellationToken ct)
     {
-        var resolved = await store.ResolveOpenAsync(tx, conversaId, resolvedBy, notes, ct);
+        var resolved = await store.ResolveOpenAsync(tx, conversaId, resolvedBy, notes, ct) is { } r ? r with { InChatwoot = inChatwoot } : null;
         if (resolved is null) return null;
         foreach (var effect in effects) await effect.OnResolvedAsync(tx, resolved, ct);
         LogResolved(resolved.HandoffId, conversaId, resolvedBy ?? "equipe");

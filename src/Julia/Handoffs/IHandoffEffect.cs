@@ -6,7 +6,11 @@ namespace Julia.Handoffs;
 internal sealed record HandoffOpened(Guid HandoffId, Guid ConversationId, Guid DoctorId, string TriggerType, string Reason);
 
 /// <summary>A handoff closed: the conversation is back with Júlia.</summary>
-internal sealed record HandoffResolved(Guid HandoffId, Guid ConversationId, Guid DoctorId, string TriggerType, string? ResolvedBy, string? Notes);
+internal sealed record HandoffResolved(Guid HandoffId, Guid ConversationId, Guid DoctorId, string TriggerType, string? ResolvedBy, string? Notes)
+{
+    /// <summary>Resolved in Chatwoot itself (the conversation resolved, the label removed): Chatwoot needs no word of it.</summary>
+    public bool InChatwoot { get; init; }
+}
 
 /// <summary>
 /// What opening or resolving a handoff means to the notifiers (Slack, Chatwoot): written in the handoff's own

@@ -180,7 +180,10 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
     {
         const string phone = "5511988880116";
         var (finished, chatwootId) = await f.DoctorInChatwootAsync(phone);
-        await f.PostChatwootAsync(HumanLoopFixture.Webhook("webhook-conversation-status-changed-resolved.json", chatwootId, phone));
+        var closing = await f.PostChatwootAsync(HumanLoopFixture.Webhook("webhook-conversation-status-changed-resolved.json", chatwootId, phone));
+        // Júlia had it: the conversation is closed, and the answer says so (it said "ignored" while closing it).
+        Assert.Contains("conversa encerrada (já estava com a Júlia)", await closing.Content.ReadAsStringAsync());
+        Assert.Equal("completed", await f.ScalarAsync<string>("SELECT status FROM conversations WHERE id = @finished", new { finished }));
         await PostAsync(f.Client, Text(phone, "oi, voltei: ainda tem a vaga de sexta?"));
         await f.WaitProcessedAsync(phone);
         var open = await f.ScalarAsync<Guid>("""
@@ -468,6 +471,8 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
         Assert.Equal([("resolvido", "pedido_humano")], await f.HandoffsAsync(conversa));
         // resolvido_por: the assignee the payload names (meta.assignee), as the SPEC asks ("agent if known").
         Assert.Equal("Carlos", await f.ScalarAsync<string>("SELECT resolvido_por FROM handoffs WHERE conversa_id = @conversa", new { conversa }));
+        // Chatwoot knows: no "resolved outside Chatwoot" note.
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM notificacoes WHERE conversa_id = @conversa AND tipo = 'nota_resolvido'", new { conversa }));
     }
 
     [Fact]
@@ -588,7 +593,7 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
     public async Task OperatorsListAndResolveHandoffsByApi()
     {
         const string phone = "5511988880108";
-        var (conversa, _) = await f.DoctorInChatwootAsync(phone);
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
         await PostAsync(f.Client, Text(phone, "tem alguém aí? quero falar com uma pessoa"));
         await f.WaitProcessedAsync(phone);
         var handoffId = await f.ScalarAsync<Guid>("SELECT id FROM handoffs WHERE conversa_id = @conversa", new { conversa });
@@ -607,6 +612,12 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
         Assert.Equal(HttpStatusCode.Conflict, (await f.Client.PostAsJsonAsync($"/admin/handoffs/{handoffId}/resolver", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await f.Client.PostAsJsonAsync($"/admin/handoffs/{Guid.NewGuid()}/resolver", new { })).StatusCode);
         await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "Handoff resolvido") && HumanLoopFixture.SlackMentions(m, "médico atendido por telefone"));
+        // The recruiter in Chatwoot is told Júlia answers again (an outside walk, 2026-12-03: she kept writing, and her next
+        // message silently took the conversation back, with a new Slack alert).
+        var note = await Eventually.MatchesAsync(() => Task.FromResult(f.Chatwoot.Messages.Where(m => m.ConversationId == chatwootId
+            && m.Body["private"]?.GetValue<bool>() == true && m.Body["content"]!.GetValue<string>().Contains("fora do Chatwoot")).ToList()), l => l.Count > 0);
+        Assert.Equal("✅ Handoff resolvido por operador fora do Chatwoot (médico atendido por telefone). A Júlia voltou a responder este médico; "
+                     + "se você escrever aqui de novo, a conversa volta para a equipe.", Assert.Single(note).Body["content"]!.GetValue<string>());
     }
 
     /// <summary>
