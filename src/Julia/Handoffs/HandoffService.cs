@@ -33,17 +33,26 @@ internal sealed partial class HandoffService(
 
         // Cancel first, then queue the transition: it is the one automated message allowed under human control.
         await queue.CancelPendingAsync(tx, request.ConversaId, QueueKinds.AiGenerated, "handoff", ct);
-        if (request.SendTransition)
+        // A label put on and taken off again (staff trying labels, a mis-click) would tell the doctor "a colleague takes
+        // over" each time: a staff takeover's transition goes once per TransitionRepeatWindow. A doctor who asks again
+        // is answered again.
+        if (request.SendTransition && !(request.TriggerType == HandoffTriggers.Manual
+                && await queue.SystemMessageQueuedSinceAsync(tx, request.ConversaId, TransitionKind, TransitionRepeatWindow, ct)))
         {
             await queue.EnqueueAsync(tx, [new NewQueueItem(request.MedicoId, request.ConversaId, QueueKinds.SystemMessage,
                 HandoffMessages.Transition(request.TriggerType), time.GetUtcNow(),
-                Metadata: new Dictionary<string, object?> { ["tipo_sistema"] = "transicao_handoff", ["handoff_id"] = id })], ct);
+                Metadata: new Dictionary<string, object?> { ["tipo_sistema"] = TransitionKind, ["handoff_id"] = id })], ct);
         }
         foreach (var effect in effects)
             await effect.OnOpenedAsync(tx, new HandoffOpened(id, request.ConversaId, request.MedicoId, request.TriggerType, request.Reason), ct);
         LogOpened(id, request.ConversaId, request.TriggerType);
         return (id, true);
     }
+
+    const string TransitionKind = "transicao_handoff";
+
+    /// <summary>How long a staff takeover's transition message is not repeated (docs/decisions.md#handoff).</summary>
+    static readonly TimeSpan TransitionRepeatWindow = TimeSpan.FromMinutes(30);
 
     /// <summary>
     /// Closes the conversation's open handoff (`resolvido`, by whom, notes) and tells the notifiers, in the caller's

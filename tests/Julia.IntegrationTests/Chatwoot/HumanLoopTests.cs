@@ -89,6 +89,13 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
         Assert.Equal("ai", await f.ControlAsync(conversa));
         Assert.Equal([("resolvido", "manual")], await f.HandoffsAsync(conversa));
         await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "Handoff resolvido") && HumanLoopFixture.SlackMentions(m, conversa.ToString()[..8]));
+
+        // Put on again soon after (staff trying labels): handed over again, but the doctor is not told a second time
+        // (an outside walk, 2026-12-03: four "uma colega vai continuar" in five seconds).
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(added)).StatusCode);
+        Assert.Equal("human", await f.ControlAsync(conversa));
+        Assert.Equal(2, (await f.HandoffsAsync(conversa)).Count);
+        Assert.Single(await f.QueueAsync(phone), q => q.TipoSistema == "transicao_handoff");
     }
 
     /// <summary>
