@@ -63,6 +63,9 @@ public sealed class CampaignTests(CampaignFixture f) : IClassFixture<CampaignFix
 
         Assert.Equal(HttpStatusCode.BadRequest, unknownPlaceholder.StatusCode);
         Assert.Contains("{desconto}", await unknownPlaceholder.Content.ReadAsStringAsync());
+        // A placeholder name as operators write it is echoed, not "(nome inválido)" (an outside walk, 2026-12-03).
+        var snakeCase = await f.Client.PostAsJsonAsync("/campanhas", Body("Oi {primeiro_nome}!"));
+        Assert.Contains("{primeiro_nome}", await snakeCase.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, unknownSpecialty.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badType.StatusCode);
         Assert.Equal("application/problem+json", badType.Content.Headers.ContentType?.MediaType);

@@ -47,9 +47,11 @@ public sealed class AdminBadInputTests(AdminBadInputTests.Fixture f) : IClassFix
     [Theory]
     [InlineData("POST", "/admin/reservas/ae000000/realizar", null, null, HttpStatusCode.NotFound, "Não encontrado", "UUID completo")]
     [InlineData("GET", "/admin/nada-aqui", null, null, HttpStatusCode.NotFound, "Não encontrado", "confira o caminho")]
+    [InlineData("POST", "/campanhas/abc/iniciar", null, null, HttpStatusCode.NotFound, "Não encontrado", "o id de uma campanha é um número")]
     [InlineData("PUT", "/jobs/alertas", null, null, HttpStatusCode.MethodNotAllowed, "Método não permitido", "não aceita PUT")]
     [InlineData("POST", "/campanhas", "nome=x", "text/plain", HttpStatusCode.UnsupportedMediaType, null, "Content-Type: application/json")]
     [InlineData("GET", "/admin/handoffs?limite=abc", null, null, HttpStatusCode.BadRequest, "Requisição inválida", "parâmetro limite")]
+    [InlineData("GET", "/admin/avaliacoes?conversa_id=abc", null, null, HttpStatusCode.BadRequest, "Requisição inválida", "parâmetro conversa_id ")]
     [InlineData("POST", "/campanhas", """{"nome":"x","tipo":"oferta_plantao","mensagem_template":"Oi {nome}","segmento":{}}""", "application/json",
         HttpStatusCode.BadRequest, "Requisição inválida", "campo desconhecido: segmento")]
     // A misspelt field where the action cannot be undone (an outside pass, 2026-12-03: the doctor was told "confirmado",

@@ -19,8 +19,9 @@ internal static class FrameworkProblems
             StatusCodes.Status400BadRequest => ("Requisição inválida", null),
             StatusCodes.Status401Unauthorized => ("Não autorizado", "envie o token no cabeçalho Authorization: Bearer …"),
             StatusCodes.Status403Forbidden => ("Proibido", null),
-            StatusCodes.Status404NotFound => ("Não encontrado",
-                "nada neste endereço: confira o caminho e o id (um id é o UUID completo, não só os primeiros caracteres)"),
+            StatusCodes.Status404NotFound => ("Não encontrado", context.HttpContext.Request.Path.StartsWithSegments("/campanhas")
+                ? "nada neste endereço: confira o caminho e o id (o id de uma campanha é um número, o da resposta 201)"
+                : "nada neste endereço: confira o caminho e o id (um id é o UUID completo, não só os primeiros caracteres)"),
             StatusCodes.Status405MethodNotAllowed => ("Método não permitido",
                 $"este endereço não aceita {context.HttpContext.Request.Method}"),
             StatusCodes.Status415UnsupportedMediaType => ("Tipo de conteúdo não suportado",

@@ -30,9 +30,9 @@ internal sealed partial class HostileInputExceptionHandler(IProblemDetailsServic
                         ? $"campo desconhecido: {path.TrimStart('$', '.')} (confira o nome na documentação)"
                         : $"campo {path} ausente, malformado ou com tipo inesperado"
                     : BoundParameter().Match(bad.Message) is { Success: true } p
-                        ? $"parâmetro {p.Groups["name"].Value} com tipo ou valor inesperado"
+                        ? $"parâmetro {WireName(http, p.Groups["name"].Value)} com tipo ou valor inesperado"
                         : RequiredParameter().Match(bad.Message) is { Success: true } r
-                            ? $"parâmetro {r.Groups["name"].Value} é obrigatório"
+                            ? $"parâmetro {WireName(http, r.Groups["name"].Value)} é obrigatório"
                             : "JSON malformado, ou parâmetro da URL ou do corpo com tipo ou valor inesperado",
             };
             LogBadRequest(Where(http), status);
@@ -60,6 +60,15 @@ internal sealed partial class HostileInputExceptionHandler(IProblemDetailsServic
     /// <summary>The endpoint that failed (the middleware has already cleared the request's own), else the path.</summary>
     static string? Where(HttpContext http) =>
         http.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.DisplayName ?? http.Request.Path.Value;
+
+    /// <summary>
+    /// The name the caller wrote for a handler's parameter: `[FromQuery(Name = "conversa_id")] Guid? conversaId` is
+    /// `conversa_id` to an operator (ASP.NET's message names the C# parameter).
+    /// </summary>
+    static string WireName(HttpContext http, string parameter) =>
+        http.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<System.Reflection.MethodInfo>()?.GetParameters()
+            .FirstOrDefault(p => p.Name == parameter)?.GetCustomAttributes(inherit: false).OfType<Microsoft.AspNetCore.Http.Metadata.IFromQueryMetadata>()
+            .FirstOrDefault()?.Name ?? parameter;
 
     // ASP.NET's own wording for a query/route value it cannot bind: `Failed to bind parameter "int? limite" from "abc".`
     [System.Text.RegularExpressions.GeneratedRegex("""^Failed to bind parameter "[^"]*?(?<name>[A-Za-z_][A-Za-z0-9_]*)" from """)]
