@@ -72,6 +72,11 @@ internal sealed class ChatwootNotes(
             return n.Attempts + 1 < MappingAttempts
                 ? new DeliveryResult.Retry("conversa ainda não criada", TimeSpan.FromSeconds(2 * (n.Attempts + 1)))
                 : new DeliveryResult.Failed("conversa não encontrada");
+        // With `app` mirroring, a doctor's first message is copied before his conversation exists and waits for it: what
+        // came after it (the handoff note, Júlia's reply) waits for it in turn, so Chatwoot shows them in order.
+        if (options.Value.AppMirrors && n.ConversationId is not null
+            && await outbox.HasEarlierUndeliveredOfDoctorAsync(Channel, Copy, conversation.MedicoId, n.Id, ct))
+            return new DeliveryResult.Retry("cópia anterior de mensagem do médico ainda não entregue", TimeSpan.FromSeconds(1), CountsAsAttempt: false);
         var breaker = breakers.Chatwoot;
         if (!breaker.TryEnter()) return new DeliveryResult.Retry("circuito chatwoot aberto", TimeSpan.FromSeconds(30), CountsAsAttempt: false);
         try

@@ -82,6 +82,20 @@ internal sealed class NotificationOutbox(NpgsqlDataSource db)
     public Task ReleaseAsync(long[] ids) => ExecuteAsync(
         "UPDATE notificacoes SET status = 'pendente', processando_desde = NULL WHERE id = ANY(@ids) AND status = 'processando'", new { ids }, CancellationToken.None);
 
+    /// <summary>
+    /// Whether a notice of this channel and kind that names no conversation, only the doctor (`payload.medico_id`), is
+    /// older than <paramref name="id"/> and not yet delivered nor given up.
+    /// </summary>
+    public async Task<bool> HasEarlierUndeliveredOfDoctorAsync(string channel, string kind, Guid medicoId, long id, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.ExecuteScalarAsync<bool>(new CommandDefinition("""
+            SELECT EXISTS (SELECT 1 FROM notificacoes
+                           WHERE status IN ('pendente', 'processando') AND canal = @channel AND tipo = @kind AND conversa_id IS NULL
+                             AND id < @id AND payload->>'medico_id' = @medico)
+            """, new { channel, kind, medico = medicoId.ToString(), id }, cancellationToken: ct));
+    }
+
     static string Trim(string error) => error.Length > 500 ? error[..500] : error;
 
     async Task ExecuteAsync(string sql, object args, CancellationToken ct)

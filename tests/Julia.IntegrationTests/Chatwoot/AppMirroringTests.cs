@@ -28,6 +28,9 @@ public sealed class AppMirroringTests(AppMirroringTests.Fixture f) : IClassFixtu
         Assert.Contains(copies, m => m.Body["message_type"]!.GetValue<string>() == "incoming" && m.Body["content"]!.GetValue<string>() == "bom dia, vi a vaga de pediatria");
         Assert.Contains(copies, m => m.Body["message_type"]!.GetValue<string>() == "outgoing" && !m.Body["private"]!.GetValue<bool>()
             && m.Body["content"]!.GetValue<string>().StartsWith("Oi! Recebi:", StringComparison.Ordinal));
+        // In order: his first message was copied before his conversation existed, and Júlia's reply waited for it (an
+        // outside walk, 2026-12-03: the reply and the handoff note came first, his message seconds later).
+        Assert.Equal("incoming", copies[0].Body["message_type"]!.GetValue<string>());
     }
 
     [Fact]
