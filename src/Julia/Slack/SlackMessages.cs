@@ -35,7 +35,7 @@ internal static partial class SlackMessages
         var blocks = new List<JsonObject> { Header(title), Fields(HandoffFields(n, f)) };
         if (!string.IsNullOrWhiteSpace(n.LastMessage)) blocks.Add(Section($"*Última mensagem:*\n{Quote(n.LastMessage)}"));
         AddChatwootButton(blocks, n.ChatwootConversationId, f);
-        blocks.Add(Footer(n.ConversationId, n.CreatedAt));
+        blocks.Add(HandoffFooter(n, n.CreatedAt));
         return Payload(title, TriggerColor(n.TriggerType), blocks);
     }
 
@@ -44,7 +44,7 @@ internal static partial class SlackMessages
         var title = $"⏰ Handoff aguardando há {Math.Max(0, (int)waiting.TotalMinutes)} min";
         var blocks = new List<JsonObject> { Header(title), Fields(HandoffFields(n, f)) };
         AddChatwootButton(blocks, n.ChatwootConversationId, f);
-        blocks.Add(Footer(n.ConversationId, n.CreatedAt));
+        blocks.Add(HandoffFooter(n, n.CreatedAt));
         return Payload(title, TriggerColor(n.TriggerType), blocks);
     }
 
@@ -62,7 +62,7 @@ internal static partial class SlackMessages
                 Field("Resolvido por", string.IsNullOrWhiteSpace(n.ResolvedBy) ? "equipe" : Escape(n.ResolvedBy))),
         };
         if (!string.IsNullOrWhiteSpace(n.Notes)) blocks.Add(Section($"*Notas:*\n{Escape(n.Notes.Trim())}"));
-        blocks.Add(Footer(n.ConversationId, n.CreatedAt));
+        blocks.Add(HandoffFooter(n, n.ResolvedAt ?? n.CreatedAt));
         return Payload(title, ResolvedColor, blocks);
     }
 
@@ -224,6 +224,16 @@ internal static partial class SlackMessages
     }
 
     static JsonObject Footer(Guid conversationId, DateTimeOffset at) => Context($"Conversa {ShortId(conversationId)} • {LocalTime(at)}");
+
+    /// <summary>
+    /// A handoff's footer also carries its full id: the 8 characters of the conversation are for reading, and
+    /// `POST /admin/handoffs/{id}/resolver` needs the whole UUID (an outside walk, 2026-12-03: no Slack message had it).
+    /// </summary>
+    static JsonObject HandoffFooter(HandoffNotice n, DateTimeOffset at) => new()
+    {
+        ["type"] = "context",
+        ["elements"] = new JsonArray(Mrkdwn($"Conversa {ShortId(n.ConversationId)} • {LocalTime(at)}"), Mrkdwn($"Handoff {n.HandoffId}")),
+    };
 
     static JsonObject ReservationFooter(ReservationNotice n, DateTimeOffset at) =>
         Context(n.ConversationId is { } conversationId

@@ -127,6 +127,23 @@ public sealed class SlackMessagesTests
         Assert.Equal("Conversa a1b2c3d4 • 10/12/2025 14:23", Footer(SlackMessages.HandoffResolved(Handoff(), Plain)));
     }
 
+    /// <summary>
+    /// A handoff's footer carries its full id, for `POST /admin/handoffs/{id}/resolver`; a resolution's footer has the
+    /// time it was resolved (an outside walk, 2026-12-03: neither did).
+    /// </summary>
+    [Fact]
+    public void AHandoffsFooterHasItsFullIdAndAResolutionItsTime()
+    {
+        var n = Handoff(resolvedAt: CreatedAt.AddMinutes(12));
+        static string Second(JsonObject payload) =>
+            Blocks(payload).Single(b => (string?)b["type"] == "context")["elements"]![1]!["text"]!.GetValue<string>();
+
+        Assert.Equal($"Handoff {n.HandoffId}", Second(SlackMessages.HandoffOpened(n, Plain)));
+        Assert.Equal($"Handoff {n.HandoffId}", Second(SlackMessages.HandoffReminder(n, TimeSpan.FromMinutes(30), Plain)));
+        Assert.Equal($"Handoff {n.HandoffId}", Second(SlackMessages.HandoffResolved(n, Plain)));
+        Assert.Equal("Conversa a1b2c3d4 • 10/12/2025 14:35", Footer(SlackMessages.HandoffResolved(n, Plain)));
+    }
+
     [Fact]
     public void TheFooterUsesTheSaoPauloDateAcrossUtcMidnight()
     {
