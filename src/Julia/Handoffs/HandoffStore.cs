@@ -28,12 +28,12 @@ internal sealed class HandoffStore(NpgsqlDataSource db)
     }
 
     /// <summary>Newest first, optionally by status (the runbook's "Handoffs pendentes").</summary>
-    public async Task<IReadOnlyList<HandoffNotice>> ListAsync(string? status, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<HandoffNotice>> ListAsync(string? status, int limit, CancellationToken ct, int offset = 0)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return [.. (await c.QueryAsync<NoticeRow>(new CommandDefinition($"""
-            {NoticeSelect} WHERE (@status::text IS NULL OR h.status = @status) ORDER BY h.created_at DESC LIMIT @limit
-            """, new { status, limit }, cancellationToken: ct))).Select(r => r.ToNotice())];
+            {NoticeSelect} WHERE (@status::text IS NULL OR h.status = @status) ORDER BY h.created_at DESC, h.id LIMIT @limit OFFSET @offset
+            """, new { status, limit, offset }, cancellationToken: ct))).Select(r => r.ToNotice())];
     }
 
     /// <summary>`pendente` handoffs waiting longer than <paramref name="age"/> (the Slack reminder).</summary>

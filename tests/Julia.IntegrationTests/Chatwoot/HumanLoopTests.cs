@@ -608,6 +608,11 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
         var pending = await f.GetJsonAsync<JsonElement>("/admin/handoffs?status=pendente");
         Assert.Contains(pending.EnumerateArray(), h => h.GetProperty("id").GetGuid() == handoffId);
         Assert.Equal(HttpStatusCode.BadRequest, (await f.Client.GetAsync("/admin/handoffs?status=qualquer")).StatusCode);
+        // Paged with offset, like the other lists (it was ignored: an outside walk, 2026-12-03).
+        var all = (await f.GetJsonAsync<JsonElement>("/admin/handoffs?limite=500")).EnumerateArray().Select(h => h.GetProperty("id").GetGuid()).ToList();
+        var second = (await f.GetJsonAsync<JsonElement>("/admin/handoffs?limite=1&offset=1")).EnumerateArray().Select(h => h.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal(all.Skip(1).Take(1), second);
+        Assert.Equal(HttpStatusCode.BadRequest, (await f.Client.GetAsync("/admin/handoffs?offset=-1")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await f.Client.PostAsync($"/admin/handoffs/{handoffId}/resolver",
             new StringContent("{notas", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
 
