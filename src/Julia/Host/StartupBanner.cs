@@ -25,6 +25,11 @@ internal sealed partial class StartupBanner(
             LogAdminUnprotected();
         if (string.IsNullOrEmpty(configuration["Chatwoot:WebhookToken"]))
             LogChatwootWebhookUnprotected();
+        // Evolution delivers staff replies when it mirrors: with the sandbox there is no Evolution, and a recruiter's
+        // reply would be recorded and reach nobody, silently (an outside walk, 2026-12-03).
+        if (!string.IsNullOrWhiteSpace(configuration["Chatwoot:BaseUrl"]) && string.IsNullOrWhiteSpace(configuration["Evolution:BaseUrl"])
+            && !string.Equals(configuration["Chatwoot:Mirroring"], "app", StringComparison.OrdinalIgnoreCase))
+            LogSandboxMirroring();
         return Task.CompletedTask;
     }
 
@@ -57,6 +62,9 @@ internal sealed partial class StartupBanner(
 
     [LoggerMessage(EventId = 125, Level = LogLevel.Warning, Message = "CHATWOOT_WEBHOOK_TOKEN not set: /chatwoot/webhook accepts unauthenticated calls (development only)")]
     private partial void LogChatwootWebhookUnprotected();
+
+    [LoggerMessage(EventId = 126, Level = LogLevel.Warning, Message = "Chatwoot with the WhatsApp sandbox and CHATWOOT_ESPELHAMENTO=evolution: staff replies in Chatwoot are recorded but reach nobody (Evolution would deliver them); set CHATWOOT_ESPELHAMENTO=app to try the human loop here")]
+    private partial void LogSandboxMirroring();
 
     [LoggerMessage(EventId = 124, Level = LogLevel.Warning, Message = "ADMIN_API_TOKEN not set: /jobs, /admin, /campanhas and /metricas are open (development only)")]
     private partial void LogAdminUnprotected();

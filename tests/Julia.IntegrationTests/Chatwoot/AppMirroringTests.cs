@@ -17,6 +17,9 @@ public sealed class AppMirroringTests(AppMirroringTests.Fixture f) : IClassFixtu
     }
 
     [Fact]
+    public void TheStartDoesNotWarnAboutStaffRepliesWithAppMirroring() => Assert.DoesNotContain(f.App.Logs.Lines, l => l.EventId == 126);
+
+    [Fact]
     public async Task DoctorMessagesAndJuliasRepliesAreCopiedIntoChatwoot()
     {
         const string phone = "5511988880301";

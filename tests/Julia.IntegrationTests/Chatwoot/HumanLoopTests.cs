@@ -62,6 +62,14 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
             "SELECT status FROM notificacoes WHERE conversa_id = @conversa AND canal = 'chatwoot'", new { conversa }), s => s == "enviada");
     }
 
+    /// <summary>
+    /// Chatwoot with the WhatsApp sandbox and Evolution as the mirror: a recruiter's reply would reach nobody, and the
+    /// start-up says so (an outside walk, 2026-12-03: nothing did). With `app` mirroring it does not (AppMirroringTests).
+    /// </summary>
+    [Fact]
+    public void TheStartSaysStaffRepliesReachNobodyWithTheSandboxAndEvolutionMirroring() =>
+        Assert.Contains(f.App.Logs.Lines, l => l.EventId == 126 && l.Message.Contains("CHATWOOT_ESPELHAMENTO=app"));
+
     [Fact]
     public async Task TheLabelHumanoHandsOverAndRemovingItReturnsToJulia()
     {
