@@ -23,7 +23,10 @@ internal sealed record AlertFacts(
                    (SELECT count(*) FROM handoffs WHERE created_at > now() - interval '60 minutes') AS handoffsultimahora,
                    (SELECT count(*) FROM avaliacoes_qualidade WHERE created_at > now() - interval '24 hours') AS avaliacoesultimas24h,
                    (SELECT round(avg(score_geral), 2) FROM avaliacoes_qualidade WHERE created_at > now() - interval '24 hours') AS scoremedioultimas24h,
+                   -- Answers only: a campaign, follow-up or reminder the worker sends says nothing about the replies (they
+                   -- kept sem_respostas quiet while the reply path was dead; an audit, 2026-12-03).
                    (SELECT count(*) FROM interacoes WHERE direcao = 'saida' AND autor_tipo IN ('julia', 'sistema')
+                      AND COALESCE(origem, '') NOT IN ('fila:campanha', 'fila:followup', 'fila:lembrete_solicitado')
                       AND created_at > now() - interval '30 minutes') AS respostasjuliaultimos30m,
                    -- Awaiting a reply: no turn consumed it yet (also one no conversation holds yet: the turns are not
                    -- running), or its turn queued a reply that has not gone out. A message skipped on purpose (a sticker,

@@ -26,8 +26,8 @@ internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, 
     {
         var alerts = new List<AlertCandidate>();
 
-        var critical = report.Operations.Where(p => p.Value.MeanMs > MetricsReport.Limits(p.Key).Critical).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
-        var slow = report.Operations.Where(p => p.Value.MeanMs > MetricsReport.Limits(p.Key).Slow && !critical.Any(c => c.Key == p.Key))
+        var critical = report.Current.Where(p => p.Value.MeanMs > MetricsReport.Limits(p.Key).Critical).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        var slow = report.Current.Where(p => p.Value.MeanMs > MetricsReport.Limits(p.Key).Slow && !critical.Any(c => c.Key == p.Key))
             .OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
         if (critical.Count > 0)
             alerts.Add(new(PerformanceCritica, Critical, "Tempo médio acima do limite crítico: " + string.Join("; ", critical.Select(p =>

@@ -20,6 +20,16 @@ internal sealed record MetricsReport(
     /// <summary>Operations whose time includes a call to the model, judged by the LLM limits (10 s / 5 s).</summary>
     public static bool IncludesModel(string operation) => operation is "llm_chamada" or "processar_mensagem";
 
+    /// <summary>How long an operation's samples are judged after its newest one (docs/decisions.md#metrics).</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The operations measured in the last hour: the alerts and the health problems judge these. One that has not run
+    /// since (Slack quiet, the agent switched off) kept its last incident's mean for days — a page every cooldown and a
+    /// health `degraded` long after the cause was gone (an audit, 2026-12-03). The performance endpoint shows them all.
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, OperationStats>> Current => Operations.Where(p => GeneratedAt - p.Value.NewestAt <= StaleAfter);
+
     public static (double Critical, double Slow) Limits(string operation) => IncludesModel(operation) ? (10_000, 5_000) : (2_000, 1_000);
 
     public (long Hits, long Misses, double? HitRate) Cache(string family, bool lastHour)
@@ -61,7 +71,7 @@ internal sealed record MetricsReport(
     public List<string> Problems()
     {
         var problems = new List<string>();
-        foreach (var (op, s) in Operations.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (op, s) in Current.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var (critical, slow) = Limits(op);
             if (s.MeanMs > critical) problems.Add($"{op} crítico: média de {s.MeanMs:0} ms nas últimas {s.Window} amostras (limite {critical:0} ms)");

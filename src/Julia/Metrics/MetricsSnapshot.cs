@@ -20,9 +20,14 @@ internal sealed record MetricsSnapshot(
     public long ErrorsInWindow => Window.Where(p => p.Key.StartsWith("erros:", StringComparison.Ordinal)).Sum(p => p.Value);
 }
 
-/// <summary>Statistics over an operation's last 100 samples; <see cref="Total"/> is how many samples are kept (≤ 1 000).</summary>
+/// <summary>
+/// Statistics over an operation's last 100 samples; <see cref="Total"/> is how many samples are kept (≤ 1 000),
+/// <see cref="NewestAt"/> when the newest was taken.
+/// </summary>
 internal sealed record OperationStats(double MeanMs, double MaxMs, double MinMs, double? P95Ms, int Total, int Window)
 {
+    public DateTimeOffset NewestAt { get; init; }
+
     public static OperationStats? From(IReadOnlyList<Sample> newestFirst)
     {
         if (newestFirst.Count == 0) return null;
@@ -30,7 +35,7 @@ internal sealed record OperationStats(double MeanMs, double MaxMs, double MinMs,
         // p95 by nearest rank, and only when there are enough samples for it to mean something (null up to 20: docs/decisions.md#health-and-metrics).
         double? p95 = window.Length > 20 ? window[(int)Math.Ceiling(0.95 * window.Length) - 1] : null;
         return new OperationStats(Round(window.Average()), Round(window[^1]), Round(window[0]), p95 is { } p ? Round(p) : null,
-            newestFirst.Count, window.Length);
+            newestFirst.Count, window.Length) { NewestAt = DateTimeOffset.FromUnixTimeMilliseconds(newestFirst.Max(s => s.AtMs)) };
     }
 
     static double Round(double ms) => Math.Round(ms, 2);

@@ -147,6 +147,18 @@ public sealed class AlertsJobTests(AlertsFixture f) : IClassFixture<AlertsFixtur
         await AlertsFixture.RunAsync(f.Client);
         Assert.Contains((AlertTypes.SemRespostas, "critical"), await AlertsAsync());
 
+        // Proactive sends going out are not answers: the alert still fires (an audit, 2026-12-03: they kept it quiet).
+        await f.ResetAsync();
+        await f.ConversationsAsync("55119977025", conversations: 1, handoffs: 0);
+        await f.ExecuteAsync("""
+            INSERT INTO interacoes (medico_id, conversa_id, direcao, autor_tipo, origem, conteudo, created_at)
+            SELECT c.medico_id, c.id, d, a, o, 'x', now() - interval '5 minutes' FROM conversations c,
+                   (VALUES ('entrada', 'medico', 'whatsapp'), ('saida', 'julia', 'fila:campanha'), ('saida', 'julia', 'fila:followup')) v(d, a, o)
+            """);
+        Assert.Equal(0L, (await AlertFacts.ReadAsync(f.Db, default)).RespostasJuliaUltimos30m);
+        await AlertsFixture.RunAsync(f.Client);
+        Assert.Contains((AlertTypes.SemRespostas, "critical"), await AlertsAsync());
+
         await f.ResetAsync();
         await f.ConversationsAsync("55119977030", conversations: 1, handoffs: 0);
         await f.ExecuteAsync("""

@@ -30,6 +30,17 @@ public sealed class AlertRulesTests
     [Fact]
     public void NothingHoldsNothingFires() => Assert.Empty(Evaluate());
 
+    /// <summary>
+    /// An operation that has not run for an hour is not judged on its old samples (an audit, 2026-12-03: a Slack outage
+    /// the day before paged every cooldown until Slack was next used).
+    /// </summary>
+    [Fact]
+    public void SamplesOlderThanAnHourAreNotJudged()
+    {
+        Assert.Null(Find(Evaluate(samples: new() { ["slack_enviar"] = Times(3_000, at: Now.AddMinutes(-61)) }), PerformanceCritica));
+        Assert.NotNull(Find(Evaluate(samples: new() { ["slack_enviar"] = Times(3_000, at: Now.AddMinutes(-59)) }), PerformanceCritica));
+    }
+
     [Theory]
     [InlineData("webhook_evolution", 1_000, null)]
     [InlineData("webhook_evolution", 1_001, PerformanceWarning)]

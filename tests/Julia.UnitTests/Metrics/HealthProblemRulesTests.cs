@@ -10,9 +10,9 @@ public sealed class HealthProblemRulesTests
 
     static MetricsReport Report(
         Dictionary<string, double[]>? samples = null, Dictionary<string, long>? window = null, QueueDepth? queue = null,
-        string whatsApp = "open", bool agentOn = true, Dictionary<string, string>? circuits = null)
+        string whatsApp = "open", bool agentOn = true, Dictionary<string, string>? circuits = null, DateTimeOffset? sampledAt = null)
     {
-        var s = (samples ?? []).ToDictionary(p => p.Key, p => (IReadOnlyList<Sample>)p.Value.Select(ms => new Sample(0, ms)).ToList());
+        var s = (samples ?? []).ToDictionary(p => p.Key, p => (IReadOnlyList<Sample>)p.Value.Select(ms => new Sample((sampledAt ?? Now).ToUnixTimeMilliseconds(), ms)).ToList());
         var snapshot = new MetricsSnapshot(s, window ?? [], window ?? [], Partial: false) { SharedCircuits = circuits ?? [] };
         var ops = s.ToDictionary(p => p.Key, p => OperationStats.From(p.Value)!);
         return new MetricsReport(snapshot, ops, queue ?? new QueueDepth(0, 0, 0, null, 0),
@@ -20,6 +20,14 @@ public sealed class HealthProblemRulesTests
     }
 
     static double[] Times(double ms, int n = 10) => Enumerable.Repeat(ms, n).ToArray();
+
+    /// <summary>An operation that has not run for an hour no longer makes health `degraded` (an audit, 2026-12-03).</summary>
+    [Fact]
+    public void SamplesOlderThanAnHourAreNoProblem()
+    {
+        Assert.Empty(Report(samples: new() { ["chatwoot_api"] = Times(5_000) }, sampledAt: Now.AddHours(-2)).Problems());
+        Assert.NotEmpty(Report(samples: new() { ["chatwoot_api"] = Times(5_000) }, sampledAt: Now.AddMinutes(-10)).Problems());
+    }
 
     [Fact]
     public void NothingWrongIsHealthy() => Assert.Empty(Report(samples: new() { ["webhook_evolution"] = Times(1_000) }).Problems());

@@ -41,6 +41,12 @@ internal static class ConfigurationMapper
             errors.Add("INTERVALO_MIN_SEGUNDOS: maior que INTERVALO_MAX_SEGUNDOS (o intervalo é sorteado entre os dois; 0 no máximo desliga)");
         if (Number("Conversations:MaxMessageChars") is { } shown && Number("Conversations:TruncateAboveChars") is { } truncate && shown > truncate)
             errors.Add("MAX_MENSAGEM_CHARS: maior que MAX_MENSAGEM_CHARS_TRUNCAR (acima dele o texto já foi cortado)");
+        // The window does not cross midnight: 20:00–08:00 was accepted and left every proactive send, campaign and
+        // follow-up waiting for an opening that never came, without a word (an audit, 2026-12-03). Equal is "all day".
+        if (TimeOnly.TryParse(values.GetValueOrDefault("BusinessHours:Start"), System.Globalization.CultureInfo.InvariantCulture, out var opens)
+            && TimeOnly.TryParse(values.GetValueOrDefault("BusinessHours:End"), System.Globalization.CultureInfo.InvariantCulture, out var closes)
+            && opens > closes)
+            errors.Add("HORARIO_INICIO: depois de HORARIO_FIM (o horário comercial não atravessa a meia-noite; HORARIO_INICIO = HORARIO_FIM é o dia todo)");
         if (Number("Conversations:TruncateAboveChars") is { } cut && Number("Conversations:RejectAboveChars") is { } reject && cut > reject)
             errors.Add("MAX_MENSAGEM_CHARS_TRUNCAR: maior que MAX_MENSAGEM_CHARS_REJEITAR");
     }

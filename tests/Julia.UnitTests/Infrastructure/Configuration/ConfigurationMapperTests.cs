@@ -157,6 +157,7 @@ public sealed class ConfigurationMapperTests
     [InlineData("LLM_TEMPERATURE", "1.5", "LLM_PROVIDER", "anthropic", "LLM_TEMPERATURE")]
     [InlineData("INTERVALO_MIN_SEGUNDOS", "200", "INTERVALO_MAX_SEGUNDOS", "100", "INTERVALO_MIN_SEGUNDOS")]
     [InlineData("MAX_MENSAGEM_CHARS", "20000", null, null, "MAX_MENSAGEM_CHARS")]
+    [InlineData("HORARIO_INICIO", "20:00", "HORARIO_FIM", "08:00", "HORARIO_INICIO")]
     public void ValuesThatDoNotFitTogetherAreRefused(string name, string value, string? other, string? otherValue, string refused)
     {
         (string, string)[] given = other is null ? [.. Minimal, (name, value)] : [.. Minimal, (name, value), (other, otherValue!)];
@@ -167,6 +168,8 @@ public sealed class ConfigurationMapperTests
     [Theory]
     [InlineData("LLM_TEMPERATURE", "1.5", "LLM_PROVIDER", "openai")]
     [InlineData("INTERVALO_MIN_SEGUNDOS", "200", "INTERVALO_MAX_SEGUNDOS", "0")]
+    [InlineData("HORARIO_INICIO", "00:00", "HORARIO_FIM", "00:00")] // equal: all day
+    [InlineData("HORARIO_INICIO", "09:00", "HORARIO_FIM", "18:00")]
     public void ValuesThatFitTogetherPass(string name, string value, string other, string otherValue) =>
         Assert.DoesNotContain(Map([.. Minimal, (name, value), (other, otherValue), ("LLM_MODEL", "m")]).Errors, e => e.StartsWith(name + ":", StringComparison.Ordinal));
 
