@@ -5,10 +5,14 @@ namespace Julia.Infrastructure.Logging;
 
 internal static class LoggingExtensions
 {
-    /// <summary>Console only, one line per event, level from LOG_LEVEL; framework chatter kept at WARNING unless DEBUG.</summary>
+    /// <summary>
+    /// Console only, one line per event, level from LOG_LEVEL (DEBUG=true lowers it to DEBUG); framework chatter kept at
+    /// WARNING unless DEBUG.
+    /// </summary>
     public static void AddJuliaLogging(this IHostApplicationBuilder builder)
     {
         LogLevels.TryParse(builder.Configuration["Log:Level"] ?? "INFO", out var level);
+        if (bool.TryParse(builder.Configuration["App:Debug"], out var debug) && debug && level > LogLevel.Debug) level = LogLevel.Debug;
         var production = string.Equals(builder.Configuration["App:Environment"], "production", StringComparison.OrdinalIgnoreCase);
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(level);
