@@ -3,11 +3,16 @@ using Julia.Infrastructure.Time;
 
 namespace Julia.Jobs;
 
-/// <summary>The worker's clock for scheduled jobs (checked every 30 s, São Paulo time).</summary>
+/// <summary>
+/// The worker's clock for scheduled jobs (checked every 30 s, São Paulo time). Each due job runs on its own: a long one
+/// (`qualidade` calling the model 50 times, a large `retencao`) holds up no other — stuck-send recovery every minute and
+/// the alerts kept waiting behind them (an audit, 2026-12-03). A job still running is not started again.
+/// </summary>
 internal sealed partial class JobScheduler(JobRunner runner, IConfiguration configuration, TimeProvider time, ILogger<JobScheduler> logger) : BackgroundService
 {
     readonly ConcurrentDictionary<string, DateTimeOffset> lastRun = new();
     readonly ConcurrentDictionary<string, DateTimeOffset> retryAt = new();
+    readonly ConcurrentDictionary<string, Task> running = new();
 
     /// <summary>A daily job whose run failed is tried again this long after, the same day (not every 30 s tick).</summary>
     public static readonly TimeSpan DailyRetry = TimeSpan.FromMinutes(15);
@@ -24,10 +29,19 @@ internal sealed partial class JobScheduler(JobRunner runner, IConfiguration conf
             var tick = time.GetUtcNow();
             foreach (var job in runner.Jobs.Values)
             {
-                try { await RunIfDueAsync(job, tick, ct); }
-                catch (Exception ex) when (ex is not OperationCanceledException) { LogFailed(ex, job.Name); }
+                if (running.TryGetValue(job.Name, out var previous) && !previous.IsCompleted) continue;
+                running[job.Name] = RunOnItsOwnAsync(job, tick, ct);
             }
         } while (await NextAsync(timer, ct));
+        await Task.WhenAll(running.Values); // shutdown: the jobs see the cancellation and end
+    }
+
+    async Task RunOnItsOwnAsync(IJob job, DateTimeOffset tick, CancellationToken ct)
+    {
+        await Task.Yield();
+        try { await RunIfDueAsync(job, tick, ct); }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+        catch (Exception ex) { LogFailed(ex, job.Name); }
     }
 
     /// <summary>A tick a little early (the timer's jitter) still counts as the interval's end.</summary>

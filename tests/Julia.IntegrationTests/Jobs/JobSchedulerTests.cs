@@ -57,4 +57,51 @@ public sealed class JobSchedulerTests
         Assert.Equal(6, fast.Runs); // at 0, 1, 2, 3, 4 and 5 minutes
         Assert.Equal(1, slow.Runs);
     }
+
+    sealed class HangingJob(TaskCompletionSource release) : IJob
+    {
+        public int Runs;
+        public string Name => "demorado";
+        public JobSchedule Schedule => new(Every: TimeSpan.FromMinutes(1));
+
+        public async Task<string> RunAsync(CancellationToken ct)
+        {
+            Interlocked.Increment(ref Runs);
+            await release.Task.WaitAsync(ct);
+            return "ok";
+        }
+    }
+
+    /// <summary>
+    /// A job that runs for minutes holds up no other, and is not started again while it runs (an audit, 2026-12-03: the
+    /// jobs ran one after the other, so `qualidade` at 02:00 kept stuck-send recovery and the alerts waiting).
+    /// </summary>
+    [Fact]
+    public async Task AJobThatRunsForMinutesHoldsUpNoOther()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDataSource();
+        await new Julia.Infrastructure.Database.MigrationRunner(db, NullLogger<Julia.Infrastructure.Database.MigrationRunner>.Instance).RunAsync(default);
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-02T12:00:00Z"));
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var hanging = new HangingJob(release);
+        var fast = new CountingJob("rapido", clock, TimeSpan.FromMinutes(1), TimeSpan.Zero);
+        var runner = new JobRunner([hanging, fast], db, new BusinessHours(Options.Create(new BusinessHoursOptions())), clock, NullLogger<JobRunner>.Instance);
+        using var scheduler = new JobScheduler(runner, new ConfigurationBuilder().Build(), clock, NullLogger<JobScheduler>.Instance);
+
+        await scheduler.StartAsync(default);
+        await Eventually.MatchesAsync(() => Task.FromResult(fast.Runs), n => n == 1);
+        var start = DateTimeOffset.Parse("2026-12-02T12:00:00Z");
+        for (var minute = 1; minute <= 3; minute++)
+        {
+            clock.SetUtcNow(start + TimeSpan.FromSeconds(60 * minute - 30));
+            await Task.Delay(100);
+            clock.SetUtcNow(start + TimeSpan.FromSeconds(60 * minute));
+            await Eventually.MatchesAsync(() => Task.FromResult(fast.Runs), n => n == minute + 1, seconds: 10);
+        }
+
+        Assert.Equal(1, hanging.Runs); // still in its first run: not started again
+        release.SetResult();
+        await scheduler.StopAsync(default);
+    }
 }
