@@ -26,8 +26,10 @@ internal static class AgentContextBuilder
     });
 
     /// <param name="persona">A candidate persona instead of Prompts/persona.md (`julia avaliar-prompt`).</param>
+    /// <param name="holdings">The shifts he already holds: a turn regenerated after its own reservation (a newer message
+    /// superseded its reply) knows it made one — it told him the shift was "reserved by someone else" (an audit, 2026-12-03).</param>
     public static string SystemPrompt(DateTimeOffset now, string companyName, DoctorProfile? profile, IReadOnlyList<Shift> shifts, bool firstContact,
-        bool returnedFromHuman, string? persona = null)
+        bool returnedFromHuman, string? persona = null, IReadOnlyList<Shift>? holdings = null)
     {
         var local = SaoPaulo.ToLocal(now);
         var b = new StringBuilder((persona ?? Persona.Value).Replace("{empresa}", companyName));
@@ -48,8 +50,21 @@ internal static class AgentContextBuilder
         }
 
         b.AppendLine().AppendLine("## Plantões abertos compatíveis (use o vaga_id completo nas ferramentas)");
-        if (shifts.Count == 0) b.AppendLine("Nenhum plantão aberto compatível agora. Não invente: diga que avisa quando surgir.");
+        // A doctor who wrote in first has no specialty yet: "none now" told every new lead "te aviso quando surgir"
+        // instead of asking (an audit, 2026-12-03).
+        if (shifts.Count == 0)
+            b.AppendLine(profile?.EspecialidadeId is null
+                ? "Ainda não sabemos a especialidade dele: pergunte qual é e use buscar_vagas com ela antes de falar de plantões. Não invente plantões."
+                : "Nenhum plantão aberto compatível agora. Não invente: diga que avisa quando surgir.");
         foreach (var s in shifts) b.AppendLine(s.Describe());
+
+        // Not yet over (the holdings read also has yesterday's, for the overlap check).
+        if (holdings?.Where(s => s.Window.End > local.DateTime).ToList() is { Count: > 0 } ahead)
+        {
+            b.AppendLine().AppendLine("## Plantões que ele já tem (não reserve de novo; se ele perguntar, confirme)");
+            foreach (var s in ahead)
+                b.AppendLine($"{s.Describe()} — {(s.Status == "confirmada" ? "confirmado pela equipe" : "pré-reserva: a equipe vai confirmar")}");
+        }
 
         b.AppendLine().AppendLine("## Fase");
         b.AppendLine(firstContact ? "Primeiro contato: apresente-se como assistente virtual da equipe de escalas." : "Conversa em andamento: não se apresente de novo.");

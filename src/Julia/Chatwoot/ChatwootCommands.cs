@@ -3,6 +3,7 @@ using Julia.Conversations;
 using Julia.Notifications;
 using Julia.Shifts;
 using Microsoft.Extensions.Options;
+using Julia.Infrastructure.Text;
 
 namespace Julia.Chatwoot;
 
@@ -84,7 +85,7 @@ internal sealed partial class ChatwootCommands(
         (string.IsNullOrWhiteSpace(r.Periodo) ? "" : $" {r.Periodo}") + $" — reserva {r.ShortId}";
 
     static string? Cut(string? text, int max) =>
-        string.IsNullOrWhiteSpace(text) ? null : text.Trim() is var t && t.Length > max ? t[..max] : text.Trim();
+        string.IsNullOrWhiteSpace(text) ? null : TextPrefix.Of(text.Trim(), max);
 
     [LoggerMessage(EventId = 6320, Level = LogLevel.Information, Message = "Chatwoot command /{Verb} in conversa {ConversaId}: {Outcome}")]
     private partial void LogCommand(string verb, Guid conversaId, string outcome);

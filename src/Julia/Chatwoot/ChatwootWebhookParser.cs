@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using static Julia.Chatwoot.ChatwootJson;
+using Julia.Infrastructure.Text;
 
 namespace Julia.Chatwoot;
 
@@ -52,7 +53,7 @@ internal static class ChatwootWebhookParser
         // The agent the conversation is assigned to: who resolved it, as far as the payload says (`meta.assignee`).
         var assignee = Obj(Obj(root, "meta"), "assignee");
         var name = Blank(Str(assignee, "available_name")?.Trim()) ?? Blank(Str(assignee, "name")?.Trim());
-        return new ChatwootEvent.StatusChanged(conversationId, phone, contactId, status, name is { Length: > 100 } ? name[..100] : name);
+        return new ChatwootEvent.StatusChanged(conversationId, phone, contactId, status, name is null ? null : TextPrefix.Of(name, 100));
     }
 
     static ChatwootEvent ParseMessageCreated(JsonElement root)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Julia.Handoffs;
 using Julia.Infrastructure.Admin;
 using Julia.Infrastructure.Http;
+using Julia.Infrastructure.Text;
 
 namespace Julia.Conversations;
 
@@ -77,7 +78,7 @@ internal static class HandoffAdminEndpoints
 
     internal static string? Text(JsonElement root, string name, int max) =>
         root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s
-            ? s.Length > max ? s[..max] : s
+            ? TextPrefix.Of(s, max)
             : null;
 
     internal static object Dto(HandoffNotice h) => new

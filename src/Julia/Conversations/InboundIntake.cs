@@ -4,6 +4,7 @@ using Julia.Infrastructure.Logging;
 using Julia.WhatsApp;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Julia.Infrastructure.Text;
 
 namespace Julia.Conversations;
 
@@ -24,7 +25,7 @@ internal sealed partial class InboundIntake(
         if (canonical is null && lid is null)
         {
             // Attacker-controlled text: never logged whole or unmasked.
-            var shown = message.RemoteJid.Length > 40 ? message.RemoteJid[..40] + "…" : message.RemoteJid;
+            var shown = message.RemoteJid.Length > 40 ? TextPrefix.Of(message.RemoteJid, 40) + "…" : message.RemoteJid;
             LogUnusableAddress(PhoneMask.Mask(new string([.. shown.Select(c => char.IsControl(c) ? '?' : c)])));
             return IntakeResult.Ignored;
         }

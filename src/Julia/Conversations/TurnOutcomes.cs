@@ -5,6 +5,7 @@ using Julia.Handoffs;
 using Julia.Queue;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Julia.Infrastructure.Text;
 
 namespace Julia.Conversations;
 
@@ -23,6 +24,9 @@ internal sealed partial class TurnOutcomes(
     public async Task<TurnResult> ReplyAsync(TurnInput input, string reply, AgentAccounting? accounting, CancellationToken ct)
     {
         var chunks = ReplySplitter.Split(reply);
+        // A reply made only of what the clean-up takes out (an id, a speaker tag) leaves nothing to send: as an empty
+        // answer of the agent, the fallback path (it threw on every retry of the turn: an audit, 2026-12-03).
+        if (chunks.Count == 0) return await FallbackAsync(input, "resposta vazia depois da limpeza", agentEnabled: true, ct);
         var lastInbound = input.Pending[^1];
         var plan = new ReplySchedule(options.Value.Humanize, Random.Shared)
             .Plan(chunks, string.Join('\n', input.Pending.Select(p => p.Content)), lastInbound.CreatedAt, time.GetUtcNow());
@@ -81,14 +85,14 @@ internal sealed partial class TurnOutcomes(
             LogSkipped(c.Id, input.Pending.Count, "opt-out repetido");
             return;
         }
-        var updated = await doctorStore.OptOutAsync(tx, doctor.Id, text.Length > 500 ? text[..500] : text, ct);
+        var updated = await doctorStore.OptOutAsync(tx, doctor.Id, TextPrefix.Of(text, 500), ct);
         var cancelled = await queue.CancelAllPendingForDoctorAsync(tx, doctor.Id, "opt_out", ct);
         await conversations.CompleteAsync(tx, c.Id, ct);
         if (!c.HumanControlled)
             await queue.EnqueueAsync(tx, [new NewQueueItem(doctor.Id, c.Id, QueueKinds.SystemMessage, OptOutConfirmation, time.GetUtcNow(),
                 Metadata: new Dictionary<string, object?> { ["tipo_sistema"] = "confirmacao_opt_out" })], ct);
         foreach (var effect in optOutEffects)
-            await effect.OnOptedOutAsync(tx, new OptedOut(doctor.Id, c.Id, c.HumanControlled, text.Length > 500 ? text[..500] : text), ct);
+            await effect.OnOptedOutAsync(tx, new OptedOut(doctor.Id, c.Id, c.HumanControlled, TextPrefix.Of(text, 500)), ct);
         await conversations.MarkProcessedAsync(tx, c, input.LastInboundId, ct);
         await tx.CommitAsync(ct);
         queueSignals.Wake();

@@ -29,7 +29,7 @@ internal sealed partial class DailyReportJob(DashboardStore store, SlackNotices 
             LogFailed(ex, dia);
             var error = $"{ex.GetType().Name}: {ex.Message}";
             var queued = await slack.EnqueueReportAsync(SlackNotices.DailyReportFailed, dia,
-                new Dictionary<string, object?> { ["dia"] = dia, ["erro"] = error.Length > 300 ? error[..300] : error }, ct);
+                new Dictionary<string, object?> { ["dia"] = dia, ["erro"] = Julia.Infrastructure.Text.TextPrefix.Of(error, 300) }, ct);
             return $"relatório de {dia} falhou ({ex.GetType().Name}); aviso de erro {(queued ? "na fila do Slack" : "não enfileirado")}";
         }
 

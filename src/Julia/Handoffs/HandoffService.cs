@@ -1,6 +1,7 @@
 using Julia.Doctors;
 using Julia.Queue;
 using Npgsql;
+using Julia.Infrastructure.Text;
 
 namespace Julia.Handoffs;
 
@@ -16,7 +17,7 @@ internal sealed partial class HandoffService(
 {
     public async Task<(Guid HandoffId, bool Created)> OpenAsync(NpgsqlTransaction tx, HandoffRequest request, CancellationToken ct)
     {
-        var excerpt = request.TriggerMessage is { Length: > 200 } long_ ? long_[..200] : request.TriggerMessage;
+        var excerpt = request.TriggerMessage is { } trigger ? TextPrefix.Of(trigger, 200) : null;
         var metadata = new
         {
             ultima_mensagem = excerpt,
@@ -37,7 +38,7 @@ internal sealed partial class HandoffService(
         // over" each time: a staff takeover's transition goes once per TransitionRepeatWindow. A doctor who asks again
         // is answered again.
         if (request.SendTransition && !(request.TriggerType == HandoffTriggers.Manual
-                && await queue.SystemMessageQueuedSinceAsync(tx, request.ConversaId, TransitionKind, TransitionRepeatWindow, ct)))
+                && await queue.HasRecentSystemMessageAsync(tx, request.ConversaId, TransitionKind, time.GetUtcNow() - TransitionRepeatWindow, ct)))
         {
             await queue.EnqueueAsync(tx, [new NewQueueItem(request.MedicoId, request.ConversaId, QueueKinds.SystemMessage,
                 HandoffMessages.Transition(request.TriggerType), time.GetUtcNow(),

@@ -96,7 +96,7 @@ internal sealed class NotificationOutbox(NpgsqlDataSource db)
             """, new { channel, kind, medico = medicoId.ToString(), id }, cancellationToken: ct));
     }
 
-    static string Trim(string error) => error.Length > 500 ? error[..500] : error;
+    static string Trim(string error) => Julia.Infrastructure.Text.TextPrefix.Of(error, 500);
 
     async Task ExecuteAsync(string sql, object args, CancellationToken ct)
     {

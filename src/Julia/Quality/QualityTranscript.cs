@@ -1,4 +1,5 @@
 using System.Text;
+using Julia.Infrastructure.Text;
 
 namespace Julia.Quality;
 
@@ -37,6 +38,6 @@ internal static class QualityTranscript
         var content = line.Content?.Trim();
         if (string.IsNullOrEmpty(content)) return $"[{line.Kind}]";
         content = content.Replace("\r", "").Replace("\n", " / ");
-        return content.Length > MaxLineLength ? content[..MaxLineLength] + "…" : content;
+        return content.Length > MaxLineLength ? TextPrefix.Of(content, MaxLineLength) + "…" : content;
     }
 }

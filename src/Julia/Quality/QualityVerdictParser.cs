@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Julia.Infrastructure.Text;
 
 namespace Julia.Quality;
 
@@ -71,6 +72,6 @@ internal static class QualityVerdictParser
             _ => [],
         };
         return [.. items.Select(s => s?.Trim()).OfType<string>().Where(s => s.Length > 0).Take(MaxItems)
-            .Select(s => s.Length > MaxItemLength ? s[..MaxItemLength] : s)];
+            .Select(s => TextPrefix.Of(s, MaxItemLength))];
     }
 }

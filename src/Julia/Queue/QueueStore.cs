@@ -100,14 +100,6 @@ internal sealed class QueueStore(NpgsqlDataSource db)
                              ORDER BY created_at DESC, sequencia DESC LIMIT 1)
             """, new { conversaId }, tx, cancellationToken: ct));
 
-    /// <summary>Whether a system message of this `tipo_sistema` was queued for the conversation (and not cancelled) within the window.</summary>
-    public Task<bool> SystemMessageQueuedSinceAsync(NpgsqlTransaction tx, Guid conversaId, string systemKind, TimeSpan window, CancellationToken ct) =>
-        tx.Connection!.ExecuteScalarAsync<bool>(new CommandDefinition("""
-            SELECT EXISTS (SELECT 1 FROM fila_mensagens
-                           WHERE conversa_id = @conversaId AND tipo = 'sistema' AND metadata->>'tipo_sistema' = @systemKind
-                             AND status <> 'cancelada' AND created_at > now() - @window)
-            """, new { conversaId, systemKind, window }, tx, cancellationToken: ct));
-
     /// <summary>As <see cref="CancelPendingByMetadataAsync"/>, returning the ids of the rows it cancelled.</summary>
     public async Task<Guid[]> CancelPendingByMetadataReturningAsync(NpgsqlTransaction tx, string kind, string key, string value, string reason,
         CancellationToken ct) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Julia.Infrastructure.Time;
+using Julia.Infrastructure.Text;
 
 namespace Julia.Slack;
 
@@ -23,7 +24,7 @@ internal static class SlackAlertMessage
         var at = payload.TryGetProperty("criado_em", out var c) && c.TryGetDateTimeOffset(out var when) ? when : DateTimeOffset.UtcNow;
         var title = $"⚠️ Alerta: {tipo}";
         var description = SlackMessages.Escape(Text(payload, "mensagem") ?? "-");
-        if (description.Length > 1900) description = description[..1900] + "…";
+        if (description.Length > 1900) description = TextPrefix.Of(description, 1900) + "…";
         var hour = SaoPaulo.ToLocal(at).ToString("HH:mm", CultureInfo.InvariantCulture);
         return new JsonObject
         {

@@ -132,9 +132,7 @@ internal static class EvolutionWebhookParser
     /// <summary>At most <paramref name="max"/> characters, never cutting a surrogate pair in half.</summary>
     internal static string? Bounded(string? value, int max)
     {
-        if (value is null || value.Length <= max) return value;
-        var end = char.IsHighSurrogate(value[max - 1]) ? max - 1 : max;
-        return value[..end];
+        return value is null ? null : Infrastructure.Text.TextPrefix.Of(value, max);
     }
 
     // ephemeral / view-once wrappers carry the real message one level down.

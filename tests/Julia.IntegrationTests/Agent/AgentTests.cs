@@ -256,6 +256,47 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
     }
 
     /// <summary>
+    /// A shift he already holds is in the context, and asking to reserve it again is answered "já está reservado para
+    /// ele" — a turn regenerated after its own reservation (his newer message superseded the reply) told him it was
+    /// "reservado por outra pessoa" (an audit, 2026-12-03).
+    /// </summary>
+    [Fact]
+    public async Task AShiftHeAlreadyHoldsIsInTheContextAndIsNotTakenBySomeoneElse()
+    {
+        const string phone = "5511990000942";
+        var especialidade = await f.ScalarAsync<Guid>("SELECT especialidade_id FROM medicos WHERE telefone = @Camila", new { Camila });
+        var medico = await f.ScalarAsync<Guid>("""
+            INSERT INTO medicos (telefone, primeiro_nome, origem, especialidade_id) VALUES (@phone, 'Heitor', 'import', @especialidade) RETURNING id
+            """, new { phone, especialidade });
+        var vaga = await f.ScalarAsync<Guid>("""
+            UPDATE vagas SET status = 'reservada', medico_id = @medico, fechada_em = now(), fechada_por = 'julia'
+            WHERE id = (SELECT id FROM vagas WHERE especialidade_id = @especialidade AND status = 'aberta' AND deleted_at IS NULL
+                        AND data > current_date + 1 ORDER BY data DESC LIMIT 1)
+            RETURNING id
+            """, new { medico, especialidade });
+        string? system = null, answer = null;
+        f.Anthropic.Enqueue(request =>
+        {
+            system = System.Text.RegularExpressions.Regex.Unescape(request["system"]!.ToJsonString());
+            return Tool("reservar_plantao", new JsonObject { ["vaga_id"] = vaga.ToString(), ["confirmacao"] = "sim" });
+        });
+        f.Anthropic.Enqueue(request =>
+        {
+            answer = System.Text.RegularExpressions.Regex.Unescape(request["messages"]!.AsArray()[^1]!.ToJsonString());
+            return Text("Esse já está reservado pra vc! A equipe confirma.");
+        });
+
+        await PostAsync(f.Client, Text(phone, "sim, pode reservar esse"));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.Contains("## Plantões que ele já tem", system);
+        Assert.Contains($"vaga_id={vaga}", system);
+        Assert.Contains("Esse plantão já está reservado para ele", answer);
+        Assert.DoesNotContain("outra pessoa", answer);
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM reservas_vaga WHERE vaga_id = @vaga", new { vaga }));
+    }
+
+    /// <summary>
     /// What the doctor told Júlia shapes what she sees and finds (an outside audit, 2026-12-03): hospitals he blocked
     /// reach the model by name, not as uuids it cannot match to the shifts; a minimum pay the model passes to
     /// buscar_vagas never goes below his own; a reservation keeps his words, not the model's paraphrase.
@@ -499,6 +540,34 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
         Assert.Contains("data_hora inválida", answers[0]);
         Assert.Contains("seg a sex, 8h às 20h", answers[1]);
         Assert.Contains($"mais próximo é {friday:dd/MM} 19:59", answers[1]);
+        Assert.Empty(await f.QueryAsync<Guid>(
+            "SELECT f.id FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id WHERE m.telefone = @doctor AND f.tipo = 'lembrete_solicitado'", new { doctor }));
+    }
+
+    /// <summary>
+    /// A doctor who opted out and writes again is answered, but a call-back is not promised: the queue would block it
+    /// (an audit, 2026-12-03: "Lembrete agendado" and nothing ever came).
+    /// </summary>
+    [Fact]
+    public async Task AReminderForADoctorWhoOptedOutIsRefusedWithTheReason()
+    {
+        const string doctor = "5511992580419";
+        await f.ExecuteAsync("""
+            INSERT INTO medicos (telefone, primeiro_nome, origem, opted_out, opted_out_at, stage_jornada) VALUES (@doctor, 'Otávio', 'import', true, now(), 'opt_out')
+            """, new { doctor });
+        string? answer = null;
+        var tomorrow = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo")).Date.AddDays(1);
+        f.Anthropic.Enqueue(Tool("agendar_lembrete", new JsonObject { ["data_hora"] = tomorrow.ToString("yyyy-MM-dd") + "T10:00", ["contexto"] = "UTI" }));
+        f.Anthropic.Enqueue(request =>
+        {
+            answer = System.Text.RegularExpressions.Regex.Unescape(request["messages"]!.AsArray()[^1]!.ToJsonString());
+            return Text("Combinado! Quando quiser, é só chamar aqui.");
+        });
+
+        await PostAsync(f.Client, Text(doctor, "oi, me chama amanhã às 10h pra falar de UTI?"));
+        await f.WaitProcessedAsync(doctor);
+
+        Assert.Contains("Não dá para agendar: ele pediu para não receber mensagens nossas", answer);
         Assert.Empty(await f.QueryAsync<Guid>(
             "SELECT f.id FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id WHERE m.telefone = @doctor AND f.tipo = 'lembrete_solicitado'", new { doctor }));
     }

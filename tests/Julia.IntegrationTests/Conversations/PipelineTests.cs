@@ -514,6 +514,28 @@ public sealed class SupersedeTests(HumanisedFixture f) : IClassFixture<Humanised
         }
     }
 
+    /// <summary>
+    /// An answer made only of what the reply clean-up takes out (a bare shift id) leaves nothing to send: the fallback
+    /// path, like an empty answer (an audit, 2026-12-03: the turn threw on every retry, and the doctor got nothing).
+    /// </summary>
+    [Fact]
+    public async Task AReplyTheCleanUpEmptiesTakesTheFallbackPath()
+    {
+        const string phone = "5511999990120";
+        var original = f.Agent.Respond;
+        f.Agent.Respond = turn => turn.Doctor.Telefone == phone
+            ? Task.FromResult<Julia.Agent.AgentOutcome>(new Julia.Agent.AgentOutcome.Reply("(vaga_id=3f2b1c9e-1111-4222-8333-444455556666)"))
+            : original(turn);
+        try
+        {
+            await PostAsync(f.Client, Text(phone, "tem plantão amanhã?")); // the turn stays open: the agent is retried in 30 s
+
+            var queue = await Eventually.MatchesAsync(() => f.QueueAsync(phone), q => q.Any(r => r.TipoSistema == "espera"));
+            Assert.DoesNotContain(queue, q => q.Tipo == "resposta");
+        }
+        finally { f.Agent.Respond = original; }
+    }
+
     [Fact]
     public async Task AMessageWhileTheReplyIsPendingSupersedesItAndTheNewTurnCoversBoth()
     {

@@ -118,6 +118,23 @@ public sealed class WebhookTests(WebhookFixture f) : IClassFixture<WebhookFixtur
             """));
     }
 
+    /// <summary>
+    /// A long message whose 4 000th character falls inside an emoji is stored cut before it (an audit, 2026-12-03: the
+    /// cut left half an emoji, which PostgreSQL's UTF-8 refuses).
+    /// </summary>
+    [Fact]
+    public async Task ALongMessageCutInsideAnEmojiIsStored()
+    {
+        var text = new string('a', 3_999) + string.Concat(Enumerable.Repeat("😡", 600));
+
+        var response = await PostAsync(f.Client, Text("5511999990286", text), Url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(new string('a', 3_999) + "...", await f.ScalarAsync<string>("""
+            SELECT i.conteudo FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = '5511999990286' AND i.direcao = 'entrada'
+            """));
+    }
+
     [Fact]
     public async Task BodiesOverOneMebibyteAre413()
     {

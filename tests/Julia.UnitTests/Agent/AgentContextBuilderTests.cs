@@ -71,7 +71,40 @@ public sealed class AgentContextBuilderTests
 
     [Fact]
     public void NoShiftsIsSaidExplicitly() =>
-        Assert.Contains("Nenhum plantão aberto compatível agora", AgentContextBuilder.SystemPrompt(Now, "X", null, [], true, false));
+        Assert.Contains("Nenhum plantão aberto compatível agora", AgentContextBuilder.SystemPrompt(Now, "X", Profile, [], true, false));
+
+    /// <summary>A doctor whose specialty is unknown is asked for it, not told there is nothing (an audit, 2026-12-03).</summary>
+    [Fact]
+    public void AnUnknownSpecialtyIsAskedForNotAnsweredWithNothing()
+    {
+        foreach (var profile in new[] { null, Profile with { EspecialidadeId = null, Especialidade = null } })
+        {
+            var prompt = AgentContextBuilder.SystemPrompt(Now, "X", profile, [], true, false);
+            Assert.Contains("Ainda não sabemos a especialidade dele: pergunte qual é e use buscar_vagas", prompt);
+            Assert.DoesNotContain("Nenhum plantão aberto compatível agora", prompt);
+        }
+    }
+
+    /// <summary>
+    /// The shifts he holds are in the context, so a turn regenerated after its own reservation knows it (an audit,
+    /// 2026-12-03: it told him the shift was "reservado por outra pessoa"); one already over is not.
+    /// </summary>
+    [Fact]
+    public void HisHeldShiftsAreInTheContextWithTheirState()
+    {
+        var held = NewShift("Hospital Reservado", 27) with { Status = "reservada" };
+        var confirmed = NewShift("Hospital Confirmado", 28) with { Status = "confirmada" };
+        var over = NewShift("Hospital Passado", 24) with { Status = "confirmada" };
+
+        var prompt = AgentContextBuilder.SystemPrompt(Now, "X", Profile, [], false, false, holdings: [held, confirmed, over]);
+
+        Assert.Contains("## Plantões que ele já tem", prompt);
+        Assert.Contains($"vaga_id={held.Id} |", prompt);
+        Assert.Contains("pré-reserva: a equipe vai confirmar", prompt);
+        Assert.Contains("confirmado pela equipe", prompt);
+        Assert.DoesNotContain("Hospital Passado", prompt);
+        Assert.DoesNotContain("Plantões que ele já tem", AgentContextBuilder.SystemPrompt(Now, "X", Profile, [], false, false));
+    }
 
     [Fact]
     public void HistoryAlternatesRolesMergesNeighboursPrefixesStaffAndEndsWithTheTurnOnce()

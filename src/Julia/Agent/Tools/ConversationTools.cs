@@ -6,6 +6,7 @@ using Julia.Infrastructure.Time;
 using Julia.Queue;
 using Julia.Shifts;
 using Npgsql;
+using Julia.Infrastructure.Text;
 
 namespace Julia.Agent.Tools;
 
@@ -45,6 +46,11 @@ internal sealed partial class ConversationTools(
 
     public async Task<string> ScheduleReminderAsync(ToolSession session, ToolArguments a, CancellationToken ct)
     {
+        // The queue blocks every proactive message to him: "agendado" would be a promise nobody keeps (an audit, 2026-12-03).
+        if (session.Turn.Doctor.OptedOut)
+            return "Não dá para agendar: ele pediu para não receber mensagens nossas (opt-out). Diga que ele pode chamar aqui quando quiser.";
+        if (session.Turn.Doctor.Bloqueado)
+            return "Não dá para agendar lembrete para este médico; se ele precisar de retorno, chame a equipe (solicitar_humano).";
         var text = a.String("data_hora");
         if (!SaoPaulo.TryParseIso(text, out var at)) return "data_hora inválida: use AAAA-MM-DDTHH:MM (horário de São Paulo).";
         var now = time.GetUtcNow();
@@ -83,7 +89,7 @@ internal sealed partial class ConversationTools(
     /// <summary>Bounds of `atualizar_preferencias` (docs/decisions.md#agent): a minimum pay in whole BRL, lists of short names.</summary>
     const int MaxValorMinimo = 100_000, MaxListItems = 20, MaxItemChars = 80;
 
-    static string Bounded(string text, int max) => text.Length <= max ? text : text[..max];
+    static string Bounded(string text, int max) => TextPrefix.Of(text, max);
 
     public async Task<string> UpdatePreferencesAsync(ToolSession session, ToolArguments a, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using Julia.Doctors;
 using Julia.Shifts;
+using Julia.Infrastructure.Text;
 
 namespace Julia.Agent.Tools;
 
@@ -36,7 +37,7 @@ internal sealed partial class ShiftTools(
         {
             // An unknown name is said, not replaced by his own specialty: the model would offer those as the other's.
             if (await store.SpecialtyIdAsync(name, ct) is not { } other)
-                return $"Não conheço a especialidade \"{(name.Length > 60 ? name[..60] : name)}\": busque sem especialidade (a do médico) ou com outro nome.";
+                return $"Não conheço a especialidade \"{TextPrefix.Of(name, 60)}\": busque sem especialidade (a do médico) ou com outro nome.";
             especialidadeId = other;
         }
         if (especialidadeId is null) return "Não sei a especialidade do médico: pergunte antes de buscar plantões.";
@@ -55,6 +56,9 @@ internal sealed partial class ShiftTools(
     {
         var doctor = session.Turn.Doctor;
         if (!Guid.TryParse(a.String("vaga_id"), out var vagaId)) return "vaga_id inválido: use o id completo que aparece na lista de plantões.";
+        // Already his (this turn was regenerated after reserving it, or he accepts again): say so, never "taken by someone else".
+        if (session.Held(vagaId) is { } held)
+            return $"Esse plantão já está reservado para ele ({held.Describe()}; {(held.Status == "confirmada" ? "confirmado pela equipe" : "pré-reserva: a equipe confirma")}). Não precisa reservar de novo.";
         if (AcceptanceRules.IsSteering(session.DoctorText)) return Refuse("Recusado: a mensagem do médico não é uma aceitação de um plantão específico.");
         if (!AcceptanceRules.IsExplicitAcceptance(session.DoctorText)) return Refuse("Recusado: o médico ainda não aceitou explicitamente. Pergunte se pode reservar.");
         if (!session.WasOffered(vagaId)) return Refuse("Recusado: esse plantão não foi oferecido nesta conversa. Use buscar_vagas e ofereça antes.");
@@ -99,7 +103,7 @@ internal sealed partial class ShiftTools(
 
         // His own words this turn, as staff will read them if he later says he never accepted — not the model's
         // `confirmacao`, which may paraphrase (docs/decisions.md#reservations).
-        var confirmacao = session.DoctorText is { Length: > 500 } long_ ? long_[..500] : session.DoctorText;
+        var confirmacao = TextPrefix.Of(session.DoctorText, 500);
         var result = await store.ReserveAsync(new ReservationRequest(vagaId, doctor.Id, session.Turn.ConversaId, confirmacao), ct);
         switch (result.Outcome)
         {

@@ -7,7 +7,7 @@ namespace Julia.Agent.Tools;
 /// What the tools of one turn may act on: this doctor, this conversation, the shifts offered to him in this turn,
 /// and what he actually wrote. The model can ask; the server decides with this.
 /// </summary>
-internal sealed class ToolSession(AgentTurn turn, IEnumerable<Shift> offered)
+internal sealed class ToolSession(AgentTurn turn, IEnumerable<Shift> offered, IReadOnlyList<Shift>? holdings = null)
 {
     static readonly AsyncLocal<ToolSession?> current = new();
 
@@ -33,6 +33,9 @@ internal sealed class ToolSession(AgentTurn turn, IEnumerable<Shift> offered)
 
     public void Offer(IEnumerable<Shift> shifts) { foreach (var s in shifts) known[s.Id] = s; }
     public bool WasOffered(Guid id) => known.ContainsKey(id);
+
+    /// <summary>One of the shifts he already holds (`reservada`/`confirmada`), read with the turn.</summary>
+    public Shift? Held(Guid id) => holdings?.FirstOrDefault(s => s.Id == id);
 
     /// <summary>The shifts of this turn that <paramref name="reply"/> names (<see cref="OfferedShifts"/>), recorded as `vagas_oferecidas`.</summary>
     public IReadOnlyList<Guid> OfferedIn(string reply) => OfferedShifts.In(reply, known.Values);

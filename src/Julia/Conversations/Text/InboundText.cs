@@ -16,9 +16,9 @@ internal static class InboundText
     public static string Stored(string? text, string kind, InboundTextLimits limits)
     {
         if (string.IsNullOrEmpty(text)) return Placeholder(kind);
-        if (text.Length > limits.RejectAbove) text = text[..limits.RejectAbove];
-        if (text.Length > limits.TruncateAbove) return text[..Math.Min(1_000, text.Length)] + TruncatedMarker;
-        if (text.Length > limits.MaxChars) return text[..limits.MaxChars] + "...";
+        if (text.Length > limits.RejectAbove) text = TextPrefix.Of(text, limits.RejectAbove);
+        if (text.Length > limits.TruncateAbove) return TextPrefix.Of(text, 1_000) + TruncatedMarker;
+        if (text.Length > limits.MaxChars) return TextPrefix.Of(text, limits.MaxChars) + "...";
         return text;
     }
 

@@ -59,7 +59,7 @@ internal static partial class ReplySplitter
         if (cut < 0)
         {
             var space = window.LastIndexOf(' ');
-            cut = space > 0 ? space : MaxChunkLength;
+            cut = space > 0 ? space : Infrastructure.Text.TextPrefix.SafeCut(text, MaxChunkLength);
         }
         // A link cut in two does not open: the chunk ends before it, or — a link longer than a chunk — right after it.
         foreach (Match link in Link().Matches(text))
