@@ -15,8 +15,8 @@ internal static class CampaignEndpoints
         group.MapGet("/{id:long}", GetAsync);
         group.MapGet("/{id:long}/relatorio", ReportAsync);
         group.MapPost("/{id:long}/iniciar", StartAsync);
-        group.MapPost("/{id:long}/pausar", PauseAsync);
-        group.MapPost("/{id:long}/cancelar", CancelAsync);
+        group.MapPost("/{id:long}/pausar", (long id, CampaignStore store, CancellationToken ct) => EndAsync(id, "pausada", store.PauseAsync, store, ct));
+        group.MapPost("/{id:long}/cancelar", (long id, CampaignStore store, CancellationToken ct) => EndAsync(id, "cancelada", store.CancelAsync, store, ct));
     }
 
     static IResult Bad(string detail) => TypedResults.Problem(statusCode: 400, title: "Campanha inválida", detail: detail);
@@ -99,18 +99,15 @@ internal static class CampaignEndpoints
         return TypedResults.Ok(new { id, status = "ativa", destinatarios_adicionados = added });
     }
 
-    static async Task<IResult> PauseAsync(long id, CampaignStore store, CancellationToken ct)
+    /// <summary>
+    /// `pausar` / `cancelar`: the store checks the status under the campaign's row lock; a 409 names the status it found
+    /// (read again: the one before may be stale).
+    /// </summary>
+    static async Task<IResult> EndAsync(long id, string status, Func<long, CancellationToken, Task<bool>> change, CampaignStore store, CancellationToken ct)
     {
         if (await store.FindAsync(id, ct) is not { } campaign) return NotFound(id);
-        if (!await store.PauseAsync(id, ct)) return TypedResults.Problem(statusCode: 409, title: $"Campanha {id} está {(await store.FindAsync(id, ct))?.Status ?? campaign.Status}");
-        return TypedResults.Ok(new { id, status = "pausada" });
-    }
-
-    static async Task<IResult> CancelAsync(long id, CampaignStore store, CancellationToken ct)
-    {
-        if (await store.FindAsync(id, ct) is not { } campaign) return NotFound(id);
-        if (!await store.CancelAsync(id, ct)) return TypedResults.Problem(statusCode: 409, title: $"Campanha {id} está {(await store.FindAsync(id, ct))?.Status ?? campaign.Status}");
-        return TypedResults.Ok(new { id, status = "cancelada" });
+        if (!await change(id, ct)) return TypedResults.Problem(statusCode: 409, title: $"Campanha {id} está {(await store.FindAsync(id, ct))?.Status ?? campaign.Status}");
+        return TypedResults.Ok(new { id, status });
     }
 
     static object Dto(CampaignRow c) => new

@@ -143,7 +143,7 @@ internal sealed class CampaignStore(NpgsqlDataSource db, ShiftStore shifts, Queu
     }
 
     /// <summary>outcome_reason_code of a campaign message held by `pausar`.</summary>
-    public const string PausedReason = "campanha_pausada";
+    const string PausedReason = "campanha_pausada";
 
     /// <summary>
     /// `cancelar`: pending sends and their queued messages are cancelled. False when the campaign had already ended

@@ -131,7 +131,7 @@ internal sealed partial class InboundIntake(
 
     /// <summary>A media caption reaches the model like a text: cut at MAX_MENSAGEM_CHARS (the text column has its own rules).</summary>
     static InboundMedia? BoundedCaption(InboundMedia? media, int maxChars) =>
-        media is { Caption.Length: var length } && length > maxChars ? media with { Caption = WhatsApp.EvolutionWebhookParser.Bounded(media.Caption, maxChars) + "..." } : media;
+        media is { Caption.Length: var length } && length > maxChars ? media with { Caption = TextPrefix.Of(media.Caption, maxChars) + "..." } : media;
 
     /// <summary>Stored: the turn runner is woken. Null: this message id was already stored.</summary>
     IntakeResult Outcome(InboundMessage message, Guid? stored, string? canonical, string? lid)

@@ -223,7 +223,7 @@ internal static partial class SlackMessages
         });
     }
 
-    static JsonObject Footer(Guid conversationId, DateTimeOffset at) => Context($"Conversa {ShortId(conversationId)} • {LocalTime(at)}");
+    static string ConversationLine(Guid conversationId, DateTimeOffset at) => $"Conversa {ShortId(conversationId)} • {LocalTime(at)}";
 
     /// <summary>
     /// A handoff's footer also carries its full id: the 8 characters of the conversation are for reading, and
@@ -232,12 +232,12 @@ internal static partial class SlackMessages
     static JsonObject HandoffFooter(HandoffNotice n, DateTimeOffset at) => new()
     {
         ["type"] = "context",
-        ["elements"] = new JsonArray(Mrkdwn($"Conversa {ShortId(n.ConversationId)} • {LocalTime(at)}"), Mrkdwn($"Handoff {n.HandoffId}")),
+        ["elements"] = new JsonArray(Mrkdwn(ConversationLine(n.ConversationId, at)), Mrkdwn($"Handoff {n.HandoffId}")),
     };
 
     static JsonObject ReservationFooter(ReservationNotice n, DateTimeOffset at) =>
         Context(n.ConversationId is { } conversationId
-            ? $"Conversa {ShortId(conversationId)} • {LocalTime(at)}"
+            ? ConversationLine(conversationId, at)
             : $"Reserva {ShortId(n.ReservationId)} • {LocalTime(at)}");
 
     static string ShortId(Guid id) => id.ToString("N")[..8];
@@ -285,9 +285,7 @@ internal static partial class SlackMessages
     static string Truncate(string text, int max)
     {
         if (text.Length <= max) return text;
-        var cut = max - 1;
-        if (char.IsHighSurrogate(text[cut - 1])) cut--;
-        return string.Concat(text.AsSpan(0, cut), "…");
+        return string.Concat(Infrastructure.Text.TextPrefix.Of(text, max - 1), "…");
     }
 
     /// <summary><see cref="Truncate"/> for escaped text: a cut entity ("&amp;a…") would show as garbage, so it goes whole.</summary>

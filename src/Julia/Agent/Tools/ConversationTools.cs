@@ -65,7 +65,7 @@ internal sealed partial class ConversationTools(
                    $"{SaoPaulo.ToLocal(nearest, businessHours.Zone):dd/MM HH:mm}; pergunte se serve.";
         }
         var doctor = session.Turn.Doctor;
-        var contexto = a.String("contexto") is { Length: > 0 } c ? Bounded(c.Trim(), MaxContextChars) : "nossa conversa";
+        var contexto = a.String("contexto") is { Length: > 0 } c ? TextPrefix.Of(c.Trim(), MaxContextChars) : "nossa conversa";
         // The reminder goes out as one WhatsApp message, past the reply splitter: the model's own text only when it is
         // as short as a reply's chunks together (docs/decisions.md#agent); otherwise the standard one, and the model is told.
         var custom = a.String("mensagem_retorno")?.Trim();
@@ -88,8 +88,6 @@ internal sealed partial class ConversationTools(
 
     /// <summary>Bounds of `atualizar_preferencias` (docs/decisions.md#agent): a minimum pay in whole BRL, lists of short names.</summary>
     const int MaxValorMinimo = 100_000, MaxListItems = 20, MaxItemChars = 80;
-
-    static string Bounded(string text, int max) => TextPrefix.Of(text, max);
 
     public async Task<string> UpdatePreferencesAsync(ToolSession session, ToolArguments a, CancellationToken ct)
     {
