@@ -78,7 +78,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
                   AND i.id BETWEEN (s.metadata->>'turno_de')::bigint AND (s.metadata->>'turno_ate')::bigint
                   AND EXISTS (SELECT 1 FROM superseded_unsent)
                 RETURNING i.id)
-        SELECT count(*) FROM attached
+        SELECT (SELECT stage_jornada FROM doctor_answered)
         """;
 
     /// <summary>
@@ -92,6 +92,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
     /// Input null when the conversation was closed by another process between the statements: call again. Erased: the
     /// doctor was erased (docs/decisions.md#lgpd) — no conversation is opened for him, and a message that still reached
     /// his row (stored by a process that found him just before the erasure) is emptied and marked processed.
+    /// <see cref="TurnInput.AnsweredStage"/>: the doctor's funnel stage after this answer moved it (or his pressure).
     /// </summary>
     public async Task<(TurnInput? Input, bool Erased)> BeginTurnAsync(Guid medicoId, int historyLimit, CancellationToken ct)
     {
@@ -128,13 +129,13 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
             SELECT {Erased};
             COMMIT;
             """, ct, new { medicoId, limit = historyLimit });
-        await grid.ReadSingleAsync<long>();
+        var answeredStage = await grid.ReadSingleOrDefaultAsync<string?>();
         var conversation = await grid.ReadSingleOrDefaultAsync<ConversationState>();
         var pending = (await grid.ReadAsync<PendingInbound>()).ToList();
         var history = (await grid.ReadAsync<ConversationLine>()).ToList();
         var holdings = (await grid.ReadAsync<Shifts.Shift>()).ToList();
         if (await grid.ReadSingleAsync<bool>()) return (null, true);
-        return (conversation is null ? null : new TurnInput(conversation, pending, history, holdings), false);
+        return (conversation is null ? null : new TurnInput(conversation, pending, history, holdings, answeredStage), false);
     }
 
     /// <summary>Consumed by a turn or deliberately skipped (docs/decisions.md#data-model processado_em).</summary>

@@ -56,6 +56,7 @@ internal sealed partial class TurnProcessor(
         {
             // Visible to operators while a burst is being collected; the durable rows remain the source of truth.
             await redis.TryAsync(db => db.StringSetAsync($"debounce:conversa:{conversaId}", due.ToUnixTimeMilliseconds(), TimeSpan.FromSeconds(60)));
+            await ForgetMovedStageAsync(input, medicoId);
             return new TurnResult.NotYet(due);
         }
 
@@ -68,16 +69,31 @@ internal sealed partial class TurnProcessor(
         var doctorRead = doctors.StartFindById(medicoId);
         var profileRead = context.StartProfileRead(medicoId);
         await using var held = await acquiring;
-        if (held is null) return new TurnResult.Busy(conversaId);
+        if (held is null)
+        {
+            await ForgetMovedStageAsync(input, medicoId);
+            return new TurnResult.Busy(conversaId);
+        }
         var profiling = profileRead(ct);
         var doctor = await doctorRead(ct) ?? throw new InvalidOperationException($"medico {medicoId} not found");
         var profile = await profiling;
+        if (input.AnsweredStage is { } stage && profile is not null && profile.StageJornada != stage)
+        {
+            // The cached profile is from before this answer moved his funnel: the agent sees where he is now, and so
+            // does the next turn (a SET that nothing waits for).
+            profile = profile with { StageJornada = stage };
+            await context.RememberAsync(profile);
+        }
 
         var result = await DecideAsync(doctor, profile, input, now, ct);
         if (result is TurnResult.Done)
             timings.Time("processar_mensagem", Stopwatch.GetElapsedTime(started));
         return result;
     }
+
+    /// <summary>This attempt's answer moved the doctor's funnel, but the turn that reads his profile runs later.</summary>
+    Task ForgetMovedStageAsync(TurnInput input, Guid medicoId) =>
+        input.AnsweredStage is null ? Task.CompletedTask : doctors.InvalidateAsync(medicoId, null);
 
     async Task ShowPresenceAsync(string jid, CancellationToken ct)
     {

@@ -282,6 +282,32 @@ public sealed class ConversationRulesTests(PipelineFixture f) : IClassFixture<Pi
         Assert.Single(await f.QueueAsync(phone), q => q.Tipo == "followup" && q.Status == "cancelada");
     }
 
+    /// <summary>
+    /// The profile the agent reads is cached for minutes; the answer that moves the doctor's funnel drops it, so the
+    /// turn that answers him sees where he is now (an outside audit, 2026-12-03: "Etapa: msg_enviada" for up to 120 s).
+    /// </summary>
+    [Fact]
+    public async Task TheTurnThatMovesTheDoctorsFunnelShowsTheAgentHisNewStage()
+    {
+        const string phone = "5511999990608";
+        var medicoId = await f.ScalarAsync<Guid>(
+            """
+            INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome, stage_jornada, pressure_score, origem)
+            VALUES (@phone, @phone || '@s.whatsapp.net', 'Ana', 'msg_enviada', 20, 'import') RETURNING id
+            """, new { phone });
+        var cached = await f.App.Services.GetRequiredService<Julia.Doctors.DoctorContext>().StartProfileRead(medicoId)(CancellationToken.None);
+        Assert.Equal("msg_enviada", cached!.StageJornada);
+
+        await PostAsync(f.Client, Text(phone, "oi, tenho interesse sim"));
+        await f.WaitProcessedAsync(phone);
+
+        var turn = Assert.Single(f.Agent.Turns, t => t.Doctor.Telefone == phone);
+        Assert.Equal("respondeu", turn.Profile!.StageJornada);
+        // And the next turn, within the cache's lifetime, too.
+        var next = await f.App.Services.GetRequiredService<Julia.Doctors.DoctorContext>().StartProfileRead(medicoId)(CancellationToken.None);
+        Assert.Equal("respondeu", next!.StageJornada);
+    }
+
     [Fact]
     public async Task ADoctorPastTheAnswerWithNoPressureIsNotRewrittenByEachMessage()
     {

@@ -154,7 +154,12 @@ internal static class PreparedStatements
 
     /// <summary>Dapper's row parser for a result shape, built once per statement, result and type.</summary>
     internal static Func<DbDataReader, T> RowParser<T>(DbDataReader reader, string sql, int result, int start = 0, int length = -1) =>
-        (Func<DbDataReader, T>)Parsers.GetOrAdd((sql, result, typeof(T), start), _ => reader.GetRowParser<T>(startIndex: start, length: length));
+        (Func<DbDataReader, T>)Parsers.GetOrAdd((sql, result, typeof(T), start), _ => typeof(T) == typeof(string)
+            ? StringParser(reader.GetRowParser(typeof(string), startIndex: start, length: length))
+            : reader.GetRowParser<T>(startIndex: start, length: length));
+
+    /// <summary>Dapper's typed parser refuses a one-column string result (it builds an untyped one); cast it here.</summary>
+    static Func<DbDataReader, string?> StringParser(Func<DbDataReader, object> untyped) => r => (string?)untyped(r);
 
     static readonly ConcurrentDictionary<(string, int, Type, int), Delegate> Parsers = new();
 }
