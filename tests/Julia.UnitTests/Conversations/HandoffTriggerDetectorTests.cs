@@ -277,4 +277,41 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("ninguém precisa me retornar, já resolvi")]
     [InlineData("vou registrar ocorrência no livro do plantão")]               // the ward's book, not the police
     public void TwelfthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("consegue repassar meu caso pra sua supervisora?")]            // thirteenth set: the matter handed on
+    [InlineData("quero falar com quem me mandou a mensagem ontem")]            // whoever contacted him before
+    [InlineData("preciso de um contato direto com a coordenação")]
+    [InlineData("qual o gerente? gostaria de conversar com ele")]
+    public void ThirteenthSetRequestsForAPerson(string text) => Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("se não acertarem isso eu boto vocês no pau")]                 // slang for suing
+    [InlineData("minha advogada deu entrada numa ação ontem")]
+    [InlineData("isso é prática abusiva, conheço o código de defesa do consumidor")]
+    [InlineData("vou representar contra essa empresa")]
+    public void ThirteenthSetLegalSteps(string text) => Assert.Equal(HandoffTriggers.Legal, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("vocês são uma vergonha")]                                     // a noun of scorn for what they are
+    [InlineData("atendimento de quinta esse de vcs")]                          // the company's service as the target
+    [InlineData("o app de vcs é um lixo")]
+    [InlineData("tô injuriado com vocês")]                                     // regional anger aimed at us
+    [InlineData("raiva dessa empresa")]
+    [InlineData("Imbecil!")]                                                   // a singular insult as the whole message
+    [InlineData("levei calote de novo, que vergonha")]                         // calote counts like golpe
+    public void ThirteenthSetAngerIsNegativeSentiment(string text) => Assert.Equal(HandoffTriggers.NegativeSentiment, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("faço perícia pra justiça estadual às quintas, então só sexta")] // the court as a workplace
+    [InlineData("vou depor no tribunal como testemunha de um caso, só chego 14h")]
+    [InlineData("a clínica oferece apoio jurídico pros plantonistas?")]         // legal cover asked about
+    [InlineData("meu advogado leu e disse que o contrato tá ok, posso assinar")] // a contract cleared before signing
+    [InlineData("não quero briga nem advogado, só o valor certo")]            // a noun in a refused list
+    [InlineData("calma, não vou na justiça não kkk")]                          // the place of a denied step
+    [InlineData("ainda tô processando a notícia do plantão extra kkk")]        // processing news
+    [InlineData("que merda, esqueci a senha do app")]                          // one curse, not at us
+    [InlineData("idiota eu, esqueci o crachá")]
+    public void ThirteenthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }
+

@@ -251,4 +251,25 @@ public sealed class OptOutDetectorTests
     [InlineData("vc n vai parar de me mandar as melhores vagas ne? kkk continua assim")]
     [InlineData("pode parar de mandar as vagas noturnas")]                     // "as vagas" narrowed by what follows
     public void DoesNotMistakeTheTwelfthSetLookAlikes(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("Exclua-me, por gentileza.")]                                   // thirteenth set: the pronoun after the verb
+    [InlineData("descadastre-me")]
+    [InlineData("me tira dessa merda, n aguento mais")]                        // the curse stands for the list
+    [InlineData("não quero mais ser notificada de vaga nenhuma")]              // contact in other participles
+    [InlineData("nao desejo ser mais importunado por vcs")]
+    [InlineData("obrigado, mas não precisam mais me contatar")]
+    [InlineData("vão pro inferno, vocês e essas vagas")]                       // go to hell, plural
+    [InlineData("bloqueei esse número, nem adianta mandar mais de outro")]     // "de outro" in another clause
+    public void RecognisesTheThirteenthSetFamilies(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("nao manda msg antes das 7h nem depois das 21h30")]             // hours of the day
+    [InlineData("para de me mandar os do Hospital Regional, é longe")]         // the noun left out: one place's offers
+    [InlineData("não me envie mais mensagem a respeito daquela vaga de sexta, já fechei")]
+    [InlineData("não quero mais receber sobre o plantão de ontem")]
+    [InlineData("nao me liguem, prefiro pelo whats")]                          // a written channel preferred
+    [InlineData("não manda mais oferta abaixo de 2 mil")]                     // a price floor
+    [InlineData("para de mandar um pouco que tô em cirurgia")]                 // a short pause
+    public void DoesNotMistakeTheThirteenthSetLookAlikes(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

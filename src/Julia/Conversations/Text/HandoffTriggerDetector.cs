@@ -44,14 +44,55 @@ internal static partial class HandoffTriggerDetector
     static bool TheDoctorsLegalStep(Regex legal, string t, bool quoted)
     {
         foreach (var m in legal.EnumerateMatches(t))
-            if (!ReportedOfPatient(t, m.Index, quoted) && !AgainstAnotherCompany(t, m.Index + m.Length) && !NegatedLegal(t, m.Index)) return true;
+            if (!ReportedOfPatient(t, m.Index, quoted) && !AgainstAnotherCompany(t, m.Index + m.Length) && !NegatedLegal(t, m.Index)
+                && !NotAStep(t, m.Index, m.Length)) return true;
         return false;
     }
+
+    /// <summary>
+    /// Thirteenth blind set: a legal word that names no step of the doctor's — the court as a workplace or where he is an
+    /// expert or a witness ("sou perito da justiça do trabalho", "passei o dia no tribunal como testemunha", "alguns
+    /// tribunais contratam médico"), legal cover asked about ("o hospital tem assessoria jurídica?"), or his lawyer clearing
+    /// the contract he is about to sign ("minha advogada disse que o contrato está ok, pode mandar pra assinar").
+    /// </summary>
+    static bool NotAStep(string t, int at, int length)
+    {
+        var word = t.AsSpan(at, length);
+        if (word.StartsWith("justica") || word.StartsWith("tribuna") || word.StartsWith("judicia") || word.StartsWith("juizado"))
+            return WorkplaceBefore().IsMatch(t.AsSpan(0, at)) || WorkplaceAfter().IsMatch(t.AsSpan(at + length))
+                   || LandmarkBefore().IsMatch(t.AsSpan(0, at)) || LandmarkAfter().IsMatch(t.AsSpan(at + length));
+        if (word.StartsWith("juridic")) return CoverAsked().IsMatch(t.AsSpan(0, at));
+        if (word.StartsWith("advogad")) return ContractCleared().IsMatch(t);
+        return false;
+    }
+
+    [GeneratedRegex(@"\b(perit[oa]s?|pericias?|plantao|plantoes|plantonista|vaga|vagas|trabalho|trabalhar|trabalhei|trabalha|atendo|atender|servidor|servidora|concurso|concursad[oa]|medic[oa]s?) (\w+ )?(no|na|nos|nas|do|da|dos|das|de|para|para a|junto a|junto da) $", RegexOptions.CultureInvariant)]
+    private static partial Regex WorkplaceBefore();
+
+    [GeneratedRegex(@"^(?: \w+){0,6}? (como (testemunha|perit[oa])|(fazer|faco|fiz|para|de) (uma |a |as )?pericias?|periciar|contrat(a|am|ando|ou|aram)( \w+)? (medic[oa]s?|plantonistas?))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WorkplaceAfter();
+
+    /// <summary>"perto do fórum", "o juizado especial fica perto da UBS?": the court as a place to find, as "perto da delegacia".</summary>
+    [GeneratedRegex(@"\b(perto|pertinho|ao lado|do lado|em frente|na frente|atras|proximo|vizinho) (do|da|de|ao|a) $", RegexOptions.CultureInvariant)]
+    private static partial Regex LandmarkBefore();
+
+    [GeneratedRegex(@"^( (especial|especiais|federal|estadual|civel|criminal|trabalhista|eleitoral|do trabalho|de pequenas causas|do juri|regional))? (fica|ficam)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LandmarkAfter();
+
+    [GeneratedRegex(@"\b(tem|teria|tinha|oferece|oferecem|oferecia|da|dao|possui|possuem|inclui|incluem|existe|ha|ter|terao)( \w+)?( \w+)? (assessoria|cobertura|apoio|suporte|assistencia|respaldo|protecao|amparo|seguro|orientacao) $", RegexOptions.CultureInvariant)]
+    private static partial Regex CoverAsked();
+
+    // Before he signs ("…pode mandar pra assinar", "posso assinar", "o contrato está ok"), not "o contrato assinado" kept as evidence.
+    [GeneratedRegex(@"\bcontrato\b(?: \w+){0,8}? (esta|ta|e|parece|ficou) (ok|certo|tranquilo|bom|correto|tudo certo)\b|\bcontrato\b.*\b(aprovou|aprovado|liberou|liberado)\b|\b(para (eu )?|posso |vou |pode |podemos )assinar\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ContractCleared();
 
     /// <summary>"não vou processar ninguém kkk", "nunca pensei em denunciar": the step itself denied right before it.</summary>
     static bool NegatedLegal(string t, int at) => at >= 8 && NegatedBefore().IsMatch(t.AsSpan(0, at));
 
-    [GeneratedRegex(@"\b(nao|nunca|nem) (vou|quero|pretendo|vamos|irei|penso em|pensei em|tenho intencao de|estou pensando em)( te| voces| ninguem)? $", RegexOptions.CultureInvariant)]
+    // Thirteenth blind set: the place of the step ("não vou no procon não kkk") and a noun in a refused list ("não quero
+    // confusão nem processo") are denied too.
+    [GeneratedRegex(@"\b(nao|nunca|nem) (vou|quero|pretendo|vamos|irei|penso em|pensei em|tenho intencao de|estou pensando em)( te| voces| ninguem)?( no| na| ao| a| para o| para a| atras de| atras do| atras da)? $" +
+        @"|\bnao (quero|preciso|pretendo|desejo|vou|busco|estou querendo)\b(?: \w+){1,3} nem (um |uma |o |a )?$", RegexOptions.CultureInvariant)]
     private static partial Regex NegatedBefore();
 
     /// <summary>
@@ -134,11 +175,17 @@ internal static partial class HandoffTriggerDetector
         @"|\b(vias|meios) (legais|judiciais|juridicas|juridicos)\b|\b(isso|isto) (e|eh) (um )?estelionato\b|\bcrime de estelionato\b" +
         // Twelfth blind set: "vou acionar meus direitos", "isso é assédio, vou registrar ocorrência" (not in the ward's book).
         @"|\b(acionar|aciono|acionarei|acionando|fazer valer|lutar pelos|correr atras dos) (os )?meus direitos\b|\b(isso|isto) (e|eh) assedio\b" +
-        @"|\b(vou|irei|vamos|vou ter que|vou precisar|posso) (registrar|fazer|abrir|prestar) (uma )?(ocorrencia|queixa)\b(?! (no|na|do|da) (livro|prontuario|paciente|sistema|plantao))" + AboutOwnLoss,
+        @"|\b(vou|irei|vamos|vou ter que|vou precisar|posso) (registrar|fazer|abrir|prestar) (uma )?(ocorrencia|queixa)\b(?! (no|na|do|da) (livro|prontuario|paciente|sistema|plantao))" + AboutOwnLoss +
+        // Thirteenth blind set: "vou colocar vcs no pau" (slang for suing), "já dei entrada no processo", "representar contra
+        // vocês", a complaint to the regional council in a verb, the consumer-protection bodies and terms.
+        @"|\b(colocar|coloco|colocarei|botar|boto|botarei|meter|meto|por|ponho|porei|jogar|jogo)\b(?: \w+){0,3} no pau\b" +
+        @"|\b(dar|dei|dou|darei|dando|demos|deu|daremos|dado) entrada (no|num|em um|em uma|na|numa|com o|com a|com um|com uma) (processo|acao)\b(?! (seletiv\w*|de|do|da|dos|das|para|interno)\b)" +
+        @"|\brepresent(ar|o|arei|ei|ando|aremos) contra\b|\b(represent|reclam|denunc|queix|lev)\w*\b(?: \w+){0,5} (ao|no|para o|junto ao|perante o) conselho regional\b" +
+        @"|\b(defesa|direitos?|codigo) do consumidor\b|\b(pratica|praticas|propaganda|clausula|clausulas) abusivas?\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex LegalMore();
 
-    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa"];
+    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv"];
 
     static bool MayBeLegalMore(string t)
     {
@@ -167,11 +214,14 @@ internal static partial class HandoffTriggerDetector
         RegexOptions.CultureInvariant)]
     private static partial Regex PatientSays();
 
+    /// <summary>"falar com o coordenador do hospital": the role belongs to the hospital, not to Júlia's team (thirteenth blind set).</summary>
+    const string NotTheirs = @"(?! (do|da|dos|das|de|no|na) (hospital|hospitais|clinica|upa|ubs|ps|pa|uti|plantao|pronto socorro|unidade|maternidade|santa casa|enfermaria)\b)";
+
     const string Person = @"(uma |um |alguma |algum |a |o |sua |seu )?(pessoa|humano|humana|atendente|alguem|gente de verdade|responsavel|supervisor|supervisora|gerente|coordenador|coordenadora|escalista|gestor|gestora|funcionario|funcionaria|operador|operadora|chefe|equipe)";
 
     [GeneratedRegex(
-        @"\b(falar|conversar|tratar|fala|falo) com " + Person + @"\b" +
-        @"|\b(me )?(passa|passe|transfere|transfira|encaminha|encaminhe|chama|chame) (para|com) " + Person + @"\b" +
+        @"\b(falar|conversar|tratar|fala|falo) com " + Person + @"\b" + NotTheirs +
+        @"|\b(me )?(passa|passe|transfere|transfira|encaminha|encaminhe|chama|chame) (para|com) " + Person + @"\b" + NotTheirs +
         // "bot não resolve, me passa um atendente", "chama o gerente": the person as the object, with an article.
         @"|\b(me )?(passa|passe|transfere|transfira|chama|chame) (um|uma|algum|alguma|o|a) (humano|humana|pessoa|atendente|responsavel|supervisor|supervisora|gerente|coordenador|coordenadora|escalista|recrutador|recrutadora)\b" +
         @"|\b(quero|preciso|prefiro|gostaria de|queria) (de )?(um|uma) (humano|humana|pessoa|atendente)\b" +
@@ -180,7 +230,11 @@ internal static partial class HandoffTriggerDetector
         @"|(?<!\bnao )\bme (liga|ligue|liguem)\b|\b(liga|ligue|liguem) (para|pra) mim\b|\bpode(m|ria)? me ligar\b|\bliga (para|pra) mim\b|\bme (da|de) uma ligada\b" +
         @"|(?<!\be (uma|um) )\b(atendente|pessoa|humano|gente|responsavel|funcionario|funcionaria|agente|operador|operadora|colaborador|colaboradora) (de verdade|real|humano|humana)\b|\batendimento humano\b" +
         // "prefiro tratar desse assunto com alguém da sua equipe": the matter named between the verb and the person.
-        @"|\b(falar|conversar|tratar) (desse|deste|sobre esse|sobre este|esse|este|disso|sobre isso|isso|dessa|dessa questao|desse tema) (assunto |caso |tema )?com " + Person + @"\b",
+        @"|\b(falar|conversar|tratar) (desse|deste|sobre esse|sobre este|esse|este|disso|sobre isso|isso|dessa|dessa questao|desse tema) (assunto |caso |tema )?com " + Person + @"\b" +
+        // Thirteenth blind set: the matter handed on — "vc pode escalar isso pra alguém?", "repassa meu caso pro seu supervisor".
+        @"|\b(escala|escalar|escalone|escalona|escalonar|repassa|repassar|repasse|passa|passar|passe|encaminha|encaminhar|encaminhe|leva|levar|leve|transfere|transferir|transfira) " +
+        @"(isso|isto|o caso|meu caso|esse caso|essa questao|a questao|esse assunto|o assunto|essa demanda|minha demanda|meu problema|esse problema|o problema|essa situacao|minha situacao|minha solicitacao|essa solicitacao|meu pedido|esse pedido|minha reclamacao|essa reclamacao) " +
+        @"(para|com) (o |a |um |uma |algum |alguma )?(seu |sua )?(alguem|pessoa|humano|humana|responsavel|supervisor|supervisora|gerente|coordenador|coordenadora|coordenacao|gestor|gestora|chefe|equipe|superior|superiores|atendente|time)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex AsksForPerson();
 
@@ -205,7 +259,7 @@ internal static partial class HandoffTriggerDetector
         // "processo inflamatório", "processo infeccioso": a patient's condition, not a lawsuit.
         @"|(?<!\b(paciente|familia|acompanhante) (queria|quer|vai|ameacou) )\bprocess?(o|ar|ando|arei|aria)\b(?! (seletivo|para|de|do|da|dos|das|interno|burocratico|sei))(?! (" + Clinical + @")\b)(?<!\b(o|qual|como|esse|este|no|um) processo)" +
         // "vou processar a papelada": paperwork, not a lawsuit.
-        @"(?! (a |o |os |as |minha |meu |meus |minhas |essa |esse |sua |seu )?(papelada|papeis|documentacao|documentos?|pedidos?|pagamentos?|cadastro|dados|solicitac\w+|informac\w+|planilhas?|folha|ponto|escala|arquivos?|notas?|exames?|receitas?|guias?|fichas?|formularios?)\b)" +
+        @"(?! (ainda |bem |direito )?(a |o |os |as |minha |meu |meus |minhas |essa |esse |essas |esses |esta |este |estas |estes |sua |seu |suas |seus |uns |umas )?(noticias?|ideia|luto|perda|tudo isso|papelada|papeis|documentacao|documentos?|pedidos?|pagamentos?|cadastro|dados|solicitac\w+|informac\w+|planilhas?|folha|ponto|escala|arquivos?|notas?|exames?|receitas?|guias?|fichas?|formularios?)\b)" +
         @"|\bjuizado\b|\b(vou|ir|irei|vamos|fui|passar) (na|a|ate a|para a) delegacia\b|\bna delegacia\b(?<!perto da delegacia)|\b(chamar|chamo|chamarei|acionar|aciono|acionarei|vou na|vou a|ir na|queixa na|registrar na|denunciar na|denunciar a|denunciar para a) (a )?policia\b|\bcaso de policia\b|\b(fazer|fiz|registrar|registrei|abrir|abri|dar|dei|fazendo) (um |o )?(bo|b o)\b" + AboutOwnLoss + @"|\bboletim\b(?! de ocorrencia)" + AboutOwnLoss + @"|\bqueixa formal\b|\breclamar formalmente\b" +
         @"|\b(" + Council + @"|anpd)\b.*\b(reclam|denunc|queixa|formal|representa)|\b(reclam|denunc|queixa|representa)\w*\b.*\b(" + RegionalCouncil + @"|anpd)\b" +
         // "vou levar essa empresa pro Cremesp", "acionar o CRM", "o CRM vai saber disso" — not "levar o CRM" (the card).
@@ -238,7 +292,7 @@ internal static partial class HandoffTriggerDetector
         @"|\bdesrespeitos[oa]s?\b|\babsurdamente\b|\b(absurd|ridicul)[oa]zinh[oa]s?\b|\bhorroros[oa]s?\b|\bverguenza\b|\bfalta de respeto\b|\bshame on you\b" +
         @"|\bnunca mais\b(?! (acho|vou achar|encontro|vou encontrar|vi|vejo|tive|terei) (igual|outr[oa]|parecid[oa]|melhor|nada igual))(?! (\w+ ){1,3}(naquele|naquela|nesse|nessa|neste|nesta|la|ali)\b)" +
         @"|\bpessim[oa]s?\b|\bhorrivel\b|\bhorriveis\b|\bodeio\b|\bodio\b|\braiva\b|\binaceitavel\b|\bescandalo\b|\bpalhacada\b" +
-        @"|\bsafad[oa]s?\b|\bmentiros[oa]s?\b|\bgolpe\b|\bgolpistas?\b|\bfraude\b|\bdescaso\b" +
+        @"|\bsafad[oa]s?\b|\bmentiros[oa]s?\b|\bgolpe\b|\bcalotes?\b|\bgolpistas?\b|\bfraude\b|\bdescaso\b" +
         // Beyond the specified examples (docs/decisions.md#handoff), the same register as doctors write it (still two distinct ones needed).
         @"|\bincompet(ente|entes|encia)\b|\bdesorganiza(d[oa]s?|cao)\b|\bbagunca\b|\bpalhac[oa]s?\b|\bpiada\b|\blixo\b" +
         @"|\bmerda\b|\bbosta\b|\bporcaria\b|\bporra\b|\bsacanagem\b|\bhumilha(nte|cao)\b|\bdesuman[oa]\b|\bindignad[oa]\b|\brevolta(d[oa]|nte)\b|\bdesgraca\b" +
@@ -258,6 +312,19 @@ internal static partial class HandoffTriggerDetector
         @"|otari[oa]s?|babacas?|cretin[oa]s?|escrot[oa]s?|nojent[oa]s?|porcos?|trambiqueir[oa]s?|caloteir[oa]s?|estelionatari[oa]s?|pilantras?" +
         @"|inuteis|inutil|vermes?|bostas?|sem vergonhas?|fdp|filh[oa]s? da puta|pau no cu|moleques?|amador(a|as|es)?|porcas?";
 
+    /// <summary>What the company gives, as the target of an insult: "que serviço porco", "lixo de atendimento", "bosta de app".</summary>
+    const string Service = @"atendimento|servico|sistema|suporte|app|aplicativo|plataforma";
+
+    /// <summary>"que merda de sistema do hospital": the hospital's, one word about it stays under the two-word rule.</summary>
+    const string NotOurs = @"(?! (do|da|no|na|dessa|desse) (hospital|clinica|upa|ubs|ps|pa|uti|maternidade|santa casa|prefeitura|governo|sus)\b)";
+
+    /// <summary>
+    /// Anger aimed at someone ("tô puto com vocês"); since the thirteenth blind set also regional and slang words and an
+    /// intensified mild one ("arretado", "injuriado", "bolado", "pistola", "muito irritado").
+    /// </summary>
+    const string Anger = @"furios[oa]|put[oa]|put[oa] da vida|revoltad[oa]|indignad[oa]|raiva|nojo|odio|p da vida" +
+        @"|arretad[oa]|injuriad[oa]|emputecid[oa]|possess[oa]|pistola|bolad[oa]|ful[oa] da vida|irritadissim[oa]|muito irritad[oa]|muito brav[oa]|revoltadissim[oa]|put[oa] da cara";
+
     /// <summary>The company (or Júlia) as what an insult or anger is aimed at.</summary>
     const string Target = @"voces|voce|vcs|essa empresa|esta empresa|a empresa|sua empresa|empresa de voces|essa agencia|essa julia";
 
@@ -266,7 +333,11 @@ internal static partial class HandoffTriggerDetector
         @"\bvai (se|te) f[ou]der\b|\bvsf\b|\bvtnc\b|\btnc\b|\b(vai |va |vao )?tomar no (cu|rabo)\b|\bfilh[oa]s? da puta\b|\bfdp\b" +
         @"|\b(vai|va|vao|vai voce|vao voces) (a|para a|na) (merda|puta que pariu)\b|\bfoda se\b|\bfodase\b" +
         // An insult aimed at the company: "vocês são uns canalhas", "seus desgraçados", "bando de ladrões", "robô idiota", "empresa lixo".
-        @"|\b(voces sao|voce e|vcs sao|tu e|tu es|seus|suas|seu|sua|empresa|empresinha|robo|bot|julia|agencia)( (um|uns|uma|umas))?( (tao|muito|mais|bem))?( (bando|cambada|corja) de)? (" + Insult + @")\b" +
+        @"|\b(voces sao|voce e|vcs sao|tu e|tu es|seus|suas|seu|sua|empresa|empresinha|robo|bot|julia|agencia|" + Service + @")( (um|uns|uma|umas))?( (tao|muito|mais|bem))?( (bando|cambada|corja) de)? (" + Insult + @")\b" +
+        // Thirteenth blind set: a noun of scorn for what they are ("vocês são uma piada", "essa empresa é uma vergonha").
+        @"|\b(voces sao|voce e|vcs sao|essa empresa e|esta empresa e|a empresa e|sua empresa e|essa agencia e)( (um|uma))?( (grande|verdadeira|tremenda|bela|completa))? (piada|vergonha|palhacada|fraude|farsa|desgraca)\b" +
+        @"|\b(merda|bosta|porcaria|lixo|porra|joca|bagaca) de (" + Service + @")\b" + NotOurs + @"|\b(" + Service + @") (de )?(merda|bosta|quinta|porcaria|lixo)\b" + NotOurs +
+        @"|\b(atendimento|servico|app|aplicativo|empresa|agencia|robo|bot|(sistema|plataforma|suporte)(?= de voces| da empresa| dessa empresa))( de voces| da empresa| dessa empresa)? (e|ta|esta|virou|continua) (um|uma) (" + Insult + @"|porcaria|piada|vergonha)\b(?! de\b)" +
         // "merda de empresa", "lixo de robô": the insult before the company.
         @"|\b(empresa|empresinha|agencia|robo|bot|julia)\b(?<=\b(merda|bosta|porcaria|lixo|droga|porra) de \w+)" +
         // "enfia essa vaga no cu".
@@ -275,7 +346,7 @@ internal static partial class HandoffTriggerDetector
         @"|(?<!\bum )\b(bando|cambada|corja) de (" + Insult + @")\b" +
         @"|\bempresa (de )?(merda|bosta|quinta|porcaria|fundo de quintal)\b" +
         // Anger aimed at the company: "tô puto com vocês", "tenho nojo de vocês", "odeio essa empresa".
-        @"|\b(furios[oa]|put[oa]|put[oa] da vida|revoltad[oa]|indignad[oa]|raiva|nojo|odio|p da vida) (com|de) (" + Target + @")\b|\bodeio (" + Target + @")\b",
+        @"|\b(" + Anger + @") (com|de) (" + Target + @")\b|\bodeio (" + Target + @")\b|\b(" + Anger + @") (dessa|desta|da) (empresa|agencia|julia)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex VeryStrong();
 
@@ -300,12 +371,18 @@ internal static partial class HandoffTriggerDetector
     /// </summary>
     static bool OpensWithInsult(string text, string[] words)
     {
+        // Thirteenth blind set: "Idiota!", "burra" as the whole message is said to the reader too.
+        if (words.Length == 1 && PersonInsult().IsMatch(words[0])) return true;
         if (!words[0].EndsWith('s') || !PluralInsult().IsMatch(words[0])) return false;
         return words.Length == 1 || (PtBrText.ClauseEnds(text, words.Length) & 1) != 0;
     }
 
     [GeneratedRegex(@"^(" + Insult + @")$", RegexOptions.CultureInvariant)]
     private static partial Regex PluralInsult();
+
+    /// <summary>Insults for a person (not "merda", "lixo", which alone are exclamations or things).</summary>
+    [GeneratedRegex(@"^(idiota|imbecil|burr[oa]|otari[oa]|babaca|cretin[oa]|escrot[oa]|incompetente|inutil|palhac[oa]|picareta|vagabund[oa]|canalha|desgracad[oa]|pilantra|safad[oa]|mentiros[oa]|golpista|ladrao|ladrona|trambiqueir[oa]|caloteir[oa]|estelionatari[oa]|fdp|lascad[oa]|sem vergonha)$", RegexOptions.CultureInvariant)]
+    private static partial Regex PersonInsult();
 
     // One word in its forms counts once: "absurdo"/"absurda", "desrespeito"/"falta de respeito", "incompetente"/"incompetência".
     static string Stem(string word) => word switch

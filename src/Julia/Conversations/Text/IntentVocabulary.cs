@@ -335,7 +335,8 @@ internal sealed class IntentVocabulary
     {
         if (pauseInMessage) return true;
         for (var k = bareAgora ? 0 : end; k < (bareAgora ? words.Length : Math.Min(words.Length, end + 3)); k++)
-            if (pauseAfter.EndAt(words, k) is { } e && !(k > 0 && words[k - 1] is "nem" or "mais") && !(e < words.Length && words[e] is "que" or "mais"))
+            // "agora que saí do hospital…" gives a reason, not a pause; "um pouco que tô em cirurgia" is still one.
+            if (pauseAfter.EndAt(words, k) is { } e && !(k > 0 && words[k - 1] is "nem" or "mais") && !(e < words.Length && words[e] is "que" or "mais" && e - k == 1))
                 return true;
         return false;
     }
@@ -561,6 +562,8 @@ internal sealed class IntentVocabulary
                 if (pair.B.EndAt(words, j) is not { } bEnd) continue;
                 // "chega de vaga longe, manda perto de casa": the second part opens another clause, it is not the first's object.
                 if (j > aEnd && Crosses(clauseEnds, j - 1, j)) continue;
+                // "não quero processo nenhum, só quero receber certinho": a new verb of wanting governs the second part.
+                if (keepsGoing && WantedAgain(words, aEnd, j)) continue;
                 // "vou falar com meu chefe": someone of the doctor's own, not Júlia's team.
                 if (possessives is not null && j > 0 && possessives.Contains(words[j - 1])) continue;
                 if (keepsGoing && pair.Pausable && Paused(words, bEnd, paused)) continue;
@@ -619,17 +622,23 @@ internal sealed class IntentVocabulary
         // "me tira do grupo de whats do plantão de sábado": the list or group that ends the match has a complement too.
         if (end > 0 && end < words.Length && complementedNouns.Contains(words[end - 1]) && words[end] is "do" or "da" or "de" or "dos" or "das")
             limit = Math.Min(words.Length, end + 1 + window);
+        var optOut = !ReferenceEquals(exceptions, personExceptions);
         for (var k = end; k < limit; k++)
         {
             if (IsShiftSpecific(words, k, exceptions, clauseEnds)) return true;
+            // Thirteenth blind set, opt-out only: an hour ("…depois das 22h"), the offers of one place with the noun left
+            // out ("…as de Santos", "os do HC"), and a topic ("…msg sobre aquele plantão do dia 5": look past "sobre").
+            if (optOut && (ClockTime(words[k]) || ElidedShift(words, k))) return true;
+            if (optOut && words[k] is "sobre" or "referente" or "acerca" or "respeito") limit = Math.Min(words.Length, k + 1 + window);
             // "me remove do grupo do plantão de sábado": a group or list with a complement is narrowed by it, so look on.
             if (complementedNouns.Contains(words[k]) && k + 1 < words.Length && words[k + 1] is "do" or "da" or "de" or "dos" or "das")
                 limit = Math.Min(words.Length, k + 2 + window);
         }
         // "para de mandar msg no meu outro celular, só aqui": another of the doctor's numbers, not this contact (opt-out only:
         // "alguém me chama no outro número?" still asks for a person).
+        // Since the thirteenth blind set only in the stop's own clause: "bloqueei vcs, não mandem mais de outro numero".
         if (!ReferenceEquals(exceptions, personExceptions))
-            for (var k = end; k < Math.Min(words.Length - 1, end + window + 3); k++)
+            for (var k = end; k < Math.Min(words.Length - 1, end + window + 3) && !Crosses(clauseEnds, end - 1, k); k++)
                 if (words[k] is "outro" or "outra" && otherChannels.Contains(words[k + 1])) return true;
         // "vou reportar vcs pro Procon": the authority may come after whom and a preposition — not after a threat's
         // connective, which opens a clause of its own: "me tira dessa lista senão vou no Procon" still asks to leave.
@@ -641,6 +650,33 @@ internal sealed class IntentVocabulary
             }
         return false;
     }
+
+    /// <summary>An affirmative "quero", "queria", "preciso", "gostaria" between the two parts of a pair (thirteenth blind set).</summary>
+    static bool WantedAgain(string[] words, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+            if (words[k] is "quero" or "queria" or "preciso" or "gostaria" && words[k - 1] is not ("nao" or "nem" or "mais")) return true;
+        return false;
+    }
+
+    /// <summary>"22h", "8h30", "19hs", "7hrs": an hour of the day.</summary>
+    static bool ClockTime(string w)
+    {
+        var h = w.IndexOf('h');
+        if (h is < 1 or > 2 || w.Length > 6) return false;
+        for (var i = 0; i < h; i++) if (!char.IsDigit(w[i])) return false;
+        var rest = w[(h + 1)..];
+        return rest is "" or "s" or "r" or "rs" || (rest.Length == 2 && char.IsDigit(rest[0]) && char.IsDigit(rest[1]));
+    }
+
+    /// <summary>
+    /// "as de Santos", "os do HC", "a da noite": an article with a place or time and the shift noun left out — not "as de
+    /// vocês", "os de sempre".
+    /// </summary>
+    bool ElidedShift(string[] words, int k) =>
+        words[k] is "as" or "os" or "a" or "o" && k + 2 < words.Length
+        && words[k + 1] is "de" or "do" or "da" or "dos" or "das" or "no" or "na" or "em"
+        && !genericComplements.Contains(words[k + 2]) && words[k + 2] is not ("sempre" or "novo" or "tudo" or "mim" or "voce" or "vez" or "hoje");
 
     static Pair ReadPair(JsonElement p) => new(
         p.GetProperty("nome").GetString()!, new Sequences(Strings(p.GetProperty("a"))), new Sequences(Strings(p.GetProperty("b"))),
