@@ -75,7 +75,7 @@ internal sealed partial class InboundIntake(
         if (doctor is null)
         {
             stored = await store.InsertWithNewDoctorAsync(doctors.NewSender(canonical, jid, lid, message.PushName), row, ct)
-                     ?? await RetryAfterRaceAsync(canonical, lid, row, ct);
+                     ?? await RetryAfterRaceAsync(canonical, lid, message, row, ct);
         }
         else
         {
@@ -150,10 +150,20 @@ internal sealed partial class InboundIntake(
     // Another process created this doctor between our lookup and insert (or the message is a duplicate).
     // Or a LID-only doctor whose phone now comes beside his LID: he is given the phone (the LID↔phone pair), so his next
     // message is found by phone at once.
-    async Task<Guid?> RetryAfterRaceAsync(string? canonical, string? lid, InboundRow row, CancellationToken ct)
+    async Task<Guid?> RetryAfterRaceAsync(string? canonical, string? lid, InboundMessage message, InboundRow row, CancellationToken ct)
     {
         var doctor = await doctors.FindAsync(canonical, lid, ct);
         if (doctor is null) return null;
+        if (canonical is not null && doctor.Telefone is not null && doctor.Telefone != canonical)
+        {
+            // The LID beside this number is the doctor of another number: the phone is the identity
+            // (docs/decisions.md#inbound), so this number is a doctor of his own, without that LID — his words never
+            // join the other doctor's conversation, and the reply goes to the number he wrote from.
+            LogLidOfAnotherNumber(PhoneMask.Mask(canonical), doctor.Id);
+            if (await store.InsertWithNewDoctorAsync(doctors.NewSender(canonical, row.RemoteJid, null, message.PushName), row, ct) is { } own)
+                return own;
+            return await doctors.FindAsync(canonical, null, ct) is { } same ? (await store.InsertAsync(same.Id, row, ct)).Stored : null;
+        }
         var stored = (await store.InsertAsync(doctor.Id, row, ct)).Stored;
         if (stored is not null && doctor.Telefone is null && canonical is not null) await doctors.PairPhoneAsync(doctor, canonical, ct);
         return stored;
@@ -173,6 +183,9 @@ internal sealed partial class InboundIntake(
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Found medico {MedicoId}, who was erased (LGPD): cache dropped, looked up again")]
     private partial void LogErasedCache(Guid medicoId);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Phone {Phone} came with the LID of medico {MedicoId}, who has another number: a doctor of its own, without that LID")]
+    private partial void LogLidOfAnotherNumber(string phone, Guid medicoId);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Inbound from {Address} has no usable phone or LID: ignored")]
     private partial void LogUnusableAddress(string address);

@@ -136,6 +136,34 @@ public sealed class HostileSenderTests(WebhookFixture f) : IClassFixture<Webhook
         Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE whatsapp_jid LIKE '%abc%' OR whatsapp_jid LIKE '%WHATSAPP%'"));
     }
 
+    /// <summary>
+    /// A new number beside a LID another doctor (with another number) holds — a changed number, or a payload gluing two
+    /// people — is a doctor of his own: his words never join the other's conversation (a black-box fuzz, 2026-12-03:
+    /// the message was filed under the LID's doctor and answered on his number).
+    /// </summary>
+    [Fact]
+    public async Task ANewNumberBesideAnotherNumbersLidIsADoctorOfItsOwn()
+    {
+        var x = Text("5511968880011", "oi");
+        x["data"]!["key"]!["remoteJid"] = "400000000000011@lid";
+        x["data"]!["key"]!["remoteJidAlt"] = "5511968880011@s.whatsapp.net";
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, x, Url)).StatusCode);
+        var xId = await f.ScalarAsync<Guid>("SELECT id FROM medicos WHERE telefone = '5511968880011'");
+
+        var other = Text("5511968880012", "tem plantão sábado?");
+        other["data"]!["key"]!["remoteJidAlt"] = "400000000000011@lid";
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, other, Url)).StatusCode);
+
+        var y = await f.QueryAsync<(Guid Id, string? Lid, string Jid)>(
+            "SELECT id, whatsapp_lid, whatsapp_jid FROM medicos WHERE telefone = '5511968880012'");
+        var (yId, yLid, yJid) = Assert.Single(y);
+        Assert.Null(yLid);
+        Assert.Equal("5511968880012@s.whatsapp.net", yJid);
+        Assert.Equal(yId, await f.ScalarAsync<Guid>("SELECT medico_id FROM interacoes WHERE conteudo = 'tem plantão sábado?'"));
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes WHERE medico_id = @xId AND conteudo = 'tem plantão sábado?'", new { xId }));
+        Assert.Equal("400000000000011@lid", await f.ScalarAsync<string>("SELECT whatsapp_lid FROM medicos WHERE id = @xId", new { xId }));
+    }
+
     [Fact]
     public async Task AMessageIdAnotherSenderUsedCreatesNoDoctor()
     {
