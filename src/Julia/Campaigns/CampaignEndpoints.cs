@@ -43,7 +43,8 @@ internal static class CampaignEndpoints
 
     static string? OutOfBounds(CampaignFilters? f) =>
         f is null ? null
-        : f.PressureScoreMax is < 0 or > 100 ? "pressure_score_max precisa estar entre 0 e 100"
+        : f.PressureScoreMax is < 0 or > CampaignStore.NeverAbovePressure
+            ? $"pressure_score_max precisa estar entre 0 e {CampaignStore.NeverAbovePressure} (pressão acima disso: nunca contatar)"
         : f.Unknown is { Count: > 0 } unknown ? $"filtro desconhecido: {string.Join(", ", unknown.Keys.Take(3).Select(Shown))}"
         : new IEnumerable<string?>?[] { f.Especialidades, f.Regioes, f.Cidades, f.Stages, f.Tags, f.Estado is null ? null : [f.Estado] }
             .Any(values => values?.Any(v => v?.Length > MaxFilterChars) == true) ? $"filtros com um valor de mais de {MaxFilterChars} caracteres"

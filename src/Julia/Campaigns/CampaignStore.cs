@@ -52,8 +52,11 @@ internal sealed class CampaignStore(NpgsqlDataSource db, ShiftStore shifts, Queu
         ("controle_humano", "EXISTS (SELECT 1 FROM conversations c WHERE c.medico_id = m.id AND c.status IN ('active', 'paused') AND c.controlled_by = 'human')"),
         ("conversa_recente", "EXISTS (SELECT 1 FROM conversations c WHERE c.medico_id = m.id AND c.status IN ('active', 'paused') AND c.last_inbound_at > now() - interval '7 days')"),
         ("envio_pendente", "EXISTS (SELECT 1 FROM fila_mensagens f WHERE f.medico_id = m.id AND f.status IN ('pendente', 'processando') AND f.tipo IN ('campanha', 'followup'))"),
-        ("pressao", "m.pressure_score > @pmax"),
+        ("pressao", $"m.pressure_score > LEAST(@pmax, {NeverAbovePressure})"),
     ];
+
+    /// <summary>SPEC §7's pressure bands: 91–100 is "never" — whatever limit a campaign was given (docs/decisions.md#proactive).</summary>
+    public const int NeverAbovePressure = 90;
 
     /// <summary>Why <see cref="Exclusions"/> leave the doctor `m` out now, or NULL.</summary>
     internal static readonly string ExclusionReasonSql =

@@ -18,14 +18,15 @@ internal sealed class FollowUpJob(NpgsqlDataSource db, QueueStore queue, ShiftSt
     public string Name => "followups";
     public Jobs.JobSchedule Schedule => new(Every: TimeSpan.FromMinutes(15), BusinessHoursOnly: true);
 
-    sealed record Eligible(Guid ConversaId, Guid MedicoId, string Stage, string? PrimeiroNome, string? Titulo, Guid? EspecialidadeId, string? Preferencias);
+    sealed record Eligible(Guid ConversaId, Guid MedicoId, string Stage, string? PrimeiroNome, string? Titulo, Guid? EspecialidadeId, string? Preferencias,
+        DateTime LastOutboundUtc);
 
     public async Task<string> RunAsync(CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         var due = (await c.QueryAsync<Eligible>(new CommandDefinition("""
             SELECT c.id AS ConversaId, c.medico_id AS MedicoId, c.stage AS Stage, m.primeiro_nome AS PrimeiroNome, m.titulo AS Titulo,
-                   m.especialidade_id AS EspecialidadeId, m.preferencias_detectadas::text AS Preferencias
+                   m.especialidade_id AS EspecialidadeId, m.preferencias_detectadas::text AS Preferencias, c.last_outbound_at AS LastOutboundUtc
             FROM conversations c JOIN medicos m ON m.id = c.medico_id
             WHERE c.status = 'active' AND c.controlled_by = 'ai'
               AND NOT m.opted_out AND NOT m.bloqueado AND m.deleted_at IS NULL AND m.pressure_score < 70
@@ -33,7 +34,12 @@ internal sealed class FollowUpJob(NpgsqlDataSource db, QueueStore queue, ShiftSt
               AND ((c.stage = 'msg_enviada' AND c.last_outbound_at <= now() - interval '48 hours')
                 OR (c.stage = 'followup_1_enviado' AND c.last_outbound_at <= now() - interval '5 days')
                 OR (c.stage = 'followup_2_enviado' AND c.last_outbound_at <= now() - interval '15 days'))
-              AND NOT EXISTS (SELECT 1 FROM fila_mensagens f WHERE f.conversa_id = c.id AND f.tipo = 'followup' AND f.status IN ('pendente', 'processando'))
+              -- An answer the turn has not attached yet (last_inbound_at does not know it) is an answer too.
+              AND NOT EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = m.id AND i.direcao <> 'saida' AND i.created_at > c.last_outbound_at)
+              -- One step at a time; a step that ended in `erro` is not queued again until something else goes out: its
+              -- outcome may be unknown (sent, perhaps), or the number cannot take it (docs/decisions.md#proactive).
+              AND NOT EXISTS (SELECT 1 FROM fila_mensagens f WHERE f.conversa_id = c.id AND f.tipo = 'followup'
+                              AND (f.status IN ('pendente', 'processando') OR (f.status = 'erro' AND f.created_at > c.last_outbound_at)))
             LIMIT 500
             """, cancellationToken: ct))).ToList();
 
@@ -43,7 +49,11 @@ internal sealed class FollowUpJob(NpgsqlDataSource db, QueueStore queue, ShiftSt
             var step = e.Stage switch { "msg_enviada" => "fu1", "followup_1_enviado" => "fu2", _ => "fu3" };
             var shift = step == "fu2" && e.EspecialidadeId is { } esp ? await MatchingShiftAsync(e, esp, ct) : null;
             items.Add(new NewQueueItem(e.MedicoId, e.ConversaId, QueueKinds.FollowUp, Text(step, Greeting(e), shift), time.GetUtcNow(),
-                Metadata: new Dictionary<string, object?> { ["tipo_followup"] = step }));
+                Metadata: new Dictionary<string, object?>
+                {
+                    ["tipo_followup"] = step,
+                    [QueueStore.AnswerBasisKey] = DateTime.SpecifyKind(e.LastOutboundUtc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture),
+                }));
         }
         await using var tx = await c.BeginTransactionAsync(ct);
         await queue.EnqueueAsync(tx, items, ct);

@@ -19,4 +19,21 @@ internal sealed class FollowUpSendEffect : ISendEffect
 
     public string? SentSql(IReadOnlyList<SentMessage> batch) =>
         batch.Any(s => s.Message.Kind == QueueKinds.FollowUp && s.Message.ConversaId is not null) ? Sql : null;
+
+    /// <summary>
+    /// A follow-up whose send started and whose outcome is unknown (a timeout, a crash mid-send) may have reached him:
+    /// it counts as sent — the step moves on and the next one waits its interval — since a second copy of it is worse
+    /// than a lost one (docs/decisions.md#proactive).
+    /// </summary>
+    const string Unknown = $"""
+        (SELECT f.conversa_id, f.medico_id, COALESCE(f.metadata->>'tipo_followup', 'fu1') AS step
+         FROM fila_mensagens f WHERE f.id = {SendOutcomeSql.EndedId} AND f.tipo = 'followup' AND f.conversa_id IS NOT NULL)
+        """;
+
+    static readonly string UnknownSql = ConversationStore.FollowedUpSql(Unknown) + ";\n" + DoctorStore.FollowedUpSql(Unknown) + ";\n"
+        + $"UPDATE conversations SET last_outbound_at = now() WHERE id = (SELECT conversa_id FROM {Unknown} u)";
+
+    public string? EndedSql(EndedMessage ended) =>
+        ended.Message.Kind == QueueKinds.FollowUp && ended.Message.ConversaId is not null && ended.Reason == DispatchStore.UnknownOutcome
+            ? UnknownSql : null;
 }

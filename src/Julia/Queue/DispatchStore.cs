@@ -21,7 +21,8 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
         f.max_tentativas AS MaxAttempts, f.created_at AS CreatedAtUtc, f.metadata->>'tipo_sistema' AS SystemKind,
         COALESCE((f.metadata->>'digitacao_ms')::int, 0) AS TypingMs, COALESCE((f.metadata->>'primeiro_contato')::boolean, false) AS FirstContact,
         COALESCE((f.metadata->>'permitido_sob_humano')::boolean, false) OR f.metadata->>'tipo_sistema' = 'transicao_handoff' AS AllowedUnderHuman,
-        """ + QueueStore.LlmAccounting + " AS Llm, f.metadata->>'tipo_followup' AS FollowUpStep, f.prioridade AS Prioridade, f.agendar_para AS ScheduledForUtc";
+        """ + QueueStore.LlmAccounting + " AS Llm, f.metadata->>'tipo_followup' AS FollowUpStep, f.prioridade AS Prioridade, f.agendar_para AS ScheduledForUtc, "
+        + "(f.metadata->>'" + QueueStore.AnswerBasisKey + "')::timestamptz AS AnswerBasisUtc";
 
     /// <summary>
     /// The claim (parameters @kinds, @busyConversations, @size, @markFirst). Ordered as migration 0009's partial index
@@ -75,7 +76,8 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
             OR EXISTS (SELECT 1 FROM conversations oc WHERE oc.medico_id = md.id AND oc.status IN ('active', 'paused') AND oc.controlled_by = 'human')
             AS HumanControlled,
         EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao = 'entrada' AND i.processado_em IS NULL) AS NewerInbound,
-        EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao <> 'saida' AND i.created_at > claimed.createdatutc) AS InboundSinceEnqueue,
+        EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao <> 'saida'
+                AND i.created_at > COALESCE(claimed.answerbasisutc, claimed.createdatutc)) AS InboundSinceEnqueue,
         md.telefone AS Telefone
         """;
     // Human control: the row's conversation, or the doctor's open one — a campaign or reminder row queued before any

@@ -7,6 +7,13 @@ namespace Julia.Queue;
 /// <summary>SQL on fila_mensagens. Writes take the caller's transaction so a turn's outcome commits as one unit.</summary>
 internal sealed class QueueStore(NpgsqlDataSource db)
 {
+    /// <summary>
+    /// A follow-up's metadata key: when the outbound message it follows up went out (the conversation's last_outbound_at).
+    /// Any message from the doctor after it cancels the follow-up at its send, even one written before the follow-up was
+    /// queued and not yet attached to the conversation (docs/decisions.md#proactive).
+    /// </summary>
+    public const string AnswerBasisKey = "ultima_saida";
+
     /// <summary>The agent accounting a reply carries in its metadata, as the jsonb that interacoes.llm stores (NULL when absent).</summary>
     public const string LlmAccounting = """
         CASE WHEN metadata ? 'modelo' AND metadata->>'modelo' IS NOT NULL THEN jsonb_build_object(
@@ -148,11 +155,14 @@ internal sealed class QueueStore(NpgsqlDataSource db)
             """, new { medicoId, content, window }, cancellationToken: ct));
     }
 
-    /// <summary>Every pending row of a doctor → cancelada (opt-out).</summary>
+    /// <summary>
+    /// Every row of a doctor not yet going out → cancelada (opt-out): also one a worker claimed and has not started to send
+    /// (the limiter, a number check), which would otherwise reach him after he asked to stop.
+    /// </summary>
     public Task<int> CancelAllPendingForDoctorAsync(NpgsqlTransaction tx, Guid medicoId, string reason, CancellationToken ct) =>
-        tx.Connection!.ExecuteAsync(new CommandDefinition("""
-            UPDATE fila_mensagens SET status = 'cancelada', outcome_reason_code = @reason
-            WHERE medico_id = @medicoId AND status = 'pendente'
+        tx.Connection!.ExecuteAsync(new CommandDefinition($"""
+            UPDATE fila_mensagens SET status = 'cancelada', outcome_reason_code = @reason, processando_desde = NULL
+            WHERE medico_id = @medicoId AND {NotGoingOut}
             """, new { medicoId, reason }, tx, cancellationToken: ct));
 
     /// <summary>Was a `sistema` message of this kind queued for the conversation since the instant (holding message: once per 30 min)?</summary>

@@ -207,7 +207,8 @@ public sealed class CampaignTests(CampaignFixture f) : IClassFixture<CampaignFix
 
     /// <summary>
     /// A schedule in the past is refused (an outside pass, 2026-12-03: a wrong year started the campaign at once, to
-    /// every doctor of the segment); a moment ago is "now". So is a pressure limit outside 0–100.
+    /// every doctor of the segment); a moment ago is "now". So is a pressure limit outside 0–90: SPEC §7's band 91–100 is
+    /// "never" (a SPEC audit, 2026-12-03: 100 was accepted).
     /// </summary>
     [Fact]
     public async Task AScheduleInThePastAndAPressureLimitOutOfRangeAreRefused()
@@ -220,12 +221,15 @@ public sealed class CampaignTests(CampaignFixture f) : IClassFixture<CampaignFix
         var past = await f.Client.PostAsJsonAsync("/campanhas", Scheduled("2020-01-10T10:00:00"));
         var aMomentAgo = await f.Client.PostAsJsonAsync("/campanhas", Scheduled(DateTimeOffset.UtcNow.AddMinutes(-1).ToString("yyyy-MM-ddTHH:mm:ssZ")));
         var negativePressure = await f.Client.PostAsJsonAsync("/campanhas", Scheduled("2030-01-10T10:00:00", -5));
+        var neverBand = await f.Client.PostAsJsonAsync("/campanhas", Scheduled("2030-01-10T10:00:00", 95));
 
         Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
         Assert.Contains("agendar_para já passou (10/01/2020 10:00", await past.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Created, aMomentAgo.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, negativePressure.StatusCode);
         Assert.Contains("pressure_score_max", await negativePressure.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, neverBand.StatusCode);
+        Assert.Contains("entre 0 e 90", await neverBand.Content.ReadAsStringAsync());
         await f.Client.PostAsync($"/campanhas/{JsonDocument.Parse(await aMomentAgo.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64()}/cancelar", null);
     }
 

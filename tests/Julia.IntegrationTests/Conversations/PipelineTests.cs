@@ -115,7 +115,10 @@ public sealed class PipelineTests(PipelineFixture f) : IClassFixture<PipelineFix
         await PostAsync(f.Client, Text(phone, "oi"));
         await f.WaitProcessedAsync(phone);
         await f.ExecuteAsync("""
-            INSERT INTO fila_mensagens (medico_id, tipo, conteudo, agendar_para) SELECT id, 'campanha', 'oferta', now() + interval '1 day' FROM medicos WHERE telefone = @phone
+            INSERT INTO fila_mensagens (medico_id, tipo, conteudo, agendar_para) SELECT id, 'campanha', 'oferta', now() + interval '1 day' FROM medicos WHERE telefone = @phone;
+            -- Claimed by a worker whose send has not started (the limiter, a number check): it must not go out either.
+            INSERT INTO fila_mensagens (medico_id, tipo, conteudo, status, processando_desde)
+            SELECT id, 'lembrete_solicitado', 'lembrete reclamado', 'processando', now() FROM medicos WHERE telefone = @phone;
             """, new { phone });
 
         await PostAsync(f.Client, Text(phone, "Por favor PARE de me mandar msg"));
@@ -128,6 +131,7 @@ public sealed class PipelineTests(PipelineFixture f) : IClassFixture<PipelineFix
         var queue = await f.QueueAsync(phone);
         Assert.Single(queue, q => q.TipoSistema == "confirmacao_opt_out" && q.Status != "cancelada");
         Assert.Single(queue, q => q.Tipo == "campanha" && q.Status == "cancelada" && q.Reason == "opt_out");
+        Assert.Single(queue, q => q.Tipo == "lembrete_solicitado" && q.Status == "cancelada" && q.Reason == "opt_out");
         Assert.True(await f.ScalarAsync<long>(
             "SELECT count(*) FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = @phone AND c.status = 'completed'", new { phone }) >= 1);
         Assert.DoesNotContain(f.Agent.Turns, t => t.Parts.Any(p => p.Contains("PARE")));

@@ -60,6 +60,66 @@ public sealed class JobsTests(JobsFixture f) : IClassFixture<JobsFixture>
     }
 
     /// <summary>
+    /// SPEC §7 "no inbound since our last message": a message the turn has not attached to the conversation yet (its
+    /// last_inbound_at does not know it) is an answer too — no follow-up is queued over it (a SPEC audit, 2026-12-03).
+    /// </summary>
+    [Fact]
+    public async Task AnAnswerNoTurnHasAttachedYetStopsTheFollowUp()
+    {
+        await f.ExecuteAsync("""
+            WITH m AS (INSERT INTO medicos (telefone, primeiro_nome, origem) VALUES ('5511999995301', 'Lia', 'import') RETURNING id),
+                 c AS (INSERT INTO conversations (medico_id, stage, controlled_by, last_outbound_at)
+                       SELECT id, 'msg_enviada', 'ai', now() - interval '49 hours' FROM m RETURNING medico_id)
+            INSERT INTO interacoes (medico_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id)
+            SELECT medico_id, 'entrada', 'texto', 'medico', 'whatsapp', 'oi, vi sim', 'FU-ANSWER-5301' FROM c
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, (await RunJobAsync("followups")).StatusCode);
+
+        Assert.Equal(0, await f.ScalarAsync<long>(
+            "SELECT count(*) FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id WHERE m.telefone = '5511999995301' AND f.tipo = 'followup'"));
+    }
+
+    /// <summary>
+    /// SPEC §6: a send whose outcome is unknown is never retried — "a possible duplicate to a doctor is worse than a loss".
+    /// A follow-up that ended so counts as sent: the step moves on and the job does not queue it again; one that ended
+    /// in another `erro` is not queued again every 15 min either (a SPEC audit, 2026-12-03: both were re-queued).
+    /// </summary>
+    [Fact]
+    public async Task AFollowUpThatEndedInErrorIsNotQueuedAgain()
+    {
+        await f.ExecuteAsync("""
+            WITH m AS (INSERT INTO medicos (telefone, primeiro_nome, origem, pressure_score)
+                       VALUES ('5511999995302', 'Rui', 'import', 10), ('5511999995303', 'Ivo', 'import', 10) RETURNING id, telefone),
+                 c AS (INSERT INTO conversations (medico_id, stage, controlled_by, last_outbound_at)
+                       SELECT id, 'msg_enviada', 'ai', now() - interval '49 hours' FROM m RETURNING id, medico_id)
+            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, status, outcome_reason_code, processando_desde, envio_iniciado_em, metadata)
+            SELECT c.medico_id, c.id, 'followup', 'Passando só pra saber',
+                   CASE WHEN m.telefone = '5511999995302' THEN 'processando' ELSE 'erro' END,
+                   CASE WHEN m.telefone = '5511999995303' THEN 'tentativas_esgotadas' END,
+                   CASE WHEN m.telefone = '5511999995302' THEN now() - interval '1 hour' END,
+                   CASE WHEN m.telefone = '5511999995302' THEN now() - interval '1 hour' END,
+                   '{"tipo_followup": "fu1"}'
+            FROM c JOIN m ON m.id = c.medico_id
+            """);
+
+        // The send that started and never came back: recovery ends it `erro` resultado_desconhecido.
+        Assert.Equal(HttpStatusCode.OK, (await RunJobAsync("fila-recuperacao")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await RunJobAsync("followups")).StatusCode);
+
+        var rows = await f.QueryAsync<(string Telefone, string Status, string Reason)>("""
+            SELECT m.telefone, f.status, f.outcome_reason_code FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id
+            WHERE m.telefone IN ('5511999995302', '5511999995303') ORDER BY m.telefone
+            """);
+        Assert.Equal([("5511999995302", "erro", "resultado_desconhecido"), ("5511999995303", "erro", "tentativas_esgotadas")], rows);
+        var unknown = (await f.QueryAsync<(string Stage, bool Recent, int Pressure)>("""
+            SELECT c.stage, c.last_outbound_at > now() - interval '5 minutes', m.pressure_score
+            FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = '5511999995302'
+            """)).Single();
+        Assert.Equal(("followup_1_enviado", true, 25), unknown);
+    }
+
+    /// <summary>
     /// SPEC §7: FU2 "mentions one real open matching shift" — the one the agent's search would offer him: not at a hospital
     /// he blocked, not below his minimum pay (a SPEC audit, 2026-12-02: it took the specialty's first open shift).
     /// </summary>

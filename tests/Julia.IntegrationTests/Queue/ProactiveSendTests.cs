@@ -48,6 +48,30 @@ public sealed class ProactiveSendTests(AlwaysOpenFixture f) : IClassFixture<Alwa
             "SELECT pressure_score, stage_jornada FROM medicos WHERE telefone = '5511999997001'")).Single());
     }
 
+    /// <summary>
+    /// An answer written after the message a follow-up follows up cancels it at its send, even when it came in before the
+    /// follow-up was queued and no turn had attached it yet (a SPEC audit, 2026-12-03: the check compared it with the
+    /// queue row's creation, and the follow-up went out after the doctor's answer).
+    /// </summary>
+    [Fact]
+    public async Task AFollowUpQueuedOverAnAnswerNotYetAttachedIsCancelledAtItsSend()
+    {
+        await f.ExecuteAsync("""
+            WITH m AS (INSERT INTO medicos (telefone, whatsapp_jid, origem) VALUES ('5511999997051', '5511999997051@s.whatsapp.net', 'import') RETURNING id),
+                 c AS (INSERT INTO conversations (medico_id, stage, last_outbound_at) SELECT id, 'msg_enviada', now() - interval '49 hours' FROM m RETURNING id, medico_id),
+                 i AS (INSERT INTO interacoes (medico_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, created_at, processado_em)
+                       SELECT medico_id, 'entrada', 'texto', 'medico', 'whatsapp', 'vi sim, obrigado', 'FU-LATE-7051', now() - interval '1 minute', now() FROM c)
+            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade, metadata)
+            SELECT medico_id, id, 'followup', 'Passando só pra saber', 4,
+                   jsonb_build_object('tipo_followup', 'fu1', 'ultima_saida', now() - interval '49 hours') FROM c
+            """);
+
+        var ended = await Eventually.MatchesAsync(() => f.QueryAsync<(string Status, string? Reason)>(
+            "SELECT f.status, f.outcome_reason_code FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id WHERE m.telefone = '5511999997051'"),
+            r => r.Count == 1 && r[0].Status != "pendente" && r[0].Status != "processando");
+        Assert.Equal(("cancelada", "respondeu"), ended[0]);
+    }
+
     [Fact]
     public async Task ASentCampaignMessageOpensTheConversationAndCountsAsFirstContact()
     {
