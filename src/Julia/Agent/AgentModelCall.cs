@@ -96,8 +96,18 @@ internal sealed class AgentModelCall(ShiftStore shifts, ShiftCatalog catalog, IO
     };
 
     /// <summary>A failed call in the words of fallback reasons and reports (never the provider's raw error text).</summary>
+    /// <summary>
+    /// The model refused this request (400, 413, 422): a fault of this conversation's input, which says nothing about the
+    /// model's health — it must not open the breaker that every other doctor's turn goes through (docs/decisions.md#agent).
+    /// </summary>
+    public static bool IsRequestFault(Exception ex) =>
+        ex is AnthropicBadRequestException or AnthropicContentTooLargeException or AnthropicUnprocessableEntityException
+            or ClientResultException { Status: 400 or 413 or 422 };
+
     public static string Describe(Exception ex) => ex switch
     {
+        AnthropicBadRequestException or ClientResultException { Status: 400 } => "pedido recusado pelo modelo (400)",
+        AnthropicContentTooLargeException or ClientResultException { Status: 413 } => "pedido grande demais para o modelo (413)",
         AnthropicRateLimitException => "limite de taxa da Anthropic (429)",
         AnthropicApiException api when api.GetType().Name.Contains("Overloaded", StringComparison.Ordinal) => "Anthropic sobrecarregada (529)",
         OperationCanceledException or TimeoutException => "tempo esgotado",

@@ -49,7 +49,8 @@ internal sealed partial class ClaudeAgent(
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            breaker.RecordFailure();
+            // The model answered, refusing this request: it is up (as a 4xx from Evolution or Slack counts, too).
+            if (AgentModelCall.IsRequestFault(ex)) breaker.RecordSuccess(); else breaker.RecordFailure();
             timings.Error("llm_chamada");
             var reason = AgentModelCall.Describe(ex);
             LogCallFailed(turn.ConversaId, reason, breaker.State.ToString(), ex.GetType().Name);

@@ -77,9 +77,12 @@ internal static class ChatwootWebhookParser
 
         return new ChatwootEvent.MessageCreated(
             conversationId, phone, contactId, messageId, messageType, IsPrivate(Prop(root, "private")),
-            Str(root, "content"), Text(Prop(root, "source_id")), senderType, Id(sender, "id") ?? Id(root, "sender_id"), Str(sender, "name"),
+            Str(root, "content") is { } content ? TextPrefix.Of(content, MaxContentChars) : null, Text(Prop(root, "source_id")), senderType, Id(sender, "id") ?? Id(root, "sender_id"), Str(sender, "name"),
             Prop(root, "attachments") is { ValueKind: JsonValueKind.Array } files ? files.GetArrayLength() : 0);
     }
+
+    /// <summary>WhatsApp's own limit for one text message: a staff message past it could not be delivered whole anyway.</summary>
+    internal const int MaxContentChars = 65_536;
 
     /// <summary>Only a deletion is acted on: an edit of a message already delivered cannot be edited on WhatsApp.</summary>
     static ChatwootEvent ParseMessageUpdated(JsonElement root)

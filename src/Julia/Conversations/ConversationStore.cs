@@ -233,9 +233,16 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
         return rows.ToList();
     }
 
-    /// <summary>The history query; inbound rows matching <paramref name="excludedInbound"/> belong to the turn, not to the history.</summary>
+    /// <summary>
+    /// The history query; inbound rows matching <paramref name="excludedInbound"/> belong to the turn, not to the history.
+    /// Each line is cut at <see cref="HistoryLineChars"/>: a staff message in Chatwoot has no length limit, and one of a
+    /// million characters made every later turn of the conversation a request the model refused (docs/decisions.md#agent).
+    /// </summary>
+    internal const int HistoryLineChars = 4000;
+
     static string HistorySql(string excludedInbound) => $"""
-        SELECT direcao AS Direction, autor_tipo AS AuthorType, conteudo AS Content FROM (
+        SELECT direcao AS Direction, autor_tipo AS AuthorType,
+               CASE WHEN length(conteudo) > {HistoryLineChars} THEN left(conteudo, {HistoryLineChars}) || ' [...]' ELSE conteudo END AS Content FROM (
             SELECT direcao, autor_tipo, conteudo, created_at, id FROM interacoes
             WHERE medico_id = @medicoId AND conteudo IS NOT NULL
               AND NOT (direcao = 'entrada' AND ({excludedInbound}))

@@ -93,3 +93,32 @@ public sealed class CircuitTests(CircuitFixture f) : IClassFixture<CircuitFixtur
         Assert.Contains(f.App.Logs.Lines, l => l.Message.Contains("circuito claude aberto"));
     }
 }
+
+/// <summary>
+/// A request the model refuses (400, 413) is about that conversation, not the model's health: it does not open the
+/// circuit every other doctor's turn goes through (a black-box fuzz, 2026-12-03: a million-character staff message in
+/// one conversation's history refused its every turn, opened the circuit and left every doctor with the holding message).
+/// </summary>
+public sealed class RequestFaultTests(CircuitFixture f) : IClassFixture<CircuitFixture>
+{
+    [Fact]
+    public async Task RequestsTheModelRefusesDoNotOpenTheCircuitForOthers()
+    {
+        var refused = new Answer(400, FakeAnthropic.Fixture("error-400-invalid-request.json").ToJsonString());
+        string[] phones = ["5511999990811", "5511999990812", "5511999990813", "5511999990814"];
+        foreach (var phone in phones)
+        {
+            f.Anthropic.Enqueue(refused, refused); // the conversation model, then LLM_MODEL_COMPLEX
+            await PostAsync(f.Client, Text(phone, "tem vaga?"));
+            await f.WaitProcessedAsync(phone);
+        }
+
+        f.Anthropic.Enqueue(FakeAnthropic.Text("Tenho sim, plantão sábado no Hospital Central."));
+        await PostAsync(f.Client, Text("5511999990815", "e pra mim, tem vaga?"));
+        await f.WaitProcessedAsync("5511999990815");
+
+        Assert.Contains(await f.QueueAsync("5511999990815"), q => q.Tipo == "resposta" && q.Conteudo.Contains("Hospital Central"));
+        Assert.DoesNotContain(f.App.Logs.Lines, l => l.Message.Contains("circuito claude aberto"));
+        Assert.Contains(f.App.Logs.Lines, l => l.Message.Contains("pedido recusado pelo modelo (400)"));
+    }
+}

@@ -312,6 +312,30 @@ public sealed class ConversationRulesTests(PipelineFixture f) : IClassFixture<Pi
         Assert.Equal("respondeu", next!.StageJornada);
     }
 
+    /// <summary>
+    /// A history line is cut at 4 000 characters: a staff message in Chatwoot has no length limit, and one of a million
+    /// characters made every later turn a request the model refused (a black-box fuzz, 2026-12-03).
+    /// </summary>
+    [Fact]
+    public async Task AHugeStaffMessageReachesTheAgentCut()
+    {
+        const string phone = "5511999990609";
+        await f.ExecuteAsync("""
+            WITH m AS (INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome, origem) VALUES (@phone, @phone || '@s.whatsapp.net', 'Ana', 'import') RETURNING id),
+                 c AS (INSERT INTO conversations (medico_id) SELECT id FROM m RETURNING id, medico_id)
+            INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, created_at)
+            SELECT medico_id, id, 'saida', 'texto', 'humano', 'chatwoot', 'Segue a tabela ' || repeat('x', 1000000), now() - interval '1 hour' FROM c
+            """, new { phone });
+
+        await PostAsync(f.Client, Text(phone, "recebi, obrigado"));
+        await f.WaitProcessedAsync(phone);
+
+        var turn = Assert.Single(f.Agent.Turns, t => t.Doctor.Telefone == phone);
+        var staff = Assert.Single(turn.History, h => h.Content.StartsWith("Segue a tabela", StringComparison.Ordinal));
+        Assert.Equal(4000 + " [...]".Length, staff.Content.Length);
+        Assert.EndsWith(" [...]", staff.Content);
+    }
+
     [Fact]
     public async Task ADoctorPastTheAnswerWithNoPressureIsNotRewrittenByEachMessage()
     {

@@ -129,6 +129,23 @@ public sealed class ChatwootWebhookParserTests
         Assert.Equal(new ChatwootEvent.StatusChanged(1234, "+5511999990001", 42, "resolved", "Carlos") { InboxId = 3 }, e);
     }
 
+    /// <summary>
+    /// A staff message is kept to WhatsApp's own limit for one text, never cut inside an emoji (a black-box fuzz,
+    /// 2026-12-03: a million characters were stored and fed to the model with the history).
+    /// </summary>
+    [Fact]
+    public void AStaffMessagePastWhatsAppsLimitIsCutThere()
+    {
+        var content = "Segue " + new string('x', ChatwootWebhookParser.MaxContentChars - 7) + "😀 e mais";
+        var json = Edit("webhook-message-created-outgoing.json", root => root["content"] = content);
+
+        var e = Assert.IsType<ChatwootEvent.MessageCreated>(Parse(json));
+
+        Assert.Equal(ChatwootWebhookParser.MaxContentChars - 1, e.Content!.Length);
+        Assert.StartsWith("Segue xxx", e.Content);
+        Assert.False(char.IsHighSurrogate(e.Content[^1]));
+    }
+
     [Fact]
     public void AgentReplyIsAnOutgoingPublicMessageFromUserSeven()
     {
