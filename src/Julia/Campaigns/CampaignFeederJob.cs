@@ -99,9 +99,14 @@ internal sealed class CampaignFeederJob(
                     UPDATE envios_campanha s SET status = 'cancelado', motivo = x.motivo
                     FROM unnest(@ids, @reasons) AS x (id, motivo) WHERE s.id = x.id
                     """, new { ids = excluded.Select(r => r.EnvioId).ToArray(), reasons = excluded.Select(r => r.Excluded!).ToArray() }, tx, cancellationToken: ct));
+            var skipped = 0;
             foreach (var r in candidates.Where(r => r.Excluded is null))
             {
-                if (r.FirstContact && first >= firstLeft) continue;
+                if (r.FirstContact && first >= firstLeft)
+                {
+                    skipped++;   // stays pendente for another day; a doctor already contacted behind him may go today
+                    continue;
+                }
                 if (r.FirstContact) first++;
                 var recipient = new CampaignRecipient(r.MedicoId, r.Titulo, r.PrimeiroNome, r.Especialidade, r.Regiao, r.Greeting, r.FirstContact);
                 items.Add((r.EnvioId, new NewQueueItem(r.MedicoId, r.ConversaId, QueueKinds.Campaign, CampaignTemplate.Render(template, recipient, company),
@@ -110,7 +115,7 @@ internal sealed class CampaignFeederJob(
                         ["campanha_id"] = campaignId.ToString(), ["envio_id"] = r.EnvioId, ["primeiro_contato"] = r.FirstContact,
                     })));
             }
-            if (excluded.Count == 0) break;   // nobody left out: a short page means nothing more is pending
+            if (excluded.Count == 0 && skipped == 0) break;   // nobody left out: a short page means nothing more is pending
         }
         var queued = await queue.EnqueueAsync(tx, [.. items.Select(i => i.Item)], ct);
         await c.ExecuteAsync(new CommandDefinition("""

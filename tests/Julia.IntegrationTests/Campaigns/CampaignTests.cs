@@ -360,3 +360,48 @@ public sealed class CampaignTests(CampaignFixture f) : IClassFixture<CampaignFix
         await f.ExecuteAsync("DELETE FROM fila_mensagens WHERE id = ANY(@rows)", new { rows = rows.ToArray() });
     }
 }
+
+/// <summary>One first contact a day (MAX_PRIMEIROS_CONTATOS_DIA=1), so that the cap is reached inside one feeding.</summary>
+public sealed class OneFirstContactFixture : PipelineFixture
+{
+    protected override Dictionary<string, string?> Settings => new() { ["HUMANIZAR"] = "false", ["MAX_PRIMEIROS_CONTATOS_DIA"] = "1" };
+}
+
+public sealed class FirstContactCapTests(OneFirstContactFixture f) : IClassFixture<OneFirstContactFixture>
+{
+    /// <summary>
+    /// Past the day's first contacts, the feeder goes on to doctors already contacted behind them (a SPEC audit,
+    /// 2026-12-03: a page that skipped first contacts and excluded nobody ended the feeding, and the known doctor behind
+    /// them waited for another day).
+    /// </summary>
+    [Fact]
+    public async Task PastTheDaysFirstContactsTheFeederGoesOnToDoctorsAlreadyContacted()
+    {
+        await f.ExecuteAsync("""
+            INSERT INTO medicos (telefone, primeiro_nome, origem, tags, primeiro_contato_em)
+            VALUES ('5511966600201', 'Novo', 'import', '["cap_teste"]', NULL), ('5511966600202', 'Novo', 'import', '["cap_teste"]', NULL),
+                   ('5511966600203', 'Conhecido', 'import', '["cap_teste"]', now() - interval '30 days')
+            """);
+        var created = await f.Client.PostAsJsonAsync("/campanhas", new
+        {
+            nome = "Cap", tipo = "oferta_plantao", mensagem_template = "Oi {nome}, tenho plantões.", filtros = new { tags = new[] { "cap_teste" } }, max_por_dia = 2,
+        });
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync($"/campanhas/{id}/iniciar", null)).StatusCode);
+        // The known doctor's send is the newest: the two first contacts fill the first page.
+        await f.ExecuteAsync("""
+            UPDATE envios_campanha s SET created_at = now() + interval '1 second' FROM medicos m
+            WHERE s.medico_id = m.id AND s.campanha_id = @id AND m.telefone = '5511966600203'
+            """, new { id });
+
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync("/jobs/campanhas", null)).StatusCode);
+
+        var queued = await f.QueryAsync<string>("""
+            SELECT m.telefone FROM envios_campanha s JOIN medicos m ON m.id = s.medico_id
+            WHERE s.campanha_id = @id AND s.status = 'enfileirado' ORDER BY m.telefone
+            """, new { id });
+        Assert.Equal(2, queued.Count);
+        Assert.Contains("5511966600203", queued);
+        await f.Client.PostAsync($"/campanhas/{id}/cancelar", null);
+    }
+}
