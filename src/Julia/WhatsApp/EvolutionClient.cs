@@ -151,7 +151,9 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
         try
         {
             using var response = await http.PostAsJsonAsync(path, body, ct);
-            breakers.Evolution.RecordSuccess();
+            // An accepted typing or read receipt says nothing of whether messages go out: it never resets the sends'
+            // failures (docs/decisions.md#queue). It only gives back a half-open trial, which the next send then takes.
+            if ((int)response.StatusCode >= 500) breakers.Evolution.RecordFailure(); else breakers.Evolution.Abandon();
         }
         catch (Exception ex) when (IsUnreachable(ex) && !ct.IsCancellationRequested)
         {
