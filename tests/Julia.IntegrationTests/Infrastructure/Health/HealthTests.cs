@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Julia.IntegrationTests.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Julia.IntegrationTests.Infrastructure.Health;
 
@@ -77,5 +78,35 @@ public sealed class UnreachableGatewayReadinessTests
         Assert.Equal("degraded", body.GetProperty("status").GetString());
         Assert.Equal("inacessivel", body.GetProperty("whatsapp").GetString());
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"readiness took {clock.Elapsed}");
+    }
+}
+
+/// <summary>
+/// A gateway that refuses connections is state `inacessivel` for every process (`whatsapp:estado`), which pages like a
+/// lost session (an operator walk, 2026-12-03: at a quiet hour nothing was paged for 15 min, Redis still said `open`,
+/// and no `whatsapp_reconectado` came when it returned).
+/// </summary>
+public sealed class UnreachableGatewayStateTests
+{
+    [Fact]
+    public async Task AGatewayThatKeepsRefusingConnectionsIsStateInacessivel()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        using var redis = TestRedis.Lease();
+        using var closed = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        await using var app = new JuliaAppFactory(database, redis, new Dictionary<string, string?>
+        {
+            ["EVOLUTION_URL"] = $"http://127.0.0.1:{port}", ["EVOLUTION_API_KEY"] = "k",
+        });
+        app.CreateClient();
+        var cache = app.Services.GetRequiredService<Julia.Infrastructure.Redis.RedisGate>().Multiplexer.GetDatabase(redis.Database);
+
+        var state = await Eventually.MatchesAsync(async () => (string?)await cache.HashGetAsync("whatsapp:estado", "estado"), s => s == "inacessivel", seconds: 20);
+
+        Assert.Equal("inacessivel", state);
+        Assert.Contains(app.Logs.Lines, l => l.Message.Contains("WhatsApp not connected: state inacessivel"));
     }
 }
