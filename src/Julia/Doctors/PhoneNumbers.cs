@@ -3,7 +3,8 @@ namespace Julia.Doctors;
 /// <summary>
 /// Brazilian WhatsApp number rules (docs/decisions.md#inbound): digits only, country code 55 added to 10–11 digit numbers
 /// (to a WhatsApp address only when its digits read as a Brazilian DDD and number), and the mobile 9th digit restored
-/// on 12-digit numbers whose subscriber part starts with 6–9.
+/// on 12-digit numbers whose subscriber part starts with 6–9. What is left must be a number someone can have: no
+/// leading 0, and a 55 number a real DDD and subscriber.
 /// </summary>
 internal static class PhoneNumbers
 {
@@ -24,13 +25,23 @@ internal static class PhoneNumbers
         // A phone is digits with the usual separators; letters or anything else make it garbage, not a number to repair.
         if (local.Length > 40 || local.Any(c => !char.IsAsciiDigit(c) && c is not ('+' or ' ' or '-' or '(' or ')' or '.'))) return null;
         var digits = new string(local.Where(char.IsAsciiDigit).ToArray());
+        // A number someone typed may start with the international prefix 00 ("0055 11 9…"): the country code follows it.
+        // A WhatsApp address never does — its digits are the account's number — so "0055…@s.whatsapp.net" stays
+        // refused below (docs/decisions.md#inbound, "Phone normalisation").
+        var international = at < 0 && digits.StartsWith("00", StringComparison.Ordinal);
+        if (international) digits = digits[2..];
         if (digits.Length < 10 || digits.Length > 15) return null;
         // 10–11 digits are a Brazilian number without its country code (docs/decisions.md#inbound). A WhatsApp address normally carries its
         // own, so a JID is completed only when it reads as a Brazilian DDD and number: a US `1 415…` (DDD 14, then 1) is
         // a foreign number and stays as it is; Peru's `51 9…` reads as Porto Alegre's and is completed, as specified.
-        if (digits.Length is 10 or 11 && (at < 0 || ReadsAsBrazilian(digits))) digits = "55" + digits;
+        // After 00 the country code is there already.
+        if (digits.Length is 10 or 11 && !international && (at < 0 || ReadsAsBrazilian(digits))) digits = "55" + digits;
         if (digits.Length == 12 && digits.StartsWith("55", StringComparison.Ordinal) && digits[4] is >= '6' and <= '9')
             digits = digits[..4] + "9" + digits[4..];
+        // No country code starts with 0, and 55 is Brazil's alone: a 55 number is a DDD of the list and a subscriber
+        // (9 and eight digits, or 2–9 and seven). "0800…", "0000000000", DDD 00 or a subscriber "0…" is nobody.
+        if (digits[0] == '0') return null;
+        if (digits.StartsWith("55", StringComparison.Ordinal) && !(digits.Length is 12 or 13 && ReadsAsBrazilian(digits[2..]))) return null;
         return digits;
     }
 

@@ -61,7 +61,10 @@ public sealed class BadInputTests(WebhookFixture f) : IClassFixture<WebhookFixtu
             yield return ($"connection.update statusReason {reason?.ToJsonString() ?? "null"}", update.ToJsonString());
         }
         foreach (var address in new[] { "55ab11999990001@s.whatsapp.net", "abc@lid", new string('1', 200) + "@lid", "5511999990001@s.whatsapp.net@lid",
-                     new string('5', 10_000) + "@s.whatsapp.net", "@lid", "@s.whatsapp.net", "5511 9999-0001@c.us\u0000", "../../etc/passwd@lid" })
+                     new string('5', 10_000) + "@s.whatsapp.net", "@lid", "@s.whatsapp.net", "5511 9999-0001@c.us\u0000", "../../etc/passwd@lid",
+                     // numbers nobody has: a leading 0, the 00 prefix in a JID, a DDD off the list, a subscriber 0…
+                     "0000000000@s.whatsapp.net", "0123456789@s.whatsapp.net", "08001234567@s.whatsapp.net", "0800 123 4567@c.us",
+                     "00000000000000@s.whatsapp.net", "5500000000000@s.whatsapp.net", "5511000000000@s.whatsapp.net", "005511999990001@s.whatsapp.net" })
         {
             var body = ValidMessage(9100);
             body["data"]!["key"]!["remoteJid"] = address;
@@ -102,7 +105,7 @@ public sealed class BadInputTests(WebhookFixture f) : IClassFixture<WebhookFixtu
 
         // No doctor for an invalid address; every stored phone is digits, every LID digits@lid.
         Assert.Equal(0, await f.ScalarAsync<long>("""
-            SELECT count(*) FROM medicos WHERE (telefone IS NOT NULL AND telefone !~ '^[0-9]{12,15}$')
+            SELECT count(*) FROM medicos WHERE (telefone IS NOT NULL AND (telefone !~ '^[1-9][0-9]{11,14}$' OR telefone ~ '^55([0-9]{12,}|00.*|[0-9]{2}[01].*)$'))
                 OR (whatsapp_lid IS NOT NULL AND whatsapp_lid !~ '^[0-9]{5,20}(:[0-9]+)?@lid$')
             """));
         Assert.Equal(HttpStatusCode.OK, (await f.Client.GetAsync("/health")).StatusCode);

@@ -174,6 +174,43 @@ public sealed class HostileSenderTests(WebhookFixture f) : IClassFixture<Webhook
         Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE telefone = '5511966660002'"));
     }
 
+    /// <summary>
+    /// Addresses of numbers nobody can have (an outside fuzzing pass: each was a 200 "received" and a new doctor): a
+    /// leading 0, the 00 dialling prefix inside a JID (a second doctor for the same person), and for 55 a DDD off the list
+    /// or a subscriber outside the numbering plan. Ignored with a 200, no row; foreign numbers are still doctors.
+    /// </summary>
+    [Fact]
+    public async Task ANumberNobodyHasCreatesNoDoctorAndForeignNumbersStillDo()
+    {
+        const string doctor = "5511972030286";
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, Text(doctor, "oi"), Url)).StatusCode);
+        var before = await f.ScalarAsync<long>("SELECT count(*) FROM medicos");
+
+        string[] nobody =
+        [
+            "0000000000", "0123456789", "08001234567", "0800 123 4567", "00000000000000", "000000000000000", "0" + doctor[2..], "00" + doctor,
+            "5500000000000", "5511000000000", "5511100000000", "551100000000", "551112345678", "5520972030286", "5510972030286",
+            "5590972030286", "5511872030286", "55119720302860", "5511972030", "55119720302",
+        ];
+        foreach (var number in nobody)
+            foreach (var suffix in new[] { "@s.whatsapp.net", ":2@c.us" })
+            {
+                using var response = await PostAsync(f.Client, Raw(number + suffix, "Oi, tem plantão?"), Url);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.True((await response.Content.ReadAsStringAsync()).Contains("ignored"), number + suffix);
+            }
+        Assert.Equal(before, await f.ScalarAsync<long>("SELECT count(*) FROM medicos"));
+        Assert.Equal(1, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = @doctor AND i.direcao = 'entrada'", new { doctor }));
+
+        // Other countries' numbers, as WhatsApp delivers them, are doctors as before.
+        foreach (var foreign in new[] { "14155550177", "447911120177", "4915112340177" })
+        {
+            using var response = await PostAsync(f.Client, Raw(foreign + "@s.whatsapp.net", "hello, any shifts?"), Url);
+            Assert.Contains("received", await response.Content.ReadAsStringAsync());
+            Assert.Equal(1, await f.ScalarAsync<long>("SELECT count(*) FROM medicos WHERE telefone = @foreign", new { foreign }));
+        }
+    }
+
     static JsonObject FromLid(string lid, string text) => Raw(lid, text);
 
     static JsonObject Raw(string remoteJid, string text)
