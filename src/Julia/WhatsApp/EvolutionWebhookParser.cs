@@ -75,8 +75,8 @@ internal static class EvolutionWebhookParser
         var phoneJid = addresses.FirstOrDefault(a => OneAt(a!) && (a!.EndsWith("@s.whatsapp.net", StringComparison.OrdinalIgnoreCase) || a.EndsWith("@c.us", StringComparison.OrdinalIgnoreCase)));
         var lid = addresses.FirstOrDefault(a => OneAt(a!) && a!.EndsWith("@lid", StringComparison.OrdinalIgnoreCase));
         DateTimeOffset? sentAt = data.TryGetProperty("messageTimestamp", out var ts) ? ReadEpoch(ts) : null;
-        var chatwootId = data.TryGetProperty("chatwootConversationId", out var cw) && cw.ValueKind is JsonValueKind.Number or JsonValueKind.String
-            ? cw.ToString() : null;
+        var chatwootId = data.TryGetProperty("chatwootConversationId", out var cw)
+            ? cw.ValueKind switch { JsonValueKind.Number => cw.GetRawText(), JsonValueKind.String => Clean(cw), _ => null } : null;
 
         return new EvolutionEvent.Message(instance, new InboundMessage(
             id, remoteJid, phoneJid, lid, PushName(GetString(data, "pushName")), content.Kind, content.Text, content.Media, sentAt, chatwootId,
@@ -148,7 +148,7 @@ internal static class EvolutionWebhookParser
     static DateTimeOffset? ReadEpoch(JsonElement ts) => ts.ValueKind switch
     {
         JsonValueKind.Number when ts.TryGetInt64(out var n) => Epoch(n),
-        JsonValueKind.String when long.TryParse(ts.GetString(), out var s) => Epoch(s),
+        JsonValueKind.String when long.TryParse(Clean(ts), out var s) => Epoch(s),
         JsonValueKind.Object when ts.TryGetProperty("low", out var low) && low.ValueKind == JsonValueKind.Number && low.TryGetInt64(out var l) => Epoch(l),
         _ => null,
     };
@@ -160,34 +160,15 @@ internal static class EvolutionWebhookParser
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? Clean(v) : null;
 
     /// <summary>
-    /// The string without NUL (Postgres refuses the byte) and without lone surrogates (not text): a hostile value is
-    /// cleaned, never an exception or a "database unavailable".
+    /// The string without NUL (Postgres refuses the byte); bytes that are not UTF-8 and escaped lone surrogates read as
+    /// U+FFFD (<see cref="TolerantJsonString"/>): one bad character never throws the whole text away, nor is it an
+    /// exception or a "database unavailable".
     /// </summary>
-    internal static string? Clean(JsonElement value)
+    internal static string Clean(JsonElement value)
     {
         string raw;
         try { raw = value.GetString()!; }
-        catch (InvalidOperationException) { return null; } // invalid UTF-16 escape (lone surrogate)
-        if (raw.IndexOf('\0') < 0 && !HasLoneSurrogate(raw)) return raw;
-        var b = new System.Text.StringBuilder(raw.Length);
-        for (var i = 0; i < raw.Length; i++)
-        {
-            var c = raw[i];
-            if (c == '\0') continue;
-            if (char.IsHighSurrogate(c) && i + 1 < raw.Length && char.IsLowSurrogate(raw[i + 1])) { b.Append(c).Append(raw[++i]); continue; }
-            if (char.IsSurrogate(c)) continue;
-            b.Append(c);
-        }
-        return b.ToString();
-    }
-
-    static bool HasLoneSurrogate(string s)
-    {
-        for (var i = 0; i < s.Length; i++)
-        {
-            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { i++; continue; }
-            if (char.IsSurrogate(s[i])) return true;
-        }
-        return false;
+        catch (InvalidOperationException) { raw = TolerantJsonString.Decode(value); }
+        return raw.Contains('\0') ? raw.Replace("\0", "") : raw;
     }
 }

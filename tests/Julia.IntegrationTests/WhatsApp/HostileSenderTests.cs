@@ -211,6 +211,43 @@ public sealed class HostileSenderTests(WebhookFixture f) : IClassFixture<Webhook
         }
     }
 
+    /// <summary>
+    /// One bad character in a doctor's text (an outside fuzzing pass: the message was stored as `[mensagem não suportada]`
+    /// and he got no answer): escaped lone surrogates, raw bytes that are not UTF-8, overlong sequences — in the text, a
+    /// caption and the pushName. The text is stored with U+FFFD in its place, and the turn is answered.
+    /// </summary>
+    [Fact]
+    public async Task OneBadCharacterKeepsTheTextAndTheDoctorIsAnswered()
+    {
+        string[] kinds = ["\\ud800", "\\udc00", "\\udc00\\ud800", "E9", "FF", "E282", "C0AF", "E080AF", "F08080AF", "EDA080"];
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            var bad = kinds[i].StartsWith('\\') ? System.Text.Encoding.ASCII.GetBytes(kinds[i]) : Convert.FromHexString(kinds[i]);
+            var phone = $"5511972040{i:D3}";
+            var body = Text(phone, "Oi, tem plantão§ sábado?", pushName: "Ana§ Souza");
+            if (i % 2 == 1) body["data"]!["message"] = new JsonObject { ["imageMessage"] = new JsonObject { ["caption"] = "a escala§ deste mês, tem plantão?" } };
+            // The body as UTF-8, with the bad bytes where '§' is.
+            byte[] bytes = [.. body.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })
+                .Split('§').Select(System.Text.Encoding.UTF8.GetBytes).Aggregate((a, b) => [.. a, .. bad, .. b])];
+            var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new("application/json");
+            using var response = await f.Client.PostAsync(Url, content);
+            Assert.True((await response.Content.ReadAsStringAsync()).Contains("received"), kinds[i]);
+            await f.WaitProcessedAsync(phone);
+
+            var (tipo, conteudo, caption) = (await f.QueryAsync<(string, string, string?)>("""
+                SELECT i.tipo, i.conteudo, i.midia->>'caption' FROM interacoes i JOIN medicos m ON m.id = i.medico_id
+                WHERE m.telefone = @phone AND i.direcao = 'entrada'
+                """, new { phone })).Single();
+            var text = i % 2 == 1 ? caption : conteudo;
+            Assert.True(text is not null && text.Contains('\uFFFD') && (text.StartsWith("Oi, tem plantão") || text.StartsWith("a escala"))
+                && !text.Any(char.IsSurrogate), $"{kinds[i]}: {tipo} {text}");
+            Assert.Equal(i % 2 == 1 ? "imagem" : "texto", tipo);
+            Assert.StartsWith("Ana\uFFFD", await f.ScalarAsync<string>("SELECT primeiro_nome FROM medicos WHERE telefone = @phone", new { phone }));
+            Assert.Contains(await f.QueueAsync(phone), q => q.Tipo == "resposta");
+        }
+    }
+
     static JsonObject FromLid(string lid, string text) => Raw(lid, text);
 
     static JsonObject Raw(string remoteJid, string text)

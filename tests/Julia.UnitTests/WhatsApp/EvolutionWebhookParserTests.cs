@@ -219,4 +219,48 @@ public sealed class EvolutionWebhookParserTests
         Assert.Equal(MessageKinds.Audio, m.Kind);
         Assert.Equal("pode parar de me mandar mensagem", m.Media!.Caption);
     }
+
+    /// <summary>
+    /// One bad character in a text keeps the text, with U+FFFD in its place (an outside fuzzing pass: the whole message
+    /// became `[mensagem não suportada]` and the doctor got no answer). Kinds: escaped lone surrogates, raw bytes that are
+    /// not UTF-8 (Latin-1, 0xFF, a cut sequence, UTF-8-encoded surrogates) and overlong sequences.
+    /// </summary>
+    [Theory]
+    [InlineData("\\ud800")]         // lone high surrogate escape
+    [InlineData("\\udc00")]         // lone low surrogate escape
+    [InlineData("\\udc00\\ud800")]  // a pair the wrong way round
+    [InlineData("E9")]              // Latin-1 é
+    [InlineData("FF")]
+    [InlineData("E282")]            // a three-byte sequence cut short
+    [InlineData("C0AF")]            // overlong '/'
+    [InlineData("E080AF")]
+    [InlineData("F08080AF")]
+    [InlineData("C080")]            // overlong NUL
+    [InlineData("EDA080")]          // a surrogate encoded as UTF-8
+    public void OneBadCharacterKeepsTheRestOfTheText(string bad)
+    {
+        var badBytes = bad.StartsWith('\\') ? System.Text.Encoding.ASCII.GetBytes(bad) : Convert.FromHexString(bad);
+        const string json = """{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","id":"X"},"pushName":"Ana§ Souza","message":{"conversation":"Oi, tem plantão§ sábado?"}}}""";
+        // The parts as UTF-8, the bad bytes where '§' is.
+        byte[] body = [.. json.Split('§').Select(System.Text.Encoding.UTF8.GetBytes).Aggregate((a, b) => [.. a, .. badBytes, .. b])];
+
+        var m = Assert.IsType<EvolutionEvent.Message>(EvolutionWebhookParser.Parse(JsonDocument.Parse(body).RootElement, "julia")).Content;
+
+        Assert.Equal(MessageKinds.Text, m.Kind);
+        Assert.StartsWith("Oi, tem plantão\uFFFD", m.Text);
+        Assert.EndsWith(" sábado?", m.Text);
+        Assert.DoesNotContain(m.Text!, c => char.IsSurrogate(c) || c == '\0');
+        Assert.StartsWith("Ana\uFFFD", m.PushName);
+        Assert.EndsWith(" Souza", m.PushName);
+    }
+
+    /// <summary>The decoder reads every escape as GetString does, and keeps a valid pair written as two escapes.</summary>
+    [Fact]
+    public void TheTolerantDecoderReadsEveryEscape()
+    {
+        using var document = JsonDocument.Parse(System.Text.Encoding.UTF8.GetBytes(
+            "[\"a\\\"b\\\\c\\/d\\be\\ff\\ng\\rh\\ti\\u00e9j\\ud83d\\ude00k\\u0000l\"]"));
+        var value = document.RootElement[0];
+        Assert.Equal(value.GetString(), TolerantJsonString.Decode(value));
+    }
 }
