@@ -1,4 +1,5 @@
 using System.Globalization;
+using Julia.Infrastructure.Logging;
 using Julia.Infrastructure.Time;
 using Julia.Metrics;
 using Npgsql;
@@ -92,7 +93,8 @@ internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, 
     /// <summary>`whatsapp_desconectado`, from the job or the moment the state changes (<see cref="ImmediateAlerts"/>).</summary>
     public static AlertCandidate WhatsAppDisconnected(string state) =>
         new(WhatsAppDesconectado, Critical,
-            $"WhatsApp não conectado (estado {state}): respostas esperam na fila; verifique a instância na Evolution API", null, AnyTime: true);
+            // The state is the webhook's word: logged (WARNING `alerta …`) and posted to Slack, so never raw.
+            $"WhatsApp não conectado (estado {LogText.Untrusted(state, 32)}): respostas esperam na fila; verifique a instância na Evolution API", null, AnyTime: true);
 
     /// <summary>`whatsapp_reconectado` (info): the end of an outage `whatsapp_desconectado` paged someone about.</summary>
     public static AlertCandidate WhatsAppReconnected(DateTimeOffset pagedAt, DateTimeOffset now) =>

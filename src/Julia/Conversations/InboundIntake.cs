@@ -24,9 +24,8 @@ internal sealed partial class InboundIntake(
         var lid = PhoneNumbers.ValidLid(message.Lid);
         if (canonical is null && lid is null)
         {
-            // Attacker-controlled text: never logged whole or unmasked.
-            var shown = message.RemoteJid.Length > 40 ? TextPrefix.Of(message.RemoteJid, 40) + "…" : message.RemoteJid;
-            LogUnusableAddress(PhoneMask.Mask(new string([.. shown.Select(c => char.IsControl(c) ? '?' : c)])));
+            // Attacker-controlled text: never logged whole, unmasked or with its control characters.
+            LogUnusableAddress(LogText.Untrusted(message.RemoteJid));
             return IntakeResult.Ignored;
         }
         var jid = ReplyAddress(message.RemoteJid, canonical, lid);
@@ -138,11 +137,12 @@ internal sealed partial class InboundIntake(
     {
         if (stored is not { } medicoId)
         {
-            LogDuplicate(message.MessageId);
+            LogDuplicate(LogText.Untrusted(message.MessageId));
             return IntakeResult.Duplicate;
         }
         meter.MessageReceived();
-        LogAccepted(message.MessageId, medicoId, message.Kind, PhoneMask.Mask(canonical ?? lid));
+        // key.id is the sender's text: it may be a phone number, or carry escapes (docs/decisions.md#configuration).
+        LogAccepted(LogText.Untrusted(message.MessageId), medicoId, message.Kind, PhoneMask.Mask(canonical ?? lid));
         signals.Notify(medicoId);
         return IntakeResult.Accepted;
     }

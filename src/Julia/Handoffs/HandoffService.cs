@@ -1,6 +1,7 @@
 using Julia.Doctors;
 using Julia.Queue;
 using Npgsql;
+using Julia.Infrastructure.Logging;
 using Julia.Infrastructure.Text;
 
 namespace Julia.Handoffs;
@@ -65,7 +66,8 @@ internal sealed partial class HandoffService(
         var resolved = await store.ResolveOpenAsync(tx, conversaId, resolvedBy, notes, ct) is { } r ? r with { InChatwoot = inChatwoot } : null;
         if (resolved is null) return null;
         foreach (var effect in effects) await effect.OnResolvedAsync(tx, resolved, ct);
-        LogResolved(resolved.HandoffId, conversaId, resolvedBy ?? "equipe");
+        // Who resolved it is a name from Chatwoot's webhook or the admin API's body: outside text.
+        LogResolved(resolved.HandoffId, conversaId, LogText.Untrusted(resolvedBy ?? "equipe"));
         return resolved;
     }
 

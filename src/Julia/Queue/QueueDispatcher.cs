@@ -115,7 +115,7 @@ internal sealed partial class QueueDispatcher(
     {
         if (!connection.CanSend)
         {
-            if (!paused) { paused = true; LogPaused(lane.Name, connection.State); }
+            if (!paused) { paused = true; LogPaused(lane.Name, LogText.Untrusted(connection.State)); }
             return false;
         }
         if (paused) { paused = false; LogResumed(lane.Name); }

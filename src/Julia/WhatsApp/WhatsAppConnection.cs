@@ -1,3 +1,4 @@
+using Julia.Infrastructure.Logging;
 using Julia.Infrastructure.Redis;
 
 namespace Julia.WhatsApp;
@@ -30,12 +31,12 @@ internal sealed partial class WhatsAppConnection(RedisGate redis, TimeProvider t
         if (previous == newState) return;
         if (newState == "open")
         {
-            LogConnected(previous);
+            LogConnected(LogText.Untrusted(previous));
             if (previous != "unknown") Reconnected?.Invoke();
         }
         else
         {
-            LogNotConnected(newState, statusReason);
+            LogNotConnected(LogText.Untrusted(newState), statusReason); // the webhook's words
             Disconnected?.Invoke(newState);
         }
     }

@@ -159,6 +159,31 @@ public sealed class ChatwootBadInputTests(SignedWebhookTests.Fixture f) : IClass
         Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
     }
 
+    /// <summary>
+    /// The assignee's name on `conversation_status_changed` (`meta.assignee`) is written in the `handoff … resolved`
+    /// line: Chatwoot's text, so never raw (an outside fuzzing pass) — no control or format character, no number unmasked.
+    /// </summary>
+    [Fact]
+    public async Task AnAssigneesNameNeverReachesTheLogRaw()
+    {
+        const string phone = "5511988880904";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        await EvolutionWebhooks.PostAsync(f.Client, EvolutionWebhooks.Text(phone, "quero falar com uma pessoa"));
+        await f.WaitProcessedAsync(phone);
+        var before = f.App.Logs.Lines.Count;
+
+        var resolved = HumanLoopFixture.Webhook("webhook-conversation-status-changed-resolved.json", chatwootId, phone);
+        resolved["meta"]!["assignee"] = new JsonObject { ["available_name"] = "Carlos\u001b[2J\b\u000b\u000c\r\nINFO forjado\u202E\u200B 5511988880999" };
+        using var response = await PostSignedAsync(Encoding.UTF8.GetBytes(resolved.ToJsonString()));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ai", await f.ControlAsync(conversa));
+
+        var line = Assert.Single(f.App.Logs.Lines.Skip(before), l => l.Message.StartsWith("handoff ") && l.Message.Contains(" resolved "));
+        Assert.DoesNotContain(line.Message, c => char.IsControl(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format);
+        Assert.DoesNotContain("5511988880999", line.Message);
+        Assert.Contains("by Carlos[2JINFO forjado 55119888*****", line.Message);
+    }
+
     /// <summary>The token in the URL and a fresh signature over the exact bytes, as Chatwoot sends it.</summary>
     Task<HttpResponseMessage> PostSignedAsync(byte[] body)
     {

@@ -248,6 +248,42 @@ public sealed class HostileSenderTests(WebhookFixture f) : IClassFixture<Webhook
         }
     }
 
+    /// <summary>
+    /// Sender text that is logged — `key.id` (INFO `Inbound … accepted`, `duplicate delivery`), a `connection.update`
+    /// state (WARNING `WhatsApp not connected`), a `remoteJid` nobody has — never reaches the log raw (an outside fuzzing
+    /// pass): no control or format character (ANSI escapes, backspace, vertical tab, form feed, line breaks, U+202E,
+    /// zero-width), no number unmasked.
+    /// </summary>
+    [Fact]
+    public async Task SenderTextNeverReachesTheLogRaw()
+    {
+        var before = f.App.Logs.Lines.Count;
+        const string phone = "5511972050001";
+        string[] ids =
+        [
+            "3EB0\u001b[31mVERMELHO\u001b[0m", "AB\b\b\bCD", "ID\u000bVT\u000cFF", "\u202Eolleh-di", "ID\r\nINFO forjado", "ZQX\u2028Y\u0085Z",
+            "ID\u200B\uFEFF\u2066X", "5511999990777", "+55 (11) 99999-0776",
+        ];
+        foreach (var id in ids)
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, Text(phone, "oi", id: id), Url)).StatusCode);
+        Assert.Contains("duplicate", await (await PostAsync(f.Client, Text(phone, "oi", id: ids[0]), Url)).Content.ReadAsStringAsync());
+        Assert.Contains("ignored", await (await PostAsync(f.Client, Raw("\u001b[2J0800\u202E5511999990775@s.whatsapp.net", "oi"), Url)).Content.ReadAsStringAsync());
+        foreach (var state in new[] { "close\u001b[2J\u202E 5511999990778\r\nINFO forjado", "open" })
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, new JsonObject { ["event"] = "connection.update", ["instance"] = "julia",
+                ["data"] = new JsonObject { ["instance"] = "julia", ["state"] = state } }, Url)).StatusCode);
+
+        var lines = f.App.Logs.Lines.Skip(before).Where(l => l.Level < Microsoft.Extensions.Logging.LogLevel.Error).ToList();
+        Assert.Equal(ids.Length, lines.Count(l => l.Message.StartsWith("Inbound ") && l.Message.Contains(" accepted")));
+        Assert.Contains(lines, l => l.Message.Contains("duplicate delivery"));
+        Assert.Contains(lines, l => l.Message.Contains("WhatsApp not connected"));
+        var raw = lines.Where(l => l.Message.Any(c => char.IsControl(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is
+            System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator)).ToList();
+        Assert.True(raw.Count == 0, string.Join("\n", raw.Select(l => l.Message)));
+        foreach (var number in new[] { "5511999990777", "99999-0776", "5511999990775", "5511999990778", "999990777", "999990775", "999990778" })
+            Assert.DoesNotContain(lines, l => l.Message.Contains(number));
+        Assert.Contains(lines, l => l.Message.Contains("Inbound 55119999***** accepted"));
+    }
+
     static JsonObject FromLid(string lid, string text) => Raw(lid, text);
 
     static JsonObject Raw(string remoteJid, string text)
