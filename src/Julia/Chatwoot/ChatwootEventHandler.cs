@@ -1,6 +1,7 @@
 using System.Globalization;
 using Julia.Conversations;
 using Julia.Doctors;
+using Julia.Infrastructure.Logging;
 using Julia.Notifications;
 using Julia.Queue;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ internal sealed record ChatwootOutcome(bool Handled, string Action);
 /// </summary>
 internal sealed partial class ChatwootEventHandler(
     ConversationStore conversations, ConversationControl control, DoctorDirectory doctors, QueueStore queue, ChatwootIdentity identity,
-    ChatwootCommands commands, NotificationOutbox outbox, IOptions<ChatwootOptions> options, ILogger<ChatwootEventHandler> logger)
+    ChatwootCommands commands, NotificationOutbox outbox, IOptions<ChatwootOptions> options, TimeProvider time, ILogger<ChatwootEventHandler> logger)
 {
     public const string HumanLabel = "humano";
     static readonly TimeSpan EchoWindow = TimeSpan.FromMinutes(10);
@@ -30,7 +31,7 @@ internal sealed partial class ChatwootEventHandler(
         // must not reach our doctor of conversation 12.
         if (e.AccountId is { } account && account != options.Value.AccountId)
         {
-            LogOtherAccount(account);
+            if (OtherAccountLogs.ShouldLog(time.GetUtcNow(), out var skipped)) LogOtherAccount(account, skipped);
             return new(false, "outra conta do Chatwoot");
         }
         switch (e)
@@ -189,7 +190,8 @@ internal sealed partial class ChatwootEventHandler(
         }
         if (conversation is null)
         {
-            LogUnknownConversation(chatwootId);
+            // Any sender with the token can repeat it: one line a minute, with how many were left out (docs/decisions.md#configuration).
+            if (UnknownLogs.ShouldLog(time.GetUtcNow(), out var skipped)) LogUnknownConversation(chatwootId, skipped);
             return new(false, "conversa desconhecida");
         }
         return await act(conversation);
@@ -209,9 +211,11 @@ internal sealed partial class ChatwootEventHandler(
     [LoggerMessage(EventId = 6313, Level = LogLevel.Information, Message = "Staff message in conversa {ConversaId} had {Count} attachments: not sent to the doctor (text only), note to the staff queued")]
     private partial void LogAttachmentsNotSent(Guid conversaId, int count);
 
-    [LoggerMessage(EventId = 6312, Level = LogLevel.Warning, Message = "Chatwoot webhook from account {AccountId}, not CHATWOOT_ACCOUNT_ID: ignored")]
-    private partial void LogOtherAccount(long accountId);
+    readonly LogThrottle OtherAccountLogs = new(TimeSpan.FromMinutes(1)), UnknownLogs = new(TimeSpan.FromMinutes(1));
 
-    [LoggerMessage(EventId = 6311, Level = LogLevel.Warning, Message = "Chatwoot webhook for unknown conversation {ChatwootConversationId}: ignored (not a Júlia conversation, or the contact's phone is unknown)")]
-    private partial void LogUnknownConversation(long chatwootConversationId);
+    [LoggerMessage(EventId = 6312, Level = LogLevel.Warning, Message = "Chatwoot webhook from account {AccountId}, not CHATWOOT_ACCOUNT_ID: ignored ({Skipped} more since the last such line)")]
+    private partial void LogOtherAccount(long accountId, long skipped);
+
+    [LoggerMessage(EventId = 6311, Level = LogLevel.Warning, Message = "Chatwoot webhook for unknown conversation {ChatwootConversationId}: ignored (not a Júlia conversation, or the contact's phone is unknown; {Skipped} more since the last such line)")]
+    private partial void LogUnknownConversation(long chatwootConversationId, long skipped);
 }

@@ -24,8 +24,9 @@ internal sealed partial class InboundIntake(
         var lid = PhoneNumbers.ValidLid(message.Lid);
         if (canonical is null && lid is null)
         {
-            // Attacker-controlled text: never logged whole, unmasked or with its control characters.
-            LogUnusableAddress(LogText.Untrusted(message.RemoteJid));
+            // Attacker-controlled text: never logged whole, unmasked or with its control characters; and any sender can
+            // send it again and again: one line a minute, with how many were left out (docs/decisions.md#configuration).
+            if (UnusableLogs.ShouldLog(time.GetUtcNow(), out var skipped)) LogUnusableAddress(LogText.Untrusted(message.RemoteJid), skipped);
             return IntakeResult.Ignored;
         }
         var jid = ReplyAddress(message.RemoteJid, canonical, lid);
@@ -137,7 +138,7 @@ internal sealed partial class InboundIntake(
     {
         if (stored is not { } medicoId)
         {
-            LogDuplicate(LogText.Untrusted(message.MessageId));
+            LogDuplicate(LogText.Untrusted(message.MessageId)); // DEBUG: Evolution's own resends, nothing to act on
             return IntakeResult.Duplicate;
         }
         meter.MessageReceived();
@@ -172,7 +173,7 @@ internal sealed partial class InboundIntake(
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Inbound {MessageId} accepted for medico {MedicoId} ({Kind}, {Phone})")]
     private partial void LogAccepted(string messageId, Guid medicoId, string kind, string phone);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Inbound {MessageId} is a duplicate delivery: ignored")]
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Inbound {MessageId} is a duplicate delivery: ignored")]
     private partial void LogDuplicate(string messageId);
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "LID {Lid} unknown: Chatwoot's contact gives the phone {Phone}")]
@@ -187,6 +188,8 @@ internal sealed partial class InboundIntake(
     [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Phone {Phone} came with the LID of medico {MedicoId}, who has another number: a doctor of its own, without that LID")]
     private partial void LogLidOfAnotherNumber(string phone, Guid medicoId);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Inbound from {Address} has no usable phone or LID: ignored")]
-    private partial void LogUnusableAddress(string address);
+    readonly LogThrottle UnusableLogs = new(TimeSpan.FromMinutes(1));
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Inbound from {Address} has no usable phone or LID: ignored ({Skipped} more since the last such line)")]
+    private partial void LogUnusableAddress(string address, long skipped);
 }

@@ -184,6 +184,30 @@ public sealed class ChatwootBadInputTests(SignedWebhookTests.Fixture f) : IClass
         Assert.Contains("by Carlos[2JINFO forjado 55119888*****", line.Message);
     }
 
+    /// <summary>
+    /// One sender repeating events Júlia cannot place (an outside fuzzing pass: one WARNING per request at 200 a second):
+    /// unknown conversations and another account's — at most one line a minute each, saying how many it left out.
+    /// </summary>
+    [Fact]
+    public async Task AFloodOfEventsJuliaCannotPlaceWritesABoundedNumberOfLines()
+    {
+        var before = f.App.Logs.Lines.Count;
+        for (var i = 0; i < 200; i++)
+        {
+            var body = HumanLoopFixture.Webhook(i % 2 == 0 ? "webhook-message-created-outgoing.json" : "webhook-conversation-updated-label-added.json",
+                880_000 + i, "5511988880905");
+            if (i % 5 == 0) body["account"] = new JsonObject { ["id"] = 9_000 + i };
+            using var response = await PostSignedAsync(Encoding.UTF8.GetBytes(body.ToJsonString()));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var lines = f.App.Logs.Lines.Skip(before).ToList();
+        Assert.True(lines.Count(l => l.Message.Contains("unknown conversation")) <= 1, "more than one unknown-conversation line a minute");
+        Assert.True(lines.Count(l => l.Message.Contains("not CHATWOOT_ACCOUNT_ID")) <= 1, "more than one other-account line a minute");
+        Assert.True(lines.Count(l => l.Level >= LogLevel.Warning) <= 2, string.Join("\n", lines.Select(l => l.Message).Take(5)));
+        Assert.Contains(f.App.Logs.Lines, l => l.Message.Contains("unknown conversation") && l.Message.Contains("more since the last such line"));
+    }
+
     /// <summary>The token in the URL and a fresh signature over the exact bytes, as Chatwoot sends it.</summary>
     Task<HttpResponseMessage> PostSignedAsync(byte[] body)
     {

@@ -450,7 +450,8 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("ai", await f.ControlAsync(conversa));
         Assert.NotEqual("424242", await f.ScalarAsync<string?>("SELECT chatwoot_conversation_id FROM conversations WHERE id = @conversa", new { conversa }));
-        Assert.Contains(f.App.Logs.Lines, l => l.Message.Contains("424242"));
+        // Unknown (its WARNING is written once a minute at most, so an earlier test's may stand for it).
+        Assert.Contains("conversa desconhecida", await response.Content.ReadAsStringAsync());
         Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes WHERE conteudo = 'mensagem de outro canal'"));
     }
 

@@ -16,4 +16,17 @@ public sealed class LogThrottleTests
         Assert.False(throttle.ShouldLog(start.AddSeconds(299.5)));
         Assert.True(throttle.ShouldLog(start.AddMinutes(5)));
     }
+
+    [Fact]
+    public void TheLineWrittenSaysHowManyWereLeftOut()
+    {
+        var throttle = new LogThrottle(TimeSpan.FromMinutes(1));
+        var start = new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero);
+
+        Assert.True(throttle.ShouldLog(start, out var first));
+        Assert.Equal(0, first);
+        for (var i = 1; i <= 199; i++) Assert.False(throttle.ShouldLog(start.AddSeconds(i * 0.05), out _));
+        Assert.True(throttle.ShouldLog(start.AddMinutes(1), out var next));
+        Assert.Equal(199, next);
+    }
 }
