@@ -35,10 +35,9 @@ internal static class EvolutionWebhookParser
         if (!body.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
             return new EvolutionEvent.Invalid("campo obrigatório ausente: data");
         var state = GetString(data, "state");
-        if (string.IsNullOrEmpty(state)) return new EvolutionEvent.Invalid("campo obrigatório ausente: data.state");
+        if (string.IsNullOrWhiteSpace(state)) return new EvolutionEvent.Invalid("campo obrigatório ausente: data.state");
         int? reason = data.TryGetProperty("statusReason", out var r) && r.ValueKind == JsonValueKind.Number && r.TryGetInt32(out var code) ? code : null;
-        // Evolution's states are short words (open, connecting, close); a longer one is cut before it is stored or logged.
-        return new EvolutionEvent.Connection(instance, Bounded(state, MaxStateChars)!.ToLowerInvariant(), reason);
+        return new EvolutionEvent.Connection(instance, WhatsAppConnection.StateWord(state), reason);
     }
 
     static EvolutionEvent ParseMessage(JsonElement body, string instance)
@@ -113,7 +112,7 @@ internal static class EvolutionWebhookParser
         return null;
     }
 
-    internal const int MaxMessageIdChars = 128, MaxStateChars = 32, MaxPushNameChars = 100;
+    internal const int MaxMessageIdChars = 128, MaxStateChars = WhatsAppConnection.MaxStateChars, MaxPushNameChars = 100;
 
     static bool OneAt(string address) => address.IndexOf('@') == address.LastIndexOf('@');
 

@@ -23,8 +23,18 @@ internal sealed partial class WhatsAppConnection(RedisGate redis, TimeProvider t
     /// <summary>Dispatch goes on unless the gateway said it is not connected ("unknown" at start-up does not block).</summary>
     public bool CanSend => State is "open" or "unknown";
 
+    /// <summary>
+    /// A state as Evolution's words are compared (docs/decisions.md#queue, "Waiting is not an attempt"): without the
+    /// spaces around it, in lower case, at most 32 characters — " open", "OPEN" and "open\n" are `open`, not a
+    /// disconnection.
+    /// </summary>
+    public static string StateWord(string state) => Infrastructure.Text.TextPrefix.Of(state.Trim(), MaxStateChars).Trim().ToLowerInvariant();
+
+    public const int MaxStateChars = 32;
+
     public async Task UpdateAsync(string newState, int? statusReason)
     {
+        newState = StateWord(newState); // the 30 s poll's answer too
         var previous = Interlocked.Exchange(ref state, newState);
         await redis.TryAsync(db => db.HashSetAsync(Key, [
             new("estado", newState), new("atualizado_em", time.GetUtcNow().ToString("O")), new("status_reason", statusReason?.ToString() ?? "")]));

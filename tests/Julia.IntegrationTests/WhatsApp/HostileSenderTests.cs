@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Julia.IntegrationTests.Conversations;
 using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 
@@ -310,6 +311,28 @@ public sealed class HostileSenderTests(WebhookFixture f) : IClassFixture<Webhook
         // The warning itself is still written — once a minute — and says how many it left out.
         Assert.Contains(f.App.Logs.Lines, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Warning && l.Message.Contains("has no usable phone or LID")
             && l.Message.Contains("more since the last such line"));
+    }
+
+    /// <summary>
+    /// A padded or capitalised `open` (an outside fuzzing pass: " open" paused every send as a disconnection) is open:
+    /// each kind after a `close`, sends go on and the log says connected.
+    /// </summary>
+    [Fact]
+    public async Task APaddedOrCapitalisedOpenIsConnected()
+    {
+        var connection = f.App.Services.GetRequiredService<Julia.WhatsApp.WhatsAppConnection>();
+        foreach (var open in new[] { " open", "open ", "OPEN", "\topen\r\n", "\u00a0 Open " })
+        {
+            await StateAsync("close");
+            Assert.False(connection.CanSend);
+            await StateAsync(open);
+            Assert.True(connection.CanSend, $"\"{open}\" read as {connection.State}");
+            Assert.Equal("open", connection.State);
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, (await StateAsync("   ")).StatusCode);
+
+        async Task<HttpResponseMessage> StateAsync(string state) => await PostAsync(f.Client, new JsonObject { ["event"] = "connection.update",
+            ["instance"] = "julia", ["data"] = new JsonObject { ["instance"] = "julia", ["state"] = state } }, Url);
     }
 
     static JsonObject FromLid(string lid, string text) => Raw(lid, text);

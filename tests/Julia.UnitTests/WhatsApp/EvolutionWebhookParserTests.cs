@@ -75,6 +75,26 @@ public sealed class EvolutionWebhookParserTests
     public void ConnectionUpdatesCarryTheState(string fixture, string state) =>
         Assert.Equal(state, Assert.IsType<EvolutionEvent.Connection>(Parse(fixture)).State);
 
+    /// <summary>A state is a word: spaces around it (of any kind) and its case do not make `open` a disconnection (an outside fuzzing pass).</summary>
+    [Theory]
+    [InlineData(" open", "open")]
+    [InlineData("open ", "open")]
+    [InlineData("OPEN", "open")]
+    [InlineData("\\topen\\r\\n", "open")]
+    [InlineData("\\u00a0 Open\\u2003", "open")]
+    [InlineData(" close ", "close")]
+    public void AStateIsReadWithoutTheSpacesAroundItAndInLowerCase(string raw, string state) =>
+        Assert.Equal(state, Assert.IsType<EvolutionEvent.Connection>(EvolutionWebhookParser.Parse(JsonDocument.Parse(
+            $$$"""{"event":"connection.update","instance":"julia","data":{"state":"{{{raw}}}"}}""").RootElement, "julia")).State);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\\t\\n")]
+    public void AStateOfSpacesOnlyIsMissing(string raw) =>
+        Assert.IsType<EvolutionEvent.Invalid>(EvolutionWebhookParser.Parse(JsonDocument.Parse(
+            $$$"""{"event":"connection.update","instance":"julia","data":{"state":"{{{raw}}}"}}""").RootElement, "julia"));
+
     [Theory]
     [InlineData("""{"instance":"julia","data":{}}""", "event")]
     [InlineData("""{"event":"messages.upsert","data":{}}""", "instance")]
