@@ -56,7 +56,7 @@ internal static partial class ChatwootWebhookEndpoints
             }
 
             JsonDocument document;
-            try { document = JsonDocument.Parse(body); }
+            try { document = JsonDocument.Parse(WebhookRequests.WithoutBom(body)); }
             catch (JsonException) { return Invalid("JSON malformado"); }
             using (document)
             {

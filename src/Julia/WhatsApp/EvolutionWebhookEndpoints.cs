@@ -76,7 +76,7 @@ internal static partial class EvolutionWebhookEndpoints
                 return TooLarge();
             }
             JsonDocument document;
-            try { document = JsonDocument.Parse(WithoutBom(body)); }
+            try { document = JsonDocument.Parse(WebhookRequests.WithoutBom(body)); }
             catch (JsonException) { return Invalid("JSON malformado"); }
 
             using (document)
@@ -111,10 +111,6 @@ internal static partial class EvolutionWebhookEndpoints
                 }
             }
         }
-
-        /// <summary>A UTF-8 byte-order mark before the JSON is accepted, as most JSON readers do.</summary>
-        static ReadOnlyMemory<byte> WithoutBom(byte[] body) =>
-            body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF ? body.AsMemory(3) : body;
 
         static IResult Invalid(string problem) =>
             TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Webhook inválido", detail: problem);

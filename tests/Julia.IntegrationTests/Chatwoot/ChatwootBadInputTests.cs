@@ -208,6 +208,38 @@ public sealed class ChatwootBadInputTests(SignedWebhookTests.Fixture f) : IClass
         Assert.Contains(f.App.Logs.Lines, l => l.Message.Contains("unknown conversation") && l.Message.Contains("more since the last such line"));
     }
 
+    /// <summary>
+    /// A UTF-8 byte-order mark before the JSON is accepted, as by Evolution's webhook (it was a 400 here, 200 there: an
+    /// outside fuzzing pass); the signature covers the bytes as sent, mark included. Each event kind with a mark.
+    /// </summary>
+    [Fact]
+    public async Task AByteOrderMarkIsAcceptedAsByEvolutionsWebhook()
+    {
+        const string phone = "5511988880906";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        byte[] Bom(JsonObject body) => [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(body.ToJsonString())];
+
+        var added = HumanLoopFixture.Webhook("webhook-conversation-updated-label-added.json", chatwootId, phone);
+        added["labels"] = new JsonArray(ChatwootEventHandler.HumanLabel);
+        using (var response = await PostSignedAsync(Bom(added))) Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("human", await f.ControlAsync(conversa));
+
+        var reply = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, phone);
+        reply["content"] = "Oi, aqui é a Carla da escala";
+        using (var response = await PostSignedAsync(Bom(reply))) Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, await f.ScalarAsync<long>("""
+            SELECT count(*) FROM interacoes WHERE conversa_id = @conversa AND autor_tipo = 'humano' AND conteudo = 'Oi, aqui é a Carla da escala'
+            """, new { conversa }));
+
+        var resolved = HumanLoopFixture.Webhook("webhook-conversation-status-changed-resolved.json", chatwootId, phone);
+        using (var response = await PostSignedAsync(Bom(resolved))) Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ai", await f.ControlAsync(conversa));
+
+        // A mark alone, or two, is still no JSON.
+        foreach (var bytes in new byte[][] { [0xEF, 0xBB, 0xBF], [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("{}")] })
+            using (var response = await PostSignedAsync(bytes)) Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     /// <summary>The token in the URL and a fresh signature over the exact bytes, as Chatwoot sends it.</summary>
     Task<HttpResponseMessage> PostSignedAsync(byte[] body)
     {

@@ -59,6 +59,13 @@ internal static class WebhookRequests
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// The body without a UTF-8 byte-order mark before the JSON: accepted, as most JSON readers do, by every webhook
+    /// (docs/decisions.md#security). A signature is checked over the body as sent, mark included.
+    /// </summary>
+    public static ReadOnlyMemory<byte> WithoutBom(byte[] body) =>
+        body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF ? body.AsMemory(3) : body;
+
     /// <summary>Constant-time comparison of a presented secret with the configured one.</summary>
     public static bool SecretMatches(string? given, string secret) =>
         !string.IsNullOrEmpty(given) && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(secret));
