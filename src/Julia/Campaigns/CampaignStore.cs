@@ -55,7 +55,7 @@ internal sealed class CampaignStore(NpgsqlDataSource db, ShiftStore shifts, Queu
         ("pressao", $"m.pressure_score > LEAST(@pmax, {NeverAbovePressure})"),
     ];
 
-    /// <summary>SPEC §7's pressure bands: 91–100 is "never" — whatever limit a campaign was given (docs/decisions.md#proactive).</summary>
+    /// <summary>The pressure band 91–100 is "never contact" — whatever limit a campaign was given (docs/decisions.md#proactive).</summary>
     public const int NeverAbovePressure = 90;
 
     /// <summary>Why <see cref="Exclusions"/> leave the doctor `m` out now, or NULL.</summary>

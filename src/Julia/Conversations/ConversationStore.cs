@@ -367,10 +367,12 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
     /// <summary>
     /// A statement: follow-ups went out in the conversations of <paramref name="followUps"/> (a relation with conversa_id
     /// and step `fu1`/`fu2`/`fu3`) — stage followup_1_enviado / followup_2_enviado; after `fu3` nao_respondeu, paused for
-    /// 60 days.
+    /// 60 days. <paramref name="stampOutbound"/>: also the conversation's last outbound time — for a follow-up whose send
+    /// has an unknown outcome, which counts as sent but was never recorded as a sent message.
     /// </summary>
-    public static string FollowedUpSql(string followUps) => $"""
+    public static string FollowedUpSql(string followUps, bool stampOutbound = false) => $"""
         UPDATE conversations c SET
+            {(stampOutbound ? "last_outbound_at = now()," : "")}
             stage = CASE s.step WHEN 'fu1' THEN 'followup_1_enviado' WHEN 'fu2' THEN 'followup_2_enviado' ELSE 'nao_respondeu' END,
             status = CASE WHEN s.step = 'fu3' THEN 'paused' ELSE c.status END,
             pausado_ate = CASE WHEN s.step = 'fu3' THEN now() + interval '60 days' ELSE c.pausado_ate END

@@ -30,8 +30,7 @@ internal sealed class FollowUpSendEffect : ISendEffect
          FROM fila_mensagens f WHERE f.id = {SendOutcomeSql.EndedId} AND f.tipo = 'followup' AND f.conversa_id IS NOT NULL)
         """;
 
-    static readonly string UnknownSql = ConversationStore.FollowedUpSql(Unknown) + ";\n" + DoctorStore.FollowedUpSql(Unknown) + ";\n"
-        + $"UPDATE conversations SET last_outbound_at = now() WHERE id = (SELECT conversa_id FROM {Unknown} u)";
+    static readonly string UnknownSql = ConversationStore.FollowedUpSql(Unknown, stampOutbound: true) + ";\n" + DoctorStore.FollowedUpSql(Unknown);
 
     public string? EndedSql(EndedMessage ended) =>
         ended.Message.Kind == QueueKinds.FollowUp && ended.Message.ConversaId is not null && ended.Reason == DispatchStore.UnknownOutcome
