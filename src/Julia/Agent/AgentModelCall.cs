@@ -51,9 +51,13 @@ internal sealed class AgentModelCall(ShiftStore shifts, ShiftCatalog catalog, IO
         ToolSession.Current = turn.Session;
         var o = options.Value;
         ChatResponse? first = null;
+        // The first model leaves one call's time for the second: with the SDK's own retries of a slow answer it would
+        // otherwise use up the turn's deadline, and LLM_MODEL_COMPLEX was never asked (an operator walk, 2026-12-03).
+        using var firstBudget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (o.ComplexModel != o.Model && o.TurnDeadline > o.CallTimeout) firstBudget.CancelAfter(o.TurnDeadline - o.CallTimeout);
         try
         {
-            first = await chat.GetResponseAsync(turn.Messages, Options(o.Model, o.MaxTokens, tools, o), ct);
+            first = await chat.GetResponseAsync(turn.Messages, Options(o.Model, o.MaxTokens, tools, o), firstBudget.Token);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested && turn.Session.ToolCalls == 0 && turn.Session.TakeOver is null
                                    && o.ComplexModel != o.Model && WorthAnotherModel(ex))
@@ -104,8 +108,20 @@ internal sealed class AgentModelCall(ShiftStore shifts, ShiftCatalog catalog, IO
         ex is AnthropicBadRequestException or AnthropicContentTooLargeException or AnthropicUnprocessableEntityException
             or ClientResultException { Status: 400 or 413 or 422 };
 
+    /// <summary>
+    /// The provider refuses the key, the account or the model name (401, 402, 403, 404): configuration an operator must fix —
+    /// logged at ERROR, which the runbook's `grep ERROR` finds ("Se API key inválida").
+    /// </summary>
+    public static bool IsConfigurationFault(Exception ex) =>
+        ex is AnthropicUnauthorizedException or AnthropicForbiddenException or AnthropicNotFoundException or AnthropicPaymentRequiredException
+            or ClientResultException { Status: 401 or 402 or 403 or 404 };
+
     public static string Describe(Exception ex) => ex switch
     {
+        AnthropicUnauthorizedException or ClientResultException { Status: 401 } => "chave da API recusada (401): confira a variável da chave",
+        AnthropicPaymentRequiredException or ClientResultException { Status: 402 } => "conta do provedor sem crédito (402)",
+        AnthropicForbiddenException or ClientResultException { Status: 403 } => "acesso negado pelo provedor (403)",
+        AnthropicNotFoundException or ClientResultException { Status: 404 } => "modelo não encontrado (404): confira LLM_MODEL",
         AnthropicBadRequestException or ClientResultException { Status: 400 } => "pedido recusado pelo modelo (400)",
         AnthropicContentTooLargeException or ClientResultException { Status: 413 } => "pedido grande demais para o modelo (413)",
         AnthropicRateLimitException => "limite de taxa da Anthropic (429)",

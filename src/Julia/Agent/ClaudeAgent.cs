@@ -53,7 +53,7 @@ internal sealed partial class ClaudeAgent(
             if (AgentModelCall.IsRequestFault(ex)) breaker.RecordSuccess(); else breaker.RecordFailure();
             timings.Error("llm_chamada");
             var reason = AgentModelCall.Describe(ex);
-            LogCallFailed(turn.ConversaId, reason, breaker.State.ToString(), ex.GetType().Name);
+            LogCallFailed(AgentModelCall.IsConfigurationFault(ex) ? LogLevel.Error : LogLevel.Warning, turn.ConversaId, reason, breaker.State.ToString(), ex.GetType().Name);
             return session.TakeOver ?? new AgentOutcome.Unavailable(reason);
         }
         finally
@@ -65,6 +65,6 @@ internal sealed partial class ClaudeAgent(
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Agent answered conversa {ConversaId}: model {Model}, tokens {InputTokens}/{OutputTokens}, {ToolCalls} tool calls, {LatenciaMs} ms")]
     private partial void LogAnswered(Guid conversaId, string model, int inputTokens, int outputTokens, int toolCalls, int latenciaMs);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Agent call failed for conversa {ConversaId}: {Reason} (circuit {CircuitState}, {ErrorType})")]
-    private partial void LogCallFailed(Guid conversaId, string reason, string circuitState, string errorType);
+    [LoggerMessage(EventId = 2002, Message = "Agent call failed for conversa {ConversaId}: {Reason} (circuit {CircuitState}, {ErrorType})")]
+    private partial void LogCallFailed(LogLevel level, Guid conversaId, string reason, string circuitState, string errorType);
 }

@@ -20,4 +20,10 @@ internal static class AlertTypes
     public const string Info = "info", Warning = "warning", Error = "error", Critical = "critical";
 
     public static int Rank(string severity) => severity switch { Info => 0, Warning => 1, Error => 2, Critical => 3, _ => -1 };
+
+    /// <summary>An alert's log line at its own severity: `grep ERROR`, the runbook's first step, finds every error and critical one.</summary>
+    public static LogLevel LogLevelOf(string severity) => severity switch
+    {
+        Info => LogLevel.Information, Warning => LogLevel.Warning, _ => LogLevel.Error,
+    };
 }

@@ -62,7 +62,10 @@ internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, 
         var errors = report.Hour.ErrorsInWindow;
         if (received >= MinMessagesForErrorRate && (decimal)errors / received is var errorRate && errorRate > 0.05m)
             alerts.Add(new(TaxaErroAlta, Error,
-                $"Taxa de erro de {errorRate.ToString("P1", PtBr)} na última hora ({errors} erros para {received} mensagens recebidas; limite 5%)",
+                $"Taxa de erro de {errorRate.ToString("P1", PtBr)} na última hora ({errors} erros para {received} mensagens recebidas; limite 5%). " +
+                // Every operation counts its own errors, so one failed turn may count twice (the model call and the turn).
+                "Por operação: " + string.Join(", ", report.Hour.Window.Where(p => p.Key.StartsWith("erros:", StringComparison.Ordinal) && p.Value > 0)
+                    .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(5).Select(p => $"{p.Key[6..]} {p.Value}")),
                 Math.Round(errorRate, 4)));
 
         var open = report.Hour.SharedCircuits.Where(p => p.Value == "open").Select(p => p.Key).Order(StringComparer.Ordinal).ToList();

@@ -26,7 +26,7 @@ internal sealed partial class AlertsJob(
             if (await store.TryRecordAsync(alert, cooldown, ct))
             {
                 sent.Add(alert.Tipo);
-                LogAlert(alert.Tipo, alert.Severidade, alert.Mensagem);
+                LogAlert(AlertTypes.LogLevelOf(alert.Severidade), alert.Tipo, alert.Severidade, alert.Mensagem);
             }
             else cooling.Add(alert.Tipo);
         }
@@ -36,6 +36,6 @@ internal sealed partial class AlertsJob(
 
     static string List(List<string> tipos) => tipos.Count == 0 ? "-" : string.Join(", ", tipos);
 
-    [LoggerMessage(EventId = 1701, Level = LogLevel.Warning, Message = "alerta {Tipo} ({Severidade}): {Mensagem}")]
-    private partial void LogAlert(string tipo, string severidade, string mensagem);
+    [LoggerMessage(EventId = 1701, Message = "alerta {Tipo} ({Severidade}): {Mensagem}")]
+    private partial void LogAlert(LogLevel level, string tipo, string severidade, string mensagem);
 }

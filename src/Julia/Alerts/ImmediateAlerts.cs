@@ -50,7 +50,7 @@ internal sealed partial class ImmediateAlerts(
     void Raise(AlertCandidate alert) => Record(alert.Tipo, async ct =>
     {
         var recorded = await store.TryRecordAsync(alert, TimeSpan.FromMinutes(options.Value.CooldownMinutes), ct);
-        if (recorded) LogAlert(alert.Tipo, alert.Severidade, alert.Mensagem);
+        if (recorded) LogAlert(AlertTypes.LogLevelOf(alert.Severidade), alert.Tipo, alert.Severidade, alert.Mensagem);
         return recorded;
     });
 
@@ -79,8 +79,8 @@ internal sealed partial class ImmediateAlerts(
     const int RecordAttempts = 120;
     static readonly TimeSpan RecordRetry = TimeSpan.FromSeconds(30);
 
-    [LoggerMessage(EventId = 1702, Level = LogLevel.Warning, Message = "alerta {Tipo} ({Severidade}): {Mensagem}")]
-    private partial void LogAlert(string tipo, string severidade, string mensagem);
+    [LoggerMessage(EventId = 1702, Message = "alerta {Tipo} ({Severidade}): {Mensagem}")]
+    private partial void LogAlert(LogLevel level, string tipo, string severidade, string mensagem);
 
     [LoggerMessage(EventId = 1703, Level = LogLevel.Warning, Message = "alerta {Tipo} não registrado agora ({Erro}); tentando de novo a cada 30 s")]
     private partial void LogNotRecorded(string tipo, string erro);

@@ -199,7 +199,7 @@ internal sealed partial class TurnOutcomes(
     [LoggerMessage(EventId = 1114, Level = LogLevel.Information, Message = "Turn of conversa {ConversaId} skipped on purpose ({Reason}): {Count} messages marked processed")]
     private partial void LogSkipped(Guid conversaId, int count, string reason);
 
-    [LoggerMessage(EventId = 1115, Level = LogLevel.Warning, Message = "Agent unavailable for conversa {ConversaId} ({Reason}): holding message and handoff erro_sistema")]
+    [LoggerMessage(EventId = 1115, Level = LogLevel.Error, Message = "Agent unavailable for conversa {ConversaId} ({Reason}): holding message and handoff erro_sistema")]
     private partial void LogFallback(Guid conversaId, string reason);
 
     [LoggerMessage(EventId = 1117, Level = LogLevel.Information, Message = "Turn of conversa {ConversaId} dropped: the doctor was erased (LGPD) while it ran")]

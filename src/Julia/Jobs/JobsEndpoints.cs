@@ -28,7 +28,8 @@ internal static class JobsEndpoints
             JobRunOutcome.Ran => TypedResults.Ok(new { job = nome, resultado = result }),
             JobRunOutcome.Busy => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"O job {nome} já está rodando"),
             JobRunOutcome.AlreadyRanToday => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"O job {nome} já rodou hoje",
-                detail: "Jobs diários rodam uma vez por dia (horário de São Paulo); veja execucoes_job."),
+                detail: "Jobs diários rodam uma vez por dia (horário de São Paulo); veja execucoes_job."
+                        + (nome == "retencao" ? " Para limpar de novo hoje: julia limpeza." : "")),
             // The name is not echoed: it comes from the URL, whatever it holds.
             _ => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Job desconhecido",
                 detail: $"Jobs: {string.Join(", ", runner.Jobs.Keys)}"),

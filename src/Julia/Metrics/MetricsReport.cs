@@ -17,6 +17,12 @@ internal sealed record MetricsReport(
 {
     public static readonly string[] CacheFamilies = ["medico", "vagas", "contexto"];
 
+    /// <summary>Webhooks refused for a wrong token: every one is a doctor's message lost (Evolution does not resend a 401).</summary>
+    static readonly string RefusedWebhooks = CounterNames.Errors(WhatsApp.EvolutionWebhookEndpoints.RefusedOperation);
+
+    /// <summary>Slack notices given up: alerts travel through Slack, so every later one would be lost without a trace.</summary>
+    static readonly string SlackGaveUp = CounterNames.Errors(Notifications.NotificationsMeter.GaveUp("slack"));
+
     /// <summary>Operations whose time includes a call to the model, judged by the LLM limits (10 s / 5 s).</summary>
     public static bool IncludesModel(string operation) => operation is "llm_chamada" or "processar_mensagem";
 
@@ -78,7 +84,13 @@ internal sealed record MetricsReport(
             else if (s.MeanMs > slow) problems.Add($"{op} lento: média de {s.MeanMs:0} ms nas últimas {s.Window} amostras (limite {slow:0} ms)");
         }
         foreach (var (counter, n) in Hour.Window.Where(p => p.Key.StartsWith("erros:", StringComparison.Ordinal)).OrderBy(p => p.Key, StringComparer.Ordinal))
-            if (n > 10) problems.Add($"{counter[6..]}: {n} erros na última hora (mais de 10)");
+            if (n > 10 && counter != RefusedWebhooks && counter != SlackGaveUp) problems.Add($"{counter[6..]}: {n} erros na última hora (mais de 10)");
+        if (Hour.InWindow(SlackGaveUp) is var slack and > 0)
+            problems.Add($"{slack} aviso(s) do Slack desistido(s) na última hora (status falhou em notificacoes): alertas e handoffs não estão " +
+                         "chegando ao Slack — confira SLACK_WEBHOOK_URL e reenfileire os avisos (runbook)");
+        if (Hour.InWindow(RefusedWebhooks) is var refused and > 0)
+            problems.Add($"webhook da Evolution recusado {refused} vez(es) na última hora com um token que não é o EVOLUTION_WEBHOOK_TOKEN: " +
+                         "a Evolution não reenvia, essas mensagens se perderam — confira o token dos dois lados");
         foreach (var family in CacheFamilies)
         {
             var (hits, misses, rate) = Cache(family, lastHour: true);
@@ -89,7 +101,7 @@ internal sealed record MetricsReport(
         if (Queue is null) problems.Add("banco de dados indisponível: a fila não pôde ser lida");
         else if (Queue.IdadeMaisAntigaS > 600) problems.Add($"fila: a mensagem pendente mais antiga espera há {Queue.IdadeMaisAntigaS / 60} min (limite 10 min)");
         if (WhatsAppState is not ("open" or "sandbox")) problems.Add($"WhatsApp não conectado (estado {WhatsAppState})");
-        if (Hour.Partial) problems.Add("Redis indisponível: métricas parciais, só deste processo (cache e limites de envio desligados até ele voltar)");
+        if (Hour.Partial) problems.Add("Redis indisponível: métricas parciais, só deste processo; cache desligado (tudo vem do Postgres) e envios proativos (campanhas, follow-ups, lembretes) parados até ele voltar — as respostas seguem");
         if (!AgentOn) problems.Add("agente desligado (sem chave do modelo: ANTHROPIC_API_KEY ou, com LLM_PROVIDER=openai, OPENAI_API_KEY/OPENAI_BASE_URL): toda mensagem recebe a resposta de espera e vai para a equipe");
         return problems;
     }

@@ -19,7 +19,7 @@ internal sealed class NotificationOptions
 /// </summary>
 internal sealed partial class NotificationDispatcher(
     NotificationOutbox outbox, IEnumerable<INotificationChannel> channels, IOptions<NotificationOptions> options, TimeProvider time,
-    ILogger<NotificationDispatcher> logger) : BackgroundService
+    NotificationsMeter meter, ILogger<NotificationDispatcher> logger) : BackgroundService
 {
     readonly Infrastructure.Logging.FailureStreak streak = new(time);
 
@@ -94,10 +94,12 @@ internal sealed partial class NotificationDispatcher(
             case DeliveryResult.Retry retry:
                 await outbox.FailAsync(n.Id, retry.Error, CancellationToken.None);
                 LogGaveUp(n.Id, n.Channel, n.Kind, Subject(n), n.Attempts + 1, retry.Error);
+                meter.Error(NotificationsMeter.GaveUp(n.Channel));
                 break;
             case DeliveryResult.Failed failed:
                 await outbox.FailAsync(n.Id, failed.Error, CancellationToken.None);
                 LogGaveUp(n.Id, n.Channel, n.Kind, Subject(n), n.Attempts + 1, failed.Error);
+                meter.Error(NotificationsMeter.GaveUp(n.Channel));
                 break;
         }
     }

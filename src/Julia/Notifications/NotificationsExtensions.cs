@@ -8,6 +8,7 @@ internal static class NotificationsExtensions
         builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         builder.Services.AddSingleton<NotificationOutbox>();
         builder.Services.AddSingleton<Maintenance.IRetentionTarget, NotificationRetention>();
+        builder.Services.AddSingleton<NotificationsMeter>();
         builder.Services.AddSingleton<NotificationDispatcher>();
         builder.Services.AddSingleton<Privacy.IPersonalDataOwner, NotificationPersonalData>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());

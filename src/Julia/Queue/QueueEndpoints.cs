@@ -10,8 +10,8 @@ internal static class QueueEndpoints
         app.MapGet("/health/rate-limit", GetRateLimit).WithTags("Health");
     }
 
-    /// <summary>docs/decisions.md#health-and-metrics: msgs_hora, limite_hora, msgs_dia, limite_dia, horario_permitido, hora_atual (São Paulo). -1 when Redis is down.</summary>
-    static async Task<Ok<Dictionary<string, object>>> GetRateLimit(SendLimiter limiter, BusinessHours hours)
+    /// <summary>docs/decisions.md#health-and-metrics: msgs_hora, limite_hora, msgs_dia, limite_dia, horario_permitido, hora_atual (São Paulo), proximo_envio. -1 when Redis is down.</summary>
+    static async Task<Ok<Dictionary<string, object?>>> GetRateLimit(SendLimiter limiter, BusinessHours hours)
     {
         var u = await limiter.UsageAsync(hours);
         return TypedResults.Ok(u.ToJson());

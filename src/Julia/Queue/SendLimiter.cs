@@ -144,17 +144,19 @@ internal sealed class SendLimiter(RedisGate redis, DispatchStore store, IOptions
         var keys = Keys(local, "-");
         var (hourStart, dayStart) = Starts(local);
         // After a FLUSHDB the counters come back from the sent rows here too, not only at the next proactive send.
-        var (hour, day) = await redis.TryAsync(async db =>
+        var (hour, day, next) = await redis.TryAsync(async db =>
         {
             try
             {
                 await RebuildIfMissingAsync(db, keys, hourStart, dayStart, CancellationToken.None);
             }
             catch (Npgsql.NpgsqlException) { } // the database down: show what Redis has
-            return ((long)await db.StringGetAsync(keys[0]), (long)await db.StringGetAsync(keys[1]));
-        }, (-1L, -1L));
+            return ((long)await db.StringGetAsync(keys[0]), (long)await db.StringGetAsync(keys[1]), (long)await db.StringGetAsync(keys[3]));
+        }, (-1L, -1L, 0L));
         var o = options.Value;
-        return new RateLimitUsage(hour, o.MaxPerHour, day, o.MaxPerDay, hours.IsOpen(now), local.ToString("yyyy-MM-dd'T'HH:mm:sszzz"));
+        var nextSend = next > now.ToUnixTimeMilliseconds()
+            ? SaoPaulo.ToLocal(DateTimeOffset.FromUnixTimeMilliseconds(next)).ToString("yyyy-MM-dd'T'HH:mm:sszzz") : null;
+        return new RateLimitUsage(hour, o.MaxPerHour, day, o.MaxPerDay, hours.IsOpen(now), local.ToString("yyyy-MM-dd'T'HH:mm:sszzz"), nextSend);
     }
 
     async Task RebuildIfMissingAsync(IDatabase db, string[] keys, DateTimeOffset hourStart, DateTimeOffset dayStart, CancellationToken ct)
@@ -193,12 +195,16 @@ internal sealed class SendLimiter(RedisGate redis, DispatchStore store, IOptions
     sealed record TodaysSends(long Hour, long Day, long FirstContacts, DateTime? LastFirstContact, DateTime? LastCounted);
 }
 
-internal sealed record RateLimitUsage(long SentThisHour, int HourLimit, long SentToday, int DayLimit, bool WithinBusinessHours, string LocalTime)
+internal sealed record RateLimitUsage(long SentThisHour, int HourLimit, long SentToday, int DayLimit, bool WithinBusinessHours, string LocalTime,
+    string? NextSend = null)
 {
-    /// <summary>The runbook's fields, as /health/rate-limit and /admin/metricas/performance show them.</summary>
-    public Dictionary<string, object> ToJson() => new()
+    /// <summary>
+    /// The runbook's fields, as /health/rate-limit and /admin/metricas/performance show them; `proximo_envio`: when the
+    /// spacing lets the next counted proactive send go (São Paulo time), null when it may go now.
+    /// </summary>
+    public Dictionary<string, object?> ToJson() => new()
     {
         ["msgs_hora"] = SentThisHour, ["limite_hora"] = HourLimit, ["msgs_dia"] = SentToday, ["limite_dia"] = DayLimit,
-        ["horario_permitido"] = WithinBusinessHours, ["hora_atual"] = LocalTime,
+        ["horario_permitido"] = WithinBusinessHours, ["hora_atual"] = LocalTime, ["proximo_envio"] = NextSend,
     };
 }

@@ -22,6 +22,9 @@ internal static partial class EvolutionWebhookEndpoints
         group.MapPost("/{evento}", (HttpContext http, string evento, Handler handler, CancellationToken ct) => handler.ReceiveAsync(http, evento, ct));
     }
 
+    /// <summary>The error counter of webhooks refused for a wrong token (`erros:webhook_recusado`).</summary>
+    public const string RefusedOperation = "webhook_recusado";
+
     internal sealed partial class Handler(
         IOptions<EvolutionOptions> options, IInboundMessageSink intake, WhatsAppConnection connection, WhatsAppMeter timings,
         TimeProvider time, ILogger<Handler> logger)
@@ -61,6 +64,9 @@ internal static partial class EvolutionWebhookEndpoints
                 // Evolution does not resend a 401: a wrong token after a rotation loses every message, so it is said —
                 // once a minute at most, whoever sends them.
                 if (RefusedLogs.ShouldLog(time.GetUtcNow())) LogRefused();
+                // A token that is there and wrong is Evolution configured with another one (a scanner sends none):
+                // counted, for the health problem that says the messages are being lost (docs/decisions.md#metrics).
+                if (WebhookAuthenticator.CarriesToken(http.Request)) timings.Error(RefusedOperation);
                 return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Token do webhook ausente ou inválido");
             }
             // "Webhook by events" with the token in the URL: the event name came after the token.

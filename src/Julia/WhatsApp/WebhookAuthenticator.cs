@@ -23,6 +23,11 @@ internal static class WebhookAuthenticator
 
     static bool Matches(string? given, string token) => WebhookRequests.SecretMatches(given, token);
 
+    /// <summary>Whether the request carries a token at all, right or wrong, in any of the places it is read from.</summary>
+    public static bool CarriesToken(HttpRequest request) =>
+        !string.IsNullOrEmpty(QueryToken(request).Token) || !string.IsNullOrEmpty(request.Headers["X-Webhook-Token"])
+        || !string.IsNullOrEmpty(request.Headers["token"]) || WebhookRequests.Bearer(request) is { Length: > 0 };
+
     /// <summary>
     /// The `?token=` of the request, and the event Evolution's "webhook by events" appended to it. Evolution builds that
     /// address by adding `/{event}` to the configured URL after its query string, so `…/webhook/evolution?token=T` arrives

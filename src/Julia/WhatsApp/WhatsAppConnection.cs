@@ -54,6 +54,6 @@ internal sealed partial class WhatsAppConnection(RedisGate redis, TimeProvider t
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "WhatsApp connected (state open, was {Previous})")]
     private partial void LogConnected(string previous);
 
-    [LoggerMessage(EventId = 1302, Level = LogLevel.Warning, Message = "WhatsApp not connected: state {State} (reason {StatusReason})")]
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Error, Message = "WhatsApp not connected: state {State} (reason {StatusReason})")]
     private partial void LogNotConnected(string state, int? statusReason);
 }

@@ -29,3 +29,15 @@ public sealed class CircuitFixture : AgentFixture
 {
     protected override Dictionary<string, string?> AgentSettings => new() { ["FALLBACK_HANDOFF_MINUTOS"] = "0", ["Agent:MaxRetries"] = "0" };
 }
+
+/// <summary>
+/// The SDK's retries of a slow answer (2 of them, 3 s each) would outlast an 8 s turn: the first model gets 5 s, the
+/// turn's deadline less one call, so that the complex model is asked in time.
+/// </summary>
+public sealed class SlowModelFixture : AgentFixture
+{
+    protected override Dictionary<string, string?> AgentSettings => new()
+    {
+        ["FALLBACK_HANDOFF_MINUTOS"] = "0", ["Agent:MaxRetries"] = "2", ["Agent:CallTimeout"] = "00:00:03", ["Agent:TurnDeadline"] = "00:00:08",
+    };
+}

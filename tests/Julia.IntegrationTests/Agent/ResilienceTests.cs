@@ -1,4 +1,5 @@
 using Julia.IntegrationTests.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 using static Julia.IntegrationTests.TestHost.FakeAnthropic;
 using static Julia.IntegrationTests.TestHost.FakeModelServer;
@@ -120,5 +121,27 @@ public sealed class RequestFaultTests(CircuitFixture f) : IClassFixture<CircuitF
         Assert.Contains(await f.QueueAsync("5511999990815"), q => q.Tipo == "resposta" && q.Conteudo.Contains("Hospital Central"));
         Assert.DoesNotContain(f.App.Logs.Lines, l => l.Message.Contains("circuito claude aberto"));
         Assert.Contains(f.App.Logs.Lines, l => l.Message.Contains("pedido recusado pelo modelo (400)"));
+    }
+}
+
+/// <summary>
+/// A first model that keeps timing out leaves the complex model its call: the SDK's own retries used up the turn's
+/// deadline, LLM_MODEL_COMPLEX was never asked and the doctor got the holding message (an operator walk, 2026-12-03).
+/// </summary>
+public sealed class SlowModelTests(SlowModelFixture f) : IClassFixture<SlowModelFixture>
+{
+    [Fact]
+    public async Task AFirstModelThatKeepsTimingOutLeavesTheComplexModelItsCall()
+    {
+        var complex = f.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Julia.Agent.AgentOptions>>().Value.ComplexModel;
+        f.Anthropic.Override = request => request["model"]!.GetValue<string>() == complex
+            ? FakeAnthropic.Text("Tenho sim, plantão sábado no Hospital Central.")
+            : new Answer(200, TextReply("tarde demais"), Delay: TimeSpan.FromSeconds(4));
+
+        await PostAsync(f.Client, Text("5511999990821", "tem vaga? (821)"));
+        await f.WaitProcessedAsync("5511999990821");
+
+        Assert.Contains(await f.QueueAsync("5511999990821"), q => q.Tipo == "resposta" && q.Conteudo.Contains("Hospital Central"));
+        Assert.Contains(f.Anthropic.Requests, r => r["model"]!.GetValue<string>() == complex);
     }
 }

@@ -174,3 +174,83 @@ public sealed class SharedMetricsTests
         Assert.Contains(report["problemas"]!.AsArray(), p => p!.GetValue<string>().StartsWith("Redis indisponível"));
     }
 }
+
+public sealed class TokenMetricsFixture : PipelineFixture
+{
+    public const string Token = "metricas-token-FAKE", WebhookToken = "webhook-token-FAKE";
+    protected override Dictionary<string, string?> Settings => new()
+    {
+        ["HUMANIZAR"] = "false", ["ADMIN_API_TOKEN"] = Token, ["EVOLUTION_WEBHOOK_TOKEN"] = WebhookToken,
+    };
+}
+
+/// <summary>
+/// A webhook refused for a wrong token is a doctor's message lost (Evolution does not resend a 401): health says so. A
+/// request with no token at all (a scanner) is not counted (an operator walk, 2026-12-03: health stayed `healthy` while
+/// every message was refused).
+/// </summary>
+public sealed class RefusedWebhookHealthTests(TokenMetricsFixture f) : IClassFixture<TokenMetricsFixture>
+{
+    [Fact]
+    public async Task WebhooksRefusedForAWrongTokenMakeHealthDegradedAndSaySo()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(f.Client, Text("5511999990791", "oi"), "/webhook/evolution?token=o-antigo")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(f.Client, Text("5511999990792", "oi"), "/webhook/evolution")).StatusCode);
+
+        var problems = await Eventually.MatchesAsync(async () =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/admin/metricas/health");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TokenMetricsFixture.Token);
+            var health = JsonNode.Parse(await (await f.Client.SendAsync(request)).Content.ReadAsStringAsync())!.AsObject();
+            return health["problemas"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
+        }, p => p.Any(x => x.Contains("webhook da Evolution recusado")));
+
+        Assert.Contains(problems, p => p.StartsWith("webhook da Evolution recusado 1 vez(es)", StringComparison.Ordinal));
+    }
+}
+
+public sealed class DeadSlackFixture : PipelineFixture
+{
+    public FakeSlack Slack { get; private set; } = null!;
+
+    protected override Dictionary<string, string?> Settings => new()
+    {
+        ["HUMANIZAR"] = "false", ["SLACK_WEBHOOK_URL"] = Slack.WebhookUrl, ["Notifications:PollMilliseconds"] = "50",
+    };
+
+    public override async Task InitializeAsync()
+    {
+        Slack = await FakeSlack.StartAsync();
+        Slack.Respond = _ => (404, "no_service", null); // the webhook was revoked: permanent
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Slack.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// A Slack notice given up (`falhou`) makes health degraded: alerts travel through Slack, so a dead webhook would lose
+/// every later alert without a trace (an operator walk, 2026-12-03: `healthy` while the handoff notice had failed).
+/// </summary>
+public sealed class DeadSlackHealthTests(DeadSlackFixture f) : IClassFixture<DeadSlackFixture>
+{
+    [Fact]
+    public async Task ASlackNoticeGivenUpMakesHealthDegradedAndSaysSo()
+    {
+        await PostAsync(f.Client, Text("5511999990793", "quero falar com um humano"));
+        await f.WaitProcessedAsync("5511999990793");
+
+        var problems = await Eventually.MatchesAsync(async () =>
+        {
+            var health = JsonNode.Parse(await f.Client.GetStringAsync("/admin/metricas/health"))!.AsObject();
+            return health["problemas"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
+        }, p => p.Any(x => x.Contains("aviso(s) do Slack desistido(s)")));
+
+        Assert.Contains(problems, p => p.Contains("SLACK_WEBHOOK_URL"));
+        Assert.Equal("falhou", await f.ScalarAsync<string>("SELECT status FROM notificacoes WHERE canal = 'slack' ORDER BY id LIMIT 1"));
+    }
+}

@@ -192,3 +192,29 @@ public sealed class SendLimiterOutageTests
         Assert.Equal(now.AddSeconds(60), retryAt);
     }
 }
+
+public sealed class RateLimitEndpointTests(LimiterFixture f) : IClassFixture<LimiterFixture>
+{
+    IDatabase Redis => f.Factory.Services.GetRequiredService<RedisGate>().Multiplexer.GetDatabase(f.Redis.Database);
+
+    /// <summary>
+    /// /health/rate-limit says when the spacing lets the next counted send go (an operator walk, 2026-12-03: 195 follow-ups
+    /// held by the limits were invisible — the counters said 1/20 and nothing said why nothing went out).
+    /// </summary>
+    [Fact]
+    public async Task TheRateLimitEndpointSaysWhenTheNextProactiveSendMayGo()
+    {
+        f.Redis.Flush();
+        var client = f.Factory.CreateClient();
+        var free = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/health/rate-limit")).RootElement;
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, free.GetProperty("proximo_envio").ValueKind);
+
+        await Redis.StringSetAsync("rate:proximo", DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeMilliseconds());
+        var held = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/health/rate-limit")).RootElement;
+
+        var next = DateTimeOffset.Parse(held.GetProperty("proximo_envio").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(next - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(11));
+        Assert.EndsWith("-03:00", held.GetProperty("proximo_envio").GetString());
+        f.Redis.Flush();
+    }
+}

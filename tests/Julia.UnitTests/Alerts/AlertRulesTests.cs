@@ -106,6 +106,18 @@ public sealed class AlertRulesTests
         Assert.Equal(fires, Find(Evaluate(window: window), TaxaErroAlta) is { Severidade: Error });
     }
 
+    /// <summary>
+    /// Each operation counts its own errors (a failed turn counts in llm_chamada and processar_mensagem), so the rate may
+    /// pass 100 %: the message names the operations behind it (an operator walk, 2026-12-03: "Taxa de erro de 136,4%").
+    /// </summary>
+    [Fact]
+    public void TheErrorRateSaysWhichOperationsItCounts()
+    {
+        var window = new Dictionary<string, long> { ["mensagens_recebidas"] = 11, ["erros:llm_chamada"] = 8, ["erros:processar_mensagem"] = 7 };
+        var alert = Find(Evaluate(window: window), TaxaErroAlta)!;
+        Assert.EndsWith("Por operação: llm_chamada 8, processar_mensagem 7", alert.Mensagem);
+    }
+
     [Fact]
     public void OpenCircuitAndDisconnectedWhatsAppFireAtAnyTime()
     {

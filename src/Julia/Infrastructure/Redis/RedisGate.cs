@@ -73,7 +73,7 @@ internal sealed partial class RedisGate : IDisposable
         if (multiplexer.IsValueCreated) multiplexer.Value.Dispose();
     }
 
-    [LoggerMessage(EventId = 150, Level = LogLevel.Warning, Message = "Redis unavailable at {Endpoint} ({Reason}): cache bypassed, working from Postgres until it returns")]
+    [LoggerMessage(EventId = 150, Level = LogLevel.Error, Message = "Redis unavailable at {Endpoint} ({Reason}): cache bypassed, working from Postgres until it returns")]
     private partial void LogOutage(string endpoint, string reason);
 
     [LoggerMessage(EventId = 151, Level = LogLevel.Information, Message = "Redis available again at {Endpoint}")]

@@ -72,7 +72,7 @@ public sealed class RedisCacheTests
             Assert.Equal("Ana", (await cache.GetOrCreateAsync("medico:id:m1", cache.DefaultTtl, Load, default))!.Nome);
 
         Assert.Equal(6, loads);
-        Assert.Single(app.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.StartsWith("Redis unavailable", StringComparison.Ordinal));
+        Assert.Single(app.Logs.Lines, l => l.Level == LogLevel.Error && l.Message.StartsWith("Redis unavailable", StringComparison.Ordinal));
 
         await server.StartAsync();
         var deadline = DateTime.UtcNow.AddSeconds(30);
