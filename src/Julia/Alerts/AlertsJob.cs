@@ -9,7 +9,8 @@ namespace Julia.Alerts;
 /// outside business hours only the "any time" ones — once per cooldown (docs/decisions.md#alerts).
 /// </summary>
 internal sealed partial class AlertsJob(
-    AlertRules rules, AlertStore store, BusinessHours hours, IOptions<AlertsOptions> options, TimeProvider time, ILogger<AlertsJob> logger) : IJob
+    AlertRules rules, AlertStore store, BusinessHours hours, IOptions<AlertsOptions> options,
+    IOptions<Conversations.ConversationsOptions> conversations, TimeProvider time, ILogger<AlertsJob> logger) : IJob
 {
     public string Name => "alertas";
     public JobSchedule Schedule { get; } = new(Every: TimeSpan.FromMinutes(15));
@@ -22,7 +23,7 @@ internal sealed partial class AlertsJob(
         List<string> sent = [], cooling = [], offHours = [];
         foreach (var alert in candidates)
         {
-            if (!alert.AnyTime && !businessHours) { offHours.Add(alert.Tipo); continue; }
+            if (!alert.AnyTime && !businessHours && !RepliesAtNight(alert)) { offHours.Add(alert.Tipo); continue; }
             if (await store.TryRecordAsync(alert, cooldown, ct))
             {
                 sent.Add(alert.Tipo);
@@ -33,6 +34,12 @@ internal sealed partial class AlertsJob(
         return candidates.Count == 0 ? "nenhum alerta"
             : $"enviados: {List(sent)}; em cooldown: {List(cooling)}; fora do horário: {List(offHours)}";
     }
+
+    /// <summary>
+    /// `sem_respostas` is about the reply path: when Júlia answers outside business hours (RESPONDER_FORA_HORARIO, the
+    /// default), a dead reply path at 3 a.m. leaves doctors unanswered then, and pages then (docs/decisions.md#alerts).
+    /// </summary>
+    bool RepliesAtNight(AlertCandidate alert) => alert.Tipo == AlertTypes.SemRespostas && conversations.Value.AnswerOutsideBusinessHours;
 
     static string List(List<string> tipos) => tipos.Count == 0 ? "-" : string.Join(", ", tipos);
 

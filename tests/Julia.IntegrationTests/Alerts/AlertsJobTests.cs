@@ -227,4 +227,33 @@ public sealed class AlertsJobTests(AlertsFixture f) : IClassFixture<AlertsFixtur
         Assert.DoesNotContain(alerts, a => a.Tipo == AlertTypes.TaxaHandoffAlta);
         Assert.Contains("fora do horário: taxa_handoff_alta", summary);
     }
+
+    /// <summary>
+    /// When Júlia answers at night (RESPONDER_FORA_HORARIO=true, the default), a dead reply path at night pages at night:
+    /// `sem_respostas` goes out outside business hours too; when she defers the night's messages, it waits like the rest
+    /// (an operator walk, 2026-12-03: nothing paged until 08:00 while doctors went unanswered).
+    /// </summary>
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("false", false)]
+    public async Task NoRepliesAtNightPagesAtNightWhenJuliaAnswersAtNight(string answersAtNight, bool pages)
+    {
+        await f.ResetAsync();
+        var local = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(-3));
+        var (start, end) = local.Hour < 12 ? ("20:00", "21:00") : ("02:00", "03:00");
+        await using var closed = new JuliaAppFactory(f.Database, f.Redis, new Dictionary<string, string?>(f.Common)
+        {
+            ["DIAS_UTEIS"] = "1-7", ["HORARIO_INICIO"] = start, ["HORARIO_FIM"] = end, ["RESPONDER_FORA_HORARIO"] = answersAtNight,
+        });
+        await f.ConversationsAsync(answersAtNight == "true" ? "55119977060" : "55119977065", conversations: 1, handoffs: 0);
+        await f.ExecuteAsync("""
+            INSERT INTO interacoes (medico_id, conversa_id, direcao, autor_tipo, conteudo, created_at)
+            SELECT c.medico_id, c.id, 'entrada', 'medico', 'oi', now() - interval '5 minutes' FROM conversations c
+            """);
+
+        var summary = await AlertsFixture.RunAsync(closed.CreateClient());
+
+        Assert.Equal(pages, (await AlertsAsync()).Contains((AlertTypes.SemRespostas, "critical")));
+        Assert.Equal(!pages, summary.Contains("fora do horário: sem_respostas"));
+    }
 }
