@@ -29,15 +29,16 @@ internal sealed record AlertFacts(
                       AND COALESCE(origem, '') NOT IN ('fila:campanha', 'fila:followup', 'fila:lembrete_solicitado')
                       AND created_at > now() - interval '30 minutes') AS respostasjuliaultimos30m,
                    -- Awaiting a reply: no turn consumed it yet (also one no conversation holds yet: the turns are not
-                   -- running), or its turn queued a reply that has not gone out. A message skipped on purpose (a sticker,
-                   -- a location, a repeated opt-out) awaits nothing; a person's conversation is theirs to answer.
+                   -- running), or its turn queued a reply that has not gone out, or that reply ended in `erro` (Evolution
+                   -- refusing every send: the doctor is as unanswered; an operator walk, 2026-12-03). A message skipped on
+                   -- purpose (a sticker, a location, a repeated opt-out) awaits nothing; a person's conversation is theirs.
                    (SELECT count(*) FROM interacoes i
                     LEFT JOIN conversations c ON c.medico_id = i.medico_id AND c.status IN ('active', 'paused')
                     WHERE i.direcao = 'entrada' AND i.autor_tipo = 'medico' AND (c.id IS NULL OR c.controlled_by = 'ai')
                       AND i.created_at > now() - interval '30 minutes' AND i.created_at <= now() - @grace
                       AND (i.processado_em IS NULL
                            OR EXISTS (SELECT 1 FROM fila_mensagens f WHERE f.medico_id = i.medico_id AND f.tipo IN ('resposta', 'sistema')
-                                        AND f.created_at >= i.created_at AND f.status IN ('pendente', 'processando')))) AS mensagensaguardandoresposta
+                                        AND f.created_at >= i.created_at AND f.status IN ('pendente', 'processando', 'erro')))) AS mensagensaguardandoresposta
             """, new { grace = ReplyGrace }, cancellationToken: ct));
     }
 }

@@ -159,6 +159,19 @@ public sealed class AlertsJobTests(AlertsFixture f) : IClassFixture<AlertsFixtur
         await AlertsFixture.RunAsync(f.Client);
         Assert.Contains((AlertTypes.SemRespostas, "critical"), await AlertsAsync());
 
+        // A reply that ended in `erro` (Evolution refusing every send) left the doctor as unanswered (an operator walk, 2026-12-03).
+        await f.ResetAsync();
+        await f.ConversationsAsync("55119977027", conversations: 1, handoffs: 0);
+        await f.ExecuteAsync("""
+            INSERT INTO interacoes (medico_id, conversa_id, direcao, autor_tipo, conteudo, created_at, processado_em)
+            SELECT c.medico_id, c.id, 'entrada', 'medico', 'oi', now() - interval '5 minutes', now() - interval '4 minutes' FROM conversations c;
+            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, status, outcome_reason_code, created_at)
+            SELECT c.medico_id, c.id, 'resposta', 'oi!', 'erro', 'tentativas_esgotadas', now() - interval '4 minutes' FROM conversations c;
+            """);
+        Assert.Equal(1L, (await AlertFacts.ReadAsync(f.Db, default)).MensagensAguardandoResposta);
+        await AlertsFixture.RunAsync(f.Client);
+        Assert.Contains((AlertTypes.SemRespostas, "critical"), await AlertsAsync());
+
         await f.ResetAsync();
         await f.ConversationsAsync("55119977030", conversations: 1, handoffs: 0);
         await f.ExecuteAsync("""
