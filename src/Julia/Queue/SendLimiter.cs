@@ -15,8 +15,29 @@ namespace Julia.Queue;
 /// first-contact counts, the first-contact and counted-send spacing, and each number's last send of the hour). Redis down → wait
 /// (fail closed): replies never come here.
 /// </summary>
-internal sealed class SendLimiter(RedisGate redis, DispatchStore store, IOptions<QueueOptions> options, TimeProvider time)
+internal sealed class SendLimiter
 {
+    readonly RedisGate redis;
+    readonly DispatchStore store;
+    readonly IOptions<QueueOptions> options;
+    readonly TimeProvider time;
+
+    /// <summary>
+    /// 1 when the counters must be checked against the sent rows before the next reservation: at start, and after every
+    /// reconnection — a Redis restarted from an older snapshot has counters below what went out (an operator walk,
+    /// 2026-12-03: `rate:dia` 5 against 7 sent), and only missing keys used to be rebuilt.
+    /// </summary>
+    int verify = 1;
+
+    public SendLimiter(RedisGate redis, DispatchStore store, IOptions<QueueOptions> options, TimeProvider time)
+    {
+        (this.redis, this.store, this.options, this.time) = (redis, store, options, time);
+        redis.Multiplexer.ConnectionRestored += (_, _) => VerifyCountersNext();
+    }
+
+    /// <summary>The next reservation raises the counters to what the sent rows say (never lowers them).</summary>
+    internal void VerifyCountersNext() => Volatile.Write(ref verify, 1);
+
     const string Script = """
         local now = tonumber(ARGV[1])
         local counted = ARGV[2] == '1'
@@ -161,7 +182,7 @@ internal sealed class SendLimiter(RedisGate redis, DispatchStore store, IOptions
 
     async Task RebuildIfMissingAsync(IDatabase db, string[] keys, DateTimeOffset hourStart, DateTimeOffset dayStart, CancellationToken ct)
     {
-        if (await db.KeyExistsAsync(keys[1]) && await db.KeyExistsAsync(keys[0])) return;
+        if (Interlocked.Exchange(ref verify, 0) == 0 && await db.KeyExistsAsync(keys[1]) && await db.KeyExistsAsync(keys[0])) return;
         await using var c = await store.DataSource.OpenConnectionAsync(ct);
         using var grid = await c.QueryMultipleAsync(new CommandDefinition("""
             SELECT count(*) FILTER (WHERE enviada_em >= @hourStart) AS Hour, count(*) AS Day,
@@ -177,18 +198,26 @@ internal sealed class SendLimiter(RedisGate redis, DispatchStore store, IOptions
             """, new { hourStart = hourStart.UtcDateTime, dayStart = dayStart.UtcDateTime }, cancellationToken: ct));
         var today = await grid.ReadSingleAsync<TodaysSends>();
         var lastPerNumber = (await grid.ReadAsync<(string Address, DateTime At)>()).ToList();
-        await db.StringSetAsync(keys[0], today.Hour, TimeSpan.FromSeconds(7200), When.NotExists);
-        await db.StringSetAsync(keys[1], today.Day, TimeSpan.FromSeconds(90000), When.NotExists);
-        await db.StringSetAsync(keys[4], today.FirstContacts, TimeSpan.FromSeconds(90000), When.NotExists);
-        if (today.LastFirstContact is { } lastFirst)
-            await db.StringSetAsync(keys[5], Ms(lastFirst), TimeSpan.FromSeconds(90000), When.NotExists);
+        await RaiseAsync(db, keys[0], today.Hour, 7200);
+        await RaiseAsync(db, keys[1], today.Day, 90000);
+        await RaiseAsync(db, keys[4], today.FirstContacts, 90000);
+        if (today.LastFirstContact is { } lastFirst) await RaiseAsync(db, keys[5], Ms(lastFirst), 90000);
         // The next counted send waits at least the minimum spacing after the last one (the random part is not known).
         if (today.LastCounted is { } lastCounted && options.Value.MaxIntervalSeconds > 0
             && Ms(lastCounted) + options.Value.MinIntervalSeconds * 1000L is var next && next > time.GetUtcNow().ToUnixTimeMilliseconds())
-            await db.StringSetAsync(keys[3], next, TimeSpan.FromSeconds(3600), When.NotExists);
-        foreach (var (address, at) in lastPerNumber)
-            await db.StringSetAsync(LastSendKey(address), Ms(at), TimeSpan.FromSeconds(3600), When.NotExists);
+            await RaiseAsync(db, keys[3], next, 3600);
+        foreach (var (address, at) in lastPerNumber) await RaiseAsync(db, LastSendKey(address), Ms(at), 3600);
     }
+
+    /// <summary>The key becomes at least the value (a missing key gets it, with the TTL); a higher one is left as it is.</summary>
+    static Task RaiseAsync(IDatabase db, string key, long value, int ttlSeconds) =>
+        db.ScriptEvaluateAsync(RaiseScript, [key], [value, ttlSeconds]);
+
+    const string RaiseScript = """
+        local cur = tonumber(redis.call('GET', KEYS[1]) or '-1')
+        if cur < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2]) end
+        return 0
+        """;
 
     static long Ms(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
 

@@ -128,6 +128,49 @@ public sealed class SendLimiterTests(LimiterFixture f) : IClassFixture<LimiterFi
     }
 
     /// <summary>
+    /// A Redis restarted from an older snapshot has counters below what went out: after a reconnection the counters are
+    /// raised to the sent rows, never lowered (an operator walk, 2026-12-03: `rate:dia` 5 against 7 sent, and only missing
+    /// keys were rebuilt, so the day's limit could be passed).
+    /// </summary>
+    [Fact]
+    public async Task AfterAReconnectionStaleCountersAreRaisedToTheSentRows()
+    {
+        f.Redis.Flush();
+        await using var db = f.Database.CreateDataSource();
+        await using (var c = await db.OpenConnectionAsync())
+        await using (var cmd = new Npgsql.NpgsqlCommand("""
+            WITH m AS (INSERT INTO medicos (telefone) VALUES ('5511999992501') RETURNING id)
+            INSERT INTO fila_mensagens (medico_id, tipo, conteudo, status, enviada_em)
+            SELECT m.id, 'followup', 'x', 'enviada', now() - make_interval(secs => g) FROM m, generate_series(1, 3) g
+            """, c))
+            await cmd.ExecuteNonQueryAsync();
+        var hours = f.Factory.Services.GetRequiredService<Julia.Infrastructure.Time.BusinessHours>();
+        try
+        {
+            var local = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(-3));
+            await Redis.StringSetAsync($"rate:dia:{local:yyyyMMdd}", 1);   // as an older snapshot left them
+            await Redis.StringSetAsync($"rate:hora:{local:yyyyMMddHH}", 1);
+            await Limiter.UsageAsync(hours);                                // the start's own check: done
+            await Redis.StringSetAsync($"rate:dia:{local:yyyyMMdd}", 1);
+            Assert.Equal(1, (await Limiter.UsageAsync(hours)).SentToday);    // present keys are trusted…
+
+            Limiter.VerifyCountersNext();                                   // …until Redis comes back from an outage
+
+            Assert.Equal(3, (await Limiter.UsageAsync(hours)).SentToday);
+            await Redis.StringSetAsync($"rate:dia:{local:yyyyMMdd}", 9);    // in-flight reservations: never lowered
+            Limiter.VerifyCountersNext();
+            Assert.Equal(9, (await Limiter.UsageAsync(hours)).SentToday);
+        }
+        finally
+        {
+            await using var c = await db.OpenConnectionAsync();
+            await using var cleanup = new Npgsql.NpgsqlCommand("DELETE FROM medicos WHERE telefone = '5511999992501'", c);
+            await cleanup.ExecuteNonQueryAsync();
+            f.Redis.Flush();
+        }
+    }
+
+    /// <summary>
     /// After a FLUSHDB every limit comes back from the sent rows, not only the hour and day counts: the day's first
     /// contacts (MAX_PRIMEIROS_CONTATOS_DIA, 2 here), the spacing after the last one, a number's last send of the hour —
     /// and /health/rate-limit shows the day at once (an audit, 2026-12-02: another 50 first contacts could go out).
