@@ -2,7 +2,7 @@ namespace Julia.Infrastructure.Logging;
 
 /// <summary>
 /// A background loop failing again and again (the database down for ten minutes) logs its first failure in full, then one
-/// line a minute while it lasts, not one ERROR with a stack trace per retry (docs/decisions.md#logging).
+/// line a minute while it lasts, not one ERROR with a stack trace per retry (docs/decisions.md#configuration).
 /// </summary>
 internal sealed class FailureStreak(TimeProvider time)
 {
