@@ -259,9 +259,12 @@ public sealed class AlertsJobTests(AlertsFixture f) : IClassFixture<AlertsFixtur
             ["DIAS_UTEIS"] = "1-7", ["HORARIO_INICIO"] = start, ["HORARIO_FIM"] = end, ["RESPONDER_FORA_HORARIO"] = answersAtNight,
         });
         await f.ConversationsAsync(answersAtNight == "true" ? "55119977060" : "55119977065", conversations: 1, handoffs: 0);
+        // Consumed, its reply failed: nothing a turn runner of either host would take up and answer meanwhile.
         await f.ExecuteAsync("""
-            INSERT INTO interacoes (medico_id, conversa_id, direcao, autor_tipo, conteudo, created_at)
-            SELECT c.medico_id, c.id, 'entrada', 'medico', 'oi', now() - interval '5 minutes' FROM conversations c
+            INSERT INTO interacoes (medico_id, conversa_id, direcao, autor_tipo, conteudo, created_at, processado_em)
+            SELECT c.medico_id, c.id, 'entrada', 'medico', 'oi', now() - interval '5 minutes', now() - interval '4 minutes' FROM conversations c;
+            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, status, outcome_reason_code, created_at)
+            SELECT c.medico_id, c.id, 'resposta', 'oi!', 'erro', 'tentativas_esgotadas', now() - interval '4 minutes' FROM conversations c;
             """);
 
         var summary = await AlertsFixture.RunAsync(closed.CreateClient());
