@@ -99,7 +99,6 @@ internal sealed class AgentModelCall(ShiftStore shifts, ShiftCatalog catalog, IO
         _ => true,
     };
 
-    /// <summary>A failed call in the words of fallback reasons and reports (never the provider's raw error text).</summary>
     /// <summary>
     /// The model refused this request (400, 413, 422): a fault of this conversation's input, which says nothing about the
     /// model's health — it must not open the breaker that every other doctor's turn goes through (docs/decisions.md#agent).
@@ -116,6 +115,7 @@ internal sealed class AgentModelCall(ShiftStore shifts, ShiftCatalog catalog, IO
         ex is AnthropicUnauthorizedException or AnthropicForbiddenException or AnthropicNotFoundException or AnthropicPaymentRequiredException
             or ClientResultException { Status: 401 or 402 or 403 or 404 };
 
+    /// <summary>A failed call in the words of fallback reasons and reports (never the provider's raw error text).</summary>
     public static string Describe(Exception ex) => ex switch
     {
         AnthropicUnauthorizedException or ClientResultException { Status: 401 } => "chave da API recusada (401): confira a variável da chave",

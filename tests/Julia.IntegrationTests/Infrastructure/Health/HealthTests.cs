@@ -59,14 +59,7 @@ public sealed class UnreachableGatewayReadinessTests
     {
         await using var database = await TestDatabase.CreateAsync();
         using var redis = TestRedis.Lease();
-        using var closed = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        closed.Start();
-        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
-        closed.Stop(); // nothing listens there now: connections are refused
-        await using var app = new JuliaAppFactory(database, redis, new Dictionary<string, string?>
-        {
-            ["EVOLUTION_URL"] = $"http://127.0.0.1:{port}", ["EVOLUTION_API_KEY"] = "k",
-        });
+        await using var app = RefusingGateway.App(database, redis);
         var client = app.CreateClient();
         await client.GetAsync("/health"); // the host's own start-up is not the probe's time
 
@@ -93,14 +86,7 @@ public sealed class UnreachableGatewayStateTests
     {
         await using var database = await TestDatabase.CreateAsync();
         using var redis = TestRedis.Lease();
-        using var closed = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        closed.Start();
-        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
-        closed.Stop();
-        await using var app = new JuliaAppFactory(database, redis, new Dictionary<string, string?>
-        {
-            ["EVOLUTION_URL"] = $"http://127.0.0.1:{port}", ["EVOLUTION_API_KEY"] = "k",
-        });
+        await using var app = RefusingGateway.App(database, redis);
         app.CreateClient();
         var cache = app.Services.GetRequiredService<Julia.Infrastructure.Redis.RedisGate>().Multiplexer.GetDatabase(redis.Database);
 
@@ -108,5 +94,21 @@ public sealed class UnreachableGatewayStateTests
 
         Assert.Equal("inacessivel", state);
         Assert.Contains(app.Logs.Lines, l => l.Message.Contains("WhatsApp not connected: state inacessivel"));
+    }
+}
+
+/// <summary>Júlia whose EVOLUTION_URL is a loopback port nothing listens on: every connection is refused.</summary>
+static class RefusingGateway
+{
+    public static JuliaAppFactory App(TestDatabase database, TestRedis redis)
+    {
+        using var closed = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop(); // nothing listens there now
+        return new JuliaAppFactory(database, redis, new Dictionary<string, string?>
+        {
+            ["EVOLUTION_URL"] = $"http://127.0.0.1:{port}", ["EVOLUTION_API_KEY"] = "k",
+        });
     }
 }
