@@ -112,7 +112,7 @@ internal static class EvolutionWebhookParser
         return null;
     }
 
-    internal const int MaxMessageIdChars = 128, MaxStateChars = WhatsAppConnection.MaxStateChars, MaxPushNameChars = 100;
+    internal const int MaxMessageIdChars = 128, MaxPushNameChars = 100;
 
     static bool OneAt(string address) => address.IndexOf('@') == address.LastIndexOf('@');
 

@@ -13,20 +13,21 @@ namespace Julia.WhatsApp;
 /// </summary>
 internal static class WebhookAuthenticator
 {
-    public static bool IsAuthorized(HttpRequest request, string token, DateTimeOffset now)
-    {
-        if (Matches(QueryToken(request).Token, token)) return true;
-        if (Matches(request.Headers["X-Webhook-Token"], token) || Matches(request.Headers["token"], token)) return true;
-        if (WebhookRequests.Bearer(request) is not { } bearer) return false;
-        return Matches(bearer, token) || IsValidJwt(bearer, token, now);
-    }
-
-    static bool Matches(string? given, string token) => WebhookRequests.SecretMatches(given, token);
+    public static bool IsAuthorized(HttpRequest request, string token, DateTimeOffset now) =>
+        Presented(request).Any(given => WebhookRequests.SecretMatches(given, token))
+        || (WebhookRequests.Bearer(request) is { } bearer && IsValidJwt(bearer, token, now));
 
     /// <summary>Whether the request carries a token at all, right or wrong, in any of the places it is read from.</summary>
-    public static bool CarriesToken(HttpRequest request) =>
-        !string.IsNullOrEmpty(QueryToken(request).Token) || !string.IsNullOrEmpty(request.Headers["X-Webhook-Token"])
-        || !string.IsNullOrEmpty(request.Headers["token"]) || WebhookRequests.Bearer(request) is { Length: > 0 };
+    public static bool CarriesToken(HttpRequest request) => Presented(request).Any(given => !string.IsNullOrEmpty(given));
+
+    /// <summary>Every place a token is read from: `?token=`, `X-Webhook-Token`, `token`, `Authorization: Bearer`.</summary>
+    static IEnumerable<string?> Presented(HttpRequest request)
+    {
+        yield return QueryToken(request).Token;
+        yield return request.Headers["X-Webhook-Token"];
+        yield return request.Headers["token"];
+        yield return WebhookRequests.Bearer(request);
+    }
 
     /// <summary>
     /// The `?token=` of the request, and the event Evolution's "webhook by events" appended to it. Evolution builds that

@@ -62,6 +62,17 @@ public sealed class AlertsFixture : PipelineFixture
         """, new { prefix, conversations, handoffs });
 
     public Task ResetAsync() => ExecuteAsync("DELETE FROM alertas_enviados; DELETE FROM notificacoes; DELETE FROM medicos;");
+
+    /// <summary>
+    /// In every conversation, a doctor's message of 5 min ago that a turn consumed and whose reply failed (`erro`): he
+    /// awaits a reply, and no turn runner of any host would take it up and answer meanwhile.
+    /// </summary>
+    public Task FailedReplyAsync() => ExecuteAsync("""
+        INSERT INTO interacoes (medico_id, conversa_id, direcao, autor_tipo, conteudo, created_at, processado_em)
+        SELECT c.medico_id, c.id, 'entrada', 'medico', 'oi', now() - interval '5 minutes', now() - interval '4 minutes' FROM conversations c;
+        INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, status, outcome_reason_code, created_at)
+        SELECT c.medico_id, c.id, 'resposta', 'oi!', 'erro', 'tentativas_esgotadas', now() - interval '4 minutes' FROM conversations c;
+        """);
 }
 
 /// <summary>The `alertas` job end to end: thresholds from the database, cooldown, two processes, Slack's message.</summary>
@@ -162,12 +173,7 @@ public sealed class AlertsJobTests(AlertsFixture f) : IClassFixture<AlertsFixtur
         // A reply that ended in `erro` (Evolution refusing every send) left the doctor as unanswered (an operator walk, 2026-12-03).
         await f.ResetAsync();
         await f.ConversationsAsync("55119977027", conversations: 1, handoffs: 0);
-        await f.ExecuteAsync("""
-            INSERT INTO interacoes (medico_id, conversa_id, direcao, autor_tipo, conteudo, created_at, processado_em)
-            SELECT c.medico_id, c.id, 'entrada', 'medico', 'oi', now() - interval '5 minutes', now() - interval '4 minutes' FROM conversations c;
-            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, status, outcome_reason_code, created_at)
-            SELECT c.medico_id, c.id, 'resposta', 'oi!', 'erro', 'tentativas_esgotadas', now() - interval '4 minutes' FROM conversations c;
-            """);
+        await f.FailedReplyAsync();
         Assert.Equal(1L, (await AlertFacts.ReadAsync(f.Db, default)).MensagensAguardandoResposta);
         await AlertsFixture.RunAsync(f.Client);
         Assert.Contains((AlertTypes.SemRespostas, "critical"), await AlertsAsync());
@@ -259,13 +265,7 @@ public sealed class AlertsJobTests(AlertsFixture f) : IClassFixture<AlertsFixtur
             ["DIAS_UTEIS"] = "1-7", ["HORARIO_INICIO"] = start, ["HORARIO_FIM"] = end, ["RESPONDER_FORA_HORARIO"] = answersAtNight,
         });
         await f.ConversationsAsync(answersAtNight == "true" ? "55119977060" : "55119977065", conversations: 1, handoffs: 0);
-        // Consumed, its reply failed: nothing a turn runner of either host would take up and answer meanwhile.
-        await f.ExecuteAsync("""
-            INSERT INTO interacoes (medico_id, conversa_id, direcao, autor_tipo, conteudo, created_at, processado_em)
-            SELECT c.medico_id, c.id, 'entrada', 'medico', 'oi', now() - interval '5 minutes', now() - interval '4 minutes' FROM conversations c;
-            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, status, outcome_reason_code, created_at)
-            SELECT c.medico_id, c.id, 'resposta', 'oi!', 'erro', 'tentativas_esgotadas', now() - interval '4 minutes' FROM conversations c;
-            """);
+        await f.FailedReplyAsync();
 
         var summary = await AlertsFixture.RunAsync(closed.CreateClient());
 

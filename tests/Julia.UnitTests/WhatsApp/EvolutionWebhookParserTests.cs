@@ -190,7 +190,7 @@ public sealed class EvolutionWebhookParserTests
     {
         var update = Assert.IsType<EvolutionEvent.Connection>(EvolutionWebhookParser.Parse(JsonDocument.Parse(
             $$$"""{"event":"connection.update","instance":"julia","data":{"state":"{{{string.Concat(Enumerable.Repeat("ZQXJ", 125_000))}}}"}}""").RootElement, "julia"));
-        Assert.Equal(EvolutionWebhookParser.MaxStateChars, update.State.Length);
+        Assert.Equal(WhatsAppConnection.MaxStateChars, update.State.Length);
     }
 
     static InboundMessage WithMessage(string message) => Assert.IsType<EvolutionEvent.Message>(EvolutionWebhookParser.Parse(JsonDocument.Parse(
