@@ -1,8 +1,10 @@
 namespace Julia.Notifications;
 
 /// <summary>A notice waiting in the outbox (table notificacoes): channel, kind, the data it is rendered from.</summary>
+/// <param name="ClaimedAtUtc">When this process's claim began (`processando_desde`): the claim's token — a later claim of
+/// the row by another process (this one's lease ran out) changes it, and nothing this process writes then applies.</param>
 internal sealed record Notification(long Id, string Channel, string Kind, string Key, Guid? HandoffId, Guid? ConversationId,
-    string PayloadJson, int Attempts, DateTime CreatedAtUtc);
+    string PayloadJson, int Attempts, DateTime CreatedAtUtc, DateTime? ClaimedAtUtc = null);
 
 /// <summary>A notice to put in the outbox. <paramref name="Key"/> is unique: the same event never makes two notices.</summary>
 internal sealed record NewNotification(string Channel, string Kind, string Key, Guid? HandoffId = null, Guid? ConversationId = null,

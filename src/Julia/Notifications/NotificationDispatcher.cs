@@ -53,9 +53,23 @@ internal sealed partial class NotificationDispatcher(
     public async Task<int> DeliverBatchAsync(CancellationToken ct)
     {
         var o = options.Value;
-        var batch = await outbox.ClaimAsync(10, TimeSpan.FromSeconds(o.LeaseSeconds), ct);
-        foreach (var n in batch)
+        var lease = TimeSpan.FromSeconds(o.LeaseSeconds);
+        var claimed = time.GetTimestamp();
+        var batch = await outbox.ClaimAsync(10, lease, ct);
+        foreach (var claim in batch)
         {
+            var n = claim;
+            // A slow peer (Chatwoot's contact search, retried calls) can make a batch outlast the lease, and another process
+            // then claims its last notices: past a quarter of the lease each one is renewed first, or left to that process.
+            if (time.GetElapsedTime(claimed) > lease / 4)
+            {
+                if (await outbox.RenewAsync(n, CancellationToken.None) is not { } renewed)
+                {
+                    LogLeaseLost(n.Id, n.Channel, n.Kind);
+                    continue;
+                }
+                n = renewed;
+            }
             var result = byName.TryGetValue(n.Channel, out var channel)
                 ? await DeliverOneAsync(channel, n)
                 : new DeliveryResult.Failed($"canal desconhecido: {n.Channel}");
@@ -82,22 +96,24 @@ internal sealed partial class NotificationDispatcher(
     {
         switch (result)
         {
+            case DeliveryResult.Delivered when !await outbox.MarkSentAsync(n, CancellationToken.None):
+                LogLeaseLost(n.Id, n.Channel, n.Kind);
+                break;
             case DeliveryResult.Delivered:
-                await outbox.MarkSentAsync(n.Id, CancellationToken.None);
                 LogDelivered(n.Id, n.Channel, n.Kind, Subject(n));
                 break;
             case DeliveryResult.Retry retry when !retry.CountsAsAttempt || n.Attempts + 1 < o.MaxAttempts:
                 var wait = retry.After ?? TimeSpan.FromSeconds(Math.Min(o.MaxBackoffSeconds, o.BaseBackoffSeconds * Math.Pow(2, n.Attempts)));
-                await outbox.RetryAsync(n.Id, time.GetUtcNow() + wait, retry.Error, retry.CountsAsAttempt, CancellationToken.None);
+                await outbox.RetryAsync(n, time.GetUtcNow() + wait, retry.Error, retry.CountsAsAttempt, CancellationToken.None);
                 if (retry.CountsAsAttempt) LogRetrying(n.Id, n.Channel, n.Kind, Subject(n), n.Attempts + 1, (int)wait.TotalSeconds, retry.Error);
                 break;
             case DeliveryResult.Retry retry:
-                await outbox.FailAsync(n.Id, retry.Error, CancellationToken.None);
+                await outbox.FailAsync(n, retry.Error, CancellationToken.None);
                 LogGaveUp(n.Id, n.Channel, n.Kind, Subject(n), n.Attempts + 1, retry.Error);
                 meter.Error(NotificationsMeter.GaveUp(n.Channel));
                 break;
             case DeliveryResult.Failed failed:
-                await outbox.FailAsync(n.Id, failed.Error, CancellationToken.None);
+                await outbox.FailAsync(n, failed.Error, CancellationToken.None);
                 LogGaveUp(n.Id, n.Channel, n.Kind, Subject(n), n.Attempts + 1, failed.Error);
                 meter.Error(NotificationsMeter.GaveUp(n.Channel));
                 break;
@@ -115,6 +131,9 @@ internal sealed partial class NotificationDispatcher(
 
     [LoggerMessage(EventId = 7003, Level = LogLevel.Error, Message = "notificação {Id} ({Channel}/{Kind}, {Subject}) desistiu após {Attempt} tentativas: {Error}")]
     private partial void LogGaveUp(long id, string channel, string kind, string subject, int attempt, string error);
+
+    [LoggerMessage(EventId = 7008, Level = LogLevel.Warning, Message = "notificação {Id} ({Channel}/{Kind}): outro processo a assumiu (o prazo da reserva acabou durante o lote); o resultado fica com ele")]
+    private partial void LogLeaseLost(long id, string channel, string kind);
 
     [LoggerMessage(EventId = 7004, Level = LogLevel.Error, Message = "Notification channel {Channel} threw for notice {Id} ({Kind})")]
     private partial void LogChannelThrew(Exception ex, long id, string channel, string kind);

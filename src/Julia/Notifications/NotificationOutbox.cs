@@ -12,7 +12,7 @@ internal sealed class NotificationOutbox(NpgsqlDataSource db)
 {
     const string Columns = """
         id AS Id, canal AS Channel, tipo AS Kind, chave AS Key, handoff_id AS HandoffId, conversa_id AS ConversationId,
-        payload::text AS PayloadJson, tentativas AS Attempts, created_at AS CreatedAtUtc
+        payload::text AS PayloadJson, tentativas AS Attempts, created_at AS CreatedAtUtc, processando_desde AS ClaimedAtUtc
         """;
 
     /// <summary>Adds the notice unless one with its key exists (the same event twice is one notice). True when added.</summary>
@@ -64,19 +64,39 @@ internal sealed class NotificationOutbox(NpgsqlDataSource db)
             """, new { size, lease }, cancellationToken: ct))];
     }
 
-    public Task MarkSentAsync(long id, CancellationToken ct) => ExecuteAsync(
-        "UPDATE notificacoes SET status = 'enviada', enviada_em = now(), processando_desde = NULL, erro = NULL WHERE id = @id", new { id }, ct);
+    /// <summary>
+    /// This process's claim of <paramref name="n"/> starts its lease again, before a delivery late in a batch (a slow peer
+    /// can make a batch outlast the lease). Null when the claim is no longer this process's: another took the row over.
+    /// </summary>
+    public async Task<Notification?> RenewAsync(Notification n, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.ExecuteScalarAsync<DateTime?>(new CommandDefinition("""
+            UPDATE notificacoes SET processando_desde = clock_timestamp()
+            WHERE id = @id AND status = 'processando' AND processando_desde = @claimed
+            RETURNING processando_desde
+            """, new { id = n.Id, claimed = n.ClaimedAtUtc }, cancellationToken: ct)) is { } renewed ? n with { ClaimedAtUtc = renewed } : null;
+    }
+
+    // Every outcome applies only under the claim it was delivered under: a notice another process took over after this
+    // one's lease ran out is that process's to record (docs/decisions.md#handoff, outbox).
+    const string StillClaimed = "id = @id AND status = 'processando' AND processando_desde IS NOT DISTINCT FROM @claimed";
+
+    /// <summary>False when the claim was no longer this process's (the row is another's now).</summary>
+    public async Task<bool> MarkSentAsync(Notification n, CancellationToken ct) => await ExecuteAsync($"""
+        UPDATE notificacoes SET status = 'enviada', enviada_em = now(), processando_desde = NULL, erro = NULL WHERE {StillClaimed}
+        """, new { id = n.Id, claimed = n.ClaimedAtUtc }, ct) > 0;
 
     /// <summary>Back to pending until <paramref name="until"/>; counted as an attempt unless it only waited (open circuit).</summary>
-    public Task RetryAsync(long id, DateTimeOffset until, string error, bool countsAsAttempt, CancellationToken ct) => ExecuteAsync("""
+    public async Task<bool> RetryAsync(Notification n, DateTimeOffset until, string error, bool countsAsAttempt, CancellationToken ct) => await ExecuteAsync($"""
         UPDATE notificacoes SET status = 'pendente', processando_desde = NULL, proxima_tentativa_em = @until, erro = @error,
                tentativas = tentativas + CASE WHEN @countsAsAttempt THEN 1 ELSE 0 END
-        WHERE id = @id
-        """, new { id, until = until.UtcDateTime, error = Trim(error), countsAsAttempt }, ct);
+        WHERE {StillClaimed}
+        """, new { id = n.Id, claimed = n.ClaimedAtUtc, until = until.UtcDateTime, error = Trim(error), countsAsAttempt }, ct) > 0;
 
-    public Task FailAsync(long id, string error, CancellationToken ct) => ExecuteAsync("""
-        UPDATE notificacoes SET status = 'falhou', processando_desde = NULL, erro = @error, tentativas = tentativas + 1 WHERE id = @id
-        """, new { id, error = Trim(error) }, ct);
+    public async Task<bool> FailAsync(Notification n, string error, CancellationToken ct) => await ExecuteAsync($"""
+        UPDATE notificacoes SET status = 'falhou', processando_desde = NULL, erro = @error, tentativas = tentativas + 1 WHERE {StillClaimed}
+        """, new { id = n.Id, claimed = n.ClaimedAtUtc, error = Trim(error) }, ct) > 0;
 
     /// <summary>Graceful shutdown: claims not delivered go back at once.</summary>
     public Task ReleaseAsync(long[] ids) => ExecuteAsync(
@@ -98,9 +118,9 @@ internal sealed class NotificationOutbox(NpgsqlDataSource db)
 
     static string Trim(string error) => Julia.Infrastructure.Text.TextPrefix.Of(error, 500);
 
-    async Task ExecuteAsync(string sql, object args, CancellationToken ct)
+    async Task<int> ExecuteAsync(string sql, object args, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
+        return await c.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
     }
 }

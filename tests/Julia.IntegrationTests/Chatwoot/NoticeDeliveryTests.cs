@@ -67,6 +67,41 @@ public sealed class NoticeDeliveryTests(HumanLoopFixture f) : IClassFixture<Huma
         }
     }
 
+    /// <summary>
+    /// A batch that outlasts its lease (a slow Chatwoot) while another process claims its last notices: what the first
+    /// process then writes applies only under its own claim, and renewing a claim that is another's fails — so a notice is
+    /// never delivered by both (an audit, 2026-12-03: nothing checked that the process still held the row).
+    /// </summary>
+    [Fact]
+    public async Task AClaimAnotherProcessTookOverIsNeitherRenewedNorRecorded()
+    {
+        var outbox = f.App.Services.GetRequiredService<NotificationOutbox>();
+        // Claimed a moment ago by "this process" (a fresh lease: the host's own dispatcher leaves it alone).
+        var row = await f.ScalarAsync<long>("""
+            INSERT INTO notificacoes (canal, tipo, chave, status, processando_desde)
+            VALUES ('slack', 'teste_lease', 'slack:teste_lease:' || gen_random_uuid(), 'processando', now()) RETURNING id
+            """);
+        var ours = new Notification(row, "slack", "teste_lease", "-", null, null, "{}", 0, DateTime.UtcNow,
+            await f.ScalarAsync<DateTime>("SELECT processando_desde FROM notificacoes WHERE id = @row", new { row }));
+
+        // Our lease ran out and another process claimed it.
+        await f.ExecuteAsync("UPDATE notificacoes SET processando_desde = clock_timestamp() WHERE id = @row", new { row });
+        Assert.Null(await outbox.RenewAsync(ours, default));
+        Assert.False(await outbox.MarkSentAsync(ours, default));
+        Assert.False(await outbox.FailAsync(ours, "x", default));
+        Assert.False(await outbox.RetryAsync(ours, DateTimeOffset.UtcNow, "x", true, default));
+        Assert.Equal("processando", await f.ScalarAsync<string>("SELECT status FROM notificacoes WHERE id = @row", new { row }));
+
+        // The other process's claim renews and records.
+        var theirs = ours with { ClaimedAtUtc = await f.ScalarAsync<DateTime>("SELECT processando_desde FROM notificacoes WHERE id = @row", new { row }) };
+        var renewed = await outbox.RenewAsync(theirs, default);
+        Assert.NotNull(renewed);
+        Assert.NotEqual(theirs.ClaimedAtUtc, renewed.ClaimedAtUtc);
+        Assert.False(await outbox.MarkSentAsync(theirs, default));
+        Assert.True(await outbox.MarkSentAsync(renewed, default));
+        Assert.Equal("enviada", await f.ScalarAsync<string>("SELECT status FROM notificacoes WHERE id = @row", new { row }));
+    }
+
     [Fact]
     public async Task AnExpiredHoldOpensTheShiftAgainAndTellsSlack()
     {
