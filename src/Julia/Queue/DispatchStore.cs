@@ -143,12 +143,15 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
     /// Waiting (hours, limits, paused channel, open circuit): back to pending, no attempt consumed — unless a cancel ended
     /// the row while it was claimed, which stands. A row that waits because the gateway failed (<paramref name="overdue"/>)
     /// keeps when it first fell due in `metadata.vencida_desde`: it is late, not rescheduled, and the queue's age
-    /// (`idade_mais_antiga_s`, alert `fila_congestionada`) must say so through an Evolution outage.
+    /// (`idade_mais_antiga_s`, alert `fila_congestionada`) must say so through an Evolution outage. Put off to a later time
+    /// for any other reason (the next opening, the limits), it waits on purpose and is not late any more: the mark goes
+    /// (it kept counting a row scheduled hours ahead as overdue since an old gateway blip, an audit 2026-12-03).
     /// </summary>
     public Task PostponeAsync(Guid id, DateTimeOffset until, string reason, CancellationToken ct, bool overdue = false) => ExecuteAsync("""
         UPDATE fila_mensagens SET status = 'pendente', agendar_para = @until, processando_desde = NULL, envio_iniciado_em = NULL,
                outcome_reason_code = @reason,
                metadata = CASE WHEN @overdue THEN metadata || jsonb_build_object('vencida_desde', COALESCE(metadata->'vencida_desde', to_jsonb(agendar_para)))
+                               WHEN @until > now() THEN metadata - 'vencida_desde'
                                ELSE metadata END
         WHERE id = @id AND status = 'processando'
         """, new { id, until = until.UtcDateTime, reason, overdue }, ct);
