@@ -26,23 +26,29 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
     /// <summary>The doctor's one open (active/paused) conversation, as a scalar subquery (a partial unique index keeps it to one).</summary>
     const string OpenConversationOf = "(SELECT id FROM conversations WHERE medico_id = @medicoId AND status IN ('active', 'paused'))";
 
+    static string OpenConversationFor(string medico) => $"(SELECT id FROM conversations WHERE medico_id = {medico} AND status IN ('active', 'paused'))";
+
     /// <summary>The doctor was erased at his request (docs/decisions.md#lgpd): nothing is opened, answered or queued for him.</summary>
     const string Erased = "EXISTS (SELECT 1 FROM medicos WHERE id = @medicoId AND apagado_em IS NOT NULL)";
 
     const string Answered = "EXISTS (SELECT 1 FROM stats WHERE n > 0)";
 
     /// <summary>
-    /// The doctor's inbound rows that no conversation holds yet, which a turn attaches to his open one. Served by
+    /// The doctor's inbound rows no turn consumed that his open conversation does not hold, which a turn attaches to it:
+    /// new ones (no conversation yet), and ones a conversation still holds that finished before their turn ran (resolved
+    /// in Chatwoot or closed by another process's opt-out while the model was down or the turn waited). Left there, no
+    /// turn read them again, and every later reply was cancelled as superseded by them (an audit, 2026-12-03). Served by
     /// interacoes_entrada_pendente_medico_conversa_idx (migration 0008), whatever the backlog of other doctors (BacklogCostTests).
     /// </summary>
-    internal static string UnattachedInboundOf(string medico) => PendingInboundOf(medico, conversa: null);
+    internal static string UnattachedInboundOf(string medico) =>
+        $"medico_id = {medico} AND conversa_id IS DISTINCT FROM {OpenConversationFor(medico)} AND direcao = 'entrada' AND processado_em IS NULL";
 
     /// <summary>
-    /// The doctor's inbound rows no turn consumed yet, in one conversation (or in none). Every such read names the doctor
-    /// first: interacoes_entrada_pendente_medico_conversa_idx (migration 0008) is keyed (medico_id, conversa_id).
+    /// The doctor's inbound rows no turn consumed yet, in one conversation. Every such read names the doctor first:
+    /// interacoes_entrada_pendente_medico_conversa_idx (migration 0008) is keyed (medico_id, conversa_id).
     /// </summary>
-    static string PendingInboundOf(string medico, string? conversa) =>
-        $"medico_id = {medico} AND conversa_id {(conversa is null ? "IS NULL" : "= " + conversa)} AND direcao = 'entrada' AND processado_em IS NULL";
+    static string PendingInboundOf(string medico, string conversa) =>
+        $"medico_id = {medico} AND conversa_id = {conversa} AND direcao = 'entrada' AND processado_em IS NULL";
 
     /// <summary>
     /// The turn's statement that attaches the doctor's new inbound rows to his open conversation, with what follows from
@@ -278,6 +284,26 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
             """, new { medicoId }, cancellationToken: ct));
     }
 
+    /// <summary>
+    /// Staff take up a doctor whose conversation with Júlia finished while its Chatwoot conversation stayed open (closed
+    /// after 7 idle days, by an opt-out, or resolved long ago): his open conversation — a new one on the same Chatwoot
+    /// conversation when he has none (docs/decisions.md#handoff). Null when <paramref name="finished"/> ended less than
+    /// <paramref name="settling"/> ago (a staff goodbye processed after the resolve) and he has no open conversation.
+    /// Two statements: a concurrent webhook's new conversation, committed while this insert waited, is read by the second.
+    /// </summary>
+    public async Task<ConversationRef?> ReopenForStaffAsync(NpgsqlTransaction tx, ConversationRef finished, TimeSpan settling, CancellationToken ct)
+    {
+        await tx.Connection!.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO conversations (medico_id, chatwoot_conversation_id, chatwoot_contact_id)
+            SELECT f.medico_id, f.chatwoot_conversation_id, f.chatwoot_contact_id FROM conversations f
+            WHERE f.id = @id AND f.status NOT IN ('active', 'paused') AND COALESCE(f.completed_at, f.updated_at) <= now() - @settling
+            ON CONFLICT (medico_id) WHERE status IN ('active', 'paused') DO NOTHING
+            """, new { id = finished.Id, settling }, tx, cancellationToken: ct));
+        return await tx.Connection!.QueryFirstOrDefaultAsync<ConversationRef>(new CommandDefinition(
+            $"SELECT {RefColumns} FROM conversations WHERE medico_id = @medicoId AND status IN ('active', 'paused')",
+            new { medicoId = finished.MedicoId }, tx, cancellationToken: ct));
+    }
+
     /// <summary>Remembers where this conversation lives in Chatwoot.</summary>
     public async Task SetChatwootAsync(Guid id, string chatwootConversationId, string? chatwootContactId, CancellationToken ct)
     {
@@ -407,4 +433,7 @@ internal sealed record ConversationLine(string Direction, string? AuthorType, st
 internal sealed record ConversationRef(Guid Id, Guid MedicoId, string Status, string ControlledBy, string? ChatwootConversationId, string? ChatwootContactId)
 {
     public bool HumanControlled => ControlledBy == "human";
+
+    /// <summary>`active` or `paused`: the doctor's one open conversation.</summary>
+    public bool IsOpen => Status is "active" or "paused";
 }

@@ -33,8 +33,11 @@ public sealed class BacklogCostTests
         var root = await CostTestData.GenericPlanAsync(c,
             $"UPDATE interacoes SET conversa_id = conversa_id WHERE {ConversationStore.UnattachedInboundOf("$1")}", "uuid", $"'{quiet}'");
 
-        var scan = root.GetProperty("Plans")[0];
-        Assert.Equal("interacoes_entrada_pendente_medico_conversa_idx", scan.GetProperty("Index Name").GetString());
+        // The UPDATE's scan of interacoes (beside it, the InitPlan that reads his open conversation).
+        var scan = root.GetProperty("Plans").EnumerateArray().Single(p => p.TryGetProperty("Relation Name", out var r) && r.GetString() == "interacoes");
+        // An index scan, or a bitmap heap scan over the same index: either reads his rows only.
+        var index = scan.TryGetProperty("Index Name", out var name) ? name : scan.GetProperty("Plans")[0].GetProperty("Index Name");
+        Assert.Equal("interacoes_entrada_pendente_medico_conversa_idx", index.GetString());
         // Scanning the backlog reads dozens to thousands of buffers; his own (no) rows, a handful.
         var buffers = scan.GetProperty("Shared Hit Blocks").GetInt64() + scan.GetProperty("Shared Read Blocks").GetInt64();
         Assert.True(buffers <= 10, $"{buffers} buffers to find a quiet doctor's new rows");

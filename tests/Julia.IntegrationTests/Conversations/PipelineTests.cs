@@ -534,6 +534,47 @@ public sealed class SupersedeTests(HumanisedFixture f) : IClassFixture<Humanised
     }
 
     /// <summary>
+    /// The doctor's message waits for the model (down) when staff resolve his conversation in Chatwoot: the rows it still
+    /// holds are his next turn's, in his new conversation — answered once, and the replies after it are not cancelled as
+    /// superseded by a message no turn would read again (an audit, 2026-12-03: never answered, every later reply
+    /// `cancelada superado`, no handoff).
+    /// </summary>
+    [Fact]
+    public async Task AMessageWaitingWhenItsConversationClosesIsAnsweredInTheNextOne()
+    {
+        const string phone = "5511999990122";
+        var original = f.Agent.Respond;
+        f.Agent.Respond = turn => turn.Doctor.Telefone == phone
+            ? Task.FromResult<Julia.Agent.AgentOutcome>(new Julia.Agent.AgentOutcome.Unavailable("modelo fora do ar (teste)"))
+            : original(turn);
+        try
+        {
+            await PostAsync(f.Client, Text(phone, "oi, tem plantão de clínica sexta?"));
+            var first = await Eventually.MatchesAsync(() => f.ScalarAsync<Guid?>("""
+                SELECT i.conversa_id FROM interacoes i JOIN medicos m ON m.id = i.medico_id
+                WHERE m.telefone = @phone AND i.direcao = 'entrada'
+                """, new { phone }), id => id is not null);
+            await Eventually.MatchesAsync(() => Task.FromResult(f.QueueAsync(phone).Result.Count(q => q.TipoSistema == "espera")), n => n > 0);
+            var control = f.App.Services.GetRequiredService<ConversationControl>();
+            var conversation = await f.App.Services.GetRequiredService<ConversationStore>().FindAsync(first!.Value, default);
+            Assert.True(await control.ReturnToJuliaAsync(conversation!, "equipe", null, complete: true, default, inChatwoot: true));
+        }
+        finally { f.Agent.Respond = original; }
+
+        await PostAsync(f.Client, Text(phone, "e no sábado?"));
+        await f.WaitProcessedAsync(phone);
+
+        var replies = (await f.QueueAsync(phone)).Where(q => q.Tipo == "resposta").ToList();
+        Assert.NotEmpty(replies);
+        Assert.DoesNotContain(replies, q => q.Status == "cancelada");
+        Assert.Contains(replies, q => q.Conteudo.Contains("oi, tem plantão de clínica sexta?") && q.Conteudo.Contains("e no sábado?"));
+        Assert.Equal(1, await f.ScalarAsync<long>("""
+            SELECT count(DISTINCT i.conversa_id) FROM interacoes i JOIN medicos m ON m.id = i.medico_id
+            WHERE m.telefone = @phone AND i.direcao = 'entrada'
+            """, new { phone }));
+    }
+
+    /// <summary>
     /// A sticker (or a location) while the reply is pending supersedes it, and the new turn has nothing to answer: the
     /// superseded chunks go out after all, in one lote, instead of leaving the doctor with nothing (an outside pass, 2026-12-02).
     /// </summary>
