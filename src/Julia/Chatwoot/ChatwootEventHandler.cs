@@ -85,7 +85,8 @@ internal sealed partial class ChatwootEventHandler(
         // assignee and reopen changes too; a `humano` label still there from an earlier handoff is not a new request.
         // A payload without `changed_attributes` cannot tell: the specified rule alone (labels contain it, Júlia in control; docs/decisions.md#handoff).
         var justAdded = hasLabel && (e.PreviousLabels is { } before ? !before.Any(IsHumanLabel) : !e.ChangesKnown);
-        if (justAdded && !c.HumanControlled)
+        // A finished conversation is taken over as the doctor's open one (ConversationControl.TakeOverAsync), whoever had it.
+        if (justAdded && (!c.HumanControlled || !c.IsOpen))
         {
             await control.TakeOverAsync(c, "label humano no Chatwoot", options.Value.TransitionOnLabel, ct);
             return new(true, "handoff manual (label humano)");
@@ -105,11 +106,12 @@ internal sealed partial class ChatwootEventHandler(
             return new(false, "eco de um envio da Júlia");
         if (await queue.WasSentRecentlyAsync(c.MedicoId, m.Content!, EchoWindow, ct))
             return new(false, "eco de um envio da Júlia (mesmo texto)");
-        if (await control.RecordStaffMessageAsync(c, m.Content!, "chatwoot", m.MessageId, deliver: options.Value.AppMirrors, m.SenderName, ct) is null)
+        if (await control.RecordStaffMessageAsync(c, m.Content!, "chatwoot", m.MessageId, deliver: options.Value.AppMirrors, m.SenderName, ct)
+            is not { } recorded)
             return new(false, "mensagem da equipe já registrada (entregue de novo pelo Chatwoot)");
-        return new(true, c.HumanControlled ? "mensagem da equipe registrada"
-            : c.Status == "completed" ? "mensagem da equipe registrada (conversa encerrada: a Júlia segue com o médico)"
-            : "mensagem da equipe: assumiu a conversa");
+        return new(true, recorded.TookOver ? (c.IsOpen ? "mensagem da equipe: assumiu a conversa" : "mensagem da equipe: conversa reaberta com a equipe")
+            : recorded.Conversation.IsOpen ? "mensagem da equipe registrada"
+            : "mensagem da equipe registrada (conversa recém-encerrada: a Júlia segue com o médico)");
     }
 
     const string NoText = "mensagem sem texto";

@@ -21,8 +21,9 @@ internal sealed class ChatwootIdentity
 }
 
 /// <summary>
-/// Reads the profile (GET /api/v1/profile) in the background at start, and again every minute until Chatwoot answers,
-/// so a Chatwoot that is down never delays start-up; says in the log whether it answers.
+/// Reads the profile (GET /api/v1/profile) in the background at start, and again until Chatwoot answers — after 5 s,
+/// doubling up to a minute: until then the integration's own public messages are told apart only by their WhatsApp id
+/// and text — so a Chatwoot that is down never delays start-up; says in the log whether it answers.
 /// </summary>
 internal sealed partial class ChatwootStartup(ChatwootIdentity identity, IServiceProvider services, IOptions<ChatwootOptions> options,
     TimeProvider time, ILogger<ChatwootStartup> logger) : BackgroundService
@@ -36,6 +37,7 @@ internal sealed partial class ChatwootStartup(ChatwootIdentity identity, IServic
             return;
         }
         var warned = false;
+        var wait = TimeSpan.FromSeconds(5);
         while (!ct.IsCancellationRequested)
         {
             try
@@ -54,7 +56,8 @@ internal sealed partial class ChatwootStartup(ChatwootIdentity identity, IServic
                 if (!warned) LogNotAnswering(o.BaseUrl!, ex.Message);
                 warned = true;
             }
-            try { await Task.Delay(TimeSpan.FromMinutes(1), time, ct); } catch (OperationCanceledException) { return; }
+            try { await Task.Delay(wait, time, ct); } catch (OperationCanceledException) { return; }
+            wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
         }
     }
 

@@ -52,6 +52,6 @@ internal static class StaffSandboxEndpoints
         if (await conversations.FindAsync(handoff.ConversationId, ct) is not { } conversation)
             return TypedResults.Problem(statusCode: 404, title: "Conversa do handoff não encontrada");
         var interaction = await control.RecordStaffMessageAsync(conversation, text.Trim(), "chatwoot", null, deliver: true, author ?? "equipe (simulador)", ct);
-        return TypedResults.Ok(new { handoff_id = id, interacao_id = interaction, status = "em_atendimento" });
+        return TypedResults.Ok(new { handoff_id = id, interacao_id = interaction?.Id, status = "em_atendimento" });
     }
 }

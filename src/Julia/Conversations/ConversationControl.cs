@@ -27,14 +27,19 @@ internal sealed partial class ConversationControl(
         return created;
     }
 
-    /// <summary>A staff-initiated takeover (label `humano` in Chatwoot): handoff `manual`.</summary>
+    /// <summary>
+    /// A staff-initiated takeover (label `humano` in Chatwoot): handoff `manual`. On a finished conversation it is the
+    /// doctor's open one, opened for the staff when he has none — a handoff on a closed conversation is one nobody closes,
+    /// and Júlia answered his next message in a new one.
+    /// </summary>
     public async Task<bool> TakeOverAsync(ConversationRef c, string reason, bool sendTransition, CancellationToken ct)
     {
         bool created;
         await using (var connection = await conversations.DataSource.OpenConnectionAsync(ct))
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            created = await TakeOverAsync(tx, c.Id, c.MedicoId, HandoffTriggers.Manual, reason, null, sendTransition, ct);
+            if (!c.IsOpen && await conversations.ReopenForStaffAsync(tx, c, TimeSpan.Zero, ct) is { } open) c = open;
+            created = c.IsOpen && await TakeOverAsync(tx, c.Id, c.MedicoId, HandoffTriggers.Manual, reason, null, sendTransition, ct);
             await tx.CommitAsync(ct);
         }
         queueSignals.Wake();
@@ -81,24 +86,29 @@ internal sealed partial class ConversationControl(
     /// A person wrote to the doctor (Chatwoot reply, or the simulator's staff pane): stored as `humano`; the open handoff
     /// is `em_atendimento`; if Júlia was in control this is an implicit takeover (`manual`, no transition message). With
     /// <paramref name="deliver"/> the text also goes to the doctor through the queue, at any hour, allowed under human control.
-    /// Returns the stored row's id, or null when <paramref name="chatwootMessageId"/> was already stored: nothing changes.
+    /// A finished conversation (closed after idle days, by an opt-out) is the doctor's open one, opened for the staff when
+    /// he has none: otherwise Júlia answered his reply to the recruiter in a new conversation. Except within
+    /// <see cref="GoodbyeSettling"/> of its end: staff's goodbye processed after the resolve (Chatwoot sends the two
+    /// webhooks in either order) is recorded on the finished conversation, which stays with Júlia.
+    /// Null when <paramref name="chatwootMessageId"/> was already stored: nothing changes.
     /// </summary>
-    public async Task<long?> RecordStaffMessageAsync(ConversationRef c, string text, string origin, long? chatwootMessageId, bool deliver,
-        string? author, CancellationToken ct)
+    public async Task<RecordedStaffMessage?> RecordStaffMessageAsync(ConversationRef c, string text, string origin, long? chatwootMessageId,
+        bool deliver, string? author, CancellationToken ct)
     {
         long id;
         bool takeOver;
         await using (var connection = await conversations.DataSource.OpenConnectionAsync(ct))
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            // First, so that a second delivery waits for the first one's commit here and then changes nothing.
+            // Before the insert: a second delivery of the same message waits for this one's new conversation and then
+            // finds its row there (the duplicate key names the conversation).
+            if (!c.IsOpen && await conversations.ReopenForStaffAsync(tx, c, GoodbyeSettling, ct) is { } open) c = open;
+            // First of the writes to the conversation, so that a second delivery waits for the first one's commit here and
+            // then changes nothing.
             if (await conversations.InsertStaffMessageAsync(tx, c.Id, c.MedicoId, text, origin, chatwootMessageId, ct) is not { } stored)
                 return null;
             id = stored;
-            // A finished conversation is not taken over: staff's goodbye processed after the resolve (Chatwoot sends the
-            // two webhooks in either order) would leave a completed conversation under human control with a handoff
-            // nobody closes. The doctor's next message opens a new conversation, with Júlia.
-            takeOver = !c.HumanControlled && c.Status != "completed";
+            takeOver = !c.HumanControlled && c.IsOpen;
             if (takeOver)
             {
                 await TakeOverAsync(tx, c.Id, c.MedicoId, HandoffTriggers.Manual, $"resposta da equipe{(author is null ? "" : $" ({author})")}",
@@ -116,8 +126,11 @@ internal sealed partial class ConversationControl(
         }
         if (deliver) queueSignals.Wake();
         if (takeOver) await doctors.InvalidateAsync(c.MedicoId, null);
-        return id;
+        return new RecordedStaffMessage(id, c, takeOver);
     }
+
+    /// <summary>How long after a conversation ends a staff message still belongs to it (a goodbye racing the resolve).</summary>
+    public static readonly TimeSpan GoodbyeSettling = TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// A staff message deleted in Chatwoot: withdrawn from the history (the agent would go on quoting a value the recruiter
@@ -145,3 +158,6 @@ internal sealed partial class ConversationControl(
     [LoggerMessage(EventId = 1121, Level = LogLevel.Information, Message = "Staff replied in conversa {ConversaId} while Júlia was in control: implicit takeover, handoff manual")]
     private partial void LogImplicitTakeover(Guid conversaId);
 }
+
+/// <summary>A staff message stored: its row, the conversation it went to (after a reopen, the new one) and whether it took it over.</summary>
+internal sealed record RecordedStaffMessage(long Id, ConversationRef Conversation, bool TookOver);

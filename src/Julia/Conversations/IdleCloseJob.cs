@@ -1,3 +1,4 @@
+using Julia.Handoffs;
 using Julia.Jobs;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -10,10 +11,11 @@ namespace Julia.Conversations;
 /// message before the pause), `completed` when the doctor had written at least once. One a person
 /// controls that nobody touched for those 7 days — a forgotten handoff — goes back to Júlia and closes too (its handoff
 /// `resolvido` by `encerramento automático`, the staff told as for any resolution): otherwise the doctor was never
-/// answered again. Conversations with a pending reply stay open; paused ones already closed themselves after the last
+/// answered again. A finished conversation with a handoff still open (left by earlier versions) has it resolved the same
+/// way. Conversations with a pending reply stay open; paused ones already closed themselves after the last
 /// follow-up.
 /// </summary>
-internal sealed class IdleCloseJob(NpgsqlDataSource db, ConversationStore conversations, ConversationControl control,
+internal sealed class IdleCloseJob(NpgsqlDataSource db, ConversationStore conversations, ConversationControl control, HandoffStore handoffs,
     IOptions<ConversationsOptions> options) : IJob
 {
     public const string ResolvedBy = "encerramento automático";
@@ -46,13 +48,19 @@ internal sealed class IdleCloseJob(NpgsqlDataSource db, ConversationStore conver
             await reader.ReadAsync(ct);
             (completed, abandoned) = (reader.GetInt64(0), reader.GetInt64(1));
         }
-        var forgotten = await ForgottenHandoffsAsync(c, ct);
+        var returned = await ReturnAsync(await ForgottenHandoffsAsync(c, ct), $"{options.Value.IdleCloseDays} dias sem mensagens do médico nem da equipe", ct);
+        var orphans = await ReturnAsync(await handoffs.OpenOnFinishedConversationsAsync(ct), "handoff aberto numa conversa já encerrada", ct);
+        return $"{completed} conversas encerradas (completed), {abandoned} abandonadas, {returned} com a equipe sem atividade devolvidas à Júlia e encerradas" +
+               (orphans > 0 ? $", {orphans} handoffs abertos de conversas já encerradas resolvidos" : "");
+    }
+
+    async Task<int> ReturnAsync(IEnumerable<Guid> conversationIds, string notes, CancellationToken ct)
+    {
         var returned = 0;
-        foreach (var id in forgotten)
-            if (await conversations.FindAsync(id, ct) is { } conversation
-                && await control.ReturnToJuliaAsync(conversation, ResolvedBy, $"{options.Value.IdleCloseDays} dias sem mensagens do médico nem da equipe", complete: true, ct))
+        foreach (var id in conversationIds)
+            if (await conversations.FindAsync(id, ct) is { } conversation && await control.ReturnToJuliaAsync(conversation, ResolvedBy, notes, complete: true, ct))
                 returned++;
-        return $"{completed} conversas encerradas (completed), {abandoned} abandonadas, {returned} com a equipe sem atividade devolvidas à Júlia e encerradas";
+        return returned;
     }
 
     async Task<List<Guid>> ForgottenHandoffsAsync(NpgsqlConnection c, CancellationToken ct)

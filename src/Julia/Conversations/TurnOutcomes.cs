@@ -78,7 +78,7 @@ internal sealed partial class TurnOutcomes(
         if (doctor.OptedOut)
         {
             // Already out: the confirmation was given once; nothing more to cancel or say.
-            await conversations.CompleteAsync(tx, c.Id, ct);
+            await CloseOnOptOutAsync(tx, c, ct);
             await conversations.MarkProcessedAsync(tx, c, input.LastInboundId, ct);
             await tx.CommitAsync(ct);
             queueSignals.Wake();
@@ -87,7 +87,7 @@ internal sealed partial class TurnOutcomes(
         }
         var updated = await doctorStore.OptOutAsync(tx, doctor.Id, TextPrefix.Of(text, 500), ct);
         var cancelled = await queue.CancelAllPendingForDoctorAsync(tx, doctor.Id, "opt_out", ct);
-        await conversations.CompleteAsync(tx, c.Id, ct);
+        await CloseOnOptOutAsync(tx, c, ct);
         if (!c.HumanControlled)
             await queue.EnqueueAsync(tx, [new NewQueueItem(doctor.Id, c.Id, QueueKinds.SystemMessage, OptOutConfirmation, time.GetUtcNow(),
                 Metadata: new Dictionary<string, object?> { ["tipo_sistema"] = "confirmacao_opt_out" })], ct);
@@ -98,6 +98,23 @@ internal sealed partial class TurnOutcomes(
         queueSignals.Wake();
         await doctors.InvalidateAsync(updated);
         LogOptOut(doctor.Id, c.Id, cancelled, c.HumanControlled);
+    }
+
+    /// <summary>Who resolves a person's handoff when the doctor opts out (`handoffs.resolvido_por`).</summary>
+    public const string OptOutResolver = "opt_out";
+
+    /// <summary>
+    /// An opt-out completes the conversation. A person's handoff closes with it (docs/decisions.md#opt-out): left
+    /// open on a completed conversation, nothing ever resolved it — the idle-close job and retention pass it by — and the
+    /// runbook's pending list kept it for good. The staff's private note about the opt-out says what happened, so the
+    /// resolution adds no "Júlia answers again" note of its own; Slack hears of it as of any resolution. If staff write to
+    /// the doctor again, that opens a conversation of their own (ConversationControl.RecordStaffMessageAsync).
+    /// </summary>
+    async Task CloseOnOptOutAsync(NpgsqlTransaction tx, ConversationState c, CancellationToken ct)
+    {
+        var resolved = await handoffs.ResolveOpenAsync(tx, c.Id, OptOutResolver, "o médico pediu para não receber mais mensagens", inChatwoot: true, ct);
+        if (resolved is not null || c.HumanControlled) await conversations.SetAiControlAsync(tx, c.Id, complete: true, ct);
+        else await conversations.CompleteAsync(tx, c.Id, ct);
     }
 
     /// <param name="nothingToAnswer">The messages needed no answer (stickers, a location): a reply they superseded goes out after all.</param>

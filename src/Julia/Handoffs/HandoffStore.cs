@@ -36,13 +36,31 @@ internal sealed class HandoffStore(NpgsqlDataSource db)
             """, new { status, limit, offset }, cancellationToken: ct))).Select(r => r.ToNotice())];
     }
 
-    /// <summary>`pendente` handoffs waiting longer than <paramref name="age"/> (the Slack reminder).</summary>
+    /// <summary>
+    /// `pendente` handoffs of open conversations waiting longer than <paramref name="age"/> (the Slack reminder), newest
+    /// first: the ones just past the age are those not reminded yet, and 200 older ones must not hide them.
+    /// </summary>
     public async Task<IReadOnlyList<HandoffNotice>> PendingOlderThanAsync(TimeSpan age, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return [.. (await c.QueryAsync<NoticeRow>(new CommandDefinition($"""
-            {NoticeSelect} WHERE h.status = 'pendente' AND h.created_at <= now() - @age ORDER BY h.created_at LIMIT 200
+            {NoticeSelect} WHERE h.status = 'pendente' AND h.created_at <= now() - @age AND c.status IN ('active', 'paused')
+            ORDER BY h.created_at DESC LIMIT 200
             """, new { age }, cancellationToken: ct))).Select(r => r.ToNotice())];
+    }
+
+    /// <summary>
+    /// Conversations that finished with a handoff still open — left by versions before 2026-12-03 (an opt-out under human
+    /// control, the label `humano` on a closed conversation): nothing else ever resolves them (docs/decisions.md#handoff).
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> OpenOnFinishedConversationsAsync(CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return [.. await c.QueryAsync<Guid>(new CommandDefinition("""
+            SELECT DISTINCT h.conversa_id FROM handoffs h JOIN conversations c ON c.id = h.conversa_id
+            WHERE h.status IN ('pendente', 'em_atendimento') AND c.status NOT IN ('active', 'paused')
+            LIMIT 1000
+            """, cancellationToken: ct))];
     }
 
     /// <summary>The Slack notice of this handoff went out.</summary>

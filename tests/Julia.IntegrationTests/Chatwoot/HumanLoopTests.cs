@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Julia.IntegrationTests.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 
 namespace Julia.IntegrationTests.Chatwoot;
@@ -183,6 +184,133 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
         Assert.Equal([("resolvido", "pedido_humano")], await f.HandoffsAsync(conversa));
         Assert.Equal(1, await f.ScalarAsync<long>(
             "SELECT count(*) FROM interacoes WHERE conversa_id = @conversa AND autor_tipo = 'humano' AND conteudo = 'Até mais, doutora!'", new { conversa }));
+    }
+
+    /// <summary>
+    /// A recruiter writes in Chatwoot to a doctor whose conversation with Júlia closed days ago (idle-close, an opt-out):
+    /// the Chatwoot conversation is still open there. The recruiter takes him over in a conversation of their own, and
+    /// Júlia does not answer his reply (an audit, 2026-12-03: "conversa encerrada: a Júlia segue", and she talked over the
+    /// recruiter).
+    /// </summary>
+    [Fact]
+    public async Task AStaffReplyToAConversationClosedDaysAgoTakesTheDoctorOver()
+    {
+        const string phone = "5511988880132";
+        var (finished, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        await f.ExecuteAsync("UPDATE conversations SET status = 'completed', completed_at = now() - interval '3 days' WHERE id = @finished", new { finished });
+        var repliesBefore = (await f.QueueAsync(phone)).Count(q => q.Tipo == "resposta");
+
+        var staff = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, phone);
+        staff["content"] = "Oi doutor, aqui é a Carla da equipe. Surgiu uma vaga no HC, tem interesse?";
+        var answer = await f.PostChatwootAsync(staff);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Contains("conversa reaberta com a equipe", await answer.Content.ReadAsStringAsync());
+
+        var open = await f.ScalarAsync<Guid>("""
+            SELECT c.id FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = @phone AND c.status = 'active'
+            """, new { phone });
+        Assert.NotEqual(finished, open);
+        Assert.Equal("human", await f.ControlAsync(open));
+        Assert.Equal([("em_atendimento", "manual")], await f.HandoffsAsync(open));
+        Assert.Equal(chatwootId.ToString(), await f.ScalarAsync<string>("SELECT chatwoot_conversation_id FROM conversations WHERE id = @open", new { open }));
+        Assert.Equal(1, await f.ScalarAsync<long>(
+            "SELECT count(*) FROM interacoes WHERE conversa_id = @open AND autor_tipo = 'humano'", new { open }));
+        // Chatwoot delivers it again: nothing changes.
+        Assert.Contains("já registrada", await (await f.PostChatwootAsync(staff)).Content.ReadAsStringAsync());
+        Assert.Equal(1, await f.ScalarAsync<long>(
+            "SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = @phone AND i.autor_tipo = 'humano'", new { phone }));
+
+        await PostAsync(f.Client, Text(phone, "tenho sim, qual o valor?"));
+        await f.WaitProcessedAsync(phone);
+        Assert.Equal(repliesBefore, (await f.QueueAsync(phone)).Count(q => q.Tipo == "resposta"));
+        Assert.Equal(open, await f.ScalarAsync<Guid>("""
+            SELECT i.conversa_id FROM interacoes i JOIN medicos m ON m.id = i.medico_id
+            WHERE m.telefone = @phone AND i.direcao = 'entrada' ORDER BY i.id DESC LIMIT 1
+            """, new { phone }));
+    }
+
+    /// <summary>
+    /// The label `humano` on the Chatwoot conversation of a doctor whose conversation with Júlia is closed, and who has no
+    /// open one: a conversation is opened for the staff and handed off (an audit, 2026-12-03: the closed one got the
+    /// handoff, which nothing ever resolved, the doctor was told a person would go on, and Júlia answered him).
+    /// </summary>
+    [Fact]
+    public async Task TheLabelHumanoOnAClosedConversationOpensOneForTheStaff()
+    {
+        const string phone = "5511988880133";
+        var (finished, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        await f.ExecuteAsync("UPDATE conversations SET status = 'completed', completed_at = now() - interval '8 days' WHERE id = @finished", new { finished });
+        var repliesBefore = (await f.QueueAsync(phone)).Count(q => q.Tipo == "resposta");
+
+        var added = HumanLoopFixture.Webhook("webhook-conversation-updated-label-added.json", chatwootId, phone);
+        added["labels"] = new JsonArray("humano");
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(added)).StatusCode);
+
+        var open = await f.ScalarAsync<Guid>("""
+            SELECT c.id FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = @phone AND c.status = 'active'
+            """, new { phone });
+        Assert.Equal("human", await f.ControlAsync(open));
+        Assert.Equal([("pendente", "manual")], await f.HandoffsAsync(open));
+        Assert.Empty(await f.HandoffsAsync(finished));
+        Assert.Equal("ai", await f.ControlAsync(finished));
+
+        await PostAsync(f.Client, Text(phone, "oi, pode falar"));
+        await f.WaitProcessedAsync(phone);
+        Assert.Equal(repliesBefore, (await f.QueueAsync(phone)).Count(q => q.Tipo == "resposta"));
+    }
+
+    /// <summary>
+    /// The doctor opts out while a person has his conversation: the conversation is completed and its handoff closes with
+    /// it (`resolvido_por = 'opt_out'`). The staff's note about the opt-out is the one word they get (an audit, 2026-12-03:
+    /// the handoff stayed `pendente` on a completed conversation for good).
+    /// </summary>
+    [Fact]
+    public async Task AnOptOutUnderHumanControlClosesTheHandoff()
+    {
+        const string phone = "5511988880134";
+        var (conversa, _) = await f.DoctorInChatwootAsync(phone);
+        await PostAsync(f.Client, Text(phone, "quero falar com uma pessoa"));
+        await f.WaitProcessedAsync(phone);
+        Assert.Equal("human", await f.ControlAsync(conversa));
+
+        await PostAsync(f.Client, Text(phone, "quer saber, não quero mais receber mensagens de vocês"));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.Equal("completed", await f.ScalarAsync<string>("SELECT status FROM conversations WHERE id = @conversa", new { conversa }));
+        Assert.Equal("ai", await f.ControlAsync(conversa));
+        Assert.Equal([("resolvido", "pedido_humano")], await f.HandoffsAsync(conversa));
+        Assert.Equal("opt_out", await f.ScalarAsync<string>("SELECT resolvido_por FROM handoffs WHERE conversa_id = @conversa", new { conversa }));
+        Assert.Equal(1, await f.ScalarAsync<long>(
+            "SELECT count(*) FROM notificacoes WHERE conversa_id = @conversa AND tipo = 'nota_opt_out'", new { conversa }));
+        Assert.Equal(0, await f.ScalarAsync<long>(
+            "SELECT count(*) FROM notificacoes WHERE conversa_id = @conversa AND tipo = 'nota_resolvido'", new { conversa }));
+        Assert.DoesNotContain(await f.QueueAsync(phone), q => q.TipoSistema == "confirmacao_opt_out");
+    }
+
+    /// <summary>
+    /// A handoff an earlier version left open on a finished conversation is resolved by the nightly `encerramento`, and the
+    /// Slack reminder passes it by (the oldest 200 of them hid every new handoff from the reminder).
+    /// </summary>
+    [Fact]
+    public async Task AHandoffLeftOpenOnAFinishedConversationIsResolvedAtNight()
+    {
+        const string phone = "5511988880135";
+        var (conversa, _) = await f.DoctorInChatwootAsync(phone);
+        await PostAsync(f.Client, Text(phone, "quero falar com uma pessoa"));
+        await f.WaitProcessedAsync(phone);
+        await f.ExecuteAsync("""
+            UPDATE conversations SET status = 'completed', completed_at = now() - interval '2 days' WHERE id = @conversa;
+            UPDATE handoffs SET created_at = now() - interval '2 days' WHERE conversa_id = @conversa;
+            """, new { conversa });
+
+        Assert.Equal(HttpStatusCode.OK, (await f.RunJobAsync("handoffs-lembrete")).StatusCode);
+        Assert.Equal(0, await f.ScalarAsync<long>(
+            "SELECT count(*) FROM notificacoes WHERE conversa_id = @conversa AND tipo = 'handoff_lembrete'", new { conversa }));
+
+        Assert.Equal(HttpStatusCode.OK, (await f.RunJobAsync("encerramento")).StatusCode);
+        Assert.Equal([("resolvido", "pedido_humano")], await f.HandoffsAsync(conversa));
+        Assert.Equal("ai", await f.ControlAsync(conversa));
+        Assert.Equal("completed", await f.ScalarAsync<string>("SELECT status FROM conversations WHERE id = @conversa", new { conversa }));
     }
 
     /// <summary>
@@ -516,6 +644,9 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
     {
         const string phone = "5511988880107";
         var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        // The integration's profile is read in the background at start: on a busy host this test can come first.
+        await Eventually.MatchesAsync(() => Task.FromResult(f.App.Services.GetRequiredService<Julia.Chatwoot.ChatwootIdentity>().ProfileId),
+            id => id == f.Chatwoot.ProfileId);
         var ourId = await f.ScalarAsync<string>("""
             SELECT provider_message_id FROM interacoes WHERE conversa_id = @conversa AND direcao = 'saida' AND provider_message_id IS NOT NULL LIMIT 1
             """, new { conversa });
@@ -643,7 +774,7 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
 
     /// <summary>
     /// The admin list shows what the doctor wrote since the handoff opened, not only the message that caused it, and
-    /// whether he has since asked to stop receiving messages (an outside walk, 2026-12-03: "alguém aí? preciso confirmar
+    /// whether he has since asked to stop receiving messages (which also resolves it) (an outside walk, 2026-12-03: "alguém aí? preciso confirmar
     /// até as 7h" never showed, and an opt-out under a person's control was invisible).
     /// </summary>
     [Fact]
@@ -669,7 +800,11 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
 
         await PostAsync(f.Client, Text(phone, "esquece, não quero mais receber mensagens de vocês"));
         await f.WaitProcessedAsync(phone);
-        Assert.True((await EntryAsync()).GetProperty("medico_opted_out").GetBoolean());
+        // The opt-out closes the handoff with the conversation (AnOptOutUnderHumanControlClosesTheHandoff); the list says why.
+        var closed = (await f.GetJsonAsync<JsonElement>("/admin/handoffs")).EnumerateArray().Single(h => h.GetProperty("id").GetGuid() == handoffId);
+        Assert.True(closed.GetProperty("medico_opted_out").GetBoolean());
+        Assert.Equal("resolvido", closed.GetProperty("status").GetString());
+        Assert.Equal("opt_out", closed.GetProperty("resolvido_por").GetString());
     }
 
     [Fact]
