@@ -313,5 +313,43 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("que merda, esqueci a senha do app")]                          // one curse, not at us
     [InlineData("idiota eu, esqueci o crachá")]
     public void ThirteenthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
-}
 
+    [Theory]
+    [InlineData("me conecta com alguém do financeiro")]                        // fourteenth set: "conectar com"
+    [InlineData("escalona pra um supervisor, por favor")]                      // the matter handed on with no object
+    [InlineData("preciso tratar sobre meu repasse atrasado com a gestora")]     // the matter in a few words
+    [InlineData("quero falar com o seu superior")]                             // a superior
+    [InlineData("tem alguém do comercial pra eu conversar?")]                  // someone "for me to talk to"
+    [InlineData("could you transfer me to a human?")]
+    public void FourteenthSetRequestsForAPerson(string text) => Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("vou entrar com reclamação trabalhista")]                      // the labour claim by its name
+    [InlineData("a empresa vai ser intimada, aguardem")]                       // summoned in the future passive
+    [InlineData("minha advogada vai impetrar mandado de segurança")]
+    [InlineData("vou pedir uma liminar contra vocês")]
+    public void FourteenthSetLegalSteps(string text) => Assert.Equal(HandoffTriggers.Legal, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("esse robô é muito inútil")]                                   // an insult through a copula
+    [InlineData("a Julia é burra")]
+    [InlineData("vocês não valem nada")]                                       // worth nothing
+    [InlineData("vão se ferrar vocês")]                                        // a milder curse aimed at the reader
+    [InlineData("cambada de enrolões")]                                        // new insults
+    [InlineData("que agência mequetrefe, sua empresa é uma furada")]
+    [InlineData("tô de cara com vocês")]                                       // gaúcho anger aimed at us
+    [InlineData("vocês conseguem me tirar do sério")]                          // being made angry by them
+    [InlineData("this company is a joke")]
+    public void FourteenthSetAngerIsNegativeSentiment(string text) => Assert.Equal(HandoffTriggers.NegativeSentiment, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("vocês indicam algum advogado pra abrir minha PJ?")]           // a lawyer asked about as a service
+    [InlineData("existe alguma consequência judicial se eu desmarcar?")]       // a consequence asked about
+    [InlineData("qual processo? não recebi e-mail nenhum")]                    // which one is meant
+    [InlineData("vou encaminhar pra equipe o meu RG amanhã")]                  // the doctor's own errand
+    [InlineData("encaminha pra alguém cobrir meu sábado?")]                    // a stand-in, not a person to talk to
+    [InlineData("vou resolver do empréstimo com o gerente do banco")]          // another institution's role
+    [InlineData("o paciente vai se ferrar se largar o antibiótico")]           // a curse about someone else
+    [InlineData("a testemunha foi intimada ontem, mas não tem nada a ver")]    // summoned, with no threat
+    public void FourteenthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+}

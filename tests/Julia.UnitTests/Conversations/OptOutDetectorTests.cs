@@ -272,4 +272,32 @@ public sealed class OptOutDetectorTests
     [InlineData("não manda mais oferta abaixo de 2 mil")]                     // a price floor
     [InlineData("para de mandar um pouco que tô em cirurgia")]                 // a short pause
     public void DoesNotMistakeTheThirteenthSetLookAlikes(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("n quero mais plantões, valeu")]                                // fourteenth set: the service refused as a whole
+    [InlineData("ô, me manda mais não, visse")]                                // the northeastern negative order
+    [InlineData("larga de me mandar vaga, sô")]                                // "larga de" for "para de"
+    [InlineData("chega dessas mensagens")]                                     // a stop through the demonstrative
+    [InlineData("bah, chega de vagas. tô fora")]                               // "chega de vaga(s)" closing its clause
+    [InlineData("tô de saco cheio de mensagem, me esquece")]                  // fed up with the messages
+    [InlineData("não aguento mais vocês")]                                     // fed up with us
+    [InlineData("pode descadastrar meu CRM 998877 MG")]                        // his registration, not the council
+    [InlineData("me tira disso pelo amor de Deus")]                            // an interjection does not narrow
+    public void RecognisesTheFourteenthSetFamilies(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("sem essa de me descadastrar, só tô de folga")]               // the stop forbidden ("sem essa de", "nada de")
+    [InlineData("nada de parar de mandar, hein")]
+    [InlineData("me tirar da lista eu não quero, só manda menos")]            // the stop named, then denied
+    [InlineData("saio daqui a pouco da cirurgia e te respondo")]              // "daqui a" is a time from now
+    [InlineData("tira o acento do meu nome, por favor")]                       // something taken out of his name
+    [InlineData("vocês vão parar de mandar vaga se eu recusar três?")]         // a question about a consequence
+    [InlineData("tô ocupado no momento, mas não para de mandar")]              // after a pause, the spoken "don't stop"
+    [InlineData("para de mandar vaga com repasse em 90 dias")]                 // a shift narrowed by "com"
+    [InlineData("cansei de ser escalado no domingo")]                          // being something else, not being contacted
+    [InlineData("para de mandar no grupo, manda no privado")]                  // another channel kept
+    [InlineData("saí do grupo sem querer, me adiciona de novo")]
+    [InlineData("chega de vaga ruim, me manda as boas")]                      // "chega de vaga" that does not close its clause
+    [InlineData("não aguento mais mensagem de paciente de madrugada")]        // messages of the ward
+    public void DoesNotMistakeTheFourteenthSetLookAlikes(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

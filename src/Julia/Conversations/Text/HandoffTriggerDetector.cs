@@ -60,11 +60,27 @@ internal static partial class HandoffTriggerDetector
         var word = t.AsSpan(at, length);
         if (word.StartsWith("justica") || word.StartsWith("tribuna") || word.StartsWith("judicia") || word.StartsWith("juizado"))
             return WorkplaceBefore().IsMatch(t.AsSpan(0, at)) || WorkplaceAfter().IsMatch(t.AsSpan(at + length))
-                   || LandmarkBefore().IsMatch(t.AsSpan(0, at)) || LandmarkAfter().IsMatch(t.AsSpan(at + length));
+                   || LandmarkBefore().IsMatch(t.AsSpan(0, at)) || LandmarkAfter().IsMatch(t.AsSpan(at + length))
+                   // Fourteenth blind set: "se eu faltar tem alguma penalidade judicial?" asks about a consequence.
+                   || (word.StartsWith("judicia") && ConsequenceAsked().IsMatch(t.AsSpan(0, at)));
         if (word.StartsWith("juridic")) return CoverAsked().IsMatch(t.AsSpan(0, at));
-        if (word.StartsWith("advogad")) return ContractCleared().IsMatch(t);
+        if (word.StartsWith("advogad")) return ContractCleared().IsMatch(t) || ServiceAsked().IsMatch(t.AsSpan(0, at));
+        // Fourteenth blind set: "processo? que processo? não entendi" asks which one is meant.
+        if (word.StartsWith("process")) return WhichProcess().IsMatch(t);
         return false;
     }
+
+    /// <summary>"vocês têm advogado que ajuda a abrir PJ?": a lawyer asked about as a service, not called on us.</summary>
+    [GeneratedRegex(@"\b(tem|teria|tinha|oferece|oferecem|possui|possuem|indica|indicam|indicar|recomenda|recomendam|recomendar|conhece|conhecem|conheceria)( (um|uma|algum|alguma))? $", RegexOptions.CultureInvariant)]
+    private static partial Regex ServiceAsked();
+
+    /// <summary>A consequence asked about before "judicial": "tem alguma penalidade judicial?", "existe risco judicial?".</summary>
+    [GeneratedRegex(@"\b(penalidade|penalidades|punicao|punicoes|consequencia|consequencias|implicacao|implicacoes|sancao|sancoes|risco|riscos) $", RegexOptions.CultureInvariant)]
+    private static partial Regex ConsequenceAsked();
+
+    /// <summary>"que processo?", "qual processo?": the doctor asks which one is meant.</summary>
+    [GeneratedRegex(@"\b(que|qual|quais) process?o\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WhichProcess();
 
     [GeneratedRegex(@"\b(perit[oa]s?|pericias?|plantao|plantoes|plantonista|vaga|vagas|trabalho|trabalhar|trabalhei|trabalha|atendo|atender|servidor|servidora|concurso|concursad[oa]|medic[oa]s?) (\w+ )?(no|na|nos|nas|do|da|dos|das|de|para|para a|junto a|junto da) $", RegexOptions.CultureInvariant)]
     private static partial Regex WorkplaceBefore();
@@ -181,11 +197,13 @@ internal static partial class HandoffTriggerDetector
         @"|\b(colocar|coloco|colocarei|botar|boto|botarei|meter|meto|por|ponho|porei|jogar|jogo)\b(?: \w+){0,3} no pau\b" +
         @"|\b(dar|dei|dou|darei|dando|demos|deu|daremos|dado) entrada (no|num|em um|em uma|na|numa|com o|com a|com um|com uma) (processo|acao)\b(?! (seletiv\w*|de|do|da|dos|das|para|interno)\b)" +
         @"|\brepresent(ar|o|arei|ei|ando|aremos) contra\b|\b(represent|reclam|denunc|queix|lev)\w*\b(?: \w+){0,5} (ao|no|para o|junto ao|perante o) conselho regional\b" +
-        @"|\b(defesa|direitos?|codigo) do consumidor\b|\b(pratica|praticas|propaganda|clausula|clausulas) abusivas?\b",
+        @"|\b(defesa|direitos?|codigo) do consumidor\b|\b(pratica|praticas|propaganda|clausula|clausulas) abusivas?\b" +
+        // Fourteenth blind set: "vocês serão (citados e) intimados", "vou entrar com mandado de segurança / uma liminar".
+        @"|\b(serao|sera|vao ser|vai ser|serem|sendo|vao|vai)( (citad[oa]s?|notificad[oa]s?) e)? (intimad[oa]s?|citad[oa]s?)\b|\bmandado de seguranca\b|\b(entrar|entro|entrarei|pedir|peco|pedirei|conseguir) (com )?(uma )?liminar\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex LegalMore();
 
-    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv"];
+    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar"];
 
     static bool MayBeLegalMore(string t)
     {
@@ -214,14 +232,20 @@ internal static partial class HandoffTriggerDetector
         RegexOptions.CultureInvariant)]
     private static partial Regex PatientSays();
 
-    /// <summary>"falar com o coordenador do hospital": the role belongs to the hospital, not to Júlia's team (thirteenth blind set).</summary>
-    const string NotTheirs = @"(?! (do|da|dos|das|de|no|na) (hospital|hospitais|clinica|upa|ubs|ps|pa|uti|plantao|pronto socorro|unidade|maternidade|santa casa|enfermaria)\b)";
+    /// <summary>"encaminha pra alguém cobrir meu plantão": someone to stand in for him, not a person to talk to (fourteenth blind set).</summary>
+    const string ToStandIn = @"(?! (que (possa |pode )?|para )?(cobrir|substituir|me substituir|ficar no meu lugar|pegar|assumir (o|meu) plantao)\b)";
 
-    const string Person = @"(uma |um |alguma |algum |a |o |sua |seu )?(pessoa|humano|humana|atendente|alguem|gente de verdade|responsavel|supervisor|supervisora|gerente|coordenador|coordenadora|escalista|gestor|gestora|funcionario|funcionaria|operador|operadora|chefe|equipe)";
+    /// <summary>
+    /// "falar com o coordenador do hospital": the role belongs to the hospital, not to Júlia's team (thirteenth blind set);
+    /// since the fourteenth also to another institution ("tratar do pagamento com o gerente do banco").
+    /// </summary>
+    const string NotTheirs = @"(?! (do|da|dos|das|de|no|na) (hospital|hospitais|clinica|upa|ubs|ps|pa|uti|plantao|pronto socorro|unidade|maternidade|santa casa|enfermaria|banco|prefeitura|condominio|faculdade|residencia|convenio|plano)\b)";
+
+    const string Person = @"(uma |um |alguma |algum |a |o |sua |seu )?(pessoa|humano|humana|atendente|alguem|gente de verdade|responsavel|supervisor|supervisora|gerente|coordenador|coordenadora|escalista|gestor|gestora|funcionario|funcionaria|operador|operadora|chefe|equipe|representante|analista|consultor|consultora|recrutador|recrutadora|superior)";
 
     [GeneratedRegex(
         @"\b(falar|conversar|tratar|fala|falo) com " + Person + @"\b" + NotTheirs +
-        @"|\b(me )?(passa|passe|transfere|transfira|encaminha|encaminhe|chama|chame) (para|com) " + Person + @"\b" + NotTheirs +
+        @"|\b(me )?(passa|passe|transfere|transfira|encaminha|encaminhe|chama|chame) (para|com) " + Person + @"\b" + NotTheirs + ToStandIn +
         // "bot não resolve, me passa um atendente", "chama o gerente": the person as the object, with an article.
         @"|\b(me )?(passa|passe|transfere|transfira|chama|chame) (um|uma|algum|alguma|o|a) (humano|humana|pessoa|atendente|responsavel|supervisor|supervisora|gerente|coordenador|coordenadora|escalista|recrutador|recrutadora)\b" +
         @"|\b(quero|preciso|prefiro|gostaria de|queria) (de )?(um|uma) (humano|humana|pessoa|atendente)\b" +
@@ -234,7 +258,14 @@ internal static partial class HandoffTriggerDetector
         // Thirteenth blind set: the matter handed on — "vc pode escalar isso pra alguém?", "repassa meu caso pro seu supervisor".
         @"|\b(escala|escalar|escalone|escalona|escalonar|repassa|repassar|repasse|passa|passar|passe|encaminha|encaminhar|encaminhe|leva|levar|leve|transfere|transferir|transfira) " +
         @"(isso|isto|o caso|meu caso|esse caso|essa questao|a questao|esse assunto|o assunto|essa demanda|minha demanda|meu problema|esse problema|o problema|essa situacao|minha situacao|minha solicitacao|essa solicitacao|meu pedido|esse pedido|minha reclamacao|essa reclamacao) " +
-        @"(para|com) (o |a |um |uma |algum |alguma )?(seu |sua )?(alguem|pessoa|humano|humana|responsavel|supervisor|supervisora|gerente|coordenador|coordenadora|coordenacao|gestor|gestora|chefe|equipe|superior|superiores|atendente|time)\b",
+        @"(para|com) (o |a |um |uma |algum |alguma )?(seu |sua )?(alguem|pessoa|humano|humana|responsavel|supervisor|supervisora|gerente|coordenador|coordenadora|coordenacao|gestor|gestora|chefe|equipe|superior|superiores|atendente|time)\b" +
+        // Fourteenth blind set: the verbs that only hand a matter on need no object ("escalona pra alguém aí", "repassa pro
+        // seu supervisor"; not "passa"/"leva", which also hand a shift on) — in the imperative, with no object after the
+        // person ("vou encaminhar para a equipe o comprovante" is the doctor's own errand) —, and the matter may take a few
+        // words ("preciso tratar de assunto contratual com um representante").
+        @"|\b(escalona|escalone|escalonar|escalonem|repassa|repasse|encaminha|encaminhe|transfere|transfira) (para|com) (o |a |um |uma |algum |alguma )?(seu |sua )?(alguem|pessoa|humano|humana|responsavel|supervisor|supervisora|gerente|coordenador|coordenadora|coordenacao|gestor|gestora|chefe|equipe|superior|superiores|atendente|time)\b" + NotTheirs +
+        @"(?! (o|a|os|as|meu|minha|meus|minhas|esse|essa|este|esta|um|uma)\b)" + ToStandIn +
+        @"|\b(falar|conversar|tratar|resolver) (de|do|da|dos|das|sobre|acerca de|a respeito de|a respeito do|a respeito da)(?: \w+){1,3} com " + Person + @"\b" + NotTheirs,
         RegexOptions.CultureInvariant)]
     private static partial Regex AsksForPerson();
 
@@ -275,7 +306,7 @@ internal static partial class HandoffTriggerDetector
         @"|\bparar n[oa] (" + Council + @"|procon|reclame aqui)\b" +
         @"|\breclamacao formal\b|\bnotificacao\b.*\bextrajudicial\b|\bdenunci(a|ar|ando|arei|o)\b(?! (de |da |do |por )?(maus tratos|violencia|abuso|agressao|estupro|abandono de incapaz)\b)|\bautuacao\b|\bautuad[oa]s?\b|\bjudicializ\w*|\blevar (isso |essa situacao |o caso )?(ao|para o) (crm|cremesp|conselho)\b" +
         @"|\bcrm\b.*\b(reclamacao|reclamar|denuncia|queixa)\b|\b(reclamacao|reclamar|denuncia|queixa)\b.*\bcrm\b|\bministerio (publico|do trabalho)\b|\bmpt\b|\bdefensoria\b|(?<!\btem )\bboletim de ocorrencia\b" + AboutOwnLoss +
-        @"|\b(medidas?|providencias?) (legais|judiciais|cabiveis)\b|\bprocesso (trabalhista|judicial|contra)\b|\btribuna(l|is)\b|\bintimacao\b|\bprocessa (voces|voce|a empresa)\b|\bacao (trabalhista|de cobranca|de indenizacao|contra)\b|\b(entrar|entro|entrei|entramos|entrarei|entrando|mover|movo|movi|abrir|abro|abri|abrirei|meter|meto|enfiar|enfio|tacar|taco|botar|boto|tomar|tomarem|levar|levarem|responder|responderem) (com |uma |com uma |com a |um |com um |a um )?(acao|processo)\b(?! seletivo| de (credenciamento|cadastro|selecao))" +
+        @"|\b(medidas?|providencias?) (legais|judiciais|cabiveis)\b|\bprocesso (trabalhista|judicial|contra)\b|\b(reclamacao|reclamatoria) trabalhista\b|\btribuna(l|is)\b|\bintimacao\b|\bprocessa (voces|voce|a empresa)\b|\bacao (trabalhista|de cobranca|de indenizacao|contra)\b|\b(entrar|entro|entrei|entramos|entrarei|entrando|mover|movo|movi|abrir|abro|abri|abrirei|meter|meto|enfiar|enfio|tacar|taco|botar|boto|tomar|tomarem|levar|levarem|responder|responderem) (com |uma |com uma |com a |um |com um |a um )?(acao|processo)\b(?! seletivo| de (credenciamento|cadastro|selecao))" +
         @"|\bquebra de contrato\b" +
         // The same threats in the English and Spanish doctors mix in: "my lawyer will contact you", "mi abogado".
         @"|\b(lawyer|lawyers|attorney|lawsuit|abogad[oa]s?)\b|\bsue (you|voces|the company)\b" +
@@ -310,7 +341,9 @@ internal static partial class HandoffTriggerDetector
     const string Insult = @"canalhas?|desgracad[oa]s?|vagabund[oa]s?|picaretas?|ladr(ao|oes|ona|onas)|safad[oa]s?|idiotas?|imbecil|imbecis|burr[oa]s?" +
         @"|lixos?|palhac[oa]s?|incompetentes?|merdas?|ridicul[oa]s?|desonest[oa]s?|mentiros[oa]s?|golpistas?|irresponsave(l|is)|lascad[oa]s?" +
         @"|otari[oa]s?|babacas?|cretin[oa]s?|escrot[oa]s?|nojent[oa]s?|porcos?|trambiqueir[oa]s?|caloteir[oa]s?|estelionatari[oa]s?|pilantras?" +
-        @"|inuteis|inutil|vermes?|bostas?|sem vergonhas?|fdp|filh[oa]s? da puta|pau no cu|moleques?|amador(a|as|es)?|porcas?";
+        @"|inuteis|inutil|vermes?|bostas?|sem vergonhas?|fdp|filh[oa]s? da puta|pau no cu|moleques?|amador(a|as|es)?|porcas?" +
+        // Fourteenth blind set: "bando de enrolão", "empresa mequetrefe", "vocês são uns sem noção".
+        @"|enrol(ao|oes|ona|onas)|mequetrefes?|fajut[oa]s?|vigaristas?|sem nocao";
 
     /// <summary>What the company gives, as the target of an insult: "que serviço porco", "lixo de atendimento", "bosta de app".</summary>
     const string Service = @"atendimento|servico|sistema|suporte|app|aplicativo|plataforma";
@@ -323,7 +356,9 @@ internal static partial class HandoffTriggerDetector
     /// intensified mild one ("arretado", "injuriado", "bolado", "pistola", "muito irritado").
     /// </summary>
     const string Anger = @"furios[oa]|put[oa]|put[oa] da vida|revoltad[oa]|indignad[oa]|raiva|nojo|odio|p da vida" +
-        @"|arretad[oa]|injuriad[oa]|emputecid[oa]|possess[oa]|pistola|bolad[oa]|ful[oa] da vida|irritadissim[oa]|muito irritad[oa]|muito brav[oa]|revoltadissim[oa]|put[oa] da cara";
+        @"|arretad[oa]|injuriad[oa]|emputecid[oa]|possess[oa]|pistola|bolad[oa]|ful[oa] da vida|irritadissim[oa]|muito irritad[oa]|muito brav[oa]|revoltadissim[oa]|put[oa] da cara" +
+        // Fourteenth blind set: the gaúcho "de cara com vocês".
+        @"|de cara";
 
     /// <summary>The company (or Júlia) as what an insult or anger is aimed at.</summary>
     const string Target = @"voces|voce|vcs|essa empresa|esta empresa|a empresa|sua empresa|empresa de voces|essa agencia|essa julia";
@@ -335,7 +370,7 @@ internal static partial class HandoffTriggerDetector
         // An insult aimed at the company: "vocês são uns canalhas", "seus desgraçados", "bando de ladrões", "robô idiota", "empresa lixo".
         @"|\b(voces sao|voce e|vcs sao|tu e|tu es|seus|suas|seu|sua|empresa|empresinha|robo|bot|julia|agencia|" + Service + @")( (um|uns|uma|umas))?( (tao|muito|mais|bem))?( (bando|cambada|corja) de)? (" + Insult + @")\b" +
         // Thirteenth blind set: a noun of scorn for what they are ("vocês são uma piada", "essa empresa é uma vergonha").
-        @"|\b(voces sao|voce e|vcs sao|essa empresa e|esta empresa e|a empresa e|sua empresa e|essa agencia e)( (um|uma))?( (grande|verdadeira|tremenda|bela|completa))? (piada|vergonha|palhacada|fraude|farsa|desgraca)\b" +
+        @"|\b(voces sao|voce e|vcs sao|essa empresa e|esta empresa e|a empresa e|sua empresa e|essa agencia e)( (um|uma))?( (grande|verdadeira|tremenda|bela|completa))? (piada|vergonha|palhacada|fraude|farsa|desgraca|furada|cilada|roubada|enganacao|bagunca)\b" +
         @"|\b(merda|bosta|porcaria|lixo|porra|joca|bagaca) de (" + Service + @")\b" + NotOurs + @"|\b(" + Service + @") (de )?(merda|bosta|quinta|porcaria|lixo)\b" + NotOurs +
         @"|\b(atendimento|servico|app|aplicativo|empresa|agencia|robo|bot|(sistema|plataforma|suporte)(?= de voces| da empresa| dessa empresa))( de voces| da empresa| dessa empresa)? (e|ta|esta|virou|continua) (um|uma) (" + Insult + @"|porcaria|piada|vergonha)\b(?! de\b)" +
         // "merda de empresa", "lixo de robô": the insult before the company.
@@ -346,7 +381,15 @@ internal static partial class HandoffTriggerDetector
         @"|(?<!\bum )\b(bando|cambada|corja) de (" + Insult + @")\b" +
         @"|\bempresa (de )?(merda|bosta|quinta|porcaria|fundo de quintal)\b" +
         // Anger aimed at the company: "tô puto com vocês", "tenho nojo de vocês", "odeio essa empresa".
-        @"|\b(" + Anger + @") (com|de) (" + Target + @")\b|\bodeio (" + Target + @")\b|\b(" + Anger + @") (dessa|desta|da) (empresa|agencia|julia)\b",
+        @"|\b(" + Anger + @") (com|de) (" + Target + @")\b|\bodeio (" + Target + @")\b|\b(" + Anger + @") (dessa|desta|da) (empresa|agencia|julia)\b" +
+        // Fourteenth blind set: an insult through a copula with no article ("essa robô é inútil", "a Julia é burra demais",
+        // "essa empresa é muito desonesta"), worth nothing ("vocês não valem nada"), a milder curse aimed at the reader
+        // ("vai se ferrar vocês", opening the message or with its target; not "o paciente vai se ferrar"), and being made
+        // angry by them ("vocês conseguiram me irritar").
+        @"|\b(robo|bot|julia|(essa|esta|sua|a) ia|assistente|(essa|esta|sua) (empresa|agencia))( de voces| da empresa)? (e|eh|ta|esta|continua|virou|so pode ser)( (muito|tao|mais|bem|totalmente|completamente|super|mesmo|uma|um))? (" + Insult + @")\b" +
+        @"|\b(voces|vcs|essa empresa|esta empresa|a empresa|essa julia|voce) nao (vale|valem) nada\b" +
+        @"|^(vai|va|vao) (se|te) (ferrar|lascar|danar)\b|\b(vai|va|vao) (se|te) (ferrar|lascar|danar) (voces|vcs|voce|todos|todo mundo|essa empresa|julia)\b|\b(voces|vcs|voce) (vao|vai) se (ferrar|lascar|danar)\b" +
+        @"|\b(voces|vcs|voce|essa empresa|a empresa|essa julia)(?: (?!nao\b)\w+){0,3} me (irrit(a|am|aram|ou|ar|ando)|tir(a|am|aram|ou|ar|ando) do serio)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex VeryStrong();
 
@@ -355,13 +398,15 @@ internal static partial class HandoffTriggerDetector
     /// expression behind a plain substring test: its common first letters would slow the scan of every message.
     /// </summary>
     static bool ForeignInsultAimed(string t) =>
-        (t.Contains("you", StringComparison.Ordinal) || t.Contains("son ", StringComparison.Ordinal) || t.Contains("sois ", StringComparison.Ordinal)
+        (t.Contains("you", StringComparison.Ordinal) || t.Contains("this ", StringComparison.Ordinal) || t.Contains("son ", StringComparison.Ordinal) || t.Contains("sois ", StringComparison.Ordinal)
          || t.Contains("eres ", StringComparison.Ordinal) || t.Contains("usted", StringComparison.Ordinal))
         && ForeignInsult().IsMatch(t);
 
     [GeneratedRegex(
         @"\b(you are|you re|youre) (so |such |all |a bunch of |an? )?(useless|idiots?|stupid|morons?|incompetent|pathetic|scammers?|liars?|clowns?|a joke|a disgrace|a scam)\b" +
-        @"|\b(sois|son|eres|ustedes son|usted es) (unos |unas |un |una |muy )?(inutiles|inutil|idiotas?|incompetentes?|ladrones|sinverguenzas|estafadores|mentirosos|payasos)\b",
+        @"|\b(sois|son|eres|ustedes son|usted es) (unos |unas |un |una |muy )?(inutiles|inutil|idiotas?|incompetentes?|ladrones|sinverguenzas|estafadores|mentirosos|payasos)\b" +
+        // Fourteenth blind set: "this company is a joke", "your service sucks".
+        @"|\b(this|your) (company|agency|service|app|bot)( is| s)( such| a total| a complete)? (a joke|a scam|a disgrace|a mess|garbage|trash|useless|pathetic)\b|\b(this|your) (company|agency|service|app|bot) sucks\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex ForeignInsult();
 

@@ -34,7 +34,7 @@ internal sealed class IntentVocabulary
     readonly Pair stopPair;
     readonly HashSet<string> complementedNouns, titles, articles, relations, authorities, notTheDoctors, finalCommandsOnSending;
     readonly Sequences finalConnectives, sending, unmistakablePersons;
-    readonly HashSet<string> otherChannels, repeats;
+    readonly HashSet<string> otherChannels, repeats, closingPhrases;
 
     IntentVocabulary(JsonElement root)
     {
@@ -52,6 +52,7 @@ internal sealed class IntentVocabulary
         sending = new Sequences(Strings(optOut.GetProperty("envio")));
         otherChannels = [.. Strings(optOut.GetProperty("outrosCanais"))];
         repeats = [.. Strings(optOut.GetProperty("repetidas"))];
+        closingPhrases = [.. Strings(optOut.GetProperty("frasesFechandoOracao"))];
         optOutBefore = new Sequences(Strings(optOut.GetProperty("excetoAntes")));
         keepsContact = new Sequences(Strings(optOut.GetProperty("continuaContato")));
         optOutExceptionWindow = optOut.GetProperty("janelaExcecao").GetInt32();
@@ -119,7 +120,8 @@ internal sealed class IntentVocabulary
             for (var start = 0; start < words.Length; start++)
                 if (items.EndAt(words, start) is { } end && !Crosses(clauseEnds, start, end - 1) && !Near(words, end, exceptions, optOutExceptionWindow, authorities, clauseEnds) && !NarrowedDown(words, end, clauseEnds)
                     && !Before(words, start, optOutBefore) && !Discounted(words, start, clauseEnds, hisNumber) && !(pausablePhrases.Contains(name) && Paused(words, end, paused))
-                    && !ListOfTheWard(words, end))
+                    && !ListOfTheWard(words, end) && !NarrowedShiftNoun(words, end, exceptions, clauseEnds)
+                    && !(closingPhrases.Contains(name) && !ClosesClause(words, end, clauseEnds)) && !DeniedAfter(words, end, clauseEnds) && !FromNowOn(words, end))
                     return name;
         foreach (var pair in optOutPairs)
             if (Matches(words, pair, exceptions, optOutExceptionWindow, before: optOutBefore, keepsGoing: true, clauseEnds: clauseEnds, paused: paused, hisNumber: hisNumber,
@@ -227,7 +229,10 @@ internal sealed class IntentVocabulary
         if (k >= 0 && negatedModals.Contains(words[k])) k--;
         if (k >= 0 && words[k] == "mais") k--;
         // "Não, quero sair", "já falei que não quero! parem…": a negation ends at a clause mark.
-        return k >= 0 && words[k] is "nao" or "nunca" or "jamais" or "nem" && !Crosses(clauseEnds, k, start);
+        if (k >= 0 && words[k] is "nao" or "nunca" or "jamais" or "nem" && !Crosses(clauseEnds, k, start)) return true;
+        // Fourteenth blind set: "sem essa de me tirar da lista", "nada de parar de mandar" forbid the stop.
+        return k >= 1 && words[k] == "de" && (words[k - 1] == "nada" || (k >= 2 && words[k - 1] == "essa" && words[k - 2] == "sem"))
+               && !Crosses(clauseEnds, k - 1, start);
     }
 
     /// <summary>
@@ -259,6 +264,8 @@ internal sealed class IntentVocabulary
         while (k < words.Length && notTheContact.EndAt(words, k) is { } skip) k = skip;
         if (k >= words.Length || stopPair.B.EndAt(words, k) is not null) return false;
         var w = words[k];
+        // "cansei de ser enrolado por vocês": being something else; "chega de ser incomodado" is still contact.
+        if (w == "ser") return !(k + 1 < words.Length && ContactParticiple(words[k + 1]));
         return w.Length >= 4 && (w.EndsWith("ar", StringComparison.Ordinal) || w.EndsWith("er", StringComparison.Ordinal)
                                  || w.EndsWith("ir", StringComparison.Ordinal) || w == "por");
     }
@@ -479,7 +486,7 @@ internal sealed class IntentVocabulary
             return false;
         // "vaga em SP", "vagas nos fins de semana": shifts of one place or time, not shifts as a whole.
         return (k > 0 && specifiers.Contains(words[k - 1]))
-               || (k + 1 < words.Length && words[k + 1] is "de" or "do" or "da" or "no" or "na" or "em" or "nos" or "nas" or "para" && !genericComplements.Contains(words.ElementAtOrDefault(k + 2) ?? ""));
+               || (k + 1 < words.Length && words[k + 1] is "de" or "do" or "da" or "no" or "na" or "em" or "nos" or "nas" or "para" or "com" && !genericComplements.Contains(words.ElementAtOrDefault(k + 2) ?? ""));
     }
 
     /// <summary>Whether a clause mark (, . ; ! ? …) follows any of the words from..to-1 (<see cref="PtBrText.ClauseEnds"/>).</summary>
@@ -554,21 +561,26 @@ internal sealed class IntentVocabulary
             if (negatedIn is not null && words[i] == "ninguem" && i + 1 < words.Length && words[i + 1] is "precisa" or "precisam") continue;
             // "ñ para ñ, manda mais vaga": an expression never runs across a clause mark.
             if (pair.A.EndAt(words, i) is not { } aEnd || Crosses(clauseEnds, i, aEnd - 1)) continue;
-            if (keepsGoing && (AsksToKeepGoing(words, i, clauseEnds) || Discounted(words, i, clauseEnds, hisNumber)
+            if (keepsGoing && (AsksToKeepGoing(words, i, clauseEnds) || ButDoNotStop(words, i, clauseEnds) || Discounted(words, i, clauseEnds, hisNumber)
                                || (pair == stopPair && (StopsSomethingElse(words, aEnd) || OnShiftCondition(words, i, optOutExceptions))))) continue;
             if (pair.CheckAfter && before is not null && Before(words, i, before)) continue;
             for (var j = aEnd; j <= Math.Min(words.Length - 1, aEnd + pair.Window); j++)
             {
                 if (pair.B.EndAt(words, j) is not { } bEnd) continue;
                 // "chega de vaga longe, manda perto de casa": the second part opens another clause, it is not the first's object.
-                if (j > aEnd && Crosses(clauseEnds, j - 1, j)) continue;
+                // Fourteenth blind set: a mark anywhere between them ("chega de vaga ruim, me manda as boas").
+                if (j > aEnd && Crosses(clauseEnds, aEnd - 1, j)) continue;
                 // "não quero processo nenhum, só quero receber certinho": a new verb of wanting governs the second part.
                 if (keepsGoing && WantedAgain(words, aEnd, j)) continue;
                 // "vou falar com meu chefe": someone of the doctor's own, not Júlia's team.
                 if (possessives is not null && j > 0 && possessives.Contains(words[j - 1])) continue;
                 if (keepsGoing && pair.Pausable && Paused(words, bEnd, paused)) continue;
                 // "para de mandar tantas de uma vez": fewer messages, not none.
-                if (pair == stopPair && (SlowsDown(words, bEnd) || Repeats(words, aEnd, bEnd + 4) || CallsByName(words, bEnd))) continue;
+                if (pair == stopPair && (SlowsDown(words, bEnd) || Repeats(words, aEnd, bEnd + 4) || CallsByName(words, bEnd)
+                                         || AsksAboutAConsequence(words, i, bEnd, clauseEnds))) continue;
+                // Fourteenth blind set: "sair da lista eu não quero" (the stop named, then denied), "sai daqui a pouco do
+                // plantão" (a time from now), "pode tirar o Jr do meu nome" (something taken out of his name, not his name).
+                if (keepsGoing && (DeniedAfter(words, bEnd, clauseEnds) || FromNowOn(words, bEnd) || TakenOutOfHisDatum(words, aEnd, j))) continue;
                 if (!pair.CheckAfter) return true;
                 // "tem algum humano de plantão aí?": a human is asked for whatever follows.
                 if (unmistakable is not null && unmistakable.EndAt(words, j) == bEnd && OnlyDeterminers(words, aEnd, j)) return true;
@@ -646,10 +658,93 @@ internal sealed class IntentVocabulary
             for (var k = end; k < Math.Min(words.Length, end + window + 2); k++)
             {
                 if (words[k] is "senao" or "ou" or "se" or "caso" || (words[k] == "antes" && k + 1 < words.Length && words[k + 1] == "que")) break;
-                if (authorities.Contains(words[k])) return true;
+                if (authorities.Contains(words[k]) && !HisRegistration(words, k)) return true;
             }
         return false;
     }
+
+    /// <summary>Fourteenth blind set: the match closes its clause or the message (courtesies aside): "chega de vaga, tô fora".</summary>
+    bool ClosesClause(string[] words, int end, ulong clauseEnds)
+    {
+        // "chega de vaga pra mim, obrigado": "para mim" adds nothing.
+        if (end + 1 < words.Length && words[end] == "para" && words[end + 1] == "mim" && !Crosses(clauseEnds, end - 1, end)) end += 2;
+        return end >= words.Length || Crosses(clauseEnds, end - 1, end) || courtesies.Strip(words[end..]).Length == 0;
+    }
+
+    /// <summary>
+    /// "não quero mais plantão de final de semana": a refusal that ends on a shift noun is narrowed by what the noun is
+    /// given ("…vaga de UTI", "…plantão com valor baixo") as a shift after a stop is (fourteenth blind set).
+    /// </summary>
+    bool NarrowedShiftNoun(string[] words, int end, HashSet<string> exceptions, ulong clauseEnds) =>
+        end > 0 && shiftNouns.Contains(words[end - 1]) && IsShiftSpecific(words, end - 1, exceptions, clauseEnds);
+
+    /// <summary>"sair da lista eu não quero, mas…": the stop named first, then denied in its own clause (fourteenth blind set).</summary>
+    static bool DeniedAfter(string[] words, int end, ulong clauseEnds)
+    {
+        var k = end;
+        if (k < words.Length && words[k] == "eu") k++;
+        if (k + 1 >= words.Length || words[k] is not ("nao" or "nunca") || words[k + 1] is not ("quero" or "vou" or "pretendo" or "preciso" or "pedi" or "desejo")
+            || Crosses(clauseEnds, end - 1, k + 1)) return false;
+        // "me tira da lista eu não quero mais" goes on as a refusal of its own: the denial closes its clause.
+        var after = k + 2;
+        return after >= words.Length || Crosses(clauseEnds, k + 1, after) || words[after] is "mas" or "porem" or "so" or "nao";
+    }
+
+    /// <summary>"sai daqui a pouco do plantão", "daqui uns dias": "daqui" as a time from now, not a place to leave.</summary>
+    static bool FromNowOn(string[] words, int end) =>
+        end > 0 && end < words.Length && words[end - 1] == "daqui"
+        && (words[end] is "a" or "ha" or "uns" or "umas" or "um" or "uma" or "pouco" or "pouquinho" || (words[end].Length > 0 && char.IsDigit(words[end][0])));
+
+    /// <summary>
+    /// "pode tirar o Jr do meu nome", "remove o 9 do meu número": something taken out of his name or number (an object,
+    /// then a preposition before the datum), not the datum taken out of the list.
+    /// </summary>
+    static bool TakenOutOfHisDatum(string[] words, int aEnd, int j)
+    {
+        var k = j;
+        while (k < words.Length && words[k] is "meu" or "minha" or "seu" or "sua") k++;
+        if (k >= words.Length || words[k] is not ("nome" or "numero" or "telefone" or "celular" or "sobrenome")) return false;
+        var p = j - 1;
+        while (p > aEnd && words[p] is "meu" or "minha" or "seu" or "sua") p--;
+        // The object opens with its article ("tirar o Jr…"); "a exclusão definitiva do meu número" names the number itself.
+        return p > aEnd + 1 && words[p] is "do" or "da" or "de" or "no" or "na" && words[aEnd] is "o" or "a" or "os" or "as" or "um" or "uma" or "esse" or "essa";
+    }
+
+    /// <summary>"…o CRM 123456", "meu CRM": the doctor's own registration, not the council as an authority.</summary>
+    static bool HisRegistration(string[] words, int k) =>
+        (words[k] == "crm" || words[k].StartsWith("creme", StringComparison.Ordinal))
+        && ((k + 1 < words.Length && words[k + 1].Length > 0 && char.IsDigit(words[k + 1][0])) || (k > 0 && words[k - 1] is "meu" or "seu"));
+
+    /// <summary>"vc vai parar de me mandar vaga se eu recusar essa?": a question about what follows his own act, not a request.</summary>
+    static bool AsksAboutAConsequence(string[] words, int start, int bEnd, ulong clauseEnds)
+    {
+        if (start == 0 || words[start - 1] is not ("vai" or "vao" or "iria" or "iriam" or "vou")) return false;
+        for (var k = bEnd; k + 1 < Math.Min(words.Length, bEnd + 7); k++)
+        {
+            if (Crosses(clauseEnds, k - 1, k)) return false;
+            if (words[k] == "se" && words[k + 1] == "eu") return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "tô sem tempo agora, mas n para de mandar": after a reason to pause (a pause word or being busy), "mas não para"
+    /// with no subject is the spoken "don't stop"; "já pedi, mas não para de chegar msg" names no pause and still counts.
+    /// </summary>
+    bool ButDoNotStop(string[] words, int start, ulong clauseEnds)
+    {
+        if (words[start] != "para" || start < 2 || words[start - 1] != "nao" || words[start - 2] is not ("mas" or "porem")
+            || Crosses(clauseEnds, start - 2, start)) return false;
+        for (var k = 0; k < start - 2; k++)
+            if (pauseAfter.EndAt(words, k) is not null || words[k] is "ocupado" or "ocupada" or "corrido" or "corrida" or "atolado" or "atolada"
+                || (words[k] == "sem" && k + 1 < words.Length && words[k + 1] == "tempo")) return true;
+        return false;
+    }
+
+    static bool ContactParticiple(string w) =>
+        w is "contatado" or "contatada" or "contactado" or "contactada" or "procurado" or "procurada" or "incomodado" or "incomodada"
+            or "perturbado" or "perturbada" or "importunado" or "importunada" or "chamado" or "chamada" or "avisado" or "avisada"
+            or "notificado" or "notificada" or "lembrado" or "lembrada" or "abordado" or "abordada";
 
     /// <summary>An affirmative "quero", "queria", "preciso", "gostaria" between the two parts of a pair (thirteenth blind set).</summary>
     static bool WantedAgain(string[] words, int from, int to)
