@@ -37,6 +37,7 @@ internal static class AgentExtensions
             return ModelClients.Create(o)
                 .AsBuilder()
                 .UseFunctionInvocation(sp.GetRequiredService<ILoggerFactory>(), f => f.MaximumIterationsPerRequest = 3)
+                .Use(inner => new ToolHistoryKeepsTools(inner, () => sp.GetRequiredService<AgentToolbox>().Tools))
                 .Build(sp);
         });
         builder.Services.AddSingleton<IConversationAgent, ClaudeAgent>();

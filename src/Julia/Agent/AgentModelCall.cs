@@ -76,15 +76,17 @@ internal sealed class AgentModelCall(ShiftStore shifts, ShiftCatalog catalog, IO
         }
         // docs/decisions.md#agent: one retry with LLM_MODEL_COMPLEX after an empty or failed answer; both calls are paid for.
         // Up to 3 tool rounds per turn, not per call: a retry after rounds were used answers from their results, without tools.
-        var response = await chat.GetResponseAsync(turn.Messages, Options(o.ComplexModel, 1_000, rounds == 0 ? tools : [], o), ct);
+        // Still defined, with tool_choice none: Anthropic refuses a request whose messages hold tool_use/tool_result
+        // blocks and that defines no tools (400 "Requests which include tool_use or tool_result blocks must define tools").
+        var response = await chat.GetResponseAsync(turn.Messages, Options(o.ComplexModel, 1_000, tools, o, toolsUsedUp: rounds > 0), ct);
         usage.Add(response.Usage ?? new UsageDetails());
         return new ModelAnswer(response, o.ComplexModel, usage);
     }
 
-    static ChatOptions Options(string model, int maxTokens, IList<AITool> tools, AgentOptions o) => new()
+    static ChatOptions Options(string model, int maxTokens, IList<AITool> tools, AgentOptions o, bool toolsUsedUp = false) => new()
     {
         ModelId = model, MaxOutputTokens = maxTokens, Temperature = o.Temperature,
-        Tools = tools.Count > 0 ? tools : null, ToolMode = tools.Count > 0 ? ChatToolMode.Auto : null,
+        Tools = tools.Count > 0 ? tools : null, ToolMode = tools.Count == 0 ? null : toolsUsedUp ? ChatToolMode.None : ChatToolMode.Auto,
     };
 
     /// <summary>A failure of this answer (a timeout, a malformed or refused reply), not of the provider: another model may answer.</summary>

@@ -36,11 +36,20 @@ internal sealed partial class ClaudeAgent(
             breaker.RecordSuccess();
             if (session.TakeOver is { } takeOver) return takeOver;
             if (string.IsNullOrWhiteSpace(response.Text)) return new AgentOutcome.Unavailable("resposta vazia do modelo");
+            var text = response.Text.Trim();
+            // Cut by the token limit (LLM_MAX_TOKENS): the doctor gets its whole sentences, never one broken off mid-word
+            // ("…e depois você entra na"; a doctor-side walk, 2026-12-03); with none, the fallback path as for an empty answer.
+            if (response.FinishReason == ChatFinishReason.Length)
+            {
+                LogCutAtTokenLimit(turn.ConversaId, text.Length);
+                if (WholeSentences.Of(text) is not { } whole) return new AgentOutcome.Unavailable("resposta cortada no limite de tokens");
+                text = whole;
+            }
             var latency = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var accounting = new AgentAccounting(response.ModelId ?? model, (int)(usage.InputTokenCount ?? 0),
-                (int)(usage.OutputTokenCount ?? 0), latency, session.ToolCalls, session.OfferedIn(response.Text));
+                (int)(usage.OutputTokenCount ?? 0), latency, session.ToolCalls, session.OfferedIn(text));
             LogAnswered(turn.ConversaId, accounting.Model, accounting.InputTokens, accounting.OutputTokens, session.ToolCalls, latency);
-            return new AgentOutcome.Reply(response.Text.Trim(), accounting);
+            return new AgentOutcome.Reply(text, accounting);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -64,6 +73,9 @@ internal sealed partial class ClaudeAgent(
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Agent answered conversa {ConversaId}: model {Model}, tokens {InputTokens}/{OutputTokens}, {ToolCalls} tool calls, {LatenciaMs} ms")]
     private partial void LogAnswered(Guid conversaId, string model, int inputTokens, int outputTokens, int toolCalls, int latenciaMs);
+
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Warning, Message = "Agent answer for conversa {ConversaId} cut at the token limit (LLM_MAX_TOKENS) after {Chars} characters: only its whole sentences are sent")]
+    private partial void LogCutAtTokenLimit(Guid conversaId, int chars);
 
     [LoggerMessage(EventId = 2002, Message = "Agent call failed for conversa {ConversaId}: {Reason} (circuit {CircuitState}, {ErrorType})")]
     private partial void LogCallFailed(LogLevel level, Guid conversaId, string reason, string circuitState, string errorType);

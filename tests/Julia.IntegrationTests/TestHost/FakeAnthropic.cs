@@ -48,6 +48,14 @@ public sealed class FakeAnthropic : FakeModelServer
     }
 
     public static Answer Text(string text) => new(200, TextReply(text));
+
+    /// <summary>A text answer the token limit cut off (`stop_reason: max_tokens`).</summary>
+    public static Answer CutText(string text)
+    {
+        var body = JsonNode.Parse(TextReply(text))!.AsObject();
+        body["stop_reason"] = "max_tokens";
+        return new(200, body.ToJsonString());
+    }
     public static Answer Tool(string name, JsonObject input) => new(200, ToolUse(name, input));
     public static Answer RateLimited(int retryAfterSeconds) =>
         new(429, Fixture("error-429-rate-limit.json").ToJsonString(), new Dictionary<string, string> { ["retry-after"] = retryAfterSeconds.ToString() });
