@@ -8,9 +8,12 @@ namespace Julia.Agent;
 /// <paramref name="Holdings"/>: the shifts he holds, when the caller already read them (the turn's first batch); null,
 /// and the agent reads them.
 /// </summary>
+/// <param name="OwnWords">What the doctor himself wrote in this turn (texts and captions), without what the agent's
+/// view adds (the quoted message he answered, a late-delivery note): the server's rules on tool calls read these —
+/// a "Claro!" of Júlia's quoted under his question is not his acceptance (docs/decisions.md#reservations). Null: the parts.</param>
 internal sealed record AgentTurn(
     DoctorRecord Doctor, DoctorProfile? Profile, Guid ConversaId, int MessageCount, IReadOnlyList<string> Parts,
-    IReadOnlyList<HistoryItem> History, IReadOnlyList<Julia.Shifts.Shift>? Holdings = null)
+    IReadOnlyList<HistoryItem> History, IReadOnlyList<Julia.Shifts.Shift>? Holdings = null, IReadOnlyList<string>? OwnWords = null)
 {
     /// <summary>A person of the team wrote last: the conversation just came back from a handoff.</summary>
     public bool ReturnedFromHuman => History.LastOrDefault(h => h.Direction == "saida")?.AuthorType == "humano";

@@ -159,14 +159,17 @@ internal sealed partial class TurnOutcomes(
         await using var tx = await BeginUnlessErasedAsync(connection, c, ct);
         if (tx is null) return new TurnResult.Done();
         var window = TimeSpan.FromMinutes(options.Value.HoldingMessageWindowMinutes);
+        var held = await queue.HasRecentSystemMessageAsync(tx, c.Id, "espera", now - window, ct);
         // Queued with the erro_sistema handoff, the holding message is the doctor's transition message: it may go out
         // although a person now controls the conversation (docs/decisions.md#queue, sistema row).
-        if (!await queue.HasRecentSystemMessageAsync(tx, c.Id, "espera", now - window, ct))
+        if (!held)
             await queue.EnqueueAsync(tx, [new NewQueueItem(c.MedicoId, c.Id, QueueKinds.SystemMessage, HoldingMessage, now,
                 Metadata: new Dictionary<string, object?> { ["tipo_sistema"] = "espera", ["permitido_sob_humano"] = giveUp })], ct);
         if (giveUp)
         {
-            await OpenHandoffAsync(tx, c, HandoffTriggers.SystemError, reason, input.Pending[^1].Content, sendTransition: false, ct);
+            // A holding message that went out on an earlier attempt promised an answer that is not coming: the doctor
+            // hears that a person goes on (the erro_sistema transition message; a doctor-side walk, 2026-12-03).
+            await OpenHandoffAsync(tx, c, HandoffTriggers.SystemError, reason, input.Pending[^1].Content, sendTransition: held, ct);
             await conversations.MarkProcessedAsync(tx, c, input.LastInboundId, ct);
         }
         await tx.CommitAsync(ct);

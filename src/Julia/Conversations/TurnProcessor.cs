@@ -167,8 +167,10 @@ internal sealed partial class TurnProcessor(
         MarkRead(input);
 
         // In the order he wrote them: a message WhatsApp delivered late goes before the ones written after it.
-        var parts = input.Pending.OrderBy(p => p.WrittenAt).ThenBy(p => p.Id)
-            .Select(p => InboundText.ForTurn(p.Kind, p.Content, p.Caption, p.Quoted, p.WrittenLate)).OfType<TurnPart>().ToList();
+        var written = input.Pending.OrderBy(p => p.WrittenAt).ThenBy(p => p.Id).ToList();
+        var parts = written.Select(p => InboundText.ForTurn(p.Kind, p.Content, p.Caption, p.Quoted, p.WrittenLate)).OfType<TurnPart>().ToList();
+        List<string> ownWords = [.. written.Select(p => p.Kind == WhatsApp.MessageKinds.Text ? p.Content : p.Caption).OfType<string>()
+            .Where(t => !string.IsNullOrWhiteSpace(t))];
         if (parts.Count == 0)
         {
             await outcomes.SkipAsync(input, "nada a responder: figurinhas, localização, contato ou tipo não suportado", ct, nothingToAnswer: true);
@@ -191,7 +193,7 @@ internal sealed partial class TurnProcessor(
             {
                 outcome = await agent.RespondAsync(new AgentTurn(doctor, profile, conversation.Id, conversation.MessageCount,
                     InboundText.ForAgent(parts, MaxTurnCharsFactor * options.Value.MaxMessageChars),
-                    [.. input.History.Select(h => new HistoryItem(h.Direction, h.AuthorType, h.Content))], input.Holdings), ct);
+                    [.. input.History.Select(h => new HistoryItem(h.Direction, h.AuthorType, h.Content))], input.Holdings, ownWords), ct);
             }
             finally { await presence.CancelAsync(); }
         }

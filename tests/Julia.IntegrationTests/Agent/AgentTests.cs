@@ -231,8 +231,53 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
         var requests = f.Anthropic.Requests.Skip(before).ToList();
         Assert.Equal(5, requests.Count); // three rounds, the final answer (empty), the retry
         Assert.Equal(AgentModels.Complex, requests[^1]["model"]!.GetValue<string>());
-        Assert.True(requests[^1]["tools"] is null || requests[^1]["tools"]!.AsArray().Count == 0, "the retry was offered tools again");
+        // Anthropic refuses a request holding tool_use/tool_result blocks that defines no tools: every request that carries
+        // them defines the tools, and the retry may not use them (tool_choice none; a doctor-side walk, 2026-12-03).
+        foreach (var r in requests.Where(r => r["messages"]!.ToJsonString().Contains("\"tool_use\"")))
+            Assert.True(r["tools"] is JsonArray { Count: > 0 }, $"a request with tool blocks and no tools: {r["tool_choice"]?.ToJsonString()}");
+        Assert.Equal("none", requests[^1]["tool_choice"]?["type"]?.GetValue<string>());
         Assert.Contains(await f.QueueAsync(Juliana), q => q.Conteudo == "Tenho dois plantões no fim de semana, quer ver?");
+    }
+
+    /// <summary>
+    /// An answer the token limit cut off reaches the doctor as its whole sentences, never broken off mid-word (a doctor-side
+    /// walk, 2026-12-03: "…e depois você entra na").
+    /// </summary>
+    [Fact]
+    public async Task AnAnswerCutAtTheTokenLimitIsSentAsItsWholeSentences()
+    {
+        f.Anthropic.Enqueue(CutText("Fica na Av. Paulista, 1000. Você entra pela portaria B! Depois segue pela Avenida das Nações Unidas e depois você entra na"));
+
+        await PostAsync(f.Client, Text(Bruno, "como chego no hospital?"));
+        await f.WaitProcessedAsync(Bruno);
+
+        var sent = string.Join(" ", (await f.QueueAsync(Bruno)).Where(q => q.Tipo == "resposta").Select(q => q.Conteudo));
+        Assert.Contains("portaria B!", sent);
+        Assert.DoesNotContain("você entra na", sent);
+    }
+
+    /// <summary>
+    /// "Claro!" is Júlia's word in the offer he quoted, not his: a question under a quoted offer is not an acceptance, and
+    /// the reservation the model asks for is refused (a doctor-side walk, 2026-12-03: the quote made it a hold, and
+    /// `reservas_vaga.confirmacao` showed Júlia's words as his).
+    /// </summary>
+    [Fact]
+    public async Task JuliasQuotedWordsAreNotTheDoctorsAcceptance()
+    {
+        const string Carla = "5511990000944";
+        var especialidade = await f.ScalarAsync<Guid>("SELECT especialidade_id FROM medicos WHERE telefone = @Camila", new { Camila });
+        await f.ExecuteAsync("""
+            INSERT INTO medicos (telefone, primeiro_nome, origem, especialidade_id) VALUES (@Carla, 'Carla', 'import', @especialidade)
+            """, new { Carla, especialidade });
+        f.Anthropic.Enqueue(request => Tool("reservar_plantao", new JsonObject { ["vaga_id"] = FirstVagaId(request), ["confirmacao"] = "claro" }));
+        f.Anthropic.Enqueue(Text("Fica na Rua X, 100. Quer que eu reserve?"));
+        var before = f.Anthropic.Requests.Count;
+
+        await PostAsync(f.Client, Quoted(Carla, "Qual o endereço desse hospital?", "Claro! Tenho o plantão de segunda no Santo Amaro, R$ 1.200. Quer?"));
+        await f.WaitProcessedAsync(Carla);
+
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM reservas_vaga r JOIN medicos m ON m.id = r.medico_id WHERE m.telefone = @Carla", new { Carla }));
+        Assert.Contains("Recusado", f.Anthropic.Requests.Skip(before).Last().ToJsonString());
     }
 
     [Fact]
@@ -294,6 +339,33 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
         Assert.Contains("Esse plantão já está reservado para ele", answer);
         Assert.DoesNotContain("outra pessoa", answer);
         Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM reservas_vaga WHERE vaga_id = @vaga", new { vaga }));
+    }
+
+    /// <summary>
+    /// A minimum pay he gives and a search in the same turn: the search is bounded by the minimum just saved (a doctor-side
+    /// walk, 2026-12-03: it used the preferences read at the start of the turn, and offered shifts below it).
+    /// </summary>
+    [Fact]
+    public async Task PreferencesSavedInATurnBoundASearchLaterInIt()
+    {
+        const string phone = "5511990000943";
+        var especialidade = await f.ScalarAsync<Guid>("SELECT especialidade_id FROM medicos WHERE telefone = @Camila", new { Camila });
+        await f.ExecuteAsync("""
+            INSERT INTO medicos (telefone, primeiro_nome, origem, especialidade_id) VALUES (@phone, 'Otávio', 'import', @especialidade)
+            """, new { phone, especialidade });
+        string? found = null;
+        f.Anthropic.Enqueue(Tool("atualizar_preferencias", new JsonObject { ["valor_minimo"] = 99_000 }));
+        f.Anthropic.Enqueue(Tool("buscar_vagas", new JsonObject()));
+        f.Anthropic.Enqueue(request =>
+        {
+            found = System.Text.RegularExpressions.Regex.Unescape(request["messages"]!.AsArray()[^1]!.ToJsonString());
+            return Text("Por enquanto nada acima disso, te aviso!");
+        });
+
+        await PostAsync(f.Client, Text(phone, "agora só pego plantão acima de 99 mil, tem algum?"));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.Contains("Nenhum plantão aberto com esses critérios", found);
     }
 
     /// <summary>

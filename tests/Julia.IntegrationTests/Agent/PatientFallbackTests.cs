@@ -45,6 +45,8 @@ public sealed class PatientFallbackTests(PatientFallbackFixture f) : IClassFixtu
             "SELECT h.trigger_type FROM handoffs h JOIN medicos m ON m.id = h.medico_id WHERE m.telefone = @phone", new { phone }));
         Assert.Equal(0, await WaitingAsync(phone));
         Assert.Single(await f.QueueAsync(phone), r => r.TipoSistema == "espera");
+        // The holding message promised an answer: he is told a person goes on (a doctor-side walk, 2026-12-03).
+        Assert.Single(await f.QueueAsync(phone), r => r.TipoSistema == "transicao_handoff" && r.Conteudo == "Vou pedir pra alguém da equipe seguir com vc por aqui, tá?");
         Assert.True(f.Anthropic.Requests.Count(r => r.ToJsonString().Contains("(711)")) >= 2);
     }
 

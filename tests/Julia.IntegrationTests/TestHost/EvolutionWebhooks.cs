@@ -23,6 +23,18 @@ internal static class EvolutionWebhooks
         return body;
     }
 
+    /// <summary>A text message answering (quoting) another, as Evolution ≥ 2.1 sends it: `contextInfo` beside the message.</summary>
+    public static JsonObject Quoted(string phone, string text, string quoted)
+    {
+        var body = Text(phone, text);
+        body["data"]!.AsObject()["contextInfo"] = new JsonObject
+        {
+            ["stanzaId"] = "3EB0" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(),
+            ["quotedMessage"] = new JsonObject { ["conversation"] = quoted },
+        };
+        return body;
+    }
+
     public static StringContent Json(JsonObject body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
 
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, JsonObject body, string path = "/webhook/evolution") =>

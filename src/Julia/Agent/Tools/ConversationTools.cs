@@ -111,7 +111,8 @@ internal sealed partial class ConversationTools(
         var notes = (unknown.Count > 0 ? $" Não reconheci: {string.Join(", ", unknown)}." : "")
                     + (invalid.Count > 0 ? $" Inválido, não salvo: {string.Join("; ", invalid)}." : "");
         if (patch.Count == 0) return notes.Length > 0 ? notes.TrimStart() : "Nada para atualizar.";
-        await doctorStore.MergePreferencesAsync(session.Turn.Doctor.Id, JsonSerializer.Serialize(patch), ct);
+        // A search later in this turn bounds itself by these (a doctor-side walk, 2026-12-03: the turn's first read was used).
+        session.Preferences = await doctorStore.MergePreferencesAsync(session.Turn.Doctor.Id, JsonSerializer.Serialize(patch), ct);
         await doctors.InvalidateAsync(session.Turn.Doctor);
         return $"Preferências atualizadas ({string.Join(", ", patch.Keys)}).{notes}";
     }

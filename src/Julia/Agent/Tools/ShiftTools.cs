@@ -41,7 +41,7 @@ internal sealed partial class ShiftTools(
             especialidadeId = other;
         }
         if (especialidadeId is null) return "Não sei a especialidade do médico: pergunte antes de buscar plantões.";
-        var prefs = ShiftPreferences.Parse(profile?.Preferencias);
+        var prefs = ShiftPreferences.Parse(session.Preferences);
         var search = new ShiftSearch(especialidadeId, ParseDate(a.String("data_de")), ParseDate(a.String("data_ate")), a.String("periodo"),
             a.String("cidade") ?? a.String("regiao"), AtLeast(a.Int("valor_minimo"), prefs.ValorMinimo), Math.Clamp(a.Int("limite") ?? 5, 1, 5),
             prefs.BlockedHospitals, prefs.BlockedSectors);

@@ -24,8 +24,12 @@ internal sealed class ToolSession(AgentTurn turn, IEnumerable<Shift> offered, IR
     readonly ConcurrentDictionary<Guid, Shift> known = new(offered.Select(s => KeyValuePair.Create(s.Id, s)));
 
     public AgentTurn Turn { get; } = turn;
-    public string DoctorText { get; } = string.Join('\n', turn.Parts);
+    /// <summary>His own words of the turn (<see cref="AgentTurn.OwnWords"/>): what acceptance and opt-out rules read.</summary>
+    public string DoctorText { get; } = string.Join('\n', turn.OwnWords ?? turn.Parts);
     public int ToolCalls;
+
+    /// <summary>His preferences (`preferencias_detectadas`): read with the turn, then as atualizar_preferencias left them.</summary>
+    public string? Preferences { get; set; } = turn.Profile?.Preferencias;
     public int Reservations;
 
     /// <summary>Set by registrar_opt_out / solicitar_humano: the pipeline then takes the same path as for detected text.</summary>
