@@ -39,7 +39,8 @@ internal sealed partial class ChatwootEventHandler(
             case ChatwootEvent.Ignored ignored:
                 return new(false, ignored.Reason);
             case ChatwootEvent.ConversationUpdated updated:
-                return await WithConversationAsync(updated, updated.ConversationId, updated.ContactPhone, ct, c => LabelsAsync(c, updated, ct));
+                return await WithConversationAsync(updated, updated.ConversationId, updated.ContactPhone, ct, c => LabelsAsync(c, updated, ct),
+                    forStaff: updated.Labels.Any(IsHumanLabel));
             case ChatwootEvent.StatusChanged status when status.Status == "resolved":
                 return await WithConversationAsync(status, status.ConversationId, status.ContactPhone, ct, async c =>
                     await control.ReturnToJuliaAsync(c, status.Assignee, "conversa resolvida no Chatwoot", complete: true, ct, inChatwoot: true)
@@ -72,7 +73,8 @@ internal sealed partial class ChatwootEventHandler(
                         var outcome = await StaffMessageAsync(c, message, ct);
                         return outcome.Handled ? await AttachmentsNotSentAsync(c, message, true, ct) with { Handled = true } : outcome;
                     });
-                return await WithConversationAsync(message, message.ConversationId, message.ContactPhone, ct, c => StaffMessageAsync(c, message, ct));
+                return await WithConversationAsync(message, message.ConversationId, message.ContactPhone, ct, c => StaffMessageAsync(c, message, ct),
+                    forStaff: true);
             default:
                 return new(false, "evento não tratado");
         }
@@ -161,7 +163,11 @@ internal sealed partial class ChatwootEventHandler(
     /// inbox with the doctor's number (a colleague's own channel) is not the doctor's conversation with Júlia, and taking
     /// it would move the mapping and send its messages to the doctor's WhatsApp.
     /// </remarks>
-    async Task<ChatwootOutcome> WithConversationAsync(ChatwootEvent e, long chatwootId, string? phone, CancellationToken ct, Func<ConversationRef, Task<ChatwootOutcome>> act)
+    /// <param name="forStaff">A person's message to the doctor, or the label `humano`: a doctor who never had a conversation
+    /// with Júlia (an imported doctor the recruiter contacted first) gets one for the staff — else the message was dropped
+    /// as "conversa desconhecida" and Júlia answered his reply over the recruiter.</param>
+    async Task<ChatwootOutcome> WithConversationAsync(ChatwootEvent e, long chatwootId, string? phone, CancellationToken ct, Func<ConversationRef, Task<ChatwootOutcome>> act,
+        bool forStaff = false)
     {
         var id = chatwootId.ToString(CultureInfo.InvariantCulture);
         var conversation = await conversations.FindByChatwootAsync(id, ct);
@@ -183,8 +189,9 @@ internal sealed partial class ChatwootEventHandler(
         var ourInbox = e.InboxId is not { } inbox || inbox == options.Value.InboxId;
         if (conversation is null && ourInbox && PhoneNumbers.Canonical(phone) is { } canonical && await doctors.FindAsync(canonical, null, ct) is { } doctor)
         {
-            conversation = await conversations.FindLatestOfDoctorAsync(doctor.Id, ct);
-            if (conversation is not null)
+            conversation = await conversations.FindLatestOfDoctorAsync(doctor.Id, ct)
+                           ?? (forStaff ? await conversations.OpenForStaffAsync(doctor.Id, id, ct) : null);
+            if (conversation is not null && conversation.ChatwootConversationId != id)
             {
                 await conversations.SetChatwootAsync(conversation.Id, id, null, ct);
                 conversation = conversation with { ChatwootConversationId = id };

@@ -304,6 +304,23 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
             new { medicoId = finished.MedicoId }, tx, cancellationToken: ct));
     }
 
+    /// <summary>
+    /// A doctor staff write to (or label `humano`) in Chatwoot who never had a conversation with Júlia (an imported doctor
+    /// the recruiter contacted first): his open conversation, created on that Chatwoot conversation (docs/decisions.md#handoff).
+    /// </summary>
+    public async Task<ConversationRef?> OpenForStaffAsync(Guid medicoId, string chatwootConversationId, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition($"""
+            INSERT INTO conversations (medico_id, chatwoot_conversation_id) SELECT @medicoId, @chatwootConversationId
+            WHERE NOT {Erased}
+            ON CONFLICT (medico_id) WHERE status IN ('active', 'paused') DO NOTHING
+            """, new { medicoId, chatwootConversationId }, cancellationToken: ct));
+        return await c.QueryFirstOrDefaultAsync<ConversationRef>(new CommandDefinition(
+            $"SELECT {RefColumns} FROM conversations WHERE medico_id = @medicoId AND status IN ('active', 'paused')",
+            new { medicoId }, cancellationToken: ct));
+    }
+
     /// <summary>Remembers where this conversation lives in Chatwoot.</summary>
     public async Task SetChatwootAsync(Guid id, string chatwootConversationId, string? chatwootContactId, CancellationToken ct)
     {

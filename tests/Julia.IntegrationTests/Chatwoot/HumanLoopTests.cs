@@ -230,6 +230,35 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
     }
 
     /// <summary>
+    /// A recruiter writes first, in Chatwoot, to an imported doctor who never talked to Júlia: the message is his
+    /// conversation's, under the staff's control, and Júlia does not answer his reply (an audit, 2026-12-03: dropped as
+    /// "conversa desconhecida", and Júlia answered over the recruiter).
+    /// </summary>
+    [Fact]
+    public async Task AStaffMessageToADoctorWhoNeverTalkedToJuliaIsHisConversationWithTheStaff()
+    {
+        const string phone = "5511988880136";
+        const long chatwootId = 880_136;
+        await f.ExecuteAsync("INSERT INTO medicos (telefone, primeiro_nome, origem) VALUES (@phone, 'Renata', 'import')", new { phone });
+
+        var staff = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, phone);
+        staff["content"] = "Oi Dra. Renata, aqui é a Carla da escala. Posso te mandar umas vagas?";
+        var answer = await f.PostChatwootAsync(staff);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Contains("assumiu a conversa", await answer.Content.ReadAsStringAsync());
+
+        var conversa = await f.ScalarAsync<Guid>("""
+            SELECT c.id FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = @phone AND c.status = 'active'
+            """, new { phone });
+        Assert.Equal("human", await f.ControlAsync(conversa));
+        Assert.Equal(chatwootId.ToString(), await f.ScalarAsync<string>("SELECT chatwoot_conversation_id FROM conversations WHERE id = @conversa", new { conversa }));
+
+        await PostAsync(f.Client, Text(phone, "pode sim!"));
+        await f.WaitProcessedAsync(phone);
+        Assert.DoesNotContain(await f.QueueAsync(phone), q => q.Tipo == "resposta");
+    }
+
+    /// <summary>
     /// The label `humano` on the Chatwoot conversation of a doctor whose conversation with Júlia is closed, and who has no
     /// open one: a conversation is opened for the staff and handed off (an audit, 2026-12-03: the closed one got the
     /// handoff, which nothing ever resolved, the doctor was told a person would go on, and Júlia answered him).
