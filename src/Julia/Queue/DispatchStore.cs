@@ -197,7 +197,21 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
         return result;
     }
 
-    string EffectsSql(EndedMessage ended) => WithEffects(null, effects.Select(e => e.EndedSql(ended)));
+    string EffectsSql(EndedMessage ended) =>
+        WithEffects(ended is { Status: "erro", Reason: not "resultado_desconhecido", Message.Kind: QueueKinds.Reply } ? LaterChunksCancelledSql : null,
+            effects.Select(e => e.EndedSql(ended)));
+
+    /// <summary>
+    /// A reply chunk that ended `erro` for good (not a send of unknown outcome, which may have arrived): the chunks after it
+    /// in its lote are cancelled (`parte_anterior_falhou`) — "quer que eu reserve?" must not reach the doctor without the
+    /// offer before it (an audit, 2026-12-03: the claim only waits while an earlier chunk is pending or in flight).
+    /// </summary>
+    const string LaterChunksCancelledSql = """
+        UPDATE fila_mensagens later SET status = 'cancelada', outcome_reason_code = 'parte_anterior_falhou'
+        FROM fila_mensagens failed
+        WHERE failed.id = @ended_id AND failed.lote_id IS NOT NULL AND later.lote_id = failed.lote_id
+          AND later.sequencia > failed.sequencia AND later.status = 'pendente'
+        """;
 
     static object EndArguments(EndedMessage ended, string? error) =>
         new { ended_id = ended.Message.Id, ended_status = ended.Status, ended_reason = ended.Reason, error };

@@ -69,6 +69,27 @@ public sealed class DispatcherTests(DispatcherFixture f) : IClassFixture<Dispatc
         Assert.Equal(Enumerable.Range(1, 6).Select(n => $"parte {n}"), SendsTo(phone).Select(c => c.Body!["text"]!.GetValue<string>()));
     }
 
+    /// <summary>
+    /// A reply's first chunk that fails for good takes the rest of its lote with it: the doctor never gets "quer que eu
+    /// reserve?" without the offer before it (an audit, 2026-12-03).
+    /// </summary>
+    [Fact]
+    public async Task ALoteWhoseFirstChunkFailsForGoodSendsNothingAfterIt()
+    {
+        const string phone = "5511999991014";
+        var (medico, conversa) = await f.DoctorAsync(phone);
+        f.Evolution.FailNextSends(500, 1);
+        await f.ExecuteAsync("""
+            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade, lote_id, sequencia, agendar_para, max_tentativas)
+            SELECT @medico, @conversa, 'resposta', 'parte ' || n, 10, '00000000-0000-4000-8000-00000000f003', n, now() - make_interval(secs => 10 - n), 1
+            FROM generate_series(1, 3) n
+            """, new { medico, conversa });
+
+        Assert.Equal(["erro:tentativas_esgotadas", "cancelada:parte_anterior_falhou", "cancelada:parte_anterior_falhou"],
+            await Eventually.MatchesAsync(() => f.StatusesAsync(phone), s => s.All(x => !x.StartsWith("pendente") && !x.StartsWith("processando"))));
+        Assert.DoesNotContain(SendsTo(phone), c => c.Body!["text"]!.GetValue<string>() != "parte 1");
+    }
+
     [Fact]
     public async Task ASentMessageWhoseRecordFailsOnceIsRecordedOnceNotLeftToRecovery()
     {
