@@ -9,7 +9,8 @@ internal enum JobRunOutcome { Ran, Busy, AlreadyRanToday, Unknown }
 /// <summary>
 /// Runs jobs under a Postgres advisory lock (`job:{name}`), so two workers never run the same job at once; daily jobs
 /// also claim their São Paulo day in `execucoes_job`, so they run once a day whatever the number of workers — a run
-/// that failed gives its day back, so the day's run is tried again (docs/decisions.md#jobs).
+/// that failed gives its day back, and one whose process died mid-run is taken over, so the day's run is tried again
+/// (docs/decisions.md#jobs).
 /// </summary>
 internal sealed partial class JobRunner(IEnumerable<IJob> jobs, NpgsqlDataSource db, BusinessHours hours, TimeProvider time, ILogger<JobRunner> logger)
 {
@@ -27,8 +28,12 @@ internal sealed partial class JobRunner(IEnumerable<IJob> jobs, NpgsqlDataSource
             var day = DateOnly.FromDateTime(SaoPaulo.ToLocal(time.GetUtcNow()).DateTime);
             if (claimDay)
             {
-                var claimed = await connection.ExecuteAsync(
-                    "INSERT INTO execucoes_job (nome, dia) VALUES (@name, @day) ON CONFLICT DO NOTHING", new { name = job.Name, day });
+                // A claim that never ended (its process was killed mid-run) is taken over: this process holds the job's
+                // advisory lock, so no run of it is in progress anywhere (migration 0011).
+                var claimed = await connection.ExecuteAsync("""
+                    INSERT INTO execucoes_job (nome, dia) VALUES (@name, @day)
+                    ON CONFLICT (nome, dia) DO UPDATE SET iniciado_em = now() WHERE execucoes_job.concluido_em IS NULL
+                    """, new { name = job.Name, day });
                 if (claimed == 0) return (JobRunOutcome.AlreadyRanToday, "já executado hoje");
             }
             string result;
@@ -43,6 +48,10 @@ internal sealed partial class JobRunner(IEnumerable<IJob> jobs, NpgsqlDataSource
                 await again.ExecuteAsync("DELETE FROM execucoes_job WHERE nome = @name AND dia = @day", new { name = job.Name, day });
                 throw;
             }
+            if (claimDay)
+                await connection.ExecuteAsync(
+                    "UPDATE execucoes_job SET concluido_em = now(), resultado = left(@result, 500) WHERE nome = @name AND dia = @day",
+                    new { name = job.Name, day, result });
             LogRan(job.Name, result);
             return (JobRunOutcome.Ran, result);
         }

@@ -104,4 +104,28 @@ public sealed class JobSchedulerTests
         release.SetResult();
         await scheduler.StopAsync(default);
     }
+
+    /// <summary>
+    /// A daily run whose process was killed mid-run (its claim never ended) is run again the same day; one that ended is
+    /// not (an audit, 2026-12-03: the claim stayed, and the day's report, `encerramento` or `retencao` waited for the next day).
+    /// </summary>
+    [Fact]
+    public async Task ADailyRunKilledMidRunIsRunAgainTheSameDay()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDataSource();
+        await new Julia.Infrastructure.Database.MigrationRunner(db, NullLogger<Julia.Infrastructure.Database.MigrationRunner>.Instance).RunAsync(default);
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-02T12:00:00Z"));
+        var job = new CountingJob("diario", clock, TimeSpan.FromDays(1), TimeSpan.Zero);
+        var runner = new JobRunner([job], db, new BusinessHours(Options.Create(new BusinessHoursOptions())), clock, NullLogger<JobRunner>.Instance);
+        // What a process killed during the run leaves: the day claimed, the run never ended.
+        await using (var c = await db.OpenConnectionAsync())
+        await using (var cmd = new Npgsql.NpgsqlCommand("INSERT INTO execucoes_job (nome, dia) VALUES ('diario', '2026-12-02')", c))
+            await cmd.ExecuteNonQueryAsync();
+
+        Assert.Equal(JobRunOutcome.Ran, (await runner.RunAsync("diario", claimDay: true, default)).Outcome);
+        Assert.Equal(JobRunOutcome.AlreadyRanToday, (await runner.RunAsync("diario", claimDay: true, default)).Outcome);
+        Assert.Equal(1, job.Runs);
+    }
 }
+
