@@ -18,6 +18,12 @@ internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, 
     public const int MinConversationsForHandoffRate = 5;
     public const int MinCacheLookups = 100;
 
+    /// <summary>
+    /// Below this many recent samples an operation's mean says nothing: one slow Chatwoot or Slack call paged
+    /// `performance_warning` (an audit, 2026-12-03; "no sample minimum" is a reference defect).
+    /// </summary>
+    public const int MinSamplesForPerformance = 5;
+
     static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
 
     public async Task<List<AlertCandidate>> EvaluateAsync(CancellationToken ct) =>
@@ -27,8 +33,9 @@ internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, 
     {
         var alerts = new List<AlertCandidate>();
 
-        var critical = report.Current.Where(p => p.Value.MeanMs > MetricsReport.Limits(p.Key).Critical).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
-        var slow = report.Current.Where(p => p.Value.MeanMs > MetricsReport.Limits(p.Key).Slow && !critical.Any(c => c.Key == p.Key))
+        var measured = report.Current.Where(p => p.Value.Window >= MinSamplesForPerformance).ToList();
+        var critical = measured.Where(p => p.Value.MeanMs > MetricsReport.Limits(p.Key).Critical).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        var slow = measured.Where(p => p.Value.MeanMs > MetricsReport.Limits(p.Key).Slow && !critical.Any(c => c.Key == p.Key))
             .OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
         if (critical.Count > 0)
             alerts.Add(new(PerformanceCritica, Critical, "Tempo médio acima do limite crítico: " + string.Join("; ", critical.Select(p =>

@@ -58,6 +58,14 @@ public sealed class AlertRulesTests
         Assert.Contains(op, alert.Mensagem);
     }
 
+    /// <summary>One slow call is not a slow operation: a sample minimum (an audit, 2026-12-03: one 1.1 s Chatwoot call paged).</summary>
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(4, false)]
+    [InlineData(5, true)]
+    public void PerformanceNeedsFiveSamples(int samples, bool fires) =>
+        Assert.Equal(fires, Find(Evaluate(samples: new() { ["chatwoot_api"] = Times(1_100, n: samples) }), PerformanceWarning) is not null);
+
     [Theory]
     [InlineData(4, 4, false)]   // fewer than 5 conversations: no verdict
     [InlineData(5, 1, false)]   // exactly 20 %
