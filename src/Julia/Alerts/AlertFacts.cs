@@ -15,7 +15,9 @@ internal sealed record AlertFacts(
     /// <summary>A doctor's message younger than this is still being answered, not "awaiting" one.</summary>
     public static readonly TimeSpan ReplyGrace = TimeSpan.FromMinutes(2);
 
-    public static async Task<AlertFacts> ReadAsync(NpgsqlDataSource db, CancellationToken ct)
+    /// <param name="deferredBefore">Messages written before this instant wait on purpose (the opening's 0–15 min stagger
+    /// with RESPONDER_FORA_HORARIO=false): they await nothing yet (<see cref="AlertRules.DeferredBefore"/>).</param>
+    public static async Task<AlertFacts> ReadAsync(NpgsqlDataSource db, CancellationToken ct, DateTimeOffset? deferredBefore = null)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return await c.QuerySingleAsync<AlertFacts>(new CommandDefinition("""
@@ -36,9 +38,10 @@ internal sealed record AlertFacts(
                     LEFT JOIN conversations c ON c.medico_id = i.medico_id AND c.status IN ('active', 'paused')
                     WHERE i.direcao = 'entrada' AND i.autor_tipo = 'medico' AND (c.id IS NULL OR c.controlled_by = 'ai')
                       AND i.created_at > now() - interval '30 minutes' AND i.created_at <= now() - @grace
+                      AND (@deferredBefore::timestamptz IS NULL OR i.created_at >= @deferredBefore)
                       AND (i.processado_em IS NULL
                            OR EXISTS (SELECT 1 FROM fila_mensagens f WHERE f.medico_id = i.medico_id AND f.tipo IN ('resposta', 'sistema')
                                         AND f.created_at >= i.created_at AND f.status IN ('pendente', 'processando', 'erro')))) AS mensagensaguardandoresposta
-            """, new { grace = ReplyGrace }, cancellationToken: ct));
+            """, new { grace = ReplyGrace, deferredBefore = deferredBefore?.UtcDateTime }, cancellationToken: ct));
     }
 }

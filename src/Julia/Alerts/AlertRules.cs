@@ -1,7 +1,9 @@
 using System.Globalization;
+using Julia.Conversations;
 using Julia.Infrastructure.Logging;
 using Julia.Infrastructure.Time;
 using Julia.Metrics;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using static Julia.Alerts.AlertTypes;
 
@@ -11,7 +13,8 @@ namespace Julia.Alerts;
 /// The alert table of docs/decisions.md#alerts: which conditions hold now, from the shared metric samples
 /// (<see cref="MetricsReport"/>) and the database (<see cref="AlertFacts"/>). <see cref="Evaluate"/> is pure.
 /// </summary>
-internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, TimeProvider time)
+internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, BusinessHours hours, IOptions<ConversationsOptions> conversations,
+    TimeProvider time)
 {
     /// <summary>Below this many doctors' messages in the hour an error rate says nothing.</summary>
     public const int MinMessagesForErrorRate = 10;
@@ -26,8 +29,24 @@ internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, 
 
     static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
 
-    public async Task<List<AlertCandidate>> EvaluateAsync(CancellationToken ct) =>
-        Evaluate(await reporter.BuildAsync(ct), await AlertFacts.ReadAsync(db, ct), time.GetUtcNow());
+    public async Task<List<AlertCandidate>> EvaluateAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        return Evaluate(await reporter.BuildAsync(ct),
+            await AlertFacts.ReadAsync(db, ct, DeferredBefore(now, hours, conversations.Value.AnswerOutsideBusinessHours)), now);
+    }
+
+    /// <summary>
+    /// With RESPONDER_FORA_HORARIO=false the messages written before the opening are answered over its first 15 min: until
+    /// then (and the reply's grace) they are not awaiting a reply, and `sem_respostas` does not page every morning for
+    /// them (an audit, 2026-12-03). Null when nothing waits on purpose.
+    /// </summary>
+    internal static DateTimeOffset? DeferredBefore(DateTimeOffset now, BusinessHours hours, bool answerOutsideBusinessHours)
+    {
+        if (answerOutsideBusinessHours) return null;
+        var opened = hours.OpeningOf(now);
+        return now >= opened && now < opened + TurnProcessor.OpeningSpread + AlertFacts.ReplyGrace ? opened : null;
+    }
 
     public static List<AlertCandidate> Evaluate(MetricsReport report, AlertFacts facts, DateTimeOffset now)
     {

@@ -253,9 +253,12 @@ internal sealed partial class TurnProcessor(
 
     static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
+    /// <summary>How long after the opening the night's messages are spread (docs/decisions.md#turn-scheduling).</summary>
+    internal static readonly TimeSpan OpeningSpread = TimeSpan.FromMinutes(15);
+
     /// <summary>0–15 min after the opening, the same for a conversation every time it is computed.</summary>
     internal static TimeSpan OpeningStagger(Guid conversaId) =>
-        TimeSpan.FromSeconds(BitConverter.ToUInt32(conversaId.ToByteArray(), 0) % 900);
+        TimeSpan.FromSeconds(BitConverter.ToUInt32(conversaId.ToByteArray(), 0) % (uint)OpeningSpread.TotalSeconds);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Debug, Message = "Read receipt not sent: {Error}")]
     private partial void LogReadReceiptFailed(string error);

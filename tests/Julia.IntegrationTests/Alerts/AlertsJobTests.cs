@@ -206,6 +206,8 @@ public sealed class AlertsJobTests(AlertsFixture f) : IClassFixture<AlertsFixtur
             SELECT c.medico_id, 'entrada', 'medico', 'tem plantão?', now() - interval '5 minutes' FROM conversations c
             """);
         Assert.Equal(1L, (await AlertFacts.ReadAsync(f.Db, default)).MensagensAguardandoResposta);
+        // Written before the opening, while its stagger runs (RESPONDER_FORA_HORARIO=false): waiting on purpose.
+        Assert.Equal(0L, (await AlertFacts.ReadAsync(f.Db, default, deferredBefore: DateTimeOffset.UtcNow.AddMinutes(-1))).MensagensAguardandoResposta);
     }
 
     [Fact]
