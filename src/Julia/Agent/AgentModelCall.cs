@@ -69,7 +69,7 @@ internal sealed class AgentModelCall(ShiftStore shifts, ShiftCatalog catalog, IO
         if (first is not null)
         {
             usage.Add(first.Usage ?? new UsageDetails());
-            if (turn.Session.TakeOver is not null || !string.IsNullOrWhiteSpace(first.Text))
+            if (turn.Session.TakeOver is not null || !string.IsNullOrWhiteSpace(FinalText(first)))
                 return new ModelAnswer(first, o.Model, usage);
             rounds = first.Messages.Count(m => m.Role == ChatRole.Assistant && m.Contents.OfType<FunctionCallContent>().Any());
             turn.Messages.AddRange(first.Messages);
@@ -81,6 +81,20 @@ internal sealed class AgentModelCall(ShiftStore shifts, ShiftCatalog catalog, IO
         var response = await chat.GetResponseAsync(turn.Messages, Options(o.ComplexModel, 1_000, tools, o, toolsUsedUp: rounds > 0), ct);
         usage.Add(response.Usage ?? new UsageDetails());
         return new ModelAnswer(response, o.ComplexModel, usage);
+    }
+
+    /// <summary>
+    /// What the model said after its last tool round — the answer. Text it wrote beside a tool call ("Show, vou reservar
+    /// pra vc!") came before the tool's result and can contradict it (the reservation refused); it was sent too (a
+    /// doctor-side walk, 2026-12-03). Empty when the last round said nothing: the empty-answer path.
+    /// </summary>
+    public static string FinalText(ChatResponse response)
+    {
+        var messages = response.Messages;
+        var lastTool = -1;
+        for (var i = 0; i < messages.Count; i++)
+            if (messages[i].Contents.Any(c => c is FunctionCallContent or FunctionResultContent)) lastTool = i;
+        return string.Concat(messages.Skip(lastTool + 1).Where(m => m.Role == ChatRole.Assistant).Select(m => m.Text));
     }
 
     static ChatOptions Options(string model, int maxTokens, IList<AITool> tools, AgentOptions o, bool toolsUsedUp = false) => new()

@@ -35,8 +35,8 @@ internal sealed partial class ClaudeAgent(
             var (response, model, usage) = await call.AskAsync(chat, prepared, toolbox.Tools, deadline.Token);
             breaker.RecordSuccess();
             if (session.TakeOver is { } takeOver) return takeOver;
-            if (string.IsNullOrWhiteSpace(response.Text)) return new AgentOutcome.Unavailable("resposta vazia do modelo");
-            var text = response.Text.Trim();
+            var text = AgentModelCall.FinalText(response).Trim();
+            if (text.Length == 0) return new AgentOutcome.Unavailable("resposta vazia do modelo");
             // Cut by the token limit (LLM_MAX_TOKENS): the doctor gets its whole sentences, never one broken off mid-word
             // ("…e depois você entra na"; a doctor-side walk, 2026-12-03); with none, the fallback path as for an empty answer.
             if (response.FinishReason == ChatFinishReason.Length)

@@ -240,6 +240,30 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
     }
 
     /// <summary>
+    /// What the model wrote beside a tool call came before the tool's result: "Show, vou reservar pra vc!" and then the
+    /// refusal were both sent (a doctor-side walk, 2026-12-03). Only the answer after the last tool round goes out.
+    /// </summary>
+    [Fact]
+    public async Task TextBesideAToolCallIsNotSentOnlyTheAnswerAfterIt()
+    {
+        const string Marcelo = "5511990000945";
+        var especialidade = await f.ScalarAsync<Guid>("SELECT especialidade_id FROM medicos WHERE telefone = @Camila", new { Camila });
+        await f.ExecuteAsync("""
+            INSERT INTO medicos (telefone, primeiro_nome, origem, especialidade_id) VALUES (@Marcelo, 'Marcelo', 'import', @especialidade)
+            """, new { Marcelo, especialidade });
+        f.Anthropic.Enqueue(request => new(200, ToolUse("reservar_plantao", new JsonObject { ["vaga_id"] = FirstVagaId(request), ["confirmacao"] = "ok" },
+            text: "Show, vou reservar pra vc!")));
+        f.Anthropic.Enqueue(Text("Antes de reservar: quer mesmo esse de sábado?"));
+
+        await PostAsync(f.Client, Text(Marcelo, "qual o valor desse de sábado?"));
+        await f.WaitProcessedAsync(Marcelo);
+
+        var sent = string.Join(" ", (await f.QueueAsync(Marcelo)).Where(q => q.Tipo == "resposta").Select(q => q.Conteudo));
+        Assert.Contains("Antes de reservar", sent);
+        Assert.DoesNotContain("vou reservar pra vc", sent);
+    }
+
+    /// <summary>
     /// An answer the token limit cut off reaches the doctor as its whole sentences, never broken off mid-word (a doctor-side
     /// walk, 2026-12-03: "…e depois você entra na").
     /// </summary>
