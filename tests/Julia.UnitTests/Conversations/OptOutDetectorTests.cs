@@ -300,4 +300,55 @@ public sealed class OptOutDetectorTests
     [InlineData("chega de vaga ruim, me manda as boas")]                      // "chega de vaga" that does not close its clause
     [InlineData("não aguento mais mensagem de paciente de madrugada")]        // messages of the ward
     public void DoesNotMistakeTheFourteenthSetLookAlikes(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    // A black-box walk (2026-12-03): each of these, sent alone, opted the doctor out and his question went unanswered.
+    [Theory]
+    [InlineData("O de Mauá não tenho interesse, tem outro?")]
+    [InlineData("Esse de sábado não tenho interesse, tem outro mais perto?")]
+    [InlineData("Em Guarulhos não tenho interesse, é muito longe. Tem no ABC?")]
+    [InlineData("Esse valor não me interessa, tem algum que pague mais?")]
+    [InlineData("Pediatria não me interessa mais, agora faço só UTI. Tem plantão de UTI?")]
+    public void DoesNotOptOutADoctorWhoDeclinesOneShiftAndAsksForAnother(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("aquele do Hospital Geral eu não tenho interesse")]            // the refusal's object named before it: one shift
+    [InlineData("Essa vaga aí não me interessa, obrigada")]
+    [InlineData("No Morumbi não tenho interesse.")]                              // one place
+    [InlineData("Por esse preço não me interessa")]                              // one value
+    [InlineData("Neurologia não tenho interesse")]                               // a specialty, also by its ending
+    [InlineData("de madrugada nao me interessa")]                                // one period
+    [InlineData("Os de domingo, não tenho interesse.")]                          // the short clause before it
+    [InlineData("Essa escala de feriado até seria boa, mas não me interessa")]   // the offer opening the clause before "mas"
+    [InlineData("nao tenho interesse, fica longe demais de casa")]               // a distance belongs to one offer
+    public void ARefusalOfTheOneOfferNamedBeforeItIsNotAnOptOut(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("não me interessa, teria algum outro?")]                      // a request for other offers in the message
+    [InlineData("Sem interesse. Vocês têm mais algum?")]
+    [InlineData("nao tenho interesse, me passa outras opções")]
+    [InlineData("Não tenho interesse. E de tarde, tem?")]
+    [InlineData("não tenho interesse, e no litoral?")]
+    [InlineData("Não tenho interesse, tem algum que pague melhor?")]            // "pague" read as written, not as "apague"
+    [InlineData("não me interessa, mas se aparecer em Osasco me avisa")]
+    [InlineData("Dispenso. Consegue melhorar o valor?")]
+    public void ARefusalWithARequestForAnotherOfferIsNotAnOptOut(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("não tenho interesse, pode parar de mandar")]                   // the brief's real opt-outs
+    [InlineData("não tenho interesse em nada de vocês")]
+    [InlineData("não tenho interesse. tira meu número")]
+    [InlineData("não me interessa, não quero mais receber")]
+    [InlineData("Essas mensagens não me interessam")]                           // what is named is the sending, not an offer
+    [InlineData("As vagas não me interessam mais")]                             // the plural with its article: every shift
+    [InlineData("Plantão não me interessa, obrigado")]
+    [InlineData("Obrigado pela proposta, mas não tenho interesse")]             // thanks for the offer, before "mas"
+    [InlineData("Na real, não tenho interesse")]                                // a phrase after a preposition is no place
+    [InlineData("Esse de domingo não me interessa, nem nenhum outro")]          // the refusal goes on to every offer
+    [InlineData("Não tenho interesse, tem como me excluir?")]                   // the question is about leaving
+    [InlineData("não tenho interesse, tem outros colegas que podem querer")]    // "outros" that are not offers
+    [InlineData("nao tenho interesse, tem que repetir quantas vezes?")]
+    [InlineData("Não tenho interesse, nem precisa mandar outro")]               // another one forbidden
+    [InlineData("Não tenho interesse. Se mandar outro vou denunciar")]          // a threat, not a request
+    [InlineData("Hoje em dia não tenho interesse em plantão nenhum")]           // "hoje em dia" is for good, not a pause
+    public void StillRecognisesARefusalOfEveryOffer(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
 }
