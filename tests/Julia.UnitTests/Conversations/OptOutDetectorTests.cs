@@ -71,6 +71,8 @@ public sealed class OptOutDetectorTests
     [InlineData("o plantão chega a que horas?")]
     [InlineData("pode parar o carro na frente?")]
     [InlineData("não consigo parar de rir kkk")]
+    [InlineData("me pague o plantão de sábado, por favor")]   // not "me apague" (the one-letter typo fix)
+    [InlineData("vcs ainda não me pagaram, me paguem logo")]
     [InlineData("")]
     public void DoesNotMistakeOrdinaryMessages(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 
