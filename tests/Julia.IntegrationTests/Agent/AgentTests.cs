@@ -14,6 +14,12 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
     const string Rafael = "5511991470301", Camila = "5511992580402", Thiago = "5511993690503", Juliana = "5511994710604",
         Bruno = "5511995820705", Marcelo = "5511996930806";
 
+    /// <summary>A doctor of his own with Camila's specialty: the context lists her shifts, and no other test reads his replies.</summary>
+    async Task<Guid> ColleagueOfCamilaAsync(string phone, string firstName) => await f.ScalarAsync<Guid>("""
+        INSERT INTO medicos (telefone, primeiro_nome, origem, especialidade_id)
+        SELECT @phone, @firstName, 'import', especialidade_id FROM medicos WHERE telefone = @Camila RETURNING id
+        """, new { phone, firstName, Camila });
+
     async Task<JsonObject> LastRequestAfterAsync(string phone, string text)
     {
         var before = f.Anthropic.Requests.Count;
@@ -247,10 +253,7 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
     public async Task TextBesideAToolCallIsNotSentOnlyTheAnswerAfterIt()
     {
         const string Marcelo = "5511990000945";
-        var especialidade = await f.ScalarAsync<Guid>("SELECT especialidade_id FROM medicos WHERE telefone = @Camila", new { Camila });
-        await f.ExecuteAsync("""
-            INSERT INTO medicos (telefone, primeiro_nome, origem, especialidade_id) VALUES (@Marcelo, 'Marcelo', 'import', @especialidade)
-            """, new { Marcelo, especialidade });
+        await ColleagueOfCamilaAsync(Marcelo, "Marcelo");
         f.Anthropic.Enqueue(request => new(200, ToolUse("reservar_plantao", new JsonObject { ["vaga_id"] = FirstVagaId(request), ["confirmacao"] = "ok" },
             text: "Show, vou reservar pra vc!")));
         f.Anthropic.Enqueue(Text("Antes de reservar: quer mesmo esse de sábado?"));
@@ -289,10 +292,7 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
     public async Task JuliasQuotedWordsAreNotTheDoctorsAcceptance()
     {
         const string Carla = "5511990000944";
-        var especialidade = await f.ScalarAsync<Guid>("SELECT especialidade_id FROM medicos WHERE telefone = @Camila", new { Camila });
-        await f.ExecuteAsync("""
-            INSERT INTO medicos (telefone, primeiro_nome, origem, especialidade_id) VALUES (@Carla, 'Carla', 'import', @especialidade)
-            """, new { Carla, especialidade });
+        await ColleagueOfCamilaAsync(Carla, "Carla");
         f.Anthropic.Enqueue(request => Tool("reservar_plantao", new JsonObject { ["vaga_id"] = FirstVagaId(request), ["confirmacao"] = "claro" }));
         f.Anthropic.Enqueue(Text("Fica na Rua X, 100. Quer que eu reserve?"));
         var before = f.Anthropic.Requests.Count;
@@ -373,10 +373,7 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
     public async Task PreferencesSavedInATurnBoundASearchLaterInIt()
     {
         const string phone = "5511990000943";
-        var especialidade = await f.ScalarAsync<Guid>("SELECT especialidade_id FROM medicos WHERE telefone = @Camila", new { Camila });
-        await f.ExecuteAsync("""
-            INSERT INTO medicos (telefone, primeiro_nome, origem, especialidade_id) VALUES (@phone, 'Otávio', 'import', @especialidade)
-            """, new { phone, especialidade });
+        await ColleagueOfCamilaAsync(phone, "Otávio");
         string? found = null;
         f.Anthropic.Enqueue(Tool("atualizar_preferencias", new JsonObject { ["valor_minimo"] = 99_000 }));
         f.Anthropic.Enqueue(Tool("buscar_vagas", new JsonObject()));
