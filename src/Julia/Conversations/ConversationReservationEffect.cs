@@ -37,17 +37,17 @@ internal sealed class ConversationReservationEffect(ConversationStore conversati
     {
         if (await doctors.FindForMessageAsync(tx, confirmed.DoctorId, ct) is not { OptedOut: false, Bloqueado: false } doctor) return;
         var conversation = await conversations.OpenIdAsync(tx, doctor.Id, ct);
-        await queue.EnqueueAsync(tx, [new NewQueueItem(doctor.Id, conversation, QueueKinds.SystemMessage, ConfirmedText(doctor.PrimeiroNome, confirmed),
+        await queue.EnqueueAsync(tx, [new NewQueueItem(doctor.Id, conversation, QueueKinds.SystemMessage, ConfirmedText(DoctorSalutation.Of(await doctors.TitleAsync(tx, doctor.Id, ct), doctor.PrimeiroNome), confirmed),
             time.GetUtcNow(), Metadata: new Dictionary<string, object?>
             {
                 ["tipo_sistema"] = ConfirmedKind, ["permitido_sob_humano"] = true, ["reserva_id"] = confirmed.ReservationId,
             })], ct);
     }
 
-    /// <summary>"Oi Ana! Seu plantão no Hospital X de sexta-feira, 12/06 (noturno), tá confirmado pela equipe ✅".</summary>
-    public static string ConfirmedText(string? firstName, ConfirmedReservation c)
+    /// <summary>"Oi Dra. Ana! Seu plantão no Hospital X de sexta-feira, 12/06 (noturno), tá confirmado pela equipe ✅".</summary>
+    public static string ConfirmedText(string? name, ConfirmedReservation c)
     {
-        var greeting = string.IsNullOrWhiteSpace(firstName) ? "Oi!" : $"Oi {firstName.Trim()}!";
+        var greeting = string.IsNullOrWhiteSpace(name) ? "Oi!" : $"Oi {name.Trim()}!";
         var weekday = PtBr.DateTimeFormat.GetDayName(c.Date.DayOfWeek);
         var when = !string.IsNullOrWhiteSpace(c.Period) ? $" ({c.Period.Trim()})"
             : c.Start is { } start ? $" às {start.ToString("HH:mm", CultureInfo.InvariantCulture)}" : "";

@@ -149,6 +149,10 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
         tx.Connection!.QueryFirstOrDefaultAsync<DoctorRecord>(new CommandDefinition(
             $"SELECT {Columns} FROM medicos WHERE id = @id AND deleted_at IS NULL AND apagado_em IS NULL FOR SHARE", new { id }, tx, cancellationToken: ct));
 
+    /// <summary>His title (`Dr.`, `Dra.`), for a message Júlia sends on her own.</summary>
+    public Task<string?> TitleAsync(NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
+        tx.Connection!.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT titulo FROM medicos WHERE id = @id", new { id }, tx, cancellationToken: ct));
+
     /// <summary>After a reservation: `qualificado` if the doctor was earlier in the funnel.</summary>
     public Task QualifyAsync(NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
         tx.Connection!.ExecuteAsync(new CommandDefinition("""

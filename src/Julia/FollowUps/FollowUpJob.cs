@@ -1,3 +1,4 @@
+using Julia.Doctors;
 using System.Globalization;
 using Dapper;
 using Julia.Queue;
@@ -70,8 +71,7 @@ internal sealed class FollowUpJob(NpgsqlDataSource db, QueueStore queue, ShiftSt
         return found.FirstOrDefault();
     }
 
-    static string Greeting(Eligible e) =>
-        string.IsNullOrWhiteSpace(e.PrimeiroNome) ? "Oi" : $"Oi {(e.Titulo is null ? "" : e.Titulo + " ")}{e.PrimeiroNome}";
+    static string Greeting(Eligible e) => DoctorSalutation.Of(e.Titulo, e.PrimeiroNome) is { } name ? $"Oi {name}" : "Oi";
 
     internal static string Text(string step, string greeting, Shift? shift) => step switch
     {

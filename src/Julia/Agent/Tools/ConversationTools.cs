@@ -71,7 +71,7 @@ internal sealed partial class ConversationTools(
         var custom = a.String("mensagem_retorno")?.Trim();
         var tooLong = custom is { Length: > MaxReminderChars };
         var message = custom is { Length: > 0 } && !tooLong ? custom
-            : $"Oi {doctor.PrimeiroNome ?? "Dr(a)"}, tudo bem? Passando pra retomar o que a gente combinou sobre {contexto}.";
+            : $"Oi {DoctorSalutation.Of(session.Turn.Profile?.Titulo, doctor.PrimeiroNome) ?? "Dr(a)"}, tudo bem? Passando pra retomar o que a gente combinou sobre {contexto}.";
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await queue.ReplaceReminderAsync(tx, new NewQueueItem(doctor.Id, session.Turn.ConversaId, QueueKinds.Reminder, message, at,
