@@ -71,8 +71,7 @@ internal sealed partial class ConversationControl(
         await using (var connection = await conversations.DataSource.OpenConnectionAsync(ct))
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            resolved = await handoffs.ResolveOpenAsync(tx, c.Id, resolvedBy, notes, inChatwoot, ct);
-            changed = c.HumanControlled || resolved is not null || complete ? await conversations.SetAiControlAsync(tx, c.Id, complete, ct) : 0;
+            (changed, resolved) = await ReturnAsync(tx, c.Id, c.HumanControlled, resolvedBy, notes, complete, inChatwoot, ct);
             await tx.CommitAsync(ct);
         }
         await handoffs.AfterCommitAsync(c.MedicoId);
@@ -80,6 +79,19 @@ internal sealed partial class ConversationControl(
         if (resolved is null && !c.HumanControlled) return (changed > 0, false);
         LogReturned(c.Id, resolved?.HandoffId, complete);
         return (changed > 0 || resolved is not null, resolved is not null);
+    }
+
+    /// <summary>
+    /// Back to Júlia in the caller's transaction: the open handoff `resolvido` (its notifiers told, unless
+    /// <paramref name="inChatwoot"/>), controlled_by='ai', and `completed` with <paramref name="complete"/>. Returns the
+    /// conversation rows changed and the handoff resolved, if one was open.
+    /// </summary>
+    public async Task<(int Changed, HandoffResolved? Resolved)> ReturnAsync(NpgsqlTransaction tx, Guid conversaId, bool humanControlled,
+        string? resolvedBy, string? notes, bool complete, bool inChatwoot, CancellationToken ct)
+    {
+        var resolved = await handoffs.ResolveOpenAsync(tx, conversaId, resolvedBy, notes, inChatwoot, ct);
+        var changed = humanControlled || resolved is not null || complete ? await conversations.SetAiControlAsync(tx, conversaId, complete, ct) : 0;
+        return (changed, resolved);
     }
 
     /// <summary>

@@ -24,9 +24,9 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
         """;
 
     /// <summary>The doctor's one open (active/paused) conversation, as a scalar subquery (a partial unique index keeps it to one).</summary>
-    const string OpenConversationOf = "(SELECT id FROM conversations WHERE medico_id = @medicoId AND status IN ('active', 'paused'))";
-
     static string OpenConversationFor(string medico) => $"(SELECT id FROM conversations WHERE medico_id = {medico} AND status IN ('active', 'paused'))";
+
+    static readonly string OpenConversationOf = OpenConversationFor("@medicoId");
 
     /// <summary>The doctor was erased at his request (docs/decisions.md#lgpd): nothing is opened, answered or queued for him.</summary>
     const string Erased = "EXISTS (SELECT 1 FROM medicos WHERE id = @medicoId AND apagado_em IS NOT NULL)";
@@ -204,11 +204,6 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
         tx.Connection!.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition(
             "SELECT id FROM conversations WHERE medico_id = @medicoId AND status IN ('active', 'paused')", new { medicoId }, tx, cancellationToken: ct));
 
-    public Task CompleteAsync(NpgsqlTransaction tx, Guid conversaId, CancellationToken ct) =>
-        tx.Connection!.ExecuteAsync(new CommandDefinition(
-            "UPDATE conversations SET status = 'completed', completed_at = now() WHERE id = @conversaId AND status IN ('active', 'paused')",
-            new { conversaId }, tx, cancellationToken: ct));
-
     public Task<ConversationTotals> TotalsAsync(NpgsqlTransaction tx, Guid conversaId, CancellationToken ct) =>
         tx.Connection!.QuerySingleAsync<ConversationTotals>(new CommandDefinition("""
             SELECT (SELECT count(*) FROM interacoes WHERE conversa_id = @conversaId)::int AS TotalInteractions,
@@ -293,15 +288,14 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
     /// </summary>
     public async Task<ConversationRef?> ReopenForStaffAsync(NpgsqlTransaction tx, ConversationRef finished, TimeSpan settling, CancellationToken ct)
     {
-        await tx.Connection!.ExecuteAsync(new CommandDefinition("""
+        await tx.Connection!.ExecuteAsync(new CommandDefinition($"""
             INSERT INTO conversations (medico_id, chatwoot_conversation_id, chatwoot_contact_id)
             SELECT f.medico_id, f.chatwoot_conversation_id, f.chatwoot_contact_id FROM conversations f
             WHERE f.id = @id AND f.status NOT IN ('active', 'paused') AND COALESCE(f.completed_at, f.updated_at) <= now() - @settling
+              AND NOT {Erased}
             ON CONFLICT (medico_id) WHERE status IN ('active', 'paused') DO NOTHING
-            """, new { id = finished.Id, settling }, tx, cancellationToken: ct));
-        return await tx.Connection!.QueryFirstOrDefaultAsync<ConversationRef>(new CommandDefinition(
-            $"SELECT {RefColumns} FROM conversations WHERE medico_id = @medicoId AND status IN ('active', 'paused')",
-            new { medicoId = finished.MedicoId }, tx, cancellationToken: ct));
+            """, new { id = finished.Id, medicoId = finished.MedicoId, settling }, tx, cancellationToken: ct));
+        return await OpenRefAsync(tx.Connection!, tx, finished.MedicoId, ct);
     }
 
     /// <summary>
@@ -316,10 +310,13 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
             WHERE NOT {Erased}
             ON CONFLICT (medico_id) WHERE status IN ('active', 'paused') DO NOTHING
             """, new { medicoId, chatwootConversationId }, cancellationToken: ct));
-        return await c.QueryFirstOrDefaultAsync<ConversationRef>(new CommandDefinition(
-            $"SELECT {RefColumns} FROM conversations WHERE medico_id = @medicoId AND status IN ('active', 'paused')",
-            new { medicoId }, cancellationToken: ct));
+        return await OpenRefAsync(c, null, medicoId, ct);
     }
+
+    /// <summary>The doctor's open conversation, read in its own statement (it sees one a concurrent insert committed).</summary>
+    static Task<ConversationRef?> OpenRefAsync(NpgsqlConnection c, NpgsqlTransaction? tx, Guid medicoId, CancellationToken ct) =>
+        c.QueryFirstOrDefaultAsync<ConversationRef>(new CommandDefinition(
+            $"SELECT {RefColumns} FROM conversations WHERE id = {OpenConversationOf}", new { medicoId }, tx, cancellationToken: ct));
 
     /// <summary>Remembers where this conversation lives in Chatwoot.</summary>
     public async Task SetChatwootAsync(Guid id, string chatwootConversationId, string? chatwootContactId, CancellationToken ct)

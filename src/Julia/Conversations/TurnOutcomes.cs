@@ -110,12 +110,9 @@ internal sealed partial class TurnOutcomes(
     /// resolution adds no "Júlia answers again" note of its own; Slack hears of it as of any resolution. If staff write to
     /// the doctor again, that opens a conversation of their own (ConversationControl.RecordStaffMessageAsync).
     /// </summary>
-    async Task CloseOnOptOutAsync(NpgsqlTransaction tx, ConversationState c, CancellationToken ct)
-    {
-        var resolved = await handoffs.ResolveOpenAsync(tx, c.Id, OptOutResolver, "o médico pediu para não receber mais mensagens", inChatwoot: true, ct);
-        if (resolved is not null || c.HumanControlled) await conversations.SetAiControlAsync(tx, c.Id, complete: true, ct);
-        else await conversations.CompleteAsync(tx, c.Id, ct);
-    }
+    Task CloseOnOptOutAsync(NpgsqlTransaction tx, ConversationState c, CancellationToken ct) =>
+        control.ReturnAsync(tx, c.Id, c.HumanControlled, OptOutResolver, "o médico pediu para não receber mais mensagens", complete: true,
+            inChatwoot: true, ct);
 
     /// <param name="nothingToAnswer">The messages needed no answer (stickers, a location): a reply they superseded goes out after all.</param>
     public async Task SkipAsync(TurnInput input, string reason, CancellationToken ct, bool nothingToAnswer = false)

@@ -108,16 +108,19 @@ internal sealed partial class NotificationDispatcher(
                 if (retry.CountsAsAttempt) LogRetrying(n.Id, n.Channel, n.Kind, Subject(n), n.Attempts + 1, (int)wait.TotalSeconds, retry.Error);
                 break;
             case DeliveryResult.Retry retry:
-                await outbox.FailAsync(n, retry.Error, CancellationToken.None);
-                LogGaveUp(n.Id, n.Channel, n.Kind, Subject(n), n.Attempts + 1, retry.Error);
-                meter.Error(NotificationsMeter.GaveUp(n.Channel));
+                await GiveUpAsync(n, retry.Error);
                 break;
             case DeliveryResult.Failed failed:
-                await outbox.FailAsync(n, failed.Error, CancellationToken.None);
-                LogGaveUp(n.Id, n.Channel, n.Kind, Subject(n), n.Attempts + 1, failed.Error);
-                meter.Error(NotificationsMeter.GaveUp(n.Channel));
+                await GiveUpAsync(n, failed.Error);
                 break;
         }
+    }
+
+    async Task GiveUpAsync(Notification n, string error)
+    {
+        await outbox.FailAsync(n, error, CancellationToken.None);
+        LogGaveUp(n.Id, n.Channel, n.Kind, Subject(n), n.Attempts + 1, error);
+        meter.Error(NotificationsMeter.GaveUp(n.Channel));
     }
 
     // Operators grep "handoff": notices about one say so.
