@@ -51,7 +51,8 @@ internal sealed partial class MessageSender(
                     break;
             }
         }
-        if (m.IsProactive && await limiter.TryReserveAsync(m, address, now, ct) is { } retryAt)
+        // The per-number gap is kept per doctor: his phone when known, whichever address (phone JID, LID) the send uses.
+        if (m.IsProactive && await limiter.TryReserveAsync(m, state.Telefone is { Length: > 0 } phone ? phone : address, now, ct) is { } retryAt)
         {
             await store.PostponeAsync(m.Id, retryAt, "limite", ct);
             return null;

@@ -154,7 +154,11 @@ internal sealed class SendLimiter
         $"rate:primeiros:{local:yyyyMMdd}", "rate:ultimo_primeiro",
     ];
 
-    /// <summary>The time of the last send to one address (phone or LID, without the @domain).</summary>
+    /// <summary>
+    /// The time of the last send to one doctor: his phone number when known, else the address's digits (a LID-only
+    /// doctor). Keyed by the phone, not by the address a send used, so a doctor reached once at his LID and once at his
+    /// phone JID still gets the gap (docs/decisions.md#rate-limits).
+    /// </summary>
     public static string LastSendKey(string address) => $"rate:ultimo:{address.Split('@')[0]}";
 
     /// <summary>Usage for GET /health/rate-limit.</summary>
@@ -191,9 +195,10 @@ internal sealed class SendLimiter
                    max(enviada_em) AS LastCounted
             FROM fila_mensagens
             WHERE status = 'enviada' AND tipo IN ('followup', 'campanha') AND enviada_em >= @dayStart;
-            SELECT split_part(remote_jid, '@', 1) AS Address, max(created_at) AS At FROM interacoes
-            WHERE direcao = 'saida' AND origem LIKE 'fila:%' AND origem <> 'fila:resposta' AND remote_jid IS NOT NULL
-              AND created_at > now() - interval '1 hour'
+            SELECT COALESCE(m.telefone, split_part(i.remote_jid, '@', 1)) AS Address, max(i.created_at) AS At
+            FROM interacoes i LEFT JOIN medicos m ON m.id = i.medico_id
+            WHERE i.direcao = 'saida' AND i.origem LIKE 'fila:%' AND i.origem <> 'fila:resposta' AND i.remote_jid IS NOT NULL
+              AND i.created_at > now() - interval '1 hour'
             GROUP BY 1
             """, new { hourStart = hourStart.UtcDateTime, dayStart = dayStart.UtcDateTime }, cancellationToken: ct));
         var today = await grid.ReadSingleAsync<TodaysSends>();

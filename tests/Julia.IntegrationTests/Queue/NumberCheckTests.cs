@@ -1,4 +1,6 @@
+using Julia.Infrastructure.Redis;
 using Julia.IntegrationTests.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Julia.IntegrationTests.Queue;
 
@@ -54,6 +56,13 @@ public sealed class NumberCheckTests(AlwaysOpenGatewayFixture f) : IClassFixture
         f.Evolution.NumberJids[phone] = current;
         var (medico, row) = await QueueFollowUpAsync(phone, jid: stored, refuseFirstSend: true);
 
+        // The refused send kept the doctor's 45 s gap (`rate:ultimo:{telefone}`, whatever the JID): the retry at the new
+        // JID waits for it, spending no attempt. Here the gap is cut short rather than waited for.
+        await Eventually.MatchesAsync(() => f.QueryAsync<string?>("SELECT outcome_reason_code FROM fila_mensagens WHERE id = @row", new { row }),
+            r => r.Single() == "limite");
+        var redis = f.App.Services.GetRequiredService<RedisGate>().Multiplexer.GetDatabase(f.Redis.Database);
+        await redis.KeyDeleteAsync($"rate:ultimo:{phone}");
+        await f.ExecuteAsync("UPDATE fila_mensagens SET agendar_para = now() WHERE id = @row AND status = 'pendente'", new { row });
         await Eventually.MatchesAsync(() => StatusAsync(row), s => s == "enviada");
         Assert.Equal([stored, current], f.Evolution.Sends.Select(c => c.Body?["number"]?.GetValue<string>())
             .Where(n => n is stored or current).ToList());

@@ -55,4 +55,28 @@ public sealed class ProactiveFailureTests(AlwaysOpenGatewayFixture f) : IClassFi
         await Eventually.MatchesAsync(() => f.ScalarAsync<string>("SELECT status FROM fila_mensagens WHERE id = @row", new { row }), s => s == "enviada");
         Assert.Equal(1, (int)await redis.StringGetAsync(dayKey));
     }
+
+    /// <summary>
+    /// `rate:ultimo:{telefone}` is his phone's, whatever address a send uses: a follow-up to his LID seconds after a send
+    /// to his phone JID waits for the 45 s gap. Before, the key was the address's digits, so it went out at once.
+    /// </summary>
+    [Fact]
+    public async Task TheGapBetweenTwoSendsHoldsAcrossHisLidAndHisPhone()
+    {
+        var redis = f.App.Services.GetRequiredService<RedisGate>().Multiplexer.GetDatabase(f.Redis.Database);
+        await redis.StringSetAsync("rate:ultimo:5511999997201", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), TimeSpan.FromHours(1));
+        var row = await f.ScalarAsync<Guid>("""
+            WITH m AS (INSERT INTO medicos (telefone, whatsapp_jid, origem) VALUES ('5511999997201', '190442837201553@lid', 'import') RETURNING id),
+                 c AS (INSERT INTO conversations (medico_id, last_outbound_at) SELECT id, now() - interval '3 days' FROM m RETURNING id, medico_id)
+            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade, metadata)
+            SELECT medico_id, id, 'followup', 'oi de novo', 4, '{"tipo_followup":"fu1"}' FROM c RETURNING id
+            """);
+
+        var held = await Eventually.MatchesAsync(async () => (await f.QueryAsync<(string Status, string? Reason, DateTime Due)>(
+            "SELECT status, outcome_reason_code, agendar_para FROM fila_mensagens WHERE id = @row", new { row }))[0], r => r.Reason == "limite" || r.Status != "pendente");
+
+        Assert.Equal("pendente", held.Status);
+        Assert.True(held.Due > DateTime.UtcNow.AddSeconds(30), $"due {held.Due:O}");
+        Assert.DoesNotContain(f.Evolution.Sends, c => c.Body?["number"]?.GetValue<string>().StartsWith("190442837201553") == true);
+    }
 }
