@@ -133,6 +133,7 @@ internal sealed partial class ConversationControl(
                     Metadata: new Dictionary<string, object?>
                     {
                         ["tipo_sistema"] = StaffTextKind, ["permitido_sob_humano"] = true, [ConversationStore.StaffMessageKey] = id,
+                        ["digitacao_ms"] = 0, // a person typed it in Chatwoot: no "digitando…" of Júlia's before it
                     })], ct);
             await tx.CommitAsync(ct);
         }

@@ -4,10 +4,12 @@ namespace Julia.Queue;
 /// A fila_mensagens row claimed for sending, with the fresh state the pre-send checks need (docs/decisions.md#queue).
 /// <see cref="SendStarted"/>: its send-started mark was committed with the claim. <see cref="AnswerBasisUtc"/>: for a
 /// follow-up, the outbound message it follows up (an answer from the doctor after it cancels the follow-up).
+/// <see cref="TypingMs"/>: the typing time the row was queued with (a reply chunk's, or 0 for a staff message); null
+/// when it named none, and then its text's with HUMANIZAR on.
 /// </summary>
 internal sealed record ClaimedMessage(
     Guid Id, Guid MedicoId, Guid? ConversaId, string Kind, string Content, int Attempts, int MaxAttempts, DateTime CreatedAtUtc,
-    string? SystemKind, int TypingMs, bool FirstContact, bool AllowedUnderHuman, string? Llm, string? FollowUpStep = null,
+    string? SystemKind, int? TypingMs, bool FirstContact, bool AllowedUnderHuman, string? Llm, string? FollowUpStep = null,
     int Prioridade = 0, DateTime ScheduledForUtc = default, DateTime? AnswerBasisUtc = null, bool SendStarted = false)
 {
     public bool IsProactive => Kind is QueueKinds.Reminder or QueueKinds.FollowUp or QueueKinds.Campaign;

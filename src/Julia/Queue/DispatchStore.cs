@@ -19,7 +19,7 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
     const string Returning = """
         f.id AS Id, f.medico_id AS MedicoId, f.conversa_id AS ConversaId, f.tipo AS Kind, f.conteudo AS Content, f.tentativas AS Attempts,
         f.max_tentativas AS MaxAttempts, f.created_at AS CreatedAtUtc, f.metadata->>'tipo_sistema' AS SystemKind,
-        COALESCE((f.metadata->>'digitacao_ms')::int, 0) AS TypingMs, COALESCE((f.metadata->>'primeiro_contato')::boolean, false) AS FirstContact,
+        (f.metadata->>'digitacao_ms')::int AS TypingMs, COALESCE((f.metadata->>'primeiro_contato')::boolean, false) AS FirstContact,
         COALESCE((f.metadata->>'permitido_sob_humano')::boolean, false) OR f.metadata->>'tipo_sistema' = 'transicao_handoff' AS AllowedUnderHuman,
         """ + QueueStore.LlmAccounting + " AS Llm, f.metadata->>'tipo_followup' AS FollowUpStep, f.prioridade AS Prioridade, f.agendar_para AS ScheduledForUtc, "
         + "(f.metadata->>'" + QueueStore.AnswerBasisKey + "')::timestamptz AS AnswerBasisUtc";

@@ -1,3 +1,5 @@
+using Julia.Infrastructure.Text;
+using Microsoft.Extensions.Options;
 using Julia.Infrastructure.Logging;
 using Julia.Infrastructure.Time;
 using Julia.WhatsApp;
@@ -9,7 +11,7 @@ namespace Julia.Queue;
 /// records the outcome — back to pending / blocked / cancelled / error here; `enviada` by the dispatcher for the batch. Waiting never consumes an attempt; a send that may have happened is never blindly repeated.
 /// </summary>
 internal sealed partial class MessageSender(
-    DispatchStore store, IWhatsAppChannel channel, ISendAddressBook addresses, SendLimiter limiter, BusinessHours hours, QueueMeter timings, TimeProvider time, ILogger<MessageSender> logger)
+    DispatchStore store, IWhatsAppChannel channel, ISendAddressBook addresses, SendLimiter limiter, BusinessHours hours, QueueMeter timings, IOptions<QueueOptions> options, TimeProvider time, ILogger<MessageSender> logger)
 {
     /// <summary>
     /// The re-checks, business hours and limits. Returns the address to send to, or null when the message was finished
@@ -62,16 +64,21 @@ internal sealed partial class MessageSender(
 
     /// <summary>
     /// "digitando…" for every message of a batch at once, then one wait for the longest typing time: each doctor sees
-    /// typing for his chunk's time (at most 6 s), and no doctor waits for the others' typing.
+    /// typing for his chunk's time (at most 6 s). A reply chunk carries its time from the turn's schedule and a staff
+    /// message none (a person typed it); any other row (a follow-up, a campaign, a reminder, a system message) gets its
+    /// text's typing time with HUMANIZAR on (docs/decisions.md#humanised-delays).
     /// </summary>
     public async Task ShowTypingAsync(IReadOnlyList<(ClaimedMessage Message, string Address)> ready, CancellationToken ct)
     {
-        var typing = ready.Where(r => r.Message.TypingMs > 0).ToList();
+        var typing = ready.Select(r => (r.Address, Time: TypingOf(r.Message))).Where(t => t.Time > TimeSpan.Zero).ToList();
         if (typing.Count == 0) return;
         // Evolution holds each presence request open for its delay: start them all, wait once for the longest.
-        _ = Task.WhenAll(typing.Select(t => channel.ShowTypingAsync(t.Address, TimeSpan.FromMilliseconds(t.Message.TypingMs), ct)));
-        await Task.Delay(TimeSpan.FromMilliseconds(typing.Max(t => t.Message.TypingMs)), time, ct);
+        _ = Task.WhenAll(typing.Select(t => channel.ShowTypingAsync(t.Address, t.Time, ct)));
+        await Task.Delay(typing.Max(t => t.Time), time, ct);
     }
+
+    TimeSpan TypingOf(ClaimedMessage m) =>
+        m.TypingMs is { } ms ? TimeSpan.FromMilliseconds(ms) : options.Value.Humanize ? TypingTime.For(m.Content) : TimeSpan.Zero;
 
     /// <summary>sendText. Called after the send-started mark is durable.</summary>
     public async Task<SendResult> DeliverAsync(ClaimedMessage m, string address, CancellationToken ct)

@@ -122,7 +122,9 @@ internal sealed partial class QueueDispatcher(
 
         var started = time.GetTimestamp();
         var size = lane.Parallel ? BatchSize : 1;
-        var batch = await store.ClaimAsync(lane.Kinds, [.. inFlight.Values.Distinct()], size, markFirst: lane.WokenBySignals, ct);
+        // With HUMANIZAR on, a row with no typing time of its own gets its text's (MessageSender.ShowTypingAsync), so none is
+        // marked at the claim: the mark must come after the typing, where a cancel can still take the row.
+        var batch = await store.ClaimAsync(lane.Kinds, [.. inFlight.Values.Distinct()], size, markFirst: lane.WokenBySignals && !options.Value.Humanize, ct);
         timings.Time("db:fila_claim", time.GetElapsedTime(started));
         if (batch.Count == 0) return false;
         await SendClaimedAsync(batch);

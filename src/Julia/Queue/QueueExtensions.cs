@@ -11,7 +11,8 @@ internal static class QueueExtensions
 {
     public static void AddQueue(this IHostApplicationBuilder builder, HostRoleInfo role)
     {
-        builder.Services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section);
+        builder.Services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section)
+            .Configure<IConfiguration>((o, configuration) => o.Humanize = configuration.GetValue("Conversations:Humanize", true));
         builder.Services.AddSingleton<QueueMeter>();
         builder.Services.AddSingleton<QueueSignals>();
         builder.Services.AddSingleton<QueueStore>();

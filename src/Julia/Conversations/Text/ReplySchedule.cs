@@ -1,5 +1,4 @@
 using Julia.Infrastructure.Text;
-using System.Globalization;
 using Julia.Infrastructure.Time;
 
 namespace Julia.Conversations.Text;
@@ -14,8 +13,6 @@ internal sealed record ScheduledChunk(int Sequence, string Text, DateTimeOffset 
 internal sealed class ReplySchedule(bool humanize, Random random)
 {
     static readonly TimeSpan ReadMin = TimeSpan.FromSeconds(2), ReadMax = TimeSpan.FromSeconds(8);
-    static readonly TimeSpan TypingMin = TimeSpan.FromSeconds(2), TypingMax = TimeSpan.FromSeconds(6);
-    static readonly string[] ShortWords = ["vc", "pra", "tá", "ta"];
 
     public IReadOnlyList<ScheduledChunk> Plan(IReadOnlyList<string> chunks, string inboundText, DateTimeOffset lastInboundAt, DateTimeOffset now)
     {
@@ -23,7 +20,7 @@ internal sealed class ReplySchedule(bool humanize, Random random)
         var due = humanize ? Max(now, lastInboundAt + ReadDelay(inboundText, lastInboundAt)) : now;
         for (var i = 0; i < chunks.Count; i++)
         {
-            var typing = humanize ? Typing(chunks[i]) : TimeSpan.Zero;
+            var typing = humanize ? TypingTime.For(chunks[i]) : TimeSpan.Zero;
             result.Add(new ScheduledChunk(i + 1, chunks[i], due, typing));
             if (i + 1 < chunks.Count) due += typing + (humanize ? Gap(chunks[i + 1]) : TimeSpan.Zero);
         }
@@ -42,24 +39,8 @@ internal sealed class ReplySchedule(bool humanize, Random random)
         return Clamp(TimeSpan.FromSeconds(seconds), ReadMin, ReadMax);
     }
 
-    internal static TimeSpan Typing(string chunk)
-    {
-        var words = chunk.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var seconds = 2.0 * words.Length - CountEmoji(chunk) - 0.5 * words.Count(w => ShortWords.Contains(w.Trim(',', '.', '!', '?').ToLowerInvariant()));
-        return Clamp(TimeSpan.FromSeconds(seconds), TypingMin, TypingMax);
-    }
-
     TimeSpan Gap(string next) =>
         TimeSpan.FromSeconds(next.Length > 0 && char.IsLower(next[0]) ? 1 + random.NextDouble() * 2 : 3 + random.NextDouble() * 2);
-
-    static int CountEmoji(string text)
-    {
-        var count = 0;
-        var e = StringInfo.GetTextElementEnumerator(text);
-        while (e.MoveNext())
-            if (e.GetTextElement() is var el && char.IsSurrogatePair(el, 0)) count++;
-        return count;
-    }
 
     static TimeSpan Clamp(TimeSpan v, TimeSpan min, TimeSpan max) => v < min ? min : v > max ? max : v;
     static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
