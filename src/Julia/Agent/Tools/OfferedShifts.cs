@@ -54,7 +54,7 @@ internal static partial class OfferedShifts
     static string Normalize(string s)
     {
         var sb = new StringBuilder(s.Length);
-        foreach (var c in s.Normalize(NormalizationForm.FormD))
+        foreach (var c in Infrastructure.Text.PtBrText.Decomposed(s))
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) sb.Append(char.ToLowerInvariant(c));
         return sb.ToString();
     }

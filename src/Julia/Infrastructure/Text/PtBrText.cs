@@ -103,11 +103,39 @@ internal static partial class PtBrText
 
     static string StripAccents(string text, Func<char, char> map)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = Decomposed(text);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) builder.Append(map(c));
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// The text in Unicode form D, whatever it holds. .NET's normaliser throws on the noncharacter U+FFFE and on a lone
+    /// surrogate: those become U+FFFD first, so a doctor's message with one is still read — before, the exception failed
+    /// his turn again and again, an ERROR line each time, and he was never answered (docs/decisions.md#security,
+    /// "Hostile input").
+    /// </summary>
+    public static string Decomposed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
+            if (c == '\uFFFE' || char.IsSurrogate(c)) return Replaced(text).Normalize(NormalizationForm.FormD);
+        }
+        return text.Normalize(NormalizationForm.FormD);
+
+        static string Replaced(string text)
+        {
+            var chars = text.ToCharArray();
+            for (var i = 0; i < chars.Length; i++)
+            {
+                if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) { i++; continue; }
+                if (chars[i] == '\uFFFE' || char.IsSurrogate(chars[i])) chars[i] = '\uFFFD';
+            }
+            return new string(chars);
+        }
     }
 
     // "paaaaara" → "para", "chegaaaa" → "chega": doctors stretch words when annoyed.
