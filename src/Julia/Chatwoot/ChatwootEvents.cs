@@ -8,7 +8,8 @@ internal abstract record ChatwootEvent
 {
     /// <summary>
     /// The Chatwoot account and inbox the payload names (`account.id` / `account_id`, `inbox.id` / `inbox_id`), null
-    /// when it names none. Conversation ids are numbered per account, so another account's conversation 12 is not ours.
+    /// when it names none and 0 when it names one that is no id (no account or inbox has it). Conversation ids are
+    /// numbered per account, so another account's conversation 12 is not ours.
     /// </summary>
     public long? AccountId { get; init; }
 

@@ -30,10 +30,18 @@ internal static class ChatwootWebhookParser
         var conversation = Obj(root, "conversation");
         return parsed with
         {
-            AccountId = Id(Obj(root, "account"), "id") ?? Id(root, "account_id") ?? Id(conversation, "account_id"),
-            InboxId = Id(Obj(root, "inbox"), "id") ?? Id(root, "inbox_id") ?? Id(conversation, "inbox_id"),
+            AccountId = Named(Obj(root, "account"), "id") ?? Named(root, "account_id") ?? Named(conversation, "account_id"),
+            InboxId = Named(Obj(root, "inbox"), "id") ?? Named(root, "inbox_id") ?? Named(conversation, "inbox_id"),
         };
     }
+
+    /// <summary>
+    /// The account or inbox id a payload names; null only when it names none (absent or null). A value that is there
+    /// but is no id (text, a fraction, zero, negative, past 64 bits) reads as 0, which no account or inbox has: the
+    /// event is another account's, never taken as ours (docs/decisions.md#handoff, "Chatwoot webhook").
+    /// </summary>
+    static long? Named(JsonElement obj, string name) =>
+        Prop(obj, name) is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } value ? Id(value) ?? 0 : null;
 
     static ChatwootEvent ParseConversationUpdated(JsonElement root)
     {

@@ -240,6 +240,39 @@ public sealed class ChatwootBadInputTests(SignedWebhookTests.Fixture f) : IClass
             using (var response = await PostSignedAsync(bytes)) Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    /// <summary>
+    /// A payload naming an account that is no id — past 64 bits, negative, zero, a fraction, text (an outside fuzzing
+    /// pass: each handed off our doctor of the same conversation number, as if no account were named) — is another
+    /// account's: 200 `ignored`, nothing changes. The same event naming ours, or none, still hands off.
+    /// </summary>
+    [Fact]
+    public async Task AnAccountIdThatIsNoIdIsAnotherAccountNeverOurs()
+    {
+        const string phone = "5511988880907";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        JsonObject Added(JsonNode? account)
+        {
+            var body = HumanLoopFixture.Webhook("webhook-conversation-updated-label-added.json", chatwootId, phone);
+            body["labels"] = new JsonArray(ChatwootEventHandler.HumanLabel);
+            body["changed_attributes"] = new JsonArray(new JsonObject { ["label_list"] = new JsonObject {
+                ["previous_value"] = new JsonArray(), ["current_value"] = new JsonArray(ChatwootEventHandler.HumanLabel) } });
+            body["account"] = new JsonObject { ["id"] = account };
+            return body;
+        }
+
+        foreach (var account in new JsonNode?[] { JsonNode.Parse("99999999999999999999"), -1, 0, 1.5, "abc", "", "1 OR 1=1" })
+        {
+            using var response = await PostSignedAsync(Encoding.UTF8.GetBytes(Added(account).ToJsonString()));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("outra conta", await response.Content.ReadAsStringAsync());
+            Assert.True(await f.ControlAsync(conversa) == "ai", $"account {account?.ToJsonString()} handed off our conversation");
+        }
+        Assert.Empty(await f.HandoffsAsync(conversa));
+
+        using (var ours = await PostSignedAsync(Encoding.UTF8.GetBytes(Added(1).ToJsonString()))) Assert.Equal(HttpStatusCode.OK, ours.StatusCode);
+        Assert.Equal("human", await f.ControlAsync(conversa));
+    }
+
     /// <summary>The token in the URL and a fresh signature over the exact bytes, as Chatwoot sends it.</summary>
     Task<HttpResponseMessage> PostSignedAsync(byte[] body)
     {

@@ -93,7 +93,11 @@ public sealed class ChatwootWebhookParserTests
         Assert.Null(e.ContactId);
     }
 
-    /// <summary>The fields read since 2026-12-02 (account, inbox, attachments, assignee) of any type are read as absent, never thrown on.</summary>
+    /// <summary>
+    /// The fields read since 2026-12-02 (account, inbox, attachments, assignee) of any type are never thrown on. An account
+    /// or inbox id that is there but is no id reads as 0 — another account's, never "none named", which would make the
+    /// event ours (docs/decisions.md#handoff).
+    /// </summary>
     [Theory]
     [InlineData("\"abc\"")]
     [InlineData("-1")]
@@ -117,7 +121,8 @@ public sealed class ChatwootWebhookParserTests
             var e = Parse(root.ToJsonString());
 
             Assert.IsNotType<ChatwootEvent.Invalid>(e);
-            Assert.True(e.AccountId is null or > 0);
+            if (value == "null") Assert.True(e.AccountId is null or > 0); // none named here: the conversation's own, if any
+            else Assert.True(e.AccountId == 0 && e.InboxId == 0, $"account {e.AccountId}, inbox {e.InboxId}");
         }
     }
 
