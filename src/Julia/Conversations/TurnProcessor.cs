@@ -91,6 +91,19 @@ internal sealed partial class TurnProcessor(
         return result;
     }
 
+    /// <summary>
+    /// The turn failed the same way twice (<see cref="TurnRunner"/>): its pending messages go to a person through the
+    /// fallback's give-up — holding message, handoff `erro_sistema`, messages marked processed — without the steps that
+    /// failed (docs/reliability.md, "A turn that fails the same way").
+    /// </summary>
+    public async Task<TurnResult> GiveUpAsync(Guid medicoId, string reason, CancellationToken ct)
+    {
+        if (await BeginAsync(medicoId, ct) is not { Pending.Count: > 0 } input) return new TurnResult.Done();
+        await using var held = await locks.TryAcquireAsync(input.Conversation.Id, ct);
+        if (held is null) return new TurnResult.Busy(input.Conversation.Id);
+        return await outcomes.FallbackAsync(input, reason, agentEnabled: false, ct);
+    }
+
     /// <summary>This attempt's answer moved the doctor's funnel, but the turn that reads his profile runs later.</summary>
     Task ForgetMovedStageAsync(TurnInput input, Guid medicoId) =>
         input.AnsweredStage is null ? Task.CompletedTask : doctors.InvalidateAsync(medicoId, null);

@@ -143,8 +143,34 @@ internal sealed partial class TurnRunner(
         {
             meter.Error("processar_mensagem");
             LogTurnFailed(ex, medicoId);
+            result = await GiveUpIfItFailsAlwaysAsync(medicoId, ex, ct);
         }
         Complete(medicoId, result);
+    }
+
+    /// <summary>
+    /// A turn that failed twice in a row with an error no part's return would fix (a bug, text a step cannot handle) is
+    /// given up on: the doctor gets the holding message and a person takes the conversation (handoff `erro_sistema`),
+    /// and his messages are marked processed. Before, such a turn was retried for good — a stack trace every few
+    /// seconds and the doctor never answered again (docs/reliability.md, "A turn that fails the same way"). An outage
+    /// (database, Redis, network) is waited out instead: nothing is lost once it ends.
+    /// </summary>
+    async Task<TurnResult?> GiveUpIfItFailsAlwaysAsync(Guid medicoId, Exception ex, CancellationToken ct)
+    {
+        if (Infrastructure.Resilience.TransientErrors.Is(ex)) return null;
+        lock (gate)
+            if (!entries.TryGetValue(medicoId, out var entry) || entry.Failures < 1) return null; // the first time: one more try
+        try
+        {
+            var result = await processor.GiveUpAsync(medicoId, $"falha interna repetida ({ex.GetType().Name})", ct);
+            LogGaveUp(medicoId, ex.GetType().Name);
+            return result;
+        }
+        catch (Exception again) when (again is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            LogGiveUpFailed(again, medicoId);
+            return null;
+        }
     }
 
     void Complete(Guid medicoId, TurnResult? result)
@@ -215,6 +241,13 @@ internal sealed partial class TurnRunner(
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Error, Message = "Turn for medico {MedicoId} failed; retrying")]
     private partial void LogTurnFailed(Exception ex, Guid medicoId);
+
+    [LoggerMessage(EventId = 1205, Level = LogLevel.Error,
+        Message = "Turn for medico {MedicoId} failed twice with {Error}: handed to a person (handoff erro_sistema), his messages marked processed")]
+    private partial void LogGaveUp(Guid medicoId, string error);
+
+    [LoggerMessage(EventId = 1206, Level = LogLevel.Error, Message = "Turn for medico {MedicoId}: handing it to a person after repeated failures failed too; retrying")]
+    private partial void LogGiveUpFailed(Exception ex, Guid medicoId);
 
     [LoggerMessage(EventId = 1204, Level = LogLevel.Warning,
         Message = "Turn for medico {MedicoId} waiting {Seconds} s: {LockKey} is held elsewhere (another process's turn, or a lock left behind); retrying every second")]
