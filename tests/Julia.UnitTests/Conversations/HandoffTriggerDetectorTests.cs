@@ -352,4 +352,39 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("o paciente vai se ferrar se largar o antibiótico")]           // a curse about someone else
     [InlineData("a testemunha foi intimada ontem, mas não tem nada a ver")]    // summoned, with no threat
     public void FourteenthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("liga aqui assim que der")]                                    // "liga aqui" as "liga aí"
+    [InlineData("o moço do financeiro pode me ligar?")]                         // a person of the team by "moço/moça/rapaz"
+    [InlineData("quero conversar com a moça que me mandou a vaga")]
+    [InlineData("cadê o rapaz que cuidava das minhas escalas?")]
+    [InlineData("ninguém atende aí?")]                                         // nobody answers, at us
+    [InlineData("tem um celular de alguém que eu possa ligar?")]
+    [InlineData("me liga urgente")]                                            // urgency as a courtesy
+    public void FifteenthSetPersonRequests(string text) => Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("vocês vão ser processados")]                                  // the passive with us as its subject
+    [InlineData("a empresa será processada por isso")]
+    public void FifteenthSetLegalSteps(string text) => Assert.Equal(HandoffTriggers.Legal, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("you guys are idiots")]                                        // English insult through "you guys"
+    [InlineData("fuck off")]                                                   // English curse aimed at the reader
+    [InlineData("vai pro caralho, Julia")]                                     // the curse opening the message
+    public void FifteenthSetAngerIsNegativeSentiment(string text) => Assert.Equal(HandoffTriggers.NegativeSentiment, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("vocês contratam como pessoa jurídica?")]                     // the company form, not a legal matter
+    [InlineData("qual a natureza jurídica da vaga?")]
+    [InlineData("fica perto do Fórum da Barra Funda?")]                       // a landmark through the court's name
+    [InlineData("é do lado do Tribunal Regional do Trabalho?")]
+    [InlineData("processando aqui ainda, te falo já")]                         // the doctor thinking
+    [InlineData("meu pagamento vai ser processado quando?")]                   // a payment, not us
+    [InlineData("estou numa ligação, já respondo")]                            // in a call, not asking for one
+    [InlineData("recebi uma ligação de vocês, do que se trata?")]              // a call received
+    [InlineData("a ligação caiu, mas pode seguir por aqui")]
+    [InlineData("tem algum humano no plantão comigo ou vou sozinho?")]         // a colleague on his shift
+    [InlineData("o plantão de ontem foi pro caralho")]                         // the curse about a shift
+    public void FifteenthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }

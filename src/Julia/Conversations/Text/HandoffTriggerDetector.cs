@@ -65,8 +65,10 @@ internal static partial class HandoffTriggerDetector
                    || (word.StartsWith("judicia") && ConsequenceAsked().IsMatch(t.AsSpan(0, at)));
         if (word.StartsWith("juridic")) return CoverAsked().IsMatch(t.AsSpan(0, at));
         if (word.StartsWith("advogad")) return ContractCleared().IsMatch(t) || ServiceAsked().IsMatch(t.AsSpan(0, at));
-        // Fourteenth blind set: "processo? que processo? não entendi" asks which one is meant.
-        if (word.StartsWith("process")) return WhichProcess().IsMatch(t);
+        // Fourteenth blind set: "processo? que processo? não entendi" asks which one is meant. Fifteenth: "processando aqui,
+        // já te respondo" is the doctor thinking.
+        if (word.StartsWith("process"))
+            return WhichProcess().IsMatch(t) || (word.SequenceEqual("processando") && StillThinking().IsMatch(t.AsSpan(at + length)));
         return false;
     }
 
@@ -82,14 +84,21 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(@"\b(que|qual|quais) process?o\b", RegexOptions.CultureInvariant)]
     private static partial Regex WhichProcess();
 
+    /// <summary>"processando aqui", "ainda processando", "processando ainda": the doctor thinking, not suing.</summary>
+    [GeneratedRegex(@"^ (aqui|ainda|mentalmente|a informacao|as informacoes|tudo ainda)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex StillThinking();
+
     [GeneratedRegex(@"\b(perit[oa]s?|pericias?|plantao|plantoes|plantonista|vaga|vagas|trabalho|trabalhar|trabalhei|trabalha|atendo|atender|servidor|servidora|concurso|concursad[oa]|medic[oa]s?) (\w+ )?(no|na|nos|nas|do|da|dos|das|de|para|para a|junto a|junto da) $", RegexOptions.CultureInvariant)]
     private static partial Regex WorkplaceBefore();
 
     [GeneratedRegex(@"^(?: \w+){0,6}? (como (testemunha|perit[oa])|(fazer|faco|fiz|para|de) (uma |a |as )?pericias?|periciar|contrat(a|am|ando|ou|aram)( \w+)? (medic[oa]s?|plantonistas?))\b", RegexOptions.CultureInvariant)]
     private static partial Regex WorkplaceAfter();
 
-    /// <summary>"perto do fórum", "o juizado especial fica perto da UBS?": the court as a place to find, as "perto da delegacia".</summary>
-    [GeneratedRegex(@"\b(perto|pertinho|ao lado|do lado|em frente|na frente|atras|proximo|vizinho) (do|da|de|ao|a) $", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// "perto do fórum", "o juizado especial fica perto da UBS?": the court as a place to find, as "perto da delegacia"; since
+    /// the fifteenth blind set also through the court's name ("perto do Tribunal de Justiça").
+    /// </summary>
+    [GeneratedRegex(@"\b(perto|pertinho|ao lado|do lado|em frente|na frente|atras|proximo|vizinho) (do|da|de|ao|a) ((tribunal|forum|predio|sede|palacio)( regional| federal| superior)?( do trabalho)? (de|do|da) )?$", RegexOptions.CultureInvariant)]
     private static partial Regex LandmarkBefore();
 
     [GeneratedRegex(@"^( (especial|especiais|federal|estadual|civel|criminal|trabalhista|eleitoral|do trabalho|de pequenas causas|do juri|regional))? (fica|ficam)\b", RegexOptions.CultureInvariant)]
@@ -123,6 +132,18 @@ internal static partial class HandoffTriggerDetector
             if (!IntentVocabulary.NegatedRequest(words, word, clauseEnds)) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// Where the last taking-back ("…brincadeira", "tô brincando") of the normalised text ends, or null: the opt-out reads
+    /// only what follows it (fifteenth blind set).
+    /// </summary>
+    public static int? TakenBackEnd(string normalised)
+    {
+        if (!normalised.Contains("brinc", StringComparison.Ordinal)) return null;
+        int? end = null;
+        foreach (var m in TakenBack().EnumerateMatches(normalised)) end = m.Index + m.Length;
+        return end;
     }
 
     /// <summary>
@@ -199,11 +220,13 @@ internal static partial class HandoffTriggerDetector
         @"|\brepresent(ar|o|arei|ei|ando|aremos) contra\b|\b(represent|reclam|denunc|queix|lev)\w*\b(?: \w+){0,5} (ao|no|para o|junto ao|perante o) conselho regional\b" +
         @"|\b(defesa|direitos?|codigo) do consumidor\b|\b(pratica|praticas|propaganda|clausula|clausulas) abusivas?\b" +
         // Fourteenth blind set: "vocês serão (citados e) intimados", "vou entrar com mandado de segurança / uma liminar".
-        @"|\b(serao|sera|vao ser|vai ser|serem|sendo|vao|vai)( (citad[oa]s?|notificad[oa]s?) e)? (intimad[oa]s?|citad[oa]s?)\b|\bmandado de seguranca\b|\b(entrar|entro|entrarei|pedir|peco|pedirei|conseguir) (com )?(uma )?liminar\b",
+        @"|\b(serao|sera|vao ser|vai ser|serem|sendo|vao|vai)( (citad[oa]s?|notificad[oa]s?) e)? (intimad[oa]s?|citad[oa]s?)\b|" +
+        // Fifteenth blind set: "vocês vão ser processados", with us as the subject (not "o pagamento vai ser processado").
+        @"(?<!\b(de|do|da) )\b(voces|vcs|voce|(essa |a |sua )?empresa|(essa |a |sua )?agencia) (vao|vai|serao|sera)( ser)? processad[oa]s?\b|\bmandado de seguranca\b|\b(entrar|entro|entrarei|pedir|peco|pedirei|conseguir) (com )?(uma )?liminar\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex LegalMore();
 
-    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar"];
+    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar", "processad"];
 
     static bool MayBeLegalMore(string t)
     {
@@ -286,7 +309,7 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(
         // "meu advogado revisou o contrato, pode mandar": a lawyer reading the contract before it is signed is no threat.
         @"\badvogad[oa]s?\b(?! (\w+ ){0,2}(revis|analis|ler\b|leu\b|le\b|olh|confer)\w* (o |meu |seu |esse |este |nosso )?contrato)(?! (\w+ ){0,4}contrato para (revis|analis|ler\b|olh|confer)\w*)(?<!\b(e|sou|era|eh|como) advogad[oa]s?)(?<!\b(atendi|atendo|atendendo|atender|examinei|operei|internei|paciente|pacientes) (um |uma |o |a |os |as )?advogad[oa]s?)(?! de familia)(?! (do|da|dos|das) (hospital|clinica|paciente|pacientes|familia|prefeitura|condominio|banco|upa|plano|convenio|operadora|seguradora)\b)" +
-        @"|\bjuridic[oa]\b|\bjustica\b(?! seja feita)(?<!\b(rua|avenida|av|praca|travessa|alameda|largo|bairro|vila|jardim) (da |de )?justica)|\bprocon\b|\bextrajudicial(mente)?\b|\bjudicial(mente)?\b(?<!\b(perito|perita|pericia|pericias|leilao|recuperacao|deposito|tradutor|tradutora) judicial(mente)?)|\bacao judicial\b" +
+        @"|(?<!\b(pessoa|pessoas|natureza|personalidade) )\bjuridic[oa]\b|\bjustica\b(?! seja feita)(?<!\b(rua|avenida|av|praca|travessa|alameda|largo|bairro|vila|jardim) (da |de )?justica)|\bprocon\b|\bextrajudicial(mente)?\b|\bjudicial(mente)?\b(?<!\b(perito|perita|pericia|pericias|leilao|recuperacao|deposito|tradutor|tradutora) judicial(mente)?)|\bacao judicial\b" +
         // "processo inflamatório", "processo infeccioso": a patient's condition, not a lawsuit.
         @"|(?<!\b(paciente|familia|acompanhante) (queria|quer|vai|ameacou) )\bprocess?(o|ar|ando|arei|aria)\b(?! (seletivo|para|de|do|da|dos|das|interno|burocratico|sei))(?! (" + Clinical + @")\b)(?<!\b(o|qual|como|esse|este|no|um) processo)" +
         // "vou processar a papelada": paperwork, not a lawsuit.
@@ -367,6 +390,8 @@ internal static partial class HandoffTriggerDetector
         // Curses aimed at the reader: "vai se foder", "vtnc", "vai tomar no cu", "filhos da puta", "vai à merda".
         @"\bvai (se|te) f[ou]der\b|\bvsf\b|\bvtnc\b|\btnc\b|\b(vai |va |vao )?tomar no (cu|rabo)\b|\bfilh[oa]s? da puta\b|\bfdp\b" +
         @"|\b(vai|va|vao|vai voce|vao voces) (a|para a|na) (merda|puta que pariu)\b|\bfoda se\b|\bfodase\b" +
+        // Fifteenth blind set: "vão pro caralho vcs", opening the message or with its target (not "o plantão foi pro caralho").
+        @"|^(vai|va|vao) (para o|ao) (caralho|diabo)\b|\b(vai|va|vao) (para o|ao) (caralho|diabo) (voces|vcs|voce|todos|todo mundo|essa empresa|julia)\b|\b(voces|vcs|voce) (vao|vai) (para o|ao) (caralho|diabo)\b" +
         // An insult aimed at the company: "vocês são uns canalhas", "seus desgraçados", "bando de ladrões", "robô idiota", "empresa lixo".
         @"|\b(voces sao|voce e|vcs sao|tu e|tu es|seus|suas|seu|sua|empresa|empresinha|robo|bot|julia|agencia|" + Service + @")( (um|uns|uma|umas))?( (tao|muito|mais|bem))?( (bando|cambada|corja) de)? (" + Insult + @")\b" +
         // Thirteenth blind set: a noun of scorn for what they are ("vocês são uma piada", "essa empresa é uma vergonha").
@@ -398,12 +423,14 @@ internal static partial class HandoffTriggerDetector
     /// expression behind a plain substring test: its common first letters would slow the scan of every message.
     /// </summary>
     static bool ForeignInsultAimed(string t) =>
-        (t.Contains("you", StringComparison.Ordinal) || t.Contains("this ", StringComparison.Ordinal) || t.Contains("son ", StringComparison.Ordinal) || t.Contains("sois ", StringComparison.Ordinal)
+        (t.Contains("you", StringComparison.Ordinal) || t.Contains("fuck", StringComparison.Ordinal) || t.Contains("this ", StringComparison.Ordinal) || t.Contains("son ", StringComparison.Ordinal) || t.Contains("sois ", StringComparison.Ordinal)
          || t.Contains("eres ", StringComparison.Ordinal) || t.Contains("usted", StringComparison.Ordinal))
         && ForeignInsult().IsMatch(t);
 
     [GeneratedRegex(
-        @"\b(you are|you re|youre) (so |such |all |a bunch of |an? )?(useless|idiots?|stupid|morons?|incompetent|pathetic|scammers?|liars?|clowns?|a joke|a disgrace|a scam)\b" +
+        @"\b(you are|you re|youre|you guys are|you guys re|you people are|y all are|yall are) (so |such |all |a bunch of |an? )?(useless|idiots?|stupid|morons?|incompetent|pathetic|scammers?|liars?|clowns?|a joke|a disgrace|a scam)\b" +
+        // Fifteenth blind set: the English curse aimed at the reader.
+        @"|\bfuck (you|off|u|voces|vcs)\b" +
         @"|\b(sois|son|eres|ustedes son|usted es) (unos |unas |un |una |muy )?(inutiles|inutil|idiotas?|incompetentes?|ladrones|sinverguenzas|estafadores|mentirosos|payasos)\b" +
         // Fourteenth blind set: "this company is a joke", "your service sucks".
         @"|\b(this|your) (company|agency|service|app|bot)( is| s)( such| a total| a complete)? (a joke|a scam|a disgrace|a mess|garbage|trash|useless|pathetic)\b|\b(this|your) (company|agency|service|app|bot) sucks\b",

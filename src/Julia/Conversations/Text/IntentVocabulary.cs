@@ -934,6 +934,7 @@ internal sealed class IntentVocabulary
                 if (keepsGoing && (DeniedAfter(words, bEnd, clauseEnds) || FromNowOn(words, bEnd) || TakenOutOfHisDatum(words, aEnd, j))) continue;
                 if (!pair.CheckAfter) return true;
                 // "tem algum humano de plantão aí?": a human is asked for whatever follows.
+                if (unmistakable is not null && ColleagueOnShift(words, bEnd)) continue;
                 if (unmistakable is not null && unmistakable.EndAt(words, j) == bEnd && OnlyDeterminers(words, aEnd, j)) return true;
                 // "remover o paciente da lista de espera": what is removed is not the doctor's contact.
                 if (keepsGoing && NotTheDoctors(words, aEnd, j, bEnd)) continue;
@@ -960,6 +961,17 @@ internal sealed class IntentVocabulary
         for (var k = Math.Max(0, from); k < Math.Min(words.Length - 2, from + 3); k++)
             if (complementedNouns.Contains(words[k]) && words[k + 1] is "de" or "do" or "da" or "dos" or "das" && notTheDoctors.Contains(words[k + 2]))
                 return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Fifteenth blind set: "tem humano no plantão comigo ou sou só eu?" asks about a colleague on his shift — a shift word
+    /// right before "comigo" in the words after the person.
+    /// </summary>
+    static bool ColleagueOnShift(string[] words, int from)
+    {
+        for (var k = from; k + 1 < Math.Min(words.Length, from + 5); k++)
+            if (words[k] is "plantao" or "turno" or "escala" or "sala" && words[k + 1] == "comigo") return true;
         return false;
     }
 
