@@ -353,4 +353,44 @@ public sealed class OptOutDetectorTests
     [InlineData("Não tenho interesse. Se mandar outro vou denunciar")]          // a threat, not a request
     [InlineData("Hoje em dia não tenho interesse em plantão nenhum")]           // "hoje em dia" is for good, not a pause
     public void StillRecognisesARefusalOfEveryOffer(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("Sem interesse. Cancela.")]                                    // every clause a whole-message command
+    [InlineData("aff, chega né. sair")]                                       // with interjections around them
+    [InlineData("pessoal, please stop. não quero mais")]
+    [InlineData("gentileza não enviar mais")]                                  // "não enviar mais" closing the message
+    [InlineData("pfv n me mandar mais")]
+    [InlineData("nunca mais quero receber essas ofertas")]                     // "nunca mais quero" as "não quero mais"
+    [InlineData("me tira desse wpp de vagas")]                                 // WhatsApp shortened
+    [InlineData("perde meu número, obrigado")]                                 // "perde" as "esquece"
+    [InlineData("don't message me anymore")]
+    [InlineData("dont contact me again")]
+    [InlineData("farto desses disparos")]                                      // plural contractions of the fed-up family
+    [InlineData("onde eu saio dessa lista de vcs?")]                           // "saio" of the removal family
+    [InlineData("como cancelo isso? removam urgentemente")]                    // an adverb of urgency after a closing command
+    [InlineData("não tenho interesse em plantão. obrigado")]                   // the bare singular after "em" is every shift
+    [InlineData("não me interessa plantão nenhum, nem hoje nem amanhã")]
+    [InlineData("me põe na lista do não perturbe")]
+    [InlineData("sem mais mensagens pfv")]
+    [InlineData("me tira da lista, não é brincadeira")]                        // a joke denied takes nothing back
+    [InlineData("brincadeira não, sério: me tira da lista")]
+    public void FifteenthSetOptOuts(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("já sai")]                                                     // the doctor left, not the command
+    [InlineData("Saí, obrigada")]                                              // the accented past
+    [InlineData("sem interesse agora. cancela")]                               // a pause anywhere keeps the clause rule off
+    [InlineData("chega, já dei 3 plantões essa semana")]                       // one command and a clause of his own
+    [InlineData("não tenho interesse em plantão diurno")]                      // the singular narrowed as before
+    [InlineData("esquece o que eu escrevi, era outra coisa")]                  // "eu" not right after "esquece"
+    [InlineData("não manda msg às 7 da manhã, só depois das 10")]              // "às" and a number is an hour
+    [InlineData("apaga o número antigo, uso esse agora")]                      // another of his numbers
+    [InlineData("meu cartão foi bloqueado, aceita dinheiro?")]                 // something else blocked
+    [InlineData("meu login tá bloqueado no app")]
+    [InlineData("quero sair da residência no fim do ano")]                     // leaving his residency
+    [InlineData("não me liga, pode mandar mensagem aqui")]                      // the written channel kept
+    [InlineData("para de ligar no fixo, me chama só aqui")]
+    [InlineData("me esquece kkk brincadeira, manda as de sábado")]             // a stop taken back as a joke
+    [InlineData("se eu gostar eu não saio da lista nunca")]                    // "saio" negated
+    public void FifteenthSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

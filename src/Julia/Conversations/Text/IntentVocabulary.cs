@@ -33,7 +33,7 @@ internal sealed class IntentVocabulary
     readonly Sequences thirdPartyNumber, permanentBefore, permanentAfter, pauseAfter, pauseInMessage, notTheContact;
     readonly Pair stopPair;
     readonly HashSet<string> complementedNouns, titles, articles, relations, authorities, notTheDoctors, finalCommandsOnSending;
-    readonly Sequences finalConnectives, sending, unmistakablePersons;
+    readonly Sequences finalConnectives, sending, unmistakablePersons, interjections;
     readonly HashSet<string> otherChannels, repeats, closingPhrases;
     readonly HashSet<string> oneOfferRefusals, offerReferences, demonstratives, topicArticles, topicPrepositions, placePrepositions,
         notAPlace, topicBreaks, everyOne, haveVerbs, askVerbs, anotherWords, afterAnother, bargainVerbs, farAway;
@@ -54,6 +54,7 @@ internal sealed class IntentVocabulary
         notTheDoctors = [.. Strings(optOut.GetProperty("alheios"))];
         finalCommandsOnSending = [.. Strings(optOut.GetProperty("comandoFinalComEnvio"))];
         sending = new Sequences(Strings(optOut.GetProperty("envio")));
+        interjections = new Sequences(Strings(optOut.GetProperty("interjeicoes")));
         otherChannels = [.. Strings(optOut.GetProperty("outrosCanais"))];
         repeats = [.. Strings(optOut.GetProperty("repetidas"))];
         closingPhrases = [.. Strings(optOut.GetProperty("frasesFechandoOracao"))];
@@ -123,7 +124,7 @@ internal sealed class IntentVocabulary
     /// The opt-out family that matches the words (`comando`, `recusa`, `remocao`, …), or null. <paramref name="lastSentence"/>:
     /// the normalised words of the message's last sentence when it is short (after its last . , ; ! ? or line break).
     /// </summary>
-    public string? OptOutFamily(string[] words, string[]? lastSentence = null, ulong clauseEnds = 0)
+    public string? OptOutFamily(string[] words, string[]? lastSentence = null, ulong clauseEnds = 0, bool leftInThePast = false)
     {
         if (words.Length == 0) return null;
         // The words as written, for what is read beside a refusal (names, "teria", "quais", "longe"): one letter fixed would
@@ -137,11 +138,12 @@ internal sealed class IntentVocabulary
         var exceptions = hisNumber ? ownerExceptions : optOutExceptions;
         // "não tenho interesse agora": a refusal with a time that ends is a pause, also as a whole message.
         if (core.Length > 0 && exact.Contains(string.Join(' ', core)))
-            return core[0] is "nao" or "sem" or "dispenso" && Paused(words, 0, paused, bareAgora: true) ? null : "comando";
+            return (core[0] is "nao" or "sem" or "dispenso" && Paused(words, 0, paused, bareAgora: true)) || LeftAlready(core, words, leftInThePast) ? null : "comando";
         // "…mas continua me mandando as outras": the doctor keeps the contact, whatever he stops.
         if (keepsContact.FindEnd(words, 0, words.Length, out _)) return null;
         // "não precisa me tirar da lista", "não quero sair agora não": a stop negated keeps the contact.
         if (KeepsContactByNegation(words, clauseEnds)) return null;
+        if (EveryClauseACommand(words, clauseEnds, paused)) return "comando";
         foreach (var (name, items) in optOutPhrases)
             for (var start = 0; start < words.Length; start++)
                 if (items.EndAt(words, start) is { } end && !Crosses(clauseEnds, start, end - 1) && !Near(words, end, exceptions, optOutExceptionWindow, authorities, clauseEnds) && !NarrowedDown(words, end, clauseEnds)
@@ -158,6 +160,39 @@ internal sealed class IntentVocabulary
         return (lastSentence is not null && FinalCommand(words, lastSentence, clauseEnds)) || FinalCommand(words, AfterLastConnective(words), clauseEnds)
                || FinalCommand(words, FirstClause(words, clauseEnds), clauseEnds)
             ? "comando" : null;
+    }
+
+    /// <summary>
+    /// Fifteenth blind set: "Saí. Tchau", "já sai, obrigado" tell that the doctor left (the past "saí", written with its
+    /// accent — <paramref name="leftInThePast"/> — or after "já"), not the command "sai".
+    /// </summary>
+    static bool LeftAlready(string[] core, string[] words, bool leftInThePast)
+    {
+        if (core is not ["sai"]) return false;
+        var verb = Array.IndexOf(words, "sai");
+        return leftInThePast || (verb > 0 && words[verb - 1] == "ja");
+    }
+
+    /// <summary>
+    /// Fifteenth blind set: "SPAM! remove", "já chega né, não quero mais", "guys, please stop, não quero mais" — two or more
+    /// clauses that are each a whole-message command (`exato`), every other clause only courtesies or interjections
+    /// (`interjeicoes`: "guys", "né", "kkk"). Each clause alone would opt out, so together they do; no pause anywhere.
+    /// </summary>
+    bool EveryClauseACommand(string[] words, ulong clauseEnds, bool paused)
+    {
+        if (clauseEnds == 0 || paused || Paused(words, 0, paused, bareAgora: true)) return false;
+        var commands = 0;
+        var from = 0;
+        for (var k = 0; k < words.Length; k++)
+        {
+            if (k + 1 < words.Length && !Crosses(clauseEnds, k, k + 1)) continue;
+            var clause = interjections.Strip(courtesies.Strip(words[from..(k + 1)]));
+            from = k + 1;
+            if (clause.Length == 0) continue;
+            if (!exact.Contains(string.Join(' ', clause))) return false;
+            commands++;
+        }
+        return commands >= 2;
     }
 
     /// <summary>
@@ -809,8 +844,10 @@ internal sealed class IntentVocabulary
         && !(serviceWhole.Contains(words[end + 1]) && end + 2 < words.Length && shiftNouns.Contains(words[end + 2]) && words[end + 2].EndsWith('s')
              && !Near(words, end + 3, optOutExceptions, optOutExceptionWindow))
         // "…em plantões" as the message's (or its clause's) last word: every shift, that is the service itself, not one of
-        // them — "não tenho interesse em plantões, pode me retirar".
-        && !((end + 2 == words.Length || Crosses(clauseEnds, end + 1, end + 2)) && shiftNouns.Contains(words[end + 1]) && words[end + 1].EndsWith('s'));
+        // them — "não tenho interesse em plantões, pode me retirar". Fifteenth blind set: so is the bare singular after "em"
+        // ("…interesse em plantão, obrigado"), and either before a "nem" ("…em plantão, nem agora nem depois").
+        && !(shiftNouns.Contains(words[end + 1]) && (words[end + 1].EndsWith('s') || words[end] == "em")
+             && (end + 2 == words.Length || Crosses(clauseEnds, end + 1, end + 2) || words[end + 2] == "nem"));
 
     /// <summary>
     /// A word about one shift: a sector, a day, a period… or "plantão"/"vaga" made specific ("do plantão de sexta",
@@ -874,7 +911,8 @@ internal sealed class IntentVocabulary
                 case JsonValueKind.Array: foreach (var x in e.EnumerateArray()) Collect(x); break;
                 // optOut.umaOferta holds closed-class words and names, not words doctors misspell: "quando" is no "quanto",
                 // "certo" no "perto", "safados" no "sábados".
-                case JsonValueKind.Object: foreach (var p in e.EnumerateObject()) if (p.Name is not ("_leia" or "umaOferta")) Collect(p.Value); break;
+                // optOut.interjeicoes ("cara", "mano") would turn "carta", "manso" into fillers.
+                case JsonValueKind.Object: foreach (var p in e.EnumerateObject()) if (p.Name is not ("_leia" or "umaOferta" or "interjeicoes")) Collect(p.Value); break;
             }
         }
         Collect(root);
@@ -1004,6 +1042,8 @@ internal sealed class IntentVocabulary
             // Thirteenth blind set, opt-out only: an hour ("…depois das 22h"), the offers of one place with the noun left
             // out ("…as de Santos", "os do HC"), and a topic ("…msg sobre aquele plantão do dia 5": look past "sobre").
             if (optOut && (ClockTime(words[k]) || ElidedShift(words, k))) return true;
+            // Fifteenth blind set: "…msg às 6 da manhã", "às 22": "as" and a number is an hour.
+            if (optOut && words[k] == "as" && k + 1 < words.Length && char.IsDigit(words[k + 1][0])) return true;
             if (optOut && words[k] is "sobre" or "referente" or "acerca" or "respeito") limit = Math.Min(words.Length, k + 1 + window);
             // "me remove do grupo do plantão de sábado": a group or list with a complement is narrowed by it, so look on.
             if (complementedNouns.Contains(words[k]) && k + 1 < words.Length && words[k + 1] is "do" or "da" or "de" or "dos" or "das")

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Julia.Infrastructure.Text;
 
 namespace Julia.Conversations.Text;
@@ -7,12 +8,15 @@ namespace Julia.Conversations.Text;
 /// matched on <see cref="PtBrText.Normalise"/>d text (<see cref="IntentVocabulary"/>). Refusing one shift, a date or a
 /// hospital, cancelling a reservation or editing the schedule never opts a doctor out.
 /// </summary>
-internal static class OptOutDetector
+internal static partial class OptOutDetector
 {
     static readonly char[] SentenceEnds = ['.', ',', ';', '!', '?', '\n', '…'];
 
-    /// <summary>The longest last sentence read as a bare command ("…, parem", "…. pode parar").</summary>
-    const int MaxLastSentence = 24;
+    /// <summary>
+    /// The longest last sentence read as a bare command ("…, parem", "…. pode parar"); since the fifteenth blind set room
+    /// for a courtesy or an adverb of urgency after it ("…? me removam imediatamente").
+    /// </summary>
+    const int MaxLastSentence = 32;
 
     public static bool IsOptOut(string? text) => Family(text) is not null;
 
@@ -22,8 +26,20 @@ internal static class OptOutDetector
         var normalised = PtBrText.Normalise(text);
         if (normalised.Length == 0) return null;
         var words = normalised.Split(' ');
-        return IntentVocabulary.Instance.OptOutFamily(words, LastSentence(text!), PtBrText.ClauseEnds(text, words.Length));
+        var lastSentence = LastSentence(text!);
+        var clauseEnds = PtBrText.ClauseEnds(text, words.Length);
+        var family = IntentVocabulary.Instance.OptOutFamily(words, lastSentence, clauseEnds, leftInThePast: PastLeft().IsMatch(text!));
+        // Fifteenth blind set: "sai do meu pé kkkk brincadeira, manda as vagas" — a stop taken back as a joke counts only if
+        // the words after the taking-back stop on their own ("isso não é brincadeira", "sem brincadeira" take nothing back).
+        if (family is null || HandoffTriggerDetector.TakenBackEnd(normalised) is not { } after) return family;
+        var rest = normalised.AsSpan(0, after).Count(' ') + (after == normalised.Length ? 1 : 0);
+        if (rest >= words.Length) return null;
+        return IntentVocabulary.Instance.OptOutFamily(words[rest..], lastSentence, rest >= 64 ? 0 : clauseEnds >> rest);
     }
+
+    /// <summary>"Saí": the accent normalisation strips marks the past (I left), never the command "sai".</summary>
+    [GeneratedRegex(@"(?<!\p{L})sa[íÍ](?!\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PastLeft();
 
     /// <summary>
     /// The normalised words of the last sentence when it is short and not the whole message, else null: normalised text
