@@ -157,7 +157,7 @@ internal sealed partial class TurnRunner(
     /// </summary>
     async Task<TurnResult?> GiveUpIfItFailsAlwaysAsync(Guid medicoId, Exception ex, CancellationToken ct)
     {
-        if (Infrastructure.Resilience.TransientErrors.Is(ex)) return null;
+        if (ct.IsCancellationRequested || Infrastructure.Resilience.TransientErrors.Is(ex)) return null; // stopping: no verdict
         lock (gate)
             if (!entries.TryGetValue(medicoId, out var entry) || entry.Failures < 1) return null; // the first time: one more try
         try
