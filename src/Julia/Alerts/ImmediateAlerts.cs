@@ -42,10 +42,17 @@ internal sealed partial class ImmediateAlerts(
 
     /// <summary>
     /// The end of an outage someone was paged about: `whatsapp_reconectado` (info), once per `whatsapp_desconectado` of the
-    /// last day — a flap that paged nobody tells nobody (docs/decisions.md#alerts).
+    /// last day — a flap that paged nobody tells nobody (docs/decisions.md#alerts). Logged like every alert
+    /// (`alerta {tipo} ({severidade}): …`, INFO here; docs/runbook.md "Alertas").
     /// </summary>
-    void OnReconnected() => Record(AlertTypes.WhatsAppReconectado, ct => store.TryRecordRecoveryAsync(AlertTypes.WhatsAppReconectado,
-        AlertTypes.WhatsAppDesconectado, TimeSpan.FromHours(24), pagedAt => AlertRules.WhatsAppReconnected(pagedAt, time.GetUtcNow()), ct));
+    void OnReconnected() => Record(AlertTypes.WhatsAppReconectado, async ct =>
+    {
+        AlertCandidate? alert = null;
+        var recorded = await store.TryRecordRecoveryAsync(AlertTypes.WhatsAppReconectado, AlertTypes.WhatsAppDesconectado, TimeSpan.FromHours(24),
+            pagedAt => alert = AlertRules.WhatsAppReconnected(pagedAt, time.GetUtcNow()), ct);
+        if (recorded && alert is not null) LogAlert(AlertTypes.LogLevelOf(alert.Severidade), alert.Tipo, alert.Severidade, alert.Mensagem);
+        return recorded;
+    });
 
     void Raise(AlertCandidate alert) => Record(alert.Tipo, async ct =>
     {

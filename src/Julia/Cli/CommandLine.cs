@@ -119,6 +119,7 @@ internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, stri
         Opções de titular: --solicitado-por "nome" (vai para a auditoria solicitacoes_titular; padrão cli:<usuário>).
 
         Configuração por variáveis de ambiente (DATABASE_URL, REDIS_URL, …): veja README.md.
-        Códigos de saída: 0 ok, 1 configuração inválida, falha ou médico não encontrado, 2 uso incorreto.
+        Códigos de saída: 0 ok, 1 configuração inválida, falha ou médico não encontrado, 2 uso incorreto,
+        3 titular apagar: apagado no banco, mas o Chatwoot falhou (apague o contato lá à mão).
         """;
 }

@@ -96,6 +96,28 @@ public sealed class ImmediateAlertsTests(AlertsFixture f) : IClassFixture<Alerts
         await Eventually.MatchesAsync(() => Task.FromResult(Notices()), n => n > before);
     }
 
+    /// <summary>
+    /// Every alert is a log line at its severity (docs/runbook.md "Alertas"; an operator walk, 2026-12-03: the
+    /// `whatsapp_reconectado` of a real outage reached Slack and `alertas_enviados` but never the log, so `grep alerta`
+    /// showed the page and not its end).
+    /// </summary>
+    [Fact]
+    public async Task TheReconnectNoticeIsLoggedAtInfoLikeEveryAlert()
+    {
+        await f.ResetAsync();
+        bool Logged(CapturedLogs.Line l) => l.EventId == 1702 && l.Message.StartsWith("alerta whatsapp_reconectado (info): ", StringComparison.Ordinal);
+        var before = f.App.Logs.Lines.Count(Logged);
+        await PostAsync(f.Client, Fixture("webhook-connection-update-close.json"));
+        await Eventually.MatchesAsync(AlertsAsync, a => a.Any(x => x.Tipo == AlertTypes.WhatsAppDesconectado));
+
+        await PostAsync(f.Client, Fixture("webhook-connection-update-open.json"));
+        await Eventually.MatchesAsync(AlertsAsync, a => a.Any(x => x.Tipo == AlertTypes.WhatsAppReconectado));
+
+        var lines = await Eventually.MatchesAsync(() => Task.FromResult(f.App.Logs.Lines.Where(Logged).ToList()), l => l.Count > before);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Information, lines[^1].Level);
+        Assert.Contains("conectado de novo", lines[^1].Message);
+    }
+
     [Fact]
     public async Task AWhatsAppDisconnectIsAlertedAtOnceAndOnlyOnceInTheCooldown()
     {

@@ -441,6 +441,29 @@ public sealed partial class RunbookTests
         FormatterLevel().Matches(File.ReadAllText(Path.Combine(Root, "src", "Julia", "Infrastructure", "Logging", "JuliaConsoleFormatter.cs")))
             .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
 
+    // ── 6. Cross-references ─────────────────────────────────────────────────────────────────────────────────────
+
+    /// <summary>
+    /// Every `veja "…"` points at a heading of the runbook: its title, with or without its "N. " number, or the start of
+    /// it (an operator walk, 2026-12-03: "veja \"Webhook recusado\"" sent the reader to a section that never existed).
+    /// </summary>
+    [Fact]
+    public void EveryCrossReferenceOfTheRunbookNamesOneOfItsHeadings()
+    {
+        var headings = Runbook.Lines.Where(l => !l.InCode && !l.IsFence && Heading().IsMatch(l.Text))
+            .Select(l => Heading().Match(l.Text).Groups[2].Value.Replace("**" + UnderConstruction + "**", "").Trim())
+            .SelectMany(t => new[] { t, NumberedHeading().Replace(t, "") })
+            .ToList();
+        var references = Runbook.Paragraphs.SelectMany(p => CrossReference().Matches(p.Text)
+            .Select(m => (Line: p.LineAt(m.Index), Title: m.Groups[1].Value.Trim()))).ToList();
+        Assert.True(references.Count > 3, $"only {references.Count} cross-references (veja \"…\") found");
+
+        var dangling = references.Where(r => !headings.Any(h => h.StartsWith(r.Title, StringComparison.Ordinal)))
+            .Select(r => $"line {r.Line}: veja \"{r.Title}\" names no heading of the runbook");
+
+        Assert.Empty(dangling);
+    }
+
     // ── Reading ─────────────────────────────────────────────────────────────────────────────────────────────────
 
     static IEnumerable<string> SourceFiles() =>
@@ -564,6 +587,8 @@ public sealed partial class RunbookTests
     // ── Patterns ────────────────────────────────────────────────────────────────────────────────────────────────
 
     [GeneratedRegex(@"^(#{1,6})\s+(.*)$")] private static partial Regex Heading();
+    [GeneratedRegex(@"^\d+\.\s+")] private static partial Regex NumberedHeading();
+    [GeneratedRegex(@"\b[Vv]eja\s+""([^""]+)""")] private static partial Regex CrossReference();
     [GeneratedRegex("`([^`]+)`")] private static partial Regex InlineCode();
     [GeneratedRegex(@"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")] private static partial Regex DelimiterRow();
     [GeneratedRegex(@"(?<!\\)\|")] private static partial Regex CellSeparator();

@@ -49,6 +49,14 @@ public sealed class CommandLineTests
     [InlineData("help")]
     [InlineData("serve --help")]
     public void HelpIsRecognised(string line) => Assert.Equal("help", CommandLine.Parse(line.Split(' ')).Verb);
+
+    /// <summary>
+    /// The help lists every exit code a verb returns, 3 included (`titular apagar` when Chatwoot failed; docs/runbook.md
+    /// "10. LGPD — pedidos do titular"; an operator walk, 2026-12-03: the help stopped at 2).
+    /// </summary>
+    [Fact]
+    public void TheHelpNamesEveryExitCode() =>
+        Assert.Matches(@"Códigos de saída: 0 ok, 1 [^\n]*, 2 uso incorreto,\s+3 titular apagar: apagado no banco, mas o Chatwoot falhou", CommandLine.Usage);
 }
 
 public sealed class PromptReviewCommandLineTests
