@@ -46,7 +46,8 @@ internal sealed partial class WhatsAppConnection(RedisGate redis, TimeProvider t
         }
         else
         {
-            LogNotConnected(LogText.Untrusted(newState), statusReason); // the webhook's words
+            // The webhook's words; the poll and an unreachable gateway give no reason code: "-", not "(null)".
+            LogNotConnected(LogText.Untrusted(newState), statusReason?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
             Disconnected?.Invoke(newState);
         }
     }
@@ -55,5 +56,5 @@ internal sealed partial class WhatsAppConnection(RedisGate redis, TimeProvider t
     private partial void LogConnected(string previous);
 
     [LoggerMessage(EventId = 1302, Level = LogLevel.Error, Message = "WhatsApp not connected: state {State} (reason {StatusReason})")]
-    private partial void LogNotConnected(string state, int? statusReason);
+    private partial void LogNotConnected(string state, string statusReason);
 }

@@ -93,7 +93,8 @@ public sealed class UnreachableGatewayStateTests
         var state = await Eventually.MatchesAsync(async () => (string?)await cache.HashGetAsync("whatsapp:estado", "estado"), s => s == "inacessivel", seconds: 20);
 
         Assert.Equal("inacessivel", state);
-        Assert.Contains(app.Logs.Lines, l => l.Message.Contains("WhatsApp not connected: state inacessivel"));
+        // No reason code from a refused connection: "-" (an operator walk, 2026-12-03: the ERROR line ended "(reason (null))").
+        Assert.Contains(app.Logs.Lines, l => l.Message.Contains("WhatsApp not connected: state inacessivel (reason -)"));
     }
 }
 
