@@ -16,6 +16,27 @@ public sealed class DetectionCorpusTests(ITestOutputHelper output)
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l => l.Split('\t', 2)).Select(p => (p[0], p[1]))];
 
+    /// <summary>
+    /// The legal expression runs only on a message holding one of its words (HandoffTriggerDetector.LegalWords): every
+    /// message of the corpus it matches, whatever its label, must pass that test too, or the prefilter hides a match.
+    /// Each line is also tried as it reads after a leading word, so a match at the text's start is covered.
+    /// </summary>
+    [Fact]
+    public void EveryLegalMatchOfTheCorpusPassesItsPrefilter()
+    {
+        var matched = 0;
+        var hidden = new List<string>();
+        foreach (var (_, text) in Corpus())
+            foreach (var t in new[] { Julia.Infrastructure.Text.PtBrText.Normalise(text), Julia.Infrastructure.Text.PtBrText.Normalise("olha " + text) })
+            {
+                if (!HandoffTriggerDetector.LegalMatches(t)) continue;
+                matched++;
+                if (!HandoffTriggerDetector.MayBeLegal(t)) hidden.Add(t);
+            }
+        Assert.True(matched > 500, $"only {matched} matches: the corpus no longer exercises the legal expression");
+        Assert.True(hidden.Count == 0, $"{hidden.Count} matches the prefilter hides: {string.Join(" | ", hidden.Take(10))}");
+    }
+
     [Fact]
     public void TheCorpusIsLargeEnoughAndCoversEveryClass()
     {
