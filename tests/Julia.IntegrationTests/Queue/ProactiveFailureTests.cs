@@ -73,7 +73,7 @@ public sealed class ProactiveFailureTests(AlwaysOpenGatewayFixture f) : IClassFi
             """);
 
         var held = await Eventually.MatchesAsync(async () => (await f.QueryAsync<(string Status, string? Reason, DateTime Due)>(
-            "SELECT status, outcome_reason_code, agendar_para FROM fila_mensagens WHERE id = @row", new { row }))[0], r => r.Reason == "limite" || r.Status != "pendente");
+            "SELECT status, outcome_reason_code, agendar_para FROM fila_mensagens WHERE id = @row", new { row }))[0], r => r.Reason == "limite" || r.Status is "enviada" or "erro" or "cancelada" or "bloqueada");
 
         Assert.Equal("pendente", held.Status);
         Assert.True(held.Due > DateTime.UtcNow.AddSeconds(30), $"due {held.Due:O}");
