@@ -12,7 +12,8 @@ internal static class ConversationsExtensions
 {
     public static void AddConversations(this IHostApplicationBuilder builder, HostRoleInfo role)
     {
-        builder.Services.AddOptions<ConversationsOptions>().BindConfiguration(ConversationsOptions.Section);
+        builder.Services.AddOptions<ConversationsOptions>().BindConfiguration(ConversationsOptions.Section)
+            .Configure<Microsoft.Extensions.Options.IOptions<AppOptions>>((o, app) => o.Humanize = app.Value.Humanize);
         builder.Services.AddSingleton<ConversationsMeter>();
         builder.Services.AddSingleton<InboundStore>();
         builder.Services.AddSingleton<InboundIntake>();

@@ -10,6 +10,7 @@ internal sealed class ConversationsOptions
     public int? DebounceSeconds { get; set; }
     public int DebounceMaxSeconds { get; set; } = 20;
     public bool AnswerOutsideBusinessHours { get; set; } = true;
+    /// <summary>HUMANIZAR, from <see cref="Infrastructure.Hosting.AppOptions.Humanize"/>.</summary>
     public bool Humanize { get; set; } = true;
     /// <summary>Holding message at most once per this window per conversation (docs/decisions.md#agent).</summary>
     public int HoldingMessageWindowMinutes { get; set; } = 30;

@@ -23,7 +23,7 @@ internal static class InfrastructureExtensions
             // `julia chat`: answer at once, and never take the API's port.
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Conversations:Humanize"] = "false", ["Conversations:DebounceSeconds"] = "0", ["Http:Port"] = "0", ["Log:Level"] = "WARNING",
+                ["App:Humanize"] = "false", ["Conversations:DebounceSeconds"] = "0", ["Http:Port"] = "0", ["Log:Level"] = "WARNING",
                 ["Evolution:BaseUrl"] = "", // the console is the channel: nothing goes to a real WhatsApp
             });
         }

@@ -1,8 +1,8 @@
-using Julia.Infrastructure.Text;
-using Microsoft.Extensions.Options;
 using Julia.Infrastructure.Logging;
+using Julia.Infrastructure.Text;
 using Julia.Infrastructure.Time;
 using Julia.WhatsApp;
+using Microsoft.Extensions.Options;
 
 namespace Julia.Queue;
 
@@ -53,8 +53,7 @@ internal sealed partial class MessageSender(
                     break;
             }
         }
-        // The per-number gap is kept per doctor: his phone when known, whichever address (phone JID, LID) the send uses.
-        if (m.IsProactive && await limiter.TryReserveAsync(m, state.Telefone is { Length: > 0 } phone ? phone : address, now, ct) is { } retryAt)
+        if (m.IsProactive && await limiter.TryReserveAsync(m, SendLimiter.NumberOf(state.Telefone, address), now, ct) is { } retryAt)
         {
             await store.PostponeAsync(m.Id, retryAt, "limite", ct);
             return null;

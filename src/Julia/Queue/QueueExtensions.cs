@@ -12,7 +12,7 @@ internal static class QueueExtensions
     public static void AddQueue(this IHostApplicationBuilder builder, HostRoleInfo role)
     {
         builder.Services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section)
-            .Configure<IConfiguration>((o, configuration) => o.Humanize = configuration.GetValue("Conversations:Humanize", true));
+            .Configure<IOptions<AppOptions>>((o, app) => o.Humanize = app.Value.Humanize);
         builder.Services.AddSingleton<QueueMeter>();
         builder.Services.AddSingleton<QueueSignals>();
         builder.Services.AddSingleton<QueueStore>();

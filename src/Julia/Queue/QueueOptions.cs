@@ -13,7 +13,7 @@ internal sealed class QueueOptions
     /// <summary>Longest wait between polls when nothing wakes the dispatcher (docs/decisions.md#queue: ≤ 1 s).</summary>
     public int PollMilliseconds { get; set; } = 1_000;
     /// <summary>
-    /// HUMANIZAR (its key is Conversations:Humanize): a row queued with no typing time of its own — proactive and system
+    /// HUMANIZAR (<see cref="Infrastructure.Hosting.AppOptions.Humanize"/>): a row queued with no typing time of its own — proactive and system
     /// messages — shows "digitando…" for its text's typing time before its send (docs/decisions.md#humanised-delays).
     /// </summary>
     public bool Humanize { get; set; } = true;

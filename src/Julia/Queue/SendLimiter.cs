@@ -161,6 +161,9 @@ internal sealed class SendLimiter
     /// </summary>
     public static string LastSendKey(string address) => $"rate:ultimo:{address.Split('@')[0]}";
 
+    /// <summary>What <see cref="LastSendKey"/> is keyed by for a send: the doctor's phone, else the address (as the rebuild's SQL).</summary>
+    public static string NumberOf(string? telefone, string address) => telefone is { Length: > 0 } ? telefone : address;
+
     /// <summary>Usage for GET /health/rate-limit.</summary>
     public async Task<RateLimitUsage> UsageAsync(BusinessHours hours)
     {

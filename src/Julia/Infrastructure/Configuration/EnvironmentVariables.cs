@@ -56,7 +56,7 @@ internal static class EnvironmentVariables
         new("DEBOUNCE_SEGUNDOS", "Conversations:DebounceSeconds", ValueKind.Integer, Min: 0, Max: 600),
         new("DEBOUNCE_MAX_SEGUNDOS", "Conversations:DebounceMaxSeconds", ValueKind.Integer, "20", Min: 0, Max: 3_600),
         new("RESPONDER_FORA_HORARIO", "Conversations:AnswerOutsideBusinessHours", ValueKind.Boolean, "true"),
-        new("HUMANIZAR", "Conversations:Humanize", ValueKind.Boolean, "true"),
+        new("HUMANIZAR", "App:Humanize", ValueKind.Boolean, "true"),
 
         // Business hours (shared by Conversations, Queue, Campaigns, Metrics)
         new("TIMEZONE", "BusinessHours:TimeZone", ValueKind.TimeZone, "America/Sao_Paulo"),

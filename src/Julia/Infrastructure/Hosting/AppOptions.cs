@@ -9,6 +9,11 @@ internal sealed class AppOptions
     public const string DefaultCompanyName = "Revoluna";
     public string CompanyName { get; set; } = DefaultCompanyName;
     public bool Debug { get; set; }
+    /// <summary>
+    /// HUMANIZAR: human-like deliberate delays — the reply's read and typing times, "digitando…" before every send, the
+    /// default debounce (docs/decisions.md#humanised-delays). Conversations and Queue both read it from here.
+    /// </summary>
+    public bool Humanize { get; set; } = true;
     public bool IsProduction => Environment.Equals("production", StringComparison.OrdinalIgnoreCase);
 }
 
