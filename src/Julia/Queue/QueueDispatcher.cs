@@ -26,6 +26,9 @@ internal sealed partial class QueueDispatcher(
 {
     readonly FailureStreak streak = new(time);
 
+    /// <summary>A flapping connection pauses and resumes the lane again and again: 10 lines a minute, then one with the state it settled in.</summary>
+    readonly LogBudget pauseLines = new(time, lines: 10, window: TimeSpan.FromMinutes(1));
+
     /// <summary>
     /// Rows one reply loop claims at once: three database round trips per batch instead of per message (BENCHMARKS.md).
     /// HTTP sends stay sequential per loop, so at most MAX_WORKERS go out at the same time.
@@ -115,10 +118,18 @@ internal sealed partial class QueueDispatcher(
     {
         if (!connection.CanSend)
         {
-            if (!paused) { paused = true; LogPaused(lane.Name, LogText.Untrusted(connection.State)); }
+            if (!paused)
+            {
+                paused = true;
+                if (pauseLines.TryTake(LogPauseSettled)) LogPaused(lane.Name, LogText.Untrusted(connection.State));
+            }
             return false;
         }
-        if (paused) { paused = false; LogResumed(lane.Name); }
+        if (paused)
+        {
+            paused = false;
+            if (pauseLines.TryTake(LogPauseSettled)) LogResumed(lane.Name);
+        }
 
         var started = time.GetTimestamp();
         var size = lane.Parallel ? BatchSize : 1;
@@ -257,6 +268,18 @@ internal sealed partial class QueueDispatcher(
 
     [LoggerMessage(EventId = 3014, Level = LogLevel.Information, Message = "Dispatch loop {Lane} working again after {Failures} failures")]
     private partial void LogDispatchRecovered(string lane, int failures);
+
+    void LogPauseSettled(int left)
+    {
+        if (Volatile.Read(ref paused)) LogPausedAfterChanges(lane.Name, LogText.Untrusted(connection.State), left);
+        else LogResumedAfterChanges(lane.Name, left);
+    }
+
+    [LoggerMessage(EventId = 3015, Level = LogLevel.Warning, Message = "WhatsApp not connected (state {State}): {Lane} dispatch paused, nothing is lost ({Left} more pauses and resumes since the last such line)")]
+    private partial void LogPausedAfterChanges(string lane, string state, int left);
+
+    [LoggerMessage(EventId = 3016, Level = LogLevel.Information, Message = "WhatsApp connected: {Lane} dispatch resumed ({Left} more pauses and resumes since the last such line)")]
+    private partial void LogResumedAfterChanges(string lane, int left);
 
     [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "WhatsApp not connected (state {State}): {Lane} dispatch paused, nothing is lost")]
     private partial void LogPaused(string lane, string state);

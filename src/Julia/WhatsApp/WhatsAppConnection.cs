@@ -12,6 +12,13 @@ internal sealed partial class WhatsAppConnection(RedisGate redis, TimeProvider t
     public const string Key = "whatsapp:estado";
     string state = "unknown";
 
+    /// <summary>
+    /// A flapping gateway (or a sender with the token) can change the state hundreds of times a minute: the first 20
+    /// changes of a minute are logged as they come, the rest once, with the state it settled in (docs/decisions.md#configuration).
+    /// The events below still fire on every change; the alerts keep their own cooldown.
+    /// </summary>
+    readonly LogBudget lines = new(time, lines: 20, window: TimeSpan.FromMinutes(1));
+
     public string State => Volatile.Read(ref state);
 
     /// <summary>Raised when the state changes to anything but `open` (alert `whatsapp_desconectado`); must not throw.</summary>
@@ -39,17 +46,25 @@ internal sealed partial class WhatsAppConnection(RedisGate redis, TimeProvider t
         await redis.TryAsync(db => db.HashSetAsync(Key, [
             new("estado", newState), new("atualizado_em", time.GetUtcNow().ToString("O")), new("status_reason", statusReason?.ToString() ?? "")]));
         if (previous == newState) return;
+        var log = lines.TryTake(LogSettled);
         if (newState == "open")
         {
-            LogConnected(LogText.Untrusted(previous));
+            if (log) LogConnected(LogText.Untrusted(previous));
             if (previous != "unknown") Reconnected?.Invoke();
         }
         else
         {
             // The webhook's words; the poll and an unreachable gateway give no reason code: "-", not "(null)".
-            LogNotConnected(LogText.Untrusted(newState), statusReason?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
+            if (log) LogNotConnected(LogText.Untrusted(newState), statusReason?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
             Disconnected?.Invoke(newState);
         }
+    }
+
+    /// <summary>The line after a minute whose changes were not all logged: the state now, and how many were left out.</summary>
+    void LogSettled(int left)
+    {
+        if (State == "open") LogConnectedAfterChanges(left);
+        else LogNotConnectedAfterChanges(LogText.Untrusted(State), left);
     }
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "WhatsApp connected (state open, was {Previous})")]
@@ -57,4 +72,10 @@ internal sealed partial class WhatsAppConnection(RedisGate redis, TimeProvider t
 
     [LoggerMessage(EventId = 1302, Level = LogLevel.Error, Message = "WhatsApp not connected: state {State} (reason {StatusReason})")]
     private partial void LogNotConnected(string state, string statusReason);
+
+    [LoggerMessage(EventId = 1303, Level = LogLevel.Information, Message = "WhatsApp connected (state open; {Left} more state changes since the last such line)")]
+    private partial void LogConnectedAfterChanges(int left);
+
+    [LoggerMessage(EventId = 1304, Level = LogLevel.Error, Message = "WhatsApp not connected: state {State} ({Left} more state changes since the last such line)")]
+    private partial void LogNotConnectedAfterChanges(string state, int left);
 }
