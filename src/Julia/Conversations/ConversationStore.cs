@@ -73,7 +73,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
                                  THEN 'respondeu' ELSE c.stage END
                 FROM stats s WHERE c.id = s.conversa_id AND s.n > 0
                 RETURNING c.id),
-             {DoctorStore.AnsweredCte("@medicoId", Answered)},
+             {DoctorStore.AnsweredCte("@medicoId", Answered, "(SELECT n FROM stats)")},
              {QueueStore.CancelOnAnswerCtes("(SELECT conversa_id FROM stats)", Answered)},
              -- Gated on a superseded reply, or it would scan for one on every turn. Inbound written as "not outbound" so
              -- that, on young statistics, no plan ANDs in the partial index of every inbound row (TurnStartCostTests).

@@ -145,6 +145,8 @@ internal sealed partial class TurnProcessor(
 
         if (texts.FirstOrDefault(OptOutDetector.IsOptOut) is { } optOutText)
         {
+            // Answered at once, at any hour: read, as any message processed is (staff read it themselves under human control).
+            if (!conversation.HumanControlled) MarkRead(input);
             await outcomes.OptOutAsync(doctor, input, optOutText, ct);
             return new TurnResult.Done();
         }
@@ -153,15 +155,12 @@ internal sealed partial class TurnProcessor(
             await outcomes.SkipAsync(input, "controle humano", ct);
             return new TurnResult.Done();
         }
-        foreach (var p in input.Pending)
+        // Over the whole turn: two strong words in two messages of a burst count, and a request for a person wins over anger.
+        if (HandoffTriggerDetector.DetectInTurn(texts) is var (trigger, triggerText))
         {
-            var text = p.Kind == WhatsApp.MessageKinds.Text ? p.Content : p.Caption;
-            if (HandoffTriggerDetector.Detect(text) is { } trigger)
-            {
-                MarkRead(input);
-                await outcomes.HandoffAsync(input, trigger, $"gatilho {trigger} na mensagem do médico", text!, ct);
-                return new TurnResult.Done();
-            }
+            MarkRead(input);
+            await outcomes.HandoffAsync(input, trigger, $"gatilho {trigger} na mensagem do médico", triggerText, ct);
+            return new TurnResult.Done();
         }
         if (!options.Value.AnswerOutsideBusinessHours)
         {

@@ -208,16 +208,17 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
     public const string ErasedOptOutReason = "opt_out_anterior_apagado";
 
     /// <summary>
-    /// A CTE: when <paramref name="answered"/> holds, the doctor answered — funnel `respondeu`, pressure −20. A doctor
+    /// A CTE: when <paramref name="answered"/> holds, the doctor answered — funnel `respondeu`, pressure −20 for each of
+    /// his <paramref name="messages"/> (a burst of three answers three times, as three turns would have). A doctor
     /// already past `respondeu` with no pressure is left alone: no new row version on every message he writes, so
     /// `medicos` (eight indexes) is not rewritten nor re-analyzed by autovacuum for nothing (docs/decisions.md#turn-scheduling).
     /// </summary>
-    public static string AnsweredCte(string medicoParam, string answered) => $"""
+    public static string AnsweredCte(string medicoParam, string answered, string messages) => $"""
         doctor_answered AS (
             UPDATE medicos m SET
                 stage_jornada = CASE WHEN m.stage_jornada IN ({StagesBeforeAnswer})
                                      THEN 'respondeu' ELSE m.stage_jornada END,
-                pressure_score = GREATEST(0, m.pressure_score - 20)
+                pressure_score = GREATEST(0, m.pressure_score - 20 * {messages})
             WHERE m.id = {medicoParam} AND {answered}
               AND (m.stage_jornada IN ({StagesBeforeAnswer}) OR m.pressure_score > 0)
             RETURNING m.id, m.stage_jornada)

@@ -87,6 +87,13 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
             $"SELECT {Columns} {From} WHERE v.id = @id AND v.deleted_at IS NULL", new { id }, cancellationToken: ct));
     }
 
+    /// <summary>
+    /// Held shifts that may not have ended: dated yesterday or later on the São Paulo calendar (a night shift started
+    /// yesterday runs into today). Not `current_date`, which is the server's (UTC) day: from 21:00 in São Paulo it is
+    /// already tomorrow there, and yesterday's 24-hour shift, still running, was left out (an outside audit).
+    /// </summary>
+    const string SinceYesterday = "(now() AT TIME ZONE 'America/Sao_Paulo')::date - 1";
+
     /// <summary>Shifts the doctor holds (reservada/confirmada): a new one must not overlap them.</summary>
     public async Task<IReadOnlyList<Shift>> HoldingsAsync(Guid medicoId, CancellationToken ct)
     {
@@ -100,7 +107,7 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
     /// </summary>
     public static string HoldingsSql(string medicoId) => $"""
         SELECT {Columns} {From}
-        WHERE v.medico_id = {medicoId} AND v.status IN ('reservada', 'confirmada') AND v.deleted_at IS NULL AND v.data >= current_date - 1
+        WHERE v.medico_id = {medicoId} AND v.status IN ('reservada', 'confirmada') AND v.deleted_at IS NULL AND v.data >= {SinceYesterday}
         """;
 
     /// <summary>
@@ -108,10 +115,10 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
     /// that have not passed — what staff must hear about when he opts out (docs/decisions.md#opt-out).
     /// </summary>
     public static async Task<IReadOnlyList<(Guid ReservationId, Guid? ConversationId)>> HeldReservationsAsync(NpgsqlTransaction tx, Guid medicoId, CancellationToken ct) =>
-        [.. await tx.Connection!.QueryAsync<(Guid, Guid?)>(new CommandDefinition("""
+        [.. await tx.Connection!.QueryAsync<(Guid, Guid?)>(new CommandDefinition($"""
             SELECT r.id, r.conversa_id FROM reservas_vaga r JOIN vagas v ON v.id = r.vaga_id
             WHERE r.medico_id = @medicoId AND r.status IN ('ativa', 'confirmada') AND v.medico_id = @medicoId
-              AND v.status IN ('reservada', 'confirmada') AND v.deleted_at IS NULL AND v.data >= current_date - 1
+              AND v.status IN ('reservada', 'confirmada') AND v.deleted_at IS NULL AND v.data >= {SinceYesterday}
             ORDER BY v.data, r.id
             """, new { medicoId }, tx, cancellationToken: ct))];
 

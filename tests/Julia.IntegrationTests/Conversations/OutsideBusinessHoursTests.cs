@@ -78,6 +78,19 @@ public sealed class OutsideBusinessHoursTests(ClosedTodayFixture f) : IClassFixt
 
         await Eventually.MatchesAsync(() => Task.FromResult(f.ReceiptsFor(id)), n => n == 1);
     }
+
+    /// <summary>An opt-out is processed at once, at any hour, and confirmed: his "pare" is read too (an outside audit: it stayed unread).</summary>
+    [Fact]
+    public async Task AnOptOutAtNightIsProcessedAtOnceAndItsMessageMarkedRead()
+    {
+        const string phone = "5511999994103";
+        var id = "NIGHT-" + Guid.NewGuid().ToString("N");
+
+        await PostAsync(f.Client, Text(phone, "por favor parem de me mandar mensagens", id));
+        await Eventually.MatchesAsync(() => f.ScalarAsync<bool>("SELECT opted_out FROM medicos WHERE telefone = @phone", new { phone }), o => o);
+
+        await Eventually.MatchesAsync(() => Task.FromResult(f.ReceiptsFor(id)), n => n == 1);
+    }
 }
 
 /// <summary>RESPONDER_FORA_HORARIO=false, business hours (São Paulo, every day) that opened at the start of this minute.</summary>

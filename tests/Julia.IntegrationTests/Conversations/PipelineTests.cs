@@ -287,6 +287,34 @@ public sealed class ConversationRulesTests(PipelineFixture f) : IClassFixture<Pi
     }
 
     /// <summary>
+    /// Pressure −20 for each message the doctor writes, also when a burst is answered in one turn (an outside audit: a
+    /// burst of three lowered it by 20, three single messages by 60), never below 0.
+    /// </summary>
+    [Fact]
+    public async Task EachMessageOfABurstLowersThePressure()
+    {
+        var store = f.App.Services.GetRequiredService<ConversationStore>();
+        foreach (var (phone, pressure, messages, expected) in new[] { ("5511999990611", 70, 3, 10), ("5511999990612", 50, 4, 0), ("5511999990613", 50, 1, 30) })
+        {
+            var medicoId = await f.ScalarAsync<Guid>("""
+                INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome, stage_jornada, pressure_score, origem)
+                VALUES (@phone, @phone || '@s.whatsapp.net', 'Ana', 'msg_enviada', @pressure, 'import') RETURNING id
+                """, new { phone, pressure });
+            for (var i = 0; i < messages; i++)
+                await f.ExecuteAsync("""
+                    INSERT INTO interacoes (medico_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, remote_jid, created_at)
+                    VALUES (@medicoId, 'entrada', 'texto', 'medico', 'whatsapp', 'oi', @id, @phone || '@s.whatsapp.net', now() - interval '1 minute')
+                    """, new { medicoId, phone, id = $"PRESS-{phone}-{i}" });
+
+            var (input, _) = await store.BeginTurnAsync(medicoId, 10, default);
+
+            Assert.Equal(messages, input!.Pending.Count);
+            Assert.Equal(("respondeu", expected), (await f.QueryAsync<(string, int)>(
+                "SELECT stage_jornada, pressure_score FROM medicos WHERE id = @medicoId", new { medicoId })).Single());
+        }
+    }
+
+    /// <summary>
     /// The profile the agent reads is cached for minutes; the answer that moves the doctor's funnel drops it, so the
     /// turn that answers him sees where he is now (an outside audit, 2026-12-03: "Etapa: msg_enviada" for up to 120 s).
     /// </summary>

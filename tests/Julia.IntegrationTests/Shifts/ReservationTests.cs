@@ -39,6 +39,32 @@ public sealed class ReservationTests(AgentFixture f) : IClassFixture<AgentFixtur
         Assert.Equal(1, await f.ScalarAsync<long>("SELECT count(*) FROM reservas_vaga WHERE vaga_id = @vaga AND status = 'ativa'", new { vaga }));
     }
 
+    /// <summary>
+    /// "Yesterday" is São Paulo's, whatever the server's time zone (an outside audit: `current_date` is the server's UTC
+    /// day, which from 21:00 in São Paulo is already tomorrow). Read on a session set far ahead of São Paulo, where
+    /// `current_date` is São Paulo's tomorrow from 07:00 to midnight: yesterday's held shift is still seen, the day
+    /// before's is not.
+    /// </summary>
+    [Fact]
+    public async Task HeldShiftsAreReadOnTheSaoPauloCalendarWhateverTheServersTimeZone()
+    {
+        var doctor = await f.ScalarAsync<Guid>("INSERT INTO medicos (telefone, origem) VALUES ('5511997706524', 'manual') RETURNING id");
+        await f.ExecuteAsync("""
+            INSERT INTO vagas (hospital_id, especialidade_id, medico_id, data, hora_inicio, hora_fim, valor, status)
+            SELECT h.id, e.id, @doctor, (now() AT TIME ZONE 'America/Sao_Paulo')::date - t.dias, time '22:00', time '22:00', 3000, 'reservada'
+            FROM (SELECT id FROM hospitais ORDER BY nome LIMIT 1) h, (SELECT id FROM especialidades WHERE nome = 'pediatria') e,
+                 (VALUES (1), (2)) AS t (dias)
+            """, new { doctor });
+
+        await using var c = await f.Db.OpenConnectionAsync();
+        await using var tx = await c.BeginTransactionAsync();
+        await c.ExecuteAsync("SET LOCAL TIME ZONE 'Pacific/Kiritimati'", transaction: tx);
+        var held = (await c.QueryAsync<DateTime>($"SELECT data FROM ({ShiftStore.HoldingsSql("@doctor")}) h", new { doctor }, tx)).ToList();
+
+        var yesterday = await c.ExecuteScalarAsync<DateTime>("SELECT (now() AT TIME ZONE 'America/Sao_Paulo')::date - 1", transaction: tx);
+        Assert.Equal([yesterday], held);
+    }
+
     [Fact]
     public async Task ADoctorCannotHoldTwoOverlappingShifts()
     {

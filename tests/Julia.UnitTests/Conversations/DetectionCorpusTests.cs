@@ -11,7 +11,7 @@ public sealed class DetectionCorpusTests(ITestOutputHelper output)
 {
     static readonly string[] HandoffClasses = ["pedido_humano", "juridico", "sentimento_negativo"];
 
-    static IReadOnlyList<(string Label, string Text)> Corpus() =>
+    internal static IReadOnlyList<(string Label, string Text)> Corpus() =>
         [.. File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Conversations", "Corpus", "deteccao.tsv"))
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l => l.Split('\t', 2)).Select(p => (p[0], p[1]))];

@@ -33,6 +33,39 @@ internal static partial class HandoffTriggerDetector
         return null;
     }
 
+    /// <summary>
+    /// The trigger of a turn of several messages (docs/decisions.md#handoff): of each message's own, the first in the
+    /// order of <see cref="Detect"/> (a request for a person before anger, whichever came first); when none has one,
+    /// anger read over the messages together, one per line — "que absurdo" then "isso é uma vergonha" are two strong
+    /// words. Null when none; the text is the message that triggered it, or the messages together.
+    /// </summary>
+    public static (string Trigger, string Text)? DetectInTurn(IReadOnlyList<string> texts)
+    {
+        (string Trigger, string Text)? found = null;
+        foreach (var text in texts)
+            if (Detect(text) is { } trigger && (found is null || Precedence(trigger) < Precedence(found.Value.Trigger))) found = (trigger, text);
+        // Together only for anger, the one trigger made of separate words: a person or legal step read across two
+        // messages loses what each says of itself ("…é tudo robô?" then "não quero falar com atendente"), and invented
+        // triggers in neighbouring corpus messages (TurnTriggerTests).
+        if (found is null && texts.Count > 1)
+        {
+            var together = string.Join('\n', texts);
+            if (Detect(together) == HandoffTriggers.NegativeSentiment) found = (HandoffTriggers.NegativeSentiment, together);
+        }
+        return found;
+    }
+
+    /// <summary>Distinct strong words of a text (two make anger), for tests.</summary>
+    internal static int StrongWordCount(string text) =>
+        StrongWords().Matches(PtBrText.Normalise(text)).Select(m => Stem(m.Value)).Distinct().Count();
+
+    static int Precedence(string trigger) => trigger switch
+    {
+        HandoffTriggers.PersonRequested => 0,
+        HandoffTriggers.Legal => 1,
+        _ => 2,
+    };
+
     /// <summary>"minha denúncia na ouvidoria foi sobre um paciente, nada a ver com vocês": the doctor says it is not about us.</summary>
     static bool NotAboutUs(string t) =>
         t.Contains("voces", StringComparison.Ordinal) && NotAboutUsWords().IsMatch(t);
