@@ -22,7 +22,7 @@ internal sealed partial class ConversationControl(
     {
         var totals = await conversations.TotalsAsync(tx, conversaId, ct);
         var (_, created) = await handoffs.OpenAsync(tx, new HandoffRequest(conversaId, medicoId, trigger, reason, message,
-            totals.TotalInteractions, totals.DurationMinutes, sendTransition), ct);
+            totals.TotalInteractions, totals.DurationMinutes, sendTransition, totals.LatestInbound), ct);
         if (created) await conversations.SetHumanControlAsync(tx, conversaId, reason, ct);
         return created;
     }

@@ -204,10 +204,13 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
         tx.Connection!.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition(
             "SELECT id FROM conversations WHERE medico_id = @medicoId AND status IN ('active', 'paused')", new { medicoId }, tx, cancellationToken: ct));
 
+    /// <summary>What a handoff records of its conversation: how many messages, how long, and the doctor's latest message.</summary>
     public Task<ConversationTotals> TotalsAsync(NpgsqlTransaction tx, Guid conversaId, CancellationToken ct) =>
         tx.Connection!.QuerySingleAsync<ConversationTotals>(new CommandDefinition("""
             SELECT (SELECT count(*) FROM interacoes WHERE conversa_id = @conversaId)::int AS TotalInteractions,
-                   (EXTRACT(EPOCH FROM now() - c.created_at) / 60)::int AS DurationMinutes
+                   (EXTRACT(EPOCH FROM now() - c.created_at) / 60)::int AS DurationMinutes,
+                   (SELECT left(COALESCE(NULLIF(i.midia->>'caption', ''), i.conteudo), 1000) FROM interacoes i
+                    WHERE i.conversa_id = @conversaId AND i.direcao = 'entrada' ORDER BY i.created_at DESC LIMIT 1) AS LatestInbound
             FROM conversations c WHERE c.id = @conversaId
             """, new { conversaId }, tx, cancellationToken: ct));
 
@@ -438,7 +441,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
     public NpgsqlDataSource DataSource => db;
 }
 
-internal sealed record ConversationTotals(int TotalInteractions, int DurationMinutes);
+internal sealed record ConversationTotals(int TotalInteractions, int DurationMinutes, string? LatestInbound);
 
 /// <summary>One line of a conversation's history: direcao, autor_tipo and conteudo of an interacoes row.</summary>
 internal sealed record ConversationLine(string Direction, string? AuthorType, string Content);

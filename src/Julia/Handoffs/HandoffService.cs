@@ -21,7 +21,8 @@ internal sealed partial class HandoffService(
         var excerpt = request.TriggerMessage is { } trigger ? TextPrefix.Of(trigger, 200) : null;
         var metadata = new
         {
-            ultima_mensagem = excerpt,
+            // A takeover by staff (label, reply) has no message of its own: the doctor's latest is what staff need to see.
+            ultima_mensagem = excerpt ?? (request.LatestMessage is { } latest ? TextPrefix.Of(latest, 200) : null),
             mensagem_gatilho = excerpt,
             total_interacoes = request.TotalInteractions,
             duracao_conversa_minutos = request.ConversationMinutes,

@@ -125,4 +125,4 @@ internal sealed record NoticeRow(
 /// <summary>Why and for whom a conversation goes to a person, with the conversation's size so far (kept in metadata).</summary>
 internal sealed record HandoffRequest(
     Guid ConversaId, Guid MedicoId, string TriggerType, string Reason, string? TriggerMessage, int TotalInteractions, int ConversationMinutes,
-    bool SendTransition = true);
+    bool SendTransition = true, string? LatestMessage = null);

@@ -86,6 +86,11 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
         Assert.Equal([("pendente", "manual")], await f.HandoffsAsync(conversa));
         var queue = await f.QueueAsync(phone);
         Assert.Single(queue, q => q.TipoSistema == "transicao_handoff");
+        // No message of his caused it: the handoff keeps his latest, which the Slack notice and the admin list show
+        // (an outside audit: `ultima_mensagem` was empty for every staff takeover).
+        Assert.Equal("oi, tudo bem?", await f.ScalarAsync<string>(
+            "SELECT metadata->>'ultima_mensagem' FROM handoffs WHERE conversa_id = @conversa", new { conversa }));
+        Assert.Null(await f.ScalarAsync<string?>("SELECT metadata->>'mensagem_gatilho' FROM handoffs WHERE conversa_id = @conversa", new { conversa }));
 
         var removed = HumanLoopFixture.Webhook("webhook-conversation-updated-label-added.json", chatwootId, phone);
         removed["labels"] = new JsonArray();
@@ -660,6 +665,8 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
 
         Assert.Equal("human", await f.ControlAsync(conversa));
         Assert.Equal([("em_atendimento", "manual")], await f.HandoffsAsync(conversa));
+        Assert.Equal("oi, tudo bem?", await f.ScalarAsync<string>(
+            "SELECT metadata->>'ultima_mensagem' FROM handoffs WHERE conversa_id = @conversa", new { conversa }));
         Assert.Equal(1, await f.ScalarAsync<long>("""
             SELECT count(*) FROM interacoes WHERE conversa_id = @conversa AND autor_tipo = 'humano' AND origem = 'chatwoot'
               AND direcao = 'saida' AND conteudo = 'Oi, aqui é a Carla da escala, sigo com você'
