@@ -26,8 +26,9 @@ internal static partial class HandoffTriggerDetector
         if (((MayBeLegal(t) && TheDoctorsLegalStep(Legal(), t, quoted)) || (MayBeLegalMore(t) && TheDoctorsLegalStep(LegalMore(), t, quoted))) && !Joke(text!, t)
             && !NotAboutUs(t))
             return HandoffTriggers.Legal;
-        foreach (var m in VeryStrong().EnumerateMatches(t))
-            if (!ReportedOfPatient(t, m.Index, quoted)) return HandoffTriggers.NegativeSentiment;
+        if (MayBeVeryStrong(t))
+            foreach (var m in VeryStrong().EnumerateMatches(t))
+                if (!ReportedOfPatient(t, m.Index, quoted)) return HandoffTriggers.NegativeSentiment;
         if (OpensWithInsult(text!, words) || ForeignInsultAimed(t)) return HandoffTriggers.NegativeSentiment;
         if (StrongWords().Matches(t).Select(m => Stem(m.Value)).Distinct().Count() >= 2) return HandoffTriggers.NegativeSentiment;
         return null;
@@ -469,6 +470,37 @@ internal static partial class HandoffTriggerDetector
         @"|\b(voces|vcs|voce|essa empresa|a empresa|essa julia)(?: (?!nao\b)\w+){0,3} me (irrit(a|am|aram|ou|ar|ando)|tir(a|am|aram|ou|ar|ando) do serio)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex VeryStrong();
+
+    /// <summary>
+    /// Words one of which every alternative of <see cref="VeryStrong"/> needs (checked by
+    /// `DetectionCorpusTests.EveryVeryStrongMatchOfTheCorpusPassesItsPrefilter`), as <see cref="LegalWords"/> for the legal
+    /// expression: the curses, every word of <see cref="Insult"/> and <see cref="Anger"/> (by a stem all its forms share),
+    /// the nouns of scorn and the remaining alternatives' own words. An alternative or an insult or anger word added to the
+    /// expression must add one of its words here.
+    /// </summary>
+    internal static readonly System.Buffers.SearchValues<string> VeryStrongWords = System.Buffers.SearchValues.Create(
+    [
+        // Curses aimed at the reader.
+        "foder", "fuder", "vsf", "tnc", "tomar no ", "puta", "merda", "foda", "caralho", "diabo", "ferrar", "lascar", "danar",
+        // Insult.
+        "canalha", "desgraca", "vagabund", "picareta", "ladrao", "ladroes", "ladrona", "safad", "idiota", "imbeci", "burro",
+        "burra", "lixo", "palhac", "incompetente", "ridicul", "desonest", "mentiros", "golpista", "irresponsave", "lascad",
+        "otari", "babaca", "cretin", "escrot", "nojent", "porco", "porca", "trambiqueir", "caloteir", "estelionatari",
+        "pilantra", "inut", "verme", "bosta", "vergonha", "fdp", "pau no cu", "moleque", "amador", "enrolao", "enroloes",
+        "enrolona", "mequetrefe", "fajut", "vigarista", "sem nocao",
+        // Nouns of scorn and what the company gives called names ("serviço de quinta", "droga de empresa", "enfia essa vaga…").
+        "piada", "fraude", "farsa", "furada", "cilada", "roubada", "enganacao", "bagunca", "porra", "joca", "bagaca", "quinta",
+        "droga", "enfia", "enfie",
+        // Anger.
+        "furios", "puto", "revoltad", "indignad", "raiva", "nojo", "odio", "da vida", "arretad", "injuriad", "emputecid",
+        "possess", "pistola", "bolad", "irrit", "muito brav", "de cara", "odeio",
+        // Worth nothing, made angry by them.
+        "nao vale", "do serio",
+    ], StringComparison.Ordinal);
+
+    internal static bool MayBeVeryStrong(string t) => t.AsSpan().ContainsAny(VeryStrongWords);
+
+    internal static bool VeryStrongMatches(string t) => VeryStrong().IsMatch(t);
 
     /// <summary>
     /// "you are useless idiots", "sois unos inútiles": an insult aimed at the reader in English or Spanish. A separate
