@@ -160,6 +160,7 @@ internal static partial class HandoffTriggerDetector
     /// </summary>
     static bool AsksForPersonUnnegated(string t, string[] words, ulong clauseEnds)
     {
+        if (!MayAskForPerson(t)) return false;
         foreach (var m in AsksForPerson().EnumerateMatches(t))
         {
             var word = t.AsSpan(0, m.Index).Count(' ');
@@ -344,6 +345,28 @@ internal static partial class HandoffTriggerDetector
         @"|\b(falar|conversar|tratar|resolver) (de|do|da|dos|das|sobre|acerca de|a respeito de|a respeito do|a respeito da)(?: \w+){1,3} com " + Person + @"\b" + NotTheirs,
         RegexOptions.CultureInvariant)]
     private static partial Regex AsksForPerson();
+
+    /// <summary>
+    /// Words one of which every alternative of <see cref="AsksForPerson"/> needs (checked by
+    /// `DetectionCorpusTests.EveryPersonRequestMatchOfTheCorpusPassesItsPrefilter`), as <see cref="LegalWords"/> for the legal
+    /// expression: the verbs of talking to, calling and handing on (by a stem all their forms share), and the words of the
+    /// alternatives without one. An alternative or a verb added to the expression must add one of its words here.
+    /// </summary>
+    internal static readonly System.Buffers.SearchValues<string> PersonRequestWords = System.Buffers.SearchValues.Create(
+    [
+        // Talking to or dealing with a person: "falar com", "fala com", "prefiro tratar desse assunto com…", "resolver … com".
+        "falar", "fala com", "falo com", "conversar", "tratar", "resolver",
+        // Handing on: "me passa para", "transfere", "encaminha", "chama o gerente", "escalona", "repassa", "leva isso para".
+        "passa", "passe", "transf", "encaminh", "chama ", "chame ", "escal", "leva", "leve",
+        // "quero um humano", "tem alguém aí", "atendente de verdade", "atendimento humano".
+        "human", "pessoa", "atendente", "tem alg", "tem gente", "de verdade", "real",
+        // Calling: "me liga", "pode me ligar", "liga pra mim", "me dá uma ligada".
+        "me lig", "ra mim", "ligada",
+    ], StringComparison.Ordinal);
+
+    internal static bool MayAskForPerson(string t) => t.AsSpan().ContainsAny(PersonRequestWords);
+
+    internal static bool PersonRequestMatches(string t) => AsksForPerson().IsMatch(t);
 
     /// <summary>The federal and the regional medical councils (CRM, CREMESP, CREMERJ, CREMEMG, …).</summary>
     const string RegionalCouncil = @"creme(sp|rj|mg|rs|go|pe|b|ba|c|ce|pr|sc|pb|rn|al|se|pi|ma|pa|am|ac|ro|rr|ap|to|ms|mt|df|es)";
