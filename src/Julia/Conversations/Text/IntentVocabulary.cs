@@ -883,15 +883,29 @@ internal sealed class IntentVocabulary
     string[] FixTypos(string[] words)
     {
         string[]? fixedWords = null;
+        // The keys ("=" + word, the word less one letter, "=" + that) are built in one buffer and looked up as spans: this
+        // runs on every message up to three times, and a string per key was most of what detection allocated.
+        var lookup = typoFixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> stack = stackalloc char[128];
         for (var i = 0; i < words.Length; i++)
         {
             var w = words[i];
-            if (w.Length < 5 || typoFixes.ContainsKey("=" + w)) continue;
+            if (w.Length < 5) continue;
+            var key = w.Length < stack.Length ? stack : new char[w.Length + 1];
+            key[0] = '=';
+            w.CopyTo(key[1..]);
+            if (lookup.ContainsKey(key[..(w.Length + 1)])) continue;
             var fix = typoFixes.GetValueOrDefault(w);
             // An extra last letter is usually an inflection ("removeu", "tiras"), not a typo: only inner letters count.
             for (var k = 0; fix is null && k < w.Length; k++)
                 if (k < w.Length - 1 || w[k] is not ('u' or 's' or 'm' or 'r' or 'o' or 'i'))
-                    fix = typoFixes.GetValueOrDefault(w.Remove(k, 1)) ?? typoFixes.GetValueOrDefault("=" + w.Remove(k, 1));
+                {
+                    // key[1..w.Length] is w without its letter k; key[..w.Length] the same after "=".
+                    w.AsSpan(0, k).CopyTo(key[1..]);
+                    w.AsSpan(k + 1).CopyTo(key[(k + 1)..]);
+                    fix = lookup.TryGetValue(key[1..w.Length], out var withoutK) ? withoutK
+                        : lookup.TryGetValue(key[..w.Length], out var wordWithoutK) ? wordWithoutK : null;
+                }
             if (fix is null) continue;
             fixedWords ??= [.. words];
             fixedWords[i] = fix.TrimStart('=');
