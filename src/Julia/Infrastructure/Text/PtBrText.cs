@@ -35,7 +35,7 @@ internal static partial class PtBrText
         var raw = StripAccents(lowered, c => char.IsLetterOrDigit(c) ? c : ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // A word spelled out letter by letter ("P A R A", "S-A-I-R") is that word: a whole message of 3+ single letters.
         if (raw.Length >= 3 && raw.All(w => w.Length == 1 && char.IsLetter(w[0]))) raw = [string.Concat(raw)];
-        var words = raw.Select(w => Abbreviations.TryGetValue(SquashRepeats(w), out var full) ? full : SquashRepeats(w));
+        var words = raw.Select(w => SquashRepeats(w) is var squashed && Abbreviations.TryGetValue(squashed, out var full) ? full : squashed);
         return string.Join(' ', words);
     }
 
@@ -138,8 +138,16 @@ internal static partial class PtBrText
         }
     }
 
-    // "paaaaara" → "para", "chegaaaa" → "chega": doctors stretch words when annoyed.
-    static string SquashRepeats(string word) => word.Length > 3 ? Repeats().Replace(word, "$1") : word;
+    // "paaaaara" → "para", "chegaaaa" → "chega": doctors stretch words when annoyed. The expression runs only on a word
+    // with some character three times in a row, which every match needs (most words have none).
+    static string SquashRepeats(string word) => word.Length > 3 && ThreeInARow(word) ? Repeats().Replace(word, "$1") : word;
+
+    static bool ThreeInARow(string word)
+    {
+        for (var i = 2; i < word.Length; i++)
+            if (word[i] == word[i - 1] && word[i] == word[i - 2]) return true;
+        return false;
+    }
 
     [GeneratedRegex(@"\b[cp]/")]
     private static partial Regex Slashed();
