@@ -30,7 +30,7 @@ internal static partial class HandoffTriggerDetector
             foreach (var m in VeryStrong().EnumerateMatches(t))
                 if (!ReportedOfPatient(t, m.Index, quoted)) return HandoffTriggers.NegativeSentiment;
         if (OpensWithInsult(text!, words) || ForeignInsultAimed(t)) return HandoffTriggers.NegativeSentiment;
-        if (MayBeStrong(t) && StrongWords().Matches(t).Select(m => Stem(m.Value)).Distinct().Count() >= 2) return HandoffTriggers.NegativeSentiment;
+        if (MayBeStrong(t) && DistinctStrongWords(t) >= 2) return HandoffTriggers.NegativeSentiment;
         return null;
     }
 
@@ -56,9 +56,10 @@ internal static partial class HandoffTriggerDetector
         return found;
     }
 
-    /// <summary>Distinct strong words of a text (two make anger), for tests.</summary>
-    internal static int StrongWordCount(string text) =>
-        StrongWords().Matches(PtBrText.Normalise(text)).Select(m => Stem(m.Value)).Distinct().Count();
+    /// <summary>Distinct strong words of a text (two make anger).</summary>
+    internal static int StrongWordCount(string text) => DistinctStrongWords(PtBrText.Normalise(text));
+
+    static int DistinctStrongWords(string normalised) => StrongWords().Matches(normalised).Select(m => Stem(m.Value)).Distinct().Count();
 
     static int Precedence(string trigger) => trigger switch
     {
