@@ -7,7 +7,8 @@
 #     BENCH_TIMELINE=1 adds the timeline of one reply, BENCH_MAX_POOL=N caps each of Júlia's pools (default 50)
 #   bench/run.sh ingest [seconds]   webhook ingest in the api role (16 clients) vs pgbench one-row inserts (4 clients)
 #   bench/run.sh processo [rate] [seconds] [starts]   Júlia as her own process: start to first /health 200, sequential vs
-#     bare chain, open loop with her RSS and CPU (PostgreSQL's, Redis's) from /proc (defaults 100/s, 60 s, 3 warm starts)
+#     bare chain, open loop with her RSS and CPU (PostgreSQL's, Redis's) from /proc (defaults 100/s, 60 s, 3 warm starts);
+#     Júlia published ReadyToRun as ./run.sh runs her (BENCH_JULIA=jit: the bench's JIT-compiled copy)
 #   bench/run.sh escala [messages]   webhook, history query and queue claim at 10k vs 100k doctors / 1M interacoes
 #   bench/run.sh metricas [messages] [rounds]   what recording metrics costs: webhook path and dispatcher drain, on vs off
 #   bench/run.sh retencao [rows]   retention of N old interacoes while the webhook path runs (p99 vs idle)
@@ -32,6 +33,15 @@ if [ "${1:-}" = ingest ]; then
   exec dotnet run -c Release --project bench/Julia.Bench -- "$BENCH_DATABASE_URL" "$BENCH_REDIS_URL" ingest "${2:-20}"
 fi
 if [ "${1:-}" = processo ]; then
+  # Júlia is started as ./run.sh starts her: published ReadyToRun (docs/decisions.md#host-tuning), not the bench's own
+  # JIT-compiled copy. BENCH_JULIA=path/julia.dll starts another build; BENCH_JULIA=jit the bench's copy.
+  if [ -z "${BENCH_JULIA:-}" ]; then
+    say "publicando a Júlia ReadyToRun em .local/bench-julia (como o ./run.sh)…"
+    dotnet publish src/Julia/Julia.csproj -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
+      -o .local/bench-julia --nologo -v quiet -clp:ErrorsOnly >/dev/null \
+      && export BENCH_JULIA="$PWD/.local/bench-julia/julia.dll" \
+      || { say "compilação ReadyToRun indisponível; o bench usa a cópia JIT"; export BENCH_JULIA=jit; }
+  fi
   exec dotnet run -c Release --project bench/Julia.Bench -- "$BENCH_DATABASE_URL" "$BENCH_REDIS_URL" processo "${2:-100}" "${3:-60}" "${4:-3}"
 fi
 if [ "${1:-}" = escala ]; then

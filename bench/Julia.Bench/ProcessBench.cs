@@ -16,7 +16,10 @@ internal static class ProcessBench
 
     public static async Task RunAsync(NpgsqlConnectionStringBuilder admin, string redisUrl, int rate, int seconds, int starts)
     {
-        var julia = Path.Combine(AppContext.BaseDirectory, "julia.dll");
+        // bench/run.sh publishes her ReadyToRun, as ./run.sh and the Dockerfile do; "jit" or unset: the bench's own copy.
+        var chosen = Environment.GetEnvironmentVariable("BENCH_JULIA");
+        var julia = chosen is { Length: > 0 } and not "jit" ? Path.GetFullPath(chosen) : Path.Combine(AppContext.BaseDirectory, "julia.dll");
+        var build = julia.StartsWith(AppContext.BaseDirectory, StringComparison.Ordinal) ? "JIT-compiled (the bench's copy)" : $"published build {julia}";
         var database = $"julia_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
         await using (var c = new NpgsqlConnection(admin.ConnectionString)) await c.ExecuteAsync($"CREATE DATABASE {database}");
         var dbUrl = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = database }.ConnectionString;
@@ -81,7 +84,9 @@ internal static class ProcessBench
                 Progress("open loop");
                 var rss = new List<long>();
                 cpu = CpuSnapshot.Take(julia1.Id, redis, dbUrl);
+                var openStart = DateTime.UtcNow;
                 var open = await OpenLoopAsync(new EndToEndBench.Runner(http, fakes, "55419"), rate, seconds, _ => rss.Add(ProcStatus(julia1.Id, "VmRSS:")));
+                var worstSeconds = WorstSeconds(open, rate, 3);
                 var openCpu = CpuSnapshot.Take(julia1.Id, redis, dbUrl) - cpu;
                 await Task.Delay(TimeSpan.FromSeconds(2)); // anything sent twice shows up now
                 var lost = open.Count(double.IsNaN);
@@ -89,6 +94,7 @@ internal static class ProcessBench
                 var peak = ProcStatus(julia1.Id, "VmHWM:");
 
                 Console.WriteLine($"Júlia as her own process (dotnet julia.dll serve, role all), HUMANIZAR=false, fakes on loopback; registered doctors, first message of a conversation");
+                Console.WriteLine($"  build: {build}");
                 Console.WriteLine($"  start to first 200 on /health: {startups[0]:F0} ms on a new database (migrations), then {string.Join(" / ", startups.Skip(1).Select(ms => $"{ms:F0}"))} ms (warm build; goal ≤ 2 000 ms)");
                 Print("sequential", seqLatencies, $"{Sequential} messages");
                 Print("bare chain", bare, "INSERT+COMMIT, Redis GET, HTTP model, INSERT+COMMIT, HTTP evolution");
@@ -98,6 +104,7 @@ internal static class ProcessBench
                 Console.WriteLine($"  p50 ratio sequential / bare: {p50 / bare50:F1}×, own time {p50 - bare50:F1} ms (goals ≤ 2×, ≤ 5 ms)");
                 Print($"open loop {rate}/s", open, $"{rate * seconds} messages over {seconds} s; goal p99 ≤ 25 ms");
                 Console.WriteLine($"  open loop: lost {lost}, duplicated {fakes.DuplicatesOf("55419")}");
+                Console.WriteLine($"  open loop from {openStart:HH:mm:ss} UTC; its slowest seconds (by sending time): {worstSeconds}");
                 Console.WriteLine($"  Júlia's RSS during the open loop: max {rss.DefaultIfEmpty().Max() / 1024} MB, median {Median(rss) / 1024} MB; peak since start (VmHWM) {peak / 1024} MB (goal ≤ 250 MB)");
                 Console.WriteLine($"  CPU per message, sequential: {seqCpu.PerMessage(Sequential)}");
                 Console.WriteLine($"  CPU per message, open loop:  {openCpu.PerMessage(rate * seconds)}");
@@ -116,6 +123,18 @@ internal static class ProcessBench
 
     static void Print(string name, List<double> ms, string what) =>
         Console.WriteLine($"  {name,-16} p50 {EndToEndBench.Percentile(ms, 50),7:F1} ms  p95 {EndToEndBench.Percentile(ms, 95),7:F1} ms  p99 {EndToEndBench.Percentile(ms, 99),7:F1} ms  ({what})");
+
+    /// <summary>The seconds of the open loop whose messages waited longest (by p99), to lay beside the server's log
+    /// (an autovacuum second makes every pooled connection plan its statements again).</summary>
+    static string WorstSeconds(List<double> latencies, int rate, int count) =>
+        string.Join(", ", latencies
+            .Select((ms, i) => (Second: i / rate, Ms: ms))
+            .Where(x => !double.IsNaN(x.Ms))
+            .GroupBy(x => x.Second)
+            .Select(g => (g.Key, P50: EndToEndBench.Percentile([.. g.Select(x => x.Ms)], 50), P99: EndToEndBench.Percentile([.. g.Select(x => x.Ms)], 99)))
+            .OrderByDescending(x => x.P99)
+            .Take(count)
+            .Select(x => $"+{x.Key} s p50 {x.P50:F1} / p99 {x.P99:F1} ms"));
 
     static long Median(List<long> values) => values.Count == 0 ? 0 : values.Order().ElementAt(values.Count / 2);
 
