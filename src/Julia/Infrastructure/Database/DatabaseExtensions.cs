@@ -39,6 +39,10 @@ internal static class DatabaseExtensions
         // Júlia leaves no session state behind (only SET LOCAL), so the pool skips the DISCARD ALL it would run on every
         // reuse — a server round of work per connection borrowed (docs/decisions.md#turn-scheduling).
         csb.NoResetOnClose = true;
+        // A prepared statement is planned once per connection, generically, not five times with its values first
+        // (docs/decisions.md#prepared-statements). Only named (prepared) statements read this setting.
+        if (csb.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) != true)
+            csb.Options = string.IsNullOrEmpty(csb.Options) ? "-c plan_cache_mode=force_generic_plan" : $"{csb.Options} -c plan_cache_mode=force_generic_plan";
         // No automatic statement preparation (`Max Auto Prepare`): an auto-prepared statement whose first execution
         // fails in a transaction is left corrupt on the connection (npgsql/npgsql#6391), and the next command on it reads
         // "unexpected backend message DataRow". The hot path prepares explicitly (docs/decisions.md#prepared-statements).
