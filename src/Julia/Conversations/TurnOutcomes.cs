@@ -27,6 +27,7 @@ internal sealed partial class TurnOutcomes(
         // A reply made only of what the clean-up takes out (an id, a speaker tag) leaves nothing to send: as an empty
         // answer of the agent, the fallback path (it threw on every retry of the turn: an audit, 2026-12-03).
         if (chunks.Count == 0) return await FallbackAsync(input, "resposta vazia depois da limpeza", agentEnabled: true, ct);
+        failures.TryRemove(input.Conversation.Id, out _);
         var lastInbound = input.Pending[^1];
         var plan = new ReplySchedule(options.Value.Humanize, Random.Shared)
             .Plan(chunks, string.Join('\n', input.Pending.Select(p => p.Content)), lastInbound.CreatedAt, time.GetUtcNow());
@@ -141,8 +142,24 @@ internal sealed partial class TurnOutcomes(
     }
 
     /// <summary>
+    /// How many times in a row the agent failed on a conversation's waiting messages (keyed by the oldest of them): the
+    /// retry waits 30 s, 60 s, then 120 s after each failure. In memory: a restart begins again at 30 s.
+    /// </summary>
+    readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (long OldestPendingId, int Failures)> failures = new();
+
+    /// <summary>The wait before the <paramref name="failure"/>th retry (1-based): 30 s, 60 s, then 120 s.</summary>
+    internal static TimeSpan RetryAfter(int failure) => TimeSpan.FromSeconds(30 * (1 << Math.Clamp(failure - 1, 0, 2)));
+
+    int CountFailure(Guid conversaId, long oldestPendingId)
+    {
+        if (failures.Count > 10_000) failures.Clear(); // a bound, never reached in practice: only the retry spacing is lost
+        return failures.AddOrUpdate(conversaId, _ => (oldestPendingId, 1),
+            (_, f) => f.OldestPendingId == oldestPendingId ? (oldestPendingId, f.Failures + 1) : (oldestPendingId, 1)).Failures;
+    }
+
+    /// <summary>
     /// The agent could not answer (docs/decisions.md#agent, fallback). One holding message at most every 30 min per conversation; the
-    /// turn stays unprocessed and is retried after 30 s, 60 s, 120 s…; once the oldest waiting message is
+    /// turn stays unprocessed and is retried 30 s, 60 s, then every 120 s after each failure; once the oldest waiting message is
     /// FALLBACK_HANDOFF_MINUTOS old — or at once when the agent is off — the conversation goes to a person
     /// (erro_sistema). Raw error text never reaches the doctor.
     /// </summary>
@@ -173,10 +190,11 @@ internal sealed partial class TurnOutcomes(
         queueSignals.Wake();
         if (!giveUp)
         {
-            var retryIn = TimeSpan.FromSeconds(Math.Clamp(waited.TotalSeconds, 30, 120));
+            var retryIn = RetryAfter(CountFailure(c.Id, input.Pending[0].Id));
             LogRetrying(c.Id, reason, (int)retryIn.TotalSeconds);
             return new TurnResult.NotYet(now + retryIn);
         }
+        failures.TryRemove(c.Id, out _);
         await handoffs.AfterCommitAsync(c.MedicoId);
         LogFallback(c.Id, reason);
         return new TurnResult.Done();
