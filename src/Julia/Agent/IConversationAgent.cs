@@ -15,8 +15,26 @@ internal sealed record AgentTurn(
     DoctorRecord Doctor, DoctorProfile? Profile, Guid ConversaId, int MessageCount, IReadOnlyList<string> Parts,
     IReadOnlyList<HistoryItem> History, IReadOnlyList<Julia.Shifts.Shift>? Holdings = null, IReadOnlyList<string>? OwnWords = null)
 {
-    /// <summary>A person of the team wrote last: the conversation just came back from a handoff.</summary>
-    public bool ReturnedFromHuman => History.LastOrDefault(h => h.Direction == "saida")?.AuthorType == "humano";
+    /// <summary>
+    /// The conversation just came back from a handoff: since Júlia's own last reply a person of the team wrote, or a
+    /// handoff's transition message went out — and the agent runs, so the team gave it back. A handoff the team resolves
+    /// without writing in Chatwoot (a phone call, the admin API) counts too (docs/decisions.md#agent).
+    /// </summary>
+    public bool ReturnedFromHuman
+    {
+        get
+        {
+            for (var i = History.Count - 1; i >= 0; i--)
+            {
+                var h = History[i];
+                if (h.Direction != "saida") continue;
+                if (h.AuthorType == "humano") return true;
+                if (h.AuthorType == "julia") return false;
+                if (h.AuthorType == "sistema" && Handoffs.HandoffMessages.IsTransition(h.Content)) return true;
+            }
+            return false;
+        }
+    }
 }
 
 /// <summary>What a turn produced.</summary>

@@ -12,4 +12,13 @@ internal static class HandoffMessages
         HandoffTriggers.SystemError => "Vou pedir pra alguém da equipe seguir com vc por aqui, tá?",
         _ => "Uma colega da equipe vai continuar com vc por aqui",
     };
+
+    static readonly HashSet<string> Transitions =
+    [
+        .. new[] { HandoffTriggers.PersonRequested, HandoffTriggers.Legal, HandoffTriggers.NegativeSentiment, HandoffTriggers.LowConfidence,
+            HandoffTriggers.SystemError, HandoffTriggers.Manual }.Select(Transition),
+    ];
+
+    /// <summary>Is this text one of the transition messages (as stored on the outbound interaction)?</summary>
+    public static bool IsTransition(string text) => Transitions.Contains(text.Trim());
 }

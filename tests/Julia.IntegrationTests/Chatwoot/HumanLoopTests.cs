@@ -862,6 +862,35 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
         Assert.Equal(winner.GetProperty("notas").GetString(), await f.ScalarAsync<string>("SELECT notas FROM handoffs WHERE id = @handoffId", new { handoffId }));
     }
 
+    /// <summary>
+    /// A person took the conversation and handed it back without writing in Chatwoot (a phone call, the admin API): Júlia's
+    /// next turn is still told that control just came back from the team. Before (an audit, 2026-12-04) only a staff line
+    /// as the last outbound message said so, and she went on as if the "vou chamar alguém da equipe" had just been sent.
+    /// </summary>
+    [Fact]
+    public async Task BackWithJuliaAfterAHandoffWithNoStaffMessageSheIsToldControlReturned()
+    {
+        const string phone = "5511988880145";
+        var (conversa, _) = await f.DoctorInChatwootAsync(phone);
+        await PostAsync(f.Client, Text(phone, "quero falar com uma pessoa de verdade"));
+        await f.WaitProcessedAsync(phone);
+        var handoffId = await Eventually.MatchesAsync(() => f.ScalarAsync<Guid?>(
+            "SELECT id FROM handoffs WHERE conversa_id = @conversa AND status = 'pendente'", new { conversa }), id => id is not null);
+        // The transition message went out before the team hands the doctor back.
+        await Eventually.MatchesAsync(() => f.ScalarAsync<long>("""
+            SELECT count(*) FROM interacoes WHERE conversa_id = @conversa AND direcao = 'saida' AND autor_tipo = 'sistema'
+            """, new { conversa }), n => n > 0);
+        var resolved = await f.Client.PostAsJsonAsync($"/admin/handoffs/{handoffId}/resolver", new { notas = "liguei pra ele" });
+        Assert.True(resolved.IsSuccessStatusCode);
+
+        await PostAsync(f.Client, Text(phone, "falei com a Ana, obrigado. tem plantão sábado?"));
+        await f.WaitProcessedAsync(phone);
+
+        var turn = f.Agent.Turns.Last(t => t.Doctor.Telefone == phone);
+        Assert.DoesNotContain(turn.History, h => h.AuthorType == "humano");
+        Assert.True(turn.ReturnedFromHuman);
+    }
+
     [Fact]
     public async Task BackWithJuliaHerNextReplyHasTheStaffMessagesInHerHistory()
     {
