@@ -33,7 +33,7 @@ internal sealed partial class MessageSender(
         }
         if (state.Address is not { Length: > 0 } address)
         {
-            await store.FinishAsync(new EndedMessage(m, "erro", "sem_whatsapp"), "médico sem telefone nem JID", ct);
+            if (await store.FinishAsync(new EndedMessage(m, "erro", "sem_whatsapp"), "médico sem telefone nem JID", ct)) LogNoAddress(m.Id, m.Kind);
             return null;
         }
         if (!address.Contains('@'))
@@ -177,6 +177,9 @@ internal sealed partial class MessageSender(
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Error, Message = "enviar: {FilaId} to {Phone}: resultado desconhecido ({Error}), the message may have arrived; not resent (check WhatsApp)")]
     private partial void LogUnknown(Guid filaId, string phone, string error);
+
+    [LoggerMessage(EventId = 3017, Level = LogLevel.Warning, Message = "enviar: {FilaId} ({Tipo}) not sent: the doctor has neither a phone nor a WhatsApp address (sem_whatsapp)")]
+    partial void LogNoAddress(Guid filaId, string tipo);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "enviar: {FilaId} not sent, {Phone} is not on WhatsApp")]
     private partial void LogNotOnWhatsApp(Guid filaId, string phone);

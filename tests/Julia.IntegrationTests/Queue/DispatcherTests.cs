@@ -195,6 +195,23 @@ public sealed class DispatcherTests(DispatcherFixture f) : IClassFixture<Dispatc
     }
 
     [Fact]
+    public async Task AMessageToADoctorWithNoAddressEndsSemWhatsappWithAnEnviarLine()
+    {
+        // Only an erased doctor has neither phone nor LID (the medicos_endereco check): a row queued after his erasure.
+        var medico = await f.ScalarAsync<Guid>("INSERT INTO medicos (primeiro_nome, origem, apagado_em) VALUES ('Sem Endereço', 'manual', now()) RETURNING id");
+        var fila = await f.ScalarAsync<Guid>("INSERT INTO fila_mensagens (medico_id, tipo, conteudo, prioridade) VALUES (@medico, 'sistema', 'z', 10) RETURNING id",
+            new { medico });
+
+        await Eventually.MatchesAsync(() => f.QueryAsync<string>("SELECT status || ':' || outcome_reason_code FROM fila_mensagens WHERE id = @fila", new { fila }),
+            s => s.Single() == "erro:sem_whatsapp");
+        // The runbook's "Mensagens não estão sendo enviadas" greps the log for "enviar": every send that ends says so.
+        var line = await Eventually.MatchesAsync(() => Task.FromResult(f.App.Logs.Lines.FirstOrDefault(l => l.EventId == 3017 && l.Message.Contains(fila.ToString()))),
+            l => l is not null);
+        Assert.StartsWith("enviar: ", line!.Message);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, line.Level);
+    }
+
+    [Fact]
     public async Task EvolutionErrorsBackOffThenGiveUpAndNotOnWhatsAppFailsAtOnce()
     {
         var flaky = await f.DoctorAsync("5511999991005");
