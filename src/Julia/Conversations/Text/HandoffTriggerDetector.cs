@@ -143,7 +143,9 @@ internal static partial class HandoffTriggerDetector
     private static partial Regex CoverAsked();
 
     // Before he signs ("…pode mandar pra assinar", "posso assinar", "o contrato está ok"), not "o contrato assinado" kept as evidence.
-    [GeneratedRegex(@"\bcontrato\b(?: \w+){0,8}? (esta|ta|e|parece|ficou) (ok|certo|tranquilo|bom|correto|tudo certo)\b|\bcontrato\b.*\b(aprovou|aprovado|liberou|liberado)\b|\b(para (eu )?|posso |vou |pode |podemos )assinar\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bcontrato\b(?: \w+){0,8}? (esta|ta|e|parece|ficou) (ok|certo|tranquilo|bom|correto|tudo certo)\b|\bcontrato\b.*\b(aprovou|aprovado|liberou|liberado)\b|\b(para (eu )?|posso |vou |pode |podemos )assinar\b" +
+        // Sixteenth blind set: "meu advogado cuida do contrato da minha PJ, posso mandar pra ele?" — the contract sent to him to read.
+        @"|\bcontratos?\b.*\b(posso|pode|podem|devo) (mandar|enviar|encaminhar|passar)( o contrato| ele| isso)? (para|a) (ele|ela)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ContractCleared();
 
     /// <summary>"não vou processar ninguém kkk", "nunca pensei em denunciar": the step itself denied right before it.</summary>
@@ -246,6 +248,8 @@ internal static partial class HandoffTriggerDetector
         @"|\b(voy|vamos) a (demandar|denunciar)\w*|\bdemanda judicial\b" +
         // "acionarei as vias legais", "pelos meios judiciais", "isso é estelionato".
         @"|\b(vias|meios) (legais|judiciais|juridicas|juridicos)\b|\b(isso|isto) (e|eh) (um )?estelionato\b|\bcrime de estelionato\b" +
+        // Sixteenth blind set: "meus dados foram usados sem autorização, isso é crime", "providências jurídicas serão tomadas".
+        @"|\b(isso|isto)( que voces (fazem|fizeram|estao fazendo))? (e|eh) (um )?crime\b|\b(providencias|medidas) (juridicas|judiciais)\b" +
         // Twelfth blind set: "vou acionar meus direitos", "isso é assédio, vou registrar ocorrência" (not in the ward's book).
         @"|\b(acionar|aciono|acionarei|acionando|fazer valer|lutar pelos|correr atras dos) (os )?meus direitos\b|\b(isso|isto) (e|eh) assedio\b" +
         @"|\b(vou|irei|vamos|vou ter que|vou precisar|posso) (registrar|fazer|abrir|prestar) (uma )?(ocorrencia|queixa)\b(?! (no|na|do|da) (livro|prontuario|paciente|sistema|plantao))" + AboutOwnLoss +
@@ -281,7 +285,7 @@ internal static partial class HandoffTriggerDetector
 
     internal static bool LegalMatches(string t) => Legal().IsMatch(t);
 
-    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar", "processad"];
+    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar", "processad", "crime"];
 
     static bool MayBeLegalMore(string t)
     {
@@ -463,7 +467,9 @@ internal static partial class HandoffTriggerDetector
         @"|otari[oa]s?|babacas?|cretin[oa]s?|escrot[oa]s?|nojent[oa]s?|porcos?|trambiqueir[oa]s?|caloteir[oa]s?|estelionatari[oa]s?|pilantras?" +
         @"|inuteis|inutil|vermes?|bostas?|sem vergonhas?|fdp|filh[oa]s? da puta|pau no cu|moleques?|amador(a|as|es)?|porcas?" +
         // Fourteenth blind set: "bando de enrolão", "empresa mequetrefe", "vocês são uns sem noção".
-        @"|enrol(ao|oes|ona|onas)|mequetrefes?|fajut[oa]s?|vigaristas?|sem nocao";
+        @"|enrol(ao|oes|ona|onas)|mequetrefes?|fajut[oa]s?|vigaristas?|sem nocao" +
+        // Sixteenth blind set: "trouxas!" at the readers.
+        @"|trouxas?";
 
     /// <summary>What the company gives, as the target of an insult: "que serviço porco", "lixo de atendimento", "bosta de app".</summary>
     const string Service = @"atendimento|servico|sistema|suporte|app|aplicativo|plataforma";
@@ -490,9 +496,13 @@ internal static partial class HandoffTriggerDetector
         // Fifteenth blind set: "vão pro caralho vcs", opening the message or with its target (not "o plantão foi pro caralho").
         @"|^(vai|va|vao) (para o|ao) (caralho|diabo)\b|\b(vai|va|vao) (para o|ao) (caralho|diabo) (voces|vcs|voce|todos|todo mundo|essa empresa|julia)\b|\b(voces|vcs|voce) (vao|vai) (para o|ao) (caralho|diabo)\b" +
         // An insult aimed at the company: "vocês são uns canalhas", "seus desgraçados", "bando de ladrões", "robô idiota", "empresa lixo".
-        @"|\b(voces sao|voce e|vcs sao|tu e|tu es|seus|suas|seu|sua|empresa|empresinha|robo|bot|julia|agencia|" + Service + @")( (um|uns|uma|umas))?( (tao|muito|mais|bem))?( (bando|cambada|corja) de)? (" + Insult + @")\b" +
+        @"|\b(voces sao|voce e|vcs sao|tu e|tu es|seus|suas|seu|sua|empresa|empresinha|robo|bot|julia|agencia|" + Service + @")( (um|uns|uma|umas))?( (tao|muito|mt|mais|bem))?( (bando|cambada|corja) de)? (" + Insult + @")\b" +
         // Thirteenth blind set: a noun of scorn for what they are ("vocês são uma piada", "essa empresa é uma vergonha").
         @"|\b(voces sao|voce e|vcs sao|essa empresa e|esta empresa e|a empresa e|sua empresa e|essa agencia e)( (um|uma))?( (grande|verdadeira|tremenda|bela|completa))? (piada|vergonha|palhacada|fraude|farsa|desgraca|furada|cilada|roubada|enganacao|bagunca)\b" +
+        // Sixteenth blind set: the noun of scorn first ("uma piada essa empresa", "que vergonha de empresa"), and only
+        // insults working there ("só tem incompetente aí", "nessa empresa"; a hospital is not named, so NotOurs is not needed).
+        @"|\b(uma|um|que)( (grande|verdadeira|tremenda|bela|completa))? (piada|vergonha|palhacada|fraude|farsa|furada|cilada|roubada|enganacao|bagunca) (essa|esta|sua|de) (empresa|agencia)\b" +
+        @"|\bso tem (" + Insult + @") (ai|nessa empresa|nesta empresa|na empresa de voces|com voces)\b" +
         @"|\b(merda|bosta|porcaria|lixo|porra|joca|bagaca) de (" + Service + @")\b" + NotOurs + @"|\b(" + Service + @") (de )?(merda|bosta|quinta|porcaria|lixo)\b" + NotOurs +
         @"|\b(atendimento|servico|app|aplicativo|empresa|agencia|robo|bot|(sistema|plataforma|suporte)(?= de voces| da empresa| dessa empresa))( de voces| da empresa| dessa empresa)? (e|ta|esta|virou|continua) (um|uma) (" + Insult + @"|porcaria|piada|vergonha)\b(?! de\b)" +
         // "merda de empresa", "lixo de robô": the insult before the company.
@@ -531,7 +541,7 @@ internal static partial class HandoffTriggerDetector
         "burra", "lixo", "palhac", "incompetente", "ridicul", "desonest", "mentiros", "golpista", "irresponsave", "lascad",
         "otari", "babaca", "cretin", "escrot", "nojent", "porco", "porca", "trambiqueir", "caloteir", "estelionatari",
         "pilantra", "inut", "verme", "bosta", "vergonha", "fdp", "pau no cu", "moleque", "amador", "enrolao", "enroloes",
-        "enrolona", "mequetrefe", "fajut", "vigarista", "sem nocao",
+        "enrolona", "mequetrefe", "fajut", "vigarista", "sem nocao", "trouxa",
         // Nouns of scorn and what the company gives called names ("serviço de quinta", "droga de empresa", "enfia essa vaga…").
         "piada", "fraude", "farsa", "furada", "cilada", "roubada", "enganacao", "bagunca", "porra", "joca", "bagaca", "quinta",
         "droga", "enfia", "enfie",
@@ -573,8 +583,20 @@ internal static partial class HandoffTriggerDetector
     {
         // Thirteenth blind set: "Idiota!", "burra" as the whole message is said to the reader too.
         if (words.Length == 1 && PersonInsult().IsMatch(words[0])) return true;
-        if (!words[0].EndsWith('s') || !PluralInsult().IsMatch(words[0])) return false;
-        return words.Length == 1 || (PtBrText.ClauseEnds(text, words.Length) & 1) != 0;
+        // Sixteenth blind set: the two-word "sem vergonhas" opening the message, and a plural insult as the message's own
+        // last clause, said to the readers ("vocês me enganaram, mentirosos").
+        var first = words.Length >= 2 && words[0] == "sem" && words[1] == "vergonhas" ? 2 : 1;
+        if (first == 2 || (words[0].EndsWith('s') && PluralInsult().IsMatch(words[0])))
+            return words.Length == first || (PtBrText.ClauseEnds(text, words.Length) & (1UL << (first - 1))) != 0;
+        return ClosingPluralInsult(text, words);
+    }
+
+    /// <summary>"vocês me enganaram, mentirosos": a plural insult alone after the message's last clause mark.</summary>
+    static bool ClosingPluralInsult(string text, string[] words)
+    {
+        var last = words[^1];
+        if (words.Length < 2 || words.Length > 64 || !last.EndsWith('s') || !PluralInsult().IsMatch(last)) return false;
+        return (PtBrText.ClauseEnds(text, words.Length) & (1UL << (words.Length - 2))) != 0;
     }
 
     [GeneratedRegex(@"^(" + Insult + @")$", RegexOptions.CultureInvariant)]
