@@ -26,10 +26,11 @@ internal static partial class HandoffTriggerDetector
         if (((MayBeLegal(t) && TheDoctorsLegalStep(Legal(), t, quoted)) || (MayBeLegalMore(t) && TheDoctorsLegalStep(LegalMore(), t, quoted))) && !Joke(text!, t)
             && !NotAboutUs(t))
             return HandoffTriggers.Legal;
-        if (MayBeVeryStrong(t))
+        var mayBeVeryStrong = MayBeVeryStrong(t);
+        if (mayBeVeryStrong)
             foreach (var m in VeryStrong().EnumerateMatches(t))
                 if (!ReportedOfPatient(t, m.Index, quoted)) return HandoffTriggers.NegativeSentiment;
-        if (OpensWithInsult(text!, words) || ForeignInsultAimed(t)) return HandoffTriggers.NegativeSentiment;
+        if (OpensWithInsult(text!, words, mayBeVeryStrong) || ForeignInsultAimed(t)) return HandoffTriggers.NegativeSentiment;
         if (MayBeStrong(t) && DistinctStrongWords(t) >= 2) return HandoffTriggers.NegativeSentiment;
         return null;
     }
@@ -579,7 +580,7 @@ internal static partial class HandoffTriggerDetector
     /// "desgraçados, me deixaram sem pagamento", "Incompetentes!": a plural insult alone before the message's first clause
     /// mark (or as the whole message) is said to the readers, the company.
     /// </summary>
-    static bool OpensWithInsult(string text, string[] words)
+    static bool OpensWithInsult(string text, string[] words, bool mayBeVeryStrong)
     {
         // Thirteenth blind set: "Idiota!", "burra" as the whole message is said to the reader too.
         if (words.Length == 1 && PersonInsult().IsMatch(words[0])) return true;
@@ -588,7 +589,8 @@ internal static partial class HandoffTriggerDetector
         var first = words.Length >= 2 && words[0] == "sem" && words[1] == "vergonhas" ? 2 : 1;
         if (first == 2 || (words[0].EndsWith('s') && PluralInsult().IsMatch(words[0])))
             return words.Length == first || (PtBrText.ClauseEnds(text, words.Length) & (1UL << (first - 1))) != 0;
-        return ClosingPluralInsult(text, words);
+        // Every insult has a stem in VeryStrongWords: the prefilter already run spares most messages the closing check.
+        return mayBeVeryStrong && ClosingPluralInsult(text, words);
     }
 
     /// <summary>"vocês me enganaram, mentirosos": a plural insult alone after the message's last clause mark.</summary>
