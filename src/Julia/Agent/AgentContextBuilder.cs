@@ -34,7 +34,7 @@ internal static class AgentContextBuilder
         var local = SaoPaulo.ToLocal(now);
         var b = new StringBuilder((persona ?? Persona.Value).Replace("{empresa}", companyName));
         b.AppendLine().AppendLine("## Agora");
-        b.AppendLine($"{PtBr.DateTimeFormat.GetDayName(local.DayOfWeek)}, {local:dd/MM/yyyy HH:mm} (horário de São Paulo).");
+        b.AppendLine($"{PtBr.DateTimeFormat.GetDayName(local.DayOfWeek)}, {local:dd'/'MM'/'yyyy HH':'mm} (horário de São Paulo).");
 
         b.AppendLine().AppendLine("## Médico");
         if (profile is null) b.AppendLine("Contato novo: ainda não sabemos nome completo, especialidade nem CRM.");

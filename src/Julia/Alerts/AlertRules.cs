@@ -128,7 +128,7 @@ internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, 
     /// <summary>`whatsapp_reconectado` (info): the end of an outage `whatsapp_desconectado` paged someone about.</summary>
     public static AlertCandidate WhatsAppReconnected(DateTimeOffset pagedAt, DateTimeOffset now) =>
         new(WhatsAppReconectado, Info,
-            $"WhatsApp conectado de novo (estado open); o alerta whatsapp_desconectado foi às {SaoPaulo.ToLocal(pagedAt):HH:mm}, há {Math.Max(0, (int)(now - pagedAt).TotalMinutes)} min. As respostas na fila saem agora.",
+            $"WhatsApp conectado de novo (estado open); o alerta whatsapp_desconectado foi às {SaoPaulo.ToLocal(pagedAt):HH':'mm}, há {Math.Max(0, (int)(now - pagedAt).TotalMinutes)} min. As respostas na fila saem agora.",
             null, AnyTime: true);
 
     static string Ms(double ms) => ms >= 10_000 ? $"{(ms / 1000).ToString("0.#", PtBr)} s" : $"{ms.ToString("0", PtBr)} ms";

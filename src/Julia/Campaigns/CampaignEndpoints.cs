@@ -67,7 +67,7 @@ internal static class CampaignEndpoints
             return Bad($"placeholders desconhecidos: {string.Join(", ", unknown.Take(5).Select(u => "{" + Shown(u) + "}"))}; use {string.Join(", ", CampaignTemplate.Placeholders.Select(p => "{" + p + "}"))}");
         if (request.MaxPorDia is <= 0) return Bad("max_por_dia precisa ser > 0");
         if (request.ScheduledFor is { } at && at < time.GetUtcNow() - ScheduleTolerance)
-            return Bad($"agendar_para já passou ({Infrastructure.Time.SaoPaulo.ToLocal(at):dd/MM/yyyy HH:mm}, horário de São Paulo): "
+            return Bad($"agendar_para já passou ({Infrastructure.Time.SaoPaulo.ToLocal(at):dd'/'MM'/'yyyy HH':'mm}, horário de São Paulo): "
                        + "confira a data; para começar agora, crie sem agendar_para e use POST /campanhas/{id}/iniciar");
         if ((await store.SpecialtiesAsync(request.Filtros?.Especialidades ?? [], ct)).Unknown is { Length: > 0 } missing)
             return Bad($"especialidades desconhecidas: {string.Join(", ", missing.Select(Shown))}");

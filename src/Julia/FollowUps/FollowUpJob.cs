@@ -78,7 +78,7 @@ internal sealed class FollowUpJob(NpgsqlDataSource db, QueueStore queue, ShiftSt
         "fu1" => $"{greeting}, tudo bem? Passando só pra saber se vc viu minha mensagem sobre os plantões",
         "fu2" when shift is not null =>
             $"{greeting}! Surgiu um plantão que pode te interessar: {shift.Hospital} ({shift.Cidade}), " +
-            $"{CultureInfo.GetCultureInfo("pt-BR").DateTimeFormat.GetDayName(shift.Data.DayOfWeek)} {shift.Data:dd/MM}, {shift.Periodo}, {shift.PayText}. Quer que eu te conte mais?",
+            $"{CultureInfo.GetCultureInfo("pt-BR").DateTimeFormat.GetDayName(shift.Data.DayOfWeek)} {shift.Data:dd'/'MM}, {shift.Periodo}, {shift.PayText}. Quer que eu te conte mais?",
         "fu2" => $"{greeting}! Sigo com plantões na sua especialidade por aqui, se quiser é só me chamar",
         _ => $"{greeting}, não vou mais te incomodar por enquanto. Se precisar de plantão, é só me chamar aqui",
     };

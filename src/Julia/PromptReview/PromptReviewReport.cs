@@ -36,7 +36,7 @@ internal static class PromptReviewReport
         Item(b, "Prompt", r.PromptPath);
         Item(b, "Modelo da conversa", r.Model);
         Item(b, "Modelo do avaliador", r.JudgeModel);
-        Item(b, "Gerado em", $"{SaoPaulo.ToLocal(r.StartedAt):dd/MM/yyyy HH:mm} (horário de São Paulo)");
+        Item(b, "Gerado em", $"{SaoPaulo.ToLocal(r.StartedAt):dd'/'MM'/'yyyy HH':'mm} (horário de São Paulo)");
         Item(b, "Conversas pedidas", r.Requested.ToString(PtBr));
         b.Append("<dt>Conversas avaliadas</dt><dd id=\"avaliadas\">").Append(r.Judged.Count).Append("</dd>\n");
         b.Append("<dt>Conversas puladas</dt><dd id=\"puladas\">").Append(r.Skipped.Count).Append("</dd>\n");

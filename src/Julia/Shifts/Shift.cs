@@ -38,7 +38,7 @@ internal sealed record Shift(
         var weekday = PtBr.DateTimeFormat.GetDayName(Data.DayOfWeek);
         var hours = HoraInicio is { } s && HoraFim is { } e ? $" {s:HH\\:mm}–{e:HH\\:mm}" : "";
         var sector = Setor is null ? "" : $", {Setor}";
-        return $"vaga_id={Id} | {Hospital} ({Cidade}) | {weekday} {Data:dd/MM} | {Periodo}{hours}{sector} | {PayText}";
+        return $"vaga_id={Id} | {Hospital} ({Cidade}) | {weekday} {Data:dd'/'MM} | {Periodo}{hours}{sector} | {PayText}";
     }
 }
 

@@ -62,7 +62,7 @@ internal sealed partial class ConversationTools(
             var next = businessHours.NextOpening(at);
             var nearest = businessHours.LastOpenMinuteBefore(at) is { } before && before >= now + MinAhead && at - before < next - at ? before : next;
             return $"Fora do horário comercial ({businessHours.Describe()}). O horário válido mais próximo é " +
-                   $"{SaoPaulo.ToLocal(nearest, businessHours.Zone):dd/MM HH:mm}; pergunte se serve.";
+                   $"{SaoPaulo.ToLocal(nearest, businessHours.Zone):dd'/'MM HH':'mm}; pergunte se serve.";
         }
         var doctor = session.Turn.Doctor;
         var contexto = a.String("contexto") is { Length: > 0 } c ? TextPrefix.Of(c.Trim(), MaxContextChars) : "nossa conversa";
@@ -78,7 +78,7 @@ internal sealed partial class ConversationTools(
             Metadata: new Dictionary<string, object?> { ["contexto"] = contexto, ["solicitado_em"] = now }), ct);
         await tx.CommitAsync(ct);
         var local = SaoPaulo.ToLocal(at);
-        var scheduled = $"Lembrete agendado para {CultureInfo.GetCultureInfo("pt-BR").DateTimeFormat.GetDayName(local.DayOfWeek)} {local:dd/MM} às {local:HH:mm}.";
+        var scheduled = $"Lembrete agendado para {CultureInfo.GetCultureInfo("pt-BR").DateTimeFormat.GetDayName(local.DayOfWeek)} {local:dd'/'MM} às {local:HH':'mm}.";
         return tooLong ? $"{scheduled} A mensagem_retorno passou de {MaxReminderChars} caracteres e foi trocada pela mensagem padrão." : scheduled;
     }
 
