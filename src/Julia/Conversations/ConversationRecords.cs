@@ -10,7 +10,7 @@ internal sealed record ConversationState(
 
 /// <summary>An inbound message not yet consumed by a turn (processado_em IS NULL).</summary>
 internal sealed record PendingInbound(long Id, string Kind, string Content, string? Caption, DateTime CreatedAtUtc, string? ProviderMessageId, string? RemoteJid,
-    string? Quoted = null, DateTime? WrittenLateUtc = null)
+    string? Quoted = null, DateTime? WrittenLateUtc = null, string? CutTail = null)
 {
     public DateTimeOffset CreatedAt => new(DateTime.SpecifyKind(CreatedAtUtc, DateTimeKind.Utc));
 

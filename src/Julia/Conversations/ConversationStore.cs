@@ -123,7 +123,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
 
             SELECT id AS Id, tipo AS Kind, conteudo AS Content, midia->>'caption' AS Caption, created_at AS CreatedAtUtc,
                    provider_message_id AS ProviderMessageId, remote_jid AS RemoteJid, midia->>'citacao' AS Quoted,
-                   (midia->>'{InboundStore.WrittenAtKey}')::timestamptz AS WrittenLateUtc
+                   (midia->>'{InboundStore.WrittenAtKey}')::timestamptz AS WrittenLateUtc, midia->>'{InboundStore.CutTailKey}' AS CutTail
             FROM interacoes
             WHERE {PendingInboundOf("@medicoId", OpenConversationOf)}
             ORDER BY id;

@@ -32,11 +32,12 @@ internal sealed partial class InboundIntake(
         var jid = ReplyAddress(message.RemoteJid, canonical, lid);
         var o = options.Value;
         var received = time.GetUtcNow();
+        var limits = new InboundTextLimits(o.MaxMessageChars, o.TruncateAboveChars, o.RejectAboveChars);
         var row = new InboundRow(
             message.MessageId, message.Kind,
-            InboundText.Stored(message.Text, message.Kind, new InboundTextLimits(o.MaxMessageChars, o.TruncateAboveChars, o.RejectAboveChars)),
+            InboundText.Stored(message.Text, message.Kind, limits),
             InboundStore.MediaJson(BoundedCaption(message.Media, o.MaxMessageChars), message.Quoted, ChatwootId(message.ChatwootConversationId),
-                InboundText.WrittenLate(message.SentAt, received)),
+                InboundText.WrittenLate(message.SentAt, received), IntentInCutTail(message.Text, limits)),
             jid, received, ChatwootId(message.ChatwootConversationId));
 
         DoctorRecord? doctor;
@@ -130,6 +131,10 @@ internal sealed partial class InboundIntake(
     }
 
     /// <summary>A media caption reaches the model like a text: cut at MAX_MENSAGEM_CHARS (the text column has its own rules).</summary>
+    /// <summary>The cut end of a long message, when it asks to stop or for a person: the turn reads it with the stored text.</summary>
+    static string? IntentInCutTail(string? text, InboundTextLimits limits) =>
+        InboundText.CutTail(text, limits) is { } tail && (OptOutDetector.IsOptOut(tail) || HandoffTriggerDetector.Detect(tail) is not null) ? tail : null;
+
     static InboundMedia? BoundedCaption(InboundMedia? media, int maxChars) =>
         media is { Caption.Length: var length } && length > maxChars ? media with { Caption = TextPrefix.Of(media.Caption, maxChars) + "..." } : media;
 

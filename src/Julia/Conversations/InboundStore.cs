@@ -26,6 +26,8 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
     // When the Evolution payload names the Chatwoot conversation, the doctor's open conversation remembers it.
     public const string ChatwootConversationKey = "chatwoot_conversation_id";
     public const string WrittenAtKey = "enviada_em";
+    // The end of a long message the stored text cut off, kept only when it asks to stop or for a person (InboundText.CutTail).
+    public const string CutTailKey = "fim_cortado";
 
     const string ChatwootCte = """
         chatwoot_mapped AS (
@@ -113,9 +115,9 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
     /// `enviada_em`, when WhatsApp delivered the message late, the instant the doctor wrote it (docs/decisions.md#inbound).
     /// </summary>
     public static string? MediaJson(WhatsApp.InboundMedia? media, string? quoted = null, string? chatwootConversationId = null,
-        DateTimeOffset? writtenLate = null)
+        DateTimeOffset? writtenLate = null, string? cutTail = null)
     {
-        if (media is null && quoted is null && chatwootConversationId is null && writtenLate is null) return null;
+        if (media is null && quoted is null && chatwootConversationId is null && writtenLate is null && cutTail is null) return null;
         var json = new Dictionary<string, object?>();
         if (media is not null)
         {
@@ -126,6 +128,7 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
         }
         if (quoted is not null) json["citacao"] = quoted;
         if (chatwootConversationId is not null) json[ChatwootConversationKey] = chatwootConversationId;
+        if (cutTail is not null) json[CutTailKey] = cutTail;
         if (writtenLate is { } at) json[WrittenAtKey] = at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         return JsonSerializer.Serialize(json);
     }

@@ -141,7 +141,9 @@ internal sealed partial class TurnProcessor(
     {
         var conversation = input.Conversation;
         // A caption is the doctor's words too: "pare de me mandar mensagens" under a photo is an opt-out.
-        var texts = input.Pending.Select(p => p.Kind == WhatsApp.MessageKinds.Text ? p.Content : p.Caption).OfType<string>().ToList();
+        // The end a long message's stored text cut off is read too, when it asked to stop or for a person.
+        var texts = input.Pending.SelectMany(p => new[] { p.Kind == WhatsApp.MessageKinds.Text ? p.Content : p.Caption, p.CutTail })
+            .OfType<string>().ToList();
 
         if (texts.FirstOrDefault(OptOutDetector.IsOptOut) is { } optOutText)
         {

@@ -59,6 +59,44 @@ public sealed class PipelineTests(PipelineFixture f) : IClassFixture<PipelineFix
         Assert.DoesNotContain(f.Agent.Turns, t => t.Doctor.Telefone == phone);
     }
 
+    /// <summary>
+    /// A long message is stored cut (first 4 000 characters; first 1 000 past 10 000), but a request to stop or for a
+    /// person at its end still counts: the cut end that asks for it is kept with the row and read by the turn.
+    /// </summary>
+    [Theory]
+    [InlineData("5511999990171", 6_000, "Por favor, parem de me mandar mensagens.", null)]
+    [InlineData("5511999990172", 12_000, "Enfim, quero falar com um atendente humano.", "pedido_humano")]
+    public async Task ARequestAtTheEndOfALongMessageIsHonoured(string phone, int length, string closing, string? handoff)
+    {
+        var sentence = "Fiz três plantões seguidos no pronto-socorro e a escala ficou muito apertada. ";
+        var text = string.Concat(Enumerable.Repeat(sentence, length / sentence.Length + 1))[..(length - closing.Length)] + ". " + closing;
+
+        await PostAsync(f.Client, Text(phone, text));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.DoesNotContain(closing, await f.ScalarAsync<string>(
+            "SELECT i.conteudo FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = @phone AND i.direcao = 'entrada'", new { phone }));
+        if (handoff is null)
+            Assert.True(await f.ScalarAsync<bool>("SELECT opted_out FROM medicos WHERE telefone = @phone", new { phone }));
+        else
+            Assert.Equal(handoff, await f.ScalarAsync<string>(
+                "SELECT h.trigger_type FROM handoffs h JOIN medicos m ON m.id = h.medico_id WHERE m.telefone = @phone", new { phone }));
+        Assert.DoesNotContain(f.Agent.Turns, t => t.Doctor.Telefone == phone);
+    }
+
+    [Fact]
+    public async Task ALongMessageWithNoRequestAtItsEndKeepsNoCutTail()
+    {
+        const string phone = "5511999990173";
+        var sentence = "Queria saber das vagas de clínica médica no ABC para dezembro, de preferência noturnas. ";
+        await PostAsync(f.Client, Text(phone, string.Concat(Enumerable.Repeat(sentence, 60))));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.Null(await f.ScalarAsync<string?>(
+            "SELECT i.midia->>'fim_cortado' FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = @phone", new { phone }));
+        Assert.Single(f.Agent.Turns, t => t.Doctor.Telefone == phone);
+    }
+
     [Fact]
     public async Task ATextMessageBecomesOneTurnAndAReplyInTheQueue()
     {

@@ -22,6 +22,42 @@ internal static class InboundText
         return text;
     }
 
+    /// <summary>The most of a message's cut end <see cref="CutTail"/> keeps.</summary>
+    public const int CutTailChars = 2_000;
+
+    /// <summary>
+    /// The end of a message that <see cref="Stored"/> cut off (null when nothing was cut): its last
+    /// <see cref="CutTailChars"/> characters or fewer, from the start of a sentence, so that a closing "parem de me mandar
+    /// mensagens" after 4 000 characters is still read for an opt-out or a handoff (docs/decisions.md#inbound). Never
+    /// from the middle of a sentence: "…não quero que vocês | parem de me mandar" must not begin at the cut.
+    /// </summary>
+    public static string? CutTail(string? text, InboundTextLimits limits)
+    {
+        if (text is null || text.Length <= limits.MaxChars) return null;
+        if (text.Length > limits.RejectAbove) text = TextPrefix.Of(text, limits.RejectAbove);
+        var kept = text.Length > limits.TruncateAbove ? 1_000 : limits.MaxChars;
+        var start = Math.Max(kept, text.Length - CutTailChars);
+        var end = SentenceStartAtOrBefore(text, start);
+        if (end < 0) return null;
+        var tail = text[end..].Trim();
+        return tail.Length == 0 ? null : tail;
+    }
+
+    /// <summary>Where the sentence holding <paramref name="at"/> begins (up to 300 characters back), else the next one
+    /// (up to 300 forward); -1 when there is none — a dictated run-on with no punctuation is not cut at a word, where a
+    /// "não quero que vocês" before the cut would be lost and "parem de me mandar" read alone.</summary>
+    static int SentenceStartAtOrBefore(string text, int at)
+    {
+        const int Reach = 300;
+        for (var i = at - 1; i >= Math.Max(0, at - Reach); i--)
+            if (EndsSentence(text[i])) return i + 1;
+        for (var i = at; i < Math.Min(text.Length, at + Reach); i++)
+            if (EndsSentence(text[i])) return i + 1;
+        return -1;
+    }
+
+    static bool EndsSentence(char c) => c is '.' or '!' or '?' or '\n' or ';';
+
     public static string Placeholder(string kind) => kind switch
     {
         MessageKinds.Audio => "[áudio]",
