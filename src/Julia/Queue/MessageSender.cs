@@ -53,9 +53,9 @@ internal sealed partial class MessageSender(
                     break;
             }
         }
-        if (m.IsProactive && await limiter.TryReserveAsync(m, SendLimiter.NumberOf(state.Telefone, address), now, ct) is { } retryAt)
+        if (m.IsProactive && await limiter.TryReserveAsync(m, SendLimiter.NumberOf(state.Telefone, address), now, ct) is { } hold)
         {
-            await store.PostponeAsync(m.Id, retryAt, "limite", ct);
+            await store.PostponeAsync(m.Id, hold.RetryAt, hold.Reason, ct);
             return null;
         }
         return address;

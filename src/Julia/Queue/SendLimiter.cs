@@ -81,12 +81,12 @@ internal sealed class SendLimiter
     /// <summary>When each message still on its way took its reservation (its counters are that hour's and day's).</summary>
     readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, DateTimeOffset> reserved = new();
 
-    /// <summary>Null when the send may go now (and is counted); otherwise the earliest instant to try again.</summary>
-    public async Task<DateTimeOffset?> TryReserveAsync(ClaimedMessage m, string address, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Null when the send may go now (and is counted); otherwise the earliest instant to try again, and why.</summary>
+    public async Task<LimitHold?> TryReserveAsync(ClaimedMessage m, string address, DateTimeOffset now, CancellationToken ct)
     {
-        var retryAt = await ReserveAsync(m, address, now, ct);
-        if (retryAt is null && m.CountsTowardLimits) Remember(m.Id, now);
-        return retryAt;
+        var hold = await ReserveAsync(m, address, now, ct);
+        if (hold is null && m.CountsTowardLimits) Remember(m.Id, now);
+        return hold;
     }
 
     /// <summary>
@@ -116,7 +116,7 @@ internal sealed class SendLimiter
         reserved[id] = at;
     }
 
-    async Task<DateTimeOffset?> ReserveAsync(ClaimedMessage m, string address, DateTimeOffset now, CancellationToken ct)
+    async Task<LimitHold?> ReserveAsync(ClaimedMessage m, string address, DateTimeOffset now, CancellationToken ct)
     {
         var o = options.Value;
         var local = SaoPaulo.ToLocal(now);
@@ -138,9 +138,9 @@ internal sealed class SendLimiter
         }, null);
         return result switch
         {
-            null => now.AddSeconds(60), // Redis unavailable: proactive sending waits (fail closed)
+            null => new LimitHold(now.AddSeconds(60), LimitHold.RedisDown), // Redis unavailable: proactive sending waits (fail closed)
             0 => null,
-            var ms => DateTimeOffset.FromUnixTimeMilliseconds(ms.Value),
+            var ms => new LimitHold(DateTimeOffset.FromUnixTimeMilliseconds(ms.Value), LimitHold.Limit),
         };
     }
 
@@ -244,4 +244,14 @@ internal sealed record RateLimitUsage(long SentThisHour, int HourLimit, long Sen
         ["msgs_hora"] = SentThisHour, ["limite_hora"] = HourLimit, ["msgs_dia"] = SentToday, ["limite_dia"] = DayLimit,
         ["horario_permitido"] = WithinBusinessHours, ["hora_atual"] = LocalTime, ["proximo_envio"] = NextSend,
     };
+}
+
+/// <summary>
+/// A proactive send held back: when to try again and the `outcome_reason_code` its row waits with — `limite` (the
+/// hourly, daily or spacing limits) or `redis_indisponivel` (no counters to check them against: it waits, fail closed),
+/// so the runbook's "what the limit is holding" counts only the first (docs/decisions.md#rate-limits).
+/// </summary>
+internal readonly record struct LimitHold(DateTimeOffset RetryAt, string Reason)
+{
+    public const string Limit = "limite", RedisDown = "redis_indisponivel";
 }

@@ -35,7 +35,7 @@ public sealed class SendLimiterTests(LimiterFixture f) : IClassFixture<LimiterFi
 
         var retryAt = await Limiter.TryReserveAsync(Message("followup"), "5511999992099", TenAm.AddMinutes(30), default);
 
-        Assert.Equal(new DateTimeOffset(2026, 11, 25, 11, 0, 0, TimeSpan.FromHours(-3)), retryAt);
+        Assert.Equal(new LimitHold(new DateTimeOffset(2026, 11, 25, 11, 0, 0, TimeSpan.FromHours(-3)), "limite"), retryAt);
         Assert.Equal(20, (int)await Redis.StringGetAsync("rate:hora:2026112510"));
         Assert.Equal(20, (int)await Redis.StringGetAsync("rate:dia:20261125"));
     }
@@ -76,7 +76,7 @@ public sealed class SendLimiterTests(LimiterFixture f) : IClassFixture<LimiterFi
         var tooSoon = await Limiter.TryReserveAsync(Message("lembrete_solicitado"), "5511999992101", TenAm.AddSeconds(44.999), default);
         var onTime = await Limiter.TryReserveAsync(Message("lembrete_solicitado"), "5511999992101@s.whatsapp.net", TenAm.AddSeconds(45), default);
 
-        Assert.Equal(TenAm.AddSeconds(45), tooSoon);
+        Assert.Equal(TenAm.AddSeconds(45), tooSoon?.RetryAt);
         Assert.Null(onTime);
         Assert.True(await Redis.KeyExistsAsync("rate:ultimo:5511999992101"));
         Assert.Equal(0, (int)await Redis.StringGetAsync("rate:hora:2026112510")); // reminders are not counted
@@ -87,12 +87,12 @@ public sealed class SendLimiterTests(LimiterFixture f) : IClassFixture<LimiterFi
     {
         f.Redis.Flush();
         Assert.Null(await Limiter.TryReserveAsync(Message("campanha", firstContact: true), "5511999992201", TenAm, default));
-        Assert.Equal(TenAm.AddSeconds(300), await Limiter.TryReserveAsync(Message("campanha", firstContact: true), "5511999992202", TenAm.AddSeconds(100), default));
+        Assert.Equal(TenAm.AddSeconds(300), (await Limiter.TryReserveAsync(Message("campanha", firstContact: true), "5511999992202", TenAm.AddSeconds(100), default))?.RetryAt);
         Assert.Null(await Limiter.TryReserveAsync(Message("campanha", firstContact: true), "5511999992202", TenAm.AddSeconds(300), default));
 
         var third = await Limiter.TryReserveAsync(Message("campanha", firstContact: true), "5511999992203", TenAm.AddSeconds(900), default);
 
-        Assert.Equal(new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.FromHours(-3)), third); // MAX_PRIMEIROS_CONTATOS_DIA=2
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.FromHours(-3)), third?.RetryAt); // MAX_PRIMEIROS_CONTATOS_DIA=2
     }
 
     [Fact]
@@ -116,7 +116,8 @@ public sealed class SendLimiterTests(LimiterFixture f) : IClassFixture<LimiterFi
             var retryAt = await Limiter.TryReserveAsync(Message("campanha"), "5511999992302", now, default);
 
             Assert.NotNull(retryAt); // 100 (the daily cap) already sent today, although Redis had forgotten them
-            Assert.True(retryAt > now);
+            Assert.True(retryAt.Value.RetryAt > now);
+            Assert.Equal("limite", retryAt.Value.Reason);
         }
         finally
         {
@@ -202,7 +203,7 @@ public sealed class SendLimiterTests(LimiterFixture f) : IClassFixture<LimiterFi
 
             Assert.NotNull(first);             // the day's 2 first contacts went out before the flush
             Assert.NotNull(toTheSameNumber);   // 45 s after the last send to that number
-            Assert.True(toTheSameNumber <= now.AddSeconds(45));
+            Assert.True(toTheSameNumber.Value.RetryAt <= now.AddSeconds(45));
             var usage = await Limiter.UsageAsync(f.Factory.Services.GetRequiredService<Julia.Infrastructure.Time.BusinessHours>());
             Assert.Equal(2, usage.SentToday);
         }
@@ -232,7 +233,8 @@ public sealed class SendLimiterOutageTests
         var retryAt = await limiter.TryReserveAsync(
             new ClaimedMessage(Guid.NewGuid(), Guid.NewGuid(), null, "campanha", "x", 0, 3, DateTime.UtcNow, null, 0, false, false, null), "5511999992401", now, default);
 
-        Assert.Equal(now.AddSeconds(60), retryAt);
+        // Not the limits' doing: the runbook's "what the limit is holding" (outcome_reason_code = 'limite') leaves it out.
+        Assert.Equal(new LimitHold(now.AddSeconds(60), "redis_indisponivel"), retryAt);
     }
 }
 
