@@ -18,6 +18,13 @@ internal sealed class CampaignFeederJob(
     public string Name => "campanhas";
     public Jobs.JobSchedule Schedule => new(Every: TimeSpan.FromMinutes(1), BusinessHoursOnly: true);
 
+    /// <summary>
+    /// A message of today that uses up the day's allowance: not one cancelled, blocked at send time (opt-out, a blocked or
+    /// removed doctor, a person in control) or found to have no WhatsApp — none of those went out, and an imported list
+    /// with dead numbers would otherwise spend the day on them (docs/decisions.md#proactive).
+    /// </summary>
+    const string CountsToday = "status NOT IN ('cancelada', 'bloqueada') AND NOT (status = 'erro' AND outcome_reason_code IS NOT DISTINCT FROM 'sem_whatsapp')";
+
     public async Task<string> RunAsync(CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
@@ -30,9 +37,9 @@ internal sealed class CampaignFeederJob(
         }
 
         var dayStart = new DateTimeOffset(SaoPaulo.ToLocal(time.GetUtcNow()).Date, SaoPaulo.ToLocal(time.GetUtcNow()).Offset).UtcDateTime;
-        var (globalToday, firstToday) = await c.QuerySingleAsync<(long, long)>(new CommandDefinition("""
+        var (globalToday, firstToday) = await c.QuerySingleAsync<(long, long)>(new CommandDefinition($"""
             SELECT count(*) FILTER (WHERE tipo IN ('campanha', 'followup')), count(*) FILTER (WHERE (metadata->>'primeiro_contato')::boolean)
-            FROM fila_mensagens WHERE created_at >= @dayStart AND status <> 'cancelada' AND tipo IN ('campanha', 'followup')
+            FROM fila_mensagens WHERE created_at >= @dayStart AND {CountsToday} AND tipo IN ('campanha', 'followup')
             """, new { dayStart }, cancellationToken: ct));
         var globalLeft = limits.Value.MaxPerDay - (int)globalToday;
         var firstLeft = limits.Value.MaxFirstContactsPerDay - (int)firstToday;
@@ -44,8 +51,8 @@ internal sealed class CampaignFeederJob(
             FROM campanhas WHERE status = 'ativa' ORDER BY id
             """, cancellationToken: ct)))
         {
-            var campaignToday = await c.ExecuteScalarAsync<int>(new CommandDefinition("""
-                SELECT count(*) FROM fila_mensagens WHERE tipo = 'campanha' AND metadata->>'campanha_id' = @id AND created_at >= @dayStart AND status <> 'cancelada'
+            var campaignToday = await c.ExecuteScalarAsync<int>(new CommandDefinition($"""
+                SELECT count(*) FROM fila_mensagens WHERE tipo = 'campanha' AND metadata->>'campanha_id' = @id AND created_at >= @dayStart AND {CountsToday}
                 """, new { id = campaign.Id.ToString(), dayStart }, cancellationToken: ct));
             var allowance = Math.Min(campaign.MaxPorDia - campaignToday, globalLeft);
             if (allowance > 0)

@@ -239,6 +239,36 @@ public sealed class CampaignTests(CampaignFixture f) : IClassFixture<CampaignFix
     /// left out — his send row `cancelado` with the reason — and the next one takes his place (an outside audit,
     /// 2026-12-03: he got the campaign in the middle of a conversation).
     /// </summary>
+    /// <summary>
+    /// A message that never went out — no WhatsApp on that number, blocked at send time — does not use up the campaign's
+    /// day (an audit, 2026-12-04: an imported list's dead numbers spent the allowance); the feeder fills the day again.
+    /// </summary>
+    [Fact]
+    public async Task AMessageThatNeverWentOutLeavesItsPlaceInTheDayToTheNextDoctor()
+    {
+        var filtros = new { especialidades = new[] { "Pediatria" }, regioes = new[] { "ABC" } };
+        var created = await f.Client.PostAsJsonAsync("/campanhas",
+            new { nome = "Sem desperdício", tipo = "oferta_plantao", mensagem_template = "Oi {nome}, tenho plantões de {especialidade}.", filtros, max_por_dia = 2 });
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync($"/campanhas/{id}/iniciar", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync("/jobs/campanhas", null)).StatusCode);
+        var campaign = id.ToString();
+        Assert.Equal(2, await f.ScalarAsync<long>("SELECT count(*) FROM fila_mensagens WHERE tipo = 'campanha' AND metadata->>'campanha_id' = @campaign", new { campaign }));
+
+        // What the dispatcher does to a number WhatsApp does not have, and to a doctor blocked since the feed.
+        await f.ExecuteAsync("""
+            UPDATE fila_mensagens SET status = CASE WHEN n = 1 THEN 'erro' ELSE 'bloqueada' END,
+                   outcome_reason_code = CASE WHEN n = 1 THEN 'sem_whatsapp' ELSE 'bloqueado' END
+            FROM (SELECT id, row_number() OVER (ORDER BY id) n FROM fila_mensagens WHERE tipo = 'campanha' AND metadata->>'campanha_id' = @campaign) x
+            WHERE fila_mensagens.id = x.id
+            """, new { campaign });
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync("/jobs/campanhas", null)).StatusCode);
+
+        Assert.Equal(2, await f.ScalarAsync<long>(
+            "SELECT count(*) FROM fila_mensagens WHERE tipo = 'campanha' AND metadata->>'campanha_id' = @campaign AND status = 'pendente'", new { campaign }));
+        await f.Client.PostAsync($"/campanhas/{id}/cancelar", null);
+    }
+
     [Fact]
     public async Task TheFeederLeavesOutWhoChangedSinceTheStartAndFillsTheDayWithTheNext()
     {
