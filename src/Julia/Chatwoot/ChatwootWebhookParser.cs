@@ -23,6 +23,10 @@ internal static class ChatwootWebhookParser
         {
             "conversation_updated" => ParseConversationUpdated(root),
             "conversation_status_changed" => ParseStatusChanged(root),
+            // What an inbox's agent bot receives instead of `conversation_status_changed` (docs/decisions.md#handoff,
+            // "Chatwoot webhook"): the same conversation payload, named after the new status.
+            "conversation_resolved" => ParseStatusChanged(root, "resolved"),
+            "conversation_opened" => ParseStatusChanged(root, "open"),
             "message_created" => ParseMessageCreated(root),
             "message_updated" => ParseMessageUpdated(root),
             _ => new ChatwootEvent.Ignored("evento não tratado"),
@@ -52,10 +56,10 @@ internal static class ChatwootWebhookParser
             ChangesKnown: Prop(root, "changed_attributes").ValueKind is JsonValueKind.Array or JsonValueKind.Object);
     }
 
-    static ChatwootEvent ParseStatusChanged(JsonElement root)
+    static ChatwootEvent ParseStatusChanged(JsonElement root, string? statusOfEvent = null)
     {
         if (Id(root, "id") is not { } conversationId) return new ChatwootEvent.Invalid("campo obrigatório ausente ou inválido: id");
-        var status = ConversationStatus(Prop(root, "status"));
+        var status = statusOfEvent ?? ConversationStatus(Prop(root, "status"));
         if (status is null) return new ChatwootEvent.Invalid("campo obrigatório ausente ou inválido: status");
         var (phone, contactId) = ConversationContact(root);
         // The agent the conversation is assigned to: who resolved it, as far as the payload says (`meta.assignee`).

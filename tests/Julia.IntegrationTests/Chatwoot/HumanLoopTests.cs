@@ -654,6 +654,37 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
     }
 
     [Fact]
+    public async Task ResolvingWithJuliaAsTheInboxAgentBotReturnsToJuliaToo()
+    {
+        // An agent bot's outgoing URL gets `conversation_resolved` / `conversation_opened` (the same conversation payload)
+        // instead of `conversation_status_changed`: the resolve is the same staff action.
+        const string phone = "5511988880125";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        await PostAsync(f.Client, Text(phone, "quero falar com uma pessoa"));
+        await f.WaitProcessedAsync(phone);
+        Assert.Equal("human", await f.ControlAsync(conversa));
+
+        var opened = HumanLoopFixture.Webhook("webhook-conversation-status-changed-resolved.json", chatwootId, phone);
+        opened["event"] = "conversation_opened";
+        opened["status"] = "open";
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(opened)).StatusCode);
+        Assert.Equal("human", await f.ControlAsync(conversa));
+
+        var resolved = HumanLoopFixture.Webhook("webhook-conversation-status-changed-resolved.json", chatwootId, phone);
+        resolved["event"] = "conversation_resolved";
+        resolved.Remove("changed_attributes");
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(resolved)).StatusCode);
+
+        Assert.Equal("ai", await f.ControlAsync(conversa));
+        Assert.Equal("completed", await f.ScalarAsync<string>("SELECT status FROM conversations WHERE id = @conversa", new { conversa }));
+        Assert.Equal([("resolvido", "pedido_humano")], await f.HandoffsAsync(conversa));
+        // Both webhooks configured (account webhook and agent bot): the second delivery of the resolve changes nothing.
+        var again = HumanLoopFixture.Webhook("webhook-conversation-status-changed-resolved.json", chatwootId, phone);
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(again)).StatusCode);
+        Assert.Equal([("resolvido", "pedido_humano")], await f.HandoffsAsync(conversa));
+    }
+
+    [Fact]
     public async Task AStaffReplyIsStoredAndTakesOverImplicitlyWhenJuliaWasInControl()
     {
         const string phone = "5511988880106";
