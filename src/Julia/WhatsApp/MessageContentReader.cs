@@ -52,7 +52,7 @@ internal static class MessageContentReader
             if (!message.TryGetProperty(field, out var media) || media.ValueKind != JsonValueKind.Object) continue;
             // Evolution's speech-to-text option puts the audio's words beside it: they reach the agent like a caption.
             var caption = EvolutionWebhookParser.GetString(media, "caption")
-                          ?? (kind == MessageKinds.Audio ? EvolutionWebhookParser.GetString(message, "speechToText") : null);
+                          ?? (kind == MessageKinds.Audio ? Transcript(EvolutionWebhookParser.GetString(message, "speechToText")) : null);
             int? seconds = media.TryGetProperty("seconds", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out var n) && n >= 0 ? n : null;
             // The caption is bounded with the text (InboundIntake); a MIME type or file name is never longer than these.
             return new Content(kind, caption, new InboundMedia(
@@ -60,5 +60,17 @@ internal static class MessageContentReader
                 EvolutionWebhookParser.Bounded(EvolutionWebhookParser.GetString(media, "fileName"), 255), caption, seconds));
         }
         return new Content(MessageKinds.Other, null, null);
+    }
+
+    /// <summary>
+    /// The doctor's words of Evolution's transcript, which it writes as "[audio] &lt;words&gt;": with the marker a spoken
+    /// "chega" was no opt-out and a short answer counted a word short of a caption (docs/decisions.md#inbound).
+    /// </summary>
+    static string? Transcript(string? speechToText)
+    {
+        const string marker = "[audio]";
+        var text = speechToText?.Trim();
+        if (text is not null && text.StartsWith(marker, StringComparison.OrdinalIgnoreCase)) text = text[marker.Length..].Trim();
+        return string.IsNullOrEmpty(text) ? null : text;
     }
 }

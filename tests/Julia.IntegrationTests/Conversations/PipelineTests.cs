@@ -267,6 +267,30 @@ public sealed class PipelineTests(PipelineFixture f) : IClassFixture<PipelineFix
     }
 
     [Fact]
+    public async Task AVoiceNoteEvolutionTranscribedIsReadWithoutEvolutionsAudioMarker()
+    {
+        // Evolution's speech-to-text writes "[audio] <words>" beside the voice note: the words are the doctor's, the marker is not.
+        static JsonObject Voice(string phone, string transcript)
+        {
+            var audio = Fixture("webhook-messages-upsert-audio.json");
+            audio["data"]!["key"]!["remoteJid"] = phone + "@s.whatsapp.net";
+            audio["data"]!["key"]!.AsObject().Remove("remoteJidAlt");
+            audio["data"]!["key"]!["id"] = "STT" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+            audio["data"]!["message"]!["speechToText"] = transcript;
+            return audio;
+        }
+        const string stop = "5511999990131", wants = "5511999990132";
+
+        await PostAsync(f.Client, Voice(stop, "[audio] Chega."));
+        await PostAsync(f.Client, Voice(wants, "[audio] quero o de sexta"));
+        await f.WaitProcessedAsync(stop);
+        await f.WaitProcessedAsync(wants);
+
+        Assert.True(await f.ScalarAsync<bool>("SELECT opted_out FROM medicos WHERE telefone = @stop", new { stop }));
+        Assert.Equal(["[áudio] quero o de sexta"], f.Agent.Turns.Last(t => t.Doctor.Telefone == wants).Parts);
+    }
+
+    [Fact]
     public async Task MediaWithoutTextGetsACannedAnswerAndStickersNothing()
     {
         var audio = Fixture("webhook-messages-upsert-audio.json");
