@@ -99,14 +99,31 @@ internal static partial class HandoffTriggerDetector
                    || LandmarkBefore().IsMatch(t.AsSpan(0, at)) || LandmarkAfter().IsMatch(t.AsSpan(at + length))
                    // Fourteenth blind set: "se eu faltar tem alguma penalidade judicial?" asks about a consequence.
                    || (word.StartsWith("judicia") && ConsequenceAsked().IsMatch(t.AsSpan(0, at)));
-        if (word.StartsWith("juridic")) return CoverAsked().IsMatch(t.AsSpan(0, at));
+        // Seventeenth blind set: the hospital's legal department or its paperwork ("o jurídico do hospital precisa da minha
+        // assinatura?", "algum documento do jurídico pro credenciamento?") is no step against us.
+        if (word.StartsWith("juridic"))
+            return CoverAsked().IsMatch(t.AsSpan(0, at)) || OthersLegalDepartment().IsMatch(t.AsSpan(at + length)) || LegalPaperwork().IsMatch(t.AsSpan(0, at));
         if (word.StartsWith("advogad")) return ContractCleared().IsMatch(t) || ServiceAsked().IsMatch(t.AsSpan(0, at));
         // Fourteenth blind set: "processo? que processo? não entendi" asks which one is meant. Fifteenth: "processando aqui,
         // já te respondo" is the doctor thinking.
+        // Seventeenth blind set: "tenho um processo ético no CRM arquivado" — the doctor's own case, with us nowhere in the
+        // message ("…um processo ético por causa de um plantão que vcs escalaram errado" still is).
         if (word.StartsWith("process"))
-            return WhichProcess().IsMatch(t) || (word.SequenceEqual("processando") && StillThinking().IsMatch(t.AsSpan(at + length)));
+            return WhichProcess().IsMatch(t) || (OwnCaseBefore().IsMatch(t.AsSpan(0, at)) && !ThisCompany().IsMatch(t)) || (word.SequenceEqual("processando") && StillThinking().IsMatch(t.AsSpan(at + length)));
         return false;
     }
+
+    /// <summary>"…jurídico do hospital", "…da clínica": another institution's legal department.</summary>
+    [GeneratedRegex(@"^ (do|da) (hospital|clinica|upa|ubs|prefeitura|secretaria|operadora|plano|convenio|santa casa|instituto)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OthersLegalDepartment();
+
+    /// <summary>"algum documento do jurídico", "a assinatura do jurídico": the legal department's paperwork.</summary>
+    [GeneratedRegex(@"\b(documento|documentos|assinatura|parecer|aprovacao|liberacao|visto|autorizacao|modelo|minuta) (do|pelo) $", RegexOptions.CultureInvariant)]
+    private static partial Regex LegalPaperwork();
+
+    /// <summary>"tenho um processo ético…", "já respondi a um processo…": a case the doctor has or had.</summary>
+    [GeneratedRegex(@"\b(tenho|tive|tinha|respondo|respondi|respondia|respondendo) (a )?(um|uma|o) $", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnCaseBefore();
 
     /// <summary>"vocês têm advogado que ajuda a abrir PJ?": a lawyer asked about as a service, not called on us.</summary>
     [GeneratedRegex(@"\b(tem|teria|tinha|oferece|oferecem|possui|possuem|indica|indicam|indicar|recomenda|recomendam|recomendar|conhece|conhecem|conheceria)( (um|uma|algum|alguma))? $", RegexOptions.CultureInvariant)]
@@ -322,7 +339,7 @@ internal static partial class HandoffTriggerDetector
     /// "falar com o coordenador do hospital": the role belongs to the hospital, not to Júlia's team (thirteenth blind set);
     /// since the fourteenth also to another institution ("tratar do pagamento com o gerente do banco").
     /// </summary>
-    const string NotTheirs = @"(?! (do|da|dos|das|de|no|na) (hospital|hospitais|clinica|upa|ubs|ps|pa|uti|plantao|pronto socorro|unidade|maternidade|santa casa|enfermaria|banco|prefeitura|condominio|faculdade|residencia|convenio|plano)\b)";
+    const string NotTheirs = @"(?! (do|da|dos|das|de|no|na) (hospital|hospitais|clinica|upa|ubs|ps|pa|uti|plantao|pronto socorro|unidade|maternidade|santa casa|enfermaria|banco|prefeitura|condominio|faculdade|residencia|convenio|plano|enfermagem|farmacia|limpeza|recepcao|portaria|higienizacao)\b)";
 
     const string Person = @"(uma |um |alguma |algum |a |o |sua |seu )?(pessoa|humano|humana|atendente|alguem|gente de verdade|responsavel|supervisor|supervisora|gerente|coordenador|coordenadora|escalista|gestor|gestora|funcionario|funcionaria|operador|operadora|chefe|equipe|representante|analista|consultor|consultora|recrutador|recrutadora|superior)";
 
@@ -409,7 +426,7 @@ internal static partial class HandoffTriggerDetector
         @"|\b(" + DataLaw + @")\b(?! (obriga|exige|permite|preve|determina|diz)\b).*\b(meus dados|dados pessoais|meu telefone|meu numero|meu contato|solicit\w*|direito|direitos|titular|consentimento)\b" +
         @"|\b(meus dados|dados pessoais|solicit\w*|consentimento)\b.*\b(" + DataLaw + @")\b" +
         @"|\bparar n[oa] (" + Council + @"|procon|reclame aqui)\b" +
-        @"|\breclamacao formal\b|\bnotificacao\b.*\bextrajudicial\b|\bdenunci(a|ar|ando|arei|o)\b(?! (de |da |do |por )?(maus tratos|violencia|abuso|agressao|estupro|abandono de incapaz)\b)|\bautuacao\b|\bautuad[oa]s?\b|\bjudicializ\w*|\blevar (isso |essa situacao |o caso )?(ao|para o) (crm|cremesp|conselho)\b" +
+        @"|\breclamacao formal\b|\bnotificacao\b.*\bextrajudicial\b|\bdenunci(a|ar|ando|arei|o)\b(?! (de |da |do |por )?(maus tratos|violencia|abuso|agressao|estupro|abandono de incapaz|paciente|pacientes|desaparecimento|desaparecid[oa])\b)|\bautuacao\b|\bautuad[oa]s?\b|\bjudicializ\w*|\blevar (isso |essa situacao |o caso )?(ao|para o) (crm|cremesp|conselho)\b" +
         @"|\bcrm\b.*\b(reclamacao|reclamar|denuncia|queixa)\b|\b(reclamacao|reclamar|denuncia|queixa)\b.*\bcrm\b|\bministerio (publico|do trabalho)\b|\bmpt\b|\bdefensoria\b|(?<!\btem )\bboletim de ocorrencia\b" + AboutOwnLoss +
         @"|\b(medidas?|providencias?) (legais|judiciais|cabiveis)\b|\bprocesso (trabalhista|judicial|contra)\b|\b(reclamacao|reclamatoria) trabalhista\b|\btribuna(l|is)\b|\bintimacao\b|\bprocessa (voces|voce|a empresa)\b|\bacao (trabalhista|de cobranca|de indenizacao|contra)\b|\b(entrar|entro|entrei|entramos|entrarei|entrando|mover|movo|movi|abrir|abro|abri|abrirei|meter|meto|enfiar|enfio|tacar|taco|botar|boto|tomar|tomarem|levar|levarem|responder|responderem) (com |uma |com uma |com a |um |com um |a um )?(acao|processo)\b(?! seletivo| de (credenciamento|cadastro|selecao))" +
         @"|\bquebra de contrato\b" +
@@ -435,7 +452,7 @@ internal static partial class HandoffTriggerDetector
         @"|\bdecepciona(d[oa]|nte)\b|\bdecepcao\b|\binsatisfeit[oa]s?\b|\benganad[oa]\b|\benrola(d[oa]|cao)\b|\bpatetic[oa]s?\b" +
         // English as doctors mix it in ("this is ridiculous"): a stem shared with the Portuguese word counts once.
         @"|\bridiculous\b|\babsurd\b|\bunacceptable\b|\boutrageous\b|\bdisgusting\b|\bshameful\b|\bdisgrace\b|\bscam\b|\bliars?\b" +
-        @"|\binacreditavel\b|\bfurios[oa]\b|\bsaco cheio\b|\bvtnc\b|\bvai se f[ou]der\b|\btomar no cu\b|\bputa que pariu\b|\bput[oa] da vida\b" +
+        @"|\binacreditavel\b|\bfalta de profissionalismo\b|\bpt da vida\b|\bfurios[oa]\b|\bsaco cheio\b|\bvtnc\b|\bvai se f[ou]der\b|\btomar no cu\b|\bputa que pariu\b|\bput[oa] da vida\b" +
         // Curses and insults as doctors write them (still two distinct ones needed, unless aimed at the company above).
         @"|\bcaralho\b|\bpqp\b|\bputa merda\b|\bcanalhas?\b|\bdesgracad[oa]s?\b|\bvagabund[oa]s?\b|\bpicaretas?\b|\bladr(ao|oes)\b|\bidiotas?\b" +
         @"|\bimbec(il|is)\b|\bnojent[oa]s?\b|\bdesonest[oa]s?\b|\birresponsave(l|is)\b|\bcretin[oa]s?\b|\bescrot[oa]s?\b|\bpilantras?\b|\bcaloteir[oa]s?\b|\bfdp\b",
@@ -453,7 +470,7 @@ internal static partial class HandoffTriggerDetector
         "horriv", "odeio", "odio", "raiva", "inaceitavel", "escandalo", "palhac", "safad", "mentiros", "golp", "calote", "fraude",
         "descaso", "incompet", "desorganiza", "bagunca", "piada", "lixo", "merda", "bosta", "porcaria", "porra", "sacanagem",
         "humilha", "desuman", "indignad", "revolta", "desgraca", "decep", "insatisfeit", "enganad", "enrola", "patetic",
-        "unacceptable", "outrageous", "disgusting", "disgrace", "scam", "liar", "inacreditavel", "furios", "saco cheio", "vtnc",
+        "unacceptable", "outrageous", "disgusting", "disgrace", "scam", "liar", "inacreditavel", "falta de profis", "pt da vida", "furios", "saco cheio", "vtnc",
         "vai se f", "tomar no cu", "puta", "puto", "caralho", "pqp", "canalha", "vagabund", "picareta", "ladrao", "ladroes",
         "idiota", "imbeci", "nojent", "desonest", "irresponsave", "cretin", "escrot", "pilantra", "fdp",
     ], StringComparison.Ordinal);

@@ -212,6 +212,9 @@ internal sealed class IntentVocabulary
     {
         for (var k = end; k < Math.Min(words.Length, end + 6); k++)
         {
+            // Seventeenth blind set: "não tenho interesse em nenhum desses, tem outros?" — none of the ones offered.
+            if (words[k] is "nenhum" or "nenhuma" && k + 1 < words.Length && words[k + 1] is "desses" or "dessas" or "destes" or "destas" or "deles" or "delas")
+                continue;
             if (words[k] is "nenhum" or "nenhuma" or "nada") return true;
             if (words[k] is "todos" or "todas" or "qualquer")
                 for (var n = k + 1; n < Math.Min(words.Length, k + 5) && !Crosses(clauseEnds, n - 1, n); n++)
@@ -554,6 +557,9 @@ internal sealed class IntentVocabulary
         }
         return false;
     }
+
+    /// <summary>Whether every word is a courtesy ("por favor", "obrigado"): no sentence of its own.</summary>
+    internal bool OnlyCourtesies(string[] words) => courtesies.Strip(words).Length == 0;
 
     /// <summary>
     /// "…vcs estão mandando pro número errado, parem", "eu não pedi pra receber isso. parem": a bare stop as the last

@@ -50,9 +50,22 @@ internal static partial class OptOutDetector
         var end = text.Length;
         while (end > 0 && !char.IsLetterOrDigit(text[end - 1])) end--;
         if (end == 0) return null;
+        // Seventeenth blind set: "Tem que remover o acesso venoso. Remover?" — a closing word asked is no command.
+        if (text.AsSpan(end).TrimStart().StartsWith("?")) return null;
         var start = text.LastIndexOfAny(SentenceEnds, end - 1);
         if (start < 0 || end - start - 1 > MaxLastSentence) return null;
         var last = PtBrText.Normalise(text[(start + 1)..end]);
+        // Seventeenth blind set: "Mensagens. Parem. Por favor." — a closing courtesy alone is not the last sentence; the
+        // one before it is.
+        if (last.Length > 0 && IntentVocabulary.Instance.OnlyCourtesies(last.Split(' ')))
+        {
+            end = start;
+            while (end > 0 && !char.IsLetterOrDigit(text[end - 1])) end--;
+            if (end == 0) return null;
+            start = text.LastIndexOfAny(SentenceEnds, end - 1);
+            if (start < 0 || end - start - 1 > MaxLastSentence) return null;
+            last = PtBrText.Normalise(text[(start + 1)..end]);
+        }
         return last.Length == 0 ? null : last.Split(' ');
     }
 }
