@@ -55,9 +55,11 @@ internal static partial class OptOutDetector
         var start = text.LastIndexOfAny(SentenceEnds, end - 1);
         if (start < 0 || end - start - 1 > MaxLastSentence) return null;
         var last = PtBrText.Normalise(text[(start + 1)..end]);
+        if (last.Length == 0) return null;
+        var words = last.Split(' ');
         // Seventeenth blind set: "Mensagens. Parem. Por favor." — a closing courtesy alone is not the last sentence; the
         // one before it is.
-        if (last.Length > 0 && IntentVocabulary.Instance.OnlyCourtesies(last.Split(' ')))
+        if (IntentVocabulary.Instance.OnlyCourtesies(words))
         {
             end = start;
             while (end > 0 && !char.IsLetterOrDigit(text[end - 1])) end--;
@@ -65,7 +67,8 @@ internal static partial class OptOutDetector
             start = text.LastIndexOfAny(SentenceEnds, end - 1);
             if (start < 0 || end - start - 1 > MaxLastSentence) return null;
             last = PtBrText.Normalise(text[(start + 1)..end]);
+            words = last.Length == 0 ? [] : last.Split(' ');
         }
-        return last.Length == 0 ? null : last.Split(' ');
+        return words.Length == 0 ? null : words;
     }
 }
