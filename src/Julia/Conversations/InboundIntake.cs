@@ -130,11 +130,11 @@ internal sealed partial class InboundIntake(
         return null;
     }
 
-    /// <summary>A media caption reaches the model like a text: cut at MAX_MENSAGEM_CHARS (the text column has its own rules).</summary>
     /// <summary>The cut end of a long message, when it asks to stop or for a person: the turn reads it with the stored text.</summary>
     static string? IntentInCutTail(string? text, InboundTextLimits limits) =>
         InboundText.CutTail(text, limits) is { } tail && (OptOutDetector.IsOptOut(tail) || HandoffTriggerDetector.Detect(tail) is not null) ? tail : null;
 
+    /// <summary>A media caption reaches the model like a text: cut at MAX_MENSAGEM_CHARS (the text column has its own rules).</summary>
     static InboundMedia? BoundedCaption(InboundMedia? media, int maxChars) =>
         media is { Caption.Length: var length } && length > maxChars ? media with { Caption = TextPrefix.Of(media.Caption, maxChars) + "..." } : media;
 

@@ -47,28 +47,34 @@ internal static partial class OptOutDetector
     /// </summary>
     static string[]? LastSentence(string text)
     {
-        var end = text.Length;
-        while (end > 0 && !char.IsLetterOrDigit(text[end - 1])) end--;
+        var end = WithoutTrailingMarks(text, text.Length);
         if (end == 0) return null;
         // Seventeenth blind set: "Tem que remover o acesso venoso. Remover?" — a closing word asked is no command.
         if (text.AsSpan(end).TrimStart().StartsWith("?")) return null;
-        var start = text.LastIndexOfAny(SentenceEnds, end - 1);
-        if (start < 0 || end - start - 1 > MaxLastSentence) return null;
-        var last = PtBrText.Normalise(text[(start + 1)..end]);
-        if (last.Length == 0) return null;
-        var words = last.Split(' ');
+        var words = ShortSentenceEndingAt(text, end, out var start);
         // Seventeenth blind set: "Mensagens. Parem. Por favor." — a closing courtesy alone is not the last sentence; the
         // one before it is.
-        if (IntentVocabulary.Instance.OnlyCourtesies(words))
+        if (words is not null && IntentVocabulary.Instance.OnlyCourtesies(words))
         {
-            end = start;
-            while (end > 0 && !char.IsLetterOrDigit(text[end - 1])) end--;
-            if (end == 0) return null;
-            start = text.LastIndexOfAny(SentenceEnds, end - 1);
-            if (start < 0 || end - start - 1 > MaxLastSentence) return null;
-            last = PtBrText.Normalise(text[(start + 1)..end]);
-            words = last.Length == 0 ? [] : last.Split(' ');
+            end = WithoutTrailingMarks(text, start);
+            words = end == 0 ? null : ShortSentenceEndingAt(text, end, out _);
         }
-        return words.Length == 0 ? null : words;
+        return words;
+    }
+
+    static int WithoutTrailingMarks(string text, int end)
+    {
+        while (end > 0 && !char.IsLetterOrDigit(text[end - 1])) end--;
+        return end;
+    }
+
+    /// <summary>The normalised words of the sentence ending at <paramref name="end"/>, when a sentence mark
+    /// (<paramref name="start"/>) opens it within <see cref="MaxLastSentence"/> characters; else null.</summary>
+    static string[]? ShortSentenceEndingAt(string text, int end, out int start)
+    {
+        start = text.LastIndexOfAny(SentenceEnds, end - 1);
+        if (start < 0 || end - start - 1 > MaxLastSentence) return null;
+        var last = PtBrText.Normalise(text[(start + 1)..end]);
+        return last.Length == 0 ? null : last.Split(' ');
     }
 }

@@ -26,11 +26,15 @@ internal static class DatabaseExtensions
         csb.ApplicationName = applicationName ?? csb.ApplicationName ?? "julia";
         ApplyPoolDefaults(csb);
         if (maxPoolSize is { } max && max < csb.MaxPoolSize) csb.MaxPoolSize = max;
-        if (options is not null) csb.Options = string.IsNullOrEmpty(csb.Options) ? options : $"{csb.Options} {options}";
+        if (options is not null) AddOptions(csb, options);
         var dataSource = new NpgsqlDataSourceBuilder(csb.ConnectionString);
         dataSource.UseLoggerFactory(loggers);
         return dataSource.Build();
     }
+
+    /// <summary>Server settings after those DATABASE_URL already gives (`-c name=value …`).</summary>
+    static void AddOptions(NpgsqlConnectionStringBuilder csb, string options) =>
+        csb.Options = string.IsNullOrEmpty(csb.Options) ? options : $"{csb.Options} {options}";
 
     /// <summary>Júlia's defaults for a pool, where DATABASE_URL does not say otherwise.</summary>
     internal static void ApplyPoolDefaults(NpgsqlConnectionStringBuilder csb)
@@ -41,8 +45,7 @@ internal static class DatabaseExtensions
         csb.NoResetOnClose = true;
         // A prepared statement is planned once per connection, generically, not five times with its values first
         // (docs/decisions.md#prepared-statements). Only named (prepared) statements read this setting.
-        if (csb.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) != true)
-            csb.Options = string.IsNullOrEmpty(csb.Options) ? "-c plan_cache_mode=force_generic_plan" : $"{csb.Options} -c plan_cache_mode=force_generic_plan";
+        if (csb.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) != true) AddOptions(csb, "-c plan_cache_mode=force_generic_plan");
         // No automatic statement preparation (`Max Auto Prepare`): an auto-prepared statement whose first execution
         // fails in a transaction is left corrupt on the connection (npgsql/npgsql#6391), and the next command on it reads
         // "unexpected backend message DataRow". The hot path prepares explicitly (docs/decisions.md#prepared-statements).
