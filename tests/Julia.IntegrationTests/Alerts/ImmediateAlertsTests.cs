@@ -30,7 +30,7 @@ public sealed class ImmediateAlertsTests(AlertsFixture f) : IClassFixture<Alerts
         var alerts = await Eventually.MatchesAsync(AlertsAsync, a => a.Any(x => x.Tipo == AlertTypes.CircuitoAberto));
         Assert.Contains("chatwoot", alerts.Single(a => a.Tipo == AlertTypes.CircuitoAberto).Mensagem);
         await Eventually.MatchesAsync(() => Task.FromResult(ChatwootMessages()), n => n == before + 1);
-        Assert.Contains(f.App.Logs.Lines, l => l.EventId == 1702);
+        await f.App.Logs.AssertLoggedAsync(l => l.EventId == 1702, "event 1702");
     }
 
     /// <summary>

@@ -691,7 +691,7 @@ public sealed class SupersedeTests(HumanisedFixture f) : IClassFixture<Humanised
             var queue = await Eventually.MatchesAsync(() => f.QueueAsync(phone), q => q.All(r => r.Status is "enviada" or "cancelada") && q.Count(r => r.Status == "enviada") > 1, seconds: 60);
             Assert.Equal(["enviada", "enviada", "enviada"], queue.Select(q => q.Status));
             Assert.Single(queue.GroupBy(q => q.LoteId));
-            Assert.Contains(f.App.Logs.Lines, l => l.EventId == 1119);
+            await f.App.Logs.AssertLoggedAsync(l => l.EventId == 1119, "event 1119");
         }
         finally
         {

@@ -234,7 +234,7 @@ public sealed class DispatcherTests(DispatcherFixture f) : IClassFixture<Dispatc
         await f.ExecuteAsync("INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade) VALUES (@m, @c, 'sistema', 'y', 10)",
             new { m = missing.Medico, c = missing.Conversa });
         Assert.Equal(["erro:sem_whatsapp"], await Eventually.MatchesAsync(() => f.StatusesAsync("5511999991006"), s => s[0].StartsWith("erro")));
-        Assert.Contains(f.App.Logs.Lines, l => l.Message.Contains("enviar falhou"));
+        await f.App.Logs.AssertLoggedAsync(l => l.Message.Contains("enviar falhou"), "enviar falhou");
     }
 
     /// <summary>

@@ -12,6 +12,16 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public IReadOnlyList<Line> Lines => [.. lines];
 
+    /// <summary>
+    /// Waits for a line the app writes after the state a test waited for (a Redis or row write comes first, the line just
+    /// after: reading the log at once raced it in CI); fails naming what was awaited.
+    /// </summary>
+    public async Task AssertLoggedAsync(Func<Line, bool> match, string what, int seconds = 10)
+    {
+        try { await Eventually.MatchesAsync(() => Task.FromResult(lines.Any(match)), found => found, seconds); }
+        catch (Xunit.Sdk.XunitException) { throw new Xunit.Sdk.XunitException($"no log line {what} in {seconds}s"); }
+    }
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose() { }

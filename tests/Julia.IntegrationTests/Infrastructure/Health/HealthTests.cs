@@ -94,7 +94,7 @@ public sealed class UnreachableGatewayStateTests
 
         Assert.Equal("inacessivel", state);
         // No reason code from a refused connection: "-" (an operator walk, 2026-12-03: the ERROR line ended "(reason (null))").
-        Assert.Contains(app.Logs.Lines, l => l.Message.Contains("WhatsApp not connected: state inacessivel (reason -)"));
+        await app.Logs.AssertLoggedAsync(l => l.Message.Contains("WhatsApp not connected: state inacessivel (reason -)"), "state inacessivel (reason -)");
     }
 }
 
