@@ -9,6 +9,7 @@
 #   bench/run.sh processo [rate] [seconds] [starts]   Júlia as her own process: start to first /health 200, sequential vs
 #     bare chain, open loop with her RSS and CPU (PostgreSQL's, Redis's) from /proc (defaults 100/s, 60 s, 3 warm starts);
 #     Júlia published ReadyToRun as ./run.sh runs her (BENCH_JULIA=jit: the bench's JIT-compiled copy)
+#     BENCH_HISTORY=N seeds N doctors' history first (10 interacoes and 10 sent fila_mensagens each; unset: a new database)
 #   bench/run.sh escala [messages]   webhook, history query and queue claim at 10k vs 100k doctors / 1M interacoes
 #   bench/run.sh metricas [messages] [rounds]   what recording metrics costs: webhook path and dispatcher drain, on vs off
 #   bench/run.sh retencao [rows]   retention of N old interacoes while the webhook path runs (p99 vs idle)

@@ -3,7 +3,7 @@
 // generator; here they are Júlia's alone (/proc/<pid>), with PostgreSQL's and Redis's CPU beside them. Phases: start to
 // first 200 on /health (a fresh database, then warm starts), sequential replies against the bare chain, then the open
 // loop at a fixed rate with Júlia's RSS sampled every second.
-// Usage: bench/run.sh processo [rate msg/s] [seconds] [warm starts]
+// Usage: bench/run.sh processo [rate msg/s] [seconds] [warm starts]; BENCH_HISTORY=N seeds N doctors' history first
 using System.Diagnostics;
 using Dapper;
 using Npgsql;
@@ -47,6 +47,18 @@ internal static class ProcessBench
                 var (process, ms) = await StartAsync(julia, env, http);
                 startups.Add(ms);
                 await StopAsync(process);
+            }
+
+            // A history as a running service has (BENCH_HISTORY=N doctors, each with a closed conversation, 10 interacoes
+            // and 10 sent queue rows; unset: a new database): a small table crosses autovacuum's thresholds (50 rows +
+            // 10–20 %) every minute of the open loop, and each autovacuum makes every pooled connection plan again.
+            var history = int.TryParse(Environment.GetEnvironmentVariable("BENCH_HISTORY"), out var h) && h > 0 ? h : 0;
+            if (history > 0)
+            {
+                Progress($"seeding a history of {history} doctors");
+                var watch = Stopwatch.StartNew();
+                await ScaleBench.SeedAsync(new NpgsqlConnectionStringBuilder(dbUrl) { CommandTimeout = 1200 }.ConnectionString, 0, history);
+                Console.Error.WriteLine($"  seeded in {watch.Elapsed.TotalSeconds:F0} s");
             }
 
             // Registered doctors, as in the e2e bench: each message is a conversation's first.
@@ -95,6 +107,9 @@ internal static class ProcessBench
 
                 Console.WriteLine($"Júlia as her own process (dotnet julia.dll serve, role all), HUMANIZAR=false, fakes on loopback; registered doctors, first message of a conversation");
                 Console.WriteLine($"  build: {build}");
+                Console.WriteLine(history > 0
+                    ? $"  database: a history of {history} doctors ({history * 10} interacoes, {history * 10} sent fila_mensagens) before the run (BENCH_HISTORY)"
+                    : "  database: new, empty before the run (BENCH_HISTORY unset)");
                 Console.WriteLine($"  start to first 200 on /health: {startups[0]:F0} ms on a new database (migrations), then {string.Join(" / ", startups.Skip(1).Select(ms => $"{ms:F0}"))} ms (warm build; goal ≤ 2 000 ms)");
                 Print("sequential", seqLatencies, $"{Sequential} messages");
                 Print("bare chain", bare, "INSERT+COMMIT, Redis GET, HTTP model, INSERT+COMMIT, HTTP evolution");

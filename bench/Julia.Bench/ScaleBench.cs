@@ -76,7 +76,7 @@ internal static class ScaleBench
     }
 
     /// <summary>Doctors [from, to) with a closed conversation each, 10 interacoes each and 10 sent queue rows each.</summary>
-    static async Task SeedAsync(string dbUrl, int from, int to)
+    internal static async Task SeedAsync(string dbUrl, int from, int to)
     {
         await using var c = new NpgsqlConnection(dbUrl);
         await c.ExecuteAsync("""
