@@ -28,7 +28,8 @@ public sealed class DispatcherTests(DispatcherFixture f) : IClassFixture<Dispatc
             SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id
             WHERE m.telefone = @phone AND i.direcao = 'saida' AND i.provider_message_id LIKE '3EB0%' AND i.origem = 'fila:resposta'
             """, new { phone }));
-        Assert.Contains(f.App.Logs.Lines, l => l.Message.StartsWith("enviar ok"));
+        // Written after the batch's rows are marked `enviada`, which is all the wait above saw.
+        await f.App.Logs.AssertLoggedAsync(l => l.Message.StartsWith("enviar ok"), "enviar ok");
     }
 
     [Fact]
@@ -255,7 +256,8 @@ public sealed class DispatcherTests(DispatcherFixture f) : IClassFixture<Dispatc
             r => r[0].Status is "erro" or "enviada");
 
         Assert.Equal(("erro", 0, "tempo esgotado", "resultado_desconhecido"), row[0]);
-        Assert.Contains(f.App.Logs.Lines, l => l.EventId == 3007 && l.Level == Microsoft.Extensions.Logging.LogLevel.Error);
+        // The ERROR line follows the row's end to `erro`, which is all the wait above saw.
+        await f.App.Logs.AssertLoggedAsync(l => l.EventId == 3007 && l.Level == Microsoft.Extensions.Logging.LogLevel.Error, "3007 at ERROR");
         await Task.Delay(TimeSpan.FromSeconds(3)); // the late answer arrives; nothing goes again
         Assert.Single(SendsTo("5511999991009"));
     }
