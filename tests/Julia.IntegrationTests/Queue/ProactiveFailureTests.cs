@@ -64,7 +64,8 @@ public sealed class ProactiveFailureTests(AlwaysOpenGatewayFixture f) : IClassFi
     public async Task TheGapBetweenTwoSendsHoldsAcrossHisLidAndHisPhone()
     {
         var redis = f.App.Services.GetRequiredService<RedisGate>().Multiplexer.GetDatabase(f.Redis.Database);
-        await redis.StringSetAsync("rate:ultimo:5511999997201", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), TimeSpan.FromHours(1));
+        var lastSend = DateTimeOffset.UtcNow;
+        await redis.StringSetAsync("rate:ultimo:5511999997201", lastSend.ToUnixTimeMilliseconds(), TimeSpan.FromHours(1));
         var row = await f.ScalarAsync<Guid>("""
             WITH m AS (INSERT INTO medicos (telefone, whatsapp_jid, origem) VALUES ('5511999997201', '190442837201553@lid', 'import') RETURNING id),
                  c AS (INSERT INTO conversations (medico_id, last_outbound_at) SELECT id, now() - interval '3 days' FROM m RETURNING id, medico_id)
@@ -76,7 +77,9 @@ public sealed class ProactiveFailureTests(AlwaysOpenGatewayFixture f) : IClassFi
             "SELECT status, outcome_reason_code, agendar_para FROM fila_mensagens WHERE id = @row", new { row }))[0], r => r.Reason == "limite" || r.Status is "enviada" or "erro" or "cancelada" or "bloqueada");
 
         Assert.Equal("pendente", held.Status);
-        Assert.True(held.Due > DateTime.UtcNow.AddSeconds(30), $"due {held.Due:O}");
+        // Held until the 45 s gap after that send ends: measured from the send, not from when the wait above saw the hold
+        // (`now + 30 s` failed whenever the machine took 15 s to get there).
+        Assert.True(held.Due >= lastSend.UtcDateTime.AddSeconds(44), $"due {held.Due:O}, last send {lastSend.UtcDateTime:O}");
         Assert.DoesNotContain(f.Evolution.Sends, c => c.Body?["number"]?.GetValue<string>().StartsWith("190442837201553") == true);
     }
 }
