@@ -13,11 +13,12 @@ public sealed class NoticeDeliveryTests(HumanLoopFixture f) : IClassFixture<Huma
     public async Task SlackFailingThenTimingOutThenAnsweringGetsExactlyOneMessage()
     {
         const string phone = "5511988880201";
-        var (conversa, _) = await f.DoctorInChatwootAsync(phone);
-        var first = f.Slack.Calls;
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
         // Scripted before the calls: the retry after the 500 comes 1 s later, maybe before the test could change anything.
-        f.Slack.Respond = n => n == first + 1 ? (500, "rollup_error", null) : (200, "ok", null);
-        f.Slack.DelayOf = n => n == first + 2 ? TimeSpan.FromSeconds(3) : TimeSpan.Zero; // longer than Slack:TimeoutSeconds=1
+        // Only this conversation's notice is numbered: another test's notice still on its way answers 200 unscripted.
+        f.Slack.ScriptOnly = body => body.ToJsonString().Contains($"/conversations/{chatwootId}", StringComparison.Ordinal);
+        f.Slack.Respond = n => n == 1 ? (500, "rollup_error", null) : (200, "ok", null);
+        f.Slack.DelayOf = n => n == 2 ? TimeSpan.FromSeconds(3) : TimeSpan.Zero; // longer than Slack:TimeoutSeconds=1
         try
         {
             await PostAsync(f.Client, Text(phone, "quero falar com uma pessoa agora"));
@@ -27,6 +28,8 @@ public sealed class NoticeDeliveryTests(HumanLoopFixture f) : IClassFixture<Huma
         finally
         {
             f.Slack.DelayOf = null;
+            f.Slack.Respond = null;
+            f.Slack.ScriptOnly = null;
         }
 
         await Eventually.MatchesAsync(() => f.ScalarAsync<string>(
@@ -34,7 +37,6 @@ public sealed class NoticeDeliveryTests(HumanLoopFixture f) : IClassFixture<Huma
         Assert.Equal(1, await f.ScalarAsync<long>("SELECT count(*) FROM notificacoes WHERE conversa_id = @conversa AND tipo = 'handoff_aberto'", new { conversa }));
         Assert.True(await f.ScalarAsync<bool>("SELECT slack_notificado_em IS NOT NULL FROM handoffs WHERE conversa_id = @conversa", new { conversa }));
         Assert.Equal("human", await f.ControlAsync(conversa));
-        f.Slack.Respond = null;
     }
 
     Task<int> AttemptsAsync(Guid conversa, int atLeast) => Eventually.MatchesAsync(() => f.ScalarAsync<int>(

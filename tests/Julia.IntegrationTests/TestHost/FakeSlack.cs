@@ -16,6 +16,7 @@ public sealed class FakeSlack : LoopbackServer
     public const string WebhookPath = "/services/T000/B000/XXXX";
 
     int calls;
+    int matched;
 
     public ConcurrentQueue<JsonObject> Received { get; } = new();
 
@@ -27,6 +28,19 @@ public sealed class FakeSlack : LoopbackServer
 
     /// <summary>How long the n-th call (1-based) waits, instead of <see cref="Delay"/>: scripted before the calls come.</summary>
     public Func<int, TimeSpan>? DelayOf { get; set; }
+
+    /// <summary>
+    /// When set, <see cref="Respond"/> and <see cref="DelayOf"/> number only the calls whose body it matches (1-based,
+    /// from when it is set) and every other call answers `200 ok` at once: a test scripts its own notice's answers
+    /// without a notice of an earlier test, still on its way, taking one of its numbers.
+    /// </summary>
+    public Func<JsonObject, bool>? ScriptOnly
+    {
+        get => scriptOnly;
+        set { Volatile.Write(ref matched, 0); scriptOnly = value; }
+    }
+
+    Func<JsonObject, bool>? scriptOnly;
 
     public string WebhookUrl => Url + WebhookPath;
 
@@ -44,7 +58,18 @@ public sealed class FakeSlack : LoopbackServer
     async Task WebhookAsync(HttpContext http)
     {
         var call = Interlocked.Increment(ref calls);
-        if ((await JsonNode.ParseAsync(http.Request.Body)) is JsonObject body) Received.Enqueue(body);
+        var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject;
+        if (body is not null) Received.Enqueue(body);
+        if (scriptOnly is { } only)
+        {
+            if (body is null || !only(body))
+            {
+                http.Response.ContentType = "text/plain";
+                await http.Response.WriteAsync("ok");
+                return;
+            }
+            call = Interlocked.Increment(ref matched);
+        }
 
         var delay = DelayOf?.Invoke(call) ?? Delay;
         if (delay > TimeSpan.Zero)
