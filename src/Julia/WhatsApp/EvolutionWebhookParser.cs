@@ -134,10 +134,17 @@ internal static class EvolutionWebhookParser
         return value is null ? null : Infrastructure.Text.TextPrefix.Of(value, max);
     }
 
-    // ephemeral / view-once wrappers carry the real message one level down.
+    /// <summary>
+    /// Wrappers that carry the real message one level down: disappearing, view-once, a document with a caption, and
+    /// `associatedChildMessage` — the HD copy of a photo or video (and an album's items) that newer WhatsApp apps send
+    /// after a first upload, its caption inside (docs/decisions.md#inbound). Edits are wrappers too, ignored on purpose.
+    /// </summary>
+    static readonly string[] Wrappers =
+        ["ephemeralMessage", "viewOnceMessage", "viewOnceMessageV2", "viewOnceMessageV2Extension", "documentWithCaptionMessage", "associatedChildMessage"];
+
     static JsonElement Unwrap(JsonElement message)
     {
-        foreach (var wrapper in new[] { "ephemeralMessage", "viewOnceMessage", "viewOnceMessageV2", "viewOnceMessageV2Extension", "documentWithCaptionMessage" })
+        foreach (var wrapper in Wrappers)
             if (message.TryGetProperty(wrapper, out var w) && w.ValueKind == JsonValueKind.Object
                 && w.TryGetProperty("message", out var inner) && inner.ValueKind == JsonValueKind.Object)
                 return Unwrap(inner);

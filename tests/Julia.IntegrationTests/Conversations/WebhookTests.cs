@@ -119,6 +119,27 @@ public sealed class WebhookTests(WebhookFixture f) : IClassFixture<WebhookFixtur
     }
 
     /// <summary>
+    /// An HD photo as newer WhatsApp apps send it, the image inside `associatedChildMessage`: stored as an image with the
+    /// doctor's caption (an audit of payload shapes: it was stored `outro`, its words dropped from the turn and unanswered).
+    /// </summary>
+    [Fact]
+    public async Task AnHdPhotoWrappedInAssociatedChildMessageKeepsItsCaption()
+    {
+        var body = Fixture("webhook-messages-upsert-associated-child-image.json");
+        body["data"]!["key"]!["remoteJid"] = "5511999990287@s.whatsapp.net";
+        body["data"]!["key"]!.AsObject().Remove("remoteJidAlt");
+
+        var response = await PostAsync(f.Client, body, Url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("received", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status"]!.GetValue<string>());
+        Assert.Equal("imagem|Segue meu CRM em HD. Posso pegar o plantão de sexta?", await f.ScalarAsync<string>("""
+            SELECT i.tipo || '|' || (i.midia->>'caption')
+            FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = '5511999990287' AND i.direcao = 'entrada'
+            """));
+    }
+
+    /// <summary>
     /// A long message whose 4 000th character falls inside an emoji is stored cut before it (an audit, 2026-12-03: the
     /// cut left half an emoji, which PostgreSQL's UTF-8 refuses).
     /// </summary>

@@ -217,6 +217,24 @@ public sealed class EvolutionWebhookParserTests
         Assert.Equal(MessageKinds.Other, WithMessage("""{"locationMessage":{"degreesLatitude":-23.5,"degreesLongitude":-46.6}}""").Kind);
     }
 
+    /// <summary>
+    /// The HD copy of a photo newer WhatsApp apps send after the first upload comes wrapped in `associatedChildMessage`,
+    /// as Baileys gives it (an audit of payload shapes: it read as `outro`, and the doctor's words under the photo were lost).
+    /// </summary>
+    [Fact]
+    public void AnHdPhotosCaptionInsideAssociatedChildMessageIsRead()
+    {
+        var m = Message("webhook-messages-upsert-associated-child-image.json");
+
+        Assert.Equal(MessageKinds.Image, m.Kind);
+        Assert.Equal("Segue meu CRM em HD. Posso pegar o plantão de sexta?", m.Text);
+        Assert.Equal(("image/jpeg", "Segue meu CRM em HD. Posso pegar o plantão de sexta?"), (m.Media!.MimeType, m.Media.Caption));
+        Assert.Equal("5511999990003@s.whatsapp.net", m.PhoneJid);
+        // An HD video note the same way, and a wrapper inside another.
+        Assert.Equal(MessageKinds.Video, WithMessage("""{"associatedChildMessage":{"message":{"videoMessage":{"caption":"segue o vídeo","mimetype":"video/mp4"}}}}""").Kind);
+        Assert.Equal("pode ser", WithMessage("""{"ephemeralMessage":{"message":{"associatedChildMessage":{"message":{"imageMessage":{"caption":"pode ser"}}}}}}""").Text);
+    }
+
     [Fact]
     public void TheQuotedMessageIsReadInEachOfEvolutionsShapes()
     {
