@@ -22,6 +22,12 @@ internal static partial class EvolutionWebhookEndpoints
         group.MapPost("/{evento}", (HttpContext http, string evento, Handler handler, CancellationToken ct) => handler.ReceiveAsync(http, evento, ct));
     }
 
+    /// <summary>
+    /// What Júlia never reads and a body may be made of: the media (`base64`) and the previews of a media, a link or an ad
+    /// (`jpegThumbnail`, `thumbnail`), whatever their form (a base64 string, or the index-keyed object of 2.3.6+).
+    /// </summary>
+    internal static readonly string[] DroppedFields = ["base64", "jpegThumbnail", "thumbnail"];
+
     /// <summary>The error counter of webhooks refused for a wrong token (`erros:webhook_recusado`).</summary>
     public const string RefusedOperation = "webhook_recusado";
 
@@ -75,7 +81,9 @@ internal static partial class EvolutionWebhookEndpoints
                 return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Content-Type precisa ser application/json");
             // With the webhook's `base64` option on, Evolution puts each media file in the body: left out while it is read
             // (Júlia downloads nothing), so a video or a PDF is stored like any other message (docs/decisions.md#inbound).
-            var body = await WebhookRequests.ReadBodyDroppingAsync(http.Request, "base64", ct);
+            // So are the previews: since 2.3.6 each of their bytes is a `"1234":255` pair, and a PDF's or an ad's preview
+            // alone could pass 1 MiB.
+            var body = await WebhookRequests.ReadBodyDroppingAsync(http.Request, DroppedFields, ct);
             if (body is null)
             {
                 if (TooLargeLogs.ShouldLog(time.GetUtcNow())) LogTooLarge();
@@ -130,7 +138,7 @@ internal static partial class EvolutionWebhookEndpoints
         [LoggerMessage(EventId = 1014, Level = LogLevel.Warning, Message = "Evolution webhook refused with 401: token missing or not EVOLUTION_WEBHOOK_TOKEN (Evolution does not resend it: the message is lost)")]
         private partial void LogRefused();
 
-        [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "Evolution webhook refused with 413: over 1 MiB without its media (base64); the message was not stored")]
+        [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "Evolution webhook refused with 413: over 1 MiB without its media and previews (base64, jpegThumbnail, thumbnail); the message was not stored")]
         private partial void LogTooLarge();
 
         [LoggerMessage(EventId = 1010, Level = LogLevel.Debug, Message = "Evolution webhook ignored: {Reason}")]

@@ -156,6 +156,55 @@ public sealed class WebhookTests(WebhookFixture f) : IClassFixture<WebhookFixtur
             """));
     }
 
+    /// <summary>
+    /// Evolution ≥ 2.3.6 writes each byte of a preview as an index-keyed pair (`"1234":255`). A doctor's photo answering
+    /// a PDF (a 339×480 first-page preview of 48 kB) carries that preview twice — in the image's `contextInfo` and in the
+    /// top-level copy — and passed 1 MiB: a 413, resent ten times and lost (an audit of payload shapes). The previews are
+    /// left out while it is read, like `base64`.
+    /// </summary>
+    [Fact]
+    public async Task AReplyQuotingAPdfWithItsPreviewsAsByteObjectsIsStored()
+    {
+        static JsonObject Bytes(int count)
+        {
+            var bytes = new JsonObject();
+            for (var i = 0; i < count; i++) bytes[i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = (i * 37 + 11) % 256;
+            return bytes;
+        }
+        JsonObject Context() => new()
+        {
+            ["stanzaId"] = "3EB0C1D2E3F4A5B6C7D8",
+            ["participant"] = "5511999990001@s.whatsapp.net",
+            ["quotedMessage"] = new JsonObject
+            {
+                ["documentMessage"] = new JsonObject
+                {
+                    ["mimetype"] = "application/pdf", ["title"] = "escala-dezembro.pdf", ["fileName"] = "escala-dezembro.pdf", ["pageCount"] = 3,
+                    ["thumbnailHeight"] = 480, ["thumbnailWidth"] = 339, ["jpegThumbnail"] = Bytes(48_000),
+                },
+            },
+        };
+        var body = Fixture("webhook-messages-upsert-image-caption.json");
+        var data = body["data"]!.AsObject();
+        data["key"]!["remoteJid"] = "5511999990288@s.whatsapp.net";
+        data["key"]!.AsObject().Remove("remoteJidAlt");
+        data["key"]!["id"] = "3A5C7E9B1D3F5A7C9E1B";
+        var image = data["message"]!["imageMessage"]!.AsObject();
+        image["caption"] = "posso pegar o plantão do dia 12 dessa escala";
+        image["jpegThumbnail"] = Bytes(4_000);
+        image["contextInfo"] = Context();
+        data["contextInfo"] = Context();
+        Assert.True(Encoding.UTF8.GetByteCount(body.ToJsonString()) > 1_048_576);
+
+        var response = await PostAsync(f.Client, body, Url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("imagem|posso pegar o plantão do dia 12 dessa escala|-", await f.ScalarAsync<string>("""
+            SELECT i.tipo || '|' || (i.midia->>'caption') || '|' || COALESCE(i.midia->>'citacao', '-')
+            FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = '5511999990288' AND i.direcao = 'entrada'
+            """));
+    }
+
     [Fact]
     public async Task BodiesOverOneMebibyteAre413()
     {

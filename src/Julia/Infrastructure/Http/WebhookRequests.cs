@@ -16,19 +16,19 @@ internal static class WebhookRequests
         request.ContentLength > MaxBodyBytes ? Task.FromResult<byte[]?>(null) : ReadAsync(request, null, ct);
 
     /// <summary>
-    /// The body without the string values of the properties called <paramref name="propertyName"/> (left out while it is
-    /// read, so a large one costs no memory: <see cref="JsonStringDropper"/>), or null when what is left is larger than
+    /// The body without the values of the properties called one of <paramref name="propertyNames"/> (left out while it is
+    /// read, so a large one costs no memory: <see cref="JsonValueDropper"/>), or null when what is left is larger than
     /// <see cref="MaxBodyBytes"/> or the body larger than <see cref="MaxDroppingBodyBytes"/> (413).
     /// </summary>
-    public static Task<byte[]?> ReadBodyDroppingAsync(HttpRequest request, string propertyName, CancellationToken ct)
+    public static Task<byte[]?> ReadBodyDroppingAsync(HttpRequest request, string[] propertyNames, CancellationToken ct)
     {
         if (request.ContentLength > MaxDroppingBodyBytes) return Task.FromResult<byte[]?>(null);
         if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = MaxDroppingBodyBytes;
-        return ReadAsync(request, new JsonStringDropper(propertyName), ct);
+        return ReadAsync(request, new JsonValueDropper(propertyNames), ct);
     }
 
-    static async Task<byte[]?> ReadAsync(HttpRequest request, JsonStringDropper? dropper, CancellationToken ct)
+    static async Task<byte[]?> ReadAsync(HttpRequest request, JsonValueDropper? dropper, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
