@@ -98,11 +98,14 @@ internal static partial class HandoffTriggerDetector
             return WorkplaceBefore().IsMatch(t.AsSpan(0, at)) || WorkplaceAfter().IsMatch(t.AsSpan(at + length))
                    || LandmarkBefore().IsMatch(t.AsSpan(0, at)) || LandmarkAfter().IsMatch(t.AsSpan(at + length))
                    // Fourteenth blind set: "se eu faltar tem alguma penalidade judicial?" asks about a consequence.
-                   || (word.StartsWith("judicia") && ConsequenceAsked().IsMatch(t.AsSpan(0, at)));
+                   || (word.StartsWith("judicia") && ConsequenceAsked().IsMatch(t.AsSpan(0, at)))
+                   // Eighteenth blind set: "isso é caso de justiça? pergunto por um paciente meu" — asked for someone else.
+                   || AskedForSomeoneElse().IsMatch(t);
         // Seventeenth blind set: the hospital's legal department or its paperwork ("o jurídico do hospital precisa da minha
         // assinatura?", "algum documento do jurídico pro credenciamento?") is no step against us.
         if (word.StartsWith("juridic"))
-            return CoverAsked().IsMatch(t.AsSpan(0, at)) || OthersLegalDepartment().IsMatch(t.AsSpan(at + length)) || LegalPaperwork().IsMatch(t.AsSpan(0, at));
+            return CoverAsked().IsMatch(t.AsSpan(0, at)) || OthersLegalDepartment().IsMatch(t.AsSpan(at + length)) || LegalPaperwork().IsMatch(t.AsSpan(0, at))
+                   || PaperworkDone().IsMatch(t.AsSpan(at + length));
         if (word.StartsWith("advogad")) return ContractCleared().IsMatch(t) || ServiceAsked().IsMatch(t.AsSpan(0, at));
         // Fourteenth blind set: "processo? que processo? não entendi" asks which one is meant. Fifteenth: "processando aqui,
         // já te respondo" is the doctor thinking.
@@ -121,6 +124,10 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(@"\b(documento|documentos|assinatura|parecer|aprovacao|liberacao|visto|autorizacao|modelo|minuta) (do|pelo) $", RegexOptions.CultureInvariant)]
     private static partial Regex LegalPaperwork();
 
+    /// <summary>Eighteenth blind set: "o jurídico de vocês já aprovou meu contrato?" — the department did its paperwork.</summary>
+    [GeneratedRegex(@"^( de voces| da empresa)?( ja| ainda)?( nao)? (aprovou|aprovaram|analisou|analisaram|revisou|revisaram|liberou|liberaram|validou|validaram|conferiu|conferiram|olhou|viu) (meu|o|a|minha) (contrato|documento|documentos|cadastro|proposta|aditivo|termo)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PaperworkDone();
+
     /// <summary>"tenho um processo ético…", "já respondi a um processo…": a case the doctor has or had.</summary>
     [GeneratedRegex(@"\b(tenho|tive|tinha|respondo|respondi|respondia|respondendo) (a )?(um|uma|o) $", RegexOptions.CultureInvariant)]
     private static partial Regex OwnCaseBefore();
@@ -132,6 +139,9 @@ internal static partial class HandoffTriggerDetector
     /// <summary>A consequence asked about before "judicial": "tem alguma penalidade judicial?", "existe risco judicial?".</summary>
     [GeneratedRegex(@"\b(penalidade|penalidades|punicao|punicoes|consequencia|consequencias|implicacao|implicacoes|sancao|sancoes|risco|riscos) $", RegexOptions.CultureInvariant)]
     private static partial Regex ConsequenceAsked();
+
+    [GeneratedRegex(@"\b(pergunto|perguntando|pergunta|duvida) (por|para|sobre|de) (um|uma|o|a|meu|minha)( \w+)? (paciente|familiar|parente|amigo|amiga|conhecido|conhecida)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AskedForSomeoneElse();
 
     /// <summary>"que processo?", "qual processo?": the doctor asks which one is meant.</summary>
     [GeneratedRegex(@"\b(que|qual|quais) process?o\b", RegexOptions.CultureInvariant)]
@@ -157,13 +167,15 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(@"^( (especial|especiais|federal|estadual|civel|criminal|trabalhista|eleitoral|do trabalho|de pequenas causas|do juri|regional))? (fica|ficam)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LandmarkAfter();
 
-    [GeneratedRegex(@"\b(tem|teria|tinha|oferece|oferecem|oferecia|da|dao|possui|possuem|inclui|incluem|existe|ha|ter|terao)( \w+)?( \w+)? (assessoria|cobertura|apoio|suporte|assistencia|respaldo|protecao|amparo|seguro|orientacao) $", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(tem|teria|tinha|oferece|oferecem|oferecia|da|dao|possui|possuem|inclui|incluem|existe|ha|ter|terao|faz|fazem|cuida|cuidam)( \w+)?( \w+)? (assessoria|cobertura|apoio|suporte|assistencia|respaldo|protecao|amparo|seguro|orientacao|parte) $", RegexOptions.CultureInvariant)]
     private static partial Regex CoverAsked();
 
     // Before he signs ("…pode mandar pra assinar", "posso assinar", "o contrato está ok"), not "o contrato assinado" kept as evidence.
     [GeneratedRegex(@"\bcontrato\b(?: \w+){0,8}? (esta|ta|e|parece|ficou) (ok|certo|tranquilo|bom|correto|tudo certo)\b|\bcontrato\b.*\b(aprovou|aprovado|liberou|liberado)\b|\b(para (eu )?|posso |vou |pode |podemos )assinar\b" +
         // Sixteenth blind set: "meu advogado cuida do contrato da minha PJ, posso mandar pra ele?" — the contract sent to him to read.
-        @"|\bcontratos?\b.*\b(posso|pode|podem|devo) (mandar|enviar|encaminhar|passar)( o contrato| ele| isso)? (para|a) (ele|ela)\b", RegexOptions.CultureInvariant)]
+        @"|\bcontratos?\b.*\b(posso|pode|podem|devo) (mandar|enviar|encaminhar|passar)( o contrato| ele| isso)? (para|a) (ele|ela)\b" +
+        // Eighteenth blind set: "o advogado da minha PJ pediu a cópia do contrato", "…pro meu advogado revisar antes de assinar".
+        @"|\b(pediu|pede|precisa|quer|solicitou)( d?a| d?o)? (copia|via|minuta|versao) do contrato\b|\bantes de (eu )?assinar\b", RegexOptions.CultureInvariant)]
     private static partial Regex ContractCleared();
 
     /// <summary>"não vou processar ninguém kkk", "nunca pensei em denunciar": the step itself denied right before it.</summary>
@@ -175,6 +187,10 @@ internal static partial class HandoffTriggerDetector
         @"|\bnao (quero|preciso|pretendo|desejo|vou|busco|estou querendo)\b(?: \w+){1,3} nem (um |uma |o |a )?$", RegexOptions.CultureInvariant)]
     private static partial Regex NegatedBefore();
 
+    /// <summary>"se eu precisar …", "caso um dia eu queira …": the doctor's own need to come, before a request.</summary>
+    [GeneratedRegex(@"\b(se|caso|quando) (um dia )?(eu )?(um dia )?(precisar|precise|quiser|queira)( de)? $", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnNeedLater();
+
     /// <summary>
     /// A request of <see cref="AsksForPerson"/> that is not negated in its clause: "não quero falar com atendente, só quero
     /// a vaga" refuses a person; "Não, quero falar com uma pessoa" (a comma after the "não") asks for one.
@@ -185,6 +201,9 @@ internal static partial class HandoffTriggerDetector
         foreach (var m in AsksForPerson().EnumerateMatches(t))
         {
             var word = t.AsSpan(0, m.Index).Count(' ');
+            // Eighteenth blind set: "se eu precisar falar com alguém, ligo pra qual número?" is a need to come, and "o
+            // paciente queria falar com um humano de verdade" a patient's wish, reported.
+            if (OwnNeedLater().IsMatch(t.AsSpan(0, m.Index)) || ReportedOfPatient(t, m.Index, quoted: false)) continue;
             if (!IntentVocabulary.NegatedRequest(words, word, clauseEnds)) return true;
         }
         return false;
@@ -269,7 +288,7 @@ internal static partial class HandoffTriggerDetector
         // Sixteenth blind set: "meus dados foram usados sem autorização, isso é crime", "providências jurídicas serão tomadas".
         @"|\b(isso|isto)( que voces (fazem|fizeram|estao fazendo))? (e|eh) (um )?crime\b|\b(providencias|medidas) (juridicas|judiciais)\b" +
         // Twelfth blind set: "vou acionar meus direitos", "isso é assédio, vou registrar ocorrência" (not in the ward's book).
-        @"|\b(acionar|aciono|acionarei|acionando|fazer valer|lutar pelos|correr atras dos) (os )?meus direitos\b|\b(isso|isto) (e|eh) assedio\b" +
+        @"|\b(acionar|aciono|acionarei|acionando|fazer valer|lutar pelos|correr atras dos|procurar|procuro|buscar|busco|ir atras dos) (os )?meus direitos\b|\b(isso|isto) (e|eh) assedio\b" +
         @"|\b(vou|irei|vamos|vou ter que|vou precisar|posso) (registrar|fazer|abrir|prestar) (uma )?(ocorrencia|queixa)\b(?! (no|na|do|da) (livro|prontuario|paciente|sistema|plantao))" + AboutOwnLoss +
         // Thirteenth blind set: "vou colocar vcs no pau" (slang for suing), "já dei entrada no processo", "representar contra
         // vocês", a complaint to the regional council in a verb, the consumer-protection bodies and terms.
@@ -430,6 +449,8 @@ internal static partial class HandoffTriggerDetector
         @"|\bcrm\b.*\b(reclamacao|reclamar|denuncia|queixa)\b|\b(reclamacao|reclamar|denuncia|queixa)\b.*\bcrm\b|\bministerio (publico|do trabalho)\b|\bmpt\b|\bdefensoria\b|(?<!\btem )\bboletim de ocorrencia\b" + AboutOwnLoss +
         @"|\b(medidas?|providencias?) (legais|judiciais|cabiveis)\b|\bprocesso (trabalhista|judicial|contra)\b|\b(reclamacao|reclamatoria) trabalhista\b|\btribuna(l|is)\b|\bintimacao\b|\bprocessa (voces|voce|a empresa)\b|\bacao (trabalhista|de cobranca|de indenizacao|contra)\b|\b(entrar|entro|entrei|entramos|entrarei|entrando|mover|movo|movi|abrir|abro|abri|abrirei|meter|meto|enfiar|enfio|tacar|taco|botar|boto|tomar|tomarem|levar|levarem|responder|responderem) (com |uma |com uma |com a |um |com um |a um )?(acao|processo)\b(?! seletivo| de (credenciamento|cadastro|selecao))" +
         @"|\bquebra de contrato\b" +
+        // Eighteenth blind set: "vocês estão pedindo um processo" — the idiom of a lawsuit coming.
+        @"|\b(pedindo|pediu|pedem|pede) (um |uns )?process(o|os|inho)\b" +
         // The same threats in the English and Spanish doctors mix in: "my lawyer will contact you", "mi abogado".
         @"|\b(lawyer|lawyers|attorney|lawsuit|abogad[oa]s?)\b|\bsue (you|voces|the company)\b" +
         @"|\bdescumpr\w* (o |do |nosso |meu |com o )?contrato\b|\bcontest\w* formalmente\b|\bfere (a )?clt\b" +
@@ -502,7 +523,9 @@ internal static partial class HandoffTriggerDetector
     const string Anger = @"furios[oa]|put[oa]|put[oa] da vida|revoltad[oa]|indignad[oa]|raiva|nojo|odio|p da vida" +
         @"|arretad[oa]|injuriad[oa]|emputecid[oa]|possess[oa]|pistola|bolad[oa]|ful[oa] da vida|irritadissim[oa]|muito irritad[oa]|muito brav[oa]|revoltadissim[oa]|put[oa] da cara" +
         // Fourteenth blind set: the gaúcho "de cara com vocês".
-        @"|de cara";
+        @"|de cara" +
+        // Eighteenth blind set: "perdi a paciência com vocês".
+        @"|perdi (a|minha) paciencia";
 
     /// <summary>The company (or Júlia) as what an insult or anger is aimed at.</summary>
     const string Target = @"voces|voce|vcs|essa empresa|esta empresa|a empresa|sua empresa|empresa de voces|essa agencia|essa julia";
@@ -538,6 +561,8 @@ internal static partial class HandoffTriggerDetector
         // angry by them ("vocês conseguiram me irritar").
         @"|\b(robo|bot|julia|(essa|esta|sua|a) ia|assistente|(essa|esta|sua) (empresa|agencia))( de voces| da empresa)? (e|eh|ta|esta|continua|virou|so pode ser)( (muito|tao|mais|bem|totalmente|completamente|super|mesmo|uma|um))? (" + Insult + @")\b" +
         @"|\b(voces|vcs|essa empresa|esta empresa|a empresa|essa julia|voce) nao (vale|valem) nada\b" +
+        // Eighteenth blind set: the copula a few words after its subject ("vocês me enganaram, são uns mentirosos").
+        @"|\b(voces|vcs)\b(?: (?!sao\b)\w+){1,3} sao (uns|umas|um bando de|uma cambada de) (" + Insult + @")\b" +
         @"|^(vai|va|vao) (se|te) (ferrar|lascar|danar)\b|\b(vai|va|vao) (se|te) (ferrar|lascar|danar) (voces|vcs|voce|todos|todo mundo|essa empresa|julia)\b|\b(voces|vcs|voce) (vao|vai) se (ferrar|lascar|danar)\b" +
         @"|\b(voces|vcs|voce|essa empresa|a empresa|essa julia)(?: (?!nao\b)\w+){0,3} me (irrit(a|am|aram|ou|ar|ando)|tir(a|am|aram|ou|ar|ando) do serio)\b",
         RegexOptions.CultureInvariant)]
@@ -565,7 +590,7 @@ internal static partial class HandoffTriggerDetector
         "droga", "enfia", "enfie",
         // Anger.
         "furios", "puto", "revoltad", "indignad", "raiva", "nojo", "odio", "da vida", "arretad", "injuriad", "emputecid",
-        "possess", "pistola", "bolad", "irrit", "muito brav", "de cara", "odeio",
+        "possess", "pistola", "bolad", "irrit", "muito brav", "de cara", "odeio", "paciencia",
         // Worth nothing, made angry by them.
         "nao vale", "do serio",
     ], StringComparison.Ordinal);

@@ -985,7 +985,8 @@ internal sealed class IntentVocabulary
                 if (possessives is not null && j > 0 && possessives.Contains(words[j - 1])) continue;
                 if (keepsGoing && pair.Pausable && Paused(words, bEnd, paused)) continue;
                 // "para de mandar tantas de uma vez": fewer messages, not none.
-                if (pair == stopPair && (SlowsDown(words, bEnd) || Repeats(words, aEnd, bEnd + 4) || CallsByName(words, bEnd)
+                // Eighteenth blind set: "para de mandar tanta mensagem junta" — the amount between the verb and the message too.
+                if (pair == stopPair && (SlowsDown(words, bEnd) || (j > 0 && j > aEnd && SlowsDown(words, j - 1)) || Repeats(words, aEnd, bEnd + 4) || CallsByName(words, bEnd)
                                          || AsksAboutAConsequence(words, i, bEnd, clauseEnds))) continue;
                 // Fourteenth blind set: "sair da lista eu não quero" (the stop named, then denied), "sai daqui a pouco do
                 // plantão" (a time from now), "pode tirar o Jr do meu nome" (something taken out of his name, not his name).
