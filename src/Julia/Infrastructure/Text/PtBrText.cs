@@ -26,18 +26,59 @@ internal static partial class PtBrText
         // Twelfth blind set: "para d me mandar", "n tnh interesse", "n quero agr", "me liga dps", "kd", "dnv".
         ["d"] = "de", ["tnh"] = "tenho", ["agr"] = "agora", ["dps"] = "depois", ["mto"] = "muito", ["msm"] = "mesmo",
         ["pq"] = "porque", ["dnv"] = "de novo", ["cmg"] = "comigo", ["qnd"] = "quando", ["qdo"] = "quando", ["kd"] = "cade",
+        // Nineteenth blind set: the interior's "cês" and "procês" ("cês são um bando de amadores", "já falei procês").
+        ["ces"] = "voces", ["proces"] = "para voces",
     };
 
     public static string Normalise(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
         var lowered = Slashed().Replace(text.ToLowerInvariant().Replace('ñ', 'n'), m => m.Value[0] == 'c' ? "com " : "para ");
+        // Nineteenth blind set: "n mande +" — a "+" standing alone is the word "mais".
+        if (lowered.Contains('+')) lowered = PlusAlone().Replace(lowered, "mais");
         var raw = StripAccents(lowered, c => char.IsLetterOrDigit(c) ? c : ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // A word spelled out letter by letter ("P A R A", "S-A-I-R") is that word: a whole message of 3+ single letters.
-        if (raw.Length >= 3 && raw.All(w => w.Length == 1 && char.IsLetter(w[0]))) raw = [string.Concat(raw)];
-        var words = raw.Select(w => SquashRepeats(w) is var squashed && Abbreviations.TryGetValue(squashed, out var full) ? full : squashed);
+        // Nineteenth blind set: several words spelled out are told apart by a wider gap ("N Ã O  Q U E R O") or, when the
+        // letters are joined by hyphens, by a plain space ("N-Ã-O M-A-N-D-E M-A-I-S").
+        if (raw.Length >= 3 && raw.All(w => w.Length == 1 && char.IsLetter(w[0]))) raw = SpelledOutWords(lowered) ?? [string.Concat(raw)];
+        var words = raw.SelectMany(w => SquashRepeats(w) is var squashed && Abbreviations.TryGetValue(squashed, out var full) ? [full] : Unglued(squashed));
         return string.Join(' ', words);
     }
+
+    /// <summary>The words of a message spelled out letter by letter, when a gap marks where each ends; else null.</summary>
+    static string[]? SpelledOutWords(string lowered)
+    {
+        var hyphens = lowered.Contains('-');
+        var groups = hyphens ? lowered.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) : WideGap().Split(lowered.Trim());
+        if (groups.Length < 2) return null;
+        var words = groups.Select(g => string.Concat(StripAccents(g, c => char.IsLetter(c) ? c : ' ').Where(char.IsLetter))).Where(w => w.Length > 0).ToArray();
+        return words.Length >= 2 ? words : null;
+    }
+
+    /// <summary>
+    /// Nineteenth blind set: "nãomandamais", "naoquero mais" — "não" typed without its space before a verb of the
+    /// families (and "mais" glued after it) is read as the words. No Portuguese word starts with "nao" + one of these.
+    /// </summary>
+    static IEnumerable<string> Unglued(string word)
+    {
+        if (word.Length < 6 || !word.StartsWith("nao", StringComparison.Ordinal)) return [word];
+        var rest = word[3..];
+        var more = rest.Length > 6 && rest.EndsWith("mais", StringComparison.Ordinal);
+        var verb = more ? rest[..^4] : rest;
+        if (!GluedVerbs.Contains(verb)) return [word];
+        return more ? ["nao", verb, "mais"] : ["nao", verb];
+    }
+
+    static readonly HashSet<string> GluedVerbs = new(StringComparer.Ordinal)
+    {
+        "quero", "manda", "mande", "mandem", "envia", "envie", "enviem", "liga", "ligue", "liguem", "precisa", "tenho",
+    };
+
+    [GeneratedRegex(@"(?<!\S)\+(?!\S)")]
+    private static partial Regex PlusAlone();
+
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex WideGap();
 
     /// <summary>
     /// What normalisation erases: bit i is set when word i of <see cref="Normalise"/>(text) is the last before a clause mark
