@@ -13,14 +13,18 @@ internal static partial class HandoffTriggerDetector
     public static string? Detect(string? text)
     {
         var t = PtBrText.Normalise(text);
-        if (t.Length == 0) return null;
+        // Nineteenth blind set: "🤬🤬🤬", "🖕" — cursing in emojis alone (one face alone stays an exclamation).
+        if (t.Length == 0) return RageInEmojis(text) >= 2 ? HandoffTriggers.NegativeSentiment : null;
         var words = t.Split(' ');
+        // Nineteenth blind set: a legal word misspelt ("prossesso", "dinunciar", "adivogado") is read as the word.
+        if (LegalTypos.Fixed(words) is { } spelt) { words = spelt; t = string.Join(' ', words); }
         var clauseEnds = PtBrText.ClauseEnds(text, words.Length);
         // "vocês têm atendente humano ou é tudo robô?" asks what Júlia is, which the agent answers (docs/decisions.md#agent).
         var asksIfBot = t.Contains(" ou ", StringComparison.Ordinal) && BotQuestion().IsMatch(t) && !Wants().IsMatch(t);
         // "quero falar com um humano... brincadeira, você tá me ajudando bem": the request taken back.
         if (t.Contains("brinc", StringComparison.Ordinal) && TakenBack().IsMatch(t)) return null;
-        if (!asksIfBot && (AsksForPersonUnnegated(t, words, clauseEnds) || IntentVocabulary.Instance.PersonFamily(words, clauseEnds) is not null))
+        if (!asksIfBot && (AsksForPersonUnnegated(t, words, clauseEnds) || IntentVocabulary.Instance.PersonFamily(words, clauseEnds) is not null
+                           || NamedPersonAsked(text!)))
             return HandoffTriggers.PersonRequested;
         var quoted = text!.AsSpan().IndexOfAny("\"“”«»") >= 0;
         if (((MayBeLegal(t) && TheDoctorsLegalStep(Legal(), t, quoted)) || (MayBeLegalMore(t) && TheDoctorsLegalStep(LegalMore(), t, quoted))) && !Joke(text!, t)
@@ -30,10 +34,56 @@ internal static partial class HandoffTriggerDetector
         if (mayBeVeryStrong)
             foreach (var m in VeryStrong().EnumerateMatches(t))
                 if (!ReportedOfPatient(t, m.Index, quoted)) return HandoffTriggers.NegativeSentiment;
-        if (OpensWithInsult(text!, words, mayBeVeryStrong) || ForeignInsultAimed(t)) return HandoffTriggers.NegativeSentiment;
+        if (OpensWithInsult(text!, words, mayBeVeryStrong) || ForeignInsultAimed(t) || VocativeInsult(t)) return HandoffTriggers.NegativeSentiment;
         if (MayBeStrong(t) && DistinctStrongWords(t) >= 2) return HandoffTriggers.NegativeSentiment;
         return null;
     }
+
+    /// <summary>
+    /// Nineteenth blind set: how much cursing the emojis show — each cursing face (🤬) one, the finger (🖕, a curse aimed at
+    /// the reader) two; read only when the text has an emoji at all. The red face (😡) is anger with no target, as "estou
+    /// furioso" is, and counts nothing: "😡😡😡" and "palhaçada isso aqui 🤬🤬" are `neutro` in the corpus.
+    /// </summary>
+    static int RageInEmojis(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.AsSpan().IndexOfAnyInRange('\uD800', '\uDBFF') < 0) return 0;
+        var rage = 0;
+        foreach (var face in RageFaces)
+            for (var at = text.IndexOf(face, StringComparison.Ordinal); at >= 0; at = text.IndexOf(face, at + face.Length, StringComparison.Ordinal))
+                rage += face == "\U0001F595" ? 2 : 1;
+        return rage;
+    }
+
+    static readonly string[] RageFaces = ["\U0001F92C", "\U0001F595"];
+
+    /// <summary>
+    /// Nineteenth blind set: a named person of the team asked for — "chama a Carla pra mim", "quero falar com a Fernanda", "me
+    /// põe em contato com a Bruna" —
+    /// told by the capital letter of the name as written (not "Dr."/"Dra.", a doctor of the hospital; not a name followed by
+    /// "antes"/"primeiro", someone of the doctor's own to consult).
+    /// </summary>
+    static bool NamedPersonAsked(string text) =>
+        (text.Contains("falar com", StringComparison.OrdinalIgnoreCase) || text.Contains("hama", StringComparison.OrdinalIgnoreCase)
+         || text.Contains("contato com", StringComparison.OrdinalIgnoreCase) || text.Contains("passa", StringComparison.OrdinalIgnoreCase))
+        && NamedPerson().IsMatch(text);
+
+    [GeneratedRegex(@"(?<![\p{L}])(?i:quero|queria|preciso|gostaria de|posso|dá pra|da pra|tem como) (?i:falar|conversar) com (?i:a|o) (?!Dr|Dra|Doutor|Doutora|Hospital|Cl[ií]nica)\p{Lu}\p{Ll}+\b(?! (?i:antes|primeiro|e te|e j[aá]))" +
+        @"|(?<![\p{L}])(?i:chama|chame|chamem) (?i:a|o) (?!Dr|Dra|Doutor|Doutora)\p{Lu}\p{Ll}+ (?i:pra|para|aqui|a[ií])\b" +
+        @"|(?<![\p{L}])(?i:me )?(?i:p[oõ]e|coloca|coloque|bota|passa|passe) (?i:em contato com|pra|para) (?i:a|o) (?!Dr|Dra|Doutor|Doutora|Hospital|Cl[ií]nica)\p{Lu}\p{Ll}+\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NamedPerson();
+
+    /// <summary>
+    /// Nineteenth blind set: the vocative insult opening the message — "ô gente incompetente", "ô raça ruim de empresa", "que
+    /// gente desorganizada" — said to the readers (not about a hospital's people: "…do hospital").
+    /// </summary>
+    static bool VocativeInsult(string t) =>
+        (t.StartsWith("o ", StringComparison.Ordinal) || t.StartsWith("oh ", StringComparison.Ordinal) || t.StartsWith("que ", StringComparison.Ordinal)
+         || t.StartsWith("mas que ", StringComparison.Ordinal) || t.StartsWith("ah ", StringComparison.Ordinal))
+        && Vocative().IsMatch(t);
+
+    [GeneratedRegex(@"^(o|oh|que|mas que|ah|ah que) (gente|povo|raca|cambada|corja|turma)( (mais|tao|muito|mt))? (" + Insult + @"|desorganizad[oa]s?|enrolad[oa]s?|ruim|sem nocao)\b" +
+        @"(?!(?: \w+){0,2} (do|da|no|na|nesse|nessa|desse|dessa|neste|nesta|deste|desta) (hospital|clinica|upa|ubs|ps|pa|uti|maternidade|santa casa|prefeitura|governo|sus|plantao|enfermaria)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex Vocative();
 
     /// <summary>
     /// The trigger of a turn of several messages (docs/decisions.md#handoff): of each message's own, the first in the
@@ -94,6 +144,10 @@ internal static partial class HandoffTriggerDetector
     static bool NotAStep(string t, int at, int length)
     {
         var word = t.AsSpan(at, length);
+        // Nineteenth blind set: a case of his family's or where he is a witness ("o processo da minha esposa na justiça saiu",
+        // "fui testemunha num processo"), with us nowhere in the message; a step denied right after it ("ação trabalhista
+        // não, é só dúvida").
+        if ((OthersCase().IsMatch(t) && !ThisCompany().IsMatch(t)) || DeniedAfter().IsMatch(t.AsSpan(at + length))) return true;
         if (word.StartsWith("justica") || word.StartsWith("tribuna") || word.StartsWith("judicia") || word.StartsWith("juizado"))
             return WorkplaceBefore().IsMatch(t.AsSpan(0, at)) || WorkplaceAfter().IsMatch(t.AsSpan(at + length))
                    || LandmarkBefore().IsMatch(t.AsSpan(0, at)) || LandmarkAfter().IsMatch(t.AsSpan(at + length))
@@ -106,7 +160,9 @@ internal static partial class HandoffTriggerDetector
         if (word.StartsWith("juridic"))
             return CoverAsked().IsMatch(t.AsSpan(0, at)) || OthersLegalDepartment().IsMatch(t.AsSpan(at + length)) || LegalPaperwork().IsMatch(t.AsSpan(0, at))
                    || PaperworkDone().IsMatch(t.AsSpan(at + length));
-        if (word.StartsWith("advogad")) return ContractCleared().IsMatch(t) || ServiceAsked().IsMatch(t.AsSpan(0, at));
+        // Nineteenth blind set: the lawyer's advice or paperwork about the doctor's own company ("meu advogado disse que a PJ
+        // compensa", "meu adv mandou a procuração da PJ"), a tax lawyer wanted ("preciso de um advogado tributarista").
+        if (word.StartsWith("advogad")) return ContractCleared().IsMatch(t) || ServiceAsked().IsMatch(t.AsSpan(0, at)) || LawyersOwnBusiness().IsMatch(t);
         // Fourteenth blind set: "processo? que processo? não entendi" asks which one is meant. Fifteenth: "processando aqui,
         // já te respondo" is the doctor thinking.
         // Seventeenth blind set: "tenho um processo ético no CRM arquivado" — the doctor's own case, with us nowhere in the
@@ -115,6 +171,16 @@ internal static partial class HandoffTriggerDetector
             return WhichProcess().IsMatch(t) || (OwnCaseBefore().IsMatch(t.AsSpan(0, at)) && !ThisCompany().IsMatch(t)) || (word.SequenceEqual("processando") && StillThinking().IsMatch(t.AsSpan(at + length)));
         return false;
     }
+
+    [GeneratedRegex(@"\b(process?o|acao|causa) (da|do|de) (minha|meu) (esposa|marido|mulher|mae|pai|filho|filha|irma|irmao|familia|sogra|sogro|cunhado|cunhada|amigo|amiga|vizinho|vizinha|tio|tia|avo)\b|\b(fui|sou|serei|vou ser|era|como) testemunha\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OthersCase();
+
+    [GeneratedRegex(@"^( \w+)? nao (e|eh) (so|apenas|somente|isso)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex DeniedAfter();
+
+    [GeneratedRegex(@"\badvogad[oa]s?\b(?: \w+){0,2} (disse|falou|acha|achou|recomendou|sugeriu|orientou|mandou|enviou|preparou|fez) (que )?(\w+ ){0,3}(pj|clt|rpa|mei|cnpj|procuracao|imposto|impostos|contrato social|tributacao|contabilidade)\b" +
+        @"|\badvogad[oa]s? (tributarista|contabil|societario|empresarial)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LawyersOwnBusiness();
 
     /// <summary>"…jurídico do hospital", "…da clínica": another institution's legal department.</summary>
     [GeneratedRegex(@"^ (do|da) (hospital|clinica|upa|ubs|prefeitura|secretaria|operadora|plano|convenio|santa casa|instituto)\b", RegexOptions.CultureInvariant)]
@@ -299,7 +365,9 @@ internal static partial class HandoffTriggerDetector
         // Fourteenth blind set: "vocês serão (citados e) intimados", "vou entrar com mandado de segurança / uma liminar".
         @"|\b(serao|sera|vao ser|vai ser|serem|sendo|vao|vai)( (citad[oa]s?|notificad[oa]s?) e)? (intimad[oa]s?|citad[oa]s?)\b|" +
         // Fifteenth blind set: "vocês vão ser processados", with us as the subject (not "o pagamento vai ser processado").
-        @"(?<!\b(de|do|da) )\b(voces|vcs|voce|(essa |a |sua )?empresa|(essa |a |sua )?agencia) (vao|vai|serao|sera)( ser)? processad[oa]s?\b|\bmandado de seguranca\b|\b(entrar|entro|entrarei|pedir|peco|pedirei|conseguir) (com )?(uma )?liminar\b",
+        @"(?<!\b(de|do|da) )\b(voces|vcs|voce|(essa |a |sua )?empresa|(essa |a |sua )?agencia) (vao|vai|serao|sera)( ser)? processad[oa]s?\b|\bmandado de seguranca\b|\b(entrar|entro|entrarei|pedir|peco|pedirei|conseguir) (com )?(uma )?liminar\b" +
+        // Nineteenth blind set: "nos vemos no fórum", "juridicamente vocês vão se ver comigo".
+        @"|\b(nos vemos|a gente se ve|te vejo|vejo voces|vejo voce|nos encontramos) (no|na) (forum|tribunal|justica|juizado)\b|\bjuridicamente (voces|vcs|voce|a empresa|essa empresa) (vao|vai)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex LegalMore();
 
@@ -322,7 +390,7 @@ internal static partial class HandoffTriggerDetector
 
     internal static bool LegalMatches(string t) => Legal().IsMatch(t);
 
-    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar", "processad", "crime"];
+    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar", "processad", "crime", "forum"];
 
     static bool MayBeLegalMore(string t)
     {
@@ -508,7 +576,9 @@ internal static partial class HandoffTriggerDetector
         // Fourteenth blind set: "bando de enrolão", "empresa mequetrefe", "vocês são uns sem noção".
         @"|enrol(ao|oes|ona|onas)|mequetrefes?|fajut[oa]s?|vigaristas?|sem nocao" +
         // Sixteenth blind set: "trouxas!" at the readers.
-        @"|trouxas?";
+        @"|trouxas?" +
+        // Nineteenth blind set: "enganadores!".
+        @"|enganador(a|es|as)?";
 
     /// <summary>What the company gives, as the target of an insult: "que serviço porco", "lixo de atendimento", "bosta de app".</summary>
     const string Service = @"atendimento|servico|sistema|suporte|app|aplicativo|plataforma";
@@ -561,6 +631,9 @@ internal static partial class HandoffTriggerDetector
         // angry by them ("vocês conseguiram me irritar").
         @"|\b(robo|bot|julia|(essa|esta|sua|a) ia|assistente|(essa|esta|sua) (empresa|agencia))( de voces| da empresa)? (e|eh|ta|esta|continua|virou|so pode ser)( (muito|tao|mais|bem|totalmente|completamente|super|mesmo|uma|um))? (" + Insult + @")\b" +
         @"|\b(voces|vcs|essa empresa|esta empresa|a empresa|essa julia|voce) nao (vale|valem) nada\b" +
+        // Nineteenth blind set: "vocês não prestam"; anger at something of theirs ("irritado com a desorganização de vocês").
+        @"|\b(voces|vcs|essa empresa|esta empresa|a empresa) nao (presta|prestam)\b" +
+        @"|\b(" + Anger + @"|irritad[oa]) com (o|a|os|as) (\w+ ){1,3}(de voces|da empresa|dessa empresa|desta empresa)\b" +
         // Eighteenth blind set: the copula a few words after its subject ("vocês me enganaram, são uns mentirosos").
         @"|\b(voces|vcs)\b(?: (?!sao\b)\w+){1,3} sao (uns|umas|um bando de|uma cambada de) (" + Insult + @")\b" +
         @"|^(vai|va|vao) (se|te) (ferrar|lascar|danar)\b|\b(vai|va|vao) (se|te) (ferrar|lascar|danar) (voces|vcs|voce|todos|todo mundo|essa empresa|julia)\b|\b(voces|vcs|voce) (vao|vai) se (ferrar|lascar|danar)\b" +
@@ -584,7 +657,7 @@ internal static partial class HandoffTriggerDetector
         "burra", "lixo", "palhac", "incompetente", "ridicul", "desonest", "mentiros", "golpista", "irresponsave", "lascad",
         "otari", "babaca", "cretin", "escrot", "nojent", "porco", "porca", "trambiqueir", "caloteir", "estelionatari",
         "pilantra", "inut", "verme", "bosta", "vergonha", "fdp", "pau no cu", "moleque", "amador", "enrolao", "enroloes",
-        "enrolona", "mequetrefe", "fajut", "vigarista", "sem nocao", "trouxa",
+        "enrolona", "mequetrefe", "fajut", "vigarista", "sem nocao", "trouxa", "enganador",
         // Nouns of scorn and what the company gives called names ("serviço de quinta", "droga de empresa", "enfia essa vaga…").
         "piada", "fraude", "farsa", "furada", "cilada", "roubada", "enganacao", "bagunca", "porra", "joca", "bagaca", "quinta",
         "droga", "enfia", "enfie",
@@ -592,7 +665,7 @@ internal static partial class HandoffTriggerDetector
         "furios", "puto", "revoltad", "indignad", "raiva", "nojo", "odio", "da vida", "arretad", "injuriad", "emputecid",
         "possess", "pistola", "bolad", "irrit", "muito brav", "de cara", "odeio", "paciencia",
         // Worth nothing, made angry by them.
-        "nao vale", "do serio",
+        "nao vale", "do serio", "nao presta",
     ], StringComparison.Ordinal);
 
     internal static bool MayBeVeryStrong(string t) => t.AsSpan().ContainsAny(VeryStrongWords);

@@ -591,7 +591,7 @@ internal sealed class IntentVocabulary
     /// third party's ("meu colega Dr. Marcos pediu pra sair da lista").
     /// </summary>
     bool Discounted(string[] words, int start, ulong clauseEnds, bool hisNumber) =>
-        NegatedStop(words, start, clauseEnds) || (!hisNumber && ThirdParty(words, start)) || Conditional(words, start);
+        NegatedStop(words, start, clauseEnds) || (!hisNumber && ThirdParty(words, start, clauseEnds)) || Conditional(words, start);
 
     /// <summary>"se (vocês) não mandarem mais vaga…": a condition, not a request ("se mandar mais uma, bloqueio" still is one).</summary>
     static bool Conditional(string[] words, int start) =>
@@ -710,11 +710,12 @@ internal sealed class IntentVocabulary
     /// ("aqui é a secretária do Dr. Paulo, esse número é dele e ele pediu pra vcs pararem"). "meu marido disse pra eu bloquear
     /// vocês" is his wish, not the doctor's request.
     /// </summary>
-    bool ThirdParty(string[] words, int start)
+    bool ThirdParty(string[] words, int start, ulong clauseEnds = 0)
     {
         // "…que ele não quer mais receber": the stop's own subject is someone else (not a title, which may be the owner
-        // written for by a secretary: "a doutora não quer mais receber").
-        if (start > 0 && thirdParties.Contains(words[start - 1]) && !titles.Contains(words[start - 1])) return true;
+        // written for by a secretary: "a doutora não quer mais receber"). Nineteenth blind set: not a vocative closed by a
+        // comma before the command ("meu filho, pare de mandar mensagem").
+        if (start > 0 && thirdParties.Contains(words[start - 1]) && !titles.Contains(words[start - 1]) && !Crosses(clauseEnds, start - 1, start)) return true;
         for (var v = start - 1; v >= Math.Max(0, start - 5); v--)
         {
             if (!thirdPartyVerbs.Contains(words[v])) continue;

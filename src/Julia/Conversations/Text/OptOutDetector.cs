@@ -10,7 +10,8 @@ namespace Julia.Conversations.Text;
 /// </summary>
 internal static partial class OptOutDetector
 {
-    static readonly char[] SentenceEnds = ['.', ',', ';', '!', '?', '\n', '…'];
+    // Nineteenth blind set: a colon too ("vou pedir pela última vez: me removam").
+    static readonly char[] SentenceEnds = ['.', ',', ';', '!', '?', '\n', '…', ':'];
 
     /// <summary>
     /// The longest last sentence read as a bare command ("…, parem", "…. pode parar"); since the fifteenth blind set room
@@ -23,12 +24,20 @@ internal static partial class OptOutDetector
     /// <summary>Which family recognised the opt-out (`comando`, `recusa`, `remocao`, `parar_envio`, …), or null.</summary>
     public static string? Family(string? text)
     {
+        // Nineteenth blind set: "\"me tira daqui\" foi o que o paciente gritou" — words quoted and then told as someone's are
+        // not the doctor's own; what follows them is read.
+        if (text is not null && text.TrimStart() is [var first, ..] && first is '"' or '“' or '\'' or '‘' && ReportedQuote().Match(text) is { Success: true } quote)
+            text = text[quote.Length..];
         var normalised = PtBrText.Normalise(text);
         if (normalised.Length == 0) return null;
         var words = normalised.Split(' ');
         var lastSentence = LastSentence(text!);
         var clauseEnds = PtBrText.ClauseEnds(text, words.Length);
         var family = IntentVocabulary.Instance.OptOutFamily(words, lastSentence, clauseEnds, leftInThePast: PastLeft().IsMatch(text!));
+        // Nineteenth blind set: "NÃO. MANDE. MAIS.", "me. tira. dessa. lista." — one command split into a clause a word or two
+        // long each, for emphasis, is read as the one sentence it is.
+        if (family is null && SplitForEmphasis(clauseEnds, words.Length))
+            family = IntentVocabulary.Instance.OptOutFamily(words, null, 0);
         // Fifteenth blind set: "sai do meu pé kkkk brincadeira, manda as vagas" — a stop taken back as a joke counts only if
         // the words after the taking-back stop on their own ("isso não é brincadeira", "sem brincadeira" take nothing back).
         if (family is null || HandoffTriggerDetector.TakenBackEnd(normalised) is not { } after) return family;
@@ -36,6 +45,25 @@ internal static partial class OptOutDetector
         if (rest >= words.Length) return null;
         return IntentVocabulary.Instance.OptOutFamily(words[rest..], lastSentence, rest >= 64 ? 0 : clauseEnds >> rest);
     }
+
+    /// <summary>Three or more clauses, none longer than two words, and no more than eight words in all.</summary>
+    static bool SplitForEmphasis(ulong clauseEnds, int wordCount)
+    {
+        if (clauseEnds == 0 || wordCount < 3 || wordCount > 8) return false;
+        int clauses = 0, length = 0;
+        for (var k = 0; k < wordCount; k++)
+        {
+            length++;
+            if ((clauseEnds & (1UL << k)) == 0 && k + 1 < wordCount) continue;
+            if (length > 2) return false;
+            clauses++;
+            length = 0;
+        }
+        return clauses >= 3;
+    }
+
+    [GeneratedRegex(@"^\s*[""“'‘][^""”'’]{1,80}[""”'’]\s*(?=(foi o que|foi isso que|e o que|é o que|disse|falou|gritou|pediu|escreveu|repetia)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReportedQuote();
 
     /// <summary>"Saí": the accent normalisation strips marks the past (I left), never the command "sai".</summary>
     [GeneratedRegex(@"(?<!\p{L})sa[íÍ](?!\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
