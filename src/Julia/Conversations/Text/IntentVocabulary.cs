@@ -874,8 +874,16 @@ internal sealed class IntentVocabulary
             return false;
         // "pode parar de mandar as vagas", "…os plantões, obrigado": the plural with its article ending the clause is every
         // shift, the service itself — "as vagas de sábado", "os plantões noturnos" are still narrowed by what follows.
-        if (words[k].EndsWith('s') && k > 0 && words[k - 1] is "as" or "os"
-            && (courtesies.Strip(words[(k + 1)..]).Length == 0 || Crosses(clauseEnds, k, k + 1)))
+        if (words[k].EndsWith('s') && k > 0 && words[k - 1] is "as" or "os" or "das" or "dos"
+            && (courtesies.Strip(words[(k + 1)..]).Length == 0 || Crosses(clauseEnds, k, k + 1)
+                // Nineteenth blind set: "…o envio das vagas pra mim, definitivo" — the one they go to, closing the clause.
+                || (k + 2 < words.Length && words[k + 1] == "para" && words[k + 2] == "mim" && (k + 3 == words.Length || Crosses(clauseEnds, k + 2, k + 3)))))
+            return false;
+        // Nineteenth blind set: "para de me mandar vaga de plantão" — shifts named by their kind, every one of them (unless
+        // that is narrowed again: "vaga de plantão noturno").
+        if (k + 2 < words.Length && words[k + 1] == "de" && words[k + 2] is "plantao" or "plantoes"
+            && !(k + 3 < words.Length && !Crosses(clauseEnds, k + 2, k + 3) && (exceptions.Contains(words[k + 3]) || specifiers.Contains(words[k + 3])
+                                                                                  || words[k + 3] is "de" or "do" or "da" or "no" or "na" or "em" or "nos" or "nas")))
             return false;
         // "vaga em SP", "vagas nos fins de semana": shifts of one place or time, not shifts as a whole.
         return (k > 0 && specifiers.Contains(words[k - 1]))
