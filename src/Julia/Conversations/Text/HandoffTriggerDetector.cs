@@ -24,7 +24,7 @@ internal static partial class HandoffTriggerDetector
         // "quero falar com um humano... brincadeira, você tá me ajudando bem": the request taken back.
         if (t.Contains("brinc", StringComparison.Ordinal) && TakenBack().IsMatch(t)) return null;
         if (!asksIfBot && (AsksForPersonUnnegated(t, words, clauseEnds) || IntentVocabulary.Instance.PersonFamily(words, clauseEnds) is not null
-                           || NamedPersonAsked(text!)))
+                           || NamedPersonAsked(text!, t)))
             return HandoffTriggers.PersonRequested;
         var quoted = text!.AsSpan().IndexOfAny("\"“”«»") >= 0;
         if (((MayBeLegal(t) && TheDoctorsLegalStep(Legal(), t, quoted)) || (MayBeLegalMore(t) && TheDoctorsLegalStep(LegalMore(), t, quoted))) && !Joke(text!, t)
@@ -62,10 +62,11 @@ internal static partial class HandoffTriggerDetector
     /// told by the capital letter of the name as written (not "Dr."/"Dra.", a doctor of the hospital; not a name followed by
     /// "antes"/"primeiro", someone of the doctor's own to consult).
     /// </summary>
-    static bool NamedPersonAsked(string text) =>
-        (text.Contains("falar com", StringComparison.OrdinalIgnoreCase) || text.Contains("hama", StringComparison.OrdinalIgnoreCase)
-         || text.Contains("contato com", StringComparison.OrdinalIgnoreCase) || text.Contains("passa", StringComparison.OrdinalIgnoreCase))
-        && NamedPerson().IsMatch(text);
+    static bool NamedPersonAsked(string text, string t) => t.AsSpan().ContainsAny(NamedPersonWords) && NamedPerson().IsMatch(text);
+
+    /// <summary>Words one of which every alternative of <see cref="NamedPerson"/> needs, looked for in the normalised text.</summary>
+    static readonly System.Buffers.SearchValues<string> NamedPersonWords = System.Buffers.SearchValues.Create(
+        ["falar com", "conversar com", "cham", "contato com", "passa", "poe ", "coloca", "bota "], StringComparison.Ordinal);
 
     [GeneratedRegex(@"(?<![\p{L}])(?i:quero|queria|preciso|gostaria de|posso|dá pra|da pra|tem como) (?i:falar|conversar) com (?i:a|o) (?!Dr|Dra|Doutor|Doutora|Hospital|Cl[ií]nica)\p{Lu}\p{Ll}+\b(?! (?i:antes|primeiro|e te|e j[aá]))" +
         @"|(?<![\p{L}])(?i:chama|chame|chamem) (?i:a|o) (?!Dr|Dra|Doutor|Doutora)\p{Lu}\p{Ll}+ (?i:pra|para|aqui|a[ií])\b" +

@@ -41,7 +41,7 @@ internal static partial class PtBrText
         // Nineteenth blind set: several words spelled out are told apart by a wider gap ("N Ã O  Q U E R O") or, when the
         // letters are joined by hyphens, by a plain space ("N-Ã-O M-A-N-D-E M-A-I-S").
         if (raw.Length >= 3 && raw.All(w => w.Length == 1 && char.IsLetter(w[0]))) raw = SpelledOutWords(lowered) ?? [string.Concat(raw)];
-        var words = raw.SelectMany(w => SquashRepeats(w) is var squashed && Abbreviations.TryGetValue(squashed, out var full) ? [full] : Unglued(squashed));
+        var words = raw.Select(w => SquashRepeats(w) is var squashed && Abbreviations.TryGetValue(squashed, out var full) ? full : Unglued(squashed));
         return string.Join(' ', words);
     }
 
@@ -59,14 +59,14 @@ internal static partial class PtBrText
     /// Nineteenth blind set: "nãomandamais", "naoquero mais" — "não" typed without its space before a verb of the
     /// families (and "mais" glued after it) is read as the words. No Portuguese word starts with "nao" + one of these.
     /// </summary>
-    static IEnumerable<string> Unglued(string word)
+    static string Unglued(string word)
     {
-        if (word.Length < 6 || !word.StartsWith("nao", StringComparison.Ordinal)) return [word];
+        if (word.Length < 6 || !word.StartsWith("nao", StringComparison.Ordinal)) return word;
         var rest = word[3..];
         var more = rest.Length > 6 && rest.EndsWith("mais", StringComparison.Ordinal);
         var verb = more ? rest[..^4] : rest;
-        if (!GluedVerbs.Contains(verb)) return [word];
-        return more ? ["nao", verb, "mais"] : ["nao", verb];
+        if (!GluedVerbs.Contains(verb)) return word;
+        return more ? $"nao {verb} mais" : $"nao {verb}";
     }
 
     static readonly HashSet<string> GluedVerbs = new(StringComparer.Ordinal)
