@@ -103,38 +103,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
     public async Task<(TurnInput? Input, bool Erased)> BeginTurnAsync(Guid medicoId, int historyLimit, CancellationToken ct)
     {
         await using var c = await turnDb.Source.OpenConnectionAsync(ct);
-        await using var grid = await c.QueryPreparedMultipleAsync($"""
-            BEGIN;
-            SET LOCAL synchronous_commit = off;
-            SET LOCAL plan_cache_mode = force_generic_plan;
-            UPDATE interacoes SET conteudo = NULL, midia = NULL, remote_jid = NULL, processado_em = now()
-            WHERE medico_id = @medicoId AND direcao = 'entrada' AND processado_em IS NULL AND {Erased};
-            INSERT INTO conversations (medico_id, chatwoot_conversation_id)
-            SELECT @medicoId, (SELECT i.midia->>'{InboundStore.ChatwootConversationKey}' FROM interacoes i
-                               WHERE i.medico_id = @medicoId AND i.direcao = 'entrada' AND i.processado_em IS NULL
-                                 AND i.midia->>'{InboundStore.ChatwootConversationKey}' IS NOT NULL
-                               ORDER BY i.id DESC LIMIT 1)
-            WHERE {OpenConversationOf} IS NULL AND NOT {Erased}
-            ON CONFLICT (medico_id) WHERE status IN ('active', 'paused') DO NOTHING;
-
-            {AttachInboundSql};
-
-            SELECT {StateColumns} FROM conversations WHERE id = {OpenConversationOf};
-
-            SELECT id AS Id, tipo AS Kind, conteudo AS Content, midia->>'caption' AS Caption, created_at AS CreatedAtUtc,
-                   provider_message_id AS ProviderMessageId, remote_jid AS RemoteJid, midia->>'citacao' AS Quoted,
-                   (midia->>'{InboundStore.WrittenAtKey}')::timestamptz AS WrittenLateUtc, midia->>'{InboundStore.CutTailKey}' AS CutTail
-            FROM interacoes
-            WHERE {PendingInboundOf("@medicoId", OpenConversationOf)}
-            ORDER BY id;
-
-            {HistorySql("processado_em IS NULL")};
-
-            {Shifts.ShiftStore.HoldingsSql("@medicoId")};
-
-            SELECT {Erased};
-            COMMIT;
-            """, ct, new { medicoId, limit = historyLimit });
+        await using var grid = await c.QueryPreparedMultipleAsync(BeginTurnSql, ct, new { medicoId, limit = historyLimit });
         var answeredStage = await grid.ReadSingleOrDefaultAsync<string?>();
         var conversation = await grid.ReadSingleOrDefaultAsync<ConversationState>();
         var pending = (await grid.ReadAsync<PendingInbound>()).ToList();
@@ -143,6 +112,43 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
         if (await grid.ReadSingleAsync<bool>()) return (null, true);
         return (conversation is null ? null : new TurnInput(conversation, pending, history, holdings, answeredStage), false);
     }
+
+    /// <summary>The statement of <see cref="BeginTurnAsync"/>, built once: its parts are fixed, and the prepared-statement
+    /// caches (<see cref="PreparedStatements"/>) then know it by reference instead of hashing its text on every turn.</summary>
+    static string BeginTurnSql => beginTurnSql ??= $"""
+        BEGIN;
+        SET LOCAL synchronous_commit = off;
+        SET LOCAL plan_cache_mode = force_generic_plan;
+        UPDATE interacoes SET conteudo = NULL, midia = NULL, remote_jid = NULL, processado_em = now()
+        WHERE medico_id = @medicoId AND direcao = 'entrada' AND processado_em IS NULL AND {Erased};
+        INSERT INTO conversations (medico_id, chatwoot_conversation_id)
+        SELECT @medicoId, (SELECT i.midia->>'{InboundStore.ChatwootConversationKey}' FROM interacoes i
+                           WHERE i.medico_id = @medicoId AND i.direcao = 'entrada' AND i.processado_em IS NULL
+                             AND i.midia->>'{InboundStore.ChatwootConversationKey}' IS NOT NULL
+                           ORDER BY i.id DESC LIMIT 1)
+        WHERE {OpenConversationOf} IS NULL AND NOT {Erased}
+        ON CONFLICT (medico_id) WHERE status IN ('active', 'paused') DO NOTHING;
+
+        {AttachInboundSql};
+
+        SELECT {StateColumns} FROM conversations WHERE id = {OpenConversationOf};
+
+        SELECT id AS Id, tipo AS Kind, conteudo AS Content, midia->>'caption' AS Caption, created_at AS CreatedAtUtc,
+               provider_message_id AS ProviderMessageId, remote_jid AS RemoteJid, midia->>'citacao' AS Quoted,
+               (midia->>'{InboundStore.WrittenAtKey}')::timestamptz AS WrittenLateUtc, midia->>'{InboundStore.CutTailKey}' AS CutTail
+        FROM interacoes
+        WHERE {PendingInboundOf("@medicoId", OpenConversationOf)}
+        ORDER BY id;
+
+        {HistorySql("processado_em IS NULL")};
+
+        {Shifts.ShiftStore.HoldingsSql("@medicoId")};
+
+        SELECT {Erased};
+        COMMIT;
+        """;
+
+    static string? beginTurnSql;
 
     /// <summary>Consumed by a turn or deliberately skipped (docs/decisions.md#data-model processado_em).</summary>
     public Task<int> MarkProcessedAsync(NpgsqlTransaction tx, ConversationState conversation, long upToId, CancellationToken ct) =>
@@ -165,29 +171,39 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
         Guid medicoId, Guid conversaId, long fromId, long upToId, IReadOnlyList<NewQueueItem> reply, bool handOff, CancellationToken ct)
     {
         var queued = QueueStore.EnqueueParameters(reply, out var ids);
-        const string Queue = "NOT (SELECT yes FROM newer) AND NOT (SELECT yes FROM taken) AND NOT (SELECT yes FROM erased)";
         await using var c = await turnDb.Source.OpenConnectionAsync(ct);
-        await using var grid = await c.QueryPreparedMultipleAsync($"""
-            BEGIN;
-            SET LOCAL synchronous_commit = {(handOff ? "on" : "off")};
-            WITH newer AS (
-                    SELECT EXISTS (SELECT 1 FROM interacoes WHERE medico_id = @medicoId AND direcao = 'entrada' AND processado_em IS NULL AND id > @upToId) AS yes),
-                 taken AS (SELECT NOT EXISTS (SELECT 1 FROM interacoes WHERE id = @fromId AND processado_em IS NULL) AS yes),
-                 erased AS (SELECT {Erased} AS yes),
-                 queued AS ({(handOff ? QueueStore.EnqueueHandedOffSql(Queue) : QueueStore.EnqueueSql(Queue))} RETURNING id),
-                 processed AS (
-                    UPDATE interacoes SET processado_em = now()
-                    WHERE {PendingInboundOf("@medicoId", "@conversaId")} AND id <= @upToId
-                      AND {Queue}
-                    RETURNING id)
-            SELECT (SELECT yes FROM newer), (SELECT yes FROM taken), (SELECT yes FROM erased);
-            {(handOff ? DispatchStore.HandedOffSql("@fila_entregue") + ";" : "")}
-            COMMIT;
-            """, ct, queued, new { medicoId, conversaId, fromId, upToId, fila_entregue = handOff ? ids[0] : (Guid?)null });
+        await using var grid = await c.QueryPreparedMultipleAsync(FinishTurnSql(handOff), ct, queued, new { medicoId, conversaId, fromId, upToId, fila_entregue = handOff ? ids[0] : (Guid?)null });
         var (superseded, taken, erased) = await grid.ReadSingleAsync<(bool, bool, bool)>();
         if (!handOff) return (superseded, taken, erased, null);
         var claimed = await grid.ReadAsync<ClaimedMessage, SendState, (ClaimedMessage, SendState)>((m, s) => (m, s), "doctordeleted");
         return (superseded, taken, erased, claimed.Count == 0 ? null : claimed[0]);
+    }
+
+    /// <summary>The statement of <see cref="FinishTurnWithReplyAsync"/>, with and without the hand-off, each built once.</summary>
+    static string FinishTurnSql(bool handOff) => handOff ? finishTurnHandOffSql ??= BuildFinishTurnSql(true) : finishTurnSql ??= BuildFinishTurnSql(false);
+
+    static string? finishTurnSql, finishTurnHandOffSql;
+
+    static string BuildFinishTurnSql(bool handOff)
+    {
+        const string Queue = "NOT (SELECT yes FROM newer) AND NOT (SELECT yes FROM taken) AND NOT (SELECT yes FROM erased)";
+        return $"""
+        BEGIN;
+        SET LOCAL synchronous_commit = {(handOff ? "on" : "off")};
+        WITH newer AS (
+                SELECT EXISTS (SELECT 1 FROM interacoes WHERE medico_id = @medicoId AND direcao = 'entrada' AND processado_em IS NULL AND id > @upToId) AS yes),
+             taken AS (SELECT NOT EXISTS (SELECT 1 FROM interacoes WHERE id = @fromId AND processado_em IS NULL) AS yes),
+             erased AS (SELECT {Erased} AS yes),
+             queued AS ({(handOff ? QueueStore.EnqueueHandedOffSql(Queue) : QueueStore.EnqueueSql(Queue))} RETURNING id),
+             processed AS (
+                UPDATE interacoes SET processado_em = now()
+                WHERE {PendingInboundOf("@medicoId", "@conversaId")} AND id <= @upToId
+                  AND {Queue}
+                RETURNING id)
+        SELECT (SELECT yes FROM newer), (SELECT yes FROM taken), (SELECT yes FROM erased);
+        {(handOff ? DispatchStore.HandedOffSql("@fila_entregue") + ";" : "")}
+        COMMIT;
+        """;
     }
 
     public Task SetHumanControlAsync(NpgsqlTransaction tx, Guid conversaId, string reason, CancellationToken ct) =>

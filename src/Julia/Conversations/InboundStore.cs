@@ -39,6 +39,40 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
 
     readonly string extraCtes = string.Concat(effects.Select(e => e.InsertedCte("inserted")).OfType<string>().Select(c => ",\n" + c));
 
+    // The statements, built once per store (the registered effects' CTEs are fixed once the process starts): the
+    // prepared-statement caches (PreparedStatements) then know each by reference instead of hashing its text per message.
+    string InsertSql => insertSql ??= $"""
+        WITH erased AS (SELECT 1 FROM medicos WHERE id = @medicoId AND apagado_em IS NOT NULL),
+        inserted AS (
+            INSERT INTO interacoes (medico_id, {Columns}) SELECT @medicoId, {Values} WHERE NOT EXISTS (SELECT 1 FROM erased)
+            ON CONFLICT (provider_message_id) WHERE direcao = 'entrada' DO NOTHING
+            RETURNING {Inserted}),
+        {ChatwootCte}{extraCtes}
+        SELECT (SELECT medico_id FROM inserted), EXISTS (SELECT 1 FROM erased)
+        """;
+
+    string InsertForPhoneSql => insertForPhoneSql ??= $"""
+        WITH {DoctorStore.ByPhoneCte("found")},
+        inserted AS (
+            INSERT INTO interacoes (medico_id, {Columns}) SELECT found.id, {Values} FROM found WHERE found.telefone = @canonical
+            ON CONFLICT (provider_message_id) WHERE direcao = 'entrada' DO NOTHING
+            RETURNING {Inserted}),
+        {ChatwootCte}{extraCtes}
+        SELECT found.*, (SELECT medico_id FROM inserted) AS stored, profile.*
+        FROM found {DoctorProfileStore.LateralJoin("profile", "found.id")}
+        """;
+
+    string InsertWithNewDoctorSql => insertWithNewDoctorSql ??= $"""
+        WITH {DoctorStore.InsertNewCte("novo", NotStoredYet)},
+        inserted AS (
+            INSERT INTO interacoes (medico_id, {Columns}) SELECT novo.id, {Values} FROM novo
+            ON CONFLICT (provider_message_id) WHERE direcao = 'entrada' DO NOTHING
+            RETURNING {Inserted}){extraCtes}
+        SELECT medico_id FROM inserted
+        """;
+
+    string? insertSql, insertForPhoneSql, insertWithNewDoctorSql;
+
     /// <summary>
     /// Known doctor: one statement. <c>Stored</c> is the doctor id, or null when this message id was already stored;
     /// <c>Erased</c>: nothing was stored because the doctor was erased (docs/decisions.md#lgpd) — the caller's view of him
@@ -47,15 +81,7 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
     public async Task<(Guid? Stored, bool Erased)> InsertAsync(Guid medicoId, InboundRow row, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.QuerySinglePreparedAsync<(Guid?, bool)>($"""
-            WITH erased AS (SELECT 1 FROM medicos WHERE id = @medicoId AND apagado_em IS NOT NULL),
-            inserted AS (
-                INSERT INTO interacoes (medico_id, {Columns}) SELECT @medicoId, {Values} WHERE NOT EXISTS (SELECT 1 FROM erased)
-                ON CONFLICT (provider_message_id) WHERE direcao = 'entrada' DO NOTHING
-                RETURNING {Inserted}),
-            {ChatwootCte}{extraCtes}
-            SELECT (SELECT medico_id FROM inserted), EXISTS (SELECT 1 FROM erased)
-            """, ct, row, new { medicoId });
+        return await c.QuerySinglePreparedAsync<(Guid?, bool)>(InsertSql, ct, row, new { medicoId });
     }
 
     /// <summary>
@@ -69,16 +95,8 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
     public async Task<(DoctorRecord? Doctor, Guid? Stored, DoctorProfile? Profile)> InsertForPhoneAsync(string canonical, InboundRow row, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        var rows = await c.QueryPreparedAsync<DoctorRecord, StoredFor, DoctorProfile, (DoctorRecord Doctor, StoredFor Stored, DoctorProfile Profile)>($"""
-            WITH {DoctorStore.ByPhoneCte("found")},
-            inserted AS (
-                INSERT INTO interacoes (medico_id, {Columns}) SELECT found.id, {Values} FROM found WHERE found.telefone = @canonical
-                ON CONFLICT (provider_message_id) WHERE direcao = 'entrada' DO NOTHING
-                RETURNING {Inserted}),
-            {ChatwootCte}{extraCtes}
-            SELECT found.*, (SELECT medico_id FROM inserted) AS stored, profile.*
-            FROM found {DoctorProfileStore.LateralJoin("profile", "found.id")}
-            """, (doctor, stored, profile) => (doctor, stored, profile), "stored", "Id", ct, row, DoctorStore.PhoneParameters(canonical));
+        var rows = await c.QueryPreparedAsync<DoctorRecord, StoredFor, DoctorProfile, (DoctorRecord Doctor, StoredFor Stored, DoctorProfile Profile)>(InsertForPhoneSql,
+            (doctor, stored, profile) => (doctor, stored, profile), "stored", "Id", ct, row, DoctorStore.PhoneParameters(canonical));
         return rows.Count == 0 ? (null, null, null) : (rows[0].Doctor, rows[0].Stored.Stored, rows[0].Profile);
     }
 
@@ -98,14 +116,7 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
     public async Task<Guid?> InsertWithNewDoctorAsync(NewDoctor doctor, InboundRow row, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.QueryFirstOrDefaultPreparedAsync<Guid?>($"""
-            WITH {DoctorStore.InsertNewCte("novo", NotStoredYet)},
-            inserted AS (
-                INSERT INTO interacoes (medico_id, {Columns}) SELECT novo.id, {Values} FROM novo
-                ON CONFLICT (provider_message_id) WHERE direcao = 'entrada' DO NOTHING
-                RETURNING {Inserted}){extraCtes}
-            SELECT medico_id FROM inserted
-            """, ct, row, doctor);
+        return await c.QueryFirstOrDefaultPreparedAsync<Guid?>(InsertWithNewDoctorSql, ct, row, doctor);
     }
 
     /// <summary>

@@ -61,13 +61,22 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
         bool markFirst, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        var rows = await c.QueryPreparedAsync<ClaimedMessage, SendState, (ClaimedMessage, SendState)>($"""
-            {(markFirst ? "BEGIN; SET LOCAL synchronous_commit = on;" : "")}
-            {ClaimSql};
-            {(markFirst ? "COMMIT;" : "")}
-            """, (m, s) => (m, s), splitOn: "doctordeleted", ct, new { kinds, busyConversations, size, markFirst });
+        var rows = await c.QueryPreparedAsync<ClaimedMessage, SendState, (ClaimedMessage, SendState)>(ClaimStatement(markFirst),
+            (m, s) => (m, s), splitOn: "doctordeleted", ct, new { kinds, busyConversations, size, markFirst });
         return [.. rows.OrderByDescending(r => r.Item1.Prioridade).ThenBy(r => r.Item1.ScheduledForUtc).ThenBy(r => r.Item1.CreatedAtUtc).ThenBy(r => r.Item1.Id)];
     }
+
+    /// <summary>The statement of <see cref="ClaimAsync"/>, with and without the first row's mark, each built once (the
+    /// prepared-statement caches then know it by reference, not by hashing its text).</summary>
+    static string ClaimStatement(bool markFirst) => markFirst
+        ? claimMarkingFirstSql ??= $"""
+            BEGIN; SET LOCAL synchronous_commit = on;
+            {ClaimSql};
+            COMMIT;
+            """
+        : claimSql ??= "\n" + ClaimSql + ";\n";
+
+    static string? claimSql, claimMarkingFirstSql;
 
     const string StateColumns = """
         md.deleted_at IS NOT NULL AS DoctorDeleted, md.opted_out AS OptedOut, md.bloqueado AS Bloqueado,

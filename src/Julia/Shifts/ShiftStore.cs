@@ -125,7 +125,10 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
     // Prepared (docs/decisions.md#prepared-statements); inside the reservation's transaction too: an Npgsql command runs
     // in its connection's transaction.
     static async Task<IReadOnlyList<Shift>> HoldingsAsync(NpgsqlConnection c, Guid medicoId, CancellationToken ct) =>
-        await c.QueryPreparedAsync<Shift>(HoldingsSql("@medicoId"), ct, new { medicoId });
+        await c.QueryPreparedAsync<Shift>(holdingsOfMedicoIdSql ??= HoldingsSql("@medicoId"), ct, new { medicoId });
+
+    /// <summary><see cref="HoldingsSql"/> of @medicoId, built once.</summary>
+    static string? holdingsOfMedicoIdSql;
 
     /// <summary>
     /// The atomic hold of docs/decisions.md#reservations `reservar_plantao`: the doctor row is locked (his own reservations serialise), the

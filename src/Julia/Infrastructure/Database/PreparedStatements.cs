@@ -20,11 +20,12 @@ internal static class PreparedStatements
     /// <summary>Runs <paramref name="sql"/> (one statement or a BEGIN…COMMIT batch) prepared; the caller reads and disposes.</summary>
     public static async Task<PreparedReader> QueryPreparedMultipleAsync(this NpgsqlConnection c, string sql, CancellationToken ct, params object?[] parameters)
     {
-        var command = await PrepareAsync(c, sql, parameters, ct);
+        var statement = Statement.Of(sql);
+        var command = await PrepareAsync(c, sql, statement, parameters, ct);
         try
         {
             var reader = await command.ExecuteReaderAsync(ct);
-            return new PreparedReader(command, reader, sql);
+            return new PreparedReader(command, reader, statement);
         }
         catch
         {
@@ -70,16 +71,16 @@ internal static class PreparedStatements
 
     public static async Task<int> ExecutePreparedAsync(this NpgsqlConnection c, string sql, CancellationToken ct, params object?[] parameters)
     {
-        await using var command = await PrepareAsync(c, sql, parameters, ct);
+        await using var command = await PrepareAsync(c, sql, Statement.Of(sql), parameters, ct);
         return await command.ExecuteNonQueryAsync(ct);
     }
 
-    static async Task<NpgsqlCommand> PrepareAsync(NpgsqlConnection c, string sql, object?[] parameters, CancellationToken ct)
+    static async Task<NpgsqlCommand> PrepareAsync(NpgsqlConnection c, string sql, Statement statement, object?[] parameters, CancellationToken ct)
     {
         var command = new NpgsqlCommand(sql, c);
         try
         {
-            foreach (var source in parameters) AddParameters(command, sql, source);
+            foreach (var source in parameters) AddParameters(command, statement, source);
             await command.PrepareAsync(ct); // no round trip when this connection already has the statement
             return command;
         }
@@ -90,7 +91,7 @@ internal static class PreparedStatements
         }
     }
 
-    static void AddParameters(NpgsqlCommand command, string sql, object? source)
+    static void AddParameters(NpgsqlCommand command, Statement statement, object? source)
     {
         switch (source)
         {
@@ -98,10 +99,10 @@ internal static class PreparedStatements
                 return;
             case IEnumerable<KeyValuePair<string, object?>> pairs:
                 foreach (var (name, value) in pairs)
-                    if (Mentions(sql, name)) command.Parameters.Add(value is null ? new NpgsqlParameter(name, DBNull.Value) : FromValue(name, value));
+                    if (statement.Mentions(name)) command.Parameters.Add(value is null ? new NpgsqlParameter(name, DBNull.Value) : FromValue(name, value));
                 return;
             default:
-                foreach (var property in Properties.GetOrAdd((source.GetType(), sql), static key => ReadProperties(key.Type, key.Sql)))
+                foreach (var property in statement.Properties(source.GetType()))
                     command.Parameters.Add(property.Create(property.Name, property.Get(source)));
                 return;
         }
@@ -120,10 +121,42 @@ internal static class PreparedStatements
         return false;
     }
 
-    sealed record Property(string Name, Func<object, object?> Get, Func<string, object?, NpgsqlParameter> Create);
+    internal sealed record Property(string Name, Func<object, object?> Get, Func<string, object?, NpgsqlParameter> Create);
 
-    /// <summary>The properties of a parameter type that a statement uses, found once per type and statement.</summary>
-    static readonly ConcurrentDictionary<(Type Type, string Sql), Property[]> Properties = new();
+    /// <summary>
+    /// What was learnt about one statement text: the parameter names it mentions, the properties of each parameter type it
+    /// uses, its row parsers. Found by the text's reference first: the hot path's statements are built once (static or
+    /// per store), so a message costs no hash of a text several kilobytes long — the caches were keyed by the text, and
+    /// hashing and comparing it on every lookup was a visible share of a reply's CPU. A text built per call (another
+    /// instance of the same text) falls back to the lookup by content, once per call.
+    /// </summary>
+    internal sealed class Statement
+    {
+        readonly string sql;
+        readonly ConcurrentDictionary<string, bool> mentioned = new();
+        readonly ConcurrentDictionary<Type, Property[]> properties = new();
+        internal readonly ConcurrentDictionary<(int Result, Type Type, int Start), Delegate> Parsers = new();
+
+        Statement(string sql) => this.sql = sql;
+
+        static readonly ConcurrentDictionary<string, Statement> ByText = new();
+        static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, Statement> ByInstance = new();
+
+        public static Statement Of(string sql)
+        {
+            if (ByInstance.TryGetValue(sql, out var known)) return known;
+            var statement = ByText.GetOrAdd(sql, static text => new Statement(text));
+            // The first instance of a text is known by reference from now on; another instance of it (a text built per
+            // call) is not added: it would be one weak entry per call.
+            if (ReferenceEquals(statement.sql, sql)) ByInstance.TryAdd(sql, statement);
+            return statement;
+        }
+
+        public bool Mentions(string name) => mentioned.GetOrAdd(name, static (n, text) => PreparedStatements.Mentions(text, n), sql);
+
+        /// <summary>The properties of a parameter type that this statement uses, found once per type.</summary>
+        public Property[] Properties(Type type) => properties.GetOrAdd(type, static (t, text) => ReadProperties(t, text), sql);
+    }
 
     static Property[] ReadProperties(Type type, string sql) =>
     [
@@ -153,19 +186,17 @@ internal static class PreparedStatements
     static NpgsqlParameter Typed<T>(string name, object? value) => new NpgsqlParameter<T>(name, value is null ? default! : (T)value);
 
     /// <summary>Dapper's row parser for a result shape, built once per statement, result and type.</summary>
-    internal static Func<DbDataReader, T> RowParser<T>(DbDataReader reader, string sql, int result, int start = 0, int length = -1) =>
-        (Func<DbDataReader, T>)Parsers.GetOrAdd((sql, result, typeof(T), start), _ => typeof(T) == typeof(string)
+    internal static Func<DbDataReader, T> RowParser<T>(DbDataReader reader, Statement statement, int result, int start = 0, int length = -1) =>
+        (Func<DbDataReader, T>)statement.Parsers.GetOrAdd((result, typeof(T), start), _ => typeof(T) == typeof(string)
             ? StringParser(reader.GetRowParser(typeof(string), startIndex: start, length: length))
             : reader.GetRowParser<T>(startIndex: start, length: length));
 
     /// <summary>Dapper's typed parser refuses a one-column string result (it builds an untyped one); cast it here.</summary>
     static Func<DbDataReader, string?> StringParser(Func<DbDataReader, object> untyped) => r => (string?)untyped(r);
-
-    static readonly ConcurrentDictionary<(string, int, Type, int), Delegate> Parsers = new();
 }
 
 /// <summary>The result sets of a prepared command, read in order like Dapper's grid reader.</summary>
-internal sealed class PreparedReader(NpgsqlCommand command, NpgsqlDataReader reader, string sql) : IAsyncDisposable
+internal sealed class PreparedReader(NpgsqlCommand command, NpgsqlDataReader reader, PreparedStatements.Statement sql) : IAsyncDisposable
 {
     int result;
     bool started;
