@@ -67,6 +67,41 @@ public sealed class PreparedStatementsTests
         Assert.Equal(used, PreparedStatements.Mentions(sql, name));
 
     [Fact]
+    public void AStatementIsKnownByItsTextWhicheverInstanceCarriesIt()
+    {
+        var text = "SELECT @a, @b FROM t WHERE id = @id -- " + Guid.NewGuid();
+        var again = new string(text.AsSpan()); // the same text built again, as a statement interpolated per call is
+
+        var first = PreparedStatements.Statement.Of(text);
+        Assert.Same(first, PreparedStatements.Statement.Of(text));
+        Assert.Same(first, PreparedStatements.Statement.Of(again));
+        Assert.NotSame(first, PreparedStatements.Statement.Of(text + " "));
+        Assert.True(first.Mentions("id"));
+        Assert.False(first.Mentions("ids"));
+        Assert.Equal(["a", "id"], first.Properties(new { a = 1, c = 2, id = 3 }.GetType()).Select(p => p.Name).Order());
+    }
+
+    [Fact]
+    public async Task AStatementBuiltPerCallAndOneBuiltOnceMapAlike()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var source = PoolOfOne(db);
+        await using (var c = await source.OpenConnectionAsync())
+            await c.ExecuteAsync("CREATE TABLE t (id int PRIMARY KEY, v text); INSERT INTO t VALUES (1, 'um'), (2, 'dois')");
+        const string Once = "SELECT id AS Id, v AS V, NULL::uuid AS Ref FROM t WHERE id = @id";
+        await using var conn = await source.OpenConnectionAsync();
+        for (var id = 1; id <= 2; id++)
+        {
+            var perCall = string.Concat(Once.AsSpan(0, Once.Length - 3), "@id"); // another instance of the same text
+            Assert.NotSame(Once, perCall);
+            var a = await conn.QueryPreparedAsync<Row>(Once, CancellationToken.None, new { id });
+            var b = await conn.QueryPreparedAsync<Row>(perCall, CancellationToken.None, new Dictionary<string, object?> { ["id"] = id, ["unused"] = 5 });
+            Assert.Equal(a, b);
+            Assert.Equal(id == 1 ? "um" : "dois", Assert.Single(a).V);
+        }
+    }
+
+    [Fact]
     public async Task PreparesOncePerPhysicalConnectionAndReadsEveryResultOfABatch()
     {
         await using var db = await TestDatabase.CreateAsync();
