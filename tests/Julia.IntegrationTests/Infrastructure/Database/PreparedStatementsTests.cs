@@ -101,6 +101,74 @@ public sealed class PreparedStatementsTests
         }
     }
 
+    sealed record Loose(int Id, object? V);
+
+    sealed record Echoed(int Id, string? V);
+
+    [Fact]
+    public async Task ACommandRunAgainOnItsConnectionSendsEachCallsValues()
+    {
+        // One physical connection: from the second call on, the command it last ran the statement with is run again
+        // (no parse of the text) when only the values changed, and a new one is prepared when their types changed.
+        await using var db = await TestDatabase.CreateAsync();
+        await using var source = PoolOfOne(db);
+        await using (var c = await source.OpenConnectionAsync())
+            await c.ExecuteAsync("CREATE TABLE t (id int PRIMARY KEY, v text, ref uuid)");
+        const string Insert = "INSERT INTO t (id, v, ref) VALUES (@id, @v, @ref)";
+        const string Read = "SELECT id AS Id, v AS V, ref AS Ref FROM t WHERE id = @id";
+        var refs = new Guid?[] { null, Guid.NewGuid(), null, Guid.NewGuid(), Guid.NewGuid() };
+        for (var id = 1; id <= refs.Length; id++)
+            await using (var c = await source.OpenConnectionAsync())
+            {
+                var v = id % 2 == 0 ? null : $"v{id}";
+                var inserted = id % 3 == 0
+                    ? await c.ExecutePreparedAsync(Insert, default, new Dictionary<string, object?> { ["id"] = id, ["v"] = v, ["ref"] = refs[id - 1] })
+                    : await c.ExecutePreparedAsync(Insert, default, new { id, v, @ref = refs[id - 1] });
+                Assert.Equal(1, inserted);
+                Assert.Equal(new Row(id, v, refs[id - 1]), Assert.Single(await c.QueryPreparedAsync<Row>(Read, default, new { id })));
+            }
+
+        await using (var c = await source.OpenConnectionAsync())
+        {
+            var statement = PreparedStatements.Statement.Of(Read);
+            var last = statement.Take(c.ProcessID);
+            Assert.NotNull(last);
+            statement.Release(c.ProcessID, last);
+            Assert.Equal("v5", Assert.Single(await c.QueryPreparedAsync<Row>(Read, default, new { id = 5 })).V);
+            Assert.Same(last, statement.Take(c.ProcessID)); // run again, not parsed and prepared anew
+        }
+
+        // An untyped value whose type changes: the statement is typed again, not run with the first call's types.
+        const string Echo = "SELECT @id AS Id, @V::text AS V";
+        await using (var c = await source.OpenConnectionAsync())
+            foreach (var (id, value) in new (int, object)[] { (1, "texto"), (2, 42), (3, "de novo"), (4, 7L), (5, 8L) })
+            {
+                var row = Assert.Single(await c.QueryPreparedAsync<Echoed>(Echo, default, new Loose(id, value)));
+                Assert.Equal(id, row.Id);
+                Assert.Equal(value.ToString(), row.V);
+            }
+    }
+
+    [Fact]
+    public void ParametersHaveTheSameShapeOnlyWithTheSameNamesParameterTypesAndValueTypes()
+    {
+        static List<NpgsqlParameter> Of(params NpgsqlParameter[] p) => [.. p];
+        using var prepared = new NpgsqlCommand();
+        prepared.Parameters.Add(new NpgsqlParameter<int>("id", 1));
+        prepared.Parameters.Add(new NpgsqlParameter<Guid?>("ref", Guid.NewGuid()));
+        prepared.Parameters.Add(new NpgsqlParameter("v", DBNull.Value));
+
+        Assert.True(PreparedStatements.SameShape(prepared.Parameters,
+            Of(new NpgsqlParameter<int>("id", 2), new NpgsqlParameter<Guid?>("ref", Guid.NewGuid()), new NpgsqlParameter("v", DBNull.Value))));
+        Assert.False(PreparedStatements.SameShape(prepared.Parameters, // a null where there was a value
+            Of(new NpgsqlParameter<int>("id", 2), new NpgsqlParameter<Guid?>("ref", null), new NpgsqlParameter("v", DBNull.Value))));
+        Assert.False(PreparedStatements.SameShape(prepared.Parameters, // another parameter type
+            Of(new NpgsqlParameter<long>("id", 2), new NpgsqlParameter<Guid?>("ref", Guid.NewGuid()), new NpgsqlParameter("v", DBNull.Value))));
+        Assert.False(PreparedStatements.SameShape(prepared.Parameters, // another name
+            Of(new NpgsqlParameter<int>("id", 2), new NpgsqlParameter<Guid?>("refs", Guid.NewGuid()), new NpgsqlParameter("v", DBNull.Value))));
+        Assert.False(PreparedStatements.SameShape(prepared.Parameters, Of(new NpgsqlParameter<int>("id", 2)))); // fewer
+    }
+
     [Fact]
     public async Task PreparesOncePerPhysicalConnectionAndReadsEveryResultOfABatch()
     {
