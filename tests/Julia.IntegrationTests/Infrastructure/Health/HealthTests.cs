@@ -51,6 +51,8 @@ public sealed class HealthTests(AppFixture app) : IClassFixture<AppFixture>
 /// <summary>
 /// Evolution refusing connections is visible at once: readiness degraded with `whatsapp: inacessivel` within the probe's
 /// bound, not the last state heard (an outside runbook pass, 2026-12-02: `ready`/`open` while nothing could be sent).
+/// The last state heard is planted as `open`: a probe that outlasts its one-second bound (the 9 s of retries found then)
+/// falls back to it, so the answer itself tells whether the live probe finished in time — no stopwatch in the test.
 /// </summary>
 public sealed class UnreachableGatewayReadinessTests
 {
@@ -62,15 +64,15 @@ public sealed class UnreachableGatewayReadinessTests
         await using var app = RefusingGateway.App(database, redis);
         var client = app.CreateClient();
         await client.GetAsync("/health"); // the host's own start-up is not the probe's time
+        await app.Services.GetRequiredService<Julia.Infrastructure.Redis.RedisGate>().Multiplexer.GetDatabase(redis.Database)
+            .HashSetAsync(Julia.WhatsApp.WhatsAppConnection.Key, "estado", "open");
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var response = await client.GetAsync("/health/ready");
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("degraded", body.GetProperty("status").GetString());
         Assert.Equal("inacessivel", body.GetProperty("whatsapp").GetString());
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"readiness took {clock.Elapsed}");
     }
 }
 
