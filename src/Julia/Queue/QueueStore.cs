@@ -141,15 +141,19 @@ internal sealed class QueueStore(NpgsqlDataSource db)
         """;
 
     /// <summary>
-    /// Did Júlia start sending this exact text to the doctor lately? A mirror of her own send (Chatwoot echo) can arrive
-    /// before the send is recorded with its provider id.
+    /// Did Júlia start sending this text to the doctor lately? A mirror of her own send (Chatwoot echo) can arrive
+    /// before the send is recorded with its provider id. Compared without the emphasis marks `*`, `_` and `~`: Evolution
+    /// rewrites WhatsApp formatting as Chatwoot markdown when it mirrors (`*a*` → `**a**`, `_a_` → `*a*`, `~a~` → `~~a~~`;
+    /// docs/decisions.md#handoff, "genuine Chatwoot payloads").
     /// </summary>
     // Júlia's own sends only: the staff writing the same words again is a new message, not the echo of one.
     public async Task<bool> WasSentRecentlyAsync(Guid medicoId, string content, TimeSpan window, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return await c.ExecuteScalarAsync<bool>(new CommandDefinition("""
-            SELECT EXISTS (SELECT 1 FROM fila_mensagens WHERE medico_id = @medicoId AND conteudo = @content
+            SELECT EXISTS (SELECT 1 FROM fila_mensagens WHERE medico_id = @medicoId
+                           AND (conteudo = @content OR (translate(conteudo, '*_~', '') = translate(@content, '*_~', '')
+                                                        AND translate(@content, '*_~', '') <> ''))
                            AND envio_iniciado_em > now() - @window AND status IN ('processando', 'enviada')
                            AND metadata->>'tipo_sistema' IS DISTINCT FROM 'mensagem_equipe')
             """, new { medicoId, content, window }, cancellationToken: ct));

@@ -190,6 +190,21 @@ public sealed class ChatwootWebhookParserTests
         Assert.Equal("outgoing", e.MessageType);
     }
 
+    /// <summary>
+    /// What Evolution's Chatwoot integration creates for a message Júlia sent through it: an outgoing public message by a
+    /// user (the integration's token), its WhatsApp id as `WAID:…`, and WhatsApp's formatting rewritten as markdown.
+    /// </summary>
+    [Fact]
+    public void AnEvolutionMirrorIsAUsersOutgoingMessageWithItsWhatsAppId()
+    {
+        var e = Fixture<ChatwootEvent.MessageCreated>("webhook-message-created-outgoing-evolution-mirror.json");
+
+        Assert.Equal(("outgoing", false, "user", 1L), (e.MessageType, e.Private, e.SenderType, e.SenderId));
+        Assert.Equal("WAID:3EB0C4F1D2E3A4B5C6D7E8", e.SourceId);
+        Assert.StartsWith("**Plantão**", e.Content);
+        Assert.Equal("+5511999990001", e.ContactPhone);
+    }
+
     [Fact]
     public void IncomingMessageComesFromTheContact()
     {

@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Julia.IntegrationTests.Chatwoot;
+
+/// <summary>
+/// Payloads as real Chatwoot versions and Evolution's Chatwoot integration send them, where an earlier reading of their
+/// shape did the wrong thing (docs/decisions.md#handoff, "genuine Chatwoot payloads (audit 2026-12-04)").
+/// </summary>
+public sealed class GenuinePayloadTests(HumanLoopFixture f) : IClassFixture<HumanLoopFixture>
+{
+    /// <summary>
+    /// Evolution mirrors Júlia's send into Chatwoot with WhatsApp's formatting rewritten as markdown (`*a*` → `**a**`,
+    /// `_a_` → `*a*`) and posts it with its own user's token, in parallel with its answer to Júlia — so the mirror can
+    /// arrive before the send is recorded with its WhatsApp id. It used to be taken for a recruiter: a takeover of a
+    /// conversation nobody was in, and Júlia silent for the doctor.
+    /// </summary>
+    [Fact]
+    public async Task AnEvolutionMirrorOfJuliasFormattedSendIsNoPersonEvenBeforeItsIdIsKnown()
+    {
+        const string phone = "5511988880401";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        await f.ExecuteAsync("""
+            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, status, envio_iniciado_em, enviada_em)
+            SELECT medico_id, id, 'resposta', '*Plantão* de sábado no _Hospital São Lucas_, 19h às 7h. Tem interesse?', 'enviada', now(), now()
+            FROM conversations WHERE id = @conversa
+            """, new { conversa });
+
+        var mirror = HumanLoopFixture.Webhook("webhook-message-created-outgoing-evolution-mirror.json", chatwootId, phone);
+        var response = await f.PostChatwootAsync(mirror);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(answer.GetProperty("status").GetString() == "ignored", answer.ToString());
+        Assert.Equal("ai", await f.ControlAsync(conversa));
+        Assert.Empty(await f.HandoffsAsync(conversa));
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes WHERE conversa_id = @conversa AND autor_tipo = 'humano'", new { conversa }));
+
+        // A recruiter's own words, formatted or not, are still a person's.
+        var staff = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, phone);
+        staff["content"] = "**Plantão** de domingo também está aberto";
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(staff)).StatusCode);
+        Assert.Equal("human", await f.ControlAsync(conversa));
+    }
+}
