@@ -1,6 +1,7 @@
 using System.Globalization;
 using Julia.Conversations;
 using Julia.Doctors;
+using Julia.Handoffs;
 using Julia.Infrastructure.Logging;
 using Julia.Notifications;
 using Julia.Queue;
@@ -20,7 +21,7 @@ internal sealed record ChatwootOutcome(bool Handled, string Action);
 /// </summary>
 internal sealed partial class ChatwootEventHandler(
     ConversationStore conversations, ConversationControl control, DoctorDirectory doctors, QueueStore queue, ChatwootIdentity identity,
-    ChatwootCommands commands, NotificationOutbox outbox, IOptions<ChatwootOptions> options, TimeProvider time, ILogger<ChatwootEventHandler> logger)
+    ChatwootCommands commands, HandoffStore handoffs, NotificationOutbox outbox, IOptions<ChatwootOptions> options, TimeProvider time, ILogger<ChatwootEventHandler> logger)
 {
     public const string HumanLabel = "humano";
     static readonly TimeSpan EchoWindow = TimeSpan.FromMinutes(10);
@@ -85,8 +86,13 @@ internal sealed partial class ChatwootEventHandler(
         var hasLabel = e.Labels.Any(IsHumanLabel);
         // Only a label just added hands off: Chatwoot keeps labels on resolve and sends `conversation_updated` for status,
         // assignee and reopen changes too; a `humano` label still there from an earlier handoff is not a new request.
-        // A payload without `changed_attributes` cannot tell: the specified rule alone (labels contain it, Júlia in control; docs/decisions.md#handoff).
-        var justAdded = hasLabel && (e.PreviousLabels is { } before ? !before.Any(IsHumanLabel) : !e.ChangesKnown);
+        // A payload without `changed_attributes` cannot tell: the specified rule (labels contain it, Júlia in control) —
+        // but not on a conversation resolved in the payload, nor where a handoff of this Chatwoot conversation was already
+        // resolved: agent bots get such payloads for every update, the resolve itself included (docs/decisions.md#handoff,
+        // "genuine Chatwoot payloads").
+        var justAdded = hasLabel && (e.PreviousLabels is { } before ? !before.Any(IsHumanLabel)
+            : !e.ChangesKnown && e.Status != "resolved" && !await handoffs.ResolvedInChatwootConversationAsync(c.MedicoId,
+                e.ConversationId.ToString(CultureInfo.InvariantCulture), ct));
         // A finished conversation is taken over as the doctor's open one (ConversationControl.TakeOverAsync), whoever had it.
         if (justAdded && (!c.HumanControlled || !c.IsOpen))
         {

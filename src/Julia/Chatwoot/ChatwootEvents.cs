@@ -20,7 +20,8 @@ internal abstract record ChatwootEvent
     /// `conversation_updated`. <paramref name="Labels"/> are the labels after the change; <paramref name="PreviousLabels"/>
     /// is null when this update did not touch the labels, so a label handler can tell "just added" from "already there"
     /// (Chatwoot dispatches one label change twice — docs/decisions.md#handoff). <paramref name="ChangesKnown"/> is false
-    /// for a payload without `changed_attributes` at all, which cannot say what changed.
+    /// for a payload without `changed_attributes` at all, which cannot say what changed. <paramref name="Status"/> is the
+    /// conversation's status after the update (`open`, `resolved`, `pending`, `snoozed`), null when the payload has none.
     /// </summary>
     public sealed record ConversationUpdated(
         long ConversationId,
@@ -28,7 +29,8 @@ internal abstract record ChatwootEvent
         long? ContactId,
         IReadOnlyList<string> Labels,
         IReadOnlyList<string>? PreviousLabels,
-        bool ChangesKnown = true) : ChatwootEvent;
+        bool ChangesKnown = true,
+        string? Status = null) : ChatwootEvent;
 
     /// <summary>`conversation_status_changed`: <paramref name="Status"/> is the new one (`open`, `resolved`, `pending`, `snoozed`).</summary>
     public sealed record StatusChanged(long ConversationId, string? ContactPhone, long? ContactId, string Status, string? Assignee = null) : ChatwootEvent;

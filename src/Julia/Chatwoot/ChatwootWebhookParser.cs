@@ -53,7 +53,8 @@ internal static class ChatwootWebhookParser
         var (phone, contactId) = ConversationContact(root);
         var labels = LabelList(Prop(root, "labels")) ?? LabelList(Prop(Obj(root, "conversation"), "labels")) ?? CurrentLabels(root) ?? [];
         return new ChatwootEvent.ConversationUpdated(conversationId, phone, contactId, labels, PreviousLabels(root),
-            ChangesKnown: Prop(root, "changed_attributes").ValueKind is JsonValueKind.Array or JsonValueKind.Object);
+            ChangesKnown: Prop(root, "changed_attributes").ValueKind is JsonValueKind.Array or JsonValueKind.Object,
+            Status: ConversationStatus(Prop(root, "status")));
     }
 
     static ChatwootEvent ParseStatusChanged(JsonElement root, string? statusOfEvent = null)

@@ -63,6 +63,19 @@ internal sealed class HandoffStore(NpgsqlDataSource db)
             """, cancellationToken: ct))];
     }
 
+    /// <summary>
+    /// Was a handoff of this doctor resolved on a conversation mapped to this Chatwoot conversation? Chatwoot keeps the
+    /// labels on resolve, so a `humano` label there may be left from it (docs/decisions.md#handoff, "genuine Chatwoot payloads").
+    /// </summary>
+    public async Task<bool> ResolvedInChatwootConversationAsync(Guid medicoId, string chatwootConversationId, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.ExecuteScalarAsync<bool>(new CommandDefinition("""
+            SELECT EXISTS (SELECT 1 FROM handoffs h JOIN conversations c ON c.id = h.conversa_id
+                           WHERE h.medico_id = @medicoId AND h.status = 'resolvido' AND c.chatwoot_conversation_id = @chatwootConversationId)
+            """, new { medicoId, chatwootConversationId }, cancellationToken: ct));
+    }
+
     /// <summary>The Slack notice of this handoff went out.</summary>
     public async Task MarkSlackNotifiedAsync(Guid id, CancellationToken ct)
     {

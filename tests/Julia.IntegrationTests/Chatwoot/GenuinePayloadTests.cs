@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Julia.IntegrationTests.Chatwoot;
 
@@ -42,5 +43,47 @@ public sealed class GenuinePayloadTests(HumanLoopFixture f) : IClassFixture<Huma
         staff["content"] = "**Plantão** de domingo também está aberto";
         Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(staff)).StatusCode);
         Assert.Equal("human", await f.ControlAsync(conversa));
+    }
+
+    /// <summary>
+    /// An inbox's agent bot gets `conversation_updated` without `changed_attributes` for every update (Chatwoot after PR
+    /// #13975, before #14001) — the resolve itself and a reopen included, with the `humano` label Chatwoot keeps. Read as
+    /// "labels contain humano", the resolve that had just returned the doctor to Júlia reopened his conversation for the
+    /// staff and told him a colleague would go on.
+    /// </summary>
+    [Fact]
+    public async Task AnAgentBotsUpdateWithTheLabelLeftFromAResolvedHandoffDoesNotHandOverAgain()
+    {
+        const string phone = "5511988880402";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        var added = HumanLoopFixture.Webhook("webhook-conversation-updated-label-added.json", chatwootId, phone);
+        added["labels"] = new JsonArray("humano");
+        added["changed_attributes"] = new JsonArray(new JsonObject
+        {
+            ["label_list"] = new JsonObject { ["previous_value"] = new JsonArray(), ["current_value"] = new JsonArray("humano") },
+        });
+        await f.PostChatwootAsync(added);
+        Assert.Equal("human", await f.ControlAsync(conversa));
+        var resolved = HumanLoopFixture.Webhook("webhook-conversation-status-changed-resolved.json", chatwootId, phone);
+        resolved["event"] = "conversation_resolved";
+        resolved.Remove("changed_attributes");
+        await f.PostChatwootAsync(resolved);
+        Assert.Equal("ai", await f.ControlAsync(conversa));
+
+        foreach (var status in new[] { "resolved", "open" })
+        {
+            var update = HumanLoopFixture.Webhook("webhook-conversation-updated-agent-bot.json", chatwootId, phone);
+            update["status"] = status;
+            var response = await f.PostChatwootAsync(update);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(answer.GetProperty("status").GetString() == "ignored", $"{status}: {answer}");
+        }
+
+        Assert.Equal([("resolvido", "manual")], await f.HandoffsAsync(conversa));
+        Assert.Equal(0, await f.ScalarAsync<long>("""
+            SELECT count(*) FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = @phone AND c.controlled_by = 'human'
+            """, new { phone }));
+        Assert.Single(await f.QueueAsync(phone), q => q.TipoSistema == "transicao_handoff");
     }
 }

@@ -205,6 +205,19 @@ public sealed class ChatwootWebhookParserTests
         Assert.Equal("+5511999990001", e.ContactPhone);
     }
 
+    /// <summary>An agent bot's `conversation_updated` (Chatwoot after PR #13975, before #14001) says nothing of what changed.</summary>
+    [Fact]
+    public void AnAgentBotsConversationUpdateCannotSayWhatChanged()
+    {
+        var e = Fixture<ChatwootEvent.ConversationUpdated>("webhook-conversation-updated-agent-bot.json");
+
+        Assert.False(e.ChangesKnown);
+        Assert.Null(e.PreviousLabels);
+        Assert.Equal(["humano"], e.Labels);
+        Assert.Equal("resolved", e.Status);
+        Assert.Equal("open", Fixture<ChatwootEvent.ConversationUpdated>("webhook-conversation-updated-label-added.json").Status);
+    }
+
     [Fact]
     public void IncomingMessageComesFromTheContact()
     {
