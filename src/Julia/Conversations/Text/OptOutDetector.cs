@@ -40,11 +40,28 @@ internal static partial class OptOutDetector
             family = IntentVocabulary.Instance.OptOutFamily(words, null, 0);
         // Fifteenth blind set: "sai do meu pé kkkk brincadeira, manda as vagas" — a stop taken back as a joke counts only if
         // the words after the taking-back stop on their own ("isso não é brincadeira", "sem brincadeira" take nothing back).
+        // Twentieth blind set: "pare de me mandar vaga boa que eu não tenho tempo kkkk", "para com isso julia kkk vc sabe que eu
+        // não resisto a um plantão bem pago" — a stop said laughing about how good the offers are is praise, not a stop.
+        if (family is not null && StopInJest(text!, normalised)) return null;
         if (family is null || HandoffTriggerDetector.TakenBackEnd(normalised) is not { } after) return family;
         var rest = normalised.AsSpan(0, after).Count(' ') + (after == normalised.Length ? 1 : 0);
         if (rest >= words.Length) return null;
         return IntentVocabulary.Instance.OptOutFamily(words[rest..], lastSentence, rest >= 64 ? 0 : clauseEnds >> rest);
     }
+
+    /// <summary>
+    /// Laughter ("kkk", "rs", "haha", 😂) and praise of the offers ("vaga boa", "bem pago", "não resisto") in one message: the
+    /// doctor jokes about being tempted. Read only after a match; "para de mandar msg kkkk sério" has no praise and stays a stop.
+    /// </summary>
+    static bool StopInJest(string text, string normalised) =>
+        (text.Contains("😂", StringComparison.Ordinal) || text.Contains("🤣", StringComparison.Ordinal) || Laughter().IsMatch(normalised))
+        && OfferPraise().IsMatch(normalised);
+
+    [GeneratedRegex(@"(^| )(k+|rs+|(ha){2,}h?|(he){2,}h?)( |$)", RegexOptions.CultureInvariant)]
+    private static partial Regex Laughter();
+
+    [GeneratedRegex(@"(?<!\b(nenhuma|nenhum|sem|nunca|nao tem)( \w+)? )\b(vagas?|plantao|plantoes|ofertas?|valor|valores) (tao |muito |super |bem )?(boa|boas|bom|bons|otim[oa]s?|incrive(l|is)|bem pag[oa]s?)\b|\bbem pag[oa]s?\b|\bnao resisto\b|\b(me|fico) tentando\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OfferPraise();
 
     /// <summary>Three or more clauses, none longer than two words, and no more than eight words in all.</summary>
     static bool SplitForEmphasis(ulong clauseEnds, int wordCount)
@@ -101,6 +118,9 @@ internal static partial class OptOutDetector
     static string[]? ShortSentenceEndingAt(string text, int end, out int start)
     {
         start = text.LastIndexOfAny(SentenceEnds, end - 1);
+        // Twentieth blind set: "Adorei receber 5 mensagens hoje 🙃 me remove por favor" — an emoji ends a sentence as a mark does.
+        for (var k = end - 1; k > start && k >= end - MaxLastSentence - 1; k--)
+            if (char.IsLowSurrogate(text[k]) || char.GetUnicodeCategory(text[k]) == System.Globalization.UnicodeCategory.OtherSymbol) { start = k; break; }
         if (start < 0 || end - start - 1 > MaxLastSentence) return null;
         var last = PtBrText.Normalise(text[(start + 1)..end]);
         return last.Length == 0 ? null : last.Split(' ');
