@@ -23,6 +23,10 @@ internal static partial class HandoffTriggerDetector
         var asksIfBot = t.Contains(" ou ", StringComparison.Ordinal) && BotQuestion().IsMatch(t) && !Wants().IsMatch(t);
         // "quero falar com um humano... brincadeira, você tá me ajudando bem": the request taken back.
         if (t.Contains("brinc", StringComparison.Ordinal) && TakenBack().IsMatch(t)) return null;
+        // Twentieth blind set: "Sou advogado da Dra. Paula e peço que entrem em contato com o escritório" — a lawyer writing for
+        // a doctor makes whatever he asks a legal matter, a contact asked for included.
+        if ((t.Contains("advogad", StringComparison.Ordinal) || t.Contains("represent", StringComparison.Ordinal)) && LawyerForADoctor().IsMatch(t))
+            return HandoffTriggers.Legal;
         if (!asksIfBot && (AsksForPersonUnnegated(t, words, clauseEnds) || IntentVocabulary.Instance.PersonFamily(words, clauseEnds) is not null
                            || NamedPersonAsked(text!, t)))
             return HandoffTriggers.PersonRequested;
@@ -120,6 +124,13 @@ internal static partial class HandoffTriggerDetector
         _ => 2,
     };
 
+    /// <summary>
+    /// Twentieth blind set: a lawyer writing for a doctor — "sou advogado da Dra. Paula", "represento a Dra. Ana Costa", "escrevo
+    /// em nome do meu cliente" (not "sou advogado", the doctor's own other profession, nor "o advogado do hospital").
+    /// </summary>
+    [GeneratedRegex(@"\b(sou|somos|como|na qualidade de) (o |a )?advogad[oa]s? (da|do|de) (dr|dra|doutor|doutora|medic[oa]|cliente)\b|\brepresento (a|o) (dr|dra|doutor|doutora|medic[oa])\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LawyerForADoctor();
+
     /// <summary>"minha denúncia na ouvidoria foi sobre um paciente, nada a ver com vocês": the doctor says it is not about us.</summary>
     static bool NotAboutUs(string t) =>
         t.Contains("voces", StringComparison.Ordinal) && NotAboutUsWords().IsMatch(t);
@@ -149,6 +160,8 @@ internal static partial class HandoffTriggerDetector
         // "fui testemunha num processo"), with us nowhere in the message; a step denied right after it ("ação trabalhista
         // não, é só dúvida").
         if ((OthersCase().IsMatch(t) && !ThisCompany().IsMatch(t)) || DeniedAfter().IsMatch(t.AsSpan(at + length))) return true;
+        // Twentieth blind set: "o Procon da minha cidade fica do lado do hospital" — the body as a landmark too.
+        if (word.StartsWith("procon") && (LandmarkBefore().IsMatch(t.AsSpan(0, at)) || LandmarkAfter().IsMatch(t.AsSpan(at + length)))) return true;
         if (word.StartsWith("justica") || word.StartsWith("tribuna") || word.StartsWith("judicia") || word.StartsWith("juizado"))
             return WorkplaceBefore().IsMatch(t.AsSpan(0, at)) || WorkplaceAfter().IsMatch(t.AsSpan(at + length))
                    || LandmarkBefore().IsMatch(t.AsSpan(0, at)) || LandmarkAfter().IsMatch(t.AsSpan(at + length))
@@ -159,7 +172,10 @@ internal static partial class HandoffTriggerDetector
         // Seventeenth blind set: the hospital's legal department or its paperwork ("o jurídico do hospital precisa da minha
         // assinatura?", "algum documento do jurídico pro credenciamento?") is no step against us.
         if (word.StartsWith("juridic"))
-            return CoverAsked().IsMatch(t.AsSpan(0, at)) || OthersLegalDepartment().IsMatch(t.AsSpan(at + length)) || LegalPaperwork().IsMatch(t.AsSpan(0, at))
+            return CoverAsked().IsMatch(t.AsSpan(0, at))
+                   // Twentieth blind set: "como é o lado jurídico disso?" (the legal side of opening a PJ), "o jurídico que eu falo é
+                   // pessoa jurídica" — an aspect asked about, or the word meant as the company form the message names.
+                   || LegalSide().IsMatch(t.AsSpan(0, at)) || t.Contains("pessoa juridica", StringComparison.Ordinal) || OthersLegalDepartment().IsMatch(t.AsSpan(at + length)) || LegalPaperwork().IsMatch(t.AsSpan(0, at))
                    || PaperworkDone().IsMatch(t.AsSpan(at + length));
         // Nineteenth blind set: the lawyer's advice or paperwork about the doctor's own company ("meu advogado disse que a PJ
         // compensa", "meu adv mandou a procuração da PJ"), a tax lawyer wanted ("preciso de um advogado tributarista").
@@ -182,6 +198,10 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(@"\badvogad[oa]s?\b(?: \w+){0,2} (disse|falou|acha|achou|recomendou|sugeriu|orientou|mandou|enviou|preparou|fez) (que )?(\w+ ){0,3}(pj|clt|rpa|mei|cnpj|procuracao|imposto|impostos|contrato social|tributacao|contabilidade)\b" +
         @"|\badvogad[oa]s? (tributarista|contabil|societario|empresarial)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LawyersOwnBusiness();
+
+    /// <summary>Twentieth blind set: "o lado jurídico", "a parte jurídica", "a questão jurídica": an aspect of something, asked about.</summary>
+    [GeneratedRegex(@"\b(o lado|a parte|a questao|o aspecto|os aspectos|a burocracia|o ponto de vista|a situacao) $", RegexOptions.CultureInvariant)]
+    private static partial Regex LegalSide();
 
     /// <summary>"…jurídico do hospital", "…da clínica": another institution's legal department.</summary>
     [GeneratedRegex(@"^ (do|da) (hospital|clinica|upa|ubs|prefeitura|secretaria|operadora|plano|convenio|santa casa|instituto)\b", RegexOptions.CultureInvariant)]
@@ -231,7 +251,7 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(@"\b(perto|pertinho|ao lado|do lado|em frente|na frente|atras|proximo|vizinho) (do|da|de|ao|a) ((tribunal|forum|predio|sede|palacio)( regional| federal| superior)?( do trabalho)? (de|do|da) )?$", RegexOptions.CultureInvariant)]
     private static partial Regex LandmarkBefore();
 
-    [GeneratedRegex(@"^( (especial|especiais|federal|estadual|civel|criminal|trabalhista|eleitoral|do trabalho|de pequenas causas|do juri|regional))? (fica|ficam)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^( (especial|especiais|federal|estadual|civel|criminal|trabalhista|eleitoral|do trabalho|de pequenas causas|do juri|regional))?( (da minha cidade|daqui|dali|de la|do bairro|do centro))? (fica|ficam)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LandmarkAfter();
 
     [GeneratedRegex(@"\b(tem|teria|tinha|oferece|oferecem|oferecia|da|dao|possui|possuem|inclui|incluem|existe|ha|ter|terao|faz|fazem|cuida|cuidam)( \w+)?( \w+)? (assessoria|cobertura|apoio|suporte|assistencia|respaldo|protecao|amparo|seguro|orientacao|parte) $", RegexOptions.CultureInvariant)]
@@ -344,7 +364,7 @@ internal static partial class HandoffTriggerDetector
     /// </summary>
     [GeneratedRegex(
         // "sou advogada da Dra. Silvia": a lawyer writing for a doctor (the profession alone, "sou advogado", is not).
-        @"\badvogad[oa]s? (da|do|de|dos|das) (dr|dra|doutor|doutora|medic[oa]|cliente|sr|sra|senhor|senhora)\b|\b(que (me|nos) represent(a|am)|(me|nos) representando)\b" +
+        @"\badvogad[oa]s? (da|do|de|dos|das) (dr|dra|doutor|doutora|medic[oa]|cliente|sr|sra|senhor|senhora)\b|\b(que (me|nos) represent(a|am)|(me|nos) representando)\b|\brepresento (a|o) (dr|dra|doutor|doutora|medic[oa])\b" +
         // "danos morais", "pequenas causas", "o judiciário", "explicar pro juiz" (not "meu pai é juiz", nor the city Juiz de Fora), "isso é ilegal".
         @"|\bdanos? (morais|moral|materiais|material)\b|\bpequenas causas\b|\bjudiciari[oa]\b|\b(para o|para a|ao|a|perante o|perante a|diante do|diante da|na frente do|na frente da) juiza?\b(?! de fora)|\b(isso|isto) (e|eh) ilegal\b|\bilegalidade\b" +
         @"|\b(vou|vamos|irei|iremos|vao|vai) tomar (as )?(devidas )?providencias\b|\bnotific(ar|arei|aremos|ara|arao|o) (voces|a empresa|essa empresa|vcs|voce)\b" +
@@ -356,10 +376,10 @@ internal static partial class HandoffTriggerDetector
         @"|\b(isso|isto)( que voces (fazem|fizeram|estao fazendo))? (e|eh) (um )?crime\b|\b(providencias|medidas) (juridicas|judiciais)\b" +
         // Twelfth blind set: "vou acionar meus direitos", "isso é assédio, vou registrar ocorrência" (not in the ward's book).
         @"|\b(acionar|aciono|acionarei|acionando|fazer valer|lutar pelos|correr atras dos|procurar|procuro|buscar|busco|ir atras dos) (os )?meus direitos\b|\b(isso|isto) (e|eh) assedio\b" +
-        @"|\b(vou|irei|vamos|vou ter que|vou precisar|posso) (registrar|fazer|abrir|prestar) (uma )?(ocorrencia|queixa)\b(?! (no|na|do|da) (livro|prontuario|paciente|sistema|plantao))" + AboutOwnLoss +
+        @"|\b(vou|irei|vamos|vou ter que|vou precisar|posso) (registrar|fazer|abrir|prestar|apresentar) (uma )?(ocorrencia|queixa)\b(?! (no|na|do|da) (livro|prontuario|paciente|sistema|plantao))" + AboutOwnLoss +
         // Thirteenth blind set: "vou colocar vcs no pau" (slang for suing), "já dei entrada no processo", "representar contra
         // vocês", a complaint to the regional council in a verb, the consumer-protection bodies and terms.
-        @"|\b(colocar|coloco|colocarei|botar|boto|botarei|meter|meto|por|ponho|porei|jogar|jogo)\b(?: \w+){0,3} no pau\b" +
+        @"|\b(colocar|coloco|colocarei|botar|boto|botarei|meter|meto|por|ponho|porei|jogar|jogo)\b(?: \w+){0,3} no (pau|juiz)\b(?! de fora)" +
         @"|\b(dar|dei|dou|darei|dando|demos|deu|daremos|dado) entrada (no|num|em um|em uma|na|numa|com o|com a|com um|com uma) (processo|acao)\b(?! (seletiv\w*|de|do|da|dos|das|para|interno)\b)" +
         @"|\brepresent(ar|o|arei|ei|ando|aremos) contra\b|\b(represent|reclam|denunc|queix|lev)\w*\b(?: \w+){0,5} (ao|no|para o|junto ao|perante o) conselho regional\b" +
         @"|\b(defesa|direitos?|codigo) do consumidor\b|\b(pratica|praticas|propaganda|clausula|clausulas) abusivas?\b" +
@@ -384,7 +404,7 @@ internal static partial class HandoffTriggerDetector
         "queixa", "reclam", "crm", "creme", "anpd", "conselho", "consumidor", "lgpd", "lei geral de protecao de dados", "denunci",
         "autua", "ministerio", "mpt", "defensoria", "legais", "cabiveis", "tribuna", "intimacao", "trabalhista", "cobranca",
         "indeniza", "acao contra", " acao", "quebra de contrato", "lawyer", "attorney", "lawsuit", "abogad", "sue you",
-        "sue voces", "sue the company", "descumpr", "formalmente", "clt", "direitos", "sindica",
+        "sue voces", "sue the company", "descumpr", "formalmente", "clt", "direitos", "sindica", "procom", "cnpd", "autoridade nacional",
     ], StringComparison.Ordinal);
 
     internal static bool MayBeLegal(string t) => t.AsSpan().ContainsAny(LegalWords);
@@ -496,7 +516,7 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(
         // "meu advogado revisou o contrato, pode mandar": a lawyer reading the contract before it is signed is no threat.
         @"\badvogad[oa]s?\b(?! (\w+ ){0,2}(revis|analis|ler\b|leu\b|le\b|olh|confer)\w* (o |meu |seu |esse |este |nosso )?contrato)(?! (\w+ ){0,4}contrato para (revis|analis|ler\b|olh|confer)\w*)(?<!\b(e|sou|era|eh|como) advogad[oa]s?)(?<!\b(atendi|atendo|atendendo|atender|examinei|operei|internei|paciente|pacientes) (um |uma |o |a |os |as )?advogad[oa]s?)(?! de familia)(?! (do|da|dos|das) (hospital|clinica|paciente|pacientes|familia|prefeitura|condominio|banco|upa|plano|convenio|operadora|seguradora)\b)" +
-        @"|(?<!\b(pessoa|pessoas|natureza|personalidade) )\bjuridic[oa]\b|\bjustica\b(?! seja feita)(?<!\b(rua|avenida|av|praca|travessa|alameda|largo|bairro|vila|jardim) (da |de )?justica)|\bprocon\b|\bextrajudicial(mente)?\b|\bjudicial(mente)?\b(?<!\b(perito|perita|pericia|pericias|leilao|recuperacao|deposito|tradutor|tradutora) judicial(mente)?)|\bacao judicial\b" +
+        @"|(?<!\b(pessoa|pessoas|natureza|personalidade) )\bjuridic[oa]\b|\bjustica\b(?! seja feita)(?<!\b(rua|avenida|av|praca|travessa|alameda|largo|bairro|vila|jardim) (da |de )?justica)|\bproco[nm]\b|\bextrajudicial(mente)?\b|\bjudicial(mente)?\b(?<!\b(perito|perita|pericia|pericias|leilao|recuperacao|deposito|tradutor|tradutora) judicial(mente)?)|\bacao judicial\b" +
         // "processo inflamatório", "processo infeccioso": a patient's condition, not a lawsuit.
         @"|(?<!\b(paciente|familia|acompanhante) (queria|quer|vai|ameacou) )\bprocess?(o|ar|ando|arei|aria)\b(?! (seletivo|para|de|do|da|dos|das|interno|burocratico|sei))(?! (" + Clinical + @")\b)(?<!\b(o|qual|como|esse|este|no|um) processo)" +
         // "vou processar a papelada": paperwork, not a lawsuit.
@@ -506,17 +526,17 @@ internal static partial class HandoffTriggerDetector
         // "vou levar essa empresa pro Cremesp", "acionar o CRM", "o CRM vai saber disso" — not "levar o CRM" (the card).
         @"|\b(levar|levo|levarei|levando|leva)\b(?: \w+){0,3}? (ao|para o|ate o|junto ao|perante o) (" + Council + @"|conselho)\b(?! tutelar)" +
         @"|\b(denunciar|denuncio|reclamar|reclamo|acionar|aciono|acionarei|recorrer|recorro|representar)\b(?: \w+){0,3}? (ao|para o|no|o|junto ao|perante o) (" + Council + @")\b" +
-        @"|\b(" + Council + @") (vai|vao|vai ficar) saber\b" +
+        @"|\b(" + Council + @"|sindicato( dos medicos)?) (vai|vao|vai ficar) saber\b" +
         // Consumer and data-protection bodies: "vou colocar vcs no Reclame Aqui", "nos termos da LGPD", "ANPD".
         // LGPD invoked on the doctor's own data or against the company — "a LGPD exige que o hospital guarde o prontuário" is not.
-        @"|(?<!\b(vi|li|olhei|pesquisei|consultei|procurei|chequei|vejo|leio) (no |o )?)\breclame ?aqui\b|\bconsumidor gov\b|\banpd\b" +
+        @"|(?<!\b(vi|li|olhei|pesquisei|consultei|procurei|chequei|vejo|leio) (no |o )?)\breclame ?aqui\b|\bconsumidor gov\b|\b(anpd|cnpd)\b|\bautoridade nacional de protecao de dados\b" +
         @"|\b(nos termos da|com base na|pela|segundo a|conforme a|de acordo com a|fere a|ferindo a|viola a|violando a|descumpr\w* a|infring\w* a|contra a) " + DataLaw + @"\b" +
         @"|\b(" + DataLaw + @")\b(?! (obriga|exige|permite|preve|determina|diz)\b).*\b(meus dados|dados pessoais|meu telefone|meu numero|meu contato|solicit\w*|direito|direitos|titular|consentimento)\b" +
         @"|\b(meus dados|dados pessoais|solicit\w*|consentimento)\b.*\b(" + DataLaw + @")\b" +
         @"|\bparar n[oa] (" + Council + @"|procon|reclame aqui)\b" +
         @"|\breclamacao formal\b|\bnotificacao\b.*\bextrajudicial\b|\bdenunci(a|ar|ando|arei|o)\b(?! (de |da |do |por )?(maus tratos|violencia|abuso|agressao|estupro|abandono de incapaz|paciente|pacientes|desaparecimento|desaparecid[oa])\b)|\bautuacao\b|\bautuad[oa]s?\b|\bjudicializ\w*|\blevar (isso |essa situacao |o caso )?(ao|para o) (crm|cremesp|conselho)\b" +
         @"|\bcrm\b.*\b(reclamacao|reclamar|denuncia|queixa)\b|\b(reclamacao|reclamar|denuncia|queixa)\b.*\bcrm\b|\bministerio (publico|do trabalho)\b|\bmpt\b|\bdefensoria\b|(?<!\btem )\bboletim de ocorrencia\b" + AboutOwnLoss +
-        @"|\b(medidas?|providencias?) (legais|judiciais|cabiveis)\b|\bprocesso (trabalhista|judicial|contra)\b|\b(reclamacao|reclamatoria) trabalhista\b|\btribuna(l|is)\b|\bintimacao\b|\bprocessa (voces|voce|a empresa)\b|\bacao (trabalhista|de cobranca|de indenizacao|contra)\b|\b(entrar|entro|entrei|entramos|entrarei|entrando|mover|movo|movi|abrir|abro|abri|abrirei|meter|meto|enfiar|enfio|tacar|taco|botar|boto|tomar|tomarem|levar|levarem|responder|responderem) (com |uma |com uma |com a |um |com um |a um )?(acao|processo)\b(?! seletivo| de (credenciamento|cadastro|selecao))" +
+        @"|\b(medidas?|providencias?) (legais|judiciais|cabiveis)\b|\bprocesso (trabalhista|judicial|contra)\b|\b(reclamacao|reclamatoria) trabalhista\b|\btribuna(l|is)\b|\bintimacao\b|\bprocessa (voces|voce|a empresa)\b|\bprocessa(r|rei)? (los|las|lo|la)\b|\bacao (trabalhista|de cobranca|de indenizacao|contra)\b|\b(entrar|entro|entrei|entramos|entrarei|entrando|mover|movo|movi|abrir|abro|abri|abrirei|meter|meto|enfiar|enfio|tacar|taco|botar|boto|tomar|tomarem|levar|levarem|responder|responderem) (com |uma |com uma |com a |um |com um |a um )?(acao|processo)\b(?! seletivo| de (credenciamento|cadastro|selecao))" +
         @"|\bquebra de contrato\b" +
         // Eighteenth blind set: "vocês estão pedindo um processo" — the idiom of a lawsuit coming.
         @"|\b(pedindo|pediu|pedem|pede) (um |uns )?process(o|os|inho)\b" +
@@ -529,7 +549,7 @@ internal static partial class HandoffTriggerDetector
 
     [GeneratedRegex(
         // "um absurdo de bom", "nunca mais acho igual": praise in the words of a complaint.
-        @"\babsurd[oau]s?\b(?! de (bom|boa|bons|boas|barato|lindo|linda|legal|bem|gostoso))|\bridicul[oa]s?\b(?! de (bom|barato))|\bvergonha\b|\bvergonhos[oa]s?\b|\bdesrespeit[ou]\b|\bfalta de respeito\b" +
+        @"\babsurd[oau]s?\b(?! de (bom|boa|bons|boas|barato|lindo|linda|legal|bem|gostoso))|\br[ie]dicul[oa]s?\b(?! de (bom|barato))|\bvergonha\b|\bvergonhos[oa]s?\b|\bdesrespeit[ou]\b|\bfalta de respeito\b" +
         // Derived and diminutive forms ("desrespeitosos", "absurdamente", "absurdozinho", "horrorosa") and the Spanish
         // the Cuban and Argentinian doctors mix in ("una vergüenza", "falta de respeto"): each counts as its base word.
         @"|\bdesrespeitos[oa]s?\b|\babsurdamente\b|\b(absurd|ridicul)[oa]zinh[oa]s?\b|\bhorroros[oa]s?\b|\bverguenza\b|\bfalta de respeto\b|\bshame on you\b" +
@@ -541,8 +561,8 @@ internal static partial class HandoffTriggerDetector
         @"|\bmerda\b|\bbosta\b|\bporcaria\b|\bporra\b|\bsacanagem\b|\bhumilha(nte|cao)\b|\bdesuman[oa]\b|\bindignad[oa]\b|\brevolta(d[oa]|nte)\b|\bdesgraca\b" +
         @"|\bdecepciona(d[oa]|nte)\b|\bdecepcao\b|\binsatisfeit[oa]s?\b|\benganad[oa]\b|\benrola(d[oa]|cao)\b|\bpatetic[oa]s?\b" +
         // English as doctors mix it in ("this is ridiculous"): a stem shared with the Portuguese word counts once.
-        @"|\bridiculous\b|\babsurd\b|\bunacceptable\b|\boutrageous\b|\bdisgusting\b|\bshameful\b|\bdisgrace\b|\bscam\b|\bliars?\b" +
-        @"|\binacreditavel\b|\bfalta de profissionalismo\b|\bpt da vida\b|\bfurios[oa]\b|\bsaco cheio\b|\bvtnc\b|\bvai se f[ou]der\b|\btomar no cu\b|\bputa que pariu\b|\bput[oa] da vida\b" +
+        @"|\bridiculous\b|\bworst\b|\babsurd\b|\bunacceptable\b|\boutrageous\b|\bdisgusting\b|\bshameful\b|\bdisgrace\b|\bscam\b|\bliars?\b" +
+        @"|\binacreditavel\b|\bfalta de profissionalismo\b|\bfalta de consideracao\b|\bpt da vida\b|\bfurios[oa]\b|\bsaco cheio\b|\bvtnc\b|\bvai se f[ou]der\b|\btomar no cu\b|\bputa que pariu\b|\bput[oa] da vida\b" +
         // Curses and insults as doctors write them (still two distinct ones needed, unless aimed at the company above).
         @"|\bcaralho\b|\bpqp\b|\bputa merda\b|\bcanalhas?\b|\bdesgracad[oa]s?\b|\bvagabund[oa]s?\b|\bpicaretas?\b|\bladr(ao|oes)\b|\bidiotas?\b" +
         @"|\bimbec(il|is)\b|\bnojent[oa]s?\b|\bdesonest[oa]s?\b|\birresponsave(l|is)\b|\bcretin[oa]s?\b|\bescrot[oa]s?\b|\bpilantras?\b|\bcaloteir[oa]s?\b|\bfdp\b",
@@ -556,11 +576,11 @@ internal static partial class HandoffTriggerDetector
     /// </summary>
     internal static readonly System.Buffers.SearchValues<string> StrongWordStems = System.Buffers.SearchValues.Create(
     [
-        "absurd", "ridicul", "vergonh", "desrespeit", "falta de respe", "horroros", "verguenza", "shame", "nunca mais", "pessim",
+        "absurd", "ridicul", "redicul", "vergonh", "desrespeit", "falta de respe", "horroros", "verguenza", "shame", "nunca mais", "pessim",
         "horriv", "odeio", "odio", "raiva", "inaceitavel", "escandalo", "palhac", "safad", "mentiros", "golp", "calote", "fraude",
         "descaso", "incompet", "desorganiza", "bagunca", "piada", "lixo", "merda", "bosta", "porcaria", "porra", "sacanagem",
         "humilha", "desuman", "indignad", "revolta", "desgraca", "decep", "insatisfeit", "enganad", "enrola", "patetic",
-        "unacceptable", "outrageous", "disgusting", "disgrace", "scam", "liar", "inacreditavel", "falta de profis", "pt da vida", "furios", "saco cheio", "vtnc",
+        "unacceptable", "worst", "falta de consid", "outrageous", "disgusting", "disgrace", "scam", "liar", "inacreditavel", "falta de profis", "pt da vida", "furios", "saco cheio", "vtnc",
         "vai se f", "tomar no cu", "puta", "puto", "caralho", "pqp", "canalha", "vagabund", "picareta", "ladrao", "ladroes",
         "idiota", "imbeci", "nojent", "desonest", "irresponsave", "cretin", "escrot", "pilantra", "fdp",
     ], StringComparison.Ordinal);
@@ -571,7 +591,7 @@ internal static partial class HandoffTriggerDetector
 
     /// <summary>Abusive words aimed at the company or Júlia (used in the "insults aimed at" expression below).</summary>
     const string Insult = @"canalhas?|desgracad[oa]s?|vagabund[oa]s?|picaretas?|ladr(ao|oes|ona|onas)|safad[oa]s?|idiotas?|imbecil|imbecis|burr[oa]s?" +
-        @"|lixos?|palhac[oa]s?|incompetentes?|merdas?|ridicul[oa]s?|desonest[oa]s?|mentiros[oa]s?|golpistas?|irresponsave(l|is)|lascad[oa]s?" +
+        @"|lixos?|palhac[oa]s?|incompetentes?|merdas?|r[ie]dicul[oa]s?|desonest[oa]s?|mentiros[oa]s?|golpistas?|irresponsave(l|is)|lascad[oa]s?" +
         @"|otari[oa]s?|babacas?|cretin[oa]s?|escrot[oa]s?|nojent[oa]s?|porcos?|trambiqueir[oa]s?|caloteir[oa]s?|estelionatari[oa]s?|pilantras?" +
         @"|inuteis|inutil|vermes?|bostas?|sem vergonhas?|fdp|filh[oa]s? da puta|pau no cu|moleques?|amador(a|as|es)?|porcas?" +
         // Fourteenth blind set: "bando de enrolão", "empresa mequetrefe", "vocês são uns sem noção".
@@ -615,17 +635,17 @@ internal static partial class HandoffTriggerDetector
         // insults working there ("só tem incompetente aí", "nessa empresa"; a hospital is not named, so NotOurs is not needed).
         @"|\b(uma|um|que)( (grande|verdadeira|tremenda|bela|completa))? (piada|vergonha|palhacada|fraude|farsa|furada|cilada|roubada|enganacao|bagunca) (essa|esta|sua|de) (empresa|agencia)\b" +
         @"|\bso tem (" + Insult + @") (ai|nessa empresa|nesta empresa|na empresa de voces|com voces)\b" +
-        @"|\b(merda|bosta|porcaria|lixo|porra|joca|bagaca) de (" + Service + @")\b" + NotOurs + @"|\b(" + Service + @") (de )?(merda|bosta|quinta|porcaria|lixo)\b" + NotOurs +
+        @"|\b(merda|bosta|porcaria|porqueria|lixo|porra|joca|bagaca) de (" + Service + @")\b" + NotOurs + @"|\b(" + Service + @") (de )?(merda|bosta|quinta|porcaria|lixo)\b" + NotOurs +
         @"|\b(atendimento|servico|app|aplicativo|empresa|agencia|robo|bot|(sistema|plataforma|suporte)(?= de voces| da empresa| dessa empresa))( de voces| da empresa| dessa empresa)? (e|ta|esta|virou|continua) (um|uma) (" + Insult + @"|porcaria|piada|vergonha)\b(?! de\b)" +
         // "merda de empresa", "lixo de robô": the insult before the company.
-        @"|\b(empresa|empresinha|agencia|robo|bot|julia)\b(?<=\b(merda|bosta|porcaria|lixo|droga|porra) de \w+)" +
+        @"|\b(empresa|empresinha|agencia|robo|bot|julia)\b(?<=\b(merda|bosta|porcaria|porqueria|lixo|droga|porra) de \w+)" +
         // "enfia essa vaga no cu".
         @"|\benfi(a|e|em) (essa |esse |sua |seu |a |o |as |os |suas |seus )?(\w+ )?(no|na) (cu|rabo|bunda)\b" +
         // "bando de ladrões, …" opens the message at them; "um bando de ladrões levou os monitores" tells a story.
         @"|(?<!\bum )\b(bando|cambada|corja) de (" + Insult + @")\b" +
         @"|\bempresa (de )?(merda|bosta|quinta|porcaria|fundo de quintal)\b" +
         // Anger aimed at the company: "tô puto com vocês", "tenho nojo de vocês", "odeio essa empresa".
-        @"|\b(" + Anger + @") (com|de) (" + Target + @")\b|\bodeio (" + Target + @")\b|\b(" + Anger + @") (dessa|desta|da) (empresa|agencia|julia)\b" +
+        @"|\b(" + Anger + @") (com|de) (" + Target + @")\b|\bodeio (" + Target + @")\b|\b(" + Anger + @")( (mortal|total|enorme|imens[oa]|profund[oa]|tremend[oa]))? (dessa|desta|da) (empresa|agencia|julia)\b" +
         // Fourteenth blind set: an insult through a copula with no article ("essa robô é inútil", "a Julia é burra demais",
         // "essa empresa é muito desonesta"), worth nothing ("vocês não valem nada"), a milder curse aimed at the reader
         // ("vai se ferrar vocês", opening the message or with its target; not "o paciente vai se ferrar"), and being made
@@ -655,13 +675,13 @@ internal static partial class HandoffTriggerDetector
         "foder", "fuder", "vsf", "tnc", "tomar no ", "puta", "merda", "foda", "caralho", "diabo", "ferrar", "lascar", "danar",
         // Insult.
         "canalha", "desgraca", "vagabund", "picareta", "ladrao", "ladroes", "ladrona", "safad", "idiota", "imbeci", "burro",
-        "burra", "lixo", "palhac", "incompetente", "ridicul", "desonest", "mentiros", "golpista", "irresponsave", "lascad",
+        "burra", "lixo", "palhac", "incompetente", "ridicul", "redicul", "desonest", "mentiros", "golpista", "irresponsave", "lascad",
         "otari", "babaca", "cretin", "escrot", "nojent", "porco", "porca", "trambiqueir", "caloteir", "estelionatari",
         "pilantra", "inut", "verme", "bosta", "vergonha", "fdp", "pau no cu", "moleque", "amador", "enrolao", "enroloes",
         "enrolona", "mequetrefe", "fajut", "vigarista", "sem nocao", "trouxa", "enganador",
         // Nouns of scorn and what the company gives called names ("serviço de quinta", "droga de empresa", "enfia essa vaga…").
         "piada", "fraude", "farsa", "furada", "cilada", "roubada", "enganacao", "bagunca", "porra", "joca", "bagaca", "quinta",
-        "droga", "enfia", "enfie",
+        "droga", "enfia", "enfie", "porqueria",
         // Anger.
         "furios", "puto", "revoltad", "indignad", "raiva", "nojo", "odio", "da vida", "arretad", "injuriad", "emputecid",
         "possess", "pistola", "bolad", "irrit", "muito brav", "de cara", "odeio", "paciencia",
@@ -728,6 +748,9 @@ internal static partial class HandoffTriggerDetector
     static string Stem(string word) => word switch
     {
         "falta de respeito" => "desres",
+        // Twentieth blind set: "worst service" is "péssimo serviço"; "falta de consideração" is its own word, not "falta de profissionalismo".
+        "worst" => "pessim",
+        "falta de consideracao" => "consid",
         "golpista" or "golpistas" => "golpe",
         "verguenza" => "vergon",
         "falta de respeto" => "desres",
