@@ -57,6 +57,24 @@ public sealed class FakeAnthropic : FakeModelServer
         return new(200, body.ToJsonString());
     }
     public static Answer Tool(string name, JsonObject input) => new(200, ToolUse(name, input));
+
+    /// <summary>A response fixture as it is (tests/fixtures/anthropic/response-*.json).</summary>
+    public static Answer Response(string fixture) => new(200, Fixture(fixture).ToJsonString());
+
+    /// <summary>A response fixture with another `stop_reason` (a value newer than the SDK, say).</summary>
+    public static Answer Response(string fixture, string stopReason)
+    {
+        var body = Fixture(fixture);
+        body["stop_reason"] = stopReason;
+        return new(200, body.ToJsonString());
+    }
+
+    /// <summary>An error fixture with its HTTP status (tests/fixtures/anthropic/error-*.json).</summary>
+    public static Answer Error(int status, string fixture, IReadOnlyDictionary<string, string>? headers = null) =>
+        new(status, Fixture(fixture).ToJsonString(), headers);
+
+    /// <summary>A text file of tests/fixtures/anthropic (a proxy's HTML error page).</summary>
+    public static string Raw(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "anthropic", name));
     public static Answer RateLimited(int retryAfterSeconds) =>
         new(429, Fixture("error-429-rate-limit.json").ToJsonString(), new Dictionary<string, string> { ["retry-after"] = retryAfterSeconds.ToString() });
     public static Answer Overloaded() => new(529, Fixture("error-529-overloaded.json").ToJsonString());

@@ -12,13 +12,17 @@ namespace Julia.IntegrationTests.TestHost;
 /// </summary>
 public abstract class FakeModelServer : LoopbackServer
 {
-    public sealed record Answer(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default);
+    /// <param name="ContentType">What the body is sent as (a proxy's error page is `text/html`).</param>
+    /// <param name="CutMidBody">The connection is reset halfway through the body, after the status and headers went out.</param>
+    public sealed record Answer(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default,
+        string ContentType = "application/json", bool CutMidBody = false);
 
     /// <summary>The text of the answer given when nothing is scripted.</summary>
     public const string DefaultReply = "Oi! Tudo bem?";
 
     readonly ConcurrentQueue<Func<JsonObject, Answer>> script = new();
     readonly ConcurrentDictionary<string, Answer> byUserText = new();
+    readonly ConcurrentDictionary<string, ConcurrentQueue<Answer>> byMarker = new();
 
     public ConcurrentQueue<JsonObject> Requests { get; } = new();
     public ConcurrentQueue<IHeaderDictionary> RequestHeaders { get; } = new();
@@ -38,6 +42,13 @@ public abstract class FakeModelServer : LoopbackServer
     /// </summary>
     public void AnswerWhenUserSays(string userText, Answer answer) => byUserText[userText] = answer;
 
+    /// <summary>
+    /// Answers served in order to the requests that carry <paramref name="marker"/> anywhere (a turn's text, which the
+    /// retry and the tool rounds carry too), before the script: a turn's sequence cannot be taken by another test's turn,
+    /// and an answer one test left unused is never served to the next.
+    /// </summary>
+    public void ScriptFor(string marker, params Answer[] answers) => byMarker[marker] = new ConcurrentQueue<Answer>(answers);
+
     /// <summary>The plain text reply of this provider's wire shape.</summary>
     protected abstract Answer TextAnswer(string text);
 
@@ -51,6 +62,7 @@ public abstract class FakeModelServer : LoopbackServer
         RequestPaths.Enqueue(http.Request.Path);
         RequestHeaders.Enqueue(new HeaderDictionary(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value)));
         var answer = Override is { } forced ? forced(body)
+            : Scripted(body) is { } scripted ? scripted
             : AnswerFor(body) is { } matched ? matched
             : script.TryDequeue(out var next) ? next(body) : TextAnswer(DefaultReply);
         if (answer.Delay > TimeSpan.Zero)
@@ -59,8 +71,26 @@ public abstract class FakeModelServer : LoopbackServer
         }
         http.Response.StatusCode = answer.Status;
         foreach (var (k, v) in answer.Headers ?? new Dictionary<string, string>()) http.Response.Headers[k] = v;
-        http.Response.ContentType = "application/json";
+        http.Response.ContentType = answer.ContentType;
+        if (answer.CutMidBody)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(answer.Body);
+            http.Response.ContentLength = bytes.Length;
+            await http.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
+            await http.Response.Body.FlushAsync();
+            http.Abort();
+            return;
+        }
         await http.Response.WriteAsync(answer.Body);
+    }
+
+    Answer? Scripted(JsonObject request)
+    {
+        if (byMarker.IsEmpty) return null;
+        var text = request.ToJsonString();
+        foreach (var (marker, answers) in byMarker)
+            if (text.Contains(marker, StringComparison.Ordinal) && answers.TryDequeue(out var next)) return next;
+        return null;
     }
 
     Answer? AnswerFor(JsonObject request)
