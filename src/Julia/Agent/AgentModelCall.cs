@@ -20,7 +20,8 @@ internal sealed record ModelAnswer(ChatResponse Response, string Model, UsageDet
 /// phases — and the call: the conversation model, then once LLM_MODEL_COMPLEX after an empty or failed answer, with the
 /// usage of both calls counted. The caller owns the breaker, the deadline and what a failure means.
 /// </summary>
-internal sealed class AgentModelCall(ShiftStore shifts, ShiftCatalog catalog, IOptions<AgentOptions> options, IOptions<AppOptions> app)
+internal sealed partial class AgentModelCall(
+    ShiftStore shifts, ShiftCatalog catalog, IOptions<AgentOptions> options, IOptions<AppOptions> app, ILogger<AgentModelCall> logger)
 {
     /// <param name="now">The agent's "now": the present, or when the doctor wrote (a replay).</param>
     /// <param name="persona">A candidate persona instead of Prompts/persona.md (`julia avaliar-prompt`).</param>
@@ -39,7 +40,8 @@ internal sealed class AgentModelCall(ShiftStore shifts, ShiftCatalog catalog, IO
     }
 
     /// <summary>
-    /// One call with the conversation model; after an empty answer (and no tool took the turn over) one more with
+    /// One call with the conversation model; after an answer with nothing to send (<see cref="Sendable"/>: empty, refused,
+    /// paused, cut before a sentence ended) and no tool took the turn over, one more with
     /// LLM_MODEL_COMPLEX — and after a failed answer too (a timeout, a malformed or refused answer; docs/decisions.md#agent), when no tool
     /// ran yet (a retry must not run a tool twice) and the caller's deadline has not passed; the second failure is the one
     /// thrown. A provider that is refusing calls (429, overloaded, 5xx, network) is not asked again at once: the turn's
@@ -69,10 +71,14 @@ internal sealed class AgentModelCall(ShiftStore shifts, ShiftCatalog catalog, IO
         if (first is not null)
         {
             usage.Add(first.Usage ?? new UsageDetails());
-            if (turn.Session.TakeOver is not null || !string.IsNullOrWhiteSpace(FinalText(first)))
+            if (turn.Session.TakeOver is not null || Sendable(first) is not null)
                 return new ModelAnswer(first, o.Model, usage);
+            if (AnswerEnds.Of(first) is AnswerEnd.Refused or AnswerEnd.Paused)
+                LogFirstModelNoAnswer(o.Model, turn.Session.Turn.ConversaId, NoAnswerReason(first), o.ComplexModel);
             rounds = first.Messages.Count(m => m.Role == ChatRole.Assistant && m.Contents.OfType<FunctionCallContent>().Any());
-            turn.Messages.AddRange(first.Messages);
+            // Up to its last tool round: the unanswered end (a refusal, a paused or empty answer) is not sent back — as the
+            // conversation's last message it would be a prefill the model continues, or refuses again (docs/decisions.md#model-provider).
+            turn.Messages.AddRange(UpToLastToolRound(first.Messages));
         }
         // docs/decisions.md#agent: one retry with LLM_MODEL_COMPLEX after an empty or failed answer; both calls are paid for.
         // Up to 3 tool rounds per turn, not per call: a retry after rounds were used answers from their results, without tools.
@@ -81,6 +87,41 @@ internal sealed class AgentModelCall(ShiftStore shifts, ShiftCatalog catalog, IO
         var response = await chat.GetResponseAsync(turn.Messages, Options(o.ComplexModel, 1_000, tools, o, toolsUsedUp: rounds > 0), ct);
         usage.Add(response.Usage ?? new UsageDetails());
         return new ModelAnswer(response, o.ComplexModel, usage);
+    }
+
+    /// <summary>
+    /// What of this answer may reach the doctor (docs/decisions.md#model-provider, "Genuine responses"): the text after the
+    /// last tool round, whole when the model finished, its whole sentences when the token limit or the context window cut
+    /// it; null when nothing — empty, only whitespace, refused, paused, or cut before a sentence ended.
+    /// </summary>
+    public static string? Sendable(ChatResponse response)
+    {
+        var text = FinalText(response).Trim();
+        if (text.Length == 0) return null;
+        return AnswerEnds.Of(response) switch
+        {
+            AnswerEnd.Finished => text,
+            AnswerEnd.Cut => WholeSentences.Of(text),
+            _ => null,
+        };
+    }
+
+    /// <summary>Why an answer gave nothing to send, in the words of fallback reasons.</summary>
+    public static string NoAnswerReason(ChatResponse response) => AnswerEnds.Of(response) switch
+    {
+        AnswerEnd.Refused => $"resposta recusada pelo modelo ({AnswerEnds.StopReason(response) ?? "content_filter"})",
+        AnswerEnd.Paused => "resposta pausada pelo modelo (pause_turn)",
+        AnswerEnd.Cut when !string.IsNullOrWhiteSpace(FinalText(response)) => "resposta cortada no limite de tokens",
+        _ => "resposta vazia do modelo",
+    };
+
+    /// <summary>The messages of an answer up to its last tool result (none when no tool ran): what a retry keeps of it.</summary>
+    static IEnumerable<ChatMessage> UpToLastToolRound(IList<ChatMessage> messages)
+    {
+        var last = -1;
+        for (var i = 0; i < messages.Count; i++)
+            if (messages[i].Contents.Any(c => c is FunctionResultContent)) last = i;
+        return messages.Take(last + 1);
     }
 
     /// <summary>
@@ -130,6 +171,9 @@ internal sealed class AgentModelCall(ShiftStore shifts, ShiftCatalog catalog, IO
     public static bool IsConfigurationFault(Exception ex) =>
         ex is AnthropicUnauthorizedException or AnthropicForbiddenException or AnthropicNotFoundException or AnthropicPaymentRequiredException
             or ClientResultException { Status: 401 or 402 or 403 or 404 };
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Model {Model} gave conversa {ConversaId} no answer to send: {Reason}; asking {ComplexModel}")]
+    private partial void LogFirstModelNoAnswer(string model, Guid conversaId, string reason, string complexModel);
 
     /// <summary>A failed call in the words of fallback reasons and reports (never the provider's raw error text).</summary>
     public static string Describe(Exception ex) => ex switch

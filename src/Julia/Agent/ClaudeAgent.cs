@@ -35,15 +35,15 @@ internal sealed partial class ClaudeAgent(
             var (response, model, usage) = await call.AskAsync(chat, prepared, toolbox.Tools, deadline.Token);
             breaker.RecordSuccess();
             if (session.TakeOver is { } takeOver) return takeOver;
-            var text = AgentModelCall.FinalText(response).Trim();
-            if (text.Length == 0) return new AgentOutcome.Unavailable("resposta vazia do modelo");
-            // Cut by the token limit (LLM_MAX_TOKENS): the doctor gets its whole sentences, never one broken off mid-word
-            // ("…e depois você entra na"; a doctor-side walk, 2026-12-03); with none, the fallback path as for an empty answer.
-            if (response.FinishReason == ChatFinishReason.Length)
+            // Cut by the token limit (LLM_MAX_TOKENS) or the context window: the doctor gets its whole sentences, never one
+            // broken off mid-word ("…e depois você entra na"; a doctor-side walk, 2026-12-03). Refused, paused, empty, or cut
+            // before a sentence ended: nothing is sent, the fallback path (docs/decisions.md#model-provider).
+            if (AnswerEnds.Of(response) == AnswerEnd.Cut && AgentModelCall.FinalText(response).Trim() is { Length: > 0 } cut)
+                LogCutAtTokenLimit(turn.ConversaId, AnswerEnds.StopReason(response) ?? "length", cut.Length);
+            if (AgentModelCall.Sendable(response) is not { } text)
             {
-                LogCutAtTokenLimit(turn.ConversaId, text.Length);
-                if (WholeSentences.Of(text) is not { } whole) return new AgentOutcome.Unavailable("resposta cortada no limite de tokens");
-                text = whole;
+                timings.Error("llm_chamada");
+                return new AgentOutcome.Unavailable(AgentModelCall.NoAnswerReason(response));
             }
             var latency = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var accounting = new AgentAccounting(response.ModelId ?? model, (int)(usage.InputTokenCount ?? 0),
@@ -74,8 +74,8 @@ internal sealed partial class ClaudeAgent(
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Agent answered conversa {ConversaId}: model {Model}, tokens {InputTokens}/{OutputTokens}, {ToolCalls} tool calls, {LatenciaMs} ms")]
     private partial void LogAnswered(Guid conversaId, string model, int inputTokens, int outputTokens, int toolCalls, int latenciaMs);
 
-    [LoggerMessage(EventId = 5012, Level = LogLevel.Warning, Message = "Agent answer for conversa {ConversaId} cut at the token limit (LLM_MAX_TOKENS) after {Chars} characters: only its whole sentences are sent")]
-    private partial void LogCutAtTokenLimit(Guid conversaId, int chars);
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Warning, Message = "Agent answer for conversa {ConversaId} cut at the token limit (LLM_MAX_TOKENS, or the context window: {StopReason}) after {Chars} characters: only its whole sentences are sent")]
+    private partial void LogCutAtTokenLimit(Guid conversaId, string stopReason, int chars);
 
     [LoggerMessage(EventId = 2002, Message = "Agent call failed for conversa {ConversaId}: {Reason} (circuit {CircuitState}, {ErrorType})")]
     private partial void LogCallFailed(LogLevel level, Guid conversaId, string reason, string circuitState, string errorType);

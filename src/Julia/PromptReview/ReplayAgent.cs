@@ -41,8 +41,8 @@ internal sealed class ReplayAgent(
             {
                 AgentOutcome.Handoff h => new($"[passaria a conversa para uma pessoa da equipe ({h.TriggerType}): {h.Reason}]", true, calls),
                 AgentOutcome.OptOut x => new($"[registraria o opt-out do médico: {x.Reason}]", true, calls),
-                _ when string.IsNullOrWhiteSpace(AgentModelCall.FinalText(response)) => new("", false, calls, "resposta vazia do modelo"),
-                _ => new(AgentModelCall.FinalText(response).Trim(), false, calls),
+                _ when AgentModelCall.Sendable(response) is null => new("", false, calls, AgentModelCall.NoAnswerReason(response)),
+                _ => new(AgentModelCall.Sendable(response)!, false, calls),
             };
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
