@@ -127,15 +127,21 @@ internal sealed partial class AgentModelCall(
     /// <summary>
     /// What the model said after its last tool round — the answer. Text it wrote beside a tool call ("Show, vou reservar
     /// pra vc!") came before the tool's result and can contradict it (the reservation refused); it was sent too (a
-    /// doctor-side walk, 2026-12-03). Empty when the last round said nothing: the empty-answer path.
+    /// doctor-side walk, 2026-12-03). A round is any tool's, the provider's own too (Claude's `server_tool_use` and its
+    /// result inside one answer), and it is read block by block: "Vou pesquisar." before such a call was glued to the
+    /// answer after it (docs/decisions.md#model-provider). Reasoning (`thinking`) is never text. Empty when the last round
+    /// said nothing: the empty-answer path.
     /// </summary>
     public static string FinalText(ChatResponse response)
     {
-        var messages = response.Messages;
-        var lastTool = -1;
-        for (var i = 0; i < messages.Count; i++)
-            if (messages[i].Contents.Any(c => c is FunctionCallContent or FunctionResultContent)) lastTool = i;
-        return string.Concat(messages.Skip(lastTool + 1).Where(m => m.Role == ChatRole.Assistant).Select(m => m.Text));
+        var texts = new List<string>();
+        foreach (var message in response.Messages)
+            foreach (var content in message.Contents)
+            {
+                if (content is ToolCallContent or ToolResultContent) texts.Clear();
+                else if (message.Role == ChatRole.Assistant && content is TextContent text) texts.Add(text.Text);
+            }
+        return string.Concat(texts);
     }
 
     static ChatOptions Options(string model, int maxTokens, IList<AITool> tools, AgentOptions o, bool toolsUsedUp = false) => new()

@@ -103,6 +103,20 @@ public sealed class GenuineResponsesTests(GenuineResponsesFixture f) : IClassFix
         Assert.Equal(2, RequestsFor("(905)").Count);
     }
 
+    /// <summary>
+    /// Text around the provider's own tool (`server_tool_use`, `web_search_tool_result`) inside one answer: what came
+    /// before the search is not the answer, and was glued to it ("…endereço.O Hospital…").
+    /// </summary>
+    [Fact]
+    public async Task TextBeforeTheProvidersOwnToolIsNotGluedToTheAnswer()
+    {
+        f.Anthropic.ScriptFor("(906)", Response("response-server-tool-use.json"));
+
+        var queue = await TurnAsync("5511999990906", "qual o endereço do hospital? (906)");
+
+        Assert.Equal("O Hospital Central fica na Av. Paulista, 1000.", Sent(queue));
+    }
+
     /// <summary>A `thinking`-only answer is empty: the retry does not end with it (a prefill of reasoning), it ends with the doctor.</summary>
     [Fact]
     public async Task AThinkingOnlyAnswerIsRetriedEndingWithTheDoctorsMessage()
