@@ -64,7 +64,10 @@ internal sealed partial class AgentModelCall(
         catch (Exception ex) when (!ct.IsCancellationRequested && turn.Session.ToolCalls == 0 && turn.Session.TakeOver is null
                                    && o.ComplexModel != o.Model && WorthAnotherModel(ex))
         {
-            // A failed answer: asked again of LLM_MODEL_COMPLEX below, like an empty one.
+            // A failed answer: asked again of LLM_MODEL_COMPLEX below, like an empty one — and said, or a wrong LLM_MODEL
+            // (404) answered by the complex model on every turn was seen nowhere (docs/decisions.md#model-provider).
+            LogFirstModelFailed(IsConfigurationFault(ex) ? LogLevel.Error : LogLevel.Warning, o.Model, turn.Session.Turn.ConversaId,
+                Describe(ex), ex.GetType().Name, o.ComplexModel);
         }
         var usage = new UsageDetails();
         var rounds = 0;
@@ -157,7 +160,8 @@ internal sealed partial class AgentModelCall(
         // The provider is refusing or unreachable: every model of it would be.
         AnthropicRateLimitException or Anthropic5xxException or AnthropicOverloadedException or AnthropicIOException
             or AnthropicUnauthorizedException or AnthropicForbiddenException or AnthropicPaymentRequiredException
-            or HttpRequestException => false,
+            or HttpRequestException or IOException => false,
+        _ when IsSpendLimit(ex) => false,
         ClientResultException { Status: 0 or 401 or 403 or 429 or >= 500 } => false,
         _ => true,
     };
@@ -176,10 +180,24 @@ internal sealed partial class AgentModelCall(
     /// </summary>
     public static bool IsConfigurationFault(Exception ex) =>
         ex is AnthropicUnauthorizedException or AnthropicForbiddenException or AnthropicNotFoundException or AnthropicPaymentRequiredException
-            or ClientResultException { Status: 401 or 402 or 403 or 404 };
+            or ClientResultException { Status: 401 or 402 or 403 or 404 } || IsSpendLimit(ex);
+
+    /// <summary>
+    /// The account's spend limit is reached, or the organization is on hold (`error.details.error_code`
+    /// `enforced_spend_limit_reached` on a 429 with no `retry-after`, and its kin): it does not clear by retrying, someone
+    /// must raise the limit — ERROR, like a refused key.
+    /// </summary>
+    static bool IsSpendLimit(Exception ex) =>
+        ex is Anthropic.Models.AnthropicEnforcedSpendLimitReachedException or Anthropic.Models.AnthropicContractSpendLimitReachedException
+            or Anthropic.Models.AnthropicLinkedOrganizationSpendLimitReachedException or Anthropic.Models.AnthropicOrganizationOnHoldException;
+
+    [LoggerMessage(EventId = 2003, Message = "Model {Model} failed for conversa {ConversaId}: {Reason} ({ErrorType}); asking {ComplexModel}")]
+    private partial void LogFirstModelFailed(LogLevel level, string model, Guid conversaId, string reason, string errorType, string complexModel);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Model {Model} gave conversa {ConversaId} no answer to send: {Reason}; asking {ComplexModel}")]
     private partial void LogFirstModelNoAnswer(string model, Guid conversaId, string reason, string complexModel);
+
+    static int Status(Exception ex) => ex is AnthropicApiException api ? (int)api.StatusCode : 0;
 
     /// <summary>A failed call in the words of fallback reasons and reports (never the provider's raw error text).</summary>
     public static string Describe(Exception ex) => ex switch
@@ -190,10 +208,16 @@ internal sealed partial class AgentModelCall(
         AnthropicNotFoundException or ClientResultException { Status: 404 } => "modelo não encontrado (404): confira LLM_MODEL",
         AnthropicBadRequestException or ClientResultException { Status: 400 } => "pedido recusado pelo modelo (400)",
         AnthropicContentTooLargeException or ClientResultException { Status: 413 } => "pedido grande demais para o modelo (413)",
+        _ when IsSpendLimit(ex) => $"limite de gastos da conta atingido ({Status(ex)}): confira os limites da conta no console da Anthropic",
         AnthropicRateLimitException => "limite de taxa da Anthropic (429)",
         AnthropicApiException api when api.GetType().Name.Contains("Overloaded", StringComparison.Ordinal) => "Anthropic sobrecarregada (529)",
+        // Every other status with its code (500 api_error, 504 timeout_error, a proxy's 502 page), never the body.
+        AnthropicApiException when Status(ex) >= 500 => $"Anthropic indisponível ({Status(ex)})",
+        AnthropicApiException => $"erro da Anthropic ({Status(ex)})",
         OperationCanceledException or TimeoutException => "tempo esgotado",
-        HttpRequestException => "falha de rede com a Anthropic",
+        AnthropicIOException or HttpRequestException or IOException => "falha de rede com a Anthropic",
+        // A 200 whose body is not a message (a proxy's HTML page, a body cut short): a failed answer.
+        System.Text.Json.JsonException or AnthropicInvalidDataException => "resposta inválida do modelo",
         ClientResultException { Status: 429 } => "limite de taxa do modelo OpenAI-compatível (429)",
         ClientResultException { Status: >= 500 } e => $"modelo OpenAI-compatível indisponível ({e.Status})",
         ClientResultException { Status: 0 } => "falha de rede com o modelo OpenAI-compatível",
