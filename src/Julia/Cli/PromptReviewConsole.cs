@@ -75,8 +75,10 @@ internal static class PromptReviewConsole
         var written = await TryWriteAsync(request.ReportPath, html);
         if (written is null)
         {
-            // Disk full or permissions changed during the run: the temp folder instead, so the tokens spent are not lost.
-            var fallback = Path.Combine(Path.GetTempPath(), Path.GetFileName(request.ReportPath));
+            // Disk full or permissions changed during the run: the temp folder instead, so the tokens spent are not lost —
+            // under a name of its own, which neither overwrites a file there nor collides with a folder of the same name.
+            var fallback = Path.Combine(Path.GetTempPath(),
+                $"{Path.GetFileNameWithoutExtension(request.ReportPath)}-{Guid.NewGuid().ToString("N")[..8]}.html");
             if (await TryWriteAsync(fallback, html) is not null) await Console.Error.WriteLineAsync($"julia: relatório gravado em {fallback}");
             else fallback = "(não gravado)";
             foreach (var line in PromptReviewReport.Summary(result, fallback)) Console.WriteLine(line);

@@ -215,8 +215,13 @@ public sealed partial class PromptReviewTests(PromptReviewFixture f) : IClassFix
         var prompt = Path.Combine(f.Folder, "persona-disco.md");
         await File.WriteAllTextAsync(prompt, Persona);
         f.Anthropic.Override = _ => Text("Oi! Tudo certo por aqui.");
+        // A folder in the temp folder named like the report ("full") once took the fallback's place: it has a name of its own.
+        var namesake = Path.Combine(Path.GetTempPath(), "full");
+        var planted = !Path.Exists(namesake);
+        if (planted) Directory.CreateDirectory(namesake);
 
         var (exit, stdout, stderr) = await JuliaProcess.RunAsync(f.Environment(), "avaliar-prompt", "--prompt", prompt, "--conversas", "1", "--saida", "/dev/full");
+        if (planted) Directory.Delete(namesake);
 
         Assert.Equal(1, exit);
         Assert.Contains("não consegui gravar o relatório em /dev/full", stderr);
