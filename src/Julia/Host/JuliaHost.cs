@@ -9,6 +9,7 @@ using Julia.Doctors;
 using Julia.FollowUps;
 using Julia.Handoffs;
 using Julia.Infrastructure;
+using Julia.Infrastructure.Admin;
 using Julia.Infrastructure.Configuration;
 using Julia.Infrastructure.Health;
 using Julia.Infrastructure.Http;
@@ -76,6 +77,7 @@ internal static class JuliaHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticPages(developmentOnly: "/static/simulador.html");
+        app.UseAdminTokenBeforeBinding();
         app.MapHealth();
         app.MapEvolutionWebhook();
         app.MapSandbox();

@@ -81,6 +81,14 @@ internal static class RouteCorpus
             yield return new($"{wrong} {route.Text}", route, wrong, existing, "", validBody, json);
         foreach (var authorization in HostileAuthorizations)
             yield return new($"{name} Authorization {Show(authorization)}", route, route.Method, Unknown(route), "", validBody, json, authorization);
+        // Without a token, hostile input is refused for the token, before anything is bound: an endpoint filter checked it
+        // only after binding, so these were the binder's 400 naming the endpoint's fields, or a 500 (an outside fuzzing pass).
+        foreach (var query in route.QueryNames)
+            yield return new($"{name} sem token ?{query}=abc", route, route.Method, Unknown(route), $"?{query}=abc", validBody, json, "");
+        if (route.HasBody)
+            foreach (var (raw, bytes, contentType) in new[] { ("não é JSON", "isto não é JSON"u8.ToArray(), json), ("campo desconhecido", "{\"campo_que_nao_existe\":1}"u8.ToArray(), json),
+                         ("charset desconhecido", "{}"u8.ToArray(), "application/json; charset=bogus-9") })
+                yield return new($"{name} sem token, corpo {raw}", route, route.Method, Unknown(route), "", bytes, contentType, "");
 
         if (!route.HasBody) yield break;
         foreach (var (raw, bytes, contentType) in RawBodies())

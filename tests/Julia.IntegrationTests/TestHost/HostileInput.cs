@@ -48,6 +48,10 @@ internal static class HostileInput
         yield return ("form", U("a=1&b=%00"), "application/x-www-form-urlencoded");
         yield return ("sem content-type", U("{}"), null);
         yield return ("content-type hostil", U("{}"), "application/json; charset=\u00e9bc");
+        // A charset .NET has no encoding for: ASP.NET's JSON binder threw a plain InvalidOperationException, a 500 with
+        // an ERROR and a stack trace (an outside fuzzing pass against a real Kestrel, 2026-12-04).
+        yield return ("charset desconhecido", U("{}"), "application/json; charset=bogus-9");
+        yield return ("charset entre aspas", U("{}"), "application/json; charset=\"utf-8\"");
     }
 
     /// <summary>Sets (or, for a null function, removes) the value at a dotted path; numbers index arrays. A missing parent: nothing.</summary>

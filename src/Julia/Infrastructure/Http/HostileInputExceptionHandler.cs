@@ -37,6 +37,15 @@ internal sealed partial class HostileInputExceptionHandler(IProblemDetailsServic
             };
             LogBadRequest(Where(http), status);
         }
+        else if (exception is InvalidOperationException { InnerException: ArgumentException } && UnknownJsonCharset(http.Request))
+        {
+            // ASP.NET's JSON binder throws a plain InvalidOperationException for a charset .NET has no encoding for
+            // (`application/json; charset=bogus`): the sender's fault, a 415 like a body that is not JSON — not a 500
+            // with an ERROR and a stack trace per request (docs/decisions.md#security).
+            (status, title, detail) = (StatusCodes.Status415UnsupportedMediaType, "Requisição inválida",
+                "charset desconhecido no Content-Type: envie o corpo em UTF-8 (Content-Type: application/json)");
+            LogBadRequest(Where(http), status);
+        }
         else if (DatabaseErrors.IsDataError(exception))
         {
             (status, title, detail) = (StatusCodes.Status400BadRequest, "Dados recusados pelo banco", "um valor da requisição não pode ser gravado");
@@ -55,6 +64,18 @@ internal sealed partial class HostileInputExceptionHandler(IProblemDetailsServic
             HttpContext = http,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
+    }
+
+    /// <summary>Whether the request's JSON Content-Type names a charset .NET has no encoding for (as the binder reads it).</summary>
+    static bool UnknownJsonCharset(HttpRequest request)
+    {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || type.Charset.Length == 0) return false;
+        try
+        {
+            System.Text.Encoding.GetEncoding(type.Charset.ToString());
+            return false;
+        }
+        catch (ArgumentException) { return true; }
     }
 
     /// <summary>The endpoint that failed (the middleware has already cleared the request's own), else the path.</summary>
