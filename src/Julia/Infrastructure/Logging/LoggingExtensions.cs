@@ -24,6 +24,11 @@ internal static class LoggingExtensions
         // send), so its own lines are kept for DEBUG and never flood `grep ERROR`.
         builder.Logging.AddFilter("Polly", level <= LogLevel.Debug ? level : LogLevel.Critical);
         builder.Logging.AddFilter("Npgsql", frameworkLevel); // its INFO lines carry SQL text
+        // Framework lines anyone can repeat at will, one per request and without a token (docs/decisions.md#configuration):
+        // the health checks' verdict on every `GET /health/ready` while a part is degraded or down (WARNING, ERROR — the
+        // part's owner logs its outage itself, once), and a static page asked for a byte range past its end (WARNING).
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", level <= LogLevel.Debug ? level : LogLevel.Critical);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.StaticFiles", level <= LogLevel.Debug ? level : LogLevel.Error);
         builder.Logging.AddConsole(o => o.FormatterName = JuliaConsoleFormatter.Name);
         builder.Logging.AddConsoleFormatter<JuliaConsoleFormatter, JuliaConsoleFormatterOptions>(o => o.Json = production);
     }

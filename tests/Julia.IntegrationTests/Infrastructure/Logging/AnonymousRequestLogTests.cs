@@ -1,0 +1,37 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Julia.IntegrationTests.Conversations;
+using Julia.IntegrationTests.TestHost;
+using Microsoft.Extensions.Logging;
+
+namespace Julia.IntegrationTests.Infrastructure.Logging;
+
+/// <summary>
+/// Requests anyone can send without a token write no framework WARNING or ERROR each (an outside fuzzing pass against a
+/// real Kestrel, 2026-12-04): every `GET /health/ready` while WhatsApp was not connected wrote the health service's
+/// WARNING (an ERROR each while the database is down), every static page asked for a byte range past its end a WARNING.
+/// </summary>
+public sealed class AnonymousRequestLogTests(WebhookFixture f) : IClassFixture<WebhookFixture>
+{
+    [Fact]
+    public async Task ReadinessPollsAndByteRangesPastTheEndWriteNoLinePerRequest()
+    {
+        var closed = new JsonObject { ["event"] = "connection.update", ["instance"] = "julia",
+            ["data"] = new JsonObject { ["instance"] = "julia", ["state"] = "close" } };
+        Assert.Equal(HttpStatusCode.OK, (await EvolutionWebhooks.PostAsync(f.Client, closed, "/webhook/evolution?token=" + WebhookFixture.Token)).StatusCode);
+        var before = f.App.Logs.Lines.Count;
+
+        for (var i = 0; i < 30; i++)
+        {
+            using var ready = await f.Client.GetAsync("/health/ready");
+            Assert.Contains("degraded", await ready.Content.ReadAsStringAsync());
+            using var range = new HttpRequestMessage(HttpMethod.Get, "/static/dashboard.html");
+            range.Headers.TryAddWithoutValidation("Range", "bytes=999999999-");
+            using var answer = await f.Client.SendAsync(range);
+            Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, answer.StatusCode);
+        }
+
+        var lines = f.App.Logs.Lines.Skip(before).Where(l => l.Level >= LogLevel.Warning).ToList();
+        Assert.True(lines.Count == 0, string.Join("\n", lines.Take(3).Select(l => $"{l.Level} {l.Category}: {l.Message}")));
+    }
+}
