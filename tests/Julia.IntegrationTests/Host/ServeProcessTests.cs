@@ -68,7 +68,11 @@ public sealed class ServeProcessTests
         Assert.Contains("Integration Anthropic: off", log);
         Assert.Contains("Demo data ready", log);
         Assert.Matches(@"\d{4}-\d\d-\d\dT[\d:.]+Z INFO ", log);
-        Assert.DoesNotContain(" ERROR ", log);
+        // No ERROR line — but for the Redis gate's own outage line: on a loaded host (a full test run on 2 cores) the
+        // first connection can outlast its 2 s and Júlia rightly says she works from Postgres meanwhile; what this test
+        // checks is that no request of its own, the bad framing above included, is an ERROR (CI, 2026-12-04).
+        Assert.DoesNotContain(log.Split('\n'), line => line.Contains(" ERROR ", StringComparison.Ordinal)
+                                                          && !line.Contains("Redis unavailable at", StringComparison.Ordinal));
     }
 
     sealed class KillOnDispose(Process process) : IDisposable
