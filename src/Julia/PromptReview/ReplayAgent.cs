@@ -37,12 +37,13 @@ internal sealed class ReplayAgent(
         {
             var (response, _, _) = await call.AskAsync(chat, prepared, toolbox.For(calls), deadline.Token);
             breakers.Claude.RecordSuccess();
+            var text = AgentModelCall.Sendable(response);
             return prepared.Session.TakeOver switch
             {
                 AgentOutcome.Handoff h => new($"[passaria a conversa para uma pessoa da equipe ({h.TriggerType}): {h.Reason}]", true, calls),
                 AgentOutcome.OptOut x => new($"[registraria o opt-out do médico: {x.Reason}]", true, calls),
-                _ when AgentModelCall.Sendable(response) is null => new("", false, calls, AgentModelCall.NoAnswerReason(response)),
-                _ => new(AgentModelCall.Sendable(response)!, false, calls),
+                _ when text is null => new("", false, calls, AgentModelCall.NoAnswerReason(response)),
+                _ => new(text, false, calls),
             };
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
