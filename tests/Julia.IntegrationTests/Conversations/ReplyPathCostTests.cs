@@ -74,6 +74,14 @@ public sealed class ReplyPathCostTests
         await SeedAsync(seed, historyDoctors, backlogDoctors, staleStatistics);
         var doctors = await NewDoctorsAsync(seed, "55219", Replies);
         await seed.DisposeAsync();
+        // The host's pooled connections prepared their statements at start-up, on empty tables, and with autovacuum off
+        // nothing ever makes them plan again: a generic plan made when interacoes had no pages scans it for the rest of
+        // the run, on whichever connection a reply happens to get (half the runs of the stale-statistics case, 2026-12-04).
+        // A running database analyzes as it grows, which replans them; here fresh connections plan on the seeded tables,
+        // with the statistics the case asks for.
+        app.Services.GetRequiredService<NpgsqlDataSource>().Clear();
+        app.Services.GetRequiredService<TurnDataSource>().Source.Clear();
+        app.Services.GetRequiredService<Julia.Queue.DispatchDataSource>().Source.Clear();
         var before = await BlocksAsync(database, waitForTheHost: false);
 
         try
