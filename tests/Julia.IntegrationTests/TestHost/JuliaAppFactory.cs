@@ -33,17 +33,8 @@ public sealed class JuliaAppFactory(
         // Never the default port 8000: a host under UseKestrel(0) (the browser tests) has `serve` probe the configured
         // port, and two such hosts starting together saw each other's probe of 127.0.0.1:8000 as "port in use" (the app
         // was disposed: ObjectDisposedException in StartServer). A free port of its own for each host.
-        builder.UseSetting("PORT", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("PORT", JuliaProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
-    }
-
-    static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
