@@ -92,7 +92,7 @@ public sealed class SubjectCommandLineProcessTests
         {
             ["DATABASE_URL"] = db.Url, ["REDIS_URL"] = redis.Url, ["LGPD_SEGREDO"] = "segredo-cli",
             // Nobody listens there: every Chatwoot call is refused.
-            ["CHATWOOT_URL"] = $"http://127.0.0.1:{JuliaProcess.FreePort()}", ["CHATWOOT_API_TOKEN"] = "tok-api", ["CHATWOOT_ACCOUNT_ID"] = "1",
+            ["CHATWOOT_URL"] = $"http://127.0.0.1:{LoopbackPorts.Free()}", ["CHATWOOT_API_TOKEN"] = "tok-api", ["CHATWOOT_ACCOUNT_ID"] = "1",
             ["CHATWOOT_WEBHOOK_TOKEN"] = "tok-webhook-chatwoot",
         };
 

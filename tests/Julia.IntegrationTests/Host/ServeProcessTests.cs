@@ -12,7 +12,7 @@ public sealed class ServeProcessTests
     {
         await using var db = await TestDatabase.CreateAsync();
         using var redis = TestRedis.Lease();
-        var port = JuliaProcess.FreePort();
+        var port = LoopbackPorts.Free();
         var env = new Dictionary<string, string>
         {
             ["DATABASE_URL"] = db.Url, ["REDIS_URL"] = redis.Url, ["PORT"] = port.ToString(), ["LOG_LEVEL"] = "INFO",

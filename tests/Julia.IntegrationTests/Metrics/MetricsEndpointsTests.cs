@@ -158,7 +158,7 @@ public sealed class SharedMetricsTests
     public async Task WithRedisDownTheEndpointsAnswerFromTheProcessMarkedPartial()
     {
         await using var db = await TestDatabase.CreateAsync();
-        var deadRedis = $"redis://127.0.0.1:{JuliaProcess.FreePort()}/0";
+        var deadRedis = $"redis://127.0.0.1:{LoopbackPorts.Free()}/0";
         await using var app = new JuliaAppFactory(db.Url, deadRedis);
         _ = app.Server;
         var meter = app.Services.GetRequiredService<WhatsAppMeter>();

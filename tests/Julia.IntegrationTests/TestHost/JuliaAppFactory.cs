@@ -33,7 +33,7 @@ public sealed class JuliaAppFactory(
         // Never the default port 8000: a host under UseKestrel(0) (the browser tests) has `serve` probe the configured
         // port, and two such hosts starting together saw each other's probe of 127.0.0.1:8000 as "port in use" (the app
         // was disposed: ObjectDisposedException in StartServer). A free port of its own for each host.
-        builder.UseSetting("PORT", JuliaProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("PORT", LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }

@@ -32,7 +32,7 @@ public sealed class JuliaServer : IAsyncDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var port = JuliaProcess.FreePort();
+            var port = LoopbackPorts.Free();
             var env = new Dictionary<string, string>(environment) { ["PORT"] = port.ToString() };
             var process = Process.Start(JuliaProcess.StartInfo(env, "serve", "--role", role))!;
             var server = new JuliaServer(name, port, process);

@@ -17,7 +17,7 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
 
     PrivatePostgresServer(string folder, string bin) { this.folder = folder; this.bin = bin; }
 
-    public int Port { get; } = JuliaProcess.FreePort();
+    public int Port { get; } = LoopbackPorts.Free();
     string DataDirectory => Path.Combine(folder, "data");
 
     /// <summary>What DATABASE_URL receives: the `julia` database of this cluster.</summary>

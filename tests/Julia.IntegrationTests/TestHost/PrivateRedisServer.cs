@@ -8,7 +8,7 @@ public sealed class PrivateRedisServer : IDisposable
     readonly string directory = Directory.CreateTempSubdirectory("julia-redis-").FullName;
     Process? process;
 
-    public int Port { get; } = JuliaProcess.FreePort();
+    public int Port { get; } = LoopbackPorts.Free();
     public string Url => $"redis://127.0.0.1:{Port}/0";
 
     public async Task StartAsync()
