@@ -184,6 +184,9 @@ internal static partial class HandoffTriggerDetector
         // já te respondo" is the doctor thinking.
         // Seventeenth blind set: "tenho um processo ético no CRM arquivado" — the doctor's own case, with us nowhere in the
         // message ("…um processo ético por causa de um plantão que vcs escalaram errado" still is).
+        // Twenty-first blind set: "vi no jornal que o hospital tá respondendo processo" — another body's case, with us nowhere
+        // in the message.
+        if (word.StartsWith("process") && OthersCaseBefore().IsMatch(t.AsSpan(0, at)) && !ThisCompany().IsMatch(t)) return true;
         if (word.StartsWith("process"))
             return WhichProcess().IsMatch(t) || (OwnCaseBefore().IsMatch(t.AsSpan(0, at)) && !ThisCompany().IsMatch(t)) || (word.SequenceEqual("processando") && StillThinking().IsMatch(t.AsSpan(at + length)));
         return false;
@@ -194,6 +197,9 @@ internal static partial class HandoffTriggerDetector
 
     [GeneratedRegex(@"^( \w+)? nao (e|eh) (so|apenas|somente|isso)\b", RegexOptions.CultureInvariant)]
     private static partial Regex DeniedAfter();
+
+    [GeneratedRegex(@"\b(hospital|clinica|upa|ubs|prefeitura|santa casa|maternidade|operadora|cooperativa|secretaria)\b(?: \w+){0,3}? (responde|respondendo|respondeu|tomou|levou|sofreu|sofrendo|enfrenta|enfrentando)( a| um| uma| o)? $", RegexOptions.CultureInvariant)]
+    private static partial Regex OthersCaseBefore();
 
     [GeneratedRegex(@"\badvogad[oa]s?\b(?: \w+){0,2} (disse|falou|acha|achou|recomendou|sugeriu|orientou|mandou|enviou|preparou|fez) (que )?(\w+ ){0,3}(pj|clt|rpa|mei|cnpj|procuracao|imposto|impostos|contrato social|tributacao|contabilidade)\b" +
         @"|\badvogad[oa]s? (tributarista|contabil|societario|empresarial)\b", RegexOptions.CultureInvariant)]
@@ -373,7 +379,7 @@ internal static partial class HandoffTriggerDetector
         // "acionarei as vias legais", "pelos meios judiciais", "isso é estelionato".
         @"|\b(vias|meios) (legais|judiciais|juridicas|juridicos)\b|\b(isso|isto) (e|eh) (um )?estelionato\b|\bcrime de estelionato\b" +
         // Sixteenth blind set: "meus dados foram usados sem autorização, isso é crime", "providências jurídicas serão tomadas".
-        @"|\b(isso|isto)( que voces (fazem|fizeram|estao fazendo))? (e|eh) (um )?crime\b|\b(providencias|medidas) (juridicas|judiciais)\b" +
+        @"|\b(isso|isto)( que voces (fazem|fizeram|estao fazendo))? (e|eh) (um )?crime\b(?! de (preco|valor|salario|remuneracao|pagamento)\b)|\b(providencias|medidas) (juridicas|judiciais)\b" +
         // Twelfth blind set: "vou acionar meus direitos", "isso é assédio, vou registrar ocorrência" (not in the ward's book).
         @"|\b(acionar|aciono|acionarei|acionando|fazer valer|lutar pelos|correr atras dos|procurar|procuro|buscar|busco|ir atras dos) (os )?meus direitos\b|\b(isso|isto) (e|eh) assedio\b" +
         @"|\b(vou|irei|vamos|vou ter que|vou precisar|posso) (registrar|fazer|abrir|prestar|apresentar) (uma )?(ocorrencia|queixa)\b(?! (no|na|do|da) (livro|prontuario|paciente|sistema|plantao))" + AboutOwnLoss +
@@ -388,7 +394,12 @@ internal static partial class HandoffTriggerDetector
         // Fifteenth blind set: "vocês vão ser processados", with us as the subject (not "o pagamento vai ser processado").
         @"(?<!\b(de|do|da) )\b(voces|vcs|voce|(essa |a |sua )?empresa|(essa |a |sua )?agencia) (vao|vai|serao|sera)( ser)? processad[oa]s?\b|\bmandado de seguranca\b|\b(entrar|entro|entrarei|pedir|peco|pedirei|conseguir) (com )?(uma )?liminar\b" +
         // Nineteenth blind set: "nos vemos no fórum", "juridicamente vocês vão se ver comigo".
-        @"|\b(nos vemos|a gente se ve|te vejo|vejo voces|vejo voce|nos encontramos) (no|na) (forum|tribunal|justica|juizado)\b|\bjuridicamente (voces|vcs|voce|a empresa|essa empresa) (vao|vai)\b",
+        @"|\b(nos vemos|a gente se ve|te vejo|vejo voces|vejo voce|nos encontramos) (no|na) (forum|tribunal|justica|juizado)\b|\bjuridicamente (voces|vcs|voce|a empresa|essa empresa) (vao|vai)\b" +
+        // Twenty-first blind set: the small-claims court by its initials ("vou te levar pro JEC"), the lawyer as the next step
+        // ("próximo passo é advogado" — "é advogado" is otherwise a profession), a summons to come ("vão receber uma citação").
+        @"|\b(levar|levo|levarei|leva|botar|colocar|acionar|aciono|entrar|entro|entrarei|abrir|abro|processar|processo)\b(?: \w+){0,3}? (no|o|ao|para o|pelo) jec\b" +
+        @"|\bproximo passo (e|eh|sera|vai ser) (o |um |a |meu |minha |procurar (um |o |a )?)?(advogad[oa]|justica|processo|procon)\b" +
+        @"|\b(vao|vai|voces vao|vcs vao|voce vai) receber (uma |a )?(citacao|intimacao|notificacao judicial|notificacao extrajudicial)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex LegalMore();
 
@@ -411,7 +422,7 @@ internal static partial class HandoffTriggerDetector
 
     internal static bool LegalMatches(string t) => Legal().IsMatch(t);
 
-    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar", "processad", "crime", "forum"];
+    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar", "processad", "crime", "forum", "jec", "proximo passo", "citacao"];
 
     static bool MayBeLegalMore(string t)
     {
@@ -531,7 +542,7 @@ internal static partial class HandoffTriggerDetector
         // LGPD invoked on the doctor's own data or against the company — "a LGPD exige que o hospital guarde o prontuário" is not.
         @"|(?<!\b(vi|li|olhei|pesquisei|consultei|procurei|chequei|vejo|leio) (no |o )?)\breclame ?aqui\b|\bconsumidor gov\b|\b(anpd|cnpd)\b|\bautoridade nacional de protecao de dados\b" +
         @"|\b(nos termos da|com base na|pela|segundo a|conforme a|de acordo com a|fere a|ferindo a|viola a|violando a|descumpr\w* a|infring\w* a|contra a) " + DataLaw + @"\b" +
-        @"|\b(" + DataLaw + @")\b(?! (obriga|exige|permite|preve|determina|diz)\b).*\b(meus dados|dados pessoais|meu telefone|meu numero|meu contato|solicit\w*|direito|direitos|titular|consentimento)\b" +
+        @"|\b(" + DataLaw + @")\b(?! (obriga|exige|permite|preve|determina|diz|ok|de acordo|ciente|aceito|autorizo|tranquilo)\b).*\b(meus dados|dados pessoais|meu telefone|meu numero|meu contato|solicit\w*|direito|direitos|titular|consentimento)\b" +
         @"|\b(meus dados|dados pessoais|solicit\w*|consentimento)\b.*\b(" + DataLaw + @")\b" +
         @"|\bparar n[oa] (" + Council + @"|procon|reclame aqui)\b" +
         @"|\breclamacao formal\b|\bnotificacao\b.*\bextrajudicial\b|\bdenunci(a|ar|ando|arei|o)\b(?! (de |da |do |por )?(maus tratos|violencia|abuso|agressao|estupro|abandono de incapaz|paciente|pacientes|desaparecimento|desaparecid[oa])\b)|\bautuacao\b|\bautuad[oa]s?\b|\bjudicializ\w*|\blevar (isso |essa situacao |o caso )?(ao|para o) (crm|cremesp|conselho)\b" +
@@ -633,7 +644,7 @@ internal static partial class HandoffTriggerDetector
         @"|\b(voces sao|voce e|vcs sao|essa empresa e|esta empresa e|a empresa e|sua empresa e|essa agencia e)( (um|uma))?( (grande|verdadeira|tremenda|bela|completa))? (piada|vergonha|palhacada|fraude|farsa|desgraca|furada|cilada|roubada|enganacao|bagunca)\b" +
         // Sixteenth blind set: the noun of scorn first ("uma piada essa empresa", "que vergonha de empresa"), and only
         // insults working there ("só tem incompetente aí", "nessa empresa"; a hospital is not named, so NotOurs is not needed).
-        @"|\b(uma|um|que)( (grande|verdadeira|tremenda|bela|completa))? (piada|vergonha|palhacada|fraude|farsa|furada|cilada|roubada|enganacao|bagunca) (essa|esta|sua|de) (empresa|agencia)\b" +
+        @"|\b(uma|um|que)( (grande|verdadeira|tremenda|bela|completa))? (piada|vergonha|verguenza|palhacada|fraude|farsa|furada|cilada|roubada|enganacao|bagunca) (essa|esta|sua|de) (empresa|agencia)\b" +
         @"|\bso tem (" + Insult + @") (ai|nessa empresa|nesta empresa|na empresa de voces|com voces)\b" +
         @"|\b(merda|bosta|porcaria|porqueria|lixo|porra|joca|bagaca) de (" + Service + @")\b" + NotOurs + @"|\b(" + Service + @") (de )?(merda|bosta|quinta|porcaria|lixo)\b" + NotOurs +
         @"|\b(atendimento|servico|app|aplicativo|empresa|agencia|robo|bot|(sistema|plataforma|suporte)(?= de voces| da empresa| dessa empresa))( de voces| da empresa| dessa empresa)? (e|ta|esta|virou|continua) (um|uma) (" + Insult + @"|porcaria|piada|vergonha)\b(?! de\b)" +
@@ -658,7 +669,10 @@ internal static partial class HandoffTriggerDetector
         // Eighteenth blind set: the copula a few words after its subject ("vocês me enganaram, são uns mentirosos").
         @"|\b(voces|vcs)\b(?: (?!sao\b)\w+){1,3} sao (uns|umas|um bando de|uma cambada de) (" + Insult + @")\b" +
         @"|^(vai|va|vao) (se|te) (ferrar|lascar|danar)\b|\b(vai|va|vao) (se|te) (ferrar|lascar|danar) (voces|vcs|voce|todos|todo mundo|essa empresa|julia)\b|\b(voces|vcs|voce) (vao|vai) se (ferrar|lascar|danar)\b" +
-        @"|\b(voces|vcs|voce|essa empresa|a empresa|essa julia)(?: (?!nao\b)\w+){0,3} me (irrit(a|am|aram|ou|ar|ando)|tir(a|am|aram|ou|ar|ando) do serio)\b",
+        @"|\b(voces|vcs|voce|essa empresa|a empresa|essa julia)(?: (?!nao\b)\w+){0,3} me (irrit(a|am|aram|ou|ar|ando)|tir(a|am|aram|ou|ar|ando) do serio)\b" +
+        // Twenty-first blind set: their name threatened in public — "vou expor vocês no instagram", "vou falar mal de vcs pra todo
+        // mundo", "vou queimar o filme dessa empresa".
+        @"|\b(vou|vamos|irei|vou ter que) (expor|difamar|detonar|queimar|denegrir|falar mal de|falar muito mal de|queimar o filme de|queimar o filme da|queimar o filme dessa) (voces|vcs|a empresa|essa empresa|esta empresa|da empresa|dessa empresa|o nome de voces)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex VeryStrong();
 
@@ -687,6 +701,8 @@ internal static partial class HandoffTriggerDetector
         "possess", "pistola", "bolad", "irrit", "muito brav", "de cara", "odeio", "paciencia",
         // Worth nothing, made angry by them.
         "nao vale", "do serio", "nao presta",
+        // Their name threatened in public, and the Spanish noun of scorn.
+        "expor", "difamar", "detonar", "queimar", "denegrir", "falar mal", "falar muito mal", "verguenza",
     ], StringComparison.Ordinal);
 
     internal static bool MayBeVeryStrong(string t) => t.AsSpan().ContainsAny(VeryStrongWords);

@@ -133,7 +133,9 @@ internal sealed class IntentVocabulary
         words = FixTypos(words);
         var core = courtesies.Strip(words);
         // One scan, not one per candidate match: "talvez", "mais pra frente" anywhere make a refusal a pause.
-        var paused = pauseInMessage.FindEnd(words, 0, words.Length, out _);
+        // Twenty-first blind set: "nos próximos 6 meses não quero receber nada", "até 2027 não me manda nada" — a span counted
+        // in days, weeks or months, or a year to wait for, is a pause too.
+        var paused = pauseInMessage.FindEnd(words, 0, words.Length, out _) || CountedPause(words);
         var hisNumber = thirdPartyNumber.FindEnd(words, 0, words.Length, out _) || ForTheOwner(words);
         var exceptions = hisNumber ? ownerExceptions : optOutExceptions;
         // "não tenho interesse agora": a refusal with a time that ends is a pause, also as a whole message.
@@ -189,6 +191,9 @@ internal sealed class IntentVocabulary
             var clause = interjections.Strip(courtesies.Strip(words[from..(k + 1)]));
             from = k + 1;
             if (clause.Length == 0) continue;
+            // Twenty-first blind set: "chega. não quero mais. tira" — a bare "tira" after the commands is their object left out,
+            // neither counted (alone it may be the offered shift) nor in the way.
+            if (clause is ["tira" or "tire" or "retira" or "retire"] or ["pode" or "podem", "tirar" or "retirar"]) continue;
             if (!exact.Contains(string.Join(' ', clause))) return false;
             commands++;
         }
@@ -724,6 +729,33 @@ internal sealed class IntentVocabulary
         }
         return false;
     }
+
+    /// <summary>
+    /// Twenty-first blind set: a pause counted out — "nos próximos (6) meses", "por 3 semanas", "durante dois meses" — or a
+    /// year waited for ("até 2027", "só em 2027"), anywhere in the message.
+    /// </summary>
+    static bool CountedPause(string[] words)
+    {
+        for (var k = 0; k + 1 < words.Length; k++)
+        {
+            var w = words[k];
+            if (w is "proximos" or "proximas")
+            {
+                var n = k + 1 < words.Length && IsCount(words[k + 1]) ? k + 2 : k + 1;
+                if (n < words.Length && words[n] is "dias" or "semanas" or "meses" or "anos") return true;
+            }
+            else if (w is "por" or "durante" && IsCount(words[k + 1]) && k + 2 < words.Length && words[k + 2] is "dias" or "semanas" or "meses")
+                return true;
+            else if (w is "ate" or "em" && words[k + 1] is { Length: 4 } year && year.StartsWith("20", StringComparison.Ordinal) && char.IsAsciiDigit(year[2]) && char.IsAsciiDigit(year[3])
+                     && (w == "ate" || (k > 0 && words[k - 1] is "so" or "somente" or "apenas")))
+                return true;
+        }
+        return false;
+    }
+
+    static bool IsCount(string w) =>
+        (w.Length is > 0 and <= 2 && char.IsAsciiDigit(w[0]) && char.IsAsciiDigit(w[^1]))
+        || w is "dois" or "duas" or "tres" or "quatro" or "cinco" or "seis" or "alguns" or "algumas" or "uns" or "umas";
 
     /// <summary>
     /// A refusal that says it is for now: "não tenho interesse agora / no momento / por enquanto" right after it, or
