@@ -15,17 +15,16 @@ internal static partial class SaoPaulo
     {
         at = default;
         if (string.IsNullOrWhiteSpace(text) || !IsoStart().IsMatch(text = text.Trim())) return false;
-        var hasOffset = text.EndsWith('Z') || text.EndsWith('z') || OffsetEnd().IsMatch(text);
-        if (hasOffset)
-            return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out at);
-        if (!DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local)) return false;
-        at = new DateTimeOffset(local, Zone.GetUtcOffset(local));
+        // Whether it has an offset is what the parser found, not a pattern of ours: "10:00-03" (an hour-only offset) was
+        // taken for a time without one, converted by .NET to the server's zone, and that wall time read as São Paulo's.
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (!DateTime.TryParse(text, invariant, System.Globalization.DateTimeStyles.RoundtripKind, out var parsed)) return false;
+        if (parsed.Kind != DateTimeKind.Unspecified)
+            return DateTimeOffset.TryParse(text, invariant, System.Globalization.DateTimeStyles.None, out at);
+        at = new DateTimeOffset(parsed, Zone.GetUtcOffset(parsed));
         return true;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")]
     private static partial System.Text.RegularExpressions.Regex IsoStart();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"[+-]\d{2}:?\d{2}$")]
-    private static partial System.Text.RegularExpressions.Regex OffsetEnd();
 }

@@ -77,6 +77,11 @@ public sealed class IsoTimeTests
     [InlineData("2026-12-03T10:00:00Z", "2026-12-03T10:00:00Z")]
     [InlineData("2026-12-03T10:00:00-03:00", "2026-12-03T13:00:00Z")]
     [InlineData("2026-12-03T10:00:00+0100", "2026-12-03T09:00:00Z")]
+    // An hour-only offset is ISO 8601 too: it was taken for "no offset", .NET then converted it to the server's zone
+    // and that wall time was read as São Paulo's — three hours late on a UTC container.
+    [InlineData("2026-12-03T10:00-03", "2026-12-03T13:00:00Z")]
+    [InlineData("2026-12-03T10:00:00+01", "2026-12-03T09:00:00Z")]
+    [InlineData("2026-12-03T22:30:00.000-03:00", "2026-12-04T01:30:00Z")]
     public void IsoTimesAreReadWithTheirOffsetOrOnTheSaoPauloClock(string text, string utc)
     {
         Assert.True(SaoPaulo.TryParseIso(text, out var at));
