@@ -58,9 +58,9 @@ internal sealed partial class ConversationTools(
         if (at > now + MaxAhead) return "Só consigo agendar até 30 dias à frente.";
         if (!businessHours.IsOpen(at))
         {
-            // The nearer of the last open minute before it and the next opening, when that one is still far enough ahead.
-            var next = businessHours.NextOpening(at);
-            var nearest = businessHours.LastOpenMinuteBefore(at) is { } before && before >= now + MinAhead && at - before < next - at ? before : next;
+            // The nearer of the last open minute before it and the next opening, among the times this tool accepts.
+            if (businessHours.NearestOpenMinute(at, now + MinAhead, now + MaxAhead) is not { } nearest)
+                return $"Fora do horário comercial ({businessHours.Describe()}), e não há horário válido até 30 dias à frente.";
             return $"Fora do horário comercial ({businessHours.Describe()}). O horário válido mais próximo é " +
                    $"{SaoPaulo.ToLocal(nearest, businessHours.Zone):dd'/'MM HH':'mm}; pergunte se serve.";
         }

@@ -90,6 +90,24 @@ internal sealed class BusinessHours
         return null;
     }
 
+    /// <summary>
+    /// The open minute nearest a closed <paramref name="instant"/> among those in [<paramref name="earliest"/>,
+    /// <paramref name="latest"/>]: the last open minute before it or the next opening, whichever is nearer and allowed
+    /// (Friday 20:00 → Friday 19:59, not Monday 08:00). Null when neither is allowed. A time proposed to the doctor is
+    /// one the reminder tool accepts (docs/decisions.md#proactive).
+    /// </summary>
+    public DateTimeOffset? NearestOpenMinute(DateTimeOffset instant, DateTimeOffset earliest, DateTimeOffset latest)
+    {
+        var next = NextOpening(instant);
+        DateTimeOffset? after = next >= earliest && next <= latest ? next : null;
+        DateTimeOffset? before = LastOpenMinuteBefore(instant) is { } b && b >= earliest && b <= latest ? b : null;
+        return (before, after) switch
+        {
+            ({ } x, { } y) => instant - x < y - instant ? x : y,
+            _ => before ?? after,
+        };
+    }
+
     /// <summary>The hours as a person reads them: "seg a sex, 8h às 20h, exceto feriados".</summary>
     public string Describe()
     {

@@ -67,6 +67,26 @@ public sealed class BusinessHoursWordsTests
     [InlineData("2026-12-03 07:00:00", "2026-12-02 19:59:00")] // before Thursday's opening: Wednesday's last minute
     public void TheLastOpenMinuteBeforeAClosedTime(string closed, string last) =>
         Assert.Equal(Sp(last), Hours().LastOpenMinuteBefore(Sp(closed)));
+
+    /// <summary>
+    /// The time the reminder tool proposes is one it would accept: within 30 days. Asked at Friday 10:00 for Sunday 31/01
+    /// 09:00 (29 days 23 h ahead), Monday 08:00 is nearer than Friday 19:59 but past the 30 days — proposing it, the doctor
+    /// said yes and the tool then refused it ("Só consigo agendar até 30 dias à frente").
+    /// </summary>
+    [Theory]
+    [InlineData("2027-01-01 10:00:00", "2027-01-31 09:00:00", "2027-01-29 19:59:00")] // Monday 01/02 08:00 is past the 30 days
+    [InlineData("2027-01-01 10:00:00", "2027-01-30 21:00:00", "2027-01-29 19:59:00")]
+    [InlineData("2026-12-04 19:56:00", "2026-12-04 20:00:00", "2026-12-07 08:00:00")] // 19:59 is less than 5 min ahead
+    [InlineData("2026-12-04 10:00:00", "2026-12-04 20:00:00", "2026-12-04 19:59:00")] // Friday 20:00 → Friday 19:59
+    [InlineData("2026-12-04 10:00:00", "2026-12-06 20:00:00", "2026-12-07 08:00:00")] // Sunday night → Monday
+    public void TheNearestValidTimeIsOneTheToolAccepts(string now, string closed, string nearest) =>
+        Assert.Equal(Sp(nearest), Hours().NearestOpenMinute(Sp(closed), Sp(now) + TimeSpan.FromMinutes(5), Sp(now) + TimeSpan.FromDays(30)));
+
+    [Fact]
+    public void NoValidTimeInTheRangeIsNull() =>
+        // Christmas to New Year closed: nothing open between the earliest and the latest allowed.
+        Assert.Null(Hours(holidays: "2026-12-28,2026-12-29,2026-12-30,2026-12-31").NearestOpenMinute(
+            Sp("2026-12-29 10:00:00"), Sp("2026-12-26 10:00:00"), Sp("2026-12-31 23:00:00")));
 }
 
 public sealed class IsoTimeTests
