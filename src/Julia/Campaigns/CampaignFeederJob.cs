@@ -25,6 +25,14 @@ internal sealed class CampaignFeederJob(
     /// </summary>
     const string CountsToday = "status NOT IN ('cancelada', 'bloqueada') AND NOT (status = 'erro' AND outcome_reason_code IS NOT DISTINCT FROM 'sem_whatsapp')";
 
+    /// <summary>
+    /// A message of today (São Paulo): created today, or created on an earlier day and still waiting or sent today — one
+    /// fed at 19:50 that the limits and the end of business hours held overnight goes out today, in today's allowance
+    /// (docs/decisions.md#proactive). Before, a campaign started in the evening sent its left-overs and a whole day's
+    /// allowance the next morning.
+    /// </summary>
+    const string OfToday = $"{CountsToday} AND (created_at >= @dayStart OR status IN ('pendente', 'processando') OR enviada_em >= @dayStart)";
+
     public async Task<string> RunAsync(CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
@@ -39,7 +47,7 @@ internal sealed class CampaignFeederJob(
         var dayStart = new DateTimeOffset(SaoPaulo.ToLocal(time.GetUtcNow()).Date, SaoPaulo.ToLocal(time.GetUtcNow()).Offset).UtcDateTime;
         var (globalToday, firstToday) = await c.QuerySingleAsync<(long, long)>(new CommandDefinition($"""
             SELECT count(*) FILTER (WHERE tipo IN ('campanha', 'followup')), count(*) FILTER (WHERE (metadata->>'primeiro_contato')::boolean)
-            FROM fila_mensagens WHERE created_at >= @dayStart AND {CountsToday} AND tipo IN ('campanha', 'followup')
+            FROM fila_mensagens WHERE {OfToday} AND tipo IN ('campanha', 'followup')
             """, new { dayStart }, cancellationToken: ct));
         var globalLeft = limits.Value.MaxPerDay - (int)globalToday;
         var firstLeft = limits.Value.MaxFirstContactsPerDay - (int)firstToday;
@@ -52,7 +60,7 @@ internal sealed class CampaignFeederJob(
             """, cancellationToken: ct)))
         {
             var campaignToday = await c.ExecuteScalarAsync<int>(new CommandDefinition($"""
-                SELECT count(*) FROM fila_mensagens WHERE tipo = 'campanha' AND metadata->>'campanha_id' = @id AND created_at >= @dayStart AND {CountsToday}
+                SELECT count(*) FROM fila_mensagens WHERE tipo = 'campanha' AND metadata->>'campanha_id' = @id AND {OfToday}
                 """, new { id = campaign.Id.ToString(), dayStart }, cancellationToken: ct));
             var allowance = Math.Min(campaign.MaxPorDia - campaignToday, globalLeft);
             if (allowance > 0)

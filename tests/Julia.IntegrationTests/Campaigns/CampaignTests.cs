@@ -269,6 +269,48 @@ public sealed class CampaignTests(CampaignFixture f) : IClassFixture<CampaignFix
         await f.Client.PostAsync($"/campanhas/{id}/cancelar", null);
     }
 
+    /// <summary>
+    /// A message fed on an earlier day that has not gone out yet — fed at 19:50, the hour's limit and the end of business
+    /// hours held it overnight — goes out today, so it takes a place in today's allowance. Before, only messages created
+    /// today counted: a campaign of 30 a day started in the evening sent its 27 left-overs and 30 more the next morning.
+    /// </summary>
+    [Fact]
+    public async Task AMessageCarriedOverFromAnEarlierDayUsesTodaysAllowance()
+    {
+        await f.ExecuteAsync("""
+            INSERT INTO medicos (telefone, primeiro_nome, origem, tags, primeiro_contato_em)
+            SELECT '55119666003' || lpad(g::text, 2, '0'), 'Virada', 'import', '["virada_teste"]', now() - interval '30 days' FROM generate_series(1, 5) g
+            """);
+        var created = await f.Client.PostAsJsonAsync("/campanhas", new
+        {
+            nome = "Virada do dia", tipo = "oferta_plantao", mensagem_template = "Oi {nome}, tenho plantões.", filtros = new { tags = new[] { "virada_teste" } }, max_por_dia = 2,
+        });
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync($"/campanhas/{id}/iniciar", null)).StatusCode);
+        Assert.Equal(5, await f.ScalarAsync<long>("SELECT count(*) FROM envios_campanha WHERE campanha_id = @id", new { id }));
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync("/jobs/campanhas", null)).StatusCode);
+        var campaign = id.ToString();
+        // Fed yesterday evening (São Paulo), one sent since midnight, the other still waiting.
+        await f.ExecuteAsync("""
+            UPDATE fila_mensagens SET created_at = (date_trunc('day', now() AT TIME ZONE 'America/Sao_Paulo') - interval '10 minutes') AT TIME ZONE 'America/Sao_Paulo',
+                   status = CASE WHEN n = 1 THEN 'enviada' ELSE status END, enviada_em = CASE WHEN n = 1 THEN now() END
+            FROM (SELECT id, row_number() OVER (ORDER BY id) n FROM fila_mensagens WHERE tipo = 'campanha' AND metadata->>'campanha_id' = @campaign) x
+            WHERE fila_mensagens.id = x.id
+            """, new { campaign });
+
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync("/jobs/campanhas", null)).StatusCode);
+
+        Assert.Equal(2, await f.ScalarAsync<long>("SELECT count(*) FROM fila_mensagens WHERE tipo = 'campanha' AND metadata->>'campanha_id' = @campaign", new { campaign }));
+        // Yesterday's messages that went out yesterday are yesterday's: today has its whole allowance again.
+        await f.ExecuteAsync("""
+            UPDATE fila_mensagens SET status = 'enviada', enviada_em = created_at WHERE tipo = 'campanha' AND metadata->>'campanha_id' = @campaign
+            """, new { campaign });
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync("/jobs/campanhas", null)).StatusCode);
+        Assert.Equal(2, await f.ScalarAsync<long>(
+            "SELECT count(*) FROM fila_mensagens WHERE tipo = 'campanha' AND metadata->>'campanha_id' = @campaign AND status = 'pendente'", new { campaign }));
+        await f.Client.PostAsync($"/campanhas/{id}/cancelar", null);
+    }
+
     [Fact]
     public async Task TheFeederLeavesOutWhoChangedSinceTheStartAndFillsTheDayWithTheNext()
     {
