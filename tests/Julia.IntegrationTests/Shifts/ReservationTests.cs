@@ -72,7 +72,7 @@ public sealed class ReservationTests(AgentFixture f) : IClassFixture<AgentFixtur
         var d = await DoctorAsync("5511997706523");
         var ids = await f.QueryAsync<Guid>("""
             INSERT INTO vagas (hospital_id, especialidade_id, data, hora_inicio, hora_fim, valor, status)
-            SELECT h.id, e.id, current_date + 3, t.inicio, t.fim, 2000, 'aberta'
+            SELECT h.id, e.id, (now() AT TIME ZONE 'America/Sao_Paulo')::date + 3, t.inicio, t.fim, 2000, 'aberta'
             FROM (SELECT id FROM hospitais ORDER BY nome LIMIT 1) h, (SELECT id FROM especialidades WHERE nome = 'pediatria') e,
                  (VALUES (time '19:00', time '07:00'), (time '23:00', time '05:00')) AS t (inicio, fim)
             RETURNING id

@@ -18,12 +18,12 @@ public sealed class ShiftSearchTests(PipelineFixture f) : IClassFixture<Pipeline
         await f.ExecuteAsync("""
             INSERT INTO hospitais (nome, cidade) VALUES ('Hospital Perto ' || @name, 'São Paulo'), ('Hospital Longe ' || @name, 'Campinas');
             INSERT INTO vagas (hospital_id, especialidade_id, data, hora_inicio, hora_fim, valor)
-            SELECT h.id, @especialidade, current_date + 1 + n % 3, time '07:00', time '19:00', 1500
+            SELECT h.id, @especialidade, (now() AT TIME ZONE 'America/Sao_Paulo')::date + 1 + n % 3, time '07:00', time '19:00', 1500
             FROM generate_series(1, 45) n, hospitais h WHERE h.nome = 'Hospital Perto ' || @name;
             """, new { name, especialidade });
         var far = await f.ScalarAsync<Guid>("""
             INSERT INTO vagas (hospital_id, especialidade_id, data, hora_inicio, hora_fim, valor)
-            SELECT id, @especialidade, current_date + 20, time '19:00', time '07:00', 3200 FROM hospitais WHERE nome = 'Hospital Longe ' || @name
+            SELECT id, @especialidade, (now() AT TIME ZONE 'America/Sao_Paulo')::date + 20, time '19:00', time '07:00', 3200 FROM hospitais WHERE nome = 'Hospital Longe ' || @name
             RETURNING id
             """, new { name, especialidade });
         return (especialidade, far);
@@ -34,7 +34,7 @@ public sealed class ShiftSearchTests(PipelineFixture f) : IClassFixture<Pipeline
     {
         var (especialidade, far) = await CatalogueAsync("anestesiologia-busca");
         var catalog = f.App.Services.GetRequiredService<ShiftCatalog>();
-        var day = DateOnly.FromDateTime(DateTime.Today.AddDays(20));
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo")).DateTime).AddDays(20);
 
         var first = await catalog.SearchAsync(new ShiftSearch(especialidade, Limit: 5), [], default);
         var byDate = await catalog.SearchAsync(new ShiftSearch(especialidade, From: day, To: day), [], default);

@@ -34,7 +34,7 @@ public sealed class StaffReservationFixture : HumanLoopFixture
                  p AS (INSERT INTO periodos (nome, "index", hora_inicio, hora_fim) VALUES ('noturno', 3, '19:00', '07:00')
                        ON CONFLICT (nome) DO UPDATE SET nome = EXCLUDED.nome RETURNING id)
             INSERT INTO vagas (hospital_id, especialidade_id, periodo_id, data, hora_inicio, hora_fim, valor, status)
-            SELECT h.id, (SELECT id FROM especialidades WHERE nome = @specialty), p.id, current_date + 3 + @day, '19:00', '07:00', 2100, 'aberta'
+            SELECT h.id, (SELECT id FROM especialidades WHERE nome = @specialty), p.id, (now() AT TIME ZONE 'America/Sao_Paulo')::date + 3 + @day, '19:00', '07:00', 2100, 'aberta'
             FROM h, p RETURNING id
             """, new { hospital, specialty, day = Interlocked.Increment(ref nextShift) * 2 });
 

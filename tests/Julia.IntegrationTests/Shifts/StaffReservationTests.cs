@@ -202,7 +202,7 @@ public sealed class StaffReservationTests(StaffReservationFixture f) : IClassFix
         var vaga = await f.OpenShiftAsync("realizada_teste", "Hospital Realizado");
         var reserva = await f.HoldAsync(vaga, medico, conversa);
         await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{reserva}/confirmar", new { por = "Carla" }));
-        await f.ExecuteAsync("UPDATE vagas SET data = current_date - 1 WHERE id = @vaga", new { vaga });   // it happened
+        await f.ExecuteAsync("UPDATE vagas SET data = (now() AT TIME ZONE 'America/Sao_Paulo')::date - 1 WHERE id = @vaga", new { vaga });   // it happened
 
         var body = await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{reserva}/realizar", null));
 
