@@ -12,6 +12,8 @@ public sealed class DailyReportFixture : PipelineFixture
 
     protected override Dictionary<string, string?> Settings => new()
     {
+        // Júlia's sessions in a zone far from São Paulo and from UTC: her days must not depend on the server's zone.
+        ["DATABASE_URL"] = Database.Url + ";Timezone=Pacific/Kiritimati",
         ["HUMANIZAR"] = "false", ["SLACK_WEBHOOK_URL"] = Slack.WebhookUrl, ["Slack:TimeoutSeconds"] = "2",
         ["Notifications:PollMilliseconds"] = "50", ["Notifications:BaseBackoffSeconds"] = "1", ["Notifications:MaxBackoffSeconds"] = "1",
     };

@@ -15,6 +15,8 @@ public sealed class MetricsSummaryFixture : PipelineFixture
     public const string Token = "tok-painel";
     protected override Dictionary<string, string?> Settings => new()
     {
+        // Júlia's sessions in a zone far from São Paulo and from UTC: her days must not depend on the server's zone.
+        ["DATABASE_URL"] = Database.Url + ";Timezone=Pacific/Kiritimati",
         ["HUMANIZAR"] = "false", ["ADMIN_API_TOKEN"] = Token,
         ["LLM_PRECOS"] = "claude-haiku=1/5; claude-sonnet=3/15; claude-sonnet-4-5=4/20",
     };
