@@ -41,6 +41,28 @@ public sealed class SendLimiterTests(LimiterFixture f) : IClassFixture<LimiterFi
     }
 
     /// <summary>
+    /// The day's cap is São Paulo's day: at 21:00 in São Paulo it is already tomorrow in UTC, and the 101st send of the
+    /// day still waits for São Paulo's midnight (03:00 UTC), counted under the São Paulo date — not under a fresh UTC day.
+    /// </summary>
+    [Fact]
+    public async Task TheDailyCapRunsToSaoPaulosMidnightNotUtcs()
+    {
+        f.Redis.Flush();
+        var evening = new DateTimeOffset(2026, 11, 25, 20, 59, 0, TimeSpan.FromHours(-3));   // 23:59 UTC
+        await Redis.StringSetAsync("rate:dia:20261125", 99);
+        Assert.Null(await Limiter.TryReserveAsync(Message("campanha"), "5511999993001", evening, default));
+
+        var hold = await Limiter.TryReserveAsync(Message("campanha"), "5511999993002", evening.AddMinutes(2), default);   // 00:01 UTC on the 26th
+
+        Assert.Equal(new LimitHold(new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.FromHours(-3)), "limite"), hold);
+        Assert.Equal(100, (int)await Redis.StringGetAsync("rate:dia:20261125"));
+        Assert.Equal(1, (int)await Redis.StringGetAsync("rate:hora:2026112520"));
+        Assert.False(await Redis.KeyExistsAsync("rate:dia:20261126"));
+        Assert.Null(await Limiter.TryReserveAsync(Message("campanha"), "5511999993003", hold!.Value.RetryAt, default));   // a new São Paulo day
+        Assert.Equal(1, (int)await Redis.StringGetAsync("rate:dia:20261126"));
+    }
+
+    /// <summary>
     /// A counted send that did not go out (Evolution said no, the circuit was open…) gives its reservation back, in the
     /// hour and day it was taken: a gateway failing for hours no longer uses up the day (an outside pass, 2026-12-02).
     /// A send that went out keeps it, and giving back twice or an unknown message changes nothing.
