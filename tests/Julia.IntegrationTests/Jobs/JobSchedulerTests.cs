@@ -127,5 +127,62 @@ public sealed class JobSchedulerTests
         Assert.Equal(JobRunOutcome.AlreadyRanToday, (await runner.RunAsync("diario", claimDay: true, default)).Outcome);
         Assert.Equal(1, job.Runs);
     }
-}
 
+    sealed class DailyJob(TimeOnly at) : IJob
+    {
+        public int Runs;
+        public string Name => "diario_sp";
+        public JobSchedule Schedule => new(DailyAt: at);
+
+        public Task<string> RunAsync(CancellationToken ct)
+        {
+            Interlocked.Increment(ref Runs);
+            return Task.FromResult("ok");
+        }
+    }
+
+    /// <summary>
+    /// A daily job (`pressao`, 00:30) runs once a São Paulo day at its São Paulo hour: not again at 21:00 in São Paulo
+    /// (midnight UTC, a new UTC day), not at 00:30 UTC (21:30 in São Paulo), and at 00:30 in São Paulo (03:30 UTC); its
+    /// claims in execucoes_job are São Paulo dates. A job every minute beside it tells when a tick has been looked at.
+    /// </summary>
+    [Fact]
+    public async Task ADailyJobRunsOnceASaoPauloDayAtItsSaoPauloHour()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDataSource();
+        await new Julia.Infrastructure.Database.MigrationRunner(db, NullLogger<Julia.Infrastructure.Database.MigrationRunner>.Instance).RunAsync(default);
+        var start = DateTimeOffset.Parse("2026-12-02T23:58:00Z");   // 20:58 in São Paulo: the 2nd's run is due (a start after its hour)
+        var clock = new FakeTimeProvider(start);
+        var daily = new DailyJob(new TimeOnly(0, 30));
+        var beat = new CountingJob("batida", clock, TimeSpan.FromMinutes(1), TimeSpan.Zero);
+        var runner = new JobRunner([daily, beat], db, new BusinessHours(Options.Create(new BusinessHoursOptions())), clock, NullLogger<JobRunner>.Instance);
+        using var scheduler = new JobScheduler(runner, new ConfigurationBuilder().Build(), clock, NullLogger<JobScheduler>.Instance);
+
+        await scheduler.StartAsync(default);
+        await Eventually.MatchesAsync(() => Task.FromResult(daily.Runs), n => n == 1);
+        var beats = 1;
+        foreach (var (at, runs) in new[]
+                 {
+                     ("2026-12-03T00:00:30Z", 1),   // 21:00:30 in São Paulo, the 2nd still
+                     ("2026-12-03T00:30:30Z", 1),   // 21:30:30
+                     ("2026-12-03T03:29:30Z", 1),   // 00:29:30 on the 3rd: not yet its hour
+                     ("2026-12-03T03:30:30Z", 2),   // 00:30:30 on the 3rd
+                     ("2026-12-03T12:00:00Z", 2),
+                 })
+        {
+            clock.SetUtcNow(DateTimeOffset.Parse(at) - TimeSpan.FromSeconds(30));
+            await Task.Delay(100);
+            clock.SetUtcNow(DateTimeOffset.Parse(at));
+            beats++;
+            await Eventually.MatchesAsync(() => Task.FromResult(beat.Runs), n => n >= beats, seconds: 10);
+            await Eventually.MatchesAsync(() => Task.FromResult(daily.Runs), n => n == runs, seconds: 10);
+        }
+        await scheduler.StopAsync(default);
+
+        Assert.Equal(2, daily.Runs);
+        await using var c = await db.OpenConnectionAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand("SELECT string_agg(dia::text, ',' ORDER BY dia) FROM execucoes_job WHERE nome = 'diario_sp'", c);
+        Assert.Equal("2026-12-02,2026-12-03", (string?)await cmd.ExecuteScalarAsync());
+    }
+}
