@@ -185,4 +185,58 @@ public sealed class JobSchedulerTests
         await using var cmd = new Npgsql.NpgsqlCommand("SELECT string_agg(dia::text, ',' ORDER BY dia) FROM execucoes_job WHERE nome = 'diario_sp'", c);
         Assert.Equal("2026-12-02,2026-12-03", (string?)await cmd.ExecuteScalarAsync());
     }
+
+    sealed class FailingOnceDailyJob(TimeOnly at) : IJob
+    {
+        public int Attempts;
+        public int Runs;
+        public string Name => "diario_falha";
+        public JobSchedule Schedule => new(DailyAt: at);
+
+        public Task<string> RunAsync(CancellationToken ct)
+        {
+            if (Interlocked.Increment(ref Attempts) == 1) throw new Npgsql.NpgsqlException("the database blinked");
+            Interlocked.Increment(ref Runs);
+            return Task.FromResult("ok");
+        }
+    }
+
+    /// <summary>
+    /// A daily run that throws (the database blinked during `retencao`) gives its São Paulo day back and is tried again
+    /// <see cref="JobScheduler.DailyRetry"/> later, the same day — not at the next tick, and not only tomorrow; the day is
+    /// claimed once, by the run that ended (docs/decisions.md#jobs).
+    /// </summary>
+    [Fact]
+    public async Task AFailedDailyRunIsTriedAgainTheSameDay()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDataSource();
+        await new Julia.Infrastructure.Database.MigrationRunner(db, NullLogger<Julia.Infrastructure.Database.MigrationRunner>.Instance).RunAsync(default);
+        var start = DateTimeOffset.Parse("2026-12-03T09:00:00Z");   // 06:00 in São Paulo: the job's hour
+        var clock = new FakeTimeProvider(start);
+        var daily = new FailingOnceDailyJob(new TimeOnly(6, 0));
+        var beat = new CountingJob("batida", clock, TimeSpan.FromMinutes(1), TimeSpan.Zero);
+        var runner = new JobRunner([daily, beat], db, new BusinessHours(Options.Create(new BusinessHoursOptions())), clock, NullLogger<JobRunner>.Instance);
+        using var scheduler = new JobScheduler(runner, new ConfigurationBuilder().Build(), clock, NullLogger<JobScheduler>.Instance);
+
+        await scheduler.StartAsync(default);
+        await Eventually.MatchesAsync(() => Task.FromResult(daily.Attempts), n => n == 1);
+        var beats = 1;
+        foreach (var (minutes, attempts) in new[] { (1, 1), (5, 1), (14, 1), (15, 2), (16, 2), (45, 2) })
+        {
+            clock.SetUtcNow(start + TimeSpan.FromMinutes(minutes) - TimeSpan.FromSeconds(30));
+            await Task.Delay(100);
+            clock.SetUtcNow(start + TimeSpan.FromMinutes(minutes));
+            beats++;
+            await Eventually.MatchesAsync(() => Task.FromResult(beat.Runs), n => n >= beats, seconds: 10);
+            await Eventually.MatchesAsync(() => Task.FromResult(daily.Attempts), n => n == attempts, seconds: 10);
+        }
+        await scheduler.StopAsync(default);
+
+        Assert.Equal(1, daily.Runs);
+        await using var c = await db.OpenConnectionAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand(
+            "SELECT string_agg(dia::text || ':' || (concluido_em IS NOT NULL)::text, ',') FROM execucoes_job WHERE nome = 'diario_falha'", c);
+        Assert.Equal("2026-12-03:true", (string?)await cmd.ExecuteScalarAsync());
+    }
 }
