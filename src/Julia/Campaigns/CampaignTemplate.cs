@@ -24,7 +24,9 @@ internal static partial class CampaignTemplate
 
     public static string Render(string template, CampaignRecipient r, string company)
     {
-        var name = string.IsNullOrWhiteSpace(r.PrimeiroNome) ? "Dr(a)" : $"{r.Titulo ?? "Dr(a)."} {r.PrimeiroNome}".Trim();
+        // The name as Júlia writes it everywhere ("JOÃO" → "João"); without a title "Dr(a).", as the reference did.
+        var first = Doctors.DoctorSalutation.FirstName(r.PrimeiroNome);
+        var name = first is null ? "Dr(a)" : $"{Doctors.DoctorSalutation.Title(r.Titulo) ?? "Dr(a)."} {first}";
         string Fill(string text) => text
             .Replace("{nome}", name).Replace("{especialidade}", r.Especialidade ?? "sua especialidade")
             .Replace("{regiao}", r.Regiao ?? "sua região").Replace("{empresa}", company);

@@ -26,4 +26,13 @@ public sealed class CampaignTemplateTests
         Assert.Equal("Oi Dr. Rafael, tudo bem? Sou a Júlia, da Revoluna. Plantões no ABC.",
             CampaignTemplate.Render("{saudacao_especialidade} Plantões no {regiao}.",
                 Doctor("Dr.", "Rafael", "Oi Dr(a) {nome}, tudo bem? Sou a Júlia, da {empresa}."), "Revoluna"));
+
+    /// <summary>{nome} is written as every other message of Júlia writes it (an audit of what people read, 2026-12-04):
+    /// "Oi Dr. JOÃO" and "Oi Dra. ana🩺" reached doctors as stored.</summary>
+    [Theory]
+    [InlineData("Dr.", "JOÃO", "Oi {nome}, tudo bem?", "Oi Dr. João, tudo bem?")]
+    [InlineData("dra", "ana🩺", "Oi {nome}, tudo bem?", "Oi Dra. Ana, tudo bem?")]
+    [InlineData("Dr.", "🩺", "Oi {nome}, tudo bem?", "Oi Dr(a), tudo bem?")]
+    public void TheNameIsWrittenAsInEveryOtherMessage(string? titulo, string? nome, string template, string expected) =>
+        Assert.Equal(expected, CampaignTemplate.Render(template, Doctor(titulo, nome), "Revoluna"));
 }

@@ -16,4 +16,25 @@ public sealed class DoctorSalutationTests
     [InlineData("Dr.", null, null)]
     [InlineData("Dr.", " ", null)]
     public void TitleAndFirstName(string? title, string? firstName, string? expected) => Assert.Equal(expected, DoctorSalutation.Of(title, firstName));
+
+    /// <summary>
+    /// The name as a person writes it, whatever the record holds (an audit of what people read, 2026-12-04): a WhatsApp
+    /// name or an import in capitals greeted "Oi Dr. JOÃO", one in small letters "Oi joão", an emoji glued to the name
+    /// "Oi Ana🩺", a title stored without its dot "Oi dr André".
+    /// </summary>
+    [Theory]
+    [InlineData("Dr.", "JOÃO", "Dr. João")]
+    [InlineData(null, "joão", "João")]
+    [InlineData("Dra.", "MARIA CLARA", "Dra. Maria Clara")]
+    [InlineData("Dra.", "ANA-LUÍSA", "Dra. Ana-Luísa")]
+    [InlineData(null, "Ana🩺", "Ana")]
+    [InlineData(null, "🩺 Ana", "Ana")]
+    [InlineData(null, "🩺", null)]
+    [InlineData("dr", "André", "Dr. André")]
+    [InlineData("DRA", "Ana", "Dra. Ana")]
+    [InlineData(null, "McArthur", "McArthur")]
+    [InlineData(null, "ÉRICA", "Érica")]
+    [InlineData(null, "álvaro", "Álvaro")]
+    public void TheNameIsWrittenAsAPersonWritesIt(string? title, string? firstName, string? expected) =>
+        Assert.Equal(expected, DoctorSalutation.Of(title, firstName));
 }
