@@ -65,21 +65,33 @@ internal sealed partial class ConversationTools(
                    $"{SaoPaulo.ToLocal(nearest, businessHours.Zone):dd'/'MM HH':'mm}; pergunte se serve.";
         }
         var doctor = session.Turn.Doctor;
-        var contexto = a.String("contexto") is { Length: > 0 } c ? TextPrefix.Of(c.Trim(), MaxContextChars) : "nossa conversa";
+        var contexto = a.String("contexto") is { } c && !string.IsNullOrWhiteSpace(c) ? TextPrefix.Of(c.Trim(), MaxContextChars) : null;
         // The reminder goes out as one WhatsApp message, past the reply splitter: the model's own text only when it is
         // as short as a reply's chunks together (docs/decisions.md#agent); otherwise the standard one, and the model is told.
         var custom = a.String("mensagem_retorno")?.Trim();
         var tooLong = custom is { Length: > MaxReminderChars };
         var message = custom is { Length: > 0 } && !tooLong ? custom
-            : $"Oi {DoctorSalutation.Of(session.Turn.Profile?.Titulo, doctor.PrimeiroNome) ?? "Dr(a)"}, tudo bem? Passando pra retomar o que a gente combinou sobre {contexto}.";
+            : DefaultReminderText(DoctorSalutation.Of(session.Turn.Profile?.Titulo, doctor.PrimeiroNome), contexto);
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await queue.ReplaceReminderAsync(tx, new NewQueueItem(doctor.Id, session.Turn.ConversaId, QueueKinds.Reminder, message, at,
-            Metadata: new Dictionary<string, object?> { ["contexto"] = contexto, ["solicitado_em"] = now }), ct);
+            Metadata: new Dictionary<string, object?> { ["contexto"] = contexto ?? "nossa conversa", ["solicitado_em"] = now }), ct);
         await tx.CommitAsync(ct);
         var local = SaoPaulo.ToLocal(at);
         var scheduled = $"Lembrete agendado para {CultureInfo.GetCultureInfo("pt-BR").DateTimeFormat.GetDayName(local.DayOfWeek)} {local:dd'/'MM} às {local:HH':'mm}.";
         return tooLong ? $"{scheduled} A mensagem_retorno passou de {MaxReminderChars} caracteres e foi trocada pela mensagem padrão." : scheduled;
+    }
+
+    /// <summary>
+    /// The standard reminder (docs/decisions.md#agent): "Oi Dr. André, tudo bem? Passando pra retomar o que a gente
+    /// combinou sobre plantões de UTI." Without a name it greets "Oi, tudo bem?" — not "Oi Dr(a)", which no one says —
+    /// and without a subject it resumes "nossa conversa" — not "o que a gente combinou sobre nossa conversa".
+    /// </summary>
+    internal static string DefaultReminderText(string? salutation, string? subject)
+    {
+        var greeting = string.IsNullOrWhiteSpace(salutation) ? "Oi" : $"Oi {salutation.Trim()}";
+        var about = string.IsNullOrWhiteSpace(subject) ? "nossa conversa" : $"o que a gente combinou sobre {subject.Trim().TrimEnd('.', '!', ';', ',')}";
+        return $"{greeting}, tudo bem? Passando pra retomar {about}.";
     }
 
     /// <summary>A reminder's own text: at most what a reply's chunks carry together (4 × 150).</summary>
