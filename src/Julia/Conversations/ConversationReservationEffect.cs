@@ -44,14 +44,17 @@ internal sealed class ConversationReservationEffect(ConversationStore conversati
             })], ct);
     }
 
-    /// <summary>"Oi Dra. Ana! Seu plantão no Hospital X de sexta-feira, 12/06 (noturno), tá confirmado pela equipe ✅".</summary>
+    /// <summary>
+    /// "Oi Dra. Ana! Seu plantão no Hospital X de sexta-feira, 12/06 (noturno), tá confirmado pela equipe ✅" — "na Santa
+    /// Casa …", "na UPA …" (<see cref="HospitalPreposition"/>).
+    /// </summary>
     public static string ConfirmedText(string? name, ConfirmedReservation c)
     {
         var greeting = string.IsNullOrWhiteSpace(name) ? "Oi!" : $"Oi {name.Trim()}!";
         var weekday = PtBr.DateTimeFormat.GetDayName(c.Date.DayOfWeek);
         var when = !string.IsNullOrWhiteSpace(c.Period) ? $" ({c.Period.Trim()})"
             : c.Start is { } start ? $" às {start.ToString("HH:mm", CultureInfo.InvariantCulture)}" : "";
-        return $"{greeting} Seu plantão no {c.Hospital} de {weekday}, {c.Date.ToString("dd/MM", CultureInfo.InvariantCulture)}{when}, " +
+        return $"{greeting} Seu plantão {HospitalPreposition.In(c.Hospital)} de {weekday}, {c.Date.ToString("dd/MM", CultureInfo.InvariantCulture)}{when}, " +
                "tá confirmado pela equipe ✅";
     }
 }

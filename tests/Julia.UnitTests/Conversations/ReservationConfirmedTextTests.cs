@@ -25,3 +25,29 @@ public sealed class ReservationConfirmedTextTests
             ConversationReservationEffect.ConfirmedText(null, Confirmed(" ", null)));
     }
 }
+
+/// <summary>
+/// The confirmation said "Seu plantão no Santa Casa de Santo André", "no UPA Vila Alpina" (an audit of what people read,
+/// 2026-12-04): the contraction follows the name.
+/// </summary>
+public sealed class HospitalPrepositionTests
+{
+    [Theory]
+    [InlineData("Hospital São Luiz", "no Hospital São Luiz")]
+    [InlineData("Santa Casa de Santo André", "na Santa Casa de Santo André")]
+    [InlineData("UPA Vila Alpina", "na UPA Vila Alpina")]
+    [InlineData("Clínica médica ABC", "na Clínica médica ABC")]
+    [InlineData("Maternidade São Paulo", "na Maternidade São Paulo")]
+    [InlineData("Pronto-Socorro Central", "no Pronto-Socorro Central")]
+    [InlineData("Einstein", "no Einstein")]
+    [InlineData(" Hospital e Maternidade Vila Assunção ", "no Hospital e Maternidade Vila Assunção")]
+    public void TheContractionFollowsTheName(string hospital, string expected) =>
+        Assert.Equal(expected, Julia.Shifts.HospitalPreposition.In(hospital));
+
+    [Fact]
+    public void TheConfirmationOfAShiftAtASantaCasaReadsNa() =>
+        Assert.StartsWith("Oi Ana! Seu plantão na Santa Casa de Santo André de sexta-feira, 12/12",
+            ConversationReservationEffect.ConfirmedText("Ana",
+                new ConfirmedReservation(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), null, "Carla", "Santa Casa de Santo André",
+                    new DateOnly(2025, 12, 12), "noturno", null)));
+}
