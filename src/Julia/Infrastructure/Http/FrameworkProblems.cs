@@ -4,8 +4,9 @@ namespace Julia.Infrastructure.Http;
 
 /// <summary>
 /// The answers ASP.NET writes by itself — no route (404), a method the route does not take (405), a body that is not
-/// JSON (415)… — in pt-BR like every other error an operator reads, with a hint of what to check. Titles Júlia sets
-/// herself are left alone: only the framework's English reason phrase is replaced.
+/// JSON (415), a byte range past the end of a static page (416)… — in pt-BR like every other error an operator reads,
+/// with a hint of what to check. Titles Júlia sets herself are left alone: only the framework's English reason phrase
+/// is replaced, whatever the status (the 416 said "Range Not Satisfiable": an audit of what people read, 2026-12-04).
 /// </summary>
 internal static class FrameworkProblems
 {
@@ -26,7 +27,22 @@ internal static class FrameworkProblems
                 $"este endereço não aceita {context.HttpContext.Request.Method}"),
             StatusCodes.Status415UnsupportedMediaType => ("Tipo de conteúdo não suportado",
                 "o corpo precisa ser JSON (Content-Type: application/json)"),
-            _ => (problem.Title, null),
+            StatusCodes.Status406NotAcceptable => ("Formato de resposta não disponível", "esta rota responde em JSON (Accept: application/json)"),
+            StatusCodes.Status408RequestTimeout => ("Tempo da requisição esgotado", "o corpo demorou demais para chegar: tente de novo"),
+            StatusCodes.Status409Conflict => ("Conflito", null),
+            StatusCodes.Status411LengthRequired => ("Content-Length obrigatório", null),
+            StatusCodes.Status413PayloadTooLarge => ("Corpo grande demais", null),
+            StatusCodes.Status414UriTooLong => ("Endereço longo demais", null),
+            StatusCodes.Status416RangeNotSatisfiable => ("Intervalo de bytes fora do arquivo",
+                "o cabeçalho Range pede bytes que o arquivo não tem: peça sem Range"),
+            StatusCodes.Status429TooManyRequests => ("Requisições demais", "espere um pouco e tente de novo"),
+            StatusCodes.Status431RequestHeaderFieldsTooLarge => ("Cabeçalhos grandes demais", null),
+            StatusCodes.Status500InternalServerError => ("Erro interno", "veja os logs da Júlia"),
+            StatusCodes.Status502BadGateway => ("Resposta inválida de um serviço externo", null),
+            StatusCodes.Status503ServiceUnavailable => ("Serviço indisponível", "tente de novo em instantes"),
+            StatusCodes.Status504GatewayTimeout => ("Tempo esgotado esperando um serviço externo", null),
+            // Any other status the framework writes by itself: never its English reason phrase.
+            _ => (status >= 500 ? $"Erro {status} do servidor" : $"Erro {status} na requisição", null),
         };
         problem.Detail ??= detail;
     }
