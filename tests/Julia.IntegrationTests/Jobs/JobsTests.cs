@@ -150,6 +150,9 @@ public sealed class JobsTests(JobsFixture f) : IClassFixture<JobsFixture>
             """)).Single();
         Assert.Equal("fu2", step);
         Assert.Contains("Hospital Certo", text);
+        // These shifts have no period: their hours, never an empty part ("sexta-feira 12/12, , R$ 2.500").
+        Assert.Contains("07:00–19:00, R$ 2.500.", text);
+        Assert.DoesNotContain(", ,", text);
     }
 
     [Fact]
