@@ -33,8 +33,11 @@ internal sealed partial class DailyReportJob(DashboardStore store, SlackNotices 
             return $"relatório de {dia} falhou ({ex.GetType().Name}); aviso de erro {(queued ? "na fila do Slack" : "não enfileirado")}";
         }
 
-        var summary = $"{report["conversas_total"]} conversas ({report["conversas_novas"]} novas), {report["mensagens_recebidas"]} recebidas, " +
-                      $"{report["mensagens_enviadas"]} enviadas, {report["handoffs_total"]} handoffs, {report["erros"]} erros";
+        var summary = $"{Count("conversas_total", "conversa", "conversas")} ({Count("conversas_novas", "nova", "novas")}), " +
+                      $"{Count("mensagens_recebidas", "recebida", "recebidas")}, {Count("mensagens_enviadas", "enviada", "enviadas")}, " +
+                      $"{Count("handoffs_total", "handoff", "handoffs")}, {Count("erros", "erro", "erros")}";
+        string Count(string key, string singular, string plural) =>
+            Infrastructure.Text.PtBrCount.Of(report[key] is { } v ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : null, singular, plural);
         if (!slack.Enabled)
         {
             LogSlackOff(dia, summary);

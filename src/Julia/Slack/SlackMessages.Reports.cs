@@ -21,15 +21,16 @@ internal static partial class SlackMessages
     {
         var day = ReportDay(p);
         var title = $"📊 Relatório diário — {day}";
+        var evaluations = Count(p, "avaliacoes", "avaliação", "avaliações");
         var quality = Number(p, "score_qualidade_medio") is { } score
-            ? $"{score.ToString("0.##", PtBr)}/10 em {Integer(p, "avaliacoes")} avaliações"
-            : $"sem nota ({Integer(p, "avaliacoes")} avaliações)";
+            ? $"{score.ToString("0.##", PtBr)}/10 em {evaluations}"
+            : $"sem nota ({evaluations})";
         var blocks = new List<JsonObject>
         {
             Header(title),
             Fields(
-                Field("Conversas", $"{Integer(p, "conversas_total")} ({Integer(p, "conversas_novas")} novas)"),
-                Field("Mensagens", $"{Integer(p, "mensagens_recebidas")} recebidas / {Integer(p, "mensagens_enviadas")} enviadas"),
+                Field("Conversas", $"{Integer(p, "conversas_total")} ({Count(p, "conversas_novas", "nova", "novas")})"),
+                Field("Mensagens", $"{Count(p, "mensagens_recebidas", "recebida", "recebidas")} / {Count(p, "mensagens_enviadas", "enviada", "enviadas")}"),
                 Field("Handoffs", $"{Integer(p, "handoffs_total")} ({Percent(Number(p, "taxa_handoff"))} das conversas)"),
                 Field("Qualidade", quality),
                 Field("Plantões reservados", Integer(p, "plantoes_reservados")),
@@ -67,6 +68,10 @@ internal static partial class SlackMessages
 
     static string Integer(JsonElement p, string name) =>
         Number(p, name) is { } n ? ((long)Math.Round(n)).ToString("#,0", PtBr) : "-";
+
+    /// <summary>"1 nova", "56 novas", "- novas": the noun agrees with the number (it said "1 novas", "1 avaliações").</summary>
+    static string Count(JsonElement p, string name, string singular, string plural) =>
+        Infrastructure.Text.PtBrCount.Of(Number(p, name) is { } n ? (long)Math.Round(n) : null, singular, plural);
 
     static string Percent(double? fraction) => fraction is { } f ? (f * 100).ToString("0.#", PtBr) + "%" : "-";
 }

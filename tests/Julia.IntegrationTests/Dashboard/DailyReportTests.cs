@@ -111,13 +111,13 @@ public sealed class DailyReportTests(DailyReportFixture f) : IClassFixture<Daily
     {
         var (status, body) = await f.RunReportAsync();
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains($"relatório de {Yesterday}: 2 conversas (1 novas), 2 recebidas, 3 enviadas, 1 handoffs, 2 erros; na fila do Slack", body);
+        Assert.Contains($"relatório de {Yesterday}: 2 conversas (1 nova), 2 recebidas, 3 enviadas, 1 handoff, 2 erros; na fila do Slack", body);
 
         var message = await Eventually.MatchesAsync(() => Task.FromResult(f.SlackMessagesTitled("📊 Relatório diário").FirstOrDefault()), m => m is not null);
         var text = Text(message!);
         var shownDay = DateOnly.ParseExact(Yesterday, "yyyy-MM-dd").ToString("dd/MM/yyyy");
         Assert.Contains($"📊 Relatório diário — {shownDay}", text);
-        Assert.Contains("*Conversas:*\n2 (1 novas)", text);
+        Assert.Contains("*Conversas:*\n2 (1 nova)", text);
         Assert.Contains("*Mensagens:*\n2 recebidas / 3 enviadas", text);
         Assert.Contains("*Handoffs:*\n1 (50% das conversas)", text);
         Assert.Contains("*Qualidade:*\n7,5/10 em 2 avaliações", text);

@@ -272,7 +272,7 @@ public sealed class MetricsSummaryTests(MetricsSummaryFixture f) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["resultado"]!.GetValue<string>();
-        Assert.Contains($"relatório de {MetricsSummaryFixture.DaysAgo(1)}: 1 conversas (1 novas)", result);
+        Assert.Contains($"relatório de {MetricsSummaryFixture.DaysAgo(1)}: 1 conversa (1 nova)", result);
         Assert.Contains("Slack desligado", result);
         Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM notificacoes"));
     }

@@ -382,6 +382,22 @@ public sealed class SlackDailyReportTests
         Assert.Contains("*Erros:*\n5 (fila 4, avisos 1)", text);
     }
 
+    /// <summary>A quiet day read "1 (1 novas)", "1 recebidas / 1 enviadas", "em 1 avaliações" (an audit of what people read, 2026-12-04).</summary>
+    [Fact]
+    public void OneOfSomethingIsSingular()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse("""
+            {"dia": "2025-12-09", "conversas_total": 1, "conversas_novas": 1, "mensagens_recebidas": 1, "mensagens_enviadas": 1,
+             "handoffs_total": 0, "taxa_handoff": 0, "score_qualidade_medio": 8, "avaliacoes": 1}
+            """);
+
+        var text = AllText(Julia.Slack.SlackMessages.DailyReport(doc.RootElement));
+
+        Assert.Contains("*Conversas:*\n1 (1 nova)", text);
+        Assert.Contains("*Mensagens:*\n1 recebida / 1 enviada", text);
+        Assert.Contains("*Qualidade:*\n8/10 em 1 avaliação", text);
+    }
+
     [Fact]
     public void MissingNumbersShowAsDashesAndNoScoreIsSaid()
     {
