@@ -29,6 +29,8 @@ public sealed class AnonymousRequestLogTests(WebhookFixture f) : IClassFixture<W
             range.Headers.TryAddWithoutValidation("Range", "bytes=999999999-");
             using var answer = await f.Client.SendAsync(range);
             Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, answer.StatusCode);
+            // In pt-BR like every other problem an operator reads (it said "Range Not Satisfiable").
+            if (i == 0) Assert.Equal("Intervalo de bytes fora do arquivo", JsonNode.Parse(await answer.Content.ReadAsStringAsync())?["title"]?.GetValue<string>());
         }
 
         var lines = f.App.Logs.Lines.Skip(before).Where(l => l.Level >= LogLevel.Warning).ToList();
