@@ -1,6 +1,7 @@
 using System.Globalization;
 using Julia.Conversations;
 using Julia.Infrastructure.Logging;
+using Julia.Infrastructure.Text;
 using Julia.Infrastructure.Time;
 using Julia.Metrics;
 using Microsoft.Extensions.Options;
@@ -71,24 +72,24 @@ internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, 
 
         if (facts.ScoreMedioUltimas24h is { } score && score < 5)
             alerts.Add(new(ScoreQualidadeBaixo, Error,
-                $"Score médio de qualidade {score.ToString("0.0", PtBr)}/10 nas últimas 24 h ({facts.AvaliacoesUltimas24h} avaliações; mínimo 5)", score));
+                $"Score médio de qualidade {score.ToString("0.0", PtBr)}/10 nas últimas 24 h ({PtBrCount.Of(facts.AvaliacoesUltimas24h, "avaliação", "avaliações")}; mínimo 5)", score));
 
         if (facts.RespostasJuliaUltimos30m == 0 && facts.MensagensAguardandoResposta > 0)
             alerts.Add(new(SemRespostas, Critical,
-                $"Nenhuma mensagem da Júlia nos últimos 30 min, com {facts.MensagensAguardandoResposta} mensagem(ns) de médicos aguardando resposta",
+                $"Nenhuma mensagem da Júlia nos últimos 30 min, com {PtBrCount.Of(facts.MensagensAguardandoResposta, "mensagem", "mensagens")} de médicos aguardando resposta",
                 facts.MensagensAguardandoResposta));
 
         var since = now.AddMinutes(-30).ToUnixTimeMilliseconds();
         if (report.Hour.Samples.TryGetValue("processar_mensagem", out var turns) && turns.Where(s => s.AtMs >= since).ToList() is { Count: > 0 } recent
             && recent.Average(s => s.Ms) is var meanTurn && meanTurn > 120_000)
             alerts.Add(new(TempoRespostaAlto, Warning,
-                $"Tempo médio de processamento de mensagem de {Ms(meanTurn)} nos últimos 30 min ({recent.Count} turnos; limite 120 s)", Round(meanTurn)));
+                $"Tempo médio de processamento de mensagem de {Ms(meanTurn)} nos últimos 30 min ({PtBrCount.Of(recent.Count, "turno", "turnos")}; limite 120 s)", Round(meanTurn)));
 
         var received = report.Hour.InWindow(CounterNames.Received);
         var errors = report.Hour.ErrorsInWindow;
         if (received >= MinMessagesForErrorRate && (decimal)errors / received is var errorRate && errorRate > 0.05m)
             alerts.Add(new(TaxaErroAlta, Error,
-                $"Taxa de erro de {errorRate.ToString("P1", PtBr)} na última hora ({errors} erros para {received} mensagens recebidas; limite 5%). " +
+                $"Taxa de erro de {errorRate.ToString("P1", PtBr)} na última hora ({PtBrCount.Of(errors, "erro", "erros")} para {received} mensagens recebidas; limite 5%). " +
                 // Every operation counts its own errors, so one failed turn may count twice (the model call and the turn).
                 "Por operação: " + string.Join(", ", report.Hour.Window.Where(p => p.Key.StartsWith("erros:", StringComparison.Ordinal) && p.Value > 0)
                     .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(5).Select(p => $"{p.Key[6..]} {p.Value}")),
@@ -101,7 +102,7 @@ internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, 
 
         if (report.Queue is { } queue && (queue.IdadeMaisAntigaS > 15 * 60 || queue.PendentesVencidas > 200))
             alerts.Add(new(FilaCongestionada, Warning,
-                $"Fila congestionada: {queue.PendentesVencidas} mensagens pendentes vencidas, a mais antiga há {(queue.IdadeMaisAntigaS ?? 0) / 60} min (limites 200 e 15 min)",
+                $"Fila congestionada: {PtBrCount.Of(queue.PendentesVencidas, "mensagem pendente vencida", "mensagens pendentes vencidas")}, a mais antiga há {(queue.IdadeMaisAntigaS ?? 0) / 60} min (limites 200 e 15 min)",
                 queue.PendentesVencidas));
 
         var lowCache = MetricsReport.CacheFamilies.Select(f => (Family: f, Stats: report.Cache(f, lastHour: true)))

@@ -152,4 +152,21 @@ public sealed class AlertRulesTests
     [InlineData(0, 99, false)]
     public void CacheHitRateBelowEightyPercent(long hits, long misses, bool fires) =>
         Assert.Equal(fires, Find(Evaluate(window: new() { ["cache:medico:hits"] = hits, ["cache:medico:misses"] = misses }), CacheHitBaixo) is not null);
+
+    /// <summary>
+    /// One of something is singular in the text staff read on Slack (an audit of what people read, 2026-12-04): it said
+    /// "com 1 mensagem(ns) de médicos", "(1 avaliações; mínimo 5)", "Fila congestionada: 1 mensagens pendentes vencidas".
+    /// </summary>
+    [Fact]
+    public void OneOfSomethingIsSingular()
+    {
+        Assert.Contains("com 1 mensagem de médicos aguardando resposta",
+            Find(Evaluate(Quiet with { MensagensAguardandoResposta = 1 }), SemRespostas)!.Mensagem);
+        Assert.Contains("(1 avaliação; mínimo 5)",
+            Find(Evaluate(Quiet with { AvaliacoesUltimas24h = 1, ScoreMedioUltimas24h = 2m }), ScoreQualidadeBaixo)!.Mensagem);
+        Assert.Contains("Fila congestionada: 1 mensagem pendente vencida, a mais antiga há 20 min",
+            Find(Evaluate(queue: new QueueDepth(1, 0, 0, 20 * 60, 1)), FilaCongestionada)!.Mensagem);
+        Assert.Contains("com 3 mensagens de médicos aguardando resposta",
+            Find(Evaluate(Quiet with { MensagensAguardandoResposta = 3 }), SemRespostas)!.Mensagem);
+    }
 }
