@@ -8,7 +8,7 @@ namespace Julia.Slack;
 
 /// <summary>
 /// An alert of the `alertas` job as Slack shows it (docs/decisions.md#alerts): "⚠️ Alerta: {tipo}" with Descrição,
-/// Severidade and Horário (HH:MM São Paulo), in an attachment coloured by severity.
+/// Severidade ("Atenção (warning)") and Horário (HH:MM São Paulo), in an attachment coloured by severity.
 /// </summary>
 internal static class SlackAlertMessage
 {
@@ -38,11 +38,24 @@ internal static class SlackAlertMessage
                     {
                         ["type"] = "section",
                         ["fields"] = new JsonArray(
-                            Field("Descrição", description), Field("Severidade", severidade), Field("Horário", hour)),
+                            Field("Descrição", description), Field("Severidade", SeverityLabel(severidade)), Field("Horário", hour)),
                     }),
             }),
         };
     }
+
+    /// <summary>
+    /// The severity in pt-BR with its stored word beside it, the one the runbook's table and `alertas_enviados` use:
+    /// "Atenção (warning)". Slack said "warning" (an audit of what people read, 2026-12-04).
+    /// </summary>
+    public static string SeverityLabel(string severity) => severity switch
+    {
+        "info" => "Informativo (info)",
+        "warning" => "Atenção (warning)",
+        "error" => "Erro (error)",
+        "critical" => "Crítico (critical)",
+        _ => SlackMessages.Escape(severity),
+    };
 
     static JsonObject Field(string label, string value) => new() { ["type"] = "mrkdwn", ["text"] = $"*{label}:*\n{value}" };
 

@@ -104,7 +104,7 @@ public sealed class AlertsJobTests(AlertsFixture f) : IClassFixture<AlertsFixtur
         Assert.Equal("#FF9800", attachment["color"]!.GetValue<string>());
         var fields = attachment["blocks"]![1]!["fields"]!.AsArray().Select(x => x!["text"]!.GetValue<string>()).ToList();
         Assert.StartsWith("*Descrição:*\nTaxa de handoff de 40", fields[0]);
-        Assert.Equal("*Severidade:*\nwarning", fields[1]);
+        Assert.Equal("*Severidade:*\nAtenção (warning)", fields[1]);
         Assert.Matches(@"^\*Horário:\*\n\d\d:\d\d$", fields[2]);
 
         // Inside the cooldown the same condition sends nothing more.

@@ -420,3 +420,22 @@ public sealed class SlackDailyReportTests
         Assert.Contains("falha &lt;!channel&gt; &amp; cia", AllText(payload).Single(t => t.Contains("Erro")));
     }
 }
+
+/// <summary>The alert's severity field said "warning", "critical" to staff reading pt-BR (an audit of what people read, 2026-12-04).</summary>
+public sealed class SlackAlertSeverityTests
+{
+    [Theory]
+    [InlineData("info", "Informativo (info)")]
+    [InlineData("warning", "Atenção (warning)")]
+    [InlineData("error", "Erro (error)")]
+    [InlineData("critical", "Crítico (critical)")]
+    public void TheSeverityIsInPortugueseWithItsStoredWord(string severity, string expected)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse($$"""{"tipo": "fila_congestionada", "severidade": "{{severity}}", "mensagem": "x", "criado_em": "2026-12-04T02:30:00Z"}""");
+        var fields = Julia.Slack.SlackAlertMessage.Render(doc.RootElement)!["attachments"]![0]!["blocks"]![1]!["fields"]!.AsArray()
+            .Select(f => f!["text"]!.GetValue<string>()).ToList();
+        Assert.Equal($"*Severidade:*\n{expected}", fields[1]);
+        // 02:30 UTC is 23:30 of the day before in São Paulo.
+        Assert.Equal("*Horário:*\n23:30", fields[2]);
+    }
+}
