@@ -75,7 +75,7 @@ internal sealed class CampaignFeederJob(
                 WHERE id = @id AND status = 'ativa' AND NOT EXISTS (SELECT 1 FROM envios_campanha WHERE campanha_id = @id AND status IN ('pendente', 'enfileirado'))
                 """, new { id = campaign.Id }, cancellationToken: ct));
         }
-        return $"{started} campanhas iniciadas, {fed} envios enfileirados";
+        return $"{Infrastructure.Text.PtBrCount.Of(started, "campanha iniciada", "campanhas iniciadas")}, {Infrastructure.Text.PtBrCount.Of(fed, "envio enfileirado", "envios enfileirados")}";
     }
 
     /// <summary>

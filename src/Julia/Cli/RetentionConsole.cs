@@ -35,13 +35,14 @@ internal static class RetentionConsole
         {
             var progress = new SyncProgress<(IRetentionTarget Target, long Done, long Total)>(p =>
             {
-                if (p.Done == 0) Console.WriteLine($"{p.Target.Name}: {p.Total} linhas vencidas");
+                if (p.Done == 0) Console.WriteLine($"{p.Target.Name}: {Infrastructure.Text.PtBrCount.Of(p.Total, "linha vencida", "linhas vencidas")}");
                 else if (p.Done == p.Total || p.Done % 10_000 == 0) Console.WriteLine($"{p.Target.Name}: {p.Done}/{p.Total} apagadas");
             });
             counts = await runner.RunAsync(dryRun, progress, CancellationToken.None);
         }
         foreach (var c in counts)
-            Console.WriteLine(dryRun ? $"{c.Name}: {c.Expired} seriam apagadas (simulação)" : $"{c.Name}: {c.Deleted} apagadas");
+            Console.WriteLine(dryRun ? $"{c.Name}: {Infrastructure.Text.PtBrCount.Of(c.Expired, "linha seria apagada", "linhas seriam apagadas")} (simulação)"
+                : $"{c.Name}: {Infrastructure.Text.PtBrCount.Of(c.Deleted, "linha apagada", "linhas apagadas")}");
     }
 
     /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>

@@ -21,9 +21,9 @@ internal sealed class OpeningSweepJob(ConversationStore conversations, IServiceP
         var now = time.GetUtcNow();
         var waiting = await conversations.DoctorsWithPendingInboundAsync(WaitedSince(now, hours.OpeningOf(now)), ct);
         if (services.GetService<TurnRunner>() is not { } runner)
-            return $"{waiting.Count} médicos com mensagens aguardando; o sweeper do papel api as retoma";
+            return $"{Infrastructure.Text.PtBrCount.Of(waiting.Count, "médico", "médicos")} com mensagens aguardando; o sweeper do papel api as retoma";
         foreach (var medicoId in waiting) runner.ScheduleAt(medicoId, now + TimeSpan.FromSeconds(Random.Shared.Next(0, 900)));
-        return $"{waiting.Count} médicos com mensagens aguardando: respostas escalonadas em até 15 min";
+        return $"{Infrastructure.Text.PtBrCount.Of(waiting.Count, "médico", "médicos")} com mensagens aguardando: respostas escalonadas em até 15 min";
     }
 
     /// <summary>How old a pending message must be to have arrived before <paramref name="opening"/>.</summary>

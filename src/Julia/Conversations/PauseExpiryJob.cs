@@ -8,7 +8,7 @@ internal sealed class PauseExpiryJob(NpgsqlDataSource db) : SqlJob(db)
 {
     public override string Name => "pausas";
     public override JobSchedule Schedule => new(DailyAt: new TimeOnly(6, 0));
-    protected override string Describe(int rows) => $"{rows} conversas reativadas (recontato)";
+    protected override string Describe(int rows) => $"{Infrastructure.Text.PtBrCount.Of(rows, "conversa reativada", "conversas reativadas")} (recontato)";
 
     protected override string Sql => """
         UPDATE conversations SET status = 'active', stage = 'recontato', pausado_ate = NULL

@@ -59,7 +59,7 @@ internal sealed class FollowUpJob(NpgsqlDataSource db, QueueStore queue, ShiftSt
         await using var tx = await c.BeginTransactionAsync(ct);
         await queue.EnqueueAsync(tx, items, ct);
         await tx.CommitAsync(ct);
-        return $"{items.Count} follow-ups enfileirados";
+        return Infrastructure.Text.PtBrCount.Of(items.Count, "follow-up enfileirado", "follow-ups enfileirados");
     }
 
     /// <summary>The first open shift the agent's search would offer him (date, priority, pay order), or null.</summary>

@@ -9,5 +9,5 @@ internal sealed class RetentionJob(RetentionRunner runner) : IJob
     public JobSchedule Schedule => new(DailyAt: new TimeOnly(3, 0));
 
     public async Task<string> RunAsync(CancellationToken ct) =>
-        string.Join("; ", (await runner.RunAsync(dryRun: false, null, ct)).Select(c => $"{c.Name}: {c.Deleted} apagadas"));
+        string.Join("; ", (await runner.RunAsync(dryRun: false, null, ct)).Select(c => $"{c.Name}: {Infrastructure.Text.PtBrCount.Of(c.Deleted, "linha apagada", "linhas apagadas")}"));
 }

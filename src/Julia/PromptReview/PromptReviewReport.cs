@@ -95,7 +95,7 @@ internal static class PromptReviewReport
     /// <summary>A few lines for the console: counts, the means old → new, the worst regression and where the report is.</summary>
     public static IEnumerable<string> Summary(PromptReviewResult r, string reportPath)
     {
-        yield return $"Prompt {r.PromptPath}: {r.Judged.Count} conversas avaliadas, {r.Skipped.Count} puladas";
+        yield return $"Prompt {r.PromptPath}: {Infrastructure.Text.PtBrCount.Of(r.Judged.Count, "conversa avaliada", "conversas avaliadas")}, {Infrastructure.Text.PtBrCount.Of(r.Skipped.Count, "pulada", "puladas")}";
         if (r.StoppedBecause is { } why) yield return $"Interrompido: {why}";
         else if (r.Conversations.Count == 0) yield return NothingToReplay;
         foreach (var row in PromptReviewResult.Rows)

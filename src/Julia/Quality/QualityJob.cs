@@ -40,14 +40,14 @@ internal sealed partial class QualityJob(QualityStore store, QualityJudge judge,
                     break;
                 case JudgeOutcome.Failed failed:
                     LogStopped(failed.Reason, pending.Count - i);
-                    return $"{Summary(evaluated, skipped)}; interrompido ({failed.Reason}): {pending.Count - i} conversas ficam para a próxima execução";
+                    return $"{Summary(evaluated, skipped)}; interrompido ({failed.Reason}): {Infrastructure.Text.PtBrCount.Of(pending.Count - i, "conversa fica", "conversas ficam")} para a próxima execução";
             }
         }
         return Summary(evaluated, skipped);
     }
 
     static string Summary(int evaluated, int skipped) =>
-        $"{evaluated} conversas avaliadas, {skipped} puladas (resposta inválida do avaliador)";
+        $"{Infrastructure.Text.PtBrCount.Of(evaluated, "conversa avaliada", "conversas avaliadas")}, {Infrastructure.Text.PtBrCount.Of(skipped, "pulada", "puladas")} (resposta inválida do avaliador)";
 
     [LoggerMessage(EventId = 9511, Level = LogLevel.Information, Message = "Quality job: the agent is off (no model to ask), nothing evaluated")]
     private partial void LogAgentOff();

@@ -16,6 +16,6 @@ internal sealed class ReservationExpiryJob(ShiftStore store, ShiftCatalog catalo
     {
         var (expired, specialties) = await store.ExpireHoldsAsync(TimeSpan.FromHours(options.Value.ReservationExpiryHours), ct);
         foreach (var specialty in specialties) await catalog.InvalidateSpecialtyAsync(specialty);
-        return $"{expired} reservas expiradas";
+        return Infrastructure.Text.PtBrCount.Of(expired, "reserva expirada", "reservas expiradas");
     }
 }

@@ -19,6 +19,6 @@ internal sealed class HandoffReminderJob(HandoffStore handoffs, SlackNotices not
         var reminded = 0;
         foreach (var handoff in await handoffs.PendingOlderThanAsync(After, ct))
             if (await notices.EnqueueReminderAsync(handoff, ct)) reminded++;
-        return $"{reminded} lembretes de handoff pendente";
+        return $"{Infrastructure.Text.PtBrCount.Of(reminded, "lembrete", "lembretes")} de handoff pendente";
     }
 }

@@ -71,9 +71,9 @@ public sealed class RetentionTests : IAsyncLifetime
         var (exit, stdout, stderr) = await JuliaProcess.RunAsync(env, "limpeza", "--dry-run");
 
         Assert.True(exit == 0, stderr);
-        Assert.Contains("interacoes (> 90 dias): 20 seriam apagadas", stdout);
-        Assert.Contains("conversations (> 60 dias, sem handoff aberto): 1 seriam apagadas", stdout);
-        Assert.Contains("fila_mensagens enviadas (> 30 dias): 1 seriam apagadas", stdout);
+        Assert.Contains("interacoes (> 90 dias): 20 linhas seriam apagadas", stdout);
+        Assert.Contains("conversations (> 60 dias, sem handoff aberto): 1 linha seria apagada", stdout);
+        Assert.Contains("fila_mensagens enviadas (> 30 dias): 1 linha seria apagada", stdout);
         Assert.Equal(25, await CountAsync("interacoes"));
 
         var run = await app.CreateClient().PostAsync("/jobs/retencao", null);

@@ -150,7 +150,7 @@ public sealed partial class PromptReviewTests(PromptReviewFixture f) : IClassFix
         Assert.Equal([a, c, b], Regressions().Matches(html).Select(m => Guid.Parse(m.Groups[1].Value)));
         Assert.Contains("score_geral 8 → 6", html);
 
-        Assert.Contains("3 conversas avaliadas, 1 puladas", stdout);
+        Assert.Contains("3 conversas avaliadas, 1 pulada", stdout);
         Assert.Contains("score_geral: 7,00 → 6,67 (-0,33)", stdout);
         Assert.Contains($"Pior regressão: conversa {a} (score_geral 8 → 6)", stdout);
         Assert.Contains("[4/4]", stdout);

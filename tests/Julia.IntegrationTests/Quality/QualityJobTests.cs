@@ -42,7 +42,7 @@ public sealed class QualityJobTests(QualityFixture f) : IClassFixture<QualityFix
 
         var result = await RunJobAsync(f);
 
-        Assert.StartsWith("1 conversas avaliadas, 0 puladas", result);
+        Assert.StartsWith("1 conversa avaliada, 0 puladas", result);
         var row = Assert.Single(await RowsAsync());
         Assert.Equal((id, 7, 8, 6, 9), (row.ConversaId, row.Naturalidade, row.Persona, row.Objetivo, row.Satisfacao));
         Assert.Equal(8, row.ScoreGeral); // round(7.5) half away from zero; the model's own 3 is ignored
@@ -97,7 +97,7 @@ public sealed class QualityJobTests(QualityFixture f) : IClassFixture<QualityFix
 
         var result = await RunJobAsync(f);
 
-        Assert.StartsWith("1 conversas avaliadas, 1 puladas", result);
+        Assert.StartsWith("1 conversa avaliada, 1 pulada", result);
         Assert.Equal(3, f.Anthropic.Requests.Count - before);
         Assert.Equal(older, Assert.Single(await RowsAsync()).ConversaId);
         var logs = f.App.Logs.Lines.Skip(logsBefore).ToList();
@@ -147,7 +147,7 @@ public sealed class QualityJobTests(QualityFixture f) : IClassFixture<QualityFix
 
         var result = await RunJobAsync(f);
 
-        Assert.StartsWith("1 conversas avaliadas, 0 puladas", result);
+        Assert.StartsWith("1 conversa avaliada, 0 puladas", result);
         Assert.Equal(before + 1, f.Anthropic.Requests.Count);
         var autos = (await RowsAsync()).Where(r => r.Avaliador == "auto").Select(r => r.ConversaId).Order().ToList();
         Assert.Equal(new[] { judged, staffRated }.Order(), autos);

@@ -44,7 +44,7 @@ public sealed class QualityOpenAITests(QualityOpenAIFixture f) : IClassFixture<Q
 
         var result = await RunJobAsync(f);
 
-        Assert.StartsWith("1 conversas avaliadas, 0 puladas", result);
+        Assert.StartsWith("1 conversa avaliada, 0 puladas", result);
         var row = Assert.Single(await f.QueryAsync<(Guid ConversaId, int Naturalidade, int Satisfacao, int ScoreGeral, string Modelo)>(
             "SELECT conversa_id, naturalidade, satisfacao, score_geral, modelo FROM avaliacoes_qualidade WHERE avaliador = 'auto'"));
         Assert.Equal((id, 7, 9, 8, FixtureModel), row); // the model the answer names
