@@ -10,11 +10,14 @@ namespace Julia.Infrastructure.Http;
 /// </summary>
 internal static class FrameworkProblems
 {
+    /// <summary>The title ASP.NET's writer gives a 500 instead of its reason phrase (an unhandled exception: a bug).</summary>
+    const string DefaultServerErrorTitle = "An error occurred while processing your request.";
+
     public static void InPortuguese(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
-        if (problem.Title is { } title && title != ReasonPhrases.GetReasonPhrase(status)) return;
+        if (problem.Title is { } title && title != ReasonPhrases.GetReasonPhrase(status) && title != DefaultServerErrorTitle) return;
         (problem.Title, var detail) = status switch
         {
             StatusCodes.Status400BadRequest => ("Requisição inválida", null),

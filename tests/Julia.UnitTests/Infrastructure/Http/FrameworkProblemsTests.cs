@@ -48,3 +48,38 @@ public sealed class FrameworkProblemsTests
     public void ATitleOfJuliasOwnIsLeftAlone() =>
         Assert.Equal("Campanha 7 não encontrada", Written(404, "Campanha 7 não encontrada").Title);
 }
+
+/// <summary>
+/// The same through ASP.NET's own ProblemDetails writer, which fills its default titles before Júlia's hook runs: a 500
+/// said "An error occurred while processing your request." (an audit of what people read, 2026-12-04).
+/// </summary>
+public sealed class FrameworkProblemsWriterTests
+{
+    static async Task<System.Text.Json.Nodes.JsonNode> WrittenAsync(int status)
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Microsoft.Extensions.DependencyInjection.ProblemDetailsServiceCollectionExtensions.AddProblemDetails(services,
+            o => o.CustomizeProblemDetails = FrameworkProblems.InPortuguese);
+        Microsoft.Extensions.DependencyInjection.LoggingServiceCollectionExtensions.AddLogging(services);
+        using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+        var http = new DefaultHttpContext { RequestServices = provider };
+        http.Request.Method = "GET";
+        http.Request.Path = "/admin/x";
+        http.Request.Headers.Accept = "application/json";
+        http.Response.StatusCode = status;
+        var body = new MemoryStream();
+        http.Response.Body = body;
+        var writer = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IProblemDetailsService>(provider);
+        Assert.True(await writer.TryWriteAsync(new ProblemDetailsContext { HttpContext = http }));
+        return System.Text.Json.Nodes.JsonNode.Parse(body.ToArray())!;
+    }
+
+    [Theory]
+    [InlineData(400, "Requisição inválida")]
+    [InlineData(404, "Não encontrado")]
+    [InlineData(416, "Intervalo de bytes fora do arquivo")]
+    [InlineData(500, "Erro interno")]
+    [InlineData(503, "Serviço indisponível")]
+    public async Task TheWritersDefaultTitleIsReplaced(int status, string title) =>
+        Assert.Equal(title, (await WrittenAsync(status))["title"]!.GetValue<string>());
+}
