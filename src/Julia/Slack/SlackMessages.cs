@@ -41,7 +41,8 @@ internal static partial class SlackMessages
 
     public static JsonObject HandoffReminder(HandoffNotice n, TimeSpan waiting, SlackFormat f)
     {
-        var title = $"⏰ Handoff aguardando há {Math.Max(0, (int)waiting.TotalMinutes)} min";
+        // "há 14 h 05 min", not "há 845 min" for a handoff left overnight (an audit of what people read, 2026-12-04).
+        var title = $"⏰ Handoff aguardando há {(waiting < TimeSpan.FromMinutes(1) ? "0 min" : Duration(waiting))}";
         var blocks = new List<JsonObject> { Header(title), Fields(HandoffFields(n, f)) };
         AddChatwootButton(blocks, n.ChatwootConversationId, f);
         blocks.Add(HandoffFooter(n, n.CreatedAt));

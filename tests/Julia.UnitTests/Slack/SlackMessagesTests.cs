@@ -152,6 +152,13 @@ public sealed class SlackMessagesTests
         Assert.Equal("Conversa a1b2c3d4 • 10/12/2025 22:05", Footer(SlackMessages.HandoffOpened(lateEvening, Plain)));
     }
 
+    [Theory]
+    [InlineData(845.5, "⏰ Handoff aguardando há 14 h 05 min")]
+    [InlineData(60, "⏰ Handoff aguardando há 1 h 00 min")]
+    [InlineData(59.9, "⏰ Handoff aguardando há 59 min")]
+    public void ALongWaitIsSaidInHours(double minutes, string title) =>
+        Assert.Equal(title, SlackMessages.HandoffReminder(Handoff(), TimeSpan.FromMinutes(minutes), Masked)["text"]!.GetValue<string>());
+
     [Fact]
     public void AReminderSaysHowLongTheHandoffHasWaited()
     {
