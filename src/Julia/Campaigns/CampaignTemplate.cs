@@ -30,7 +30,11 @@ internal static partial class CampaignTemplate
         string Fill(string text) => text
             .Replace("{nome}", name).Replace("{especialidade}", r.Especialidade ?? "sua especialidade")
             .Replace("{regiao}", r.Regiao ?? "sua região").Replace("{empresa}", company);
-        var greeting = Fill(string.IsNullOrWhiteSpace(r.Greeting) ? GenericGreeting : r.Greeting);
+        // The specialty's greeting (especialidades.config.saudacao) is written by hand and never checked like a template:
+        // one with a brace that is not a placeholder ("{Nome}", "{ nome }") or that names itself would reach the doctor
+        // with the braces (an audit of what people read, 2026-12-04). The generic opening goes instead.
+        var greeting = Fill(string.IsNullOrWhiteSpace(r.Greeting) || UnknownPlaceholders(r.Greeting).Count > 0
+            || r.Greeting.Contains("{saudacao_especialidade}", StringComparison.Ordinal) ? GenericGreeting : r.Greeting);
         // {nome} carries the title: a template written "Oi Dr(a) {nome}" would read "Oi Dr(a) Dr. Rafael".
         return DoubleTitle().Replace(Fill(template.Replace("{saudacao_especialidade}", greeting)), "");
     }

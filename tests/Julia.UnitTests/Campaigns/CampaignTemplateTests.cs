@@ -35,4 +35,17 @@ public sealed class CampaignTemplateTests
     [InlineData("Dr.", "🩺", "Oi {nome}, tudo bem?", "Oi Dr(a), tudo bem?")]
     public void TheNameIsWrittenAsInEveryOtherMessage(string? titulo, string? nome, string template, string expected) =>
         Assert.Equal(expected, CampaignTemplate.Render(template, Doctor(titulo, nome), "Revoluna"));
+
+    /// <summary>A specialty's greeting is typed by hand in its config: one with a brace that is not a placeholder reached the
+    /// doctor as "Oi {Nome}, tudo bem?" (an audit of what people read, 2026-12-04); the generic opening goes instead.</summary>
+    [Theory]
+    [InlineData("Oi {Nome}, tudo bem?")]
+    [InlineData("Oi { nome }, tudo bem?")]
+    [InlineData("{saudacao_especialidade} Oi {nome}")]
+    public void ASpecialtyGreetingWithABadBraceFallsBackToTheGenericOne(string greeting)
+    {
+        var text = CampaignTemplate.Render("{saudacao_especialidade} Plantões no {regiao}.", Doctor("Dr.", "Rafael", greeting), "Revoluna");
+        Assert.Equal("Oi Dr. Rafael, tudo bem? Sou a Júlia, assistente virtual da equipe de escalas da Revoluna. Plantões no ABC.", text);
+        Assert.DoesNotContain("{", text);
+    }
 }
