@@ -60,7 +60,7 @@ internal static partial class SlackMessages
                 Field("Telefone", Phone(n.Phone, f)),
                 Field("Tipo", Escape(n.TriggerType)),
                 Field("Duração", n.ResolvedAt is { } resolvedAt ? Duration(resolvedAt - n.CreatedAt) : "-"),
-                Field("Resolvido por", string.IsNullOrWhiteSpace(n.ResolvedBy) ? "equipe" : Escape(n.ResolvedBy))),
+                Field("Resolvido por", ResolvedBy(n.ResolvedBy))),
         };
         if (!string.IsNullOrWhiteSpace(n.Notes)) blocks.Add(Section($"*Notas:*\n{Escape(n.Notes.Trim())}"));
         blocks.Add(HandoffFooter(n, n.ResolvedAt ?? n.CreatedAt));
@@ -188,6 +188,11 @@ internal static partial class SlackMessages
 
     static string Phone(string? phone, SlackFormat f) =>
         string.IsNullOrWhiteSpace(phone) ? "sem telefone" : Escape(f.MaskPhone ? PhoneMask.Mask(phone) : phone);
+
+    /// <summary>Who resolved it; the stored word of an opt-out (`handoffs.resolvido_por = 'opt_out'`) said in words.</summary>
+    static string ResolvedBy(string? by) => string.IsNullOrWhiteSpace(by) ? "equipe"
+        : by.Trim() == "opt_out" ? "o médico (opt-out: pediu para não receber mais mensagens)"
+        : Escape(by.Trim());
 
     static string StaffName(string? name) => string.IsNullOrWhiteSpace(name) ? "equipe" : Escape(name.Trim());
 

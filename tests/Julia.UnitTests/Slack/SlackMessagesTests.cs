@@ -152,6 +152,15 @@ public sealed class SlackMessagesTests
         Assert.Equal("Conversa a1b2c3d4 • 10/12/2025 22:05", Footer(SlackMessages.HandoffOpened(lateEvening, Plain)));
     }
 
+    /// <summary>A handoff closed by the doctor's opt-out said "Resolvido por: opt_out" (an audit of what people read, 2026-12-04).</summary>
+    [Fact]
+    public void AnOptOutResolutionIsSaidInWords()
+    {
+        var fields = Fields(SlackMessages.HandoffResolved(Handoff(resolvedAt: CreatedAt.AddMinutes(5), resolvedBy: "opt_out"), Plain));
+        Assert.Contains("*Resolvido por:*\no médico (opt-out: pediu para não receber mais mensagens)", fields);
+        Assert.Contains("*Resolvido por:*\nCarla", Fields(SlackMessages.HandoffResolved(Handoff(resolvedAt: CreatedAt.AddMinutes(5), resolvedBy: "Carla"), Plain)));
+    }
+
     [Theory]
     [InlineData(845.5, "⏰ Handoff aguardando há 14 h 05 min")]
     [InlineData(60, "⏰ Handoff aguardando há 1 h 00 min")]
