@@ -8,7 +8,7 @@ internal sealed class PressureDecayJob(NpgsqlDataSource db) : SqlJob(db)
 {
     public override string Name => "pressao";
     public override JobSchedule Schedule => new(DailyAt: new TimeOnly(0, 30));
-    protected override string Describe(int rows) => $"{rows} médicos com pressão reduzida";
+    protected override string Describe(int rows) => $"{Infrastructure.Text.PtBrCount.Of(rows, "médico", "médicos")} com pressão reduzida";
 
     protected override string Sql => """
         UPDATE medicos m SET pressure_score = GREATEST(0, pressure_score - 5)
