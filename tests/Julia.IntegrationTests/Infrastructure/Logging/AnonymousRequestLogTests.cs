@@ -33,7 +33,10 @@ public sealed class AnonymousRequestLogTests(WebhookFixture f) : IClassFixture<W
             if (i == 0) Assert.Equal("Intervalo de bytes fora do arquivo", JsonNode.Parse(await answer.Content.ReadAsStringAsync())?["title"]?.GetValue<string>());
         }
 
-        var lines = f.App.Logs.Lines.Skip(before).Where(l => l.Level >= LogLevel.Warning).ToList();
-        Assert.True(lines.Count == 0, string.Join("\n", lines.Take(3).Select(l => $"{l.Level} {l.Category}: {l.Message}")));
+        // A line per request would come 30 times. A background worker's own line about the state this test set (the
+        // dispatcher's "WhatsApp not connected … paused", once, whenever its cycle sees it) is not the subject.
+        var perRequest = f.App.Logs.Lines.Skip(before).Where(l => l.Level >= LogLevel.Warning)
+            .GroupBy(l => l.Category).Where(g => g.Count() >= 10).SelectMany(g => g).ToList();
+        Assert.True(perRequest.Count == 0, string.Join("\n", perRequest.Take(3).Select(l => $"{l.Level} {l.Category}: {l.Message}")));
     }
 }
