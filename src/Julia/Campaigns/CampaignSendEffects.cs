@@ -7,7 +7,8 @@ using Npgsql;
 namespace Julia.Campaigns;
 
 /// <summary>
-/// What a campaign send means (docs/decisions.md#proactive): once it went out, its envios_campanha row is `enviado`,
+/// What a campaign send means (docs/decisions.md#proactive): once it went out, its envios_campanha row is `enviado`
+/// (with `enviado_em` and the conversation the message opened or continued),
 /// the doctor's open conversation carries the campaign (Conversations' SQL) and the doctor counts as contacted
 /// (Doctors' SQL); when it ends unsent, the envios_campanha row follows its queue row (bloqueado / cancelado / erro).
 /// </summary>
@@ -22,7 +23,12 @@ internal sealed class CampaignSendEffect : ISendEffect
     static readonly string Sent = string.Join(";\n",
         ConversationStore.OpenedByCampaignSql(Openings),
         DoctorStore.ContactedSql(Openings),
-        $"UPDATE envios_campanha SET status = 'enviado', enviado_em = now() WHERE id IN (SELECT envio_id FROM {Openings} o)");
+        // After the opening's conversation exists: the send row points at it (envios_campanha.conversa_id, SET NULL by retention).
+        $"""
+        UPDATE envios_campanha s SET status = 'enviado', enviado_em = now(),
+               conversa_id = COALESCE({ConversationStore.OpenConversationFor("s.medico_id")}, s.conversa_id)
+        WHERE s.id IN (SELECT envio_id FROM {Openings} o)
+        """);
 
     const string Ended = $"""
         UPDATE envios_campanha SET status = CASE {SendOutcomeSql.EndedStatus} WHEN 'bloqueada' THEN 'bloqueado' WHEN 'cancelada' THEN 'cancelado' ELSE 'erro' END,

@@ -24,7 +24,8 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
         """;
 
     /// <summary>The doctor's one open (active/paused) conversation, as a scalar subquery (a partial unique index keeps it to one).</summary>
-    static string OpenConversationFor(string medico) => $"(SELECT id FROM conversations WHERE medico_id = {medico} AND status IN ('active', 'paused'))";
+    /// <summary>The id of the doctor's one open (active or paused) conversation, as a scalar subquery over <paramref name="medico"/>.</summary>
+    internal static string OpenConversationFor(string medico) => $"(SELECT id FROM conversations WHERE medico_id = {medico} AND status IN ('active', 'paused'))";
 
     static readonly string OpenConversationOf = OpenConversationFor("@medicoId");
 

@@ -94,5 +94,11 @@ public sealed class ProactiveSendTests(AlwaysOpenFixture f) : IClassFixture<Alwa
             "SELECT stage, campanha_id FROM conversations WHERE medico_id = @medico AND status = 'active'", new { medico })).Single());
         Assert.Equal(1, await f.ScalarAsync<long>(
             "SELECT count(*) FROM interacoes WHERE medico_id = @medico AND direcao = 'saida' AND origem = 'fila:campanha' AND conversa_id IS NOT NULL", new { medico }));
+        // The send row points at the conversation its message opened (the FK the retention SQL sets to NULL): it was left
+        // empty, so "which conversation did this send start?" had no answer outside the demo data.
+        Assert.Equal(1, await f.ScalarAsync<long>("""
+            SELECT count(*) FROM envios_campanha s JOIN conversations c ON c.id = s.conversa_id
+            WHERE s.campanha_id = @id AND s.medico_id = @medico AND s.enviado_em IS NOT NULL AND c.campanha_id = @id
+            """, new { id, medico }));
     }
 }
