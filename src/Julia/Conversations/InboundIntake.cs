@@ -67,7 +67,7 @@ internal sealed partial class InboundIntake(
                 if (profile is not null) await context.RememberAsync(profile);
                 if (stored is not null) await doctors.RefreshIdentityIfNeededAsync(doctor, jid, lid, message.PushName, ct);
                 meter.Time("db:mensagem_entrada", time.GetElapsedTime(inserting));
-                return Outcome(message, stored, canonical, lid);
+                return Outcome(message, stored, canonical, lid, row);
             }
             // Found by the legacy form of his number, which the lookup rewrites first; or nobody (a new sender).
             if (doctor is not null) doctor = await doctors.FindAsync(canonical, lid, ct);
@@ -104,7 +104,7 @@ internal sealed partial class InboundIntake(
             if (stored is not null) await doctors.RefreshIdentityIfNeededAsync(doctor, jid, lid, message.PushName, ct);
         }
         meter.Time("db:mensagem_entrada", time.GetElapsedTime(inserting));
-        return Outcome(message, stored, canonical, lid);
+        return Outcome(message, stored, canonical, lid, row);
     }
 
     /// <summary>
@@ -139,7 +139,7 @@ internal sealed partial class InboundIntake(
         media is { Caption.Length: var length } && length > maxChars ? media with { Caption = TextPrefix.Of(media.Caption, maxChars) + "..." } : media;
 
     /// <summary>Stored: the turn runner is woken. Null: this message id was already stored.</summary>
-    IntakeResult Outcome(InboundMessage message, Guid? stored, string? canonical, string? lid)
+    IntakeResult Outcome(InboundMessage message, Guid? stored, string? canonical, string? lid, InboundRow row)
     {
         if (stored is not { } medicoId)
         {
@@ -149,7 +149,8 @@ internal sealed partial class InboundIntake(
         meter.MessageReceived();
         // key.id is the sender's text: it may be a phone number, or carry escapes (docs/decisions.md#configuration).
         LogAccepted(LogText.Untrusted(message.MessageId), medicoId, message.Kind, PhoneMask.Mask(canonical ?? lid));
-        signals.Notify(medicoId);
+        // His words go with the signal: an opt-out among them is not held by the debounce (docs/decisions.md#opt-out).
+        signals.Notify(medicoId, message.Kind == WhatsApp.MessageKinds.Text ? row.Content : message.Media?.Caption);
         return IntakeResult.Accepted;
     }
 

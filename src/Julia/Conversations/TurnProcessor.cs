@@ -52,7 +52,9 @@ internal sealed partial class TurnProcessor(
         var o = options.Value;
         var now = time.GetUtcNow();
         var due = Min(input.Pending[^1].CreatedAt + o.Debounce, input.Pending[0].CreatedAt + o.DebounceMax);
-        if (due > now)
+        // An opt-out does not wait for the burst to end: until it is recorded, a campaign or reminder due meanwhile
+        // would still go out to a doctor who just said "pare" (docs/decisions.md#opt-out).
+        if (due > now && !input.Pending.Any(AsksToStop))
         {
             // Visible to operators while a burst is being collected; the durable rows remain the source of truth.
             await redis.TryAsync(db => db.StringSetAsync($"debounce:conversa:{conversaId}", due.ToUnixTimeMilliseconds(), TimeSpan.FromSeconds(60)));
@@ -137,13 +139,19 @@ internal sealed partial class TurnProcessor(
         }
     }
 
+    /// <summary>
+    /// The doctor's words of the turn's messages: a caption is his words too ("pare de me mandar mensagens" under a
+    /// photo is an opt-out), and so is the end a long message's stored text cut off.
+    /// </summary>
+    static IEnumerable<string> WordsOf(PendingInbound p) =>
+        new[] { p.Kind == WhatsApp.MessageKinds.Text ? p.Content : p.Caption, p.CutTail }.OfType<string>();
+
+    static bool AsksToStop(PendingInbound p) => WordsOf(p).Any(OptOutDetector.IsOptOut);
+
     async Task<TurnResult> DecideAsync(DoctorRecord doctor, DoctorProfile? profile, TurnInput input, DateTimeOffset now, CancellationToken ct)
     {
         var conversation = input.Conversation;
-        // A caption is the doctor's words too: "pare de me mandar mensagens" under a photo is an opt-out.
-        // The end a long message's stored text cut off is read too, when it asked to stop or for a person.
-        var texts = input.Pending.SelectMany(p => new[] { p.Kind == WhatsApp.MessageKinds.Text ? p.Content : p.Caption, p.CutTail })
-            .OfType<string>().ToList();
+        var texts = input.Pending.SelectMany(WordsOf).ToList();
 
         if (texts.FirstOrDefault(OptOutDetector.IsOptOut) is { } optOutText)
         {

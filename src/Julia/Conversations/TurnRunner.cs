@@ -57,7 +57,8 @@ internal sealed partial class TurnRunner(
     {
         try
         {
-            await foreach (var medicoId in signals.Reader.ReadAllAsync(ct)) Schedule(medicoId);
+            await foreach (var signal in signals.Reader.ReadAllAsync(ct))
+                Schedule(signal.MedicoId, stop: signal.Words is { } words && Text.OptOutDetector.IsOptOut(words));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
     }
@@ -81,7 +82,8 @@ internal sealed partial class TurnRunner(
     /// signal, another process), and pulling a turn deferred to the morning forward re-ran it every minute all night.
     /// </param>
     /// <returns>Whether the doctor was scheduled.</returns>
-    bool Schedule(Guid medicoId, bool unlessKnown = false)
+    /// <param name="stop">The message asks to stop: its turn runs at once, not after the burst (docs/decisions.md#opt-out).</param>
+    bool Schedule(Guid medicoId, bool unlessKnown = false, bool stop = false)
     {
         var now = time.GetUtcNow();
         var o = options.Value;
@@ -93,7 +95,7 @@ internal sealed partial class TurnRunner(
             if (entry.Running) { entry.Again = true; return true; }
             var byDebounce = now + o.Debounce;
             var byMax = entry.FirstSignal + o.DebounceMax;
-            Due(medicoId, entry, byDebounce < byMax ? byDebounce : byMax);
+            Due(medicoId, entry, stop ? now : byDebounce < byMax ? byDebounce : byMax);
         }
         Wake();
         return true;

@@ -103,3 +103,38 @@ public sealed class AgentOffTests(AgentOffFixture f) : IClassFixture<AgentOffFix
             "SELECT controlled_by FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = @phone", new { phone }));
     }
 }
+
+/// <summary>A debounce long enough that a turn run while it holds can only have skipped it.</summary>
+public sealed class LongDebounceFixture : PipelineFixture
+{
+    protected override Dictionary<string, string?> Settings => new() { ["HUMANIZAR"] = "false", ["DEBOUNCE_SEGUNDOS"] = "600", ["DEBOUNCE_MAX_SEGUNDOS"] = "600" };
+}
+
+public sealed class OptOutBeforeDebounceTests(LongDebounceFixture f) : IClassFixture<LongDebounceFixture>
+{
+    /// <summary>
+    /// An opt-out is handled when it arrives, not when the burst it is part of ends: until it is recorded, a campaign
+    /// or reminder due in the meantime passes the send-time checks and reaches a doctor who just said "pare". Before,
+    /// the opt-out waited for the debounce (5–20 s) like any message.
+    /// </summary>
+    [Fact]
+    public async Task AnOptOutIsRecordedAtOnceWhileAnOrdinaryBurstStillWaitsForItsDebounce()
+    {
+        const string stopping = "5511999990305", chatting = "5511999990306";
+        await PostAsync(f.Client, Text(chatting, "oi, tem plantão sábado?"));
+        await PostAsync(f.Client, Text(stopping, "oi"));
+        await PostAsync(f.Client, Text(stopping, "pare de me mandar mensagens"));
+
+        await f.WaitProcessedAsync(stopping);
+
+        Assert.Equal((true, "opt_out"), (await f.QueryAsync<(bool, string)>(
+            "SELECT opted_out, stage_jornada FROM medicos WHERE telefone = @stopping", new { stopping })).Single());
+        Assert.Single(await f.QueueAsync(stopping), q => q.TipoSistema == "confirmacao_opt_out");
+        Assert.DoesNotContain(f.Agent.Turns, t => t.Doctor.Telefone == stopping);
+        // The other doctor's message is still collected: the debounce holds for everything else.
+        Assert.Equal(1, await f.ScalarAsync<long>("""
+            SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id
+            WHERE m.telefone = @chatting AND i.direcao = 'entrada' AND i.processado_em IS NULL
+            """, new { chatting }));
+    }
+}
