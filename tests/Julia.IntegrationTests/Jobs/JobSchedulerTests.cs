@@ -14,6 +14,27 @@ namespace Julia.IntegrationTests.Jobs;
 /// </summary>
 public sealed class JobSchedulerTests
 {
+    static Task MigrateAsync(Npgsql.NpgsqlDataSource db) =>
+        new Julia.Infrastructure.Database.MigrationRunner(db, NullLogger<Julia.Infrastructure.Database.MigrationRunner>.Instance).RunAsync(default);
+
+    /// <summary>
+    /// Moves a running scheduler's fake clock: 30 s short of the time first, so its timer fires at it, then waits until
+    /// the every-minute job beside the one under test has run at that tick — the tick has been looked at.
+    /// </summary>
+    sealed class Ticks(FakeTimeProvider clock, CountingJob beat)
+    {
+        int seen = 1; // the start-up tick ran it once
+
+        public async Task ToAsync(DateTimeOffset at)
+        {
+            clock.SetUtcNow(at - TimeSpan.FromSeconds(30));
+            await Task.Delay(100);
+            clock.SetUtcNow(at);
+            var expected = ++seen;
+            await Eventually.MatchesAsync(() => Task.FromResult(beat.Runs), n => n >= expected, seconds: 10);
+        }
+    }
+
     sealed class CountingJob(string name, FakeTimeProvider clock, TimeSpan every, TimeSpan takes) : IJob
     {
         public int Runs;
@@ -33,7 +54,7 @@ public sealed class JobSchedulerTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.CreateDataSource();
-        await new Julia.Infrastructure.Database.MigrationRunner(db, NullLogger<Julia.Infrastructure.Database.MigrationRunner>.Instance).RunAsync(default);
+        await MigrateAsync(db);
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-02T12:00:00Z"));
         // A 15-minute job that takes 3 s runs first at the first tick only: every later tick reaches the other job sooner.
         var slow = new CountingJob("lento", clock, TimeSpan.FromMinutes(15), TimeSpan.FromSeconds(3));
@@ -81,7 +102,7 @@ public sealed class JobSchedulerTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.CreateDataSource();
-        await new Julia.Infrastructure.Database.MigrationRunner(db, NullLogger<Julia.Infrastructure.Database.MigrationRunner>.Instance).RunAsync(default);
+        await MigrateAsync(db);
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-02T12:00:00Z"));
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var hanging = new HangingJob(release);
@@ -114,7 +135,7 @@ public sealed class JobSchedulerTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.CreateDataSource();
-        await new Julia.Infrastructure.Database.MigrationRunner(db, NullLogger<Julia.Infrastructure.Database.MigrationRunner>.Instance).RunAsync(default);
+        await MigrateAsync(db);
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-02T12:00:00Z"));
         var job = new CountingJob("diario", clock, TimeSpan.FromDays(1), TimeSpan.Zero);
         var runner = new JobRunner([job], db, new BusinessHours(Options.Create(new BusinessHoursOptions())), clock, NullLogger<JobRunner>.Instance);
@@ -151,7 +172,7 @@ public sealed class JobSchedulerTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.CreateDataSource();
-        await new Julia.Infrastructure.Database.MigrationRunner(db, NullLogger<Julia.Infrastructure.Database.MigrationRunner>.Instance).RunAsync(default);
+        await MigrateAsync(db);
         var start = DateTimeOffset.Parse("2026-12-02T23:58:00Z");   // 20:58 in São Paulo: the 2nd's run is due (a start after its hour)
         var clock = new FakeTimeProvider(start);
         var daily = new DailyJob(new TimeOnly(0, 30));
@@ -161,7 +182,7 @@ public sealed class JobSchedulerTests
 
         await scheduler.StartAsync(default);
         await Eventually.MatchesAsync(() => Task.FromResult(daily.Runs), n => n == 1);
-        var beats = 1;
+        var ticks = new Ticks(clock, beat);
         foreach (var (at, runs) in new[]
                  {
                      ("2026-12-03T00:00:30Z", 1),   // 21:00:30 in São Paulo, the 2nd still
@@ -171,11 +192,7 @@ public sealed class JobSchedulerTests
                      ("2026-12-03T12:00:00Z", 2),
                  })
         {
-            clock.SetUtcNow(DateTimeOffset.Parse(at) - TimeSpan.FromSeconds(30));
-            await Task.Delay(100);
-            clock.SetUtcNow(DateTimeOffset.Parse(at));
-            beats++;
-            await Eventually.MatchesAsync(() => Task.FromResult(beat.Runs), n => n >= beats, seconds: 10);
+            await ticks.ToAsync(DateTimeOffset.Parse(at));
             await Eventually.MatchesAsync(() => Task.FromResult(daily.Runs), n => n == runs, seconds: 10);
         }
         await scheduler.StopAsync(default);
@@ -211,7 +228,7 @@ public sealed class JobSchedulerTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.CreateDataSource();
-        await new Julia.Infrastructure.Database.MigrationRunner(db, NullLogger<Julia.Infrastructure.Database.MigrationRunner>.Instance).RunAsync(default);
+        await MigrateAsync(db);
         var start = DateTimeOffset.Parse("2026-12-03T09:00:00Z");   // 06:00 in São Paulo: the job's hour
         var clock = new FakeTimeProvider(start);
         var daily = new FailingOnceDailyJob(new TimeOnly(6, 0));
@@ -221,14 +238,10 @@ public sealed class JobSchedulerTests
 
         await scheduler.StartAsync(default);
         await Eventually.MatchesAsync(() => Task.FromResult(daily.Attempts), n => n == 1);
-        var beats = 1;
+        var ticks = new Ticks(clock, beat);
         foreach (var (minutes, attempts) in new[] { (1, 1), (5, 1), (14, 1), (15, 2), (16, 2), (45, 2) })
         {
-            clock.SetUtcNow(start + TimeSpan.FromMinutes(minutes) - TimeSpan.FromSeconds(30));
-            await Task.Delay(100);
-            clock.SetUtcNow(start + TimeSpan.FromMinutes(minutes));
-            beats++;
-            await Eventually.MatchesAsync(() => Task.FromResult(beat.Runs), n => n >= beats, seconds: 10);
+            await ticks.ToAsync(start + TimeSpan.FromMinutes(minutes));
             await Eventually.MatchesAsync(() => Task.FromResult(daily.Attempts), n => n == attempts, seconds: 10);
         }
         await scheduler.StopAsync(default);
