@@ -37,8 +37,10 @@ internal static class DoctorSalutation
         var t = title.Trim();
         return t.TrimEnd('.', ',', ':').ToLowerInvariant() switch
         {
-            "dr" or "doutor" or "dr(a)" => "Dr.",
+            "dr" or "doutor" => "Dr.",
             "dra" or "doutora" or "drª" => "Dra.",
+            // Stored neutral on purpose (gender unknown): kept neutral, never guessed.
+            "dr(a)" or "dr.(a)" => "Dr(a).",
             _ => t,
         };
     }

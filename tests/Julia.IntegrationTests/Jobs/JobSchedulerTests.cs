@@ -19,19 +19,32 @@ public sealed class JobSchedulerTests
 
     /// <summary>
     /// Moves a running scheduler's fake clock: 30 s short of the time first, so its timer fires at it, then waits until
-    /// the every-minute job beside the one under test has run at that tick — the tick has been looked at.
+    /// the every-minute job beside the one under test has run at that tick — the tick has been looked at. It first waits
+    /// for the jobs of the tick before to end (their advisory locks released): a tick that finds a job still running
+    /// skips it, and on a loaded host the start-up run of the every-minute job outlasted the next tick (a full run).
     /// </summary>
-    sealed class Ticks(FakeTimeProvider clock, CountingJob beat)
+    sealed class Ticks(FakeTimeProvider clock, CountingJob beat, Npgsql.NpgsqlDataSource db)
     {
-        int seen = 1; // the start-up tick ran it once
+        int seen = 1; // the start-up tick runs it once
 
         public async Task ToAsync(DateTimeOffset at)
         {
+            await Eventually.MatchesAsync(() => Task.FromResult(beat.Runs), n => n >= seen, seconds: 10);
+            await Eventually.MatchesAsync(HeldJobLocksAsync, n => n == 0, seconds: 10);
+            await Task.Delay(50); // the run's last steps after the unlock: the connection back to the pool, the task's end
             clock.SetUtcNow(at - TimeSpan.FromSeconds(30));
             await Task.Delay(100);
             clock.SetUtcNow(at);
             var expected = ++seen;
             await Eventually.MatchesAsync(() => Task.FromResult(beat.Runs), n => n >= expected, seconds: 10);
+        }
+
+        async Task<long> HeldJobLocksAsync()
+        {
+            await using var c = await db.OpenConnectionAsync();
+            await using var cmd = new Npgsql.NpgsqlCommand(
+                "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND d.datname = current_database()", c);
+            return (long)(await cmd.ExecuteScalarAsync())!;
         }
     }
 
@@ -182,7 +195,7 @@ public sealed class JobSchedulerTests
 
         await scheduler.StartAsync(default);
         await Eventually.MatchesAsync(() => Task.FromResult(daily.Runs), n => n == 1);
-        var ticks = new Ticks(clock, beat);
+        var ticks = new Ticks(clock, beat, db);
         foreach (var (at, runs) in new[]
                  {
                      ("2026-12-03T00:00:30Z", 1),   // 21:00:30 in São Paulo, the 2nd still
@@ -238,7 +251,7 @@ public sealed class JobSchedulerTests
 
         await scheduler.StartAsync(default);
         await Eventually.MatchesAsync(() => Task.FromResult(daily.Attempts), n => n == 1);
-        var ticks = new Ticks(clock, beat);
+        var ticks = new Ticks(clock, beat, db);
         foreach (var (minutes, attempts) in new[] { (1, 1), (5, 1), (14, 1), (15, 2), (16, 2), (45, 2) })
         {
             await ticks.ToAsync(start + TimeSpan.FromMinutes(minutes));

@@ -32,6 +32,8 @@ public sealed class DoctorSalutationTests
     [InlineData(null, "🩺", null)]
     [InlineData("dr", "André", "Dr. André")]
     [InlineData("DRA", "Ana", "Dra. Ana")]
+    [InlineData("dr(a)", "Alex", "Dr(a). Alex")]
+    [InlineData("Dr(a).", "Alex", "Dr(a). Alex")]
     [InlineData(null, "McArthur", "McArthur")]
     [InlineData(null, "ÉRICA", "Érica")]
     [InlineData(null, "álvaro", "Álvaro")]
