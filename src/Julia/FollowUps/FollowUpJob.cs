@@ -77,22 +77,9 @@ internal sealed class FollowUpJob(NpgsqlDataSource db, QueueStore queue, ShiftSt
     {
         "fu1" => $"{greeting}, tudo bem? Passando só pra saber se vc viu minha mensagem sobre os plantões",
         "fu2" when shift is not null =>
-            $"{greeting}! Surgiu um plantão que pode te interessar: {shift.Hospital} ({shift.Cidade}), {When(shift)}, {shift.PayText}. " +
+            $"{greeting}! Surgiu um plantão que pode te interessar: {shift.Hospital} ({shift.Cidade}), {shift.WhenText}, {shift.PayText}. " +
             "Quer que eu te conte mais?",
         "fu2" => $"{greeting}! Sigo com plantões na sua especialidade por aqui, se quiser é só me chamar",
         _ => $"{greeting}, não vou mais te incomodar por enquanto. Se precisar de plantão, é só me chamar aqui",
     };
-
-    /// <summary>
-    /// "sexta-feira 12/12, noturno", or with the hours when the shift has no period ("sexta-feira 12/12, 07:00–19:00"),
-    /// or the day alone: a shift without a period read "sexta-feira 12/12, , R$ 2.500" (an audit of what people read, 2026-12-04).
-    /// </summary>
-    static string When(Shift shift)
-    {
-        var day = $"{CultureInfo.GetCultureInfo("pt-BR").DateTimeFormat.GetDayName(shift.Data.DayOfWeek)} {shift.Data.ToString("dd'/'MM", CultureInfo.InvariantCulture)}";
-        if (!string.IsNullOrWhiteSpace(shift.Periodo)) return $"{day}, {shift.Periodo.Trim()}";
-        return shift.HoraInicio is { } start && shift.HoraFim is { } end
-            ? $"{day}, {start.ToString("HH':'mm", CultureInfo.InvariantCulture)}–{end.ToString("HH':'mm", CultureInfo.InvariantCulture)}"
-            : day;
-    }
 }

@@ -32,13 +32,27 @@ internal sealed record Shift(
         _ => Valor is { } v ? $"R$ {v.ToString("N0", PtBr)}" : "valor a combinar",
     };
 
+    /// <summary>"sexta-feira 12/12".</summary>
+    [JsonIgnore] public string DayText => $"{PtBr.DateTimeFormat.GetDayName(Data.DayOfWeek)} {Data.ToString("dd'/'MM", CultureInfo.InvariantCulture)}";
+
+    /// <summary>"07:00–19:00", or null without both hours.</summary>
+    [JsonIgnore] public string? HoursText => HoraInicio is { } s && HoraFim is { } e
+        ? $"{s.ToString("HH':'mm", CultureInfo.InvariantCulture)}–{e.ToString("HH':'mm", CultureInfo.InvariantCulture)}" : null;
+
+    /// <summary>
+    /// When, as a message to a doctor says it: "sexta-feira 12/12, noturno", with the hours when the shift has no period
+    /// ("sexta-feira 12/12, 07:00–19:00"), or the day alone — a shift without a period read "sexta-feira 12/12, , R$ 2.500"
+    /// in a follow-up (an audit of what people read, 2026-12-04).
+    /// </summary>
+    [JsonIgnore] public string WhenText =>
+        !string.IsNullOrWhiteSpace(Periodo) ? $"{DayText}, {Periodo.Trim()}" : HoursText is { } hours ? $"{DayText}, {hours}" : DayText;
+
     /// <summary>One line for the agent's context and tool results, with the full id (docs/decisions.md#agent).</summary>
     public string Describe()
     {
-        var weekday = PtBr.DateTimeFormat.GetDayName(Data.DayOfWeek);
-        var hours = HoraInicio is { } s && HoraFim is { } e ? $" {s:HH\\:mm}–{e:HH\\:mm}" : "";
+        var hours = HoursText is { } h ? $" {h}" : "";
         var sector = Setor is null ? "" : $", {Setor}";
-        return $"vaga_id={Id} | {Hospital} ({Cidade}) | {weekday} {Data:dd'/'MM} | {Periodo}{hours}{sector} | {PayText}";
+        return $"vaga_id={Id} | {Hospital} ({Cidade}) | {DayText} | {Periodo}{hours}{sector} | {PayText}";
     }
 }
 
