@@ -149,7 +149,8 @@ internal sealed partial class InboundIntake(
         meter.MessageReceived();
         // key.id is the sender's text: it may be a phone number, or carry escapes (docs/decisions.md#configuration).
         LogAccepted(LogText.Untrusted(message.MessageId), medicoId, message.Kind, PhoneMask.Mask(canonical ?? lid));
-        // His words go with the signal: an opt-out among them is not held by the debounce (docs/decisions.md#opt-out).
+        // His words go with the signal: an opt-out or a handoff trigger among them is not held by the debounce
+        // (docs/decisions.md#inbound).
         signals.Notify(medicoId, message.Kind == WhatsApp.MessageKinds.Text ? row.Content : message.Media?.Caption);
         return IntakeResult.Accepted;
     }

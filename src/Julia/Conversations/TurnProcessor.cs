@@ -52,9 +52,10 @@ internal sealed partial class TurnProcessor(
         var o = options.Value;
         var now = time.GetUtcNow();
         var due = Min(input.Pending[^1].CreatedAt + o.Debounce, input.Pending[0].CreatedAt + o.DebounceMax);
-        // An opt-out does not wait for the burst to end: until it is recorded, a campaign or reminder due meanwhile
-        // would still go out to a doctor who just said "pare" (docs/decisions.md#opt-out).
-        if (due > now && !input.Pending.Any(AsksToStop))
+        // An opt-out or a handoff trigger does not wait for the burst to end: until it is recorded, a campaign or
+        // reminder due meanwhile would still go out to a doctor who just said "pare", and a doctor who asked for a
+        // person would wait for a silence (docs/decisions.md#inbound).
+        if (due > now && !input.Pending.Any(RunsAtOnce))
         {
             // Visible to operators while a burst is being collected; the durable rows remain the source of truth.
             await redis.TryAsync(db => db.StringSetAsync($"debounce:conversa:{conversaId}", due.ToUnixTimeMilliseconds(), TimeSpan.FromSeconds(60)));
@@ -146,7 +147,7 @@ internal sealed partial class TurnProcessor(
     static IEnumerable<string> WordsOf(PendingInbound p) =>
         new[] { p.Kind == WhatsApp.MessageKinds.Text ? p.Content : p.Caption, p.CutTail }.OfType<string>();
 
-    static bool AsksToStop(PendingInbound p) => WordsOf(p).Any(OptOutDetector.IsOptOut);
+    static bool RunsAtOnce(PendingInbound p) => WordsOf(p).Any(ArrivalRules.RunsAtOnce);
 
     async Task<TurnResult> DecideAsync(DoctorRecord doctor, DoctorProfile? profile, TurnInput input, DateTimeOffset now, CancellationToken ct)
     {

@@ -58,7 +58,7 @@ internal sealed partial class TurnRunner(
         try
         {
             await foreach (var signal in signals.Reader.ReadAllAsync(ct))
-                Schedule(signal.MedicoId, stop: signal.Words is { } words && Text.OptOutDetector.IsOptOut(words));
+                Schedule(signal.MedicoId, atOnce: Text.ArrivalRules.RunsAtOnce(signal.Words));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
     }
@@ -82,8 +82,10 @@ internal sealed partial class TurnRunner(
     /// signal, another process), and pulling a turn deferred to the morning forward re-ran it every minute all night.
     /// </param>
     /// <returns>Whether the doctor was scheduled.</returns>
-    /// <param name="stop">The message asks to stop: its turn runs at once, not after the burst (docs/decisions.md#opt-out).</param>
-    bool Schedule(Guid medicoId, bool unlessKnown = false, bool stop = false)
+    /// <param name="atOnce">
+    /// The message asks to stop or for a handoff: its turn runs at once, not after the burst (docs/decisions.md#inbound).
+    /// </param>
+    bool Schedule(Guid medicoId, bool unlessKnown = false, bool atOnce = false)
     {
         var now = time.GetUtcNow();
         var o = options.Value;
@@ -95,7 +97,7 @@ internal sealed partial class TurnRunner(
             if (entry.Running) { entry.Again = true; return true; }
             var byDebounce = now + o.Debounce;
             var byMax = entry.FirstSignal + o.DebounceMax;
-            Due(medicoId, entry, stop ? now : byDebounce < byMax ? byDebounce : byMax);
+            Due(medicoId, entry, atOnce ? now : byDebounce < byMax ? byDebounce : byMax);
         }
         Wake();
         return true;

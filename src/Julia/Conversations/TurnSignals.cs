@@ -4,7 +4,7 @@ namespace Julia.Conversations;
 
 /// <summary>
 /// Wakes the turn runner when a doctor's message is durable, with the words of that message when there are any (the
-/// runner does not let a debounce hold an opt-out: docs/decisions.md#opt-out). Losing a signal loses nothing: the
+/// runner does not let a debounce hold an opt-out or a handoff trigger: docs/decisions.md#inbound). Losing a signal loses nothing: the
 /// sweeper finds the row.
 /// </summary>
 internal sealed class TurnSignals

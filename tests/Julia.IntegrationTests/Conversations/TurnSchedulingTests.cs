@@ -138,3 +138,53 @@ public sealed class OptOutBeforeDebounceTests(LongDebounceFixture f) : IClassFix
             """, new { chatting }));
     }
 }
+
+public sealed class HandoffBeforeDebounceTests(LongDebounceFixture f) : IClassFixture<LongDebounceFixture>
+{
+    /// <summary>
+    /// A message that asks for a person (or threatens legal action, or is angry enough on its own) hands the
+    /// conversation over when it arrives, with whatever the doctor wrote before it, not when his burst ends. Before,
+    /// it waited for the debounce (5–20 s) like any message.
+    /// </summary>
+    [Fact]
+    public async Task AHandoffTriggerHandsOverAtOnceWhileAnOrdinaryBurstStillWaitsForItsDebounce()
+    {
+        const string asking = "5511999990307", chatting = "5511999990308";
+        await PostAsync(f.Client, Text(chatting, "boa tarde, vi a vaga de clínico"));
+        await PostAsync(f.Client, Text(asking, "boa tarde"));
+        await PostAsync(f.Client, Text(asking, "quero falar com uma pessoa de verdade da equipe"));
+
+        await f.WaitProcessedAsync(asking);
+
+        Assert.Equal(("pedido_humano", "pendente"), Assert.Single(await f.QueryAsync<(string, string)>(
+            "SELECT trigger_type, status FROM handoffs h JOIN medicos m ON m.id = h.medico_id WHERE m.telefone = @asking", new { asking })));
+        Assert.Equal("human", await f.ScalarAsync<string>(
+            "SELECT controlled_by FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = @asking", new { asking }));
+        Assert.Equal(0, await f.ScalarAsync<long>("""
+            SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id
+            WHERE m.telefone = @asking AND i.direcao = 'entrada' AND i.processado_em IS NULL
+            """, new { asking }));
+        Assert.DoesNotContain(f.Agent.Turns, t => t.Doctor.Telefone == asking);
+        // The other doctor's message is still collected.
+        Assert.Equal(1, await f.ScalarAsync<long>("""
+            SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id
+            WHERE m.telefone = @chatting AND i.direcao = 'entrada' AND i.processado_em IS NULL
+            """, new { chatting }));
+    }
+
+    /// <summary>Anger made of two messages ("que absurdo", then "que vergonha") needs the burst: it waits for it as before.</summary>
+    [Fact]
+    public async Task AngerReadAcrossTwoMessagesStillWaitsForTheBurst()
+    {
+        const string phone = "5511999990309";
+        await PostAsync(f.Client, Text(phone, "que absurdo"));
+        await PostAsync(f.Client, Text(phone, "sinceramente que vergonha"));
+        await PostAsync(f.Client, Text("5511999990310", "pare de me mandar mensagens"));
+        await f.WaitProcessedAsync("5511999990310");
+
+        Assert.Equal(2, await f.ScalarAsync<long>("""
+            SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id
+            WHERE m.telefone = @phone AND i.direcao = 'entrada' AND i.processado_em IS NULL
+            """, new { phone }));
+    }
+}
