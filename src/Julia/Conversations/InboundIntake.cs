@@ -36,7 +36,7 @@ internal sealed partial class InboundIntake(
         var row = new InboundRow(
             message.MessageId, message.Kind,
             InboundText.Stored(message.Text, message.Kind, limits),
-            InboundStore.MediaJson(BoundedCaption(message.Media, o.MaxMessageChars), message.Quoted, ChatwootId(message.ChatwootConversationId),
+            InboundStore.MediaJson(BoundedCaption(message.Media, o.MaxMessageChars), message.MessageId, message.Quoted, ChatwootId(message.ChatwootConversationId),
                 InboundText.WrittenLate(message.SentAt, received), IntentInCutTail(message.Text, limits)),
             jid, received, ChatwootId(message.ChatwootConversationId));
 

@@ -124,8 +124,9 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
     /// where Evolution's Chatwoot integration mirrors it — kept on the row because the first message of a conversation
     /// arrives before the conversation exists, and the turn that opens it reads it from here (docs/decisions.md#handoff);
     /// `enviada_em`, when WhatsApp delivered the message late, the instant the doctor wrote it (docs/decisions.md#inbound).
+    /// A media's `media_id` is the WhatsApp message id Evolution's `chat/getBase64FromMediaMessage` takes to fetch the file.
     /// </summary>
-    public static string? MediaJson(WhatsApp.InboundMedia? media, string? quoted = null, string? chatwootConversationId = null,
+    public static string? MediaJson(WhatsApp.InboundMedia? media, string? mediaId = null, string? quoted = null, string? chatwootConversationId = null,
         DateTimeOffset? writtenLate = null, string? cutTail = null)
     {
         if (media is null && quoted is null && chatwootConversationId is null && writtenLate is null && cutTail is null) return null;
@@ -136,6 +137,7 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
             json["filename"] = media.FileName;
             json["caption"] = media.Caption;
             json["seconds"] = media.Seconds;
+            json["media_id"] = mediaId;
         }
         if (quoted is not null) json["citacao"] = quoted;
         if (chatwootConversationId is not null) json[ChatwootConversationKey] = chatwootConversationId;

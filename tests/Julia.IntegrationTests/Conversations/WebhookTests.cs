@@ -137,6 +137,11 @@ public sealed class WebhookTests(WebhookFixture f) : IClassFixture<WebhookFixtur
             SELECT i.tipo || '|' || (i.midia->>'caption')
             FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = '5511999990287' AND i.direcao = 'entrada'
             """));
+        // The handle to fetch the file later (Evolution's chat/getBase64FromMediaMessage takes the message's key.id).
+        Assert.Equal(body["data"]!["key"]!["id"]!.GetValue<string>(), await f.ScalarAsync<string>("""
+            SELECT i.midia->>'media_id' FROM interacoes i JOIN medicos m ON m.id = i.medico_id
+            WHERE m.telefone = '5511999990287' AND i.direcao = 'entrada'
+            """));
     }
 
     /// <summary>
