@@ -70,11 +70,13 @@ internal static partial class HandoffTriggerDetector
 
     /// <summary>Words one of which every alternative of <see cref="NamedPerson"/> needs, looked for in the normalised text.</summary>
     static readonly System.Buffers.SearchValues<string> NamedPersonWords = System.Buffers.SearchValues.Create(
-        ["falar com", "conversar com", "cham", "contato com", "passa", "poe ", "coloca", "bota "], StringComparison.Ordinal);
+        ["falar com", "conversar com", "cham", "contato com", "passa", "poe ", "coloca", "bota ", "passe", "transf"], StringComparison.Ordinal);
 
     [GeneratedRegex(@"(?<![\p{L}])(?i:quero|queria|preciso|gostaria de|posso|dá pra|da pra|tem como) (?i:falar|conversar) com (?i:a|o) (?!Dr|Dra|Doutor|Doutora|Hospital|Cl[ií]nica)\p{Lu}\p{Ll}+\b(?! (?i:antes|primeiro|e te|e j[aá]))" +
         @"|(?<![\p{L}])(?i:chama|chame|chamem) (?i:a|o) (?!Dr|Dra|Doutor|Doutora)\p{Lu}\p{Ll}+ (?i:pra|para|aqui|a[ií])\b" +
-        @"|(?<![\p{L}])(?i:me )?(?i:p[oõ]e|coloca|coloque|bota|passa|passe) (?i:em contato com|pra|para) (?i:a|o) (?!Dr|Dra|Doutor|Doutora|Hospital|Cl[ií]nica)\p{Lu}\p{Ll}+\b", RegexOptions.CultureInvariant)]
+        @"|(?<![\p{L}])(?i:me )?(?i:p[oõ]e|coloca|coloque|bota|passa|passe) (?i:em contato com|pra|para) (?i:a|o) (?!Dr|Dra|Doutor|Doutora|Hospital|Cl[ií]nica)\p{Lu}\p{Ll}+\b" +
+        // Twenty-second blind set: the name with no article ("passa pra Juliana por favor"), not a day or a month.
+        @"|(?<![\p{L}])(?i:me )?(?i:passa|passe|transfere|transfira) (?i:pra|para) (?!Dr|Dra|Doutor|Doutora|Hospital|Cl[ií]nica|Segunda|Ter[cç]a|Quarta|Quinta|Sexta|S[aá]bado|Domingo|Janeiro|Fevereiro|Mar[cç]o|Abril|Maio|Junho|Julho|Agosto|Setembro|Outubro|Novembro|Dezembro)\p{Lu}\p{Ll}+\b(?! (?i:o|a|os|as|meu|minha)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex NamedPerson();
 
     /// <summary>
@@ -162,6 +164,10 @@ internal static partial class HandoffTriggerDetector
         if ((OthersCase().IsMatch(t) && !ThisCompany().IsMatch(t)) || DeniedAfter().IsMatch(t.AsSpan(at + length))) return true;
         // Twentieth blind set: "o Procon da minha cidade fica do lado do hospital" — the body as a landmark too.
         if (word.StartsWith("procon") && (LandmarkBefore().IsMatch(t.AsSpan(0, at)) || LandmarkAfter().IsMatch(t.AsSpan(at + length)))) return true;
+        // Twenty-second blind set: "tenho ação judicial rolando com o hospital antigo, isso atrapalha?" — the doctor's own case
+        // with another party, with us nowhere in the message (as "tenho um processo ético no CRM").
+        if (((word.StartsWith("acao") && OwnCaseBefore().IsMatch(t.AsSpan(0, at))) || (word.StartsWith("judicia") && OwnJudicialCaseBefore().IsMatch(t.AsSpan(0, at))))
+            && !ThisCompany().IsMatch(t)) return true;
         if (word.StartsWith("justica") || word.StartsWith("tribuna") || word.StartsWith("judicia") || word.StartsWith("juizado"))
             return WorkplaceBefore().IsMatch(t.AsSpan(0, at)) || WorkplaceAfter().IsMatch(t.AsSpan(at + length))
                    || LandmarkBefore().IsMatch(t.AsSpan(0, at)) || LandmarkAfter().IsMatch(t.AsSpan(at + length))
@@ -222,8 +228,12 @@ internal static partial class HandoffTriggerDetector
     private static partial Regex PaperworkDone();
 
     /// <summary>"tenho um processo ético…", "já respondi a um processo…": a case the doctor has or had.</summary>
-    [GeneratedRegex(@"\b(tenho|tive|tinha|respondo|respondi|respondia|respondendo) (a )?(um|uma|o) $", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(tenho|tive|tinha|respondo|respondi|respondia|respondendo) (a )?((um|uma|o) )?$", RegexOptions.CultureInvariant)]
     private static partial Regex OwnCaseBefore();
+
+    /// <summary>Twenty-second blind set: "tenho (uma) ação judicial com o hospital antigo" — a case the doctor has, before "judicial".</summary>
+    [GeneratedRegex(@"\b(tenho|tive|tinha|respondo|respondi|respondia|respondendo) (a )?((um|uma|o|a) )?(acao|processo|causa) $", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnJudicialCaseBefore();
 
     /// <summary>"vocês têm advogado que ajuda a abrir PJ?": a lawyer asked about as a service, not called on us.</summary>
     [GeneratedRegex(@"\b(tem|teria|tinha|oferece|oferecem|possui|possuem|indica|indicam|indicar|recomenda|recomendam|recomendar|conhece|conhecem|conheceria)( (um|uma|algum|alguma))? $", RegexOptions.CultureInvariant)]
@@ -447,7 +457,7 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(
         // Since the tenth blind set also a colleague's or a group's words: "meu colega disse que vocês são uns incompetentes",
         // "recebi uma mensagem num grupo dizendo que vocês são golpistas, é verdade?".
-        @"\b(paciente|pacientes|familia|familiares|acompanhante|acompanhantes|parente|parentes|mae do paciente|pai do paciente|colega|colegas|amigo|amiga|amigos|amigas|conhecido|conhecida|grupo|mensagem|corrente)\b(?: \w+){0,5}? (?<verb>pediu|pede|pediram|quer|querem|queria|queriam|quis|disse|disseram|diz|dizem|dizendo|falou|falaram|fala|falando|comentou|comentando|contou|escreveu|postou|vai|vao|ameacou|ameacaram|ameaca|ameacando|pretende|chamou|chamaram|contratou|contrataram|gritou|gritaram|xingou|xingaram|me chamou de)\b(?: \w+){0,8}? ?$",
+        @"\b(paciente|pacientes|familia|familiares|acompanhante|acompanhantes|parente|parentes|mae do paciente|pai do paciente|colega|colegas|amigo|amiga|amigos|amigas|conhecido|conhecida|grupo|mensagem|corrente)\b(?: \w+){0,5}? (?<verb>pediu|pede|pediram|quer|querem|queria|queriam|quis|disse|disseram|diz|dizem|dizendo|falou|falaram|fala|falando|comentou|comentando|contou|escreveu|postou|vai|vao|ameacou|ameacaram|ameaca|ameacando|pretende|chamou|chamaram|contratou|contrataram|gritou|gritaram|xingou|xingaram|me chamou de|entrou|entraram|abriu|abriram|moveu|moveram|registrou|registraram)\b(?: \w+){0,8}? ?$",
         RegexOptions.CultureInvariant)]
     private static partial Regex PatientSays();
 
@@ -526,7 +536,7 @@ internal static partial class HandoffTriggerDetector
 
     [GeneratedRegex(
         // "meu advogado revisou o contrato, pode mandar": a lawyer reading the contract before it is signed is no threat.
-        @"\badvogad[oa]s?\b(?! (\w+ ){0,2}(revis|analis|ler\b|leu\b|le\b|olh|confer)\w* (o |meu |seu |esse |este |nosso )?contrato)(?! (\w+ ){0,4}contrato para (revis|analis|ler\b|olh|confer)\w*)(?<!\b(e|sou|era|eh|como) advogad[oa]s?)(?<!\b(atendi|atendo|atendendo|atender|examinei|operei|internei|paciente|pacientes) (um |uma |o |a |os |as )?advogad[oa]s?)(?! de familia)(?! (do|da|dos|das) (hospital|clinica|paciente|pacientes|familia|prefeitura|condominio|banco|upa|plano|convenio|operadora|seguradora)\b)" +
+        @"\badvogad[oa]s?\b(?! (\w+ ){0,2}(revis|analis|ler\b|leu\b|le\b|olh|confer)\w* (o |meu |seu |esse |este |nosso )?contrato)(?! (\w+ ){0,4}contrato para (revis|analis|ler\b|olh|confer)\w*)(?<!\b(e|sou|era|eh|como) advogad[oa]s?)(?<!\b(atendi|atendo|atendendo|atender|examinei|operei|internei|paciente|pacientes) (um |uma |o |a |os |as )?advogad[oa]s?)(?! de familia)(?! (do|da|dos|das) (minha |meu )?(hospital|clinica|consultorio|paciente|pacientes|familia|prefeitura|condominio|banco|upa|plano|convenio|operadora|seguradora)\b)" +
         @"|(?<!\b(pessoa|pessoas|natureza|personalidade) )\bjuridic[oa]\b|\bjustica\b(?! seja feita)(?<!\b(rua|avenida|av|praca|travessa|alameda|largo|bairro|vila|jardim) (da |de )?justica)|\bproco[nm]\b|\bextrajudicial(mente)?\b|\bjudicial(mente)?\b(?<!\b(perito|perita|pericia|pericias|leilao|recuperacao|deposito|tradutor|tradutora) judicial(mente)?)|\bacao judicial\b" +
         // "processo inflamatório", "processo infeccioso": a patient's condition, not a lawsuit.
         @"|(?<!\b(paciente|familia|acompanhante) (queria|quer|vai|ameacou) )\bprocess?(o|ar|ando|arei|aria)\b(?! (seletivo|para|de|do|da|dos|das|interno|burocratico|sei))(?! (" + Clinical + @")\b)(?<!\b(o|qual|como|esse|este|no|um) processo)" +
@@ -623,7 +633,7 @@ internal static partial class HandoffTriggerDetector
     /// intensified mild one ("arretado", "injuriado", "bolado", "pistola", "muito irritado").
     /// </summary>
     const string Anger = @"furios[oa]|put[oa]|put[oa] da vida|revoltad[oa]|indignad[oa]|raiva|nojo|odio|p da vida" +
-        @"|arretad[oa]|injuriad[oa]|emputecid[oa]|possess[oa]|pistola|bolad[oa]|ful[oa] da vida|irritadissim[oa]|muito irritad[oa]|muito brav[oa]|revoltadissim[oa]|put[oa] da cara" +
+        @"|arretad[oa]|injuriad[oa]|emputecid[oa]|possess[oa]|pistola|bolad[oa]|ful[oa] da vida|irritadissim[oa]|(muito|mt|extremamente|super|bastante|tao) (irritad[oa]|brav[oa])|revoltadissim[oa]|put[oa] da cara" +
         // Fourteenth blind set: the gaúcho "de cara com vocês".
         @"|de cara" +
         // Eighteenth blind set: "perdi a paciência com vocês".
@@ -635,7 +645,7 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(
         // Curses aimed at the reader: "vai se foder", "vtnc", "vai tomar no cu", "filhos da puta", "vai à merda".
         @"\bvai (se|te) f[ou]der\b|\bvsf\b|\bvtnc\b|\btnc\b|\b(vai |va |vao )?tomar no (cu|rabo)\b|\bfilh[oa]s? da puta\b|\bfdp\b" +
-        @"|\b(vai|va|vao|vai voce|vao voces) (a|para a|na) (merda|puta que pariu)\b|\bfoda se\b|\bfodase\b" +
+        @"|\b(vai|va|vao|vai voce|vao voces) (a|para a|na) (merda|puta que pariu)\b|\b(vai|va|vao) para puta que pariu\b|\bfoda se\b|\bfodase\b" +
         // Fifteenth blind set: "vão pro caralho vcs", opening the message or with its target (not "o plantão foi pro caralho").
         @"|^(vai|va|vao) (para o|ao) (caralho|diabo)\b|\b(vai|va|vao) (para o|ao) (caralho|diabo) (voces|vcs|voce|todos|todo mundo|essa empresa|julia)\b|\b(voces|vcs|voce) (vao|vai) (para o|ao) (caralho|diabo)\b" +
         // An insult aimed at the company: "vocês são uns canalhas", "seus desgraçados", "bando de ladrões", "robô idiota", "empresa lixo".
@@ -698,7 +708,7 @@ internal static partial class HandoffTriggerDetector
         "droga", "enfia", "enfie", "porqueria",
         // Anger.
         "furios", "puto", "revoltad", "indignad", "raiva", "nojo", "odio", "da vida", "arretad", "injuriad", "emputecid",
-        "possess", "pistola", "bolad", "irrit", "muito brav", "de cara", "odeio", "paciencia",
+        "possess", "pistola", "bolad", "irrit", "muito brav", " brav", "de cara", "odeio", "paciencia",
         // Worth nothing, made angry by them.
         "nao vale", "do serio", "nao presta",
         // Their name threatened in public, and the Spanish noun of scorn.

@@ -142,7 +142,7 @@ internal sealed class IntentVocabulary
         if (core.Length > 0 && exact.Contains(string.Join(' ', core)))
             return (core[0] is "nao" or "sem" or "dispenso" && Paused(words, 0, paused, bareAgora: true)) || LeftAlready(core, words, leftInThePast) ? null : "comando";
         // "…mas continua me mandando as outras": the doctor keeps the contact, whatever he stops.
-        if (keepsContact.FindEnd(words, 0, words.Length, out _)) return null;
+        if (KeepsContact(words, clauseEnds)) return null;
         // "não precisa me tirar da lista", "não quero sair agora não": a stop negated keeps the contact.
         if (KeepsContactByNegation(words, clauseEnds)) return null;
         if (EveryClauseACommand(words, clauseEnds, paused)) return "comando";
@@ -162,6 +162,18 @@ internal sealed class IntentVocabulary
         return (lastSentence is not null && FinalCommand(words, lastSentence, clauseEnds)) || FinalCommand(words, AfterLastConnective(words), clauseEnds)
                || FinalCommand(words, FirstClause(words, clauseEnds), clauseEnds)
             ? "comando" : null;
+    }
+
+    /// <summary>
+    /// A phrase of <c>continuaContato</c> anywhere, unless a "não"/"nem" right before it in its clause negates it: twenty-second
+    /// blind set, "não me adicione mais em nada" refuses what "me adicione" would ask.
+    /// </summary>
+    bool KeepsContact(string[] words, ulong clauseEnds)
+    {
+        for (var i = 0; i < words.Length; i++)
+            if (keepsContact.EndAt(words, i) is not null
+                && !(i > 0 && words[i - 1] is "nao" or "nem" && !Crosses(clauseEnds, i - 1, i))) return true;
+        return false;
     }
 
     /// <summary>
@@ -549,10 +561,15 @@ internal sealed class IntentVocabulary
     /// <summary>
     /// "a doutora pediu pra tirar o número dela", "o Dr. pediu que…": a title with an article and no name, asking — no
     /// "meu colega" before, which would make him someone else — is the owner of this number, written for by a secretary
-    /// or a spouse. "o Dr. Marcos pediu…" may be a colleague and stays a third party.
+    /// or a spouse. "o Dr. Marcos pediu…" may be a colleague and stays a third party, unless a secretary signs the message.
     /// </summary>
     bool ForTheOwner(string[] words)
     {
+        // Twenty-second blind set: a message signed by a secretary or an assistant ("…. Att, Secretária", "Obrigada, Ana
+        // (secretária)") is written for the owner of this number.
+        if (words.Length > 3 && (words[^1] is "secretaria" or "secretario" or "assistente" || words[^2] is "secretaria" or "secretario" or "assistente")
+            && !words.Any(relations.Contains))
+            return true;
         for (var t = 1; t + 1 < words.Length; t++)
         {
             if (!titles.Contains(words[t]) || !articles.Contains(words[t - 1]) || !thirdPartyVerbs.Contains(words[t + 1])) continue;
@@ -835,12 +852,14 @@ internal sealed class IntentVocabulary
 
     /// <summary>
     /// "não quero receber ligação", "não gosto de ligação", "ñ preciso de telefonema": "não" and then only words of wanting,
-    /// needing or receiving before the match, in one clause.
+    /// needing, being able or receiving before the match, in one clause.
     /// </summary>
     static bool NegatedThroughWanting(string[] words, int start, ulong clauseEnds)
     {
         var k = start - 1;
-        while (k >= 0 && start - k <= 4 && words[k] is "quero" or "queria" or "preciso" or "gosto" or "receber" or "de" or "ser" or "mais" or "nenhuma" or "nenhum")
+        while (k >= 0 && start - k <= 4 && words[k] is "quero" or "queria" or "preciso" or "gosto" or "receber" or "de" or "ser" or "mais" or "nenhuma" or "nenhum"
+                   // Twenty-second blind set: "não consigo receber ligação", "não posso atender ligação agora".
+                   or "consigo" or "posso" or "atender")
             k--;
         return k >= 0 && k < start - 1 && words[k] is "nao" or "nunca" && !Crosses(clauseEnds, k, start);
     }
@@ -1037,11 +1056,23 @@ internal sealed class IntentVocabulary
                 if (unmistakable is not null && ColleagueOnShift(words, bEnd)) continue;
                 if (unmistakable is not null && unmistakable.EndAt(words, j) == bEnd && OnlyDeterminers(words, aEnd, j)) return true;
                 // "remover o paciente da lista de espera": what is removed is not the doctor's contact.
-                if (keepsGoing && NotTheDoctors(words, aEnd, j, bEnd)) continue;
+                if (keepsGoing && (NotTheDoctors(words, aEnd, j, bEnd) || NumberOfAKind(words, aEnd, bEnd, clauseEnds))) continue;
                 // A word about a shift between the two parts or right after them: "tira meu nome do plantão".
                 if (!Between(words, aEnd, j, exceptions) && !Near(words, bEnd, exceptions, exceptionWindow, authorities, clauseEnds)) return true;
             }
         }
+        return false;
+    }
+
+    /// <summary>
+    /// Twenty-second blind set: "tira meu telefone fixo do cadastro, usa só o cel", "apaga meu número comercial" — one of the
+    /// doctor's numbers named by its kind (between <paramref name="from"/> and <paramref name="to"/>, in the clause), not
+    /// this contact.
+    /// </summary>
+    bool NumberOfAKind(string[] words, int from, int to, ulong clauseEnds)
+    {
+        for (var k = Math.Max(1, from); k < Math.Min(words.Length, to) && !Crosses(clauseEnds, from, k); k++)
+            if (words[k] is "fixo" or "residencial" or "comercial" && otherChannels.Contains(words[k - 1])) return true;
         return false;
     }
 
@@ -1107,6 +1138,8 @@ internal sealed class IntentVocabulary
             // Fifteenth blind set: "…msg às 6 da manhã", "às 22": "as" and a number is an hour.
             if (optOut && words[k] == "as" && k + 1 < words.Length && char.IsDigit(words[k + 1][0])) return true;
             if (optOut && words[k] is "sobre" or "referente" or "acerca" or "respeito") limit = Math.Min(words.Length, k + 1 + window);
+            // Twenty-second blind set: "para de mandar pra mim de madrugada" — "pra mim" names nothing, so look past it.
+            if (optOut && words[k] == "para" && k + 1 < words.Length && words[k + 1] is "mim" or "nos") limit = Math.Min(words.Length, limit + 2);
             // "me remove do grupo do plantão de sábado": a group or list with a complement is narrowed by it, so look on.
             if (complementedNouns.Contains(words[k]) && k + 1 < words.Length && words[k + 1] is "do" or "da" or "de" or "dos" or "das")
                 limit = Math.Min(words.Length, k + 2 + window);
@@ -1117,6 +1150,7 @@ internal sealed class IntentVocabulary
         if (!ReferenceEquals(exceptions, personExceptions))
             for (var k = end; k < Math.Min(words.Length - 1, end + window + 3) && !Crosses(clauseEnds, end - 1, k); k++)
                 if (words[k] is "outro" or "outra" && otherChannels.Contains(words[k + 1])) return true;
+        if (optOut && NumberOfAKind(words, end - 1, end + window, clauseEnds)) return true;
         // "vou reportar vcs pro Procon": the authority may come after whom and a preposition — not after a threat's
         // connective, which opens a clause of its own: "me tira dessa lista senão vou no Procon" still asks to leave.
         if (authorities is not null)
