@@ -49,12 +49,14 @@ internal sealed class FollowUpJob(NpgsqlDataSource db, QueueStore queue, ShiftSt
         {
             var step = e.Stage switch { "msg_enviada" => "fu1", "followup_1_enviado" => "fu2", _ => "fu3" };
             var shift = step == "fu2" && e.EspecialidadeId is { } esp ? await MatchingShiftAsync(e, esp, ct) : null;
-            items.Add(new NewQueueItem(e.MedicoId, e.ConversaId, QueueKinds.FollowUp, Text(step, Greeting(e), shift), time.GetUtcNow(),
-                Metadata: new Dictionary<string, object?>
-                {
-                    ["tipo_followup"] = step,
-                    [QueueStore.AnswerBasisKey] = DateTime.SpecifyKind(e.LastOutboundUtc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture),
-                }));
+            var metadata = new Dictionary<string, object?>
+            {
+                ["tipo_followup"] = step,
+                [QueueStore.AnswerBasisKey] = DateTime.SpecifyKind(e.LastOutboundUtc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture),
+            };
+            // The shift the text names: its send checks it is still open (FollowUpShiftCheck).
+            if (shift is not null) metadata[QueueStore.NamedShiftKey] = shift.Id;
+            items.Add(new NewQueueItem(e.MedicoId, e.ConversaId, QueueKinds.FollowUp, Text(step, Greeting(e), shift), time.GetUtcNow(), Metadata: metadata));
         }
         await using var tx = await c.BeginTransactionAsync(ct);
         await queue.EnqueueAsync(tx, items, ct);
@@ -63,15 +65,20 @@ internal sealed class FollowUpJob(NpgsqlDataSource db, QueueStore queue, ShiftSt
     }
 
     /// <summary>The first open shift the agent's search would offer him (date, priority, pay order), or null.</summary>
-    async Task<Shift?> MatchingShiftAsync(Eligible e, Guid especialidadeId, CancellationToken ct)
+    async Task<Shift?> MatchingShiftAsync(Eligible e, Guid especialidadeId, CancellationToken ct) =>
+        (await catalog.SearchAsync(SearchFor(especialidadeId, e.Preferencias), await shifts.HoldingsAsync(e.MedicoId, ct), ct)).FirstOrDefault();
+
+    /// <summary>FU2's search: one shift of his specialty, his minimum pay, not at a hospital or sector he blocked.</summary>
+    internal static ShiftSearch SearchFor(Guid especialidadeId, string? preferencias)
     {
-        var prefs = ShiftPreferences.Parse(e.Preferencias);
-        var found = await catalog.SearchAsync(new ShiftSearch(especialidadeId, ValorMinimo: prefs.ValorMinimo, Limit: 1,
-            BlockedHospitals: prefs.BlockedHospitals, BlockedSectors: prefs.BlockedSectors), await shifts.HoldingsAsync(e.MedicoId, ct), ct);
-        return found.FirstOrDefault();
+        var prefs = ShiftPreferences.Parse(preferencias);
+        return new ShiftSearch(especialidadeId, ValorMinimo: prefs.ValorMinimo, Limit: 1,
+            BlockedHospitals: prefs.BlockedHospitals, BlockedSectors: prefs.BlockedSectors);
     }
 
-    static string Greeting(Eligible e) => DoctorSalutation.Of(e.Titulo, e.PrimeiroNome) is { } name ? $"Oi {name}" : "Oi";
+    static string Greeting(Eligible e) => Greeting(e.Titulo, e.PrimeiroNome);
+
+    internal static string Greeting(string? titulo, string? primeiroNome) => DoctorSalutation.Of(titulo, primeiroNome) is { } name ? $"Oi {name}" : "Oi";
 
     internal static string Text(string step, string greeting, Shift? shift) => step switch
     {

@@ -9,5 +9,6 @@ internal static class FollowUpsExtensions
     {
         builder.Services.AddSingleton<IJob, FollowUpJob>();
         builder.Services.AddSingleton<ISendEffect, FollowUpSendEffect>();
+        builder.Services.AddSingleton<ISendTextCheck, FollowUpShiftCheck>();
     }
 }

@@ -5,12 +5,14 @@ namespace Julia.Queue;
 /// <see cref="SendStarted"/>: its send-started mark was committed with the claim. <see cref="AnswerBasisUtc"/>: for a
 /// follow-up, the outbound message it follows up (an answer from the doctor after it cancels the follow-up).
 /// <see cref="TypingMs"/>: the typing time the row was queued with (a reply chunk's, or 0 for a staff message); null
-/// when it named none, and then its text's with HUMANIZAR on.
+/// when it named none, and then its text's with HUMANIZAR on. <see cref="NamedShiftId"/>: the shift its text names
+/// (metadata `vaga_id`, a second follow-up's), looked at again before the send (<see cref="ISendTextCheck"/>).
 /// </summary>
 internal sealed record ClaimedMessage(
     Guid Id, Guid MedicoId, Guid? ConversaId, string Kind, string Content, int Attempts, int MaxAttempts, DateTime CreatedAtUtc,
     string? SystemKind, int? TypingMs, bool FirstContact, bool AllowedUnderHuman, string? Llm, string? FollowUpStep = null,
-    int Prioridade = 0, DateTime ScheduledForUtc = default, DateTime? AnswerBasisUtc = null, bool SendStarted = false)
+    int Prioridade = 0, DateTime ScheduledForUtc = default, DateTime? AnswerBasisUtc = null, Guid? NamedShiftId = null,
+    bool SendStarted = false)
 {
     public bool IsProactive => Kind is QueueKinds.Reminder or QueueKinds.FollowUp or QueueKinds.Campaign;
     public bool CountsTowardLimits => Kind is QueueKinds.FollowUp or QueueKinds.Campaign;

@@ -22,7 +22,10 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
         (f.metadata->>'digitacao_ms')::int AS TypingMs, COALESCE((f.metadata->>'primeiro_contato')::boolean, false) AS FirstContact,
         COALESCE((f.metadata->>'permitido_sob_humano')::boolean, false) OR f.metadata->>'tipo_sistema' = 'transicao_handoff' AS AllowedUnderHuman,
         """ + QueueStore.LlmAccounting + " AS Llm, f.metadata->>'tipo_followup' AS FollowUpStep, f.prioridade AS Prioridade, f.agendar_para AS ScheduledForUtc, "
-        + "(f.metadata->>'" + QueueStore.AnswerBasisKey + "')::timestamptz AS AnswerBasisUtc";
+        + "(f.metadata->>'" + QueueStore.AnswerBasisKey + "')::timestamptz AS AnswerBasisUtc, "
+        // Guarded: a hand-edited value that is no uuid must not fail the claim of a whole batch.
+        + "CASE WHEN f.metadata->>'" + QueueStore.NamedShiftKey + "' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' "
+        + "THEN (f.metadata->>'" + QueueStore.NamedShiftKey + "')::uuid END AS NamedShiftId";
 
     /// <summary>
     /// The claim (parameters @kinds, @busyConversations, @size, @markFirst). Ordered as migration 0009's partial index
@@ -105,6 +108,23 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
               WHERE f.id = {idParam} AND f.status = 'processando') claimed
         JOIN medicos md ON md.id = claimed.medicoid
         """;
+
+    /// <summary>
+    /// A claimed row's text rebuilt at send time (<see cref="ISendTextCheck"/>): the new text and the shift it names, the
+    /// replaced shift kept in `metadata.texto_refeito` for whoever reads the row later. False when the row is no longer claimed.
+    /// </summary>
+    public async Task<bool> RewriteAsync(Guid id, RewrittenText text, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.ExecuteAsync(new CommandDefinition($"""
+            UPDATE fila_mensagens SET conteudo = @content,
+                   metadata = (metadata - '{QueueStore.NamedShiftKey}')
+                              || jsonb_build_object('texto_refeito', jsonb_build_object('vaga_anterior', metadata->>'{QueueStore.NamedShiftKey}',
+                                                                                       'motivo', @reason::text, 'em', now()))
+                              || CASE WHEN @shift::uuid IS NULL THEN jsonb_build_object() ELSE jsonb_build_object('{QueueStore.NamedShiftKey}', @shift::uuid) END
+            WHERE id = @id AND status = 'processando'
+            """, new { id, content = text.Content, reason = text.Reason, shift = text.NamedShiftId }, cancellationToken: ct)) == 1;
+    }
 
     /// <summary>Of these claimed rows, the ones still `processando`: not recorded as sent or ended yet.</summary>
     public async Task<HashSet<Guid>> StillClaimedAsync(Guid[] ids, CancellationToken ct)

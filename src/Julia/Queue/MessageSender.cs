@@ -11,13 +11,16 @@ namespace Julia.Queue;
 /// records the outcome — back to pending / blocked / cancelled / error here; `enviada` by the dispatcher for the batch. Waiting never consumes an attempt; a send that may have happened is never blindly repeated.
 /// </summary>
 internal sealed partial class MessageSender(
-    DispatchStore store, IWhatsAppChannel channel, ISendAddressBook addresses, SendLimiter limiter, BusinessHours hours, QueueMeter timings, IOptions<QueueOptions> options, TimeProvider time, ILogger<MessageSender> logger)
+    DispatchStore store, IWhatsAppChannel channel, ISendAddressBook addresses, SendLimiter limiter, BusinessHours hours, QueueMeter timings, IOptions<QueueOptions> options, TimeProvider time, ILogger<MessageSender> logger,
+    IEnumerable<ISendTextCheck> textChecks)
 {
+    readonly ISendTextCheck[] checks = [.. textChecks];
+
     /// <summary>
-    /// The re-checks, business hours and limits. Returns the address to send to, or null when the message was finished
-    /// or postponed here (no attempt consumed).
+    /// The re-checks, business hours and limits. Returns the message as it goes out (its text rebuilt when the shift it
+    /// named is gone) and the address to send to, or null when the message was finished or postponed here (no attempt consumed).
     /// </summary>
-    public async Task<string?> PrepareAsync(ClaimedMessage m, SendState state, CancellationToken ct)
+    public async Task<(ClaimedMessage Message, string Address)?> PrepareAsync(ClaimedMessage m, SendState state, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         if (Blocked(m, state) is { } block)
@@ -53,12 +56,28 @@ internal sealed partial class MessageSender(
                     break;
             }
         }
+        if (m.NamedShiftId is not null) m = await RecheckTextAsync(m, ct);
         if (m.IsProactive && await limiter.TryReserveAsync(m, SendLimiter.NumberOf(state.Telefone, address), now, ct) is { } hold)
         {
             await store.PostponeAsync(m.Id, hold.RetryAt, hold.Reason, ct);
             return null;
         }
-        return address;
+        return (m, address);
+    }
+
+    /// <summary>
+    /// A text that names a shift, asked again of the feature that wrote it (docs/decisions.md#proactive): a rebuilt text is
+    /// stored on the row before the send, so the outbound record says what the doctor got.
+    /// </summary>
+    async Task<ClaimedMessage> RecheckTextAsync(ClaimedMessage m, CancellationToken ct)
+    {
+        foreach (var check in checks)
+        {
+            if (await check.CheckAsync(m, ct) is not { } rewritten) continue;
+            if (await store.RewriteAsync(m.Id, rewritten, ct)) LogRewritten(m.Id, m.Kind, m.NamedShiftId, rewritten.Reason);
+            return m with { Content = rewritten.Content, NamedShiftId = rewritten.NamedShiftId };
+        }
+        return m;
     }
 
     /// <summary>
@@ -156,6 +175,9 @@ internal sealed partial class MessageSender(
         if (m.Kind == QueueKinds.FollowUp && s.InboundSinceEnqueue) return ("cancelada", "respondeu");
         return null;
     }
+
+    [LoggerMessage(EventId = 3018, Level = LogLevel.Information, Message = "enviar: {FilaId} ({Tipo}) text rebuilt before the send: the shift it named ({VagaId}) is no longer open ({Reason})")]
+    private partial void LogRewritten(Guid filaId, string tipo, Guid? vagaId, string reason);
 
     [LoggerMessage(EventId = 3009, Level = LogLevel.Information, Message = "enviar: {FilaId} refused at the stored JID; WhatsApp has the number at {Phone}: stored, sent again")]
     private partial void LogJidChanged(Guid filaId, string phone);

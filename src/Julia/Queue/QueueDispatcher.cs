@@ -176,7 +176,7 @@ internal sealed partial class QueueDispatcher(
     {
         var ready = new List<(ClaimedMessage Message, string Address)>();
         foreach (var (m, state) in batch)
-            if (await sender.PrepareAsync(m, state, ct) is { } address) ready.Add((m, address));
+            if (await sender.PrepareAsync(m, state, ct) is { } prepared) ready.Add(prepared);
         if (ready.Count == 0) return;
 
         await sender.ShowTypingAsync(ready, ct);

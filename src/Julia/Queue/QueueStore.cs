@@ -14,6 +14,9 @@ internal sealed class QueueStore(NpgsqlDataSource db)
     /// </summary>
     public const string AnswerBasisKey = "ultima_saida";
 
+    /// <summary>Metadata key of the shift a queued text names (a second follow-up's): checked again right before the send.</summary>
+    public const string NamedShiftKey = "vaga_id";
+
     /// <summary>The agent accounting a reply carries in its metadata, as the jsonb that interacoes.llm stores (NULL when absent).</summary>
     public const string LlmAccounting = """
         CASE WHEN metadata ? 'modelo' AND metadata->>'modelo' IS NOT NULL THEN jsonb_build_object(

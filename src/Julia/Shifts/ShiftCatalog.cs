@@ -32,6 +32,18 @@ internal sealed class ShiftCatalog(ShiftStore store, JuliaCache cache, IOptions<
 
         // The cache holds only the specialty's first shifts by date: a search for later dates, a city or a pay they do not
         // have reads the rest from the database, from its first date on, page by page (docs/decisions.md#agent).
+        return await ReadAsync(especialidadeId, search, holdings, ct);
+    }
+
+    /// <summary>
+    /// The same search on the database alone, never the cache (whose shifts may have been taken or started within its TTL):
+    /// for a text about to be sent (docs/decisions.md#proactive).
+    /// </summary>
+    public async Task<IReadOnlyList<Shift>> SearchUncachedAsync(ShiftSearch search, IReadOnlyList<Shift> holdings, CancellationToken ct) =>
+        search.EspecialidadeId is { } especialidadeId ? await ReadAsync(especialidadeId, search, holdings, ct) : [];
+
+    async Task<IReadOnlyList<Shift>> ReadAsync(Guid especialidadeId, ShiftSearch search, IReadOnlyList<Shift> holdings, CancellationToken ct)
+    {
         var all = new List<Shift>();
         for (var offset = 0; offset < MaxScanned; offset += PageSize)
         {

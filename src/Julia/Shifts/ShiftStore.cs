@@ -20,6 +20,12 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
         LEFT JOIN periodos p ON p.id = v.periodo_id LEFT JOIN setores s ON s.id = v.setor_id
         """;
 
+    /// <summary>What "open" means for the search and for a queued text that names a shift: one definition.</summary>
+    const string OpenCondition = """
+        v.status = 'aberta' AND v.deleted_at IS NULL
+        AND (v.data + COALESCE(v.hora_inicio, time '00:00')) AT TIME ZONE 'America/Sao_Paulo' > now()
+        """;
+
     /// <summary>
     /// Open (`aberta`), not deleted, starting in the future on the São Paulo clock; date, priority, pay order. A page of
     /// <paramref name="limit"/> rows after <paramref name="offset"/>, from <paramref name="fromDay"/> on when given.
@@ -29,8 +35,7 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
         await using var c = await db.OpenConnectionAsync(ct);
         return await c.QueryPreparedAsync<Shift>($"""
             SELECT {Columns} {From}
-            WHERE v.especialidade_id = @especialidadeId AND v.status = 'aberta' AND v.deleted_at IS NULL
-              AND (v.data + COALESCE(v.hora_inicio, time '00:00')) AT TIME ZONE 'America/Sao_Paulo' > now()
+            WHERE v.especialidade_id = @especialidadeId AND {OpenCondition}
               AND (@fromDay::date IS NULL OR v.data >= @fromDay::date)
             ORDER BY v.data, array_position(ARRAY['critica','urgente','alta','normal'], v.prioridade), v.valor DESC NULLS LAST, v.id
             LIMIT @limit OFFSET @offset
@@ -78,6 +83,17 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
             if (id is { } found) ids.Add(found.ToString()); else unknown.Add(reference);
         }
         return (ids, unknown);
+    }
+
+    /// <summary>
+    /// Whether the search (<see cref="OpenAsync"/>) would still offer this shift: `aberta`, not deleted, not started. A fresh
+    /// read, for a text about to be sent that names it (docs/decisions.md#proactive).
+    /// </summary>
+    public async Task<bool> IsOpenAsync(Guid id, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.ExecuteScalarAsync<bool>(new CommandDefinition(
+            $"SELECT EXISTS (SELECT 1 FROM vagas v WHERE v.id = @id AND {OpenCondition})", new { id }, cancellationToken: ct));
     }
 
     public async Task<Shift?> FindAsync(Guid id, CancellationToken ct)

@@ -144,12 +144,16 @@ public sealed class JobsTests(JobsFixture f) : IClassFixture<JobsFixture>
 
         Assert.Equal(HttpStatusCode.OK, (await RunJobAsync("followups")).StatusCode);
 
-        var (step, text) = (await f.QueryAsync<(string Step, string Conteudo)>("""
-            SELECT f.metadata->>'tipo_followup', f.conteudo FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id
+        var (step, text, named) = (await f.QueryAsync<(string Step, string Conteudo, string? Vaga)>("""
+            SELECT f.metadata->>'tipo_followup', f.conteudo, f.metadata->>'vaga_id' FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id
             WHERE f.tipo = 'followup' AND m.telefone = '5511999995211'
             """)).Single();
         Assert.Equal("fu2", step);
         Assert.Contains("Hospital Certo", text);
+        // The row says which shift its text names, so its send can check that shift is still open.
+        Assert.Equal(await f.ScalarAsync<Guid>("""
+            SELECT v.id FROM vagas v JOIN hospitais h ON h.id = v.hospital_id WHERE h.nome = 'Hospital Certo' AND h.cidade = 'Santo André'
+            """), Guid.Parse(named!));
         // These shifts have no period: their hours, never an empty part ("sexta-feira 12/12, , R$ 2.500").
         Assert.Contains("07:00–19:00, R$ 2.500.", text);
         Assert.DoesNotContain(", ,", text);

@@ -72,6 +72,65 @@ public sealed class ProactiveSendTests(AlwaysOpenFixture f) : IClassFixture<Alwa
         Assert.Equal(("cancelada", "respondeu"), ended[0]);
     }
 
+    /// <summary>
+    /// A second follow-up names the shift that matched when it was queued; held by the queue (overnight, a weekend), that
+    /// shift may be taken by someone else or have started by its send. It then goes out naming another open shift that
+    /// matches him, or as the plain nudge — never the shift that is gone (an audit, 2026-12-04: the queued text went out as it was).
+    /// </summary>
+    [Fact]
+    public async Task ASecondFollowUpWhoseShiftIsGoneByItsSendNamesAnotherOpenShiftOrNone()
+    {
+        await f.ExecuteAsync("""
+            INSERT INTO especialidades (nome) VALUES ('fu2_envio_a'), ('fu2_envio_b');
+            INSERT INTO hospitais (nome, cidade) VALUES ('Hospital Tomado', 'Mauá'), ('Hospital Livre', 'Mauá'), ('Hospital Começado', 'Mauá');
+            INSERT INTO vagas (hospital_id, especialidade_id, data, hora_inicio, hora_fim, valor, status)
+            SELECT h.id, (SELECT id FROM especialidades WHERE nome = x.esp), current_date + x.d, '07:00', '19:00', 2500, x.status
+            FROM (VALUES ('Hospital Tomado', 'fu2_envio_a', 3, 'reservada'), ('Hospital Livre', 'fu2_envio_a', 6, 'aberta'),
+                         ('Hospital Começado', 'fu2_envio_b', -1, 'aberta')) AS x (nome, esp, d, status)
+            JOIN hospitais h ON h.nome = x.nome AND h.cidade = 'Mauá';
+            WITH m AS (INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome, titulo, origem, especialidade_id)
+                       SELECT x.tel, x.tel || '@s.whatsapp.net', 'Lia', 'Dra.', 'import', (SELECT id FROM especialidades WHERE nome = x.esp)
+                       FROM (VALUES ('5511999997061', 'fu2_envio_a', 'Hospital Tomado'), ('5511999997062', 'fu2_envio_b', 'Hospital Começado'),
+                                    ('5511999997063', 'fu2_envio_a', 'Hospital Livre')) AS x (tel, esp, hospital)
+                       RETURNING id, telefone),
+                 c AS (INSERT INTO conversations (medico_id, stage, last_outbound_at)
+                       SELECT id, 'followup_1_enviado', now() - interval '6 days' FROM m RETURNING id, medico_id)
+            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade, metadata)
+            SELECT c.medico_id, c.id, 'followup', 'Oi Dra. Lia! Surgiu um plantão que pode te interessar: ' || x.hospital || ' (Mauá). Quer que eu te conte mais?', 4,
+                   jsonb_build_object('tipo_followup', 'fu2', 'ultima_saida', now() - interval '6 days', 'vaga_id', v.id)
+            FROM c JOIN m ON m.id = c.medico_id
+            JOIN (VALUES ('5511999997061', 'Hospital Tomado'), ('5511999997062', 'Hospital Começado'), ('5511999997063', 'Hospital Livre')) AS x (tel, hospital)
+              ON x.tel = m.telefone
+            JOIN vagas v ON v.hospital_id = (SELECT id FROM hospitais WHERE nome = x.hospital AND cidade = 'Mauá')
+            """);
+
+        var sent = (await Eventually.MatchesAsync(() => f.QueryAsync<(string Telefone, string Status, string Conteudo, string? Vaga, string? Anterior, string? Gravado)>("""
+                SELECT m.telefone, f.status, f.conteudo, f.metadata->>'vaga_id', f.metadata->'texto_refeito'->>'vaga_anterior',
+                       (SELECT i.conteudo FROM interacoes i WHERE i.medico_id = m.id AND i.direcao = 'saida' AND i.origem = 'fila:followup')
+                FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id WHERE m.telefone LIKE '551199999706_' ORDER BY m.telefone
+                """), rows => rows.Count == 3 && rows.All(r => r.Status == "enviada")))
+            .ToDictionary(r => r.Telefone);
+        var shiftOf = (await f.QueryAsync<(string Hospital, Guid Id)>(
+            "SELECT h.nome, v.id FROM vagas v JOIN hospitais h ON h.id = v.hospital_id WHERE h.cidade = 'Mauá' AND h.nome IN ('Hospital Tomado', 'Hospital Livre')")).ToDictionary(x => x.Hospital, x => x.Id);
+
+        // Taken by someone else: the other open shift of his specialty instead, recorded as what he got.
+        var taken = sent["5511999997061"];
+        Assert.Contains("Hospital Livre (Mauá)", taken.Conteudo);
+        Assert.DoesNotContain("Hospital Tomado", taken.Conteudo);
+        Assert.StartsWith("Oi Dra. Lia! Surgiu um plantão", taken.Conteudo);
+        Assert.Equal(taken.Conteudo, taken.Gravado);
+        Assert.Equal((shiftOf["Hospital Livre"].ToString(), shiftOf["Hospital Tomado"].ToString()), (taken.Vaga, taken.Anterior));
+        // Started, and no other open shift of his specialty: the plain nudge.
+        var started = sent["5511999997062"];
+        Assert.Equal("Oi Dra. Lia! Sigo com plantões na sua especialidade por aqui, se quiser é só me chamar", started.Conteudo);
+        Assert.Equal(started.Conteudo, started.Gravado);
+        Assert.Null(started.Vaga);
+        // Still open: sent as it was queued.
+        var open = sent["5511999997063"];
+        Assert.Equal("Oi Dra. Lia! Surgiu um plantão que pode te interessar: Hospital Livre (Mauá). Quer que eu te conte mais?", open.Conteudo);
+        Assert.Null(open.Anterior);
+    }
+
     [Fact]
     public async Task ASentCampaignMessageOpensTheConversationAndCountsAsFirstContact()
     {

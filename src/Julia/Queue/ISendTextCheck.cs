@@ -1,0 +1,17 @@
+namespace Julia.Queue;
+
+/// <summary>
+/// The last look at a queued text that names a shift, right before its send, by the feature that wrote it
+/// (docs/decisions.md#proactive, "The second follow-up's shift at send time"): the queue may have held the row for a night or a
+/// weekend, and the shift may be taken, cancelled or started by then. Asked only for rows that name one
+/// (<see cref="ClaimedMessage.NamedShiftId"/>), so no other send pays a read. Register with
+/// <c>services.AddSingleton&lt;ISendTextCheck, …&gt;()</c>.
+/// </summary>
+internal interface ISendTextCheck
+{
+    /// <summary>The text to send instead, or null when the queued one still holds (or the row is not this feature's).</summary>
+    Task<RewrittenText?> CheckAsync(ClaimedMessage m, CancellationToken ct);
+}
+
+/// <summary>A rebuilt text, the shift it names now (null: none) and why it was rebuilt (a code kept in the row's metadata).</summary>
+internal sealed record RewrittenText(string Content, Guid? NamedShiftId, string Reason);
