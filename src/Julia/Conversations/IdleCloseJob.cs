@@ -1,4 +1,5 @@
 using Julia.Handoffs;
+using Julia.Infrastructure.Text;
 using Julia.Jobs;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -48,11 +49,17 @@ internal sealed class IdleCloseJob(NpgsqlDataSource db, ConversationStore conver
             await reader.ReadAsync(ct);
             (completed, abandoned) = (reader.GetInt64(0), reader.GetInt64(1));
         }
-        var returned = await ReturnAsync(await ForgottenHandoffsAsync(c, ct), $"{options.Value.IdleCloseDays} dias sem mensagens do médico nem da equipe", ct);
+        var returned = await ReturnAsync(await ForgottenHandoffsAsync(c, ct),
+            $"{PtBrCount.Of(options.Value.IdleCloseDays, "dia", "dias")} sem mensagens do médico nem da equipe", ct);
         var orphans = await ReturnAsync(await handoffs.OpenOnFinishedConversationsAsync(ct), "handoff aberto numa conversa já encerrada", ct);
-        return $"{completed} conversas encerradas (completed), {abandoned} abandonadas, {returned} com a equipe sem atividade devolvidas à Júlia e encerradas" +
-               (orphans > 0 ? $", {orphans} handoffs abertos de conversas já encerradas resolvidos" : "");
+        return Summary(completed, abandoned, returned, orphans);
     }
+
+    /// <summary>What the run did, each noun agreeing with its count ("1 conversa encerrada", not "1 conversas encerradas").</summary>
+    internal static string Summary(long completed, long abandoned, int returned, int orphans) =>
+        $"{PtBrCount.Of(completed, "conversa encerrada", "conversas encerradas")} (completed), {PtBrCount.Of(abandoned, "abandonada", "abandonadas")}, " +
+        PtBrCount.Of(returned, "com a equipe sem atividade devolvida à Júlia e encerrada", "com a equipe sem atividade devolvidas à Júlia e encerradas") +
+        (orphans > 0 ? ", " + PtBrCount.Of(orphans, "handoff aberto de conversa já encerrada resolvido", "handoffs abertos de conversas já encerradas resolvidos") : "");
 
     async Task<int> ReturnAsync(IEnumerable<Guid> conversationIds, string notes, CancellationToken ct)
     {

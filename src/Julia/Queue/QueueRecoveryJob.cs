@@ -11,6 +11,7 @@ internal sealed class QueueRecoveryJob(QueueRecovery recovery) : IJob
     public async Task<string> RunAsync(CancellationToken ct)
     {
         var (returned, unknown) = await recovery.RunOnceAsync(ct);
-        return $"{returned} de volta a pendente, {unknown} em erro (resultado_desconhecido)";
+        return $"{Infrastructure.Text.PtBrCount.Of(returned, "mensagem de volta a pendente", "mensagens de volta a pendente")}, " +
+               $"{Infrastructure.Text.PtBrCount.Of(unknown, "em erro", "em erro")} (resultado_desconhecido)";
     }
 }

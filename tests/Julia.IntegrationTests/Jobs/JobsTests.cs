@@ -223,7 +223,10 @@ public sealed class JobsTests(JobsFixture f) : IClassFixture<JobsFixture>
             JOIN medicos m ON m.id = h.medico_id WHERE m.telefone IN ('5511999995203', '5511999995205') ORDER BY m.telefone
             """)).ToList();
         Assert.Equal([("5511999995203", "resolvido", "encerramento automático", "ai"), ("5511999995205", "pendente", null, "human")], handoffs);
-        Assert.Contains("1 com a equipe sem atividade devolvidas", await run.Content.ReadAsStringAsync());
+        // Each count agrees with its noun (it said "1 conversas encerradas (completed), 1 abandonadas, 1 … devolvidas").
+        var summary = System.Text.Json.JsonDocument.Parse(await run.Content.ReadAsStringAsync()).RootElement.GetProperty("resultado").GetString();
+        Assert.Contains("1 conversa encerrada (completed), 1 abandonada, 1 com a equipe sem atividade devolvida à Júlia e encerrada", summary);
+        Assert.DoesNotContain("1 conversas", summary);
     }
 
     [Fact]
