@@ -37,6 +37,14 @@ internal sealed class NotificationOutbox(NpgsqlDataSource db)
         ON CONFLICT (chave) DO NOTHING
         """;
 
+    /// <summary>The keys of a channel's notices of these kinds still in the outbox (delivered, waiting or given up).</summary>
+    public async Task<IReadOnlyList<(string Kind, string Key)>> KeysAsync(string channel, string[] kinds, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return [.. await c.QueryAsync<(string, string)>(new CommandDefinition(
+            "SELECT tipo, chave FROM notificacoes WHERE canal = @channel AND tipo = ANY(@kinds)", new { channel, kinds }, cancellationToken: ct))];
+    }
+
     /// <summary>Without a transaction of the caller (jobs): one statement.</summary>
     public async Task<bool> EnqueueAsync(NewNotification n, CancellationToken ct)
     {

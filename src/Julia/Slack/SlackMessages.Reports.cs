@@ -15,12 +15,14 @@ internal static partial class SlackMessages
     /// <summary>
     /// Payload: dia (yyyy-MM-dd), conversas_total, conversas_novas, mensagens_recebidas, mensagens_enviadas, handoffs_total,
     /// taxa_handoff (0–1 or null), score_qualidade_medio (or null), avaliacoes, plantoes_reservados, opt_outs,
-    /// envios_proativos, erros, erros_fila, erros_notificacoes.
+    /// envios_proativos, erros, erros_fila, erros_notificacoes; enviado_com_atraso_em (yyyy-MM-dd) when the report of that
+    /// day did not go out on time and is sent on a later day.
     /// </summary>
     public static JsonObject DailyReport(JsonElement p)
     {
         var day = ReportDay(p);
-        var title = $"📊 Relatório diário — {day}";
+        var late = LateDay(p);
+        var title = late is null ? $"📊 Relatório diário — {day}" : $"📊 Relatório diário — {day} — atrasado, enviado em {late}";
         var evaluations = Count(p, "avaliacoes", "avaliação", "avaliações");
         var quality = Number(p, "score_qualidade_medio") is { } score
             ? $"{score.ToString("0.##", PtBr)}/10 em {evaluations}"
@@ -39,6 +41,8 @@ internal static partial class SlackMessages
                 Field("Erros", $"{Integer(p, "erros")} (fila {Integer(p, "erros_fila")}, avisos {Integer(p, "erros_notificacoes")})")),
             Context($"Dia {day}, horário de São Paulo • /static/dashboard.html tem os gráficos"),
         };
+        if (late is not null)
+            blocks.Insert(1, Section($"Este relatório não saiu no dia certo (o job falhou até a meia-noite ou o worker estava parado): os números são de {day}, não de ontem."));
         return Payload(title, ReportColor, blocks);
     }
 
@@ -62,6 +66,12 @@ internal static partial class SlackMessages
         && DateOnly.TryParseExact(d.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? DateWithWeekday(day)
             : "-";
+
+    static string? LateDay(JsonElement p) =>
+        p.TryGetProperty("enviado_com_atraso_em", out var d) && d.ValueKind == JsonValueKind.String
+        && DateOnly.TryParseExact(d.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day.ToString("dd'/'MM", CultureInfo.InvariantCulture)
+            : null;
 
     static double? Number(JsonElement p, string name) =>
         p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;

@@ -81,6 +81,13 @@ internal sealed partial class SlackNotices(NotificationOutbox outbox, IOptions<S
         return await outbox.EnqueueAsync(new NewNotification(Channel, kind, Key(kind, subject), Payload: payload), ct);
     }
 
+    /// <summary>
+    /// The subjects of the reports of these kinds in the outbox (the days of the daily report and of its error notice),
+    /// per kind: which days went out, so a day whose report never did can be sent late (docs/decisions.md#dashboard).
+    /// </summary>
+    public async Task<ILookup<string, string>> ReportSubjectsAsync(string[] kinds, CancellationToken ct) =>
+        (await outbox.KeysAsync(Channel, kinds, ct)).ToLookup(k => k.Kind, k => k.Key[Key(k.Kind, "").Length..]);
+
     async Task EnqueueAsync(NpgsqlTransaction tx, string kind, string subject, Guid? handoffId, Guid? conversationId, object payload, CancellationToken ct)
     {
         if (!options.Value.Enabled)

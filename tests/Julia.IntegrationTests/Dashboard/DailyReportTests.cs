@@ -6,7 +6,7 @@ using Julia.IntegrationTests.TestHost;
 namespace Julia.IntegrationTests.Dashboard;
 
 /// <summary>Júlia with Slack on (a fake incoming webhook), notices polled fast, and a known yesterday (São Paulo).</summary>
-public sealed class DailyReportFixture : PipelineFixture
+public class DailyReportFixture : PipelineFixture
 {
     public FakeSlack Slack { get; private set; } = null!;
 

@@ -398,6 +398,18 @@ public sealed class SlackDailyReportTests
         Assert.Contains("*Erros:*\n5 (fila 4, avisos 1)", text);
     }
 
+    /// <summary>A day whose report did not go out on time says so, and which day its numbers are (docs/decisions.md#dashboard).</summary>
+    [Fact]
+    public void AReportSentLateSaysItsOwnDayAndWhenItWent()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse("""{"dia": "2025-12-09", "conversas_total": 2, "enviado_com_atraso_em": "2025-12-11"}""");
+
+        var payload = Julia.Slack.SlackMessages.DailyReport(doc.RootElement);
+
+        Assert.Equal("📊 Relatório diário — 09/12/2025 (terça-feira) — atrasado, enviado em 11/12", payload["text"]!.GetValue<string>());
+        Assert.Contains(AllText(payload), t => t.Contains("não saiu no dia certo") && t.Contains("números são de 09/12/2025 (terça-feira)"));
+    }
+
     /// <summary>A quiet day read "1 (1 novas)", "1 recebidas / 1 enviadas", "em 1 avaliações" (an audit of what people read, 2026-12-04).</summary>
     [Fact]
     public void OneOfSomethingIsSingular()
