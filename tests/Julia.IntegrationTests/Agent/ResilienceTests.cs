@@ -91,7 +91,8 @@ public sealed class CircuitTests(CircuitFixture f) : IClassFixture<CircuitFixtur
         foreach (var phone in phones)
             Assert.Equal("erro_sistema", await f.ScalarAsync<string>(
                 "SELECT trigger_type FROM handoffs h JOIN medicos m ON m.id = h.medico_id WHERE m.telefone = @phone", new { phone }));
-        Assert.Contains(f.App.Logs.Lines, l => l.Message.Contains("circuito claude aberto"));
+        // Written just after the turn marks its rows processed: waited for, not read at once (it raced a loaded host).
+        await f.App.Logs.AssertLoggedAsync(l => l.Message.Contains("circuito claude aberto"), "with \"circuito claude aberto\"");
     }
 }
 
