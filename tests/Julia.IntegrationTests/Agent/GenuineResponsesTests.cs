@@ -74,7 +74,7 @@ public sealed class GenuineResponsesTests(GenuineResponsesFixture f) : IClassFix
         Assert.Contains(queue, q => q.TipoSistema == "espera");
         Assert.DoesNotContain(queue, q => q.Conteudo.Contains("Posso te ajudar com"));
         Assert.Equal("erro_sistema", await HandoffAsync("5511999990902"));
-        Assert.Contains(f.App.Logs.Lines, l => l.Message.Contains("resposta recusada pelo modelo (refusal)") && l.EventId == 1115);
+        await f.App.Logs.AssertLoggedAsync(l => l.Message.Contains("resposta recusada pelo modelo (refusal)") && l.EventId == 1115, "1115 with the refusal");
     }
 
     /// <summary>`pause_turn`: the model has not finished — "Deixa eu pesquisar isso pra você." is not the answer.</summary>

@@ -222,7 +222,7 @@ public sealed class OpenAICircuitTests(OpenAICircuitFixture f) : IClassFixture<O
         foreach (var phone in phones)
             Assert.Equal("erro_sistema", await f.ScalarAsync<string>(
                 "SELECT trigger_type FROM handoffs h JOIN medicos m ON m.id = h.medico_id WHERE m.telefone = @phone", new { phone }));
-        Assert.Contains(f.App.Logs.Lines, l => l.Message.Contains("circuito claude aberto"));
+        await f.App.Logs.AssertLoggedAsync(l => l.Message.Contains("circuito claude aberto"), "with \"circuito claude aberto\"");
         var circuits = JsonNode.Parse(await f.Client.GetStringAsync("/health/circuits"))!;
         Assert.Equal("open", circuits["claude"]!["estado"]!.GetValue<string>());
     }

@@ -24,7 +24,7 @@ public sealed class DetectionFeedbackTests(PipelineFixture f) : IClassFixture<Pi
         }
 
         Assert.True(await f.ScalarAsync<bool>("SELECT opted_out FROM medicos WHERE telefone = @phone", new { phone }));
-        Assert.Contains(f.App.Logs.Lines, l => l.EventId == 1130 && l.Message.Contains("opt_out") && l.Message.Contains("nearest rule family"));
+        await f.App.Logs.AssertLoggedAsync(l => l.EventId == 1130 && l.Message.Contains("opt_out") && l.Message.Contains("nearest rule family"), "1130 opt_out");
         Assert.DoesNotContain(f.App.Logs.Lines, l => l.EventId == 1130 && l.Message.Contains("considere que eu"));
     }
 }

@@ -196,7 +196,7 @@ public sealed class PipelineTests(PipelineFixture f) : IClassFixture<PipelineFix
         var queue = await f.QueueAsync(phone);
         Assert.Single(queue, q => q.TipoSistema == "transicao_handoff");
         Assert.Single(f.Agent.Turns, t => t.Doctor.Telefone == phone);
-        Assert.Contains(f.App.Logs.Lines, l => l.Message.Contains("handoff") && l.Message.Contains("pedido_humano"));
+        await f.App.Logs.AssertLoggedAsync(l => l.Message.Contains("handoff") && l.Message.Contains("pedido_humano"), "handoff pedido_humano");
     }
 
     [Fact]
