@@ -14,7 +14,15 @@ REDIS_PORT=${JULIA_REDIS_PORT:-56379}
 
 case "${1:-}" in
   --stop-services) stop_postgres pg "$PG_PORT"; stop_redis redis "$REDIS_PORT"; exit 0 ;;
-  -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) cat <<'EOF'
+Sobe a Júlia em http://127.0.0.1:8000 (outra porta: PORT=…), API + worker num processo só.
+Sem DATABASE_URL / REDIS_URL, sobe um PostgreSQL (porta 55432, ou JULIA_PG_PORT) e um Redis (56379, ou
+JULIA_REDIS_PORT) só desta cópia, em .local/; use as mesmas portas no --stop-services.
+  ./run.sh                   sobe (Ctrl-C para a Júlia; os servidores locais ficam no ar para a próxima vez)
+  ./run.sh --stop-services   para o PostgreSQL e o Redis locais desta cópia
+  ./run.sh -- ARGS           passa ARGS ao `julia serve` (ex.: -- --role api)
+EOF
+    exit 0 ;;
   --) shift ;;
   "") ;;
   *) echo "julia: opção desconhecida: $1 (veja ./run.sh --help)" >&2; exit 2 ;;
@@ -26,12 +34,18 @@ seed=()
 if [ -z "${DATABASE_URL:-}" ] || [ -z "${REDIS_URL:-}" ]; then ensure_packages; fi
 if [ -z "${DATABASE_URL:-}" ]; then
   start_postgres pg "$PG_PORT"
+  # A server that was already answering on the port may be someone else's (another user, another checkout): its data
+  # is not ours to seed or to write into.
+  owns_postgres pg "$PG_PORT" || die "a porta $PG_PORT já tem um PostgreSQL que não é o desta cópia (.local/pg): \
+outro usuário ou outra cópia do repositório. Use outra porta (JULIA_PG_PORT=55532 ./run.sh) ou DATABASE_URL"
   create_database "$PG_PORT" julia
   export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/julia"
   seed=(--seed-demo)   # demo data only ever goes into the local database
 fi
 if [ -z "${REDIS_URL:-}" ]; then
   start_redis redis "$REDIS_PORT"
+  owns_redis redis "$REDIS_PORT" || die "a porta $REDIS_PORT já tem um Redis que não é o desta cópia (.local/redis): \
+outro usuário ou outra cópia do repositório. Use outra porta (JULIA_REDIS_PORT=56479 ./run.sh) ou REDIS_URL"
   export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
   local_redis=1
 fi
@@ -44,6 +58,7 @@ if [ "${JULIA_BUILD:-}" = 1 ] || [ ! -f .local/bin/julia.dll ] || [ ! -f "$stamp
    || [ -n "$(find src Directory.Build.props Directory.Packages.props nuget.config \( -name bin -o -name obj \) -prune \
               -o -newer "$stamp" -print -quit 2>/dev/null)" ]; then
   mkdir -p .local/bin
+  say "compilando a Júlia em .local/bin (a primeira vez leva alguns minutos)…"
   touch "$stamp.new"   # files edited while it builds are newer than the stamp: built again next time
   if ! dotnet publish src/Julia/Julia.csproj -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
          -o .local/bin --nologo -v quiet -clp:ErrorsOnly >/dev/null 2>&1; then

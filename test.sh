@@ -3,8 +3,9 @@
 # Without DATABASE_URL / REDIS_URL it starts throwaway servers of its own under .local/ (ports 55433 / 56380),
 # never ./run.sh's. With DATABASE_URL the tests create and drop databases named julia_test_* on that server
 # (the role needs CREATEDB); with REDIS_URL they use its database numbers 1-15 and flush them.
-# Servers it started itself are stopped when it ends (JULIA_TEST_KEEP_SERVICES=1 keeps them for the next run); a server
-# already answering on its port (yours, or a previous run kept) is used and left as it was.
+# Servers it started itself are stopped when it ends (JULIA_TEST_KEEP_SERVICES=1 keeps them for the next run); the ones
+# a previous run of this checkout kept are used and left as they were. A server on its port that another user or another
+# checkout started is refused (one line naming the port): give it other ports, or DATABASE_URL / REDIS_URL.
 # Last line: "N passed, N failed"; exit code non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -29,6 +30,10 @@ if [ -z "${DATABASE_URL:-}" ]; then
   # Throwaway cluster: durability switched off for speed (never for ./run.sh's data).
   "$(pg_bin)/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" 2>/dev/null || started+=(pg)
   start_postgres test-pg "$PG_PORT" "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  # The tests create and drop databases there: never on another user's or another checkout's server.
+  owns_postgres test-pg "$PG_PORT" || die "a porta $PG_PORT já tem um PostgreSQL que não é o desta cópia (.local/test-pg): \
+outro usuário ou outra cópia do repositório. Use outra porta (JULIA_TEST_PG_PORT=55533 ./test.sh) ou, se o servidor é \
+seu, DATABASE_URL"
   export JULIA_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
 else
   export JULIA_TEST_DATABASE_URL="$DATABASE_URL"
@@ -36,6 +41,10 @@ fi
 if [ -z "${REDIS_URL:-}" ]; then
   redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1 || started+=(redis)
   start_redis test-redis "$REDIS_PORT" --save "" --appendonly no --databases 32
+  # The tests flush its databases 1-15: never another user's or another checkout's Redis.
+  owns_redis test-redis "$REDIS_PORT" || die "a porta $REDIS_PORT já tem um Redis que não é o desta cópia (.local/test-redis): \
+outro usuário ou outra cópia do repositório. Use outra porta (JULIA_TEST_REDIS_PORT=56480 ./test.sh) ou, se o servidor é \
+seu, REDIS_URL"
   export JULIA_TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
 else
   export JULIA_TEST_REDIS_URL="$REDIS_URL"

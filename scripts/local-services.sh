@@ -93,6 +93,24 @@ start_postgres() {
     || { tail -n 5 "$dir/data/server.log" >&2 2>/dev/null; die "PostgreSQL não subiu na porta $port (veja $dir/data/server.log)"; }
 }
 
+# owns_postgres NAME PORT: true when the PostgreSQL answering on PORT is the one of .local/NAME of this checkout (its
+# data folder), false for another user's or another checkout's server, or one that does not let us in.
+owns_postgres() {
+  local dir actual
+  dir=$(readlink -f "$JULIA_LOCAL/$1" 2>/dev/null) || return 1
+  actual=$(psql -h 127.0.0.1 -p "$2" -U postgres -d postgres -tAc 'SHOW data_directory' 2>/dev/null) || return 1
+  [ -n "$actual" ] && [ "$(readlink -f "$actual")" = "$dir/data" ]
+}
+
+# owns_redis NAME PORT: true when the Redis answering on PORT is the one .local/NAME/redis.pid names.
+owns_redis() {
+  local pid='' running
+  # A Redis just started may answer a moment before it writes its pid file.
+  for _ in $(seq 1 20); do pid=$(cat "$JULIA_LOCAL/$1/redis.pid" 2>/dev/null) && [ -n "$pid" ] && break; sleep 0.1; done
+  running=$(redis-cli -h 127.0.0.1 -p "$2" info server 2>/dev/null | tr -d '\r' | sed -n 's/^process_id://p')
+  [ -n "$pid" ] && [ "$pid" = "$running" ]
+}
+
 # create_database PORT NAME
 create_database() {
   local port=$1 db=$2

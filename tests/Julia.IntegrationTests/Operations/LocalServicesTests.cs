@@ -51,6 +51,64 @@ public sealed class LocalServicesTests
         }
     }
 
+    /// <summary>
+    /// On a shared machine the default ports may already hold another user's (or another checkout's) servers: ./run.sh
+    /// must refuse them, not seed demo data into someone else's database nor write into their Redis.
+    /// </summary>
+    [Fact]
+    public async Task RunShRefusesServersOnItsPortsThatAnotherCheckoutStarted()
+    {
+        var top = Path.Combine(Path.GetTempPath(), $"julia ops {Guid.NewGuid():N}"[..22]);
+        var owner = Path.Combine(top, "dono", "julia");
+        var other = Path.Combine(top, "outro clone", "julia");
+        foreach (var checkout in new[] { owner, other })
+        {
+            Directory.CreateDirectory(Path.Combine(checkout, "scripts"));
+            File.Copy(Path.Combine(Repository.Root, "scripts", "local-services.sh"), Path.Combine(checkout, "scripts", "local-services.sh"));
+            File.Copy(Path.Combine(Repository.Root, "run.sh"), Path.Combine(checkout, "run.sh"));
+        }
+        // Mode 700, as /root: run as root, PostgreSQL's data lives under /var/lib/julia-local, linked from .local/pg.
+        File.SetUnixFileMode(top, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var pgPort = FreePortBelowEphemeral(21000, 25999);
+        var redisPort = FreePortBelowEphemeral(26000, 30999);
+        try
+        {
+            var (code, output) = await RunAsync(owner, $"""
+                set -e
+                source scripts/local-services.sh
+                start_postgres pg {pgPort}
+                start_redis redis {redisPort}
+                owns_postgres pg {pgPort} && echo owner-owns-pg
+                owns_redis redis {redisPort} && echo owner-owns-redis
+                """);
+            Assert.True(code == 0, output);
+            Assert.Contains("owner-owns-pg", output);
+            Assert.Contains("owner-owns-redis", output);
+
+            var (pgCode, pgOutput) = await RunAsync(other,
+                $"unset DATABASE_URL REDIS_URL; JULIA_PG_PORT={pgPort} JULIA_REDIS_PORT={redisPort} bash ./run.sh");
+            Assert.Equal(1, pgCode);
+            Assert.Contains($"a porta {pgPort} já tem um PostgreSQL que não é o desta cópia", pgOutput);
+            Assert.Contains("JULIA_PG_PORT=", pgOutput);
+
+            var (redisCode, redisOutput) = await RunAsync(other,
+                $"export DATABASE_URL=postgres://postgres@127.0.0.1:{pgPort}/postgres; unset REDIS_URL; JULIA_REDIS_PORT={redisPort} bash ./run.sh");
+            Assert.Equal(1, redisCode);
+            Assert.Contains($"a porta {redisPort} já tem um Redis que não é o desta cópia", redisOutput);
+
+            var (_, databases) = await RunAsync(owner,
+                $"psql -h 127.0.0.1 -p {pgPort} -U postgres -d postgres -tAc \"SELECT count(*) FROM pg_database WHERE datname = 'julia'\"");
+            Assert.Equal("0", databases.Trim());
+        }
+        finally
+        {
+            await RunAsync(owner, $"source scripts/local-services.sh; stop_postgres pg {pgPort}; stop_redis redis {redisPort}; " +
+                "t=$(readlink -f .local/pg); case \"$t\" in /var/lib/julia-local/*) rm -rf \"$(dirname \"$t\")\";; esac");
+            await RunAsync(other, "t=$(readlink -f .local/pg); case \"$t\" in /var/lib/julia-local/*) rm -rf \"$(dirname \"$t\")\";; esac");
+            Directory.Delete(top, recursive: true);
+        }
+    }
+
     static int FreePortBelowEphemeral(int from, int to)
     {
         for (var attempt = 0; ; attempt++)

@@ -188,6 +188,8 @@ public sealed partial class RunbookTests
     public void EveryEnvironmentVariableTheRunbookNamesIsOneJuliaReads()
     {
         var known = EnvironmentVariables.All.SelectMany(v => v.AllNames).ToHashSet(StringComparer.Ordinal);
+        // ./run.sh's and ./test.sh's own settings (their local servers' ports), read by the scripts, not by Júlia.
+        known.UnionWith(ScriptVariables());
         var mentions = EnvironmentVariableMentions().ToList();
         Assert.Contains(mentions, m => Runbook.Lines[m.Line - 1].Section == VariablesSection);
 
@@ -225,6 +227,12 @@ public sealed partial class RunbookTests
         Assert.True(checkedRows > 0, $"no Default column found under \"{VariablesSection}\"");
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
+
+    /// <summary>The JULIA_* variables run.sh, test.sh and scripts/*.sh read (`${JULIA_PG_PORT:-55432}`).</summary>
+    static IEnumerable<string> ScriptVariables() =>
+        new[] { Path.Combine(Root, "run.sh"), Path.Combine(Root, "test.sh") }
+            .Concat(Directory.EnumerateFiles(Path.Combine(Root, "scripts"), "*.sh"))
+            .SelectMany(f => ScriptVariableRead().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value));
 
     /// <summary>
     /// In "Variáveis de Ambiente": every UPPER_CASE span with an underscore and every name in a table's first column.
@@ -606,6 +614,7 @@ public sealed partial class RunbookTests
     [GeneratedRegex(@"^[A-Z][A-Z0-9_]*$")] private static partial Regex UpperCaseToken();
     [GeneratedRegex(@"(?<![\w$])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)=")] private static partial Regex AssignedVariable();
     [GeneratedRegex(@"\$\{?([A-Z][A-Z0-9_]*)\}?")] private static partial Regex ExpandedVariable();
+    [GeneratedRegex(@"\$\{(JULIA_[A-Z0-9_]+):-")] private static partial Regex ScriptVariableRead();
 
     [GeneratedRegex(@"(?:^|\s)(?:redis-cli(?:\s+-{1,2}[a-z]+(?:\s+[\w.]+)?)*\s+)?(?:KEYS|TTL|PTTL|GET|HGETALL|HGET|DEL|EXISTS|TYPE|SMEMBERS|LRANGE|ZRANGE)\s+(""[^""]+""|'[^']+'|[^\s""']+)")]
     private static partial Regex RedisCommand();
