@@ -59,6 +59,9 @@ if [ "${JULIA_BUILD:-}" = 1 ] || [ ! -f .local/bin/julia.dll ] || [ ! -f "$stamp
               -o -newer "$stamp" -print -quit 2>/dev/null)" ]; then
   mkdir -p .local/bin
   say "compilando a Júlia em .local/bin (a primeira vez leva alguns minutos)…"
+  # The build (and ./test.sh's) creates bin/ and obj/ in each project folder, which makes that folder newer than the
+  # stamp: made before it, so the next start does not build again when nothing changed.
+  for project in src/*/; do mkdir -p "${project}bin" "${project}obj"; done
   touch "$stamp.new"   # files edited while it builds are newer than the stamp: built again next time
   if ! dotnet publish src/Julia/Julia.csproj -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
          -o .local/bin --nologo -v quiet -clp:ErrorsOnly >/dev/null 2>&1; then
