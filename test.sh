@@ -4,8 +4,9 @@
 # never ./run.sh's. With DATABASE_URL the tests create and drop databases named julia_test_* on that server
 # (the role needs CREATEDB); with REDIS_URL they use its database numbers 1-15 and flush them.
 # Servers it started itself are stopped when it ends (JULIA_TEST_KEEP_SERVICES=1 keeps them for the next run); the ones
-# a previous run of this checkout kept are used and left as they were. A server on its port that another user or another
-# checkout started is refused (one line naming the port): give it other ports, or DATABASE_URL / REDIS_URL.
+# a previous run of this checkout kept are used and left as they were. A server that another user or another checkout
+# started is never used: on a default port it is passed over for the next port up (a server left by another clone must
+# not fail a run), on a port given with JULIA_TEST_PG_PORT / JULIA_TEST_REDIS_PORT it is refused (one line, exit 1).
 # Last line: "N passed, N failed"; exit code non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -16,6 +17,22 @@ REDIS_PORT=${JULIA_TEST_REDIS_PORT:-56380}
 command -v dotnet >/dev/null 2>&1 || die "o .NET 10 SDK não está instalado (https://dot.net)"
 
 ensure_packages   # the Redis-outage test starts its own redis-server, so the binary is needed even with REDIS_URL
+
+# Default ports held by someone else's server: the next ones up, told in one line each.
+if [ -z "${DATABASE_URL:-}" ] && [ -z "${JULIA_TEST_PG_PORT:-}" ]; then
+  for _ in $(seq 1 20); do
+    { "$(pg_bin)/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" 2>/dev/null && ! owns_postgres test-pg "$PG_PORT"; } || break
+    say "a porta $PG_PORT tem o PostgreSQL de outro usuário ou de outra cópia: os testes usam a $((PG_PORT + 1))"
+    PG_PORT=$((PG_PORT + 1))
+  done
+fi
+if [ -z "${REDIS_URL:-}" ] && [ -z "${JULIA_TEST_REDIS_PORT:-}" ]; then
+  for _ in $(seq 1 20); do
+    { redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1 && ! owns_redis test-redis "$REDIS_PORT"; } || break
+    say "a porta $REDIS_PORT tem o Redis de outro usuário ou de outra cópia: os testes usam a $((REDIS_PORT + 1))"
+    REDIS_PORT=$((REDIS_PORT + 1))
+  done
+fi
 
 started=()
 stop_started() {
