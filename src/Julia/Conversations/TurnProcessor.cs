@@ -154,7 +154,7 @@ internal sealed partial class TurnProcessor(
         var conversation = input.Conversation;
         var texts = input.Pending.SelectMany(WordsOf).ToList();
 
-        if (texts.FirstOrDefault(OptOutDetector.IsOptOut) is { } optOutText)
+        if (OptOutDetector.InTurn(texts) is { } optOutText)
         {
             // Answered at once, at any hour: read, as any message processed is (staff read it themselves under human control).
             if (!conversation.HumanControlled) MarkRead(input);

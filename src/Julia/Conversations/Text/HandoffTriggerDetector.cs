@@ -12,6 +12,30 @@ internal static partial class HandoffTriggerDetector
 {
     public static string? Detect(string? text)
     {
+        var found = DetectInOne(text);
+        // Twenty-third blind set: "pode me ligar depois das 18h? não, melhor, me manda por escrito mesmo" — a later clause of
+        // the message takes the request back, as a next message of the burst does (TakesBackTheLineBefore).
+        if (found is HandoffTriggers.PersonRequested or HandoffTriggers.Legal && TakenBackInALaterClause(text!)) return null;
+        return found;
+    }
+
+    static bool TakenBackInALaterClause(string text)
+    {
+        for (var k = text.IndexOfAny(ClauseMarks); k >= 0 && k + 1 < text.Length; k = text.IndexOfAny(ClauseMarks, k + 1))
+        {
+            var rest = text[(k + 1)..];
+            if (ClauseTakenBack().IsMatch(PtBrText.Normalise(rest)) || DontNeedIt().IsMatch(rest)) return DetectInOne(rest) is null;
+        }
+        return false;
+    }
+
+    static readonly char[] ClauseMarks = [',', '.', ';', '!', '?', '\n', '…'];
+
+    [GeneratedRegex(@"^((ah|ok|ta|pronto) )*(deixa para la|deixa quieto|ja resolvi|ja resolveu|ja resolveram|ja consegui|consegui resolver|ja achei|agora vi|(nao )?melhor( me)?( manda| mandar| mande| escreve| escrever)? (por|pela|pelo) (mensagem|escrito|aqui|texto|whatsapp|chat))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ClauseTakenBack();
+
+    static string? DetectInOne(string? text)
+    {
         var t = PtBrText.Normalise(text);
         // Nineteenth blind set: "🤬🤬🤬", "🖕" — cursing in emojis alone (one face alone stays an exclamation).
         if (t.Length == 0) return RageInEmojis(text) >= 2 ? HandoffTriggers.NegativeSentiment : null;
@@ -101,8 +125,10 @@ internal static partial class HandoffTriggerDetector
     public static (string Trigger, string Text)? DetectInTurn(IReadOnlyList<string> texts)
     {
         (string Trigger, string Text)? found = null;
-        foreach (var text in texts)
-            if (Detect(text) is { } trigger && (found is null || Precedence(trigger) < Precedence(found.Value.Trigger))) found = (trigger, text);
+        for (var i = 0; i < texts.Count; i++)
+            if (Detect(texts[i]) is { } trigger && (found is null || Precedence(trigger) < Precedence(found.Value.Trigger))
+                && !(i + 1 < texts.Count && TakesBackTheLineBefore(texts[i + 1]) && Detect(texts[i + 1]) is null))
+                found = (trigger, texts[i]);
         // Together only for anger, the one trigger made of separate words: a person or legal step read across two
         // messages loses what each says of itself ("…é tudo robô?" then "não quero falar com atendente"), and invented
         // triggers in neighbouring corpus messages (TurnTriggerTests).
@@ -113,6 +139,22 @@ internal static partial class HandoffTriggerDetector
         }
         return found;
     }
+
+    /// <summary>
+    /// Twenty-third blind set: the next message of the burst takes the line before back — "quero falar com alguém" then
+    /// "deixa, já resolvi", "me liga por favor" then "não precisa, achei", "alguém pode me ligar?" then "não, melhor por
+    /// mensagem", "vou processar vcs kkk" then "zoeira" — as "…brincadeira" does inside one message. Only when that
+    /// message has no trigger of its own ("esquece, quero falar com uma pessoa" asks again).
+    /// </summary>
+    static bool TakesBackTheLineBefore(string next) =>
+        LineTakenBack().IsMatch(PtBrText.Normalise(next)) || DontNeedIt().IsMatch(next);
+
+    [GeneratedRegex(@"^((k+|rs+|(ha)+|ops|opa|ah|ai|ok|ta|pronto|deixa|obrigado|obrigada|valeu) )*(deixa para la|deixa quieto|esquece|desconsidera|pode desconsiderar|ignora|pode ignorar|brincadeira|estou brincando|brincando|zoeira|zoando|mentira|ja resolvi|ja resolveu|ja resolveram|resolvido|ja consegui|consegui resolver|ja achei|agora vi|ja vi|ja caiu|ja chegou|ja recebi|ja esta ok|(nao )?melhor( me)?( manda| mandar| mande| escreve| escrever)? (por|pela|pelo) (mensagem|escrito|aqui|texto|whatsapp|chat))\b|^deixa$", RegexOptions.CultureInvariant)]
+    private static partial Regex LineTakenBack();
+
+    /// <summary>"deixa, …", "não precisa, …", "não precisa mais": the line opens by saying it is no longer needed.</summary>
+    [GeneratedRegex(@"^\W*(deixa|(n[aã]o|ñ|n) precisa( (n[aã]o|mais))?)\s*([,.!;…]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DontNeedIt();
 
     /// <summary>Distinct strong words of a text (two make anger).</summary>
     internal static int StrongWordCount(string text) => DistinctStrongWords(PtBrText.Normalise(text));
@@ -278,7 +320,7 @@ internal static partial class HandoffTriggerDetector
         // Sixteenth blind set: "meu advogado cuida do contrato da minha PJ, posso mandar pra ele?" — the contract sent to him to read.
         @"|\bcontratos?\b.*\b(posso|pode|podem|devo) (mandar|enviar|encaminhar|passar)( o contrato| ele| isso)? (para|a) (ele|ela)\b" +
         // Eighteenth blind set: "o advogado da minha PJ pediu a cópia do contrato", "…pro meu advogado revisar antes de assinar".
-        @"|\b(pediu|pede|precisa|quer|solicitou)( d?a| d?o)? (copia|via|minuta|versao) do contrato\b|\bantes de (eu )?assinar\b", RegexOptions.CultureInvariant)]
+        @"|\b(pediu|pede|precisa|quer|solicitou)( d?a| d?o)? (copia|via|minuta|versao) do contrato\b|\b(pediu|pede|quer|solicitou|precisa d)(o|e)? (o |meu |esse |seu )?contrato\b(?! (para|pra) (entrar|processar|acionar|mover))|\bantes de (eu )?assinar\b", RegexOptions.CultureInvariant)]
     private static partial Regex ContractCleared();
 
     /// <summary>"não vou processar ninguém kkk", "nunca pensei em denunciar": the step itself denied right before it.</summary>
@@ -409,7 +451,11 @@ internal static partial class HandoffTriggerDetector
         // ("próximo passo é advogado" — "é advogado" is otherwise a profession), a summons to come ("vão receber uma citação").
         @"|\b(levar|levo|levarei|leva|botar|colocar|acionar|aciono|entrar|entro|entrarei|abrir|abro|processar|processo)\b(?: \w+){0,3}? (no|o|ao|para o|pelo) jec\b" +
         @"|\bproximo passo (e|eh|sera|vai ser) (o |um |a |meu |minha |procurar (um |o |a )?)?(advogad[oa]|justica|processo|procon)\b" +
-        @"|\b(vao|vai|voces vao|vcs vao|voce vai) receber (uma |a )?(citacao|intimacao|notificacao judicial|notificacao extrajudicial)\b",
+        @"|\b(vao|vai|voces vao|vcs vao|voce vai) receber (uma |a )?(citacao|intimacao|notificacao judicial|notificacao extrajudicial)\b" +
+        // Twenty-third blind set: the summons awaited ("aguarde a citação"), filing in the courts' own verb ("meu escritório vai
+        // ajuizar a cobrança"), and evidence kept for a lawsuit ("tô gravando tudo, vai servir de prova no processo").
+        @"|\baguard(e|em|a|am|ar|ando)( \w+)? (a|sua|uma|minha) (citacao|intimacao|notificacao judicial|notificacao extrajudicial)\b|\bajuiz(ar|o|arei|aremos|amos|ando|ou|ara|arao|ada|ado)\b" +
+        @"|\b(vai|vao|isso vai|tudo vai|vai me|isso|tudo) servir (de prova |como prova )?(no|num|para o|ao|pro|em um) processo\b|\b(provas?|gravac(ao|oes)|prints?)( \w+){0,3} (no|para o|ao|pro|do) processo\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex LegalMore();
 
@@ -432,7 +478,7 @@ internal static partial class HandoffTriggerDetector
 
     internal static bool LegalMatches(string t) => Legal().IsMatch(t);
 
-    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar", "processad", "crime", "forum", "jec", "proximo passo", "citacao"];
+    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar", "processad", "crime", "forum", "jec", "proximo passo", "citacao", "intimacao", "ajuiz", "processo"];
 
     static bool MayBeLegalMore(string t)
     {
@@ -659,7 +705,11 @@ internal static partial class HandoffTriggerDetector
         @"|\b(merda|bosta|porcaria|porqueria|lixo|porra|joca|bagaca) de (" + Service + @")\b" + NotOurs + @"|\b(" + Service + @") (de )?(merda|bosta|quinta|porcaria|lixo)\b" + NotOurs +
         @"|\b(atendimento|servico|app|aplicativo|empresa|agencia|robo|bot|(sistema|plataforma|suporte)(?= de voces| da empresa| dessa empresa))( de voces| da empresa| dessa empresa)? (e|ta|esta|virou|continua) (um|uma) (" + Insult + @"|porcaria|piada|vergonha)\b(?! de\b)" +
         // "merda de empresa", "lixo de robô": the insult before the company.
-        @"|\b(empresa|empresinha|agencia|robo|bot|julia)\b(?<=\b(merda|bosta|porcaria|porqueria|lixo|droga|porra) de \w+)" +
+        @"|\b(empresa|empresinha|agencia|robo|bot|julia)\b(?<=\b(merda|bosta|porcaria|porqueria|lixo|droga|porra|desgraca) de \w+)" +
+        // Twenty-third blind set: deceived by them ("me sinto enganado por vcs"), their mockery of him ("vcs tão de sacanagem
+        // comigo"). Made a fool of ("vcs me fizeram de otário") stays `neutro`, as the corpus has it.
+        @"|\benganad[oa]s? (por|pela|pelo) (voces|vcs|voce|essa empresa|esta empresa|a empresa|empresa|essa agencia|agencia)\b(?! (do|da|de) (hospital|clinica|upa))" +
+        @"|\b(voces|vcs|voce)( (estao|tao|ta|esta|so))? (de|fazendo|com) (sacanagem|palhacada|putaria) (comigo|com a gente|com os medicos|com o medico|com a medica)\b" +
         // "enfia essa vaga no cu".
         @"|\benfi(a|e|em) (essa |esse |sua |seu |a |o |as |os |suas |seus )?(\w+ )?(no|na) (cu|rabo|bunda)\b" +
         // "bando de ladrões, …" opens the message at them; "um bando de ladrões levou os monitores" tells a story.
@@ -709,6 +759,8 @@ internal static partial class HandoffTriggerDetector
         // Anger.
         "furios", "puto", "revoltad", "indignad", "raiva", "nojo", "odio", "da vida", "arretad", "injuriad", "emputecid",
         "possess", "pistola", "bolad", "irrit", "muito brav", " brav", "de cara", "odeio", "paciencia",
+        // Made a fool of, deceived, mocked (twenty-third blind set).
+        "enganad", "sacanagem",
         // Worth nothing, made angry by them.
         "nao vale", "do serio", "nao presta",
         // Their name threatened in public, and the Spanish noun of scorn.

@@ -20,6 +20,9 @@ internal sealed class IntentVocabulary
     readonly (string Name, Sequences Items)[] optOutPhrases;
     readonly Pair[] optOutPairs;
     readonly HashSet<string> optOutExceptions, ownerExceptions;
+
+    /// <summary>A word that, right after a stop, shows it is about one shift, not the contact (optOut.excetoDepois).</summary>
+    public bool NarrowsAStop(string word) => optOutExceptions.Contains(word);
     readonly Sequences optOutBefore, personBefore, keepsContact;
     readonly int optOutExceptionWindow;
     readonly HashSet<string> personExact;

@@ -43,11 +43,78 @@ internal static partial class OptOutDetector
         // Twentieth blind set: "pare de me mandar vaga boa que eu não tenho tempo kkkk", "para com isso julia kkk vc sabe que eu
         // não resisto a um plantão bem pago" — a stop said laughing about how good the offers are is praise, not a stop.
         if (family is not null && StopInJest(text!, normalised)) return null;
+        // Twenty-third blind set: "me tira do whatsapp pessoal e manda pro comercial: 11 99999-0000", "não me mande mais nesse
+        // número, usa o outro: 81 98888-1234" — a number written after a later send or use keeps the contact there; and
+        // "stop, espera, deixa eu ler direito" — a stop whose next clause asks to wait is not yet one.
+        if (family is not null && (NumberGiven().IsMatch(text!) || StopThenWait(text!))) return null;
         if (family is null || HandoffTriggerDetector.TakenBackEnd(normalised) is not { } after) return family;
         var rest = normalised.AsSpan(0, after).Count(' ') + (after == normalised.Length ? 1 : 0);
         if (rest >= words.Length) return null;
         return IntentVocabulary.Instance.OptOutFamily(words[rest..], lastSentence, rest >= 64 ? 0 : clauseEnds >> rest);
     }
+
+    /// <summary>
+    /// Twenty-third blind set: the opt-out of a turn, a burst of messages answered as one (TurnProcessor): the first message
+    /// that is one on its own, unless the message right after it, not a stop itself, narrows it — it continues the
+    /// sentence with a preposition, an article or a word of one shift, and the two read as one sentence are no stop ("não
+    /// quero mais plantão" then "noturno", "me tira" then "do plantão de sábado") — or takes it back ("stop" then
+    /// "espera, deixa eu ver", "tô fora" then "mentira"). A line that only says who writes ("sou a esposa do Dr. Carlos")
+    /// makes the next one the owner's, as it would in one message ("…, ele pediu pra pararem de mandar"). Null when none.
+    /// </summary>
+    public static string? InTurn(IReadOnlyList<string> texts)
+    {
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var text = texts[i];
+            if (IsOptOut(text))
+            {
+                if (i + 1 < texts.Count && !IsOptOut(texts[i + 1])
+                    && (StopTakenBack(texts[i + 1]) || (ContinuesTheSentence(texts[i + 1]) && (!IsOptOut(text + " " + texts[i + 1]) || !IsOptOut(text + ", " + texts[i + 1])))))
+                    continue;
+                return text;
+            }
+            if (i > 0 && !string.IsNullOrWhiteSpace(text) && WhoWrites().IsMatch(PtBrText.Normalise(texts[i - 1])) && IsOptOut(texts[i - 1] + ", " + text))
+                return text;
+        }
+        return null;
+    }
+
+    /// <summary>The next line continues the one before: it opens on a preposition, an article, "só" or a word of one shift.</summary>
+    static bool ContinuesTheSentence(string next)
+    {
+        var t = PtBrText.Normalise(next);
+        if (t.Length == 0) return false;
+        var first = t.Split(' ', 2)[0];
+        return Continuations.Contains(first) || IntentVocabulary.Instance.NarrowsAStop(first);
+    }
+
+    static readonly HashSet<string> Continuations =
+        ["de", "do", "da", "dos", "das", "no", "na", "nos", "nas", "em", "para", "pro", "so", "somente", "apenas", "exceto", "menos", "o", "a", "os", "as",
+         "esse", "essa", "esses", "essas", "desse", "dessa", "desses", "dessas", "nesse", "nessa", "plantao", "plantoes", "vaga", "vagas"];
+
+    /// <summary>"espera", "pera", "mentira", "brincadeira", "esquece", "desconsidera" opening the next line: the stop taken back.</summary>
+    static bool StopTakenBack(string next) => TakenBackOpening().IsMatch(PtBrText.Normalise(next));
+
+    [GeneratedRegex(@"^((k+|rs+|(ha)+|ops|opa|ah|ai|calma) )*(espera|pera|perai|peraí|calma|mentira|brincadeira|estou brincando|brincando|zoeira|zoando|esquece|desconsidera|ignora|deixa para la|mandei errado|foi engano)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TakenBackOpening();
+
+    /// <summary>A line that only says who writes for the doctor: "sou a esposa do Dr. Carlos", "aqui é a secretária da Dra. Ana".</summary>
+    [GeneratedRegex(@"^((oi|ola|bom dia|boa tarde|boa noite) )*(sou|aqui e|aqui quem fala e|quem fala e|falo pel[oa]|escrevo pel[oa]|escrevo em nome d[oa]) (a |o )?(\w+ ){0,2}(d[oa]|de) (dr|dra|doutor|doutora|medic[oa])\b[^ ]*( \w+){0,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex WhoWrites();
+
+    /// <summary>A send or use opening a later clause, with a phone number after it: the contact moved to that number.</summary>
+    [GeneratedRegex(@"([,.;:!?]\s*|\be\s+)(me |s[oó] )?(usa|use|usem|manda|mande|mandem|envia|envie|enviem|chama|chame|liga|ligue)\b[^\d\n]{0,40}\(?\d{2}\)?\s?9?\d{4}[-\s.]?\d{4}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NumberGiven();
+
+    /// <summary>"stop, espera…", "PARE. pera, deixa eu ver": the clause after the first opens by asking to wait.</summary>
+    static bool StopThenWait(string text)
+    {
+        var mark = text.IndexOfAny(SentenceEnds);
+        return mark > 0 && mark + 1 < text.Length && WaitOpening().IsMatch(PtBrText.Normalise(text[(mark + 1)..]));
+    }
+
+    [GeneratedRegex(@"^(espera|pera|perai|peraí|calma|aguarda)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WaitOpening();
 
     /// <summary>
     /// Laughter ("kkk", "rs", "haha", 😂) and praise of the offers ("vaga boa", "bem pago", "não resisto") in one message: the
