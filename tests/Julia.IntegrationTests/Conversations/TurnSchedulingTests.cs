@@ -68,10 +68,7 @@ public sealed class BurstTests(BurstFixture f) : IClassFixture<BurstFixture>
         Assert.Equal("[5 mensagens anteriores desta sequência não mostradas: longas demais]", turn.Parts[0]);
         Assert.Equal(texts.TakeLast(4), turn.Parts.Skip(1)); // three long ones and the question fit
         Assert.True(turn.Parts.Sum(p => p.Length) <= 3 * 4_000 + 100);
-        Assert.Equal(0, await f.ScalarAsync<long>("""
-            SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id
-            WHERE m.telefone = @phone AND i.direcao = 'entrada' AND i.processado_em IS NULL
-            """, new { phone }));
+        Assert.Equal(0, await f.UnprocessedInboundAsync(phone));
     }
 }
 
@@ -132,10 +129,7 @@ public sealed class OptOutBeforeDebounceTests(LongDebounceFixture f) : IClassFix
         Assert.Single(await f.QueueAsync(stopping), q => q.TipoSistema == "confirmacao_opt_out");
         Assert.DoesNotContain(f.Agent.Turns, t => t.Doctor.Telefone == stopping);
         // The other doctor's message is still collected: the debounce holds for everything else.
-        Assert.Equal(1, await f.ScalarAsync<long>("""
-            SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id
-            WHERE m.telefone = @chatting AND i.direcao = 'entrada' AND i.processado_em IS NULL
-            """, new { chatting }));
+        Assert.Equal(1, await f.UnprocessedInboundAsync(chatting));
     }
 }
 
@@ -160,16 +154,10 @@ public sealed class HandoffBeforeDebounceTests(LongDebounceFixture f) : IClassFi
             "SELECT trigger_type, status FROM handoffs h JOIN medicos m ON m.id = h.medico_id WHERE m.telefone = @asking", new { asking })));
         Assert.Equal("human", await f.ScalarAsync<string>(
             "SELECT controlled_by FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = @asking", new { asking }));
-        Assert.Equal(0, await f.ScalarAsync<long>("""
-            SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id
-            WHERE m.telefone = @asking AND i.direcao = 'entrada' AND i.processado_em IS NULL
-            """, new { asking }));
+        Assert.Equal(0, await f.UnprocessedInboundAsync(asking));
         Assert.DoesNotContain(f.Agent.Turns, t => t.Doctor.Telefone == asking);
         // The other doctor's message is still collected.
-        Assert.Equal(1, await f.ScalarAsync<long>("""
-            SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id
-            WHERE m.telefone = @chatting AND i.direcao = 'entrada' AND i.processado_em IS NULL
-            """, new { chatting }));
+        Assert.Equal(1, await f.UnprocessedInboundAsync(chatting));
     }
 
     /// <summary>Anger made of two messages ("que absurdo", then "que vergonha") needs the burst: it waits for it as before.</summary>
@@ -182,9 +170,15 @@ public sealed class HandoffBeforeDebounceTests(LongDebounceFixture f) : IClassFi
         await PostAsync(f.Client, Text("5511999990310", "pare de me mandar mensagens"));
         await f.WaitProcessedAsync("5511999990310");
 
-        Assert.Equal(2, await f.ScalarAsync<long>("""
-            SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id
-            WHERE m.telefone = @phone AND i.direcao = 'entrada' AND i.processado_em IS NULL
-            """, new { phone }));
+        Assert.Equal(2, await f.UnprocessedInboundAsync(phone));
     }
+}
+
+static class UnprocessedInbound
+{
+    /// <summary>The doctor's messages no turn has consumed yet.</summary>
+    public static Task<long> UnprocessedInboundAsync(this PipelineFixture f, string phone) => f.ScalarAsync<long>("""
+        SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id
+        WHERE m.telefone = @phone AND i.direcao = 'entrada' AND i.processado_em IS NULL
+        """, new { phone });
 }
