@@ -137,7 +137,7 @@ public sealed class SlowModelTests(SlowModelFixture f) : IClassFixture<SlowModel
         var complex = f.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Julia.Agent.AgentOptions>>().Value.ComplexModel;
         f.Anthropic.Override = request => request["model"]!.GetValue<string>() == complex
             ? FakeAnthropic.Text("Tenho sim, plantão sábado no Hospital Central.")
-            : new Answer(200, TextReply("tarde demais"), Delay: TimeSpan.FromSeconds(4));
+            : new Answer(200, TextReply("tarde demais"), Delay: TimeSpan.FromSeconds(7)); // past the 5 s call timeout
 
         await PostAsync(f.Client, Text("5511999990821", "tem vaga? (821)"));
         await f.WaitProcessedAsync("5511999990821");
