@@ -135,12 +135,14 @@ internal static class EvolutionWebhookParser
     }
 
     /// <summary>
-    /// Wrappers that carry the real message one level down: disappearing, view-once, a document with a caption, and
+    /// Wrappers that carry the real message one level down: disappearing, view-once, a document with a caption,
     /// `associatedChildMessage` — the HD copy of a photo or video (and an album's items) that newer WhatsApp apps send
-    /// after a first upload, its caption inside (docs/decisions.md#inbound). Edits are wrappers too, ignored on purpose.
+    /// after a first upload, its caption inside — and `lottieStickerMessage`, an animated sticker (docs/decisions.md#inbound).
+    /// Edits are wrappers too, ignored on purpose.
     /// </summary>
     static readonly string[] Wrappers =
-        ["ephemeralMessage", "viewOnceMessage", "viewOnceMessageV2", "viewOnceMessageV2Extension", "documentWithCaptionMessage", "associatedChildMessage"];
+        ["ephemeralMessage", "viewOnceMessage", "viewOnceMessageV2", "viewOnceMessageV2Extension", "documentWithCaptionMessage", "associatedChildMessage",
+         "lottieStickerMessage"];
 
     static JsonElement Unwrap(JsonElement message)
     {

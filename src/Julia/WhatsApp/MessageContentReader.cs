@@ -23,7 +23,16 @@ internal static class MessageContentReader
         ("listResponseMessage", ["title"]), ("interactiveResponseMessage", ["body", "text"]),
     ];
 
-    static readonly string[] IgnoredTypes = ["reactionMessage", "protocolMessage", "senderKeyDistributionMessage", "pollUpdateMessage", "keepInChatMessage", "editedMessage"];
+    /// <summary>
+    /// Never a doctor's words: a reaction (also in its encrypted form), a protocol message (deletion, edit), a poll vote or an
+    /// event answer, a message kept or pinned in the chat — WhatsApp shows a pin to both sides as "fixou uma mensagem", and
+    /// stored it counted as a reply to an outreach (docs/decisions.md#inbound).
+    /// </summary>
+    static readonly string[] IgnoredTypes =
+    [
+        "reactionMessage", "encReactionMessage", "protocolMessage", "senderKeyDistributionMessage", "pollUpdateMessage", "encEventResponseMessage",
+        "keepInChatMessage", "pinInChatMessage", "editedMessage",
+    ];
 
     /// <summary>Null when the message is a reaction or a protocol message (ignored on purpose).</summary>
     public static Content? Read(JsonElement message, string? messageType)
@@ -55,9 +64,11 @@ internal static class MessageContentReader
                           ?? (kind == MessageKinds.Audio ? Transcript(EvolutionWebhookParser.GetString(message, "speechToText")) : null);
             int? seconds = media.TryGetProperty("seconds", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out var n) && n >= 0 ? n : null;
             // The caption is bounded with the text (InboundIntake); a MIME type or file name is never longer than these.
+            // Evolution's Cloud API channel passes Meta's own names, `mime_type` and `filename` (tests/fixtures/README.md, 1.5).
             return new Content(kind, caption, new InboundMedia(
-                EvolutionWebhookParser.Bounded(EvolutionWebhookParser.GetString(media, "mimetype"), 100),
-                EvolutionWebhookParser.Bounded(EvolutionWebhookParser.GetString(media, "fileName"), 255), caption, seconds));
+                EvolutionWebhookParser.Bounded(EvolutionWebhookParser.GetString(media, "mimetype") ?? EvolutionWebhookParser.GetString(media, "mime_type"), 100),
+                EvolutionWebhookParser.Bounded(EvolutionWebhookParser.GetString(media, "fileName") ?? EvolutionWebhookParser.GetString(media, "filename"), 255),
+                caption, seconds));
         }
         return new Content(MessageKinds.Other, null, null);
     }

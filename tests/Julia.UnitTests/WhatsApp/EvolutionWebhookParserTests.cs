@@ -235,6 +235,26 @@ public sealed class EvolutionWebhookParserTests
         Assert.Equal("pode ser", WithMessage("""{"ephemeralMessage":{"message":{"associatedChildMessage":{"message":{"imageMessage":{"caption":"pode ser"}}}}}}""").Text);
     }
 
+    /// <summary>
+    /// Valid shapes a payload-variety matrix found misread (tests/fixtures/evolution/variety): an animated sticker is a
+    /// sticker inside `lottieStickerMessage`; a pin, and the encrypted forms of a reaction and of an event answer, are no
+    /// message of the doctor's; Evolution's Cloud API channel names the media's type and file the way Meta does.
+    /// </summary>
+    [Fact]
+    public void AnAnimatedStickerAPinAndCloudApiMediaAreReadAsWhatTheyAre()
+    {
+        Assert.Equal(MessageKinds.Sticker, Message("variety/sticker-lottie.json").Kind);
+        Assert.Equal(new EvolutionEvent.Ignored("reação ou mensagem de protocolo"), Parse("variety/pin-in-chat.json"));
+        foreach (var other in new[] { """{"encReactionMessage":{"targetMessageKey":{"id":"A"},"encPayload":"x","encIv":"y"}}""",
+                     """{"encEventResponseMessage":{"eventCreationMessageKey":{"id":"A"},"encPayload":"x","encIv":"y"}}""" })
+            Assert.Equal(new EvolutionEvent.Ignored("reação ou mensagem de protocolo"), EvolutionWebhookParser.Parse(JsonDocument.Parse(
+                $$$"""{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","id":"X"},"message":{{{other}}}}}""").RootElement, "julia"));
+        var document = Message("variety/cloud-api-document.json");
+        Assert.Equal((MessageKinds.Document, "application/pdf", "crm.pdf", "meu CRM para o cadastro"),
+            (document.Kind, document.Media!.MimeType, document.Media.FileName, document.Text));
+        Assert.Equal("audio/ogg; codecs=opus", Message("variety/cloud-api-audio.json").Media!.MimeType);
+    }
+
     [Fact]
     public void TheQuotedMessageIsReadInEachOfEvolutionsShapes()
     {
