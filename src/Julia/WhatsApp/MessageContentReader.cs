@@ -70,7 +70,8 @@ internal static class MessageContentReader
                 EvolutionWebhookParser.Bounded(EvolutionWebhookParser.GetString(media, "fileName") ?? EvolutionWebhookParser.GetString(media, "filename"), 255),
                 caption, seconds));
         }
-        return new Content(MessageKinds.Other, null, null);
+        // A location, a contact card, a poll: `outro`, kept in words (SharedContent).
+        return new Content(MessageKinds.Other, SharedContent.Describe(message), null);
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public sealed class PayloadVarietyTests(PipelineFixture f) : IClassFixture<Pipel
     /// answer <c>Says</c>, no agent), <c>nada</c> (stored and consumed, nothing sent), <c>ignorado</c> (200 `ignored`, no row).
     /// </summary>
     public sealed record Case(string File, string Kind, string Outcome, string? Says = null, string? Phone = null, string? Lid = null,
-        string? MimeType = null, string? FileName = null)
+        string? MimeType = null, string? FileName = null, string? Stored = null)
     {
         public override string ToString() => File;
     }
@@ -56,11 +56,11 @@ public sealed class PayloadVarietyTests(PipelineFixture f) : IClassFixture<Pipel
         new("sticker", "sticker", "nada"),
         new("sticker-lottie", "sticker", "nada"),
         // nothing to answer (docs/decisions.md#inbound): stored, consumed, no reply
-        new("location", "outro", "nada"),
-        new("location-live", "outro", "nada"),
-        new("contact-card", "outro", "nada"),
-        new("contacts-array", "outro", "nada"),
-        new("poll-creation-v3", "outro", "nada"),
+        new("location", "outro", "nada", Stored: "[localização: Hospital Central, Av. Paulista, 1000]"),
+        new("location-live", "outro", "nada", Stored: "[localização em tempo real]"),
+        new("contact-card", "outro", "nada", Stored: "[contato: Dr. Pedro Alves]"),
+        new("contacts-array", "outro", "nada", Stored: "[contatos: Dr. Pedro Alves, Dra. Rita Melo]"),
+        new("poll-creation-v3", "outro", "nada", Stored: "[enquete: Qual turno? (Dia / Noite)]"),
         // never a doctor's message
         new("reaction", "", "ignorado"),
         new("poll-update", "", "ignorado"),
@@ -98,8 +98,8 @@ public sealed class PayloadVarietyTests(PipelineFixture f) : IClassFixture<Pipel
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        var rows = await f.QueryAsync<(Guid Medico, string Tipo, string? Mime, string? Name)>("""
-            SELECT medico_id, tipo, midia->>'mimetype', midia->>'filename' FROM interacoes WHERE provider_message_id = @id AND direcao = 'entrada'
+        var rows = await f.QueryAsync<(Guid Medico, string Tipo, string? Mime, string? Name, string Conteudo)>("""
+            SELECT medico_id, tipo, midia->>'mimetype', midia->>'filename', conteudo FROM interacoes WHERE provider_message_id = @id AND direcao = 'entrada'
             """, new { id });
         if (c.Outcome == "ignorado")
         {
@@ -112,6 +112,7 @@ public sealed class PayloadVarietyTests(PipelineFixture f) : IClassFixture<Pipel
         Assert.Equal(c.Kind, row.Tipo);
         if (c.MimeType is not null) Assert.Equal(c.MimeType, row.Mime);
         if (c.FileName is not null) Assert.Equal(c.FileName, row.Name);
+        if (c.Stored is not null) Assert.Equal(c.Stored, row.Conteudo);
         if (c.Lid is not null || c.Phone is not null)
         {
             var doctor = await f.QueryAsync<(string? Telefone, string? Lid)>("SELECT telefone, whatsapp_lid FROM medicos WHERE id = @id", new { id = row.Medico });
@@ -138,6 +139,27 @@ public sealed class PayloadVarietyTests(PipelineFixture f) : IClassFixture<Pipel
                 Assert.Empty(await QueueAsync(row.Medico));
                 break;
         }
+    }
+
+    /// <summary>
+    /// A location gets no answer of its own, but the doctor's next words are about it: the agent's history shows what he
+    /// shared, not "[mensagem não suportada]" (docs/decisions.md#inbound, "Payload variety").
+    /// </summary>
+    [Fact]
+    public async Task WhatADoctorSharedIsInTheHistoryOfHisNextTurn()
+    {
+        const string phone = "5511977709901";
+        var location = Load("location");
+        location["data"]!["key"]!["remoteJid"] = $"{phone}@s.whatsapp.net";
+        location["data"]!["key"]!["id"] = "3EB0VAR990100000000000A";
+        await EvolutionWebhooks.PostAsync(f.Client, location);
+        await f.WaitProcessedAsync(phone);
+
+        await EvolutionWebhooks.PostAsync(f.Client, EvolutionWebhooks.Text(phone, "é esse o hospital onde eu trabalho hoje"));
+        await f.WaitProcessedAsync(phone);
+
+        var turn = Assert.Single(f.Agent.Turns, t => t.Doctor.Telefone == phone);
+        Assert.Contains(turn.History, h => h.Direction == "entrada" && h.Content == "[localização: Hospital Central, Av. Paulista, 1000]");
     }
 
     /// <summary>Every other event an instance sends with "all events" on: 200 `ignored`, nothing stored, nobody created.</summary>

@@ -255,6 +255,28 @@ public sealed class EvolutionWebhookParserTests
         Assert.Equal("audio/ogg; codecs=opus", Message("variety/cloud-api-audio.json").Media!.MimeType);
     }
 
+    /// <summary>
+    /// A location, a contact card or a poll stays `outro` (nothing to answer) but is kept in words, never with a contact's
+    /// phone: before, each was "[mensagem não suportada]" in the staff's and the agent's history (a payload-variety matrix).
+    /// </summary>
+    [Theory]
+    [InlineData("""{"locationMessage":{"degreesLatitude":-23.5613,"degreesLongitude":-46.6565,"name":"Hospital Central","address":"Av. Paulista, 1000"}}""", "[localização: Hospital Central, Av. Paulista, 1000]")]
+    [InlineData("""{"locationMessage":{"degreesLatitude":-23.5613,"degreesLongitude":-46.6565}}""", "[localização: -23.5613, -46.6565]")]
+    [InlineData("""{"locationMessage":{"degreesLatitude":"x","address":"Rua\nUm"}}""", "[localização: Rua Um]")]
+    [InlineData("""{"liveLocationMessage":{"degreesLatitude":-23.5,"degreesLongitude":-46.6,"caption":"estou chegando"}}""", "[localização em tempo real: estou chegando]")]
+    [InlineData("""{"contactMessage":{"displayName":"Dr. Pedro Alves","vcard":"BEGIN:VCARD\nTEL;waid=5511999990099:+55 11 99999-0099\nEND:VCARD"}}""", "[contato: Dr. Pedro Alves]")]
+    [InlineData("""{"contactMessage":{"vcard":"BEGIN:VCARD\nEND:VCARD"}}""", "[contato]")]
+    [InlineData("""{"contactsArrayMessage":{"displayName":"2 contatos","contacts":[{"displayName":"A"},{"vcard":"x"},{"displayName":"B"}]}}""", "[contatos: A, B]")]
+    [InlineData("""{"pollCreationMessage":{"name":"Qual dia?","options":[{"optionName":"Sexta"},{"optionName":"Sábado"}]}}""", "[enquete: Qual dia? (Sexta / Sábado)]")]
+    [InlineData("""{"eventMessage":{"name":"Reunião"}}""", null)]
+    public void ALocationAContactOrAPollIsKeptInWords(string message, string? stored)
+    {
+        var m = WithMessage(message);
+        Assert.Equal((MessageKinds.Other, stored), (m.Kind, m.Text));
+        Assert.DoesNotContain("99999", m.Text ?? "");
+        Assert.True(WithMessage($$$"""{"contactMessage":{"displayName":"{{{new string('x', 500)}}}"}}""").Text!.Length <= SharedContent.MaxChars);
+    }
+
     [Fact]
     public void TheQuotedMessageIsReadInEachOfEvolutionsShapes()
     {
