@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Julia.WhatsApp;
 
 /// <summary>
-/// Evolution API v2 over HTTP (tests/fixtures/README.md, "1.2 Calls we make to Evolution"): header `apikey`, `message/sendText`,
+/// Evolution API v2 (and v1 for sendText) over HTTP (tests/fixtures/README.md, "1.2 Calls we make to Evolution"): header `apikey`, `message/sendText`,
 /// `chat/sendPresence`, `chat/markMessageAsRead`, `chat/whatsappNumbers`, `instance/connectionState`. Never retries a POST by itself (the queue
 /// owns retries); the evolution circuit breaker (3 failures, 30 s) guards every call.
 /// </summary>
@@ -25,7 +25,9 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
         if (!breaker.TryEnter()) return SendResult.CircuitOpen;
         try
         {
-            using var response = await http.PostAsJsonAsync($"message/sendText/{Instance}", new { number, text }, ct);
+            // v2 reads the flat `text`, v1 requires `textMessage.text`; neither refuses the other's field, so one body
+            // serves both (tests/fixtures/README.md, 1.3). Either answer carries the message id at `key.id`.
+            using var response = await http.PostAsJsonAsync($"message/sendText/{Instance}", new { number, text, textMessage = new { text } }, ct);
             var body = await response.Content.ReadAsStringAsync(ct);
             if (response.IsSuccessStatusCode)
             {

@@ -32,6 +32,30 @@ public sealed class DispatcherTests(DispatcherFixture f) : IClassFixture<Dispatc
         await f.App.Logs.AssertLoggedAsync(l => l.Message.StartsWith("enviar ok"), "enviar ok");
     }
 
+    /// <summary>
+    /// The same send reaches an Evolution v1 gateway, whose sendText requires `textMessage.text` where v2 reads a flat
+    /// `text` (tests/fixtures/README.md, 1.3): the body carries both, and v1's raw answer gives the message id.
+    /// </summary>
+    [Fact]
+    public async Task AReplyAlsoGoesOutThroughAnEvolutionV1Gateway()
+    {
+        const string phone = "5511999991060";
+        f.Evolution.V1 = true;
+        try
+        {
+            await PostAsync(f.Client, Text(phone, "tem plantão?"));
+            await Eventually.MatchesAsync(() => f.StatusesAsync(phone), s => s.Count == 2 && s.All(x => !x.StartsWith("pendente") && !x.StartsWith("processando")));
+        }
+        finally { f.Evolution.V1 = false; }
+
+        Assert.Equal(["enviada:", "enviada:"], await f.StatusesAsync(phone));
+        Assert.Equal(["Oi! Tudo bem?", "Tenho plantão sexta, quer ver?"], SendsTo(phone).Select(c => c.Body!["textMessage"]!["text"]!.GetValue<string>()));
+        Assert.Equal(2, await f.ScalarAsync<long>("""
+            SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id
+            WHERE m.telefone = @phone AND i.direcao = 'saida' AND i.provider_message_id LIKE 'BAE5%'
+            """, new { phone }));
+    }
+
     [Fact]
     public async Task TheMessagesOfOneTurnAreMarkedReadInOneCall()
     {

@@ -76,9 +76,16 @@ public sealed class FakeEvolution : LoopbackServer
 
     public void NotOnWhatsAppNext() => sendScript.Enqueue((400, Fixture("send-text-error-400-not-on-whatsapp.json").ToJsonString()));
 
+    /// <summary>
+    /// Answer as Evolution v1 (tests/fixtures/README.md, 1.3): sendText requires `textMessage.text` (400 from its schema
+    /// check otherwise) and answers with the raw Baileys message.
+    /// </summary>
+    public bool V1 { get; set; }
+
     async Task<IResult> SendTextAsync(HttpContext http)
     {
         var body = await Record(http);
+        if (V1) return SendTextV1(body);
         if (delays.TryDequeue(out var delay))
         {
             try { await Task.Delay(delay, http.RequestAborted); } catch (OperationCanceledException) { }
@@ -88,6 +95,18 @@ public sealed class FakeEvolution : LoopbackServer
         response["key"]!["id"] = $"3EB0{Guid.NewGuid():N}"[..24].ToUpperInvariant();
         response["key"]!["remoteJid"] = body?["number"]?.GetValue<string>();
         response["message"] = new JsonObject { ["conversation"] = body?["text"]?.GetValue<string>() };
+        return Results.Content(response.ToJsonString(), "application/json", statusCode: 201);
+    }
+
+    static IResult SendTextV1(JsonObject? body)
+    {
+        if (body?["textMessage"]?["text"] is not JsonValue text)
+            return Results.Content("""{"status":400,"error":"Bad Request","response":{"message":[["instance requires property \"textMessage\""]]}}""",
+                "application/json", statusCode: 400);
+        var response = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "evolution", "v1", "send-text-response.v1.json")))!.AsObject();
+        response["key"]!["id"] = $"BAE5{Guid.NewGuid():N}"[..16].ToUpperInvariant();
+        response["key"]!["remoteJid"] = body["number"]?.GetValue<string>() + "@s.whatsapp.net";
+        response["message"] = new JsonObject { ["extendedTextMessage"] = new JsonObject { ["text"] = text.GetValue<string>() } };
         return Results.Content(response.ToJsonString(), "application/json", statusCode: 201);
     }
 
