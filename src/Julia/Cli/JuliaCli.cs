@@ -3,16 +3,24 @@ using Julia.Infrastructure.Configuration;
 using Julia.Infrastructure.Database;
 using Julia.Host;
 using Julia.Infrastructure.Hosting;
-using Npgsql;
 
 namespace Julia.Cli;
 
-/// <summary>Entry point of the `julia` program: one verb per run, exit codes 0 / 1 / 2.</summary>
+/// <summary>
+/// Entry point of the `julia` program: one verb per run, exit codes 0 / 1 / 2. Every verb but `serve` keeps stdout for
+/// its result (counts, JSON, the conversation, progress lines) and writes its log lines to stderr; `serve`'s log is its
+/// output, on stdout. A failure ends in one line on stderr (<see cref="FailureLine"/>), never a stack trace.
+/// </summary>
 internal static class JuliaCli
 {
+    const string LogsToStandardError = "--Logging:Console:LogToStandardErrorThreshold=Trace";
+
     public static async Task<int> RunAsync(string[] args)
     {
-        var command = CommandLine.Parse(args);
+        var parsed = CommandLine.Parse(args);
+        var command = parsed.Verb is "serve" or "help" || parsed.Error is not null
+            ? parsed
+            : parsed with { ConfigurationOverrides = [.. parsed.ConfigurationOverrides, LogsToStandardError] };
         if (command.Error is not null)
         {
             await Console.Error.WriteLineAsync($"julia: {command.Error}");
@@ -41,11 +49,7 @@ internal static class JuliaCli
                         await RetentionConsole.RunAsync(app.Services.GetRequiredService<Julia.Maintenance.RetentionRunner>(),
                             command.Options.ContainsKey("--dry-run"));
                     }),
-                // stdout carries the JSON: every log line goes to stderr.
-                "titular exportar" or "titular apagar" => await OneShotWithExitCodeAsync(command with
-                {
-                    ConfigurationOverrides = [.. command.ConfigurationOverrides, "--Logging:Console:LogToStandardErrorThreshold=Trace"],
-                }, async app =>
+                "titular exportar" or "titular apagar" => await OneShotWithExitCodeAsync(command, async app =>
                 {
                     await app.Services.GetRequiredService<MigrationRunner>().RunAsync(CancellationToken.None);
                     return command.Verb == "titular exportar"
@@ -69,12 +73,20 @@ internal static class JuliaCli
                 await Console.Error.WriteLineAsync($"julia: configuração inválida: {problem}");
             return 1;
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        catch (Exception ex)
         {
-            await Console.Error.WriteLineAsync($"julia: ERROR banco de dados inacessível: {ex.Message}");
+            await Console.Error.WriteLineAsync(FailureLine.Database(ex, Setting(command, "DATABASE_URL")) ?? FailureLine.Unexpected(command.Verb, ex));
+            // The whole trace for a developer only (the log never writes the host's own "Hosting failed to start" line:
+            // src/Julia/Infrastructure/Logging/JuliaConsoleFormatter.cs).
+            if (ValueValidator.TryBool(Setting(command, "DEBUG") ?? "", out var debug) && debug) await Console.Error.WriteLineAsync(ex.ToString());
             return 1;
         }
     }
+
+    /// <summary>A variable as this run sees it: `--NAME=value` on the command line, else the environment.</summary>
+    static string? Setting(CommandLine command, string name) =>
+        command.ConfigurationOverrides.LastOrDefault(a => a.StartsWith($"--{name}=", StringComparison.Ordinal))?[(name.Length + 3)..]
+        ?? Environment.GetEnvironmentVariable(name);
 
     static async Task<int> ServeAsync(CommandLine command)
     {

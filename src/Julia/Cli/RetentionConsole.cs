@@ -4,8 +4,8 @@ using Spectre.Console;
 namespace Julia.Cli;
 
 /// <summary>
-/// `julia limpeza [--dry-run]`: the retention rules now, with a progress bar per table on a terminal and plain lines
-/// otherwise (logs, CI, pipes), then the counts.
+/// `julia limpeza [--dry-run]`: the retention rules now, with a progress bar per table on a terminal, then the counts
+/// on stdout (only the counts when stdout is a pipe or a file; the log lines go to stderr, src/Julia/Cli/JuliaCli.cs).
 /// </summary>
 internal static class RetentionConsole
 {
@@ -33,10 +33,11 @@ internal static class RetentionConsole
         }
         else
         {
+            // A pipe, a file, cron: stdout is the counts once, at the end (greppable); each table's count is also a log
+            // line on stderr as it finishes, and a long deletion says where it is there every 10 000 rows.
             var progress = new SyncProgress<(IRetentionTarget Target, long Done, long Total)>(p =>
             {
-                if (p.Done == 0) Console.WriteLine($"{p.Target.Name}: {Infrastructure.Text.PtBrCount.Of(p.Total, "linha vencida", "linhas vencidas")}");
-                else if (p.Done == p.Total || p.Done % 10_000 == 0) Console.WriteLine($"{p.Target.Name}: {p.Done}/{p.Total} apagadas");
+                if (p.Done > 0 && p.Done < p.Total && p.Done % 10_000 == 0) Console.Error.WriteLine($"julia: {p.Target.Name}: {p.Done}/{p.Total} apagadas…");
             });
             counts = await runner.RunAsync(dryRun, progress, CancellationToken.None);
         }

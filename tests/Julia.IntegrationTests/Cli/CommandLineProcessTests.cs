@@ -43,6 +43,48 @@ public sealed class CommandLineProcessTests
         Assert.DoesNotContain("senha-secreta", stderr + stdout);
     }
 
+    /// <summary>
+    /// A database that refuses connections at start is one line naming host, port and database, and what to check
+    /// (an outside walk, 2026-12-04: `serve` and `chat` printed the host's "Hosting failed to start" line with the
+    /// whole Npgsql trace before the friendly line).
+    /// </summary>
+    [Theory]
+    [InlineData("serve")]
+    [InlineData("chat", "--telefone", "5511999990903")]
+    [InlineData("migrate")]
+    public async Task AnUnreachableDatabaseIsOneLineWithoutATrace(params string[] args)
+    {
+        var port = LoopbackPorts.Free(); // nothing listens there
+        var env = new Dictionary<string, string>
+        {
+            ["DATABASE_URL"] = $"postgres://julia:senha-secreta@127.0.0.1:{port}/julia", ["REDIS_URL"] = "redis://127.0.0.1:6399/0",
+            ["PORT"] = LoopbackPorts.Free().ToString(),
+        };
+
+        var (exit, stdout, stderr) = await JuliaProcess.RunAsync(env, args);
+
+        Assert.Equal(1, exit);
+        Assert.DoesNotContain("Hosting failed", stdout + stderr);
+        Assert.DoesNotContain("   at ", stdout + stderr);
+        Assert.DoesNotContain("senha-secreta", stdout + stderr);
+        Assert.Equal($"julia: ERROR banco de dados inacessível em 127.0.0.1:{port}/julia (conexão recusada): o PostgreSQL está no ar? confira host e porta em DATABASE_URL",
+            Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    /// <summary>Every verb but `serve` keeps stdout for its result: log lines go to stderr (as `titular` always did).</summary>
+    [Fact]
+    public async Task MigrateLogsOnStderrAndLeavesStdoutEmpty()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var redis = TestRedis.Lease();
+
+        var (exit, stdout, stderr) = await JuliaProcess.RunAsync(new Dictionary<string, string> { ["DATABASE_URL"] = db.Url, ["REDIS_URL"] = redis.Url }, "migrate");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Equal("", stdout);
+        Assert.Contains("MigrationRunner: Migration 0001_initial.sql applied", stderr);
+    }
+
     [Theory]
     [InlineData("deploy")]
     [InlineData("serve", "--role", "cron")]

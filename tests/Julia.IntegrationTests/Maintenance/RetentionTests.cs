@@ -88,6 +88,26 @@ public sealed class RetentionTests : IAsyncLifetime
         Assert.Contains(app.Logs.Lines, l => l.Message.Contains("Retenção: interacoes (> 90 dias): 20 linhas apagadas"));
     }
 
+    /// <summary>
+    /// `julia limpeza | cat` (cron, a file): stdout is the counts once, one greppable line per table; the log lines go to
+    /// stderr (an outside walk, 2026-12-04: each count came three times on stdout — a progress line, an INFO log line
+    /// and the summary).
+    /// </summary>
+    [Fact]
+    public async Task InAPipeLimpezaPrintsEachCountOnceAndLogsOnStderr()
+    {
+        var env = new Dictionary<string, string> { ["DATABASE_URL"] = database.Url, ["REDIS_URL"] = redis.Url, ["RETENCAO_CONVERSAS_DIAS"] = "60" };
+        var (exit, stdout, stderr) = await JuliaProcess.RunAsync(env, "limpeza");
+
+        Assert.True(exit == 0, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("interacoes (> 90 dias): 20 linhas apagadas", Assert.Single(lines, l => l.StartsWith("interacoes ", StringComparison.Ordinal)));
+        Assert.Equal("conversations (> 60 dias, sem handoff aberto): 1 linha apagada", Assert.Single(lines, l => l.StartsWith("conversations ", StringComparison.Ordinal)));
+        Assert.All(lines, l => Assert.Matches(@"^[^:]+: \d+ linhas? apagadas?$", l));
+        Assert.Contains("RetentionRunner: Retenção: interacoes (> 90 dias): 20 linhas apagadas", stderr);
+        Assert.Equal(5, await CountAsync("interacoes"));
+    }
+
     async Task<long> CountAsync(string from)
     {
         await using var c = await db.OpenConnectionAsync();

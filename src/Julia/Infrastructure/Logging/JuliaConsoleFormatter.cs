@@ -19,8 +19,16 @@ internal sealed class JuliaConsoleFormatter(IOptionsMonitor<JuliaConsoleFormatte
 {
     public new const string Name = "julia";
 
+    /// <summary>
+    /// Microsoft.Extensions.Hosting's "Hosting failed to start" (a hosted service threw while the host started), with the
+    /// exception's whole trace: never written. The exception reaches the CLI, which says why in one line of its own
+    /// (src/Julia/Cli/FailureLine.cs; the trace with DEBUG=true); the trace printed before that line buried it.
+    /// </summary>
+    const string StartupFault = "HostedServiceStartupFaulted";
+
     public override void Write<TState>(in LogEntry<TState> entry, IExternalScopeProvider? scopeProvider, TextWriter writer)
     {
+        if (entry.EventId.Name == StartupFault) return;
         var message = entry.Formatter(entry.State, entry.Exception);
         if (string.IsNullOrEmpty(message) && entry.Exception is null) return;
         var level = LevelName(entry.LogLevel);
