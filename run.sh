@@ -30,6 +30,14 @@ esac
 
 command -v dotnet >/dev/null 2>&1 || die "o .NET 10 SDK não está instalado (https://dot.net); depois rode ./run.sh de novo"
 
+# A Júlia already on this port (a second ./run.sh, a forgotten one): said before anything starts or builds — a build
+# would rewrite .local/bin under the running one, and `julia serve` would only refuse the port minutes later.
+listen_host=${HOST:-127.0.0.1}
+case "$listen_host" in 0.0.0.0|"*"|+|localhost) listen_host=127.0.0.1 ;; esac
+if (exec 3<>"/dev/tcp/$listen_host/${PORT:-8000}") 2>/dev/null; then
+  die "ERROR $listen_host:${PORT:-8000} já está em uso (outra Júlia rodando? pare-a com Ctrl-C no terminal dela, ou use outra porta: PORT=8001 ./run.sh)"
+fi
+
 seed=()
 if [ -z "${DATABASE_URL:-}" ] || [ -z "${REDIS_URL:-}" ]; then ensure_packages; fi
 if [ -z "${DATABASE_URL:-}" ]; then
@@ -54,9 +62,25 @@ fi
 # (a no-op `dotnet build` takes seconds), and it is compiled ReadyToRun — native code ahead of time, ~0.45 s less to the
 # first 200 on /health. JULIA_BUILD=1 forces a build.
 stamp=.local/bin/.build-stamp
-if [ "${JULIA_BUILD:-}" = 1 ] || [ ! -f .local/bin/julia.dll ] || [ ! -f "$stamp" ] \
-   || [ -n "$(find src Directory.Build.props Directory.Packages.props nuget.config \( -name bin -o -name obj \) -prune \
-              -o -newer "$stamp" -print -quit 2>/dev/null)" ]; then
+stale() {
+  [ ! -f .local/bin/julia.dll ] || [ ! -f "$stamp" ] \
+  || [ -n "$(find src Directory.Build.props Directory.Packages.props nuget.config \( -name bin -o -name obj \) -prune \
+             -o -newer "$stamp" -print -quit 2>/dev/null)" ]
+}
+build=
+if [ "${JULIA_BUILD:-}" = 1 ] || stale; then
+  build=1
+  # Two ./run.sh of this checkout at once (the second started while the first compiles): one builds, the other waits
+  # and uses that build — two builds into the same folders fail or leave it half written.
+  mkdir -p .local
+  exec 9>.local/build.lock
+  if command -v flock >/dev/null 2>&1 && ! flock -n 9; then
+    say "outro ./run.sh desta cópia está compilando; esperando ele terminar…"
+    flock 9
+    stale || build=
+  fi
+fi
+if [ -n "$build" ]; then
   mkdir -p .local/bin
   say "compilando a Júlia em .local/bin (a primeira vez leva alguns minutos)…"
   # The build (and ./test.sh's) creates bin/ and obj/ in each project folder, which makes that folder newer than the
@@ -71,6 +95,7 @@ if [ "${JULIA_BUILD:-}" = 1 ] || [ ! -f .local/bin/julia.dll ] || [ ! -f "$stamp
   fi
   mv "$stamp.new" "$stamp"
 fi
+exec 9>&-   # the lock is the build's, not the server's
 if [ ${#seed[@]} -gt 0 ] || [ -n "${local_redis:-}" ]; then
   # The CLI (julia chat, titular, limpeza…) in another terminal needs the same two URLs.
   say "CLI em outro terminal: export DATABASE_URL=$DATABASE_URL REDIS_URL=$REDIS_URL; dotnet .local/bin/julia.dll --help"

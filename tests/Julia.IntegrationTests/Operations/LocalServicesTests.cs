@@ -109,6 +109,37 @@ public sealed class LocalServicesTests
         }
     }
 
+    /// <summary>
+    /// A second ./run.sh while a Júlia already listens on its port says so in one line, exit 1, before it starts a
+    /// server or builds (an outside walk, 2026-12-04: with src/ changed it rebuilt .local/bin under the running Júlia for
+    /// minutes, then `julia serve` refused the port).
+    /// </summary>
+    [Fact]
+    public async Task RunShOnAPortAlreadyInUseStopsBeforeBuilding()
+    {
+        var checkout = Path.Combine(Path.GetTempPath(), $"julia-porta-{Guid.NewGuid():N}"[..24]);
+        Directory.CreateDirectory(Path.Combine(checkout, "scripts"));
+        File.Copy(Path.Combine(Repository.Root, "scripts", "local-services.sh"), Path.Combine(checkout, "scripts", "local-services.sh"));
+        File.Copy(Path.Combine(Repository.Root, "run.sh"), Path.Combine(checkout, "run.sh"));
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        try
+        {
+            var (code, output) = await RunAsync(checkout,
+                $"export DATABASE_URL=postgres://postgres@127.0.0.1:1/julia REDIS_URL=redis://127.0.0.1:1/0; PORT={port} HOST=0.0.0.0 bash ./run.sh");
+
+            Assert.Equal(1, code);
+            Assert.Equal($"julia: ERROR 127.0.0.1:{port} já está em uso (outra Júlia rodando? pare-a com Ctrl-C no terminal dela, ou use outra porta: PORT=8001 ./run.sh)",
+                output.Trim());
+            Assert.False(Directory.Exists(Path.Combine(checkout, ".local", "bin")), "nothing built");
+        }
+        finally
+        {
+            Directory.Delete(checkout, recursive: true);
+        }
+    }
+
     static int FreePortBelowEphemeral(int from, int to)
     {
         for (var attempt = 0; ; attempt++)
