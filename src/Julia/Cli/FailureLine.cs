@@ -14,8 +14,10 @@ internal static class FailureLine
     /// <summary>The line for a database failure, or null when <paramref name="ex"/> is not one.</summary>
     public static string? Database(Exception ex, string? databaseUrl)
     {
+        // Only what Npgsql raised: a socket error or a timeout elsewhere (HOST, Redis) is not the database's.
+        if (Find<NpgsqlException>(ex) is not { } npgsql) return null;
         var at = Target(databaseUrl) is { } target ? $" em {target}" : "";
-        switch (Find<PostgresException>(ex))
+        switch (npgsql as PostgresException)
         {
             case { SqlState: "28P01" or "28000" } pg:
                 return $"julia: ERROR banco de dados recusou o login{at} ({pg.SqlState}: {pg.MessageText}): confira usuário e senha em DATABASE_URL";
@@ -27,7 +29,7 @@ internal static class FailureLine
             case { } pg:
                 return $"julia: ERROR banco de dados recusou um comando{at} ({pg.SqlState}: {pg.MessageText}): confira as permissões do usuário de DATABASE_URL";
         }
-        if (Find<SocketException>(ex) is { } socket)
+        if (Find<SocketException>(npgsql) is { } socket)
         {
             return socket.SocketErrorCode switch
             {
@@ -37,11 +39,9 @@ internal static class FailureLine
                 _ => $"julia: ERROR banco de dados inacessível{at} ({socket.Message}): confira host e porta em DATABASE_URL e a rede até o servidor",
             };
         }
-        if (Find<TimeoutException>(ex) is not null)
+        if (Find<TimeoutException>(npgsql) is not null)
             return $"julia: ERROR banco de dados inacessível{at} (sem resposta no prazo): confira host e porta em DATABASE_URL e a rede até o servidor";
-        if (Find<NpgsqlException>(ex) is { } npgsql)
-            return $"julia: ERROR banco de dados inacessível{at} ({OneLine(npgsql.Message)}): confira DATABASE_URL e se o PostgreSQL está no ar";
-        return null;
+        return $"julia: ERROR banco de dados inacessível{at} ({OneLine(npgsql.Message)}): confira DATABASE_URL e se o PostgreSQL está no ar";
     }
 
     /// <summary>Anything else that stopped the run: its type and message, and how to see the whole trace.</summary>

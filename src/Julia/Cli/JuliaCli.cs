@@ -102,18 +102,18 @@ internal static class JuliaCli
         // Only for a real listener: under a test host (no Kestrel) nothing binds, and two hosts starting together would
         // see each other's probe.
         var kestrel = app.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?.GetType().Name.Contains("Kestrel", StringComparison.Ordinal) == true;
-        if (kestrel && PortTaken(app.Configuration["Http:Host"], app.Configuration["Http:Port"]) is { } taken)
+        if (kestrel && CannotListen(app.Configuration["Http:Host"], app.Configuration["Http:Port"]) is { } problem)
         {
             // Before anything starts: otherwise the jobs start, Kestrel fails to bind and the process dies with a stack trace.
-            await Console.Error.WriteLineAsync($"julia: ERROR {taken} já está em uso (outra Júlia rodando? mude PORT ou pare a outra)");
+            await Console.Error.WriteLineAsync($"julia: ERROR {problem}");
             return 1;
         }
         await app.RunAsync();
         return 0;
     }
 
-    /// <summary>"host:port" when something already listens there; null when it is free (or the port is 0, any free one).</summary>
-    static string? PortTaken(string? host, string? port)
+    /// <summary>Why Júlia could not listen on HOST:PORT (in use, not this machine's address, a port that needs root); null when she can.</summary>
+    static string? CannotListen(string? host, string? port)
     {
         if (!int.TryParse(port, out var number) || number == 0) return null;
         var address = host is null or "" or "0.0.0.0" or "*" or "+" ? System.Net.IPAddress.Any
@@ -127,9 +127,15 @@ internal static class JuliaCli
             probe.Stop();
             return null;
         }
-        catch (System.Net.Sockets.SocketException ex) when (ex.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
+        catch (System.Net.Sockets.SocketException ex)
         {
-            return $"{host}:{number}";
+            return ex.SocketErrorCode switch
+            {
+                System.Net.Sockets.SocketError.AddressAlreadyInUse => $"{host}:{number} já está em uso (outra Júlia rodando? mude PORT ou pare a outra)",
+                System.Net.Sockets.SocketError.AddressNotAvailable => $"HOST={host} não é um endereço desta máquina (use 127.0.0.1, 0.0.0.0 num container, ou um IP daqui)",
+                System.Net.Sockets.SocketError.AccessDenied => $"sem permissão para escutar na porta {number} (abaixo de 1024 só como root; use PORT=8000)",
+                _ => $"não consigo escutar em {host}:{number} ({ex.Message}); confira HOST e PORT",
+            };
         }
     }
 

@@ -71,6 +71,27 @@ public sealed class CommandLineProcessTests
             Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
 
+    /// <summary>
+    /// HOST set to an address this machine does not have is one line naming HOST, before anything starts (an outside
+    /// walk, 2026-12-04: the port probe's SocketException escaped as .NET's unhandled-exception trace).
+    /// </summary>
+    [Fact]
+    public async Task ServeOnAnAddressNotOfThisMachineSaysSoInOneLine()
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["DATABASE_URL"] = "postgres://julia@127.0.0.1:1/julia", ["REDIS_URL"] = "redis://127.0.0.1:6399/0",
+            ["HOST"] = "192.0.2.1", ["PORT"] = LoopbackPorts.Free().ToString(), // TEST-NET-1: never a local address
+        };
+
+        var (exit, stdout, stderr) = await JuliaProcess.RunAsync(env, "serve");
+
+        Assert.Equal(1, exit);
+        Assert.DoesNotContain("   at ", stdout + stderr);
+        Assert.Equal("julia: ERROR HOST=192.0.2.1 não é um endereço desta máquina (use 127.0.0.1, 0.0.0.0 num container, ou um IP daqui)",
+            Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
     /// <summary>Every verb but `serve` keeps stdout for its result: log lines go to stderr (as `titular` always did).</summary>
     [Fact]
     public async Task MigrateLogsOnStderrAndLeavesStdoutEmpty()

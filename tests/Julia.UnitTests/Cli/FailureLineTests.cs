@@ -63,6 +63,14 @@ public sealed class FailureLineTests
     public void OtherExceptionsAreNotDatabaseFailures() =>
         Assert.Null(FailureLine.Database(new InvalidOperationException("x"), Url));
 
+    /// <summary>A socket error or a timeout Npgsql did not raise (HOST not of this machine, Redis) is not blamed on DATABASE_URL.</summary>
+    [Fact]
+    public void SocketErrorsAndTimeoutsOutsideNpgsqlAreNotDatabaseFailures()
+    {
+        Assert.Null(FailureLine.Database(new SocketException((int)SocketError.AddressNotAvailable), Url));
+        Assert.Null(FailureLine.Database(new InvalidOperationException("x", new TimeoutException()), Url));
+    }
+
     [Fact]
     public void AnythingElseIsOneLineWithItsTypeAndMessage()
     {
