@@ -1,3 +1,4 @@
+using Julia.Infrastructure.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Julia.Chatwoot;
@@ -46,14 +47,14 @@ internal sealed partial class ChatwootStartup(ChatwootIdentity identity, IServic
                 timeout.CancelAfter(TimeSpan.FromSeconds(10));
                 var profile = await services.GetRequiredService<ChatwootClient>().GetProfileAsync(timeout.Token);
                 identity.Set(profile.Id, "on");
-                LogAnswers(o.BaseUrl!, profile.Id, o.AccountId, o.InboxId, o.Mirroring);
+                LogAnswers(SafeUrl.Of(o.BaseUrl), profile.Id, o.AccountId, o.InboxId, o.Mirroring);
                 return;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
             catch (Exception ex) when (ex is ChatwootException or OperationCanceledException or HttpRequestException)
             {
                 identity.Set(null, "sem resposta");
-                if (!warned) LogNotAnswering(o.BaseUrl!, ex.Message);
+                if (!warned) LogNotAnswering(SafeUrl.Of(o.BaseUrl), ex.Message);
                 warned = true;
             }
             try { await Task.Delay(wait, time, ct); } catch (OperationCanceledException) { return; }

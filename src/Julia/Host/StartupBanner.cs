@@ -1,5 +1,6 @@
 using Julia.Agent;
 using Julia.Infrastructure.Hosting;
+using Julia.Infrastructure.Logging;
 using Julia.Infrastructure.Redis;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -39,12 +40,12 @@ internal sealed partial class StartupBanner(
     static IEnumerable<(string Name, string State)> Integrations(IConfiguration c, AgentOptions agent)
     {
         bool Has(string key) => !string.IsNullOrWhiteSpace(c[key]);
-        // Provider, models and endpoint; never a key (docs/decisions.md#model-provider).
+        // Provider, models and endpoint; never a key (docs/decisions.md#model-provider), nor a password written in a URL.
         yield return (agent.ProviderName, agent.Enabled
-            ? $"on (LLM_PROVIDER={agent.Provider.ToLowerInvariant()}, modelo {agent.Model}, complexo {agent.ComplexModel}, {agent.Endpoint})"
+            ? $"on (LLM_PROVIDER={agent.Provider.ToLowerInvariant()}, modelo {agent.Model}, complexo {agent.ComplexModel}, {SafeUrl.Of(agent.Endpoint)})"
             : $"off ({agent.OffReason}: fallback + handoff)");
-        yield return ("Evolution", Has("Evolution:BaseUrl") ? $"on ({c["Evolution:BaseUrl"]}, instância {c["Evolution:Instance"]})" : "sandbox (sem EVOLUTION_URL: nada sai para o WhatsApp; as respostas aparecem em /static/simulador.html e ficam em fila_mensagens)");
-        yield return ("Chatwoot", Has("Chatwoot:BaseUrl") && Has("Chatwoot:ApiToken") ? $"on ({c["Chatwoot:BaseUrl"]})" : "off (sem CHATWOOT_URL/CHATWOOT_API_TOKEN)");
+        yield return ("Evolution", Has("Evolution:BaseUrl") ? $"on ({SafeUrl.Of(c["Evolution:BaseUrl"])}, instância {c["Evolution:Instance"]})" : "sandbox (sem EVOLUTION_URL: nada sai para o WhatsApp; as respostas aparecem em /static/simulador.html e ficam em fila_mensagens)");
+        yield return ("Chatwoot", Has("Chatwoot:BaseUrl") && Has("Chatwoot:ApiToken") ? $"on ({SafeUrl.Of(c["Chatwoot:BaseUrl"])})" : "off (sem CHATWOOT_URL/CHATWOOT_API_TOKEN)");
         yield return ("Slack", Has("Slack:WebhookUrl") ? "on" : "off (sem SLACK_WEBHOOK_URL: notificações só no log)");
     }
 
