@@ -4,7 +4,7 @@ using Julia.Handoffs;
 namespace Julia.UnitTests.Conversations;
 
 /// <summary>
-/// Bursts of the twenty-third blind set (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
+/// Bursts of the twenty-third and twenty-fourth blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
 /// for — an opt-out through <see cref="OptOutDetector.InTurn"/> (as TurnProcessor reads it), a handoff through
 /// <see cref="HandoffTriggerDetector.DetectInTurn"/>. A line can narrow the stop before it, take a request back, or say
 /// who writes for the doctor.
@@ -26,6 +26,13 @@ public sealed class BurstTests
     // Who writes, then the request in the owner's name: one message would read the same.
     [InlineData("sou a esposa do dr carlos", "ele pediu pra pararem de mandar mensagem")]
     [InlineData("Aqui é a secretária da Dra. Ana", "ela não quer mais receber essas mensagens")]
+    // Twenty-fourth blind set: a stop split over two lines, neither one alone.
+    [InlineData("para", "de me mandar mensagem")]
+    [InlineData("PARA", "DE MANDAR", "CARALHO")]
+    [InlineData("para de mandar plantao", "nao quero mais nada")]
+    [InlineData("nao sou medico", "numero errado", "para de mandar")]
+    // "só isso" names no shift: the stop stands.
+    [InlineData("me tira da lista", "só isso, obrigado")]
     public void TheseTurnsAreOptOuts(params string[] messages) =>
         Assert.NotNull(OptOutDetector.InTurn(messages));
 
@@ -42,6 +49,16 @@ public sealed class BurstTests
     // The next line takes it back.
     [InlineData("stop", "espera, deixa eu ver")]
     [InlineData("to fora", "kkkk mentira, quero sim")]
+    // Twenty-fourth blind set: the next line names the shifts ("só de madrugada", "de Guarulhos"), or says the stop went to
+    // the wrong chat.
+    [InlineData("para de mandar plantão", "só de madrugada")]
+    [InlineData("para de mandar plantao", "de madrugada")]
+    [InlineData("pode parar de mandar", "somente os noturnos")]
+    [InlineData("nao me manda mais", "de Guarulhos")]
+    [InlineData("pare", "desculpa, mensagem errada")]
+    [InlineData("me tira da lista", "foi mal, era pra outra pessoa")]
+    // A greeting before a refusal of one shift is no stop split over two lines.
+    [InlineData("bom dia", "esse plantão eu dispenso", "tem algum na zona sul?")]
     // A colleague's request stays his even after a line about the writer who is not writing for him.
     [InlineData("sou o dr paulo", "meu colega pediu pra sair da lista")]
     public void TheseTurnsAreNotOptOuts(params string[] messages) =>
@@ -58,6 +75,13 @@ public sealed class BurstTests
     [InlineData("meu advogado pediu o contrato", "pode mandar em pdf?")]
     [InlineData("3 meses sem receber", "que palhaçada")]
     [InlineData("to puto", "o transito ta horrivel", "mas to chegando")]
+    // Twenty-fourth blind set: a short line finished by the next reads as one sentence with it, which asks for no one.
+    [InlineData("tem alguem", "pra me cobrir dia 10?")]
+    [InlineData("processo", "de cadastro ta demorando", "ja mandei tudo")]
+    [InlineData("vou falar com meu advogado", "sobre o CNPJ", "ai te mando os documentos")]
+    [InlineData("quero falar", "sobre a vaga de sexta", "ainda tem?")]
+    [InlineData("preciso de ajuda", "com o cadastro no app")]
+    [InlineData("quero falar com atendente", "ja resolvi, obrigado")]
     public void TheseTurnsHaveNoTrigger(params string[] messages) =>
         Assert.Null(HandoffTriggerDetector.DetectInTurn(messages));
 
@@ -74,6 +98,16 @@ public sealed class BurstTests
     [InlineData(HandoffTriggers.Legal, "vou processar", "achei um absurdo")]
     [InlineData(HandoffTriggers.NegativeSentiment, "vcs sao uma piada", "nunca vi tanta desorganização")]
     [InlineData(HandoffTriggers.NegativeSentiment, "oi", "cade meu pagamento", "bando de caloteiro")]
+    // Twenty-fourth blind set: a request for a person split over two lines.
+    [InlineData(HandoffTriggers.PersonRequested, "preciso de ajuda", "com um atendente")]
+    [InlineData(HandoffTriggers.PersonRequested, "quero falar", "com alguém da equipe")]
+    [InlineData(HandoffTriggers.PersonRequested, "me passa", "pra um atendente")]
+    [InlineData(HandoffTriggers.PersonRequested, "quero falar", "com quem cuida da escala")]
+    [InlineData(HandoffTriggers.PersonRequested, "preciso falar", "com quem faz o pagamento")]
+    // What is solved is one matter; the line goes on to a need still open.
+    [InlineData(HandoffTriggers.PersonRequested, "quero falar com atendente", "já resolvi o pagamento, tenho outra dúvida")]
+    [InlineData(HandoffTriggers.PersonRequested, "quero falar com um humano", "ja resolvi a parte do cadastro mas tenho outro problema")]
+    [InlineData(HandoffTriggers.PersonRequested, "que palhaçada", "ninguem responde")]
     public void TheTurnsTrigger(string expected, params string[] messages) =>
         Assert.Equal(expected, HandoffTriggerDetector.DetectInTurn(messages)?.Trigger);
 
@@ -82,4 +116,21 @@ public sealed class BurstTests
     [InlineData("me liga amanha? deixa pra la, ja resolvi aqui")]
     public void ARequestTakenBackInALaterClauseIsNone(string message) =>
         Assert.Null(HandoffTriggerDetector.Detect(message));
+
+    // Twenty-fourth blind set: a later clause that solves one matter and opens another does not take the request back.
+    [Theory]
+    [InlineData("quero falar com atendente. já resolvi o pagamento, tenho outra dúvida")]
+    [InlineData("me passa pra alguem da equipe, ja consegui o cadastro mas ainda preciso de ajuda com o pix")]
+    public void ARequestFollowedByANewNeedStands(string message) =>
+        Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect(message));
+
+    // Twenty-fourth blind set: the person by the role ("quem faz o pagamento"), not a role at the hospital's.
+    [Theory]
+    [InlineData("falar com quem faz o pagamento", HandoffTriggers.PersonRequested)]
+    [InlineData("quero falar com quem cuida da escala", HandoffTriggers.PersonRequested)]
+    [InlineData("falar com quem faz o pagamento dos plantões", HandoffTriggers.PersonRequested)]
+    [InlineData("preciso falar com quem organiza os plantoes", HandoffTriggers.PersonRequested)]
+    [InlineData("vou falar com quem cuida da escala do hospital amanha", null)]
+    public void APersonByTheRole(string message, string? expected) =>
+        Assert.Equal(expected, HandoffTriggerDetector.Detect(message));
 }

@@ -24,12 +24,22 @@ internal static partial class HandoffTriggerDetector
         for (var k = text.IndexOfAny(ClauseMarks); k >= 0 && k + 1 < text.Length; k = text.IndexOfAny(ClauseMarks, k + 1))
         {
             var rest = text[(k + 1)..];
-            if (ClauseTakenBack().IsMatch(PtBrText.Normalise(rest)) || DontNeedIt().IsMatch(rest)) return DetectInOne(rest) is null;
+            if (ClauseTakenBack().IsMatch(PtBrText.Normalise(rest)) || DontNeedIt().IsMatch(rest)) return DetectInOne(rest) is null && !NewNeed().IsMatch(PtBrText.Normalise(rest));
         }
         return false;
     }
 
     static readonly char[] ClauseMarks = [',', '.', ';', '!', '?', '\n', '…'];
+
+    /// <summary>
+    /// Twenty-fourth blind set: "já resolvi o pagamento, tenho outra dúvida", "deixa, já consegui o cadastro mas ainda preciso
+    /// de ajuda" — what is solved is one matter; the clause or line goes on to a need still open, so the request stands.
+    /// </summary>
+    [GeneratedRegex(@"\b(outra|outro|outras|outros|mais uma|mais um) (duvida|duvidas|coisa|coisas|questao|questoes|problema|problemas|pergunta|perguntas|assunto|assuntos|pendencia|pendencias)\b" +
+        @"|\b(tenho|tem|estou com|ficou|falta|resta|surgiu) (ainda )?(uma |um |mais uma |mais um )?(duvida|problema|pergunta|questao|pendencia)\b" +
+        @"|\b(mas|porem|so que) (ainda |agora |tambem )?(tenho|preciso|quero|queria|gostaria|falta|continuo|continua)\b|\bainda (preciso|quero|queria|tenho|falta)\b" +
+        @"|\b(preciso|quero|queria|gostaria de) (falar|tirar|resolver|saber|entender|conversar|de ajuda|ajuda)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NewNeed();
 
     [GeneratedRegex(@"^((ah|ok|ta|pronto) )*(deixa para la|deixa quieto|ja resolvi|ja resolveu|ja resolveram|ja consegui|consegui resolver|ja achei|agora vi|(nao )?melhor( me)?( manda| mandar| mande| escreve| escrever)? (por|pela|pelo) (mensagem|escrito|aqui|texto|whatsapp|chat))\b", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseTakenBack();
@@ -126,12 +136,27 @@ internal static partial class HandoffTriggerDetector
     {
         (string Trigger, string Text)? found = null;
         for (var i = 0; i < texts.Count; i++)
-            if (Detect(texts[i]) is { } trigger && (found is null || Precedence(trigger) < Precedence(found.Value.Trigger))
-                && !(i + 1 < texts.Count && TakesBackTheLineBefore(texts[i + 1]) && Detect(texts[i + 1]) is null))
-                found = (trigger, texts[i]);
+        {
+            var (trigger, text, after) = (Detect(texts[i]), texts[i], i + 1);
+            // Twenty-fourth blind set: a short line with no end mark, its sentence finished by the next — "preciso de ajuda"
+            // then "com um atendente", "quero falar" then "com quem cuida da escala" — is read with it: a person or a legal
+            // step the two make is the turn's, and one the first line alone seemed to make goes when the two read as one make
+            // none ("tem alguém" then "pra me cobrir dia 10?", "processo" then "de cadastro tá demorando").
+            if (after < texts.Count && OpenSentence(texts[i]) && ContinuesTheSentence(texts[after]) && Detect(texts[after]) is null)
+            {
+                var joined = texts[i] + " " + texts[after];
+                var together = Detect(joined);
+                if (trigger is null && together is HandoffTriggers.PersonRequested or HandoffTriggers.Legal) (trigger, text, after) = (together, joined, after + 1);
+                else if (trigger is HandoffTriggers.PersonRequested or HandoffTriggers.Legal && together is null) trigger = null;
+            }
+            if (trigger is not null && (found is null || Precedence(trigger) < Precedence(found.Value.Trigger))
+                && !(after < texts.Count && TakesBackTheLineBefore(texts[after]) && Detect(texts[after]) is null))
+                found = (trigger, text);
+        }
         // Together only for anger, the one trigger made of separate words: a person or legal step read across two
         // messages loses what each says of itself ("…é tudo robô?" then "não quero falar com atendente"), and invented
-        // triggers in neighbouring corpus messages (TurnTriggerTests).
+        // triggers in neighbouring corpus messages (TurnTriggerTests) — save a short open line and the line finishing its
+        // sentence, above.
         if (found is null && texts.Count > 1)
         {
             var together = string.Join('\n', texts);
@@ -140,6 +165,26 @@ internal static partial class HandoffTriggerDetector
         return found;
     }
 
+    /// <summary>A line of at most six words with no sentence or clause mark: its sentence may go on in the next.</summary>
+    static bool OpenSentence(string text)
+    {
+        if (text.AsSpan().TrimEnd().IsEmpty || text.AsSpan().IndexOfAny(".,;:!?…\n") >= 0) return false;
+        var t = PtBrText.Normalise(text);
+        return t.Length > 0 && t.AsSpan().Count(' ') < 6;
+    }
+
+    /// <summary>The next line goes on with the sentence before: it opens on a preposition, an article or "que".</summary>
+    static bool ContinuesTheSentence(string next)
+    {
+        var t = PtBrText.Normalise(next);
+        var space = t.IndexOf(' ');
+        // "para de me ligar", "para com isso": the verb "parar", not the preposition.
+        return space > 0 && Continuations.Contains(t[..space]) && !t.StartsWith("para de ", StringComparison.Ordinal) && !t.StartsWith("para com ", StringComparison.Ordinal);
+    }
+
+    static readonly HashSet<string> Continuations =
+        ["com", "para", "pro", "pros", "de", "do", "da", "dos", "das", "sobre", "no", "na", "ao", "aos", "pelo", "pela", "a", "o", "um", "uma", "que"];
+
     /// <summary>
     /// Twenty-third blind set: the next message of the burst takes the line before back — "quero falar com alguém" then
     /// "deixa, já resolvi", "me liga por favor" then "não precisa, achei", "alguém pode me ligar?" then "não, melhor por
@@ -147,7 +192,7 @@ internal static partial class HandoffTriggerDetector
     /// message has no trigger of its own ("esquece, quero falar com uma pessoa" asks again).
     /// </summary>
     static bool TakesBackTheLineBefore(string next) =>
-        LineTakenBack().IsMatch(PtBrText.Normalise(next)) || DontNeedIt().IsMatch(next);
+        (LineTakenBack().IsMatch(PtBrText.Normalise(next)) || DontNeedIt().IsMatch(next)) && !NewNeed().IsMatch(PtBrText.Normalise(next));
 
     [GeneratedRegex(@"^((k+|rs+|(ha)+|ops|opa|ah|ai|ok|ta|pronto|deixa|obrigado|obrigada|valeu) )*(deixa para la|deixa quieto|esquece|desconsidera|pode desconsiderar|ignora|pode ignorar|brincadeira|estou brincando|brincando|zoeira|zoando|mentira|ja resolvi|ja resolveu|ja resolveram|resolvido|ja consegui|consegui resolver|ja achei|agora vi|ja vi|ja caiu|ja chegou|ja recebi|ja esta ok|(nao )?melhor( me)?( manda| mandar| mande| escreve| escrever)? (por|pela|pelo) (mensagem|escrito|aqui|texto|whatsapp|chat))\b|^deixa$", RegexOptions.CultureInvariant)]
     private static partial Regex LineTakenBack();
@@ -246,11 +291,15 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(@"^( \w+)? nao (e|eh) (so|apenas|somente|isso)\b", RegexOptions.CultureInvariant)]
     private static partial Regex DeniedAfter();
 
-    [GeneratedRegex(@"\b(hospital|clinica|upa|ubs|prefeitura|santa casa|maternidade|operadora|cooperativa|secretaria)\b(?: \w+){0,3}? (responde|respondendo|respondeu|tomou|levou|sofreu|sofrendo|enfrenta|enfrentando)( a| um| uma| o)? $", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(hospital|clinica|upa|ubs|prefeitura|santa casa|maternidade|operadora|cooperativa|secretaria)\b(?: \w+){0,3}? (responde|respondendo|respondeu|tomou|levou|sofreu|sofrendo|enfrenta|enfrentando|esta com|estava com|ta com|tava com|tem|teve|tinha|ganhou|perdeu)( a| um| uma| o)? $", RegexOptions.CultureInvariant)]
     private static partial Regex OthersCaseBefore();
 
     [GeneratedRegex(@"\badvogad[oa]s?\b(?: \w+){0,2} (disse|falou|acha|achou|recomendou|sugeriu|orientou|mandou|enviou|preparou|fez) (que )?(\w+ ){0,3}(pj|clt|rpa|mei|cnpj|procuracao|imposto|impostos|contrato social|tributacao|contabilidade)\b" +
-        @"|\badvogad[oa]s? (tributarista|contabil|societario|empresarial)\b", RegexOptions.CultureInvariant)]
+        @"|\badvogad[oa]s? (tributarista|contabil|societario|empresarial)\b" +
+        // Twenty-fourth blind set: the lawyer at work on the doctor's own company — "meu advogado tá vendo a abertura do CNPJ",
+        // "…tá abrindo minha empresa", "vou falar com meu advogado sobre o CNPJ".
+        @"|\badvogad[oa]s?\b(?: \w+){0,2} (vendo|cuidando|abrindo|fazendo|resolvendo|providenciando|montando|organizando|tratando|cuida|abre|abriu|faz|fez|resolve|resolveu|ve)( (a|o|as|os|da|do|das|dos|de|minha|meu|da minha|do meu))?(?: \w+){0,2}? (cnpj|pj|mei|abertura|contrato social|contabilidade|minha empresa|empresa medica)\b" +
+        @"|\badvogad[oa]s? (sobre|a respeito|por causa|para abrir|para ver)( d[aeo])?( (a|o|meu|minha))? (cnpj|pj|mei|abertura|contrato social|minha empresa|empresa)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LawyersOwnBusiness();
 
     /// <summary>Twentieth blind set: "o lado jurídico", "a parte jurídica", "a questão jurídica": an aspect of something, asked about.</summary>
@@ -516,6 +565,9 @@ internal static partial class HandoffTriggerDetector
     /// </summary>
     const string NotTheirs = @"(?! (do|da|dos|das|de|no|na) (hospital|hospitais|clinica|upa|ubs|ps|pa|uti|plantao|pronto socorro|unidade|maternidade|santa casa|enfermaria|banco|prefeitura|condominio|faculdade|residencia|convenio|plano|enfermagem|farmacia|limpeza|recepcao|portaria|higienizacao)\b)";
 
+    /// <summary>What a role of the team does, in the present or the past: "quem faz o pagamento", "quem cuida da escala".</summary>
+    const string Role = @"(cuida|cuidava|faz|fazia|fez|organiza|monta|montou|fecha|paga|pagou|resolve|decide|coordena|gerencia|administra|controla|responde|manda|libera|aprova|trata|lanca|agenda|distribui|contrata|contratou|acerta|mexe|emite|define|cadastra|cadastrou|escala|escalou|ve)";
+
     const string Person = @"(uma |um |alguma |algum |a |o |sua |seu )?(pessoa|humano|humana|atendente|alguem|gente de verdade|responsavel|supervisor|supervisora|gerente|coordenador|coordenadora|escalista|gestor|gestora|funcionario|funcionaria|operador|operadora|chefe|equipe|representante|analista|consultor|consultora|recrutador|recrutadora|superior)";
 
     [GeneratedRegex(
@@ -524,6 +576,8 @@ internal static partial class HandoffTriggerDetector
         // "bot não resolve, me passa um atendente", "chama o gerente": the person as the object, with an article.
         @"|\b(me )?(passa|passe|transfere|transfira|chama|chame) (um|uma|algum|alguma|o|a) (humano|humana|pessoa|atendente|responsavel|supervisor|supervisora|gerente|coordenador|coordenadora|escalista|recrutador|recrutadora)\b" +
         @"|\b(quero|preciso|prefiro|gostaria de|queria) (de )?(um|uma) (humano|humana|pessoa|atendente)\b" +
+        // Twenty-fourth blind set: "preciso de ajuda com um atendente", "queria atendimento de uma pessoa" — help from a person.
+        @"|\b(ajuda|atendimento|suporte) (com|de) (um|uma|algum|alguma) (humano|humana|pessoa|atendente)\b" + NotTheirs +
         // "tem alguém aí que possa cobrir meu plantão?" asks for a colleague, not for Júlia's team.
         @"|\btem (alguem|alguma pessoa|algum humano|gente) (ai|aqui|ai de verdade|de verdade|real)\b(?! (que|para|pra)\b)|^tem alguem( ai| aqui| de verdade)?$" +
         @"|(?<!\bnao )\bme (liga|ligue|liguem)\b|\b(liga|ligue|liguem) (para|pra) mim\b|\bpode(m|ria)? me ligar\b|\bliga (para|pra) mim\b|\bme (da|de) uma ligada\b" +
@@ -540,7 +594,10 @@ internal static partial class HandoffTriggerDetector
         // words ("preciso tratar de assunto contratual com um representante").
         @"|\b(escalona|escalone|escalonar|escalonem|repassa|repasse|encaminha|encaminhe|transfere|transfira) (para|com) (o |a |um |uma |algum |alguma )?(seu |sua )?(alguem|pessoa|humano|humana|responsavel|supervisor|supervisora|gerente|coordenador|coordenadora|coordenacao|gestor|gestora|chefe|equipe|superior|superiores|atendente|time)\b" + NotTheirs +
         @"(?! (o|a|os|as|meu|minha|meus|minhas|esse|essa|este|esta|um|uma)\b)" + ToStandIn +
-        @"|\b(falar|conversar|tratar|resolver) (de|do|da|dos|das|sobre|acerca de|a respeito de|a respeito do|a respeito da)(?: \w+){1,3} com " + Person + @"\b" + NotTheirs,
+        @"|\b(falar|conversar|tratar|resolver) (de|do|da|dos|das|sobre|acerca de|a respeito de|a respeito do|a respeito da)(?: \w+){1,3} com " + Person + @"\b" + NotTheirs +
+        // Twenty-fourth blind set: the person by the role — "falar com quem faz o pagamento", "com quem cuida da escala",
+        // "com quem organiza os plantões" (the shifts the role's object, not the matter) — not a role at the hospital's.
+        @"|\b(falar|conversar|tratar|fala|falo|resolver isso) com quem (\w+ )?" + Role + @"\b(?!(?: \w+){0,4} (do|da|dos|das|no|na) (hospital|hospitais|clinica|upa|ubs|ps|pa|uti|pronto socorro|maternidade|santa casa|banco|prefeitura|condominio|faculdade|residencia|convenio|plano)\b)",
         RegexOptions.CultureInvariant)]
     private static partial Regex AsksForPerson();
 

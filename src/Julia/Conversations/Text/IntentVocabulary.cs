@@ -354,6 +354,24 @@ internal sealed class IntentVocabulary
     }
 
     /// <summary>A word of one offer: a day, period, sector, place, value, specialty (also by its ending: "-logia", "-iatria"), an hour.</summary>
+    /// <summary>
+    /// Twenty-fourth blind set: the words from <paramref name="k"/> name one offer — a day, period, sector, specialty, hour
+    /// or value ("de madrugada", "os noturnos", "pediatria", "das 19h"), or a shift made specific, perhaps after an article
+    /// or a preposition — not a place by its bare name (OptOutDetector.InTurn: the line that narrows a stop).
+    /// </summary>
+    public bool OneOfferAt(string[] words, int k)
+    {
+        for (var n = k; n < words.Length && n <= k + 2; n++)
+        {
+            if (OfferWord(words, n) || char.IsDigit(words[n][0]) || (shiftNouns.Contains(words[n]) && IsShiftSpecific(words, n, optOutExceptions))
+                || (optOutExceptions.Contains(words[n]) && IsShiftSpecific(words, n, optOutExceptions)))
+                return true;
+            if (!topicPrepositions.Contains(words[n]) && !topicArticles.Contains(words[n]) && !demonstratives.Contains(words[n])
+                && words[n] is not ("de" or "do" or "da" or "dos" or "das" or "pro" or "pros")) return false;
+        }
+        return false;
+    }
+
     bool OfferWord(string[] words, int k)
     {
         var w = words[k];

@@ -66,11 +66,21 @@ internal static partial class OptOutDetector
         for (var i = 0; i < texts.Count; i++)
         {
             var text = texts[i];
+            var next = i + 1;
+            // Twenty-fourth blind set: a stop split over two lines — "para" then "de me mandar mensagem", "PARA" then "DE
+            // MANDAR" — is the stop the two read as one make, when neither is one alone.
+            if (!IsOptOut(text) && next < texts.Count && !IsOptOut(texts[next]) && OpensOnAPreposition(texts[next])
+                && IsOptOut(text + " " + texts[next]))
+                text += " " + texts[next++];
             if (IsOptOut(text))
             {
-                if (i + 1 < texts.Count && !IsOptOut(texts[i + 1])
-                    && (StopTakenBack(texts[i + 1]) || (ContinuesTheSentence(texts[i + 1]) && (!IsOptOut(text + " " + texts[i + 1]) || !IsOptOut(text + ", " + texts[i + 1])))))
+                if (next < texts.Count && !IsOptOut(texts[next])
+                    && (StopTakenBack(texts[next]) || NarrowsTheStop(texts[next])
+                        || (ContinuesTheSentence(texts[next]) && (!IsOptOut(text + " " + texts[next]) || !IsOptOut(text + ", " + texts[next])))))
+                {
+                    i = next - 1;
                     continue;
+                }
                 return text;
             }
             if (i > 0 && !string.IsNullOrWhiteSpace(text) && WhoWrites().IsMatch(PtBrText.Normalise(texts[i - 1])) && IsOptOut(texts[i - 1] + ", " + text))
@@ -88,6 +98,35 @@ internal static partial class OptOutDetector
         return Continuations.Contains(first) || IntentVocabulary.Instance.NarrowsAStop(first);
     }
 
+    /// <summary>
+    /// Twenty-fourth blind set: the line after a stop names the shifts it is about — "só de madrugada", "somente os
+    /// noturnos", "menos os de UTI" (a restricting word, then one offer's word) or "de Guarulhos", "no Morumbi" (a
+    /// preposition, then a name as written, capitalised) — so the two read as one stop only some shifts, whatever the
+    /// words of the stop ("para de mandar plantão" then "só de madrugada"). "só isso", "da lista", "de jeito nenhum" name none.
+    /// </summary>
+    static bool NarrowsTheStop(string next)
+    {
+        var t = PtBrText.Normalise(next);
+        if (t.Length == 0) return false;
+        var words = t.Split(' ');
+        if (Restricting.Contains(words[0]) && words.Length > 1) return IntentVocabulary.Instance.OneOfferAt(words, 1);
+        return (IntentVocabulary.Instance.OneOfferAt(words, 0) && Continuations.Contains(words[0])) || NamedPlace().IsMatch(next);
+    }
+
+    /// <summary>The line opens on a preposition ("de me mandar mensagem", "da lista"): its sentence began in the line before.</summary>
+    static bool OpensOnAPreposition(string next)
+    {
+        var t = PtBrText.Normalise(next);
+        var space = t.IndexOf(' ');
+        return (space > 0 ? t[..space] : t) is "de" or "do" or "da" or "dos" or "das" or "com" or "para" or "pro" or "em" or "no" or "na" or "desse" or "dessa" or "dessas" or "desses";
+    }
+
+    static readonly HashSet<string> Restricting = ["so", "somente", "apenas", "exceto", "menos", "tirando", "fora"];
+
+    /// <summary>A preposition opening the line, then a name with its capital as typed ("de Guarulhos", "no Morumbi", "em São Paulo").</summary>
+    [GeneratedRegex(@"^\W*(?i:de|do|da|dos|das|em|no|na|nos|nas|pra|pro|para)\s+(?!(?i:voc|vcs|vc\b|jeito|nenhu|novo|nada|ningu|mim\b|ti\b|whats|zap|wpp|lista|grupo|mensag|msg|contato|n[uú]mero|cadastro|sistema|base|celular|telefone|hoje|agora|vez|uma\b|um\b|jeito)|Deus\b)\p{Lu}\p{Ll}+", RegexOptions.CultureInvariant)]
+    private static partial Regex NamedPlace();
+
     static readonly HashSet<string> Continuations =
         ["de", "do", "da", "dos", "das", "no", "na", "nos", "nas", "em", "para", "pro", "so", "somente", "apenas", "exceto", "menos", "o", "a", "os", "as",
          "esse", "essa", "esses", "essas", "desse", "dessa", "desses", "dessas", "nesse", "nessa", "plantao", "plantoes", "vaga", "vagas"];
@@ -95,7 +134,8 @@ internal static partial class OptOutDetector
     /// <summary>"espera", "pera", "mentira", "brincadeira", "esquece", "desconsidera" opening the next line: the stop taken back.</summary>
     static bool StopTakenBack(string next) => TakenBackOpening().IsMatch(PtBrText.Normalise(next));
 
-    [GeneratedRegex(@"^((k+|rs+|(ha)+|ops|opa|ah|ai|calma) )*(espera|pera|perai|peraí|calma|mentira|brincadeira|estou brincando|brincando|zoeira|zoando|esquece|desconsidera|ignora|deixa para la|mandei errado|foi engano)\b", RegexOptions.CultureInvariant)]
+    // Twenty-fourth blind set: "desculpa, mensagem errada", "foi mal, era pra outra pessoa" — the stop sent to the wrong chat.
+    [GeneratedRegex(@"^((k+|rs+|(ha)+|ops|opa|ah|ai|calma|desculpa|desculpe|foi mal|sorry|perdao) )*(espera|pera|perai|peraí|calma|mentira|brincadeira|estou brincando|brincando|zoeira|zoando|esquece|desconsidera|ignora|deixa para la|mandei errado|foi engano|(mensagem|msg|conversa|chat|contato|numero) errad[oa]|errei (a |o )?(conversa|chat|contato|numero|pessoa|grupo)|era para (outra pessoa|outro contato|outro grupo|outra conversa|minha|meu)|nao era para (voce|voces|ti|aqui|esse numero|este numero))\b", RegexOptions.CultureInvariant)]
     private static partial Regex TakenBackOpening();
 
     /// <summary>A line that only says who writes for the doctor: "sou a esposa do Dr. Carlos", "aqui é a secretária da Dra. Ana".</summary>
