@@ -159,7 +159,7 @@ internal sealed class IntentVocabulary
                     return name;
         foreach (var pair in optOutPairs)
             if (Matches(words, pair, exceptions, optOutExceptionWindow, before: optOutBefore, keepsGoing: true, clauseEnds: clauseEnds, paused: paused, hisNumber: hisNumber,
-                        authorities: authorities))
+                        authorities: authorities) && !(pair.Name == "mandar_nao" && SendingStoppedForOne(words, written, pair, clauseEnds)))
                 return pair.Name;
         // "Pare. Não quero mais.": a bare command opening the message is read as one closing it.
         return (lastSentence is not null && FinalCommand(words, lastSentence, clauseEnds)) || FinalCommand(words, AfterLastConnective(words), clauseEnds)
@@ -223,6 +223,24 @@ internal sealed class IntentVocabulary
     bool RefusesOneOffer(string[] words, string[] written, int start, int end, ulong clauseEnds) =>
         oneOfferRefusals.Contains(string.Join(' ', words, start, end - start)) && !EveryOneAfter(written, end, clauseEnds)
         && (NamedBefore(written, start, clauseEnds) || TooFar(written, start, end) || AsksForAnother(written, start, end, clauseEnds));
+
+    /// <summary>
+    /// Twenty-fourth blind set: "pra esse local não me manda mais", "esse de sábado não me manda mais", "desse hospital não
+    /// me manda mais" — a stop of sending whose object, one offer, is named before it (as for a refusal of interest,
+    /// <see cref="RefusesOneOffer"/>): every "não me manda…" of the message must be of one offer, and none goes on to
+    /// every offer ("…nem nenhum outro").
+    /// </summary>
+    bool SendingStoppedForOne(string[] words, string[] written, Pair pair, ulong clauseEnds)
+    {
+        var any = false;
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (pair.A.EndAt(words, i) is not { } end) continue;
+            if (EveryOneAfter(written, end, clauseEnds) || !NamedBefore(written, i, clauseEnds)) return false;
+            any = true;
+        }
+        return any;
+    }
 
     /// <summary>
     /// "Esse de sábado não tenho interesse, nem nenhum outro", "…, todos os outros também não": the refusal goes on to every
