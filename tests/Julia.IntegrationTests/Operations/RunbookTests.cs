@@ -9,10 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Julia.IntegrationTests.Operations;
 
 /// <summary>
-/// docs/runbook.md (the customer's runbook adapted to this implementation) stays true and readable: its Markdown
-/// renders as written, and every endpoint, environment variable, Redis key family and log word it gives an operator
-/// exists in the code. A line containing "(em construção)", or every line under a heading containing it, promises
-/// something not built yet and is not checked against the code. Each check fails when it finds nothing to check.
+/// docs/runbook.md (the customer's runbook adapted to this implementation) and tests/fixtures/customer-runbook.md (the
+/// customer's own, verbatim) stay true and readable: their Markdown renders as written, and every endpoint, environment
+/// variable and its default, Redis key family, log word and `docker compose` service they give an operator exists in
+/// the code. A line containing "(em construção)", or every line under a heading containing it, promises something not
+/// built yet and is not checked against the code. Each check fails when it finds nothing to check, in either runbook.
 /// </summary>
 public sealed partial class RunbookTests
 {
@@ -20,33 +21,49 @@ public sealed partial class RunbookTests
     const string VariablesSection = "Variáveis de Ambiente";
 
     static readonly string Root = Repository.Root;
-    static readonly RunbookText Runbook = RunbookText.Parse(File.ReadAllLines(Path.Combine(Root, "docs", "runbook.md")));
+    const string Adapted = "docs/runbook.md";
+    const string Customer = "tests/fixtures/customer-runbook.md";
+
+    /// <summary>Both runbooks every check below reads: ours, and the customer's as they operate Júlia with it.</summary>
+    public static TheoryData<string> Runbooks => new() { Adapted, Customer };
+
+    static readonly Dictionary<string, RunbookText> Parsed = new[] { Adapted, Customer }
+        .ToDictionary(p => p, p => RunbookText.Parse(File.ReadAllLines(Path.Combine(Root, p))));
+
+    /// <summary>docs/runbook.md, for the checks of what only it has (cross-references).</summary>
+    static readonly RunbookText Runbook = Parsed[Adapted];
 
     // ── 1. Markdown ─────────────────────────────────────────────────────────────────────────────────────────────
 
-    [Fact]
-    public void EveryCodeFenceOfTheRunbookCloses()
+    [Theory]
+    [MemberData(nameof(Runbooks))]
+    public void EveryCodeFenceOfTheRunbookCloses(string file)
     {
-        Assert.True(Runbook.FenceCount > 0, "no code fence found: the parser no longer sees the runbook's code blocks");
-        Assert.True(Runbook.FenceProblems.Count == 0, string.Join("\n", Runbook.FenceProblems));
+        var runbook = Parsed[file];
+        Assert.True(runbook.FenceCount > 0, "no code fence found: the parser no longer sees the runbook's code blocks");
+        Assert.True(runbook.FenceProblems.Count == 0, $"{file}:\n" + string.Join("\n", runbook.FenceProblems));
     }
 
-    [Fact]
-    public void EveryInlineCodeSpanOfTheRunbookClosesOnItsOwnLine()
+    [Theory]
+    [MemberData(nameof(Runbooks))]
+    public void EveryInlineCodeSpanOfTheRunbookClosesOnItsOwnLine(string file)
     {
-        var prose = Runbook.Lines.Where(l => !l.InCode && !l.IsFence).ToList();
+        var runbook = Parsed[file];
+        var prose = runbook.Lines.Where(l => !l.InCode && !l.IsFence).ToList();
         Assert.Contains(prose, l => l.Spans.Count > 0);
 
         var broken = prose.Where(l => l.Text.Count(c => c == '`') % 2 != 0).Select(l => $"line {l.Number}: {l.Text}");
 
-        Assert.Empty(broken);
+        Assert.True(!broken.Any(), $"{file}:\n" + string.Join("\n", broken));
     }
 
-    [Fact]
-    public void EveryTableOfTheRunbookIsOneBlockWithItsHeaderAndNoTextGluedToIt()
+    [Theory]
+    [MemberData(nameof(Runbooks))]
+    public void EveryTableOfTheRunbookIsOneBlockWithItsHeaderAndNoTextGluedToIt(string file)
     {
-        var lines = Runbook.Lines;
-        var blocks = Runbook.Tables.Select(t => (First: t.Header.Number - 1, Last: t.Block[^1].Number - 1)).ToList();
+        var runbook = Parsed[file];
+        var lines = runbook.Lines;
+        var blocks = runbook.Tables.Select(t => (First: t.Header.Number - 1, Last: t.Block[^1].Number - 1)).ToList();
         Assert.True(blocks.Count > 0, "no table found");
 
         var problems = new List<string>();
@@ -75,15 +92,16 @@ public sealed partial class RunbookTests
             previous = (first, last);
         }
 
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.True(problems.Count == 0, $"{file}:\n" + string.Join("\n", problems));
     }
 
     // ── 2. Endpoints ────────────────────────────────────────────────────────────────────────────────────────────
 
-    [Fact]
-    public async Task EveryJuliaEndpointTheRunbookNamesIsARouteOfTheRunningApp()
+    [Theory]
+    [MemberData(nameof(Runbooks))]
+    public async Task EveryJuliaEndpointTheRunbookNamesIsARouteOfTheRunningApp(string file)
     {
-        var mentions = EndpointMentions().ToList();
+        var mentions = EndpointMentions(Parsed[file]).ToList();
         Assert.Contains(mentions, m => m.Path.StartsWith("/static/", StringComparison.Ordinal));
         Assert.Contains(mentions, m => !m.Path.StartsWith("/static/", StringComparison.Ordinal));
 
@@ -116,7 +134,7 @@ public sealed partial class RunbookTests
                 missing.Add($"line {m.Line}: {m.Path}: no job of that name (jobs: {string.Join(", ", jobs.Keys)})");
         }
 
-        Assert.True(missing.Count == 0, string.Join("\n", missing) + "\nroutes: " + string.Join(", ", routes.Select(r => r.Pattern).Distinct()));
+        Assert.True(missing.Count == 0, $"{file}:\n" + string.Join("\n", missing) + "\nroutes: " + string.Join(", ", routes.Select(r => r.Pattern).Distinct()));
     }
 
     /// <summary>
@@ -124,9 +142,9 @@ public sealed partial class RunbookTests
     /// `/paths`, outside "(em construção)". Query strings are dropped. Paths on a line about another service's port
     /// (Evolution :8080, Chatwoot :3000) are that service's, and `$EVOLUTION_URL/…`-style URLs are not ours either.
     /// </summary>
-    static IEnumerable<(int Line, string? Method, string Path)> EndpointMentions()
+    static IEnumerable<(int Line, string? Method, string Path)> EndpointMentions(RunbookText runbook)
     {
-        foreach (var line in Runbook.Lines.Where(l => !l.Skipped && !l.IsFence))
+        foreach (var line in runbook.Lines.Where(l => !l.Skipped && !l.IsFence))
         {
             foreach (Match m in MethodAndPath().Matches(line.Text))
                 yield return (line.Number, m.Groups[1].Value, CleanPath(m.Groups[2].Value));
@@ -184,26 +202,30 @@ public sealed partial class RunbookTests
 
     // ── 3. Environment variables ────────────────────────────────────────────────────────────────────────────────
 
-    [Fact]
-    public void EveryEnvironmentVariableTheRunbookNamesIsOneJuliaReads()
+    [Theory]
+    [MemberData(nameof(Runbooks))]
+    public void EveryEnvironmentVariableTheRunbookNamesIsOneJuliaReads(string file)
     {
+        var runbook = Parsed[file];
         var known = EnvironmentVariables.All.SelectMany(v => v.AllNames).ToHashSet(StringComparer.Ordinal);
         // ./run.sh's and ./test.sh's own settings (their local servers' ports), read by the scripts, not by Júlia.
         known.UnionWith(ScriptVariables());
-        var mentions = EnvironmentVariableMentions().ToList();
-        Assert.Contains(mentions, m => Runbook.Lines[m.Line - 1].Section == VariablesSection);
+        var mentions = EnvironmentVariableMentions(runbook).ToList();
+        Assert.Contains(mentions, m => runbook.Lines[m.Line - 1].Section == VariablesSection);
 
-        var unknown = mentions.Where(m => !known.Contains(m.Name)).Select(m => $"line {m.Line}: {m.Name}").Distinct();
+        var unknown = mentions.Where(m => !known.Contains(m.Name)).Select(m => $"line {m.Line}: {m.Name}").Distinct().ToList();
 
-        Assert.Empty(unknown);
+        Assert.True(unknown.Count == 0, $"{file}: variables Júlia does not read:\n" + string.Join("\n", unknown));
     }
 
-    [Fact]
-    public void EveryDefaultInTheRunbooksVariableTablesIsTheCodesDefault()
+    [Theory]
+    [MemberData(nameof(Runbooks))]
+    public void EveryDefaultInTheRunbooksVariableTablesIsTheCodesDefault(string file)
     {
+        var runbook = Parsed[file];
         var checkedRows = 0;
         var wrong = new List<string>();
-        foreach (var table in Runbook.Tables.Where(t => t.Header.Section == VariablesSection))
+        foreach (var table in runbook.Tables.Where(t => t.Header.Section == VariablesSection))
         {
             var headers = Cells(table.Header.Text);
             var column = headers.FindIndex(h => h.Trim() is "Default" or "Padrão");
@@ -224,8 +246,8 @@ public sealed partial class RunbookTests
             }
         }
 
-        Assert.True(checkedRows > 0, $"no Default column found under \"{VariablesSection}\"");
-        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        Assert.True(checkedRows > 0, $"{file}: no Default column found under \"{VariablesSection}\"");
+        Assert.True(wrong.Count == 0, $"{file}:\n" + string.Join("\n", wrong));
     }
 
     /// <summary>The JULIA_* variables run.sh, test.sh and scripts/*.sh read (`${JULIA_PG_PORT:-55432}`).</summary>
@@ -238,9 +260,9 @@ public sealed partial class RunbookTests
     /// In "Variáveis de Ambiente": every UPPER_CASE span with an underscore and every name in a table's first column.
     /// Anywhere else: UPPER_CASE spans with an underscore, and `NAME=` / `$NAME` in code. Skipped lines excluded.
     /// </summary>
-    static IEnumerable<(int Line, string Name)> EnvironmentVariableMentions()
+    static IEnumerable<(int Line, string Name)> EnvironmentVariableMentions(RunbookText runbook)
     {
-        foreach (var line in Runbook.Lines.Where(l => !l.Skipped && !l.IsFence))
+        foreach (var line in runbook.Lines.Where(l => !l.Skipped && !l.IsFence))
         {
             var code = line.InCode ? [line.Text] : line.Spans;
             foreach (var text in code)
@@ -259,17 +281,18 @@ public sealed partial class RunbookTests
 
     // ── 4. Redis keys ───────────────────────────────────────────────────────────────────────────────────────────
 
-    [Fact]
-    public void EveryRedisKeyFamilyTheRunbookShowsIsWrittenByTheCode()
+    [Theory]
+    [MemberData(nameof(Runbooks))]
+    public void EveryRedisKeyFamilyTheRunbookShowsIsWrittenByTheCode(string file)
     {
         var literals = SourceFiles().SelectMany(f => StringLiteral().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).ToList();
-        var keys = RedisKeyMentions().ToList();
+        var keys = RedisKeyMentions(Parsed[file]).ToList();
         Assert.Contains(keys, k => k.Prefix.Contains(':'));
 
         var missing = keys.Where(k => !literals.Any(l => l.StartsWith(k.Prefix, StringComparison.Ordinal)))
-            .Select(k => $"line {k.Line}: {k.Key} (no string literal in src/Julia starts with \"{k.Prefix}\")").Distinct();
+            .Select(k => $"line {k.Line}: {k.Key} (no string literal in src/Julia starts with \"{k.Prefix}\")").Distinct().ToList();
 
-        Assert.Empty(missing);
+        Assert.True(missing.Count == 0, $"{file}:\n" + string.Join("\n", missing));
     }
 
     /// <summary>
@@ -277,9 +300,9 @@ public sealed partial class RunbookTests
     /// and key-shaped spans (`lock:conversa:{id}`) in the "Redis" section. The family is the key up to its first
     /// wildcard or placeholder (`*`, `{…}`, `&lt;…&gt;`, `…`) or example value (a part starting with a digit).
     /// </summary>
-    static IEnumerable<(int Line, string Key, string Prefix)> RedisKeyMentions()
+    static IEnumerable<(int Line, string Key, string Prefix)> RedisKeyMentions(RunbookText runbook)
     {
-        foreach (var line in Runbook.Lines.Where(l => !l.Skipped && !l.IsFence))
+        foreach (var line in runbook.Lines.Where(l => !l.Skipped && !l.IsFence))
         {
             var candidates = new List<string>();
             foreach (var code in line.InCode ? [line.Text] : line.Spans)
@@ -319,8 +342,9 @@ public sealed partial class RunbookTests
             Assert.Contains(info, m => m.Contains(field, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void EveryLogWordTheRunbookGivesOperatorsIsLoggedByTheCode()
+    [Theory]
+    [MemberData(nameof(Runbooks))]
+    public void EveryLogWordTheRunbookGivesOperatorsIsLoggedByTheCode(string file)
     {
         var templates = LogTemplates().Select(t => (Items: TemplateItems(t.Message), t.Level)).ToList();
         var values = SourceFiles().SelectMany(f => StringLiteral().Matches(File.ReadAllText(f)))
@@ -329,7 +353,7 @@ public sealed partial class RunbookTests
         var levels = LevelNames();
         Assert.True(templates.Count > 20, $"only {templates.Count} [LoggerMessage] templates found in src/Julia");
         Assert.Contains("ERROR", levels.Values);
-        var words = LogWordMentions().ToList();
+        var words = LogWordMentions(Parsed[file]).ToList();
         Assert.Contains(words, w => w.FromGrep);
         Assert.Contains(words, w => !w.FromGrep);
 
@@ -351,17 +375,18 @@ public sealed partial class RunbookTests
                 missing.Add($"line {line}: \"{phrase}\" is in no [LoggerMessage] template{(level is null ? "" : $" logged at {level}")}");
         }
 
-        Assert.True(missing.Count == 0, string.Join("\n", missing));
+        Assert.True(missing.Count == 0, $"{file}:\n" + string.Join("\n", missing));
     }
 
     /// <summary>
     /// What operators are told to look for: the argument of every `grep` in code; every span right after "log",
     /// "logs", "linha(s)" or "linha(s) com" in prose, with the spans listed after it (`a`, `b` ou `c`); every span or
-    /// `"level":"X"` naming a log level. A leading level name ("WARNING … x") must also be the template's level.
+    /// `"level":"X"` naming a log level; every `Erro "…"` a symptom quotes (the operator greps for it). A leading level
+    /// name ("WARNING … x") must also be the template's level.
     /// </summary>
-    static IEnumerable<(int Line, string Phrase, bool IgnoreCase, bool FromGrep)> LogWordMentions()
+    static IEnumerable<(int Line, string Phrase, bool IgnoreCase, bool FromGrep)> LogWordMentions(RunbookText runbook)
     {
-        foreach (var line in Runbook.Lines.Where(l => !l.Skipped && !l.IsFence))
+        foreach (var line in runbook.Lines.Where(l => !l.Skipped && !l.IsFence))
             foreach (var code in line.InCode ? [line.Text] : line.Spans)
             {
                 foreach (Match m in Grep().Matches(code))
@@ -371,10 +396,14 @@ public sealed partial class RunbookTests
                 if (!line.InCode && LevelLike().IsMatch(code))
                     yield return (line.Number, code, false, false);
             }
-        foreach (var paragraph in Runbook.Paragraphs)
+        foreach (var paragraph in runbook.Paragraphs)
+        {
             foreach (Match m in LogPhrases().Matches(paragraph.Text))
                 foreach (Match span in InlineCode().Matches(m.Groups[1].Value))
                     yield return (paragraph.LineAt(m.Groups[1].Index + span.Index), span.Groups[1].Value, false, false);
+            foreach (Match m in QuotedError().Matches(paragraph.Text))
+                yield return (paragraph.LineAt(m.Groups[1].Index), m.Groups[1].Value, false, false);
+        }
     }
 
     /// <summary>
@@ -470,6 +499,50 @@ public sealed partial class RunbookTests
             .Select(r => $"line {r.Line}: veja \"{r.Title}\" names no heading of the runbook");
 
         Assert.Empty(dangling);
+    }
+
+    // ── 7. docker compose services ──────────────────────────────────────────────────────────────────────────────
+
+    /// <summary>
+    /// Every service a `docker compose logs|restart|start|stop|up|exec|run …` of the runbook names (`api`, `worker`,
+    /// `redis`, `evolution`…) is a service of docker-compose.yml, the deployment the runbook is written for.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Runbooks))]
+    public void EveryComposeServiceTheRunbookNamesIsOneOfDockerCompose(string file)
+    {
+        var services = ComposeServices();
+        Assert.Contains("api", services);
+        var mentions = ComposeServiceMentions(Parsed[file]).ToList();
+        Assert.Contains(mentions, m => m.Service == "worker");
+
+        var missing = mentions.Where(m => !services.Contains(m.Service))
+            .Select(m => $"line {m.Line}: {m.Service} is no service of docker-compose.yml ({string.Join(", ", services)})").Distinct().ToList();
+
+        Assert.True(missing.Count == 0, $"{file}:\n" + string.Join("\n", missing));
+    }
+
+    /// <summary>The names under docker-compose.yml's top-level `services:` (two-space indented keys).</summary>
+    static HashSet<string> ComposeServices()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Root, "docker-compose.yml"));
+        var start = Array.IndexOf(lines, "services:");
+        Assert.True(start >= 0, "docker-compose.yml has no top-level services:");
+        return [.. lines.Skip(start + 1).TakeWhile(l => l.Length == 0 || char.IsWhiteSpace(l[0]) || l[0] == '#')
+            .Select(l => ComposeServiceKey().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value)];
+    }
+
+    /// <summary>Services named after a compose verb, in code and in spans: for exec/run only the first (then the command).</summary>
+    static IEnumerable<(int Line, string Service)> ComposeServiceMentions(RunbookText runbook)
+    {
+        foreach (var line in runbook.Lines.Where(l => !l.Skipped && !l.IsFence))
+            foreach (var code in line.InCode ? [line.Text] : line.Spans)
+                foreach (Match m in ComposeCommand().Matches(code))
+                {
+                    var names = m.Groups["rest"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(t => !t.StartsWith('-'));
+                    if (m.Groups["verb"].Value is "exec" or "run") names = names.Take(1);
+                    foreach (var name in names) yield return (line.Number, name);
+                }
     }
 
     // ── Reading ─────────────────────────────────────────────────────────────────────────────────────────────────
@@ -626,6 +699,9 @@ public sealed partial class RunbookTests
     [GeneratedRegex(@"^(ERROR|WARNING|WARN|INFO|DEBUG|TRACE|CRITICAL|FATAL)$")] private static partial Regex LevelLike();
     [GeneratedRegex(@"\b(?:log|logs|linha|linhas)(?:\s+com)?\s+((?:`[^`]+`(?:\s*(?:,|\(|\bou\b|\be\b)\s*)*)+)")] private static partial Regex LogPhrases();
     [GeneratedRegex(@"<[^>]*>|\.\.\.")] private static partial Regex PhrasePlaceholder();
+    [GeneratedRegex(@"\bErro\s+""([^""]+)""")] private static partial Regex QuotedError();
+    [GeneratedRegex(@"\bdocker[ -]compose\s+(?<verb>logs|restart|start|stop|up|exec|run)\b(?<rest>[^|;&#`]*)")] private static partial Regex ComposeCommand();
+    [GeneratedRegex(@"^  ([A-Za-z0-9][\w.-]*):\s*$")] private static partial Regex ComposeServiceKey();
     [GeneratedRegex(@"\{\{|\}\}|\{[^{}]*\}|[^{}]+|[{}]")] private static partial Regex TemplatePart();
     [GeneratedRegex(@"\[LoggerMessage\((?<args>(?:[^""\]]|""(?:[^""\\]|\\.)*"")*)\)\]")] private static partial Regex LoggerMessage();
     [GeneratedRegex(@"\bMessage\s*=\s*""(?<message>(?:[^""\\]|\\.)*)""")] private static partial Regex MessageArgument();
