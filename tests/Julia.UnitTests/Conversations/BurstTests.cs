@@ -4,7 +4,7 @@ using Julia.Handoffs;
 namespace Julia.UnitTests.Conversations;
 
 /// <summary>
-/// Bursts of the twenty-third and twenty-fourth blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
+/// Bursts of the twenty-third to twenty-fifth blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
 /// for — an opt-out through <see cref="OptOutDetector.InTurn"/> (as TurnProcessor reads it), a handoff through
 /// <see cref="HandoffTriggerDetector.DetectInTurn"/>. A line can narrow the stop before it, take a request back, or say
 /// who writes for the doctor.
@@ -33,6 +33,14 @@ public sealed class BurstTests
     [InlineData("nao sou medico", "numero errado", "para de mandar")]
     // "só isso" names no shift: the stop stands.
     [InlineData("me tira da lista", "só isso, obrigado")]
+    // Twenty-fifth blind set: a stop spelled out over three or more lines of a word or two, none a stop alone.
+    [InlineData("para", "de", "mandar", "mensagem")]
+    [InlineData("não quero", "mais", "receber nada")]
+    [InlineData("obrigado pelas ofertas", "mas mudei de ramo", "não precisa mais mandar")]
+    [InlineData("Prezados,", "solicito a exclusão do meu contato.", "Grato.")]
+    [InlineData("oxe", "para de mandar", "visse")]
+    [InlineData("vazaram meus dados", "me tirem da lista", "ou vou na ANPD")]
+    [InlineData("chega", "já pedi pra parar", "que saco")]
     public void TheseTurnsAreOptOuts(params string[] messages) =>
         Assert.NotNull(OptOutDetector.InTurn(messages));
 
@@ -61,6 +69,13 @@ public sealed class BurstTests
     [InlineData("bom dia", "esse plantão eu dispenso", "tem algum na zona sul?")]
     // A colleague's request stays his even after a line about the writer who is not writing for him.
     [InlineData("sou o dr paulo", "meu colega pediu pra sair da lista")]
+    // Twenty-fifth blind set: "me tira" then "uma dúvida" is the idiom; lines of a word or two that make no stop.
+    [InlineData("me tira", "uma dúvida", "o plantão é de 12h?")]
+    [InlineData("não", "esse não", "tem outro?")]
+    [InlineData("quero", "mais", "vaga")]
+    [InlineData("para", "quando é?")]
+    [InlineData("oi", "volto a pegar plantão em março", "aí me chama")]
+    [InlineData("não vou fazer plantão esse mês", "em março volto")]
     public void TheseTurnsAreNotOptOuts(params string[] messages) =>
         Assert.Null(OptOutDetector.InTurn(messages));
 
@@ -82,6 +97,10 @@ public sealed class BurstTests
     [InlineData("quero falar", "sobre a vaga de sexta", "ainda tem?")]
     [InlineData("preciso de ajuda", "com o cadastro no app")]
     [InlineData("quero falar com atendente", "ja resolvi, obrigado")]
+    // Twenty-fifth blind set.
+    [InlineData("boa noite", "meu CRM é 98765", "pode cadastrar")]
+    [InlineData("não pagaram ainda", "que palhaçada", "de novo isso")]
+    [InlineData("você é robô?", "kkkk", "tá bom, manda o endereço")]
     public void TheseTurnsHaveNoTrigger(params string[] messages) =>
         Assert.Null(HandoffTriggerDetector.DetectInTurn(messages));
 
@@ -108,6 +127,11 @@ public sealed class BurstTests
     [InlineData(HandoffTriggers.PersonRequested, "quero falar com atendente", "já resolvi o pagamento, tenho outra dúvida")]
     [InlineData(HandoffTriggers.PersonRequested, "quero falar com um humano", "ja resolvi a parte do cadastro mas tenho outro problema")]
     [InlineData(HandoffTriggers.PersonRequested, "que palhaçada", "ninguem responde")]
+    // Twenty-fifth blind set.
+    [InlineData(HandoffTriggers.Legal, "Prezados,", "o pagamento está atrasado há 60 dias.", "Tomarei as providências judiciais.")]
+    [InlineData(HandoffTriggers.PersonRequested, "tô muito puto", "ninguém me paga", "ninguém responde")]
+    [InlineData(HandoffTriggers.Legal, "boa noite", "fiz denúncia no CRM", "sobre o hospital de vocês")]
+    [InlineData(HandoffTriggers.PersonRequested, "você disse que ia me passar pra alguém", "até agora nada", "quero falar com uma pessoa")]
     public void TheTurnsTrigger(string expected, params string[] messages) =>
         Assert.Equal(expected, HandoffTriggerDetector.DetectInTurn(messages)?.Trigger);
 

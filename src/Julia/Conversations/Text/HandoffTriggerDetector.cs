@@ -255,7 +255,8 @@ internal static partial class HandoffTriggerDetector
         // with another party, with us nowhere in the message (as "tenho um processo ético no CRM").
         if (((word.StartsWith("acao") && OwnCaseBefore().IsMatch(t.AsSpan(0, at))) || (word.StartsWith("judicia") && OwnJudicialCaseBefore().IsMatch(t.AsSpan(0, at))))
             && !ThisCompany().IsMatch(t)) return true;
-        if (word.StartsWith("justica") || word.StartsWith("tribuna") || word.StartsWith("judicia") || word.StartsWith("juizado"))
+        // Twenty-fifth blind set: "trabalho no ministério público como perito" — the prosecutor's office as a workplace too.
+        if (word.StartsWith("justica") || word.StartsWith("tribuna") || word.StartsWith("judicia") || word.StartsWith("juizado") || word.StartsWith("ministerio"))
             return WorkplaceBefore().IsMatch(t.AsSpan(0, at)) || WorkplaceAfter().IsMatch(t.AsSpan(at + length))
                    || LandmarkBefore().IsMatch(t.AsSpan(0, at)) || LandmarkAfter().IsMatch(t.AsSpan(at + length))
                    // Fourteenth blind set: "se eu faltar tem alguma penalidade judicial?" asks about a consequence.
@@ -521,6 +522,7 @@ internal static partial class HandoffTriggerDetector
         "autua", "ministerio", "mpt", "defensoria", "legais", "cabiveis", "tribuna", "intimacao", "trabalhista", "cobranca",
         "indeniza", "acao contra", " acao", "quebra de contrato", "lawyer", "attorney", "lawsuit", "abogad", "sue you",
         "sue voces", "sue the company", "descumpr", "formalmente", "clt", "direitos", "sindica", "procom", "cnpd", "autoridade nacional",
+        "o mp",
     ], StringComparison.Ordinal);
 
     internal static bool MayBeLegal(string t) => t.AsSpan().ContainsAny(LegalWords);
@@ -630,7 +632,9 @@ internal static partial class HandoffTriggerDetector
     const string DataLaw = @"lgpd|lei geral de protecao de dados";
 
     /// <summary>"fiz BO do meu carro roubado": a police report of the doctor's own loss, not a step against us.</summary>
-    const string AboutOwnLoss = @"(?! (do|da|de|pelo|pela|por causa do|por causa da) (meu |minha |um |uma |o |a )?(carro|moto|celular|roubo|furto|assalto|acidente|batida|documentos?|carteira|bolsa|casa|apartamento|bicicleta)\b)";
+    // Twenty-fifth blind set: "fiz um BO porque roubaram meu carro" — the crime against him told as the reason.
+    const string AboutOwnLoss = @"(?! (do|da|de|pelo|pela|por causa do|por causa da) (meu |minha |um |uma |o |a )?(carro|moto|celular|roubo|furto|assalto|acidente|batida|documentos?|carteira|bolsa|casa|apartamento|bicicleta)\b)" +
+        @"(?! (porque|pois|que|quando) (me )?(roubaram|furtaram|assaltaram|arrombaram|levaram|clonaram|bateram)\b)";
 
     /// <summary>Adjectives of a disease process ("processo inflamatório agudo").</summary>
     const string Clinical = @"inflamatori[oa]|infeccios[oa]|infeccao|patologic[oa]|cicatricial|degenerativ[oa]|expansiv[oa]|neoplasic[oa]|tumoral|alergic[oa]" +
@@ -649,7 +653,10 @@ internal static partial class HandoffTriggerDetector
         @"|\b(" + Council + @"|anpd)\b.*\b(reclam|denunc|queixa|formal|representa)|\b(reclam|denunc|queixa|representa)\w*\b.*\b(" + RegionalCouncil + @"|anpd)\b" +
         // "vou levar essa empresa pro Cremesp", "acionar o CRM", "o CRM vai saber disso" — not "levar o CRM" (the card).
         @"|\b(levar|levo|levarei|levando|leva)\b(?: \w+){0,3}? (ao|para o|ate o|junto ao|perante o) (" + Council + @"|conselho)\b(?! tutelar)" +
-        @"|\b(denunciar|denuncio|reclamar|reclamo|acionar|aciono|acionarei|recorrer|recorro|representar)\b(?: \w+){0,3}? (ao|para o|no|o|junto ao|perante o) (" + Council + @")\b" +
+        // Twenty-fifth blind set: "denunciei vocês no CRM" — the step already taken, in the past.
+        @"|\b(denunciar|denuncio|denunciei|denunciamos|reclamar|reclamo|reclamei|acionar|aciono|acionarei|acionei|recorrer|recorro|recorri|representar|representei)\b(?: \w+){0,3}? (ao|para o|no|o|junto ao|perante o) (" + Council + @")\b" +
+        // Twenty-fifth blind set: "vou acionar o MP", "levo isso pro MPF" — the public prosecutor by its initials, after a step.
+        @"|\b(denunciar|denuncio|denunciei|acionar|aciono|acionarei|acionei|levar|levo|levarei|recorrer|recorro|recorrerei|representar|ir|vou)\b(?: \w+){0,3}? (ao|para o|no|o|junto ao|perante o) mp(f|e)?\b" +
         @"|\b(" + Council + @"|sindicato( dos medicos)?) (vai|vao|vai ficar) saber\b" +
         // Consumer and data-protection bodies: "vou colocar vcs no Reclame Aqui", "nos termos da LGPD", "ANPD".
         // LGPD invoked on the doctor's own data or against the company — "a LGPD exige que o hospital guarde o prontuário" is not.

@@ -72,6 +72,13 @@ internal static partial class OptOutDetector
             if (!IsOptOut(text) && next < texts.Count && !IsOptOut(texts[next]) && OpensOnAPreposition(texts[next])
                 && IsOptOut(text + " " + texts[next]))
                 text += " " + texts[next++];
+            // Twenty-fifth blind set: "para" / "de" / "mandar" / "mensagem", "não quero" / "mais" / "receber nada" — a stop
+            // spelled out over three or more lines of a word or two, none a stop alone, is the one sentence they make.
+            else if (!IsOptOut(text) && SpelledOver(texts, i) is var end && end - i >= 3 && IsOptOut(string.Join(' ', texts.Skip(i).Take(end - i))))
+            {
+                text = string.Join(' ', texts.Skip(i).Take(end - i));
+                next = end;
+            }
             if (IsOptOut(text))
             {
                 if (next < texts.Count && !IsOptOut(texts[next])
@@ -87,6 +94,18 @@ internal static partial class OptOutDetector
                 return text;
         }
         return null;
+    }
+
+    /// <summary>
+    /// Where a run of lines from <paramref name="from"/> ends whose every line is a word or two, none a stop alone (the end is
+    /// the first line that is not, or the turn's end).
+    /// </summary>
+    static int SpelledOver(IReadOnlyList<string> texts, int from)
+    {
+        var end = from;
+        while (end < texts.Count && PtBrText.Normalise(texts[end]) is { Length: > 0 } t && t.Count(c => c == ' ') <= 1 && !IsOptOut(texts[end]))
+            end++;
+        return end;
     }
 
     /// <summary>The next line continues the one before: it opens on a preposition, an article, "só" or a word of one shift.</summary>
@@ -128,7 +147,8 @@ internal static partial class OptOutDetector
     private static partial Regex NamedPlace();
 
     static readonly HashSet<string> Continuations =
-        ["de", "do", "da", "dos", "das", "no", "na", "nos", "nas", "em", "para", "pro", "so", "somente", "apenas", "exceto", "menos", "o", "a", "os", "as",
+        // Twenty-fifth blind set: "um", "uma" — "me tira" then "uma dúvida" is the idiom, not a stop.
+        ["de", "do", "da", "dos", "das", "no", "na", "nos", "nas", "em", "para", "pro", "so", "somente", "apenas", "exceto", "menos", "o", "a", "os", "as", "um", "uma",
          "esse", "essa", "esses", "essas", "desse", "dessa", "desses", "dessas", "nesse", "nessa", "plantao", "plantoes", "vaga", "vagas"];
 
     /// <summary>"espera", "pera", "mentira", "brincadeira", "esquece", "desconsidera" opening the next line: the stop taken back.</summary>
