@@ -102,11 +102,16 @@ internal static partial class OptOutDetector
     /// </summary>
     static int SpelledOver(IReadOnlyList<string> texts, int from)
     {
+        // At most a few lines: no stop is spelled over more, and a burst of hundreds of one-word messages (a hostile sender)
+        // must not read every run from every line — quadratic in the burst's length.
         var end = from;
-        while (end < texts.Count && PtBrText.Normalise(texts[end]) is { Length: > 0 } t && t.Count(c => c == ' ') <= 1 && !IsOptOut(texts[end]))
+        while (end < texts.Count && end - from < MaxSpelledLines && PtBrText.Normalise(texts[end]) is { Length: > 0 } t && t.Count(c => c == ' ') <= 1
+               && !IsOptOut(texts[end]))
             end++;
         return end;
     }
+
+    const int MaxSpelledLines = 8;
 
     /// <summary>The next line continues the one before: it opens on a preposition, an article, "só" or a word of one shift.</summary>
     static bool ContinuesTheSentence(string next)
