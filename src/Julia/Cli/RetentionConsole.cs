@@ -5,7 +5,8 @@ namespace Julia.Cli;
 
 /// <summary>
 /// `julia limpeza [--dry-run]`: the retention rules now, with a progress bar per table on a terminal, then the counts
-/// on stdout (only the counts when stdout is a pipe or a file; the log lines go to stderr, src/Julia/Cli/JuliaCli.cs).
+/// on stdout (only the counts when stdout is a pipe or a file; the log lines go to stderr, src/Julia/Cli/JuliaCli.cs, and
+/// each table's count is a log line only with DEBUG=true, so `2>&amp;1 | tee` shows it once).
 /// </summary>
 internal static class RetentionConsole
 {
@@ -28,18 +29,19 @@ internal static class RetentionConsole
                         task.Value = dryRun ? task.MaxValue : p.Done;
                         task.StartTask();
                     });
-                    return await runner.RunAsync(dryRun, progress, CancellationToken.None);
+                    return await runner.RunAsync(dryRun, progress, CancellationToken.None, callerPrintsCounts: true);
                 });
         }
         else
         {
-            // A pipe, a file, cron: stdout is the counts once, at the end (greppable); each table's count is also a log
-            // line on stderr as it finishes, and a long deletion says where it is there every 10 000 rows.
+            // A pipe, a file, cron: stdout is the counts once, at the end (greppable); each table's count is not logged
+            // again at INFO (`2>&1 | tee` showed it twice; DEBUG=true shows it on stderr), and a long deletion says where
+            // it is on stderr every 10 000 rows.
             var progress = new SyncProgress<(IRetentionTarget Target, long Done, long Total)>(p =>
             {
                 if (p.Done > 0 && p.Done < p.Total && p.Done % 10_000 == 0) Console.Error.WriteLine($"julia: {p.Target.Name}: {p.Done}/{p.Total} apagadas…");
             });
-            counts = await runner.RunAsync(dryRun, progress, CancellationToken.None);
+            counts = await runner.RunAsync(dryRun, progress, CancellationToken.None, callerPrintsCounts: true);
         }
         foreach (var c in counts)
             Console.WriteLine(dryRun ? $"{c.Name}: {Infrastructure.Text.PtBrCount.Of(c.Expired, "linha seria apagada", "linhas seriam apagadas")} (simulação)"

@@ -14,8 +14,14 @@ internal sealed partial class RetentionRunner(IEnumerable<IRetentionTarget> targ
     public IReadOnlyList<IRetentionTarget> Targets { get; } = [.. targets.OrderBy(t => t.Order)];
 
     /// <param name="progress">(target, deleted so far, expired at the start) after every batch.</param>
-    public async Task<IReadOnlyList<RetentionCount>> RunAsync(bool dryRun, IProgress<(IRetentionTarget Target, long Done, long Total)>? progress, CancellationToken ct)
+    /// <param name="callerPrintsCounts">
+    /// True for `julia limpeza`, which prints the counts itself: each table's count is then a DEBUG log line, not INFO
+    /// (with `2>&amp;1 | tee` it would show twice). The job (worker, `POST /jobs/retencao`) logs it at INFO.
+    /// </param>
+    public async Task<IReadOnlyList<RetentionCount>> RunAsync(bool dryRun, IProgress<(IRetentionTarget Target, long Done, long Total)>? progress,
+        CancellationToken ct, bool callerPrintsCounts = false)
     {
+        var level = callerPrintsCounts ? LogLevel.Debug : LogLevel.Information;
         var counts = new List<RetentionCount>();
         foreach (var target in Targets)
         {
@@ -33,14 +39,14 @@ internal sealed partial class RetentionRunner(IEnumerable<IRetentionTarget> targ
                 } while (batch > 0);
             }
             counts.Add(new RetentionCount(target.Name, expired, deleted));
-            if (dryRun) LogWouldDelete(target.Name, expired); else LogDeleted(target.Name, deleted);
+            if (dryRun) LogWouldDelete(level, target.Name, expired); else LogDeleted(level, target.Name, deleted);
         }
         return counts;
     }
 
-    [LoggerMessage(EventId = 8001, Level = LogLevel.Information, Message = "Retenção: {Name}: {Deleted} linhas apagadas")]
-    private partial void LogDeleted(string name, long deleted);
+    [LoggerMessage(EventId = 8001, Message = "Retenção: {Name}: {Deleted} linhas apagadas")]
+    private partial void LogDeleted(LogLevel level, string name, long deleted);
 
-    [LoggerMessage(EventId = 8002, Level = LogLevel.Information, Message = "Retenção (simulação): {Name}: {Expired} linhas seriam apagadas")]
-    private partial void LogWouldDelete(string name, long expired);
+    [LoggerMessage(EventId = 8002, Message = "Retenção (simulação): {Name}: {Expired} linhas seriam apagadas")]
+    private partial void LogWouldDelete(LogLevel level, string name, long expired);
 }

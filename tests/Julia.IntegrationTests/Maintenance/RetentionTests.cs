@@ -104,8 +104,39 @@ public sealed class RetentionTests : IAsyncLifetime
         Assert.Equal("interacoes (> 90 dias): 20 linhas apagadas", Assert.Single(lines, l => l.StartsWith("interacoes ", StringComparison.Ordinal)));
         Assert.Equal("conversations (> 60 dias, sem handoff aberto): 1 linha apagada", Assert.Single(lines, l => l.StartsWith("conversations ", StringComparison.Ordinal)));
         Assert.All(lines, l => Assert.Matches(@"^[^:]+: \d+ linhas? apagadas?$", l));
-        Assert.Contains("RetentionRunner: Retenção: interacoes (> 90 dias): 20 linhas apagadas", stderr);
         Assert.Equal(5, await CountAsync("interacoes"));
+    }
+
+    /// <summary>
+    /// `julia limpeza 2>&amp;1 | tee x`: each count once in the merged output — the CLI prints the counts itself, so its
+    /// per-table log line is DEBUG there (an outside walk, 2026-12-04: the INFO line on stderr and the summary on stdout
+    /// showed each twice). With DEBUG=true the log line is back on stderr; the job keeps it at INFO
+    /// (<see cref="ADryRunCountsAndTheJobDeletesExactlyTheExpiredRows"/>).
+    /// </summary>
+    [Fact]
+    public async Task LimpezaWithStderrMergedShowsEachCountOnce()
+    {
+        var env = new Dictionary<string, string> { ["DATABASE_URL"] = database.Url, ["REDIS_URL"] = redis.Url, ["RETENCAO_CONVERSAS_DIAS"] = "60" };
+        var (exit, stdout, stderr) = await JuliaProcess.RunAsync(new Dictionary<string, string>(env) { ["DEBUG"] = "true" }, "limpeza", "--dry-run");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("interacoes (> 90 dias): 20 linhas seriam apagadas (simulação)", stdout);
+        Assert.Contains("RetentionRunner: Retenção (simulação): interacoes (> 90 dias): 20 linhas seriam apagadas", stderr);
+
+        (exit, stdout, stderr) = await JuliaProcess.RunAsync(env, "limpeza");
+
+        Assert.True(exit == 0, stderr);
+        var merged = stdout + stderr;
+        Assert.Equal(1, Occurrences(merged, "interacoes (> 90 dias): 20 linhas apagadas"));
+        Assert.Equal(1, Occurrences(merged, "conversations (> 60 dias, sem handoff aberto): 1 linha apagada"));
+        Assert.Equal(5, await CountAsync("interacoes"));
+    }
+
+    static int Occurrences(string text, string phrase)
+    {
+        var n = 0;
+        for (var i = text.IndexOf(phrase, StringComparison.Ordinal); i >= 0; i = text.IndexOf(phrase, i + 1, StringComparison.Ordinal)) n++;
+        return n;
     }
 
     async Task<long> CountAsync(string from)
