@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace Julia.IntegrationTests.TestHost;
 
 /// <summary>A redis-server process of the test's own, for tests that stop and restart Redis.</summary>
-public sealed class PrivateRedisServer : IDisposable
+/// <param name="password">requirepass, when given.</param>
+public sealed class PrivateRedisServer(string? password = null) : IDisposable
 {
     readonly string directory = Directory.CreateTempSubdirectory("julia-redis-").FullName;
     Process? process;
@@ -21,6 +22,7 @@ public sealed class PrivateRedisServer : IDisposable
         };
         foreach (var arg in new[] { "--bind", "127.0.0.1", "--port", Port.ToString(), "--save", "", "--appendonly", "no", "--dir", directory })
             info.ArgumentList.Add(arg);
+        if (password is not null) { info.ArgumentList.Add("--requirepass"); info.ArgumentList.Add(password); }
         process = Process.Start(info)!;
         for (var i = 0; i < 100; i++)
         {

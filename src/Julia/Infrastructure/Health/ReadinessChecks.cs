@@ -35,11 +35,14 @@ internal sealed class DatabaseHealthCheck(NpgsqlDataSource db) : IHealthCheck
     }
 }
 
-/// <summary>`redis`: PING; down is degraded, never unavailable (Redis only accelerates).</summary>
+/// <summary>
+/// `redis`: PING; down is degraded, never unavailable (Redis only accelerates): `indisponivel`, or
+/// `login_recusado: WRONGPASS` (or NOAUTH) when the server refused REDIS_URL's user/password.
+/// </summary>
 internal sealed class RedisHealthCheck(RedisGate redis) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct) =>
         await redis.TryAsync(async r => { await r.PingAsync(); return true; }, false)
             ? ReadinessChecks.Result(HealthStatus.Healthy, "ok")
-            : ReadinessChecks.Result(HealthStatus.Degraded, "indisponivel");
+            : ReadinessChecks.Result(HealthStatus.Degraded, redis.AuthenticationFailure is { } code ? $"login_recusado: {code}" : "indisponivel");
 }

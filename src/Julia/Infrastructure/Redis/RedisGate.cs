@@ -6,13 +6,19 @@ namespace Julia.Infrastructure.Redis;
 /// <summary>
 /// The process's one Redis multiplexer, and the rule that Redis is only an accelerator: every call goes through
 /// <see cref="TryAsync{T}"/>, which answers the fallback when Redis is down. An outage is logged once when it starts
-/// and once when it ends, never per request; the multiplexer reconnects by itself.
+/// and once when it ends, never per request; the multiplexer reconnects by itself. A login the server refuses (a wrong
+/// password in REDIS_URL: WRONGPASS; none given to a Redis with requirepass: NOAUTH) is said as such, once per outage,
+/// with the server's code and never the password (<see cref="AuthenticationFailure"/>, also /health/ready).
 /// </summary>
 internal sealed partial class RedisGate : IDisposable
 {
     readonly ILogger<RedisGate> logger;
     readonly Lazy<ConnectionMultiplexer> multiplexer;
+    readonly Lock sync = new();
     int down; // 0 = up, 1 = in an outage (already logged)
+    bool authLogged; // this outage's line already says the login was refused
+    volatile string? authFailure;
+    readonly bool passwordGiven;
 
     public RedisGate(IConfiguration configuration, ILogger<RedisGate> logger)
     {
@@ -24,6 +30,8 @@ internal sealed partial class RedisGate : IDisposable
         options.AsyncTimeout = 1_000;
         options.ConnectRetry = 1;
         options.ClientName = "julia";
+        passwordGiven = !string.IsNullOrEmpty(options.Password);
+        options.ConnectionAttemptCompleted += OnConnectionAttempt; // before connecting: the first attempt is the one that tells
         Endpoint = options.EndPoints.Count > 0 ? options.EndPoints[0].ToString() ?? "" : "";
         DatabaseNumber = options.DefaultDatabase ?? 0;
         multiplexer = new Lazy<ConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(options));
@@ -33,6 +41,9 @@ internal sealed partial class RedisGate : IDisposable
     public int DatabaseNumber { get; }
     public bool IsAvailable => Volatile.Read(ref down) == 0 && multiplexer.Value.IsConnected;
     public IConnectionMultiplexer Multiplexer => multiplexer.Value;
+
+    /// <summary>The server's code (WRONGPASS, NOAUTH…) while its last connection attempt was refused at login; else null.</summary>
+    public string? AuthenticationFailure => authFailure;
 
     public async Task<T> TryAsync<T>(Func<IDatabase, Task<T>> operation, T fallback)
     {
@@ -60,13 +71,70 @@ internal sealed partial class RedisGate : IDisposable
 
     void MarkDown(Exception? ex)
     {
-        if (Interlocked.Exchange(ref down, 1) == 0) LogOutage(Endpoint, ex?.GetType().Name ?? "not connected");
+        if (Volatile.Read(ref down) == 1) return;
+        lock (sync)
+        {
+            if (down == 1) return;
+            Volatile.Write(ref down, 1);
+            var auth = authFailure;
+            authLogged = auth is not null;
+            LogOutage(Endpoint, auth is not null ? AuthReason(auth) : ex?.GetType().Name ?? "not connected");
+        }
     }
 
     void MarkUp()
     {
-        if (Interlocked.Exchange(ref down, 0) == 1) LogRecovered(Endpoint);
+        if (Interlocked.Exchange(ref down, 0) == 1)
+        {
+            lock (sync) authLogged = false;
+            LogRecovered(Endpoint);
+        }
     }
+
+    /// <summary>
+    /// Every physical attempt (the first and each reconnect): a refused login is the outage's reason, logged once — if
+    /// the outage was already logged as "not connected" (the attempt's answer came after the first call), one more line
+    /// says why; the multiplexer's retries every few seconds add none.
+    /// </summary>
+    void OnConnectionAttempt(object? sender, ConnectionAttemptCompletedEventArgs e)
+    {
+        if (e.IsSuccess)
+        {
+            authFailure = null;
+            return;
+        }
+        if (AuthCode(e.FailureType, e.Exception, passwordGiven) is not { } code) return;
+        authFailure = code;
+        lock (sync)
+        {
+            if (authLogged) return;
+            authLogged = true;
+            Volatile.Write(ref down, 1);
+            LogOutage(Endpoint, AuthReason(code));
+        }
+    }
+
+    /// <summary>
+    /// The code of a refused login, from the server's replies (never the password we sent). A wrong password's WRONGPASS
+    /// (the reply to AUTH) is followed by NOAUTH for the handshake's other commands, which is what the failure carries:
+    /// with a password in REDIS_URL a refused login is WRONGPASS, without one NOAUTH.
+    /// </summary>
+    internal static string? AuthCode(ConnectionFailureType type, Exception? ex, bool passwordGiven)
+    {
+        var said = new List<string>();
+        for (var e = ex; e is not null; e = e.InnerException)
+            foreach (var code in (string[])["WRONGPASS", "NOAUTH"])
+                if (e.Message.Contains(code, StringComparison.Ordinal)) said.Add(code);
+        if (said.Count > 0) return said.Contains("WRONGPASS") || passwordGiven ? "WRONGPASS" : "NOAUTH";
+        return type == ConnectionFailureType.AuthenticationFailure ? "AUTH" : null;
+    }
+
+    static string AuthReason(string code) => code switch
+    {
+        "WRONGPASS" => "login recusado: WRONGPASS, usuário ou senha errados em REDIS_URL",
+        "NOAUTH" => "login recusado: NOAUTH, o Redis pede senha e REDIS_URL não tem (redis://:SENHA@host:porta/0)",
+        _ => $"login recusado: {code}, confira usuário, senha e TLS em REDIS_URL",
+    };
 
     public void Dispose()
     {

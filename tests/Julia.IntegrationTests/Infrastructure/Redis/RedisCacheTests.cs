@@ -84,4 +84,39 @@ public sealed class RedisCacheTests
         Assert.Equal(7, loads);
         Assert.Contains(app.Logs.Lines, l => l.Message.StartsWith("Redis available again", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// REDIS_URL with a wrong password (or none) against a Redis with requirepass: the outage line and /health/ready say
+    /// the login was refused, with the server's code, once — the reconnects every few seconds add no line — and never
+    /// the password (an outside walk, 2026-12-04: it was only "not connected" / "indisponivel").
+    /// </summary>
+    [Theory]
+    [InlineData("redis://:errada-x9@127.0.0.1:{0}/0", "WRONGPASS")]
+    [InlineData("redis://127.0.0.1:{0}/0", "NOAUTH")]
+    public async Task ARefusedLoginIsSaidOnceWithTheServersCodeAndWithoutThePassword(string url, string code)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var server = new PrivateRedisServer(password: "certa-k7");
+        await server.StartAsync();
+        await using var app = new JuliaAppFactory(db.Url, string.Format(System.Globalization.CultureInfo.InvariantCulture, url, server.Port));
+        var client = app.CreateClient();
+        var cache = app.Services.GetRequiredService<JuliaCache>();
+        for (var i = 0; i < 3; i++)
+            Assert.Equal("Ana", (await cache.GetOrCreateAsync("medico:id:m1", cache.DefaultTtl, _ => Task.FromResult<Doctor?>(new Doctor("m1", "Ana")), default))!.Nome);
+
+        var ready = "";
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!ready.Contains("login_recusado", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            ready = await client.GetStringAsync("/health/ready");
+            await Task.Delay(200);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(6)); // the multiplexer's reconnects meanwhile: still one line
+
+        Assert.Contains($"\"redis\":\"login_recusado: {code}\"", ready);
+        var refused = Assert.Single(app.Logs.Lines, l => l.Level == LogLevel.Error && l.Message.Contains("login recusado", StringComparison.Ordinal));
+        Assert.StartsWith($"Redis unavailable at 127.0.0.1:{server.Port} (login recusado: {code}, ", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Message.Contains("errada-x9", StringComparison.Ordinal) || l.Message.Contains("certa-k7", StringComparison.Ordinal));
+        Assert.DoesNotContain("errada-x9", ready);
+    }
 }
