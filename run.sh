@@ -30,8 +30,8 @@ esac
 
 command -v dotnet >/dev/null 2>&1 || die "o .NET 10 SDK não está instalado (https://dot.net); depois rode ./run.sh de novo"
 
-# A Júlia already on this port (a second ./run.sh, a forgotten one): said before anything starts or builds — a build
-# would rewrite .local/bin under the running one, and `julia serve` would only refuse the port minutes later.
+# A Júlia already on this port (a second ./run.sh, a forgotten one): said before anything starts or builds — `julia
+# serve` would only refuse the port after the build, minutes later.
 listen_host=${HOST:-127.0.0.1}
 case "$listen_host" in 0.0.0.0|"*"|+|localhost) listen_host=127.0.0.1 ;; esac
 if (exec 3<>"/dev/tcp/$listen_host/${PORT:-8000}") 2>/dev/null; then
@@ -81,19 +81,36 @@ if [ "${JULIA_BUILD:-}" = 1 ] || stale; then
   fi
 fi
 if [ -n "$build" ]; then
-  mkdir -p .local/bin
   say "compilando a Júlia em .local/bin (a primeira vez leva alguns minutos)…"
   # The build (and ./test.sh's) creates bin/ and obj/ in each project folder, which makes that folder newer than the
   # stamp: made before it, so the next start does not build again when nothing changed.
   for project in src/*/; do mkdir -p "${project}bin" "${project}obj"; done
-  touch "$stamp.new"   # files edited while it builds are newer than the stamp: built again next time
+  # Into a fresh folder, then .local/bin (a link to it) is swapped in one rename: a Júlia of this checkout already
+  # running (on another PORT) keeps the folder it started from — .NET resolves the link when it starts — instead of
+  # having its files rewritten under it; a failed build leaves the previous one in place.
+  mkdir -p .local/builds
+  out=.local/builds/$(date +%Y%m%d-%H%M%S)-$$
+  mkdir "$out"
+  touch "$out/.build-stamp"   # files edited while it builds are newer than the stamp: built again next time
   if ! dotnet publish src/Julia/Julia.csproj -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
-         -o .local/bin --nologo -v quiet -clp:ErrorsOnly >/dev/null 2>&1; then
+         -o "$out" --nologo -v quiet -clp:ErrorsOnly >/dev/null 2>&1; then
     say "compilação ReadyToRun indisponível; compilando sem ela"
-    dotnet build src/Julia/Julia.csproj -c Release -o .local/bin --nologo -v quiet -clp:ErrorsOnly >/dev/null \
-      || { dotnet build src/Julia/Julia.csproj -c Release -o .local/bin --nologo -v quiet -clp:ErrorsOnly; exit 1; }
+    dotnet build src/Julia/Julia.csproj -c Release -o "$out" --nologo -v quiet -clp:ErrorsOnly >/dev/null \
+      || { dotnet build src/Julia/Julia.csproj -c Release -o "$out" --nologo -v quiet -clp:ErrorsOnly || :; rm -rf "$out"; exit 1; }
   fi
-  mv "$stamp.new" "$stamp"
+  ln -s "builds/${out##*/}" ".local/bin.new.$$"
+  # .local/bin as a plain folder (a checkout from before these links): moved aside, once.
+  if [ -d .local/bin ] && [ ! -L .local/bin ]; then mv .local/bin ".local/builds/anterior-$$"; fi
+  mv -Tf ".local/bin.new.$$" .local/bin
+  # Earlier builds no process has open any more (a running Júlia holds its .dll files open and mapped) go.
+  for old in .local/builds/*/; do
+    old=$(pwd -P)/${old%/}
+    [ "$old" = "$(pwd -P)/$out" ] && continue
+    if [ -z "$(find /proc/[0-9]*/fd -lname "$old/*" -print -quit 2>/dev/null)" ] \
+       && ! grep -qsF "$old/" /proc/[0-9]*/maps 2>/dev/null; then
+      rm -rf "$old"
+    fi
+  done
 fi
 exec 9>&-   # the lock is the build's, not the server's
 if [ ${#seed[@]} -gt 0 ] || [ -n "${local_redis:-}" ]; then

@@ -140,6 +140,81 @@ public sealed class LocalServicesTests
         }
     }
 
+    /// <summary>
+    /// A second ./run.sh of the same checkout on another PORT, with src/ changed, while the first Júlia runs: the build goes
+    /// into a fresh folder and .local/bin (a link) is swapped to it, so the running one keeps its files; a later build
+    /// removes the folders nobody holds any more (an outside walk, 2026-12-04: it rebuilt .local/bin in place, under the
+    /// running process). `dotnet` is a stand-in here: `publish` writes a julia.dll saying which build it is, and running
+    /// it holds the file open (as Júlia does) for FAKE_SERVE seconds.
+    /// </summary>
+    [Fact]
+    public async Task RunShRebuildsBesideARunningJuliaAndSwapsTheLinkInOneRename()
+    {
+        var checkout = Path.Combine(Path.GetTempPath(), $"julia-troca-{Guid.NewGuid():N}"[..24]);
+        Directory.CreateDirectory(Path.Combine(checkout, "scripts"));
+        Directory.CreateDirectory(Path.Combine(checkout, "src", "Julia"));
+        Directory.CreateDirectory(Path.Combine(checkout, "fake"));
+        File.Copy(Path.Combine(Repository.Root, "scripts", "local-services.sh"), Path.Combine(checkout, "scripts", "local-services.sh"));
+        File.Copy(Path.Combine(Repository.Root, "run.sh"), Path.Combine(checkout, "run.sh"));
+        File.WriteAllText(Path.Combine(checkout, "src", "Julia", "Julia.csproj"), "<Project />");
+        var dotnet = Path.Combine(checkout, "fake", "dotnet");
+        File.WriteAllText(dotnet, """
+            #!/usr/bin/env bash
+            case "$1" in
+              publish) while [ $# -gt 0 ]; do [ "$1" = -o ] && out=$2; shift; done
+                       echo "build $(cat "$(dirname "$0")/version")" > "$out/julia.dll" ;;
+              *.dll) exec 3<"$1"; echo "serve $(readlink -f "$1"): $(cat "$1")"; sleep "${FAKE_SERVE:-0}" ;;
+            esac
+            """);
+        File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var environment = $"export PATH=\"{checkout}/fake:$PATH\" DATABASE_URL=postgres://postgres@127.0.0.1:1/julia REDIS_URL=redis://127.0.0.1:1/0";
+        async Task<string> Build(string version)
+        {
+            File.WriteAllText(Path.Combine(checkout, "fake", "version"), version);
+            File.WriteAllText(Path.Combine(checkout, "src", "Julia", "Changed.cs"), version); // src/ newer than the stamp
+            File.SetLastWriteTimeUtc(Path.Combine(checkout, "src", "Julia", "Changed.cs"), DateTime.UtcNow.AddSeconds(2));
+            var (code, output) = await RunAsync(checkout, $"{environment}; PORT={FreePortBelowEphemeral(21000, 25999)} bash ./run.sh");
+            Assert.True(code == 0, output);
+            Assert.Contains("julia: compilando a Júlia em .local/bin", output);
+            return output;
+        }
+        Process? first = null;
+        try
+        {
+            File.WriteAllText(Path.Combine(checkout, "fake", "version"), "A");
+            first = Process.Start(new ProcessStartInfo("bash", ["-c", $"{environment}; FAKE_SERVE=120 PORT={FreePortBelowEphemeral(21000, 25999)} exec bash ./run.sh"])
+            {
+                WorkingDirectory = checkout, RedirectStandardOutput = true, RedirectStandardError = true,
+            })!;
+            string? line;
+            while ((line = await first.StandardOutput.ReadLineAsync()) is not null && !line.StartsWith("serve ", StringComparison.Ordinal)) { }
+            Assert.NotNull(line);
+            Assert.EndsWith(": build A", line);
+            var firstDll = line["serve ".Length..line.LastIndexOf(": ", StringComparison.Ordinal)];
+
+            var second = await Build("B");
+
+            Assert.Equal("build A", File.ReadAllText(firstDll).Trim()); // the running one's files untouched
+            Assert.Contains(": build B", second);
+            Assert.Equal("build B", File.ReadAllText(Path.Combine(checkout, ".local", "bin", "julia.dll")).Trim());
+            Assert.True(new FileInfo(Path.Combine(checkout, ".local", "bin")).LinkTarget is not null, ".local/bin is a link");
+
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+            await Build("C");
+
+            Assert.False(File.Exists(firstDll), "a build nobody holds is removed");
+            Assert.Equal(["C"], Directory.GetDirectories(Path.Combine(checkout, ".local", "builds"))
+                .Select(d => File.ReadAllText(Path.Combine(d, "julia.dll")).Trim()["build ".Length..]));
+        }
+        finally
+        {
+            if (first is { HasExited: false }) first.Kill(entireProcessTree: true);
+            first?.Dispose();
+            Directory.Delete(checkout, recursive: true);
+        }
+    }
+
     static int FreePortBelowEphemeral(int from, int to)
     {
         for (var attempt = 0; ; attempt++)
