@@ -135,14 +135,16 @@ internal static partial class HandoffTriggerDetector
     public static (string Trigger, string Text)? DetectInTurn(IReadOnlyList<string> texts)
     {
         (string Trigger, string Text)? found = null;
+        // Each line's own trigger, once: the rules below ask it of a line as itself and as the next line.
+        var own = texts.Select(Detect).ToArray();
         for (var i = 0; i < texts.Count; i++)
         {
-            var (trigger, text, after) = (Detect(texts[i]), texts[i], i + 1);
+            var (trigger, text, after) = (own[i], texts[i], i + 1);
             // Twenty-fourth blind set: a short line with no end mark, its sentence finished by the next — "preciso de ajuda"
             // then "com um atendente", "quero falar" then "com quem cuida da escala" — is read with it: a person or a legal
             // step the two make is the turn's, and one the first line alone seemed to make goes when the two read as one make
             // none ("tem alguém" then "pra me cobrir dia 10?", "processo" then "de cadastro tá demorando").
-            if (after < texts.Count && OpenSentence(texts[i]) && ContinuesTheSentence(texts[after]) && Detect(texts[after]) is null)
+            if (after < texts.Count && OpenSentence(texts[i]) && ContinuesTheSentence(texts[after]) && own[after] is null)
             {
                 var joined = texts[i] + " " + texts[after];
                 var together = Detect(joined);
@@ -150,7 +152,7 @@ internal static partial class HandoffTriggerDetector
                 else if (trigger is HandoffTriggers.PersonRequested or HandoffTriggers.Legal && together is null) trigger = null;
             }
             if (trigger is not null && (found is null || Precedence(trigger) < Precedence(found.Value.Trigger))
-                && !(after < texts.Count && TakesBackTheLineBefore(texts[after]) && Detect(texts[after]) is null))
+                && !(after < texts.Count && TakesBackTheLineBefore(texts[after]) && own[after] is null))
                 found = (trigger, text);
         }
         // Together only for anger, the one trigger made of separate words: a person or legal step read across two

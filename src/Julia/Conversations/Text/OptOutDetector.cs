@@ -63,25 +63,27 @@ internal static partial class OptOutDetector
     /// </summary>
     public static string? InTurn(IReadOnlyList<string> texts)
     {
+        // Each line's own reading, once: the rules below ask it of a line several times (as itself, as the next line).
+        var stops = new bool?[texts.Count];
+        bool Stop(int k) => stops[k] ??= IsOptOut(texts[k]);
         for (var i = 0; i < texts.Count; i++)
         {
             var text = texts[i];
             var next = i + 1;
+            var isStop = Stop(i);
             // Twenty-fourth blind set: a stop split over two lines — "para" then "de me mandar mensagem", "PARA" then "DE
             // MANDAR" — is the stop the two read as one make, when neither is one alone.
-            if (!IsOptOut(text) && next < texts.Count && !IsOptOut(texts[next]) && OpensOnAPreposition(texts[next])
+            if (!isStop && next < texts.Count && !Stop(next) && OpensOnAPreposition(texts[next])
                 && IsOptOut(text + " " + texts[next]))
-                text += " " + texts[next++];
+                (text, isStop) = (text + " " + texts[next++], true);
             // Twenty-fifth blind set: "para" / "de" / "mandar" / "mensagem", "não quero" / "mais" / "receber nada" — a stop
             // spelled out over three or more lines of a word or two, none a stop alone, is the one sentence they make.
-            else if (!IsOptOut(text) && SpelledOver(texts, i) is var end && end - i >= 3 && IsOptOut(string.Join(' ', texts.Skip(i).Take(end - i))))
+            else if (!isStop && SpelledOver(texts, i, Stop) is var end && end - i >= 3
+                     && string.Join(' ', texts.Skip(i).Take(end - i)) is var spelled && IsOptOut(spelled))
+                (text, next, isStop) = (spelled, end, true);
+            if (isStop)
             {
-                text = string.Join(' ', texts.Skip(i).Take(end - i));
-                next = end;
-            }
-            if (IsOptOut(text))
-            {
-                if (next < texts.Count && !IsOptOut(texts[next])
+                if (next < texts.Count && !Stop(next)
                     && (StopTakenBack(texts[next]) || NarrowsTheStop(texts[next])
                         || (ContinuesTheSentence(texts[next]) && (!IsOptOut(text + " " + texts[next]) || !IsOptOut(text + ", " + texts[next])))))
                 {
@@ -100,13 +102,13 @@ internal static partial class OptOutDetector
     /// Where a run of lines from <paramref name="from"/> ends whose every line is a word or two, none a stop alone (the end is
     /// the first line that is not, or the turn's end).
     /// </summary>
-    static int SpelledOver(IReadOnlyList<string> texts, int from)
+    static int SpelledOver(IReadOnlyList<string> texts, int from, Func<int, bool> stop)
     {
         // At most a few lines: no stop is spelled over more, and a burst of hundreds of one-word messages (a hostile sender)
         // must not read every run from every line — quadratic in the burst's length.
         var end = from;
         while (end < texts.Count && end - from < MaxSpelledLines && PtBrText.Normalise(texts[end]) is { Length: > 0 } t && t.Count(c => c == ' ') <= 1
-               && !IsOptOut(texts[end]))
+               && !stop(end))
             end++;
         return end;
     }
