@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Julia.IntegrationTests.Conversations;
 using Julia.IntegrationTests.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 
 namespace Julia.IntegrationTests.Chatwoot;
@@ -37,6 +38,10 @@ public class HumanLoopFixture : PipelineFixture
         Chatwoot = await FakeChatwoot.StartAsync();
         Slack = await FakeSlack.StartAsync();
         await base.InitializeAsync();
+        // The integration's profile is read in the background at start: until it is, a note of the integration itself
+        // ("/confirmar" sent as ProfileId) reads as a person's — on a busy host a class's first test came before it.
+        await Eventually.MatchesAsync(() => Task.FromResult(App.Services.GetRequiredService<Julia.Chatwoot.ChatwootIdentity>().ProfileId),
+            id => id == Chatwoot.ProfileId);
     }
 
     public override async Task DisposeAsync()

@@ -711,9 +711,6 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
     {
         const string phone = "5511988880107";
         var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
-        // The integration's profile is read in the background at start: on a busy host this test can come first.
-        await Eventually.MatchesAsync(() => Task.FromResult(f.App.Services.GetRequiredService<Julia.Chatwoot.ChatwootIdentity>().ProfileId),
-            id => id == f.Chatwoot.ProfileId);
         var ourId = await f.ScalarAsync<string>("""
             SELECT provider_message_id FROM interacoes WHERE conversa_id = @conversa AND direcao = 'saida' AND provider_message_id IS NOT NULL LIMIT 1
             """, new { conversa });
