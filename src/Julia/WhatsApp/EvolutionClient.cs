@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Julia.WhatsApp;
 
 /// <summary>
-/// Evolution API v2 (and v1 for sendText) over HTTP (tests/fixtures/README.md, "1.2 Calls we make to Evolution"): header `apikey`, `message/sendText`,
+/// Evolution API v2 (and v1: the same calls, bodies that carry both versions' fields) over HTTP (tests/fixtures/README.md, "1.2 Calls we make to Evolution"): header `apikey`, `message/sendText`,
 /// `chat/sendPresence`, `chat/markMessageAsRead`, `chat/whatsappNumbers`, `instance/connectionState`. Never retries a POST by itself (the queue
 /// owns retries); the evolution circuit breaker (3 failures, 30 s) guards every call.
 /// </summary>
@@ -118,15 +118,33 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
         jid.EndsWith("@s.whatsapp.net", StringComparison.Ordinal) && jid.IndexOf('@') is >= 8 and <= 15 and var at
         && jid.AsSpan(0, at).IndexOfAnyExceptInRange('0', '9') < 0;
 
-    public Task ShowOnlineAsync(string number, CancellationToken ct) =>
-        BestEffortAsync($"chat/sendPresence/{Instance}", new { number, presence = "available", delay = 0 }, ct);
+    public Task ShowOnlineAsync(string number, CancellationToken ct) => PresenceAsync(number, "available", 0, ct);
 
     public Task ShowTypingAsync(string number, TimeSpan duration, CancellationToken ct) =>
-        BestEffortAsync($"chat/sendPresence/{Instance}", new { number, presence = "composing", delay = (int)duration.TotalMilliseconds }, ct);
+        PresenceAsync(number, "composing", (int)duration.TotalMilliseconds, ct);
 
-    public Task MarkReadAsync(IReadOnlyList<ReadMessage> messages, CancellationToken ct) =>
-        BestEffortAsync($"chat/markMessageAsRead/{Instance}",
-            new { readMessages = messages.Select(m => new { remoteJid = m.RemoteJid, fromMe = false, id = m.Id }).ToArray() }, ct);
+    // v2 reads `presence`/`delay` at the top, v1 requires them under `options`; neither refuses the other's fields, so
+    // one body serves both (tests/fixtures/README.md, 1.3).
+    Task PresenceAsync(string number, string presence, int delay, CancellationToken ct) =>
+        BestEffortAsync(HttpMethod.Post, $"chat/sendPresence/{Instance}", new { number, presence, delay, options = new { presence, delay } }, ct);
+
+    // v1 names the list `read_messages` and takes it by PUT; v2 names it `readMessages` and takes it by POST. The body
+    // carries both names; the method is learnt: when the gateway has no route for it (404/405), the other is tried
+    // and kept from then on (a gateway upgraded while Júlia runs is followed the same way).
+    volatile HttpMethod readReceiptMethod = HttpMethod.Post;
+
+    public async Task MarkReadAsync(IReadOnlyList<ReadMessage> messages, CancellationToken ct)
+    {
+        var read = messages.Select(m => new { remoteJid = m.RemoteJid, fromMe = false, id = m.Id }).ToArray();
+        var body = new { readMessages = read, read_messages = read };
+        var path = $"chat/markMessageAsRead/{Instance}";
+        var method = readReceiptMethod;
+        if (await BestEffortAsync(method, path, body, ct) is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
+        {
+            var other = method == HttpMethod.Post ? HttpMethod.Put : HttpMethod.Post;
+            if (await BestEffortAsync(other, path, body, ct) is { } status && (int)status < 400) readReceiptMethod = other;
+        }
+    }
 
     public async Task<string?> ConnectionStateAsync(CancellationToken ct)
     {
@@ -147,15 +165,18 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
         }
     }
 
-    async Task BestEffortAsync(string path, object body, CancellationToken ct)
+    /// <summary>The gateway's answer, or null when it gave none (breaker open, unreachable).</summary>
+    async Task<HttpStatusCode?> BestEffortAsync(HttpMethod method, string path, object body, CancellationToken ct)
     {
-        if (!breakers.Evolution.TryEnter()) return;
+        if (!breakers.Evolution.TryEnter()) return null;
         try
         {
-            using var response = await http.PostAsJsonAsync(path, body, ct);
+            using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+            using var response = await http.SendAsync(request, ct);
             // An accepted typing or read receipt says nothing of whether messages go out: it never resets the sends'
             // failures (docs/decisions.md#queue). It only gives back a half-open trial, which the next send then takes.
             if ((int)response.StatusCode >= 500) breakers.Evolution.RecordFailure(); else breakers.Evolution.Abandon();
+            return response.StatusCode;
         }
         catch (Exception ex) when (IsUnreachable(ex) && !ct.IsCancellationRequested)
         {
@@ -167,6 +188,7 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
             breakers.Evolution.Abandon();   // cancelled by its caller (typing once the agent answered): no outcome
             throw;
         }
+        return null;
     }
 
     /// <summary>

@@ -56,6 +56,36 @@ public sealed class DispatcherTests(DispatcherFixture f) : IClassFixture<Dispatc
             """, new { phone }));
     }
 
+    /// <summary>
+    /// Typing and read receipts reach a v1 gateway too: its sendPresence reads `options.presence`/`options.delay` and its
+    /// markMessageAsRead is a PUT of `read_messages` (tests/fixtures/README.md, 1.3). The method is learnt once, and
+    /// learnt back when the gateway is a v2 again.
+    /// </summary>
+    [Fact]
+    public async Task TypingAndReadReceiptsAlsoReachAnEvolutionV1Gateway()
+    {
+        const string jid = "5511999991061@s.whatsapp.net";
+        var channel = f.App.Services.GetRequiredService<Julia.WhatsApp.IWhatsAppChannel>();
+        IEnumerable<FakeEvolution.Call> To(string path) => f.Evolution.Calls.Where(c => c.Path == path
+            && c.Body!.ToJsonString().Contains("5511999991061", StringComparison.Ordinal));
+        f.Evolution.V1 = true;
+        try
+        {
+            await channel.ShowTypingAsync(jid, TimeSpan.FromMilliseconds(1500), default);
+            await channel.MarkReadAsync([new(jid, "V1-READ-A")], default);
+            await channel.MarkReadAsync([new(jid, "V1-READ-B")], default);
+        }
+        finally { f.Evolution.V1 = false; }
+        await channel.MarkReadAsync([new(jid, "V2-READ-C")], default);
+
+        var typing = Assert.Single(To("/chat/sendPresence/julia")).Body!;
+        Assert.Equal("composing", typing["options"]!["presence"]!.GetValue<string>());
+        Assert.Equal(1500, typing["options"]!["delay"]!.GetValue<int>());
+        var receipts = To("/chat/markMessageAsRead/julia").ToList();
+        Assert.Equal(["PUT read_messages V1-READ-A", "PUT read_messages V1-READ-B", "POST readMessages V2-READ-C"],
+            receipts.Select(c => $"{c.Method} {(c.Method == "PUT" ? "read_messages" : "readMessages")} {c.Body![c.Method == "PUT" ? "read_messages" : "readMessages"]![0]!["id"]}"));
+    }
+
     [Fact]
     public async Task TheMessagesOfOneTurnAreMarkedReadInOneCall()
     {

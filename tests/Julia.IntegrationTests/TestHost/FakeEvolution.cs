@@ -11,7 +11,7 @@ namespace Julia.IntegrationTests.TestHost;
 /// </summary>
 public sealed class FakeEvolution : LoopbackServer
 {
-    public sealed record Call(string Path, JsonObject? Body, string? ApiKey, DateTimeOffset At);
+    public sealed record Call(string Path, JsonObject? Body, string? ApiKey, DateTimeOffset At, string Method = "POST");
 
     readonly ConcurrentQueue<(int Status, string Body)> sendScript = new();
 
@@ -57,9 +57,9 @@ public sealed class FakeEvolution : LoopbackServer
             try { await Task.Delay(Timeout.Infinite, http.RequestAborted); } catch (OperationCanceledException) { }
         });
         app.MapPost("/message/sendText/{instance}", (Delegate)SendTextAsync);
-        app.MapPost("/chat/sendPresence/{instance}", (Delegate)AcceptAsync);
+        app.MapPost("/chat/sendPresence/{instance}", (Delegate)PresenceAsync);
         app.MapPost("/chat/whatsappNumbers/{instance}", (Delegate)CheckNumbersAsync);
-        app.MapPost("/chat/markMessageAsRead/{instance}", (Delegate)AcceptAsync);
+        app.MapMethods("/chat/markMessageAsRead/{instance}", ["POST", "PUT"], (Delegate)MarkReadAsync);
         app.MapGet("/instance/connectionState/{instance}", (HttpContext http) =>
             Results.Json(new { instance = new { instanceName = "julia", state = State } }));
     }
@@ -78,7 +78,9 @@ public sealed class FakeEvolution : LoopbackServer
 
     /// <summary>
     /// Answer as Evolution v1 (tests/fixtures/README.md, 1.3): sendText requires `textMessage.text` (400 from its schema
-    /// check otherwise) and answers with the raw Baileys message.
+    /// check otherwise) and answers with the raw Baileys message; sendPresence requires `options.presence`/`options.delay`;
+    /// markMessageAsRead is a PUT with `read_messages` (a POST finds no route: 404). As v2 (the default) each call
+    /// requires v2's fields, and markMessageAsRead is a POST with `readMessages`.
     /// </summary>
     public bool V1 { get; set; }
 
@@ -135,16 +137,33 @@ public sealed class FakeEvolution : LoopbackServer
         return Results.Content(answer.ToJsonString(), "application/json", statusCode: 200);
     }
 
-    async Task<IResult> AcceptAsync(HttpContext http)
+    async Task<IResult> PresenceAsync(HttpContext http)
     {
-        await Record(http);
-        return Results.Json(new { status = "ok" }, statusCode: 201);
+        var body = await Record(http);
+        var fields = V1 ? body?["options"] : body;
+        return fields?["presence"] is JsonValue && fields["delay"] is JsonValue && body?["number"] is JsonValue
+            ? Results.Json(new { status = "ok" }, statusCode: 201)
+            : SchemaRefusal(V1 ? "options" : "presence");
     }
+
+    async Task<IResult> MarkReadAsync(HttpContext http)
+    {
+        if (HttpMethods.IsPost(http.Request.Method) == V1)
+            return Results.Content($"Cannot {http.Request.Method} {http.Request.Path}", "text/html", statusCode: 404);
+        var body = await Record(http);
+        return body?[V1 ? "read_messages" : "readMessages"] is JsonArray { Count: > 0 }
+            ? Results.Json(new { message = "Read messages", read = "success" }, statusCode: 201)
+            : SchemaRefusal(V1 ? "read_messages" : "readMessages");
+    }
+
+    static IResult SchemaRefusal(string property) =>
+        Results.Content($$$"""{"status":400,"error":"Bad Request","response":{"message":[["instance requires property \"{{{property}}}\""]]}}""",
+            "application/json", statusCode: 400);
 
     async Task<JsonObject?> Record(HttpContext http)
     {
         var body = (await JsonNode.ParseAsync(http.Request.Body))?.AsObject();
-        Calls.Enqueue(new Call(http.Request.Path.Value!, body, http.Request.Headers["apikey"].ToString(), DateTimeOffset.UtcNow));
+        Calls.Enqueue(new Call(http.Request.Path.Value!, body, http.Request.Headers["apikey"].ToString(), DateTimeOffset.UtcNow, http.Request.Method));
         return body;
     }
 
