@@ -10,9 +10,10 @@ namespace Julia.Campaigns;
 /// What a campaign send means (docs/decisions.md#proactive): once it went out, its envios_campanha row is `enviado`
 /// (with `enviado_em` and the conversation the message opened or continued),
 /// the doctor's open conversation carries the campaign (Conversations' SQL) and the doctor counts as contacted
-/// (Doctors' SQL); when it ends unsent, the envios_campanha row follows its queue row (bloqueado / cancelado / erro).
+/// (Doctors' SQL; his cached views dropped after the commit); when it ends unsent, the envios_campanha row follows its
+/// queue row (bloqueado / cancelado / erro).
 /// </summary>
-internal sealed class CampaignSendEffect : ISendEffect
+internal sealed class CampaignSendEffect(DoctorDirectory doctors) : ISendEffect
 {
     const string Openings = $"""
         (SELECT s.medico_id, (s.metadata->>'campanha_id')::bigint AS campanha_id,
@@ -39,6 +40,10 @@ internal sealed class CampaignSendEffect : ISendEffect
     public string? SentSql(IReadOnlyList<SentMessage> batch) => batch.Any(s => s.Message.Kind == QueueKinds.Campaign) ? Sent : null;
 
     public string? EndedSql(EndedMessage ended) => ended.Message.Kind == QueueKinds.Campaign ? Ended : null;
+
+    /// <summary>The contacted doctors' funnel stage changed: their cached views go (docs/decisions.md#cache).</summary>
+    public Task AfterSentAsync(IReadOnlyList<SentMessage> batch) =>
+        doctors.InvalidateAsync([.. batch.Where(s => s.Message.Kind == QueueKinds.Campaign).Select(s => s.Message.MedicoId).Distinct()], CancellationToken.None);
 }
 
 /// <summary>An opted-out doctor's pending campaign sends are cancelled, in the opt-out's transaction.</summary>

@@ -98,4 +98,24 @@ internal sealed class DoctorDirectory(DoctorStore store, JuliaCache cache, Phone
         if (telefone is not null) keys.Add(DoctorKeys.ByPhone(telefone));
         return cache.RemoveAsync([.. keys]);
     }
+
+    /// <summary>
+    /// Drops every cached view of these doctors after another feature's statement changed them (a send's funnel step, a
+    /// worked shift), once it committed; their phones are read here, so medico:telefone:* goes too. Never throws: with the
+    /// database unreachable, medico:id:* and contexto:medico:* still go.
+    /// </summary>
+    public async Task InvalidateAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return;
+        IReadOnlyList<string> phones;
+        try
+        {
+            phones = await store.PhonesAsync(ids, ct);
+        }
+        catch (Exception)
+        {
+            phones = []; // called after a commit, which must not look failed: the views by id still go
+        }
+        await cache.RemoveAsync([.. ids.SelectMany(id => new[] { DoctorKeys.ById(id), DoctorKeys.Context(id) }), .. phones.Select(DoctorKeys.ByPhone)]);
+    }
 }

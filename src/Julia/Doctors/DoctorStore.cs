@@ -166,6 +166,14 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
             UPDATE medicos SET stage_jornada = 'ativo' WHERE id = @id AND stage_jornada NOT IN ('ativo', 'opt_out')
             """, new { id }, tx, cancellationToken: ct));
 
+    /// <summary>The phones of these doctors (those who have one).</summary>
+    public async Task<IReadOnlyList<string>> PhonesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return [.. await c.QueryAsync<string>(new CommandDefinition(
+            "SELECT telefone FROM medicos WHERE id = ANY(@ids) AND telefone IS NOT NULL", new { ids = ids.ToArray() }, cancellationToken: ct))];
+    }
+
     /// <summary>The doctor's Chatwoot contact, once found.</summary>
     public async Task SetChatwootContactAsync(Guid id, string contactId, CancellationToken ct)
     {

@@ -6,9 +6,10 @@ namespace Julia.FollowUps;
 
 /// <summary>
 /// What a follow-up that went out means (docs/decisions.md#proactive): the conversation's stage moves one step (FU3
-/// pauses it for 60 days) and the doctor's pressure rises — through Conversations' and Doctors' own SQL.
+/// pauses it for 60 days) and the doctor's pressure rises — through Conversations' and Doctors' own SQL; after the
+/// commit the doctor's cached views are dropped (FU3 makes him `nao_respondeu`).
 /// </summary>
-internal sealed class FollowUpSendEffect : ISendEffect
+internal sealed class FollowUpSendEffect(DoctorDirectory doctors) : ISendEffect
 {
     const string FollowUps = $"""
         (SELECT s.conversa_id, s.medico_id, COALESCE(s.metadata->>'tipo_followup', 'fu1') AS step
@@ -33,6 +34,18 @@ internal sealed class FollowUpSendEffect : ISendEffect
     static readonly string UnknownSql = ConversationStore.FollowedUpSql(Unknown, stampOutbound: true) + ";\n" + DoctorStore.FollowedUpSql(Unknown);
 
     public string? EndedSql(EndedMessage ended) =>
-        ended.Message.Kind == QueueKinds.FollowUp && ended.Message.ConversaId is not null && ended.Reason == DispatchStore.UnknownOutcome
-            ? UnknownSql : null;
+        IsUnknownFollowUp(ended) ? UnknownSql : null;
+
+    static bool IsUnknownFollowUp(EndedMessage ended) =>
+        ended.Message.Kind == QueueKinds.FollowUp && ended.Message.ConversaId is not null && ended.Reason == DispatchStore.UnknownOutcome;
+
+    public Task AfterSentAsync(IReadOnlyList<SentMessage> batch) =>
+        doctors.InvalidateAsync([.. batch.Where(s => s.Message.Kind == QueueKinds.FollowUp && s.Message.ConversaId is not null)
+            .Select(s => s.Message.MedicoId).Distinct()], CancellationToken.None);
+
+    /// <summary>Counted as sent (<see cref="EndedSql"/>): the same cached views go, without holding the caller.</summary>
+    public void AfterEnded(EndedMessage ended)
+    {
+        if (IsUnknownFollowUp(ended)) _ = doctors.InvalidateAsync([ended.Message.MedicoId], CancellationToken.None);
+    }
 }

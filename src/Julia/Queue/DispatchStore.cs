@@ -150,7 +150,8 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
 
     /// <summary>
     /// Messages that went out: `enviada`, and every registered effect (the outbound interacoes rows, conversation
-    /// times, follow-up and campaign bookkeeping) in the same command batch — one round trip, one transaction.
+    /// times, follow-up and campaign bookkeeping) in the same command batch — one round trip, one transaction; then each
+    /// effect's in-process reaction (a doctor's cached views dropped).
     /// </summary>
     public async Task MarkSentAsync(IReadOnlyList<SentMessage> sent, CancellationToken ct)
     {
@@ -166,6 +167,7 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
             sent_ids = sent.Select(x => x.Message.Id).ToArray(), sent_providers = sent.Select(x => x.ProviderMessageId).ToArray(),
             sent_addresses = sent.Select(x => x.Address).ToArray(),
         });
+        foreach (var effect in effects) await effect.AfterSentAsync(sent);
     }
 
     /// <summary>

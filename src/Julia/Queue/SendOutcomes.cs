@@ -23,6 +23,9 @@ internal interface ISendEffect
 
     /// <summary>In-process reaction once the end is committed (wake a worker, drop a cache). Must not throw.</summary>
     void AfterEnded(EndedMessage ended) { }
+
+    /// <summary>In-process reaction once the batch's `enviada` mark is committed (drop a cache). Must not throw.</summary>
+    Task AfterSentAsync(IReadOnlyList<SentMessage> batch) => Task.CompletedTask;
 }
 
 /// <summary>The relations and parameters effects read: defined here because Queue owns fila_mensagens.</summary>

@@ -1,8 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Julia.DemoData;
+using Julia.Doctors;
+using Julia.Infrastructure.Redis;
 using Julia.IntegrationTests.Conversations;
 using Julia.IntegrationTests.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Julia.IntegrationTests.Queue;
@@ -46,6 +49,53 @@ public sealed class ProactiveSendTests(AlwaysOpenFixture f) : IClassFixture<Alwa
         Assert.Equal(("paused", "nao_respondeu", true), conversation);
         Assert.Equal((25, "nao_respondeu"), (await f.QueryAsync<(int, string)>(
             "SELECT pressure_score, stage_jornada FROM medicos WHERE telefone = '5511999997001'")).Single());
+    }
+
+    /// <summary>
+    /// The last follow-up (`nao_respondeu`) and a campaign's opening (`msg_enviada`) move the doctor's funnel when they go
+    /// out: his cached views (medico:id:*, medico:telefone:*, contexto:medico:*, whose profile shows the stage to the agent)
+    /// are dropped with that change, as after every other change to him — not left showing the old stage until their TTL.
+    /// </summary>
+    [Fact]
+    public async Task AProactiveSendThatMovesTheDoctorsFunnelDropsHisCachedViews()
+    {
+        string[] phones = ["5511999997071", "5511999997072"];
+        var ids = (await f.QueryAsync<(string Telefone, Guid Id)>("""
+            WITH m AS (INSERT INTO medicos (telefone, whatsapp_jid, origem) SELECT t, t || '@s.whatsapp.net', 'import' FROM unnest(@phones) t
+                       RETURNING id, telefone),
+                 c AS (INSERT INTO conversations (medico_id, stage, last_outbound_at)
+                       SELECT id, 'followup_2_enviado', now() - interval '16 days' FROM m WHERE telefone = @fu)
+            SELECT telefone, id FROM m
+            """, new { phones, fu = phones[0] })).ToDictionary(x => x.Telefone, x => x.Id);
+        var redis = f.App.Services.GetRequiredService<RedisGate>().Multiplexer.GetDatabase(f.Redis.Database);
+        var keys = new List<string>();
+        foreach (var (phone, id) in ids)
+        {
+            await f.App.Services.GetRequiredService<DoctorDirectory>().FindByIdAsync(id, default);
+            Assert.NotNull(await f.App.Services.GetRequiredService<DoctorContext>().StartProfileRead(id)(default));
+            keys.AddRange([$"medico:id:{id}", $"medico:telefone:{phone}", $"contexto:medico:{id}"]);
+        }
+        foreach (var key in keys) Assert.True(await redis.KeyExistsAsync(key), key);
+
+        await f.ExecuteAsync("""
+            WITH k AS (INSERT INTO campanhas (nome, tipo, mensagem_template, status) VALUES ('cache_envio', 'primeiro_contato', 'Oi!', 'ativa') RETURNING id)
+            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade, metadata)
+            SELECT @fuDoctor, (SELECT id FROM conversations WHERE medico_id = @fuDoctor), 'followup', 'último', 4, '{"tipo_followup":"fu3"}'
+            UNION ALL
+            SELECT @campaignDoctor, NULL, 'campanha', 'Oi! Sou a Júlia, assistente virtual da equipe.', 3, jsonb_build_object('campanha_id', k.id) FROM k
+            """, new { fuDoctor = ids[phones[0]], campaignDoctor = ids[phones[1]] });
+
+        await Eventually.MatchesAsync(() => f.QueryAsync<string>(
+            "SELECT f.status FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id WHERE m.telefone = ANY(@phones)", new { phones }),
+            s => s.Count == 2 && s.All(x => x == "enviada"));
+        Assert.Equal(["nao_respondeu", "msg_enviada"], await f.QueryAsync<string>(
+            "SELECT stage_jornada FROM medicos WHERE telefone = ANY(@phones) ORDER BY telefone", new { phones }));
+        await Eventually.MatchesAsync(async () =>
+        {
+            var left = new List<string>();
+            foreach (var key in keys) if (await redis.KeyExistsAsync(key)) left.Add(key);
+            return left;
+        }, left => left.Count == 0, seconds: 10);
     }
 
     /// <summary>
