@@ -8,11 +8,11 @@ namespace Julia.Conversations;
 
 /// <summary>
 /// A shift reserved in a conversation: its stage becomes `reservou` and the doctor `qualificado`; a shift he worked:
-/// the doctor `ativo`. A hold confirmed by
+/// the doctor `ativo` (his cached views dropped after the commit). A hold confirmed by
 /// staff: the doctor is told on WhatsApp (docs/decisions.md#reservations). Both in the reservation's transaction.
 /// </summary>
-internal sealed class ConversationReservationEffect(ConversationStore conversations, DoctorStore doctors, QueueStore queue, TimeProvider time)
-    : IReservationEffect
+internal sealed class ConversationReservationEffect(
+    ConversationStore conversations, DoctorStore doctors, DoctorDirectory directory, QueueStore queue, TimeProvider time) : IReservationEffect
 {
     public const string ConfirmedKind = "confirmacao_reserva";
 
@@ -21,6 +21,9 @@ internal sealed class ConversationReservationEffect(ConversationStore conversati
     /// <summary>A shift he worked makes the doctor `ativo` in the funnel.</summary>
     public Task OnRealizedAsync(NpgsqlTransaction tx, RealizedReservation realized, CancellationToken ct) =>
         doctors.ActivateAsync(tx, realized.DoctorId, ct);
+
+    /// <summary>His stage changed: his cached views go (docs/decisions.md#cache).</summary>
+    public Task AfterRealizedAsync(RealizedReservation realized) => directory.InvalidateAsync([realized.DoctorId], CancellationToken.None);
 
     public async Task OnReservedAsync(NpgsqlTransaction tx, ReservationRequest reservation, Guid reservationId, CancellationToken ct)
     {

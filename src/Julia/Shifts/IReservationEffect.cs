@@ -22,6 +22,9 @@ internal interface IReservationEffect
 
     /// <summary>Staff marked a confirmed shift as worked (the shift `confirmada` → `realizada`). Not called when it already was.</summary>
     Task OnRealizedAsync(NpgsqlTransaction tx, RealizedReservation realized, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>In-process reaction once <see cref="OnRealizedAsync"/>'s transaction committed (drop a cache). Must not throw.</summary>
+    Task AfterRealizedAsync(RealizedReservation realized) => Task.CompletedTask;
 }
 
 internal sealed record ExpiredReservation(Guid ReservationId, Guid ShiftId, Guid DoctorId, Guid? ConversationId, TimeSpan HeldFor);

@@ -99,6 +99,7 @@ internal sealed partial class ReservationDecisions(
     /// </summary>
     public async Task<StaffDecision> RealizeAsync(Guid id, CancellationToken ct)
     {
+        RealizedReservation realized;
         await using (var c = await db.OpenConnectionAsync(ct))
         {
             await using var tx = await c.BeginTransactionAsync(ct);
@@ -118,9 +119,11 @@ internal sealed partial class ReservationDecisions(
                 return StaffDecision.Conflict($"O plantão ainda não começou ({shift.StartText}): marque-o como realizado depois que acontecer.");
             await c.ExecuteAsync(new CommandDefinition(
                 "UPDATE vagas SET status = 'realizada', realizada_em = now() WHERE id = @VagaId", r, tx, cancellationToken: ct));
-            foreach (var effect in effects) await effect.OnRealizedAsync(tx, new RealizedReservation(r.Id, r.VagaId, r.MedicoId), ct);
+            realized = new RealizedReservation(r.Id, r.VagaId, r.MedicoId);
+            foreach (var effect in effects) await effect.OnRealizedAsync(tx, realized, ct);
             await tx.CommitAsync(ct);
         }
+        foreach (var effect in effects) await effect.AfterRealizedAsync(realized);
         LogRealized(id);
         return StaffDecision.Done;
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Julia.Doctors;
 using Julia.Infrastructure.Redis;
 using Julia.IntegrationTests.Chatwoot;
 using Julia.IntegrationTests.TestHost;
@@ -223,6 +224,31 @@ public sealed class StaffReservationTests(StaffReservationFixture f) : IClassFix
         using var cancel = await f.PostJsonAsync($"/admin/reservas/{reserva}/cancelar", new { motivo = "engano" });
         Assert.Contains("realizado", (await ProblemAsync(cancel, HttpStatusCode.Conflict))["detail"]!.GetValue<string>());
         Assert.Equal(("confirmada", "realizada"), Pick(await f.StateAsync(reserva)));
+    }
+
+    /// <summary>
+    /// A worked shift makes its doctor `ativo`: his cached views (medico:id:*, medico:telefone:*, contexto:medico:*, whose
+    /// profile shows the funnel stage to the agent) are dropped with the change, not left until their TTL.
+    /// </summary>
+    [Fact]
+    public async Task MarkingAShiftRealizadaDropsItsDoctorsCachedViews()
+    {
+        const string phone = "5511977710031";
+        var (medico, conversa, _) = await f.DoctorAsync(phone, "realizada_cache");
+        var vaga = await f.OpenShiftAsync("realizada_cache", "Hospital Cache Realizado");
+        var reserva = await f.HoldAsync(vaga, medico, conversa);
+        await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{reserva}/confirmar", new { por = "Carla" }));
+        await f.ExecuteAsync("UPDATE vagas SET data = (now() AT TIME ZONE 'America/Sao_Paulo')::date - 1 WHERE id = @vaga", new { vaga });
+        await f.App.Services.GetRequiredService<DoctorDirectory>().FindByIdAsync(medico, default);
+        Assert.NotNull(await f.App.Services.GetRequiredService<DoctorContext>().StartProfileRead(medico)(default));
+        var redis = f.App.Services.GetRequiredService<RedisGate>().Multiplexer.GetDatabase(f.Redis.Database);
+        string[] keys = [$"medico:id:{medico}", $"medico:telefone:{phone}", $"contexto:medico:{medico}"];
+        foreach (var key in keys) Assert.True(await redis.KeyExistsAsync(key), key);
+
+        await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{reserva}/realizar", null));
+
+        Assert.Equal("ativo", await f.ScalarAsync<string>("SELECT stage_jornada FROM medicos WHERE id = @medico", new { medico }));
+        foreach (var key in keys) Assert.False(await redis.KeyExistsAsync(key), key);
     }
 
     [Fact]
