@@ -11,8 +11,10 @@ namespace Julia.Queue;
 /// processes: 20/clock hour and 100/day (followup, campanha), U(45,180) s spacing between counted sends, 45 s between
 /// any two non-reply sends to one number, first contacts 50/day ≥ 300 s apart. Keys `rate:hora:{yyyyMMddHH}`,
 /// `rate:dia:{yyyyMMdd}`, `rate:ultimo:{telefone}` (+ `rate:proximo`, `rate:primeiros:{yyyyMMdd}`, `rate:ultimo_primeiro`),
-/// on the São Paulo clock. Missing counters are rebuilt from today's sent rows (after a FLUSHDB: the hour, day and
-/// first-contact counts, the first-contact and counted-send spacing, and each number's last send of the hour). Redis down → wait
+/// on the São Paulo clock. `rate:ultimo:{telefone}` holds the epoch of the last send in seconds, rounded up (a value in
+/// milliseconds left by an earlier version is still read as such); `rate:proximo` and `rate:ultimo_primeiro` hold
+/// milliseconds. Missing counters are rebuilt from today's sent rows (after a FLUSHDB: the hour, day and first-contact
+/// counts, the first-contact and counted-send spacing, and each number's last send of the hour). Redis down → wait
 /// (fail closed): replies never come here.
 /// </summary>
 internal sealed class SendLimiter
@@ -44,6 +46,7 @@ internal sealed class SendLimiter
         local first = ARGV[7] == '1'
         local wait = 0
         local last = tonumber(redis.call('GET', KEYS[3]) or '0')
+        if last < 100000000000 then last = last * 1000 end
         if now - last < tonumber(ARGV[5]) then wait = math.max(wait, last + tonumber(ARGV[5])) end
         if counted then
           if tonumber(redis.call('GET', KEYS[1]) or '0') >= tonumber(ARGV[3]) then wait = math.max(wait, tonumber(ARGV[10])) end
@@ -57,7 +60,7 @@ internal sealed class SendLimiter
           end
         end
         if wait > 0 then return wait end
-        redis.call('SET', KEYS[3], now, 'EX', 3600)
+        redis.call('SET', KEYS[3], math.ceil(now / 1000), 'EX', 3600)
         if counted then
           redis.call('INCR', KEYS[1]); redis.call('EXPIRE', KEYS[1], 7200)
           redis.call('INCR', KEYS[2]); redis.call('EXPIRE', KEYS[2], 90000)
@@ -214,7 +217,7 @@ internal sealed class SendLimiter
         if (today.LastCounted is { } lastCounted && options.Value.MaxIntervalSeconds > 0
             && Ms(lastCounted) + options.Value.MinIntervalSeconds * 1000L is var next && next > time.GetUtcNow().ToUnixTimeMilliseconds())
             await RaiseAsync(db, keys[3], next, 3600);
-        foreach (var (address, at) in lastPerNumber) await RaiseAsync(db, LastSendKey(address), Ms(at), 3600);
+        foreach (var (address, at) in lastPerNumber) await RaiseAsync(db, LastSendKey(address), EpochSeconds(at), 3600);
     }
 
     /// <summary>The key becomes at least the value (a missing key gets it, with the TTL); a higher one is left as it is.</summary>
@@ -228,6 +231,9 @@ internal sealed class SendLimiter
         """;
 
     static long Ms(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
+
+    /// <summary>`rate:ultimo:{telefone}`'s value: the epoch in whole seconds, rounded up (the gap is never shorter).</summary>
+    static long EpochSeconds(DateTime utc) => (Ms(utc) + 999) / 1000;
 
     sealed record TodaysSends(long Hour, long Day, long FirstContacts, DateTime? LastFirstContact, DateTime? LastCounted);
 }

@@ -117,7 +117,7 @@ public class PrivacyFixture : PipelineFixture
             FROM conversa, reserva, envio, aviso, sugestao, bot, diretriz LIMIT 1;
             """, new { id, phone, first, last, crm, contact });
         using var redis = await ConnectionMultiplexer.ConnectAsync(RedisOptions());
-        await redis.GetDatabase(Redis.Database).StringSetAsync($"rate:ultimo:{phone}", "1765387400000", TimeSpan.FromHours(1));
+        await redis.GetDatabase(Redis.Database).StringSetAsync($"rate:ultimo:{phone}", "1765387400", TimeSpan.FromHours(1));
         return new Doctor(id, phone, first, last, crm, contact);
     }
 

@@ -44,7 +44,7 @@ public sealed class SubjectRequestTests(PrivacyFixture f) : IClassFixture<Privac
                      "avaliacoes_qualidade", "sugestoes_prompt", "metricas_deteccao_bot", "diretrizes" })
             Assert.True(tables[table]!.AsArray().Count > 0, $"{table} is empty in the export");
         Assert.Equal(3, tables["notificacoes"]!.AsArray().Count);
-        Assert.Equal("1765387400000", export["redis"]![$"rate:ultimo:{doctor.Phone}"]!.ToString());
+        Assert.Equal("1765387400", export["redis"]![$"rate:ultimo:{doctor.Phone}"]!.ToString());
 
         var audit = await f.QueryAsync<(string Tipo, string Contagens, string Texto)>(
             "SELECT tipo, contagens::text, to_jsonb(s)::text FROM solicitacoes_titular s WHERE medico_id = @id", new { id = doctor.Id });

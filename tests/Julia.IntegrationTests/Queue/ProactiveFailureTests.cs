@@ -65,7 +65,7 @@ public sealed class ProactiveFailureTests(AlwaysOpenGatewayFixture f) : IClassFi
     {
         var redis = f.App.Services.GetRequiredService<RedisGate>().Multiplexer.GetDatabase(f.Redis.Database);
         var lastSend = DateTimeOffset.UtcNow;
-        await redis.StringSetAsync("rate:ultimo:5511999997201", lastSend.ToUnixTimeMilliseconds(), TimeSpan.FromHours(1));
+        await redis.StringSetAsync("rate:ultimo:5511999997201", lastSend.ToUnixTimeSeconds(), TimeSpan.FromHours(1));
         var row = await f.ScalarAsync<Guid>("""
             WITH m AS (INSERT INTO medicos (telefone, whatsapp_jid, origem) VALUES ('5511999997201', '190442837201553@lid', 'import') RETURNING id),
                  c AS (INSERT INTO conversations (medico_id, last_outbound_at) SELECT id, now() - interval '3 days' FROM m RETURNING id, medico_id)

@@ -104,6 +104,23 @@ public sealed class SendLimiterTests(LimiterFixture f) : IClassFixture<LimiterFi
         Assert.Equal(0, (int)await Redis.StringGetAsync("rate:hora:2026112510")); // reminders are not counted
     }
 
+    /// <summary>
+    /// `rate:ultimo:{telefone}` holds the epoch of the last send in seconds, as the runbook's key table says, rounded up
+    /// so the gap is never shorter than 45 s; a value a previous version wrote in milliseconds still spaces the next send.
+    /// </summary>
+    [Fact]
+    public async Task TheLastSendToANumberIsItsEpochInSeconds()
+    {
+        f.Redis.Flush();
+        Assert.Null(await Limiter.TryReserveAsync(Message("lembrete_solicitado"), "5511999992111", TenAm.AddMilliseconds(200), default));
+
+        Assert.Equal(TenAm.ToUnixTimeSeconds() + 1, (long)await Redis.StringGetAsync("rate:ultimo:5511999992111"));
+        Assert.Equal(TenAm.AddSeconds(46), (await Limiter.TryReserveAsync(Message("followup"), "5511999992111", TenAm.AddSeconds(30), default))?.RetryAt);
+
+        await Redis.StringSetAsync("rate:ultimo:5511999992112", TenAm.ToUnixTimeMilliseconds(), TimeSpan.FromHours(1));
+        Assert.Equal(TenAm.AddSeconds(45), (await Limiter.TryReserveAsync(Message("lembrete_solicitado"), "5511999992112", TenAm.AddSeconds(10), default))?.RetryAt);
+    }
+
     [Fact]
     public async Task FirstContactsHaveTheirOwnDailyCapAndGap()
     {
