@@ -87,6 +87,12 @@ internal sealed partial class TurnProcessor(
             profile = profile with { StageJornada = stage };
             await context.RememberAsync(profile);
         }
+        if (input.AnsweredStage is { } moved && doctor.StageJornada != moved)
+        {
+            // Likewise the doctor the webhook cached by phone and by id (SETs that nothing waits for).
+            doctor = doctor with { StageJornada = moved };
+            await doctors.RememberAsync(doctor);
+        }
 
         var result = await DecideAsync(doctor, profile, input, now, ct);
         if (result is TurnResult.Done)

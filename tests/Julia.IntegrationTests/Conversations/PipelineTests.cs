@@ -349,6 +349,31 @@ public sealed class ConversationRulesTests(PipelineFixture f) : IClassFixture<Pi
     }
 
     /// <summary>
+    /// The doctor's answer moves his funnel in the turn's first statement, after the webhook cached him: neither
+    /// medico:telefone:* nor medico:id:* keeps the stage from before it (contexto:medico:* was already corrected).
+    /// </summary>
+    [Fact]
+    public async Task AnAnswerThatMovesTheFunnelLeavesNoCachedDoctorWithTheOldStage()
+    {
+        const string phone = "5511999990631";
+        var medicoId = await f.ScalarAsync<Guid>("""
+            INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome, stage_jornada, pressure_score, origem)
+            VALUES (@phone, @phone || '@s.whatsapp.net', 'Ana', 'msg_enviada', 40, 'import') RETURNING id
+            """, new { phone });
+
+        await PostAsync(f.Client, Text(phone, "oi, vi sua mensagem"));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.Equal("respondeu", await f.ScalarAsync<string>("SELECT stage_jornada FROM medicos WHERE id = @medicoId", new { medicoId }));
+        var cache = f.App.Services.GetRequiredService<RedisGate>().Multiplexer.GetDatabase();
+        foreach (var key in new[] { $"medico:telefone:{phone}", $"medico:id:{medicoId}" })
+        {
+            var cached = await cache.StringGetAsync(key);
+            if (cached.HasValue) Assert.Equal("respondeu", JsonNode.Parse(cached.ToString())!["stageJornada"]!.GetValue<string>());
+        }
+    }
+
+    /// <summary>
     /// Pressure −20 for each message the doctor writes, also when a burst is answered in one turn (an outside audit: a
     /// burst of three lowered it by 20, three single messages by 60), never below 0.
     /// </summary>
