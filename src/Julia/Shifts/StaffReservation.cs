@@ -59,12 +59,33 @@ internal sealed class StaffReservation
     /// <summary>The first 8 hex digits of the id: what staff type after /confirmar or /cancelar.</summary>
     public string ShortId => Id.ToString("N")[..8];
 
-    public string PayText => new Shift(VagaId, EspecialidadeId, Guid.Empty, Hospital, Cidade, null, Data, HoraInicio, HoraFim, Periodo, Setor,
-        null, Valor, ValorTipo, ValorMinimo, ValorMaximo, "normal", VagaStatus).PayText;
+    Shift AsShift => new(VagaId, EspecialidadeId, Guid.Empty, Hospital, Cidade, null, Data, HoraInicio, HoraFim, Periodo, Setor,
+        null, Valor, ValorTipo, ValorMinimo, ValorMaximo, "normal", VagaStatus);
+
+    public string PayText => AsShift.PayText;
+
+    /// <summary>
+    /// The staff notices' "Período": the period with the hours ("noturno, 19:00–07:00"), the hours alone for a shift
+    /// without a period ("07:00–19:00"), the period alone without hours, or null. A shift registered with hours and no
+    /// period showed "Período: -" and no time anywhere in the Slack notice (an outside walk, 2026-12-05).
+    /// </summary>
+    public string? PeriodText
+    {
+        get
+        {
+            var period = string.IsNullOrWhiteSpace(Periodo) ? null : Periodo.Trim();
+            return (period, AsShift.HoursText) switch
+            {
+                ({ } p, { } h) => $"{p}, {h}",
+                (null, { } h) => h,
+                (var p, null) => p,
+            };
+        }
+    }
 
     /// <summary>What the staff notices (Slack, Chatwoot) show of this reservation.</summary>
     public ReservationNotice ToNotice(string? chatwootConversationId) =>
-        new(Id, VagaId, MedicoNome, Telefone, Hospital, Cidade, Data, Periodo, Setor, PayText, Utc(CreatedAt), ConversaId,
+        new(Id, VagaId, MedicoNome, Telefone, Hospital, Cidade, Data, PeriodText, Setor, PayText, Utc(CreatedAt), ConversaId,
             chatwootConversationId, ConfirmadaEm is { } confirmed ? Utc(confirmed) : null, ConfirmadaPor, Notas,
             EncerradaEm is { } ended ? Utc(ended) : null, EncerradaPor, Motivo);
 

@@ -17,6 +17,33 @@ namespace Julia.IntegrationTests.Shifts;
 /// </summary>
 public sealed class StaffReservationTests(StaffReservationFixture f) : IClassFixture<StaffReservationFixture>
 {
+    /// <summary>
+    /// Slack "Plantão reservado" says when the shift is: a shift registered with hours and no period showed "Período: -"
+    /// and no time anywhere (an outside walk, 2026-12-05); one with a period shows it with its hours.
+    /// </summary>
+    [Fact]
+    public async Task AReservedShiftTellsSlackItsHoursWithOrWithoutAPeriod()
+    {
+        var (medico, conversa, _) = await f.DoctorAsync("5511977710031", "periodo_slack_teste");
+        var withoutPeriod = await f.ScalarAsync<Guid>("""
+            WITH h AS (INSERT INTO hospitais (nome, cidade) VALUES ('Hospital Sem Período', 'Santo André')
+                       ON CONFLICT (nome, cidade) DO UPDATE SET nome = EXCLUDED.nome RETURNING id)
+            INSERT INTO vagas (hospital_id, especialidade_id, data, hora_inicio, hora_fim, valor, status)
+            SELECT h.id, (SELECT id FROM especialidades WHERE nome = 'periodo_slack_teste'),
+                   (now() AT TIME ZONE 'America/Sao_Paulo')::date + 4, '07:00', '19:00', 1900, 'aberta'
+            FROM h RETURNING id
+            """);
+        var withPeriod = await f.OpenShiftAsync("periodo_slack_teste", "Hospital Com Período");
+
+        await f.HoldAsync(withoutPeriod, medico, conversa);
+        await f.HoldAsync(withPeriod, medico, conversa);
+
+        var hours = await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "Plantão reservado") && HumanLoopFixture.SlackMentions(m, "Hospital Sem Período"));
+        Assert.True(HumanLoopFixture.SlackMentions(hours, "*Período:*\n07:00–19:00"), hours.ToJsonString());
+        var period = await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "Plantão reservado") && HumanLoopFixture.SlackMentions(m, "Hospital Com Período"));
+        Assert.True(HumanLoopFixture.SlackMentions(period, "*Período:*\nnoturno, 19:00–07:00"), period.ToJsonString());
+    }
+
     [Fact]
     public async Task ConfirmingAHoldConfirmsTheShiftTellsSlackAndTheDoctorOnce()
     {
