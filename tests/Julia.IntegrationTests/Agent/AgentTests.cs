@@ -602,6 +602,31 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
     }
 
     /// <summary>
+    /// A whole number written with a decimal point ("1900.0", what JSON Schema's "integer" accepts and a script's float
+    /// produces) is that integer: `atualizar_preferencias` saved nothing and called it invalid, and `buscar_vagas` dropped
+    /// such a minimum pay and limit without a word (an outside walk, 2026-12-05).
+    /// </summary>
+    [Fact]
+    public async Task WholeNumbersWrittenWithADecimalPointAreIntegers()
+    {
+        const string phone = "5511992580427";
+        string? prefsAnswer = null;
+        f.Anthropic.Enqueue(Tool("atualizar_preferencias", new JsonObject { ["valor_minimo"] = JsonNode.Parse("1900.0") }));
+        f.Anthropic.Enqueue(request =>
+        {
+            prefsAnswer = System.Text.RegularExpressions.Regex.Unescape(request["messages"]!.AsArray()[^1]!.ToJsonString());
+            return Text("Anotado!");
+        });
+
+        await PostAsync(f.Client, Text(phone, "só pego plantão de 1900 pra cima"));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.DoesNotContain("Inválido", prefsAnswer);
+        Assert.Equal(1900, await f.ScalarAsync<int>(
+            "SELECT (preferencias_detectadas->>'valor_minimo')::int FROM medicos WHERE telefone = @phone", new { phone }));
+    }
+
+    /// <summary>
     /// A time the model writes the Brazilian way ("12/03/2026") is refused, not read month first; a closed time is
     /// answered with the configured hours and the nearest valid minute — Friday 19:59 for Friday 20:00, not Monday
     /// (an outside pass, 2026-12-02).

@@ -73,8 +73,16 @@ internal sealed class ToolArguments(IDictionary<string, object?> raw)
         : null;
 
     public int? Int(string key) => Get(key) is { } e
-        ? e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var n) ? n : int.TryParse(String(key), out var p) ? p : null
+        ? e.ValueKind == JsonValueKind.Number ? WholeNumber(e) : int.TryParse(String(key), out var p) ? p : null
         : null;
+
+    /// <summary>
+    /// A number without a fractional part, as JSON Schema's "integer" has it: 1900.0 is 1900 (it was read as no value:
+    /// a minimum pay refused, a search limit ignored — an outside walk, 2026-12-05); 1900.5 or one past int is null.
+    /// </summary>
+    static int? WholeNumber(JsonElement e) =>
+        e.TryGetInt32(out var n) ? n
+        : e.TryGetDecimal(out var d) && d == decimal.Truncate(d) && d is >= int.MinValue and <= int.MaxValue ? (int)d : null;
 
     public bool Has(string key) => Get(key) is { ValueKind: not JsonValueKind.Null };
 
