@@ -606,6 +606,30 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
     /// produces) is that integer: `atualizar_preferencias` saved nothing and called it invalid, and `buscar_vagas` dropped
     /// such a minimum pay and limit without a word (an outside walk, 2026-12-05).
     /// </summary>
+    /// <summary>
+    /// A date `buscar_vagas` cannot read ("12/12/2026") is told to the model, not dropped: the search ran without it and
+    /// shifts of other days came back as the answer to "tem no dia 12?" (an outside walk, 2026-12-05).
+    /// </summary>
+    [Fact]
+    public async Task ASearchDateInAnotherFormatIsRefusedNotIgnored()
+    {
+        const string phone = "5511992580428";
+        await ColleagueOfCamilaAsync(phone, "Heitor");
+        string? found = null;
+        f.Anthropic.Enqueue(Tool("buscar_vagas", new JsonObject { ["data_de"] = "12/12/2026", ["data_ate"] = "12/12/2026" }));
+        f.Anthropic.Enqueue(request =>
+        {
+            found = System.Text.RegularExpressions.Regex.Unescape(request["messages"]!.AsArray()[^1]!.ToJsonString());
+            return Text("Vou conferir a data certinho.");
+        });
+
+        await PostAsync(f.Client, Text(phone, "tem plantão no dia 12/12?"));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.Contains("data_de inválida: use AAAA-MM-DD", found);
+        Assert.DoesNotContain("vaga_id=", found);
+    }
+
     [Fact]
     public async Task WholeNumbersWrittenWithADecimalPointAreIntegers()
     {

@@ -41,8 +41,12 @@ internal sealed partial class ShiftTools(
             especialidadeId = other;
         }
         if (especialidadeId is null) return "Não sei a especialidade do médico: pergunte antes de buscar plantões.";
+        // A date it cannot read is said, never dropped: the search ran without it and shifts of other days came back as
+        // the answer to "tem no dia 12?" ("12/12/2026", an outside walk, 2026-12-05), as agendar_lembrete refuses one.
+        if ((UnreadableDate(a, "data_de") ?? UnreadableDate(a, "data_ate")) is { } bad)
+            return $"{bad} inválida: use AAAA-MM-DD (hoje é {Infrastructure.Time.SaoPaulo.ToLocal(time.GetUtcNow()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}).";
         var prefs = ShiftPreferences.Parse(session.Preferences);
-        var search = new ShiftSearch(especialidadeId, ParseDate(a.String("data_de")), ParseDate(a.String("data_ate")), a.String("periodo"),
+        var search = new ShiftSearch(especialidadeId, ParseDate(a.String("data_de")?.Trim()), ParseDate(a.String("data_ate")?.Trim()), a.String("periodo"),
             a.String("cidade") ?? a.String("regiao"), AtLeast(a.Int("valor_minimo"), prefs.ValorMinimo), Math.Clamp(a.Int("limite") ?? 5, 1, 5),
             prefs.BlockedHospitals, prefs.BlockedSectors);
         var found = await catalog.SearchAsync(search, await store.HoldingsAsync(session.Turn.Doctor.Id, ct), ct);
@@ -128,6 +132,10 @@ internal sealed partial class ShiftTools(
     }
 
     const string Taken = "Esse plantão já foi reservado por outra pessoa.", Gone = "Esse plantão não existe mais.";
+
+    /// <summary>The key when it holds something that is not an AAAA-MM-DD date; null when it is one, or absent or blank.</summary>
+    static string? UnreadableDate(ToolArguments a, string key) =>
+        a.String(key) is { } text && !string.IsNullOrWhiteSpace(text) && ParseDate(text.Trim()) is null ? key : null;
 
     static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
