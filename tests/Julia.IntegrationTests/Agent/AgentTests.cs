@@ -522,12 +522,17 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
     public async Task ToolsForOptOutHandoffPreferencesAndReminders()
     {
         const string optOut = "5511992580411", human = "5511992580412", prefs = "5511992580413", reminder = "5511992580414";
-        f.Anthropic.Enqueue(Tool("registrar_opt_out", new JsonObject { ["motivo"] = "pediu para sair" }), Text("isto não deve ser enviado"));
+        // A tool that takes the turn over ends it: the model is not asked again (its words would be discarded), so
+        // nothing more is scripted and exactly one request is made per turn.
+        var requests = f.Anthropic.Requests.Count;
+        f.Anthropic.Enqueue(Tool("registrar_opt_out", new JsonObject { ["motivo"] = "pediu para sair" }));
         await PostAsync(f.Client, Text(optOut, "esse assunto de plantão não é mais pra mim, encerrei essa fase")); // the rules miss it; the model does not
         await f.WaitProcessedAsync(optOut);
-        f.Anthropic.Enqueue(Tool("solicitar_humano", new JsonObject { ["tipo"] = "baixa_confianca", ["motivo"] = "cancelar plantão reservado" }), Text("isto também não"));
+        Assert.Equal(requests + 1, f.Anthropic.Requests.Count);
+        f.Anthropic.Enqueue(Tool("solicitar_humano", new JsonObject { ["tipo"] = "baixa_confianca", ["motivo"] = "cancelar plantão reservado" }));
         await PostAsync(f.Client, Text(human, "preciso cancelar o plantão de amanhã"));
         await f.WaitProcessedAsync(human);
+        Assert.Equal(requests + 2, f.Anthropic.Requests.Count);
         f.Anthropic.Enqueue(Tool("atualizar_preferencias", new JsonObject { ["turnos"] = new JsonArray("noturno"), ["valor_minimo"] = 1800, ["hospitais_bloqueados"] = new JsonArray("Hospital Leste Tatuapé", "Hospital Inexistente") }), Text("Anotado!"));
         await PostAsync(f.Client, Text(prefs, "só faço noturno, mínimo 1800, e não vou no Tatuapé"));
         await f.WaitProcessedAsync(prefs);
@@ -540,7 +545,7 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
         // SPEC: opted_out_reason is his message text, not the model's summary ("pediu para sair").
         Assert.Equal("esse assunto de plantão não é mais pra mim, encerrei essa fase",
             await f.ScalarAsync<string>("SELECT opted_out_reason FROM medicos WHERE telefone = @optOut", new { optOut }));
-        Assert.DoesNotContain(await f.QueueAsync(optOut), q => q.Conteudo.Contains("não deve"));
+        Assert.Contains(await f.QueueAsync(optOut), q => q.TipoSistema == "confirmacao_opt_out");
         Assert.Equal("baixa_confianca", await f.ScalarAsync<string>("SELECT trigger_type FROM handoffs h JOIN medicos m ON m.id = h.medico_id WHERE m.telefone = @human", new { human }));
         Assert.Contains(await f.QueueAsync(human), q => q.TipoSistema == "transicao_handoff");
         var saved = await f.ScalarAsync<string>("SELECT preferencias_detectadas::text FROM medicos WHERE telefone = @prefs", new { prefs });

@@ -41,7 +41,12 @@ internal sealed partial class JuliaTool(
         }
         try
         {
-            return await handler(session, args, ct);
+            var result = await handler(session, args, ct);
+            // Once a tool has taken the turn over (opt-out, handoff), the model's next words would be discarded: it is not
+            // asked again. Only after the last call of its round, so a tool asked beside it still runs (docs/decisions.md#agent).
+            if (session.TakeOver is not null && FunctionInvokingChatClient.CurrentContext is { } call && call.FunctionCallIndex == call.FunctionCount - 1)
+                call.Terminate = true;
+            return result;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
