@@ -41,6 +41,14 @@ public sealed class BurstTests
     [InlineData("oxe", "para de mandar", "visse")]
     [InlineData("vazaram meus dados", "me tirem da lista", "ou vou na ANPD")]
     [InlineData("chega", "já pedi pra parar", "que saco")]
+    // Twenty-seventh blind set: a verb that takes no object, or the object that keeps the stop.
+    [InlineData("stop", "minha agenda tá cheia")]
+    [InlineData("me tira", "meu número da lista")]
+    [InlineData("cancela", "meu cadastro")]
+    [InlineData("apaga", "meu cadastro")]
+    [InlineData("não quero mais", "me tira da lista")]
+    [InlineData("aqui é a filha do Dr. Carlos", "ele faleceu", "não mandem mais mensagens")]
+    [InlineData("LGPD", "solicito a exclusão dos meus dados", "obrigado")]
     public void TheseTurnsAreOptOuts(params string[] messages) =>
         Assert.NotNull(OptOutDetector.InTurn(messages));
 
@@ -76,6 +84,14 @@ public sealed class BurstTests
     [InlineData("para", "quando é?")]
     [InlineData("oi", "volto a pegar plantão em março", "aí me chama")]
     [InlineData("não vou fazer plantão esse mês", "em março volto")]
+    // Twenty-seventh blind set: a bare verb of removing, then its object on the next line — one shift, not the contact.
+    [InlineData("remove", "meu nome da escala de domingo", "coloca outro")]
+    [InlineData("tira", "minha quinta da escala")]
+    [InlineData("pode parar de mandar lembrete", "já anotei", "tô indo")]
+    [InlineData("não posso", "to de férias até dia 20", "depois me chama")]
+    [InlineData("parei", "no posto", "chego em 10 min")]
+    [InlineData("mudei pra Curitiba", "não atendo mais SP", "tem algo lá?")]
+    [InlineData("suspende minhas ofertas", "até 15/02")]
     public void TheseTurnsAreNotOptOuts(params string[] messages) =>
         Assert.Null(OptOutDetector.InTurn(messages));
 
@@ -101,6 +117,10 @@ public sealed class BurstTests
     [InlineData("boa noite", "meu CRM é 98765", "pode cadastrar")]
     [InlineData("não pagaram ainda", "que palhaçada", "de novo isso")]
     [InlineData("você é robô?", "kkkk", "tá bom, manda o endereço")]
+    // Twenty-seventh blind set: a role of the hospital's, a family's step reported.
+    [InlineData("tem estacionamento?", "e qual o telefone do coordenador do PS?")]
+    [InlineData("a família foi no procon reclamar do hospital", "acredita?")]
+    [InlineData("o paciente disse que vai processar o hospital", "tô tranquilo", "registrei tudo")]
     public void TheseTurnsHaveNoTrigger(params string[] messages) =>
         Assert.Null(HandoffTriggerDetector.DetectInTurn(messages));
 
@@ -132,6 +152,11 @@ public sealed class BurstTests
     [InlineData(HandoffTriggers.PersonRequested, "tô muito puto", "ninguém me paga", "ninguém responde")]
     [InlineData(HandoffTriggers.Legal, "boa noite", "fiz denúncia no CRM", "sobre o hospital de vocês")]
     [InlineData(HandoffTriggers.PersonRequested, "você disse que ia me passar pra alguém", "até agora nada", "quero falar com uma pessoa")]
+    // Twenty-seventh blind set.
+    [InlineData(HandoffTriggers.PersonRequested, "preciso resolver o pagamento", "queria falar com quem fechou meu contrato")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "3 meses sem receber", "vcs tão de brincadeira comigo")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "tô indignado com o tratamento que vocês me deram", "fui lá e não tinha plantão")]
+    [InlineData(HandoffTriggers.Legal, "se não pagarem até sexta", "vou acionar meu advogado")]
     public void TheTurnsTrigger(string expected, params string[] messages) =>
         Assert.Equal(expected, HandoffTriggerDetector.DetectInTurn(messages)?.Trigger);
 

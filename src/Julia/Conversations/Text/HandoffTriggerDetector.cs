@@ -461,12 +461,18 @@ internal static partial class HandoffTriggerDetector
         if (!m.Success) return false;
         // "meu colega disse 'vou processar essa empresa'": inside quotation marks the first person is the speaker's.
         if (quoted) return true;
+        // Twenty-seventh blind set: "a paciente foi na justiça contra mim" — the step aimed at the doctor after the legal word
+        // is his matter, as "ameaçou me processar" is.
+        if (AimedAtTheDoctor().IsMatch(t.AsSpan(at))) return false;
         // "…ameaçou me processar": the doctor himself is the one sued, which is his legal matter.
         var verb = m.Groups["verb"];
         foreach (var w in before[(verb.Index + verb.Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
             if (w is "eu" or "vou" or "meu" or "minha" or "vamos" or "nos" or "irei" or "me" or "mim" or "comigo") return false;
         return true;
     }
+
+    [GeneratedRegex(@"^\w+(?: (?!contra\b)\w+){0,4} (?<!\bnao )contra mim\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AimedAtTheDoctor();
 
     /// <summary>
     /// Legal words of the ninth blind set, in an expression of their own behind a substring test (<see cref="MayBeLegalMore"/>):
@@ -556,7 +562,8 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(
         // Since the tenth blind set also a colleague's or a group's words: "meu colega disse que vocês são uns incompetentes",
         // "recebi uma mensagem num grupo dizendo que vocês são golpistas, é verdade?".
-        @"\b(paciente|pacientes|familia|familiares|acompanhante|acompanhantes|parente|parentes|mae do paciente|pai do paciente|colega|colegas|amigo|amiga|amigos|amigas|conhecido|conhecida|grupo|mensagem|corrente)\b(?: \w+){0,5}? (?<verb>pediu|pede|pediram|quer|querem|queria|queriam|quis|disse|disseram|diz|dizem|dizendo|falou|falaram|fala|falando|comentou|comentando|contou|escreveu|postou|vai|vao|ameacou|ameacaram|ameaca|ameacando|pretende|chamou|chamaram|contratou|contrataram|gritou|gritaram|xingou|xingaram|me chamou de|entrou|entraram|abriu|abriram|moveu|moveram|registrou|registraram)\b(?: \w+){0,8}? ?$",
+        // Twenty-seventh blind set: where they went to take the step ("a família foi no Procon reclamar do hospital").
+        @"\b(paciente|pacientes|familia|familiares|acompanhante|acompanhantes|parente|parentes|mae do paciente|pai do paciente|colega|colegas|amigo|amiga|amigos|amigas|conhecido|conhecida|grupo|mensagem|corrente)\b(?: \w+){0,5}? (?<verb>pediu|pede|pediram|quer|querem|queria|queriam|quis|disse|disseram|diz|dizem|dizendo|falou|falaram|fala|falando|comentou|comentando|contou|escreveu|postou|vai|vao|ameacou|ameacaram|ameaca|ameacando|pretende|chamou|chamaram|contratou|contrataram|gritou|gritaram|xingou|xingaram|me chamou de|entrou|entraram|abriu|abriram|moveu|moveram|registrou|registraram|(foi|foram)(?= (no|na|ao|a|ate o|ate a|para o|para a|pro|pra)\b| ?$))\b(?: \w+){0,8}? ?$",
         RegexOptions.CultureInvariant)]
     private static partial Regex PatientSays();
 
@@ -570,7 +577,8 @@ internal static partial class HandoffTriggerDetector
     const string NotTheirs = @"(?! (do|da|dos|das|de|no|na) (hospital|hospitais|clinica|upa|ubs|ps|pa|uti|plantao|pronto socorro|unidade|maternidade|santa casa|enfermaria|banco|prefeitura|condominio|faculdade|residencia|convenio|plano|enfermagem|farmacia|limpeza|recepcao|portaria|higienizacao)\b)";
 
     /// <summary>What a role of the team does, in the present or the past: "quem faz o pagamento", "quem cuida da escala".</summary>
-    const string Role = @"(cuida|cuidava|faz|fazia|fez|organiza|monta|montou|fecha|paga|pagou|resolve|decide|coordena|gerencia|administra|controla|responde|manda|libera|aprova|trata|lanca|agenda|distribui|contrata|contratou|acerta|mexe|emite|define|cadastra|cadastrou|escala|escalou|ve)";
+    // Twenty-seventh blind set: what the person did for him once — "falar com quem fechou meu contrato", "quem negociou o valor".
+    const string Role = @"(cuida|cuidava|cuidou|faz|fazia|fez|organiza|organizou|monta|montou|fecha|fechou|paga|pagou|resolve|resolveu|decide|decidiu|coordena|gerencia|administra|controla|responde|manda|mandou|libera|liberou|aprova|aprovou|trata|tratou|lanca|lancou|agenda|agendou|distribui|contrata|contratou|acerta|acertou|combina|combinou|negocia|negociou|assina|assinou|mexe|emite|emitiu|define|definiu|cadastra|cadastrou|escala|escalou|ve)";
 
     const string Person = @"(uma |um |alguma |algum |a |o |sua |seu )?(pessoa|humano|humana|atendente|alguem|gente de verdade|responsavel|supervisor|supervisora|gerente|coordenador|coordenadora|escalista|gestor|gestora|funcionario|funcionaria|operador|operadora|chefe|equipe|representante|analista|consultor|consultora|recrutador|recrutadora|superior)";
 
@@ -775,7 +783,9 @@ internal static partial class HandoffTriggerDetector
         // Twenty-third blind set: deceived by them ("me sinto enganado por vcs"), their mockery of him ("vcs tão de sacanagem
         // comigo"). Made a fool of ("vcs me fizeram de otário") stays `neutro`, as the corpus has it.
         @"|\benganad[oa]s? (por|pela|pelo) (voces|vcs|voce|essa empresa|esta empresa|a empresa|empresa|essa agencia|agencia)\b(?! (do|da|de) (hospital|clinica|upa))" +
-        @"|\b(voces|vcs|voce)( (estao|tao|ta|esta|so))? (de|fazendo|com) (sacanagem|palhacada|putaria) (comigo|com a gente|com os medicos|com o medico|com a medica)\b" +
+        // Twenty-seventh blind set: the same mockery as a joke at his cost ("vcs tão de brincadeira comigo", "vcs só podem estar de
+        // zoeira comigo").
+        @"|\b(voces|vcs|voce)( (so )?(podem|pode|devem|deve))?( (estao|tao|ta|esta|so|estar))? (de|fazendo|com) (sacanagem|palhacada|putaria|brincadeira|zoeira|zoacao|gozacao) (comigo|com a gente|com os medicos|com o medico|com a medica)\b" +
         // "enfia essa vaga no cu".
         @"|\benfi(a|e|em) (essa |esse |sua |seu |a |o |as |os |suas |seus )?(\w+ )?(no|na) (cu|rabo|bunda)\b" +
         // "bando de ladrões, …" opens the message at them; "um bando de ladrões levou os monitores" tells a story.
@@ -791,7 +801,8 @@ internal static partial class HandoffTriggerDetector
         @"|\b(voces|vcs|essa empresa|esta empresa|a empresa|essa julia|voce) nao (vale|valem) nada\b" +
         // Nineteenth blind set: "vocês não prestam"; anger at something of theirs ("irritado com a desorganização de vocês").
         @"|\b(voces|vcs|essa empresa|esta empresa|a empresa) nao (presta|prestam)\b" +
-        @"|\b(" + Anger + @"|irritad[oa]) com (o|a|os|as) (\w+ ){1,3}(de voces|da empresa|dessa empresa|desta empresa)\b" +
+        // Twenty-seventh blind set: …or through a relative clause ("indignado com o tratamento que vocês me deram", "com o que vocês fizeram").
+        @"|\b(" + Anger + @"|irritad[oa]) com (o|a|os|as) ((\w+ ){1,3}(de voces|da empresa|dessa empresa|desta empresa)|(\w+ ){0,3}que (voces|vcs|essa empresa|a empresa|a julia|voce))\b" +
         // Eighteenth blind set: the copula a few words after its subject ("vocês me enganaram, são uns mentirosos").
         @"|\b(voces|vcs)\b(?: (?!sao\b)\w+){1,3} sao (uns|umas|um bando de|uma cambada de) (" + Insult + @")\b" +
         @"|^(vai|va|vao) (se|te) (ferrar|lascar|danar)\b|\b(vai|va|vao) (se|te) (ferrar|lascar|danar) (voces|vcs|voce|todos|todo mundo|essa empresa|julia)\b|\b(voces|vcs|voce) (vao|vai) se (ferrar|lascar|danar)\b" +
@@ -827,6 +838,8 @@ internal static partial class HandoffTriggerDetector
         "possess", "pistola", "bolad", "irrit", "muito brav", " brav", "de cara", "odeio", "paciencia",
         // Made a fool of, deceived, mocked (twenty-third blind set).
         "enganad", "sacanagem",
+        // Their mockery as a joke at his cost (twenty-seventh blind set): "vcs tão de brincadeira comigo".
+        "brincadeira", "zoeira", "zoacao", "gozacao",
         // Worth nothing, made angry by them.
         "nao vale", "do serio", "nao presta",
         // Their name threatened in public, and the Spanish noun of scorn.

@@ -788,7 +788,7 @@ internal sealed class IntentVocabulary
 
     /// <summary>
     /// Twenty-first blind set: a pause counted out — "nos próximos (6) meses", "por 3 semanas", "durante dois meses" — or a
-    /// year waited for ("até 2027", "só em 2027"), anywhere in the message.
+    /// year waited for ("até 2027", "só em 2027") or a date written in numbers ("até 15/02"), anywhere in the message.
     /// </summary>
     static bool CountedPause(string[] words)
     {
@@ -802,12 +802,19 @@ internal sealed class IntentVocabulary
             }
             else if (w is "por" or "durante" && IsCount(words[k + 1]) && k + 2 < words.Length && words[k + 2] is "dias" or "semanas" or "meses")
                 return true;
+            // Twenty-seventh blind set: a date written in numbers ("suspende minhas ofertas até 15/02", "até 20/3").
+            else if (w == "ate" && k + 2 < words.Length && IsDay(words[k + 1]) && IsMonth(words[k + 2]))
+                return true;
             else if (w is "ate" or "em" && words[k + 1] is { Length: 4 } year && year.StartsWith("20", StringComparison.Ordinal) && char.IsAsciiDigit(year[2]) && char.IsAsciiDigit(year[3])
                      && (w == "ate" || (k > 0 && words[k - 1] is "so" or "somente" or "apenas")))
                 return true;
         }
         return false;
     }
+
+    static bool IsDay(string w) => int.TryParse(w, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var d) && w.Length <= 2 && d is >= 1 and <= 31;
+
+    static bool IsMonth(string w) => int.TryParse(w, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m) && w.Length <= 2 && m is >= 1 and <= 12;
 
     static bool IsCount(string w) =>
         (w.Length is > 0 and <= 2 && char.IsAsciiDigit(w[0]) && char.IsAsciiDigit(w[^1]))

@@ -72,8 +72,9 @@ internal static partial class OptOutDetector
             var next = i + 1;
             var isStop = Stop(i);
             // Twenty-fourth blind set: a stop split over two lines — "para" then "de me mandar mensagem", "PARA" then "DE
-            // MANDAR" — is the stop the two read as one make, when neither is one alone.
-            if (!isStop && next < texts.Count && !Stop(next) && OpensOnAPreposition(texts[next])
+            // MANDAR" — is the stop the two read as one make, when neither is one alone; since the twenty-seventh also a
+            // verb of removing then its object ("apaga" then "meu cadastro").
+            if (!isStop && next < texts.Count && !Stop(next) && (OpensOnAPreposition(texts[next]) || GivesTheObject(text, texts[next]))
                 && IsOptOut(text + " " + texts[next]))
                 (text, isStop) = (text + " " + texts[next++], true);
             // Twenty-fifth blind set: "para" / "de" / "mandar" / "mensagem", "não quero" / "mais" / "receber nada" — a stop
@@ -85,7 +86,8 @@ internal static partial class OptOutDetector
             {
                 if (next < texts.Count && !Stop(next)
                     && (StopTakenBack(texts[next]) || NarrowsTheStop(texts[next])
-                        || (ContinuesTheSentence(texts[next]) && (!IsOptOut(text + " " + texts[next]) || !IsOptOut(text + ", " + texts[next])))))
+                        || (ContinuesTheSentence(texts[next]) && (!IsOptOut(text + " " + texts[next]) || !IsOptOut(text + ", " + texts[next])))
+                        || (GivesTheObject(text, texts[next]) && !IsOptOut(text + " " + texts[next]))))
                 {
                     i = next - 1;
                     continue;
@@ -125,6 +127,24 @@ internal static partial class OptOutDetector
     }
 
     /// <summary>
+    /// Twenty-seventh blind set: "remove" then "meu nome da escala de domingo", "tira" then "minha quinta" — a bare verb of
+    /// removing (a stop alone or not) and the next line opening on a possessive: that line is its object, and the two are
+    /// read as one ("apaga" then "meu cadastro" is a stop; "stop" then "minha agenda tá cheia" is no object — "stop" takes none).
+    /// </summary>
+    static bool GivesTheObject(string stop, string next)
+    {
+        var verb = PtBrText.Normalise(stop);
+        if (!TakesAnObject.Contains(verb)) return false;
+        var t = PtBrText.Normalise(next);
+        var space = t.IndexOf(' ');
+        return (space > 0 ? t[..space] : t) is "meu" or "minha" or "meus" or "minhas";
+    }
+
+    static readonly HashSet<string> TakesAnObject =
+        ["remove", "remova", "removam", "tira", "tire", "tirem", "retira", "retire", "exclui", "exclua", "excluam", "apaga", "apague",
+         "cancela", "cancele", "cancelem", "deleta", "delete", "risca", "risque", "me tira", "me remove", "me exclui"];
+
+    /// <summary>
     /// Twenty-fourth blind set: the line after a stop names the shifts it is about — "só de madrugada", "somente os
     /// noturnos", "menos os de UTI" (a restricting word, then one offer's word) or "de Guarulhos", "no Morumbi" (a
     /// preposition, then a name as written, capitalised) — so the two read as one stop only some shifts, whatever the
@@ -155,7 +175,8 @@ internal static partial class OptOutDetector
 
     static readonly HashSet<string> Continuations =
         // Twenty-fifth blind set: "um", "uma" — "me tira" then "uma dúvida" is the idiom, not a stop.
-        ["de", "do", "da", "dos", "das", "no", "na", "nos", "nas", "em", "para", "pro", "so", "somente", "apenas", "exceto", "menos", "o", "a", "os", "as", "um", "uma",
+        // Twenty-seventh blind set: "ate" — "suspende minhas ofertas" then "até 15/02" is a pause, as in one message.
+        ["de", "do", "da", "dos", "das", "no", "na", "nos", "nas", "em", "para", "pro", "so", "somente", "apenas", "exceto", "menos", "o", "a", "os", "as", "um", "uma", "ate",
          "esse", "essa", "esses", "essas", "desse", "dessa", "desses", "dessas", "nesse", "nessa", "plantao", "plantoes", "vaga", "vagas"];
 
     /// <summary>"espera", "pera", "mentira", "brincadeira", "esquece", "desconsidera" opening the next line: the stop taken back.</summary>
