@@ -133,6 +133,8 @@ internal static partial class OptOutDetector
     /// </summary>
     static bool GivesTheObject(string stop, string next)
     {
+        // A bare verb ("apaga", "me remove") is a short line: most lines are not, and are not normalised for this.
+        if (stop.AsSpan().Trim().Length > 16) return false;
         var verb = PtBrText.Normalise(stop);
         if (!TakesAnObject.Contains(verb)) return false;
         var t = PtBrText.Normalise(next);
