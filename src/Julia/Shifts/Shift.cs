@@ -50,9 +50,9 @@ internal sealed record Shift(
     /// <summary>One line for the agent's context and tool results, with the full id (docs/decisions.md#agent).</summary>
     public string Describe()
     {
-        var hours = HoursText is { } h ? $" {h}" : "";
+        var when = string.Join(' ', new[] { Periodo?.Trim(), HoursText }.Where(p => !string.IsNullOrEmpty(p)));
         var sector = Setor is null ? "" : $", {Setor}";
-        return $"vaga_id={Id} | {Hospital} ({Cidade}) | {DayText} | {Periodo}{hours}{sector} | {PayText}";
+        return $"vaga_id={Id} | {Hospital} ({Cidade}) | {DayText} | {when}{sector} | {PayText}";
     }
 }
 

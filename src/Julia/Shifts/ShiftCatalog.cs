@@ -66,7 +66,7 @@ internal sealed class ShiftCatalog(ShiftStore store, JuliaCache cache, IOptions<
     {
         if (q.From is { } from && s.Day < from) return false;
         if (q.To is { } to && s.Day > to) return false;
-        if (!string.IsNullOrWhiteSpace(q.Periodo) && !Same(s.Periodo, q.Periodo)) return false;
+        if (!string.IsNullOrWhiteSpace(q.Periodo) && !ShiftPeriod.Matches(s, q.Periodo)) return false;
         if (!string.IsNullOrWhiteSpace(q.CityOrRegion) && !Same(s.Cidade, q.CityOrRegion) && !Same(s.Regiao, q.CityOrRegion)) return false;
         if (q.ValorMinimo is { } min && (s.ValorMaximo ?? s.Valor ?? int.MaxValue) < min) return false;
         if (q.BlockedHospitals?.Any(b => Same(b, s.HospitalId.ToString()) || Same(b, s.Hospital)) == true) return false;
