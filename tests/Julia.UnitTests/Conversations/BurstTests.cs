@@ -4,7 +4,7 @@ using Julia.Handoffs;
 namespace Julia.UnitTests.Conversations;
 
 /// <summary>
-/// Bursts of the twenty-third to twenty-fifth blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
+/// Bursts of the twenty-third to twenty-sixth blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
 /// for — an opt-out through <see cref="OptOutDetector.InTurn"/> (as TurnProcessor reads it), a handoff through
 /// <see cref="HandoffTriggerDetector.DetectInTurn"/>. A line can narrow the stop before it, take a request back, or say
 /// who writes for the doctor.
@@ -49,6 +49,14 @@ public sealed class BurstTests
     [InlineData("não quero mais", "me tira da lista")]
     [InlineData("aqui é a filha do Dr. Carlos", "ele faleceu", "não mandem mais mensagens")]
     [InlineData("LGPD", "solicito a exclusão dos meus dados", "obrigado")]
+    // Twenty-sixth blind set: the repetition in one line, what is repeated in the other; Júlia's question told back, answered
+    // in the next line; a formal letter over lines.
+    [InlineData("oi", "já falei mil vezes", "não quero")]
+    [InlineData("não quero", "já falei")]
+    [InlineData("Vc perguntou se quero continuar recebendo", "não")]
+    [InlineData("Continuar recebendo?", "Não obrigado", "já estou com plantões suficientes")]
+    [InlineData("boa noite", "sobre sua pergunta", "não quero continuar recebendo")]
+    [InlineData("Prezados,", "declino do recebimento de novas ofertas.", "Att")]
     public void TheseTurnsAreOptOuts(params string[] messages) =>
         Assert.NotNull(OptOutDetector.InTurn(messages));
 
@@ -92,6 +100,13 @@ public sealed class BurstTests
     [InlineData("parei", "no posto", "chego em 10 min")]
     [InlineData("mudei pra Curitiba", "não atendo mais SP", "tem algo lá?")]
     [InlineData("suspende minhas ofertas", "até 15/02")]
+    // Twenty-sixth blind set: a line that keeps the contact takes the stop back; the question answered yes; a repetition of
+    // something else.
+    [InlineData("não quero mais receber", "mudei de ideia, pode mandar")]
+    [InlineData("me tira da lista", "esquece, pode continuar mandando")]
+    [InlineData("sobre continuar recebendo", "sim pode mandar")]
+    [InlineData("já falei mil vezes", "que só faço noturno")]
+    [InlineData("quantas vezes vou ter que pedir", "o endereço do hospital")]
     public void TheseTurnsAreNotOptOuts(params string[] messages) =>
         Assert.Null(OptOutDetector.InTurn(messages));
 
@@ -121,6 +136,10 @@ public sealed class BurstTests
     [InlineData("tem estacionamento?", "e qual o telefone do coordenador do PS?")]
     [InlineData("a família foi no procon reclamar do hospital", "acredita?")]
     [InlineData("o paciente disse que vai processar o hospital", "tô tranquilo", "registrei tudo")]
+    // Twenty-sixth blind set.
+    [InlineData("vou processar", "os documentos hoje à noite")]
+    [InlineData("o pessoal da escala me ligou", "vou falar com eles amanhã")]
+    [InlineData("meu irmão é advogado", "ele me indicou vocês", "tem vaga?")]
     public void TheseTurnsHaveNoTrigger(params string[] messages) =>
         Assert.Null(HandoffTriggerDetector.DetectInTurn(messages));
 
@@ -157,6 +176,10 @@ public sealed class BurstTests
     [InlineData(HandoffTriggers.NegativeSentiment, "3 meses sem receber", "vcs tão de brincadeira comigo")]
     [InlineData(HandoffTriggers.NegativeSentiment, "tô indignado com o tratamento que vocês me deram", "fui lá e não tinha plantão")]
     [InlineData(HandoffTriggers.Legal, "se não pagarem até sexta", "vou acionar meu advogado")]
+    // Twenty-sixth blind set: a team of ours named, then asked for by a pronoun in the next line; a team asked for by function.
+    [InlineData(HandoffTriggers.PersonRequested, "cadê o pessoal da escala?", "quero falar com eles")]
+    [InlineData(HandoffTriggers.PersonRequested, "cadê o pessoal do financeiro?", "preciso falar com eles")]
+    [InlineData(HandoffTriggers.PersonRequested, "tem alguém do RH?", "preciso resolver uma pendência")]
     public void TheTurnsTrigger(string expected, params string[] messages) =>
         Assert.Equal(expected, HandoffTriggerDetector.DetectInTurn(messages)?.Trigger);
 

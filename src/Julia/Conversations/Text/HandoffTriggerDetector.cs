@@ -62,7 +62,7 @@ internal static partial class HandoffTriggerDetector
         if ((t.Contains("advogad", StringComparison.Ordinal) || t.Contains("represent", StringComparison.Ordinal)) && LawyerForADoctor().IsMatch(t))
             return HandoffTriggers.Legal;
         if (!asksIfBot && (AsksForPersonUnnegated(t, words, clauseEnds) || IntentVocabulary.Instance.PersonFamily(words, clauseEnds) is not null
-                           || NamedPersonAsked(text!, t)))
+                           || NamedPersonAsked(text!, t) || TeamThenThem(t)))
             return HandoffTriggers.PersonRequested;
         var quoted = text!.AsSpan().IndexOfAny("\"“”«»") >= 0;
         if (((MayBeLegal(t) && TheDoctorsLegalStep(Legal(), t, quoted)) || (MayBeLegalMore(t) && TheDoctorsLegalStep(LegalMore(), t, quoted))) && !Joke(text!, t)
@@ -114,6 +114,17 @@ internal static partial class HandoffTriggerDetector
     private static partial Regex NamedPerson();
 
     /// <summary>
+    /// Twenty-sixth blind set: a team of ours named, then asked for by a pronoun — "cadê o pessoal da escala? quero falar com
+    /// eles", "o financeiro tá aí? preciso conversar com eles" (not a team of the hospital's: "…da escala do hospital").
+    /// </summary>
+    static bool TeamThenThem(string t) =>
+        (t.Contains(" com eles", StringComparison.Ordinal) || t.Contains(" com elas", StringComparison.Ordinal)) && TeamByPronoun().IsMatch(t);
+
+    [GeneratedRegex(@"\b(pessoal|equipe|setor|time|turma|galera|povo|gente|moca|moco|alguem)? ?(da|do|de) (escala|escalas|financeiro|rh|pagamento|pagamentos|cadastro|credenciamento|coordenacao|comercial|administracao|juridico|recrutamento)\b(?! (do|da|de) (hospital|clinica|upa|ubs|maternidade|prefeitura))" +
+        @"(?: \w+){0,8}? (quero|queria|preciso|gostaria de|posso|da para|tem como) (falar|conversar|resolver isso) com (eles|elas)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TeamByPronoun();
+
+    /// <summary>
     /// Nineteenth blind set: the vocative insult opening the message — "ô gente incompetente", "ô raça ruim de empresa", "que
     /// gente desorganizada" — said to the readers (not about a hospital's people: "…do hospital").
     /// </summary>
@@ -151,6 +162,8 @@ internal static partial class HandoffTriggerDetector
                 if (trigger is null && together is HandoffTriggers.PersonRequested or HandoffTriggers.Legal) (trigger, text, after) = (together, joined, after + 1);
                 else if (trigger is HandoffTriggers.PersonRequested or HandoffTriggers.Legal && together is null) trigger = null;
             }
+            // Twenty-sixth blind set: "cadê o pessoal da escala?" then "quero falar com eles" — the team named in the line before.
+            if (trigger is null && i > 0 && TeamThenThem(PtBrText.Normalise(texts[i - 1] + " " + texts[i]))) trigger = HandoffTriggers.PersonRequested;
             if (trigger is not null && (found is null || Precedence(trigger) < Precedence(found.Value.Trigger))
                 && !(after < texts.Count && TakesBackTheLineBefore(texts[after]) && own[after] is null))
                 found = (trigger, text);
@@ -185,7 +198,8 @@ internal static partial class HandoffTriggerDetector
     }
 
     static readonly HashSet<string> Continuations =
-        ["com", "para", "pro", "pros", "de", "do", "da", "dos", "das", "sobre", "no", "na", "ao", "aos", "pelo", "pela", "a", "o", "um", "uma", "que"];
+        // Twenty-sixth blind set: "os", "as", "meus", "minhas" — "vou processar" then "os documentos hoje à noite".
+        ["com", "para", "pro", "pros", "de", "do", "da", "dos", "das", "sobre", "no", "na", "ao", "aos", "pelo", "pela", "a", "o", "um", "uma", "que", "os", "as", "meus", "minhas"];
 
     /// <summary>
     /// Twenty-third blind set: the next message of the burst takes the line before back — "quero falar com alguém" then
@@ -275,7 +289,9 @@ internal static partial class HandoffTriggerDetector
                    || PaperworkDone().IsMatch(t.AsSpan(at + length));
         // Nineteenth blind set: the lawyer's advice or paperwork about the doctor's own company ("meu advogado disse que a PJ
         // compensa", "meu adv mandou a procuração da PJ"), a tax lawyer wanted ("preciso de um advogado tributarista").
-        if (word.StartsWith("advogad")) return ContractCleared().IsMatch(t) || ServiceAsked().IsMatch(t.AsSpan(0, at)) || LawyersOwnBusiness().IsMatch(t);
+        // Twenty-sixth blind set: a lawyer who is someone else's or a friend, a patient, a film's — "um amigo advogado me falou
+        // dessa vaga", "a advogada da minha mãe precisa de um laudo", "meu advogado é paciente do hospital".
+        if (word.StartsWith("advogad")) return ContractCleared().IsMatch(t) || ServiceAsked().IsMatch(t.AsSpan(0, at)) || LawyersOwnBusiness().IsMatch(t) || LawyerNotActing().IsMatch(t);
         // Fourteenth blind set: "processo? que processo? não entendi" asks which one is meant. Fifteenth: "processando aqui,
         // já te respondo" is the doctor thinking.
         // Seventeenth blind set: "tenho um processo ético no CRM arquivado" — the doctor's own case, with us nowhere in the
@@ -304,6 +320,11 @@ internal static partial class HandoffTriggerDetector
         @"|\badvogad[oa]s?\b(?: \w+){0,2} (vendo|cuidando|abrindo|fazendo|resolvendo|providenciando|montando|organizando|tratando|cuida|abre|abriu|faz|fez|resolve|resolveu|ve)( (a|o|as|os|da|do|das|dos|de|minha|meu|da minha|do meu))?(?: \w+){0,2}? (cnpj|pj|mei|abertura|contrato social|contabilidade|minha empresa|empresa medica)\b" +
         @"|\badvogad[oa]s? (sobre|a respeito|por causa|para abrir|para ver)( d[aeo])?( (a|o|meu|minha))? (cnpj|pj|mei|abertura|contrato social|minha empresa|empresa)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LawyersOwnBusiness();
+
+    [GeneratedRegex(@"\b(amig[oa]s?|filmes?|series?|novelas?|livros?|vizinh[oa]s?|pacientes?|conhecid[oa]s?|personagem) (\w+ )?((de|do|da) )?advogad[oa]s?\b(?! (vai|vao|disse|mandou|pediu|entrou|entra|acion))" +
+        @"|\badvogad[oa]s? (d[ao]s?) (minha|meu|seus?|suas?|um|uma) (mae|pai|irma|irmao|filh[oa]|espos[oa]|marido|mulher|familia|amig[oa]|vizinh[oa]|paciente|sogr[oa]|tia|tio|avo|prim[oa])\b" +
+        @"|\badvogad[oa]s? (e|eh|era|virou|foi) (meu |minha |um |uma )?(paciente|amig[oa]|vizinh[oa]|parente|prim[oa]|colega de (turma|faculdade|escola))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LawyerNotActing();
 
     /// <summary>Twentieth blind set: "o lado jurídico", "a parte jurídica", "a questão jurídica": an aspect of something, asked about.</summary>
     [GeneratedRegex(@"\b(o lado|a parte|a questao|o aspecto|os aspectos|a burocracia|o ponto de vista|a situacao) $", RegexOptions.CultureInvariant)]
@@ -361,7 +382,7 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(@"\b(perto|pertinho|ao lado|do lado|em frente|na frente|atras|proximo|vizinho) (do|da|de|ao|a) ((tribunal|forum|predio|sede|palacio)( regional| federal| superior)?( do trabalho)? (de|do|da) )?$", RegexOptions.CultureInvariant)]
     private static partial Regex LandmarkBefore();
 
-    [GeneratedRegex(@"^( (especial|especiais|federal|estadual|civel|criminal|trabalhista|eleitoral|do trabalho|de pequenas causas|do juri|regional))?( (da minha cidade|daqui|dali|de la|do bairro|do centro))? (fica|ficam)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^( (especial|especiais|federal|estadual|civel|criminal|trabalhista|eleitoral|do trabalho|de pequenas causas|do juri|regional))?( (da minha cidade|daqui|dali|de la|do bairro|do centro))? (fica|ficam|e perto|e longe|e do lado|e ao lado|e proximo)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LandmarkAfter();
 
     [GeneratedRegex(@"\b(tem|teria|tinha|oferece|oferecem|oferecia|da|dao|possui|possuem|inclui|incluem|existe|ha|ter|terao|faz|fazem|cuida|cuidam)( \w+)?( \w+)? (assessoria|cobertura|apoio|suporte|assistencia|respaldo|protecao|amparo|seguro|orientacao|parte) $", RegexOptions.CultureInvariant)]
@@ -372,7 +393,9 @@ internal static partial class HandoffTriggerDetector
         // Sixteenth blind set: "meu advogado cuida do contrato da minha PJ, posso mandar pra ele?" — the contract sent to him to read.
         @"|\bcontratos?\b.*\b(posso|pode|podem|devo) (mandar|enviar|encaminhar|passar)( o contrato| ele| isso)? (para|a) (ele|ela)\b" +
         // Eighteenth blind set: "o advogado da minha PJ pediu a cópia do contrato", "…pro meu advogado revisar antes de assinar".
-        @"|\b(pediu|pede|precisa|quer|solicitou)( d?a| d?o)? (copia|via|minuta|versao) do contrato\b|\b(pediu|pede|quer|solicitou|precisa d)(o|e)? (o |meu |esse |seu )?contrato\b(?! (para|pra) (entrar|processar|acionar|mover))|\bantes de (eu )?assinar\b", RegexOptions.CultureInvariant)]
+        @"|\b(pediu|pede|precisa|quer|solicitou)( d?a| d?o)? (copia|via|minuta|versao) do contrato\b|\b(pediu|pede|quer|solicitou|precisa d)(o|e)? (o |meu |esse |seu )?contrato\b(?! (para|pra) (entrar|processar|acionar|mover))|\bantes de (eu )?assinar\b" +
+        // Twenty-sixth blind set: "meu advogado falou que tá tudo certo com a minha PJ, pode mandar o contrato" — cleared, so sent for.
+        @"|\b(pode|podem) (me )?(mandar|enviar) o contrato\b(?! (para|pro) (o |meu |minha |a )?advogad)", RegexOptions.CultureInvariant)]
     private static partial Regex ContractCleared();
 
     /// <summary>"não vou processar ninguém kkk", "nunca pensei em denunciar": the step itself denied right before it.</summary>

@@ -167,6 +167,9 @@ internal sealed class IntentVocabulary
             ? "comando" : null;
     }
 
+    /// <summary>Twenty-sixth blind set: whether a line keeps the contact (OptOutDetector.InTurn: "mudei de ideia, pode mandar" after a stop).</summary>
+    public bool KeepsTheContact(string[] words, ulong clauseEnds) => KeepsContact(words, clauseEnds);
+
     /// <summary>
     /// A phrase of <c>continuaContato</c> anywhere, unless a "não"/"nem" right before it in its clause negates it: twenty-second
     /// blind set, "não me adicione mais em nada" refuses what "me adicione" would ask.
@@ -829,7 +832,9 @@ internal sealed class IntentVocabulary
         if (pauseInMessage) return true;
         for (var k = bareAgora ? 0 : end; k < (bareAgora ? words.Length : Math.Min(words.Length, end + 3)); k++)
             // "agora que saí do hospital…" gives a reason, not a pause; "um pouco que tô em cirurgia" is still one.
-            if (pauseAfter.EndAt(words, k) is { } e && !(k > 0 && words[k - 1] is "nem" or "mais") && !(e < words.Length && words[e] is "que" or "mais" && e - k == 1))
+            if (pauseAfter.EndAt(words, k) is { } e && !(k > 0 && words[k - 1] is "nem" or "mais") && !(e < words.Length && words[e] is "que" or "mais" && e - k == 1)
+                // Twenty-sixth blind set: "pode parar de enviar, agora sou CLT" — "agora" opening what the doctor now is, for good.
+                && !(words[k] == "agora" && e == k + 1 && e < words.Length && NowForGood.Contains(words[e])))
                 return true;
         return false;
     }
@@ -943,6 +948,8 @@ internal sealed class IntentVocabulary
         (end < words.Length && (courtesies.Strip(words[(end + 1)..]).Length == 0 || Crosses(clauseEnds, end, end + 1)) && words[end] is "esse" or "essa" or "este" or "esta" or "nesse" or "nessa" or "neste" or "nesta"
             or "desse" or "dessa" or "deste" or "desta" or "aquele" or "aquela" or "daquele" or "daquela" or "naquele" or "naquela")
         || end + 1 < words.Length && prepositions.Contains(words[end]) && !complementsOk.Contains(words[end + 1])
+        // Twenty-sixth blind set: "já pedi pra sair na semana passada" — a time gone by says when he asked.
+        && !(end + 2 < words.Length && words[end + 2] is "passada" or "passado" or "retrasada" or "retrasado")
         && !words.Skip(end + 1).Take(3).Any(genericComplements.Contains)
         // "…nos seus plantões", "nas suas vagas": the company's shifts as a whole (unless narrowed again: "…noturnos").
         && !(serviceWhole.Contains(words[end + 1]) && end + 2 < words.Length && shiftNouns.Contains(words[end + 2]) && words[end + 2].EndsWith('s')
@@ -963,7 +970,9 @@ internal sealed class IntentVocabulary
         // "antes que eu chame meu advogado" is a threat, not an hour; "boa noite", "bom dia" are greetings, not a period.
         if (exceptions.Contains(words[k]))
             return !(k > 0 && words[k - 1] is "todo" or "toda" or "todos" or "todas" or "nenhum" or "nenhuma" or "qualquer" or "boa" or "bom")
-                   && !(words[k] == "antes" && k + 1 < words.Length && words[k + 1] == "que") && !Permanent(words, k, k + 1);
+                   && !(words[k] == "antes" && k + 1 < words.Length && words[k + 1] == "que") && !Permanent(words, k, k + 1)
+                   // Twenty-sixth blind set: "já pedi pra sair na semana passada" — a time gone by says when he asked, not a shift.
+                   && !(k + 1 < words.Length && words[k + 1] is "passada" or "passado" or "retrasada" or "retrasado");
         if (!shiftNouns.Contains(words[k])) return false;
         // "nos plantões de vocês", "nas suas vagas": the company's shifts as a whole, that is the service itself.
         if (words[k].EndsWith('s') && ((k > 0 && words[k - 1] is "seus" or "suas" or "vossos" or "vossas")
@@ -1164,6 +1173,26 @@ internal sealed class IntentVocabulary
         return false;
     }
 
+    static readonly HashSet<string> NowForGood = ["sou", "trabalho", "moro", "vivo", "atuo"];
+
+    /// <summary>
+    /// Twenty-sixth blind set: a later clause that opens on what the doctor did or now is — "…, mudei de cidade", "…, passei na
+    /// residência", "…, vou morar fora" — gives the stop's reason; its words name no shift the stop is about.
+    /// </summary>
+    static readonly HashSet<string> ReasonOpenings = ["mudei", "passei", "consegui", "fechei", "arrumei", "entrei", "comecei", "virei", "decidi", "larguei",
+        "parei", "vou", "estou", "sou", "agora", "me", "ja"];
+
+    static bool ReasonClause(string[] words, int k) =>
+        ReasonOpenings.Contains(words[k])
+        && (words[k] != "me" || (k + 1 < words.Length && words[k + 1] is "aposentei" or "mudei" or "formei" or "mudando" or "aposentando"))
+        && (words[k] != "ja" || (k + 1 < words.Length && words[k + 1] is "consegui" or "fechei" or "arrumei" or "entrei" or "passei" or "mudei"))
+        && (words[k] != "estou" || (k + 1 < words.Length && words[k + 1] is "saindo" or "mudando" or "indo" or "aposentando" or "fechado" or "fechada"))
+        // "vou" and "agora" only before what changes for good ("vou morar fora", "agora sou CLT"): "…, agora só quero os de
+        // sábado" still narrows the stop.
+        && (words[k] != "vou" || (k + 1 < words.Length && words[k + 1] is "morar" or "mudar" or "embora" or "me" or "sair" or "parar" or "fazer" or "largar"))
+        && (words[k] != "agora" || (k + 1 < words.Length && NowForGood.Contains(words[k + 1])))
+        && (words[k] != "sou" || (k + 1 < words.Length && words[k + 1] is "clt" or "concursado" or "concursada" or "servidor" or "servidora" or "residente" or "aposentado" or "aposentada" or "funcionario" or "funcionaria" or "efetivo" or "efetiva"));
+
     /// <summary>
     /// A word about one shift in the <paramref name="window"/> words from <paramref name="end"/> — or, for opt-out, an
     /// authority: "vou reportar vcs no ministério do trabalho" is a complaint, not a spam report.
@@ -1177,6 +1206,7 @@ internal sealed class IntentVocabulary
         var optOut = !ReferenceEquals(exceptions, personExceptions);
         for (var k = end; k < limit; k++)
         {
+            if (optOut && k > 0 && Crosses(clauseEnds, k - 1, k) && ReasonClause(words, k)) break;
             if (IsShiftSpecific(words, k, exceptions, clauseEnds)) return true;
             // Thirteenth blind set, opt-out only: an hour ("…depois das 22h"), the offers of one place with the noun left
             // out ("…as de Santos", "os do HC"), and a topic ("…msg sobre aquele plantão do dia 5": look past "sobre").

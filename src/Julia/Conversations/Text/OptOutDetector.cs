@@ -38,6 +38,9 @@ internal static partial class OptOutDetector
         // long each, for emphasis, is read as the one sentence it is.
         if (family is null && SplitForEmphasis(clauseEnds, words.Length))
             family = IntentVocabulary.Instance.OptOutFamily(words, null, 0);
+        // Twenty-sixth blind set: "Você perguntou se quero continuar recebendo: não", "Continuar recebendo? não obrigado" — the
+        // question of going on receiving, told back, answered by a bare no that closes the message.
+        if (family is null && AnswerToContinuing().IsMatch(normalised)) family = "resposta_continuar";
         // Fifteenth blind set: "sai do meu pé kkkk brincadeira, manda as vagas" — a stop taken back as a joke counts only if
         // the words after the taking-back stop on their own ("isso não é brincadeira", "sem brincadeira" take nothing back).
         // Twentieth blind set: "pare de me mandar vaga boa que eu não tenho tempo kkkk", "para com isso julia kkk vc sabe que eu
@@ -77,6 +80,19 @@ internal static partial class OptOutDetector
             if (!isStop && next < texts.Count && !Stop(next) && (OpensOnAPreposition(texts[next]) || GivesTheObject(text, texts[next]))
                 && IsOptOut(text + " " + texts[next]))
                 (text, isStop) = (text + " " + texts[next++], true);
+            // Twenty-sixth blind set: "Vc perguntou se quero continuar recebendo" then "não" — the question told back, answered
+            // in the next line.
+            else if (!isStop && next < texts.Count && !Stop(next) && AsksAboutContinuing().IsMatch(PtBrText.Normalise(text))
+                     && IsOptOut(text + ": " + texts[next]))
+                (text, isStop) = (text + ": " + texts[next++], true);
+            // Twenty-sixth blind set: "já falei mil vezes" then "não quero", "não quero" then "já falei" — the repetition said in
+            // one line, what is repeated in the other: the two read as one sentence.
+            else if (!isStop && next < texts.Count && !Stop(next) && SaidBefore().IsMatch(PtBrText.Normalise(text))
+                     && IsOptOut(text + " que " + texts[next]))
+                (text, isStop) = (text + " que " + texts[next++], true);
+            else if (!isStop && next < texts.Count && !Stop(next) && SaidBefore().IsMatch(PtBrText.Normalise(texts[next]))
+                     && IsOptOut(texts[next] + " que " + text))
+                (text, isStop) = (texts[next] + " que " + text, true);
             // Twenty-fifth blind set: "para" / "de" / "mandar" / "mensagem", "não quero" / "mais" / "receber nada" — a stop
             // spelled out over three or more lines of a word or two, none a stop alone, is the one sentence they make.
             else if (!isStop && SpelledOver(texts, i, Stop) is var end && end - i >= 3
@@ -85,7 +101,7 @@ internal static partial class OptOutDetector
             if (isStop)
             {
                 if (next < texts.Count && !Stop(next)
-                    && (StopTakenBack(texts[next]) || NarrowsTheStop(texts[next])
+                    && (StopTakenBack(texts[next]) || KeepsTheContact(texts[next]) || NarrowsTheStop(texts[next])
                         || (ContinuesTheSentence(texts[next]) && (!IsOptOut(text + " " + texts[next]) || !IsOptOut(text + ", " + texts[next])))
                         || (GivesTheObject(text, texts[next]) && !IsOptOut(text + " " + texts[next]))))
                 {
@@ -183,6 +199,32 @@ internal static partial class OptOutDetector
 
     /// <summary>"espera", "pera", "mentira", "brincadeira", "esquece", "desconsidera" opening the next line: the stop taken back.</summary>
     static bool StopTakenBack(string next) => TakenBackOpening().IsMatch(PtBrText.Normalise(next));
+
+    /// <summary>Twenty-sixth blind set: "mudei de ideia, pode mandar" after a stop — a line that keeps the contact (`continuaContato`).</summary>
+    static bool KeepsTheContact(string next)
+    {
+        var t = PtBrText.Normalise(next);
+        return t.Length > 0 && IntentVocabulary.Instance.KeepsTheContact(t.Split(' '), PtBrText.ClauseEnds(next, t.AsSpan().Count(' ') + 1));
+    }
+
+    /// <summary>
+    /// Twenty-sixth blind set: the question of going on receiving as the doctor tells it back ("você perguntou se quero continuar
+    /// recebendo", "sobre continuar recebendo as vagas", "quer receber mais oportunidades?").
+    /// </summary>
+    const string ContinuingAsked = @"(\b(continuar|seguir) (recebendo|na lista)( (as|os))?( (vagas|ofertas|mensagens|oportunidades|plantoes|propostas))?" +
+        @"|\breceber mais (vagas|ofertas|mensagens|oportunidades|plantoes|propostas)" +
+        @"|\b(perguntou|pergunta|perguntando|perguntaram) se (eu )?(quero|queria|gostaria de|desejo) continuar)";
+
+    /// <summary>A line that only says the doctor said it before: "já falei", "eu já disse mil vezes", "gente, já avisei".</summary>
+    [GeneratedRegex(@"^((oi|gente|ja|olha|de novo|mais uma vez) )*(eu )?(ja )?(falei|disse|avisei|respondi|repeti|expliquei)( isso)?( (mil|cem|\d+|duas|tres|quatro|cinco|dez|varias|muitas|tantas) vezes)?( para voces| para voce)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex SaidBefore();
+
+    [GeneratedRegex(ContinuingAsked + "$", RegexOptions.CultureInvariant)]
+    private static partial Regex AsksAboutContinuing();
+
+    /// <summary>The question of <see cref="AsksAboutContinuing"/> answered by a bare no, courtesies aside, closing the message.</summary>
+    [GeneratedRegex(ContinuingAsked + @" (a resposta e )?(nao|nao nao|nao quero|nao quero mais|nao nao quero|prefiro que nao|prefiro nao|melhor nao|dispenso|negativo)( (obrigad[oa]|grat[oa]|valeu|agradeco))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex AnswerToContinuing();
 
     // Twenty-fourth blind set: "desculpa, mensagem errada", "foi mal, era pra outra pessoa" — the stop sent to the wrong chat.
     [GeneratedRegex(@"^((k+|rs+|(ha)+|ops|opa|ah|ai|calma|desculpa|desculpe|foi mal|sorry|perdao) )*(espera|pera|perai|peraí|calma|mentira|brincadeira|estou brincando|brincando|zoeira|zoando|esquece|desconsidera|ignora|deixa para la|mandei errado|foi engano|(mensagem|msg|conversa|chat|contato|numero) errad[oa]|errei (a |o )?(conversa|chat|contato|numero|pessoa|grupo)|era para (outra pessoa|outro contato|outro grupo|outra conversa|minha|meu)|nao era para (voce|voces|ti|aqui|esse numero|este numero))\b", RegexOptions.CultureInvariant)]
