@@ -69,6 +69,8 @@ internal static partial class OptOutDetector
         // Each line's own reading, once: the rules below ask it of a line several times (as itself, as the next line).
         var stops = new bool?[texts.Count];
         bool Stop(int k) => stops[k] ??= IsOptOut(texts[k]);
+        var normalised = new string?[texts.Count];
+        string Norm(int k) => normalised[k] ??= PtBrText.Normalise(texts[k]);
         for (var i = 0; i < texts.Count; i++)
         {
             var text = texts[i];
@@ -82,15 +84,15 @@ internal static partial class OptOutDetector
                 (text, isStop) = (text + " " + texts[next++], true);
             // Twenty-sixth blind set: "Vc perguntou se quero continuar recebendo" then "não" — the question told back, answered
             // in the next line.
-            else if (!isStop && next < texts.Count && !Stop(next) && AsksAboutContinuing().IsMatch(PtBrText.Normalise(text))
+            else if (!isStop && next < texts.Count && !Stop(next) && AsksAboutContinuing().IsMatch(Norm(i))
                      && IsOptOut(text + ": " + texts[next]))
                 (text, isStop) = (text + ": " + texts[next++], true);
             // Twenty-sixth blind set: "já falei mil vezes" then "não quero", "não quero" then "já falei" — the repetition said in
             // one line, what is repeated in the other: the two read as one sentence.
-            else if (!isStop && next < texts.Count && !Stop(next) && SaidBefore().IsMatch(PtBrText.Normalise(text))
+            else if (!isStop && next < texts.Count && !Stop(next) && SaidBefore().IsMatch(Norm(i))
                      && IsOptOut(text + " que " + texts[next]))
                 (text, isStop) = (text + " que " + texts[next++], true);
-            else if (!isStop && next < texts.Count && !Stop(next) && SaidBefore().IsMatch(PtBrText.Normalise(texts[next]))
+            else if (!isStop && next < texts.Count && !Stop(next) && SaidBefore().IsMatch(Norm(next))
                      && IsOptOut(texts[next] + " que " + text))
                 (text, isStop) = (texts[next] + " que " + text, true);
             // Twenty-fifth blind set: "para" / "de" / "mandar" / "mensagem", "não quero" / "mais" / "receber nada" — a stop
