@@ -25,9 +25,13 @@ internal sealed class ConversationReservationEffect(
     /// <summary>His stage changed: his cached views go (docs/decisions.md#cache).</summary>
     public Task AfterRealizedAsync(RealizedReservation realized) => directory.InvalidateAsync([realized.DoctorId], CancellationToken.None);
 
+    /// <summary>His stage may have changed (`qualificado`): his cached views go (docs/decisions.md#cache).</summary>
+    public Task AfterReservedAsync(ReservationRequest reservation) => directory.InvalidateAsync([reservation.MedicoId], CancellationToken.None);
+
     public async Task OnReservedAsync(NpgsqlTransaction tx, ReservationRequest reservation, Guid reservationId, CancellationToken ct)
     {
-        await conversations.SetStageAsync(tx, reservation.ConversaId, "reservou", ct);
+        // A staff reservation for a doctor without an open conversation has none to move.
+        if (reservation.ConversaId is { } conversaId) await conversations.SetStageAsync(tx, conversaId, "reservou", ct);
         await doctors.QualifyAsync(tx, reservation.MedicoId, ct);
     }
 

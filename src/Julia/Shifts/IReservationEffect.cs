@@ -11,6 +11,12 @@ internal interface IReservationEffect
 {
     Task OnReservedAsync(NpgsqlTransaction tx, ReservationRequest reservation, Guid reservationId, CancellationToken ct);
 
+    /// <summary>
+    /// In-process reaction once a staff reservation's transaction committed (drop a cache; Júlia's tool drops the doctor's
+    /// views itself). Must not throw.
+    /// </summary>
+    Task AfterReservedAsync(ReservationRequest reservation) => Task.CompletedTask;
+
     /// <summary>A hold nobody confirmed within RESERVA_EXPIRA_HORAS expired and its shift is open again.</summary>
     Task OnExpiredAsync(NpgsqlTransaction tx, ExpiredReservation expired, CancellationToken ct) => Task.CompletedTask;
 

@@ -22,14 +22,26 @@ internal sealed record CancelReservationRequest(
     [property: JsonPropertyName("por")] string? Por);
 
 /// <summary>
+/// Body of `POST /admin/vagas/{id}/reservar`: the doctor (required), whether it is confirmed at once, notes (kept as the
+/// reservation's `confirmacao`) and who; a misspelt field is a 400 (a hold for the wrong doctor is worse than none).
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed record StaffReserveRequest(
+    [property: JsonPropertyName("medico_id")] Guid? MedicoId,
+    [property: JsonPropertyName("confirmar")] bool? Confirmar,
+    [property: JsonPropertyName("notas")] string? Notas,
+    [property: JsonPropertyName("por")] string? Por);
+
+/// <summary>
 /// Staff decisions on holds (bearer ADMIN_API_TOKEN; docs/decisions.md#reservations): `GET /admin/reservas?status=`
 /// lists them, `POST /admin/reservas/{id}/confirmar` confirms one, `POST /admin/reservas/{id}/cancelar` cancels one,
-/// `POST /admin/reservas/{id}/realizar` marks a confirmed one's shift as worked.
+/// `POST /admin/reservas/{id}/realizar` marks a confirmed one's shift as worked; `POST /admin/vagas/{id}/reservar`
+/// reserves a shift for a doctor (201, the reservation; 404 unknown shift or doctor; 409 why not).
 /// Doing it twice is harmless (200, same state); a reservation that ended otherwise is a 409.
 /// </summary>
 internal static class ReservationEndpoints
 {
-    public const int DefaultLimit = 20, MaxLimit = 100, MaxBy = 100, MaxNotes = 2000, MaxReason = 500;
+    public const int DefaultLimit = 20, MaxLimit = 100, MaxBy = 100, MaxNotes = 2000, MaxReason = 500, MaxReserveNotes = 500, MaxReserveBy = 80;
 
     public static void MapReservations(this IEndpointRouteBuilder app)
     {
@@ -39,6 +51,22 @@ internal static class ReservationEndpoints
         group.MapPost("/{id:guid}/confirmar", ConfirmAsync);
         group.MapPost("/{id:guid}/cancelar", CancelAsync);
         group.MapPost("/{id:guid}/realizar", RealizeAsync);
+        app.MapGroup("/admin/vagas").WithTags("Reservas").RequireAdminToken().MapPost("/{id:guid}/reservar", ReserveAsync);
+    }
+
+    static async Task<IResult> ReserveAsync(Guid id, StaffReserveRequest? request, StaffReserving reserving, ReservationQueries queries,
+        IOptions<ShiftsOptions> options, CancellationToken ct)
+    {
+        if (request?.MedicoId is not { } medicoId || medicoId == Guid.Empty) return Bad("medico_id é obrigatório: o id (uuid) do médico");
+        if (Invalid(("notas", request.Notas, MaxReserveNotes), ("por", request.Por, MaxReserveBy)) is { } bad) return bad;
+        var result = await reserving.ReserveAsync(id, medicoId, request.Confirmar ?? false, Clean(request.Notas), Clean(request.Por), ct);
+        if (result.Missing is { } missing)
+            return TypedResults.Problem(statusCode: 404, title: missing, detail: missing.StartsWith("Médico", StringComparison.Ordinal) ? $"médico {medicoId}" : $"plantão {id}");
+        if (result.ReservationId is not { } reservationId)
+            return TypedResults.Problem(statusCode: 409, title: "Plantão não pode ser reservado", detail: result.Problem);
+        return await queries.FindAsync(reservationId, ct) is { } r
+            ? TypedResults.Created($"/admin/reservas/{reservationId}", Dto(r, options.Value))
+            : NotFound(reservationId);
     }
 
     static async Task<IResult> ListAsync(string? status, int? limite, int? offset, ReservationQueries queries, IOptions<ShiftsOptions> options,
@@ -111,6 +139,7 @@ internal static class ReservationEndpoints
         // When the job `reservas-expiracao` will release an unconfirmed hold (it runs every 10 min).
         expira_em = r.Status == "ativa" ? Local(r.CreatedAt.AddHours(options.ReservationExpiryHours)) : null,
         origem = r.Origem,
+        reservada_por = r.ReservadaPor,
         confirmacao = r.Confirmacao,
         confirmada_em = r.ConfirmadaEm is { } confirmed ? Local(confirmed) : null,
         confirmada_por = r.ConfirmadaPor,

@@ -147,35 +147,61 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
     static string? holdingsOfMedicoIdSql;
 
     /// <summary>
-    /// The atomic hold of docs/decisions.md#reservations `reservar_plantao`: the doctor row is locked (his own reservations serialise), the
-    /// overlap is checked against his holdings, then `UPDATE vagas … WHERE status IN ('aberta','anunciada')` — of two
-    /// doctors racing for one shift exactly one gets the row — the reservas_vaga row and every registered
-    /// <see cref="IReservationEffect"/>, in one transaction.
+    /// The atomic hold of docs/decisions.md#reservations (`reservar_plantao`, or staff's `POST /admin/vagas/{id}/reservar`):
+    /// the doctor row is locked (his own reservations serialise), the overlap is checked against his holdings, then
+    /// `UPDATE vagas … WHERE status IN ('aberta','anunciada')` — of two doctors (or Júlia and staff) racing for one shift
+    /// exactly one gets the row — the reservas_vaga row and every registered <see cref="IReservationEffect"/>, in one
+    /// transaction. A staff reservation (<see cref="ReservationRequest.Origin"/> `humano`) also checks here, under the
+    /// locks, what Júlia's tool checks before calling: the doctor (exists, not blocked), the specialty, the status and the
+    /// start; and it is attached to the doctor's open conversation, if he has one.
     /// </summary>
     public async Task<ReservationResult> ReserveAsync(ReservationRequest r, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition("SELECT 1 FROM medicos WHERE id = @MedicoId FOR UPDATE", r, tx, cancellationToken: ct));
+        var doctor = await c.QueryFirstOrDefaultAsync<LockedDoctor>(new CommandDefinition(
+            "SELECT bloqueado AS Bloqueado, especialidade_id AS EspecialidadeId, deleted_at IS NOT NULL AS Deleted FROM medicos WHERE id = @MedicoId FOR UPDATE",
+            r, tx, cancellationToken: ct));
+        var byStaff = r.Origin == ReservationOrigin.Staff;
+        if (byStaff && doctor is not { Deleted: false }) return ReservationResult.DoctorNotFound;
         var shift = await c.QueryFirstOrDefaultAsync<Shift>(new CommandDefinition(
             $"SELECT {Columns} {From} WHERE v.id = @ShiftId AND v.deleted_at IS NULL", r, tx, cancellationToken: ct));
         if (shift is null) return ReservationResult.NotFound;
+        if (byStaff)
+        {
+            if (doctor!.Bloqueado) return ReservationResult.Blocked;
+            if (shift.Status is "reservada" or "confirmada" or "realizada") return ReservationResult.AlreadyTaken;
+            if (shift.Status is not ("aberta" or "anunciada")) return ReservationResult.NotReservable(shift);
+            if (await c.ExecuteScalarAsync<bool>(new CommandDefinition("""
+                    SELECT (data + COALESCE(hora_inicio, time '00:00')) AT TIME ZONE 'America/Sao_Paulo' <= now() FROM vagas WHERE id = @ShiftId
+                    """, r, tx, cancellationToken: ct)))
+                return ReservationResult.Started(shift);
+            if (doctor.EspecialidadeId is { } his && his != shift.EspecialidadeId) return ReservationResult.OtherSpecialty(shift);
+            r = r with
+            {
+                ConversaId = r.ConversaId ?? await c.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition(
+                    "SELECT id FROM conversations WHERE medico_id = @MedicoId AND status IN ('active', 'paused') ORDER BY created_at DESC LIMIT 1",
+                    r, tx, cancellationToken: ct)),
+            };
+        }
         var clash = (await HoldingsAsync(c, r.MedicoId, ct)).FirstOrDefault(h => h.Id != shift.Id && Overlaps(h, shift));
         if (clash is not null) return ReservationResult.Clash(clash);
 
         var taken = await c.ExecuteAsync(new CommandDefinition("""
-            UPDATE vagas SET status = 'reservada', medico_id = @MedicoId, fechada_em = now(), fechada_por = 'julia'
+            UPDATE vagas SET status = 'reservada', medico_id = @MedicoId, fechada_em = now(), fechada_por = @Origin
             WHERE id = @ShiftId AND status IN ('aberta', 'anunciada') AND deleted_at IS NULL
             """, r, tx, cancellationToken: ct));
         if (taken == 0) return ReservationResult.AlreadyTaken;
         var reservaId = await c.ExecuteScalarAsync<Guid>(new CommandDefinition("""
-            INSERT INTO reservas_vaga (vaga_id, medico_id, conversa_id, status, origem, confirmacao)
-            VALUES (@ShiftId, @MedicoId, @ConversaId, 'ativa', 'julia', @Confirmation) RETURNING id
+            INSERT INTO reservas_vaga (vaga_id, medico_id, conversa_id, status, origem, confirmacao, reservada_por)
+            VALUES (@ShiftId, @MedicoId, @ConversaId, 'ativa', @Origin, @Confirmation, @ReservedBy) RETURNING id
             """, r, tx, cancellationToken: ct));
         foreach (var effect in reservationEffects) await effect.OnReservedAsync(tx, r, reservaId, ct);
         await tx.CommitAsync(ct);
         return ReservationResult.Reserved(shift, reservaId);
     }
+
+    sealed record LockedDoctor(bool Bloqueado, Guid? EspecialidadeId, bool Deleted);
 
     /// <summary>
     /// Holds (`ativa`) older than <paramref name="age"/> become `expirada` and their shifts `aberta` again, with every
@@ -224,12 +250,29 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
     }
 }
 
-internal sealed record ReservationRequest(Guid ShiftId, Guid MedicoId, Guid ConversaId, string Confirmation);
+/// <summary>Who reserved: `reservas_vaga.origem` and `vagas.fechada_por`.</summary>
+internal static class ReservationOrigin
+{
+    public const string Julia = "julia", Staff = "humano";
+}
+
+/// <summary>
+/// A hold to make. <paramref name="ConversaId"/>: the conversation it came from (Júlia's), or null — then a staff
+/// reservation takes the doctor's open conversation, if any. <paramref name="Confirmation"/>: the doctor's words
+/// (Júlia) or the staff's notes. <paramref name="ReservedBy"/>: the staff member, for <see cref="ReservationOrigin.Staff"/>.
+/// </summary>
+internal sealed record ReservationRequest(
+    Guid ShiftId, Guid MedicoId, Guid? ConversaId, string? Confirmation, string Origin = ReservationOrigin.Julia, string? ReservedBy = null);
 
 internal sealed record ReservationResult(string Outcome, Shift? Shift = null, Guid? ReservationId = null, Shift? ClashWith = null)
 {
     public static readonly ReservationResult NotFound = new("nao_encontrada");
     public static readonly ReservationResult AlreadyTaken = new("ja_reservada");
+    public static readonly ReservationResult DoctorNotFound = new("medico_nao_encontrado");
+    public static readonly ReservationResult Blocked = new("medico_bloqueado");
+    public static ReservationResult NotReservable(Shift shift) => new("nao_reservavel", shift);
+    public static ReservationResult Started(Shift shift) => new("ja_comecou", shift);
+    public static ReservationResult OtherSpecialty(Shift shift) => new("outra_especialidade", shift);
     public static ReservationResult Clash(Shift other) => new("conflito", ClashWith: other);
     public static ReservationResult Reserved(Shift shift, Guid id) => new("reservada", shift, id);
     public bool Succeeded => Outcome == "reservada";

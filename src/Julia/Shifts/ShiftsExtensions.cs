@@ -12,6 +12,7 @@ internal static class ShiftsExtensions
         builder.Services.AddSingleton<ShiftCatalog>();
         builder.Services.AddSingleton<ReservationQueries>();
         builder.Services.AddSingleton<ReservationDecisions>();
+        builder.Services.AddSingleton<StaffReserving>();
         builder.Services.AddSingleton<IJob, ReservationExpiryJob>();
         builder.Services.AddSingleton<IPersonalDataOwner, ShiftPersonalData>();
     }

@@ -6,6 +6,8 @@ internal sealed class StaffReservation
     public Guid Id { get; set; }
     public string Status { get; set; } = "";
     public string Origem { get; set; } = "";
+    /// <summary>The staff member who made a reservation of origin `humano`, when said.</summary>
+    public string? ReservadaPor { get; set; }
     public string? Confirmacao { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ConfirmadaEm { get; set; }
@@ -40,7 +42,7 @@ internal sealed class StaffReservation
 
     /// <summary>The SELECT list for this class over `reservas_vaga r`, `vagas v`, `hospitais h`, `periodos p`, `setores s`, `medicos m`.</summary>
     public const string Columns = """
-        r.id AS Id, r.status AS Status, r.origem AS Origem, r.confirmacao AS Confirmacao, r.created_at AS CreatedAt,
+        r.id AS Id, r.status AS Status, r.origem AS Origem, r.reservada_por AS ReservadaPor, r.confirmacao AS Confirmacao, r.created_at AS CreatedAt,
         r.confirmada_em AS ConfirmadaEm, r.confirmada_por AS ConfirmadaPor, r.notas AS Notas, r.encerrada_em AS EncerradaEm,
         r.encerrada_por AS EncerradaPor, r.motivo AS Motivo, r.conversa_id AS ConversaId,
         v.id AS VagaId, v.status AS VagaStatus, v.especialidade_id AS EspecialidadeId, h.nome AS Hospital, h.cidade AS Cidade,
@@ -87,7 +89,7 @@ internal sealed class StaffReservation
     public ReservationNotice ToNotice(string? chatwootConversationId) =>
         new(Id, VagaId, MedicoNome, Telefone, Hospital, Cidade, Data, PeriodText, Setor, PayText, Utc(CreatedAt), ConversaId,
             chatwootConversationId, ConfirmadaEm is { } confirmed ? Utc(confirmed) : null, ConfirmadaPor, Notas,
-            EncerradaEm is { } ended ? Utc(ended) : null, EncerradaPor, Motivo);
+            EncerradaEm is { } ended ? Utc(ended) : null, EncerradaPor, Motivo, Origem, ReservadaPor);
 
     public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

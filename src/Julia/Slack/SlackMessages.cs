@@ -76,7 +76,10 @@ internal static partial class SlackMessages
             ReservationFields(n, f,
                 Field("Setor", OrDash(n.Sector)),
                 Field("Valor", Escape(n.PayText))),
-            Section("Pré-reserva feita pela Júlia: confirme com o médico e registre com a nota privada `/confirmar` no Chatwoot " +
+            Section((n.Origin == ReservationOrigin.Staff
+                    ? (string.IsNullOrWhiteSpace(n.ReservedBy) ? "Pré-reserva feita pela equipe" : $"Pré-reserva feita pela equipe ({Escape(n.ReservedBy.Trim())})")
+                    : "Pré-reserva feita pela Júlia") +
+                ": confirme com o médico e registre com a nota privada `/confirmar` no Chatwoot " +
                 $"(ou `/cancelar motivo`) — reserva `{ShortId(n.ReservationId)}`."),
         };
         AddChatwootButton(blocks, n.ChatwootConversationId, f);

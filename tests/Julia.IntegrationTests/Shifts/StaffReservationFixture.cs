@@ -10,7 +10,7 @@ namespace Julia.IntegrationTests.Shifts;
 /// Júlia with Chatwoot and Slack on (fake servers), plus what staff decisions need: a doctor with a conversation
 /// (mapped in Chatwoot) and open shifts of a specialty of their own, reserved through the real `reservar_plantao` path.
 /// </summary>
-public sealed class StaffReservationFixture : HumanLoopFixture
+public class StaffReservationFixture : HumanLoopFixture
 {
     int nextShift;
 
