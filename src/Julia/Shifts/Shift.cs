@@ -35,9 +35,36 @@ internal sealed record Shift(
     /// <summary>"sexta-feira 12/12".</summary>
     [JsonIgnore] public string DayText => $"{PtBr.DateTimeFormat.GetDayName(Data.DayOfWeek)} {Data.ToString("dd'/'MM", CultureInfo.InvariantCulture)}";
 
+    /// <summary>Its start as an instant (the São Paulo wall clock of <see cref="Window"/>).</summary>
+    [JsonIgnore] public DateTimeOffset StartsAt => new(Window.Start, Infrastructure.Time.SaoPaulo.Zone.GetUtcOffset(Window.Start));
+
+    /// <summary>
+    /// Why it cannot be reserved now for a doctor of <paramref name="doctorSpecialty"/> (null: not known), as both
+    /// reservation paths ask it (Júlia's tool, staff's endpoint; docs/decisions.md#reservations): `outra_especialidade`,
+    /// `ja_comecou`, `ja_reservada` (held or worked by someone), `nao_reservavel` (cancelled, a legacy status); null when it can.
+    /// </summary>
+    public string? ReservationRefusal(Guid? doctorSpecialty, DateTimeOffset now) =>
+        doctorSpecialty is { } his && his != EspecialidadeId ? "outra_especialidade"
+        : StartsAt <= now ? "ja_comecou"
+        : Status is "aberta" or "anunciada" ? null
+        : Status is "reservada" or "confirmada" or "realizada" ? "ja_reservada"
+        : "nao_reservavel";
+
     /// <summary>"07:00–19:00", or null without both hours.</summary>
     [JsonIgnore] public string? HoursText => HoraInicio is { } s && HoraFim is { } e
         ? $"{s.ToString("HH':'mm", CultureInfo.InvariantCulture)}–{e.ToString("HH':'mm", CultureInfo.InvariantCulture)}" : null;
+
+    /// <summary>
+    /// The period with the hours ("noturno, 19:00–07:00"), the hours alone for a shift without a period ("07:00–19:00"),
+    /// the period alone without hours, or null: the staff notices' "Período". A shift registered with hours and no period
+    /// showed "Período: -" and no time anywhere in the Slack notice (an outside walk, 2026-12-05).
+    /// </summary>
+    [JsonIgnore] public string? PeriodText => (string.IsNullOrWhiteSpace(Periodo) ? null : Periodo.Trim(), HoursText) switch
+    {
+        ({ } p, { } h) => $"{p}, {h}",
+        (null, { } h) => h,
+        (var p, null) => p,
+    };
 
     /// <summary>
     /// When, as a message to a doctor says it: "sexta-feira 12/12, noturno", with the hours when the shift has no period

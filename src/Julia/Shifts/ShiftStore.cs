@@ -6,7 +6,7 @@ using Npgsql;
 namespace Julia.Shifts;
 
 /// <summary>SQL on vagas, reservas_vaga and the catalogues. Only Shifts touches these tables.</summary>
-internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEffect> reservationEffects)
+internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEffect> reservationEffects, TimeProvider time)
 {
     const string Columns = """
         v.id AS Id, v.especialidade_id AS EspecialidadeId, h.id AS HospitalId, h.nome AS Hospital, h.cidade AS Cidade, h.regiao AS Regiao,
@@ -152,8 +152,8 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
     /// `UPDATE vagas … WHERE status IN ('aberta','anunciada')` — of two doctors (or Júlia and staff) racing for one shift
     /// exactly one gets the row — the reservas_vaga row and every registered <see cref="IReservationEffect"/>, in one
     /// transaction. A staff reservation (<see cref="ReservationRequest.Origin"/> `humano`) also checks here, under the
-    /// locks, what Júlia's tool checks before calling: the doctor (exists, not blocked), the specialty, the status and the
-    /// start; and it is attached to the doctor's open conversation, if he has one.
+    /// locks, the doctor (exists, not blocked) and <see cref="Shift.ReservationRefusal"/> (which Júlia's tool asks before
+    /// calling); and it is attached to the doctor's open conversation, if he has one.
     /// </summary>
     public async Task<ReservationResult> ReserveAsync(ReservationRequest r, CancellationToken ct)
     {
@@ -170,13 +170,7 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
         if (byStaff)
         {
             if (doctor!.Bloqueado) return ReservationResult.Blocked;
-            if (shift.Status is "reservada" or "confirmada" or "realizada") return ReservationResult.AlreadyTaken;
-            if (shift.Status is not ("aberta" or "anunciada")) return ReservationResult.NotReservable(shift);
-            if (await c.ExecuteScalarAsync<bool>(new CommandDefinition("""
-                    SELECT (data + COALESCE(hora_inicio, time '00:00')) AT TIME ZONE 'America/Sao_Paulo' <= now() FROM vagas WHERE id = @ShiftId
-                    """, r, tx, cancellationToken: ct)))
-                return ReservationResult.Started(shift);
-            if (doctor.EspecialidadeId is { } his && his != shift.EspecialidadeId) return ReservationResult.OtherSpecialty(shift);
+            if (shift.ReservationRefusal(doctor.EspecialidadeId, time.GetUtcNow()) is { } why) return ReservationResult.Refused(why, shift);
             r = r with
             {
                 ConversaId = r.ConversaId ?? await c.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition(
@@ -270,9 +264,8 @@ internal sealed record ReservationResult(string Outcome, Shift? Shift = null, Gu
     public static readonly ReservationResult AlreadyTaken = new("ja_reservada");
     public static readonly ReservationResult DoctorNotFound = new("medico_nao_encontrado");
     public static readonly ReservationResult Blocked = new("medico_bloqueado");
-    public static ReservationResult NotReservable(Shift shift) => new("nao_reservavel", shift);
-    public static ReservationResult Started(Shift shift) => new("ja_comecou", shift);
-    public static ReservationResult OtherSpecialty(Shift shift) => new("outra_especialidade", shift);
+    /// <summary>One of <see cref="Shift.ReservationRefusal"/>'s reasons.</summary>
+    public static ReservationResult Refused(string why, Shift shift) => new(why, shift);
     public static ReservationResult Clash(Shift other) => new("conflito", ClashWith: other);
     public static ReservationResult Reserved(Shift shift, Guid id) => new("reservada", shift, id);
     public bool Succeeded => Outcome == "reservada";

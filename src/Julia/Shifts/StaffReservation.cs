@@ -66,24 +66,8 @@ internal sealed class StaffReservation
 
     public string PayText => AsShift.PayText;
 
-    /// <summary>
-    /// The staff notices' "Período": the period with the hours ("noturno, 19:00–07:00"), the hours alone for a shift
-    /// without a period ("07:00–19:00"), the period alone without hours, or null. A shift registered with hours and no
-    /// period showed "Período: -" and no time anywhere in the Slack notice (an outside walk, 2026-12-05).
-    /// </summary>
-    public string? PeriodText
-    {
-        get
-        {
-            var period = string.IsNullOrWhiteSpace(Periodo) ? null : Periodo.Trim();
-            return (period, AsShift.HoursText) switch
-            {
-                ({ } p, { } h) => $"{p}, {h}",
-                (null, { } h) => h,
-                (var p, null) => p,
-            };
-        }
-    }
+    /// <summary>The staff notices' "Período" (<see cref="Shift.PeriodText"/>).</summary>
+    public string? PeriodText => AsShift.PeriodText;
 
     /// <summary>What the staff notices (Slack, Chatwoot) show of this reservation.</summary>
     public ReservationNotice ToNotice(string? chatwootConversationId) =>

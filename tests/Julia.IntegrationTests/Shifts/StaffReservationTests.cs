@@ -8,6 +8,7 @@ using Julia.IntegrationTests.Chatwoot;
 using Julia.IntegrationTests.TestHost;
 using Julia.Shifts;
 using Microsoft.Extensions.DependencyInjection;
+using static Julia.IntegrationTests.Shifts.StaffReservationAsserts;
 
 namespace Julia.IntegrationTests.Shifts;
 
@@ -327,15 +328,5 @@ public sealed class StaffReservationTests(StaffReservationFixture f) : IClassFix
 
         await ProblemAsync(response, expected);
         Assert.Equal(("ativa", "reservada"), Pick(await f.StateAsync(reserva)));
-    }
-
-    static (string, string) Pick((string Status, string Vaga, DateTime?, DateTime?) s) => (s.Status, s.Vaga);
-
-    static async Task<JsonObject> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {text}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return JsonNode.Parse(text)!.AsObject();
     }
 }

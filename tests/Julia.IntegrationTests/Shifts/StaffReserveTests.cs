@@ -8,6 +8,7 @@ using Julia.Infrastructure.Redis;
 using Julia.IntegrationTests.Chatwoot;
 using Julia.Shifts;
 using Microsoft.Extensions.DependencyInjection;
+using static Julia.IntegrationTests.Shifts.StaffReservationAsserts;
 
 namespace Julia.IntegrationTests.Shifts;
 
@@ -291,15 +292,5 @@ public sealed class StaffReserveTests(StaffReserveFixture f) : IClassFixture<Sta
         Assert.Equal(("aberta", (string?)null), (await f.QueryAsync<(string, string?)>(
             "SELECT status, fechada_por FROM vagas WHERE id = @vaga", new { vaga })).Single());
         Assert.Equal(0L, await f.ScalarAsync<long>("SELECT count(*) FROM reservas_vaga WHERE vaga_id = @vaga", new { vaga }));
-    }
-
-    static (string, string) Pick((string Status, string Vaga, DateTime?, DateTime?) s) => (s.Status, s.Vaga);
-
-    static async Task<JsonObject> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {text}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return JsonNode.Parse(text)!.AsObject();
     }
 }

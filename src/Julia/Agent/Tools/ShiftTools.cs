@@ -99,11 +99,13 @@ internal sealed partial class ShiftTools(
 
         var shift = await store.FindAsync(vagaId, ct);
         if (shift is null) return (false, Gone);
-        if (session.Turn.Profile?.EspecialidadeId is { } mine && mine != shift.EspecialidadeId) return (false, Refuse("Recusado: o plantão é de outra especialidade."));
-        if (new DateTimeOffset(shift.Window.Start, Infrastructure.Time.SaoPaulo.Zone.GetUtcOffset(shift.Window.Start)) <= time.GetUtcNow())
-            return (false, "Esse plantão já começou ou passou.");
-        if (shift.Status is "cancelada") return (false, "Esse plantão foi cancelado pela equipe: não está mais disponível.");
-        if (shift.Status is not ("aberta" or "anunciada")) return (false, Taken);
+        switch (shift.ReservationRefusal(session.Turn.Profile?.EspecialidadeId, time.GetUtcNow()))
+        {
+            case "outra_especialidade": return (false, Refuse("Recusado: o plantão é de outra especialidade."));
+            case "ja_comecou": return (false, "Esse plantão já começou ou passou.");
+            case "nao_reservavel" when shift.Status == "cancelada": return (false, "Esse plantão foi cancelado pela equipe: não está mais disponível.");
+            case not null: return (false, Taken);
+        }
 
         // His own words this turn, as staff will read them if he later says he never accepted — not the model's
         // `confirmacao`, which may paraphrase (docs/decisions.md#reservations).
