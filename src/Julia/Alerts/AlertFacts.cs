@@ -33,7 +33,7 @@ internal sealed record AlertFacts(
                    -- Awaiting a reply: no turn consumed it yet (also one no conversation holds yet: the turns are not
                    -- running), or its turn queued a reply that has not gone out, or that reply ended in `erro` (Evolution
                    -- refusing every send: the doctor is as unanswered; an operator walk, 2026-12-03). A message skipped on
-                   -- purpose (a sticker, a location, a repeated opt-out) awaits nothing; a person's conversation is theirs.
+                   -- purpose (a sticker, a repeated opt-out) awaits nothing; a person's conversation is theirs.
                    (SELECT count(*) FROM interacoes i
                     LEFT JOIN conversations c ON c.medico_id = i.medico_id AND c.status IN ('active', 'paused')
                     WHERE i.direcao = 'entrada' AND i.autor_tipo = 'medico' AND (c.id IS NULL OR c.controlled_by = 'ai')

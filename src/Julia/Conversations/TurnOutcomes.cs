@@ -115,7 +115,7 @@ internal sealed partial class TurnOutcomes(
         control.ReturnAsync(tx, c.Id, c.HumanControlled, OptOutResolver, "o médico pediu para não receber mais mensagens", complete: true,
             inChatwoot: true, ct);
 
-    /// <param name="nothingToAnswer">The messages needed no answer (stickers, a location): a reply they superseded goes out after all.</param>
+    /// <param name="nothingToAnswer">The messages needed no answer (stickers, an unsupported kind): a reply they superseded goes out after all.</param>
     public async Task SkipAsync(TurnInput input, string reason, CancellationToken ct, bool nothingToAnswer = false)
     {
         await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);

@@ -202,7 +202,7 @@ internal sealed partial class TurnProcessor(
             .Where(t => !string.IsNullOrWhiteSpace(t))];
         if (parts.Count == 0)
         {
-            await outcomes.SkipAsync(input, "nada a responder: figurinhas, localização, contato ou tipo não suportado", ct, nothingToAnswer: true);
+            await outcomes.SkipAsync(input, "nada a responder: figurinhas ou tipo não suportado", ct, nothingToAnswer: true);
             return new TurnResult.Done();
         }
         if (parts.All(p => p.Placeholder is not null))

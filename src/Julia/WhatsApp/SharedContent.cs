@@ -6,8 +6,9 @@ namespace Julia.WhatsApp;
 /// <summary>
 /// What a doctor shared that is neither text nor media — a location, a contact card, a poll — in words the staff and
 /// the agent's history can read: "[localização: Hospital Central, Av. Paulista, 1000]", "[contato: Dr. Pedro Alves]".
-/// The message stays `outro` and gets no answer of its own (docs/decisions.md#inbound); before, all of them were stored
-/// as "[mensagem não suportada]", and a doctor's "é esse o hospital" after the location he sent read as about nothing.
+/// The message stays `outro`, and the agent answers it as these words (docs/decisions.md#inbound); before, all of them
+/// were stored as "[mensagem não suportada]" and left unanswered — a doctor's "é esse o hospital" after the location he
+/// sent read as about nothing, and a colleague's card he passed on got silence.
 /// A contact's phone numbers (its vCard) are never kept: only the name the doctor's phone shows.
 /// </summary>
 internal static class SharedContent

@@ -55,12 +55,12 @@ public sealed class PayloadVarietyTests(PipelineFixture f) : IClassFixture<Pipel
         new("audio-view-once-v2-extension", "audio", "enlatada", "por escrito"),
         new("sticker", "sticker", "nada"),
         new("sticker-lottie", "sticker", "nada"),
-        // nothing to answer (docs/decisions.md#inbound): stored, consumed, no reply
-        new("location", "outro", "nada", Stored: "[localização: Hospital Central, Av. Paulista, 1000]"),
-        new("location-live", "outro", "nada", Stored: "[localização em tempo real]"),
-        new("contact-card", "outro", "nada", Stored: "[contato: Dr. Pedro Alves]"),
-        new("contacts-array", "outro", "nada", Stored: "[contatos: Dr. Pedro Alves, Dra. Rita Melo]"),
-        new("poll-creation-v3", "outro", "nada", Stored: "[enquete: Qual turno? (Dia / Noite)]"),
+        // what he shared, kept in words and answered as such (docs/decisions.md#inbound)
+        new("location", "outro", "agente", "[localização: Hospital Central, Av. Paulista, 1000]", Stored: "[localização: Hospital Central, Av. Paulista, 1000]"),
+        new("location-live", "outro", "agente", "[localização em tempo real]", Stored: "[localização em tempo real]"),
+        new("contact-card", "outro", "agente", "[contato: Dr. Pedro Alves]", Stored: "[contato: Dr. Pedro Alves]"),
+        new("contacts-array", "outro", "agente", "[contatos: Dr. Pedro Alves, Dra. Rita Melo]", Stored: "[contatos: Dr. Pedro Alves, Dra. Rita Melo]"),
+        new("poll-creation-v3", "outro", "agente", "[enquete: Qual turno? (Dia / Noite)]", Stored: "[enquete: Qual turno? (Dia / Noite)]"),
         // never a doctor's message
         new("reaction", "", "ignorado"),
         new("poll-update", "", "ignorado"),
@@ -142,8 +142,8 @@ public sealed class PayloadVarietyTests(PipelineFixture f) : IClassFixture<Pipel
     }
 
     /// <summary>
-    /// A location gets no answer of its own, but the doctor's next words are about it: the agent's history shows what he
-    /// shared, not "[mensagem não suportada]" (docs/decisions.md#inbound, "Payload variety").
+    /// A location is answered, and the doctor's next words are about it: the agent's history shows what he shared, not
+    /// "[mensagem não suportada]" (docs/decisions.md#inbound, "Payload variety").
     /// </summary>
     [Fact]
     public async Task WhatADoctorSharedIsInTheHistoryOfHisNextTurn()
@@ -158,7 +158,10 @@ public sealed class PayloadVarietyTests(PipelineFixture f) : IClassFixture<Pipel
         await EvolutionWebhooks.PostAsync(f.Client, EvolutionWebhooks.Text(phone, "é esse o hospital onde eu trabalho hoje"));
         await f.WaitProcessedAsync(phone);
 
-        var turn = Assert.Single(f.Agent.Turns, t => t.Doctor.Telefone == phone);
+        var turns = f.Agent.Turns.Where(t => t.Doctor.Telefone == phone).ToList();
+        Assert.Equal(2, turns.Count);
+        Assert.Equal(["[localização: Hospital Central, Av. Paulista, 1000]"], turns[0].Parts);
+        var turn = turns[1];
         Assert.Contains(turn.History, h => h.Direction == "entrada" && h.Content == "[localização: Hospital Central, Av. Paulista, 1000]");
     }
 

@@ -111,8 +111,13 @@ internal static class InboundText
                 return stored.EndsWith(TruncatedMarker, StringComparison.Ordinal)
                     ? new TurnPart(TooLongForAgent, PlaceholderKind.LongText)
                     : new TurnPart(stored, null);
-            case MessageKinds.Sticker or MessageKinds.Other:
+            case MessageKinds.Sticker:
                 return null;
+            // A location, a contact card, a poll: kept in words (WhatsApp.SharedContent) and answered as such — the doctor who
+            // sends the hospital's pin or a colleague's card waits for an answer (docs/decisions.md#inbound). An unknown kind
+            // ("[mensagem não suportada]") is still dropped.
+            case MessageKinds.Other:
+                return stored == Placeholder(MessageKinds.Other) ? null : new TurnPart(stored, null);
         }
         var label = kind switch { MessageKinds.Audio => "[áudio]", MessageKinds.Image => "[imagem]", MessageKinds.Document => "[documento]", _ => "[vídeo]" };
         if (PtBrText.WordCount(caption) >= 3) return new TurnPart($"{label} {caption}", null);
