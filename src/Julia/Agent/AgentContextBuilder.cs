@@ -28,9 +28,12 @@ internal static class AgentContextBuilder
     /// <param name="persona">A candidate persona instead of Prompts/persona.md (`julia avaliar-prompt`).</param>
     /// <param name="holdings">The shifts he already holds: a turn regenerated after its own reservation (a newer message
     /// superseded its reply) knows it made one — it told him the shift was "reserved by someone else" (an audit, 2026-12-03).</param>
+    /// <param name="earlier">Shifts offered in earlier replies or named by a directive, still reservable and not in
+    /// <paramref name="shifts"/> (docs/decisions.md#agent).</param>
     public static string SystemPrompt(DateTimeOffset now, string companyName, DoctorProfile? profile, IReadOnlyList<Shift> shifts, bool firstContact,
-        bool returnedFromHuman, string? persona = null, IReadOnlyList<Shift>? holdings = null)
+        bool returnedFromHuman, string? persona = null, IReadOnlyList<Shift>? holdings = null, IReadOnlyList<Shift>? earlier = null)
     {
+        earlier ??= [];
         var local = SaoPaulo.ToLocal(now);
         var b = new StringBuilder((persona ?? Persona.Value).Replace("{empresa}", companyName));
         b.AppendLine().AppendLine("## Agora");
@@ -53,10 +56,17 @@ internal static class AgentContextBuilder
         // A doctor who wrote in first has no specialty yet: "none now" told every new lead "te aviso quando surgir"
         // instead of asking (an audit, 2026-12-03).
         if (shifts.Count == 0)
-            b.AppendLine(profile?.EspecialidadeId is null
+            b.AppendLine(earlier.Count > 0 ? "Nenhum além dos já oferecidos abaixo."
+                : profile?.EspecialidadeId is null
                 ? "Ainda não sabemos a especialidade dele: pergunte qual é e use buscar_vagas com ela antes de falar de plantões. Não invente plantões."
                 : "Nenhum plantão aberto compatível agora. Não invente: diga que avisa quando surgir.");
         foreach (var s in shifts) b.AppendLine(s.Describe());
+
+        if (earlier.Count > 0)
+        {
+            b.AppendLine().AppendLine("## Plantões já oferecidos a ele ou indicados pela gestão, ainda disponíveis (use o vaga_id completo nas ferramentas)");
+            foreach (var s in earlier) b.AppendLine(s.Describe());
+        }
 
         // Not yet over (the holdings read also has yesterday's, for the overlap check).
         if (holdings?.Where(s => s.Window.End > local.DateTime).ToList() is { Count: > 0 } ahead)
@@ -102,6 +112,22 @@ internal static class AgentContextBuilder
                 lines.Add($"- {kind}{(about.Count > 0 ? $" ({string.Join(", ", about)})" : "")}: {OneLine(text.GetString()!)}");
             }
             return lines;
+        }
+        catch (JsonException) { return []; }
+    }
+
+    /// <summary>The shifts the active directives name (`vaga_id`), in their order; none when the JSON is unreadable.</summary>
+    internal static IReadOnlyList<Guid> DirectiveShifts(string? json)
+    {
+        if (string.IsNullOrEmpty(json)) return [];
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != JsonValueKind.Array) return [];
+            return [.. doc.RootElement.EnumerateArray()
+                .Select(d => d.ValueKind == JsonValueKind.Object && d.TryGetProperty("vaga_id", out var v) && v.ValueKind == JsonValueKind.String
+                    && Guid.TryParse(v.GetString(), out var id) ? id : Guid.Empty)
+                .Where(id => id != Guid.Empty)];
         }
         catch (JsonException) { return []; }
     }

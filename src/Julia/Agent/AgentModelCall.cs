@@ -30,13 +30,33 @@ internal sealed partial class AgentModelCall(
         var o = options.Value;
         var prefs = ShiftPreferences.Parse(turn.Profile?.Preferencias);
         var holdings = turn.Holdings ?? await shifts.HoldingsAsync(turn.Doctor.Id, ct);
-        var offered = o.ShiftsInContext == 0 ? [] : await catalog.SearchAsync(new ShiftSearch(turn.Profile?.EspecialidadeId,
-            ValorMinimo: prefs.ValorMinimo, Limit: o.ShiftsInContext, BlockedHospitals: prefs.BlockedHospitals,
-            BlockedSectors: prefs.BlockedSectors), holdings, ct);
+        var search = new ShiftSearch(turn.Profile?.EspecialidadeId, ValorMinimo: prefs.ValorMinimo, Limit: o.ShiftsInContext,
+            BlockedHospitals: prefs.BlockedHospitals, BlockedSectors: prefs.BlockedSectors);
+        var offered = o.ShiftsInContext == 0 ? [] : await catalog.SearchAsync(search, holdings, ct);
+        var earlier = await EarlierAsync(turn, search, offered, holdings, ct);
         var firstContact = !turn.History.Any(h => h.Direction == "saida") && turn.MessageCount <= turn.Parts.Count;
         var system = AgentContextBuilder.SystemPrompt(now, app.Value.CompanyName, turn.Profile, offered, firstContact, turn.ReturnedFromHuman, persona,
-            holdings);
-        return new PreparedTurn(AgentContextBuilder.Messages(system, turn.History, turn.Parts), new ToolSession(turn, offered, holdings));
+            holdings, earlier);
+        return new PreparedTurn(AgentContextBuilder.Messages(system, turn.History, turn.Parts), new ToolSession(turn, [.. offered, .. earlier], holdings));
+    }
+
+    /// <summary>At most this many shifts offered earlier or named by a directive join a turn's context.</summary>
+    internal const int MaxEarlierShifts = 5;
+
+    /// <summary>
+    /// The shifts Júlia offered in his history (<see cref="AgentTurn.EarlierOffers"/>) or a directive of the management
+    /// names, not in the context list, still reservable and filtered as the search filters (blocked hospitals and sectors,
+    /// minimum pay, clashes): his "sim" to the shift a search of the last turn found, or to the one a manager asked to push
+    /// (an `anunciada` one too, which no search lists), can then be reserved at once (docs/decisions.md#agent). Read only
+    /// when there is such an id — no round trip otherwise.
+    /// </summary>
+    async Task<IReadOnlyList<Shift>> EarlierAsync(AgentTurn turn, ShiftSearch search, IReadOnlyList<Shift> listed, IReadOnlyList<Shift> holdings, CancellationToken ct)
+    {
+        var ids = (turn.EarlierOffers ?? []).Concat(AgentContextBuilder.DirectiveShifts(turn.Profile?.Diretrizes))
+            .Where(id => !listed.Any(s => s.Id == id)).Distinct().Take(MaxEarlierShifts).ToList();
+        if (ids.Count == 0) return [];
+        var found = await shifts.ReservableAsync(ids, turn.Profile?.EspecialidadeId, ct);
+        return ShiftCatalog.Filter(found, search with { Limit = MaxEarlierShifts }, holdings);
     }
 
     /// <summary>

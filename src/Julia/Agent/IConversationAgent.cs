@@ -11,9 +11,13 @@ namespace Julia.Agent;
 /// <param name="OwnWords">What the doctor himself wrote in this turn (texts and captions), without what the agent's
 /// view adds (the quoted message he answered, a late-delivery note): the server's rules on tool calls read these —
 /// a "Claro!" of Júlia's quoted under his question is not his acceptance (docs/decisions.md#reservations). Null: the parts.</param>
+/// <param name="EarlierOffers">The shifts Júlia's replies in <paramref name="History"/> offered (`vagas_oferecidas`), the
+/// latest reply's first: the "sim" of this turn is about them, and neither the context list nor his history's text
+/// carries their ids (docs/decisions.md#agent).</param>
 internal sealed record AgentTurn(
     DoctorRecord Doctor, DoctorProfile? Profile, Guid ConversaId, int MessageCount, IReadOnlyList<string> Parts,
-    IReadOnlyList<HistoryItem> History, IReadOnlyList<Julia.Shifts.Shift>? Holdings = null, IReadOnlyList<string>? OwnWords = null)
+    IReadOnlyList<HistoryItem> History, IReadOnlyList<Julia.Shifts.Shift>? Holdings = null, IReadOnlyList<string>? OwnWords = null,
+    IReadOnlyList<Guid>? EarlierOffers = null)
 {
     /// <summary>
     /// The conversation just came back from a handoff: since Júlia's own last reply a person of the team wrote, or a

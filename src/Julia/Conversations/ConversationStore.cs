@@ -263,8 +263,9 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
 
     static string HistorySql(string excludedInbound) => $"""
         SELECT direcao AS Direction, autor_tipo AS AuthorType,
-               CASE WHEN length(conteudo) > {HistoryLineChars} THEN left(conteudo, {HistoryLineChars}) || ' [...]' ELSE conteudo END AS Content FROM (
-            SELECT direcao, autor_tipo, conteudo, created_at, id FROM interacoes
+               CASE WHEN length(conteudo) > {HistoryLineChars} THEN left(conteudo, {HistoryLineChars}) || ' [...]' ELSE conteudo END AS Content,
+               CASE WHEN direcao = 'saida' AND jsonb_typeof(llm->'vagas_oferecidas') = 'array' THEN llm->>'vagas_oferecidas' END AS Offered FROM (
+            SELECT direcao, autor_tipo, conteudo, llm, created_at, id FROM interacoes
             WHERE medico_id = @medicoId AND conteudo IS NOT NULL
               AND NOT (direcao = 'entrada' AND ({excludedInbound}))
             ORDER BY created_at DESC, id DESC LIMIT @limit) recent
@@ -460,8 +461,24 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
 
 internal sealed record ConversationTotals(int TotalInteractions, int DurationMinutes, string? LatestInbound);
 
-/// <summary>One line of a conversation's history: direcao, autor_tipo and conteudo of an interacoes row.</summary>
-internal sealed record ConversationLine(string Direction, string? AuthorType, string Content);
+/// <summary>
+/// One line of a conversation's history: direcao, autor_tipo and conteudo of an interacoes row, and for a reply of the
+/// agent the shifts it offered (`llm->'vagas_oferecidas'`, a JSON array of ids) — the next turn may reserve them.
+/// </summary>
+internal sealed record ConversationLine(string Direction, string? AuthorType, string Content, string? Offered = null)
+{
+    /// <summary>The ids of <see cref="Offered"/>; none when absent or unreadable.</summary>
+    public IReadOnlyList<Guid> OfferedShifts()
+    {
+        if (string.IsNullOrEmpty(Offered)) return [];
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<string[]>(Offered) is { } ids
+                ? [.. ids.Select(id => Guid.TryParse(id, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty)] : [];
+        }
+        catch (System.Text.Json.JsonException) { return []; }
+    }
+}
 
 /// <summary>A conversation as staff tools see it: whose, its state, who controls it, where it is in Chatwoot.</summary>
 internal sealed record ConversationRef(Guid Id, Guid MedicoId, string Status, string ControlledBy, string? ChatwootConversationId, string? ChatwootContactId)

@@ -96,6 +96,23 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
             $"SELECT EXISTS (SELECT 1 FROM vagas v WHERE v.id = @id AND {OpenCondition})", new { id }, cancellationToken: ct));
     }
 
+    /// <summary>
+    /// Of these shifts, the ones a reservation could still take (`aberta` or `anunciada`, not deleted, not started), of
+    /// the given specialty when known, in date/priority/pay order: the ones Júlia offered in earlier replies or a
+    /// directive of the management names, for the next turn's context (docs/decisions.md#agent).
+    /// </summary>
+    public async Task<IReadOnlyList<Shift>> ReservableAsync(IReadOnlyCollection<Guid> ids, Guid? especialidadeId, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return [.. await c.QueryAsync<Shift>(new CommandDefinition($"""
+            SELECT {Columns} {From}
+            WHERE v.id = ANY(@ids) AND v.status IN ('aberta', 'anunciada') AND v.deleted_at IS NULL
+              AND (@especialidadeId::uuid IS NULL OR v.especialidade_id = @especialidadeId)
+              AND (v.data + COALESCE(v.hora_inicio, time '00:00')) AT TIME ZONE 'America/Sao_Paulo' > now()
+            ORDER BY v.data, array_position(ARRAY['critica','urgente','alta','normal'], v.prioridade), v.valor DESC NULLS LAST, v.id
+            """, new { ids = ids.ToArray(), especialidadeId }, cancellationToken: ct))];
+    }
+
     public async Task<Shift?> FindAsync(Guid id, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);

@@ -324,6 +324,108 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
         Assert.Contains(await f.QueueAsync(Camila), q => q.Conteudo.StartsWith("Reservado!"));
     }
 
+    /// <summary>A shift of Camila's specialty dated <paramref name="days"/> ahead (after the demo's), with its hospital's name.</summary>
+    async Task<(Guid Id, string Hospital)> LaterShiftAsync(int days, string status = "aberta")
+    {
+        var id = await f.ScalarAsync<Guid>("""
+            INSERT INTO vagas (hospital_id, especialidade_id, setor_id, periodo_id, data, hora_inicio, hora_fim, valor, valor_tipo, prioridade, status)
+            SELECT hospital_id, especialidade_id, setor_id, periodo_id, current_date + @days, hora_inicio, hora_fim, valor, valor_tipo, prioridade, @status
+            FROM vagas WHERE especialidade_id = (SELECT especialidade_id FROM medicos WHERE telefone = @Camila) AND status = 'aberta'
+            ORDER BY data LIMIT 1 RETURNING id
+            """, new { days, status, Camila });
+        return (id, await f.ScalarAsync<string>("SELECT h.nome FROM vagas v JOIN hospitais h ON h.id = v.hospital_id WHERE v.id = @id", new { id }));
+    }
+
+    /// <summary>One section of the system prompt, from its heading to the next one.</summary>
+    static string Section(string system, string heading)
+    {
+        var start = system.IndexOf(heading, StringComparison.Ordinal);
+        Assert.True(start >= 0, system);
+        var end = system.IndexOf("\n## ", start + heading.Length, StringComparison.Ordinal);
+        return end < 0 ? system[start..] : system[start..end];
+    }
+
+    async Task DropShiftAsync(Guid id) => await f.ExecuteAsync("""
+        DELETE FROM reservas_vaga WHERE vaga_id = @id; DELETE FROM diretrizes WHERE vaga_id = @id; DELETE FROM vagas WHERE id = @id;
+        """, new { id });
+
+    /// <summary>
+    /// His "sim" to a shift a search of the last turn found (not among the context's first shifts) is reserved at once:
+    /// the shifts Júlia's last reply offered come back in the context with their ids (docs/decisions.md#agent). Before, the
+    /// next turn knew only the context list, the reservation was refused as "não foi oferecido nesta conversa", and the
+    /// model had to search again with the filters of a turn it no longer saw.
+    /// </summary>
+    [Fact]
+    public async Task AShiftOfferedByASearchLastTurnIsReservedOnHisYesWithoutSearchingAgain()
+    {
+        const string phone = "5511990000961";
+        await ColleagueOfCamilaAsync(phone, "Lauro");
+        var (vaga, hospital) = await LaterShiftAsync(70);
+        try
+        {
+            var day = await f.ScalarAsync<DateTime>("SELECT data FROM vagas WHERE id = @vaga", new { vaga });
+            f.Anthropic.Enqueue(Tool("buscar_vagas", new JsonObject { ["data_de"] = day.ToString("yyyy-MM-dd") }));
+            f.Anthropic.Enqueue(Text($"Tenho sim, no {hospital} dia {day:dd/MM}. Quer que eu reserve?"));
+            await PostAsync(f.Client, Text(phone, $"tem plantão dia {day:dd/MM}?"));
+            await f.WaitProcessedAsync(phone);
+
+            string? system = null;
+            f.Anthropic.Enqueue(request =>
+            {
+                system = System.Text.RegularExpressions.Regex.Unescape(request["system"]!.ToJsonString());
+                return Tool("reservar_plantao", new JsonObject { ["vaga_id"] = vaga.ToString(), ["confirmacao"] = "sim, pode reservar" });
+            });
+            f.Anthropic.Enqueue(Text("Reservado! A equipe confirma com vc."));
+            await PostAsync(f.Client, Text(phone, "sim, pode reservar"));
+            await f.WaitProcessedAsync(phone);
+
+            Assert.Contains($"vaga_id={vaga}", Section(system!, "## Plantões já oferecidos a ele"));
+            Assert.Equal(("reservada", "julia"), Assert.Single(await f.QueryAsync<(string, string)>("""
+                SELECT v.status, r.origem FROM vagas v JOIN reservas_vaga r ON r.vaga_id = v.id JOIN medicos m ON m.id = r.medico_id
+                WHERE v.id = @vaga AND m.telefone = @phone AND r.status = 'ativa'
+                """, new { vaga, phone })));
+        }
+        finally
+        {
+            await DropShiftAsync(vaga);
+        }
+    }
+
+    /// <summary>
+    /// A shift a directive of the management names (`vaga_prioritaria`) is in the context with its details and can be
+    /// reserved — also an `anunciada` one, reservable like an open one but listed by no search (docs/decisions.md#agent).
+    /// </summary>
+    [Fact]
+    public async Task AnAnnouncedShiftADirectiveNamesCanBeReserved()
+    {
+        const string phone = "5511990000962";
+        var medico = await ColleagueOfCamilaAsync(phone, "Vicente");
+        var (vaga, _) = await LaterShiftAsync(71, "anunciada");
+        try
+        {
+            await f.ExecuteAsync("""
+                INSERT INTO diretrizes (tipo, conteudo, medico_id, vaga_id, prioridade, ativo) VALUES ('vaga_prioritaria', 'ofereça este plantão primeiro', @medico, @vaga, 9, true)
+                """, new { medico, vaga });
+            string? system = null;
+            f.Anthropic.Enqueue(request =>
+            {
+                system = System.Text.RegularExpressions.Regex.Unescape(request["system"]!.ToJsonString());
+                return Tool("reservar_plantao", new JsonObject { ["vaga_id"] = vaga.ToString(), ["confirmacao"] = "sim, quero esse" });
+            });
+            f.Anthropic.Enqueue(Text("Reservado! A equipe confirma com vc."));
+            await PostAsync(f.Client, Text(phone, "sim, quero esse plantão"));
+            await f.WaitProcessedAsync(phone);
+
+            Assert.Contains($"vaga_id={vaga}", Section(system!, "## Plantões já oferecidos a ele ou indicados pela gestão"));
+            Assert.Equal("reservada", await f.ScalarAsync<string>("SELECT status FROM vagas WHERE id = @vaga", new { vaga }));
+            Assert.Equal(1, await f.ScalarAsync<long>("SELECT count(*) FROM reservas_vaga WHERE vaga_id = @vaga AND medico_id = @medico AND status = 'ativa'", new { vaga, medico }));
+        }
+        finally
+        {
+            await DropShiftAsync(vaga);
+        }
+    }
+
     /// <summary>
     /// A shift he already holds is in the context, and asking to reserve it again is answered "já está reservado para
     /// ele" — a turn regenerated after its own reservation (his newer message superseded the reply) told him it was
