@@ -19,6 +19,22 @@ internal sealed record AgentTurn(
     IReadOnlyList<HistoryItem> History, IReadOnlyList<Julia.Shifts.Shift>? Holdings = null, IReadOnlyList<string>? OwnWords = null,
     IReadOnlyList<Guid>? EarlierOffers = null)
 {
+    /// <summary>The ids of a stored `vagas_oferecidas` (a JSON array of ids, as text); none when absent or unreadable.</summary>
+    public static IReadOnlyList<Guid> OfferedIds(string? json)
+    {
+        if (string.IsNullOrEmpty(json)) return [];
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<string?[]>(json) is { } ids
+                ? [.. ids.Select(id => Guid.TryParse(id, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty)] : [];
+        }
+        catch (System.Text.Json.JsonException) { return []; }
+    }
+
+    /// <summary>The shifts a history's replies offered (their stored `vagas_oferecidas`, oldest line first), the latest reply's first, once each.</summary>
+    public static IReadOnlyList<Guid> EarlierOffersOf(IEnumerable<string?> offeredOldestFirst) =>
+        [.. offeredOldestFirst.Reverse().SelectMany(OfferedIds).Distinct()];
+
     /// <summary>
     /// The conversation just came back from a handoff: since Júlia's own last reply a person of the team wrote, or a
     /// handoff's transition message went out — and the agent runs, so the team gave it back. A handoff the team resolves

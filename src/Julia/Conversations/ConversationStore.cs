@@ -243,18 +243,6 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
     }
 
     /// <summary>
-    /// The doctor's last interactions before the current turn, oldest first (HISTORICO_LIMITE, default 10) — across his
-    /// conversations, so a conversation the staff closed in Chatwoot still gives Júlia their messages as context.
-    /// </summary>
-    public async Task<IReadOnlyList<ConversationLine>> HistoryAsync(Guid medicoId, long beforeInboundId, int limit, CancellationToken ct)
-    {
-        await using var c = await db.OpenConnectionAsync(ct);
-        var rows = await c.QueryAsync<ConversationLine>(new CommandDefinition(
-            HistorySql("processado_em IS NULL OR id >= @beforeInboundId"), new { medicoId, beforeInboundId, limit }, cancellationToken: ct));
-        return rows.ToList();
-    }
-
-    /// <summary>
     /// The history query; inbound rows matching <paramref name="excludedInbound"/> belong to the turn, not to the history.
     /// Each line is cut at <see cref="HistoryLineChars"/>: a staff message in Chatwoot has no length limit, and one of a
     /// million characters made every later turn of the conversation a request the model refused (docs/decisions.md#agent).
@@ -465,20 +453,7 @@ internal sealed record ConversationTotals(int TotalInteractions, int DurationMin
 /// One line of a conversation's history: direcao, autor_tipo and conteudo of an interacoes row, and for a reply of the
 /// agent the shifts it offered (`llm->'vagas_oferecidas'`, a JSON array of ids) — the next turn may reserve them.
 /// </summary>
-internal sealed record ConversationLine(string Direction, string? AuthorType, string Content, string? Offered = null)
-{
-    /// <summary>The ids of <see cref="Offered"/>; none when absent or unreadable.</summary>
-    public IReadOnlyList<Guid> OfferedShifts()
-    {
-        if (string.IsNullOrEmpty(Offered)) return [];
-        try
-        {
-            return System.Text.Json.JsonSerializer.Deserialize<string[]>(Offered) is { } ids
-                ? [.. ids.Select(id => Guid.TryParse(id, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty)] : [];
-        }
-        catch (System.Text.Json.JsonException) { return []; }
-    }
-}
+internal sealed record ConversationLine(string Direction, string? AuthorType, string Content, string? Offered = null);
 
 /// <summary>A conversation as staff tools see it: whose, its state, who controls it, where it is in Chatwoot.</summary>
 internal sealed record ConversationRef(Guid Id, Guid MedicoId, string Status, string ControlledBy, string? ChatwootConversationId, string? ChatwootContactId)

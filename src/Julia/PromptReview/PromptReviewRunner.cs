@@ -65,7 +65,7 @@ internal sealed partial class PromptReviewRunner(
             var history = await store.HistoryAsync(medicoId, first, options.Value.HistoryLimit, ct);
             // message_count as it was then: the doctor's messages so far (older omitted lines only ever make it larger).
             var messageCount = omitted + lines.Take(turn.ReplyStart).Count(l => l.Direction == "entrada");
-            var agentTurn = new AgentTurn(doctor, profile, conversaId, messageCount, turn.Parts, history);
+            var agentTurn = new AgentTurn(doctor, profile, conversaId, messageCount, turn.Parts, history.Lines, EarlierOffers: history.Offered);
             var reply = await agent.RespondAsync(agentTurn, new DateTimeOffset(turn.Doctor[^1].CreatedAt, TimeSpan.Zero), persona, ct);
             comparisons.Add(new TurnComparison(turn.Parts, turn.OldReply, reply));
             if (reply.Unavailable is { } why) return new(conversaId, comparisons, null, null, $"sem resposta do agente: {why}");

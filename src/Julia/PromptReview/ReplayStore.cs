@@ -51,17 +51,20 @@ internal sealed class ReplayStore(NpgsqlDataSource db)
 
     /// <summary>
     /// The doctor's last interactions before <paramref name="before"/>, oldest first — the history the turn had, as
-    /// ConversationStore.HistoryAsync gives it live (across his conversations, only rows with text).
+    /// a live turn reads it (ConversationStore.BeginTurnAsync: across his conversations, only rows with text).
     /// </summary>
-    public async Task<IReadOnlyList<HistoryItem>> HistoryAsync(Guid medicoId, RecordedLine before, int limit, CancellationToken ct)
+    /// <returns>The lines, and the shifts their replies offered (<see cref="AgentTurn.EarlierOffers"/>).</returns>
+    public async Task<(IReadOnlyList<HistoryItem> Lines, IReadOnlyList<Guid> Offered)> HistoryAsync(Guid medicoId, RecordedLine before, int limit, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return (await c.QueryAsync<HistoryItem>(new CommandDefinition("""
-            SELECT direcao AS Direction, autor_tipo AS AuthorType, conteudo AS Content FROM (
-                SELECT direcao, autor_tipo, conteudo, created_at, id FROM interacoes
+        var rows = (await c.QueryAsync<(string Direction, string? AuthorType, string Content, string? Offered)>(new CommandDefinition("""
+            SELECT direcao AS Direction, autor_tipo AS AuthorType, conteudo AS Content,
+                   CASE WHEN direcao = 'saida' AND jsonb_typeof(llm->'vagas_oferecidas') = 'array' THEN llm->>'vagas_oferecidas' END AS Offered FROM (
+                SELECT direcao, autor_tipo, conteudo, llm, created_at, id FROM interacoes
                 WHERE medico_id = @medicoId AND conteudo IS NOT NULL AND (created_at, id) < (@at, @id)
                 ORDER BY created_at DESC, id DESC LIMIT @limit) recent
             ORDER BY created_at, id
             """, new { medicoId, at = before.CreatedAt, id = before.Id, limit }, cancellationToken: ct))).ToList();
+        return ([.. rows.Select(r => new HistoryItem(r.Direction, r.AuthorType, r.Content))], AgentTurn.EarlierOffersOf(rows.Select(r => r.Offered)));
     }
 }
