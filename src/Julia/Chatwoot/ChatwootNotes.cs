@@ -46,10 +46,14 @@ internal sealed class ChatwootNotes(
             resolved.ConversationId, new { texto = ResolvedText(resolved) }), ct);
     }
 
+    /// <summary>
+    /// "✅ Handoff resolvido por Carla fora do Chatwoot…", or "resolvido pela equipe" when nobody is named ("resolvido por
+    /// equipe" lacked its article).
+    /// </summary>
     internal static string ResolvedText(HandoffResolved r) =>
-        $"✅ Handoff resolvido por {(string.IsNullOrWhiteSpace(r.ResolvedBy) ? "equipe" : r.ResolvedBy)} fora do Chatwoot" +
+        $"✅ Handoff resolvido {(string.IsNullOrWhiteSpace(r.ResolvedBy) ? "pela equipe" : $"por {r.ResolvedBy}")} fora do Chatwoot" +
         (string.IsNullOrWhiteSpace(r.Notes) ? "" : $" ({r.Notes})") +
-        ". A Júlia voltou a responder este médico; se você escrever aqui de novo, a conversa volta para a equipe.";
+        ". A Júlia voltou a responder a este médico; se você escrever aqui de novo, a conversa volta para a equipe.";
 
     /// <summary>
     /// The doctor asked to stop while a person had his conversation: Júlia sent him nothing, so the staff are told in a
@@ -141,6 +145,7 @@ internal sealed class ChatwootNotes(
     internal static string NoteText(HandoffNotice h) =>
         $"🚨 Handoff ({h.TriggerType}): {h.Reason ?? "-"}" +
         (string.IsNullOrWhiteSpace(h.LastMessage) ? "" : $"\nÚltima mensagem do médico: {h.LastMessage}") +
-        "\nJúlia parou de responder nesta conversa. Para devolver a ela: resolva a conversa" +
-        (h.TriggerType == "manual" ? " ou remova a label humano, se ela estiver marcada." : $" (ou POST /admin/handoffs/{h.HandoffId}/resolver).");
+        "\nA Júlia parou de responder nesta conversa. Para devolver a ela: resolva a conversa" +
+        // Chatwoot in pt-BR calls a label "etiqueta": the word staff see on the screen.
+        (h.TriggerType == "manual" ? " ou remova a etiqueta humano, se ela estiver marcada." : $" (ou POST /admin/handoffs/{h.HandoffId}/resolver).");
 }

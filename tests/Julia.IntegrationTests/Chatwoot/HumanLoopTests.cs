@@ -832,7 +832,7 @@ public sealed class HumanLoopTests(HumanLoopFixture f) : IClassFixture<HumanLoop
         // message silently took the conversation back, with a new Slack alert).
         var note = await Eventually.MatchesAsync(() => Task.FromResult(f.Chatwoot.Messages.Where(m => m.ConversationId == chatwootId
             && m.Body["private"]?.GetValue<bool>() == true && m.Body["content"]!.GetValue<string>().Contains("fora do Chatwoot")).ToList()), l => l.Count > 0);
-        Assert.Equal("✅ Handoff resolvido por operador fora do Chatwoot (médico atendido por telefone). A Júlia voltou a responder este médico; "
+        Assert.Equal("✅ Handoff resolvido por operador fora do Chatwoot (médico atendido por telefone). A Júlia voltou a responder a este médico; "
                      + "se você escrever aqui de novo, a conversa volta para a equipe.", Assert.Single(note).Body["content"]!.GetValue<string>());
     }
 

@@ -24,6 +24,7 @@ public sealed class HandoffNoteTests
 
         Assert.Contains("resolva a conversa", note);
         Assert.Contains("/admin/handoffs/0b9f5c1e-0000-4000-8000-000000000001/resolver", note);
+        Assert.DoesNotContain("etiqueta", note);
         Assert.DoesNotContain("label", note);
     }
 
@@ -33,6 +34,25 @@ public sealed class HandoffNoteTests
         var note = ChatwootNotes.NoteText(Notice("manual"));
 
         Assert.Contains("resolva a conversa", note);
-        Assert.Contains("remova a label humano", note);
+        // Chatwoot in pt-BR names labels "etiquetas": the English word leaked into a note staff read.
+        Assert.Contains("remova a etiqueta humano", note);
+        Assert.DoesNotContain("label", note);
+    }
+
+    [Fact]
+    public void TheNoteSaysAJuliaWithItsArticleAsTheOtherNotesDo()
+    {
+        Assert.Contains("\nA Júlia parou de responder nesta conversa.", ChatwootNotes.NoteText(Notice("pedido_humano")));
+    }
+
+    [Fact]
+    public void AResolutionByNobodyNamedIsByTheTeamWithItsArticle()
+    {
+        var resolved = new HandoffResolved(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "pedido_humano", null, null);
+
+        Assert.Equal("✅ Handoff resolvido pela equipe fora do Chatwoot. A Júlia voltou a responder a este médico; "
+                     + "se você escrever aqui de novo, a conversa volta para a equipe.", ChatwootNotes.ResolvedText(resolved));
+        Assert.StartsWith("✅ Handoff resolvido por Carla fora do Chatwoot (ligou pra ele).",
+            ChatwootNotes.ResolvedText(resolved with { ResolvedBy = "Carla", Notes = "ligou pra ele" }));
     }
 }
