@@ -45,7 +45,8 @@ internal static class AgentContextBuilder
         {
             b.AppendLine($"Nome: {string.Join(' ', new[] { profile.Titulo, profile.PrimeiroNome, profile.Sobrenome }.Where(p => !string.IsNullOrWhiteSpace(p)))}");
             b.AppendLine($"Especialidade: {profile.Especialidade ?? "não informada"}");
-            if (profile.Crm is not null) b.AppendLine($"CRM: {profile.Crm}-{profile.Estado}");
+            // "CRM: 123456-SP"; without a state the number alone, not "CRM: 123456-".
+            if (profile.Crm is not null) b.AppendLine($"CRM: {profile.Crm}{(string.IsNullOrWhiteSpace(profile.Estado) ? "" : $"-{profile.Estado}")}");
             b.AppendLine($"Cidade/região: {profile.Cidade ?? "?"} / {profile.Regiao ?? "?"}");
             b.AppendLine($"Etapa: {profile.StageJornada}{(profile.Vip ? " (VIP: prioridade no atendimento)" : "")}");
             b.AppendLine($"Preferências: {Preferences(profile.Preferencias, profile.NomesPreferencias)}");

@@ -27,7 +27,8 @@ internal static class QualityTranscript
     public static string Build(IReadOnlyList<TranscriptLine> lines, int omitted)
     {
         var text = new StringBuilder();
-        if (omitted > 0) text.Append("(").Append(omitted).Append(" mensagens anteriores omitidas)\n");
+        // "(1 mensagem anterior omitida)", never "(1 mensagens anteriores omitidas)".
+        if (omitted > 0) text.Append('(').Append(Infrastructure.Text.PtBrCount.Of(omitted, "mensagem anterior omitida", "mensagens anteriores omitidas")).Append(")\n");
         foreach (var line in lines)
             text.Append(Label(line)).Append(": ").Append(Content(line)).Append('\n');
         return text.ToString();

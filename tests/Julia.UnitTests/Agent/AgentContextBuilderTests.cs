@@ -37,6 +37,15 @@ public sealed class AgentContextBuilderTests
     }
 
     [Fact]
+    public void ACrmWithoutStateIsTheNumberAloneWithoutATrailingDash()
+    {
+        var prompt = AgentContextBuilder.SystemPrompt(Now, "Revoluna", Profile with { Estado = null }, [], firstContact: false, returnedFromHuman: false);
+
+        Assert.Contains("CRM: 168493\n", prompt.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("CRM: 168493-", prompt);
+    }
+
+    [Fact]
     public void ActiveDirectivesCloseThePromptOneLineEachWithWhatTheyAreAbout()
     {
         var shift = Guid.NewGuid();

@@ -28,4 +28,12 @@ public sealed class QualityTranscriptTests
 
             """.ReplaceLineEndings("\n"), text);
     }
+
+    [Fact]
+    public void OneOmittedMessageIsSingular()
+    {
+        var text = QualityTranscript.Build([new("entrada", "medico", "texto", "Oi")], omitted: 1);
+
+        Assert.Equal("(1 mensagem anterior omitida)\nMédico: Oi\n", text);
+    }
 }
