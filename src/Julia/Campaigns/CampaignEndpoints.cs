@@ -52,6 +52,13 @@ internal static class CampaignEndpoints
             ? $"filtros com mais de {MaxFilterValues} valores numa lista"
         : null;
 
+    /// <summary>
+    /// A 409's title: "Campanha 7 está com status rascunho" — the status is the stored word, so "está rascunho" or
+    /// "está concluida" (a noun, a contract word without its accent) is not written as if it were an adjective.
+    /// </summary>
+    internal static string StatusTitle(long id, string? status) =>
+        status is null or "apagada" ? $"Campanha {id} foi apagada" : $"Campanha {id} está com status {status}";
+
     static IResult NotFound(long id) => TypedResults.Problem(statusCode: 404, title: $"Campanha {id} não encontrada");
 
     /// <summary>How far in the past `agendar_para` may be: "now" typed a little late, not a wrong year that starts it at once.</summary>
@@ -96,7 +103,7 @@ internal static class CampaignEndpoints
         if (await store.FindAsync(id, ct) is not { } campaign) return NotFound(id);
         // Checked again under the campaign's row lock (a `cancelar` racing this one): CampaignStore.StartAsync.
         var (added, status) = await store.StartAsync(campaign, ct);
-        if (added is null) return TypedResults.Problem(statusCode: 409, title: $"Campanha {id} está {status}");
+        if (added is null) return TypedResults.Problem(statusCode: 409, title: StatusTitle(id, status));
         return TypedResults.Ok(new { id, status = "ativa", destinatarios_adicionados = added });
     }
 
@@ -107,7 +114,7 @@ internal static class CampaignEndpoints
     static async Task<IResult> EndAsync(long id, string status, Func<long, CancellationToken, Task<bool>> change, CampaignStore store, CancellationToken ct)
     {
         if (await store.FindAsync(id, ct) is not { } campaign) return NotFound(id);
-        if (!await change(id, ct)) return TypedResults.Problem(statusCode: 409, title: $"Campanha {id} está {(await store.FindAsync(id, ct))?.Status ?? campaign.Status}");
+        if (!await change(id, ct)) return TypedResults.Problem(statusCode: 409, title: StatusTitle(id, (await store.FindAsync(id, ct))?.Status ?? campaign.Status));
         return TypedResults.Ok(new { id, status });
     }
 

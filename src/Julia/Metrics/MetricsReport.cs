@@ -2,6 +2,7 @@ using Julia.Agent;
 using Julia.Infrastructure.Database;
 using Julia.Infrastructure.Health;
 using Julia.Infrastructure.Resilience;
+using Julia.Infrastructure.Text;
 using Julia.Infrastructure.Time;
 using Julia.Queue;
 using Julia.WhatsApp;
@@ -73,6 +74,14 @@ internal sealed record MetricsReport(
         return (object?)new Dictionary<string, object?> { ["hits"] = hits, ["misses"] = misses, ["hit_rate"] = rate };
     });
 
+    static readonly System.Globalization.CultureInfo PtBr = System.Globalization.CultureInfo.GetCultureInfo("pt-BR");
+
+    /// <summary>"2.345 ms": whole milliseconds, pt-BR digits whatever the process culture.</summary>
+    static string Ms(double ms) => $"{ms.ToString("#,0", PtBr)} ms";
+
+    /// <summary>"na última amostra", "nas últimas 100 amostras": a window of one sample is no plural.</summary>
+    internal static string Samples(int window) => window == 1 ? "na última amostra" : $"nas últimas {PtBrCount.Of(window, "amostra", "amostras")}";
+
     /// <summary>The problem rules of docs/decisions.md#metrics, in pt-BR for the operator.</summary>
     public List<string> Problems()
     {
@@ -80,21 +89,21 @@ internal sealed record MetricsReport(
         foreach (var (op, s) in Current.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var (critical, slow) = Limits(op);
-            if (s.MeanMs > critical) problems.Add($"{op} crítico: média de {s.MeanMs:0} ms nas últimas {s.Window} amostras (limite {critical:0} ms)");
-            else if (s.MeanMs > slow) problems.Add($"{op} lento: média de {s.MeanMs:0} ms nas últimas {s.Window} amostras (limite {slow:0} ms)");
+            if (s.MeanMs > critical) problems.Add($"{op} crítico: média de {Ms(s.MeanMs)} {Samples(s.Window)} (limite {Ms(critical)})");
+            else if (s.MeanMs > slow) problems.Add($"{op} lento: média de {Ms(s.MeanMs)} {Samples(s.Window)} (limite {Ms(slow)})");
         }
         foreach (var (counter, n) in Hour.Window.Where(p => p.Key.StartsWith("erros:", StringComparison.Ordinal)).OrderBy(p => p.Key, StringComparer.Ordinal))
-            if (n > 10 && counter != RefusedWebhooks && counter != SlackGaveUp) problems.Add($"{counter[6..]}: {n} erros na última hora (mais de 10)");
+            if (n > 10 && counter != RefusedWebhooks && counter != SlackGaveUp) problems.Add($"{counter[6..]}: {PtBrCount.Of(n, "erro", "erros")} na última hora (mais de 10)");
         if (Hour.InWindow(SlackGaveUp) is var slack and > 0)
-            problems.Add($"{slack} aviso(s) do Slack desistido(s) na última hora (status falhou em notificacoes): alertas e handoffs não estão " +
+            problems.Add($"{PtBrCount.Of(slack, "aviso do Slack abandonado", "avisos do Slack abandonados")} na última hora (status falhou em notificacoes): alertas e handoffs não estão " +
                          "chegando ao Slack — confira SLACK_WEBHOOK_URL e reenfileire os avisos (runbook)");
         if (Hour.InWindow(RefusedWebhooks) is var refused and > 0)
-            problems.Add($"webhook da Evolution recusado {refused} vez(es) na última hora com um token que não é o EVOLUTION_WEBHOOK_TOKEN: " +
+            problems.Add($"webhook da Evolution recusado {PtBrCount.Of(refused, "vez", "vezes")} na última hora com um token que não é o EVOLUTION_WEBHOOK_TOKEN: " +
                          "a Evolution não reenvia, essas mensagens se perderam — confira o token dos dois lados");
         foreach (var family in CacheFamilies)
         {
             var (hits, misses, rate) = Cache(family, lastHour: true);
-            if (hits + misses >= 100 && rate < 0.8) problems.Add($"cache {family}: taxa de acerto {rate:P0} em {hits + misses} consultas na última hora (mínimo 80%)");
+            if (hits + misses >= 100 && rate < 0.8) problems.Add($"cache {family}: taxa de acerto {rate.GetValueOrDefault().ToString("P0", PtBr)} em {PtBrCount.Of(hits + misses, "consulta", "consultas")} na última hora (mínimo 80%)");
         }
         foreach (var (name, state) in Hour.SharedCircuits.OrderBy(p => p.Key, StringComparer.Ordinal))
             if (state == "open") problems.Add($"circuito {name} aberto");

@@ -32,7 +32,7 @@ internal sealed partial class PromptReviewRunner(
         var picked = await store.RecentAsync(count, ct);
         var reviews = new List<ConversationReview>();
         string? stopped = null;
-        progress.Report(new(0, picked.Count, $"{picked.Count} conversas para reproduzir"));
+        progress.Report(new(0, picked.Count, $"{Infrastructure.Text.PtBrCount.Of(picked.Count, "conversa para reproduzir", "conversas para reproduzir")}"));
         foreach (var (conversaId, medicoId) in picked)
         {
             var review = await ReviewAsync(conversaId, medicoId, persona, ct);

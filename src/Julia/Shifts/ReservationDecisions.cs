@@ -114,7 +114,7 @@ internal sealed partial class ReservationDecisions(
                 """, r, tx, cancellationToken: ct));
             if (shift is { Status: "realizada", HeldByHim: true }) return StaffDecision.Unchanged;
             if (shift is not { Status: "confirmada", HeldByHim: true })
-                return StaffDecision.Conflict($"O plantão não está mais confirmado para este médico (plantão {shift?.Status ?? "removido"}).");
+                return StaffDecision.Conflict($"O plantão não está mais confirmado para este médico ({ShiftState(shift?.Status)}).");
             if (!shift.Started)
                 return StaffDecision.Conflict($"O plantão ainda não começou ({shift.StartText}): marque-o como realizado depois que acontecer.");
             await c.ExecuteAsync(new CommandDefinition(
@@ -144,8 +144,15 @@ internal sealed partial class ReservationDecisions(
     {
         var status = await tx.Connection!.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
             "SELECT CASE WHEN deleted_at IS NOT NULL THEN 'removido' ELSE status END FROM vagas WHERE id = @VagaId", r, tx, cancellationToken: ct));
-        return $"O plantão não está mais reservado para este médico (plantão {status ?? "removido"}): cancele a reserva.";
+        return $"O plantão não está mais reservado para este médico ({ShiftState(status)}): cancele a reserva.";
     }
+
+    /// <summary>
+    /// "plantão com status aberta", "plantão removido": the vaga's status is its stored word (feminine, `cancelada`), so it
+    /// is named as a status — "(plantão cancelada)" read as a wrong agreement.
+    /// </summary>
+    internal static string ShiftState(string? status) =>
+        status is null or "removido" ? "plantão removido" : $"plantão com status {status}";
 
     [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Reserva {ReservaId} confirmada pela equipe")]
     private partial void LogConfirmed(Guid reservaId);

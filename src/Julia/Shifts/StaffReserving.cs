@@ -29,16 +29,17 @@ internal sealed partial class StaffReserving(
         return new StaffReserveResult(reservationId);
     }
 
-    static StaffReserveResult Refused(ReservationResult r) => r.Outcome switch
+    internal static StaffReserveResult Refused(ReservationResult r) => r.Outcome switch
     {
         "nao_encontrada" => new(null, Missing: "Plantão não encontrado"),
         "medico_nao_encontrado" => new(null, Missing: "Médico não encontrado"),
         "medico_bloqueado" => new(null, "O médico está bloqueado: não é possível reservar plantões para ele."),
         "ja_reservada" => new(null, "O plantão já está reservado ou confirmado: veja GET /admin/reservas."),
-        "nao_reservavel" => new(null, $"O plantão está {r.Shift!.Status}: só um plantão aberto ou anunciado pode ser reservado."),
+        // The status is the vaga's word (`cancelada`, feminine): "O plantão está cancelada" read wrong, so it is named as a status.
+        "nao_reservavel" => new(null, $"O plantão está com status {r.Shift!.Status}: só um plantão aberto ou anunciado pode ser reservado."),
         "ja_comecou" => new(null, $"O plantão já começou ou passou ({r.Shift!.WhenText})."),
         "outra_especialidade" => new(null,
-            "O plantão é de outra especialidade que a do médico. Se a especialidade do médico está errada, corrija-a antes."),
+            "O plantão é de uma especialidade diferente da do médico. Se a especialidade do médico estiver errada, corrija-a antes."),
         "conflito" => new(null, $"O médico já tem um plantão nesse horário: {r.ClashWith!.Hospital}, {r.ClashWith.WhenText}."),
         _ => new(null, $"Reserva recusada ({r.Outcome})."),
     };

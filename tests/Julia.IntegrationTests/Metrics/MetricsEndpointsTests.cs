@@ -205,7 +205,7 @@ public sealed class RefusedWebhookHealthTests(TokenMetricsFixture f) : IClassFix
             return health["problemas"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
         }, p => p.Any(x => x.Contains("webhook da Evolution recusado")));
 
-        Assert.Contains(problems, p => p.StartsWith("webhook da Evolution recusado 1 vez(es)", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("webhook da Evolution recusado 1 vez na última hora", StringComparison.Ordinal));
     }
 }
 
@@ -248,7 +248,7 @@ public sealed class DeadSlackHealthTests(DeadSlackFixture f) : IClassFixture<Dea
         {
             var health = JsonNode.Parse(await f.Client.GetStringAsync("/admin/metricas/health"))!.AsObject();
             return health["problemas"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
-        }, p => p.Any(x => x.Contains("aviso(s) do Slack desistido(s)")));
+        }, p => p.Any(x => x.Contains("do Slack abandonado")));
 
         Assert.Contains(problems, p => p.Contains("SLACK_WEBHOOK_URL"));
         Assert.Equal("falhou", await f.ScalarAsync<string>("SELECT status FROM notificacoes WHERE canal = 'slack' ORDER BY id LIMIT 1"));

@@ -207,9 +207,10 @@ public sealed class StaffReserveTests(StaffReserveFixture f) : IClassFixture<Sta
         Assert.Equal(("ativa", "reservada"), Pick(await f.StateAsync(reserva)));
         Assert.Equal(owner, await f.ScalarAsync<Guid>("SELECT medico_id FROM vagas WHERE id = @taken", new { taken }));
         using (var response = await f.PostJsonAsync(Reserve(cancelled), new { medico_id = medico }))
-            Assert.Contains("cancelada", (await ProblemAsync(response, HttpStatusCode.Conflict))["detail"]!.GetValue<string>());
+            Assert.Equal("O plantão está com status cancelada: só um plantão aberto ou anunciado pode ser reservado.",
+                (await ProblemAsync(response, HttpStatusCode.Conflict))["detail"]!.GetValue<string>());
         using (var response = await f.PostJsonAsync(Reserve(other), new { medico_id = medico }))
-            Assert.Contains("outra especialidade", (await ProblemAsync(response, HttpStatusCode.Conflict))["detail"]!.GetValue<string>());
+            Assert.Contains("especialidade diferente da do médico", (await ProblemAsync(response, HttpStatusCode.Conflict))["detail"]!.GetValue<string>());
         await AssertUntouchedAsync(other);
 
         var open = await f.OpenShiftAsync("equipe_recusa_teste");

@@ -119,4 +119,40 @@ public sealed class HealthProblemRulesTests
         Assert.Equal(100, many.Window);
         Assert.Equal((50.5, 100, 1, 95), (many.MeanMs, many.MaxMs, many.MinMs, many.P95Ms!.Value));
     }
+
+    /// <summary>
+    /// Counts in a problem agree with their noun, with pt-BR digits and percent: "1 vez", "1 aviso do Slack abandonado",
+    /// "na última amostra" — the texts said "vez(es)", "aviso(s) do Slack desistido(s)" and "nas últimas 1 amostras".
+    /// </summary>
+    [Fact]
+    public void CountsInProblemsAgreeWithTheirNoun()
+    {
+        var refused = CounterNames.Errors(global::Julia.WhatsApp.EvolutionWebhookEndpoints.RefusedOperation);
+        var gaveUp = CounterNames.Errors(global::Julia.Notifications.NotificationsMeter.GaveUp("slack"));
+
+        var one = Report(window: new() { [refused] = 1, [gaveUp] = 1 }).Problems();
+        Assert.Contains(one, p => p.StartsWith("webhook da Evolution recusado 1 vez na última hora", StringComparison.Ordinal));
+        Assert.Contains(one, p => p.StartsWith("1 aviso do Slack abandonado na última hora", StringComparison.Ordinal));
+
+        var many = Report(window: new() { [refused] = 3, [gaveUp] = 2 }).Problems();
+        Assert.Contains(many, p => p.StartsWith("webhook da Evolution recusado 3 vezes na última hora", StringComparison.Ordinal));
+        Assert.Contains(many, p => p.StartsWith("2 avisos do Slack abandonados na última hora", StringComparison.Ordinal));
+        Assert.DoesNotContain(one.Concat(many), p => p.Contains("(s)") || p.Contains("(es)") || p.Contains("desistido"));
+    }
+
+    [Fact]
+    public void OneSlowSampleIsTheLastSampleAndMillisecondsHavePtBrDigits()
+    {
+        Assert.Equal("chatwoot_api crítico: média de 5.000 ms na última amostra (limite 2.000 ms)",
+            Assert.Single(Report(samples: new() { ["chatwoot_api"] = Times(5_000, 1) }).Problems()));
+        Assert.Equal("chatwoot_api lento: média de 1.500 ms nas últimas 10 amostras (limite 1.000 ms)",
+            Assert.Single(Report(samples: new() { ["chatwoot_api"] = Times(1_500) }).Problems()));
+    }
+
+    [Fact]
+    public void ALowCacheRateIsAPtBrPercent()
+    {
+        var problem = Assert.Single(Report(window: new() { ["cache:vagas:hits"] = 75, ["cache:vagas:misses"] = 25 }).Problems());
+        Assert.Equal("cache vagas: taxa de acerto 75% em 100 consultas na última hora (mínimo 80%)", problem);
+    }
 }
