@@ -99,7 +99,7 @@ internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, stri
           julia migrate                                      aplica as migrações do banco e sai
           julia seed-demo                                    carrega os dados de demonstração (idempotente) e sai
           julia chat --telefone 5511… [--nome "Dr. Teste"]    conversa com a Júlia como esse médico, pelo pipeline real
-          julia limpeza [--dry-run]                          retenção agora (RETENCAO_*), em lotes de 1 000; --dry-run só conta
+          julia limpeza [--dry-run]                          retenção agora (RETENCAO_*), em lotes de 1.000; --dry-run só conta
           julia titular exportar --telefone 5511… [--saida arquivo.json]
                                                              LGPD: tudo o que a Júlia guarda do médico, em um JSON
           julia titular apagar --telefone 5511… [--motivo "…"] [--sim]
