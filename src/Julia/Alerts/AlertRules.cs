@@ -117,7 +117,9 @@ internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, 
 
     /// <summary>`circuito_aberto`, from the job's samples or the moment a breaker opens (<see cref="ImmediateAlerts"/>).</summary>
     public static AlertCandidate CircuitOpen(IReadOnlyCollection<string> circuits) =>
-        new(CircuitoAberto, Critical, $"Circuito aberto: {string.Join(", ", circuits)} (chamadas recusadas até a próxima tentativa)", circuits.Count, AnyTime: true,
+        // "Circuito aberto: claude", "Circuitos abertos: chatwoot e claude": the noun agrees with the list.
+        new(CircuitoAberto, Critical, $"{(circuits.Count == 1 ? "Circuito aberto" : "Circuitos abertos")}: {PtBrList.Join([.. circuits])} " +
+            "(chamadas recusadas até a próxima tentativa)", circuits.Count, AnyTime: true,
             Subjects: circuits);
 
     /// <summary>`whatsapp_desconectado`, from the job or the moment the state changes (<see cref="ImmediateAlerts"/>).</summary>

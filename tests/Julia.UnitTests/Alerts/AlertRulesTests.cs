@@ -169,4 +169,13 @@ public sealed class AlertRulesTests
         Assert.Contains("com 3 mensagens de médicos aguardando resposta",
             Find(Evaluate(Quiet with { MensagensAguardandoResposta = 3 }), SemRespostas)!.Mensagem);
     }
+
+    /// <summary>"Circuito aberto: a, b" had a singular noun before a list; the list now ends in "e".</summary>
+    [Fact]
+    public void AnOpenCircuitAgreesWithHowManyThereAre()
+    {
+        Assert.Equal("Circuito aberto: claude (chamadas recusadas até a próxima tentativa)", AlertRules.CircuitOpen(["claude"]).Mensagem);
+        Assert.Equal("Circuitos abertos: chatwoot e claude (chamadas recusadas até a próxima tentativa)",
+            AlertRules.CircuitOpen(["chatwoot", "claude"]).Mensagem);
+    }
 }
