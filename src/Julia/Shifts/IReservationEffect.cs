@@ -35,10 +35,13 @@ internal interface IReservationEffect
 
 internal sealed record ExpiredReservation(Guid ReservationId, Guid ShiftId, Guid DoctorId, Guid? ConversationId, TimeSpan HeldFor);
 
-/// <summary>A confirmed reservation with what a message about it names: hospital, day, period, start.</summary>
+/// <summary>
+/// A confirmed reservation with what a message about it names: hospital, day, period, start. <c>ReservedNow</c>: staff
+/// reserved and confirmed it in one request, and its hold sent no notice of its own.
+/// </summary>
 internal sealed record ConfirmedReservation(
     Guid ReservationId, Guid ShiftId, Guid DoctorId, Guid? ConversationId, string? ConfirmedBy, string Hospital, DateOnly Date,
-    string? Period, TimeOnly? Start);
+    string? Period, TimeOnly? Start, bool ReservedNow = false);
 
 /// <summary><paramref name="ShiftReopened"/>: the shift was still held by this doctor and is `aberta` again.</summary>
 internal sealed record CancelledReservation(

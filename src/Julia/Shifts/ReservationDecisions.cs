@@ -27,8 +27,11 @@ internal sealed partial class ReservationDecisions(
 
     sealed record ConfirmedShift(Guid EspecialidadeId, string Hospital, DateOnly Data, string? Periodo, TimeOnly? HoraInicio);
 
-    /// <summary>`ativa` → `confirmada` and the shift `reservada` → `confirmada`; already `confirmada` → unchanged.</summary>
-    public async Task<StaffDecision> ConfirmAsync(Guid id, string? by, string? notes, CancellationToken ct)
+    /// <summary>
+    /// `ativa` → `confirmada` and the shift `reservada` → `confirmada`; already `confirmada` → unchanged.
+    /// <paramref name="reservedNow"/>: staff reserved it in the same request (`confirmar: true`), told to the effects.
+    /// </summary>
+    public async Task<StaffDecision> ConfirmAsync(Guid id, string? by, string? notes, CancellationToken ct, bool reservedNow = false)
     {
         ConfirmedShift? shift;
         await using (var c = await db.OpenConnectionAsync(ct))
@@ -49,7 +52,8 @@ internal sealed partial class ReservationDecisions(
             await c.ExecuteAsync(new CommandDefinition("""
                 UPDATE reservas_vaga SET status = 'confirmada', confirmada_em = now(), confirmada_por = @by, notas = @notes WHERE id = @id
                 """, new { id, by, notes }, tx, cancellationToken: ct));
-            var confirmed = new ConfirmedReservation(r.Id, r.VagaId, r.MedicoId, r.ConversaId, by, shift.Hospital, shift.Data, shift.Periodo, shift.HoraInicio);
+            var confirmed = new ConfirmedReservation(r.Id, r.VagaId, r.MedicoId, r.ConversaId, by, shift.Hospital, shift.Data, shift.Periodo, shift.HoraInicio,
+                reservedNow);
             foreach (var effect in effects) await effect.OnConfirmedAsync(tx, confirmed, ct);
             await tx.CommitAsync(ct);
         }

@@ -272,8 +272,11 @@ internal static class ReservationOrigin
 /// reservation takes the doctor's open conversation, if any. <paramref name="Confirmation"/>: the doctor's words
 /// (Júlia) or the staff's notes. <paramref name="ReservedBy"/>: the staff member, for <see cref="ReservationOrigin.Staff"/>.
 /// </summary>
+/// <param name="ConfirmAtOnce">Staff reserve and confirm in one request (`confirmar: true`): the confirmation's notice says
+/// both, so the hold's own "Plantão reservado" notice is not sent (docs/decisions.md#reservations).</param>
 internal sealed record ReservationRequest(
-    Guid ShiftId, Guid MedicoId, Guid? ConversaId, string? Confirmation, string Origin = ReservationOrigin.Julia, string? ReservedBy = null);
+    Guid ShiftId, Guid MedicoId, Guid? ConversaId, string? Confirmation, string Origin = ReservationOrigin.Julia, string? ReservedBy = null,
+    bool ConfirmAtOnce = false);
 
 internal sealed record ReservationResult(string Outcome, Shift? Shift = null, Guid? ReservationId = null, Shift? ClashWith = null)
 {

@@ -16,7 +16,7 @@ internal sealed partial class StaffReserving(
 {
     public async Task<StaffReserveResult> ReserveAsync(Guid shiftId, Guid medicoId, bool confirm, string? notes, string? by, CancellationToken ct)
     {
-        var request = new ReservationRequest(shiftId, medicoId, null, notes, ReservationOrigin.Staff, by);
+        var request = new ReservationRequest(shiftId, medicoId, null, notes, ReservationOrigin.Staff, by, ConfirmAtOnce: confirm);
         var result = await store.ReserveAsync(request, ct);
         if (!result.Succeeded) return Refused(result);
         var reservationId = result.ReservationId!.Value;
@@ -24,8 +24,8 @@ internal sealed partial class StaffReserving(
         foreach (var effect in effects) await effect.AfterReservedAsync(request);
         LogReserved(shiftId, medicoId, reservationId);
         // A hold made a moment ago: only the expiry job racing a zero RESERVA_EXPIRA_HORAS could have ended it; the
-        // answer then shows the reservation as it is.
-        if (confirm) await decisions.ConfirmAsync(reservationId, by, notes, ct);
+        // answer then shows the reservation as it is. Its notice says "reserved and confirmed": the hold sent none.
+        if (confirm) await decisions.ConfirmAsync(reservationId, by, notes, ct, reservedNow: true);
         return new StaffReserveResult(reservationId);
     }
 

@@ -64,7 +64,8 @@ internal sealed class SlackChannel(
                 return n.Kind switch
                 {
                     SlackNotices.ShiftReserved => SlackMessages.ShiftReserved(reservation, format),
-                    SlackNotices.ShiftConfirmed => SlackMessages.ShiftConfirmed(reservation, format),
+                    SlackNotices.ShiftConfirmed => SlackMessages.ShiftConfirmed(reservation, format,
+                        root.TryGetProperty("reservada_agora", out var now) && now.ValueKind == JsonValueKind.True),
                     SlackNotices.OptOutWithReservation => SlackMessages.OptOutWithReservation(reservation, format),
                     SlackNotices.ReservationCancelled => SlackMessages.ReservationCancelled(reservation,
                         root.TryGetProperty("reaberta", out var reopened) && reopened.ValueKind == JsonValueKind.True, format),

@@ -101,7 +101,9 @@ internal static partial class SlackMessages
         return Payload(title, ExpiredColor, blocks);
     }
 
-    public static JsonObject ShiftConfirmed(ReservationNotice n, SlackFormat f)
+    /// <param name="reservedNow">Staff reserved and confirmed it in one request: this is the only notice about it, so it says
+    /// both (the hold sent no "Plantão reservado").</param>
+    public static JsonObject ShiftConfirmed(ReservationNotice n, SlackFormat f, bool reservedNow = false)
     {
         const string title = "✅ Plantão confirmado";
         var blocks = new List<JsonObject>
@@ -112,6 +114,7 @@ internal static partial class SlackMessages
                 Field("Valor", Escape(n.PayText)),
                 Field("Confirmado por", StaffName(n.ConfirmedBy))),
         };
+        if (reservedNow) blocks.Add(Section($"Reservado e confirmado pela equipe ({StaffName(n.ConfirmedBy ?? n.ReservedBy)}) de uma vez, sem pré-reserva."));
         if (!string.IsNullOrWhiteSpace(n.Notes)) blocks.Add(Section($"*Notas:*\n{Escape(n.Notes.Trim())}"));
         AddChatwootButton(blocks, n.ChatwootConversationId, f);
         blocks.Add(ReservationFooter(n, n.ConfirmedAt ?? n.ReservedAt));

@@ -31,8 +31,10 @@ internal sealed partial class SlackNotices(NotificationOutbox outbox, IOptions<S
     public Task OnResolvedAsync(NpgsqlTransaction tx, HandoffResolved resolved, CancellationToken ct) =>
         EnqueueAsync(tx, HandoffResolved, resolved.HandoffId.ToString(), resolved.HandoffId, resolved.ConversationId, new { handoff_id = resolved.HandoffId }, ct);
 
+    /// <summary>Not for a hold staff confirm in the same request: its confirmation notice says both (docs/decisions.md#reservations).</summary>
     public Task OnReservedAsync(NpgsqlTransaction tx, ReservationRequest reservation, Guid reservationId, CancellationToken ct) =>
-        EnqueueAsync(tx, ShiftReserved, reservationId.ToString(), null, reservation.ConversaId, new { reserva_id = reservationId }, ct);
+        reservation.ConfirmAtOnce ? Task.CompletedTask
+            : EnqueueAsync(tx, ShiftReserved, reservationId.ToString(), null, reservation.ConversaId, new { reserva_id = reservationId }, ct);
 
     public Task OnExpiredAsync(NpgsqlTransaction tx, ExpiredReservation expired, CancellationToken ct) =>
         EnqueueAsync(tx, ReservationExpired, expired.ReservationId.ToString(), null, expired.ConversationId,
@@ -40,7 +42,7 @@ internal sealed partial class SlackNotices(NotificationOutbox outbox, IOptions<S
 
     public Task OnConfirmedAsync(NpgsqlTransaction tx, ConfirmedReservation confirmed, CancellationToken ct) =>
         EnqueueAsync(tx, ShiftConfirmed, confirmed.ReservationId.ToString(), null, confirmed.ConversationId,
-            new { reserva_id = confirmed.ReservationId }, ct);
+            new { reserva_id = confirmed.ReservationId, reservada_agora = confirmed.ReservedNow }, ct);
 
     public Task OnCancelledAsync(NpgsqlTransaction tx, CancelledReservation cancelled, CancellationToken ct) =>
         EnqueueAsync(tx, ReservationCancelled, cancelled.ReservationId.ToString(), null, cancelled.ConversationId,

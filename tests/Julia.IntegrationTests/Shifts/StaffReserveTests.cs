@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Julia.Doctors;
 using Julia.Infrastructure.Redis;
 using Julia.IntegrationTests.Chatwoot;
+using Julia.IntegrationTests.TestHost;
 using Julia.Shifts;
 using Microsoft.Extensions.DependencyInjection;
 using static Julia.IntegrationTests.Shifts.StaffReservationAsserts;
@@ -110,8 +111,15 @@ public sealed class StaffReserveTests(StaffReserveFixture f) : IClassFixture<Sta
         var message = Assert.Single(await f.ConfirmationMessagesAsync(medico));
         Assert.Equal(conversa, message.ConversaId);
         Assert.Contains("Hospital Equipe Confirma", message.Conteudo);
-        await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "Plantão confirmado") && HumanLoopFixture.SlackMentions(m, "Hospital Equipe Confirma"));
+        var confirmed = await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "Plantão confirmado") && HumanLoopFixture.SlackMentions(m, "Hospital Equipe Confirma"));
+        Assert.True(HumanLoopFixture.SlackMentions(confirmed, "Reservado e confirmado pela equipe (Bruno)"), confirmed.ToJsonString());
         Assert.Equal(1, await f.NoticesAsync("plantao_confirmado", reserva));
+        // One notice, not "📅 reserved" then "✅ confirmed": the hold's own was never queued; every Slack notice of this
+        // reservation delivered, the fake Slack got one about its hospital.
+        Assert.Equal(0, await f.NoticesAsync("plantao_reservado", reserva));
+        await Eventually.MatchesAsync(() => f.ScalarAsync<long>(
+            "SELECT count(*) FROM notificacoes WHERE canal = 'slack' AND payload->>'reserva_id' = @id AND status <> 'enviada'", new { id = reserva.ToString() }), n => n == 0);
+        Assert.Single(f.Slack.Received, m => HumanLoopFixture.SlackMentions(m, "Hospital Equipe Confirma"));
     }
 
     /// <summary>A doctor who never wrote (no conversation) and one who opted out: a person decided, the hold is made.</summary>

@@ -278,6 +278,20 @@ public sealed class SlackMessagesTests
         Assert.Contains("*Confirmado por:*\nequipe", Fields(SlackMessages.ShiftConfirmed(Reservation(), Plain)));
     }
 
+    /// <summary>Staff reserved and confirmed in one request: the one notice says both (no "Plantão reservado" was sent).</summary>
+    [Fact]
+    public void AShiftReservedAndConfirmedAtOnceSaysSoInItsOneNotice()
+    {
+        var notice = Reservation() with
+        {
+            ConfirmedAt = CreatedAt, ConfirmedBy = "Bruno <!here>", Origin = ReservationOrigin.Staff, ReservedBy = "Bruno <!here>",
+        };
+
+        Assert.Contains("Reservado e confirmado pela equipe (Bruno &lt;!here&gt;) de uma vez, sem pré-reserva.",
+            Sections(SlackMessages.ShiftConfirmed(notice, Plain, reservedNow: true)));
+        Assert.DoesNotContain(Sections(SlackMessages.ShiftConfirmed(notice, Plain)), t => t.Contains("de uma vez"));
+    }
+
     [Fact]
     public void ACancelledReservationShowsTheReasonAndWhetherTheShiftIsOpenAgain()
     {
