@@ -30,8 +30,7 @@ internal sealed partial class AgentModelCall(
         var o = options.Value;
         var prefs = ShiftPreferences.Parse(turn.Profile?.Preferencias);
         var holdings = turn.Holdings ?? await shifts.HoldingsAsync(turn.Doctor.Id, ct);
-        var search = new ShiftSearch(turn.Profile?.EspecialidadeId, ValorMinimo: prefs.ValorMinimo, Limit: o.ShiftsInContext,
-            BlockedHospitals: prefs.BlockedHospitals, BlockedSectors: prefs.BlockedSectors);
+        var search = ShiftSearch.OfDoctor(turn.Profile?.EspecialidadeId, prefs, o.ShiftsInContext);
         var offered = o.ShiftsInContext == 0 ? [] : await catalog.SearchAsync(search, holdings, ct);
         var earlier = await EarlierAsync(turn, search, offered, holdings, ct);
         var firstContact = !turn.History.Any(h => h.Direction == "saida") && turn.MessageCount <= turn.Parts.Count;

@@ -9,12 +9,14 @@ namespace Julia.Chatwoot;
 
 /// <summary>
 /// Runs a <see cref="ReservationCommand"/> from a staff private note on the reservations of that conversation's doctor
-/// — the same decisions as POST /admin/reservas/{id}/confirmar|cancelar — and answers with a private note saying what
-/// happened (through the outbox, one per command message). The note itself never reaches the doctor.
+/// — the same decisions as POST /admin/reservas/{id}/confirmar|cancelar, and POST /admin/vagas/{id}/reservar for
+/// `/reservar` (<see cref="ChatwootReserveCommand"/>) — and answers with a private note saying what happened (through
+/// the outbox, one per command message). The note itself never reaches the doctor. A message whose answer is already
+/// in the outbox (Chatwoot delivered the webhook again) is not run again.
 /// </summary>
 internal sealed partial class ChatwootCommands(
-    ReservationQueries queries, ReservationDecisions decisions, NotificationOutbox outbox, IOptions<ChatwootOptions> options,
-    ILogger<ChatwootCommands> logger)
+    ReservationQueries queries, ReservationDecisions decisions, ChatwootReserveCommand reserve, NotificationOutbox outbox,
+    IOptions<ChatwootOptions> options, ILogger<ChatwootCommands> logger)
 {
     public const string ReplyKind = "resposta_comando";
 
@@ -22,13 +24,23 @@ internal sealed partial class ChatwootCommands(
 
     public async Task<ChatwootOutcome> RunAsync(ConversationRef c, ChatwootEvent.MessageCreated m, ReservationCommand command, CancellationToken ct)
     {
-        var (outcome, reply) = await DecideAsync(c.MedicoId, command, string.IsNullOrWhiteSpace(m.SenderName) ? "Chatwoot" : m.SenderName.Trim(), ct);
+        var key = $"{ChatwootNotes.Channel}:{ReplyKind}:{m.ConversationId}:{m.MessageId}";
+        if (options.Value.Enabled && await outbox.ExistsAsync(key, ct))
+        {
+            LogCommand(command.Verb, c.Id, Again);
+            return new(false, $"/{command.Verb}: {Again}");
+        }
+        var by = string.IsNullOrWhiteSpace(m.SenderName) ? "Chatwoot" : m.SenderName.Trim();
+        var (outcome, reply) = command.Verb == ReservationCommand.Reserve
+            ? await reserve.DecideAsync(c.MedicoId, command, by, ct)
+            : await DecideAsync(c.MedicoId, command, by, ct);
         LogCommand(command.Verb, c.Id, outcome);
         if (options.Value.Enabled)
-            await outbox.EnqueueAsync(new NewNotification(ChatwootNotes.Channel, ReplyKind, $"{ChatwootNotes.Channel}:{ReplyKind}:{m.ConversationId}:{m.MessageId}",
-                null, c.Id, new { texto = reply }), ct);
+            await outbox.EnqueueAsync(new NewNotification(ChatwootNotes.Channel, ReplyKind, key, null, c.Id, new { texto = reply }), ct);
         return new(true, $"/{command.Verb}: {outcome}");
     }
+
+    const string Again = "já tratado (o Chatwoot entregou a mesma nota de novo)";
 
     async Task<(string Outcome, string Reply)> DecideAsync(Guid medicoId, ReservationCommand command, string by, CancellationToken ct)
     {

@@ -16,8 +16,9 @@ internal sealed record ChatwootOutcome(bool Handled, string Action);
 /// The rows of docs/decisions.md#handoff "Chatwoot webhook": label `humano` added → handoff `manual`; label removed or
 /// conversation `resolved` → back to Júlia (`resolved` also completes it); an outgoing, public message written by a
 /// person → a `humano` interaction, handoff `em_atendimento` (or an implicit takeover). Echoes of Júlia's own sends,
-/// agent bots and the integration's own user are never taken for a person. A private note starting with `/confirmar` or
-/// `/cancelar` is a staff command on the doctor's reservations (<see cref="ChatwootCommands"/>); other notes are ignored.
+/// agent bots and the integration's own user are never taken for a person. A private note starting with `/confirmar`,
+/// `/cancelar` or `/reservar` is a staff command on the doctor's reservations (<see cref="ChatwootCommands"/>); other
+/// notes are ignored.
 /// </summary>
 internal sealed partial class ChatwootEventHandler(
     ConversationStore conversations, ConversationControl control, DoctorDirectory doctors, QueueStore queue, ChatwootIdentity identity,

@@ -39,6 +39,7 @@ internal static class ChatwootExtensions
         builder.Services.AddSingleton<IInboundEffect>(sp => sp.GetRequiredService<ChatwootMirror>());
         builder.Services.AddSingleton<ILidPhoneLookup, ChatwootLidPhoneLookup>();
         builder.Services.AddSingleton<ChatwootCommands>();
+        builder.Services.AddSingleton<ChatwootReserveCommand>();
         builder.Services.AddSingleton<ChatwootEventHandler>();
         builder.Services.AddSingleton<ChatwootWebhookEndpoints.Handler>();
         builder.Services.AddSingleton<IExternalErasure, ChatwootContactErasure>();

@@ -4,13 +4,14 @@ namespace Julia.Chatwoot;
 
 /// <summary>
 /// A staff command in a private note of the doctor's Chatwoot conversation (docs/decisions.md#reservations):
-/// `/confirmar [início do id] [notas]` or `/cancelar [início do id] motivo`. <see cref="Prefix"/> is the first word when
-/// it could be the start of a reservation id (4–32 hex digits, dashes allowed); whether it is one is decided against the
-/// doctor's reservations, otherwise it is just the first word of <see cref="Text"/>.
+/// `/confirmar [início do id] [notas]`, `/cancelar [início do id] motivo` or `/reservar <início do id da vaga> [notas]`.
+/// <see cref="Prefix"/> is the first word when it could be the start of an id (4–32 hex digits, dashes allowed): of a
+/// reservation for the first two, decided against the doctor's reservations (otherwise it is just the first word of
+/// <see cref="Text"/>); of a shift for `/reservar`.
 /// </summary>
 internal sealed partial record ReservationCommand(string Verb, string? Prefix, string? AfterPrefix, string? Text)
 {
-    public const string Confirm = "confirmar", Cancel = "cancelar";
+    public const string Confirm = "confirmar", Cancel = "cancelar", Reserve = "reservar";
 
     public static ReservationCommand? Parse(string? content)
     {
@@ -19,7 +20,7 @@ internal sealed partial record ReservationCommand(string Verb, string? Prefix, s
         var parts = text[1..].Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length == 0) return null;
         var verb = parts[0].ToLowerInvariant();
-        if (verb is not (Confirm or Cancel)) return null;
+        if (verb is not (Confirm or Cancel or Reserve)) return null;
         var rest = parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null;
         if (rest is null) return new(verb, null, null, null);
         var words = rest.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -15,6 +15,14 @@ internal sealed class NotificationOutbox(NpgsqlDataSource db)
         payload::text AS PayloadJson, tentativas AS Attempts, created_at AS CreatedAtUtc, processando_desde AS ClaimedAtUtc
         """;
 
+    /// <summary>Whether a notice with this key is in the outbox (delivered, waiting or given up).</summary>
+    public async Task<bool> ExistsAsync(string key, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM notificacoes WHERE chave = @key)", new { key }, cancellationToken: ct));
+    }
+
     /// <summary>Adds the notice unless one with its key exists (the same event twice is one notice). True when added.</summary>
     public async Task<bool> EnqueueAsync(NpgsqlTransaction tx, NewNotification n, CancellationToken ct)
     {

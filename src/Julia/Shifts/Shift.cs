@@ -87,4 +87,13 @@ internal sealed record Shift(
 internal sealed record ShiftSearch(
     Guid? EspecialidadeId, DateOnly? From = null, DateOnly? To = null, string? Periodo = null, string? CityOrRegion = null,
     int? ValorMinimo = null, int Limit = 5, IReadOnlyCollection<string>? BlockedHospitals = null,
-    IReadOnlyCollection<string>? BlockedSectors = null);
+    IReadOnlyCollection<string>? BlockedSectors = null)
+{
+    /// <summary>
+    /// What `buscar_vagas` without criteria finds for him, and the agent's context offers: his specialty, his minimum pay,
+    /// his blocked hospitals and sectors (clashes with his holdings are the catalogue's part). Also `/reservar`'s list in
+    /// Chatwoot (docs/decisions.md#reservations).
+    /// </summary>
+    public static ShiftSearch OfDoctor(Guid? especialidadeId, ShiftPreferences prefs, int limit) =>
+        new(especialidadeId, ValorMinimo: prefs.ValorMinimo, Limit: limit, BlockedHospitals: prefs.BlockedHospitals, BlockedSectors: prefs.BlockedSectors);
+}

@@ -121,6 +121,21 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
     }
 
     /// <summary>
+    /// Shifts (not removed) whose id starts with <paramref name="hexPrefix"/> (lowercase hex digits, no dashes, 1–32), up
+    /// to <paramref name="limit"/>, by date: what staff name by the start of its id (`/reservar` in Chatwoot). A range of
+    /// the primary key, so it reads the index, whatever the status.
+    /// </summary>
+    public async Task<IReadOnlyList<Shift>> WithIdPrefixAsync(string hexPrefix, int limit, CancellationToken ct)
+    {
+        var low = Guid.ParseExact(hexPrefix.PadRight(32, '0'), "N");
+        var high = Guid.ParseExact(hexPrefix.PadRight(32, 'f'), "N");
+        await using var c = await db.OpenConnectionAsync(ct);
+        return [.. await c.QueryAsync<Shift>(new CommandDefinition(
+            $"SELECT {Columns} {From} WHERE v.id BETWEEN @low AND @high AND v.deleted_at IS NULL ORDER BY v.data, v.id LIMIT @limit",
+            new { low, high, limit }, cancellationToken: ct))];
+    }
+
+    /// <summary>
     /// Held shifts that may not have ended: dated yesterday or later on the São Paulo calendar (a night shift started
     /// yesterday runs into today). Not `current_date`, which is the server's (UTC) day: from 21:00 in São Paulo it is
     /// already tomorrow there, and yesterday's 24-hour shift, still running, was left out (an outside audit).

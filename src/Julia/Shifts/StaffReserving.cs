@@ -1,8 +1,15 @@
 namespace Julia.Shifts;
 
-/// <summary>What a staff reservation did: the new reservation's id, or why not (pt-BR), or which id was unknown.</summary>
+/// <summary>
+/// What a staff reservation did: the new reservation's id, or why not (pt-BR), or which id was unknown; <c>Outcome</c>
+/// the store's word for a refusal (`ja_reservada`, `conflito` …), <c>Shift</c> and <c>ClashWith</c> as the store saw them.
+/// </summary>
 internal sealed record StaffReserveResult(Guid? ReservationId, string? Problem = null, string? Missing = null)
 {
+    public string? Outcome { get; init; }
+    public Shift? Shift { get; init; }
+    public Shift? ClashWith { get; init; }
+
     public bool Reserved => ReservationId is not null;
 }
 
@@ -18,7 +25,7 @@ internal sealed partial class StaffReserving(
     {
         var request = new ReservationRequest(shiftId, medicoId, null, notes, ReservationOrigin.Staff, by, ConfirmAtOnce: confirm);
         var result = await store.ReserveAsync(request, ct);
-        if (!result.Succeeded) return Refused(result);
+        if (!result.Succeeded) return Refused(result) with { Outcome = result.Outcome, Shift = result.Shift, ClashWith = result.ClashWith };
         var reservationId = result.ReservationId!.Value;
         await catalog.InvalidateSpecialtyAsync(result.Shift!.EspecialidadeId);
         foreach (var effect in effects) await effect.AfterReservedAsync(request);
@@ -26,7 +33,7 @@ internal sealed partial class StaffReserving(
         // A hold made a moment ago: only the expiry job racing a zero RESERVA_EXPIRA_HORAS could have ended it; the
         // answer then shows the reservation as it is. Its notice says "reserved and confirmed": the hold sent none.
         if (confirm) await decisions.ConfirmAsync(reservationId, by, notes, ct, reservedNow: true);
-        return new StaffReserveResult(reservationId);
+        return new StaffReserveResult(reservationId) { Outcome = result.Outcome, Shift = result.Shift };
     }
 
     internal static StaffReserveResult Refused(ReservationResult r) => r.Outcome switch

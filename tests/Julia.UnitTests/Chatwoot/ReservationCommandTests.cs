@@ -14,6 +14,9 @@ public sealed class ReservationCommandTests
     [InlineData("/cancelar e5f6a7b8 médico\ndesistiu", "cancelar", "e5f6a7b8", "médico\ndesistiu", "e5f6a7b8 médico\ndesistiu")]
     [InlineData("/cancelar face: hospital fechou", "cancelar", null, null, "face: hospital fechou")]
     [InlineData("/cancelar\tcafe ok", "cancelar", "cafe", "ok", "cafe ok")]
+    [InlineData("/reservar", "reservar", null, null, null)]
+    [InlineData("/Reservar 9F3A-01 pediu por telefone", "reservar", "9f3a01", "pediu por telefone", "9F3A-01 pediu por telefone")]
+    [InlineData("/reservar amanhã no HSL", "reservar", null, null, "amanhã no HSL")]
     public void ACommandIsItsVerbAPossibleIdStartAndItsText(string content, string verb, string? prefix, string? afterPrefix, string? text)
     {
         var command = ReservationCommand.Parse(content);
@@ -28,7 +31,7 @@ public sealed class ReservationCommandTests
     [InlineData("confirmar")]
     [InlineData("ok /confirmar")]
     [InlineData("/confirmarr")]
-    [InlineData("/reservar ab12cd34")]
+    [InlineData("/reservarr ab12cd34")]
     [InlineData("//confirmar")]
     public void AnythingElseIsNoCommand(string? content) => Assert.Null(ReservationCommand.Parse(content));
 
