@@ -4,7 +4,7 @@ using Julia.Handoffs;
 namespace Julia.UnitTests.Conversations;
 
 /// <summary>
-/// Bursts of the twenty-third to twenty-sixth blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
+/// Bursts of the twenty-third to twenty-ninth blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
 /// for — an opt-out through <see cref="OptOutDetector.InTurn"/> (as TurnProcessor reads it), a handoff through
 /// <see cref="HandoffTriggerDetector.DetectInTurn"/>. A line can narrow the stop before it, take a request back, or say
 /// who writes for the doctor.
@@ -140,6 +140,12 @@ public sealed class BurstTests
     [InlineData("vou processar", "os documentos hoje à noite")]
     [InlineData("o pessoal da escala me ligou", "vou falar com eles amanhã")]
     [InlineData("meu irmão é advogado", "ele me indicou vocês", "tem vaga?")]
+    // Twenty-ninth blind set: a line opening on its verb has the patient of the line before as its subject; "melhor não"
+    // takes the call back; the doctor's own appointment with his lawyer.
+    [InlineData("o paciente ficou bravo", "queria falar com o diretor", "resolvemos")]
+    [InlineData("a paciente ficou nervosa", "queria falar com a gerente", "já acalmei")]
+    [InlineData("me liga?", "não, melhor não", "tô no plantão, manda por aqui")]
+    [InlineData("tenho consulta com meu advogado amanhã", "então só posso à tarde", "tem plantão à tarde?")]
     public void TheseTurnsHaveNoTrigger(params string[] messages) =>
         Assert.Null(HandoffTriggerDetector.DetectInTurn(messages));
 
@@ -180,6 +186,14 @@ public sealed class BurstTests
     [InlineData(HandoffTriggers.PersonRequested, "cadê o pessoal da escala?", "quero falar com eles")]
     [InlineData(HandoffTriggers.PersonRequested, "cadê o pessoal do financeiro?", "preciso falar com eles")]
     [InlineData(HandoffTriggers.PersonRequested, "tem alguém do RH?", "preciso resolver uma pendência")]
+    // Twenty-ninth blind set: "que" and a strong word is an exclamation of its own, not the line before going on; the one who
+    // served him, named then asked after; the bot of no use, senseless, unbearable.
+    [InlineData(HandoffTriggers.PersonRequested, "ninguém responde", "que bagunça", "é sempre assim com vocês")]
+    [InlineData(HandoffTriggers.PersonRequested, "ninguém me responde", "que absurdo")]
+    [InlineData(HandoffTriggers.PersonRequested, "cadê a Fernanda?", "era ela que me atendia")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "essa máquina", "não serve pra nada")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "olha o horário", "23h", "me mandando vaga", "vocês não têm noção")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "de novo essa mensagem automática", "chata demais", "vocês são insuportáveis")]
     public void TheTurnsTrigger(string expected, params string[] messages) =>
         Assert.Equal(expected, HandoffTriggerDetector.DetectInTurn(messages)?.Trigger);
 

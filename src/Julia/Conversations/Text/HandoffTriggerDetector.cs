@@ -41,7 +41,7 @@ internal static partial class HandoffTriggerDetector
         @"|\b(preciso|quero|queria|gostaria de) (falar|tirar|resolver|saber|entender|conversar|de ajuda|ajuda)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NewNeed();
 
-    [GeneratedRegex(@"^((ah|ok|ta|pronto) )*(deixa para la|deixa quieto|ja resolvi|ja resolveu|ja resolveram|ja consegui|consegui resolver|ja achei|agora vi|(nao )?melhor( me)?( manda| mandar| mande| escreve| escrever)? (por|pela|pelo) (mensagem|escrito|aqui|texto|whatsapp|chat))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((ah|ok|ta|pronto) )*(deixa para la|deixa quieto|ja resolvi|ja resolveu|ja resolveram|ja consegui|consegui resolver|ja achei|agora vi|(nao )?melhor nao|(nao )?melhor( me)?( manda| mandar| mande| escreve| escrever)? (por|pela|pelo) (mensagem|escrito|aqui|texto|whatsapp|chat))\b", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseTakenBack();
 
     static string? DetectInOne(string? text)
@@ -62,7 +62,7 @@ internal static partial class HandoffTriggerDetector
         if ((t.Contains("advogad", StringComparison.Ordinal) || t.Contains("represent", StringComparison.Ordinal)) && LawyerForADoctor().IsMatch(t))
             return HandoffTriggers.Legal;
         if (!asksIfBot && (AsksForPersonUnnegated(t, words, clauseEnds) || IntentVocabulary.Instance.PersonFamily(words, clauseEnds) is not null
-                           || NamedPersonAsked(text!, t) || TeamThenThem(t)))
+                           || NamedPersonAsked(text!, t) || TeamThenThem(t) || FormerContactAsked(t)))
             return HandoffTriggers.PersonRequested;
         var quoted = text!.AsSpan().IndexOfAny("\"“”«»") >= 0;
         if (((MayBeLegal(t) && TheDoctorsLegalStep(Legal(), t, quoted)) || (MayBeLegalMore(t) && TheDoctorsLegalStep(LegalMore(), t, quoted))) && !Joke(text!, t)
@@ -71,11 +71,26 @@ internal static partial class HandoffTriggerDetector
         var mayBeVeryStrong = MayBeVeryStrong(t);
         if (mayBeVeryStrong)
             foreach (var m in VeryStrong().EnumerateMatches(t))
-                if (!ReportedOfPatient(t, m.Index, quoted)) return HandoffTriggers.NegativeSentiment;
+                if (!ReportedOfPatient(t, m.Index, quoted) && !LaughingAtAJoke(text!, t, m.Index, m.Length)) return HandoffTriggers.NegativeSentiment;
         if (OpensWithInsult(text!, words, mayBeVeryStrong) || ForeignInsultAimed(t) || VocativeInsult(t)) return HandoffTriggers.NegativeSentiment;
         if (MayBeStrong(t) && DistinctStrongWords(t) >= 2) return HandoffTriggers.NegativeSentiment;
         return null;
     }
+
+    /// <summary>
+    /// Twenty-ninth blind set: "kkkkk vocês são uma piada mesmo, adorei o meme" — the joke word among laughter and delight
+    /// at what was sent is the joke itself (not "vocês são uma piada kkk", laughing at us).
+    /// </summary>
+    static bool LaughingAtAJoke(string text, string t, int at, int length) =>
+        t.AsSpan(at, length).Contains("piada", StringComparison.Ordinal)
+        && (Laughter().IsMatch(t) || text.Contains("😂", StringComparison.Ordinal) || text.Contains("🤣", StringComparison.Ordinal)) && Delight().IsMatch(t);
+
+    // Normalised, "kkkkk" is "k".
+    [GeneratedRegex(@"\b(k+|(rs){2,}|(ha){2,})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Laughter();
+
+    [GeneratedRegex(@"\b(adorei|amei|ri muito|rachei|morri de rir|chorei de rir|engracad[oa]s?|meme|memes|figurinha|video|videos)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Delight();
 
     /// <summary>
     /// Nineteenth blind set: how much cursing the emojis show — each cursing face (🤬) one, the finger (🖕, a curse aimed at
@@ -164,6 +179,13 @@ internal static partial class HandoffTriggerDetector
             }
             // Twenty-sixth blind set: "cadê o pessoal da escala?" then "quero falar com eles" — the team named in the line before.
             if (trigger is null && i > 0 && TeamThenThem(PtBrText.Normalise(texts[i - 1] + " " + texts[i]))) trigger = HandoffTriggers.PersonRequested;
+            // Twenty-ninth blind set: "cadê a Fernanda?" then "era ela que me atendia" — the one who served him, asked after.
+            if (trigger is null && i > 0 && FormerContactAsked(PtBrText.Normalise(texts[i - 1] + " " + texts[i]))) trigger = HandoffTriggers.PersonRequested;
+            // Twenty-ninth blind set: "o paciente ficou bravo" then "queria falar com o diretor" — a line opening on its verb has the
+            // subject of the line before, a patient's wish reported.
+            if (trigger is HandoffTriggers.PersonRequested && i > 0 && text == texts[i] && OpensOnAVerb(texts[i])
+                && PatientSubject().Match(PtBrText.Normalise(texts[i - 1])) is { Success: true } subject && Detect(subject.Value + " " + texts[i]) is null)
+                trigger = null;
             if (trigger is not null && (found is null || Precedence(trigger) < Precedence(found.Value.Trigger))
                 && !(after < texts.Count && TakesBackTheLineBefore(texts[after]) && own[after] is null))
                 found = (trigger, text);
@@ -180,6 +202,32 @@ internal static partial class HandoffTriggerDetector
         return found;
     }
 
+    static bool OpensOnAVerb(string line) => ReportingVerbFirst().IsMatch(PtBrText.Normalise(line));
+
+    [GeneratedRegex(@"^(e )?(quer|queria|querem|queriam|pediu|pede|pediram|disse|falou|exigiu|exigiram|gritou|insistiu|insistiram)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ReportingVerbFirst();
+
+    [GeneratedRegex(@"^((ai|e|hoje|ontem) )?(o|a|os|as|um|uma) (paciente|pacientes|familia|familiares|acompanhante|acompanhantes|mae do paciente|pai do paciente|filho do paciente|filha do paciente|esposa do paciente|marido do paciente)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PatientSubject();
+
+    /// <summary>
+    /// Twenty-ninth blind set: the one of the team who used to serve the doctor, asked after — "cadê a Fernanda que me atendia?",
+    /// "cadê o Ricardo? ele que cuidava das minhas escalas", "quem cuidava de mim era a Bia, ela ainda tá aí?" (not a person
+    /// of the hospital's: "cadê o plantonista que me rendia").
+    /// </summary>
+    static bool FormerContactAsked(string t) =>
+        (t.Contains("cade", StringComparison.Ordinal) || t.Contains("onde", StringComparison.Ordinal) || t.Contains("ainda", StringComparison.Ordinal) || t.Contains("saiu", StringComparison.Ordinal))
+        && ServedMe().IsMatch(t) && AskedAfter().IsMatch(t) && !HospitalsOwn().IsMatch(t);
+
+    [GeneratedRegex(@"\b(que|quem) (me atendia|me atendeu|me atende|cuidava de mim|cuidava (da|das|do|dos) (minha|minhas|meu|meus)|cuidou (da|das|do|dos) (minha|minhas|meu|meus)|me ligava|falava comigo|me contratou|me chamava|me mandava as vagas|me passava as vagas|fechou (comigo|meu contrato))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ServedMe();
+
+    [GeneratedRegex(@"\b(cade|onde (esta|ta|anda|foi parar)|ainda (trabalha|esta|ta) (ai|com voces|na empresa)|saiu da empresa)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AskedAfter();
+
+    [GeneratedRegex(@"\b(hospital|clinica|upa|ubs|ps|uti|plantonista|enfermeira|enfermeiro|paciente|pronto socorro|maternidade)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HospitalsOwn();
+
     /// <summary>A line of at most six words with no sentence or clause mark: its sentence may go on in the next.</summary>
     static bool OpenSentence(string text)
     {
@@ -194,7 +242,19 @@ internal static partial class HandoffTriggerDetector
         var t = PtBrText.Normalise(next);
         var space = t.IndexOf(' ');
         // "para de me ligar", "para com isso": the verb "parar", not the preposition.
-        return space > 0 && Continuations.Contains(t[..space]) && !t.StartsWith("para de ", StringComparison.Ordinal) && !t.StartsWith("para com ", StringComparison.Ordinal);
+        return space > 0 && Continuations.Contains(t[..space]) && !t.StartsWith("para de ", StringComparison.Ordinal) && !t.StartsWith("para com ", StringComparison.Ordinal)
+               && !Exclamation(t);
+    }
+
+    /// <summary>
+    /// Twenty-ninth blind set: "ninguém responde" then "que bagunça" — a line opening on "que" and a strong word is an
+    /// exclamation of its own, not the sentence before going on ("tem alguém" then "que possa me cobrir" still is).
+    /// </summary>
+    static bool Exclamation(string t)
+    {
+        if (!t.StartsWith("que ", StringComparison.Ordinal) || !MayBeStrong(t)) return false;
+        var m = StrongWords().Match(t);
+        return m.Success && m.Index >= 4 && t.AsSpan(4, m.Index - 4).Count(' ') <= 1;
     }
 
     static readonly HashSet<string> Continuations =
@@ -210,7 +270,7 @@ internal static partial class HandoffTriggerDetector
     static bool TakesBackTheLineBefore(string next) =>
         (LineTakenBack().IsMatch(PtBrText.Normalise(next)) || DontNeedIt().IsMatch(next)) && !NewNeed().IsMatch(PtBrText.Normalise(next));
 
-    [GeneratedRegex(@"^((k+|rs+|(ha)+|ops|opa|ah|ai|ok|ta|pronto|deixa|obrigado|obrigada|valeu) )*(deixa para la|deixa quieto|esquece|desconsidera|pode desconsiderar|ignora|pode ignorar|brincadeira|estou brincando|brincando|zoeira|zoando|mentira|ja resolvi|ja resolveu|ja resolveram|resolvido|ja consegui|consegui resolver|ja achei|agora vi|ja vi|ja caiu|ja chegou|ja recebi|ja esta ok|(nao )?melhor( me)?( manda| mandar| mande| escreve| escrever)? (por|pela|pelo) (mensagem|escrito|aqui|texto|whatsapp|chat))\b|^deixa$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((k+|rs+|(ha)+|ops|opa|ah|ai|ok|ta|pronto|deixa|obrigado|obrigada|valeu) )*(deixa para la|deixa quieto|esquece|desconsidera|pode desconsiderar|ignora|pode ignorar|brincadeira|estou brincando|brincando|zoeira|zoando|mentira|ja resolvi|ja resolveu|ja resolveram|resolvido|ja consegui|consegui resolver|ja achei|agora vi|ja vi|ja caiu|ja chegou|ja recebi|ja esta ok|(nao )?melhor nao|(nao )?melhor( me)?( manda| mandar| mande| escreve| escrever)? (por|pela|pelo) (mensagem|escrito|aqui|texto|whatsapp|chat))\b|^deixa$", RegexOptions.CultureInvariant)]
     private static partial Regex LineTakenBack();
 
     /// <summary>"deixa, …", "não precisa, …", "não precisa mais": the line opens by saying it is no longer needed.</summary>
@@ -271,6 +331,8 @@ internal static partial class HandoffTriggerDetector
         // with another party, with us nowhere in the message (as "tenho um processo ético no CRM").
         if (((word.StartsWith("acao") && OwnCaseBefore().IsMatch(t.AsSpan(0, at))) || (word.StartsWith("judicia") && OwnJudicialCaseBefore().IsMatch(t.AsSpan(0, at))))
             && !ThisCompany().IsMatch(t)) return true;
+        // Twenty-ninth blind set: "a justiça é lenta né" — the courts judged in general, with no step in the message.
+        if (word.StartsWith("justica") && JusticeJudged().IsMatch(t.AsSpan(at + length))) return true;
         // Twenty-fifth blind set: "trabalho no ministério público como perito" — the prosecutor's office as a workplace too.
         if (word.StartsWith("justica") || word.StartsWith("tribuna") || word.StartsWith("judicia") || word.StartsWith("juizado") || word.StartsWith("ministerio"))
             return WorkplaceBefore().IsMatch(t.AsSpan(0, at)) || WorkplaceAfter().IsMatch(t.AsSpan(at + length))
@@ -291,13 +353,19 @@ internal static partial class HandoffTriggerDetector
         // compensa", "meu adv mandou a procuração da PJ"), a tax lawyer wanted ("preciso de um advogado tributarista").
         // Twenty-sixth blind set: a lawyer who is someone else's or a friend, a patient, a film's — "um amigo advogado me falou
         // dessa vaga", "a advogada da minha mãe precisa de um laudo", "meu advogado é paciente do hospital".
-        if (word.StartsWith("advogad")) return ContractCleared().IsMatch(t) || ServiceAsked().IsMatch(t.AsSpan(0, at)) || LawyersOwnBusiness().IsMatch(t) || LawyerNotActing().IsMatch(t);
+        // Twenty-ninth blind set: an appointment with his lawyer, or the lawyer's work on a private matter of his — "tenho consulta
+        // com meu advogado amanhã, não posso de manhã", "meu advogado pediu os comprovantes pro meu divórcio".
+        if (word.StartsWith("advogad")) return ContractCleared().IsMatch(t) || ServiceAsked().IsMatch(t.AsSpan(0, at)) || LawyersOwnBusiness().IsMatch(t) || LawyerNotActing().IsMatch(t)
+                                              || (LawyersPrivateMatter().IsMatch(t) && !AgainstUs().IsMatch(t));
         // Fourteenth blind set: "processo? que processo? não entendi" asks which one is meant. Fifteenth: "processando aqui,
         // já te respondo" is the doctor thinking.
         // Seventeenth blind set: "tenho um processo ético no CRM arquivado" — the doctor's own case, with us nowhere in the
         // message ("…um processo ético por causa de um plantão que vcs escalaram errado" still is).
         // Twenty-first blind set: "vi no jornal que o hospital tá respondendo processo" — another body's case, with us nowhere
         // in the message.
+        // Twenty-ninth blind set: "tenho uma sindicância no CRM de outro caso, isso atrapalha?" — the doctor's own inquiry, as
+        // "tenho um processo ético no CRM", with us nowhere in the message.
+        if (word.StartsWith("sindicancia") && OwnCaseBefore().IsMatch(t.AsSpan(0, at)) && !ThisCompany().IsMatch(t)) return true;
         if (word.StartsWith("process") && OthersCaseBefore().IsMatch(t.AsSpan(0, at)) && !ThisCompany().IsMatch(t)) return true;
         if (word.StartsWith("process"))
             return WhichProcess().IsMatch(t) || (OwnCaseBefore().IsMatch(t.AsSpan(0, at)) && !ThisCompany().IsMatch(t)) || (word.SequenceEqual("processando") && StillThinking().IsMatch(t.AsSpan(at + length)));
@@ -306,6 +374,9 @@ internal static partial class HandoffTriggerDetector
 
     [GeneratedRegex(@"\b(process?o|acao|causa) (da|do|de) (minha|meu) (esposa|marido|mulher|mae|pai|filho|filha|irma|irmao|familia|sogra|sogro|cunhado|cunhada|amigo|amiga|vizinho|vizinha|tio|tia|avo)\b|\b(fui|sou|serei|vou ser|era|como) testemunha\b", RegexOptions.CultureInvariant)]
     private static partial Regex OthersCase();
+
+    [GeneratedRegex(@"^( brasileira| do brasil| no brasil| desse pais| aqui)? (e|eh|anda|esta|ta|continua) (muito |tao |bem |super |mt )?(lenta|demorada|morosa|falha|cega|cara|injusta|complicada|uma piada|uma vergonha)\b(?!.*\b(vou|vamos|irei)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex JusticeJudged();
 
     [GeneratedRegex(@"^( \w+)? nao (e|eh) (so|apenas|somente|isso)\b", RegexOptions.CultureInvariant)]
     private static partial Regex DeniedAfter();
@@ -321,7 +392,19 @@ internal static partial class HandoffTriggerDetector
         @"|\badvogad[oa]s? (sobre|a respeito|por causa|para abrir|para ver)( d[aeo])?( (a|o|meu|minha))? (cnpj|pj|mei|abertura|contrato social|minha empresa|empresa)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LawyersOwnBusiness();
 
-    [GeneratedRegex(@"\b(amig[oa]s?|filmes?|series?|novelas?|livros?|vizinh[oa]s?|pacientes?|conhecid[oa]s?|personagem) (\w+ )?((de|do|da) )?advogad[oa]s?\b(?! (vai|vao|disse|mandou|pediu|entrou|entra|acion))" +
+    /// <summary>
+    /// Twenty-ninth blind set: the doctor's own time with his lawyer ("consulta / reunião / hora marcada com meu advogado", "vou
+    /// no meu advogado assinar…") or the lawyer's work on a private matter of his (a divorce, an inheritance, proof of income).
+    /// </summary>
+    [GeneratedRegex(@"\b(consulta|reuniao|hora marcada|horario marcado|horario|compromisso|atendimento) (marcad[oa] )?(com|no|na) (o |a )?(meu|minha) advogad[oa]\b|\badvogad[oa] (para )?(assinar|reconhecer firma|pegar (a|o|uns|umas) )" +
+        @"|\b(divorcio|separacao|inventario|heranca|partilha|pensao alimenticia|pensao|guarda (do|da|dos|das) (meu|minha|meus|minhas)|usucapiao|comprovar renda|comprovacao de renda|financiamento|escritura|compra do (apartamento|imovel|carro)|aluguel)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LawyersPrivateMatter();
+
+    /// <summary>A step aimed at us in the same message, which a private matter named beside it does not undo.</summary>
+    [GeneratedRegex(@"\bcontra (voces|vcs|voce|a empresa|essa empresa|esta empresa|a agencia)\b|\bprocess(ar|o contra|a-los)\b|\bjustica\b|\bprocon\b|\bvoces vao (ver|pagar)\b|\b(cobrar|acionar|notificar|processar) (voces|vcs|a empresa|essa empresa)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AgainstUs();
+
+    [GeneratedRegex(@"\b(amig[oa]s?|filmes?|series?|novelas?|livros?|vizinh[oa]s?|pacientes?|conhecid[oa]s?|personagem) (\w+ )?((de|do|da) )?((um|uma|o|a) )?advogad[oa]s?\b(?! (vai|vao|disse|mandou|pediu|entrou|entra|acion))" +
         @"|\badvogad[oa]s? (d[ao]s?) (minha|meu|seus?|suas?|um|uma) (mae|pai|irma|irmao|filh[oa]|espos[oa]|marido|mulher|familia|amig[oa]|vizinh[oa]|paciente|sogr[oa]|tia|tio|avo|prim[oa])\b" +
         @"|\badvogad[oa]s? (e|eh|era|virou|foi) (meu |minha |um |uma )?(paciente|amig[oa]|vizinh[oa]|parente|prim[oa]|colega de (turma|faculdade|escola))\b", RegexOptions.CultureInvariant)]
     private static partial Regex LawyerNotActing();
@@ -379,7 +462,8 @@ internal static partial class HandoffTriggerDetector
     /// "perto do fórum", "o juizado especial fica perto da UBS?": the court as a place to find, as "perto da delegacia"; since
     /// the fifteenth blind set also through the court's name ("perto do Tribunal de Justiça").
     /// </summary>
-    [GeneratedRegex(@"\b(perto|pertinho|ao lado|do lado|em frente|na frente|atras|proximo|vizinho) (do|da|de|ao|a) ((tribunal|forum|predio|sede|palacio)( regional| federal| superior)?( do trabalho)? (de|do|da) )?$", RegexOptions.CultureInvariant)]
+    // Twenty-ninth blind set: "vou atrás do Procon" is going after it (the idiom of seeking), not a place behind it.
+    [GeneratedRegex(@"\b(perto|pertinho|ao lado|do lado|em frente|na frente|(?<!\b(vou|vamos|ir|irei|iremos|fui|vai|vao|correr|corro|correrei) )atras|proximo|vizinho) (do|da|de|ao|a) ((tribunal|forum|predio|sede|palacio)( regional| federal| superior)?( do trabalho)? (de|do|da) )?$", RegexOptions.CultureInvariant)]
     private static partial Regex LandmarkBefore();
 
     [GeneratedRegex(@"^( (especial|especiais|federal|estadual|civel|criminal|trabalhista|eleitoral|do trabalho|de pequenas causas|do juri|regional))?( (da minha cidade|daqui|dali|de la|do bairro|do centro))? (fica|ficam|e perto|e longe|e do lado|e ao lado|e proximo)\b", RegexOptions.CultureInvariant)]
@@ -506,7 +590,7 @@ internal static partial class HandoffTriggerDetector
         @"\badvogad[oa]s? (da|do|de|dos|das) (dr|dra|doutor|doutora|medic[oa]|cliente|sr|sra|senhor|senhora)\b|\b(que (me|nos) represent(a|am)|(me|nos) representando)\b|\brepresento (a|o) (dr|dra|doutor|doutora|medic[oa])\b" +
         // "danos morais", "pequenas causas", "o judiciário", "explicar pro juiz" (not "meu pai é juiz", nor the city Juiz de Fora), "isso é ilegal".
         @"|\bdanos? (morais|moral|materiais|material)\b|\bpequenas causas\b|\bjudiciari[oa]\b|\b(para o|para a|ao|a|perante o|perante a|diante do|diante da|na frente do|na frente da) juiza?\b(?! de fora)|\b(isso|isto) (e|eh) ilegal\b|\bilegalidade\b" +
-        @"|\b(vou|vamos|irei|iremos|vao|vai) tomar (as )?(devidas )?providencias\b|\bnotific(ar|arei|aremos|ara|arao|o) (voces|a empresa|essa empresa|vcs|voce)\b" +
+        @"|\b(vou|vamos|irei|iremos|vao|vai) tomar (as )?(devidas )?providencias\b(?! para (?!(receber|cobrar|reaver|garantir)\b)\w+)(?! com (o|a) (hospital|clinica|upa|ubs|coordenacao|diretoria|recepcao|portaria)\b)|\bnotific(ar|arei|aremos|ara|arao|o) (voces|a empresa|essa empresa|vcs|voce)\b" +
         // Spanish as the doctors mix it in: "voy a demandar a la empresa".
         @"|\b(voy|vamos) a (demandar|denunciar)\w*|\bdemanda judicial\b" +
         // "acionarei as vias legais", "pelos meios judiciais", "isso é estelionato".
@@ -536,6 +620,9 @@ internal static partial class HandoffTriggerDetector
         // Twenty-third blind set: the summons awaited ("aguarde a citação"), filing in the courts' own verb ("meu escritório vai
         // ajuizar a cobrança"), and evidence kept for a lawsuit ("tô gravando tudo, vai servir de prova no processo").
         @"|\baguard(e|em|a|am|ar|ando)( \w+)? (a|sua|uma|minha) (citacao|intimacao|notificacao judicial|notificacao extrajudicial)\b|\bajuiz(ar|o|arei|aremos|amos|ando|ou|ara|arao|ada|ado)\b" +
+        // Twenty-ninth blind set: the union as a step ("vou acionar meu sindicato", "levar ao sindicato dos médicos"), and "conheço
+        // meus direitos" as a threat.
+        @"|\b(acionar|aciono|acionarei|acionei|levar|levo|levarei|denunciar|denuncio|denunciei|reclamar|reclamo|reclamarei|recorrer|recorro|recorrerei|procurar|procuro|procurarei)\b(?: \w+){0,3}? (ao|no|o|meu|para o|junto ao) sindicato\b|\bconheco (muito bem |bem )?(os )?meus direitos\b" +
         @"|\b(vai|vao|isso vai|tudo vai|vai me|isso|tudo) servir (de prova |como prova )?(no|num|para o|ao|pro|em um) processo\b|\b(provas?|gravac(ao|oes)|prints?)( \w+){0,3} (no|para o|ao|pro|do) processo\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex LegalMore();
@@ -560,7 +647,7 @@ internal static partial class HandoffTriggerDetector
 
     internal static bool LegalMatches(string t) => Legal().IsMatch(t);
 
-    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar", "processad", "crime", "forum", "jec", "proximo passo", "citacao", "intimacao", "ajuiz", "processo"];
+    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar", "processad", "crime", "forum", "jec", "proximo passo", "citacao", "intimacao", "ajuiz", "processo", "sindicato"];
 
     static bool MayBeLegalMore(string t)
     {
@@ -615,7 +702,7 @@ internal static partial class HandoffTriggerDetector
         @"|\b(ajuda|atendimento|suporte) (com|de) (um|uma|algum|alguma) (humano|humana|pessoa|atendente)\b" + NotTheirs +
         // "tem alguém aí que possa cobrir meu plantão?" asks for a colleague, not for Júlia's team.
         @"|\btem (alguem|alguma pessoa|algum humano|gente) (ai|aqui|ai de verdade|de verdade|real)\b(?! (que|para|pra)\b)|^tem alguem( ai| aqui| de verdade)?$" +
-        @"|(?<!\bnao )\bme (liga|ligue|liguem)\b|\b(liga|ligue|liguem) (para|pra) mim\b|\bpode(m|ria)? me ligar\b|\bliga (para|pra) mim\b|\bme (da|de) uma ligada\b" +
+        @"|(?<!\bnao )\bme (liga|ligue|liguem)\b|\b(liga|ligue|liguem) (para|pra) mim\b|(?<!\b(hospital|clinica|upa|ubs|recepcao|portaria|enfermagem|secretaria) )\bpode(m|ria)? me ligar\b|\bliga (para|pra) mim\b|\bme (da|de) uma ligada\b" +
         @"|(?<!\be (uma|um) )\b(atendente|pessoa|humano|gente|responsavel|funcionario|funcionaria|agente|operador|operadora|colaborador|colaboradora) (de verdade|real|humano|humana)\b|\batendimento humano\b" +
         // "prefiro tratar desse assunto com alguém da sua equipe": the matter named between the verb and the person.
         @"|\b(falar|conversar|tratar) (desse|deste|sobre esse|sobre este|esse|este|disso|sobre isso|isso|dessa|dessa questao|desse tema) (assunto |caso |tema )?com " + Person + @"\b" +
@@ -698,7 +785,7 @@ internal static partial class HandoffTriggerDetector
         @"|\b(" + DataLaw + @")\b(?! (obriga|exige|permite|preve|determina|diz|ok|de acordo|ciente|aceito|autorizo|tranquilo)\b).*\b(meus dados|dados pessoais|meu telefone|meu numero|meu contato|solicit\w*|direito|direitos|titular|consentimento)\b" +
         @"|\b(meus dados|dados pessoais|solicit\w*|consentimento)\b.*\b(" + DataLaw + @")\b" +
         @"|\bparar n[oa] (" + Council + @"|procon|reclame aqui)\b" +
-        @"|\breclamacao formal\b|\bnotificacao\b.*\bextrajudicial\b|\bdenunci(a|ar|ando|arei|o)\b(?! (de |da |do |por )?(maus tratos|violencia|abuso|agressao|estupro|abandono de incapaz|paciente|pacientes|desaparecimento|desaparecid[oa])\b)|\bautuacao\b|\bautuad[oa]s?\b|\bjudicializ\w*|\blevar (isso |essa situacao |o caso )?(ao|para o) (crm|cremesp|conselho)\b" +
+        @"|\breclamacao formal\b|\bnotificacao\b.*\bextrajudicial\b|\bdenunci(a|ar|ando|arei|o)\b(?! (de |da |do |por )?(maus tratos|violencia|abuso|agressao|estupro|abandono de incapaz|paciente|pacientes|desaparecimento|desaparecid[oa])\b)(?! (um |uma |o |a |esse |essa |este |esta )?(erro|erros|bug|bugs|falha|falhas|defeito|defeitos)\b)|\bautuacao\b|\bautuad[oa]s?\b|\bjudicializ\w*|\blevar (isso |essa situacao |o caso )?(ao|para o) (crm|cremesp|conselho)\b" +
         @"|\bcrm\b.*\b(reclamacao|reclamar|denuncia|queixa)\b|\b(reclamacao|reclamar|denuncia|queixa)\b.*\bcrm\b|\bministerio (publico|do trabalho)\b|\bmpt\b|\bdefensoria\b|(?<!\btem )\bboletim de ocorrencia\b" + AboutOwnLoss +
         @"|\b(medidas?|providencias?) (legais|judiciais|cabiveis)\b|\bprocesso (trabalhista|judicial|contra)\b|\b(reclamacao|reclamatoria) trabalhista\b|\btribuna(l|is)\b|\bintimacao\b|\bprocessa (voces|voce|a empresa)\b|\bprocessa(r|rei)? (los|las|lo|la)\b|\bacao (trabalhista|de cobranca|de indenizacao|contra)\b|\b(entrar|entro|entrei|entramos|entrarei|entrando|mover|movo|movi|abrir|abro|abri|abrirei|meter|meto|enfiar|enfio|tacar|taco|botar|boto|tomar|tomarem|levar|levarem|responder|responderem) (com |uma |com uma |com a |um |com um |a um )?(acao|processo)\b(?! seletivo| de (credenciamento|cadastro|selecao))" +
         @"|\bquebra de contrato\b" +
@@ -763,7 +850,9 @@ internal static partial class HandoffTriggerDetector
         // Sixteenth blind set: "trouxas!" at the readers.
         @"|trouxas?" +
         // Nineteenth blind set: "enganadores!".
-        @"|enganador(a|es|as)?";
+        @"|enganador(a|es|as)?" +
+        // Twenty-ninth blind set: "vocês são patéticos", "insuportáveis", "uns caras de pau".
+        @"|patetic[oa]s?|insuportave(l|is)|caras? de pau";
 
     /// <summary>What the company gives, as the target of an insult: "que serviço porco", "lixo de atendimento", "bosta de app".</summary>
     const string Service = @"atendimento|servico|sistema|suporte|app|aplicativo|plataforma";
@@ -794,10 +883,10 @@ internal static partial class HandoffTriggerDetector
         // An insult aimed at the company: "vocês são uns canalhas", "seus desgraçados", "bando de ladrões", "robô idiota", "empresa lixo".
         @"|\b(voces sao|voce e|vcs sao|tu e|tu es|seus|suas|seu|sua|empresa|empresinha|robo|bot|julia|agencia|" + Service + @")( (um|uns|uma|umas))?( (tao|muito|mt|mais|bem))?( (bando|cambada|corja) de)? (" + Insult + @")\b" +
         // Thirteenth blind set: a noun of scorn for what they are ("vocês são uma piada", "essa empresa é uma vergonha").
-        @"|\b(voces sao|voce e|vcs sao|essa empresa e|esta empresa e|a empresa e|sua empresa e|essa agencia e)( (um|uma))?( (grande|verdadeira|tremenda|bela|completa))? (piada|vergonha|palhacada|fraude|farsa|desgraca|furada|cilada|roubada|enganacao|bagunca)\b" +
+        @"|\b(voces sao|voce e|vcs sao|essa empresa e|esta empresa e|a empresa e|sua empresa e|essa agencia e)( (um|uma))?( (grande|verdadeira|tremenda|bela|completa))? (piada|vergonha|palhacada|fraude|farsa|desgraca|furada|cilada|roubada|enganacao|bagunca|zona)\b" +
         // Sixteenth blind set: the noun of scorn first ("uma piada essa empresa", "que vergonha de empresa"), and only
         // insults working there ("só tem incompetente aí", "nessa empresa"; a hospital is not named, so NotOurs is not needed).
-        @"|\b(uma|um|que)( (grande|verdadeira|tremenda|bela|completa))? (piada|vergonha|verguenza|palhacada|fraude|farsa|furada|cilada|roubada|enganacao|bagunca) (essa|esta|sua|de) (empresa|agencia)\b" +
+        @"|\b(uma|um|que)( (grande|verdadeira|tremenda|bela|completa))? (piada|vergonha|verguenza|palhacada|fraude|farsa|furada|cilada|roubada|enganacao|bagunca|zona) (essa|esta|sua|de) (empresa|agencia)\b" +
         @"|\bso tem (" + Insult + @") (ai|nessa empresa|nesta empresa|na empresa de voces|com voces)\b" +
         @"|\b(merda|bosta|porcaria|porqueria|lixo|porra|joca|bagaca) de (" + Service + @")\b" + NotOurs + @"|\b(" + Service + @") (de )?(merda|bosta|quinta|porcaria|lixo)\b" + NotOurs +
         @"|\b(atendimento|servico|app|aplicativo|empresa|agencia|robo|bot|(sistema|plataforma|suporte)(?= de voces| da empresa| dessa empresa))( de voces| da empresa| dessa empresa)? (e|ta|esta|virou|continua) (um|uma) (" + Insult + @"|porcaria|piada|vergonha)\b(?! de\b)" +
@@ -809,6 +898,22 @@ internal static partial class HandoffTriggerDetector
         // Twenty-seventh blind set: the same mockery as a joke at his cost ("vcs tão de brincadeira comigo", "vcs só podem estar de
         // zoeira comigo").
         @"|\b(voces|vcs|voce)( (so )?(podem|pode|devem|deve))?( (estao|tao|ta|esta|so|estar))? (de|fazendo|com) (sacanagem|palhacada|putaria|brincadeira|zoeira|zoacao|gozacao) (comigo|com a gente|com os medicos|com o medico|com a medica)\b" +
+        // Twenty-ninth blind set: senseless or shameless, said of us ("vocês não têm noção", as "vocês são uns sem noção" — not
+        // "…noção de quando cai?", a question; "vocês têm muita cara de pau", as "uns caras de pau"), robbing him ("vocês estão me
+        // roubando", as "ladrões"), of no use ("essa máquina não serve pra nada", as "inútil"). A rhetorical "vocês não têm
+        // vergonha?", "vocês mentiram pra mim", "vocês me passaram a perna" stay `neutro`, as the corpus has them.
+        @"|\b(voces|vcs|voce|essa empresa|esta empresa|a empresa|essa julia)( realmente| mesmo| definitivamente)? nao tem( mais| nenhuma| um pingo de| o minimo de)? (nocao|desconfiometro)\b(?! (de|da|do|dos|das|se|quando|quanto|como|onde|qual|que)\b)" +
+        @"|\b(voces|vcs|voce|essa empresa|esta empresa|a empresa) (tem|tiveram|teve)( muita| mt| tanta| uma)? cara de pau\b" +
+        @"|\b(voces|vcs|essa empresa|esta empresa|a empresa)( (estao|tao|ta|esta|so|sempre|ja))? me (roubando|roubaram|roubam|roubou|lesando|lesaram)\b" +
+        @"|\b(voce|voces|vcs|julia|robo|bot|(essa|esta|sua|a) (maquina|ia|empresa|empresinha|agencia|assistente))( \w+)? nao (serve|servem) (para|de) nada\b" +
+        // Twenty-ninth blind set: the bot or the company by another noun, then the insult ("você é uma máquina burra", "vocês são uma
+        // empresa amadora"), or called a name through a copula ("essa IA é uma porcaria", "essa empresa virou uma zona").
+        @"|\b(voce e|voces sao|vcs sao|tu e|tu es)( (um|uma|uns|umas))? (maquinas?|maquininhas?|robos?|robozinhos?|bots?|ia|assistentes?|empresas?|empresinhas?|agencias?)( (tao|muito|mt|mais|bem))? (" + Insult + @")\b" +
+        @"|\b((essa|esta|sua|a) (ia|maquina|assistente|empresinha)|inteligencia artificial)( de voces| da empresa)? (e|eh|ta|esta|virou|continua) (um|uma) (" + Insult + @"|porcaria|piada|vergonha|zona|bagunca)\b(?! de\b)" +
+        @"|\b(essa|esta|a|sua) empresa( de voces)? (e|eh|ta|esta|virou|continua) (um|uma) (zona|bagunca)\b(?! de\b)" +
+        // Twenty-ninth blind set: the diminutive called names as the company is ("empresinha de fundo de quintal", as "empresa de
+        // fundo de quintal"; "que empresinha hein" alone stays `neutro`, as the corpus has it).
+        @"|\bempresinha (de )?(merda|bosta|quinta|porcaria|fundo de quintal|meia tigela)\b" +
         // "enfia essa vaga no cu".
         @"|\benfi(a|e|em) (essa |esse |sua |seu |a |o |as |os |suas |seus )?(\w+ )?(no|na) (cu|rabo|bunda)\b" +
         // "bando de ladrões, …" opens the message at them; "um bando de ladrões levou os monitores" tells a story.
@@ -865,6 +970,9 @@ internal static partial class HandoffTriggerDetector
         "brincadeira", "zoeira", "zoacao", "gozacao",
         // Worth nothing, made angry by them.
         "nao vale", "do serio", "nao presta",
+        // Twenty-ninth blind set: the diminutive, the mess, the new insults, senseless, shameless, robbing, of no use.
+        "empresinha", "zona", "patetic", "insuportave", "cara de pau", "nocao", "desconfiometro", "roub", "lesa",
+        "para nada", "de nada",
         // Their name threatened in public, and the Spanish noun of scorn.
         "expor", "difamar", "detonar", "queimar", "denegrir", "falar mal", "falar muito mal", "verguenza",
     ], StringComparison.Ordinal);
