@@ -208,7 +208,7 @@ public sealed class ReserveCommandTests(StaffReservationFixture f) : IClassFixtu
             (overlap, "ele já tem um plantão nesse horário: Hospital Já Dele"),
             (cancelled, "o plantão foi cancelado"),
             (started, "já começou ou passou"),
-            (otherSpecialty, "outra especialidade"),
+            (otherSpecialty, "especialidade diferente da do médico"),
         };
         var number = 0;
         foreach (var (vaga, said) in cases)
