@@ -57,6 +57,17 @@ public sealed class BurstTests
     [InlineData("Continuar recebendo?", "Não obrigado", "já estou com plantões suficientes")]
     [InlineData("boa noite", "sobre sua pergunta", "não quero continuar recebendo")]
     [InlineData("Prezados,", "declino do recebimento de novas ofertas.", "Att")]
+    // Twenty-eighth blind set: the repetition in one line, the no said again in the next; a line that says who writes or names
+    // the number, then the death or the stop in the owner's name; not a doctor, then whose the number is; a stop with its reason.
+    [InlineData("Toda vez a mesma coisa.", "Eu disse que não!")]
+    [InlineData("toda semana", "eu peço pra parar", "e vcs continuam mandando")]
+    [InlineData("oi júlia", "não sou médico", "esse número é da minha empresa")]
+    [InlineData("oi", "número errado", "sou o Marcos, não sou médico")]
+    [InlineData("esse número era do meu pai", "ele faleceu ano passado")]
+    [InlineData("oi, aqui é a filha da Dra. Sônia", "ela faleceu")]
+    [InlineData("secretária do Dr. Luís aqui", "ele pediu pra não enviarem mais mensagens")]
+    [InlineData("obrigado", "mas não precisa mais mandar", "vou morar fora")]
+    [InlineData("Ele faleceu", "Retirem o número")]
     public void TheseTurnsAreOptOuts(params string[] messages) =>
         Assert.NotNull(OptOutDetector.InTurn(messages));
 
@@ -107,6 +118,15 @@ public sealed class BurstTests
     [InlineData("sobre continuar recebendo", "sim pode mandar")]
     [InlineData("já falei mil vezes", "que só faço noturno")]
     [InlineData("quantas vezes vou ter que pedir", "o endereço do hospital")]
+    // Twenty-eighth blind set: a line wholly in quotation marks is someone's words told; "parar" with a drug for object; a
+    // patient's death; the same complaint of something else.
+    [InlineData("olha o que o Dr. Rui me mandou:", "\"me tira dessa lista\"", "kkkk ele odeia msg")]
+    [InlineData("meu filho vive dizendo", "“para de mandar mensagem, mãe”", "kkk")]
+    [InlineData("pedi pra parar a medicação do paciente", "ele tá melhor agora")]
+    [InlineData("mandei parar", "a noradrenalina", "ela tá com PA boa")]
+    [InlineData("toda semana", "eu peço pra parar a noradrenalina", "e o noturno religa")]
+    [InlineData("o paciente faleceu", "vou atrasar pro plantão")]
+    [InlineData("toda vez a mesma coisa", "o hospital atrasa o pagamento", "que saco")]
     public void TheseTurnsAreNotOptOuts(params string[] messages) =>
         Assert.Null(OptOutDetector.InTurn(messages));
 

@@ -155,7 +155,7 @@ internal sealed class IntentVocabulary
                     && !Before(words, start, optOutBefore) && !Discounted(words, start, clauseEnds, hisNumber) && !(pausablePhrases.Contains(name) && Paused(words, end, paused))
                     && !ListOfTheWard(words, end) && !NarrowedShiftNoun(words, end, exceptions, clauseEnds)
                     && !(closingPhrases.Contains(name) && !ClosesClause(words, end, clauseEnds)) && !DeniedAfter(words, end, clauseEnds) && !FromNowOn(words, end)
-                    && !RefusesOneOffer(words, written, start, end, clauseEnds))
+                    && !RefusesOneOffer(words, written, start, end, clauseEnds) && !StopsAThing(words, end))
                     return name;
         foreach (var pair in optOutPairs)
             if (Matches(words, pair, exceptions, optOutExceptionWindow, before: optOutBefore, keepsGoing: true, clauseEnds: clauseEnds, paused: paused, hisNumber: hisNumber,
@@ -1237,6 +1237,20 @@ internal sealed class IntentVocabulary
             }
         return false;
     }
+
+    /// <summary>
+    /// Twenty-eighth blind set: "pedi pra parar a medicação do paciente", "toda semana eu peço pra parar a noradrenalina" — a
+    /// request to stop whose "parar" takes an object (an article or a demonstrative, then a noun) that is not the sending:
+    /// a drug or a procedure stopped, not the contact ("pedi pra parar as mensagens" still is).
+    /// </summary>
+    static bool StopsAThing(string[] words, int end) =>
+        end > 0 && words[end - 1] == "parar" && end + 1 < words.Length
+        && words[end] is "a" or "o" or "as" or "os" or "esse" or "essa" or "esses" or "essas" or "este" or "esta" or "aquele" or "aquela"
+        && !SentThings.Contains(words[end + 1]);
+
+    static readonly HashSet<string> SentThings =
+        ["mensagem", "mensagens", "envio", "envios", "contato", "contatos", "disparo", "disparos", "spam", "oferta", "ofertas", "propaganda",
+         "propagandas", "vagas", "plantoes", "propostas", "oportunidades", "lista", "listas", "ligacoes", "notificacoes", "whatsapp", "zap", "msg"];
 
     /// <summary>Fourteenth blind set: the match closes its clause or the message (courtesies aside): "chega de vaga, tô fora".</summary>
     bool ClosesClause(string[] words, int end, ulong clauseEnds)

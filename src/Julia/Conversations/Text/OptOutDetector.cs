@@ -41,11 +41,19 @@ internal static partial class OptOutDetector
         // Twenty-sixth blind set: "Você perguntou se quero continuar recebendo: não", "Continuar recebendo? não obrigado" — the
         // question of going on receiving, told back, answered by a bare no that closes the message.
         if (family is null && AnswerToContinuing().IsMatch(normalised)) family = "resposta_continuar";
+        // Twenty-eighth blind set: what asks to stop without a verb of stopping — the owner's death told ("o Dr. faleceu"), the
+        // number not a doctor's ("não sou médico", "número errado"), a no said again ("Toda vez a mesma coisa. Eu disse que
+        // não!"), a request to stop counted or followed by the sending that goes on ("já pedi umas três vezes pra parar"), "não
+        // precisa mais" before a change of life, and a stop with a report threatened ("parem senão denuncio").
+        if (family is null) family = Implied(text!, normalised, words, clauseEnds);
         // Fifteenth blind set: "sai do meu pé kkkk brincadeira, manda as vagas" — a stop taken back as a joke counts only if
         // the words after the taking-back stop on their own ("isso não é brincadeira", "sem brincadeira" take nothing back).
         // Twentieth blind set: "pare de me mandar vaga boa que eu não tenho tempo kkkk", "para com isso julia kkk vc sabe que eu
         // não resisto a um plantão bem pago" — a stop said laughing about how good the offers are is praise, not a stop.
         if (family is not null && StopInJest(text!, normalised)) return null;
+        // Twenty-eighth blind set: "para de mandar o paciente pro RX", "pode parar de mandar o relatório do leito 7" — what is
+        // sent is a patient or a document of the ward, not the offers.
+        if (family is "parar_envio" or "mandar_nao" && WardThingSent().IsMatch(normalised)) return null;
         // Twenty-third blind set: "me tira do whatsapp pessoal e manda pro comercial: 11 99999-0000", "não me mande mais nesse
         // número, usa o outro: 81 98888-1234" — a number written after a later send or use keeps the contact there; and
         // "stop, espera, deixa eu ler direito" — a stop whose next clause asks to wait is not yet one.
@@ -55,6 +63,123 @@ internal static partial class OptOutDetector
         if (rest >= words.Length) return null;
         return IntentVocabulary.Instance.OptOutFamily(words[rest..], lastSentence, rest >= 64 ? 0 : clauseEnds >> rest);
     }
+
+    /// <summary>
+    /// Twenty-eighth blind set: a stop asked without a verb of stopping (the family's name, or null) — unless the message keeps
+    /// the contact or asks for another offer ("não sou médico ainda, me formo em dezembro, pode mandar depois").
+    /// </summary>
+    static string? Implied(string text, string normalised, string[] words, ulong clauseEnds)
+    {
+        string? family = null;
+        if (DeathWord().IsMatch(normalised) && (OwnerDied().IsMatch(normalised) || HeDied().IsMatch(normalised)) && !SomeoneElseDied().IsMatch(normalised))
+            family = "falecimento";
+        else if (NotADoctorWord().IsMatch(normalised) && AnyClause(text, NotTheDoctor, questionToo: false))
+            family = "engano";
+        else if (SaidWord().IsMatch(normalised) && AnyClause(text, c => SaidNoAgain().Match(c) is { Success: true } m
+                     && (m.Groups["ja"].Success || RepetitionMarker().IsMatch(normalised)), questionToo: true))
+            family = "pedido_anterior";
+        else if (AskedTimesBefore().IsMatch(normalised) || AskedAndItGoesOn().IsMatch(normalised))
+            family = "pedido_anterior";
+        else if (NoLongerNeededForGood().IsMatch(normalised))
+            family = "desnecessario";
+        else if (StopOrElse().IsMatch(normalised) && ReportOrBlock().IsMatch(normalised))
+            family = "bloquear";
+        return family is not null && !IntentVocabulary.Instance.KeepsTheContact(words, clauseEnds) && !AsksForAnother().IsMatch(normalised) ? family : null;
+    }
+
+    [GeneratedRegex(@"\b(mandar|mandando|enviar|enviando|manda|mande|envia|envie) (o|a|os|as) (paciente|pacientes|relatorio|relatorios|exame|exames|laudo|laudos|prontuario|prontuarios|receita|receitas|prescricao|evolucao)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WardThingSent();
+
+    /// <summary>Whether a clause of the text (split at its sentence marks, normalised) passes <paramref name="test"/>; a clause
+    /// closed by "?" only when <paramref name="questionToo"/> ("número errado?" asks, "número errado!" tells).</summary>
+    static bool AnyClause(string text, Func<string, bool> test, bool questionToo)
+    {
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = text.IndexOfAny(SentenceEnds, start);
+            if (end < 0) end = text.Length;
+            if (end > start && (questionToo || end == text.Length || text[end] != '?') && PtBrText.Normalise(text[start..end]) is { Length: > 0 } clause && test(clause))
+                return true;
+            start = end + 1;
+        }
+        return false;
+    }
+
+    static bool NotTheDoctor(string clause) => NotADoctor().IsMatch(clause) || WrongNumber().IsMatch(clause);
+
+    [GeneratedRegex(@"\b(falec\w*|morreu|obito|entre nos)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex DeathWord();
+
+    /// <summary>The doctor by his title (or the number's owner) as the subject of a death: "o Dr. Roberto veio a óbito",
+    /// "Minha mãe, Dra. Helena, faleceu", "o médico dono desse número faleceu"; or the death, then the number his.</summary>
+    [GeneratedRegex(@"\b(dr|dra|doutor|doutora|medico|medica|don[oa] (desse|deste|do) (numero|celular|telefone|whatsapp))( \w+){0,3} (faleceu|morreu|veio a obito|foi a obito|veio a falecer|nao esta mais entre nos)\b" +
+        @"|\b(faleceu|morreu|veio a obito)\b.*\b(numero|celular|telefone|whatsapp) (era|e|pertencia) (dele|dela|d[oa] (dr|dra|doutor|doutora))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnerDied();
+
+    /// <summary>"ele faleceu" as the whole message, or after the title or the number named ("aqui é a filha do Dr. José. Ele
+    /// faleceu há dois meses", "esse número era do meu pai, ele faleceu").</summary>
+    [GeneratedRegex(@"^(infelizmente |olha |oi |ola )?(ele|ela) (ja )?(faleceu|morreu|veio a obito|nao esta mais entre nos)( (ha|faz|em|no|na|semana|mes|ano|ontem|dia)\b.*)?$" +
+        @"|\b(dr|dra|doutor|doutora|medico|medica|numero era|celular era|telefone era)\b.*\b(ele|ela) (ja )?(faleceu|morreu|veio a obito|nao esta mais entre nos)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HeDied();
+
+    /// <summary>A patient's or a relative's death, or a colleague's told with the shift to cover: "o paciente faleceu", "a Dra.
+    /// faleceu, precisamos cobrir o plantão".</summary>
+    [GeneratedRegex(@"\b(paciente|pacientes|leito|acompanhante|avo|cobrir|cobertura|substitu\w*|colega|plantao|escala|(pai|mae|filho|filha|irmao|irma|marido|esposa|tio|tia) (dele|dela))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SomeoneElseDied();
+
+    [GeneratedRegex(@"\b(medic|doutor|dr|dra|saude|errad|enganaram|enganou|wrong)", RegexOptions.CultureInvariant)]
+    private static partial Regex NotADoctorWord();
+
+    /// <summary>"não sou médico" closing its clause (or going on with "e não pedi…", "nem trabalho…"): "não sou médico ainda" and
+    /// "não sou médico do trabalho" are not; "não sou o Dr. Marcos", "nunca fui médico", "não sou da área da saúde".</summary>
+    [GeneratedRegex(@"(^| )(eu )?(nao|nunca|nem) (sou|somos|fui) (o |a |um |uma )?(medic[oa]s?|doutor|doutora|da area( da saude| medica)?|da saude|profissional de saude)( (nao|nenhum|nenhuma|na vida))?( (moco|moca|amigo|amiga|viu|ta|mano|gente))?( (e|nem) (nao|nunca|trabalho|conheco|atuo)\b.*| (esse|este) (numero|celular|telefone|whatsapp) .*)?$" +
+        @"|(^| )nao sou (o|a) (dr|dra|doutor|doutora)( \w+){0,3}$|^(e )?nao (medic[oa]|doutor|doutora)$" +
+        @"|(^| )(esse|este|o|meu) (numero|celular|telefone|whatsapp) nao e (de )?(nenhum |um |uma )?(medic[oa]|doutor|doutora)( nenhum)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NotADoctor();
+
+    /// <summary>"número errado" as its clause ("Número errado!!!", "numero errado amigo"); "mandando pro número errado";
+    /// "vocês erraram o contato"; "wrong number". Not "foi engano" alone (the doctor's own slip) nor "mensagem errada".</summary>
+    [GeneratedRegex(@"^((e|foi|eh|ta|esta) )?(o )?(numero|contato) errado( (amigo|amiga|moco|moca|viu|ta|mano|parceiro|gente|meu))?$" +
+        @"|\b(mandando|mandaram|mandou|mandam|enviando|enviaram|enviou|ligando|escrevendo) (para|no|ao)( o| um)? (numero|contato|pessoa) errad[oa]\b" +
+        @"|\b(numero|celular|telefone|whatsapp) (trocou|mudou) de (dono|dona)\b|\b(erraram|errou) (o|de) (numero|contato|pessoa)\b|\bse enganaram de (numero|pessoa|contato)\b|^wrong number$", RegexOptions.CultureInvariant)]
+    private static partial Regex WrongNumber();
+
+    /// <summary>A no said again, closing its clause: "(já) disse que não", "eu respondo não e vocês mandam de novo",
+    /// "quantas vezes eu preciso dizer não?". The group "ja" when "já" comes before the verb.</summary>
+    [GeneratedRegex(@"(^| )(?<ja>ja (eu )?|eu ja )?(eu )?(disse|falei|respondi|respondo|digo|dizer|falar|responder|repeti|repito|avisei|expliquei)( (para voces|para voce|para vc))?( (\d+|mil|varias|muitas|tantas|duas|tres|cem) vezes)?( que)? nao( nao| e nao| (faco|pego|dou|quero) (plantao|plantoes))*( (e|mas) (voces|voce) \w+.*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex SaidNoAgain();
+
+    [GeneratedRegex(@"\b(disse|falei|respondi|respondo|digo|dizer|falar|responder|repeti|repito|avisei|expliquei)( para voces?| para vc)?( \w+ vezes)?( que)? nao\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SaidWord();
+
+    [GeneratedRegex(@"\b(toda vez|toda semana|todo dia|todo santo dia|todo mes|sempre|de novo|outra vez|mais uma vez|quantas vezes|(\d+|mil|varias|muitas|tantas|duas|tres|cem) vezes)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RepetitionMarker();
+
+    /// <summary>A stop, then a report or a block threatened if it is not kept: "parem senão denuncio", "pare ou vou registrar
+    /// reclamação" (as "me tira dessa lista senão vou no Procon"). A threat alone if the sending goes on ("se continuarem
+    /// mandando vou no procon") stays a legal step, the house's call.</summary>
+    [GeneratedRegex(@"\b(parem|pare) (senao|ou)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex StopOrElse();
+
+    /// <summary>"já pedi umas três vezes pra parar", "falei mil vezes pra pararem" — the request counted, not followed by
+    /// the drug it stops ("…pra parar a noradrenalina").</summary>
+    [GeneratedRegex(@"\b(ja )?(pedi|falei|disse|mandei) (umas |mais de |ja )?(\d+|duas|tres|quatro|cinco|dez|mil|varias|muitas|tantas) vezes (para|que) (parar|parassem|pararem|nao mandar|nao me mandar)\b(?! (a|o|as|os|esse|essa) (?!mensage|envio|contato|vaga|oferta))", RegexOptions.CultureInvariant)]
+    private static partial Regex AskedTimesBefore();
+
+    /// <summary>"mandei parar faz tempo e continuam mandando" — a request to stop told, then the sending that goes on.</summary>
+    [GeneratedRegex(@"\b(pedi|mandei|falei|disse|pedimos) (para )?(parar|pararem)\b(?! (a|o|as|os|esse|essa) (?!mensage|envio|contato|vaga|oferta)).*\b(continuam|continua) (me )?(mandando|enviando)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AskedAndItGoesOn();
+
+    /// <summary>"obrigado mas não precisa mais, me aposentei" — "não precisa mais" alone, then a change of life for good.</summary>
+    [GeneratedRegex(@"\bnao precisam? mais (me aposentei|mudei de (cidade|pais|estado|area|especialidade|ramo|profissao)|vou morar|vou embora|parei de|larguei|sou aposentad[oa]|estou aposentad[oa]|estou morando (fora|no exterior))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NoLongerNeededForGood();
+
+    [GeneratedRegex(@"\b(denunci\w*|procon|process\w*|justica|advogad\w*|reclame aqui|bloque\w*|meus direitos|anpd|spam)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ReportOrBlock();
+
+    [GeneratedRegex(@"\b(tem|teria|manda|me manda) (outr[oa]s?|algum[a]?|mais alguma)\b|\bposso\b|\bpode mandar\b|(?<!\bnao )\b(sou medic[oa]|tenho interesse)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AsksForAnother();
 
     /// <summary>
     /// Twenty-third blind set: the opt-out of a turn, a burst of messages answered as one (TurnProcessor): the first message
@@ -68,13 +193,16 @@ internal static partial class OptOutDetector
     {
         // Each line's own reading, once: the rules below ask it of a line several times (as itself, as the next line).
         var stops = new bool?[texts.Count];
-        bool Stop(int k) => stops[k] ??= IsOptOut(texts[k]);
+        // Twenty-eighth blind set: a line wholly in quotation marks ("olha o que o Dr. Rui me mandou:" then the quoted "me tira
+        // dessa lista") is someone's words told, not the doctor's own stop.
+        bool Stop(int k) => stops[k] ??= !Quoted(texts[k]) && IsOptOut(texts[k]);
         var normalised = new string?[texts.Count];
         string Norm(int k) => normalised[k] ??= PtBrText.Normalise(texts[k]);
         for (var i = 0; i < texts.Count; i++)
         {
             var text = texts[i];
             var next = i + 1;
+            if (Quoted(text)) continue;
             var isStop = Stop(i);
             // Twenty-fourth blind set: a stop split over two lines — "para" then "de me mandar mensagem", "PARA" then "DE
             // MANDAR" — is the stop the two read as one make, when neither is one alone; since the twenty-seventh also a
@@ -95,6 +223,11 @@ internal static partial class OptOutDetector
             else if (!isStop && next < texts.Count && !Stop(next) && SaidBefore().IsMatch(Norm(next))
                      && IsOptOut(texts[next] + " que " + text))
                 (text, isStop) = (texts[next] + " que " + text, true);
+            // Twenty-eighth blind set: "Toda vez a mesma coisa." then "Eu disse que não!" — the repetition in one line, the no
+            // said again in the next: the two read as one message.
+            else if (!isStop && next < texts.Count && !Stop(next) && !Quoted(texts[next]) && RepetitionMarker().IsMatch(Norm(i))
+                     && IsOptOut(text + ". " + texts[next]))
+                (text, isStop) = (text + ". " + texts[next++], true);
             // Twenty-fifth blind set: "para" / "de" / "mandar" / "mensagem", "não quero" / "mais" / "receber nada" — a stop
             // spelled out over three or more lines of a word or two, none a stop alone, is the one sentence they make.
             else if (!isStop && SpelledOver(texts, i, Stop) is var end && end - i >= 3
@@ -112,10 +245,22 @@ internal static partial class OptOutDetector
                 }
                 return text;
             }
-            if (i > 0 && !string.IsNullOrWhiteSpace(text) && WhoWrites().IsMatch(PtBrText.Normalise(texts[i - 1])) && IsOptOut(texts[i - 1] + ", " + text))
+            // Twenty-eighth blind set: also "esse número era do meu pai" then "ele faleceu ano passado" — the death told of the
+            // owner the line before named.
+            if (i > 0 && !string.IsNullOrWhiteSpace(text) && (WhoWrites().IsMatch(PtBrText.Normalise(texts[i - 1])) || DeathWord().IsMatch(Norm(i)))
+                && IsOptOut(texts[i - 1] + ", " + text))
                 return text;
         }
         return null;
+    }
+
+    /// <summary>A line wholly between quotation marks (trailing marks or emoji aside).</summary>
+    static bool Quoted(string text)
+    {
+        var t = text.AsSpan().Trim();
+        var end = t.Length;
+        while (end > 0 && !char.IsLetterOrDigit(t[end - 1]) && t[end - 1] is not ('"' or '”' or '\'' or '’')) end--;
+        return end >= 3 && t[0] is '"' or '“' or '\'' or '‘' && t[end - 1] is '"' or '”' or '\'' or '’';
     }
 
     /// <summary>
@@ -233,7 +378,7 @@ internal static partial class OptOutDetector
     private static partial Regex TakenBackOpening();
 
     /// <summary>A line that only says who writes for the doctor: "sou a esposa do Dr. Carlos", "aqui é a secretária da Dra. Ana".</summary>
-    [GeneratedRegex(@"^((oi|ola|bom dia|boa tarde|boa noite) )*(sou|aqui e|aqui quem fala e|quem fala e|falo pel[oa]|escrevo pel[oa]|escrevo em nome d[oa]) (a |o )?(\w+ ){0,2}(d[oa]|de) (dr|dra|doutor|doutora|medic[oa])\b[^ ]*( \w+){0,3}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((oi|ola|bom dia|boa tarde|boa noite) )*(sou|aqui e|aqui quem fala e|quem fala e|falo pel[oa]|escrevo pel[oa]|escrevo em nome d[oa]) (a |o )?(\w+ ){0,2}(d[oa]|de) (dr|dra|doutor|doutora|medic[oa])\b[^ ]*( \w+){0,3}$|^(a |o )?(secretaria|secretario|esposa|marido|filha|filho|assistente) (d[oa]|de) (dr|dra|doutor|doutora)( \w+){0,2} aqui$", RegexOptions.CultureInvariant)]
     private static partial Regex WhoWrites();
 
     /// <summary>A send or use opening a later clause, with a phone number after it: the contact moved to that number.</summary>
