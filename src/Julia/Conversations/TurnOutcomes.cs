@@ -19,6 +19,23 @@ internal sealed partial class TurnOutcomes(
     IOptions<ConversationsOptions> options, IOptions<AgentOptions> agentOptions, TimeProvider time, ILogger<TurnOutcomes> logger)
 {
     public const string OptOutConfirmation = "Combinado, não te mando mais mensagens. Se precisar de plantão é só chamar aqui.";
+
+    /// <summary>The confirmation when the number's owner died (<see cref="OptOutConfirmationFor"/>).</summary>
+    public const string OptOutConfirmationDeath = "Sinto muito pela perda. Não vamos mais mandar mensagens para este número.";
+
+    /// <summary>The confirmation when the number is not a doctor's (<see cref="OptOutConfirmationFor"/>).</summary>
+    public const string OptOutConfirmationWrongNumber = "Desculpe o engano! Não vamos mais mandar mensagens para este número.";
+
+    /// <summary>
+    /// The confirmation an opt-out gets, by what asked it (docs/decisions.md#opt-out): "se precisar de plantão é só chamar"
+    /// is no answer to a relative telling the doctor died, nor to someone who is not a doctor.
+    /// </summary>
+    public static string OptOutConfirmationFor(string text) => Text.OptOutDetector.Circumstance(text) switch
+    {
+        "falecimento" => OptOutConfirmationDeath,
+        "engano" => OptOutConfirmationWrongNumber,
+        _ => OptOutConfirmation,
+    };
     public const string HoldingMessage = "Me dá só um minutinho que já te respondo";
 
     public async Task<TurnResult> ReplyAsync(TurnInput input, string reply, AgentAccounting? accounting, CancellationToken ct)
@@ -90,7 +107,7 @@ internal sealed partial class TurnOutcomes(
         var cancelled = await queue.CancelAllPendingForDoctorAsync(tx, doctor.Id, "opt_out", ct);
         await CloseOnOptOutAsync(tx, c, ct);
         if (!c.HumanControlled)
-            await queue.EnqueueAsync(tx, [new NewQueueItem(doctor.Id, c.Id, QueueKinds.SystemMessage, OptOutConfirmation, time.GetUtcNow(),
+            await queue.EnqueueAsync(tx, [new NewQueueItem(doctor.Id, c.Id, QueueKinds.SystemMessage, OptOutConfirmationFor(text), time.GetUtcNow(),
                 Metadata: new Dictionary<string, object?> { ["tipo_sistema"] = "confirmacao_opt_out" })], ct);
         foreach (var effect in optOutEffects)
             await effect.OnOptedOutAsync(tx, new OptedOut(doctor.Id, c.Id, c.HumanControlled, TextPrefix.Of(text, 500)), ct);

@@ -175,6 +175,23 @@ public sealed class PipelineTests(PipelineFixture f) : IClassFixture<PipelineFix
         Assert.DoesNotContain(f.Agent.Turns, t => t.Parts.Any(p => p.Contains("PARE")));
     }
 
+    /// <summary>
+    /// A relative telling the doctor died opts the number out, and the confirmation is condolences — not "se precisar de
+    /// plantão é só chamar aqui" (docs/decisions.md#opt-out).
+    /// </summary>
+    [Fact]
+    public async Task ADeathToldOptsTheNumberOutWithCondolences()
+    {
+        const string phone = "5511999990163";
+        await PostAsync(f.Client, Text(phone, "Boa tarde. Aqui é a esposa do Dr. Paulo, ele faleceu mês passado."));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.True(await f.ScalarAsync<bool>("SELECT opted_out FROM medicos WHERE telefone = @phone", new { phone }));
+        var confirmation = Assert.Single(await f.QueueAsync(phone), q => q.TipoSistema == "confirmacao_opt_out");
+        Assert.Equal("Sinto muito pela perda. Não vamos mais mandar mensagens para este número.", confirmation.Conteudo);
+        Assert.DoesNotContain(f.Agent.Turns, t => t.Doctor.Telefone == phone);
+    }
+
     [Fact]
     public async Task AskingForAPersonHandsOffOnceAndSilencesJulia()
     {

@@ -71,9 +71,9 @@ internal static partial class OptOutDetector
     static string? Implied(string text, string normalised, string[] words, ulong clauseEnds)
     {
         string? family = null;
-        if (DeathWord().IsMatch(normalised) && (OwnerDied().IsMatch(normalised) || HeDied().IsMatch(normalised)) && !SomeoneElseDied().IsMatch(normalised))
+        if (TellsTheOwnerDied(normalised))
             family = "falecimento";
-        else if (NotADoctorWord().IsMatch(normalised) && AnyClause(text, NotTheDoctor, questionToo: false))
+        else if (TellsNotTheDoctor(text, normalised))
             family = "engano";
         else if (SaidWord().IsMatch(normalised) && AnyClause(text, c => SaidNoAgain().Match(c) is { Success: true } m
                      && (m.Groups["ja"].Success || RepetitionMarker().IsMatch(normalised)), questionToo: true))
@@ -85,6 +85,25 @@ internal static partial class OptOutDetector
         else if (StopOrElse().IsMatch(normalised) && ReportOrBlock().IsMatch(normalised))
             family = "bloquear";
         return family is not null && !IntentVocabulary.Instance.KeepsTheContact(words, clauseEnds) && !AsksForAnother().IsMatch(normalised) ? family : null;
+    }
+
+    /// <summary>The number's owner's death told ("o Dr. Roberto faleceu", "aqui é a filha do Dr. José. Ele faleceu"), on
+    /// normalised text — whatever else the message asks (the opt-out's confirmation is then condolences).</summary>
+    static bool TellsTheOwnerDied(string normalised) =>
+        DeathWord().IsMatch(normalised) && (OwnerDied().IsMatch(normalised) || HeDied().IsMatch(normalised)) && !SomeoneElseDied().IsMatch(normalised);
+
+    /// <summary>The number told not to be a doctor's ("não sou médico", "número errado" not asked).</summary>
+    static bool TellsNotTheDoctor(string text, string normalised) =>
+        NotADoctorWord().IsMatch(normalised) && AnyClause(text, NotTheDoctor, questionToo: false);
+
+    /// <summary>Why an opt-out was asked, when the answer to it must differ (docs/decisions.md#opt-out): `falecimento` (the
+    /// owner died), `engano` (not a doctor, a wrong number), else null.</summary>
+    public static string? Circumstance(string? text)
+    {
+        var normalised = PtBrText.Normalise(text);
+        return normalised.Length == 0 ? null
+            : TellsTheOwnerDied(normalised) ? "falecimento"
+            : TellsNotTheDoctor(text!, normalised) ? "engano" : null;
     }
 
     [GeneratedRegex(@"\b(mandar|mandando|enviar|enviando|manda|mande|envia|envie) (o|a|os|as) (paciente|pacientes|relatorio|relatorios|exame|exames|laudo|laudos|prontuario|prontuarios|receita|receitas|prescricao|evolucao)\b", RegexOptions.CultureInvariant)]
