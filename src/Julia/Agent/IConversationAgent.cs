@@ -19,6 +19,13 @@ internal sealed record AgentTurn(
     IReadOnlyList<HistoryItem> History, IReadOnlyList<Julia.Shifts.Shift>? Holdings = null, IReadOnlyList<string>? OwnWords = null,
     IReadOnlyList<Guid>? EarlierOffers = null)
 {
+    /// <summary>
+    /// The SQL of an interacoes row's offered shifts as <see cref="OfferedIds"/> reads them: a reply's
+    /// `llm->'vagas_oferecidas'` as text, NULL for any other row. One definition for the live turn's history and the
+    /// prompt review's replay.
+    /// </summary>
+    public const string OfferedSql = "CASE WHEN direcao = 'saida' AND jsonb_typeof(llm->'vagas_oferecidas') = 'array' THEN llm->>'vagas_oferecidas' END";
+
     /// <summary>The ids of a stored `vagas_oferecidas` (a JSON array of ids, as text); none when absent or unreadable.</summary>
     public static IReadOnlyList<Guid> OfferedIds(string? json)
     {

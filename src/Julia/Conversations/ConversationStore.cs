@@ -252,7 +252,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
     static string HistorySql(string excludedInbound) => $"""
         SELECT direcao AS Direction, autor_tipo AS AuthorType,
                CASE WHEN length(conteudo) > {HistoryLineChars} THEN left(conteudo, {HistoryLineChars}) || ' [...]' ELSE conteudo END AS Content,
-               CASE WHEN direcao = 'saida' AND jsonb_typeof(llm->'vagas_oferecidas') = 'array' THEN llm->>'vagas_oferecidas' END AS Offered FROM (
+               {Agent.AgentTurn.OfferedSql} AS Offered FROM (
             SELECT direcao, autor_tipo, conteudo, llm, created_at, id FROM interacoes
             WHERE medico_id = @medicoId AND conteudo IS NOT NULL
               AND NOT (direcao = 'entrada' AND ({excludedInbound}))

@@ -57,9 +57,9 @@ internal sealed class ReplayStore(NpgsqlDataSource db)
     public async Task<(IReadOnlyList<HistoryItem> Lines, IReadOnlyList<Guid> Offered)> HistoryAsync(Guid medicoId, RecordedLine before, int limit, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        var rows = (await c.QueryAsync<(string Direction, string? AuthorType, string Content, string? Offered)>(new CommandDefinition("""
+        var rows = (await c.QueryAsync<(string Direction, string? AuthorType, string Content, string? Offered)>(new CommandDefinition($"""
             SELECT direcao AS Direction, autor_tipo AS AuthorType, conteudo AS Content,
-                   CASE WHEN direcao = 'saida' AND jsonb_typeof(llm->'vagas_oferecidas') = 'array' THEN llm->>'vagas_oferecidas' END AS Offered FROM (
+                   {AgentTurn.OfferedSql} AS Offered FROM (
                 SELECT direcao, autor_tipo, conteudo, llm, created_at, id FROM interacoes
                 WHERE medico_id = @medicoId AND conteudo IS NOT NULL AND (created_at, id) < (@at, @id)
                 ORDER BY created_at DESC, id DESC LIMIT @limit) recent

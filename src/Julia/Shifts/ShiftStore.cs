@@ -20,11 +20,11 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
         LEFT JOIN periodos p ON p.id = v.periodo_id LEFT JOIN setores s ON s.id = v.setor_id
         """;
 
+    /// <summary>Not started yet on the São Paulo clock (a shift without a start hour starts at midnight).</summary>
+    const string NotStarted = "(v.data + COALESCE(v.hora_inicio, time '00:00')) AT TIME ZONE 'America/Sao_Paulo' > now()";
+
     /// <summary>What "open" means for the search and for a queued text that names a shift: one definition.</summary>
-    const string OpenCondition = """
-        v.status = 'aberta' AND v.deleted_at IS NULL
-        AND (v.data + COALESCE(v.hora_inicio, time '00:00')) AT TIME ZONE 'America/Sao_Paulo' > now()
-        """;
+    const string OpenCondition = $"v.status = 'aberta' AND v.deleted_at IS NULL AND {NotStarted}";
 
     /// <summary>
     /// Open (`aberta`), not deleted, starting in the future on the São Paulo clock; date, priority, pay order. A page of
@@ -108,7 +108,7 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
             SELECT {Columns} {From}
             WHERE v.id = ANY(@ids) AND v.status IN ('aberta', 'anunciada') AND v.deleted_at IS NULL
               AND (@especialidadeId::uuid IS NULL OR v.especialidade_id = @especialidadeId)
-              AND (v.data + COALESCE(v.hora_inicio, time '00:00')) AT TIME ZONE 'America/Sao_Paulo' > now()
+              AND {NotStarted}
             ORDER BY v.data, array_position(ARRAY['critica','urgente','alta','normal'], v.prioridade), v.valor DESC NULLS LAST, v.id
             """, new { ids = ids.ToArray(), especialidadeId }, cancellationToken: ct))];
     }
