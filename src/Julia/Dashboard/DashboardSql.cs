@@ -32,7 +32,8 @@ internal static class DashboardSql
 
     /// <summary>
     /// Tokens per São Paulo day and model. Every chunk of a reply carries its turn's accounting (interacoes.llm), so the
-    /// chunks of one turn — same doctor, same accounting object — are counted once, on the day of the first.
+    /// chunks of one turn — same doctor, same accounting object — are counted once, on the day of the first. A row whose
+    /// llm names no model (a follow-up's offered shift) is not a turn.
     /// </summary>
     public const string TokensPerDay = """
         WITH turnos AS (
@@ -40,7 +41,7 @@ internal static class DashboardSql
                    CASE WHEN jsonb_typeof(llm->'tokens_entrada') = 'number' THEN (llm->>'tokens_entrada')::numeric::bigint ELSE 0 END AS entrada,
                    CASE WHEN jsonb_typeof(llm->'tokens_saida') = 'number' THEN (llm->>'tokens_saida')::numeric::bigint ELSE 0 END AS saida
             FROM interacoes
-            WHERE direcao = 'saida' AND llm IS NOT NULL AND created_at >= @de AND created_at < @ate
+            WHERE direcao = 'saida' AND llm ? 'modelo' AND created_at >= @de AND created_at < @ate
             GROUP BY medico_id, llm)
         SELECT to_char((created_at AT TIME ZONE @tz)::date, 'YYYY-MM-DD') AS Day, COALESCE(modelo, '(desconhecido)') AS Model,
                sum(entrada)::bigint AS InputTokens, sum(saida)::bigint AS OutputTokens

@@ -17,12 +17,19 @@ internal sealed class QueueStore(NpgsqlDataSource db)
     /// <summary>Metadata key of the shift a queued text names (a second follow-up's): checked again right before the send.</summary>
     public const string NamedShiftKey = "vaga_id";
 
-    /// <summary>The agent accounting a reply carries in its metadata, as the jsonb that interacoes.llm stores (NULL when absent).</summary>
+    /// <summary>
+    /// What a sent message stores in interacoes.llm (jsonb text, NULL when nothing): a reply's agent accounting from its
+    /// metadata, with the shifts it offered; a text with no model behind it that names a shift (a second follow-up's
+    /// <see cref="NamedShiftKey"/>, as it went out) records that shift alone as offered (`vagas_oferecidas`), so the
+    /// doctor's "quero" in a later turn finds it and the funnel counts the offer (docs/decisions.md#proactive).
+    /// </summary>
     public const string LlmAccounting = """
         CASE WHEN metadata ? 'modelo' AND metadata->>'modelo' IS NOT NULL THEN jsonb_build_object(
             'modelo', metadata->'modelo', 'tokens_entrada', metadata->'tokens_entrada', 'tokens_saida', metadata->'tokens_saida',
             'latencia_llm_ms', metadata->'latencia_llm_ms', 'ferramentas', metadata->'ferramentas',
-            'vagas_oferecidas', metadata->'vagas_oferecidas')::text END
+            'vagas_oferecidas', metadata->'vagas_oferecidas')::text
+             WHEN metadata->>'vaga_id' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+             THEN jsonb_build_object('vagas_oferecidas', jsonb_build_array(metadata->>'vaga_id'))::text END
         """;
 
     /// <summary>Queues the items in one statement; returns their fila_mensagens ids, in the items' order.</summary>

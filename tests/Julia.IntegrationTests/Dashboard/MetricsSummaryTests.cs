@@ -61,8 +61,8 @@ public sealed class MetricsSummaryFixture : PipelineFixture
             (4, 1, 'saida',   'julia',  'fila:resposta', '{"modelo": "claude-haiku-4-5", "tokens_entrada": 1000, "tokens_saida": 100, "latencia_llm_ms": 500}', 2, '10:06'),
             (5, 1, 'saida',   'julia',  'fila:resposta', '{"modelo": "claude-haiku-4-5", "tokens_entrada": 1000, "tokens_saida": 100, "latencia_llm_ms": 500}', 2, '10:06:02'),
             (6, 1, 'entrada', 'medico', 'whatsapp',      NULL, 2, '22:30'),
-            -- Bia: a follow-up she never answers.
-            (7, 2, 'saida',   'julia',  'fila:followup', NULL, 1, '09:00'),
+            -- Bia: a second follow-up naming a shift (its offer, no model behind it), which she never answers.
+            (7, 2, 'saida',   'julia',  'fila:followup', '{"vagas_oferecidas": ["f2000000-0000-4000-8000-000000000009"]}', 1, '09:00'),
             -- Caio: a message at the window's first instant answered in 10 s; another answered by staff, then by Júlia 180 s after it.
             (8, 3, 'entrada', 'medico', 'whatsapp',      NULL, 6, '00:00'),
             (9, 3, 'saida',   'julia',  'fila:resposta', '{"modelo": "claude-sonnet-4-5", "tokens_entrada": 2000, "tokens_saida": 200, "latencia_llm_ms": 900}', 6, '00:00:10'),
@@ -168,7 +168,7 @@ public sealed class MetricsSummaryTests(MetricsSummaryFixture f) : IClassFixture
         Assert.Equal([
             ("claude-haiku-4-5", 1000L, 100L, (decimal?)0.0015m),     // the two chunks of one turn count once; haiku 1/5
             ("claude-sonnet-4-5", 3500L, 350L, 0.021m),              // the longer entry sonnet-4-5 = 4/20 wins over sonnet = 3/15
-            ("modelo-sem-preco", 10L, 5L, null),
+            ("modelo-sem-preco", 10L, 5L, null),                     // Bia's follow-up offer is no turn: no "(desconhecido)"
         ], models);
 
         var periodo = s["periodo"]!;

@@ -154,9 +154,10 @@ public sealed class ProactiveSendTests(AlwaysOpenFixture f) : IClassFixture<Alwa
             JOIN vagas v ON v.hospital_id = (SELECT id FROM hospitais WHERE nome = x.hospital AND cidade = 'Mauá')
             """);
 
-        var sent = (await Eventually.MatchesAsync(() => f.QueryAsync<(string Telefone, string Status, string Conteudo, string? Vaga, string? Anterior, string? Gravado)>("""
+        var sent = (await Eventually.MatchesAsync(() => f.QueryAsync<(string Telefone, string Status, string Conteudo, string? Vaga, string? Anterior, string? Gravado, string? Oferecidas)>("""
                 SELECT m.telefone, f.status, f.conteudo, f.metadata->>'vaga_id', f.metadata->'texto_refeito'->>'vaga_anterior',
-                       (SELECT i.conteudo FROM interacoes i WHERE i.medico_id = m.id AND i.direcao = 'saida' AND i.origem = 'fila:followup')
+                       (SELECT i.conteudo FROM interacoes i WHERE i.medico_id = m.id AND i.direcao = 'saida' AND i.origem = 'fila:followup'),
+                       (SELECT i.llm->>'vagas_oferecidas' FROM interacoes i WHERE i.medico_id = m.id AND i.direcao = 'saida' AND i.origem = 'fila:followup')
                 FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id WHERE m.telefone LIKE '551199999706_' ORDER BY m.telefone
                 """), rows => rows.Count == 3 && rows.All(r => r.Status == "enviada")))
             .ToDictionary(r => r.Telefone);
@@ -170,15 +171,19 @@ public sealed class ProactiveSendTests(AlwaysOpenFixture f) : IClassFixture<Alwa
         Assert.StartsWith("Oi Dra. Lia! Surgiu um plantão", taken.Conteudo);
         Assert.Equal(taken.Conteudo, taken.Gravado);
         Assert.Equal((shiftOf["Hospital Livre"].ToString(), shiftOf["Hospital Tomado"].ToString()), (taken.Vaga, taken.Anterior));
+        // The shift it named, as it went out, is recorded as offered: his "quero" in a later turn can reserve it.
+        Assert.Equal($"[\"{shiftOf["Hospital Livre"]}\"]", taken.Oferecidas);
         // Started, and no other open shift of his specialty: the plain nudge.
         var started = sent["5511999997062"];
         Assert.Equal("Oi Dra. Lia! Sigo com plantões na sua especialidade por aqui, se quiser é só me chamar", started.Conteudo);
         Assert.Equal(started.Conteudo, started.Gravado);
         Assert.Null(started.Vaga);
+        Assert.Null(started.Oferecidas);
         // Still open: sent as it was queued.
         var open = sent["5511999997063"];
         Assert.Equal("Oi Dra. Lia! Surgiu um plantão que pode te interessar: Hospital Livre (Mauá). Quer que eu te conte mais?", open.Conteudo);
         Assert.Null(open.Anterior);
+        Assert.Equal($"[\"{shiftOf["Hospital Livre"]}\"]", open.Oferecidas);
     }
 
     [Fact]
