@@ -1,9 +1,11 @@
 using System.Globalization;
+using Dapper;
 using Julia.Conversations;
 using Julia.Notifications;
 using Julia.Shifts;
 using Microsoft.Extensions.Options;
 using Julia.Infrastructure.Text;
+using Npgsql;
 
 namespace Julia.Chatwoot;
 
@@ -12,10 +14,12 @@ namespace Julia.Chatwoot;
 /// — the same decisions as POST /admin/reservas/{id}/confirmar|cancelar, and POST /admin/vagas/{id}/reservar for
 /// `/reservar` (<see cref="ChatwootReserveCommand"/>) — and answers with a private note saying what happened (through
 /// the outbox, one per command message). The note itself never reaches the doctor. A message whose answer is already
-/// in the outbox (Chatwoot delivered the webhook again) is not run again.
+/// in the outbox (Chatwoot delivered the webhook again) is not run again; two deliveries of one message at the same
+/// instant (Chatwoot retrying a slow answer, two api processes) take turns on a transaction advisory lock named by
+/// that answer's key, so the second finds the first's answer (docs/decisions.md#reservations).
 /// </summary>
 internal sealed partial class ChatwootCommands(
-    ReservationQueries queries, ReservationDecisions decisions, ChatwootReserveCommand reserve, NotificationOutbox outbox,
+    NpgsqlDataSource db, ReservationQueries queries, ReservationDecisions decisions, ChatwootReserveCommand reserve, NotificationOutbox outbox,
     IOptions<ChatwootOptions> options, ILogger<ChatwootCommands> logger)
 {
     public const string ReplyKind = "resposta_comando";
@@ -24,20 +28,33 @@ internal sealed partial class ChatwootCommands(
 
     public async Task<ChatwootOutcome> RunAsync(ConversationRef c, ChatwootEvent.MessageCreated m, ReservationCommand command, CancellationToken ct)
     {
+        if (!options.Value.Enabled) return (await RunOnceAsync(c, m, command, ct)).Outcome;
         var key = $"{ChatwootNotes.Channel}:{ReplyKind}:{m.ConversationId}:{m.MessageId}";
-        if (options.Value.Enabled && await outbox.ExistsAsync(key, ct))
+        // Held until the answer is in the outbox (its own commit, below); released by the rollback at the end, or by the
+        // connection's end if this process dies — a delivery after that runs the command, as nothing was answered.
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var held = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", new { key }, held, cancellationToken: ct));
+        if (await outbox.ExistsAsync(key, ct))
         {
             LogCommand(command.Verb, c.Id, Again);
             return new(false, $"/{command.Verb}: {Again}");
         }
+        var (outcome, reply) = await RunOnceAsync(c, m, command, ct);
+        await outbox.EnqueueAsync(new NewNotification(ChatwootNotes.Channel, ReplyKind, key, null, c.Id, new { texto = reply }), ct);
+        return outcome;
+    }
+
+    /// <summary>Runs the command and logs what it did: the webhook's outcome and the private note's text.</summary>
+    async Task<(ChatwootOutcome Outcome, string Reply)> RunOnceAsync(ConversationRef c, ChatwootEvent.MessageCreated m, ReservationCommand command, CancellationToken ct)
+    {
         var by = string.IsNullOrWhiteSpace(m.SenderName) ? "Chatwoot" : m.SenderName.Trim();
         var (outcome, reply) = command.Verb == ReservationCommand.Reserve
             ? await reserve.DecideAsync(c.MedicoId, command, by, ct)
             : await DecideAsync(c.MedicoId, command, by, ct);
         LogCommand(command.Verb, c.Id, outcome);
-        if (options.Value.Enabled)
-            await outbox.EnqueueAsync(new NewNotification(ChatwootNotes.Channel, ReplyKind, key, null, c.Id, new { texto = reply }), ct);
-        return new(true, $"/{command.Verb}: {outcome}");
+        return (new(true, $"/{command.Verb}: {outcome}"), reply);
     }
 
     const string Again = "já tratado (o Chatwoot entregou a mesma nota de novo)";

@@ -112,6 +112,26 @@ public sealed class ReserveCommandTests(StaffReservationFixture f) : IClassFixtu
         Assert.Equal(2, Replies(chatwootId).Count);
     }
 
+    /// <summary>
+    /// Chatwoot re-sends a webhook it thinks failed, and two api processes may each get one: deliveries of one note at the
+    /// same instant run it once — one reservation, one answer — and the others are `ignored` as already handled.
+    /// </summary>
+    [Fact]
+    public async Task DeliveriesOfOneNoteAtTheSameInstantRunItOnce()
+    {
+        const string phone = "5511977730009";
+        var (_, conversa, chatwootId) = await f.DoctorAsync(phone, "reservar_nota_simultanea");
+        var vaga = await f.OpenShiftAsync("reservar_nota_simultanea", "Hospital Simultâneo");
+        var note = Note(chatwootId, phone, $"/reservar {Start(vaga)}");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => PostAsync(note))));
+
+        Assert.Equal(["ignored", "ignored", "ignored", "ok"], answers.Select(a => a.GetProperty("status").GetString()).Order());
+        Assert.Equal(1, await ReservationsOfShiftAsync(vaga));
+        Assert.Equal(1, await AnswersQueuedAsync(conversa));
+        Assert.Contains("Plantão reservado", await ReplyAsync(chatwootId, 1));
+    }
+
     [Fact]
     public async Task ReservarAloneAnswersHowAndListsHisOpenShiftsAsJuliasSearchFindsThem()
     {
