@@ -85,7 +85,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
                   AND i.id BETWEEN (s.metadata->>'turno_de')::bigint AND (s.metadata->>'turno_ate')::bigint
                   AND EXISTS (SELECT 1 FROM superseded_unsent)
                 RETURNING i.id)
-        SELECT (SELECT stage_jornada FROM doctor_answered)
+        SELECT (SELECT stage_jornada FROM doctor_answered) AS Stage, (SELECT telefone FROM doctor_answered) AS Phone
         """;
 
     /// <summary>
@@ -99,19 +99,20 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
     /// Input null when the conversation was closed by another process between the statements: call again. Erased: the
     /// doctor was erased (docs/decisions.md#lgpd) — no conversation is opened for him, and a message that still reached
     /// his row (stored by a process that found him just before the erasure) is emptied and marked processed.
-    /// <see cref="TurnInput.AnsweredStage"/>: the doctor's funnel stage after this answer moved it (or his pressure).
+    /// <see cref="TurnInput.AnsweredStage"/>: the doctor's funnel stage after this answer moved it (or his pressure), and
+    /// <see cref="TurnInput.AnsweredPhone"/> his phone, so every cached view of him can be corrected or dropped.
     /// </summary>
     public async Task<(TurnInput? Input, bool Erased)> BeginTurnAsync(Guid medicoId, int historyLimit, CancellationToken ct)
     {
         await using var c = await turnDb.Source.OpenConnectionAsync(ct);
         await using var grid = await c.QueryPreparedMultipleAsync(BeginTurnSql, ct, new { medicoId, limit = historyLimit });
-        var answeredStage = await grid.ReadSingleOrDefaultAsync<string?>();
+        var answered = await grid.ReadSingleAsync<(string? Stage, string? Phone)>();
         var conversation = await grid.ReadSingleOrDefaultAsync<ConversationState>();
         var pending = (await grid.ReadAsync<PendingInbound>()).ToList();
         var history = (await grid.ReadAsync<ConversationLine>()).ToList();
         var holdings = (await grid.ReadAsync<Shifts.Shift>()).ToList();
         if (await grid.ReadSingleAsync<bool>()) return (null, true);
-        return (conversation is null ? null : new TurnInput(conversation, pending, history, holdings, answeredStage), false);
+        return (conversation is null ? null : new TurnInput(conversation, pending, history, holdings, answered.Stage, answered.Phone), false);
     }
 
     /// <summary>The statement of <see cref="BeginTurnAsync"/>, built once: its parts are fixed, and the prepared-statement

@@ -113,9 +113,12 @@ internal sealed partial class TurnProcessor(
         return await outcomes.FallbackAsync(input, reason, agentEnabled: false, ct);
     }
 
-    /// <summary>This attempt's answer moved the doctor's funnel, but the turn that reads his profile runs later.</summary>
+    /// <summary>
+    /// This attempt's answer moved the doctor's funnel, but the turn that reads him runs later and finds nothing moved:
+    /// every cached view of him goes now — by id, his profile, and by phone (the webhook's lookup).
+    /// </summary>
     Task ForgetMovedStageAsync(TurnInput input, Guid medicoId) =>
-        input.AnsweredStage is null ? Task.CompletedTask : doctors.InvalidateAsync(medicoId, null);
+        input.AnsweredStage is null ? Task.CompletedTask : doctors.InvalidateAsync(medicoId, input.AnsweredPhone);
 
     async Task ShowPresenceAsync(string jid, CancellationToken ct)
     {

@@ -229,7 +229,7 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
                 pressure_score = GREATEST(0, m.pressure_score - 20 * {messages})
             WHERE m.id = {medicoParam} AND {answered}
               AND (m.stage_jornada IN ({StagesBeforeAnswer}) OR m.pressure_score > 0)
-            RETURNING m.id, m.stage_jornada)
+            RETURNING m.id, m.stage_jornada, m.telefone)
         """;
 
     const string StagesBeforeAnswer = "'novo', 'msg_enviada', 'aguardando_resposta', 'nao_respondeu'";

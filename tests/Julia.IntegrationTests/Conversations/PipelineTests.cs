@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Julia.Conversations;
+using Julia.Doctors;
 using Julia.Infrastructure.Redis;
 using Julia.IntegrationTests.TestHost;
 using Julia.Queue;
@@ -388,6 +389,45 @@ public sealed class ConversationRulesTests(PipelineFixture f) : IClassFixture<Pi
             var cached = await cache.StringGetAsync(key);
             if (cached.HasValue) Assert.Equal("respondeu", JsonNode.Parse(cached.ToString())!["stageJornada"]!.GetValue<string>());
         }
+    }
+
+    /// <summary>
+    /// The attempt whose first statement moved his funnel may stop there (the conversation busy elsewhere, a burst still
+    /// being written); the attempt that answers later finds nothing moved and corrects nothing. So the stopping attempt
+    /// drops every cached view of him — also medico:telefone:*, the webhook's lookup, which kept the old stage until
+    /// CACHE_TTL.
+    /// </summary>
+    [Fact]
+    public async Task AnAttemptThatMovesTheFunnelAndStopsDropsTheDoctorCachedByPhone()
+    {
+        const string phone = "5511999990632";
+        var medicoId = await f.ScalarAsync<Guid>("""
+            INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome, stage_jornada, origem)
+            VALUES (@phone, @phone || '@s.whatsapp.net', 'Ana', 'msg_enviada', 'import') RETURNING id
+            """, new { phone });
+        var conversaId = await f.ScalarAsync<Guid>("INSERT INTO conversations (medico_id) VALUES (@medicoId) RETURNING id", new { medicoId });
+        var directory = f.App.Services.GetRequiredService<DoctorDirectory>();
+        Assert.Equal("msg_enviada", (await directory.FindAsync(phone, null, default))!.StageJornada);
+        var cache = f.App.Services.GetRequiredService<RedisGate>().Multiplexer.GetDatabase();
+        Assert.True(await cache.KeyExistsAsync($"medico:telefone:{phone}"));
+
+        var processor = f.App.Services.GetRequiredService<TurnProcessor>();
+        await using (var held = await f.App.Services.GetRequiredService<ConversationLock>().TryAcquireAsync(conversaId, default))
+        {
+            Assert.NotNull(held);
+            await f.ExecuteAsync("""
+                INSERT INTO interacoes (medico_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, remote_jid)
+                VALUES (@medicoId, 'entrada', 'texto', 'medico', 'whatsapp', 'oi, vi sua mensagem', @id, @phone || '@s.whatsapp.net')
+                """, new { medicoId, phone, id = "MOVED-" + Guid.NewGuid().ToString("N") });
+            Assert.IsType<TurnResult.Busy>(await processor.ProcessAsync(medicoId, default));
+
+            Assert.Equal("respondeu", await f.ScalarAsync<string>("SELECT stage_jornada FROM medicos WHERE id = @medicoId", new { medicoId }));
+            var cached = await cache.StringGetAsync($"medico:telefone:{phone}");
+            if (cached.HasValue) Assert.Equal("respondeu", JsonNode.Parse(cached.ToString())!["stageJornada"]!.GetValue<string>());
+        }
+        // Answered once the lock is free (the app's runner was never told of the row this test wrote).
+        for (var attempt = 0; attempt < 50 && await processor.ProcessAsync(medicoId, default) is TurnResult.Busy; attempt++) await Task.Delay(100);
+        await f.WaitProcessedAsync(phone);
     }
 
     /// <summary>
