@@ -15,12 +15,16 @@ internal static class MessageContentReader
 
     /// <summary>
     /// A tap on a button, a list row or a template button, and an interactive reply: the words the doctor saw and chose
-    /// are his answer (Evolution's own chatbots read the same fields: src/utils/getConversationMessage.ts).
+    /// are his answer; a client that sends only the chosen option's id (no display text, no row title) has that id read
+    /// as his answer, as Evolution's own chatbots do (src/utils/getConversationMessage.ts: `responseRowId`,
+    /// `selectedId`, `selectedButtonId`) — the id is the list's or button's author's word for the option, not dropped.
     /// </summary>
-    static readonly (string Field, string[] Path)[] ReplyTexts =
+    static readonly (string Field, string[][] Paths)[] ReplyTexts =
     [
-        ("buttonsResponseMessage", ["selectedDisplayText"]), ("templateButtonReplyMessage", ["selectedDisplayText"]),
-        ("listResponseMessage", ["title"]), ("interactiveResponseMessage", ["body", "text"]),
+        ("buttonsResponseMessage", [["selectedDisplayText"], ["selectedButtonId"]]),
+        ("templateButtonReplyMessage", [["selectedDisplayText"], ["selectedId"]]),
+        ("listResponseMessage", [["title"], ["description"], ["singleSelectReply", "selectedRowId"]]),
+        ("interactiveResponseMessage", [["body", "text"]]),
     ];
 
     /// <summary>
@@ -47,13 +51,17 @@ internal static class MessageContentReader
         if (message.TryGetProperty("extendedTextMessage", out var ext) && EvolutionWebhookParser.GetString(ext, "text") is { } extText)
             return new Content(MessageKinds.Text, extText, null);
 
-        foreach (var (field, path) in ReplyTexts)
+        foreach (var (field, paths) in ReplyTexts)
         {
             if (!message.TryGetProperty(field, out var reply)) continue;
-            var node = reply;
-            foreach (var step in path[..^1])
-                node = node.ValueKind == JsonValueKind.Object && node.TryGetProperty(step, out var next) ? next : default;
-            if (EvolutionWebhookParser.GetString(node, path[^1]) is { Length: > 0 } chosen) return new Content(MessageKinds.Text, chosen, null);
+            foreach (var path in paths)
+            {
+                var node = reply;
+                foreach (var step in path[..^1])
+                    node = node.ValueKind == JsonValueKind.Object && node.TryGetProperty(step, out var next) ? next : default;
+                if (EvolutionWebhookParser.GetString(node, path[^1]) is { } chosen && !string.IsNullOrWhiteSpace(chosen))
+                    return new Content(MessageKinds.Text, chosen, null);
+            }
         }
 
         foreach (var (field, kind) in MediaKinds)

@@ -38,6 +38,8 @@ public sealed class PayloadVarietyTests(PipelineFixture f) : IClassFixture<Pipel
         // a tap is the words the doctor chose
         new("reply-buttons-response", "texto", "agente", "Sim, quero esse plantão"),
         new("reply-list-response", "texto", "agente", "Sexta noturno - Hospital Central"),
+        new("reply-list-response-row-id-only", "texto", "agente", "Sábado diurno no Hospital Central"),
+        new("reply-buttons-response-id-only", "texto", "agente", "Quero esse plantão"),
         new("reply-template-button", "texto", "agente", "Quero saber mais"),
         new("reply-interactive-response", "texto", "agente", "Tenho interesse"),
         // media: a caption of three words or more reaches the agent, else a canned answer
