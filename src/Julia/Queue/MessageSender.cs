@@ -173,6 +173,9 @@ internal sealed partial class MessageSender(
         if (s.HumanControlled && !m.AllowedUnderHuman) return ("bloqueada", "controle_humano");
         if (m.Kind == QueueKinds.Reply && s.NewerInbound) return ("cancelada", "superado");
         if (m.Kind == QueueKinds.FollowUp && s.InboundSinceEnqueue) return ("cancelada", "respondeu");
+        // The feeder's `conversa_recente` exclusion, held at the send: an opening queued before he wrote must not land in
+        // the conversation he started while it waited (docs/decisions.md#queue).
+        if (m.Kind == QueueKinds.Campaign && s.InboundSinceEnqueue) return ("cancelada", "conversa_recente");
         return null;
     }
 
