@@ -59,6 +59,69 @@ public sealed class JourneyTests(JourneyFixture f) : IClassFixture<JourneyFixtur
     }
 
     /// <summary>
+    /// Júlia is still writing her answer to "tem plantão sábado?" when he sends "para de me mandar mensagem": the opt-out
+    /// is confirmed, and the offer she was writing must not follow the confirmation to a doctor who just said stop.
+    /// </summary>
+    [Fact]
+    public async Task AnOptOutWhileJuliaIsWritingHerReplyIsTheLastWordHeGets()
+    {
+        const string phone = "5511966610015";
+        var (conversa, _) = await f.DoctorInChatwootAsync(phone);
+        var writing = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var previous = f.Agent.Respond;
+        f.Agent.Respond = async turn =>
+        {
+            if (turn.Doctor.Telefone != phone) return await previous(turn);
+            writing.TrySetResult();
+            await release.Task;
+            return new Julia.Agent.AgentOutcome.Reply("Tenho sim! Sábado no Hospital Jornada, 19h às 7h, R$ 2.100. Quer?");
+        };
+        try
+        {
+            await PostAsync(f.Client, Text(phone, "tem plantão sábado?"));
+            await writing.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await PostAsync(f.Client, Text(phone, "para de me mandar mensagem"));   // stored when the webhook answers
+            release.SetResult();
+            await f.WaitProcessedAsync(phone);
+            await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count(t => t.StartsWith("Combinado"))), n => n == 1);
+            await Eventually.MatchesAsync(() => f.ScalarAsync<long>("""
+                SELECT count(*) FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id
+                WHERE m.telefone = @phone AND f.status IN ('pendente', 'processando')
+                """, new { phone }), n => n == 0);
+        }
+        finally
+        {
+            release.TrySetResult();
+            f.Agent.Respond = previous;
+        }
+
+        Assert.DoesNotContain(f.SentTo(phone), t => t.Contains("Hospital Jornada"));
+        Assert.True(await f.ScalarAsync<bool>("SELECT opted_out FROM medicos WHERE telefone = @phone", new { phone }));
+        Assert.Equal("completed", await f.ScalarAsync<string>("SELECT status FROM conversations WHERE id = @conversa", new { conversa }));
+    }
+
+    /// <summary>
+    /// The other side of that rule: a reminder he asked for ("me lembra amanhã às 10h") still goes out at its time after he
+    /// wrote about something else — he chose that time; only a campaign's opening is made stale by his message.
+    /// </summary>
+    [Fact]
+    public async Task AReminderHeAskedForStillGoesOutAfterHeWroteAboutSomethingElse()
+    {
+        const string phone = "5511966610014";
+        var (conversa, _) = await f.DoctorInChatwootAsync(phone);
+        var medico = await MedicoAsync(conversa);
+        var reminder = await f.PendingReminderAsync(medico, conversa);
+        await f.ExecuteAsync("UPDATE fila_mensagens SET created_at = now() - interval '1 minute' WHERE id = @reminder", new { reminder });
+
+        await PostAsync(f.Client, Text(phone, "ah, e o pagamento de outubro já caiu?"));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.Equal("enviada", (await f.DueNowAsync(reminder)).Status);
+        Assert.Contains(f.SentTo(phone), t => t.Contains("retomar o plantão de sábado"));
+    }
+
+    /// <summary>
     /// A doctor holding a shift, with a reminder he asked for and a follow-up pending, says "pode parar de me mandar
     /// mensagem": one confirmation on WhatsApp, the reminder and the follow-up never go, the conversation is completed —
     /// and the hold is left for staff, who get one "Opt-out com plantão reservado" (docs/decisions.md#opt-out).
@@ -148,6 +211,35 @@ public sealed class JourneyTests(JourneyFixture f) : IClassFixture<JourneyFixtur
         await Eventually.MatchesAsync(() => f.ScalarAsync<long>(
             "SELECT count(*) FROM fila_mensagens WHERE conversa_id = @c AND tipo = 'resposta' AND status = 'enviada'", new { c = turn.ConversaId }), n => n >= 1);
         Assert.Equal("ai", await f.ScalarAsync<string>("SELECT controlled_by FROM conversations WHERE id = @c", new { c = turn.ConversaId }));
+    }
+
+    /// <summary>
+    /// Júlia's answer to him is waiting for a retry (WhatsApp failed once) when a recruiter, tidying up, resolves the
+    /// conversation in Chatwoot: the conversation is completed and stays with Júlia, and her answer still reaches him once
+    /// — he asked a question and nobody else answered it.
+    /// </summary>
+    [Fact]
+    public async Task AReplyWaitingForARetryWhenTheRecruiterResolvesStillReachesHimOnce()
+    {
+        const string phone = "5511966610016";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        f.Evolution.FailNextSends(500, 1);
+        await PostAsync(f.Client, Text(phone, "tem vaga domingo?"));
+        await f.WaitProcessedAsync(phone);
+        var reply = await Eventually.MatchesAsync(() => f.ScalarAsync<Guid?>("""
+            SELECT id FROM fila_mensagens WHERE conversa_id = @conversa AND tipo = 'resposta' AND status = 'pendente' AND tentativas = 1
+            """, new { conversa }), id => id is not null);
+
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(HumanLoopFixture.Webhook("webhook-conversation-status-changed-resolved.json", chatwootId, phone))).StatusCode);
+        Assert.Equal("completed", await f.ScalarAsync<string>("SELECT status FROM conversations WHERE id = @conversa", new { conversa }));
+
+        Assert.Equal("enviada", (await f.DueNowAsync(reply!.Value)).Status);
+        // The fake records the failed attempt too: two calls, one delivery (one outbound row).
+        Assert.Equal(2, f.SentTo(phone).Count(t => t.Contains("tem vaga domingo?")));
+        Assert.Equal(1, await f.ScalarAsync<long>(
+            "SELECT count(*) FROM interacoes WHERE conversa_id = @conversa AND direcao = 'saida' AND conteudo LIKE '%tem vaga domingo?%'", new { conversa }));
+        Assert.Equal("ai", await f.ControlAsync(conversa));
+        Assert.Empty(await f.HandoffsAsync(conversa));
     }
 
     /// <summary>
@@ -280,7 +372,7 @@ public sealed class JourneyTests(JourneyFixture f) : IClassFixture<JourneyFixtur
 
     /// <summary>
     /// He opted out last month; now "voltei, tem plantão?". He is answered (he started it), stays opted out for proactive
-    /// kinds: the follow-up job leaves him alone and a campaign row queued for him is blocked (SPEC's opt-out rule).
+    /// kinds: the follow-up job leaves him alone and a campaign row queued for him is blocked (docs/decisions.md#opt-out).
     /// </summary>
     [Fact]
     public async Task AnOptedOutDoctorWhoWritesAgainIsAnsweredButStillGetsNothingProactive()
