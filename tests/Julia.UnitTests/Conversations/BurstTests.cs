@@ -4,7 +4,7 @@ using Julia.Handoffs;
 namespace Julia.UnitTests.Conversations;
 
 /// <summary>
-/// Bursts of the twenty-third to twenty-ninth blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
+/// Bursts of the twenty-third to thirtieth blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
 /// for — an opt-out through <see cref="OptOutDetector.InTurn"/> (as TurnProcessor reads it), a handoff through
 /// <see cref="HandoffTriggerDetector.DetectInTurn"/>. A line can narrow the stop before it, take a request back, or say
 /// who writes for the doctor.
@@ -68,6 +68,15 @@ public sealed class BurstTests
     [InlineData("secretária do Dr. Luís aqui", "ele pediu pra não enviarem mais mensagens")]
     [InlineData("obrigado", "mas não precisa mais mandar", "vou morar fora")]
     [InlineData("Ele faleceu", "Retirem o número")]
+    // Thirtieth blind set: the offers to come as a whole; a short turn with no stop in any line read as one message; the report
+    // then where it is made; "num" after a possessive; a life change dated in the past, then the stop.
+    [InlineData("Boa tarde", "Favor desconsiderar meu contato", "para próximas oportunidades")]
+    [InlineData("Olá", "favor não me incluir", "em futuras comunicações")]
+    [InlineData("obrigada", "mas não quero mais", "pode encerrar")]
+    [InlineData("vou denunciar", "esse número no whatsapp")]
+    [InlineData("tira", "meu num")]
+    [InlineData("spam.", "denunciado.")]
+    [InlineData("Me aposentei em março", "favor retirar meu número")]
     public void TheseTurnsAreOptOuts(params string[] messages) =>
         Assert.NotNull(OptOutDetector.InTurn(messages));
 
@@ -127,6 +136,14 @@ public sealed class BurstTests
     [InlineData("toda semana", "eu peço pra parar a noradrenalina", "e o noturno religa")]
     [InlineData("o paciente faleceu", "vou atrasar pro plantão")]
     [InlineData("toda vez a mesma coisa", "o hospital atrasa o pagamento", "que saco")]
+    // Thirtieth blind set: an event's enrolment cancelled; "chega" as arriving, its time in the next line; a system's lock; what
+    // "pode encerrar" closes named in the next line — also when the turn is read as one message.
+    [InlineData("preciso", "cancelar minha inscrição no congresso", "então posso pegar o plantão do dia 10")]
+    [InlineData("chega", "amanhã o documento")]
+    [InlineData("estou bloqueado", "no sistema do hospital", "quem pode liberar?")]
+    [InlineData("meu CRM ficou bloqueado no portal", "como faço?")]
+    [InlineData("oi", "pode encerrar", "a reserva de sábado")]
+    [InlineData("obrigado", "pode encerrar", "o chamado")]
     public void TheseTurnsAreNotOptOuts(params string[] messages) =>
         Assert.Null(OptOutDetector.InTurn(messages));
 

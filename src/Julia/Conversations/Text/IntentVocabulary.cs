@@ -152,7 +152,7 @@ internal sealed class IntentVocabulary
         foreach (var (name, items) in optOutPhrases)
             for (var start = 0; start < words.Length; start++)
                 if (items.EndAt(words, start) is { } end && !Crosses(clauseEnds, start, end - 1) && !Near(words, end, exceptions, optOutExceptionWindow, authorities, clauseEnds) && !NarrowedDown(words, end, clauseEnds)
-                    && !Before(words, start, optOutBefore) && !Discounted(words, start, clauseEnds, hisNumber) && !(pausablePhrases.Contains(name) && Paused(words, end, paused))
+                    && !Before(words, start, optOutBefore, pastClauses: clauseEnds) && !Discounted(words, start, clauseEnds, hisNumber) && !(pausablePhrases.Contains(name) && Paused(words, end, paused))
                     && !ListOfTheWard(words, end) && !NarrowedShiftNoun(words, end, exceptions, clauseEnds)
                     && !(closingPhrases.Contains(name) && !ClosesClause(words, end, clauseEnds)) && !DeniedAfter(words, end, clauseEnds) && !FromNowOn(words, end)
                     && !RefusesOneOffer(words, written, start, end, clauseEnds) && !StopsAThing(words, end))
@@ -212,6 +212,10 @@ internal sealed class IntentVocabulary
             // Twenty-first blind set: "chega. não quero mais. tira" — a bare "tira" after the commands is their object left out,
             // neither counted (alone it may be the offered shift) nor in the way.
             if (clause is ["tira" or "tire" or "retira" or "retire"] or ["pode" or "podem", "tirar" or "retirar"]) continue;
+            // Thirtieth blind set: "obrigada mas não quero mais, pode encerrar" — a refusal opened by "mas" after the thanks, and
+            // a bare "pode encerrar" closing the talk after it, are commands here: with another command, never alone.
+            if (clause is ["mas" or "porem", _, ..]) clause = clause[1..];
+            if (clause is ["pode" or "podem" or "favor", "encerrar" or "finalizar"] or ["encerra" or "encerre" or "encerrar"]) { commands++; continue; }
             if (!exact.Contains(string.Join(' ', clause))) return false;
             commands++;
         }
@@ -923,15 +927,31 @@ internal sealed class IntentVocabulary
     /// A word (or two) in the three before the match that limits it to a time or a place: "hoje não me manda mais nada",
     /// "essa semana não me manda nada", "o hospital me ligou".
     /// </summary>
-    bool Before(string[] words, int start, Sequences before, ulong clauseEnds = 0)
+    bool Before(string[] words, int start, Sequences before, ulong clauseEnds = 0, ulong pastClauses = 0)
     {
         // A sequence that ends in those three words (it may start one word earlier) and not after the match's start;
         // with clause marks given, not in an earlier clause ("…do Hospital Municipal? quero falar com ele").
         for (var k = Math.Max(0, start - 4); k < start; k++)
             if (before.EndAt(words, k) is { } end && end > start - 3 && end <= start && !Permanent(words, k, end)
-                && !Crosses(clauseEnds, end - 1, start)) return true;
+                && !Crosses(clauseEnds, end - 1, start) && !(pastClauses != 0 && DateOfAPastChange(words, k, end, start, pastClauses))) return true;
         return false;
     }
+
+    /// <summary>
+    /// Thirtieth blind set: "Me aposentei em março, favor retirar meu número", "comecei a residência em março, pode me excluir"
+    /// — a month closing an earlier clause whose verb is in the past tells when his life changed, not when the stop ends.
+    /// </summary>
+    static bool DateOfAPastChange(string[] words, int from, int end, int start, ulong clauseEnds)
+    {
+        if (end - from != 1 || !Months.Contains(words[from]) || from == 0 || words[from - 1] is not ("em" or "desde") || !Crosses(clauseEnds, end - 1, start)) return false;
+        for (var k = from - 2; k >= 0 && k >= from - 5 && !Crosses(clauseEnds, k, k + 1); k--)
+            if (words[k] is "fui" or "foi" or "entrei" or "comecei" or "passei" || words[k].Length >= 5 && words[k] != "estou"
+                && (words[k].EndsWith("ei", StringComparison.Ordinal) && !words[k].EndsWith("rei", StringComparison.Ordinal) || words[k].EndsWith("ou", StringComparison.Ordinal)))
+                return true;
+        return false;
+    }
+
+    static readonly HashSet<string> Months = ["janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"];
 
     /// <summary>"a partir de hoje", "de janeiro em diante": the time starts a stop for good instead of limiting it.</summary>
     bool Permanent(string[] words, int from, int to)
@@ -941,6 +961,18 @@ internal sealed class IntentVocabulary
         return permanentAfter.EndAt(words, to) is not null;
     }
 
+    static readonly HashSet<string> FutureOffers = ["proximas", "proximos", "futuras", "futuros", "novas", "novos"];
+    static readonly HashSet<string> OffersAsAWhole = ["oportunidades", "vagas", "ofertas", "propostas", "comunicacoes", "mensagens", "envios", "contatos", "plantoes", "campanhas"];
+
+    /// <summary>A report or a block among the three words before <paramref name="end"/> ("denunciar esse número", "bloqueado").</summary>
+    static bool Reported(string[] words, int end)
+    {
+        for (var k = Math.Max(0, end - 3); k < end; k++)
+            if (words[k].StartsWith("denunci", StringComparison.Ordinal) || words[k].StartsWith("bloque", StringComparison.Ordinal) || words[k].StartsWith("report", StringComparison.Ordinal))
+                return true;
+        return false;
+    }
+
     /// <summary>"não tenho interesse em pronto-socorro": a refusal narrowed to one thing, not to contact as a whole.</summary>
     bool NarrowedDown(string[] words, int end, ulong clauseEnds = 0) =>
         // "sem interesse nesse", "dispenso essa, obrigado": the last word — or the last of its clause ("não tenho interesse
@@ -948,6 +980,12 @@ internal sealed class IntentVocabulary
         (end < words.Length && (courtesies.Strip(words[(end + 1)..]).Length == 0 || Crosses(clauseEnds, end, end + 1)) && words[end] is "esse" or "essa" or "este" or "esta" or "nesse" or "nessa" or "neste" or "nesta"
             or "desse" or "dessa" or "deste" or "desta" or "aquele" or "aquela" or "daquele" or "daquela" or "naquele" or "naquela")
         || end + 1 < words.Length && prepositions.Contains(words[end]) && !complementsOk.Contains(words[end + 1])
+        // Thirtieth blind set: "desconsiderar meu contato para próximas oportunidades", "…em futuras comunicações" — the offers
+        // to come as a whole, not one of them (unless narrowed again: "…próximas vagas de UTI").
+        && !(FutureOffers.Contains(words[end + 1]) && end + 2 < words.Length && OffersAsAWhole.Contains(words[end + 2])
+             && !Near(words, end + 3, optOutExceptions, optOutExceptionWindow))
+        // "vou denunciar esse número no whatsapp": where a report or a block is made, not what it is about.
+        && !(words[end + 1] is "whatsapp" or "zap" or "whats" or "wpp" && Reported(words, end))
         // Twenty-sixth blind set: "já pedi pra sair na semana passada" — a time gone by says when he asked.
         && !(end + 2 < words.Length && words[end + 2] is "passada" or "passado" or "retrasada" or "retrasado")
         && !words.Skip(end + 1).Take(3).Any(genericComplements.Contains)
@@ -1087,7 +1125,7 @@ internal sealed class IntentVocabulary
             if (pair.A.EndAt(words, i) is not { } aEnd || Crosses(clauseEnds, i, aEnd - 1)) continue;
             if (keepsGoing && (AsksToKeepGoing(words, i, clauseEnds) || ButDoNotStop(words, i, clauseEnds) || Discounted(words, i, clauseEnds, hisNumber)
                                || (pair == stopPair && (StopsSomethingElse(words, aEnd) || OnShiftCondition(words, i, optOutExceptions))))) continue;
-            if (pair.CheckAfter && before is not null && Before(words, i, before)) continue;
+            if (pair.CheckAfter && before is not null && Before(words, i, before, pastClauses: keepsGoing ? clauseEnds : 0)) continue;
             for (var j = aEnd; j <= Math.Min(words.Length - 1, aEnd + pair.Window); j++)
             {
                 if (pair.B.EndAt(words, j) is not { } bEnd) continue;

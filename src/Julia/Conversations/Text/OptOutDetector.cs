@@ -147,7 +147,7 @@ internal static partial class OptOutDetector
     [GeneratedRegex(@"\b(paciente|pacientes|leito|acompanhante|avo|cobrir|cobertura|substitu\w*|colega|plantao|escala|(pai|mae|filho|filha|irmao|irma|marido|esposa|tio|tia) (dele|dela))\b", RegexOptions.CultureInvariant)]
     private static partial Regex SomeoneElseDied();
 
-    [GeneratedRegex(@"\b(medic|doutor|dr|dra|saude|errad|enganaram|enganou|wrong)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(medic|doutor|dr|dra|saude|errad|enganaram|enganou|wrong)|\b(nao e mais|agora e|passou a ser) d", RegexOptions.CultureInvariant)]
     private static partial Regex NotADoctorWord();
 
     /// <summary>"não sou médico" closing its clause (or going on with "e não pedi…", "nem trabalho…"): "não sou médico ainda" and
@@ -157,11 +157,14 @@ internal static partial class OptOutDetector
         @"|(^| )(esse|este|o|meu) (numero|celular|telefone|whatsapp) nao e (de )?(nenhum |um |uma )?(medic[oa]|doutor|doutora)( nenhum)?$", RegexOptions.CultureInvariant)]
     private static partial Regex NotADoctor();
 
-    /// <summary>"número errado" as its clause ("Número errado!!!", "numero errado amigo"); "mandando pro número errado";
+    /// <summary>"número errado" as its clause ("Número errado!!!", "numero errado amigo"); "mandando pro número errado"; the number
+    /// another's now, closing its clause ("esse celular agora é da clínica");
     /// "vocês erraram o contato"; "wrong number". Not "foi engano" alone (the doctor's own slip) nor "mensagem errada".</summary>
     [GeneratedRegex(@"^((e|foi|eh|ta|esta) )?(o )?(numero|contato) errado( (amigo|amiga|moco|moca|viu|ta|mano|parceiro|gente|meu))?$" +
         @"|\b(mandando|mandaram|mandou|mandam|enviando|enviaram|enviou|ligando|escrevendo) (para|no|ao)( o| um)? (numero|contato|pessoa) errad[oa]\b" +
-        @"|\b(numero|celular|telefone|whatsapp) (trocou|mudou) de (dono|dona)\b|\b(erraram|errou) (o|de) (numero|contato|pessoa)\b|\bse enganaram de (numero|pessoa|contato)\b|^wrong number$", RegexOptions.CultureInvariant)]
+        @"|\b(numero|celular|telefone|whatsapp) (trocou|mudou) de (dono|dona)\b" +
+        // Thirtieth blind set: "Este número não é mais do Dr. Carlos", "esse celular agora é da clínica" — the number another's now.
+        @"|(^| )(esse|este|o) (numero|celular|telefone|whatsapp) (nao e mais|agora e|passou a ser) (d[oa]s?|de) \w+( \w+){0,3}$|\b(erraram|errou) (o|de) (numero|contato|pessoa)\b|\bse enganaram de (numero|pessoa|contato)\b|^wrong number$", RegexOptions.CultureInvariant)]
     private static partial Regex WrongNumber();
 
     /// <summary>A no said again, closing its clause: "(já) disse que não", "eu respondo não e vocês mandam de novo",
@@ -217,6 +220,7 @@ internal static partial class OptOutDetector
         bool Stop(int k) => stops[k] ??= !Quoted(texts[k]) && IsOptOut(texts[k]);
         var normalised = new string?[texts.Count];
         string Norm(int k) => normalised[k] ??= PtBrText.Normalise(texts[k]);
+        var anyStop = false;
         for (var i = 0; i < texts.Count; i++)
         {
             var text = texts[i];
@@ -252,10 +256,11 @@ internal static partial class OptOutDetector
             else if (!isStop && SpelledOver(texts, i, Stop) is var end && end - i >= 3
                      && string.Join(' ', texts.Skip(i).Take(end - i)) is var spelled && IsOptOut(spelled))
                 (text, next, isStop) = (spelled, end, true);
+            anyStop |= isStop;
             if (isStop)
             {
                 if (next < texts.Count && !Stop(next)
-                    && (StopTakenBack(texts[next]) || KeepsTheContact(texts[next]) || NarrowsTheStop(texts[next])
+                    && (StopTakenBack(texts[next]) || KeepsTheContact(texts[next]) || NarrowsTheStop(texts[next]) || ArrivesWhen(Norm(i), Norm(next))
                         || (ContinuesTheSentence(texts[next]) && (!IsOptOut(text + " " + texts[next]) || !IsOptOut(text + ", " + texts[next])))
                         || (GivesTheObject(text, texts[next]) && !IsOptOut(text + " " + texts[next]))))
                 {
@@ -270,8 +275,21 @@ internal static partial class OptOutDetector
                 && IsOptOut(texts[i - 1] + ", " + text))
                 return text;
         }
+        // Thirtieth blind set: "obrigada" / "mas não quero mais" / "pode encerrar" — a short turn with no stop in any line, nor
+        // in two lines read together, is read as the one message its lines make, each line a clause (so a line cannot be
+        // another's object). A turn of at most four short lines, read once.
+        if (!anyStop && texts.Count is >= 2 and <= MaxJoinedLines && texts.All(t => t.Length <= MaxJoinedLineLength && !Quoted(t))
+            && string.Join(", ", texts) is var joined && IsOptOut(joined))
+            return joined;
         return null;
     }
+
+    /// <summary>Thirtieth blind set: "chega" then "amanhã o documento" — the verb of arriving, its time in the next line.</summary>
+    static bool ArrivesWhen(string line, string next) =>
+        line is "chega" && next.Split(' ', 2)[0] is "amanha" or "hoje" or "depois" or "segunda" or "terca" or "quarta" or "quinta" or "sexta" or "sabado" or "domingo" or "semana" or "ate" or "quando";
+
+    const int MaxJoinedLines = 4;
+    const int MaxJoinedLineLength = 80;
 
     /// <summary>A line wholly between quotation marks (trailing marks or emoji aside).</summary>
     static bool Quoted(string text)
@@ -321,12 +339,14 @@ internal static partial class OptOutDetector
         if (!TakesAnObject.Contains(verb)) return false;
         var t = PtBrText.Normalise(next);
         var space = t.IndexOf(' ');
-        return (space > 0 ? t[..space] : t) is "meu" or "minha" or "meus" or "minhas";
+        return (space > 0 ? t[..space] : t) is "meu" or "minha" or "meus" or "minhas" or "esse" or "este" or "seu";
     }
 
     static readonly HashSet<string> TakesAnObject =
         ["remove", "remova", "removam", "tira", "tire", "tirem", "retira", "retire", "exclui", "exclua", "excluam", "apaga", "apague",
-         "cancela", "cancele", "cancelem", "deleta", "delete", "risca", "risque", "me tira", "me remove", "me exclui"];
+         "cancela", "cancele", "cancelem", "deleta", "delete", "risca", "risque", "me tira", "me remove", "me exclui",
+         // Thirtieth blind set: "vou denunciar" then "esse número no whatsapp".
+         "vou denunciar", "vou reportar", "vou bloquear", "denunciar", "bloquear", "denunciei", "bloqueei"];
 
     /// <summary>
     /// Twenty-fourth blind set: the line after a stop names the shifts it is about — "só de madrugada", "somente os

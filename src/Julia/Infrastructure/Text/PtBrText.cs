@@ -41,7 +41,9 @@ internal static partial class PtBrText
         // Nineteenth blind set: several words spelled out are told apart by a wider gap ("N Ã O  Q U E R O") or, when the
         // letters are joined by hyphens, by a plain space ("N-Ã-O M-A-N-D-E M-A-I-S").
         if (raw.Length >= 3 && raw.All(w => w.Length == 1 && char.IsLetter(w[0]))) raw = SpelledOutWords(lowered) ?? [string.Concat(raw)];
-        var words = raw.Select(w => SquashRepeats(w) is var squashed && Abbreviations.TryGetValue(squashed, out var full) ? full : Unglued(squashed));
+        // Thirtieth blind set: "tira meu num" — after a possessive, "num" (elsewhere "não") is the number.
+        var words = raw.Select((w, i) => SquashRepeats(w) is var squashed && squashed == "num" && i > 0 && raw[i - 1] is "meu" or "seu" or "teu" or "esse" or "este" ? "numero"
+            : Abbreviations.TryGetValue(squashed, out var full) ? full : Unglued(squashed));
         return string.Join(' ', words);
     }
 
