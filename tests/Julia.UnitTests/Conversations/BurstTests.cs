@@ -4,7 +4,7 @@ using Julia.Handoffs;
 namespace Julia.UnitTests.Conversations;
 
 /// <summary>
-/// Bursts of the twenty-third to thirtieth blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
+/// Bursts of the twenty-third to thirty-first blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
 /// for — an opt-out through <see cref="OptOutDetector.InTurn"/> (as TurnProcessor reads it), a handoff through
 /// <see cref="HandoffTriggerDetector.DetectInTurn"/>. A line can narrow the stop before it, take a request back, or say
 /// who writes for the doctor.
@@ -183,6 +183,13 @@ public sealed class BurstTests
     [InlineData("a paciente ficou nervosa", "queria falar com a gerente", "já acalmei")]
     [InlineData("me liga?", "não, melhor não", "tô no plantão, manda por aqui")]
     [InlineData("tenho consulta com meu advogado amanhã", "então só posso à tarde", "tem plantão à tarde?")]
+    // Thirty-first blind set: the joke word with the laughter and the delight in the lines around it; an errand at the council
+    // told over two lines; the hospital that calls; the doctor's lawyer reading the contract.
+    [InlineData("kkkk", "vocês são uma piada", "adorei o vídeo")]
+    [InlineData("kkkk", "vcs são uma piada", "amei o meme")]
+    [InlineData("vou no conselho regional", "buscar a certidão")]
+    [InlineData("o hospital me liga", "quando o paciente chegar?")]
+    [InlineData("posso mandar o contrato", "pro meu advogado ler?")]
     public void TheseTurnsHaveNoTrigger(params string[] messages) =>
         Assert.Null(HandoffTriggerDetector.DetectInTurn(messages));
 
@@ -231,6 +238,13 @@ public sealed class BurstTests
     [InlineData(HandoffTriggers.NegativeSentiment, "essa máquina", "não serve pra nada")]
     [InlineData(HandoffTriggers.NegativeSentiment, "olha o horário", "23h", "me mandando vaga", "vocês não têm noção")]
     [InlineData(HandoffTriggers.NegativeSentiment, "de novo essa mensagem automática", "chata demais", "vocês são insuportáveis")]
+    // Thirty-first blind set: the consultant or recruiter of his, the council as the step, the name exposed in public.
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "quero falar com a minha consultora")]
+    [InlineData(HandoffTriggers.PersonRequested, "e aí", "cadê minha recrutadora?", "sumiu")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "a moça do RH tá aí?")]
+    [InlineData(HandoffTriggers.PersonRequested, "bom dia", "preciso resolver uma coisa do pagamento", "quem cuida do financeiro aí?")]
+    [InlineData(HandoffTriggers.Legal, "oi", "vou no conselho regional", "isso não fica assim")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "não pagaram", "vou expor no LinkedIn")]
     public void TheTurnsTrigger(string expected, params string[] messages) =>
         Assert.Equal(expected, HandoffTriggerDetector.DetectInTurn(messages)?.Trigger);
 

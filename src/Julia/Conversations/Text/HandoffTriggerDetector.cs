@@ -186,6 +186,9 @@ internal static partial class HandoffTriggerDetector
             if (trigger is HandoffTriggers.PersonRequested && i > 0 && text == texts[i] && OpensOnAVerb(texts[i])
                 && PatientSubject().Match(PtBrText.Normalise(texts[i - 1])) is { Success: true } subject && Detect(subject.Value + " " + texts[i]) is null)
                 trigger = null;
+            // Thirty-first blind set: "kkkk" / "vocês são uma piada" / "adorei o vídeo" — the joke word with the laughter and the
+            // delight in the lines around it, as in one message (LaughingAtAJoke).
+            if (trigger is HandoffTriggers.NegativeSentiment && text == texts[i] && JokeAmongItsNeighbours(texts, i)) trigger = null;
             if (trigger is not null && (found is null || Precedence(trigger) < Precedence(found.Value.Trigger))
                 && !(after < texts.Count && TakesBackTheLineBefore(texts[after]) && own[after] is null))
                 found = (trigger, text);
@@ -201,6 +204,10 @@ internal static partial class HandoffTriggerDetector
         }
         return found;
     }
+
+    static bool JokeAmongItsNeighbours(IReadOnlyList<string> texts, int i) =>
+        texts.Count > 1 && PtBrText.Normalise(texts[i]).Contains("piada", StringComparison.Ordinal)
+        && Detect(string.Join(' ', texts.Skip(Math.Max(0, i - 1)).Take(i == 0 ? 2 : 3))) is null;
 
     static bool OpensOnAVerb(string line) => ReportingVerbFirst().IsMatch(PtBrText.Normalise(line));
 
@@ -259,7 +266,9 @@ internal static partial class HandoffTriggerDetector
 
     static readonly HashSet<string> Continuations =
         // Twenty-sixth blind set: "os", "as", "meus", "minhas" — "vou processar" then "os documentos hoje à noite".
-        ["com", "para", "pro", "pros", "de", "do", "da", "dos", "das", "sobre", "no", "na", "ao", "aos", "pelo", "pela", "a", "o", "um", "uma", "que", "os", "as", "meus", "minhas"];
+        ["com", "para", "pro", "pros", "de", "do", "da", "dos", "das", "sobre", "no", "na", "ao", "aos", "pelo", "pela", "a", "o", "um", "uma", "que", "os", "as", "meus", "minhas",
+         // Thirty-first blind set: an errand's verb — "vou no conselho regional" then "buscar a certidão".
+         "buscar", "pegar", "renovar", "retirar", "entregar", "assinar", "tirar"];
 
     /// <summary>
     /// Twenty-third blind set: the next message of the burst takes the line before back — "quero falar com alguém" then
@@ -623,6 +632,11 @@ internal static partial class HandoffTriggerDetector
         // Twenty-ninth blind set: the union as a step ("vou acionar meu sindicato", "levar ao sindicato dos médicos"), and "conheço
         // meus direitos" as a threat.
         @"|\b(acionar|aciono|acionarei|acionei|levar|levo|levarei|denunciar|denuncio|denunciei|reclamar|reclamo|reclamarei|recorrer|recorro|recorrerei|procurar|procuro|procurarei)\b(?: \w+){0,3}? (ao|no|o|meu|para o|junto ao) sindicato\b|\bconheco (muito bem |bem )?(os )?meus direitos\b" +
+        // Thirty-first blind set: going to the council as the whole message or before "isso não fica assim" ("vou no conselho
+        // regional", "vou no CRM"; not "vou no CRM buscar a carteirinha", an errand), the council or the bar acted on ("vou acionar
+        // o conselho de medicina"), "dar parte de vocês" (to the police).
+        @"|\b(vou|irei|vamos|vou ter que|eu vou)( direto| agora| hoje| amanha)? (no|ao|a|para o|ate o|na|para a|ate a) (conselho regional|conselho|cfm|oab|" + Council + @")( de medicina)?( (de|do|da) (sp|rj|mg|rs|pr|sc|ba|pe|ce|go|df|es|sao paulo|minas|rio))?( (e|e vou) (denunciar|reclamar|registrar|abrir|fazer)\w*)?( isso nao (vai ficar|fica) assim)?$" +
+        @"|\b(acionar|aciono|acionarei|acionei|denunciar|denuncio|denunciarei) (o |a )?(conselho|cfm|oab)\b(?! (tutelar|de classe do hospital)\b)|\b(dar|dou|darei|dei|vou dar) parte (de voces|de vcs|de voce|da empresa|dessa empresa|desta empresa)\b" +
         @"|\b(vai|vao|isso vai|tudo vai|vai me|isso|tudo) servir (de prova |como prova )?(no|num|para o|ao|pro|em um) processo\b|\b(provas?|gravac(ao|oes)|prints?)( \w+){0,3} (no|para o|ao|pro|do) processo\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex LegalMore();
@@ -647,7 +661,7 @@ internal static partial class HandoffTriggerDetector
 
     internal static bool LegalMatches(string t) => Legal().IsMatch(t);
 
-    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar", "processad", "crime", "forum", "jec", "proximo passo", "citacao", "intimacao", "ajuiz", "processo", "sindicato"];
+    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar", "processad", "crime", "forum", "jec", "proximo passo", "citacao", "intimacao", "ajuiz", "processo", "sindicato", "conselho", "cfm", "oab", "crm", "creme", "dar parte"];
 
     static bool MayBeLegalMore(string t)
     {
@@ -702,7 +716,7 @@ internal static partial class HandoffTriggerDetector
         @"|\b(ajuda|atendimento|suporte) (com|de) (um|uma|algum|alguma) (humano|humana|pessoa|atendente)\b" + NotTheirs +
         // "tem alguém aí que possa cobrir meu plantão?" asks for a colleague, not for Júlia's team.
         @"|\btem (alguem|alguma pessoa|algum humano|gente) (ai|aqui|ai de verdade|de verdade|real)\b(?! (que|para|pra)\b)|^tem alguem( ai| aqui| de verdade)?$" +
-        @"|(?<!\bnao )\bme (liga|ligue|liguem)\b|\b(liga|ligue|liguem) (para|pra) mim\b|(?<!\b(hospital|clinica|upa|ubs|recepcao|portaria|enfermagem|secretaria) )\bpode(m|ria)? me ligar\b|\bliga (para|pra) mim\b|\bme (da|de) uma ligada\b" +
+        @"|(?<!\bnao )(?<!\b(hospital|clinica|upa|ubs|recepcao|portaria|enfermagem|enfermeira|enfermeiro|secretaria do hospital) )\bme (liga|ligue|liguem)\b|\b(liga|ligue|liguem) (para|pra) mim\b|(?<!\b(hospital|clinica|upa|ubs|recepcao|portaria|enfermagem|secretaria) )\bpode(m|ria)? me ligar\b|\bliga (para|pra) mim\b|\bme (da|de) uma ligada\b" +
         @"|(?<!\be (uma|um) )\b(atendente|pessoa|humano|gente|responsavel|funcionario|funcionaria|agente|operador|operadora|colaborador|colaboradora) (de verdade|real|humano|humana)\b|\batendimento humano\b" +
         // "prefiro tratar desse assunto com alguém da sua equipe": the matter named between the verb and the person.
         @"|\b(falar|conversar|tratar) (desse|deste|sobre esse|sobre este|esse|este|disso|sobre isso|isso|dessa|dessa questao|desse tema) (assunto |caso |tema )?com " + Person + @"\b" +
@@ -719,6 +733,10 @@ internal static partial class HandoffTriggerDetector
         @"|\b(falar|conversar|tratar|resolver) (de|do|da|dos|das|sobre|acerca de|a respeito de|a respeito do|a respeito da)(?: \w+){1,3} com " + Person + @"\b" + NotTheirs +
         // Twenty-fourth blind set: the person by the role — "falar com quem faz o pagamento", "com quem cuida da escala",
         // "com quem organiza os plantões" (the shifts the role's object, not the matter) — not a role at the hospital's.
+        // Thirty-first blind set: one of a team of ours asked after ("a moça do RH tá aí?", "o pessoal do financeiro tá por aí?").
+        @"|\b(a moca|o moco|o rapaz|o pessoal|a galera|a equipe|o setor|alguem) (do|da) (rh|financeiro|escala|pagamento|cadastro|comercial|coordenacao|recrutamento|credenciamento)( de voces)? (ta|esta|estao|tao) (ai|por ai)\b" +
+        // Thirty-first blind set: who of ours does it, asked with "aí" or "de vocês" ("quem cuida do financeiro aí?").
+        @"|\bquem (e que )?" + Role + @" (o |a |os |as |do |da |dos |das |meu |minha |meus |minhas )?(financeiro|pagamento|pagamentos|escala|escalas|rh|cadastro|contrato|contratos|plantoes|credenciamento|folha)( \w+)? (ai|de voces|ai de voces|com voces)\b" +
         @"|\b(falar|conversar|tratar|fala|falo|resolver isso) com quem (\w+ )?" + Role + @"\b(?!(?: \w+){0,4} (do|da|dos|das|no|na) (hospital|hospitais|clinica|upa|ubs|ps|pa|uti|pronto socorro|maternidade|santa casa|banco|prefeitura|condominio|faculdade|residencia|convenio|plano)\b)",
         RegexOptions.CultureInvariant)]
     private static partial Regex AsksForPerson();
@@ -739,6 +757,10 @@ internal static partial class HandoffTriggerDetector
         "human", "pessoa", "atendente", "tem alg", "tem gente", "de verdade", "real",
         // Calling: "me liga", "pode me ligar", "liga pra mim", "me dá uma ligada".
         "me lig", "ra mim", "ligada",
+        // Who of ours does it: "quem cuida do financeiro aí?".
+        "quem ",
+        // One of a team of ours asked after: "a moça do RH tá aí?".
+        "ta ai", "esta ai", "tao ai", "estao ai", "ta por ai", "esta por ai",
     ], StringComparison.Ordinal);
 
     internal static bool MayAskForPerson(string t) => t.AsSpan().ContainsAny(PersonRequestWords);
@@ -756,6 +778,12 @@ internal static partial class HandoffTriggerDetector
     const string AboutOwnLoss = @"(?! (do|da|de|pelo|pela|por causa do|por causa da) (meu |minha |um |uma |o |a )?(carro|moto|celular|roubo|furto|assalto|acidente|batida|documentos?|carteira|bolsa|casa|apartamento|bicicleta)\b)" +
         @"(?! (porque|pois|que|quando) (me )?(roubaram|furtaram|assaltaram|arrombaram|levaram|clonaram|bateram)\b)";
 
+    /// <summary>
+    /// Thirty-first blind set: "fui assaltado e fiz um B.O., por isso não fui" — the crime against him told just before the report.
+    /// </summary>
+    // Read back from the report's end, so only a text that made one pays for it.
+    const string OwnLossBefore = @"(?<!\b(assaltad[oa]s?|roubad[oa]s?|furtad[oa]s?|assaltaram|roubaram|furtaram|arrombaram|acidente|batida)\b.{0,45})";
+
     /// <summary>Adjectives of a disease process ("processo inflamatório agudo").</summary>
     const string Clinical = @"inflamatori[oa]|infeccios[oa]|infeccao|patologic[oa]|cicatricial|degenerativ[oa]|expansiv[oa]|neoplasic[oa]|tumoral|alergic[oa]" +
         @"|viral|bacterian[oa]|febril|isquemic[oa]|hemorragic[oa]|obstrutiv[oa]|autoimune|agud[oa]|cronic[oa]|septic[oa]|pneumonic[oa]|metastatic[oa]" +
@@ -763,13 +791,13 @@ internal static partial class HandoffTriggerDetector
 
     [GeneratedRegex(
         // "meu advogado revisou o contrato, pode mandar": a lawyer reading the contract before it is signed is no threat.
-        @"\badvogad[oa]s?\b(?! (\w+ ){0,2}(revis|analis|ler\b|leu\b|le\b|olh|confer)\w* (o |meu |seu |esse |este |nosso )?contrato)(?! (\w+ ){0,4}contrato para (revis|analis|ler\b|olh|confer)\w*)(?<!\b(e|sou|era|eh|como) advogad[oa]s?)(?<!\b(atendi|atendo|atendendo|atender|examinei|operei|internei|paciente|pacientes) (um |uma |o |a |os |as )?advogad[oa]s?)(?! de familia)(?! (do|da|dos|das) (minha |meu )?(hospital|clinica|consultorio|paciente|pacientes|familia|prefeitura|condominio|banco|upa|plano|convenio|operadora|seguradora)\b)" +
+        @"\badvogad[oa]s?\b(?! (\w+ ){0,2}(revis|analis|ler\b|leu\b|le\b|olh|confer)\w* (o |meu |seu |esse |este |nosso )?contrato)(?! (revisar|analisar|ler|olhar|conferir|dar uma olhada)$)(?! (\w+ ){0,4}contrato para (revis|analis|ler\b|olh|confer)\w*)(?<!\b(e|sou|era|eh|como) advogad[oa]s?)(?<!\b(atendi|atendo|atendendo|atender|examinei|operei|internei|paciente|pacientes) (um |uma |o |a |os |as )?advogad[oa]s?)(?! de familia)(?! (do|da|dos|das) (minha |meu )?(hospital|clinica|consultorio|paciente|pacientes|familia|prefeitura|condominio|banco|upa|plano|convenio|operadora|seguradora)\b)" +
         @"|(?<!\b(pessoa|pessoas|natureza|personalidade) )\bjuridic[oa]\b|\bjustica\b(?! seja feita)(?<!\b(rua|avenida|av|praca|travessa|alameda|largo|bairro|vila|jardim) (da |de )?justica)|\bproco[nm]\b|\bextrajudicial(mente)?\b|\bjudicial(mente)?\b(?<!\b(perito|perita|pericia|pericias|leilao|recuperacao|deposito|tradutor|tradutora) judicial(mente)?)|\bacao judicial\b" +
         // "processo inflamatório", "processo infeccioso": a patient's condition, not a lawsuit.
         @"|(?<!\b(paciente|familia|acompanhante) (queria|quer|vai|ameacou) )\bprocess?(o|ar|ando|arei|aria)\b(?! (seletivo|para|de|do|da|dos|das|interno|burocratico|sei))(?! (" + Clinical + @")\b)(?<!\b(o|qual|como|esse|este|no|um) processo)" +
         // "vou processar a papelada": paperwork, not a lawsuit.
         @"(?! (ainda |bem |direito )?(a |o |os |as |minha |meu |meus |minhas |essa |esse |essas |esses |esta |este |estas |estes |sua |seu |suas |seus |uns |umas )?(noticias?|ideia|luto|perda|tudo isso|papelada|papeis|documentacao|documentos?|pedidos?|pagamentos?|cadastro|dados|solicitac\w+|informac\w+|planilhas?|folha|ponto|escala|arquivos?|notas?|exames?|receitas?|guias?|fichas?|formularios?)\b)" +
-        @"|\bjuizado\b|\b(vou|ir|irei|vamos|fui|passar) (na|a|ate a|para a) delegacia\b|\bna delegacia\b(?<!perto da delegacia)|\b(chamar|chamo|chamarei|acionar|aciono|acionarei|vou na|vou a|ir na|queixa na|registrar na|denunciar na|denunciar a|denunciar para a) (a )?policia\b|\bcaso de policia\b|\b(fazer|fiz|registrar|registrei|abrir|abri|dar|dei|fazendo) (um |o )?(bo|b o)\b" + AboutOwnLoss + @"|\bboletim\b(?! de ocorrencia)" + AboutOwnLoss + @"|\bqueixa formal\b|\breclamar formalmente\b" +
+        @"|\bjuizado\b|\b(vou|ir|irei|vamos|fui|passar) (na|a|ate a|para a) delegacia\b|\bna delegacia\b(?<!perto da delegacia)|\b(chamar|chamo|chamarei|acionar|aciono|acionarei|vou na|vou a|ir na|queixa na|registrar na|denunciar na|denunciar a|denunciar para a) (a )?policia\b|\bcaso de policia\b|\b(fazer|fiz|registrar|registrei|abrir|abri|dar|dei|fazendo) (um |o )?(bo|b o)\b" + OwnLossBefore + AboutOwnLoss + @"|\bboletim\b(?! de ocorrencia)" + AboutOwnLoss + @"|\bqueixa formal\b|\breclamar formalmente\b" +
         @"|\b(" + Council + @"|anpd)\b.*\b(reclam|denunc|queixa|formal|representa)|\b(reclam|denunc|queixa|representa)\w*\b.*\b(" + RegionalCouncil + @"|anpd)\b" +
         // "vou levar essa empresa pro Cremesp", "acionar o CRM", "o CRM vai saber disso" — not "levar o CRM" (the card).
         @"|\b(levar|levo|levarei|levando|leva)\b(?: \w+){0,3}? (ao|para o|ate o|junto ao|perante o) (" + Council + @"|conselho)\b(?! tutelar)" +
@@ -786,7 +814,7 @@ internal static partial class HandoffTriggerDetector
         @"|\b(meus dados|dados pessoais|solicit\w*|consentimento)\b.*\b(" + DataLaw + @")\b" +
         @"|\bparar n[oa] (" + Council + @"|procon|reclame aqui)\b" +
         @"|\breclamacao formal\b|\bnotificacao\b.*\bextrajudicial\b|\bdenunci(a|ar|ando|arei|o)\b(?! (de |da |do |por )?(maus tratos|violencia|abuso|agressao|estupro|abandono de incapaz|paciente|pacientes|desaparecimento|desaparecid[oa])\b)(?! (um |uma |o |a |esse |essa |este |esta )?(erro|erros|bug|bugs|falha|falhas|defeito|defeitos)\b)|\bautuacao\b|\bautuad[oa]s?\b|\bjudicializ\w*|\blevar (isso |essa situacao |o caso )?(ao|para o) (crm|cremesp|conselho)\b" +
-        @"|\bcrm\b.*\b(reclamacao|reclamar|denuncia|queixa)\b|\b(reclamacao|reclamar|denuncia|queixa)\b.*\bcrm\b|\bministerio (publico|do trabalho)\b|\bmpt\b|\bdefensoria\b|(?<!\btem )\bboletim de ocorrencia\b" + AboutOwnLoss +
+        @"|\bcrm\b.*\b(reclamacao|reclamar|denuncia|queixa)\b|\b(reclamacao|reclamar|denuncia|queixa)\b.*\bcrm\b|\bministerio (publico|do trabalho)\b(?<!\b(declaracao|declaracoes|documento|documentos|certidao|comprovante|comprovantes|relatorio|formulario|cadastro|registro) (para o|para|do|no|ao) ministerio (publico|do trabalho))|\bmpt\b|\bdefensoria\b|(?<!\btem )\bboletim de ocorrencia\b" + AboutOwnLoss +
         @"|\b(medidas?|providencias?) (legais|judiciais|cabiveis)\b|\bprocesso (trabalhista|judicial|contra)\b|\b(reclamacao|reclamatoria) trabalhista\b|\btribuna(l|is)\b|\bintimacao\b|\bprocessa (voces|voce|a empresa)\b|\bprocessa(r|rei)? (los|las|lo|la)\b|\bacao (trabalhista|de cobranca|de indenizacao|contra)\b|\b(entrar|entro|entrei|entramos|entrarei|entrando|mover|movo|movi|abrir|abro|abri|abrirei|meter|meto|enfiar|enfio|tacar|taco|botar|boto|tomar|tomarem|levar|levarem|responder|responderem) (com |uma |com uma |com a |um |com um |a um )?(acao|processo)\b(?! seletivo| de (credenciamento|cadastro|selecao))" +
         @"|\bquebra de contrato\b" +
         // Eighteenth blind set: "vocês estão pedindo um processo" — the idiom of a lawsuit coming.
@@ -876,7 +904,7 @@ internal static partial class HandoffTriggerDetector
 
     [GeneratedRegex(
         // Curses aimed at the reader: "vai se foder", "vtnc", "vai tomar no cu", "filhos da puta", "vai à merda".
-        @"\bvai (se|te) f[ou]der\b|\bvsf\b|\bvtnc\b|\btnc\b|\b(vai |va |vao )?tomar no (cu|rabo)\b|\bfilh[oa]s? da puta\b|\bfdp\b" +
+        @"\b(vai|va|vao) (se|te) f[ou]der\b|\bvsf\b|\bvtnc\b|\btnc\b|\b(vai |va |vao )?tomar no (cu|rabo)\b|\bfilh[oa]s? da puta\b|\bfdp\b" +
         @"|\b(vai|va|vao|vai voce|vao voces) (a|para a|na) (merda|puta que pariu)\b|\b(vai|va|vao) para puta que pariu\b|\bfoda se\b|\bfodase\b" +
         // Fifteenth blind set: "vão pro caralho vcs", opening the message or with its target (not "o plantão foi pro caralho").
         @"|^(vai|va|vao) (para o|ao) (caralho|diabo)\b|\b(vai|va|vao) (para o|ao) (caralho|diabo) (voces|vcs|voce|todos|todo mundo|essa empresa|julia)\b|\b(voces|vcs|voce) (vao|vai) (para o|ao) (caralho|diabo)\b" +
@@ -894,6 +922,8 @@ internal static partial class HandoffTriggerDetector
         @"|\b(empresa|empresinha|agencia|robo|bot|julia)\b(?<=\b(merda|bosta|porcaria|porqueria|lixo|droga|porra|desgraca) de \w+)" +
         // Twenty-third blind set: deceived by them ("me sinto enganado por vcs"), their mockery of him ("vcs tão de sacanagem
         // comigo"). Made a fool of ("vcs me fizeram de otário") stays `neutro`, as the corpus has it.
+        // Thirty-first blind set: the same in the active voice ("vocês me enganaram").
+        @"|\b(voces|vcs|essa empresa|esta empresa|a empresa)( (ja|sempre|so))? me (enganaram|enganam|enganou|engana|estao enganando|tao enganando)\b" +
         @"|\benganad[oa]s? (por|pela|pelo) (voces|vcs|voce|essa empresa|esta empresa|a empresa|empresa|essa agencia|agencia)\b(?! (do|da|de) (hospital|clinica|upa))" +
         // Twenty-seventh blind set: the same mockery as a joke at his cost ("vcs tão de brincadeira comigo", "vcs só podem estar de
         // zoeira comigo").
@@ -937,7 +967,13 @@ internal static partial class HandoffTriggerDetector
         @"|\b(voces|vcs|voce|essa empresa|a empresa|essa julia)(?: (?!nao\b)\w+){0,3} me (irrit(a|am|aram|ou|ar|ando)|tir(a|am|aram|ou|ar|ando) do serio)\b" +
         // Twenty-first blind set: their name threatened in public — "vou expor vocês no instagram", "vou falar mal de vcs pra todo
         // mundo", "vou queimar o filme dessa empresa".
-        @"|\b(vou|vamos|irei|vou ter que) (expor|difamar|detonar|queimar|denegrir|falar mal de|falar muito mal de|queimar o filme de|queimar o filme da|queimar o filme dessa) (voces|vcs|a empresa|essa empresa|esta empresa|da empresa|dessa empresa|o nome de voces)\b",
+        @"|\b(vou|vamos|irei|vou ter que) (expor|difamar|detonar|queimar|denegrir|falar mal de|falar muito mal de|queimar o filme de|queimar o filme da|queimar o filme dessa) (voces|vcs|a empresa|essa empresa|esta empresa|da empresa|dessa empresa|o nome de voces)\b" +
+        // Thirty-first blind set: the same with the place named and no object ("vou expor no LinkedIn"), as a post for all to see
+        // ("vou postar isso no linkedin pra todo mundo ver"), a video exposing them, the press ("vou falar com a imprensa").
+        @"|\b(vou|vamos|irei|vou ter que) (expor|difamar|detonar) (isso |tudo |o caso |essa historia |essa situacao )?(no|na|nas|nos|em) (linkedin|instagram|insta|twitter|facebook|face|tiktok|youtube|redes sociais|rede social|redes|internet|imprensa|midia)\b" +
+        @"|\b(vou|vamos|irei) (postar|publicar|divulgar|espalhar|contar|expor) (isso|tudo|essa historia|o caso|essa situacao|o que voces fizeram)(?: \w+){0,3} para todo mundo (ver|saber)\b" +
+        @"|\bexpondo (voces|vcs|a empresa|essa empresa|esta empresa|o nome de voces)\b" +
+        @"|\b(vou|vamos|irei) (falar com|procurar|acionar|chamar|contar (tudo |isso )?para|levar (isso |o caso |tudo )?(para|a|ao)|botar (isso )?na|jogar (isso )?na)( a| o)? (imprensa|midia|jornal|jornalistas|reportagem)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex VeryStrong();
 
@@ -965,7 +1001,7 @@ internal static partial class HandoffTriggerDetector
         "furios", "puto", "revoltad", "indignad", "raiva", "nojo", "odio", "da vida", "arretad", "injuriad", "emputecid",
         "possess", "pistola", "bolad", "irrit", "muito brav", " brav", "de cara", "odeio", "paciencia",
         // Made a fool of, deceived, mocked (twenty-third blind set).
-        "enganad", "sacanagem",
+        "enganad", "sacanagem", "me engan",
         // Their mockery as a joke at his cost (twenty-seventh blind set): "vcs tão de brincadeira comigo".
         "brincadeira", "zoeira", "zoacao", "gozacao",
         // Worth nothing, made angry by them.
@@ -975,6 +1011,8 @@ internal static partial class HandoffTriggerDetector
         "para nada", "de nada",
         // Their name threatened in public, and the Spanish noun of scorn.
         "expor", "difamar", "detonar", "queimar", "denegrir", "falar mal", "falar muito mal", "verguenza",
+        // Thirty-first blind set: exposing them in public in other words.
+        "expondo", "todo mundo", "imprensa", "midia", "jornal", "reportagem",
     ], StringComparison.Ordinal);
 
     internal static bool MayBeVeryStrong(string t) => t.AsSpan().ContainsAny(VeryStrongWords);

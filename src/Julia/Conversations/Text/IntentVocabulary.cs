@@ -1135,7 +1135,9 @@ internal sealed class IntentVocabulary
                 // "não quero processo nenhum, só quero receber certinho": a new verb of wanting governs the second part.
                 if (keepsGoing && WantedAgain(words, aEnd, j)) continue;
                 // "vou falar com meu chefe": someone of the doctor's own, not Júlia's team.
-                if (possessives is not null && j > 0 && possessives.Contains(words[j - 1])) continue;
+                // Thirty-first blind set: "quero falar com a minha consultora", "passa pro meu recrutador" — a role only a staffing
+                // company has is ours after "meu"/"minha" too (not "minha consultora de investimentos", nor "vou falar com…").
+                if (possessives is not null && j > 0 && possessives.Contains(words[j - 1]) && !OursAfterThePossessive(words, i, j)) continue;
                 if (keepsGoing && pair.Pausable && Paused(words, bEnd, paused)) continue;
                 // "para de mandar tantas de uma vez": fewer messages, not none.
                 // Eighteenth blind set: "para de mandar tanta mensagem junta" — the amount between the verb and the message too.
@@ -1156,6 +1158,18 @@ internal sealed class IntentVocabulary
         }
         return false;
     }
+
+    static readonly HashSet<string> OurRoles = ["consultor", "consultora", "recrutador", "recrutadora", "escalista"];
+
+    /// <summary>
+    /// Thirty-first blind set: the doctor's consultant or recruiter (words[<paramref name="j"/>], after "meu"/"minha") asked for by
+    /// the expression at <paramref name="start"/> — ours, unless a complement names another trade ("…de investimentos", "…do
+    /// banco") or the doctor says he will talk to her himself ("vou falar com minha consultora").
+    /// </summary>
+    static bool OursAfterThePossessive(string[] words, int start, int j) =>
+        OurRoles.Contains(words[j]) && words[j - 1] is "meu" or "minha"
+        && (j + 1 == words.Length || words[j + 1] is not ("de" or "do" or "da" or "dos" or "das" or "financeiro" or "financeira" or "imobiliario" or "imobiliaria" or "pessoal"))
+        && !(start > 0 && words[start - 1] is "vou" or "vamos" or "irei" or "vai") && !(start > 1 && words[start - 2] is "vou" or "vamos" or "irei");
 
     /// <summary>
     /// Twenty-second blind set: "tira meu telefone fixo do cadastro, usa só o cel", "apaga meu número comercial" — one of the
