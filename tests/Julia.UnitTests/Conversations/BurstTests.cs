@@ -77,6 +77,9 @@ public sealed class BurstTests
     [InlineData("tira", "meu num")]
     [InlineData("spam.", "denunciado.")]
     [InlineData("Me aposentei em março", "favor retirar meu número")]
+    // Thirty-second blind set: the Spanish "no más" with the messages in the next line.
+    [InlineData("no más", "mensajes", "por favor")]
+    [InlineData("please", "no más mensajes")]
     public void TheseTurnsAreOptOuts(params string[] messages) =>
         Assert.NotNull(OptOutDetector.InTurn(messages));
 
@@ -144,6 +147,9 @@ public sealed class BurstTests
     [InlineData("meu CRM ficou bloqueado no portal", "como faço?")]
     [InlineData("oi", "pode encerrar", "a reserva de sábado")]
     [InlineData("obrigado", "pode encerrar", "o chamado")]
+    // Thirty-second blind set: "no más" for today, "não esquece de mim" asking to be remembered.
+    [InlineData("no más", "por hoy", "mañana hablamos")]
+    [InlineData("não esquece de mim", "no próximo plantão please")]
     public void TheseTurnsAreNotOptOuts(params string[] messages) =>
         Assert.Null(OptOutDetector.InTurn(messages));
 
@@ -190,6 +196,9 @@ public sealed class BurstTests
     [InlineData("vou no conselho regional", "buscar a certidão")]
     [InlineData("o hospital me liga", "quando o paciente chegar?")]
     [InlineData("posso mandar o contrato", "pro meu advogado ler?")]
+    // Thirty-second blind set: "not angry at you", the lawyer asking a paper of ours.
+    [InlineData("oxe", "não estou com raiva de vocês não", "foi o hospital")]
+    [InlineData("bah", "meu advogado pediu o informe de rendimentos", "vocês enviam?")]
     public void TheseTurnsHaveNoTrigger(params string[] messages) =>
         Assert.Null(HandoffTriggerDetector.DetectInTurn(messages));
 
@@ -245,6 +254,16 @@ public sealed class BurstTests
     [InlineData(HandoffTriggers.PersonRequested, "bom dia", "preciso resolver uma coisa do pagamento", "quem cuida do financeiro aí?")]
     [InlineData(HandoffTriggers.Legal, "oi", "vou no conselho regional", "isso não fica assim")]
     [InlineData(HandoffTriggers.NegativeSentiment, "não pagaram", "vou expor no LinkedIn")]
+    // Thirty-second blind set: a person asked in Spanish over two lines; the Spanish, English and regional insults; the court
+    // in English and Spanish.
+    [InlineData(HandoffTriggers.PersonRequested, "quiero hablar", "con una persona")]
+    [InlineData(HandoffTriggers.PersonRequested, "necesito hablar", "con alguien de la empresa")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "hijos", "de puta")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "oxente", "vocês são tudo safado")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "you guys are fucking useless")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "caraca", "arrombados")]
+    [InlineData(HandoffTriggers.Legal, "no pagaron", "nos vemos en los tribunales")]
+    [InlineData(HandoffTriggers.Legal, "still no payment", "see you in court")]
     public void TheTurnsTrigger(string expected, params string[] messages) =>
         Assert.Equal(expected, HandoffTriggerDetector.DetectInTurn(messages)?.Trigger);
 

@@ -268,7 +268,9 @@ internal static partial class HandoffTriggerDetector
         // Twenty-sixth blind set: "os", "as", "meus", "minhas" — "vou processar" then "os documentos hoje à noite".
         ["com", "para", "pro", "pros", "de", "do", "da", "dos", "das", "sobre", "no", "na", "ao", "aos", "pelo", "pela", "a", "o", "um", "uma", "que", "os", "as", "meus", "minhas",
          // Thirty-first blind set: an errand's verb — "vou no conselho regional" then "buscar a certidão".
-         "buscar", "pegar", "renovar", "retirar", "entregar", "assinar", "tirar"];
+         "buscar", "pegar", "renovar", "retirar", "entregar", "assinar", "tirar",
+         // Thirty-second blind set: the Spanish and English prepositions — "quiero hablar" then "con una persona".
+         "con", "with"];
 
     /// <summary>
     /// Twenty-third blind set: the next message of the burst takes the line before back — "quero falar com alguém" then
@@ -488,7 +490,9 @@ internal static partial class HandoffTriggerDetector
         // Eighteenth blind set: "o advogado da minha PJ pediu a cópia do contrato", "…pro meu advogado revisar antes de assinar".
         @"|\b(pediu|pede|precisa|quer|solicitou)( d?a| d?o)? (copia|via|minuta|versao) do contrato\b|\b(pediu|pede|quer|solicitou|precisa d)(o|e)? (o |meu |esse |seu )?contrato\b(?! (para|pra) (entrar|processar|acionar|mover))|\bantes de (eu )?assinar\b" +
         // Twenty-sixth blind set: "meu advogado falou que tá tudo certo com a minha PJ, pode mandar o contrato" — cleared, so sent for.
-        @"|\b(pode|podem) (me )?(mandar|enviar) o contrato\b(?! (para|pro) (o |meu |minha |a )?advogad)", RegexOptions.CultureInvariant)]
+        @"|\b(pode|podem) (me )?(mandar|enviar) o contrato\b(?! (para|pro) (o |meu |minha |a )?advogad)" +
+        // Thirty-second blind set: a paper of ours he asks for ("meu advogado pediu o informe de rendimentos").
+        @"|\b(pediu|pede|precisa|quer|solicitou)( d?a| d?o)? (o |a |meu |minha |uma |um )?(informes?|declaracao|comprovante|holerite|recibo|recibos|nota fiscal|notas fiscais|extrato)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ContractCleared();
 
     /// <summary>"não vou processar ninguém kkk", "nunca pensei em denunciar": the step itself denied right before it.</summary>
@@ -620,7 +624,7 @@ internal static partial class HandoffTriggerDetector
         // Fifteenth blind set: "vocês vão ser processados", with us as the subject (not "o pagamento vai ser processado").
         @"(?<!\b(de|do|da) )\b(voces|vcs|voce|(essa |a |sua )?empresa|(essa |a |sua )?agencia) (vao|vai|serao|sera)( ser)? processad[oa]s?\b|\bmandado de seguranca\b|\b(entrar|entro|entrarei|pedir|peco|pedirei|conseguir) (com )?(uma )?liminar\b" +
         // Nineteenth blind set: "nos vemos no fórum", "juridicamente vocês vão se ver comigo".
-        @"|\b(nos vemos|a gente se ve|te vejo|vejo voces|vejo voce|nos encontramos) (no|na) (forum|tribunal|justica|juizado)\b|\bjuridicamente (voces|vcs|voce|a empresa|essa empresa) (vao|vai)\b" +
+        @"|\b(nos vemos|a gente se ve|te vejo|vejo voces|vejo voce|nos encontramos) (no|na) (forum|tribunal|justica|juizado)\b|\b(see you|see you guys|i ll see you|ill see you) in court\b|\bnos vemos en (los tribunales|el tribunal|la corte|el juzgado|juicio)\b|\bjuridicamente (voces|vcs|voce|a empresa|essa empresa) (vao|vai)\b" +
         // Twenty-first blind set: the small-claims court by its initials ("vou te levar pro JEC"), the lawyer as the next step
         // ("próximo passo é advogado" — "é advogado" is otherwise a profession), a summons to come ("vão receber uma citação").
         @"|\b(levar|levo|levarei|leva|botar|colocar|acionar|aciono|entrar|entro|entrarei|abrir|abro|processar|processo)\b(?: \w+){0,3}? (no|o|ao|para o|pelo) jec\b" +
@@ -661,7 +665,7 @@ internal static partial class HandoffTriggerDetector
 
     internal static bool LegalMatches(string t) => Legal().IsMatch(t);
 
-    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar", "processad", "crime", "forum", "jec", "proximo passo", "citacao", "intimacao", "ajuiz", "processo", "sindicato", "conselho", "cfm", "oab", "crm", "creme", "dar parte"];
+    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar", "processad", "crime", "forum", "jec", "proximo passo", "citacao", "intimacao", "ajuiz", "processo", "sindicato", "conselho", "cfm", "oab", "crm", "creme", "dar parte", "in court", "tribunal", "juzgado", "la corte", "juicio"];
 
     static bool MayBeLegalMore(string t)
     {
@@ -880,7 +884,9 @@ internal static partial class HandoffTriggerDetector
         // Nineteenth blind set: "enganadores!".
         @"|enganador(a|es|as)?" +
         // Twenty-ninth blind set: "vocês são patéticos", "insuportáveis", "uns caras de pau".
-        @"|patetic[oa]s?|insuportave(l|is)|caras? de pau";
+        @"|patetic[oa]s?|insuportave(l|is)|caras? de pau" +
+        // Thirty-second blind set: "arrombados!" at the readers.
+        @"|arrombad[oa]s?";
 
     /// <summary>What the company gives, as the target of an insult: "que serviço porco", "lixo de atendimento", "bosta de app".</summary>
     const string Service = @"atendimento|servico|sistema|suporte|app|aplicativo|plataforma";
@@ -909,7 +915,7 @@ internal static partial class HandoffTriggerDetector
         // Fifteenth blind set: "vão pro caralho vcs", opening the message or with its target (not "o plantão foi pro caralho").
         @"|^(vai|va|vao) (para o|ao) (caralho|diabo)\b|\b(vai|va|vao) (para o|ao) (caralho|diabo) (voces|vcs|voce|todos|todo mundo|essa empresa|julia)\b|\b(voces|vcs|voce) (vao|vai) (para o|ao) (caralho|diabo)\b" +
         // An insult aimed at the company: "vocês são uns canalhas", "seus desgraçados", "bando de ladrões", "robô idiota", "empresa lixo".
-        @"|\b(voces sao|voce e|vcs sao|tu e|tu es|seus|suas|seu|sua|empresa|empresinha|robo|bot|julia|agencia|" + Service + @")( (um|uns|uma|umas))?( (tao|muito|mt|mais|bem))?( (bando|cambada|corja) de)? (" + Insult + @")\b" +
+        @"|\b(voces sao|voce e|vcs sao|tu e|tu es|seus|suas|seu|sua|empresa|empresinha|robo|bot|julia|agencia|" + Service + @")( tudo)?( (um|uns|uma|umas))?( (tao|muito|mt|mais|bem))?( (bando|cambada|corja) de)? (" + Insult + @")\b" +
         // Thirteenth blind set: a noun of scorn for what they are ("vocês são uma piada", "essa empresa é uma vergonha").
         @"|\b(voces sao|voce e|vcs sao|essa empresa e|esta empresa e|a empresa e|sua empresa e|essa agencia e)( (um|uma))?( (grande|verdadeira|tremenda|bela|completa))? (piada|vergonha|palhacada|fraude|farsa|desgraca|furada|cilada|roubada|enganacao|bagunca|zona)\b" +
         // Sixteenth blind set: the noun of scorn first ("uma piada essa empresa", "que vergonha de empresa"), and only
@@ -919,7 +925,7 @@ internal static partial class HandoffTriggerDetector
         @"|\b(merda|bosta|porcaria|porqueria|lixo|porra|joca|bagaca) de (" + Service + @")\b" + NotOurs + @"|\b(" + Service + @") (de )?(merda|bosta|quinta|porcaria|lixo)\b" + NotOurs +
         @"|\b(atendimento|servico|app|aplicativo|empresa|agencia|robo|bot|(sistema|plataforma|suporte)(?= de voces| da empresa| dessa empresa))( de voces| da empresa| dessa empresa)? (e|ta|esta|virou|continua) (um|uma) (" + Insult + @"|porcaria|piada|vergonha)\b(?! de\b)" +
         // "merda de empresa", "lixo de robô": the insult before the company.
-        @"|\b(empresa|empresinha|agencia|robo|bot|julia)\b(?<=\b(merda|bosta|porcaria|porqueria|lixo|droga|porra|desgraca) de \w+)" +
+        @"|\b(empresa|empresinha|agencia|robo|bot|julia)\b(?<=\b(merda|mierda|bosta|porcaria|porqueria|lixo|droga|porra|desgraca) de \w+)" +
         // Twenty-third blind set: deceived by them ("me sinto enganado por vcs"), their mockery of him ("vcs tão de sacanagem
         // comigo"). Made a fool of ("vcs me fizeram de otário") stays `neutro`, as the corpus has it.
         // Thirty-first blind set: the same in the active voice ("vocês me enganaram").
@@ -950,7 +956,7 @@ internal static partial class HandoffTriggerDetector
         @"|(?<!\bum )\b(bando|cambada|corja) de (" + Insult + @")\b" +
         @"|\bempresa (de )?(merda|bosta|quinta|porcaria|fundo de quintal)\b" +
         // Anger aimed at the company: "tô puto com vocês", "tenho nojo de vocês", "odeio essa empresa".
-        @"|\b(" + Anger + @") (com|de) (" + Target + @")\b|\bodeio (" + Target + @")\b|\b(" + Anger + @")( (mortal|total|enorme|imens[oa]|profund[oa]|tremend[oa]))? (dessa|desta|da) (empresa|agencia|julia)\b" +
+        @"|(?<!\bnao (estou|estamos|fiquei|fico|sou|estava|tenho) (com )?(nenhuma )?)\b(" + Anger + @") (com|de) (" + Target + @")\b|\bodeio (" + Target + @")\b|\b(" + Anger + @")( (mortal|total|enorme|imens[oa]|profund[oa]|tremend[oa]))? (dessa|desta|da) (empresa|agencia|julia)\b" +
         // Fourteenth blind set: an insult through a copula with no article ("essa robô é inútil", "a Julia é burra demais",
         // "essa empresa é muito desonesta"), worth nothing ("vocês não valem nada"), a milder curse aimed at the reader
         // ("vai se ferrar vocês", opening the message or with its target; not "o paciente vai se ferrar"), and being made
@@ -997,6 +1003,8 @@ internal static partial class HandoffTriggerDetector
         // Nouns of scorn and what the company gives called names ("serviço de quinta", "droga de empresa", "enfia essa vaga…").
         "piada", "fraude", "farsa", "furada", "cilada", "roubada", "enganacao", "bagunca", "porra", "joca", "bagaca", "quinta",
         "droga", "enfia", "enfie", "porqueria",
+        // Thirty-second blind set: the Spanish insult before the company, the gaúcho/carioca insult.
+        "mierda", "arrombad",
         // Anger.
         "furios", "puto", "revoltad", "indignad", "raiva", "nojo", "odio", "da vida", "arretad", "injuriad", "emputecid",
         "possess", "pistola", "bolad", "irrit", "muito brav", " brav", "de cara", "odeio", "paciencia",
@@ -1024,17 +1032,20 @@ internal static partial class HandoffTriggerDetector
     /// expression behind a plain substring test: its common first letters would slow the scan of every message.
     /// </summary>
     static bool ForeignInsultAimed(string t) =>
-        (t.Contains("you", StringComparison.Ordinal) || t.Contains("fuck", StringComparison.Ordinal) || t.Contains("this ", StringComparison.Ordinal) || t.Contains("son ", StringComparison.Ordinal) || t.Contains("sois ", StringComparison.Ordinal)
+        (t.Contains("you", StringComparison.Ordinal) || t.Contains("fuck", StringComparison.Ordinal) || t.Contains("shit", StringComparison.Ordinal) || t.Contains("crap", StringComparison.Ordinal) || t.Contains("garbage", StringComparison.Ordinal)
+         || t.Contains("hij", StringComparison.Ordinal) || t.Contains("mierda", StringComparison.Ordinal) || t.Contains("this ", StringComparison.Ordinal) || t.Contains("son ", StringComparison.Ordinal) || t.Contains("sois ", StringComparison.Ordinal)
          || t.Contains("eres ", StringComparison.Ordinal) || t.Contains("usted", StringComparison.Ordinal))
         && ForeignInsult().IsMatch(t);
 
     [GeneratedRegex(
-        @"\b(you are|you re|youre|you guys are|you guys re|you people are|y all are|yall are) (so |such |all |a bunch of |an? )?(useless|idiots?|stupid|morons?|incompetent|pathetic|scammers?|liars?|clowns?|a joke|a disgrace|a scam)\b" +
+        @"\b(you are|you re|youre|you guys are|you guys re|you people are|y all are|yall are) (so |such |all |a bunch of |an? )?(fucking |fuckin |so fucking )?(useless|idiots?|stupid|morons?|incompetent|pathetic|scammers?|liars?|clowns?|a joke|a disgrace|a scam)\b" +
         // Fifteenth blind set: the English curse aimed at the reader.
         @"|\bfuck (you|off|u|voces|vcs)\b" +
         @"|\b(sois|son|eres|ustedes son|usted es) (unos |unas |un |una |muy )?(inutiles|inutil|idiotas?|incompetentes?|ladrones|sinverguenzas|estafadores|mentirosos|payasos)\b" +
         // Fourteenth blind set: "this company is a joke", "your service sucks".
-        @"|\b(this|your) (company|agency|service|app|bot)( is| s)( such| a total| a complete)? (a joke|a scam|a disgrace|a mess|garbage|trash|useless|pathetic)\b|\b(this|your) (company|agency|service|app|bot) sucks\b",
+        @"|\b(this|your) (company|agency|service|app|bot)( is| s)( such| a total| a complete)? (a joke|a scam|a disgrace|a mess|garbage|trash|useless|pathetic)\b|\b(this|your) (company|agency|service|app|bot) sucks\b" +
+        // Thirty-second blind set: "shit company", the Spanish curses ("hijos de puta", "váyanse a la mierda").
+        @"|\b(shit|shitty|crappy|bullshit|garbage) (company|agency|service|app|bot)\b|\bhij[oa]s? de (puta|perra)\b|\b(vayanse|vayase|vete|andate|anda) a la mierda\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex ForeignInsult();
 
@@ -1067,7 +1078,7 @@ internal static partial class HandoffTriggerDetector
     private static partial Regex PluralInsult();
 
     /// <summary>Insults for a person (not "merda", "lixo", which alone are exclamations or things).</summary>
-    [GeneratedRegex(@"^(idiota|imbecil|burr[oa]|otari[oa]|babaca|cretin[oa]|escrot[oa]|incompetente|inutil|palhac[oa]|picareta|vagabund[oa]|canalha|desgracad[oa]|pilantra|safad[oa]|mentiros[oa]|golpista|ladrao|ladrona|trambiqueir[oa]|caloteir[oa]|estelionatari[oa]|fdp|lascad[oa]|sem vergonha)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(idiota|imbecil|burr[oa]|otari[oa]|babaca|cretin[oa]|escrot[oa]|incompetente|inutil|palhac[oa]|picareta|vagabund[oa]|canalha|desgracad[oa]|pilantra|safad[oa]|mentiros[oa]|golpista|ladrao|ladrona|trambiqueir[oa]|caloteir[oa]|estelionatari[oa]|fdp|lascad[oa]|sem vergonha|arrombad[oa])$", RegexOptions.CultureInvariant)]
     private static partial Regex PersonInsult();
 
     // One word in its forms counts once: "absurdo"/"absurda", "desrespeito"/"falta de respeito", "incompetente"/"incompetência".
