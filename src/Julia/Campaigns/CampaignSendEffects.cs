@@ -17,7 +17,8 @@ internal sealed class CampaignSendEffect(DoctorDirectory doctors) : ISendEffect
 {
     const string Openings = $"""
         (SELECT s.medico_id, (s.metadata->>'campanha_id')::bigint AS campanha_id,
-                COALESCE((s.metadata->>'primeiro_contato')::boolean, false) AS first_contact, (s.metadata->>'envio_id')::uuid AS envio_id
+                COALESCE((s.metadata->>'primeiro_contato')::boolean, false) AS first_contact, (s.metadata->>'envio_id')::uuid AS envio_id,
+                s.answer_basis
          FROM {SendOutcomeSql.Sent} s WHERE s.tipo = 'campanha')
         """;
 

@@ -430,16 +430,21 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
         """;
 
     /// <summary>
-    /// Statements: a campaign's opening went out to the doctors of <paramref name="openings"/> (a relation with medico_id
-    /// and campanha_id) — the open conversation (created when missing) gets stage msg_enviada and the campaign, and is
-    /// active again if it was paused after the last follow-up (so the follow-ups of this opening apply); the doctor's
-    /// outbound rows with no conversation are tied to it.
+    /// Statements: a campaign's opening went out to the doctors of <paramref name="openings"/> (a relation with medico_id,
+    /// campanha_id and answer_basis) — the open conversation (created when missing) gets stage msg_enviada and the
+    /// campaign, and is active again if it was paused after the last follow-up (so the follow-ups of this opening apply);
+    /// the doctor's outbound rows with no conversation are tied to it.
+    /// A doctor who wrote after answer_basis (during the send's HTTP call, past its re-checks) already answered: his
+    /// stage is left as his answer made it (a new conversation starts `respondeu`), so the result is the same whichever
+    /// of the two lands first, and no follow-up nudges a doctor who answered (docs/decisions.md#proactive).
     /// </summary>
     public static string OpenedByCampaignSql(string openings) => $"""
         INSERT INTO conversations (medico_id, stage, campanha_id, last_outbound_at, last_message_at)
-        SELECT DISTINCT ON (o.medico_id) o.medico_id, 'msg_enviada', o.campanha_id, now(), now() FROM {openings} o
+        SELECT DISTINCT ON (o.medico_id) o.medico_id,
+               CASE WHEN {DoctorStore.AnsweredSince("o")} THEN 'respondeu' ELSE 'msg_enviada' END, o.campanha_id, now(), now()
+        FROM {openings} o
         ON CONFLICT (medico_id) WHERE status IN ('active', 'paused')
-        DO UPDATE SET stage = 'msg_enviada', campanha_id = COALESCE(conversations.campanha_id, EXCLUDED.campanha_id), last_outbound_at = now(),
+        DO UPDATE SET stage = CASE WHEN EXCLUDED.stage = 'msg_enviada' THEN 'msg_enviada' ELSE conversations.stage END, campanha_id = COALESCE(conversations.campanha_id, EXCLUDED.campanha_id), last_outbound_at = now(),
                       last_message_at = now(), status = 'active', pausado_ate = NULL;
         UPDATE interacoes i SET conversa_id = (SELECT c.id FROM conversations c WHERE c.medico_id = i.medico_id AND c.status IN ('active', 'paused'))
         WHERE i.medico_id IN (SELECT medico_id FROM {openings} o) AND i.direcao = 'saida' AND i.conversa_id IS NULL

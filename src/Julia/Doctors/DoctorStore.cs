@@ -245,11 +245,21 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
         """;
 
     /// <summary>
-    /// A statement: an opening message went out to the doctors of <paramref name="contacts"/> (a relation with medico_id
-    /// and first_contact) — funnel `msg_enviada`, primeiro_contato_em, pressure +20 (+25 on a first contact).
+    /// A condition on a row <paramref name="o"/> of a sent batch (medico_id, answer_basis): the doctor wrote after the
+    /// basis — any message, attached to a conversation or not (inbound written as "not outbound", as in the send's own
+    /// re-check, src/Julia/Queue/DispatchStore.cs).
+    /// </summary>
+    public static string AnsweredSince(string o) =>
+        $"EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = {o}.medico_id AND i.direcao <> 'saida' AND i.created_at > {o}.answer_basis)";
+
+    /// <summary>
+    /// A statement: an opening message went out to the doctors of <paramref name="contacts"/> (a relation with medico_id,
+    /// first_contact and answer_basis) — funnel `msg_enviada` (unless he wrote after answer_basis: he answered, whichever
+    /// landed first), primeiro_contato_em, pressure +20 (+25 on a first contact).
     /// </summary>
     public static string ContactedSql(string contacts) => $"""
-        UPDATE medicos m SET stage_jornada = CASE WHEN m.stage_jornada IN ('novo', 'nao_respondeu', 'inativo') THEN 'msg_enviada' ELSE m.stage_jornada END,
+        UPDATE medicos m SET stage_jornada = CASE WHEN m.stage_jornada IN ('novo', 'nao_respondeu', 'inativo') AND NOT {AnsweredSince("s")}
+                                                  THEN 'msg_enviada' ELSE m.stage_jornada END,
                primeiro_contato_em = COALESCE(m.primeiro_contato_em, now()),
                pressure_score = LEAST(100, m.pressure_score + CASE WHEN s.first_contact THEN 25 ELSE 20 END)
         FROM {contacts} s WHERE m.id = s.medico_id

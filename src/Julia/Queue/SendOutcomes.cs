@@ -33,11 +33,14 @@ internal static class SendOutcomeSql
 {
     /// <summary>
     /// The sent batch: id, medico_id, conversa_id, tipo, conteudo, metadata (jsonb), provider_message_id, remote_jid (the
-    /// address it went to) and llm (the agent's accounting as jsonb text, or NULL).
+    /// address it went to), llm (the agent's accounting as jsonb text, or NULL) and answer_basis: the moment a message
+    /// of the doctor after which is an answer to this one (`metadata.ultima_saida`, else the row's creation — the same
+    /// basis as the send's own re-check, DispatchStore's InboundSinceEnqueue).
     /// </summary>
     public const string Sent = $"""
         (SELECT f.id, f.medico_id, f.conversa_id, f.tipo, f.conteudo, f.metadata, b.provider AS provider_message_id,
-                b.address AS remote_jid, {QueueStore.LlmAccounting} AS llm
+                b.address AS remote_jid, {QueueStore.LlmAccounting} AS llm,
+                COALESCE((f.metadata->>'{QueueStore.AnswerBasisKey}')::timestamptz, f.created_at) AS answer_basis
          FROM fila_mensagens f JOIN unnest(@sent_ids, @sent_providers, @sent_addresses) AS b (id, provider, address) ON b.id = f.id
          WHERE f.id = ANY(@sent_ids))
         """;

@@ -362,7 +362,7 @@ public sealed class CampaignTests(CampaignFixture f) : IClassFixture<CampaignFix
         var created = await f.Client.PostAsJsonAsync("/campanhas", Body("Oi {nome}, tenho plantões."));
         var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
 
-        await f.ExecuteAsync(Julia.Conversations.ConversationStore.OpenedByCampaignSql("(SELECT @medico AS medico_id, @id::bigint AS campanha_id)"), new { medico, id });
+        await f.ExecuteAsync(Julia.Conversations.ConversationStore.OpenedByCampaignSql("(SELECT @medico AS medico_id, @id::bigint AS campanha_id, NULL::timestamptz AS answer_basis)"), new { medico, id });
 
         var c = (await f.QueryAsync<(string Status, string Stage, DateTime? PausadoAte, DateTime LastMessage)>(
             "SELECT status, stage, pausado_ate, last_message_at FROM conversations WHERE medico_id = @medico", new { medico })).Single();
