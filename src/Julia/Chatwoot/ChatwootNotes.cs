@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Text.Json;
 using Julia.Conversations;
 using Julia.Handoffs;
 using Julia.Infrastructure.Resilience;
+using Julia.Infrastructure.Time;
 using Julia.Notifications;
+using Julia.Shifts;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -16,7 +19,8 @@ namespace Julia.Chatwoot;
 /// </summary>
 internal sealed class ChatwootNotes(
     NotificationOutbox outbox, ChatwootClient client, ChatwootMapping mapping, ConversationStore conversations, HandoffStore handoffs,
-    CircuitBreakers breakers, IOptions<ChatwootOptions> options) : IHandoffEffect, IConversationOptOutEffect, INotificationChannel
+    CircuitBreakers breakers, IOptions<ChatwootOptions> options, ReservationQueries reservations, IOptions<ShiftsOptions> shifts,
+    TimeProvider time) : IHandoffEffect, IConversationOptOutEffect, INotificationChannel
 {
     public const string Channel = "chatwoot";
     public const string HandoffNote = "nota_handoff", Copy = "copia", OptOutNote = "nota_opt_out", ResolvedNote = "nota_resolvido";
@@ -106,7 +110,9 @@ internal sealed class ChatwootNotes(
         {
             case HandoffNote:
                 if (n.HandoffId is not { } id || await handoffs.FindAsync(id, ct) is not { } handoff) return new DeliveryResult.Failed("handoff não encontrado");
-                await client.CreateMessageAsync(chatwootId, NoteText(handoff), isPrivate: true, "outgoing", null, ct);
+                var holdings = HoldingLines(await reservations.InForceOfDoctorAsync(handoff.DoctorId, ct),
+                    SaoPaulo.ToLocal(time.GetUtcNow()), shifts.Value.ReservationExpiryHours);
+                await client.CreateMessageAsync(chatwootId, NoteText(handoff, holdings), isPrivate: true, "outgoing", null, ct);
                 return DeliveryResult.Ok;
             case ChatwootCommands.ReplyKind or ChatwootEventHandler.AttachmentNoticeKind or ChatwootMirror.StaffNotSentKind or OptOutNote or ResolvedNote:
                 using (var reply = JsonDocument.Parse(n.PayloadJson))
@@ -142,10 +148,38 @@ internal sealed class ChatwootNotes(
             : null;
     }
 
-    internal static string NoteText(HandoffNotice h) =>
+    /// <summary>
+    /// The handoff note: type and reason, the doctor's last message, his reservations in force (<see cref="HoldingLines"/>,
+    /// none when he holds nothing) and how to give the conversation back.
+    /// </summary>
+    internal static string NoteText(HandoffNotice h, IReadOnlyList<string>? holdings = null) =>
         $"🚨 Handoff ({h.TriggerType}): {h.Reason ?? "-"}" +
         (string.IsNullOrWhiteSpace(h.LastMessage) ? "" : $"\nÚltima mensagem do médico: {h.LastMessage}") +
+        (holdings is { Count: > 0 } ? "\nReservas dele em vigor (o id serve para /confirmar e /cancelar):\n" + string.Join("\n", holdings) : "") +
         "\nA Júlia parou de responder nesta conversa. Para devolver a ela: resolva a conversa" +
         // Chatwoot in pt-BR calls a label "etiqueta": the word staff see on the screen.
         (h.TriggerType == "manual" ? " ou remova a etiqueta humano, se ela estiver marcada." : $" (ou POST /admin/handoffs/{h.HandoffId}/resolver).");
+
+    static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
+
+    /// <summary>Reservation lines a handoff note shows at most: the nearest shifts.</summary>
+    internal const int MaxHoldingLines = 5;
+
+    /// <summary>
+    /// The doctor's reservations in force on shifts from today on (São Paulo day of <paramref name="now"/>), nearest first,
+    /// at most <see cref="MaxHoldingLines"/>: "• Hospital X (Santo André), sex 12/06, noturno — pré-reserva, expira em
+    /// 11/06 14:30 — id ab12cd34" or "… — confirmada — id ab12cd34". The recruiter who takes the conversation sees what
+    /// he holds without opening the admin (docs/decisions.md#handoff).
+    /// </summary>
+    internal static IReadOnlyList<string> HoldingLines(IReadOnlyList<StaffReservation> inForce, DateTimeOffset now, int expiryHours)
+    {
+        var today = DateOnly.FromDateTime(now.DateTime);
+        return [.. inForce.Where(r => r.Data >= today).OrderBy(r => r.Data).ThenBy(r => r.HoraInicio).ThenBy(r => r.Id).Take(MaxHoldingLines).Select(r =>
+            $"• {r.Hospital} ({r.Cidade}), {PtBr.DateTimeFormat.GetAbbreviatedDayName(r.Data.DayOfWeek)} {r.Data.ToString("dd'/'MM", CultureInfo.InvariantCulture)}" +
+            (r.PeriodText is { } period ? $", {period}" : "") +
+            (r.Status == "confirmada"
+                ? " — confirmada"
+                : $" — pré-reserva, expira em {SaoPaulo.ToLocal(StaffReservation.Utc(r.CreatedAt).AddHours(expiryHours)).ToString("dd'/'MM HH':'mm", CultureInfo.InvariantCulture)}") +
+            $" — id {r.ShortId}")];
+    }
 }

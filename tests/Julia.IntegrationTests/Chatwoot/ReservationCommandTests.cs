@@ -139,4 +139,34 @@ public sealed class ReservationCommandTests(StaffReservationFixture f) : IClassF
         Assert.Equal("ativa", (await f.StateAsync(reserva)).Status);
         Assert.DoesNotContain(Replies(chatwootId), r => r.Contains("reserva", StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>
+    /// The recruiter who takes a handed-off conversation reads in its note what the doctor holds — a hold with when it
+    /// expires, a confirmed shift, the id start `/confirmar` and `/cancelar` take — and not what ended or was worked
+    /// (a cross-feature review, 2026-12-05: the note said nothing of his reservations).
+    /// </summary>
+    [Fact]
+    public async Task AHandoffNoteListsTheDoctorsReservationsInForceWithTheirIds()
+    {
+        const string phone = "5511977720005";
+        var (medico, conversa, chatwootId) = await f.DoctorAsync(phone, "nota_reservas");
+        var hold = await f.HoldAsync(await f.OpenShiftAsync("nota_reservas", "Hospital Pré-Reserva"), medico, conversa);
+        var confirmed = await f.HoldAsync(await f.OpenShiftAsync("nota_reservas", "Hospital Confirmado"), medico, conversa);
+        await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{confirmed}/confirmar", null));
+        var ended = await f.HoldAsync(await f.OpenShiftAsync("nota_reservas", "Hospital Cancelado"), medico, conversa);
+        await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{ended}/cancelar", new { motivo = "hospital desmarcou" }));
+        var createdAt = await f.ScalarAsync<DateTime>("SELECT created_at FROM reservas_vaga WHERE id = @hold", new { hold });
+
+        await EvolutionWebhooks.PostAsync(f.Client, EvolutionWebhooks.Text(phone, "quero falar com uma pessoa, por favor"));
+
+        var note = await Eventually.MatchesAsync(() => Task.FromResult(Replies(chatwootId).FirstOrDefault(r => r.StartsWith("🚨 Handoff", StringComparison.Ordinal))),
+            n => n is not null);
+        var expires = TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(createdAt, DateTimeKind.Utc)).AddHours(24), Julia.Infrastructure.Time.SaoPaulo.Zone);
+        Assert.Contains("Reservas dele em vigor", note);
+        Assert.Contains($"Hospital Pré-Reserva", note);
+        Assert.Contains($"— pré-reserva, expira em {expires:dd'/'MM HH':'mm} — id {hold.ToString("N")[..8]}", note);
+        Assert.Contains($"— confirmada — id {confirmed.ToString("N")[..8]}", note);
+        Assert.DoesNotContain("Hospital Cancelado", note);
+        Assert.DoesNotContain(ended.ToString("N")[..8], note);
+    }
 }

@@ -55,4 +55,28 @@ public sealed class HandoffNoteTests
         Assert.StartsWith("✅ Handoff resolvido por Carla fora do Chatwoot (ligou pra ele).",
             ChatwootNotes.ResolvedText(resolved with { ResolvedBy = "Carla", Notes = "ligou pra ele" }));
     }
+
+    /// <summary>A doctor who holds nothing: the note has no reservation part at all.</summary>
+    [Fact]
+    public void ANoteOfADoctorWithNoReservationsSaysNothingOfThem()
+    {
+        Assert.Equal(ChatwootNotes.NoteText(Notice("pedido_humano")), ChatwootNotes.NoteText(Notice("pedido_humano"), []));
+        Assert.Empty(ChatwootNotes.HoldingLines([], DateTimeOffset.UtcNow, 24));
+        Assert.DoesNotContain("Reservas", ChatwootNotes.NoteText(Notice("pedido_humano"), []));
+    }
+
+    /// <summary>At most five lines, the nearest shifts first, none of a shift before today.</summary>
+    [Fact]
+    public void TheNoteShowsAtMostTheFiveNearestReservationsFromToday()
+    {
+        var today = new DateOnly(2026, 12, 5);
+        var inForce = Enumerable.Range(-1, 8).Select(d => new Julia.Shifts.StaffReservation
+        {
+            Id = Guid.NewGuid(), Status = "confirmada", Hospital = $"Hospital {d + 10}", Cidade = "Santo André", Data = today.AddDays(d),
+        }).Reverse().ToList();
+
+        var lines = ChatwootNotes.HoldingLines(inForce, new DateTimeOffset(2026, 12, 5, 10, 0, 0, TimeSpan.FromHours(-3)), 24);
+
+        Assert.Equal(["Hospital 10", "Hospital 11", "Hospital 12", "Hospital 13", "Hospital 14"], lines.Select(l => l[2..13]));
+    }
 }
