@@ -30,8 +30,10 @@ internal static class AgentContextBuilder
     /// superseded its reply) knows it made one — it told him the shift was "reserved by someone else" (an audit, 2026-12-03).</param>
     /// <param name="earlier">Shifts offered in earlier replies or named by a directive, still reservable and not in
     /// <paramref name="shifts"/> (docs/decisions.md#agent).</param>
+    /// <param name="ended">His reservations that expired or were cancelled lately (<see cref="ShiftStore.EndedHoldsSql"/>).</param>
     public static string SystemPrompt(DateTimeOffset now, string companyName, DoctorProfile? profile, IReadOnlyList<Shift> shifts, bool firstContact,
-        bool returnedFromHuman, string? persona = null, IReadOnlyList<Shift>? holdings = null, IReadOnlyList<Shift>? earlier = null)
+        bool returnedFromHuman, string? persona = null, IReadOnlyList<Shift>? holdings = null, IReadOnlyList<Shift>? earlier = null,
+        IReadOnlyList<EndedHold>? ended = null)
     {
         earlier ??= [];
         var local = SaoPaulo.ToLocal(now);
@@ -77,6 +79,12 @@ internal static class AgentContextBuilder
                 b.AppendLine($"{s.Describe()} — {(s.Status == "confirmada" ? "confirmado pela equipe" : "pré-reserva: a equipe vai confirmar")}");
         }
 
+        if (ended is { Count: > 0 })
+        {
+            b.AppendLine().AppendLine($"## Reservas dele que terminaram nos últimos {ShiftStore.EndedHoldDays} dias (não são mais dele)");
+            foreach (var e in ended) b.AppendLine(EndedLine(e));
+        }
+
         b.AppendLine().AppendLine("## Fase");
         b.AppendLine(firstContact ? "Primeiro contato: apresente-se como assistente virtual da equipe de escalas." : "Conversa em andamento: não se apresente de novo.");
         if (returnedFromHuman) b.AppendLine("Uma pessoa da equipe acabou de atender este médico; as mensagens [equipe] no histórico são dela.");
@@ -88,6 +96,14 @@ internal static class AgentContextBuilder
         }
         return b.ToString();
     }
+
+    /// <summary>"Hospital X, sex 12/12, noturno — expirou sem confirmação; o plantão ainda está aberto".</summary>
+    internal static string EndedLine(EndedHold e) =>
+        $"{e.Hospital}, {PtBr.DateTimeFormat.GetAbbreviatedDayName(e.Data.DayOfWeek)} {e.Data.ToString("dd'/'MM", CultureInfo.InvariantCulture)}" +
+        (string.IsNullOrWhiteSpace(e.Periodo) ? "" : $", {e.Periodo.Trim()}") + " — " +
+        (e.Status == "expirada" ? "pré-reserva expirou sem confirmação da equipe"
+            : $"cancelada pela equipe{(string.IsNullOrWhiteSpace(e.Motivo) ? "" : $": {e.Motivo.Trim()}")}") +
+        (e.StillOpen ? $"; o plantão ainda está aberto (vaga_id {e.VagaId})" : "; o plantão não está mais disponível");
 
     /// <summary>
     /// One line per active directive: its type, what it is about (this doctor, a shift by full vaga_id) and its text

@@ -35,7 +35,7 @@ internal sealed partial class AgentModelCall(
         var earlier = await EarlierAsync(turn, search, offered, holdings, ct);
         var firstContact = !turn.History.Any(h => h.Direction == "saida") && turn.MessageCount <= turn.Parts.Count;
         var system = AgentContextBuilder.SystemPrompt(now, app.Value.CompanyName, turn.Profile, offered, firstContact, turn.ReturnedFromHuman, persona,
-            holdings, earlier);
+            holdings, earlier, turn.EndedHolds);
         return new PreparedTurn(AgentContextBuilder.Messages(system, turn.History, turn.Parts), new ToolSession(turn, [.. offered, .. earlier], holdings));
     }
 
@@ -46,12 +46,14 @@ internal sealed partial class AgentModelCall(
     /// The shifts Júlia offered in his history (<see cref="AgentTurn.EarlierOffers"/>) or a directive of the management
     /// names, not in the context list, still reservable and filtered as the search filters (blocked hospitals and sectors,
     /// minimum pay, clashes): his "sim" to the shift a search of the last turn found, or to the one a manager asked to push
-    /// (an `anunciada` one too, which no search lists), can then be reserved at once (docs/decisions.md#agent). Read only
+    /// (an `anunciada` one too, which no search lists), can then be reserved at once (docs/decisions.md#agent); so can the
+    /// still-open shift of a reservation of his that expired or was cancelled lately (<see cref="AgentTurn.EndedHolds"/>). Read only
     /// when there is such an id — no round trip otherwise.
     /// </summary>
     async Task<IReadOnlyList<Shift>> EarlierAsync(AgentTurn turn, ShiftSearch search, IReadOnlyList<Shift> listed, IReadOnlyList<Shift> holdings, CancellationToken ct)
     {
         var ids = (turn.EarlierOffers ?? []).Concat(AgentContextBuilder.DirectiveShifts(turn.Profile?.Diretrizes))
+            .Concat(turn.EndedHolds?.Where(e => e.StillOpen).Select(e => e.VagaId) ?? [])
             .Where(id => !listed.Any(s => s.Id == id)).Distinct().Take(MaxEarlierShifts).ToList();
         if (ids.Count == 0) return [];
         var found = await shifts.ReservableAsync(ids, turn.Profile?.EspecialidadeId, ct);

@@ -14,10 +14,12 @@ namespace Julia.Agent;
 /// <param name="EarlierOffers">The shifts Júlia's replies in <paramref name="History"/> offered (`vagas_oferecidas`), the
 /// latest reply's first: the "sim" of this turn is about them, and neither the context list nor his history's text
 /// carries their ids (docs/decisions.md#agent).</param>
+/// <param name="EndedHolds">His reservations that expired or were cancelled in the last days (read with the turn): the
+/// context tells Júlia, so his "e aquele plantão?" is not answered "você não tem nada". Null: none read.</param>
 internal sealed record AgentTurn(
     DoctorRecord Doctor, DoctorProfile? Profile, Guid ConversaId, int MessageCount, IReadOnlyList<string> Parts,
     IReadOnlyList<HistoryItem> History, IReadOnlyList<Julia.Shifts.Shift>? Holdings = null, IReadOnlyList<string>? OwnWords = null,
-    IReadOnlyList<Guid>? EarlierOffers = null)
+    IReadOnlyList<Guid>? EarlierOffers = null, IReadOnlyList<Julia.Shifts.EndedHold>? EndedHolds = null)
 {
     /// <summary>
     /// The SQL of an interacoes row's offered shifts as <see cref="OfferedIds"/> reads them: a reply's

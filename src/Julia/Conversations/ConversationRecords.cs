@@ -26,7 +26,8 @@ internal sealed record PendingInbound(long Id, string Kind, string Content, stri
 /// history before them (oldest first), and the shifts he holds, read in the same round trip for the agent.
 /// </summary>
 internal sealed record TurnInput(ConversationState Conversation, IReadOnlyList<PendingInbound> Pending, IReadOnlyList<ConversationLine> History,
-    IReadOnlyList<Julia.Shifts.Shift> Holdings, string? AnsweredStage = null, string? AnsweredPhone = null)
+    IReadOnlyList<Julia.Shifts.Shift> Holdings, string? AnsweredStage = null, string? AnsweredPhone = null,
+    IReadOnlyList<Julia.Shifts.EndedHold>? EndedHolds = null)
 {
     public long LastInboundId => Pending.Count == 0 ? 0 : Pending[^1].Id;
 }

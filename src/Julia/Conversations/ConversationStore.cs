@@ -94,8 +94,8 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
     /// the doctor's open conversation, created race-free when missing; the new inbound rows attached to it, counters
     /// and stages updated, a paused thread reactivated; the doctor's funnel and pressure (Doctors' SQL); pending
     /// follow-ups cancelled and reply chunks still pending superseded (Queue's SQL; their inbound rows return to the
-    /// turn); then the conversation, every unconsumed inbound row, and the history and the doctor's held shifts (Shifts'
-    /// SQL) the agent will need.
+    /// turn); then the conversation, every unconsumed inbound row, and the history, the doctor's held shifts and his
+    /// reservations that ended lately (Shifts' SQL) the agent will need.
     /// Input null when the conversation was closed by another process between the statements: call again. Erased: the
     /// doctor was erased (docs/decisions.md#lgpd) — no conversation is opened for him, and a message that still reached
     /// his row (stored by a process that found him just before the erasure) is emptied and marked processed.
@@ -111,8 +111,9 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
         var pending = (await grid.ReadAsync<PendingInbound>()).ToList();
         var history = (await grid.ReadAsync<ConversationLine>()).ToList();
         var holdings = (await grid.ReadAsync<Shifts.Shift>()).ToList();
+        var ended = (await grid.ReadAsync<Shifts.EndedHold>()).ToList();
         if (await grid.ReadSingleAsync<bool>()) return (null, true);
-        return (conversation is null ? null : new TurnInput(conversation, pending, history, holdings, answered.Stage, answered.Phone), false);
+        return (conversation is null ? null : new TurnInput(conversation, pending, history, holdings, answered.Stage, answered.Phone, ended), false);
     }
 
     /// <summary>The statement of <see cref="BeginTurnAsync"/>, built once: its parts are fixed, and the prepared-statement
@@ -145,6 +146,8 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
         {HistorySql("processado_em IS NULL")};
 
         {Shifts.ShiftStore.HoldingsSql("@medicoId")};
+
+        {Shifts.ShiftStore.EndedHoldsSql("@medicoId")};
 
         SELECT {Erased};
         COMMIT;

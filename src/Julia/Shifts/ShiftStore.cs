@@ -158,6 +158,25 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
         WHERE v.medico_id = {medicoId} AND v.status IN ('reservada', 'confirmada') AND v.deleted_at IS NULL AND v.data >= {SinceYesterday}
         """;
 
+    /// <summary>Days an ended reservation stays in the agent's context (<see cref="EndedHoldsSql"/>).</summary>
+    public const int EndedHoldDays = 3;
+
+    /// <summary>
+    /// The doctor's reservations that ended (`expirada`, `cancelada`) in the last <see cref="EndedHoldDays"/> days and whose
+    /// shift he does not hold again, newest first, at most 3, as <see cref="EndedHold"/>. Served by
+    /// reservas_vaga_medico_status_idx (medico_id, status): a doctor's few rows, whatever the table's size — part of
+    /// the turn's one round trip (ConversationStore.BeginTurnSql; docs/decisions.md#agent).
+    /// </summary>
+    public static string EndedHoldsSql(string medicoId) => $"""
+        SELECT v.id AS VagaId, h.nome AS Hospital, v.data AS Data, p.nome AS Periodo, r.status AS Status, r.motivo AS Motivo,
+               (v.status = 'aberta' AND v.deleted_at IS NULL AND {NotStarted}) AS StillOpen
+        FROM reservas_vaga r JOIN vagas v ON v.id = r.vaga_id JOIN hospitais h ON h.id = v.hospital_id
+             LEFT JOIN periodos p ON p.id = v.periodo_id
+        WHERE r.medico_id = {medicoId} AND r.status IN ('expirada', 'cancelada') AND r.encerrada_em > now() - interval '{EndedHoldDays} days'
+          AND NOT COALESCE(v.medico_id = {medicoId} AND v.status IN ('reservada', 'confirmada'), false)
+        ORDER BY r.encerrada_em DESC LIMIT 3
+        """;
+
     /// <summary>
     /// In the caller's transaction: the reservations in force (`ativa`, `confirmada`) on shifts the doctor still holds and
     /// that have not passed — what staff must hear about when he opts out (docs/decisions.md#opt-out).

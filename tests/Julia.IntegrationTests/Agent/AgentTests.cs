@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Julia.Agent;
@@ -849,5 +850,50 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
         while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(1);
         var local = day.AddHours(10);
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    /// <summary>
+    /// A hold of his that expired, or the team cancelled, in the last days is in the turn's context with what happened —
+    /// his "e aquele plantão?" was answered as if he never had it (a cross-feature review, 2026-12-05) — and the shift, when
+    /// still open, can be reserved again; one that ended long ago is not, and a doctor with nothing ended gets no such part.
+    /// </summary>
+    [Fact]
+    public async Task AHoldThatExpiredOrWasCancelledLatelyIsInTheContextAndNothingWhenNoneEnded()
+    {
+        const string phone = "5511990000971", other = "5511990000972";
+        var medico = await ColleagueOfCamilaAsync(phone, "Otávio");
+        await ColleagueOfCamilaAsync(other, "Ester");
+        // Shifts of their own, after the demo's (the other tests' context lists stay as they were), dropped at the end.
+        var expired = await LaterShiftAsync(81);
+        var cancelled = await LaterShiftAsync(83, "cancelada");
+        var old = await LaterShiftAsync(85);
+        try
+        {
+            await f.ExecuteAsync("""
+                INSERT INTO reservas_vaga (vaga_id, medico_id, status, created_at, encerrada_em, motivo, encerrada_por) VALUES
+                    (@expired, @medico, 'expirada', now() - interval '25 hours', now() - interval '1 hour', 'não confirmada no prazo', NULL),
+                    (@cancelled, @medico, 'cancelada', now() - interval '2 days', now() - interval '1 day', 'hospital fechou a ala', 'Carla'),
+                    (@old, @medico, 'expirada', now() - interval '6 days', now() - interval '5 days', 'não confirmada no prazo', NULL)
+                """, new { medico, expired = expired.Id, cancelled = cancelled.Id, old = old.Id });
+            var day = await f.ScalarAsync<DateTime>("SELECT data FROM vagas WHERE id = @id", new { id = expired.Id });
+
+            var system = Regex.Unescape((await LastRequestAfterAsync(phone, "e aquele plantão que eu tinha reservado?"))["system"]!.ToJsonString());
+            var section = Section(system, "## Reservas dele que terminaram nos últimos 3 dias").TrimEnd();
+            Assert.Contains($"{expired.Hospital}, ", section);
+            Assert.Contains($" {day:dd'/'MM}", section);
+            Assert.Contains($"pré-reserva expirou sem confirmação da equipe; o plantão ainda está aberto (vaga_id {expired.Id})", section);
+            Assert.Contains("cancelada pela equipe: hospital fechou a ala; o plantão não está mais disponível", section);
+            Assert.DoesNotContain(old.Id.ToString(), section);
+            Assert.Equal(3, section.Split('\n').Length); // the heading and two lines
+            // The still-open shift can be reserved again: it is among the shifts the turn may act on.
+            Assert.Contains($"vaga_id={expired.Id}", Section(system, "## Plantões já oferecidos a ele"));
+
+            var plain = Regex.Unescape((await LastRequestAfterAsync(other, "oi, tem plantão?"))["system"]!.ToJsonString());
+            Assert.DoesNotContain("## Reservas dele que terminaram", plain);
+        }
+        finally
+        {
+            foreach (var id in new[] { expired.Id, cancelled.Id, old.Id }) await DropShiftAsync(id);
+        }
     }
 }
