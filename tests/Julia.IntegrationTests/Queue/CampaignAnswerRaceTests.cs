@@ -4,34 +4,18 @@ using Julia.IntegrationTests.TestHost;
 
 namespace Julia.IntegrationTests.Queue;
 
-/// <summary>Sends through the real Evolution client to <see cref="FakeEvolution"/>, at any hour, with no random spacing.</summary>
-public sealed class OpenGatewayFixture : PipelineFixture
+/// <summary>
+/// <see cref="AlwaysOpenGatewayFixture"/> with a send that may be held at the gateway for a few seconds (the test writes
+/// the doctor's answer meanwhile) without timing out.
+/// </summary>
+public sealed class OpenGatewayFixture : AlwaysOpenGatewayFixture
 {
-    public FakeEvolution Evolution { get; private set; } = null!;
-
-    protected override Dictionary<string, string?> Settings => new(Evolution.Settings(timeoutSeconds: 10))
-    {
-        ["HUMANIZAR"] = "false", ["DIAS_UTEIS"] = "1-7", ["HORARIO_INICIO"] = "00:00", ["HORARIO_FIM"] = "00:00",
-        ["INTERVALO_MAX_SEGUNDOS"] = "0",
-    };
-
-    public override async Task InitializeAsync()
-    {
-        Evolution = await FakeEvolution.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Evolution.DisposeAsync();
-    }
+    protected override int EvolutionTimeoutSeconds => 10;
 }
 
 /// <summary>A campaign's opening and the doctor's answer, in either order (docs/decisions.md#proactive).</summary>
 public sealed class CampaignAnswerRaceTests(OpenGatewayFixture f) : IClassFixture<OpenGatewayFixture>
 {
-
     /// <summary>
     /// A doctor's first answer that lands while a campaign's opening is at the gateway (past the send's re-checks) is an
     /// answer whichever commits first: the opening's effects leave his stage as the answer made it, and the `followups`

@@ -7,11 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Julia.IntegrationTests.Queue;
 
 /// <summary>Business hours all day, no random spacing, and sends through a fake Evolution that a test can make fail.</summary>
-public sealed class AlwaysOpenGatewayFixture : PipelineFixture
+public class AlwaysOpenGatewayFixture : PipelineFixture
 {
     public FakeEvolution Evolution { get; private set; } = null!;
 
-    protected override Dictionary<string, string?> Settings => new(Evolution.Settings(timeoutSeconds: 2))
+    /// <summary>The Evolution client's timeout: short, so a refusal or a held answer is seen quickly.</summary>
+    protected virtual int EvolutionTimeoutSeconds => 2;
+
+    protected override Dictionary<string, string?> Settings => new(Evolution.Settings(timeoutSeconds: EvolutionTimeoutSeconds))
     {
         ["HUMANIZAR"] = "false", ["DIAS_UTEIS"] = "1-7", ["HORARIO_INICIO"] = "00:00", ["HORARIO_FIM"] = "00:00",
         ["INTERVALO_MAX_SEGUNDOS"] = "0",
