@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Julia.Doctors;
+using Julia.Infrastructure.Text;
 using Julia.Infrastructure.Time;
 using Julia.Shifts;
 using Microsoft.Extensions.AI;
@@ -99,7 +100,7 @@ internal static class AgentContextBuilder
 
     /// <summary>"Hospital X, sex 12/12, noturno — expirou sem confirmação; o plantão ainda está aberto".</summary>
     internal static string EndedLine(EndedHold e) =>
-        $"{e.Hospital}, {PtBr.DateTimeFormat.GetAbbreviatedDayName(e.Data.DayOfWeek)} {e.Data.ToString("dd'/'MM", CultureInfo.InvariantCulture)}" +
+        $"{e.Hospital}, {PtBrDate.DayAndDate(e.Data)}" +
         (string.IsNullOrWhiteSpace(e.Periodo) ? "" : $", {e.Periodo.Trim()}") + " — " +
         (e.Status == "expirada" ? "pré-reserva expirou sem confirmação da equipe"
             : $"cancelada pela equipe{(string.IsNullOrWhiteSpace(e.Motivo) ? "" : $": {e.Motivo.Trim()}")}") +

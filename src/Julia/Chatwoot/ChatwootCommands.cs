@@ -24,8 +24,6 @@ internal sealed partial class ChatwootCommands(
 {
     public const string ReplyKind = "resposta_comando";
 
-    static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
-
     public async Task<ChatwootOutcome> RunAsync(ConversationRef c, ChatwootEvent.MessageCreated m, ReservationCommand command, CancellationToken ct)
     {
         if (!options.Value.Enabled) return (await RunOnceAsync(c, m, command, ct)).Outcome;
@@ -110,7 +108,7 @@ internal sealed partial class ChatwootCommands(
 
     /// <summary>"Hospital X (Santo André), sex 12/06 noturno — reserva ab12cd34".</summary>
     static string Describe(StaffReservation r) =>
-        $"{r.Hospital} ({r.Cidade}), {PtBr.DateTimeFormat.GetAbbreviatedDayName(r.Data.DayOfWeek)} {r.Data.ToString("dd/MM", CultureInfo.InvariantCulture)}" +
+        $"{r.Hospital} ({r.Cidade}), {PtBrDate.DayAndDate(r.Data)}" +
         (string.IsNullOrWhiteSpace(r.Periodo) ? "" : $" {r.Periodo}") + $" — reserva {r.ShortId}";
 
     static string? Cut(string? text, int max) =>

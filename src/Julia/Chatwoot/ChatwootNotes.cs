@@ -3,6 +3,7 @@ using System.Text.Json;
 using Julia.Conversations;
 using Julia.Handoffs;
 using Julia.Infrastructure.Resilience;
+using Julia.Infrastructure.Text;
 using Julia.Infrastructure.Time;
 using Julia.Notifications;
 using Julia.Shifts;
@@ -160,8 +161,6 @@ internal sealed class ChatwootNotes(
         // Chatwoot in pt-BR calls a label "etiqueta": the word staff see on the screen.
         (h.TriggerType == "manual" ? " ou remova a etiqueta humano, se ela estiver marcada." : $" (ou POST /admin/handoffs/{h.HandoffId}/resolver).");
 
-    static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
-
     /// <summary>Reservation lines a handoff note shows at most: the nearest shifts.</summary>
     internal const int MaxHoldingLines = 5;
 
@@ -175,11 +174,11 @@ internal sealed class ChatwootNotes(
     {
         var today = DateOnly.FromDateTime(now.DateTime);
         return [.. inForce.Where(r => r.Data >= today).OrderBy(r => r.Data).ThenBy(r => r.HoraInicio).ThenBy(r => r.Id).Take(MaxHoldingLines).Select(r =>
-            $"• {r.Hospital} ({r.Cidade}), {PtBr.DateTimeFormat.GetAbbreviatedDayName(r.Data.DayOfWeek)} {r.Data.ToString("dd'/'MM", CultureInfo.InvariantCulture)}" +
+            $"• {r.Hospital} ({r.Cidade}), {PtBrDate.DayAndDate(r.Data)}" +
             (r.PeriodText is { } period ? $", {period}" : "") +
             (r.Status == "confirmada"
                 ? " — confirmada"
-                : $" — pré-reserva, expira em {SaoPaulo.ToLocal(StaffReservation.Utc(r.CreatedAt).AddHours(expiryHours)).ToString("dd'/'MM HH':'mm", CultureInfo.InvariantCulture)}") +
+                : $" — pré-reserva, expira em {SaoPaulo.ToLocal(r.ExpiresAtUtc(expiryHours)).ToString("dd'/'MM HH':'mm", CultureInfo.InvariantCulture)}") +
             $" — id {r.ShortId}")];
     }
 }

@@ -25,8 +25,6 @@ internal sealed class ChatwootReserveCommand(
     /// <summary>Shifts read for one id start: 4 hex digits name one shift in 65 536, so more is a catalogue of millions.</summary>
     const int ByPrefix = 20;
 
-    static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
-
     public async Task<(string Outcome, string Reply)> DecideAsync(Guid medicoId, ReservationCommand command, string by, CancellationToken ct)
     {
         var profile = await profiles.FindAsync(medicoId, ct);
@@ -105,6 +103,6 @@ internal sealed class ChatwootReserveCommand(
     }
 
     static string Describe(Shift s) =>
-        $"{s.Hospital} ({s.Cidade}), {PtBr.DateTimeFormat.GetAbbreviatedDayName(s.Data.DayOfWeek)} {s.Data.ToString("dd'/'MM", CultureInfo.InvariantCulture)}" +
+        $"{s.Hospital} ({s.Cidade}), {PtBrDate.DayAndDate(s.Data)}" +
         (s.PeriodText is { } period ? $", {period}" : "") + (s.Setor is { Length: > 0 } setor ? $", {setor}" : "") + $", {s.PayText}";
 }

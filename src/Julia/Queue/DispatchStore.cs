@@ -23,9 +23,7 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
         COALESCE((f.metadata->>'permitido_sob_humano')::boolean, false) OR f.metadata->>'tipo_sistema' = 'transicao_handoff' AS AllowedUnderHuman,
         """ + QueueStore.LlmAccounting + " AS Llm, f.metadata->>'tipo_followup' AS FollowUpStep, f.prioridade AS Prioridade, f.agendar_para AS ScheduledForUtc, "
         + "(f.metadata->>'" + QueueStore.AnswerBasisKey + "')::timestamptz AS AnswerBasisUtc, "
-        // Guarded: a hand-edited value that is no uuid must not fail the claim of a whole batch.
-        + "CASE WHEN f.metadata->>'" + QueueStore.NamedShiftKey + "' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' "
-        + "THEN (f.metadata->>'" + QueueStore.NamedShiftKey + "')::uuid END AS NamedShiftId";
+        + QueueStore.NamedShiftIdSql + " AS NamedShiftId";
 
     /// <summary>
     /// The claim (parameters @kinds, @busyConversations, @size, @markFirst). Ordered as migration 0009's partial index

@@ -23,14 +23,21 @@ internal sealed class QueueStore(NpgsqlDataSource db)
     /// <see cref="NamedShiftKey"/>, as it went out) records that shift alone as offered (`vagas_oferecidas`), so the
     /// doctor's "quero" in a later turn finds it and the funnel counts the offer (docs/decisions.md#proactive).
     /// </summary>
-    public const string LlmAccounting = """
+    public const string LlmAccounting = $"""
         CASE WHEN metadata ? 'modelo' AND metadata->>'modelo' IS NOT NULL THEN jsonb_build_object(
             'modelo', metadata->'modelo', 'tokens_entrada', metadata->'tokens_entrada', 'tokens_saida', metadata->'tokens_saida',
             'latencia_llm_ms', metadata->'latencia_llm_ms', 'ferramentas', metadata->'ferramentas',
             'vagas_oferecidas', metadata->'vagas_oferecidas')::text
-             WHEN metadata->>'vaga_id' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-             THEN jsonb_build_object('vagas_oferecidas', jsonb_build_array(metadata->>'vaga_id'))::text END
+             WHEN {NamedShiftIdSql} IS NOT NULL
+             THEN jsonb_build_object('vagas_oferecidas', jsonb_build_array({NamedShiftIdSql}))::text END
         """;
+
+    /// <summary>
+    /// The shift a queued row's metadata names (<see cref="NamedShiftKey"/>) as a uuid, NULL when absent; guarded, so a
+    /// hand-edited value that is no uuid never fails a statement over a whole batch.
+    /// </summary>
+    public const string NamedShiftIdSql = "CASE WHEN metadata->>'" + NamedShiftKey + "' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' "
+        + "THEN (metadata->>'" + NamedShiftKey + "')::uuid END";
 
     /// <summary>Queues the items in one statement; returns their fila_mensagens ids, in the items' order.</summary>
     public async Task<Guid[]> EnqueueAsync(NpgsqlTransaction tx, IReadOnlyList<NewQueueItem> items, CancellationToken ct)

@@ -137,7 +137,7 @@ internal static class ReservationEndpoints
         status = r.Status,
         created_at = Local(r.CreatedAt),
         // When the job `reservas-expiracao` will release an unconfirmed hold (it runs every 10 min).
-        expira_em = r.Status == "ativa" ? Local(r.CreatedAt.AddHours(options.ReservationExpiryHours)) : null,
+        expira_em = r.Status == "ativa" ? Local(r.ExpiresAtUtc(options.ReservationExpiryHours)) : null,
         origem = r.Origem,
         reservada_por = r.ReservadaPor,
         confirmacao = r.Confirmacao,
@@ -161,5 +161,7 @@ internal static class ReservationEndpoints
         medico = new { id = r.MedicoId, nome = r.MedicoNome, telefone = r.Telefone },
     };
 
-    static string Local(DateTime utc) => SaoPaulo.ToLocal(StaffReservation.Utc(utc)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    static string Local(DateTime utc) => Local(StaffReservation.Utc(utc));
+
+    static string Local(DateTimeOffset utc) => SaoPaulo.ToLocal(utc).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }

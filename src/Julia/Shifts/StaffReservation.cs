@@ -58,6 +58,9 @@ internal sealed class StaffReservation
              JOIN medicos m ON m.id = r.medico_id
         """;
 
+    /// <summary>When the job `reservas-expiracao` releases this hold if nobody confirms it (RESERVA_EXPIRA_HORAS after it was made).</summary>
+    public DateTimeOffset ExpiresAtUtc(int expiryHours) => Utc(CreatedAt).AddHours(expiryHours);
+
     /// <summary>The first 8 hex digits of the id: what staff type after /confirmar or /cancelar.</summary>
     public string ShortId => Id.ToString("N")[..8];
 
