@@ -37,12 +37,13 @@ internal sealed class ConversationReservationEffect(
 
     /// <summary>
     /// One `sistema` message — the doctor asked for this shift, so it is an answer, not a proactive contact: no limits,
-    /// any hour, allowed while a person controls the conversation (staff caused it). Never to an opted-out, blocked or
-    /// erased doctor.
+    /// any hour, allowed while a person controls the conversation (staff caused it). Never to a blocked or erased doctor,
+    /// nor to an opted-out one unless he came back and asked Júlia for this very shift after his opt-out.
     /// </summary>
     public async Task OnConfirmedAsync(NpgsqlTransaction tx, ConfirmedReservation confirmed, CancellationToken ct)
     {
-        if (await doctors.FindForMessageAsync(tx, confirmed.DoctorId, ct) is not { OptedOut: false, Bloqueado: false } doctor) return;
+        if (await doctors.FindForMessageAsync(tx, confirmed.DoctorId, ct) is not { Bloqueado: false } doctor) return;
+        if (doctor.OptedOut && !confirmed.AskedSinceOptOut) return;
         var conversation = await conversations.OpenIdAsync(tx, doctor.Id, ct);
         await queue.EnqueueAsync(tx, [new NewQueueItem(doctor.Id, conversation, QueueKinds.SystemMessage, ConfirmedText(DoctorSalutation.Of(await doctors.TitleAsync(tx, doctor.Id, ct), doctor.PrimeiroNome), confirmed),
             time.GetUtcNow(), Metadata: new Dictionary<string, object?>

@@ -37,11 +37,12 @@ internal sealed record ExpiredReservation(Guid ReservationId, Guid ShiftId, Guid
 
 /// <summary>
 /// A confirmed reservation with what a message about it names: hospital, day, period, start. <c>ReservedNow</c>: staff
-/// reserved and confirmed it in one request, and its hold sent no notice of its own.
+/// reserved and confirmed it in one request, and its hold sent no notice of its own. <c>AskedSinceOptOut</c>: he asked
+/// Júlia for this hold after his opt-out (<see cref="StaffReservation.AskedSinceOptOutSql"/>).
 /// </summary>
 internal sealed record ConfirmedReservation(
     Guid ReservationId, Guid ShiftId, Guid DoctorId, Guid? ConversationId, string? ConfirmedBy, string Hospital, DateOnly Date,
-    string? Period, TimeOnly? Start, bool ReservedNow = false);
+    string? Period, TimeOnly? Start, bool ReservedNow = false, bool AskedSinceOptOut = false);
 
 /// <summary><paramref name="ShiftReopened"/>: the shift was still held by this doctor and is `aberta` again.</summary>
 internal sealed record CancelledReservation(

@@ -23,7 +23,7 @@ internal sealed record StaffDecision(DecisionOutcome Outcome, string? Problem = 
 internal sealed partial class ReservationDecisions(
     NpgsqlDataSource db, ShiftCatalog catalog, IEnumerable<IReservationEffect> effects, ILogger<ReservationDecisions> logger)
 {
-    sealed record Locked(Guid Id, string Status, Guid VagaId, Guid MedicoId, Guid? ConversaId);
+    sealed record Locked(Guid Id, string Status, Guid VagaId, Guid MedicoId, Guid? ConversaId, bool AskedSinceOptOut);
 
     sealed record ConfirmedShift(Guid EspecialidadeId, string Hospital, DateOnly Data, string? Periodo, TimeOnly? HoraInicio);
 
@@ -53,7 +53,7 @@ internal sealed partial class ReservationDecisions(
                 UPDATE reservas_vaga SET status = 'confirmada', confirmada_em = now(), confirmada_por = @by, notas = @notes WHERE id = @id
                 """, new { id, by, notes }, tx, cancellationToken: ct));
             var confirmed = new ConfirmedReservation(r.Id, r.VagaId, r.MedicoId, r.ConversaId, by, shift.Hospital, shift.Data, shift.Periodo, shift.HoraInicio,
-                reservedNow);
+                reservedNow, r.AskedSinceOptOut);
             foreach (var effect in effects) await effect.OnConfirmedAsync(tx, confirmed, ct);
             await tx.CommitAsync(ct);
         }
@@ -139,9 +139,10 @@ internal sealed partial class ReservationDecisions(
     }
 
     static Task<Locked?> LockAsync(NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
-        tx.Connection!.QueryFirstOrDefaultAsync<Locked>(new CommandDefinition("""
-            SELECT id AS Id, status AS Status, vaga_id AS VagaId, medico_id AS MedicoId, conversa_id AS ConversaId
-            FROM reservas_vaga WHERE id = @id FOR UPDATE
+        tx.Connection!.QueryFirstOrDefaultAsync<Locked>(new CommandDefinition($"""
+            SELECT r.id AS Id, r.status AS Status, r.vaga_id AS VagaId, r.medico_id AS MedicoId, r.conversa_id AS ConversaId,
+                   {StaffReservation.AskedSinceOptOutSql} AS AskedSinceOptOut
+            FROM reservas_vaga r JOIN medicos m ON m.id = r.medico_id WHERE r.id = @id FOR UPDATE OF r
             """, new { id }, tx, cancellationToken: ct));
 
     static async Task<string> ShiftNoLongerHeldAsync(NpgsqlTransaction tx, Locked r, CancellationToken ct)

@@ -37,11 +37,14 @@ internal sealed class StaffReservation
     public Guid MedicoId { get; set; }
     public string? MedicoNome { get; set; }
     public string? Telefone { get; set; }
-    /// <summary>Not opted out, blocked or removed: a message to him may go out.</summary>
+    /// <summary>
+    /// Not blocked or removed, and not opted out — or he asked Júlia for this hold after his opt-out
+    /// (<see cref="AskedSinceOptOutSql"/>): the confirmation reaches him on WhatsApp.
+    /// </summary>
     public bool Contactable { get; set; }
 
     /// <summary>The SELECT list for this class over `reservas_vaga r`, `vagas v`, `hospitais h`, `periodos p`, `setores s`, `medicos m`.</summary>
-    public const string Columns = """
+    public const string Columns = $"""
         r.id AS Id, r.status AS Status, r.origem AS Origem, r.reservada_por AS ReservadaPor, r.confirmacao AS Confirmacao, r.created_at AS CreatedAt,
         r.confirmada_em AS ConfirmadaEm, r.confirmada_por AS ConfirmadaPor, r.notas AS Notas, r.encerrada_em AS EncerradaEm,
         r.encerrada_por AS EncerradaPor, r.motivo AS Motivo, r.conversa_id AS ConversaId,
@@ -49,8 +52,15 @@ internal sealed class StaffReservation
         v.data AS Data, v.hora_inicio AS HoraInicio, v.hora_fim AS HoraFim, p.nome AS Periodo, s.nome AS Setor, v.valor AS Valor,
         v.valor_tipo AS ValorTipo, v.valor_minimo AS ValorMinimo, v.valor_maximo AS ValorMaximo, v.realizada_em AS RealizadaEm,
         m.id AS MedicoId, NULLIF(concat_ws(' ', m.titulo, m.primeiro_nome, m.sobrenome), '') AS MedicoNome, m.telefone AS Telefone,
-        NOT (m.opted_out OR m.bloqueado OR m.deleted_at IS NOT NULL) AS Contactable
+        (NOT (m.bloqueado OR m.deleted_at IS NOT NULL) AND (NOT m.opted_out OR {AskedSinceOptOutSql})) AS Contactable
         """;
+
+    /// <summary>
+    /// The hold over `reservas_vaga r` / `medicos m` was asked of Júlia by the doctor himself after his (last) opt-out: he
+    /// came back and reserved, so telling him it is confirmed answers him (docs/decisions.md#reservations). A hold staff
+    /// made (`origem = 'humano'`) or one from before the opt-out does not count; an opt-out without a date neither.
+    /// </summary>
+    public const string AskedSinceOptOutSql = "COALESCE(r.origem = 'julia' AND r.created_at > m.opted_out_at, false)";
 
     public const string From = """
         FROM reservas_vaga r JOIN vagas v ON v.id = r.vaga_id JOIN hospitais h ON h.id = v.hospital_id

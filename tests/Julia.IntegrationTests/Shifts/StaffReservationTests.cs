@@ -192,6 +192,28 @@ public sealed class StaffReservationTests(StaffReservationFixture f) : IClassFix
         Assert.Equal(("confirmada", "confirmada"), Pick(await f.StateAsync(reserva)));
     }
 
+    /// <summary>
+    /// He opted out last month, came back, asked Júlia for the shift: told of its confirmation, like anyone who asked. A hold
+    /// from before a later opt-out stays silent (<see cref="AnOptedOutDoctorGetsNoMessageButStaffAreStillTold"/>), and so
+    /// does one staff made for him (`StaffReserveTests`).
+    /// </summary>
+    [Fact]
+    public async Task AnOptedOutDoctorWhoCameBackAndReservedIsToldOfTheConfirmation()
+    {
+        var (medico, conversa, _) = await f.DoctorAsync("5511977710015", "optout_voltou");
+        await f.ExecuteAsync("""
+            UPDATE medicos SET opted_out = true, opted_out_at = now() - interval '30 days', stage_jornada = 'opt_out' WHERE id = @medico
+            """, new { medico });
+        var reserva = await f.HoldAsync(await f.OpenShiftAsync("optout_voltou", "Hospital Voltou"), medico, conversa);
+
+        await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{reserva}/confirmar", null));
+
+        var message = Assert.Single(await f.ConfirmationMessagesAsync(medico));
+        Assert.Contains("Hospital Voltou", message.Conteudo);
+        Assert.Equal(conversa, message.ConversaId);
+        Assert.True(await f.ScalarAsync<bool>("SELECT opted_out FROM medicos WHERE id = @medico", new { medico }));
+    }
+
     [Fact]
     public async Task TheListShowsOneStatusNewestFirstWithShiftAndDoctor()
     {
