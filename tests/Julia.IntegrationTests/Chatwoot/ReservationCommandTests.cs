@@ -64,6 +64,29 @@ public sealed class ReservationCommandTests(StaffReservationFixture f) : IClassF
     }
 
     /// <summary>A reservation whose shift he already worked is history: `/cancelar` does not count it among his reservations.</summary>
+    /// <summary>
+    /// The answer tells the recruiter whether Júlia will tell the doctor: an opted-out doctor's hold from before his opt-out
+    /// — no, "avise por outro meio"; the hold he asked Júlia for after coming back — yes (docs/decisions.md#reservations).
+    /// </summary>
+    [Fact]
+    public async Task ConfirmarSaysWhetherAnOptedOutDoctorIsToldOnWhatsApp()
+    {
+        const string phone = "5511977720009";
+        var (medico, conversa, chatwootId) = await f.DoctorAsync(phone, "comando_optout");
+        var before = await f.HoldAsync(await f.OpenShiftAsync("comando_optout", "Hospital Antes"), medico, conversa);
+        await f.ExecuteAsync("UPDATE medicos SET opted_out = true, opted_out_at = now() WHERE id = @medico", new { medico });
+        await f.ExecuteAsync("UPDATE reservas_vaga SET created_at = now() - interval '1 hour' WHERE id = @before", new { before });
+        var after = await f.HoldAsync(await f.OpenShiftAsync("comando_optout", "Hospital Depois"), medico, conversa);
+
+        await NoteAsync(chatwootId, phone, $"/confirmar {before.ToString("N")[..8]}");
+        Assert.Contains("avise por outro meio", await ReplyAsync(chatwootId, 1));
+        await NoteAsync(chatwootId, phone, $"/confirmar {after.ToString("N")[..8]}");
+        Assert.Contains("A Júlia avisa o médico pelo WhatsApp", await ReplyAsync(chatwootId, 2));
+
+        var told = Assert.Single(await f.ConfirmationMessagesAsync(medico));
+        Assert.Contains("Hospital Depois", told.Conteudo);
+    }
+
     [Fact]
     public async Task AWorkedShiftsReservationIsNotAmongTheOnesANoteChoosesFrom()
     {
