@@ -436,7 +436,10 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
     /// Statements: a campaign's opening went out to the doctors of <paramref name="openings"/> (a relation with medico_id,
     /// campanha_id and answer_basis) — the open conversation (created when missing) gets stage msg_enviada and the
     /// campaign, and is active again if it was paused after the last follow-up (so the follow-ups of this opening apply);
-    /// the doctor's outbound rows with no conversation are tied to it.
+    /// the doctor's outbound rows with no conversation are tied to it. The conversation keeps the campaign that opened it
+    /// (its follow-ups count for that one) unless that campaign's cadence was over — paused after the last follow-up, or
+    /// reactivated `recontato` — and this opening starts a new one: then it is this campaign's, as its funnel counts it
+    /// (docs/decisions.md#proactive, "A reactivation campaign").
     /// A doctor who wrote after answer_basis (during the send's HTTP call, past its re-checks) already answered: his
     /// stage is left as his answer made it (a new conversation starts `respondeu`), so the result is the same whichever
     /// of the two lands first, and no follow-up nudges a doctor who answered (docs/decisions.md#proactive).
@@ -447,8 +450,10 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
                CASE WHEN {DoctorStore.AnsweredSince("o")} THEN 'respondeu' ELSE 'msg_enviada' END, o.campanha_id, now(), now()
         FROM {openings} o
         ON CONFLICT (medico_id) WHERE status IN ('active', 'paused')
-        DO UPDATE SET stage = CASE WHEN EXCLUDED.stage = 'msg_enviada' THEN 'msg_enviada' ELSE conversations.stage END, campanha_id = COALESCE(conversations.campanha_id, EXCLUDED.campanha_id), last_outbound_at = now(),
-                      last_message_at = now(), status = 'active', pausado_ate = NULL;
+        DO UPDATE SET stage = CASE WHEN EXCLUDED.stage = 'msg_enviada' THEN 'msg_enviada' ELSE conversations.stage END,
+                      campanha_id = CASE WHEN conversations.status = 'paused' OR conversations.stage IN ('recontato', 'nao_respondeu')
+                                         THEN EXCLUDED.campanha_id ELSE COALESCE(conversations.campanha_id, EXCLUDED.campanha_id) END,
+                      last_outbound_at = now(), last_message_at = now(), status = 'active', pausado_ate = NULL;
         UPDATE interacoes i SET conversa_id = (SELECT c.id FROM conversations c WHERE c.medico_id = i.medico_id AND c.status IN ('active', 'paused'))
         WHERE i.medico_id IN (SELECT medico_id FROM {openings} o) AND i.direcao = 'saida' AND i.conversa_id IS NULL
         """;

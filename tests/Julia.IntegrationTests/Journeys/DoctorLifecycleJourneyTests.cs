@@ -93,6 +93,50 @@ public sealed class DoctorLifecycleJourneyTests(JourneyFixture f) : IClassFixtur
     }
 
     /// <summary>
+    /// His conversation went quiet after the last follow-up of an old campaign (paused 60 days); the pause ends
+    /// (`recontato`) and a reactivation campaign's opening reaches him. That opening is the new campaign's: its funnel
+    /// counts him (the old, finished campaign does not gain a contact it never made), he answers, and the follow-up
+    /// job leaves him alone.
+    /// </summary>
+    [Fact]
+    public async Task AReactivationCampaignsOpeningOnADormantConversationCountsForThatCampaign()
+    {
+        const string phone = "5511966620002";
+        var medico = await f.ImportedDoctorAsync(phone);
+        var old = await f.ScalarAsync<long>("""
+            INSERT INTO campanhas (nome, tipo, mensagem_template, status, iniciada_em) VALUES ('Antiga', 'oferta_plantao', 'Oi {nome}', 'concluida', now() - interval '100 days')
+            RETURNING id
+            """);
+        var conversa = await f.ScalarAsync<Guid>("""
+            INSERT INTO conversations (medico_id, status, stage, campanha_id, pausado_ate, last_outbound_at, last_message_at, created_at)
+            VALUES (@medico, 'paused', 'nao_respondeu', @old, now() - interval '1 hour', now() - interval '61 days', now() - interval '61 days', now() - interval '83 days')
+            RETURNING id
+            """, new { medico, old });
+        await f.ExecuteAsync("UPDATE medicos SET stage_jornada = 'nao_respondeu' WHERE id = @medico", new { medico });
+
+        Assert.Equal(HttpStatusCode.OK, (await f.RunJobAsync("pausas")).StatusCode);
+        Assert.Equal(("active", "recontato"), (await f.QueryAsync<(string, string)>("SELECT status, stage FROM conversations WHERE id = @conversa", new { conversa })).Single());
+
+        var opening = await f.QueuedCampaignMessageAsync(medico, "Oi Dr. Paulo, quanto tempo! Voltamos com plantões no ABC, quer ver?");
+        var campanha = await CampaignOfAsync(opening);
+        Assert.Equal("enviada", (await f.DueNowAsync(opening)).Status);
+
+        Assert.Equal(("active", "msg_enviada", (long?)campanha), (await f.QueryAsync<(string, string, long?)>(
+            "SELECT status, stage, campanha_id FROM conversations WHERE id = @conversa", new { conversa })).Single());
+        Assert.Equal(conversa, await f.ScalarAsync<Guid>("SELECT conversa_id FROM envios_campanha WHERE fila_mensagem_id = @opening", new { opening }));
+        var contacted = Steps(await FunnelOfCampaignAsync(campanha));
+        Assert.Equal(new long[] { 1, 0, 0, 0, 0, 0 }, contacted);
+
+        await PostAsync(f.Client, Text(phone, "oi! quero ver sim"));
+        await f.WaitProcessedAsync(phone);
+        var answered = Steps(await FunnelOfCampaignAsync(campanha));
+        Assert.Equal(new long[] { 1, 1, 0, 0, 0, 0 }, answered);
+        await f.ExecuteAsync("UPDATE conversations SET last_outbound_at = now() - interval '3 days' WHERE id = @conversa", new { conversa });
+        Assert.Equal(HttpStatusCode.OK, (await f.RunJobAsync("followups")).StatusCode);
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM fila_mensagens WHERE medico_id = @medico AND tipo = 'followup'", new { medico }));
+    }
+
+    /// <summary>
     /// His number is known (he holds a shift, a reminder is queued) and he now writes from WhatsApp's LID with the phone
     /// beside it: one doctor, one conversation, the hold shown to Júlia as his, replies and the reminder to the address
     /// he wrote from; then a message from the phone JID again is the same doctor.
