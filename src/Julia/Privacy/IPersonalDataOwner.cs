@@ -52,3 +52,13 @@ internal interface IExternalErasure
     /// <summary>What happened, e.g. {"status": "apagado", "contato_id": "42"} or {"status": "falhou", "erro": "…"}; null when off.</summary>
     Task<JsonObject?> EraseAsync(DataSubject subject, CancellationToken ct);
 }
+
+/// <summary>
+/// What another feature must do because the doctor was erased — not his data (the owners erase that) but what the
+/// staff now need to know, such as a shift held by a record nobody can reach any more. Runs in the erasure's
+/// transaction, after the owners, once (not in the second pass); must write nothing personal.
+/// </summary>
+internal interface IErasureEffect
+{
+    Task OnErasedAsync(NpgsqlTransaction tx, DataSubject subject, CancellationToken ct);
+}

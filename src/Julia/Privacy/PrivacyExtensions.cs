@@ -4,7 +4,8 @@ internal static class PrivacyExtensions
 {
     /// <summary>
     /// LGPD data-subject requests (docs/decisions.md#lgpd): export and erasure. Each table's owner registers its own
-    /// <see cref="IPersonalDataOwner"/>; Chatwoot registers the contact's <see cref="IExternalErasure"/>.
+    /// <see cref="IPersonalDataOwner"/>; Chatwoot registers the contact's <see cref="IExternalErasure"/>; Slack an
+    /// <see cref="IErasureEffect"/> (the shifts he held, for staff to reassign).
     /// </summary>
     public static void AddPrivacy(this IHostApplicationBuilder builder)
     {

@@ -9,11 +9,12 @@ internal sealed record ErasureResult(SubjectRequest Request, bool AlreadyErased)
 /// <summary>
 /// `POST /admin/medicos/{id}/apagar`, `julia titular apagar` (docs/decisions.md#lgpd): in one transaction every owner
 /// erases or anonymises its rows about the doctor, the phone's keyed hash is kept (titulares_apagados) and the request
-/// is recorded with its counts; then his Redis keys go and the Chatwoot contact is deleted — a failure there is
+/// is recorded with its counts — the <see cref="IErasureEffect"/>s tell staff what they must act on (a shift he held)
+/// in that transaction; then his Redis keys go and the Chatwoot contact is deleted — a failure there is
 /// recorded in the audit row, never undoes the erasure. A second request finds the doctor erased and changes nothing.
 /// </summary>
 internal sealed partial class SubjectEraser(NpgsqlDataSource db, IEnumerable<IPersonalDataOwner> owners, IEnumerable<IExternalErasure> externals,
-    SubjectRequestStore store, SubjectCache cache, PhoneHasher hasher, TimeProvider time, ILogger<SubjectEraser> logger)
+    IEnumerable<IErasureEffect> effects, SubjectRequestStore store, SubjectCache cache, PhoneHasher hasher, TimeProvider time, ILogger<SubjectEraser> logger)
 {
     /// <summary>Tries of a transaction Postgres chose as the victim of a deadlock (a turn writing about the doctor at that moment).</summary>
     public const int Attempts = 3;
@@ -94,6 +95,8 @@ internal sealed partial class SubjectEraser(NpgsqlDataSource db, IEnumerable<IPe
         foreach (var address in owners.SelectMany(o => o.ErasedAddresses(subject)).Distinct(StringComparer.Ordinal))
             await store.RememberErasedPhoneAsync(tx, hasher.Hash(address)!, subject.OptedOut, ct);
         foreach (var owner in owners.OrderBy(o => o.Order)) await owner.EraseAsync(tx, subject, counts, ct);
+        // What staff must now act on (a shift he held), committed with the erasure or not at all.
+        foreach (var effect in effects) await effect.OnErasedAsync(tx, subject, ct);
         var request = await store.RecordAsync(c, tx, "apagar", medicoId, solicitadoPor, motivo, requestedAt, counts, ct);
         await tx.CommitAsync(ct);
         return new Erasure(subject, request, counts);

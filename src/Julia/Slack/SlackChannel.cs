@@ -58,7 +58,7 @@ internal sealed class SlackChannel(
                     _ => SlackMessages.HandoffReminder(handoff, time.GetUtcNow() - handoff.CreatedAt, format),
                 };
             case SlackNotices.ShiftReserved or SlackNotices.ReservationExpired or SlackNotices.ShiftConfirmed or SlackNotices.ReservationCancelled
-                or SlackNotices.OptOutWithReservation:
+                or SlackNotices.OptOutWithReservation or SlackNotices.ErasedWithReservation:
                 if (!root.TryGetProperty("reserva_id", out var r) || !r.TryGetGuid(out var reservationId)) return null;
                 if (await shifts.ReservationNoticeAsync(reservationId, ct) is not { } reservation) return null;
                 return n.Kind switch
@@ -67,6 +67,7 @@ internal sealed class SlackChannel(
                     SlackNotices.ShiftConfirmed => SlackMessages.ShiftConfirmed(reservation, format,
                         root.TryGetProperty("reservada_agora", out var now) && now.ValueKind == JsonValueKind.True),
                     SlackNotices.OptOutWithReservation => SlackMessages.OptOutWithReservation(reservation, format),
+                    SlackNotices.ErasedWithReservation => SlackMessages.ErasedWithReservation(reservation),
                     SlackNotices.ReservationCancelled => SlackMessages.ReservationCancelled(reservation,
                         root.TryGetProperty("reaberta", out var reopened) && reopened.ValueKind == JsonValueKind.True, format),
                     _ => SlackMessages.ReservationExpired(reservation,

@@ -21,6 +21,7 @@ internal static class SlackExtensions
         builder.Services.AddSingleton<IHandoffEffect>(sp => sp.GetRequiredService<SlackNotices>());
         builder.Services.AddSingleton<IReservationEffect>(sp => sp.GetRequiredService<SlackNotices>());
         builder.Services.AddSingleton<Julia.Doctors.IOptOutEffect>(sp => sp.GetRequiredService<SlackNotices>());
+        builder.Services.AddSingleton<Julia.Privacy.IErasureEffect>(sp => sp.GetRequiredService<SlackNotices>());
         builder.Services.AddSingleton<INotificationChannel, SlackChannel>();
         builder.Services.AddSingleton<IJob, HandoffReminderJob>();
     }

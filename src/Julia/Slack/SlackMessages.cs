@@ -139,6 +139,30 @@ internal static partial class SlackMessages
         return Payload(title, OptOutColor, blocks);
     }
 
+    /// <summary>
+    /// The doctor who holds this shift (a hold or a confirmed one) was erased at his request (LGPD): no doctor, phone or
+    /// Chatwoot link — the record is anonymised and nobody can reach him through it; staff free or reassign the shift.
+    /// </summary>
+    public static JsonObject ErasedWithReservation(ReservationNotice n)
+    {
+        const string title = "🗑️ Plantão de médico apagado (LGPD)";
+        var blocks = new List<JsonObject>
+        {
+            Header(title),
+            Fields(
+                Field("Hospital", HospitalAndCity(n)),
+                Field("Data", DateWithWeekday(n.Date)),
+                Field("Período", OrDash(n.Period)),
+                Field("Setor", OrDash(n.Sector)),
+                Field("Reserva", n.ConfirmedAt is null ? "pré-reserva (a confirmar)" : "confirmada")),
+            Section("Os dados do médico que segura este plantão foram apagados a pedido dele (LGPD): a Júlia não fala mais com " +
+                "ele e o cadastro não tem mais telefone. Cancele a reserva e ofereça o plantão a outro médico " +
+                $"(`POST /admin/reservas/{n.ReservationId}/cancelar`) — reserva `{ShortId(n.ReservationId)}`."),
+            Context($"Reserva {ShortId(n.ReservationId)} • {LocalTime(n.ReservedAt)}"),
+        };
+        return Payload(title, OptOutColor, blocks);
+    }
+
     /// <summary>A hold or a confirmed shift cancelled by staff; <paramref name="reopened"/>: the shift is open again.</summary>
     public static JsonObject ReservationCancelled(ReservationNotice n, bool reopened, SlackFormat f)
     {

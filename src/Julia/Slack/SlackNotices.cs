@@ -1,6 +1,7 @@
 using Julia.Doctors;
 using Julia.Handoffs;
 using Julia.Notifications;
+using Julia.Privacy;
 using Julia.Shifts;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -13,12 +14,13 @@ namespace Julia.Slack;
 /// it is delivered, so it carries the latest Chatwoot link.
 /// </summary>
 internal sealed partial class SlackNotices(NotificationOutbox outbox, IOptions<SlackOptions> options, ILogger<SlackNotices> logger)
-    : IHandoffEffect, IReservationEffect, IOptOutEffect
+    : IHandoffEffect, IReservationEffect, IOptOutEffect, IErasureEffect
 {
     public const string Channel = "slack";
     public const string HandoffOpened = "handoff_aberto", HandoffResolved = "handoff_resolvido", HandoffReminder = "handoff_lembrete",
         ShiftReserved = "plantao_reservado", ReservationExpired = "reserva_expirada", ShiftConfirmed = "plantao_confirmado",
-        ReservationCancelled = "reserva_cancelada", OptOutWithReservation = "opt_out_com_reserva", Alert = "alerta";
+        ReservationCancelled = "reserva_cancelada", OptOutWithReservation = "opt_out_com_reserva",
+        ErasedWithReservation = "reserva_titular_apagado", Alert = "alerta";
     /// <summary>Reports carry their numbers in the payload (the feature that computes them is not known here).</summary>
     public const string DailyReport = "relatorio_diario", DailyReportFailed = "relatorio_diario_erro";
 
@@ -56,6 +58,19 @@ internal sealed partial class SlackNotices(NotificationOutbox outbox, IOptions<S
     {
         foreach (var (reservationId, conversationId) in await ShiftStore.HeldReservationsAsync(tx, medicoId, ct))
             await EnqueueAsync(tx, OptOutWithReservation, reservationId.ToString(), null, conversationId, new { reserva_id = reservationId }, ct);
+    }
+
+    /// <summary>
+    /// A doctor who holds a shift was erased (LGPD; docs/decisions.md#lgpd): one notice per reservation in force, in the
+    /// erasure's transaction. Nobody can reach him through the record any more (his phone is gone), so staff must free or
+    /// reassign the shift. The notice names no one: it is rendered from the anonymised rows, without his conversation,
+    /// and marked so the erasure's second pass keeps it.
+    /// </summary>
+    public async Task OnErasedAsync(NpgsqlTransaction tx, DataSubject subject, CancellationToken ct)
+    {
+        foreach (var (reservationId, _) in await ShiftStore.HeldReservationsAsync(tx, subject.Id, ct))
+            await EnqueueAsync(tx, ErasedWithReservation, reservationId.ToString(), null, null,
+                new Dictionary<string, object> { ["reserva_id"] = reservationId, [NotificationPersonalData.ErasureNoticeKey] = true }, ct);
     }
 
     /// <summary>An alert of the `alertas` job, in the transaction that records it in `alertas_enviados`; rendered from the payload.</summary>

@@ -137,6 +137,47 @@ public sealed class DoctorLifecycleJourneyTests(JourneyFixture f) : IClassFixtur
     }
 
     /// <summary>
+    /// He asked for a person, holds a shift, a reminder and a campaign message are queued for him; then his data is
+    /// erased (LGPD). Nothing reaches him afterwards, the handoff is closed, nothing personal is left in the queue or
+    /// the notices — and the staff learn which shift is now held by an erased record, so it can be given to someone
+    /// else (he can no longer be reached: his phone is gone).
+    /// </summary>
+    [Fact]
+    public async Task AnErasureWhileHeHoldsAShiftSendsHimNothingAndTellsStaffWhichShiftToReassignWithoutNamingHim()
+    {
+        const string phone = "5511966620003";
+        var (medico, conversa, _) = await f.DoctorAsync(phone, "lc_lgpd");
+        var reserva = await f.HoldAsync(await f.OpenShiftAsync("lc_lgpd", "Hospital Jornada LGPD"), medico, conversa);
+        await PostAsync(f.Client, Text(phone, "quero falar com uma pessoa sobre o pagamento"));
+        await f.WaitProcessedAsync(phone);
+        Assert.Equal("human", await f.ControlAsync(conversa));
+        var reminder = await f.PendingReminderAsync(medico, conversa, dueIn: "1 minute");
+        var campaign = await f.QueuedCampaignMessageAsync(medico, "Oi Dra. Ana, plantões novos!", dueIn: "1 minute");
+        await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count), n => n == 2); // the reply to "oi", the handoff transition
+        var sent = f.SentTo(phone).Count;
+
+        await f.OkJsonAsync(await f.PostJsonAsync($"/admin/medicos/{medico}/apagar", new { motivo = "pedido por e-mail", solicitado_por = "dpo" }));
+
+        Assert.Equal(("cancelada", "titular_apagado"), await f.RowAsync(reminder));
+        Assert.Equal(("cancelada", "titular_apagado"), await f.RowAsync(campaign));
+        Assert.Equal([("resolvido", "pedido_humano")], await f.HandoffsAsync(conversa));
+        var notice = await f.WaitSlackAsync(m => HumanLoopFixture.SlackMentions(m, "Plantão de médico apagado") && HumanLoopFixture.SlackMentions(m, "Hospital Jornada LGPD"));
+        Assert.True(HumanLoopFixture.SlackMentions(notice, reserva.ToString("N")[..8]));
+        Assert.False(HumanLoopFixture.SlackMentions(notice, "Ana"));
+        Assert.False(HumanLoopFixture.SlackMentions(notice, phone[^4..]));
+        Assert.Equal(1, await f.NoticesAsync("reserva_titular_apagado", reserva));
+        // The hold is left for staff to reassign, as for an opt-out; the erasure's own notice carries nothing about him.
+        Assert.Equal("ativa", (await f.StateAsync(reserva)).Status);
+        Assert.Equal(0, await f.ScalarAsync<long>("""
+            SELECT count(*) FROM notificacoes WHERE payload::text LIKE '%' || @phone || '%' OR payload::text LIKE '%Ana%'
+            """, new { phone }));
+
+        await f.ExecuteAsync("UPDATE fila_mensagens SET agendar_para = now() WHERE id IN (@reminder, @campaign)", new { reminder, campaign });
+        await Task.Delay(500);
+        Assert.Equal(sent, f.SentTo(phone).Count);
+    }
+
+    /// <summary>
     /// His number is known (he holds a shift, a reminder is queued) and he now writes from WhatsApp's LID with the phone
     /// beside it: one doctor, one conversation, the hold shown to Júlia as his, replies and the reminder to the address
     /// he wrote from; then a message from the phone JID again is the same doctor.

@@ -384,6 +384,27 @@ public sealed class SlackMessagesTests
         Assert.Equal(["header", "section", "section", "actions", "context"], Blocks(payload).Select(b => b["type"]!.GetValue<string>()));
         Assert.NotNull(JsonNode.Parse(payload.ToJsonString()));
     }
+
+    /// <summary>
+    /// The erasure's notice names the shift and the reservation, never who held it: even rendered from a row that still
+    /// had his name, phone and Chatwoot conversation, none of them shows (docs/decisions.md#lgpd).
+    /// </summary>
+    [Fact]
+    public void AShiftOfAnErasedDoctorNamesTheShiftAndTheReservationButNeverHim()
+    {
+        var payload = SlackMessages.ErasedWithReservation(Reservation(ConversationId) with { ConfirmedAt = CreatedAt.AddHours(1) });
+
+        Assert.Equal("🗑️ Plantão de médico apagado (LGPD)", Header(payload));
+        Assert.Equal(["*Hospital:*\nHospital São Luiz (São Paulo)", "*Data:*\n13/12/2025 (sábado)", "*Período:*\nnoturno", "*Setor:*\nUTI adulto", "*Reserva:*\nconfirmada"],
+            Fields(payload));
+        Assert.Contains($"/admin/reservas/{ReservationId}/cancelar", Sections(payload).Single());
+        Assert.Equal("Reserva e5f6a7b8 • 10/12/2025 14:23", Footer(payload));
+        Assert.Null(ButtonUrl(payload));
+        var text = payload.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.DoesNotContain("João", text);
+        Assert.DoesNotContain("7777", text);
+        Assert.DoesNotContain(ConversationId.ToString("N")[..8], text);
+    }
 }
 
 public sealed class SlackDailyReportTests
