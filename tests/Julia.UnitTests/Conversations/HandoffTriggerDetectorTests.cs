@@ -387,4 +387,47 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("tem algum humano no plantão comigo ou vou sozinho?")]         // a colleague on his shift
     [InlineData("o plantão de ontem foi pro caralho")]                         // the curse about a shift
     public void FifteenthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    // Thirty-fourth blind set (docs/decisions.md#handoff): the person by what they did for him, handed over to "minha gestora",
+    // by name as the sentence, by channel, formally; a complaint at the ANS; anger aimed at us by "que piada vocês", "p da vida".
+    [Theory]
+    [InlineData("quero falar com quem me indicou a vaga", HandoffTriggers.PersonRequested)]
+    [InlineData("preciso conversar com a moça que me contratou", HandoffTriggers.PersonRequested)]
+    [InlineData("me passa pra pessoa que me ligou ontem", HandoffTriggers.PersonRequested)]
+    [InlineData("a pessoa que me ligou ontem pode me retornar?", HandoffTriggers.PersonRequested)]
+    [InlineData("me passa pra minha gestora", HandoffTriggers.PersonRequested)]
+    [InlineData("me transfere pro meu gerente", HandoffTriggers.PersonRequested)]
+    [InlineData("minha coordenadora aí de vocês pode me retornar?", HandoffTriggers.PersonRequested)]
+    [InlineData("Prezados, gostaria de conversar com um de vossos colaboradores", HandoffTriggers.PersonRequested)]
+    [InlineData("Solicito atendimento com um de vossos funcionários", HandoffTriggers.PersonRequested)]
+    [InlineData("o Rodrigo está aí?", HandoffTriggers.PersonRequested)]
+    [InlineData("bom dia, a Fernanda tá por aí?", HandoffTriggers.PersonRequested)]
+    [InlineData("prefiro resolver isso por ligação com alguém", HandoffTriggers.PersonRequested)]
+    [InlineData("o atendimento humano de vocês é ótimo, mas quero falar com a Fernanda", HandoffTriggers.PersonRequested)]
+    [InlineData("vou abrir uma reclamação na ANS", HandoffTriggers.Legal)]
+    [InlineData("pensei em processar, mas vocês ainda não resolveram", HandoffTriggers.Legal)]
+    [InlineData("Meu advogado quer uma cópia do contrato que assinei com vocês", HandoffTriggers.Legal)]
+    [InlineData("que piada vcs", HandoffTriggers.NegativeSentiment)]
+    [InlineData("tô p da vida com vocês", HandoffTriggers.NegativeSentiment)]
+    public void ThirtyFourthSetTriggers(string text, string expected) => Assert.Equal(expected, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("vou falar com minha consultora e te aviso")]                  // his own consultant, his own errand
+    [InlineData("vou falar com quem me indicou e te falo")]
+    [InlineData("a pessoa que me ligou semana passada já me explicou tudo")]
+    [InlineData("vou conversar com minha gestora do hospital amanhã")]
+    [InlineData("a Fernanda tá aí comigo no plantão")]
+    [InlineData("a justiça do trabalho reconhece PJ?")]                        // the law asked about
+    [InlineData("PJ tem algum problema com a justiça do trabalho?")]
+    [InlineData("pensei em ir no procon mas vocês resolveram rápido")]          // a step thought of and dropped
+    [InlineData("ia abrir um processo mas vocês pagaram, obrigado")]
+    [InlineData("o atendimento humano de vcs é ótimo")]                        // praise that names people
+    [InlineData("vc é mais rápida que muito atendente humano")]
+    [InlineData("não precisa ninguém me ligar")]                               // a call declined
+    [InlineData("vou denunciar o hospital na vigilância sanitária")]          // the hospital, not us
+    [InlineData("o Ministério Público fez uma vistoria no hospital ontem")]
+    [InlineData("fui assaltado, fiz boletim de ocorrência ontem")]
+    [InlineData("meu advogado pediu uma cópia do contrato")]
+    [InlineData("tem alguém aí do hospital que vai me render?")]
+    public void ThirtyFourthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }

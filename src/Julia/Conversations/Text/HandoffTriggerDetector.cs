@@ -62,7 +62,8 @@ internal static partial class HandoffTriggerDetector
         if ((t.Contains("advogad", StringComparison.Ordinal) || t.Contains("represent", StringComparison.Ordinal)) && LawyerForADoctor().IsMatch(t))
             return HandoffTriggers.Legal;
         if (!asksIfBot && (AsksForPersonUnnegated(t, words, clauseEnds) || IntentVocabulary.Instance.PersonFamily(words, clauseEnds) is not null
-                           || NamedPersonAsked(text!, t) || TeamThenThem(t) || FormerContactAsked(t)))
+                           || NamedPersonAsked(text!, t) || TeamThenThem(t) || FormerContactAsked(t) || OursToCallBack(t))
+            && !PraisedOrCompared(t))
             return HandoffTriggers.PersonRequested;
         var quoted = text!.AsSpan().IndexOfAny("\"“”«»") >= 0;
         if (((MayBeLegal(t) && TheDoctorsLegalStep(Legal(), t, quoted)) || (MayBeLegalMore(t) && TheDoctorsLegalStep(LegalMore(), t, quoted))) && !Joke(text!, t)
@@ -119,10 +120,13 @@ internal static partial class HandoffTriggerDetector
 
     /// <summary>Words one of which every alternative of <see cref="NamedPerson"/> needs, looked for in the normalised text.</summary>
     static readonly System.Buffers.SearchValues<string> NamedPersonWords = System.Buffers.SearchValues.Create(
-        ["falar com", "conversar com", "cham", "contato com", "passa", "poe ", "coloca", "bota ", "passe", "transf"], StringComparison.Ordinal);
+        ["falar com", "conversar com", "cham", "contato com", "passa", "poe ", "coloca", "bota ", "passe", "transf", "ta ai", "ta por ai", "esta ai", "esta por ai"], StringComparison.Ordinal);
 
     [GeneratedRegex(@"(?<![\p{L}])(?i:quero|queria|preciso|gostaria de|posso|dá pra|da pra|tem como) (?i:falar|conversar) com (?i:a|o) (?!Dr|Dra|Doutor|Doutora|Hospital|Cl[ií]nica)\p{Lu}\p{Ll}+\b(?! (?i:antes|primeiro|e te|e j[aá]))" +
         @"|(?<![\p{L}])(?i:chama|chame|chamem) (?i:a|o) (?!Dr|Dra|Doutor|Doutora)\p{Lu}\p{Ll}+ (?i:pra|para|aqui|a[ií])\b" +
+        // Thirty-fourth blind set: one of the team by name asked after, as the sentence — "a Fernanda tá por aí?", "o Marcelo está
+        // aí?" (not "a Fernanda tá aí comigo", nor "o Hospital…").
+        @"|(?:^|[.!?,]\s*|(?i:oi|ol[aá]|bom dia|boa tarde|boa noite|e a[ií]),?\s+)(?i:e )?(?i:a|o) (?!Dr|Dra|Doutor|Doutora|Hospital|Cl[ií]nica|Pronto|Plant)\p{Lu}\p{Ll}+ (?i:ainda )?(?i:t[aá]|est[aá]|tah) (?i:por )?(?i:a[ií]|ai)\b(?:\s*(?i:hoje|agora))?\s*(?:\?|$)" +
         @"|(?<![\p{L}])(?i:me )?(?i:p[oõ]e|coloca|coloque|bota|passa|passe) (?i:em contato com|pra|para) (?i:a|o) (?!Dr|Dra|Doutor|Doutora|Hospital|Cl[ií]nica)\p{Lu}\p{Ll}+\b" +
         // Twenty-second blind set: the name with no article ("passa pra Juliana por favor"), not a day or a month.
         @"|(?<![\p{L}])(?i:me )?(?i:passa|passe|transfere|transfira) (?i:pra|para) (?!Dr|Dra|Doutor|Doutora|Hospital|Cl[ií]nica|Segunda|Ter[cç]a|Quarta|Quinta|Sexta|S[aá]bado|Domingo|Janeiro|Fevereiro|Mar[cç]o|Abril|Maio|Junho|Julho|Agosto|Setembro|Outubro|Novembro|Dezembro)\p{Lu}\p{Ll}+\b(?! (?i:o|a|os|as|meu|minha)\b)", RegexOptions.CultureInvariant)]
@@ -235,6 +239,37 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(@"\b(hospital|clinica|upa|ubs|ps|uti|plantonista|enfermeira|enfermeiro|paciente|pronto socorro|maternidade)\b", RegexOptions.CultureInvariant)]
     private static partial Regex HospitalsOwn();
 
+    /// <summary>
+    /// Thirty-fourth blind set: one of ours asked to call or answer him, named by what they did for him or as "…aí de vocês" —
+    /// "a pessoa que me ligou semana passada pode me retornar?", "minha gestora aí de vocês pode me chamar?" (not "a pessoa que me
+    /// ligou já me explicou tudo", nor the hospital's: "a enfermeira que me ligou pode me ligar de novo?" is read by the hospital rule).
+    /// </summary>
+    static bool OursToCallBack(string t) =>
+        t.Contains(" me ", StringComparison.Ordinal) && (t.Contains("que me ", StringComparison.Ordinal) || t.Contains("de voces", StringComparison.Ordinal) || t.Contains(" dai ", StringComparison.Ordinal))
+        && CallsBack().IsMatch(t) && !HospitalsOwn().IsMatch(t);
+
+    [GeneratedRegex(@"^((oi|ola|bom dia|boa tarde|boa noite|e ai|entao|olha) )*" +
+        @"(" + WhoServedMe + @"|(a |o )?(minha|meu) (gestora?|gerente|coordenadora?|consultora?|recrutadora?|supervisora?|analista|escalista|atendente|responsavel)( ai)? (de voces|dai|da empresa de voces))" +
+        @"(?: \w+){0,5}? (pode|podia|poderia|consegue|conseguiria|podem|tem como) me (retornar|ligar|chamar|responder|atender|dar um retorno)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CallsBack();
+
+    /// <summary>
+    /// Thirty-fourth blind set: people praised or compared, not asked for — "o atendimento humano de vcs é ótimo", "vc é melhor que
+    /// muito atendente humano kkk" — unless the message also wants someone ("…é ótimo, quero falar com a Fernanda").
+    /// </summary>
+    static bool PraisedOrCompared(string t) =>
+        (Praised().IsMatch(t) || ComparedWithPeople().IsMatch(t)) && !Wants().IsMatch(t) && !StillAsks().IsMatch(t);
+
+    [GeneratedRegex(@"\b(tem alguem|alguem ai|ninguem (me )?(responde|atende|retorna)|cade|me atende|me retorna)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex StillAsks();
+
+    [GeneratedRegex(@"\b(atendimento|atendente|atendentes|equipe|pessoal|time|humanos?|consultora?|consultores|recrutadora?)\b(?: \w+){0,4}? (e|eh|foi|sao|foram|esta|ta|estao|tao|e sempre|sempre foi)( muito| super| bem| mt| tao)? " +
+        @"(otim[oa]s?|excelentes?|maravilhos[oa]s?|bom|boa|bons|boas|top|show|nota 10|nota dez|incrive(l|is)|perfeit[oa]s?|sensaciona(l|is)|rapid[oa]s?|atencios[oa]s?|educad[oa]s?|eficientes?|demais|impecave(l|is))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Praised();
+
+    [GeneratedRegex(@"\b(melhor|pior|mais \w+|menos \w+|igual|parecid[oa]) (que|do que|a|com) (muit[oa]s? |qualquer |um |uma |o |a |os |as |alguns |algumas |varios |varias )?(atendentes?|humanos?|pessoas?|gente)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ComparedWithPeople();
+
     /// <summary>A line of at most six words with no sentence or clause mark: its sentence may go on in the next.</summary>
     static bool OpenSentence(string text)
     {
@@ -319,9 +354,42 @@ internal static partial class HandoffTriggerDetector
     {
         foreach (var m in legal.EnumerateMatches(t))
             if (!ReportedOfPatient(t, m.Index, quoted) && !AgainstAnotherCompany(t, m.Index + m.Length) && !NegatedLegal(t, m.Index)
-                && !NotAStep(t, m.Index, m.Length)) return true;
+                && !NotAStep(t, m.Index, m.Length) && !StepDropped(t, m.Index, m.Length)) return true;
         return false;
     }
+
+    /// <summary>
+    /// Thirty-fourth blind set: a step thought of and dropped because we solved it — "pensei em ir no procon mas vocês resolveram
+    /// rápido", "ia reclamar no reclame aqui mas vocês foram rápidos" (not "…mas até agora não pagaram", still open).
+    /// </summary>
+    static bool StepDropped(string t, int at, int length) =>
+        t.Contains("mas ", StringComparison.Ordinal) && ThoughtOfBefore().IsMatch(t.AsSpan(0, at)) && SolvedAfter().IsMatch(t.AsSpan(at + length));
+
+    [GeneratedRegex(@"\b(pensei em|pensei|ia|eu ia|ja ia|estava pensando em|tava pensando em|estava para|tava para|estive para|cheguei a pensar em|tinha pensado em|quase|por pouco nao)( \w+){0,2} $", RegexOptions.CultureInvariant)]
+    private static partial Regex ThoughtOfBefore();
+
+    [GeneratedRegex(@"^(?!.*\b(nao|nada|ainda nao|nem)\b (\w+ )?(resolv|pag|acert|corrig|respond|caiu)).*\b(mas|porem|so que)\b(?: \w+){0,5}? (resolveram|resolveu|resolvido|resolvida|foram rapid[oa]s|foi rapid[oa]|pagaram|pagou|caiu|acertaram|acertou|deu certo|corrigiram|corrigiu|responderam|me atenderam|solucionaram)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SolvedAfter();
+
+    /// <summary>
+    /// Thirty-fourth blind set: a body that acted on a hospital ("o Ministério Público fez fiscalização no hospital ontem"), and a
+    /// hospital denounced ("vou denunciar o hospital na vigilância sanitária") — with us nowhere in the message.
+    /// </summary>
+    [GeneratedRegex(@"^( publico| do trabalho| federal| estadual)?( ja| ontem| hoje)? (fez|fizeram|faz|fazendo|esteve|estava|veio|vieram|apareceu|passou)( uma| um| a)?( fiscalizacao| vistoria| inspecao| visita| auditoria| operacao| blitz)? (no|na|em|pelo|pela|nesse|nessa) (\w+ )?(hospital|clinica|upa|ubs|ps|pronto socorro|maternidade|santa casa|laboratorio|prefeitura)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ActedOnAPlace();
+
+    [GeneratedRegex(@"^\w* (o|a|esse|essa|este|esta|aquele|aquela)( \w+)? (hospital|clinica|upa|ubs|pronto socorro|maternidade|santa casa|laboratorio|prefeitura)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HospitalDenounced();
+
+    /// <summary>
+    /// Thirty-fourth blind set: the courts asked about as a rule, not a step — "a justiça do trabalho reconhece PJ?", "PJ tem algum
+    /// problema com a justiça do trabalho?".
+    /// </summary>
+    [GeneratedRegex(@"^( do trabalho| trabalhista| brasileira| comum| federal)? (reconhece|reconheceria|aceita|aceitaria|considera|consideraria|entende|permite|proibe|exige|obriga|garante|protege|costuma|ve)\b(?!.*\b(vou|vamos|irei|contra voces|contra vcs|contra a empresa)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex JusticeAsRule();
+
+    [GeneratedRegex(@"\b(tem|teria|da|daria|pode dar|gera|geraria|corre|correria)( algum| alguma| risco de| problema de)? (problema|problemas|risco|riscos|complicacao|complicacoes|rolo) (com|na|perante|diante da)( a| o)? $", RegexOptions.CultureInvariant)]
+    private static partial Regex TroubleWithTheLawAsked();
 
     /// <summary>
     /// Thirteenth blind set: a legal word that names no step of the doctor's — the court as a workplace or where he is an
@@ -332,6 +400,9 @@ internal static partial class HandoffTriggerDetector
     static bool NotAStep(string t, int at, int length)
     {
         var word = t.AsSpan(at, length);
+        if ((ActedOnAPlace().IsMatch(t.AsSpan(at + length)) || (word.StartsWith("denunci") && HospitalDenounced().IsMatch(t.AsSpan(at)))) && !ThisCompany().IsMatch(t)) return true;
+        if ((word.StartsWith("justica") || word.StartsWith("judicia") || word.StartsWith("tribuna") || word.StartsWith("juizado"))
+            && (JusticeAsRule().IsMatch(t.AsSpan(at + length)) || TroubleWithTheLawAsked().IsMatch(t.AsSpan(0, at)))) return true;
         // Nineteenth blind set: a case of his family's or where he is a witness ("o processo da minha esposa na justiça saiu",
         // "fui testemunha num processo"), with us nowhere in the message; a step denied right after it ("ação trabalhista
         // não, é só dúvida").
@@ -488,7 +559,7 @@ internal static partial class HandoffTriggerDetector
         // Sixteenth blind set: "meu advogado cuida do contrato da minha PJ, posso mandar pra ele?" — the contract sent to him to read.
         @"|\bcontratos?\b.*\b(posso|pode|podem|devo) (mandar|enviar|encaminhar|passar)( o contrato| ele| isso)? (para|a) (ele|ela)\b" +
         // Eighteenth blind set: "o advogado da minha PJ pediu a cópia do contrato", "…pro meu advogado revisar antes de assinar".
-        @"|\b(pediu|pede|precisa|quer|solicitou)( d?a| d?o)? (copia|via|minuta|versao) do contrato\b|\b(pediu|pede|quer|solicitou|precisa d)(o|e)? (o |meu |esse |seu )?contrato\b(?! (para|pra) (entrar|processar|acionar|mover))|\bantes de (eu )?assinar\b" +
+        @"|\b(pediu|pede|precisa|quer|solicitou)( d?a| d?o| uma| de uma)? (copia|via|minuta|versao) do contrato\b(?! que (eu )?(assinei|fechei|tenho) com)|\b(pediu|pede|quer|solicitou|precisa d)(o|e)? (o |meu |esse |seu )?contrato\b(?! (para|pra) (entrar|processar|acionar|mover))|\bantes de (eu )?assinar\b" +
         // Twenty-sixth blind set: "meu advogado falou que tá tudo certo com a minha PJ, pode mandar o contrato" — cleared, so sent for.
         @"|\b(pode|podem) (me )?(mandar|enviar) o contrato\b(?! (para|pro) (o |meu |minha |a )?advogad)" +
         // Thirty-second blind set: a paper of ours he asks for ("meu advogado pediu o informe de rendimentos").
@@ -708,6 +779,14 @@ internal static partial class HandoffTriggerDetector
     // Twenty-seventh blind set: what the person did for him once — "falar com quem fechou meu contrato", "quem negociou o valor".
     const string Role = @"(cuida|cuidava|cuidou|faz|fazia|fez|organiza|organizou|monta|montou|fecha|fechou|paga|pagou|resolve|resolveu|decide|decidiu|coordena|gerencia|administra|controla|responde|manda|mandou|libera|liberou|aprova|aprovou|trata|tratou|lanca|lancou|agenda|agendou|distribui|contrata|contratou|acerta|acertou|combina|combinou|negocia|negociou|assina|assinou|mexe|emite|emitiu|define|definiu|cadastra|cadastrou|escala|escalou|ve)";
 
+    /// <summary>
+    /// Thirty-fourth blind set: who found, called or hired the doctor, by what they did for him — "quem me indicou a vaga", "a
+    /// pessoa que me ligou", "a menina que me contratou" — and not at a hospital ("…que me atendeu no PS").
+    /// </summary>
+    const string WhoServedMe = @"(quem|((a|o) )?(pessoa|moca|menina|rapaz|moco|cara|senhora|senhor|mulher|atendente|consultora?|recrutadora?|gestora?|gerente|coordenadora?|analista) que)( ja)? me " +
+        @"(indicou|ligou|contratou|recrutou|atendeu|chamou|ofereceu|mandou|passou|escreveu|cadastrou|entrevistou|procurou|abordou)\b" +
+        @"(?!(?: \w+){0,4} (no|na|do|da|nesse|nessa) (hospital|clinica|upa|ubs|ps|pa|uti|pronto socorro|maternidade|santa casa|consultorio|plantao)\b)";
+
     const string Person = @"(uma |um |alguma |algum |a |o |sua |seu )?(pessoa|humano|humana|atendente|alguem|gente de verdade|responsavel|supervisor|supervisora|gerente|coordenador|coordenadora|escalista|gestor|gestora|funcionario|funcionaria|operador|operadora|chefe|equipe|representante|analista|consultor|consultora|recrutador|recrutadora|superior)";
 
     [GeneratedRegex(
@@ -719,7 +798,7 @@ internal static partial class HandoffTriggerDetector
         // Twenty-fourth blind set: "preciso de ajuda com um atendente", "queria atendimento de uma pessoa" — help from a person.
         @"|\b(ajuda|atendimento|suporte) (com|de) (um|uma|algum|alguma) (humano|humana|pessoa|atendente)\b" + NotTheirs +
         // "tem alguém aí que possa cobrir meu plantão?" asks for a colleague, not for Júlia's team.
-        @"|\btem (alguem|alguma pessoa|algum humano|gente) (ai|aqui|ai de verdade|de verdade|real)\b(?! (que|para|pra)\b)|^tem alguem( ai| aqui| de verdade)?$" +
+        @"|\btem (alguem|alguma pessoa|algum humano|gente) (ai|aqui|ai de verdade|de verdade|real)\b(?! (que|para|pra)\b)" + NotTheirs + @"|^tem alguem( ai| aqui| de verdade)?$" +
         @"|(?<!\bnao )(?<!\b(hospital|clinica|upa|ubs|recepcao|portaria|enfermagem|enfermeira|enfermeiro|secretaria do hospital) )\bme (liga|ligue|liguem)\b|\b(liga|ligue|liguem) (para|pra) mim\b|(?<!\b(hospital|clinica|upa|ubs|recepcao|portaria|enfermagem|secretaria) )\bpode(m|ria)? me ligar\b|\bliga (para|pra) mim\b|\bme (da|de) uma ligada\b" +
         @"|(?<!\be (uma|um) )\b(atendente|pessoa|humano|gente|responsavel|funcionario|funcionaria|agente|operador|operadora|colaborador|colaboradora) (de verdade|real|humano|humana)\b|\batendimento humano\b" +
         // "prefiro tratar desse assunto com alguém da sua equipe": the matter named between the verb and the person.
@@ -741,6 +820,11 @@ internal static partial class HandoffTriggerDetector
         @"|\b(a moca|o moco|o rapaz|o pessoal|a galera|a equipe|o setor|alguem) (do|da) (rh|financeiro|escala|pagamento|cadastro|comercial|coordenacao|recrutamento|credenciamento)( de voces)? (ta|esta|estao|tao) (ai|por ai)\b" +
         // Thirty-first blind set: who of ours does it, asked with "aí" or "de vocês" ("quem cuida do financeiro aí?").
         @"|\bquem (e que )?" + Role + @" (o |a |os |as |do |da |dos |das |meu |minha |meus |minhas )?(financeiro|pagamento|pagamentos|escala|escalas|rh|cadastro|contrato|contratos|plantoes|credenciamento|folha)( \w+)? (ai|de voces|ai de voces|com voces)\b" +
+        // Thirty-fourth blind set: the one of ours who found, called or hired him, asked for by what they did — "quero falar com
+        // quem me indicou a vaga", "…com a menina que me contratou", "me passa pra pessoa que me ligou" — wanted or handed to (not
+        // "vou falar com quem me indicou", his own errand), not someone of the hospital's.
+        @"|\b(quero|queria|preciso|precisava|gostaria de|gostaria|posso|da para|tem como|deixa eu|me deixa) (falar|conversar|tratar|resolver isso)( de novo| novamente)? com " + WhoServedMe +
+        @"|\b(me )?(passa|passe|transfere|transfira|encaminha|encaminhe|coloca|coloque) (para|com|em contato com) " + WhoServedMe +
         @"|\b(falar|conversar|tratar|fala|falo|resolver isso) com quem (\w+ )?" + Role + @"\b(?!(?: \w+){0,4} (do|da|dos|das|no|na) (hospital|hospitais|clinica|upa|ubs|ps|pa|uti|pronto socorro|maternidade|santa casa|banco|prefeitura|condominio|faculdade|residencia|convenio|plano)\b)",
         RegexOptions.CultureInvariant)]
     private static partial Regex AsksForPerson();
@@ -818,9 +902,11 @@ internal static partial class HandoffTriggerDetector
         @"|\b(meus dados|dados pessoais|solicit\w*|consentimento)\b.*\b(" + DataLaw + @")\b" +
         @"|\bparar n[oa] (" + Council + @"|procon|reclame aqui)\b" +
         @"|\breclamacao formal\b|\bnotificacao\b.*\bextrajudicial\b|\bdenunci(a|ar|ando|arei|o)\b(?! (de |da |do |por )?(maus tratos|violencia|abuso|agressao|estupro|abandono de incapaz|paciente|pacientes|desaparecimento|desaparecid[oa])\b)(?! (um |uma |o |a |esse |essa |este |esta )?(erro|erros|bug|bugs|falha|falhas|defeito|defeitos)\b)|\bautuacao\b|\bautuad[oa]s?\b|\bjudicializ\w*|\blevar (isso |essa situacao |o caso )?(ao|para o) (crm|cremesp|conselho)\b" +
-        @"|\bcrm\b.*\b(reclamacao|reclamar|denuncia|queixa)\b|\b(reclamacao|reclamar|denuncia|queixa)\b.*\bcrm\b|\bministerio (publico|do trabalho)\b(?<!\b(declaracao|declaracoes|documento|documentos|certidao|comprovante|comprovantes|relatorio|formulario|cadastro|registro) (para o|para|do|no|ao) ministerio (publico|do trabalho))|\bmpt\b|\bdefensoria\b|(?<!\btem )\bboletim de ocorrencia\b" + AboutOwnLoss +
+        @"|\bcrm\b.*\b(reclamacao|reclamar|denuncia|queixa)\b|\b(reclamacao|reclamar|denuncia|queixa)\b.*\bcrm\b|\bministerio (publico|do trabalho)\b(?<!\b(declaracao|declaracoes|documento|documentos|certidao|comprovante|comprovantes|relatorio|formulario|cadastro|registro) (para o|para|do|no|ao) ministerio (publico|do trabalho))|\bmpt\b|\bdefensoria\b|(?<!\btem )\bboletim de ocorrencia\b" + OwnLossBefore + AboutOwnLoss +
         @"|\b(medidas?|providencias?) (legais|judiciais|cabiveis)\b|\bprocesso (trabalhista|judicial|contra)\b|\b(reclamacao|reclamatoria) trabalhista\b|\btribuna(l|is)\b|\bintimacao\b|\bprocessa (voces|voce|a empresa)\b|\bprocessa(r|rei)? (los|las|lo|la)\b|\bacao (trabalhista|de cobranca|de indenizacao|contra)\b|\b(entrar|entro|entrei|entramos|entrarei|entrando|mover|movo|movi|abrir|abro|abri|abrirei|meter|meto|enfiar|enfio|tacar|taco|botar|boto|tomar|tomarem|levar|levarem|responder|responderem) (com |uma |com uma |com a |um |com um |a um )?(acao|processo)\b(?! seletivo| de (credenciamento|cadastro|selecao))" +
         @"|\bquebra de contrato\b" +
+        // Thirty-fourth blind set: a complaint filed with the health-plan agency ("vou fazer uma reclamação na ANS contra vcs").
+        @"|\b(reclamac\w+|reclamar|reclamo|reclamei|reclamarei|queixa)\b(?: \w+){0,2}? (na|a|para a|junto a|perante a) (ans|anvisa)\b" +
         // Eighteenth blind set: "vocês estão pedindo um processo" — the idiom of a lawsuit coming.
         @"|\b(pedindo|pediu|pedem|pede) (um |uns )?process(o|os|inho)\b" +
         // The same threats in the English and Spanish doctors mix in: "my lawyer will contact you", "mi abogado".
@@ -899,6 +985,8 @@ internal static partial class HandoffTriggerDetector
     /// intensified mild one ("arretado", "injuriado", "bolado", "pistola", "muito irritado").
     /// </summary>
     const string Anger = @"furios[oa]|put[oa]|put[oa] da vida|revoltad[oa]|indignad[oa]|raiva|nojo|odio|p da vida" +
+        // Thirty-fourth blind set: "tô p da vida com vcs" — "p" is expanded to "para" like the preposition.
+        @"|para da vida" +
         @"|arretad[oa]|injuriad[oa]|emputecid[oa]|possess[oa]|pistola|bolad[oa]|ful[oa] da vida|irritadissim[oa]|(muito|mt|extremamente|super|bastante|tao) (irritad[oa]|brav[oa])|revoltadissim[oa]|put[oa] da cara" +
         // Fourteenth blind set: the gaúcho "de cara com vocês".
         @"|de cara" +
@@ -921,6 +1009,8 @@ internal static partial class HandoffTriggerDetector
         // Sixteenth blind set: the noun of scorn first ("uma piada essa empresa", "que vergonha de empresa"), and only
         // insults working there ("só tem incompetente aí", "nessa empresa"; a hospital is not named, so NotOurs is not needed).
         @"|\b(uma|um|que)( (grande|verdadeira|tremenda|bela|completa))? (piada|vergonha|verguenza|palhacada|fraude|farsa|furada|cilada|roubada|enganacao|bagunca|zona) (essa|esta|sua|de) (empresa|agencia)\b" +
+        // Thirty-fourth blind set: the same said to us ("que piada vocês", "uma vergonha vocês"), closing the message.
+        @"|\b(uma|um|que)( (grande|verdadeira|tremenda|bela|completa))? (piada|vergonha|palhacada|fraude|farsa) (voces|vcs)( (hein|ein|mesmo|viu|ne))?$" +
         @"|\bso tem (" + Insult + @") (ai|nessa empresa|nesta empresa|na empresa de voces|com voces)\b" +
         @"|\b(merda|bosta|porcaria|porqueria|lixo|porra|joca|bagaca) de (" + Service + @")\b" + NotOurs + @"|\b(" + Service + @") (de )?(merda|bosta|quinta|porcaria|lixo)\b" + NotOurs +
         @"|\b(atendimento|servico|app|aplicativo|empresa|agencia|robo|bot|(sistema|plataforma|suporte)(?= de voces| da empresa| dessa empresa))( de voces| da empresa| dessa empresa)? (e|ta|esta|virou|continua) (um|uma) (" + Insult + @"|porcaria|piada|vergonha)\b(?! de\b)" +

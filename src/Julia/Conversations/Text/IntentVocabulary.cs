@@ -899,6 +899,8 @@ internal sealed class IntentVocabulary
         (start > 0 && words[start - 1] == "nao" && !Crosses(clauseEnds, start - 1, start))
         // "ninguém precisa me ligar": nobody is asked for.
         || (start > 1 && words[start - 2] is "nao" or "ninguem" && words[start - 1] is "precisa" or "precisam" or "precisar" && !Crosses(clauseEnds, start - 2, start))
+        // Thirty-fourth blind set: "não precisa ninguém me ligar" — nobody, after the need denied.
+        || (start > 1 && words[start - 1] == "ninguem" && words[start - 2] is "precisa" or "precisam" or "precisar" or "necessario" && !Crosses(clauseEnds, start - 2, start))
         // "não quero receber ligação", "não gosto de ligação": the call refused through a verb of wanting or receiving.
         || NegatedThroughWanting(words, start, clauseEnds)
         // "pode parar de me ligar": a call stopped, not asked for.
@@ -1161,15 +1163,32 @@ internal sealed class IntentVocabulary
 
     static readonly HashSet<string> OurRoles = ["consultor", "consultora", "recrutador", "recrutadora", "escalista"];
 
+    /// <summary>Thirty-fourth blind set: the roles of a team a doctor may also have at his own work ("minha gestora", "meu gerente").</summary>
+    static readonly HashSet<string> SharedRoles = ["gestor", "gestora", "gerente", "coordenador", "coordenadora", "supervisor", "supervisora", "responsavel", "analista", "atendente", "chefe"];
+
+    /// <summary>The verbs of handing him over ("me passa para", "transfere para", "me coloca em contato com"): to Júlia's people only.</summary>
+    static readonly HashSet<string> HandingOver = ["passa", "passe", "passar", "transfere", "transfira", "transferir", "coloca", "coloque", "colocar", "encaminha", "encaminhe", "encaminhar", "conecta", "conecte", "conectar", "poe", "bota"];
+
     /// <summary>
     /// Thirty-first blind set: the doctor's consultant or recruiter (words[<paramref name="j"/>], after "meu"/"minha") asked for by
     /// the expression at <paramref name="start"/> — ours, unless a complement names another trade ("…de investimentos", "…do
     /// banco") or the doctor says he will talk to her himself ("vou falar com minha consultora").
     /// </summary>
     static bool OursAfterThePossessive(string[] words, int start, int j) =>
-        OurRoles.Contains(words[j]) && words[j - 1] is "meu" or "minha"
-        && (j + 1 == words.Length || words[j + 1] is not ("de" or "do" or "da" or "dos" or "das" or "financeiro" or "financeira" or "imobiliario" or "imobiliaria" or "pessoal"))
+        (OurRoles.Contains(words[j]) || (SharedRoles.Contains(words[j]) && (HandsOver(words, start) || OfYours(words, j + 1)))) && words[j - 1] is "meu" or "minha"
+        && (j + 1 == words.Length || OfYours(words, j + 1) || words[j + 1] is not ("de" or "do" or "da" or "dos" or "das" or "financeiro" or "financeira" or "imobiliario" or "imobiliaria" or "pessoal"))
         && !(start > 0 && words[start - 1] is "vou" or "vamos" or "irei" or "vai") && !(start > 1 && words[start - 2] is "vou" or "vamos" or "irei");
+
+    /// <summary>
+    /// Thirty-fourth blind set: "me passa pra minha gestora" — he is handed over by Júlia, so to one of hers (whereas "vou falar com
+    /// minha gestora" is his own); "minha gestora aí de vocês" says so outright.
+    /// </summary>
+    static bool HandsOver(string[] words, int start) =>
+        HandingOver.Contains(words[start]) || (words[start] == "me" && start + 1 < words.Length && HandingOver.Contains(words[start + 1]));
+
+    static bool OfYours(string[] words, int from) =>
+        from < words.Length && (words[from] == "dai" || (words[from] == "de" && from + 1 < words.Length && words[from + 1] is "voces" or "vcs")
+                                || (words[from] == "ai" && from + 2 < words.Length && words[from + 1] == "de" && words[from + 2] is "voces" or "vcs"));
 
     /// <summary>
     /// Twenty-second blind set: "tira meu telefone fixo do cadastro, usa só o cel", "apaga meu número comercial" — one of the
