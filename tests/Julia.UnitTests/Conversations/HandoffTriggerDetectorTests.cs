@@ -409,6 +409,7 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("Meu advogado quer uma cópia do contrato que assinei com vocês", HandoffTriggers.Legal)]
     [InlineData("que piada vcs", HandoffTriggers.NegativeSentiment)]
     [InlineData("tô p da vida com vocês", HandoffTriggers.NegativeSentiment)]
+    [InlineData("tem alguma alma viva aí?", HandoffTriggers.PersonRequested)]
     public void ThirtyFourthSetTriggers(string text, string expected) => Assert.Equal(expected, HandoffTriggerDetector.Detect(text));
 
     [Theory]
@@ -427,6 +428,7 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("vou denunciar o hospital na vigilância sanitária")]          // the hospital, not us
     [InlineData("o Ministério Público fez uma vistoria no hospital ontem")]
     [InlineData("fui assaltado, fiz boletim de ocorrência ontem")]
+    [InlineData("fiz um BO ontem porque roubaram meu carro")]
     [InlineData("meu advogado pediu uma cópia do contrato")]
     [InlineData("tem alguém aí do hospital que vai me render?")]
     public void ThirtyFourthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));

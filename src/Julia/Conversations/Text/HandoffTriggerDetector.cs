@@ -863,8 +863,11 @@ internal static partial class HandoffTriggerDetector
 
     /// <summary>"fiz BO do meu carro roubado": a police report of the doctor's own loss, not a step against us.</summary>
     // Twenty-fifth blind set: "fiz um BO porque roubaram meu carro" — the crime against him told as the reason.
-    const string AboutOwnLoss = @"(?! (do|da|de|pelo|pela|por causa do|por causa da) (meu |minha |um |uma |o |a )?(carro|moto|celular|roubo|furto|assalto|acidente|batida|documentos?|carteira|bolsa|casa|apartamento|bicicleta)\b)" +
-        @"(?! (porque|pois|que|quando) (me )?(roubaram|furtaram|assaltaram|arrombaram|levaram|clonaram|bateram)\b)";
+    // Thirty-fourth blind set: a time word between the report and its reason ("fiz um BO ontem porque roubaram meu carro").
+    const string AboutOwnLoss = @"(?!" + WhenReported + @" (do|da|de|pelo|pela|por causa do|por causa da) (meu |minha |um |uma |o |a )?(carro|moto|celular|roubo|furto|assalto|acidente|batida|documentos?|carteira|bolsa|casa|apartamento|bicicleta)\b)" +
+        @"(?!" + WhenReported + @" (porque|pois|que|quando) (me )?(roubaram|furtaram|assaltaram|arrombaram|levaram|clonaram|bateram)\b)";
+
+    const string WhenReported = @"( ontem| hoje| anteontem| semana passada| na semana passada| no fim de semana| esses dias| de manha| de noite| a noite)?";
 
     /// <summary>
     /// Thirty-first blind set: "fui assaltado e fiz um B.O., por isso não fui" — the crime against him told just before the report.
