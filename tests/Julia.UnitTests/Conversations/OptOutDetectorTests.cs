@@ -393,4 +393,36 @@ public sealed class OptOutDetectorTests
     [InlineData("me esquece kkk brincadeira, manda as de sábado")]             // a stop taken back as a joke
     [InlineData("se eu gostar eu não saio da lista nunca")]                    // "saio" negated
     public void FifteenthSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    // Thirty-third blind set (docs/decisions.md#opt-out).
+    [Theory]
+    [InlineData("me tia dessa lista pfv")]                                     // a letter dropped in the short verb after "me"
+    [InlineData("me tiar da lista")]                                           // two letters swapped
+    [InlineData("me remove dessa lita")]                                       // a letter dropped in "lista" after "dessa"
+    [InlineData("retira meu nº do cadastro")]                                  // the number sign
+    [InlineData("exclui meu n° por favor")]
+    [InlineData("apaga meu nr")]
+    [InlineData("Não enviar.")]                                                // the bare infinitive as the whole message
+    [InlineData("NAO MANDAR")]
+    [InlineData("chega nao quero mais")]                                       // two bare commands with no mark between
+    [InlineData("stop pfv nao quero mais")]
+    [InlineData("no más mensajes de turnos, gracias")]                        // the plural "turnos" is every shift
+    [InlineData("minha esposa se aposentou, favor excluir o contato dela")]    // the owner left the work for good
+    [InlineData("o dr antonio já está aposentado, podem remover o número dele")]
+    [InlineData("meu pai não atende mais, pode tirar o numero dele da lista")]
+    [InlineData("esqueçam este numero")]
+    [InlineData("parem de usar meu número")]
+    [InlineData("me deixem fora dessa lista de vcs")]
+    public void ThirtyThirdSetOptOuts(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("meu colega se aposentou, pode tirar o número dele")]         // a colleague's number, not this one
+    [InlineData("minha tia tá na lista do plantão?")]                          // "tia" after no "me"
+    [InlineData("não enviar o comprovante por email")]                         // the infinitive with its object
+    [InlineData("nao mandar o endereço agora, depois")]
+    [InlineData("não precisa mandar msg confirmando, já anotei")]            // a confirmation, not the offers
+    [InlineData("I'm not interested in that one")]                             // the English "that one"
+    [InlineData("no más mensajes de turnos de noche")]                         // the shifts made specific
+    [InlineData("chega por hoje, amanhã vejo")]
+    public void ThirtyThirdSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

@@ -33,6 +33,8 @@ internal sealed class IntentVocabulary
     readonly HashSet<string> personExceptions;
     readonly int personExceptionWindow;
     readonly HashSet<string> exitVerbs, negatedModals, thirdParties, thirdPartyVerbs, finalCommands, pausablePhrases, serviceWhole;
+    readonly HashSet<string> ownerSubjects, notTheOwner;
+    readonly Sequences ownerLeftForGood;
     readonly Sequences thirdPartyNumber, permanentBefore, permanentAfter, pauseAfter, pauseInMessage, notTheContact;
     readonly Pair stopPair;
     readonly HashSet<string> complementedNouns, titles, articles, relations, authorities, notTheDoctors, finalCommandsOnSending;
@@ -91,6 +93,9 @@ internal sealed class IntentVocabulary
         titles = [.. Strings(third.GetProperty("titulos"))];
         articles = [.. Strings(third.GetProperty("artigos"))];
         relations = [.. Strings(third.GetProperty("relacoes"))];
+        ownerLeftForGood = new Sequences(Strings(third.GetProperty("deixouDeVez")));
+        ownerSubjects = [.. Strings(third.GetProperty("familia"))];
+        notTheOwner = [.. Strings(third.GetProperty("alheiosAoNumero"))];
         // Written for the owner of this number, "o número dela" is this number: "dele"/"dela" no longer point elsewhere.
         ownerExceptions = [.. optOutExceptions.Where(w => w is not ("dele" or "dela"))];
         var time = optOut.GetProperty("tempo");
@@ -144,6 +149,9 @@ internal sealed class IntentVocabulary
         // "não tenho interesse agora": a refusal with a time that ends is a pause, also as a whole message.
         if (core.Length > 0 && exact.Contains(string.Join(' ', core)))
             return (core[0] is "nao" or "sem" or "dispenso" && Paused(words, 0, paused, bareAgora: true)) || LeftAlready(core, words, leftInThePast) ? null : "comando";
+        // Thirty-third blind set: "stop please nao quero mais" — two whole-message commands dictated or typed with no mark
+        // between them, each a stop alone, are one as they are when a comma parts them (EveryClauseACommand).
+        if (!paused && RunTogetherCommands(core) && !Paused(words, 0, paused, bareAgora: true)) return "comando";
         // "…mas continua me mandando as outras": the doctor keeps the contact, whatever he stops.
         if (KeepsContact(words, clauseEnds)) return null;
         // "não precisa me tirar da lista", "não quero sair agora não": a stop negated keeps the contact.
@@ -220,6 +228,15 @@ internal sealed class IntentVocabulary
             commands++;
         }
         return commands >= 2;
+    }
+
+    /// <summary>Whether the words, courtesies out, are two whole-message commands (`exato`) one after the other.</summary>
+    bool RunTogetherCommands(string[] core)
+    {
+        if (core.Length is < 2 or > 8) return false;
+        for (var k = 1; k < core.Length; k++)
+            if (exact.Contains(string.Join(' ', core, 0, k)) && exact.Contains(string.Join(' ', core, k, core.Length - k))) return true;
+        return false;
     }
 
     /// <summary>
@@ -611,6 +628,7 @@ internal sealed class IntentVocabulary
     /// </summary>
     bool ForTheOwner(string[] words)
     {
+        if (OwnerLeftForGood(words)) return true;
         // Twenty-second blind set: a message signed by a secretary or an assistant ("…. Att, Secretária", "Obrigada, Ana
         // (secretária)") is written for the owner of this number.
         if (words.Length > 3 && (words[^1] is "secretaria" or "secretario" or "assistente" || words[^2] is "secretaria" or "secretario" or "assistente")
@@ -622,6 +640,25 @@ internal sealed class IntentVocabulary
             var related = false;
             for (var r = Math.Max(0, t - 4); r < t - 1 && !related; r++) related = relations.Contains(words[r]);
             if (!related) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Thirty-third blind set: "Meu marido se aposentou, favor remover o número dele", "minha mãe não é mais médica ativa, pode
+    /// excluir o contato dela" — a relative, the doctor by his title, or "ele"/"ela", told to have left the work for good
+    /// (`terceiros.deixouDeVez`, at most three words after): the number asked about is the one the message comes from, the
+    /// owner's, as when a death is told. Not with a colleague, a friend or a patient named (`terceiros.alheiosAoNumero`):
+    /// "meu colega se aposentou, tira o número dele" is another number, which removing this doctor would not remove.
+    /// </summary>
+    bool OwnerLeftForGood(string[] words)
+    {
+        if (words.Any(notTheOwner.Contains)) return false;
+        for (var k = 1; k < words.Length; k++)
+        {
+            if (ownerLeftForGood.EndAt(words, k) is null) continue;
+            for (var s = k - 1; s >= Math.Max(0, k - 3); s--)
+                if (ownerSubjects.Contains(words[s])) return true;
         }
         return false;
     }
@@ -1051,7 +1088,11 @@ internal sealed class IntentVocabulary
         for (var i = 0; i < words.Length; i++)
         {
             var w = words[i];
-            if (w.Length < 5) continue;
+            if (w.Length < 5)
+            {
+                if (ShortTypo(words, i) is { } shortFix) (fixedWords ??= [.. words])[i] = shortFix;
+                continue;
+            }
             var key = w.Length < stack.Length ? stack : new char[w.Length + 1];
             key[0] = '=';
             w.CopyTo(key[1..]);
@@ -1073,6 +1114,23 @@ internal sealed class IntentVocabulary
         }
         return fixedWords ?? words;
     }
+
+    /// <summary>
+    /// Thirty-third blind set: "me tia da lista", "me tiar dessa lista", "me tira dessa lita" — a letter dropped or swapped in
+    /// the short verb "tira"/"tire" or in "lista", words too short for the one-letter forgiveness of 5+ letters (it would read
+    /// "tia", "ira" or "lisa" everywhere). Forgiven only where nothing else can stand: the verb right after "me", the noun
+    /// right after "da", "dessa", "desta", "na", "nessa".
+    /// </summary>
+    static string? ShortTypo(string[] words, int i) =>
+        i > 0 && words[i - 1] == "me" && ShortVerbTypos.TryGetValue(words[i], out var verb) ? verb
+        : i > 0 && words[i - 1] is "da" or "dessa" or "desta" or "na" or "nessa" && words[i] is "lita" or "lsta" or "lsit" ? "lista"
+        : null;
+
+    static readonly Dictionary<string, string> ShortVerbTypos = new(StringComparer.Ordinal)
+    {
+        ["tia"] = "tira", ["tra"] = "tira", ["tir"] = "tira", ["tiar"] = "tira", ["tria"] = "tira", ["itra"] = "tira",
+        ["tie"] = "tire", ["tre"] = "tire", ["tier"] = "tire", ["trie"] = "tire",
+    };
 
     /// <summary>Every family word ("=word") and its one-letter deletions (→ word), for words of 4+ letters.</summary>
     static Dictionary<string, string> TypoFixes(JsonElement root)

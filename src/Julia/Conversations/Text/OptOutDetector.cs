@@ -259,6 +259,11 @@ internal static partial class OptOutDetector
             anyStop |= isStop;
             if (isStop)
             {
+                // Thirty-third blind set: "pode parar" / "de mandar" / "por essa semana" — lines that go on with the stop's sentence
+                // and keep it a stop are read with it, so the line after them can still narrow it as it would the one line.
+                while (next + 1 < texts.Count && !Stop(next) && ContinuesTheSentence(texts[next])
+                       && IsOptOut(text + " " + texts[next]) && IsOptOut(text + ", " + texts[next]) && ContinuesTheSentence(texts[next + 1]))
+                    text += " " + texts[next++];
                 if (next < texts.Count && !Stop(next)
                     && (StopTakenBack(texts[next]) || KeepsTheContact(texts[next]) || NarrowsTheStop(texts[next]) || ArrivesWhen(Norm(i), Norm(next))
                         || (ContinuesTheSentence(texts[next]) && (!IsOptOut(text + " " + texts[next]) || !IsOptOut(text + ", " + texts[next])))
@@ -323,7 +328,9 @@ internal static partial class OptOutDetector
         var t = PtBrText.Normalise(next);
         if (t.Length == 0) return false;
         var first = t.Split(' ', 2)[0];
-        return Continuations.Contains(first) || IntentVocabulary.Instance.NarrowsAStop(first);
+        // Thirty-third blind set: "sair" then "mais cedo" — the hour of leaving, not the list left.
+        return Continuations.Contains(first) || IntentVocabulary.Instance.NarrowsAStop(first) || t.StartsWith("mais cedo", StringComparison.Ordinal)
+               || t.StartsWith("mais tarde", StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -381,7 +388,10 @@ internal static partial class OptOutDetector
         // Twenty-fifth blind set: "um", "uma" — "me tira" then "uma dúvida" is the idiom, not a stop.
         // Twenty-seventh blind set: "ate" — "suspende minhas ofertas" then "até 15/02" is a pause, as in one message.
         ["de", "do", "da", "dos", "das", "no", "na", "nos", "nas", "em", "para", "pro", "so", "somente", "apenas", "exceto", "menos", "o", "a", "os", "as", "um", "uma", "ate",
-         "esse", "essa", "esses", "essas", "desse", "dessa", "desses", "dessas", "nesse", "nessa", "plantao", "plantoes", "vaga", "vagas"];
+         "esse", "essa", "esses", "essas", "desse", "dessa", "desses", "dessas", "nesse", "nessa", "plantao", "plantoes", "vaga", "vagas",
+         // Thirty-third blind set: "chega" then "por hoje" — a preposition too (the stop then a pause, as "chega por hoje" in one
+         // message); "remove" then "the saturday one" — the English article.
+         "por", "pelo", "pela", "the", "cedo", "antes"];
 
     /// <summary>"espera", "pera", "mentira", "brincadeira", "esquece", "desconsidera" opening the next line: the stop taken back.</summary>
     static bool StopTakenBack(string next) => TakenBackOpening().IsMatch(PtBrText.Normalise(next));
@@ -413,7 +423,8 @@ internal static partial class OptOutDetector
     private static partial Regex AnswerToContinuing();
 
     // Twenty-fourth blind set: "desculpa, mensagem errada", "foi mal, era pra outra pessoa" — the stop sent to the wrong chat.
-    [GeneratedRegex(@"^((k+|rs+|(ha)+|ops|opa|ah|ai|calma|desculpa|desculpe|foi mal|sorry|perdao) )*(espera|pera|perai|peraí|calma|mentira|brincadeira|estou brincando|brincando|zoeira|zoando|esquece|desconsidera|ignora|deixa para la|mandei errado|foi engano|(mensagem|msg|conversa|chat|contato|numero) errad[oa]|errei (a |o )?(conversa|chat|contato|numero|pessoa|grupo)|era para (outra pessoa|outro contato|outro grupo|outra conversa|minha|meu)|nao era para (voce|voces|ti|aqui|esse numero|este numero))\b", RegexOptions.CultureInvariant)]
+    // Thirty-third blind set: the English "wait", "hold on", "never mind", "wrong chat" ("stop" then "wait" then "which hospital?").
+    [GeneratedRegex(@"^((k+|rs+|(ha)+|ops|opa|ah|ai|calma|desculpa|desculpe|foi mal|sorry|perdao|oops) )*(wait|hold on|hang on|never mind|nevermind|my bad|wrong (chat|conversation|group|person)|espera|pera|perai|peraí|calma|mentira|brincadeira|estou brincando|brincando|zoeira|zoando|esquece|desconsidera|ignora|deixa para la|mandei errado|foi engano|(mensagem|msg|conversa|chat|contato|numero) errad[oa]|errei (a |o )?(conversa|chat|contato|numero|pessoa|grupo)|era para (outra pessoa|outro contato|outro grupo|outra conversa|minha|meu)|nao era para (voce|voces|ti|aqui|esse numero|este numero))\b", RegexOptions.CultureInvariant)]
     private static partial Regex TakenBackOpening();
 
     /// <summary>A line that only says who writes for the doctor: "sou a esposa do Dr. Carlos", "aqui é a secretária da Dra. Ana".</summary>

@@ -36,13 +36,16 @@ internal static partial class PtBrText
         var lowered = Slashed().Replace(text.ToLowerInvariant().Replace('ñ', 'n'), m => m.Value[0] == 'c' ? "com " : "para ");
         // Nineteenth blind set: "n mande +" — a "+" standing alone is the word "mais".
         if (lowered.Contains('+')) lowered = PlusAlone().Replace(lowered, "mais");
+        // Thirty-third blind set: "tira meu nº", "removam meu n°" — the number sign (º is a letter, ° a symbol) is the word.
+        if (lowered.Contains('º') || lowered.Contains('°')) lowered = NumberSign().Replace(lowered, "numero");
         var raw = StripAccents(lowered, c => char.IsLetterOrDigit(c) ? c : ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // A word spelled out letter by letter ("P A R A", "S-A-I-R") is that word: a whole message of 3+ single letters.
         // Nineteenth blind set: several words spelled out are told apart by a wider gap ("N Ã O  Q U E R O") or, when the
         // letters are joined by hyphens, by a plain space ("N-Ã-O M-A-N-D-E M-A-I-S").
         if (raw.Length >= 3 && raw.All(w => w.Length == 1 && char.IsLetter(w[0]))) raw = SpelledOutWords(lowered) ?? [string.Concat(raw)];
-        // Thirtieth blind set: "tira meu num" — after a possessive, "num" (elsewhere "não") is the number.
-        var words = raw.Select((w, i) => SquashRepeats(w) is var squashed && squashed == "num" && i > 0 && raw[i - 1] is "meu" or "seu" or "teu" or "esse" or "este" ? "numero"
+        // Thirtieth blind set: "tira meu num" — after a possessive, "num" (elsewhere "não") is the number; since the
+        // thirty-third also "nr", "nro".
+        var words = raw.Select((w, i) => SquashRepeats(w) is var squashed && squashed is "num" or "nr" or "nro" && i > 0 && raw[i - 1] is "meu" or "seu" or "teu" or "esse" or "este" ? "numero"
             : Abbreviations.TryGetValue(squashed, out var full) ? full : Unglued(squashed));
         return string.Join(' ', words);
     }
@@ -78,6 +81,9 @@ internal static partial class PtBrText
 
     [GeneratedRegex(@"(?<!\S)\+(?!\S)")]
     private static partial Regex PlusAlone();
+
+    [GeneratedRegex(@"(?<!\p{L})n\s?[º°]")]
+    private static partial Regex NumberSign();
 
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex WideGap();
