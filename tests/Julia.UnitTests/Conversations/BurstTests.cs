@@ -79,6 +79,8 @@ public sealed class BurstTests
     [InlineData("Me aposentei em março", "favor retirar meu número")]
     // Thirty-second blind set: the Spanish "no más" with the messages in the next line.
     [InlineData("no más", "mensajes", "por favor")]
+    // Thirty-third blind set: a wrong number after the stop is no shift disowned.
+    [InlineData("stop", "that's not my number")]
     [InlineData("please", "no más mensajes")]
     // Thirty-third blind set (its bursts as written, before the rules were read): typos, the number's owner retired or dead,
     // bare commands with a courtesy or an emoji, English and Spanish, a life change then the stop.
@@ -204,7 +206,11 @@ public sealed class BurstTests
     [InlineData("não esquece de mim", "no próximo plantão please")]
     // Thirty-third blind set: "chega" then "por hoje" (a pause), "stop" then "wait" (taken back in English), "sair" then
     // "mais cedo", a stop continued over lines then paused ("pode parar" / "de mandar" / "por essa semana"), the stop's words
-    // in another sense. Left out, still read as stops: "chega" then "tô no hospital", "stop" then "that's not my shift".
+    // in another sense; the shift disowned after the stop ("that's not my shift"). Left out, still read as a stop: "chega"
+    // then "tô no hospital".
+    [InlineData("stop", "that's not my shift")]
+    [InlineData("para", "esse plantão não é meu", "confere aí")]
+    [InlineData("PARE", "não é minha essa vaga não", "alguém errou")]
     [InlineData("chega", "por hoje", "amanhã vejo")]
     [InlineData("stop", "wait", "which hospital?")]
     [InlineData("para", "qual hospital?")]

@@ -423,8 +423,10 @@ internal static partial class OptOutDetector
     private static partial Regex AnswerToContinuing();
 
     // Twenty-fourth blind set: "desculpa, mensagem errada", "foi mal, era pra outra pessoa" — the stop sent to the wrong chat.
-    // Thirty-third blind set: the English "wait", "hold on", "never mind", "wrong chat" ("stop" then "wait" then "which hospital?").
-    [GeneratedRegex(@"^((k+|rs+|(ha)+|ops|opa|ah|ai|calma|desculpa|desculpe|foi mal|sorry|perdao|oops) )*(wait|hold on|hang on|never mind|nevermind|my bad|wrong (chat|conversation|group|person)|espera|pera|perai|peraí|calma|mentira|brincadeira|estou brincando|brincando|zoeira|zoando|esquece|desconsidera|ignora|deixa para la|mandei errado|foi engano|(mensagem|msg|conversa|chat|contato|numero) errad[oa]|errei (a |o )?(conversa|chat|contato|numero|pessoa|grupo)|era para (outra pessoa|outro contato|outro grupo|outra conversa|minha|meu)|nao era para (voce|voces|ti|aqui|esse numero|este numero))\b", RegexOptions.CultureInvariant)]
+    // Thirty-third blind set: the English "wait", "hold on", "never mind", "wrong chat" ("stop" then "wait" then "which hospital?"),
+    // and the shift disowned ("stop" then "that's not my shift", "para" then "esse plantão não é meu": the stop was of a
+    // mistaken booking; "that's not my number" is not among them — that is a wrong number, a stop).
+    [GeneratedRegex(@"^((k+|rs+|(ha)+|ops|opa|ah|ai|calma|desculpa|desculpe|foi mal|sorry|perdao|oops) )*(wait|hold on|hang on|never mind|nevermind|my bad|wrong (chat|conversation|group|person)|((that|this|it) s|thats|(that|this|it) is) not my (shift|booking|slot)|not my (shift|booking)|(esse|este|o) (plantao|turno) nao e (o )?meu|(essa|esta|a) (vaga|reserva) nao e (a )?minha|nao e (o |a )?(meu|minha)( (esse|este|essa|esta))? (plantao|turno|vaga|reserva)|espera|pera|perai|peraí|calma|mentira|brincadeira|estou brincando|brincando|zoeira|zoando|esquece|desconsidera|ignora|deixa para la|mandei errado|foi engano|(mensagem|msg|conversa|chat|contato|numero) errad[oa]|errei (a |o )?(conversa|chat|contato|numero|pessoa|grupo)|era para (outra pessoa|outro contato|outro grupo|outra conversa|minha|meu)|nao era para (voce|voces|ti|aqui|esse numero|este numero))\b", RegexOptions.CultureInvariant)]
     private static partial Regex TakenBackOpening();
 
     /// <summary>A line that only says who writes for the doctor: "sou a esposa do Dr. Carlos", "aqui é a secretária da Dra. Ana".</summary>
