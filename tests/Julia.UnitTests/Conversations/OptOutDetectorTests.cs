@@ -425,4 +425,28 @@ public sealed class OptOutDetectorTests
     [InlineData("no más mensajes de turnos de noche")]                         // the shifts made specific
     [InlineData("chega por hoje, amanhã vejo")]
     public void ThirtyThirdSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    /// <summary>
+    /// Weariness of the bot said of the bot is a wish for a person, not a stop (the handoff rules read it); laughing praise
+    /// of her or the team beside a stop is a joke. What else the message says still stops.
+    /// </summary>
+    [Theory]
+    [InlineData("cansei desse robô, quero falar com alguém")]
+    [InlineData("cansei desse robo")]
+    [InlineData("to de saco cheio dessa IA")]
+    [InlineData("chega de falar com máquina")]
+    [InlineData("Tô cansada desses robôs, cadê gente?")]
+    [InlineData("para com isso, vc é muito eficiente rsrs")]
+    [InlineData("para com isso julia, vc é ótima kkkk")]
+    [InlineData("pare de me mandar tanta coisa vcs são demais hahaha")]
+    public void TiredOfTheBotOrAJokingPraiseIsNoStop(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("cansei desse robô, me tira da lista")]
+    [InlineData("cansei desse robô, para de me mandar mensagem")]
+    [InlineData("chega dessa IA. não quero mais receber nada")]
+    [InlineData("cansei dessas mensagens, me remove")]
+    [InlineData("vcs são insistentes demais kkk para com isso")]              // laughing, but nothing praised
+    [InlineData("para com isso, vc é muito eficiente rsrs, mas me tira da lista")]
+    public void AStopBesideTheBotsWearinessOrAJokeStillStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
 }

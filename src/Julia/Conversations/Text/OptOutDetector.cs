@@ -28,6 +28,10 @@ internal static partial class OptOutDetector
         // not the doctor's own; what follows them is read.
         if (text is not null && text.TrimStart() is [var first, ..] && first is '"' or '“' or '\'' or '‘' && ReportedQuote().Match(text) is { Success: true } quote)
             text = text[quote.Length..];
+        // Thirty-fourth session: "cansei desse robô, quero falar com alguém", "chega dessa IA" — weariness of the bot is
+        // about talking to a machine, not about being contacted (a person is what he wants: the handoff rules read it). The
+        // phrase is read as nothing; whatever else the message says decides ("cansei desse robô, me tira da lista" stops).
+        if (text is not null && BotWeariness().Match(text) is { Success: true } tired) text = text.Remove(tired.Index, tired.Length);
         var normalised = PtBrText.Normalise(text);
         if (normalised.Length == 0) return null;
         var words = normalised.Split(' ');
@@ -50,7 +54,14 @@ internal static partial class OptOutDetector
         // the words after the taking-back stop on their own ("isso não é brincadeira", "sem brincadeira" take nothing back).
         // Twentieth blind set: "pare de me mandar vaga boa que eu não tenho tempo kkkk", "para com isso julia kkk vc sabe que eu
         // não resisto a um plantão bem pago" — a stop said laughing about how good the offers are is praise, not a stop.
-        if (family is not null && StopInJest(text!, normalised)) return null;
+        // Thirty-fourth session: her or the team praised the same way ("para com isso, vc é muito eficiente rsrs") after a
+        // teasing stop ("para com isso", "pare"); what follows the praise is still read ("…rsrs, mas me tira da lista").
+        if (family is not null && StopInJest(text!, normalised, family) is { } jestEnd)
+        {
+            var afterJest = normalised.AsSpan(0, jestEnd).Count(' ') + 1;
+            return afterJest >= words.Length ? null
+                : IntentVocabulary.Instance.OptOutFamily(words[afterJest..], lastSentence, afterJest >= 64 ? 0 : clauseEnds >> afterJest);
+        }
         // Twenty-eighth blind set: "para de mandar o paciente pro RX", "pode parar de mandar o relatório do leito 7" — what is
         // sent is a patient or a document of the ward, not the offers.
         if (family is "parar_envio" or "mandar_nao" && WardThingSent().IsMatch(normalised)) return null;
@@ -451,11 +462,25 @@ internal static partial class OptOutDetector
     /// Laughter ("kkk", "rs", "haha", 😂) and praise of the offers ("vaga boa", "bem pago", "não resisto") in one message: the
     /// doctor jokes about being tempted. Read only after a match; "para de mandar msg kkkk sério" has no praise and stays a stop.
     /// </summary>
-    static bool StopInJest(string text, string normalised) =>
-        (text.Contains("😂", StringComparison.Ordinal) || text.Contains("🤣", StringComparison.Ordinal) || Laughter().IsMatch(normalised))
-        && OfferPraise().IsMatch(normalised);
+    /// <returns>Where the praise ends in <paramref name="normalised"/>, or null when the stop is no joke.</returns>
+    static int? StopInJest(string text, string normalised, string family)
+    {
+        if (!(text.Contains("😂", StringComparison.Ordinal) || text.Contains("🤣", StringComparison.Ordinal) || Laughter().IsMatch(normalised))) return null;
+        var praise = OfferPraise().Match(normalised);
+        if (!praise.Success && family is "parar_envio" or "comando") praise = PraiseOfUs().Match(normalised);
+        if (!praise.Success) return null;
+        while (praise.NextMatch() is { Success: true } later) praise = later;
+        return praise.Index + praise.Length;
+    }
 
-    [GeneratedRegex(@"(^| )(k+|rs+|(ha){2,}h?|(he){2,}h?)( |$)", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// Thirty-fourth session: "para com isso, vc é muito eficiente rsrs", "vcs são demais kkk" — her or the team praised in a
+    /// laughing message is the same joke as praising the offers. "…vcs são insistentes demais kkk" praises nothing.
+    /// </summary>
+    [GeneratedRegex(@"\b(voce|vc|voces|vcs|tu|julia)( (e|eh|es|sao|ta|esta|estao))?( (muito|mt|tao|super|bem|mais))? (eficientes?|otim[oa]s?|incrive(l|is)|demais(?! de\b)|feras?|rapid[oa]s?|maravilhos[oa]s?|sensaciona(l|is)|top|show|impressionantes?|uma graca|um amor)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PraiseOfUs();
+
+    [GeneratedRegex(@"(^| )(k+|rs+|(rs){2,}s*|(ha){2,}h?|(he){2,}h?)( |$)", RegexOptions.CultureInvariant)]
     private static partial Regex Laughter();
 
     [GeneratedRegex(@"(?<!\b(nenhuma|nenhum|sem|nunca|nao tem)( \w+)? )\b(vagas?|plantao|plantoes|ofertas?|valor|valores) (tao |muito |super |bem )?(boa|boas|bom|bons|otim[oa]s?|incrive(l|is)|bem pag[oa]s?)\b|\bbem pag[oa]s?\b|\bnao resisto\b|\b(me|fico) tentando\b", RegexOptions.CultureInvariant)]
@@ -479,6 +504,13 @@ internal static partial class OptOutDetector
 
     [GeneratedRegex(@"^\s*[""“'‘][^""”'’]{1,80}[""”'’]\s*(?=(foi o que|foi isso que|e o que|é o que|disse|falou|gritou|pediu|escreveu|repetia)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReportedQuote();
+
+    /// <summary>
+    /// Tired of the bot, said of the bot: "cansei desse robô", "to de saco cheio dessa IA", "chega de falar com máquina" (raw text:
+    /// accents and case as typed).
+    /// </summary>
+    [GeneratedRegex(@"(?<!\p{L})(cansei|cansad[oa]s?|fart[oa]s?|(estou|to|tô|tou) de saco cheio|saco cheio|chega|n[aã]o aguento mais|desisti|desisto)\s+(de|d[eo]ss[ea]s?|d[eo]st[ea]s?|do|da)\s+((falar|conversar|tratar|lidar)\s+com\s+)?((ess?[ea]s?|est[ea]s?|o|a|os|as|um|uma)\s+)?(rob[oô]s?|robozinhos?|rob[oô]zinhos?|bots?|chat\s?bots?|m[aá]quinas?|ia|intelig[eê]ncia artificial|atendimento autom[aá]tico|respostas? autom[aá]ticas?|assistente virtual)(?!\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BotWeariness();
 
     /// <summary>"Saí": the accent normalisation strips marks the past (I left), never the command "sai".</summary>
     [GeneratedRegex(@"(?<!\p{L})sa[íÍ](?!\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
