@@ -6,12 +6,19 @@ namespace Julia.Chatwoot;
 /// A staff command in a private note of the doctor's Chatwoot conversation (docs/decisions.md#reservations):
 /// `/confirmar [início do id] [notas]`, `/cancelar [início do id] motivo` or `/reservar <início do id da vaga> [notas]`.
 /// <see cref="Prefix"/> is the first word when it could be the start of an id (4–32 hex digits, dashes allowed): of a
-/// reservation for the first two, decided against the doctor's reservations (otherwise it is just the first word of
-/// <see cref="Text"/>); of a shift for `/reservar`.
+/// reservation for the first two, decided against the doctor's reservations, ended ones too (a shorter word that names
+/// none is just the first word of <see cref="Text"/>; one of <see cref="ShownIdDigits"/> or more is a wrong id); of a
+/// shift for `/reservar`.
 /// </summary>
 internal sealed partial record ReservationCommand(string Verb, string? Prefix, string? AfterPrefix, string? Text)
 {
     public const string Confirm = "confirmar", Cancel = "cancelar", Reserve = "reservar";
+
+    /// <summary>
+    /// The digits of a reservation id the notes and Slack show (`ab12cd34`): a first word this long is an id, never the
+    /// start of the notes or the reason, even when it names none of the doctor's reservations.
+    /// </summary>
+    public const int ShownIdDigits = 8;
 
     public static ReservationCommand? Parse(string? content)
     {

@@ -25,6 +25,19 @@ internal sealed class ReservationQueries(NpgsqlDataSource db)
             $"SELECT {StaffReservation.Columns} {StaffReservation.From} WHERE r.id = @id", new { id }, cancellationToken: ct));
     }
 
+    /// <summary>
+    /// The doctor's reservations of any status (ended ones too) whose id starts with <paramref name="prefix"/> (hex digits,
+    /// no dashes), newest first: what a Chatwoot note naming an id that is no longer in force meant (docs/decisions.md#reservations).
+    /// </summary>
+    public async Task<IReadOnlyList<StaffReservation>> OfDoctorWithIdPrefixAsync(Guid medicoId, string prefix, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return (await c.QueryAsync<StaffReservation>(new CommandDefinition($"""
+            SELECT {StaffReservation.Columns} {StaffReservation.From}
+            WHERE r.medico_id = @medicoId AND starts_with(replace(r.id::text, '-', ''), @prefix) ORDER BY r.created_at DESC, r.id LIMIT 10
+            """, new { medicoId, prefix }, cancellationToken: ct))).ToList();
+    }
+
     /// <summary>The doctor's reservations still in force (`ativa`, `confirmada`) whose shift he has not worked yet, newest first.</summary>
     public async Task<IReadOnlyList<StaffReservation>> InForceOfDoctorAsync(Guid medicoId, CancellationToken ct)
     {
