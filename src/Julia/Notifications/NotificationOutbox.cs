@@ -63,16 +63,30 @@ internal sealed class NotificationOutbox(NpgsqlDataSource db)
         return added;
     }
 
-    /// <summary>Due notices, oldest first; a lease that ended with its process (crash) is taken over after <paramref name="lease"/>.</summary>
+    /// <summary>
+    /// Due notices, oldest first; a lease that ended with its process (crash) is taken over after <paramref name="lease"/>.
+    /// A notice about the same handoff (`handoff_id`) or the same reservation (`payload.reserva_id`) as an older one of its
+    /// channel still waiting (pending or in delivery) waits for it: after an outage the retries fall due in any order, and
+    /// "Handoff resolvido" must not reach the staff before "Handoff necessário" (docs/decisions.md#handoff, outbox).
+    /// </summary>
     public async Task<IReadOnlyList<Notification>> ClaimAsync(int size, TimeSpan lease, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return [.. await c.QueryAsync<Notification>(new CommandDefinition($"""
             UPDATE notificacoes SET status = 'processando', processando_desde = now()
             WHERE id IN (
-                SELECT id FROM notificacoes
-                WHERE (status = 'pendente' AND proxima_tentativa_em <= now())
-                   OR (status = 'processando' AND processando_desde < now() - @lease)
+                SELECT id FROM notificacoes n
+                WHERE ((status = 'pendente' AND proxima_tentativa_em <= now())
+                       OR (status = 'processando' AND processando_desde < now() - @lease))
+                  -- Two tests, not one OR: the handoff's on its index (notificacoes_handoff_id_idx); the reservation's only for
+                  -- a notice that names one, over the few rows still waiting (the partial indexes of those statuses).
+                  AND NOT EXISTS (
+                      SELECT 1 FROM notificacoes e
+                      WHERE e.handoff_id = n.handoff_id AND e.id < n.id AND e.canal = n.canal AND e.status IN ('pendente', 'processando'))
+                  AND NOT (n.payload ? 'reserva_id' AND EXISTS (
+                      SELECT 1 FROM notificacoes e
+                      WHERE e.status IN ('pendente', 'processando') AND e.id < n.id AND e.canal = n.canal
+                        AND e.payload->>'reserva_id' = n.payload->>'reserva_id'))
                 ORDER BY id
                 FOR UPDATE SKIP LOCKED
                 LIMIT @size)

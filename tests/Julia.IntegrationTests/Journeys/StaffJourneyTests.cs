@@ -147,6 +147,58 @@ public sealed class StaffJourneyTests(JourneyFixture f) : IClassFixture<JourneyF
     }
 
     /// <summary>
+    /// Slack is down (503) while a doctor asks for a person and an operator resolves the handoff from the admin API. Slack
+    /// comes back: the manager reads "🚨 Handoff necessário" then "✅ Handoff resolvido", each once — not the resolution
+    /// first, which is what retries due in another order used to post.
+    /// </summary>
+    [Fact]
+    public async Task AfterASlackOutageAHandoffsNoticesArriveOnceAndInOrder()
+    {
+        const string phone = "5511966620005";
+        var (conversa, _) = await f.DoctorInChatwootAsync(phone);
+        var about = $"Conversa {Short(conversa)}";
+        f.Slack.ScriptOnly = body => HumanLoopFixture.SlackMentions(body, about);
+        f.Slack.Respond = _ => (503, "service_unavailable", null);
+        var slack = f.App.Services.GetRequiredService<CircuitBreakers>().Slack;
+        try
+        {
+            await PostAsync(f.Client, Text(phone, "quero falar com uma pessoa"));
+            await f.WaitProcessedAsync(phone);
+            var handoff = await OpenHandoffAsync(conversa);
+            await f.OkJsonAsync(await f.PostJsonAsync($"/admin/handoffs/{handoff}/resolver", new { notas = "resolvido por telefone" }));
+            await Eventually.MatchesAsync(() => f.ScalarAsync<long>(
+                "SELECT count(*) FROM notificacoes WHERE handoff_id = @handoff AND canal = 'slack' AND tipo = 'handoff_aberto' AND erro IS NOT NULL", new { handoff }), n => n == 1);
+            // Where an outage leaves them: both waiting, the resolution due before the opening (its backoff is shorter).
+            await Eventually.MatchesAsync(() => f.ScalarAsync<long>("""
+                WITH held AS (UPDATE notificacoes SET proxima_tentativa_em = now() + interval '1 hour'
+                              WHERE handoff_id = @handoff AND canal = 'slack' AND status = 'pendente' RETURNING 1)
+                SELECT count(*) FROM held
+                """, new { handoff }), n => n == 2);
+            f.Slack.Respond = null;
+            slack.RecordSuccess();
+            await f.ExecuteAsync("""
+                UPDATE notificacoes SET proxima_tentativa_em = now() + CASE tipo WHEN 'handoff_aberto' THEN interval '2 seconds' ELSE interval '0 seconds' END
+                WHERE handoff_id = @handoff AND canal = 'slack'
+                """, new { handoff });
+
+            await Eventually.MatchesAsync(() => f.ScalarAsync<long>(
+                "SELECT count(*) FROM notificacoes WHERE handoff_id = @handoff AND canal = 'slack' AND status = 'enviada'", new { handoff }), n => n == 2);
+        }
+        finally
+        {
+            f.Slack.Respond = null;
+            f.Slack.ScriptOnly = null;
+            slack.RecordSuccess();
+        }
+
+        var delivered = f.Slack.Received.Where(m => HumanLoopFixture.SlackMentions(m, about)).Select(m => m["text"]!.GetValue<string>()).ToList();
+        var opened = delivered.FindIndex(t => t.Contains("Handoff necessário"));
+        var resolved = delivered.FindIndex(t => t.Contains("Handoff resolvido"));
+        Assert.True(opened >= 0 && resolved > opened, string.Join(" | ", delivered));
+        Assert.Equal(1, delivered.Count(t => t.Contains("Handoff resolvido")));
+    }
+
+    /// <summary>
     /// An operator resolves the handoff from the admin API; Chatwoot's own "resolved" for the same conversation arrives
     /// after it. The doctor is Júlia's again, the conversation is completed, Slack says "Handoff resolvido" once, and a second
     /// resolve from the API is a 409 — nothing is resolved twice, nothing sent to the doctor.
