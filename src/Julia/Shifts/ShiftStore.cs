@@ -248,14 +248,35 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
 
     sealed record LockedDoctor(bool Bloqueado, Guid? EspecialidadeId, bool Deleted);
 
+    /// <summary>`reservas_vaga.motivo` of a reservation ended because its shift was cancelled or removed.</summary>
+    public const string ShiftCancelledReason = "o plantão foi cancelado";
+
     /// <summary>
-    /// Holds (`ativa`) older than <paramref name="age"/> become `expirada` and their shifts `aberta` again, with every
-    /// registered effect, in one transaction. Returns the specialties whose open-shift cache is now stale.
+    /// Reservations in force (`ativa`, `confirmada`) whose shift was cancelled (`vagas.status = 'cancelada'`, "any →
+    /// cancelada (staff)", written by staff's own system) or removed become `cancelada` (<see cref="ShiftCancelledReason"/>,
+    /// no `encerrada_por`), then holds (`ativa`) older than <paramref name="age"/> become `expirada` and their shifts
+    /// `aberta` again — each with every registered effect, in one transaction. Returns the specialties whose open-shift
+    /// cache is now stale.
     /// </summary>
-    public async Task<(int Expired, Guid[] Specialties)> ExpireHoldsAsync(TimeSpan age, CancellationToken ct)
+    public async Task<(int Expired, int Ended, Guid[] Specialties)> ExpireHoldsAsync(TimeSpan age, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
+        // First, so a hold on a cancelled shift ends as what happened to it, not as "não confirmada no prazo"; and a
+        // confirmed one, which never expires, does not stay "confirmada" in the notes, the commands and the agent's view.
+        var ended = (await c.QueryAsync<(Guid Id, Guid VagaId, Guid MedicoId, Guid? ConversaId, bool WasConfirmed)>(new CommandDefinition($"""
+            WITH gone AS (
+                SELECT r.id, r.status FROM reservas_vaga r JOIN vagas v ON v.id = r.vaga_id
+                WHERE r.status IN ('ativa', 'confirmada') AND (v.status = 'cancelada' OR v.deleted_at IS NOT NULL)
+                FOR UPDATE OF r)
+            UPDATE reservas_vaga r SET status = 'cancelada', encerrada_em = now(), motivo = '{ShiftCancelledReason}'
+            FROM gone WHERE r.id = gone.id
+            RETURNING r.id, r.vaga_id, r.medico_id, r.conversa_id, gone.status = 'confirmada'
+            """, transaction: tx, cancellationToken: ct))).ToList();
+        foreach (var e in ended)
+            foreach (var effect in reservationEffects)
+                await effect.OnCancelledAsync(tx, new CancelledReservation(e.Id, e.VagaId, e.MedicoId, e.ConversaId, e.WasConfirmed,
+                    ShiftReopened: false, ShiftCancelledReason, CancelledBy: null), ct);
         var expired = (await c.QueryAsync<(Guid Id, Guid VagaId, Guid MedicoId, Guid? ConversaId, double Seconds, Guid? EspecialidadeId)>(new CommandDefinition("""
             WITH expired AS (
                 UPDATE reservas_vaga SET status = 'expirada', encerrada_em = now(), motivo = 'não confirmada no prazo'
@@ -272,7 +293,7 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
             foreach (var effect in reservationEffects)
                 await effect.OnExpiredAsync(tx, new ExpiredReservation(e.Id, e.VagaId, e.MedicoId, e.ConversaId, TimeSpan.FromSeconds(e.Seconds)), ct);
         await tx.CommitAsync(ct);
-        return (expired.Count, [.. expired.Where(e => e.EspecialidadeId is not null).Select(e => e.EspecialidadeId!.Value).Distinct()]);
+        return (expired.Count, ended.Count, [.. expired.Where(e => e.EspecialidadeId is not null).Select(e => e.EspecialidadeId!.Value).Distinct()]);
     }
 
     /// <summary>A reservation as staff notices show it (doctor, shift, the conversation's Chatwoot id).</summary>

@@ -143,7 +143,7 @@ public sealed class StaffJourneyTests(JourneyFixture f) : IClassFixture<JourneyF
         Assert.Equal(1, SlackCount("Plantão confirmado", "Hospital Sequência"));
         await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count), n => n == before + 1);
         Assert.Contains("tá confirmado pela equipe", f.SentTo(phone)[^1]);
-        Assert.Equal(["enviada"], (await f.ConfirmationMessagesAsync(medico)).Select(m => m.Status));
+        await Eventually.MatchesAsync(async () => (await f.ConfirmationMessagesAsync(medico)).Select(m => m.Status).ToList(), s => s is ["enviada"]);
     }
 
     /// <summary>
@@ -321,6 +321,43 @@ public sealed class StaffJourneyTests(JourneyFixture f) : IClassFixture<JourneyF
         await f.WaitSlackAsync(m => HumanLoopFixture.SlackMentions(m, "Plantão confirmado") && HumanLoopFixture.SlackMentions(m, "Hospital Bloqueio"));
         Assert.Equal(sent, f.SentTo(phone).Count);
         Assert.Equal("human", await f.ControlAsync(conversa));
+    }
+
+    /// <summary>
+    /// The hospital calls a shift off and staff cancel it in their own system (`vagas.status = 'cancelada'`) — a shift this
+    /// doctor held and staff had confirmed. At the next `reservas-expiracao` his reservation ends `cancelada` ("o plantão foi
+    /// cancelado"), Slack says "Reserva cancelada" once (so someone tells him: a cancellation sends him nothing), the handoff
+    /// note no longer lists it as confirmed, and Júlia's next turn is told it ended. Before, a confirmed reservation never
+    /// expired: the note showed "confirmada" for a cancelled shift and Júlia saw neither a holding nor an ended one.
+    /// </summary>
+    [Fact]
+    public async Task AConfirmedShiftStaffCancelInTheirSystemEndsHisReservationAndStaffAreTold()
+    {
+        const string phone = "5511966620013";
+        var (medico, conversa, chatwootId) = await f.DoctorAsync(phone, "staff_vaga_cancelada");
+        var vaga = await f.OpenShiftAsync("staff_vaga_cancelada", "Hospital Cancelou");
+        var reserva = await f.HoldAsync(vaga, medico, conversa);
+        await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{reserva}/confirmar", new { por = "Carla" }));
+        await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count(t => t.Contains("tá confirmado pela equipe"))), n => n == 1);
+        var sent = f.SentTo(phone).Count;
+
+        await f.ExecuteAsync("UPDATE vagas SET status = 'cancelada', cancelada_em = now(), cancelada_por = 'humano' WHERE id = @vaga", new { vaga });
+        Assert.Equal(HttpStatusCode.OK, (await f.RunJobAsync("reservas-expiracao")).StatusCode);
+
+        Assert.Equal(("cancelada", "cancelada"), ((await f.StateAsync(reserva)).Status, (await f.StateAsync(reserva)).Vaga));
+        Assert.Equal("o plantão foi cancelado", await f.ScalarAsync<string>("SELECT motivo FROM reservas_vaga WHERE id = @reserva", new { reserva }));
+        await f.WaitSlackAsync(m => HumanLoopFixture.SlackMentions(m, "Reserva cancelada") && HumanLoopFixture.SlackMentions(m, "Hospital Cancelou"));
+        Assert.Equal(1, await f.NoticesAsync("reserva_cancelada", reserva));
+
+        await PostAsync(f.Client, Text(phone, "oi, meu plantão do Hospital Cancelou tá de pé?"));
+        await f.WaitProcessedAsync(phone);
+        var turn = f.Agent.Turns.Last(t => t.Doctor.Telefone == phone);
+        Assert.Contains(turn.EndedHolds ?? [], h => h.VagaId == vaga && h.Status == "cancelada" && !h.StillOpen);
+        await PostAsync(f.Client, Text(phone, "quero falar com uma pessoa"));
+        await f.WaitProcessedAsync(phone);
+        var note = await Eventually.MatchesAsync(() => Task.FromResult(Notes(chatwootId).FirstOrDefault(n => n.Contains("Handoff"))), n => n is not null);
+        Assert.DoesNotContain("Hospital Cancelou", note);
+        Assert.DoesNotContain(f.SentTo(phone).Skip(sent), t => t.Contains("tá confirmado pela equipe"));
     }
 
     /// <summary>
