@@ -251,12 +251,19 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
     /// <summary>`reservas_vaga.motivo` of a reservation ended because its shift was cancelled or removed.</summary>
     public const string ShiftCancelledReason = "o plantão foi cancelado";
 
+    /// <summary>`reservas_vaga.motivo` of a reservation ended because staff gave its shift to another doctor.</summary>
+    public const string ShiftReassignedReason = "o plantão passou para outro médico";
+
+    /// <summary>`reservas_vaga.motivo` of a reservation ended because staff opened its shift again.</summary>
+    public const string ShiftReopenedReason = "o plantão foi reaberto pela equipe";
+
     /// <summary>
-    /// Reservations in force (`ativa`, `confirmada`) whose shift was cancelled (`vagas.status = 'cancelada'`, "any →
-    /// cancelada (staff)", written by staff's own system) or removed become `cancelada` (<see cref="ShiftCancelledReason"/>,
-    /// no `encerrada_por`), then holds (`ativa`) older than <paramref name="age"/> become `expirada` and their shifts
-    /// `aberta` again — each with every registered effect, in one transaction. Returns the specialties whose open-shift
-    /// cache is now stale.
+    /// Reservations in force (`ativa`, `confirmada`) whose shift their doctor no longer holds — cancelled (`vagas.status =
+    /// 'cancelada'`, "any → cancelada (staff)", written by staff's own system) or removed, given to another doctor, or open
+    /// again (`vagas.medico_id` someone else's or none) — become `cancelada` (<see cref="ShiftCancelledReason"/>,
+    /// <see cref="ShiftReassignedReason"/>, <see cref="ShiftReopenedReason"/>; no `encerrada_por`), then holds (`ativa`)
+    /// older than <paramref name="age"/> become `expirada` and their shifts `aberta` again — each with every registered
+    /// effect, in one transaction. Returns the specialties whose open-shift cache is now stale.
     /// </summary>
     public async Task<(int Expired, int Ended, Guid[] Specialties)> ExpireHoldsAsync(TimeSpan age, CancellationToken ct)
     {
@@ -264,19 +271,27 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
         await using var tx = await c.BeginTransactionAsync(ct);
         // First, so a hold on a cancelled shift ends as what happened to it, not as "não confirmada no prazo"; and a
         // confirmed one, which never expires, does not stay "confirmada" in the notes, the commands and the agent's view.
-        var ended = (await c.QueryAsync<(Guid Id, Guid VagaId, Guid MedicoId, Guid? ConversaId, bool WasConfirmed)>(new CommandDefinition($"""
+        // A reservation left in force on a shift open again would also block the next doctor's hold (one reservation in
+        // force per shift). Júlia's own writes never leave such a pair: only staff's system does (docs/decisions.md#reservations).
+        var ended = (await c.QueryAsync<(Guid Id, Guid VagaId, Guid MedicoId, Guid? ConversaId, bool WasConfirmed, string Reason, bool Reopened)>(new CommandDefinition($"""
             WITH gone AS (
-                SELECT r.id, r.status FROM reservas_vaga r JOIN vagas v ON v.id = r.vaga_id
-                WHERE r.status IN ('ativa', 'confirmada') AND (v.status = 'cancelada' OR v.deleted_at IS NOT NULL)
+                SELECT r.id, r.status,
+                       CASE WHEN v.status = 'cancelada' OR v.deleted_at IS NOT NULL THEN '{ShiftCancelledReason}'
+                            WHEN v.medico_id IS NOT NULL THEN '{ShiftReassignedReason}'
+                            ELSE '{ShiftReopenedReason}' END AS reason,
+                       v.status IN ('aberta', 'anunciada') AND v.medico_id IS NULL AND v.deleted_at IS NULL AS reopened
+                FROM reservas_vaga r JOIN vagas v ON v.id = r.vaga_id
+                WHERE r.status IN ('ativa', 'confirmada')
+                  AND (v.status = 'cancelada' OR v.deleted_at IS NOT NULL OR v.medico_id IS DISTINCT FROM r.medico_id)
                 FOR UPDATE OF r)
-            UPDATE reservas_vaga r SET status = 'cancelada', encerrada_em = now(), motivo = '{ShiftCancelledReason}'
+            UPDATE reservas_vaga r SET status = 'cancelada', encerrada_em = now(), motivo = gone.reason
             FROM gone WHERE r.id = gone.id
-            RETURNING r.id, r.vaga_id, r.medico_id, r.conversa_id, gone.status = 'confirmada'
+            RETURNING r.id, r.vaga_id, r.medico_id, r.conversa_id, gone.status = 'confirmada', gone.reason, gone.reopened
             """, transaction: tx, cancellationToken: ct))).ToList();
         foreach (var e in ended)
             foreach (var effect in reservationEffects)
                 await effect.OnCancelledAsync(tx, new CancelledReservation(e.Id, e.VagaId, e.MedicoId, e.ConversaId, e.WasConfirmed,
-                    ShiftReopened: false, ShiftCancelledReason, CancelledBy: null), ct);
+                    ShiftReopened: e.Reopened, e.Reason, CancelledBy: null), ct);
         var expired = (await c.QueryAsync<(Guid Id, Guid VagaId, Guid MedicoId, Guid? ConversaId, double Seconds, Guid? EspecialidadeId)>(new CommandDefinition("""
             WITH expired AS (
                 UPDATE reservas_vaga SET status = 'expirada', encerrada_em = now(), motivo = 'não confirmada no prazo'

@@ -361,6 +361,43 @@ public sealed class StaffJourneyTests(JourneyFixture f) : IClassFixture<JourneyF
     }
 
     /// <summary>
+    /// Staff's own system gives a confirmed shift to another doctor, and opens another held shift again: the first doctor's
+    /// reservations end `cancelada` with what happened, Slack is told once each, and the reopened shift can be held by
+    /// someone else (one reservation in force per shift would refuse it otherwise).
+    /// </summary>
+    [Fact]
+    public async Task AShiftStaffGaveToAnotherDoctorOrOpenedAgainEndsTheFirstDoctorsReservation()
+    {
+        var (medico, conversa, _) = await f.DoctorAsync("5511966620014", "staff_vaga_trocada");
+        var (other, otherConversa, _) = await f.DoctorAsync("5511966620015", "staff_vaga_trocada");
+        var given = await f.OpenShiftAsync("staff_vaga_trocada", "Hospital Trocou");
+        var confirmed = await f.HoldAsync(given, medico, conversa);
+        await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{confirmed}/confirmar", new { por = "Carla" }));
+        var reopened = await f.OpenShiftAsync("staff_vaga_trocada", "Hospital Reabriu");
+        var hold = await f.HoldAsync(reopened, medico, conversa);
+
+        await f.ExecuteAsync("""
+            UPDATE vagas SET medico_id = @other WHERE id = @given;
+            UPDATE vagas SET status = 'aberta', medico_id = NULL, fechada_em = NULL, fechada_por = NULL WHERE id = @reopened;
+            """, new { other, given, reopened });
+        Assert.Equal(HttpStatusCode.OK, (await f.RunJobAsync("reservas-expiracao")).StatusCode);
+
+        Assert.Equal(("cancelada", "o plantão passou para outro médico"), await f.QueryAsync<(string, string)>(
+            "SELECT status, motivo FROM reservas_vaga WHERE id = @confirmed", new { confirmed }).ContinueWith(t => t.Result.Single()));
+        Assert.Equal(("cancelada", "o plantão foi reaberto pela equipe"), await f.QueryAsync<(string, string)>(
+            "SELECT status, motivo FROM reservas_vaga WHERE id = @hold", new { hold }).ContinueWith(t => t.Result.Single()));
+        await f.WaitSlackAsync(m => HumanLoopFixture.SlackMentions(m, "Reserva cancelada") && HumanLoopFixture.SlackMentions(m, "Hospital Trocou"));
+        await f.WaitSlackAsync(m => HumanLoopFixture.SlackMentions(m, "Reserva cancelada") && HumanLoopFixture.SlackMentions(m, "Hospital Reabriu"));
+        Assert.Equal(1, await f.NoticesAsync("reserva_cancelada", confirmed));
+        Assert.Equal(1, await f.NoticesAsync("reserva_cancelada", hold));
+
+        var next = await f.HoldAsync(reopened, other, otherConversa);
+        Assert.Equal("ativa", (await f.StateAsync(next)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await f.RunJobAsync("reservas-expiracao")).StatusCode);
+        Assert.Equal("ativa", (await f.StateAsync(next)).Status);   // the new holder's reservation is his shift's: left alone
+    }
+
+    /// <summary>
     /// Two workers run the expiry job at the same instant on a hold past `RESERVA_EXPIRA_HORAS`: it expires once, the
     /// shift is open again, Slack says "Reserva expirada" once.
     /// </summary>
