@@ -272,12 +272,18 @@ public sealed class DoctorLifecycleJourneyTests(JourneyFixture f) : IClassFixtur
         await PostAsync(f.Client, Text(phone, "quero falar com uma pessoa"));
         await f.WaitProcessedAsync(phone);
         Assert.Equal("human", await f.ControlAsync(conversa));
+        // The handoff's transition message goes out after the turn is processed: counted once it reached WhatsApp.
+        await Eventually.MatchesAsync(() => f.ScalarAsync<long>("""
+            SELECT count(*) FROM fila_mensagens WHERE conversa_id = @conversa AND status IN ('pendente', 'processando')
+            """, new { conversa }), n => n == 0);
+        var delivered = await f.ScalarAsync<long>("SELECT count(*) FROM fila_mensagens WHERE conversa_id = @conversa AND status = 'enviada'", new { conversa });
+        await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count), n => n >= delivered);
         var sent = f.SentTo(phone).Count;
         await PostAsync(f.Client, Audio(phone));
         await f.WaitProcessedAsync(phone);
         await Task.Delay(300);
 
-        Assert.Equal(sent, f.SentTo(phone).Count);
+        Assert.Empty(f.SentTo(phone).Skip(sent));
         Assert.Equal(turns, f.Agent.Turns.Count(t => t.Doctor.Telefone == phone));
         Assert.Equal(2, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes WHERE conversa_id = @conversa AND tipo = 'audio'", new { conversa }));
         Assert.Equal(1, f.SentTo(phone).Count(t => t.StartsWith("Não consigo ouvir áudio")));
