@@ -340,10 +340,9 @@ public sealed class DoctorLifecycleJourneyTests(JourneyFixture f) : IClassFixtur
 /// The journeys' host on a closed day: today and tomorrow are holidays (FERIADOS) and Júlia does not answer outside
 /// business hours (RESPONDER_FORA_HORARIO=false); the business opens at 00:00 the day after tomorrow.
 /// </summary>
-public sealed class ClosedDayJourneyFixture : StaffReservationFixture
+public sealed class ClosedDayJourneyFixture : JourneyFixture
 {
     static readonly TimeZoneInfo SaoPaulo = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
-    public FakeEvolution Evolution { get; private set; } = null!;
     public DateOnly Today { get; } = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, SaoPaulo).DateTime);
 
     /// <summary>The next opening: 00:00 (São Paulo) of the day after tomorrow.</summary>
@@ -361,32 +360,11 @@ public sealed class ClosedDayJourneyFixture : StaffReservationFixture
         get
         {
             var settings = base.Settings;
-            foreach (var (key, value) in Evolution.Settings(timeoutSeconds: 2)) settings[key] = value;
-            settings["DIAS_UTEIS"] = "1-7";
-            settings["HORARIO_INICIO"] = "00:00";
-            settings["HORARIO_FIM"] = "00:00";
             settings["FERIADOS"] = $"{Today:yyyy-MM-dd},{Today.AddDays(1):yyyy-MM-dd}";
             settings["RESPONDER_FORA_HORARIO"] = "false";
-            settings["INTERVALO_MIN_SEGUNDOS"] = "0";
-            settings["INTERVALO_ENTRE_ENVIOS_SEGUNDOS"] = "0";
-            settings["INTERVALO_MAX_SEGUNDOS"] = "0";
             return settings;
         }
     }
-
-    public override async Task InitializeAsync()
-    {
-        Evolution = await FakeEvolution.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Evolution.DisposeAsync();
-    }
-
-    public IReadOnlyList<string> SentTo(string phone) => Evolution.SendsByPhone().GetValueOrDefault(phone) ?? [];
 
     /// <summary>A doctor of the specialty with an open conversation (made directly: nothing he writes is answered today).</summary>
     public async Task<(Guid Medico, Guid Conversa)> QuietDoctorAsync(string phone, string specialty)

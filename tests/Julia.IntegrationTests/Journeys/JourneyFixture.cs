@@ -7,7 +7,7 @@ namespace Julia.IntegrationTests.Journeys;
 /// A doctor's or a recruiter's day across features: Júlia with Chatwoot, Slack and the real Evolution client (fake
 /// servers on loopback), business hours all day and no random spacing, so proactive rows go out as soon as they are due.
 /// </summary>
-public sealed class JourneyFixture : StaffReservationFixture
+public class JourneyFixture : StaffReservationFixture
 {
     public FakeEvolution Evolution { get; private set; } = null!;
 
