@@ -67,15 +67,11 @@ internal sealed partial class ChatwootCommands(
         if (command.Prefix is { } prefix)
         {
             var named = inForce.Where(r => r.Id.ToString("N").StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            // None in force: an id of his that ended (cancelled, expired, worked) — the decision on it answers why, never his
+            // other reservation, which "the only candidate" below would pick (a cancel repeated, a confirm after it).
+            if (named.Count == 0) named = [.. await queries.OfDoctorWithIdPrefixAsync(medicoId, prefix, ct)];
             if (named.Count > 1) return ("ambíguo", $"Mais de uma reserva começa com {prefix}: use mais dígitos do id.\n{List(named)}");
             if (named.Count == 1) (target, text) = (named[0], command.AfterPrefix);
-            else if (await queries.OfDoctorWithIdPrefixAsync(medicoId, prefix, ct) is { Count: > 0 } ended)
-            {
-                // An id of his that is no longer in force (cancelled, expired, worked): the decision on it answers why — never
-                // his other reservation, which "the only candidate" below would pick (a cancel repeated, a confirm after it).
-                if (ended.Count > 1) return ("ambíguo", $"Mais de uma reserva começa com {prefix}: use mais dígitos do id.\n{List(ended)}");
-                (target, text) = (ended[0], command.AfterPrefix);
-            }
             else if (prefix.Length >= ReservationCommand.ShownIdDigits)
                 // As long as the id the notes show, and none of his: another doctor's id pasted here, or a digit mistyped.
                 return ("id não encontrado", $"Nenhuma reserva deste médico começa com {prefix}: nada foi feito." +

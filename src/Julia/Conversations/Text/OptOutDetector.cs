@@ -57,11 +57,7 @@ internal static partial class OptOutDetector
         // Thirty-fourth session: her or the team praised the same way ("para com isso, vc é muito eficiente rsrs") after a
         // teasing stop ("para com isso", "pare"); what follows the praise is still read ("…rsrs, mas me tira da lista").
         if (family is not null && StopInJest(text!, normalised, family) is { } jestEnd)
-        {
-            var afterJest = normalised.AsSpan(0, jestEnd).Count(' ') + 1;
-            return afterJest >= words.Length ? null
-                : IntentVocabulary.Instance.OptOutFamily(words[afterJest..], lastSentence, afterJest >= 64 ? 0 : clauseEnds >> afterJest);
-        }
+            return FamilyFrom(normalised.AsSpan(0, jestEnd).Count(' ') + 1, words, lastSentence, clauseEnds);
         // Twenty-eighth blind set: "para de mandar o paciente pro RX", "pode parar de mandar o relatório do leito 7" — what is
         // sent is a patient or a document of the ward, not the offers.
         if (family is "parar_envio" or "mandar_nao" && WardThingSent().IsMatch(normalised)) return null;
@@ -70,10 +66,12 @@ internal static partial class OptOutDetector
         // "stop, espera, deixa eu ler direito" — a stop whose next clause asks to wait is not yet one.
         if (family is not null && (NumberGiven().IsMatch(text!) || StopThenWait(text!))) return null;
         if (family is null || HandoffTriggerDetector.TakenBackEnd(normalised) is not { } after) return family;
-        var rest = normalised.AsSpan(0, after).Count(' ') + (after == normalised.Length ? 1 : 0);
-        if (rest >= words.Length) return null;
-        return IntentVocabulary.Instance.OptOutFamily(words[rest..], lastSentence, rest >= 64 ? 0 : clauseEnds >> rest);
+        return FamilyFrom(normalised.AsSpan(0, after).Count(' ') + (after == normalised.Length ? 1 : 0), words, lastSentence, clauseEnds);
     }
+
+    /// <summary>The words from <paramref name="first"/> on read again as the message (what follows a joke or a taking-back).</summary>
+    static string? FamilyFrom(int first, string[] words, string[]? lastSentence, ulong clauseEnds) =>
+        first >= words.Length ? null : IntentVocabulary.Instance.OptOutFamily(words[first..], lastSentence, first >= 64 ? 0 : clauseEnds >> first);
 
     /// <summary>
     /// Twenty-eighth blind set: a stop asked without a verb of stopping (the family's name, or null) — unless the message keeps
