@@ -49,6 +49,7 @@ internal sealed class ConversationReservationEffect(
             time.GetUtcNow(), Metadata: new Dictionary<string, object?>
             {
                 ["tipo_sistema"] = ConfirmedKind, ["permitido_sob_humano"] = true, ["reserva_id"] = confirmed.ReservationId,
+                [QueueStore.HonoursBlockKey] = true,
             })], ct);
     }
 

@@ -7,12 +7,14 @@ namespace Julia.Queue;
 /// <see cref="TypingMs"/>: the typing time the row was queued with (a reply chunk's, or 0 for a staff message); null
 /// when it named none, and then its text's with HUMANIZAR on. <see cref="NamedShiftId"/>: the shift its text names
 /// (metadata `vaga_id`, a second follow-up's), looked at again before the send (<see cref="ISendTextCheck"/>).
+/// <see cref="HonoursBlock"/>: not a proactive kind, yet blocked at the send when staff blocked the doctor
+/// (<see cref="QueueStore.HonoursBlockKey"/>).
 /// </summary>
 internal sealed record ClaimedMessage(
     Guid Id, Guid MedicoId, Guid? ConversaId, string Kind, string Content, int Attempts, int MaxAttempts, DateTime CreatedAtUtc,
     string? SystemKind, int? TypingMs, bool FirstContact, bool AllowedUnderHuman, string? Llm, string? FollowUpStep = null,
     int Prioridade = 0, DateTime ScheduledForUtc = default, DateTime? AnswerBasisUtc = null, Guid? NamedShiftId = null,
-    bool SendStarted = false)
+    bool HonoursBlock = false, bool SendStarted = false)
 {
     public bool IsProactive => Kind is QueueKinds.Reminder or QueueKinds.FollowUp or QueueKinds.Campaign;
     public bool CountsTowardLimits => Kind is QueueKinds.FollowUp or QueueKinds.Campaign;

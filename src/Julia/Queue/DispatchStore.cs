@@ -23,7 +23,8 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
         COALESCE((f.metadata->>'permitido_sob_humano')::boolean, false) OR f.metadata->>'tipo_sistema' = 'transicao_handoff' AS AllowedUnderHuman,
         """ + QueueStore.LlmAccounting + " AS Llm, f.metadata->>'tipo_followup' AS FollowUpStep, f.prioridade AS Prioridade, f.agendar_para AS ScheduledForUtc, "
         + "(f.metadata->>'" + QueueStore.AnswerBasisKey + "')::timestamptz AS AnswerBasisUtc, "
-        + QueueStore.NamedShiftIdSql + " AS NamedShiftId";
+        + QueueStore.NamedShiftIdSql + " AS NamedShiftId, "
+        + "COALESCE((f.metadata->>'" + QueueStore.HonoursBlockKey + "')::boolean, false) AS HonoursBlock";
 
     /// <summary>
     /// The claim (parameters @kinds, @busyConversations, @size, @markFirst). Ordered as migration 0009's partial index

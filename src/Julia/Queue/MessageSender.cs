@@ -169,7 +169,7 @@ internal sealed partial class MessageSender(
     {
         if (s.DoctorDeleted) return ("bloqueada", "medico_removido");
         if (m.IsProactive && s.OptedOut) return ("bloqueada", "opt_out");
-        if (m.IsProactive && s.Bloqueado) return ("bloqueada", "bloqueado");
+        if ((m.IsProactive || m.HonoursBlock) && s.Bloqueado) return ("bloqueada", "bloqueado");
         if (s.HumanControlled && !m.AllowedUnderHuman) return ("bloqueada", "controle_humano");
         if (m.Kind == QueueKinds.Reply && s.NewerInbound) return ("cancelada", "superado");
         if (m.Kind == QueueKinds.FollowUp && s.InboundSinceEnqueue) return ("cancelada", "respondeu");

@@ -14,6 +14,13 @@ internal sealed class QueueStore(NpgsqlDataSource db)
     /// </summary>
     public const string AnswerBasisKey = "ultima_saida";
 
+    /// <summary>
+    /// Metadata key (boolean) of a row that is no proactive kind but must not reach a doctor staff blocked (`bloqueado`)
+    /// after it was queued — a reservation's confirmation: the feature checks the block when it queues, and the send
+    /// checks again, since a message can wait minutes (Evolution down) while staff decide (docs/decisions.md#queue).
+    /// </summary>
+    public const string HonoursBlockKey = "respeita_bloqueio";
+
     /// <summary>Metadata key of the shift a queued text names (a second follow-up's): checked again right before the send.</summary>
     public const string NamedShiftKey = "vaga_id";
 

@@ -223,6 +223,33 @@ public sealed class DispatcherTests(DispatcherFixture f) : IClassFixture<Dispatc
         Assert.Empty(SendsTo("5511999991004"));
     }
 
+    /// <summary>
+    /// docs/decisions.md#queue: a reservation's confirmation (`sistema`, <c>respeita_bloqueio</c>) waiting — Evolution down,
+    /// a backlog — when staff block the doctor does not go out; an answer to what he wrote (a reply, an ordinary `sistema`
+    /// row) still does: the block is staff's "do not contact", not silence towards a doctor who writes.
+    /// </summary>
+    [Fact]
+    public async Task AConfirmationWaitingWhenStaffBlockTheDoctorIsNotSentButAnAnswerIs()
+    {
+        const string phone = "5511999991041";
+        var (medico, conversa) = await f.DoctorAsync(phone);
+        await f.ExecuteAsync("""
+            INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade, agendar_para, metadata)
+            VALUES (@medico, @conversa, 'sistema', 'tá confirmado pela equipe', 9, now() + interval '1 hour',
+                    '{"tipo_sistema": "confirmacao_reserva", "permitido_sob_humano": true, "respeita_bloqueio": true}'),
+                   (@medico, @conversa, 'sistema', 'resposta ao que ele escreveu', 8, now() + interval '1 hour', '{"tipo_sistema": "espera"}')
+            """, new { medico, conversa });
+
+        await f.ExecuteAsync("UPDATE medicos SET bloqueado = true, bloqueado_motivo = 'teste' WHERE id = @medico", new { medico });
+        await f.ExecuteAsync("UPDATE fila_mensagens SET agendar_para = now() WHERE medico_id = @medico", new { medico });
+
+        var statuses = await Eventually.MatchesAsync(() => f.StatusesAsync(phone),
+            s => s.Count == 2 && s.All(x => x.Split(':')[0] is "bloqueada" or "enviada" or "cancelada" or "erro"));
+        Assert.Equal(["bloqueada:bloqueado", "enviada:"], statuses.Order(StringComparer.Ordinal).ToArray());
+        var sent = Assert.Single(SendsTo(phone));
+        Assert.Equal("resposta ao que ele escreveu", sent.Body?["text"]?.GetValue<string>());
+    }
+
     [Fact]
     public async Task AMessageCancelledWhileTheDispatcherShowsTypingIsNotSent()
     {

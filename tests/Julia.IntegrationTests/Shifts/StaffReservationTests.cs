@@ -70,6 +70,10 @@ public sealed class StaffReservationTests(StaffReservationFixture f) : IClassFix
         Assert.Equal(("sistema", conversa), (message.Tipo, message.ConversaId));
         Assert.Contains("Hospital Bela Vista", message.Conteudo);
         Assert.Contains("confirmado", message.Conteudo);
+        // Checked again at the send for a block staff set meanwhile (DispatcherTests.AConfirmationWaitingWhenStaffBlock…).
+        Assert.True(await f.ScalarAsync<bool>("""
+            SELECT (metadata->>'respeita_bloqueio')::boolean FROM fila_mensagens WHERE medico_id = @medico AND metadata->>'tipo_sistema' = 'confirmacao_reserva'
+            """, new { medico }));
         await Eventually.MatchesAsync(async () => (await f.ConfirmationMessagesAsync(medico)).Single().Status, s => s == "enviada");
 
         // Twice: 200, the same state, no second notice or message.
