@@ -27,7 +27,7 @@ internal sealed class CampaignSendEffect(DoctorDirectory doctors) : ISendEffect
         DoctorStore.ContactedSql(Openings),
         // After the opening's conversation exists: the send row points at it (envios_campanha.conversa_id, SET NULL by retention).
         $"""
-        UPDATE envios_campanha s SET status = 'enviado', enviado_em = now(),
+        UPDATE envios_campanha s SET status = 'enviado', enviado_em = now(), motivo = NULL,
                conversa_id = COALESCE({ConversationStore.OpenConversationFor("s.medico_id")}, s.conversa_id)
         WHERE s.id IN (SELECT envio_id FROM {Openings} o)
         """);
@@ -47,12 +47,18 @@ internal sealed class CampaignSendEffect(DoctorDirectory doctors) : ISendEffect
         doctors.InvalidateAsync([.. batch.Where(s => s.Message.Kind == QueueKinds.Campaign).Select(s => s.Message.MedicoId).Distinct()], CancellationToken.None);
 }
 
-/// <summary>An opted-out doctor's pending campaign sends are cancelled, in the opt-out's transaction.</summary>
+/// <summary>
+/// An opted-out doctor's pending campaign sends are cancelled, in the opt-out's transaction; one whose message is already
+/// going out is not (the opt-out cannot stop it) and follows its send.
+/// </summary>
 internal sealed class CampaignOptOutEffect : IOptOutEffect
 {
+    static readonly string CancelSql = $"""
+        UPDATE envios_campanha SET status = 'cancelado', motivo = 'opt_out'
+        WHERE medico_id = @medicoId
+          AND (status = 'pendente' OR (status = 'enfileirado' AND NOT {QueueStore.GoingOutSql("envios_campanha.fila_mensagem_id")}))
+        """;
+
     public Task OnOptOutAsync(NpgsqlTransaction tx, Guid medicoId, CancellationToken ct) =>
-        tx.Connection!.ExecuteAsync(new CommandDefinition("""
-            UPDATE envios_campanha SET status = 'cancelado', motivo = 'opt_out'
-            WHERE medico_id = @medicoId AND status IN ('pendente', 'enfileirado')
-            """, new { medicoId }, tx, cancellationToken: ct));
+        tx.Connection!.ExecuteAsync(new CommandDefinition(CancelSql, new { medicoId }, tx, cancellationToken: ct));
 }

@@ -160,10 +160,13 @@ internal sealed class CampaignStore(NpgsqlDataSource db, ShiftStore shifts, Queu
                 "UPDATE campanhas SET status = 'cancelada', concluida_em = now() WHERE id = @id AND status NOT IN ('concluida', 'cancelada')",
                 new { id }, tx, cancellationToken: ct)) == 0)
             return false;
+        // Queue rows first: one whose send started is left to the dispatcher, and its envios_campanha row with it (`enfileirado`,
+        // then `enviado` or the send's end) — marking it `cancelado` showed a message the doctor got as never sent.
+        var cancelled = await queue.CancelPendingByMetadataReturningAsync(tx, QueueKinds.Campaign, "campanha_id", id.ToString(), "campanha_cancelada", ct);
         await c.ExecuteAsync(new CommandDefinition("""
-            UPDATE envios_campanha SET status = 'cancelado', motivo = 'campanha_cancelada' WHERE campanha_id = @id AND status IN ('pendente', 'enfileirado');
-            """, new { id }, tx, cancellationToken: ct));
-        await queue.CancelPendingByMetadataAsync(tx, QueueKinds.Campaign, "campanha_id", id.ToString(), "campanha_cancelada", ct);
+            UPDATE envios_campanha SET status = 'cancelado', motivo = 'campanha_cancelada'
+            WHERE campanha_id = @id AND (status = 'pendente' OR (status = 'enfileirado' AND fila_mensagem_id = ANY(@cancelled)))
+            """, new { id, cancelled }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return true;
     }

@@ -109,6 +109,13 @@ internal sealed class QueueStore(NpgsqlDataSource db)
     /// </summary>
     const string NotGoingOut = "(status = 'pendente' OR (status = 'processando' AND envio_iniciado_em IS NULL))";
 
+    /// <summary>
+    /// SQL condition: the queue row <paramref name="idExpression"/> names is going out (its send started) — for a feature
+    /// whose own row follows the queue row's fate and must not be ended while the message is being sent.
+    /// </summary>
+    public static string GoingOutSql(string idExpression) =>
+        $"EXISTS (SELECT 1 FROM fila_mensagens g WHERE g.id = {idExpression} AND g.status = 'processando' AND g.envio_iniciado_em IS NOT NULL)";
+
     /// <summary>Rows of one conversation and kinds not yet going out → cancelada with a reason code.</summary>
     public Task<int> CancelPendingAsync(NpgsqlTransaction tx, Guid conversaId, string[] kinds, string reason, CancellationToken ct) =>
         tx.Connection!.ExecuteAsync(new CommandDefinition($"""

@@ -414,6 +414,10 @@ public sealed class CampaignTests(CampaignFixture f) : IClassFixture<CampaignFix
                    (@sending, 'campanha', 'Oi, tenho plantões.', 'processando', now(), now(), jsonb_build_object('campanha_id', @id))
             RETURNING id
             """, new { claimed = doctors[0], sending = doctors[1], id });
+        await f.ExecuteAsync("""
+            INSERT INTO envios_campanha (campanha_id, medico_id, status, fila_mensagem_id)
+            VALUES (@id, @claimed, 'enfileirado', @claimedRow), (@id, @sending, 'enfileirado', @sendingRow)
+            """, new { id, claimed = doctors[0], sending = doctors[1], claimedRow = rows[0], sendingRow = rows[1] });
 
         Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync($"/campanhas/{id}/cancelar", null)).StatusCode);
         var store = f.App.Services.GetRequiredService<DispatchStore>();
@@ -429,7 +433,53 @@ public sealed class CampaignTests(CampaignFixture f) : IClassFixture<CampaignFix
         var claimedRow = after.Single(r => r.Id == rows[0]);
         Assert.Equal(("cancelada", "campanha_cancelada", false), (claimedRow.Status, claimedRow.Reason, claimedRow.Started));
         Assert.Equal("processando", after.Single(r => r.Id == rows[1]).Status);
-        await f.ExecuteAsync("DELETE FROM fila_mensagens WHERE id = ANY(@rows)", new { rows = rows.ToArray() });
+        // Each send row follows its message: the one going out stays `enfileirado` (then `enviado` or the send's end),
+        // not `cancelado` for a message the doctor gets.
+        var sends = (await f.QueryAsync<(Guid Row, string Status, string? Motivo)>(
+            "SELECT fila_mensagem_id, status, motivo FROM envios_campanha WHERE campanha_id = @id", new { id })).ToDictionary(s => s.Row);
+        Assert.Equal(("cancelado", "campanha_cancelada"), (sends[rows[0]].Status, sends[rows[0]].Motivo));
+        Assert.Equal(("enfileirado", null), (sends[rows[1]].Status, sends[rows[1]].Motivo));
+        await f.ExecuteAsync("DELETE FROM envios_campanha WHERE campanha_id = @id; DELETE FROM fila_mensagens WHERE id = ANY(@rows)", new { id, rows = rows.ToArray() });
+    }
+
+    [Fact]
+    public async Task AnOptOutLeavesTheSendRowOfACampaignMessageAlreadyGoingOutToThatSend()
+    {
+        // docs/decisions.md#proactive: the opt-out cancels his campaign sends still waiting; a message whose send started
+        // cannot be stopped, so its envios_campanha row stays `enfileirado` and follows the send (`enviado`, or its end).
+        var created = await f.Client.PostAsJsonAsync("/campanhas", Body("Oi {nome}, tenho plantões."));
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        var doctor = (await f.QueryAsync<Guid>("SELECT id FROM medicos WHERE deleted_at IS NULL AND NOT opted_out ORDER BY id DESC LIMIT 1")).Single();
+        var second = await f.Client.PostAsJsonAsync("/campanhas", Body("Oi de novo, {nome}."));
+        var other = JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        var rows = await f.QueryAsync<Guid>("""
+            INSERT INTO fila_mensagens (medico_id, tipo, conteudo, status, processando_desde, envio_iniciado_em, agendar_para, metadata)
+            VALUES (@doctor, 'campanha', 'Oi, tenho plantões.', 'processando', now(), now(), now(), jsonb_build_object('campanha_id', @id)),
+                   (@doctor, 'campanha', 'Oi de novo.', 'pendente', NULL, NULL, now() + interval '1 day', jsonb_build_object('campanha_id', @other))
+            RETURNING id
+            """, new { doctor, id, other });
+        await f.ExecuteAsync("""
+            INSERT INTO envios_campanha (campanha_id, medico_id, status, fila_mensagem_id)
+            VALUES (@id, @doctor, 'enfileirado', @going), (@other, @doctor, 'enfileirado', @waiting)
+            """, new { id, other, doctor, going = rows[0], waiting = rows[1] });
+
+        await using (var c = await f.App.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().OpenConnectionAsync())
+        await using (var tx = await c.BeginTransactionAsync())
+        {
+            await f.App.Services.GetRequiredService<Julia.Doctors.DoctorStore>().OptOutAsync(tx, doctor, "teste", default);
+            await tx.CommitAsync();
+        }
+
+        var sends = (await f.QueryAsync<(Guid Row, string Status, string? Motivo)>(
+            "SELECT fila_mensagem_id, status, motivo FROM envios_campanha WHERE medico_id = @doctor AND fila_mensagem_id = ANY(@rows)",
+            new { doctor, rows = rows.ToArray() })).ToDictionary(s => s.Row);
+        Assert.Equal(("enfileirado", null), (sends[rows[0]].Status, sends[rows[0]].Motivo));
+        Assert.Equal(("cancelado", "opt_out"), (sends[rows[1]].Status, sends[rows[1]].Motivo));
+        await f.ExecuteAsync("""
+            DELETE FROM envios_campanha WHERE medico_id = @doctor AND fila_mensagem_id = ANY(@rows);
+            DELETE FROM fila_mensagens WHERE id = ANY(@rows);
+            UPDATE medicos SET opted_out = false, opted_out_at = NULL, opted_out_reason = NULL, stage_jornada = 'novo' WHERE id = @doctor
+            """, new { doctor, rows = rows.ToArray() });
     }
 
     /// <summary>The campaign's queue rows now.</summary>
