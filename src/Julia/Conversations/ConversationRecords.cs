@@ -27,7 +27,7 @@ internal sealed record PendingInbound(long Id, string Kind, string Content, stri
 /// </summary>
 internal sealed record TurnInput(ConversationState Conversation, IReadOnlyList<PendingInbound> Pending, IReadOnlyList<ConversationLine> History,
     IReadOnlyList<Julia.Shifts.Shift> Holdings, string? AnsweredStage = null, string? AnsweredPhone = null,
-    IReadOnlyList<Julia.Shifts.EndedHold>? EndedHolds = null)
+    IReadOnlyList<Julia.Shifts.EndedHold>? EndedHolds = null, bool DoctorRemoved = false)
 {
     public long LastInboundId => Pending.Count == 0 ? 0 : Pending[^1].Id;
 }

@@ -99,6 +99,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
     /// Input null when the conversation was closed by another process between the statements: call again. Erased: the
     /// doctor was erased (docs/decisions.md#lgpd) — no conversation is opened for him, and a message that still reached
     /// his row (stored by a process that found him just before the erasure) is emptied and marked processed.
+    /// <see cref="TurnInput.DoctorRemoved"/>: staff removed him from the register (`deleted_at`), read fresh, never cached.
     /// <see cref="TurnInput.AnsweredStage"/>: the doctor's funnel stage after this answer moved it (or his pressure), and
     /// <see cref="TurnInput.AnsweredPhone"/> his phone, so every cached view of him can be corrected or dropped.
     /// </summary>
@@ -112,8 +113,9 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
         var history = (await grid.ReadAsync<ConversationLine>()).ToList();
         var holdings = (await grid.ReadAsync<Shifts.Shift>()).ToList();
         var ended = (await grid.ReadAsync<Shifts.EndedHold>()).ToList();
-        if (await grid.ReadSingleAsync<bool>()) return (null, true);
-        return (conversation is null ? null : new TurnInput(conversation, pending, history, holdings, answered.Stage, answered.Phone, ended), false);
+        var (erased, removed) = await grid.ReadSingleAsync<(bool, bool)>();
+        if (erased) return (null, true);
+        return (conversation is null ? null : new TurnInput(conversation, pending, history, holdings, answered.Stage, answered.Phone, ended, removed), false);
     }
 
     /// <summary>The statement of <see cref="BeginTurnAsync"/>, built once: its parts are fixed, and the prepared-statement
@@ -149,7 +151,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
 
         {Shifts.ShiftStore.EndedHoldsSql("@medicoId")};
 
-        SELECT {Erased};
+        SELECT {Erased}, EXISTS (SELECT 1 FROM medicos WHERE id = @medicoId AND deleted_at IS NOT NULL);
         COMMIT;
         """;
 

@@ -175,6 +175,15 @@ internal sealed partial class TurnProcessor(
             await outcomes.SkipAsync(input, "controle humano", ct);
             return new TurnResult.Done();
         }
+        // Staff removed him from the register (`deleted_at`, by hand): no model, no hold, no handoff — every message to him
+        // would end `bloqueada` `medico_removido` anyway, and a hold made for him would reach Slack as if he were a
+        // doctor. His message stays in Chatwoot's mirror for staff, who restore him if it was a mistake
+        // (docs/decisions.md#inbound, "A removed doctor who writes").
+        if (input.DoctorRemoved)
+        {
+            await outcomes.SkipAsync(input, "médico removido do cadastro", ct);
+            return new TurnResult.Done();
+        }
         // Over the whole turn: two strong words in two messages of a burst count, and a request for a person wins over anger.
         if (HandoffTriggerDetector.DetectInTurn(texts) is var (trigger, triggerText))
         {

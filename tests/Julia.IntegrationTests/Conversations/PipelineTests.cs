@@ -238,6 +238,38 @@ public sealed class PipelineTests(PipelineFixture f) : IClassFixture<PipelineFix
         Assert.Equal(3, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = @phone AND i.direcao = 'entrada'", new { phone }));
     }
 
+    /// <summary>
+    /// docs/decisions.md#inbound, "A removed doctor who writes": staff removed him (`deleted_at`); his messages are kept and
+    /// marked processed, no model runs, no hold or handoff is made, nothing is queued — and his "pare" is still recorded.
+    /// </summary>
+    [Fact]
+    public async Task ADoctorStaffRemovedWhoWritesGetsNoAgentNoHoldAndNothingQueued()
+    {
+        const string phone = "5511999990141";
+        await PostAsync(f.Client, Text(phone, "oi"));
+        await f.WaitProcessedAsync(phone);
+        var turnsBefore = f.Agent.Turns.Count(t => t.Doctor.Telefone == phone);
+        var queueBefore = (await f.QueueAsync(phone)).Count;
+        await f.ExecuteAsync("UPDATE medicos SET deleted_at = now() WHERE telefone = @phone", new { phone });
+
+        await PostAsync(f.Client, Text(phone, "tem plantão sábado? quero reservar"));
+        await PostAsync(f.Client, Text(phone, "quero falar com um atendente"));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.Equal(turnsBefore, f.Agent.Turns.Count(t => t.Doctor.Telefone == phone));
+        Assert.Equal(queueBefore, (await f.QueueAsync(phone)).Count);
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM handoffs h JOIN medicos m ON m.id = h.medico_id WHERE m.telefone = @phone", new { phone }));
+        Assert.Equal(3, await f.ScalarAsync<long>("""
+            SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id
+            WHERE m.telefone = @phone AND i.direcao = 'entrada' AND i.processado_em IS NOT NULL AND i.conteudo IS NOT NULL
+            """, new { phone }));
+        await f.App.Logs.AssertLoggedAsync(l => l.Message.Contains("médico removido do cadastro"), "skipped as removed");
+
+        await PostAsync(f.Client, Text(phone, "pare de me mandar mensagens"));
+        await f.WaitProcessedAsync(phone);
+        Assert.True(await f.ScalarAsync<bool>("SELECT opted_out FROM medicos WHERE telefone = @phone", new { phone }));
+    }
+
     [Fact]
     public async Task LidChatsAreTiedToThePhoneAndLidOnlyMessagesFindTheSameDoctor()
     {
