@@ -46,8 +46,9 @@ internal sealed partial class ClaudeAgent(
                 return new AgentOutcome.Unavailable(AgentModelCall.NoAnswerReason(response));
             }
             var latency = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var offered = session.OfferedIn(text);
             var accounting = new AgentAccounting(response.ModelId ?? model, (int)(usage.InputTokenCount ?? 0),
-                (int)(usage.OutputTokenCount ?? 0), latency, session.ToolCalls, session.OfferedIn(text));
+                (int)(usage.OutputTokenCount ?? 0), latency, session.ToolCalls, offered, session.TermsOf(offered));
             LogAnswered(turn.ConversaId, accounting.Model, accounting.InputTokens, accounting.OutputTokens, session.ToolCalls, latency);
             return new AgentOutcome.Reply(text, accounting);
         }

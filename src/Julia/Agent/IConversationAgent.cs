@@ -16,33 +16,61 @@ namespace Julia.Agent;
 /// carries their ids (docs/decisions.md#agent).</param>
 /// <param name="EndedHolds">His reservations that expired or were cancelled in the last days (read with the turn): the
 /// context tells Júlia, so his "e aquele plantão?" is not answered "você não tem nada". Null: none read.</param>
+/// <param name="OfferedTerms">For the shifts of <paramref name="EarlierOffers"/>, the terms (<see cref="Julia.Shifts.Shift.Terms"/>)
+/// the latest reply that offered each one told him (`termos_oferecidos`): his "quero" accepted those, and
+/// `reservar_plantao` compares them with the shift as it is now (docs/decisions.md#agent). Null or absent: not recorded.</param>
 internal sealed record AgentTurn(
     DoctorRecord Doctor, DoctorProfile? Profile, Guid ConversaId, int MessageCount, IReadOnlyList<string> Parts,
     IReadOnlyList<HistoryItem> History, IReadOnlyList<Julia.Shifts.Shift>? Holdings = null, IReadOnlyList<string>? OwnWords = null,
-    IReadOnlyList<Guid>? EarlierOffers = null, IReadOnlyList<Julia.Shifts.EndedHold>? EndedHolds = null)
+    IReadOnlyList<Guid>? EarlierOffers = null, IReadOnlyList<Julia.Shifts.EndedHold>? EndedHolds = null,
+    IReadOnlyDictionary<Guid, string>? OfferedTerms = null)
 {
     /// <summary>
-    /// The SQL of an interacoes row's offered shifts as <see cref="OfferedIds"/> reads them: a reply's
-    /// `llm->'vagas_oferecidas'` as text, NULL for any other row. One definition for the live turn's history and the
-    /// prompt review's replay.
+    /// The SQL of an interacoes row's offers as <see cref="OfferedIds"/> and <see cref="OfferedTermsIn"/> read them: for a
+    /// reply with `llm->'vagas_oferecidas'`, an object of those ids (`vagas`) and the terms it told (`termos`, from
+    /// `llm->'termos_oferecidos'`; null on rows written before it existed), as text; NULL for any other row. One definition
+    /// for the live turn's history and the prompt review's replay.
     /// </summary>
-    public const string OfferedSql = "CASE WHEN direcao = 'saida' AND jsonb_typeof(llm->'vagas_oferecidas') = 'array' THEN llm->>'vagas_oferecidas' END";
+    public const string OfferedSql = "CASE WHEN direcao = 'saida' AND jsonb_typeof(llm->'vagas_oferecidas') = 'array' " +
+        "THEN jsonb_build_object('vagas', llm->'vagas_oferecidas', 'termos', llm->'termos_oferecidos')::text END";
 
-    /// <summary>The ids of a stored `vagas_oferecidas` (a JSON array of ids, as text); none when absent or unreadable.</summary>
-    public static IReadOnlyList<Guid> OfferedIds(string? json)
+    /// <summary>The ids of a stored offer (<see cref="OfferedSql"/>); none when absent or unreadable.</summary>
+    public static IReadOnlyList<Guid> OfferedIds(string? json) =>
+        ReadOffer(json, root => root.TryGetProperty("vagas", out var ids) && ids.ValueKind == System.Text.Json.JsonValueKind.Array
+            ? [.. ids.EnumerateArray().Select(id => id.ValueKind == System.Text.Json.JsonValueKind.String && Guid.TryParse(id.GetString(), out var g) ? g : Guid.Empty)
+                .Where(g => g != Guid.Empty)]
+            : (IReadOnlyList<Guid>)[]) ?? [];
+
+    /// <summary>The terms a stored offer (<see cref="OfferedSql"/>) told, by shift; none when absent or unreadable.</summary>
+    public static IReadOnlyList<KeyValuePair<Guid, string>> OfferedTermsIn(string? json) =>
+        ReadOffer(json, root => root.TryGetProperty("termos", out var terms) && terms.ValueKind == System.Text.Json.JsonValueKind.Object
+            ? [.. terms.EnumerateObject()
+                .Where(t => Guid.TryParse(t.Name, out _) && t.Value.ValueKind == System.Text.Json.JsonValueKind.String)
+                .Select(t => KeyValuePair.Create(Guid.Parse(t.Name), t.Value.GetString()!))]
+            : (IReadOnlyList<KeyValuePair<Guid, string>>)[]) ?? [];
+
+    static T? ReadOffer<T>(string? json, Func<System.Text.Json.JsonElement, T> read) where T : class
     {
-        if (string.IsNullOrEmpty(json)) return [];
+        if (string.IsNullOrEmpty(json)) return null;
         try
         {
-            return System.Text.Json.JsonSerializer.Deserialize<string?[]>(json) is { } ids
-                ? [.. ids.Select(id => Guid.TryParse(id, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty)] : [];
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object ? read(doc.RootElement) : null;
         }
-        catch (System.Text.Json.JsonException) { return []; }
+        catch (System.Text.Json.JsonException) { return null; }
     }
 
-    /// <summary>The shifts a history's replies offered (their stored `vagas_oferecidas`, oldest line first), the latest reply's first, once each.</summary>
+    /// <summary>The shifts a history's replies offered (their stored offers, oldest line first), the latest reply's first, once each.</summary>
     public static IReadOnlyList<Guid> EarlierOffersOf(IEnumerable<string?> offeredOldestFirst) =>
         [.. offeredOldestFirst.Reverse().SelectMany(OfferedIds).Distinct()];
+
+    /// <summary>The terms each shift was last offered with (the latest reply that recorded them wins), from the history's stored offers.</summary>
+    public static IReadOnlyDictionary<Guid, string> OfferedTermsOf(IEnumerable<string?> offeredOldestFirst)
+    {
+        var terms = new Dictionary<Guid, string>();
+        foreach (var (id, told) in offeredOldestFirst.Reverse().SelectMany(OfferedTermsIn)) terms.TryAdd(id, told);
+        return terms;
+    }
 
     /// <summary>
     /// The conversation just came back from a handoff: since Júlia's own last reply a person of the team wrote, or a
@@ -82,9 +110,12 @@ internal abstract record AgentOutcome
     public sealed record Unavailable(string Reason) : AgentOutcome;
 }
 
-/// <summary>A reply's accounting, stored with each of its messages (interacoes.llm); <paramref name="OfferedShifts"/> = `vagas_oferecidas`.</summary>
+/// <summary>
+/// A reply's accounting, stored with each of its messages (interacoes.llm); <paramref name="OfferedShifts"/> =
+/// `vagas_oferecidas`, <paramref name="OfferedTerms"/> = `termos_oferecidos` (the terms the reply told, by shift id).
+/// </summary>
 internal sealed record AgentAccounting(string Model, int InputTokens, int OutputTokens, int LatencyMs, int ToolCalls,
-    IReadOnlyList<Guid>? OfferedShifts = null);
+    IReadOnlyList<Guid>? OfferedShifts = null, IReadOnlyDictionary<string, string>? OfferedTerms = null);
 
 /// <summary>Júlia's brain behind one interface, so the pipeline does not depend on the provider.</summary>
 internal interface IConversationAgent

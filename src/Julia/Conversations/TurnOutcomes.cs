@@ -57,7 +57,7 @@ internal sealed partial class TurnOutcomes(
                 ["digitacao_ms"] = (int)p.Typing.TotalMilliseconds,
                 ["modelo"] = accounting?.Model, ["tokens_entrada"] = accounting?.InputTokens, ["tokens_saida"] = accounting?.OutputTokens,
                 ["latencia_llm_ms"] = accounting?.LatencyMs, ["ferramentas"] = accounting?.ToolCalls,
-                ["vagas_oferecidas"] = accounting?.OfferedShifts,
+                ["vagas_oferecidas"] = accounting?.OfferedShifts, ["termos_oferecidos"] = accounting?.OfferedTerms,
             })).ToList();
 
         // The first chunk straight to this process's reply lane when it is due now with no "digitando…": no wake-up

@@ -235,7 +235,8 @@ internal sealed partial class TurnProcessor(
                 outcome = await agent.RespondAsync(new AgentTurn(doctor, profile, conversation.Id, conversation.MessageCount,
                     InboundText.ForAgent(parts, MaxTurnCharsFactor * options.Value.MaxMessageChars),
                     [.. input.History.Select(h => new HistoryItem(h.Direction, h.AuthorType, h.Content))], input.Holdings, ownWords,
-                    AgentTurn.EarlierOffersOf(input.History.Select(h => h.Offered)), input.EndedHolds), ct);
+                    AgentTurn.EarlierOffersOf(input.History.Select(h => h.Offered)), input.EndedHolds,
+                    AgentTurn.OfferedTermsOf(input.History.Select(h => h.Offered))), ct);
             }
             finally { await presence.CancelAsync(); }
         }

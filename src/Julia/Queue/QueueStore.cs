@@ -26,7 +26,7 @@ internal sealed class QueueStore(NpgsqlDataSource db)
 
     /// <summary>
     /// What a sent message stores in interacoes.llm (jsonb text, NULL when nothing): a reply's agent accounting from its
-    /// metadata, with the shifts it offered; a text with no model behind it that names a shift (a second follow-up's
+    /// metadata, with the shifts it offered and the terms it told of them (`termos_oferecidos`); a text with no model behind it that names a shift (a second follow-up's
     /// <see cref="NamedShiftKey"/>, as it went out) records that shift alone as offered (`vagas_oferecidas`), so the
     /// doctor's "quero" in a later turn finds it and the funnel counts the offer (docs/decisions.md#proactive).
     /// </summary>
@@ -34,7 +34,7 @@ internal sealed class QueueStore(NpgsqlDataSource db)
         CASE WHEN metadata ? 'modelo' AND metadata->>'modelo' IS NOT NULL THEN jsonb_build_object(
             'modelo', metadata->'modelo', 'tokens_entrada', metadata->'tokens_entrada', 'tokens_saida', metadata->'tokens_saida',
             'latencia_llm_ms', metadata->'latencia_llm_ms', 'ferramentas', metadata->'ferramentas',
-            'vagas_oferecidas', metadata->'vagas_oferecidas')::text
+            'vagas_oferecidas', metadata->'vagas_oferecidas', 'termos_oferecidos', metadata->'termos_oferecidos')::text
              WHEN {NamedShiftIdSql} IS NOT NULL
              THEN jsonb_build_object('vagas_oferecidas', jsonb_build_array({NamedShiftIdSql}))::text END
         """;

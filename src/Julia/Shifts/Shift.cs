@@ -75,12 +75,28 @@ internal sealed record Shift(
         !string.IsNullOrWhiteSpace(Periodo) ? $"{DayText}, {Periodo.Trim()}" : HoursText is { } hours ? $"{DayText}, {hours}" : DayText;
 
     /// <summary>One line for the agent's context and tool results, with the full id (docs/decisions.md#agent).</summary>
-    public string Describe()
+    public string Describe() => $"vaga_id={Id} | {Terms}";
+
+    /// <summary>
+    /// What a doctor is offered, without the id: "Hospital (cidade) | dia | período horas, setor | valor". Recorded with each
+    /// reply that offers the shift (`termos_oferecidos`), so his later "quero" is checked against what he was told
+    /// (docs/decisions.md#agent, "Terms changed since the offer"). Its parts are <see cref="TermParts"/>.
+    /// </summary>
+    [JsonIgnore] public string Terms
     {
-        var when = string.Join(' ', new[] { Periodo?.Trim(), HoursText }.Where(p => !string.IsNullOrEmpty(p)));
-        var sector = Setor is null ? "" : $", {Setor}";
-        return $"vaga_id={Id} | {Hospital} ({Cidade}) | {DayText} | {when}{sector} | {PayText}";
+        get
+        {
+            var when = string.Join(' ', new[] { Periodo?.Trim(), HoursText }.Where(p => !string.IsNullOrEmpty(p)));
+            var sector = Setor is null ? "" : $", {Setor}";
+            return string.Join(TermSeparator, Hospital + $" ({Cidade})", DayText, when + sector, PayText);
+        }
     }
+
+    /// <summary>Between the parts of <see cref="Terms"/>.</summary>
+    public const string TermSeparator = " | ";
+
+    /// <summary>What each part of <see cref="Terms"/> is, as the agent's tool result names a change (pt-BR).</summary>
+    public static readonly string[] TermParts = ["local", "dia", "período/horário/setor", "valor"];
 }
 
 /// <summary>The doctor's side of a search: specialty, blocked hospitals and sectors, minimum pay.</summary>

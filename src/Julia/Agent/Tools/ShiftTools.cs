@@ -107,6 +107,11 @@ internal sealed partial class ShiftTools(
             case not null: return (false, Taken);
         }
 
+        // He accepted what he was told: staff may have changed the pay, the day or the hours in their system since (a
+        // cached list showed the old ones for up to CACHE_TTL_VAGAS, or the offer was a reply ago). Never hold a shift on
+        // terms he did not accept; the model tells him what changed and asks again (docs/decisions.md#agent).
+        if (session.TermsChangedSinceOffer(shift) is { } told) return (false, Refuse(TermsChanged(told, shift)));
+
         // His own words this turn, as staff will read them if he later says he never accepted — not the model's
         // `confirmacao`, which may paraphrase (docs/decisions.md#reservations).
         var confirmacao = TextPrefix.Of(session.DoctorText, 500);
@@ -134,6 +139,19 @@ internal sealed partial class ShiftTools(
     }
 
     const string Taken = "Esse plantão já foi reservado por outra pessoa.", Gone = "Esse plantão não existe mais.";
+
+    /// <summary>The tool's answer when the shift's terms differ from those he was told: each changed part, old and new.</summary>
+    static string TermsChanged(string told, Shift now)
+    {
+        var before = told.Split(Shift.TermSeparator);
+        var after = now.Terms.Split(Shift.TermSeparator);
+        var changes = before.Length == after.Length && after.Length == Shift.TermParts.Length
+            ? string.Join("; ", Enumerable.Range(0, after.Length).Where(i => before[i] != after[i])
+                .Select(i => $"{Shift.TermParts[i]}: era {before[i]}, agora {after[i]}"))
+            : $"oferecido: {told}";
+        return $"Não reservado: as condições desse plantão mudaram desde que foi oferecido ao médico ({changes}). Agora: {now.Describe()}. " +
+            "Conte a ele o que mudou e pergunte se ainda quer; só reserve com um novo sim dele a essas condições.";
+    }
 
     /// <summary>The key when it holds something that is not an AAAA-MM-DD date; null when it is one, or absent or blank.</summary>
     static string? UnreadableDate(ToolArguments a, string key) =>

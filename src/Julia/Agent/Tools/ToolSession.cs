@@ -38,9 +38,37 @@ internal sealed class ToolSession(AgentTurn turn, IEnumerable<Shift> offered, IR
     public void Offer(IEnumerable<Shift> shifts) { foreach (var s in shifts) known[s.Id] = s; }
     public bool WasOffered(Guid id) => known.ContainsKey(id);
 
+    /// <summary>Shifts whose terms `reservar_plantao` found changed in this turn: his "quero" of this turn cannot hold them.</summary>
+    readonly ConcurrentDictionary<Guid, string> changedTerms = new();
+
+    /// <summary>
+    /// The terms he was told of <paramref name="now"/> when they differ from its terms now (docs/decisions.md#agent, "Terms
+    /// changed since the offer"); null when they are the same, or nothing says what he was told. What he was told: the
+    /// terms the latest reply that offered it recorded (`termos_oferecidos`) — his "quero" answers that reply — else the
+    /// shift as this turn knew it (the context list, maybe cached; a search). Once found changed, it stays changed for
+    /// the turn, and the turn knows the new terms (its reply records them as offered): a new "sim" in a later turn holds it.
+    /// </summary>
+    public string? TermsChangedSinceOffer(Shift now)
+    {
+        if (changedTerms.TryGetValue(now.Id, out var told)) return told;
+        told = Turn.OfferedTerms?.GetValueOrDefault(now.Id) ?? (known.TryGetValue(now.Id, out var seen) ? seen.Terms : null);
+        if (told is null || told == now.Terms) return null;
+        changedTerms[now.Id] = told;
+        known[now.Id] = now;
+        return told;
+    }
+
+    /// <summary>The terms this turn knows of the given shifts, as a reply naming them told them (`termos_oferecidos`).</summary>
+    public IReadOnlyDictionary<string, string> TermsOf(IEnumerable<Guid> ids) =>
+        ids.Where(known.ContainsKey).ToDictionary(id => id.ToString(), id => known[id].Terms);
+
     /// <summary>One of the shifts he already holds (`reservada`/`confirmada`), read with the turn.</summary>
     public Shift? Held(Guid id) => holdings?.FirstOrDefault(s => s.Id == id);
 
-    /// <summary>The shifts of this turn that <paramref name="reply"/> names (<see cref="OfferedShifts"/>), recorded as `vagas_oferecidas`.</summary>
-    public IReadOnlyList<Guid> OfferedIn(string reply) => OfferedShifts.In(reply, known.Values);
+    /// <summary>
+    /// The shifts of this turn that <paramref name="reply"/> names (<see cref="OfferedShifts"/>), recorded as `vagas_oferecidas`
+    /// — and those whose changed terms `reservar_plantao` told the model to put to him, named or not: the reply offers them
+    /// again on the new terms, and his next "sim" is checked against those (docs/decisions.md#agent).
+    /// </summary>
+    public IReadOnlyList<Guid> OfferedIn(string reply) => [.. OfferedShifts.In(reply, known.Values).Union(changedTerms.Keys)];
 }

@@ -1,0 +1,183 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Julia.IntegrationTests.Chatwoot;
+using Julia.IntegrationTests.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
+using static Julia.IntegrationTests.TestHost.FakeAnthropic;
+
+namespace Julia.IntegrationTests.Journeys;
+
+/// <summary>
+/// <see cref="JourneyFixture"/> with the real agent: the production Anthropic client talks to <see cref="FakeAnthropic"/>
+/// on loopback, so the doctor's turns run the real tool loop (`buscar_vagas`, `reservar_plantao`, `solicitar_humano`)
+/// against the real shift store and cache.
+/// </summary>
+public sealed class ShiftJourneyFixture : JourneyFixture
+{
+    public FakeAnthropic Anthropic { get; private set; } = null!;
+
+    protected override bool UseScriptedAgent => false;
+
+    protected override Dictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = base.Settings;
+            settings["ANTHROPIC_API_KEY"] = "sk-ant-test-FAKE";
+            settings["ANTHROPIC_BASE_URL"] = Anthropic.Url;
+            settings["Agent:MaxRetries"] = "1";
+            return settings;
+        }
+    }
+
+    public override async Task InitializeAsync()
+    {
+        Anthropic = await FakeAnthropic.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Anthropic.DisposeAsync();
+    }
+
+    /// <summary>
+    /// One turn of the doctor: <paramref name="text"/> (ending with a marker of its own) answered by the model with
+    /// <paramref name="answers"/> in order (tool calls, then the text); returns the model requests of that turn.
+    /// </summary>
+    public async Task<List<JsonObject>> TurnAsync(string phone, string text, string marker, params FakeModelServer.Answer[] answers)
+    {
+        Anthropic.ScriptFor(marker, answers);
+        await PostAsync(Client, Text(phone, $"{text} {marker}"));
+        await WaitProcessedAsync(phone);
+        return RequestsOf(marker);
+    }
+
+    /// <summary>
+    /// <see cref="StaffReservationFixture.DoctorAsync"/>, then his cached views dropped: his specialty is set after his
+    /// first turn cached his profile, and the real agent reads it (as staff changing it in the database wait CACHE_TTL_CONTEXTO).
+    /// </summary>
+    public new async Task<(Guid Medico, Guid Conversa, long ChatwootId)> DoctorAsync(string phone, string specialty)
+    {
+        var doctor = await base.DoctorAsync(phone, specialty);
+        await App.Services.GetRequiredService<Julia.Doctors.DoctorDirectory>().InvalidateAsync(doctor.Medico, phone);
+        return doctor;
+    }
+
+    /// <summary>
+    /// As it is once CACHE_TTL_VAGAS has passed (the offer was yesterday): the shift's specialty has no cached open shifts
+    /// (`vagas:especialidade:*`), which staff's own system never drops when it changes a shift.
+    /// </summary>
+    public async Task CachedShiftsExpiredAsync(Guid vaga) => await App.Services.GetRequiredService<Julia.Shifts.ShiftCatalog>()
+        .InvalidateSpecialtyAsync(await ScalarAsync<Guid>("SELECT especialidade_id FROM vagas WHERE id = @vaga", new { vaga }));
+
+    public List<JsonObject> RequestsOf(string marker) => [.. Anthropic.Requests.Where(r => r.ToJsonString().Contains(marker, StringComparison.Ordinal))];
+
+    /// <summary>What the tools answered the model in these requests (their `tool_result` blocks), once each.</summary>
+    public static List<string> ToolResults(IEnumerable<JsonObject> requests) =>
+        [.. requests.SelectMany(r => r["messages"]!.AsArray())
+            .SelectMany(m => m?["content"] as JsonArray ?? [])
+            .Where(p => p?["type"]?.GetValue<string>() == "tool_result")
+            .Select(p => FakeModelServer.Content(p!)).Distinct()];
+
+    /// <summary>The system prompt of a request, unescaped.</summary>
+    public static string System(JsonObject request) => Regex.Unescape(request["system"]!.ToJsonString());
+
+    /// <summary>A shift of the specialty on the same night and hours as <paramref name="like"/>, at another hospital.</summary>
+    public Task<Guid> SameNightShiftAsync(Guid like, string hospital) => ScalarAsync<Guid>("""
+        WITH h AS (INSERT INTO hospitais (nome, cidade) VALUES (@hospital, 'São Bernardo do Campo')
+                   ON CONFLICT (nome, cidade) DO UPDATE SET nome = EXCLUDED.nome RETURNING id)
+        INSERT INTO vagas (hospital_id, especialidade_id, periodo_id, data, hora_inicio, hora_fim, valor, status)
+        SELECT h.id, v.especialidade_id, v.periodo_id, v.data, v.hora_inicio, v.hora_fim, 1900, 'aberta' FROM vagas v, h WHERE v.id = @like
+        RETURNING id
+        """, new { like, hospital });
+
+    /// <summary>The terms the latest reply Júlia sent him recorded for the shift (`termos_oferecidos`), once it went out.</summary>
+    public Task<string?> TermsSentAsync(Guid medico, Guid vaga, string containing) => Eventually.MatchesAsync(() => ScalarAsync<string?>("""
+        SELECT llm->'termos_oferecidos'->>@id FROM interacoes
+        WHERE medico_id = @medico AND direcao = 'saida' AND llm->'termos_oferecidos'->>@id IS NOT NULL ORDER BY created_at DESC LIMIT 1
+        """, new { medico, id = vaga.ToString() }), t => t?.Contains(containing, StringComparison.Ordinal) == true);
+
+    public Task<List<(Guid Medico, string Status)>> ReservationsAsync(Guid vaga) => QueryAsync<(Guid, string)>(
+        "SELECT medico_id, status FROM reservas_vaga WHERE vaga_id = @vaga ORDER BY created_at", new { vaga });
+
+    public int SlackCount(string text, string about) =>
+        Slack.Received.Count(m => HumanLoopFixture.SlackMentions(m, text) && HumanLoopFixture.SlackMentions(m, about));
+}
+
+/// <summary>
+/// The shift side of a doctor's day with the agent's tools (docs/decisions.md#agent, #reservations): offers, "quero",
+/// holds, changes staff make in their system, other doctors and the jobs in between — on the real host, checked by what
+/// was held, what the tools told the model, what the model's context said and what WhatsApp and Slack got.
+/// </summary>
+public sealed class ShiftJourneyTests(ShiftJourneyFixture f) : IClassFixture<ShiftJourneyFixture>
+{
+    static JsonObject Reserve(Guid vaga, string words = "quero") => new() { ["vaga_id"] = vaga.ToString(), ["confirmacao"] = words };
+
+    /// <summary>
+    /// Júlia offers the Hospital Termos at R$ 2.100; staff lower it to R$ 1.500 in their system; he says "quero esse". He
+    /// accepted R$ 2.100: nothing is held, the tool tells the model what changed (old and new pay) so it can ask him again,
+    /// and the reply records the new terms as offered — his "sim" to them then holds the shift. Before, the hold was made
+    /// at R$ 1.500 and the tool's "Reservado: … R$ 1.500" was all that hinted at the change.
+    /// </summary>
+    [Fact]
+    public async Task TermsStaffChangedAfterTheOfferAreToldBeforeAnythingIsHeldAndHisNewYesHoldsIt()
+    {
+        const string phone = "5511966620001";
+        var (medico, _, _) = await f.DoctorAsync(phone, "sj_termos");
+        var vaga = await f.OpenShiftAsync("sj_termos", "Hospital Termos");
+        await f.TurnAsync(phone, "tem plantão noturno?", "(j1a)", Text("Tenho no Hospital Termos, em Santo André, noturno, R$ 2.100. Quer?"));
+        Assert.Contains("R$ 2.100", await f.TermsSentAsync(medico, vaga, "R$ 2.100"));
+
+        await f.ExecuteAsync("UPDATE vagas SET valor = 1500 WHERE id = @vaga", new { vaga });
+        var changed = await f.TurnAsync(phone, "quero esse", "(j1b)", Tool("reservar_plantao", Reserve(vaga)),
+            Text("Dr., o valor desse plantão mudou pra R$ 1.500. Ainda quer?"));
+
+        Assert.Empty(await f.ReservationsAsync(vaga));
+        var told = Assert.Single(ShiftJourneyFixture.ToolResults(changed));
+        Assert.Contains("Não reservado", told);
+        Assert.Contains("valor: era R$ 2.100, agora R$ 1.500", told);
+        Assert.Contains("R$ 1.500", await f.TermsSentAsync(medico, vaga, "R$ 1.500"));
+
+        var again = await f.TurnAsync(phone, "sim, pode reservar mesmo assim", "(j1c)", Tool("reservar_plantao", Reserve(vaga, "sim")), Text("Reservado! A equipe confirma."));
+        Assert.StartsWith("Reservado:", Assert.Single(ShiftJourneyFixture.ToolResults(again)));
+        Assert.Equal([(medico, "ativa")], await f.ReservationsAsync(vaga));
+        await f.WaitSlackAsync(m => HumanLoopFixture.SlackMentions(m, "Plantão reservado") && HumanLoopFixture.SlackMentions(m, "Hospital Termos"));
+    }
+
+    /// <summary>
+    /// The cached list (`vagas:*`, CACHE_TTL_VAGAS) still shows the pay staff just changed in their system: within one turn
+    /// ("pode reservar o noturno pra mim") the search answers the cached R$ 2.100 and the hold reads the database — it is
+    /// refused with the change, so no shift is held on terms the doctor was never told (docs/runbook.md: clearing `vagas:*`).
+    /// </summary>
+    [Fact]
+    public async Task ACachedListWithOldPayNeverHoldsTheShiftOnTermsHeWasNotTold()
+    {
+        const string phone = "5511966620002";
+        await f.DoctorAsync(phone, "sj_cache");
+        var vaga = await f.OpenShiftAsync("sj_cache", "Hospital Cacheado");
+        await f.TurnAsync(phone, "bom dia", "(j2a)", Text("Bom dia, Dr.!"));   // his context list: the specialty's shifts, now cached
+        await f.ExecuteAsync("UPDATE vagas SET valor = 1500 WHERE id = @vaga", new { vaga });
+
+        var turn = await f.TurnAsync(phone, "pode reservar pra mim o noturno de Santo André", "(j2b)",
+            Tool("buscar_vagas", new JsonObject()), Tool("reservar_plantao", Reserve(vaga, "pode reservar")), Text("O valor mudou pra R$ 1.500, ainda quer?"));
+
+        Assert.Empty(await f.ReservationsAsync(vaga));
+        var results = ShiftJourneyFixture.ToolResults(turn);
+        Assert.Contains(results, r => r.Contains($"vaga_id={vaga}") && r.Contains("R$ 2.100"));   // the cache, for up to CACHE_TTL_VAGAS
+        Assert.Contains(results, r => r.Contains("valor: era R$ 2.100, agora R$ 1.500"));
+    }
+
+    /// <summary>One section of the system prompt, from its heading to the next one.</summary>
+    static string Section(string system, string heading)
+    {
+        var start = system.IndexOf(heading, StringComparison.Ordinal);
+        Assert.True(start >= 0, system);
+        var end = system.IndexOf("\n## ", start + heading.Length, StringComparison.Ordinal);
+        return end < 0 ? system[start..] : system[start..end];
+    }
+}
