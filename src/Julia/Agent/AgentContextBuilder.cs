@@ -9,6 +9,9 @@ using Microsoft.Extensions.AI;
 
 namespace Julia.Agent;
 
+/// <summary>A shift Júlia offered him in an earlier reply that he can no longer take, and why, in pt-BR (docs/decisions.md#agent).</summary>
+internal sealed record GoneOffer(Shift Shift, string Reason);
+
 /// <summary>One line of conversation history: interacoes.direcao (`entrada`/`saida`), autor_tipo and the text.</summary>
 internal sealed record HistoryItem(string Direction, string? AuthorType, string Content);
 
@@ -32,9 +35,10 @@ internal static class AgentContextBuilder
     /// <param name="earlier">Shifts offered in earlier replies or named by a directive, still reservable and not in
     /// <paramref name="shifts"/> (docs/decisions.md#agent).</param>
     /// <param name="ended">His reservations that expired or were cancelled lately (<see cref="ShiftStore.EndedHoldsSql"/>).</param>
+    /// <param name="gone">Shifts Júlia offered him earlier that he can no longer take, with why (docs/decisions.md#agent).</param>
     public static string SystemPrompt(DateTimeOffset now, string companyName, DoctorProfile? profile, IReadOnlyList<Shift> shifts, bool firstContact,
         bool returnedFromHuman, string? persona = null, IReadOnlyList<Shift>? holdings = null, IReadOnlyList<Shift>? earlier = null,
-        IReadOnlyList<EndedHold>? ended = null)
+        IReadOnlyList<EndedHold>? ended = null, IReadOnlyList<GoneOffer>? gone = null)
     {
         earlier ??= [];
         var local = SaoPaulo.ToLocal(now);
@@ -70,6 +74,12 @@ internal static class AgentContextBuilder
         {
             b.AppendLine().AppendLine("## Plantões já oferecidos a ele ou indicados pela gestão, ainda disponíveis (use o vaga_id completo nas ferramentas)");
             foreach (var s in earlier) b.AppendLine(s.Describe());
+        }
+
+        if (gone is { Count: > 0 })
+        {
+            b.AppendLine().AppendLine("## Plantões oferecidos antes a ele que não estão mais disponíveis (não reserve; se ele falar deles, diga o motivo e ofereça outro)");
+            foreach (var g in gone) b.AppendLine($"{g.Shift.Hospital} ({g.Shift.Cidade}), {g.Shift.WhenText}, {g.Shift.PayText} — {g.Reason}");
         }
 
         // Not yet over (the holdings read also has yesterday's, for the overlap check).

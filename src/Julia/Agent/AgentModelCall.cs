@@ -21,7 +21,7 @@ internal sealed record ModelAnswer(ChatResponse Response, string Model, UsageDet
 /// usage of both calls counted. The caller owns the breaker, the deadline and what a failure means.
 /// </summary>
 internal sealed partial class AgentModelCall(
-    ShiftStore shifts, ShiftCatalog catalog, IOptions<AgentOptions> options, IOptions<AppOptions> app, ILogger<AgentModelCall> logger)
+    ShiftStore shifts, ShiftCatalog catalog, IOptions<AgentOptions> options, IOptions<AppOptions> app, TimeProvider time, ILogger<AgentModelCall> logger)
 {
     /// <param name="now">The agent's "now": the present, or when the doctor wrote (a replay).</param>
     /// <param name="persona">A candidate persona instead of Prompts/persona.md (`julia avaliar-prompt`).</param>
@@ -32,10 +32,10 @@ internal sealed partial class AgentModelCall(
         var holdings = turn.Holdings ?? await shifts.HoldingsAsync(turn.Doctor.Id, ct);
         var search = ShiftSearch.OfDoctor(turn.Profile?.EspecialidadeId, prefs, o.ShiftsInContext);
         var offered = o.ShiftsInContext == 0 ? [] : await catalog.SearchAsync(search, holdings, ct);
-        var earlier = await EarlierAsync(turn, search, offered, holdings, ct);
+        var (earlier, gone) = await EarlierAsync(turn, search, offered, holdings, ct);
         var firstContact = !turn.History.Any(h => h.Direction == "saida") && turn.MessageCount <= turn.Parts.Count;
         var system = AgentContextBuilder.SystemPrompt(now, app.Value.CompanyName, turn.Profile, offered, firstContact, turn.ReturnedFromHuman, persona,
-            holdings, earlier, turn.EndedHolds);
+            holdings, earlier, turn.EndedHolds, gone);
         return new PreparedTurn(AgentContextBuilder.Messages(system, turn.History, turn.Parts), new ToolSession(turn, [.. offered, .. earlier], holdings));
     }
 
@@ -47,17 +47,44 @@ internal sealed partial class AgentModelCall(
     /// names, not in the context list, still reservable and filtered as the search filters (blocked hospitals and sectors,
     /// minimum pay, clashes): his "sim" to the shift a search of the last turn found, or to the one a manager asked to push
     /// (an `anunciada` one too, which no search lists), can then be reserved at once (docs/decisions.md#agent); so can the
-    /// still-open shift of a reservation of his that expired or was cancelled lately (<see cref="AgentTurn.EndedHolds"/>). Read only
-    /// when there is such an id — no round trip otherwise.
+    /// still-open shift of a reservation of his that expired or was cancelled lately (<see cref="AgentTurn.EndedHolds"/>).
+    /// Apart (<paramref name="listed"/> aside), the ones Júlia offered that he can no longer take, with why — taken by
+    /// another doctor, cancelled or removed, started, clashing with a shift he now holds, outside his preferences: his "quero
+    /// aquele de sábado" a day later must be answered with what happened, not with a shift that silently vanished. Read
+    /// only when there is such an id — no round trip otherwise.
     /// </summary>
-    async Task<IReadOnlyList<Shift>> EarlierAsync(AgentTurn turn, ShiftSearch search, IReadOnlyList<Shift> listed, IReadOnlyList<Shift> holdings, CancellationToken ct)
+    async Task<(IReadOnlyList<Shift> Earlier, IReadOnlyList<GoneOffer> Gone)> EarlierAsync(
+        AgentTurn turn, ShiftSearch search, IReadOnlyList<Shift> listed, IReadOnlyList<Shift> holdings, CancellationToken ct)
     {
         var ids = (turn.EarlierOffers ?? []).Concat(AgentContextBuilder.DirectiveShifts(turn.Profile?.Diretrizes))
             .Concat(turn.EndedHolds?.Where(e => e.StillOpen).Select(e => e.VagaId) ?? [])
             .Where(id => !listed.Any(s => s.Id == id)).Distinct().Take(MaxEarlierShifts).ToList();
-        if (ids.Count == 0) return [];
-        var found = await shifts.ReservableAsync(ids, turn.Profile?.EspecialidadeId, ct);
-        return ShiftCatalog.Filter(found, search with { Limit = MaxEarlierShifts }, holdings);
+        if (ids.Count == 0) return ([], []);
+        var now = time.GetUtcNow();
+        var found = await shifts.WithIdsAsync(ids, ct);
+        var especialidade = turn.Profile?.EspecialidadeId;
+        var earlier = ShiftCatalog.Filter(found.Where(s => s.ReservationRefusal(especialidade, now) is null), search with { Limit = MaxEarlierShifts }, holdings);
+
+        // Only Júlia's own offers: he was told of them. Not one he holds (his holdings say it), nor one whose reservation
+        // of his ended lately (that line says what happened).
+        var gone = new List<GoneOffer>();
+        foreach (var id in ids.Where(id => turn.EarlierOffers?.Contains(id) == true && !earlier.Any(s => s.Id == id)
+                                           && !holdings.Any(h => h.Id == id) && turn.EndedHolds?.Any(e => e.VagaId == id) != true))
+        {
+            if (found.FirstOrDefault(s => s.Id == id) is not { } shift) continue;   // removed: nothing left to describe it with
+            var why = shift.ReservationRefusal(especialidade, now) switch
+            {
+                "ja_reservada" => "reservado por outro médico",
+                "ja_comecou" => "já começou ou passou",
+                "nao_reservavel" => "cancelado pela equipe",
+                "outra_especialidade" => "não é da especialidade dele",
+                _ => holdings.FirstOrDefault(h => ShiftStore.Overlaps(h, shift)) is { } clash
+                    ? $"conflita com um plantão que ele já tem ({clash.Hospital}, {clash.WhenText})"
+                    : "fora das preferências que ele informou (hospital ou setor que ele não quer, ou valor abaixo do mínimo dele)",
+            };
+            gone.Add(new GoneOffer(shift, why));
+        }
+        return (earlier, gone);
     }
 
     /// <summary>

@@ -97,20 +97,19 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
     }
 
     /// <summary>
-    /// Of these shifts, the ones a reservation could still take (`aberta` or `anunciada`, not deleted, not started), of
-    /// the given specialty when known, in date/priority/pay order: the ones Júlia offered in earlier replies or a
-    /// directive of the management names, for the next turn's context (docs/decisions.md#agent).
+    /// These shifts as they are now, whatever their status (removed ones are absent), in date/priority/pay order: the ones
+    /// Júlia offered in earlier replies or a directive of the management names, for the next turn's context — those a
+    /// reservation could still take (<see cref="Shift.ReservationRefusal"/> null) to reserve, the others Júlia offered to
+    /// say why not (docs/decisions.md#agent).
     /// </summary>
-    public async Task<IReadOnlyList<Shift>> ReservableAsync(IReadOnlyCollection<Guid> ids, Guid? especialidadeId, CancellationToken ct)
+    public async Task<IReadOnlyList<Shift>> WithIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return [.. await c.QueryAsync<Shift>(new CommandDefinition($"""
             SELECT {Columns} {From}
-            WHERE v.id = ANY(@ids) AND v.status IN ('aberta', 'anunciada') AND v.deleted_at IS NULL
-              AND (@especialidadeId::uuid IS NULL OR v.especialidade_id = @especialidadeId)
-              AND {NotStarted}
+            WHERE v.id = ANY(@ids) AND v.deleted_at IS NULL
             ORDER BY v.data, array_position(ARRAY['critica','urgente','alta','normal'], v.prioridade), v.valor DESC NULLS LAST, v.id
-            """, new { ids = ids.ToArray(), especialidadeId }, cancellationToken: ct))];
+            """, new { ids = ids.ToArray() }, cancellationToken: ct))];
     }
 
     public async Task<Shift?> FindAsync(Guid id, CancellationToken ct)

@@ -172,6 +172,81 @@ public sealed class ShiftJourneyTests(ShiftJourneyFixture f) : IClassFixture<Shi
         Assert.Contains(results, r => r.Contains("valor: era R$ 2.100, agora R$ 1.500"));
     }
 
+    /// <summary>
+    /// Júlia offered two shifts of the same night (Aurora and Boreal); he took Aurora. Asked next about Boreal, the model
+    /// is told it clashes with the shift he holds — it had vanished from the context, with nothing said, and its
+    /// reservation was answered "não foi oferecido nesta conversa".
+    /// </summary>
+    [Fact]
+    public async Task AnOfferedShiftThatNowClashesWithHisHoldIsToldAsAClash()
+    {
+        const string phone = "5511966620005";
+        var (medico, conversa, _) = await f.DoctorAsync(phone, "sj_noite");
+        var aurora = await f.OpenShiftAsync("sj_noite", "Hospital Aurora");
+        var boreal = await f.SameNightShiftAsync(aurora, "Hospital Boreal");
+        await f.TurnAsync(phone, "tem noturno?", "(j4a)", Text("Tenho no Aurora, R$ 2.100, e no Boreal, R$ 1.900, na mesma noite. Qual prefere?"));
+        await f.TermsSentAsync(medico, boreal, "Boreal");
+        await f.HoldAsync(aurora, medico, conversa);
+
+        var turn = await f.TurnAsync(phone, "quero o do Boreal também", "(j4b)",
+            Tool("reservar_plantao", Reserve(boreal, "quero também")), Text("Esse conflita com o seu do Aurora."));
+
+        var gone = Section(ShiftJourneyFixture.System(turn[0]), "## Plantões oferecidos antes a ele que não estão mais disponíveis");
+        Assert.Contains("Hospital Boreal", gone);
+        Assert.Contains("conflita com um plantão que ele já tem (Hospital Aurora", gone);
+        Assert.Contains("Recusado: conflita com um plantão que o médico já tem", Assert.Single(ShiftJourneyFixture.ToolResults(turn)));
+        Assert.Equal([(medico, "ativa")], await f.ReservationsAsync(aurora));
+        Assert.Empty(await f.ReservationsAsync(boreal));
+    }
+
+    /// <summary>
+    /// "quero aquele de ontem": the shift Júlia offered him yesterday was taken by another doctor since. His context says
+    /// so, and the reservation is answered "reservado por outra pessoa" — not "não foi oferecido", which sent the model
+    /// searching for a shift that no search lists any more.
+    /// </summary>
+    [Fact]
+    public async Task AQueroADayAfterTheOfferForAShiftAnotherDoctorTookIsToldItWasTaken()
+    {
+        const string phone = "5511966620006";
+        var (medico, _, _) = await f.DoctorAsync(phone, "sj_ontem");
+        var (other, otherConversa, _) = await f.DoctorAsync("5511966620007", "sj_ontem");
+        var vaga = await f.OpenShiftAsync("sj_ontem", "Hospital Véspera");
+        await f.TurnAsync(phone, "tem algo pra semana que vem?", "(j5a)", Text("Tenho no Hospital Véspera, noturno, R$ 2.100. Quer?"));
+        await f.TermsSentAsync(medico, vaga, "Véspera");
+        await f.ExecuteAsync("UPDATE interacoes SET created_at = created_at - interval '1 day' WHERE medico_id = @medico", new { medico });
+        await f.HoldAsync(vaga, other, otherConversa);
+        await f.CachedShiftsExpiredAsync(vaga);
+
+        var turn = await f.TurnAsync(phone, "quero aquele de ontem", "(j5b)", Tool("reservar_plantao", Reserve(vaga)), Text("Poxa, esse já foi reservado."));
+
+        Assert.Contains("Hospital Véspera (Santo André)", Section(ShiftJourneyFixture.System(turn[0]), "## Plantões oferecidos antes a ele que não estão mais disponíveis"));
+        Assert.Contains("reservado por outro médico", ShiftJourneyFixture.System(turn[0]));
+        Assert.Equal(["Esse plantão já foi reservado por outra pessoa."], ShiftJourneyFixture.ToolResults(turn));
+        Assert.Equal([(other, "ativa")], await f.ReservationsAsync(vaga));
+    }
+
+    /// <summary>
+    /// Offered on Monday for a night that has since started: "quero" is answered "já começou ou passou", and the context
+    /// lists it among the offers no longer available for the same reason.
+    /// </summary>
+    [Fact]
+    public async Task AnOfferedShiftThatHasStartedIsToldAsStarted()
+    {
+        const string phone = "5511966620008";
+        var (medico, _, _) = await f.DoctorAsync(phone, "sj_passou");
+        var vaga = await f.OpenShiftAsync("sj_passou", "Hospital Passado");
+        await f.TurnAsync(phone, "tem noturno?", "(j6a)", Text("Tenho no Hospital Passado, noturno, R$ 2.100. Quer?"));
+        await f.TermsSentAsync(medico, vaga, "Passado");
+        await f.ExecuteAsync("UPDATE vagas SET data = (now() AT TIME ZONE 'America/Sao_Paulo')::date - 1 WHERE id = @vaga", new { vaga });
+        await f.CachedShiftsExpiredAsync(vaga);
+
+        var turn = await f.TurnAsync(phone, "quero", "(j6b)", Tool("reservar_plantao", Reserve(vaga)), Text("Esse já passou, Dr."));
+
+        Assert.Contains("já começou ou passou", Section(ShiftJourneyFixture.System(turn[0]), "## Plantões oferecidos antes a ele que não estão mais disponíveis"));
+        Assert.Equal(["Esse plantão já começou ou passou."], ShiftJourneyFixture.ToolResults(turn));
+        Assert.Empty(await f.ReservationsAsync(vaga));
+    }
+
     /// <summary>One section of the system prompt, from its heading to the next one.</summary>
     static string Section(string system, string heading)
     {

@@ -36,7 +36,11 @@ internal sealed class ToolSession(AgentTurn turn, IEnumerable<Shift> offered, IR
     public AgentOutcome? TakeOver { get; set; }
 
     public void Offer(IEnumerable<Shift> shifts) { foreach (var s in shifts) known[s.Id] = s; }
-    public bool WasOffered(Guid id) => known.ContainsKey(id);
+    /// <summary>
+    /// Known to this turn (context list, a search), or offered to him by an earlier reply even if he can no longer take it
+    /// (taken, cancelled, started, clashing): `reservar_plantao` then answers why, not "não foi oferecido" (docs/decisions.md#agent).
+    /// </summary>
+    public bool WasOffered(Guid id) => known.ContainsKey(id) || Turn.EarlierOffers?.Contains(id) == true;
 
     /// <summary>Shifts whose terms `reservar_plantao` found changed in this turn: his "quero" of this turn cannot hold them.</summary>
     readonly ConcurrentDictionary<Guid, string> changedTerms = new();
