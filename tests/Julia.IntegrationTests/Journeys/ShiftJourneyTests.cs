@@ -173,6 +173,39 @@ public sealed class ShiftJourneyTests(ShiftJourneyFixture f) : IClassFixture<Shi
     }
 
     /// <summary>
+    /// Two doctors say "quero" to the same shift in the same second (two webhooks, two turns at once): one hold, one
+    /// "Plantão reservado" in Slack; the other's tool says it was just taken (not "not offered"), and both are answered.
+    /// </summary>
+    [Fact]
+    public async Task TwoDoctorsSayingQueroAtOnceHoldTheShiftOnceAndBothAreAnswered()
+    {
+        const string first = "5511966620003", second = "5511966620004";
+        var (a, _, _) = await f.DoctorAsync(first, "sj_corrida");
+        var (b, _, _) = await f.DoctorAsync(second, "sj_corrida");
+        var vaga = await f.OpenShiftAsync("sj_corrida", "Hospital Corrida");
+        await f.TurnAsync(first, "tem noturno?", "(j3a0)", Text("Tenho no Hospital Corrida, noturno, R$ 2.100. Quer?"));
+        await f.TurnAsync(second, "tem noturno?", "(j3b0)", Text("Tenho no Hospital Corrida, noturno, R$ 2.100. Quer?"));
+        await f.TermsSentAsync(a, vaga, "Corrida");
+        await f.TermsSentAsync(b, vaga, "Corrida");
+        var sentBefore = (f.SentTo(first).Count, f.SentTo(second).Count);
+        f.Anthropic.ScriptFor("(j3a)", Tool("reservar_plantao", Reserve(vaga)), Text("Feito!"));
+        f.Anthropic.ScriptFor("(j3b)", Tool("reservar_plantao", Reserve(vaga)), Text("Feito!"));
+
+        await Task.WhenAll(PostAsync(f.Client, Text(first, "quero esse do Corrida (j3a)")), PostAsync(f.Client, Text(second, "quero esse do Corrida (j3b)")));
+        await Task.WhenAll(f.WaitProcessedAsync(first), f.WaitProcessedAsync(second));
+
+        var held = Assert.Single(await f.ReservationsAsync(vaga));
+        Assert.Equal("ativa", held.Status);
+        Assert.Contains(held.Medico, new[] { a, b });
+        var loser = held.Medico == a ? "(j3b)" : "(j3a)";
+        Assert.Equal(["Esse plantão já foi reservado por outra pessoa."], ShiftJourneyFixture.ToolResults(f.RequestsOf(loser)));
+        await Eventually.MatchesAsync(() => Task.FromResult((f.SentTo(first).Count, f.SentTo(second).Count)),
+            n => n.Item1 > sentBefore.Item1 && n.Item2 > sentBefore.Item2);
+        await f.WaitSlackAsync(m => HumanLoopFixture.SlackMentions(m, "Plantão reservado") && HumanLoopFixture.SlackMentions(m, "Hospital Corrida"));
+        Assert.Equal(1, f.SlackCount("Plantão reservado", "Hospital Corrida"));
+    }
+
+    /// <summary>
     /// Júlia offered two shifts of the same night (Aurora and Boreal); he took Aurora. Asked next about Boreal, the model
     /// is told it clashes with the shift he holds — it had vanished from the context, with nothing said, and its
     /// reservation was answered "não foi oferecido nesta conversa".
@@ -245,6 +278,119 @@ public sealed class ShiftJourneyTests(ShiftJourneyFixture f) : IClassFixture<Shi
         Assert.Contains("já começou ou passou", Section(ShiftJourneyFixture.System(turn[0]), "## Plantões oferecidos antes a ele que não estão mais disponíveis"));
         Assert.Equal(["Esse plantão já começou ou passou."], ShiftJourneyFixture.ToolResults(turn));
         Assert.Empty(await f.ReservationsAsync(vaga));
+    }
+
+    /// <summary>
+    /// He searches another specialty's shifts (the tool allows it) and says "quero": the hold is refused as another
+    /// specialty and nothing is held (docs/decisions.md#agent: same specialty).
+    /// </summary>
+    [Fact]
+    public async Task AShiftOfAnotherSpecialtyHeFoundIsNotHeld()
+    {
+        const string phone = "5511966620009";
+        await f.DoctorAsync(phone, "sj_propria");
+        await f.ExecuteAsync("INSERT INTO especialidades (nome) VALUES ('sj_alheia') ON CONFLICT (nome) DO NOTHING");
+        var vaga = await f.OpenShiftAsync("sj_alheia", "Hospital Alheio");
+
+        var turn = await f.TurnAsync(phone, "quero o de sj_alheia que tiver", "(j7)",
+            Tool("buscar_vagas", new JsonObject { ["especialidade"] = "sj_alheia" }), Tool("reservar_plantao", Reserve(vaga, "quero")), Text("Esse é de outra especialidade."));
+
+        var results = ShiftJourneyFixture.ToolResults(turn);
+        Assert.Contains(results, r => r.Contains($"vaga_id={vaga}"));
+        Assert.Contains("Recusado: o plantão é de outra especialidade.", results);
+        Assert.Empty(await f.ReservationsAsync(vaga));
+    }
+
+    /// <summary>
+    /// "não vou poder mais ir no sábado": Júlia does not cancel holds (persona: `solicitar_humano`); the hold stays in
+    /// force, a person gets the conversation with the hold listed in the handoff note, and staff's cancellation reopens the
+    /// shift, tells Slack and sends him nothing (docs/decisions.md#reservations).
+    /// </summary>
+    [Fact]
+    public async Task HeGivesUpAHoldOnWhatsAppAndAPersonCancelsIt()
+    {
+        const string phone = "5511966620010";
+        var (medico, conversa, chatwootId) = await f.DoctorAsync(phone, "sj_desiste");
+        var vaga = await f.OpenShiftAsync("sj_desiste", "Hospital Desistência");
+        var reserva = await f.HoldAsync(vaga, medico, conversa);
+
+        await f.TurnAsync(phone, "não vou poder mais ir no sábado, surgiu um compromisso", "(j8)",
+            Tool("solicitar_humano", new JsonObject { ["tipo"] = "baixa_confianca", ["motivo"] = "quer desistir do plantão reservado" }));
+
+        Assert.Equal("human", await f.ControlAsync(conversa));
+        Assert.Equal("ativa", (await f.StateAsync(reserva)).Status);
+        await Eventually.MatchesAsync(() => Task.FromResult(f.Chatwoot.Messages.Any(m => m.ConversationId == chatwootId
+            && m.Body["private"]?.GetValue<bool>() == true && m.Body["content"]!.GetValue<string>().Contains("Hospital Desistência"))), any => any);
+        var sent = f.SentTo(phone).Count;
+
+        await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{reserva}/cancelar", new { motivo = "médico desistiu", por = "Carla" }));
+
+        Assert.Equal(("cancelada", "aberta"), ((string, string))((await f.StateAsync(reserva)).Status, (await f.StateAsync(reserva)).Vaga));
+        await f.WaitSlackAsync(m => HumanLoopFixture.SlackMentions(m, "Reserva cancelada") && HumanLoopFixture.SlackMentions(m, "Hospital Desistência"));
+        Assert.Equal(sent, f.SentTo(phone).Count);
+    }
+
+    /// <summary>
+    /// Another doctor's hold on the shift is past RESERVA_EXPIRA_HORAS; the expiry job runs while this doctor's "quero"
+    /// reserves it. Whichever comes first, the old hold ends `expirada` once, the shift is never held twice, and if it is
+    /// held it is his with his reservation in force.
+    /// </summary>
+    [Fact]
+    public async Task TheExpiryJobAndHisQueroOnTheSameShiftNeverHoldItTwice()
+    {
+        const string phone = "5511966620011";
+        var (medico, _, _) = await f.DoctorAsync(phone, "sj_expira");
+        var (other, otherConversa, _) = await f.DoctorAsync("5511966620012", "sj_expira");
+        var vaga = await f.OpenShiftAsync("sj_expira", "Hospital Prazo");
+        await f.TurnAsync(phone, "tem noturno?", "(j9a)", Text("Tenho no Hospital Prazo, noturno, R$ 2.100. Quer?"));
+        await f.TermsSentAsync(medico, vaga, "Prazo");
+        var old = await f.HoldAsync(vaga, other, otherConversa);
+        await f.ExecuteAsync("UPDATE reservas_vaga SET created_at = now() - interval '25 hours' WHERE id = @old", new { old });
+
+        f.Anthropic.ScriptFor("(j9b)", Tool("reservar_plantao", Reserve(vaga)), Text("Certo!"));
+        var job = f.RunJobAsync("reservas-expiracao");
+        await PostAsync(f.Client, Text(phone, "quero (j9b)"));
+        Assert.Equal(HttpStatusCode.OK, (await job).StatusCode);
+        await f.WaitProcessedAsync(phone);
+
+        Assert.Equal("expirada", (await f.StateAsync(old)).Status);
+        var inForce = (await f.ReservationsAsync(vaga)).Where(r => r.Status is "ativa" or "confirmada").ToList();
+        var (status, holder) = (await f.QueryAsync<(string, Guid?)>("SELECT status, medico_id FROM vagas WHERE id = @vaga", new { vaga })).Single();
+        if (status == "reservada")
+            Assert.Equal([(medico, "ativa")], inForce);
+        else
+        {
+            Assert.Equal(("aberta", (Guid?)null), (status, holder));
+            Assert.Empty(inForce);
+        }
+        await f.WaitSlackAsync(m => HumanLoopFixture.SlackMentions(m, "Reserva expirada") && HumanLoopFixture.SlackMentions(m, "Hospital Prazo"));
+        Assert.Equal(1, f.SlackCount("Reserva expirada", "Hospital Prazo"));
+    }
+
+    /// <summary>
+    /// "quero esse" and, right after, "qual o endereço?": one hold whatever the turns did (a turn regenerated after its own
+    /// hold is told "já está reservado para ele"), one "Plantão reservado", both messages answered, and the question
+    /// reaches the model.
+    /// </summary>
+    [Fact]
+    public async Task AQueroAndAQuestionRightAfterHoldOnceAndTheQuestionIsAnswered()
+    {
+        const string phone = "5511966620013";
+        var (medico, _, _) = await f.DoctorAsync(phone, "sj_rajada");
+        var vaga = await f.OpenShiftAsync("sj_rajada", "Hospital Rajada");
+        var sent = f.SentTo(phone).Count;
+        f.Anthropic.ScriptFor("(j10)", Tool("reservar_plantao", Reserve(vaga)), Text("Reservado! Fica na Av. Central, 100."),
+            Tool("reservar_plantao", Reserve(vaga)), Text("Reservado! Fica na Av. Central, 100."));
+
+        await PostAsync(f.Client, Text(phone, "quero esse do Rajada (j10)"));
+        await PostAsync(f.Client, Text(phone, "qual o endereço?"));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.Equal([(medico, "ativa")], await f.ReservationsAsync(vaga));
+        Assert.Contains(f.RequestsOf("(j10)"), r => r.ToJsonString().Contains("qual o endere", StringComparison.Ordinal));
+        await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Skip(sent).ToList()), s => s.Any(t => t.Contains("Av. Central")));
+        await f.WaitSlackAsync(m => HumanLoopFixture.SlackMentions(m, "Plantão reservado") && HumanLoopFixture.SlackMentions(m, "Hospital Rajada"));
+        Assert.Equal(1, f.SlackCount("Plantão reservado", "Hospital Rajada"));
     }
 
     /// <summary>One section of the system prompt, from its heading to the next one.</summary>
