@@ -4,7 +4,7 @@ using Julia.Handoffs;
 namespace Julia.UnitTests.Conversations;
 
 /// <summary>
-/// Bursts of the twenty-third to thirty-third blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
+/// Bursts of the twenty-third to thirty-sixth blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
 /// for — an opt-out through <see cref="OptOutDetector.InTurn"/> (as TurnProcessor reads it), a handoff through
 /// <see cref="HandoffTriggerDetector.DetectInTurn"/>. A line can narrow the stop before it, take a request back, or say
 /// who writes for the doctor.
@@ -360,6 +360,53 @@ public sealed class BurstTests
     [InlineData("oi", "o pagamento veio errado", "faltou um plantão")]
     [InlineData("oi", "minha gestora do hospital mudou minha escala", "vou ver sábado")]
     [InlineData("nossa que rápido!", "obrigado")]
+    // Thirty-sixth blind set (its bursts as written, before the rules were read; labels revised as docs/decisions.md#handoff
+    // says): the same words about others or in praise, his own expert work, strong words about his day, sarcasm with no strong
+    // word, a call declined.
+    [InlineData("oi", "ainda não caiu meu pagamento", "ótimo serviço, parabéns 👏👏")]
+    [InlineData("oi", "cancelaram meu plantão em cima da hora", "falta de respeito")]
+    [InlineData("oi", "já recebi essa msg 4 vezes hoje", "que saco")]
+    [InlineData("bom dia", "mais uma vez atrasado", "pqp")]
+    [InlineData("oi", "fui até o hospital e o plantão já tinha outro médico", "ridículo")]
+    [InlineData("oi", "nossa que eficiência", "2 meses pra pagar 🙄")]
+    [InlineData("oi", "nunca respondem nada", "vergonhoso")]
+    [InlineData("oi", "obrigado por nada")]
+    [InlineData("oi", "vcs mentiram pra mim sobre o valor", "sacanagem")]
+    [InlineData("oi", "meu coordenador no hospital me chamou pra conversar", "te aviso sobre sábado depois")]
+    [InlineData("oi", "não precisa chamar ninguém", "já resolvi")]
+    [InlineData("bom dia", "o robô de vcs é bom hein", "respondeu rapidinho")]
+    [InlineData("oi", "vou ligar pro hospital", "e te confirmo")]
+    [InlineData("oi", "caiu o pagamento", "ótimo serviço, parabéns 👏👏")]
+    [InlineData("oi", "faço perícia pro juizado às quintas", "só posso pegar plantão sexta")]
+    [InlineData("oi", "sou médico do trabalho", "faço ASO também, tem vaga?")]
+    [InlineData("boa noite", "que plantão do caralho", "mas deu tudo certo, obrigado")]
+    [InlineData("oi", "o PS tava um inferno hoje", "me manda a escala da semana?")]
+    [InlineData("oi", "vc é robô?", "que legal")]
+    [InlineData("oi", "pode me chamar", "se aparecer plantão noturno")]
+    [InlineData("oi", "a Ana da escala já me ligou", "tá tudo certo")]
+    [InlineData("oi", "avisa a coordenação", "que vou chegar 7h")]
+    [InlineData("oi", "meu advogado pediu o informe de rendimentos", "vcs mandam?")]
+    [InlineData("oi", "tenho audiência no fórum quinta", "não consigo pegar o plantão")]
+    [InlineData("oi", "quando cai o pagamento?", "obrigado")]
+    [InlineData("oi", "não precisa me ligar", "pode ser por aqui")]
+    [InlineData("oi", "quero falar com vc", "sobre o plantão de sábado")]
+    [InlineData("oi", "saí do plantão agora", "pode mandar")]
+    [InlineData("oi", "porra", "esqueci o carimbo em casa", "vou passar lá antes")]
+    [InlineData("oi", "o estacionamento do hospital é uma vergonha", "mas o plantão é bom")]
+    [InlineData("oi", "quem é o coordenador lá no hospital?", "só pra eu procurar quando chegar")]
+    [InlineData("oi", "me chama de Dr. Carlos mesmo", "sem formalidade")]
+    [InlineData("bom dia", "ainda não recebi outubro", "pode verificar?")]
+    [InlineData("oi", "uma pessoa me indicou vcs", "tem vaga em Campinas?")]
+    [InlineData("oi", "o hospital tá sendo processado?", "ouvi falar")]
+    [InlineData("oi", "a polícia fechou a avenida", "vou atrasar 20 min")]
+    [InlineData("oi", "não quero incomodar ninguém", "só confirmar o horário")]
+    [InlineData("oi", "parabéns pra equipe 👏👏", "pagamento adiantado")]
+    [InlineData("oi", "recebi a msg duas vezes", "tudo bem, confirmado")]
+    [InlineData("oi", "tô de saco cheio desse calor kkk", "qual o endereço mesmo?")]
+    [InlineData("oi", "deixa que eu falo com o coordenador do hospital", "obrigado")]
+    [InlineData("oi", "vc é uma pessoa ou um robô?", "tanto faz, me manda o valor")]
+    [InlineData("oi", "pode deixar", "não precisa ninguém me ligar")]
+    [InlineData("oi", "a coordenadora do hospital é muito brava kkk", "mas o plantão é ótimo")]
     public void TheseTurnsHaveNoTrigger(params string[] messages) =>
         Assert.Null(HandoffTriggerDetector.DetectInTurn(messages));
 
@@ -468,6 +515,54 @@ public sealed class BurstTests
     [InlineData(HandoffTriggers.NegativeSentiment, "vocês são uma piada", "uma piada")]
     [InlineData(HandoffTriggers.NegativeSentiment, "to p da vida", "com vcs")]
     [InlineData(HandoffTriggers.NegativeSentiment, "fdp", "caloteiros")]
+    // Thirty-sixth blind set (its bursts as written, before the rules were read): a person asked for roughly, dismissing the bot,
+    // to call or write him, through someone ("oi" / "pode pedir pro coordenador da escala me chamar?"), split over lines; legal
+    // steps conditional or formal; anger aimed at us.
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "pode pedir pro coordenador da escala me chamar?")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "sai robô", "quero alguém")]
+    [InlineData(HandoffTriggers.PersonRequested, "boa tarde", "vc é robô?", "então me passa pra uma pessoa")]
+    [InlineData(HandoffTriggers.PersonRequested, "bom dia", "pede pra alguém", "me ligar amanhã cedo")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi Júlia", "fala pra sua chefe", "me mandar msg")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "manda o responsável me procurar")]
+    [InlineData(HandoffTriggers.PersonRequested, "olá", "tem gente trabalhando aí?")]
+    [InlineData(HandoffTriggers.PersonRequested, "oii", "chama um humano aí", "pfv")]
+    [InlineData(HandoffTriggers.PersonRequested, "boa noite", "não quero falar com máquina", "quero alguém da escala")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "tô com um problema no pagamento", "passa pra alguém que resolva")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "quero uma pessoa", "de carne e osso")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "quero falar", "com alguém da equipe")]
+    [InlineData(HandoffTriggers.PersonRequested, "bom dia doutora Júlia kkk", "na verdade queria falar com a coordenadora", "pode chamar ela?")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "não consigo digitar agora", "alguém pode me ligar?")]
+    [InlineData(HandoffTriggers.PersonRequested, "boa tarde", "preciso resolver o contrato", "tem como falar com um atendente?")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "vc n tá entendendo", "quero falar c alguem")]
+    [InlineData(HandoffTriggers.PersonRequested, "ei", "ATENDENTE")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "humano pfv")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "pode pedir pra Ana da escala me retornar?")]
+    [InlineData(HandoffTriggers.PersonRequested, "boa tarde", "sobre o plantão de sábado", "prefiro tratar com alguém da equipe")]
+    [InlineData(HandoffTriggers.PersonRequested, "bom dia", "pede pro financeiro", "entrar em contato comigo")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "é robô?", "chama alguém de verdade")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "manda alguém me ligar", "to no plantão até 19h")]
+    [InlineData(HandoffTriggers.PersonRequested, "olá", "gostaria de falar com um responsável", "por gentileza")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "robô não resolve", "me passa pra alguém")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi tudo bem?", "queria que o coordenador me ligasse", "dá?")]
+    [InlineData(HandoffTriggers.PersonRequested, "boa noite", "desliga esse bot", "chama gente")]
+    [InlineData(HandoffTriggers.Legal, "oi", "se não pagarem até sexta", "vocês vão ver na justiça")]
+    [InlineData(HandoffTriggers.Legal, "bom dia", "já falei com meu advogado")]
+    [InlineData(HandoffTriggers.Legal, "oi", "isso", "dá processo, viu")]
+    [InlineData(HandoffTriggers.Legal, "boa tarde", "meu pagamento atrasou de novo", "vou entrar na justiça")]
+    [InlineData(HandoffTriggers.Legal, "oi", "notifico vossa empresa", "que tomarei as medidas judiciais cabíveis")]
+    [InlineData(HandoffTriggers.Legal, "oi", "se até amanhã não cair", "vou no Procon")]
+    [InlineData(HandoffTriggers.Legal, "olá", "guardei todos os prints", "meu advogado vai ver")]
+    [InlineData(HandoffTriggers.Legal, "oi", "isso é quebra de contrato", "vou processar")]
+    [InlineData(HandoffTriggers.Legal, "oi", "vou denunciar vcs", "no CRM")]
+    [InlineData(HandoffTriggers.Legal, "bom dia", "consultei um advogado", "ele disse que cabe ação")]
+    [InlineData(HandoffTriggers.Legal, "oi", "mais um mês sem receber", "vou acionar a justiça do trabalho")]
+    [InlineData(HandoffTriggers.Legal, "oi", "se continuar assim", "vou atrás dos meus direitos")]
+    [InlineData(HandoffTriggers.Legal, "boa tarde", "fica a empresa notificada extrajudicialmente")]
+    [InlineData(HandoffTriggers.Legal, "oi", "vcs vão se ver", "com meu advogado")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "boa tarde", "me disseram que era 12h", "era 24h", "me enganaram")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "oi", "40 dias esperando", "vcs são uma piada")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "oi", "que empresa", "lixo")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "oi", "bando de incompetentes")]
     public void TheTurnsTrigger(string expected, params string[] messages) =>
         Assert.Equal(expected, HandoffTriggerDetector.DetectInTurn(messages)?.Trigger);
 

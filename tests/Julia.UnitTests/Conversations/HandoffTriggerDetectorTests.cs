@@ -432,4 +432,59 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("meu advogado pediu uma cópia do contrato")]
     [InlineData("tem alguém aí do hospital que vai me render?")]
     public void ThirtyFourthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    /// <summary>
+    /// Thirty-sixth blind set (docs/decisions.md#handoff): the brief's phrases and variants written after the fixes — the bot
+    /// dismissed, a person of ours asked through Júlia to call or write him, legal steps as a question or what they deserve,
+    /// curses and uselessness aimed at us.
+    /// </summary>
+    [Theory]
+    [InlineData("sai robô, quero alguém", HandoffTriggers.PersonRequested)]
+    [InlineData("sai bot", HandoffTriggers.PersonRequested)]
+    [InlineData("desliga esse robô", HandoffTriggers.PersonRequested)]
+    [InlineData("tira o robô da conversa", HandoffTriggers.PersonRequested)]
+    [InlineData("me tira desse chatbot pfv", HandoffTriggers.PersonRequested)]
+    [InlineData("pode pedir pro coordenador da escala me chamar?", HandoffTriggers.PersonRequested)]
+    [InlineData("pede pro pessoal das escalas me ligar amanhã", HandoffTriggers.PersonRequested)]
+    [InlineData("pede pra Ana da escala me retornar", HandoffTriggers.PersonRequested)]
+    [InlineData("fala pra sua chefe me mandar msg", HandoffTriggers.PersonRequested)]
+    [InlineData("favor pedir ao gestor da escala que me contate", HandoffTriggers.PersonRequested)]
+    [InlineData("pede pro coordenador me dar um toque", HandoffTriggers.PersonRequested)]
+    [InlineData("alguém do financeiro pode me dar uma ligada?", HandoffTriggers.PersonRequested)]
+    [InlineData("quem cuida do meu pagamento? me passa pra ela", HandoffTriggers.PersonRequested)]
+    [InlineData("alguen me atende", HandoffTriggers.PersonRequested)]
+    [InlineData("vou reportar vocês ao CFM", HandoffTriggers.Legal)]
+    [InlineData("vou fazer uma denúncia de vcs no CFM", HandoffTriggers.Legal)]
+    [InlineData("quer que eu te processe?", HandoffTriggers.Legal)]
+    [InlineData("vocês merecem ser processados", HandoffTriggers.Legal)]
+    [InlineData("tmnc", HandoffTriggers.NegativeSentiment)]
+    [InlineData("nem pra pagar em dia vocês servem", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vcs não servem nem pra mandar a escala certa", HandoffTriggers.NegativeSentiment)]
+    [InlineData("me enganaram, o valor era outro", HandoffTriggers.NegativeSentiment)]
+    public void ThirtySixthSetTriggers(string text, string expected) => Assert.Equal(expected, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("saí do plantão, o robô me mandou a vaga?")]                  // "saí", the bot only mentioned
+    [InlineData("o robô sai caro pra vcs né")]
+    [InlineData("pede pra enfermeira me ligar")]                                // the hospital's people
+    [InlineData("pede pro coordenador do hospital me chamar")]
+    [InlineData("quem vai me ligar, o hospital ou vcs?")]                       // who will call, asked
+    [InlineData("não quero que ninguém me ligue, prefiro msg")]               // a call declined
+    [InlineData("alguém da equipe me ligou, era sobre o quê?")]               // a call that came
+    [InlineData("preciso ver com a coordenação do meu outro emprego")]        // his own workplace
+    [InlineData("vou falar com o gerente da minha clínica")]
+    [InlineData("quero uma pessoa de confiança pra dividir o plantão comigo")] // a colleague for a shift
+    [InlineData("preciso de uma pessoa pra cobrir meu sábado")]
+    [InlineData("melhor que falar com atendente kkk")]                        // praise by comparison
+    [InlineData("não sou robô não kkk, sou eu mesmo")]
+    [InlineData("faço perícia pro juizado")]                                  // his own expert work
+    [InlineData("tô na justiça federal fazendo perícia até 14h")]
+    [InlineData("tenho plantão na delegacia da mulher como médico legista")]
+    [InlineData("tenho consulta com o advogado amanhã sobre a minha PJ")]
+    [InlineData("o Procon aqui do lado do hospital tá em reforma")]
+    [InlineData("quer que eu processe o pagamento de novo?")]
+    [InlineData("o pagamento foi processado?")]
+    [InlineData("nem pra isso o hospital serve")]                              // the hospital, not us
+    [InlineData("me enganaram no hospital, disseram que tinha estacionamento")]
+    public void ThirtySixthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }

@@ -258,7 +258,7 @@ internal static partial class HandoffTriggerDetector
     /// muito atendente humano kkk" — unless the message also wants someone ("…é ótimo, quero falar com a Fernanda").
     /// </summary>
     static bool PraisedOrCompared(string t) =>
-        (Praised().IsMatch(t) || ComparedWithPeople().IsMatch(t)) && !Wants().IsMatch(t) && !StillAsks().IsMatch(t);
+        (Praised().IsMatch(t) || ComparedWithPeople().IsMatch(t)) && !Wants().IsMatch(ComparedWithPeople().Replace(t, " ")) && !StillAsks().IsMatch(t);
 
     [GeneratedRegex(@"\b(tem alguem|alguem ai|ninguem (me )?(responde|atende|retorna)|cade|me atende|me retorna)\b", RegexOptions.CultureInvariant)]
     private static partial Regex StillAsks();
@@ -267,7 +267,8 @@ internal static partial class HandoffTriggerDetector
         @"(otim[oa]s?|excelentes?|maravilhos[oa]s?|bom|boa|bons|boas|top|show|nota 10|nota dez|incrive(l|is)|perfeit[oa]s?|sensaciona(l|is)|rapid[oa]s?|atencios[oa]s?|educad[oa]s?|eficientes?|demais|impecave(l|is))\b", RegexOptions.CultureInvariant)]
     private static partial Regex Praised();
 
-    [GeneratedRegex(@"\b(melhor|pior|mais \w+|menos \w+|igual|parecid[oa]) (que|do que|a|com) (muit[oa]s? |qualquer |um |uma |o |a |os |as |alguns |algumas |varios |varias )?(atendentes?|humanos?|pessoas?|gente)\b", RegexOptions.CultureInvariant)]
+    // Thirty-sixth blind set: the comparison through the act — "melhor que falar com atendente kkk".
+    [GeneratedRegex(@"\b(melhor|pior|mais \w+|menos \w+|igual|parecid[oa]) (que|do que|a|com)( (falar|conversar|tratar|lidar) com| ligar para)? (muit[oa]s? |qualquer |um |uma |o |a |os |as |alguns |algumas |varios |varias )?(atendentes?|humanos?|pessoas?|gente)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ComparedWithPeople();
 
     /// <summary>A line of at most six words with no sentence or clause mark: its sentence may go on in the next.</summary>
@@ -284,8 +285,21 @@ internal static partial class HandoffTriggerDetector
         var t = PtBrText.Normalise(next);
         var space = t.IndexOf(' ');
         // "para de me ligar", "para com isso": the verb "parar", not the preposition.
-        return space > 0 && Continuations.Contains(t[..space]) && !t.StartsWith("para de ", StringComparison.Ordinal) && !t.StartsWith("para com ", StringComparison.Ordinal)
-               && !Exclamation(t);
+        return space > 0 && (Continuations.Contains(t[..space]) || PronounAndInfinitive(t, space)) && !t.StartsWith("para de ", StringComparison.Ordinal)
+               && !t.StartsWith("para com ", StringComparison.Ordinal) && !Exclamation(t);
+    }
+
+    /// <summary>
+    /// Thirty-sixth blind set: "fala pra sua chefe" then "me mandar msg", "pede pro coordenador" then "me ligar amanhã" — a line
+    /// opening on "me" and an infinitive is the object clause of the verb of asking before it (an imperative, "me liga", is a
+    /// sentence of its own).
+    /// </summary>
+    static bool PronounAndInfinitive(string t, int space)
+    {
+        if (space != 2 || !t.StartsWith("me ", StringComparison.Ordinal)) return false;
+        var end = t.IndexOf(' ', 3);
+        var verb = end < 0 ? t.AsSpan(3) : t.AsSpan(3, end - 3);
+        return verb.Length >= 4 && (verb.EndsWith("ar") || verb.EndsWith("er") || verb.EndsWith("ir"));
     }
 
     /// <summary>
@@ -409,6 +423,9 @@ internal static partial class HandoffTriggerDetector
         if ((OthersCase().IsMatch(t) && !ThisCompany().IsMatch(t)) || DeniedAfter().IsMatch(t.AsSpan(at + length))) return true;
         // Twentieth blind set: "o Procon da minha cidade fica do lado do hospital" — the body as a landmark too.
         if (word.StartsWith("procon") && (LandmarkBefore().IsMatch(t.AsSpan(0, at)) || LandmarkAfter().IsMatch(t.AsSpan(at + length)))) return true;
+        // Thirty-sixth blind set: "o Procon aqui do lado do hospital tá em reforma" — the body placed by what is beside it, as the
+        // subject (not "vou no Procon aqui do lado", a step).
+        if (word.StartsWith("procon") && BesideAfter().IsMatch(t.AsSpan(at + length)) && !GoingBefore().IsMatch(t.AsSpan(0, at))) return true;
         // Twenty-second blind set: "tenho ação judicial rolando com o hospital antigo, isso atrapalha?" — the doctor's own case
         // with another party, with us nowhere in the message (as "tenho um processo ético no CRM").
         if (((word.StartsWith("acao") && OwnCaseBefore().IsMatch(t.AsSpan(0, at))) || (word.StartsWith("judicia") && OwnJudicialCaseBefore().IsMatch(t.AsSpan(0, at))))
@@ -423,6 +440,9 @@ internal static partial class HandoffTriggerDetector
                    || (word.StartsWith("judicia") && ConsequenceAsked().IsMatch(t.AsSpan(0, at)))
                    // Eighteenth blind set: "isso é caso de justiça? pergunto por um paciente meu" — asked for someone else.
                    || AskedForSomeoneElse().IsMatch(t);
+        // Thirty-sixth blind set: the police station as a workplace ("tenho plantão na delegacia da mulher como médico legista").
+        if (word.EndsWith("delegacia") && (WorkplaceBefore().IsMatch(t.AsSpan(0, word.StartsWith("na ") ? at + 3 : at)) || WorkplaceAfter().IsMatch(t.AsSpan(at + length))))
+            return true;
         // Seventeenth blind set: the hospital's legal department or its paperwork ("o jurídico do hospital precisa da minha
         // assinatura?", "algum documento do jurídico pro credenciamento?") is no step against us.
         if (word.StartsWith("juridic"))
@@ -478,7 +498,7 @@ internal static partial class HandoffTriggerDetector
     /// Twenty-ninth blind set: the doctor's own time with his lawyer ("consulta / reunião / hora marcada com meu advogado", "vou
     /// no meu advogado assinar…") or the lawyer's work on a private matter of his (a divorce, an inheritance, proof of income).
     /// </summary>
-    [GeneratedRegex(@"\b(consulta|reuniao|hora marcada|horario marcado|horario|compromisso|atendimento) (marcad[oa] )?(com|no|na) (o |a )?(meu|minha) advogad[oa]\b|\badvogad[oa] (para )?(assinar|reconhecer firma|pegar (a|o|uns|umas) )" +
+    [GeneratedRegex(@"\b(consulta|reuniao|hora marcada|horario marcado|horario|compromisso|atendimento) (marcad[oa] )?(com|no|na) (o |a |um |uma )?((meu|minha) )?advogad[oa]\b|\badvogad[oa] (para )?(assinar|reconhecer firma|pegar (a|o|uns|umas) )" +
         @"|\b(divorcio|separacao|inventario|heranca|partilha|pensao alimenticia|pensao|guarda (do|da|dos|das) (meu|minha|meus|minhas)|usucapiao|comprovar renda|comprovacao de renda|financiamento|escritura|compra do (apartamento|imovel|carro)|aluguel)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LawyersPrivateMatter();
 
@@ -534,10 +554,11 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(@"^ (aqui|ainda|mentalmente|a informacao|as informacoes|tudo ainda)\b", RegexOptions.CultureInvariant)]
     private static partial Regex StillThinking();
 
-    [GeneratedRegex(@"\b(perit[oa]s?|pericias?|plantao|plantoes|plantonista|vaga|vagas|trabalho|trabalhar|trabalhei|trabalha|atendo|atender|servidor|servidora|concurso|concursad[oa]|medic[oa]s?) (\w+ )?(no|na|nos|nas|do|da|dos|das|de|para|para a|junto a|junto da) $", RegexOptions.CultureInvariant)]
+    // Thirty-sixth blind set: "faço perícia pro juizado" ("para o"), "tenho plantão na delegacia da mulher".
+    [GeneratedRegex(@"\b(perit[oa]s?|pericias?|plantao|plantoes|plantonista|vaga|vagas|trabalho|trabalhar|trabalhei|trabalha|atendo|atender|servidor|servidora|concurso|concursad[oa]|medic[oa]s?) (\w+ )?(no|na|nos|nas|do|da|dos|das|de|para|para a|para o|ao|junto a|junto da|junto ao) $", RegexOptions.CultureInvariant)]
     private static partial Regex WorkplaceBefore();
 
-    [GeneratedRegex(@"^(?: \w+){0,6}? (como (testemunha|perit[oa])|(fazer|faco|fiz|para|de) (uma |a |as )?pericias?|periciar|contrat(a|am|ando|ou|aram)( \w+)? (medic[oa]s?|plantonistas?))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?: \w+){0,6}? (como (testemunha|perit[oa]|(medic[oa] )?legista)|(fazer|faco|fiz|fazendo|faz|para|de) (uma |a |as )?pericias?|periciar|contrat(a|am|ando|ou|aram)( \w+)? (medic[oa]s?|plantonistas?))\b", RegexOptions.CultureInvariant)]
     private static partial Regex WorkplaceAfter();
 
     /// <summary>
@@ -550,6 +571,12 @@ internal static partial class HandoffTriggerDetector
 
     [GeneratedRegex(@"^( (especial|especiais|federal|estadual|civel|criminal|trabalhista|eleitoral|do trabalho|de pequenas causas|do juri|regional))?( (da minha cidade|daqui|dali|de la|do bairro|do centro))? (fica|ficam|e perto|e longe|e do lado|e ao lado|e proximo)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LandmarkAfter();
+
+    [GeneratedRegex(@"^( (aqui|ali|la|daqui))? (do lado|ao lado|perto|pertinho|em frente|na frente) (do|da|de|ao|a|dos|das)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex BesideAfter();
+
+    [GeneratedRegex(@"\b(vou|vamos|irei|ir|fui|vai|vao|levar|levo|levarei|acionar|aciono|reclamar|reclamo|denunciar|denuncio|abrir|abro|registrar|registro|procurar|procuro|recorrer|recorro|chamar|atras)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex GoingBefore();
 
     [GeneratedRegex(@"\b(tem|teria|tinha|oferece|oferecem|oferecia|da|dao|possui|possuem|inclui|incluem|existe|ha|ter|terao|faz|fazem|cuida|cuidam)( \w+)?( \w+)? (assessoria|cobertura|apoio|suporte|assistencia|respaldo|protecao|amparo|seguro|orientacao|parte) $", RegexOptions.CultureInvariant)]
     private static partial Regex CoverAsked();
@@ -693,7 +720,10 @@ internal static partial class HandoffTriggerDetector
         // Fourteenth blind set: "vocês serão (citados e) intimados", "vou entrar com mandado de segurança / uma liminar".
         @"|\b(serao|sera|vao ser|vai ser|serem|sendo|vao|vai)( (citad[oa]s?|notificad[oa]s?) e)? (intimad[oa]s?|citad[oa]s?)\b|" +
         // Fifteenth blind set: "vocês vão ser processados", with us as the subject (not "o pagamento vai ser processado").
-        @"(?<!\b(de|do|da) )\b(voces|vcs|voce|(essa |a |sua )?empresa|(essa |a |sua )?agencia) (vao|vai|serao|sera)( ser)? processad[oa]s?\b|\bmandado de seguranca\b|\b(entrar|entro|entrarei|pedir|peco|pedirei|conseguir) (com )?(uma )?liminar\b" +
+        @"(?<!\b(de|do|da) )\b(voces|vcs|voce|(essa |a |sua )?empresa|(essa |a |sua )?agencia) (vao|vai|serao|sera)( ser)? processad[oa]s?\b|" +
+        // Thirty-sixth blind set: the same as what they ask for or deserve ("vcs tão pedindo pra ser processados"), and the threat
+        // as a question ("quer que eu te processe?"; not "…que eu processe o pagamento").
+        @"\b(pedindo|querendo|implorando|merecem|merece|merecendo|mereciam) (para |a )?ser processad[oa]s?\b|\bque (eu |a gente )?(te |os |as |vos )?process(e|em|asse|assem)\b(?! (o|a|os|as|seu|sua|seus|suas|isso|esse|essa)\b)|\bmandado de seguranca\b|\b(entrar|entro|entrarei|pedir|peco|pedirei|conseguir) (com )?(uma )?liminar\b" +
         // Nineteenth blind set: "nos vemos no fórum", "juridicamente vocês vão se ver comigo".
         @"|\b(nos vemos|a gente se ve|te vejo|vejo voces|vejo voce|nos encontramos) (no|na) (forum|tribunal|justica|juizado)\b|\b(see you|see you guys|i ll see you|ill see you) in court\b|\bnos vemos en (los tribunales|el tribunal|la corte|el juzgado|juicio)\b|\bjuridicamente (voces|vcs|voce|a empresa|essa empresa) (vao|vai)\b" +
         // Twenty-first blind set: the small-claims court by its initials ("vou te levar pro JEC"), the lawyer as the next step
@@ -729,14 +759,14 @@ internal static partial class HandoffTriggerDetector
         "autua", "ministerio", "mpt", "defensoria", "legais", "cabiveis", "tribuna", "intimacao", "trabalhista", "cobranca",
         "indeniza", "acao contra", " acao", "quebra de contrato", "lawyer", "attorney", "lawsuit", "abogad", "sue you",
         "sue voces", "sue the company", "descumpr", "formalmente", "clt", "direitos", "sindica", "procom", "cnpd", "autoridade nacional",
-        "o mp",
+        "o mp", "cfm",
     ], StringComparison.Ordinal);
 
     internal static bool MayBeLegal(string t) => t.AsSpan().ContainsAny(LegalWords);
 
     internal static bool LegalMatches(string t) => Legal().IsMatch(t);
 
-    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar", "processad", "crime", "forum", "jec", "proximo passo", "citacao", "intimacao", "ajuiz", "processo", "sindicato", "conselho", "cfm", "oab", "crm", "creme", "dar parte", "in court", "tribunal", "juzgado", "la corte", "juicio"];
+    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar", "processad", "processe", "processasse", "crime", "forum", "jec", "proximo passo", "citacao", "intimacao", "ajuiz", "processo", "sindicato", "conselho", "cfm", "oab", "crm", "creme", "dar parte", "in court", "tribunal", "juzgado", "la corte", "juicio"];
 
     static bool MayBeLegalMore(string t)
     {
@@ -770,10 +800,17 @@ internal static partial class HandoffTriggerDetector
     const string ToStandIn = @"(?! (que (possa |pode )?|para )?(cobrir|substituir|me substituir|ficar no meu lugar|pegar|assumir (o|meu) plantao)\b)";
 
     /// <summary>
+    /// Thirty-sixth blind set: "quero uma pessoa de confiança pra dividir o plantão comigo" — a colleague to share or take a shift
+    /// with him, not a person of the team to talk to.
+    /// </summary>
+    const string ToShareAShift = @"(?! de confianca\b)(?! (que (possa |pode )?|para )(dividir|divida|trocar|troque|fazer|faca|pegar|pegue|dobrar|revezar|cobrir|cubra)\b)";
+
+    /// <summary>
     /// "falar com o coordenador do hospital": the role belongs to the hospital, not to Júlia's team (thirteenth blind set);
     /// since the fourteenth also to another institution ("tratar do pagamento com o gerente do banco").
     /// </summary>
-    const string NotTheirs = @"(?! (do|da|dos|das|de|no|na) (hospital|hospitais|clinica|upa|ubs|ps|pa|uti|plantao|pronto socorro|unidade|maternidade|santa casa|enfermaria|banco|prefeitura|condominio|faculdade|residencia|convenio|plano|enfermagem|farmacia|limpeza|recepcao|portaria|higienizacao)\b)";
+    // Thirty-sixth blind set: with his possessive too ("o gerente da minha clínica", "a coordenação do meu outro emprego").
+    const string NotTheirs = @"(?! (do|da|dos|das|de|no|na) (meu |minha |meu outro |minha outra |outro |outra )?(emprego|trabalho|consultorio|hospital|hospitais|clinica|upa|ubs|ps|pa|uti|plantao|pronto socorro|unidade|maternidade|santa casa|enfermaria|banco|prefeitura|condominio|faculdade|residencia|convenio|plano|enfermagem|farmacia|limpeza|recepcao|portaria|higienizacao)\b)";
 
     /// <summary>What a role of the team does, in the present or the past: "quem faz o pagamento", "quem cuida da escala".</summary>
     // Twenty-seventh blind set: what the person did for him once — "falar com quem fechou meu contrato", "quem negociou o valor".
@@ -794,7 +831,7 @@ internal static partial class HandoffTriggerDetector
         @"|\b(me )?(passa|passe|transfere|transfira|encaminha|encaminhe|chama|chame) (para|com) " + Person + @"\b" + NotTheirs + ToStandIn +
         // "bot não resolve, me passa um atendente", "chama o gerente": the person as the object, with an article.
         @"|\b(me )?(passa|passe|transfere|transfira|chama|chame) (um|uma|algum|alguma|o|a) (humano|humana|pessoa|atendente|responsavel|supervisor|supervisora|gerente|coordenador|coordenadora|escalista|recrutador|recrutadora)\b" +
-        @"|\b(quero|preciso|prefiro|gostaria de|queria) (de )?(um|uma) (humano|humana|pessoa|atendente)\b" +
+        @"|\b(quero|preciso|prefiro|gostaria de|queria) (de )?(um|uma) (humano|humana|pessoa|atendente)\b" + ToShareAShift +
         // Twenty-fourth blind set: "preciso de ajuda com um atendente", "queria atendimento de uma pessoa" — help from a person.
         @"|\b(ajuda|atendimento|suporte) (com|de) (um|uma|algum|alguma) (humano|humana|pessoa|atendente)\b" + NotTheirs +
         // "tem alguém aí que possa cobrir meu plantão?" asks for a colleague, not for Júlia's team.
@@ -893,7 +930,7 @@ internal static partial class HandoffTriggerDetector
         // "vou levar essa empresa pro Cremesp", "acionar o CRM", "o CRM vai saber disso" — not "levar o CRM" (the card).
         @"|\b(levar|levo|levarei|levando|leva)\b(?: \w+){0,3}? (ao|para o|ate o|junto ao|perante o) (" + Council + @"|conselho)\b(?! tutelar)" +
         // Twenty-fifth blind set: "denunciei vocês no CRM" — the step already taken, in the past.
-        @"|\b(denunciar|denuncio|denunciei|denunciamos|reclamar|reclamo|reclamei|acionar|aciono|acionarei|acionei|recorrer|recorro|recorri|representar|representei)\b(?: \w+){0,3}? (ao|para o|no|o|junto ao|perante o) (" + Council + @")\b" +
+        @"|\b(denunciar|denuncio|denunciei|denunciamos|reclamar|reclamo|reclamei|acionar|aciono|acionarei|acionei|recorrer|recorro|recorri|representar|representei|reportar|reporto|reportei|reportarei)\b(?: \w+){0,3}? (ao|para o|no|o|junto ao|perante o) (" + Council + @"|cfm)\b" +
         // Twenty-fifth blind set: "vou acionar o MP", "levo isso pro MPF" — the public prosecutor by its initials, after a step.
         @"|\b(denunciar|denuncio|denunciei|acionar|aciono|acionarei|acionei|levar|levo|levarei|recorrer|recorro|recorrerei|representar|ir|vou)\b(?: \w+){0,3}? (ao|para o|no|o|junto ao|perante o) mp(f|e)?\b" +
         @"|\b(" + Council + @"|sindicato( dos medicos)?) (vai|vao|vai ficar) saber\b" +
@@ -905,7 +942,7 @@ internal static partial class HandoffTriggerDetector
         @"|\b(meus dados|dados pessoais|solicit\w*|consentimento)\b.*\b(" + DataLaw + @")\b" +
         @"|\bparar n[oa] (" + Council + @"|procon|reclame aqui)\b" +
         @"|\breclamacao formal\b|\bnotificacao\b.*\bextrajudicial\b|\bdenunci(a|ar|ando|arei|o)\b(?! (de |da |do |por )?(maus tratos|violencia|abuso|agressao|estupro|abandono de incapaz|paciente|pacientes|desaparecimento|desaparecid[oa])\b)(?! (um |uma |o |a |esse |essa |este |esta )?(erro|erros|bug|bugs|falha|falhas|defeito|defeitos)\b)|\bautuacao\b|\bautuad[oa]s?\b|\bjudicializ\w*|\blevar (isso |essa situacao |o caso )?(ao|para o) (crm|cremesp|conselho)\b" +
-        @"|\bcrm\b.*\b(reclamacao|reclamar|denuncia|queixa)\b|\b(reclamacao|reclamar|denuncia|queixa)\b.*\bcrm\b|\bministerio (publico|do trabalho)\b(?<!\b(declaracao|declaracoes|documento|documentos|certidao|comprovante|comprovantes|relatorio|formulario|cadastro|registro) (para o|para|do|no|ao) ministerio (publico|do trabalho))|\bmpt\b|\bdefensoria\b|(?<!\btem )\bboletim de ocorrencia\b" + OwnLossBefore + AboutOwnLoss +
+        @"|\b(crm|cfm)\b.*\b(reclamacao|reclamar|denuncia|queixa)\b|\b(reclamacao|reclamar|denuncia|queixa)\b.*\b(crm|cfm)\b|\bministerio (publico|do trabalho)\b(?<!\b(declaracao|declaracoes|documento|documentos|certidao|comprovante|comprovantes|relatorio|formulario|cadastro|registro) (para o|para|do|no|ao) ministerio (publico|do trabalho))|\bmpt\b|\bdefensoria\b|(?<!\btem )\bboletim de ocorrencia\b" + OwnLossBefore + AboutOwnLoss +
         @"|\b(medidas?|providencias?) (legais|judiciais|cabiveis)\b|\bprocesso (trabalhista|judicial|contra)\b|\b(reclamacao|reclamatoria) trabalhista\b|\btribuna(l|is)\b|\bintimacao\b|\bprocessa (voces|voce|a empresa)\b|\bprocessa(r|rei)? (los|las|lo|la)\b|\bacao (trabalhista|de cobranca|de indenizacao|contra)\b|\b(entrar|entro|entrei|entramos|entrarei|entrando|mover|movo|movi|abrir|abro|abri|abrirei|meter|meto|enfiar|enfio|tacar|taco|botar|boto|tomar|tomarem|levar|levarem|responder|responderem) (com |uma |com uma |com a |um |com um |a um )?(acao|processo)\b(?! seletivo| de (credenciamento|cadastro|selecao))" +
         @"|\bquebra de contrato\b" +
         // Thirty-fourth blind set: a complaint filed with the health-plan agency ("vou fazer uma reclamação na ANS contra vcs").
@@ -1001,7 +1038,7 @@ internal static partial class HandoffTriggerDetector
 
     [GeneratedRegex(
         // Curses aimed at the reader: "vai se foder", "vtnc", "vai tomar no cu", "filhos da puta", "vai à merda".
-        @"\b(vai|va|vao) (se|te) f[ou]der\b|\bvsf\b|\bvtnc\b|\btnc\b|\b(vai |va |vao )?tomar no (cu|rabo)\b|\bfilh[oa]s? da puta\b|\bfdp\b" +
+        @"\b(vai|va|vao) (se|te) f[ou]der\b|\bvsf\b|\bvtnc\b|\btnc\b|\bv?tmnc\b|\b(vai |va |vao )?tomar no (cu|rabo)\b|\bfilh[oa]s? da puta\b|\bfdp\b" +
         @"|\b(vai|va|vao|vai voce|vao voces) (a|para a|na) (merda|puta que pariu)\b|\b(vai|va|vao) para puta que pariu\b|\bfoda se\b|\bfodase\b" +
         // Fifteenth blind set: "vão pro caralho vcs", opening the message or with its target (not "o plantão foi pro caralho").
         @"|^(vai|va|vao) (para o|ao) (caralho|diabo)\b|\b(vai|va|vao) (para o|ao) (caralho|diabo) (voces|vcs|voce|todos|todo mundo|essa empresa|julia)\b|\b(voces|vcs|voce) (vao|vai) (para o|ao) (caralho|diabo)\b" +
@@ -1023,6 +1060,9 @@ internal static partial class HandoffTriggerDetector
         // comigo"). Made a fool of ("vcs me fizeram de otário") stays `neutro`, as the corpus has it.
         // Thirty-first blind set: the same in the active voice ("vocês me enganaram").
         @"|\b(voces|vcs|essa empresa|esta empresa|a empresa)( (ja|sempre|so))? me (enganaram|enganam|enganou|engana|estao enganando|tao enganando)\b" +
+        // Thirty-sixth blind set: the same with the subject left out, opening the message — "me enganaram, o plantão não era nada
+        // disso" (they, the readers; not "me enganaram no hospital", the hospital's people).
+        @"|^((nossa|poxa|pois e|olha|de novo|mais uma vez|mais uma vez voces|de novo voces) )?me enganaram\b(?! (no|na|do|da|pelo|pela) (hospital|clinica|upa|ubs|ps|pronto socorro|maternidade|banco|loja)\b)" +
         @"|\benganad[oa]s? (por|pela|pelo) (voces|vcs|voce|essa empresa|esta empresa|a empresa|empresa|essa agencia|agencia)\b(?! (do|da|de) (hospital|clinica|upa))" +
         // Twenty-seventh blind set: the same mockery as a joke at his cost ("vcs tão de brincadeira comigo", "vcs só podem estar de
         // zoeira comigo").
@@ -1035,6 +1075,9 @@ internal static partial class HandoffTriggerDetector
         @"|\b(voces|vcs|voce|essa empresa|esta empresa|a empresa) (tem|tiveram|teve)( muita| mt| tanta| uma)? cara de pau\b" +
         @"|\b(voces|vcs|essa empresa|esta empresa|a empresa)( (estao|tao|ta|esta|so|sempre|ja))? me (roubando|roubaram|roubam|roubou|lesando|lesaram)\b" +
         @"|\b(voce|voces|vcs|julia|robo|bot|(essa|esta|sua|a) (maquina|ia|empresa|empresinha|agencia|assistente))( \w+)? nao (serve|servem) (para|de) nada\b" +
+        // Thirty-sixth blind set: of no use even for their own job ("nem pra pagar direito vcs servem", "vocês não servem nem pra
+        // pagar em dia").
+        @"|\bnem para (\w+ ){1,3}(voce|voces|vcs|essa empresa|a empresa|essa julia|esse robo|esse bot) (serve|servem|presta|prestam)\b|\b(voce|voces|vcs|essa empresa|a empresa) nao (serve|servem|presta|prestam) nem para\b" +
         // Twenty-ninth blind set: the bot or the company by another noun, then the insult ("você é uma máquina burra", "vocês são uma
         // empresa amadora"), or called a name through a copula ("essa IA é uma porcaria", "essa empresa virou uma zona").
         @"|\b(voce e|voces sao|vcs sao|tu e|tu es)( (um|uma|uns|umas))? (maquinas?|maquininhas?|robos?|robozinhos?|bots?|ia|assistentes?|empresas?|empresinhas?|agencias?)( (tao|muito|mt|mais|bem))? (" + Insult + @")\b" +
@@ -1086,7 +1129,7 @@ internal static partial class HandoffTriggerDetector
     internal static readonly System.Buffers.SearchValues<string> VeryStrongWords = System.Buffers.SearchValues.Create(
     [
         // Curses aimed at the reader.
-        "foder", "fuder", "vsf", "tnc", "tomar no ", "puta", "merda", "foda", "caralho", "diabo", "ferrar", "lascar", "danar",
+        "foder", "fuder", "vsf", "tnc", "tmnc", "tomar no ", "puta", "merda", "foda", "caralho", "diabo", "ferrar", "lascar", "danar",
         // Insult.
         "canalha", "desgraca", "vagabund", "picareta", "ladrao", "ladroes", "ladrona", "safad", "idiota", "imbeci", "burro",
         "burra", "lixo", "palhac", "incompetente", "ridicul", "redicul", "desonest", "mentiros", "golpista", "irresponsave", "lascad",
@@ -1109,7 +1152,7 @@ internal static partial class HandoffTriggerDetector
         "nao vale", "do serio", "nao presta",
         // Twenty-ninth blind set: the diminutive, the mess, the new insults, senseless, shameless, robbing, of no use.
         "empresinha", "zona", "patetic", "insuportave", "cara de pau", "nocao", "desconfiometro", "roub", "lesa",
-        "para nada", "de nada",
+        "para nada", "de nada", "nem para",
         // Their name threatened in public, and the Spanish noun of scorn.
         "expor", "difamar", "detonar", "queimar", "denegrir", "falar mal", "falar muito mal", "verguenza",
         // Thirty-first blind set: exposing them in public in other words.

@@ -936,6 +936,9 @@ internal sealed class IntentVocabulary
         (start > 0 && words[start - 1] == "nao" && !Crosses(clauseEnds, start - 1, start))
         // "ninguém precisa me ligar": nobody is asked for.
         || (start > 1 && words[start - 2] is "nao" or "ninguem" && words[start - 1] is "precisa" or "precisam" or "precisar" && !Crosses(clauseEnds, start - 2, start))
+        // Thirty-sixth blind set: "não quero que ninguém me ligue", "prefiro que ninguém me ligue" — nobody, wished.
+        || (start > 2 && words[start - 1] == "ninguem" && words[start - 2] == "que" && words[start - 3] is "quero" or "prefiro" or "gostaria" or "precisa" or "peco"
+            && !Crosses(clauseEnds, start - 3, start))
         // Thirty-fourth blind set: "não precisa ninguém me ligar" — nobody, after the need denied.
         || (start > 1 && words[start - 1] == "ninguem" && words[start - 2] is "precisa" or "precisam" or "precisar" or "necessario" && !Crosses(clauseEnds, start - 2, start))
         // "não quero receber ligação", "não gosto de ligação": the call refused through a verb of wanting or receiving.
@@ -1213,7 +1216,7 @@ internal sealed class IntentVocabulary
                 // "remover o paciente da lista de espera": what is removed is not the doctor's contact.
                 if (keepsGoing && (NotTheDoctors(words, aEnd, j, bEnd) || NumberOfAKind(words, aEnd, bEnd, clauseEnds))) continue;
                 // A word about a shift between the two parts or right after them: "tira meu nome do plantão".
-                if (!Between(words, aEnd, j, exceptions) && !Near(words, bEnd, exceptions, exceptionWindow, authorities, clauseEnds)) return true;
+                if (!Between(words, aEnd, j, exceptions, relayed: pair.Name == "pedir_contato") && !Near(words, bEnd, exceptions, exceptionWindow, authorities, clauseEnds)) return true;
             }
         }
         return false;
@@ -1296,11 +1299,25 @@ internal sealed class IntentVocabulary
         return true;
     }
 
-    bool Between(string[] words, int from, int to, HashSet<string> exceptions)
+    bool Between(string[] words, int from, int to, HashSet<string> exceptions, bool relayed = false)
     {
-        for (var k = from; k < to; k++) if (IsShiftSpecific(words, k, exceptions)) return true;
+        for (var k = from; k < to; k++)
+            if (IsShiftSpecific(words, k, exceptions) && !(ReferenceEquals(exceptions, personExceptions) && TeamOfTheSchedule(words, k, relayed))) return true;
         return false;
     }
+
+    /// <summary>
+    /// Thirty-sixth blind set: "pode pedir pro coordenador da escala me chamar?", "pede pro pessoal das escalas me ligar" — the
+    /// schedule after one of the team names who makes it (the team), not a shift the request is about; between a verb of asking
+    /// someone and "me ligar" it is always who is asked, named or not ("pede pra Ana da escala me retornar").
+    /// </summary>
+    static bool TeamOfTheSchedule(string[] words, int k, bool relayed) =>
+        words[k] is "escala" or "escalas" && k > 1 && words[k - 1] is "da" or "das" && (relayed || TeamHeads.Contains(words[k - 2]));
+
+    static readonly HashSet<string> TeamHeads = ["coordenador", "coordenadora", "coordenacao", "responsavel", "gestor", "gestora", "gerente", "supervisor",
+        "supervisora", "chefe", "alguem", "pessoal", "equipe", "time", "setor", "moca", "moco", "menina", "rapaz", "analista", "escalista", "encarregado", "encarregada"];
+
+    static readonly HashSet<string> HisOwnPlaces = ["outro", "outra", "emprego", "trabalho", "consultorio", "clinica", "hospital", "faculdade", "residencia", "banco", "condominio", "escola", "prefeitura"];
 
     static readonly HashSet<string> NowForGood = ["sou", "trabalho", "moro", "vivo", "atuo"];
 
@@ -1335,6 +1352,9 @@ internal sealed class IntentVocabulary
         var optOut = !ReferenceEquals(exceptions, personExceptions);
         for (var k = end; k < limit; k++)
         {
+            // Thirty-sixth blind set, person only: "preciso ver com a coordenação do meu outro emprego", "…com o gerente da minha
+            // clínica" — the doctor's own workplace owns the person (not "o responsável pelo meu pagamento", ours).
+            if (!optOut && words[k] is "do" or "da" && k + 2 < words.Length && words[k + 1] is "meu" or "minha" && HisOwnPlaces.Contains(words[k + 2])) return true;
             if (optOut && k > 0 && Crosses(clauseEnds, k - 1, k) && ReasonClause(words, k)) break;
             if (IsShiftSpecific(words, k, exceptions, clauseEnds)) return true;
             // Thirteenth blind set, opt-out only: an hour ("…depois das 22h"), the offers of one place with the noun left

@@ -28,6 +28,8 @@ internal static partial class PtBrText
         ["pq"] = "porque", ["dnv"] = "de novo", ["cmg"] = "comigo", ["qnd"] = "quando", ["qdo"] = "quando", ["kd"] = "cade",
         // Nineteenth blind set: the interior's "cês" and "procês" ("cês são um bando de amadores", "já falei procês").
         ["ces"] = "voces", ["proces"] = "para voces",
+        // Thirty-sixth blind set: "alguen me atende" — the nasal typed as "n" (no other word is spelled so).
+        ["alguen"] = "alguem",
     };
 
     public static string Normalise(string? text)
