@@ -20,6 +20,7 @@ internal static class ConversationsExtensions
         builder.Services.AddSingleton<IInboundMessageSink>(sp => sp.GetRequiredService<InboundIntake>());
         builder.Services.AddSingleton<TurnDataSource>();
         builder.Services.AddSingleton<ConversationStore>();
+        builder.Services.AddSingleton<BotQuestionLog>();
         builder.Services.AddSingleton<ConversationLock>();
         builder.Services.AddSingleton<TurnSignals>();
         builder.Services.AddSingleton<ConversationControl>();

@@ -31,7 +31,7 @@ internal abstract record TurnResult
 internal sealed partial class TurnProcessor(
     ConversationStore conversations, DoctorDirectory doctors, DoctorContext context, ConversationLock locks, IConversationAgent agent,
     TurnOutcomes outcomes, BusinessHours businessHours, RedisGate redis, WhatsApp.IWhatsAppChannel channel, IOptions<ConversationsOptions> options, IOptions<AgentOptions> agentOptions, TimeProvider time,
-    ConversationsMeter timings, DetectionFeedback feedback, ILogger<TurnProcessor> logger)
+    ConversationsMeter timings, DetectionFeedback feedback, BotQuestionLog botQuestions, ILogger<TurnProcessor> logger)
 {
     /// <summary>A turn shows the agent at most this many messages' worth of text (MAX_MENSAGEM_CHARS each).</summary>
     const int MaxTurnCharsFactor = 3;
@@ -94,6 +94,8 @@ internal sealed partial class TurnProcessor(
             await doctors.RememberAsync(doctor);
         }
 
+        // "vc é robô?" is no trigger (the agent answers it), but the team counts such questions (docs/decisions.md#agent).
+        await botQuestions.RecordAsync(medicoId, conversaId, input.Pending, ct);
         var result = await DecideAsync(doctor, profile, input, now, ct);
         if (result is TurnResult.Done)
             timings.Time("processar_mensagem", Stopwatch.GetElapsedTime(started));

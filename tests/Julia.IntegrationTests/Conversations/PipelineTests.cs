@@ -270,6 +270,30 @@ public sealed class PipelineTests(PipelineFixture f) : IClassFixture<PipelineFix
         Assert.True(await f.ScalarAsync<bool>("SELECT opted_out FROM medicos WHERE telefone = @phone", new { phone }));
     }
 
+    /// <summary>
+    /// docs/decisions.md#agent, "Questions about what Júlia is": "vc é robô?" is answered by the agent (no handoff) and
+    /// logged once to metricas_deteccao_bot with its message, kind and words; another message logs nothing.
+    /// </summary>
+    [Fact]
+    public async Task ADoctorAskingWhetherSheIsABotIsAnsweredAndTheQuestionIsLoggedOnce()
+    {
+        const string phone = "5511999990142";
+        await PostAsync(f.Client, Text(phone, "tem plantão amanhã?"));
+        await f.WaitProcessedAsync(phone);
+        await PostAsync(f.Client, Text(phone, "vc é robô?"));
+        await f.WaitProcessedAsync(phone);
+
+        var rows = await f.QueryAsync<(string Mensagem, string Padrao, string Trecho, bool Linked)>("""
+            SELECT b.mensagem, b.padrao, b.trecho, b.interacao_id = i.id AND b.conversa_id = i.conversa_id
+            FROM metricas_deteccao_bot b JOIN medicos m ON m.id = b.medico_id
+            JOIN interacoes i ON i.medico_id = m.id AND i.conteudo = 'vc é robô?'
+            WHERE m.telefone = @phone
+            """, new { phone });
+        Assert.Equal([("vc é robô?", "voce_e_robo", "voce e robo", true)], rows);
+        Assert.Equal(2, f.Agent.Turns.Count(t => t.Doctor.Telefone == phone));
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM handoffs h JOIN medicos m ON m.id = h.medico_id WHERE m.telefone = @phone", new { phone }));
+    }
+
     [Fact]
     public async Task LidChatsAreTiedToThePhoneAndLidOnlyMessagesFindTheSameDoctor()
     {
