@@ -296,7 +296,7 @@ public sealed class ShiftJourneyTests(ShiftJourneyFixture f) : IClassFixture<Shi
             Tool("buscar_vagas", new JsonObject { ["especialidade"] = "sj_alheia" }), Tool("reservar_plantao", Reserve(vaga, "quero")), Text("Esse é de outra especialidade."));
 
         var results = ShiftJourneyFixture.ToolResults(turn);
-        Assert.Contains(results, r => r.Contains($"vaga_id={vaga}"));
+        Assert.Contains(results, r => r.Contains($"vaga_id={vaga}") && r.StartsWith("Atenção: estes plantões são de outra especialidade", StringComparison.Ordinal));
         Assert.Contains("Recusado: o plantão é de outra especialidade.", results);
         Assert.Empty(await f.ReservationsAsync(vaga));
     }

@@ -51,9 +51,14 @@ internal sealed partial class ShiftTools(
             prefs.BlockedHospitals, prefs.BlockedSectors);
         var found = await catalog.SearchAsync(search, await store.HoldingsAsync(session.Turn.Doctor.Id, ct), ct);
         session.Offer(found);
-        return found.Count == 0
-            ? "Nenhum plantão aberto com esses critérios agora."
-            : string.Join('\n', found.Select(s => s.Describe()));
+        if (found.Count == 0) return "Nenhum plantão aberto com esses critérios agora.";
+        var list = string.Join('\n', found.Select(s => s.Describe()));
+        // Another specialty than his registered one: listed (he may ask for a colleague, or work in it too), but
+        // reservar_plantao refuses them — the model is told before it offers one as if he could take it.
+        return profile?.EspecialidadeId is { } own && own != especialidadeId
+            ? "Atenção: estes plantões são de outra especialidade, não da dele — ele não pode reservá-los por aqui. Se ele também " +
+              "atua nessa especialidade, chame a equipe (solicitar_humano) para atualizar o cadastro.\n" + list
+            : list;
     }
 
     public async Task<string> ReserveAsync(ToolSession session, ToolArguments a, CancellationToken ct)
