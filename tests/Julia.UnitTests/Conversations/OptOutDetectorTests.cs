@@ -101,8 +101,7 @@ public sealed class OptOutDetectorTests
     [InlineData("não vou bloquear vcs, calma kkk")]
     [InlineData("como saio da lista? pergunto por perguntar, não quero sair")]
     [InlineData("não quero parar de receber, só tô sem tempo")]
-    [InlineData("o Dr. Pedro pediu pra tirar o número dele do cadastro")] // a third party's stop
-    [InlineData("minha esposa quer sair da lista de vocês")]
+    [InlineData("minha esposa quer sair da lista de vocês")]               // a third party's stop (pointing at neither him nor us)
     [InlineData("meu marido disse pra eu bloquear vocês kkkk mas eu gosto das vagas")]
     [InlineData("minha mãe vive pedindo pra eu parar de trabalhar tanto rs, manda as vagas")] // a stop of another verb
     [InlineData("deixa de ser doida Júlia kkk, manda logo a vaga")]
@@ -449,4 +448,44 @@ public sealed class OptOutDetectorTests
     [InlineData("vcs são insistentes demais kkk para com isso")]              // laughing, but nothing praised
     [InlineData("para com isso, vc é muito eficiente rsrs, mas me tira da lista")]
     public void AStopBesideTheBotsWearinessOrAJokeStillStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    // Thirty-fifth blind set (docs/decisions.md#opt-out): variants of its classes, written after the rules.
+    [Theory]
+    [InlineData("o Dr. Pedro pediu pra tirar o número dele do cadastro")]     // someone of the owner's asking, pointing at him
+    [InlineData("minha mãe pediu pra vcs pararem de mandar mensagem pra ela")]
+    [InlineData("meu marido falou pra vocês não mandarem mais nada pra ele")]
+    [InlineData("a Dra. Marta solicita que não enviem mais mensagens pra ela")] // addressed to us
+    [InlineData("ela não quer mais receber essas vagas")]                    // "ela" opening the talk: the doctor written to
+    [InlineData("ele pediu pra ser descadastrado")]
+    [InlineData("meu pai tem 85 anos e não trabalha mais, podem tirar o número dele")] // the subject six words back
+    [InlineData("esse zap é da minha loja agora")]                           // the number another's now
+    [InlineData("esse celular não pertence mais à dra. Fernanda")]
+    [InlineData("ela não usa mais esse número")]
+    [InlineData("peguei esse chip na operadora e só vem mensagem pra uma tal de dra Carla")] // the doctor a stranger
+    [InlineData("esse whats pertencia ao meu finado pai")]      // the number the dead man's
+    [InlineData("vcs param de me mandar msg, por favor")]                    // the indicative made a command
+    [InlineData("param de enviar essas mensagens")]
+    [InlineData("não precisa mais mandar vaga pra ela")]                          // every offer closing the clause
+    [InlineData("quero parar de receber essas vagas")]
+    [InlineData("quantas vezes eu preciso pedir pra vocês pararem?")]        // the times still to come
+    [InlineData("me põe na lista de não mandar")]
+    [InlineData("não é pra mandar mais nada pra esse número")]
+    public void ThirtyFifthSetOptOuts(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("o dr. Paulo pediu pra avisar que não quer mais receber msg de vcs")] // pointing at neither: maybe another doctor
+    [InlineData("meu marido pediu pra eu parar de mandar mensagem pra ex dele kkk")]  // asked of the writer
+    [InlineData("ela quer que vcs parem de mandar vaga de pediatria pra ela, só clínica")]
+    [InlineData("a dra. Luiza pediu pra tirar o nome dela da escala de domingo")]
+    [InlineData("o dr. Caio pediu pra sair da lista, o número dele é outro")]
+    [InlineData("vocês param de mandar se eu pedir?")]                        // the indicative under a condition
+    [InlineData("o coordenador não para de me mandar mensagem")]              // someone else sends
+    [InlineData("o hospital não para de me mandar mensagem, dá pra falar com eles?")]
+    [InlineData("vcs não param de mandar vaga boa")]                          // the complaint form, praising
+    [InlineData("não sou a dra. Carla, sou a secretária dela")]               // her office, not a stranger
+    [InlineData("não conheço esse dr que vc falou")]
+    [InlineData("quantas vezes vou ter que pedir pra me tirar do plantão de sábado?")]
+    [InlineData("não quero receber adiantado")]                                // a way of being paid
+    [InlineData("não quero mais saber de UPA")]                                // a kind of workplace
+    public void ThirtyFifthSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

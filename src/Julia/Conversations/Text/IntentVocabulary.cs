@@ -33,8 +33,8 @@ internal sealed class IntentVocabulary
     readonly HashSet<string> personExceptions;
     readonly int personExceptionWindow;
     readonly HashSet<string> exitVerbs, negatedModals, thirdParties, thirdPartyVerbs, finalCommands, pausablePhrases, serviceWhole;
-    readonly HashSet<string> ownerSubjects, notTheOwner;
-    readonly Sequences ownerLeftForGood;
+    readonly HashSet<string> ownerSubjects, notTheOwner, ownerAskingVerbs;
+    readonly Sequences ownerLeftForGood, anotherNumber, pointsAtTheOwner;
     readonly Sequences thirdPartyNumber, permanentBefore, permanentAfter, pauseAfter, pauseInMessage, notTheContact;
     readonly Pair stopPair;
     readonly HashSet<string> complementedNouns, titles, articles, relations, authorities, notTheDoctors, finalCommandsOnSending;
@@ -96,6 +96,9 @@ internal sealed class IntentVocabulary
         ownerLeftForGood = new Sequences(Strings(third.GetProperty("deixouDeVez")));
         ownerSubjects = [.. Strings(third.GetProperty("familia"))];
         notTheOwner = [.. Strings(third.GetProperty("alheiosAoNumero"))];
+        anotherNumber = new Sequences(Strings(third.GetProperty("outroNumero")));
+        ownerAskingVerbs = [.. Strings(third.GetProperty("pedemPeloDono"))];
+        pointsAtTheOwner = new Sequences(Strings(third.GetProperty("apontamDono")));
         // Written for the owner of this number, "o número dela" is this number: "dele"/"dela" no longer point elsewhere.
         ownerExceptions = [.. optOutExceptions.Where(w => w is not ("dele" or "dela"))];
         var time = optOut.GetProperty("tempo");
@@ -177,6 +180,19 @@ internal sealed class IntentVocabulary
 
     /// <summary>Twenty-sixth blind set: whether a line keeps the contact (OptOutDetector.InTurn: "mudei de ideia, pode mandar" after a stop).</summary>
     public bool KeepsTheContact(string[] words, ulong clauseEnds) => KeepsContact(words, clauseEnds);
+
+    /// <summary>
+    /// Thirty-fifth blind set (OptOutDetector.InTurn): whether a normalised line is only a stop that needs the sending spoken of
+    /// to stop it (`comandoFinalComEnvio`: "chega", "basta", "já deu"), courtesies aside.
+    /// </summary>
+    public bool StopOnlyOnSending(string normalised) =>
+        normalised.Length > 0 && finalCommandsOnSending.Contains(string.Join(' ', courtesies.Strip(normalised.Split(' '))));
+
+    /// <summary>Whether normalised words speak of the sending (`envio`: "mandar", "mensagens", "spam"…).</summary>
+    public bool TalksOfSending(string[] words) => sending.FindEnd(words, 0, words.Length, out _);
+
+    /// <summary>The words with courtesies and interjections ("sério", "né", "kkk", "aff") left out.</summary>
+    public string[] WithoutCourtesies(string[] words) => interjections.Strip(courtesies.Strip(words));
 
     /// <summary>
     /// A phrase of <c>continuaContato</c> anywhere, unless a "não"/"nem" right before it in its clause negates it: twenty-second
@@ -628,7 +644,7 @@ internal sealed class IntentVocabulary
     /// </summary>
     bool ForTheOwner(string[] words)
     {
-        if (OwnerLeftForGood(words)) return true;
+        if (OwnerLeftForGood(words) || AsksForTheOwner(words)) return true;
         // Twenty-second blind set: a message signed by a secretary or an assistant ("…. Att, Secretária", "Obrigada, Ana
         // (secretária)") is written for the owner of this number.
         if (words.Length > 3 && (words[^1] is "secretaria" or "secretario" or "assistente" || words[^2] is "secretaria" or "secretario" or "assistente")
@@ -645,9 +661,48 @@ internal sealed class IntentVocabulary
     }
 
     /// <summary>
+    /// Thirty-fifth blind set: "meu marido pediu pra vcs pararem de mandar msg pra ele", "a dra. Luiza pediu pra tirar o número
+    /// dela", "ele não quer mais receber, pode excluir" — someone of the owner's (`terceiros.familia`: a relative, the doctor by
+    /// his title, his name maybe after it) asking (`terceiros.pedemPeloDono`, within four words) or refusing ("não quer", "não
+    /// tem mais interesse") for him: Júlia writes only to the numbers she holds for doctors, so the one asked about is the one
+    /// the message comes from, held by his family or his office — when "ele"/"ela" opens the talk of him (no one named
+    /// before: the doctor Júlia wrote to), or when what is asked points at him or at us after it (`terceiros.apontamDono`: "o
+    /// número dela", "pra ele", "tirar ela", "pra vocês pararem", "que parem"). "minha esposa quer sair da lista de vocês"
+    /// points at neither and may be another doctor of the list. Not with a colleague, a friend or a patient named
+    /// (`terceiros.alheiosAoNumero`), nor when the message shows that he has another number or that the writer receives on
+    /// his own (`terceiros.outroNumero`: "o número dele é outro", "mas eu sim", "pediu pra eu avisar", "me passa o contato
+    /// dele", a story told to the writer: "o Dr. João falou que pediu pra parar, é verdade?"), or a phone number is written.
+    /// </summary>
+    bool AsksForTheOwner(string[] words)
+    {
+        if (words.Any(notTheOwner.Contains) || anotherNumber.FindEnd(words, 0, words.Length, out _) || words.Any(w => w.Length >= 4 && w.All(char.IsAsciiDigit)))
+            return false;
+        var someoneNamed = false;
+        for (var s = 0; s + 1 < words.Length; s++)
+        {
+            if (!ownerSubjects.Contains(words[s])) continue;
+            var pronoun = words[s] is "ele" or "ela";
+            var opensTheTalk = pronoun && !someoneNamed;
+            someoneNamed |= !pronoun;
+            for (var v = s + 1; v <= Math.Min(words.Length - 1, s + 4); v++)
+                if (ownerAskingVerbs.Contains(words[v]) || (words[v] == "nao" && v + 1 < words.Length && OwnerRefuses.Contains(words[v + 1])))
+                {
+                    if (opensTheTalk || pointsAtTheOwner.FindEnd(words, v + 1, words.Length, out _)) return true;
+                    break;
+                }
+        }
+        return false;
+    }
+
+    /// <summary>Thirty-fifth blind set: places that send doctors messages of their own ("o hospital não para de me mandar mensagem").</summary>
+    static readonly HashSet<string> OtherSenders = ["hospital", "clinica", "operadora", "banco", "convenio", "plano", "prefeitura", "faculdade"];
+
+    static readonly HashSet<string> OwnerRefuses = ["quer", "deseja", "tem", "aceita", "gosta", "autoriza"];
+
+    /// <summary>
     /// Thirty-third blind set: "Meu marido se aposentou, favor remover o número dele", "minha mãe não é mais médica ativa, pode
     /// excluir o contato dela" — a relative, the doctor by his title, or "ele"/"ela", told to have left the work for good
-    /// (`terceiros.deixouDeVez`, at most three words after): the number asked about is the one the message comes from, the
+    /// (`terceiros.deixouDeVez`, at most six words after): the number asked about is the one the message comes from, the
     /// owner's, as when a death is told. Not with a colleague, a friend or a patient named (`terceiros.alheiosAoNumero`):
     /// "meu colega se aposentou, tira o número dele" is another number, which removing this doctor would not remove.
     /// </summary>
@@ -657,7 +712,9 @@ internal sealed class IntentVocabulary
         for (var k = 1; k < words.Length; k++)
         {
             if (ownerLeftForGood.EndAt(words, k) is null) continue;
-            for (var s = k - 1; s >= Math.Max(0, k - 3); s--)
+            // Thirty-fifth blind set: six words back, not three — "minha mãe é médica mas já aposentou", "ela tá com 82 anos e não
+            // trabalha mais".
+            for (var s = k - 1; s >= Math.Max(0, k - 6); s--)
                 if (ownerSubjects.Contains(words[s])) return true;
         }
         return false;
@@ -821,7 +878,13 @@ internal sealed class IntentVocabulary
         // written for by a secretary: "a doutora não quer mais receber"). Nineteenth blind set: not a vocative closed by a
         // comma before the command ("meu filho, pare de mandar mensagem").
         if (start > 0 && thirdParties.Contains(words[start - 1]) && !titles.Contains(words[start - 1]) && !Crosses(clauseEnds, start - 1, start)) return true;
-        for (var v = start - 1; v >= Math.Max(0, start - 5); v--)
+        // Thirty-fifth blind set: "o coordenador não para de me mandar mensagem", "o hospital não para de me mandar mensagem" —
+        // someone named by what he is, or a place (no pronoun, which may be Júlia herself), complained of through "não": he
+        // sends, not we.
+        if (start > 1 && words[start - 1] == "nao" && (thirdParties.Contains(words[start - 2]) || OtherSenders.Contains(words[start - 2])) && !titles.Contains(words[start - 2])
+            && words[start - 2] is not ("ele" or "ela" or "eles" or "elas") && !Crosses(clauseEnds, start - 2, start)) return true;
+        // Thirty-fifth blind set: also when the match opens on the verb of asking ("a Dra. Ana quer ser removida da lista").
+        for (var v = start; v >= Math.Max(0, start - 5); v--)
         {
             if (!thirdPartyVerbs.Contains(words[v])) continue;
             for (var t = v - 1; t >= Math.Max(0, v - 5); t--)
@@ -1364,7 +1427,8 @@ internal sealed class IntentVocabulary
             if (optOut && words[k] == "as" && k + 1 < words.Length && char.IsDigit(words[k + 1][0])) return true;
             if (optOut && words[k] is "sobre" or "referente" or "acerca" or "respeito") limit = Math.Min(words.Length, k + 1 + window);
             // Twenty-second blind set: "para de mandar pra mim de madrugada" — "pra mim" names nothing, so look past it.
-            if (optOut && words[k] == "para" && k + 1 < words.Length && words[k + 1] is "mim" or "nos") limit = Math.Min(words.Length, limit + 2);
+            // Thirty-fifth blind set: "pararem de ligar pra ele no horário do almoço" — nor does "pra ele/ela", the owner written for.
+            if (optOut && words[k] == "para" && k + 1 < words.Length && words[k + 1] is "mim" or "nos" or "ele" or "ela") limit = Math.Min(words.Length, limit + 2);
             // "me remove do grupo do plantão de sábado": a group or list with a complement is narrowed by it, so look on.
             if (complementedNouns.Contains(words[k]) && k + 1 < words.Length && words[k + 1] is "do" or "da" or "de" or "dos" or "das")
                 limit = Math.Min(words.Length, k + 2 + window);
@@ -1406,8 +1470,29 @@ internal sealed class IntentVocabulary
     {
         // "chega de vaga pra mim, obrigado": "para mim" adds nothing.
         if (end + 1 < words.Length && words[end] == "para" && words[end + 1] == "mim" && !Crosses(clauseEnds, end - 1, end)) end += 2;
+        // Thirty-fifth blind set: "queria parar de receber essas vagas", "não precisa mais mandar vaga pra ele" — the offers or
+        // the messages as a whole (bare, or plural after an article or a demonstrative), maybe "para ele/ela", close it too.
+        if (end < words.Length && !Crosses(clauseEnds, end - 1, end) && WholeServiceObject(words, end) is { } after && after > end)
+        {
+            end = after;
+            if (end + 1 < words.Length && words[end] == "para" && words[end + 1] is "mim" or "ele" or "ela" && !Crosses(clauseEnds, end - 1, end)) end += 2;
+        }
         return end >= words.Length || Crosses(clauseEnds, end - 1, end) || courtesies.Strip(words[end..]).Length == 0;
     }
+
+    /// <summary>Where "vaga(s)", "mensagens", "essas vagas", "as ofertas", "nada" starting at <paramref name="at"/> end, or null:
+    /// every offer, not one ("a vaga", "essa vaga" name the one offered).</summary>
+    static int? WholeServiceObject(string[] words, int at)
+    {
+        if (words[at] is "nada" or "isso") return at + 1;
+        if (words[at] is "mais" && at + 1 < words.Length && words[at + 1] == "nada") return at + 2;
+        if (WholeServiceNouns.Contains(words[at])) return at + 1;
+        return words[at] is "as" or "os" or "essas" or "esses" or "estas" or "estes" && at + 1 < words.Length && words[at + 1].EndsWith('s')
+               && WholeServiceNouns.Contains(words[at + 1]) ? at + 2 : null;
+    }
+
+    static readonly HashSet<string> WholeServiceNouns =
+        ["vaga", "vagas", "mensagem", "mensagens", "oferta", "ofertas", "plantoes", "propostas", "oportunidades", "coisas"];
 
     /// <summary>
     /// "não quero mais plantão de final de semana": a refusal that ends on a shift noun is narrowed by what the noun is
@@ -1456,6 +1541,15 @@ internal sealed class IntentVocabulary
     /// <summary>"vc vai parar de me mandar vaga se eu recusar essa?": a question about what follows his own act, not a request.</summary>
     static bool AsksAboutAConsequence(string[] words, int start, int bEnd, ulong clauseEnds)
     {
+        // Thirty-fifth blind set: "param de mandar" is the indicative made a command ("param de mandar msg", "vcs param de me
+        // mandar isso?"), but with a condition in its clause it tells what would happen: "vocês param de mandar se eu pedir?".
+        if (words[start] == "param")
+        {
+            for (var k = start - 1; k >= Math.Max(0, start - 8) && !Crosses(clauseEnds, k, k + 1); k--)
+                if (words[k] == "se") return true;
+            for (var k = bEnd; k < Math.Min(words.Length, bEnd + 6) && !Crosses(clauseEnds, k - 1, k); k++)
+                if (words[k] == "se") return true;
+        }
         if (start == 0 || words[start - 1] is not ("vai" or "vao" or "iria" or "iriam" or "vou")) return false;
         for (var k = bEnd; k + 1 < Math.Min(words.Length, bEnd + 7); k++)
         {

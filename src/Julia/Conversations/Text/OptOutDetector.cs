@@ -103,7 +103,22 @@ internal static partial class OptOutDetector
 
     /// <summary>The number told not to be a doctor's ("não sou médico", "número errado" not asked).</summary>
     static bool TellsNotTheDoctor(string text, string normalised) =>
-        NotADoctorWord().IsMatch(normalised) && AnyClause(text, NotTheDoctor, questionToo: false);
+        NotADoctorWord().IsMatch(normalised) && !WritesForTheDoctor().IsMatch(normalised)
+        && (AnyClause(text, NotTheDoctor, questionToo: false) || (StrangerNamed().IsMatch(normalised) && NumberOrMessagesWord().IsMatch(normalised)));
+
+    /// <summary>Thirty-fifth blind set: "não sou o Dr. Marcos, sou o irmão dele" — his family or office writing for him, not a
+    /// stranger holding his number (what they ask is read by the third-party rules: IntentVocabulary.ForTheOwner).</summary>
+    [GeneratedRegex(@"\bsou (o |a )?(irmao|irma|esposa|esposo|marido|mulher|filho|filha|pai|mae|secretaria|secretario|assistente|socio|socia|cunhado|cunhada|genro|nora|sobrinho|sobrinha) (dele|dela|d[oa] (dr|dra|doutor|doutora))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WritesForTheDoctor();
+
+    /// <summary>Thirty-fifth blind set: the doctor asked for as a stranger — "só chega mensagem pra um tal de dr Marcos", "não conheço
+    /// esse dr Marcos", "não conheço nenhum doutor" — in a message about the number or the messages (not "aquele dr que vc falou,
+    /// não conheço").</summary>
+    [GeneratedRegex(@"\b(um|uma) tal de\b|\bnao conheco (esse|essa|este|esta|nenhum|nenhuma|o|a|um|uma)?( tal( de)?)? ?(dr|dra|doutor|doutora|medic[oa])\b|\bnao conheco (dr|dra|doutor|doutora|medic[oa]) nenhum", RegexOptions.CultureInvariant)]
+    private static partial Regex StrangerNamed();
+
+    [GeneratedRegex(@"\b(numero|celular|telefone|whatsapp|whats|zap|wpp|chip|mensagem|mensagens)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberOrMessagesWord();
 
     /// <summary>Why an opt-out was asked, when the answer to it must differ (docs/decisions.md#opt-out): `falecimento` (the
     /// owner died), `engano` (not a doctor, a wrong number), else null.</summary>
@@ -136,13 +151,15 @@ internal static partial class OptOutDetector
 
     static bool NotTheDoctor(string clause) => NotADoctor().IsMatch(clause) || WrongNumber().IsMatch(clause);
 
-    [GeneratedRegex(@"\b(falec\w*|morreu|obito|entre nos)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(falec\w*|finad[oa]|morreu|obito|entre nos)\b", RegexOptions.CultureInvariant)]
     private static partial Regex DeathWord();
 
     /// <summary>The doctor by his title (or the number's owner) as the subject of a death: "o Dr. Roberto veio a óbito",
     /// "Minha mãe, Dra. Helena, faleceu", "o médico dono desse número faleceu"; or the death, then the number his.</summary>
     [GeneratedRegex(@"\b(dr|dra|doutor|doutora|medico|medica|don[oa] (desse|deste|do) (numero|celular|telefone|whatsapp))( \w+){0,3} (faleceu|morreu|veio a obito|foi a obito|veio a falecer|nao esta mais entre nos)\b" +
-        @"|\b(faleceu|morreu|veio a obito)\b.*\b(numero|celular|telefone|whatsapp) (era|e|pertencia) (dele|dela|d[oa] (dr|dra|doutor|doutora))\b", RegexOptions.CultureInvariant)]
+        @"|\b(faleceu|morreu|veio a obito)\b.*\b(numero|celular|telefone|whatsapp) (era|e|pertencia) (dele|dela|d[oa] (dr|dra|doutor|doutora))\b" +
+        // Thirty-fifth blind set: "esse número pertencia ao meu falecido esposo" — the number told to have been the one who died.
+        @"|\b(numero|celular|telefone|whatsapp|whats|chip) (era|pertencia|foi) (d[oa]|ao?) (meu |minha |nosso |nossa )?(falecid[oa]|finad[oa])\b", RegexOptions.CultureInvariant)]
     private static partial Regex OwnerDied();
 
     /// <summary>"ele faleceu" as the whole message, or after the title or the number named ("aqui é a filha do Dr. José. Ele
@@ -156,7 +173,7 @@ internal static partial class OptOutDetector
     [GeneratedRegex(@"\b(paciente|pacientes|leito|acompanhante|avo|cobrir|cobertura|substitu\w*|colega|plantao|escala|(pai|mae|filho|filha|irmao|irma|marido|esposa|tio|tia) (dele|dela))\b", RegexOptions.CultureInvariant)]
     private static partial Regex SomeoneElseDied();
 
-    [GeneratedRegex(@"\b(medic|doutor|dr|dra|saude|errad|enganaram|enganou|wrong)|\b(nao e mais|agora e|passou a ser) d", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(medic|doutor|dr|dra|saude|errad|enganaram|enganou|wrong)|\b(nao e mais|agora e|passou a ser) d|\b(pertence mais|nao usa mais|nao utiliza mais)\b|\be d[oa]s? \w+( \w+){0,2} agora$", RegexOptions.CultureInvariant)]
     private static partial Regex NotADoctorWord();
 
     /// <summary>"não sou médico" closing its clause (or going on with "e não pedi…", "nem trabalho…"): "não sou médico ainda" and
@@ -173,7 +190,13 @@ internal static partial class OptOutDetector
         @"|\b(mandando|mandaram|mandou|mandam|enviando|enviaram|enviou|ligando|escrevendo) (para|no|ao)( o| um)? (numero|contato|pessoa) errad[oa]\b" +
         @"|\b(numero|celular|telefone|whatsapp) (trocou|mudou) de (dono|dona)\b" +
         // Thirtieth blind set: "Este número não é mais do Dr. Carlos", "esse celular agora é da clínica" — the number another's now.
-        @"|(^| )(esse|este|o) (numero|celular|telefone|whatsapp) (nao e mais|agora e|passou a ser) (d[oa]s?|de) \w+( \w+){0,3}$|\b(erraram|errou) (o|de) (numero|contato|pessoa)\b|\bse enganaram de (numero|pessoa|contato)\b|^wrong number$", RegexOptions.CultureInvariant)]
+        @"|(^| )(esse|este|o) (numero|celular|telefone|whatsapp|whats|zap|wpp|chip) (nao e mais|agora e|passou a ser) (d[oa]s?|de) \w+( \w+){0,3}$" +
+        // Thirty-fifth blind set: the number another's now in other words — "esse whats é da clínica agora", "esse número não
+        // pertence mais ao dr Marcos", "o Dr. Marcos não usa mais esse número".
+        @"|(^| )(esse|este|o) (numero|celular|telefone|whatsapp|whats|zap|wpp|chip) e (d[oa]s?|de) \w+( \w+){0,2} agora$" +
+        @"|(^| )(esse|este|o) (numero|celular|telefone|whatsapp|whats|zap|wpp|chip) (nao pertence mais|nao e mais) (a|ao|as|aos|d[oa]s?)\b" +
+        @"|(^| )(o |a )?(dr|dra|doutor|doutora|medic[oa])( \w+)? nao (usa|utiliza) mais$|(^| )(\w+ ){1,3}nao (usa|utiliza) mais (esse|este|o) (numero|celular|telefone|whatsapp|whats|zap|wpp|chip)$" +
+        @"|\b(erraram|errou) (o|de) (numero|contato|pessoa)\b|\bse enganaram de (numero|pessoa|contato)\b|^wrong number$", RegexOptions.CultureInvariant)]
     private static partial Regex WrongNumber();
 
     /// <summary>A no said again, closing its clause: "(já) disse que não", "eu respondo não e vocês mandam de novo",
@@ -195,7 +218,9 @@ internal static partial class OptOutDetector
 
     /// <summary>"já pedi umas três vezes pra parar", "falei mil vezes pra pararem" — the request counted, not followed by
     /// the drug it stops ("…pra parar a noradrenalina").</summary>
-    [GeneratedRegex(@"\b(ja )?(pedi|falei|disse|mandei) (umas |mais de |ja )?(\d+|duas|tres|quatro|cinco|dez|mil|varias|muitas|tantas) vezes (para|que) (parar|parassem|pararem|nao mandar|nao me mandar)\b(?! (a|o|as|os|esse|essa) (?!mensage|envio|contato|vaga|oferta))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(ja )?(pedi|falei|disse|mandei) (umas |mais de |ja )?(\d+|duas|tres|quatro|cinco|dez|mil|varias|muitas|tantas) vezes (para|que) (parar|parassem|pararem|nao mandar|nao me mandar)\b(?! (a|o|as|os|esse|essa) (?!mensage|envio|contato|vaga|oferta))" +
+        // Thirty-fifth blind set: the times still to come, asked — "quantas vezes vou ter que pedir pra me excluir?".
+        @"|\bquantas vezes (eu )?(vou|vou ter que|vou ter de|vou precisar|tenho que|tenho de|preciso|terei que|devo) (pedir|falar|dizer|repetir) (para|que) (voces )?(me )?(tirar|tirarem|tire|tirem|excluir|excluirem|exclua|excluam|remover|removerem|remova|removam|retirar|retirarem|descadastrar|descadastrarem|parar|pararem|parem|sair|nao me mandar|nao mandar|nao me mandarem|nao mandarem)\b(?! (a|o|as|os|esse|essa|do|da) (?!mensage|envio|contato|vaga|oferta|lista|numero|cadastro))", RegexOptions.CultureInvariant)]
     private static partial Regex AskedTimesBefore();
 
     /// <summary>"mandei parar faz tempo e continuam mandando" — a request to stop told, then the sending that goes on.</summary>
@@ -266,6 +291,12 @@ internal static partial class OptOutDetector
                      && string.Join(' ', texts.Skip(i).Take(end - i)) is var spelled && IsOptOut(spelled))
                 (text, next, isStop) = (spelled, end, true);
             anyStop |= isStop;
+            // Thirty-fifth blind set: "chega" / "tô no hospital" / "depois vejo", "chega" / "cansei de esperar o pagamento" — a bare
+            // "chega" or "basta" stops the messages only when the turn speaks of them or of us, as the same word closing one
+            // message does (`comandoFinalComEnvio`: "fiz 4 plantões, chega" is his own day); a sentence of his day or of another
+            // matter after it, and no line of the turn about the sending, make it "enough for now". "chega" / "sério" stands.
+            if (isStop && next == i + 1 && next < texts.Count && IntentVocabulary.Instance.StopOnlyOnSending(Norm(i)) && EnoughOfSomethingElse(texts, i, Norm))
+                break;
             if (isStop)
             {
                 // Thirty-third blind set: "pode parar" / "de mandar" / "por essa semana" — lines that go on with the stop's sentence
@@ -296,6 +327,25 @@ internal static partial class OptOutDetector
             && string.Join(", ", texts) is var joined && IsOptOut(joined))
             return joined;
         return null;
+    }
+
+    /// <summary>
+    /// Whether the lines after the bare "chega" at <paramref name="at"/> say a sentence (two words or more, courtesies and
+    /// interjections aside) and no line of the turn is a stop or speaks of the sending or of us.
+    /// </summary>
+    static bool EnoughOfSomethingElse(IReadOnlyList<string> texts, int at, Func<int, string> norm)
+    {
+        var sentence = false;
+        for (var k = 0; k < texts.Count; k++)
+        {
+            if (k == at) continue;
+            var words = norm(k).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 0) continue;
+            if (IntentVocabulary.Instance.TalksOfSending(words) || words.Any(w => w is "voces" or "voce" or "julia" or "robo" or "empresa") || (k > at && IsOptOut(texts[k])))
+                return false;
+            if (k > at && IntentVocabulary.Instance.WithoutCourtesies(words).Length >= 2) sentence = true;
+        }
+        return sentence;
     }
 
     /// <summary>Thirtieth blind set: "chega" then "amanhã o documento" — the verb of arriving, its time in the next line.</summary>
@@ -463,7 +513,10 @@ internal static partial class OptOutDetector
     /// <returns>Where the praise ends in <paramref name="normalised"/>, or null when the stop is no joke.</returns>
     static int? StopInJest(string text, string normalised, string family)
     {
-        if (!(text.Contains("😂", StringComparison.Ordinal) || text.Contains("🤣", StringComparison.Ordinal) || Laughter().IsMatch(normalised))) return null;
+        // Thirty-fifth blind set: "vcs não param de mandar vaga boa" — the complaint form ("não param de mandar") with the offers
+        // praised is the same compliment, laughing or not.
+        if (!(text.Contains("😂", StringComparison.Ordinal) || text.Contains("🤣", StringComparison.Ordinal) || Laughter().IsMatch(normalised)
+              || NeverStopping().IsMatch(normalised))) return null;
         var praise = OfferPraise().Match(normalised);
         if (!praise.Success && family is "parar_envio" or "comando") praise = PraiseOfUs().Match(normalised);
         if (!praise.Success) return null;
@@ -480,6 +533,9 @@ internal static partial class OptOutDetector
 
     [GeneratedRegex(@"(^| )(k+|rs+|(rs){2,}s*|(ha){2,}h?|(he){2,}h?)( |$)", RegexOptions.CultureInvariant)]
     private static partial Regex Laughter();
+
+    [GeneratedRegex(@"\b(nao|nunca) (param|para|parem) de (me )?(mandar|enviar|oferecer)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NeverStopping();
 
     [GeneratedRegex(@"(?<!\b(nenhuma|nenhum|sem|nunca|nao tem)( \w+)? )\b(vagas?|plantao|plantoes|ofertas?|valor|valores) (tao |muito |super |bem )?(boa|boas|bom|bons|otim[oa]s?|incrive(l|is)|bem pag[oa]s?)\b|\bbem pag[oa]s?\b|\bnao resisto\b|\b(me|fico) tentando\b", RegexOptions.CultureInvariant)]
     private static partial Regex OfferPraise();
