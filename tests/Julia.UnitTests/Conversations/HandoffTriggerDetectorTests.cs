@@ -20,6 +20,8 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("quero um atendente de verdade")]
     [InlineData("preciso falar com alguém da equipe")]
     [InlineData("quero falar c/ o gerente")]
+    [InlineData("sai daqui robô, chama gente")]                 // not an opt-out either (OptOutDetectorTests)
+    [InlineData("robô, sai daqui! quero falar com uma pessoa")]
     public void ExplicitRequestsForAPerson(string text) => Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect(text));
 
     [Theory]

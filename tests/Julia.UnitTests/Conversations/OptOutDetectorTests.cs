@@ -438,6 +438,10 @@ public sealed class OptOutDetectorTests
     [InlineData("para com isso, vc é muito eficiente rsrs")]
     [InlineData("para com isso julia, vc é ótima kkkk")]
     [InlineData("pare de me mandar tanta coisa vcs são demais hahaha")]
+    [InlineData("sai daqui robô, chama gente")]                                  // thirty-fifth session: the bot sent away
+    [InlineData("sai robô, quero alguém")]
+    [InlineData("robô, sai daqui! quero falar com uma pessoa")]
+    [InlineData("vaza bot")]
     public void TiredOfTheBotOrAJokingPraiseIsNoStop(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 
     [Theory]
@@ -447,6 +451,9 @@ public sealed class OptOutDetectorTests
     [InlineData("cansei dessas mensagens, me remove")]
     [InlineData("vcs são insistentes demais kkk para com isso")]              // laughing, but nothing praised
     [InlineData("para com isso, vc é muito eficiente rsrs, mas me tira da lista")]
+    [InlineData("sai daqui robô, e me tira da lista")]
+    [InlineData("quero sair da lista")]
+    [InlineData("sai dessa lista, robô não")]
     public void AStopBesideTheBotsWearinessOrAJokeStillStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
 
     // Thirty-fifth blind set (docs/decisions.md#opt-out): variants of its classes, written after the rules.

@@ -32,6 +32,9 @@ internal static partial class OptOutDetector
         // about talking to a machine, not about being contacted (a person is what he wants: the handoff rules read it). The
         // phrase is read as nothing; whatever else the message says decides ("cansei desse robô, me tira da lista" stops).
         if (text is not null && BotWeariness().Match(text) is { Success: true } tired) text = text.Remove(tired.Index, tired.Length);
+        // Thirty-fifth session: "sai daqui robô, chama gente", "sai robô, quero alguém" — the bot sent away, addressed as the
+        // bot, is the wish for a person the handoff rules read (`dispensa_robo`), read here as nothing like the weariness.
+        if (text is not null && BotDismissed().Match(text) is { Success: true } dismissed) text = text.Remove(dismissed.Index, dismissed.Length);
         var normalised = PtBrText.Normalise(text);
         if (normalised.Length == 0) return null;
         var words = normalised.Split(' ');
@@ -565,6 +568,14 @@ internal static partial class OptOutDetector
     /// </summary>
     [GeneratedRegex(@"(?<!\p{L})(cansei|cansad[oa]s?|fart[oa]s?|(estou|to|tô|tou) de saco cheio|saco cheio|chega|n[aã]o aguento mais|desisti|desisto)\s+(de|d[eo]ss[ea]s?|d[eo]st[ea]s?|do|da)\s+((falar|conversar|tratar|lidar)\s+com\s+)?((ess?[ea]s?|est[ea]s?|o|a|os|as|um|uma)\s+)?(rob[oô]s?|robozinhos?|rob[oô]zinhos?|bots?|chat\s?bots?|m[aá]quinas?|ia|intelig[eê]ncia artificial|atendimento autom[aá]tico|respostas? autom[aá]ticas?|assistente virtual)(?!\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BotWeariness();
+
+    /// <summary>
+    /// The bot told to go away, addressed as the bot: "sai daqui robô", "vaza, bot", "robô, sai daqui", "sai fora IA" (on the
+    /// raw text, accents and case as typed). Not "sai da lista", "me tira daqui" (no bot addressed).
+    /// </summary>
+    [GeneratedRegex(@"(?<!\p{L})(sai|saia|vaza|some|xispa)(\s+(daqui|da[ií]|fora|pra\s+l[aá]))?[\s,!.]+((seu|sua|[ôo])\s+)?(rob[oô]s?|robozinho|rob[oô]zinho|bots?|chat\s?bots?|m[aá]quina|ia)(?!\p{L})"
+                    + @"|(?<!\p{L})(rob[oô]s?|robozinho|rob[oô]zinho|bots?|chat\s?bots?|m[aá]quina)[\s,!.]+(sai|saia|vaza|some|xispa)(\s+(daqui|da[ií]|fora|pra\s+l[aá]))?(?!\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BotDismissed();
 
     /// <summary>"Saí": the accent normalisation strips marks the past (I left), never the command "sai".</summary>
     [GeneratedRegex(@"(?<!\p{L})sa[íÍ](?!\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
