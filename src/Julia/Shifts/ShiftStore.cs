@@ -214,9 +214,12 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
             r, tx, cancellationToken: ct));
         var byStaff = r.Origin == ReservationOrigin.Staff;
         if (byStaff && doctor is not { Deleted: false }) return ReservationResult.DoctorNotFound;
+        // Locked as it is read: a change staff commit in the meantime is seen here, and one they start now waits for
+        // this hold — so the terms compared below are the terms held (docs/decisions.md#offered-terms).
         var shift = await c.QueryFirstOrDefaultAsync<Shift>(new CommandDefinition(
-            $"SELECT {Columns} {From} WHERE v.id = @ShiftId AND v.deleted_at IS NULL", r, tx, cancellationToken: ct));
+            $"SELECT {Columns} {From} WHERE v.id = @ShiftId AND v.deleted_at IS NULL FOR UPDATE OF v", r, tx, cancellationToken: ct));
         if (shift is null) return ReservationResult.NotFound;
+        if (r.AcceptedTerms is { } accepted && shift.Terms != accepted) return ReservationResult.TermsChanged(shift);
         if (byStaff)
         {
             if (doctor!.Bloqueado) return ReservationResult.Blocked;
@@ -343,9 +346,13 @@ internal static class ReservationOrigin
 /// </summary>
 /// <param name="ConfirmAtOnce">Staff reserve and confirm in one request (`confirmar: true`): the confirmation's notice says
 /// both, so the hold's own "Plantão reservado" notice is not sent (docs/decisions.md#reservations).</param>
+/// <param name="AcceptedTerms">
+/// The <see cref="Shift.Terms"/> the doctor said yes to, when the hold must be on exactly those: checked on the locked row,
+/// so a change staff make between the tool's check and the hold is not missed (outcome `condicoes_mudaram`).
+/// </param>
 internal sealed record ReservationRequest(
     Guid ShiftId, Guid MedicoId, Guid? ConversaId, string? Confirmation, string Origin = ReservationOrigin.Julia, string? ReservedBy = null,
-    bool ConfirmAtOnce = false);
+    bool ConfirmAtOnce = false, string? AcceptedTerms = null);
 
 internal sealed record ReservationResult(string Outcome, Shift? Shift = null, Guid? ReservationId = null, Shift? ClashWith = null)
 {
@@ -355,6 +362,8 @@ internal sealed record ReservationResult(string Outcome, Shift? Shift = null, Gu
     public static readonly ReservationResult Blocked = new("medico_bloqueado");
     /// <summary>One of <see cref="Shift.ReservationRefusal"/>'s reasons.</summary>
     public static ReservationResult Refused(string why, Shift shift) => new(why, shift);
+    /// <summary>The shift as it is now, when its terms are no longer those he accepted.</summary>
+    public static ReservationResult TermsChanged(Shift now) => new("condicoes_mudaram", now);
     public static ReservationResult Clash(Shift other) => new("conflito", ClashWith: other);
     public static ReservationResult Reserved(Shift shift, Guid id) => new("reservada", shift, id);
     public bool Succeeded => Outcome == "reservada";

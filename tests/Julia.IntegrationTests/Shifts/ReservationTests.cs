@@ -85,6 +85,43 @@ public sealed class ReservationTests(AgentFixture f) : IClassFixture<AgentFixtur
         Assert.Single(results, r => r.Outcome == "conflito");
     }
 
+    /// <summary>
+    /// Staff change the pay in their own system while Júlia's hold is on its way (after the tool compared the terms he
+    /// accepted, before the hold's transaction): the hold waits for their change on the locked row, sees it, and holds
+    /// nothing — `condicoes_mudaram` with the shift as it is now, for the tool to tell him.
+    /// </summary>
+    [Fact]
+    public async Task AChangeStaffCommitWhileTheHoldWaitsIsCaughtOnTheLockedRow()
+    {
+        var store = f.App.Services.GetRequiredService<ShiftStore>();
+        var d = await DoctorAsync("5511997928715");
+        var vaga = await f.ScalarAsync<Guid>("""
+            INSERT INTO vagas (hospital_id, especialidade_id, data, hora_inicio, hora_fim, valor, status)
+            SELECT h.id, e.id, (now() AT TIME ZONE 'America/Sao_Paulo')::date + 4, time '07:00', time '19:00', 2100, 'aberta'
+            FROM (SELECT id FROM hospitais ORDER BY nome LIMIT 1) h, (SELECT id FROM especialidades WHERE nome = 'pediatria') e
+            RETURNING id
+            """);
+        var accepted = (await store.FindAsync(vaga, default))!.Terms;
+
+        await using var staff = await f.Db.OpenConnectionAsync();
+        await using var edit = await staff.BeginTransactionAsync();
+        await staff.ExecuteAsync("UPDATE vagas SET valor = 1500 WHERE id = @vaga", new { vaga }, edit);
+        var hold = Task.Run(() => store.ReserveAsync(new ReservationRequest(vaga, d.Doctor, d.Conversation, "sim", AcceptedTerms: accepted), default));
+        while (!hold.IsCompleted && await f.ScalarAsync<long>(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()") == 0)
+            await Task.Delay(10);
+        await edit.CommitAsync();
+        var result = await hold;
+
+        Assert.Equal("condicoes_mudaram", result.Outcome);
+        Assert.Contains("1.500", result.Shift!.Terms);
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM reservas_vaga WHERE vaga_id = @vaga", new { vaga }));
+        Assert.Equal("aberta", await f.ScalarAsync<string>("SELECT status FROM vagas WHERE id = @vaga", new { vaga }));
+
+        var again = await store.ReserveAsync(new ReservationRequest(vaga, d.Doctor, d.Conversation, "sim", AcceptedTerms: result.Shift.Terms), default);
+        Assert.True(again.Succeeded);
+    }
+
     [Fact]
     public async Task ChangingAShiftDropsItsSpecialtysCachedLists()
     {

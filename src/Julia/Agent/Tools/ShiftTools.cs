@@ -120,7 +120,8 @@ internal sealed partial class ShiftTools(
         // His own words this turn, as staff will read them if he later says he never accepted — not the model's
         // `confirmacao`, which may paraphrase (docs/decisions.md#reservations).
         var confirmacao = TextPrefix.Of(session.DoctorText, 500);
-        var result = await store.ReserveAsync(new ReservationRequest(vagaId, doctor.Id, session.Turn.ConversaId, confirmacao), ct);
+        var result = await store.ReserveAsync(
+            new ReservationRequest(vagaId, doctor.Id, session.Turn.ConversaId, confirmacao, AcceptedTerms: shift.Terms), ct);
         switch (result.Outcome)
         {
             case "reservada":
@@ -130,6 +131,8 @@ internal sealed partial class ShiftTools(
                 return (true, $"Reservado: {shift.Describe()}. É uma pré-reserva: a equipe confirma com o médico.");
             case "ja_reservada":
                 return (false, Taken);
+            case "condicoes_mudaram":
+                return (false, Refuse(TermsChanged(shift.Terms, result.Shift!)));
             case "conflito":
                 return (false, $"Recusado: conflita com um plantão que o médico já tem ({result.ClashWith!.Describe()}).");
             default:
