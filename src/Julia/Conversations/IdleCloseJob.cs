@@ -14,7 +14,7 @@ namespace Julia.Conversations;
 /// `resolvido` by `encerramento automático`, the staff told as for any resolution): otherwise the doctor was never
 /// answered again. A finished conversation with a handoff still open (left by earlier versions) has it resolved the same
 /// way. Conversations with a pending reply stay open; paused ones already closed themselves after the last
-/// follow-up.
+/// follow-up, and one in the follow-up cadence counts its idle days from when its next step fell due.
 /// </summary>
 internal sealed class IdleCloseJob(NpgsqlDataSource db, ConversationStore conversations, ConversationControl control, HandoffStore handoffs,
     IOptions<ConversationsOptions> options) : IJob
@@ -32,6 +32,12 @@ internal sealed class IdleCloseJob(NpgsqlDataSource db, ConversationStore conver
                 SELECT id, stage, last_inbound_at FROM conversations c
                 WHERE c.status = 'active' AND c.controlled_by = 'ai'
                   AND CASE WHEN c.stage = 'recontato' THEN GREATEST(COALESCE(c.last_message_at, c.created_at), c.updated_at)
+                           -- In the follow-up cadence (a campaign's opening reached a doctor who had written before): idle
+                           -- from when its next step fell due (48 h, 5 and 15 days), so the close never comes before a step
+                           -- that can still go — it completed these 7 days after FU2, and FU3 was lost (docs/decisions.md#proactive).
+                           WHEN c.stage = 'msg_enviada' THEN COALESCE(c.last_message_at, c.created_at) + interval '48 hours'
+                           WHEN c.stage = 'followup_1_enviado' THEN COALESCE(c.last_message_at, c.created_at) + interval '5 days'
+                           WHEN c.stage = 'followup_2_enviado' THEN COALESCE(c.last_message_at, c.created_at) + interval '15 days'
                            ELSE COALESCE(c.last_message_at, c.created_at) END < now() - make_interval(days => @days)
                   AND NOT EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = c.medico_id AND i.conversa_id = c.id AND i.direcao = 'entrada' AND i.processado_em IS NULL)
                 FOR UPDATE SKIP LOCKED),

@@ -314,8 +314,8 @@ public sealed class JourneyTests(JourneyFixture f) : IClassFixture<JourneyFixtur
     }
 
     /// <summary>
-    /// The idle-close job (`encerramento`) completed his conversation a week after Júlia's last follow-up; then he answers
-    /// it. A new conversation opens, Júlia answers once, and what she said before (the doctor's history, not the
+    /// The idle-close job (`encerramento`) completed his conversation a week after the follow-up that should have come
+    /// next (FU2, due 5 days after FU1, never went: its send failed); then he answers FU1. A new conversation opens, Júlia answers once, and what she said before (the doctor's history, not the
     /// conversation's) is in front of her.
     /// </summary>
     [Fact]
@@ -325,12 +325,12 @@ public sealed class JourneyTests(JourneyFixture f) : IClassFixture<JourneyFixtur
         var medico = await f.ImportedDoctorAsync(phone);
         var old = await f.ScalarAsync<Guid>("""
             INSERT INTO conversations (medico_id, stage, last_inbound_at, last_outbound_at, last_message_at, created_at)
-            VALUES (@medico, 'followup_1_enviado', now() - interval '12 days', now() - interval '8 days', now() - interval '8 days', now() - interval '12 days')
+            VALUES (@medico, 'followup_1_enviado', now() - interval '17 days', now() - interval '13 days', now() - interval '13 days', now() - interval '17 days')
             RETURNING id
             """, new { medico });
         await f.ExecuteAsync("""
             INSERT INTO interacoes (medico_id, conversa_id, direcao, tipo, autor_tipo, origem, conteudo, created_at)
-            VALUES (@medico, @old, 'saida', 'texto', 'julia', 'fila:followup', 'Oi Dr. Paulo, conseguiu ver o plantão do Hospital Mauá?', now() - interval '8 days')
+            VALUES (@medico, @old, 'saida', 'texto', 'julia', 'fila:followup', 'Oi Dr. Paulo, conseguiu ver o plantão do Hospital Mauá?', now() - interval '13 days')
             """, new { medico, old });
         Assert.Equal(HttpStatusCode.OK, (await f.RunJobAsync("encerramento")).StatusCode);
         Assert.Equal("completed", await f.ScalarAsync<string>("SELECT status FROM conversations WHERE id = @old", new { old }));

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Julia.IntegrationTests.Chatwoot;
+using Julia.IntegrationTests.TestHost;
+using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
+using static Julia.IntegrationTests.TestHost.FakeAnthropic;
+
+namespace Julia.IntegrationTests.Journeys;
+
+/// <summary>
+/// Time moved for one doctor, as the job tests move it: every timestamp of his story (messages, conversation, queue rows,
+/// handoffs) set back by the time that passes; the jobs then run through `POST /jobs/{nome}`.
+/// </summary>
+internal static class DoctorClock
+{
+    public static Task AgeAsync(JourneyFixture f, Guid medico, string interval) => f.ExecuteAsync("""
+        UPDATE interacoes SET created_at = created_at - @interval::interval, processado_em = processado_em - @interval::interval
+        WHERE medico_id = @medico;
+        UPDATE conversations SET created_at = created_at - @interval::interval, last_inbound_at = last_inbound_at - @interval::interval,
+               last_outbound_at = last_outbound_at - @interval::interval, last_message_at = last_message_at - @interval::interval,
+               pausado_ate = pausado_ate - @interval::interval
+        WHERE medico_id = @medico;
+        UPDATE fila_mensagens SET created_at = created_at - @interval::interval, enviada_em = enviada_em - @interval::interval
+        WHERE medico_id = @medico AND status NOT IN ('pendente', 'processando');
+        UPDATE handoffs SET created_at = created_at - @interval::interval, resolvido_em = resolvido_em - @interval::interval
+        WHERE medico_id = @medico;
+        """, new { medico, interval });
+
+    /// <summary>A once-a-day job run again "the next day": today's claim (`execucoes_job`) is given back first.</summary>
+    public static async Task RunDailyAsync(JourneyFixture f, string job)
+    {
+        await f.ExecuteAsync("DELETE FROM execucoes_job WHERE nome = @job", new { job });
+        Assert.Equal(HttpStatusCode.OK, (await f.RunJobAsync(job)).StatusCode);
+    }
+
+    /// <summary>Runs `followups` and waits for the step it queued for him to go out; returns its queue row.</summary>
+    public static async Task<Guid> FollowUpSentAsync(JourneyFixture f, Guid medico, string step)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await f.RunJobAsync("followups")).StatusCode);
+        var fila = await f.ScalarAsync<Guid?>("""
+            SELECT id FROM fila_mensagens WHERE medico_id = @medico AND tipo = 'followup' AND metadata->>'tipo_followup' = @step
+            ORDER BY created_at DESC LIMIT 1
+            """, new { medico, step }) ?? throw new Xunit.Sdk.XunitException($"nenhum {step} enfileirado");
+        Assert.Equal("enviada", (await f.DueNowAsync(fila)).Status);
+        return fila;
+    }
+
+    public static Task<long> FollowUpsOfAsync(JourneyFixture f, Guid medico) =>
+        f.ScalarAsync<long>("SELECT count(*) FROM fila_mensagens WHERE medico_id = @medico AND tipo = 'followup'", new { medico });
+
+    public static async Task<(string Status, string Stage)> ConversationAsync(JourneyFixture f, Guid medico) =>
+        (await f.QueryAsync<(string, string)>(
+            "SELECT status, stage FROM conversations WHERE medico_id = @medico ORDER BY created_at DESC LIMIT 1", new { medico })).Single();
+}
+
+/// <summary>
+/// A doctor over days and weeks while the jobs run (round four of the cross-feature journeys): follow-ups, the idle
+/// close, handoffs that stay open for days, opt-outs and blocks between a message's queueing and its send, pauses that
+/// end — played on the real host, checked by what WhatsApp got and what the rows say.
+/// </summary>
+public sealed class TimeJourneyTests(JourneyFixture f) : IClassFixture<JourneyFixture>
+{
+    Task AgeAsync(Guid medico, string interval) => DoctorClock.AgeAsync(f, medico, interval);
+
+    /// <summary>A doctor imported from a list who answered Júlia once, long enough ago for a campaign to take him again.</summary>
+    async Task<Guid> DoctorWhoWroteOnceAsync(string phone, string age)
+    {
+        var medico = await f.ImportedDoctorAsync(phone);
+        await PostAsync(f.Client, Text(phone, "oi, quem é?"));
+        await f.WaitProcessedAsync(phone);
+        await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count), n => n == 1);
+        await AgeAsync(medico, age);
+        return medico;
+    }
+
+    /// <summary>
+    /// He answered Júlia once, then went quiet; a week later (the campaigns' 7-day exclusion over, before that night's
+    /// idle close) a campaign's opening reaches his still-open conversation. He never answers it: FU1 after 48 h, FU2 after
+    /// 5 days, and FU3 15 days later pauses him `nao_respondeu` — the idle close a week after FU2 leaves the cadence
+    /// alone. Before, it closed the conversation `completed` (he had written once, weeks before) and FU3 never went.
+    /// </summary>
+    [Fact]
+    public async Task ACampaignReachingADoctorWhoWroteWeeksAgoRunsItsWholeCadenceDespiteTheIdleClose()
+    {
+        const string phone = "5511966640001";
+        var medico = await DoctorWhoWroteOnceAsync(phone, "7 days 2 hours");
+        var opening = await f.QueuedCampaignMessageAsync(medico, "Oi Dr. Paulo! Voltaram os plantões de clínica no ABC, quer ver?");
+        Assert.Equal("enviada", (await f.DueNowAsync(opening)).Status);
+        Assert.Equal(("active", "msg_enviada"), await DoctorClock.ConversationAsync(f, medico));
+
+        await AgeAsync(medico, "49 hours");
+        await DoctorClock.FollowUpSentAsync(f, medico, "fu1");
+        await AgeAsync(medico, "5 days 1 hour");
+        await DoctorClock.FollowUpSentAsync(f, medico, "fu2");
+
+        await AgeAsync(medico, "8 days");
+        await DoctorClock.RunDailyAsync(f, "encerramento");
+        Assert.Equal(("active", "followup_2_enviado"), await DoctorClock.ConversationAsync(f, medico));
+
+        await AgeAsync(medico, "7 days 1 hour");
+        await DoctorClock.FollowUpSentAsync(f, medico, "fu3");
+        Assert.Equal(("paused", "nao_respondeu"), await DoctorClock.ConversationAsync(f, medico));
+        Assert.Equal("nao_respondeu", await f.ScalarAsync<string>("SELECT stage_jornada FROM medicos WHERE id = @medico", new { medico }));
+        Assert.Equal(5, f.SentTo(phone).Count);   // Júlia's reply, the opening, FU1, FU2, FU3
+        Assert.Contains("não vou mais te incomodar", f.SentTo(phone)[^1]);
+    }
+}
