@@ -12,7 +12,8 @@ namespace Julia.FollowUps;
 /// FU1 (with one real open shift that matches him when there is one: his specialty, not below his minimum pay, not at a
 /// hospital or sector he blocked, not clashing with a shift he holds — the agent's own search), FU3 15 days after FU2; only for active AI-controlled conversations
 /// with no answer since our last message, doctors not opted out or blocked and with pressure &lt; 70, one step per
-/// conversation per run and never two pending follow-ups.
+/// conversation per run and never two pending follow-ups. The intervals count from our last message or from a handoff's
+/// resolution after it, whichever is later.
 /// </summary>
 internal sealed class FollowUpJob(NpgsqlDataSource db, QueueStore queue, ShiftStore shifts, ShiftCatalog catalog, TimeProvider time) : Jobs.IJob
 {
@@ -29,12 +30,16 @@ internal sealed class FollowUpJob(NpgsqlDataSource db, QueueStore queue, ShiftSt
             SELECT c.id AS ConversaId, c.medico_id AS MedicoId, c.stage AS Stage, m.primeiro_nome AS PrimeiroNome, m.titulo AS Titulo,
                    m.especialidade_id AS EspecialidadeId, m.preferencias_detectadas::text AS Preferencias, c.last_outbound_at AS LastOutboundUtc
             FROM conversations c JOIN medicos m ON m.id = c.medico_id
+            -- The cadence's clock: our last message, or a person handing him back to Júlia after it — a takeover resolved
+            -- without a word to him (a phone call) left the next step due minutes later (docs/decisions.md#proactive).
+            CROSS JOIN LATERAL (SELECT GREATEST(c.last_outbound_at,
+                                                (SELECT max(h.resolvido_em) FROM handoffs h WHERE h.conversa_id = c.id)) AS since) clock
             WHERE c.status = 'active' AND c.controlled_by = 'ai'
               AND NOT m.opted_out AND NOT m.bloqueado AND m.deleted_at IS NULL AND m.pressure_score < 70
               AND c.last_outbound_at IS NOT NULL AND (c.last_inbound_at IS NULL OR c.last_inbound_at < c.last_outbound_at)
-              AND ((c.stage = 'msg_enviada' AND c.last_outbound_at <= now() - interval '48 hours')
-                OR (c.stage = 'followup_1_enviado' AND c.last_outbound_at <= now() - interval '5 days')
-                OR (c.stage = 'followup_2_enviado' AND c.last_outbound_at <= now() - interval '15 days'))
+              AND ((c.stage = 'msg_enviada' AND clock.since <= now() - interval '48 hours')
+                OR (c.stage = 'followup_1_enviado' AND clock.since <= now() - interval '5 days')
+                OR (c.stage = 'followup_2_enviado' AND clock.since <= now() - interval '15 days'))
               -- An answer the turn has not attached yet (last_inbound_at does not know it) is an answer too.
               AND NOT EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = m.id AND i.direcao <> 'saida' AND i.created_at > c.last_outbound_at)
               -- One step at a time; a step that ended in `erro` is not queued again until something else goes out: its

@@ -105,4 +105,48 @@ public sealed class TimeJourneyTests(JourneyFixture f) : IClassFixture<JourneyFi
         Assert.Equal(5, f.SentTo(phone).Count);   // Júlia's reply, the opening, FU1, FU2, FU3
         Assert.Contains("não vou mais te incomodar", f.SentTo(phone)[^1]);
     }
+
+    /// <summary>
+    /// A recruiter takes him over after FU1 (label `humano` in Chatwoot), keeps him six days and hands him back without
+    /// writing a word in Chatwoot (they spoke by phone). No follow-up goes while she has him; after the resolution the
+    /// cadence counts again from it — FU2 five days later, not minutes after a person just spoke to him.
+    /// </summary>
+    [Fact]
+    public async Task AHandoffResolvedAfterDaysRestartsTheCadenceFromTheResolution()
+    {
+        const string phone = "5511966640002";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        var medico = await f.ScalarAsync<Guid>("SELECT medico_id FROM conversations WHERE id = @conversa", new { conversa });
+        await AgeAsync(medico, "7 days 2 hours");
+        var opening = await f.QueuedCampaignMessageAsync(medico, "Oi Dr. Paulo! Temos plantões no ABC esta semana, quer ver?");
+        Assert.Equal("enviada", (await f.DueNowAsync(opening)).Status);
+        await AgeAsync(medico, "49 hours");
+        await DoctorClock.FollowUpSentAsync(f, medico, "fu1");
+        await AgeAsync(medico, "1 day");
+
+        var label = HumanLoopFixture.Webhook("webhook-conversation-updated-label-added.json", chatwootId, phone);
+        label["labels"] = new JsonArray("humano");
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(label)).StatusCode);
+        Assert.Equal("human", await f.ControlAsync(conversa));
+        await Eventually.MatchesAsync(() => f.ScalarAsync<long>(
+            "SELECT count(*) FROM fila_mensagens WHERE medico_id = @medico AND tipo = 'sistema' AND status = 'enviada'", new { medico }), n => n == 1);
+
+        await AgeAsync(medico, "6 days");
+        Assert.Equal(HttpStatusCode.OK, (await f.RunJobAsync("followups")).StatusCode);
+        Assert.Equal(1, await DoctorClock.FollowUpsOfAsync(f, medico));   // a person has him: FU1 only
+
+        var handoff = await f.ScalarAsync<Guid>("SELECT id FROM handoffs WHERE conversa_id = @conversa AND status = 'pendente'", new { conversa });
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsJsonAsync($"/admin/handoffs/{handoff}/resolver",
+            new { notas = "falei com ele por telefone" })).StatusCode);
+        Assert.Equal("ai", await f.ControlAsync(conversa));
+        Assert.Equal(HttpStatusCode.OK, (await f.RunJobAsync("followups")).StatusCode);
+        Assert.Equal(1, await DoctorClock.FollowUpsOfAsync(f, medico));
+
+        await AgeAsync(medico, "4 days 23 hours");
+        Assert.Equal(HttpStatusCode.OK, (await f.RunJobAsync("followups")).StatusCode);
+        Assert.Equal(1, await DoctorClock.FollowUpsOfAsync(f, medico));
+        await AgeAsync(medico, "2 hours");
+        await DoctorClock.FollowUpSentAsync(f, medico, "fu2");
+        Assert.Equal(("active", "followup_2_enviado"), await DoctorClock.ConversationAsync(f, medico));
+    }
 }
