@@ -59,8 +59,13 @@ internal sealed class FollowUpJob(NpgsqlDataSource db, QueueStore queue, ShiftSt
                 ["tipo_followup"] = step,
                 [QueueStore.AnswerBasisKey] = DateTime.SpecifyKind(e.LastOutboundUtc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture),
             };
-            // The shift the text names: its send checks it is still open (FollowUpShiftCheck).
-            if (shift is not null) metadata[QueueStore.NamedShiftKey] = shift.Id;
+            // The shift the text names — its send checks it is still open (FollowUpShiftCheck) — and the terms it tells of
+            // it, recorded as offered: his "quero" days later is checked against them (docs/decisions.md#offered-terms).
+            if (shift is not null)
+            {
+                metadata[QueueStore.NamedShiftKey] = shift.Id;
+                metadata[QueueStore.OfferedTermsKey] = new Dictionary<string, string> { [shift.Id.ToString()] = shift.Terms };
+            }
             items.Add(new NewQueueItem(e.MedicoId, e.ConversaId, QueueKinds.FollowUp, Text(step, Greeting(e), shift), time.GetUtcNow(), Metadata: metadata));
         }
         await using var tx = await c.BeginTransactionAsync(ct);

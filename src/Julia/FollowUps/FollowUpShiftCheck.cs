@@ -29,6 +29,6 @@ internal sealed class FollowUpShiftCheck(NpgsqlDataSource db, ShiftStore shifts,
             ? (await catalog.SearchUncachedAsync(FollowUpJob.SearchFor(esp, d.Preferencias), await shifts.HoldingsAsync(m.MedicoId, ct), ct)).FirstOrDefault()
             : null;
         return new RewrittenText(FollowUpJob.Text("fu2", FollowUpJob.Greeting(d.Titulo, d.PrimeiroNome), other), other?.Id,
-            other is null ? "vaga_indisponivel_sem_outra" : "vaga_indisponivel_outra_vaga");
+            other is null ? "vaga_indisponivel_sem_outra" : "vaga_indisponivel_outra_vaga", other?.Terms);
     }
 }

@@ -109,20 +109,22 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
         """;
 
     /// <summary>
-    /// A claimed row's text rebuilt at send time (<see cref="ISendTextCheck"/>): the new text and the shift it names, the
-    /// replaced shift kept in `metadata.texto_refeito` for whoever reads the row later. False when the row is no longer claimed.
+    /// A claimed row's text rebuilt at send time (<see cref="ISendTextCheck"/>): the new text, the shift it names and the
+    /// terms it tells of it (the old shift's terms go with it), the replaced shift kept in `metadata.texto_refeito` for whoever reads the row later. False when the row is no longer claimed.
     /// </summary>
     public async Task<bool> RewriteAsync(Guid id, RewrittenText text, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return await c.ExecuteAsync(new CommandDefinition($"""
             UPDATE fila_mensagens SET conteudo = @content,
-                   metadata = (metadata - '{QueueStore.NamedShiftKey}')
+                   metadata = (metadata - '{QueueStore.NamedShiftKey}' - '{QueueStore.OfferedTermsKey}')
                               || jsonb_build_object('texto_refeito', jsonb_build_object('vaga_anterior', metadata->>'{QueueStore.NamedShiftKey}',
                                                                                        'motivo', @reason::text, 'em', now()))
                               || CASE WHEN @shift::uuid IS NULL THEN jsonb_build_object() ELSE jsonb_build_object('{QueueStore.NamedShiftKey}', @shift::uuid) END
+                              || CASE WHEN @shift::uuid IS NULL OR @terms::text IS NULL THEN jsonb_build_object()
+                                      ELSE jsonb_build_object('{QueueStore.OfferedTermsKey}', jsonb_build_object(@shift::uuid::text, @terms::text)) END
             WHERE id = @id AND status = 'processando'
-            """, new { id, content = text.Content, reason = text.Reason, shift = text.NamedShiftId }, cancellationToken: ct)) == 1;
+            """, new { id, content = text.Content, reason = text.Reason, shift = text.NamedShiftId, terms = text.NamedShiftTerms }, cancellationToken: ct)) == 1;
     }
 
     /// <summary>Of these claimed rows, the ones still `processando`: not recorded as sent or ended yet.</summary>

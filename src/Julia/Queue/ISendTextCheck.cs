@@ -13,5 +13,8 @@ internal interface ISendTextCheck
     Task<RewrittenText?> CheckAsync(ClaimedMessage m, CancellationToken ct);
 }
 
-/// <summary>A rebuilt text, the shift it names now (null: none) and why it was rebuilt (a code kept in the row's metadata).</summary>
-internal sealed record RewrittenText(string Content, Guid? NamedShiftId, string Reason);
+/// <summary>
+/// A rebuilt text, the shift it names now (null: none), why it was rebuilt (a code kept in the row's metadata) and the
+/// terms the text tells of that shift (recorded as offered when it goes out; docs/decisions.md#proactive).
+/// </summary>
+internal sealed record RewrittenText(string Content, Guid? NamedShiftId, string Reason, string? NamedShiftTerms = null);

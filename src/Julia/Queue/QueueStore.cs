@@ -25,10 +25,17 @@ internal sealed class QueueStore(NpgsqlDataSource db)
     public const string NamedShiftKey = "vaga_id";
 
     /// <summary>
+    /// Metadata key of the terms a queued text told of the shift it names (`{vaga_id: "Hospital (cidade) | dia | … | valor"}`):
+    /// recorded as `termos_oferecidos` when it goes out, so his "quero" days later is held on exactly what he read.
+    /// </summary>
+    public const string OfferedTermsKey = "termos_oferecidos";
+
+    /// <summary>
     /// What a sent message stores in interacoes.llm (jsonb text, NULL when nothing): a reply's agent accounting from its
     /// metadata, with the shifts it offered and the terms it told of them (`termos_oferecidos`); a text with no model behind it that names a shift (a second follow-up's
-    /// <see cref="NamedShiftKey"/>, as it went out) records that shift alone as offered (`vagas_oferecidas`), so the
-    /// doctor's "quero" in a later turn finds it and the funnel counts the offer (docs/decisions.md#proactive).
+    /// <see cref="NamedShiftKey"/>, as it went out) records that shift alone as offered (`vagas_oferecidas`) with the terms
+    /// its text told (<see cref="OfferedTermsKey"/>), so the doctor's "quero" in a later turn finds it, is checked against
+    /// what he read, and the funnel counts the offer (docs/decisions.md#proactive).
     /// </summary>
     public const string LlmAccounting = $"""
         CASE WHEN metadata ? 'modelo' AND metadata->>'modelo' IS NOT NULL THEN jsonb_build_object(
@@ -36,7 +43,8 @@ internal sealed class QueueStore(NpgsqlDataSource db)
             'latencia_llm_ms', metadata->'latencia_llm_ms', 'ferramentas', metadata->'ferramentas',
             'vagas_oferecidas', metadata->'vagas_oferecidas', 'termos_oferecidos', metadata->'termos_oferecidos')::text
              WHEN {NamedShiftIdSql} IS NOT NULL
-             THEN jsonb_build_object('vagas_oferecidas', jsonb_build_array({NamedShiftIdSql}))::text END
+             THEN jsonb_strip_nulls(jsonb_build_object('vagas_oferecidas', jsonb_build_array({NamedShiftIdSql}),
+                                                       'termos_oferecidos', metadata->'{OfferedTermsKey}'))::text END
         """;
 
     /// <summary>

@@ -150,3 +150,51 @@ public sealed class TimeJourneyTests(JourneyFixture f) : IClassFixture<JourneyFi
         Assert.Equal(("active", "followup_2_enviado"), await DoctorClock.ConversationAsync(f, medico));
     }
 }
+
+/// <summary>
+/// <see cref="TimeJourneyTests"/> with the real agent (<see cref="ShiftJourneyFixture"/>): what he answers days after a
+/// proactive message goes through the real tools.
+/// </summary>
+public sealed class TimeShiftJourneyTests(ShiftJourneyFixture f) : IClassFixture<ShiftJourneyFixture>
+{
+    static JsonObject Reserve(Guid vaga, string words) => new() { ["vaga_id"] = vaga.ToString(), ["confirmacao"] = words };
+
+    /// <summary>
+    /// FU2 tells him of the Hospital Cadência at R$ 2.100; the next day staff lower it to R$ 1.500 in their system and
+    /// he answers "quero esse". He accepted what FU2 told him: nothing is held and the tool says what changed; his "sim"
+    /// to the new terms then holds it. Before, FU2 recorded the shift as offered but not its terms, so the hold compared
+    /// the shift with itself and was made at R$ 1.500 without a word.
+    /// </summary>
+    [Fact]
+    public async Task HisQueroADayAfterTheSecondFollowUpIsHeldOnlyOnTheTermsItTold()
+    {
+        const string phone = "5511966640101";
+        var (medico, conversa, _) = await f.DoctorAsync(phone, "tj_fu2");
+        var vaga = await f.OpenShiftAsync("tj_fu2", "Hospital Cadência");
+        // He wrote once; a campaign's opening and FU1 went unanswered since (the conversation as FU1 leaves it, 5 days ago).
+        await DoctorClock.AgeAsync(f, medico, "8 days");
+        await f.ExecuteAsync("""
+            UPDATE conversations SET stage = 'followup_1_enviado', last_outbound_at = now() - interval '5 days 1 hour' WHERE id = @conversa
+            """, new { conversa });
+
+        await DoctorClock.FollowUpSentAsync(f, medico, "fu2");
+        Assert.Contains("Hospital Cadência (Santo André)", f.SentTo(phone)[^1]);
+        Assert.Contains("R$ 2.100", f.SentTo(phone)[^1]);
+        Assert.Contains("R$ 2.100", await f.TermsSentAsync(medico, vaga, "R$ 2.100"));
+
+        await DoctorClock.AgeAsync(f, medico, "1 day");
+        await f.ExecuteAsync("UPDATE vagas SET valor = 1500 WHERE id = @vaga", new { vaga });
+        await f.CachedShiftsExpiredAsync(vaga);
+        var changed = await f.TurnAsync(phone, "quero esse", "(tj1a)", Tool("reservar_plantao", Reserve(vaga, "quero esse")),
+            Text("Dr., o valor desse plantão mudou pra R$ 1.500. Ainda quer?"));
+
+        Assert.Empty(await f.ReservationsAsync(vaga));
+        var told = Assert.Single(ShiftJourneyFixture.ToolResults(changed));
+        Assert.Contains("Não reservado", told);
+        Assert.Contains("valor: era R$ 2.100, agora R$ 1.500", told);
+
+        var again = await f.TurnAsync(phone, "sim, pode ser", "(tj1b)", Tool("reservar_plantao", Reserve(vaga, "sim")), Text("Reservado! A equipe confirma."));
+        Assert.StartsWith("Reservado:", Assert.Single(ShiftJourneyFixture.ToolResults(again)));
+        Assert.Equal([(medico, "ativa")], await f.ReservationsAsync(vaga));
+    }
+}

@@ -173,6 +173,14 @@ public sealed class ProactiveSendTests(AlwaysOpenFixture f) : IClassFixture<Alwa
         Assert.Equal((shiftOf["Hospital Livre"].ToString(), shiftOf["Hospital Tomado"].ToString()), (taken.Vaga, taken.Anterior));
         // The shift it named, as it went out, is recorded as offered: his "quero" in a later turn can reserve it.
         Assert.Equal($"[\"{shiftOf["Hospital Livre"]}\"]", taken.Oferecidas);
+        // With the terms the rebuilt text told of that shift, not of the gone one: his "quero" is checked against them.
+        var terms = (await f.QueryAsync<(string? Livre, bool Tomado)>(
+            "SELECT i.llm->'termos_oferecidos'->>@livre, COALESCE(i.llm->'termos_oferecidos' ? @tomado, false) FROM interacoes i " +
+            "JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = '5511999997061' AND i.direcao = 'saida' AND i.origem = 'fila:followup'",
+            new { livre = shiftOf["Hospital Livre"].ToString(), tomado = shiftOf["Hospital Tomado"].ToString() })).Single();
+        Assert.StartsWith("Hospital Livre (Mauá) | ", terms.Livre);
+        Assert.EndsWith("R$ 2.500", terms.Livre);
+        Assert.False(terms.Tomado);
         // Started, and no other open shift of his specialty: the plain nudge.
         var started = sent["5511999997062"];
         Assert.Equal("Oi Dra. Lia! Sigo com plantões na sua especialidade por aqui, se quiser é só me chamar", started.Conteudo);
