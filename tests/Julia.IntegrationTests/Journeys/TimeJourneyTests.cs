@@ -149,6 +149,67 @@ public sealed class TimeJourneyTests(JourneyFixture f) : IClassFixture<JourneyFi
         await DoctorClock.FollowUpSentAsync(f, medico, "fu2");
         Assert.Equal(("active", "followup_2_enviado"), await DoctorClock.ConversationAsync(f, medico));
     }
+
+    /// <summary>
+    /// A campaign's cadence ends with FU3 (paused 60 days). A month later he writes after all: the conversation is his
+    /// again (`active`, `respondeu`, the pause cleared), so the 06:00 pause expiry two months on finds nothing to
+    /// reactivate, and the idle close a week after his last message closes it `completed` — not `abandoned` as a
+    /// `recontato` nobody answered — with no follow-up to him in between.
+    /// </summary>
+    [Fact]
+    public async Task HeWritesDuringThePauseAfterTheLastFollowUpAndNeitherThePauseExpiryNorTheIdleCloseTreatHimAsSilent()
+    {
+        const string phone = "5511966640003";
+        var medico = await f.ImportedDoctorAsync(phone);
+        var opening = await f.QueuedCampaignMessageAsync(medico, "Oi Dr. Paulo! Temos plantões de clínica no ABC, quer ver?");
+        Assert.Equal("enviada", (await f.DueNowAsync(opening)).Status);
+        foreach (var (step, wait) in new[] { ("fu1", "49 hours"), ("fu2", "5 days 1 hour"), ("fu3", "15 days 1 hour") })
+        {
+            await AgeAsync(medico, wait);
+            await DoctorClock.FollowUpSentAsync(f, medico, step);
+        }
+        Assert.Equal(("paused", "nao_respondeu"), await DoctorClock.ConversationAsync(f, medico));
+
+        await AgeAsync(medico, "30 days");
+        await PostAsync(f.Client, Text(phone, "oi, desculpa a demora, ainda tem plantão?"));
+        await f.WaitProcessedAsync(phone);
+        await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count), n => n == 5);
+        Assert.Equal(("active", "respondeu"), await DoctorClock.ConversationAsync(f, medico));
+
+        await AgeAsync(medico, "31 days");
+        await DoctorClock.RunDailyAsync(f, "pausas");
+        Assert.Equal(("active", "respondeu"), await DoctorClock.ConversationAsync(f, medico));
+        Assert.Equal(HttpStatusCode.OK, (await f.RunJobAsync("followups")).StatusCode);
+        await DoctorClock.RunDailyAsync(f, "encerramento");
+        Assert.Equal(("completed", "respondeu"), await DoctorClock.ConversationAsync(f, medico));
+        Assert.Equal(3, await DoctorClock.FollowUpsOfAsync(f, medico));
+        Assert.Equal(5, f.SentTo(phone).Count);
+    }
+
+    /// <summary>
+    /// Staff block him ("não contatar") after FU1, while a reminder he asked for waits in the queue: the reminder ends
+    /// `bloqueada` `bloqueado` at its send, FU2 is never queued, and nothing more reaches WhatsApp.
+    /// </summary>
+    [Fact]
+    public async Task ADoctorStaffBlockMidCadenceGetsNeitherTheNextFollowUpNorHisPendingReminder()
+    {
+        const string phone = "5511966640004";
+        var medico = await f.ImportedDoctorAsync(phone);
+        var opening = await f.QueuedCampaignMessageAsync(medico, "Oi Dr. Paulo! Temos plantões de clínica no ABC, quer ver?");
+        Assert.Equal("enviada", (await f.DueNowAsync(opening)).Status);
+        await AgeAsync(medico, "49 hours");
+        await DoctorClock.FollowUpSentAsync(f, medico, "fu1");
+        var conversa = await f.ScalarAsync<Guid>("SELECT id FROM conversations WHERE medico_id = @medico", new { medico });
+        var reminder = await f.PendingReminderAsync(medico, conversa, "3 days");
+
+        await f.ExecuteAsync("UPDATE medicos SET bloqueado = true WHERE id = @medico", new { medico });
+        await AgeAsync(medico, "5 days 1 hour");
+        Assert.Equal(HttpStatusCode.OK, (await f.RunJobAsync("followups")).StatusCode);
+        Assert.Equal(("bloqueada", "bloqueado"), await f.DueNowAsync(reminder));
+
+        Assert.Equal(1, await DoctorClock.FollowUpsOfAsync(f, medico));
+        Assert.Equal(2, f.SentTo(phone).Count);   // the opening and FU1
+    }
 }
 
 /// <summary>
