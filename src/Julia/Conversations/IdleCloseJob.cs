@@ -35,10 +35,8 @@ internal sealed class IdleCloseJob(NpgsqlDataSource db, ConversationStore conver
                            -- In the follow-up cadence (a campaign's opening reached a doctor who had written before): idle
                            -- from when its next step fell due (48 h, 5 and 15 days), so the close never comes before a step
                            -- that can still go — it completed these 7 days after FU2, and FU3 was lost (docs/decisions.md#proactive).
-                           WHEN c.stage = 'msg_enviada' THEN COALESCE(c.last_message_at, c.created_at) + interval '48 hours'
-                           WHEN c.stage = 'followup_1_enviado' THEN COALESCE(c.last_message_at, c.created_at) + interval '5 days'
-                           WHEN c.stage = 'followup_2_enviado' THEN COALESCE(c.last_message_at, c.created_at) + interval '15 days'
-                           ELSE COALESCE(c.last_message_at, c.created_at) END < now() - make_interval(days => @days)
+                           ELSE COALESCE(c.last_message_at, c.created_at) + COALESCE({FollowUpCadence.IntervalSql("c.stage")}, interval '0')
+                      END < now() - make_interval(days => @days)
                   AND NOT EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = c.medico_id AND i.conversa_id = c.id AND i.direcao = 'entrada' AND i.processado_em IS NULL)
                 FOR UPDATE SKIP LOCKED),
             closed AS (

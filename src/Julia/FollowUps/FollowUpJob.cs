@@ -1,3 +1,4 @@
+using Julia.Conversations;
 using Julia.Doctors;
 using System.Globalization;
 using Dapper;
@@ -26,7 +27,7 @@ internal sealed class FollowUpJob(NpgsqlDataSource db, QueueStore queue, ShiftSt
     public async Task<string> RunAsync(CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        var due = (await c.QueryAsync<Eligible>(new CommandDefinition("""
+        var due = (await c.QueryAsync<Eligible>(new CommandDefinition($"""
             SELECT c.id AS ConversaId, c.medico_id AS MedicoId, c.stage AS Stage, m.primeiro_nome AS PrimeiroNome, m.titulo AS Titulo,
                    m.especialidade_id AS EspecialidadeId, m.preferencias_detectadas::text AS Preferencias, c.last_outbound_at AS LastOutboundUtc
             FROM conversations c JOIN medicos m ON m.id = c.medico_id
@@ -37,9 +38,8 @@ internal sealed class FollowUpJob(NpgsqlDataSource db, QueueStore queue, ShiftSt
             WHERE c.status = 'active' AND c.controlled_by = 'ai'
               AND NOT m.opted_out AND NOT m.bloqueado AND m.deleted_at IS NULL AND m.pressure_score < 70
               AND c.last_outbound_at IS NOT NULL AND (c.last_inbound_at IS NULL OR c.last_inbound_at < c.last_outbound_at)
-              AND ((c.stage = 'msg_enviada' AND clock.since <= now() - interval '48 hours')
-                OR (c.stage = 'followup_1_enviado' AND clock.since <= now() - interval '5 days')
-                OR (c.stage = 'followup_2_enviado' AND clock.since <= now() - interval '15 days'))
+              AND c.stage IN ('msg_enviada', 'followup_1_enviado', 'followup_2_enviado')
+              AND clock.since <= now() - {FollowUpCadence.IntervalSql("c.stage")}
               -- An answer the turn has not attached yet (last_inbound_at does not know it) is an answer too.
               AND NOT EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = m.id AND i.direcao <> 'saida' AND i.created_at > c.last_outbound_at)
               -- One step at a time; a step that ended in `erro` is not queued again until something else goes out: its
