@@ -489,4 +489,58 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("nem pra isso o hospital serve")]                              // the hospital, not us
     [InlineData("me enganaram no hospital, disseram que tinha estacionamento")]
     public void ThirtySixthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    /// <summary>
+    /// Thirty-eighth blind set (docs/decisions.md#handoff): the brief's phrases and variants written after the fixes — one of ours
+    /// asked to contact him with many words between the asking and the contact, legal threats told by their consequence, the
+    /// public told what they did.
+    /// </summary>
+    [Theory]
+    [InlineData("manda a pessoa que cuida do meu cadastro falar comigo", HandoffTriggers.PersonRequested)]
+    [InlineData("pede pra moça do RH que me mandou o contrato ontem me ligar", HandoffTriggers.PersonRequested)]
+    [InlineData("quero que o responsável pela escala do hospital Santa Rita entre em contato", HandoffTriggers.PersonRequested)]
+    [InlineData("gostaria que alguém do financeiro que cuida dos PJ me retornasse hoje", HandoffTriggers.PersonRequested)]
+    [InlineData("peço que a coordenadora de vocês me contate com urgência", HandoffTriggers.PersonRequested)]
+    [InlineData("fala pro gerente que atende minha conta me mandar mensagem", HandoffTriggers.PersonRequested)]
+    [InlineData("o dono dessa empresa tem que falar comigo", HandoffTriggers.PersonRequested)]
+    [InlineData("depois não reclamem quando chegar o processo", HandoffTriggers.Legal)]
+    [InlineData("não venham chorar quando a citação chegar", HandoffTriggers.Legal)]
+    [InlineData("isso não vai ficar assim", HandoffTriggers.Legal)]
+    [InlineData("isso não vai ficar barato, podem esperar", HandoffTriggers.Legal)]
+    [InlineData("me aguardem, isso não acaba aqui", HandoffTriggers.Legal)]
+    [InlineData("vocês vão ter notícias minhas", HandoffTriggers.Legal)]
+    [InlineData("vcs vão ouvir falar de mim", HandoffTriggers.Legal)]
+    [InlineData("guardei todos os prints das conversas", HandoffTriggers.Legal)]
+    [InlineData("tô juntando provas", HandoffTriggers.Legal)]
+    [InlineData("vou exigir a multa do contrato", HandoffTriggers.Legal)]
+    [InlineData("vou buscar ressarcimento", HandoffTriggers.Legal)]
+    [InlineData("isso é apropriação indébita", HandoffTriggers.Legal)]
+    [InlineData("isso vai ter consequência", HandoffTriggers.Legal)]
+    [InlineData("vou tomar uma atitude judicial", HandoffTriggers.Legal)]
+    [InlineData("vou contar no grupo dos plantonistas como vcs tratam a gente", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vou dar nota 1 estrela pra vcs", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vou fazer barulho no instagram", HandoffTriggers.NegativeSentiment)]
+    public void ThirtyEighthSetTriggers(string text, string expected) => Assert.Equal(expected, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("tem alguém da equipe de vcs lá no hospital?")]
+    [InlineData("tem humano no plantão da noite ou só residente? kkk")]
+    [InlineData("tem alguém de vocês no hospital amanhã?")]
+    [InlineData("tem médico humano ou é tudo telemedicina lá?")]
+    [InlineData("pode me ligar se precisar, tô livre agora")]
+    [InlineData("prefiro mensagem do que ligação")]
+    [InlineData("quero ser coordenadora de escala, tem vaga?")]
+    [InlineData("ninguém teve a decência de me ligar pra avisar do cancelamento")]
+    [InlineData("quem cuida das escalas aí? só pra saber o nome")]
+    [InlineData("fiz denúncia de um paciente que me agrediu")]
+    [InlineData("achei vcs pelo reclame aqui")]
+    [InlineData("minha filha quer ser advogada kkk")]
+    [InlineData("o seguro cobre processo ético?")]
+    [InlineData("tive que chamar a polícia no plantão, paciente agitado")]
+    [InlineData("vou na polícia federal renovar o passaporte")]
+    [InlineData("guardei os prints da escala, tá certinho")]
+    [InlineData("isso não vai ficar assim pra sempre, né?")]
+    [InlineData("quando vou ter notícias sobre a vaga?")]
+    [InlineData("vocês vão ter notícias minhas amanhã sobre o documento")]
+    public void ThirtyEighthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }

@@ -41,7 +41,7 @@ internal static partial class HandoffTriggerDetector
         @"|\b(preciso|quero|queria|gostaria de) (falar|tirar|resolver|saber|entender|conversar|de ajuda|ajuda)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NewNeed();
 
-    [GeneratedRegex(@"^((ah|ok|ta|pronto) )*(deixa para la|deixa quieto|ja resolvi|ja resolveu|ja resolveram|ja consegui|consegui resolver|ja achei|agora vi|(nao )?melhor nao|(nao )?melhor( me)?( manda| mandar| mande| escreve| escrever)? (por|pela|pelo) (mensagem|escrito|aqui|texto|whatsapp|chat))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((ah|ok|ta|pronto) )*(deixa para la|deixa quieto|ja resolvi|ja resolveu|ja resolveram|ja consegui|consegui resolver|ja achei|agora vi|so (para|por) (saber|curiosidade)( (o nome|mesmo|quem e))?$|(nao )?melhor nao|(nao )?melhor( me)?( manda| mandar| mande| escreve| escrever)? (por|pela|pelo) (mensagem|escrito|aqui|texto|whatsapp|chat))\b", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseTakenBack();
 
     static string? DetectInOne(string? text)
@@ -61,12 +61,16 @@ internal static partial class HandoffTriggerDetector
         // a doctor makes whatever he asks a legal matter, a contact asked for included.
         if ((t.Contains("advogad", StringComparison.Ordinal) || t.Contains("represent", StringComparison.Ordinal)) && LawyerForADoctor().IsMatch(t))
             return HandoffTriggers.Legal;
+        // Thirty-eighth blind set: the person asked for with many words between ("manda a pessoa que cuida do meu cadastro falar
+        // comigo"); not the hospital's staffing asked about, a call offered or declined, a job wanted (HandoffTriggerDetector.Indirect.cs).
         if (!asksIfBot && (AsksForPersonUnnegated(t, words, clauseEnds) || IntentVocabulary.Instance.PersonFamily(words, clauseEnds) is not null
-                           || NamedPersonAsked(text!, t) || TeamThenThem(t) || FormerContactAsked(t) || OursToCallBack(t))
+                           || NamedPersonAsked(text!, t) || TeamThenThem(t) || FormerContactAsked(t) || OursToCallBack(t) || SentToContactMe(t))
+            && !NoPersonMeant(t)
             && !PraisedOrCompared(t))
             return HandoffTriggers.PersonRequested;
         var quoted = text!.AsSpan().IndexOfAny("\"“”«»") >= 0;
-        if (((MayBeLegal(t) && TheDoctorsLegalStep(Legal(), t, quoted)) || (MayBeLegalMore(t) && TheDoctorsLegalStep(LegalMore(), t, quoted))) && !Joke(text!, t)
+        if (((MayBeLegal(t) && TheDoctorsLegalStep(Legal(), t, quoted)) || (MayBeLegalMore(t) && TheDoctorsLegalStep(LegalMore(), t, quoted))
+             || (MayBeLegalConsequence(t) && TheDoctorsLegalStep(LegalConsequence(), t, quoted))) && !Joke(text!, t)
             && !NotAboutUs(t))
             return HandoffTriggers.Legal;
         var mayBeVeryStrong = MayBeVeryStrong(t);
@@ -319,7 +323,11 @@ internal static partial class HandoffTriggerDetector
          // Thirty-first blind set: an errand's verb — "vou no conselho regional" then "buscar a certidão".
          "buscar", "pegar", "renovar", "retirar", "entregar", "assinar", "tirar",
          // Thirty-second blind set: the Spanish and English prepositions — "quiero hablar" then "con una persona".
-         "con", "with"];
+         "con", "with",
+         // Thirty-eighth blind set: a threat or a request finished on the next line — "depois não reclamem" then "quando chegar o
+         // processo", "isso não vai" then "ficar assim", "guardei" then "todos os prints", "chama" then "seu supervisor", and "meu
+         // advogado" then "é meu primo kkk" (the line before's subject, told of).
+         "quando", "todos", "todas", "ficar", "noticias", "seu", "sua", "e"];
 
     /// <summary>
     /// Twenty-third blind set: the next message of the burst takes the line before back — "quero falar com alguém" then
@@ -414,6 +422,9 @@ internal static partial class HandoffTriggerDetector
     static bool NotAStep(string t, int at, int length)
     {
         var word = t.AsSpan(at, length);
+        // Thirty-eighth blind set: "o seguro cobre processo ético no CRM?", "vcs oferecem seguro de responsabilidade civil pra
+        // processo médico?" — what an insurance covers, asked, with no step of his in the message.
+        if (InsuranceBefore().IsMatch(t.AsSpan(0, at)) && !StepVerb().IsMatch(t)) return true;
         if ((ActedOnAPlace().IsMatch(t.AsSpan(at + length)) || (word.StartsWith("denunci") && HospitalDenounced().IsMatch(t.AsSpan(at)))) && !ThisCompany().IsMatch(t)) return true;
         if ((word.StartsWith("justica") || word.StartsWith("judicia") || word.StartsWith("tribuna") || word.StartsWith("juizado"))
             && (JusticeAsRule().IsMatch(t.AsSpan(at + length)) || TroubleWithTheLawAsked().IsMatch(t.AsSpan(0, at)))) return true;
@@ -473,6 +484,12 @@ internal static partial class HandoffTriggerDetector
             return WhichProcess().IsMatch(t) || (OwnCaseBefore().IsMatch(t.AsSpan(0, at)) && !ThisCompany().IsMatch(t)) || (word.SequenceEqual("processando") && StillThinking().IsMatch(t.AsSpan(at + length)));
         return false;
     }
+
+    [GeneratedRegex(@"\b(seguro|seguros|apolice|cobertura)\b(?: \w+){0,5} $", RegexOptions.CultureInvariant)]
+    private static partial Regex InsuranceBefore();
+
+    [GeneratedRegex(@"\b(vou|vamos|irei|iremos)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex StepVerb();
 
     [GeneratedRegex(@"\b(process?o|acao|causa) (da|do|de) (minha|meu) (esposa|marido|mulher|mae|pai|filho|filha|irma|irmao|familia|sogra|sogro|cunhado|cunhada|amigo|amiga|vizinho|vizinha|tio|tia|avo)\b|\b(fui|sou|serei|vou ser|era|como) testemunha\b", RegexOptions.CultureInvariant)]
     private static partial Regex OthersCase();
@@ -919,13 +936,13 @@ internal static partial class HandoffTriggerDetector
 
     [GeneratedRegex(
         // "meu advogado revisou o contrato, pode mandar": a lawyer reading the contract before it is signed is no threat.
-        @"\badvogad[oa]s?\b(?! (\w+ ){0,2}(revis|analis|ler\b|leu\b|le\b|olh|confer)\w* (o |meu |seu |esse |este |nosso )?contrato)(?! (revisar|analisar|ler|olhar|conferir|dar uma olhada)$)(?! (\w+ ){0,4}contrato para (revis|analis|ler\b|olh|confer)\w*)(?<!\b(e|sou|era|eh|como) advogad[oa]s?)(?<!\b(atendi|atendo|atendendo|atender|examinei|operei|internei|paciente|pacientes) (um |uma |o |a |os |as )?advogad[oa]s?)(?! de familia)(?! (do|da|dos|das) (minha |meu )?(hospital|clinica|consultorio|paciente|pacientes|familia|prefeitura|condominio|banco|upa|plano|convenio|operadora|seguradora)\b)" +
+        @"\badvogad[oa]s?\b(?! (\w+ ){0,2}(revis|analis|ler\b|leu\b|le\b|olh|confer)\w* (o |meu |seu |esse |este |nosso )?contrato)(?! (revisar|analisar|ler|olhar|conferir|dar uma olhada)$)(?! (\w+ ){0,4}contrato para (revis|analis|ler\b|olh|confer)\w*)(?<!\b(e|sou|era|eh|como|ser|virar) advogad[oa]s?)(?<!\b(atendi|atendo|atendendo|atender|examinei|operei|internei|paciente|pacientes) (um |uma |o |a |os |as )?advogad[oa]s?)(?! de familia)(?! (do|da|dos|das) (minha |meu )?(hospital|clinica|consultorio|paciente|pacientes|familia|prefeitura|condominio|banco|upa|plano|convenio|operadora|seguradora)\b)" +
         @"|(?<!\b(pessoa|pessoas|natureza|personalidade) )\bjuridic[oa]\b|\bjustica\b(?! seja feita)(?<!\b(rua|avenida|av|praca|travessa|alameda|largo|bairro|vila|jardim) (da |de )?justica)|\bproco[nm]\b|\bextrajudicial(mente)?\b|\bjudicial(mente)?\b(?<!\b(perito|perita|pericia|pericias|leilao|recuperacao|deposito|tradutor|tradutora) judicial(mente)?)|\bacao judicial\b" +
         // "processo inflamatório", "processo infeccioso": a patient's condition, not a lawsuit.
         @"|(?<!\b(paciente|familia|acompanhante) (queria|quer|vai|ameacou) )\bprocess?(o|ar|ando|arei|aria)\b(?! (seletivo|para|de|do|da|dos|das|interno|burocratico|sei))(?! (" + Clinical + @")\b)(?<!\b(o|qual|como|esse|este|no|um) processo)" +
         // "vou processar a papelada": paperwork, not a lawsuit.
         @"(?! (ainda |bem |direito )?(a |o |os |as |minha |meu |meus |minhas |essa |esse |essas |esses |esta |este |estas |estes |sua |seu |suas |seus |uns |umas )?(noticias?|ideia|luto|perda|tudo isso|papelada|papeis|documentacao|documentos?|pedidos?|pagamentos?|cadastro|dados|solicitac\w+|informac\w+|planilhas?|folha|ponto|escala|arquivos?|notas?|exames?|receitas?|guias?|fichas?|formularios?)\b)" +
-        @"|\bjuizado\b|\b(vou|ir|irei|vamos|fui|passar) (na|a|ate a|para a) delegacia\b|\bna delegacia\b(?<!perto da delegacia)|\b(chamar|chamo|chamarei|acionar|aciono|acionarei|vou na|vou a|ir na|queixa na|registrar na|denunciar na|denunciar a|denunciar para a) (a )?policia\b|\bcaso de policia\b|\b(fazer|fiz|registrar|registrei|abrir|abri|dar|dei|fazendo) (um |o )?(bo|b o)\b" + OwnLossBefore + AboutOwnLoss + @"|\bboletim\b(?! de ocorrencia)" + AboutOwnLoss + @"|\bqueixa formal\b|\breclamar formalmente\b" +
+        @"|\bjuizado\b|\b(vou|ir|irei|vamos|fui|passar) (na|a|ate a|para a) delegacia\b|\bna delegacia\b(?<!perto da delegacia)|(?<!\b(tive que|tivemos que|precisei|precisamos|teve que|tiveram que|precisou|precisaram) )\b(chamar|chamo|chamarei|acionar|aciono|acionarei|vou na|vou a|ir na|queixa na|registrar na|denunciar na|denunciar a|denunciar para a) (a )?policia\b(?!(?: \w+){0,3} (tirar|renovar|buscar|pegar|emitir) (o |meu |a |minha )?(passaporte|documento|rg|identidade|visto|antecedentes|atestado)\b)|\bcaso de policia\b|\b(fazer|fiz|registrar|registrei|abrir|abri|dar|dei|fazendo) (um |o )?(bo|b o)\b" + OwnLossBefore + AboutOwnLoss + @"|\bboletim\b(?! de ocorrencia)" + AboutOwnLoss + @"|\bqueixa formal\b|\breclamar formalmente\b" +
         @"|\b(" + Council + @"|anpd)\b.*\b(reclam|denunc|queixa|formal|representa)|\b(reclam|denunc|queixa|representa)\w*\b.*\b(" + RegionalCouncil + @"|anpd)\b" +
         // "vou levar essa empresa pro Cremesp", "acionar o CRM", "o CRM vai saber disso" — not "levar o CRM" (the card).
         @"|\b(levar|levo|levarei|levando|leva)\b(?: \w+){0,3}? (ao|para o|ate o|junto ao|perante o) (" + Council + @"|conselho)\b(?! tutelar)" +
@@ -936,12 +953,12 @@ internal static partial class HandoffTriggerDetector
         @"|\b(" + Council + @"|sindicato( dos medicos)?) (vai|vao|vai ficar) saber\b" +
         // Consumer and data-protection bodies: "vou colocar vcs no Reclame Aqui", "nos termos da LGPD", "ANPD".
         // LGPD invoked on the doctor's own data or against the company — "a LGPD exige que o hospital guarde o prontuário" is not.
-        @"|(?<!\b(vi|li|olhei|pesquisei|consultei|procurei|chequei|vejo|leio) (no |o )?)\breclame ?aqui\b|\bconsumidor gov\b|\b(anpd|cnpd)\b|\bautoridade nacional de protecao de dados\b" +
+        @"|(?<!\b(vi|li|olhei|pesquisei|consultei|procurei|chequei|vejo|leio) (no |o )?)(?<!\b(achei|conheci|encontrei|vi|descobri) (voces|voce|a empresa|essa empresa) (pelo|no|via) )\breclame ?aqui\b|\bconsumidor gov\b|\b(anpd|cnpd)\b|\bautoridade nacional de protecao de dados\b" +
         @"|\b(nos termos da|com base na|pela|segundo a|conforme a|de acordo com a|fere a|ferindo a|viola a|violando a|descumpr\w* a|infring\w* a|contra a) " + DataLaw + @"\b" +
         @"|\b(" + DataLaw + @")\b(?! (obriga|exige|permite|preve|determina|diz|ok|de acordo|ciente|aceito|autorizo|tranquilo)\b).*\b(meus dados|dados pessoais|meu telefone|meu numero|meu contato|solicit\w*|direito|direitos|titular|consentimento)\b" +
         @"|\b(meus dados|dados pessoais|solicit\w*|consentimento)\b.*\b(" + DataLaw + @")\b" +
         @"|\bparar n[oa] (" + Council + @"|procon|reclame aqui)\b" +
-        @"|\breclamacao formal\b|\bnotificacao\b.*\bextrajudicial\b|\bdenunci(a|ar|ando|arei|o)\b(?! (de |da |do |por )?(maus tratos|violencia|abuso|agressao|estupro|abandono de incapaz|paciente|pacientes|desaparecimento|desaparecid[oa])\b)(?! (um |uma |o |a |esse |essa |este |esta )?(erro|erros|bug|bugs|falha|falhas|defeito|defeitos)\b)|\bautuacao\b|\bautuad[oa]s?\b|\bjudicializ\w*|\blevar (isso |essa situacao |o caso )?(ao|para o) (crm|cremesp|conselho)\b" +
+        @"|\breclamacao formal\b|\bnotificacao\b.*\bextrajudicial\b|\bdenunci(a|ar|ando|arei|o)\b(?! (de |da |do |por )?(um |uma |o |a )?(maus tratos|violencia|abuso|agressao|estupro|abandono de incapaz|paciente|pacientes|desaparecimento|desaparecid[oa])\b)(?! (um |uma |o |a |esse |essa |este |esta )?(erro|erros|bug|bugs|falha|falhas|defeito|defeitos)\b)|\bautuacao\b|\bautuad[oa]s?\b|\bjudicializ\w*|\blevar (isso |essa situacao |o caso )?(ao|para o) (crm|cremesp|conselho)\b" +
         @"|\b(crm|cfm)\b.*\b(reclamacao|reclamar|denuncia|queixa)\b|\b(reclamacao|reclamar|denuncia|queixa)\b.*\b(crm|cfm)\b|\bministerio (publico|do trabalho)\b(?<!\b(declaracao|declaracoes|documento|documentos|certidao|comprovante|comprovantes|relatorio|formulario|cadastro|registro) (para o|para|do|no|ao) ministerio (publico|do trabalho))|\bmpt\b|\bdefensoria\b|(?<!\btem )\bboletim de ocorrencia\b" + OwnLossBefore + AboutOwnLoss +
         @"|\b(medidas?|providencias?) (legais|judiciais|cabiveis)\b|\bprocesso (trabalhista|judicial|contra)\b|\b(reclamacao|reclamatoria) trabalhista\b|\btribuna(l|is)\b|\bintimacao\b|\bprocessa (voces|voce|a empresa)\b|\bprocessa(r|rei)? (los|las|lo|la)\b|\bacao (trabalhista|de cobranca|de indenizacao|contra)\b|\b(entrar|entro|entrei|entramos|entrarei|entrando|mover|movo|movi|abrir|abro|abri|abrirei|meter|meto|enfiar|enfio|tacar|taco|botar|boto|tomar|tomarem|levar|levarem|responder|responderem) (com |uma |com uma |com a |um |com um |a um )?(acao|processo)\b(?! seletivo| de (credenciamento|cadastro|selecao))" +
         @"|\bquebra de contrato\b" +
@@ -1115,6 +1132,10 @@ internal static partial class HandoffTriggerDetector
         @"|\b(vou|vamos|irei|vou ter que) (expor|difamar|detonar) (isso |tudo |o caso |essa historia |essa situacao )?(no|na|nas|nos|em) (linkedin|instagram|insta|twitter|facebook|face|tiktok|youtube|redes sociais|rede social|redes|internet|imprensa|midia)\b" +
         @"|\b(vou|vamos|irei) (postar|publicar|divulgar|espalhar|contar|expor) (isso|tudo|essa historia|o caso|essa situacao|o que voces fizeram)(?: \w+){0,3} para todo mundo (ver|saber)\b" +
         @"|\bexpondo (voces|vcs|a empresa|essa empresa|esta empresa|o nome de voces)\b" +
+        // Thirty-eighth blind set: what they did told to all ("vou contar pra todo mundo no grupo como vcs tratam médico", "vou fazer
+        // um post contando tudo que vcs fizeram"), a one-star review, noise made on the networks.
+        @"|\b(vou|vamos|irei)\b(?: \w+){0,4}? (contar|contando|divulgar|espalhar|postar|publicar|expor)\b(?: \w+){0,8}? (o que|como|tudo que|tudo o que) (voces|a empresa|essa empresa) (fazem|fizeram|fez|faz|tratam|trataram|estao fazendo)\b" +
+        @"|\b(vou|vamos|irei) (deixar|dar|colocar|postar) (uma )?(avaliacao|nota|review) (de )?(1|uma|zero|0) estrelas?\b|\bfazer (muito )?barulho (nas|na|no) (redes|rede|internet|instagram|linkedin|twitter|facebook|tiktok)\b" +
         @"|\b(vou|vamos|irei) (falar com|procurar|acionar|chamar|contar (tudo |isso )?para|levar (isso |o caso |tudo )?(para|a|ao)|botar (isso )?na|jogar (isso )?na)( a| o)? (imprensa|midia|jornal|jornalistas|reportagem)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex VeryStrong();
@@ -1157,6 +1178,8 @@ internal static partial class HandoffTriggerDetector
         "expor", "difamar", "detonar", "queimar", "denegrir", "falar mal", "falar muito mal", "verguenza",
         // Thirty-first blind set: exposing them in public in other words.
         "expondo", "todo mundo", "imprensa", "midia", "jornal", "reportagem",
+        // Thirty-eighth blind set: what they did told to all, the one-star review, the noise.
+        "contar", "contando", "divulgar", "espalhar", "postar", "publicar", "estrela", "barulho",
     ], StringComparison.Ordinal);
 
     internal static bool MayBeVeryStrong(string t) => t.AsSpan().ContainsAny(VeryStrongWords);
