@@ -69,7 +69,7 @@ internal sealed class AlertStore(NpgsqlDataSource db, SlackNotices slack)
         await slack.EnqueueAlertAsync(tx, id, new
         {
             tipo = alert.Tipo, severidade = alert.Severidade, mensagem = alert.Mensagem, valor = alert.Valor,
-            criado_em = new DateTimeOffset(createdAt, TimeSpan.Zero),
+            criado_em = new DateTimeOffset(createdAt, TimeSpan.Zero), o_que_fazer = AlertGuide.For(alert.Tipo),
         }, ct);
     }
 }

@@ -8,7 +8,8 @@ namespace Julia.Slack;
 
 /// <summary>
 /// An alert of the `alertas` job as Slack shows it (docs/decisions.md#alerts): "⚠️ Alerta: {tipo}" with Descrição,
-/// Severidade ("Atenção (warning)") and Horário (HH:MM São Paulo), in an attachment coloured by severity.
+/// Severidade ("Atenção (warning)"), Horário (HH:MM São Paulo) and O que fazer (the first step and the runbook's
+/// section, from the payload's `o_que_fazer`), in an attachment coloured by severity.
 /// </summary>
 internal static class SlackAlertMessage
 {
@@ -17,7 +18,7 @@ internal static class SlackAlertMessage
         "info" => "#2196F3", "warning" => "#FF9800", "error" => "#F44336", "critical" => "#9C27B0", _ => "#607D8B",
     };
 
-    /// <summary>From the outbox payload `{tipo, severidade, mensagem, valor, criado_em}`; null when it is not one.</summary>
+    /// <summary>From the outbox payload `{tipo, severidade, mensagem, valor, criado_em, o_que_fazer}`; null when it is not one.</summary>
     public static JsonObject? Render(JsonElement payload)
     {
         if (Text(payload, "tipo") is not { } tipo || Text(payload, "severidade") is not { } severidade) return null;
@@ -26,6 +27,9 @@ internal static class SlackAlertMessage
         var description = SlackMessages.Escape(Text(payload, "mensagem") ?? "-");
         if (description.Length > 1900) description = TextPrefix.Of(description, 1900) + "…";
         var hour = SaoPaulo.ToLocal(at).ToString("HH:mm", CultureInfo.InvariantCulture);
+        var fields = new JsonArray(Field("Descrição", description), Field("Severidade", SeverityLabel(severidade)), Field("Horário", hour));
+        // An alert put in the outbox before the field existed has none: the other three still go.
+        if (Text(payload, "o_que_fazer") is { Length: > 0 } next) fields.Add(Field("O que fazer", SlackMessages.Escape(next)));
         return new JsonObject
         {
             ["text"] = title,
@@ -37,8 +41,7 @@ internal static class SlackAlertMessage
                     new JsonObject
                     {
                         ["type"] = "section",
-                        ["fields"] = new JsonArray(
-                            Field("Descrição", description), Field("Severidade", SeverityLabel(severidade)), Field("Horário", hour)),
+                        ["fields"] = fields,
                     }),
             }),
         };

@@ -106,6 +106,8 @@ public sealed class AlertsJobTests(AlertsFixture f) : IClassFixture<AlertsFixtur
         Assert.StartsWith("*Descrição:*\nTaxa de handoff de 40", fields[0]);
         Assert.Equal("*Severidade:*\nAtenção (warning)", fields[1]);
         Assert.Matches(@"^\*Horário:\*\n\d\d:\d\d$", fields[2]);
+        // What to do and where the runbook goes on, from the payload the alert put in the outbox.
+        Assert.Equal("*O que fazer:*\n" + AlertGuide.For(AlertTypes.TaxaHandoffAlta), fields[3]);
 
         // Inside the cooldown the same condition sends nothing more.
         Assert.Contains("em cooldown: taxa_handoff_alta", await AlertsFixture.RunAsync(f.Client));
