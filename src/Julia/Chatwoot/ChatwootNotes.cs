@@ -150,11 +150,12 @@ internal sealed class ChatwootNotes(
     }
 
     /// <summary>
-    /// The handoff note: type and reason, the doctor's last message, his reservations in force (<see cref="HoldingLines"/>,
+    /// The handoff note: type and reason (the type in words without one), what to do (docs/decisions.md#staff-texts), the doctor's last message, his reservations in force (<see cref="HoldingLines"/>,
     /// none when he holds nothing) and how to give the conversation back.
     /// </summary>
     internal static string NoteText(HandoffNotice h, IReadOnlyList<string>? holdings = null) =>
-        $"🚨 Handoff ({h.TriggerType}): {h.Reason ?? "-"}" +
+        $"🚨 Handoff ({h.TriggerType}): {(string.IsNullOrWhiteSpace(h.Reason) ? HandoffTriggers.Label(h.TriggerType) : h.Reason.Trim())}" +
+        $"\nO que fazer: {HandoffTriggers.StaffAction(h.TriggerType)}" +
         (string.IsNullOrWhiteSpace(h.LastMessage) ? "" : $"\nÚltima mensagem do médico: {h.LastMessage}") +
         (holdings is { Count: > 0 } ? "\nReservas dele em vigor (o id serve para /confirmar e /cancelar):\n" + string.Join("\n", holdings) : "") +
         "\nA Júlia parou de responder nesta conversa. Para devolver a ela: resolva a conversa" +

@@ -190,7 +190,8 @@ internal sealed partial class TurnProcessor(
         if (HandoffTriggerDetector.DetectInTurn(texts) is var (trigger, triggerText))
         {
             MarkRead(input);
-            await outcomes.HandoffAsync(input, trigger, $"gatilho {trigger} na mensagem do médico", triggerText, ct);
+            // The reason staff read in Slack and Chatwoot ("assunto jurídico na mensagem do médico"), not the stored type's word.
+            await outcomes.HandoffAsync(input, trigger, $"{HandoffTriggers.Label(trigger)} na mensagem do médico", triggerText, ct);
             return new TurnResult.Done();
         }
         if (!options.Value.AnswerOutsideBusinessHours)

@@ -34,6 +34,7 @@ internal static partial class SlackMessages
         const string title = "🚨 Handoff necessário";
         var blocks = new List<JsonObject> { Header(title), Fields(HandoffFields(n, f)) };
         if (!string.IsNullOrWhiteSpace(n.LastMessage)) blocks.Add(Section($"*Última mensagem:*\n{Quote(n.LastMessage)}"));
+        blocks.Add(WhatToDo(n));
         AddChatwootButton(blocks, n.ChatwootConversationId, f);
         blocks.Add(HandoffFooter(n, n.CreatedAt));
         return Payload(title, TriggerColor(n.TriggerType), blocks);
@@ -43,7 +44,7 @@ internal static partial class SlackMessages
     {
         // "há 14 h 05 min", not "há 845 min" for a handoff left overnight (an audit of what people read, 2026-12-04).
         var title = $"⏰ Handoff aguardando há {(waiting < TimeSpan.FromMinutes(1) ? "0 min" : Duration(waiting))}";
-        var blocks = new List<JsonObject> { Header(title), Fields(HandoffFields(n, f)) };
+        var blocks = new List<JsonObject> { Header(title), Fields(HandoffFields(n, f)), WhatToDo(n) };
         AddChatwootButton(blocks, n.ChatwootConversationId, f);
         blocks.Add(HandoffFooter(n, n.CreatedAt));
         return Payload(title, TriggerColor(n.TriggerType), blocks);
@@ -58,7 +59,7 @@ internal static partial class SlackMessages
             Fields(
                 Field("Médico", DoctorName(n.DoctorName)),
                 Field("Telefone", Phone(n.Phone, f)),
-                Field("Tipo", Escape(n.TriggerType)),
+                Field("Tipo", TriggerType(n.TriggerType)),
                 Field("Duração", n.ResolvedAt is { } resolvedAt ? Duration(resolvedAt - n.CreatedAt) : "-"),
                 Field("Resolvido por", ResolvedBy(n.ResolvedBy))),
         };
@@ -200,8 +201,23 @@ internal static partial class SlackMessages
         Field("Médico", DoctorName(n.DoctorName)),
         Field("Telefone", Phone(n.Phone, f)),
         Field("Motivo", OrDash(n.Reason)),
-        Field("Tipo", Escape(n.TriggerType)),
+        Field("Tipo", TriggerType(n.TriggerType)),
     ];
+
+    /// <summary>
+    /// "Pedido de uma pessoa (pedido_humano)": the type in words with its stored word beside it, as the alerts' severity
+    /// (docs/decisions.md#staff-texts); a type this version does not know, as stored.
+    /// </summary>
+    static string TriggerType(string type)
+    {
+        var label = HandoffTriggers.Label(type);
+        return label == type ? Escape(type) : $"{Capitalised(label)} ({Escape(type)})";
+    }
+
+    /// <summary>What the person who takes the conversation does, before the button that opens it (docs/decisions.md#staff-texts).</summary>
+    static JsonObject WhatToDo(HandoffNotice n) => Section($"*O que fazer:* {Capitalised(HandoffTriggers.StaffAction(n.TriggerType))}");
+
+    static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpper(text[0], PtBr) + text[1..];
 
     /// <summary>Attachment colour by trigger type: the kind of trouble is visible before anyone reads.</summary>
     static string TriggerColor(string triggerType) => triggerType switch

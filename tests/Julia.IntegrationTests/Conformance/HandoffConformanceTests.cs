@@ -35,6 +35,8 @@ public sealed class HandoffConformanceTests(PipelineFixture f) : IClassFixture<P
             SELECT status, trigger_type, from_controller, to_controller, motivo, metadata::text FROM handoffs WHERE conversa_id = @conversa
             """, new { conversa })).Single();
         Assert.Equal(("pendente", "pedido_humano", "ai", "human"), (row.Status, row.Type, row.From, row.To));
+        // The reason staff read in Slack and Chatwoot, in words (docs/decisions.md#staff-texts): not "gatilho pedido_humano …".
+        Assert.Equal("pedido de uma pessoa na mensagem do médico", row.Motivo);
         var metadata = JsonDocument.Parse(row.Metadata).RootElement;
         var last = metadata.GetProperty("ultima_mensagem").GetString()!;
         Assert.InRange(last.Length, 1, 200);

@@ -56,9 +56,10 @@ public sealed class SlackMessagesTests
         Assert.Equal("🚨 Handoff necessário", payload["text"]!.GetValue<string>());
         Assert.Equal("🚨 Handoff necessário", Header(payload));
         Assert.Equal(
-            ["*Médico:*\nDra. Maria Silva", "*Telefone:*\n5511999990001", "*Motivo:*\nMédica pediu para falar com uma pessoa", "*Tipo:*\npedido_humano"],
+            ["*Médico:*\nDra. Maria Silva", "*Telefone:*\n5511999990001", "*Motivo:*\nMédica pediu para falar com uma pessoa", "*Tipo:*\nPedido de uma pessoa (pedido_humano)"],
             Fields(payload));
-        Assert.Equal(["*Última mensagem:*\n> Quero falar com uma pessoa, por favor"], Sections(payload));
+        Assert.Equal(["*Última mensagem:*\n> Quero falar com uma pessoa, por favor",
+            "*O que fazer:* Responda ao médico: ele pediu para falar com uma pessoa."], Sections(payload));
         Assert.Equal("#2196F3", Color(payload));
     }
 
@@ -69,7 +70,7 @@ public sealed class SlackMessagesTests
 
         Assert.Contains("*Médico:*\nsem nome", Fields(payload));
         Assert.Contains("*Motivo:*\n-", Fields(payload));
-        Assert.Empty(Sections(payload));
+        Assert.DoesNotContain(Sections(payload), s => s.Contains("Última mensagem"));
     }
 
     [Theory]
@@ -176,7 +177,7 @@ public sealed class SlackMessagesTests
         Assert.Equal("⏰ Handoff aguardando há 45 min", payload["text"]!.GetValue<string>());
         Assert.Equal("⏰ Handoff aguardando há 45 min", Header(payload));
         Assert.Equal(
-            ["*Médico:*\nDra. Maria Silva", "*Telefone:*\n55119999*****", "*Motivo:*\nMédica pediu para falar com uma pessoa", "*Tipo:*\njuridico"],
+            ["*Médico:*\nDra. Maria Silva", "*Telefone:*\n55119999*****", "*Motivo:*\nMédica pediu para falar com uma pessoa", "*Tipo:*\nAssunto jurídico (juridico)"],
             Fields(payload));
         Assert.Equal("https://chatwoot.example.com/app/accounts/3/conversations/1234", ButtonUrl(payload));
         Assert.Equal("#F44336", Color(payload));
@@ -190,7 +191,7 @@ public sealed class SlackMessagesTests
 
         Assert.Equal("✅ Handoff resolvido", payload["text"]!.GetValue<string>());
         Assert.Equal(
-            ["*Médico:*\nDra. Maria Silva", "*Telefone:*\n55119999*****", "*Tipo:*\npedido_humano", "*Duração:*\n1 h 05 min", "*Resolvido por:*\nAna (Chatwoot)"],
+            ["*Médico:*\nDra. Maria Silva", "*Telefone:*\n55119999*****", "*Tipo:*\nPedido de uma pessoa (pedido_humano)", "*Duração:*\n1 h 05 min", "*Resolvido por:*\nAna (Chatwoot)"],
             Fields(payload));
         Assert.Equal(["*Notas:*\nValor combinado por telefone."], Sections(payload));
         Assert.Equal("#4CAF50", Color(payload));
@@ -344,7 +345,7 @@ public sealed class SlackMessagesTests
         var reason = Assert.Single(Fields(opened), f => f.StartsWith("*Motivo:*", StringComparison.Ordinal));
         Assert.Equal(2000, reason.Length);
         Assert.EndsWith("a…", reason);
-        var last = Assert.Single(Sections(opened));
+        var last = Assert.Single(Sections(opened), s => s.StartsWith("*Última mensagem:*", StringComparison.Ordinal));
         Assert.Equal("*Última mensagem:*\n> ".Length + 500, last.Length);
         Assert.EndsWith("b…", last);
         var notes = Assert.Single(Sections(resolved));
@@ -381,7 +382,8 @@ public sealed class SlackMessagesTests
         var payload = SlackMessages.HandoffOpened(Handoff(), Plain);
 
         Assert.Equal(["text", "attachments"], payload.Select(p => p.Key));
-        Assert.Equal(["header", "section", "section", "actions", "context"], Blocks(payload).Select(b => b["type"]!.GetValue<string>()));
+        // Header, fields, last message, what to do, the Chatwoot button, the footer.
+        Assert.Equal(["header", "section", "section", "section", "actions", "context"], Blocks(payload).Select(b => b["type"]!.GetValue<string>()));
         Assert.NotNull(JsonNode.Parse(payload.ToJsonString()));
     }
 
