@@ -95,7 +95,8 @@ internal static partial class SlackMessages
         {
             Header(title),
             ReservationFields(n, f),
-            Section($"A pré-reserva ficou {Duration(heldFor)} sem confirmação. O plantão voltou a ficar aberto."),
+            Section($"A pré-reserva ficou {Duration(heldFor)} sem confirmação. O plantão voltou a ficar aberto. {NobodyToldHim} " +
+                "Se ele ainda quer o plantão, reserve de novo com `/reservar` no Chatwoot."),
         };
         // The footer dates the expiry, the event this notice reports.
         blocks.Add(ReservationFooter(n, n.ReservedAt + heldFor));
@@ -176,10 +177,17 @@ internal static partial class SlackMessages
             Section($"*Motivo:*\n{OrDash(n.Reason)}"),
         };
         if (reopened) blocks.Add(Section("O plantão voltou a ficar aberto."));
+        blocks.Add(Section($"{NobodyToldHim} Avise-o você."));
         AddChatwootButton(blocks, n.ChatwootConversationId, f);
         blocks.Add(ReservationFooter(n, n.EndedAt ?? n.ReservedAt));
         return Payload(title, CancelledColor, blocks);
     }
+
+    /// <summary>
+    /// An expired or cancelled reservation sends the doctor nothing (docs/decisions.md#reservations): the notice says so,
+    /// and what to do — it read as if someone had already told him (docs/decisions.md#staff-texts).
+    /// </summary>
+    const string NobodyToldHim = "A Júlia não manda aviso ao médico (só conta se ele perguntar).";
 
     /// <summary>"1 h 05 min", "12 min", "menos de 1 min": how long staff took, rounded down to the minute.</summary>
     public static string Duration(TimeSpan span)

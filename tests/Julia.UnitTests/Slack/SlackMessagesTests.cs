@@ -255,7 +255,11 @@ public sealed class SlackMessagesTests
                 "*Data:*\n13/12/2025 (sábado)", "*Período:*\nnoturno",
             ],
             Fields(payload));
-        Assert.Contains("O plantão voltou a ficar aberto.", Assert.Single(Sections(payload)));
+        var section = Assert.Single(Sections(payload));
+        Assert.Contains("O plantão voltou a ficar aberto.", section);
+        // Nobody told the doctor: the notice says so and what to do (docs/decisions.md#staff-texts).
+        Assert.Contains("A Júlia não manda aviso ao médico", section);
+        Assert.EndsWith("reserve de novo com `/reservar` no Chatwoot.", section);
         Assert.Equal("Conversa a1b2c3d4 • 10/12/2025 16:23", Footer(payload));
         Assert.Equal("#795548", Color(payload));
     }
@@ -303,9 +307,10 @@ public sealed class SlackMessagesTests
 
         Assert.Equal("🚫 Reserva cancelada", reopened["text"]!.GetValue<string>());
         Assert.Contains("*Cancelada por:*\nBruno", Fields(reopened));
-        Assert.Equal(["*Motivo:*\nhospital &lt;remanejou&gt;", "O plantão voltou a ficar aberto."], Sections(reopened));
+        const string tellHim = "A Júlia não manda aviso ao médico (só conta se ele perguntar). Avise-o você.";
+        Assert.Equal(["*Motivo:*\nhospital &lt;remanejou&gt;", "O plantão voltou a ficar aberto.", tellHim], Sections(reopened));
         Assert.Equal("Reserva e5f6a7b8 • 10/12/2025 14:53", Footer(reopened));
-        Assert.Equal(["*Motivo:*\nhospital &lt;remanejou&gt;"], Sections(kept));
+        Assert.Equal(["*Motivo:*\nhospital &lt;remanejou&gt;", tellHim], Sections(kept));
         Assert.Contains("*Cancelada por:*\nequipe", Fields(kept));
     }
 
