@@ -480,7 +480,6 @@ public sealed class OptOutDetectorTests
     public void ThirtyFifthSetOptOuts(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
 
     [Theory]
-    [InlineData("o dr. Paulo pediu pra avisar que não quer mais receber msg de vcs")] // pointing at neither: maybe another doctor
     [InlineData("meu marido pediu pra eu parar de mandar mensagem pra ex dele kkk")]  // asked of the writer
     [InlineData("ela quer que vcs parem de mandar vaga de pediatria pra ela, só clínica")]
     [InlineData("a dra. Luiza pediu pra tirar o nome dela da escala de domingo")]
@@ -495,4 +494,65 @@ public sealed class OptOutDetectorTests
     [InlineData("não quero receber adiantado")]                                // a way of being paid
     [InlineData("não quero mais saber de UPA")]                                // a kind of workplace
     public void ThirtyFifthSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    // Thirty-seventh blind set (docs/decisions.md#opt-out): the owner's refusal told by his family or office in the plain
+    // indicative is read as his own words; formal "não mais" before the verb; "qr" after "não".
+    [Theory]
+    [InlineData("meu marido não quer mais receber as vagas de vcs")]
+    [InlineData("minha esposa não tem mais interesse, podem tirar ela")]
+    [InlineData("o dr. Paulo pediu pra avisar que não quer mais receber msg de vcs")] // was a look-alike of the thirty-fifth set
+    [InlineData("o Dr. Ricardo mandou dizer que não deseja mais ser contatado")]
+    [InlineData("ele não quer mais, pode excluir")]
+    [InlineData("a Marta não quer mais receber mensagens, remove ela")]
+    [InlineData("minha noiva não tem mais interesse nas vagas, tira o contato dela")]
+    [InlineData("não quero mais, pode apagar")]
+    [InlineData("favor não mais contatar este número")]
+    [InlineData("Solicito não mais enviar mensagens a este telefone")]
+    [InlineData("n qr mais")]
+    [InlineData("tira eu")]
+    [InlineData("não quero mais as ofertas, obrigada")]                            // the offers as a whole, with their article
+    [InlineData("não quero mais essas mensagens")]
+    [InlineData("não quero mais as vagas")]
+    public void ThirtySeventhSetOptOuts(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("ele não quer mais plantão noturno, só diurno")]                  // his own narrowing, read as his
+    [InlineData("meu marido não quer que eu pegue plantão no fim de semana")]
+    [InlineData("ela não quer mais trabalhar naquele hospital, tem outro?")]
+    [InlineData("meu colega não quer mais receber, tira ele")]                     // a colleague: another number
+    [InlineData("ela não para de me mandar mensagem, a enfermeira chefe, o que eu faço?")] // the pronoun told to be someone of the ward
+    [InlineData("tem uma empresa que não para de me mandar spam")]                // another company
+    [InlineData("outra agência não para de me mandar vaga, foram vcs que passaram meu número?")]
+    [InlineData("bloqueei o número errado sem querer")]                           // a slip
+    [InlineData("recebo mensagem de outra agência o dia todo, já bloqueei eles")] // someone else blocked
+    [InlineData("não precisa me mandar o endereço de novo")]                      // one thing of a shift
+    [InlineData("não quero mais receber o lembrete da véspera")]
+    [InlineData("não manda mais pro número do consultório, manda direto pra mim")] // the contact kept here
+    [InlineData("para de mandar pro meu fixo, manda aqui")]
+    [InlineData("não quero mais as vagas de sábado")]                            // one day's shifts
+    [InlineData("não quero mais essas vagas longe")]
+    public void ThirtySeventhSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    /// <summary>A name written with its capital inside a sentence is no misspelt family word: corrected, it voided the match.</summary>
+    [Fact]
+    public void ANameWrittenWithItsCapitalIsNotTypoFixed()
+    {
+        var names = OptOutDetector.NamesIn("Oi, aqui é a Sônia, secretária do Dr. Marcos");
+        Assert.NotNull(names);
+        Assert.Contains("sonia", names);
+        Assert.Contains("marcos", names);
+        Assert.DoesNotContain("oi", names);
+        Assert.Equal(["a", "sonia", "nao"], IntentVocabulary.Instance.FixTypos(["a", "sonia", "nao"], names));
+        // Not at a sentence's start, nor in a message typed in capitals.
+        Assert.Null(OptOutDetector.NamesIn("Remove meu número. Obrigado"));
+        Assert.Null(OptOutDetector.NamesIn("PARE DE MANDAR"));
+        // Typed in small letters, a common first name one letter makes a family word is left as written (naoCorrigir):
+        // "marcio" is no "marido", "sonia" no "sócia".
+        Assert.Equal(["meu", "marcio", "e", "a", "sonia"], IntentVocabulary.Instance.FixTypos(["meu", "marcio", "e", "a", "sonia"]));
+    }
+
+    [Theory]
+    [InlineData("a Sônia não quer mais receber as escalas, exclui ela")]
+    [InlineData("a Sônia não quer mais receber mensagem de vcs")]
+    public void ANamedOwnersRefusalIsReadWithTheNameUncorrected(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
 }

@@ -135,13 +135,13 @@ internal sealed class IntentVocabulary
     /// The opt-out family that matches the words (`comando`, `recusa`, `remocao`, …), or null. <paramref name="lastSentence"/>:
     /// the normalised words of the message's last sentence when it is short (after its last . , ; ! ? or line break).
     /// </summary>
-    public string? OptOutFamily(string[] words, string[]? lastSentence = null, ulong clauseEnds = 0, bool leftInThePast = false)
+    public string? OptOutFamily(string[] words, string[]? lastSentence = null, ulong clauseEnds = 0, bool leftInThePast = false, IReadOnlySet<string>? names = null)
     {
         if (words.Length == 0) return null;
         // The words as written, for what is read beside a refusal (names, "teria", "quais", "longe"): one letter fixed would
         // turn them into family words ("teria" → "terça", "longe" → "longer", "pague" → "apague").
         var written = words;
-        words = FixTypos(words);
+        words = FixTypos(words, names);
         var core = courtesies.Strip(words);
         // One scan, not one per candidate match: "talvez", "mais pra frente" anywhere make a refusal a pause.
         // Twenty-first blind set: "nos próximos 6 meses não quero receber nada", "até 2027 não me manda nada" — a span counted
@@ -240,6 +240,11 @@ internal sealed class IntentVocabulary
             // a bare "pode encerrar" closing the talk after it, are commands here: with another command, never alone.
             if (clause is ["mas" or "porem", _, ..]) clause = clause[1..];
             if (clause is ["pode" or "podem" or "favor", "encerrar" or "finalizar"] or ["encerra" or "encerre" or "encerrar"]) { commands++; continue; }
+            // Thirty-seventh blind set: "não quero mais, pode excluir" — a bare verb of removing after a refusal is the refusal's
+            // consequence, its object (this contact) left out: a command with another, never alone ("pode excluir" may close
+            // another matter).
+            if (clause is ["pode" or "podem" or "favor", "excluir" or "remover" or "apagar" or "descadastrar" or "deletar"]
+                or ["exclui" or "exclua" or "excluam" or "remove" or "removam" or "apaga" or "apaguem" or "descadastra"]) { commands++; continue; }
             if (!exact.Contains(string.Join(' ', clause))) return false;
             commands++;
         }
@@ -694,8 +699,88 @@ internal sealed class IntentVocabulary
         return false;
     }
 
+    /// <summary>
+    /// Thirty-seventh blind set: "meu marido não quer mais receber as vagas de vcs", "minha esposa não tem mais interesse, podem
+    /// tirar ela", "o dr. Fernando pediu pra avisar que não quer mais receber", "a Sônia não quer mais…, exclui ela" — someone of
+    /// the owner's (a relative, a partner, the doctor by his title, "ele"/"ela", a name written with its capital after its
+    /// article) refusing in the plain indicative. Júlia writes only to the numbers she holds for doctors, so the one refused is
+    /// the one the message comes from: the refusal is read as the owner's own words ("não quero mais receber…, podem me
+    /// tirar"), with every rule of the doctor's own stop — one shift refused, a pause, a narrowing still keep the contact ("ele
+    /// não quer mais plantão noturno, só diurno"). Not with a colleague, a friend or a patient named, a sign of another number
+    /// or a phone number written (as <see cref="AsksForTheOwner"/>). The family of the reading, or null.
+    /// </summary>
+    public string? OwnersRefusalAsHis(string[] words, ulong clauseEnds, IReadOnlySet<string>? names)
+    {
+        if (words.Length < 3 || words.Any(notTheOwner.Contains) || anotherNumber.FindEnd(words, 0, words.Length, out _)
+            || words.Any(w => w.Length >= 4 && w.All(char.IsAsciiDigit)))
+            return null;
+        for (var s = 0; s + 2 < words.Length; s++)
+        {
+            var titled = titles.Contains(words[s]);
+            if (!ownerSubjects.Contains(words[s]) && !Partners.Contains(words[s])
+                && !(s > 0 && words[s - 1] is "o" or "a" && names is not null && names.Contains(words[s])))
+                continue;
+            for (var n = s + 1; n + 1 < words.Length && n <= s + 8; n++)
+            {
+                if (words[n] != "nao") continue;
+                if (!HisVerbs.TryGetValue(words[n + 1], out var mine) || !BetweenSubjectAndRefusal(words, s + 1, n, titled, names)) break;
+                var his = words[n..];
+                his[1] = mine;
+                for (var k = 2; k < his.Length; k++)
+                {
+                    var crossesBefore = Crosses(clauseEnds >> n, k - 1, k);
+                    if (his[k] is "ele" or "ela" && !crossesBefore && RemovalVerbs.Contains(his[k - 1])) (his[k - 1], his[k]) = ("me", his[k - 1]);
+                    else if (his[k] is "dele" or "dela" && !crossesBefore && k - 1 > 1) (his[k - 1], his[k]) = ("meu", his[k - 1]);
+                    else if (his[k] is "ele" or "ela" && his[k - 1] == "para" && !crossesBefore) his[k] = "mim";
+                }
+                return OptOutFamily(his, null, n >= 64 ? 0 : clauseEnds >> n, names: names);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Between the owner named and his refusal: his name (after a title, or written with its capital), "já", or the
+    /// news passed on ("pediu pra avisar que", "mandou dizer que", "disse que").</summary>
+    static bool BetweenSubjectAndRefusal(string[] words, int from, int to, bool titled, IReadOnlySet<string>? names)
+    {
+        var k = from;
+        // His name: up to two words after a title, or any written with its capital.
+        while (k < to && ((titled && k - from < 2 && !PassedOn.Contains(words[k]) && words[k] != "ja") || (names is not null && names.Contains(words[k])))) k++;
+        var span = words[k..to];
+        if (span is [.., "que"] && span.Length <= 5 && span.All(PassedOn.Contains)) return true;
+        return span.All(w => w is "ja" or "realmente" or "mesmo");
+    }
+
+    /// <summary>
+    /// Thirty-seventh blind set (OptOutDetector.InTurn): whether a line read before a stop can make it none — a pause counted or
+    /// said ("nos próximos 6 meses" then "não quero nada"), or someone else named ("outra empresa" then "não para de me mandar
+    /// vaga", "meu colega" then "pediu pra sair da lista").
+    /// </summary>
+    internal bool QualifiesTheNextLine(string[] words) =>
+        pauseInMessage.FindEnd(words, 0, words.Length, out _) || CountedPause(words) || words.Any(notTheOwner.Contains)
+        || words.Any(w => OtherSenders.Contains(w) || OtherCompanies.Contains(w) || (thirdParties.Contains(w) && !titles.Contains(w) && !ownerSubjects.Contains(w)));
+
+    static readonly HashSet<string> PassedOn =
+        ["pediu", "pede", "mandou", "disse", "falou", "avisou", "para", "avisar", "dizer", "falar", "informar", "comunicar", "voces", "lhes", "que"];
+
+    /// <summary>Partners the reference's relatives leave out: "meu namorado não quer mais receber essas vagas".</summary>
+    static readonly HashSet<string> Partners = ["namorado", "namorada", "noivo", "noiva", "companheiro", "companheira"];
+
+    /// <summary>The owner's verb of refusing, in his own first person.</summary>
+    static readonly Dictionary<string, string> HisVerbs = new(StringComparer.Ordinal)
+    {
+        ["quer"] = "quero", ["deseja"] = "desejo", ["tem"] = "tenho", ["aceita"] = "aceito", ["autoriza"] = "autorizo", ["precisa"] = "preciso",
+    };
+
+    static readonly HashSet<string> RemovalVerbs =
+        ["tira", "tirar", "tire", "tirem", "retira", "retirar", "retirem", "remove", "remover", "removam", "remova", "exclui", "excluir", "excluam", "exclua",
+         "apaga", "apagar", "apaguem", "descadastra", "descadastrar", "descadastrem", "deleta", "deletar", "esquece", "esquecam"];
+
     /// <summary>Thirty-fifth blind set: places that send doctors messages of their own ("o hospital não para de me mandar mensagem").</summary>
     static readonly HashSet<string> OtherSenders = ["hospital", "clinica", "operadora", "banco", "convenio", "plano", "prefeitura", "faculdade"];
+
+    /// <summary>Thirty-seventh blind set: companies, said to be another ("outra empresa", "uma agência").</summary>
+    static readonly HashSet<string> OtherCompanies = ["empresa", "empresas", "agencia", "agencias", "cooperativa", "plataforma", "operadora"];
 
     static readonly HashSet<string> OwnerRefuses = ["quer", "deseja", "tem", "aceita", "gosta", "autoriza"];
 
@@ -883,6 +968,18 @@ internal sealed class IntentVocabulary
         // sends, not we.
         if (start > 1 && words[start - 1] == "nao" && (thirdParties.Contains(words[start - 2]) || OtherSenders.Contains(words[start - 2])) && !titles.Contains(words[start - 2])
             && words[start - 2] is not ("ele" or "ela" or "eles" or "elas") && !Crosses(clauseEnds, start - 2, start)) return true;
+        // Thirty-seventh blind set: "tem uma empresa que não para de me mandar spam", "outra agência não para de me mandar vaga" —
+        // another company, named as another; and "ela não para de me mandar mensagem, a coordenadora do hospital" — the pronoun
+        // told to be someone of the ward in the same message (not one of ours: "vocês", "Júlia" keep the complaint ours).
+        if (start > 1 && words[start - 1] == "nao" && !Crosses(clauseEnds, start - 2, start))
+        {
+            var subject = words[start - 2] == "que" && start > 2 ? start - 3 : start - 2;
+            if (OtherCompanies.Contains(words[subject]) && subject > 0 && words[subject - 1] is "outra" or "outras" or "uma" or "umas" or "alguma" or "algumas" or "outro" or "um")
+                return true;
+            if (words[start - 2] is "ele" or "ela" && !words.Any(w => w is "voces" or "voce" or "julia" or "robo" or "bot")
+                && words.Any(w => !titles.Contains(w) && w is not ("ele" or "ela" or "eles" or "elas") && (thirdParties.Contains(w) || OtherSenders.Contains(w))))
+                return true;
+        }
         // Thirty-fifth blind set: also when the match opens on the verb of asking ("a Dra. Ana quer ser removida da lista").
         for (var v = start; v >= Math.Max(0, start - 5); v--)
         {
@@ -1144,7 +1241,7 @@ internal sealed class IntentVocabulary
         to > from && from < 64 && ((ends >> from) & (to - from >= 64 ? ulong.MaxValue : (1UL << (to - from)) - 1)) != 0;
 
     /// <summary>One letter missing, extra or wrong in a word of 5+ letters that is not a word of the families: "descadastar", "numro".</summary>
-    string[] FixTypos(string[] words)
+    internal string[] FixTypos(string[] words, IReadOnlySet<string>? names = null)
     {
         string[]? fixedWords = null;
         // The keys ("=" + word, the word less one letter, "=" + that) are built in one buffer and looked up as spans: this
@@ -1154,6 +1251,9 @@ internal sealed class IntentVocabulary
         for (var i = 0; i < words.Length; i++)
         {
             var w = words[i];
+            // Thirty-seventh blind set: "a Sônia não quer mais receber" — a name, written with its capital inside a sentence, is
+            // no misspelt family word ("sonia" is one letter from "sonda"); corrected, it voided the match around it.
+            if (names is not null && names.Contains(w)) continue;
             if (w.Length < 5)
             {
                 if (ShortTypo(words, i) is { } shortFix) (fixedWords ??= [.. words])[i] = shortFix;
@@ -1189,6 +1289,8 @@ internal sealed class IntentVocabulary
     /// </summary>
     static string? ShortTypo(string[] words, int i) =>
         i > 0 && words[i - 1] == "me" && ShortVerbTypos.TryGetValue(words[i], out var verb) ? verb
+        // Thirty-seventh blind set: "n qr mais", "ñ qro receber" — "quero" shortened after "não" (nowhere else: "qr code").
+        : i > 0 && words[i - 1] == "nao" && words[i] is "qr" or "qro" or "qer" or "qero" or "kero" or "kro" ? "quero"
         : i > 0 && words[i - 1] is "da" or "dessa" or "desta" or "na" or "nessa" && words[i] is "lita" or "lsta" or "lsit" ? "lista"
         : null;
 

@@ -40,7 +40,11 @@ internal static partial class OptOutDetector
         var words = normalised.Split(' ');
         var lastSentence = LastSentence(text!);
         var clauseEnds = PtBrText.ClauseEnds(text, words.Length);
-        var family = IntentVocabulary.Instance.OptOutFamily(words, lastSentence, clauseEnds, leftInThePast: PastLeft().IsMatch(text!));
+        var names = NamesIn(text!);
+        var family = IntentVocabulary.Instance.OptOutFamily(words, lastSentence, clauseEnds, leftInThePast: PastLeft().IsMatch(text!), names: names);
+        // Thirty-seventh blind set: "meu marido não quer mais receber as vagas de vcs", "ele não quer mais, pode excluir" — the
+        // owner's refusal told by his family or office, read as his own words (IntentVocabulary.OwnersRefusalAsHis).
+        family ??= IntentVocabulary.Instance.OwnersRefusalAsHis(words, clauseEnds, names);
         // Nineteenth blind set: "NÃO. MANDE. MAIS.", "me. tira. dessa. lista." — one command split into a clause a word or two
         // long each, for emphasis, is read as the one sentence it is.
         if (family is null && SplitForEmphasis(clauseEnds, words.Length))
@@ -64,6 +68,10 @@ internal static partial class OptOutDetector
         // Twenty-eighth blind set: "para de mandar o paciente pro RX", "pode parar de mandar o relatório do leito 7" — what is
         // sent is a patient or a document of the ward, not the offers.
         if (family is "parar_envio" or "mandar_nao" && WardThingSent().IsMatch(normalised)) return null;
+        // Thirty-seventh blind set: "não precisa me mandar a localização de novo", "não quero mais receber o resumo semanal, só as
+        // vagas" — what is sent or received is one thing of a shift or of the service (an address, a reminder, a summary), not
+        // the offers; and "bloqueei o número errado sem querer", "já bloqueei eles" — a block told as a slip or of someone else.
+        if (family is not null && (ShiftThingSent().IsMatch(normalised) || BlockedElsewhere().IsMatch(normalised)) && !RefusesEveryOffer().IsMatch(normalised)) return null;
         // Twenty-third blind set: "me tira do whatsapp pessoal e manda pro comercial: 11 99999-0000", "não me mande mais nesse
         // número, usa o outro: 81 98888-1234" — a number written after a later send or use keeps the contact there; and
         // "stop, espera, deixa eu ler direito" — a stop whose next clause asks to wait is not yet one.
@@ -71,6 +79,36 @@ internal static partial class OptOutDetector
         if (family is null || HandoffTriggerDetector.TakenBackEnd(normalised) is not { } after) return family;
         return FamilyFrom(normalised.AsSpan(0, after).Count(' ') + (after == normalised.Length ? 1 : 0), words, lastSentence, clauseEnds);
     }
+
+    /// <summary>
+    /// Thirty-seventh blind set: the normalised words written with a capital inside a sentence ("a Sônia", "o Dr. Marcos",
+    /// "a Cida do consultório") — names, which the typo fixer leaves as they are and which can name the owner. Not the first
+    /// word of a sentence, nor a word of a message typed in capitals; null when there is none.
+    /// </summary>
+    internal static HashSet<string>? NamesIn(string text)
+    {
+        HashSet<string>? names = null;
+        var sentenceStart = true;
+        var previousEnd = 0;
+        foreach (Match token in Token().Matches(text))
+        {
+            var t = token.Value;
+            // A line break opens a sentence as a period does ("Prezados\nSolicito…").
+            if (text.AsSpan(previousEnd, token.Index - previousEnd).Contains('\n')) sentenceStart = true;
+            previousEnd = token.Index + token.Length;
+            var word = t.TrimEnd('.', ',', ';', '!', '?', ':', '…', ')', '"', '”');
+            var core = word.TrimStart('(', '"', '“');
+            if (!sentenceStart && core.Length >= 3 && char.IsUpper(core[0]) && core.Skip(1).All(c => char.IsLower(c) || c is '-' or '\''))
+                (names ??= new(StringComparer.Ordinal)).Add(PtBrText.Normalise(core));
+            // "Dr." and "Dra." close no sentence: the name after them is inside it.
+            sentenceStart = t.Length > word.Length && t[word.Length] is '.' or '!' or '?' or '…' or ':'
+                            && !(PtBrText.Normalise(core) is "dr" or "dra" or "sr" or "sra" or "prof" or "profa");
+        }
+        return names;
+    }
+
+    [GeneratedRegex(@"\S+", RegexOptions.CultureInvariant)]
+    private static partial Regex Token();
 
     /// <summary>The words from <paramref name="first"/> on read again as the message (what follows a joke or a taking-back).</summary>
     static string? FamilyFrom(int first, string[] words, string[]? lastSentence, ulong clauseEnds) =>
@@ -132,6 +170,19 @@ internal static partial class OptOutDetector
             : TellsTheOwnerDied(normalised) ? "falecimento"
             : TellsNotTheDoctor(text!, normalised) ? "engano" : null;
     }
+
+    /// <summary>The object of a send or of receiving is one thing of a shift or of the service (thirty-seventh blind set).</summary>
+    [GeneratedRegex(@"\b(mandar|mandando|enviar|enviando|manda|mande|mandem|envia|envie|enviem|receber|recebendo|reenviar) (de novo |mais |novamente )?(o|a|os|as|esse|essa|esses|essas) (localizacao|endereco|enderecos|mapa|link|links|lembrete|lembretes|resumo|resumos|boletim|informe|newsletter|pdf|audio|audios|foto|fotos|figurinha|figurinhas|contrato|contratos|comprovante|comprovantes|recibo|recibos|nota|notas|boleto|boletos|senha|codigo|pesquisa|pesquisas|questionario)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ShiftThingSent();
+
+    /// <summary>A block told as a slip ("bloqueei sem querer", "por engano") or of someone else ("já bloqueei eles", "bloqueei a
+    /// outra agência").</summary>
+    [GeneratedRegex(@"\b(bloqueei|bloquiei|bloqueou)\b.*\b(sem querer|por engano|sem perceber|por acidente|desbloqueei)\b|\b(bloqueei|bloquiei) (eles|elas|ele|ela|esse povo|esse pessoal|essa gente|a outra|o outro|os outros|as outras|outra|outro|essa empresa|essa agencia|o numero deles|o numero dela|o numero dele)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex BlockedElsewhere();
+
+    /// <summary>Every offer refused beside the thing ("…e nem vaga nenhuma", "me tira da lista"): the stop stands.</summary>
+    [GeneratedRegex(@"\b(lista|cadastro|vaga nenhuma|nenhuma vaga|mais nada|nada mais|nunca mais|me tira|me remove|me exclui|me descadastra)\b|\b(mandar|enviar|receber|manda|mande|envia|envie) (me )?(mais )?(mensagem|mensagens|vagas|ofertas|nada)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RefusesEveryOffer();
 
     [GeneratedRegex(@"\b(mandar|mandando|enviar|enviando|manda|mande|envia|envie) (o|a|os|as) (paciente|pacientes|relatorio|relatorios|exame|exames|laudo|laudos|prontuario|prontuarios|receita|receitas|prescricao|evolucao)\b", RegexOptions.CultureInvariant)]
     private static partial Regex WardThingSent();
@@ -300,6 +351,12 @@ internal static partial class OptOutDetector
             // matter after it, and no line of the turn about the sending, make it "enough for now". "chega" / "sério" stands.
             if (isStop && next == i + 1 && next < texts.Count && IntentVocabulary.Instance.StopOnlyOnSending(Norm(i)) && EnoughOfSomethingElse(texts, i, Norm))
                 break;
+            // Thirty-seventh blind set: "nos próximos 6 meses" then "não quero nada", "meu colega" then "pediu pra sair da lista" — a
+            // short line before a stop, not one itself, that read with it makes it none (a pause, someone else's wish) qualifies it.
+            if (isStop && next == i + 1 && i > 0 && !Stop(i - 1) && !Quoted(texts[i - 1]) && texts[i - 1].Length <= MaxJoinedLineLength
+                && Norm(i - 1) is { Length: > 0 } before && IntentVocabulary.Instance.QualifiesTheNextLine(before.Split(' '))
+                && !IsOptOut(texts[i - 1] + " " + text))
+                continue;
             if (isStop)
             {
                 // Thirty-third blind set: "pode parar" / "de mandar" / "por essa semana" — lines that go on with the stop's sentence
@@ -392,7 +449,19 @@ internal static partial class OptOutDetector
         var first = t.Split(' ', 2)[0];
         // Thirty-third blind set: "sair" then "mais cedo" — the hour of leaving, not the list left.
         return Continuations.Contains(first) || IntentVocabulary.Instance.NarrowsAStop(first) || t.StartsWith("mais cedo", StringComparison.Ordinal)
-               || t.StartsWith("mais tarde", StringComparison.Ordinal);
+               || t.StartsWith("mais tarde", StringComparison.Ordinal) || OpensOnAnInfinitive(next, first);
+    }
+
+    /// <summary>
+    /// Thirty-seventh blind set: "não quero mais" then "esperar", "não quero mais" then "trabalhar no Hospital Central" — a line
+    /// opening on an infinitive, in small letters, is the verb the wish before it was waiting for (read with it: "não quero
+    /// mais receber" still stops).
+    /// </summary>
+    static bool OpensOnAnInfinitive(string next, string first)
+    {
+        var trimmed = next.TrimStart();
+        return first.Length >= 4 && trimmed.Length > 0 && char.IsLower(trimmed[0]) && (first.EndsWith("ar", StringComparison.Ordinal)
+            || first.EndsWith("er", StringComparison.Ordinal) || first.EndsWith("ir", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -428,6 +497,9 @@ internal static partial class OptOutDetector
         var t = PtBrText.Normalise(next);
         if (t.Length == 0) return false;
         var words = t.Split(' ');
+        // Thirty-seventh blind set: "não quero receber por whatsapp" then "só por email" — a channel Júlia does not write on names
+        // no shift: the stop of this one stands, as in one message.
+        if (Restricting.Contains(words[0]) && words.Length <= 4 && (words.Contains("email") || words.Contains("mail"))) return false;
         if (Restricting.Contains(words[0]) && words.Length > 1) return IntentVocabulary.Instance.OneOfferAt(words, 1);
         return (IntentVocabulary.Instance.OneOfferAt(words, 0) && Continuations.Contains(words[0])) || NamedPlace().IsMatch(next);
     }
