@@ -87,28 +87,41 @@ internal static partial class OptOutDetector
     /// </summary>
     internal static HashSet<string>? NamesIn(string text)
     {
+        // Runs on every message: the words are read as spans, and a string is made only for a name found.
         HashSet<string>? names = null;
         var sentenceStart = true;
-        var previousEnd = 0;
-        foreach (Match token in Token().Matches(text))
+        var rest = text.AsSpan();
+        while (true)
         {
-            var t = token.Value;
-            // A line break opens a sentence as a period does ("Prezados\nSolicito…").
-            if (text.AsSpan(previousEnd, token.Index - previousEnd).Contains('\n')) sentenceStart = true;
-            previousEnd = token.Index + token.Length;
-            var word = t.TrimEnd('.', ',', ';', '!', '?', ':', '…', ')', '"', '”');
-            var core = word.TrimStart('(', '"', '“');
-            if (!sentenceStart && core.Length >= 3 && char.IsUpper(core[0]) && core.Skip(1).All(c => char.IsLower(c) || c is '-' or '\''))
-                (names ??= new(StringComparer.Ordinal)).Add(PtBrText.Normalise(core));
+            var start = 0;
+            for (; start < rest.Length && char.IsWhiteSpace(rest[start]); start++)
+                // A line break opens a sentence as a period does ("Prezados\nSolicito…").
+                if (rest[start] == '\n') sentenceStart = true;
+            if (start == rest.Length) return names;
+            var end = start;
+            while (end < rest.Length && !char.IsWhiteSpace(rest[end])) end++;
+            var token = rest[start..end];
+            rest = rest[end..];
+            var word = token.TrimEnd(".,;!?:…)\"”");
+            var core = word.TrimStart("(\"“");
+            if (!sentenceStart && core.Length >= 3 && char.IsUpper(core[0]) && LowerAfterTheFirst(core))
+                (names ??= new(StringComparer.Ordinal)).Add(PtBrText.Normalise(core.ToString()));
             // "Dr." and "Dra." close no sentence: the name after them is inside it.
-            sentenceStart = t.Length > word.Length && t[word.Length] is '.' or '!' or '?' or '…' or ':'
-                            && !(PtBrText.Normalise(core) is "dr" or "dra" or "sr" or "sra" or "prof" or "profa");
+            sentenceStart = token.Length > word.Length && token[word.Length] is '.' or '!' or '?' or '…' or ':' && !IsTitle(core);
         }
-        return names;
     }
 
-    [GeneratedRegex(@"\S+", RegexOptions.CultureInvariant)]
-    private static partial Regex Token();
+    static bool LowerAfterTheFirst(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word[1..])
+            if (!char.IsLower(c) && c is not ('-' or '\'')) return false;
+        return true;
+    }
+
+    static bool IsTitle(ReadOnlySpan<char> word) =>
+        word.Equals("dr", StringComparison.OrdinalIgnoreCase) || word.Equals("dra", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("sr", StringComparison.OrdinalIgnoreCase) || word.Equals("sra", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("prof", StringComparison.OrdinalIgnoreCase) || word.Equals("profa", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The words from <paramref name="first"/> on read again as the message (what follows a joke or a taking-back).</summary>
     static string? FamilyFrom(int first, string[] words, string[]? lastSentence, ulong clauseEnds) =>
