@@ -21,6 +21,7 @@ internal static class AgentExtensions
         builder.Services.AddSingleton<AgentMeter>();
         builder.Services.AddSingleton<ShiftTools>();
         builder.Services.AddSingleton<ConversationTools>();
+        builder.Services.AddSingleton<Queue.ISendTextCheck, ReminderShiftCheck>();
         builder.Services.AddSingleton<AgentToolbox>();
         builder.Services.AddSingleton<AgentModelCall>();
 

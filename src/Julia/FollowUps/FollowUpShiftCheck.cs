@@ -15,7 +15,7 @@ internal sealed class FollowUpShiftCheck(NpgsqlDataSource db, ShiftStore shifts,
 {
     sealed record Doctor(string? Titulo, string? PrimeiroNome, Guid? EspecialidadeId, string? Preferencias);
 
-    public async Task<RewrittenText?> CheckAsync(ClaimedMessage m, CancellationToken ct)
+    public async Task<SendTextVerdict?> CheckAsync(ClaimedMessage m, CancellationToken ct)
     {
         if (m.Kind != QueueKinds.FollowUp || m.NamedShiftId is not { } named || await shifts.IsOpenAsync(named, ct)) return null;
 

@@ -56,7 +56,11 @@ internal sealed partial class MessageSender(
                     break;
             }
         }
-        if (m.NamedShiftId is not null) m = await RecheckTextAsync(m, ct);
+        if (m.NamedShiftId is not null)
+        {
+            if (await RecheckTextAsync(m, ct) is not { } checkedText) return null;
+            m = checkedText;
+        }
         if (m.IsProactive && await limiter.TryReserveAsync(m, SendLimiter.NumberOf(state.Telefone, address), now, ct) is { } hold)
         {
             await store.PostponeAsync(m.Id, hold.RetryAt, hold.Reason, ct);
@@ -67,15 +71,24 @@ internal sealed partial class MessageSender(
 
     /// <summary>
     /// A text that names a shift, asked again of the feature that wrote it (docs/decisions.md#proactive): a rebuilt text is
-    /// stored on the row before the send, so the outbound record says what the doctor got.
+    /// stored on the row before the send, so the outbound record says what the doctor got; a withdrawn one ends the row
+    /// `cancelada` unsent (null).
     /// </summary>
-    async Task<ClaimedMessage> RecheckTextAsync(ClaimedMessage m, CancellationToken ct)
+    async Task<ClaimedMessage?> RecheckTextAsync(ClaimedMessage m, CancellationToken ct)
     {
         foreach (var check in checks)
         {
-            if (await check.CheckAsync(m, ct) is not { } rewritten) continue;
-            if (await store.RewriteAsync(m.Id, rewritten, ct)) LogRewritten(m.Id, m.Kind, m.NamedShiftId, rewritten.Reason);
-            return m with { Content = rewritten.Content, NamedShiftId = rewritten.NamedShiftId };
+            switch (await check.CheckAsync(m, ct))
+            {
+                case RewrittenText rewritten:
+                    if (await store.RewriteAsync(m.Id, rewritten, ct)) LogRewritten(m.Id, m.Kind, m.NamedShiftId, rewritten.Reason);
+                    return m with { Content = rewritten.Content, NamedShiftId = rewritten.NamedShiftId };
+                case WithdrawnText withdrawn:
+                    if (await store.FinishAsync(new EndedMessage(m, "cancelada", withdrawn.Reason), withdrawn.Detail, ct))
+                        LogNotSent(m.Id, m.Kind, "cancelada", withdrawn.Reason);
+                    else LogCancelledAfterClaim(m);
+                    return null;
+            }
         }
         return m;
     }
@@ -179,7 +192,7 @@ internal sealed partial class MessageSender(
         return null;
     }
 
-    [LoggerMessage(EventId = 3018, Level = LogLevel.Information, Message = "enviar: {FilaId} ({Tipo}) text rebuilt before the send: the shift it named ({VagaId}) is no longer open ({Reason})")]
+    [LoggerMessage(EventId = 3018, Level = LogLevel.Information, Message = "enviar: {FilaId} ({Tipo}) text rebuilt before the send: the shift it named ({VagaId}) is no longer as it was ({Reason})")]
     private partial void LogRewritten(Guid filaId, string tipo, Guid? vagaId, string reason);
 
     [LoggerMessage(EventId = 3009, Level = LogLevel.Information, Message = "enviar: {FilaId} refused at the stored JID; WhatsApp has the number at {Phone}: stored, sent again")]

@@ -35,14 +35,15 @@ internal sealed class QueueStore(NpgsqlDataSource db)
     /// metadata, with the shifts it offered and the terms it told of them (`termos_oferecidos`); a text with no model behind it that names a shift (a second follow-up's
     /// <see cref="NamedShiftKey"/>, as it went out) records that shift alone as offered (`vagas_oferecidas`) with the terms
     /// its text told (<see cref="OfferedTermsKey"/>), so the doctor's "quero" in a later turn finds it, is checked against
-    /// what he read, and the funnel counts the offer (docs/decisions.md#proactive).
+    /// what he read, and the funnel counts the offer (docs/decisions.md#proactive). A reminder about a shift he already
+    /// holds (`vinculo_vaga` `reservada`) names it but offers nothing.
     /// </summary>
     public const string LlmAccounting = $"""
         CASE WHEN metadata ? 'modelo' AND metadata->>'modelo' IS NOT NULL THEN jsonb_build_object(
             'modelo', metadata->'modelo', 'tokens_entrada', metadata->'tokens_entrada', 'tokens_saida', metadata->'tokens_saida',
             'latencia_llm_ms', metadata->'latencia_llm_ms', 'ferramentas', metadata->'ferramentas',
             'vagas_oferecidas', metadata->'vagas_oferecidas', 'termos_oferecidos', metadata->'termos_oferecidos')::text
-             WHEN {NamedShiftIdSql} IS NOT NULL
+             WHEN {NamedShiftIdSql} IS NOT NULL AND metadata->>'vinculo_vaga' IS DISTINCT FROM 'reservada'
              THEN jsonb_strip_nulls(jsonb_build_object('vagas_oferecidas', jsonb_build_array({NamedShiftIdSql}),
                                                        'termos_oferecidos', metadata->'{OfferedTermsKey}'))::text END
         """;

@@ -112,6 +112,16 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
             """, new { ids = ids.ToArray() }, cancellationToken: ct))];
     }
 
+    /// <summary>Whether the doctor holds this shift now (`reservada`/`confirmada` by him, not removed): a fresh read.</summary>
+    public async Task<bool> IsHeldByAsync(Guid id, Guid medicoId, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.ExecuteScalarAsync<bool>(new CommandDefinition("""
+            SELECT EXISTS (SELECT 1 FROM vagas v WHERE v.id = @id AND v.medico_id = @medicoId
+                           AND v.status IN ('reservada', 'confirmada') AND v.deleted_at IS NULL)
+            """, new { id, medicoId }, cancellationToken: ct));
+    }
+
     public async Task<Shift?> FindAsync(Guid id, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);

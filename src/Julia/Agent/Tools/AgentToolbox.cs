@@ -20,7 +20,8 @@ internal sealed class AgentToolbox(ShiftTools shifts, ConversationTools conversa
                 ShiftTools.SearchSchema, shifts.SearchAsync),
             Tool("reservar_plantao", "Pré-reserva um plantão oferecido, só depois de um sim explícito do médico.",
                 ShiftTools.ReserveSchema, shifts.ReserveAsync),
-            Tool("agendar_lembrete", "Agenda um retorno que o médico pediu (horário de São Paulo, dentro do horário comercial).",
+            Tool("agendar_lembrete", "Agenda um retorno que o médico pediu (horário de São Paulo, dentro do horário comercial). " +
+                "Se o lembrete é sobre um plantão (um que ele reservou ou que você ofereceu), passe o vaga_id dele.",
                 ConversationTools.ReminderSchema, conversation.ScheduleReminderAsync),
             Tool("atualizar_preferencias", "Guarda preferências que o médico contou (turnos, regiões, dias, valor mínimo, hospitais, setores). " +
                 "Cada lista enviada substitui a que estava guardada: envie a lista completa (as atuais estão em Preferências, no contexto); " +

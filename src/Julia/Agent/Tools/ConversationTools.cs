@@ -22,7 +22,8 @@ internal sealed partial class ConversationTools(
         {"type":"object","properties":{
           "data_hora":{"type":"string","description":"data e hora, ISO 8601; sem fuso = horário de São Paulo"},
           "contexto":{"type":"string","description":"o que foi combinado, em poucas palavras"},
-          "mensagem_retorno":{"type":"string","description":"texto opcional a enviar"}},
+          "mensagem_retorno":{"type":"string","description":"texto opcional a enviar"},
+          "vaga_id":{"type":"string","description":"vaga_id completo quando o lembrete é sobre um plantão (um que ele reservou ou que foi oferecido a ele): se o plantão mudar de data, for cancelado ou deixar de ser dele, o lembrete acompanha"}},
          "required":["data_hora","contexto"]}
         """;
 
@@ -65,6 +66,8 @@ internal sealed partial class ConversationTools(
                    $"{SaoPaulo.ToLocal(nearest, businessHours.Zone):dd'/'MM HH':'mm}; pergunte se serve.";
         }
         var doctor = session.Turn.Doctor;
+        var tie = await ShiftTieAsync(session, a, at, ct);
+        if (tie.Refusal is { } refusal) return refusal;
         var contexto = a.String("contexto") is { } c && !string.IsNullOrWhiteSpace(c) ? TextPrefix.Of(c.Trim(), MaxContextChars) : null;
         // The reminder goes out as one WhatsApp message, past the reply splitter: the model's own text only when it is
         // as short as a reply's chunks together (docs/decisions.md#agent); otherwise the standard one, and the model is told.
@@ -75,11 +78,50 @@ internal sealed partial class ConversationTools(
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await queue.ReplaceReminderAsync(tx, new NewQueueItem(doctor.Id, session.Turn.ConversaId, QueueKinds.Reminder, message, at,
-            Metadata: new Dictionary<string, object?> { ["contexto"] = contexto ?? "nossa conversa", ["solicitado_em"] = now }), ct);
+            Metadata: ReminderMetadata(contexto, now, tie.Shift, tie.Kind)), ct);
         await tx.CommitAsync(ct);
         var local = SaoPaulo.ToLocal(at);
         var scheduled = $"Lembrete agendado para {CultureInfo.GetCultureInfo("pt-BR").DateTimeFormat.GetDayName(local.DayOfWeek)} {local:dd'/'MM} às {local:HH':'mm}.";
         return tooLong ? $"{scheduled} A mensagem_retorno passou de {MaxReminderChars} caracteres e foi trocada pela mensagem padrão." : scheduled;
+    }
+
+    /// <summary>
+    /// The shift a reminder is about (`vaga_id`, optional; docs/decisions.md#proactive, "A reminder follows its shift"): one he
+    /// holds now, or one offered to him in this conversation and still open. Any other id is refused, and nothing is queued:
+    /// a reminder the model believes tied to a shift but that is not would still say "plantão de sábado" after staff moved
+    /// or cancelled it — the model asks again with the right id, or without one.
+    /// </summary>
+    async Task<(Shift? Shift, string? Kind, string? Refusal)> ShiftTieAsync(ToolSession session, ToolArguments a, DateTimeOffset at, CancellationToken ct)
+    {
+        if (a.String("vaga_id")?.Trim() is not { Length: > 0 } text) return (null, null, null);
+        const string Unknown = "vaga_id não é de um plantão que ele reservou nem de um oferecido a ele nesta conversa: nada foi agendado. " +
+                               "Use o vaga_id completo de um desses, ou agende sem vaga_id.";
+        if (!Guid.TryParse(text, out var id) || await shifts.FindAsync(id, ct) is not { } shift) return (null, null, Unknown);
+        var now = time.GetUtcNow();
+        if (shift.StartsAt <= now || shift.Status == "cancelada")
+            return (null, null, "Esse plantão já começou ou foi cancelado: nada foi agendado. Se ele quiser outro lembrete, agende sem vaga_id.");
+        if (at >= shift.StartsAt)
+            return (null, null, $"O lembrete ficaria depois do início do plantão ({shift.WhenText}): nada foi agendado. Escolha um horário antes.");
+        if (await shifts.IsHeldByAsync(id, session.Turn.Doctor.Id, ct)) return (shift, ReminderShiftCheck.Held, null);
+        if (!session.WasOffered(id)) return (null, null, Unknown);
+        return shift.ReservationRefusal(null, now) is null
+            ? (shift, ReminderShiftCheck.Offered, null)
+            : (null, null, "Esse plantão não está mais disponível para ele: nada foi agendado. Se ele quiser, agende sem vaga_id.");
+    }
+
+    /// <summary>
+    /// A reminder's metadata; tied to a shift, also the shift (`vaga_id`), the terms it had (`termos_oferecidos`), its day
+    /// and hours (`vaga_quando`) and how it was his (`vinculo_vaga`), read again at the send (<see cref="ReminderShiftCheck"/>).
+    /// </summary>
+    static Dictionary<string, object?> ReminderMetadata(string? contexto, DateTimeOffset now, Shift? shift, string? kind)
+    {
+        var metadata = new Dictionary<string, object?> { ["contexto"] = contexto ?? "nossa conversa", ["solicitado_em"] = now };
+        if (shift is null) return metadata;
+        metadata[QueueStore.NamedShiftKey] = shift.Id;
+        metadata[QueueStore.OfferedTermsKey] = new Dictionary<string, string> { [shift.Id.ToString()] = shift.Terms };
+        metadata[ReminderShiftCheck.WhenKeyKey] = ReminderShiftCheck.WhenKey(shift);
+        metadata[ReminderShiftCheck.TieKey] = kind;
+        return metadata;
     }
 
     /// <summary>
