@@ -38,15 +38,6 @@ public sealed class OutboundQueueFixture : PipelineFixture
         await base.DisposeAsync();
         await Evolution.DisposeAsync();
     }
-
-    public async Task<(Guid Medico, Guid Conversa)> DoctorAsync(string phone)
-    {
-        var medico = await ScalarAsync<Guid>("""
-            INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome, origem) VALUES (@phone, @jid, 'Teste', 'manual') RETURNING id
-            """, new { phone, jid = phone + "@s.whatsapp.net" });
-        var conversa = await ScalarAsync<Guid>("INSERT INTO conversations (medico_id) VALUES (@medico) RETURNING id", new { medico });
-        return (medico, conversa);
-    }
 }
 
 /// <summary>

@@ -37,6 +37,16 @@ public class PipelineFixture : IAsyncLifetime
         Redis.Dispose();
     }
 
+    /// <summary>A doctor with an open AI-controlled conversation, created directly in the database.</summary>
+    public async Task<(Guid Medico, Guid Conversa)> DoctorAsync(string phone)
+    {
+        var medico = await ScalarAsync<Guid>("""
+            INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome, origem) VALUES (@phone, @jid, 'Teste', 'manual') RETURNING id
+            """, new { phone, jid = phone + "@s.whatsapp.net" });
+        var conversa = await ScalarAsync<Guid>("INSERT INTO conversations (medico_id) VALUES (@medico) RETURNING id", new { medico });
+        return (medico, conversa);
+    }
+
     public async Task<T> ScalarAsync<T>(string sql, object? args = null)
     {
         await using var c = await Db.OpenConnectionAsync();

@@ -24,16 +24,6 @@ public sealed class DispatcherFixture : PipelineFixture
         await Evolution.DisposeAsync();
     }
 
-    /// <summary>A doctor with an open AI-controlled conversation, created directly in the database.</summary>
-    public async Task<(Guid Medico, Guid Conversa)> DoctorAsync(string phone)
-    {
-        var medico = await ScalarAsync<Guid>("""
-            INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome, origem) VALUES (@phone, @jid, 'Teste', 'manual') RETURNING id
-            """, new { phone, jid = phone + "@s.whatsapp.net" });
-        var conversa = await ScalarAsync<Guid>("INSERT INTO conversations (medico_id) VALUES (@medico) RETURNING id", new { medico });
-        return (medico, conversa);
-    }
-
     public Task<List<string>> StatusesAsync(string phone) => QueryAsync<string>("""
         SELECT f.status || ':' || COALESCE(f.outcome_reason_code, '') FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id
         WHERE m.telefone = @phone ORDER BY f.created_at, f.sequencia
