@@ -47,13 +47,20 @@ public sealed class ShiftJourneyFixture : JourneyFixture
 
     /// <summary>
     /// One turn of the doctor: <paramref name="text"/> (ending with a marker of its own) answered by the model with
-    /// <paramref name="answers"/> in order (tool calls, then the text); returns the model requests of that turn.
+    /// <paramref name="answers"/> in order (tool calls, then the text); returns the model requests of that turn once its
+    /// reply went out and was recorded — as he reads it before he answers: the next turn reads what that reply offered
+    /// (`termos_oferecidos`) from the recorded outbound, and a "sim" sent before the reply reached him answers the earlier
+    /// offer (the terms journey failed once under the full suite when its next message overtook the send).
     /// </summary>
     public async Task<List<JsonObject>> TurnAsync(string phone, string text, string marker, params FakeModelServer.Answer[] answers)
     {
         Anthropic.ScriptFor(marker, answers);
         await PostAsync(Client, Text(phone, $"{text} {marker}"));
         await WaitProcessedAsync(phone);
+        await Eventually.MatchesAsync(() => ScalarAsync<long>("""
+            SELECT count(*) FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id
+            WHERE m.telefone = @phone AND f.tipo = 'resposta' AND f.status IN ('pendente', 'processando')
+            """, new { phone }), n => n == 0);
         return RequestsOf(marker);
     }
 
