@@ -51,6 +51,9 @@ internal sealed class CampaignStore(NpgsqlDataSource db, ShiftStore shifts, Queu
     [
         ("controle_humano", "EXISTS (SELECT 1 FROM conversations c WHERE c.medico_id = m.id AND c.status IN ('active', 'paused') AND c.controlled_by = 'human')"),
         ("conversa_recente", "EXISTS (SELECT 1 FROM conversations c WHERE c.medico_id = m.id AND c.status IN ('active', 'paused') AND c.last_inbound_at > now() - interval '7 days')"),
+        // A person of ours dealt with him in the last 7 days (a handoff they may have run by phone for weeks, so his last
+        // inbound is older): an opening from Júlia right after reads as if no one had spoken to him (docs/decisions.md#proactive).
+        ("handoff_recente", "EXISTS (SELECT 1 FROM handoffs h WHERE h.medico_id = m.id AND h.resolvido_em > now() - interval '7 days')"),
         ("envio_pendente", "EXISTS (SELECT 1 FROM fila_mensagens f WHERE f.medico_id = m.id AND f.status IN ('pendente', 'processando') AND f.tipo IN ('campanha', 'followup'))"),
         ("pressao", $"m.pressure_score > LEAST(@pmax, {NeverAbovePressure})"),
     ];

@@ -351,6 +351,52 @@ public sealed class CampaignTests(CampaignFixture f) : IClassFixture<CampaignFix
     /// A campaign's opening to a doctor whose conversation was paused after the last follow-up makes it active again, so
     /// the follow-ups of this opening apply (it stayed paused and got none).
     /// </summary>
+    /// <summary>
+    /// A doctor a person of ours dealt with in the last 7 days is left out (`handoff_recente`) even when his last message
+    /// is older — a handoff run by phone for two weeks, resolved yesterday: an opening from Júlia the next minute read as
+    /// if no one had spoken to him (a time journey, 2026-12-05). One resolved 8 days ago, or never handed off, is in.
+    /// </summary>
+    [Fact]
+    public async Task ADoctorAPersonDealtWithInTheLastWeekIsLeftOutOfACampaign()
+    {
+        var phones = new[] { "5511966600021", "5511966600022", "5511966600023" };
+        var ids = await f.QueryAsync<Guid>("""
+            INSERT INTO medicos (telefone, primeiro_nome, origem, tags, primeiro_contato_em)
+            SELECT t, 'Médico', 'import', '["handoff_recente"]', now() - interval '60 days' FROM unnest(@phones) WITH ORDINALITY AS p (t, n) ORDER BY n
+            RETURNING id
+            """, new { phones });
+        await f.ExecuteAsync("""
+            WITH c AS (
+                INSERT INTO conversations (medico_id, status, last_inbound_at) VALUES (@yesterday, 'completed', now() - interval '20 days'),
+                                                                                 (@lastWeek, 'completed', now() - interval '20 days')
+                RETURNING id, medico_id)
+            INSERT INTO handoffs (conversa_id, medico_id, trigger_type, motivo, status, from_controller, to_controller, resolvido_em, created_at)
+            SELECT c.id, c.medico_id, 'pedido_humano', 'pedido de uma pessoa', 'resolvido', 'ai', 'human',
+                   now() - CASE WHEN c.medico_id = @yesterday THEN interval '1 day' ELSE interval '8 days' END, now() - interval '19 days'
+            FROM c
+            """, new { yesterday = ids[0], lastWeek = ids[1] });
+        var filtros = new { tags = new[] { "handoff_recente" } };
+
+        var preview = JsonDocument.Parse(await (await f.Client.PostAsJsonAsync("/campanhas/segmento/preview", new { filtros })).Content.ReadAsStringAsync());
+        Assert.Equal(2, preview.RootElement.GetProperty("total").GetInt32());
+
+        // Started before the handoff was resolved, fed after: the feeder leaves him out with the reason.
+        await f.ExecuteAsync("UPDATE handoffs SET resolvido_em = NULL, status = 'em_atendimento' WHERE medico_id = @yesterday", new { yesterday = ids[0] });
+        var created = await f.Client.PostAsJsonAsync("/campanhas", Body("Oi {nome}, tenho plantões.", filtros));
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync($"/campanhas/{id}/iniciar", null)).StatusCode);
+        Assert.Equal(3, await f.ScalarAsync<long>("SELECT count(*) FROM envios_campanha WHERE campanha_id = @id", new { id }));
+        await f.ExecuteAsync("UPDATE handoffs SET resolvido_em = now() - interval '1 day', status = 'resolvido' WHERE medico_id = @yesterday", new { yesterday = ids[0] });
+
+        Assert.Equal(HttpStatusCode.OK, (await f.Client.PostAsync("/jobs/campanhas", null)).StatusCode);
+
+        var rows = (await f.QueryAsync<(Guid Medico, string Status, string? Motivo)>(
+            "SELECT medico_id, status, motivo FROM envios_campanha WHERE campanha_id = @id", new { id })).ToDictionary(r => r.Medico);
+        Assert.Equal(("cancelado", "handoff_recente"), (rows[ids[0]].Status, rows[ids[0]].Motivo));
+        Assert.All([ids[1], ids[2]], d => Assert.Contains(rows[d].Status, new[] { "enfileirado", "enviado" }));
+        await f.Client.PostAsync($"/campanhas/{id}/cancelar", null);
+    }
+
     [Fact]
     public async Task ACampaignOpeningReactivatesAConversationPausedAfterTheLastFollowUp()
     {
