@@ -11,6 +11,13 @@ namespace Julia.Agent;
 /// <summary>A turn ready for the model: the messages as it gets them, and the turn's tool session.</summary>
 internal sealed record PreparedTurn(List<ChatMessage> Messages, ToolSession Session);
 
+/// <summary>
+/// A recorded turn asked again (`julia avaliar-prompt`; docs/decisions.md#prompt-review): <paramref name="Persona"/> instead of
+/// Prompts/persona.md, and <paramref name="At"/>, when the doctor wrote, as the turn's "now" — in the context and in the
+/// tools' clocks. Its tools check what a live turn's check and write nothing (<see cref="ToolSession.Replay"/>).
+/// </summary>
+internal sealed record ReplayOf(string Persona, DateTimeOffset At);
+
 /// <summary>What the model answered, which model gave the final answer, and the usage of every call of the turn.</summary>
 internal sealed record ModelAnswer(ChatResponse Response, string Model, UsageDetails Usage);
 
@@ -23,20 +30,21 @@ internal sealed record ModelAnswer(ChatResponse Response, string Model, UsageDet
 internal sealed partial class AgentModelCall(
     ShiftStore shifts, ShiftCatalog catalog, IOptions<AgentOptions> options, IOptions<AppOptions> app, TimeProvider time, ILogger<AgentModelCall> logger)
 {
-    /// <param name="now">The agent's "now": the present, or when the doctor wrote (a replay).</param>
-    /// <param name="persona">A candidate persona instead of Prompts/persona.md (`julia avaliar-prompt`).</param>
-    public async Task<PreparedTurn> PrepareAsync(AgentTurn turn, DateTimeOffset now, string? persona, CancellationToken ct)
+    /// <param name="replay">A recorded turn asked again (`julia avaliar-prompt`); null for a live turn, whose "now" is the present.</param>
+    public async Task<PreparedTurn> PrepareAsync(AgentTurn turn, ReplayOf? replay, CancellationToken ct)
     {
         var o = options.Value;
+        var now = replay?.At ?? time.GetUtcNow();
         var prefs = ShiftPreferences.Parse(turn.Profile?.Preferencias);
         var holdings = turn.Holdings ?? await shifts.HoldingsAsync(turn.Doctor.Id, ct);
         var search = ShiftSearch.OfDoctor(turn.Profile?.EspecialidadeId, prefs, o.ShiftsInContext);
         var offered = o.ShiftsInContext == 0 ? [] : await catalog.SearchAsync(search, holdings, ct);
         var (earlier, gone) = await EarlierAsync(turn, search, offered, holdings, ct);
         var firstContact = !turn.History.Any(h => h.Direction == "saida") && turn.MessageCount <= turn.Parts.Count;
-        var system = AgentContextBuilder.SystemPrompt(now, app.Value.CompanyName, turn.Profile, offered, firstContact, turn.ReturnedFromHuman, persona,
+        var system = AgentContextBuilder.SystemPrompt(now, app.Value.CompanyName, turn.Profile, offered, firstContact, turn.ReturnedFromHuman, replay?.Persona,
             holdings, earlier, turn.EndedHolds, gone);
-        return new PreparedTurn(AgentContextBuilder.Messages(system, turn.History, turn.Parts), new ToolSession(turn, [.. offered, .. earlier], holdings));
+        return new PreparedTurn(AgentContextBuilder.Messages(system, turn.History, turn.Parts),
+            new ToolSession(turn, [.. offered, .. earlier], holdings) { Replay = replay });
     }
 
     /// <summary>At most this many shifts offered earlier or named by a directive join a turn's context.</summary>

@@ -14,7 +14,7 @@ namespace Julia.Agent;
 /// </summary>
 internal sealed partial class ClaudeAgent(
     IChatClient chat, AgentModelCall call, AgentToolbox toolbox, CircuitBreakers breakers, IOptions<AgentOptions> options,
-    TimeProvider time, AgentMeter timings, ILogger<ClaudeAgent> logger)
+    AgentMeter timings, ILogger<ClaudeAgent> logger)
     : IConversationAgent
 {
     public bool IsEnabled => true;
@@ -24,7 +24,7 @@ internal sealed partial class ClaudeAgent(
         var breaker = breakers.Claude;
         if (!breaker.TryEnter()) return new AgentOutcome.Unavailable("circuito claude aberto");
         PreparedTurn prepared;
-        try { prepared = await call.PrepareAsync(turn, time.GetUtcNow(), persona: null, ct); }
+        try { prepared = await call.PrepareAsync(turn, replay: null, ct); }
         catch { breaker.Abandon(); throw; }   // no call was made: a half-open trial is given back (docs/decisions.md#agent)
         var session = prepared.Session;
         var started = Stopwatch.GetTimestamp();

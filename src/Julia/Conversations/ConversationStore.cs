@@ -138,9 +138,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
 
         SELECT {StateColumns} FROM conversations WHERE id = {OpenConversationOf};
 
-        SELECT id AS Id, tipo AS Kind, conteudo AS Content, midia->>'caption' AS Caption, created_at AS CreatedAtUtc,
-               provider_message_id AS ProviderMessageId, remote_jid AS RemoteJid, midia->>'citacao' AS Quoted,
-               (midia->>'{InboundStore.WrittenAtKey}')::timestamptz AS WrittenLateUtc, midia->>'{InboundStore.CutTailKey}' AS CutTail
+        SELECT {InboundColumns}
         FROM interacoes
         WHERE {PendingInboundOf("@medicoId", OpenConversationOf)}
         ORDER BY id;
@@ -255,15 +253,36 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
     /// </summary>
     internal const int HistoryLineChars = 4000;
 
-    static string HistorySql(string excludedInbound) => $"""
+    static string HistorySql(string excludedInbound) => HistoryWhereSql($"NOT (direcao = 'entrada' AND ({excludedInbound}))");
+
+    /// <summary>
+    /// The history a turn had whose first message is the row (@at, @id) — every row of the doctor before it, as
+    /// <see cref="BeginTurnAsync"/> reads the history (`julia avaliar-prompt` replays recorded turns with it; read only).
+    /// Parameters @medicoId, @at (its created_at), @id, @limit; rows as <see cref="ConversationLine"/>.
+    /// </summary>
+    public static string HistoryBeforeSql => historyBeforeSql ??= HistoryWhereSql("(created_at, id) < (@at, @id)");
+
+    static string? historyBeforeSql;
+
+    static string HistoryWhereSql(string condition) => $"""
         SELECT direcao AS Direction, autor_tipo AS AuthorType,
                CASE WHEN length(conteudo) > {HistoryLineChars} THEN left(conteudo, {HistoryLineChars}) || ' [...]' ELSE conteudo END AS Content,
                {Agent.AgentTurn.OfferedSql} AS Offered FROM (
             SELECT direcao, autor_tipo, conteudo, llm, created_at, id FROM interacoes
             WHERE medico_id = @medicoId AND conteudo IS NOT NULL
-              AND NOT (direcao = 'entrada' AND ({excludedInbound}))
+              AND {condition}
             ORDER BY created_at DESC, id DESC LIMIT @limit) recent
         ORDER BY created_at, id
+        """;
+
+    /// <summary>
+    /// The columns of an inbound row as <see cref="PendingInbound"/> reads them (kind, text, caption, when, quote, late
+    /// delivery, cut tail), for a query over `interacoes`: the turn's own read and the replay's (`julia avaliar-prompt`).
+    /// </summary>
+    public const string InboundColumns = $"""
+        id AS Id, tipo AS Kind, conteudo AS Content, midia->>'caption' AS Caption, created_at AS CreatedAtUtc,
+        provider_message_id AS ProviderMessageId, remote_jid AS RemoteJid, midia->>'citacao' AS Quoted,
+        (midia->>'{InboundStore.WrittenAtKey}')::timestamptz AS WrittenLateUtc, midia->>'{InboundStore.CutTailKey}' AS CutTail
         """;
 
     /// <summary>A conversation by id, with who controls it and its Chatwoot ids.</summary>

@@ -33,9 +33,6 @@ internal sealed partial class TurnProcessor(
     TurnOutcomes outcomes, BusinessHours businessHours, RedisGate redis, WhatsApp.IWhatsAppChannel channel, IOptions<ConversationsOptions> options, IOptions<AgentOptions> agentOptions, TimeProvider time,
     ConversationsMeter timings, DetectionFeedback feedback, BotQuestionLog botQuestions, ILogger<TurnProcessor> logger)
 {
-    /// <summary>A turn shows the agent at most this many messages' worth of text (MAX_MENSAGEM_CHARS each).</summary>
-    const int MaxTurnCharsFactor = 3;
-
     public async Task<TurnResult> ProcessAsync(Guid medicoId, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
@@ -210,18 +207,14 @@ internal sealed partial class TurnProcessor(
         }
         MarkRead(input);
 
-        // In the order he wrote them: a message WhatsApp delivered late goes before the ones written after it.
-        var written = input.Pending.OrderBy(p => p.WrittenAt).ThenBy(p => p.Id).ToList();
-        var parts = written.Select(p => InboundText.ForTurn(p.Kind, p.Content, p.Caption, p.Quoted, p.WrittenLate)).OfType<TurnPart>().ToList();
-        List<string> ownWords = [.. written.Select(p => p.Kind == WhatsApp.MessageKinds.Text ? p.Content : p.Caption).OfType<string>()
-            .Where(t => !string.IsNullOrWhiteSpace(t))];
-        if (parts.Count == 0)
+        var turnParts = AgentTurnBuilder.PartsOf(input.Pending);
+        var parts = turnParts.Parts;
+        if (turnParts.Nothing)
         {
             await outcomes.SkipAsync(input, "nada a responder: figurinhas ou tipo não suportado", ct, nothingToAnswer: true);
             return new TurnResult.Done();
         }
-        if (parts.All(p => p.Placeholder is not null))
-            return await outcomes.ReplyAsync(input, InboundText.CannedReply(parts.Select(p => p.Placeholder!.Value)), null, ct);
+        if (turnParts.OnlyPlaceholders) return await outcomes.ReplyAsync(input, turnParts.CannedReply, null, ct);
 
         // "online", a second, then "digitando…" while the model thinks (docs/decisions.md#humanised-delays); Evolution holds a presence request open
         // for its delay, so it is never awaited on the reply path (docs/decisions.md#turn-scheduling).
@@ -235,11 +228,8 @@ internal sealed partial class TurnProcessor(
             // The agent reads no conversation state: its history is part of its input.
             try
             {
-                outcome = await agent.RespondAsync(new AgentTurn(doctor, profile, conversation.Id, conversation.MessageCount,
-                    InboundText.ForAgent(parts, MaxTurnCharsFactor * options.Value.MaxMessageChars),
-                    [.. input.History.Select(h => new HistoryItem(h.Direction, h.AuthorType, h.Content))], input.Holdings, ownWords,
-                    AgentTurn.EarlierOffersOf(input.History.Select(h => h.Offered)), input.EndedHolds,
-                    AgentTurn.OfferedTermsOf(input.History.Select(h => h.Offered))), ct);
+                outcome = await agent.RespondAsync(AgentTurnBuilder.Build(doctor, profile, conversation.Id, conversation.MessageCount,
+                    turnParts, input.History, input.Holdings, input.EndedHolds, options.Value.MaxMessageChars), ct);
             }
             finally { await presence.CancelAsync(); }
         }

@@ -1,7 +1,9 @@
 using Julia.Agent;
+using Julia.Conversations;
 using Julia.Doctors;
 using Julia.Infrastructure.Resilience;
 using Julia.Quality;
+using Julia.Shifts;
 using Microsoft.Extensions.Options;
 
 namespace Julia.PromptReview;
@@ -16,8 +18,9 @@ internal sealed record PromptReviewProgress(int Done, int Total, string Line);
 /// read-only database sessions, so even a mistake could not write a row.
 /// </summary>
 internal sealed partial class PromptReviewRunner(
-    ReplayStore store, DoctorStore doctors, DoctorProfileStore profiles, ReplayAgent agent, QualityJudge judge,
-    CircuitBreakers breakers, IOptions<AgentOptions> options, TimeProvider time, ILogger<PromptReviewRunner> logger)
+    ReplayStore store, DoctorStore doctors, DoctorProfileStore profiles, ShiftStore shifts, ReplayAgent agent, QualityJudge judge,
+    CircuitBreakers breakers, IOptions<AgentOptions> options, IOptions<ConversationsOptions> conversations, TimeProvider time,
+    ILogger<PromptReviewRunner> logger)
 {
     public const int DefaultConversations = 50, MaxConversations = 500, TranscriptMessages = QualityJob.TranscriptMessages;
 
@@ -56,16 +59,28 @@ internal sealed partial class PromptReviewRunner(
         var doctor = await doctors.FindByIdAsync(medicoId, ct);
         if (doctor is null) return new(conversaId, [], null, null, "médico não encontrado");
         var profile = await profiles.FindAsync(medicoId, ct);
+        // Today's, as the profile (there is no history of them): what a turn of his now would be told he holds and lost.
+        var holdings = await shifts.HoldingsAsync(medicoId, ct);
+        var ended = await shifts.EndedHoldsAsync(medicoId, ct);
 
         var replies = new List<ReplayReply>();
         var comparisons = new List<TurnComparison>();
         foreach (var turn in turns)
         {
-            var first = turn.Doctor[0];
-            var history = await store.HistoryAsync(medicoId, first, options.Value.HistoryLimit, ct);
+            var parts = AgentTurnBuilder.PartsOf([.. turn.Doctor.Select(d => d.Inbound!)]);
+            // What a live turn answers without asking the model (docs/decisions.md#inbound): the same here, whatever the persona.
+            if (parts.Nothing || parts.OnlyPlaceholders)
+            {
+                var canned = new ReplayReply(parts.Nothing ? turn.OldReply : parts.CannedReply, false, []);
+                comparisons.Add(new TurnComparison(turn.Parts, turn.OldReply, canned));
+                replies.Add(canned);
+                continue;
+            }
+            var history = await store.HistoryAsync(medicoId, turn.Doctor[0], options.Value.HistoryLimit, ct);
             // message_count as it was then: the doctor's messages so far (older omitted lines only ever make it larger).
             var messageCount = omitted + lines.Take(turn.ReplyStart).Count(l => l.Direction == "entrada");
-            var agentTurn = new AgentTurn(doctor, profile, conversaId, messageCount, turn.Parts, history.Lines, EarlierOffers: history.Offered);
+            var agentTurn = AgentTurnBuilder.Build(doctor, profile, conversaId, messageCount, parts, history, holdings, ended,
+                conversations.Value.MaxMessageChars);
             var reply = await agent.RespondAsync(agentTurn, new DateTimeOffset(turn.Doctor[^1].CreatedAt, TimeSpan.Zero), persona, ct);
             comparisons.Add(new TurnComparison(turn.Parts, turn.OldReply, reply));
             if (reply.Unavailable is { } why) return new(conversaId, comparisons, null, null, $"sem resposta do agente: {why}");

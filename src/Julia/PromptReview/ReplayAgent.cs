@@ -30,7 +30,7 @@ internal sealed class ReplayAgent(
         var calls = new List<string>();
         if (chat is null) return new("", false, calls, options.Value.OffReason);
         if (!breakers.Claude.TryEnter()) return new("", false, calls, "circuito claude aberto");
-        var prepared = await call.PrepareAsync(turn, at, persona, ct);
+        var prepared = await call.PrepareAsync(turn, new ReplayOf(persona, at), ct);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(options.Value.TurnDeadline);
         try

@@ -1,11 +1,15 @@
 using Dapper;
-using Julia.Agent;
+using Julia.Conversations;
 using Npgsql;
 
 namespace Julia.PromptReview;
 
-/// <summary>One interacoes row of a recorded conversation (created_at in UTC).</summary>
-internal sealed record RecordedLine(long Id, string Direction, string? AuthorType, string Kind, string? Content, DateTime CreatedAt)
+/// <summary>
+/// One interacoes row of a recorded conversation (created_at in UTC); a doctor's row also as the live turn read it
+/// (<see cref="Inbound"/>: caption, quote, late delivery, cut tail — ConversationStore.InboundColumns).
+/// </summary>
+internal sealed record RecordedLine(long Id, string Direction, string? AuthorType, string Kind, string? Content, DateTime CreatedAt,
+    PendingInbound? Inbound = null)
 {
     /// <summary>What the doctor's message says to the model: its text, or the kind of media (`[audio]`).</summary>
     public string Text => string.IsNullOrWhiteSpace(Content) ? $"[{Kind}]" : Content.Trim();
@@ -38,33 +42,28 @@ internal sealed class ReplayStore(NpgsqlDataSource db)
     public async Task<(IReadOnlyList<RecordedLine> Lines, int Omitted)> LinesAsync(Guid conversaId, int limit, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        var rows = (await c.QueryAsync<(long Id, string Direction, string? AuthorType, string Kind, string? Content, DateTime CreatedAt, long Total)>(
-            new CommandDefinition("""
-                SELECT id, direcao, autor_tipo, tipo, conteudo, created_at, total FROM (
-                    SELECT id, direcao, autor_tipo, tipo, conteudo, created_at, count(*) OVER () AS total FROM interacoes
+        var rows = (await c.QueryAsync<Row, PendingInbound, (Row Row, PendingInbound Inbound)>(new CommandDefinition($"""
+                SELECT direcao AS Direction, autor_tipo AS AuthorType, total AS Total, {ConversationStore.InboundColumns} FROM (
+                    SELECT *, count(*) OVER () AS total FROM interacoes
                     WHERE conversa_id = @conversaId ORDER BY created_at DESC, id DESC LIMIT @limit) latest
                 ORDER BY created_at, id
-                """, new { conversaId, limit }, cancellationToken: ct))).ToList();
-        var total = rows.Count == 0 ? 0 : (int)rows[0].Total;
-        return ([.. rows.Select(r => new RecordedLine(r.Id, r.Direction, r.AuthorType, r.Kind, r.Content, r.CreatedAt))], total - rows.Count);
+                """, new { conversaId, limit }, cancellationToken: ct), (row, inbound) => (row, inbound), splitOn: "Id")).ToList();
+        var total = rows.Count == 0 ? 0 : (int)rows[0].Row.Total;
+        return ([.. rows.Select(r => new RecordedLine(r.Inbound.Id, r.Row.Direction, r.Row.AuthorType, r.Inbound.Kind, r.Inbound.Content, r.Inbound.CreatedAtUtc,
+            r.Row.Direction == "entrada" ? r.Inbound with { Content = r.Inbound.Content ?? "" } : null))], total - rows.Count);
     }
 
+    sealed record Row(string Direction, string? AuthorType, long Total);
+
     /// <summary>
-    /// The doctor's last interactions before <paramref name="before"/>, oldest first — the history the turn had, as
-    /// a live turn reads it (ConversationStore.BeginTurnAsync: across his conversations, only rows with text).
+    /// The doctor's last interactions before the turn whose first message is <paramref name="before"/>, oldest first —
+    /// the history that turn had, read with the live turn's own query (ConversationStore.HistoryBeforeSql: across his
+    /// conversations, only rows with text, each cut as the live turn cuts it, with the offers Júlia's replies recorded).
     /// </summary>
-    /// <returns>The lines, and the shifts their replies offered (<see cref="AgentTurn.EarlierOffers"/>).</returns>
-    public async Task<(IReadOnlyList<HistoryItem> Lines, IReadOnlyList<Guid> Offered)> HistoryAsync(Guid medicoId, RecordedLine before, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<ConversationLine>> HistoryAsync(Guid medicoId, RecordedLine before, int limit, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        var rows = (await c.QueryAsync<(string Direction, string? AuthorType, string Content, string? Offered)>(new CommandDefinition($"""
-            SELECT direcao AS Direction, autor_tipo AS AuthorType, conteudo AS Content,
-                   {AgentTurn.OfferedSql} AS Offered FROM (
-                SELECT direcao, autor_tipo, conteudo, llm, created_at, id FROM interacoes
-                WHERE medico_id = @medicoId AND conteudo IS NOT NULL AND (created_at, id) < (@at, @id)
-                ORDER BY created_at DESC, id DESC LIMIT @limit) recent
-            ORDER BY created_at, id
-            """, new { medicoId, at = before.CreatedAt, id = before.Id, limit }, cancellationToken: ct))).ToList();
-        return ([.. rows.Select(r => new HistoryItem(r.Direction, r.AuthorType, r.Content))], AgentTurn.EarlierOffersOf(rows.Select(r => r.Offered)));
+        return [.. await c.QueryAsync<ConversationLine>(new CommandDefinition(ConversationStore.HistoryBeforeSql,
+            new { medicoId, at = before.CreatedAt, id = before.Id, limit }, cancellationToken: ct))];
     }
 }

@@ -186,6 +186,13 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
         ORDER BY r.encerrada_em DESC LIMIT 3
         """;
 
+    /// <summary>His reservations that ended lately, read alone (<see cref="EndedHoldsSql"/>; a live turn reads them in its first batch).</summary>
+    public async Task<IReadOnlyList<EndedHold>> EndedHoldsAsync(Guid medicoId, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return [.. await c.QueryAsync<EndedHold>(new CommandDefinition(EndedHoldsSql("@medicoId"), new { medicoId }, cancellationToken: ct))];
+    }
+
     /// <summary>
     /// In the caller's transaction: the reservations in force (`ativa`, `confirmada`) on shifts the doctor still holds and
     /// that have not passed — what staff must hear about when he opts out (docs/decisions.md#opt-out).

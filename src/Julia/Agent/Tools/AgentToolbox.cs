@@ -12,23 +12,25 @@ internal sealed class AgentToolbox(ShiftTools shifts, ConversationTools conversa
 
     static IList<AITool> Build(ShiftTools shifts, ConversationTools conversation, ILogger logger)
     {
-        JuliaTool Tool(string name, string description, string schema, Func<ToolSession, ToolArguments, CancellationToken, Task<string>> run) =>
-            new(name, description, schema, run, logger);
+        JuliaTool Tool(string name, string description, string schema, Func<ToolSession, ToolArguments, CancellationToken, Task<string>> run,
+            ToolReplay replay) => new(name, description, schema, run, logger, replay);
         return
         [
             Tool("buscar_vagas", "Busca plantões abertos compatíveis com o médico (especialidade dele por padrão). Devolve linhas com vaga_id completo.",
-                ShiftTools.SearchSchema, shifts.SearchAsync),
+                ShiftTools.SearchSchema, shifts.SearchAsync, ToolReplay.Reads),
             Tool("reservar_plantao", "Pré-reserva um plantão oferecido, só depois de um sim explícito do médico.",
-                ShiftTools.ReserveSchema, shifts.ReserveAsync),
+                ShiftTools.ReserveSchema, shifts.ReserveAsync, ToolReplay.ChecksOnly),
             Tool("agendar_lembrete", "Agenda um retorno que o médico pediu (horário de São Paulo, dentro do horário comercial). " +
                 "Se o lembrete é sobre um plantão (um que ele reservou ou que você ofereceu), passe o vaga_id dele.",
-                ConversationTools.ReminderSchema, conversation.ScheduleReminderAsync),
+                ConversationTools.ReminderSchema, conversation.ScheduleReminderAsync, ToolReplay.ChecksOnly),
             Tool("atualizar_preferencias", "Guarda preferências que o médico contou (turnos, regiões, dias, valor mínimo, hospitais, setores). " +
                 "Cada lista enviada substitui a que estava guardada: envie a lista completa (as atuais estão em Preferências, no contexto); " +
                 "o que você não enviar fica como estava.",
-                ConversationTools.PreferencesSchema, conversation.UpdatePreferencesAsync),
-            Tool("registrar_opt_out", "O médico não quer mais receber mensagens.", ConversationTools.OptOutSchema, conversation.OptOutAsync),
-            Tool("solicitar_humano", "Passa a conversa para uma pessoa da equipe.", ConversationTools.HumanSchema, conversation.RequestHumanAsync),
+                ConversationTools.PreferencesSchema, conversation.UpdatePreferencesAsync, ToolReplay.ChecksOnly),
+            Tool("registrar_opt_out", "O médico não quer mais receber mensagens.", ConversationTools.OptOutSchema, conversation.OptOutAsync,
+                ToolReplay.ChecksOnly),
+            Tool("solicitar_humano", "Passa a conversa para uma pessoa da equipe.", ConversationTools.HumanSchema, conversation.RequestHumanAsync,
+                ToolReplay.ChecksOnly),
         ];
     }
 }

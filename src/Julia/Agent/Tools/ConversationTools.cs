@@ -54,7 +54,7 @@ internal sealed partial class ConversationTools(
             return "Não dá para agendar lembrete para este médico; se ele precisar de retorno, chame a equipe (solicitar_humano).";
         var text = a.String("data_hora");
         if (!SaoPaulo.TryParseIso(text, out var at)) return "data_hora inválida: use AAAA-MM-DDTHH:MM (horário de São Paulo).";
-        var now = time.GetUtcNow();
+        var now = session.Now(time);
         if (at < now + MinAhead) return "Horário precisa ser pelo menos 5 minutos à frente.";
         if (at > now + MaxAhead) return "Só consigo agendar até 30 dias à frente.";
         if (!businessHours.IsOpen(at))
@@ -66,7 +66,7 @@ internal sealed partial class ConversationTools(
                    $"{SaoPaulo.ToLocal(nearest, businessHours.Zone):dd'/'MM HH':'mm}; pergunte se serve.";
         }
         var doctor = session.Turn.Doctor;
-        var tie = await ShiftTieAsync(session, a, at, ct);
+        var tie = await ShiftTieAsync(session, a, at, now, ct);
         if (tie.Refusal is { } refusal) return refusal;
         var contexto = a.String("contexto") is { } c && !string.IsNullOrWhiteSpace(c) ? TextPrefix.Of(c.Trim(), MaxContextChars) : null;
         // The reminder goes out as one WhatsApp message, past the reply splitter: the model's own text only when it is
@@ -75,11 +75,15 @@ internal sealed partial class ConversationTools(
         var tooLong = custom is { Length: > MaxReminderChars };
         var message = custom is { Length: > 0 } && !tooLong ? custom
             : DefaultReminderText(DoctorSalutation.Of(session.Turn.Profile?.Titulo, doctor.PrimeiroNome), contexto);
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await queue.ReplaceReminderAsync(tx, new NewQueueItem(doctor.Id, session.Turn.ConversaId, QueueKinds.Reminder, message, at,
-            Metadata: ReminderMetadata(contexto, now, tie.Shift, tie.Kind)), ct);
-        await tx.CommitAsync(ct);
+        // A replay (`julia avaliar-prompt`) has checked all a live turn checks and answers its words: only the queue row is not written.
+        if (session.Replay is null)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await queue.ReplaceReminderAsync(tx, new NewQueueItem(doctor.Id, session.Turn.ConversaId, QueueKinds.Reminder, message, at,
+                Metadata: ReminderMetadata(contexto, now, tie.Shift, tie.Kind)), ct);
+            await tx.CommitAsync(ct);
+        }
         var local = SaoPaulo.ToLocal(at);
         var scheduled = $"Lembrete agendado para {CultureInfo.GetCultureInfo("pt-BR").DateTimeFormat.GetDayName(local.DayOfWeek)} {local:dd'/'MM} às {local:HH':'mm}.";
         return tooLong ? $"{scheduled} A mensagem_retorno passou de {MaxReminderChars} caracteres e foi trocada pela mensagem padrão." : scheduled;
@@ -91,13 +95,13 @@ internal sealed partial class ConversationTools(
     /// a reminder the model believes tied to a shift but that is not would still say "plantão de sábado" after staff moved
     /// or cancelled it — the model asks again with the right id, or without one.
     /// </summary>
-    async Task<(Shift? Shift, string? Kind, string? Refusal)> ShiftTieAsync(ToolSession session, ToolArguments a, DateTimeOffset at, CancellationToken ct)
+    async Task<(Shift? Shift, string? Kind, string? Refusal)> ShiftTieAsync(ToolSession session, ToolArguments a, DateTimeOffset at, DateTimeOffset now,
+        CancellationToken ct)
     {
         if (a.String("vaga_id")?.Trim() is not { Length: > 0 } text) return (null, null, null);
         const string Unknown = "vaga_id não é de um plantão que ele reservou nem de um oferecido a ele nesta conversa: nada foi agendado. " +
                                "Use o vaga_id completo de um desses, ou agende sem vaga_id.";
         if (!Guid.TryParse(text, out var id) || await shifts.FindAsync(id, ct) is not { } shift) return (null, null, Unknown);
-        var now = time.GetUtcNow();
         if (shift.StartsAt <= now || shift.Status == "cancelada")
             return (null, null, "Esse plantão já começou ou foi cancelado: nada foi agendado. Se ele quiser outro lembrete, agende sem vaga_id.");
         if (at >= shift.StartsAt)
@@ -166,9 +170,24 @@ internal sealed partial class ConversationTools(
                     + (invalid.Count > 0 ? $" Inválido, não salvo: {string.Join("; ", invalid)}." : "");
         if (patch.Count == 0) return notes.Length > 0 ? notes.TrimStart() : "Nada para atualizar.";
         // A search later in this turn bounds itself by these (a doctor-side walk, 2026-12-03: the turn's first read was used).
-        session.Preferences = await doctorStore.MergePreferencesAsync(session.Turn.Doctor.Id, JsonSerializer.Serialize(patch), ct);
-        await doctors.InvalidateAsync(session.Turn.Doctor);
+        // A replay (`julia avaliar-prompt`) keeps them in its session only: each list replaces the stored one, as the update does.
+        if (session.Replay is not null) session.Preferences = MergedInMemory(session.Preferences, patch);
+        else
+        {
+            session.Preferences = await doctorStore.MergePreferencesAsync(session.Turn.Doctor.Id, JsonSerializer.Serialize(patch), ct);
+            await doctors.InvalidateAsync(session.Turn.Doctor);
+        }
         return $"Preferências atualizadas ({string.Join(", ", patch.Keys)}).{notes}";
+    }
+
+    /// <summary>The stored preferences with the patch's keys replaced, as `preferencias_detectadas || patch` leaves them.</summary>
+    internal static string MergedInMemory(string? stored, Dictionary<string, object?> patch)
+    {
+        System.Text.Json.Nodes.JsonObject merged;
+        try { merged = System.Text.Json.Nodes.JsonNode.Parse(stored ?? "{}") as System.Text.Json.Nodes.JsonObject ?? []; }
+        catch (JsonException) { merged = []; }
+        foreach (var (key, value) in patch) merged[key] = JsonSerializer.SerializeToNode(value);
+        return merged.ToJsonString();
     }
 
     /// <summary>A list of short names (or one name); anything else — an object, numbers in place of names, too many — is reported.</summary>

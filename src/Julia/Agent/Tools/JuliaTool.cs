@@ -9,10 +9,17 @@ namespace Julia.Agent.Tools;
 /// turn: it acts on the turn of the model call that invokes it (<see cref="ToolSession.Current"/>), and the provider
 /// adapter's cache of its converted schema, keyed by this object, keeps hitting (docs/decisions.md#agent).
 /// </summary>
+/// <param name="replay">How it runs when a recorded turn is asked again (<see cref="ToolReplay"/>); a tool that says nothing is simulated.</param>
 internal sealed partial class JuliaTool(
-    string name, string description, string schema, Func<ToolSession, ToolArguments, CancellationToken, Task<string>> handler, ILogger logger)
+    string name, string description, string schema, Func<ToolSession, ToolArguments, CancellationToken, Task<string>> handler, ILogger logger,
+    ToolReplay replay = ToolReplay.Simulated)
     : AIFunction
 {
+    /// <summary>What the tool runs for a call, after the server's common checks.</summary>
+    public Func<ToolSession, ToolArguments, CancellationToken, Task<string>> Handler => handler;
+
+    public ToolReplay Replay => replay;
+
     static readonly string[] ForeignDoctorKeys = ["medico_id", "medico", "telefone", "doctor_id", "phone", "numero", "outro_medico"];
     readonly JsonElement jsonSchema = JsonDocument.Parse(schema).RootElement.Clone();
 
@@ -63,6 +70,19 @@ internal sealed partial class JuliaTool(
 
     [LoggerMessage(EventId = 2103, Level = LogLevel.Error, Message = "Tool {Tool} called outside a model call of a turn: nothing done")]
     private partial void LogNoSession(string tool);
+}
+
+/// <summary>How a tool runs when `julia avaliar-prompt` asks a recorded turn again (docs/decisions.md#prompt-review).</summary>
+internal enum ToolReplay
+{
+    /// <summary>Not run: the model is told it was done. The default, so a tool added later cannot write during a replay.</summary>
+    Simulated,
+
+    /// <summary>It only reads: it runs as in a live turn.</summary>
+    Reads,
+
+    /// <summary>It runs every check of a live turn and answers the same words, and writes nothing when <see cref="ToolSession.Replay"/> is set.</summary>
+    ChecksOnly,
 }
 
 /// <summary>Typed reads of the model's arguments (JSON elements or plain values).</summary>

@@ -44,7 +44,7 @@ internal sealed partial class ShiftTools(
         // A date it cannot read is said, never dropped: the search ran without it and shifts of other days came back as
         // the answer to "tem no dia 12?" ("12/12/2026", an outside walk, 2026-12-05), as agendar_lembrete refuses one.
         if ((UnreadableDate(a, "data_de") ?? UnreadableDate(a, "data_ate")) is { } bad)
-            return $"{bad} inválida: use AAAA-MM-DD (hoje é {Infrastructure.Time.SaoPaulo.ToLocal(time.GetUtcNow()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}).";
+            return $"{bad} inválida: use AAAA-MM-DD (hoje é {Infrastructure.Time.SaoPaulo.ToLocal(session.Now(time)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}).";
         var prefs = ShiftPreferences.Parse(session.Preferences);
         var search = new ShiftSearch(especialidadeId, ParseDate(a.String("data_de")?.Trim()), ParseDate(a.String("data_ate")?.Trim()), a.String("periodo"),
             a.String("cidade") ?? a.String("regiao"), AtLeast(a.Int("valor_minimo"), prefs.ValorMinimo), Math.Clamp(a.Int("limite") ?? 5, 1, 5),
@@ -104,7 +104,7 @@ internal sealed partial class ShiftTools(
 
         var shift = await store.FindAsync(vagaId, ct);
         if (shift is null) return (false, Gone);
-        switch (shift.ReservationRefusal(session.Turn.Profile?.EspecialidadeId, time.GetUtcNow()))
+        switch (shift.ReservationRefusal(session.Turn.Profile?.EspecialidadeId, session.Now(time)))
         {
             case "outra_especialidade": return (false, Refuse("Recusado: o plantão é de outra especialidade."));
             case "ja_comecou": return (false, "Esse plantão já começou ou passou.");
@@ -120,6 +120,12 @@ internal sealed partial class ShiftTools(
         // His own words this turn, as staff will read them if he later says he never accepted — not the model's
         // `confirmacao`, which may paraphrase (docs/decisions.md#reservations).
         var confirmacao = TextPrefix.Of(session.DoctorText, 500);
+        // A replay (`julia avaliar-prompt`): the reservation's own check (a clash with what he holds) on the turn's
+        // holdings, and its words — nothing held, no effect, no cache dropped.
+        if (session.Replay is not null)
+            return session.Clash(shift) is { } clash
+                ? (false, Clashes(clash))
+                : (true, Reserved(shift));
         var result = await store.ReserveAsync(
             new ReservationRequest(vagaId, doctor.Id, session.Turn.ConversaId, confirmacao, AcceptedTerms: shift.Terms), ct);
         switch (result.Outcome)
@@ -128,13 +134,13 @@ internal sealed partial class ShiftTools(
                 await catalog.InvalidateSpecialtyAsync(shift.EspecialidadeId);
                 await doctors.InvalidateAsync(doctor);
                 LogReserved(vagaId, doctor.Id, result.ReservationId!.Value);
-                return (true, $"Reservado: {shift.Describe()}. É uma pré-reserva: a equipe confirma com o médico.");
+                return (true, Reserved(shift));
             case "ja_reservada":
                 return (false, Taken);
             case "condicoes_mudaram":
                 return (false, Refuse(TermsChanged(shift.Terms, result.Shift!)));
             case "conflito":
-                return (false, $"Recusado: conflita com um plantão que o médico já tem ({result.ClashWith!.Describe()}).");
+                return (false, Clashes(result.ClashWith!));
             default:
                 return (false, Gone);
         }
@@ -147,6 +153,8 @@ internal sealed partial class ShiftTools(
     }
 
     const string Taken = "Esse plantão já foi reservado por outra pessoa.", Gone = "Esse plantão não existe mais.";
+    static string Reserved(Shift shift) => $"Reservado: {shift.Describe()}. É uma pré-reserva: a equipe confirma com o médico.";
+    static string Clashes(Shift held) => $"Recusado: conflita com um plantão que o médico já tem ({held.Describe()}).";
 
     /// <summary>The tool's answer when the shift's terms differ from those he was told: each changed part, old and new.</summary>
     static string TermsChanged(string told, Shift now)

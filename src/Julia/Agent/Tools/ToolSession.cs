@@ -24,6 +24,15 @@ internal sealed class ToolSession(AgentTurn turn, IEnumerable<Shift> offered, IR
     readonly ConcurrentDictionary<Guid, Shift> known = new(offered.Select(s => KeyValuePair.Create(s.Id, s)));
 
     public AgentTurn Turn { get; } = turn;
+
+    /// <summary>
+    /// A recorded turn asked again (`julia avaliar-prompt`): each tool checks what it checks in a live turn and answers
+    /// the same words, but writes nothing, queues nothing and drops no cache (docs/decisions.md#prompt-review). Null: live.
+    /// </summary>
+    public ReplayOf? Replay { get; init; }
+
+    /// <summary>The tools' "now": the present, or when the doctor wrote the replayed turn (what the model was told).</summary>
+    public DateTimeOffset Now(TimeProvider time) => Replay?.At ?? time.GetUtcNow();
     /// <summary>His own words of the turn (<see cref="AgentTurn.OwnWords"/>): what acceptance and opt-out rules read.</summary>
     public string DoctorText { get; } = string.Join('\n', turn.OwnWords ?? turn.Parts);
     public int ToolCalls;
@@ -68,6 +77,9 @@ internal sealed class ToolSession(AgentTurn turn, IEnumerable<Shift> offered, IR
 
     /// <summary>One of the shifts he already holds (`reservada`/`confirmada`), read with the turn.</summary>
     public Shift? Held(Guid id) => holdings?.FirstOrDefault(s => s.Id == id);
+
+    /// <summary>A shift he holds that <paramref name="shift"/> overlaps, as the reservation checks it (<see cref="ShiftStore.Overlaps"/>).</summary>
+    public Shift? Clash(Shift shift) => holdings?.FirstOrDefault(h => h.Id != shift.Id && ShiftStore.Overlaps(h, shift));
 
     /// <summary>
     /// The shifts of this turn that <paramref name="reply"/> names (<see cref="OfferedShifts"/>), recorded as `vagas_oferecidas`
