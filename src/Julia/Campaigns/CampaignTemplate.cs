@@ -24,11 +24,12 @@ internal static partial class CampaignTemplate
 
     public static string Render(string template, CampaignRecipient r, string company)
     {
-        // The name as Júlia writes it everywhere ("JOÃO" → "João"); without a title "Dr(a).", as the reference did.
-        var first = Doctors.DoctorSalutation.FirstName(r.PrimeiroNome);
-        var name = first is null ? "Dr(a)" : $"{Doctors.DoctorSalutation.Title(r.Titulo) ?? "Dr(a)."} {first}";
-        string Fill(string text) => text
-            .Replace("{nome}", name).Replace("{especialidade}", r.Especialidade ?? "sua especialidade")
+        // The name as every message Júlia sends on her own writes it (docs/decisions.md, "Textos"): "Dr. Rafael", "Rafael"
+        // without a title, and no name at all — "Oi, tudo bem?" — when there is none ("Oi Dr(a), tudo bem?" read as a mail
+        // merge, and the follow-ups after it already said "Oi, tudo bem?").
+        var name = Doctors.DoctorSalutation.Of(r.Titulo, r.PrimeiroNome);
+        string Fill(string text) => (name is null ? WithoutName(text) : text.Replace("{nome}", name))
+            .Replace("{especialidade}", r.Especialidade ?? "sua especialidade")
             .Replace("{regiao}", r.Regiao ?? "sua região").Replace("{empresa}", company);
         // The specialty's greeting (especialidades.config.saudacao) is written by hand and never checked like a template:
         // one with a brace that is not a placeholder ("{Nome}", "{ nome }") or that names itself would reach the doctor
@@ -39,8 +40,31 @@ internal static partial class CampaignTemplate
         return DoubleTitle().Replace(Fill(template.Replace("{saudacao_especialidade}", greeting)), "");
     }
 
+    /// <summary>
+    /// The template with {nome} left out for a doctor without a name, with what only made sense beside it: a title written
+    /// before it and the comma or space that set it off ("Oi Dr(a) {nome}, tudo bem?" → "Oi, tudo bem?", "Olá, {nome}!"
+    /// → "Olá!"); a sentence it opened starts with its next word ("{nome}, temos…" → "Temos…").
+    /// </summary>
+    static string WithoutName(string text)
+    {
+        var bare = TitleBeforeName().Replace(text, "");
+        return NameInASentence().Replace(NameOpeningASentence().Replace(bare, m => m.Groups[1].Value.ToUpperInvariant()), "");
+    }
+
     [GeneratedRegex(@"\{([a-zA-Z_]+)\}")]
     private static partial Regex Placeholder();
+
+    /// <summary>A title the template writes right before {nome}.</summary>
+    [GeneratedRegex(@"\b(?:Dr\(a\)\.?|Dra?\.?|Doutora?)[ \t]*(?=\{nome\})", RegexOptions.IgnoreCase)]
+    private static partial Regex TitleBeforeName();
+
+    /// <summary>{nome} opening the text or a sentence, with the comma after it; the next letter is kept, capitalised.</summary>
+    [GeneratedRegex(@"(?<=(?:^|[.!?\n])[ \t]*)\{nome\}[ \t]*(?:[,;:.!?][ \t]*)?(\p{L})?")]
+    private static partial Regex NameOpeningASentence();
+
+    /// <summary>{nome} inside a sentence, with the comma or space that set it off.</summary>
+    [GeneratedRegex(@"(?:[ \t]*,)?[ \t]*\{nome\}")]
+    private static partial Regex NameInASentence();
 
     /// <summary>A title right before another title: the first one goes.</summary>
     [GeneratedRegex(@"\b(?:Dr\(a\)\.?|Dra?\.?|Doutora?)\s+(?=Dr\(a\)|Dra?\b|Doutora?\b)", RegexOptions.IgnoreCase)]

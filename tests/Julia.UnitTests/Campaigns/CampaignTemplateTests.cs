@@ -14,8 +14,8 @@ public sealed class CampaignTemplateTests
     [Theory]
     [InlineData("Dr.", "Rafael", "Oi Dr(a) {nome}, tudo bem?", "Oi Dr. Rafael, tudo bem?")]
     [InlineData("Dra.", "Camila", "Oi Dr(a) {nome}, tudo bem?", "Oi Dra. Camila, tudo bem?")]
-    [InlineData(null, "Bruno", "Oi Dr. {nome}!", "Oi Dr(a). Bruno!")]
-    [InlineData(null, null, "Oi Dr(a) {nome}, tudo bem?", "Oi Dr(a), tudo bem?")]
+    [InlineData(null, "Bruno", "Oi Dr. {nome}!", "Oi Dr. Bruno!")]
+    [InlineData(null, null, "Oi Dr(a) {nome}, tudo bem?", "Oi, tudo bem?")]
     [InlineData("Dr.", "Rafael", "Oi {nome}, tudo bem?", "Oi Dr. Rafael, tudo bem?")]
     [InlineData("Dr.", "Drummond", "Oi Doutor {nome}", "Oi Dr. Drummond")]
     public void ATitleIsNeverDoubled(string? titulo, string? nome, string template, string expected) =>
@@ -32,9 +32,49 @@ public sealed class CampaignTemplateTests
     [Theory]
     [InlineData("Dr.", "JOÃO", "Oi {nome}, tudo bem?", "Oi Dr. João, tudo bem?")]
     [InlineData("dra", "ana🩺", "Oi {nome}, tudo bem?", "Oi Dra. Ana, tudo bem?")]
-    [InlineData("Dr.", "🩺", "Oi {nome}, tudo bem?", "Oi Dr(a), tudo bem?")]
+    [InlineData("Dr.", "🩺", "Oi {nome}, tudo bem?", "Oi, tudo bem?")]
     public void TheNameIsWrittenAsInEveryOtherMessage(string? titulo, string? nome, string template, string expected) =>
         Assert.Equal(expected, CampaignTemplate.Render(template, Doctor(titulo, nome), "Revoluna"));
+
+    /// <summary>
+    /// One rule for every greeting Júlia sends on her own (docs/decisions.md, "Textos"): the opening of a campaign greets a
+    /// doctor as the follow-ups, reminders and confirmations after it do — "Oi Dr. André", "Oi André", and "Oi" alone
+    /// without a name. It said "Oi Dr(a), tudo bem?" and "Oi Dr(a). André" while the follow-ups said "Oi, tudo bem?"
+    /// and "Oi André" (an audit of what people read, 2026-12-05).
+    /// </summary>
+    [Theory]
+    [InlineData("Dr.", "André")]
+    [InlineData("dra", "ANA")]
+    [InlineData(null, "joão")]
+    [InlineData("", "Bruno")]
+    [InlineData(null, null)]
+    [InlineData("Dr.", "  ")]
+    [InlineData("Dra.", "🩺")]
+    public void ACampaignGreetsADoctorAsTheFollowUpsDo(string? titulo, string? nome) =>
+        Assert.Equal(Julia.FollowUps.FollowUpJob.Greeting(titulo, nome) + ", tudo bem?",
+            CampaignTemplate.Render("Oi {nome}, tudo bem?", Doctor(titulo, nome), "Revoluna"));
+
+    /// <summary>
+    /// Without a name, {nome} goes with what only made sense beside it — a title written before it, the comma that set it
+    /// off — wherever the template put it; a sentence it opened starts with its next word.
+    /// </summary>
+    [Theory]
+    [InlineData("Olá, {nome}!", "Olá!")]
+    [InlineData("Oi Dr(a) {nome}, tudo bem?", "Oi, tudo bem?")]
+    [InlineData("Bom dia, Dra. {nome}. Sou a Júlia.", "Bom dia. Sou a Júlia.")]
+    [InlineData("Tudo bem, {nome}? Temos plantões no {regiao}.", "Tudo bem? Temos plantões no ABC.")]
+    [InlineData("{nome}, temos plantões no {regiao}.", "Temos plantões no ABC.")]
+    [InlineData("Dr(a) {nome}, temos plantões.", "Temos plantões.")]
+    [InlineData("Oi! {nome}, tudo bem?", "Oi! Tudo bem?")]
+    [InlineData("{nome}! Temos plantões.", "Temos plantões.")]
+    [InlineData("Oi {nome}\nTemos plantões.", "Oi\nTemos plantões.")]
+    [InlineData("Oi doutor {nome}, tudo bem?", "Oi, tudo bem?")]
+    public void WithoutANameTheNameAndWhatWentWithItAreLeftOut(string template, string expected) =>
+        Assert.Equal(expected.Replace("\\n", "\n"), CampaignTemplate.Render(template.Replace("\\n", "\n"), Doctor(null, null), "Revoluna"));
+
+    [Fact]
+    public void WithANameATitleTheTemplateWritesIsKeptWhenTheRecordHasNone() =>
+        Assert.Equal("Oi Dr(a) Bruno, tudo bem?", CampaignTemplate.Render("Oi Dr(a) {nome}, tudo bem?", Doctor(null, "Bruno"), "Revoluna"));
 
     /// <summary>A specialty's greeting is typed by hand in its config: one with a brace that is not a placeholder reached the
     /// doctor as "Oi {Nome}, tudo bem?" (an audit of what people read, 2026-12-04); the generic opening goes instead.</summary>
