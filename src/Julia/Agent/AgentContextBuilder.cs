@@ -79,7 +79,7 @@ internal static class AgentContextBuilder
         if (gone is { Count: > 0 })
         {
             b.AppendLine().AppendLine("## Plantões oferecidos antes a ele que não estão mais disponíveis (não reserve; se ele falar deles, diga o motivo e ofereça outro)");
-            foreach (var g in gone) b.AppendLine($"{g.Shift.Hospital} ({g.Shift.Cidade}), {g.Shift.WhenText}, {g.Shift.PayText} — {g.Reason}");
+            foreach (var g in gone) b.AppendLine($"{g.Shift.Place}, {g.Shift.WhenText}, {g.Shift.PayText} — {g.Reason}");
         }
 
         // Not yet over (the holdings read also has yesterday's, for the overlap check).

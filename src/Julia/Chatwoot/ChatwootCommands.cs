@@ -115,7 +115,7 @@ internal sealed partial class ChatwootCommands(
 
     /// <summary>"Hospital X (Santo André), sex 12/06 noturno — reserva ab12cd34".</summary>
     static string Describe(StaffReservation r) =>
-        $"{r.Hospital} ({r.Cidade}), {PtBrDate.DayAndDate(r.Data)}" +
+        $"{HospitalPlace.Of(r.Hospital, r.Cidade)}, {PtBrDate.DayAndDate(r.Data)}" +
         (string.IsNullOrWhiteSpace(r.Periodo) ? "" : $" {r.Periodo}") + $" — reserva {r.ShortId}";
 
     static string? Cut(string? text, int max) =>

@@ -175,7 +175,7 @@ internal sealed class ChatwootNotes(
     {
         var today = DateOnly.FromDateTime(now.DateTime);
         return [.. inForce.Where(r => r.Data >= today).OrderBy(r => r.Data).ThenBy(r => r.HoraInicio).ThenBy(r => r.Id).Take(MaxHoldingLines).Select(r =>
-            $"• {r.Hospital} ({r.Cidade}), {PtBrDate.DayAndDate(r.Data)}" +
+            $"• {HospitalPlace.Of(r.Hospital, r.Cidade)}, {PtBrDate.DayAndDate(r.Data)}" +
             (r.PeriodText is { } period ? $", {period}" : "") +
             (r.Status == "confirmada"
                 ? " — confirmada"

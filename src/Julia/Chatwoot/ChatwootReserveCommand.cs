@@ -103,6 +103,6 @@ internal sealed class ChatwootReserveCommand(
     }
 
     static string Describe(Shift s) =>
-        $"{s.Hospital} ({s.Cidade}), {PtBrDate.DayAndDate(s.Data)}" +
+        $"{s.Place}, {PtBrDate.DayAndDate(s.Data)}" +
         (s.PeriodText is { } period ? $", {period}" : "") + (s.Setor is { Length: > 0 } setor ? $", {setor}" : "") + $", {s.PayText}";
 }

@@ -94,7 +94,7 @@ internal sealed class FollowUpJob(NpgsqlDataSource db, QueueStore queue, ShiftSt
     {
         "fu1" => $"{greeting}, tudo bem? Passando só pra saber se vc viu minha mensagem sobre os plantões",
         "fu2" when shift is not null =>
-            $"{greeting}! Surgiu um plantão que pode te interessar: {shift.Hospital} ({shift.Cidade}), {shift.WhenText}, {shift.PayText}. " +
+            $"{greeting}! Surgiu um plantão que pode te interessar: {shift.Place}, {shift.WhenText}, {shift.PayText}. " +
             "Quer que eu te conte mais?",
         "fu2" => $"{greeting}! Sigo com plantões na sua especialidade por aqui, se quiser é só me chamar",
         _ => $"{greeting}, não vou mais te incomodar por enquanto. Se precisar de plantão, é só me chamar aqui",

@@ -13,6 +13,9 @@ internal sealed record Shift(
 
     [JsonIgnore] public DateOnly Day => Data;
 
+    /// <summary>"Hospital X (Santo André)", or the hospital alone when its city is empty (<see cref="HospitalPlace"/>).</summary>
+    [JsonIgnore] public string Place => HospitalPlace.Of(Hospital, Cidade);
+
     /// <summary>Start and end on the São Paulo wall clock; a shift ending at or before its start ends the next day.</summary>
     [JsonIgnore] public (DateTime Start, DateTime End) Window
     {
@@ -88,7 +91,7 @@ internal sealed record Shift(
         {
             var when = string.Join(' ', new[] { Periodo?.Trim(), HoursText }.Where(p => !string.IsNullOrEmpty(p)));
             var sector = Setor is null ? "" : $", {Setor}";
-            return string.Join(TermSeparator, Hospital + $" ({Cidade})", DayText, when + sector, PayText);
+            return string.Join(TermSeparator, Place, DayText, when + sector, PayText);
         }
     }
 

@@ -252,8 +252,7 @@ internal static partial class SlackMessages
 
     static string OrDash(string? text) => string.IsNullOrWhiteSpace(text) ? "-" : Escape(text.Trim());
 
-    static string HospitalAndCity(ReservationNotice n) =>
-        string.IsNullOrWhiteSpace(n.City) ? Escape(n.Hospital) : $"{Escape(n.Hospital)} ({Escape(n.City)})";
+    static string HospitalAndCity(ReservationNotice n) => Escape(HospitalPlace.Of(n.Hospital, n.City));
 
     static string DateWithWeekday(DateOnly date) =>
         $"{date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} ({PtBr.DateTimeFormat.GetDayName(date.DayOfWeek)})";

@@ -27,6 +27,8 @@ public sealed partial class DoctorFixedTextSweepTests
         MakeShift(null, new TimeOnly(7, 0), new TimeOnly(19, 0), null, "faixa", null, 1500, 2100, hospital: "Santa Casa de Mauá", city: "Mauá"),
         MakeShift(null, null, null, null, "a_combinar", null, hospital: "UPA Centro"),
         MakeShift("  ", null, null, "", "fixo", null),
+        // A hospital with no city in the catalogue: "Hospital X", never "Hospital X ()".
+        MakeShift("diurno", new TimeOnly(7, 0), new TimeOnly(19, 0), null, "fixo", 1500, hospital: "Hospital Sem Cidade", city: ""),
     ];
 
     static readonly (string? Title, string? Name)[] Names = [("Dr.", "André"), ("dra", "ANA"), (null, "joão"), (null, null), ("Dr.", "  "), ("", "🩺")];
