@@ -111,7 +111,7 @@ internal sealed partial class ChatwootCommands(
     }
 
     static string List(IEnumerable<StaffReservation> reservations) =>
-        string.Join("\n", reservations.Select(r => $"• {Describe(r)} ({r.Status})"));
+        string.Join("\n", reservations.Select(r => $"• {Describe(r)} ({StatusWords.Reservation(r.Status)})"));
 
     /// <summary>"Hospital X (Santo André), sex 12/06 noturno — reserva ab12cd34".</summary>
     static string Describe(StaffReservation r) =>

@@ -67,16 +67,21 @@ internal sealed class ChatwootReserveCommand(
             case "ja_reservada":
                 // His already (Júlia reserved it, or this very note came twice at once): say so, never "someone else's".
                 if ((await queries.InForceOfDoctorAsync(medicoId, ct)).FirstOrDefault(r => r.VagaId == shift.Id) is { } his)
-                    return $"ele já tem esse plantão (reserva {his.ShortId}, {(his.Status == "confirmada" ? "confirmada" : "pré-reserva ativa")}).";
+                    return $"ele já tem esse plantão (reserva {his.ShortId}, {StatusWords.Reservation(his.Status)}).";
                 return "o plantão já está reservado ou confirmado para outro médico.";
             case "nao_reservavel":
-                return result.Shift?.Status == "cancelada" ? "o plantão foi cancelado." : $"o plantão não está aberto ({result.Shift?.Status}).";
+                // In words, never the stored status (`pendente_confirmacao`): the recruiter reads this, not the database.
+                return result.Shift?.Status == "cancelada" ? "o plantão foi cancelado."
+                    : $"o plantão {StatusWords.ShiftNotReservable(result.Shift?.Status)}: só um plantão aberto ou anunciado pode ser reservado.";
             case "conflito" when result.ClashWith is { } clash:
                 return $"ele já tem um plantão nesse horário: {Describe(clash)} (vaga {clash.Id.ToString("N")[..8]}).";
             default:
-                return result.Problem ?? result.Missing ?? "reserva recusada.";
+                // The admin API's sentence ("O plantão já começou…") after "Não deu para reservar …:" — one sentence, so lower case.
+                return LowerFirst(result.Problem ?? result.Missing ?? "reserva recusada.");
         }
     }
+
+    static string LowerFirst(string text) => text.Length > 0 && char.IsUpper(text[0]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 
     /// <summary>What `buscar_vagas` finds for him (<see cref="ShiftSearch.OfDoctor"/>), one line each, or why nothing.</summary>
     async Task<string> OpenForHimAsync(DoctorProfile profile, IReadOnlyList<Shift> holdings, CancellationToken ct)

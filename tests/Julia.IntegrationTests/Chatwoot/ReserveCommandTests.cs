@@ -220,6 +220,16 @@ public sealed class ReserveCommandTests(StaffReservationFixture f) : IClassFixtu
         var started = await f.OpenShiftAsync("reservar_recusa_teste", "Hospital Começou");
         await f.ExecuteAsync("UPDATE vagas SET data = (now() AT TIME ZONE 'America/Sao_Paulo')::date - 1 WHERE id = @started", new { started });
         var otherSpecialty = await ShiftOfAnotherSpecialtyAsync("reservar_recusa_outra", "Hospital Outra Especialidade");
+        // Legacy statuses an import may carry: said in words, never as the column's value (an audit of what people read,
+        // 2026-12-05: "o plantão não está aberto (pendente_confirmacao)").
+        var closed = await f.OpenShiftAsync("reservar_recusa_teste", "Hospital Fechou");
+        await f.ExecuteAsync("UPDATE vagas SET status = 'fechada' WHERE id = @closed", new { closed });
+        var pending = await f.OpenShiftAsync("reservar_recusa_teste", "Hospital Pendente");
+        await f.ExecuteAsync("UPDATE vagas SET status = 'pendente_confirmacao' WHERE id = @pending", new { pending });
+        // A hospital the catalogue has no city for: "Hospital Sem Cidade", never "Hospital Sem Cidade ()".
+        var noCity = await f.OpenShiftAsync("reservar_recusa_teste", "Hospital Sem Cidade");
+        await f.ExecuteAsync("UPDATE hospitais SET cidade = '' WHERE id = (SELECT hospital_id FROM vagas WHERE id = @noCity)", new { noCity });
+        await f.ExecuteAsync("UPDATE vagas SET status = 'fechada' WHERE id = @noCity", new { noCity });
 
         var cases = new (Guid Vaga, string Said)[]
         {
@@ -229,6 +239,9 @@ public sealed class ReserveCommandTests(StaffReservationFixture f) : IClassFixtu
             (cancelled, "o plantão foi cancelado"),
             (started, "já começou ou passou"),
             (otherSpecialty, "especialidade diferente da do médico"),
+            (closed, "o plantão está fechado: só um plantão aberto ou anunciado pode ser reservado"),
+            (pending, "o plantão está aguardando confirmação de outro médico"),
+            (noCity, "Não deu para reservar Hospital Sem Cidade, "),
         };
         var number = 0;
         foreach (var (vaga, said) in cases)
@@ -239,6 +252,7 @@ public sealed class ReserveCommandTests(StaffReservationFixture f) : IClassFixtu
             var reply = await ReplyAsync(chatwootId, ++number);
             Assert.Contains("Não deu para reservar", reply);
             Assert.Contains(said, reply);
+            Assert.DoesNotMatch(@"\(\s*\)|\b(fechada|pendente_confirmacao|nao_reservavel|ja_reservada)\b", reply);
             Assert.Equal(before, await ReservationsOfShiftAsync(vaga));
         }
 
