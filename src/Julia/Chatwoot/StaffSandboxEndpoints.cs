@@ -44,14 +44,20 @@ internal static class StaffSandboxEndpoints
                 }
             }
         }
-        catch (JsonException) { return TypedResults.Problem(statusCode: 400, title: "JSON malformado"); }
-        catch (InvalidOperationException) { return TypedResults.Problem(statusCode: 400, title: "Texto com UTF-16 inválido (surrogate solto)"); }
-        if (string.IsNullOrWhiteSpace(text)) return TypedResults.Problem(statusCode: 400, title: "texto é obrigatório");
-        if (await handoffs.FindAsync(id, ct) is not { } handoff || handoff.Status == "resolvido")
-            return TypedResults.Problem(statusCode: 404, title: $"Handoff aberto {id} não encontrado");
+        // The same words and statuses as POST /admin/handoffs/{id}/resolver: a body problem is "Corpo inválido" with what
+        // is wrong, a handoff that does not exist a 404, one already resolved a 409.
+        catch (JsonException) { return BadBody("JSON malformado"); }
+        catch (InvalidOperationException) { return BadBody("texto com UTF-16 inválido (surrogate solto)"); }
+        if (string.IsNullOrWhiteSpace(text)) return BadBody("texto é obrigatório: envie {\"texto\": \"…\"} (autor é opcional)");
+        if (await handoffs.FindAsync(id, ct) is not { } handoff)
+            return TypedResults.Problem(statusCode: 404, title: $"Handoff {id} não encontrado");
+        if (handoff.Status == "resolvido")
+            return TypedResults.Problem(statusCode: 409, title: $"Handoff {id} já está resolvido", detail: "a conversa voltou para a Júlia; responda por um handoff aberto");
         if (await conversations.FindAsync(handoff.ConversationId, ct) is not { } conversation)
             return TypedResults.Problem(statusCode: 404, title: "Conversa do handoff não encontrada");
         var interaction = await control.RecordStaffMessageAsync(conversation, text.Trim(), "chatwoot", null, deliver: true, author ?? "equipe (simulador)", ct);
         return TypedResults.Ok(new { handoff_id = id, interacao_id = interaction?.Id, status = "em_atendimento" });
     }
+
+    static IResult BadBody(string detail) => TypedResults.Problem(statusCode: 400, title: "Corpo inválido", detail: detail);
 }

@@ -23,10 +23,8 @@ internal static class HandoffAdminEndpoints
 
     static async Task<IResult> ListAsync(string? status, int? limite, int? offset, HandoffStore handoffs, CancellationToken ct)
     {
-        if (status is not null && !Statuses.Contains(status))
-            return TypedResults.Problem(statusCode: 400, title: "status inválido", detail: $"use um de: {string.Join(", ", Statuses)}");
-        if (limite is < 1 or > 500) return TypedResults.Problem(statusCode: 400, title: "limite precisa estar entre 1 e 500");
-        if (offset is < 0) return TypedResults.Problem(statusCode: 400, title: "offset precisa ser 0 ou mais");
+        if (status is not null && !Statuses.Contains(status)) return QueryProblems.OneOf("status", Statuses);
+        if (QueryProblems.Paging(limite, offset, 500) is { } bad) return bad;
         var list = await handoffs.ListAsync(status, limite ?? 100, ct, offset ?? 0);
         return TypedResults.Ok(list.Select(Dto));
     }

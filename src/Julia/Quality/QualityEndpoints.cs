@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Julia.Infrastructure.Admin;
+using Julia.Infrastructure.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Julia.Quality;
@@ -21,10 +22,7 @@ internal static class QualityEndpoints
     }
 
     /// <summary>The 400 for a `limite` outside 1–<see cref="MaxLimit"/> or a negative `offset`; null when both are fine.</summary>
-    internal static IResult? Paging(int? limite, int? offset) =>
-        limite is < 1 or > MaxLimit ? TypedResults.Problem(statusCode: 400, title: $"limite precisa estar entre 1 e {MaxLimit}")
-        : offset is < 0 ? TypedResults.Problem(statusCode: 400, title: "offset precisa ser 0 ou mais")
-        : null;
+    internal static IResult? Paging(int? limite, int? offset) => QueryProblems.Paging(limite, offset, MaxLimit);
 
     static IResult Bad(string detail) => TypedResults.Problem(statusCode: 400, title: "Avaliação inválida", detail: detail);
 

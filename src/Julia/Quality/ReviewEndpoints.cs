@@ -1,4 +1,5 @@
 using Julia.Infrastructure.Admin;
+using Julia.Infrastructure.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Julia.Quality;
@@ -35,16 +36,14 @@ internal static class ReviewEndpoints
         group.MapGet("/tags", () => TypedResults.Ok(Tags));
     }
 
-    static IResult Bad(string title) => TypedResults.Problem(statusCode: 400, title: title);
-
     static async Task<IResult> ListAsync(string? status, [FromQuery(Name = "controlled_by")] string? controlledBy, string? avaliada,
         int? limite, int? offset, ReviewStore store, CancellationToken ct)
     {
         if (QualityEndpoints.Paging(limite, offset) is { } bad) return bad;
-        if (status is not null && !Statuses.Contains(status)) return Bad($"status precisa ser um de: {string.Join(", ", Statuses)}");
-        if (controlledBy is not null && !Controllers.Contains(controlledBy)) return Bad("controlled_by precisa ser ai ou human");
+        if (status is not null && !Statuses.Contains(status)) return QueryProblems.OneOf("status", Statuses);
+        if (controlledBy is not null && !Controllers.Contains(controlledBy)) return QueryProblems.OneOf("controlled_by", Controllers);
         bool? rated = avaliada switch { null => null, "true" or "sim" => true, "false" or "nao" or "não" => false, _ => (bool?)null };
-        if (avaliada is not null && rated is null) return Bad("avaliada precisa ser true ou false");
+        if (avaliada is not null && rated is null) return QueryProblems.Invalid("avaliada", "use true ou false");
         var list = await store.ListAsync(status, controlledBy, rated, limite ?? QualityEndpoints.DefaultLimit, offset ?? 0, ct);
         return TypedResults.Ok(list.Select(Dto));
     }
@@ -65,7 +64,7 @@ internal static class ReviewEndpoints
     static async Task<IResult> SuggestionsAsync(string? status, int? limite, int? offset, ReviewStore store, CancellationToken ct)
     {
         if (QualityEndpoints.Paging(limite, offset) is { } bad) return bad;
-        if (status is not null && !SuggestionStatuses.Contains(status)) return Bad($"status precisa ser um de: {string.Join(", ", SuggestionStatuses)}");
+        if (status is not null && !SuggestionStatuses.Contains(status)) return QueryProblems.OneOf("status", SuggestionStatuses);
         var list = await store.SuggestionsAsync(status, limite ?? QualityEndpoints.DefaultLimit, offset ?? 0, ct);
         return TypedResults.Ok(list.Select(s => new
         {

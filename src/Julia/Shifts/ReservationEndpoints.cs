@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Julia.Infrastructure.Admin;
+using Julia.Infrastructure.Http;
 using Julia.Infrastructure.Time;
 using Microsoft.Extensions.Options;
 
@@ -74,9 +75,8 @@ internal static class ReservationEndpoints
     {
         status ??= "ativa";
         if (!ReservationQueries.Statuses.Contains(status))
-            return TypedResults.Problem(statusCode: 400, title: "status inválido", detail: $"use um de: {string.Join(", ", ReservationQueries.Statuses)}");
-        if (limite is < 1 or > MaxLimit) return TypedResults.Problem(statusCode: 400, title: $"limite precisa estar entre 1 e {MaxLimit}");
-        if (offset is < 0) return TypedResults.Problem(statusCode: 400, title: "offset precisa ser 0 ou mais");
+            return QueryProblems.OneOf("status", ReservationQueries.Statuses);
+        if (QueryProblems.Paging(limite, offset, MaxLimit) is { } bad) return bad;
         var list = await queries.ListAsync(status, limite ?? DefaultLimit, offset ?? 0, ct);
         return TypedResults.Ok(list.Select(r => Dto(r, options.Value)));
     }
