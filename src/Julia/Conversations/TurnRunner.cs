@@ -236,7 +236,7 @@ internal sealed partial class TurnRunner(
                 if (swept > 0) LogSwept(swept);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
-            catch (Exception ex) { LogSweepFailed(ex); }
+            catch (Exception ex) { LogSweepFailed(ex, options.Value.SweepIntervalSeconds); }
             age = TimeSpan.FromSeconds(options.Value.SweepAgeSeconds);
             try { await Task.Delay(TimeSpan.FromSeconds(options.Value.SweepIntervalSeconds), time, ct); }
             catch (OperationCanceledException) { return; }
@@ -260,6 +260,7 @@ internal sealed partial class TurnRunner(
     [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Sweeper re-queued {Count} doctors with unprocessed inbound messages")]
     private partial void LogSwept(int count);
 
-    [LoggerMessage(EventId = 1203, Level = LogLevel.Error, Message = "Sweep of unprocessed inbound messages failed")]
-    private partial void LogSweepFailed(Exception ex);
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Error,
+        Message = "Sweep of unprocessed inbound messages failed; next sweep in {Seconds} s (the messages stay stored, unanswered until then)")]
+    private partial void LogSweepFailed(Exception ex, int seconds);
 }

@@ -112,7 +112,9 @@ internal sealed partial class DailyReportJob(DashboardStore store, SlackNotices 
         };
     }
 
-    [LoggerMessage(EventId = 9501, Level = LogLevel.Error, Message = "Relatório diário de {Dia} não pôde ser calculado")]
+    // Says what happens next: the run counts as the day's, so nothing retries it (docs/runbook.md, "Dashboards").
+    [LoggerMessage(EventId = 9501, Level = LogLevel.Error,
+        Message = "Relatório diário de {Dia} não pôde ser calculado; o aviso \"falhou\" vai ao Slack e o dia não é tentado de novo sozinho (depois de corrigir, apague a execução do dia e rode POST /jobs/relatorio-diario)")]
     private partial void LogFailed(Exception ex, string dia);
 
     [LoggerMessage(EventId = 9503, Level = LogLevel.Warning, Message = "Relatório diário de {Dia} não tinha saído no dia: enviado agora, com atraso")]

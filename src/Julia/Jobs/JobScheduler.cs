@@ -41,7 +41,7 @@ internal sealed partial class JobScheduler(JobRunner runner, IConfiguration conf
         await Task.Yield();
         try { await RunIfDueAsync(job, tick, ct); }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
-        catch (Exception ex) { LogFailed(ex, job.Name); }
+        catch (Exception ex) { LogFailed(ex, job.Name, Next(job.Schedule)); }
     }
 
     /// <summary>A tick a little early (the timer's jitter) still counts as the interval's end.</summary>
@@ -83,6 +83,11 @@ internal sealed partial class JobScheduler(JobRunner runner, IConfiguration conf
         try { return await timer.WaitForNextTickAsync(ct); } catch (OperationCanceledException) { return false; }
     }
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Job {Job} failed")]
-    private partial void LogFailed(Exception ex, string job);
+    /// <summary>When a failed job runs again, as its ERROR line says it.</summary>
+    static string Next(JobSchedule s) =>
+        s.Every is { } every ? $"at its next interval ({every.TotalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)} min)"
+        : $"in {DailyRetry.TotalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)} min, today";
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Job {Job} failed; it runs again {Next}")]
+    private partial void LogFailed(Exception ex, string job, string next);
 }

@@ -57,8 +57,9 @@ internal sealed partial class QualityJudge(
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
                 breakers.Claude.RecordFailure();
-                LogCallFailed(conversaId, ex.GetType().Name, breakers.Claude.State.ToString());
-                return new JudgeOutcome.Failed(AgentModelCall.Describe(ex));
+                var reason = AgentModelCall.Describe(ex);
+                LogCallFailed(conversaId, reason, ex.GetType().Name, breakers.Claude.State.ToString());
+                return new JudgeOutcome.Failed(reason);
             }
             var (verdict, invalid) = QualityVerdictParser.Parse(response.Text);
             if (verdict is not null) return new JudgeOutcome.Judged(verdict, response.ModelId ?? model, attempt);
@@ -78,9 +79,12 @@ internal sealed partial class QualityJudge(
         return text[(text.IndexOf("-->", StringComparison.Ordinal) + 3)..].Trim();
     }
 
-    [LoggerMessage(EventId = 9501, Level = LogLevel.Information, Message = "Quality judge answer {Attempt} for conversa {ConversaId} was not a valid evaluation: {Problem}")]
+    // 951x: the quality feature's range (9501–9503 are the daily report's).
+    [LoggerMessage(EventId = 9515, Level = LogLevel.Information, Message = "Quality judge answer {Attempt} for conversa {ConversaId} was not a valid evaluation: {Problem}")]
     private partial void LogInvalidAnswer(Guid conversaId, int attempt, string problem);
 
-    [LoggerMessage(EventId = 9502, Level = LogLevel.Warning, Message = "Quality judge call failed for conversa {ConversaId}: {ErrorType} (circuit {CircuitState})")]
-    private partial void LogCallFailed(Guid conversaId, string errorType, string circuitState);
+    // The reason in words (the type alone, "HttpRequestException", said nothing to the operator), and what follows.
+    [LoggerMessage(EventId = 9516, Level = LogLevel.Warning,
+        Message = "Quality judge call failed for conversa {ConversaId}: {Reason} ({ErrorType}, circuit {CircuitState}); not evaluated this run")]
+    private partial void LogCallFailed(Guid conversaId, string reason, string errorType, string circuitState);
 }
