@@ -1,7 +1,7 @@
 namespace Julia.Cli;
 
 /// <summary>The parsed command line: a verb and its options. Bad input yields an error text and exit code 2.</summary>
-internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, string> Options, string? Error)
+internal sealed partial record CommandLine(string Verb, IReadOnlyDictionary<string, string> Options, string? Error)
 {
     /// <summary>`--NAME=value` pairs that set configuration for this run (same names as the environment variables).</summary>
     public IReadOnlyList<string> ConfigurationOverrides { get; init; } = [];
@@ -90,6 +90,23 @@ internal sealed record CommandLine(string Verb, IReadOnlyDictionary<string, stri
             return new(verb, options, $"--role precisa ser api, worker ou all (recebido: {role})");
         return new(verb, options, null);
     }
+
+    /// <summary>
+    /// The usage line of one verb, for the line after a usage error: "Uso: julia limpeza [--dry-run] (julia --help lista
+    /// todos os comandos)"; for a verb that does not exist, the list of verbs.
+    /// </summary>
+    public static string UsageOf(string verb)
+    {
+        var lines = Usage.Split('\n').Select(l => l.TrimEnd()).ToList();
+        var own = lines.Where(l => l.TrimStart().StartsWith($"julia {verb} ", StringComparison.Ordinal) || l.Trim() == $"julia {verb}")
+            .Select(l => Gap().Split(l.Trim())[0]).ToList();
+        return own.Count > 0
+            ? $"Uso: {string.Join(" | ", own)} (julia --help mostra todos os comandos)"
+            : $"Uso: julia <comando> — comandos: {string.Join(", ", VerbOptions.Keys.Where(v => v != "help"))} (julia --help mostra o uso de cada um)";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s{3,}")]
+    private static partial System.Text.RegularExpressions.Regex Gap();
 
     public const string Usage = """
         Júlia — agente de escalas no WhatsApp

@@ -23,8 +23,9 @@ internal static class JuliaCli
             : parsed with { ConfigurationOverrides = [.. parsed.ConfigurationOverrides, LogsToStandardError] };
         if (command.Error is not null)
         {
+            // The problem, then how that verb is used — not the whole help, which buried the one line that mattered.
             await Console.Error.WriteLineAsync($"julia: {command.Error}");
-            await Console.Error.WriteLineAsync(CommandLine.Usage);
+            await Console.Error.WriteLineAsync(CommandLine.UsageOf(command.Verb));
             return 2;
         }
         if (command.Verb == "help")

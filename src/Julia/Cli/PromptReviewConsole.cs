@@ -22,7 +22,7 @@ internal static class PromptReviewConsole
         try { persona = await File.ReadAllTextAsync(path); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            await Console.Error.WriteLineAsync($"julia: não consegui ler o prompt {path}: {ex.Message}");
+            await Console.Error.WriteLineAsync($"julia: não consegui ler o prompt {path}: {UnreadableBecause(path, ex)}");
             return null;
         }
         if (string.IsNullOrWhiteSpace(persona))
@@ -41,6 +41,19 @@ internal static class PromptReviewConsole
         }
         return new PromptReviewRequest(path, persona, count, report);
     }
+
+    /// <summary>
+    /// Why a file could not be read, in pt-BR: .NET's own message is English and, for a folder, wrong ("Access to the path
+    /// '/tmp' is denied." — an audit of what people read, 2026-12-05).
+    /// </summary>
+    internal static string UnreadableBecause(string path, Exception ex) => ex switch
+    {
+        _ when Directory.Exists(path) => "é uma pasta; dê o arquivo do prompt (ex.: persona.md)",
+        FileNotFoundException or DirectoryNotFoundException => "o arquivo não existe (confira o caminho)",
+        UnauthorizedAccessException => "sem permissão de leitura",
+        ArgumentException or NotSupportedException or PathTooLongException => "caminho inválido",
+        _ => $"erro de leitura ({ex.GetType().Name})",
+    };
 
     public static async Task<int> RunAsync(PromptReviewRunner runner, PromptReviewRequest request)
     {

@@ -118,6 +118,54 @@ public sealed class CommandLineProcessTests
         Assert.Contains("Uso:", stderr);
     }
 
+    /// <summary>
+    /// Every verb used wrongly: exit 2, one line saying what is wrong, then that verb's usage line — no trace, no English,
+    /// not the whole help (an audit of what people read, 2026-12-05: the error line came above 27 lines of help).
+    /// </summary>
+    [Theory]
+    [InlineData("julia serve ", "serve", "--porta", "8001")]
+    [InlineData("julia serve ", "serve", "--role", "cron")]
+    [InlineData("julia migrate", "migrate", "--force")]
+    [InlineData("julia seed-demo", "seed-demo", "--sim")]
+    [InlineData("julia chat ", "chat")]
+    [InlineData("julia chat ", "chat", "--telefone")]
+    [InlineData("julia limpeza ", "limpeza", "agora")]
+    [InlineData("julia titular exportar ", "titular", "exportar", "--arquivo", "x.json")]
+    [InlineData("julia titular apagar ", "titular", "apagar", "--telefone", "5511999990001", "--forca")]
+    [InlineData("julia titular exportar ", "titular")]
+    [InlineData("julia avaliar-prompt ", "avaliar-prompt", "--conversas", "0")]
+    [InlineData("julia <comando>", "deploy")]
+    public async Task EveryVerbUsedWronglyIsOneLineAndItsUsage(string usage, params string[] args)
+    {
+        var (exit, stdout, stderr) = await JuliaProcess.RunAsync(NoDatabase, args);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.True(lines.Length == 2, stderr);
+        Assert.StartsWith("julia: ", lines[0]);
+        Assert.StartsWith("Uso: ", lines[1]);
+        Assert.Contains(usage, lines[1]);
+        Assert.DoesNotMatch(@"Exception|\s+at\s|Could not|denied|not found", stderr);
+    }
+
+    /// <summary>A prompt that is a folder or does not exist is said in pt-BR (.NET said "Access to the path '/tmp' is denied.").</summary>
+    [Fact]
+    public async Task AnUnreadablePromptIsSaidInWords()
+    {
+        var folder = Directory.CreateTempSubdirectory("julia-prompt-").FullName;
+        try
+        {
+            var isAFolder = await JuliaProcess.RunAsync(NoDatabase, "avaliar-prompt", "--prompt", folder);
+            var missing = await JuliaProcess.RunAsync(NoDatabase, "avaliar-prompt", "--prompt", Path.Combine(folder, "nao-existe.md"));
+
+            Assert.Equal((2, 2), (isAFolder.ExitCode, missing.ExitCode));
+            Assert.Equal($"julia: não consegui ler o prompt {folder}: é uma pasta; dê o arquivo do prompt (ex.: persona.md)", isAFolder.StdErr.Trim());
+            Assert.Equal($"julia: não consegui ler o prompt {Path.Combine(folder, "nao-existe.md")}: o arquivo não existe (confira o caminho)", missing.StdErr.Trim());
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+
     [Fact]
     public async Task HelpListsTheVerbs()
     {

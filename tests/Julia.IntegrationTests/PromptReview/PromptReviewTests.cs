@@ -178,6 +178,8 @@ public sealed partial class PromptReviewTests(PromptReviewFixture f) : IClassFix
         Assert.Contains("--prompt", missing.StdErr);
         Assert.Equal(2, unreadable.ExitCode);
         Assert.Contains("não consegui ler o prompt", unreadable.StdErr);
+        Assert.Contains("o arquivo não existe", unreadable.StdErr);
+        Assert.DoesNotContain("Could not find", unreadable.StdErr);
         Assert.Equal(2, tooMany.ExitCode);
         Assert.Contains("--conversas precisa ser um número de 1 a 500", tooMany.StdErr);
         // Refused before the first model call, not after the whole (paid) run.
