@@ -58,6 +58,7 @@ internal static class AgentContextBuilder
             b.AppendLine($"Etapa: {profile.StageJornada}{(profile.Vip ? " (VIP: prioridade no atendimento)" : "")}");
             b.AppendLine($"Preferências: {Preferences(profile.Preferencias, profile.NomesPreferencias)}");
             if (!string.IsNullOrWhiteSpace(profile.EspecialidadeNotas)) b.AppendLine($"Notas da especialidade: {profile.EspecialidadeNotas}");
+            if (PauseLine(profile, now) is { } pause) b.AppendLine(pause);
         }
 
         b.AppendLine().AppendLine("## Plantões abertos compatíveis (use o vaga_id completo nas ferramentas)");
@@ -106,6 +107,20 @@ internal static class AgentContextBuilder
             foreach (var d in directives) b.AppendLine(d);
         }
         return b.ToString();
+    }
+
+    /// <summary>
+    /// The pause he asked for, while it holds (docs/decisions.md#contact-pause): he is writing during it, so the model
+    /// answers him as usual, knows what he asked and ends it (retomar_contato) only when he says he is back.
+    /// </summary>
+    internal static string? PauseLine(DoctorProfile profile, DateTimeOffset now)
+    {
+        if (profile.ContatoPausadoAte is not { } until) return null;
+        var end = new DateTimeOffset(DateTime.SpecifyKind(until, DateTimeKind.Utc));
+        if (end <= now) return null;
+        var reason = string.IsNullOrWhiteSpace(profile.ContatoPausadoMotivo) ? "" : $" ({OneLine(profile.ContatoPausadoMotivo)})";
+        return $"Pausa pedida por ele: nada nosso por iniciativa própria até {SaoPaulo.ToLocal(end).AddDays(-1):dd'/'MM'/'yyyy}{reason}. " +
+               "Responda normalmente ao que ele escrever; se ele disser que voltou ou pedir plantões, use retomar_contato.";
     }
 
     /// <summary>"Hospital X, sex 12/12, noturno — expirou sem confirmação; o plantão ainda está aberto".</summary>

@@ -8,7 +8,7 @@ namespace Julia.Agent;
 
 /// <summary>
 /// Júlia's brain (docs/decisions.md#agent): the model of LLM_PROVIDER — Claude, or any OpenAI-compatible server
-/// (docs/decisions.md#model-provider) — through <see cref="IChatClient"/> with the six tools and up to 3 tool rounds,
+/// (docs/decisions.md#model-provider) — through <see cref="IChatClient"/> with the eight tools and up to 3 tool rounds,
 /// behind the circuit breaker named `claude`, which guards whichever model is configured. Any failure becomes
 /// <see cref="AgentOutcome.Unavailable"/> — the pipeline's fallback — and never an exception or an error text for the doctor.
 /// </summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Julia.Doctors;
 using Julia.Queue;
 using Julia.Shifts;
 using Npgsql;
@@ -49,6 +50,8 @@ internal sealed class CampaignStore(NpgsqlDataSource db, ShiftStore shifts, Queu
     /// </summary>
     internal static readonly (string Reason, string Condition)[] Exclusions =
     [
+        // First: the doctor's own words outrank every other reason (docs/decisions.md#contact-pause).
+        ("pausa_pedida", DoctorStore.ContactPausedSql("m")),
         ("controle_humano", "EXISTS (SELECT 1 FROM conversations c WHERE c.medico_id = m.id AND c.status IN ('active', 'paused') AND c.controlled_by = 'human')"),
         ("conversa_recente", "EXISTS (SELECT 1 FROM conversations c WHERE c.medico_id = m.id AND c.status IN ('active', 'paused') AND c.last_inbound_at > now() - interval '7 days')"),
         // A person of ours dealt with him in the last 7 days (a handoff they may have run by phone for weeks, so his last

@@ -8,7 +8,7 @@ namespace Julia.Doctors;
 /// Doctors' part of a data-subject request (docs/decisions.md#lgpd): the medicos row and the manager directives about
 /// him. Erasure keeps the row — every conversation, message and send still counts on the dashboard — without anything
 /// that identifies him: no phone, LID or JID (so no message can ever find it again), names, CRM, e-mail, city,
-/// preferences or tags; `apagado_em` and `deleted_at` set. Directives about him are deleted.
+/// preferences, tags or why he paused contact; `apagado_em` and `deleted_at` set. Directives about him are deleted.
 /// </summary>
 internal sealed class DoctorPersonalData : IPersonalDataOwner
 {
@@ -27,7 +27,7 @@ internal sealed class DoctorPersonalData : IPersonalDataOwner
         await PersonalDataSql.CountAsync(tx, counts, "medicos", """
             UPDATE medicos SET telefone = NULL, whatsapp_jid = NULL, whatsapp_lid = NULL, primeiro_nome = NULL, sobrenome = NULL,
                    titulo = NULL, crm = NULL, cidade = NULL, regiao = NULL, email = NULL, especialidade = NULL,
-                   opted_out_reason = NULL, bloqueado_motivo = NULL, preferencias_detectadas = '{}', tags = '[]',
+                   opted_out_reason = NULL, bloqueado_motivo = NULL, contato_pausado_motivo = NULL, preferencias_detectadas = '{}', tags = '[]',
                    chatwoot_contact_id = NULL, ultima_abertura = NULL,
                    apagado_em = now(), deleted_at = COALESCE(deleted_at, now())
             WHERE id = @medicoId AND apagado_em IS NULL

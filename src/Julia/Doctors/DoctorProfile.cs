@@ -10,11 +10,13 @@ namespace Julia.Doctors;
 /// highest priority first) as a JSON array of `{tipo, conteudo, vaga_id, do_medico}`, or null when there are none.
 /// <see cref="NomesPreferencias"/>: the names of the hospitals and sectors his preferences hold by id, as a JSON object
 /// id → name (null when there are none), so the model reads "Hospital São Lucas", not a uuid.
+/// <see cref="ContatoPausadoAte"/>, <see cref="ContatoPausadoMotivo"/>: the pause he asked for (UTC; null when none), so
+/// the model knows it when he writes during it (docs/decisions.md#contact-pause).
 /// </summary>
 internal sealed record DoctorProfile(
     Guid Id, string? Titulo, string? PrimeiroNome, string? Sobrenome, string? Crm, string? Estado, string? Cidade, string? Regiao,
     Guid? EspecialidadeId, string? Especialidade, string? EspecialidadeNotas, string StageJornada, bool Vip, string Preferencias,
-    string? Diretrizes = null, string? NomesPreferencias = null);
+    string? Diretrizes = null, string? NomesPreferencias = null, DateTime? ContatoPausadoAte = null, string? ContatoPausadoMotivo = null);
 
 internal sealed class DoctorProfileStore(NpgsqlDataSource db)
 {
@@ -41,7 +43,8 @@ internal sealed class DoctorProfileStore(NpgsqlDataSource db)
                       WHERE s.id IN (SELECT v::uuid FROM jsonb_array_elements_text(
                                         CASE WHEN jsonb_typeof(m.preferencias_detectadas->'setores_bloqueados') = 'array'
                                              THEN m.preferencias_detectadas->'setores_bloqueados' ELSE '[]' END) AS v
-                                     WHERE v ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')) x) AS NomesPreferencias
+                                     WHERE v ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')) x) AS NomesPreferencias,
+               m.contato_pausado_ate AS ContatoPausadoAte, m.contato_pausado_motivo AS ContatoPausadoMotivo
         FROM medicos m LEFT JOIN especialidades e ON e.id = m.especialidade_id
         """;
 

@@ -193,6 +193,41 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
     }
 
     /// <summary>
+    /// The pause he asked for (docs/decisions.md#contact-pause): no campaign or follow-up reaches him before
+    /// <paramref name="until"/>. A new pause replaces the one in force. False when he is erased or removed.
+    /// </summary>
+    public async Task<bool> PauseContactAsync(Guid id, DateTimeOffset until, string reason, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE medicos SET contato_pausado_ate = @until, contato_pausado_motivo = @reason, contato_pausado_em = now()
+            WHERE id = @id AND deleted_at IS NULL AND apagado_em IS NULL
+            """, new { id, until = until.UtcDateTime, reason }, cancellationToken: ct)) == 1;
+    }
+
+    /// <summary>
+    /// Ends his pause before its date (he said he is back). Returns the date the pause would have ended, or null when
+    /// none was in force (a past one is cleared too, and reported as none).
+    /// </summary>
+    public async Task<DateTime?> ResumeContactAsync(Guid id, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.ExecuteScalarAsync<DateTime?>(new CommandDefinition("""
+            UPDATE medicos m SET contato_pausado_ate = NULL, contato_pausado_motivo = NULL, contato_pausado_em = NULL
+            FROM (SELECT id, contato_pausado_ate AS ate FROM medicos WHERE id = @id FOR UPDATE) old
+            WHERE m.id = old.id AND old.ate IS NOT NULL
+            RETURNING CASE WHEN old.ate > now() THEN old.ate END
+            """, new { id }, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// The condition "his pause is in force" over the doctor <paramref name="m"/>, for the proactive features' queries
+    /// (campaign segment and feed, follow-ups). The queue, which uses no feature, reads the same column in its claim.
+    /// </summary>
+    /// <remarks>False, never NULL, without a pause: the callers negate it ("AND NOT …"), and NOT NULL drops the row.</remarks>
+    public static string ContactPausedSql(string m) => $"COALESCE({m}.contato_pausado_ate > now(), false)";
+
+    /// <summary>
     /// A CTE that creates a sender met for the first time (race-free: ON CONFLICT DO NOTHING) from the parameters of a
     /// <see cref="NewDoctor"/> (@Telefone, @WhatsappJid, @WhatsappLid, @PrimeiroNome, @Sobrenome, @Titulo, @HashTelefone, @HashLid);
     /// returns his id, or no row when he already exists. A sender erased after opting out (titulares_apagados, read only)

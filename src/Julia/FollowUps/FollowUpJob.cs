@@ -37,6 +37,9 @@ internal sealed class FollowUpJob(NpgsqlDataSource db, QueueStore queue, ShiftSt
                                                 (SELECT max(h.resolvido_em) FROM handoffs h WHERE h.conversa_id = c.id)) AS since) clock
             WHERE c.status = 'active' AND c.controlled_by = 'ai'
               AND NOT m.opted_out AND NOT m.bloqueado AND m.deleted_at IS NULL AND m.pressure_score < 70
+              -- A pause he asked for: the cadence waits and goes on where it was once the date has passed
+              -- (docs/decisions.md#contact-pause).
+              AND NOT {DoctorStore.ContactPausedSql("m")}
               AND c.last_outbound_at IS NOT NULL AND (c.last_inbound_at IS NULL OR c.last_inbound_at < c.last_outbound_at)
               AND c.stage IN ('msg_enviada', 'followup_1_enviado', 'followup_2_enviado')
               AND clock.since <= now() - {FollowUpCadence.IntervalSql("c.stage")}

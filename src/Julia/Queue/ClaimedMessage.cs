@@ -24,8 +24,9 @@ internal sealed record ClaimedMessage(
 /// <summary>
 /// What the database says right before the send (never the cache). <see cref="Address"/>: his JID, or his bare number
 /// when no JID was ever seen or verified; <see cref="Telefone"/>: his canonical number, checked again when a send to his
-/// JID is refused.
+/// JID is refused. <see cref="ContactPaused"/>: he asked for no proactive message until a date still ahead
+/// (`medicos.contato_pausado_ate`; docs/decisions.md#contact-pause).
 /// </summary>
 internal sealed record SendState(
     bool DoctorDeleted, bool OptedOut, bool Bloqueado, string? Address, bool HumanControlled, bool NewerInbound, bool InboundSinceEnqueue,
-    string? Telefone);
+    string? Telefone, bool ContactPaused = false);

@@ -89,7 +89,8 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
         EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao = 'entrada' AND i.processado_em IS NULL) AS NewerInbound,
         EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao <> 'saida'
                 AND i.created_at > COALESCE(claimed.answerbasisutc, claimed.createdatutc)) AS InboundSinceEnqueue,
-        md.telefone AS Telefone
+        md.telefone AS Telefone,
+        COALESCE(md.contato_pausado_ate > now(), false) AS ContactPaused
         """;
     // Human control: the row's conversation, or the doctor's open one — a campaign or reminder row queued before any
     // conversation existed names none, and must not reach a doctor a person is talking to (an outside pass, 2026-12-02).

@@ -183,6 +183,9 @@ internal sealed partial class MessageSender(
         if (s.DoctorDeleted) return ("bloqueada", "medico_removido");
         if (m.IsProactive && s.OptedOut) return ("bloqueada", "opt_out");
         if ((m.IsProactive || m.HonoursBlock) && s.Bloqueado) return ("bloqueada", "bloqueado");
+        // The pause he asked for ("só depois do carnaval") holds what Júlia chose to send — a campaign's opening, a
+        // follow-up — queued before or during it; a reminder he asked for still goes (docs/decisions.md#contact-pause).
+        if (m.CountsTowardLimits && s.ContactPaused) return ("bloqueada", "pausa_pedida");
         if (s.HumanControlled && !m.AllowedUnderHuman) return ("bloqueada", "controle_humano");
         if (m.Kind == QueueKinds.Reply && s.NewerInbound) return ("cancelada", "superado");
         if (m.Kind == QueueKinds.FollowUp && s.InboundSinceEnqueue) return ("cancelada", "respondeu");

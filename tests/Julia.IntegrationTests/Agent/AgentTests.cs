@@ -86,7 +86,7 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
         var messages = request["messages"]!.AsArray();
         Assert.Equal("user", messages[^1]!["role"]!.GetValue<string>());
         Assert.Contains("tem plantão pra mim?", System.Text.RegularExpressions.Regex.Unescape(messages[^1]!.ToJsonString()));
-        Assert.Equal(6, request["tools"]!.AsArray().Count);
+        Assert.Equal(8, request["tools"]!.AsArray().Count);
         Assert.True(f.Anthropic.RequestHeaders.Last().ContainsKey("anthropic-version"));
         var queue = await f.QueueAsync(Rafael);
         Assert.Equal("Oi Dr. Rafael! Tenho um diurno no sábado, quer saber?", string.Join(' ', queue.Where(q => q.Tipo == "resposta").Select(q => q.Conteudo)));

@@ -51,7 +51,7 @@ public sealed class OpenAIAgentTests(OpenAIAgentFixture f) : IClassFixture<OpenA
         Assert.Equal("user", messages[^1]!["role"]!.GetValue<string>());
         Assert.Contains("tem plantão pra mim?", Content(messages[^1]!));
         var tools = request["tools"]!.AsArray();
-        Assert.Equal(["agendar_lembrete", "atualizar_preferencias", "buscar_vagas", "registrar_opt_out", "reservar_plantao", "solicitar_humano"],
+        Assert.Equal(["agendar_lembrete", "atualizar_preferencias", "buscar_vagas", "pausar_contato", "registrar_opt_out", "reservar_plantao", "retomar_contato", "solicitar_humano"],
             tools.Select(t => t!["function"]!["name"]!.GetValue<string>()).Order());
         Assert.All(tools, t => Assert.Equal("function", t!["type"]!.GetValue<string>()));
         var queue = await f.QueueAsync(Rafael);

@@ -118,7 +118,7 @@ public sealed partial class PromptReviewTests(PromptReviewFixture f) : IClassFix
         var agentRequests = requests.Where(r => Unescaped(r["system"]).Contains(Marker)).ToList();
         Assert.All(agentRequests, r => Assert.Equal(AgentModels.Conversation, r["model"]!.GetValue<string>()));
         Assert.All(agentRequests, r => Assert.DoesNotContain("persona v1", Unescaped(r["system"])));
-        Assert.Equal(["agendar_lembrete", "atualizar_preferencias", "buscar_vagas", "registrar_opt_out", "reservar_plantao", "solicitar_humano"],
+        Assert.Equal(["agendar_lembrete", "atualizar_preferencias", "buscar_vagas", "pausar_contato", "registrar_opt_out", "reservar_plantao", "retomar_contato", "solicitar_humano"],
             agentRequests[0]["tools"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()).Order());
         Assert.Equal(7, agentRequests.Count); // A1, A2 + its tool round, B1 + its tool round, C1, D1 — not C2 (answered by the system)
         var reserveResult = Unescaped(agentRequests.Single(r => Unescaped(r["messages"]).Contains("#A2") && r["messages"]!.AsArray()[^1]!.ToJsonString().Contains("tool_result"))["messages"]!.AsArray()[^1]);

@@ -36,6 +36,25 @@ public sealed class AgentContextBuilderTests
         Assert.DoesNotContain("{empresa}", prompt);
     }
 
+    /// <summary>
+    /// A pause he asked for is in his profile while it holds, with the last day of it and why (docs/decisions.md#contact-pause);
+    /// a past one is not.
+    /// </summary>
+    [Fact]
+    public void APauseHeAskedForIsShownUntilItsLastDayAndNotOnceOver()
+    {
+        var until = new DateTime(2027, 3, 1, 3, 0, 0, DateTimeKind.Utc);   // 01/03/2027 00:00 in São Paulo
+        var paused = Profile with { ContatoPausadoAte = until, ContatoPausadoMotivo = "só depois do carnaval" };
+
+        var prompt = AgentContextBuilder.SystemPrompt(Now, "Revoluna", paused, [], firstContact: false, returnedFromHuman: false);
+        var over = AgentContextBuilder.SystemPrompt(new DateTimeOffset(until).AddMinutes(1), "Revoluna", paused, [], firstContact: false, returnedFromHuman: false);
+
+        Assert.Contains("Pausa pedida por ele: nada nosso por iniciativa própria até 28/02/2027 (só depois do carnaval)", prompt);
+        Assert.Contains("retomar_contato", prompt);
+        Assert.DoesNotContain("Pausa pedida por ele", over);
+        Assert.Contains("pausar_contato", prompt);   // the persona says when to record one
+    }
+
     [Fact]
     public void ACrmWithoutStateIsTheNumberAloneWithoutATrailingDash()
     {

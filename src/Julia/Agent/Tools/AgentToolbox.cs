@@ -3,7 +3,7 @@ using Microsoft.Extensions.AI;
 namespace Julia.Agent.Tools;
 
 /// <summary>
-/// The six tools of docs/decisions.md#agent, built once: each acts on the turn whose model call invokes it
+/// The eight tools of docs/decisions.md#agent, built once: each acts on the turn whose model call invokes it
 /// (<see cref="ToolSession.Current"/>).
 /// </summary>
 internal sealed class AgentToolbox(ShiftTools shifts, ConversationTools conversation, ILoggerFactory loggers)
@@ -27,6 +27,12 @@ internal sealed class AgentToolbox(ShiftTools shifts, ConversationTools conversa
                 "Cada lista enviada substitui a que estava guardada: envie a lista completa (as atuais estão em Preferências, no contexto); " +
                 "o que você não enviar fica como estava.",
                 ConversationTools.PreferencesSchema, conversation.UpdatePreferencesAsync, ToolReplay.ChecksOnly),
+            Tool("pausar_contato", "O médico pediu um tempo sem contato ('nos próximos 6 meses não quero nada', 'só depois do carnaval', " +
+                "'tô de licença até agosto'): nenhuma campanha, follow-up ou oferta nossa até a data. Não é opt-out (ele quer ser procurado " +
+                "depois) nem um 'não' a uma oferta. Se ele disser que voltou antes, use retomar_contato.",
+                ConversationTools.PauseSchema, conversation.PauseContactAsync, ToolReplay.ChecksOnly),
+            Tool("retomar_contato", "Encerra agora a pausa de contato que ele tinha pedido: ele disse que voltou ou quer plantões de novo.",
+                ConversationTools.ResumeSchema, conversation.ResumeContactAsync, ToolReplay.ChecksOnly),
             Tool("registrar_opt_out", "O médico não quer mais receber mensagens.", ConversationTools.OptOutSchema, conversation.OptOutAsync,
                 ToolReplay.ChecksOnly),
             Tool("solicitar_humano", "Passa a conversa para uma pessoa da equipe.", ConversationTools.HumanSchema, conversation.RequestHumanAsync,
