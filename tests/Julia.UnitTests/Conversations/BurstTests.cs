@@ -4,7 +4,7 @@ using Julia.Handoffs;
 namespace Julia.UnitTests.Conversations;
 
 /// <summary>
-/// Bursts of the twenty-third to thirty-eighth blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
+/// Bursts of the twenty-third to thirty-ninth blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
 /// for — an opt-out through <see cref="OptOutDetector.InTurn"/> (as TurnProcessor reads it), a handoff through
 /// <see cref="HandoffTriggerDetector.DetectInTurn"/>. A line can narrow the stop before it, take a request back, or say
 /// who writes for the doctor.
@@ -183,8 +183,8 @@ public sealed class BurstTests
     [InlineData("bom dia", "informo que o dr. Sérgio faleceu", "pedimos que retirem o número")]
     // Thirty-seventh blind set (its bursts as written, before the rules were read): the owner's refusal told by his family or
     // office over lines ("é a secretária do dr. Paulo" / "ele não quer mais" / "pode excluir"), formal and LGPD requests, bare
-    // commands, "não quero receber por whatsapp" then "só por email" (a channel Júlia does not write on narrows nothing). Left
-    // out, still missed: "nao quero" / "mais receber" / "msg de vcs" (read as one, each line a clause, it says nothing whole).
+    // commands, "não quero receber por whatsapp" then "só por email" (a channel Júlia does not write on narrows nothing). Then
+    // missed, found since the thirty-ninth: "nao quero" / "mais receber" / "msg de vcs".
     [InlineData("é a secretária do dr. Paulo", "ele não quer mais", "pode excluir")]
     [InlineData("oi", "aqui é a esposa do Marcos", "ele não quer mais receber")]
     [InlineData("boa tarde", "o doutor se aposentou", "pode tirar o contato dele")]
@@ -240,6 +240,52 @@ public sealed class BurstTests
     [InlineData("ok", "entendi", "mas não quero mais receber")]
     [InlineData("minha esposa", "não quer mais as vagas", "podem tirar")]
     [InlineData("não quero receber por whatsapp", "só por email")]
+    // Thirty-ninth blind set (its bursts as written, before the rules were read): the object by its many names (escalas,
+    // ofertas, propaganda, a lista de transmissão), the number changed hands told over lines, a stop in the second line after a
+    // greeting, bare marketing commands, regional and dictated stops, and a sentence split over three lines ("nao quero" /
+    // "mais receber" / "msg de vcs": two short lines closed by the object). "vou denunciar esse número" / "absurdo" is the
+    // WhatsApp report, a stop (twentieth set).
+    [InlineData("nao quero", "mais receber", "msg de vcs")]
+    [InlineData("bom dia", "não quero mais receber as escalas")]
+    [InlineData("boa tarde", "me tira da lista de transmissão por favor")]
+    [InlineData("oi tudo bem?", "mudei de número", "esse número não é mais do dr joão")]
+    [InlineData("esse numero", "agora é da minha filha", "parem de mandar")]
+    [InlineData("quem é?", "não conheço nenhum médico", "número errado")]
+    [InlineData("não sou médico", "vcs erraram o número")]
+    [InlineData("olá", "SAIR")]
+    [InlineData("ok", "PARAR")]
+    [InlineData("vi a vaga", "mas não quero mais receber nada de vcs")]
+    [InlineData("não, obrigado", "e por favor não me mandem mais mensagens")]
+    [InlineData("dessa vez não", "na verdade nunca mais", "me tira da lista")]
+    [InlineData("parem", "de me mandar", "essas ofertas")]
+    [InlineData("chega", "não quero mais", "me descadastra")]
+    [InlineData("para", "para de mandar msg", "não quero")]
+    [InlineData("para de", "mandar", "mensagem")]
+    [InlineData("não tenho interesse", "em nada de vcs")]
+    [InlineData("Prezados,", "solicito a remoção do meu número", "Grato")]
+    [InlineData("já pedi", "várias vezes", "PAREM")]
+    [InlineData("🚫", "não quero mais receber")]
+    [InlineData("stop", "unsubscribe")]
+    [InlineData("mano", "para de mandar vaga", "n quero mais")]
+    [InlineData("oi Júlia", "pode me descadastrar?")]
+    [InlineData("bom dia", "esse whats é da minha esposa", "ela não é médica", "não mandem mais")]
+    [InlineData("meu pai faleceu", "esse era o número dele", "por favor parem de mandar mensagem")]
+    [InlineData("tô aposentado", "não me mandem mais plantão")]
+    [InlineData("obrigado pelas vagas", "mas não quero mais receber", "me tira da lista por favor")]
+    [InlineData("não quero", "receber mais", "propaganda de vcs")]
+    [InlineData("n qro", "mais", "msg")]
+    [InlineData("não", "quero", "mais", "receber", "mensagem")]
+    [InlineData("ôxe", "de novo essa mensagem?", "para de mandar visse")]
+    [InlineData("remove", "meu número", "da lista")]
+    [InlineData("escuta", "não me mandem mais nada", "obrigado")]
+    [InlineData("oi", "tudo bem", "quero sair da lista")]
+    [InlineData("vcs podem", "parar de me mandar", "oportunidades?")]
+    [InlineData("a empresa de vcs", "não para de mandar msg", "chega, me tira")]
+    [InlineData("esse robô", "de novo", "para de me escrever")]
+    [InlineData("pode cancelar", "todas as mensagens", "não quero mais receber nada")]
+    [InlineData("não faço mais plantão", "e não quero mais receber mensagem de vcs")]
+    [InlineData("não", "obrigado", "e não me mandem mais")]
+    [InlineData("vou denunciar esse número", "absurdo")]
     public void TheseTurnsAreOptOuts(params string[] messages) =>
         Assert.NotNull(OptOutDetector.InTurn(messages));
 
@@ -474,6 +520,58 @@ public sealed class BurstTests
     [InlineData("para", "kkkk", "sério isso?")]
     [InlineData("para", "tá ótimo esse valor", "quero")]
     [InlineData("não manda mais pro email", "só aqui no whats")]
+    // Thirty-ninth blind set (its bursts as written): a bare "para" then his day, the offer refused not the channel, the new
+    // number given, his own schedule ("me tira da escala de sábado"), a stop for the moment ("para de mandar" / "que tô
+    // dirigindo" / "depois vejo": "que" goes on with the stop's sentence), a complaint to an institution over two lines ("vou
+    // reportar vcs" / "no consumidor.gov"), a request for a person, a pause, the contact kept.
+    [InlineData("para", "já vi")]
+    [InlineData("não, obrigado", "dessa vez não")]
+    [InlineData("não tenho interesse nessa vaga", "mas manda outras")]
+    [InlineData("não faço mais noturno", "só diurno")]
+    [InlineData("mudei de número", "o novo é 11 98888-7777")]
+    [InlineData("esse é meu número novo", "pode salvar")]
+    [InlineData("oi", "me tira da escala de sábado")]
+    [InlineData("cancela", "minha reserva de sábado")]
+    [InlineData("para de mandar vaga longe", "só zona sul")]
+    [InlineData("pode parar de me mandar áudio", "prefiro texto")]
+    [InlineData("não precisa mais me lembrar", "já anotei")]
+    [InlineData("já saí do grupo do hospital", "mas continuo pegando plantão com vcs")]
+    [InlineData("vou reportar vcs", "no consumidor.gov")]
+    [InlineData("isso é um absurdo", "cadê meu pagamento", "vou no procon")]
+    [InlineData("quero falar com uma pessoa", "não com robô")]
+    [InlineData("para", "para", "que vaga boa")]
+    [InlineData("para tudo", "quero esse plantão")]
+    [InlineData("não", "não posso sábado")]
+    [InlineData("agora não", "tô em cirurgia", "depois te respondo")]
+    [InlineData("não quero", "essa vaga", "muito longe")]
+    [InlineData("nao quero mais", "plantão noturno", "só dia")]
+    [InlineData("não quero mais", "trabalhar no São Camilo")]
+    [InlineData("não sou eu", "é a dra ana que vai no plantão")]
+    [InlineData("sou a secretária dele", "ele pediu pra mandar as vagas pra mim")]
+    [InlineData("aqui é a esposa", "ele tá dormindo", "depois ele responde")]
+    [InlineData("stop", "mandei errado", "desconsidera")]
+    [InlineData("👎", "muito longe")]
+    [InlineData("✋", "espera", "vou ver minha agenda")]
+    [InlineData("por hoje chega", "já fechei a semana")]
+    [InlineData("menos mensagem", "por favor", "umas 2 por semana tá bom")]
+    [InlineData("não me tira da lista", "quero continuar recebendo")]
+    [InlineData("eu tinha pedido pra sair", "mas quero voltar", "pode mandar")]
+    [InlineData("posso sair", "mais cedo no sábado?")]
+    [InlineData("cancelar", "o plantão de domingo")]
+    [InlineData("remove", "a minha candidatura da vaga de amanhã")]
+    [InlineData("não recebi a escala", "vcs pararam de mandar?")]
+    [InlineData("não para de mandar não", "tô precisando de plantão")]
+    [InlineData("obrigado", "ok", "até mais")]
+    [InlineData("para de me enrolar", "cadê meu pagamento")]
+    [InlineData("bah", "esse é longe demais", "passo essa")]
+    [InlineData("não tenho interesse", "no momento")]
+    [InlineData("para de mandar", "que tô dirigindo", "depois vejo")]
+    [InlineData("Júlia", "não entendi", "manda de novo")]
+    [InlineData("quero sair", "da escala do dia 20")]
+    [InlineData("mudei de cidade", "agora tô em Curitiba", "tem vaga aí?")]
+    [InlineData("esse mês não", "tô cheio", "me chama em março")]
+    [InlineData("para", "deixa eu ver a agenda", "te falo")]
+    [InlineData("não quero", "esse de sábado", "mas domingo pode")]
     public void TheseTurnsAreNotOptOuts(params string[] messages) =>
         Assert.Null(OptOutDetector.InTurn(messages));
 

@@ -555,4 +555,61 @@ public sealed class OptOutDetectorTests
     [InlineData("a Sônia não quer mais receber as escalas, exclui ela")]
     [InlineData("a Sônia não quer mais receber mensagem de vcs")]
     public void ANamedOwnersRefusalIsReadWithTheNameUncorrected(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    // Thirty-ninth blind set (docs/decisions.md#opt-out): the schedules sent or received in the plural are the offers; his own
+    // schedule, one, is not.
+    [Theory]
+    [InlineData("eu não quero mais receber as escalas")]
+    [InlineData("não quero mais receber as escalas de vcs")]
+    [InlineData("cancelem o envio das escalas pra mim")]
+    public void TheSchedulesSentAreTheOffers(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("me tira da escala de sábado")]
+    [InlineData("para de mandar as escalas de sábado")]
+    [InlineData("não quero mais receber as escalas em PDF, manda em texto")]
+    [InlineData("me manda as escalas de janeiro")]
+    public void HisOwnScheduleOrOneDaysIsNoStop(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    // Thirty-ninth blind set: the number changed hands, told with "número novo" or "mudei de número", keeps no contact when no
+    // number is written; a stranger told by "ninguém com esse nome", "não sou quem vcs procuram"; "essa linha".
+    [Theory]
+    [InlineData("mudei de numero, esse numero nao é mais do dr joão, para de mandar msg")]
+    [InlineData("número novo, não conheço esse médico")]
+    [InlineData("comprei esse chip agora, não conheço ninguém com esse nome")]
+    [InlineData("número reciclado, não sou quem vcs procuram")]
+    [InlineData("essa linha não pertence mais ao dr. fulano")]
+    [InlineData("não conheço esse doutor, é o terceiro aviso que chega aqui")]
+    public void TheNumberChangedHandsIsAStop(string text)
+    {
+        Assert.True(OptOutDetector.IsOptOut(text), text);
+        Assert.Equal("engano", OptOutDetector.Circumstance(text));
+    }
+
+    [Theory]
+    [InlineData("número novo, salva aí")]
+    [InlineData("chip novo, pode mandar as vagas aqui")]
+    [InlineData("mudei de número, esse número não é mais do dr joão, o novo é 11 98888-7777")]
+    [InlineData("não conheço ninguém com esse nome no hospital")]
+    public void ANewNumberGivenOrAStrangerOfTheWardIsNoStop(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    // Thirty-ninth blind set: a report to a consumer body is a complaint (the handoff's `juridico`), not the WhatsApp report.
+    [Theory]
+    [InlineData("vou reportar vcs no consumidor.gov")]
+    [InlineData("vou reportar vcs no reclame aqui")]
+    public void AReportToAConsumerBodyIsNoStop(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    // Thirty-ninth blind set: a stop for the moment, its reason the drive or "I'll look later", is a pause.
+    [Theory]
+    [InlineData("para de mandar que eu tô dirigindo, depois eu vejo")]
+    [InlineData("calma, para de mandar que já vou ver")]
+    public void AStopForTheMomentIsAPause(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("tô dirigindo, me tira da lista")]
+    [InlineData("vou reportar esse numero como spam")]
+    [InlineData("desliga esses avisos pra mim")]
+    [InlineData("para com as plantonadas que eu não quero mais")]
+    [InlineData("mds para de spammar")]
+    public void TheseThirtyNinthSetStopsStand(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
 }

@@ -45,6 +45,11 @@ internal static partial class OptOutDetector
         // Thirty-seventh blind set: "meu marido não quer mais receber as vagas de vcs", "ele não quer mais, pode excluir" — the
         // owner's refusal told by his family or office, read as his own words (IntentVocabulary.OwnersRefusalAsHis).
         family ??= IntentVocabulary.Instance.OwnersRefusalAsHis(words, clauseEnds, names);
+        // Thirty-ninth blind set: "não quero mais receber as escalas", "cancelem o envio das escalas pra mim" — the schedules sent
+        // or received, in the plural, are the lists of open shifts we send, so they are read as the offers; "me tira da escala de
+        // sábado", "a escala de janeiro" (his own schedule, one) still are not (IntentVocabulary's one-shift rules).
+        if (family is null && EscalasSent(words) is { } offers)
+            family = IntentVocabulary.Instance.OptOutFamily(offers, lastSentence, clauseEnds, leftInThePast: PastLeft().IsMatch(text!), names: names);
         // Nineteenth blind set: "NÃO. MANDE. MAIS.", "me. tira. dessa. lista." — one command split into a clause a word or two
         // long each, for emphasis, is read as the one sentence it is.
         if (family is null && SplitForEmphasis(clauseEnds, words.Length))
@@ -111,6 +116,24 @@ internal static partial class OptOutDetector
         }
     }
 
+    /// <summary>
+    /// Thirty-ninth blind set: the words with "escalas" read as "vagas" where the plural is sent or received — right after a verb
+    /// of sending or receiving and an article ("receber as escalas", "mandar essas escalas", "o envio das escalas"); else null.
+    /// Runs only on a message holding the word.
+    /// </summary>
+    static string[]? EscalasSent(string[] words)
+    {
+        var k = Array.IndexOf(words, "escalas");
+        if (k < 2 || words[k - 1] is not ("as" or "essas" or "estas" or "suas" or "das" or "dessas" or "destas")
+            || !SendsOrReceives.Contains(words[k - 2])) return null;
+        var offers = (string[])words.Clone();
+        offers[k] = "vagas";
+        return offers;
+    }
+
+    static readonly HashSet<string> SendsOrReceives =
+        ["receber", "recebendo", "mandar", "mandando", "manda", "mande", "mandem", "enviar", "enviando", "envia", "envie", "enviem", "envio", "recebimento"];
+
     static bool LowerAfterTheFirst(ReadOnlySpan<char> word)
     {
         foreach (var c in word[1..])
@@ -147,8 +170,22 @@ internal static partial class OptOutDetector
             family = "desnecessario";
         else if (StopOrElse().IsMatch(normalised) && ReportOrBlock().IsMatch(normalised))
             family = "bloquear";
-        return family is not null && !IntentVocabulary.Instance.KeepsTheContact(words, clauseEnds) && !AsksForAnother().IsMatch(normalised) ? family : null;
+        if (family is null || AsksForAnother().IsMatch(normalised)) return null;
+        if (!IntentVocabulary.Instance.KeepsTheContact(words, clauseEnds)) return family;
+        // Thirty-ninth blind set: "número novo, não conheço esse médico", "mudei de numero, esse numero nao é mais do dr joão, para
+        // de mandar msg" — the number changing hands, told by whoever holds it now, keeps no contact when no number is written
+        // (a new number given, "o novo é 11 9…", still does): what else the message says decides.
+        if (family == "engano" && NumberChangedHands().Match(normalised) is { Success: true } changed && !text.Any(char.IsAsciiDigit))
+        {
+            var rest = normalised.Remove(changed.Index, changed.Length).Trim();
+            return rest.Length == 0 || !IntentVocabulary.Instance.KeepsTheContact(rest.Split(' ', StringSplitOptions.RemoveEmptyEntries), 0) ? family : null;
+        }
+        return null;
     }
+
+    /// <summary>The number told to have changed hands: "mudei de número", "número novo", "chip novo", "número reciclado".</summary>
+    [GeneratedRegex(@"\b(mudei|troquei|mudamos|trocamos) de (numero|celular|chip|telefone|whatsapp|whats|zap)\b|\b(numero|chip|celular|linha|telefone) (nov[oa]|reciclad[oa])\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberChangedHands();
 
     /// <summary>The number's owner's death told ("o Dr. Roberto faleceu", "aqui é a filha do Dr. José. Ele faleceu"), on
     /// normalised text — whatever else the message asks (the opt-out's confirmation is then condolences).</summary>
@@ -168,10 +205,11 @@ internal static partial class OptOutDetector
     /// <summary>Thirty-fifth blind set: the doctor asked for as a stranger — "só chega mensagem pra um tal de dr Marcos", "não conheço
     /// esse dr Marcos", "não conheço nenhum doutor" — in a message about the number or the messages (not "aquele dr que vc falou,
     /// não conheço").</summary>
-    [GeneratedRegex(@"\b(um|uma) tal de\b|\bnao conheco (esse|essa|este|esta|nenhum|nenhuma|o|a|um|uma)?( tal( de)?)? ?(dr|dra|doutor|doutora|medic[oa])\b|\bnao conheco (dr|dra|doutor|doutora|medic[oa]) nenhum", RegexOptions.CultureInvariant)]
+    // Thirty-ninth blind set: "não conheço ninguém com esse nome", "não sou quem vcs procuram" — the name asked for unknown here.
+    [GeneratedRegex(@"\bnao conheco (ninguem|nenhum[a]?( pessoa)?) (com|chamad[oa]) (esse|este) nome\b|\bnao sou (quem|a pessoa que|o que|a que) (voces|voce) (procuram|procura|estao procurando|querem|pensam)\b|\b(um|uma) tal de\b|\bnao conheco (esse|essa|este|esta|nenhum|nenhuma|o|a|um|uma)?( tal( de)?)? ?(dr|dra|doutor|doutora|medic[oa])\b|\bnao conheco (dr|dra|doutor|doutora|medic[oa]) nenhum", RegexOptions.CultureInvariant)]
     private static partial Regex StrangerNamed();
 
-    [GeneratedRegex(@"\b(numero|celular|telefone|whatsapp|whats|zap|wpp|chip|mensagem|mensagens)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(numero|celular|telefone|whatsapp|whats|zap|wpp|chip|linha|mensagem|mensagens|aviso|avisos|recado|recados)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NumberOrMessagesWord();
 
     /// <summary>Why an opt-out was asked, when the answer to it must differ (docs/decisions.md#opt-out): `falecimento` (the
@@ -240,7 +278,7 @@ internal static partial class OptOutDetector
     [GeneratedRegex(@"\b(paciente|pacientes|leito|acompanhante|avo|cobrir|cobertura|substitu\w*|colega|plantao|escala|(pai|mae|filho|filha|irmao|irma|marido|esposa|tio|tia) (dele|dela))\b", RegexOptions.CultureInvariant)]
     private static partial Regex SomeoneElseDied();
 
-    [GeneratedRegex(@"\b(medic|doutor|dr|dra|saude|errad|enganaram|enganou|wrong)|\b(nao e mais|agora e|passou a ser) d|\b(pertence mais|nao usa mais|nao utiliza mais)\b|\be d[oa]s? \w+( \w+){0,2} agora$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(medic|doutor|dr|dra|saude|errad|enganaram|enganou|wrong)|\b(nao e mais|agora e|passou a ser) d|\b(pertence mais|nao usa mais|nao utiliza mais)\b|\be d[oa]s? \w+( \w+){0,2} agora$|\b(com|chamad[oa]) (esse|este) nome\b|\bnao sou (quem|a pessoa que)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NotADoctorWord();
 
     /// <summary>"não sou médico" closing its clause (or going on with "e não pedi…", "nem trabalho…"): "não sou médico ainda" and
@@ -262,6 +300,8 @@ internal static partial class OptOutDetector
         // pertence mais ao dr Marcos", "o Dr. Marcos não usa mais esse número".
         @"|(^| )(esse|este|o) (numero|celular|telefone|whatsapp|whats|zap|wpp|chip) e (d[oa]s?|de) \w+( \w+){0,2} agora$" +
         @"|(^| )(esse|este|o) (numero|celular|telefone|whatsapp|whats|zap|wpp|chip) (nao pertence mais|nao e mais) (a|ao|as|aos|d[oa]s?)\b" +
+        // Thirty-ninth blind set: the line, feminine ("essa linha não pertence mais ao dr. Fulano").
+        @"|(^| )(essa|esta|a) linha (nao pertence mais|nao e mais) (a|ao|as|aos|d[oa]s?)\b" +
         @"|(^| )(o |a )?(dr|dra|doutor|doutora|medic[oa])( \w+)? nao (usa|utiliza) mais$|(^| )(\w+ ){1,3}nao (usa|utiliza) mais (esse|este|o) (numero|celular|telefone|whatsapp|whats|zap|wpp|chip)$" +
         @"|\b(erraram|errou) (o|de) (numero|contato|pessoa)\b|\bse enganaram de (numero|pessoa|contato)\b|^wrong number$", RegexOptions.CultureInvariant)]
     private static partial Regex WrongNumber();
@@ -357,6 +397,11 @@ internal static partial class OptOutDetector
             else if (!isStop && SpelledOver(texts, i, Stop) is var end && end - i >= 3
                      && string.Join(' ', texts.Skip(i).Take(end - i)) is var spelled && IsOptOut(spelled))
                 (text, next, isStop) = (spelled, end, true);
+            // Thirty-ninth blind set: "nao quero" / "mais receber" / "msg de vcs" — two such lines closed by a line of a few words
+            // more (the object), none a stop alone: the one sentence the three make.
+            else if (!isStop && SpelledOver(texts, i, Stop) is var run && run - i == 2 && run < texts.Count && !Stop(run) && !Quoted(texts[run]) && Norm(run) is { Length: > 0 } closing
+                     && closing.Count(c => c == ' ') < MaxClosingWords && string.Join(' ', texts.Skip(i).Take(3)) is var closed && IsOptOut(closed))
+                (text, next, isStop) = (closed, run + 1, true);
             anyStop |= isStop;
             // Thirty-fifth blind set: "chega" / "tô no hospital" / "depois vejo", "chega" / "cansei de esperar o pagamento" — a bare
             // "chega" or "basta" stops the messages only when the turn speaks of them or of us, as the same word closing one
@@ -454,6 +499,9 @@ internal static partial class OptOutDetector
 
     const int MaxSpelledLines = 8;
 
+    /// <summary>The most words of the line that closes two short lines of a stop spelled over (<see cref="InTurn"/>).</summary>
+    const int MaxClosingWords = 4;
+
     /// <summary>The next line continues the one before: it opens on a preposition, an article, "só" or a word of one shift.</summary>
     static bool ContinuesTheSentence(string next)
     {
@@ -538,7 +586,9 @@ internal static partial class OptOutDetector
          "esse", "essa", "esses", "essas", "desse", "dessa", "desses", "dessas", "nesse", "nessa", "plantao", "plantoes", "vaga", "vagas",
          // Thirty-third blind set: "chega" then "por hoje" — a preposition too (the stop then a pause, as "chega por hoje" in one
          // message); "remove" then "the saturday one" — the English article.
-         "por", "pelo", "pela", "the", "cedo", "antes"];
+         "por", "pelo", "pela", "the", "cedo", "antes",
+         // Thirty-ninth blind set: "que" — "para de mandar" then "que tô dirigindo" gives the stop its reason, as in one message.
+         "que"];
 
     /// <summary>"espera", "pera", "mentira", "brincadeira", "esquece", "desconsidera" opening the next line: the stop taken back.</summary>
     static bool StopTakenBack(string next) => TakenBackOpening().IsMatch(PtBrText.Normalise(next));
