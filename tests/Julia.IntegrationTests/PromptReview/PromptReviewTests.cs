@@ -71,6 +71,10 @@ public sealed partial class PromptReviewTests(PromptReviewFixture f) : IClassFix
             {
                 "#A2" => Tool("reservar_plantao", new JsonObject { ["vaga_id"] = FirstVagaId(request), ["confirmacao"] = "sim, pode reservar" }),
                 "#B1" => Tool("buscar_vagas", new JsonObject { ["periodo"] = "noturno" }),
+                "#C1" => Tool("pausar_contato", new JsonObject
+                {
+                    ["ate"] = DateTime.UtcNow.AddDays(60).ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture), ["motivo"] = "licença",
+                }),
                 _ => Text($"NOVO {tag}: <b>oi</b> & tudo bem?"),
             };
         }
@@ -120,11 +124,15 @@ public sealed partial class PromptReviewTests(PromptReviewFixture f) : IClassFix
         Assert.All(agentRequests, r => Assert.DoesNotContain("persona v1", Unescaped(r["system"])));
         Assert.Equal(["agendar_lembrete", "atualizar_preferencias", "buscar_vagas", "pausar_contato", "registrar_opt_out", "reservar_plantao", "retomar_contato", "solicitar_humano"],
             agentRequests[0]["tools"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()).Order());
-        Assert.Equal(7, agentRequests.Count); // A1, A2 + its tool round, B1 + its tool round, C1, D1 — not C2 (answered by the system)
+        Assert.Equal(8, agentRequests.Count); // A1, A2 + its tool round, B1 + its tool round, C1 + its tool round, D1 — not C2 (answered by the system)
         var reserveResult = Unescaped(agentRequests.Single(r => Unescaped(r["messages"]).Contains("#A2") && r["messages"]!.AsArray()[^1]!.ToJsonString().Contains("tool_result"))["messages"]!.AsArray()[^1]);
         Assert.Contains("Reservado:", reserveResult); // the model was told it worked; the table above says nothing was reserved
         var searchResult = Unescaped(agentRequests.Single(r => Unescaped(r["messages"]).Contains("#B1") && r["messages"]!.AsArray()[^1]!.ToJsonString().Contains("tool_result"))["messages"]!.AsArray()[^1]);
         Assert.Contains("vaga_id=", searchResult); // buscar_vagas read the live shifts
+        // pausar_contato ran its checks and answered the live words, and stored nothing (the snapshot above): on the
+        // verb's read-only sessions a write would have failed and the model been told so.
+        var pauseResult = Unescaped(agentRequests.Single(r => Unescaped(r["messages"]).Contains("#C1") && !Unescaped(r["messages"]).Contains("#C2") && r["messages"]!.AsArray()[^1]!.ToJsonString().Contains("tool_result"))["messages"]!.AsArray()[^1]);
+        Assert.True(pauseResult.Contains("Pausa registrada"), pauseResult);
         var judgeRequests = requests.Except(agentRequests).ToList();
         Assert.All(judgeRequests, r => Assert.Equal(AgentModels.Complex, r["model"]!.GetValue<string>()));
         Assert.Equal(3 * 2 + 1 + 2, judgeRequests.Count); // A, B, C twice; D's recorded once, its candidate twice (invalid, retried)
