@@ -543,4 +543,61 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("quando vou ter notícias sobre a vaga?")]
     [InlineData("vocês vão ter notícias minhas amanhã sobre o documento")]
     public void ThirtyEighthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    // Fortieth blind set (docs/decisions.md#handoff): variants written after the fixes — the standing role of our work at a place,
+    // a person of ours told to call through Júlia, our office visited, the warning before the step, the ombudsman, the news to
+    // come, the screenshot posted, the doctors' group told, a curse with a letter hidden.
+    [Theory]
+    [InlineData("queria conversar com quem organiza as escalas do hospital estadual de Sapopemba", HandoffTriggers.PersonRequested)]
+    [InlineData("preciso falar com quem monta os plantões da UPA Jardim Angela", HandoffTriggers.PersonRequested)]
+    [InlineData("tem como falar com quem faz o pagamento dos plantões do Hospital Geral?", HandoffTriggers.PersonRequested)]
+    [InlineData("me põe em contato com quem de vocês coordena a maternidade", HandoffTriggers.PersonRequested)]
+    [InlineData("fala pra moça do cadastro que eu queria conversar com ela", HandoffTriggers.PersonRequested)]
+    [InlineData("diz pra pessoa que fechou meu contrato que eu queria conversar com ela", HandoffTriggers.PersonRequested)]
+    [InlineData("dá pra passar no escritório de vcs amanhã?", HandoffTriggers.PersonRequested)]
+    [InlineData("prefiro resolver isso pessoalmente", HandoffTriggers.PersonRequested)]
+    [InlineData("depois não venham dizer que eu não avisei", HandoffTriggers.Legal)]
+    [InlineData("vou abrir uma reclamação formal na ouvidoria", HandoffTriggers.Legal)]
+    [InlineData("vou denunciar isso na ouvidoria", HandoffTriggers.Legal)]
+    [InlineData("o nome de vocês vai parar no jornal", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vou tirar print de tudo e publicar", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vou jogar isso no grupo dos plantonistas", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vou ligar pra imprensa", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vou abrir a boca no trombone", HandoffTriggers.NegativeSentiment)]
+    [InlineData("todo mundo vai ficar sabendo de vocês", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vão se f*der todos vcs", HandoffTriggers.NegativeSentiment)]
+    [InlineData("f0da-se essa empresa", HandoffTriggers.NegativeSentiment)]
+    [InlineData("empresa de m3rda", HandoffTriggers.NegativeSentiment)]
+    [InlineData("que absurdo, p*rra", HandoffTriggers.NegativeSentiment)]
+    public void FortiethSetTriggers(string text, string expected) => Assert.Equal(expected, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("vou falar com quem cuida da escala do hospital quando chegar lá")]
+    [InlineData("preciso falar com quem fechou a escala do hospital")]
+    [InlineData("a coordenadora do PS pediu pra eu confirmar com vocês")]
+    [InlineData("vou passar no escritório do hospital pra pegar o crachá")]
+    [InlineData("vou passar no escritório do meu contador amanhã")]
+    [InlineData("vou resolver pessoalmente com o coordenador do hospital")]
+    [InlineData("avisei o hospital que vou atrasar")]
+    [InlineData("a ouvidoria do hospital me ligou sobre um paciente")]
+    [InlineData("vou registrar a queixa do paciente na ouvidoria do hospital")]
+    [InlineData("saiu no jornal que o hospital vai abrir mais leitos")]
+    [InlineData("vou printar e postar a vaga no grupo da residência")]
+    [InlineData("posso colocar a vaga no grupo dos médicos?")]
+    [InlineData("tive que fazer boletim de ocorrência contra um acompanhante agressivo")]
+    [InlineData("é no ambulatório da justiça federal?")]
+    [InlineData("preciso de uma certidão pra justiça eleitoral")]
+    [InlineData("a senha é ab3c*12")]
+    [InlineData("plantão 24h, R$ 1.300,00")]
+    public void FortiethSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    [Fact]
+    public void FortiethSetACensoredCurseIsReadAsTheCurseAndNothingElseIsCopied()
+    {
+        Assert.Equal("foda-se essa empresa", HandoffTriggerDetector.Uncensored("f*da-se essa empresa"));
+        Assert.Equal("vai se foder", HandoffTriggerDetector.Uncensored("vai se f*der"));
+        Assert.Equal("que porra", HandoffTriggerDetector.Uncensored("que p0rra"));
+        var plain = "plantão 24h no HC 3, sala 104";
+        Assert.Same(plain, HandoffTriggerDetector.Uncensored(plain));
+    }
 }

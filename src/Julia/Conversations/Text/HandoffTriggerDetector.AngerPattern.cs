@@ -172,7 +172,15 @@ internal static partial class HandoffTriggerDetector
         // um post contando tudo que vcs fizeram"), a one-star review, noise made on the networks.
         @"|\b(vou|vamos|irei)\b(?: \w+){0,4}? (contar|contando|divulgar|espalhar|postar|publicar|expor)\b(?: \w+){0,8}? (o que|como|tudo que|tudo o que) (voces|a empresa|essa empresa) (fazem|fizeram|fez|faz|tratam|trataram|estao fazendo)\b" +
         @"|\b(vou|vamos|irei) (deixar|dar|colocar|postar) (uma )?(avaliacao|nota|review) (de )?(1|uma|zero|0) estrelas?\b|\bfazer (muito )?barulho (nas|na|no) (redes|rede|internet|instagram|linkedin|twitter|facebook|tiktok)\b" +
-        @"|\b(vou|vamos|irei) (falar com|procurar|acionar|chamar|contar (tudo |isso )?para|levar (isso |o caso |tudo )?(para|a|ao)|botar (isso )?na|jogar (isso )?na)( a| o)? (imprensa|midia|jornal|jornalistas|reportagem)\b",
+        @"|\b(vou|vamos|irei) (falar com|procurar|acionar|chamar|ligar para|mandar (isso |tudo )?para|contar (tudo |isso )?para|levar (isso |o caso |tudo )?(para|a|ao)|botar (isso )?na|jogar (isso )?na)( a| o)? (imprensa|midia|jornal|jornalistas|reportagem)\b" +
+        // Fortieth blind set: their name in the news to come ("isso vai sair no jornal"; not "saiu no jornal que o hospital…"),
+        // a screenshot posted ("vou printar e postar"), the doctors' group told ("vou colocar no grupo dos médicos da região";
+        // not a shift shared there), all to know what they do, the idiom of making it loud.
+        @"|\b(isso|isto|tudo isso|voces|essa empresa|a empresa|o nome de voces|o nome da empresa|essa historia|o caso)( \w+)? (vai|vao) (sair|parar) (no|na|nos|nas) (jornal|jornais|imprensa|midia|reportagem|jornal nacional)\b" +
+        @"|\b(vou|vamos|irei) (printar|tirar print)( \w+){0,2} e (postar|publicar|divulgar|espalhar|expor)\b(?!(?: \w+){0,4} (vaga|vagas|plantao|plantoes|escala|comprovante)\b)" +
+        @"|^(?!.*\b(vaga|vagas|plantao|plantoes|escala|oportunidade)\b).*\b(vou|vamos|irei) (colocar|postar|jogar|espalhar|publicar|expor|divulgar|botar|contar)( isso| tudo| tudo isso| essa historia| o caso| o que voces fizeram)? (no|nos|num|em) grupos?\b" +
+        @"|\btodo mundo vai (saber|ficar sabendo|conhecer)\b(?: \w+){0,3}? (voces|essa empresa|a empresa)\b" +
+        @"|\b(botar|bota|colocar|por|abrir|boto|coloco) a boca no trombone\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex VeryStrong();
 
@@ -216,6 +224,8 @@ internal static partial class HandoffTriggerDetector
         "expondo", "todo mundo", "imprensa", "midia", "jornal", "reportagem",
         // Thirty-eighth blind set: what they did told to all, the one-star review, the noise.
         "contar", "contando", "divulgar", "espalhar", "postar", "publicar", "estrela", "barulho",
+        // Fortieth blind set: the news to come, the screenshot, the group, the idiom.
+        "vai sair n", "vao sair n", "vai parar n", "vao parar n", "printar", "tirar print", "grupo", "trombone",
     ], StringComparison.Ordinal);
 
     internal static bool MayBeVeryStrong(string t) => t.AsSpan().ContainsAny(VeryStrongWords);

@@ -22,7 +22,9 @@ internal static partial class HandoffTriggerDetector
         @"(?<between>(?: (?!eu\b)\w+){1,12}?) " +
         @"(falar comigo|conversar comigo|falasse comigo|fale comigo|entrar em contato|entre em contato|entrasse em contato|entrem em contato" +
         @"|me (ligar|ligue|ligasse|chamar|chame|chamasse|retornar|retorne|retornasse|contatar|contate|contatasse|procurar|procure|procurasse|atender|atenda|atendesse|explicar|explique|explicasse|responder|responda|respondesse|ligarem|liguem|chamarem|chamem|retornem|contatem" +
-        @"|mandar (uma )?mensagem|mande (uma )?mensagem|mandasse (uma )?mensagem|dar (um )?retorno|de (um )?retorno|desse (um )?retorno))\b",
+        @"|mandar (uma )?mensagem|mande (uma )?mensagem|mandasse (uma )?mensagem|dar (um )?retorno|de (um )?retorno|desse (um )?retorno)" +
+        // Fortieth blind set: what he wants passed on — "fala pro responsável lá da escala que eu quero conversar com ele".
+        @"|que (eu )?(quero|queria|preciso|precisava|gostaria de) (falar|conversar|tratar|resolver isso) com (ele|ela|eles|elas))\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex AskedToContactMe();
 
@@ -47,7 +49,8 @@ internal static partial class HandoffTriggerDetector
 
     static bool SentToContactMe(string t)
     {
-        if (!t.Contains("comigo", StringComparison.Ordinal) && !t.Contains("me ", StringComparison.Ordinal) && !t.Contains("contato", StringComparison.Ordinal)) return false;
+        if (!t.Contains("comigo", StringComparison.Ordinal) && !t.Contains("me ", StringComparison.Ordinal) && !t.Contains("contato", StringComparison.Ordinal)
+            && !t.Contains(" com el", StringComparison.Ordinal)) return false;
         if (OursMustContactMe().IsMatch(t)) return true;
         foreach (Match m in AskedToContactMe().Matches(t))
         {
@@ -105,12 +108,16 @@ internal static partial class HandoffTriggerDetector
         @"|\b(reter|retencao de|atrasar|atraso de|nao pagar|nao repassar|calote|reter o)( \w+){0,3} (e|eh) crime\b" +
         @"|\bdescumpr\w* contratual\b|\b(violacao|violaram|violando|rompimento|romperam) (do |de |o )?contrat(o|ual)\b" +
         @"|\b(lesad[oa]s?|prejudicad[oa]s?)\b(?: \w+){0,4} (vou|irei) recorrer\b" +
+        // Fortieth blind set: the warning given before the step ("depois não digam que eu não avisei", closing the message) and
+        // the complaint filed with an ombudsman ("vou registrar na ouvidoria"; not the hospital's: "a ouvidoria do hospital me ligou").
+        @"|\bdepois nao (digam|diga|venham dizer|vem dizer|venham me dizer|falem|venham falar) que (eu )?nao (avisei|alertei)( voces| ninguem)?$" +
+        @"|\b(vou|irei|vamos) (registrar|reclamar|denunciar|abrir|fazer|formalizar|protocolar|levar|reportar|acionar)\b(?: \w+){0,4}? (na|a|pela|para a|junto a|junto da) ouvidoria\b(?! (do|da|de) (hospital|clinica|upa|ubs|prefeitura|faculdade|plano|convenio|banco|operadora)\b)" +
         @"|\b(esperem|espere|aguardem|aguarde|pode esperar|podem esperar|pode aguardar|podem aguardar) (a|o|sua|seu|uma|um|minha|meu) (citacao|intimacao|oficial de justica|processo$)",
         RegexOptions.CultureInvariant)]
     private static partial Regex LegalConsequence();
 
     static readonly System.Buffers.SearchValues<string> LegalConsequenceWords = System.Buffers.SearchValues.Create(
-        ["quando", "nao vai", "nao fica", "nao acaba", "nao termina", "noticias minhas", "falar de mim", "prints", "conversas", "mensagens", "audios", "cada ",
+        ["avisei", "alertei", "ouvidoria", "quando", "nao vai", "nao fica", "nao acaba", "nao termina", "noticias minhas", "falar de mim", "prints", "conversas", "mensagens", "audios", "cada ",
          "provas", "reparacao", "ressarcimento", "multa", "cfm", "crm", "conselho", "oab", "promotoria", "ministerio", "delegado", "instancias", "legais", "judiciais",
          "cabiveis", "indebita", "documentado", "registrado", "gravado", "printado", "consequencia", "legal", "judicial", "cabivel", "crime", "contratual", "contrat", "recorrer", "citacao", "intimacao", "oficial de justica", "processo"], StringComparison.Ordinal);
 

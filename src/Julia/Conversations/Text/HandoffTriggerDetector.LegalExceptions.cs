@@ -84,6 +84,8 @@ internal static partial class HandoffTriggerDetector
         // "fui testemunha num processo"), with us nowhere in the message; a step denied right after it ("ação trabalhista
         // não, é só dúvida").
         if ((OthersCase().IsMatch(t) && !ThisCompany().IsMatch(t)) || DeniedAfter().IsMatch(t.AsSpan(at + length))) return true;
+        // Fortieth blind set: "tive que fazer um BO de um paciente hoje" — the step taken about a patient or a crime at the shift.
+        if (AboutAPatientAfter().IsMatch(t.AsSpan(at + length)) && !ThisCompany().IsMatch(t)) return true;
         // Twentieth blind set: "o Procon da minha cidade fica do lado do hospital" — the body as a landmark too.
         if (word.StartsWith("procon") && (LandmarkBefore().IsMatch(t.AsSpan(0, at)) || LandmarkAfter().IsMatch(t.AsSpan(at + length)))) return true;
         // Thirty-sixth blind set: "o Procon aqui do lado do hospital tá em reforma" — the body placed by what is beside it, as the
@@ -139,6 +141,9 @@ internal static partial class HandoffTriggerDetector
 
     [GeneratedRegex(@"\b(seguro|seguros|apolice|cobertura)\b(?: \w+){0,5} $", RegexOptions.CultureInvariant)]
     private static partial Regex InsuranceBefore();
+
+    [GeneratedRegex(@"^ (de|contra|sobre|do|da|por causa d[eoa]) (um |uma |o |a |esse |essa |um tal de )?(paciente|acompanhante|familiar|familia do paciente|agressor|agressao|assalto|furto|roubo)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AboutAPatientAfter();
 
     [GeneratedRegex(@"\b(vou|vamos|irei|iremos)\b", RegexOptions.CultureInvariant)]
     private static partial Regex StepVerb();
@@ -224,7 +229,7 @@ internal static partial class HandoffTriggerDetector
     private static partial Regex StillThinking();
 
     // Thirty-sixth blind set: "faço perícia pro juizado" ("para o"), "tenho plantão na delegacia da mulher".
-    [GeneratedRegex(@"\b(perit[oa]s?|pericias?|plantao|plantoes|plantonista|vaga|vagas|trabalho|trabalhar|trabalhei|trabalha|atendo|atender|servidor|servidora|concurso|concursad[oa]|medic[oa]s?) (\w+ )?(no|na|nos|nas|do|da|dos|das|de|para|para a|para o|ao|junto a|junto da|junto ao) $", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(perit[oa]s?|pericias?|hospital|ambulatorio|declaracao|certidao|plantao|plantoes|plantonista|vaga|vagas|trabalho|trabalhar|trabalhei|trabalha|atendo|atender|servidor|servidora|concurso|concursad[oa]|medic[oa]s?) (\w+ )?(no|na|nos|nas|do|da|dos|das|de|para|para a|para o|ao|junto a|junto da|junto ao) $", RegexOptions.CultureInvariant)]
     private static partial Regex WorkplaceBefore();
 
     [GeneratedRegex(@"^(?: \w+){0,6}? (como (testemunha|perit[oa]|(medic[oa] )?legista)|(fazer|faco|fiz|fazendo|faz|para|de) (uma |a |as )?pericias?|periciar|contrat(a|am|ando|ou|aram)( \w+)? (medic[oa]s?|plantonistas?))\b", RegexOptions.CultureInvariant)]

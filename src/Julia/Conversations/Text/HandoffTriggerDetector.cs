@@ -46,6 +46,8 @@ internal static partial class HandoffTriggerDetector
 
     static string? DetectInOne(string? text)
     {
+        // Fortieth blind set: "f*da-se essa empresa", "vai se f*der" — the curse read as written out (HandoffTriggerDetector.Censored.cs).
+        if (text is not null) text = Uncensored(text);
         var t = PtBrText.Normalise(text);
         // Nineteenth blind set: "🤬🤬🤬", "🖕" — cursing in emojis alone (one face alone stays an exclamation).
         if (t.Length == 0) return RageInEmojis(text) >= 2 ? HandoffTriggers.NegativeSentiment : null;
@@ -64,7 +66,8 @@ internal static partial class HandoffTriggerDetector
         // Thirty-eighth blind set: the person asked for with many words between ("manda a pessoa que cuida do meu cadastro falar
         // comigo"); not the hospital's staffing asked about, a call offered or declined, a job wanted (HandoffTriggerDetector.Indirect.cs).
         if (!asksIfBot && (AsksForPersonUnnegated(t, words, clauseEnds) || IntentVocabulary.Instance.PersonFamily(words, clauseEnds) is not null
-                           || NamedPersonAsked(text!, t) || TeamThenThem(t) || FormerContactAsked(t) || OursToCallBack(t) || SentToContactMe(t))
+                           || NamedPersonAsked(text!, t) || TeamThenThem(t) || FormerContactAsked(t) || OursToCallBack(t) || SentToContactMe(t)
+                           || AsksThroughChannelOrPlace(t))
             && !NoPersonMeant(t)
             && !PraisedOrCompared(t))
             return HandoffTriggers.PersonRequested;
@@ -191,7 +194,7 @@ internal static partial class HandoffTriggerDetector
             if (trigger is null && i > 0 && FormerContactAsked(PtBrText.Normalise(texts[i - 1] + " " + texts[i]))) trigger = HandoffTriggers.PersonRequested;
             // Twenty-ninth blind set: "o paciente ficou bravo" then "queria falar com o diretor" — a line opening on its verb has the
             // subject of the line before, a patient's wish reported.
-            if (trigger is HandoffTriggers.PersonRequested && i > 0 && text == texts[i] && OpensOnAVerb(texts[i])
+            if (trigger is HandoffTriggers.PersonRequested or HandoffTriggers.Legal && i > 0 && text == texts[i] && OpensOnAVerb(texts[i])
                 && PatientSubject().Match(PtBrText.Normalise(texts[i - 1])) is { Success: true } subject && Detect(subject.Value + " " + texts[i]) is null)
                 trigger = null;
             // Thirty-first blind set: "kkkk" / "vocês são uma piada" / "adorei o vídeo" — the joke word with the laughter and the
@@ -346,7 +349,7 @@ internal static partial class HandoffTriggerDetector
     private static partial Regex DontNeedIt();
 
     /// <summary>Distinct strong words of a text (two make anger).</summary>
-    internal static int StrongWordCount(string text) => DistinctStrongWords(PtBrText.Normalise(text));
+    internal static int StrongWordCount(string text) => DistinctStrongWords(PtBrText.Normalise(Uncensored(text)));
 
     static int DistinctStrongWords(string normalised) => StrongWords().Matches(normalised).Select(m => Stem(m.Value)).Distinct().Count();
 
