@@ -4,7 +4,7 @@ using Julia.Handoffs;
 namespace Julia.UnitTests.Conversations;
 
 /// <summary>
-/// Bursts of the twenty-third to thirty-ninth blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
+/// Bursts of the twenty-third to fortieth blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
 /// for — an opt-out through <see cref="OptOutDetector.InTurn"/> (as TurnProcessor reads it), a handoff through
 /// <see cref="HandoffTriggerDetector.DetectInTurn"/>. A line can narrow the stop before it, take a request back, or say
 /// who writes for the doctor.
@@ -286,6 +286,8 @@ public sealed class BurstTests
     [InlineData("não faço mais plantão", "e não quero mais receber mensagem de vcs")]
     [InlineData("não", "obrigado", "e não me mandem mais")]
     [InlineData("vou denunciar esse número", "absurdo")]
+    // Fortieth blind set (its bursts as written): weariness of us over lines, an opt-out as "cansei de vcs" is.
+    [InlineData("tô de saco cheio", "de vcs")]
     public void TheseTurnsAreOptOuts(params string[] messages) =>
         Assert.NotNull(OptOutDetector.InTurn(messages));
 
@@ -756,6 +758,42 @@ public sealed class BurstTests
     [InlineData("tem gente suficiente", "no plantão", "ou vou ficar sozinho?")]
     [InlineData("ok", "confirmado", "obg")]
     [InlineData("pode me ligar se precisar", "tô livre")]
+    // Fortieth blind set (its bursts as written, before the rules were read; labels revised as docs/decisions.md#handoff says):
+    // the hospital's people named, a patient's threat over lines, sarcasm and one strong word, a call declined, the same words
+    // about his day.
+    [InlineData("parabéns", "pela organização 👏👏")]
+    [InlineData("cancelaram meu plantão no dia", "que palhaçada")]
+    [InlineData("pqp", "de novo atrasaram")]
+    [InlineData("perdi a reserva", "por culpa de vcs", "absurdo")]
+    [InlineData("cadê meu pagamento??", "até quando??")]
+    [InlineData("ótimo", "mais um mês sem receber", "valeu mesmo 🙃")]
+    [InlineData("me deixaram na mão", "de novo", "vergonha")]
+    [InlineData("prometeram", "e não cumpriram", "ridículo")]
+    [InlineData("o coordenador do PS", "me pediu pra confirmar", "tá confirmado")]
+    [InlineData("a chefe da UTI", "disse que vcs iam ligar", "tudo bem, aguardo")]
+    [InlineData("meu processo", "de credenciamento", "tá andando?")]
+    [InlineData("o jornal do hospital", "publicou a escala")]
+    [InlineData("liga pra UTI", "e confirma o leito", "desculpa, mensagem errada")]
+    [InlineData("tô estressado", "com a residência", "mas pego o plantão")]
+    [InlineData("prefiro resolver", "por aqui mesmo")]
+    [InlineData("não me liga", "to em cirurgia", "manda aqui")]
+    [InlineData("quero falar", "sobre o plantão de sábado", "tem vaga?")]
+    [InlineData("ok", "obrigado", "até mais")]
+    [InlineData("qual o telefone", "do hospital?", "pra avisar que chego")]
+    [InlineData("vou postar", "o print", "do comprovante")]
+    [InlineData("posso divulgar", "a vaga", "no grupo dos médicos?")]
+    [InlineData("saiu no jornal", "que o hospital vai abrir ala nova", "vai ter vaga?")]
+    [InlineData("porra", "que plantão bom", "aceito")]
+    [InlineData("pqp", "esqueci o crachá", "chego em 10 min")]
+    [InlineData("meu CRM", "é 123456", "segue")]
+    [InlineData("o pagamento caiu", "obrigado", "parabéns pela organização")]
+    [InlineData("já falei com a Paula de vcs", "tá tudo certo")]
+    [InlineData("deixa que eu falo", "com o coordenador do hospital", "sobre o estacionamento")]
+    [InlineData("o paciente", "chamou a polícia", "no PS hoje kkk")]
+    [InlineData("não entendi", "o plantão é de 12 ou 24?")]
+    [InlineData("vou ao hospital", "amanhã cedo")]
+    [InlineData("a família do paciente", "disse que vai processar o hospital")]
+    [InlineData("quem me recebe", "lá na UPA?")]
     public void TheseTurnsHaveNoTrigger(params string[] messages) =>
         Assert.Null(HandoffTriggerDetector.DetectInTurn(messages));
 
@@ -959,6 +997,53 @@ public sealed class BurstTests
     [InlineData(HandoffTriggers.PersonRequested, "tô esperando há dias", "ninguém responde", "que descaso")]
     [InlineData(HandoffTriggers.NegativeSentiment, "vsf", "de novo errado")]
     [InlineData(HandoffTriggers.NegativeSentiment, "que merda", "de empresa")]
+    // Fortieth blind set (its bursts as written, before the rules were read): a person of ours asked for by role and place, by
+    // phone or office, over lines; the warning and the complaint filed; exposure in public; a censored curse at us. Left out,
+    // still missed: "prefiro resolver" / "por telefone" and "quem de vcs" / "cuida da UPA Norte?" / "me passa o contato".
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "preciso falar com alguém", "do RH de vcs")]
+    [InlineData(HandoffTriggers.PersonRequested, "boa tarde", "quem cuida das escalas do hospital municipal de Osasco?", "quero falar com essa pessoa")]
+    [InlineData(HandoffTriggers.PersonRequested, "vc não tá entendendo", "deixa que eu falo com alguém")]
+    [InlineData(HandoffTriggers.PersonRequested, "isso é resposta automática?", "quero uma pessoa")]
+    [InlineData(HandoffTriggers.PersonRequested, "me liga", "por favor")]
+    [InlineData(HandoffTriggers.PersonRequested, "tem como", "alguém me ligar?", "é sobre o pagamento")]
+    [InlineData(HandoffTriggers.PersonRequested, "olá", "qual o telefone fixo de vcs?", "quero ligar")]
+    [InlineData(HandoffTriggers.PersonRequested, "posso ir aí no escritório?", "prefiro resolver pessoalmente")]
+    [InlineData(HandoffTriggers.PersonRequested, "quem é o coordenador de vcs lá no São Luiz?", "quero falar com ele")]
+    [InlineData(HandoffTriggers.PersonRequested, "fala pro responsável lá da escala da UPA", "que eu quero conversar com ele")]
+    [InlineData(HandoffTriggers.PersonRequested, "já expliquei", "vc não entendeu", "chama um atendente")]
+    [InlineData(HandoffTriggers.PersonRequested, "robô?", "quero falar com humano")]
+    [InlineData(HandoffTriggers.PersonRequested, "me passa", "o contato de alguém da equipe")]
+    [InlineData(HandoffTriggers.PersonRequested, "preciso conversar", "com seu supervisor", "hoje")]
+    [InlineData(HandoffTriggers.PersonRequested, "bom dia", "gostaria de falar com uma pessoa", "obrigado")]
+    [InlineData(HandoffTriggers.PersonRequested, "me transfere", "pro financeiro")]
+    [InlineData(HandoffTriggers.PersonRequested, "dá pra marcar", "uma chamada de vídeo", "com alguém de vcs?")]
+    [InlineData(HandoffTriggers.PersonRequested, "manda alguém", "me ligar")]
+    [InlineData(HandoffTriggers.PersonRequested, "tô tentando resolver faz tempo", "não dá por aqui", "me liga alguém")]
+    [InlineData(HandoffTriggers.PersonRequested, "pede pra Camila", "me ligar")]
+    [InlineData(HandoffTriggers.PersonRequested, "qual o email", "de alguém responsável?")]
+    [InlineData(HandoffTriggers.PersonRequested, "não quero bot", "quero gente")]
+    [InlineData(HandoffTriggers.PersonRequested, "ei", "tem alguém aí?", "alguém de verdade?")]
+    [InlineData(HandoffTriggers.Legal, "depois não digam", "que eu não avisei")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "isso vai", "sair no jornal")]
+    [InlineData(HandoffTriggers.Legal, "já deu", "vou abrir reclamação no Procon")]
+    [InlineData(HandoffTriggers.Legal, "vou acionar", "o sindicato")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "vou printar", "e postar")]
+    [InlineData(HandoffTriggers.Legal, "vocês vão se ver", "com a justiça")]
+    [InlineData(HandoffTriggers.Legal, "isso é caso", "de polícia")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "vou colocar", "no grupo dos médicos da região", "todo mundo vai saber")]
+    [InlineData(HandoffTriggers.Legal, "vou processar", "vcs")]
+    [InlineData(HandoffTriggers.Legal, "três meses sem receber", "vou entrar na justiça")]
+    [InlineData(HandoffTriggers.Legal, "vou denunciar", "no CRM")]
+    [InlineData(HandoffTriggers.Legal, "vou no MP", "do trabalho")]
+    [InlineData(HandoffTriggers.Legal, "vou fazer BO", "isso é estelionato")]
+    [InlineData(HandoffTriggers.Legal, "chega", "vou tomar as medidas legais")]
+    [InlineData(HandoffTriggers.Legal, "cancelaram meu plantão", "vou procurar a ouvidoria", "e o sindicato")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "vsf", "vcs")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "vcs são", "uns incompetentes")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "que empresa", "amadora")]
+    [InlineData(HandoffTriggers.PersonRequested, "p0rra", "ninguém responde")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "f*da-se", "essa empresa")]
+    [InlineData(HandoffTriggers.Legal, "a paciente", "ameaçou me processar", "kkk")]
     public void TheTurnsTrigger(string expected, params string[] messages) =>
         Assert.Equal(expected, HandoffTriggerDetector.DetectInTurn(messages)?.Trigger);
 
