@@ -14,7 +14,16 @@ namespace Julia.IntegrationTests.Journeys;
 /// </summary>
 internal static class DoctorClock
 {
-    public static Task AgeAsync(JourneyFixture f, Guid medico, string interval) => f.ExecuteAsync("""
+    public static async Task AgeAsync(JourneyFixture f, Guid medico, string interval)
+    {
+        // A send in flight — a reply the fake Evolution already has — records its outbound row and the conversation's
+        // times when it finishes; time moved before that leaves them at "now" (the idle-close journey failed once in a
+        // CI run so: his last message looked a minute old, not a month). Wait for it, and for a reply not yet claimed.
+        await Eventually.MatchesAsync(() => f.ScalarAsync<long>("""
+            SELECT count(*) FROM fila_mensagens
+            WHERE medico_id = @medico AND (status = 'processando' OR (status = 'pendente' AND tipo = 'resposta'))
+            """, new { medico }), n => n == 0);
+        await f.ExecuteAsync("""
         UPDATE interacoes SET created_at = created_at - @interval::interval, processado_em = processado_em - @interval::interval
         WHERE medico_id = @medico;
         UPDATE conversations SET created_at = created_at - @interval::interval, last_inbound_at = last_inbound_at - @interval::interval,
@@ -26,6 +35,7 @@ internal static class DoctorClock
         UPDATE handoffs SET created_at = created_at - @interval::interval, resolvido_em = resolvido_em - @interval::interval
         WHERE medico_id = @medico;
         """, new { medico, interval });
+    }
 
     /// <summary>A once-a-day job run again "the next day": today's claim (`execucoes_job`) is given back first.</summary>
     public static async Task RunDailyAsync(JourneyFixture f, string job)
