@@ -33,7 +33,7 @@ public sealed class GenuineResponsesTests(GenuineResponsesFixture f) : IClassFix
     static string Sent(List<Conversations.QueueRow> queue) => string.Join(" ", queue.Where(q => q.Tipo == "resposta").Select(q => q.Conteudo));
 
     List<JsonObject> RequestsFor(string marker) =>
-        [.. f.Anthropic.Requests.Where(r => r.ToJsonString().Contains(marker, StringComparison.Ordinal))];
+        f.Anthropic.RequestsCarrying(marker);
 
     static string LastRole(JsonObject request) => request["messages"]!.AsArray()[^1]!["role"]!.GetValue<string>();
 

@@ -70,7 +70,7 @@ public sealed class ResilienceTests(ResilienceFixture f) : IClassFixture<Resilie
     }
 
     List<System.Text.Json.Nodes.JsonObject> RequestsFor(string marker) =>
-        [.. f.Anthropic.Requests.Where(r => r.ToJsonString().Contains(marker, StringComparison.Ordinal))];
+        f.Anthropic.RequestsCarrying(marker);
 }
 
 public sealed class CircuitTests(CircuitFixture f) : IClassFixture<CircuitFixture>

@@ -82,7 +82,7 @@ public sealed class ShiftJourneyFixture : JourneyFixture
     public async Task CachedShiftsExpiredAsync(Guid vaga) => await App.Services.GetRequiredService<Julia.Shifts.ShiftCatalog>()
         .InvalidateSpecialtyAsync(await ScalarAsync<Guid>("SELECT especialidade_id FROM vagas WHERE id = @vaga", new { vaga }));
 
-    public List<JsonObject> RequestsOf(string marker) => [.. Anthropic.Requests.Where(r => r.ToJsonString().Contains(marker, StringComparison.Ordinal))];
+    public List<JsonObject> RequestsOf(string marker) => Anthropic.RequestsCarrying(marker);
 
     /// <summary>What the tools answered the model in these requests (their `tool_result` blocks), once each.</summary>
     public static List<string> ToolResults(IEnumerable<JsonObject> requests) =>

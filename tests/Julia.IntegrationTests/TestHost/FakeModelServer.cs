@@ -45,9 +45,39 @@ public abstract class FakeModelServer : LoopbackServer
     /// <summary>
     /// Answers served in order to the requests that carry <paramref name="marker"/> anywhere (a turn's text, which the
     /// retry and the tool rounds carry too), before the script: a turn's sequence cannot be taken by another test's turn,
-    /// and an answer one test left unused is never served to the next.
+    /// and an answer one test left unused is never served to the next. A marker may hold accents ("(café)"): it is matched
+    /// as <see cref="Carries"/> matches, not against the request's escaped JSON.
     /// </summary>
-    public void ScriptFor(string marker, params Answer[] answers) => byMarker[marker] = new ConcurrentQueue<Answer>(answers);
+    public void ScriptFor(string marker, params Answer[] answers) => byMarker[Normalized(marker)] = new ConcurrentQueue<Answer>(answers);
+
+    /// <summary>The requests received so far that carry <paramref name="marker"/> (as <see cref="Carries"/>).</summary>
+    public List<JsonObject> RequestsCarrying(string marker) => [.. Requests.Where(r => Carries(r, marker))];
+
+    /// <summary>
+    /// Whether any text of the request — a string value anywhere in it — contains <paramref name="marker"/>, both in
+    /// Unicode NFC. Not the request's JSON text: the serializer writes "é" as "\u00E9", so a marker with an accent never
+    /// matched it, and a marker typed decomposed (e + U+0301) would not match the composed text the app sends.
+    /// </summary>
+    public static bool Carries(JsonNode request, string marker) => TextsOf(request).Contains(Normalized(marker), StringComparison.Ordinal);
+
+    /// <summary>Every string value of the request, unescaped and in NFC, one per line.</summary>
+    static string TextsOf(JsonNode node)
+    {
+        var texts = new System.Text.StringBuilder();
+        void Walk(JsonNode? n)
+        {
+            switch (n)
+            {
+                case JsonObject o: foreach (var (_, v) in o) Walk(v); break;
+                case JsonArray a: foreach (var v in a) Walk(v); break;
+                case JsonValue v when v.TryGetValue<string>(out var s): texts.Append(s).Append('\n'); break;
+            }
+        }
+        Walk(node);
+        return Normalized(texts.ToString());
+    }
+
+    static string Normalized(string text) => text.Normalize(System.Text.NormalizationForm.FormC);
 
     /// <summary>The plain text reply of this provider's wire shape.</summary>
     protected abstract Answer TextAnswer(string text);
@@ -87,7 +117,7 @@ public abstract class FakeModelServer : LoopbackServer
     Answer? Scripted(JsonObject request)
     {
         if (byMarker.IsEmpty) return null;
-        var text = request.ToJsonString();
+        var text = TextsOf(request);
         foreach (var (marker, answers) in byMarker)
             if (text.Contains(marker, StringComparison.Ordinal) && answers.TryDequeue(out var next)) return next;
         return null;
@@ -96,8 +126,8 @@ public abstract class FakeModelServer : LoopbackServer
     Answer? AnswerFor(JsonObject request)
     {
         if (byUserText.IsEmpty) return null;
-        var text = LastUserText(request);
-        return byUserText.FirstOrDefault(p => text.Contains(p.Key, StringComparison.Ordinal)).Value;
+        var text = Normalized(LastUserText(request));
+        return byUserText.FirstOrDefault(p => text.Contains(Normalized(p.Key), StringComparison.Ordinal)).Value;
     }
 
     /// <summary>A response body of tests/fixtures/{provider}.</summary>
