@@ -82,6 +82,29 @@ public class PipelineFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Waits until the doctor's sends in flight are recorded: none of his queue rows `processando` (a send the gateway may
+    /// already have, whose `enviada`, outbound `interacoes` row and conversation times are written when it finishes) and no
+    /// reply or system message of his still `pendente` (queued by a turn, not yet claimed). Proactive rows held for later
+    /// do not count. The one wait for "the queue is done with him" before a test moves time, sends his next message or
+    /// counts what he got — a fake gateway's record alone comes before the row is (two CI flakes, 2026-12: a time journey
+    /// aged his history before his reply's row was written, and a real-agent turn began while the last one's reply was
+    /// still going out).
+    /// </summary>
+    public Task WaitSendsRecordedAsync(Guid medico) => WaitSendsRecordedAsync("f.medico_id = @medico", new { medico });
+
+    /// <summary><see cref="WaitSendsRecordedAsync(Guid)"/> for the doctor with this phone.</summary>
+    public Task WaitSendsRecordedAsync(string phone) => WaitSendsRecordedAsync("m.telefone = @phone", new { phone });
+
+    async Task WaitSendsRecordedAsync(string doctor, object args)
+    {
+        var inFlight = $"""
+            SELECT f.tipo || ' ' || f.status || ' ' || to_char(f.agendar_para, 'HH24:MI:SS') FROM fila_mensagens f LEFT JOIN medicos m ON m.id = f.medico_id
+            WHERE {doctor} AND (f.status = 'processando' OR (f.status = 'pendente' AND f.tipo IN ('resposta', 'sistema')))
+            """;
+        await Eventually.MatchesAsync(() => QueryAsync<string>(inFlight, args), rows => rows.Count == 0);
+    }
+
     public Task<List<QueueRow>> QueueAsync(string phone) => QueryAsync<QueueRow>("""
         SELECT f.tipo AS Tipo, f.conteudo AS Conteudo, f.status AS Status, f.prioridade AS Prioridade, f.lote_id AS LoteId,
                f.sequencia AS Sequencia, f.outcome_reason_code AS Reason, f.metadata->>'tipo_sistema' AS TipoSistema

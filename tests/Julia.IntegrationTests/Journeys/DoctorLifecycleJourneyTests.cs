@@ -273,9 +273,7 @@ public sealed class DoctorLifecycleJourneyTests(JourneyFixture f) : IClassFixtur
         await f.WaitProcessedAsync(phone);
         Assert.Equal("human", await f.ControlAsync(conversa));
         // The handoff's transition message goes out after the turn is processed: counted once it reached WhatsApp.
-        await Eventually.MatchesAsync(() => f.ScalarAsync<long>("""
-            SELECT count(*) FROM fila_mensagens WHERE conversa_id = @conversa AND status IN ('pendente', 'processando')
-            """, new { conversa }), n => n == 0);
+        await f.WaitSendsRecordedAsync(phone);
         var delivered = await f.ScalarAsync<long>("SELECT count(*) FROM fila_mensagens WHERE conversa_id = @conversa AND status = 'enviada'", new { conversa });
         await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count), n => n >= delivered);
         var sent = f.SentTo(phone).Count;

@@ -85,10 +85,7 @@ public sealed class JourneyTests(JourneyFixture f) : IClassFixture<JourneyFixtur
             release.SetResult();
             await f.WaitProcessedAsync(phone);
             await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count(t => t.StartsWith("Combinado"))), n => n == 1);
-            await Eventually.MatchesAsync(() => f.ScalarAsync<long>("""
-                SELECT count(*) FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id
-                WHERE m.telefone = @phone AND f.status IN ('pendente', 'processando')
-                """, new { phone }), n => n == 0);
+            await f.WaitSendsRecordedAsync(phone);
         }
         finally
         {

@@ -57,10 +57,7 @@ public sealed class ShiftJourneyFixture : JourneyFixture
         Anthropic.ScriptFor(marker, answers);
         await PostAsync(Client, Text(phone, $"{text} {marker}"));
         await WaitProcessedAsync(phone);
-        await Eventually.MatchesAsync(() => ScalarAsync<long>("""
-            SELECT count(*) FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id
-            WHERE m.telefone = @phone AND f.tipo = 'resposta' AND f.status IN ('pendente', 'processando')
-            """, new { phone }), n => n == 0);
+        await WaitSendsRecordedAsync(phone);
         return RequestsOf(marker);
     }
 

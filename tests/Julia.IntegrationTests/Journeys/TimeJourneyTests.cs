@@ -19,10 +19,7 @@ internal static class DoctorClock
         // A send in flight — a reply the fake Evolution already has — records its outbound row and the conversation's
         // times when it finishes; time moved before that leaves them at "now" (the idle-close journey failed once in a
         // CI run so: his last message looked a minute old, not a month). Wait for it, and for a reply not yet claimed.
-        await Eventually.MatchesAsync(() => f.ScalarAsync<long>("""
-            SELECT count(*) FROM fila_mensagens
-            WHERE medico_id = @medico AND (status = 'processando' OR (status = 'pendente' AND tipo = 'resposta'))
-            """, new { medico }), n => n == 0);
+        await f.WaitSendsRecordedAsync(medico);
         await f.ExecuteAsync("""
         UPDATE interacoes SET created_at = created_at - @interval::interval, processado_em = processado_em - @interval::interval
         WHERE medico_id = @medico;

@@ -46,8 +46,7 @@ public sealed class ErasureDuringASendTests(PrivacyGatewayFixture f) : IClassFix
         using (var answer = await f.AdminAsync(HttpMethod.Post, $"/admin/medicos/{doctor.Id}/apagar", new { motivo = "pedido" }))
             Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
 
-        await Eventually.MatchesAsync(() => f.ScalarAsync<long>(
-            "SELECT count(*) FROM fila_mensagens WHERE medico_id = @id AND status = 'processando'", new { id = doctor.Id }), n => n == 0);
+        await f.WaitSendsRecordedAsync(doctor.Id);
         Assert.Equal(0L, await f.ScalarAsync<long>("""
             SELECT count(*) FROM interacoes WHERE medico_id = @id AND (conteudo IS NOT NULL OR remote_jid IS NOT NULL)
             """, new { id = doctor.Id }));

@@ -50,8 +50,7 @@ public class PrivacyFixture : PipelineFixture
         await PostAsync(Client, Text(phone, $"oi, sou {first} {last}, CRM {crm}, tem plantão?", pushName: $"{first} {last}"));
         await WaitProcessedAsync(phone);
         var id = await ScalarAsync<Guid>("SELECT id FROM medicos WHERE telefone = @phone", new { phone });
-        await Eventually.MatchesAsync(() => ScalarAsync<long>(
-            "SELECT count(*) FROM fila_mensagens WHERE medico_id = @id AND status IN ('pendente', 'processando')", new { id }), n => n == 0);
+        await WaitSendsRecordedAsync(id);
         var contact = Interlocked.Increment(ref nextContact);
         Chatwoot.AddContact(contact, $"{first} {last}", "+" + phone);
         await ExecuteAsync("""
