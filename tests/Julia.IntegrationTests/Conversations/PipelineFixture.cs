@@ -19,12 +19,18 @@ public class PipelineFixture : IAsyncLifetime
     protected virtual Dictionary<string, string?> Settings => new() { ["HUMANIZAR"] = "false", ["Conversations:LockWaitWarningSeconds"] = "2" };
     protected virtual bool UseScriptedAgent => true;
 
+    /// <summary>Services the host gets on top of its own (a later registration wins: a clock of the test's).</summary>
+    protected virtual void AddServices(IServiceCollection services) { }
+
     public virtual async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
         Redis = TestRedis.Lease();
-        App = new JuliaAppFactory(Database, Redis, Settings,
-            UseScriptedAgent ? s => s.AddSingleton<IConversationAgent>(Agent) : null);
+        App = new JuliaAppFactory(Database, Redis, Settings, s =>
+        {
+            if (UseScriptedAgent) s.AddSingleton<IConversationAgent>(Agent);
+            AddServices(s);
+        });
         Db = Database.CreateDataSource();
         Client = App.CreateClient();
     }
