@@ -612,4 +612,45 @@ public sealed class OptOutDetectorTests
     [InlineData("para com as plantonadas que eu não quero mais")]
     [InlineData("mds para de spammar")]
     public void TheseThirtyNinthSetStopsStand(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    // Forty-first blind set: the service, the company or the whole thing refused in many words — "seus serviços", "nenhuma
+    // oferta", "desse troço", the offers to this number, "participar", the account or the tie closed — is a stop.
+    [Theory]
+    [InlineData("Júlia, não quero mais seus serviços")]
+    [InlineData("NAO QUERO MAIS SEUS SERVICOS")]
+    [InlineData("não quero mais nenhuma oferta de plantão de vocês")]
+    [InlineData("me tira desse troço de vaga aí")]
+    [InlineData("me tira desse negócio de vaga")]
+    [InlineData("não quero mais receber vagas de plantão de vocês")]
+    [InlineData("pare de enviar vagas pra esse número")]
+    [InlineData("interrompam o envio de vagas para este número")]
+    [InlineData("quero sair desse serviço")]
+    [InlineData("não quero mais participar")]
+    [InlineData("nao quero participar mais dessa plataforma")]
+    [InlineData("desativa minha conta")]
+    [InlineData("quero desativar meu perfil")]
+    [InlineData("quero encerrar o vínculo com a empresa")]
+    public void TheWholeServiceRefusedIsAStop(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    // Forty-first blind set: the stop feared ("se parar…"), begged against ("pelo amor de deus não para"), almost asked ("quase
+    // pedi"), loved ("adoro"), limited to an hour ("depois das 22h"), or of a thing of the shift ("dispenso o transporte"), and
+    // a link blocked, are no stop.
+    [Theory]
+    [InlineData("se parar de mandar eu fico triste kkk")]
+    [InlineData("pelo amor de deus não para de mandar")]
+    [InlineData("bom dia júlia eu sei que vc manda muita vaga e tem gente que reclama mas eu gosto viu nunca para de mandar não porque é assim que eu fecho minha agenda")]
+    [InlineData("kkkkk vcs não param de mandar vaga né, adoro")]
+    [InlineData("quase pedi pra me tirar da lista mas vcs me salvaram esse mês")]
+    [InlineData("depois das 22h não me manda nada, tô dormindo")]
+    [InlineData("dispenso o transporte, vou de carro")]
+    [InlineData("dispenso o café, só quero o valor certo kkk")]
+    [InlineData("o link tá bloqueado, não abre")]
+    public void AStopFearedBeggedAgainstOrAlmostAskedIsNone(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    // …while the stop thanked for or wished, and the same words said outright, still stop.
+    [Theory]
+    [InlineData("seria ótimo se parassem de me enviar essas vagas")]
+    [InlineData("para de me mandar mensagem de madrugada, me tira dessa lista")]
+    [InlineData("paraa de mandar")]
+    public void AWishedStopStands(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
 }

@@ -295,10 +295,21 @@ internal sealed partial class IntentVocabulary
     bool Discounted(string[] words, int start, ulong clauseEnds, bool hisNumber) =>
         NegatedStop(words, start, clauseEnds) || (!hisNumber && ThirdParty(words, start, clauseEnds)) || Conditional(words, start);
 
-    /// <summary>"se (vocês) não mandarem mais vaga…": a condition, not a request ("se mandar mais uma, bloqueio" still is one).</summary>
+    /// <summary>"se (vocês) não mandarem mais vaga…": a condition, not a request ("se mandar mais uma, bloqueio" still is one).
+    /// Forty-first blind set: "se parar de mandar eu fico triste kkk", "se vcs pararem de mandar vou sentir falta" — the stop
+    /// itself supposed after "se" is what he fears, not what he asks (a stop said outright elsewhere still counts); thanked for
+    /// ("se pararem de mandar, agradeço") or wished ("seria ótimo se parassem de me enviar") it is the polite request.</summary>
     static bool Conditional(string[] words, int start) =>
-        words[start] == "nao" && ((start > 0 && words[start - 1] == "se")
-                                  || (start > 1 && words[start - 2] == "se" && words[start - 1] is "voces" or "voce" or "eles" or "elas"));
+        (words[start] == "nao" || (words[start] is "parar" or "pararem" && !ThankedAfter(words, start)))
+        && ((start > 0 && words[start - 1] == "se")
+            || (start > 1 && words[start - 2] == "se" && words[start - 1] is "voces" or "voce" or "eles" or "elas" or "julia"));
+
+    static bool ThankedAfter(string[] words, int from)
+    {
+        for (var k = from + 1; k < words.Length; k++)
+            if (words[k] is "agradeco" or "agradeceria" or "agradecido" or "agradecida" or "grato" or "grata" or "obrigado" or "obrigada" or "favor") return true;
+        return false;
+    }
 
     /// <summary>
     /// The match starts with a verb of leaving or stopping ("tirar", "sair", "bloquear", "parar"…, after "me"/"quero"/"vou")
@@ -425,8 +436,11 @@ internal sealed partial class IntentVocabulary
     /// </summary>
     static bool DoubledNegation(string[] words, int start, ulong clauseEnds)
     {
-        if (words[start] != "para" || start == 0 || words[start - 1] != "nao" || Crosses(clauseEnds, start - 1, start)) return false;
+        if (words[start] != "para" || start == 0 || words[start - 1] is not ("nao" or "nunca") || Crosses(clauseEnds, start - 1, start)) return false;
         if (start > 1 && words[start - 2] is "voce" or "voces" or "ele" or "ela" or "eles" or "elas" or "empresa" or "ninguem" && !Crosses(clauseEnds, start - 2, start - 1)) return false;
+        // Forty-first blind set: "pelo amor de deus não para de mandar", "por favor nunca para" — a plea opening the "não para" makes
+        // it the imperative (don't stop) with no second "não"; a complaint is not begged for.
+        if (start > 1 && words[start - 2] is "deus" or "favor" && !Crosses(clauseEnds, start - 2, start - 1)) return true;
         for (var k = start + 1; k < Math.Min(words.Length, start + 7); k++)
         {
             if (words[k] == "nao") return true;
@@ -515,12 +529,24 @@ internal sealed partial class IntentVocabulary
         // that is narrowed again: "vaga de plantão noturno").
         if (k + 2 < words.Length && words[k + 1] == "de" && words[k + 2] is "plantao" or "plantoes"
             && !(k + 3 < words.Length && !Crosses(clauseEnds, k + 2, k + 3) && (exceptions.Contains(words[k + 3]) || specifiers.Contains(words[k + 3])
-                                                                                  || words[k + 3] is "de" or "do" or "da" or "no" or "na" or "em" or "nos" or "nas")))
+                                                                                  || words[k + 3] is "de" or "do" or "da" or "no" or "na" or "em" or "nos" or "nas")
+                 // Forty-first blind set: "…vagas de plantão de vocês", "…da empresa" — whose they are narrows nothing.
+                 && !(k + 4 < words.Length && words[k + 3] is "de" or "da" && words[k + 4] is "voces" or "voce" or "empresa" or "agencia")))
             return false;
         // "vaga em SP", "vagas nos fins de semana": shifts of one place or time, not shifts as a whole.
         return (k > 0 && specifiers.Contains(words[k - 1]))
-               || (k + 1 < words.Length && words[k + 1] is "de" or "do" or "da" or "no" or "na" or "em" or "nos" or "nas" or "para" or "com" && !genericComplements.Contains(words.ElementAtOrDefault(k + 2) ?? ""));
+               || (k + 1 < words.Length && words[k + 1] is "de" or "do" or "da" or "no" or "na" or "em" or "nos" or "nas" or "para" or "com" && !genericComplements.Contains(words.ElementAtOrDefault(k + 2) ?? "")
+                   && !ToThisNumber(words, k + 1));
     }
+
+    /// <summary>
+    /// Forty-first blind set: "pare de enviar vagas pra esse número", "…para mim" — where the offers go is this contact, which
+    /// narrows them to nothing (a place after "para" still does: "vagas para Santos").
+    /// </summary>
+    static bool ToThisNumber(string[] words, int at) =>
+        words[at] == "para" && at + 1 < words.Length
+        && (words[at + 1] == "mim"
+            || (at + 2 < words.Length && words[at + 1] is "esse" or "este" or "meu" && words[at + 2] is "numero" or "celular" or "telefone" or "whatsapp" or "zap" or "contato"));
 
     /// <summary>Whether a clause mark (, . ; ! ? …) follows any of the words from..to-1 (<see cref="PtBrText.ClauseEnds"/>).</summary>
     static bool Crosses(ulong ends, int from, int to) =>

@@ -35,6 +35,10 @@ internal static partial class OptOutDetector
         // Thirty-fifth session: "sai daqui robô, chama gente", "sai robô, quero alguém" — the bot sent away, addressed as the
         // bot, is the wish for a person the handoff rules read (`dispensa_robo`), read here as nothing like the weariness.
         if (text is not null && BotDismissed().Match(text) is { Success: true } dismissed) text = text.Remove(dismissed.Index, dismissed.Length);
+        // Forty-first blind set: "quase pedi pra me tirar da lista mas vcs me salvaram", "eu ia mandar parar, mas essa vaga…" —
+        // a stop he almost asked for and did not is read as nothing up to its "mas" or the end of its clause; what follows decides.
+        if (text is not null && (text.Contains("quase", StringComparison.OrdinalIgnoreCase) || text.Contains(" ia ", StringComparison.OrdinalIgnoreCase))
+            && AlmostAsked().Match(text) is { Success: true } almost) text = text.Remove(almost.Index, almost.Length);
         var normalised = PtBrText.Normalise(text);
         if (normalised.Length == 0) return null;
         var words = normalised.Split(' ');
@@ -675,7 +679,8 @@ internal static partial class OptOutDetector
     [GeneratedRegex(@"\b(nao|nunca) (param|para|parem) de (me )?(mandar|enviar|oferecer)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NeverStopping();
 
-    [GeneratedRegex(@"(?<!\b(nenhuma|nenhum|sem|nunca|nao tem)( \w+)? )\b(vagas?|plantao|plantoes|ofertas?|valor|valores) (tao |muito |super |bem )?(boa|boas|bom|bons|otim[oa]s?|incrive(l|is)|bem pag[oa]s?)\b|\bbem pag[oa]s?\b|\bnao resisto\b|\b(me|fico) tentando\b", RegexOptions.CultureInvariant)]
+    // Forty-first blind set: "vcs não param de mandar vaga né kkk, adoro" — the sending loved ("adoro", "amo") is the same praise.
+    [GeneratedRegex(@"(?<!\b(nenhuma|nenhum|sem|nunca|nao tem)( \w+)? )\b(vagas?|plantao|plantoes|ofertas?|valor|valores) (tao |muito |super |bem )?(boa|boas|bom|bons|otim[oa]s?|incrive(l|is)|bem pag[oa]s?)\b|\bbem pag[oa]s?\b|\bnao resisto\b|\b(me|fico) tentando\b|(?<!\b(nao|nem) )\b(adoro|amo|curto|gosto muito)\b", RegexOptions.CultureInvariant)]
     private static partial Regex OfferPraise();
 
     /// <summary>Three or more clauses, none longer than two words, and no more than eight words in all.</summary>
@@ -711,6 +716,11 @@ internal static partial class OptOutDetector
     [GeneratedRegex(@"(?<!\p{L})(sai|saia|vaza|some|xispa)(\s+(daqui|da[ií]|fora|pra\s+l[aá]))?[\s,!.]+((seu|sua|[ôo])\s+)?(rob[oô]s?|robozinho|rob[oô]zinho|bots?|chat\s?bots?|m[aá]quina|ia)(?!\p{L})"
                     + @"|(?<!\p{L})(rob[oô]s?|robozinho|rob[oô]zinho|bots?|chat\s?bots?|m[aá]quina)[\s,!.]+(sai|saia|vaza|some|xispa)(\s+(daqui|da[ií]|fora|pra\s+l[aá]))?(?!\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BotDismissed();
+
+    /// <summary>The stop almost asked for ("quase pedi pra sair", "eu ia pedir pra parar", "já ia bloquear"), up to the "mas" that
+    /// turns away from it or its clause's end (raw text).</summary>
+    [GeneratedRegex(@"(?<!\p{L})(quase|(eu |j[aá] )ia|por pouco (que )?n[aã]o)\s+(te |lhe |vos )?(pedi|pedir|mandei|mandar|falei|falar|bloqueei|bloquear|sa[ií]|sair|desisti|desistir|cancelei|cancelar|me descadastrei|me descadastrar)\b[^,.;:!?\n]*?(?=\s+(mas|por[eé]m|s[oó] que|a[ií])\b|[,.;:!?\n]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AlmostAsked();
 
     /// <summary>"Saí": the accent normalisation strips marks the past (I left), never the command "sai".</summary>
     [GeneratedRegex(@"(?<!\p{L})sa[íÍ](?!\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
