@@ -600,4 +600,54 @@ public sealed class HandoffTriggerDetectorTests
         var plain = "plantão 24h no HC 3, sala 104";
         Assert.Same(plain, HandoffTriggerDetector.Uncensored(plain));
     }
+
+    // Forty-second blind set (docs/decisions.md#handoff): variants written after the fixes — a channel to one of ours (the 0800,
+    // the SAC, an e-mail of a person or team, a contact after asking who handles something, one of ours by name asked to call back,
+    // the boss at our place), legal steps by their instrument, our name taken to the networks or colleagues warned off us.
+    [Theory]
+    [InlineData("boa tarde, vocês têm algum 0800 pra eu ligar?", HandoffTriggers.PersonRequested)]
+    [InlineData("me manda o 0800 da empresa", HandoffTriggers.PersonRequested)]
+    [InlineData("existe SAC nessa empresa?", HandoffTriggers.PersonRequested)]
+    [InlineData("qual o e-mail da gerência?", HandoffTriggers.PersonRequested)]
+    [InlineData("me passa o email do supervisor por favor", HandoffTriggers.PersonRequested)]
+    [InlineData("tem um email pra eu explicar meu caso pra alguém?", HandoffTriggers.PersonRequested)]
+    [InlineData("pode me informar o telefone de algum responsável?", HandoffTriggers.PersonRequested)]
+    [InlineData("quem resolve os repasses? me manda o whats dele", HandoffTriggers.PersonRequested)]
+    [InlineData("bom dia, quem é o responsável aí de vocês?", HandoffTriggers.PersonRequested)]
+    [InlineData("quem é a supervisora dai", HandoffTriggers.PersonRequested)]
+    [InlineData("o Rodrigo do financeiro pode me ligar hoje?", HandoffTriggers.PersonRequested)]
+    [InlineData("oi, a Tati poderia me retornar?", HandoffTriggers.PersonRequested)]
+    [InlineData("quem me atendia era uma moça, a Luana, ela tá aí?", HandoffTriggers.PersonRequested)]
+    [InlineData("meu advogado vai mandar notificação ao CNPJ da empresa", HandoffTriggers.Legal)]
+    [InlineData("vou notificar extrajudicialmente o cnpj de vocês", HandoffTriggers.Legal)]
+    [InlineData("já passei tudo pro advogado do meu sindicato", HandoffTriggers.Legal)]
+    [InlineData("o jurídico da associação vai cuidar disso", HandoffTriggers.Legal)]
+    [InlineData("guardei print de tudo, podem ter certeza", HandoffTriggers.Legal)]
+    [InlineData("ta tudo printado aqui", HandoffTriggers.Legal)]
+    [InlineData("vamo processa essa empresa", HandoffTriggers.Legal)]
+    [InlineData("vou publicar no facebook o descaso de vcs", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vou escrever no linkedin como vcs tratam os médicos", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vou fazer muito barulho nas redes", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vou alertar a turma da residência pra ninguém aceitar plantão com essa empresa", HandoffTriggers.NegativeSentiment)]
+    public void FortySecondSetTriggers(string text, string expected) => Assert.Equal(expected, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("a justiça federal finalmente liberou meu diploma")]
+    [InlineData("a justiça do trabalho reconheceu meu tempo de serviço, tô feliz")]
+    [InlineData("o atendimento é por videochamada?")]
+    [InlineData("a consulta vai ser pelo aplicativo ou presencial?")]
+    [InlineData("me passa o telefone da chefe de enfermagem do hospital")]
+    [InlineData("qual o ramal do coordenador da UTI do hospital?")]
+    [InlineData("tem algum colega pra me cobrir sábado?")]
+    [InlineData("preciso de outro médico que assuma meu domingo")]
+    [InlineData("qual o email do financeiro pra eu mandar o recibo?")]
+    [InlineData("quero dar uma olhada no reclame aqui antes de assinar")]
+    [InlineData("minha família é toda de advogado, só eu virei médico")]
+    [InlineData("tenho tudo documentado, as horas e os plantões")]
+    [InlineData("vou postar a vaga no meu instagram, pode?")]
+    [InlineData("vou indicar vocês no linkedin, vcs são ótimos")]
+    [InlineData("vou processar os documentos hoje à noite")]
+    [InlineData("qual o 0800 do meu plano de saúde? sabe?")]
+    [InlineData("a Paula do hospital me ligou ontem")]
+    public void FortySecondSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }

@@ -74,6 +74,8 @@ internal static partial class HandoffTriggerDetector
     static bool NotAStep(string t, int at, int length)
     {
         var word = t.AsSpan(at, length);
+        // Forty-second blind set: "a justiça liberou meu registro finalmente" — the courts granting him something.
+        if (word.StartsWith("justica") && JusticeGranted().IsMatch(t.AsSpan(at))) return true;
         // Thirty-eighth blind set: "o seguro cobre processo ético no CRM?", "vcs oferecem seguro de responsabilidade civil pra
         // processo médico?" — what an insurance covers, asked, with no step of his in the message.
         if (InsuranceBefore().IsMatch(t.AsSpan(0, at)) && !StepVerb().IsMatch(t)) return true;

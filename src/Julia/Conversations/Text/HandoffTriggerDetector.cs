@@ -41,7 +41,7 @@ internal static partial class HandoffTriggerDetector
         @"|\b(preciso|quero|queria|gostaria de) (falar|tirar|resolver|saber|entender|conversar|de ajuda|ajuda)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NewNeed();
 
-    [GeneratedRegex(@"^((ah|ok|ta|pronto) )*(deixa para la|deixa quieto|ja resolvi|ja resolveu|ja resolveram|ja consegui|consegui resolver|ja achei|agora vi|so (para|por) (saber|curiosidade)( (o nome|mesmo|quem e))?$|(nao )?melhor nao|(nao )?melhor( me)?( manda| mandar| mande| escreve| escrever)? (por|pela|pelo) (mensagem|escrito|aqui|texto|whatsapp|chat))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((ah|ok|ta|pronto) )*(deixa para la|deixa quieto|ja resolvi|ja resolveu|ja resolveram|ja consegui|consegui resolver|ja achei|agora vi|deixa( que)? (ja )?(achei|vi|consegui|resolvi)|so (para|por) (saber|curiosidade)( (o nome|mesmo|quem e))?$|(nao )?melhor nao|(nao )?melhor( me)?( manda| mandar| mande| escreve| escrever)? (por|pela|pelo) (mensagem|escrito|aqui|texto|whatsapp|chat))\b", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseTakenBack();
 
     static string? DetectInOne(string? text)
@@ -63,24 +63,27 @@ internal static partial class HandoffTriggerDetector
         // a doctor makes whatever he asks a legal matter, a contact asked for included.
         if ((t.Contains("advogad", StringComparison.Ordinal) || t.Contains("represent", StringComparison.Ordinal)) && LawyerForADoctor().IsMatch(t))
             return HandoffTriggers.Legal;
+        // Forty-second blind set: "vou falar com o jurídico do sindicato" — the union's lawyers are a legal step, not our legal team asked for.
+        if (UnionsLawyer(t)) return HandoffTriggers.Legal;
         // Thirty-eighth blind set: the person asked for with many words between ("manda a pessoa que cuida do meu cadastro falar
         // comigo"); not the hospital's staffing asked about, a call offered or declined, a job wanted (HandoffTriggerDetector.Indirect.cs).
         if (!asksIfBot && (AsksForPersonUnnegated(t, words, clauseEnds) || IntentVocabulary.Instance.PersonFamily(words, clauseEnds) is not null
                            || NamedPersonAsked(text!, t) || TeamThenThem(t) || FormerContactAsked(t) || OursToCallBack(t) || SentToContactMe(t)
-                           || AsksThroughChannelOrPlace(t))
-            && !NoPersonMeant(t)
+                           || AsksThroughChannelOrPlace(t) || AsksForAChannelToUs(text!, t))
+            && !NoPersonMeant(t) && !NotOursAsked(t)
             && !PraisedOrCompared(t))
             return HandoffTriggers.PersonRequested;
         var quoted = text!.AsSpan().IndexOfAny("\"“”«»") >= 0;
         if (((MayBeLegal(t) && TheDoctorsLegalStep(Legal(), t, quoted)) || (MayBeLegalMore(t) && TheDoctorsLegalStep(LegalMore(), t, quoted))
-             || (MayBeLegalConsequence(t) && TheDoctorsLegalStep(LegalConsequence(), t, quoted))) && !Joke(text!, t)
+             || (MayBeLegalConsequence(t) && TheDoctorsLegalStep(LegalConsequence(), t, quoted))
+             || (MayBeLegalInstrument(t) && TheDoctorsLegalStep(LegalInstrument(), t, quoted))) && !Joke(text!, t)
             && !NotAboutUs(t))
             return HandoffTriggers.Legal;
         var mayBeVeryStrong = MayBeVeryStrong(t);
         if (mayBeVeryStrong)
             foreach (var m in VeryStrong().EnumerateMatches(t))
                 if (!ReportedOfPatient(t, m.Index, quoted) && !LaughingAtAJoke(text!, t, m.Index, m.Length)) return HandoffTriggers.NegativeSentiment;
-        if (OpensWithInsult(text!, words, mayBeVeryStrong) || ForeignInsultAimed(t) || VocativeInsult(t)) return HandoffTriggers.NegativeSentiment;
+        if (OpensWithInsult(text!, words, mayBeVeryStrong) || ForeignInsultAimed(t) || VocativeInsult(t) || TakenToThePublic(t)) return HandoffTriggers.NegativeSentiment;
         if (MayBeStrong(t) && DistinctStrongWords(t) >= 2) return HandoffTriggers.NegativeSentiment;
         return null;
     }
@@ -181,7 +184,7 @@ internal static partial class HandoffTriggerDetector
             // then "com um atendente", "quero falar" then "com quem cuida da escala" — is read with it: a person or a legal
             // step the two make is the turn's, and one the first line alone seemed to make goes when the two read as one make
             // none ("tem alguém" then "pra me cobrir dia 10?", "processo" then "de cadastro tá demorando").
-            if (after < texts.Count && OpenSentence(texts[i]) && ContinuesTheSentence(texts[after]) && own[after] is null)
+            if (after < texts.Count && OpenSentence(texts[i]) && (ContinuesTheSentence(texts[after]) || AskedToCallBack(texts[i], texts[after])) && own[after] is null)
             {
                 var joined = texts[i] + " " + texts[after];
                 var together = Detect(joined);
@@ -222,7 +225,7 @@ internal static partial class HandoffTriggerDetector
 
     static bool OpensOnAVerb(string line) => ReportingVerbFirst().IsMatch(PtBrText.Normalise(line));
 
-    [GeneratedRegex(@"^(e )?(quer|queria|querem|queriam|pediu|pede|pediram|disse|falou|exigiu|exigiram|gritou|insistiu|insistiram)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(e )?(quer|queria|querem|queriam|pediu|pede|pediram|disse|falou|exigiu|exigiram|gritou|insistiu|insistiram|ameacou|ameacaram|ameaca|ameacam)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ReportingVerbFirst();
 
     [GeneratedRegex(@"^((ai|e|hoje|ontem) )?(o|a|os|as|um|uma) (paciente|pacientes|familia|familiares|acompanhante|acompanhantes|mae do paciente|pai do paciente|filho do paciente|filha do paciente|esposa do paciente|marido do paciente)\b", RegexOptions.CultureInvariant)]
@@ -310,6 +313,23 @@ internal static partial class HandoffTriggerDetector
     }
 
     /// <summary>
+    /// Forty-second blind set: "a Paula de vcs" then "pode me chamar?" — a line opening on "pode me" and a verb of calling finishes
+    /// the line before when that one is only someone named (not "me manda o contrato" then "pode me chamar amanhã").
+    /// </summary>
+    static bool AskedToCallBack(string line, string next)
+    {
+        var t = PtBrText.Normalise(next);
+        return (t.StartsWith("pode me ", StringComparison.Ordinal) || t.StartsWith("podia me ", StringComparison.Ordinal) || t.StartsWith("poderia me ", StringComparison.Ordinal))
+               && CallBackVerb().IsMatch(t) && SomeoneNamed().IsMatch(line.Trim());
+    }
+
+    [GeneratedRegex(@"^\w+ me (chamar|ligar|retornar|responder|atender|contatar|dar um retorno)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CallBackVerb();
+
+    [GeneratedRegex(@"^(?i:a|o) (?!Dr|Dra|Doutor|Doutora|Hospital|Cl[ií]nica)\p{Lu}\p{Ll}+( (?i:de vcs|de voc[eê]s|da[ií]|da equipe|da escala|do financeiro|do RH))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex SomeoneNamed();
+
+    /// <summary>
     /// Twenty-ninth blind set: "ninguém responde" then "que bagunça" — a line opening on "que" and a strong word is an
     /// exclamation of its own, not the sentence before going on ("tem alguém" then "que possa me cobrir" still is).
     /// </summary>
@@ -330,7 +350,9 @@ internal static partial class HandoffTriggerDetector
          // Thirty-eighth blind set: a threat or a request finished on the next line — "depois não reclamem" then "quando chegar o
          // processo", "isso não vai" then "ficar assim", "guardei" then "todos os prints", "chama" then "seu supervisor", and "meu
          // advogado" then "é meu primo kkk" (the line before's subject, told of).
-         "quando", "todos", "todas", "ficar", "noticias", "seu", "sua", "e"];
+         "quando", "todos", "todas", "ficar", "noticias", "seu", "sua", "e",
+         // Forty-second blind set: "vcs vão" then "ser processados" — the passive finished on the next line.
+         "ser"];
 
     /// <summary>
     /// Twenty-third blind set: the next message of the burst takes the line before back — "quero falar com alguém" then
