@@ -4,7 +4,7 @@ using Julia.Handoffs;
 namespace Julia.UnitTests.Conversations;
 
 /// <summary>
-/// Bursts of the twenty-third to forty-first blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
+/// Bursts of the twenty-third to forty-second blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
 /// for — an opt-out through <see cref="OptOutDetector.InTurn"/> (as TurnProcessor reads it), a handoff through
 /// <see cref="HandoffTriggerDetector.DetectInTurn"/>. A line can narrow the stop before it, take a request back, or say
 /// who writes for the doctor.
@@ -337,6 +337,8 @@ public sealed class BurstTests
     [InlineData("oi", "eu nunca me cadastrei nisso", "parem de mandar")]
     [InlineData("bom dia", "me descadastra")]
     [InlineData("para", "sério", "para de mandar essas vagas")]
+    // Forty-second blind set (its bursts as written; label revised as docs/decisions.md#handoff says): weariness of us over lines.
+    [InlineData("to de saco cheio", "de vcs")]
     public void TheseTurnsAreOptOuts(params string[] messages) =>
         Assert.NotNull(OptOutDetector.InTurn(messages));
 
@@ -906,6 +908,50 @@ public sealed class BurstTests
     [InlineData("vou ao hospital", "amanhã cedo")]
     [InlineData("a família do paciente", "disse que vai processar o hospital")]
     [InlineData("quem me recebe", "lá na UPA?")]
+    // Forty-second blind set (its bursts as written, before the rules were read; labels revised as docs/decisions.md#handoff says):
+    // the courts granting him something, the format of the work, the hospital's contacts, our contacts already found or thanked,
+    // the same words in praise, about his day or a patient's threat over lines; sarcasm and one strong word.
+    [InlineData("pela terceira vez", "cadê meu pagamento??")]
+    [InlineData("oi", "ainda nada do pagamento?", "que absurdo!!!")]
+    [InlineData("parabéns", "mais um mês atrasado", "que empresa exemplar 🙄")]
+    [InlineData("porra", "atrasou de novo")]
+    [InlineData("bom dia", "estou esperando há 2 semanas", "isso é uma falta de respeito")]
+    [InlineData("conversar com máquina", "é f*da")]
+    [InlineData("que bagunça", "ninguém sabe de nada")]
+    [InlineData("vcs só enrolam", "toda semana a mesma desculpa")]
+    [InlineData("minha paciência", "acabou")]
+    [InlineData("ridículo", "RIDÍCULO")]
+    [InlineData("ok", "obrigado pela nada", "como sempre")]
+    [InlineData("oi", "quanto paga o plantão", "de sábado?")]
+    [InlineData("a justiça liberou", "meu registro", "finalmente")]
+    [InlineData("a teleconsulta", "é por chamada de vídeo", "ou por app?")]
+    [InlineData("meu paciente", "é advogado", "kkk")]
+    [InlineData("quem é o coordenador", "do plantão de sábado?")]
+    [InlineData("porra", "que plantão bom")]
+    [InlineData("meu cunhado é juiz", "ele indicou vcs")]
+    [InlineData("o processo seletivo", "já terminou?")]
+    [InlineData("mandei os documentos", "do processo de credenciamento")]
+    [InlineData("liga pra recepção do hospital", "quando eu chegar?")]
+    [InlineData("qual o telefone", "do hospital?")]
+    [InlineData("a Paula já resolveu", "obrigado")]
+    [InlineData("falei com o financeiro", "já pagaram", "valeu")]
+    [InlineData("meu CRM", "é 54321", "RJ")]
+    [InlineData("o sindicato fechou o piso", "vcs vão reajustar?")]
+    [InlineData("vi a vaga", "no linkedin de vcs")]
+    [InlineData("qual o CNPJ de vcs", "pra nota?")]
+    [InlineData("pela terceira vez esse mês", "peguei plantão", "tô gostando")]
+    [InlineData("caralho", "que valor bom", "quero mais")]
+    [InlineData("o acompanhante", "ameaçou processar o hospital", "mas acalmou")]
+    [InlineData("qual o email", "pra mandar a nota fiscal?")]
+    [InlineData("tem alguém", "pra cobrir meu domingo?")]
+    [InlineData("ok", "combinado", "até amanhã")]
+    [InlineData("bom dia", "pode confirmar meu plantão?", "obrigado")]
+    [InlineData("tenho audiência de manhã", "posso pegar à tarde?")]
+    [InlineData("o paciente chegou com BO", "normal isso?")]
+    [InlineData("vou indicar vcs", "no grupo dos residentes")]
+    [InlineData("o plantão foi uma loucura", "mas deu tudo certo")]
+    [InlineData("robô eficiente", "parabéns")]
+    [InlineData("me passa o contato", "do hospital", "pra eu avisar que chego 7h")]
     public void TheseTurnsHaveNoTrigger(params string[] messages) =>
         Assert.Null(HandoffTriggerDetector.DetectInTurn(messages));
 
@@ -1156,6 +1202,56 @@ public sealed class BurstTests
     [InlineData(HandoffTriggers.PersonRequested, "p0rra", "ninguém responde")]
     [InlineData(HandoffTriggers.NegativeSentiment, "f*da-se", "essa empresa")]
     [InlineData(HandoffTriggers.Legal, "a paciente", "ameaçou me processar", "kkk")]
+    // Forty-second blind set (its bursts as written, before the rules were read): a channel to one of ours over lines (the 0800,
+    // one of ours named then asked to call), legal steps by their instrument split across lines ("vcs vão" / "ser processados",
+    // "tenho print" / "de tudo" / "guardado"), exposure and colleagues warned off, a calm start then the threat.
+    [InlineData(HandoffTriggers.Legal, "vou", "processar", "vcs")]
+    [InlineData(HandoffTriggers.Legal, "olá", "tudo bem?", "meu pagamento não caiu", "se não cair até sexta vou entrar na justiça")]
+    [InlineData(HandoffTriggers.Legal, "boa tarde", "já faz 60 dias", "meu advogado vai entrar em contato")]
+    [InlineData(HandoffTriggers.Legal, "vou mandar", "uma notificação extrajudicial", "pro cnpj de vcs")]
+    [InlineData(HandoffTriggers.Legal, "é sério", "vou no juizado", "de pequenas causas")]
+    [InlineData(HandoffTriggers.Legal, "ja falei com o sindicato", "o jurídico deles vai cuidar")]
+    [InlineData(HandoffTriggers.Legal, "tenho print", "de tudo", "guardado")]
+    [InlineData(HandoffTriggers.Legal, "isso não vai ficar assim", "vou denunciar no CRM")]
+    [InlineData(HandoffTriggers.Legal, "3 meses sem receber", "vou abrir ação trabalhista")]
+    [InlineData(HandoffTriggers.Legal, "oi", "sobre o plantão do dia 10", "ainda não pagaram", "vou fazer um BO")]
+    [InlineData(HandoffTriggers.Legal, "vcs vão", "ser processados")]
+    [InlineData(HandoffTriggers.Legal, "vou levar", "pro MPT")]
+    [InlineData(HandoffTriggers.Legal, "meu adv", "ja sabe de tudo")]
+    [InlineData(HandoffTriggers.Legal, "vou entrar", "com processo", "contra vcs")]
+    [InlineData(HandoffTriggers.Legal, "já deu", "vou colocar no pau")]
+    [InlineData(HandoffTriggers.Legal, "isso é crime", "vou chamar a polícia")]
+    [InlineData(HandoffTriggers.Legal, "bom dia", "queria saber do pagamento", "pq se não vier vou acionar o juizado especial")]
+    [InlineData(HandoffTriggers.Legal, "próxima conversa", "vai ser com meu advogado")]
+    [InlineData(HandoffTriggers.Legal, "vou denunciar", "vcs", "no ministério público")]
+    [InlineData(HandoffTriggers.Legal, "calote", "vou processar")]
+    [InlineData(HandoffTriggers.Legal, "ok", "entendi", "então vou pra justiça")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "vcs são", "uma piada")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "robô", "inútil")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "sério?", "DE NOVO??", "vcs são uns incompetentes")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "vou expor vcs", "no linkedin")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "vou fazer barulho", "na internet", "com isso")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "vou avisar no grupo dos médicos", "pra ninguém pegar plantão com vcs")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "empresa", "lixo")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "quero falar", "com uma pessoa")]
+    [InlineData(HandoffTriggers.PersonRequested, "qual o 0800", "de vcs?")]
+    [InlineData(HandoffTriggers.PersonRequested, "a Paula de vcs", "pode me chamar?")]
+    [InlineData(HandoffTriggers.PersonRequested, "me passa o email", "de alguém responsável")]
+    [InlineData(HandoffTriggers.PersonRequested, "cadê o Ricardo", "que me atendia?")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "tudo bem?", "quem é o gerente aí?")]
+    [InlineData(HandoffTriggers.PersonRequested, "preciso do contato", "do financeiro")]
+    [InlineData(HandoffTriggers.PersonRequested, "tem alguém", "de verdade aí?")]
+    [InlineData(HandoffTriggers.PersonRequested, "bom dia", "sobre meu pagamento", "pode pedir pra alguém do financeiro me ligar?")]
+    [InlineData(HandoffTriggers.PersonRequested, "atendente", "pf")]
+    [InlineData(HandoffTriggers.PersonRequested, "me passa", "o whatsapp", "de alguém da equipe")]
+    [InlineData(HandoffTriggers.PersonRequested, "vcs tem telefone fixo?", "quero ligar")]
+    [InlineData(HandoffTriggers.PersonRequested, "quero falar", "com minha recrutadora")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "a Camila ainda trabalha ai?", "quero falar com ela")]
+    [InlineData(HandoffTriggers.PersonRequested, "me liga", "alguém", "por favor")]
+    [InlineData(HandoffTriggers.PersonRequested, "humano", "por favor")]
+    [InlineData(HandoffTriggers.PersonRequested, "tem como", "falar com o supervisor?")]
+    [InlineData(HandoffTriggers.PersonRequested, "pode me transferir", "pra um atendente?")]
+    [InlineData(HandoffTriggers.PersonRequested, "por msg não dá", "alguém me liga")]
     public void TheTurnsTrigger(string expected, params string[] messages) =>
         Assert.Equal(expected, HandoffTriggerDetector.DetectInTurn(messages)?.Trigger);
 
