@@ -227,16 +227,20 @@ internal sealed partial class TurnRunner(
     async Task SweepLoopAsync(CancellationToken ct)
     {
         var age = TimeSpan.Zero; // first sweep at start-up takes everything left by a crash or restart
+        // The database down: the first failed sweep in full, then a line a minute, not a stack trace every sweep.
+        var streak = new Infrastructure.Logging.FailureStreak("Sweep of unprocessed inbound messages",
+            $"next sweep in {options.Value.SweepIntervalSeconds} s (the messages stay stored, unanswered until then)", time, logger);
         while (!ct.IsCancellationRequested)
         {
             try
             {
                 var doctors = await conversations.DoctorsWithPendingInboundAsync(age, ct);
+                streak.Succeed();
                 var swept = doctors.Count(medicoId => Schedule(medicoId, unlessKnown: true));
                 if (swept > 0) LogSwept(swept);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
-            catch (Exception ex) { LogSweepFailed(ex, options.Value.SweepIntervalSeconds); }
+            catch (Exception ex) { streak.Fail(ex); }
             age = TimeSpan.FromSeconds(options.Value.SweepAgeSeconds);
             try { await Task.Delay(TimeSpan.FromSeconds(options.Value.SweepIntervalSeconds), time, ct); }
             catch (OperationCanceledException) { return; }
@@ -259,8 +263,4 @@ internal sealed partial class TurnRunner(
 
     [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Sweeper re-queued {Count} doctors with unprocessed inbound messages")]
     private partial void LogSwept(int count);
-
-    [LoggerMessage(EventId = 1203, Level = LogLevel.Error,
-        Message = "Sweep of unprocessed inbound messages failed; next sweep in {Seconds} s (the messages stay stored, unanswered until then)")]
-    private partial void LogSweepFailed(Exception ex, int seconds);
 }

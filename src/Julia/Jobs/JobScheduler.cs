@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Julia.Infrastructure.Logging;
 using Julia.Infrastructure.Time;
 
 namespace Julia.Jobs;
@@ -8,11 +9,17 @@ namespace Julia.Jobs;
 /// (`qualidade` calling the model 50 times, a large `retencao`) holds up no other — stuck-send recovery every minute and
 /// the alerts kept waiting behind them (an audit, 2026-12-03). A job still running is not started again.
 /// </summary>
-internal sealed partial class JobScheduler(JobRunner runner, IConfiguration configuration, TimeProvider time, ILogger<JobScheduler> logger) : BackgroundService
+internal sealed class JobScheduler(JobRunner runner, IConfiguration configuration, TimeProvider time, ILogger<JobScheduler> logger) : BackgroundService
 {
     readonly ConcurrentDictionary<string, DateTimeOffset> lastRun = new();
     readonly ConcurrentDictionary<string, DateTimeOffset> retryAt = new();
     readonly ConcurrentDictionary<string, Task> running = new();
+
+    /// <summary>
+    /// One per job: the database down fails every job at each of its runs, and each says so once in full, then once a
+    /// minute at most, then that it works again — a job failing for a reason of its own is not hidden by another's.
+    /// </summary>
+    readonly ConcurrentDictionary<string, FailureStreak> streaks = new();
 
     /// <summary>A daily job whose run failed is tried again this long after, the same day (not every 30 s tick).</summary>
     public static readonly TimeSpan DailyRetry = TimeSpan.FromMinutes(15);
@@ -39,34 +46,41 @@ internal sealed partial class JobScheduler(JobRunner runner, IConfiguration conf
     async Task RunOnItsOwnAsync(IJob job, DateTimeOffset tick, CancellationToken ct)
     {
         await Task.Yield();
-        try { await RunIfDueAsync(job, tick, ct); }
+        var streak = streaks.GetOrAdd(job.Name, name => new FailureStreak($"Job {name}", Next(job.Schedule), time, logger));
+        try
+        {
+            if (await RunIfDueAsync(job, tick, ct)) streak.Succeed();
+        }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
-        catch (Exception ex) { LogFailed(ex, job.Name, Next(job.Schedule)); }
+        catch (Exception ex) { streak.Fail(ex); }
     }
 
     /// <summary>A tick a little early (the timer's jitter) still counts as the interval's end.</summary>
     static readonly TimeSpan Slack = TimeSpan.FromSeconds(2);
 
-    async Task RunIfDueAsync(IJob job, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Runs the job if it is due; whether it ran (a run that throws did not).</summary>
+    async Task<bool> RunIfDueAsync(IJob job, DateTimeOffset now, CancellationToken ct)
     {
         var s = job.Schedule;
-        if (s.BusinessHoursOnly && !runner.InHours(now)) return;
+        if (s.BusinessHoursOnly && !runner.InHours(now)) return false;
         if (s.Every is { } every)
         {
-            if (lastRun.TryGetValue(job.Name, out var last) && now - last < every - Slack) return;
+            if (lastRun.TryGetValue(job.Name, out var last) && now - last < every - Slack) return false;
             lastRun[job.Name] = now;
             await runner.RunAsync(job.Name, claimDay: false, ct);
+            return true;
         }
         else if (s.DailyAt is { } at && TimeOnly.FromDateTime(SaoPaulo.ToLocal(now).DateTime) >= at)
         {
             var today = SaoPaulo.ToLocal(now).Date;
-            if (lastRun.TryGetValue(job.Name, out var last) && SaoPaulo.ToLocal(last).Date == today) return;
-            if (retryAt.TryGetValue(job.Name, out var retry) && now < retry) return;
+            if (lastRun.TryGetValue(job.Name, out var last) && SaoPaulo.ToLocal(last).Date == today) return false;
+            if (retryAt.TryGetValue(job.Name, out var retry) && now < retry) return false;
             lastRun[job.Name] = now;
             try
             {
                 await runner.RunAsync(job.Name, claimDay: true, ct);
                 retryAt.TryRemove(job.Name, out _);
+                return true;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -76,6 +90,7 @@ internal sealed partial class JobScheduler(JobRunner runner, IConfiguration conf
                 throw;
             }
         }
+        return false;
     }
 
     static async Task<bool> NextAsync(PeriodicTimer timer, CancellationToken ct)
@@ -83,11 +98,8 @@ internal sealed partial class JobScheduler(JobRunner runner, IConfiguration conf
         try { return await timer.WaitForNextTickAsync(ct); } catch (OperationCanceledException) { return false; }
     }
 
-    /// <summary>When a failed job runs again, as its ERROR line says it.</summary>
+    /// <summary>When a failed job runs again, as its ERROR and WARNING lines say it.</summary>
     static string Next(JobSchedule s) =>
-        s.Every is { } every ? $"at its next interval ({every.TotalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)} min)"
-        : $"in {DailyRetry.TotalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)} min, today";
-
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Job {Job} failed; it runs again {Next}")]
-    private partial void LogFailed(Exception ex, string job, string next);
+        s.Every is { } every ? $"it runs again at its next interval ({every.TotalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)} min)"
+        : $"it runs again in {DailyRetry.TotalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)} min, today";
 }

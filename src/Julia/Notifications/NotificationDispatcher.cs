@@ -21,7 +21,7 @@ internal sealed partial class NotificationDispatcher(
     NotificationOutbox outbox, IEnumerable<INotificationChannel> channels, IOptions<NotificationOptions> options, TimeProvider time,
     NotificationsMeter meter, ILogger<NotificationDispatcher> logger) : BackgroundService
 {
-    readonly Infrastructure.Logging.FailureStreak streak = new(time);
+    readonly Infrastructure.Logging.FailureStreak streak = new("Notification dispatch loop", "continuing", time, logger);
 
     readonly Dictionary<string, INotificationChannel> byName = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
@@ -33,17 +33,13 @@ internal sealed partial class NotificationDispatcher(
             try
             {
                 var delivered = await DeliverBatchAsync(ct);
-                if (streak.Succeed() is > 1 and var failed) LogLoopRecovered(failed);
+                streak.Succeed();
                 if (delivered == 0) await Task.Delay(TimeSpan.FromMilliseconds(o.PollMilliseconds), time, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
             catch (Exception ex)
             {
-                switch (streak.Fail())
-                {
-                    case Infrastructure.Logging.FailureStreak.Report.First: LogBatchFailed(ex); break;
-                    case Infrastructure.Logging.FailureStreak.Report.Still: LogLoopStillFailing(streak.Failures, ex.GetType().Name); break;
-                }
+                streak.Fail(ex);
                 try { await Task.Delay(TimeSpan.FromSeconds(2), time, ct); } catch (OperationCanceledException) { return; }
             }
         }
@@ -140,13 +136,4 @@ internal sealed partial class NotificationDispatcher(
 
     [LoggerMessage(EventId = 7004, Level = LogLevel.Error, Message = "Notification channel {Channel} threw for notice {Id} ({Kind})")]
     private partial void LogChannelThrew(Exception ex, long id, string channel, string kind);
-
-    [LoggerMessage(EventId = 7005, Level = LogLevel.Error, Message = "Notification dispatch loop failed; continuing")]
-    private partial void LogBatchFailed(Exception ex);
-
-    [LoggerMessage(EventId = 7006, Level = LogLevel.Warning, Message = "Notification dispatch loop still failing ({Failures} times in a row, {Error}); continuing")]
-    private partial void LogLoopStillFailing(int failures, string error);
-
-    [LoggerMessage(EventId = 7007, Level = LogLevel.Information, Message = "Notification dispatch loop working again after {Failures} failures")]
-    private partial void LogLoopRecovered(int failures);
 }

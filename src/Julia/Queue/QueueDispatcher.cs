@@ -24,7 +24,7 @@ internal sealed partial class QueueDispatcher(
     ReplyHandOff? handOff = null)
     : BackgroundService
 {
-    readonly FailureStreak streak = new(time);
+    readonly FailureStreak streak = new($"Dispatch loop {lane.Name}", "continuing", time, logger);
 
     /// <summary>A flapping connection pauses and resumes the lane again and again: 10 lines a minute, then one with the state it settled in.</summary>
     readonly LogBudget pauseLines = new(time, lines: 10, window: TimeSpan.FromMinutes(1));
@@ -88,10 +88,11 @@ internal sealed partial class QueueDispatcher(
         var poll = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
         while (!ct.IsCancellationRequested)
         {
+            var attempt = streak.Attempt(); // MAX_WORKERS loops share the streak: a claim begun before a failure ends nothing
             try
             {
                 var full = await DispatchOneAsync(ct);
-                if (streak.Succeed() is > 1 and var failed) LogDispatchRecovered(lane.Name, failed);
+                streak.Succeed(attempt);
                 // The `database` breaker shows and alerts a database outage (/health/circuits, `circuito_aberto`): this
                 // loop reads the database every second or sooner, in every process (docs/decisions.md#agent).
                 breakers.Database.RecordSuccess();
@@ -103,11 +104,7 @@ internal sealed partial class QueueDispatcher(
             catch (Exception ex)
             {
                 if (Infrastructure.Database.DatabaseErrors.IsUnavailable(ex)) breakers.Database.RecordFailure();
-                switch (streak.Fail())
-                {
-                    case FailureStreak.Report.First: LogDispatchFailed(ex, lane.Name); break;
-                    case FailureStreak.Report.Still: LogDispatchStillFailing(lane.Name, streak.Failures, ex.GetType().Name); break;
-                }
+                streak.Fail(ex);
                 try { await Task.Delay(TimeSpan.FromSeconds(1), time, ct); } catch (OperationCanceledException) { break; }
             }
         }
@@ -262,12 +259,6 @@ internal sealed partial class QueueDispatcher(
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Error, Message = "Dispatch loop {Lane} failed; continuing")]
     private partial void LogDispatchFailed(Exception ex, string lane);
-
-    [LoggerMessage(EventId = 3013, Level = LogLevel.Warning, Message = "Dispatch loop {Lane} still failing ({Failures} times in a row, {Error}); continuing")]
-    private partial void LogDispatchStillFailing(string lane, int failures, string error);
-
-    [LoggerMessage(EventId = 3014, Level = LogLevel.Information, Message = "Dispatch loop {Lane} working again after {Failures} failures")]
-    private partial void LogDispatchRecovered(string lane, int failures);
 
     void LogPauseSettled(int left)
     {

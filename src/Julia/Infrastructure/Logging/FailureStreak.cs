@@ -1,46 +1,96 @@
+using System.Globalization;
+
 namespace Julia.Infrastructure.Logging;
 
 /// <summary>
 /// A background loop failing again and again (the database down for ten minutes) logs its first failure in full, then one
-/// line a minute while it lasts, not one ERROR with a stack trace per retry (docs/decisions.md#configuration).
+/// line a minute while it lasts, and one line when it works again — not one ERROR with a stack trace per retry
+/// (docs/decisions.md#configuration). Every loop logs through this class, so the words an operator greps are the same
+/// for all of them: `failed;` (ERROR, with the exception), `still failing` (WARNING: the count, for how long, the last
+/// exception's type) and `working again after N failures` (INFO: the count and how long it lasted).
 /// </summary>
-internal sealed class FailureStreak(TimeProvider time)
+/// <param name="loop">What failed, as the lines name it: "Dispatch loop respostas", "Job retencao".</param>
+/// <param name="next">What the loop does next, ending the ERROR and WARNING lines: "continuing", "next sweep in 60 s".</param>
+internal sealed partial class FailureStreak(string loop, string next, TimeProvider time, ILogger logger)
 {
     static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
     readonly Lock gate = new();
     int failures;
-    DateTimeOffset lastReported;
+    long attempts, lastAttemptAtFailure;
+    DateTimeOffset since, lastReported;
 
-    /// <summary>What to log for this failure: <see cref="Report.First"/> in full, <see cref="Report.Still"/> as a summary, or nothing.</summary>
-    public Report Fail()
+    /// <summary>
+    /// For loops running side by side on one streak (the reply dispatcher's MAX_WORKERS): a number for the attempt about to
+    /// start, given back to <see cref="Succeed(long)"/>. An attempt that started before the last failure was seen proves
+    /// nothing about the outage — it ended a streak a second old and started a new one with another ERROR.
+    /// </summary>
+    public long Attempt()
     {
+        lock (gate) return ++attempts;
+    }
+
+    /// <summary>One more failure: the first is logged in full, then one summary a minute at most, the rest not at all.</summary>
+    public void Fail(Exception ex)
+    {
+        Report report;
+        int count;
+        TimeSpan lasting;
         lock (gate)
         {
             failures++;
+            lastAttemptAtFailure = attempts;
+            count = failures;
             var now = time.GetUtcNow();
-            if (failures == 1)
-            {
-                lastReported = now;
-                return Report.First;
-            }
-            if (now - lastReported < Every) return Report.Quiet;
-            lastReported = now;
-            return Report.Still;
+            if (failures == 1) since = now;
+            lasting = now - since;
+            report = failures == 1 ? Report.First : now - lastReported < Every ? Report.Quiet : Report.Still;
+            if (report != Report.Quiet) lastReported = now;
+        }
+        switch (report)
+        {
+            case Report.First: LogFailed(logger, ex, loop, next); break;
+            case Report.Still: LogStillFailing(logger, loop, count, Duration(lasting), ex.GetType().Name, next); break;
         }
     }
 
-    /// <summary>The loop worked: the streak is over; how many failures it had (0 when there was none).</summary>
-    public int Succeed()
+    /// <summary>The loop worked: a streak that was going on is over, and the line says after how many failures and how long.</summary>
+    public void Succeed() => Succeed(long.MaxValue);
+
+    /// <summary>As <see cref="Succeed()"/>, for the attempt <see cref="Attempt"/> numbered: ignored when it started before the last failure.</summary>
+    public void Succeed(long attempt)
     {
+        int had;
+        TimeSpan lasted;
         lock (gate)
         {
-            var had = failures;
+            if (failures == 0 || attempt <= lastAttemptAtFailure) return;
+            had = failures;
+            lasted = time.GetUtcNow() - since;
             failures = 0;
-            return had;
         }
+        LogRecovered(logger, loop, had, Duration(lasted));
     }
 
     public int Failures { get { lock (gate) return failures; } }
 
-    public enum Report { First, Still, Quiet }
+    enum Report { First, Still, Quiet }
+
+    /// <summary>"45 s", "12 min 5 s", "2 h 3 min": an outage's length as an operator reads it.</summary>
+    internal static string Duration(TimeSpan t)
+    {
+        var s = (long)Math.Max(0, Math.Round(t.TotalSeconds));
+        var c = CultureInfo.InvariantCulture;
+        return s < 60 ? string.Create(c, $"{s} s")
+            : s < 3600 ? string.Create(c, $"{s / 60} min {s % 60} s")
+            : string.Create(c, $"{s / 3600} h {s % 3600 / 60} min");
+    }
+
+    [LoggerMessage(EventId = 170, Level = LogLevel.Error, Message = "{Loop} failed; {Next}")]
+    private static partial void LogFailed(ILogger logger, Exception ex, string loop, string next);
+
+    [LoggerMessage(EventId = 171, Level = LogLevel.Warning, Message = "{Loop} still failing ({Failures} times in a row for {Lasting}, {Error}); {Next}")]
+    private static partial void LogStillFailing(ILogger logger, string loop, int failures, string lasting, string error, string next);
+
+    [LoggerMessage(EventId = 172, Level = LogLevel.Information, Message = "{Loop} working again after {Failures} failures in {Lasted}")]
+    private static partial void LogRecovered(ILogger logger, string loop, int failures, string lasted);
 }
