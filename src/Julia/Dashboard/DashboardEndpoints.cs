@@ -31,8 +31,11 @@ internal static class DashboardEndpoints
         problem = null!;
         if (dias is null || (int.TryParse(dias, NumberStyles.None, CultureInfo.InvariantCulture, out days) && days is >= 1 and <= MaxDays))
             return true;
-        problem = TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "dias inválido",
-            detail: $"dias precisa ser um número inteiro entre 1 e {MaxDays} (padrão {fallback})");
+        // Worded as every other query error ("Requisição inválida", the parameter in the detail); the value is echoed
+        // only when it is a number, as `limite`'s is.
+        var sent = long.TryParse(dias, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
+            ? string.Create(CultureInfo.InvariantCulture, $"; recebido: {n}") : "";
+        problem = Infrastructure.Http.QueryProblems.Invalid("dias", $"precisa ser um número inteiro de 1 a {MaxDays} (padrão {fallback}{sent})");
         return false;
     }
 }

@@ -235,8 +235,12 @@ public sealed class MetricsSummaryTests(MetricsSummaryFixture f) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal("dias inválido", problem["title"]!.GetValue<string>());
-        Assert.Contains("entre 1 e 90", problem["detail"]!.GetValue<string>());
+        Assert.Equal("Requisição inválida", problem["title"]!.GetValue<string>());
+        var detail = problem["detail"]!.GetValue<string>();
+        Assert.StartsWith("parâmetro dias: precisa ser um número inteiro de 1 a 90 (padrão 7", detail);
+        // A number is echoed (as `limite`'s is); anything else is not.
+        if (long.TryParse(dias, out var n)) Assert.EndsWith($"; recebido: {n})", detail);
+        else Assert.EndsWith("(padrão 7)", detail);
     }
 
     [Fact]

@@ -223,8 +223,8 @@ public sealed class OfferFunnelTests(OfferFunnelFixture f) : IClassFixture<Offer
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal("dias inválido", problem["title"]!.GetValue<string>());
-        Assert.Contains("entre 1 e 90 (padrão 30)", problem["detail"]!.GetValue<string>());
+        Assert.Equal("Requisição inválida", problem["title"]!.GetValue<string>());
+        Assert.StartsWith("parâmetro dias: precisa ser um número inteiro de 1 a 90 (padrão 30", problem["detail"]!.GetValue<string>());
     }
 
     [Fact]
