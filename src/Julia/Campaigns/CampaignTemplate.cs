@@ -28,7 +28,9 @@ internal static partial class CampaignTemplate
         // without a title, and no name at all — "Oi, tudo bem?" — when there is none ("Oi Dr(a), tudo bem?" read as a mail
         // merge, and the follow-ups after it already said "Oi, tudo bem?").
         var name = Doctors.DoctorSalutation.Of(r.Titulo, r.PrimeiroNome);
-        string Fill(string text) => (name is null ? WithoutName(text) : text.Replace("{nome}", name))
+        var titled = name is not null && Doctors.DoctorSalutation.Title(r.Titulo) is not null;
+        string Fill(string text) => (name is null ? WithoutName(text)
+                : (titled ? TitleBeforeName().Replace(text, "") : text).Replace("{nome}", name))
             .Replace("{especialidade}", r.Especialidade ?? "sua especialidade")
             .Replace("{regiao}", r.Regiao ?? "sua região").Replace("{empresa}", company);
         // The specialty's greeting (especialidades.config.saudacao) is written by hand and never checked like a template:
@@ -54,8 +56,14 @@ internal static partial class CampaignTemplate
     [GeneratedRegex(@"\{([a-zA-Z_]+)\}")]
     private static partial Regex Placeholder();
 
-    /// <summary>A title the template writes right before {nome}.</summary>
-    [GeneratedRegex(@"\b(?:Dr\(a\)\.?|Dra?\.?|Doutora?)[ \t]*(?=\{nome\})", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// Any title the template writes right before {nome}, however abbreviated: Dr./Dra./Dr(a), Sr./Sra./Srta./Sr(a),
+    /// Prof./Profa./Prof(a)/Profª, Doutor(a), Senhor(a), Senhorita, Professor(a), Dom/Dona — left out with the name when there is none,
+    /// and left out for the doctor's own when the record has one ("Oi Sr. {nome}" → "Oi Dr. Rafael"). Only "Dr(a)" and "Doutor"
+    /// went before: "Oi Sr. {nome}, tudo bem?" read "Oi Sr. Tudo bem?" (its period taken for a sentence's end; an audit,
+    /// 2026-12-05).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:(?:Dr|Sr|Prof)\.?\((?:a|o)\)|(?:Dra?|Sra?|Srta|Profa?|Profe?)(?:\.?ª)?|Doutora?|Senhora?|Senhorita|Professora?|Dom|Dona)(?![\p{L}\d])\.?[ \t\u00A0]*(?=\{nome\})", RegexOptions.IgnoreCase)]
     private static partial Regex TitleBeforeName();
 
     /// <summary>{nome} opening the text or a sentence, with the comma after it; the next letter is kept, capitalised.</summary>

@@ -72,6 +72,37 @@ public sealed class CampaignTemplateTests
     public void WithoutANameTheNameAndWhatWentWithItAreLeftOut(string template, string expected) =>
         Assert.Equal(expected.Replace("\\n", "\n"), CampaignTemplate.Render(template.Replace("\\n", "\n"), Doctor(null, null), "Revoluna"));
 
+    /// <summary>
+    /// Every way a title is written before {nome}, in every spot a greeting puts it: "Oi Sr. {nome}, tudo bem?" for a doctor
+    /// with no name read "Oi Sr. Tudo bem?" — only "Dr(a)" and "Doutor" were left out with the name (an audit, 2026-12-05).
+    /// </summary>
+    public static readonly TheoryData<string> Titles = new(
+        "Dr.", "Dra.", "Dr", "Dra", "dr.", "DRA.", "Drª", "Dr(a)", "Dr(a).", "Dr.(a)", "Doutor", "Doutora", "doutora",
+        "Sr.", "Sra.", "Sr", "Sra", "sr.", "SRA.", "Srª", "Srta.", "Sr(a)", "Sr.(a)", "Senhor", "Senhora", "Senhorita",
+        "Prof.", "Profa.", "Prof", "Profª", "Prof.ª", "Prof(a)", "Professor", "Professora", "Dona", "Dom");
+
+    [Theory]
+    [MemberData(nameof(Titles))]
+    public void WithoutANameAnyTitleBeforeItGoesWithIt(string title)
+    {
+        var sem = Doctor(null, null);
+        Assert.Equal("Oi, tudo bem?", CampaignTemplate.Render($"Oi {title} {{nome}}, tudo bem?", sem, "Revoluna"));
+        Assert.Equal("Bom dia. Sou a Júlia.", CampaignTemplate.Render($"Bom dia, {title} {{nome}}. Sou a Júlia.", sem, "Revoluna"));
+        Assert.Equal("Temos plantões.", CampaignTemplate.Render($"{title} {{nome}}, temos plantões.", sem, "Revoluna"));
+        Assert.Equal("Olá! Temos plantões.", CampaignTemplate.Render($"Olá, {title}\u00A0{{nome}}! Temos plantões.", sem, "Revoluna"));
+        // The record's own title replaces the template's; without one, the template's is kept beside the name.
+        Assert.Equal("Oi Dra. Camila, tudo bem?", CampaignTemplate.Render($"Oi {title} {{nome}}, tudo bem?", Doctor("Dra.", "Camila"), "Revoluna"));
+        Assert.Equal($"Oi {title} Bruno, tudo bem?", CampaignTemplate.Render($"Oi {title} {{nome}}, tudo bem?", Doctor(null, "Bruno"), "Revoluna"));
+    }
+
+    [Theory]
+    [InlineData("Oi Sra {nome}, tudo bem?", "Oi, tudo bem?")]
+    [InlineData("Oi Andr {nome}, tudo bem?", "Oi Andr, tudo bem?")] // a word ending like a title is not one
+    [InlineData("Oi Drummond {nome}, tudo bem?", "Oi Drummond, tudo bem?")]
+    [InlineData("Oi Srs. da equipe, {nome}!", "Oi Srs. da equipe!")]
+    public void OnlyATitleRightBeforeTheNameGoes(string template, string expected) =>
+        Assert.Equal(expected, CampaignTemplate.Render(template, Doctor(null, null), "Revoluna"));
+
     [Fact]
     public void WithANameATitleTheTemplateWritesIsKeptWhenTheRecordHasNone() =>
         Assert.Equal("Oi Dr(a) Bruno, tudo bem?", CampaignTemplate.Render("Oi Dr(a) {nome}, tudo bem?", Doctor(null, "Bruno"), "Revoluna"));
