@@ -23,6 +23,9 @@ internal sealed partial class JuliaTool(
     static readonly string[] ForeignDoctorKeys = ["medico_id", "medico", "telefone", "doctor_id", "phone", "numero", "outro_medico"];
     readonly JsonElement jsonSchema = JsonDocument.Parse(schema).RootElement.Clone();
 
+    /// <summary>What the model reads when a tool could not run: it failed, promise nothing, the team will confirm.</summary>
+    internal const string Failed = "Erro interno ao executar a ferramenta. Não prometa nada: diga ao médico que vai confirmar com a equipe.";
+
     public override string Name => name;
     public override string Description => description;
     public override JsonElement JsonSchema => jsonSchema;
@@ -32,7 +35,7 @@ internal sealed partial class JuliaTool(
         if (ToolSession.Current is not { } session)
         {
             LogNoSession(name);
-            return "Erro interno ao executar a ferramenta. Não prometa nada: diga ao médico que vai confirmar com a equipe.";
+            return Failed;
         }
         Interlocked.Increment(ref session.ToolCalls);
         var args = new ToolArguments(arguments);
@@ -57,13 +60,16 @@ internal sealed partial class JuliaTool(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogToolFailed(ex, name);
-            return "Erro interno ao executar a ferramenta. Não prometa nada: diga ao médico que vai confirmar com a equipe.";
+            // The model is told the tool failed and to promise nothing: the doctor hears that the team will confirm, and the
+            // turn goes on. The line says so, and whose conversation it was, so the operator can look at it.
+            LogToolFailed(ex, name, session.Turn.ConversaId, session.Turn.Doctor.Id, Infrastructure.Logging.PhoneMask.Mask(session.Turn.Doctor.Telefone));
+            return Failed;
         }
     }
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Error, Message = "Tool {Tool} failed")]
-    private partial void LogToolFailed(Exception ex, string tool);
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Error,
+        Message = "Tool {Tool} failed in conversa {ConversaId} (medico {MedicoId}, {Phone}): the model was told it failed and to promise nothing (the doctor is told the team will confirm); the turn goes on")]
+    private partial void LogToolFailed(Exception ex, string tool, Guid conversaId, Guid medicoId, string phone);
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Tool {Tool} call refused by the server: {Reason}")]
     private partial void LogRefused(string tool, string reason);
