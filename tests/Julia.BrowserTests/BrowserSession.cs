@@ -28,7 +28,16 @@ internal sealed class BrowserSession : IAsyncDisposable
         OpenAsync("/static/dashboard.html", new Dictionary<string, string?> { ["HUMANIZAR"] = "false", ["ADMIN_API_TOKEN"] = adminToken },
             services => services.GetRequiredService<Julia.DemoData.DemoDataSeeder>().SeedAsync(default), width, height);
 
-    static async Task<BrowserSession> OpenAsync(string path, Dictionary<string, string?> settings, Func<IServiceProvider, Task>? prepare, int width, int height)
+    /// <summary>
+    /// /static/avaliar.html (the review UI) behind ADMIN_API_TOKEN = <paramref name="adminToken"/>, on the demo data or on
+    /// an empty database, in a browser whose own time zone is <paramref name="timeZone"/> (the page shows São Paulo's).
+    /// </summary>
+    public static Task<BrowserSession> OpenReviewAsync(string adminToken, bool demoData, string timeZone) =>
+        OpenAsync("/static/avaliar.html", new Dictionary<string, string?> { ["HUMANIZAR"] = "false", ["ADMIN_API_TOKEN"] = adminToken },
+            demoData ? services => services.GetRequiredService<Julia.DemoData.DemoDataSeeder>().SeedAsync(default) : null, 1280, 900, timeZone);
+
+    static async Task<BrowserSession> OpenAsync(string path, Dictionary<string, string?> settings, Func<IServiceProvider, Task>? prepare, int width, int height,
+        string? timeZone = null)
     {
         var s = new BrowserSession();
         s.database = await TestDatabase.CreateAsync();
@@ -44,7 +53,7 @@ internal sealed class BrowserSession : IAsyncDisposable
             ExecutablePath = "/usr/bin/chromium", Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
-        s.Page = await s.browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        s.Page = await s.browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, TimezoneId = timeZone });
         await s.Page.GotoAsync(address + path);
         return s;
     }
