@@ -13,20 +13,32 @@ namespace Julia.Chatwoot;
 /// Runs a <see cref="ReservationCommand"/> from a staff private note on the reservations of that conversation's doctor
 /// — the same decisions as POST /admin/reservas/{id}/confirmar|cancelar, and POST /admin/vagas/{id}/reservar for
 /// `/reservar` (<see cref="ChatwootReserveCommand"/>) — and answers with a private note saying what happened (through
-/// the outbox, one per command message). The note itself never reaches the doctor. A message whose answer is already
-/// in the outbox (Chatwoot delivered the webhook again) is not run again; two deliveries of one message at the same
+/// the outbox, one per command message); `/pausar` and `/retomar` set and end the doctor's contact pause the same way
+/// (<see cref="ChatwootPauseCommand"/>, docs/decisions.md#contact-pause). The note itself never reaches the doctor. A
+/// message whose answer is already in the outbox (Chatwoot delivered the webhook again) is not run again; two deliveries of one message at the same
 /// instant (Chatwoot retrying a slow answer, two api processes) take turns on a transaction advisory lock named by
 /// that answer's key, so the second finds the first's answer (docs/decisions.md#reservations).
 /// </summary>
 internal sealed partial class ChatwootCommands(
-    NpgsqlDataSource db, ReservationQueries queries, ReservationDecisions decisions, ChatwootReserveCommand reserve, NotificationOutbox outbox,
+    NpgsqlDataSource db, ReservationQueries queries, ReservationDecisions decisions, ChatwootReserveCommand reserve, ChatwootPauseCommand pause,
+    NotificationOutbox outbox,
     IOptions<ChatwootOptions> options, ILogger<ChatwootCommands> logger)
 {
     public const string ReplyKind = "resposta_comando";
 
-    public async Task<ChatwootOutcome> RunAsync(ConversationRef c, ChatwootEvent.MessageCreated m, ReservationCommand command, CancellationToken ct)
+    public Task<ChatwootOutcome> RunAsync(ConversationRef c, ChatwootEvent.MessageCreated m, ReservationCommand command, CancellationToken ct) =>
+        RunAsync(c, m, command.Verb, (by, t) => command.Verb == ReservationCommand.Reserve
+            ? reserve.DecideAsync(c.MedicoId, command, by, t)
+            : DecideAsync(c.MedicoId, command, by, t), ct);
+
+    /// <summary>`/pausar` and `/retomar` (<see cref="ChatwootPauseCommand"/>): run exactly once per note, as the reservation commands.</summary>
+    public Task<ChatwootOutcome> RunAsync(ConversationRef c, ChatwootEvent.MessageCreated m, PauseCommand command, CancellationToken ct) =>
+        RunAsync(c, m, command.Verb, (by, t) => pause.DecideAsync(c.MedicoId, command, by, t), ct);
+
+    async Task<ChatwootOutcome> RunAsync(ConversationRef c, ChatwootEvent.MessageCreated m, string verb,
+        Func<string, CancellationToken, Task<(string Outcome, string Reply)>> decide, CancellationToken ct)
     {
-        if (!options.Value.Enabled) return (await RunOnceAsync(c, m, command, ct)).Outcome;
+        if (!options.Value.Enabled) return (await RunOnceAsync(c, m, verb, decide, ct)).Outcome;
         var key = $"{ChatwootNotes.Channel}:{ReplyKind}:{m.ConversationId}:{m.MessageId}";
         // Held until the answer is in the outbox (its own commit, below); released by the rollback at the end, or by the
         // connection's end if this process dies — a delivery after that runs the command, as nothing was answered.
@@ -36,23 +48,22 @@ internal sealed partial class ChatwootCommands(
             "SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", new { key }, held, cancellationToken: ct));
         if (await outbox.ExistsAsync(key, ct))
         {
-            LogCommand(command.Verb, c.Id, Again);
-            return new(false, $"/{command.Verb}: {Again}");
+            LogCommand(verb, c.Id, Again);
+            return new(false, $"/{verb}: {Again}");
         }
-        var (outcome, reply) = await RunOnceAsync(c, m, command, ct);
+        var (outcome, reply) = await RunOnceAsync(c, m, verb, decide, ct);
         await outbox.EnqueueAsync(new NewNotification(ChatwootNotes.Channel, ReplyKind, key, null, c.Id, new { texto = reply }), ct);
         return outcome;
     }
 
     /// <summary>Runs the command and logs what it did: the webhook's outcome and the private note's text.</summary>
-    async Task<(ChatwootOutcome Outcome, string Reply)> RunOnceAsync(ConversationRef c, ChatwootEvent.MessageCreated m, ReservationCommand command, CancellationToken ct)
+    async Task<(ChatwootOutcome Outcome, string Reply)> RunOnceAsync(ConversationRef c, ChatwootEvent.MessageCreated m, string verb,
+        Func<string, CancellationToken, Task<(string Outcome, string Reply)>> decide, CancellationToken ct)
     {
         var by = string.IsNullOrWhiteSpace(m.SenderName) ? "Chatwoot" : m.SenderName.Trim();
-        var (outcome, reply) = command.Verb == ReservationCommand.Reserve
-            ? await reserve.DecideAsync(c.MedicoId, command, by, ct)
-            : await DecideAsync(c.MedicoId, command, by, ct);
-        LogCommand(command.Verb, c.Id, outcome);
-        return (new(true, $"/{command.Verb}: {outcome}"), reply);
+        var (outcome, reply) = await decide(by, ct);
+        LogCommand(verb, c.Id, outcome);
+        return (new(true, $"/{verb}: {outcome}"), reply);
     }
 
     const string Again = "já tratado (o Chatwoot entregou a mesma nota de novo)";

@@ -17,8 +17,8 @@ internal sealed record ChatwootOutcome(bool Handled, string Action);
 /// conversation `resolved` → back to Júlia (`resolved` also completes it); an outgoing, public message written by a
 /// person → a `humano` interaction, handoff `em_atendimento` (or an implicit takeover). Echoes of Júlia's own sends,
 /// agent bots and the integration's own user are never taken for a person. A private note starting with `/confirmar`,
-/// `/cancelar` or `/reservar` is a staff command on the doctor's reservations (<see cref="ChatwootCommands"/>); other
-/// notes are ignored.
+/// `/cancelar` or `/reservar` is a staff command on the doctor's reservations, `/pausar` or `/retomar` one on his contact
+/// pause (<see cref="ChatwootCommands"/>); other notes are ignored.
 /// </summary>
 internal sealed partial class ChatwootEventHandler(
     ConversationStore conversations, ConversationControl control, DoctorDirectory doctors, QueueStore queue, ChatwootIdentity identity,
@@ -57,6 +57,8 @@ internal sealed partial class ChatwootEventHandler(
                         : new ChatwootOutcome(false, "mensagem apagada que não é da equipe ou não registrada"));
             case ChatwootEvent.MessageCreated message when IsStaffNote(message) && ReservationCommand.Parse(message.Content) is { } command:
                 return await WithConversationAsync(message, message.ConversationId, message.ContactPhone, ct, c => commands.RunAsync(c, message, command, ct));
+            case ChatwootEvent.MessageCreated message when IsStaffNote(message) && PauseCommand.Parse(message.Content) is { } pause:
+                return await WithConversationAsync(message, message.ConversationId, message.ContactPhone, ct, c => commands.RunAsync(c, message, pause, ct));
             case ChatwootEvent.MessageCreated message:
                 if (WhyNotAPerson(message) is { } reason)
                 {

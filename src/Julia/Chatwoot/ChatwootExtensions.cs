@@ -40,6 +40,7 @@ internal static class ChatwootExtensions
         builder.Services.AddSingleton<ILidPhoneLookup, ChatwootLidPhoneLookup>();
         builder.Services.AddSingleton<ChatwootCommands>();
         builder.Services.AddSingleton<ChatwootReserveCommand>();
+        builder.Services.AddSingleton<ChatwootPauseCommand>();
         builder.Services.AddSingleton<ChatwootEventHandler>();
         builder.Services.AddSingleton<ChatwootWebhookEndpoints.Handler>();
         builder.Services.AddSingleton<IExternalErasure, ChatwootContactErasure>();

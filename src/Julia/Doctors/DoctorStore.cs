@@ -194,13 +194,16 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
 
     /// <summary>
     /// The pause he asked for (docs/decisions.md#contact-pause): no campaign or follow-up reaches him before
-    /// <paramref name="until"/>. A new pause replaces the one in force. False when he is erased or removed.
+    /// <paramref name="until"/>. A new pause replaces the one in force; the same one again keeps when it was asked for
+    /// (staff repeating a request is not a new one). False when he is erased or removed. Writers go through
+    /// <see cref="ContactPauses"/>, which drops his cached views.
     /// </summary>
     public async Task<bool> PauseContactAsync(Guid id, DateTimeOffset until, string reason, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return await c.ExecuteAsync(new CommandDefinition("""
-            UPDATE medicos SET contato_pausado_ate = @until, contato_pausado_motivo = @reason, contato_pausado_em = now()
+            UPDATE medicos SET contato_pausado_ate = @until, contato_pausado_motivo = @reason,
+                   contato_pausado_em = CASE WHEN contato_pausado_ate = @until AND contato_pausado_motivo = @reason THEN contato_pausado_em ELSE now() END
             WHERE id = @id AND deleted_at IS NULL AND apagado_em IS NULL
             """, new { id, until = until.UtcDateTime, reason }, cancellationToken: ct)) == 1;
     }

@@ -12,6 +12,7 @@ internal static class DoctorsExtensions
         builder.Services.AddSingleton<Queue.ISendAddressBook>(sp => sp.GetRequiredService<DoctorDirectory>());
         builder.Services.AddSingleton<DoctorProfileStore>();
         builder.Services.AddSingleton<DoctorContext>();
+        builder.Services.AddSingleton<ContactPauses>();
         builder.Services.AddSingleton<IJob, PressureDecayJob>();
         builder.Services.AddSingleton<IPersonalDataOwner, DoctorPersonalData>();
     }

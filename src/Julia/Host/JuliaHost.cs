@@ -92,6 +92,7 @@ internal static class JuliaHost
         app.MapReview();
         app.MapDashboard();
         app.MapPrivacy();
+        app.MapContactPauses();
         return app;
     }
 }

@@ -12,7 +12,7 @@ namespace Julia.Agent.Tools;
 
 /// <summary>`agendar_lembrete`, `atualizar_preferencias`, `registrar_opt_out`, `solicitar_humano` (docs/decisions.md#agent).</summary>
 internal sealed partial class ConversationTools(
-    NpgsqlDataSource db, QueueStore queue, DoctorStore doctorStore, DoctorDirectory doctors, ShiftStore shifts,
+    NpgsqlDataSource db, QueueStore queue, DoctorStore doctorStore, DoctorDirectory doctors, ContactPauses pauses, ShiftStore shifts,
     BusinessHours businessHours, TimeProvider time, ILogger<ConversationTools> logger)
 {
     [LoggerMessage(EventId = 2204, Level = LogLevel.Warning, Message = "registrar_opt_out refused: the doctor's message this turn does not ask to stop")]
@@ -208,53 +208,46 @@ internal sealed partial class ConversationTools(
 
     public const string ResumeSchema = """{"type":"object","properties":{}}""";
 
-    /// <summary>The longest pause the tool records (docs/decisions.md#contact-pause): past it, the model proposes this date.</summary>
-    internal const int MaxPauseMonths = 12;
-    const int MaxPauseReasonChars = 200;
-
     /// <summary>
     /// `pausar_contato` (docs/decisions.md#contact-pause): he asked not to be contacted for a while — not an opt-out. From
     /// the day given (São Paulo 00:00) campaigns and follow-ups reach him again; until then they skip him, and what is
-    /// queued ends unsent. A day not ahead, past <see cref="MaxPauseMonths"/> months or without a reason is refused and
-    /// nothing is recorded: the model tells him what it recorded, so it must be what the tool stored (a clamped date
-    /// would have him told "até dezembro" while the pause ended earlier).
+    /// queued ends unsent. The rules are staff's too (<see cref="PauseRules"/>): a day not ahead, past
+    /// <see cref="PauseRules.MaxMonths"/> months or without a reason is refused and nothing is recorded: the model tells
+    /// him what it recorded, so it must be what the tool stored (a clamped date would have him told "até dezembro" while
+    /// the pause ended earlier).
     /// </summary>
     public async Task<string> PauseContactAsync(ToolSession session, ToolArguments a, CancellationToken ct)
     {
         var doctor = session.Turn.Doctor;
-        if (doctor.OptedOut)
-            return "Não há o que pausar: ele já pediu para não receber mensagens nossas (opt-out). Nada foi registrado.";
-        if (a.String("motivo")?.Trim() is not { Length: > 0 } motivo)
-            return "motivo obrigatório (por que ele pediu a pausa, em poucas palavras): nada foi registrado. Chame de novo com o motivo.";
-        var today = DateOnly.FromDateTime(SaoPaulo.ToLocal(session.Now(time)).DateTime);
-        if (PauseDay(a.String("ate")) is not { } day)
-            return "ate inválido (use AAAA-MM-DD, o primeiro dia em que podemos voltar a procurá-lo): nada foi registrado.";
-        if (day <= today)
-            return $"ate precisa ser uma data futura (hoje é {today:dd'/'MM'/'yyyy}): nada foi registrado.";
-        var latest = today.AddMonths(MaxPauseMonths);
-        if (day > latest)
-            return $"A pausa vai no máximo até {latest:dd'/'MM'/'yyyy} ({MaxPauseMonths} meses): nada foi registrado. " +
-                   "Proponha essa data a ele (depois ele pode pedir de novo), ou registre-a se ele já disse que tanto faz.";
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        var until = new DateTimeOffset(local, SaoPaulo.Zone.GetUtcOffset(local));
+        var motivo = a.String("motivo")?.Trim();
+        var today = PauseRules.Today(session.Now(time));
+        var day = PauseRules.ParseIso(a.String("ate"));
+        switch (PauseRules.Check(doctor.OptedOut, motivo, day, today))
+        {
+            case PauseRefusal.OptedOut:
+                return "Não há o que pausar: ele já pediu para não receber mensagens nossas (opt-out). Nada foi registrado.";
+            case PauseRefusal.NoReason:
+                return "motivo obrigatório (por que ele pediu a pausa, em poucas palavras): nada foi registrado. Chame de novo com o motivo.";
+            case PauseRefusal.Unreadable:
+                return "ate inválido (use AAAA-MM-DD, o primeiro dia em que podemos voltar a procurá-lo): nada foi registrado.";
+            case PauseRefusal.NotAhead:
+                return $"ate precisa ser uma data futura (hoje é {today:dd'/'MM'/'yyyy}): nada foi registrado.";
+            case PauseRefusal.TooFar:
+                return $"A pausa vai no máximo até {PauseRules.Latest(today):dd'/'MM'/'yyyy} ({PauseRules.MaxMonths} meses): nada foi registrado. " +
+                       "Proponha essa data a ele (depois ele pode pedir de novo), ou registre-a se ele já disse que tanto faz.";
+        }
+        var until = day!.Value;
         // A replay (`julia avaliar-prompt`) has checked all a live turn checks and answers its words: nothing is stored.
         if (session.Replay is null)
         {
-            if (!await doctorStore.PauseContactAsync(doctor.Id, until, TextPrefix.Of(motivo, MaxPauseReasonChars), ct))
+            if (!await pauses.PauseAsync(doctor.Id, until, motivo!, staff: null, ct))
                 return "Não consegui registrar a pausa. Não prometa nada: diga que vai avisar a equipe.";
-            await doctors.InvalidateAsync(doctor);
-            LogPaused(doctor.Id, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            LogPaused(doctor.Id, until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
-        return $"Pausa registrada: nenhuma campanha, follow-up ou oferta nossa até {day.AddDays(-1):dd'/'MM'/'yyyy}; a partir de " +
-               $"{day:dd'/'MM'/'yyyy} podemos procurá-lo de novo. Se ele escrever antes, você responde normalmente, e lembretes " +
+        return $"Pausa registrada: nenhuma campanha, follow-up ou oferta nossa até {until.AddDays(-1):dd'/'MM'/'yyyy}; a partir de " +
+               $"{until:dd'/'MM'/'yyyy} podemos procurá-lo de novo. Se ele escrever antes, você responde normalmente, e lembretes " +
                "que ele pedir continuam valendo. Confirme a ele em palavras simples, com o mês ou a data.";
     }
-
-    /// <summary>"2027-03-01" (or an ISO date-time, whose day is taken); null for anything else.</summary>
-    static DateOnly? PauseDay(string? text) =>
-        text?.Trim() is { Length: >= 10 } t && DateOnly.TryParseExact(t[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            && (t.Length == 10 || t[10] is 'T' or ' ')
-            ? d : null;
 
     /// <summary>
     /// `retomar_contato` (docs/decisions.md#contact-pause): he says he is back ("voltei, tem plantão?") before the date:
@@ -265,16 +258,11 @@ internal sealed partial class ConversationTools(
         var doctor = session.Turn.Doctor;
         // A replay (`julia avaliar-prompt`) reads the pause the turn's profile shows and clears nothing.
         var was = session.Replay is not null
-            ? session.Turn.Profile?.ContatoPausadoAte is { } ate && ate > session.Now(time).UtcDateTime ? ate : (DateTime?)null
-            : await doctorStore.ResumeContactAsync(doctor.Id, ct);
+            ? session.Turn.Profile?.ContatoPausadoAte is { } ate && ate > session.Now(time).UtcDateTime ? PauseRules.DayOf(ate) : (DateOnly?)null
+            : await pauses.ResumeAsync(doctor.Id, staff: null, ct);
         if (was is null) return "Não havia pausa em vigor: nada mudou.";
-        if (session.Replay is null)
-        {
-            await doctors.InvalidateAsync(doctor);
-            LogResumed(doctor.Id);
-        }
-        return $"Pausa encerrada (ia até {SaoPaulo.ToLocal(new DateTimeOffset(DateTime.SpecifyKind(was.Value, DateTimeKind.Utc))).AddDays(-1):dd'/'MM'/'yyyy}): " +
-               "ele volta a receber ofertas e campanhas.";
+        if (session.Replay is null) LogResumed(doctor.Id);
+        return $"Pausa encerrada (ia até {was.Value.AddDays(-1):dd'/'MM'/'yyyy}): ele volta a receber ofertas e campanhas.";
     }
 
     [LoggerMessage(EventId = 2205, Level = LogLevel.Information, Message = "pausar_contato: medico {MedicoId} asked for no proactive message before {Ate}")]
