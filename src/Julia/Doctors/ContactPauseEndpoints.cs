@@ -49,7 +49,7 @@ internal static class ContactPauseEndpoints
 
     static async Task<IResult> PauseAsync(Guid id, PauseRequest? request, ContactPauses pauses, TimeProvider time, CancellationToken ct)
     {
-        if (Invalid(("motivo", request?.Motivo, PauseRules.MaxReasonChars), ("por", request?.Por, MaxBy)) is { } bad) return bad;
+        if (BodyProblems.FreeText(("motivo", request?.Motivo, PauseRules.MaxReasonChars), ("por", request?.Por, MaxBy)) is { } bad) return bad;
         if (string.IsNullOrWhiteSpace(request?.Ate)) return Bad("ate é obrigatório: o primeiro dia em que podemos procurá-lo de novo, AAAA-MM-DD");
         var day = PauseRules.ParseIso(request.Ate) is { } d && request.Ate.Trim().Length == 10 ? d : (DateOnly?)null;
         if (await pauses.StateAsync(id, ct) is not { } state) return NotFound(id);
@@ -74,7 +74,7 @@ internal static class ContactPauseEndpoints
 
     static async Task<IResult> ResumeAsync(Guid id, ResumeRequest? request, ContactPauses pauses, CancellationToken ct)
     {
-        if (Invalid(("por", request?.Por, MaxBy)) is { } bad) return bad;
+        if (BodyProblems.FreeText(("por", request?.Por, MaxBy)) is { } bad) return bad;
         if (await pauses.StateAsync(id, ct) is null) return NotFound(id);
         var ended = await pauses.ResumeAsync(id, By(request?.Por), ct);
         return await pauses.StateAsync(id, ct) is { } now ? TypedResults.Ok(Dto(now, ended)) : NotFound(id);
@@ -101,19 +101,8 @@ internal static class ContactPauseEndpoints
 
     static string By(string? por) => string.IsNullOrWhiteSpace(por) ? "admin" : por.Trim();
 
-    /// <summary>Free text an operator typed: bounded, and no control characters but line breaks and tabs.</summary>
-    static IResult? Invalid(params (string Name, string? Value, int Max)[] fields)
-    {
-        foreach (var (name, value, max) in fields)
-        {
-            if (value is null) continue;
-            if (value.Length > max) return Bad($"{name} tem mais de {max} caracteres");
-            if (value.Any(c => char.IsControl(c) && c is not ('\n' or '\t' or '\r'))) return Bad($"{name} não pode ter caracteres de controle");
-        }
-        return null;
-    }
 
-    static IResult Bad(string detail) => TypedResults.Problem(statusCode: 400, title: QueryProblems.Title, detail: detail);
+    static IResult Bad(string detail) => BodyProblems.Invalid(detail);
 
     static IResult NotFound(Guid id) => TypedResults.Problem(statusCode: 404, title: "Médico não encontrado", detail: $"medico_id {id}");
 }

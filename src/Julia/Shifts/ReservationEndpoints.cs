@@ -59,7 +59,7 @@ internal static class ReservationEndpoints
         IOptions<ShiftsOptions> options, CancellationToken ct)
     {
         if (request?.MedicoId is not { } medicoId || medicoId == Guid.Empty) return Bad("medico_id é obrigatório: o id (uuid) do médico");
-        if (Invalid(("notas", request.Notas, MaxReserveNotes), ("por", request.Por, MaxReserveBy)) is { } bad) return bad;
+        if (BodyProblems.FreeText(("notas", request.Notas, MaxReserveNotes), ("por", request.Por, MaxReserveBy)) is { } bad) return bad;
         var result = await reserving.ReserveAsync(id, medicoId, request.Confirmar ?? false, Clean(request.Notas), Clean(request.Por), ct);
         if (result.Missing is { } missing)
             return TypedResults.Problem(statusCode: 404, title: missing, detail: missing.StartsWith("Médico", StringComparison.Ordinal) ? $"médico {medicoId}" : $"plantão {id}");
@@ -87,7 +87,7 @@ internal static class ReservationEndpoints
     static async Task<IResult> ConfirmAsync(Guid id, ConfirmReservationRequest? request, ReservationDecisions decisions, ReservationQueries queries,
         IOptions<ShiftsOptions> options, CancellationToken ct)
     {
-        if (Invalid(("por", request?.Por, MaxBy), ("notas", request?.Notas, MaxNotes)) is { } bad) return bad;
+        if (BodyProblems.FreeText(("por", request?.Por, MaxBy), ("notas", request?.Notas, MaxNotes)) is { } bad) return bad;
         var decision = await decisions.ConfirmAsync(id, Clean(request?.Por), Clean(request?.Notas), ct);
         return await AnswerAsync(id, decision, "Reserva não pode ser confirmada", queries, options.Value, ct);
     }
@@ -95,7 +95,7 @@ internal static class ReservationEndpoints
     static async Task<IResult> CancelAsync(Guid id, CancelReservationRequest? request, ReservationDecisions decisions, ReservationQueries queries,
         IOptions<ShiftsOptions> options, CancellationToken ct)
     {
-        if (Invalid(("motivo", request?.Motivo, MaxReason), ("por", request?.Por, MaxBy)) is { } bad) return bad;
+        if (BodyProblems.FreeText(("motivo", request?.Motivo, MaxReason), ("por", request?.Por, MaxBy)) is { } bad) return bad;
         if (Clean(request?.Motivo) is not { } reason) return Bad("motivo é obrigatório: diga por que a reserva foi cancelada");
         var decision = await decisions.CancelAsync(id, reason, Clean(request?.Por), ct);
         return await AnswerAsync(id, decision, "Reserva não pode ser cancelada", queries, options.Value, ct);
@@ -113,21 +113,10 @@ internal static class ReservationEndpoints
         _ => await queries.FindAsync(id, ct) is { } r ? TypedResults.Ok(Dto(r, options)) : NotFound(id),
     };
 
-    /// <summary>Free text an operator typed: bounded, and no control characters but line breaks and tabs.</summary>
-    static IResult? Invalid(params (string Name, string? Value, int Max)[] fields)
-    {
-        foreach (var (name, value, max) in fields)
-        {
-            if (value is null) continue;
-            if (value.Length > max) return Bad($"{name} tem mais de {max} caracteres");
-            if (value.Any(c => char.IsControl(c) && c is not ('\n' or '\t' or '\r'))) return Bad($"{name} não pode ter caracteres de controle");
-        }
-        return null;
-    }
 
     static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    static IResult Bad(string detail) => TypedResults.Problem(statusCode: 400, title: "Requisição inválida", detail: detail);
+    static IResult Bad(string detail) => BodyProblems.Invalid(detail);
 
     static IResult NotFound(Guid id) => TypedResults.Problem(statusCode: 404, title: "Reserva não encontrada", detail: $"reserva {id}");
 
