@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -83,6 +85,40 @@ public class HumanLoopFixture : PipelineFixture
         if (conversation["meta"]?["sender"] is JsonObject sender) sender["phone_number"] = "+" + phone;
         return body;
     }
+
+    static long nextNote = 700_000;
+
+    /// <summary>
+    /// A staff private note's webhook body, each with a message id of its own (kept, so a test can deliver the very same
+    /// message again); <paramref name="senderId"/> sets the agent who wrote it.
+    /// </summary>
+    public static JsonObject StaffNote(long chatwootId, string phone, string content, long? senderId = null)
+    {
+        var note = Webhook("webhook-message-created-private-note.json", chatwootId, phone);
+        note["content"] = content;
+        note["id"] = Interlocked.Increment(ref nextNote);
+        if (senderId is { } id) note["sender"]!["id"] = id;
+        return note;
+    }
+
+    /// <summary>Delivers a note (200 expected) and returns the webhook's answer.</summary>
+    public async Task<JsonElement> PostNoteAsync(JsonObject note)
+    {
+        using var response = await PostChatwootAsync(note);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public Task<JsonElement> NoteAsync(long chatwootId, string phone, string content, long? senderId = null) =>
+        PostNoteAsync(StaffNote(chatwootId, phone, content, senderId));
+
+    /// <summary>The private notes Júlia posted in that Chatwoot conversation, in order.</summary>
+    public List<string> PrivateReplies(long chatwootId) =>
+        [.. Chatwoot.Messages.Where(m => m.ConversationId == chatwootId && m.Body["private"]!.GetValue<bool>()).Select(m => m.Body["content"]!.GetValue<string>())];
+
+    /// <summary>Waits for the <paramref name="number"/>th private note Júlia posts there (1-based).</summary>
+    public Task<string> PrivateReplyAsync(long chatwootId, int number) =>
+        Eventually.MatchesAsync(() => Task.FromResult(PrivateReplies(chatwootId)), r => r.Count >= number).ContinueWith(t => t.Result[number - 1]);
 
     public Task<HttpResponseMessage> PostChatwootAsync(JsonObject body, string? token = WebhookToken) =>
         Client.PostAsync(token is null ? "/chatwoot/webhook" : $"/chatwoot/webhook?token={token}",

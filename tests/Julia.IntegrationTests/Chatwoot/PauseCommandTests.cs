@@ -35,34 +35,9 @@ public sealed class PauseCommandFixture : StaffReservationFixture
 /// </summary>
 public sealed class PauseCommandTests(PauseCommandFixture f) : IClassFixture<PauseCommandFixture>
 {
-    static long nextMessage = 900_000;
-
     static DateOnly Today => PauseRules.Today(DateTimeOffset.UtcNow);
 
     static string Typed(DateOnly day) => day.ToString("dd'/'MM'/'yyyy", CultureInfo.InvariantCulture);
-
-    static JsonObject Note(long chatwootId, string phone, string content)
-    {
-        var note = HumanLoopFixture.Webhook("webhook-message-created-private-note.json", chatwootId, phone);
-        note["content"] = content;
-        note["id"] = Interlocked.Increment(ref nextMessage);
-        return note;
-    }
-
-    async Task<JsonElement> PostAsync(JsonObject note)
-    {
-        using var response = await f.PostChatwootAsync(note);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    Task<JsonElement> NoteAsync(long chatwootId, string phone, string content) => PostAsync(Note(chatwootId, phone, content));
-
-    List<string> Replies(long chatwootId) =>
-        [.. f.Chatwoot.Messages.Where(m => m.ConversationId == chatwootId && m.Body["private"]!.GetValue<bool>()).Select(m => m.Body["content"]!.GetValue<string>())];
-
-    Task<string> ReplyAsync(long chatwootId, int number) =>
-        Eventually.MatchesAsync(() => Task.FromResult(Replies(chatwootId)), r => r.Count >= number).ContinueWith(t => t.Result[number - 1]);
 
     Task<(DateTime? Ate, string? Motivo)> PauseOfAsync(Guid medico) => f.QueryAsync<(DateTime?, string?)>(
         "SELECT contato_pausado_ate, contato_pausado_motivo FROM medicos WHERE id = @medico", new { medico }).ContinueWith(t => t.Result.Single());
@@ -81,25 +56,25 @@ public sealed class PauseCommandTests(PauseCommandFixture f) : IClassFixture<Pau
         Assert.Null((await CachedProfileAsync(medico))!.ContatoPausadoAte);   // cached, without a pause
         var sentBefore = await f.ScalarAsync<long>("SELECT count(*) FROM fila_mensagens WHERE medico_id = @medico", new { medico });
         var day = Today.AddMonths(3);
-        var note = Note(chatwootId, phone, $"/pausar {Typed(day)} licença maternidade");
+        var note = HumanLoopFixture.StaffNote(chatwootId, phone, $"/pausar {Typed(day)} licença maternidade");
 
-        var answer = await PostAsync(note);
+        var answer = await f.PostNoteAsync(note);
 
         Assert.Equal("ok", answer.GetProperty("status").GetString());
         Assert.Contains("pausado", answer.GetProperty("acao").GetString());
         Assert.Equal((Stored(day), "licença maternidade"), await PauseOfAsync(medico));
-        var reply = await ReplyAsync(chatwootId, 1);
+        var reply = await f.PrivateReplyAsync(chatwootId, 1);
         Assert.Contains($"Contato pausado até {Typed(day)} (licença maternidade)", reply);
         Assert.Contains("campanhas e follow-ups não chegam a ele", reply);
         Assert.Contains("Carlos Atendente", reply);
         Assert.Equal(Stored(day), (await CachedProfileAsync(medico))!.ContatoPausadoAte?.ToUniversalTime());
 
         // Chatwoot delivers the same note again: not run again, no second answer.
-        var again = await PostAsync(note);
+        var again = await f.PostNoteAsync(note);
         Assert.Equal("ignored", again.GetProperty("status").GetString());
         Assert.Contains("já tratado", again.GetProperty("acao").GetString());
         await Task.Delay(300);
-        Assert.Single(Replies(chatwootId));
+        Assert.Single(f.PrivateReplies(chatwootId));
 
         // Staff's note: nothing to the doctor, no takeover.
         Assert.Equal(sentBefore, await f.ScalarAsync<long>("SELECT count(*) FROM fila_mensagens WHERE medico_id = @medico", new { medico }));
@@ -125,8 +100,8 @@ public sealed class PauseCommandTests(PauseCommandFixture f) : IClassFixture<Pau
         };
         for (var i = 0; i < cases.Length; i++)
         {
-            await NoteAsync(chatwootId, phone, $"/Pausar {cases[i].Typed} residência");
-            Assert.Contains($"Contato pausado até {Typed(cases[i].Day)} (residência)", await ReplyAsync(chatwootId, i + 1));
+            await f.NoteAsync(chatwootId, phone, $"/Pausar {cases[i].Typed} residência");
+            Assert.Contains($"Contato pausado até {Typed(cases[i].Day)} (residência)", await f.PrivateReplyAsync(chatwootId, i + 1));
             Assert.Equal((Stored(cases[i].Day), "residência"), await PauseOfAsync(medico));
         }
     }
@@ -151,8 +126,8 @@ public sealed class PauseCommandTests(PauseCommandFixture f) : IClassFixture<Pau
         };
         for (var i = 0; i < cases.Length; i++)
         {
-            await NoteAsync(chatwootId, phone, cases[i].Note);
-            var reply = await ReplyAsync(chatwootId, i + 1);
+            await f.NoteAsync(chatwootId, phone, cases[i].Note);
+            var reply = await f.PrivateReplyAsync(chatwootId, i + 1);
             Assert.Contains(cases[i].Says, reply);
             Assert.Contains("nada foi registrado", reply);
         }
@@ -160,8 +135,8 @@ public sealed class PauseCommandTests(PauseCommandFixture f) : IClassFixture<Pau
 
         // An opted-out doctor has nothing to pause.
         await f.ExecuteAsync("UPDATE medicos SET opted_out = true, opted_out_at = now() WHERE id = @medico", new { medico });
-        await NoteAsync(chatwootId, phone, $"/pausar {inAMonth} licença");
-        Assert.Contains("opt-out", await ReplyAsync(chatwootId, cases.Length + 1));
+        await f.NoteAsync(chatwootId, phone, $"/pausar {inAMonth} licença");
+        Assert.Contains("opt-out", await f.PrivateReplyAsync(chatwootId, cases.Length + 1));
         Assert.Equal((null, null), await PauseOfAsync(medico));
     }
 
@@ -184,23 +159,23 @@ public sealed class PauseCommandTests(PauseCommandFixture f) : IClassFixture<Pau
         var running = await CampaignAsync(tag + "-antes");
         await f.ExecuteAsync("INSERT INTO envios_campanha (campanha_id, medico_id) VALUES (@running, @medico)", new { running, medico });
 
-        await NoteAsync(chatwootId, phone, $"/pausar {Typed(Today.AddMonths(2))} fazendo residência");
-        Assert.Contains("Contato pausado", await ReplyAsync(chatwootId, 1));
+        await f.NoteAsync(chatwootId, phone, $"/pausar {Typed(Today.AddMonths(2))} fazendo residência");
+        Assert.Contains("Contato pausado", await f.PrivateReplyAsync(chatwootId, 1));
         Assert.Equal(HttpStatusCode.OK, (await f.RunJobAsync("campanhas")).StatusCode);
         Assert.Equal(("cancelado", "pausa_pedida"), await f.QueryAsync<(string, string)>(
             "SELECT status, motivo FROM envios_campanha WHERE campanha_id = @running", new { running }).ContinueWith(t => t.Result.Single()));
         Assert.Empty(await SendsAsync(await CampaignAsync(tag)));
         Assert.NotNull((await CachedProfileAsync(medico))!.ContatoPausadoAte);   // cached, paused
 
-        await NoteAsync(chatwootId, phone, "/retomar ele ligou, voltou da residência");
-        var reply = await ReplyAsync(chatwootId, 2);
+        await f.NoteAsync(chatwootId, phone, "/retomar ele ligou, voltou da residência");
+        var reply = await f.PrivateReplyAsync(chatwootId, 2);
         Assert.Contains($"Pausa encerrada (ia até {Typed(Today.AddMonths(2))})", reply);
         Assert.Null((await PauseOfAsync(medico)).Ate);
         Assert.Null((await CachedProfileAsync(medico))!.ContatoPausadoAte);
         Assert.Equal([medico], await SendsAsync(await CampaignAsync(tag)));
 
-        await NoteAsync(chatwootId, phone, "/retomar");
-        Assert.Contains("não tinha pausa", await ReplyAsync(chatwootId, 3));
+        await f.NoteAsync(chatwootId, phone, "/retomar");
+        Assert.Contains("não tinha pausa", await f.PrivateReplyAsync(chatwootId, 3));
     }
 
     async Task<long> CampaignAsync(string tag)

@@ -13,26 +13,6 @@ namespace Julia.IntegrationTests.Chatwoot;
 /// </summary>
 public sealed class ReservationCommandTests(StaffReservationFixture f) : IClassFixture<StaffReservationFixture>
 {
-    static long nextMessage = 700_000;
-
-    async Task<JsonElement> NoteAsync(long chatwootId, string phone, string content, long? senderId = null)
-    {
-        var note = HumanLoopFixture.Webhook("webhook-message-created-private-note.json", chatwootId, phone);
-        note["content"] = content;
-        note["id"] = Interlocked.Increment(ref nextMessage);
-        if (senderId is { } id) note["sender"]!["id"] = id;
-        using var response = await f.PostChatwootAsync(note);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    /// <summary>The private notes Júlia posted in that Chatwoot conversation, in order.</summary>
-    List<string> Replies(long chatwootId) =>
-        [.. f.Chatwoot.Messages.Where(m => m.ConversationId == chatwootId && m.Body["private"]!.GetValue<bool>()).Select(m => m.Body["content"]!.GetValue<string>())];
-
-    Task<string> ReplyAsync(long chatwootId, int number) =>
-        Eventually.MatchesAsync(() => Task.FromResult(Replies(chatwootId)), r => r.Count >= number).ContinueWith(t => t.Result[number - 1]);
-
     [Fact]
     public async Task ConfirmarInAPrivateNoteConfirmsTheDoctorsOnlyHoldAndNothingReachesTheDoctorButTheConfirmation()
     {
@@ -41,14 +21,14 @@ public sealed class ReservationCommandTests(StaffReservationFixture f) : IClassF
         var reserva = await f.HoldAsync(await f.OpenShiftAsync("comando_teste", "Hospital do Comando"), medico, conversa);
         var sentBefore = await f.ScalarAsync<long>("SELECT count(*) FROM fila_mensagens WHERE medico_id = @medico", new { medico });
 
-        var answer = await NoteAsync(chatwootId, phone, "/confirmar liguei e ele confirmou");
+        var answer = await f.NoteAsync(chatwootId, phone, "/confirmar liguei e ele confirmou");
 
         Assert.Equal("ok", answer.GetProperty("status").GetString());
         Assert.Contains("confirmada", answer.GetProperty("acao").GetString());
         Assert.Equal(("confirmada", "confirmada"), ((await f.StateAsync(reserva)).Status, (await f.StateAsync(reserva)).Vaga));
         Assert.Equal(("Carlos Atendente", "liguei e ele confirmou"), await f.QueryAsync<(string, string)>(
             "SELECT confirmada_por, notas FROM reservas_vaga WHERE id = @reserva", new { reserva }).ContinueWith(t => t.Result.Single()));
-        var reply = await ReplyAsync(chatwootId, 1);
+        var reply = await f.PrivateReplyAsync(chatwootId, 1);
         Assert.Contains("Plantão confirmado", reply);
         Assert.Contains("Hospital do Comando", reply);
         Assert.Contains(reserva.ToString("N")[..8], reply);
@@ -78,10 +58,10 @@ public sealed class ReservationCommandTests(StaffReservationFixture f) : IClassF
         await f.ExecuteAsync("UPDATE reservas_vaga SET created_at = now() - interval '1 hour' WHERE id = @before", new { before });
         var after = await f.HoldAsync(await f.OpenShiftAsync("comando_optout", "Hospital Depois"), medico, conversa);
 
-        await NoteAsync(chatwootId, phone, $"/confirmar {before.ToString("N")[..8]}");
-        Assert.Contains("avise por outro meio", await ReplyAsync(chatwootId, 1));
-        await NoteAsync(chatwootId, phone, $"/confirmar {after.ToString("N")[..8]}");
-        Assert.Contains("A Júlia avisa o médico pelo WhatsApp", await ReplyAsync(chatwootId, 2));
+        await f.NoteAsync(chatwootId, phone, $"/confirmar {before.ToString("N")[..8]}");
+        Assert.Contains("avise por outro meio", await f.PrivateReplyAsync(chatwootId, 1));
+        await f.NoteAsync(chatwootId, phone, $"/confirmar {after.ToString("N")[..8]}");
+        Assert.Contains("A Júlia avisa o médico pelo WhatsApp", await f.PrivateReplyAsync(chatwootId, 2));
 
         var told = Assert.Single(await f.ConfirmationMessagesAsync(medico));
         Assert.Contains("Hospital Depois", told.Conteudo);
@@ -98,9 +78,9 @@ public sealed class ReservationCommandTests(StaffReservationFixture f) : IClassF
         await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{worked}/realizar", null));
         var hold = await f.HoldAsync(await f.OpenShiftAsync("comando_realizado", "Hospital Novo"), medico, conversa);
 
-        await NoteAsync(chatwootId, phone, "/cancelar hospital desmarcou");
+        await f.NoteAsync(chatwootId, phone, "/cancelar hospital desmarcou");
 
-        Assert.Contains("Reserva cancelada", await ReplyAsync(chatwootId, 1));
+        Assert.Contains("Reserva cancelada", await f.PrivateReplyAsync(chatwootId, 1));
         Assert.Equal(("cancelada", "aberta"), ((await f.StateAsync(hold)).Status, (await f.StateAsync(hold)).Vaga));
         Assert.Equal(("confirmada", "realizada"), ((await f.StateAsync(worked)).Status, (await f.StateAsync(worked)).Vaga));
     }
@@ -113,25 +93,25 @@ public sealed class ReservationCommandTests(StaffReservationFixture f) : IClassF
         var first = await f.HoldAsync(await f.OpenShiftAsync("comando_varias", "Hospital Primeiro"), medico, conversa);
         var second = await f.HoldAsync(await f.OpenShiftAsync("comando_varias", "Hospital Segundo"), medico, conversa);
 
-        await NoteAsync(chatwootId, phone, "/confirmar");
-        var which = await ReplyAsync(chatwootId, 1);
+        await f.NoteAsync(chatwootId, phone, "/confirmar");
+        var which = await f.PrivateReplyAsync(chatwootId, 1);
         Assert.Contains("2 reservas", which);
         Assert.Contains(first.ToString("N")[..8], which);
         Assert.Contains(second.ToString("N")[..8], which);
         Assert.Equal("ativa", (await f.StateAsync(first)).Status);
         Assert.Equal("ativa", (await f.StateAsync(second)).Status);
 
-        await NoteAsync(chatwootId, phone, "/Confirmar " + second.ToString("N")[..6]);
-        Assert.Contains("Hospital Segundo", await ReplyAsync(chatwootId, 2));
+        await f.NoteAsync(chatwootId, phone, "/Confirmar " + second.ToString("N")[..6]);
+        Assert.Contains("Hospital Segundo", await f.PrivateReplyAsync(chatwootId, 2));
         Assert.Equal(("ativa", "confirmada"), ((await f.StateAsync(first)).Status, (await f.StateAsync(second)).Status));
 
-        await NoteAsync(chatwootId, phone, "/cancelar " + first.ToString("D")[..8]);
-        Assert.Contains("motivo", await ReplyAsync(chatwootId, 3));
+        await f.NoteAsync(chatwootId, phone, "/cancelar " + first.ToString("D")[..8]);
+        Assert.Contains("motivo", await f.PrivateReplyAsync(chatwootId, 3));
         Assert.Equal("ativa", (await f.StateAsync(first)).Status);
 
-        var answer = await NoteAsync(chatwootId, phone, "/cancelar " + first.ToString("N")[..8] + " médico pegou outro plantão");
+        var answer = await f.NoteAsync(chatwootId, phone, "/cancelar " + first.ToString("N")[..8] + " médico pegou outro plantão");
         Assert.Contains("cancelada", answer.GetProperty("acao").GetString());
-        var cancelled = await ReplyAsync(chatwootId, 4);
+        var cancelled = await f.PrivateReplyAsync(chatwootId, 4);
         Assert.Contains("Reserva cancelada", cancelled);
         Assert.Contains("voltou a ficar aberto", cancelled);
         Assert.Equal(("cancelada", "aberta"), ((await f.StateAsync(first)).Status, (await f.StateAsync(first)).Vaga));
@@ -140,11 +120,11 @@ public sealed class ReservationCommandTests(StaffReservationFixture f) : IClassF
         Assert.Equal("confirmada", (await f.StateAsync(second)).Status);
 
         // Only the confirmed one is left in force: /cancelar with just a reason takes it.
-        await NoteAsync(chatwootId, phone, "/cancelar hospital fechou a ala");
-        Assert.Contains("Reserva cancelada", await ReplyAsync(chatwootId, 5));
+        await f.NoteAsync(chatwootId, phone, "/cancelar hospital fechou a ala");
+        Assert.Contains("Reserva cancelada", await f.PrivateReplyAsync(chatwootId, 5));
         Assert.Equal(("cancelada", "aberta"), ((await f.StateAsync(second)).Status, (await f.StateAsync(second)).Vaga));
-        await NoteAsync(chatwootId, phone, "/confirmar");
-        Assert.Contains("não tem pré-reserva ativa", await ReplyAsync(chatwootId, 6));
+        await f.NoteAsync(chatwootId, phone, "/confirmar");
+        Assert.Contains("não tem pré-reserva ativa", await f.PrivateReplyAsync(chatwootId, 6));
     }
 
     [Fact]
@@ -154,13 +134,13 @@ public sealed class ReservationCommandTests(StaffReservationFixture f) : IClassF
         var (medico, conversa, chatwootId) = await f.DoctorAsync(phone, "comando_nada");
         var reserva = await f.HoldAsync(await f.OpenShiftAsync("comando_nada"), medico, conversa);
 
-        var own = await NoteAsync(chatwootId, phone, "/confirmar", senderId: f.Chatwoot.ProfileId);
-        var plain = await NoteAsync(chatwootId, phone, "conferir /confirmar amanhã");
-        var unknown = await NoteAsync(chatwootId, phone, "/confirmarr");
+        var own = await f.NoteAsync(chatwootId, phone, "/confirmar", senderId: f.Chatwoot.ProfileId);
+        var plain = await f.NoteAsync(chatwootId, phone, "conferir /confirmar amanhã");
+        var unknown = await f.NoteAsync(chatwootId, phone, "/confirmarr");
 
         Assert.All(new[] { own, plain, unknown }, a => Assert.Equal("ignored", a.GetProperty("status").GetString()));
         Assert.Equal("ativa", (await f.StateAsync(reserva)).Status);
-        Assert.DoesNotContain(Replies(chatwootId), r => r.Contains("reserva", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(f.PrivateReplies(chatwootId), r => r.Contains("reserva", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>
@@ -182,7 +162,7 @@ public sealed class ReservationCommandTests(StaffReservationFixture f) : IClassF
 
         await EvolutionWebhooks.PostAsync(f.Client, EvolutionWebhooks.Text(phone, "quero falar com uma pessoa, por favor"));
 
-        var note = await Eventually.MatchesAsync(() => Task.FromResult(Replies(chatwootId).FirstOrDefault(r => r.StartsWith("🚨 Handoff", StringComparison.Ordinal))),
+        var note = await Eventually.MatchesAsync(() => Task.FromResult(f.PrivateReplies(chatwootId).FirstOrDefault(r => r.StartsWith("🚨 Handoff", StringComparison.Ordinal))),
             n => n is not null);
         var expires = TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(createdAt, DateTimeKind.Utc)).AddHours(24), Julia.Infrastructure.Time.SaoPaulo.Zone);
         Assert.Contains("Reservas dele em vigor", note);

@@ -14,32 +14,6 @@ namespace Julia.IntegrationTests.Chatwoot;
 /// </summary>
 public sealed class ReserveCommandTests(StaffReservationFixture f) : IClassFixture<StaffReservationFixture>
 {
-    static long nextMessage = 800_000;
-
-    /// <summary>The private note's webhook body (kept, so a test can deliver the very same message again).</summary>
-    static JsonObject Note(long chatwootId, string phone, string content)
-    {
-        var note = HumanLoopFixture.Webhook("webhook-message-created-private-note.json", chatwootId, phone);
-        note["content"] = content;
-        note["id"] = Interlocked.Increment(ref nextMessage);
-        return note;
-    }
-
-    async Task<JsonElement> PostAsync(JsonObject note)
-    {
-        using var response = await f.PostChatwootAsync(note);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    Task<JsonElement> NoteAsync(long chatwootId, string phone, string content) => PostAsync(Note(chatwootId, phone, content));
-
-    List<string> Replies(long chatwootId) =>
-        [.. f.Chatwoot.Messages.Where(m => m.ConversationId == chatwootId && m.Body["private"]!.GetValue<bool>()).Select(m => m.Body["content"]!.GetValue<string>())];
-
-    Task<string> ReplyAsync(long chatwootId, int number) =>
-        Eventually.MatchesAsync(() => Task.FromResult(Replies(chatwootId)), r => r.Count >= number).ContinueWith(t => t.Result[number - 1]);
-
     Task<long> AnswersQueuedAsync(Guid conversa) =>
         f.ScalarAsync<long>("SELECT count(*) FROM notificacoes WHERE tipo = 'resposta_comando' AND conversa_id = @conversa", new { conversa });
 
@@ -70,9 +44,9 @@ public sealed class ReserveCommandTests(StaffReservationFixture f) : IClassFixtu
         var (medico, conversa, chatwootId) = await f.DoctorAsync(phone, "reservar_nota_teste");
         var vaga = await f.OpenShiftAsync("reservar_nota_teste", "Hospital da Nota");
         var sentBefore = await f.ScalarAsync<long>("SELECT count(*) FROM fila_mensagens WHERE medico_id = @medico", new { medico });
-        var note = Note(chatwootId, phone, $"/reservar {vaga.ToString("D")[..9]} pediu por telefone");
+        var note = HumanLoopFixture.StaffNote(chatwootId, phone, $"/reservar {vaga.ToString("D")[..9]} pediu por telefone");
 
-        var answer = await PostAsync(note);
+        var answer = await f.PostNoteAsync(note);
 
         Assert.Equal("ok", answer.GetProperty("status").GetString());
         Assert.Contains("reservada", answer.GetProperty("acao").GetString());
@@ -83,7 +57,7 @@ public sealed class ReserveCommandTests(StaffReservationFixture f) : IClassFixtu
             "SELECT id, status, origem, reservada_por, confirmacao, conversa_id FROM reservas_vaga WHERE vaga_id = @vaga", new { vaga })).Single();
         Assert.Equal(("ativa", "humano", "Carlos Atendente", "pediu por telefone", (Guid?)conversa),
             (reserva.Status, reserva.Origem, reserva.ReservadaPor, reserva.Confirmacao, reserva.ConversaId));
-        var reply = await ReplyAsync(chatwootId, 1);
+        var reply = await f.PrivateReplyAsync(chatwootId, 1);
         Assert.Contains("Plantão reservado", reply);
         Assert.Contains("Hospital da Nota", reply);
         Assert.Contains("19:00–07:00", reply);
@@ -100,16 +74,16 @@ public sealed class ReserveCommandTests(StaffReservationFixture f) : IClassFixtu
         Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes WHERE medico_id = @medico AND autor_tipo = 'humano'", new { medico }));
 
         // Chatwoot delivers the same note again: nothing reserved again, no second answer.
-        var again = await PostAsync(note);
+        var again = await f.PostNoteAsync(note);
         Assert.Equal("ignored", again.GetProperty("status").GetString());
         Assert.Contains("já tratado", again.GetProperty("acao").GetString());
         Assert.Equal(1, await ReservationsOfShiftAsync(vaga));
         Assert.Equal(1, await AnswersQueuedAsync(conversa));
 
-        await NoteAsync(chatwootId, phone, "/confirmar ligou e aceitou");
-        Assert.Contains("Plantão confirmado", await ReplyAsync(chatwootId, 2));
+        await f.NoteAsync(chatwootId, phone, "/confirmar ligou e aceitou");
+        Assert.Contains("Plantão confirmado", await f.PrivateReplyAsync(chatwootId, 2));
         Assert.Equal(("confirmada", "confirmada"), StaffReservationAsserts.Pick(await f.StateAsync(reserva.Id)));
-        Assert.Equal(2, Replies(chatwootId).Count);
+        Assert.Equal(2, f.PrivateReplies(chatwootId).Count);
     }
 
     /// <summary>
@@ -122,14 +96,14 @@ public sealed class ReserveCommandTests(StaffReservationFixture f) : IClassFixtu
         const string phone = "5511977730009";
         var (_, conversa, chatwootId) = await f.DoctorAsync(phone, "reservar_nota_simultanea");
         var vaga = await f.OpenShiftAsync("reservar_nota_simultanea", "Hospital Simultâneo");
-        var note = Note(chatwootId, phone, $"/reservar {Start(vaga)}");
+        var note = HumanLoopFixture.StaffNote(chatwootId, phone, $"/reservar {Start(vaga)}");
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => PostAsync(note))));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => f.PostNoteAsync(note))));
 
         Assert.Equal(["ignored", "ignored", "ignored", "ok"], answers.Select(a => a.GetProperty("status").GetString()).Order());
         Assert.Equal(1, await ReservationsOfShiftAsync(vaga));
         Assert.Equal(1, await AnswersQueuedAsync(conversa));
-        Assert.Contains("Plantão reservado", await ReplyAsync(chatwootId, 1));
+        Assert.Contains("Plantão reservado", await f.PrivateReplyAsync(chatwootId, 1));
     }
 
     [Fact]
@@ -150,9 +124,9 @@ public sealed class ReserveCommandTests(StaffReservationFixture f) : IClassFixtu
             """, new { held });
         await ShiftOfAnotherSpecialtyAsync("reservar_lista_outra", "Hospital Lista Outra");
 
-        await NoteAsync(chatwootId, phone, "/reservar");
+        await f.NoteAsync(chatwootId, phone, "/reservar");
 
-        var reply = await ReplyAsync(chatwootId, 1);
+        var reply = await f.PrivateReplyAsync(chatwootId, 1);
         Assert.Contains("/reservar <início do id da vaga> [notas]", reply);
         Assert.Contains($"• {Start(first)} — Hospital Lista Um (Santo André), ", reply);
         Assert.Contains("noturno, 19:00–07:00, R$ 2.100", reply);
@@ -163,8 +137,8 @@ public sealed class ReserveCommandTests(StaffReservationFixture f) : IClassFixtu
         Assert.DoesNotContain(Start(held), reply);
 
         // An id start that names no shift: said, with the same list.
-        await NoteAsync(chatwootId, phone, "/reservar 0000-0000 amanhã");
-        var none = await ReplyAsync(chatwootId, 2);
+        await f.NoteAsync(chatwootId, phone, "/reservar 0000-0000 amanhã");
+        var none = await f.PrivateReplyAsync(chatwootId, 2);
         Assert.Contains("Nenhum plantão começa com 00000000", none);
         Assert.Contains(Start(first), none);
         Assert.Equal(0, await ReservationsOfShiftAsync(first) + await ReservationsOfShiftAsync(second));
@@ -178,25 +152,25 @@ public sealed class ReserveCommandTests(StaffReservationFixture f) : IClassFixtu
         var a = await WithIdAsync(await f.OpenShiftAsync("reservar_ambiguo_teste", "Hospital Ambíguo A"), "c0ffee01-aaaa-4000-8000-000000000001");
         var b = await WithIdAsync(await f.OpenShiftAsync("reservar_ambiguo_teste", "Hospital Ambíguo B"), "c0ffee01-bbbb-4000-8000-000000000002");
 
-        var answer = await NoteAsync(chatwootId, phone, "/reservar c0ffee01");
+        var answer = await f.NoteAsync(chatwootId, phone, "/reservar c0ffee01");
 
         Assert.Contains("ambíguo", answer.GetProperty("acao").GetString());
-        var which = await ReplyAsync(chatwootId, 1);
+        var which = await f.PrivateReplyAsync(chatwootId, 1);
         Assert.Contains("Mais de um plantão começa com c0ffee01", which);
         Assert.Contains("• c0ffee01a — Hospital Ambíguo A", which);   // as many digits as tell them apart
         Assert.Contains("• c0ffee01b — Hospital Ambíguo B", which);
         Assert.Equal(0, await ReservationsOfShiftAsync(a) + await ReservationsOfShiftAsync(b));
 
-        await NoteAsync(chatwootId, phone, "/reservar c0ffee01b");
-        Assert.Contains("Hospital Ambíguo B", await ReplyAsync(chatwootId, 2));
+        await f.NoteAsync(chatwootId, phone, "/reservar c0ffee01b");
+        Assert.Contains("Hospital Ambíguo B", await f.PrivateReplyAsync(chatwootId, 2));
         Assert.Equal((0L, 1L), (await ReservationsOfShiftAsync(a), await ReservationsOfShiftAsync(b)));
 
         // The same start on a cancelled shift and an open one: the open one is the one meant.
         var cancelled = await WithIdAsync(await f.OpenShiftAsync("reservar_ambiguo_teste", "Hospital Cancelado"), "c0ffee02-aaaa-4000-8000-000000000001");
         await f.ExecuteAsync("UPDATE vagas SET status = 'cancelada' WHERE id = @cancelled", new { cancelled });
         var open = await WithIdAsync(await f.OpenShiftAsync("reservar_ambiguo_teste", "Hospital Aberto"), "c0ffee02-bbbb-4000-8000-000000000002");
-        await NoteAsync(chatwootId, phone, "/reservar c0ffee02");
-        Assert.Contains("Plantão reservado para ele: Hospital Aberto", await ReplyAsync(chatwootId, 3));
+        await f.NoteAsync(chatwootId, phone, "/reservar c0ffee02");
+        Assert.Contains("Plantão reservado para ele: Hospital Aberto", await f.PrivateReplyAsync(chatwootId, 3));
         Assert.Equal(medico, await f.ScalarAsync<Guid>("SELECT medico_id FROM vagas WHERE id = @open", new { open }));
         Assert.Equal(0, await ReservationsOfShiftAsync(cancelled));
     }
@@ -247,9 +221,9 @@ public sealed class ReserveCommandTests(StaffReservationFixture f) : IClassFixtu
         foreach (var (vaga, said) in cases)
         {
             var before = await ReservationsOfShiftAsync(vaga);
-            var answer = await NoteAsync(chatwootId, phone, $"/reservar {Start(vaga)}");
+            var answer = await f.NoteAsync(chatwootId, phone, $"/reservar {Start(vaga)}");
             Assert.Contains("recusada", answer.GetProperty("acao").GetString());
-            var reply = await ReplyAsync(chatwootId, ++number);
+            var reply = await f.PrivateReplyAsync(chatwootId, ++number);
             Assert.Contains("Não deu para reservar", reply);
             Assert.Contains(said, reply);
             Assert.DoesNotMatch(@"\(\s*\)|\b(fechada|pendente_confirmacao|nao_reservavel|ja_reservada)\b", reply);
@@ -258,8 +232,8 @@ public sealed class ReserveCommandTests(StaffReservationFixture f) : IClassFixtu
 
         var open = await f.OpenShiftAsync("reservar_recusa_teste", "Hospital Para Bloqueado");
         await f.ExecuteAsync("UPDATE medicos SET bloqueado = true WHERE id = @medico", new { medico });
-        await NoteAsync(chatwootId, phone, $"/reservar {Start(open)}");
-        Assert.Contains("bloqueado", await ReplyAsync(chatwootId, ++number));
+        await f.NoteAsync(chatwootId, phone, $"/reservar {Start(open)}");
+        Assert.Contains("bloqueado", await f.PrivateReplyAsync(chatwootId, ++number));
         Assert.Equal(0, await ReservationsOfShiftAsync(open));
         Assert.Equal("aberta", await f.ScalarAsync<string>("SELECT status FROM vagas WHERE id = @open", new { open }));
     }
