@@ -51,12 +51,14 @@ internal static class HealthEndpoints
 
     static Ok<Dictionary<string, object?>> GetCircuits(CircuitBreakers breakers) => TypedResults.Ok(CircuitStates(breakers));
 
-    /// <summary>Each breaker's state, failure count and last failure/success (also in /admin/metricas/performance).</summary>
+    /// <summary>Each breaker's state, failure count, last failure/success, and its numbers (also in /admin/metricas/performance).</summary>
     public static Dictionary<string, object?> CircuitStates(CircuitBreakers breakers) =>
         breakers.All.ToDictionary(b => b.Name, b => (object?)new Dictionary<string, object?>
         {
             ["estado"] = b.State.ToString().ToLowerInvariant(), ["falhas_consecutivas"] = b.ConsecutiveFailures,
             ["ultima_falha"] = b.LastFailureAt, ["ultimo_sucesso"] = b.LastSuccessAt, ["tentar_em"] = b.RetryAt,
+            // Its numbers, so an operator reads what a state means without the docs (docs/decisions.md#agent, "Circuit breakers").
+            ["limite_falhas"] = b.FailuresToOpen, ["espera_segundos"] = (int)b.OpenFor.TotalSeconds,
         });
 
     internal sealed record LivenessResponse(string Status, DateTimeOffset Timestamp, string Service, string Version);

@@ -15,11 +15,15 @@ internal sealed class CircuitBreaker(string name, int failuresToOpen, TimeSpan o
     bool trialInFlight;
 
     public string Name { get; } = name;
+
+    /// <summary>Failures in a row that open it, and how long it stays open before a trial: shown at /health/circuits.</summary>
+    public int FailuresToOpen { get; } = failuresToOpen;
+    public TimeSpan OpenFor { get; } = openFor;
     public CircuitState State { get; private set; } = CircuitState.Closed;
     public int ConsecutiveFailures { get { lock (gate) return failures; } }
     public DateTimeOffset? LastFailureAt { get; private set; }
     public DateTimeOffset? LastSuccessAt { get; private set; }
-    public DateTimeOffset? RetryAt { get { lock (gate) return State == CircuitState.Open ? openedAt + openFor : null; } }
+    public DateTimeOffset? RetryAt { get { lock (gate) return State == CircuitState.Open ? openedAt + OpenFor : null; } }
 
     /// <summary>Raised when the breaker opens (alert `circuito_aberto`).</summary>
     public event Action<CircuitBreaker>? Opened;
@@ -32,7 +36,7 @@ internal sealed class CircuitBreaker(string name, int failuresToOpen, TimeSpan o
             {
                 case CircuitState.Closed:
                     return true;
-                case CircuitState.Open when time.GetUtcNow() >= openedAt + openFor:
+                case CircuitState.Open when time.GetUtcNow() >= openedAt + OpenFor:
                     State = CircuitState.HalfOpen;
                     trialInFlight = true;
                     return true;
@@ -77,7 +81,7 @@ internal sealed class CircuitBreaker(string name, int failuresToOpen, TimeSpan o
             failures++;
             trialInFlight = false;
             LastFailureAt = time.GetUtcNow();
-            if (State == CircuitState.HalfOpen || (State == CircuitState.Closed && failures >= failuresToOpen))
+            if (State == CircuitState.HalfOpen || (State == CircuitState.Closed && failures >= FailuresToOpen))
             {
                 opened = State != CircuitState.Open;
                 State = CircuitState.Open;
