@@ -650,4 +650,50 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("qual o 0800 do meu plano de saúde? sabe?")]
     [InlineData("a Paula do hospital me ligou ontem")]
     public void FortySecondSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    // Forty-fourth blind set (docs/decisions.md#handoff): variants written after the fixes — their mockery over a payment late or
+    // missing, legal steps named plainly, a person of ours through a team or a role.
+    [Theory]
+    [InlineData("vcs tão de brincadeira, atrasaram o pagamento de novo", HandoffTriggers.NegativeSentiment)]
+    [InlineData("o repasse atrasou outra vez, vocês só podem estar de sacanagem", HandoffTriggers.NegativeSentiment)]
+    [InlineData("4 meses sem receber e vcs de palhaçada", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vocês estão de brincadeira, ainda não caiu nada", HandoffTriggers.NegativeSentiment)]
+    [InlineData("isso aí é fraude trabalhista e vcs sabem", HandoffTriggers.Legal)]
+    [InlineData("vamos acionar a empresa", HandoffTriggers.Legal)]
+    [InlineData("vou levar essa história pro CFM", HandoffTriggers.Legal)]
+    [InlineData("eu proc vcs se não pagar", HandoffTriggers.Legal)]
+    [InlineData("encaminha minha mensagem pro setor financeiro", HandoffTriggers.PersonRequested)]
+    [InlineData("pode transferir pro RH?", HandoffTriggers.PersonRequested)]
+    [InlineData("repassa pra coordenação por favor", HandoffTriggers.PersonRequested)]
+    [InlineData("encaminha isso pra uma pessoa", HandoffTriggers.PersonRequested)]
+    [InlineData("quero contato com quem faz o pagamento", HandoffTriggers.PersonRequested)]
+    [InlineData("qual o whatsapp do financeiro de vcs?", HandoffTriggers.PersonRequested)]
+    [InlineData("preciso que alguém da escala me responda", HandoffTriggers.PersonRequested)]
+    [InlineData("gostaria que uma pessoa analisasse meu caso", HandoffTriggers.PersonRequested)]
+    [InlineData("quero falar com quem cuida da santa casa", HandoffTriggers.PersonRequested)]
+    public void FortyFourthSetTriggers(string text, string expected) => Assert.Equal(expected, HandoffTriggerDetector.Detect(text));
+
+    // The same words with no trigger: amazement, a calm question, his own errand, a call that came, a certificate, the bot praised.
+    [Theory]
+    [InlineData("vcs tão de brincadeira, que valor bom esse plantão, quero")]
+    [InlineData("vocês estão de brincadeira, o pagamento já caiu? que rápido")]
+    [InlineData("vocês estão de sacanagem")]
+    [InlineData("o pagamento atrasou de novo, sabe quando cai?")]
+    [InlineData("vou acionar vcs amanhã pra confirmar o plantão")]
+    [InlineData("o proc cirúrgico foi tranquilo")]
+    [InlineData("to na delegacia por causa de um documento, já te respondo")]
+    [InlineData("a clínica tem algum problema com a justiça?")]
+    [InlineData("vcs pedem certidão de processo ético?")]
+    [InlineData("o CFM mudou a regra do plantão?")]
+    [InlineData("vou encaminhar pro financeiro o comprovante")]
+    [InlineData("encaminha pro financeiro o comprovante que te mandei")]
+    [InlineData("preciso que alguém cubra meu plantão dia 10")]
+    [InlineData("recebi uma ligação de vcs ontem, era sobre a escala?")]
+    [InlineData("tive uma ligação perdida daí")]
+    [InlineData("vou conversar com meu sócio e te respondo")]
+    [InlineData("deixa eu ver com a minha esposa e te falo")]
+    [InlineData("suas respostas são ótimas, parece até gente")]
+    [InlineData("quem cuida do paciente da 12 é o residente")]
+    [InlineData("qual o email do financeiro pra mandar a nota?")]
+    public void FortyFourthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }

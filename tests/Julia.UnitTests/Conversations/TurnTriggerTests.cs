@@ -34,7 +34,7 @@ public sealed class TurnTriggerTests(ITestOutputHelper output)
     /// <summary>
     /// Reading messages together must not invent a trigger neither has alone, except two strong words: every pair of
     /// neighbouring corpus messages without a trigger — thousands of bursts that are not one — stays without one, or is
-    /// anger made of one strong word in each.
+    /// anger made of one strong word in each, or of their mockery in one and a payment gone wrong in the other (forty-fourth set).
     /// </summary>
     [Fact]
     public void NeighbouringMessagesWithoutATriggerHaveNoneTogether()
@@ -45,7 +45,8 @@ public sealed class TurnTriggerTests(ITestOutputHelper output)
         for (var i = 1; i < quiet.Count; i++)
             if (HandoffTriggerDetector.DetectInTurn([quiet[i - 1], quiet[i]]) is { } found
                 && !(found.Trigger == HandoffTriggers.NegativeSentiment && HandoffTriggerDetector.StrongWordCount(quiet[i - 1]) == 1
-                     && HandoffTriggerDetector.StrongWordCount(quiet[i]) == 1))
+                     && HandoffTriggerDetector.StrongWordCount(quiet[i]) == 1)
+                && !(found.Trigger == HandoffTriggers.NegativeSentiment && HandoffTriggerDetector.MockeryAndGrievanceApart(quiet[i - 1], quiet[i])))
                 invented.Add($"{found.Trigger}: {quiet[i - 1]} ‖ {quiet[i]}");
         output.WriteLine($"{quiet.Count - 1} pairs, {invented.Count} invented");
         Assert.True(quiet.Count > 2000, $"{quiet.Count} messages");
