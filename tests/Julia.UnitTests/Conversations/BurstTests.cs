@@ -4,7 +4,7 @@ using Julia.Handoffs;
 namespace Julia.UnitTests.Conversations;
 
 /// <summary>
-/// Bursts of the twenty-third to forty-second blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
+/// Bursts of the twenty-third to forty-fourth blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
 /// for — an opt-out through <see cref="OptOutDetector.InTurn"/> (as TurnProcessor reads it), a handoff through
 /// <see cref="HandoffTriggerDetector.DetectInTurn"/>. A line can narrow the stop before it, take a request back, or say
 /// who writes for the doctor.
@@ -952,6 +952,46 @@ public sealed class BurstTests
     [InlineData("o plantão foi uma loucura", "mas deu tudo certo")]
     [InlineData("robô eficiente", "parabéns")]
     [InlineData("me passa o contato", "do hospital", "pra eu avisar que chego 7h")]
+    // Forty-fourth blind set (its bursts as written, before the rules were read; labels revised as docs/decisions.md#handoff says):
+    // calm turns with the same words — a payment asked about, the hospital's coordination, "vc é robô?" answered, sarcasm-free praise.
+    [InlineData("de novo??", "atrasou DE NOVO", "palhaçada")]
+    [InlineData("cadê", "meu", "dinheiro????")]
+    [InlineData("ótimo atendimento hein", "👏👏")]
+    [InlineData("3 meses sem repasse", "parabéns pela organização 👏👏")]
+    [InlineData("que absurdo", "3 meses", "sem pagamento")]
+    [InlineData("ridículo", "ridículo")]
+    [InlineData("já é o segundo mês", "e ninguém resolve", "que vergonha")]
+    [InlineData("PQP", "DE NOVO ATRASADO")]
+    [InlineData("cansei", "vcs não respeitam médico")]
+    [InlineData("obrigado por nada", "mesmo")]
+    [InlineData("sério?", "sério mesmo??", "inacreditável vcs")]
+    [InlineData("que descaso", "com quem trabalha")]
+    [InlineData("to puto", "de verdade")]
+    [InlineData("oi", "quando cai o pagamento de novembro?")]
+    [InlineData("o repasse", "é todo dia 10?")]
+    [InlineData("vc é robô?", "ah tá, tudo bem", "quero ver a escala de sábado")]
+    [InlineData("bom dia", "a coordenação do PS pediu pra eu chegar 6h", "tudo bem?")]
+    [InlineData("o RH do hospital", "já tem meus documentos")]
+    [InlineData("meu contrato é PJ?", "ou CLT?")]
+    [InlineData("preciso do CRM ativo", "pra pegar plantão?")]
+    [InlineData("desculpa o atraso", "o B.O. do meu carro atrasou minha chegada")]
+    [InlineData("meu irmão é delegado", "kkk", "mas voltando, tem plantão sábado?")]
+    [InlineData("parabéns pela organização", "o plantão foi ótimo")]
+    [InlineData("ótimo atendimento", "obrigado 👏👏")]
+    [InlineData("o pagamento atrasou?", "ainda não caiu aqui", "pode ver?")]
+    [InlineData("faltou o adicional noturno", "consegue verificar?")]
+    [InlineData("o processo", "de cadastro", "demora?")]
+    [InlineData("já falei com a moça que me ligou ontem", "tudo certo")]
+    [InlineData("a moça do financeiro já me respondeu", "obrigado")]
+    [InlineData("que raiva", "esqueci meu jaleco kkk")]
+    [InlineData("pqp", "plantão puxado hoje", "mas deu certo")]
+    [InlineData("quero falar", "sobre o plantão de sábado")]
+    [InlineData("vou falar com meu advogado", "pra revisar o contrato antes de assinar")]
+    [InlineData("não precisa passar pra ninguém", "era só isso")]
+    [InlineData("vcs tão de brincadeira", "que valor bom", "quero o plantão")]
+    [InlineData("o pagamento caiu", "valeu", "👏👏")]
+    [InlineData("quem cuida do pagamento", "é vcs ou o hospital?")]
+    [InlineData("sério?", "já caiu?", "que rápido")]
     public void TheseTurnsHaveNoTrigger(params string[] messages) =>
         Assert.Null(HandoffTriggerDetector.DetectInTurn(messages));
 
@@ -1252,6 +1292,54 @@ public sealed class BurstTests
     [InlineData(HandoffTriggers.PersonRequested, "tem como", "falar com o supervisor?")]
     [InlineData(HandoffTriggers.PersonRequested, "pode me transferir", "pra um atendente?")]
     [InlineData(HandoffTriggers.PersonRequested, "por msg não dá", "alguém me liga")]
+    // Forty-fourth blind set (its bursts as written, before the rules were read; labels revised as docs/decisions.md#handoff says):
+    // money late or missing over lines ("vcs estão de brincadeira" / "o pagamento atrasou de novo"), a person of ours by a team or
+    // a role, legal steps split across lines, a calm start then the threat.
+    [InlineData(HandoffTriggers.Legal, "olha", "se não cair até amanhã", "vou entrar na justiça")]
+    [InlineData(HandoffTriggers.Legal, "oi", "o pagamento de outubro ainda não caiu", "já é o terceiro mês", "vou cobrar na justiça")]
+    [InlineData(HandoffTriggers.Legal, "3 meses esperando", "meu advogado vai entrar em contato")]
+    [InlineData(HandoffTriggers.Legal, "vcs não pagaram o adicional", "isso é fraude trabalhista")]
+    [InlineData(HandoffTriggers.Legal, "boa tarde", "quero saber do repasse", "se não resolver vou no MPT")]
+    [InlineData(HandoffTriggers.Legal, "ja falei com meu", "advogado")]
+    [InlineData(HandoffTriggers.Legal, "vou acionar", "o procon")]
+    [InlineData(HandoffTriggers.Legal, "isso é pejotização", "vou denunciar")]
+    [InlineData(HandoffTriggers.Legal, "chega", "vou fazer B.O.")]
+    [InlineData(HandoffTriggers.Legal, "vou", "na justiça", "cobrar cada plantão")]
+    [InlineData(HandoffTriggers.Legal, "eu vou", "abrir processo no CRM", "contra o coordenador de vcs")]
+    [InlineData(HandoffTriggers.Legal, "oi", "tudo bem?", "o pagamento atrasou", "vou pedir danos morais")]
+    [InlineData(HandoffTriggers.Legal, "meu adv", "já tá sabendo")]
+    [InlineData(HandoffTriggers.Legal, "vou registrar", "queixa", "na delegacia")]
+    [InlineData(HandoffTriggers.Legal, "já era", "agora é justiça")]
+    [InlineData(HandoffTriggers.Legal, "não pagaram", "de novo", "vou pra justiça do trabalho")]
+    [InlineData(HandoffTriggers.Legal, "vou levar", "pro sindicato dos médicos")]
+    [InlineData(HandoffTriggers.Legal, "vcs vão", "responder", "na justiça")]
+    [InlineData(HandoffTriggers.Legal, "reclamação trabalhista", "é o que vou fazer")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "quero falar com alguém do financeiro")]
+    [InlineData(HandoffTriggers.PersonRequested, "bom dia", "o pagamento atrasou", "me passa pro financeiro")]
+    [InlineData(HandoffTriggers.PersonRequested, "vc é robô?", "então me passa pra uma pessoa")]
+    [InlineData(HandoffTriggers.PersonRequested, "robô?", "quero gente")]
+    [InlineData(HandoffTriggers.PersonRequested, "para", "quero falar com uma pessoa")]
+    [InlineData(HandoffTriggers.PersonRequested, "tem alguém aí?", "humano?", "preciso de atendimento")]
+    [InlineData(HandoffTriggers.PersonRequested, "me passa", "pro RH")]
+    [InlineData(HandoffTriggers.PersonRequested, "quero falar", "com o responsável", "pela minha conta")]
+    [InlineData(HandoffTriggers.PersonRequested, "quem cuida do santa casa aí?", "quero falar com ele")]
+    [InlineData(HandoffTriggers.PersonRequested, "a moça que me ligou ontem", "pode me ligar de novo?")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "pf me liga alguém", "é urgente")]
+    [InlineData(HandoffTriggers.PersonRequested, "não quero bot", "chama a coordenação")]
+    [InlineData(HandoffTriggers.PersonRequested, "atendente", "atendente", "ATENDENTE")]
+    [InlineData(HandoffTriggers.PersonRequested, "preciso falar", "com o financeiro", "sobre o desconto")]
+    [InlineData(HandoffTriggers.PersonRequested, "faltou o adicional noturno", "quero falar com alguém do financeiro")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "alguém da escala pode me chamar?")]
+    [InlineData(HandoffTriggers.PersonRequested, "é robô né", "passa pra alguém")]
+    [InlineData(HandoffTriggers.PersonRequested, "me transfere", "pro supervisor")]
+    [InlineData(HandoffTriggers.PersonRequested, "boa noite", "desculpa o horário", "queria falar com a coordenação amanhã cedo")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "vcs estão de brincadeira", "o pagamento atrasou de novo")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "vai se ferrar", "robô")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "oi", "o pagamento caiu?", "não caiu né", "que piada vcs")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "vcs são", "uns", "incompetentes")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "faltou o adicional de novo", "vcs são uma vergonha")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "o pagamento atrasou", "de novo", "vcs tão de sacanagem")]
+    [InlineData(HandoffTriggers.Legal, "o paciente ameaçou me processar hoje", "que dia", "enfim, tem plantão amanhã?")]
     public void TheTurnsTrigger(string expected, params string[] messages) =>
         Assert.Equal(expected, HandoffTriggerDetector.DetectInTurn(messages)?.Trigger);
 
