@@ -653,4 +653,54 @@ public sealed class OptOutDetectorTests
     [InlineData("para de me mandar mensagem de madrugada, me tira dessa lista")]
     [InlineData("paraa de mandar")]
     public void AWishedStopStands(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    // Forty-third blind set: the stop said the way WhatsApp is spoken (OptOutDetector.Colloquial) — the slang name of what we
+    // send closing its clause, the verb split by voice typing, the trailing "não" of dictation before the command, the boss's
+    // order passed on, us blocked elsewhere, the next message threatened, the data whose use he never allowed told to be
+    // deleted, the data asked deleted, "tira daí", the registration closed with a stop, "me tira dessa" after a complaint about
+    // us, what he is doing right now before a "mas", and the list left in the gerund.
+    [Theory]
+    [InlineData("chega desse bagulho aí")]
+    [InlineData("chega dessa parada, sério")]
+    [InlineData("não quero mais esse lance não")]
+    [InlineData("me exclui dessa parada de mensagem pfv")]
+    [InlineData("des cadastra meu telefone pf")]
+    [InlineData("não tenho interesse nenhum não tira meu contato da lista")]
+    [InlineData("a diretoria do hospital pediu pra vcs pararem")]
+    [InlineData("meu chefe mandou que vcs parem")]
+    [InlineData("já bloqueei vocês no meu outro celular")]
+    [InlineData("mais uma vez e eu denuncio")]
+    [InlineData("quem passou meu número? não autorizei, apaga")]
+    [InlineData("pela LGPD quero meu cadastro excluído")]
+    [InlineData("excluam tudo que vcs têm sobre mim")]
+    [InlineData("tira aí por favor")]
+    [InlineData("fecha meu cadastro aí, não quero mais")]
+    [InlineData("vcs mandam mensagem demais, me tira dessa")]
+    [InlineData("to em cirurgia agora mas por favor parem de me mandar mensagem, nao vou pegar nada")]
+    [InlineData("estou saindo dessa lista")]
+    [InlineData("nao precisa mais mandar mensagem nenhuma pra mim")]
+    [InlineData("não vou pegar plantão com vocês")]
+    public void FortyThirdSetColloquialStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    // …while the same words about one thing, someone else's, a slip, a moment, a thread kept, or laughing are no stop.
+    [Theory]
+    [InlineData("esse bagulho de sobreaviso não rola")]
+    [InlineData("me tira dessa parada de sábado")]
+    [InlineData("não quero mais esse trem de plantão de 24h, só de 12")]
+    [InlineData("tira aí o plantão de quarta")]
+    [InlineData("tira")]
+    [InlineData("não tenho interesse nesse não tira meu nome da escala")]
+    [InlineData("meu chefe pediu pra vcs pararem de mandar vaga pra ele")]
+    [InlineData("meu chefe pediu pra eu parar de pegar plantão")]
+    [InlineData("bloqueei vocês sem querer, já desbloqueei")]
+    [InlineData("mandei a foto errada, apaga")]
+    [InlineData("finaliza meu cadastro pra eu pegar o plantão de sábado")]
+    [InlineData("esse plantão é furada, me tira dessa")]
+    [InlineData("tô dirigindo agora mas depois me manda as vagas")]
+    [InlineData("para de ligar, me manda por aqui")]
+    [InlineData("vou bloquear a tarde de sexta pro plantão")]
+    [InlineData("minha irmã perguntou se é spam, falei que não")]
+    [InlineData("meu filho vive falando \"para de me mandar mensagem\" pros amigos kkk")]
+    [InlineData("kkkk para com isso, me manda a vaga de domingo")]
+    public void FortyThirdSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

@@ -24,6 +24,13 @@ internal static partial class OptOutDetector
     /// <summary>Which family recognised the opt-out (`comando`, `recusa`, `remocao`, `parar_envio`, …), or null.</summary>
     public static string? Family(string? text)
     {
+        // Forty-third blind set: "me tira dessa parada aí", "chega desse trem" — the slang name of what we send read as "isso".
+        if (FamilyOf(text) is { } family) return family;
+        return text is not null && WithTheThingAsIsso(text) is { } withIsso ? FamilyOf(withIsso) : null;
+    }
+
+    static string? FamilyOf(string? text)
+    {
         // Nineteenth blind set: "\"me tira daqui\" foi o que o paciente gritou" — words quoted and then told as someone's are
         // not the doctor's own; what follows them is read.
         if (text is not null && text.TrimStart() is [var first, ..] && first is '"' or '“' or '\'' or '‘' && ReportedQuote().Match(text) is { Success: true } quote)
@@ -39,7 +46,10 @@ internal static partial class OptOutDetector
         // a stop he almost asked for and did not is read as nothing up to its "mas" or the end of its clause; what follows decides.
         if (text is not null && (text.Contains("quase", StringComparison.OrdinalIgnoreCase) || text.Contains(" ia ", StringComparison.OrdinalIgnoreCase))
             && AlmostAsked().Match(text) is { Success: true } almost) text = text.Remove(almost.Index, almost.Length);
-        var normalised = PtBrText.Normalise(text);
+        // Forty-third blind set: "o cara do lado falou \"para de me mandar mensagem\" pro ex dele" — another's words quoted.
+        if (text is not null && text.AsSpan().IndexOfAny('"', '“') >= 0) text = OthersQuote().Replace(text, " ");
+        // Forty-third blind set: "des cadastra meu número" — voice typing splits the verb at its prefix.
+        var normalised = JoinSplitPrefix(PtBrText.Normalise(text));
         if (normalised.Length == 0) return null;
         var words = normalised.Split(' ');
         var lastSentence = LastSentence(text!);
@@ -66,6 +76,17 @@ internal static partial class OptOutDetector
         // não!"), a request to stop counted or followed by the sending that goes on ("já pedi umas três vezes pra parar"), "não
         // precisa mais" before a change of life, and a stop with a report threatened ("parem senão denuncio").
         if (family is null) family = Implied(text!, normalised, words, clauseEnds);
+        // Forty-third blind set: the boss's order passed on, us blocked elsewhere, the next message threatened, the questioned
+        // data told to be deleted, and the dictated "não quero mais isso não tira meu número" (OptOutDetector.Colloquial).
+        family ??= EmployersOrder(normalised, names)
+                   ?? (normalised.Contains("bloq", StringComparison.Ordinal) && BlockedUs().IsMatch(normalised) && !BlockedElsewhere().IsMatch(normalised) ? "bloquear" : null)
+                   ?? (normalised.Contains("mais uma", StringComparison.Ordinal) && NextMessageThreatened().IsMatch(normalised) ? "bloquear" : null)
+                   ?? (DeletesTheDataQuestioned(lastSentence, normalised) ? "remocao" : null)
+                   ?? RefusalClosedByNao(words, clauseEnds, names)
+                   ?? (TakeMeOutOfThere(words) ? "comando" : null)
+                   ?? (RegistrationClosedWithAStop(normalised, lastSentence, names) ? "remocao" : null)
+                   ?? (OutOfThisAfterUs(normalised, lastSentence) ? "comando" : null)
+                   ?? StopAfterTheMoment(normalised, names);
         // Fifteenth blind set: "sai do meu pé kkkk brincadeira, manda as vagas" — a stop taken back as a joke counts only if
         // the words after the taking-back stop on their own ("isso não é brincadeira", "sem brincadeira" take nothing back).
         // Twentieth blind set: "pare de me mandar vaga boa que eu não tenho tempo kkkk", "para com isso julia kkk vc sabe que eu
@@ -74,6 +95,8 @@ internal static partial class OptOutDetector
         // teasing stop ("para com isso", "pare"); what follows the praise is still read ("…rsrs, mas me tira da lista").
         if (family is not null && StopInJest(text!, normalised, family) is { } jestEnd)
             return FamilyFrom(normalised.AsSpan(0, jestEnd).Count(' ') + 1, words, lastSentence, clauseEnds);
+        // Forty-third blind set: "😂 para com isso kkk, me manda o plantão" — laughing, then the shift asked for: teasing.
+        if (family is not null && Laughs(text!, normalised) && ShiftAskedFor().IsMatch(normalised)) return null;
         // Twenty-eighth blind set: "para de mandar o paciente pro RX", "pode parar de mandar o relatório do leito 7" — what is
         // sent is a patient or a document of the ward, not the offers.
         if (family is "parar_envio" or "mandar_nao" && WardThingSent().IsMatch(normalised)) return null;
@@ -428,6 +451,8 @@ internal static partial class OptOutDetector
                     text += " " + texts[next++];
                 if (next < texts.Count && !Stop(next)
                     && (StopTakenBack(texts[next]) || KeepsTheContact(texts[next]) || NarrowsTheStop(texts[next]) || ArrivesWhen(Norm(i), Norm(next))
+                        // Forty-third blind set: "desencana" then "eu pego o outro" — the offer refused, another one taken.
+                        || (TakesAnotherOffer().IsMatch(Norm(next)) && !IsOptOut(text + ", " + texts[next]))
                         || (ContinuesTheSentence(texts[next]) && (!IsOptOut(text + " " + texts[next]) || !IsOptOut(text + ", " + texts[next])))
                         || (GivesTheObject(text, texts[next]) && !IsOptOut(text + " " + texts[next]))))
                 {
@@ -592,7 +617,9 @@ internal static partial class OptOutDetector
          // message); "remove" then "the saturday one" — the English article.
          "por", "pelo", "pela", "the", "cedo", "antes",
          // Thirty-ninth blind set: "que" — "para de mandar" then "que tô dirigindo" gives the stop its reason, as in one message.
-         "que"];
+         "que",
+         // Forty-third blind set: "não quero ser incomodado" then "durante a cirurgia" — a time the stop lasts, as in one message.
+         "durante", "enquanto"];
 
     /// <summary>"espera", "pera", "mentira", "brincadeira", "esquece", "desconsidera" opening the next line: the stop taken back.</summary>
     static bool StopTakenBack(string next) => TakenBackOpening().IsMatch(PtBrText.Normalise(next));
