@@ -3,9 +3,9 @@ using System.Globalization;
 namespace Julia.Infrastructure.Logging;
 
 /// <summary>
-/// A background loop failing again and again (the database down for ten minutes) logs its first failure in full, then one
-/// line a minute while it lasts, and one line when it works again — not one ERROR with a stack trace per retry
-/// (docs/decisions.md#configuration). Every loop logs through this class, so the words an operator greps are the same
+/// A background loop failing again and again (the database down for ten minutes) logs its first failure in full, then a
+/// summary line that comes less often the longer the outage lasts (<see cref="Gap"/>), and one line when it works again —
+/// not one ERROR with a stack trace per retry (docs/decisions.md#configuration). Every loop logs through this class, so the words an operator greps are the same
 /// for all of them: `failed;` (ERROR, with the exception), `still failing` (WARNING: the count, for how long, the last
 /// exception's type) and `working again after N failures` (INFO: the count and how long it lasted).
 /// </summary>
@@ -13,7 +13,6 @@ namespace Julia.Infrastructure.Logging;
 /// <param name="next">What the loop does next, ending the ERROR and WARNING lines: "continuing", "next sweep in 60 s".</param>
 internal sealed partial class FailureStreak(string loop, string next, TimeProvider time, ILogger logger)
 {
-    static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
     readonly Lock gate = new();
     int failures;
     long attempts, lastAttemptAtFailure;
@@ -29,7 +28,7 @@ internal sealed partial class FailureStreak(string loop, string next, TimeProvid
         lock (gate) return ++attempts;
     }
 
-    /// <summary>One more failure: the first is logged in full, then one summary a minute at most, the rest not at all.</summary>
+    /// <summary>One more failure: the first is logged in full, then a summary when <see cref="Gap"/> has passed, the rest not at all.</summary>
     public void Fail(Exception ex)
     {
         Report report;
@@ -43,7 +42,7 @@ internal sealed partial class FailureStreak(string loop, string next, TimeProvid
             var now = time.GetUtcNow();
             if (failures == 1) since = now;
             lasting = now - since;
-            report = failures == 1 ? Report.First : now - lastReported < Every ? Report.Quiet : Report.Still;
+            report = failures == 1 ? Report.First : now - lastReported < Gap(lastReported - since) ? Report.Quiet : Report.Still;
             if (report != Report.Quiet) lastReported = now;
         }
         switch (report)
@@ -72,6 +71,17 @@ internal sealed partial class FailureStreak(string loop, string next, TimeProvid
     }
 
     public int Failures { get { lock (gate) return failures; } }
+
+    /// <summary>
+    /// How long after a line, written <paramref name="into"/> the outage, the next `still failing` may come: every minute
+    /// for the first 5 minutes (a blip, or the start of something the operator is watching live), then every 5 minutes up
+    /// to the hour, then every 15 minutes — a one-hour outage is 16 lines per loop instead of 60, a night-long one 4 an
+    /// hour, and the last line is never more than 15 minutes old (docs/decisions.md#configuration).
+    /// </summary>
+    internal static TimeSpan Gap(TimeSpan into) =>
+        into < TimeSpan.FromMinutes(5) ? TimeSpan.FromMinutes(1)
+        : into < TimeSpan.FromHours(1) ? TimeSpan.FromMinutes(5)
+        : TimeSpan.FromMinutes(15);
 
     enum Report { First, Still, Quiet }
 
