@@ -35,6 +35,10 @@ internal sealed partial class ChatwootCommands(
     public Task<ChatwootOutcome> RunAsync(ConversationRef c, ChatwootEvent.MessageCreated m, PauseCommand command, CancellationToken ct) =>
         RunAsync(c, m, command.Verb, (by, t) => pause.DecideAsync(c.MedicoId, command, by, t), ct);
 
+    /// <summary>A note that looks like a command and is none (<see cref="StaffCommandSlip"/>): answered once with the usage, nothing done.</summary>
+    public Task<ChatwootOutcome> RunAsync(ConversationRef c, ChatwootEvent.MessageCreated m, StaffCommandSlip slip, CancellationToken ct) =>
+        RunAsync(c, m, slip.Typed, (_, _) => Task.FromResult(("comando não reconhecido", slip.Reply)), ct);
+
     async Task<ChatwootOutcome> RunAsync(ConversationRef c, ChatwootEvent.MessageCreated m, string verb,
         Func<string, CancellationToken, Task<(string Outcome, string Reply)>> decide, CancellationToken ct)
     {

@@ -59,6 +59,8 @@ internal sealed partial class ChatwootEventHandler(
                 return await WithConversationAsync(message, message.ConversationId, message.ContactPhone, ct, c => commands.RunAsync(c, message, command, ct));
             case ChatwootEvent.MessageCreated message when IsStaffNote(message) && PauseCommand.Parse(message.Content) is { } pause:
                 return await WithConversationAsync(message, message.ConversationId, message.ContactPhone, ct, c => commands.RunAsync(c, message, pause, ct));
+            case ChatwootEvent.MessageCreated message when IsStaffNote(message) && StaffCommandSlip.Parse(message.Content) is { } slip:
+                return await WithConversationAsync(message, message.ConversationId, message.ContactPhone, ct, c => commands.RunAsync(c, message, slip, ct));
             case ChatwootEvent.MessageCreated message:
                 if (WhyNotAPerson(message) is { } reason)
                 {

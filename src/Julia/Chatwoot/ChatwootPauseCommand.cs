@@ -17,7 +17,7 @@ internal sealed class ChatwootPauseCommand(ContactPauses pauses, TimeProvider ti
     public async Task<(string Outcome, string Reply)> DecideAsync(Guid medicoId, PauseCommand command, string by, CancellationToken ct)
     {
         if (await pauses.StateAsync(medicoId, ct) is not { } state) return ("médico não encontrado", "Médico não encontrado (apagado?): nada foi feito.");
-        return command.Verb == PauseCommand.Resume ? await ResumeAsync(state, by, ct) : await PauseAsync(state, command.Rest, by, ct);
+        return command.Verb == PauseCommand.Resume ? await ResumeAsync(state, command.Rest, by, ct) : await PauseAsync(state, command.Rest, by, ct);
     }
 
     async Task<(string, string)> PauseAsync(ContactPauseState state, string? rest, string by, CancellationToken ct)
@@ -40,16 +40,25 @@ internal sealed class ChatwootPauseCommand(ContactPauses pauses, TimeProvider ti
                     "Use essa data ou uma anterior; perto dela dá para pausar de novo.");
         }
         var until = day!.Value;
-        if (!await pauses.PauseAsync(state.MedicoId, until, reason!, by, ct)) return ("médico não encontrado", "Médico não encontrado (apagado?): nada foi feito.");
-        var replaced = state.Ate is { } old && PauseRules.DayOf(old) != until ? $" (substitui a pausa que ia até {Shown(PauseRules.DayOf(old))})" : "";
+        if (await pauses.PauseReplacingAsync(state.MedicoId, until, reason!, by, ct) is not { } written)
+            return ("médico não encontrado", "Médico não encontrado (apagado?): nada foi feito.");
+        var replaced = written.ReplacedDay is { } old ? $" (substitui a pausa que ia até {Shown(old)})" : "";
         return ("pausado", $"⏸️ Contato pausado até {Shown(until)} ({PauseRules.Reason(reason!)}){replaced}: campanhas e follow-ups não chegam a ele até lá; " +
             $"respostas e lembretes pedidos por ele seguem. A partir de {Shown(until)} ele volta a recebê-los. Registrado por {by}.");
     }
 
-    async Task<(string, string)> ResumeAsync(ContactPauseState state, string by, CancellationToken ct) =>
-        await pauses.ResumeAsync(state.MedicoId, by, ct) is { } was
-            ? ("retomado", $"▶️ Pausa encerrada (ia até {Shown(was)}): campanhas e follow-ups voltam a chegar a ele. Registrado por {by}.")
+    /// <summary>
+    /// Ends the pause. Words after `/retomar` ("/retomar ligou dizendo que voltou") are the reason, like `/pausar`'s: the
+    /// answer note repeats them, so the conversation keeps why with who — never dropped without a word. Not in the log
+    /// line, which is INFO and takes no typed text (docs/decisions.md#configuration); no column keeps them either.
+    /// </summary>
+    async Task<(string, string)> ResumeAsync(ContactPauseState state, string? reason, string by, CancellationToken ct)
+    {
+        var why = reason is null ? "" : $" Motivo: {PauseRules.Reason(reason)}.";
+        return await pauses.ResumeAsync(state.MedicoId, by, ct) is { } was
+            ? ("retomado", $"▶️ Pausa encerrada (ia até {Shown(was)}): campanhas e follow-ups voltam a chegar a ele.{why} Registrado por {by}.")
             : ("sem pausa", "Ele não tinha pausa de contato em vigor: nada mudou.");
+    }
 
     /// <summary>"15/03/2027 licença" (an "até" before the date is allowed): the day, and the reason after it.</summary>
     static (DateOnly? Day, string? Reason) Read(string? rest, DateOnly today)

@@ -68,8 +68,8 @@ internal static class ContactPauseEndpoints
             case PauseRefusal.NoReason:
                 return Bad("motivo é obrigatório: por que ele não quer contato (ex.: licença maternidade)");
         }
-        if (!await pauses.PauseAsync(id, day!.Value, request.Motivo!, By(request.Por), ct)) return NotFound(id);
-        return await pauses.StateAsync(id, ct) is { } now ? TypedResults.Ok(Dto(now)) : NotFound(id);
+        if (await pauses.PauseReplacingAsync(id, day!.Value, request.Motivo!, By(request.Por), ct) is not { } written) return NotFound(id);
+        return await pauses.StateAsync(id, ct) is { } now ? TypedResults.Ok(Dto(now, replaced: written.ReplacedDay)) : NotFound(id);
     }
 
     static async Task<IResult> ResumeAsync(Guid id, ResumeRequest? request, ContactPauses pauses, CancellationToken ct)
@@ -82,10 +82,12 @@ internal static class ContactPauseEndpoints
 
     /// <summary>
     /// His pause as staff read it: `ate` is the day given (AAAA-MM-DD, the first day he may be contacted again), null
-    /// without a pause in force; `encerrada` (retomar only) the `ate` of the pause just ended, null when none was.
+    /// without a pause in force; `encerrada` (retomar only) the `ate` of the pause just ended, null when none was;
+    /// `substituida` (pausar only) the `ate` of a different pause in force that this one replaced, null when none was
+    /// (a repeat of the same pause replaces nothing) — so whoever overwrote a colleague's date sees which.
     /// Name and full phone, as GET /admin/handoffs and /admin/reservas show doctors: staff call him.
     /// </summary>
-    static object Dto(ContactPauseState s, DateOnly? ended = null) => new
+    static object Dto(ContactPauseState s, DateOnly? ended = null, DateOnly? replaced = null) => new
     {
         medico_id = s.MedicoId,
         medico = s.Nome,
@@ -95,6 +97,7 @@ internal static class ContactPauseEndpoints
         motivo = s.Motivo,
         em = s.Em is { } em ? SaoPaulo.ToLocal(new DateTimeOffset(DateTime.SpecifyKind(em, DateTimeKind.Utc))).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture) : null,
         encerrada = ended is { } e ? Iso(e) : null,
+        substituida = replaced is { } r ? Iso(r) : null,
     };
 
     static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -10,6 +10,13 @@ internal sealed record ContactPauseState(
     public bool Paused => Ate is not null;
 }
 
+/// <summary>A pause written: <see cref="Replaced"/> is the end (UTC) of a different pause that was in force, null when none was.</summary>
+internal sealed record PauseWrite(DateTime? Replaced)
+{
+    /// <summary>The replaced pause's day (São Paulo), as staff typed it.</summary>
+    public DateOnly? ReplacedDay => Replaced is { } old ? PauseRules.DayOf(old) : null;
+}
+
 /// <summary>
 /// Every write of a contact pause (docs/decisions.md#contact-pause) — the agent's `pausar_contato`/`retomar_contato`,
 /// the `/pausar`/`/retomar` notes in Chatwoot and POST /admin/medicos/{id}/pausar|retomar — goes through here, so the
@@ -23,12 +30,19 @@ internal sealed partial class ContactPauses(NpgsqlDataSource db, DoctorStore sto
     /// Records the pause until <paramref name="day"/> (the rules already checked: <see cref="PauseRules.Check"/>). False
     /// when he is erased or removed. <paramref name="staff"/>: who, when staff did it (logged); null for the agent.
     /// </summary>
-    public async Task<bool> PauseAsync(Guid medicoId, DateOnly day, string reason, string? staff, CancellationToken ct)
+    public async Task<bool> PauseAsync(Guid medicoId, DateOnly day, string reason, string? staff, CancellationToken ct) =>
+        await PauseReplacingAsync(medicoId, day, reason, staff, ct) is not null;
+
+    /// <summary>
+    /// As <see cref="PauseAsync"/>, and says which pause it replaced: null when nothing was stored; otherwise
+    /// <see cref="PauseWrite.Replaced"/> names a different pause that was in force — staff are told the date they just overwrote.
+    /// </summary>
+    public async Task<PauseWrite?> PauseReplacingAsync(Guid medicoId, DateOnly day, string reason, string? staff, CancellationToken ct)
     {
-        var stored = await store.PauseContactAsync(medicoId, PauseRules.StartOf(day), PauseRules.Reason(reason), ct);
+        var written = await store.PauseContactAsync(medicoId, PauseRules.StartOf(day), PauseRules.Reason(reason), ct);
         await InvalidateAsync(medicoId, ct);
-        if (stored && staff is not null) LogStaffPaused(medicoId, day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), staff);
-        return stored;
+        if (written is not null && staff is not null) LogStaffPaused(medicoId, day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), staff);
+        return written;
     }
 
     /// <summary>Ends his pause now; the day it would have ended (São Paulo), or null when none was in force.</summary>

@@ -195,17 +195,23 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
     /// <summary>
     /// The pause he asked for (docs/decisions.md#contact-pause): no campaign or follow-up reaches him before
     /// <paramref name="until"/>. A new pause replaces the one in force; the same one again keeps when it was asked for
-    /// (staff repeating a request is not a new one). False when he is erased or removed. Writers go through
+    /// (staff repeating a request is not a new one). Null when he is erased or removed; otherwise the end (UTC) of the
+    /// pause in force it replaced, when it was a different one (<see cref="PauseWrite"/>). Writers go through
     /// <see cref="ContactPauses"/>, which drops his cached views.
     /// </summary>
-    public async Task<bool> PauseContactAsync(Guid id, DateTimeOffset until, string reason, CancellationToken ct)
+    public async Task<PauseWrite?> PauseContactAsync(Guid id, DateTimeOffset until, string reason, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.ExecuteAsync(new CommandDefinition("""
-            UPDATE medicos SET contato_pausado_ate = @until, contato_pausado_motivo = @reason,
-                   contato_pausado_em = CASE WHEN contato_pausado_ate = @until AND contato_pausado_motivo = @reason THEN contato_pausado_em ELSE now() END
-            WHERE id = @id AND deleted_at IS NULL AND apagado_em IS NULL
-            """, new { id, until = until.UtcDateTime, reason }, cancellationToken: ct)) == 1;
+        // The pause it replaces is read in the same statement as the write: two staff pausing him at once are each told
+        // the one their own write replaced, never a date read before the other's.
+        return await c.QuerySingleOrDefaultAsync<PauseWrite>(new CommandDefinition("""
+            UPDATE medicos m SET contato_pausado_ate = @until, contato_pausado_motivo = @reason,
+                   contato_pausado_em = CASE WHEN old.ate = @until AND old.motivo = @reason THEN old.em ELSE now() END
+            FROM (SELECT id, contato_pausado_ate AS ate, contato_pausado_motivo AS motivo, contato_pausado_em AS em
+                  FROM medicos WHERE id = @id AND deleted_at IS NULL AND apagado_em IS NULL FOR UPDATE) old
+            WHERE m.id = old.id
+            RETURNING CASE WHEN old.ate > now() AND (old.ate <> @until OR old.motivo IS DISTINCT FROM @reason) THEN old.ate END AS Replaced
+            """, new { id, until = until.UtcDateTime, reason }, cancellationToken: ct));
     }
 
     /// <summary>

@@ -245,16 +245,23 @@ public sealed class ContactPauseTests(ContactPauseFixture f) : IClassFixture<Con
         Assert.Null(await PausedUntilAsync(medico));
     }
 
-    /// <summary>Staff see who is paused and end a pause with the runbook's statements; a campaign then reaches him.</summary>
+    /// <summary>
+    /// Staff see who is paused and end a pause with the runbook's statements; a campaign then reaches him. The list is the
+    /// one GET /admin/medicos/pausados gives: a doctor erased or removed keeps his date in the row, but is nobody's to call.
+    /// </summary>
     [Fact]
     public async Task StaffSeeAndClearAPauseWithTheRunbooksStatements()
     {
         const string tag = "pausa-equipe";
         var medico = await DoctorAsync("5511990055061", tag);
         await PauseAsync(medico);
+        var erased = await DoctorAsync("5511990055062", tag + "-apagado");
+        await PauseAsync(erased);
+        await f.ExecuteAsync("UPDATE medicos SET apagado_em = now(), deleted_at = now() WHERE id = @erased", new { erased });
 
         var listed = await f.QueryAsync<Guid>(RunbookSql("-- Quem pediu pausa de contato"));
         Assert.Contains(medico, listed);
+        Assert.DoesNotContain(erased, listed);
         await f.ExecuteAsync(RunbookSql("-- Encerrar a pausa de contato").Replace("'<medico_id>'", $"'{medico}'"));
 
         Assert.Null(await PausedUntilAsync(medico));

@@ -113,6 +113,28 @@ public sealed class StaffPauseEndpointTests(ContactPauseFixture f) : IClassFixtu
         Assert.Null(none["encerrada"]);
     }
 
+    /// <summary>
+    /// A pause over another one in force answers `substituida` with the date it replaced (also when only the reason
+    /// changed); the first pause and the same pause repeated replace nothing.
+    /// </summary>
+    [Fact]
+    public async Task PausarOverAnotherPauseSaysTheDateItReplaced()
+    {
+        var medico = await DoctorAsync("5511990056021", "pausa-admin-substitui");
+        var first = Today.AddMonths(1);
+        var second = Today.AddMonths(6);
+
+        var (_, one) = await PostAsync($"/admin/medicos/{medico}/pausar", new { ate = Iso(first), motivo = "viagem" });
+        Assert.Null(one!["substituida"]);
+        var (status, two) = await PostAsync($"/admin/medicos/{medico}/pausar", new { ate = Iso(second), motivo = "licença", por = "Marina" });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal((Iso(second), Iso(first)), (two!["ate"]!.GetValue<string>(), two["substituida"]!.GetValue<string>()));
+        var (_, reason) = await PostAsync($"/admin/medicos/{medico}/pausar", new { ate = Iso(second), motivo = "licença maternidade" });
+        Assert.Equal(Iso(second), reason!["substituida"]!.GetValue<string>());
+        var (_, same) = await PostAsync($"/admin/medicos/{medico}/pausar", new { ate = Iso(second), motivo = "licença maternidade" });
+        Assert.Null(same!["substituida"]);
+    }
+
     /// <summary>What the agent's tool refuses, the API refuses (400, nothing stored); unknown doctor 404; opted-out 409.</summary>
     [Fact]
     public async Task BadRequestsAreRefusedAndNothingIsStored()

@@ -170,12 +170,76 @@ public sealed class PauseCommandTests(PauseCommandFixture f) : IClassFixture<Pau
         await f.NoteAsync(chatwootId, phone, "/retomar ele ligou, voltou da residência");
         var reply = await f.PrivateReplyAsync(chatwootId, 2);
         Assert.Contains($"Pausa encerrada (ia até {Typed(Today.AddMonths(2))})", reply);
+        Assert.Contains("Motivo: ele ligou, voltou da residência.", reply);   // the words after /retomar are kept, not dropped
         Assert.Null((await PauseOfAsync(medico)).Ate);
         Assert.Null((await CachedProfileAsync(medico))!.ContatoPausadoAte);
         Assert.Equal([medico], await SendsAsync(await CampaignAsync(tag)));
 
         await f.NoteAsync(chatwootId, phone, "/retomar");
         Assert.Contains("não tinha pausa", await f.PrivateReplyAsync(chatwootId, 3));
+    }
+
+    /// <summary>
+    /// A pause over another one in force says which date it replaced — a recruiter overwriting a colleague's pause sees it
+    /// — also when only the reason changed; the same pause again replaces nothing.
+    /// </summary>
+    [Fact]
+    public async Task APauseOverAnotherSaysTheDateItReplaced()
+    {
+        const string phone = "5511977730005";
+        var (medico, _, chatwootId) = await f.DoctorAsync(phone, "pausa_substitui");
+        var first = Today.AddMonths(2);
+        var second = Today.AddMonths(5);
+
+        await f.NoteAsync(chatwootId, phone, $"/pausar {Typed(first)} viagem");
+        Assert.DoesNotContain("substitui", await f.PrivateReplyAsync(chatwootId, 1));
+        await f.NoteAsync(chatwootId, phone, $"/pausar {Typed(second)} licença");
+        Assert.Contains($"(substitui a pausa que ia até {Typed(first)})", await f.PrivateReplyAsync(chatwootId, 2));
+        await f.NoteAsync(chatwootId, phone, $"/pausar {Typed(second)} licença maternidade");
+        Assert.Contains($"(substitui a pausa que ia até {Typed(second)})", await f.PrivateReplyAsync(chatwootId, 3));
+        await f.NoteAsync(chatwootId, phone, $"/pausar {Typed(second)} licença maternidade");
+        Assert.DoesNotContain("substitui", await f.PrivateReplyAsync(chatwootId, 4));
+        Assert.Equal((Stored(second), "licença maternidade"), await PauseOfAsync(medico));
+    }
+
+    /// <summary>
+    /// A note that looks like a command but is none (`/pausa`, `/retoma`, `/pausar:`, `/confirma`) is answered with how
+    /// to write it and changes nothing — silence read as "done" would leave him in the campaigns. Any other `/word` and a
+    /// command in the middle of a sentence are ignored on purpose: no answer, nothing done.
+    /// </summary>
+    [Fact]
+    public async Task ANoteThatLooksLikeACommandIsAnsweredWithTheUsageAndDoesNothing()
+    {
+        const string phone = "5511977730006";
+        var (medico, _, chatwootId) = await f.DoctorAsync(phone, "pausa_quase");
+        var day = Today.AddMonths(3);
+        await f.NoteAsync(chatwootId, phone, $"/pausar {Typed(day)} plantão fixo");
+        Assert.Contains("Contato pausado", await f.PrivateReplyAsync(chatwootId, 1));
+
+        var slips = new (string Note, string Meant)[]
+        {
+            ($"/pausa {Typed(Today.AddMonths(6))} licença", "/pausar <data> motivo"),
+            ("/Retoma ele voltou", "/retomar [motivo]"),
+            ($"/pausar: {Typed(Today.AddMonths(6))} licença", "/pausar <data> motivo"),
+            ("/retomr", "/retomar [motivo]"),
+            ("/confirma", "/confirmar"),
+        };
+        for (var i = 0; i < slips.Length; i++)
+        {
+            var answer = await f.NoteAsync(chatwootId, phone, slips[i].Note);
+            Assert.Contains("não reconhecido", answer.GetProperty("acao").GetString());
+            var reply = await f.PrivateReplyAsync(chatwootId, i + 2);
+            Assert.StartsWith("Não reconheci o comando /", reply);
+            Assert.Contains("nada foi feito", reply);
+            Assert.Contains(slips[i].Meant, reply);
+            Assert.Equal((Stored(day), "plantão fixo"), await PauseOfAsync(medico));
+        }
+
+        foreach (var ignored in new[] { "/nota ligar na segunda", "vou /retomar amanhã com ele", "ele pediu /pausar até março" })
+            Assert.Equal("ignored", (await f.NoteAsync(chatwootId, phone, ignored)).GetProperty("status").GetString());
+        await Task.Delay(300);
+        Assert.Equal(slips.Length + 1, f.PrivateReplies(chatwootId).Count);
+        Assert.Equal((Stored(day), "plantão fixo"), await PauseOfAsync(medico));
     }
 
     async Task<long> CampaignAsync(string tag)

@@ -127,6 +127,10 @@ public sealed class ReservationCommandTests(StaffReservationFixture f) : IClassF
         Assert.Contains("não tem pré-reserva ativa", await f.PrivateReplyAsync(chatwootId, 6));
     }
 
+    /// <summary>
+    /// The integration's own note and a command mid-sentence are ignored; a near miss (`/confirmarr`) is answered with the
+    /// usage (docs/decisions.md#contact-pause, session 39: silence read as "done") — none of them changes the hold.
+    /// </summary>
     [Fact]
     public async Task ANoteOfTheIntegrationItselfOrWithoutACommandChangesNothing()
     {
@@ -138,7 +142,9 @@ public sealed class ReservationCommandTests(StaffReservationFixture f) : IClassF
         var plain = await f.NoteAsync(chatwootId, phone, "conferir /confirmar amanhã");
         var unknown = await f.NoteAsync(chatwootId, phone, "/confirmarr");
 
-        Assert.All(new[] { own, plain, unknown }, a => Assert.Equal("ignored", a.GetProperty("status").GetString()));
+        Assert.All(new[] { own, plain }, a => Assert.Equal("ignored", a.GetProperty("status").GetString()));
+        Assert.Contains("não reconhecido", unknown.GetProperty("acao").GetString());
+        Assert.StartsWith("Não reconheci o comando /confirmarr: nada foi feito. Quis dizer /confirmar?", await f.PrivateReplyAsync(chatwootId, 1));
         Assert.Equal("ativa", (await f.StateAsync(reserva)).Status);
         Assert.DoesNotContain(f.PrivateReplies(chatwootId), r => r.Contains("reserva", StringComparison.OrdinalIgnoreCase));
     }
