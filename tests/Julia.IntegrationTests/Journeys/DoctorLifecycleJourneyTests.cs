@@ -71,15 +71,18 @@ public sealed class DoctorLifecycleJourneyTests(JourneyFixture f) : IClassFixtur
             await PostAsync(f.Client, Text(phone, "oi! tem plantão sábado?"));
             await f.WaitProcessedAsync(phone);
             await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count), n => n == 2);
+            await f.WaitSendsRecordedAsync(phone);
             await PostAsync(f.Client, Text(phone, "quero esse"));
             await f.WaitProcessedAsync(phone);
             await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count), n => n == 3);
+            await f.WaitSendsRecordedAsync(phone);
         }
         finally { f.Agent.Respond = previous; }
         Assert.NotNull(reserva);
 
         await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{reserva}/confirmar", new { por = "Carla" }));
         await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count(t => t.Contains("tá confirmado pela equipe"))), n => n == 1);
+        await f.WaitSendsRecordedAsync(phone);
         var conversa = await f.ScalarAsync<Guid>("SELECT conversa_id FROM reservas_vaga WHERE id = @reserva", new { reserva });
         Assert.Equal("enviada", (await f.DueNowAsync(await f.PendingReminderAsync(medico, conversa))).Status);
 
@@ -155,6 +158,7 @@ public sealed class DoctorLifecycleJourneyTests(JourneyFixture f) : IClassFixtur
         var campaign = await f.QueuedCampaignMessageAsync(medico, "Oi Dra. Ana, plantões novos!", dueIn: "1 minute");
         await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count), n => n == 2); // the reply to "oi", the handoff transition
         var sent = f.SentTo(phone).Count;
+        await f.WaitSendsRecordedAsync(phone);
 
         await f.OkJsonAsync(await f.PostJsonAsync($"/admin/medicos/{medico}/apagar", new { motivo = "pedido por e-mail", solicitado_por = "dpo" }));
 
@@ -263,6 +267,7 @@ public sealed class DoctorLifecycleJourneyTests(JourneyFixture f) : IClassFixtur
         await PostAsync(f.Client, Audio(phone));
         await f.WaitProcessedAsync(phone);
         await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count(t => t.StartsWith("Não consigo ouvir áudio"))), n => n == 1);
+        await f.WaitSendsRecordedAsync(phone);
         var sticker = Text(phone, "x");
         sticker["data"]!["message"] = new JsonObject { ["stickerMessage"] = new JsonObject { ["mimetype"] = "image/webp" } };
         sticker["data"]!["messageType"] = "stickerMessage";
@@ -301,6 +306,7 @@ public sealed class DoctorLifecycleJourneyTests(JourneyFixture f) : IClassFixtur
         await f.WaitProcessedAsync(phone);
         Assert.Equal("human", await f.ControlAsync(conversa));
         await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count), n => n == 2);
+        await f.WaitSendsRecordedAsync(phone);
 
         await f.ExecuteAsync("UPDATE reservas_vaga SET created_at = now() - interval '25 hours' WHERE id = @reserva", new { reserva });
         Assert.Equal(HttpStatusCode.OK, (await f.RunJobAsync("reservas-expiracao")).StatusCode);
@@ -400,6 +406,7 @@ public sealed class ClosedDayJourneyTests(ClosedDayJourneyFixture f) : IClassFix
         await PostAsync(f.Client, Text(phone, "pare de me mandar mensagem"));
         await f.WaitProcessedAsync(phone);
         await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count), n => n == 1);
+        await f.WaitSendsRecordedAsync(phone);
 
         Assert.StartsWith("Combinado, não te mando mais mensagens", f.SentTo(phone)[0]);
         Assert.True(await f.ScalarAsync<bool>("SELECT opted_out FROM medicos WHERE telefone = @phone", new { phone }));

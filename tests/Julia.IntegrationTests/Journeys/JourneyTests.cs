@@ -34,6 +34,7 @@ public sealed class JourneyTests(JourneyFixture f) : IClassFixture<JourneyFixtur
         await PostAsync(f.Client, Text(phone, "oi, vi que vcs tem plantão, tem algo pra sexta?"));
         await f.WaitProcessedAsync(phone);
         await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count), n => n >= 1);
+        await f.WaitSendsRecordedAsync(phone);
 
         Assert.Equal(("cancelada", "conversa_recente"), await f.DueNowAsync(fila));
         Assert.Equal(("cancelado", "conversa_recente"), (await f.QueryAsync<(string, string?)>(
@@ -143,6 +144,7 @@ public sealed class JourneyTests(JourneyFixture f) : IClassFixture<JourneyFixtur
         Assert.Equal("completed", await f.ScalarAsync<string>("SELECT status FROM conversations WHERE id = @conversa", new { conversa }));
         Assert.Equal("ativa", (await f.StateAsync(reserva)).Status);
         await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count(t => t.StartsWith("Combinado, não te mando mais mensagens"))), n => n == 1);
+        await f.WaitSendsRecordedAsync(phone);
         await f.WaitSlackAsync(m => HumanLoopFixture.SlackMentions(m, "Opt-out com plantão reservado") && HumanLoopFixture.SlackMentions(m, "Hospital Jornada Opt-out"));
         Assert.Equal(1, await f.NoticesAsync("opt_out_com_reserva", reserva));
     }
@@ -173,6 +175,7 @@ public sealed class JourneyTests(JourneyFixture f) : IClassFixture<JourneyFixtur
 
         Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM fila_mensagens WHERE conversa_id = @conversa AND tipo = 'followup'", new { conversa }));
         await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count), n => n == before + 1);
+        await f.WaitSendsRecordedAsync(phone);
         Assert.Equal("transicao_handoff", await f.ScalarAsync<string>("""
             SELECT metadata->>'tipo_sistema' FROM fila_mensagens WHERE conversa_id = @conversa AND status = 'enviada' ORDER BY enviada_em DESC LIMIT 1
             """, new { conversa }));
@@ -300,6 +303,7 @@ public sealed class JourneyTests(JourneyFixture f) : IClassFixture<JourneyFixtur
         await PostAsync(f.Client, Text(phone, "oi, tem plantão domingo?"));
         await f.WaitProcessedAsync(phone);
         await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count), n => n == before + 1);
+        await f.WaitSendsRecordedAsync(phone);
 
         var campaign = await f.QueuedCampaignMessageAsync(medico, "Oi Dr. Paulo, plantões novos!");
         await f.ExecuteAsync("UPDATE interacoes SET created_at = now() - interval '1 hour' WHERE medico_id = @medico", new { medico });
@@ -383,6 +387,7 @@ public sealed class JourneyTests(JourneyFixture f) : IClassFixture<JourneyFixtur
         await PostAsync(f.Client, Text(phone, "voltei, tem plantão essa semana?"));
         await f.WaitProcessedAsync(phone);
         await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count), n => n == 1);
+        await f.WaitSendsRecordedAsync(phone);
 
         Assert.True(await f.ScalarAsync<bool>("SELECT opted_out FROM medicos WHERE id = @medico", new { medico }));
         var conversa = await f.ScalarAsync<Guid>("SELECT id FROM conversations WHERE medico_id = @medico AND status = 'active'", new { medico });
@@ -436,6 +441,7 @@ public sealed class JourneyTests(JourneyFixture f) : IClassFixture<JourneyFixtur
         await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{reserva}/confirmar", new { por = "Carla" }));
 
         await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count(t => t.Contains("tá confirmado pela equipe"))), n => n == 1);
+        await f.WaitSendsRecordedAsync(phone);
         Assert.Equal("human", await f.ControlAsync(conversa));
         await f.WaitSlackAsync(m => HumanLoopFixture.SlackMentions(m, "Plantão confirmado") && HumanLoopFixture.SlackMentions(m, "Hospital Jornada Confirma"));
         Assert.Equal("confirmada", (await f.StateAsync(reserva)).Status);

@@ -205,6 +205,8 @@ public sealed class ShiftJourneyTests(ShiftJourneyFixture f) : IClassFixture<Shi
         Assert.Equal(["Esse plantão já foi reservado por outra pessoa."], ShiftJourneyFixture.ToolResults(f.RequestsOf(loser)));
         await Eventually.MatchesAsync(() => Task.FromResult((f.SentTo(first).Count, f.SentTo(second).Count)),
             n => n.Item1 > sentBefore.Item1 && n.Item2 > sentBefore.Item2);
+        await f.WaitSendsRecordedAsync(first);
+        await f.WaitSendsRecordedAsync(second);
         await f.WaitSlackAsync(m => HumanLoopFixture.SlackMentions(m, "Plantão reservado") && HumanLoopFixture.SlackMentions(m, "Hospital Corrida"));
         Assert.Equal(1, f.SlackCount("Plantão reservado", "Hospital Corrida"));
     }

@@ -213,6 +213,7 @@ public sealed class StaffJourneyTests(JourneyFixture f) : IClassFixture<JourneyF
         var handoff = await OpenHandoffAsync(conversa);
         await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count), n => n == 2); // her answer, the transition
         var sent = f.SentTo(phone).Count;
+        await f.WaitSendsRecordedAsync(phone);
 
         await f.OkJsonAsync(await f.PostJsonAsync($"/admin/handoffs/{handoff}/resolver", new { notas = "liguei para ele" }));
         Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(HumanLoopFixture.Webhook("webhook-conversation-status-changed-resolved.json", chatwootId, phone))).StatusCode);
@@ -245,6 +246,7 @@ public sealed class StaffJourneyTests(JourneyFixture f) : IClassFixture<JourneyF
             await f.WaitProcessedAsync(phone);
             Assert.Equal("human", await f.ControlAsync(conversa));
             await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count), n => n == 2);
+            await f.WaitSendsRecordedAsync(phone);
             await f.WaitSlackAsync(m => HumanLoopFixture.SlackMentions(m, "Handoff necessário") && HumanLoopFixture.SlackMentions(m, Short(conversa)));
             await PostAsync(f.Client, Text(phone, "alô? alguém?"));
             await f.WaitProcessedAsync(phone);
@@ -339,6 +341,7 @@ public sealed class StaffJourneyTests(JourneyFixture f) : IClassFixture<JourneyF
         var reserva = await f.HoldAsync(vaga, medico, conversa);
         await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{reserva}/confirmar", new { por = "Carla" }));
         await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count(t => t.Contains("tá confirmado pela equipe"))), n => n == 1);
+        await f.WaitSendsRecordedAsync(phone);
         var sent = f.SentTo(phone).Count;
 
         await f.ExecuteAsync("UPDATE vagas SET status = 'cancelada', cancelada_em = now(), cancelada_por = 'humano' WHERE id = @vaga", new { vaga });

@@ -77,6 +77,7 @@ public sealed class TimeJourneyTests(JourneyFixture f) : IClassFixture<JourneyFi
         await PostAsync(f.Client, Text(phone, "oi, quem é?"));
         await f.WaitProcessedAsync(phone);
         await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count), n => n == 1);
+        await f.WaitSendsRecordedAsync(phone);
         await AgeAsync(medico, age);
         return medico;
     }
@@ -181,6 +182,7 @@ public sealed class TimeJourneyTests(JourneyFixture f) : IClassFixture<JourneyFi
         await PostAsync(f.Client, Text(phone, "oi, desculpa a demora, ainda tem plantão?"));
         await f.WaitProcessedAsync(phone);
         await Eventually.MatchesAsync(() => Task.FromResult(f.SentTo(phone).Count), n => n == 5);
+        await f.WaitSendsRecordedAsync(phone);
         Assert.Equal(("active", "respondeu"), await DoctorClock.ConversationAsync(f, medico));
 
         await AgeAsync(medico, "31 days");
