@@ -34,9 +34,13 @@ internal sealed partial class ChatwootClient(HttpClient http, IOptions<ChatwootO
 {
     string Account => $"api/v1/accounts/{options.Value.AccountId}";
 
-    public Task<ChatwootProfile> GetProfileAsync(CancellationToken ct) =>
+    /// <summary>
+    /// GET /api/v1/profile. <paramref name="quiet"/>: no WARNING of this class for a failure — the start-up loop that asks
+    /// again until Chatwoot answers logs its outage once, on its own streak, instead of a line per try.
+    /// </summary>
+    public Task<ChatwootProfile> GetProfileAsync(CancellationToken ct, bool quiet = false) =>
         SendAsync(HttpMethod.Get, "api/v1/profile", null, "profile", root =>
-            Id(root, "id") is { } id ? new ChatwootProfile(id, Str(root, "name"), Str(root, "type")) : null, ct);
+            Id(root, "id") is { } id ? new ChatwootProfile(id, Str(root, "name"), Str(root, "type")) : null, ct, quiet: quiet);
 
     public Task<IReadOnlyList<ChatwootContact>> SearchContactsAsync(string query, CancellationToken ct) =>
         SendAsync(HttpMethod.Get, $"{Account}/contacts/search?q={Uri.EscapeDataString(query)}", null, "contacts/search", root =>
@@ -141,13 +145,13 @@ internal sealed partial class ChatwootClient(HttpClient http, IOptions<ChatwootO
 
     /// <summary>One call: maps every failure onto <see cref="ChatwootException"/>; <paramref name="read"/> answering null means an unexpected shape.</summary>
     async Task<T> SendAsync<T>(HttpMethod method, string path, JsonObject? body, string operation, Func<JsonElement, T?> read, CancellationToken ct,
-        bool emptyBodyIsOk = false)
+        bool emptyBodyIsOk = false, bool quiet = false)
         where T : class
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            return await SendUntimedAsync(method, path, body, operation, read, emptyBodyIsOk, ct);
+            return await SendUntimedAsync(method, path, body, operation, read, emptyBodyIsOk, quiet, ct);
         }
         catch (ChatwootException)
         {
@@ -161,7 +165,7 @@ internal sealed partial class ChatwootClient(HttpClient http, IOptions<ChatwootO
     }
 
     async Task<T> SendUntimedAsync<T>(HttpMethod method, string path, JsonObject? body, string operation, Func<JsonElement, T?> read, bool emptyBodyIsOk,
-        CancellationToken ct)
+        bool quiet, CancellationToken ct)
         where T : class
     {
         try
@@ -173,7 +177,7 @@ internal sealed partial class ChatwootClient(HttpClient http, IOptions<ChatwootO
             if (!response.IsSuccessStatusCode)
             {
                 var transient = response.StatusCode == HttpStatusCode.TooManyRequests || response.StatusCode == HttpStatusCode.RequestTimeout || status >= 500;
-                LogRejected(operation, status);
+                if (!quiet) LogRejected(operation, status);
                 throw new ChatwootException(status, transient, $"Chatwoot respondeu HTTP {status} em {operation}");
             }
 
@@ -188,7 +192,7 @@ internal sealed partial class ChatwootClient(HttpClient http, IOptions<ChatwootO
             catch (JsonException) { }
             if (result is null)
             {
-                LogUnreadable(operation, status);
+                if (!quiet) LogUnreadable(operation, status);
                 throw new ChatwootException(status, false, $"Chatwoot respondeu HTTP {status} em {operation} com um corpo inesperado");
             }
             return result;
@@ -196,17 +200,17 @@ internal sealed partial class ChatwootClient(HttpClient http, IOptions<ChatwootO
         catch (HttpRequestException)
         {
             // The exception text may name the host; only the operation is logged.
-            LogUnreachable(operation);
+            if (!quiet) LogUnreachable(operation);
             throw new ChatwootException(null, true, $"Chatwoot inacessível em {operation}");
         }
         catch (Exception ex) when (ex is TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested)
         {
-            LogTimedOut(operation);
+            if (!quiet) LogTimedOut(operation);
             throw new ChatwootException(null, true, $"tempo esgotado ao chamar o Chatwoot em {operation}");
         }
         catch (Polly.CircuitBreaker.BrokenCircuitException)
         {
-            LogCircuitOpen(operation);
+            if (!quiet) LogCircuitOpen(operation);
             throw new ChatwootException(null, true, $"Chatwoot indisponível (circuito aberto) em {operation}");
         }
     }

@@ -24,7 +24,9 @@ internal sealed class ChatwootIdentity
 /// <summary>
 /// Reads the profile (GET /api/v1/profile) in the background at start, and again until Chatwoot answers — after 5 s,
 /// doubling up to a minute: until then the integration's own public messages are told apart only by their WhatsApp id
-/// and text — so a Chatwoot that is down never delays start-up; says in the log whether it answers.
+/// and text — so a Chatwoot that is down never delays start-up; says in the log whether it answers. A Chatwoot down for
+/// long is logged as every loop's outage (<see cref="FailureStreak"/>, docs/decisions.md#configuration): before, the
+/// client's WARNING came with every try, one a minute for as long as it lasted.
 /// </summary>
 internal sealed partial class ChatwootStartup(ChatwootIdentity identity, IServiceProvider services, IOptions<ChatwootOptions> options,
     TimeProvider time, ILogger<ChatwootStartup> logger) : BackgroundService
@@ -37,7 +39,8 @@ internal sealed partial class ChatwootStartup(ChatwootIdentity identity, IServic
             identity.Set(null, "off");
             return;
         }
-        var warned = false;
+        var streak = new FailureStreak($"Chatwoot profile read at {SafeUrl.Of(o.BaseUrl)}",
+            "handoff notes wait in the outbox; asking again within a minute", time, logger);
         var wait = TimeSpan.FromSeconds(5);
         while (!ct.IsCancellationRequested)
         {
@@ -45,17 +48,17 @@ internal sealed partial class ChatwootStartup(ChatwootIdentity identity, IServic
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 timeout.CancelAfter(TimeSpan.FromSeconds(10));
-                var profile = await services.GetRequiredService<ChatwootClient>().GetProfileAsync(timeout.Token);
+                var profile = await services.GetRequiredService<ChatwootClient>().GetProfileAsync(timeout.Token, quiet: true);
                 identity.Set(profile.Id, "on");
+                streak.Succeed();
                 LogAnswers(SafeUrl.Of(o.BaseUrl), profile.Id, o.AccountId, o.InboxId, o.Mirroring);
                 return;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
-            catch (Exception ex) when (ex is ChatwootException or OperationCanceledException or HttpRequestException)
+            catch (Exception ex) when (!ct.IsCancellationRequested)
             {
                 identity.Set(null, "sem resposta");
-                if (!warned) LogNotAnswering(SafeUrl.Of(o.BaseUrl), ex.Message);
-                warned = true;
+                streak.Fail(ex);
             }
             try { await Task.Delay(wait, time, ct); } catch (OperationCanceledException) { return; }
             wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
@@ -64,7 +67,4 @@ internal sealed partial class ChatwootStartup(ChatwootIdentity identity, IServic
 
     [LoggerMessage(EventId = 6301, Level = LogLevel.Information, Message = "Chatwoot answers at {Url}: profile {ProfileId}, account {AccountId}, inbox {InboxId}, espelhamento {Mirroring}")]
     private partial void LogAnswers(string url, long profileId, int accountId, int inboxId, string mirroring);
-
-    [LoggerMessage(EventId = 6302, Level = LogLevel.Warning, Message = "Chatwoot at {Url} does not answer GET /api/v1/profile ({Reason}): handoff notes wait in the outbox; asking again every minute")]
-    private partial void LogNotAnswering(string url, string reason);
 }

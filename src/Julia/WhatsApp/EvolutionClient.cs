@@ -151,17 +151,27 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
         try
         {
             using var response = await http.GetAsync($"instance/connectionState/{Instance}", ct);
-            if (!response.IsSuccessStatusCode) return null;
+            // Answered, but not with a state: the key or the instance name is wrong, or it is not Evolution answering.
+            // Thrown for the poll's loop to log (WhatsAppConnectionMonitor); health reads it as "no news".
+            if (!response.IsSuccessStatusCode)
+                throw new InvalidDataException($"Evolution answered GET instance/connectionState with HTTP {(int)response.StatusCode}");
             using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
-            return doc.RootElement.TryGetProperty("instance", out var i) && i.TryGetProperty("state", out var s) ? s.GetString() : null;
+            return doc.RootElement is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("instance", out var i)
+                && i.ValueKind == JsonValueKind.Object && i.TryGetProperty("state", out var s) && s.ValueKind == JsonValueKind.String
+                ? s.GetString()
+                : throw new InvalidDataException("Evolution answered GET instance/connectionState without instance.state");
         }
         catch (Exception ex) when (ex is HttpRequestException or Polly.CircuitBreaker.BrokenCircuitException && !ct.IsCancellationRequested)
         {
             return WhatsAppStatus.Unreachable; // refused, reset, no route, or the breaker open after such failures
         }
-        catch (Exception ex) when ((IsUnreachable(ex) || ex is JsonException) && !ct.IsCancellationRequested)
+        catch (Exception ex) when (IsUnreachable(ex) && !ct.IsCancellationRequested)
         {
-            return null; // slow or an odd answer: not proof that the gateway is gone
+            return null; // slow: not proof that the gateway is gone
+        }
+        catch (JsonException ex) when (!ct.IsCancellationRequested)
+        {
+            throw new InvalidDataException("Evolution answered GET instance/connectionState with a body that is not JSON", ex);
         }
     }
 

@@ -25,7 +25,8 @@ internal interface IWhatsAppChannel
 
     /// <summary>
     /// `open`, `connecting`, `close`; <see cref="WhatsAppStatus.Unreachable"/> when the gateway refuses connections (or the
-    /// breaker is open after such failures); null when it answered too slowly or oddly.
+    /// breaker is open after such failures); null when it answered too slowly; throws when it answered, but not with a
+    /// state (an HTTP error, another shape) — the poll's loop logs it, health keeps the last state heard.
     /// </summary>
     Task<string?> ConnectionStateAsync(CancellationToken ct);
 }

@@ -18,6 +18,9 @@ public sealed class FakeEvolution : LoopbackServer
     public ConcurrentQueue<Call> Calls { get; } = new();
     public string State { get; set; } = "open";
 
+    /// <summary>When set, what connectionState answers instead of <see cref="State"/> (a 401 for a rotated key, another shape).</summary>
+    public (int Status, string Body)? StateAnswer { get; set; }
+
     public IEnumerable<Call> Sends => Calls.Where(c => c.Path.StartsWith("/message/sendText/", StringComparison.Ordinal));
 
     /// <summary>sendText calls received per phone (the digits before any `@`), to tell "answered once" from twice or never.</summary>
@@ -61,7 +64,9 @@ public sealed class FakeEvolution : LoopbackServer
         app.MapPost("/chat/whatsappNumbers/{instance}", (Delegate)CheckNumbersAsync);
         app.MapMethods("/chat/markMessageAsRead/{instance}", ["POST", "PUT"], (Delegate)MarkReadAsync);
         app.MapGet("/instance/connectionState/{instance}", (HttpContext http) =>
-            Results.Json(new { instance = new { instanceName = "julia", state = State } }));
+            StateAnswer is { } answer
+                ? Results.Content(answer.Body, "application/json", statusCode: answer.Status)
+                : Results.Json(new { instance = new { instanceName = "julia", state = State } }));
     }
 
     public void FailNextSends(int status, int times, string? body = null)
