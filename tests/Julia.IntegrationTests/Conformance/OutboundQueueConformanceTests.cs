@@ -11,10 +11,8 @@ namespace Julia.IntegrationTests.Conformance;
 /// Júlia sending through the real Evolution client to a fake Evolution, with business days set to tomorrow only (São
 /// Paulo): whatever the wall clock says, now is outside business hours and the next opening is tomorrow at 08:00.
 /// </summary>
-public sealed class OutboundQueueFixture : PipelineFixture
+public sealed class OutboundQueueFixture : GatewayPipelineFixture
 {
-    public FakeEvolution Evolution { get; private set; } = null!;
-
     public static readonly TimeZoneInfo SaoPaulo = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
 
     public static DateTime TomorrowInSaoPaulo => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, SaoPaulo).Date.AddDays(1);
@@ -26,18 +24,6 @@ public sealed class OutboundQueueFixture : PipelineFixture
     {
         ["HUMANIZAR"] = "false", ["DIAS_UTEIS"] = TomorrowIso, ["INTERVALO_MAX_SEGUNDOS"] = "0",
     };
-
-    public override async Task InitializeAsync()
-    {
-        Evolution = await FakeEvolution.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Evolution.DisposeAsync();
-    }
 }
 
 /// <summary>

@@ -25,27 +25,13 @@ namespace Julia.IntegrationTests.Conformance;
 /// Júlia sending through the real Evolution client to a fake Evolution, open every hour of every day and with no random
 /// spacing, so what a test queues is due at once and only the rule under test holds it.
 /// </summary>
-public sealed class ReferenceDefectsFixture : PipelineFixture
+public sealed class ReferenceDefectsFixture : GatewayPipelineFixture
 {
-    public FakeEvolution Evolution { get; private set; } = null!;
-
     protected override Dictionary<string, string?> Settings => new(Evolution.Settings(timeoutSeconds: 1))
     {
         ["HUMANIZAR"] = "false", ["DIAS_UTEIS"] = "1-7", ["HORARIO_INICIO"] = "00:00", ["HORARIO_FIM"] = "00:00",
         ["INTERVALO_MAX_SEGUNDOS"] = "0", ["INTERVALO_ENTRE_ENVIOS_SEGUNDOS"] = "0",
     };
-
-    public override async Task InitializeAsync()
-    {
-        Evolution = await FakeEvolution.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Evolution.DisposeAsync();
-    }
 
     public IDatabase Keys => App.Services.GetRequiredService<RedisGate>().Multiplexer.GetDatabase(Redis.Database);
 
@@ -561,9 +547,8 @@ public sealed class ReferenceDefectsConformanceTests(ReferenceDefectsFixture f) 
 /// (RESPONDER_FORA_HORARIO=false), with the host's clock in the test's hands (<see cref="JourneyClock"/>) on a Wednesday
 /// at least a week ahead — São Paulo is UTC−3 there, so a clock read as UTC is three hours off and fails these tests.
 /// </summary>
-public sealed class ReferenceDefectsClockFixture : PipelineFixture
+public sealed class ReferenceDefectsClockFixture : GatewayPipelineFixture
 {
-    public FakeEvolution Evolution { get; private set; } = null!;
     public JourneyClock Clock { get; } = new();
 
     public DateOnly Wednesday { get; } = Enumerable.Range(7, 7).Select(d => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(-3)).AddDays(d))
@@ -579,18 +564,6 @@ public sealed class ReferenceDefectsClockFixture : PipelineFixture
     };
 
     protected override void AddServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
-
-    public override async Task InitializeAsync()
-    {
-        Evolution = await FakeEvolution.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Evolution.DisposeAsync();
-    }
 }
 
 /// <summary>D4 and D11: business hours on the São Paulo clock, the end exclusive, in every place that decides them.</summary>

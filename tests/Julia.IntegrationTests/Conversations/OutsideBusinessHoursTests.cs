@@ -7,10 +7,8 @@ using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 namespace Julia.IntegrationTests.Conversations;
 
 /// <summary>RESPONDER_FORA_HORARIO=false on a day that is a holiday in São Paulo (today and tomorrow): every turn waits for the opening.</summary>
-public sealed class ClosedTodayFixture : PipelineFixture
+public sealed class ClosedTodayFixture : GatewayPipelineFixture
 {
-    public FakeEvolution Evolution { get; private set; } = null!;
-
     protected override Dictionary<string, string?> Settings
     {
         get
@@ -26,15 +24,8 @@ public sealed class ClosedTodayFixture : PipelineFixture
 
     public override async Task InitializeAsync()
     {
-        Evolution = await FakeEvolution.StartAsync();
         await base.InitializeAsync();
         Agent.Respond = _ => Task.FromResult<AgentOutcome>(new AgentOutcome.Reply("Oi! Tenho plantão sexta."));
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Evolution.DisposeAsync();
     }
 
     public int ReceiptsFor(string messageId) => Evolution.Calls.Count(c => c.Path == "/chat/markMessageAsRead/julia"

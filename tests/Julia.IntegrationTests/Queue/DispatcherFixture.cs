@@ -5,23 +5,14 @@ using Julia.IntegrationTests.TestHost;
 namespace Julia.IntegrationTests.Queue;
 
 /// <summary>Júlia sending through the real Evolution client to <see cref="FakeEvolution"/> on loopback.</summary>
-public sealed class DispatcherFixture : PipelineFixture
+public sealed class DispatcherFixture : GatewayPipelineFixture
 {
-    public FakeEvolution Evolution { get; private set; } = null!;
-
     protected override Dictionary<string, string?> Settings => new(Evolution.Settings(timeoutSeconds: 1)) { ["HUMANIZAR"] = "false" };
 
     public override async Task InitializeAsync()
     {
-        Evolution = await FakeEvolution.StartAsync();
         await base.InitializeAsync();
         Agent.Respond = turn => Task.FromResult<AgentOutcome>(new AgentOutcome.Reply("Oi! Tudo bem?\nTenho plantão sexta, quer ver?"));
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Evolution.DisposeAsync();
     }
 
     public Task<List<string>> StatusesAsync(string phone) => QueryAsync<string>("""

@@ -7,10 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Julia.IntegrationTests.Queue;
 
 /// <summary>Business hours all day, no random spacing, and sends through a fake Evolution that a test can make fail.</summary>
-public class AlwaysOpenGatewayFixture : PipelineFixture
+public class AlwaysOpenGatewayFixture : GatewayPipelineFixture
 {
-    public FakeEvolution Evolution { get; private set; } = null!;
-
     /// <summary>The Evolution client's timeout: short, so a refusal or a held answer is seen quickly.</summary>
     protected virtual int EvolutionTimeoutSeconds => 2;
 
@@ -19,18 +17,6 @@ public class AlwaysOpenGatewayFixture : PipelineFixture
         ["HUMANIZAR"] = "false", ["DIAS_UTEIS"] = "1-7", ["HORARIO_INICIO"] = "00:00", ["HORARIO_FIM"] = "00:00",
         ["INTERVALO_MAX_SEGUNDOS"] = "0",
     };
-
-    public override async Task InitializeAsync()
-    {
-        Evolution = await FakeEvolution.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Evolution.DisposeAsync();
-    }
 }
 
 /// <summary>A proactive send Evolution refused does not count against the day's limits (docs/decisions.md#rate-limits).</summary>
