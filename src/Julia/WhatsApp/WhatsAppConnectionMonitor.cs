@@ -34,7 +34,10 @@ internal sealed class WhatsAppConnectionMonitor(IWhatsAppChannel channel, WhatsA
                         await Task.Delay(RecheckAfter, time, ct);
                         state = await channel.ConnectionStateAsync(ct);
                     }
-                    if (state is not null) await connection.UpdateAsync(state, null);
+                    // A slow answer (null) is no news either way: it neither ends a streak of wrong answers nor adds to it —
+                    // under load it ended one between two 401s and the next 401 logged a second ERROR.
+                    if (state is null) continue;
+                    await connection.UpdateAsync(state, null);
                     streak.Succeed();
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested)
