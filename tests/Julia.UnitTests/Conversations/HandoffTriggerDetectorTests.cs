@@ -696,4 +696,20 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("quem cuida do paciente da 12 é o residente")]
     [InlineData("qual o email do financeiro pra mandar a nota?")]
     public void FortyFourthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    // The subject left out, as in speech: an insult opening the message with "são" is said to us, unless the clause then
+    // names whom it is about.
+    [Theory]
+    [InlineData("são uns picaretas, até hoje nada do meu dinheiro")]
+    [InlineData("sao tudo uns incompetentes, ninguem resolve")]
+    [InlineData("São uns caloteiros mesmo")]
+    [InlineData("sao uma cambada de vigaristas")]
+    public void AnInsultWithItsSubjectLeftOutIsAimedAtUs(string text) => Assert.Equal(HandoffTriggers.NegativeSentiment, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("são uns idiotas esses motoristas de aplicativo, quase bati")]
+    [InlineData("sao uns burros os residentes de hoje kkk")]
+    [InlineData("São Paulo tá um caos hoje")]
+    [InlineData("são umas duas horas de estrada até lá")]
+    public void AnInsultWhoseSubjectIsNamedIsNotAimedAtUs(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }
