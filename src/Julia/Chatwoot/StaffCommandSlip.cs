@@ -1,10 +1,12 @@
+using Julia.Infrastructure.Text;
+
 namespace Julia.Chatwoot;
 
 /// <summary>
 /// A staff private note that starts like one of the commands but names none — `/pausa 15/03 licença`, `/retoma`,
 /// `/pausar: 15/03`, `/confirma` — is answered with how to write the command it looks like, and nothing is done
 /// (docs/decisions.md#contact-pause). Ignored, the recruiter would read the silence as "done" and the doctor keep
-/// getting campaigns. "Looks like": the same first four letters, or at most two letters off. Any other `/word` (a
+/// getting campaigns. "Looks like": the same first four letters, or at most two slips off (a letter added, dropped, changed, or two swapped). Any other `/word` (a
 /// team's own shorthand) and a command in the middle of a sentence are ignored on purpose, as before: only a note that
 /// starts with the command runs it, so nobody's sentence ("vou /retomar amanhã") is taken for one.
 /// </summary>
@@ -34,26 +36,10 @@ internal sealed record StaffCommandSlip(string Typed, string Meant)
         if (word.Length is < 4 or > MaxTyped || !word.All(char.IsLetter)) return null;
         if (typed == word && Commands.Any(c => c.Verb == typed)) return null; // a command: its own parser runs it
         foreach (var (verb, _) in Commands)
-            if (word == verb || word[..4] == verb[..4] || Distance(word, verb) <= 2) return new(typed, verb);
+            if (word == verb || word[..4] == verb[..4] || EditDistance.Of(word, verb) <= 2) return new(typed, verb);
         return null;
     }
 
     /// <summary>The answer note: nothing done, and how to write the command it looks like.</summary>
     public string Reply => $"Não reconheci o comando /{Typed}: nada foi feito. Quis dizer /{Meant}? Use {Commands.Single(c => c.Verb == Meant).Usage}";
-
-    /// <summary>Letters to change, add or remove to turn one word into the other (Levenshtein).</summary>
-    static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
 }

@@ -1,3 +1,5 @@
+using Julia.Infrastructure.Text;
+
 namespace Julia.Conversations.Text;
 
 /// <summary>
@@ -35,7 +37,7 @@ internal static class LegalTypos
             {
                 if (target[0] != w[0] || target[^1] != w[^1] || target[^2] != w[^2] || Math.Abs(target.Length - w.Length) > 2) continue;
                 if (target == w) break;
-                if (Distance(w, target) > (w.Length <= 7 ? 1 : 2)) continue;
+                if (EditDistance.Of(w, target) > (w.Length <= 7 ? 1 : 2)) continue;
                 (fixedWords ??= (string[])words.Clone())[i] = target;
                 break;
             }
@@ -54,24 +56,4 @@ internal static class LegalTypos
         'a' => (w.Contains("vog", StringComparison.Ordinal) || w.Contains("voc", StringComparison.Ordinal)) && !w.StartsWith("advogad", StringComparison.Ordinal),
         _ => w.Contains("nun", StringComparison.Ordinal) && !w.StartsWith("denunci", StringComparison.Ordinal),
     };
-
-    /// <summary>Edits (a letter added, dropped, changed, or two swapped) from one word to the other.</summary>
-    static int Distance(string a, string b)
-    {
-        Span<int> prev2 = stackalloc int[b.Length + 1], prev = stackalloc int[b.Length + 1], row = stackalloc int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) prev[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                row[j] = Math.Min(Math.Min(prev[j] + 1, row[j - 1] + 1), prev[j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) row[j] = Math.Min(row[j], prev2[j - 2] + 1);
-            }
-            prev.CopyTo(prev2);
-            row.CopyTo(prev);
-        }
-        return prev[b.Length];
-    }
 }
