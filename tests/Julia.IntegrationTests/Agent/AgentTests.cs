@@ -430,7 +430,7 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
     /// <summary>
     /// A shift he already holds is in the context, and asking to reserve it again is answered "já está reservado para
     /// ele" — a turn regenerated after its own reservation (his newer message superseded the reply) told him it was
-    /// "reservado por outra pessoa" (an audit, 2026-12-03).
+    /// "reservada por outra pessoa" (an audit, 2026-12-03).
     /// </summary>
     [Fact]
     public async Task AShiftHeAlreadyHoldsIsInTheContextAndIsNotTakenBySomeoneElse()

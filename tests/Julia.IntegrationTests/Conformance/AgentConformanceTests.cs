@@ -25,7 +25,7 @@ namespace Julia.IntegrationTests.Conformance;
 /// <item><c>reservar_plantao</c>: <c>anunciada</c> reservable — <c>AgentTests.AnAnnouncedShiftADirectiveNamesCanBeReserved</c>; explicit
 /// acceptance — <c>AgentTests.JuliasQuotedWordsAreNotTheDoctorsAcceptance</c>, <c>PromptInjectionCannotReserve</c>, <c>UnitTests/Agent/AcceptanceRulesTests</c>;
 /// overlap by time with <c>reservada</c>/<c>confirmada</c> — <c>Shifts/ReservationTests.ADoctorCannotHoldTwoOverlappingShifts</c>,
-/// <c>Journeys/ShiftJourneyTests.AnOfferedShiftThatNowClashesWithHisHoldIsToldAsAClash</c>; 0 rows → "já foi reservado por outra
+/// <c>Journeys/ShiftJourneyTests.AnOfferedShiftThatNowClashesWithHisHoldIsToldAsAClash</c>; 0 rows → "já foi reservada por outra
 /// pessoa" and one Slack "Plantão reservado" — <c>Journeys/ShiftJourneyTests.TwoDoctorsSayingQueroAtOnceHoldTheShiftOnceAndBothAreAnswered</c>,
 /// the notice's fields — <c>UnitTests/Slack/SlackMessagesTests</c>; conversation <c>stage='reservou'</c> —
 /// <c>AgentTests.TwoToolRoundsSearchThenReserveAfterAnExplicitYes</c>; atomic race — <c>Shifts/ReservationTests.TwoDoctorsRacingForOneShiftHaveExactlyOneWinner</c>.</item>

@@ -202,7 +202,7 @@ public sealed class ShiftJourneyTests(ShiftJourneyFixture f) : IClassFixture<Shi
         Assert.Equal("ativa", held.Status);
         Assert.Contains(held.Medico, new[] { a, b });
         var loser = held.Medico == a ? "(j3b)" : "(j3a)";
-        Assert.Equal(["Esse plantão já foi reservado por outra pessoa."], ShiftJourneyFixture.ToolResults(f.RequestsOf(loser)));
+        Assert.Equal(["Essa vaga já foi reservada por outra pessoa."], ShiftJourneyFixture.ToolResults(f.RequestsOf(loser)));
         await Eventually.MatchesAsync(() => Task.FromResult((f.SentTo(first).Count, f.SentTo(second).Count)),
             n => n.Item1 > sentBefore.Item1 && n.Item2 > sentBefore.Item2);
         await f.WaitSendsRecordedAsync(first);
@@ -240,7 +240,7 @@ public sealed class ShiftJourneyTests(ShiftJourneyFixture f) : IClassFixture<Shi
 
     /// <summary>
     /// "quero aquele de ontem": the shift Júlia offered him yesterday was taken by another doctor since. His context says
-    /// so, and the reservation is answered "reservado por outra pessoa" — not "não foi oferecido", which sent the model
+    /// so, and the reservation is answered "reservada por outra pessoa" — not "não foi oferecido", which sent the model
     /// searching for a shift that no search lists any more.
     /// </summary>
     [Fact]
@@ -260,7 +260,7 @@ public sealed class ShiftJourneyTests(ShiftJourneyFixture f) : IClassFixture<Shi
 
         Assert.Contains("Hospital Véspera (Santo André)", Section(ShiftJourneyFixture.System(turn[0]), "## Plantões oferecidos antes a ele que não estão mais disponíveis"));
         Assert.Contains("reservado por outro médico", ShiftJourneyFixture.System(turn[0]));
-        Assert.Equal(["Esse plantão já foi reservado por outra pessoa."], ShiftJourneyFixture.ToolResults(turn));
+        Assert.Equal(["Essa vaga já foi reservada por outra pessoa."], ShiftJourneyFixture.ToolResults(turn));
         Assert.Equal([(other, "ativa")], await f.ReservationsAsync(vaga));
     }
 

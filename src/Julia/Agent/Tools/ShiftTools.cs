@@ -152,7 +152,7 @@ internal sealed partial class ShiftTools(
         }
     }
 
-    const string Taken = "Esse plantão já foi reservado por outra pessoa.", Gone = "Esse plantão não existe mais.";
+    const string Taken = "Essa vaga já foi reservada por outra pessoa.", Gone = "Esse plantão não existe mais.";
     static string Reserved(Shift shift) => $"Reservado: {shift.Describe()}. É uma pré-reserva: a equipe confirma com o médico.";
     static string Clashes(Shift held) => $"Recusado: conflita com um plantão que o médico já tem ({held.Describe()}).";
 
