@@ -64,10 +64,13 @@ internal sealed partial class ImmediateAlerts(
     /// <summary>
     /// Off the caller's thread: a breaker opens inside a send or a model call, which must not wait for the database. An
     /// alert the database cannot take now (the `database` circuit itself) is tried again every 30 s for an hour: the
-    /// outage is told once the database is back, instead of never (the job only sees circuits still open).
+    /// outage is told once the database is back, instead of never (the job only sees circuits still open). After the hour
+    /// it is given up with an ERROR saying so: an operator reading the log after a long outage learns an alert is missing
+    /// from `alertas_enviados` and Slack, instead of finding nothing.
     /// </summary>
     void Record(string tipo, Func<CancellationToken, Task<bool>> record) => _ = Task.Run(async () =>
     {
+        var error = "";
         for (var attempt = 0; attempt < RecordAttempts; attempt++)
         {
             try
@@ -77,10 +80,12 @@ internal sealed partial class ImmediateAlerts(
             }
             catch (Exception ex)
             {
-                if (attempt == 0) LogNotRecorded(tipo, ex.GetType().Name);
+                error = ex.GetType().Name;
+                if (attempt == 0) LogNotRecorded(tipo, error);
             }
             await Task.Delay(RecordRetry, time);
         }
+        LogGaveUp(tipo, (int)(RecordAttempts * RecordRetry).TotalMinutes, error);
     });
 
     const int RecordAttempts = 120;
@@ -91,4 +96,8 @@ internal sealed partial class ImmediateAlerts(
 
     [LoggerMessage(EventId = 1703, Level = LogLevel.Warning, Message = "alerta {Tipo} não registrado agora ({Erro}); tentando de novo a cada 30 s")]
     private partial void LogNotRecorded(string tipo, string erro);
+
+    [LoggerMessage(EventId = 1704, Level = LogLevel.Error,
+        Message = "alerta {Tipo} perdido: não registrado em {Minutos} min de tentativas ({Erro}); não está em alertas_enviados nem no Slack")]
+    private partial void LogGaveUp(string tipo, int minutos, string erro);
 }
