@@ -4,7 +4,7 @@ using Julia.Handoffs;
 namespace Julia.UnitTests.Conversations;
 
 /// <summary>
-/// Bursts of the twenty-third to forty-fourth blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
+/// Bursts of the twenty-third to forty-sixth blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
 /// for — an opt-out through <see cref="OptOutDetector.InTurn"/> (as TurnProcessor reads it), a handoff through
 /// <see cref="HandoffTriggerDetector.DetectInTurn"/>. A line can narrow the stop before it, take a request back, or say
 /// who writes for the doctor.
@@ -1096,6 +1096,43 @@ public sealed class BurstTests
     [InlineData("o pagamento caiu", "valeu", "👏👏")]
     [InlineData("quem cuida do pagamento", "é vcs ou o hospital?")]
     [InlineData("sério?", "já caiu?", "que rápido")]
+    // Forty-sixth blind set (its bursts as written, before the rules were read; labels revised as docs/decisions.md#handoff says):
+    // calm turns with the same words — a call wished for when a shift comes, a hospital's silence, the bot asked, anger of one word.
+    [InlineData("toda semana", "a mesma desculpa")]
+    [InlineData("prometeram", "e não cumpriram", "de novo")]
+    [InlineData("cansei", "de ser enganado")]
+    [InlineData("oi", "o pagamento ainda não caiu", "é a terceira vez", "ninguém resolve nada aqui")]
+    [InlineData("que palhaçada", "???")]
+    [InlineData("CADÊ", "MEU PAGAMENTO", "???")]
+    [InlineData("tô sendo feito", "de bobo")]
+    [InlineData("bom dia", "cadê o pix?", "já era pra ter caído", "que descaso")]
+    [InlineData("nunca mais", "trabalho com vcs")]
+    [InlineData("ridículo", "isso")]
+    [InlineData("oi", "ainda nada?", "sério?", "que falta de respeito")]
+    [InlineData("oi", "tudo bem?", "tem vaga sábado?")]
+    [InlineData("a escala enrolou um pouco", "mas deu certo")]
+    [InlineData("prometeram pra sexta", "né?")]
+    [InlineData("me liga", "quando tiver vaga de sábado")]
+    [InlineData("o gerente do hospital", "pediu meu CRM")]
+    [InlineData("liguei pro hospital", "e ninguém atende", "pode avisar que vou atrasar?")]
+    [InlineData("vc é robô?", "kkk", "funciona bem")]
+    [InlineData("meu advogado pediu", "uma declaração de vínculo")]
+    [InlineData("qual o processo", "pra me cadastrar?")]
+    [InlineData("o pagamento caiu?", "obrigado")]
+    [InlineData("bom dia", "quero falar sobre o plantão de sábado")]
+    [InlineData("é a terceira vez", "que pego esse plantão", "adoro")]
+    [InlineData("postei no instagram", "uma foto do plantão")]
+    [InlineData("vou avisar o pessoal do grupo", "que tem vaga")]
+    [InlineData("me passa", "as vagas de sábado")]
+    [InlineData("cansei hoje", "plantão pesado", "amanhã respondo")]
+    [InlineData("que palhaçada essa chuva", "kkk")]
+    [InlineData("o CRM", "tá ativo sim")]
+    [InlineData("falei com a Fernanda", "ela resolveu", "obrigado")]
+    [InlineData("to enrolado hoje", "falo amanhã")]
+    [InlineData("vou na justiça federal amanhã", "tirar uma certidão")]
+    [InlineData("a polícia fechou a estrada", "vou atrasar")]
+    [InlineData("o pix não chegou ainda", "pode verificar?")]
+    [InlineData("humano erra", "tudo bem")]
     public void TheseTurnsHaveNoTrigger(params string[] messages) =>
         Assert.Null(HandoffTriggerDetector.DetectInTurn(messages));
 
@@ -1444,6 +1481,52 @@ public sealed class BurstTests
     [InlineData(HandoffTriggers.NegativeSentiment, "faltou o adicional de novo", "vcs são uma vergonha")]
     [InlineData(HandoffTriggers.NegativeSentiment, "o pagamento atrasou", "de novo", "vcs tão de sacanagem")]
     [InlineData(HandoffTriggers.Legal, "o paciente ameaçou me processar hoje", "que dia", "enfim, tem plantão amanhã?")]
+    // Forty-sixth blind set (its bursts as written, before the rules were read; labels revised as docs/decisions.md#handoff says):
+    // the runaround and the anger it raises over lines, a team of ours named then asked for by "eles", legal steps split over lines.
+    [InlineData(HandoffTriggers.Legal, "oi", "o pagamento de outubro não caiu", "se não cair até sexta vou entrar na justiça")]
+    [InlineData(HandoffTriggers.Legal, "bom dia", "já é o segundo mês", "meu advogado vai entrar em contato")]
+    [InlineData(HandoffTriggers.Legal, "vou", "no procon")]
+    [InlineData(HandoffTriggers.Legal, "isso", "é caso", "de polícia")]
+    [InlineData(HandoffTriggers.Legal, "vou falar com", "meu adv")]
+    [InlineData(HandoffTriggers.Legal, "vcs me devem 3 plantões", "vou cobrar judicialmente")]
+    [InlineData(HandoffTriggers.Legal, "olha", "to cansado", "vou denunciar vcs no CRM")]
+    [InlineData(HandoffTriggers.Legal, "o coordenador", "me assediou no plantão", "vou denunciar")]
+    [InlineData(HandoffTriggers.Legal, "ou pagam", "ou vou pra justiça")]
+    [InlineData(HandoffTriggers.Legal, "vou abrir", "processo trabalhista")]
+    [InlineData(HandoffTriggers.Legal, "cadê meu dinheiro?", "vou acionar o sindicato e o jurídico deles")]
+    [InlineData(HandoffTriggers.Legal, "vou fazer", "um BO")]
+    [InlineData(HandoffTriggers.Legal, "ja falei com", "meu advogado", "ele vai mandar notificação")]
+    [InlineData(HandoffTriggers.Legal, "VOU PROCESSAR", "VCS")]
+    [InlineData(HandoffTriggers.Legal, "oi julia", "tudo bem?", "não recebi ainda", "vou no juizado de pequenas causas")]
+    [InlineData(HandoffTriggers.Legal, "vou", "entrar", "na justiça")]
+    [InlineData(HandoffTriggers.Legal, "sofri racismo", "no plantão de ontem", "vou registrar queixa")]
+    [InlineData(HandoffTriggers.Legal, "isso é estelionato", "vou denunciar")]
+    [InlineData(HandoffTriggers.PersonRequested, "não é com vc", "é com o financeiro", "me passa pra eles")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "quero falar com alguém")]
+    [InlineData(HandoffTriggers.PersonRequested, "isso vc não resolve", "chama quem resolve")]
+    [InlineData(HandoffTriggers.PersonRequested, "tem gerente aí?")]
+    [InlineData(HandoffTriggers.PersonRequested, "me liga", "alguém")]
+    [InlineData(HandoffTriggers.PersonRequested, "pode pedir", "pra alguém me ligar?")]
+    [InlineData(HandoffTriggers.PersonRequested, "vc é robô?", "quero falar com gente")]
+    [InlineData(HandoffTriggers.PersonRequested, "prefiro resolver", "por telefone", "com uma pessoa")]
+    [InlineData(HandoffTriggers.PersonRequested, "bom dia", "preciso resolver um problema do pagamento", "me passa pra alguém do financeiro")]
+    [InlineData(HandoffTriggers.PersonRequested, "quero falar", "com o dono")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "tem alguém aí?", "pessoa mesmo")]
+    [InlineData(HandoffTriggers.PersonRequested, "me transfere", "pra um humano")]
+    [InlineData(HandoffTriggers.PersonRequested, "chama", "a minha recrutadora")]
+    [InlineData(HandoffTriggers.PersonRequested, "não quero robô", "quero atendente")]
+    [InlineData(HandoffTriggers.PersonRequested, "olá", "gostaria de falar com uma pessoa", "obrigado")]
+    [InlineData(HandoffTriggers.PersonRequested, "isso não é pra vc", "passa pra quem cuida dos pagamentos")]
+    [InlineData(HandoffTriggers.PersonRequested, "esquece", "me passa pra alguém")]
+    [InlineData(HandoffTriggers.PersonRequested, "me liga por favor", "prefiro explicar falando")]
+    [InlineData(HandoffTriggers.PersonRequested, "quero falar com", "seu supervisor")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "vocês me enrolaram", "mais uma vez", "que raiva")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "vou expor vcs", "no instagram")]
+    [InlineData(HandoffTriggers.Legal, "vou botar", "no reclame aqui")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "caloteiros")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "que absurdo", "de novo atrasado", "to de saco cheio")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "vou avisar todo mundo no grupo", "pra não trabalhar com vcs")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "me sinto", "enganado", "por vcs")]
     public void TheTurnsTrigger(string expected, params string[] messages) =>
         Assert.Equal(expected, HandoffTriggerDetector.DetectInTurn(messages)?.Trigger);
 

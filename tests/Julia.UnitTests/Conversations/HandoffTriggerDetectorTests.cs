@@ -697,6 +697,44 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("qual o email do financeiro pra mandar a nota?")]
     public void FortyFourthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 
+    // Forty-sixth blind set (docs/decisions.md#handoff): variants written after the fixes — a wrong of ours told with the anger it
+    // raises, a team of ours named and then asked for by a pronoun, our failings spread among colleagues, the union by its name,
+    // our ombudsman called, "no pau" with several parties.
+    [Theory]
+    [InlineData("vcs me enganaram de novo, que ódio", HandoffTriggers.NegativeSentiment)]
+    [InlineData("que raiva, vocês me deixaram na mão mais uma vez", HandoffTriggers.NegativeSentiment)]
+    [InlineData("voces ja me fizeram perder dois plantoes, to puto", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vcs me fizeram de bobo, estou furiosa", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vou contar pro grupo dos plantonistas que vcs dão calote", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vou avisar todo mundo que vocês atrasam o pagamento", HandoffTriggers.NegativeSentiment)]
+    [InlineData("isso é com o RH, me transfere pra eles", HandoffTriggers.PersonRequested)]
+    [InlineData("o problema é do setor de pagamento. me coloca em contato com eles", HandoffTriggers.PersonRequested)]
+    [InlineData("vou denunciar vocês no Sindmed", HandoffTriggers.Legal)]
+    [InlineData("vou levar essa situação ao Simers", HandoffTriggers.Legal)]
+    [InlineData("vou ligar na ouvidoria da empresa amanhã", HandoffTriggers.Legal)]
+    [InlineData("vou botar a cooperativa e vcs todos no pau", HandoffTriggers.Legal)]
+    [InlineData("pqp, ninguém atende", HandoffTriggers.PersonRequested)]
+    [InlineData("aff ninguem responde aqui", HandoffTriggers.PersonRequested)]
+    public void FortySixthSetTriggers(string text, string expected) => Assert.Equal(expected, HandoffTriggerDetector.Detect(text));
+
+    // The same words with no trigger: either half of the wrong and the anger alone, a call wished for when a shift comes, a role
+    // asked about at a hospital, the company form, a body inspecting a shop, an errand at a court, the bot asked about.
+    [Theory]
+    [InlineData("vcs me enrolaram kkk achei que o plantão era domingo")]
+    [InlineData("vocês me passaram a perna, que raiva desse trânsito")]
+    [InlineData("que raiva, esqueci o carregador no hospital")]
+    [InlineData("vou contar pro grupo que vcs pagam certinho")]
+    [InlineData("me chama se aparecer plantão de pediatria")]
+    [InlineData("me liga assim que sair a escala de fevereiro")]
+    [InlineData("tem coordenador no PS desse hospital?")]
+    [InlineData("vcs contratam como física ou jurídica?")]
+    [InlineData("a polícia multou o bar do lado do hospital ontem")]
+    [InlineData("o procon fiscalizou o mercado aqui perto")]
+    [InlineData("preciso ir na justiça eleitoral buscar uma certidão, só posso à tarde")]
+    [InlineData("é pessoa ou só com robô que eu falo aqui?")]
+    [InlineData("poxa, ninguém atende no hospital")]
+    public void FortySixthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
     // The subject left out, as in speech: an insult opening the message with "são" is said to us, unless the clause then
     // names whom it is about.
     [Theory]

@@ -34,7 +34,8 @@ public sealed class TurnTriggerTests(ITestOutputHelper output)
     /// <summary>
     /// Reading messages together must not invent a trigger neither has alone, except two strong words: every pair of
     /// neighbouring corpus messages without a trigger — thousands of bursts that are not one — stays without one, or is
-    /// anger made of one strong word in each, or of their mockery in one and a payment gone wrong in the other (forty-fourth set).
+    /// anger made of one strong word in each, or of their mockery in one and a payment gone wrong in the other (forty-fourth set), or of a wrong of ours in one and the
+    /// anger it raises in the other (forty-sixth set).
     /// </summary>
     [Fact]
     public void NeighbouringMessagesWithoutATriggerHaveNoneTogether()
@@ -46,7 +47,8 @@ public sealed class TurnTriggerTests(ITestOutputHelper output)
             if (HandoffTriggerDetector.DetectInTurn([quiet[i - 1], quiet[i]]) is { } found
                 && !(found.Trigger == HandoffTriggers.NegativeSentiment && HandoffTriggerDetector.StrongWordCount(quiet[i - 1]) == 1
                      && HandoffTriggerDetector.StrongWordCount(quiet[i]) == 1)
-                && !(found.Trigger == HandoffTriggers.NegativeSentiment && HandoffTriggerDetector.MockeryAndGrievanceApart(quiet[i - 1], quiet[i])))
+                && !(found.Trigger == HandoffTriggers.NegativeSentiment && HandoffTriggerDetector.MockeryAndGrievanceApart(quiet[i - 1], quiet[i]))
+                && !(found.Trigger == HandoffTriggers.NegativeSentiment && HandoffTriggerDetector.WrongAndAngerApart(quiet[i - 1], quiet[i])))
                 invented.Add($"{found.Trigger}: {quiet[i - 1]} ‖ {quiet[i]}");
         output.WriteLine($"{quiet.Count - 1} pairs, {invented.Count} invented");
         Assert.True(quiet.Count > 2000, $"{quiet.Count} messages");

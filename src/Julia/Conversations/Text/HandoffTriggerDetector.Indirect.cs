@@ -66,7 +66,8 @@ internal static partial class HandoffTriggerDetector
     /// a call offered for their need ("pode me ligar se precisar"), a call declined for a message ("prefiro mensagem do que
     /// ligação") or reproached as never made ("ninguém teve a decência de me ligar"), a job wanted ("quero ser supervisor de escala").
     /// </summary>
-    static bool NoPersonMeant(string t) => OnlyThis(StaffingAsked(), t) || OnlyThis(CallOffered(), t) || OnlyThis(JobWanted(), t);
+    static bool NoPersonMeant(string t) => OnlyThis(StaffingAsked(), t) || OnlyThis(CallOffered(), t) || OnlyThis(JobWanted(), t)
+        || OnlyThis(CallWhenAShiftComes(), t) || OnlyThis(RoleAskedAtAPlace(), t);
 
     /// <summary>The look-alike is in the message and, with it left out, nothing of wanting a person is.</summary>
     static bool OnlyThis(Regex lookAlike, string t) => lookAlike.IsMatch(t) && !Wants().IsMatch(lookAlike.Replace(t, " "));

@@ -79,7 +79,7 @@ internal static partial class HandoffTriggerDetector
         // Thirty-eighth blind set: "o seguro cobre processo ético no CRM?", "vcs oferecem seguro de responsabilidade civil pra
         // processo médico?" — what an insurance covers, asked, with no step of his in the message.
         if (InsuranceBefore().IsMatch(t.AsSpan(0, at)) && !StepVerb().IsMatch(t)) return true;
-        if ((ActedOnAPlace().IsMatch(t.AsSpan(at + length)) || (word.StartsWith("denunci") && HospitalDenounced().IsMatch(t.AsSpan(at)))) && !ThisCompany().IsMatch(t)) return true;
+        if ((ActedOnAPlace().IsMatch(t.AsSpan(at + length)) || ActedOnAShop().IsMatch(t.AsSpan(at + length)) || (word.StartsWith("denunci") && HospitalDenounced().IsMatch(t.AsSpan(at)))) && !ThisCompany().IsMatch(t)) return true;
         if ((word.StartsWith("justica") || word.StartsWith("judicia") || word.StartsWith("tribuna") || word.StartsWith("juizado"))
             && (JusticeAsRule().IsMatch(t.AsSpan(at + length)) || TroubleWithTheLawAsked().IsMatch(t.AsSpan(0, at)))) return true;
         // Nineteenth blind set: a case of his family's or where he is a witness ("o processo da minha esposa na justiça saiu",
@@ -102,6 +102,8 @@ internal static partial class HandoffTriggerDetector
         // Twenty-fifth blind set: "trabalho no ministério público como perito" — the prosecutor's office as a workplace too.
         if (word.StartsWith("justica") || word.StartsWith("tribuna") || word.StartsWith("judicia") || word.StartsWith("juizado") || word.StartsWith("ministerio"))
             return WorkplaceBefore().IsMatch(t.AsSpan(0, at)) || WorkplaceAfter().IsMatch(t.AsSpan(at + length))
+                   // Forty-sixth blind set: "vou na justiça federal amanhã tirar uma certidão" — an errand there.
+                   || (word.StartsWith("justica") && ErrandAtACourt().IsMatch(t.AsSpan(at + length)))
                    || LandmarkBefore().IsMatch(t.AsSpan(0, at)) || LandmarkAfter().IsMatch(t.AsSpan(at + length))
                    // Fourteenth blind set: "se eu faltar tem alguma penalidade judicial?" asks about a consequence.
                    || (word.StartsWith("judicia") && ConsequenceAsked().IsMatch(t.AsSpan(0, at)))
@@ -116,7 +118,7 @@ internal static partial class HandoffTriggerDetector
             return CoverAsked().IsMatch(t.AsSpan(0, at))
                    // Twentieth blind set: "como é o lado jurídico disso?" (the legal side of opening a PJ), "o jurídico que eu falo é
                    // pessoa jurídica" — an aspect asked about, or the word meant as the company form the message names.
-                   || LegalSide().IsMatch(t.AsSpan(0, at)) || t.Contains("pessoa juridica", StringComparison.Ordinal) || OthersLegalDepartment().IsMatch(t.AsSpan(at + length)) || LegalPaperwork().IsMatch(t.AsSpan(0, at))
+                   || LegalSide().IsMatch(t.AsSpan(0, at)) || t.Contains("pessoa juridica", StringComparison.Ordinal) || CompanyFormChoice(t) || OthersLegalDepartment().IsMatch(t.AsSpan(at + length)) || LegalPaperwork().IsMatch(t.AsSpan(0, at))
                    || PaperworkDone().IsMatch(t.AsSpan(at + length));
         // Nineteenth blind set: the lawyer's advice or paperwork about the doctor's own company ("meu advogado disse que a PJ
         // compensa", "meu adv mandou a procuração da PJ"), a tax lawyer wanted ("preciso de um advogado tributarista").

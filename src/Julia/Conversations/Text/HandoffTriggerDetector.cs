@@ -69,7 +69,7 @@ internal static partial class HandoffTriggerDetector
         // comigo"); not the hospital's staffing asked about, a call offered or declined, a job wanted (HandoffTriggerDetector.Indirect.cs).
         if (!asksIfBot && (AsksForPersonUnnegated(t, words, clauseEnds) || IntentVocabulary.Instance.PersonFamily(words, clauseEnds) is not null
                            || NamedPersonAsked(text!, t) || TeamThenThem(t) || FormerContactAsked(t) || OursToCallBack(t) || SentToContactMe(t)
-                           || AsksThroughChannelOrPlace(t) || AsksForAChannelToUs(text!, t) || DepartmentAsked(t))
+                           || AsksThroughChannelOrPlace(t) || AsksForAChannelToUs(text!, t) || DepartmentAsked(t) || NoOneAnswersAfterAnInterjection(t))
             && !NoPersonMeant(t) && !NotOursAsked(t)
             && !PraisedOrCompared(t) && !OwnErrandThenBack(t) && !AnswersPraised(t))
             return HandoffTriggers.PersonRequested;
@@ -77,14 +77,16 @@ internal static partial class HandoffTriggerDetector
         if (((MayBeLegal(t) && TheDoctorsLegalStep(Legal(), t, quoted)) || (MayBeLegalMore(t) && TheDoctorsLegalStep(LegalMore(), t, quoted))
              || (MayBeLegalConsequence(t) && TheDoctorsLegalStep(LegalConsequence(), t, quoted))
              || (MayBeLegalInstrument(t) && TheDoctorsLegalStep(LegalInstrument(), t, quoted))
-             || (MayBeLegalPlain(t) && TheDoctorsLegalStep(LegalPlain(), t, quoted))) && !Joke(text!, t)
+             || (MayBeLegalPlain(t) && TheDoctorsLegalStep(LegalPlain(), t, quoted))
+             || (MayBeLegalRunaround(t) && TheDoctorsLegalStep(LegalRunaround(), t, quoted))) && !Joke(text!, t)
             && !NotAboutUs(t))
             return HandoffTriggers.Legal;
         var mayBeVeryStrong = MayBeVeryStrong(t);
         if (mayBeVeryStrong)
             foreach (var m in VeryStrong().EnumerateMatches(t))
                 if (!ReportedOfPatient(t, m.Index, quoted) && !LaughingAtAJoke(text!, t, m.Index, m.Length)) return HandoffTriggers.NegativeSentiment;
-        if (OpensWithInsult(text!, words, mayBeVeryStrong) || ForeignInsultAimed(t) || VocativeInsult(t) || TakenToThePublic(t) || MockeryOverAGrievance(t)) return HandoffTriggers.NegativeSentiment;
+        if (OpensWithInsult(text!, words, mayBeVeryStrong) || ForeignInsultAimed(t) || VocativeInsult(t) || TakenToThePublic(t) || MockeryOverAGrievance(t)
+            || WrongedAndAngry(t) || WrongToldToColleagues(t)) return HandoffTriggers.NegativeSentiment;
         if (MayBeStrong(t) && DistinctStrongWords(t) >= 2) return HandoffTriggers.NegativeSentiment;
         return null;
     }
@@ -148,7 +150,8 @@ internal static partial class HandoffTriggerDetector
     /// eles", "o financeiro tá aí? preciso conversar com eles" (not a team of the hospital's: "…da escala do hospital").
     /// </summary>
     static bool TeamThenThem(string t) =>
-        (t.Contains(" com eles", StringComparison.Ordinal) || t.Contains(" com elas", StringComparison.Ordinal)) && TeamByPronoun().IsMatch(t);
+        ((t.Contains(" com eles", StringComparison.Ordinal) || t.Contains(" com elas", StringComparison.Ordinal)) && TeamByPronoun().IsMatch(t))
+        || TeamPassedToThem(t);
 
     [GeneratedRegex(@"\b(pessoal|equipe|setor|time|turma|galera|povo|gente|moca|moco|alguem)? ?(da|do|de) (escala|escalas|financeiro|rh|pagamento|pagamentos|cadastro|credenciamento|coordenacao|comercial|administracao|juridico|recrutamento)\b(?! (do|da|de) (hospital|clinica|upa|ubs|maternidade|prefeitura))" +
         @"(?: \w+){0,8}? (quero|queria|preciso|gostaria de|posso|da para|tem como) (falar|conversar|resolver isso) com (eles|elas)\b", RegexOptions.CultureInvariant)]
@@ -200,6 +203,9 @@ internal static partial class HandoffTriggerDetector
             // subject of the line before, a patient's wish reported.
             if (trigger is HandoffTriggers.PersonRequested or HandoffTriggers.Legal && i > 0 && text == texts[i] && OpensOnAVerb(texts[i])
                 && PatientSubject().Match(PtBrText.Normalise(texts[i - 1])) is { Success: true } subject && Detect(subject.Value + " " + texts[i]) is null)
+                trigger = null;
+            // Forty-sixth blind set: "liguei pro hospital" / "e ninguém atende" — the line finishes the one before (AndFinishesTheLineBefore).
+            if (trigger is HandoffTriggers.PersonRequested or HandoffTriggers.Legal && i > 0 && text == texts[i] && AndFinishesTheLineBefore(texts[i - 1], texts[i]))
                 trigger = null;
             // Thirty-first blind set: "kkkk" / "vocês são uma piada" / "adorei o vídeo" — the joke word with the laughter and the
             // delight in the lines around it, as in one message (LaughingAtAJoke).
@@ -420,7 +426,7 @@ internal static partial class HandoffTriggerDetector
     private static partial Regex TakenBack();
 
     /// <summary>"…ou é tudo robô?", "é pessoa ou bot?": the either-or question about what Júlia is.</summary>
-    [GeneratedRegex(@"\bou (e |eh |sao |e so |e tudo )?(tudo |so |um |uma |uma )?(robo|robos|bot|bots|maquina|ia|inteligencia artificial|automatico)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bou (e |eh |sao |e so |e tudo )?(tudo |so |um |uma |uma )?(com (um |uma )?)?(robo|robos|bot|bots|maquina|ia|inteligencia artificial|automatico)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BotQuestion();
 
     /// <summary>Words of wanting a person besides the question: "…ou é robô? quero falar com alguém".</summary>
