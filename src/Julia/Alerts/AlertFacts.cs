@@ -24,7 +24,8 @@ internal sealed record AlertFacts(
             SELECT (SELECT count(*) FROM conversations WHERE created_at > now() - interval '60 minutes') AS conversasultimahora,
                    (SELECT count(*) FROM handoffs WHERE created_at > now() - interval '60 minutes') AS handoffsultimahora,
                    (SELECT count(*) FROM avaliacoes_qualidade WHERE created_at > now() - interval '24 hours') AS avaliacoesultimas24h,
-                   (SELECT round(avg(score_geral), 2) FROM avaliacoes_qualidade WHERE created_at > now() - interval '24 hours') AS scoremedioultimas24h,
+                   -- Unrounded: the rule is "below 5", and 199 fives and a 4 (4.995) rounded to 5.00 first kept it quiet.
+                   (SELECT avg(score_geral) FROM avaliacoes_qualidade WHERE created_at > now() - interval '24 hours') AS scoremedioultimas24h,
                    -- Answers only: a campaign, follow-up or reminder the worker sends says nothing about the replies (they
                    -- kept sem_respostas quiet while the reply path was dead; an audit, 2026-12-03).
                    (SELECT count(*) FROM interacoes WHERE direcao = 'saida' AND autor_tipo IN ('julia', 'sistema')

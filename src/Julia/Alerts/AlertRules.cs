@@ -70,9 +70,11 @@ internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, 
                 $"Taxa de handoff de {handoffRate.ToString("P0", PtBr)} na última hora ({facts.HandoffsUltimaHora} handoffs em {facts.ConversasUltimaHora} conversas novas; limite 20%)",
                 Math.Round(handoffRate, 4)));
 
-        if (facts.ScoreMedioUltimas24h is { } score && score < 5)
+        // The mean is compared unrounded and shown cut (not rounded) to two decimals: 4.995 is below 5 and reads "4,99",
+        // never "5,0/10 … mínimo 5" (docs/decisions.md#alerts).
+        if (facts.ScoreMedioUltimas24h is { } score && score < 5 && Math.Floor(score * 100) / 100 is var shown)
             alerts.Add(new(ScoreQualidadeBaixo, Error,
-                $"Score médio de qualidade {score.ToString("0.0", PtBr)}/10 nas últimas 24 h ({PtBrCount.Of(facts.AvaliacoesUltimas24h, "avaliação", "avaliações")}; mínimo 5)", score));
+                $"Score médio de qualidade {shown.ToString("0.0#", PtBr)}/10 nas últimas 24 h ({PtBrCount.Of(facts.AvaliacoesUltimas24h, "avaliação", "avaliações")}; mínimo 5)", shown));
 
         if (facts.RespostasJuliaUltimos30m == 0 && facts.MensagensAguardandoResposta > 0)
             alerts.Add(new(SemRespostas, Critical,
