@@ -108,11 +108,11 @@ internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, 
                 queue.PendentesVencidas));
 
         var lowCache = MetricsReport.CacheFamilies.Select(f => (Family: f, Stats: report.Cache(f, lastHour: true)))
-            .Where(c => c.Stats.Hits + c.Stats.Misses >= MinCacheLookups && c.Stats.HitRate < 0.8).ToList();
+            .Where(c => c.Stats.Hits + c.Stats.Misses >= MinCacheLookups && MetricsReport.BelowHitTarget(c.Stats.Hits, c.Stats.Misses)).ToList();
         if (lowCache.Count > 0)
             alerts.Add(new(CacheHitBaixo, Warning, "Taxa de acerto do cache abaixo de 80% na última hora: " + string.Join("; ", lowCache.Select(c =>
-                $"{c.Family} {c.Stats.HitRate!.Value.ToString("P0", PtBr)} em {c.Stats.Hits + c.Stats.Misses} consultas")),
-                (decimal)lowCache.Min(c => c.Stats.HitRate!.Value)));
+                $"{c.Family} {MetricsReport.HitRateText(c.Stats.Hits, c.Stats.Misses)} em {c.Stats.Hits + c.Stats.Misses} consultas")),
+                lowCache.Min(c => Math.Floor(10_000m * c.Stats.Hits / (c.Stats.Hits + c.Stats.Misses)) / 10_000)));
 
         return alerts;
     }

@@ -150,8 +150,16 @@ public sealed class AlertRulesTests
     [InlineData(80, 20, false)]
     [InlineData(79, 21, true)]
     [InlineData(0, 99, false)]
+    [InlineData(19_999, 5_001, true)]   // 79.996 %: below 80 %, though it rounds to 80.00 %
+    [InlineData(20_000, 5_000, false)]  // exactly 80 %
     public void CacheHitRateBelowEightyPercent(long hits, long misses, bool fires) =>
         Assert.Equal(fires, Find(Evaluate(window: new() { ["cache:medico:hits"] = hits, ["cache:medico:misses"] = misses }), CacheHitBaixo) is not null);
+
+    /// <summary>A rate a hair below 80 % is shown cut, not rounded: never "80% … abaixo de 80%".</summary>
+    [Fact]
+    public void ACacheRateJustBelowEightyPercentReadsBelowIt() =>
+        Assert.Contains("medico 79,9% em 25",
+            Find(Evaluate(window: new() { ["cache:medico:hits"] = 19_999, ["cache:medico:misses"] = 5_001 }), CacheHitBaixo)!.Mensagem);
 
     /// <summary>
     /// One of something is singular in the text staff read on Slack (an audit of what people read, 2026-12-04): it said

@@ -155,4 +155,16 @@ public sealed class HealthProblemRulesTests
         var problem = Assert.Single(Report(window: new() { ["cache:vagas:hits"] = 75, ["cache:vagas:misses"] = 25 }).Problems());
         Assert.Equal("cache vagas: taxa de acerto 75% em 100 consultas na última hora (mínimo 80%)", problem);
     }
+
+    /// <summary>
+    /// 79.996 % is below 80 % although it rounds to 80.00 % (the rule compared the rounded rate and said nothing), and it
+    /// reads "79,9%", cut rather than rounded; exactly 80 % is no problem.
+    /// </summary>
+    [Fact]
+    public void ACacheRateAHairBelowEightyPercentIsAProblem()
+    {
+        var problem = Assert.Single(Report(window: new() { ["cache:medico:hits"] = 19_999, ["cache:medico:misses"] = 5_001 }).Problems());
+        Assert.StartsWith("cache medico: taxa de acerto 79,9% em 25", problem);
+        Assert.Empty(Report(window: new() { ["cache:medico:hits"] = 20_000, ["cache:medico:misses"] = 5_000 }).Problems());
+    }
 }
