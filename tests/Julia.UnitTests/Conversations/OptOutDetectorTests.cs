@@ -703,4 +703,44 @@ public sealed class OptOutDetectorTests
     [InlineData("meu filho vive falando \"para de me mandar mensagem\" pros amigos kkk")]
     [InlineData("kkkk para com isso, me manda a vaga de domingo")]
     public void FortyThirdSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    // Forty-fifth blind set (docs/decisions.md#opt-out): the doctor's office or family signing before "ele pediu…", the number
+    // passed on told in the clause after the change, the number told not to be the doctor's, a stop with its reason after
+    // "que", the notifications switched off, "descadastrem", "some do meu zap".
+    [Theory]
+    [InlineData("aqui é do consultório do dr Marcos, ele pediu descadastro")]
+    [InlineData("falo da clínica da dra Renata, ela pediu pra tirar o contato")]
+    [InlineData("aqui é a mãe do dr Pedro, ele pediu pra parar de mandar mensagem")]
+    [InlineData("aqui é o pai da dra Júlia, ela pediu que parem de enviar")]
+    [InlineData("troquei de número, esse agora é da minha filha")]
+    [InlineData("mudei de chip faz tempo, este aqui agora é do meu sobrinho")]
+    [InlineData("o dr mudou de número, esse aqui não é mais dele")]
+    [InlineData("esse whats não é do dr Ricardo, comprei esse número agora")]
+    [InlineData("este celular não é da dra Lúcia")]
+    [InlineData("pode parar que eu não vou pegar nunca")]
+    [InlineData("parem que eu não quero nada de vcs")]
+    [InlineData("como desativo essas notificações de vcs?")]
+    [InlineData("desliga essas mensagens pf")]
+    [InlineData("descadastrem")]
+    [InlineData("desinscrever-me")]
+    [InlineData("some do meu zap")]
+    public void FortyFifthSetStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    // …while the same voices asking something else, a number moved to a doctor or to his own work, a question, and a stop
+    // paused or conditioned are none.
+    [Theory]
+    [InlineData("aqui é do consultório do dr Marcos, ele pediu pra confirmar o plantão de sábado")]
+    [InlineData("aqui é a mãe do dr Pedro, ele pediu pra remarcar")]
+    [InlineData("aqui é da clínica, a dra pediu pra tirar o nome dela da escala de terça")]
+    [InlineData("esse número agora é do dr Roberto, ele trocou de chip")]
+    [InlineData("troquei de número, esse agora é do dr Paulo mesmo, pode salvar")]
+    [InlineData("troquei de número, esse agora é do trabalho")]
+    [InlineData("troquei de número, pode salvar esse")]
+    [InlineData("esse número não é do dr Ricardo?")]
+    [InlineData("esse número não é do Dr. Paulo, é do Dr. Pedro, mas eu também quero receber as vagas")]
+    [InlineData("para que eu não vou conseguir chegar a tempo")]
+    [InlineData("pode parar que eu não vou pegar esse mês")]
+    [InlineData("desativar notificações")]
+    [InlineData("como desativo as notificações do app do hospital?")]
+    public void FortyFifthSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

@@ -86,7 +86,8 @@ internal static partial class OptOutDetector
                    ?? (TakeMeOutOfThere(words) ? "comando" : null)
                    ?? (RegistrationClosedWithAStop(normalised, lastSentence, names) ? "remocao" : null)
                    ?? (OutOfThisAfterUs(normalised, lastSentence) ? "comando" : null)
-                   ?? StopAfterTheMoment(normalised, names);
+                   ?? StopAfterTheMoment(normalised, names)
+                   ?? (normalised.Contains(" que ", StringComparison.Ordinal) && StopWithItsReason().IsMatch(normalised) ? "comando" : null);
         // Fifteenth blind set: "sai do meu pé kkkk brincadeira, manda as vagas" — a stop taken back as a joke counts only if
         // the words after the taking-back stop on their own ("isso não é brincadeira", "sem brincadeira" take nothing back).
         // Twentieth blind set: "pare de me mandar vaga boa que eu não tenho tempo kkkk", "para com isso julia kkk vc sabe que eu
@@ -222,7 +223,9 @@ internal static partial class OptOutDetector
     /// <summary>The number told not to be a doctor's ("não sou médico", "número errado" not asked).</summary>
     static bool TellsNotTheDoctor(string text, string normalised) =>
         NotADoctorWord().IsMatch(normalised) && !WritesForTheDoctor().IsMatch(normalised)
-        && (AnyClause(text, NotTheDoctor, questionToo: false) || (StrangerNamed().IsMatch(normalised) && NumberOrMessagesWord().IsMatch(normalised)));
+        && (AnyClause(text, NotTheDoctor, questionToo: false) || (StrangerNamed().IsMatch(normalised) && NumberOrMessagesWord().IsMatch(normalised))
+            || NumberChangedThenItsOwner().IsMatch(normalised))
+        && !WriterWantsTheOffers().IsMatch(normalised);
 
     /// <summary>Thirty-fifth blind set: "não sou o Dr. Marcos, sou o irmão dele" — his family or office writing for him, not a
     /// stranger holding his number (what they ask is read by the third-party rules: IntentVocabulary.ForTheOwner).</summary>
@@ -322,10 +325,14 @@ internal static partial class OptOutDetector
         @"|\b(mandando|mandaram|mandou|mandam|enviando|enviaram|enviou|ligando|escrevendo) (para|no|ao)( o| um)? (numero|contato|pessoa) errad[oa]\b" +
         @"|\b(numero|celular|telefone|whatsapp) (trocou|mudou) de (dono|dona)\b" +
         // Thirtieth blind set: "Este número não é mais do Dr. Carlos", "esse celular agora é da clínica" — the number another's now.
-        @"|(^| )(esse|este|o) (numero|celular|telefone|whatsapp|whats|zap|wpp|chip) (nao e mais|agora e|passou a ser) (d[oa]s?|de) \w+( \w+){0,3}$" +
+        // Forty-fifth blind set: not when the new owner is a doctor ("esse número agora é do dr Roberto, ele trocou de chip": the
+        // number moved to a doctor, no stranger holds it).
+        @"|(^| )(esse|este|o) (numero|celular|telefone|whatsapp|whats|zap|wpp|chip) (nao e mais (d[oa]s?|de)|(agora e|passou a ser) (d[oa]s?|de)(?! (dr|dra|doutor|doutora|medic[oa])\b)) \w+( \w+){0,3}$" +
+        // Forty-fifth blind set: "esse whats não é do dr Ricardo" — the number told, not asked, not to be the doctor's.
+        @"|(^| )(esse|este|o) (numero|celular|telefone|whatsapp|whats|zap|wpp|chip) nao e (d[oa]|de) (dr|dra|doutor|doutora)\b" +
         // Thirty-fifth blind set: the number another's now in other words — "esse whats é da clínica agora", "esse número não
         // pertence mais ao dr Marcos", "o Dr. Marcos não usa mais esse número".
-        @"|(^| )(esse|este|o) (numero|celular|telefone|whatsapp|whats|zap|wpp|chip) e (d[oa]s?|de) \w+( \w+){0,2} agora$" +
+        @"|(^| )(esse|este|o) (numero|celular|telefone|whatsapp|whats|zap|wpp|chip) e (d[oa]s?|de)(?! (dr|dra|doutor|doutora|medic[oa])\b) \w+( \w+){0,2} agora$" +
         @"|(^| )(esse|este|o) (numero|celular|telefone|whatsapp|whats|zap|wpp|chip) (nao pertence mais|nao e mais) (a|ao|as|aos|d[oa]s?)\b" +
         // Thirty-ninth blind set: the line, feminine ("essa linha não pertence mais ao dr. Fulano").
         @"|(^| )(essa|esta|a) linha (nao pertence mais|nao e mais) (a|ao|as|aos|d[oa]s?)\b" +
