@@ -82,10 +82,10 @@ internal static class ConfigurationMapper
         }
         if (!Has("Redis:Url") && !errors.Any(e => e.StartsWith("REDIS_URL", StringComparison.Ordinal)))
             errors.Add("REDIS_URL: obrigatória (ex.: redis://localhost:6379/0); ./run.sh define uma local quando ausente");
-        foreach (var variable in EnvironmentVariables.All.Where(v => v.Required && Applies(v) && !Has(v.Key)))
+        foreach (var variable in EnvironmentVariables.All.Where(v => v.Required && Applies(v) && !Has(v.Key) && !Refused(v)))
             errors.Add($"{variable.Name}: obrigatória{Condition(variable, " com ")}{Hint(variable)}");
         if (!production) return;
-        foreach (var variable in EnvironmentVariables.All.Where(v => v.RequiredInProduction && !v.Required && Applies(v) && !Has(v.Key)))
+        foreach (var variable in EnvironmentVariables.All.Where(v => v.RequiredInProduction && !v.Required && Applies(v) && !Has(v.Key) && !Refused(v)))
             errors.Add($"{variable.Name}: obrigatória com ENVIRONMENT=production{Condition(variable, " e ")}{Hint(variable)}");
         // .env.example's placeholders and one-letter tokens guard the LGPD and admin endpoints of a public port: never in production.
         foreach (var variable in EnvironmentVariables.All.Where(v => (v.Secret || v.Name == "DATABASE_URL") && Has(v.Key)))
@@ -97,6 +97,9 @@ internal static class ConfigurationMapper
                 errors.Add($"{variable.Name}: curta demais para produção (mínimo {MinOwnSecretLength} caracteres; gere com: openssl rand -hex 24)");
         }
 
+        // A variable given with a value that was refused is already named for that value: adding "obrigatória" told an
+        // operator who had set EVOLUTION_URL (without its scheme, or also as EVOLUTION_API_URL) that it was missing.
+        bool Refused(EnvironmentVariable v) => errors.Any(e => e.StartsWith(v.Name + ":", StringComparison.Ordinal));
         // OnlyWith names a variable; its value is compared as validated (a Choice is case-insensitive).
         bool Applies(EnvironmentVariable v) => v.OnlyWith is not { } when ||
             string.Equals(values.GetValueOrDefault(EnvironmentVariables.All.Single(o => o.Name == when.Name).Key), when.Value, StringComparison.OrdinalIgnoreCase);
