@@ -1,6 +1,13 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Julia.Conversations;
+using Julia.Infrastructure.Logging;
+using Julia.IntegrationTests.Chatwoot;
+using Julia.IntegrationTests.Conversations;
 using Julia.IntegrationTests.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
 
 namespace Julia.IntegrationTests.Conformance;
@@ -200,5 +207,177 @@ public sealed class DecisionsProcessConformanceTests
         // §11: without SLACK_WEBHOOK_URL a handoff's notice is logged and skipped, not lost in silence.
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(server.Http, Text("5511988870101", "quero falar com uma pessoa, por favor"))).StatusCode);
         await Eventually.MatchesAsync(() => Task.FromResult(server.CountLines("Slack off (sem SLACK_WEBHOOK_URL): aviso handoff")), n => n > 0);
+    }
+}
+
+/// <summary>Júlia with Slack on (a fake incoming webhook) and Chatwoot off, SLACK_MASCARAR_TELEFONE left to its default.</summary>
+public sealed class DecisionsSlackFixture : PipelineFixture
+{
+    public FakeSlack Slack { get; private set; } = null!;
+
+    protected override Dictionary<string, string?> Settings => new()
+    {
+        ["HUMANIZAR"] = "false", ["SLACK_WEBHOOK_URL"] = Slack.WebhookUrl,
+        ["Notifications:PollMilliseconds"] = "50", ["Notifications:BaseBackoffSeconds"] = "1", ["Notifications:MaxBackoffSeconds"] = "1",
+    };
+
+    public override async Task InitializeAsync()
+    {
+        Slack = await FakeSlack.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Slack.DisposeAsync();
+    }
+
+    /// <summary>The "Handoff necessário" notice of this conversation, once Slack has it.</summary>
+    public Task<JsonObject> HandoffNoticeAsync(Guid conversa) => Eventually.MatchesAsync(
+        () => Task.FromResult(Slack.Received.FirstOrDefault(m => HumanLoopFixture.SlackMentions(m, "Handoff necessário")
+                                                                  && HumanLoopFixture.SlackMentions(m, conversa.ToString()[..8]))),
+        m => m is not null).ContinueWith(t => t.Result!);
+
+    public Task<Guid> ConversationOfAsync(string column, string value) => Eventually.MatchesAsync(
+        () => ScalarAsync<Guid>($"SELECT c.id FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.{column} = @value", new { value }),
+        id => id != Guid.Empty);
+}
+
+/// <summary>§13.7, §13.8 and §13.10 through a real host: what staff read in Slack, what a doctor who says "não tenho interesse" gets.</summary>
+public sealed class DecisionsConformanceTests(DecisionsSlackFixture f) : IClassFixture<DecisionsSlackFixture>
+{
+    const string AskForAPerson = "quero falar com uma pessoa, por favor";
+
+    /// <summary>§13.8: by default the handoff notice in Slack shows the phone masked after 8 digits, never whole.</summary>
+    [Fact]
+    public async Task TheSlackHandoffNoticeMasksThePhoneByDefault()
+    {
+        const string phone = "5511988870001";
+        await PostAsync(f.Client, Text(phone, AskForAPerson));
+
+        var notice = await f.HandoffNoticeAsync(await f.ConversationOfAsync("telefone", phone));
+
+        Assert.True(HumanLoopFixture.SlackMentions(notice, PhoneMask.Mask(phone)), notice.ToJsonString());
+        Assert.DoesNotContain(f.Slack.Received, m => HumanLoopFixture.SlackMentions(m, phone));
+    }
+
+    /// <summary>§13.7: a doctor WhatsApp names only by LID talks, is handed over, and staff read "sem telefone" in Slack.</summary>
+    [Fact]
+    public async Task ALidOnlyDoctorsHandoffNoticeSaysSemTelefone()
+    {
+        const string lid = "177770000000991@lid";
+        var body = Text("0", AskForAPerson);
+        body["data"]!["key"]!["remoteJid"] = lid;
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, body)).StatusCode);
+        var notice = await f.HandoffNoticeAsync(await f.ConversationOfAsync("whatsapp_lid", lid));
+
+        Assert.True(HumanLoopFixture.SlackMentions(notice, "sem telefone"), notice.ToJsonString());
+        Assert.False(HumanLoopFixture.SlackMentions(notice, "177770000000991"), notice.ToJsonString());
+    }
+
+    /// <summary>
+    /// §13.7 and §13.9: a LID-only doctor can hold a shift (here staff reserve it for him, the path Júlia's
+    /// `reservar_plantao` shares), and the hold's Slack notice says "sem telefone".
+    /// </summary>
+    [Fact]
+    public async Task ALidOnlyDoctorCanHoldAShiftAndItsSlackNoticeSaysSemTelefone()
+    {
+        const string lid = "177770000000992@lid";
+        var body = Text("0", "oi, boa tarde");
+        body["data"]!["key"]!["remoteJid"] = lid;
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, body)).StatusCode);
+        await f.ConversationOfAsync("whatsapp_lid", lid);
+        var medico = await f.ScalarAsync<Guid>("""
+            INSERT INTO especialidades (nome) VALUES ('conformidade_lid') ON CONFLICT (nome) DO NOTHING;
+            UPDATE medicos SET especialidade_id = (SELECT id FROM especialidades WHERE nome = 'conformidade_lid') WHERE whatsapp_lid = @lid RETURNING id
+            """, new { lid });
+        var vaga = await f.ScalarAsync<Guid>("""
+            WITH h AS (INSERT INTO hospitais (nome, cidade) VALUES ('Hospital Conformidade LID', 'Santo André') RETURNING id),
+                 p AS (INSERT INTO periodos (nome, "index", hora_inicio, hora_fim) VALUES ('noturno', 3, '19:00', '07:00')
+                       ON CONFLICT (nome) DO UPDATE SET nome = EXCLUDED.nome RETURNING id)
+            INSERT INTO vagas (hospital_id, especialidade_id, periodo_id, data, hora_inicio, hora_fim, valor, status)
+            SELECT h.id, (SELECT id FROM especialidades WHERE nome = 'conformidade_lid'), p.id,
+                   (now() AT TIME ZONE 'America/Sao_Paulo')::date + 5, '19:00', '07:00', 2100, 'anunciada'
+            FROM h, p RETURNING id
+            """);
+
+        using var reserved = await f.Client.PostAsJsonAsync($"/admin/vagas/{vaga}/reservar", new { medico_id = medico, por = "Carla" });
+
+        Assert.True(reserved.StatusCode == HttpStatusCode.Created, await reserved.Content.ReadAsStringAsync());
+        Assert.Equal(("reservada", medico), (await f.QueryAsync<(string, Guid)>("SELECT status, medico_id FROM vagas WHERE id = @vaga", new { vaga })).Single());
+        var notice = await Eventually.MatchesAsync(() => Task.FromResult(f.Slack.Received.FirstOrDefault(m =>
+            HumanLoopFixture.SlackMentions(m, "Hospital Conformidade LID"))), m => m is not null);
+        Assert.True(HumanLoopFixture.SlackMentions(notice, "sem telefone"), notice!.ToJsonString());
+    }
+
+    /// <summary>§13.8: SLACK_MASCARAR_TELEFONE=false shows staff the whole number in Slack.</summary>
+    [Fact]
+    public async Task WithMaskingOffTheSlackHandoffNoticeShowsTheWholeNumber()
+    {
+        const string phone = "5511988870002";
+        await using var db = await TestDatabase.CreateAsync();
+        using var redis = TestRedis.Lease();
+        await using var app = new JuliaAppFactory(db, redis, new Dictionary<string, string?>
+        {
+            ["HUMANIZAR"] = "false", ["SLACK_WEBHOOK_URL"] = f.Slack.WebhookUrl, ["SLACK_MASCARAR_TELEFONE"] = "false",
+            ["Notifications:PollMilliseconds"] = "50",
+        });
+        await PostAsync(app.CreateClient(), Text(phone, AskForAPerson));
+        await using var data = db.CreateDataSource();
+        var conversa = await Eventually.MatchesAsync(async () =>
+        {
+            await using var c = await data.OpenConnectionAsync();
+            await using var cmd = new Npgsql.NpgsqlCommand(
+                "SELECT c.id FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = @phone", c);
+            cmd.Parameters.AddWithValue("phone", phone);
+            return await cmd.ExecuteScalarAsync() as Guid? ?? Guid.Empty;
+        }, id => id != Guid.Empty);
+
+        var notice = await f.HandoffNoticeAsync(conversa);
+
+        Assert.True(HumanLoopFixture.SlackMentions(notice, phone), notice.ToJsonString());
+    }
+
+    /// <summary>
+    /// §13.5: HUMANIZAR=false without DEBOUNCE_SEGUNDOS — no burst wait, and a reply's messages are due the moment they are
+    /// queued (no read or typing delay).
+    /// </summary>
+    [Fact]
+    public async Task WithHumanizarFalseAndNoDebounceGivenThereIsNoBurstWaitAndNoDeliberateDelay()
+    {
+        const string phone = "5511988870021";
+        var options = f.App.Services.GetRequiredService<IOptions<ConversationsOptions>>().Value;
+        Assert.Equal(TimeSpan.Zero, options.Debounce);
+
+        await PostAsync(f.Client, Text(phone, "oi, tem plantão de pediatria amanhã? me conta os detalhes do valor e do horário"));
+        await f.WaitProcessedAsync(phone);
+
+        var delays = await Eventually.MatchesAsync(() => f.QueryAsync<double>("""
+            SELECT extract(epoch FROM f.agendar_para - f.created_at)::float8 FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id
+            WHERE m.telefone = @phone AND f.tipo = 'resposta'
+            """, new { phone }), d => d.Count > 0);
+        Assert.All(delays, d => Assert.True(d < 1, $"a reply due {d:0.0} s after it was queued"));
+    }
+
+    /// <summary>
+    /// §13.10: "não tenho interesse" (as a doctor writes it: accents or not, a thanks around it) is an opt-out, and the one
+    /// confirmation he is sent says he can write again.
+    /// </summary>
+    [Theory]
+    [InlineData("5511988870011", "não tenho interesse")]
+    [InlineData("5511988870012", "Nao tenho interesse")]
+    [InlineData("5511988870013", "Não tenho interesse, obrigado.")]
+    public async Task NaoTenhoInteresseIsAnOptOutWhoseConfirmationSaysHeCanWriteAgain(string phone, string text)
+    {
+        await PostAsync(f.Client, Text(phone, text));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.True(await f.ScalarAsync<bool>("SELECT opted_out FROM medicos WHERE telefone = @phone", new { phone }));
+        var sent = await Eventually.MatchesAsync(() => f.QueueAsync(phone), q => q.Any(r => r.TipoSistema == "confirmacao_opt_out" && r.Status == "enviada"));
+        var confirmation = Assert.Single(sent, r => r.TipoSistema == "confirmacao_opt_out");
+        Assert.Contains("é só chamar", confirmation.Conteudo, StringComparison.Ordinal);
+        Assert.DoesNotContain(sent, r => r.Tipo == "resposta");
     }
 }
