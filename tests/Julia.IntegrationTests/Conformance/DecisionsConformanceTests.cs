@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Julia.Agent;
 using Julia.Conversations;
 using Julia.Infrastructure.Logging;
 using Julia.IntegrationTests.Chatwoot;
@@ -115,6 +116,8 @@ public sealed class DecisionsProcessConformanceTests
     [InlineData("CHATWOOT_INBOX_ID", "0", "≥ 1")]
     [InlineData("SLACK_WEBHOOK_URL", "hooks.slack.com/services/segredo-slack", "URL http(s)")]
     [InlineData("REDIS_URL", "http://127.0.0.1:6379", "redis://")]
+    [InlineData("LLM_TEMPERATURE", "1,5", "entre 0 e 1")]
+    [InlineData("LLM_TEMPERATURE", "morna", "número")]
     public async Task ABadValueOfTheRunbooksTableIsOneLineNamingTheVariableAndWhatItAccepts(string name, string value, string accepted)
     {
         var env = new Dictionary<string, string>(NoServers) { [name] = value };
@@ -126,6 +129,25 @@ public sealed class DecisionsProcessConformanceTests
         Assert.Contains($"{name}: ", line, StringComparison.Ordinal);
         Assert.Contains(accepted, line, StringComparison.Ordinal);
         Assert.DoesNotContain("segredo-slack", stdout + stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// LLM_TEMPERATURE as a Brazilian operator writes it: a decimal comma is the decimal mark (it was read as a thousands
+    /// separator: `0,7` became 7 and the start-up refused it as out of range).
+    /// </summary>
+    [Theory]
+    [InlineData("0,7", 0.7f)]
+    [InlineData("0.3", 0.3f)]
+    [InlineData("1", 1f)]
+    public async Task ATemperatureWrittenWithADecimalCommaIsTheNumberMeant(string given, float expected)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var redis = TestRedis.Lease();
+        await using var app = new JuliaAppFactory(db, redis, new Dictionary<string, string?> { ["LLM_TEMPERATURE"] = given });
+
+        _ = app.Server;
+
+        Assert.Equal(expected, app.Services.GetRequiredService<IOptions<AgentOptions>>().Value.Temperature);
     }
 
     /// <summary>§11: SUPABASE_SERVICE_KEY is SUPABASE_KEY's alias — both given with different values is a start-up error naming both.</summary>

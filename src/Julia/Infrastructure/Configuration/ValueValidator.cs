@@ -11,7 +11,7 @@ internal static class ValueValidator
         ValueKind.PostgresUrl => ConnectionStrings.TryPostgres(value, out _, out var pgError) ? null : pgError,
         ValueKind.RedisUrl => ConnectionStrings.TryRedis(value, out _, out var redisError) ? null : redisError,
         ValueKind.Integer => CheckInteger(v, value),
-        ValueKind.Decimal => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _) ? null : "precisa ser um número (ex.: 0.7)",
+        ValueKind.Decimal => TryDecimal(value, out _) ? null : "precisa ser um número (ex.: 0.7 ou 0,7)",
         ValueKind.Boolean => TryBool(value, out _) ? null : "precisa ser true ou false",
         ValueKind.TimeOfDay => TimeOnly.TryParseExact(value, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : "precisa ser uma hora HH:MM (ex.: 08:00)",
         ValueKind.Weekdays => Weekdays.TryParse(value, out _) ? null : "precisa ser dias ISO 1–7 em faixa ou lista (ex.: 1-5 ou 1,2,3,4,5)",
@@ -24,8 +24,24 @@ internal static class ValueValidator
     };
 
     /// <summary>The form the options classes bind: a boolean given as sim/não, yes/no, on/off or 1/0 becomes true/false.</summary>
-    public static string Canonical(EnvironmentVariable v, string value) =>
-        v.Kind == ValueKind.Boolean && TryBool(value, out var b) ? (b ? "true" : "false") : value;
+    public static string Canonical(EnvironmentVariable v, string value) => v.Kind switch
+    {
+        ValueKind.Boolean when TryBool(value, out var b) => b ? "true" : "false",
+        ValueKind.Decimal when TryDecimal(value, out var d) => d.ToString(CultureInfo.InvariantCulture),
+        _ => value,
+    };
+
+    /// <summary>
+    /// A number with a decimal point or, as a Brazilian operator writes it, a decimal comma: `LLM_TEMPERATURE=0,7` is 0.7.
+    /// Read with the invariant culture's thousands separator it was 7, refused as "precisa estar entre 0 e 1" — a value
+    /// the operator had written right (a conformance pass, 2026-12-06). No thousands separators: `1,000` is 1.
+    /// </summary>
+    public static bool TryDecimal(string value, out decimal result)
+    {
+        var text = value.Trim();
+        if (text.Count(c => c == ',') == 1 && !text.Contains('.', StringComparison.Ordinal)) text = text.Replace(',', '.');
+        return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out result);
+    }
 
     public static bool TryBool(string value, out bool result)
     {
