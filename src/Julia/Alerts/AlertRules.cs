@@ -67,7 +67,7 @@ internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, 
         if (facts.ConversasUltimaHora >= MinConversationsForHandoffRate
             && (decimal)facts.HandoffsUltimaHora / facts.ConversasUltimaHora is var handoffRate && handoffRate > 0.20m)
             alerts.Add(new(TaxaHandoffAlta, Warning,
-                $"Taxa de handoff de {handoffRate.ToString("P0", PtBr)} na última hora ({facts.HandoffsUltimaHora} handoffs em {facts.ConversasUltimaHora} conversas novas; limite 20%)",
+                $"Taxa de handoff de {AboveShown(handoffRate)} na última hora ({facts.HandoffsUltimaHora} handoffs em {facts.ConversasUltimaHora} conversas novas; limite 20%)",
                 Math.Round(handoffRate, 4)));
 
         // The mean is compared unrounded and shown cut (not rounded) to two decimals: 4.995 is below 5 and reads "4,99",
@@ -135,6 +135,12 @@ internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, 
         new(WhatsAppReconectado, Info,
             $"WhatsApp conectado de novo (estado open); o alerta whatsapp_desconectado foi às {SaoPaulo.ToLocal(pagedAt):HH':'mm}, há {Math.Max(0, (int)(now - pagedAt).TotalMinutes)} min. As respostas na fila saem agora.",
             null, AnyTime: true);
+
+    /// <summary>
+    /// A rate over its limit, in percent to one decimal rounded UP: 20,04 % reads "20,1%", never "20% … limite 20%" (it read
+    /// so with whole percents, rounded; docs/decisions.md#alerts). Below-limit rates are cut down for the same reason.
+    /// </summary>
+    static string AboveShown(decimal rate) => $"{(Math.Ceiling(rate * 1000) / 10).ToString("0.#", PtBr)}%";
 
     static string Ms(double ms) => ms >= 10_000 ? $"{(ms / 1000).ToString("0.#", PtBr)} s" : $"{ms.ToString("0", PtBr)} ms";
 

@@ -78,6 +78,15 @@ public sealed class AlertRulesTests
         if (alert is not null) Assert.Equal(Warning, alert.Severidade);
     }
 
+    /// <summary>A rate a hair over the limit never reads as the limit: 201 of 1 000 (20,1 %) said "20% … limite 20%".</summary>
+    [Theory]
+    [InlineData(1_000, 201, "20,1%")]
+    [InlineData(2_495, 500, "20,1%")]   // 20,04 %: rounded up
+    [InlineData(5, 2, "40%")]
+    public void AHandoffRateOverTheLimitReadsOverIt(long conversations, long handoffs, string shown) =>
+        Assert.StartsWith($"Taxa de handoff de {shown} na última hora",
+            Find(Evaluate(Quiet with { ConversasUltimaHora = conversations, HandoffsUltimaHora = handoffs }), TaxaHandoffAlta)!.Mensagem);
+
     [Theory]
     [InlineData(null, false)]
     [InlineData(5.0, false)]
