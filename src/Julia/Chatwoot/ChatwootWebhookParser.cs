@@ -141,11 +141,21 @@ internal static class ChatwootWebhookParser
                 : null;
     }
 
-    /// <summary>An array of label names, or the comma-separated `cached_label_list` form; null when neither.</summary>
+    /// <summary>
+    /// An array of label names or of label objects (`{id, title, color…}`, the shape of Chatwoot's label API, which
+    /// integrations and proxies pass on), or the comma-separated `cached_label_list` form; null when none of these.
+    /// </summary>
     static IReadOnlyList<string>? LabelList(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.Array => [.. value.EnumerateArray().Select(l => l.ValueKind == JsonValueKind.String ? Blank(l.GetString()?.Trim()) : null).OfType<string>()],
+        JsonValueKind.Array => [.. value.EnumerateArray().Select(LabelName).OfType<string>()],
         JsonValueKind.String => [.. (value.GetString() ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
+        _ => null,
+    };
+
+    static string? LabelName(JsonElement label) => label.ValueKind switch
+    {
+        JsonValueKind.String => Blank(label.GetString()?.Trim()),
+        JsonValueKind.Object => Blank(Str(label, "title")?.Trim()) ?? Blank(Str(label, "name")?.Trim()),
         _ => null,
     };
 

@@ -75,12 +75,15 @@ public sealed class ChatwootConformanceTests(HumanLoopFixture f) : IClassFixture
         f.ScalarAsync<long>("SELECT count(*) FROM interacoes WHERE conversa_id = @conversa AND autor_tipo = 'humano' AND origem = 'chatwoot'", new { conversa });
 
     /// <summary>
-    /// Labels are read from the top-level payload or its `conversation` object: `humano` among them hands over, and its
-    /// removal gives the doctor back — wherever they are.
+    /// Labels are read from the top-level payload or its `conversation` object, as names or as label objects
+    /// (`{id, title, color}`, the shape of Chatwoot's label API): `humano` among them hands over, and its removal gives the
+    /// doctor back — whatever the shape.
     /// </summary>
     [Theory]
     [InlineData("top-level names", "5511988877001")]
+    [InlineData("top-level objects", "5511988877002")]
     [InlineData("conversation object names", "5511988877003")]
+    [InlineData("conversation object objects", "5511988877004")]
     public async Task TheLabelHumanoIsReadAtTheTopOrInTheConversationObjectAsNamesOrObjects(string shape, string phone)
     {
         var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
