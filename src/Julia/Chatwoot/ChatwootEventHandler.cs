@@ -45,9 +45,13 @@ internal sealed partial class ChatwootEventHandler(
                     forStaff: updated.Labels.Any(IsHumanLabel));
             case ChatwootEvent.StatusChanged status when status.Status == "resolved":
                 return await WithConversationAsync(status, status.ConversationId, status.ContactPhone, ct, async c =>
-                    await control.ReturnToJuliaAsync(c, status.Assignee, "conversa resolvida no Chatwoot", complete: true, ct, inChatwoot: true)
+                {
+                    var others = await ReturnOthersAsync(c, status.ConversationId, status.Assignee, ResolvedNote, ct);
+                    return await control.ReturnToJuliaAsync(c, status.Assignee, ResolvedNote, complete: true, ct, inChatwoot: true)
                         ? new ChatwootOutcome(true, c.HumanControlled ? "devolvida à Júlia (resolvida)" : "conversa encerrada (já estava com a Júlia)")
-                        : new ChatwootOutcome(false, "já estava com a Júlia"));
+                        : others > 0 ? new ChatwootOutcome(true, "handoff de conversa anterior resolvido")
+                        : new ChatwootOutcome(false, "já estava com a Júlia");
+                });
             case ChatwootEvent.StatusChanged status:
                 return new(false, $"status {Named(status.Status)}");
             case ChatwootEvent.MessageDeleted deleted:
@@ -107,10 +111,29 @@ internal sealed partial class ChatwootEventHandler(
         // Only a change of labels returns the conversation: other updates (assignee, priority) keep a trigger's handoff.
         if (!hasLabel && c.HumanControlled && e.PreviousLabels is { } previous && previous.Any(IsHumanLabel))
         {
-            await control.ReturnToJuliaAsync(c, null, "label humano removida no Chatwoot", complete: false, ct, inChatwoot: true);
+            const string note = "label humano removida no Chatwoot";
+            await ReturnOthersAsync(c, e.ConversationId, e.Assignee, note, ct);
+            await control.ReturnToJuliaAsync(c, e.Assignee, note, complete: false, ct, inChatwoot: true);
             return new(true, "devolvida à Júlia (label removida)");
         }
         return new(false, "sem mudança de controle");
+    }
+
+    const string ResolvedNote = "conversa resolvida no Chatwoot";
+
+    /// <summary>
+    /// A return to Júlia in Chatwoot resolves every open handoff of that Chatwoot conversation: also one left open on a
+    /// conversation of the doctor's that has since finished (Evolution keeps one Chatwoot conversation for both), which
+    /// otherwise waited for the nightly sweep and kept showing as pending (docs/decisions.md#handoff). How many it resolved.
+    /// </summary>
+    async Task<int> ReturnOthersAsync(ConversationRef c, long chatwootId, string? resolvedBy, string note, CancellationToken ct)
+    {
+        var returned = 0;
+        foreach (var id in await handoffs.OpenOnOtherConversationsAsync(c.MedicoId, chatwootId.ToString(CultureInfo.InvariantCulture), c.Id, ct))
+            if (await conversations.FindAsync(id, ct) is { } other
+                && await control.ReturnToJuliaAsync(other, resolvedBy, note, complete: false, ct, inChatwoot: true))
+                returned++;
+        return returned;
     }
 
     async Task<ChatwootOutcome> StaffMessageAsync(ConversationRef c, ChatwootEvent.MessageCreated m, CancellationToken ct)

@@ -22,6 +22,7 @@ internal abstract record ChatwootEvent
     /// (Chatwoot dispatches one label change twice — docs/decisions.md#handoff). <paramref name="ChangesKnown"/> is false
     /// for a payload without `changed_attributes` at all, which cannot say what changed. <paramref name="Status"/> is the
     /// conversation's status after the update (`open`, `resolved`, `pending`, `snoozed`), null when the payload has none.
+    /// <paramref name="Assignee"/> is the agent it is assigned to (`meta.assignee`), who gave it back when the label goes.
     /// </summary>
     public sealed record ConversationUpdated(
         long ConversationId,
@@ -30,7 +31,8 @@ internal abstract record ChatwootEvent
         IReadOnlyList<string> Labels,
         IReadOnlyList<string>? PreviousLabels,
         bool ChangesKnown = true,
-        string? Status = null) : ChatwootEvent;
+        string? Status = null,
+        string? Assignee = null) : ChatwootEvent;
 
     /// <summary>`conversation_status_changed`: <paramref name="Status"/> is the new one (`open`, `resolved`, `pending`, `snoozed`).</summary>
     public sealed record StatusChanged(long ConversationId, string? ContactPhone, long? ContactId, string Status, string? Assignee = null) : ChatwootEvent;

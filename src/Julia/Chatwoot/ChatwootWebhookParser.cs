@@ -54,7 +54,15 @@ internal static class ChatwootWebhookParser
         var labels = LabelList(Prop(root, "labels")) ?? LabelList(Prop(Obj(root, "conversation"), "labels")) ?? CurrentLabels(root) ?? [];
         return new ChatwootEvent.ConversationUpdated(conversationId, phone, contactId, labels, PreviousLabels(root),
             ChangesKnown: Prop(root, "changed_attributes").ValueKind is JsonValueKind.Array or JsonValueKind.Object,
-            Status: ConversationStatus(Prop(root, "status")));
+            Status: ConversationStatus(Prop(root, "status")), Assignee: Assignee(root));
+    }
+
+    /// <summary>The agent the conversation is assigned to (`meta.assignee`): who gave it back, as far as the payload says.</summary>
+    static string? Assignee(JsonElement conversation)
+    {
+        var assignee = Obj(Obj(conversation, "meta"), "assignee");
+        var name = Blank(Str(assignee, "available_name")?.Trim()) ?? Blank(Str(assignee, "name")?.Trim());
+        return name is null ? null : TextPrefix.Of(name, 100);
     }
 
     static ChatwootEvent ParseStatusChanged(JsonElement root, string? statusOfEvent = null)
@@ -63,10 +71,7 @@ internal static class ChatwootWebhookParser
         var status = statusOfEvent ?? ConversationStatus(Prop(root, "status"));
         if (status is null) return new ChatwootEvent.Invalid("campo obrigatório ausente ou inválido: status");
         var (phone, contactId) = ConversationContact(root);
-        // The agent the conversation is assigned to: who resolved it, as far as the payload says (`meta.assignee`).
-        var assignee = Obj(Obj(root, "meta"), "assignee");
-        var name = Blank(Str(assignee, "available_name")?.Trim()) ?? Blank(Str(assignee, "name")?.Trim());
-        return new ChatwootEvent.StatusChanged(conversationId, phone, contactId, status, name is null ? null : TextPrefix.Of(name, 100));
+        return new ChatwootEvent.StatusChanged(conversationId, phone, contactId, status, Assignee(root));
     }
 
     static ChatwootEvent ParseMessageCreated(JsonElement root)

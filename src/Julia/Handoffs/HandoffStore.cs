@@ -76,6 +76,20 @@ internal sealed class HandoffStore(NpgsqlDataSource db)
             """, new { medicoId, chatwootConversationId }, cancellationToken: ct));
     }
 
+    /// <summary>
+    /// The doctor's other conversations mapped to this Chatwoot conversation that still have an open handoff (one left
+    /// open on a conversation that has since finished): a return to Júlia in Chatwoot closes them too.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> OpenOnOtherConversationsAsync(Guid medicoId, string chatwootConversationId, Guid except, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return [.. await c.QueryAsync<Guid>(new CommandDefinition("""
+            SELECT DISTINCT h.conversa_id FROM handoffs h JOIN conversations c ON c.id = h.conversa_id
+            WHERE h.medico_id = @medicoId AND c.chatwoot_conversation_id = @chatwootConversationId AND h.conversa_id <> @except
+              AND h.status IN ('pendente', 'em_atendimento')
+            """, new { medicoId, chatwootConversationId, except }, cancellationToken: ct))];
+    }
+
     /// <summary>The Slack notice of this handoff went out.</summary>
     public async Task MarkSlackNotifiedAsync(Guid id, CancellationToken ct)
     {

@@ -218,6 +218,26 @@ public sealed class ChatwootConformanceTests(HumanLoopFixture f) : IClassFixture
     }
 
     /// <summary>
+    /// Return to Júlia by removing the label, with the agent the payload names (`meta.assignee`): `resolvido_por` is that
+    /// agent, as on a resolve.
+    /// </summary>
+    [Fact]
+    public async Task RemovingTheLabelRecordsTheNamedAgentAsTheResolver()
+    {
+        const string phone = "5511988877030";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        await PostOkAsync(LabelChange(chatwootId, phone, [], ["humano"]));
+        Assert.Equal("human", await f.ControlAsync(conversa));
+
+        var removed = LabelChange(chatwootId, phone, ["humano"], []);
+        removed["meta"]!["assignee"] = new JsonObject { ["id"] = 7, ["name"] = "Carla Souza", ["available_name"] = "Carla", ["type"] = "user" };
+        await PostOkAsync(removed);
+
+        Assert.Equal("ai", await f.ControlAsync(conversa));
+        Assert.Equal("Carla", await f.ScalarAsync<string?>("SELECT resolvido_por FROM handoffs WHERE conversa_id = @conversa", new { conversa }));
+    }
+
+    /// <summary>
     /// Return to Júlia on `resolved`: control `ai`, `escalation_reason` NULL, the handoff `resolvido` with `resolvido_em`,
     /// Slack "✅ Handoff resolvido" with the duration — and nothing at all is sent to the doctor.
     /// </summary>
@@ -238,6 +258,34 @@ public sealed class ChatwootConformanceTests(HumanLoopFixture f) : IClassFixture
         var slack = await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "Handoff resolvido") && HumanLoopFixture.SlackMentions(m, conversa.ToString()[..8]));
         Assert.True(HumanLoopFixture.SlackMentions(slack, "Duração"), slack.ToJsonString());
         Assert.Equal(before, (await f.QueueAsync(phone)).Count);
+    }
+
+    /// <summary>
+    /// `resolved` on a Chatwoot conversation that two of the doctor's conversations map to, each with an open handoff (one
+    /// left open on a conversation that has since finished): both handoffs are resolved, by the named agent.
+    /// </summary>
+    [Fact]
+    public async Task AResolveResolvesEveryOpenHandoffOfThatChatwootConversation()
+    {
+        const string phone = "5511988877032";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        await AskForAPersonAsync(phone);
+        var medico = await f.ScalarAsync<Guid>("SELECT medico_id FROM conversations WHERE id = @conversa", new { conversa });
+        var older = await f.ScalarAsync<Guid>("""
+            INSERT INTO conversations (medico_id, status, controlled_by, chatwoot_conversation_id, created_at, completed_at)
+            VALUES (@medico, 'completed', 'human', @chatwoot, now() - interval '3 days', now() - interval '2 days') RETURNING id
+            """, new { medico, chatwoot = chatwootId.ToString() });
+        await f.ExecuteAsync("""
+            INSERT INTO handoffs (conversa_id, medico_id, trigger_type, motivo, status, from_controller, to_controller, created_at)
+            VALUES (@older, @medico, 'juridico', 'antigo', 'pendente', 'ai', 'human', now() - interval '3 days')
+            """, new { older, medico });
+
+        await PostOkAsync(HumanLoopFixture.Webhook("webhook-conversation-status-changed-resolved.json", chatwootId, phone));
+
+        var rows = await f.QueryAsync<(string Status, string? By)>("SELECT status, resolvido_por FROM handoffs WHERE medico_id = @medico", new { medico });
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal(("resolvido", "Carlos"), r));
+        Assert.Equal("ai", await f.ControlAsync(conversa));
     }
 
     /// <summary>
