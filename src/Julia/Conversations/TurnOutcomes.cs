@@ -145,6 +145,24 @@ internal sealed partial class TurnOutcomes(
         LogSkipped(input.Conversation.Id, n, reason);
     }
 
+    /// <summary>
+    /// A turn while a person has the conversation: the messages are left to the staff (processed, not answered); a
+    /// <paramref name="trigger"/> among them only joins the open handoff's metadata.
+    /// </summary>
+    public async Task SkipUnderHumanControlAsync(TurnInput input, string? trigger, CancellationToken ct)
+    {
+        await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (trigger is not null)
+            await handoffs.AppendTriggerAsync(tx, input.Conversation.Id, trigger, TriggerReason(trigger), ct);
+        var n = await conversations.MarkProcessedAsync(tx, input.Conversation, input.LastInboundId, ct);
+        await tx.CommitAsync(ct);
+        LogSkipped(input.Conversation.Id, n, "controle humano");
+    }
+
+    /// <summary>The reason staff read in Slack and Chatwoot ("assunto jurídico na mensagem do médico"), not the stored type's word.</summary>
+    public static string TriggerReason(string trigger) => $"{HandoffTriggers.Label(trigger)} na mensagem do médico";
+
     public async Task HandoffAsync(TurnInput input, string trigger, string reason, string triggerMessage, CancellationToken ct)
     {
         var c = input.Conversation;

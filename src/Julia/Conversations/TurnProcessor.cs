@@ -171,7 +171,8 @@ internal sealed partial class TurnProcessor(
         }
         if (conversation.HumanControlled)
         {
-            await outcomes.SkipAsync(input, "controle humano", ct);
+            // Not answered, but a new trigger (he now names a lawyer) joins the open handoff for the staff (docs/decisions.md#handoff).
+            await outcomes.SkipUnderHumanControlAsync(input, HandoffTriggerDetector.DetectInTurn(texts) is var (late, _) ? late : null, ct);
             return new TurnResult.Done();
         }
         // Staff removed him from the register (`deleted_at`, by hand): no model, no hold, no handoff — every message to him
@@ -187,8 +188,7 @@ internal sealed partial class TurnProcessor(
         if (HandoffTriggerDetector.DetectInTurn(texts) is var (trigger, triggerText))
         {
             MarkRead(input);
-            // The reason staff read in Slack and Chatwoot ("assunto jurídico na mensagem do médico"), not the stored type's word.
-            await outcomes.HandoffAsync(input, trigger, $"{HandoffTriggers.Label(trigger)} na mensagem do médico", triggerText, ct);
+            await outcomes.HandoffAsync(input, trigger, TurnOutcomes.TriggerReason(trigger), triggerText, ct);
             return new TurnResult.Done();
         }
         if (!options.Value.AnswerOutsideBusinessHours)

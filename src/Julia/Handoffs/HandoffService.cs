@@ -72,6 +72,15 @@ internal sealed partial class HandoffService(
         return resolved;
     }
 
+    /// <summary>
+    /// A trigger in the doctor's words while a person has the conversation: it only joins the open handoff's metadata, so
+    /// staff see he now names a lawyer or is angry — no row, no message, no notice (docs/decisions.md#handoff).
+    /// </summary>
+    public async Task AppendTriggerAsync(NpgsqlTransaction tx, Guid conversaId, string triggerType, string reason, CancellationToken ct)
+    {
+        if (await store.AppendTriggerAsync(tx, conversaId, triggerType, reason, ct) is { } id) LogAppended(id, conversaId, triggerType);
+    }
+
     /// <summary>A person answered: the open handoff is `em_atendimento` (no-op when none is open or it already is).</summary>
     public async Task MarkInServiceAsync(NpgsqlTransaction tx, Guid conversaId, CancellationToken ct)
     {

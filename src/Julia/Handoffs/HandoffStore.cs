@@ -112,6 +112,23 @@ internal sealed class HandoffStore(NpgsqlDataSource db)
             UPDATE handoffs SET status = 'em_atendimento' WHERE conversa_id = @conversaId AND status = 'pendente' RETURNING id
             """, new { conversaId }, tx, cancellationToken: ct));
 
+    /// <summary>How many later triggers one handoff keeps: a doctor venting in forty messages must not grow one row without end.</summary>
+    public const int MaxAppendedTriggers = 50;
+
+    /// <summary>
+    /// Appends a trigger to the conversation's open handoff (`metadata.gatilhos_adicionais`) and nothing else; the open
+    /// handoff's id, or null when none is open or it already holds <see cref="MaxAppendedTriggers"/>.
+    /// </summary>
+    public Task<Guid?> AppendTriggerAsync(NpgsqlTransaction tx, Guid conversaId, string triggerType, string reason, CancellationToken ct) =>
+        tx.Connection!.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition("""
+            UPDATE handoffs SET metadata = jsonb_set(metadata, '{gatilhos_adicionais}',
+                COALESCE(metadata->'gatilhos_adicionais', '[]'::jsonb)
+                || jsonb_build_array(jsonb_build_object('trigger_type', @triggerType, 'motivo', @reason, 'em', now())))
+            WHERE conversa_id = @conversaId AND status IN ('pendente', 'em_atendimento')
+              AND jsonb_array_length(COALESCE(metadata->'gatilhos_adicionais', '[]'::jsonb)) < @max
+            RETURNING id
+            """, new { conversaId, triggerType, reason, max = MaxAppendedTriggers }, tx, cancellationToken: ct));
+
     /// <summary>Inserts a pendente handoff, or appends the trigger to the open one. Returns its id and whether it is new.</summary>
     public async Task<(Guid Id, bool Created)> OpenAsync(NpgsqlTransaction tx, HandoffRequest request, object metadata, CancellationToken ct)
     {

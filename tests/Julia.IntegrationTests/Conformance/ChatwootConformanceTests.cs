@@ -130,6 +130,26 @@ public sealed class ChatwootConformanceTests(HumanLoopFixture f) : IClassFixture
         Assert.True(HumanLoopFixture.SlackMentions(slack, colour), slack.ToJsonString());
     }
 
+    /// <summary>
+    /// A second trigger while a handoff is open only appends to that handoff's metadata: no second row, no second
+    /// transition message, the first type kept.
+    /// </summary>
+    [Fact]
+    public async Task ASecondTriggerIsAppendedToTheOpenHandoffsMetadataOnly()
+    {
+        const string phone = "5511988877073";
+        var (conversa, _) = await f.DoctorInChatwootAsync(phone);
+        await AskForAPersonAsync(phone);
+
+        await PostAsync(f.Client, Text(phone, "se ninguém resolver vou procurar meu advogado"));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.Equal([("pendente", "pedido_humano")], await f.HandoffsAsync(conversa));
+        Assert.Equal("juridico", await f.ScalarAsync<string?>(
+            "SELECT metadata->'gatilhos_adicionais'->0->>'trigger_type' FROM handoffs WHERE conversa_id = @conversa", new { conversa }));
+        Assert.Single(await f.QueueAsync(phone), q => q.Tipo == "sistema");
+    }
+
     /// <summary>Chatwoot delivers one `message_created` twice (two webhooks configured, a retry): one `interacoes` row, one handoff.</summary>
     [Fact]
     public async Task TheSameStaffMessageDeliveredTwiceIsStoredOnce()
