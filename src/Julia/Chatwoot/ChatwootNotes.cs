@@ -156,11 +156,16 @@ internal sealed class ChatwootNotes(
     internal static string NoteText(HandoffNotice h, IReadOnlyList<string>? holdings = null) =>
         $"🚨 Handoff ({h.TriggerType}): {(string.IsNullOrWhiteSpace(h.Reason) ? HandoffTriggers.Label(h.TriggerType) : h.Reason.Trim())}" +
         $"\nO que fazer: {HandoffTriggers.StaffAction(h.TriggerType)}" +
+        // A doctor known only by his WhatsApp LID has no number for staff to call: said, as Slack says it
+        // (docs/decisions.md#handoff); a doctor with one has it on the Chatwoot contact already.
+        (string.IsNullOrWhiteSpace(h.Phone) ? $"\nTelefone: {NoPhone}" : "") +
         (string.IsNullOrWhiteSpace(h.LastMessage) ? "" : $"\nÚltima mensagem do médico: {h.LastMessage}") +
         (holdings is { Count: > 0 } ? "\nReservas dele em vigor (o id serve para /confirmar e /cancelar):\n" + string.Join("\n", holdings) : "") +
         "\nA Júlia parou de responder nesta conversa. Para devolver a ela: resolva a conversa" +
         // Chatwoot in pt-BR calls a label "etiqueta": the word staff see on the screen.
         (h.TriggerType == "manual" ? " ou remova a etiqueta humano, se ela estiver marcada." : $" (ou POST /admin/handoffs/{h.HandoffId}/resolver).");
+
+    internal const string NoPhone = "sem telefone (contato só com o identificador LID do WhatsApp: não há número para ligar; responda por esta conversa)";
 
     /// <summary>Reservation lines a handoff note shows at most: the nearest shifts.</summary>
     internal const int MaxHoldingLines = 5;

@@ -39,6 +39,18 @@ public sealed class HandoffNoteTests
         Assert.DoesNotContain("label", note);
     }
 
+    /// <summary>
+    /// A doctor known only by his LID has no number: the note says "sem telefone", as the Slack notice does (a conformance
+    /// pass, 2026-12-06: the note said nothing, and staff looked for a number to call); one with a number gets no line.
+    /// </summary>
+    [Fact]
+    public void ALidOnlyDoctorsNoteSaysSemTelefone()
+    {
+        var lidOnly = ChatwootNotes.NoteText(Notice("pedido_humano") with { Phone = null });
+        Assert.Contains("\nTelefone: sem telefone (contato só com o identificador LID do WhatsApp", lidOnly);
+        Assert.DoesNotContain("Telefone:", ChatwootNotes.NoteText(Notice("pedido_humano")));
+    }
+
     [Fact]
     public void TheNoteSaysAJuliaWithItsArticleAsTheOtherNotesDo()
     {
