@@ -21,15 +21,8 @@ public sealed class ImmediateAlertsDatabaseDownTests
     [Fact]
     public async Task AnAlertRaisedWhileTheDatabaseIsDownIsRecordedWhenItComesBack()
     {
-        await using var postgres = await PrivatePostgresServer.StartAsync();
-        using var redis = TestRedis.Lease();
-        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-07T13:00:00Z"));
-        await using var app = new JuliaAppFactory(postgres.Url, redis.Url, new Dictionary<string, string?>(), s => s.AddSingleton<TimeProvider>(clock));
-        _ = app.Server;
-        var logs = app.Logs;
-
-        await postgres.StopAsync();
-        OpenTheClaudeCircuit(app);
+        await using var host = await DatabaseDownHost.StartAsync();
+        var (postgres, clock, logs) = (host.Postgres, host.Clock, host.App.Logs);
         await logs.AssertLoggedAsync(l => l.EventId == NotRecordedNow && l.Message.StartsWith("alerta circuito_aberto ", StringComparison.Ordinal),
             "of the alert not recorded now", seconds: 30);
 
@@ -49,15 +42,8 @@ public sealed class ImmediateAlertsDatabaseDownTests
     [Fact]
     public async Task AnAlertTheDatabaseCannotTakeForAnHourIsGivenUpWithAnError()
     {
-        await using var postgres = await PrivatePostgresServer.StartAsync();
-        using var redis = TestRedis.Lease();
-        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-07T13:00:00Z"));
-        await using var app = new JuliaAppFactory(postgres.Url, redis.Url, new Dictionary<string, string?>(), s => s.AddSingleton<TimeProvider>(clock));
-        _ = app.Server;
-        var logs = app.Logs;
-
-        await postgres.StopAsync();
-        OpenTheClaudeCircuit(app);
+        await using var host = await DatabaseDownHost.StartAsync();
+        var (postgres, clock, logs) = (host.Postgres, host.Clock, host.App.Logs);
         await logs.AssertLoggedAsync(l => l.EventId == NotRecordedNow, "of the alert not recorded now", seconds: 30);
 
         await AdvanceAsync(clock, TimeSpan.FromMinutes(55));
@@ -84,11 +70,33 @@ public sealed class ImmediateAlertsDatabaseDownTests
 
     const string ClaudeAlerts = "SELECT count(*) FROM alertas_enviados WHERE tipo = 'circuito_aberto' AND mensagem LIKE '%claude%'";
 
-    static void OpenTheClaudeCircuit(JuliaAppFactory app)
+    /// <summary>A host on a fake clock, on a private Postgres already stopped, whose claude circuit has just opened.</summary>
+    sealed class DatabaseDownHost(PrivatePostgresServer postgres, TestRedis redis, FakeTimeProvider clock, JuliaAppFactory app) : IAsyncDisposable
     {
-        var claude = app.Services.GetRequiredService<CircuitBreakers>().Claude;
-        for (var i = 0; i < claude.FailuresToOpen; i++) claude.RecordFailure();
-        Assert.Equal(CircuitState.Open, claude.State);
+        public PrivatePostgresServer Postgres => postgres;
+        public FakeTimeProvider Clock => clock;
+        public JuliaAppFactory App => app;
+
+        public static async Task<DatabaseDownHost> StartAsync()
+        {
+            var server = await PrivatePostgresServer.StartAsync();
+            var cache = TestRedis.Lease();
+            var fake = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-07T13:00:00Z"));
+            var host = new JuliaAppFactory(server.Url, cache.Url, new Dictionary<string, string?>(), s => s.AddSingleton<TimeProvider>(fake));
+            _ = host.Server;
+            await server.StopAsync();
+            var claude = host.Services.GetRequiredService<CircuitBreakers>().Claude;
+            for (var i = 0; i < claude.FailuresToOpen; i++) claude.RecordFailure();
+            Assert.Equal(CircuitState.Open, claude.State);
+            return new(server, cache, fake, host);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await app.DisposeAsync();
+            redis.Dispose();
+            await postgres.DisposeAsync();
+        }
     }
 
     static async Task<long> CountAsync(NpgsqlDataSource db, string sql)
