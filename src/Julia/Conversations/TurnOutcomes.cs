@@ -133,31 +133,19 @@ internal sealed partial class TurnOutcomes(
             inChatwoot: true, ct);
 
     /// <param name="nothingToAnswer">The messages needed no answer (stickers, an unsupported kind): a reply they superseded goes out after all.</param>
-    public async Task SkipAsync(TurnInput input, string reason, CancellationToken ct, bool nothingToAnswer = false)
-    {
-        await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var n = await conversations.MarkProcessedAsync(tx, input.Conversation, input.LastInboundId, ct);
-        if (nothingToAnswer && await queue.RestoreSupersededAsync(tx, input.Conversation.Id, ct) is > 0 and var restored)
-            LogRestored(input.Conversation.Id, restored);
-        await tx.CommitAsync(ct);
-        queueSignals.Wake();
-        LogSkipped(input.Conversation.Id, n, reason);
-    }
-
-    /// <summary>
-    /// A turn while a person has the conversation: the messages are left to the staff (processed, not answered); a
-    /// <paramref name="trigger"/> among them only joins the open handoff's metadata.
-    /// </summary>
-    public async Task SkipUnderHumanControlAsync(TurnInput input, string? trigger, CancellationToken ct)
+    /// <param name="trigger">A handoff trigger among messages a person has: it only joins the open handoff's metadata.</param>
+    public async Task SkipAsync(TurnInput input, string reason, CancellationToken ct, bool nothingToAnswer = false, string? trigger = null)
     {
         await using var connection = await conversations.DataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         if (trigger is not null)
             await handoffs.AppendTriggerAsync(tx, input.Conversation.Id, trigger, TriggerReason(trigger), ct);
         var n = await conversations.MarkProcessedAsync(tx, input.Conversation, input.LastInboundId, ct);
+        if (nothingToAnswer && await queue.RestoreSupersededAsync(tx, input.Conversation.Id, ct) is > 0 and var restored)
+            LogRestored(input.Conversation.Id, restored);
         await tx.CommitAsync(ct);
-        LogSkipped(input.Conversation.Id, n, "controle humano");
+        queueSignals.Wake();
+        LogSkipped(input.Conversation.Id, n, reason);
     }
 
     /// <summary>The reason staff read in Slack and Chatwoot ("assunto jurídico na mensagem do médico"), not the stored type's word.</summary>

@@ -172,7 +172,7 @@ internal sealed partial class TurnProcessor(
         if (conversation.HumanControlled)
         {
             // Not answered, but a new trigger (he now names a lawyer) joins the open handoff for the staff (docs/decisions.md#handoff).
-            await outcomes.SkipUnderHumanControlAsync(input, HandoffTriggerDetector.DetectInTurn(texts) is var (late, _) ? late : null, ct);
+            await outcomes.SkipAsync(input, "controle humano", ct, trigger: HandoffTriggerDetector.DetectInTurn(texts) is var (late, _) ? late : null);
             return new TurnResult.Done();
         }
         // Staff removed him from the register (`deleted_at`, by hand): no model, no hold, no handoff — every message to him
