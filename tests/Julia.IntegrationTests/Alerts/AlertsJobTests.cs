@@ -10,10 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Julia.IntegrationTests.Alerts;
 
-public sealed class AlertsFixture : PipelineFixture
+public sealed class AlertsFixture : SlackPipelineFixture
 {
     public const string Token = "alertas-token-FAKE";
-    public FakeSlack Slack { get; private set; } = null!;
 
     /// <summary>Business hours all day, every day: the business-hours rule is tested on its own host.</summary>
     public Dictionary<string, string?> Common => new()
@@ -29,18 +28,6 @@ public sealed class AlertsFixture : PipelineFixture
     {
         ["DIAS_UTEIS"] = "1-7", ["HORARIO_INICIO"] = "00:00", ["HORARIO_FIM"] = "00:00",
     };
-
-    public override async Task InitializeAsync()
-    {
-        Slack = await FakeSlack.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Slack.DisposeAsync();
-    }
 
     public static async Task<string> RunAsync(HttpClient client)
     {

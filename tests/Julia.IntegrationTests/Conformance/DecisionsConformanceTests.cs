@@ -233,27 +233,14 @@ public sealed class DecisionsProcessConformanceTests
 }
 
 /// <summary>Júlia with Slack on (a fake incoming webhook) and Chatwoot off, SLACK_MASCARAR_TELEFONE left to its default.</summary>
-public sealed class DecisionsSlackFixture : PipelineFixture
+public sealed class DecisionsSlackFixture : SlackPipelineFixture
 {
-    public FakeSlack Slack { get; private set; } = null!;
 
     protected override Dictionary<string, string?> Settings => new()
     {
         ["HUMANIZAR"] = "false", ["SLACK_WEBHOOK_URL"] = Slack.WebhookUrl,
         ["Notifications:PollMilliseconds"] = "50", ["Notifications:BaseBackoffSeconds"] = "1", ["Notifications:MaxBackoffSeconds"] = "1",
     };
-
-    public override async Task InitializeAsync()
-    {
-        Slack = await FakeSlack.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Slack.DisposeAsync();
-    }
 
     /// <summary>The "Handoff necessário" notice of this conversation, once Slack has it.</summary>
     public Task<JsonObject> HandoffNoticeAsync(Guid conversa) => Eventually.MatchesAsync(

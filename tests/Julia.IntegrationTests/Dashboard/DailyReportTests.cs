@@ -6,10 +6,8 @@ using Julia.IntegrationTests.TestHost;
 namespace Julia.IntegrationTests.Dashboard;
 
 /// <summary>Júlia with Slack on (a fake incoming webhook), notices polled fast, and a known yesterday (São Paulo).</summary>
-public class DailyReportFixture : PipelineFixture
+public class DailyReportFixture : SlackPipelineFixture
 {
-    public FakeSlack Slack { get; private set; } = null!;
-
     protected override Dictionary<string, string?> Settings => new()
     {
         // Júlia's sessions in a zone far from São Paulo and from UTC: her days must not depend on the server's zone.
@@ -20,15 +18,8 @@ public class DailyReportFixture : PipelineFixture
 
     public override async Task InitializeAsync()
     {
-        Slack = await FakeSlack.StartAsync();
         await base.InitializeAsync();
         await ExecuteAsync(KnownYesterday);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Slack.DisposeAsync();
     }
 
     /// <summary>Runs the job as if it had not run today (the day's claim in execucoes_job removed first).</summary>
