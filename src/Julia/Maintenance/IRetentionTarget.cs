@@ -1,4 +1,5 @@
 using Dapper;
+using Julia.Infrastructure.Database;
 using Npgsql;
 
 namespace Julia.Maintenance;
@@ -37,12 +38,14 @@ internal abstract class SqlRetentionTarget(NpgsqlDataSource db) : IRetentionTarg
     public async Task<long> CountExpiredAsync(CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.ExecuteScalarAsync<long>(new CommandDefinition(CountSql, new { days = Days }, cancellationToken: ct));
+        return await c.ExecuteScalarAsync<long>(new CommandDefinition(CountSql, new { days = Days },
+            commandTimeout: CommandTimeouts.Maintenance, cancellationToken: ct));
     }
 
     public async Task<int> DeleteExpiredBatchAsync(int batchSize, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { days = Days, batch = batchSize }, cancellationToken: ct));
+        return await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { days = Days, batch = batchSize },
+            commandTimeout: CommandTimeouts.Maintenance, cancellationToken: ct));
     }
 }

@@ -40,6 +40,8 @@ internal static class DatabaseExtensions
     internal static void ApplyPoolDefaults(NpgsqlConnectionStringBuilder csb)
     {
         if (csb.Timeout == 15) csb.Timeout = 5; // fail fast when the server is down: webhooks answer 503
+        // A statement fails after 10 s, the `database` circuit's call timeout, not Npgsql's 30 s (CommandTimeouts).
+        if (csb.CommandTimeout == CommandTimeouts.NpgsqlDefault) csb.CommandTimeout = CommandTimeouts.Call;
         // Júlia leaves no session state behind (only SET LOCAL), so the pool skips the DISCARD ALL it would run on every
         // reuse — a server round of work per connection borrowed (docs/decisions.md#turn-scheduling).
         csb.NoResetOnClose = true;

@@ -8,7 +8,7 @@ namespace Julia.Infrastructure.Database;
 /// </summary>
 internal sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogger<MigrationRunner> logger)
 {
-    const long LockKey = 0x4A554C49_41000001; // "JULIA" + 1: one key for schema changes.
+    internal const long LockKey = 0x4A554C49_41000001; // "JULIA" + 1: one key for schema changes.
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
@@ -52,7 +52,8 @@ internal sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogg
     static async Task ApplyAsync(NpgsqlConnection connection, EmbeddedSql.Script script, CancellationToken ct)
     {
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await using (var cmd = new NpgsqlCommand(script.Sql, connection, tx)) await cmd.ExecuteNonQueryAsync(ct);
+        await using (var cmd = new NpgsqlCommand(script.Sql, connection, tx) { CommandTimeout = CommandTimeouts.Migration })
+            await cmd.ExecuteNonQueryAsync(ct);
         await using (var record = new NpgsqlCommand("INSERT INTO schema_migrations (version) VALUES (@v)", connection, tx))
         {
             record.Parameters.AddWithValue("v", script.Name);
@@ -76,7 +77,8 @@ internal sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogg
 
     static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(sql, connection);
+        // The lock waits for another process's migration, however long it takes (CommandTimeouts.Migration).
+        await using var cmd = new NpgsqlCommand(sql, connection) { CommandTimeout = CommandTimeouts.Migration };
         await cmd.ExecuteNonQueryAsync(ct);
     }
 

@@ -25,6 +25,17 @@ public sealed class PoolDefaultsTests
         Assert.Equal(0, csb.MaxAutoPrepare); // npgsql/npgsql#6391: docs/decisions.md#turn-scheduling
     }
 
+    /// <summary>SPEC §5: the `database` circuit's call timeout is 10 s (Npgsql's own default is 30 s).</summary>
+    [Fact]
+    public void AStatementMayTakeTenSeconds() =>
+        Assert.Equal(CommandTimeouts.Call, Pool("postgres://postgres@db.example.supabase.co:5432/postgres").CommandTimeout);
+
+    [Theory]
+    [InlineData("postgres://postgres@localhost:5432/postgres?Command%20Timeout=45", 45)]
+    [InlineData("Host=localhost;Username=postgres;Database=postgres;Command Timeout=3", 3)]
+    [InlineData("Host=localhost;Username=postgres;Database=postgres;Command Timeout=0", 0)]
+    public void ACommandTimeoutWrittenInTheUrlIsKept(string url, int expected) => Assert.Equal(expected, Pool(url).CommandTimeout);
+
     [Fact]
     public void AnExplicitTimeoutIsKept() =>
         Assert.Equal(30, Pool("postgres://postgres@localhost:5432/postgres?Timeout=30").Timeout);
