@@ -1,5 +1,6 @@
 using Julia.Agent.Tools;
 using Microsoft.Extensions.AI;
+using Julia.Infrastructure.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace Julia.Agent;
@@ -18,6 +19,7 @@ internal static class AgentExtensions
             // An OpenAI-compatible server often serves one model: LLM_MODEL_COMPLEX defaults to LLM_MODEL there.
             if (o.UsesOpenAI && string.IsNullOrWhiteSpace(builder.Configuration["Agent:ComplexModel"])) o.ComplexModel = o.Model;
         });
+        builder.Services.AddSingleton(sp => new CircuitCallTimeout("claude", sp.GetRequiredService<IOptions<AgentOptions>>().Value.CallTimeout));
         builder.Services.AddSingleton<AgentMeter>();
         builder.Services.AddSingleton<ShiftTools>();
         builder.Services.AddSingleton<ConversationTools>();

@@ -4,6 +4,7 @@ using Julia.Notifications;
 using Julia.Privacy;
 using Julia.Queue;
 using Julia.Infrastructure.Http;
+using Julia.Infrastructure.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace Julia.Chatwoot;
@@ -17,6 +18,8 @@ internal static class ChatwootExtensions
     public static void AddChatwoot(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ChatwootOptions>().BindConfiguration(ChatwootOptions.Section);
+        builder.Services.AddSingleton(sp => new CircuitCallTimeout("chatwoot",
+            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<ChatwootOptions>>().Value.TimeoutSeconds)));
         builder.Services.AddHttpClient<ChatwootClient>((sp, http) =>
             {
                 var o = sp.GetRequiredService<IOptions<ChatwootOptions>>().Value;

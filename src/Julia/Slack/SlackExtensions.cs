@@ -3,6 +3,7 @@ using Julia.Jobs;
 using Julia.Notifications;
 using Julia.Shifts;
 using Julia.Infrastructure.Http;
+using Julia.Infrastructure.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace Julia.Slack;
@@ -13,6 +14,8 @@ internal static class SlackExtensions
     public static void AddSlack(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section);
+        builder.Services.AddSingleton(sp => new CircuitCallTimeout("slack",
+            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<SlackOptions>>().Value.TimeoutSeconds)));
         builder.Services.AddHttpClient<SlackClient>((sp, http) =>
                 http.Timeout = Timeout.InfiniteTimeSpan)
             .AddPeerResilience(sp => sp.GetRequiredService<IOptions<SlackOptions>>().Value.TimeoutSeconds);

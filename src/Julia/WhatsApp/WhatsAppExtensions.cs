@@ -1,5 +1,6 @@
 using Julia.Infrastructure.Health;
 using Julia.Infrastructure.Http;
+using Julia.Infrastructure.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace Julia.WhatsApp;
@@ -10,6 +11,8 @@ internal static class WhatsAppExtensions
     public static void AddWhatsApp(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<EvolutionOptions>().BindConfiguration(EvolutionOptions.Section);
+        builder.Services.AddSingleton(sp => new CircuitCallTimeout("evolution",
+            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<EvolutionOptions>>().Value.TimeoutSeconds)));
         builder.Services.AddSingleton<WhatsAppMeter>();
         builder.Services.AddSingleton<WhatsAppConnection>();
         builder.Services.AddSingleton<WhatsAppStatus>();

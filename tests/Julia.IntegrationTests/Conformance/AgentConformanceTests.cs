@@ -340,19 +340,22 @@ public sealed class AgentConformanceTests(AgentFixture f) : IClassFixture<AgentF
     }
 
     /// <summary>
-    /// The circuit breakers' numbers (consecutive failures to open / wait before half-open): claude 3 / 60 s, evolution
-    /// 3 / 30 s, database 5 / 30 s, chatwoot 5 / 120 s — shown at /health/circuits with each one's state.
+    /// The circuit breakers' numbers (consecutive failures to open / call timeout / wait before half-open): claude
+    /// 3 / 30 s / 60 s, evolution 3 / 10 s / 30 s, database 5 / 10 s / 30 s, chatwoot 5 / 10 s / 120 s — shown at
+    /// /health/circuits with each one's state (the call timeouts since 2026-12-06; the database's was Npgsql's 30 s).
     /// </summary>
     [Fact]
     public async Task HealthCircuitsShowsEachBreakersNumbers()
     {
         var circuits = JsonNode.Parse(await f.Client.GetStringAsync("/health/circuits"))!;
 
-        foreach (var (name, failures, wait) in new[] { ("claude", 3, 60), ("evolution", 3, 30), ("database", 5, 30), ("chatwoot", 5, 120) })
+        foreach (var (name, failures, timeout, wait) in new[]
+                 { ("claude", 3, 30, 60), ("evolution", 3, 10, 30), ("database", 5, 10, 30), ("chatwoot", 5, 10, 120), ("slack", 5, 10, 120) })
         {
             var breaker = circuits[name];
             Assert.True(breaker is not null, $"/health/circuits has no {name}: {circuits.ToJsonString()}");
-            Assert.Equal(((int?)failures, (int?)wait), (breaker!["limite_falhas"]?.GetValue<int>(), breaker["espera_segundos"]?.GetValue<int>()));
+            Assert.Equal(((int?)failures, (int?)timeout, (int?)wait), (breaker!["limite_falhas"]?.GetValue<int>(),
+                breaker["timeout_segundos"]?.GetValue<int>(), breaker["espera_segundos"]?.GetValue<int>()));
             Assert.NotNull(breaker["estado"]);
         }
     }

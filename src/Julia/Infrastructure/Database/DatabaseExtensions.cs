@@ -12,6 +12,8 @@ internal static class DatabaseExtensions
         builder.Services.AddSingleton(sp => CreateDataSource(builder.Configuration, sp.GetRequiredService<ILoggerFactory>(),
             options: readOnly ? "-c default_transaction_read_only=on" : null));
         builder.Services.AddSingleton<MigrationRunner>();
+        builder.Services.AddSingleton(sp => new Resilience.CircuitCallTimeout("database", TimeSpan.FromSeconds(
+            new NpgsqlConnectionStringBuilder(sp.GetRequiredService<NpgsqlDataSource>().ConnectionString).CommandTimeout)));
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ internal sealed class CircuitBreaker(string name, int failuresToOpen, TimeSpan o
     /// <summary>Failures in a row that open it, and how long it stays open before a trial: shown at /health/circuits.</summary>
     public int FailuresToOpen { get; } = failuresToOpen;
     public TimeSpan OpenFor { get; } = openFor;
+
+    /// <summary>How long one call may take before it counts as a failure (set by the peer's owner; null when none registered).</summary>
+    public TimeSpan? CallTimeout { get; internal set; }
     public CircuitState State { get; private set; } = CircuitState.Closed;
     public int ConsecutiveFailures { get { lock (gate) return failures; } }
     public DateTimeOffset? LastFailureAt { get; private set; }
@@ -92,9 +95,21 @@ internal sealed class CircuitBreaker(string name, int failuresToOpen, TimeSpan o
     }
 }
 
+/// <summary>
+/// How long one call to a circuit's peer may take, registered by the feature that owns the peer's client (its options
+/// hold the number): <c>services.AddSingleton(sp => new CircuitCallTimeout("evolution", …))</c>. Shown at /health/circuits.
+/// </summary>
+internal sealed record CircuitCallTimeout(string Circuit, TimeSpan Value);
+
 /// <summary>The process's breakers by name, for callers and for /health/circuits.</summary>
 internal sealed class CircuitBreakers(TimeProvider time)
 {
+    public CircuitBreakers(TimeProvider time, IEnumerable<CircuitCallTimeout> callTimeouts) : this(time)
+    {
+        foreach (var timeout in callTimeouts)
+            if (All.FirstOrDefault(b => b.Name == timeout.Circuit) is { } breaker) breaker.CallTimeout = timeout.Value;
+    }
+
     public CircuitBreaker Claude { get; } = new("claude", 3, TimeSpan.FromSeconds(60), time);
     public CircuitBreaker Evolution { get; } = new("evolution", 3, TimeSpan.FromSeconds(30), time);
     public CircuitBreaker Database { get; } = new("database", 5, TimeSpan.FromSeconds(30), time);
