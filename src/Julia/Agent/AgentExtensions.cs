@@ -44,5 +44,6 @@ internal static class AgentExtensions
                 .Build(sp);
         });
         builder.Services.AddSingleton<IConversationAgent, ClaudeAgent>();
+        builder.Services.AddHostedService<ModelAvailabilityCheck>();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace Julia.IntegrationTests.TestHost;
 
@@ -16,7 +17,25 @@ public sealed class FakeAnthropic : FakeModelServer
         return fake;
     }
 
-    protected override void Map(WebApplication app) => app.MapPost("/v1/messages", HandleAsync);
+    protected override void Map(WebApplication app)
+    {
+        app.MapPost("/v1/messages", HandleAsync);
+        // The Models API (`GET /v1/models/{model_id}`), which Júlia asks at start-up for each configured model: every id
+        // is known except those in UnknownModels, answered 404 `not_found_error` as Anthropic does.
+        app.MapGet("/v1/models/{id}", (string id) =>
+        {
+            ModelsAsked.Enqueue(id);
+            return UnknownModels.ContainsKey(id)
+                ? Results.Json(new { type = "error", error = new { type = "not_found_error", message = $"model: {id}" } }, statusCode: 404)
+                : Results.Json(new { type = "model", id, display_name = $"Fake {id}", created_at = "2025-10-01T00:00:00Z" });
+        });
+    }
+
+    /// <summary>Model ids the Models API answers 404 for.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, bool> UnknownModels { get; } = new();
+
+    /// <summary>The ids asked for at `GET /v1/models/{id}`, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> ModelsAsked { get; } = new();
 
     protected override Answer TextAnswer(string text) => Text(text);
 

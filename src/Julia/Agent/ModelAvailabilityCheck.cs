@@ -1,0 +1,76 @@
+using Anthropic;
+using Anthropic.Exceptions;
+using Anthropic.Models.Models;
+using Microsoft.Extensions.Options;
+
+namespace Julia.Agent;
+
+/// <summary>
+/// SPEC §5: model ids are configuration and must be checked for availability at deployment
+/// (docs/decisions.md#model-availability). When the process starts, each configured Claude model (`LLM_MODEL`, and
+/// `LLM_MODEL_COMPLEX` when it differs) is asked for once (`GET /v1/models/{id}`), in the background — start-up never
+/// waits for it. A model the account does not have is an ERROR naming the variable: every turn would otherwise end in the
+/// fallback with nothing at start-up to say why. A check that could not be made (network, 5xx) is a WARNING.
+/// </summary>
+internal sealed partial class ModelAvailabilityCheck(IOptions<AgentOptions> options, ILogger<ModelAvailabilityCheck> logger) : BackgroundService
+{
+    static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        if (!o.Enabled || o.UsesOpenAI) return;
+        var client = new AnthropicClient { ApiKey = o.ApiKey!, BaseUrl = o.BaseUrl, MaxRetries = 1, Timeout = Timeout };
+        foreach (var (variable, model) in Configured(o))
+            if (!await CheckAsync(client, variable, model, stoppingToken)) return;
+    }
+
+    static IEnumerable<(string Variable, string Model)> Configured(AgentOptions o)
+    {
+        yield return ("LLM_MODEL", o.Model);
+        if (!string.Equals(o.ComplexModel, o.Model, StringComparison.Ordinal)) yield return ("LLM_MODEL_COMPLEX", o.ComplexModel);
+    }
+
+    /// <returns>False when checking the next model is pointless (the key itself was refused, or shutdown).</returns>
+    async Task<bool> CheckAsync(AnthropicClient client, string variable, string model, CancellationToken ct)
+    {
+        try
+        {
+            var info = await client.Models.Retrieve(new ModelRetrieveParams { ModelID = model }, ct);
+            LogAvailable(variable, model, info.DisplayName);
+            return true;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (AnthropicNotFoundException)
+        {
+            LogUnknown(variable, model);
+            return true;
+        }
+        catch (Exception ex) when (ex is AnthropicUnauthorizedException or AnthropicForbiddenException)
+        {
+            LogKeyRefused(AgentModelCall.Describe(ex));
+            return false;
+        }
+        catch (Exception ex)
+        {
+            LogNotChecked(variable, model, AgentModelCall.Describe(ex));
+            return true;
+        }
+    }
+
+    [LoggerMessage(EventId = 5020, Level = LogLevel.Information, Message = "Model available: {Variable}={Model} ({DisplayName})")]
+    private partial void LogAvailable(string variable, string model, string displayName);
+
+    [LoggerMessage(EventId = 5021, Level = LogLevel.Error,
+        Message = "modelo indisponível: {Variable}={Model} não existe nesta conta da Anthropic (404); cada resposta vai falhar e cair no fallback até corrigir {Variable}")]
+    private partial void LogUnknown(string variable, string model);
+
+    [LoggerMessage(EventId = 5022, Level = LogLevel.Error, Message = "modelos não conferidos: {Reason}; confira ANTHROPIC_API_KEY")]
+    private partial void LogKeyRefused(string reason);
+
+    [LoggerMessage(EventId = 5023, Level = LogLevel.Warning, Message = "modelo não conferido: {Variable}={Model}: {Reason} (a subida continua)")]
+    private partial void LogNotChecked(string variable, string model, string reason);
+}
