@@ -12,11 +12,11 @@ using static Julia.IntegrationTests.TestHost.FakeAnthropic;
 
 namespace Julia.IntegrationTests.Conformance;
 
-// Edges the earlier conformance passes noticed and left (SPEC §6, §7, §9, §10), each tested at the value the
+// Edges the earlier conformance passes noticed and left (SPEC §6, §7, §9, §10, §11), each tested at the value the
 // specification names, on the real host: the feeder's daily caps one under, at and one over; the nightly quality batch
 // of 50 with 49, 50 and 51 conversations waiting; the health problem "oldest due pendente > 10 min" at 9:59 and 10:01;
-// what counts as a contact for the pressure decay, the 90 days of ended queue rows, and a reminder's exemption from the
-// hour and day caps.
+// LOG_LEVEL's start-up error; what counts as a contact for the pressure decay, the 90 days of
+// ended queue rows, and a reminder's exemption from the hour and day caps.
 
 /// <summary>Júlia with small daily caps (MAX_MSGS_POR_DIA=6, MAX_PRIMEIROS_CONTATOS_DIA=3), so each edge is a few rows.</summary>
 public sealed class FeederCapsFixture : PipelineFixture
@@ -249,6 +249,43 @@ public sealed class QueueHealthConformanceTests(AppFixture f) : IClassFixture<Ap
             "UPDATE fila_mensagens SET agendar_para = now() + interval '1 minute', metadata = '{}', created_at = now() - interval '2 hours' WHERE conteudo = 'bordas-2'");
         Assert.Empty(problems);
         Assert.Equal(0, age);
+    }
+}
+
+/// <summary>
+/// §11 `LOG_LEVEL` through a real `julia serve`: every name the parser takes is taken (the process goes on to fail only
+/// at the unreachable database), and a name it does not take stops start-up with one line that lists them all — it
+/// listed four while six names and two aliases were taken.
+/// </summary>
+public sealed class EdgesProcessConformanceTests
+{
+    static readonly Dictionary<string, string> NoServers = new()
+    {
+        ["DATABASE_URL"] = "postgres://julia:senha@127.0.0.1:1/julia", ["REDIS_URL"] = "redis://127.0.0.1:1/0",
+    };
+
+    static readonly string[] Names = ["TRACE", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL", "WARN", "INFORMATION"];
+
+    [Theory]
+    [InlineData("verbose", false)]
+    [InlineData("trace", true)]
+    [InlineData("critical", true)]
+    [InlineData("WARN", true)]
+    [InlineData("Information", true)]
+    public async Task ALogLevelIsOneOfTheNamesItsErrorLists(string value, bool accepted)
+    {
+        var (exit, stdout, stderr) = await JuliaProcess.RunAsync(new Dictionary<string, string>(NoServers) { ["LOG_LEVEL"] = value }, "serve");
+
+        Assert.Equal(1, exit); // no database either way
+        if (accepted)
+        {
+            Assert.Contains("banco de dados inacessível", stderr, StringComparison.Ordinal); // past the configuration checks
+            Assert.DoesNotContain("LOG_LEVEL:", stdout + stderr, StringComparison.Ordinal);
+            return;
+        }
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains("LOG_LEVEL: ", line, StringComparison.Ordinal);
+        Assert.All(Names, name => Assert.Contains(name, line, StringComparison.Ordinal));
     }
 }
 

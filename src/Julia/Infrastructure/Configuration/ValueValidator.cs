@@ -15,7 +15,7 @@ internal static class ValueValidator
         ValueKind.Boolean => TryBool(value, out _) ? null : "precisa ser true ou false",
         ValueKind.TimeOfDay => TimeOnly.TryParseExact(value, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : "precisa ser uma hora HH:MM (ex.: 08:00)",
         ValueKind.Weekdays => Weekdays.TryParse(value, out _) ? null : "precisa ser dias ISO 1–7 em faixa ou lista (ex.: 1-5 ou 1,2,3,4,5)",
-        ValueKind.LogLevel => LogLevels.TryParse(value, out _) ? null : "precisa ser DEBUG, INFO, WARNING ou ERROR",
+        ValueKind.LogLevel => LogLevels.TryParse(value, out _) ? null : LogLevels.Accepted,
         ValueKind.Choice => v.Choices!.Contains(value.ToLowerInvariant()) ? null : $"precisa ser um de: {string.Join(", ", v.Choices!)}",
         ValueKind.Dates => CheckDates(value),
         ValueKind.TimeZone => TimeZoneInfo.TryFindSystemTimeZoneById(value, out _) ? null : "precisa ser um fuso IANA (ex.: America/Sao_Paulo)",
