@@ -1,18 +1,21 @@
 using Julia.Handoffs;
 using Julia.Jobs;
+using Microsoft.Extensions.Options;
 
 namespace Julia.Slack;
 
 /// <summary>
-/// `handoffs-lembrete` — every 5 min inside business hours: a handoff still `pendente` after 30 min gets one Slack
-/// reminder (its outbox key makes a second impossible, whatever the number of workers).
+/// `handoffs-lembrete` — every 5 min inside business hours: a handoff still `pendente` after HANDOFF_LEMBRETE_MINUTOS
+/// (30) gets one Slack reminder (its outbox key makes a second impossible, whatever the number of workers;
+/// docs/decisions.md#handoff).
 /// </summary>
-internal sealed class HandoffReminderJob(HandoffStore handoffs, SlackNotices notices) : IJob
+internal sealed class HandoffReminderJob(HandoffStore handoffs, SlackNotices notices, IOptions<SlackOptions> options) : IJob
 {
-    public static readonly TimeSpan After = TimeSpan.FromMinutes(30);
-
     public string Name => "handoffs-lembrete";
     public JobSchedule Schedule => new(Every: TimeSpan.FromMinutes(5), BusinessHoursOnly: true);
+
+    /// <summary>How long a handoff waits `pendente` before its reminder.</summary>
+    public TimeSpan After => TimeSpan.FromMinutes(options.Value.HandoffReminderMinutes);
 
     public async Task<string> RunAsync(CancellationToken ct)
     {

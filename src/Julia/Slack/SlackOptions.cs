@@ -9,6 +9,8 @@ internal sealed class SlackOptions
     public string Channel { get; set; } = "#julia-gestao";
     /// <summary>SLACK_MASCARAR_TELEFONE: digits after the 8th become '*' in notices.</summary>
     public bool MaskPhone { get; set; } = true;
+    /// <summary>HANDOFF_LEMBRETE_MINUTOS: a handoff still `pendente` this many minutes gets its one Slack reminder (docs/decisions.md#handoff).</summary>
+    public int HandoffReminderMinutes { get; set; } = 30;
     public int TimeoutSeconds { get; set; } = 10;
     public bool Enabled => !string.IsNullOrWhiteSpace(WebhookUrl);
 }

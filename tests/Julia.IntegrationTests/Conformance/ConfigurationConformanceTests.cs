@@ -59,6 +59,7 @@ public sealed class ConfigurationConformanceTests(AppFixture f) : IClassFixture<
     [InlineData("CHATWOOT_ESPELHAMENTO", "evolution")]
     [InlineData("CHATWOOT_TRANSICAO_NO_LABEL", "true")]
     [InlineData("SLACK_MASCARAR_TELEFONE", "true")]
+    [InlineData("HANDOFF_LEMBRETE_MINUTOS", "30")]
     [InlineData("RESERVA_EXPIRA_HORAS", "24")]
     public void EachVariableLeftUnsetHasItsDefault(string variable, string expected)
     {

@@ -12,10 +12,10 @@ using static Julia.IntegrationTests.TestHost.FakeAnthropic;
 
 namespace Julia.IntegrationTests.Conformance;
 
-// Edges the earlier conformance passes noticed and left (SPEC §6, §7, §9, §10, §11), each tested at the value the
+// Edges the earlier conformance passes noticed and left (SPEC §6, §7, §8.3, §9, §10, §11), each tested at the value the
 // specification names, on the real host: the feeder's daily caps one under, at and one over; the nightly quality batch
 // of 50 with 49, 50 and 51 conversations waiting; the health problem "oldest due pendente > 10 min" at 9:59 and 10:01;
-// LOG_LEVEL's start-up error; what counts as a contact for the pressure decay, the 90 days of
+// LOG_LEVEL's start-up error; HANDOFF_LEMBRETE_MINUTOS; what counts as a contact for the pressure decay, the 90 days of
 // ended queue rows, and a reminder's exemption from the hour and day caps.
 
 /// <summary>Júlia with small daily caps (MAX_MSGS_POR_DIA=6, MAX_PRIMEIROS_CONTATOS_DIA=3), so each edge is a few rows.</summary>
@@ -255,7 +255,7 @@ public sealed class QueueHealthConformanceTests(AppFixture f) : IClassFixture<Ap
 /// <summary>
 /// §11 `LOG_LEVEL` through a real `julia serve`: every name the parser takes is taken (the process goes on to fail only
 /// at the unreachable database), and a name it does not take stops start-up with one line that lists them all — it
-/// listed four while six names and two aliases were taken.
+/// listed four while six names and two aliases were taken. `HANDOFF_LEMBRETE_MINUTOS` is checked like the others.
 /// </summary>
 public sealed class EdgesProcessConformanceTests
 {
@@ -286,6 +286,91 @@ public sealed class EdgesProcessConformanceTests
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.Contains("LOG_LEVEL: ", line, StringComparison.Ordinal);
         Assert.All(Names, name => Assert.Contains(name, line, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("0", "entre 1 e 1440")]
+    [InlineData("1441", "entre 1 e 1440")]
+    [InlineData("meia hora", "número inteiro")]
+    public async Task ABadHandoffReminderDelayIsOneLine(string value, string says)
+    {
+        var (exit, _, stderr) = await JuliaProcess.RunAsync(new Dictionary<string, string>(NoServers) { ["HANDOFF_LEMBRETE_MINUTOS"] = value }, "serve");
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains("HANDOFF_LEMBRETE_MINUTOS: ", line, StringComparison.Ordinal);
+        Assert.Contains(says, line, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Júlia with Slack on (a fake incoming webhook) and HANDOFF_LEMBRETE_MINUTOS as the test class says.</summary>
+public abstract class HandoffReminderFixture : SlackPipelineFixture
+{
+    protected abstract string? ReminderMinutes { get; }
+
+    protected override Dictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = new Dictionary<string, string?>(base.Settings) { ["SLACK_WEBHOOK_URL"] = Slack.WebhookUrl };
+            if (ReminderMinutes is { } minutes) settings["HANDOFF_LEMBRETE_MINUTOS"] = minutes;
+            return settings;
+        }
+    }
+
+    /// <summary>A `pendente` handoff of an open conversation, created <paramref name="minutesAgo"/> minutes ago.</summary>
+    public async Task<Guid> PendingHandoffAsync(string phone, double minutesAgo)
+    {
+        var (medico, conversa) = await DoctorAsync(phone);
+        return await ScalarAsync<Guid>("""
+            INSERT INTO handoffs (conversa_id, medico_id, trigger_type, motivo, status, created_at)
+            VALUES (@conversa, @medico, 'pedido_humano', 'bordas', 'pendente', now() - make_interval(secs => @seconds)) RETURNING id
+            """, new { conversa, medico, seconds = minutesAgo * 60 });
+    }
+
+    /// <summary>Runs `handoffs-lembrete` once (as its 5-minute tick does) → the handoffs of <paramref name="ids"/> that now have their reminder.</summary>
+    public async Task<bool[]> RemindedAfterARunAsync(params Guid[] ids)
+    {
+        await App.Services.GetServices<IJob>().Single(j => j.Name == "handoffs-lembrete").RunAsync(CancellationToken.None);
+        var reminded = await QueryAsync<Guid>("SELECT handoff_id FROM notificacoes WHERE tipo = 'handoff_lembrete' AND handoff_id = ANY(@ids)", new { ids });
+        return [.. ids.Select(reminded.Contains)];
+    }
+}
+
+public sealed class DefaultHandoffReminderFixture : HandoffReminderFixture
+{
+    protected override string? ReminderMinutes => null;
+}
+
+public sealed class HandoffReminder45Fixture : HandoffReminderFixture
+{
+    protected override string? ReminderMinutes => "45";
+}
+
+/// <summary>§8.3: a `pendente` handoff older than 30 min ⚙ gets its Slack reminder — 31 min yes, 29 min not yet.</summary>
+public sealed class HandoffReminderSettingTests(DefaultHandoffReminderFixture f) : IClassFixture<DefaultHandoffReminderFixture>
+{
+    [Fact]
+    public async Task ByDefaultAHandoffIsRemindedAfterThirtyMinutes()
+    {
+        var young = await f.PendingHandoffAsync("5511988893001", 29);
+        var old = await f.PendingHandoffAsync("5511988893002", 31);
+
+        Assert.Equal(new[] { false, true }, await f.RemindedAfterARunAsync(young, old));
+    }
+}
+
+/// <summary>HANDOFF_LEMBRETE_MINUTOS=45: 31 and 44 min wait, 46 min is reminded.</summary>
+public sealed class HandoffReminderSetTo45Tests(HandoffReminder45Fixture f) : IClassFixture<HandoffReminder45Fixture>
+{
+    [Fact]
+    public async Task SetTo45AHandoffIsRemindedAfter45Minutes()
+    {
+        var thirtyOne = await f.PendingHandoffAsync("5511988893011", 31);
+        var fortyFour = await f.PendingHandoffAsync("5511988893012", 44);
+        var fortySix = await f.PendingHandoffAsync("5511988893013", 46);
+
+        Assert.Equal(new[] { false, false, true }, await f.RemindedAfterARunAsync(thirtyOne, fortyFour, fortySix));
     }
 }
 

@@ -88,6 +88,7 @@ internal static class EnvironmentVariables
         new("SLACK_WEBHOOK_URL", "Slack:WebhookUrl", ValueKind.Url, Secret: true),
         new("SLACK_CHANNEL", "Slack:Channel", Default: "#julia-gestao"),
         new("SLACK_MASCARAR_TELEFONE", "Slack:MaskPhone", ValueKind.Boolean, "true"),
+        new("HANDOFF_LEMBRETE_MINUTOS", "Slack:HandoffReminderMinutes", ValueKind.Integer, "30", Min: 1, Max: 1_440),
 
         // Shifts, metrics, maintenance
         new("RESERVA_EXPIRA_HORAS", "Shifts:ReservationExpiryHours", ValueKind.Integer, "24", Min: 1, Max: 720),
