@@ -456,3 +456,37 @@ public sealed class ReminderLimitsConformanceTests(Queue.LimiterFixture f) : ICl
         Assert.Equal((20, 100), ((int)await redis.StringGetAsync("rate:hora:2026112510"), (int)await redis.StringGetAsync("rate:dia:20261125")));
     }
 }
+
+/// <summary>
+/// §6 "pressure score (+25 first contact, +15 follow-up, +20 campaign, max 100)" at the cap, through real sends: a
+/// follow-up sent at 84 makes 99, at 86 makes 100 (not 101); a reminder the doctor asked for adds nothing.
+/// </summary>
+public sealed class PressureCapConformanceTests(Queue.AlwaysOpenFixture f) : IClassFixture<Queue.AlwaysOpenFixture>
+{
+    [Fact]
+    public async Task AFollowUpRaisesPressureBy15UpTo100AndAReminderNotAtAll()
+    {
+        var cases = new (string Phone, string Tipo, int Before, int After)[]
+        {
+            ("5511988895001", "followup", 84, 99),
+            ("5511988895002", "followup", 86, 100),
+            ("5511988895003", "lembrete_solicitado", 50, 50),
+        };
+        foreach (var c in cases)
+            await f.ExecuteAsync("""
+                WITH m AS (INSERT INTO medicos (telefone, whatsapp_jid, pressure_score, origem) VALUES (@Phone, @Phone || '@s.whatsapp.net', @Before, 'import') RETURNING id),
+                     c AS (INSERT INTO conversations (medico_id, stage, last_outbound_at) SELECT id, 'msg_enviada', now() - interval '49 hours' FROM m RETURNING id, medico_id)
+                INSERT INTO fila_mensagens (medico_id, conversa_id, tipo, conteudo, prioridade, metadata)
+                SELECT medico_id, id, @Tipo, 'Oi, passando por aqui', CASE WHEN @Tipo = 'followup' THEN 4 ELSE 7 END,
+                       CASE WHEN @Tipo = 'followup' THEN '{"tipo_followup":"fu1"}'::jsonb ELSE '{}'::jsonb END FROM c
+                """, new { c.Phone, c.Tipo, c.Before });
+        var phones = cases.Select(c => c.Phone).ToArray();
+
+        await Eventually.MatchesAsync(() => f.QueryAsync<string>(
+            "SELECT f.status FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id WHERE m.telefone = ANY(@phones)", new { phones }),
+            s => s.Count == cases.Length && s.All(x => x == "enviada"));
+
+        Assert.Equal(cases.Select(c => (c.Phone, c.After)), await f.QueryAsync<(string, int)>(
+            "SELECT telefone, pressure_score FROM medicos WHERE telefone = ANY(@phones) ORDER BY telefone", new { phones }));
+    }
+}
