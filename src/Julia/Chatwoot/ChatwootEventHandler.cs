@@ -105,9 +105,13 @@ internal sealed partial class ChatwootEventHandler(
         // A finished conversation is taken over as the doctor's open one (ConversationControl.TakeOverAsync), whoever had it.
         if (justAdded && (!c.HumanControlled || !c.IsOpen))
         {
-            await control.TakeOverAsync(c, "label humano no Chatwoot", options.Value.TransitionOnLabel, ct);
+            await control.TakeOverAsync(c, LabelReason, options.Value.TransitionOnLabel, ct);
             return new(true, "handoff manual (label humano)");
         }
+        // A person already has him (a trigger's handoff, a recruiter's reply): the label changes no control, but the open
+        // handoff records that the staff marked it too — once, however often Chatwoot delivers the change.
+        if (justAdded && await handoffs.NoteLabelOnOpenAsync(c.Id, LabelReason, ct))
+            return new(true, "label humano registrada no handoff aberto");
         // Only a change of labels returns the conversation: other updates (assignee, priority) keep a trigger's handoff.
         if (!hasLabel && c.HumanControlled && e.PreviousLabels is { } previous && previous.Any(IsHumanLabel))
         {
@@ -120,6 +124,7 @@ internal sealed partial class ChatwootEventHandler(
     }
 
     const string ResolvedNote = "conversa resolvida no Chatwoot";
+    const string LabelReason = "label humano no Chatwoot";
 
     /// <summary>
     /// A return to Júlia in Chatwoot resolves every open handoff of that Chatwoot conversation: also one left open on a

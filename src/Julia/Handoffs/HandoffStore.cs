@@ -77,6 +77,25 @@ internal sealed class HandoffStore(NpgsqlDataSource db)
     }
 
     /// <summary>
+    /// The label `humano` put on a conversation whose handoff is already open (a trigger's, a recruiter's reply): noted in
+    /// that handoff's `metadata.gatilhos_adicionais` as a `manual` trigger, once — Chatwoot dispatches one label change
+    /// twice, and a handoff the label itself opened is not noted again (docs/decisions.md#handoff). True when noted now.
+    /// </summary>
+    public async Task<bool> NoteLabelOnOpenAsync(Guid conversaId, string reason, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE handoffs SET metadata = jsonb_set(metadata, '{gatilhos_adicionais}',
+                COALESCE(metadata->'gatilhos_adicionais', '[]'::jsonb)
+                || jsonb_build_array(jsonb_build_object('trigger_type', @trigger, 'motivo', @reason, 'em', now())))
+            WHERE conversa_id = @conversaId AND status IN ('pendente', 'em_atendimento')
+              AND motivo IS DISTINCT FROM @reason
+              AND NOT COALESCE(metadata->'gatilhos_adicionais', '[]'::jsonb) @> jsonb_build_array(jsonb_build_object('motivo', @reason))
+              AND jsonb_array_length(COALESCE(metadata->'gatilhos_adicionais', '[]'::jsonb)) < @max
+            """, new { conversaId, reason, trigger = HandoffTriggers.Manual, max = MaxAppendedTriggers }, cancellationToken: ct)) > 0;
+    }
+
+    /// <summary>
     /// The doctor's other conversations mapped to this Chatwoot conversation that still have an open handoff (one left
     /// open on a conversation that has since finished): a return to Júlia in Chatwoot closes them too.
     /// </summary>

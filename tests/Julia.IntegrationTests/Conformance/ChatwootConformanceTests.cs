@@ -193,11 +193,12 @@ public sealed class ChatwootConformanceTests(HumanLoopFixture f) : IClassFixture
     }
 
     /// <summary>
-    /// `humano` added while the conversation is already with a person (the doctor asked): nothing changes — the same
-    /// handoff, its type, and no second transition message to the doctor.
+    /// `humano` added while the conversation is already with a person (the doctor asked): no control changes — the same
+    /// handoff, its type, and no second transition message to the doctor; the label is only noted in that handoff's
+    /// metadata (ChatwootPayloadsConformanceTests, docs/decisions.md#handoff).
     /// </summary>
     [Fact]
-    public async Task TheLabelHumanoOnAConversationAlreadyWithAPersonChangesNothing()
+    public async Task TheLabelHumanoOnAConversationAlreadyWithAPersonChangesNoControl()
     {
         const string phone = "5511988877020";
         var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
@@ -206,7 +207,7 @@ public sealed class ChatwootConformanceTests(HumanLoopFixture f) : IClassFixture
 
         var answer = await PostOkAsync(LabelChange(chatwootId, phone, [], ["humano"]));
 
-        Assert.Equal("ignored", answer.GetProperty("status").GetString());
+        Assert.Equal("label humano registrada no handoff aberto", answer.GetProperty("acao").GetString());
         Assert.Equal("human", await f.ControlAsync(conversa));
         Assert.Equal([("pendente", "pedido_humano")], await f.HandoffsAsync(conversa));
         Assert.Single(await f.QueueAsync(phone), q => q.Tipo == "sistema");
