@@ -21,7 +21,7 @@ internal sealed record ChatwootOutcome(bool Handled, string Action);
 /// pause (<see cref="ChatwootCommands"/>); other notes are ignored.
 /// </summary>
 internal sealed partial class ChatwootEventHandler(
-    ConversationStore conversations, ConversationControl control, DoctorDirectory doctors, QueueStore queue, ChatwootIdentity identity,
+    ConversationStore conversations, ConversationControl control, DoctorDirectory doctors, DoctorStore doctorStore, QueueStore queue, ChatwootIdentity identity,
     ChatwootCommands commands, HandoffStore handoffs, NotificationOutbox outbox, IOptions<ChatwootOptions> options, TimeProvider time, ILogger<ChatwootEventHandler> logger)
 {
     public const string HumanLabel = "humano";
@@ -226,14 +226,19 @@ internal sealed partial class ChatwootEventHandler(
             }
         }
         var ourInbox = e.InboxId is not { } inbox || inbox == options.Value.InboxId;
-        if (conversation is null && ourInbox && PhoneNumbers.Canonical(phone) is { } canonical && await doctors.FindAsync(canonical, null, ct) is { } doctor)
+        var canonical = PhoneNumbers.Canonical(phone);
+        if (conversation is null && ourInbox && (canonical is not null || e.ContactLid is not null)
+            && await doctors.FindAsync(canonical, canonical is null ? e.ContactLid : null, ct) is { } doctor)
         {
             conversation = await conversations.FindLatestOfDoctorAsync(doctor.Id, ct)
                            ?? (forStaff ? await conversations.OpenForStaffAsync(doctor.Id, id, ct) : null);
-            if (conversation is not null && conversation.ChatwootConversationId != id)
+            // Found by his contact: that contact is his, stored on the doctor as the API mapping does (docs/decisions.md#handoff, "Chatwoot webhook").
+            var contact = ContactIdOf(e)?.ToString(CultureInfo.InvariantCulture);
+            if (contact is not null) await doctorStore.SetChatwootContactAsync(doctor.Id, contact, ct);
+            if (conversation is not null && (conversation.ChatwootConversationId != id || contact is not null && conversation.ChatwootContactId != contact))
             {
-                await conversations.SetChatwootAsync(conversation.Id, id, null, ct);
-                conversation = conversation with { ChatwootConversationId = id };
+                await conversations.SetChatwootAsync(conversation.Id, id, contact, ct);
+                conversation = conversation with { ChatwootConversationId = id, ChatwootContactId = contact ?? conversation.ChatwootContactId };
             }
         }
         if (conversation is null)
@@ -252,6 +257,15 @@ internal sealed partial class ChatwootEventHandler(
     internal static bool IsHumanLabel(string label) =>
         label.Split(['-', '_', ' ', '.', ':', '/'], StringSplitOptions.RemoveEmptyEntries)
             .Any(word => string.Equals(word, HumanLabel, StringComparison.OrdinalIgnoreCase));
+
+    static long? ContactIdOf(ChatwootEvent e) => e switch
+    {
+        ChatwootEvent.ConversationUpdated u => u.ContactId,
+        ChatwootEvent.StatusChanged s => s.ContactId,
+        ChatwootEvent.MessageCreated m => m.ContactId,
+        ChatwootEvent.MessageDeleted d => d.ContactId,
+        _ => null,
+    };
 
     /// <summary>Evolution's Chatwoot integration writes the WhatsApp id as `WAID:&lt;id&gt;`.</summary>
     static string StripWaid(string sourceId) => sourceId.StartsWith("WAID:", StringComparison.OrdinalIgnoreCase) ? sourceId[5..] : sourceId;

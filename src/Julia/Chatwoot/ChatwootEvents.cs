@@ -17,6 +17,13 @@ internal abstract record ChatwootEvent
     public long? InboxId { get; init; }
 
     /// <summary>
+    /// The doctor's WhatsApp LID when his Chatwoot contact names one as `identifier` (`&lt;digits&gt;@lid`, as Evolution's
+    /// integration creates a contact WhatsApp shows only by LID) and has no phone: how a LID-only doctor's conversation is
+    /// found when Júlia does not know its Chatwoot id yet.
+    /// </summary>
+    public string? ContactLid { get; init; }
+
+    /// <summary>
     /// `conversation_updated`. <paramref name="Labels"/> are the labels after the change; <paramref name="PreviousLabels"/>
     /// is null when this update did not touch the labels, so a label handler can tell "just added" from "already there"
     /// (Chatwoot dispatches one label change twice — docs/decisions.md#handoff). <paramref name="ChangesKnown"/> is false

@@ -32,10 +32,12 @@ internal static class ChatwootWebhookParser
             _ => new ChatwootEvent.Ignored("evento não tratado"),
         };
         var conversation = Obj(root, "conversation");
+        var contact = Obj(Obj(eventName.StartsWith("message_", StringComparison.Ordinal) ? conversation : root, "meta"), "sender");
         return parsed with
         {
             AccountId = Named(Obj(root, "account"), "id") ?? Named(root, "account_id") ?? Named(conversation, "account_id"),
             InboxId = Named(Obj(root, "inbox"), "id") ?? Named(root, "inbox_id") ?? Named(conversation, "inbox_id"),
+            ContactLid = Blank(Str(contact, "phone_number")) is null ? Julia.Doctors.PhoneNumbers.ValidLid(Str(contact, "identifier")?.Trim()) : null,
         };
     }
 
@@ -115,11 +117,18 @@ internal static class ChatwootWebhookParser
         return new ChatwootEvent.MessageDeleted(conversationId, phone, contactId, messageId);
     }
 
-    /// <summary>The doctor behind a conversation payload: `meta.sender`, else `contact_inbox.contact_id` for the id.</summary>
+    /// <summary>
+    /// The doctor behind a conversation payload: `meta.sender`, else `contact_inbox.contact_id` for the id. A contact
+    /// without `phone_number` whose `identifier` is his WhatsApp address (`&lt;number&gt;@s.whatsapp.net`, what Evolution's
+    /// integration sets) gives that number (docs/decisions.md#handoff, "Chatwoot webhook").
+    /// </summary>
     static (string? Phone, long? ContactId) ConversationContact(JsonElement conversation)
     {
         var contact = Obj(Obj(conversation, "meta"), "sender");
-        return (Blank(Str(contact, "phone_number")), Id(contact, "id") ?? Id(Obj(conversation, "contact_inbox"), "contact_id"));
+        var identifier = Blank(Str(contact, "identifier")?.Trim());
+        var phone = Blank(Str(contact, "phone_number"))
+                    ?? (identifier is not null && identifier.Contains('@') && Julia.Doctors.PhoneNumbers.Canonical(identifier) is not null ? identifier : null);
+        return (phone, Id(contact, "id") ?? Id(Obj(conversation, "contact_inbox"), "contact_id"));
     }
 
     /// <summary>

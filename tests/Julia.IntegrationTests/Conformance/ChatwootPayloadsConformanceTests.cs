@@ -36,6 +36,13 @@ public sealed class ChatwootPayloadsConformanceTests(HumanLoopFixture f) : IClas
         new("label humano added while a trigger's handoff is open", "trigger", "ok", "human", ["pendente/pedido_humano"], Deliveries: 2, LabelNotes: 1),
         new("label humano added after a recruiter's reply took over", "reply", "ok", "human", ["em_atendimento/manual"], Deliveries: 2, LabelNotes: 1),
         new("label humano added and delivered twice on Júlia's conversation", "ai", "ok", "human", ["pendente/manual"], Deliveries: 2, Transitions: 1),
+        // Found by the contact (Júlia does not know the Chatwoot conversation yet): the contact id is stored too.
+        new("unknown conversation, contact phone with +", "ai", "ok", "human", ["pendente/manual"], Transitions: 1, ContactStored: true),
+        new("unknown conversation, contact phone without +", "ai", "ok", "human", ["pendente/manual"], Transitions: 1, ContactStored: true),
+        new("unknown conversation, contact phone without the 9th digit", "ai", "ok", "human", ["pendente/manual"], Transitions: 1, ContactStored: true),
+        new("unknown conversation, contact without phone, identifier his WhatsApp JID", "ai", "ok", "human", ["pendente/manual"], Transitions: 1, ContactStored: true),
+        new("unknown conversation, LID-only doctor, contact identifier his LID", "lid", "ok", "human", ["pendente/manual"], Transitions: 1, ContactStored: true),
+        new("unknown conversation, contact of another phone", "ai", "ignored", "ai", []),
         // Shapes that must change nothing.
         new("staff message with message_type \"1\" and private \"true\"", "ai", "ignored", "ai", []),
         new("staff message without a sender (automation rule)", "ai", "ignored", "ai", []),
