@@ -67,6 +67,8 @@ internal static class EvolutionWebhookParser
         var message = data.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object ? Unwrap(m) : default;
         var content = MessageContentReader.Read(message, GetString(data, "messageType"));
         if (content is null) return new EvolutionEvent.Ignored("reação ou mensagem de protocolo");
+        // Nothing the doctor wrote or sent (yet): the same id comes again with the content (MessageContentReader.HasContent).
+        if (!MessageContentReader.HasContent(message)) return new EvolutionEvent.Ignored("mensagem sem conteúdo");
 
         string[] addressFields = ["remoteJid", "remoteJidAlt", "senderPn", "previousRemoteJid", "senderLid"];
         var addresses = addressFields.Select(f => GetString(key, f)).Where(a => !string.IsNullOrEmpty(a)).ToList();

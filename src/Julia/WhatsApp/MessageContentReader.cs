@@ -38,6 +38,25 @@ internal static class MessageContentReader
         "keepInChatMessage", "pinInChatMessage", "editedMessage",
     ];
 
+    /// <summary>
+    /// What a `message` may hold beside the doctor's content and is not content: WhatsApp's per-message metadata and the
+    /// stand-in a linked device gets for a message it could not read (`placeholderMessage`, e.g. `MASK_LINKED_DEVICES`).
+    /// </summary>
+    static readonly string[] NotContent = ["messageContextInfo", "placeholderMessage"];
+
+    /// <summary>
+    /// False when a message carries nothing the doctor wrote or sent: no `message`, an empty one (Evolution 1.x when a
+    /// message could not be decrypted), only metadata and a placeholder (2.2+, a message masked on linked devices), or
+    /// an empty text. Such a delivery is ignored rather than stored: WhatsApp delivers the real message again with the
+    /// same id (Evolution asks the phone to resend it), and a stored placeholder would have made that one a
+    /// "duplicate" — the doctor's words lost, never answered (docs/decisions.md#inbound, "A message without content").
+    /// </summary>
+    public static bool HasContent(JsonElement message) =>
+        message.ValueKind == JsonValueKind.Object
+        && message.EnumerateObject().Any(p => !NotContent.Contains(p.Name)
+                                              && p.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
+                                              && !(p.Value.ValueKind == JsonValueKind.String && p.Value.ValueEquals("")));
+
     /// <summary>Null when the message is a reaction or a protocol message (ignored on purpose).</summary>
     public static Content? Read(JsonElement message, string? messageType)
     {
@@ -46,9 +65,9 @@ internal static class MessageContentReader
         if (IgnoredTypes.Any(t => message.TryGetProperty(t, out _)) || (messageType is not null && IgnoredTypes.Contains(messageType)))
             return null;
 
-        if (EvolutionWebhookParser.GetString(message, "conversation") is { } text)
+        if (EvolutionWebhookParser.GetString(message, "conversation") is { Length: > 0 } text)
             return new Content(MessageKinds.Text, text, null);
-        if (message.TryGetProperty("extendedTextMessage", out var ext) && EvolutionWebhookParser.GetString(ext, "text") is { } extText)
+        if (message.TryGetProperty("extendedTextMessage", out var ext) && EvolutionWebhookParser.GetString(ext, "text") is { Length: > 0 } extText)
             return new Content(MessageKinds.Text, extText, null);
 
         foreach (var (field, paths) in ReplyTexts)

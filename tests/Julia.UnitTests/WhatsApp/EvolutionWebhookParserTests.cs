@@ -132,6 +132,30 @@ public sealed class EvolutionWebhookParserTests
         Assert.Equal(MessageKinds.Other, KindOf("""{"locationMessage":{"degreesLatitude":1}}"""));
     }
 
+    /// <summary>
+    /// Nothing of the doctor's yet — no `message`, an empty one, metadata and WhatsApp's placeholder, an empty text — is
+    /// ignored, so the same id delivered again with his words is stored, not a duplicate (docs/decisions.md#inbound).
+    /// </summary>
+    [Theory]
+    [InlineData("null")]
+    [InlineData("{}")]
+    [InlineData("""{"messageContextInfo":{"deviceListMetadataVersion":2}}""")]
+    [InlineData("""{"messageContextInfo":{"deviceListMetadataVersion":2},"placeholderMessage":{"type":"MASK_LINKED_DEVICES"}}""")]
+    [InlineData("""{"conversation":""}""")]
+    [InlineData("""{"conversation":null,"messageContextInfo":{}}""")]
+    [InlineData("""{"ephemeralMessage":{"message":{"conversation":""}}}""")]
+    public void AMessageWithoutContentIsIgnored(string message)
+    {
+        var parsed = EvolutionWebhookParser.Parse(JsonDocument.Parse(
+            $$$"""{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","id":"X"},"message":{{{message}}}}}""").RootElement, "julia");
+
+        Assert.Equal(new EvolutionEvent.Ignored("mensagem sem conteúdo"), parsed);
+    }
+
+    [Fact]
+    public void AnEmptyTextBesideAMediaDoesNotHideTheMedia() =>
+        Assert.Equal(MessageKinds.Image, WithMessage("""{"conversation":"","imageMessage":{"mimetype":"image/jpeg"}}""").Kind);
+
     static EvolutionEvent ParseKey(string key, string data = "") => EvolutionWebhookParser.Parse(JsonDocument.Parse(
         $$$"""{"event":"messages.upsert","instance":"julia","data":{"key":{{{key}}},"message":{"conversation":"oi"}{{{data}}}}}""").RootElement, "julia");
 
