@@ -735,6 +735,64 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("poxa, ninguém atende no hospital")]
     public void FortySixthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 
+    // Forty-eighth blind set (docs/decisions.md#handoff): the set's rows that the rules missed before its fixes (the first eighteen),
+    // then variants written after them — a person asked for in this chat ("nesse zap"), by name after "pro", through a plural
+    // imperative, an e-mail's "encaminhar meu contato", "por que não me passa…?", the Northeastern "atendenti"; "sue your", a
+    // "representação" to the council, "notificando formalmente"; insults of exploiting and stalling.
+    [Theory]
+    [InlineData("mainha, tem gente nesse zap não?", HandoffTriggers.PersonRequested)]
+    [InlineData("me passa pro Rodrigo, ele que cuida das minhas escalas", HandoffTriggers.PersonRequested)]
+    [InlineData("agent please, real one", HandoffTriggers.PersonRequested)]
+    [InlineData("poderiam, por obséquio, encaminhar meu contato a um atendente?", HandoffTriggers.PersonRequested)]
+    [InlineData("algum humano disponível?", HandoffTriggers.PersonRequested)]
+    [InlineData("boa noite, por favor me passem para um atendente", HandoffTriggers.PersonRequested)]
+    [InlineData("qero falar com atendenti", HandoffTriggers.PersonRequested)]
+    [InlineData("me pasa pra um umano", HandoffTriggers.PersonRequested)]
+    [InlineData("ta, mas cadê a Ana? ela que sempre me passa os plantões", HandoffTriggers.PersonRequested)]
+    [InlineData("por que não me passa logo pra um humano?", HandoffTriggers.PersonRequested)]
+    [InlineData("vô processá", HandoffTriggers.Legal)]
+    [InlineData("I'm going to sue your company", HandoffTriggers.Legal)]
+    [InlineData("vou fazer uma representação no CRM contra o médico coordenador de vocês", HandoffTriggers.Legal)]
+    [InlineData("estou notificando formalmente a empresa", HandoffTriggers.Legal)]
+    [InlineData("vocês só enrolam, são uns enroladores de merda", HandoffTriggers.NegativeSentiment)]
+    [InlineData("gente desqualificada, uma vergonha", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vocês são um bando de aproveitadores, sanguessugas", HandoffTriggers.NegativeSentiment)]
+    [InlineData("exploradores de médico, vergonha", HandoffTriggers.NegativeSentiment)]
+    [InlineData("tem alguém nesse whatsapp?", HandoffTriggers.PersonRequested)]
+    [InlineData("passa pro Fábio, por favor", HandoffTriggers.PersonRequested)]
+    [InlineData("pq não me transfere logo pra um atendente?", HandoffTriggers.PersonRequested)]
+    [InlineData("favor encaminhem meu contato ao supervisor", HandoffTriggers.PersonRequested)]
+    [InlineData("I will sue your agency", HandoffTriggers.Legal)]
+    [InlineData("meu advogado está notificando vocês", HandoffTriggers.Legal)]
+    [InlineData("fiz uma representação contra vocês no Cremesp", HandoffTriggers.Legal)]
+    [InlineData("vocês são uns sanguessugas", HandoffTriggers.NegativeSentiment)]
+    public void FortyEighthSetTriggers(string text, string expected) => Assert.Equal(expected, HandoffTriggerDetector.Detect(text));
+
+    // The same words with no trigger: the set's look-alikes the rules flagged before (the first five) — a call already arranged
+    // asked about as a detail of the shift, a call declined beside the channel he prefers, a legal body as a workplace or in a
+    // story — then variants (and a street named after lawyers) ("alguém vai me ligar?" still asks; another request in the message still counts).
+    [Theory]
+    [InlineData("que horas a pessoa da escala vai me ligar pra confirmar o plantão?")]
+    [InlineData("alguém da equipe vai me ligar pra passar o endereço do hospital?")]
+    [InlineData("meu irmão fez direito e trabalha no procon, mas isso não tem nada a ver")]
+    [InlineData("assisti um filme de tribunal ontem kkk")]
+    [InlineData("prefiro por mensagem mesmo, sem ligação")]
+    [InlineData("quando a moça da escala vai me ligar?")]
+    [InlineData("a que horas vocês vão me ligar pra confirmar o plantão?")]
+    [InlineData("minha esposa trabalha na defensoria")]
+    [InlineData("vi uma série de advogado ontem, muito boa")]
+    [InlineData("pode ser por aqui, sem ligação, tô no plantão")]
+    [InlineData("vai ter alguém da equipe de vocês lá no primeiro dia?")]
+    [InlineData("o endereço é na rua do advogado?")]
+    [InlineData("o consultório fica na avenida dos advogados, 200")]
+    public void FortyEighthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("alguém vai me ligar?")]
+    [InlineData("que horas vão me ligar? ninguém me respondeu até agora")]
+    [InlineData("sem ligação não resolve, quero falar com uma pessoa")]
+    public void FortyEighthSetRequestsBesideALookAlikeStand(string text) => Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect(text));
+
     // The subject left out, as in speech: an insult opening the message with "são" is said to us, unless the clause then
     // names whom it is about.
     [Theory]

@@ -21,7 +21,7 @@ internal static partial class HandoffTriggerDetector
         // Beyond the specified examples (docs/decisions.md#handoff), the same register as doctors write it (still two distinct ones needed).
         @"|\bincompet(ente|entes|encia)\b|\bdesorganiza(d[oa]s?|cao)\b|\bbagunca\b|\bpalhac[oa]s?\b|\bpiada\b|\blixo\b" +
         @"|\bmerda\b|\bbosta\b|\bporcaria\b|\bporra\b|\bsacanagem\b|\bhumilha(nte|cao)\b|\bdesuman[oa]\b|\bindignad[oa]\b|\brevolta(d[oa]|nte)\b|\bdesgraca\b" +
-        @"|\bdecepciona(d[oa]|nte)\b|\bdecepcao\b|\binsatisfeit[oa]s?\b|\benganad[oa]\b|\benrola(d[oa]|cao)\b|\bpatetic[oa]s?\b" +
+        @"|\bdecepciona(d[oa]|nte)\b|\bdecepcao\b|\binsatisfeit[oa]s?\b|\benganad[oa]\b|\benrola(d[oa]|cao|dor|dora|dores|doras)\b|\bexplorador(a|es|as)?\b|\bdesqualificad[oa]s?\b|\bpatetic[oa]s?\b" +
         // English as doctors mix it in ("this is ridiculous"): a stem shared with the Portuguese word counts once.
         @"|\bridiculous\b|\bworst\b|\babsurd\b|\bunacceptable\b|\boutrageous\b|\bdisgusting\b|\bshameful\b|\bdisgrace\b|\bscam\b|\bliars?\b" +
         @"|\binacreditavel\b|\bfalta de profissionalismo\b|\bfalta de consideracao\b|\bpt da vida\b|\bfurios[oa]\b|\bsaco cheio\b|\bvtnc\b|\bvai se f[ou]der\b|\btomar no cu\b|\bputa que pariu\b|\bput[oa] da vida\b" +
@@ -45,6 +45,8 @@ internal static partial class HandoffTriggerDetector
         "unacceptable", "worst", "falta de consid", "outrageous", "disgusting", "disgrace", "scam", "liar", "inacreditavel", "falta de profis", "pt da vida", "furios", "saco cheio", "vtnc",
         "vai se f", "tomar no cu", "puta", "puto", "caralho", "pqp", "canalha", "vagabund", "picareta", "ladrao", "ladroes",
         "idiota", "imbeci", "nojent", "desonest", "irresponsave", "cretin", "escrot", "pilantra", "fdp",
+        // Forty-eighth blind set.
+        "explorador", "desqualificad",
     ], StringComparison.Ordinal);
 
     internal static bool MayBeStrong(string t) => t.AsSpan().ContainsAny(StrongWordStems);
@@ -65,7 +67,9 @@ internal static partial class HandoffTriggerDetector
         // Twenty-ninth blind set: "vocês são patéticos", "insuportáveis", "uns caras de pau".
         @"|patetic[oa]s?|insuportave(l|is)|caras? de pau" +
         // Thirty-second blind set: "arrombados!" at the readers.
-        @"|arrombad[oa]s?";
+        @"|arrombad[oa]s?" +
+        // Forty-eighth blind set: "vocês são um bando de aproveitadores", "sanguessugas", "exploradores", "gente desqualificada", "enroladores".
+        @"|aproveitador(a|es|as)?|sanguessugas?|explorador(a|es|as)?|desqualificad[oa]s?|enrolador(a|es|as)?";
 
     /// <summary>What the company gives, as the target of an insult: "que serviço porco", "lixo de atendimento", "bosta de app".</summary>
     const string Service = @"atendimento|servico|sistema|suporte|app|aplicativo|plataforma";
@@ -204,6 +208,8 @@ internal static partial class HandoffTriggerDetector
         "otari", "babaca", "cretin", "escrot", "nojent", "porco", "porca", "trambiqueir", "caloteir", "estelionatari",
         "pilantra", "inut", "verme", "bosta", "vergonha", "fdp", "pau no cu", "moleque", "amador", "enrolao", "enroloes",
         "enrolona", "mequetrefe", "fajut", "vigarista", "sem nocao", "trouxa", "enganador",
+        // Forty-eighth blind set.
+        "aproveitador", "sanguessuga", "explorador", "desqualificad", "enrolador",
         // Nouns of scorn and what the company gives called names ("serviço de quinta", "droga de empresa", "enfia essa vaga…").
         "piada", "fraude", "farsa", "furada", "cilada", "roubada", "enganacao", "bagunca", "porra", "joca", "bagaca", "quinta",
         "droga", "enfia", "enfie", "porqueria",

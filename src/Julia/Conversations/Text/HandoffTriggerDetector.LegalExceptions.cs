@@ -28,7 +28,8 @@ internal static partial class HandoffTriggerDetector
     {
         foreach (var m in legal.EnumerateMatches(t))
             if (!ReportedOfPatient(t, m.Index, quoted) && !AgainstAnotherCompany(t, m.Index + m.Length) && !NegatedLegal(t, m.Index)
-                && !NotAStep(t, m.Index, m.Length) && !StepDropped(t, m.Index, m.Length) && !NoStepOfHis(t, m.Index, m.Length)) return true;
+                && !NotAStep(t, m.Index, m.Length) && !StepDropped(t, m.Index, m.Length) && !NoStepOfHis(t, m.Index, m.Length)
+                && !WorkplaceOrStory(t, m.Index)) return true;
         return false;
     }
 

@@ -35,7 +35,7 @@ internal static partial class HandoffTriggerDetector
 
     [GeneratedRegex(
         // "meu advogado revisou o contrato, pode mandar": a lawyer reading the contract before it is signed is no threat.
-        @"\badvogad[oa]s?\b(?! (\w+ ){0,2}(revis|analis|ler\b|leu\b|le\b|olh|confer)\w* (o |meu |seu |esse |este |nosso )?contrato)(?! (revisar|analisar|ler|olhar|conferir|dar uma olhada)$)(?! (\w+ ){0,4}contrato para (revis|analis|ler\b|olh|confer)\w*)(?<!\b(e|sou|era|eh|como|ser|virar) advogad[oa]s?)(?<!\b(toda|todo|tudo|todos|todas|cheia|cheio) de advogad[oa]s?)(?<!\b(atendi|atendo|atendendo|atender|examinei|operei|internei|paciente|pacientes) (um |uma |o |a |os |as )?advogad[oa]s?)(?! de familia)(?! (do|da|dos|das) (minha |meu )?(hospital|clinica|consultorio|paciente|pacientes|familia|prefeitura|condominio|banco|upa|plano|convenio|operadora|seguradora)\b)" +
+        @"\badvogad[oa]s?\b(?<!\b(rua|avenida|av|praca|travessa|alameda|largo|bairro|vila|jardim|edificio|predio) (do|dos|da|das) advogad[oa]s?)(?! (\w+ ){0,2}(revis|analis|ler\b|leu\b|le\b|olh|confer)\w* (o |meu |seu |esse |este |nosso )?contrato)(?! (revisar|analisar|ler|olhar|conferir|dar uma olhada)$)(?! (\w+ ){0,4}contrato para (revis|analis|ler\b|olh|confer)\w*)(?<!\b(e|sou|era|eh|como|ser|virar) advogad[oa]s?)(?<!\b(toda|todo|tudo|todos|todas|cheia|cheio) de advogad[oa]s?)(?<!\b(atendi|atendo|atendendo|atender|examinei|operei|internei|paciente|pacientes) (um |uma |o |a |os |as )?advogad[oa]s?)(?! de familia)(?! (do|da|dos|das) (minha |meu )?(hospital|clinica|consultorio|paciente|pacientes|familia|prefeitura|condominio|banco|upa|plano|convenio|operadora|seguradora)\b)" +
         @"|(?<!\b(pessoa|pessoas|natureza|personalidade) )\bjuridic[oa]\b|\bjustica\b(?! seja feita)(?<!\b(rua|avenida|av|praca|travessa|alameda|largo|bairro|vila|jardim) (da |de )?justica)|\bproco[nm]\b|\bextrajudicial(mente)?\b|\bjudicial(mente)?\b(?<!\b(perito|perita|pericia|pericias|leilao|recuperacao|deposito|tradutor|tradutora) judicial(mente)?)|\bacao judicial\b" +
         // "processo inflamatório", "processo infeccioso": a patient's condition, not a lawsuit.
         @"|(?<!\b(paciente|familia|acompanhante) (queria|quer|vai|ameacou) )\bprocess?(o|ar|ando|arei|aria)\b(?! (seletivo|para|de|do|da|dos|das|interno|burocratico|sei))(?! (" + Clinical + @")\b)(?<!\b(o|qual|como|esse|este|no|um) processo)" +
@@ -67,6 +67,9 @@ internal static partial class HandoffTriggerDetector
         @"|\b(pedindo|pediu|pedem|pede) (um |uns )?process(o|os|inho)\b" +
         // The same threats in the English and Spanish doctors mix in: "my lawyer will contact you", "mi abogado".
         @"|\b(lawyer|lawyers|attorney|lawsuit|abogad[oa]s?)\b|\bsue (you|voces|the company)\b" +
+        // Forty-eighth blind set: "I'm going to sue your company", "a representação no CRM contra…", "vô processá" (the "r" dropped,
+        // closing the message: "vou processar a papelada" stays out).
+        @"|\bsue (your|this company)\b|\brepresentac(ao|oes) (etica )?(no|ao|junto ao|perante o|para o) (" + Council + @"|cfm|conselho)\b|\brepresentac(ao|oes) (etica )?contra\b|\b(vou|vo|vamo|vamos|irei) processa$" +
         @"|\bdescumpr\w* (o |do |nosso |meu |com o )?contrato\b|\bcontest\w* formalmente\b|\bfere (a )?clt\b" +
         @"|\batras dos meus direitos\b|\bbuscar (os )?meus direitos\b|\bprocessinho\b|\bprocesso etico\b|\bsindicancia\b|\bsindicato\b.*\bacionad|\b(queixa|denuncia|reclamacao|representacao)\b.*\bconselho regional\b|\bindenizacao\b",
         RegexOptions.CultureInvariant)]

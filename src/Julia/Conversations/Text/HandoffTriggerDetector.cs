@@ -70,7 +70,7 @@ internal static partial class HandoffTriggerDetector
         if (!asksIfBot && (AsksForPersonUnnegated(t, words, clauseEnds) || IntentVocabulary.Instance.PersonFamily(words, clauseEnds) is not null
                            || NamedPersonAsked(text!, t) || TeamThenThem(t) || FormerContactAsked(t) || OursToCallBack(t) || SentToContactMe(t)
                            || AsksThroughChannelOrPlace(t) || AsksForAChannelToUs(text!, t) || DepartmentAsked(t) || NoOneAnswersAfterAnInterjection(t))
-            && !NoPersonMeant(t) && !NotOursAsked(t)
+            && !NoPersonMeant(t) && !NotOursAsked(t) && !OnlyALookAlikeOfARequest(t)
             && !PraisedOrCompared(t) && !OwnErrandThenBack(t) && !AnswersPraised(t))
             return HandoffTriggers.PersonRequested;
         var quoted = text!.AsSpan().IndexOfAny("\"“”«»") >= 0;
@@ -142,7 +142,7 @@ internal static partial class HandoffTriggerDetector
         @"|(?:^|[.!?,]\s*|(?i:oi|ol[aá]|bom dia|boa tarde|boa noite|e a[ií]),?\s+)(?i:e )?(?i:a|o) (?!Dr|Dra|Doutor|Doutora|Hospital|Cl[ií]nica|Pronto|Plant)\p{Lu}\p{Ll}+ (?i:ainda )?(?i:t[aá]|est[aá]|tah) (?i:por )?(?i:a[ií]|ai)\b(?:\s*(?i:hoje|agora))?\s*(?:\?|$)" +
         @"|(?<![\p{L}])(?i:me )?(?i:p[oõ]e|coloca|coloque|bota|passa|passe) (?i:em contato com|pra|para) (?i:a|o) (?!Dr|Dra|Doutor|Doutora|Hospital|Cl[ií]nica)\p{Lu}\p{Ll}+\b" +
         // Twenty-second blind set: the name with no article ("passa pra Juliana por favor"), not a day or a month.
-        @"|(?<![\p{L}])(?i:me )?(?i:passa|passe|transfere|transfira) (?i:pra|para) (?!Dr|Dra|Doutor|Doutora|Hospital|Cl[ií]nica|Segunda|Ter[cç]a|Quarta|Quinta|Sexta|S[aá]bado|Domingo|Janeiro|Fevereiro|Mar[cç]o|Abril|Maio|Junho|Julho|Agosto|Setembro|Outubro|Novembro|Dezembro)\p{Lu}\p{Ll}+\b(?! (?i:o|a|os|as|meu|minha)\b)", RegexOptions.CultureInvariant)]
+        @"|(?<![\p{L}])(?i:me )?(?i:passa|passe|passem|transfere|transfira) (?i:pra|para|pro) (?!Dr|Dra|Doutor|Doutora|Hospital|Cl[ií]nica|Segunda|Ter[cç]a|Quarta|Quinta|Sexta|S[aá]bado|Domingo|Janeiro|Fevereiro|Mar[cç]o|Abril|Maio|Junho|Julho|Agosto|Setembro|Outubro|Novembro|Dezembro)\p{Lu}\p{Ll}+\b(?! (?i:o|a|os|as|meu|minha)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex NamedPerson();
 
     /// <summary>
@@ -247,7 +247,7 @@ internal static partial class HandoffTriggerDetector
         (t.Contains("cade", StringComparison.Ordinal) || t.Contains("onde", StringComparison.Ordinal) || t.Contains("ainda", StringComparison.Ordinal) || t.Contains("saiu", StringComparison.Ordinal))
         && ServedMe().IsMatch(t) && AskedAfter().IsMatch(t) && !HospitalsOwn().IsMatch(t);
 
-    [GeneratedRegex(@"\b(que|quem) (me atendia|me atendeu|me atende|cuidava de mim|cuidava (da|das|do|dos) (minha|minhas|meu|meus)|cuidou (da|das|do|dos) (minha|minhas|meu|meus)|me ligava|falava comigo|me contratou|me chamava|me mandava as vagas|me passava as vagas|fechou (comigo|meu contrato))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(que|quem) (me atendia|me atendeu|me atende|cuidava de mim|cuidava (da|das|do|dos) (minha|minhas|meu|meus)|cuidou (da|das|do|dos) (minha|minhas|meu|meus)|me ligava|falava comigo|me contratou|me chamava|me mandava as vagas|me passava as vagas|fechou (comigo|meu contrato)|sempre (me atende|me atendia|me liga|me ligava|fala comigo|falava comigo|me chama|me chamava)|(sempre )?me (passa|passava|manda|mandava|oferece|oferecia) (os|as|meus|minhas) (plantoes|vagas|escalas))\b", RegexOptions.CultureInvariant)]
     private static partial Regex ServedMe();
 
     [GeneratedRegex(@"\b(cade|onde (esta|ta|anda|foi parar)|ainda (trabalha|esta|ta) (ai|com voces|na empresa)|saiu da empresa)\b", RegexOptions.CultureInvariant)]
@@ -483,7 +483,7 @@ internal static partial class HandoffTriggerDetector
         @"\badvogad[oa]s? (da|do|de|dos|das) (dr|dra|doutor|doutora|medic[oa]|cliente|sr|sra|senhor|senhora)\b|\b(que (me|nos) represent(a|am)|(me|nos) representando)\b|\brepresento (a|o) (dr|dra|doutor|doutora|medic[oa])\b" +
         // "danos morais", "pequenas causas", "o judiciário", "explicar pro juiz" (not "meu pai é juiz", nor the city Juiz de Fora), "isso é ilegal".
         @"|\bdanos? (morais|moral|materiais|material)\b|\bpequenas causas\b|\bjudiciari[oa]\b|\b(para o|para a|ao|a|perante o|perante a|diante do|diante da|na frente do|na frente da) juiza?\b(?! de fora)|\b(isso|isto) (e|eh) ilegal\b|\bilegalidade\b" +
-        @"|\b(vou|vamos|irei|iremos|vao|vai) tomar (as )?(devidas )?providencias\b(?! para (?!(receber|cobrar|reaver|garantir)\b)\w+)(?! com (o|a) (hospital|clinica|upa|ubs|coordenacao|diretoria|recepcao|portaria)\b)|\bnotific(ar|arei|aremos|ara|arao|o) (voces|a empresa|essa empresa|vcs|voce)\b" +
+        @"|\b(vou|vamos|irei|iremos|vao|vai) tomar (as )?(devidas )?providencias\b(?! para (?!(receber|cobrar|reaver|garantir)\b)\w+)(?! com (o|a) (hospital|clinica|upa|ubs|coordenacao|diretoria|recepcao|portaria)\b)|\bnotific(ar|arei|aremos|ara|arao|o|ando)( formalmente| judicialmente| extrajudicialmente)? (voces|a empresa|essa empresa|vcs|voce)\b" +
         // Spanish as the doctors mix it in: "voy a demandar a la empresa".
         @"|\b(voy|vamos) a (demandar|denunciar)\w*|\bdemanda judicial\b" +
         // "acionarei as vias legais", "pelos meios judiciais", "isso é estelionato".

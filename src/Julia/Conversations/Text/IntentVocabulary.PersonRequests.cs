@@ -30,7 +30,7 @@ internal sealed partial class IntentVocabulary
     public static bool NegatedRequest(string[] words, int start, ulong clauseEnds) => Negated(words, start, clauseEnds);
 
     static bool Negated(string[] words, int start, ulong clauseEnds) =>
-        (start > 0 && words[start - 1] == "nao" && !Crosses(clauseEnds, start - 1, start))
+        (start > 0 && words[start - 1] == "nao" && !Crosses(clauseEnds, start - 1, start) && !WhyNot(words, start))
         // "ninguém precisa me ligar": nobody is asked for.
         || (start > 1 && words[start - 2] is "nao" or "ninguem" && words[start - 1] is "precisa" or "precisam" or "precisar" && !Crosses(clauseEnds, start - 2, start))
         // Thirty-sixth blind set: "não quero que ninguém me ligue", "prefiro que ninguém me ligue" — nobody, wished.
@@ -43,6 +43,15 @@ internal sealed partial class IntentVocabulary
         // "pode parar de me ligar": a call stopped, not asked for.
         || (start > 1 && words[start - 2] is "parar" or "para" or "pare" or "parem" && words[start - 1] == "de")
         || (start > 1 && words[start - 1] is "uma" or "um" && words[start - 2] == "e");
+
+    /// <summary>
+    /// Forty-eighth blind set: "por que não me passa logo pra um humano?", "pq não me liga?" — the "não" of a question asking why
+    /// it is not done yet asks for it (only before an imperative of passing or calling: "porque não quero falar com ninguém" stays
+    /// a refusal).
+    /// </summary>
+    static bool WhyNot(string[] words, int start) =>
+        start > 1 && (words[start - 2] == "porque" || (start > 2 && words[start - 2] == "que" && words[start - 3] == "por"))
+        && words[start] is "me" or "liga" or "ligam" or "passa" or "passam" or "transfere" or "transferem" or "chama" or "chamam";
 
     /// <summary>
     /// "não quero receber ligação", "não gosto de ligação", "ñ preciso de telefonema": "não" and then only words of wanting,

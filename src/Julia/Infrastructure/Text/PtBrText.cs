@@ -30,6 +30,8 @@ internal static partial class PtBrText
         ["ces"] = "voces", ["proces"] = "para voces",
         // Thirty-sixth blind set: "alguen me atende" — the nasal typed as "n" (no other word is spelled so).
         ["alguen"] = "alguem",
+        // Forty-eighth blind set: the final "e" heard and typed as "i" ("falar com um atendenti"), and "passa" with one "s" ("me pasa pra alguém").
+        ["atendenti"] = "atendente", ["atendentis"] = "atendentes", ["pasa"] = "passa",
     };
 
     public static string Normalise(string? text)
