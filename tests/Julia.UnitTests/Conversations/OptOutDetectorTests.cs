@@ -743,4 +743,38 @@ public sealed class OptOutDetectorTests
     [InlineData("desativar notificações")]
     [InlineData("como desativo as notificações do app do hospital?")]
     public void FortyFifthSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    // Forty-seventh blind set (docs/decisions.md#opt-out; its rows that failed before the fixes): what bothers him named by a
+    // verb of harassing ("assediar", Northeastern "aperrear"), "não me perturba mais", a regional vocative the typo fixer
+    // rewrote ("ei macho, …" read as "mancho"), the writer's relation to the doctor told as "o dr … é meu pai".
+    [Theory]
+    [InlineData("para de me assediar com essas mensagens")]
+    [InlineData("nao me perturba mais")]
+    [InlineData("ei macho, tu para de mandar essas mensagem ai")]
+    [InlineData("o dr jorge é meu pai, ele ta internado e nao vai mais trabalhar, por favor removam o numero dele")]
+    [InlineData("nos termos da LGPD, requeiro a eliminação dos meus dados e o fim das mensagens")]
+    [InlineData("para por favor de mandar")]
+    // Other phrasings of the same intents (not in the set):
+    [InlineData("para de me aperrear com essas vaga")]
+    [InlineData("oxe macho, me tira dessa lista")]
+    [InlineData("a dra Lúcia é minha mãe, ela pediu pra tirarem o número dela")]
+    public void FortySeventhSetStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    // …while another doctor's complaint told, a stop quoted after a verb of saying in the present, how to block a number asked,
+    // his registration or his place on the list asked about, a teasing stop with her praised, the Northeastern "me esquece
+    // não" (don't forget me) and the stop word asked about are none.
+    [Theory]
+    [InlineData("o dr pedro falou que vcs nao param de mandar mensagem pra ele kkkk")]
+    [InlineData("tem medico que fala \"me tira da lista\" mas eu gosto de receber")]
+    [InlineData("vc sabe como bloquear numero no whatsapp? to recebendo spam de outra empresa")]
+    [InlineData("meu cadastro ta bloqueado?")]
+    [InlineData("eu fui removido da lista? nao recebi mais nada")]
+    [InlineData("para com isso kkkk vc é muito engraçada")]
+    [InlineData("ta bom, me esquece nao hein, quero a proxima vaga de pediatria")]
+    [InlineData("opt out é o que? nao entendi")]
+    // Other phrasings of the same intents (not in the set):
+    [InlineData("me esquece não, viu")]
+    [InlineData("o que é opt out?")]
+    [InlineData("minha colega diz \"parem de me mandar mensagem\" pra todo mundo kkk")]
+    public void FortySeventhSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

@@ -195,7 +195,7 @@ internal static partial class OptOutDetector
     /// mensagem\" pro ex dele", "minha mulher vive dizendo \"me tira dessa\"") are not the doctor's own: the quotation is read as
     /// nothing. His own told again ("eu disse \"parem\"", "já falei: \"me tira da lista\"") still count.
     /// </summary>
-    [GeneratedRegex(@"(?<=(?<!\b(eu|ja|j[aá]|n[oó]s)\s+)(?<!\p{L})(falou|gritou|escreveu|respondeu|postou|comentou|brincou|disse|dizia|dizendo|falando|mandou|perguntou)\s*:?\s*)[""“][^""”]{1,80}[""”]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=(?<!\b(eu|ja|j[aá]|n[oó]s)\s+)(?<!\p{L})(falou|gritou|escreveu|respondeu|postou|comentou|brincou|disse|dizia|dizendo|falando|mandou|perguntou|fala|falam|diz|dizem|escreve|escrevem|responde|respondem)\s*:?\s*)[""“][^""”]{1,80}[""”]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OthersQuote();
 
     /// <summary>

@@ -46,6 +46,9 @@ internal static partial class OptOutDetector
         // a stop he almost asked for and did not is read as nothing up to its "mas" or the end of its clause; what follows decides.
         if (text is not null && (text.Contains("quase", StringComparison.OrdinalIgnoreCase) || text.Contains(" ia ", StringComparison.OrdinalIgnoreCase))
             && AlmostAsked().Match(text) is { Success: true } almost) text = text.Remove(almost.Index, almost.Length);
+        // Forty-seventh blind set: "me esquece não, hein" (Northeastern: "don't forget me") and "opt out é o que?" (the word
+        // asked about) are read as nothing; what else the message says decides (OptOutDetector.Regional).
+        if (text is not null) text = WithoutForgetMeNotAndAskedWords(text);
         // Forty-third blind set: "o cara do lado falou \"para de me mandar mensagem\" pro ex dele" — another's words quoted.
         if (text is not null && text.AsSpan().IndexOfAny('"', '“') >= 0) text = OthersQuote().Replace(text, " ");
         // Forty-third blind set: "des cadastra meu número" — voice typing splits the verb at its prefix.
@@ -98,6 +101,8 @@ internal static partial class OptOutDetector
             return FamilyFrom(normalised.AsSpan(0, jestEnd).Count(' ') + 1, words, lastSentence, clauseEnds);
         // Forty-third blind set: "😂 para com isso kkk, me manda o plantão" — laughing, then the shift asked for: teasing.
         if (family is not null && Laughs(text!, normalised) && ShiftAskedFor().IsMatch(normalised)) return null;
+        // Forty-seventh blind set: "o dr Pedro falou que vcs não param de mandar mensagem pra ele" — another's complaint told.
+        if (family is "parar_envio" && ComplaintForAnother().IsMatch(normalised)) return null;
         // Twenty-eighth blind set: "para de mandar o paciente pro RX", "pode parar de mandar o relatório do leito 7" — what is
         // sent is a patient or a document of the ward, not the offers.
         if (family is "parar_envio" or "mandar_nao" && WardThingSent().IsMatch(normalised)) return null;
@@ -456,6 +461,14 @@ internal static partial class OptOutDetector
                 while (next + 1 < texts.Count && !Stop(next) && ContinuesTheSentence(texts[next])
                        && IsOptOut(text + " " + texts[next]) && IsOptOut(text + ", " + texts[next]) && ContinuesTheSentence(texts[next + 1]))
                     text += " " + texts[next++];
+                // Forty-seventh blind set: "pare" / "de" / "me" / "mandar" / "mensagem" — a one-word stop opening a run of one- or
+                // two-word lines that spell a longer stop on: the sentence they make is read, not the first word alone.
+                if (next == i + 1 && Norm(i).Count(c => c == ' ') <= 1 && SpelledOver(texts, next, Stop) is var runEnd && runEnd - i >= 3
+                    && string.Join(' ', texts.Skip(i).Take(runEnd - i)) is var spelledOn && IsOptOut(spelledOn))
+                    (text, next) = (spelledOn, runEnd);
+                // Forty-seventh blind set: "stop?" / "não" / "continua mandando" — a stop asked as a question, answered in the
+                // turn by going on: none.
+                if (texts[i].TrimEnd().EndsWith('?') && texts.Skip(i + 1).Any(KeepsTheContact)) break;
                 if (next < texts.Count && !Stop(next)
                     && (StopTakenBack(texts[next]) || KeepsTheContact(texts[next]) || NarrowsTheStop(texts[next]) || ArrivesWhen(Norm(i), Norm(next))
                         // Forty-third blind set: "desencana" then "eu pego o outro" — the offer refused, another one taken.
@@ -704,7 +717,7 @@ internal static partial class OptOutDetector
     /// Thirty-fourth session: "para com isso, vc é muito eficiente rsrs", "vcs são demais kkk" — her or the team praised in a
     /// laughing message is the same joke as praising the offers. "…vcs são insistentes demais kkk" praises nothing.
     /// </summary>
-    [GeneratedRegex(@"\b(voce|vc|voces|vcs|tu|julia)( (e|eh|es|sao|ta|esta|estao))?( (muito|mt|tao|super|bem|mais))? (eficientes?|otim[oa]s?|incrive(l|is)|demais(?! de\b)|feras?|rapid[oa]s?|maravilhos[oa]s?|sensaciona(l|is)|top|show|impressionantes?|uma graca|um amor)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(voce|vc|voces|vcs|tu|julia)( (e|eh|es|sao|ta|esta|estao))?( (muito|mt|tao|super|bem|mais))? (eficientes?|otim[oa]s?|incrive(l|is)|demais(?! de\b)|feras?|rapid[oa]s?|maravilhos[oa]s?|sensaciona(l|is)|top|show|impressionantes?|uma graca|um amor|engracad[oa]s?|divertid[oa]s?|simpatic[oa]s?|fofa?s?|fof[oa]s?|hilari[oa]s?|uma figura)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PraiseOfUs();
 
     [GeneratedRegex(@"(^| )(k+|rs+|(rs){2,}s*|(ha){2,}h?|(he){2,}h?)( |$)", RegexOptions.CultureInvariant)]
