@@ -6,9 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Julia.Agent;
 
 /// <summary>
-/// SPEC §5: model ids are configuration and must be checked for availability at deployment
-/// (docs/decisions.md#model-availability). When the process starts, each configured Claude model (`LLM_MODEL`, and
-/// `LLM_MODEL_COMPLEX` when it differs) is asked for once (`GET /v1/models/{id}`), in the background — start-up never
+/// Model ids are configuration and are checked for availability at deployment (docs/decisions.md#model-availability).
+/// When the process starts, each configured Claude model (`LLM_MODEL`, and `LLM_MODEL_COMPLEX` when it differs) is asked for once (`GET /v1/models/{id}`), in the background — start-up never
 /// waits for it. A model the account does not have is an ERROR naming the variable: every turn would otherwise end in the
 /// fallback with nothing at start-up to say why. A check that could not be made (network, 5xx) is a WARNING.
 /// </summary>

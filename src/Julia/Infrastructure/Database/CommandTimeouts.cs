@@ -2,7 +2,7 @@ namespace Julia.Infrastructure.Database;
 
 /// <summary>
 /// How long one statement may take (docs/decisions.md#database-timeouts). Every pool's default is <see cref="Call"/>, the
-/// `database` circuit's call timeout of SPEC §5: a hung server fails the call in 10 s (a failure for the breaker, a 503 for
+/// `database` circuit's call timeout (docs/decisions.md#agent, "Circuit breakers"): a hung server fails the call in 10 s (a failure for the breaker, a 503 for
 /// a webhook) instead of holding a worker for Npgsql's 30 s. A `Command Timeout` written in DATABASE_URL is kept.
 /// The few statements that are long by nature say so: maintenance over whole tables, and schema changes.
 /// </summary>

@@ -59,7 +59,7 @@ internal static class HealthEndpoints
             ["ultima_falha"] = b.LastFailureAt, ["ultimo_sucesso"] = b.LastSuccessAt, ["tentar_em"] = b.RetryAt,
             // Its numbers, so an operator reads what a state means without the docs (docs/decisions.md#agent, "Circuit breakers").
             ["limite_falhas"] = b.FailuresToOpen, ["espera_segundos"] = (int)b.OpenFor.TotalSeconds,
-            // How long one call may take before it fails (SPEC §5's "call timeout"; 0 = no limit).
+            // How long one call may take before it fails (docs/decisions.md#agent, "Circuit breakers"; 0 = no limit).
             ["timeout_segundos"] = b.CallTimeout is { } t ? (int)t.TotalSeconds : null,
         });
 
