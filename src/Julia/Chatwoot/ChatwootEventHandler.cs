@@ -147,7 +147,10 @@ internal sealed partial class ChatwootEventHandler(
             return new(false, "eco de um envio da Júlia");
         if (await queue.WasSentRecentlyAsync(c.MedicoId, m.Content!, EchoWindow, ct))
             return new(false, "eco de um envio da Júlia (mesmo texto)");
-        if (await control.RecordStaffMessageAsync(c, m.Content!, "chatwoot", m.MessageId, deliver: options.Value.AppMirrors, m.SenderName, ct)
+        // A `WAID:` source is a message already on WhatsApp (sent from the phone, or by Evolution's own integration): it
+        // is recorded, never sent a second time, even with CHATWOOT_ESPELHAMENTO=app (docs/decisions.md#handoff).
+        var deliver = options.Value.AppMirrors && !IsOnWhatsAppAlready(m.SourceId);
+        if (await control.RecordStaffMessageAsync(c, m.Content!, "chatwoot", m.MessageId, deliver, m.SenderName, ct)
             is not { } recorded)
             return new(false, "mensagem da equipe já registrada (entregue de novo pelo Chatwoot)");
         return new(true, recorded.TookOver ? (c.IsOpen ? "mensagem da equipe: assumiu a conversa" : "mensagem da equipe: conversa reaberta com a equipe")
@@ -266,6 +269,8 @@ internal sealed partial class ChatwootEventHandler(
         ChatwootEvent.MessageDeleted d => d.ContactId,
         _ => null,
     };
+
+    static bool IsOnWhatsAppAlready(string? sourceId) => sourceId?.StartsWith("WAID:", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>Evolution's Chatwoot integration writes the WhatsApp id as `WAID:&lt;id&gt;`.</summary>
     static string StripWaid(string sourceId) => sourceId.StartsWith("WAID:", StringComparison.OrdinalIgnoreCase) ? sourceId[5..] : sourceId;

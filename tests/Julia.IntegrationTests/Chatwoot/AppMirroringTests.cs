@@ -58,6 +58,29 @@ public sealed class AppMirroringTests(AppMirroringTests.Fixture f) : IClassFixtu
         Assert.DoesNotContain(f.Chatwoot.Messages, m => m.ConversationId == chatwootId && m.Body["content"]!.GetValue<string>().Contains("confirmei seu sábado"));
     }
 
+    /// <summary>
+    /// A staff message whose `source_id` is `WAID:…` is already on WhatsApp (sent from the phone, or by Evolution's own
+    /// Chatwoot integration when both mirrors are on): recorded, the conversation with the staff, but never sent again
+    /// (a blind Chatwoot set, 2026-12-06: the doctor got it twice).
+    /// </summary>
+    [Fact]
+    public async Task AStaffMessageAlreadyOnWhatsAppIsRecordedAndNotSentAgain()
+    {
+        const string phone = "5511988880391";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        var reply = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, phone);
+        reply["content"] = "Oi, aqui é a Paula, mandei pelo celular da empresa.";
+        reply["source_id"] = "WAID:3EB0C0FFEE0000000001";
+
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(reply)).StatusCode);
+
+        await Eventually.MatchesAsync(() => f.QueryAsync<string>("""
+            SELECT conteudo FROM interacoes WHERE conversa_id = @conversa AND autor_tipo = 'humano'
+            """, new { conversa }), rows => rows.Count == 1);
+        Assert.Equal("human", await f.ControlAsync(conversa));
+        Assert.DoesNotContain(await f.QueueAsync(phone), r => r.TipoSistema == "mensagem_equipe");
+    }
+
     [Fact]
     public async Task AStaffReplyChatwootDeliversThreeTimesAtOnceIsStoredAndSentOnce()
     {
