@@ -270,10 +270,12 @@ internal sealed partial class ChatwootEventHandler(
         _ => null,
     };
 
-    static bool IsOnWhatsAppAlready(string? sourceId) => sourceId?.StartsWith("WAID:", StringComparison.OrdinalIgnoreCase) == true;
-
     /// <summary>Evolution's Chatwoot integration writes the WhatsApp id as `WAID:&lt;id&gt;`.</summary>
-    static string StripWaid(string sourceId) => sourceId.StartsWith("WAID:", StringComparison.OrdinalIgnoreCase) ? sourceId[5..] : sourceId;
+    const string Waid = "WAID:";
+
+    static bool IsOnWhatsAppAlready(string? sourceId) => sourceId?.StartsWith(Waid, StringComparison.OrdinalIgnoreCase) == true;
+
+    static string StripWaid(string sourceId) => IsOnWhatsAppAlready(sourceId) ? sourceId[Waid.Length..] : sourceId;
 
     [LoggerMessage(EventId = 6313, Level = LogLevel.Information, Message = "Staff message in conversa {ConversaId} had {Count} attachments: not sent to the doctor (text only), note to the staff queued")]
     private partial void LogAttachmentsNotSent(Guid conversaId, int count);
