@@ -40,18 +40,17 @@ internal sealed partial class ChatwootEventHandler(
         {
             case ChatwootEvent.Ignored ignored:
                 return new(false, ignored.Reason);
+            // An account webhook not subscribed to `conversation_status_changed` hears of a resolve only as this update;
+            // when both come, the second finds the conversation given back and changes nothing (docs/decisions.md#handoff).
+            case ChatwootEvent.ConversationUpdated { ResolvedNow: true } updated:
+                return await WithConversationAsync(updated, updated.ConversationId, updated.ContactPhone, ct,
+                    c => ResolvedAsync(c, updated.ConversationId, updated.Assignee, ct));
             case ChatwootEvent.ConversationUpdated updated:
                 return await WithConversationAsync(updated, updated.ConversationId, updated.ContactPhone, ct, c => LabelsAsync(c, updated, ct),
                     forStaff: updated.Labels.Any(IsHumanLabel));
             case ChatwootEvent.StatusChanged status when status.Status == "resolved":
-                return await WithConversationAsync(status, status.ConversationId, status.ContactPhone, ct, async c =>
-                {
-                    var others = await ReturnOthersAsync(c, status.ConversationId, status.Assignee, ResolvedNote, ct);
-                    return await control.ReturnToJuliaAsync(c, status.Assignee, ResolvedNote, complete: true, ct, inChatwoot: true)
-                        ? new ChatwootOutcome(true, c.HumanControlled ? "devolvida à Júlia (resolvida)" : "conversa encerrada (já estava com a Júlia)")
-                        : others > 0 ? new ChatwootOutcome(true, "handoff de conversa anterior resolvido")
-                        : new ChatwootOutcome(false, "já estava com a Júlia");
-                });
+                return await WithConversationAsync(status, status.ConversationId, status.ContactPhone, ct,
+                    c => ResolvedAsync(c, status.ConversationId, status.Assignee, ct));
             case ChatwootEvent.StatusChanged status:
                 return new(false, $"status {Named(status.Status)}");
             case ChatwootEvent.MessageDeleted deleted:
@@ -121,6 +120,22 @@ internal sealed partial class ChatwootEventHandler(
             return new(true, "devolvida à Júlia (label removida)");
         }
         return new(false, "sem mudança de controle");
+    }
+
+    /// <summary>
+    /// Resolved in Chatwoot: back to Júlia and the conversation `completed`. A conversation already finished and with
+    /// Júlia is a second delivery of the same resolve (`conversation_status_changed` and `conversation_updated`, or an
+    /// agent bot's `conversation_resolved` too): nothing changes.
+    /// </summary>
+    async Task<ChatwootOutcome> ResolvedAsync(ConversationRef c, long chatwootId, string? assignee, CancellationToken ct)
+    {
+        var others = await ReturnOthersAsync(c, chatwootId, assignee, ResolvedNote, ct);
+        if (!c.IsOpen && !c.HumanControlled)
+            return others > 0 ? new(true, "handoff de conversa anterior resolvido") : new(false, "já resolvida");
+        return await control.ReturnToJuliaAsync(c, assignee, ResolvedNote, complete: true, ct, inChatwoot: true)
+            ? new ChatwootOutcome(true, c.HumanControlled ? "devolvida à Júlia (resolvida)" : "conversa encerrada (já estava com a Júlia)")
+            : others > 0 ? new ChatwootOutcome(true, "handoff de conversa anterior resolvido")
+            : new ChatwootOutcome(false, "já estava com a Júlia");
     }
 
     const string ResolvedNote = "conversa resolvida no Chatwoot";

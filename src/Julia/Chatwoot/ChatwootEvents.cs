@@ -30,6 +30,9 @@ internal abstract record ChatwootEvent
     /// for a payload without `changed_attributes` at all, which cannot say what changed. <paramref name="Status"/> is the
     /// conversation's status after the update (`open`, `resolved`, `pending`, `snoozed`), null when the payload has none.
     /// <paramref name="Assignee"/> is the agent it is assigned to (`meta.assignee`), who gave it back when the label goes.
+    /// <paramref name="ResolvedNow"/>: this update is the resolve itself (`changed_attributes.status` became `resolved`) —
+    /// what an account webhook not subscribed to `conversation_status_changed` gets of a resolve.
+    /// `conversation_created` reads as this record too, with no labels before it.
     /// </summary>
     public sealed record ConversationUpdated(
         long ConversationId,
@@ -39,7 +42,8 @@ internal abstract record ChatwootEvent
         IReadOnlyList<string>? PreviousLabels,
         bool ChangesKnown = true,
         string? Status = null,
-        string? Assignee = null) : ChatwootEvent;
+        string? Assignee = null,
+        bool ResolvedNow = false) : ChatwootEvent;
 
     /// <summary>`conversation_status_changed`: <paramref name="Status"/> is the new one (`open`, `resolved`, `pending`, `snoozed`).</summary>
     public sealed record StatusChanged(long ConversationId, string? ContactPhone, long? ContactId, string Status, string? Assignee = null) : ChatwootEvent;

@@ -22,6 +22,12 @@ internal static class ChatwootWebhookParser
         ChatwootEvent parsed = eventName switch
         {
             "conversation_updated" => ParseConversationUpdated(root),
+            // A conversation created with the label already on (an API call, an automation that ran before the event was
+            // built): no `conversation_updated` for the label follows, so it is a label just added (docs/decisions.md#handoff).
+            "conversation_created" => ParseConversationUpdated(root, created: true) is ChatwootEvent.ConversationUpdated { } created
+                                      && created.Labels.Any(ChatwootEventHandler.IsHumanLabel)
+                ? created
+                : new ChatwootEvent.Ignored("evento não tratado"),
             "conversation_status_changed" => ParseStatusChanged(root),
             // What an inbox's agent bot receives instead of `conversation_status_changed` (docs/decisions.md#handoff,
             // "Chatwoot webhook"): the same conversation payload, named after the new status.
@@ -49,14 +55,33 @@ internal static class ChatwootWebhookParser
     static long? Named(JsonElement obj, string name) =>
         Prop(obj, name) is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } value ? Id(value) ?? 0 : null;
 
-    static ChatwootEvent ParseConversationUpdated(JsonElement root)
+    static ChatwootEvent ParseConversationUpdated(JsonElement root, bool created = false)
     {
         if (Id(root, "id") is not { } conversationId) return new ChatwootEvent.Invalid("campo obrigatório ausente ou inválido: id");
         var (phone, contactId) = ConversationContact(root);
         var labels = LabelList(Prop(root, "labels")) ?? LabelList(Prop(Obj(root, "conversation"), "labels")) ?? CurrentLabels(root) ?? [];
-        return new ChatwootEvent.ConversationUpdated(conversationId, phone, contactId, labels, PreviousLabels(root),
-            ChangesKnown: Prop(root, "changed_attributes").ValueKind is JsonValueKind.Array or JsonValueKind.Object,
-            Status: ConversationStatus(Prop(root, "status")), Assignee: Assignee(root));
+        var status = ConversationStatus(Prop(root, "status"));
+        return new ChatwootEvent.ConversationUpdated(conversationId, phone, contactId, labels, created ? [] : PreviousLabels(root),
+            ChangesKnown: created || Prop(root, "changed_attributes").ValueKind is JsonValueKind.Array or JsonValueKind.Object,
+            Status: status, Assignee: Assignee(root),
+            ResolvedNow: !created && status is ("resolved" or null) && StatusChange(root, "current_value") == "resolved"
+                         && StatusChange(root, "previous_value") != "resolved");
+    }
+
+    /// <summary>One side of the `status` entry of `changed_attributes` (absent when this update did not change the status).</summary>
+    static string? StatusChange(JsonElement root, string side)
+    {
+        var changes = Prop(root, "changed_attributes");
+        IEnumerable<JsonElement> entries = changes.ValueKind switch
+        {
+            JsonValueKind.Array => changes.EnumerateArray(),
+            JsonValueKind.Object => [changes],
+            _ => [],
+        };
+        foreach (var entry in entries)
+            if (Obj(entry, "status") is { ValueKind: JsonValueKind.Object } change)
+                return ConversationStatus(Prop(change, side));
+        return null;
     }
 
     /// <summary>The agent the conversation is assigned to (`meta.assignee`): who gave it back, as far as the payload says.</summary>

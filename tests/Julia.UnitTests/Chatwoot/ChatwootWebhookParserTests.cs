@@ -312,6 +312,46 @@ public sealed class ChatwootWebhookParserTests
         Assert.True(Assert.IsType<ChatwootEvent.MessageCreated>(Parse(json)).Private);
     }
 
+    /// <summary>
+    /// A resolve reaches an account webhook as `conversation_updated` too (the status is in `changed_attributes`): that
+    /// update is the resolve. One that did not change the status, or changed it to something else, is not.
+    /// </summary>
+    [Theory]
+    [InlineData("""[{"status":{"previous_value":"open","current_value":"resolved"}}]""", "resolved", true)]
+    [InlineData("""{"status":{"previous_value":"pending","current_value":1}}""", "resolved", true)]
+    [InlineData("""[{"status":{"previous_value":"open","current_value":"resolved"}}]""", "open", false)] // reopened since
+    [InlineData("""[{"status":{"previous_value":"resolved","current_value":"open"}}]""", "open", false)]
+    [InlineData("""[{"assignee_id":{"previous_value":null,"current_value":7}}]""", "resolved", false)]
+    [InlineData("null", "resolved", false)]
+    public void AnUpdateThatChangedTheStatusToResolvedIsTheResolve(string changes, string status, bool resolvedNow)
+    {
+        var json = Edit("webhook-conversation-status-changed-resolved.json", root =>
+        {
+            root["event"] = "conversation_updated";
+            root["status"] = status;
+            root["changed_attributes"] = JsonNode.Parse(changes);
+        });
+
+        Assert.Equal(resolvedNow, Assert.IsType<ChatwootEvent.ConversationUpdated>(Parse(json)).ResolvedNow);
+    }
+
+    [Fact]
+    public void AConversationCreatedWithTheLabelHumanoIsALabelJustAdded()
+    {
+        var json = Edit("webhook-conversation-updated-label-added.json", root =>
+        {
+            root["event"] = "conversation_created";
+            root["labels"] = new JsonArray("humano");
+            root.Remove("changed_attributes");
+        });
+
+        var created = Assert.IsType<ChatwootEvent.ConversationUpdated>(Parse(json));
+
+        Assert.Equal(["humano"], created.Labels);
+        Assert.Equal([], created.PreviousLabels!);
+        Assert.False(created.ResolvedNow);
+    }
+
     [Theory]
     [InlineData("""{"event":"message_updated","id":1}""", "mensagem editada: não tratada")] // only a deletion is acted on
     [InlineData("""{"event":"webwidget_triggered"}""", "evento não tratado")]
