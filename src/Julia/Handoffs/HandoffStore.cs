@@ -37,16 +37,17 @@ internal sealed class HandoffStore(NpgsqlDataSource db)
     }
 
     /// <summary>
-    /// `pendente` handoffs of open conversations waiting longer than <paramref name="age"/> (the Slack reminder), newest
-    /// first: the ones just past the age are those not reminded yet, and 200 older ones must not hide them.
+    /// `pendente` handoffs of open conversations created before <paramref name="createdBefore"/> — strictly: "older than"
+    /// 30 min is not 30:00 itself (the Slack reminder) — newest first: the ones just past the age are those not reminded
+    /// yet, and 200 older ones must not hide them.
     /// </summary>
-    public async Task<IReadOnlyList<HandoffNotice>> PendingOlderThanAsync(TimeSpan age, CancellationToken ct)
+    public async Task<IReadOnlyList<HandoffNotice>> PendingCreatedBeforeAsync(DateTimeOffset createdBefore, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return [.. (await c.QueryAsync<NoticeRow>(new CommandDefinition($"""
-            {NoticeSelect} WHERE h.status = 'pendente' AND h.created_at <= now() - @age AND c.status IN ('active', 'paused')
+            {NoticeSelect} WHERE h.status = 'pendente' AND h.created_at < @createdBefore AND c.status IN ('active', 'paused')
             ORDER BY h.created_at DESC LIMIT 200
-            """, new { age }, cancellationToken: ct))).Select(r => r.ToNotice())];
+            """, new { createdBefore = createdBefore.UtcDateTime }, cancellationToken: ct))).Select(r => r.ToNotice())];
     }
 
     /// <summary>

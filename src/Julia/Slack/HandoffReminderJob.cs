@@ -9,7 +9,7 @@ namespace Julia.Slack;
 /// (30) gets one Slack reminder (its outbox key makes a second impossible, whatever the number of workers;
 /// docs/decisions.md#handoff).
 /// </summary>
-internal sealed class HandoffReminderJob(HandoffStore handoffs, SlackNotices notices, IOptions<SlackOptions> options) : IJob
+internal sealed class HandoffReminderJob(HandoffStore handoffs, SlackNotices notices, IOptions<SlackOptions> options, TimeProvider time) : IJob
 {
     public string Name => "handoffs-lembrete";
     public JobSchedule Schedule => new(Every: TimeSpan.FromMinutes(5), BusinessHoursOnly: true);
@@ -20,7 +20,8 @@ internal sealed class HandoffReminderJob(HandoffStore handoffs, SlackNotices not
     public async Task<string> RunAsync(CancellationToken ct)
     {
         var reminded = 0;
-        foreach (var handoff in await handoffs.PendingOlderThanAsync(After, ct))
+        // "Older than" the setting: a handoff exactly that old waits for the next run (docs/decisions.md#handoff).
+        foreach (var handoff in await handoffs.PendingCreatedBeforeAsync(time.GetUtcNow() - After, ct))
             if (await notices.EnqueueReminderAsync(handoff, ct)) reminded++;
         return $"{Infrastructure.Text.PtBrCount.Of(reminded, "lembrete", "lembretes")} de handoff pendente";
     }

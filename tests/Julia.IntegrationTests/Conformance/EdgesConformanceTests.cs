@@ -358,6 +358,35 @@ public sealed class HandoffReminderSettingTests(DefaultHandoffReminderFixture f)
 
         Assert.Equal(new[] { false, true }, await f.RemindedAfterARunAsync(young, old));
     }
+
+    /// <summary>
+    /// "Older than 30 min" at the second, on the job's clock (a fake one, fixed): 29:59 and 30:00 wait, 30:01 is reminded.
+    /// The job used to take 30:00 itself (`created_at &lt;= now() - 30 min`).
+    /// </summary>
+    [Fact]
+    public async Task TheReminderFiresPastThirtyMinutesNotAtThirtyMinutesExactly()
+    {
+        var now = new DateTimeOffset(2026, 12, 9, 13, 0, 0, TimeSpan.Zero);
+        async Task<Guid> CreatedAtAsync(string phone, TimeSpan age)
+        {
+            var id = await f.PendingHandoffAsync(phone, 0);
+            await f.ExecuteAsync("UPDATE handoffs SET created_at = @at WHERE id = @id", new { id, at = (now - age).UtcDateTime });
+            return id;
+        }
+        var under = await CreatedAtAsync("5511988893021", new TimeSpan(0, 29, 59));
+        var exactly = await CreatedAtAsync("5511988893022", TimeSpan.FromMinutes(30));
+        var over = await CreatedAtAsync("5511988893023", new TimeSpan(0, 30, 1));
+        var services = f.App.Services;
+        var job = new Julia.Slack.HandoffReminderJob(services.GetRequiredService<Julia.Handoffs.HandoffStore>(),
+            services.GetRequiredService<Julia.Slack.SlackNotices>(), services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Julia.Slack.SlackOptions>>(),
+            new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now));
+
+        await job.RunAsync(CancellationToken.None);
+
+        var reminded = await f.QueryAsync<Guid>("SELECT handoff_id FROM notificacoes WHERE tipo = 'handoff_lembrete' AND handoff_id = ANY(@ids)",
+            new { ids = new[] { under, exactly, over } });
+        Assert.Equal([over], reminded);
+    }
 }
 
 /// <summary>HANDOFF_LEMBRETE_MINUTOS=45: 31 and 44 min wait, 46 min is reminded.</summary>
