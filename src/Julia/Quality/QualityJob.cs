@@ -4,7 +4,8 @@ namespace Julia.Quality;
 
 /// <summary>
 /// `qualidade` — daily 02:00 (São Paulo), also `POST /jobs/qualidade`: up to 50 `completed` conversations without an
-/// `auto` evaluation go to the judge, one at a time. Two invalid answers skip a conversation (WARNING; it is tried again
+/// `auto` evaluation go to the judge, one at a time — half the newest, half the longest waiting (none starves behind
+/// busy nights). Two invalid answers skip a conversation (WARNING; it is tried again
 /// another night); a failed call stops the batch, so a provider in trouble is not hammered 50 times. Reruns are harmless:
 /// the partial unique index keeps one `auto` row per conversation.
 /// </summary>

@@ -21,22 +21,28 @@ internal sealed class QualityStore(NpgsqlDataSource db)
         """;
 
     /// <summary>
-    /// `completed` conversations without an `auto` evaluation where the doctor wrote and Júlia answered, the most
-    /// recently completed first (the nightly batch reflects the latest work; a backlog waits for later nights).
+    /// `completed` conversations without an `auto` evaluation where the doctor wrote and Júlia answered: half the batch
+    /// the most recently completed (the nightly batch reflects the latest work), the other half the longest waiting, so
+    /// a night of more than <paramref name="limit"/> leaves a backlog that drains instead of one never judged
+    /// (docs/decisions.md#quality).
     /// </summary>
     public async Task<IReadOnlyList<Guid>> PendingAsync(int limit, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return (await c.QueryAsync<Guid>(new CommandDefinition("""
-            SELECT c.id FROM conversations c
-            WHERE c.status = 'completed'
-              AND NOT EXISTS (SELECT 1 FROM medicos m WHERE m.id = c.medico_id AND m.apagado_em IS NOT NULL)
-              AND NOT EXISTS (SELECT 1 FROM avaliacoes_qualidade a WHERE a.conversa_id = c.id AND a.avaliador = 'auto')
-              AND EXISTS (SELECT 1 FROM interacoes i WHERE i.conversa_id = c.id AND i.direcao = 'entrada')
-              AND EXISTS (SELECT 1 FROM interacoes i WHERE i.conversa_id = c.id AND i.direcao = 'saida' AND i.autor_tipo = 'julia')
-            ORDER BY c.completed_at DESC NULLS LAST, c.id
-            LIMIT @limit
-            """, new { limit }, cancellationToken: ct))).ToList();
+            WITH pending AS MATERIALIZED (
+                SELECT c.id, c.completed_at FROM conversations c
+                WHERE c.status = 'completed'
+                  AND NOT EXISTS (SELECT 1 FROM medicos m WHERE m.id = c.medico_id AND m.apagado_em IS NOT NULL)
+                  AND NOT EXISTS (SELECT 1 FROM avaliacoes_qualidade a WHERE a.conversa_id = c.id AND a.avaliador = 'auto')
+                  AND EXISTS (SELECT 1 FROM interacoes i WHERE i.conversa_id = c.id AND i.direcao = 'entrada')
+                  AND EXISTS (SELECT 1 FROM interacoes i WHERE i.conversa_id = c.id AND i.direcao = 'saida' AND i.autor_tipo = 'julia')),
+            newest AS (SELECT id, completed_at FROM pending ORDER BY completed_at DESC NULLS LAST, id LIMIT @newest),
+            oldest AS (SELECT id, completed_at FROM pending WHERE id NOT IN (SELECT id FROM newest)
+                       ORDER BY completed_at NULLS FIRST, id LIMIT @limit - (SELECT count(*) FROM newest))
+            SELECT id FROM (SELECT id, completed_at, 0 AS part FROM newest UNION ALL SELECT id, completed_at, 1 FROM oldest) batch
+            ORDER BY part, CASE WHEN part = 0 THEN completed_at END DESC NULLS LAST, completed_at NULLS FIRST, id
+            """, new { limit, newest = (limit + 1) / 2 }, cancellationToken: ct))).ToList();
     }
 
     /// <summary>The latest <paramref name="limit"/> messages of a conversation, oldest first, and how many older ones were left out.</summary>

@@ -141,16 +141,7 @@ public sealed class QualityBatchConformanceTests(QualityFixture f) : IClassFixtu
     public async Task AtMostFiftyConversationsARunTheRestNextRunNoneTwice(int waiting)
     {
         await QualityScenario.ResetAsync(f);
-        await f.ExecuteAsync("""
-            WITH m AS (SELECT id FROM medicos WHERE deleted_at IS NULL AND apagado_em IS NULL ORDER BY created_at, id LIMIT 1),
-                 c AS (INSERT INTO conversations (medico_id, status, completed_at)
-                       SELECT m.id, 'completed', now() - make_interval(mins => g) FROM m, generate_series(1, @waiting) g RETURNING id, medico_id)
-            INSERT INTO interacoes (medico_id, conversa_id, direcao, autor_tipo, origem, conteudo, created_at, processado_em)
-            SELECT c.medico_id, c.id, d.direcao, d.autor, d.origem, d.texto, now() - interval '1 day' + make_interval(secs => d.k),
-                   CASE WHEN d.direcao = 'entrada' THEN now() - interval '1 day' END
-            FROM c, (VALUES ('entrada', 'medico', 'whatsapp', 'Tem plantão sábado?', 1), ('saida', 'julia', 'fila:resposta', 'Tenho um diurno, quer?', 2))
-                 AS d (direcao, autor, origem, texto, k)
-            """, new { waiting });
+        await CompletedAsync(waiting, minutesAgo: 0);
         var before = f.Anthropic.Requests.Count;
         f.Anthropic.Override = _ => Text(Verdict);
         try
@@ -176,6 +167,53 @@ public sealed class QualityBatchConformanceTests(QualityFixture f) : IClassFixtu
               AND NOT EXISTS (SELECT 1 FROM avaliacoes_qualidade a WHERE a.conversa_id = c.id AND a.avaliador = 'auto')
             """));
     }
+
+    /// <summary>
+    /// More than 50 a night, night after night: the one left over from the first night is judged on the second, although
+    /// 50 newer ones finished in between — it used to wait behind every newer one (newest first), for good while each
+    /// night brought 50 more. Every conversation is judged once, none twice.
+    /// </summary>
+    [Fact]
+    public async Task AConversationLeftOverOnABusyNightIsJudgedTheNextNightNotStarvedByNewerOnes()
+    {
+        await QualityScenario.ResetAsync(f);
+        var firstNight = await CompletedAsync(51, minutesAgo: 3 * 24 * 60);
+        f.Anthropic.Override = _ => Text(Verdict);
+        try
+        {
+            Assert.StartsWith("50 conversas avaliadas", await QualityScenario.RunJobAsync(f));
+            var leftOver = Assert.Single(firstNight.Except(await JudgedAsync()));
+            var secondNight = await CompletedAsync(50, minutesAgo: 2 * 24 * 60);
+
+            Assert.StartsWith("50 conversas avaliadas", await QualityScenario.RunJobAsync(f));
+            Assert.Contains(leftOver, await JudgedAsync());
+            Assert.StartsWith("1 conversa avaliada", await QualityScenario.RunJobAsync(f));
+            Assert.StartsWith("0 conversas avaliadas", await QualityScenario.RunJobAsync(f));
+
+            var judged = await JudgedAsync();
+            Assert.Equal(firstNight.Concat(secondNight).Order(), judged.Order());
+            Assert.Equal(judged.Count, judged.Distinct().Count());
+        }
+        finally
+        {
+            f.Anthropic.Override = null;
+        }
+    }
+
+    Task<List<Guid>> JudgedAsync() => f.QueryAsync<Guid>("SELECT conversa_id FROM avaliacoes_qualidade WHERE avaliador = 'auto'");
+
+    /// <summary><paramref name="count"/> finished conversations (doctor asked, Júlia answered), one a minute before <paramref name="minutesAgo"/>.</summary>
+    Task<List<Guid>> CompletedAsync(int count, int minutesAgo) => f.QueryAsync<Guid>("""
+        WITH m AS (SELECT id FROM medicos WHERE deleted_at IS NULL AND apagado_em IS NULL ORDER BY created_at, id LIMIT 1),
+             c AS (INSERT INTO conversations (medico_id, status, completed_at)
+                   SELECT m.id, 'completed', now() - make_interval(mins => @minutesAgo + g) FROM m, generate_series(1, @count) g RETURNING id, medico_id),
+             i AS (INSERT INTO interacoes (medico_id, conversa_id, direcao, autor_tipo, origem, conteudo, created_at, processado_em)
+                   SELECT c.medico_id, c.id, d.direcao, d.autor, d.origem, d.texto, now() - interval '4 days' + make_interval(secs => d.k),
+                          CASE WHEN d.direcao = 'entrada' THEN now() - interval '4 days' END
+                   FROM c, (VALUES ('entrada', 'medico', 'whatsapp', 'Tem plantão sábado?', 1), ('saida', 'julia', 'fila:resposta', 'Tenho um diurno, quer?', 2))
+                        AS d (direcao, autor, origem, texto, k))
+        SELECT id FROM c
+        """, new { count, minutesAgo });
 }
 
 /// <summary>
