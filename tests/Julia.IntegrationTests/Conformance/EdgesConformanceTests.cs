@@ -293,7 +293,8 @@ public sealed class QueueHealthConformanceTests(AppFixture f) : IClassFixture<Ap
 /// <summary>
 /// §11 `LOG_LEVEL` through a real `julia serve`: every name the parser takes is taken (the process goes on to fail only
 /// at the unreachable database), and a name it does not take stops start-up with one line that lists them all — it
-/// listed four while six names and two aliases were taken. `HANDOFF_LEMBRETE_MINUTOS` is checked like the others.
+/// listed four while six names and two aliases were taken. `FATAL` is CRITICAL, as in Python's logging (the reference).
+/// `HANDOFF_LEMBRETE_MINUTOS` is checked like the others.
 /// </summary>
 public sealed class EdgesProcessConformanceTests
 {
@@ -302,12 +303,14 @@ public sealed class EdgesProcessConformanceTests
         ["DATABASE_URL"] = "postgres://julia:senha@127.0.0.1:1/julia", ["REDIS_URL"] = "redis://127.0.0.1:1/0",
     };
 
-    static readonly string[] Names = ["TRACE", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL", "WARN", "INFORMATION"];
+    static readonly string[] Names = ["TRACE", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL", "WARN", "INFORMATION", "FATAL"];
 
     [Theory]
     [InlineData("verbose", false)]
     [InlineData("trace", true)]
     [InlineData("critical", true)]
+    [InlineData("FATAL", true)] // Python's alias of CRITICAL, what an operator of the reference may have set
+    [InlineData("fatal", true)]
     [InlineData("WARN", true)]
     [InlineData("Information", true)]
     public async Task ALogLevelIsOneOfTheNamesItsErrorLists(string value, bool accepted)

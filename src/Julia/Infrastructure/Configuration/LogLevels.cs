@@ -1,8 +1,9 @@
 namespace Julia.Infrastructure.Configuration;
 
 /// <summary>
-/// Maps LOG_LEVEL's operator names onto .NET levels: the runbook's four, the two extremes (TRACE, CRITICAL) and two
-/// aliases; the start-up error lists every one of them (docs/decisions.md#configuration).
+/// Maps LOG_LEVEL's operator names onto .NET levels: the runbook's four, the two extremes (TRACE, CRITICAL) and the
+/// aliases Python's logging also takes (WARN, FATAL) plus INFORMATION; the start-up error lists every one of them
+/// (docs/decisions.md#configuration).
 /// </summary>
 internal static class LogLevels
 {
@@ -11,11 +12,12 @@ internal static class LogLevels
     [
         ("TRACE", LogLevel.Trace), ("DEBUG", LogLevel.Debug), ("INFO", LogLevel.Information), ("WARNING", LogLevel.Warning),
         ("ERROR", LogLevel.Error), ("CRITICAL", LogLevel.Critical), ("INFORMATION", LogLevel.Information), ("WARN", LogLevel.Warning),
+        ("FATAL", LogLevel.Critical),
     ];
 
     /// <summary>What the start-up error says a bad LOG_LEVEL must be: built from <see cref="Names"/>, so it never lists fewer.</summary>
     public static readonly string Accepted =
-        $"precisa ser {string.Join(", ", Names[..5].Select(n => n.Name))} ou {Names[5].Name} ({Names[7].Name} e {Names[6].Name} também valem)";
+        $"precisa ser {string.Join(", ", Names[..5].Select(n => n.Name))} ou {Names[5].Name} ({Names[7].Name}, {Names[6].Name} e {Names[8].Name} também valem)";
 
     public static bool TryParse(string text, out LogLevel level)
     {

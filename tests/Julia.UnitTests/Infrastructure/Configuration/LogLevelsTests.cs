@@ -12,6 +12,9 @@ public sealed class LogLevelsTests
     [InlineData("WARNING", LogLevel.Warning)]
     [InlineData("WARN", LogLevel.Warning)]
     [InlineData("ERROR", LogLevel.Error)]
+    [InlineData("CRITICAL", LogLevel.Critical)]
+    [InlineData("FATAL", LogLevel.Critical)] // Python's logging alias of CRITICAL: the reference's setting keeps working
+    [InlineData("fatal", LogLevel.Critical)]
     public void OperatorNamesMapToDotNetLevels(string name, LogLevel expected)
     {
         Assert.True(LogLevels.TryParse(name, out var level));
