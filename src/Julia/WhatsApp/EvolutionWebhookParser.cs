@@ -48,11 +48,14 @@ internal static class EvolutionWebhookParser
             return new EvolutionEvent.Invalid("campo obrigatório ausente: data.key");
         if (key.TryGetProperty("fromMe", out var fromMe))
         {
-            if (fromMe.ValueKind == JsonValueKind.True) return new EvolutionEvent.Ignored("fromMe");
-            // Not knowing whether Júlia wrote it, she must not answer it as a doctor's message.
-            if (fromMe.ValueKind is not (JsonValueKind.False or JsonValueKind.Null)) return new EvolutionEvent.Invalid("data.key.fromMe precisa ser booleano");
+            // `"true"`/`"false"` as text (a proxy or a low-code relay re-serialising the body) say as much as the boolean
+            // (docs/decisions.md#inbound). Anything else: not knowing whether Júlia wrote it, she must not answer it.
+            var flag = fromMe.ValueKind == JsonValueKind.String ? fromMe.GetString()?.Trim().ToLowerInvariant() : null;
+            if (fromMe.ValueKind == JsonValueKind.True || flag == "true") return new EvolutionEvent.Ignored("fromMe");
+            if (fromMe.ValueKind is not (JsonValueKind.False or JsonValueKind.Null) && flag != "false")
+                return new EvolutionEvent.Invalid("data.key.fromMe precisa ser booleano");
         }
-        var id = GetString(key, "id");
+        var id = GetString(key, "id") ?? WholeNumber(key, "id");
         if (string.IsNullOrEmpty(id)) return new EvolutionEvent.Ignored("sem key.id");
         // WhatsApp's message ids are 16–40 characters; a longer one is not an id (and would reach the log and the index).
         if (id.Length > MaxMessageIdChars) return new EvolutionEvent.Invalid($"data.key.id com mais de {MaxMessageIdChars} caracteres");
@@ -115,6 +118,14 @@ internal static class EvolutionWebhookParser
     }
 
     internal const int MaxMessageIdChars = 128, MaxPushNameChars = 100;
+
+    /// <summary>
+    /// A message id sent as a JSON integer (a relay that turned an all-digit id into a number): its digits, so the message
+    /// is stored, deduplicated and answered like any other; a fraction, a sign or an exponent is no id.
+    /// </summary>
+    static string? WholeNumber(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.GetRawText() is var digits && digits.All(char.IsAsciiDigit)
+            ? digits : null;
 
     static bool OneAt(string address) => address.IndexOf('@') == address.LastIndexOf('@');
 

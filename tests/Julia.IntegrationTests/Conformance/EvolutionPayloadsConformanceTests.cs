@@ -122,6 +122,58 @@ public sealed class EvolutionPayloadsConformanceTests(PipelineFixture f) : IClas
         Assert.Equal(before, await f.ScalarAsync<long>(Counts));
     }
 
+    /// <summary>
+    /// `fromMe` as the text `"false"` (a relay that re-serialised the body) is the doctor's message: stored and answered —
+    /// it was a 400 and his words were lost; as `"true"` it is Júlia's own echo: ignored, never answered.
+    /// </summary>
+    [Fact]
+    public async Task AFromMeWrittenAsTextIsTheBooleanItSays()
+    {
+        var doctors = ElsewhereAsText("5511988870452", "3EB0FROMMETEXT000001");
+        doctors["data"]!["key"]!["fromMe"] = "false";
+        var echo = ElsewhereAsText("5511988870453", "3EB0FROMMETEXT000002");
+        echo["data"]!["key"]!["fromMe"] = "true";
+
+        var ours = await Post(echo);
+        var his = await Post(doctors);
+
+        Assert.Equal((HttpStatusCode.OK, "ignored"), (ours.StatusCode, Status(await ours.Content.ReadAsStringAsync())));
+        Assert.Empty(await InboundAsync("3EB0FROMMETEXT000002"));
+        Assert.Equal((HttpStatusCode.OK, "received"), (his.StatusCode, Status(await his.Content.ReadAsStringAsync())));
+        var row = Assert.Single(await InboundAsync("3EB0FROMMETEXT000001"));
+        await AnsweredOnceAsync(row.Medico, row.Conteudo);
+    }
+
+    /// <summary>
+    /// A `key.id` sent as a JSON integer is its digits: the message is stored, answered once, and a second delivery of it
+    /// is a duplicate — it was `sem key.id`, ignored, and the doctor never answered.
+    /// </summary>
+    [Fact]
+    public async Task AMessageIdSentAsAnIntegerIsStoredAnsweredAndDeduplicated()
+    {
+        var body = ElsewhereAsText("5511988870451", "unused");
+        body["data"]!["key"]!["id"] = 3_400_123_456_789_012;
+
+        var first = await Post(body);
+        var again = await Post(body);
+
+        Assert.Equal("received", Status(await first.Content.ReadAsStringAsync()));
+        Assert.Equal("duplicate", Status(await again.Content.ReadAsStringAsync()));
+        var row = Assert.Single(await InboundAsync("3400123456789012"));
+        await AnsweredOnceAsync(row.Medico, row.Conteudo);
+    }
+
+    /// <summary>The minimal envelope from another doctor (his own phone, no LID) with a message id of its own.</summary>
+    static JsonObject ElsewhereAsText(string phone, string id)
+    {
+        var body = Load("text-envelope-minimal");
+        var key = body["data"]!["key"]!.AsObject();
+        key["remoteJid"] = $"{phone}@s.whatsapp.net";
+        key.Remove("remoteJidAlt");
+        key["id"] = id;
+        return body;
+    }
+
     [Fact]
     public void EveryPayloadFileIsInATable()
     {

@@ -160,12 +160,45 @@ public sealed class EvolutionWebhookParserTests
         $$$"""{"event":"messages.upsert","instance":"julia","data":{"key":{{{key}}},"message":{"conversation":"oi"}{{{data}}}}}""").RootElement, "julia");
 
     [Theory]
-    [InlineData("\"true\"")]
+    [InlineData("\"sim\"")]
     [InlineData("1")]
     [InlineData("{}")]
     public void AFromMeThatIsNotABooleanIsInvalidNotADoctorsMessage(string fromMe) =>
         Assert.Contains("fromMe", Assert.IsType<EvolutionEvent.Invalid>(
             ParseKey($$"""{"remoteJid":"5511999990001@s.whatsapp.net","id":"X","fromMe":{{fromMe}}}""")).Problem);
+
+    /// <summary>`fromMe` as text says as much as the boolean: Júlia's own echo is never answered, the doctor's message never lost.</summary>
+    [Theory]
+    [InlineData("\"true\"", true)]
+    [InlineData("\" TRUE \"", true)]
+    [InlineData("\"false\"", false)]
+    [InlineData("\"False\"", false)]
+    public void AFromMeWrittenAsTextIsReadAsTheBoolean(string fromMe, bool isOurs)
+    {
+        var parsed = ParseKey($$"""{"remoteJid":"5511999990001@s.whatsapp.net","id":"X","fromMe":{{fromMe}}}""");
+
+        if (isOurs) Assert.Equal(new EvolutionEvent.Ignored("fromMe"), parsed);
+        else Assert.Equal("X", Assert.IsType<EvolutionEvent.Message>(parsed).Content.MessageId);
+    }
+
+    [Theory]
+    [InlineData("3EB0123456789", "3EB0123456789")]
+    [InlineData("1234567890123456", "1234567890123456")]
+    [InlineData("12345678901234567890123", "12345678901234567890123")] // past 64 bits: still its digits
+    public void AMessageIdSentAsAnIntegerIsItsDigits(string raw, string expected)
+    {
+        var json = raw.All(char.IsAsciiDigit) ? raw : $"\"{raw}\"";
+
+        Assert.Equal(expected, Assert.IsType<EvolutionEvent.Message>(
+            ParseKey($$"""{"remoteJid":"5511999990001@s.whatsapp.net","id":{{json}}}""")).Content.MessageId);
+    }
+
+    [Theory]
+    [InlineData("1.5")]
+    [InlineData("-7")]
+    [InlineData("1e5")]
+    public void AMessageIdThatIsNoWholeNumberIsNoId(string raw) =>
+        Assert.Equal(new EvolutionEvent.Ignored("sem key.id"), ParseKey($$"""{"remoteJid":"5511999990001@s.whatsapp.net","id":{{raw}}}"""));
 
     [Fact]
     public void AMessageIdLongerThanAnyWhatsAppIdIsInvalid()
