@@ -44,6 +44,7 @@ internal static class AgentExtensions
                 .Build(sp);
         });
         builder.Services.AddSingleton<IConversationAgent, ClaudeAgent>();
+        builder.Services.AddHttpClient(nameof(ModelAvailabilityCheck));
         builder.Services.AddHostedService<ModelAvailabilityCheck>();
     }
 }

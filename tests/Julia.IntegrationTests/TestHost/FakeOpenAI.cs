@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace Julia.IntegrationTests.TestHost;
 
@@ -26,7 +27,32 @@ public sealed class FakeOpenAI : FakeModelServer
     {
         app.MapPost("/v1/chat/completions", HandleAsync);
         app.MapPost("/openai/v1/chat/completions", HandleAsync);
+        // The model list (`GET /v1/models`), which Júlia reads at start-up: the ids in ListedModels, or a 404 when the
+        // server is one that does not serve it (ListsModels false).
+        app.MapGet("/v1/models", ListModels);
+        app.MapGet("/openai/v1/models", ListModels);
     }
+
+    IResult ListModels(Microsoft.AspNetCore.Http.HttpRequest request)
+    {
+        ModelListAuthorization.Enqueue(request.Headers.Authorization.ToString());
+        if (!ListsModels) return Results.NotFound();
+        if (RefuseKey) return Results.Json(new { error = new { message = "Incorrect API key provided", type = "invalid_request_error", code = "invalid_api_key" } }, statusCode: 401);
+        return Results.Json(new { @object = "list", data = ListedModels.Keys.Order().Select(id => new { id, @object = "model", created = 1_721_172_741, owned_by = "system" }) });
+    }
+
+    /// <summary>What `GET /v1/models` lists: the test fixtures' models, Ollama's tagged name, unless a test changes it.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, bool> ListedModels { get; } =
+        new(new[] { "gpt-4o-mini", "gpt-4o", FixtureModel, "llama3.1:8b" }.ToDictionary(id => id, _ => true));
+
+    /// <summary>False: the server has no `GET /v1/models` (404), as some gateways.</summary>
+    public bool ListsModels { get; set; } = true;
+
+    /// <summary>True: `GET /v1/models` answers 401, as for a wrong key.</summary>
+    public bool RefuseKey { get; set; }
+
+    /// <summary>The Authorization header of each `GET /v1/models`, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> ModelListAuthorization { get; } = new();
 
     protected override Answer TextAnswer(string text) => Text(text);
 
