@@ -41,16 +41,37 @@ internal static class CampaignEndpoints
         return OutOfBounds(request.Filtros);
     }
 
-    static string? OutOfBounds(CampaignFilters? f) =>
-        f is null ? null
-        : f.PressureScoreMax is < 0 or > CampaignStore.NeverAbovePressure
-            ? $"pressure_score_max precisa estar entre 0 e {CampaignStore.NeverAbovePressure} (pressão acima disso: nunca contatar)"
-        : f.Unknown is { Count: > 0 } unknown ? $"filtro desconhecido: {string.Join(", ", unknown.Keys.Take(3).Select(Shown))}"
-        : new IEnumerable<string?>?[] { f.Especialidades, f.Regioes, f.Cidades, f.Stages, f.Tags, f.Estado is null ? null : [f.Estado] }
-            .Any(values => values?.Any(v => v?.Length > MaxFilterChars) == true) ? $"filtros com um valor de mais de {MaxFilterChars} caracteres"
-        : new[] { f.Especialidades, f.Regioes, f.Cidades, f.Stages, f.Tags }.Any(values => values?.Length > MaxFilterValues)
-            ? $"filtros com mais de {MaxFilterValues} valores numa lista"
-        : null;
+    /// <summary>
+    /// The doctors' journey stages (`medicos.stage_jornada`, migration 0012's domain): a `stages` filter naming another word
+    /// (`msg_enviado`, `novos`) matches nobody, a campaign that silently sends nothing — a 400 naming it, as an unknown
+    /// specialty is (docs/decisions.md#proactive).
+    /// </summary>
+    internal static readonly string[] JourneyStages =
+    [
+        "novo", "msg_enviada", "aguardando_resposta", "respondeu", "em_conversacao", "qualificado", "docs_pendentes",
+        "cadastrado", "ativo", "nao_respondeu", "inativo", "perdido", "opt_out",
+    ];
+
+    static string? OutOfBounds(CampaignFilters? f)
+    {
+        if (f is null) return null;
+        if (f.PressureScoreMax is < 0 or > CampaignStore.NeverAbovePressure)
+            return $"pressure_score_max precisa estar entre 0 e {CampaignStore.NeverAbovePressure} (pressão acima disso: nunca contatar)";
+        if (f.Unknown is { Count: > 0 } unknown) return $"filtro desconhecido: {string.Join(", ", unknown.Keys.Take(3).Select(Shown))}";
+        // Each bound names the filter it caught: "filtros com mais de 500 valores numa lista" left the operator to guess which.
+        var lists = new (string Name, string?[]? Values)[]
+        {
+            ("especialidades", f.Especialidades), ("regioes", f.Regioes), ("cidades", f.Cidades), ("stages", f.Stages), ("tags", f.Tags),
+            ("estado", f.Estado is null ? null : [f.Estado]),
+        };
+        if (lists.FirstOrDefault(l => l.Values?.Any(v => v?.Length > MaxFilterChars) == true).Name is { } longValue)
+            return $"filtros.{longValue} com um valor de mais de {MaxFilterChars} caracteres";
+        if (lists.FirstOrDefault(l => l.Values?.Length > MaxFilterValues).Name is { } longList)
+            return $"filtros.{longList} com mais de {MaxFilterValues} valores (no máximo {MaxFilterValues} numa lista)";
+        if (f.Stages?.Where(s => s is not null && !JourneyStages.Contains(s)).Take(3).ToArray() is { Length: > 0 } stages)
+            return $"filtros.stages desconhecidos: {string.Join(", ", stages.Select(s => Shown(s!)))}; use um de: {string.Join(", ", JourneyStages)}";
+        return null;
+    }
 
     /// <summary>
     /// A 409's title: "Campanha 7 está com status rascunho" — the status is the stored word, so "está rascunho" or
@@ -71,7 +92,7 @@ internal static class CampaignEndpoints
         if (string.IsNullOrWhiteSpace(request.MensagemTemplate)) return Bad("mensagem_template é obrigatório");
         if (OutOfBounds(request) is { } tooLong) return Bad(tooLong);
         if (CampaignTemplate.UnknownPlaceholders(request.MensagemTemplate) is { Count: > 0 } unknown)
-            return Bad($"placeholders desconhecidos: {string.Join(", ", unknown.Take(5).Select(u => "{" + Shown(u) + "}"))}; use {string.Join(", ", CampaignTemplate.Placeholders.Select(p => "{" + p + "}"))}");
+            return Bad($"mensagem_template com placeholders desconhecidos: {string.Join(", ", unknown.Take(5).Select(u => "{" + Shown(u) + "}"))}; use {string.Join(", ", CampaignTemplate.Placeholders.Select(p => "{" + p + "}"))}");
         if (request.MaxPorDia is <= 0) return Bad("max_por_dia precisa ser > 0");
         if (request.ScheduledFor is { } at && at < time.GetUtcNow() - ScheduleTolerance)
             return Bad($"agendar_para já passou ({Infrastructure.Time.SaoPaulo.ToLocal(at):dd'/'MM'/'yyyy HH':'mm}, horário de São Paulo): "

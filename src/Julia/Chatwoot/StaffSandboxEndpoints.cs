@@ -27,6 +27,9 @@ internal static class StaffSandboxEndpoints
         return TypedResults.Ok(open.Select(HandoffAdminEndpoints.Dto));
     }
 
+    /// <summary>The longest staff reply and author name the pane takes.</summary>
+    public const int MaxText = 4000, MaxAuthor = 200;
+
     static async Task<IResult> ReplyAsync(Guid id, HttpRequest request, HandoffStore handoffs, ConversationStore conversations,
         ConversationControl control, CancellationToken ct)
     {
@@ -36,11 +39,15 @@ internal static class StaffSandboxEndpoints
         {
             if (body is { Length: > 0 })
             {
-                using var doc = JsonDocument.Parse(body);
+                using var doc = JsonDocument.Parse(WebhookRequests.WithoutBom(body));
                 if (doc.RootElement.ValueKind == JsonValueKind.Object)
                 {
-                    text = HandoffAdminEndpoints.Text(doc.RootElement, "texto", 4000);
-                    author = HandoffAdminEndpoints.Text(doc.RootElement, "autor", 200);
+                    // As /admin/handoffs/{id}/resolver: a misspelt field or a text over its bound is a 400 naming it — the
+                    // doctor never gets a reply cut at 4 000 characters without the sender knowing.
+                    if (HandoffAdminEndpoints.UnknownField(doc.RootElement, "texto", "autor") is { } unknown) return BadBody(unknown);
+                    if (HandoffAdminEndpoints.TooLong(doc.RootElement, ("texto", MaxText), ("autor", MaxAuthor)) is { } tooLong) return BadBody(tooLong);
+                    text = HandoffAdminEndpoints.Text(doc.RootElement, "texto", MaxText);
+                    author = HandoffAdminEndpoints.Text(doc.RootElement, "autor", MaxAuthor);
                 }
             }
         }

@@ -56,19 +56,33 @@ internal static class HandoffAdminEndpoints
         if (body.Length == 0) return (null, null, null);
         try
         {
-            using var doc = JsonDocument.Parse(body);
+            // A UTF-8 BOM first (PowerShell, Windows editors) is read past, as by the typed bodies and the webhooks.
+            using var doc = JsonDocument.Parse(WebhookRequests.WithoutBom(body));
             if (doc.RootElement.ValueKind != JsonValueKind.Object) return (null, null, "esperado um objeto JSON");
-            foreach (var property in doc.RootElement.EnumerateObject())
-                if (property.Name is not ("notas" or "resolvido_por"))
-                    return (null, null, $"campo desconhecido: {FrameworkName(property.Name)} (use notas e resolvido_por)");
+            if (UnknownField(doc.RootElement, "notas", "resolvido_por") is { } unknown) return (null, null, unknown);
             foreach (var field in new[] { "notas", "resolvido_por" })
                 if (doc.RootElement.TryGetProperty(field, out var v) && v.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
                     return (null, null, $"{field} precisa ser texto");
-            return (Text(doc.RootElement, "notas", 2000), Text(doc.RootElement, "resolvido_por", 200), null);
+            if (TooLong(doc.RootElement, ("notas", MaxNotes), ("resolvido_por", MaxBy)) is { } tooLong) return (null, null, tooLong);
+            return (Text(doc.RootElement, "notas", MaxNotes), Text(doc.RootElement, "resolvido_por", MaxBy), null);
         }
         catch (JsonException) { return (null, null, "JSON malformado"); }
         catch (InvalidOperationException) { return (null, null, "texto com UTF-16 inválido (surrogate solto)"); }
     }
+
+    /// <summary>The longest resolution notes and name kept: longer is a 400 naming the field, never a silent cut (docs/decisions.md#security).</summary>
+    public const int MaxNotes = 2000, MaxBy = 200;
+
+    /// <summary>"campo desconhecido: …" for the first field that is not one of <paramref name="known"/>; null when all are.</summary>
+    internal static string? UnknownField(JsonElement root, params string[] known) =>
+        root.EnumerateObject().Select(p => p.Name).FirstOrDefault(name => !known.Contains(name)) is { } name
+            ? $"campo desconhecido: {FrameworkName(name)} (use {string.Join(" e ", known)})"
+            : null;
+
+    /// <summary>"notas tem mais de 2000 caracteres" for the first text field longer than its bound; null when none is.</summary>
+    internal static string? TooLong(JsonElement root, params (string Name, int Max)[] fields) =>
+        fields.FirstOrDefault(f => root.TryGetProperty(f.Name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString()!.Length > f.Max)
+            is { Name: { } name, Max: var max } ? $"{name} tem mais de {max} caracteres" : null;
 
     /// <summary>A field name as sent, when it is a plain name: hostile text is never echoed.</summary>
     static string FrameworkName(string name) =>

@@ -6,7 +6,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Julia.Privacy;
 
-/// <summary>Body of `POST /admin/medicos/{id}/apagar` (optional): why, and who asked (default `admin`).</summary>
+/// <summary>
+/// Body of `POST /admin/medicos/{id}/apagar` (optional): why, and who asked (default `admin`). A misspelt field is a 400
+/// (docs/decisions.md#lgpd): the erasure cannot be undone, and its reason would be missing from the audit without a word.
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record EraseRequest(
     [property: JsonPropertyName("motivo")] string? Motivo,
     [property: JsonPropertyName("solicitado_por")] string? SolicitadoPor);

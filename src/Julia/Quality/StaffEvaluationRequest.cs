@@ -2,7 +2,11 @@ using System.Text.Json.Serialization;
 
 namespace Julia.Quality;
 
-/// <summary>The body of `POST /admin/avaliacoes`: a person's evaluation on the judge's scale (each criterion 1–10).</summary>
+/// <summary>
+/// The body of `POST /admin/avaliacoes`: a person's evaluation on the judge's scale (each criterion 1–10). A misspelt
+/// field is a 400 (docs/decisions.md#quality): `nota` for `notas` was stored as an evaluation without its notes.
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record StaffEvaluationRequest(
     [property: JsonPropertyName("conversa_id")] Guid? ConversaId,
     [property: JsonPropertyName("naturalidade")] int? Naturalidade,
