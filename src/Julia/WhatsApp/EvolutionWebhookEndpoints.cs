@@ -151,5 +151,9 @@ internal static partial class EvolutionWebhookEndpoints
         private partial void LogDatabaseDown(Exception ex);
     }
 
-    internal sealed record WebhookAnswer(string Status, [property: System.Text.Json.Serialization.JsonPropertyName("motivo")] string? Reason);
+    /// <summary>`{"status":"received"}` exactly as the contract writes it; `motivo` only when there is one (an ignored event).</summary>
+    internal sealed record WebhookAnswer(string Status,
+        [property: System.Text.Json.Serialization.JsonPropertyName("motivo")]
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        string? Reason);
 }
