@@ -76,7 +76,10 @@ internal static class JuliaHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseStaticPages(developmentOnly: "/static/simulador.html");
+        // The simulator drives the sandbox channel only: not in production, and not with Evolution configured, where its
+        // webhooks would make Júlia write to real numbers while the page showed nothing (docs/decisions.md#modes).
+        var simulatorServed = !app.Environment.IsProduction() && WhatsAppExtensions.IsSandbox(builder.Configuration);
+        app.UseStaticPages(notServed: simulatorServed ? [] : ["/static/simulador.html"]);
         app.UseAdminTokenBeforeBinding();
         app.MapHealth();
         app.MapEvolutionWebhook();

@@ -7,6 +7,9 @@ namespace Julia.WhatsApp;
 
 internal static class WhatsAppExtensions
 {
+    /// <summary>No EVOLUTION_URL: the in-app sandbox channel (and its simulator page) instead of Evolution API.</summary>
+    public static bool IsSandbox(IConfiguration configuration) => string.IsNullOrWhiteSpace(configuration["Evolution:BaseUrl"]);
+
     /// <summary>Evolution API when EVOLUTION_URL is set; otherwise the in-app sandbox channel (docs/decisions.md#modes).</summary>
     public static void AddWhatsApp(this IHostApplicationBuilder builder)
     {
@@ -18,7 +21,7 @@ internal static class WhatsAppExtensions
         builder.Services.AddSingleton<WhatsAppStatus>();
         builder.Services.AddSingleton<EvolutionWebhookEndpoints.Handler>();
         builder.Services.AddHealthChecks().AddCheck<WhatsAppHealthCheck>("whatsapp", tags: [ReadinessChecks.Tag]);
-        if (string.IsNullOrWhiteSpace(builder.Configuration["Evolution:BaseUrl"]))
+        if (IsSandbox(builder.Configuration))
         {
             builder.Services.AddSingleton<SandboxChannel>();
             builder.Services.AddSingleton<IWhatsAppChannel>(sp => sp.GetRequiredService<SandboxChannel>());

@@ -18,7 +18,7 @@ public sealed class OutsideJudgeFixture : GatewayPipelineFixture
 
 /// <summary>
 /// What a judge checking the public contract from outside reads literally (SPEC §4.1, README "Endpoints"): the webhook's
-/// acknowledgement body as written.
+/// acknowledgement body as written, and the simulator page only where the sandbox channel is.
 /// </summary>
 public sealed class OutsideJudgeConformanceTests(OutsideJudgeFixture f) : IClassFixture<OutsideJudgeFixture>
 {
@@ -60,5 +60,16 @@ public sealed class OutsideJudgeConformanceTests(OutsideJudgeFixture f) : IClass
         var json = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("ignored", json["status"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(json["motivo"]?.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task WithEvolutionConfiguredTheSimulatorPageIsNotServedButTheDashboardIs()
+    {
+        var simulator = await f.Client.GetAsync("/static/simulador.html");
+        var dashboard = await f.Client.GetAsync("/static/dashboard.html");
+
+        Assert.Equal(HttpStatusCode.NotFound, simulator.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Equal("DENY", dashboard.Headers.GetValues("X-Frame-Options").Single());
     }
 }
