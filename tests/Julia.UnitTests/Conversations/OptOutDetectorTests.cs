@@ -777,4 +777,55 @@ public sealed class OptOutDetectorTests
     [InlineData("o que é opt out?")]
     [InlineData("minha colega diz \"parem de me mandar mensagem\" pra todo mundo kkk")]
     public void FortySeventhSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    // Forty-ninth blind set (docs/decisions.md#opt-out; its rows that failed before the fixes, 14 stops and 7 look-alikes): a
+    // bare "para" beside a whole-message command ("n quero mais, para", "n qro + para"), one command said again ("STOP STOP
+    // STOP"), "desaparece", "para c essas msg" ("c" read as "você"), "naoo", the phone's "é o doutor Marcos falando", "pra cá",
+    // the block list, "não é mais necessário", "agora nem no futuro".
+    [Theory]
+    [InlineData("n qro + para")]
+    [InlineData("n quero mais, para")]
+    [InlineData("para c essas msg")]
+    [InlineData("desaparece")]
+    [InlineData("para por favor, nao quero mais")]
+    [InlineData("para, chega")]
+    [InlineData("STOP STOP STOP")]
+    [InlineData("naoo me mande mais mensagens")]
+    [InlineData("oi julia e o doutor marcos falando eu nao quero mais receber essas mensagens de plantao ta bom obrigado")]
+    [InlineData("esse numero e do consultorio, parem de mandar vagas pra ca")]
+    [InlineData("coloca meu numero na lista de bloqueio")]
+    [InlineData("me coloca na blacklist de vcs")]
+    [InlineData("bom dia julia. eu sei que você é uma assistente e está fazendo seu trabalho, mas estou recebendo mensagens demais de várias empresas. peço que parem de me mandar, por favor. não tenho interesse em nenhuma vaga agora nem no futuro. obrigado")]
+    [InlineData("nao e mais necessario me enviar mensagens")]
+    // Other phrasings of the same intents (not in the set):
+    [InlineData("nao quero mais, para!")]
+    [InlineData("chega chega chega")]
+    [InlineData("para. nao quero mais receber nada")]
+    [InlineData("desapareça")]
+    [InlineData("me poe na lista negra de vcs")]
+    [InlineData("parem de mandar mensagem pra cá")]
+    [InlineData("aqui é a dra Ana falando, eu nao quero mais receber essas vagas")]
+    [InlineData("nao desejo receber nada, nem agora nem no futuro")]
+    [InlineData("não é mais necessário me mandar mensagens")]
+    public void FortyNinthSetStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    // …while a one-word command asked back, how the stop word works asked on a condition, a stop threatened on a condition
+    // about something else or about the hour of the sending, "não desisto de você" and the Northeastern "vaza não" (don't go)
+    // are none (OptOutDetector.Conditions, OptOutDetector.Regional).
+    [Theory]
+    [InlineData("parar?")]
+    [InlineData("se eu responder parar eu saio da lista?")]
+    [InlineData("se eu mandar stop eu paro de receber?")]
+    [InlineData("se o valor nao melhorar vou sair da lista")]
+    [InlineData("se mandar msg de madrugada de novo eu bloqueio")]
+    [InlineData("nao desisto de vc julia kkk")]
+    [InlineData("vaza nao, fica kkk")]
+    // Other phrasings of the same intents (not in the set):
+    [InlineData("sair?")]
+    [InlineData("se eu falar stop vcs param de mandar?")]
+    [InlineData("se o valor nao subir vou sair do grupo")]
+    [InlineData("se me mandar vaga antes das 7 de novo eu bloqueio")]
+    [InlineData("some nao julia, manda a escala")]
+    [InlineData("nao desisto de voces, manda mais")]
+    public void FortyNinthSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

@@ -202,6 +202,9 @@ internal sealed partial class IntentVocabulary
         for (var v = start; v >= Math.Max(0, start - 5); v--)
         {
             if (!thirdPartyVerbs.Contains(words[v])) continue;
+            // Forty-ninth blind set: "é o doutor Marcos falando, eu não quero mais receber" — the phone's "… falando" (speaking)
+            // closing its clause or before "eu": the writer introducing himself, not telling another's request.
+            if (words[v] == "falando" && v + 1 < words.Length && (words[v + 1] == "eu" || Crosses(clauseEnds, v, v + 1))) continue;
             for (var t = v - 1; t >= Math.Max(0, v - 5); t--)
                 if (thirdParties.Contains(words[t])) return true;
         }

@@ -51,7 +51,10 @@ internal sealed partial class IntentVocabulary
             // "agora que saí do hospital…" gives a reason, not a pause; "um pouco que tô em cirurgia" is still one.
             if (pauseAfter.EndAt(words, k) is { } e && !(k > 0 && words[k - 1] is "nem" or "mais") && !(e < words.Length && words[e] is "que" or "mais" && e - k == 1)
                 // Twenty-sixth blind set: "pode parar de enviar, agora sou CLT" — "agora" opening what the doctor now is, for good.
-                && !(words[k] == "agora" && e == k + 1 && e < words.Length && NowForGood.Contains(words[e])))
+                && !(words[k] == "agora" && e == k + 1 && e < words.Length && NowForGood.Contains(words[e]))
+                // Forty-ninth blind set: "não tenho interesse agora nem no futuro", "no momento e nem depois" — the time denied
+                // its end in the same breath: for good.
+                && !(e < words.Length && (words[e] == "nem" || (words[e] == "e" && e + 1 < words.Length && words[e + 1] == "nem"))))
                 return true;
         return false;
     }

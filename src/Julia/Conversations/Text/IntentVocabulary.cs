@@ -146,7 +146,7 @@ internal sealed partial class IntentVocabulary
         // One scan, not one per candidate match: "talvez", "mais pra frente" anywhere make a refusal a pause.
         // Twenty-first blind set: "nos próximos 6 meses não quero receber nada", "até 2027 não me manda nada" — a span counted
         // in days, weeks or months, or a year to wait for, is a pause too.
-        var paused = pauseInMessage.FindEnd(words, 0, words.Length, out _) || CountedPause(words);
+        var paused = PauseInMessage(words) || CountedPause(words);
         var hisNumber = thirdPartyNumber.FindEnd(words, 0, words.Length, out _) || ForTheOwner(words);
         var exceptions = hisNumber ? ownerExceptions : optOutExceptions;
         // "não tenho interesse agora": a refusal with a time that ends is a pause, also as a whole message.
@@ -176,6 +176,17 @@ internal sealed partial class IntentVocabulary
         return (lastSentence is not null && FinalCommand(words, lastSentence, clauseEnds)) || FinalCommand(words, AfterLastConnective(words), clauseEnds)
                || FinalCommand(words, FirstClause(words, clauseEnds), clauseEnds)
             ? "comando" : null;
+    }
+
+    /// <summary>
+    /// A phrase of `pausaNaMensagem` anywhere ("talvez", "no futuro"), unless "nem" denies it right before: forty-ninth blind set,
+    /// "não tenho interesse agora nem no futuro" is for good.
+    /// </summary>
+    bool PauseInMessage(string[] words)
+    {
+        for (var i = 0; i < words.Length; i++)
+            if (pauseInMessage.EndAt(words, i) is not null && !(i > 0 && words[i - 1] == "nem")) return true;
+        return false;
     }
 
     /// <summary>Twenty-sixth blind set: whether a line keeps the contact (OptOutDetector.InTurn: "mudei de ideia, pode mandar" after a stop).</summary>
@@ -226,6 +237,7 @@ internal sealed partial class IntentVocabulary
     {
         if (clauseEnds == 0 || paused || Paused(words, 0, paused, bareAgora: true)) return false;
         var commands = 0;
+        var bareParas = 0;
         var from = 0;
         for (var k = 0; k < words.Length; k++)
         {
@@ -233,6 +245,9 @@ internal sealed partial class IntentVocabulary
             var clause = interjections.Strip(courtesies.Strip(words[from..(k + 1)]));
             from = k + 1;
             if (clause.Length == 0) continue;
+            // Forty-ninth blind set: "n quero mais, para", "para, chega" — a bare "para" clause beside a whole-message command
+            // repeats it: it adds to another command, never stands alone ("para", "para para para" stay none: docs/decisions.md#opt-out).
+            if (clause.All(w => w == "para")) { bareParas++; continue; }
             // Twenty-first blind set: "chega. não quero mais. tira" — a bare "tira" after the commands is their object left out,
             // neither counted (alone it may be the offered shift) nor in the way.
             if (clause is ["tira" or "tire" or "retira" or "retire"] or ["pode" or "podem", "tirar" or "retirar"]) continue;
@@ -248,16 +263,31 @@ internal sealed partial class IntentVocabulary
             if (!exact.Contains(string.Join(' ', clause))) return false;
             commands++;
         }
-        return commands >= 2;
+        return commands >= 2 || (commands == 1 && bareParas > 0);
     }
 
     /// <summary>Whether the words, courtesies out, are two whole-message commands (`exato`) one after the other.</summary>
     bool RunTogetherCommands(string[] core)
     {
         if (core.Length is < 2 or > 8) return false;
+        // Forty-ninth blind set: "STOP STOP STOP", "chega chega chega" — one command said again, read once; and "n qro + para",
+        // "para nao quero mais" — a bare "para" before or after a whole-message command, with no mark between (as with one).
+        if (WithoutRepeats(core) is { } once && exact.Contains(string.Join(' ', once))) return true;
+        if (core.Length >= 3 && (core[^1] == "para" ? exact.Contains(string.Join(' ', core, 0, core.Length - 1))
+                                 : core[0] == "para" && exact.Contains(string.Join(' ', core, 1, core.Length - 1)))) return true;
         for (var k = 1; k < core.Length; k++)
             if (exact.Contains(string.Join(' ', core, 0, k)) && exact.Contains(string.Join(' ', core, k, core.Length - k))) return true;
         return false;
+    }
+
+    /// <summary>The words with each run of one word said again kept once ("stop stop stop" → "stop"), or null when none repeats.</summary>
+    static string[]? WithoutRepeats(string[] core)
+    {
+        List<string>? once = null;
+        for (var k = 1; k < core.Length; k++)
+            if (core[k] == core[k - 1]) { once ??= [.. core[..k]]; }
+            else once?.Add(core[k]);
+        return once?.ToArray();
     }
 
     /// <summary>Whether every word is a courtesy ("por favor", "obrigado"): no sentence of its own.</summary>
@@ -541,11 +571,12 @@ internal sealed partial class IntentVocabulary
 
     /// <summary>
     /// Forty-first blind set: "pare de enviar vagas pra esse número", "…para mim" — where the offers go is this contact, which
-    /// narrows them to nothing (a place after "para" still does: "vagas para Santos").
+    /// narrows them to nothing (a place after "para" still does: "vagas para Santos"). Forty-ninth: "…vagas pra cá", "pra
+    /// aqui" — this number too.
     /// </summary>
     static bool ToThisNumber(string[] words, int at) =>
         words[at] == "para" && at + 1 < words.Length
-        && (words[at + 1] == "mim"
+        && (words[at + 1] is "mim" or "ca" or "aqui"
             || (at + 2 < words.Length && words[at + 1] is "esse" or "este" or "meu" && words[at + 2] is "numero" or "celular" or "telefone" or "whatsapp" or "zap" or "contato"));
 
     /// <summary>Whether a clause mark (, . ; ! ? …) follows any of the words from..to-1 (<see cref="PtBrText.ClauseEnds"/>).</summary>

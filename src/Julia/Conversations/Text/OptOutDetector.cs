@@ -101,6 +101,9 @@ internal static partial class OptOutDetector
             return FamilyFrom(normalised.AsSpan(0, jestEnd).Count(' ') + 1, words, lastSentence, clauseEnds);
         // Forty-third blind set: "😂 para com isso kkk, me manda o plantão" — laughing, then the shift asked for: teasing.
         if (family is not null && Laughs(text!, normalised) && ShiftAskedFor().IsMatch(normalised)) return null;
+        // Forty-ninth blind set: "parar?", "se eu mandar stop eu paro de receber?", "se o valor não melhorar vou sair da lista" —
+        // the stop asked back or supposed, not asked (OptOutDetector.Conditions).
+        if (family is not null && OnlySupposed(text!, normalised)) return null;
         // Forty-seventh blind set: "o dr Pedro falou que vcs não param de mandar mensagem pra ele" — another's complaint told.
         if (family is "parar_envio" && ComplaintForAnother().IsMatch(normalised)) return null;
         // Twenty-eighth blind set: "para de mandar o paciente pro RX", "pode parar de mandar o relatório do leito 7" — what is

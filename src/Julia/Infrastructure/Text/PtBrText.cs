@@ -32,6 +32,8 @@ internal static partial class PtBrText
         ["alguen"] = "alguem",
         // Forty-eighth blind set: the final "e" heard and typed as "i" ("falar com um atendenti"), and "passa" with one "s" ("me pasa pra alguém").
         ["atendenti"] = "atendente", ["atendentis"] = "atendentes", ["pasa"] = "passa",
+        // Forty-ninth blind set: "naoo me mande mais" — the "não" with its last vowel doubled, which SquashRepeats (three in a row) keeps.
+        ["naoo"] = "nao", ["nnao"] = "nao",
     };
 
     public static string Normalise(string? text)

@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+
+namespace Julia.Conversations.Text;
+
+/// <summary>
+/// Forty-ninth blind set (docs/decisions.md#opt-out): a stop supposed, not asked — what would happen if he said the stop word
+/// ("se eu responder parar eu saio da lista?", "se eu mandar stop eu paro de receber?"), a one-word command asked back
+/// ("parar?"), and a stop threatened on a condition about something other than the sending ("se o valor não melhorar vou
+/// sair da lista"), or about the hour of the sending ("se mandar de madrugada de novo eu bloqueio"). A condition about the
+/// sending itself ("se mandar mais uma, bloqueio", "se não pararem vou denunciar")
+/// is still the stop it threatens.
+/// </summary>
+internal static partial class OptOutDetector
+{
+    /// <summary>Whether the stop found in <paramref name="normalised"/> is only supposed or asked (read after a match).</summary>
+    static bool OnlySupposed(string text, string normalised)
+    {
+        var asked = text.AsSpan().TrimEnd().EndsWith("?");
+        // "parar?", "stop?" — the whole message one word, asked.
+        if (asked && normalised.Length > 0 && !normalised.Contains(' ')) return true;
+        if (!normalised.StartsWith("se ", StringComparison.Ordinal)) return false;
+        // "se eu responder parar eu saio da lista?" — how the stop works, asked.
+        // Not "se eu já pedi pra parar, por que continuam?" — the request told as made.
+        if (asked && normalised.StartsWith("se eu ", StringComparison.Ordinal) && !normalised.StartsWith("se eu ja ", StringComparison.Ordinal)) return true;
+        // "se mandar msg de madrugada de novo eu bloqueio" — the sending at one time of day threatened: when, not whether.
+        if (TimeOfDayCondition().IsMatch(normalised)) return true;
+        // "se o valor não melhorar vou sair da lista" — the condition (up to "vou") says nothing of the sending or the stop.
+        return ConditionThenThreat().Match(normalised) is { Success: true } m && !IntentVocabulary.Instance.TalksOfSending(m.Groups[1].Value.Split(' '))
+               && !AboutTheSending().IsMatch(m.Groups[1].Value);
+    }
+
+    /// <summary>A condition naming the hour or the day of the sending: "se mandar de madrugada", "se me mandar antes das 7".</summary>
+    [GeneratedRegex(@"^se (\w+ ){0,6}?(de madrugada|na madrugada|de noite|a noite|tarde da noite|muito cedo|cedo|no fim de semana|nos fins de semana|de domingo|no domingo|antes das \d+|depois das \d+|fora do horario)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeOfDayCondition();
+
+    /// <summary>"se …" up to the first "(eu) vou" / "(a gente) vai": group 1 is the condition (normalised text).</summary>
+    [GeneratedRegex(@"^se ((?:\w+ ){1,10}?)(?:eu |a gente )?(?:vou|vai|vamos)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ConditionThenThreat();
+
+    /// <summary>A condition about us going on or stopping: "se continuar(em)", "se não parar(em)", "de novo", "insistir", "se não
+    /// me tirarem dessa lista".</summary>
+    [GeneratedRegex(@"\b(continu\w*|par\w*|insist\w*|de novo|outra vez|ligar\w*|ligam|liga|receb\w*|tir\w*|retir\w*|remov\w*|exclu\w*|descadastr\w*|apag\w*|lista|bloque\w*|cadastro|numero|contato)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AboutTheSending();
+}
