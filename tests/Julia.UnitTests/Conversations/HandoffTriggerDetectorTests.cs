@@ -808,4 +808,62 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("São Paulo tá um caos hoje")]
     [InlineData("são umas duas horas de estrada até lá")]
     public void AnInsultWhoseSubjectIsNamedIsNotAimedAtUs(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    // Fiftieth blind set (docs/decisions.md#handoff): the set's rows that failed before its fixes (the first twenty), then variants
+    // written after them — a request cut short before its noun, "tem alguém?" after a greeting, "cadê a equipe?", a call by
+    // "chamada" or "no telefone", "bota alguém pra falar comigo", "encaminhar a um atendente", a menu's word; "pro com" dictated,
+    // the labour court, a protest at the notary, the doctors' union, "vão ser processados"; the bot called names as a machine, an
+    // intensifier before the insult, humiliated and disrespected by us.
+    [Theory]
+    [InlineData("queria falar com uma", HandoffTriggers.PersonRequested)]
+    [InlineData("oxe, bota um cabra de verdade pra falar comigo", HandoffTriggers.PersonRequested)]
+    [InlineData("peço a gentileza de me encaminhar a um atendente", HandoffTriggers.PersonRequested)]
+    [InlineData("pode me chamar no telefone?", HandoffTriggers.PersonRequested)]
+    [InlineData("quero falar com um ser hu", HandoffTriggers.PersonRequested)]
+    [InlineData("me passa pra uma pes", HandoffTriggers.PersonRequested)]
+    [InlineData("ei, tem alguém?", HandoffTriggers.PersonRequested)]
+    [InlineData("cadê a equipe?", HandoffTriggers.PersonRequested)]
+    [InlineData("nenhuma pessoa vai me responder não?", HandoffTriggers.PersonRequested)]
+    [InlineData("podemos fazer uma chamada?", HandoffTriggers.PersonRequested)]
+    [InlineData("menu atendente", HandoffTriggers.PersonRequested)]
+    [InlineData("vou reclamar no pro com", HandoffTriggers.Legal)]
+    [InlineData("vou abrir reclamação no pro com", HandoffTriggers.Legal)]
+    [InlineData("vocês vão responder na vara do trabalho", HandoffTriggers.Legal)]
+    [InlineData("vou chamar o sindicato dos médicos", HandoffTriggers.Legal)]
+    [InlineData("vão ser processados", HandoffTriggers.Legal)]
+    [InlineData("vou protestar o pagamento em cartório", HandoffTriggers.Legal)]
+    [InlineData("sua máquina imbecil", HandoffTriggers.NegativeSentiment)]
+    [InlineData("oxe, vocês são uns arretados de incompetentes, visse", HandoffTriggers.NegativeSentiment)]
+    [InlineData("me sinto humilhado e desrespeitado por vocês", HandoffTriggers.NegativeSentiment)]
+    [InlineData("gostaria de conversar com um", HandoffTriggers.PersonRequested)]
+    [InlineData("pode me transferir para um aten", HandoffTriggers.PersonRequested)]
+    [InlineData("boa tarde, tem gente?", HandoffTriggers.PersonRequested)]
+    [InlineData("cadê o pessoal?", HandoffTriggers.PersonRequested)]
+    [InlineData("dá pra fazer uma ligação?", HandoffTriggers.PersonRequested)]
+    [InlineData("manda alguém falar comigo", HandoffTriggers.PersonRequested)]
+    [InlineData("vou fazer queixa no procom", HandoffTriggers.Legal)]
+    [InlineData("vou no pro com amanhã", HandoffTriggers.Legal)]
+    [InlineData("vou levar vocês pra vara do trabalho", HandoffTriggers.Legal)]
+    [InlineData("vou protestar vocês em cartório", HandoffTriggers.Legal)]
+    [InlineData("essa máquina idiota não entende nada", HandoffTriggers.NegativeSentiment)]
+    [InlineData("fui humilhada e desrespeitada por vocês", HandoffTriggers.NegativeSentiment)]
+    public void FiftiethSetTriggers(string text, string expected) => Assert.Equal(expected, HandoffTriggerDetector.Detect(text));
+
+    // The same words with no trigger: the set's look-alikes the rules flagged before (the first six) — two strong words about the
+    // traffic, who calls whom asked as either-or, a news story, a disease report, the service's hours, a call that came — then variants.
+    [Theory]
+    [InlineData("que trânsito horrível, caramba, péssimo, mas to chegando")]
+    [InlineData("a escala me liga ou eu ligo pra escala quando chegar?")]
+    [InlineData("vi uma notícia de um processo contra um hospital, mas enfim, tem vaga?")]
+    [InlineData("a denúncia de dengue na cidade aumentou muito, tem vaga em infecto?")]
+    [InlineData("vocês têm atendente 24h?")]
+    [InlineData("tentaram me ligar? tava em cirurgia")]
+    [InlineData("engarrafamento horrível, um absurdo, chego em 20 min")]
+    [InlineData("o hospital me liga ou eu ligo pra eles?")]
+    [InlineData("li uma reportagem sobre advogados de plantão")]
+    [InlineData("vocês tem atendimento no fim de semana?")]
+    [InlineData("alguém de vocês tentou me ligar agora?")]
+    [InlineData("o pix de vocês vai ser processado hoje?")]
+    [InlineData("vou a um protesto no domingo, só posso sábado")]
+    public void FiftiethSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }

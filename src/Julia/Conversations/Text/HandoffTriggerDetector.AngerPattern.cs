@@ -11,7 +11,7 @@ internal static partial class HandoffTriggerDetector
 {
     [GeneratedRegex(
         // "um absurdo de bom", "nunca mais acho igual": praise in the words of a complaint.
-        @"\babsurd[oau]s?\b(?! de (bom|boa|bons|boas|barato|lindo|linda|legal|bem|gostoso))|\br[ie]dicul[oa]s?\b(?! de (bom|barato))|\bvergonha\b|\bvergonhos[oa]s?\b|\bdesrespeit[ou]\b|\bfalta de respeito\b" +
+        @"\babsurd[oau]s?\b(?! de (bom|boa|bons|boas|barato|lindo|linda|legal|bem|gostoso))|\br[ie]dicul[oa]s?\b(?! de (bom|barato))|\bvergonha\b|\bvergonhos[oa]s?\b|\bdesrespeit(o|u|ou|ad[oa]s?)\b|\bfalta de respeito\b" +
         // Derived and diminutive forms ("desrespeitosos", "absurdamente", "absurdozinho", "horrorosa") and the Spanish
         // the Cuban and Argentinian doctors mix in ("una vergüenza", "falta de respeto"): each counts as its base word.
         @"|\bdesrespeitos[oa]s?\b|\babsurdamente\b|\b(absurd|ridicul)[oa]zinh[oa]s?\b|\bhorroros[oa]s?\b|\bverguenza\b|\bfalta de respeto\b|\bshame on you\b" +
@@ -20,7 +20,7 @@ internal static partial class HandoffTriggerDetector
         @"|\bsafad[oa]s?\b|\bmentiros[oa]s?\b|\bgolpe\b|\bcalotes?\b|\bgolpistas?\b|\bfraude\b|\bdescaso\b" +
         // Beyond the specified examples (docs/decisions.md#handoff), the same register as doctors write it (still two distinct ones needed).
         @"|\bincompet(ente|entes|encia)\b|\bdesorganiza(d[oa]s?|cao)\b|\bbagunca\b|\bpalhac[oa]s?\b|\bpiada\b|\blixo\b" +
-        @"|\bmerda\b|\bbosta\b|\bporcaria\b|\bporra\b|\bsacanagem\b|\bhumilha(nte|cao)\b|\bdesuman[oa]\b|\bindignad[oa]\b|\brevolta(d[oa]|nte)\b|\bdesgraca\b" +
+        @"|\bmerda\b|\bbosta\b|\bporcaria\b|\bporra\b|\bsacanagem\b|\bhumilha(nte|cao|d[oa]s?)\b|\bdesuman[oa]\b|\bindignad[oa]\b|\brevolta(d[oa]|nte)\b|\bdesgraca\b" +
         @"|\bdecepciona(d[oa]|nte)\b|\bdecepcao\b|\binsatisfeit[oa]s?\b|\benganad[oa]\b|\benrola(d[oa]|cao|dor|dora|dores|doras)\b|\bexplorador(a|es|as)?\b|\bdesqualificad[oa]s?\b|\bpatetic[oa]s?\b" +
         // English as doctors mix it in ("this is ridiculous"): a stem shared with the Portuguese word counts once.
         @"|\bridiculous\b|\bworst\b|\babsurd\b|\bunacceptable\b|\boutrageous\b|\bdisgusting\b|\bshameful\b|\bdisgrace\b|\bscam\b|\bliars?\b" +
@@ -100,7 +100,7 @@ internal static partial class HandoffTriggerDetector
         // Fifteenth blind set: "vão pro caralho vcs", opening the message or with its target (not "o plantão foi pro caralho").
         @"|^(vai|va|vao) (para o|ao) (caralho|diabo)\b|\b(vai|va|vao) (para o|ao) (caralho|diabo) (voces|vcs|voce|todos|todo mundo|essa empresa|julia)\b|\b(voces|vcs|voce) (vao|vai) (para o|ao) (caralho|diabo)\b" +
         // An insult aimed at the company: "vocês são uns canalhas", "seus desgraçados", "bando de ladrões", "robô idiota", "empresa lixo".
-        @"|\b(voces sao|voce e|vcs sao|tu e|tu es|seus|suas|seu|sua|empresa|empresinha|robo|bot|julia|agencia|" + Service + @")( tudo)?( (um|uns|uma|umas))?( (tao|muito|mt|mais|bem))?( (bando|cambada|corja) de)? (" + Insult + @")\b" +
+        @"|\b(voces sao|voce e|vcs sao|tu e|tu es|seus|suas|seu|sua|empresa|empresinha|robo|bot|maquina|julia|agencia|" + Service + @")( tudo)?( (um|uns|uma|umas))?( (tao|muito|mt|mais|bem))?( (bando|cambada|corja|arretad[oa]s) de)? (" + Insult + @")\b" +
         // The subject left out, as in speech: "são uns ladrões, não pagam ninguém" opening the message is said to us; not
         // when the clause then names whom ("são uns ladrões esses hospitais", "são uns idiotas os pacientes de hoje").
         @"|^sao( tudo)?( (um|uns|uma|umas))?( (tao|muito|mt|mais|bem))?( (bando|cambada|corja) de)? (" + Insult + @")\b(?! (esses|essas|aqueles|aquelas|os|as|la|do|da|desse|dessa|daquele|daquela)\b)" +

@@ -49,6 +49,8 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(@"\b(trabalha|trabalham|trabalho|trabalhou|trabalhei|trabalhava|trabalhar|estagia|estagio|estagiou|estagiei|estagiava|estagiari[oa]|servidor|servidora|concursad[oa]|atende|atendo) (no|na|do|da|em um|numa|num) $", RegexOptions.CultureInvariant)]
     private static partial Regex BodyAsWorkplaceBefore();
 
-    [GeneratedRegex(@"\b(filme|filmes|serie|series|novela|novelas|documentario|documentarios|livro|livros|podcast|episodio|desenho) (de|sobre|do|da|com) (\w+ )?$", RegexOptions.CultureInvariant)]
+    // Fiftieth blind set: the news ("vi uma notícia de um processo contra um hospital"; not "vão ter notícias do meu advogado").
+    [GeneratedRegex(@"\b(filme|filmes|serie|series|novela|novelas|documentario|documentarios|livro|livros|podcast|episodio|desenho) (de|sobre|do|da|com) (\w+ )?$" +
+        @"|\b(noticia|noticias|reportagem|reportagens|materia|manchete) (de|sobre) (um |uma |o |a |os |as )?$", RegexOptions.CultureInvariant)]
     private static partial Regex StoryBefore();
 }

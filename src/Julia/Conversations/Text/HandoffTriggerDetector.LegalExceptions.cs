@@ -29,7 +29,7 @@ internal static partial class HandoffTriggerDetector
         foreach (var m in legal.EnumerateMatches(t))
             if (!ReportedOfPatient(t, m.Index, quoted) && !AgainstAnotherCompany(t, m.Index + m.Length) && !NegatedLegal(t, m.Index)
                 && !NotAStep(t, m.Index, m.Length) && !StepDropped(t, m.Index, m.Length) && !NoStepOfHis(t, m.Index, m.Length)
-                && !WorkplaceOrStory(t, m.Index)) return true;
+                && !WorkplaceOrStory(t, m.Index) && !HealthReport(t, m.Index + m.Length)) return true;
         return false;
     }
 

@@ -54,6 +54,8 @@ internal static partial class HandoffTriggerDetector
         var words = t.Split(' ');
         // Nineteenth blind set: a legal word misspelt ("prossesso", "dinunciar", "adivogado") is read as the word.
         if (LegalTypos.Fixed(words) is { } spelt) { words = spelt; t = string.Join(' ', words); }
+        // Fiftieth blind set: "vou reclamar no pro com" — dictation splitting "Procon" (HandoffTriggerDetector.Dictated.cs).
+        if (DictatedBodies(t) is var joined && !ReferenceEquals(joined, t)) { t = joined; words = t.Split(' '); }
         var clauseEnds = PtBrText.ClauseEnds(text, words.Length);
         // "vocês têm atendente humano ou é tudo robô?" asks what Júlia is, which the agent answers (docs/decisions.md#agent).
         var asksIfBot = t.Contains(" ou ", StringComparison.Ordinal) && BotQuestion().IsMatch(t) && !Wants().IsMatch(t);
@@ -69,8 +71,9 @@ internal static partial class HandoffTriggerDetector
         // comigo"); not the hospital's staffing asked about, a call offered or declined, a job wanted (HandoffTriggerDetector.Indirect.cs).
         if (!asksIfBot && (AsksForPersonUnnegated(t, words, clauseEnds) || IntentVocabulary.Instance.PersonFamily(words, clauseEnds) is not null
                            || NamedPersonAsked(text!, t) || TeamThenThem(t) || FormerContactAsked(t) || OursToCallBack(t) || SentToContactMe(t)
-                           || AsksThroughChannelOrPlace(t) || AsksForAChannelToUs(text!, t) || DepartmentAsked(t) || NoOneAnswersAfterAnInterjection(t))
-            && !NoPersonMeant(t) && !NotOursAsked(t) && !OnlyALookAlikeOfARequest(t)
+                           || AsksThroughChannelOrPlace(t) || AsksForAChannelToUs(text!, t) || DepartmentAsked(t) || NoOneAnswersAfterAnInterjection(t)
+                           || CutShortRequest(t))
+            && !NoPersonMeant(t) && !NotOursAsked(t) && !OnlyALookAlikeOfARequest(t) && !NotACallWanted(t)
             && !PraisedOrCompared(t) && !OwnErrandThenBack(t) && !AnswersPraised(t))
             return HandoffTriggers.PersonRequested;
         var quoted = text!.AsSpan().IndexOfAny("\"“”«»") >= 0;
@@ -78,7 +81,8 @@ internal static partial class HandoffTriggerDetector
              || (MayBeLegalConsequence(t) && TheDoctorsLegalStep(LegalConsequence(), t, quoted))
              || (MayBeLegalInstrument(t) && TheDoctorsLegalStep(LegalInstrument(), t, quoted))
              || (MayBeLegalPlain(t) && TheDoctorsLegalStep(LegalPlain(), t, quoted))
-             || (MayBeLegalRunaround(t) && TheDoctorsLegalStep(LegalRunaround(), t, quoted))) && !Joke(text!, t)
+             || (MayBeLegalRunaround(t) && TheDoctorsLegalStep(LegalRunaround(), t, quoted))
+             || (MayBeLegalDictated(t) && TheDoctorsLegalStep(LegalDictated(), t, quoted))) && !Joke(text!, t)
             && !NotAboutUs(t))
             return HandoffTriggers.Legal;
         var mayBeVeryStrong = MayBeVeryStrong(t);
@@ -87,7 +91,7 @@ internal static partial class HandoffTriggerDetector
                 if (!ReportedOfPatient(t, m.Index, quoted) && !LaughingAtAJoke(text!, t, m.Index, m.Length)) return HandoffTriggers.NegativeSentiment;
         if (OpensWithInsult(text!, words, mayBeVeryStrong) || ForeignInsultAimed(t) || VocativeInsult(t) || TakenToThePublic(t) || MockeryOverAGrievance(t)
             || WrongedAndAngry(t) || WrongToldToColleagues(t)) return HandoffTriggers.NegativeSentiment;
-        if (MayBeStrong(t) && DistinctStrongWords(t) >= 2) return HandoffTriggers.NegativeSentiment;
+        if (MayBeStrong(t) && DistinctStrongWords(t) >= 2 && !OnlyAboutTheTraffic(t)) return HandoffTriggers.NegativeSentiment;
         return null;
     }
 

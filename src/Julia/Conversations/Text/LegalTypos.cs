@@ -23,6 +23,8 @@ internal static class LegalTypos
         "promessa", "promessas", "progresso", "progressos", "professor", "professora", "professores", "afogado", "afogada",
         "processado", "processada", "processados", "processadas", "procedem", "possessa", "possesso", "renuncia", "anuncia",
         "anunciar", "denunciado", "denunciada", "advogar",
+        // Fiftieth blind set: "vou protestar em cartório" was read as "processar" (two letters away); protesting is its own word.
+        "protestar", "protesto", "protestos", "protesta", "protestam", "protestei", "protestado", "protestada", "protestarei",
     };
 
     /// <summary>The words with the misspelt legal words fixed, or null when none is.</summary>
