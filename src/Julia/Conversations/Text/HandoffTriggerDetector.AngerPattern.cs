@@ -98,24 +98,52 @@ internal static partial class HandoffTriggerDetector
         @"\b(vai|va|vao) (se|te) f[ou]der\b|\bvsf\b|\bvtnc\b|\btnc\b|\bv?tmnc\b|\b(vai |va |vao )?tomar no (cu|rabo)\b|\bfilh[oa]s? da puta\b|\bfdp\b" +
         @"|\b(vai|va|vao|vai voce|vao voces) (a|para a|na) (merda|puta que pariu)\b|\b(vai|va|vao) para puta que pariu\b|\bfoda se\b|\bfodase\b" +
         // Fifteenth blind set: "vão pro caralho vcs", opening the message or with its target (not "o plantão foi pro caralho").
-        @"|^(vai|va|vao) (para o|ao) (caralho|diabo)\b|\b(vai|va|vao) (para o|ao) (caralho|diabo) (voces|vcs|voce|todos|todo mundo|essa empresa|julia)\b|\b(voces|vcs|voce) (vao|vai) (para o|ao) (caralho|diabo)\b" +
+        @"|^(vai|va|vao) (para o|ao) (caralho|diabo)\b|\b(vai|va|vao) (para o|ao) (caralho|diabo) (voces|vcs|voce|todos|todo mundo|essa empresa|julia)\b|\b(voces|vcs|voce) (vao|vai) (para o|ao) (caralho|diabo)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex VeryStrong1();
+
+    [GeneratedRegex(
         // An insult aimed at the company: "vocês são uns canalhas", "seus desgraçados", "bando de ladrões", "robô idiota", "empresa lixo".
-        @"|\b(voces sao|voce e|vcs sao|tu e|tu es|seus|suas|seu|sua|empresa|empresinha|robo|bot|maquina|julia|agencia|" + Service + @")( tudo)?( (um|uns|uma|umas))?( (tao|muito|mt|mais|bem))?( (bando|cambada|corja|arretad[oa]s) de)? (" + Insult + @")\b" +
+        @"\b(voces sao|voce e|vcs sao|tu e|tu es|seus|suas|seu|sua|empresa|empresinha|robo|bot|maquina|julia|agencia|" + Service + @")( tudo)?( (um|uns|uma|umas))?( (tao|muito|mt|mais|bem))?( (bando|cambada|corja|arretad[oa]s) de)? (" + Insult + @")\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex VeryStrong2();
+
+    [GeneratedRegex(
         // The subject left out, as in speech: "são uns ladrões, não pagam ninguém" opening the message is said to us; not
         // when the clause then names whom ("são uns ladrões esses hospitais", "são uns idiotas os pacientes de hoje").
-        @"|^sao( tudo)?( (um|uns|uma|umas))?( (tao|muito|mt|mais|bem))?( (bando|cambada|corja) de)? (" + Insult + @")\b(?! (esses|essas|aqueles|aquelas|os|as|la|do|da|desse|dessa|daquele|daquela)\b)" +
+        @"^sao( tudo)?( (um|uns|uma|umas))?( (tao|muito|mt|mais|bem))?( (bando|cambada|corja) de)? (" + Insult + @")\b(?! (esses|essas|aqueles|aquelas|os|as|la|do|da|desse|dessa|daquele|daquela)\b)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex VeryStrong3();
+
+    [GeneratedRegex(
         // Thirteenth blind set: a noun of scorn for what they are ("vocês são uma piada", "essa empresa é uma vergonha").
-        @"|\b(voces sao|voce e|vcs sao|essa empresa e|esta empresa e|a empresa e|sua empresa e|essa agencia e)( (um|uma))?( (grande|verdadeira|tremenda|bela|completa))? (piada|vergonha|palhacada|fraude|farsa|desgraca|furada|cilada|roubada|enganacao|bagunca|zona)\b" +
+        @"\b(voces sao|voce e|vcs sao|essa empresa e|esta empresa e|a empresa e|sua empresa e|essa agencia e)( (um|uma))?( (grande|verdadeira|tremenda|bela|completa))? (piada|vergonha|palhacada|fraude|farsa|desgraca|furada|cilada|roubada|enganacao|bagunca|zona)\b" +
         // Sixteenth blind set: the noun of scorn first ("uma piada essa empresa", "que vergonha de empresa"), and only
         // insults working there ("só tem incompetente aí", "nessa empresa"; a hospital is not named, so NotOurs is not needed).
         @"|\b(uma|um|que)( (grande|verdadeira|tremenda|bela|completa))? (piada|vergonha|verguenza|palhacada|fraude|farsa|furada|cilada|roubada|enganacao|bagunca|zona) (essa|esta|sua|de) (empresa|agencia)\b" +
         // Thirty-fourth blind set: the same said to us ("que piada vocês", "uma vergonha vocês"), closing the message.
-        @"|\b(uma|um|que)( (grande|verdadeira|tremenda|bela|completa))? (piada|vergonha|palhacada|fraude|farsa) (voces|vcs)( (hein|ein|mesmo|viu|ne))?$" +
-        @"|\bso tem (" + Insult + @") (ai|nessa empresa|nesta empresa|na empresa de voces|com voces)\b" +
-        @"|\b(merda|bosta|porcaria|porqueria|lixo|porra|joca|bagaca) de (" + Service + @")\b" + NotOurs + @"|\b(" + Service + @") (de )?(merda|bosta|quinta|porcaria|lixo)\b" + NotOurs +
-        @"|\b(atendimento|servico|app|aplicativo|empresa|agencia|robo|bot|(sistema|plataforma|suporte)(?= de voces| da empresa| dessa empresa))( de voces| da empresa| dessa empresa)? (e|ta|esta|virou|continua) (um|uma) (" + Insult + @"|porcaria|piada|vergonha)\b(?! de\b)" +
+        @"|\b(uma|um|que)( (grande|verdadeira|tremenda|bela|completa))? (piada|vergonha|palhacada|fraude|farsa) (voces|vcs)( (hein|ein|mesmo|viu|ne))?$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex VeryStrong4();
+
+    [GeneratedRegex(
+        @"\bso tem (" + Insult + @") (ai|nessa empresa|nesta empresa|na empresa de voces|com voces)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex VeryStrong5();
+
+    [GeneratedRegex(
+        @"\b(merda|bosta|porcaria|porqueria|lixo|porra|joca|bagaca) de (" + Service + @")\b" + NotOurs + @"|\b(" + Service + @") (de )?(merda|bosta|quinta|porcaria|lixo)\b" + NotOurs,
+        RegexOptions.CultureInvariant)]
+    private static partial Regex VeryStrong6();
+
+    [GeneratedRegex(
+        @"\b(atendimento|servico|app|aplicativo|empresa|agencia|robo|bot|(sistema|plataforma|suporte)(?= de voces| da empresa| dessa empresa))( de voces| da empresa| dessa empresa)? (e|ta|esta|virou|continua) (um|uma) (" + Insult + @"|porcaria|piada|vergonha)\b(?! de\b)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex VeryStrong7();
+
+    [GeneratedRegex(
         // "merda de empresa", "lixo de robô": the insult before the company.
-        @"|\b(empresa|empresinha|agencia|robo|bot|julia)\b(?<=\b(merda|mierda|bosta|porcaria|porqueria|lixo|droga|porra|desgraca) de \w+)" +
+        @"\b(empresa|empresinha|agencia|robo|bot|julia)\b(?<=\b(merda|mierda|bosta|porcaria|porqueria|lixo|droga|porra|desgraca) de \w+)" +
         // Twenty-third blind set: deceived by them ("me sinto enganado por vcs"), their mockery of him ("vcs tão de sacanagem
         // comigo"). Made a fool of ("vcs me fizeram de otário") stays `neutro`, as the corpus has it.
         // Thirty-first blind set: the same in the active voice ("vocês me enganaram").
@@ -126,70 +154,131 @@ internal static partial class HandoffTriggerDetector
         @"|\benganad[oa]s? (por|pela|pelo) (voces|vcs|voce|essa empresa|esta empresa|a empresa|empresa|essa agencia|agencia)\b(?! (do|da|de) (hospital|clinica|upa))" +
         // Twenty-seventh blind set: the same mockery as a joke at his cost ("vcs tão de brincadeira comigo", "vcs só podem estar de
         // zoeira comigo").
-        @"|\b(voces|vcs|voce)( (so )?(podem|pode|devem|deve))?( (estao|tao|ta|esta|so|estar))? (de|fazendo|com) (sacanagem|palhacada|putaria|brincadeira|zoeira|zoacao|gozacao) (comigo|com a gente|com os medicos|com o medico|com a medica)\b" +
+        @"|\b(voces|vcs|voce)( (so )?(podem|pode|devem|deve))?( (estao|tao|ta|esta|so|estar))? (de|fazendo|com) (sacanagem|palhacada|putaria|brincadeira|zoeira|zoacao|gozacao) (comigo|com a gente|com os medicos|com o medico|com a medica)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex VeryStrong8();
+
+    [GeneratedRegex(
         // Twenty-ninth blind set: senseless or shameless, said of us ("vocês não têm noção", as "vocês são uns sem noção" — not
         // "…noção de quando cai?", a question; "vocês têm muita cara de pau", as "uns caras de pau"), robbing him ("vocês estão me
         // roubando", as "ladrões"), of no use ("essa máquina não serve pra nada", as "inútil"). A rhetorical "vocês não têm
         // vergonha?", "vocês mentiram pra mim", "vocês me passaram a perna" stay `neutro`, as the corpus has them.
-        @"|\b(voces|vcs|voce|essa empresa|esta empresa|a empresa|essa julia)( realmente| mesmo| definitivamente)? nao tem( mais| nenhuma| um pingo de| o minimo de)? (nocao|desconfiometro)\b(?! (de|da|do|dos|das|se|quando|quanto|como|onde|qual|que)\b)" +
+        @"\b(voces|vcs|voce|essa empresa|esta empresa|a empresa|essa julia)( realmente| mesmo| definitivamente)? nao tem( mais| nenhuma| um pingo de| o minimo de)? (nocao|desconfiometro)\b(?! (de|da|do|dos|das|se|quando|quanto|como|onde|qual|que)\b)" +
         @"|\b(voces|vcs|voce|essa empresa|esta empresa|a empresa) (tem|tiveram|teve)( muita| mt| tanta| uma)? cara de pau\b" +
         @"|\b(voces|vcs|essa empresa|esta empresa|a empresa)( (estao|tao|ta|esta|so|sempre|ja))? me (roubando|roubaram|roubam|roubou|lesando|lesaram)\b" +
         @"|\b(voce|voces|vcs|julia|robo|bot|(essa|esta|sua|a) (maquina|ia|empresa|empresinha|agencia|assistente))( \w+)? nao (serve|servem) (para|de) nada\b" +
         // Thirty-sixth blind set: of no use even for their own job ("nem pra pagar direito vcs servem", "vocês não servem nem pra
         // pagar em dia").
-        @"|\bnem para (\w+ ){1,3}(voce|voces|vcs|essa empresa|a empresa|essa julia|esse robo|esse bot) (serve|servem|presta|prestam)\b|\b(voce|voces|vcs|essa empresa|a empresa) nao (serve|servem|presta|prestam) nem para\b" +
+        @"|\bnem para (\w+ ){1,3}(voce|voces|vcs|essa empresa|a empresa|essa julia|esse robo|esse bot) (serve|servem|presta|prestam)\b|\b(voce|voces|vcs|essa empresa|a empresa) nao (serve|servem|presta|prestam) nem para\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex VeryStrong9();
+
+    [GeneratedRegex(
         // Twenty-ninth blind set: the bot or the company by another noun, then the insult ("você é uma máquina burra", "vocês são uma
         // empresa amadora"), or called a name through a copula ("essa IA é uma porcaria", "essa empresa virou uma zona").
-        @"|\b(voce e|voces sao|vcs sao|tu e|tu es)( (um|uma|uns|umas))? (maquinas?|maquininhas?|robos?|robozinhos?|bots?|ia|assistentes?|empresas?|empresinhas?|agencias?)( (tao|muito|mt|mais|bem))? (" + Insult + @")\b" +
-        @"|\b((essa|esta|sua|a) (ia|maquina|assistente|empresinha)|inteligencia artificial)( de voces| da empresa)? (e|eh|ta|esta|virou|continua) (um|uma) (" + Insult + @"|porcaria|piada|vergonha|zona|bagunca)\b(?! de\b)" +
-        @"|\b(essa|esta|a|sua) empresa( de voces)? (e|eh|ta|esta|virou|continua) (um|uma) (zona|bagunca)\b(?! de\b)" +
+        @"\b(voce e|voces sao|vcs sao|tu e|tu es)( (um|uma|uns|umas))? (maquinas?|maquininhas?|robos?|robozinhos?|bots?|ia|assistentes?|empresas?|empresinhas?|agencias?)( (tao|muito|mt|mais|bem))? (" + Insult + @")\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex VeryStrong10();
+
+    [GeneratedRegex(
+        @"\b((essa|esta|sua|a) (ia|maquina|assistente|empresinha)|inteligencia artificial)( de voces| da empresa)? (e|eh|ta|esta|virou|continua) (um|uma) (" + Insult + @"|porcaria|piada|vergonha|zona|bagunca)\b(?! de\b)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex VeryStrong11();
+
+    [GeneratedRegex(
+        @"\b(essa|esta|a|sua) empresa( de voces)? (e|eh|ta|esta|virou|continua) (um|uma) (zona|bagunca)\b(?! de\b)" +
         // Twenty-ninth blind set: the diminutive called names as the company is ("empresinha de fundo de quintal", as "empresa de
         // fundo de quintal"; "que empresinha hein" alone stays `neutro`, as the corpus has it).
         @"|\bempresinha (de )?(merda|bosta|quinta|porcaria|fundo de quintal|meia tigela)\b" +
         // "enfia essa vaga no cu".
-        @"|\benfi(a|e|em) (essa |esse |sua |seu |a |o |as |os |suas |seus )?(\w+ )?(no|na) (cu|rabo|bunda)\b" +
+        @"|\benfi(a|e|em) (essa |esse |sua |seu |a |o |as |os |suas |seus )?(\w+ )?(no|na) (cu|rabo|bunda)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex VeryStrong12();
+
+    [GeneratedRegex(
         // "bando de ladrões, …" opens the message at them; "um bando de ladrões levou os monitores" tells a story.
-        @"|(?<!\bum )\b(bando|cambada|corja) de (" + Insult + @")\b" +
-        @"|\bempresa (de )?(merda|bosta|quinta|porcaria|fundo de quintal)\b" +
+        @"(?<!\bum )\b(bando|cambada|corja) de (" + Insult + @")\b" +
+        @"|\bempresa (de )?(merda|bosta|quinta|porcaria|fundo de quintal)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex VeryStrong13();
+
+    [GeneratedRegex(
         // Anger aimed at the company: "tô puto com vocês", "tenho nojo de vocês", "odeio essa empresa".
-        @"|(?<!\bnao (estou|estamos|fiquei|fico|sou|estava|tenho) (com )?(nenhuma )?)\b(" + Anger + @") (com|de) (" + Target + @")\b|\bodeio (" + Target + @")\b|\b(" + Anger + @")( (mortal|total|enorme|imens[oa]|profund[oa]|tremend[oa]))? (dessa|desta|da) (empresa|agencia|julia)\b" +
+        @"(?<!\bnao (estou|estamos|fiquei|fico|sou|estava|tenho) (com )?(nenhuma )?)\b(" + Anger + @") (com|de) (" + Target + @")\b|\bodeio (" + Target + @")\b|\b(" + Anger + @")( (mortal|total|enorme|imens[oa]|profund[oa]|tremend[oa]))? (dessa|desta|da) (empresa|agencia|julia)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex VeryStrong14();
+
+    [GeneratedRegex(
         // Fourteenth blind set: an insult through a copula with no article ("essa robô é inútil", "a Julia é burra demais",
         // "essa empresa é muito desonesta"), worth nothing ("vocês não valem nada"), a milder curse aimed at the reader
         // ("vai se ferrar vocês", opening the message or with its target; not "o paciente vai se ferrar"), and being made
         // angry by them ("vocês conseguiram me irritar").
-        @"|\b(robo|bot|julia|(essa|esta|sua|a) ia|assistente|(essa|esta|sua) (empresa|agencia))( de voces| da empresa)? (e|eh|ta|esta|continua|virou|so pode ser)( (muito|tao|mais|bem|totalmente|completamente|super|mesmo|uma|um))? (" + Insult + @")\b" +
-        @"|\b(voces|vcs|essa empresa|esta empresa|a empresa|essa julia|voce) nao (vale|valem) nada\b" +
+        @"\b(robo|bot|julia|(essa|esta|sua|a) ia|assistente|(essa|esta|sua) (empresa|agencia))( de voces| da empresa)? (e|eh|ta|esta|continua|virou|so pode ser)( (muito|tao|mais|bem|totalmente|completamente|super|mesmo|uma|um))? (" + Insult + @")\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex VeryStrong15();
+
+    [GeneratedRegex(
+        @"\b(voces|vcs|essa empresa|esta empresa|a empresa|essa julia|voce) nao (vale|valem) nada\b" +
         // Nineteenth blind set: "vocês não prestam"; anger at something of theirs ("irritado com a desorganização de vocês").
         @"|\b(voces|vcs|essa empresa|esta empresa|a empresa) nao (presta|prestam)\b" +
         // Twenty-seventh blind set: …or through a relative clause ("indignado com o tratamento que vocês me deram", "com o que vocês fizeram").
-        @"|\b(" + Anger + @"|irritad[oa]) com (o|a|os|as) ((\w+ ){1,3}(de voces|da empresa|dessa empresa|desta empresa)|(\w+ ){0,3}que (voces|vcs|essa empresa|a empresa|a julia|voce))\b" +
+        @"|\b(" + Anger + @"|irritad[oa]) com (o|a|os|as) ((\w+ ){1,3}(de voces|da empresa|dessa empresa|desta empresa)|(\w+ ){0,3}que (voces|vcs|essa empresa|a empresa|a julia|voce))\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex VeryStrong16();
+
+    [GeneratedRegex(
         // Eighteenth blind set: the copula a few words after its subject ("vocês me enganaram, são uns mentirosos").
-        @"|\b(voces|vcs)\b(?: (?!sao\b)\w+){1,3} sao (uns|umas|um bando de|uma cambada de) (" + Insult + @")\b" +
-        @"|^(vai|va|vao) (se|te) (ferrar|lascar|danar)\b|\b(vai|va|vao) (se|te) (ferrar|lascar|danar) (voces|vcs|voce|todos|todo mundo|essa empresa|julia)\b|\b(voces|vcs|voce) (vao|vai) se (ferrar|lascar|danar)\b" +
+        @"\b(voces|vcs)\b(?: (?!sao\b)\w+){1,3} sao (uns|umas|um bando de|uma cambada de) (" + Insult + @")\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex VeryStrong17();
+
+    [GeneratedRegex(
+        @"^(vai|va|vao) (se|te) (ferrar|lascar|danar)\b|\b(vai|va|vao) (se|te) (ferrar|lascar|danar) (voces|vcs|voce|todos|todo mundo|essa empresa|julia)\b|\b(voces|vcs|voce) (vao|vai) se (ferrar|lascar|danar)\b" +
         @"|\b(voces|vcs|voce|essa empresa|a empresa|essa julia)(?: (?!nao\b)\w+){0,3} me (irrit(a|am|aram|ou|ar|ando)|tir(a|am|aram|ou|ar|ando) do serio)\b" +
         // Twenty-first blind set: their name threatened in public — "vou expor vocês no instagram", "vou falar mal de vcs pra todo
         // mundo", "vou queimar o filme dessa empresa".
         @"|\b(vou|vamos|irei|vou ter que) (expor|difamar|detonar|queimar|denegrir|falar mal de|falar muito mal de|queimar o filme de|queimar o filme da|queimar o filme dessa) (voces|vcs|a empresa|essa empresa|esta empresa|da empresa|dessa empresa|o nome de voces)\b" +
         // Thirty-first blind set: the same with the place named and no object ("vou expor no LinkedIn"), as a post for all to see
         // ("vou postar isso no linkedin pra todo mundo ver"), a video exposing them, the press ("vou falar com a imprensa").
-        @"|\b(vou|vamos|irei|vou ter que) (expor|difamar|detonar) (isso |tudo |o caso |essa historia |essa situacao )?(no|na|nas|nos|em) (linkedin|instagram|insta|twitter|facebook|face|tiktok|youtube|redes sociais|rede social|redes|internet|imprensa|midia)\b" +
-        @"|\b(vou|vamos|irei) (postar|publicar|divulgar|espalhar|contar|expor) (isso|tudo|essa historia|o caso|essa situacao|o que voces fizeram)(?: \w+){0,3} para todo mundo (ver|saber)\b" +
+        @"|\b(vou|vamos|irei|vou ter que) (expor|difamar|detonar) (isso |tudo |o caso |essa historia |essa situacao )?(no|na|nas|nos|em) (linkedin|instagram|insta|twitter|facebook|face|tiktok|youtube|redes sociais|rede social|redes|internet|imprensa|midia)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex VeryStrong18();
+
+    [GeneratedRegex(
+        @"\b(vou|vamos|irei) (postar|publicar|divulgar|espalhar|contar|expor) (isso|tudo|essa historia|o caso|essa situacao|o que voces fizeram)(?: \w+){0,3} para todo mundo (ver|saber)\b" +
         @"|\bexpondo (voces|vcs|a empresa|essa empresa|esta empresa|o nome de voces)\b" +
         // Thirty-eighth blind set: what they did told to all ("vou contar pra todo mundo no grupo como vcs tratam médico", "vou fazer
         // um post contando tudo que vcs fizeram"), a one-star review, noise made on the networks.
         @"|\b(vou|vamos|irei)\b(?: \w+){0,4}? (contar|contando|divulgar|espalhar|postar|publicar|expor)\b(?: \w+){0,8}? (o que|como|tudo que|tudo o que) (voces|a empresa|essa empresa) (fazem|fizeram|fez|faz|tratam|trataram|estao fazendo)\b" +
-        @"|\b(vou|vamos|irei) (deixar|dar|colocar|postar) (uma )?(avaliacao|nota|review) (de )?(1|uma|zero|0) estrelas?\b|\bfazer (muito )?barulho (nas|na|no) (redes|rede|internet|instagram|linkedin|twitter|facebook|tiktok)\b" +
-        @"|\b(vou|vamos|irei) (falar com|procurar|acionar|chamar|ligar para|mandar (isso |tudo )?para|contar (tudo |isso )?para|levar (isso |o caso |tudo )?(para|a|ao)|botar (isso )?na|jogar (isso )?na)( a| o)? (imprensa|midia|jornal|jornalistas|reportagem)\b" +
+        @"|\b(vou|vamos|irei) (deixar|dar|colocar|postar) (uma )?(avaliacao|nota|review) (de )?(1|uma|zero|0) estrelas?\b|\bfazer (muito )?barulho (nas|na|no) (redes|rede|internet|instagram|linkedin|twitter|facebook|tiktok)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex VeryStrong19();
+
+    [GeneratedRegex(
+        @"\b(vou|vamos|irei) (falar com|procurar|acionar|chamar|ligar para|mandar (isso |tudo )?para|contar (tudo |isso )?para|levar (isso |o caso |tudo )?(para|a|ao)|botar (isso )?na|jogar (isso )?na)( a| o)? (imprensa|midia|jornal|jornalistas|reportagem)\b" +
         // Fortieth blind set: their name in the news to come ("isso vai sair no jornal"; not "saiu no jornal que o hospital…"),
         // a screenshot posted ("vou printar e postar"), the doctors' group told ("vou colocar no grupo dos médicos da região";
         // not a shift shared there), all to know what they do, the idiom of making it loud.
         @"|\b(isso|isto|tudo isso|voces|essa empresa|a empresa|o nome de voces|o nome da empresa|essa historia|o caso)( \w+)? (vai|vao) (sair|parar) (no|na|nos|nas) (jornal|jornais|imprensa|midia|reportagem|jornal nacional)\b" +
         @"|\b(vou|vamos|irei) (printar|tirar print)( \w+){0,2} e (postar|publicar|divulgar|espalhar|expor)\b(?!(?: \w+){0,4} (vaga|vagas|plantao|plantoes|escala|comprovante)\b)" +
-        @"|^(?!.*\b(vaga|vagas|plantao|plantoes|escala|oportunidade)\b).*\b(vou|vamos|irei) (colocar|postar|jogar|espalhar|publicar|expor|divulgar|botar|contar)( isso| tudo| tudo isso| essa historia| o caso| o que voces fizeram)? (no|nos|num|em) grupos?\b" +
-        @"|\btodo mundo vai (saber|ficar sabendo|conhecer)\b(?: \w+){0,3}? (voces|essa empresa|a empresa)\b" +
+        @"|^(?!.*\b(vaga|vagas|plantao|plantoes|escala|oportunidade)\b).*\b(vou|vamos|irei) (colocar|postar|jogar|espalhar|publicar|expor|divulgar|botar|contar)( isso| tudo| tudo isso| essa historia| o caso| o que voces fizeram)? (no|nos|num|em) grupos?\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex VeryStrong20();
+
+    [GeneratedRegex(
+        @"\btodo mundo vai (saber|ficar sabendo|conhecer)\b(?: \w+){0,3}? (voces|essa empresa|a empresa)\b" +
         @"|\b(botar|bota|colocar|por|abrir|boto|coloco) a boca no trombone\b",
         RegexOptions.CultureInvariant)]
-    private static partial Regex VeryStrong();
+    private static partial Regex VeryStrong21();
+
+    /// <summary>
+    /// The expressions VeryStrong1…VeryStrong21 as one alternation, written in pieces the JIT optimises
+    /// (<see cref="RegexAlternation"/>, docs/decisions.md#detection-speed): add an alternative to the last piece, or a
+    /// new piece when it passes ~1 000 characters.
+    /// </summary>
+    static readonly RegexAlternation VeryStrongPieces = new(VeryStrong1(), VeryStrong2(), VeryStrong3(), VeryStrong4(), VeryStrong5(), VeryStrong6(), VeryStrong7(), VeryStrong8(), VeryStrong9(), VeryStrong10(), VeryStrong11(), VeryStrong12(), VeryStrong13(), VeryStrong14(), VeryStrong15(), VeryStrong16(), VeryStrong17(), VeryStrong18(), VeryStrong19(), VeryStrong20(), VeryStrong21());
+
+    static RegexAlternation VeryStrong() => VeryStrongPieces;
 
     /// <summary>
     /// Words one of which every alternative of <see cref="VeryStrong"/> needs (checked by

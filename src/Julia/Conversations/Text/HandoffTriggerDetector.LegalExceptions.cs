@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Julia.Infrastructure.Text;
 
 namespace Julia.Conversations.Text;
 
@@ -27,11 +28,22 @@ internal static partial class HandoffTriggerDetector
     static bool TheDoctorsLegalStep(Regex legal, string t, bool quoted)
     {
         foreach (var m in legal.EnumerateMatches(t))
-            if (!ReportedOfPatient(t, m.Index, quoted) && !AgainstAnotherCompany(t, m.Index + m.Length) && !NegatedLegal(t, m.Index)
-                && !NotAStep(t, m.Index, m.Length) && !StepDropped(t, m.Index, m.Length) && !NoStepOfHis(t, m.Index, m.Length)
-                && !WorkplaceOrStory(t, m.Index) && !HealthReport(t, m.Index + m.Length)) return true;
+            if (HisLegalStep(t, m.Index, m.Length, quoted)) return true;
         return false;
     }
+
+    /// <inheritdoc cref="TheDoctorsLegalStep(Regex, string, bool)"/>
+    static bool TheDoctorsLegalStep(RegexAlternation legal, string t, bool quoted)
+    {
+        foreach (var m in legal.EnumerateMatches(t))
+            if (HisLegalStep(t, m.Index, m.Length, quoted)) return true;
+        return false;
+    }
+
+    static bool HisLegalStep(string t, int at, int length, bool quoted) =>
+        !ReportedOfPatient(t, at, quoted) && !AgainstAnotherCompany(t, at + length) && !NegatedLegal(t, at)
+        && !NotAStep(t, at, length) && !StepDropped(t, at, length) && !NoStepOfHis(t, at, length) && !WorkplaceOrStory(t, at)
+        && !HealthReport(t, at + length);
 
     /// <summary>
     /// Thirty-fourth blind set: a step thought of and dropped because we solved it — "pensei em ir no procon mas vocês resolveram

@@ -489,24 +489,40 @@ internal static partial class HandoffTriggerDetector
         @"|\bdanos? (morais|moral|materiais|material)\b|\bpequenas causas\b|\bjudiciari[oa]\b|\b(para o|para a|ao|a|perante o|perante a|diante do|diante da|na frente do|na frente da) juiza?\b(?! de fora)|\b(isso|isto) (e|eh) ilegal\b|\bilegalidade\b" +
         @"|\b(vou|vamos|irei|iremos|vao|vai) tomar (as )?(devidas )?providencias\b(?! para (?!(receber|cobrar|reaver|garantir)\b)\w+)(?! com (o|a) (hospital|clinica|upa|ubs|coordenacao|diretoria|recepcao|portaria)\b)|\bnotific(ar|arei|aremos|ara|arao|o|ando)( formalmente| judicialmente| extrajudicialmente)? (voces|a empresa|essa empresa|vcs|voce)\b" +
         // Spanish as the doctors mix it in: "voy a demandar a la empresa".
-        @"|\b(voy|vamos) a (demandar|denunciar)\w*|\bdemanda judicial\b" +
+        @"|\b(voy|vamos) a (demandar|denunciar)\w*|\bdemanda judicial\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex LegalMore1();
+
+    [GeneratedRegex(
         // "acionarei as vias legais", "pelos meios judiciais", "isso é estelionato".
-        @"|\b(vias|meios) (legais|judiciais|juridicas|juridicos)\b|\b(isso|isto) (e|eh) (um )?estelionato\b|\bcrime de estelionato\b" +
+        @"\b(vias|meios) (legais|judiciais|juridicas|juridicos)\b|\b(isso|isto) (e|eh) (um )?estelionato\b|\bcrime de estelionato\b" +
         // Sixteenth blind set: "meus dados foram usados sem autorização, isso é crime", "providências jurídicas serão tomadas".
         @"|\b(isso|isto)( que voces (fazem|fizeram|estao fazendo))? (e|eh) (um )?crime\b(?! de (preco|valor|salario|remuneracao|pagamento)\b)|\b(providencias|medidas) (juridicas|judiciais)\b" +
         // Twelfth blind set: "vou acionar meus direitos", "isso é assédio, vou registrar ocorrência" (not in the ward's book).
-        @"|\b(acionar|aciono|acionarei|acionando|fazer valer|lutar pelos|correr atras dos|procurar|procuro|buscar|busco|ir atras dos) (os )?meus direitos\b|\b(isso|isto) (e|eh) assedio\b" +
-        @"|\b(vou|irei|vamos|vou ter que|vou precisar|posso) (registrar|fazer|abrir|prestar|apresentar) (uma )?(ocorrencia|queixa)\b(?! (no|na|do|da) (livro|prontuario|paciente|sistema|plantao))" + AboutOwnLoss +
+        @"|\b(acionar|aciono|acionarei|acionando|fazer valer|lutar pelos|correr atras dos|procurar|procuro|buscar|busco|ir atras dos) (os )?meus direitos\b|\b(isso|isto) (e|eh) assedio\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex LegalMore2();
+
+    [GeneratedRegex(
+        @"\b(vou|irei|vamos|vou ter que|vou precisar|posso) (registrar|fazer|abrir|prestar|apresentar) (uma )?(ocorrencia|queixa)\b(?! (no|na|do|da) (livro|prontuario|paciente|sistema|plantao))" + AboutOwnLoss +
         // Thirteenth blind set: "vou colocar vcs no pau" (slang for suing), "já dei entrada no processo", "representar contra
         // vocês", a complaint to the regional council in a verb, the consumer-protection bodies and terms.
-        @"|\b(colocar|coloco|colocarei|botar|boto|botarei|meter|meto|por|ponho|porei|jogar|jogo)\b(?: \w+){0,3} no (pau|juiz)\b(?! de fora)" +
-        @"|\b(dar|dei|dou|darei|dando|demos|deu|daremos|dado) entrada (no|num|em um|em uma|na|numa|com o|com a|com um|com uma) (processo|acao)\b(?! (seletiv\w*|de|do|da|dos|das|para|interno)\b)" +
+        @"|\b(colocar|coloco|colocarei|botar|boto|botarei|meter|meto|por|ponho|porei|jogar|jogo)\b(?: \w+){0,3} no (pau|juiz)\b(?! de fora)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex LegalMore3();
+
+    [GeneratedRegex(
+        @"\b(dar|dei|dou|darei|dando|demos|deu|daremos|dado) entrada (no|num|em um|em uma|na|numa|com o|com a|com um|com uma) (processo|acao)\b(?! (seletiv\w*|de|do|da|dos|das|para|interno)\b)" +
         @"|\brepresent(ar|o|arei|ei|ando|aremos) contra\b|\b(represent|reclam|denunc|queix|lev)\w*\b(?: \w+){0,5} (ao|no|para o|junto ao|perante o) conselho regional\b" +
         @"|\b(defesa|direitos?|codigo) do consumidor\b|\b(pratica|praticas|propaganda|clausula|clausulas) abusivas?\b" +
         // Fourteenth blind set: "vocês serão (citados e) intimados", "vou entrar com mandado de segurança / uma liminar".
         @"|\b(serao|sera|vao ser|vai ser|serem|sendo|vao|vai)( (citad[oa]s?|notificad[oa]s?) e)? (intimad[oa]s?|citad[oa]s?)\b|" +
         // Fifteenth blind set: "vocês vão ser processados", with us as the subject (not "o pagamento vai ser processado").
-        @"(?<!\b(de|do|da) )\b(voces|vcs|voce|(essa |a |sua )?empresa|(essa |a |sua )?agencia) (vao|vai|serao|sera)( ser)? processad[oa]s?\b|" +
+        @"(?<!\b(de|do|da) )\b(voces|vcs|voce|(essa |a |sua )?empresa|(essa |a |sua )?agencia) (vao|vai|serao|sera)( ser)? processad[oa]s?\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex LegalMore4();
+
+    [GeneratedRegex(
         // Thirty-sixth blind set: the same as what they ask for or deserve ("vcs tão pedindo pra ser processados"), and the threat
         // as a question ("quer que eu te processe?"; not "…que eu processe o pagamento").
         @"\b(pedindo|querendo|implorando|merecem|merece|merecendo|mereciam) (para |a )?ser processad[oa]s?\b|\bque (eu |a gente )?(te |os |as |vos )?process(e|em|asse|assem)\b(?! (o|a|os|as|seu|sua|seus|suas|isso|esse|essa)\b)|\bmandado de seguranca\b|\b(entrar|entro|entrarei|pedir|peco|pedirei|conseguir) (com )?(uma )?liminar\b" +
@@ -514,23 +530,40 @@ internal static partial class HandoffTriggerDetector
         @"|\b(nos vemos|a gente se ve|te vejo|vejo voces|vejo voce|nos encontramos) (no|na) (forum|tribunal|justica|juizado)\b|\b(see you|see you guys|i ll see you|ill see you) in court\b|\bnos vemos en (los tribunales|el tribunal|la corte|el juzgado|juicio)\b|\bjuridicamente (voces|vcs|voce|a empresa|essa empresa) (vao|vai)\b" +
         // Twenty-first blind set: the small-claims court by its initials ("vou te levar pro JEC"), the lawyer as the next step
         // ("próximo passo é advogado" — "é advogado" is otherwise a profession), a summons to come ("vão receber uma citação").
-        @"|\b(levar|levo|levarei|leva|botar|colocar|acionar|aciono|entrar|entro|entrarei|abrir|abro|processar|processo)\b(?: \w+){0,3}? (no|o|ao|para o|pelo) jec\b" +
-        @"|\bproximo passo (e|eh|sera|vai ser) (o |um |a |meu |minha |procurar (um |o |a )?)?(advogad[oa]|justica|processo|procon)\b" +
+        @"|\b(levar|levo|levarei|leva|botar|colocar|acionar|aciono|entrar|entro|entrarei|abrir|abro|processar|processo)\b(?: \w+){0,3}? (no|o|ao|para o|pelo) jec\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex LegalMore5();
+
+    [GeneratedRegex(
+        @"\bproximo passo (e|eh|sera|vai ser) (o |um |a |meu |minha |procurar (um |o |a )?)?(advogad[oa]|justica|processo|procon)\b" +
         @"|\b(vao|vai|voces vao|vcs vao|voce vai) receber (uma |a )?(citacao|intimacao|notificacao judicial|notificacao extrajudicial)\b" +
         // Twenty-third blind set: the summons awaited ("aguarde a citação"), filing in the courts' own verb ("meu escritório vai
         // ajuizar a cobrança"), and evidence kept for a lawsuit ("tô gravando tudo, vai servir de prova no processo").
         @"|\baguard(e|em|a|am|ar|ando)( \w+)? (a|sua|uma|minha) (citacao|intimacao|notificacao judicial|notificacao extrajudicial)\b|\bajuiz(ar|o|arei|aremos|amos|ando|ou|ara|arao|ada|ado)\b" +
         // Twenty-ninth blind set: the union as a step ("vou acionar meu sindicato", "levar ao sindicato dos médicos"), and "conheço
         // meus direitos" as a threat.
-        @"|\b(acionar|aciono|acionarei|acionei|levar|levo|levarei|denunciar|denuncio|denunciei|reclamar|reclamo|reclamarei|recorrer|recorro|recorrerei|procurar|procuro|procurarei)\b(?: \w+){0,3}? (ao|no|o|meu|para o|junto ao) sindicato\b|\bconheco (muito bem |bem )?(os )?meus direitos\b" +
+        @"|\b(acionar|aciono|acionarei|acionei|levar|levo|levarei|denunciar|denuncio|denunciei|reclamar|reclamo|reclamarei|recorrer|recorro|recorrerei|procurar|procuro|procurarei)\b(?: \w+){0,3}? (ao|no|o|meu|para o|junto ao) sindicato\b|\bconheco (muito bem |bem )?(os )?meus direitos\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex LegalMore6();
+
+    [GeneratedRegex(
         // Thirty-first blind set: going to the council as the whole message or before "isso não fica assim" ("vou no conselho
         // regional", "vou no CRM"; not "vou no CRM buscar a carteirinha", an errand), the council or the bar acted on ("vou acionar
         // o conselho de medicina"), "dar parte de vocês" (to the police).
-        @"|\b(vou|irei|vamos|vou ter que|eu vou)( direto| agora| hoje| amanha)? (no|ao|a|para o|ate o|na|para a|ate a) (conselho regional|conselho|cfm|oab|" + Council + @")( de medicina)?( (de|do|da) (sp|rj|mg|rs|pr|sc|ba|pe|ce|go|df|es|sao paulo|minas|rio))?( (e|e vou) (denunciar|reclamar|registrar|abrir|fazer)\w*)?( isso nao (vai ficar|fica) assim)?$" +
+        @"\b(vou|irei|vamos|vou ter que|eu vou)( direto| agora| hoje| amanha)? (no|ao|a|para o|ate o|na|para a|ate a) (conselho regional|conselho|cfm|oab|" + Council + @")( de medicina)?( (de|do|da) (sp|rj|mg|rs|pr|sc|ba|pe|ce|go|df|es|sao paulo|minas|rio))?( (e|e vou) (denunciar|reclamar|registrar|abrir|fazer)\w*)?( isso nao (vai ficar|fica) assim)?$" +
         @"|\b(acionar|aciono|acionarei|acionei|denunciar|denuncio|denunciarei) (o |a )?(conselho|cfm|oab)\b(?! (tutelar|de classe do hospital)\b)|\b(dar|dou|darei|dei|vou dar) parte (de voces|de vcs|de voce|da empresa|dessa empresa|desta empresa)\b" +
         @"|\b(vai|vao|isso vai|tudo vai|vai me|isso|tudo) servir (de prova |como prova )?(no|num|para o|ao|pro|em um) processo\b|\b(provas?|gravac(ao|oes)|prints?)( \w+){0,3} (no|para o|ao|pro|do) processo\b",
         RegexOptions.CultureInvariant)]
-    private static partial Regex LegalMore();
+    private static partial Regex LegalMore7();
+
+    /// <summary>
+    /// The expressions LegalMore1…LegalMore7 as one alternation, written in pieces the JIT optimises
+    /// (<see cref="RegexAlternation"/>, docs/decisions.md#detection-speed): add an alternative to the last piece, or a
+    /// new piece when it passes ~1 000 characters.
+    /// </summary>
+    static readonly RegexAlternation LegalMorePieces = new(LegalMore1(), LegalMore2(), LegalMore3(), LegalMore4(), LegalMore5(), LegalMore6(), LegalMore7());
+
+    static RegexAlternation LegalMore() => LegalMorePieces;
 
     /// <summary>
     /// Words one of which every alternative of <see cref="Legal"/> needs (checked by
