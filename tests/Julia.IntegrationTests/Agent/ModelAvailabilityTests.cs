@@ -53,26 +53,10 @@ public sealed class ModelAvailabilityTests
         Assert.Equal(System.Net.HttpStatusCode.OK, (await host.App.CreateClient().GetAsync("/health")).StatusCode);
     }
 
-    sealed class Host(TestDatabase db, TestRedis redis, JuliaAppFactory app) : IAsyncDisposable
+    static Task<StartUpCheckHost> StartAsync(FakeAnthropic? anthropic, Dictionary<string, string?> settings)
     {
-        public JuliaAppFactory App => app;
-
-        public async ValueTask DisposeAsync()
-        {
-            await app.DisposeAsync();
-            await db.DisposeAsync();
-            redis.Dispose();
-        }
-    }
-
-    static async Task<Host> StartAsync(FakeAnthropic? anthropic, Dictionary<string, string?> settings)
-    {
-        var db = await TestDatabase.CreateAsync();
-        var redis = TestRedis.Lease();
         var all = new Dictionary<string, string?> { ["HUMANIZAR"] = "false", ["ANTHROPIC_API_KEY"] = "sk-ant-test-FAKE", ["ANTHROPIC_BASE_URL"] = anthropic?.Url };
         foreach (var (k, v) in settings) all[k] = v;
-        var app = new JuliaAppFactory(db, redis, all);
-        _ = app.Server;
-        return new Host(db, redis, app);
+        return StartUpCheckHost.StartAsync(all);
     }
 }

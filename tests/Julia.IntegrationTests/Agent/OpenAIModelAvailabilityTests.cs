@@ -86,30 +86,14 @@ public sealed class OpenAIModelAvailabilityTests
         Assert.Equal(System.Net.HttpStatusCode.OK, (await host.App.CreateClient().GetAsync("/health")).StatusCode);
     }
 
-    sealed class Host(TestDatabase db, TestRedis redis, JuliaAppFactory app) : IAsyncDisposable
+    static Task<StartUpCheckHost> StartAsync(FakeOpenAI? openai, Dictionary<string, string?> settings)
     {
-        public JuliaAppFactory App => app;
-
-        public async ValueTask DisposeAsync()
-        {
-            await app.DisposeAsync();
-            await db.DisposeAsync();
-            redis.Dispose();
-        }
-    }
-
-    static async Task<Host> StartAsync(FakeOpenAI? openai, Dictionary<string, string?> settings)
-    {
-        var db = await TestDatabase.CreateAsync();
-        var redis = TestRedis.Lease();
         var all = new Dictionary<string, string?>
         {
             ["HUMANIZAR"] = "false", ["LLM_PROVIDER"] = "openai", ["OPENAI_API_KEY"] = OpenAIAgentFixture.Key, ["OPENAI_BASE_URL"] = openai?.BaseUrl,
             ["ANTHROPIC_API_KEY"] = null,
         };
         foreach (var (k, v) in settings) all[k] = v;
-        var app = new JuliaAppFactory(db, redis, all);
-        _ = app.Server;
-        return new Host(db, redis, app);
+        return StartUpCheckHost.StartAsync(all);
     }
 }
