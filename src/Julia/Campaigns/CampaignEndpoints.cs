@@ -41,17 +41,6 @@ internal static class CampaignEndpoints
         return OutOfBounds(request.Filtros);
     }
 
-    /// <summary>
-    /// The doctors' journey stages (`medicos.stage_jornada`, migration 0012's domain): a `stages` filter naming another word
-    /// (`msg_enviado`, `novos`) matches nobody, a campaign that silently sends nothing — a 400 naming it, as an unknown
-    /// specialty is (docs/decisions.md#proactive).
-    /// </summary>
-    internal static readonly string[] JourneyStages =
-    [
-        "novo", "msg_enviada", "aguardando_resposta", "respondeu", "em_conversacao", "qualificado", "docs_pendentes",
-        "cadastrado", "ativo", "nao_respondeu", "inativo", "perdido", "opt_out",
-    ];
-
     static string? OutOfBounds(CampaignFilters? f)
     {
         if (f is null) return null;
@@ -68,8 +57,10 @@ internal static class CampaignEndpoints
             return $"filtros.{longValue} com um valor de mais de {MaxFilterChars} caracteres";
         if (lists.FirstOrDefault(l => l.Values?.Length > MaxFilterValues).Name is { } longList)
             return $"filtros.{longList} com mais de {MaxFilterValues} valores (no máximo {MaxFilterValues} numa lista)";
-        if (f.Stages?.Where(s => s is not null && !JourneyStages.Contains(s)).Take(3).ToArray() is { Length: > 0 } stages)
-            return $"filtros.stages desconhecidos: {string.Join(", ", stages.Select(s => Shown(s!)))}; use um de: {string.Join(", ", JourneyStages)}";
+        // A stage no doctor can be in (`msg_enviado`, `novos`) matches nobody: a campaign that silently sends nothing
+        // (docs/decisions.md#proactive).
+        if (f.Stages?.Where(s => s is not null && !Doctors.JourneyStages.All.Contains(s)).Take(3).ToArray() is { Length: > 0 } stages)
+            return $"filtros.stages desconhecidos: {string.Join(", ", stages.Select(s => Shown(s!)))}; use um de: {string.Join(", ", Doctors.JourneyStages.All)}";
         return null;
     }
 

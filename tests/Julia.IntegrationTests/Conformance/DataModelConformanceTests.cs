@@ -167,6 +167,18 @@ public sealed class DataModelConformanceTests(MigratedDatabaseFixture f) : IClas
         Assert.Equal(values.Split(' ').Order(), accepted.Order());
     }
 
+    [Fact]
+    public async Task TheJourneyStagesACampaignMayNameAreTheDomainsValues()
+    {
+        await using var c = await f.Db.OpenConnectionAsync();
+        var definitions = await c.QueryAsync<string>("""
+            SELECT pg_get_constraintdef(k.oid) FROM pg_constraint k JOIN pg_type t ON t.oid = k.contypid
+            WHERE t.typname = 'medicos_stage_jornada' AND k.contype = 'c'
+            """);
+        var accepted = definitions.SelectMany(d => Regex.Matches(d, @"'([^']*)'::").Select(m => m.Groups[1].Value));
+        Assert.Equal(accepted.Order(), Julia.Doctors.JourneyStages.All.Order());
+    }
+
     [Theory]
     [InlineData("conversations", true, "(medico_id) WHERE (status = ANY (ARRAY['active'::text, 'paused'::text]))")]
     [InlineData("conversations", false, "(status)")]

@@ -7,22 +7,26 @@ namespace Julia.Infrastructure.Configuration;
 /// </summary>
 internal static class LogLevels
 {
-    /// <summary>Every accepted name (case-insensitive), the canonical ones first, in order of severity.</summary>
-    static readonly (string Name, LogLevel Level)[] Names =
+    /// <summary>The names the error lists first, in order of severity.</summary>
+    static readonly (string Name, LogLevel Level)[] Canonical =
     [
         ("TRACE", LogLevel.Trace), ("DEBUG", LogLevel.Debug), ("INFO", LogLevel.Information), ("WARNING", LogLevel.Warning),
-        ("ERROR", LogLevel.Error), ("CRITICAL", LogLevel.Critical), ("INFORMATION", LogLevel.Information), ("WARN", LogLevel.Warning),
-        ("FATAL", LogLevel.Critical),
+        ("ERROR", LogLevel.Error), ("CRITICAL", LogLevel.Critical),
     ];
 
-    /// <summary>What the start-up error says a bad LOG_LEVEL must be: built from <see cref="Names"/>, so it never lists fewer.</summary>
+    /// <summary>The other names that are accepted too.</summary>
+    static readonly (string Name, LogLevel Level)[] Aliases =
+        [("WARN", LogLevel.Warning), ("INFORMATION", LogLevel.Information), ("FATAL", LogLevel.Critical)];
+
+    /// <summary>What the start-up error says a bad LOG_LEVEL must be: built from the two lists, so it never lists fewer.</summary>
     public static readonly string Accepted =
-        $"precisa ser {string.Join(", ", Names[..5].Select(n => n.Name))} ou {Names[5].Name} ({Names[7].Name}, {Names[6].Name} e {Names[8].Name} também valem)";
+        $"precisa ser {string.Join(", ", Canonical[..^1].Select(n => n.Name))} ou {Canonical[^1].Name} " +
+        $"({string.Join(", ", Aliases[..^1].Select(n => n.Name))} e {Aliases[^1].Name} também valem)";
 
     public static bool TryParse(string text, out LogLevel level)
     {
         var name = text.Trim();
-        foreach (var (accepted, mapped) in Names)
+        foreach (var (accepted, mapped) in Canonical.Concat(Aliases))
             if (string.Equals(name, accepted, StringComparison.OrdinalIgnoreCase))
             {
                 level = mapped;
