@@ -108,6 +108,27 @@ internal sealed partial class InboundIntake(
     }
 
     /// <summary>
+    /// An edit or a deletion for everyone of one of his messages (docs/decisions.md#inbound, "Edits and deletions"): an
+    /// edit of a message no turn has read yet replaces its text — the turn reads his corrected words; a deletion takes the
+    /// text out of the conversation (a message no turn has read is then skipped, never answered). Only the sender's own
+    /// message is changed.
+    /// </summary>
+    public async Task<bool> ReviseAsync(InboundRevision revision, CancellationToken ct)
+    {
+        var canonical = PhoneNumbers.Canonical(revision.PhoneJid ?? revision.RemoteJid);
+        var lid = PhoneNumbers.ValidLid(revision.Lid ?? revision.RemoteJid);
+        if (canonical is null && lid is null) return false;
+        var o = options.Value;
+        var content = revision.Text is null ? null
+            : InboundText.Stored(revision.Text, WhatsApp.MessageKinds.Text, new InboundTextLimits(o.MaxMessageChars, o.TruncateAboveChars, o.RejectAboveChars));
+        if (await store.ReviseAsync(revision.TargetId, canonical, lid, content, ct) is not { } medicoId) return false;
+        LogRevised(LogText.Untrusted(revision.TargetId), medicoId, content is null ? "apagada" : "editada");
+        // The new words go with the signal, as a new message's do: an edit that asks to stop is not held by the debounce.
+        if (content is not null) signals.Notify(medicoId, content);
+        return true;
+    }
+
+    /// <summary>
     /// Where replies go (docs/decisions.md#inbound): the address the doctor wrote from — his LID, or the phone JID of the
     /// number he was identified by, in WhatsApp's own form (a legacy 12-digit number stays as written; device suffix,
     /// separators and case dropped) — otherwise (garbage, or another number than the one in remoteJidAlt) the JID of his
@@ -179,6 +200,9 @@ internal sealed partial class InboundIntake(
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Inbound {MessageId} accepted for medico {MedicoId} ({Kind}, {Phone})")]
     private partial void LogAccepted(string messageId, Guid medicoId, string kind, string phone);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Inbound {MessageId} of medico {MedicoId} {Change} by the doctor")]
+    private partial void LogRevised(string messageId, Guid medicoId, string change);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Inbound {MessageId} is a duplicate delivery: ignored")]
     private partial void LogDuplicate(string messageId);

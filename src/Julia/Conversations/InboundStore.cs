@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Julia.Doctors;
+using Dapper;
 using Julia.Infrastructure.Database;
 using Npgsql;
 
@@ -117,6 +118,43 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return await c.QueryFirstOrDefaultPreparedAsync<Guid?>(InsertWithNewDoctorSql, ct, row, doctor);
+    }
+
+    /// <summary>What a message the doctor deleted for everyone becomes in the conversation (WhatsApp shows "Mensagem apagada").</summary>
+    public const string DeletedByDoctor = "[mensagem apagada pelo médico]";
+
+    // His own message only: the edit or deletion comes from the chat of the number (or LID) that sent it.
+    const string HisMessage = """
+        provider_message_id = @targetId AND direcao = 'entrada'
+          AND medico_id IN (SELECT id FROM medicos WHERE (@canonical::text IS NOT NULL AND telefone = @canonical)
+                                                      OR (@lid::text IS NOT NULL AND whatsapp_lid = @lid))
+        """;
+
+    // An edit reaches only a text no turn has read: one already answered keeps the words the answer was to.
+    const string EditSql = $"""
+        UPDATE interacoes SET conteudo = @content, midia = midia - '{CutTailKey}'
+        WHERE {HisMessage} AND tipo = 'texto' AND processado_em IS NULL AND conteudo IS DISTINCT FROM @content
+        RETURNING medico_id
+        """;
+
+    // A deletion takes his words (and a media's caption and quote) out of every later turn's history; a message no turn
+    // has read is skipped. Where Evolution mirrors it in Chatwoot stays, for the turn that opens the conversation.
+    const string DeleteSql = $"""
+        UPDATE interacoes SET conteudo = '{DeletedByDoctor}', processado_em = COALESCE(processado_em, now()),
+               midia = CASE WHEN midia ? '{ChatwootConversationKey}' THEN jsonb_build_object('{ChatwootConversationKey}', midia->'{ChatwootConversationKey}') END
+        WHERE {HisMessage} AND conteudo IS DISTINCT FROM '{DeletedByDoctor}'
+        RETURNING medico_id
+        """;
+
+    /// <summary>
+    /// The doctor edited (<paramref name="content"/>: the new stored text) or deleted (null) his message
+    /// <paramref name="targetId"/>: his id when a row changed (docs/decisions.md#inbound, "Edits and deletions").
+    /// </summary>
+    public async Task<Guid?> ReviseAsync(string targetId, string? canonical, string? lid, string? content, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.ExecuteScalarAsync<Guid?>(new CommandDefinition(content is null ? DeleteSql : EditSql,
+            new { targetId, canonical, lid, content }, cancellationToken: ct));
     }
 
     /// <summary>

@@ -6,6 +6,11 @@ internal abstract record EvolutionEvent
     /// <summary>A doctor's message to store and answer.</summary>
     public sealed record Message(string Instance, InboundMessage Content) : EvolutionEvent;
 
+    /// <summary>
+    /// The doctor edited one of his messages or deleted it for everyone (docs/decisions.md#inbound, "Edits and deletions").
+    /// </summary>
+    public sealed record Revision(string Instance, InboundRevision Content) : EvolutionEvent;
+
     /// <summary>WhatsApp connection state of the instance (`open`, `connecting`, `close`).</summary>
     public sealed record Connection(string Instance, string State, int? StatusReason) : EvolutionEvent;
 
@@ -37,3 +42,9 @@ internal sealed record InboundMessage(
     DateTimeOffset? SentAt,
     string? ChatwootConversationId,
     string? Quoted = null);
+
+/// <summary>
+/// An edit (<paramref name="Text"/>: his new words) or a deletion for everyone (<paramref name="Text"/> null) of the doctor's
+/// message <paramref name="TargetId"/>, sent from <paramref name="RemoteJid"/> (with its phone JID and LID when known).
+/// </summary>
+internal sealed record InboundRevision(string TargetId, string RemoteJid, string? PhoneJid, string? Lid, string? Text);

@@ -120,6 +120,13 @@ internal static partial class EvolutionWebhookEndpoints
                             IntakeResult.Duplicate => new WebhookAnswer("duplicate", null),
                             _ => new WebhookAnswer("ignored", "endereço sem telefone nem LID"),
                         });
+                    case EvolutionEvent.Revision revision:
+                        // Applied: 200 `received` (the change is committed); otherwise nothing changed and it says why.
+                        return TypedResults.Ok(await intake.ReviseAsync(revision.Content, ct)
+                            ? new WebhookAnswer("received", null)
+                            : new WebhookAnswer("ignored", revision.Content.Text is null
+                                ? "apagamento de mensagem não gravada"
+                                : "edição de mensagem já respondida ou não gravada"));
                     default:
                         return Invalid("evento não reconhecido");
                 }

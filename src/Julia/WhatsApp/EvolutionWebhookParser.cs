@@ -22,6 +22,8 @@ internal static class EvolutionWebhookParser
         {
             "messages.upsert" => ParseMessage(body, instance),
             "connection.update" => ParseConnection(body, instance),
+            "messages.edited" => ParseRevisionEvent(body, instance, deletion: false),
+            "messages.delete" => ParseRevisionEvent(body, instance, deletion: true),
             _ => new EvolutionEvent.Ignored("evento não tratado"),
         };
     }
@@ -68,16 +70,15 @@ internal static class EvolutionWebhookParser
             return new EvolutionEvent.Ignored("status broadcast");
 
         var message = data.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object ? Unwrap(m) : default;
+        if (ProtocolRevision(message) is { } protocol)
+            return Revision(protocol.Target, protocol.Text, key) is { } revision
+                ? new EvolutionEvent.Revision(instance, revision) : new EvolutionEvent.Ignored("reação ou mensagem de protocolo");
         var content = MessageContentReader.Read(message, GetString(data, "messageType"));
         if (content is null) return new EvolutionEvent.Ignored("reação ou mensagem de protocolo");
         // Nothing the doctor wrote or sent (yet): the same id comes again with the content (MessageContentReader.HasContent).
         if (!MessageContentReader.HasContent(message)) return new EvolutionEvent.Ignored("mensagem sem conteúdo");
 
-        string[] addressFields = ["remoteJid", "remoteJidAlt", "senderPn", "previousRemoteJid", "senderLid"];
-        var addresses = addressFields.Select(f => GetString(key, f)).Where(a => !string.IsNullOrEmpty(a)).ToList();
-        // Only one '@': "<number>@s.whatsapp.net@lid" is neither a phone nor a LID. The intake validates the number itself.
-        var phoneJid = addresses.FirstOrDefault(a => OneAt(a!) && (a!.EndsWith("@s.whatsapp.net", StringComparison.OrdinalIgnoreCase) || a.EndsWith("@c.us", StringComparison.OrdinalIgnoreCase)));
-        var lid = addresses.FirstOrDefault(a => OneAt(a!) && a!.EndsWith("@lid", StringComparison.OrdinalIgnoreCase));
+        var (phoneJid, lid) = Addresses(key);
         DateTimeOffset? sentAt = data.TryGetProperty("messageTimestamp", out var ts) ? ReadEpoch(ts) : null;
         var chatwootId = data.TryGetProperty("chatwootConversationId", out var cw)
             ? cw.ValueKind switch { JsonValueKind.Number => cw.GetRawText(), JsonValueKind.String => Clean(cw), _ => null } : null;
@@ -85,6 +86,85 @@ internal static class EvolutionWebhookParser
         return new EvolutionEvent.Message(instance, new InboundMessage(
             id, remoteJid, phoneJid, lid, PushName(GetString(data, "pushName")), content.Kind, content.Text, content.Media, sentAt, chatwootId,
             QuotedText(data, message)));
+    }
+
+    static readonly string[] AddressFields = ["remoteJid", "remoteJidAlt", "senderPn", "previousRemoteJid", "senderLid"];
+
+    /// <summary>The phone JID and the LID a message key carries, in the order of <see cref="AddressFields"/>.</summary>
+    static (string? PhoneJid, string? Lid) Addresses(params JsonElement[] keys)
+    {
+        var addresses = keys.Where(k => k.ValueKind == JsonValueKind.Object)
+            .SelectMany(k => AddressFields.Select(f => GetString(k, f))).Where(a => !string.IsNullOrEmpty(a)).ToList();
+        // Only one '@': "<number>@s.whatsapp.net@lid" is neither a phone nor a LID. The intake validates the number itself.
+        var phoneJid = addresses.FirstOrDefault(a => OneAt(a!) && (a!.EndsWith("@s.whatsapp.net", StringComparison.OrdinalIgnoreCase) || a.EndsWith("@c.us", StringComparison.OrdinalIgnoreCase)));
+        var lid = addresses.FirstOrDefault(a => OneAt(a!) && a!.EndsWith("@lid", StringComparison.OrdinalIgnoreCase));
+        return (phoneJid, lid);
+    }
+
+    /// <summary>
+    /// `messages.edited` (its data is the protocol message: the edited message's key, `type`, `editedMessage`) and
+    /// `messages.delete` (its data is the deleted message's key) — docs/decisions.md#inbound, "Edits and deletions".
+    /// </summary>
+    static EvolutionEvent ParseRevisionEvent(JsonElement body, string instance, bool deletion)
+    {
+        if (!body.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
+            return new EvolutionEvent.Ignored("evento não tratado");
+        InboundRevision? revision;
+        if (deletion) revision = Revision(data, null, default);
+        else revision = Protocol(data, assumeEdit: true) is { Text: not null } edit ? Revision(edit.Target, edit.Text, default) : null;
+        return revision is null ? new EvolutionEvent.Ignored("evento não tratado") : new EvolutionEvent.Revision(instance, revision);
+    }
+
+    /// <summary>
+    /// An edit or a deletion for everyone inside a `messages.upsert`: `protocolMessage` of type `MESSAGE_EDIT` (14) with
+    /// `editedMessage`, or `REVOKE` (0), also wrapped in `editedMessage.message` (Evolution 2.2). Null for any other
+    /// message, and for a protocol message without the key of the message it changes.
+    /// </summary>
+    static (JsonElement Target, string? Text)? ProtocolRevision(JsonElement message)
+    {
+        if (message.ValueKind != JsonValueKind.Object) return null;
+        if (message.TryGetProperty("editedMessage", out var wrapper) && wrapper.ValueKind == JsonValueKind.Object
+            && wrapper.TryGetProperty("message", out var inner) && inner.ValueKind == JsonValueKind.Object)
+            message = inner;
+        return message.TryGetProperty("protocolMessage", out var protocol) ? Protocol(protocol, assumeEdit: false) : null;
+    }
+
+    static (JsonElement Target, string? Text)? Protocol(JsonElement protocol, bool assumeEdit)
+    {
+        if (protocol.ValueKind != JsonValueKind.Object || !protocol.TryGetProperty("key", out var target) || target.ValueKind != JsonValueKind.Object)
+            return null;
+        var type = protocol.TryGetProperty("type", out var t) ? t : default;
+        if (IsType(type, "REVOKE", 0)) return (target, null);
+        if (!IsType(type, "MESSAGE_EDIT", 14) && !(assumeEdit && type.ValueKind == JsonValueKind.Undefined)) return null;
+        if (!protocol.TryGetProperty("editedMessage", out var edited) || edited.ValueKind != JsonValueKind.Object) return null;
+        // His new words: a text (a caption edit names a media row, which an edit does not change).
+        return MessageContentReader.Read(Unwrap(edited), null) is { Kind: MessageKinds.Text, Text: { Length: > 0 } words } ? (target, words) : null;
+    }
+
+    static bool IsType(JsonElement type, string name, int number) => type.ValueKind switch
+    {
+        JsonValueKind.String => string.Equals(Clean(type).Trim(), name, StringComparison.OrdinalIgnoreCase),
+        JsonValueKind.Number => type.TryGetInt32(out var n) && n == number,
+        _ => false,
+    };
+
+    /// <summary>
+    /// The revision of the message <paramref name="target"/> names, sent from the chat of <paramref name="sender"/> (the
+    /// upsert's own key) or of the target's key. Null for Júlia's or staff's own messages (`fromMe`), a group, or a key
+    /// without a usable id or address.
+    /// </summary>
+    static InboundRevision? Revision(JsonElement target, string? text, JsonElement sender)
+    {
+        if (target.TryGetProperty("fromMe", out var fromMe)
+            && (fromMe.ValueKind == JsonValueKind.True || (fromMe.ValueKind == JsonValueKind.String && Clean(fromMe).Trim().Equals("true", StringComparison.OrdinalIgnoreCase))))
+            return null;
+        var id = GetString(target, "id");
+        if (string.IsNullOrEmpty(id) || id.Length > MaxMessageIdChars) return null;
+        var remoteJid = GetString(target, "remoteJid") ?? GetString(sender, "remoteJid");
+        if (string.IsNullOrEmpty(remoteJid) || remoteJid.Contains("@g.us", StringComparison.OrdinalIgnoreCase)
+            || remoteJid.Contains("broadcast", StringComparison.OrdinalIgnoreCase)) return null;
+        var (phoneJid, lid) = Addresses(sender, target);
+        return new InboundRevision(id, remoteJid, phoneJid, lid, text);
     }
 
     internal const int MaxQuotedChars = 300;
@@ -151,7 +231,7 @@ internal static class EvolutionWebhookParser
     /// Wrappers that carry the real message one level down: disappearing, view-once, a document with a caption,
     /// `associatedChildMessage` — the HD copy of a photo or video (and an album's items) that newer WhatsApp apps send
     /// after a first upload, its caption inside — and `lottieStickerMessage`, an animated sticker (docs/decisions.md#inbound).
-    /// Edits are wrappers too, ignored on purpose.
+    /// An edit's `editedMessage` is read apart (<see cref="ProtocolRevision"/>).
     /// </summary>
     static readonly string[] Wrappers =
         ["ephemeralMessage", "viewOnceMessage", "viewOnceMessageV2", "viewOnceMessageV2Extension", "documentWithCaptionMessage", "associatedChildMessage",

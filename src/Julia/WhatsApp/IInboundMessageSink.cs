@@ -9,4 +9,10 @@ internal enum IntakeResult { Accepted, Duplicate, Ignored }
 internal interface IInboundMessageSink
 {
     Task<IntakeResult> AcceptAsync(InboundMessage message, CancellationToken ct);
+
+    /// <summary>
+    /// Applies an edit or a deletion to the doctor's stored message; false when there was nothing to change (a message not
+    /// stored, another sender's, or — for an edit — one a turn already consumed).
+    /// </summary>
+    Task<bool> ReviseAsync(InboundRevision revision, CancellationToken ct);
 }

@@ -1,0 +1,266 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Julia.IntegrationTests.Journeys;
+using Julia.IntegrationTests.TestHost;
+using static Julia.IntegrationTests.TestHost.EvolutionWebhooks;
+using static Julia.IntegrationTests.TestHost.FakeAnthropic;
+
+namespace Julia.IntegrationTests.Conformance;
+
+/// <summary>
+/// The real host with the real agent (the production Anthropic client talking to <see cref="FakeAnthropic"/>) and the real
+/// Evolution client (<see cref="FakeEvolution"/>), both on loopback, and a 2 s burst window: what a doctor experiences over
+/// several WhatsApp messages, checked by what the model was asked and what WhatsApp delivered.
+/// </summary>
+public sealed class DoctorConversationsFixture : JourneyFixture
+{
+    public FakeAnthropic Anthropic { get; private set; } = null!;
+
+    protected override bool UseScriptedAgent => false;
+
+    protected override Dictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = base.Settings;
+            settings["ANTHROPIC_API_KEY"] = "sk-ant-test-FAKE";
+            settings["ANTHROPIC_BASE_URL"] = Anthropic.Url;
+            settings["Agent:MaxRetries"] = "1";
+            settings["DEBOUNCE_SEGUNDOS"] = "2";
+            settings["DEBOUNCE_MAX_SEGUNDOS"] = "20";
+            return settings;
+        }
+    }
+
+    public override async Task InitializeAsync()
+    {
+        Anthropic = await FakeAnthropic.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Anthropic.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// Blind scenarios of a doctor's conversation (bursts, edits, deletions, reactions, echoes), written from the SPEC and the
+/// runbooks before reading the code; the ones the other test classes already covered are not repeated here.
+/// </summary>
+public sealed class DoctorConversationsConformanceTests(DoctorConversationsFixture f) : IClassFixture<DoctorConversationsFixture>
+{
+    static string NewId() => "3EB0" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
+
+    static string LastUserOf(JsonObject request) =>
+        request["messages"]!.AsArray().Last(m => m!["role"]!.GetValue<string>() == "user") is { } user ? FakeModelServer.Content(user!) : "";
+
+    async Task SettledAsync(string phone)
+    {
+        await f.WaitProcessedAsync(phone);
+        await f.WaitSendsRecordedAsync(phone);
+    }
+
+    static JsonObject Key(string phone, string id) => new() { ["remoteJid"] = phone + "@s.whatsapp.net", ["fromMe"] = false, ["id"] = id };
+
+    /// <summary>An edit of message <paramref name="target"/>, in each shape Evolution v2 sends one.</summary>
+    static JsonObject Edit(string shape, string phone, string target, string text)
+    {
+        var protocol = new JsonObject
+        {
+            ["key"] = Key(phone, target), ["type"] = "MESSAGE_EDIT", ["editedMessage"] = new JsonObject { ["conversation"] = text },
+            ["timestampMs"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(),
+        };
+        if (shape == "messages.edited")
+            return new JsonObject { ["event"] = "messages.edited", ["instance"] = "julia", ["data"] = protocol };
+        var body = Text(phone, "x", NewId());
+        var data = body["data"]!.AsObject();
+        if (shape == "upsert-editedMessage")   // 2.2: the protocol message wrapped in `editedMessage`
+        {
+            data["message"] = new JsonObject { ["editedMessage"] = new JsonObject { ["message"] = new JsonObject { ["protocolMessage"] = protocol } } };
+            data["messageType"] = "editedMessage";
+        }
+        else
+        {
+            data["message"] = new JsonObject { ["protocolMessage"] = protocol };
+            data["messageType"] = "protocolMessage";
+        }
+        return body;
+    }
+
+    /// <summary>A deletion for everyone of message <paramref name="target"/>, in each shape Evolution v2 sends one.</summary>
+    static JsonObject Deletion(string shape, string phone, string target)
+    {
+        if (shape == "messages.delete")
+            return new JsonObject { ["event"] = "messages.delete", ["instance"] = "julia", ["data"] = Key(phone, target) };
+        var body = Text(phone, "x", NewId());
+        body["data"]!["message"] = new JsonObject { ["protocolMessage"] = new JsonObject { ["key"] = Key(phone, target), ["type"] = "REVOKE" } };
+        body["data"]!["messageType"] = "protocolMessage";
+        return body;
+    }
+
+    /// <summary>
+    /// B1: "oi", "tudo bem?", "tem plantão de noite?" within a second are one turn: one model call whose last user message
+    /// holds the three lines in the order he wrote them, and one reply on WhatsApp.
+    /// </summary>
+    [Fact]
+    public async Task ABurstIsOneModelCallWithEveryLineInOrderAndOneReply()
+    {
+        const string phone = "5511977710001", marker = "(cb01)";
+        f.Anthropic.ScriptFor(marker, Text("Oi! Tenho sim, sexta 19h no Hospital Central. Quer?"));
+
+        foreach (var line in new[] { $"oi {marker}", "tudo bem?", "tem plantão de noite?" })
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, Text(phone, line))).StatusCode);
+        await SettledAsync(phone);
+
+        var request = Assert.Single(f.Anthropic.RequestsCarrying(marker));
+        var user = LastUserOf(request);
+        Assert.True(user.IndexOf("oi (cb01)", StringComparison.Ordinal) < user.IndexOf("tudo bem?", StringComparison.Ordinal)
+                    && user.IndexOf("tudo bem?", StringComparison.Ordinal) < user.IndexOf("tem plantão de noite?", StringComparison.Ordinal), user);
+        Assert.Equal(["Oi! Tenho sim, sexta 19h no Hospital Central. Quer?"], f.SentTo(phone));
+    }
+
+    /// <summary>
+    /// C5: he writes "tem plantão dia 15?" and corrects it to "dia 16" before Júlia answered: the model reads the corrected
+    /// question, never the one he took back, and he gets one reply.
+    /// </summary>
+    [Theory]
+    [InlineData("messages.edited", "5511977710011")]
+    [InlineData("upsert-editedMessage", "5511977710012")]
+    [InlineData("upsert-protocolMessage", "5511977710013")]
+    public async Task AnEditBeforeJuliaAnsweredIsWhatTheModelReads(string shape, string phone)
+    {
+        var marker = $"(ce{phone[^2..]})";
+        f.Anthropic.ScriptFor(marker, Text("Dia 16 tenho noturno no Hospital Central. Quer?"));
+        var original = NewId();
+
+        await PostAsync(f.Client, Text(phone, $"tem plantão dia 15? {marker}", original));
+        var edited = await PostAsync(f.Client, Edit(shape, phone, original, $"tem plantão dia 16? {marker}"));
+        await SettledAsync(phone);
+
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        var request = Assert.Single(f.Anthropic.RequestsCarrying(marker));
+        Assert.Contains("dia 16", LastUserOf(request));
+        Assert.DoesNotContain("dia 15", request.ToJsonString());
+        Assert.Single(f.SentTo(phone));
+        Assert.Equal(1, await f.ScalarAsync<long>("""
+            SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = @phone AND i.direcao = 'entrada'
+            """, new { phone }));
+    }
+
+    /// <summary>
+    /// C7: a message he deleted for everyone before Júlia answered never reaches the model, and when it was all he wrote,
+    /// nothing is answered (WhatsApp shows him "Mensagem apagada"; a reply to it would answer words he took back).
+    /// </summary>
+    [Theory]
+    [InlineData("messages.delete", "5511977710021")]
+    [InlineData("upsert-revoke", "5511977710022")]
+    public async Task AMessageDeletedBeforeJuliaAnsweredIsNeitherReadNorAnswered(string shape, string phone)
+    {
+        var marker = $"(cd{phone[^2..]})";
+        var original = NewId();
+
+        await PostAsync(f.Client, Text(phone, $"meu cpf é 123.456.789-00 {marker}", original));
+        var deleted = await PostAsync(f.Client, Deletion(shape, phone, original));
+        await SettledAsync(phone);
+        await Task.Delay(TimeSpan.FromSeconds(3));   // past the burst window: a turn that was going to run has run
+
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.Empty(f.Anthropic.RequestsCarrying(marker));
+        Assert.Empty(f.SentTo(phone));
+        var stored = await f.ScalarAsync<string>("""
+            SELECT i.conteudo FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = @phone AND i.direcao = 'entrada'
+            """, new { phone });
+        Assert.DoesNotContain("cpf", stored);
+    }
+
+    /// <summary>
+    /// C7 inside a burst: of "meu telefone pessoal é …" (deleted) and "tem plantão sábado?", the model reads only the second,
+    /// and he gets one reply.
+    /// </summary>
+    [Fact]
+    public async Task OfABurstTheDeletedLineIsLeftOutAndTheRestAnswered()
+    {
+        const string phone = "5511977710031", marker = "(cd31)";
+        f.Anthropic.ScriptFor(marker, Text("Sábado tenho diurno no Hospital Central. Quer?"));
+        var first = NewId();
+
+        await PostAsync(f.Client, Text(phone, "meu telefone pessoal é 11 91234-5678", first));
+        await PostAsync(f.Client, Text(phone, $"tem plantão sábado? {marker}"));
+        await PostAsync(f.Client, Deletion("messages.delete", phone, first));
+        await SettledAsync(phone);
+
+        var request = Assert.Single(f.Anthropic.RequestsCarrying(marker));
+        Assert.DoesNotContain("91234", request.ToJsonString());
+        Assert.Equal(["Sábado tenho diurno no Hospital Central. Quer?"], f.SentTo(phone));
+    }
+
+    /// <summary>
+    /// C4: an edit of a message Júlia already answered is not a second question (documented: ignored); C8: a 👍 reaction
+    /// to her offer is not an acceptance — neither calls the model nor sends anything.
+    /// </summary>
+    [Fact]
+    public async Task AfterTheReplyAReactionOrAnEditOfTheAnsweredMessageAsksNothingAndSendsNothing()
+    {
+        const string phone = "5511977710041", marker = "(cr41)";
+        f.Anthropic.ScriptFor(marker, Text("Tenho sexta 19h no Hospital Central, R$ 2.100. Quer?"));
+        var original = NewId();
+        await PostAsync(f.Client, Text(phone, $"tem plantão sexta? {marker}", original));
+        await SettledAsync(phone);
+        var outbound = await f.ScalarAsync<string>("""
+            SELECT i.provider_message_id FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = @phone AND i.direcao = 'saida'
+            """, new { phone });
+
+        var reaction = Text(phone, "x", NewId());
+        reaction["data"]!["message"] = new JsonObject
+        {
+            ["reactionMessage"] = new JsonObject { ["key"] = new JsonObject { ["remoteJid"] = phone + "@s.whatsapp.net", ["fromMe"] = true, ["id"] = outbound }, ["text"] = "👍" },
+        };
+        reaction["data"]!["messageType"] = "reactionMessage";
+        var answers = new[]
+        {
+            await PostAsync(f.Client, reaction),
+            await PostAsync(f.Client, Edit("messages.edited", phone, original, $"tem plantão sexta à noite? {marker}")),
+        };
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await SettledAsync(phone);
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Single(f.Anthropic.RequestsCarrying(marker));
+        Assert.Single(f.SentTo(phone));
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM reservas_vaga r JOIN medicos m ON m.id = r.medico_id WHERE m.telefone = @phone", new { phone }));
+    }
+
+    /// <summary>
+    /// J9/J10: Júlia's own reply comes back from Evolution as a `fromMe` upsert and as `send.message`: neither is stored as
+    /// the doctor's, and his next turn shows her reply to the model once, as hers.
+    /// </summary>
+    [Fact]
+    public async Task JuliasEchoIsNeverTheDoctorsAndHerReplyIsInHistoryOnce()
+    {
+        const string phone = "5511977710051", first = "(cj51a)", second = "(cj51b)";
+        const string reply = "Oi! Sou a Júlia, assistente virtual da Revoluna. Tenho sexta 19h no Hospital Central.";
+        f.Anthropic.ScriptFor(first, Text(reply));
+        await PostAsync(f.Client, Text(phone, $"oi {first}"));
+        await SettledAsync(phone);
+
+        var echo = Text(phone, reply, NewId());
+        echo["data"]!["key"]!["fromMe"] = true;
+        var sent = echo.DeepClone().AsObject();
+        sent["event"] = "send.message";
+        Assert.Equal("ignored", JsonNode.Parse(await (await PostAsync(f.Client, echo)).Content.ReadAsStringAsync())!["status"]!.GetValue<string>());
+        Assert.Equal("ignored", JsonNode.Parse(await (await PostAsync(f.Client, sent)).Content.ReadAsStringAsync())!["status"]!.GetValue<string>());
+        f.Anthropic.ScriptFor(second, Text("Fechado!"));
+        await PostAsync(f.Client, Text(phone, $"e sábado? {second}"));
+        await SettledAsync(phone);
+
+        var request = Assert.Single(f.Anthropic.RequestsCarrying(second));
+        var messages = request["messages"]!.AsArray();
+        Assert.Equal(1, messages.Count(m => FakeModelServer.Content(m!).Contains("Hospital Central", StringComparison.Ordinal)));
+        Assert.Equal("assistant", messages.Single(m => FakeModelServer.Content(m!).Contains("Hospital Central", StringComparison.Ordinal))!["role"]!.GetValue<string>());
+        Assert.Equal(2, await f.ScalarAsync<long>("""
+            SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = @phone AND i.direcao = 'entrada'
+            """, new { phone }));
+    }
+}
