@@ -14,11 +14,14 @@ internal sealed record PendingInbound(long Id, string Kind, string Content, stri
 {
     public DateTimeOffset CreatedAt => new(DateTime.SpecifyKind(CreatedAtUtc, DateTimeKind.Utc));
 
-    /// <summary>When the doctor wrote it, if WhatsApp delivered it late (`midia.enviada_em`); null for a message on time.</summary>
-    public DateTimeOffset? WrittenLate => WrittenLateUtc is { } w ? new(DateTime.SpecifyKind(w, DateTimeKind.Utc)) : null;
+    /// <summary>When the doctor wrote it, kept when it reached us some seconds late (`midia.enviada_em`, InboundText.WrittenBefore).</summary>
+    DateTimeOffset? Written => WrittenLateUtc is { } w ? new(DateTime.SpecifyKind(w, DateTimeKind.Utc)) : null;
 
-    /// <summary>The order the doctor wrote it in: a late delivery goes back to when it was written.</summary>
-    public DateTimeOffset WrittenAt => WrittenLate ?? CreatedAt;
+    /// <summary>When the doctor wrote it, if WhatsApp delivered it late (<see cref="Text.InboundText.LateAfter"/>); null for a message on time.</summary>
+    public DateTimeOffset? WrittenLate => Written is { } at && CreatedAt - at >= Text.InboundText.LateAfter ? at : null;
+
+    /// <summary>The order the doctor wrote it in: a delivery out of order or late goes back to when it was written.</summary>
+    public DateTimeOffset WrittenAt => Written ?? CreatedAt;
 }
 
 /// <summary>

@@ -37,7 +37,7 @@ internal sealed partial class InboundIntake(
             message.MessageId, message.Kind,
             InboundText.Stored(message.Text, message.Kind, limits),
             InboundStore.MediaJson(BoundedCaption(message.Media, o.MaxMessageChars), message.MessageId, message.Quoted, ChatwootId(message.ChatwootConversationId),
-                InboundText.WrittenLate(message.SentAt, received), IntentInCutTail(message.Text, limits)),
+                InboundText.WrittenBefore(message.SentAt, received), IntentInCutTail(message.Text, limits)),
             jid, received, ChatwootId(message.ChatwootConversationId));
 
         DoctorRecord? doctor;

@@ -161,7 +161,8 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
     /// `midia`: the media's metadata; `citacao`, the text of the message the doctor quoted; `chatwoot_conversation_id`,
     /// where Evolution's Chatwoot integration mirrors it — kept on the row because the first message of a conversation
     /// arrives before the conversation exists, and the turn that opens it reads it from here (docs/decisions.md#handoff);
-    /// `enviada_em`, when WhatsApp delivered the message late, the instant the doctor wrote it (docs/decisions.md#inbound).
+    /// `enviada_em`, when the message reached us 3 s or more after he wrote it, the instant he wrote it — the turn's order;
+    /// the agent is told only from 5 min (docs/decisions.md#inbound).
     /// A media's `media_id` is the WhatsApp message id Evolution's `chat/getBase64FromMediaMessage` takes to fetch the file.
     /// </summary>
     public static string? MediaJson(WhatsApp.InboundMedia? media, string? mediaId = null, string? quoted = null, string? chatwootConversationId = null,

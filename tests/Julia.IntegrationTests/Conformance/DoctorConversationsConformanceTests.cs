@@ -263,4 +263,30 @@ public sealed class DoctorConversationsConformanceTests(DoctorConversationsFixtu
             SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = @phone AND i.direcao = 'entrada'
             """, new { phone }));
     }
+
+    /// <summary>
+    /// J2: "tem plantão sábado?" then "e domingo também?" a few seconds later, but Evolution delivered the first one last
+    /// (its webhook was retried): one turn, and the model reads them in the order he wrote them — without the
+    /// "recebida com atraso" note, which is for messages minutes late.
+    /// </summary>
+    [Fact]
+    public async Task TwoLinesDeliveredOutOfOrderReachTheModelInTheOrderHeWroteThem()
+    {
+        const string phone = "5511977710061", marker = "(co61)";
+        f.Anthropic.ScriptFor(marker, Text("Sábado e domingo tenho noturno no Hospital Central. Quer os dois?"));
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var first = Text(phone, $"tem plantão sábado? {marker}");
+        first["data"]!["messageTimestamp"] = now - 8;
+        var second = Text(phone, "e domingo também?");
+        second["data"]!["messageTimestamp"] = now - 2;
+
+        await PostAsync(f.Client, second);
+        await PostAsync(f.Client, first);
+        await SettledAsync(phone);
+
+        var user = LastUserOf(Assert.Single(f.Anthropic.RequestsCarrying(marker)));
+        Assert.True(user.IndexOf("sábado", StringComparison.Ordinal) < user.IndexOf("domingo", StringComparison.Ordinal), user);
+        Assert.DoesNotContain("recebida com atraso", user);
+        Assert.Single(f.SentTo(phone));
+    }
 }

@@ -1,3 +1,4 @@
+using Julia.Conversations;
 using Julia.Conversations.Text;
 using Julia.WhatsApp;
 
@@ -124,6 +125,36 @@ public sealed class ReplyTextTests
 
         Assert.Equal(late ? sent : null, InboundText.WrittenLate(sent, received));
         Assert.Null(InboundText.WrittenLate(null, received));
+    }
+
+    /// <summary>The writing time kept to order a burst: from 3 s (a re-sent webhook), not ordinary delivery time or skew.</summary>
+    [Theory]
+    [InlineData(2, false)]
+    [InlineData(3, true)]
+    [InlineData(4 * 60, true)]
+    [InlineData(30 * 86400 + 1, false)]
+    [InlineData(-10, false)]
+    public void AWritingTimeIsKeptFromThreeSecondsLate(int secondsBefore, bool kept)
+    {
+        var received = new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero);
+        var sent = received.AddSeconds(-secondsBefore);
+
+        Assert.Equal(kept ? sent : null, InboundText.WrittenBefore(sent, received));
+    }
+
+    /// <summary>A line kept for the order only (under 5 min late) goes back to when it was written, without the late note.</summary>
+    [Fact]
+    public void ALineAFewSecondsLateIsOrderedByWhenItWasWrittenWithoutTheLateNote()
+    {
+        var at = new DateTime(2026, 12, 2, 12, 0, 0, DateTimeKind.Utc);
+        var parts = AgentTurnBuilder.PartsOf([
+            new PendingInbound(1, "texto", "e domingo também?", null, at, "B", null),
+            new PendingInbound(2, "texto", "tem plantão sábado?", null, at.AddSeconds(4), "A", null, WrittenLateUtc: at.AddSeconds(-4)),
+            new PendingInbound(3, "texto", "ontem à noite", null, at.AddSeconds(5), "C", null, WrittenLateUtc: at.AddHours(-14)),
+        ]);
+
+        Assert.Equal(["[escrita em 01/12 às 19:00, recebida com atraso] ontem à noite", "tem plantão sábado?", "e domingo também?"],
+            parts.Parts.Select(p => p.Text));
     }
 
     [Fact]

@@ -97,6 +97,19 @@ internal static class InboundText
     /// sending time from the future or older than WhatsApp keeps an undelivered message (30 days): a wrong clock or a
     /// replayed payload, not a late delivery.
     /// </summary>
+    /// <summary>
+    /// How late a message may reach us before its writing time is kept to order the turn by (not said to the agent):
+    /// Evolution re-sends a webhook it could not deliver seconds later, after the message he wrote next.
+    /// </summary>
+    public static readonly TimeSpan OutOfOrderAfter = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// When the doctor wrote a message that reached us at least <see cref="OutOfOrderAfter"/> later (within the same bounds
+    /// as <see cref="WrittenLate"/>): kept as `midia.enviada_em`, so the turn puts his lines in the order he wrote them.
+    /// </summary>
+    public static DateTimeOffset? WrittenBefore(DateTimeOffset? sentAt, DateTimeOffset received) =>
+        sentAt is { } at && received - at >= OutOfOrderAfter && received - at <= TimeSpan.FromDays(30) ? at : null;
+
     public static DateTimeOffset? WrittenLate(DateTimeOffset? sentAt, DateTimeOffset received) =>
         sentAt is { } at && received - at >= LateAfter && received - at <= TimeSpan.FromDays(30) ? at : null;
 
