@@ -117,7 +117,9 @@ internal sealed partial class InboundIntake(
     {
         var canonical = PhoneNumbers.Canonical(revision.PhoneJid ?? revision.RemoteJid);
         var lid = PhoneNumbers.ValidLid(revision.Lid ?? revision.RemoteJid);
-        if (canonical is null && lid is null) return false;
+        // A chat was named but is no doctor's address: nothing of his to change. No chat named (an edit event, whose key is
+        // the sender's): the store finds the message by its id among the doctors' own.
+        if (revision.RemoteJid is not null && canonical is null && lid is null) return false;
         var o = options.Value;
         var content = revision.Text is null ? null
             : InboundText.Stored(revision.Text, WhatsApp.MessageKinds.Text, new InboundTextLimits(o.MaxMessageChars, o.TruncateAboveChars, o.RejectAboveChars));

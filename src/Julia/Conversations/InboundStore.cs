@@ -123,11 +123,13 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
     /// <summary>What a message the doctor deleted for everyone becomes in the conversation (WhatsApp shows "Mensagem apagada").</summary>
     public const string DeletedByDoctor = "[mensagem apagada pelo médico]";
 
-    // His own message only: the edit or deletion comes from the chat of the number (or LID) that sent it.
+    // A doctor's message only (`entrada`: never Júlia's or staff's), and when the event names the chat it came from (an
+    // upsert's or a deletion's key), from that number or LID. An edit event names only the id (its key is the sender's).
     const string HisMessage = """
         provider_message_id = @targetId AND direcao = 'entrada'
-          AND medico_id IN (SELECT id FROM medicos WHERE (@canonical::text IS NOT NULL AND telefone = @canonical)
-                                                      OR (@lid::text IS NOT NULL AND whatsapp_lid = @lid))
+          AND ((@canonical::text IS NULL AND @lid::text IS NULL)
+               OR medico_id IN (SELECT id FROM medicos WHERE (@canonical::text IS NOT NULL AND telefone = @canonical)
+                                                          OR (@lid::text IS NOT NULL AND whatsapp_lid = @lid)))
         """;
 
     // An edit reaches only a text no turn has read: one already answered keeps the words the answer was to.

@@ -45,6 +45,7 @@ internal sealed record InboundMessage(
 
 /// <summary>
 /// An edit (<paramref name="Text"/>: his new words) or a deletion for everyone (<paramref name="Text"/> null) of the doctor's
-/// message <paramref name="TargetId"/>, sent from <paramref name="RemoteJid"/> (with its phone JID and LID when known).
+/// message <paramref name="TargetId"/>, sent from <paramref name="RemoteJid"/> (with its phone JID and LID when known; null
+/// when the event names no chat — a `messages.edited`, whose key is written from the sender's side).
 /// </summary>
-internal sealed record InboundRevision(string TargetId, string RemoteJid, string? PhoneJid, string? Lid, string? Text);
+internal sealed record InboundRevision(string TargetId, string? RemoteJid, string? PhoneJid, string? Lid, string? Text);

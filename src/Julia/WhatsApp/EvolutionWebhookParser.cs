@@ -70,8 +70,9 @@ internal static class EvolutionWebhookParser
             return new EvolutionEvent.Ignored("status broadcast");
 
         var message = data.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object ? Unwrap(m) : default;
+        // The upsert's own key is Júlia's side of the chat (fromMe checked above): it names the doctor who changed his message.
         if (ProtocolRevision(message) is { } protocol)
-            return Revision(protocol.Target, protocol.Text, key) is { } revision
+            return Revision(TargetId(protocol.Target), key, protocol.Text) is { } revision
                 ? new EvolutionEvent.Revision(instance, revision) : new EvolutionEvent.Ignored("reação ou mensagem de protocolo");
         var content = MessageContentReader.Read(message, GetString(data, "messageType"));
         if (content is null) return new EvolutionEvent.Ignored("reação ou mensagem de protocolo");
@@ -110,8 +111,12 @@ internal static class EvolutionWebhookParser
         if (!body.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
             return new EvolutionEvent.Ignored("evento não tratado");
         InboundRevision? revision;
-        if (deletion) revision = Revision(data, null, default);
-        else revision = Protocol(data, assumeEdit: true) is { Text: not null } edit ? Revision(edit.Target, edit.Text, default) : null;
+        // A deletion's data is the deleted message's key as Júlia's side sees it (Evolution's `messages.update` handler).
+        if (deletion) revision = IsFromMe(data) ? null : Revision(TargetId(data), data, null);
+        // An edit's data is the protocol message itself, whose key is the SENDER's (see Revision): no address to read —
+        // the message is found by its id among the doctors' own messages. Newer Evolution sends a REVOKE this way too.
+        else revision = Protocol(data, assumeEdit: true) is { } change && !InGroup(change.Target)
+            ? Revision(TargetId(change.Target), default, change.Text) : null;
         return revision is null ? new EvolutionEvent.Ignored("evento não tratado") : new EvolutionEvent.Revision(instance, revision);
     }
 
@@ -149,23 +154,31 @@ internal static class EvolutionWebhookParser
     };
 
     /// <summary>
-    /// The revision of the message <paramref name="target"/> names, sent from the chat of <paramref name="sender"/> (the
-    /// upsert's own key) or of the target's key. Null for Júlia's or staff's own messages (`fromMe`), a group, or a key
-    /// without a usable id or address.
+    /// The revision of the doctor's message <paramref name="targetId"/>. <paramref name="chat"/> is a key written from
+    /// Júlia's side (an upsert's own key, a deletion's key): it names the doctor's chat, whose messages only may change.
+    /// A protocol message's inner key cannot serve: WhatsApp writes it from the SENDER's side — `fromMe: true` and
+    /// `remoteJid` Júlia's own number for every doctor's edit or deletion (Baileys flips it; docs/decisions.md#inbound,
+    /// "Edits and deletions") —, so without <paramref name="chat"/> only the id is known, and the store matches it among
+    /// the doctors' messages (`direcao = 'entrada'`), which staff's edits of Júlia's own messages never are.
     /// </summary>
-    static InboundRevision? Revision(JsonElement target, string? text, JsonElement sender)
+    static InboundRevision? Revision(string? targetId, JsonElement chat, string? text)
     {
-        if (target.TryGetProperty("fromMe", out var fromMe)
-            && (fromMe.ValueKind == JsonValueKind.True || (fromMe.ValueKind == JsonValueKind.String && Clean(fromMe).Trim().Equals("true", StringComparison.OrdinalIgnoreCase))))
-            return null;
-        var id = GetString(target, "id");
-        if (string.IsNullOrEmpty(id) || id.Length > MaxMessageIdChars) return null;
-        var remoteJid = GetString(target, "remoteJid") ?? GetString(sender, "remoteJid");
-        if (string.IsNullOrEmpty(remoteJid) || remoteJid.Contains("@g.us", StringComparison.OrdinalIgnoreCase)
-            || remoteJid.Contains("broadcast", StringComparison.OrdinalIgnoreCase)) return null;
-        var (phoneJid, lid) = Addresses(sender, target);
-        return new InboundRevision(id, remoteJid, phoneJid, lid, text);
+        if (string.IsNullOrEmpty(targetId) || targetId.Length > MaxMessageIdChars) return null;
+        if (chat.ValueKind != JsonValueKind.Object) return new InboundRevision(targetId, null, null, null, text);
+        var remoteJid = GetString(chat, "remoteJid");
+        if (string.IsNullOrEmpty(remoteJid) || InGroup(chat)) return null;
+        var (phoneJid, lid) = Addresses(chat);
+        return new InboundRevision(targetId, remoteJid, phoneJid, lid, text);
     }
+
+    static string? TargetId(JsonElement key) => GetString(key, "id") ?? WholeNumber(key, "id");
+
+    static bool InGroup(JsonElement key) => GetString(key, "remoteJid") is { } jid
+        && (jid.Contains("@g.us", StringComparison.OrdinalIgnoreCase) || jid.Contains("broadcast", StringComparison.OrdinalIgnoreCase)
+            || jid.EndsWith("@newsletter", StringComparison.OrdinalIgnoreCase));
+
+    static bool IsFromMe(JsonElement key) => key.TryGetProperty("fromMe", out var fromMe)
+        && (fromMe.ValueKind == JsonValueKind.True || (fromMe.ValueKind == JsonValueKind.String && Clean(fromMe).Trim().Equals("true", StringComparison.OrdinalIgnoreCase)));
 
     internal const int MaxQuotedChars = 300;
 

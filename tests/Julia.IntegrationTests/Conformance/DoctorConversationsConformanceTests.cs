@@ -64,12 +64,18 @@ public sealed class DoctorConversationsConformanceTests(DoctorConversationsFixtu
 
     static JsonObject Key(string phone, string id) => new() { ["remoteJid"] = phone + "@s.whatsapp.net", ["fromMe"] = false, ["id"] = id };
 
+    /// <summary>
+    /// A protocol message's key as WhatsApp writes it: from the SENDER's side — the doctor's phone names the chat with
+    /// Júlia's number and his own message as `fromMe` (Baileys says so where it flips it for its own events).
+    /// </summary>
+    static JsonObject SenderSideKey(string id) => new() { ["remoteJid"] = "5511999990000@s.whatsapp.net", ["fromMe"] = true, ["id"] = id };
+
     /// <summary>An edit of message <paramref name="target"/>, in each shape Evolution v2 sends one.</summary>
     static JsonObject Edit(string shape, string phone, string target, string text)
     {
         var protocol = new JsonObject
         {
-            ["key"] = Key(phone, target), ["type"] = "MESSAGE_EDIT", ["editedMessage"] = new JsonObject { ["conversation"] = text },
+            ["key"] = SenderSideKey(target), ["type"] = "MESSAGE_EDIT", ["editedMessage"] = new JsonObject { ["conversation"] = text },
             ["timestampMs"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(),
         };
         if (shape == "messages.edited")
@@ -94,8 +100,10 @@ public sealed class DoctorConversationsConformanceTests(DoctorConversationsFixtu
     {
         if (shape == "messages.delete")
             return new JsonObject { ["event"] = "messages.delete", ["instance"] = "julia", ["data"] = Key(phone, target) };
+        if (shape == "messages.edited-revoke")   // newer Evolution: every protocol message as `messages.edited`
+            return new JsonObject { ["event"] = "messages.edited", ["instance"] = "julia", ["data"] = new JsonObject { ["key"] = SenderSideKey(target), ["type"] = "REVOKE" } };
         var body = Text(phone, "x", NewId());
-        body["data"]!["message"] = new JsonObject { ["protocolMessage"] = new JsonObject { ["key"] = Key(phone, target), ["type"] = "REVOKE" } };
+        body["data"]!["message"] = new JsonObject { ["protocolMessage"] = new JsonObject { ["key"] = SenderSideKey(target), ["type"] = "REVOKE" } };
         body["data"]!["messageType"] = "protocolMessage";
         return body;
     }
@@ -156,6 +164,7 @@ public sealed class DoctorConversationsConformanceTests(DoctorConversationsFixtu
     [Theory]
     [InlineData("messages.delete", "5511977710021")]
     [InlineData("upsert-revoke", "5511977710022")]
+    [InlineData("messages.edited-revoke", "5511977710023")]
     public async Task AMessageDeletedBeforeJuliaAnsweredIsNeitherReadNorAnswered(string shape, string phone)
     {
         var marker = $"(cd{phone[^2..]})";
@@ -222,6 +231,9 @@ public sealed class DoctorConversationsConformanceTests(DoctorConversationsFixtu
         {
             await PostAsync(f.Client, reaction),
             await PostAsync(f.Client, Edit("messages.edited", phone, original, $"tem plantão sexta à noite? {marker}")),
+            // staff editing Júlia's own message from the company's phone: an edit event names only the id, and hers is no
+            // doctor's message
+            await PostAsync(f.Client, Edit("messages.edited", phone, outbound, "texto trocado pela equipe")),
         };
         await Task.Delay(TimeSpan.FromSeconds(3));
         await SettledAsync(phone);
@@ -230,6 +242,7 @@ public sealed class DoctorConversationsConformanceTests(DoctorConversationsFixtu
         Assert.Single(f.Anthropic.RequestsCarrying(marker));
         Assert.Single(f.SentTo(phone));
         Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM reservas_vaga r JOIN medicos m ON m.id = r.medico_id WHERE m.telefone = @phone", new { phone }));
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes WHERE conteudo = 'texto trocado pela equipe'"));
     }
 
     /// <summary>

@@ -403,21 +403,37 @@ public sealed class EvolutionWebhookParserTests
 
     /// <summary>
     /// An edit or a deletion for everyone, in each shape Evolution v2 sends one, names the doctor's message it changes and,
-    /// for an edit, his new words (docs/decisions.md#inbound, "Edits and deletions").
+    /// for an edit, his new words (docs/decisions.md#inbound, "Edits and deletions"). A protocol message's inner key is the
+    /// SENDER's (`fromMe: true`, `remoteJid` Júlia's own number): the chat comes from the upsert's own key or a deletion's
+    /// key, and a `messages.edited` names none (the store finds the message by its id among the doctors').
     /// </summary>
     [Theory]
     [InlineData("variety/edited-message-v2.2.json", "3EB0EDITED0054", "5511977700054@s.whatsapp.net", "quero o de sábado, não o de sexta")]
-    [InlineData("variety/event-messages-edited.json", "3EB0EDITED0092", "5511977700092@s.whatsapp.net", "na verdade prefiro domingo")]
+    [InlineData("variety/event-messages-edited.json", "3EB0EDITED0092", null, "na verdade prefiro domingo")]
     [InlineData("variety/event-messages-delete.json", "3EB0DELETED0093", "5511977700093@s.whatsapp.net", null)]
     [InlineData("variety/protocol-revoke.json", "3EB0DELETED0053", "5511977700053@s.whatsapp.net", null)]
-    public void AnEditOrADeletionNamesTheMessageItChanges(string fixture, string target, string phoneJid, string? text) =>
+    public void AnEditOrADeletionNamesTheMessageItChanges(string fixture, string target, string? phoneJid, string? text) =>
         Assert.Equal(new InboundRevision(target, phoneJid, phoneJid, null, text), Assert.IsType<EvolutionEvent.Revision>(Parse(fixture)).Content);
+
+    /// <summary>
+    /// Newer Evolution sends every protocol message as `messages.edited`, a deletion for everyone too: it is a deletion of
+    /// the message its key names. A numeric id is its digits, as a new message's is.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"event":"messages.edited","instance":"julia","data":{"key":{"remoteJid":"5511999990000@s.whatsapp.net","fromMe":true,"id":"3EB0AB"},"type":"REVOKE"}}""", "3EB0AB", null)]
+    [InlineData("""{"event":"messages.edited","instance":"julia","data":{"key":{"remoteJid":"5511999990000@s.whatsapp.net","fromMe":true,"id":"3EB0AC"},"type":0}}""", "3EB0AC", null)]
+    [InlineData("""{"event":"messages.delete","instance":"julia","data":{"remoteJid":"5511999990001@s.whatsapp.net","fromMe":false,"id":7}}""", "7", "5511999990001@s.whatsapp.net")]
+    public void ARevokeAsAnEditEventOrWithANumericIdIsADeletion(string json, string target, string? phoneJid) =>
+        Assert.Equal(new InboundRevision(target, phoneJid, phoneJid, null, null),
+            Assert.IsType<EvolutionEvent.Revision>(EvolutionWebhookParser.Parse(JsonDocument.Parse(json).RootElement, "julia")).Content);
 
     /// <summary>Júlia's or staff's own message edited or deleted, a group's, or a protocol message of another type: ignored.</summary>
     [Theory]
     [InlineData("""{"event":"messages.delete","instance":"julia","data":{"remoteJid":"5511999990001@s.whatsapp.net","fromMe":true,"id":"A"}}""")]
     [InlineData("""{"event":"messages.delete","instance":"julia","data":{"remoteJid":"120363000000000009@g.us","fromMe":false,"id":"A"}}""")]
-    [InlineData("""{"event":"messages.delete","instance":"julia","data":{"remoteJid":"5511999990001@s.whatsapp.net","id":7}}""")]
+    [InlineData("""{"event":"messages.delete","instance":"julia","data":{"remoteJid":"5511999990001@s.whatsapp.net","id":{"x":7}}}""")]
+    [InlineData("""{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","fromMe":true,"id":"X"},"message":{"protocolMessage":{"key":{"remoteJid":"5511977700001@s.whatsapp.net","fromMe":true,"id":"A"},"type":"REVOKE"}}}}""")]
+    [InlineData("""{"event":"messages.edited","instance":"julia","data":{"key":{"remoteJid":"120363000000000009@g.us","fromMe":true,"id":"A"},"type":"MESSAGE_EDIT","editedMessage":{"conversation":"x"}}}""")]
     [InlineData("""{"event":"messages.edited","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","id":"A"},"type":"MESSAGE_EDIT"}}""")]
     [InlineData("""{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","id":"X"},"message":{"protocolMessage":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","id":"A"},"type":"EPHEMERAL_SETTING"}}}}""")]
     [InlineData("""{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","id":"X"},"message":{"protocolMessage":{"key":"A","type":0}}}}""")]
