@@ -44,13 +44,13 @@ internal sealed partial class ChatwootEventHandler(
             // when both come, the second finds the conversation given back and changes nothing (docs/decisions.md#handoff).
             case ChatwootEvent.ConversationUpdated { ResolvedNow: true } updated:
                 return await WithConversationAsync(updated, updated.ConversationId, updated.ContactPhone, ct,
-                    c => ResolvedAsync(c, updated.ConversationId, updated.Assignee, ct));
+                    c => ResolvedAsync(c, updated.ConversationId, updated.Assignee, updated.UpdatedAt, ct), resolve: true);
             case ChatwootEvent.ConversationUpdated updated:
                 return await WithConversationAsync(updated, updated.ConversationId, updated.ContactPhone, ct, c => LabelsAsync(c, updated, ct),
                     forStaff: updated.Labels.Any(IsHumanLabel));
             case ChatwootEvent.StatusChanged status when status.Status == "resolved":
                 return await WithConversationAsync(status, status.ConversationId, status.ContactPhone, ct,
-                    c => ResolvedAsync(c, status.ConversationId, status.Assignee, ct));
+                    c => ResolvedAsync(c, status.ConversationId, status.Assignee, status.UpdatedAt, ct), resolve: true);
             case ChatwootEvent.StatusChanged status:
                 return new(false, $"status {Named(status.Status)}");
             case ChatwootEvent.MessageDeleted deleted:
@@ -125,10 +125,22 @@ internal sealed partial class ChatwootEventHandler(
     /// <summary>
     /// Resolved in Chatwoot: back to Júlia and the conversation `completed`. A conversation already finished and with
     /// Júlia is a second delivery of the same resolve (`conversation_status_changed` and `conversation_updated`, or an
-    /// agent bot's `conversation_resolved` too): nothing changes.
+    /// agent bot's `conversation_resolved` too): nothing changes. A resolve made before what it would give back began (its
+    /// `updated_at` older than the open handoff, or than a conversation opened after an earlier ending in that Chatwoot
+    /// conversation) is that earlier resolve delivered again — a Chatwoot retry, a replay days later — and gives back
+    /// nothing: it used to close the conversation Júlia had just opened with him (docs/decisions.md#handoff, "A resolve
+    /// delivered again").
     /// </summary>
-    async Task<ChatwootOutcome> ResolvedAsync(ConversationRef c, long chatwootId, string? assignee, CancellationToken ct)
+    async Task<ChatwootOutcome> ResolvedAsync(ConversationRef c, long chatwootId, string? assignee, DateTimeOffset? at, CancellationToken ct)
     {
+        var chatwoot = chatwootId.ToString(CultureInfo.InvariantCulture);
+        if (at is { } made && (c.IsOpen || c.HumanControlled)
+            && await handoffs.StartAfterAnEndingAsync(c.Id, chatwoot, ct) is { } start && made + ResolveClockSkew < start)
+        {
+            LogOlderResolve(chatwootId, c.Id, made, start);
+            return new(false, c.HumanControlled ? "resolve anterior ao handoff aberto (entregue de novo): nada muda"
+                : "resolve anterior a esta conversa (entregue de novo): nada muda");
+        }
         var others = await ReturnOthersAsync(c, chatwootId, assignee, ResolvedNote, ct);
         if (!c.IsOpen && !c.HumanControlled)
             return others > 0 ? new(true, "handoff de conversa anterior resolvido") : new(false, "já resolvida");
@@ -139,6 +151,9 @@ internal sealed partial class ChatwootEventHandler(
     }
 
     const string ResolvedNote = "conversa resolvida no Chatwoot";
+
+    /// <summary>How far Chatwoot's clock may be behind Júlia's before a resolve reads as older than what it would give back.</summary>
+    static readonly TimeSpan ResolveClockSkew = TimeSpan.FromMinutes(1);
     const string LabelReason = "label humano no Chatwoot";
 
     /// <summary>
@@ -223,8 +238,11 @@ internal sealed partial class ChatwootEventHandler(
     /// <param name="forStaff">A person's message to the doctor, or the label `humano`: a doctor who never had a conversation
     /// with Júlia (an imported doctor the recruiter contacted first) gets one for the staff — else the message was dropped
     /// as "conversa desconhecida" and Júlia answered his reply over the recruiter.</param>
+    /// <param name="resolve">A resolve: it closes only what is in this Chatwoot conversation — the doctor's open conversation
+    /// stands for a finished one here only when it is under human control and mapped nowhere else (an operator resolving
+    /// an old Chatwoot conversation again used to close the one Júlia had opened with him since, mapped to another).</param>
     async Task<ChatwootOutcome> WithConversationAsync(ChatwootEvent e, long chatwootId, string? phone, CancellationToken ct, Func<ConversationRef, Task<ChatwootOutcome>> act,
-        bool forStaff = false)
+        bool forStaff = false, bool resolve = false)
     {
         var id = chatwootId.ToString(CultureInfo.InvariantCulture);
         var conversation = await conversations.FindByChatwootAsync(id, ct);
@@ -233,7 +251,8 @@ internal sealed partial class ChatwootEventHandler(
             // Evolution reopens the same Chatwoot conversation when the doctor writes again after a resolve, while Júlia
             // opened a new one: a label or a reply there is about the doctor's open conversation, not the finished one
             // (a `humano` label used to hand off the completed one, and Júlia went on answering him).
-            if (await conversations.FindLatestOfDoctorAsync(finished.MedicoId, ct) is { Status: "active" or "paused" } open && open.Id != finished.Id)
+            if (await conversations.FindLatestOfDoctorAsync(finished.MedicoId, ct) is { Status: "active" or "paused" } open && open.Id != finished.Id
+                && (!resolve || open is { ChatwootConversationId: null, HumanControlled: true }))
             {
                 if (open.ChatwootConversationId is null)
                 {
@@ -294,6 +313,9 @@ internal sealed partial class ChatwootEventHandler(
 
     [LoggerMessage(EventId = 6313, Level = LogLevel.Information, Message = "Staff message in conversa {ConversaId} had {Count} attachments: not sent to the doctor (text only), note to the staff queued")]
     private partial void LogAttachmentsNotSent(Guid conversaId, int count);
+
+    [LoggerMessage(EventId = 6317, Level = LogLevel.Information, Message = "Chatwoot resolve of conversation {ChatwootConversationId} made at {MadeAt:o} is older than what conversa {ConversaId} holds since {Since:o}: ignored (delivered again)")]
+    private partial void LogOlderResolve(long chatwootConversationId, Guid conversaId, DateTimeOffset madeAt, DateTimeOffset since);
 
     readonly LogThrottle OtherAccountLogs = new(TimeSpan.FromMinutes(1)), UnknownLogs = new(TimeSpan.FromMinutes(1));
 

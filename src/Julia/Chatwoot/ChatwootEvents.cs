@@ -17,6 +17,14 @@ internal abstract record ChatwootEvent
     public long? InboxId { get; init; }
 
     /// <summary>
+    /// A conversation event's `updated_at` (epoch seconds, a float in Chatwoot's payload): when the change it tells of was
+    /// made, by Chatwoot's clock — a delivery again later carries the same instant. Null on message events and when the
+    /// payload has none (a hand-made call). A resolve older than what it would give back is not about it
+    /// (docs/decisions.md#handoff, "A resolve delivered again").
+    /// </summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>
     /// The doctor's WhatsApp LID when his Chatwoot contact names one as `identifier` (`&lt;digits&gt;@lid`, as Evolution's
     /// integration creates a contact WhatsApp shows only by LID) and has no phone: how a LID-only doctor's conversation is
     /// found when Júlia does not know its Chatwoot id yet.

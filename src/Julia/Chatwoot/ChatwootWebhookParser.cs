@@ -44,6 +44,7 @@ internal static class ChatwootWebhookParser
             AccountId = Named(Obj(root, "account"), "id") ?? Named(root, "account_id") ?? Named(conversation, "account_id"),
             InboxId = Named(Obj(root, "inbox"), "id") ?? Named(root, "inbox_id") ?? Named(conversation, "inbox_id"),
             ContactLid = Blank(Str(contact, "phone_number")) is null ? Julia.Doctors.PhoneNumbers.ValidLid(Str(contact, "identifier")?.Trim()) : null,
+            UpdatedAt = eventName.StartsWith("message_", StringComparison.Ordinal) ? null : Instant(Prop(root, "updated_at")),
         };
     }
 
@@ -297,6 +298,16 @@ internal static class ChatwootJson
         JsonValueKind.Number when value.TryGetInt64(out var n) => n,
         JsonValueKind.Number when value.TryGetDouble(out var d) && d is >= 0 and < 253402300800 => (long)d,
         JsonValueKind.String when long.TryParse(value.GetString()?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+        _ => null,
+    };
+
+    /// <summary>Epoch seconds with their fraction (Chatwoot's `updated_at` of a conversation), null when absent or out of range.</summary>
+    public static DateTimeOffset? Instant(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number when value.TryGetDouble(out var d) && d is > 0 and < 253402300799 =>
+            DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(d * 1000)),
+        JsonValueKind.String when double.TryParse(value.GetString()?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)
+                                  && d is > 0 and < 253402300799 => DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(d * 1000)),
         _ => null,
     };
 

@@ -110,6 +110,29 @@ internal sealed class HandoffStore(NpgsqlDataSource db)
             """, new { medicoId, chatwootConversationId, except }, cancellationToken: ct))];
     }
 
+    /// <summary>
+    /// What a Chatwoot resolve would give back on conversation <paramref name="conversaId"/> began at — its oldest open
+    /// handoff, else the conversation itself — when something in that Chatwoot conversation already ended before (another
+    /// conversation of the doctor's on it finished, or a handoff on it was resolved), so that an older resolve may be about
+    /// that ending. Null when nothing ended there: the resolve is the first, and acts (docs/decisions.md#handoff, "A
+    /// resolve delivered again").
+    /// </summary>
+    public async Task<DateTimeOffset?> StartAfterAnEndingAsync(Guid conversaId, string chatwootConversationId, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        var start = await c.ExecuteScalarAsync<DateTime?>(new CommandDefinition("""
+            SELECT COALESCE((SELECT min(h.created_at) FROM handoffs h WHERE h.conversa_id = c.id AND h.status IN ('pendente', 'em_atendimento')),
+                            c.created_at)
+            FROM conversations c
+            WHERE c.id = @conversaId
+              AND (EXISTS (SELECT 1 FROM conversations f WHERE f.medico_id = c.medico_id AND f.id <> c.id
+                             AND f.chatwoot_conversation_id = @chatwootConversationId AND f.status NOT IN ('active', 'paused'))
+                   OR EXISTS (SELECT 1 FROM handoffs h JOIN conversations hc ON hc.id = h.conversa_id
+                              WHERE h.medico_id = c.medico_id AND h.status = 'resolvido' AND hc.chatwoot_conversation_id = @chatwootConversationId))
+            """, new { conversaId, chatwootConversationId }, cancellationToken: ct));
+        return start is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
+    }
+
     /// <summary>The Slack notice of this handoff went out.</summary>
     public async Task MarkSlackNotifiedAsync(Guid id, CancellationToken ct)
     {

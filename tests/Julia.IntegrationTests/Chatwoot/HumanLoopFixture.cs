@@ -83,6 +83,10 @@ public class HumanLoopFixture : PipelineFixture
         var conversation = body["event"]!.GetValue<string>() == "message_created" ? body["conversation"]!.AsObject() : body;
         conversation["id"] = conversationId;
         if (conversation["meta"]?["sender"] is JsonObject sender) sender["phone_number"] = "+" + phone;
+        // Chatwoot builds a conversation event when the change is made: its `updated_at` is now, not the fixture's 2025
+        // (a resolve older than what it would give back is one delivered again: docs/decisions.md#handoff).
+        if (!ReferenceEquals(conversation, body) || body["updated_at"] is null) return body;
+        body["updated_at"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
         return body;
     }
 

@@ -139,4 +139,127 @@ public sealed class ResolveEventsTests(HumanLoopFixture f) : IClassFixture<Human
         Assert.Equal("ai", await f.ControlAsync(conversa));
         Assert.Empty(await f.HandoffsAsync(conversa));
     }
+
+    // ---- A resolve delivered again (docs/decisions.md#handoff, "A resolve delivered again") ----
+
+    /// <summary>A resolve of <paramref name="chatwootId"/> made at <paramref name="at"/> (Chatwoot's `updated_at`), in either event form.</summary>
+    static JsonObject ResolveAt(bool statusChanged, long chatwootId, string phone, DateTimeOffset at)
+    {
+        var body = statusChanged ? HumanLoopFixture.Webhook("webhook-conversation-status-changed-resolved.json", chatwootId, phone) : ResolvedUpdate(chatwootId, phone);
+        body["updated_at"] = at.ToUnixTimeMilliseconds() / 1000.0;
+        return body;
+    }
+
+    static async Task<(string Status, string Acao)> AnswerAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (answer.GetProperty("status").GetString()!, answer.GetProperty("acao").GetString()!);
+    }
+
+    /// <summary>The doctor writes again; Evolution's integration puts the Chatwoot conversation it mirrors into on the message.</summary>
+    async Task<Guid> WritesAgainAsync(string phone, long chatwootId, string text)
+    {
+        var message = Text(phone, text);
+        message["data"]!["chatwootConversationId"] = chatwootId;
+        await PostAsync(f.Client, message);
+        await f.WaitProcessedAsync(phone);
+        return await f.ScalarAsync<Guid>("""
+            SELECT c.id FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = @phone AND c.status IN ('active', 'paused')
+            """, new { phone });
+    }
+
+    Task<string> StatusAsync(Guid conversa) => f.ScalarAsync<string>("SELECT status FROM conversations WHERE id = @conversa", new { conversa });
+
+    /// <summary>
+    /// Chatwoot delivers a resolve again (a retry, both event forms) after the doctor wrote again and Júlia opened a new
+    /// conversation on the same Chatwoot conversation (Evolution reopens it): the new one stays open with Júlia.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AResolveDeliveredAgainAfterTheDoctorWroteAgainLeavesTheNewConversationOpen(bool statusChanged)
+    {
+        var phone = statusChanged ? "5511988880461" : "5511988880462";
+        var (first, chatwootId) = await HandedOffAsync(phone);
+        var resolve = ResolveAt(statusChanged, chatwootId, phone, DateTimeOffset.UtcNow.AddMinutes(-5));
+        Assert.Equal("ok", (await AnswerAsync(await f.PostChatwootAsync(resolve))).Status);
+        Assert.Equal("completed", await StatusAsync(first));
+
+        var second = await WritesAgainAsync(phone, chatwootId, "oi, voltei: ainda tem a vaga de sexta?");
+        Assert.NotEqual(first, second);
+
+        var again = await AnswerAsync(await f.PostChatwootAsync(resolve));
+        var otherForm = await AnswerAsync(await f.PostChatwootAsync(ResolveAt(!statusChanged, chatwootId, phone, DateTimeOffset.UtcNow.AddMinutes(-5))));
+
+        Assert.Equal("ignored", again.Status);
+        Assert.Contains("entregue de novo", again.Acao);
+        Assert.Equal("ignored", otherForm.Status);
+        Assert.Equal("active", await StatusAsync(second));
+        Assert.Equal("ai", await f.ControlAsync(second));
+        Assert.Equal([("resolvido", "pedido_humano")], await f.HandoffsAsync(first));
+    }
+
+    /// <summary>
+    /// Days later: the doctor is with the staff again (a new handoff on his new conversation, same Chatwoot conversation)
+    /// when the old resolve is replayed — it gives back nothing; the staff's new resolve then gives back the new handoff,
+    /// and the old one replayed after that is still nothing (both orders), also once he has a third conversation.
+    /// </summary>
+    [Fact]
+    public async Task AnOldResolveReplayedDaysLaterNeverGivesBackANewerHandoffInEitherOrder()
+    {
+        const string phone = "5511988880463";
+        var (first, chatwootId) = await HandedOffAsync(phone);
+        var old = ResolveAt(true, chatwootId, phone, DateTimeOffset.UtcNow.AddDays(-3));
+        await f.ExecuteAsync("""
+            UPDATE conversations SET created_at = now() - interval '3 days 1 hour' WHERE id = @first;
+            UPDATE handoffs SET created_at = now() - interval '3 days 30 minutes' WHERE conversa_id = @first;
+            """, new { first });
+        Assert.Equal("ok", (await AnswerAsync(await f.PostChatwootAsync(old))).Status);
+
+        var second = await WritesAgainAsync(phone, chatwootId, "oi, voltei");
+        await PostAsync(f.Client, Text(phone, "quero falar com uma pessoa"));
+        await f.WaitProcessedAsync(phone);
+        Assert.Equal("human", await f.ControlAsync(second));
+
+        // Old first: nothing given back.
+        var replayed = await AnswerAsync(await f.PostChatwootAsync(old));
+        Assert.Equal("ignored", replayed.Status);
+        Assert.Contains("anterior ao handoff aberto", replayed.Acao);
+        Assert.Equal("human", await f.ControlAsync(second));
+        Assert.Equal([("pendente", "pedido_humano")], await f.HandoffsAsync(second));
+
+        // The staff's own resolve now gives it back, once.
+        Assert.Equal("ok", (await AnswerAsync(await f.PostChatwootAsync(ResolveAt(false, chatwootId, phone, DateTimeOffset.UtcNow)))).Status);
+        Assert.Equal([("resolvido", "pedido_humano")], await f.HandoffsAsync(second));
+        Assert.Equal("completed", await StatusAsync(second));
+
+        // New first, old after: nothing (already given back), and nothing to the conversation he opens next either.
+        Assert.Equal("ignored", (await AnswerAsync(await f.PostChatwootAsync(old))).Status);
+        var third = await WritesAgainAsync(phone, chatwootId, "bom dia, ainda estou procurando plantão");
+        Assert.Equal("ignored", (await AnswerAsync(await f.PostChatwootAsync(old))).Status);
+        Assert.Equal("active", await StatusAsync(third));
+        Assert.Equal("ai", await f.ControlAsync(third));
+    }
+
+    /// <summary>
+    /// An operator resolves the doctor's old Chatwoot conversation again while his conversation with Júlia lives in
+    /// another Chatwoot conversation (Evolution opened a new one): the old one's resolve does not close it, however new.
+    /// </summary>
+    [Fact]
+    public async Task ResolvingAnOldChatwootConversationAgainDoesNotCloseTheOneJuliaHoldsInAnother()
+    {
+        const string phone = "5511988880464";
+        var (first, oldChatwoot) = await HandedOffAsync(phone);
+        Assert.Equal("ok", (await AnswerAsync(await f.PostChatwootAsync(ResolveAt(true, oldChatwoot, phone, DateTimeOffset.UtcNow.AddMinutes(-10))))).Status);
+        var second = await WritesAgainAsync(phone, oldChatwoot + 50_000, "oi de novo");
+        Assert.Equal((oldChatwoot + 50_000).ToString(), await f.ScalarAsync<string>("SELECT chatwoot_conversation_id FROM conversations WHERE id = @second", new { second }));
+
+        var reResolved = await AnswerAsync(await f.PostChatwootAsync(ResolveAt(true, oldChatwoot, phone, DateTimeOffset.UtcNow)));
+
+        Assert.Equal("ignored", reResolved.Status);
+        Assert.Equal("active", await StatusAsync(second));
+        Assert.Equal("ai", await f.ControlAsync(second));
+        Assert.Equal("completed", await StatusAsync(first));
+    }
 }

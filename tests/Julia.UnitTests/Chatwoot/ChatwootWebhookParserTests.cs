@@ -131,7 +131,7 @@ public sealed class ChatwootWebhookParserTests
     {
         var e = Fixture<ChatwootEvent.StatusChanged>("webhook-conversation-status-changed-resolved.json");
 
-        Assert.Equal(new ChatwootEvent.StatusChanged(1234, "+5511999990001", 42, "resolved", "Carlos") { InboxId = 3 }, e);
+        Assert.Equal(new ChatwootEvent.StatusChanged(1234, "+5511999990001", 42, "resolved", "Carlos") { InboxId = 3, UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(1_765_391_100_774) }, e);
     }
 
     /// <summary>
@@ -462,4 +462,26 @@ public sealed class ChatwootWebhookParserTests
             """{"event":"message_updated","id":77,"content":"This message was deleted","content_attributes":{"deleted":true},"conversation":{"id":12,"meta":{"sender":{"phone_number":"+5511999990001"}}}}""").RootElement));
         Assert.Equal((12L, 77L, "+5511999990001"), (deleted.ConversationId, deleted.MessageId, deleted.ContactPhone));
     }
+
+    /// <summary>
+    /// When a conversation change was made (`updated_at`, epoch seconds with a fraction): how a resolve delivered again is
+    /// told from a new one (docs/decisions.md#handoff, "A resolve delivered again"); absent or not a time → null.
+    /// </summary>
+    [Theory]
+    [InlineData("1765391100.77431", 1765391100774L)]
+    [InlineData("1765391100", 1765391100000L)]
+    [InlineData("\"1765391100.5\"", 1765391100500L)]
+    [InlineData("null", null)]
+    [InlineData("\"ontem\"", null)]
+    [InlineData("-5", null)]
+    [InlineData("1e300", null)]
+    public void AConversationEventsUpdatedAtIsWhenTheChangeWasMade(string raw, long? expectedMs)
+    {
+        var parsed = Parse(Patched("webhook-conversation-status-changed-resolved.json", "updated_at", raw));
+        Assert.Equal(expectedMs, Assert.IsType<ChatwootEvent.StatusChanged>(parsed).UpdatedAt?.ToUnixTimeMilliseconds());
+    }
+
+    [Fact]
+    public void AMessageEventHasNoChangeTime() =>
+        Assert.Null(ParseFixture("webhook-message-created-outgoing.json").UpdatedAt);
 }
