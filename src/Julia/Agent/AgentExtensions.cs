@@ -1,3 +1,4 @@
+using Julia.Infrastructure.Telemetry;
 using Julia.Agent.Tools;
 using Microsoft.Extensions.AI;
 using Julia.Infrastructure.Resilience;
@@ -20,7 +21,7 @@ internal static class AgentExtensions
             if (o.UsesOpenAI && string.IsNullOrWhiteSpace(builder.Configuration["Agent:ComplexModel"])) o.ComplexModel = o.Model;
         });
         builder.Services.AddSingleton(sp => new CircuitCallTimeout("claude", sp.GetRequiredService<IOptions<AgentOptions>>().Value.CallTimeout));
-        builder.Services.AddSingleton<AgentMeter>();
+        builder.Services.AddOperationMeter<AgentMeter>();
         builder.Services.AddSingleton<ShiftTools>();
         builder.Services.AddSingleton<ConversationTools>();
         builder.Services.AddSingleton<Queue.ISendTextCheck, ReminderShiftCheck>();

@@ -1,3 +1,4 @@
+using Julia.Infrastructure.Telemetry;
 using Julia.Conversations;
 using Julia.Handoffs;
 using Julia.Notifications;
@@ -29,7 +30,7 @@ internal static class ChatwootExtensions
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
             .AddPeerResilience(sp => sp.GetRequiredService<IOptions<ChatwootOptions>>().Value.TimeoutSeconds);
-        builder.Services.AddSingleton<ChatwootMeter>();
+        builder.Services.AddOperationMeter<ChatwootMeter>();
         builder.Services.AddSingleton<ChatwootIdentity>();
         builder.Services.AddHostedService<ChatwootStartup>();
         builder.Services.AddSingleton<ChatwootMapping>();

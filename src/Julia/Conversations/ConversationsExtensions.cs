@@ -1,3 +1,4 @@
+using Julia.Infrastructure.Telemetry;
 using Julia.Infrastructure.Hosting;
 using Julia.Jobs;
 using Julia.Maintenance;
@@ -14,7 +15,7 @@ internal static class ConversationsExtensions
     {
         builder.Services.AddOptions<ConversationsOptions>().BindConfiguration(ConversationsOptions.Section)
             .Configure<Microsoft.Extensions.Options.IOptions<AppOptions>>((o, app) => o.Humanize = app.Value.Humanize);
-        builder.Services.AddSingleton<ConversationsMeter>();
+        builder.Services.AddOperationMeter<ConversationsMeter>();
         builder.Services.AddSingleton<InboundStore>();
         builder.Services.AddSingleton<InboundIntake>();
         builder.Services.AddSingleton<IInboundMessageSink>(sp => sp.GetRequiredService<InboundIntake>());

@@ -13,4 +13,8 @@ internal sealed class ConversationsMeter : OperationMeter
         received = Meter.CreateCounter<long>(Received, "{mensagem}", "Mensagens de médicos aceitas (gravadas, sem duplicatas)");
 
     public void MessageReceived() => received.Add(1);
+
+    protected override IEnumerable<string> ErrorOperations => ["processar_mensagem"];
+
+    protected override void RecordOwnZeroes() => received.Add(0);
 }

@@ -28,6 +28,8 @@ internal static class MetricsExtensions
                 .AddPrometheusExporter())
             .WithTracing(t => t.AddSource(JuliaTelemetry.SourceName, "Npgsql"));
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) otel.UseOtlpExporter();
+        // After the exporter's registration; it resolves the listeners itself, so its place among hosted services does not matter.
+        builder.Services.AddHostedService<CountersAtZero>();
     }
 
     /// <summary>Whether anyone listens to the `Julia.*` meters; off only to measure what listening costs (BENCHMARKS.md).</summary>

@@ -1,3 +1,4 @@
+using Julia.Infrastructure.Telemetry;
 namespace Julia.Notifications;
 
 internal static class NotificationsExtensions
@@ -8,7 +9,7 @@ internal static class NotificationsExtensions
         builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         builder.Services.AddSingleton<NotificationOutbox>();
         builder.Services.AddSingleton<Maintenance.IRetentionTarget, NotificationRetention>();
-        builder.Services.AddSingleton<NotificationsMeter>();
+        builder.Services.AddOperationMeter<NotificationsMeter>();
         builder.Services.AddSingleton<NotificationDispatcher>();
         builder.Services.AddSingleton<Privacy.IPersonalDataOwner, NotificationPersonalData>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());

@@ -11,4 +11,6 @@ namespace Julia.Notifications;
 internal sealed class NotificationsMeter(IMeterFactory meters) : OperationMeter(meters, "Notifications")
 {
     public static string GaveUp(string channel) => $"aviso_{channel}";
+
+    protected override IEnumerable<string> ErrorOperations => [GaveUp(Slack.SlackNotices.Channel), GaveUp(Chatwoot.ChatwootNotes.Channel)];
 }

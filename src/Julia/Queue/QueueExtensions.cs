@@ -1,3 +1,4 @@
+using Julia.Infrastructure.Telemetry;
 using Julia.Infrastructure.Hosting;
 using Julia.Jobs;
 using Julia.Maintenance;
@@ -13,7 +14,7 @@ internal static class QueueExtensions
     {
         builder.Services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section)
             .Configure<IOptions<AppOptions>>((o, app) => o.Humanize = app.Value.Humanize);
-        builder.Services.AddSingleton<QueueMeter>();
+        builder.Services.AddOperationMeter<QueueMeter>();
         builder.Services.AddSingleton<QueueSignals>();
         builder.Services.AddSingleton<QueueStore>();
         builder.Services.AddSingleton<DispatchDataSource>();

@@ -5,6 +5,9 @@ internal static class QueueKinds
 {
     public const string Reply = "resposta", SystemMessage = "sistema", Reminder = "lembrete_solicitado", FollowUp = "followup", Campaign = "campanha";
 
+    /// <summary>Every kind, for the sent-messages counter's series at 0 from start-up (docs/decisions.md#metrics).</summary>
+    public static readonly string[] All = [Reply, SystemMessage, Reminder, FollowUp, Campaign];
+
     public static int PriorityOf(string kind) => kind switch
     {
         Reply or SystemMessage => 10,

@@ -13,4 +13,11 @@ internal sealed class QueueMeter : OperationMeter
         sent = Meter.CreateCounter<long>(Sent, "{mensagem}", "Mensagens entregues à Evolution API (tag tipo)");
 
     public void MessageSent(string kind) => sent.Add(1, new KeyValuePair<string, object?>("tipo", kind));
+
+    protected override IEnumerable<string> ErrorOperations => ["evolution_enviar"];
+
+    protected override void RecordOwnZeroes()
+    {
+        foreach (var kind in QueueKinds.All) sent.Add(0, new KeyValuePair<string, object?>("tipo", kind));
+    }
 }

@@ -1,3 +1,4 @@
+using Julia.Infrastructure.Telemetry;
 using Julia.Handoffs;
 using Julia.Jobs;
 using Julia.Notifications;
@@ -19,7 +20,7 @@ internal static class SlackExtensions
         builder.Services.AddHttpClient<SlackClient>((sp, http) =>
                 http.Timeout = Timeout.InfiniteTimeSpan)
             .AddPeerResilience(sp => sp.GetRequiredService<IOptions<SlackOptions>>().Value.TimeoutSeconds);
-        builder.Services.AddSingleton<SlackMeter>();
+        builder.Services.AddOperationMeter<SlackMeter>();
         builder.Services.AddSingleton<SlackNotices>();
         builder.Services.AddSingleton<IHandoffEffect>(sp => sp.GetRequiredService<SlackNotices>());
         builder.Services.AddSingleton<IReservationEffect>(sp => sp.GetRequiredService<SlackNotices>());

@@ -1,3 +1,4 @@
+using Julia.Infrastructure.Telemetry;
 using Julia.Infrastructure.Health;
 using Julia.Infrastructure.Http;
 using Julia.Infrastructure.Resilience;
@@ -16,7 +17,7 @@ internal static class WhatsAppExtensions
         builder.Services.AddOptions<EvolutionOptions>().BindConfiguration(EvolutionOptions.Section);
         builder.Services.AddSingleton(sp => new CircuitCallTimeout("evolution",
             TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<EvolutionOptions>>().Value.TimeoutSeconds)));
-        builder.Services.AddSingleton<WhatsAppMeter>();
+        builder.Services.AddOperationMeter<WhatsAppMeter>();
         builder.Services.AddSingleton<WhatsAppConnection>();
         builder.Services.AddSingleton<WhatsAppStatus>();
         builder.Services.AddSingleton<EvolutionWebhookEndpoints.Handler>();

@@ -19,4 +19,16 @@ internal sealed class CacheMeter : OperationMeter
 
     public void Hit(string family) => lookups.Add(1, new(FamilyTag, family), new(ResultTag, "hit"));
     public void Miss(string family) => lookups.Add(1, new(FamilyTag, family), new(ResultTag, "miss"));
+
+    /// <summary>The key families the runbook reads a hit rate of.</summary>
+    public static readonly string[] Families = ["medico", "vagas", "contexto"];
+
+    protected override void RecordOwnZeroes()
+    {
+        foreach (var family in Families)
+        {
+            lookups.Add(0, new(FamilyTag, family), new(ResultTag, "hit"));
+            lookups.Add(0, new(FamilyTag, family), new(ResultTag, "miss"));
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using Julia.Infrastructure.Telemetry;
 namespace Julia.Infrastructure.Redis;
 
 internal static class RedisExtensions
@@ -7,7 +8,7 @@ internal static class RedisExtensions
         builder.Services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section);
         builder.Services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section);
         builder.Services.AddSingleton<RedisGate>();
-        builder.Services.AddSingleton<CacheMeter>();
+        builder.Services.AddOperationMeter<CacheMeter>();
         builder.Services.AddSingleton<JuliaCache>();
     }
 }

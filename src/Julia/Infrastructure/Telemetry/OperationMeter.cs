@@ -32,4 +32,33 @@ internal abstract class OperationMeter
         duration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>(OperationTag, operation));
 
     public void Error(string operation) => errors.Add(1, new KeyValuePair<string, object?>(OperationTag, operation));
+
+    /// <summary>The operations whose errors this feature counts: their series exist at 0 from start-up.</summary>
+    protected virtual IEnumerable<string> ErrorOperations => [];
+
+    /// <summary>
+    /// Records 0 on every counter for each label set known in advance (the errors of <see cref="ErrorOperations"/>, and
+    /// the feature's own counters in <see cref="RecordOwnZeroes"/>), so Prometheus has each series from start-up and
+    /// `rate(…) == 0` alerts work before the first event (docs/decisions.md#metrics, "Counters at 0 from start-up").
+    /// Called once the listeners are attached (<c>Metrics.CountersAtZero</c>): a measurement nobody listens to is lost.
+    /// </summary>
+    public void RecordZeroes()
+    {
+        foreach (var operation in ErrorOperations) errors.Add(0, new KeyValuePair<string, object?>(OperationTag, operation));
+        RecordOwnZeroes();
+    }
+
+    /// <inheritdoc cref="RecordZeroes"/>
+    protected virtual void RecordOwnZeroes() { }
+}
+
+/// <summary>Registers a feature's meter, also as one of the <see cref="OperationMeter"/>s whose counters start at 0.</summary>
+internal static class OperationMeterRegistration
+{
+    public static IServiceCollection AddOperationMeter<TMeter>(this IServiceCollection services) where TMeter : OperationMeter
+    {
+        services.AddSingleton<TMeter>();
+        services.AddSingleton<OperationMeter>(sp => sp.GetRequiredService<TMeter>());
+        return services;
+    }
 }
