@@ -88,11 +88,26 @@ internal static class CampaignEndpoints
         if (request.ScheduledFor is { } at && at < time.GetUtcNow() - ScheduleTolerance)
             return Bad($"agendar_para já passou ({Infrastructure.Time.SaoPaulo.ToLocal(at):dd'/'MM'/'yyyy HH':'mm}, horário de São Paulo): "
                        + "confira a data; para começar agora, crie sem agendar_para e use POST /campanhas/{id}/iniciar");
-        if ((await store.SpecialtiesAsync(request.Filtros?.Especialidades ?? [], ct)).Unknown is { Length: > 0 } missing)
+        var (specialties, missing) = await store.SpecialtiesAsync(request.Filtros?.Especialidades ?? [], ct);
+        if (missing is { Length: > 0 })
             return Bad($"especialidades desconhecidas: {string.Join(", ", missing.Select(Shown))}");
         var created = await store.CreateAsync(request, ct);
-        return TypedResults.Created($"/campanhas/{created.Id}", Dto(created));
+        // Who it would reach if started now, before `iniciar`: a body without `filtros` (or with none set) goes to the whole
+        // eligible base — kept, callers rely on it — and the answer says so (docs/decisions.md#proactive, "Who a campaign reaches").
+        var (estimate, _) = await store.PreviewAsync(request.Filtros ?? new CampaignFilters(), specialties, ct);
+        var body = Dto(created);
+        body["destinatarios_estimados"] = estimate;
+        if (WholeBase(request.Filtros)) body["aviso"] = WholeBaseWarning;
+        return TypedResults.Created($"/campanhas/{created.Id}", body);
     }
+
+    internal const string WholeBaseWarning =
+        "sem filtros: a campanha vai para toda a base elegível (destinatarios_estimados); confira antes de POST /campanhas/{id}/iniciar";
+
+    /// <summary>No filter narrows the segment: absent, null or `{}` (`pressure_score_max` alone only lowers the limit).</summary>
+    static bool WholeBase(CampaignFilters? f) =>
+        f is null || f.Especialidades is not { Length: > 0 } && f.Regioes is not { Length: > 0 } && f.Cidades is not { Length: > 0 }
+            && string.IsNullOrWhiteSpace(f.Estado) && f.Stages is not { Length: > 0 } && f.Tags is not { Length: > 0 };
 
     static async Task<IResult> PreviewAsync(PreviewRequest request, CampaignStore store, CancellationToken ct)
     {
@@ -130,12 +145,12 @@ internal static class CampaignEndpoints
         return TypedResults.Ok(new { id, status });
     }
 
-    static object Dto(CampaignRow c) => new
+    static Dictionary<string, object?> Dto(CampaignRow c) => new()
     {
-        id = c.Id, nome = c.Nome, tipo = c.Kind, mensagem_template = c.MensagemTemplate,
-        filtros = System.Text.Json.JsonDocument.Parse(c.Filtros).RootElement, max_por_dia = c.MaxPorDia, status = c.Status,
-        agendar_para = Local(c.ScheduledFor), iniciada_em = Local(c.IniciadaEm), concluida_em = Local(c.ConcluidaEm),
-        total_destinatarios = c.TotalDestinatarios, created_at = Local(c.CreatedAt),
+        ["id"] = c.Id, ["nome"] = c.Nome, ["tipo"] = c.Kind, ["mensagem_template"] = c.MensagemTemplate,
+        ["filtros"] = System.Text.Json.JsonDocument.Parse(c.Filtros).RootElement, ["max_por_dia"] = c.MaxPorDia, ["status"] = c.Status,
+        ["agendar_para"] = Local(c.ScheduledFor), ["iniciada_em"] = Local(c.IniciadaEm), ["concluida_em"] = Local(c.ConcluidaEm),
+        ["total_destinatarios"] = c.TotalDestinatarios, ["created_at"] = Local(c.CreatedAt),
     };
 
     /// <summary>Times an operator reads, on the São Paulo clock with its offset (the same instant as the stored UTC).</summary>

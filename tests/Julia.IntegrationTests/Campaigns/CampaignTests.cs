@@ -540,7 +540,44 @@ public sealed class CampaignTests(CampaignFixture f) : IClassFixture<CampaignFix
     Task<long> FedBesidesAsync(string campaign, Guid[] before) => f.ScalarAsync<long>(
         "SELECT count(*) FROM fila_mensagens WHERE tipo = 'campanha' AND metadata->>'campanha_id' = @campaign AND NOT (id = ANY(@before))",
         new { campaign, before });
+
+    /// <summary>
+    /// A body without `filtros` (or `{}`) goes to the whole eligible base — kept, callers rely on it — and the creation's
+    /// answer says so with the estimated audience, before anyone calls `iniciar` (docs/decisions.md#proactive, "Who a
+    /// campaign reaches"); a filtered one gives its own estimate and no warning.
+    /// </summary>
+    [Fact]
+    public async Task ACreationSaysWhoTheCampaignWouldReachAndWarnsWhenItIsTheWholeBase()
+    {
+        async Task<long> PreviewAsync(object filtros)
+        {
+            var r = await f.Client.PostAsJsonAsync("/campanhas/segmento/preview", new { filtros });
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+            return JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.GetProperty("total").GetInt64();
+        }
+        async Task<JsonElement> CreateAsync(object body)
+        {
+            var r = await f.Client.PostAsJsonAsync("/campanhas", body);
+            Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+            return JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement;
+        }
+        var everyone = await PreviewAsync(new { });
+        var pediatrics = await PreviewAsync(new { especialidades = new[] { "pediatria" } });
+        Assert.True(everyone > pediatrics && pediatrics > 0, $"{everyone} / {pediatrics}");
+
+        foreach (var whole in new[] { await CreateAsync(Body("Oi {nome}")), await CreateAsync(Body("Oi {nome}", new { })),
+                                      await CreateAsync(Body("Oi {nome}", new { pressure_score_max = 70 })) })
+        {
+            Assert.Equal(everyone, whole.GetProperty("destinatarios_estimados").GetInt64());
+            Assert.Contains("toda a base", whole.GetProperty("aviso").GetString());
+            Assert.Equal("rascunho", whole.GetProperty("status").GetString());
+        }
+        var narrowed = await CreateAsync(Body("Oi {nome}", new { especialidades = new[] { "pediatria" } }));
+        Assert.Equal(pediatrics, narrowed.GetProperty("destinatarios_estimados").GetInt64());
+        Assert.False(narrowed.TryGetProperty("aviso", out _));
+    }
 }
+
 
 /// <summary>One first contact a day (MAX_PRIMEIROS_CONTATOS_DIA=1), so that the cap is reached inside one feeding.</summary>
 public sealed class OneFirstContactFixture : PipelineFixture
