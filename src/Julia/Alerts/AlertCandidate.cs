@@ -19,6 +19,12 @@ internal static class AlertTypes
 
     public const string Info = "info", Warning = "warning", Error = "error", Critical = "critical";
 
+    /// <summary>
+    /// The all-clear that ends an alert's outage, when it has one: a page it answered no longer holds the cooldown, so the
+    /// next outage is paged instead of staying silent after "conectado de novo" (docs/decisions.md#alerts).
+    /// </summary>
+    public static string? EndedBy(string tipo) => tipo == WhatsAppDesconectado ? WhatsAppReconectado : null;
+
     public static int Rank(string severity) => severity switch { Info => 0, Warning => 1, Error => 2, Critical => 3, _ => -1 };
 
     /// <summary>An alert's log line at its own severity: `grep ERROR`, the runbook's first step, finds every error and critical one.</summary>

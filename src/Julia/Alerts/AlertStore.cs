@@ -35,7 +35,9 @@ internal sealed class AlertStore(NpgsqlDataSource db, SlackNotices slack)
 
     /// <summary>
     /// True when recorded (and put in the Slack outbox); false while the same or a higher severity of this `tipo` is in its
-    /// cooldown — about the same subjects, when the alert names some (a second circuit opening is alerted).
+    /// cooldown — about the same subjects, when the alert names some (a second circuit opening is alerted). An alert whose
+    /// end is told (`whatsapp_desconectado`, ended by `whatsapp_reconectado`) is held only by a page that no all-clear
+    /// answered yet: after "conectado de novo" a new outage is news (docs/decisions.md#alerts).
     /// </summary>
     public async Task<bool> TryRecordAsync(AlertCandidate alert, TimeSpan cooldown, CancellationToken ct)
     {
@@ -45,7 +47,10 @@ internal sealed class AlertStore(NpgsqlDataSource db, SlackNotices slack)
         var recent = await c.QueryAsync<(string Severidade, string Mensagem)>(new CommandDefinition("""
             SELECT severidade, mensagem FROM alertas_enviados
             WHERE tipo = @tipo AND created_at > now() - make_interval(secs => @seconds)
-            """, new { tipo = alert.Tipo, seconds = cooldown.TotalSeconds }, tx, cancellationToken: ct));
+              AND (CAST(@endedBy AS text) IS NULL OR created_at >
+                   COALESCE((SELECT max(created_at) FROM alertas_enviados WHERE tipo = @endedBy), '-infinity'))
+            """, new { tipo = alert.Tipo, seconds = cooldown.TotalSeconds, endedBy = AlertTypes.EndedBy(alert.Tipo) },
+            tx, cancellationToken: ct));
         if (recent.Any(r => AlertTypes.Rank(r.Severidade) >= AlertTypes.Rank(alert.Severidade)
                             && (alert.Subjects is null || alert.Subjects.All(s => r.Mensagem.Contains(s, StringComparison.Ordinal)))))
             return false;

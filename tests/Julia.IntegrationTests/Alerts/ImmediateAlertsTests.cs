@@ -133,25 +133,58 @@ public sealed class ImmediateAlertsTests(AlertsFixture f) : IClassFixture<Alerts
         Assert.Contains("conectado de novo", lines[^1].Message);
     }
 
+    /// <summary>An outage is paged once while it lasts: a state that changes again without coming back to `open` is a repeat.</summary>
     [Fact]
-    public async Task AWhatsAppDisconnectIsAlertedAtOnceAndOnlyOnceInTheCooldown()
+    public async Task AWhatsAppOutageIsPagedOnceWhileItLasts()
     {
         await f.ResetAsync();
         try
         {
             await PostAsync(f.Client, Fixture("webhook-connection-update-close.json"));
             await Eventually.MatchesAsync(AlertsAsync, a => a.Any(x => x.Tipo == AlertTypes.WhatsAppDesconectado));
-            await PostAsync(f.Client, Fixture("webhook-connection-update-open.json"));
+            await PostAsync(f.Client, Fixture("webhook-connection-update-connecting.json"));
             await PostAsync(f.Client, Fixture("webhook-connection-update-close.json"));
-            await Task.Delay(500);
+            await Task.Delay(TimeSpan.FromSeconds(2)); // past the 1 s grace of the checks those two started
 
             Assert.Single(await AlertsAsync(), a => a.Tipo == AlertTypes.WhatsAppDesconectado);
         }
         finally
         {
             await PostAsync(f.Client, Fixture("webhook-connection-update-open.json"));
-            // Past the grace: the check the second "close" started ends in this test, not in the next one's clean slate.
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            // Its all-clear is recorded in this test, not after the next one's clean slate.
+            await Eventually.MatchesAsync(AlertsAsync, a => a.Any(x => x.Tipo == AlertTypes.WhatsAppReconectado));
         }
+    }
+
+    /// <summary>
+    /// After the all-clear, a new outage is paged again, inside the cooldown too (an operator drill, 2026-12-06: Evolution
+    /// went down a second time 3 min after "WhatsApp conectado de novo"; the cooldown kept `whatsapp_desconectado` silent
+    /// for the hour, so the last word in Slack was the all-clear while the replies waited). Each outage gets its own end.
+    /// </summary>
+    [Fact]
+    public async Task ANewOutageAfterTheAllClearIsPagedAgainWithinTheCooldown()
+    {
+        await f.ResetAsync();
+        List<(string Tipo, string Mensagem)> alerts;
+        try
+        {
+            await PostAsync(f.Client, Fixture("webhook-connection-update-close.json"));
+            await Eventually.MatchesAsync(AlertsAsync, a => a.Any(x => x.Tipo == AlertTypes.WhatsAppDesconectado));
+            await PostAsync(f.Client, Fixture("webhook-connection-update-open.json"));
+            await Eventually.MatchesAsync(AlertsAsync, a => a.Any(x => x.Tipo == AlertTypes.WhatsAppReconectado));
+
+            await PostAsync(f.Client, Fixture("webhook-connection-update-close.json"));
+            alerts = await Eventually.MatchesAsync(AlertsAsync, a => a.Count(x => x.Tipo == AlertTypes.WhatsAppDesconectado) == 2);
+        }
+        finally
+        {
+            await PostAsync(f.Client, Fixture("webhook-connection-update-open.json"));
+        }
+        alerts = await Eventually.MatchesAsync(AlertsAsync, a => a.Count(x => x.Tipo == AlertTypes.WhatsAppReconectado) == 2);
+
+        Assert.Equal([AlertTypes.WhatsAppDesconectado, AlertTypes.WhatsAppReconectado, AlertTypes.WhatsAppDesconectado,
+            AlertTypes.WhatsAppReconectado], alerts.Select(a => a.Tipo));
+        Assert.Equal(2L, await f.ScalarAsync<long>(
+            "SELECT count(*) FROM notificacoes WHERE canal = 'slack' AND payload->>'tipo' = 'whatsapp_desconectado'"));
     }
 }
