@@ -187,7 +187,8 @@ internal sealed class SendLimiter
         var o = options.Value;
         var nextSend = next > now.ToUnixTimeMilliseconds()
             ? SaoPaulo.ToLocal(DateTimeOffset.FromUnixTimeMilliseconds(next)).ToString("yyyy-MM-dd'T'HH:mm:sszzz") : null;
-        return new RateLimitUsage(hour, o.MaxPerHour, day, o.MaxPerDay, hours.IsOpen(now), local.ToString("yyyy-MM-dd'T'HH:mm:sszzz"), nextSend);
+        return new RateLimitUsage(hour, o.MaxPerHour, day, o.MaxPerDay, hours.IsOpen(now), local.ToString("yyyy-MM-dd'T'HH:mm:sszzz"), nextSend,
+            CountersKnown: hour >= 0);
     }
 
     async Task RebuildIfMissingAsync(IDatabase db, string[] keys, DateTimeOffset hourStart, DateTimeOffset dayStart, CancellationToken ct)
@@ -239,16 +240,20 @@ internal sealed class SendLimiter
 }
 
 internal sealed record RateLimitUsage(long SentThisHour, int HourLimit, long SentToday, int DayLimit, bool WithinBusinessHours, string LocalTime,
-    string? NextSend = null)
+    string? NextSend = null, bool CountersKnown = true)
 {
     /// <summary>
     /// The runbook's fields, as /health/rate-limit and /admin/metricas/performance show them; `proximo_envio`: when the
-    /// spacing lets the next counted proactive send go (São Paulo time), null when it may go now.
+    /// spacing lets the next counted proactive send go (São Paulo time), null when it may go now. With Redis down the
+    /// counters are unknown and no proactive send goes: `msgs_hora`/`msgs_dia` null, `redis` `indisponivel` — not a `-1`
+    /// and a `proximo_envio` null that read "may go now" (docs/decisions.md#rate-limits).
     /// </summary>
     public Dictionary<string, object?> ToJson() => new()
     {
-        ["msgs_hora"] = SentThisHour, ["limite_hora"] = HourLimit, ["msgs_dia"] = SentToday, ["limite_dia"] = DayLimit,
+        ["msgs_hora"] = CountersKnown ? SentThisHour : null, ["limite_hora"] = HourLimit,
+        ["msgs_dia"] = CountersKnown ? SentToday : null, ["limite_dia"] = DayLimit,
         ["horario_permitido"] = WithinBusinessHours, ["hora_atual"] = LocalTime, ["proximo_envio"] = NextSend,
+        ["redis"] = CountersKnown ? "ok" : "indisponivel",
     };
 }
 
