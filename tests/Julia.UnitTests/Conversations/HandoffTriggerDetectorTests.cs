@@ -866,4 +866,72 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("o pix de vocês vai ser processado hoje?")]
     [InlineData("vou a um protesto no domingo, só posso sábado")]
     public void FiftiethSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    // Fifty-second blind set (docs/decisions.md#handoff): the set's rows that failed before its fixes (the first nineteen), then
+    // variants written after them — a role "de vocês" named by its shift, a colleague by name or nickname alone or told by what she
+    // did, a call asked through someone or returned by phone, a call by its noun, the one who served him asked after, one of a team
+    // of ours by what it does, "um membro da equipe"; the formal complaint by its verb, "justissa"; "l1x0", "tomar no c*", the
+    // closing insult with its article, "sem vergonha" and "corja" as the whole message.
+    [Theory]
+    [InlineData("me passa pro supervisor de plantão de vocês", HandoffTriggers.PersonRequested)]
+    [InlineData("pode chamar a Camila que falou comigo semana passada?", HandoffTriggers.PersonRequested)]
+    [InlineData("quero falar com a Dri", HandoffTriggers.PersonRequested)]
+    [InlineData("pode chamar o Beto?", HandoffTriggers.PersonRequested)]
+    [InlineData("pede pra me ligarem", HandoffTriggers.PersonRequested)]
+    [InlineData("liguei aí e ninguém atendeu, me retornem", HandoffTriggers.PersonRequested)]
+    [InlineData("me retorna por telefone", HandoffTriggers.PersonRequested)]
+    [InlineData("solicito atendimento por um membro da equipe", HandoffTriggers.PersonRequested)]
+    [InlineData("pode fazer uma chamada pra mim?", HandoffTriggers.PersonRequested)]
+    [InlineData("a moça que me atendeu antes tá aí?", HandoffTriggers.PersonRequested)]
+    [InlineData("quero falar com a moça do cadastro", HandoffTriggers.PersonRequested)]
+    [InlineData("quero formalizar uma reclamação", HandoffTriggers.Legal)]
+    [InlineData("vo na justissa", HandoffTriggers.Legal)]
+    [InlineData("que empresa l1x0", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vcs são um l1xo", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vai tomar no c*", HandoffTriggers.NegativeSentiment)]
+    [InlineData("que maravilha, mais uma vez sem pagamento, vocês são ótimos em enrolar, uns palhaços", HandoffTriggers.NegativeSentiment)]
+    [InlineData("sem vergonha", HandoffTriggers.NegativeSentiment)]
+    [InlineData("corja", HandoffTriggers.NegativeSentiment)]
+    [InlineData("chama o Zé que me ligou ontem", HandoffTriggers.PersonRequested)]
+    [InlineData("quero falar com a Nanda", HandoffTriggers.PersonRequested)]
+    [InlineData("pode chamar a Lu?", HandoffTriggers.PersonRequested)]
+    [InlineData("preciso falar com o Dudu", HandoffTriggers.PersonRequested)]
+    [InlineData("pede pra me retornarem, to sem crédito", HandoffTriggers.PersonRequested)]
+    [InlineData("me retorne pelo celular por favor", HandoffTriggers.PersonRequested)]
+    [InlineData("tentei ligar três vezes, me retorna", HandoffTriggers.PersonRequested)]
+    [InlineData("me faz uma ligação quando puder", HandoffTriggers.PersonRequested)]
+    [InlineData("o rapaz que me ligou semana passada ainda tá aí?", HandoffTriggers.PersonRequested)]
+    [InlineData("preciso falar com a menina do financeiro", HandoffTriggers.PersonRequested)]
+    [InlineData("quero ser atendido por um integrante da equipe", HandoffTriggers.PersonRequested)]
+    [InlineData("chama a coordenadora de plantão de vocês", HandoffTriggers.PersonRequested)]
+    [InlineData("formalizo aqui minha reclamação", HandoffTriggers.Legal)]
+    [InlineData("vou na justisa do trabalho", HandoffTriggers.Legal)]
+    [InlineData("seus l1x0s", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vai tomar no c#", HandoffTriggers.NegativeSentiment)]
+    [InlineData("obrigado por nada, seus caloteiros", HandoffTriggers.NegativeSentiment)]
+    [InlineData("parabéns pela organização, uns incompetentes", HandoffTriggers.NegativeSentiment)]
+    [InlineData("me liga o quanto antes", HandoffTriggers.PersonRequested)]
+    [InlineData("me liga à tarde, por favor", HandoffTriggers.PersonRequested)]
+    [InlineData("alguém me liga?", HandoffTriggers.PersonRequested)]
+    public void FiftySecondSetTriggers(string text, string expected) => Assert.Equal(expected, HandoffTriggerDetector.Detect(text));
+
+    // The same words with no trigger: the set's look-alikes the rules flagged before (the first six) — "me liga" with a thing as
+    // its object, "processo" as his registration, the head of his own unit, "ser humano" as humankind, "call me" before a title —
+    // then variants (a colleague called to a shift, "sem vergonha nenhuma", the one who served him at a hospital).
+    [Theory]
+    [InlineData("me liga o nome da vaga com o hospital")]
+    [InlineData("me liga a vaga com o endereço")]
+    [InlineData("como tá o andamento do meu processo?")]
+    [InlineData("preciso falar com o chefe do meu setor antes de aceitar")]
+    [InlineData("ser humano precisa dormir né kkk")]
+    [InlineData("call me Dr. John kkk")]
+    [InlineData("me liga o endereço com o nome do hospital, qual é qual?")]
+    [InlineData("call me doctor Silva, please")]
+    [InlineData("todo ser humano erra")]
+    [InlineData("qual a situação do meu processo?")]
+    [InlineData("preciso conversar com o gerente do meu departamento antes")]
+    [InlineData("pode chamar a Ana pro plantão de sábado?")]
+    [InlineData("sem vergonha nenhuma de perguntar: quanto paga?")]
+    [InlineData("a moça que me atendeu no PS foi ótima")]
+    public void FiftySecondSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }

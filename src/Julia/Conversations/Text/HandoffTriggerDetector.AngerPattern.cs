@@ -363,6 +363,8 @@ internal static partial class HandoffTriggerDetector
         // Sixteenth blind set: the two-word "sem vergonhas" opening the message, and a plural insult as the message's own
         // last clause, said to the readers ("vocês me enganaram, mentirosos").
         var first = words.Length >= 2 && words[0] == "sem" && words[1] == "vergonhas" ? 2 : 1;
+        // Fifty-second blind set: the singular "sem vergonha" as the whole message (not "sem vergonha nenhuma de perguntar").
+        if (words.Length == 2 && words[0] == "sem" && words[1] == "vergonha") return true;
         if (first == 2 || (words[0].EndsWith('s') && PluralInsult().IsMatch(words[0])))
             return words.Length == first || (PtBrText.ClauseEnds(text, words.Length) & (1UL << (first - 1))) != 0;
         // Every insult has a stem in VeryStrongWords: the prefilter already run spares most messages the closing check.
@@ -374,6 +376,9 @@ internal static partial class HandoffTriggerDetector
     {
         var last = words[^1];
         if (words.Length < 2 || words.Length > 64 || !last.EndsWith('s') || !PluralInsult().IsMatch(last)) return false;
+        // Fifty-second blind set: "…, uns palhaços", "…, seus caloteiros" — the insult with its article or possessive as the clause.
+        if (words.Length >= 3 && words[^2] is "uns" or "umas" or "seus" or "suas")
+            return (PtBrText.ClauseEnds(text, words.Length) & (1UL << (words.Length - 3))) != 0;
         return (PtBrText.ClauseEnds(text, words.Length) & (1UL << (words.Length - 2))) != 0;
     }
 
@@ -381,7 +386,7 @@ internal static partial class HandoffTriggerDetector
     private static partial Regex PluralInsult();
 
     /// <summary>Insults for a person (not "merda", "lixo", which alone are exclamations or things).</summary>
-    [GeneratedRegex(@"^(idiota|imbecil|burr[oa]|otari[oa]|babaca|cretin[oa]|escrot[oa]|incompetente|inutil|palhac[oa]|picareta|vagabund[oa]|canalha|desgracad[oa]|pilantra|safad[oa]|mentiros[oa]|golpista|ladrao|ladrona|trambiqueir[oa]|caloteir[oa]|estelionatari[oa]|fdp|lascad[oa]|sem vergonha|arrombad[oa])$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(idiota|imbecil|burr[oa]|otari[oa]|babaca|cretin[oa]|escrot[oa]|incompetente|inutil|palhac[oa]|picareta|vagabund[oa]|canalha|desgracad[oa]|pilantra|safad[oa]|mentiros[oa]|golpista|ladrao|ladrona|trambiqueir[oa]|caloteir[oa]|estelionatari[oa]|fdp|lascad[oa]|sem vergonha|arrombad[oa]|corja)$", RegexOptions.CultureInvariant)]
     private static partial Regex PersonInsult();
 
     // One word in its forms counts once: "absurdo"/"absurda", "desrespeito"/"falta de respeito", "incompetente"/"incompetência".

@@ -8,7 +8,9 @@ namespace Julia.Conversations.Text;
 internal static partial class HandoffTriggerDetector
 {
     static readonly string[] Curses =
-        ["foda", "fodase", "foder", "fuder", "fodam", "fodeu", "fudeu", "fodido", "fudido", "merda", "porra", "caralho", "puta", "puto", "putos", "bosta", "cacete", "arrombado", "arrombados", "desgraca", "cuzao", "babaca", "otario", "otarios"];
+        ["foda", "fodase", "foder", "fuder", "fodam", "fodeu", "fudeu", "fodido", "fudido", "merda", "porra", "caralho", "puta", "puto", "putos", "bosta", "cacete", "arrombado", "arrombados", "desgraca", "cuzao", "babaca", "otario", "otarios",
+         // Fifty-second blind set: "empresa l1x0", "vcs são um l1xo" — the insult of a thing, hidden as the curses are.
+         "lixo", "lixos"];
 
     /// <summary>The text with each censored curse written out; the same instance when there is none (no allocation).</summary>
     internal static string Uncensored(string text)
@@ -22,6 +24,14 @@ internal static partial class HandoffTriggerDetector
             while (i < text.Length && IsCensoredWordChar(text[i])) i++;
             var word = text.AsSpan(start, i - start);
             if (word.IndexOfAny("*#@0134$") < 0 || !HasLetter(word)) continue;
+            // Fifty-second blind set: "vai tomar no c*" — the two-letter curse shows one letter only, so only in its phrase.
+            if (word.Length == 2 && char.ToLowerInvariant(word[0]) == 'c' && word[1] is '*' or '#' && start >= 3
+                && text.AsSpan(start - 3, 3).Equals("no ", StringComparison.OrdinalIgnoreCase))
+            {
+                chars ??= text.ToCharArray();
+                chars[start + 1] = 'u';
+                continue;
+            }
             foreach (var curse in Curses)
                 if (Hides(word, curse))
                 {

@@ -14,10 +14,12 @@ internal static partial class HandoffTriggerDetector
     /// "no pro com" (normalised "no para o com"), "procom" read as "procon"; the text as it was when neither is there. "para o
     /// com" is the body only after "no", "ao", "do", "pelo" or closing the message ("vou reclamar pro com").
     /// </summary>
+    // Fifty-second blind set: "vo na justissa" — the court as dictation spells it ("justissa", "justisa") is the court.
     static string DictatedBodies(string t) =>
-        t.Contains("para o com", StringComparison.Ordinal) || t.Contains("procom", StringComparison.Ordinal) ? DictatedProcon().Replace(t, "procon") : t;
+        t.Contains("para o com", StringComparison.Ordinal) || t.Contains("procom", StringComparison.Ordinal) || t.Contains("justis", StringComparison.Ordinal)
+            ? DictatedProcon().Replace(t, m => m.Value[0] == 'j' ? "justica" : "procon") : t;
 
-    [GeneratedRegex(@"(?<=\b(?:no|ao|do|pelo|o) )para o com\b|(?<=\bpara o )com$|\bprocom\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=\b(?:no|ao|do|pelo|o) )para o com\b|(?<=\bpara o )com$|\bprocom\b|\bjustis{1,2}a\b", RegexOptions.CultureInvariant)]
     private static partial Regex DictatedProcon();
 
     [GeneratedRegex(
@@ -32,12 +34,14 @@ internal static partial class HandoffTriggerDetector
         // "a pessoa jurídica de vocês vai ser processada" — the company by its name (not "o pix de vocês vai ser processado").
         @"|\b(?:empresa|pessoa juridica|cnpj)(?: de voces| de vcs)? (?:vai|vao|ira|irao) ser processad[oa]s?\b" +
         // "vou protestar vocês" — a debt protested against them (the typo fix no longer reads "protestar" as "processar").
-        @"|\bprotest(?:ar|o|arei|amos|ando) (?:voces|vcs|a empresa|essa empresa|o cnpj|a agencia)\b",
+        @"|\bprotest(?:ar|o|arei|amos|ando) (?:voces|vcs|a empresa|essa empresa|o cnpj|a agencia)\b" +
+        // Fifty-second blind set: "quero formalizar uma reclamação" — the formal complaint said with the verb.
+        @"|\bformaliz(?:ar|o|ei|arei|ando|e|em)\b(?: \w+){0,2}? (?:reclamacao|queixa|denuncia)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex LegalDictated();
 
     static readonly System.Buffers.SearchValues<string> LegalDictatedWords = System.Buffers.SearchValues.Create(
-        ["vara ", "cartorio", "sindicato", "processad", "protest"], StringComparison.Ordinal);
+        ["vara ", "cartorio", "sindicato", "processad", "protest", "formaliz"], StringComparison.Ordinal);
 
     static bool MayBeLegalDictated(string t) => t.AsSpan().ContainsAny(LegalDictatedWords);
 

@@ -120,11 +120,11 @@ internal static partial class HandoffTriggerDetector
     private static partial Regex AsksForPerson11();
 
     /// <summary>
-    /// The expressions AsksForPerson1…AsksForPerson11 as one alternation, written in pieces the JIT optimises
+    /// The expressions AsksForPerson1…AsksForPerson13 as one alternation, written in pieces the JIT optimises
     /// (<see cref="RegexAlternation"/>, docs/decisions.md#detection-speed): add an alternative to the last piece, or a
     /// new piece when it passes ~1 000 characters.
     /// </summary>
-    static readonly RegexAlternation AsksForPersonPieces = new(AsksForPerson1(), AsksForPerson2(), AsksForPerson3(), AsksForPerson4(), AsksForPerson5(), AsksForPerson6(), AsksForPerson7(), AsksForPerson8(), AsksForPerson9(), AsksForPerson10(), AsksForPerson11());
+    static readonly RegexAlternation AsksForPersonPieces = new(AsksForPerson1(), AsksForPerson2(), AsksForPerson3(), AsksForPerson4(), AsksForPerson5(), AsksForPerson6(), AsksForPerson7(), AsksForPerson8(), AsksForPerson9(), AsksForPerson10(), AsksForPerson11(), AsksForPerson12(), AsksForPerson13());
 
     static RegexAlternation AsksForPerson() => AsksForPersonPieces;
 
@@ -148,6 +148,9 @@ internal static partial class HandoffTriggerDetector
         "quem ",
         // One of a team of ours asked after: "a moça do RH tá aí?".
         "ta ai", "esta ai", "tao ai", "estao ai", "ta por ai", "esta por ai",
+        // Fifty-second blind set (HandoffTriggerDetector.Callbacks.cs): a call returned or made for him, one of ours by the e-mail's
+        // words ("um membro da equipe"), the one who served him asked after ("…continua aí").
+        "me retorn", "chamada", "ligacao", "telefonema", "membro", "integrante", "colaborador", "funcionari", "representante", "continua ai", "continua por ai",
     ], StringComparison.Ordinal);
 
     internal static bool MayAskForPerson(string t) => t.AsSpan().ContainsAny(PersonRequestWords);

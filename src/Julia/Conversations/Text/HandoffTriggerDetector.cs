@@ -74,7 +74,7 @@ internal static partial class HandoffTriggerDetector
                            || AsksThroughChannelOrPlace(t) || AsksForAChannelToUs(text!, t) || DepartmentAsked(t) || NoOneAnswersAfterAnInterjection(t)
                            || CutShortRequest(t))
             && !NoPersonMeant(t) && !NotOursAsked(t) && !OnlyALookAlikeOfARequest(t) && !NotACallWanted(t)
-            && !PraisedOrCompared(t) && !OwnErrandThenBack(t) && !AnswersPraised(t))
+            && !PraisedOrCompared(t) && !OwnErrandThenBack(t) && !AnswersPraised(t) && !ARequestsWordInAnotherSense(t))
             return HandoffTriggers.PersonRequested;
         var quoted = text!.AsSpan().IndexOfAny("\"“”«»") >= 0;
         if (((MayBeLegal(t) && TheDoctorsLegalStep(Legal(), t, quoted)) || (MayBeLegalMore(t) && TheDoctorsLegalStep(LegalMore(), t, quoted))
@@ -83,7 +83,7 @@ internal static partial class HandoffTriggerDetector
              || (MayBeLegalPlain(t) && TheDoctorsLegalStep(LegalPlain(), t, quoted))
              || (MayBeLegalRunaround(t) && TheDoctorsLegalStep(LegalRunaround(), t, quoted))
              || (MayBeLegalDictated(t) && TheDoctorsLegalStep(LegalDictated(), t, quoted))) && !Joke(text!, t)
-            && !NotAboutUs(t))
+            && !NotAboutUs(t) && !RegistrationProgressOnly(t))
             return HandoffTriggers.Legal;
         var mayBeVeryStrong = MayBeVeryStrong(t);
         if (mayBeVeryStrong)
@@ -139,14 +139,17 @@ internal static partial class HandoffTriggerDetector
     static readonly System.Buffers.SearchValues<string> NamedPersonWords = System.Buffers.SearchValues.Create(
         ["falar com", "conversar com", "cham", "contato com", "passa", "poe ", "coloca", "bota ", "passe", "transf", "ta ai", "ta por ai", "esta ai", "esta por ai"], StringComparison.Ordinal);
 
-    [GeneratedRegex(@"(?<![\p{L}])(?i:quero|queria|preciso|gostaria de|posso|dá pra|da pra|tem como) (?i:falar|conversar) com (?i:a|o) (?!Dr|Dra|Doutor|Doutora|Hospital|Cl[ií]nica)\p{Lu}\p{Ll}+\b(?! (?i:antes|primeiro|e te|e j[aá]))" +
-        @"|(?<![\p{L}])(?i:chama|chame|chamem) (?i:a|o) (?!Dr|Dra|Doutor|Doutora)\p{Lu}\p{Ll}+ (?i:pra|para|aqui|a[ií])\b" +
+    [GeneratedRegex(@"(?<![\p{L}])(?i:quero|queria|preciso|gostaria de|posso|dá pra|da pra|tem como) (?i:falar|conversar) com (?i:a|o) (?!Dr\b|Dra\b|Doutor|Doutora|Hospital|Cl[ií]nica)\p{Lu}\p{Ll}+\b(?! (?i:antes|primeiro|e te|e j[aá]))" +
+        @"|(?<![\p{L}])(?i:chama|chame|chamem) (?i:a|o) (?!Dr\b|Dra\b|Doutor|Doutora)\p{Lu}\p{Ll}+ (?i:pra|para|aqui|a[ií])\b" +
+        // Fifty-second blind set: "pode chamar o Beto?" as the sentence, "chama a Camila que falou comigo semana passada" — the
+        // name asked for alone, or told by what she did with him (not "pode chamar a Ana pro plantão").
+        @"|(?<![\p{L}])(?i:chama|chame|chamem|chamar) (?i:a|o) (?!Dr\b|Dra\b|Doutor|Doutora|Hospital)\p{Lu}\p{Ll}+(?:\s*(?:\?|$)| (?i:que|q) (?i:me |j[aá] me )?(?i:falou comigo|conversou comigo|me atendeu|atendeu|me ligou|ligou|me mandou|cuida|cuidava|trabalha|fez meu|me cadastrou|me chamou))" +
         // Thirty-fourth blind set: one of the team by name asked after, as the sentence — "a Fernanda tá por aí?", "o Marcelo está
         // aí?" (not "a Fernanda tá aí comigo", nor "o Hospital…").
-        @"|(?:^|[.!?,]\s*|(?i:oi|ol[aá]|bom dia|boa tarde|boa noite|e a[ií]),?\s+)(?i:e )?(?i:a|o) (?!Dr|Dra|Doutor|Doutora|Hospital|Cl[ií]nica|Pronto|Plant)\p{Lu}\p{Ll}+ (?i:ainda )?(?i:t[aá]|est[aá]|tah) (?i:por )?(?i:a[ií]|ai)\b(?:\s*(?i:hoje|agora))?\s*(?:\?|$)" +
-        @"|(?<![\p{L}])(?i:me )?(?i:p[oõ]e|coloca|coloque|bota|passa|passe) (?i:em contato com|pra|para) (?i:a|o) (?!Dr|Dra|Doutor|Doutora|Hospital|Cl[ií]nica)\p{Lu}\p{Ll}+\b" +
+        @"|(?:^|[.!?,]\s*|(?i:oi|ol[aá]|bom dia|boa tarde|boa noite|e a[ií]),?\s+)(?i:e )?(?i:a|o) (?!Dr\b|Dra\b|Doutor|Doutora|Hospital|Cl[ií]nica|Pronto|Plant)\p{Lu}\p{Ll}+ (?i:ainda )?(?i:t[aá]|est[aá]|tah) (?i:por )?(?i:a[ií]|ai)\b(?:\s*(?i:hoje|agora))?\s*(?:\?|$)" +
+        @"|(?<![\p{L}])(?i:me )?(?i:p[oõ]e|coloca|coloque|bota|passa|passe) (?i:em contato com|pra|para) (?i:a|o) (?!Dr\b|Dra\b|Doutor|Doutora|Hospital|Cl[ií]nica)\p{Lu}\p{Ll}+\b" +
         // Twenty-second blind set: the name with no article ("passa pra Juliana por favor"), not a day or a month.
-        @"|(?<![\p{L}])(?i:me )?(?i:passa|passe|passem|transfere|transfira) (?i:pra|para|pro) (?!Dr|Dra|Doutor|Doutora|Hospital|Cl[ií]nica|Segunda|Ter[cç]a|Quarta|Quinta|Sexta|S[aá]bado|Domingo|Janeiro|Fevereiro|Mar[cç]o|Abril|Maio|Junho|Julho|Agosto|Setembro|Outubro|Novembro|Dezembro)\p{Lu}\p{Ll}+\b(?! (?i:o|a|os|as|meu|minha)\b)", RegexOptions.CultureInvariant)]
+        @"|(?<![\p{L}])(?i:me )?(?i:passa|passe|passem|transfere|transfira) (?i:pra|para|pro) (?!Dr\b|Dra\b|Doutor|Doutora|Hospital|Cl[ií]nica|Segunda|Ter[cç]a|Quarta|Quinta|Sexta|S[aá]bado|Domingo|Janeiro|Fevereiro|Mar[cç]o|Abril|Maio|Junho|Julho|Agosto|Setembro|Outubro|Novembro|Dezembro)\p{Lu}\p{Ll}+\b(?! (?i:o|a|os|as|meu|minha)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex NamedPerson();
 
     /// <summary>
@@ -306,7 +309,7 @@ internal static partial class HandoffTriggerDetector
         var t = PtBrText.Normalise(next);
         var space = t.IndexOf(' ');
         // "para de me ligar", "para com isso": the verb "parar", not the preposition.
-        return space > 0 && (Continuations.Contains(t[..space]) || PronounAndInfinitive(t, space)) && !t.StartsWith("para de ", StringComparison.Ordinal)
+        return space > 0 && (Continuations.Contains(t[..space]) || PronounAndInfinitive(t, space) || AbbreviatedWith(next)) && !t.StartsWith("para de ", StringComparison.Ordinal)
                && !t.StartsWith("para com ", StringComparison.Ordinal) && !Exclamation(t);
     }
 
@@ -337,7 +340,7 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(@"^\w+ me (chamar|ligar|retornar|responder|atender|contatar|dar um retorno)\b", RegexOptions.CultureInvariant)]
     private static partial Regex CallBackVerb();
 
-    [GeneratedRegex(@"^(?i:a|o) (?!Dr|Dra|Doutor|Doutora|Hospital|Cl[ií]nica)\p{Lu}\p{Ll}+( (?i:de vcs|de voc[eê]s|da[ií]|da equipe|da escala|do financeiro|do RH))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?i:a|o) (?!Dr\b|Dra\b|Doutor|Doutora|Hospital|Cl[ií]nica)\p{Lu}\p{Ll}+( (?i:de vcs|de voc[eê]s|da[ií]|da equipe|da escala|do financeiro|do RH))?$", RegexOptions.CultureInvariant)]
     private static partial Regex SomeoneNamed();
 
     /// <summary>
@@ -349,6 +352,16 @@ internal static partial class HandoffTriggerDetector
         if (!t.StartsWith("que ", StringComparison.Ordinal) || !MayBeStrong(t)) return false;
         var m = StrongWords().Match(t);
         return m.Success && m.Index >= 4 && t.AsSpan(4, m.Index - 4).Count(' ') <= 1;
+    }
+
+    /// <summary>
+    /// Fifty-second blind set: "qro falar" then "c alguem" — "c" and "c/" written for "com" (normalised as "você", the other reading
+    /// of "c") open the line finishing the one before.
+    /// </summary>
+    static bool AbbreviatedWith(string next)
+    {
+        var line = next.AsSpan().TrimStart();
+        return line.Length > 2 && (line[0] is 'c' or 'C') && (line[1] == '/' || (line[1] == ' ' && char.IsLetter(line[2])));
     }
 
     static readonly HashSet<string> Continuations =
