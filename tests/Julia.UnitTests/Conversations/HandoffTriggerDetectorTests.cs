@@ -913,6 +913,7 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("me liga o quanto antes", HandoffTriggers.PersonRequested)]
     [InlineData("me liga à tarde, por favor", HandoffTriggers.PersonRequested)]
     [InlineData("alguém me liga?", HandoffTriggers.PersonRequested)]
+    [InlineData("pede pra eles me ligarem amanhã", HandoffTriggers.PersonRequested)]
     public void FiftySecondSetTriggers(string text, string expected) => Assert.Equal(expected, HandoffTriggerDetector.Detect(text));
 
     // The same words with no trigger: the set's look-alikes the rules flagged before (the first six) — "me liga" with a thing as
@@ -931,6 +932,7 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("qual a situação do meu processo?")]
     [InlineData("preciso conversar com o gerente do meu departamento antes")]
     [InlineData("pode chamar a Ana pro plantão de sábado?")]
+    [InlineData("pode chamar o Uber? tô saindo do plantão")]
     [InlineData("sem vergonha nenhuma de perguntar: quanto paga?")]
     [InlineData("a moça que me atendeu no PS foi ótima")]
     public void FiftySecondSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));

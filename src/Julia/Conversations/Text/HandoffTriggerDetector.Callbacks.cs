@@ -4,7 +4,7 @@ namespace Julia.Conversations.Text;
 
 /// <summary>
 /// Fifty-second blind set (docs/decisions.md#handoff): a person of ours asked for in the forms the earlier sets missed — a call
-/// asked through someone ("pede pra me ligarem"), a call returned by phone ("me retorna por telefone", "liguei aí e ninguém
+/// asked through someone ("pede pra me ligarem", "pede pra eles me ligarem"), a call returned by phone ("me retorna por telefone", "liguei aí e ninguém
 /// atendeu, me retornem"), a call by its noun for him ("pode fazer uma chamada pra mim?"), the one who served him asked after
 /// ("a moça que me atendeu antes tá aí?"), one of a team of ours by what the team does ("a moça do cadastro"), a role "de
 /// vocês" named by its shift ("o supervisor de plantão de vocês"), and the e-mail register's "um membro da equipe".
@@ -13,7 +13,7 @@ internal static partial class HandoffTriggerDetector
 {
     [GeneratedRegex(
         // "pede pra me ligarem", "fala pra me retornarem": the personal infinitive asks "them", the team, to call.
-        @"\b(pede|peca|pecam|pedir|manda|mande|fala|falar|avisa|avise|diz|diga) (para|a) me (ligarem|retornarem|telefonarem)\b" +
+        @"\b(pede|peca|pecam|pedir|manda|mande|fala|falar|avisa|avise|diz|diga) (para|a)( eles| elas| o pessoal| a equipe| a escala| o financeiro| o rh)? me (ligarem|retornarem|telefonarem)\b" +
         // "me retorna por telefone", "me retornem no celular": a call back asked.
         @"|\bme (retorna|retorne|retornem|retornar)( de volta)? (por|pelo|no|via|com uma) (telefone|celular|ligacao|fone)\b" +
         // "liguei aí e ninguém atendeu, me retornem": the call he made, returned.

@@ -142,8 +142,8 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(@"(?<![\p{L}])(?i:quero|queria|preciso|gostaria de|posso|dá pra|da pra|tem como) (?i:falar|conversar) com (?i:a|o) (?!Dr\b|Dra\b|Doutor|Doutora|Hospital|Cl[ií]nica)\p{Lu}\p{Ll}+\b(?! (?i:antes|primeiro|e te|e j[aá]))" +
         @"|(?<![\p{L}])(?i:chama|chame|chamem) (?i:a|o) (?!Dr\b|Dra\b|Doutor|Doutora)\p{Lu}\p{Ll}+ (?i:pra|para|aqui|a[ií])\b" +
         // Fifty-second blind set: "pode chamar o Beto?" as the sentence, "chama a Camila que falou comigo semana passada" — the
-        // name asked for alone, or told by what she did with him (not "pode chamar a Ana pro plantão").
-        @"|(?<![\p{L}])(?i:chama|chame|chamem|chamar) (?i:a|o) (?!Dr\b|Dra\b|Doutor|Doutora|Hospital)\p{Lu}\p{Ll}+(?:\s*(?:\?|$)| (?i:que|q) (?i:me |j[aá] me )?(?i:falou comigo|conversou comigo|me atendeu|atendeu|me ligou|ligou|me mandou|cuida|cuidava|trabalha|fez meu|me cadastrou|me chamou))" +
+        // name asked for alone, or told by what she did with him (not "pode chamar a Ana pro plantão", "pode chamar o Uber?").
+        @"|(?<![\p{L}])(?i:chama|chame|chamem|chamar) (?i:a|o) (?!Dr\b|Dra\b|Doutor|Doutora|Hospital|Uber\b|Samu\b|T[aá]xi\b|Bombeiro|Pol[ií]cia|Socorro|Guincho|Seguran[cç]a)\p{Lu}\p{Ll}+(?:\s*(?:\?|$)| (?i:que|q) (?i:me |j[aá] me )?(?i:falou comigo|conversou comigo|me atendeu|atendeu|me ligou|ligou|me mandou|cuida|cuidava|trabalha|fez meu|me cadastrou|me chamou))" +
         // Thirty-fourth blind set: one of the team by name asked after, as the sentence — "a Fernanda tá por aí?", "o Marcelo está
         // aí?" (not "a Fernanda tá aí comigo", nor "o Hospital…").
         @"|(?:^|[.!?,]\s*|(?i:oi|ol[aá]|bom dia|boa tarde|boa noite|e a[ií]),?\s+)(?i:e )?(?i:a|o) (?!Dr\b|Dra\b|Doutor|Doutora|Hospital|Cl[ií]nica|Pronto|Plant)\p{Lu}\p{Ll}+ (?i:ainda )?(?i:t[aá]|est[aá]|tah) (?i:por )?(?i:a[ií]|ai)\b(?:\s*(?i:hoje|agora))?\s*(?:\?|$)" +
