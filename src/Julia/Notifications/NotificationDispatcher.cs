@@ -115,7 +115,7 @@ internal sealed partial class NotificationDispatcher(
     async Task GiveUpAsync(Notification n, string error)
     {
         await outbox.FailAsync(n, error, CancellationToken.None);
-        LogGaveUp(n.Id, n.Channel, n.Kind, Subject(n), n.Attempts + 1, error);
+        LogGaveUp(n.Id, n.Channel, n.Kind, Subject(n), n.Attempts + 1 == 1 ? "1 tentativa" : $"{n.Attempts + 1} tentativas", error);
         meter.Error(NotificationsMeter.GaveUp(n.Channel));
     }
 
@@ -128,8 +128,8 @@ internal sealed partial class NotificationDispatcher(
     [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "notificação {Id} ({Channel}/{Kind}, {Subject}) falhou na tentativa {Attempt}: {Error}; nova tentativa em {Seconds} s")]
     private partial void LogRetrying(long id, string channel, string kind, string subject, int attempt, int seconds, string error);
 
-    [LoggerMessage(EventId = 7003, Level = LogLevel.Error, Message = "notificação {Id} ({Channel}/{Kind}, {Subject}) desistiu após {Attempt} tentativas: {Error}")]
-    private partial void LogGaveUp(long id, string channel, string kind, string subject, int attempt, string error);
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Error, Message = "notificação {Id} ({Channel}/{Kind}, {Subject}) desistiu após {Attempts}: {Error}")]
+    private partial void LogGaveUp(long id, string channel, string kind, string subject, string attempts, string error);
 
     [LoggerMessage(EventId = 7008, Level = LogLevel.Warning, Message = "notificação {Id} ({Channel}/{Kind}): outro processo a assumiu (o prazo da reserva acabou durante o lote); o resultado fica com ele")]
     private partial void LogLeaseLost(long id, string channel, string kind);

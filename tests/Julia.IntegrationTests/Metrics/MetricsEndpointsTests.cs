@@ -252,5 +252,7 @@ public sealed class DeadSlackHealthTests(DeadSlackFixture f) : IClassFixture<Dea
 
         Assert.Contains(problems, p => p.Contains("SLACK_WEBHOOK_URL"));
         Assert.Equal("falhou", await f.ScalarAsync<string>("SELECT status FROM notificacoes WHERE canal = 'slack' ORDER BY id LIMIT 1"));
+        // given up at the first answer (permanent): said in the singular, as an operator reads it
+        await f.App.Logs.AssertLoggedAsync(l => l.EventId == 7003 && l.Message.Contains("desistiu após 1 tentativa:"), "7003 após 1 tentativa");
     }
 }
