@@ -18,6 +18,8 @@ internal static partial class OptOutDetector
         var asked = text.AsSpan().TrimEnd().EndsWith("?");
         // "parar?", "stop?" — the whole message one word, asked.
         if (asked && normalised.Length > 0 && !normalised.Contains(' ')) return true;
+        // Fifty-first blind set: "isso é spam?", "é golpe isso?" — what the message is, asked (an unknown sender doubted).
+        if (asked && SpamAsked().IsMatch(normalised)) return true;
         if (!normalised.StartsWith("se ", StringComparison.Ordinal)) return false;
         // "se eu responder parar eu saio da lista?" — how the stop works, asked.
         // Not "se eu já pedi pra parar, por que continuam?" — the request told as made.
@@ -33,9 +35,13 @@ internal static partial class OptOutDetector
     [GeneratedRegex(@"^se (\w+ ){0,6}?(de madrugada|na madrugada|de noite|a noite|tarde da noite|muito cedo|cedo|no fim de semana|nos fins de semana|de domingo|no domingo|antes das \d+|depois das \d+|fora do horario)\b", RegexOptions.CultureInvariant)]
     private static partial Regex TimeOfDayCondition();
 
-    /// <summary>"se …" up to the first "(eu) vou" / "(a gente) vai": group 1 is the condition (normalised text).</summary>
-    [GeneratedRegex(@"^se ((?:\w+ ){1,10}?)(?:eu |a gente )?(?:vou|vai|vamos)\b", RegexOptions.CultureInvariant)]
+    /// <summary>"se …" up to the first "(eu) vou" / "(a gente) vai" (since the fifty-first set also "talvez eu saia", "eu peço"): group 1 is the condition (normalised text).</summary>
+    [GeneratedRegex(@"^se ((?:\w+ ){1,10}?)(?:(?:talvez|provavelmente|acho que|capaz de) )?(?:eu |a gente )?(?:vou|vai|vamos|saia|saio|peca|peco|bloqueie|bloqueio)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ConditionThenThreat();
+
+    /// <summary>Fifty-first blind set: "isso é spam?", "é spam isso?", "isso é golpe?" opening the message (normalised; read only when it ends asking).</summary>
+    [GeneratedRegex(@"^(?:(?:isso|isto|essa mensagem|esse numero) )?(?:e|eh|seria) (?:um |uma )?(?:spam|golpe)(?: (?:isso|isto|ai))?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SpamAsked();
 
     /// <summary>A condition about us going on or stopping: "se continuar(em)", "se não parar(em)", "de novo", "insistir", "se não
     /// me tirarem dessa lista".</summary>

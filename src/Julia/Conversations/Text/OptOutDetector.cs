@@ -26,7 +26,10 @@ internal static partial class OptOutDetector
     {
         // Forty-third blind set: "me tira dessa parada aí", "chega desse trem" — the slang name of what we send read as "isso".
         if (FamilyOf(text) is { } family) return family;
-        return text is not null && WithTheThingAsIsso(text) is { } withIsso ? FamilyOf(withIsso) : null;
+        if (text is not null && WithTheThingAsIsso(text) is { } withIsso && FamilyOf(withIsso) is { } isso) return isso;
+        // Fifty-first blind set: an order stated, urged, with his other number, or a bare "para" after a complaint
+        // (OptOutDetector.Stated).
+        return text is null ? null : StatedOrUrged(text);
     }
 
     static string? FamilyOf(string? text)
@@ -410,6 +413,16 @@ internal static partial class OptOutDetector
             var next = i + 1;
             if (Quoted(text)) continue;
             var isStop = Stop(i);
+            // Fifty-first blind set: "se eu mandar stop" / "eu paro de receber?" — a condition in one line, asked in the next:
+            // the question read as one.
+            if (isStop && next < texts.Count && Norm(i).StartsWith("se ", StringComparison.Ordinal) && texts[next].TrimEnd().EndsWith('?')
+                && !IsOptOut(text + " " + texts[next]))
+            {
+                i = next;
+                continue;
+            }
+            if (isStop && i > 0 && text.TrimEnd().EndsWith('?') && Norm(i - 1).StartsWith("se ", StringComparison.Ordinal) && !IsOptOut(texts[i - 1] + " " + text))
+                continue;
             // Twenty-fourth blind set: a stop split over two lines — "para" then "de me mandar mensagem", "PARA" then "DE
             // MANDAR" — is the stop the two read as one make, when neither is one alone; since the twenty-seventh also a
             // verb of removing then its object ("apaga" then "meu cadastro").
@@ -473,10 +486,10 @@ internal static partial class OptOutDetector
                 // turn by going on: none.
                 if (texts[i].TrimEnd().EndsWith('?') && texts.Skip(i + 1).Any(KeepsTheContact)) break;
                 if (next < texts.Count && !Stop(next)
-                    && (StopTakenBack(texts[next]) || KeepsTheContact(texts[next]) || NarrowsTheStop(texts[next]) || ArrivesWhen(Norm(i), Norm(next))
+                    && (StopTakenBack(texts[next]) || KeepsTheContact(texts[next]) || SendsToANumber().IsMatch(texts[next]) || NarrowsTheStop(texts[next]) || ArrivesWhen(Norm(i), Norm(next))
                         // Forty-third blind set: "desencana" then "eu pego o outro" — the offer refused, another one taken.
                         || (TakesAnotherOffer().IsMatch(Norm(next)) && !IsOptOut(text + ", " + texts[next]))
-                        || (ContinuesTheSentence(texts[next]) && (!IsOptOut(text + " " + texts[next]) || !IsOptOut(text + ", " + texts[next])))
+                        || (ContinuesTheSentence(texts[next]) && !IsOptOut(text + " " + texts[next]))
                         || (GivesTheObject(text, texts[next]) && !IsOptOut(text + " " + texts[next]))))
                 {
                     i = next - 1;
@@ -496,6 +509,17 @@ internal static partial class OptOutDetector
         if (!anyStop && texts.Count is >= 2 and <= MaxJoinedLines && texts.All(t => t.Length <= MaxJoinedLineLength && !Quoted(t))
             && string.Join(", ", texts) is var joined && IsOptOut(joined))
             return joined;
+        // Fifty-first blind set: "nao quero" / "mais receber", "nunca mais" / "me mande mensagem", "no more" / "messages" — one
+        // sentence broken mid-phrase, read as one with no mark between the lines when the clause reading found nothing.
+        if (!anyStop && texts.Count is >= 2 and <= MaxJoinedLines && texts.All(t => t.Length <= MaxJoinedLineLength && !Quoted(t))
+            && !texts.Skip(1).Where((t, k) => !EndsNegated(Norm(k))).Any(t => SendingAsked().IsMatch(PtBrText.Normalise(t)))
+            && string.Join(" ", texts) is var unbroken && IsOptOut(unbroken))
+            return unbroken;
+        // Fifty-first blind set: "oi" / "n qro" / "para" — a bare "para" sent as its own message after a refusal or a complaint
+        // of the messages in the turn is the command (one message "…não quero, para" is still left to the agent).
+        if (!anyStop && texts.Count >= 2 && BareStopLine().IsMatch(Norm(texts.Count - 1))
+            && Enumerable.Range(0, texts.Count - 1).Any(k => !Quoted(texts[k]) && (RefusalLine().IsMatch(Norm(k)) || ComplaintOfTheMessages().IsMatch(Norm(k)))))
+            return string.Join(", ", texts);
         return null;
     }
 
@@ -694,6 +718,24 @@ internal static partial class OptOutDetector
         var mark = text.IndexOfAny(SentenceEnds);
         return mark > 0 && mark + 1 < text.Length && WaitOpening().IsMatch(PtBrText.Normalise(text[(mark + 1)..]));
     }
+
+    static bool EndsNegated(string line) => line.EndsWith("nao", StringComparison.Ordinal) || line.EndsWith("nunca mais", StringComparison.Ordinal)
+                                            || line.EndsWith("jamais", StringComparison.Ordinal) || line.EndsWith("nunca", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"^(para|pare|parem)( (por favor|pf|pfv|ta|viu|ne|ja|agora))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex BareStopLine();
+
+    [GeneratedRegex(@"^((oi|ola|olha|ja disse|ja falei|eu) )*nao (quero|quero mais|quero nada|quero mais nada|tenho interesse)$", RegexOptions.CultureInvariant)]
+    private static partial Regex RefusalLine();
+
+    /// <summary>Fifty-first blind set: a line opening by asking for a message or an offer ("manda mensagem", "manda uma boa
+    /// aí", "pode mandar"): a new sentence, never the end of the one before.</summary>
+    [GeneratedRegex(@"^(me |pode |podem |so |entao )?(manda|mande|mandem|envia|envie|enviem|mandar|enviar|continua|continuem|chama|chame|liga|ligue|fala|escreve)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SendingAsked();
+
+    /// <summary>Fifty-first blind set: a line that sends the contact to a number written in it ("manda no 11977776666").</summary>
+    [GeneratedRegex(@"^\s*(me |s[oó] )?(usa|use|usem|manda|mande|mandem|envia|envie|enviem|chama|chame|liga|ligue)\b[^\d\n]{0,40}\(?\d{2}\)?\s?9?\d{4}[-\s.]?\d{4}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SendsToANumber();
 
     [GeneratedRegex(@"^(espera|pera|perai|peraí|calma|aguarda)\b", RegexOptions.CultureInvariant)]
     private static partial Regex WaitOpening();
