@@ -12,36 +12,17 @@ namespace Julia.IntegrationTests.Conformance;
 /// Evolution client (<see cref="FakeEvolution"/>), both on loopback, and a 2 s burst window: what a doctor experiences over
 /// several WhatsApp messages, checked by what the model was asked and what WhatsApp delivered.
 /// </summary>
-public sealed class DoctorConversationsFixture : JourneyFixture
+public sealed class DoctorConversationsFixture : ShiftJourneyFixture
 {
-    public FakeAnthropic Anthropic { get; private set; } = null!;
-
-    protected override bool UseScriptedAgent => false;
-
     protected override Dictionary<string, string?> Settings
     {
         get
         {
             var settings = base.Settings;
-            settings["ANTHROPIC_API_KEY"] = "sk-ant-test-FAKE";
-            settings["ANTHROPIC_BASE_URL"] = Anthropic.Url;
-            settings["Agent:MaxRetries"] = "1";
             settings["DEBOUNCE_SEGUNDOS"] = "2";
             settings["DEBOUNCE_MAX_SEGUNDOS"] = "20";
             return settings;
         }
-    }
-
-    public override async Task InitializeAsync()
-    {
-        Anthropic = await FakeAnthropic.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Anthropic.DisposeAsync();
     }
 }
 

@@ -15,7 +15,7 @@ namespace Julia.IntegrationTests.Journeys;
 /// on loopback, so the doctor's turns run the real tool loop (`buscar_vagas`, `reservar_plantao`, `solicitar_humano`)
 /// against the real shift store and cache.
 /// </summary>
-public sealed class ShiftJourneyFixture : JourneyFixture
+public class ShiftJourneyFixture : JourneyFixture
 {
     public FakeAnthropic Anthropic { get; private set; } = null!;
 
