@@ -32,7 +32,7 @@ internal static class AlertGuide
         CircuitoAberto =>
             Step("o serviço nomeado está fora ou recusando chamadas; veja GET /health/circuits", "1. Alta taxa de erros"),
         WhatsAppDesconectado =>
-            Step("reconecte a instância na Evolution API; as respostas esperam na fila até lá", "2. WhatsApp desconectado"),
+            Step("veja o motivo na descrição: 401, 403 ou 440 pedem escanear o QR code no Evolution Manager; as respostas esperam na fila até lá", "2. WhatsApp desconectado"),
         WhatsAppReconectado =>
             "Nada a fazer: as respostas que esperavam na fila saem sozinhas.",
         FilaCongestionada =>

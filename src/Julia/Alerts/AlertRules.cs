@@ -4,6 +4,7 @@ using Julia.Infrastructure.Logging;
 using Julia.Infrastructure.Text;
 using Julia.Infrastructure.Time;
 using Julia.Metrics;
+using Julia.WhatsApp;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using static Julia.Alerts.AlertTypes;
@@ -100,7 +101,7 @@ internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, 
         var open = report.Hour.SharedCircuits.Where(p => p.Value == "open").Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
         if (open.Count > 0) alerts.Add(CircuitOpen(open));
 
-        if (report.WhatsAppState is not ("open" or "sandbox")) alerts.Add(WhatsAppDisconnected(report.WhatsAppState));
+        if (report.WhatsAppState is not ("open" or "sandbox")) alerts.Add(WhatsAppDisconnected(report.WhatsAppState, report.WhatsAppReason));
 
         if (report.Queue is { } queue && (queue.IdadeMaisAntigaS > 15 * 60 || queue.PendentesVencidas > 200))
             alerts.Add(new(FilaCongestionada, Warning,
@@ -125,10 +126,22 @@ internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, 
             Subjects: circuits);
 
     /// <summary>`whatsapp_desconectado`, from the job or the moment the state changes (<see cref="ImmediateAlerts"/>).</summary>
-    public static AlertCandidate WhatsAppDisconnected(string state) =>
+    /// <remarks>
+    /// With the reason when Evolution gave one, and what it asks of the operator (docs/decisions.md#whatsapp-disconnect-reason):
+    /// a logout, a forbidden or a replaced session waits for someone to scan the QR code — at 3 a.m. that is the difference
+    /// between going back to sleep and getting up. `valor` is the code.
+    /// </remarks>
+    public static AlertCandidate WhatsAppDisconnected(string state, int? reason = null) =>
         new(WhatsAppDesconectado, Critical,
             // The state is the webhook's word: logged (WARNING `alerta …`) and posted to Slack, so never raw.
-            $"WhatsApp não conectado (estado {LogText.Untrusted(state, 32)}): respostas esperam na fila; verifique a instância na Evolution API", null, AnyTime: true);
+            $"WhatsApp não conectado (estado {LogText.Untrusted(state, 32)}{(reason is { } r ? $", motivo {DisconnectReasons.Describe(r)}" : "")}): " +
+            "respostas esperam na fila; " + reason switch
+            {
+                { } code when DisconnectReasons.NeedsNewQrCode(code) =>
+                    "esperar não resolve: escanear o QR code no Evolution Manager com o celular do número",
+                not null => "a Evolution costuma reconectar sozinha em alguns minutos; se não voltar, verifique a instância no Evolution Manager",
+                null => "verifique a instância na Evolution API",
+            }, reason, AnyTime: true);
 
     /// <summary>`whatsapp_reconectado` (info): the end of an outage `whatsapp_desconectado` paged someone about.</summary>
     public static AlertCandidate WhatsAppReconnected(DateTimeOffset pagedAt, DateTimeOffset now) =>

@@ -37,7 +37,7 @@ internal sealed partial class ImmediateAlerts(
     void OnDisconnected(string state) => _ = Task.Run(async () =>
     {
         await Task.Delay(TimeSpan.FromSeconds(options.Value.DisconnectGraceSeconds), time);
-        if (connection.State is not ("open" or "unknown") and var still) Raise(AlertRules.WhatsAppDisconnected(still));
+        if (connection.State is not ("open" or "unknown") and var still) Raise(AlertRules.WhatsAppDisconnected(still, await connection.ReasonAsync()));
     });
 
     /// <summary>

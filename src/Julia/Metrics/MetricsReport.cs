@@ -14,7 +14,8 @@ namespace Julia.Metrics;
 /// <summary>Everything /admin/metricas/performance and /admin/metricas/health say, gathered once (docs/decisions.md#metrics).</summary>
 internal sealed record MetricsReport(
     MetricsSnapshot Hour, IReadOnlyDictionary<string, OperationStats> Operations, QueueDepth? Queue, RateLimitUsage RateLimit,
-    Dictionary<string, object?> Circuits, bool AgentOn, string AgentModel, string WhatsAppState, DateTimeOffset GeneratedAt)
+    Dictionary<string, object?> Circuits, bool AgentOn, string AgentModel, string WhatsAppState, DateTimeOffset GeneratedAt,
+    int? WhatsAppReason = null)
 {
     public static readonly string[] CacheFamilies = ["medico", "vagas", "contexto"];
 
@@ -72,7 +73,9 @@ internal sealed record MetricsReport(
             ["rate_limit"] = RateLimit.ToJson(),
             ["circuits"] = Circuits,
             ["agente"] = new Dictionary<string, object?> { ["ligado"] = AgentOn, ["modelo"] = AgentOn ? AgentModel : null },
-            ["whatsapp"] = new Dictionary<string, object?> { ["canal"] = WhatsAppState.StartsWith("sandbox", StringComparison.Ordinal) ? "sandbox" : "evolution", ["estado"] = WhatsAppState },
+            ["whatsapp"] = new Dictionary<string, object?> { ["canal"] = WhatsAppState.StartsWith("sandbox", StringComparison.Ordinal) ? "sandbox" : "evolution", ["estado"] = WhatsAppState,
+                // The outage's reason in words, null when connected or unknown (docs/decisions.md#whatsapp-disconnect-reason).
+                ["motivo"] = WhatsAppReason is { } code && WhatsAppState is not ("open" or "sandbox") ? DisconnectReasons.Describe(code) : null },
             ["parcial"] = Hour.Partial,
             ["gerado_em"] = GeneratedAt,
         };
@@ -119,7 +122,7 @@ internal sealed record MetricsReport(
             if (state == "open") problems.Add($"circuito {name} aberto");
         if (Queue is null) problems.Add("banco de dados indisponível: a fila não pôde ser lida");
         else if (Queue.IdadeMaisAntigaS > 600) problems.Add($"fila: a mensagem pendente mais antiga espera há {Queue.IdadeMaisAntigaS / 60} min (limite 10 min)");
-        if (WhatsAppState is not ("open" or "sandbox")) problems.Add($"WhatsApp não conectado (estado {WhatsAppState})");
+        if (WhatsAppState is not ("open" or "sandbox")) problems.Add($"WhatsApp não conectado (estado {DisconnectReasons.Shown(WhatsAppState, WhatsAppReason)})");
         if (Hour.Partial) problems.Add("Redis indisponível: métricas parciais, só deste processo; cache desligado (tudo vem do Postgres) e envios proativos (campanhas, follow-ups, lembretes) parados até ele voltar — as respostas seguem");
         if (!AgentOn) problems.Add("agente desligado (sem chave do modelo: ANTHROPIC_API_KEY ou, com LLM_PROVIDER=openai, OPENAI_API_KEY/OPENAI_BASE_URL): toda mensagem recebe a resposta de espera e vai para a equipe");
         return problems;
@@ -142,7 +145,8 @@ internal sealed class MetricsReporter(
         var circuits = HealthEndpoints.CircuitStates(breakers);
         foreach (var (name, state) in hour.SharedCircuits)
             if (circuits.TryGetValue(name, out var c) && c is Dictionary<string, object?> local) local["estado_compartilhado"] = state;
+        var (whatsAppState, whatsAppReason) = await whatsApp.CurrentWithReasonAsync(ct);
         return new MetricsReport(hour, operations, queue, await limiter.UsageAsync(hours), circuits, agent.Value.Enabled, agent.Value.Model,
-            await whatsApp.CurrentAsync(ct), time.GetUtcNow());
+            whatsAppState, time.GetUtcNow(), whatsAppReason);
     }
 }

@@ -9,4 +9,6 @@ internal sealed class EvolutionOptions
     public string? WebhookToken { get; set; }
     /// <summary>Per-attempt HTTP timeout (internal setting `Evolution:TimeoutSeconds`).</summary>
     public int TimeoutSeconds { get; set; } = 10;
+    /// <summary>How often the connection state is polled (internal setting `Evolution:StatePollSeconds`; tests shorten it).</summary>
+    public int StatePollSeconds { get; set; } = 30;
 }

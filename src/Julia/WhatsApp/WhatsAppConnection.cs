@@ -11,6 +11,8 @@ internal sealed partial class WhatsAppConnection(RedisGate redis, TimeProvider t
 {
     public const string Key = "whatsapp:estado";
     string state = "unknown";
+    int? reason; // boxed reads are not atomic: guarded by `gate`
+    readonly Lock gate = new();
 
     /// <summary>
     /// A flapping gateway (or a sender with the token) can change the state hundreds of times a minute: the first 20
@@ -20,6 +22,21 @@ internal sealed partial class WhatsAppConnection(RedisGate redis, TimeProvider t
     readonly LogBudget lines = new(time, lines: 20, window: TimeSpan.FromMinutes(1));
 
     public string State => Volatile.Read(ref state);
+
+    /// <summary>This process's last reason code of the outage (null once `open`); see <see cref="ReasonAsync"/>.</summary>
+    public int? Reason { get { lock (gate) return reason; } }
+
+    /// <summary>
+    /// The reason code of the current outage as every process sees it (`whatsapp:estado` `status_reason`, written by the
+    /// process that got the webhook), else this process's own; null when none is known.
+    /// </summary>
+    public async Task<int?> ReasonAsync()
+    {
+        var shared = await redis.TryAsync(db => db.HashGetAsync(Key, "status_reason"), StackExchange.Redis.RedisValue.Null);
+        if (shared.IsNull) return Reason;
+        return int.TryParse((string?)shared, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code)
+            ? DisconnectReasons.Of(code) : null;
+    }
 
     /// <summary>Raised when the state changes to anything but `open` (alert `whatsapp_desconectado`); must not throw.</summary>
     public event Action<string>? Disconnected;
@@ -43,8 +60,16 @@ internal sealed partial class WhatsAppConnection(RedisGate redis, TimeProvider t
     {
         newState = StateWord(newState); // the 30 s poll's answer too
         var previous = Interlocked.Exchange(ref state, newState);
-        await redis.TryAsync(db => db.HashSetAsync(Key, [
-            new("estado", newState), new("atualizado_em", time.GetUtcNow().ToString("O")), new("status_reason", statusReason?.ToString() ?? "")]));
+        // The reason of an outage survives the answers that carry none (the poll, `connecting` with 200, a refused
+        // gateway): only `open` ends it (docs/decisions.md#whatsapp-disconnect-reason). Before, the poll's `close` 30 s
+        // after a logout wrote an empty reason over the 401, and the operator lost the one word saying waiting won't help.
+        var known = DisconnectReasons.Of(statusReason);
+        int? effective;
+        lock (gate) effective = reason = newState == "open" ? null : known ?? (previous == "open" ? null : reason);
+        var now = time.GetUtcNow().ToString("O");
+        await redis.TryAsync(db => newState == "open" || known is not null
+            ? db.HashSetAsync(Key, [new("estado", newState), new("atualizado_em", now), new("status_reason", known?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "")])
+            : db.HashSetAsync(Key, [new("estado", newState), new("atualizado_em", now)]));
         if (previous == newState) return;
         var log = lines.TryTake(LogSettled);
         if (newState == "open")
@@ -55,7 +80,7 @@ internal sealed partial class WhatsAppConnection(RedisGate redis, TimeProvider t
         else
         {
             // The webhook's words; the poll and an unreachable gateway give no reason code: "-", not "(null)".
-            if (log) LogNotConnected(LogText.Untrusted(newState), statusReason?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
+            if (log) LogNotConnected(LogText.Untrusted(newState), effective?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
             Disconnected?.Invoke(newState);
         }
     }

@@ -12,7 +12,7 @@ namespace Julia.WhatsApp;
 /// for as long as it lasted, and a body of another shape ended the loop and, with it, the host.
 /// </summary>
 internal sealed class WhatsAppConnectionMonitor(IWhatsAppChannel channel, WhatsAppConnection connection, TimeProvider time,
-    ILogger<WhatsAppConnectionMonitor> logger) : BackgroundService
+    Microsoft.Extensions.Options.IOptions<EvolutionOptions> options, ILogger<WhatsAppConnectionMonitor> logger) : BackgroundService
 {
     /// <summary>How long a refused poll waits to ask again: a gateway restarting must not page anyone.</summary>
     internal static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(5);
@@ -21,7 +21,7 @@ internal sealed class WhatsAppConnectionMonitor(IWhatsAppChannel channel, WhatsA
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30), time);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.StatePollSeconds)), time);
         try
         {
             do
@@ -37,6 +37,7 @@ internal sealed class WhatsAppConnectionMonitor(IWhatsAppChannel channel, WhatsA
                     // A slow answer (null) is no news either way: it neither ends a streak of wrong answers nor adds to it —
                     // under load it ended one between two 401s and the next 401 logged a second ERROR.
                     if (state is null) continue;
+                    // No reason in this answer: the webhook's reason of the outage is kept until `open` (WhatsAppConnection).
                     await connection.UpdateAsync(state, null);
                     streak.Succeed();
                 }

@@ -26,6 +26,16 @@ internal sealed class WhatsAppStatus(IWhatsAppChannel channel, WhatsAppConnectio
         return shared.HasValue && !shared.IsNullOrEmpty ? (string)shared! : connection.State;
     }
 
+    /// <summary>
+    /// The state as the operator reads it, with the reason of the outage when one is known: "close (401: sessão encerrada —
+    /// escanear o QR code de novo)" (docs/decisions.md#whatsapp-disconnect-reason).
+    /// </summary>
+    public async Task<(string State, int? Reason)> CurrentWithReasonAsync(CancellationToken ct)
+    {
+        var state = await CurrentAsync(ct);
+        return (state, state is "open" or "sandbox" ? null : await connection.ReasonAsync());
+    }
+
     async Task<string?> LiveStateAsync(CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);

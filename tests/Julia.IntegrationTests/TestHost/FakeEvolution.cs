@@ -21,6 +21,10 @@ public sealed class FakeEvolution : LoopbackServer
     /// <summary>When set, what connectionState answers instead of <see cref="State"/> (a 401 for a rotated key, another shape).</summary>
     public (int Status, string Body)? StateAnswer { get; set; }
 
+    /// <summary>connectionState requests answered so far (the state poll and live probes; not in <see cref="Calls"/>).</summary>
+    public int StateAsks => Volatile.Read(ref stateAsks);
+    int stateAsks;
+
     public IEnumerable<Call> Sends => Calls.Where(c => c.Path.StartsWith("/message/sendText/", StringComparison.Ordinal));
 
     /// <summary>sendText calls received per phone (the digits before any `@`), to tell "answered once" from twice or never.</summary>
@@ -64,7 +68,7 @@ public sealed class FakeEvolution : LoopbackServer
         app.MapPost("/chat/whatsappNumbers/{instance}", (Delegate)CheckNumbersAsync);
         app.MapMethods("/chat/markMessageAsRead/{instance}", ["POST", "PUT"], (Delegate)MarkReadAsync);
         app.MapGet("/instance/connectionState/{instance}", (HttpContext http) =>
-            StateAnswer is { } answer
+            Interlocked.Increment(ref stateAsks) > 0 && StateAnswer is { } answer
                 ? Results.Content(answer.Body, "application/json", statusCode: answer.Status)
                 : Results.Json(new { instance = new { instanceName = "julia", state = State } }));
     }

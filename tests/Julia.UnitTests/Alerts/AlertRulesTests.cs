@@ -13,12 +13,12 @@ public sealed class AlertRulesTests
 
     static List<AlertCandidate> Evaluate(
         AlertFacts? facts = null, Dictionary<string, Sample[]>? samples = null, Dictionary<string, long>? window = null,
-        QueueDepth? queue = null, string whatsApp = "open", Dictionary<string, string>? circuits = null)
+        QueueDepth? queue = null, string whatsApp = "open", Dictionary<string, string>? circuits = null, int? whatsAppReason = null)
     {
         var s = (samples ?? []).ToDictionary(p => p.Key, p => (IReadOnlyList<Sample>)p.Value);
         var snapshot = new MetricsSnapshot(s, window ?? [], window ?? [], false) { SharedCircuits = circuits ?? [] };
         var report = new MetricsReport(snapshot, s.ToDictionary(p => p.Key, p => OperationStats.From(p.Value)!), queue ?? new QueueDepth(0, 0, 0, null, 0),
-            new RateLimitUsage(0, 20, 0, 100, true, "-"), [], true, "m", whatsApp, Now);
+            new RateLimitUsage(0, 20, 0, 100, true, "-"), [], true, "m", whatsApp, Now, whatsAppReason);
         return AlertRules.Evaluate(report, facts ?? Quiet, Now);
     }
 
@@ -194,5 +194,28 @@ public sealed class AlertRulesTests
         Assert.Equal("Circuito aberto: claude (chamadas recusadas até a próxima tentativa)", AlertRules.CircuitOpen(["claude"]).Mensagem);
         Assert.Equal("Circuitos abertos: chatwoot e claude (chamadas recusadas até a próxima tentativa)",
             AlertRules.CircuitOpen(["chatwoot", "claude"]).Mensagem);
+    }
+
+    /// <summary>
+    /// `whatsapp_desconectado` says why and what it asks (an operator drill, 2026-12-06): a logout, a forbidden or a
+    /// replaced session waits for the QR code; a drop Evolution retries usually comes back; no reason, the old words.
+    /// Type, severity and "any time" do not change with the reason.
+    /// </summary>
+    [Theory]
+    [InlineData(401, "motivo 401: sessão encerrada — escanear o QR code de novo", "esperar não resolve: escanear o QR code no Evolution Manager")]
+    [InlineData(403, "motivo 403: acesso recusado pelo WhatsApp", "esperar não resolve: escanear o QR code no Evolution Manager")]
+    [InlineData(440, "motivo 440: sessão substituída por outra conexão", "esperar não resolve: escanear o QR code no Evolution Manager")]
+    [InlineData(428, "motivo 428: conexão fechada — a Evolution reconecta sozinha", "a Evolution costuma reconectar sozinha em alguns minutos")]
+    [InlineData(408, "motivo 408: conexão perdida", "a Evolution costuma reconectar sozinha em alguns minutos")]
+    [InlineData(null, "WhatsApp não conectado (estado close): ", "verifique a instância na Evolution API")]
+    public void TheDisconnectAlertSaysTheReasonAndWhatToDo(int? reason, string said, string todo)
+    {
+        var alert = Find(Evaluate(whatsApp: "close", whatsAppReason: reason), WhatsAppDesconectado)!;
+
+        Assert.Contains(said, alert.Mensagem);
+        Assert.Contains(todo, alert.Mensagem);
+        Assert.Equal(reason is { } code && code is 401 or 403 or 440, alert.Mensagem.Contains("QR code no Evolution Manager"));
+        Assert.True(alert is { Severidade: Critical, AnyTime: true, Tipo: WhatsAppDesconectado });
+        Assert.Equal(reason, (int?)alert.Valor);
     }
 }
