@@ -18,7 +18,7 @@ internal sealed record PendingInbound(long Id, string Kind, string Content, stri
     DateTimeOffset? Written => WrittenLateUtc is { } w ? new(DateTime.SpecifyKind(w, DateTimeKind.Utc)) : null;
 
     /// <summary>When the doctor wrote it, if WhatsApp delivered it late (<see cref="Text.InboundText.LateAfter"/>); null for a message on time.</summary>
-    public DateTimeOffset? WrittenLate => Written is { } at && CreatedAt - at >= Text.InboundText.LateAfter ? at : null;
+    public DateTimeOffset? WrittenLate => Text.InboundText.WrittenLate(Written, CreatedAt);
 
     /// <summary>The order the doctor wrote it in: a delivery out of order or late goes back to when it was written.</summary>
     public DateTimeOffset WrittenAt => Written ?? CreatedAt;

@@ -17,7 +17,7 @@ internal sealed record MetricsReport(
     Dictionary<string, object?> Circuits, bool AgentOn, string AgentModel, string WhatsAppState, DateTimeOffset GeneratedAt,
     int? WhatsAppReason = null)
 {
-    public static readonly string[] CacheFamilies = ["medico", "vagas", "contexto"];
+    public static IReadOnlyList<string> CacheFamilies => Infrastructure.Redis.CacheMeter.Families;
 
     /// <summary>Webhooks refused for a wrong token: every one is a doctor's message lost (Evolution does not resend a 401).</summary>
     static readonly string RefusedWebhooks = CounterNames.Errors(WhatsApp.EvolutionWebhookEndpoints.RefusedOperation);

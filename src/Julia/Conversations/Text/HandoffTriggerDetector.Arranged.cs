@@ -21,7 +21,7 @@ internal static partial class HandoffTriggerDetector
         if (!t.Contains("ligar", StringComparison.Ordinal) && !t.Contains("ligac", StringComparison.Ordinal) && !t.Contains("telefon", StringComparison.Ordinal)
             && !t.Contains(" ter ", StringComparison.Ordinal)) return false;
         var m = NoRequestMeant().Match(t);
-        return m.Success && DetectInOne(t.Remove(m.Index, m.Length).Insert(m.Index, " ")) is not HandoffTriggers.PersonRequested;
+        return OnlyInside(m, t, HandoffTriggers.PersonRequested);
     }
 
     [GeneratedRegex(

@@ -49,7 +49,7 @@ internal static partial class HandoffTriggerDetector
     {
         if (!t.Contains(" ou ", StringComparison.Ordinal) && !t.Contains("tent", StringComparison.Ordinal) && !t.Contains("atend", StringComparison.Ordinal)) return false;
         var m = NotACall().Match(t);
-        return m.Success && DetectInOne(t.Remove(m.Index, m.Length).Insert(m.Index, " ")) is not HandoffTriggers.PersonRequested;
+        return OnlyInside(m, t, HandoffTriggers.PersonRequested);
     }
 
     [GeneratedRegex(

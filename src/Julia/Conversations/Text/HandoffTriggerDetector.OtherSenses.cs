@@ -19,7 +19,7 @@ internal static partial class HandoffTriggerDetector
         if (!t.Contains("me lig", StringComparison.Ordinal) && !t.Contains("call me", StringComparison.Ordinal) && !t.Contains("ser humano", StringComparison.Ordinal)
             && !t.Contains("do meu ", StringComparison.Ordinal) && !t.Contains("da minha ", StringComparison.Ordinal)) return false;
         var m = OtherSense().Match(t);
-        return m.Success && DetectInOne(t.Remove(m.Index, m.Length).Insert(m.Index, " ")) is not HandoffTriggers.PersonRequested;
+        return OnlyInside(m, t, HandoffTriggers.PersonRequested);
     }
 
     [GeneratedRegex(
@@ -40,7 +40,7 @@ internal static partial class HandoffTriggerDetector
     {
         if (!t.Contains("meu processo", StringComparison.Ordinal)) return false;
         var m = ProgressOfMyProcess().Match(t);
-        return m.Success && DetectInOne(t.Remove(m.Index, m.Length).Insert(m.Index, " ")) is not HandoffTriggers.Legal;
+        return OnlyInside(m, t, HandoffTriggers.Legal);
     }
 
     [GeneratedRegex(@"\b(andamento|status|situacao|etapa|fase|prazo|previsao|resultado)( atual)? (do|de) meu processo\b(?! (contra|judicial|trabalhista|juridico|na justica|no tribunal|no trt|no crm|no procon))",

@@ -44,6 +44,13 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(@"^((ah|ok|ta|pronto) )*(deixa para la|deixa quieto|ja resolvi|ja resolveu|ja resolveram|ja consegui|consegui resolver|ja achei|agora vi|deixa( que)? (ja )?(achei|vi|consegui|resolvi)|so (para|por) (saber|curiosidade)( (o nome|mesmo|quem e))?$|(nao )?melhor nao|(nao )?melhor( me)?( manda| mandar| mande| escreve| escrever)? (por|pela|pelo) (mensagem|escrito|aqui|texto|whatsapp|chat))\b", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseTakenBack();
 
+    /// <summary>
+    /// The look-alike <paramref name="m"/> found in <paramref name="t"/> is all there is of <paramref name="trigger"/>: with
+    /// it blanked out, the message no longer reads as that trigger (the look-alike checks of the partial classes).
+    /// </summary>
+    static bool OnlyInside(Match m, string t, string trigger) =>
+        m.Success && DetectInOne(t.Remove(m.Index, m.Length).Insert(m.Index, " ")) != trigger;
+
     static string? DetectInOne(string? text)
     {
         // Fortieth blind set: "f*da-se essa empresa", "vai se f*der" — the curse read as written out (HandoffTriggerDetector.Censored.cs).

@@ -93,25 +93,25 @@ internal static class InboundText
     public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// When the doctor wrote a message that reached us at least <see cref="LateAfter"/> later; null otherwise, and for a
-    /// sending time from the future or older than WhatsApp keeps an undelivered message (30 days): a wrong clock or a
-    /// replayed payload, not a late delivery.
-    /// </summary>
-    /// <summary>
     /// How late a message may reach us before its writing time is kept to order the turn by (not said to the agent):
     /// Evolution re-sends a webhook it could not deliver seconds later, after the message he wrote next.
     /// </summary>
     public static readonly TimeSpan OutOfOrderAfter = TimeSpan.FromSeconds(3);
 
     /// <summary>
-    /// When the doctor wrote a message that reached us at least <see cref="OutOfOrderAfter"/> later (within the same bounds
-    /// as <see cref="WrittenLate"/>): kept as `midia.enviada_em`, so the turn puts his lines in the order he wrote them.
+    /// When the doctor wrote a message that reached us at least <see cref="OutOfOrderAfter"/> later: kept as
+    /// `midia.enviada_em`, so the turn puts his lines in the order he wrote them. Null otherwise, and for a sending time
+    /// from the future or older than WhatsApp keeps an undelivered message (30 days): a wrong clock or a replayed payload,
+    /// not a late delivery.
     /// </summary>
     public static DateTimeOffset? WrittenBefore(DateTimeOffset? sentAt, DateTimeOffset received) =>
         sentAt is { } at && received - at >= OutOfOrderAfter && received - at <= TimeSpan.FromDays(30) ? at : null;
 
+    /// <summary>
+    /// <see cref="WrittenBefore"/> and at least <see cref="LateAfter"/> late: the agent is told when he wrote it.
+    /// </summary>
     public static DateTimeOffset? WrittenLate(DateTimeOffset? sentAt, DateTimeOffset received) =>
-        sentAt is { } at && received - at >= LateAfter && received - at <= TimeSpan.FromDays(30) ? at : null;
+        WrittenBefore(sentAt, received) is { } at && received - at >= LateAfter ? at : null;
 
     static TurnPart? Part(string kind, string stored, string? caption)
     {
