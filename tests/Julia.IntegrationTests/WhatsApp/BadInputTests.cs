@@ -72,6 +72,43 @@ public sealed class BadInputTests(WebhookFixture f) : IClassFixture<WebhookFixtu
             yield return ($"endereço {address[..Math.Min(address.Length, 30)]}", body.ToJsonString());
         }
         yield return ("evento desconhecido", new JsonObject { ["event"] = "<script>alert(1)</script>", ["instance"] = "julia" }.ToJsonString());
+        // A doctor's edit and deletion (docs/decisions.md#inbound, "Edits and deletions"): every field × the same mutations.
+        foreach (var (shape, fields) in RevisionShapes)
+            foreach (var field in fields)
+                foreach (var (name, value) in Mutations)
+                {
+                    var body = Revision(shape, i++);
+                    Set(body, field, value);
+                    yield return ($"{shape} {field} = {name}", body.ToJsonString());
+                }
+    }
+
+    static readonly (string Shape, string[] Fields)[] RevisionShapes =
+    [
+        ("messages.edited", ["data", "data.key", "data.key.id", "data.key.fromMe", "data.type", "data.editedMessage", "data.editedMessage.conversation"]),
+        ("messages.delete", ["data", "data.id", "data.remoteJid", "data.fromMe"]),
+        ("protocolMessage", ["data.message.protocolMessage", "data.message.protocolMessage.key", "data.message.protocolMessage.key.id",
+            "data.message.protocolMessage.type", "data.message.protocolMessage.editedMessage"]),
+    ];
+
+    /// <summary>A valid edit or deletion of a message the doctor sent, in one of the shapes Evolution v2 sends.</summary>
+    static JsonObject Revision(string shape, int i)
+    {
+        var key = new JsonObject { ["remoteJid"] = "5511999990000@s.whatsapp.net", ["fromMe"] = true, ["id"] = $"3EB0BAD{i:D8}" };
+        var edit = new JsonObject { ["key"] = key, ["type"] = "MESSAGE_EDIT", ["editedMessage"] = new JsonObject { ["conversation"] = "corrigido" } };
+        switch (shape)
+        {
+            case "messages.edited":
+                return new JsonObject { ["event"] = shape, ["instance"] = "julia", ["data"] = edit };
+            case "messages.delete":
+                return new JsonObject { ["event"] = shape, ["instance"] = "julia",
+                    ["data"] = new JsonObject { ["remoteJid"] = $"55119{i:D8}@s.whatsapp.net", ["fromMe"] = false, ["id"] = $"3EB0BAD{i:D8}" } };
+            default:
+                var body = ValidMessage(i);
+                body["data"]!["message"] = new JsonObject { ["protocolMessage"] = edit };
+                body["data"]!["messageType"] = "protocolMessage";
+                return body;
+        }
     }
 
     static void Set(JsonObject root, string path, Func<JsonNode?>? value)
