@@ -51,9 +51,7 @@ public sealed class ServeProcessTests
         // so does the child: then the same graceful stop is asked with SIGTERM (what `docker compose stop` sends).
         var signal = SigIntIgnored() ? "-TERM" : "-INT";
         using (var kill = Process.Start("kill", [signal, process.Id.ToString()])) await kill.WaitForExitAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try { await process.WaitForExitAsync(timeout.Token); }
-        catch (OperationCanceledException)
+        if (!await ChildProcess.WaitForExitAsync(process, TimeSpan.FromSeconds(30)))
         {
             process.Kill(entireProcessTree: true);
             string tail;

@@ -115,12 +115,8 @@ public sealed partial class ComposeFileTests(ITestOutputHelper output)
         foreach (var name in envNames) start.Environment.Remove(name);
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("COMPOSE_", StringComparison.Ordinal)).ToList())
             start.Environment.Remove(name);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        var (code, stdout, stderr) = await ChildProcess.RunAsync(start, null, TimeSpan.FromMinutes(2));
+        return (code, stdout + stderr);
     }
 
 }

@@ -200,7 +200,7 @@ public sealed class LocalServicesTests
             Assert.True(new FileInfo(Path.Combine(checkout, ".local", "bin")).LinkTarget is not null, ".local/bin is a link");
 
             first.Kill(entireProcessTree: true);
-            await first.WaitForExitAsync();
+            Assert.True(await ChildProcess.WaitForExitAsync(first, TimeSpan.FromSeconds(30)));
             await Build("C");
 
             Assert.False(File.Exists(firstDll), "a build nobody holds is removed");
@@ -236,12 +236,8 @@ public sealed class LocalServicesTests
         {
             WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true,
         };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        var (code, stdout, stderr) = await ChildProcess.RunAsync(start, null, TimeSpan.FromMinutes(2));
+        return (code, stdout + stderr);
     }
 
 }

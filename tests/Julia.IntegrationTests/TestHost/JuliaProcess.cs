@@ -29,18 +29,7 @@ internal static class JuliaProcess
     public static Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(
         IReadOnlyDictionary<string, string> environment, params string[] args) => RunWithInputAsync(environment, null, args);
 
-    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunWithInputAsync(
-        IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
-    {
-        var info = StartInfo(environment, args);
-        info.RedirectStandardInput = true;
-        using var process = Process.Start(info)!;
-        if (input is not null) await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    public static Task<(int ExitCode, string StdOut, string StdErr)> RunWithInputAsync(
+        IReadOnlyDictionary<string, string> environment, string? input, params string[] args) =>
+        ChildProcess.RunAsync(StartInfo(environment, args), input, TimeSpan.FromMinutes(2));
 }

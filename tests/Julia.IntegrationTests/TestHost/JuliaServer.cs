@@ -94,13 +94,12 @@ public sealed class JuliaServer : IAsyncDisposable
     {
         if (process.HasExited) return;
         process.Kill(entireProcessTree: true);
-        process.WaitForExit();
+        if (!ChildProcess.WaitForExit(process, TimeSpan.FromSeconds(30))) throw new TimeoutException($"julia (pid {process.Id}) still running 30 s after kill -9");
     }
 
     public async ValueTask DisposeAsync()
     {
         Kill();
-        await process.WaitForExitAsync();
         process.Dispose();
         Http.Dispose();
     }

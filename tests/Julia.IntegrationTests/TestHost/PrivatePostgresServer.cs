@@ -88,16 +88,10 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
 
     static async Task<(int Code, string Output)> CaptureAsync(string[] command)
     {
-        var info = new ProcessStartInfo(command[0])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = "/",
-        };
+        var info = new ProcessStartInfo(command[0]) { WorkingDirectory = "/" };
         foreach (var arg in command.Skip(1)) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
+        var (code, stdout, stderr) = await ChildProcess.RunAsync(info, null, TimeSpan.FromMinutes(5));
+        return (code, stdout + stderr);
     }
 
     public async ValueTask DisposeAsync()

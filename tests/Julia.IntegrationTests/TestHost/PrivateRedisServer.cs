@@ -39,7 +39,7 @@ public sealed class PrivateRedisServer(string? password = null) : IDisposable
 
     public void Stop()
     {
-        if (process is { HasExited: false }) { process.Kill(); process.WaitForExit(); }
+        if (process is { HasExited: false }) { process.Kill(); ChildProcess.WaitForExit(process, TimeSpan.FromSeconds(30)); }
         process?.Dispose();
         process = null;
     }
