@@ -882,4 +882,64 @@ public sealed class OptOutDetectorTests
     [InlineData("da pra parar so essa semana?")]
     [InlineData("para de mandar nesse numero e manda no 11977776666")]
     public void FiftyFirstSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    // Fifty-third blind set (2026-12-06, docs/decisions.md#opt-out): its stops the rules missed before the fixes (19 of 25 after
+    // its relabels) — a slip of the thumb in "para"/"pare" before "de", an ultimatum asked ("vc vai parar ou vou ter que
+    // bloquear?"), the statement made permanent ("…a partir de hoje"), the number told not to receive any more, "basta ya de
+    // mensajes", a sigh or "já deu" beside "chega", a bare "para" after "pelo amor de deus" or "que saco" with no mark…
+    [Theory]
+    [InlineData("voce nao vai me mandar mais nada a partir de hoje")]
+    [InlineData("meu pai faleceu, esse numero nao deve mais receber mensagens")]
+    [InlineData("basta ya de mensajes")]
+    [InlineData("parq de mandar msg")]
+    [InlineData("paar de me mandar mensagem")]
+    [InlineData("oara de me mandar mensagem")]
+    [InlineData("parw de me mandar mensagem")]
+    [InlineData("oare de mandar mensagens")]
+    [InlineData("paea de me mandar msg")]
+    [InlineData("vc vai parar ou vou ter que bloquear?")]
+    [InlineData("vai parar ou vou ter que denunciar?")]
+    [InlineData("ou para ou eu denuncio")]
+    [InlineData("chega, ja deu")]
+    [InlineData("ja deu, nao quero mais")]
+    [InlineData("nao me add mais em nada")]
+    [InlineData("to fora dessa lista")]
+    [InlineData("vcs ja me mandaram 10 msgs, pelo amor de deus para")]
+    [InlineData("ai que saco para")]
+    [InlineData("aff chega")]
+    // Other phrasings of the same intents (not in the set):
+    [InlineData("pqra de me mandar mensagem")]
+    [InlineData("pare d me mandar msg")]
+    [InlineData("voces vao parar de me mandar mensagem ou vou ter que processar?")]
+    [InlineData("ou parem ou eu bloqueio esse numero")]
+    [InlineData("nao vao mais me mandar nada daqui pra frente, ok")]
+    [InlineData("esse celular nao precisa mais receber mensagens")]
+    [InlineData("todo dia isso, pelo amor de deus, chega")]
+    [InlineData("no more please")]
+    public void FiftyThirdSetStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    // …and its eight false opt-outs before the fixes (how stopping works asked "só queria saber", one shift left with a bare "me
+    // tira", one kind of offer kept "mas se tiver … me chama", one kind of message stopped, the reply asked in one message, his own
+    // slip, "receber" as being paid) and the forms the new rules must leave alone.
+    [Theory]
+    [InlineData("como faco pra parar de receber mensagens? so queria saber")]
+    [InlineData("nao vou mais fazer o plantao do dia 3, me tira")]
+    [InlineData("para de mandar essas campanhas em massa, mas se tiver plantao de uti me chama")]
+    [InlineData("nao quero mais mensagem de bom dia, so vaga mesmo")]
+    [InlineData("para de me mandar tudo picado, manda numa msg so")]
+    [InlineData("ops, numero errado, ignora a msg de cima")]
+    [InlineData("nao quero receber em atraso de novo")]
+    [InlineData("nao quero receber menos de 1200")]
+    // Other phrasings (not in the set):
+    [InlineData("paro de pegar plantao de noite")]
+    [InlineData("pata de cachorro no jaleco kkk")]
+    [InlineData("vai parar de chover ou vou ter que remarcar?")]
+    [InlineData("o plantao vai parar ou vou ter que ficar ate as 8?")]
+    [InlineData("affff para")]
+    [InlineData("eu disse que nao quero, para")]
+    [InlineData("esse numero nao pode mais receber audio?")]
+    [InlineData("nao me coloca mais em plantao de domingo")]
+    [InlineData("to fora da lista de plantonistas do hospital")]
+    [InlineData("me tira da escala de sabado, mas se tiver domingo me chama")]
+    public void FiftyThirdSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

@@ -60,7 +60,42 @@ internal sealed partial class IntentVocabulary
         // Thirty-seventh blind set: "n qr mais", "ñ qro receber" — "quero" shortened after "não" (nowhere else: "qr code").
         : i > 0 && words[i - 1] == "nao" && words[i] is "qr" or "qro" or "qer" or "qero" or "kero" or "kro" ? "quero"
         : i > 0 && words[i - 1] is "da" or "dessa" or "desta" or "na" or "nessa" && words[i] is "lita" or "lsta" or "lsit" ? "lista"
+        // Fifty-third blind set: "parq de mandar msg", "oara de me mandar", "paar de me mandar" — a slip of the thumb in "para"/"pare"
+        // (one letter swapped for its neighbour on the keyboard, or two letters swapped), forgiven only right before "de" and
+        // a word of what is sent or of "me" (docs/decisions.md#opt-out): "pata de", "paro de" and names stay as written.
+        : words[i].Length == 4 && i + 2 < words.Length && words[i + 1] is "de" or "d" && AfterAStopVerb.Contains(words[i + 2])
+          && !RealWordsNearPara.Contains(words[i]) ? KeyboardSlipOf(words[i], "pare") ?? KeyboardSlipOf(words[i], "para")
         : null;
+
+    /// <summary>The word after "para de": "me" or what is sent (a slip of the stop verb is forgiven only before these).</summary>
+    static readonly HashSet<string> AfterAStopVerb =
+        ["me", "mandar", "enviar", "mandarem", "enviarem", "mensagem", "mensagens", "ficar", "encher", "perturbar", "ligar", "chamar",
+         "escrever", "incomodar", "oferecer", "nos"];
+
+    /// <summary>Words one keyboard slip from "para"/"pare" that are words of their own.</summary>
+    static readonly HashSet<string> RealWordsNearPara = ["para", "pare", "paro", "pera", "pata", "pate", "pala", "lara", "pars", "pade"];
+
+    /// <summary>
+    /// <paramref name="target"/> when <paramref name="word"/> (four letters) is it with one letter replaced by its neighbour on a
+    /// QWERTY keyboard, or with two neighbouring letters swapped; else null.
+    /// </summary>
+    static string? KeyboardSlipOf(string word, string target)
+    {
+        var diff = -1;
+        for (var k = 0; k < 4; k++)
+            if (word[k] != target[k])
+            {
+                if (diff >= 0)
+                    return diff == k - 1 && word[diff] == target[k] && word[k] == target[diff] && word.AsSpan(k + 1).SequenceEqual(target.AsSpan(k + 1)) ? target : null;
+                diff = k;
+            }
+        return diff >= 0 && KeyboardNeighbours.TryGetValue(target[diff], out var near) && near.Contains(word[diff]) ? target : null;
+    }
+
+    static readonly Dictionary<char, string> KeyboardNeighbours = new()
+    {
+        ['p'] = "ol", ['a'] = "qwsz", ['r'] = "etdf", ['e'] = "wrsd",
+    };
 
     static readonly Dictionary<string, string> ShortVerbTypos = new(StringComparer.Ordinal)
     {

@@ -36,7 +36,9 @@ internal static partial class OptOutDetector
             return "comando";
         // "já chega né", "chega né" as the whole message, not asked ("já chega?" asks whether it arrived).
         if (!text.TrimEnd().EndsWith('?') && EnoughAlready().IsMatch(normalised)) return "comando";
-        return null;
+        // Fifty-third blind set (OptOutDetector.Ultimatum): "vc vai parar ou vou ter que bloquear?", "ou para ou eu denuncio",
+        // "basta ya de mensajes", "não me add mais em nada", "tô fora dessa lista", "esse número não deve mais receber mensagens".
+        return Ultimatum(normalised);
     }
 
     /// <summary>A word of urgency closing a clause that holds a command of stopping or removing (raw text); group "head" is
@@ -55,7 +57,7 @@ internal static partial class OptOutDetector
     private static partial Regex AlsoTheOtherNumber();
 
     /// <summary>"(vc) não vai (mais) me mandar (mais) msg/nada (aqui) (ok/tá/entendeu…)" as a whole clause (normalised).</summary>
-    [GeneratedRegex(@"^(?:(?:entao|olha|ok|beleza|bom|agora|e|daqui para frente|a partir de hoje|a partir de agora) )*(?:(?:voce|voces|tu|a senhora|o senhor|a empresa|voces ai) )?(?:nao|nunca) (?:vai|vao|vais|ira|irao)(?: mais)? (?:me |nos )?(?:mais )?(?:mandar|enviar|escrever|chamar|ligar|procurar|contatar|contactar|incomodar|perturbar)(?: para mim)?(?: mais)?(?: (?:nenhuma |mais )?(?:mensagem|mensagens|nada|vaga|vagas|oferta|ofertas|isso|propaganda|propagandas)(?: mais| nenhuma)?)?(?: (?:aqui|nesse numero|neste numero|para mim))?(?: (?:ok|ta|entendeu|entendido|certo|ne|beleza|combinado|viu|ouviu|por favor|ta bom|ta certo|obrigado|obrigada|valeu|hein))*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:entao|olha|ok|beleza|bom|agora|e|daqui para frente|a partir de hoje|a partir de agora) )*(?:(?:voce|voces|tu|a senhora|o senhor|a empresa|voces ai) )?(?:nao|nunca) (?:vai|vao|vais|ira|irao)(?: mais)? (?:me |nos )?(?:mais )?(?:mandar|enviar|escrever|chamar|ligar|procurar|contatar|contactar|incomodar|perturbar)(?: para mim)?(?: mais)?(?: (?:nenhuma |mais )?(?:mensagem|mensagens|nada|vaga|vagas|oferta|ofertas|isso|propaganda|propagandas)(?: mais| nenhuma)?)?(?: (?:aqui|nesse numero|neste numero|para mim))?(?: (?:a partir de (?:hoje|agora|amanha)|daqui para frente|daqui em diante|de agora em diante|nunca mais))?(?: (?:ok|ta|entendeu|entendido|certo|ne|beleza|combinado|viu|ouviu|por favor|ta bom|ta certo|obrigado|obrigada|valeu|hein))*$", RegexOptions.CultureInvariant)]
     private static partial Regex WontSendAnymore();
 
     /// <summary>"(espero que) essa seja a última mensagem que recebo (de vcs)" (normalised).</summary>
@@ -63,17 +65,21 @@ internal static partial class OptOutDetector
     private static partial Regex LastMessageWished();
 
     /// <summary>A bare "para"/"chega"/"pare"/"basta" as the last clause, after a mark (raw text); its index is the mark's.</summary>
-    [GeneratedRegex(@"[,.;!?…]\s*(?:para|pare|parem|chega|basta)(?:\s+(?:n[eé]|t[aá]|viu|pf|pfv|por\s+favor|poxa|hein|gente|pelo\s+amor\s+de\s+deus))?\s*[!.…]*\s*(?:\p{So}|\p{Cs})*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:[,.;!?…]\s*(?:(?:pelo\s+amor\s+de\s+deus|pelamor(?:\s+de\s+deus)?|por\s+favor)\s+)?|(?<=(?<!\p{L})(?:que\s+saco|amor\s+de\s+deus|pelamor))\s+)(?:para|pare|parem|chega|basta)(?:\s+(?:n[eé]|t[aá]|viu|pf|pfv|por\s+favor|poxa|hein|gente|pelo\s+amor\s+de\s+deus))?\s*[!.…]*\s*(?:\p{So}|\p{Cs})*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BareCommandAfterAComplaint();
 
     /// <summary>The complaint before it is of the messages, their number or their repetition, or plain weariness (normalised).</summary>
-    [GeneratedRegex(@"\b(ninguem aguenta|nao aguento|nao aguenta|que saco|saco cheio|chatice|que chato|insuportave(l|is)|irritante|insistente|insistentes|que porre|todo dia|toda hora|todo santo dia|toda semana|a mesma coisa|de novo|outra vez|mais uma vez|por dia|por semana|\d+ (mensagens?|vezes)|quantas mensagens|mensage(m|ns) demais|muita mensagem|muitas mensagens|spam|encheu|cansei|enchendo|essas mensagens|essa mensagem|esses avisos|essas vagas|essas ofertas)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(ninguem aguenta|nao aguento|nao aguenta|que saco|saco cheio|chatice|que chato|insuportave(l|is)|irritante|insistente|insistentes|que porre|todo dia|toda hora|todo santo dia|toda semana|a mesma coisa|de novo|outra vez|mais uma vez|por dia|por semana|\d+ (mensagens?|msgs?|vezes)|quantas mensagens|mensage(m|ns) demais|muita mensagem|muitas mensagens|spam|encheu|cansei|enchendo|essas mensagens|essa mensagem|esses avisos|essas vagas|essas ofertas)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ComplaintOfTheMessages();
 
     /// <summary>The complaint names another matter (the pay, the traffic, his shifts…): the bare word is of that, not of us.</summary>
     [GeneratedRegex(@"\b(pagamento|pagar|pago|paga|transito|valor|valores|hospital|paciente|pacientes|plantao|plantoes|dobra|escala|fila|sistema|app|aplicativo|chefe|governo|calor|chuva|trabalho|cirurgia|filho|filha|esposa|marido|reuniao|internet)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ComplaintOfSomethingElse();
 
-    [GeneratedRegex(@"^(?:(?:ja|agora|entao|pronto) )?chega(?: (?:ne|ta|viu|hein|poxa|gente|neh))+$|^(?:ja|agora|pronto) chega$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:ja|agora|entao|pronto) )?chega(?: (?:ne|ta|viu|hein|poxa|gente|neh))+$|^(?:ja|agora|pronto) chega$" +
+        // Fifty-third blind set: a sigh before it ("aff chega"), "já deu" beside it or beside "não quero mais" ("chega, já deu",
+        // "já deu, não quero mais").
+        @"|^(?:af+s?|afe|putz|pf+|ah+|ai|ui) (?:(?:ja|agora|pronto) )?chega(?: (?:ne|ta|viu|hein|poxa|gente|neh|ja deu))*$" +
+        @"|^chega(?: (?:ne|ta|viu|hein|poxa|gente|neh))* ja deu(?: (?:ne|viu|chega|nao quero mais|nao aguento mais))*$|^ja deu(?: (?:ne|viu))* (?:chega|nao quero mais|nao aguento mais)$", RegexOptions.CultureInvariant)]
     private static partial Regex EnoughAlready();
 }

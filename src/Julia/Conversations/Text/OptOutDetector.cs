@@ -107,6 +107,9 @@ internal static partial class OptOutDetector
         // Forty-ninth blind set: "parar?", "se eu mandar stop eu paro de receber?", "se o valor não melhorar vou sair da lista" —
         // the stop asked back or supposed, not asked (OptOutDetector.Conditions).
         if (family is not null && OnlySupposed(text!, normalised)) return null;
+        // Fifty-third blind set: "…, mas se tiver plantão de UTI me chama", "não vou mais fazer o plantão do dia 3, me tira" — the
+        // contact kept for one kind of offer, or one shift left (OptOutDetector.Kept).
+        if (family is not null && KeptAfterAll(normalised)) return null;
         // Forty-seventh blind set: "o dr Pedro falou que vcs não param de mandar mensagem pra ele" — another's complaint told.
         if (family is "parar_envio" && ComplaintForAnother().IsMatch(normalised)) return null;
         // Twenty-eighth blind set: "para de mandar o paciente pro RX", "pode parar de mandar o relatório do leito 7" — what is
@@ -490,6 +493,8 @@ internal static partial class OptOutDetector
                         // Forty-third blind set: "desencana" then "eu pego o outro" — the offer refused, another one taken.
                         || (TakesAnotherOffer().IsMatch(Norm(next)) && !IsOptOut(text + ", " + texts[next]))
                         || (ContinuesTheSentence(texts[next]) && !IsOptOut(text + " " + texts[next]))
+                        // Fifty-third blind set: "para de mandar essas campanhas" / "mas se tiver uti me chama" — one kind kept.
+                        || (CallMeIfThereIs().IsMatch(Norm(next)) && !IsOptOut(text + ", " + texts[next]))
                         || (GivesTheObject(text, texts[next]) && !IsOptOut(text + " " + texts[next]))))
                 {
                     i = next - 1;
@@ -720,7 +725,12 @@ internal static partial class OptOutDetector
     }
 
     static bool EndsNegated(string line) => line.EndsWith("nao", StringComparison.Ordinal) || line.EndsWith("nunca mais", StringComparison.Ordinal)
-                                            || line.EndsWith("jamais", StringComparison.Ordinal) || line.EndsWith("nunca", StringComparison.Ordinal);
+                                            || line.EndsWith("jamais", StringComparison.Ordinal) || line.EndsWith("nunca", StringComparison.Ordinal)
+                                            // Fifty-third blind set: "vc n vai mais" / "me mandar msg ok" — the statement's negated verb.
+                                            || ((line.EndsWith(" mais", StringComparison.Ordinal) || line.EndsWith(" vai", StringComparison.Ordinal) || line.EndsWith(" vao", StringComparison.Ordinal)) && NegatedWillEnds().IsMatch(line));
+
+    [GeneratedRegex(@"\b(?:nao|nunca) (?:vai|vao|vais|ira|irao)(?: mais)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NegatedWillEnds();
 
     [GeneratedRegex(@"^(para|pare|parem)( (por favor|pf|pfv|ta|viu|ne|ja|agora))?$", RegexOptions.CultureInvariant)]
     private static partial Regex BareStopLine();
