@@ -65,6 +65,15 @@ public sealed class DetectionCorpusTests(ITestOutputHelper output)
         Assert.True(hidden.Count == 0, $"{hidden.Count} matches the prefilter hides: {string.Join(" | ", hidden.Take(10))}");
     }
 
+    /// <summary>The same for the fifty-fourth set's veiled notices (HandoffTriggerDetector.LegalNoticeWords).</summary>
+    [Fact]
+    public void EveryLegalNoticeMatchOfTheCorpusPassesItsPrefilter()
+    {
+        var (matched, hidden) = MatchesThePrefilterHides(HandoffTriggerDetector.LegalNoticeMatches, HandoffTriggerDetector.MayBeLegalNotice);
+        Assert.True(matched >= 10, $"only {matched} matches: the corpus no longer exercises the expression");
+        Assert.True(hidden.Count == 0, $"{hidden.Count} matches the prefilter hides: {string.Join(" | ", hidden.Take(10))}");
+    }
+
     /// <summary>How many normalised corpus lines (each also after a leading word) the expression matches, and those of them the prefilter rejects.</summary>
     (int Matched, List<string> Hidden) MatchesThePrefilterHides(Func<string, bool> matches, Func<string, bool> prefilter)
     {

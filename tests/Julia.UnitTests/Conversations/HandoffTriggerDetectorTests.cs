@@ -936,4 +936,73 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("sem vergonha nenhuma de perguntar: quanto paga?")]
     [InlineData("a moça que me atendeu no PS foi ótima")]
     public void FiftySecondSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    // Fifty-fourth blind set (docs/decisions.md#handoff): the set's 18 rows that failed before its fixes (the first eighteen), then
+    // variants written after them — a callback asked as the whole message, the offer closed only talking to someone, veiled
+    // notices and authorities told, Procon dictated as "pro con", curses masked with a dot, the bot's diminutive called names;
+    // "me liga o celular da coordenadora?" asks for one of ours through her number (the call of this set).
+    [Theory]
+    [InlineData("me retorna", HandoffTriggers.PersonRequested)]
+    [InlineData("me retornem", HandoffTriggers.PersonRequested)]
+    [InlineData("me retorna por favor", HandoffTriggers.PersonRequested)]
+    [InlineData("me retornem assim que puderem", HandoffTriggers.PersonRequested)]
+    [InlineData("essa vaga eu só fecho falando com alguém", HandoffTriggers.PersonRequested)]
+    [InlineData("pode ser, mas prefiro acertar os detalhes com uma pessoa", HandoffTriggers.PersonRequested)]
+    [InlineData("hello? anyone there?", HandoffTriggers.PersonRequested)]
+    [InlineData("vou no pro con", HandoffTriggers.Legal)]
+    [InlineData("o SIMESP vai saber disso", HandoffTriggers.Legal)]
+    [InlineData("vocês vão receber uma notificação", HandoffTriggers.Legal)]
+    [InlineData("quem passou meu número? vou acionar a LGPD", HandoffTriggers.Legal)]
+    [InlineData("vou levar pro jurídico do hospital contra vocês", HandoffTriggers.Legal)]
+    [InlineData("fiscal do trabalho vai saber disso", HandoffTriggers.Legal)]
+    [InlineData("vou acionar a vigilância sanitária", HandoffTriggers.Legal)]
+    [InlineData("vai toma no c*", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vai tomar no c.", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vai se f.der", HandoffTriggers.NegativeSentiment)]
+    [InlineData("robozinho inútil de merda", HandoffTriggers.NegativeSentiment)]
+    [InlineData("oi, me retorne por favor", HandoffTriggers.PersonRequested)]
+    [InlineData("me retornem o quanto antes", HandoffTriggers.PersonRequested)]
+    [InlineData("bom dia me retorna urgente", HandoffTriggers.PersonRequested)]
+    [InlineData("só confirmo o plantão depois de falar com uma pessoa", HandoffTriggers.PersonRequested)]
+    [InlineData("só aceito conversando com a coordenadora", HandoffTriggers.PersonRequested)]
+    [InlineData("queria combinar isso com alguém da equipe", HandoffTriggers.PersonRequested)]
+    [InlineData("is anybody there?", HandoffTriggers.PersonRequested)]
+    [InlineData("me liga o celular da coordenadora?", HandoffTriggers.PersonRequested)]
+    [InlineData("vou reclamar no pro con", HandoffTriggers.Legal)]
+    [InlineData("a empresa vai receber uma notificação", HandoffTriggers.Legal)]
+    [InlineData("aguardem a notificação", HandoffTriggers.Legal)]
+    [InlineData("o CREMESP vai ficar sabendo disso", HandoffTriggers.Legal)]
+    [InlineData("o ministério do trabalho vai saber disso", HandoffTriggers.Legal)]
+    [InlineData("isso vai pro CRM", HandoffTriggers.Legal)]
+    [InlineData("vocês vão parar no Procon", HandoffTriggers.Legal)]
+    [InlineData("vou denunciar vocês na vigilância sanitária", HandoffTriggers.Legal)]
+    [InlineData("meu advogado vai entrar com a ação contra a empresa", HandoffTriggers.Legal)]
+    [InlineData("vão toma no cu", HandoffTriggers.NegativeSentiment)]
+    [InlineData("p.rra de empresa, vão tomar no c.", HandoffTriggers.NegativeSentiment)]
+    [InlineData("lixo de robozinho", HandoffTriggers.NegativeSentiment)]
+    [InlineData("botzinho burro", HandoffTriggers.NegativeSentiment)]
+    public void FiftyFourthSetTriggers(string text, string expected) => Assert.Equal(expected, HandoffTriggerDetector.Detect(text));
+
+    // The same words with no trigger: the set's look-alikes the rules flagged before (the first five) — the lawyer's help with his
+    // own company, his registration granted by the council, their review of the contract asked, a song — then variants (an app's
+    // notice, a thing to return, the hospital as the one to talk to, an errand at the council, a dot in a name).
+    [Theory]
+    [InlineData("meu irmão advogado vai me ajudar com o CNPJ")]
+    [InlineData("meu processo no CRM de SP já saiu, posso trabalhar lá")]
+    [InlineData("o contrato passa pelo jurídico de vocês?")]
+    [InlineData("call me maybe kkkk")]
+    [InlineData("meu advogado disse que posso emitir nota como PJ")]
+    [InlineData("vocês vão receber uma notificação do aplicativo quando abrir vaga?")]
+    [InlineData("recebi uma notificação do app")]
+    [InlineData("me retorna o valor do plantão")]
+    [InlineData("me retorna amanhã com as vagas")]
+    [InlineData("só fecho a vaga depois de falar com o hospital")]
+    [InlineData("a enfermeira do PS vai saber disso?")]
+    [InlineData("meu processo de inscrição no CRM já foi aprovado")]
+    [InlineData("a minuta passa pelo jurídico do hospital?")]
+    [InlineData("vou no pronto socorro")]
+    [InlineData("vou ao posto, te falo depois")]
+    [InlineData("o dr.silva me indicou")]
+    [InlineData("robozinho esperto você hein")]
+    public void FiftyFourthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }

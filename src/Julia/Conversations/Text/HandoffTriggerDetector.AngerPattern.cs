@@ -267,16 +267,24 @@ internal static partial class HandoffTriggerDetector
 
     [GeneratedRegex(
         @"\btodo mundo vai (saber|ficar sabendo|conhecer)\b(?: \w+){0,3}? (voces|essa empresa|a empresa)\b" +
-        @"|\b(botar|bota|colocar|por|abrir|boto|coloco) a boca no trombone\b",
+        @"|\b(botar|bota|colocar|por|abrir|boto|coloco) a boca no trombone\b" +
+        // Fifty-fourth blind set: "vai toma no cu" (the infinitive's r dropped, as spoken); the bot's diminutive called names
+        // ("robozinho inútil de merda", "lixo de robozinho").
+        @"|\b(vai|va|vao) toma no (cu|rabo)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex VeryStrong21();
 
+    [GeneratedRegex(
+        @"\b(robozinho|botzinho)( (um|uns|tao|muito|mais|bem|de))? (" + Insult + @"|merda|bosta|porcaria|quinta)\b|\b(merda|bosta|porcaria|lixo|droga|porra) de (robozinho|botzinho)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex VeryStrong22();
+
     /// <summary>
-    /// The expressions VeryStrong1…VeryStrong21 as one alternation, written in pieces the JIT optimises
+    /// The expressions VeryStrong1…VeryStrong22 as one alternation, written in pieces the JIT optimises
     /// (<see cref="RegexAlternation"/>, docs/decisions.md#detection-speed): add an alternative to the last piece, or a
     /// new piece when it passes ~1 000 characters.
     /// </summary>
-    static readonly RegexAlternation VeryStrongPieces = new(VeryStrong1(), VeryStrong2(), VeryStrong3(), VeryStrong4(), VeryStrong5(), VeryStrong6(), VeryStrong7(), VeryStrong8(), VeryStrong9(), VeryStrong10(), VeryStrong11(), VeryStrong12(), VeryStrong13(), VeryStrong14(), VeryStrong15(), VeryStrong16(), VeryStrong17(), VeryStrong18(), VeryStrong19(), VeryStrong20(), VeryStrong21());
+    static readonly RegexAlternation VeryStrongPieces = new(VeryStrong1(), VeryStrong2(), VeryStrong3(), VeryStrong4(), VeryStrong5(), VeryStrong6(), VeryStrong7(), VeryStrong8(), VeryStrong9(), VeryStrong10(), VeryStrong11(), VeryStrong12(), VeryStrong13(), VeryStrong14(), VeryStrong15(), VeryStrong16(), VeryStrong17(), VeryStrong18(), VeryStrong19(), VeryStrong20(), VeryStrong21(), VeryStrong22());
 
     static RegexAlternation VeryStrong() => VeryStrongPieces;
 
@@ -290,7 +298,7 @@ internal static partial class HandoffTriggerDetector
     internal static readonly System.Buffers.SearchValues<string> VeryStrongWords = System.Buffers.SearchValues.Create(
     [
         // Curses aimed at the reader.
-        "foder", "fuder", "vsf", "tnc", "tmnc", "tomar no ", "puta", "merda", "foda", "caralho", "diabo", "ferrar", "lascar", "danar",
+        "foder", "fuder", "vsf", "tnc", "tmnc", "tomar no ", "toma no ", "puta", "merda", "foda", "caralho", "diabo", "ferrar", "lascar", "danar",
         // Insult.
         "canalha", "desgraca", "vagabund", "picareta", "ladrao", "ladroes", "ladrona", "safad", "idiota", "imbeci", "burro",
         "burra", "lixo", "palhac", "incompetente", "ridicul", "redicul", "desonest", "mentiros", "golpista", "irresponsave", "lascad",

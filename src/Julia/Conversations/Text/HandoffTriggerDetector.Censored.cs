@@ -15,15 +15,23 @@ internal static partial class HandoffTriggerDetector
     /// <summary>The text with each censored curse written out; the same instance when there is none (no allocation).</summary>
     internal static string Uncensored(string text)
     {
-        if (text.AsSpan().IndexOfAny("*#@0134$") < 0) return text;
+        if (text.AsSpan().IndexOfAny("*#@0134$.") < 0) return text;
         char[]? chars = null;
         for (var i = 0; i < text.Length;)
         {
             if (!IsCensoredWordChar(text[i])) { i++; continue; }
             var start = i;
-            while (i < text.Length && IsCensoredWordChar(text[i])) i++;
+            while (i < text.Length && (IsCensoredWordChar(text[i]) || DotInsideAWord(text, i))) i++;
             var word = text.AsSpan(start, i - start);
-            if (word.IndexOfAny("*#@0134$") < 0 || !HasLetter(word)) continue;
+            // Fifty-fourth blind set: "vai tomar no c." — the two-letter curse with a dot for its hidden letter.
+            if (word is ['c' or 'C'] && i < text.Length && text[i] == '.' && start >= 3 && text.AsSpan(start - 3, 3).Equals("no ", StringComparison.OrdinalIgnoreCase)
+                && (i + 1 == text.Length || !char.IsLetter(text[i + 1])))
+            {
+                chars ??= text.ToCharArray();
+                chars[i] = 'u';
+                continue;
+            }
+            if (word.IndexOfAny("*#@0134$.") < 0 || !HasLetter(word)) continue;
             // Fifty-second blind set: "vai tomar no c*" — the two-letter curse shows one letter only, so only in its phrase.
             if (word.Length == 2 && char.ToLowerInvariant(word[0]) == 'c' && word[1] is '*' or '#' && start >= 3
                 && text.AsSpan(start - 3, 3).Equals("no ", StringComparison.OrdinalIgnoreCase))
@@ -43,6 +51,10 @@ internal static partial class HandoffTriggerDetector
         return chars is null ? text : new string(chars);
     }
 
+    /// <summary>Fifty-fourth blind set: "vai se f.der", "p.rra" — a dot between two letters hides one, as an asterisk does.</summary>
+    static bool DotInsideAWord(string text, int i) =>
+        text[i] == '.' && i > 0 && i + 1 < text.Length && char.IsLetter(text[i - 1]) && char.IsLetter(text[i + 1]);
+
     static bool IsCensoredWordChar(char c) => char.IsLetter(c) || c is '*' or '#' or '@' or '$' || char.IsAsciiDigit(c);
 
     static bool HasLetter(ReadOnlySpan<char> word)
@@ -59,7 +71,7 @@ internal static partial class HandoffTriggerDetector
         for (var k = 0; k < word.Length; k++)
         {
             var c = char.ToLowerInvariant(word[k]);
-            if (c is '*' or '#') continue;
+            if (c is '*' or '#' or '.') continue;
             var seen = c switch { '0' => 'o', '1' => 'i', '3' => 'e', '4' => 'a', '@' => 'a', '$' => 's', _ => c };
             if (seen != curse[k]) return false;
             if (char.IsLetter(c)) letters++;

@@ -11,15 +11,15 @@ namespace Julia.Conversations.Text;
 internal static partial class HandoffTriggerDetector
 {
     /// <summary>
-    /// "no pro com" (normalised "no para o com"), "procom" read as "procon"; the text as it was when neither is there. "para o
+    /// "no pro com" (normalised "no para o com"; fifty-fourth blind set: also "no pro con"), "procom" read as "procon"; the text as it was when neither is there. "para o
     /// com" is the body only after "no", "ao", "do", "pelo" or closing the message ("vou reclamar pro com").
     /// </summary>
     // Fifty-second blind set: "vo na justissa" — the court as dictation spells it ("justissa", "justisa") is the court.
     static string DictatedBodies(string t) =>
-        t.Contains("para o com", StringComparison.Ordinal) || t.Contains("procom", StringComparison.Ordinal) || t.Contains("justis", StringComparison.Ordinal)
+        t.Contains("para o co", StringComparison.Ordinal) || t.Contains("procom", StringComparison.Ordinal) || t.Contains("justis", StringComparison.Ordinal)
             ? DictatedProcon().Replace(t, m => m.Value[0] == 'j' ? "justica" : "procon") : t;
 
-    [GeneratedRegex(@"(?<=\b(?:no|ao|do|pelo|o) )para o com\b|(?<=\bpara o )com$|\bprocom\b|\bjustis{1,2}a\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=\b(?:no|ao|do|pelo|o) )para o co[mn]\b|(?<=\bpara o )co[mn]$|\bprocom\b|\bjustis{1,2}a\b", RegexOptions.CultureInvariant)]
     private static partial Regex DictatedProcon();
 
     [GeneratedRegex(

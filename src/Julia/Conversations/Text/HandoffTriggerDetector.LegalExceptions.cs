@@ -177,7 +177,9 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(@"\b(hospital|clinica|upa|ubs|prefeitura|santa casa|maternidade|operadora|cooperativa|secretaria)\b(?: \w+){0,3}? (responde|respondendo|respondeu|tomou|levou|sofreu|sofrendo|enfrenta|enfrentando|esta com|estava com|ta com|tava com|tem|teve|tinha|ganhou|perdeu)( a| um| uma| o)? $", RegexOptions.CultureInvariant)]
     private static partial Regex OthersCaseBefore();
 
-    [GeneratedRegex(@"\badvogad[oa]s?\b(?: \w+){0,2} (disse|falou|acha|achou|recomendou|sugeriu|orientou|mandou|enviou|preparou|fez) (que )?(\w+ ){0,3}(pj|clt|rpa|mei|cnpj|procuracao|imposto|impostos|contrato social|tributacao|contabilidade)\b" +
+    [GeneratedRegex(@"\badvogad[oa]s?\b(?: \w+){0,2} (disse|falou|acha|achou|recomendou|sugeriu|orientou|mandou|enviou|preparou|fez) (que )?(\w+ ){0,5}(pj|clt|rpa|mei|cnpj|procuracao|imposto|impostos|contrato social|tributacao|contabilidade|nota fiscal|notas fiscais)\b" +
+        // Fifty-fourth blind set: "meu irmão advogado vai me ajudar com o CNPJ" — help with his own company.
+        @"|\badvogad[oa]s?\b(?: \w+){0,3} (ajudar|ajuda|ajudou|ajudando|ajudara)\b(?: \w+){0,3} (cnpj|pj|mei|abertura|contrato social|minha empresa|nota fiscal|notas fiscais|imposto|impostos|contabilidade)\b" +
         @"|\badvogad[oa]s? (tributarista|contabil|societario|empresarial)\b" +
         // Twenty-fourth blind set: the lawyer at work on the doctor's own company — "meu advogado tá vendo a abertura do CNPJ",
         // "…tá abrindo minha empresa", "vou falar com meu advogado sobre o CNPJ".
@@ -211,7 +213,9 @@ internal static partial class HandoffTriggerDetector
     private static partial Regex OthersLegalDepartment();
 
     /// <summary>"algum documento do jurídico", "a assinatura do jurídico": the legal department's paperwork.</summary>
-    [GeneratedRegex(@"\b(documento|documentos|assinatura|parecer|aprovacao|liberacao|visto|autorizacao|modelo|minuta) (do|pelo) $", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(documento|documentos|assinatura|parecer|aprovacao|liberacao|visto|autorizacao|modelo|minuta) (do|pelo) $" +
+        // Fifty-fourth blind set: "o contrato passa pelo jurídico de vocês?" — their review of the paperwork asked about.
+        @"|\b(contrato|contratos|documento|documentos|minuta|proposta|aditivo|cadastro) (passa|passam|vai passar|vao passar|precisa passar|tem que passar|passou) (pelo|no) $", RegexOptions.CultureInvariant)]
     private static partial Regex LegalPaperwork();
 
     /// <summary>Eighteenth blind set: "o jurídico de vocês já aprovou meu contrato?" — the department did its paperwork.</summary>

@@ -28,6 +28,8 @@ internal static partial class HandoffTriggerDetector
         @"\bme (liga|ligue|liguem) (o|a|os|as|esse|essa|este|esta|meu|minha) (nome|nomes|vaga|vagas|endereco|enderecos|numero|numeros|plantao|plantoes|hospital|hospitais|link|links|valor|valores|escala|escalas|lista|dados|informacao|informacoes|info|local|locais|localizacao|setor|setores|codigo|codigos|documento|documentos|arquivo|arquivos|contrato|contratos|planilha|mapa|pix|conta|cadastro|alarme|ar|luz|tv|som|wifi|computador|sistema|paciente|pacientes|prontuario|cpf|crm)\b" +
         // "call me Dr. John", "call me by my first name".
         @"|\bcall me (dr|dra|doctor|doc|doutor|doutora|by|mister|mr|mrs|ms|miss)\b" +
+        // Fifty-fourth blind set: "call me maybe kkkk" — the song quoted as a joke.
+        @"|\bcall me maybe\b" +
         // "ser humano precisa dormir", "todo ser humano erra" — humankind as the subject.
         @"|(?:^|\b(todo|o|um|qualquer|nenhum) )ser humano (precisa|precisam|tem|e|nao|merece|erra|cansa|dorme|come|sente|aguenta)\b" +
         // "preciso falar com o chefe do meu setor antes de aceitar" — a role of his own unit, his own people (as "meu chefe").
@@ -43,7 +45,9 @@ internal static partial class HandoffTriggerDetector
         return OnlyInside(m, t, HandoffTriggers.Legal);
     }
 
-    [GeneratedRegex(@"\b(andamento|status|situacao|etapa|fase|prazo|previsao|resultado)( atual)? (do|de) meu processo\b(?! (contra|judicial|trabalhista|juridico|na justica|no tribunal|no trt|no crm|no procon))",
+    [GeneratedRegex(@"\b(andamento|status|situacao|etapa|fase|prazo|previsao|resultado)( atual)? (do|de) meu processo\b(?! (contra|judicial|trabalhista|juridico|na justica|no tribunal|no trt|no crm|no procon))" +
+        // Fifty-fourth blind set: "meu processo no CRM de SP já saiu, posso trabalhar lá" — his registration granted (not a case).
+        @"|\bmeu processo (de inscricao |de registro |de transferencia |de inscricao secundaria |secundario )?(no|do|junto ao) (crm|cremesp|cremerj|conselho)( de \w+| d[oa] \w+)? (ja )?(saiu|foi aprovado|foi deferido|foi concluido|ficou pronto|ta pronto|esta pronto)\b(?! (contra|a favor|e (fui|sai) (absolvido|condenado)))",
         RegexOptions.CultureInvariant)]
     private static partial Regex ProgressOfMyProcess();
 }

@@ -120,11 +120,11 @@ internal static partial class HandoffTriggerDetector
     private static partial Regex AsksForPerson11();
 
     /// <summary>
-    /// The expressions AsksForPerson1…AsksForPerson13 as one alternation, written in pieces the JIT optimises
+    /// The expressions AsksForPerson1…AsksForPerson14 as one alternation, written in pieces the JIT optimises
     /// (<see cref="RegexAlternation"/>, docs/decisions.md#detection-speed): add an alternative to the last piece, or a
     /// new piece when it passes ~1 000 characters.
     /// </summary>
-    static readonly RegexAlternation AsksForPersonPieces = new(AsksForPerson1(), AsksForPerson2(), AsksForPerson3(), AsksForPerson4(), AsksForPerson5(), AsksForPerson6(), AsksForPerson7(), AsksForPerson8(), AsksForPerson9(), AsksForPerson10(), AsksForPerson11(), AsksForPerson12(), AsksForPerson13());
+    static readonly RegexAlternation AsksForPersonPieces = new(AsksForPerson1(), AsksForPerson2(), AsksForPerson3(), AsksForPerson4(), AsksForPerson5(), AsksForPerson6(), AsksForPerson7(), AsksForPerson8(), AsksForPerson9(), AsksForPerson10(), AsksForPerson11(), AsksForPerson12(), AsksForPerson13(), AsksForPerson14());
 
     static RegexAlternation AsksForPerson() => AsksForPersonPieces;
 
@@ -151,6 +151,9 @@ internal static partial class HandoffTriggerDetector
         // Fifty-second blind set (HandoffTriggerDetector.Callbacks.cs): a call returned or made for him, one of ours by the e-mail's
         // words ("um membro da equipe"), the one who served him asked after ("…continua aí").
         "me retorn", "chamada", "ligacao", "telefonema", "membro", "integrante", "colaborador", "funcionari", "representante", "continua ai", "continua por ai",
+        // Fifty-fourth blind set (HandoffTriggerDetector.Notices.cs): the offer closed only talking to someone, the details settled
+        // with one of ours, "anyone there?".
+        "falando", "conversando", "tratando", "alguem da equipe", "alguem de voces", "alguem dai", "anyone", "anybody", "someone", "somebody",
     ], StringComparison.Ordinal);
 
     internal static bool MayAskForPerson(string t) => t.AsSpan().ContainsAny(PersonRequestWords);

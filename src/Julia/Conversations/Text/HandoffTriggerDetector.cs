@@ -89,7 +89,8 @@ internal static partial class HandoffTriggerDetector
              || (MayBeLegalInstrument(t) && TheDoctorsLegalStep(LegalInstrument(), t, quoted))
              || (MayBeLegalPlain(t) && TheDoctorsLegalStep(LegalPlain(), t, quoted))
              || (MayBeLegalRunaround(t) && TheDoctorsLegalStep(LegalRunaround(), t, quoted))
-             || (MayBeLegalDictated(t) && TheDoctorsLegalStep(LegalDictated(), t, quoted))) && !Joke(text!, t)
+             || (MayBeLegalDictated(t) && TheDoctorsLegalStep(LegalDictated(), t, quoted))
+             || (MayBeLegalNotice(t) && TheDoctorsLegalStep(LegalNotice(), t, quoted))) && !Joke(text!, t)
             && !NotAboutUs(t) && !RegistrationProgressOnly(t))
             return HandoffTriggers.Legal;
         var mayBeVeryStrong = MayBeVeryStrong(t);
@@ -209,6 +210,11 @@ internal static partial class HandoffTriggerDetector
                 if (trigger is null && together is HandoffTriggers.PersonRequested or HandoffTriggers.Legal) (trigger, text, after) = (together, joined, after + 1);
                 else if (trigger is HandoffTriggers.PersonRequested or HandoffTriggers.Legal && together is null) trigger = null;
             }
+            // Fifty-fourth blind set: "quero falar com a" then "coordenadora", "vou fazer" then "BO" — a line left on an article or a
+            // preposition, or finished by a line of one word, is read with it (HandoffTriggerDetector.Notices.cs).
+            else if (trigger is null && after < texts.Count && own[after] is null && OpenSentence(texts[i]) && CutBeforeTheNextLine(texts[i], texts[after])
+                     && Detect(texts[i] + " " + texts[after]) is (HandoffTriggers.PersonRequested or HandoffTriggers.Legal) and var cut)
+                (trigger, text, after) = (cut, texts[i] + " " + texts[after], after + 1);
             // Twenty-sixth blind set: "cadê o pessoal da escala?" then "quero falar com eles" — the team named in the line before.
             if (trigger is null && i > 0 && TeamThenThem(PtBrText.Normalise(texts[i - 1] + " " + texts[i]))) trigger = HandoffTriggers.PersonRequested;
             // Twenty-ninth blind set: "cadê a Fernanda?" then "era ela que me atendia" — the one who served him, asked after.
