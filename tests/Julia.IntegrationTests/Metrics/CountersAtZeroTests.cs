@@ -38,6 +38,9 @@ public sealed class CountersAtZeroTests(FreshMetricsFixture f) : IClassFixture<F
            select ("julia_cache_consultas_total", new[] { $"familia=\"{family}\"", $"resultado=\"{result}\"" }),
         .. new[] { "webhook_evolution", "webhook_recusado", "processar_mensagem", "llm_chamada", "evolution_enviar", "chatwoot_api", "slack_enviar", "aviso_slack", "aviso_chatwoot" }
             .Select(op => ("julia_operacao_erros_total", new[] { $"operacao=\"{op}\"" })),
+        // The detectors' misses the agent caught, per kind and nearest rule family (`nenhuma`: no family's words).
+        .. new[] { ("opt_out", "parar_envio"), ("opt_out", "remocao"), ("opt_out", "nenhuma"), ("pedido_humano", "falar_com"), ("pedido_humano", "nenhuma") }
+            .Select(m => ("julia_deteccao_perdida_total", new[] { $"tipo=\"{m.Item1}\"", $"familia=\"{m.Item2}\"" })),
     ];
 
     [Fact]
@@ -52,6 +55,11 @@ public sealed class CountersAtZeroTests(FreshMetricsFixture f) : IClassFixture<F
             // Another host in this test process may share the meter names (OpenTelemetry listens by name), so the value is
             // checked on this host's own counters below; here: the series is there, with a number.
             Assert.True(SeriesValue(text, metric, labels) >= 0, $"{metric}{{{string.Join(',', labels)}}} missing");
+        // Every family deteccao.json names, for its kind: 17 opt-out and 10 person-request families, and `nenhuma` for each.
+        var misses = Julia.Conversations.ConversationsMeter.KnownMisses.ToList();
+        Assert.True(misses.Count >= 29, $"{misses.Count} known misses");
+        foreach (var (kind, family) in misses)
+            Assert.True(SeriesValue(text, "julia_deteccao_perdida_total", [$"tipo=\"{kind}\"", $"familia=\"{family}\""]) >= 0, $"{kind}/{family} missing");
     }
 
     [Fact]
@@ -63,6 +71,7 @@ public sealed class CountersAtZeroTests(FreshMetricsFixture f) : IClassFixture<F
 
         Assert.Equal(0, body!["contadores"]!["mensagens_recebidas"]!.GetValue<long>());
         Assert.Equal(0, body["contadores"]!["mensagens_enviadas"]!.GetValue<long>());
+        Assert.Equal(0, body["contadores"]!["deteccao_perdida"]!.GetValue<long>());
         foreach (var op in new[] { "webhook_evolution", "processar_mensagem", "llm_chamada", "evolution_enviar", "chatwoot_api", "slack_enviar" })
             Assert.Equal(0, body["erros"]![op]!.GetValue<long>());
         foreach (var family in new[] { "medico", "vagas", "contexto" })

@@ -583,19 +583,28 @@ internal sealed partial class IntentVocabulary
     static bool Crosses(ulong ends, int from, int to) =>
         to > from && from < 64 && ((ends >> from) & (to - from >= 64 ? ulong.MaxValue : (1UL << (to - from)) - 1)) != 0;
 
+    /// <summary>What <see cref="NearestOptOutFamily"/> answers when no family's words appeared.</summary>
+    public const string NoFamily = "nenhuma";
+
+    /// <summary>Every answer <see cref="NearestOptOutFamily"/> can give: each opt-out pair's family, then <see cref="NoFamily"/>.</summary>
+    public IEnumerable<string> OptOutFamilies => optOutPairs.Select(p => p.Name).Append(NoFamily);
+
+    /// <summary>Every answer <see cref="NearestPersonFamily"/> can give: each person-request pair's family, then <see cref="NoFamily"/>.</summary>
+    public IEnumerable<string> PersonFamilies => personPairs.Select(p => p.Name).Append(NoFamily);
+
     /// <summary>For a message the rules missed: the families of which some words appeared (what a new rule would extend).</summary>
     public string NearestOptOutFamily(string[] words)
     {
         foreach (var pair in optOutPairs)
             if (pair.A.FindEnd(words, 0, words.Length, out _) || pair.B.FindEnd(words, 0, words.Length, out _)) return pair.Name;
-        return "nenhuma";
+        return NoFamily;
     }
 
     public string NearestPersonFamily(string[] words)
     {
         foreach (var pair in personPairs)
             if (pair.B.FindEnd(words, 0, words.Length, out _)) return pair.Name;
-        return "nenhuma";
+        return NoFamily;
     }
 
     bool Matches(string[] words, Pair pair, HashSet<string> exceptions, int exceptionWindow, HashSet<string>? possessives = null,
