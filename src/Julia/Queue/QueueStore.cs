@@ -116,7 +116,7 @@ internal sealed class QueueStore(NpgsqlDataSource db)
     /// "A cancel wins over a claim"). A claimed row the dispatcher then postpones stays cancelled, and its send-started
     /// mark finds nothing to mark, so it is not sent.
     /// </summary>
-    const string NotGoingOut = "(status = 'pendente' OR (status = 'processando' AND envio_iniciado_em IS NULL))";
+    internal const string NotGoingOut = "(status = 'pendente' OR (status = 'processando' AND envio_iniciado_em IS NULL))";
 
     /// <summary>
     /// SQL condition: the queue row <paramref name="idExpression"/> names is going out (its send started) — for a feature
