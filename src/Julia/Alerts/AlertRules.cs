@@ -23,11 +23,8 @@ internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, 
     public const int MinConversationsForHandoffRate = 5;
     public const int MinCacheLookups = 100;
 
-    /// <summary>
-    /// Below this many recent samples an operation's mean says nothing: one slow Chatwoot or Slack call paged
-    /// `performance_warning` (an audit, 2026-12-03; "no sample minimum" is a reference defect).
-    /// </summary>
-    public const int MinSamplesForPerformance = 5;
+    /// <summary>Below this many recent samples an operation's mean says nothing (<see cref="MetricsReport.MinSamples"/>).</summary>
+    public const int MinSamplesForPerformance = MetricsReport.MinSamples;
 
     static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
 
@@ -54,7 +51,7 @@ internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, 
     {
         var alerts = new List<AlertCandidate>();
 
-        var measured = report.Current.Where(p => p.Value.Window >= MinSamplesForPerformance).ToList();
+        var measured = report.Measured.ToList();
         var critical = measured.Where(p => p.Value.MeanMs > MetricsReport.Limits(p.Key).Critical).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
         var slow = measured.Where(p => p.Value.MeanMs > MetricsReport.Limits(p.Key).Slow && !critical.Any(c => c.Key == p.Key))
             .OrderBy(p => p.Key, StringComparer.Ordinal).ToList();

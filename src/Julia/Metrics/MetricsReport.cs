@@ -38,6 +38,16 @@ internal sealed record MetricsReport(
     /// </summary>
     public IEnumerable<KeyValuePair<string, OperationStats>> Current => Operations.Where(p => GeneratedAt - p.Value.NewestAt <= StaleAfter);
 
+    /// <summary>
+    /// Below this many recent samples an operation's mean says nothing — for the alerts and the health problems alike:
+    /// one slow Chatwoot or Slack call paged `performance_warning` (an audit, 2026-12-03), and health said "lento" from 3
+    /// samples while the alert waited for 5 (an operator drill, 2026-12-06; docs/decisions.md#metrics).
+    /// </summary>
+    public const int MinSamples = 5;
+
+    /// <summary>The operations <see cref="Current"/> with at least <see cref="MinSamples"/> samples: what the alerts and health judge.</summary>
+    public IEnumerable<KeyValuePair<string, OperationStats>> Measured => Current.Where(p => p.Value.Window >= MinSamples);
+
     public static (double Critical, double Slow) Limits(string operation) => IncludesModel(operation) ? (10_000, 5_000) : (2_000, 1_000);
 
     public (long Hits, long Misses, double? HitRate) Cache(string family, bool lastHour)
@@ -99,7 +109,7 @@ internal sealed record MetricsReport(
     public List<string> Problems()
     {
         var problems = new List<string>();
-        foreach (var (op, s) in Current.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (op, s) in Measured.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var (critical, slow) = Limits(op);
             if (s.MeanMs > critical) problems.Add($"{op} crítico: média de {Ms(s.MeanMs)} {Samples(s.Window)} (limite {Ms(critical)})");

@@ -140,11 +140,31 @@ public sealed class HealthProblemRulesTests
         Assert.DoesNotContain(one.Concat(many), p => p.Contains("(s)") || p.Contains("(es)") || p.Contains("desistido"));
     }
 
-    [Fact]
-    public void OneSlowSampleIsTheLastSampleAndMillisecondsHavePtBrDigits()
+    /// <summary>
+    /// Health judges an operation's mean from the same 5 samples as the alerts (`MetricsReport.MinSamples`): it said
+    /// "lento" from 3 slow Chatwoot calls while `performance_warning` waited for 5 (an operator drill, 2026-12-06), so
+    /// health and Slack disagreed about the same operation.
+    /// </summary>
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(3, false)]
+    [InlineData(4, false)]
+    [InlineData(5, true)]
+    public void SlowOrCriticalNeedsFiveSamplesLikeTheAlerts(int samples, bool problem)
     {
-        Assert.Equal("chatwoot_api crítico: média de 5.000 ms na última amostra (limite 2.000 ms)",
-            Assert.Single(Report(samples: new() { ["chatwoot_api"] = Times(5_000, 1) }).Problems()));
+        var report = Report(samples: new() { ["chatwoot_api"] = Times(1_500, samples), ["evolution_enviar"] = Times(5_000, samples) });
+        Assert.Equal(problem, report.Problems().Any(p => p.StartsWith("chatwoot_api lento:", StringComparison.Ordinal)));
+        Assert.Equal(problem, report.Problems().Any(p => p.StartsWith("evolution_enviar crítico:", StringComparison.Ordinal)));
+        var alerts = global::Julia.Alerts.AlertRules.Evaluate(report, new global::Julia.Alerts.AlertFacts(0, 0, 0, null, 1, 0), Now).Select(a => a.Tipo).ToList();
+        Assert.Equal(problem, alerts.Contains(global::Julia.Alerts.AlertTypes.PerformanceWarning));
+        Assert.Equal(problem, alerts.Contains(global::Julia.Alerts.AlertTypes.PerformanceCritica));
+    }
+
+    [Fact]
+    public void MillisecondsHavePtBrDigits()
+    {
+        Assert.Equal("chatwoot_api crítico: média de 5.000 ms nas últimas 5 amostras (limite 2.000 ms)",
+            Assert.Single(Report(samples: new() { ["chatwoot_api"] = Times(5_000, 5) }).Problems()));
         Assert.Equal("chatwoot_api lento: média de 1.500 ms nas últimas 10 amostras (limite 1.000 ms)",
             Assert.Single(Report(samples: new() { ["chatwoot_api"] = Times(1_500) }).Problems()));
     }
