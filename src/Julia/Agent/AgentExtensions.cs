@@ -27,6 +27,7 @@ internal static class AgentExtensions
         builder.Services.AddSingleton<Queue.ISendTextCheck, ReminderShiftCheck>();
         builder.Services.AddSingleton<AgentToolbox>();
         builder.Services.AddSingleton<AgentModelCall>();
+        builder.Services.AddSingleton<ModelRefusal>();
 
         var configured = new AgentOptions();
         builder.Configuration.GetSection("Agent").Bind(configured);

@@ -239,6 +239,16 @@ internal sealed partial class AgentModelCall(
             or ClientResultException { Status: 401 or 402 or 403 or 404 } || IsSpendLimit(ex);
 
     /// <summary>
+    /// The provider refuses Júlia's key or account (401, 402, 403, the spend limit) — every call of every conversation will
+    /// be refused the same way until someone fixes it: the `claude` breaker opens at the first one (alert
+    /// `circuito_aberto`) and health says why (<see cref="ModelRefusal"/>, docs/decisions.md#model-refused). A 404 is
+    /// not: it names one model, and LLM_MODEL_COMPLEX may still answer.
+    /// </summary>
+    public static bool IsAccountRefusal(Exception ex) =>
+        ex is AnthropicUnauthorizedException or AnthropicForbiddenException or AnthropicPaymentRequiredException
+            or ClientResultException { Status: 401 or 402 or 403 } || IsSpendLimit(ex);
+
+    /// <summary>
     /// The account's spend limit is reached, or the organization is on hold (`error.details.error_code`
     /// `enforced_spend_limit_reached` on a 429 with no `retry-after`, and its kin): it does not clear by retrying, someone
     /// must raise the limit — ERROR, like a refused key.

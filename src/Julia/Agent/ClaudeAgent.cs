@@ -14,7 +14,7 @@ namespace Julia.Agent;
 /// </summary>
 internal sealed partial class ClaudeAgent(
     IChatClient chat, AgentModelCall call, AgentToolbox toolbox, CircuitBreakers breakers, IOptions<AgentOptions> options,
-    AgentMeter timings, ILogger<ClaudeAgent> logger)
+    AgentMeter timings, ModelRefusal refusal, ILogger<ClaudeAgent> logger)
     : IConversationAgent
 {
     public bool IsEnabled => true;
@@ -34,6 +34,7 @@ internal sealed partial class ClaudeAgent(
         {
             var (response, model, usage) = await call.AskAsync(chat, prepared, toolbox.Tools, deadline.Token);
             breaker.RecordSuccess();
+            await refusal.ClearAsync();
             if (session.TakeOver is { } takeOver) return takeOver;
             // Cut by the token limit (LLM_MAX_TOKENS) or the context window: the doctor gets its whole sentences, never one
             // broken off mid-word ("…e depois você entra na"; a doctor-side walk, 2026-12-03). Refused, paused, empty, or cut
@@ -59,10 +60,17 @@ internal sealed partial class ClaudeAgent(
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            // The model answered, refusing this request: it is up (as a 4xx from Evolution or Slack counts, too).
-            if (AgentModelCall.IsRequestFault(ex)) breaker.RecordSuccess(); else breaker.RecordFailure();
-            timings.Error("llm_chamada");
             var reason = AgentModelCall.Describe(ex);
+            // The model answered, refusing this request: it is up (as a 4xx from Evolution or Slack counts, too). Refusing
+            // the key or the account: every call will be refused until someone fixes it (docs/decisions.md#model-refused).
+            if (AgentModelCall.IsRequestFault(ex)) breaker.RecordSuccess();
+            else if (AgentModelCall.IsAccountRefusal(ex))
+            {
+                breaker.Trip();
+                await refusal.RecordAsync(reason);
+            }
+            else breaker.RecordFailure();
+            timings.Error("llm_chamada");
             LogCallFailed(AgentModelCall.IsConfigurationFault(ex) ? LogLevel.Error : LogLevel.Warning, turn.ConversaId, reason, breaker.State.ToString(), ex.GetType().Name);
             return session.TakeOver ?? new AgentOutcome.Unavailable(reason);
         }

@@ -12,7 +12,7 @@ namespace Julia.Agent;
 /// A model the account does not have is an ERROR naming the variable: every turn would otherwise end in the
 /// fallback with nothing at start-up to say why. A check that could not be made (network, 5xx, a server with no list) is a WARNING.
 /// </summary>
-internal sealed partial class ModelAvailabilityCheck(IOptions<AgentOptions> options, IHttpClientFactory http, ILogger<ModelAvailabilityCheck> logger) : BackgroundService
+internal sealed partial class ModelAvailabilityCheck(IOptions<AgentOptions> options, IHttpClientFactory http, ModelRefusal refusal, ILogger<ModelAvailabilityCheck> logger) : BackgroundService
 {
     static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     const string AnthropicWhere = "nesta conta da Anthropic (404)";
@@ -44,6 +44,7 @@ internal sealed partial class ModelAvailabilityCheck(IOptions<AgentOptions> opti
         {
             var info = await client.Models.Retrieve(new ModelRetrieveParams { ModelID = model }, ct);
             LogAvailable(variable, model, info.DisplayName);
+            await refusal.ClearAsync(always: true);   // the key is accepted (docs/decisions.md#model-refused)
             return true;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -53,11 +54,13 @@ internal sealed partial class ModelAvailabilityCheck(IOptions<AgentOptions> opti
         catch (AnthropicNotFoundException)
         {
             LogUnknown(variable, model, AnthropicWhere);
+            await refusal.ClearAsync(always: true);   // the key is accepted, the model is not
             return true;
         }
         catch (Exception ex) when (ex is AnthropicUnauthorizedException or AnthropicForbiddenException)
         {
             LogKeyRefused(AgentModelCall.Describe(ex), "ANTHROPIC_API_KEY");
+            await refusal.RecordAsync(AgentModelCall.Describe(ex));
             return false;
         }
         catch (Exception ex)
@@ -80,8 +83,10 @@ internal sealed partial class ModelAvailabilityCheck(IOptions<AgentOptions> opti
         if (list is OpenAIModelList.Result.KeyRefused refused)
         {
             LogKeyRefused(refused.Reason, "OPENAI_API_KEY");
+            await refusal.RecordAsync(refused.Reason);
             return;
         }
+        if (list is OpenAIModelList.Result.Listed) await refusal.ClearAsync(always: true);
         foreach (var (variable, model) in Configured(o))
             switch (list)
             {

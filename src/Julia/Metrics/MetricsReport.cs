@@ -15,7 +15,7 @@ namespace Julia.Metrics;
 internal sealed record MetricsReport(
     MetricsSnapshot Hour, IReadOnlyDictionary<string, OperationStats> Operations, QueueDepth? Queue, RateLimitUsage RateLimit,
     Dictionary<string, object?> Circuits, bool AgentOn, string AgentModel, string WhatsAppState, DateTimeOffset GeneratedAt,
-    int? WhatsAppReason = null)
+    int? WhatsAppReason = null, (string Reason, DateTimeOffset At)? ModelRefused = null)
 {
     public static IReadOnlyList<string> CacheFamilies => Infrastructure.Redis.CacheMeter.Families;
 
@@ -82,7 +82,12 @@ internal sealed record MetricsReport(
             ["fila"] = Queue?.ToJson(),
             ["rate_limit"] = RateLimit.ToJson(),
             ["circuits"] = Circuits,
-            ["agente"] = new Dictionary<string, object?> { ["ligado"] = AgentOn, ["modelo"] = AgentOn ? AgentModel : null },
+            ["agente"] = new Dictionary<string, object?>
+            {
+                ["ligado"] = AgentOn, ["modelo"] = AgentOn ? AgentModel : null,
+                // The provider refusing the key or the account, until an answer shows it works (docs/decisions.md#model-refused).
+                ["recusa"] = AgentOn && ModelRefused is { } refused ? new Dictionary<string, object?> { ["motivo"] = refused.Reason, ["em"] = refused.At } : null,
+            },
             ["whatsapp"] = new Dictionary<string, object?> { ["canal"] = WhatsAppState.StartsWith("sandbox", StringComparison.Ordinal) ? "sandbox" : "evolution", ["estado"] = WhatsAppState,
                 // The outage's reason in words, null when connected or unknown (docs/decisions.md#whatsapp-disconnect-reason).
                 ["motivo"] = WhatsAppReason is { } code && WhatsAppState is not ("open" or "sandbox") ? DisconnectReasons.Describe(code) : null },
@@ -134,6 +139,9 @@ internal sealed record MetricsReport(
         else if (Queue.IdadeMaisAntigaS > 600) problems.Add($"fila: a mensagem pendente mais antiga espera há {Queue.IdadeMaisAntigaS / 60} min (limite 10 min)");
         if (WhatsAppState is not ("open" or "sandbox")) problems.Add($"WhatsApp não conectado (estado {DisconnectReasons.Shown(WhatsAppState, WhatsAppReason)})");
         if (Hour.Partial) problems.Add("Redis indisponível: métricas parciais, só deste processo; cache desligado (tudo vem do Postgres) e envios proativos (campanhas, follow-ups, lembretes) parados até ele voltar — as respostas seguem");
+        if (AgentOn && ModelRefused is { } refusal)
+            problems.Add($"modelo recusando as chamadas: {refusal.Reason} (a última às {SaoPaulo.ToLocal(refusal.At):HH':'mm}): toda mensagem recebe a resposta " +
+                         "de espera e vai para a equipe; esperar não resolve — corrija a chave (ou a conta no provedor) e reinicie a Júlia");
         if (!AgentOn) problems.Add("agente desligado (sem chave do modelo: ANTHROPIC_API_KEY ou, com LLM_PROVIDER=openai, OPENAI_API_KEY/OPENAI_BASE_URL): toda mensagem recebe a resposta de espera e vai para a equipe");
         return problems;
     }
@@ -142,7 +150,7 @@ internal sealed record MetricsReport(
 /// <summary>Gathers a <see cref="MetricsReport"/>: samples of the last hour, the queue, limits, breakers, agent and WhatsApp.</summary>
 internal sealed class MetricsReporter(
     SharedMetrics metrics, NpgsqlDataSource db, SendLimiter limiter, BusinessHours hours, CircuitBreakers breakers,
-    WhatsAppStatus whatsApp, IOptions<AgentOptions> agent, TimeProvider time)
+    WhatsAppStatus whatsApp, IOptions<AgentOptions> agent, ModelRefusal modelRefusal, TimeProvider time)
 {
     public async Task<MetricsReport> BuildAsync(CancellationToken ct)
     {
@@ -157,6 +165,6 @@ internal sealed class MetricsReporter(
             if (circuits.TryGetValue(name, out var c) && c is Dictionary<string, object?> local) local["estado_compartilhado"] = state;
         var (whatsAppState, whatsAppReason) = await whatsApp.CurrentWithReasonAsync(ct);
         return new MetricsReport(hour, operations, queue, await limiter.UsageAsync(hours), circuits, agent.Value.Enabled, agent.Value.Model,
-            whatsAppState, time.GetUtcNow(), whatsAppReason);
+            whatsAppState, time.GetUtcNow(), whatsAppReason, await modelRefusal.CurrentAsync());
     }
 }

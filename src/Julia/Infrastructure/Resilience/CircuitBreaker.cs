@@ -76,6 +76,25 @@ internal sealed class CircuitBreaker(string name, int failuresToOpen, TimeSpan o
         }
     }
 
+    /// <summary>
+    /// A failure that every call would meet until someone fixes it (the model provider refusing the key): open now,
+    /// without waiting for <see cref="FailuresToOpen"/> in a row; the wait and the trial call are as for any opening.
+    /// </summary>
+    public void Trip()
+    {
+        bool opened;
+        lock (gate)
+        {
+            failures = Math.Max(failures + 1, FailuresToOpen);
+            trialInFlight = false;
+            LastFailureAt = time.GetUtcNow();
+            opened = State != CircuitState.Open;
+            State = CircuitState.Open;
+            openedAt = time.GetUtcNow();
+        }
+        if (opened) Opened?.Invoke(this);
+    }
+
     public void RecordFailure()
     {
         var opened = false;

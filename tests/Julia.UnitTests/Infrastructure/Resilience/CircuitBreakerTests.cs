@@ -33,6 +33,31 @@ public sealed class CircuitBreakerTests
     }
 
     /// <summary>
+    /// A failure every call would meet (the model provider refusing the key) opens the breaker at once, raising
+    /// `Opened` once (docs/decisions.md#model-refused); its wait and trial are as for any opening.
+    /// </summary>
+    [Fact]
+    public void TripOpensAtOnceAndTheTrialStillComesAfterTheWait()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-25T12:00:00Z"));
+        var breaker = new CircuitBreaker("claude", 3, TimeSpan.FromSeconds(60), clock);
+        var opened = 0;
+        breaker.Opened += _ => opened++;
+
+        Assert.True(breaker.TryEnter());
+        breaker.Trip();
+        breaker.Trip();
+
+        Assert.Equal(CircuitState.Open, breaker.State);
+        Assert.Equal(1, opened);
+        Assert.False(breaker.TryEnter());
+        clock.Advance(TimeSpan.FromSeconds(60));
+        Assert.True(breaker.TryEnter());
+        breaker.RecordSuccess();
+        Assert.Equal(CircuitState.Closed, breaker.State);
+    }
+
+    /// <summary>
     /// A half-open trial whose caller cancelled it (the turn's typing indicator once the agent answered) gives the trial
     /// back; before, the breaker stayed half-open with a trial "in flight" and refused every later call for good.
     /// </summary>
