@@ -1,6 +1,7 @@
 using Julia.Agent;
 using Julia.Infrastructure.Database;
 using Julia.Infrastructure.Health;
+using Julia.Infrastructure.Logging;
 using Julia.Infrastructure.Resilience;
 using Julia.Infrastructure.Text;
 using Julia.Infrastructure.Time;
@@ -15,7 +16,7 @@ namespace Julia.Metrics;
 internal sealed record MetricsReport(
     MetricsSnapshot Hour, IReadOnlyDictionary<string, OperationStats> Operations, QueueDepth? Queue, RateLimitUsage RateLimit,
     Dictionary<string, object?> Circuits, bool AgentOn, string AgentModel, string WhatsAppState, DateTimeOffset GeneratedAt,
-    int? WhatsAppReason = null, (string Reason, DateTimeOffset At)? ModelRefused = null)
+    int? WhatsAppReason = null, (string Reason, DateTimeOffset At)? ModelRefused = null, IReadOnlyList<FailingNotices>? Notices = null)
 {
     public static IReadOnlyList<string> CacheFamilies => Infrastructure.Redis.CacheMeter.Families;
 
@@ -122,6 +123,11 @@ internal sealed record MetricsReport(
         }
         foreach (var (counter, n) in Hour.Window.Where(p => p.Key.StartsWith("erros:", StringComparison.Ordinal)).OrderBy(p => p.Key, StringComparer.Ordinal))
             if (n > 10 && counter != RefusedWebhooks && counter != SlackGaveUp) problems.Add($"{counter[6..]}: {PtBrCount.Of(n, "erro", "erros")} na última hora (mais de 10)");
+        foreach (var n in Notices ?? [])
+            problems.Add($"avisos do {(n.Canal == "slack" ? "Slack" : n.Canal == "chatwoot" ? "Chatwoot" : n.Canal)} sem entrega: " +
+                         $"{PtBrCount.Of(n.Avisos, "aviso falhou", "avisos falharam")} {FailingNotices.MinFailedAttempts} vezes ou mais, o mais antigo criado há {n.IdadeS / 60} min" +
+                         (n.UltimoErro is { Length: > 0 } e ? $" (último erro: {LogText.Untrusted(e, 120)})" : "") +
+                         $" — o circuito {n.Canal} pode seguir fechado (as falhas se dividem entre api e worker e as esperas entre tentativas); veja notificacoes (runbook: 4. Handoff não notificado)");
         if (Hour.InWindow(SlackGaveUp) is var slack and > 0)
             problems.Add($"{PtBrCount.Of(slack, "aviso do Slack abandonado", "avisos do Slack abandonados")} na última hora (status falhou em notificacoes): alertas e handoffs não estão " +
                          "chegando ao Slack — confira SLACK_WEBHOOK_URL e reenfileire os avisos (runbook)");
@@ -158,13 +164,18 @@ internal sealed class MetricsReporter(
         var operations = hour.Samples.Select(p => (p.Key, Stats: OperationStats.From(p.Value)))
             .Where(p => p.Stats is not null).ToDictionary(p => p.Key, p => p.Stats!, StringComparer.Ordinal);
         QueueDepth? queue = null;
-        try { queue = await QueueDepth.ReadAsync(db, ct); }
+        List<FailingNotices>? notices = null;
+        try
+        {
+            queue = await QueueDepth.ReadAsync(db, ct);
+            notices = await FailingNotices.ReadAsync(db, ct);
+        }
         catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex)) { }
         var circuits = HealthEndpoints.CircuitStates(breakers);
         foreach (var (name, state) in hour.SharedCircuits)
             if (circuits.TryGetValue(name, out var c) && c is Dictionary<string, object?> local) local["estado_compartilhado"] = state;
         var (whatsAppState, whatsAppReason) = await whatsApp.CurrentWithReasonAsync(ct);
         return new MetricsReport(hour, operations, queue, await limiter.UsageAsync(hours), circuits, agent.Value.Enabled, agent.Value.Model,
-            whatsAppState, time.GetUtcNow(), whatsAppReason, await modelRefusal.CurrentAsync());
+            whatsAppState, time.GetUtcNow(), whatsAppReason, await modelRefusal.CurrentAsync(), notices);
     }
 }
