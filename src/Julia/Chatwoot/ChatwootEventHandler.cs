@@ -180,7 +180,7 @@ internal sealed partial class ChatwootEventHandler(
         // A `WAID:` source is a message already on WhatsApp (sent from the phone, or by Evolution's own integration): it
         // is recorded, never sent a second time, even with CHATWOOT_ESPELHAMENTO=app (docs/decisions.md#handoff).
         var deliver = options.Value.AppMirrors && !IsOnWhatsAppAlready(m.SourceId);
-        if (await control.RecordStaffMessageAsync(c, m.Content!, "chatwoot", m.MessageId, deliver, m.SenderName, ct)
+        if (await control.RecordStaffMessageAsync(c, m.Content!, "chatwoot", m.MessageId, deliver, m.SenderName, ct, m.CreatedAt)
             is not { } recorded)
             return new(false, "mensagem da equipe já registrada (entregue de novo pelo Chatwoot)");
         return new(true, recorded.TookOver ? (c.IsOpen ? "mensagem da equipe: assumiu a conversa" : "mensagem da equipe: conversa reaberta com a equipe")

@@ -60,6 +60,8 @@ internal abstract record ChatwootEvent
     /// `message_created`. <paramref name="MessageType"/> is `incoming`, `outgoing`, `activity` or `template`;
     /// <paramref name="SenderType"/> is lower snake case (`user`, `agent_bot`, `contact`, …) or null when Chatwoot did not say.
     /// Only outgoing, non-private messages written by a `user` are meant for the doctor's WhatsApp.
+    /// <paramref name="CreatedAt"/> is when it was written, by Chatwoot's clock (`created_at`, ISO-8601 at the top of the
+    /// event); null when the payload has none or it is unreadable.
     /// </summary>
     public sealed record MessageCreated(
         long ConversationId,
@@ -73,7 +75,8 @@ internal abstract record ChatwootEvent
         string? SenderType,
         long? SenderId,
         string? SenderName,
-        int Attachments = 0) : ChatwootEvent;
+        int Attachments = 0,
+        DateTimeOffset? CreatedAt = null) : ChatwootEvent;
 
     /// <summary>
     /// `message_updated` of a message deleted in Chatwoot (`content_attributes.deleted`): Evolution deletes it on WhatsApp;

@@ -124,8 +124,20 @@ internal static class ChatwootWebhookParser
         return new ChatwootEvent.MessageCreated(
             conversationId, phone, contactId, messageId, messageType, IsPrivate(Prop(root, "private")),
             Str(root, "content") is { } content ? TextPrefix.Of(content, MaxContentChars) : null, Text(Prop(root, "source_id")), senderType, Id(sender, "id") ?? Id(root, "sender_id"), Str(sender, "name"),
-            Prop(root, "attachments") is { ValueKind: JsonValueKind.Array } files ? files.GetArrayLength() : 0);
+            Prop(root, "attachments") is { ValueKind: JsonValueKind.Array } files ? files.GetArrayLength() : 0,
+            WrittenAt(Prop(root, "created_at")));
     }
+
+    /// <summary>
+    /// A message's `created_at`: ISO-8601 at the top of `message_created` (epoch seconds accepted too, as inside
+    /// `conversation.messages[]`); null when absent or unreadable, or not between 2000 and 9999.
+    /// </summary>
+    static DateTimeOffset? WrittenAt(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String
+        && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+        && at.Year >= 2000
+            ? at
+            : Instant(value);
 
     /// <summary>WhatsApp's own limit for one text message: a staff message past it could not be delivered whole anyway.</summary>
     internal const int MaxContentChars = 65_536;

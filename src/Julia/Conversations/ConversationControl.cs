@@ -101,11 +101,12 @@ internal sealed partial class ConversationControl(
     /// A finished conversation (closed after idle days, by an opt-out) is the doctor's open one, opened for the staff when
     /// he has none: otherwise Júlia answered his reply to the recruiter in a new conversation. Except within
     /// <see cref="GoodbyeSettling"/> of its end: staff's goodbye processed after the resolve (Chatwoot sends the two
-    /// webhooks in either order) is recorded on the finished conversation, which stays with Júlia.
+    /// webhooks in either order) is recorded on the finished conversation, which stays with Júlia — not after an opt-out,
+    /// nor for a message <paramref name="writtenAt"/> after the end (ConversationStore.ReopenForStaffAsync).
     /// Null when <paramref name="chatwootMessageId"/> was already stored: nothing changes.
     /// </summary>
     public async Task<RecordedStaffMessage?> RecordStaffMessageAsync(ConversationRef c, string text, string origin, long? chatwootMessageId,
-        bool deliver, string? author, CancellationToken ct)
+        bool deliver, string? author, CancellationToken ct, DateTimeOffset? writtenAt = null)
     {
         long id;
         bool takeOver;
@@ -114,7 +115,7 @@ internal sealed partial class ConversationControl(
         {
             // Before the insert: a second delivery of the same message waits for this one's new conversation and then
             // finds its row there (the duplicate key names the conversation).
-            if (!c.IsOpen && await conversations.ReopenForStaffAsync(tx, c, GoodbyeSettling, ct) is { } open) c = open;
+            if (!c.IsOpen && await conversations.ReopenForStaffAsync(tx, c, GoodbyeSettling, ct, writtenAt) is { } open) c = open;
             // First of the writes to the conversation, so that a second delivery waits for the first one's commit here and
             // then changes nothing.
             if (await conversations.InsertStaffMessageAsync(tx, c.Id, c.MedicoId, text, origin, chatwootMessageId, ct) is not { } stored)

@@ -317,20 +317,40 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
     /// Staff take up a doctor whose conversation with Júlia finished while its Chatwoot conversation stayed open (closed
     /// after 7 idle days, by an opt-out, or resolved long ago): his open conversation — a new one on the same Chatwoot
     /// conversation when he has none (docs/decisions.md#handoff). Null when <paramref name="finished"/> ended less than
-    /// <paramref name="settling"/> ago (a staff goodbye processed after the resolve) and he has no open conversation.
+    /// <paramref name="settling"/> ago (a staff goodbye processed after the resolve) and he has no open conversation —
+    /// unless nothing can be such a goodbye: the doctor's opt-out ended it (no resolve to race), or the message was
+    /// written (<paramref name="writtenAt"/>, Chatwoot's clock) more than <see cref="WrittenAfterEndSkew"/> after the end
+    /// (a recruiter who resolved by mistake, reopened and wrote again; docs/decisions.md#handoff).
     /// Two statements: a concurrent webhook's new conversation, committed while this insert waited, is read by the second.
     /// </summary>
-    public async Task<ConversationRef?> ReopenForStaffAsync(NpgsqlTransaction tx, ConversationRef finished, TimeSpan settling, CancellationToken ct)
+    public async Task<ConversationRef?> ReopenForStaffAsync(NpgsqlTransaction tx, ConversationRef finished, TimeSpan settling, CancellationToken ct,
+        DateTimeOffset? writtenAt = null)
     {
         await tx.Connection!.ExecuteAsync(new CommandDefinition($"""
             INSERT INTO conversations (medico_id, chatwoot_conversation_id, chatwoot_contact_id)
             SELECT f.medico_id, f.chatwoot_conversation_id, f.chatwoot_contact_id FROM conversations f
-            WHERE f.id = @id AND f.status NOT IN ('active', 'paused') AND COALESCE(f.completed_at, f.updated_at) <= now() - @settling
+            WHERE f.id = @id AND f.status NOT IN ('active', 'paused')
+              AND (COALESCE(f.completed_at, f.updated_at) <= now() - @settling
+                   OR @writtenAt::timestamptz > COALESCE(f.completed_at, f.updated_at) + @skew
+                   OR {EndedByOptOut})
               AND NOT {Erased}
             ON CONFLICT (medico_id) WHERE status IN ('active', 'paused') DO NOTHING
-            """, new { id = finished.Id, medicoId = finished.MedicoId, settling }, tx, cancellationToken: ct));
+            """, new { id = finished.Id, medicoId = finished.MedicoId, settling, writtenAt, skew = WrittenAfterEndSkew }, tx, cancellationToken: ct));
         return await OpenRefAsync(tx.Connection!, tx, finished.MedicoId, ct);
     }
+
+    /// <summary>How far Chatwoot's clock may be ahead of Júlia's before a staff message reads as written after an end.</summary>
+    public static readonly TimeSpan WrittenAfterEndSkew = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The finished conversation <c>f</c> was ended by the doctor's opt-out: its person's handoff resolved by it, or Júlia's
+    /// confirmation queued in it (TurnOutcomes, the same transaction that completed it).
+    /// </summary>
+    const string EndedByOptOut = """
+        (EXISTS (SELECT 1 FROM handoffs h WHERE h.conversa_id = f.id AND h.resolvido_por = 'opt_out')
+         OR EXISTS (SELECT 1 FROM fila_mensagens q WHERE q.medico_id = f.medico_id AND q.conversa_id = f.id
+                    AND q.tipo = 'sistema' AND q.metadata->>'tipo_sistema' = 'confirmacao_opt_out'))
+        """;
 
     /// <summary>
     /// A doctor staff write to (or label `humano`) in Chatwoot who never had a conversation with Júlia (an imported doctor
