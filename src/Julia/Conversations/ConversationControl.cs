@@ -39,6 +39,13 @@ internal sealed partial class ConversationControl(
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
             if (!c.IsOpen && await conversations.ReopenForStaffAsync(tx, c, TimeSpan.Zero, ct) is { } open) c = open;
+            // Júlia's "a colleague takes over" is her own automated text: never to a doctor who asked for no more
+            // messages — the staff, who put the label, write to him themselves if they must (docs/decisions.md#handoff).
+            if (sendTransition && await conversations.DoctorOptedOutAsync(tx, c.MedicoId, ct))
+            {
+                sendTransition = false;
+                LogNoTransitionOptedOut(c.Id);
+            }
             created = c.IsOpen && await TakeOverAsync(tx, c.Id, c.MedicoId, HandoffTriggers.Manual, reason, null, sendTransition, ct);
             await tx.CommitAsync(ct);
         }
@@ -168,6 +175,9 @@ internal sealed partial class ConversationControl(
 
     [LoggerMessage(EventId = 1120, Level = LogLevel.Information, Message = "Conversa {ConversaId} back with Júlia (handoff {HandoffId} resolved, completed {Completed})")]
     private partial void LogReturned(Guid conversaId, Guid? handoffId, bool completed);
+
+    [LoggerMessage(EventId = 1123, Level = LogLevel.Information, Message = "Staff took over conversa {ConversaId} of a doctor who opted out: no transition message")]
+    private partial void LogNoTransitionOptedOut(Guid conversaId);
 
     [LoggerMessage(EventId = 1121, Level = LogLevel.Information, Message = "Staff replied in conversa {ConversaId} while Júlia was in control: implicit takeover, handoff manual")]
     private partial void LogImplicitTakeover(Guid conversaId);

@@ -339,6 +339,11 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
         return await OpenRefAsync(tx.Connection!, tx, finished.MedicoId, ct);
     }
 
+    /// <summary>Whether the doctor asked for no more messages (`medicos.opted_out`), read in the caller's transaction.</summary>
+    public Task<bool> DoctorOptedOutAsync(NpgsqlTransaction tx, Guid medicoId, CancellationToken ct) =>
+        tx.Connection!.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT COALESCE((SELECT opted_out FROM medicos WHERE id = @medicoId), false)", new { medicoId }, tx, cancellationToken: ct));
+
     /// <summary>How far Chatwoot's clock may be ahead of Júlia's before a staff message reads as written after an end.</summary>
     public static readonly TimeSpan WrittenAfterEndSkew = TimeSpan.FromSeconds(10);
 

@@ -142,6 +142,33 @@ public sealed class RecruiterConformanceTests(HumanLoopFixture f) : IClassFixtur
     }
 
     /// <summary>
+    /// The doctor opted out; a recruiter puts the label `humano` on his Chatwoot conversation to take him. The team has
+    /// him, but Júlia's automated "uma colega vai continuar com vc" does not go to a doctor who asked for no more
+    /// messages (SPEC §5: never keep messaging after an opt-out). Before, the label sent it.
+    /// </summary>
+    [Fact]
+    public async Task TheLabelHumanoOnADoctorWhoOptedOutSendsHimNoTransition()
+    {
+        const string phone = "5511988880706";
+        var (_, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        await PostAsync(f.Client, Text(phone, "não quero mais receber mensagens"));
+        await f.WaitProcessedAsync(phone);
+        await f.WaitSendsRecordedAsync(phone);
+
+        Assert.Equal(HttpStatusCode.OK,
+            (await f.PostChatwootAsync(HumanLoopFixture.Webhook("webhook-conversation-updated-label-added.json", chatwootId, phone))).StatusCode);
+
+        var open = await f.ScalarAsync<Guid?>("""
+            SELECT c.id FROM conversations c JOIN medicos m ON m.id = c.medico_id WHERE m.telefone = @phone AND c.status = 'active'
+            """, new { phone });
+        Assert.NotNull(open);
+        Assert.Equal("human", await f.ControlAsync(open.Value));
+        Assert.Equal([("pendente", "manual")], await f.HandoffsAsync(open.Value));
+        await f.WaitSendsRecordedAsync(phone);
+        Assert.DoesNotContain(await f.QueueAsync(phone), q => q.TipoSistema == "transicao_handoff");
+    }
+
+    /// <summary>
     /// Reopening a resolved conversation in Chatwoot changes nothing by itself (Chatwoot also reopens one when the doctor
     /// writes), and a resolve without an assignee still gives him back; neither answers 5xx.
     /// </summary>
