@@ -164,24 +164,31 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
 
     /// <summary>
     /// The end of a turn that replies, in one round trip (docs/decisions.md#turn-scheduling): unless an inbound message
-    /// newer than the turn arrived while the reply was generated, or the turn's first row (<paramref name="fromId"/>) is
+    /// newer than the turn arrived while the reply was generated, or the turn's first row (of <paramref name="read"/>) is
     /// no longer pending, the reply's chunks are queued (Queue's SQL) and the turn's inbound rows marked processed.
     /// Superseded: a newer message arrived; Taken: another process's turn consumed the rows this one read before it held
     /// the conversation lock (docs/decisions.md#inbound); Erased: the doctor was erased while the model was writing
-    /// (docs/decisions.md#lgpd) — in each case nothing is written. With <paramref name="handOff"/> the
+    /// (docs/decisions.md#lgpd); Revised: he edited or deleted one of the lines the turn read (its text or caption is no
+    /// longer what the model was given; docs/decisions.md#inbound, "Edits and deletions") — in each case nothing is written. With <paramref name="handOff"/> the
     /// first chunk is queued already claimed and marked for this process's reply lane, and returned with its send state;
     /// the commit is then synchronous, as a claim's mark must be (docs/decisions.md#queue). Otherwise it is asynchronous.
     /// </summary>
-    public async Task<(bool Superseded, bool Taken, bool Erased, (ClaimedMessage Message, SendState State)? HandedOff)> FinishTurnWithReplyAsync(
-        Guid medicoId, Guid conversaId, long fromId, long upToId, IReadOnlyList<NewQueueItem> reply, bool handOff, CancellationToken ct)
+    public async Task<(bool Superseded, bool Taken, bool Erased, bool Revised, (ClaimedMessage Message, SendState State)? HandedOff)> FinishTurnWithReplyAsync(
+        Guid medicoId, Guid conversaId, IReadOnlyList<PendingInbound> read, IReadOnlyList<NewQueueItem> reply, bool handOff, CancellationToken ct)
     {
         var queued = QueueStore.EnqueueParameters(reply, out var ids);
+        var (fromId, upToId) = (read[0].Id, read[^1].Id);
         await using var c = await turnDb.Source.OpenConnectionAsync(ct);
-        await using var grid = await c.QueryPreparedMultipleAsync(FinishTurnSql(handOff), ct, queued, new { medicoId, conversaId, fromId, upToId, fila_entregue = handOff ? ids[0] : (Guid?)null });
-        var (superseded, taken, erased) = await grid.ReadSingleAsync<(bool, bool, bool)>();
-        if (!handOff) return (superseded, taken, erased, null);
+        await using var grid = await c.QueryPreparedMultipleAsync(FinishTurnSql(handOff), ct, queued, new
+        {
+            medicoId, conversaId, fromId, upToId, fila_entregue = handOff ? ids[0] : (Guid?)null,
+            lidas_ids = read.Select(p => p.Id).ToArray(), lidas_textos = read.Select(p => p.Content).ToArray(),
+            lidas_legendas = read.Select(p => p.Caption).ToArray(),
+        });
+        var (superseded, taken, erased, revised) = await grid.ReadSingleAsync<(bool, bool, bool, bool)>();
+        if (!handOff) return (superseded, taken, erased, revised, null);
         var claimed = await grid.ReadAsync<ClaimedMessage, SendState, (ClaimedMessage, SendState)>((m, s) => (m, s), "doctordeleted");
-        return (superseded, taken, erased, claimed.Count == 0 ? null : claimed[0]);
+        return (superseded, taken, erased, revised, claimed.Count == 0 ? null : claimed[0]);
     }
 
     /// <summary>The statement of <see cref="FinishTurnWithReplyAsync"/>, with and without the hand-off, each built once.</summary>
@@ -191,7 +198,7 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
 
     static string BuildFinishTurnSql(bool handOff)
     {
-        const string Queue = "NOT (SELECT yes FROM newer) AND NOT (SELECT yes FROM taken) AND NOT (SELECT yes FROM erased)";
+        const string Queue = "NOT (SELECT yes FROM newer) AND NOT (SELECT yes FROM taken) AND NOT (SELECT yes FROM erased) AND NOT (SELECT yes FROM revised)";
         return $"""
         BEGIN;
         SET LOCAL synchronous_commit = {(handOff ? "on" : "off")};
@@ -199,13 +206,18 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
                 SELECT EXISTS (SELECT 1 FROM interacoes WHERE medico_id = @medicoId AND direcao = 'entrada' AND processado_em IS NULL AND id > @upToId) AS yes),
              taken AS (SELECT NOT EXISTS (SELECT 1 FROM interacoes WHERE id = @fromId AND processado_em IS NULL) AS yes),
              erased AS (SELECT {Erased} AS yes),
+             -- He edited or deleted a line while the model was writing: the reply answers words he no longer has there.
+             revised AS (
+                SELECT EXISTS (SELECT 1 FROM unnest(@lidas_ids::bigint[], @lidas_textos::text[], @lidas_legendas::text[]) AS r (id, conteudo, legenda)
+                               JOIN interacoes i ON i.id = r.id
+                               WHERE i.conteudo IS DISTINCT FROM r.conteudo OR i.midia->>'caption' IS DISTINCT FROM r.legenda) AS yes),
              queued AS ({(handOff ? QueueStore.EnqueueHandedOffSql(Queue) : QueueStore.EnqueueSql(Queue))} RETURNING id),
              processed AS (
                 UPDATE interacoes SET processado_em = now()
                 WHERE {PendingInboundOf("@medicoId", "@conversaId")} AND id <= @upToId
                   AND {Queue}
                 RETURNING id)
-        SELECT (SELECT yes FROM newer), (SELECT yes FROM taken), (SELECT yes FROM erased);
+        SELECT (SELECT yes FROM newer), (SELECT yes FROM taken), (SELECT yes FROM erased), (SELECT yes FROM revised);
         {(handOff ? DispatchStore.HandedOffSql("@fila_entregue") + ";" : "")}
         COMMIT;
         """;

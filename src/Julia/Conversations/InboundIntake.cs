@@ -123,8 +123,11 @@ internal sealed partial class InboundIntake(
         var o = options.Value;
         var content = revision.Text is null ? null
             : InboundText.Stored(revision.Text, WhatsApp.MessageKinds.Text, new InboundTextLimits(o.MaxMessageChars, o.TruncateAboveChars, o.RejectAboveChars));
-        if (await store.ReviseAsync(revision.TargetId, canonical, lid, content, ct) is not { } medicoId) return false;
+        // The same words as a media's caption, if the message he edited is a photo, a document or a video.
+        var caption = revision.Text is null ? null : BoundedCaption(new InboundMedia(null, null, revision.Text, null), o.MaxMessageChars)!.Caption;
+        if (await store.ReviseAsync(revision.TargetId, canonical, lid, content, caption, ct) is not var (medicoId, repliesCancelled)) return false;
         LogRevised(LogText.Untrusted(revision.TargetId), medicoId, content is null ? "apagada" : "editada");
+        if (repliesCancelled > 0) LogReplyWithdrawn(medicoId, repliesCancelled);
         // The new words go with the signal, as a new message's do: an edit that asks to stop is not held by the debounce.
         if (content is not null) signals.Notify(medicoId, content);
         return true;
@@ -205,6 +208,9 @@ internal sealed partial class InboundIntake(
 
     [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Inbound {MessageId} of medico {MedicoId} {Change} by the doctor")]
     private partial void LogRevised(string messageId, Guid medicoId, string change);
+
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Information, Message = "Resposta cancelada: medico {MedicoId} apagou as mensagens que ela respondia ({Count} partes não enviadas)")]
+    private partial void LogReplyWithdrawn(Guid medicoId, int count);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Inbound {MessageId} is a duplicate delivery: ignored")]
     private partial void LogDuplicate(string messageId);

@@ -121,7 +121,7 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
     }
 
     /// <summary>What a message the doctor deleted for everyone becomes in the conversation (WhatsApp shows "Mensagem apagada").</summary>
-    public const string DeletedByDoctor = "[mensagem apagada pelo médico]";
+    public const string DeletedByDoctor = Queue.QueueStore.DeletedInboundText;
 
     // A doctor's message only (`entrada`: never Júlia's or staff's), and when the event names the chat it came from (an
     // upsert's or a deletion's key), from that number or LID. An edit event names only the id (its key is the sender's).
@@ -132,31 +132,50 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
                                                           OR (@lid::text IS NOT NULL AND whatsapp_lid = @lid)))
         """;
 
-    // An edit reaches only a text no turn has read: one already answered keeps the words the answer was to.
+    // An edit reaches only a message no turn has read: one already answered keeps the words the answer was to. A text's
+    // edit replaces its text; a photo's, a document's or a video's edit replaces its caption (WhatsApp edits a caption as
+    // it edits a text; docs/decisions.md#inbound, "Edits and deletions").
     const string EditSql = $"""
-        UPDATE interacoes SET conteudo = @content, midia = midia - '{CutTailKey}'
-        WHERE {HisMessage} AND tipo = 'texto' AND processado_em IS NULL AND conteudo IS DISTINCT FROM @content
+        UPDATE interacoes SET conteudo = CASE WHEN tipo = 'texto' THEN @content ELSE conteudo END,
+               midia = CASE WHEN tipo = 'texto' THEN midia - '{CutTailKey}'
+                            ELSE COALESCE(midia, jsonb_build_object()) || jsonb_build_object('caption', @caption::text) END
+        WHERE {HisMessage} AND processado_em IS NULL
+          AND ((tipo = 'texto' AND conteudo IS DISTINCT FROM @content)
+               OR (tipo IN ('imagem', 'documento', 'video') AND midia->>'caption' IS DISTINCT FROM @caption))
         RETURNING medico_id
         """;
 
     // A deletion takes his words (and a media's caption and quote) out of every later turn's history; a message no turn
-    // has read is skipped. Where Evolution mirrors it in Chatwoot stays, for the turn that opens the conversation.
-    const string DeleteSql = $"""
-        UPDATE interacoes SET conteudo = '{DeletedByDoctor}', processado_em = COALESCE(processado_em, now()),
-               midia = CASE WHEN midia ? '{ChatwootConversationKey}' THEN jsonb_build_object('{ChatwootConversationKey}', midia->'{ChatwootConversationKey}') END
-        WHERE {HisMessage} AND conteudo IS DISTINCT FROM '{DeletedByDoctor}'
-        RETURNING medico_id
+    // has read is skipped. Where Evolution mirrors it in Chatwoot stays, for the turn that opens the conversation. A reply
+    // to it still waiting (in the queue, or in its "digitando…") whose every line he has now deleted is cancelled
+    // (Queue's SQL; the dispatcher checks again when it claims one).
+    static readonly string DeleteSql = $"""
+        WITH deleted AS (
+                UPDATE interacoes SET conteudo = '{DeletedByDoctor}', processado_em = COALESCE(processado_em, now()),
+                       midia = CASE WHEN midia ? '{ChatwootConversationKey}' THEN jsonb_build_object('{ChatwootConversationKey}', midia->'{ChatwootConversationKey}') END
+                WHERE {HisMessage} AND conteudo IS DISTINCT FROM '{DeletedByDoctor}'
+                RETURNING id, medico_id),
+             withdrawn AS ({Queue.QueueStore.CancelWithdrawnRepliesSql("deleted")})
+        SELECT medico_id AS MedicoId, (SELECT count(*) FROM withdrawn)::int AS RepliesCancelled FROM deleted
         """;
 
     /// <summary>
-    /// The doctor edited (<paramref name="content"/>: the new stored text) or deleted (null) his message
-    /// <paramref name="targetId"/>: his id when a row changed (docs/decisions.md#inbound, "Edits and deletions").
+    /// The doctor edited (<paramref name="content"/>: the new stored text of a text, <paramref name="caption"/> the same
+    /// words bounded as a caption, for a media message) or deleted (null) his message <paramref name="targetId"/>: his id
+    /// when a row changed, with how many reply rows waiting to answer only deleted lines a deletion cancelled
+    /// (docs/decisions.md#inbound, "Edits and deletions").
     /// </summary>
-    public async Task<Guid?> ReviseAsync(string targetId, string? canonical, string? lid, string? content, CancellationToken ct)
+    sealed record Deleted(Guid MedicoId, int RepliesCancelled);
+
+    public async Task<(Guid MedicoId, int RepliesCancelled)?> ReviseAsync(string targetId, string? canonical, string? lid, string? content, string? caption,
+        CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.ExecuteScalarAsync<Guid?>(new CommandDefinition(content is null ? DeleteSql : EditSql,
-            new { targetId, canonical, lid, content }, cancellationToken: ct));
+        if (content is not null)
+            return await c.ExecuteScalarAsync<Guid?>(new CommandDefinition(EditSql, new { targetId, canonical, lid, content, caption }, cancellationToken: ct))
+                is { } edited ? (edited, 0) : null;
+        return await c.QueryFirstOrDefaultAsync<Deleted>(new CommandDefinition(DeleteSql, new { targetId, canonical, lid }, cancellationToken: ct))
+            is { } deleted ? (deleted.MedicoId, deleted.RepliesCancelled) : null;
     }
 
     /// <summary>

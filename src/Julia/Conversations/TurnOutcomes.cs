@@ -63,7 +63,7 @@ internal sealed partial class TurnOutcomes(
         // The first chunk straight to this process's reply lane when it is due now with no "digitando…": no wake-up
         // and no claim of its own (docs/decisions.md#queue, "Hand-off").
         var handOff = replyHandOff.Available && plan[0].Typing == TimeSpan.Zero && plan[0].DueAt <= time.GetUtcNow();
-        var (superseded, taken, erased, handedOff) = await conversations.FinishTurnWithReplyAsync(c.MedicoId, c.Id, input.Pending[0].Id, lastInbound.Id, items, handOff, ct);
+        var (superseded, taken, erased, revised, handedOff) = await conversations.FinishTurnWithReplyAsync(c.MedicoId, c.Id, input.Pending, items, handOff, ct);
         if (erased)
         {
             LogErased(c.Id);
@@ -73,6 +73,13 @@ internal sealed partial class TurnOutcomes(
         if (superseded)
         {
             LogSuperseded(c.Id);
+            return new TurnResult.Superseded();
+        }
+        // He edited or deleted a line of the turn while the model was writing: the reply is to words he no longer has
+        // there; the turn runs again on what he has now, once per change (docs/decisions.md#inbound, "Edits and deletions").
+        if (revised)
+        {
+            LogRevisedWhileWriting(c.Id);
             return new TurnResult.Superseded();
         }
         // Another process's turn answered these messages first: run again on whatever is left (docs/decisions.md#inbound).
@@ -244,6 +251,9 @@ internal sealed partial class TurnOutcomes(
 
     [LoggerMessage(EventId = 1112, Level = LogLevel.Information, Message = "Reply for conversa {ConversaId} superseded by a newer message: regenerating")]
     private partial void LogSuperseded(Guid conversaId);
+
+    [LoggerMessage(EventId = 1123, Level = LogLevel.Information, Message = "Reply for conversa {ConversaId} dropped: the doctor edited or deleted a message while it was written; regenerating")]
+    private partial void LogRevisedWhileWriting(Guid conversaId);
 
     [LoggerMessage(EventId = 1118, Level = LogLevel.Information, Message = "Reply for conversa {ConversaId} dropped: another turn (another process) already answered its messages")]
     private partial void LogTaken(Guid conversaId);

@@ -25,8 +25,9 @@ internal sealed record ClaimedMessage(
 /// What the database says right before the send (never the cache). <see cref="Address"/>: his JID, or his bare number
 /// when no JID was ever seen or verified; <see cref="Telefone"/>: his canonical number, checked again when a send to his
 /// JID is refused. <see cref="ContactPaused"/>: he asked for no proactive message until a date still ahead
-/// (`medicos.contato_pausado_ate`; docs/decisions.md#contact-pause).
+/// (`medicos.contato_pausado_ate`; docs/decisions.md#contact-pause). <see cref="AnswersWithdrawn"/>: a reply whose every
+/// line of the doctor's he has deleted since (<see cref="QueueStore.AnswersOnlyWithdrawnSql"/>).
 /// </summary>
 internal sealed record SendState(
     bool DoctorDeleted, bool OptedOut, bool Bloqueado, string? Address, bool HumanControlled, bool NewerInbound, bool InboundSinceEnqueue,
-    string? Telefone, bool ContactPaused = false);
+    string? Telefone, bool ContactPaused = false, bool AnswersWithdrawn = false);

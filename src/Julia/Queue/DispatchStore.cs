@@ -26,6 +26,21 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
         + QueueStore.NamedShiftIdSql + " AS NamedShiftId, "
         + "COALESCE((f.metadata->>'" + QueueStore.HonoursBlockKey + "')::boolean, false) AS HonoursBlock";
 
+    // Declared before the statements built from it (static fields initialise in order).
+    static readonly string StateColumns = $"""
+        md.deleted_at IS NOT NULL AS DoctorDeleted, md.opted_out AS OptedOut, md.bloqueado AS Bloqueado,
+        COALESCE(md.whatsapp_jid, md.telefone) AS Address,
+        COALESCE((SELECT controlled_by = 'human' FROM conversations WHERE id = claimed.conversaid), false)
+            OR EXISTS (SELECT 1 FROM conversations oc WHERE oc.medico_id = md.id AND oc.status IN ('active', 'paused') AND oc.controlled_by = 'human')
+            AS HumanControlled,
+        EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao = 'entrada' AND i.processado_em IS NULL) AS NewerInbound,
+        EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao <> 'saida'
+                AND i.created_at > COALESCE(claimed.answerbasisutc, claimed.createdatutc)) AS InboundSinceEnqueue,
+        md.telefone AS Telefone,
+        COALESCE(md.contato_pausado_ate > now(), false) AS ContactPaused,
+        COALESCE((SELECT {QueueStore.AnswersOnlyWithdrawnSql("w")} FROM fila_mensagens w WHERE w.id = claimed.id), false) AS AnswersWithdrawn
+        """;
+
     /// <summary>
     /// The claim (parameters @kinds, @busyConversations, @size, @markFirst). Ordered as migration 0009's partial index
     /// `fila_mensagens_pendentes_ordem_idx`, so the scan stops after the rows it takes, however many pending rows share
@@ -80,18 +95,6 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
 
     static string? claimSql, claimMarkingFirstSql;
 
-    const string StateColumns = """
-        md.deleted_at IS NOT NULL AS DoctorDeleted, md.opted_out AS OptedOut, md.bloqueado AS Bloqueado,
-        COALESCE(md.whatsapp_jid, md.telefone) AS Address,
-        COALESCE((SELECT controlled_by = 'human' FROM conversations WHERE id = claimed.conversaid), false)
-            OR EXISTS (SELECT 1 FROM conversations oc WHERE oc.medico_id = md.id AND oc.status IN ('active', 'paused') AND oc.controlled_by = 'human')
-            AS HumanControlled,
-        EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao = 'entrada' AND i.processado_em IS NULL) AS NewerInbound,
-        EXISTS (SELECT 1 FROM interacoes i WHERE i.medico_id = md.id AND i.direcao <> 'saida'
-                AND i.created_at > COALESCE(claimed.answerbasisutc, claimed.createdatutc)) AS InboundSinceEnqueue,
-        md.telefone AS Telefone,
-        COALESCE(md.contato_pausado_ate > now(), false) AS ContactPaused
-        """;
     // Human control: the row's conversation, or the doctor's open one — a campaign or reminder row queued before any
     // conversation existed names none, and must not reach a doctor a person is talking to (an outside pass, 2026-12-02).
     // Inbound written as "not outbound": on young statistics a plan otherwise scans the partial index of every inbound row

@@ -187,6 +187,9 @@ internal sealed partial class MessageSender(
         // follow-up — queued before or during it; a reminder he asked for still goes (docs/decisions.md#contact-pause).
         if (m.CountsTowardLimits && s.ContactPaused) return ("bloqueada", "pausa_pedida");
         if (s.HumanControlled && !m.AllowedUnderHuman) return ("bloqueada", "controle_humano");
+        // He deleted for everyone every line this reply answers, after its turn read them (docs/decisions.md#inbound,
+        // "Edits and deletions"): he took those words back, and an answer to them is what a person would not send.
+        if (m.Kind == QueueKinds.Reply && s.AnswersWithdrawn) return ("cancelada", QueueStore.WithdrawnReason);
         if (m.Kind == QueueKinds.Reply && s.NewerInbound) return ("cancelada", "superado");
         if (m.Kind == QueueKinds.FollowUp && s.InboundSinceEnqueue) return ("cancelada", "respondeu");
         // The feeder's `conversa_recente` exclusion, held at the send: an opening queued before he wrote must not land in

@@ -118,6 +118,53 @@ internal sealed class QueueStore(NpgsqlDataSource db)
     /// </summary>
     internal const string NotGoingOut = "(status = 'pendente' OR (status = 'processando' AND envio_iniciado_em IS NULL))";
 
+    /// <summary>What a message the doctor deleted for everyone becomes in `interacoes.conteudo` (Conversations writes it).</summary>
+    public const string DeletedInboundText = "[mensagem apagada pelo médico]";
+
+    /// <summary>The reason (`outcome_reason_code`) of a reply cancelled because the doctor deleted what it answers.</summary>
+    public const string WithdrawnReason = "mensagem_apagada";
+
+    /// <summary>
+    /// SQL condition on the queue row aliased <paramref name="f"/>: a reply whose every line of the doctor's that its turn
+    /// read (metadata `turno_de`..`turno_ate`; stickers and `outro` are not read) he has since deleted for everyone, at
+    /// least one of them — he took back what it answers, so it must not go out (docs/decisions.md#inbound, "Edits and
+    /// deletions"). A reply that also answers a line he kept goes out. <paramref name="beingDeleted"/>: the id of a row
+    /// the same statement is deleting (not yet visible as deleted to it), counted as deleted. Inbound written as "not
+    /// outbound": on young statistics a plan otherwise reads the partial index of every inbound row at each claim
+    /// (ReplyPathCostTests; docs/decisions.md#turn-scheduling).
+    /// </summary>
+    public static string AnswersOnlyWithdrawnSql(string f, string? beingDeleted = null)
+    {
+        var range = $"""
+            wi.medico_id = {f}.medico_id AND wi.direcao <> 'saida'
+                  AND wi.id BETWEEN ({f}.metadata->>'turno_de')::bigint AND ({f}.metadata->>'turno_ate')::bigint
+            """;
+        var deleted = beingDeleted is null ? $"wi.conteudo = '{DeletedInboundText}'" : $"(wi.conteudo = '{DeletedInboundText}' OR wi.id = {beingDeleted})";
+        return $"""
+            (CASE WHEN {f}.tipo = 'resposta' AND {f}.metadata->>'turno_de' ~ '^[0-9]{"{1,18}"}$' AND {f}.metadata->>'turno_ate' ~ '^[0-9]{"{1,18}"}$'
+                  THEN {(beingDeleted is null ? "" : $"{beingDeleted} BETWEEN ({f}.metadata->>'turno_de')::bigint AND ({f}.metadata->>'turno_ate')::bigint AND ")}EXISTS (SELECT 1 FROM interacoes wi WHERE {range} AND {deleted})
+                       AND NOT EXISTS (SELECT 1 FROM interacoes wi WHERE {range} AND NOT {deleted} AND wi.tipo NOT IN ('sticker', 'outro'))
+                  ELSE false END)
+            """;
+    }
+
+    /// <summary>
+    /// A CTE body for the statement that deletes a doctor's message (Conversations): the reply rows not yet going out whose
+    /// every line is now deleted → `cancelada` <see cref="WithdrawnReason"/>. <paramref name="deleted"/> names a CTE with
+    /// the deleted row's `id` and `medico_id`; returns the cancelled ids.
+    /// </summary>
+    public static string CancelWithdrawnRepliesSql(string deleted) => $"""
+        UPDATE fila_mensagens f SET status = 'cancelada', outcome_reason_code = '{WithdrawnReason}', processando_desde = NULL
+        FROM {deleted} d
+        WHERE f.medico_id = d.medico_id AND f.tipo = 'resposta' AND {NotGoingOutSql("f")}
+          AND {AnswersOnlyWithdrawnSql("f", "d.id")}
+        RETURNING f.id
+        """;
+
+    /// <summary>SQL condition on the queue row aliased <paramref name="f"/>: not yet going out (see NotGoingOut).</summary>
+    public static string NotGoingOutSql(string f) =>
+        $"({f}.status = 'pendente' OR ({f}.status = 'processando' AND {f}.envio_iniciado_em IS NULL))";
+
     /// <summary>
     /// SQL condition: the queue row <paramref name="idExpression"/> names is going out (its send started) — for a feature
     /// whose own row follows the queue row's fate and must not be ended while the message is being sent.

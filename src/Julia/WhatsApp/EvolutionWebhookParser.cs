@@ -142,8 +142,15 @@ internal static class EvolutionWebhookParser
         if (IsType(type, "REVOKE", 0)) return (target, null);
         if (!IsType(type, "MESSAGE_EDIT", 14) && !(assumeEdit && type.ValueKind == JsonValueKind.Undefined)) return null;
         if (!protocol.TryGetProperty("editedMessage", out var edited) || edited.ValueKind != JsonValueKind.Object) return null;
-        // His new words: a text (a caption edit names a media row, which an edit does not change).
-        return MessageContentReader.Read(Unwrap(edited), null) is { Kind: MessageKinds.Text, Text: { Length: > 0 } words } ? (target, words) : null;
+        // His new words: a text's, or a photo's, a document's or a video's new caption (WhatsApp sends a caption edit as
+        // the media message with only its caption: `editedMessage.imageMessage.caption`). The store changes the row the
+        // id names by its kind (docs/decisions.md#inbound, "Edits and deletions").
+        return MessageContentReader.Read(Unwrap(edited), null) switch
+        {
+            { Kind: MessageKinds.Text, Text: { Length: > 0 } words } => (target, words),
+            { Kind: MessageKinds.Image or MessageKinds.Document or MessageKinds.Video, Text: { } caption } when !string.IsNullOrWhiteSpace(caption) => (target, caption),
+            _ => null,
+        };
     }
 
     static bool IsType(JsonElement type, string name, int number) => type.ValueKind switch

@@ -12,7 +12,7 @@ namespace Julia.IntegrationTests.Conformance;
 /// Evolution client (<see cref="FakeEvolution"/>), both on loopback, and a 2 s burst window: what a doctor experiences over
 /// several WhatsApp messages, checked by what the model was asked and what WhatsApp delivered.
 /// </summary>
-public sealed class DoctorConversationsFixture : ShiftJourneyFixture
+public class DoctorConversationsFixture : ShiftJourneyFixture
 {
     protected override Dictionary<string, string?> Settings
     {
@@ -32,9 +32,9 @@ public sealed class DoctorConversationsFixture : ShiftJourneyFixture
 /// </summary>
 public sealed class DoctorConversationsConformanceTests(DoctorConversationsFixture f) : IClassFixture<DoctorConversationsFixture>
 {
-    static string NewId() => "3EB0" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
+    internal static string NewId() => "3EB0" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
 
-    static string LastUserOf(JsonObject request) =>
+    internal static string LastUserOf(JsonObject request) =>
         request["messages"]!.AsArray().Last(m => m!["role"]!.GetValue<string>() == "user") is { } user ? FakeModelServer.Content(user!) : "";
 
     async Task SettledAsync(string phone)
@@ -51,12 +51,15 @@ public sealed class DoctorConversationsConformanceTests(DoctorConversationsFixtu
     /// </summary>
     static JsonObject SenderSideKey(string id) => new() { ["remoteJid"] = "5511999990000@s.whatsapp.net", ["fromMe"] = true, ["id"] = id };
 
-    /// <summary>An edit of message <paramref name="target"/>, in each shape Evolution v2 sends one.</summary>
-    static JsonObject Edit(string shape, string phone, string target, string text)
+    /// <summary>
+    /// An edit of message <paramref name="target"/>, in each shape Evolution v2 sends one. <paramref name="edited"/>: what
+    /// the edit carries, when not a text (a caption edit carries the media message with its new caption).
+    /// </summary>
+    internal static JsonObject Edit(string shape, string phone, string target, string text, JsonObject? edited = null)
     {
         var protocol = new JsonObject
         {
-            ["key"] = SenderSideKey(target), ["type"] = "MESSAGE_EDIT", ["editedMessage"] = new JsonObject { ["conversation"] = text },
+            ["key"] = SenderSideKey(target), ["type"] = "MESSAGE_EDIT", ["editedMessage"] = edited ?? new JsonObject { ["conversation"] = text },
             ["timestampMs"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(),
         };
         if (shape == "messages.edited")
@@ -77,7 +80,7 @@ public sealed class DoctorConversationsConformanceTests(DoctorConversationsFixtu
     }
 
     /// <summary>A deletion for everyone of message <paramref name="target"/>, in each shape Evolution v2 sends one.</summary>
-    static JsonObject Deletion(string shape, string phone, string target)
+    internal static JsonObject Deletion(string shape, string phone, string target)
     {
         if (shape == "messages.delete")
             return new JsonObject { ["event"] = "messages.delete", ["instance"] = "julia", ["data"] = Key(phone, target) };
@@ -281,6 +284,108 @@ public sealed class DoctorConversationsConformanceTests(DoctorConversationsFixtu
         var user = LastUserOf(Assert.Single(f.Anthropic.RequestsCarrying(marker)));
         Assert.True(user.IndexOf("sábado", StringComparison.Ordinal) < user.IndexOf("domingo", StringComparison.Ordinal), user);
         Assert.DoesNotContain("recebida com atraso", user);
+        Assert.Single(f.SentTo(phone));
+    }
+
+    /// <summary>Waits until <paramref name="done"/> holds (a model call arrived, a row appeared), at most 20 s.</summary>
+    internal static async Task UntilAsync(Func<Task<bool>> done, string what)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!await done())
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException($"never happened: {what}");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>
+    /// Round 2, left by round 1 (docs/decisions.md#inbound, "Edits and deletions"): he corrects "dia 15" to "dia 16" while
+    /// the model is writing the answer to "dia 15". The stale answer is dropped and the turn runs again on his corrected
+    /// words: WhatsApp delivers one reply, to "dia 16".
+    /// </summary>
+    [Fact]
+    public async Task AnEditWhileTheModelIsWritingIsAnsweredInsteadOfTheWordsHeCorrected()
+    {
+        const string phone = "5511977710071", marker = "(cw71)";
+        f.Anthropic.ScriptFor(marker, Text("Dia 15 tenho noturno no Hospital Central. Quer?") with { Delay = TimeSpan.FromSeconds(3) },
+            Text("Dia 16 tenho noturno no Hospital Central. Quer?"));
+        var original = NewId();
+
+        await PostAsync(f.Client, Text(phone, $"tem plantão dia 15? {marker}", original));
+        await UntilAsync(() => Task.FromResult(f.Anthropic.RequestsCarrying(marker).Count >= 1), "the model call");
+        var edited = await PostAsync(f.Client, Edit("messages.edited", phone, original, $"tem plantão dia 16? {marker}"));
+        await UntilAsync(() => Task.FromResult(f.Anthropic.RequestsCarrying(marker).Count >= 2), "the second model call");
+        await SettledAsync(phone);
+
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        var requests = f.Anthropic.RequestsCarrying(marker);
+        Assert.Equal(2, requests.Count);
+        Assert.Contains("dia 16", LastUserOf(requests[1]));
+        Assert.DoesNotContain("dia 15", requests[1].ToJsonString());
+        Assert.Equal(["Dia 16 tenho noturno no Hospital Central. Quer?"], f.SentTo(phone));
+    }
+
+    /// <summary>
+    /// Round 2: of "tem plantão sábado?" and "meu pix é …", he deletes the second while the model is writing: the turn runs
+    /// again without it, and the reply WhatsApp delivers was written without the line he took back.
+    /// </summary>
+    [Fact]
+    public async Task ALineDeletedWhileTheModelIsWritingIsLeftOutOfTheReply()
+    {
+        const string phone = "5511977710072", marker = "(cw72)";
+        f.Anthropic.ScriptFor(marker, Text("Sábado tenho diurno, e anotei seu pix 123.456.789-00.") with { Delay = TimeSpan.FromSeconds(3) },
+            Text("Sábado tenho diurno no Hospital Central. Quer?"));
+        var pix = NewId();
+
+        await PostAsync(f.Client, Text(phone, $"tem plantão sábado? {marker}"));
+        await PostAsync(f.Client, Text(phone, "meu pix é 123.456.789-00", pix));
+        await UntilAsync(() => Task.FromResult(f.Anthropic.RequestsCarrying(marker).Count >= 1), "the model call");
+        Assert.Contains("123.456.789-00", LastUserOf(f.Anthropic.RequestsCarrying(marker)[0]));   // one turn read both lines
+        var deleted = await PostAsync(f.Client, Deletion("messages.delete", phone, pix));
+        await UntilAsync(() => Task.FromResult(f.Anthropic.RequestsCarrying(marker).Count >= 2), "the second model call");
+        await SettledAsync(phone);
+
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        var requests = f.Anthropic.RequestsCarrying(marker);
+        Assert.Equal(2, requests.Count);
+        Assert.DoesNotContain("123.456", requests[1].ToJsonString());
+        Assert.Equal(["Sábado tenho diurno no Hospital Central. Quer?"], f.SentTo(phone));
+    }
+
+    /// <summary>A photo with a caption, as Evolution v2 sends one.</summary>
+    internal static JsonObject Photo(string phone, string caption, string id)
+    {
+        var body = Text(phone, "x", id);
+        body["data"]!["message"] = new JsonObject { ["imageMessage"] = new JsonObject { ["caption"] = caption, ["mimetype"] = "image/jpeg" } };
+        body["data"]!["messageType"] = "imageMessage";
+        return body;
+    }
+
+    /// <summary>
+    /// Round 2, left by round 1: he sends the roster photo captioned "escala do dia 15" and edits the caption to "dia 16"
+    /// before Júlia answered (WhatsApp sends the caption edit as the media message with its new caption,
+    /// `editedMessage.imageMessage.caption`): the model reads the corrected caption, never the old one, and he gets one reply.
+    /// </summary>
+    [Theory]
+    [InlineData("messages.edited", "5511977710081")]
+    [InlineData("upsert-editedMessage", "5511977710082")]
+    [InlineData("upsert-protocolMessage", "5511977710083")]
+    public async Task ACaptionEditBeforeJuliaAnsweredIsWhatTheModelReads(string shape, string phone)
+    {
+        var marker = $"(cc{phone[^2..]})";
+        f.Anthropic.ScriptFor(marker, Text("Recebi a escala, dia 16 tenho noturno no Hospital Central. Quer?"));
+        var photo = NewId();
+
+        await PostAsync(f.Client, Photo(phone, $"escala do dia 15 pra vc ver {marker}", photo));
+        var edited = await PostAsync(f.Client, Edit(shape, phone, photo, "",
+            new JsonObject { ["imageMessage"] = new JsonObject { ["caption"] = $"escala do dia 16 pra vc ver {marker}" } }));
+        await SettledAsync(phone);
+
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal("received", JsonNode.Parse(await edited.Content.ReadAsStringAsync())!["status"]!.GetValue<string>());
+        var request = Assert.Single(f.Anthropic.RequestsCarrying(marker));
+        Assert.Contains("dia 16", LastUserOf(request));
+        Assert.DoesNotContain("dia 15", request.ToJsonString());
         Assert.Single(f.SentTo(phone));
     }
 }

@@ -612,9 +612,9 @@ public sealed class ConversationRulesTests(PipelineFixture f) : IClassFixture<Pi
         // process A's turn reads the same row, replies and releases the lock, so B's lock attempt succeeds.
         var (b, _) = await store.BeginTurnAsync(medicoId, 10, default);
         var (a, _) = await store.BeginTurnAsync(medicoId, 10, default);
-        var answered = await store.FinishTurnWithReplyAsync(medicoId, a!.Conversation.Id, a.Pending[0].Id, a.LastInboundId,
+        var answered = await store.FinishTurnWithReplyAsync(medicoId, a!.Conversation.Id, a.Pending,
             Reply(a.Conversation.Id, "resposta de A"), handOff: false, default);
-        var late = await store.FinishTurnWithReplyAsync(medicoId, b!.Conversation.Id, b.Pending[0].Id, b.LastInboundId,
+        var late = await store.FinishTurnWithReplyAsync(medicoId, b!.Conversation.Id, b.Pending,
             Reply(b.Conversation.Id, "resposta de B"), handOff: false, default);
 
         Assert.False(answered.Superseded || answered.Taken);

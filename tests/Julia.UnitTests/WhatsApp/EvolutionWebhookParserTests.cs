@@ -427,6 +427,19 @@ public sealed class EvolutionWebhookParserTests
         Assert.Equal(new InboundRevision(target, phoneJid, phoneJid, null, null),
             Assert.IsType<EvolutionEvent.Revision>(EvolutionWebhookParser.Parse(JsonDocument.Parse(json).RootElement, "julia")).Content);
 
+    /// <summary>
+    /// A caption edit: WhatsApp sends the media message with only its new caption (`editedMessage.imageMessage.caption`,
+    /// `videoMessage`, `documentMessage`), as an edit event or inside an upsert; the new caption is his new words (the
+    /// store changes the caption of the photo the id names). A media message with no caption is no edit.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"event":"messages.edited","instance":"julia","data":{"key":{"remoteJid":"5511999990000@s.whatsapp.net","fromMe":true,"id":"3EB0CA"},"type":"MESSAGE_EDIT","editedMessage":{"imageMessage":{"caption":"escala do dia 16"}}}}""", "3EB0CA", null, "escala do dia 16")]
+    [InlineData("""{"event":"messages.edited","instance":"julia","data":{"key":{"remoteJid":"5511999990000@s.whatsapp.net","fromMe":true,"id":"3EB0CB"},"type":14,"editedMessage":{"videoMessage":{"caption":"o centro cirúrgico"}}}}""", "3EB0CB", null, "o centro cirúrgico")]
+    [InlineData("""{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","fromMe":false,"id":"X"},"message":{"protocolMessage":{"key":{"remoteJid":"5511999990000@s.whatsapp.net","fromMe":true,"id":"3EB0CC"},"type":"MESSAGE_EDIT","editedMessage":{"documentMessage":{"caption":"meu diploma"}}}}}}""", "3EB0CC", "5511999990001@s.whatsapp.net", "meu diploma")]
+    public void ACaptionEditNamesTheMediaMessageAndItsNewCaption(string json, string target, string? phoneJid, string text) =>
+        Assert.Equal(new InboundRevision(target, phoneJid, phoneJid, null, text),
+            Assert.IsType<EvolutionEvent.Revision>(EvolutionWebhookParser.Parse(JsonDocument.Parse(json).RootElement, "julia")).Content);
+
     /// <summary>Júlia's or staff's own message edited or deleted, a group's, or a protocol message of another type: ignored.</summary>
     [Theory]
     [InlineData("""{"event":"messages.delete","instance":"julia","data":{"remoteJid":"5511999990001@s.whatsapp.net","fromMe":true,"id":"A"}}""")]
@@ -437,6 +450,8 @@ public sealed class EvolutionWebhookParserTests
     [InlineData("""{"event":"messages.edited","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","id":"A"},"type":"MESSAGE_EDIT"}}""")]
     [InlineData("""{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","id":"X"},"message":{"protocolMessage":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","id":"A"},"type":"EPHEMERAL_SETTING"}}}}""")]
     [InlineData("""{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","id":"X"},"message":{"protocolMessage":{"key":"A","type":0}}}}""")]
+    [InlineData("""{"event":"messages.edited","instance":"julia","data":{"key":{"remoteJid":"5511999990000@s.whatsapp.net","fromMe":true,"id":"A"},"type":"MESSAGE_EDIT","editedMessage":{"imageMessage":{"caption":"  "}}}}""")]
+    [InlineData("""{"event":"messages.edited","instance":"julia","data":{"key":{"remoteJid":"5511999990000@s.whatsapp.net","fromMe":true,"id":"A"},"type":"MESSAGE_EDIT","editedMessage":{"audioMessage":{"seconds":3}}}}""")]
     public void WhatIsNotTheDoctorsRevisionIsIgnored(string json) =>
         Assert.IsType<EvolutionEvent.Ignored>(EvolutionWebhookParser.Parse(JsonDocument.Parse(json).RootElement, "julia"));
 }
