@@ -176,7 +176,7 @@ internal sealed partial class ConversationControl(
     [LoggerMessage(EventId = 1120, Level = LogLevel.Information, Message = "Conversa {ConversaId} back with Júlia (handoff {HandoffId} resolved, completed {Completed})")]
     private partial void LogReturned(Guid conversaId, Guid? handoffId, bool completed);
 
-    [LoggerMessage(EventId = 1123, Level = LogLevel.Information, Message = "Staff took over conversa {ConversaId} of a doctor who opted out: no transition message")]
+    [LoggerMessage(EventId = 1124, Level = LogLevel.Information, Message = "Staff took over conversa {ConversaId} of a doctor who opted out: no transition message")]
     private partial void LogNoTransitionOptedOut(Guid conversaId);
 
     [LoggerMessage(EventId = 1121, Level = LogLevel.Information, Message = "Staff replied in conversa {ConversaId} while Júlia was in control: implicit takeover, handoff manual")]
