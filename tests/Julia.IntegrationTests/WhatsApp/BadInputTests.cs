@@ -89,6 +89,9 @@ public sealed class BadInputTests(WebhookFixture f) : IClassFixture<WebhookFixtu
         ("messages.delete", ["data", "data.id", "data.remoteJid", "data.fromMe"]),
         ("protocolMessage", ["data.message.protocolMessage", "data.message.protocolMessage.key", "data.message.protocolMessage.key.id",
             "data.message.protocolMessage.type", "data.message.protocolMessage.editedMessage"]),
+        // A caption edited on a photo, video or document (the caption is read where a text edit's words are).
+        ("caption", ["data.editedMessage", "data.editedMessage.imageMessage", "data.editedMessage.imageMessage.caption",
+            "data.editedMessage.videoMessage", "data.editedMessage.documentMessage"]),
     ];
 
     /// <summary>A valid edit or deletion of a message the doctor sent, in one of the shapes Evolution v2 sends.</summary>
@@ -100,6 +103,9 @@ public sealed class BadInputTests(WebhookFixture f) : IClassFixture<WebhookFixtu
         {
             case "messages.edited":
                 return new JsonObject { ["event"] = shape, ["instance"] = "julia", ["data"] = edit };
+            case "caption":
+                edit["editedMessage"] = new JsonObject { ["imageMessage"] = new JsonObject { ["caption"] = "legenda corrigida" } };
+                return new JsonObject { ["event"] = "messages.edited", ["instance"] = "julia", ["data"] = edit };
             case "messages.delete":
                 return new JsonObject { ["event"] = shape, ["instance"] = "julia",
                     ["data"] = new JsonObject { ["remoteJid"] = $"55119{i:D8}@s.whatsapp.net", ["fromMe"] = false, ["id"] = $"3EB0BAD{i:D8}" } };
