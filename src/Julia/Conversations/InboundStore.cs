@@ -159,14 +159,15 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
         SELECT medico_id AS MedicoId, (SELECT count(*) FROM withdrawn)::int AS RepliesCancelled FROM deleted
         """;
 
+    /// <summary>The row <see cref="DeleteSql"/> returns.</summary>
+    sealed record Deleted(Guid MedicoId, int RepliesCancelled);
+
     /// <summary>
     /// The doctor edited (<paramref name="content"/>: the new stored text of a text, <paramref name="caption"/> the same
     /// words bounded as a caption, for a media message) or deleted (null) his message <paramref name="targetId"/>: his id
     /// when a row changed, with how many reply rows waiting to answer only deleted lines a deletion cancelled
     /// (docs/decisions.md#inbound, "Edits and deletions").
     /// </summary>
-    sealed record Deleted(Guid MedicoId, int RepliesCancelled);
-
     public async Task<(Guid MedicoId, int RepliesCancelled)?> ReviseAsync(string targetId, string? canonical, string? lid, string? content, string? caption,
         CancellationToken ct)
     {
