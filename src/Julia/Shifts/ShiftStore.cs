@@ -218,9 +218,9 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
     /// the doctor row is locked (his own reservations serialise), the overlap is checked against his holdings, then
     /// `UPDATE vagas … WHERE status IN ('aberta','anunciada')` — of two doctors (or Júlia and staff) racing for one shift
     /// exactly one gets the row — the reservas_vaga row and every registered <see cref="IReservationEffect"/>, in one
-    /// transaction. A staff reservation (<see cref="ReservationRequest.Origin"/> `humano`) also checks here, under the
-    /// locks, the doctor (exists, not blocked) and <see cref="Shift.ReservationRefusal"/> (which Júlia's tool asks before
-    /// calling); and it is attached to the doctor's open conversation, if he has one.
+    /// transaction. Under the doctor's lock, for both origins: he exists, is not removed or erased, and is not blocked. A
+    /// staff reservation (<see cref="ReservationRequest.Origin"/> `humano`) also checks here <see cref="Shift.ReservationRefusal"/>
+    /// (which Júlia's tool asks before calling); and it is attached to the doctor's open conversation, if he has one.
     /// </summary>
     public async Task<ReservationResult> ReserveAsync(ReservationRequest r, CancellationToken ct)
     {
@@ -230,16 +230,19 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
             "SELECT bloqueado AS Bloqueado, especialidade_id AS EspecialidadeId, deleted_at IS NOT NULL AS Deleted FROM medicos WHERE id = @MedicoId FOR UPDATE",
             r, tx, cancellationToken: ct));
         var byStaff = r.Origin == ReservationOrigin.Staff;
-        if (byStaff && doctor is not { Deleted: false }) return ReservationResult.DoctorNotFound;
+        // The doctor as he is now, under the lock, for Júlia's holds too: her tool read him when the turn began, and staff
+        // may block him, or he may be removed or erased (LGPD), while the model answers — a hold then would store his words
+        // after the erasure, on a shift no erasure notice names (docs/decisions.md#reservations, "The doctor read again").
+        if (doctor is not { Deleted: false }) return ReservationResult.DoctorNotFound;
         // Locked as it is read: a change staff commit in the meantime is seen here, and one they start now waits for
         // this hold — so the terms compared below are the terms held (docs/decisions.md#offered-terms).
         var shift = await c.QueryFirstOrDefaultAsync<Shift>(new CommandDefinition(
             $"SELECT {Columns} {From} WHERE v.id = @ShiftId AND v.deleted_at IS NULL FOR UPDATE OF v", r, tx, cancellationToken: ct));
         if (shift is null) return ReservationResult.NotFound;
+        if (doctor.Bloqueado) return ReservationResult.Blocked;
         if (r.AcceptedTerms is { } accepted && shift.Terms != accepted) return ReservationResult.TermsChanged(shift);
         if (byStaff)
         {
-            if (doctor!.Bloqueado) return ReservationResult.Blocked;
             if (shift.ReservationRefusal(doctor.EspecialidadeId, time.GetUtcNow()) is { } why) return ReservationResult.Refused(why, shift);
             r = r with
             {

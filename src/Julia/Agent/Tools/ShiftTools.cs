@@ -71,7 +71,7 @@ internal sealed partial class ShiftTools(
         if (AcceptanceRules.IsSteering(session.DoctorText)) return Refuse("Recusado: a mensagem do médico não é uma aceitação de um plantão específico.");
         if (!AcceptanceRules.IsExplicitAcceptance(session.DoctorText)) return Refuse("Recusado: o médico ainda não aceitou explicitamente. Pergunte se pode reservar.");
         if (!session.WasOffered(vagaId)) return Refuse("Recusado: esse plantão não foi oferecido nesta conversa. Use buscar_vagas e ofereça antes.");
-        if (doctor.Bloqueado) return Refuse("Não é possível reservar para este médico; chame a equipe (solicitar_humano).");
+        if (doctor.Bloqueado) return Refuse(NotForThisDoctor);
         // One reservation per turn: the slot is taken before the checks that read the database (two calls of one answer
         // run together) and given back by every path that did not reserve.
         if (Interlocked.Increment(ref session.Reservations) > 1)
@@ -141,6 +141,10 @@ internal sealed partial class ShiftTools(
                 return (false, Refuse(TermsChanged(shift.Terms, result.Shift!)));
             case "conflito":
                 return (false, Clashes(result.ClashWith!));
+            case "medico_bloqueado":
+            case "medico_nao_encontrado":
+                // Blocked, removed or erased since the turn read him (docs/decisions.md#reservations).
+                return (false, Refuse(NotForThisDoctor));
             default:
                 return (false, Gone);
         }
@@ -152,7 +156,8 @@ internal sealed partial class ShiftTools(
         }
     }
 
-    const string Taken = "Essa vaga já foi reservada por outra pessoa.", Gone = "Esse plantão não existe mais.";
+    const string Taken = "Essa vaga já foi reservada por outra pessoa.", Gone = "Esse plantão não existe mais.",
+        NotForThisDoctor = "Não é possível reservar para este médico; chame a equipe (solicitar_humano).";
     static string Reserved(Shift shift) => $"Reservado: {shift.Describe()}. É uma pré-reserva: a equipe confirma com o médico.";
     static string Clashes(Shift held) => $"Recusado: conflita com um plantão que o médico já tem ({held.Describe()}).";
 
