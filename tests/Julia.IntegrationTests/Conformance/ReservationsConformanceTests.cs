@@ -214,6 +214,28 @@ public sealed class ReservationsConformanceTests(ShiftJourneyFixture f) : IClass
         """, new { day, start, end });
 
     /// <summary>
+    /// The model calls `reservar_plantao` twice for the shift it just held in this turn: one hold, and the second call is
+    /// told the shift is already his — not "só um plantão por vez", which reads as if another shift were asked for.
+    /// </summary>
+    [Fact]
+    public async Task TheShiftHeldEarlierInTheTurnIsToldAsHisWhenAskedAgain()
+    {
+        const string phone = "5511966640041";
+        var (medico, _, _) = await f.DoctorAsync(phone, "rc_duas_vezes");
+        var vaga = await f.OpenShiftAsync("rc_duas_vezes", "Hospital Repetido");
+
+        var turn = await f.TurnAsync(phone, "sim, quero esse", "(rc6)",
+            Tool("reservar_plantao", Reserve(vaga)), Tool("reservar_plantao", Reserve(vaga)), Text("Reservado!"));
+
+        var results = ShiftJourneyFixture.ToolResults(turn);
+        Assert.Equal(2, results.Count);
+        Assert.StartsWith("Reservado:", results[0]);
+        Assert.Contains("já está reservado para ele", results[1]);
+        Assert.Equal([(medico, "ativa")], await f.ReservationsAsync(vaga));
+        Assert.Equal(1, await Eventually.MatchesAsync(() => Task.FromResult(f.SlackCount("Plantão reservado", "Hospital Repetido")), n => n >= 1));
+    }
+
+    /// <summary>
     /// Who may still take a shift through Júlia: a doctor who opted out and wrote again (SPEC §4.6: answered normally; only
     /// proactive kinds stay blocked) and one in a pause he asked for (it holds back campaigns and follow-ups, not his own
     /// "quero").

@@ -131,6 +131,7 @@ internal sealed partial class ShiftTools(
         switch (result.Outcome)
         {
             case "reservada":
+                session.HeldNow(shift);
                 await catalog.InvalidateSpecialtyAsync(shift.EspecialidadeId);
                 await doctors.InvalidateAsync(doctor);
                 LogReserved(vagaId, doctor.Id, result.ReservationId!.Value);

@@ -75,8 +75,17 @@ internal sealed class ToolSession(AgentTurn turn, IEnumerable<Shift> offered, IR
     public IReadOnlyDictionary<string, string> TermsOf(IEnumerable<Guid> ids) =>
         ids.Where(known.ContainsKey).ToDictionary(id => id.ToString(), id => known[id].Terms);
 
-    /// <summary>One of the shifts he already holds (`reservada`/`confirmada`), read with the turn.</summary>
-    public Shift? Held(Guid id) => holdings?.FirstOrDefault(s => s.Id == id);
+    /// <summary>Shifts `reservar_plantao` held for him in this turn (<see cref="HeldNow"/>).</summary>
+    readonly ConcurrentDictionary<Guid, Shift> heldThisTurn = new();
+
+    /// <summary>
+    /// One of the shifts he already holds (`reservada`/`confirmada`): read with the turn, or held in it — a second call for
+    /// the shift the turn just held is told it is his, not "só um plantão por vez" (docs/decisions.md#agent).
+    /// </summary>
+    public Shift? Held(Guid id) => heldThisTurn.TryGetValue(id, out var now) ? now : holdings?.FirstOrDefault(s => s.Id == id);
+
+    /// <summary>Records a hold this turn made, as a `reservada` shift (<see cref="Held"/>).</summary>
+    public void HeldNow(Shift shift) => heldThisTurn[shift.Id] = shift with { Status = "reservada" };
 
     /// <summary>A shift he holds that <paramref name="shift"/> overlaps, as the reservation checks it (<see cref="ShiftStore.Overlaps"/>).</summary>
     public Shift? Clash(Shift shift) => holdings?.FirstOrDefault(h => h.Id != shift.Id && ShiftStore.Overlaps(h, shift));
