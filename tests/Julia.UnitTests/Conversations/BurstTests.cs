@@ -4,7 +4,7 @@ using Julia.Handoffs;
 namespace Julia.UnitTests.Conversations;
 
 /// <summary>
-/// Bursts of the twenty-third to fifty-fourth blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
+/// Bursts of the twenty-third to fifty-fifth blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
 /// for — an opt-out through <see cref="OptOutDetector.InTurn"/> (as TurnProcessor reads it), a handoff through
 /// <see cref="HandoffTriggerDetector.DetectInTurn"/>. A line can narrow the stop before it, take a request back, or say
 /// who writes for the doctor.
@@ -654,6 +654,52 @@ public sealed class BurstTests
     [InlineData("pfv", "para de me mandar msg")]
     [InlineData("cancela", "os envios pra mim")]
     [InlineData("meu pai faleceu", "esse numero nao deve mais receber mensagens")]
+    // Fifty-fifth blind set (its bursts as written, before the rules were read): SMS keywords and menu answers, how to leave
+    // asked then the order, his channels listed ("Tira meu email e meu whats da lista"), his other number, a secretary or wife
+    // writing, formal and LGPD letters over lines, a stop after a reminder, the company named, retired or abroad, a block told.
+    [InlineData("oi", "onde clico pra sair?", "nao quero mais")]
+    [InlineData("boa tarde", "como faço pra sair dessa lista", "ja pedi antes")]
+    [InlineData("oi", "SAIR")]
+    [InlineData("2", "nao quero mais receber")]
+    [InlineData("Olá Júlia", "Tira meu email e meu whats da lista", "Obrigado")]
+    [InlineData("tira meu numero", "e o meu outro numero tambem", "11 97777-1234")]
+    [InlineData("oi aqui é a secretaria do dr roberto", "ele pediu pra tirarem ele da lista", "obrigada")]
+    [InlineData("o dr roberto", "pediu pra tirarem ele da lista de vcs")]
+    [InlineData("sou esposa do dr paulo", "ele ta de saco cheio dessas mensagens", "parem de mandar por favor")]
+    [InlineData("Prezados,", "Solicito a exclusão do meu contato da base de dados de vocês.", "Att.")]
+    [InlineData("Bom dia.", "Não autorizo o uso do meu número.", "Favor excluir.")]
+    [InlineData("ok", "n precisa mais me lembrar de nada", "me tira")]
+    [InlineData("de novo lembrete?", "nao quero mais", "me tira dessa lista")]
+    [InlineData("obrigado pelo contato", "mas nao quero mais nada da Revoluna")]
+    [InlineData("me aposentei", "pode tirar meu nome")]
+    [InlineData("estou morando no canada agora", "nao faz sentido", "me tira da lista pf")]
+    [InlineData("mais uma msg", "vou te bloquear")]
+    [InlineData("chega", "ja bloqueei")]
+    [InlineData("nao", "nao quero", "para de me mandar msg")]
+    [InlineData("nao tenho interesse", "nao me mande mais mensagens")]
+    [InlineData("kkkk q insistencia", "para pf")]
+    [InlineData("descadastrar", "obg")]
+    [InlineData("quero me descadastrar", "como faz?")]
+    [InlineData("boa noite", "cancelar inscrição")]
+    [InlineData("remover", "por favor")]
+    [InlineData("oi", "esse numero nao é do dr andre", "parem de mandar")]
+    [InlineData("de onde tiraram meu numero?", "nunca autorizei", "apaguem meus dados")]
+    [InlineData("vcs mandam msg todo dia", "todo dia", "chega", "me tira")]
+    [InlineData("tem como parar de me mandar?", "nao tenho interesse")]
+    [InlineData("nao faço mais plantao", "larguei", "nao manda mais nada")]
+    [InlineData("obrigado", "mas dispenso", "nao mande mais")]
+    [InlineData("bom dia", "meu pai faleceu mes passado", "por favor retirem o numero dele")]
+    [InlineData("favor remover", "meu email tambem", "drfulano@hotmail.com")]
+    [InlineData("Júlia", "pode parar de me mandar mensagem", "obrigado")]
+    [InlineData("é spam isso", "para")]
+    [InlineData("me esquece", "pelo amor de deus")]
+    [InlineData("nao quero", "mais nada", "de vcs")]
+    [InlineData("tira eu", "dessa lista", "ai")]
+    [InlineData("mudei de area", "nao sou mais plantonista", "por favor me tira")]
+    [InlineData("vc é robô?", "entao para de me mandar msg")]
+    [InlineData("nao quero mais receber", "nem por email", "nem por whats")]
+    [InlineData("parem", "por favor")]
+    [InlineData("cancela tudo", "nao quero mais")]
     public void TheseTurnsAreOptOuts(params string[] messages) =>
         Assert.NotNull(OptOutDetector.InTurn(messages));
 
@@ -1310,6 +1356,54 @@ public sealed class BurstTests
     [InlineData("da um tempo nas msgs", "ate o fim do mes", "depois volta")]
     [InlineData("suspende", "ate eu voltar do exterior em junho")]
     [InlineData("stop de 5 minutos", "ja te respondo")]
+    // Fifty-fifth blind set (its bursts as written, before the rules were read): a roster, a group or a queue left, a reservation
+    // removed or cancelled ("cancela" / "vou pegar sim o plantão": the shift taken after all), "para" as a preposition, stopping
+    // later asked, a colleague's number, another's stop quoted, a pause, a secretary or wife writing about a shift.
+    [InlineData("quero sair da escala de domingo", "pode ser?")]
+    [InlineData("vou sair mais cedo", "umas 17h", "tudo bem?")]
+    [InlineData("sai do grupo do hospital", "sem querer", "me adiciona de novo")]
+    [InlineData("remove a reserva de sexta", "nao vou conseguir")]
+    [InlineData("cancelar a reserva", "do dia 12")]
+    [InlineData("nao quero mais essa vaga", "tem outra em campinas?")]
+    [InlineData("para qual hospital", "é essa vaga?")]
+    [InlineData("posso parar de receber depois?", "por enquanto quero")]
+    [InlineData("se eu quiser sair da lista depois", "é só falar?")]
+    [InlineData("segue o numero de um colega", "11 98888-1234", "ele quer plantao")]
+    [InlineData("o dr roberto", "pediu pra mandar as vagas pra ele tb")]
+    [InlineData("meu colega falou", "\"para de me mandar msg\"", "eu nao, pode mandar")]
+    [InlineData("nao precisa me lembrar", "ja anotei", "ate amanha")]
+    [InlineData("estou de ferias", "me chama mes que vem")]
+    [InlineData("agora nao", "to no plantao", "depois falo")]
+    [InlineData("desisto dessa vaga", "muito longe")]
+    [InlineData("chega de enrolação", "qual o valor?")]
+    [InlineData("bloqueia o sabado pra mim", "vou pegar")]
+    [InlineData("me aposentei do sus", "agora tenho tempo", "manda vaga")]
+    [InlineData("voltei do exterior", "to disponivel")]
+    [InlineData("tira meu nome da vaga de quinta", "surgiu um imprevisto")]
+    [InlineData("pode remover o plantao que reservei?", "dia 20")]
+    [InlineData("nao tenho interesse nessa", "mas tem outra?")]
+    [InlineData("saindo do plantao agora", "ja te respondo")]
+    [InlineData("me tira da lista de espera", "ja consegui outra")]
+    [InlineData("nao quero sair da lista", "so to ocupado")]
+    [InlineData("troquei de numero", "o novo é 11 98765-4321")]
+    [InlineData("🛑", "quanto paga o de sabado?")]
+    [InlineData("para", "qual dia é?")]
+    [InlineData("2", "plantoes por mes no maximo")]
+    [InlineData("ok", "obrigado", "ate sabado")]
+    [InlineData("quanto paga?", "e é noturno?")]
+    [InlineData("nao me liga", "prefiro msg")]
+    [InlineData("pode parar de procurar", "ja achei plantao pro sabado")]
+    [InlineData("me tira uma duvida", "paga quanto?")]
+    [InlineData("cancela", "vou pegar sim o plantao")]
+    [InlineData("pq vcs pararam de me mandar vaga?", "sumiram")]
+    [InlineData("me coloca de volta na lista", "quero receber")]
+    [InlineData("sou secretaria do dr marcos", "ele quer saber o valor da vaga")]
+    [InlineData("o doutor nao quer mais a vaga", "pode liberar")]
+    [InlineData("solicito o cancelamento da reserva", "do dia 22")]
+    [InlineData("nao quero mais nada por hoje", "obrigado")]
+    [InlineData("ja resolvi", "pode encerrar")]
+    [InlineData("quero falar com uma pessoa", "nao com robo")]
+    [InlineData("o pagamento atrasou", "vou acionar meu advogado")]
     public void TheseTurnsAreNotOptOuts(params string[] messages) =>
         Assert.Null(OptOutDetector.InTurn(messages));
 

@@ -942,4 +942,58 @@ public sealed class OptOutDetectorTests
     [InlineData("to fora da lista de plantonistas do hospital")]
     [InlineData("me tira da escala de sabado, mas se tiver domingo me chama")]
     public void FiftyThirdSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    // Fifty-fifth blind set (docs/decisions.md#opt-out): the messages of its stops the rules missed before the fixes (15 of 293
+    // after its relabels; all but one found now) — his channels listed as what is removed, both of his numbers, every channel denied, a stop after how to
+    // leave asked, the owner's request after his state ("está doente e pediu"), "tenho interesse não", "bloqueiem" — and the
+    // fifty-third set's three left misses.
+    [Theory]
+    [InlineData("onde clico pra sair? nao quero mais")]
+    [InlineData("onde clica pra sair disso")]
+    [InlineData("como bloqueio essas mensagens? nao aguento mais")]
+    [InlineData("tira meu email e meu whats da lista")]
+    [InlineData("tira meu email joao.med@gmail.com e meu whats da lista de vcs")]
+    [InlineData("remove meu email e meu telefone de tudo")]
+    [InlineData("tira meu numero e o da minha clinica da lista")]
+    [InlineData("apaga meu telefone e meu email do cadastro de vcs")]
+    [InlineData("meu outro número também, tira os dois")]
+    [InlineData("por favor excluam todos os meus contatos, email telefone tudo")]
+    [InlineData("nao quero receber nem por email nem por whatsapp")]
+    [InlineData("o dr roberto pediu pra tirarem ele da lista")]
+    [InlineData("tenho interesse nao")]
+    [InlineData("bloqueiem meu numero de vcs")]
+    [InlineData("o dr roberto esta doente e pediu pra tirarem ele da lista")]
+    // Other phrasings of the same intents (not in the set):
+    [InlineData("remove meu whats e meu email")]
+    [InlineData("tira meu celular e meu email do cadastro")]
+    [InlineData("exclui meu numero, email e whats de vcs")]
+    [InlineData("a dra maria pediu pra removerem ela do cadastro")]
+    [InlineData("como faço pra sair? nao quero mais receber")]
+    [InlineData("qual o comando pra parar? nao quero mais")]
+    [InlineData("a dra ana se aposentou e pediu pra tirarem ela da lista")]
+    public void FiftyFifthSetStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    // …and its six false opt-outs before the fixes ("pare, pense", his phone "tava bloqueado", "forma de recebimento", the queue
+    // of a shift, "nada além disso", a permission refused for another act) and the forms the new rules must leave alone.
+    [Theory]
+    [InlineData("pare, pense e me responda: quanto paga?")]
+    [InlineData("o whats tava bloqueado, por isso nao respondi")]
+    [InlineData("quero cancelar a forma de recebimento PF")]
+    [InlineData("quero sair da fila de espera")]
+    [InlineData("nao quero mais nada alem disso, obrigado pela ajuda")]
+    [InlineData("nao autorizo vcs a passarem meu plantao pra outro")]
+    // Other phrasings (not in the set):
+    [InlineData("tira meu email antigo e coloca o novo")]
+    [InlineData("remove meu email e meu telefone antigos e coloca esses")]
+    [InlineData("tira meu email e meu whats do contrato, ta errado")]
+    [InlineData("onde clico pra sair do app? ta travado")]
+    [InlineData("onde clico pra cancelar a reserva? nao quero mais")]
+    [InlineData("como faco pra sair mais cedo? nao quero mais ficar ate as 19")]
+    [InlineData("como faço pra sair da escala de sabado? nao quero mais esse plantao")]
+    [InlineData("pare e pense: vale a pena 1200 por 12h?")]
+    [InlineData("nao autorizo vcs a descontarem do meu pagamento")]
+    [InlineData("o celular estava bloqueado, desculpa a demora")]
+    [InlineData("quero sair da fila de espera do hsl")]
+    [InlineData("o dr roberto esta de ferias e pediu pra trocar o plantao dele")]
+    public void FiftyFifthSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

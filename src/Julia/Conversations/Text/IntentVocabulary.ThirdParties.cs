@@ -32,9 +32,10 @@ internal sealed partial class IntentVocabulary
     /// <summary>
     /// Thirty-fifth blind set: "meu marido pediu pra vcs pararem de mandar msg pra ele", "a dra. Luiza pediu pra tirar o número
     /// dela", "ele não quer mais receber, pode excluir" — someone of the owner's (`terceiros.familia`: a relative, the doctor by
-    /// his title, his name maybe after it) asking (`terceiros.pedemPeloDono`, within four words) or refusing ("não quer", "não
-    /// tem mais interesse") for him: Júlia writes only to the numbers she holds for doctors, so the one asked about is the one
-    /// the message comes from, held by his family or his office — when "ele"/"ela" opens the talk of him (no one named
+    /// his title, his name maybe after it) asking (`terceiros.pedemPeloDono`, within four words, or eight after an "e": "está
+    /// doente e pediu") or refusing ("não quer", "não tem mais interesse") for him: Júlia writes only to the numbers she holds
+    /// for doctors, so the one asked about is the one the message comes from, held by his family or his office — when
+    /// "ele"/"ela" opens the talk of him (no one named
     /// before: the doctor Júlia wrote to), or when what is asked points at him or at us after it (`terceiros.apontamDono`: "o
     /// número dela", "pra ele", "tirar ela", "pra vocês pararem", "que parem"). "minha esposa quer sair da lista de vocês"
     /// points at neither and may be another doctor of the list. Not with a colleague, a friend or a patient named
@@ -53,8 +54,10 @@ internal sealed partial class IntentVocabulary
             var pronoun = words[s] is "ele" or "ela";
             var opensTheTalk = pronoun && !someoneNamed;
             someoneNamed |= !pronoun;
-            for (var v = s + 1; v <= Math.Min(words.Length - 1, s + 4); v++)
-                if (ownerAskingVerbs.Contains(words[v]) || (words[v] == "nao" && v + 1 < words.Length && OwnerRefuses.Contains(words[v + 1])))
+            // Fifty-fifth blind set: "o dr roberto está doente e pediu pra tirarem ele da lista" — his state told first, the request
+            // joined to it by "e", up to eight words after him.
+            for (var v = s + 1; v <= Math.Min(words.Length - 1, s + 8); v++)
+                if ((v <= s + 4 || words[v - 1] == "e") && (ownerAskingVerbs.Contains(words[v]) || (words[v] == "nao" && v + 1 < words.Length && OwnerRefuses.Contains(words[v + 1]))))
                 {
                     if (opensTheTalk || pointsAtTheOwner.FindEnd(words, v + 1, words.Length, out _)) return true;
                     break;

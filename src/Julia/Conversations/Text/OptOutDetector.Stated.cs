@@ -69,7 +69,7 @@ internal static partial class OptOutDetector
     private static partial Regex BareCommandAfterAComplaint();
 
     /// <summary>The complaint before it is of the messages, their number or their repetition, or plain weariness (normalised).</summary>
-    [GeneratedRegex(@"\b(ninguem aguenta|nao aguento|nao aguenta|que saco|saco cheio|chatice|que chato|insuportave(l|is)|irritante|insistente|insistentes|que porre|todo dia|toda hora|todo santo dia|toda semana|a mesma coisa|de novo|outra vez|mais uma vez|por dia|por semana|\d+ (mensagens?|msgs?|vezes)|quantas mensagens|mensage(m|ns) demais|muita mensagem|muitas mensagens|spam|encheu|cansei|enchendo|essas mensagens|essa mensagem|esses avisos|essas vagas|essas ofertas)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(ninguem aguenta|nao aguento|nao aguenta|que saco|saco cheio|chatice|que chato|insuportave(l|is)|irritante|insistente|insistentes|insistencia|que porre|todo dia|toda hora|todo santo dia|toda semana|a mesma coisa|de novo|outra vez|mais uma vez|por dia|por semana|\d+ (mensagens?|msgs?|vezes)|quantas mensagens|mensage(m|ns) demais|muita mensagem|muitas mensagens|spam|encheu|cansei|enchendo|essas mensagens|essa mensagem|esses avisos|essas vagas|essas ofertas)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ComplaintOfTheMessages();
 
     /// <summary>The complaint names another matter (the pay, the traffic, his shifts…): the bare word is of that, not of us.</summary>

@@ -29,7 +29,8 @@ internal static partial class OptOutDetector
         if (text is not null && WithTheThingAsIsso(text) is { } withIsso && FamilyOf(withIsso) is { } isso) return isso;
         // Fifty-first blind set: an order stated, urged, with his other number, or a bare "para" after a complaint
         // (OptOutDetector.Stated).
-        return text is null ? null : StatedOrUrged(text);
+        // Fifty-fifth blind set: his channels listed, every channel denied, a stop after how to leave asked (OptOutDetector.Channels).
+        return text is null ? null : StatedOrUrged(text) ?? ChannelsOrAskedHow(text);
     }
 
     static string? FamilyOf(string? text)
@@ -45,6 +46,9 @@ internal static partial class OptOutDetector
         // Thirty-fifth session: "sai daqui robô, chama gente", "sai robô, quero alguém" — the bot sent away, addressed as the
         // bot, is the wish for a person the handoff rules read (`dispensa_robo`), read here as nothing like the weariness.
         if (text is not null && BotDismissed().Match(text) is { Success: true } dismissed) text = text.Remove(dismissed.Index, dismissed.Length);
+        // Fifty-fifth blind set: "pare, pense e me responda", "o whats tava bloqueado, por isso não respondi" — words of another
+        // sense read as nothing (OptOutDetector.Channels).
+        if (text is not null) text = WithoutOtherSenses(text);
         // Forty-first blind set: "quase pedi pra me tirar da lista mas vcs me salvaram", "eu ia mandar parar, mas essa vaga…" —
         // a stop he almost asked for and did not is read as nothing up to its "mas" or the end of its clause; what follows decides.
         if (text is not null && (text.Contains("quase", StringComparison.OrdinalIgnoreCase) || text.Contains(" ia ", StringComparison.OrdinalIgnoreCase))
@@ -492,6 +496,8 @@ internal static partial class OptOutDetector
                     && (StopTakenBack(texts[next]) || KeepsTheContact(texts[next]) || SendsToANumber().IsMatch(texts[next]) || NarrowsTheStop(texts[next]) || ArrivesWhen(Norm(i), Norm(next))
                         // Forty-third blind set: "desencana" then "eu pego o outro" — the offer refused, another one taken.
                         || (TakesAnotherOffer().IsMatch(Norm(next)) && !IsOptOut(text + ", " + texts[next]))
+                        // Fifty-fifth blind set: "cancela" then "vou pegar sim o plantão" — the shift taken after all.
+                        || (TakesTheOfferAfterAll().IsMatch(Norm(next)) && !IsOptOut(text + ", " + texts[next]))
                         || (ContinuesTheSentence(texts[next]) && !IsOptOut(text + " " + texts[next]))
                         // Fifty-third blind set: "para de mandar essas campanhas" / "mas se tiver uti me chama" — one kind kept.
                         || (CallMeIfThereIs().IsMatch(Norm(next)) && !IsOptOut(text + ", " + texts[next]))
