@@ -49,14 +49,25 @@ internal sealed partial class ChatwootMapping(
         var inbox = options.Value.InboxId;
 
         var contact = await FindContactAsync(phone, ct);
+        var created = false;
         if (contact is null)
         {
             if (!create) return null;
             contact = await CreateContactAsync(doctor, phone, inbox, ct);
             if (contact is null) return null;
+            created = true;
         }
         var contactId = contact.Id.ToString(CultureInfo.InvariantCulture);
-        await doctorStore.SetChatwootContactAsync(conversation.MedicoId, contactId, ct);
+        if (!await doctorStore.SetChatwootContactAsync(conversation.MedicoId, contactId, ct))
+        {
+            // Erased (LGPD) while this mapping ran on what it read before: the erasure's Chatwoot step may already have
+            // looked for his contacts, so one created here would keep his name and phone there for good
+            // (docs/decisions.md#lgpd, "A Chatwoot mapping under way"). One found, not created, is left: it may be the contact
+            // of the new record a message from the same phone has made since.
+            if (created) await client.DeleteContactAsync(contact.Id, ct);
+            LogErasedWhileMapping(conversation.Id, created);
+            return null;
+        }
 
         var latest = (await client.ContactConversationsAsync(contact.Id, ct))
             .Where(c => c.InboxId == inbox).OrderByDescending(c => c.LastActivityAt ?? 0).ThenByDescending(c => c.Id).FirstOrDefault()?.Id;
@@ -104,6 +115,9 @@ internal sealed partial class ChatwootMapping(
         }
     }
 
+
+    [LoggerMessage(EventId = 6318, Level = LogLevel.Information, Message = "Chatwoot: conversa {ConversaId} não mapeada: o médico foi apagado (LGPD) durante o mapeamento (contato criado e apagado de novo: {Created})")]
+    private partial void LogErasedWhileMapping(Guid conversaId, bool created);
 
     [LoggerMessage(EventId = 6303, Level = LogLevel.Information, Message = "Conversa {ConversaId} mapped to Chatwoot conversation {ChatwootConversationId} (contact {ContactId})")]
     private partial void LogMapped(Guid conversaId, long chatwootConversationId, long contactId);

@@ -174,13 +174,22 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
             "SELECT telefone FROM medicos WHERE id = ANY(@ids) AND telefone IS NOT NULL", new { ids = ids.ToArray() }, cancellationToken: ct))];
     }
 
-    /// <summary>The doctor's Chatwoot contact, once found.</summary>
-    public async Task SetChatwootContactAsync(Guid id, string contactId, CancellationToken ct)
+    /// <summary>
+    /// The doctor's Chatwoot contact, once found; never on a doctor erased meanwhile (docs/decisions.md#lgpd, "A Chatwoot
+    /// mapping under way"): the update itself reads `apagado_em`, after waiting for an erasure holding his row (one that
+    /// finds the id already stored deletes that contact itself). False when he
+    /// was erased (or is gone): a contact the caller has just created for him must then be deleted.
+    /// </summary>
+    public async Task<bool> SetChatwootContactAsync(Guid id, string contactId, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition(
-            "UPDATE medicos SET chatwoot_contact_id = @contactId WHERE id = @id AND chatwoot_contact_id IS DISTINCT FROM @contactId",
-            new { id, contactId }, cancellationToken: ct));
+        return await c.ExecuteScalarAsync<bool>(new CommandDefinition("""
+            WITH stored AS (
+                UPDATE medicos SET chatwoot_contact_id = @contactId
+                WHERE id = @id AND apagado_em IS NULL AND chatwoot_contact_id IS DISTINCT FROM @contactId RETURNING 1)
+            SELECT EXISTS (SELECT 1 FROM stored)
+                OR EXISTS (SELECT 1 FROM medicos WHERE id = @id AND apagado_em IS NULL AND chatwoot_contact_id = @contactId)
+            """, new { id, contactId }, cancellationToken: ct));
     }
 
     /// <summary>Merges keys into preferencias_detectadas (jsonb ||) and returns the result.</summary>

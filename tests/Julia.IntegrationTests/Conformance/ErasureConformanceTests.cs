@@ -24,6 +24,8 @@ public sealed class ErasureFixture : PrivacyFixture
             settings["SLACK_MASCARAR_TELEFONE"] = "true";
             settings["Notifications:PollMilliseconds"] = "50";
             settings["Slack:TimeoutSeconds"] = "1";
+            // A create a test holds back until an erasure is done must not time out first.
+            settings["Chatwoot:TimeoutSeconds"] = "15";
             return settings;
         }
     }
@@ -135,5 +137,46 @@ public sealed class ErasureConformanceTests(ErasureFixture f) : IClassFixture<Er
             || l.Message.Contains("xilofonarquipelago", StringComparison.OrdinalIgnoreCase) || l.Message.Contains(life.Lid, StringComparison.Ordinal)
             || l.Message.Contains("Quixabeira", StringComparison.Ordinal)).Select(l => l.Message).ToList();
         Assert.True(logged.Count == 0, "log lines naming him:\n" + string.Join("\n", logged));
+    }
+
+    /// <summary>
+    /// The mirror was creating his Chatwoot contact (from a read of his row just before) when the erasure ran: the
+    /// erasure's Chatwoot step found no contact yet, and the create then landed — his name and phone in Chatwoot for
+    /// good, and the contact id written on the anonymised row. Now the mapping sees the erasure when it stores the id and
+    /// deletes the contact it has just created (docs/decisions.md#lgpd, "A Chatwoot mapping under way").
+    /// </summary>
+    [Fact]
+    public async Task AChatwootContactTheMirrorWasCreatingWhenTheErasureRanIsDeletedAgain()
+    {
+        const string phone = "5511987650177";
+        using var held = new SemaphoreSlim(0);
+        using var release = new ManualResetEventSlim(false);
+        var first = 1;
+        f.Chatwoot.OnRequest = call =>
+        {
+            if (call.Method != "POST" || !call.Path.EndsWith("/contacts", StringComparison.Ordinal) || Interlocked.Exchange(ref first, 0) == 0) return;
+            held.Release();
+            release.Wait(TimeSpan.FromSeconds(12));
+        };
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, Text(phone, "oi, sou o Teobaldo Jequitibá", pushName: "Teobaldo Jequitibá"))).StatusCode);
+            Assert.True(await held.WaitAsync(TimeSpan.FromSeconds(30)), "the mirror never asked Chatwoot to create the contact");
+            var id = await f.ScalarAsync<Guid>("SELECT id FROM medicos WHERE telefone = @phone", new { phone });
+
+            var answer = await f.EraseAsync(id);
+            Assert.Equal("apagado", answer["status"]!.GetValue<string>());
+            release.Set();
+
+            await f.App.Logs.AssertLoggedAsync(l => l.EventId == 6314 && l.Message.Contains(id.ToString(), StringComparison.Ordinal), "of the held contact created", 20);
+            await Eventually.MatchesAsync(() => Task.FromResult(f.Chatwoot.ContactByPhone(phone) is null), gone => gone, seconds: 10);
+            Assert.Null(await f.ScalarAsync<string?>("SELECT chatwoot_contact_id FROM medicos WHERE id = @id", new { id }));
+            Assert.Empty(await f.WhereFoundAsync(phone, "Teobaldo", "Jequitibá"));
+        }
+        finally
+        {
+            release.Set();
+            f.Chatwoot.OnRequest = null;
+        }
     }
 }
