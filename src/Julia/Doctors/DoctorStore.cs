@@ -125,7 +125,7 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
     public async Task<DoctorRecord> OptOutAsync(NpgsqlTransaction tx, Guid id, string reason, CancellationToken ct)
     {
         var updated = await tx.Connection!.QuerySingleAsync<DoctorRecord>(new CommandDefinition($"""
-            UPDATE medicos SET opted_out = true, opted_out_at = COALESCE(opted_out_at, now()), opted_out_reason = @reason, stage_jornada = 'opt_out'
+            UPDATE medicos SET opted_out = true, opted_out_at = now(), opted_out_reason = @reason, stage_jornada = 'opt_out'
             WHERE id = @id
             RETURNING {Columns}
             """, new { id, reason }, tx, cancellationToken: ct));

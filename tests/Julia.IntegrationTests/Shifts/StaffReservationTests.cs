@@ -100,8 +100,9 @@ public sealed class StaffReservationTests(StaffReservationFixture f) : IClassFix
         await EvolutionWebhooks.PostAsync(f.Client, EvolutionWebhooks.Text(phone, "PARE"));
         await f.WaitProcessedAsync(phone);
 
-        var slack = await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "Opt-out com plantão reservado"));
-        Assert.True(HumanLoopFixture.SlackMentions(slack, "Hospital Opt-out"));
+        // Another test's doctor opts out while holding a shift too: this doctor's notice is the one naming his hospital.
+        var slack = await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "Opt-out com plantão reservado")
+                                                && HumanLoopFixture.SlackMentions(m, "Hospital Opt-out"));
         Assert.True(HumanLoopFixture.SlackMentions(slack, reserva.ToString()[..8]));
         Assert.False(HumanLoopFixture.SlackMentions(slack, phone)); // masked
         Assert.True(await f.ScalarAsync<bool>("SELECT opted_out FROM medicos WHERE id = @medico", new { medico }));
@@ -216,6 +217,36 @@ public sealed class StaffReservationTests(StaffReservationFixture f) : IClassFix
         Assert.Contains("Hospital Voltou", message.Conteudo);
         Assert.Equal(conversa, message.ConversaId);
         Assert.True(await f.ScalarAsync<bool>("SELECT opted_out FROM medicos WHERE id = @medico", new { medico }));
+    }
+
+    /// <summary>
+    /// He opted out last month, came back, asked Júlia for the shift — and then told her to stop again. His latest request
+    /// is the one that counts: `opted_out_at` moves to it (docs/decisions.md#opt-out, "A repeated opt-out"), so the hold
+    /// is from before his opt-out and its confirmation is not sent. Before, the first `opted_out_at` was kept and the
+    /// confirmation still reached a doctor who had just asked for no more messages.
+    /// </summary>
+    [Fact]
+    public async Task ADoctorWhoCameBackReservedAndOptedOutAgainIsNotToldOfTheConfirmation()
+    {
+        const string phone = "5511977710016";
+        var (medico, conversa, _) = await f.DoctorAsync(phone, "optout_de_novo");
+        await f.ExecuteAsync("""
+            UPDATE medicos SET opted_out = true, opted_out_at = now() - interval '30 days', opted_out_reason = 'pare', stage_jornada = 'opt_out'
+            WHERE id = @medico
+            """, new { medico });
+        var reserva = await f.HoldAsync(await f.OpenShiftAsync("optout_de_novo", "Hospital De Novo"), medico, conversa);
+
+        await EvolutionWebhooks.PostAsync(f.Client, EvolutionWebhooks.Text(phone, "pare de me mandar mensagens, por favor"));
+        await f.WaitProcessedAsync(phone);
+        var (at, reason) = Assert.Single(await f.QueryAsync<(DateTime At, string Reason)>(
+            "SELECT opted_out_at, opted_out_reason FROM medicos WHERE id = @medico", new { medico }));
+        Assert.Equal("pare de me mandar mensagens, por favor", reason);
+        Assert.True(at > DateTime.UtcNow.AddMinutes(-5), $"opted_out_at {at:O} is not his latest request");
+
+        await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{reserva}/confirmar", null));
+
+        await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "Plantão confirmado") && HumanLoopFixture.SlackMentions(m, "Hospital De Novo"));
+        Assert.Empty(await f.ConfirmationMessagesAsync(medico));
     }
 
     [Fact]
