@@ -179,4 +179,45 @@ public sealed class ErasureConformanceTests(ErasureFixture f) : IClassFixture<Er
             f.Chatwoot.OnRequest = null;
         }
     }
+
+    /// <summary>
+    /// After an erasure whose Chatwoot part failed (the contact and its conversation are still there), the staff write in
+    /// that conversation and the doctor edits and deletes a message he sent before: nothing finds the anonymised record —
+    /// nothing is stored, queued or sent, and no column or key names him again.
+    /// </summary>
+    [Fact]
+    public async Task AfterAnErasureNeitherTheStaffInTheOldChatwootConversationNorHisEditOfAnOldMessageBringsHimBack()
+    {
+        const string phone = "5511987650188";
+        var old = NewId();
+        await SendAsync(Text(phone, "oi, sou o Olegário Cambuci, plantão noturno?", old, "Olegário Cambuci"), phone);
+        var id = await f.ScalarAsync<Guid>("SELECT id FROM medicos WHERE telefone = @phone", new { phone });
+        await f.WaitSendsRecordedAsync(id);
+        var chatwootConversation = await Eventually.MatchesAsync(() => f.ScalarAsync<string?>(
+            "SELECT chatwoot_conversation_id FROM conversations WHERE medico_id = @id AND chatwoot_conversation_id IS NOT NULL LIMIT 1", new { id }),
+            v => v is not null);
+        f.Chatwoot.Down = true;
+        try
+        {
+            var answer = await f.EraseAsync(id);
+            Assert.Equal("falhou", answer["solicitacao"]!["externos"]!["chatwoot"]!["status"]!.GetValue<string>());
+        }
+        finally
+        {
+            f.Chatwoot.Down = false;
+        }
+        var rowsBefore = await f.ScalarAsync<long>("SELECT (SELECT count(*) FROM interacoes) + (SELECT count(*) FROM fila_mensagens) + (SELECT count(*) FROM medicos)");
+
+        var staff = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", long.Parse(chatwootConversation!), phone);
+        staff["id"] = 940_188;
+        staff["content"] = "Oi Olegário, aqui é a Carla da equipe";
+        using (var response = await f.Client.PostAsync("/chatwoot/webhook?token=tok-webhook-chatwoot", Json(staff)))
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client,
+            DoctorConversationsConformanceTests.Edit("messages.edited", phone, old, "oi, sou o Olegário Cambuci, plantão quaxiquario?"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, DoctorConversationsConformanceTests.Deletion("messages.delete", phone, old))).StatusCode);
+
+        Assert.Equal(rowsBefore, await f.ScalarAsync<long>("SELECT (SELECT count(*) FROM interacoes) + (SELECT count(*) FROM fila_mensagens) + (SELECT count(*) FROM medicos)"));
+        Assert.Empty(await f.WhereFoundAsync(phone, "Olegário", "Cambuci", "quaxiquario"));
+    }
 }
