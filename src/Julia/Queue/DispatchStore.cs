@@ -154,6 +154,36 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
     }
 
     /// <summary>
+    /// <see cref="MarkSendStartedAsync(Guid, CancellationToken)"/> for a claimed message. A follow-up or a campaign
+    /// opening is marked only if the doctor has not written since it was queued: he may write while it shows
+    /// "digitando…" after its re-checks, and the inbound's own cancel takes only pending rows. The same statement says
+    /// so (<see cref="SendMark.Answered"/>): no extra round trip, and the reply lane's statement is unchanged
+    /// (docs/decisions.md#queue, "An answer during the typing").
+    /// </summary>
+    public async Task<SendMark> MarkSendStartedAsync(ClaimedMessage m, CancellationToken ct)
+    {
+        if (m.Kind is not (QueueKinds.FollowUp or QueueKinds.Campaign))
+            return await MarkSendStartedAsync(m.Id, ct) ? SendMark.Marked : SendMark.Ended;
+        await using var c = await db.OpenConnectionAsync(ct);
+        var (marked, answered) = (await c.QueryPreparedAsync<(int, bool)>(MarkUnlessAnsweredSql, ct, new { id = m.Id })).Single();
+        return marked == 1 ? SendMark.Marked : answered ? SendMark.Answered : SendMark.Ended;
+    }
+
+    /// <summary>The mark of a proactive row, unless an inbound of the doctor came after its basis (InboundSinceEnqueue's).</summary>
+    static readonly string MarkUnlessAnsweredSql = $"""
+        BEGIN; SET LOCAL synchronous_commit = on;
+        WITH row AS (SELECT f.id, f.medico_id, COALESCE((f.metadata->>'{QueueStore.AnswerBasisKey}')::timestamptz, f.created_at) AS basis
+                     FROM fila_mensagens f WHERE f.id = @id AND f.status = 'processando'),
+             answered AS (SELECT EXISTS (SELECT 1 FROM row JOIN interacoes i ON i.medico_id = row.medico_id
+                                         WHERE i.direcao <> 'saida' AND i.created_at > row.basis) AS yes),
+             marked AS (UPDATE fila_mensagens f SET envio_iniciado_em = now()
+                        FROM row WHERE f.id = row.id AND f.status = 'processando' AND NOT (SELECT yes FROM answered)
+                        RETURNING f.id)
+        SELECT (SELECT count(*) FROM marked)::int AS marked, (SELECT yes FROM answered) AS answered;
+        COMMIT;
+        """;
+
+    /// <summary>
     /// Messages that went out: `enviada`, and every registered effect (the outbound interacoes rows, conversation
     /// times, follow-up and campaign bookkeeping) in the same command batch — one round trip, one transaction; then each
     /// effect's in-process reaction (a doctor's cached views dropped).

@@ -125,6 +125,17 @@ internal sealed partial class MessageSender(
     /// <summary>The send-started mark or an end found the row ended: a cancel took it after the claim (docs/decisions.md#queue).</summary>
     public void LogCancelledAfterClaim(ClaimedMessage m) => LogNotSent(m.Id, m.Kind, "cancelada", "cancelada depois de pega para envio");
 
+    /// <summary>
+    /// The doctor wrote while a follow-up or a campaign opening showed "digitando…" (its mark refused it): it ends as its
+    /// re-check would have ended it, with the same effects — he has just written, so it does not go.
+    /// </summary>
+    public async Task AnsweredBeforeSendAsync(ClaimedMessage m, CancellationToken ct)
+    {
+        var reason = m.Kind == QueueKinds.FollowUp ? "respondeu" : "conversa_recente";
+        if (await store.FinishAsync(new EndedMessage(m, "cancelada", reason), null, ct)) LogNotSent(m.Id, m.Kind, "cancelada", reason);
+        else LogCancelledAfterClaim(m);
+    }
+
     /// <summary>A prepared message that will not be sent after all: its limiter reservation is given back.</summary>
     public Task NotSentAsync(ClaimedMessage m) => limiter.ReleaseAsync(m);
 

@@ -186,11 +186,12 @@ internal sealed partial class QueueDispatcher(
             if (!m.SendStarted)
             {
                 var mark = time.GetTimestamp();
-                var marked = await store.MarkSendStartedAsync(m.Id, ct);
+                var marked = await store.MarkSendStartedAsync(m, ct);
                 timings.Time("db:fila_inicio_envio", time.GetElapsedTime(mark));
-                if (!marked)
+                if (marked != SendMark.Marked)
                 {
-                    sender.LogCancelledAfterClaim(m);
+                    if (marked == SendMark.Answered) await sender.AnsweredBeforeSendAsync(m, ct);
+                    else sender.LogCancelledAfterClaim(m);
                     await sender.NotSentAsync(m);
                     continue;
                 }

@@ -3,6 +3,12 @@ namespace Julia.Queue;
 /// <summary>A message that left: its claimed row, the id the gateway gave it and the address it went to.</summary>
 internal sealed record SentMessage(ClaimedMessage Message, string? ProviderMessageId, string Address);
 
+/// <summary>
+/// The send-started mark's answer: made; not made because the row is no longer claimed (a cancel ended it); or not made
+/// because the doctor wrote since the follow-up or campaign opening was queued (the caller ends it).
+/// </summary>
+internal enum SendMark { Marked, Ended, Answered }
+
 /// <summary>A message that ended without leaving: `bloqueada`, `cancelada` or `erro`, with its reason code or error.</summary>
 internal sealed record EndedMessage(ClaimedMessage Message, string Status, string Reason);
 
