@@ -112,4 +112,35 @@ public sealed class DoctorWithdrawsConformanceTests(DoctorConversationsHumanised
         Assert.All(await RepliesAsync(phone), r => Assert.Equal(("cancelada", "mensagem_apagada"), r));
         Assert.Empty(f.SentTo(phone));
     }
+    /// <summary>
+    /// The deletion's own statement cancels the waiting reply (docs/decisions.md#inbound, "Edits and deletions"): right
+    /// after the deletion's webhook is answered, while the reply is not due yet — so no claim can have looked at it — it
+    /// is already `cancelada` `mensagem_apagada`. The dispatcher's check at the claim is another test's.
+    /// </summary>
+    [Fact]
+    public async Task TheDeletionItselfCancelsTheWaitingReplyBeforeAnyClaim()
+    {
+        const string phone = "5511977720004", marker = "(cx04)";
+        f.Anthropic.ScriptFor(marker, Text("Dia 15 tenho noturno no Hospital Central. Quer?"));
+        var question = NewId();
+
+        await PostAsync(f.Client, Text(phone, $"{Question} {marker}", question));
+        await ReplyWaitingAsync(phone);
+        Assert.True(await NotDueForAsync(phone, TimeSpan.FromSeconds(1)), "the reply was nearly due before the deletion: the test proves nothing");
+        var deleted = await PostAsync(f.Client, Deletion("messages.delete", phone, question));
+        var right = await RepliesAsync(phone);
+        var notDueYet = await NotDueForAsync(phone, TimeSpan.Zero);
+
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.True(notDueYet, "the reply fell due before it was read: a claim may have cancelled it");
+        Assert.All(right, r => Assert.Equal(("cancelada", "mensagem_apagada"), r));
+        await f.WaitSendsRecordedAsync(phone);
+        Assert.Empty(f.SentTo(phone));
+    }
+
+    /// <summary>Is every reply row of his due no sooner than <paramref name="margin"/> from now (not claimable yet)?</summary>
+    Task<bool> NotDueForAsync(string phone, TimeSpan margin) => f.ScalarAsync<bool>("""
+        SELECT bool_and(q.agendar_para > now() + @margin AND q.envio_iniciado_em IS NULL AND q.processando_desde IS NULL)
+        FROM fila_mensagens q JOIN medicos m ON m.id = q.medico_id WHERE m.telefone = @phone AND q.tipo = 'resposta'
+        """, new { phone, margin });
 }
