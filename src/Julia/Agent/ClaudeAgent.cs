@@ -66,7 +66,7 @@ internal sealed partial class ClaudeAgent(
             if (AgentModelCall.IsRequestFault(ex)) breaker.RecordSuccess();
             else if (AgentModelCall.IsAccountRefusal(ex))
             {
-                breaker.Trip();
+                breaker.Trip(reason);
                 await refusal.RecordAsync(reason);
             }
             else breaker.RecordFailure();

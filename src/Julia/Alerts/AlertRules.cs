@@ -96,7 +96,7 @@ internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, 
                 Math.Round(errorRate, 4)));
 
         var open = report.Hour.SharedCircuits.Where(p => p.Value == "open").Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
-        if (open.Count > 0) alerts.Add(CircuitOpen(open));
+        if (open.Count > 0) alerts.Add(CircuitOpen(open, report.AgentOn && report.ModelRefused is { } refused ? refused.Reason : null));
 
         if (report.WhatsAppState is not ("open" or "sandbox")) alerts.Add(WhatsAppDisconnected(report.WhatsAppState, report.WhatsAppReason));
 
@@ -116,11 +116,28 @@ internal sealed class AlertRules(MetricsReporter reporter, NpgsqlDataSource db, 
     }
 
     /// <summary>`circuito_aberto`, from the job's samples or the moment a breaker opens (<see cref="ImmediateAlerts"/>).</summary>
-    public static AlertCandidate CircuitOpen(IReadOnlyCollection<string> circuits) =>
+    /// <remarks>
+    /// <paramref name="modelRefusal"/>: the model provider refused the key or the account (401, 402, 403, the spend limit;
+    /// docs/decisions.md#model-refused) — with `claude` open the text says so and that waiting will not help, instead of
+    /// "until the next try", which told the operator at 3 a.m. to go back to sleep. The refusal is one more subject, so a
+    /// refusal inside the cooldown of a `claude` opening by ordinary failures (a 529 night) still pages.
+    /// </remarks>
+    public static AlertCandidate CircuitOpen(IReadOnlyCollection<string> circuits, string? modelRefusal = null)
+    {
         // "Circuito aberto: claude", "Circuitos abertos: chatwoot e claude": the noun agrees with the list.
-        new(CircuitoAberto, Critical, $"{(circuits.Count == 1 ? "Circuito aberto" : "Circuitos abertos")}: {PtBrList.Join([.. circuits])} " +
-            "(chamadas recusadas até a próxima tentativa)", circuits.Count, AnyTime: true,
-            Subjects: circuits);
+        var head = $"{(circuits.Count == 1 ? "Circuito aberto" : "Circuitos abertos")}: {PtBrList.Join([.. circuits])}";
+        if (modelRefusal is null || !circuits.Contains("claude"))
+            return new(CircuitoAberto, Critical, head + " (chamadas recusadas até a próxima tentativa)", circuits.Count, AnyTime: true,
+                Subjects: circuits);
+        return new(CircuitoAberto, Critical,
+            $"{head} — {(circuits.Count > 1 ? "claude: " : "")}{ModelRefusedWords} ({modelRefusal}); esperar não resolve: corrija a chave (ou a conta no provedor) e " +
+            "reinicie a Júlia — até lá toda mensagem recebe a resposta de espera e vai para a equipe" +
+            (circuits.Count > 1 ? "; os outros recusam chamadas até a próxima tentativa" : ""),
+            circuits.Count, AnyTime: true, Subjects: [.. circuits, ModelRefusedWords]);
+    }
+
+    /// <summary>The words of a `circuito_aberto` opened by the model provider refusing the key or the account.</summary>
+    public const string ModelRefusedWords = "o provedor do modelo recusou a chave ou a conta";
 
     /// <summary>`whatsapp_desconectado`, from the job or the moment the state changes (<see cref="ImmediateAlerts"/>).</summary>
     /// <remarks>

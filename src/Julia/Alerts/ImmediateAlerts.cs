@@ -32,7 +32,9 @@ internal sealed partial class ImmediateAlerts(
         return Task.CompletedTask;
     }
 
-    void OnCircuitOpened(CircuitBreaker breaker) => Raise(AlertRules.CircuitOpen([breaker.Name]));
+    // Opened by a refusal of the model's key or account (Trip with its reason): the text says waiting will not help.
+    void OnCircuitOpened(CircuitBreaker breaker) =>
+        Raise(AlertRules.CircuitOpen([breaker.Name], breaker == breakers.Claude ? breaker.TripReason : null));
 
     void OnDisconnected(string state) => _ = Task.Run(async () =>
     {

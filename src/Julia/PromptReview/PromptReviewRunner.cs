@@ -97,6 +97,8 @@ internal sealed partial class PromptReviewRunner(
     static string Problem(JudgeOutcome outcome) => outcome switch
     {
         JudgeOutcome.Invalid invalid => $"avaliador sem resposta válida em {QualityJudge.Attempts} tentativas ({invalid.Problem})",
+        // The model is up and refused this transcript (400, 413, 422): not "unavailable".
+        JudgeOutcome.Refused refused => $"o avaliador recusou esta conversa: {refused.Reason}",
         JudgeOutcome.Failed failed => $"avaliador indisponível: {failed.Reason}",
         _ => "avaliação não concluída",
     };

@@ -39,6 +39,10 @@ internal sealed partial class QualityJob(QualityStore store, QualityJudge judge,
                     skipped++;
                     LogSkipped(conversaId, QualityJudge.Attempts, invalid.Problem);
                     break;
+                case JudgeOutcome.Refused refused:
+                    skipped++;
+                    LogRefused(conversaId, refused.Reason);
+                    break;
                 case JudgeOutcome.Failed failed:
                     LogStopped(failed.Reason, pending.Count - i);
                     return $"{Summary(evaluated, skipped)}; interrompido ({failed.Reason}): {Infrastructure.Text.PtBrCount.Of(pending.Count - i, "conversa fica", "conversas ficam")} para a próxima execução";
@@ -48,7 +52,7 @@ internal sealed partial class QualityJob(QualityStore store, QualityJudge judge,
     }
 
     static string Summary(int evaluated, int skipped) =>
-        $"{Infrastructure.Text.PtBrCount.Of(evaluated, "conversa avaliada", "conversas avaliadas")}, {Infrastructure.Text.PtBrCount.Of(skipped, "pulada", "puladas")} (resposta inválida do avaliador)";
+        $"{Infrastructure.Text.PtBrCount.Of(evaluated, "conversa avaliada", "conversas avaliadas")}, {Infrastructure.Text.PtBrCount.Of(skipped, "pulada", "puladas")} (resposta inválida do avaliador ou pedido recusado pelo modelo)";
 
     [LoggerMessage(EventId = 9511, Level = LogLevel.Information, Message = "Quality job: the agent is off (no model to ask), nothing evaluated")]
     private partial void LogAgentOff();
@@ -58,6 +62,9 @@ internal sealed partial class QualityJob(QualityStore store, QualityJudge judge,
 
     [LoggerMessage(EventId = 9513, Level = LogLevel.Warning, Message = "Quality: conversa {ConversaId} skipped, no valid evaluation after {Attempts} answers: {Problem}")]
     private partial void LogSkipped(Guid conversaId, int attempts, string problem);
+
+    [LoggerMessage(EventId = 9518, Level = LogLevel.Warning, Message = "Quality: conversa {ConversaId} skipped, the model refused its request: {Reason}")]
+    private partial void LogRefused(Guid conversaId, string reason);
 
     [LoggerMessage(EventId = 9514, Level = LogLevel.Warning, Message = "Quality job stopped: {Reason}; {Remaining} conversations left for the next run")]
     private partial void LogStopped(string reason, int remaining);

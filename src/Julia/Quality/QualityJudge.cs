@@ -13,6 +13,12 @@ internal abstract record JudgeOutcome
     /// <summary>Two answers that were not a valid evaluation: the conversation is skipped this time.</summary>
     public sealed record Invalid(string Problem) : JudgeOutcome;
 
+    /// <summary>
+    /// The model refused this conversation's request (400, 413, 422 — a transcript longer than its context window): a fault
+    /// of this input, not of the provider — the conversation is skipped and the batch goes on.
+    /// </summary>
+    public sealed record Refused(string Reason) : JudgeOutcome;
+
     /// <summary>The model could not be asked (call failed, circuit open): the batch stops.</summary>
     public sealed record Failed(string Reason) : JudgeOutcome;
 }
@@ -23,7 +29,7 @@ internal abstract record JudgeOutcome
 /// told what was wrong. No IChatClient (the agent is off: no model to ask) means the judge is off.
 /// </summary>
 internal sealed partial class QualityJudge(
-    IOptions<AgentOptions> options, CircuitBreakers breakers, ILogger<QualityJudge> logger, IChatClient? chat = null)
+    IOptions<AgentOptions> options, CircuitBreakers breakers, ModelRefusal refusal, ILogger<QualityJudge> logger, IChatClient? chat = null)
 {
     public const int Attempts = 2, MaxOutputTokens = 500; // docs/decisions.md#quality: 500 for the evaluator
 
@@ -53,11 +59,29 @@ internal sealed partial class QualityJudge(
             {
                 response = await chat.GetResponseAsync(messages, chatOptions, ct);
                 breakers.Claude.RecordSuccess();
+                await refusal.ClearAsync();
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
-                breakers.Claude.RecordFailure();
                 var reason = AgentModelCall.Describe(ex);
+                if (AgentModelCall.IsRequestFault(ex))
+                {
+                    // The model answered, refusing this transcript: it is up, and the next conversation may pass. Stopping
+                    // the batch here stopped it at the same conversation every night — it keeps its place first in the
+                    // longest-waiting half — and no conversation behind it was ever judged (docs/decisions.md#quality).
+                    breakers.Claude.RecordSuccess();
+                    LogRequestRefused(conversaId, reason, ex.GetType().Name);
+                    return new JudgeOutcome.Refused(reason);
+                }
+                // The provider refusing the key or the account is said as the reply path says it: the breaker opens at once
+                // (`circuito_aberto` names the refusal) and Redis `agente:recusa` makes health say it — at 02:00 the nightly
+                // judge is often the first call of the night to meet a revoked key (docs/decisions.md#model-refused).
+                if (AgentModelCall.IsAccountRefusal(ex))
+                {
+                    breakers.Claude.Trip(reason);
+                    await refusal.RecordAsync(reason);
+                }
+                else breakers.Claude.RecordFailure();
                 LogCallFailed(conversaId, reason, ex.GetType().Name, breakers.Claude.State.ToString());
                 return new JudgeOutcome.Failed(reason);
             }
@@ -82,6 +106,10 @@ internal sealed partial class QualityJudge(
     // 951x: the quality feature's range (9501–9503 are the daily report's).
     [LoggerMessage(EventId = 9515, Level = LogLevel.Information, Message = "Quality judge answer {Attempt} for conversa {ConversaId} was not a valid evaluation: {Problem}")]
     private partial void LogInvalidAnswer(Guid conversaId, int attempt, string problem);
+
+    [LoggerMessage(EventId = 9517, Level = LogLevel.Warning,
+        Message = "Quality judge request for conversa {ConversaId} refused by the model: {Reason} ({ErrorType}); this conversation is skipped, the batch goes on")]
+    private partial void LogRequestRefused(Guid conversaId, string reason, string errorType);
 
     // The reason in words (the type alone, "HttpRequestException", said nothing to the operator), and what follows.
     [LoggerMessage(EventId = 9516, Level = LogLevel.Warning,

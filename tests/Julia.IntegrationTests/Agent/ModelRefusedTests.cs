@@ -60,6 +60,10 @@ public sealed class ModelRefusedTests(ModelRefusedFixture f) : IClassFixture<Mod
         Assert.Contains("circuito claude aberto", Problems(health));
         // The breaker's opening pages (`circuito_aberto`, any time) without waiting for the job.
         await Eventually.MatchesAsync(() => f.ScalarAsync<long>("SELECT count(*) FROM alertas_enviados WHERE tipo = 'circuito_aberto'"), n => n == 1);
+        // …saying the model refused the key and that waiting will not help, not "até a próxima tentativa" (docs/decisions.md#model-refused).
+        var page = await f.ScalarAsync<string>("SELECT mensagem FROM alertas_enviados WHERE tipo = 'circuito_aberto'");
+        Assert.StartsWith("Circuito aberto: claude — o provedor do modelo recusou a chave ou a conta (chave da API recusada (401)", page);
+        Assert.Contains("esperar não resolve", page);
         var redis = f.App.Services.GetRequiredService<RedisGate>().Multiplexer.GetDatabase(f.Redis.Database);
         Assert.Equal("chave da API recusada (401): confira a variável da chave", (string?)await redis.HashGetAsync(ModelRefusal.Key, "motivo"));
 

@@ -213,7 +213,7 @@ public sealed partial class PromptReviewTests(PromptReviewFixture f) : IClassFix
         Assert.True(exit == 1, $"exit {exit}: {stderr}\n{stdout}"); // not one conversation could be compared
         var html = await File.ReadAllTextAsync(report);
         Assert.Contains("<dd id=\"puladas\">2</dd>", html);
-        Assert.Equal(2, Regex.Matches(html, "avaliador indisponível: pedido recusado pelo modelo \\(400\\)").Count);
+        Assert.Equal(2, Regex.Matches(html, "o avaliador recusou esta conversa: pedido recusado pelo modelo \\(400\\)").Count);
         Assert.Contains("0 conversas avaliadas, 2 puladas", stdout);
         Assert.Equal(evaluations, await f.ScalarAsync<long>("SELECT count(*) FROM avaliacoes_qualidade"));
     }

@@ -1,6 +1,11 @@
 using System.Text.Json.Nodes;
 using Julia.Agent;
+using Julia.Alerts;
+using Julia.Infrastructure.Redis;
+using Julia.Infrastructure.Resilience;
 using Julia.IntegrationTests.Conversations;
+using Julia.IntegrationTests.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using static Julia.IntegrationTests.Quality.QualityScenario;
 using static Julia.IntegrationTests.TestHost.FakeAnthropic;
@@ -169,6 +174,103 @@ public sealed class QualityJobTests(QualityFixture f) : IClassFixture<QualityFix
         Assert.Contains("2 conversas ficam para a próxima execução", result);
         Assert.Equal(before + 1, f.Anthropic.Requests.Count);
         Assert.Empty(await RowsAsync());
+    }
+
+    /// <summary>
+    /// A transcript the model refuses (400 — longer than an OpenAI-compatible model's context window, say) is skipped and
+    /// the batch goes on (docs/decisions.md#quality). Before, it stopped the batch like a provider outage: the same
+    /// conversation, first of the longest-waiting half every night, stopped every night's batch at itself, and no
+    /// conversation behind it was judged again — the runbook's "nenhuma fica para sempre" broken by one long thread.
+    /// </summary>
+    [Fact]
+    public async Task ATranscriptTheModelRefusesIsSkippedAndTheBatchGoesOn()
+    {
+        await ResetAsync(f);
+        var breaker = f.App.Services.GetRequiredService<CircuitBreakers>().Claude;
+        breaker.RecordSuccess();
+        var refused = await CompletedAsync(f, 10);
+        var judged = await CompletedAsync(f, 20);
+        f.Anthropic.Enqueue(Error(400, "error-400-invalid-request.json"), Text(Verdict));
+        var logsBefore = f.App.Logs.Lines.Count;
+
+        var result = await RunJobAsync(f);
+
+        Assert.StartsWith("1 conversa avaliada, 1 pulada", result);
+        Assert.DoesNotContain("interrompido", result);
+        Assert.Equal([judged], (await RowsAsync()).Select(r => r.ConversaId));
+        Assert.Equal(CircuitState.Closed, breaker.State);
+        var warning = Assert.Single(f.App.Logs.Lines.Skip(logsBefore).ToList(), l => l.EventId == 9518);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Equal($"Quality: conversa {refused} skipped, the model refused its request: pedido recusado pelo modelo (400)", warning.Message);
+    }
+
+    /// <summary>
+    /// The nightly judge meeting a refused key or account (401, 403) says it as a doctor's turn would
+    /// (docs/decisions.md#model-refused): the `claude` breaker opens at once, Redis `agente:recusa` makes health name the
+    /// refusal, and the `circuito_aberto` page says the provider refused the key and that waiting will not help. Before,
+    /// the judge counted one ordinary failure: breaker closed, health `healthy`, no page — at 02:00 the judge is often the
+    /// first call of the night to meet a revoked key, and the first doctor of the morning found it instead.
+    /// </summary>
+    [Theory]
+    [InlineData(401, "authentication_error", "chave da API recusada (401)")]
+    [InlineData(403, "permission_error", "acesso negado pelo provedor (403)")]
+    public async Task ARefusedKeyStopsTheBatchAndIsSaidAsTheReplyPathSaysIt(int status, string type, string words)
+    {
+        await ResetAsync(f);
+        var breaker = f.App.Services.GetRequiredService<CircuitBreakers>().Claude;
+        var refusal = f.App.Services.GetRequiredService<ModelRefusal>();
+        var redis = f.App.Services.GetRequiredService<RedisGate>().Multiplexer.GetDatabase(f.Redis.Database);
+        breaker.RecordSuccess();
+        await refusal.ClearAsync(always: true);
+        await f.ExecuteAsync("DELETE FROM alertas_enviados");
+        await CompletedAsync(f, 10);
+        await CompletedAsync(f, 20);
+        f.Anthropic.Enqueue(new FakeModelServer.Answer(status,
+            $$"""{"type":"error","error":{"type":"{{type}}","message":"refused"},"request_id":"req_011CSHoEeqs5C35K2UUqR7Fy"}"""));
+        var before = f.Anthropic.Requests.Count;
+        try
+        {
+            var result = await RunJobAsync(f);
+
+            Assert.Contains("interrompido", result);
+            Assert.Contains("2 conversas ficam para a próxima execução", result);
+            Assert.Equal(before + 1, f.Anthropic.Requests.Count);
+            Assert.Empty(await RowsAsync());
+            Assert.Equal(CircuitState.Open, breaker.State);
+            Assert.StartsWith(words, (string?)await redis.HashGetAsync(ModelRefusal.Key, "motivo"));
+            var health = JsonNode.Parse(await f.Client.GetStringAsync("/admin/metricas/health"))!;
+            Assert.Contains(health["problemas"]!.AsArray().Select(p => p!.GetValue<string>()),
+                p => p.StartsWith("modelo recusando as chamadas: " + words, StringComparison.Ordinal));
+            var page = await Eventually.MatchesAsync(
+                () => f.ScalarAsync<string?>("SELECT mensagem FROM alertas_enviados WHERE tipo = 'circuito_aberto'"), m => m is not null);
+            Assert.StartsWith("Circuito aberto: claude — " + AlertRules.ModelRefusedWords + " (" + words, page);
+            Assert.Contains("esperar não resolve", page);
+            Assert.DoesNotContain("até a próxima tentativa", page);
+        }
+        finally
+        {
+            breaker.RecordSuccess();
+            await refusal.ClearAsync(always: true);
+        }
+    }
+
+    /// <summary>An answer of the judge clears a refusal this process recorded: the key works again (as a doctor's turn does).</summary>
+    [Fact]
+    public async Task AnAnswerOfTheJudgeClearsTheRefusalThisProcessRecorded()
+    {
+        await ResetAsync(f);
+        var breaker = f.App.Services.GetRequiredService<CircuitBreakers>().Claude;
+        var refusal = f.App.Services.GetRequiredService<ModelRefusal>();
+        var redis = f.App.Services.GetRequiredService<RedisGate>().Multiplexer.GetDatabase(f.Redis.Database);
+        breaker.RecordSuccess();
+        await refusal.RecordAsync("chave da API recusada (401): confira a variável da chave");
+        await CompletedAsync(f, 10);
+        f.Anthropic.Enqueue(Text(Verdict));
+
+        var result = await RunJobAsync(f);
+
+        Assert.Single(await RowsAsync());
+        Assert.False(await redis.KeyExistsAsync(ModelRefusal.Key), result);
     }
 }
 

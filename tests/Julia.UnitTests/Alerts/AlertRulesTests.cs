@@ -13,12 +13,14 @@ public sealed class AlertRulesTests
 
     static List<AlertCandidate> Evaluate(
         AlertFacts? facts = null, Dictionary<string, Sample[]>? samples = null, Dictionary<string, long>? window = null,
-        QueueDepth? queue = null, string whatsApp = "open", Dictionary<string, string>? circuits = null, int? whatsAppReason = null)
+        QueueDepth? queue = null, string whatsApp = "open", Dictionary<string, string>? circuits = null, int? whatsAppReason = null,
+        string? modelRefused = null)
     {
         var s = (samples ?? []).ToDictionary(p => p.Key, p => (IReadOnlyList<Sample>)p.Value);
         var snapshot = new MetricsSnapshot(s, window ?? [], window ?? [], false) { SharedCircuits = circuits ?? [] };
         var report = new MetricsReport(snapshot, s.ToDictionary(p => p.Key, p => OperationStats.From(p.Value)!), queue ?? new QueueDepth(0, 0, 0, null, 0),
-            new RateLimitUsage(0, 20, 0, 100, true, "-"), [], true, "m", whatsApp, Now, whatsAppReason);
+            new RateLimitUsage(0, 20, 0, 100, true, "-"), [], true, "m", whatsApp, Now, whatsAppReason,
+            modelRefused is null ? null : (modelRefused, Now.AddMinutes(-3)));
         return AlertRules.Evaluate(report, facts ?? Quiet, Now);
     }
 
@@ -194,6 +196,38 @@ public sealed class AlertRulesTests
         Assert.Equal("Circuito aberto: claude (chamadas recusadas até a próxima tentativa)", AlertRules.CircuitOpen(["claude"]).Mensagem);
         Assert.Equal("Circuitos abertos: chatwoot e claude (chamadas recusadas até a próxima tentativa)",
             AlertRules.CircuitOpen(["chatwoot", "claude"]).Mensagem);
+    }
+
+    /// <summary>
+    /// The `claude` breaker opened by the provider refusing the key or the account (docs/decisions.md#model-refused): the page
+    /// said "chamadas recusadas até a próxima tentativa", which reads as "it will pass" — a refused key never does. Now it
+    /// names the refusal, says waiting will not help and what to fix; the refusal is a subject of its own, so it pages even
+    /// inside the cooldown of an ordinary `claude` opening. Other circuits keep their words.
+    /// </summary>
+    [Fact]
+    public void ACircuitOpenedByARefusedKeySaysWaitingWillNotHelp()
+    {
+        const string reason = "chave da API recusada (401): confira a variável da chave";
+        var alone = AlertRules.CircuitOpen(["claude"], reason);
+        Assert.Equal("Circuito aberto: claude — o provedor do modelo recusou a chave ou a conta (chave da API recusada (401): confira a " +
+            "variável da chave); esperar não resolve: corrija a chave (ou a conta no provedor) e reinicie a Júlia — até lá toda " +
+            "mensagem recebe a resposta de espera e vai para a equipe", alone.Mensagem);
+        Assert.Equal(["claude", AlertRules.ModelRefusedWords], alone.Subjects);
+        Assert.True(alone.AnyTime);
+        Assert.Equal(AlertTypes.Critical, alone.Severidade);
+
+        var two = AlertRules.CircuitOpen(["chatwoot", "claude"], reason);
+        Assert.StartsWith("Circuitos abertos: chatwoot e claude — claude: o provedor do modelo recusou a chave ou a conta (", two.Mensagem);
+        Assert.EndsWith("; os outros recusam chamadas até a próxima tentativa", two.Mensagem);
+
+        // A refusal says nothing about another circuit: its words stay.
+        Assert.Equal("Circuito aberto: evolution (chamadas recusadas até a próxima tentativa)", AlertRules.CircuitOpen(["evolution"], reason).Mensagem);
+
+        // The job reads the refusal health reads (Redis `agente:recusa`) for a `claude` still open.
+        var fromJob = Find(Evaluate(circuits: new() { ["claude"] = "open" }, modelRefused: reason), CircuitoAberto)!;
+        Assert.Equal(alone.Mensagem, fromJob.Mensagem);
+        Assert.Equal("Circuito aberto: claude (chamadas recusadas até a próxima tentativa)",
+            Find(Evaluate(circuits: new() { ["claude"] = "open" }), CircuitoAberto)!.Mensagem);
     }
 
     /// <summary>

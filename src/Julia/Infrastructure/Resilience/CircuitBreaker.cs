@@ -28,6 +28,14 @@ internal sealed class CircuitBreaker(string name, int failuresToOpen, TimeSpan o
     public DateTimeOffset? LastSuccessAt { get; private set; }
     public DateTimeOffset? RetryAt { get { lock (gate) return State == CircuitState.Open ? openedAt + OpenFor : null; } }
 
+    /// <summary>
+    /// Why <see cref="Trip"/> opened it (the model provider refusing the key: its reason in words), until a success or an
+    /// opening by ordinary failures; null otherwise. Read by the `circuito_aberto` alert, which must say that waiting will
+    /// not help (docs/decisions.md#model-refused).
+    /// </summary>
+    public string? TripReason { get { lock (gate) return tripReason; } }
+    string? tripReason;
+
     /// <summary>Raised when the breaker opens (alert `circuito_aberto`).</summary>
     public event Action<CircuitBreaker>? Opened;
 
@@ -58,6 +66,7 @@ internal sealed class CircuitBreaker(string name, int failuresToOpen, TimeSpan o
         {
             failures = 0;
             trialInFlight = false;
+            tripReason = null;
             State = CircuitState.Closed;
             LastSuccessAt = time.GetUtcNow();
         }
@@ -80,11 +89,12 @@ internal sealed class CircuitBreaker(string name, int failuresToOpen, TimeSpan o
     /// A failure that every call would meet until someone fixes it (the model provider refusing the key): open now,
     /// without waiting for <see cref="FailuresToOpen"/> in a row; the wait and the trial call are as for any opening.
     /// </summary>
-    public void Trip()
+    public void Trip(string? reason = null)
     {
         bool opened;
         lock (gate)
         {
+            tripReason = reason;
             failures = Math.Max(failures + 1, FailuresToOpen);
             trialInFlight = false;
             LastFailureAt = time.GetUtcNow();
@@ -108,6 +118,7 @@ internal sealed class CircuitBreaker(string name, int failuresToOpen, TimeSpan o
                 opened = State != CircuitState.Open;
                 State = CircuitState.Open;
                 openedAt = time.GetUtcNow();
+                tripReason = null;   // opened by failures this time, not by a refusal
             }
         }
         if (opened) Opened?.Invoke(this);

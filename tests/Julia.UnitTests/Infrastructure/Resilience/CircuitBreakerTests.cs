@@ -58,6 +58,40 @@ public sealed class CircuitBreakerTests
     }
 
     /// <summary>
+    /// Why a trip opened the breaker is kept for the `circuito_aberto` page (docs/decisions.md#model-refused), and seen at the
+    /// moment `Opened` is raised; a success, or an opening by ordinary failures, forgets it.
+    /// </summary>
+    [Fact]
+    public void ATripKeepsItsReasonUntilASuccessOrAnOrdinaryOpening()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-25T12:00:00Z"));
+        var breaker = new CircuitBreaker("claude", 3, TimeSpan.FromSeconds(60), clock);
+        string? seen = null;
+        breaker.Opened += b => seen = b.TripReason;
+
+        Assert.True(breaker.TryEnter());
+        breaker.Trip("chave da API recusada (401)");
+        Assert.Equal("chave da API recusada (401)", seen);
+        Assert.Equal("chave da API recusada (401)", breaker.TripReason);
+
+        clock.Advance(TimeSpan.FromSeconds(60));
+        Assert.True(breaker.TryEnter());
+        breaker.RecordFailure();   // the trial met a network fault, not a refusal
+        Assert.Equal(CircuitState.Open, breaker.State);
+        Assert.Null(breaker.TripReason);
+        Assert.Null(seen);
+
+        clock.Advance(TimeSpan.FromSeconds(60));
+        Assert.True(breaker.TryEnter());
+        breaker.Trip("acesso negado pelo provedor (403)");
+        Assert.False(breaker.TryEnter());
+        clock.Advance(TimeSpan.FromSeconds(60));
+        Assert.True(breaker.TryEnter());
+        breaker.RecordSuccess();
+        Assert.Null(breaker.TripReason);
+    }
+
+    /// <summary>
     /// A half-open trial whose caller cancelled it (the turn's typing indicator once the agent answered) gives the trial
     /// back; before, the breaker stayed half-open with a trial "in flight" and refused every later call for good.
     /// </summary>
