@@ -216,6 +216,98 @@ public sealed class JobSchedulerTests
         Assert.Equal("2026-12-02,2026-12-03", (string?)await cmd.ExecuteScalarAsync());
     }
 
+    /// <summary>
+    /// Daylight saving time: Brazil has had none since 2019, and the documents only say "São Paulo time" — the tz database
+    /// decides, so a change back to DST (a decree, a tzdata update) must neither skip nor repeat a daily job. Checked on
+    /// the last real changes. 2018-11-04: midnight jumped to 01:00, so a job at 00:30 has no such minute that day — it
+    /// runs at 01:00, once. 2019-02-16: 23:00–23:59 happened twice (midnight went back to 23:00) — a job at 23:30 runs
+    /// at the first 23:30 only. Claims are São Paulo dates.
+    /// </summary>
+    [Theory]
+    [InlineData("2018-11-03T12:00:00Z", "00:30", "2018-11-04T02:59:30Z", "2018-11-04T03:00:30Z", "2018-11-04T04:30:30Z", "2018-11-03,2018-11-04")]
+    [InlineData("2019-02-16T01:45:00Z", "23:30", "2019-02-17T01:29:30Z", "2019-02-17T01:30:30Z", "2019-02-17T02:30:30Z", "2019-02-15,2019-02-16")]
+    public async Task ADaylightSavingChangeNeitherSkipsNorRepeatsADailyJob(string start, string at, string before, string due, string later, string days)
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDataSource();
+        await MigrateAsync(db);
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse(start));
+        var daily = new DailyJob(TimeOnly.Parse(at));
+        var beat = new CountingJob("batida", clock, TimeSpan.FromMinutes(1), TimeSpan.Zero);
+        var runner = new JobRunner([daily, beat], db, new BusinessHours(Options.Create(new BusinessHoursOptions())), clock, NullLogger<JobRunner>.Instance);
+        using var scheduler = new JobScheduler(runner, new ConfigurationBuilder().Build(), clock, NullLogger<JobScheduler>.Instance);
+
+        await scheduler.StartAsync(default);
+        await Eventually.MatchesAsync(() => Task.FromResult(daily.Runs), n => n == 1);   // the start day's run (after its hour)
+        var ticks = new Ticks(clock, beat, db);
+        foreach (var (instant, runs) in new[] { (before, 1), (due, 2), (later, 2) })
+        {
+            await ticks.ToAsync(DateTimeOffset.Parse(instant));
+            await Eventually.MatchesAsync(() => Task.FromResult(daily.Runs), n => n == runs, seconds: 10);
+        }
+        await scheduler.StopAsync(default);
+
+        Assert.Equal(2, daily.Runs);
+        await using var c = await db.OpenConnectionAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand("SELECT string_agg(dia::text, ',' ORDER BY dia) FROM execucoes_job WHERE nome = 'diario_sp'", c);
+        Assert.Equal(days, (string?)await cmd.ExecuteScalarAsync());
+    }
+
+    sealed class WorkdayJob : IJob
+    {
+        public int Runs;
+        public string Name => "abertura_teste";
+        public JobSchedule Schedule => new(DailyAt: new TimeOnly(8, 0), BusinessHoursOnly: true);
+
+        public Task<string> RunAsync(CancellationToken ct)
+        {
+            Interlocked.Increment(ref Runs);
+            return Task.FromResult("ok");
+        }
+    }
+
+    /// <summary>
+    /// A daily job kept to business hours (`abertura`, 08:00 Mon–Fri) skips the weekend and a FERIADOS date — all day, not
+    /// only at 08:00 (a worker up at 19:59 on the holiday does not run it) — and runs at 08:00 on the next working day, not
+    /// at 07:59:30. Claims are the days it ran.
+    /// </summary>
+    [Fact]
+    public async Task ABusinessHoursDailyJobSkipsTheWeekendAndAHolidayAndRunsTheNextWorkingMorning()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDataSource();
+        await MigrateAsync(db);
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-04T12:00:00Z"));   // Friday 09:00 in São Paulo
+        var job = new WorkdayJob();
+        var beat = new CountingJob("batida", clock, TimeSpan.FromMinutes(1), TimeSpan.Zero);
+        var hours = new BusinessHours(Options.Create(new BusinessHoursOptions { Holidays = "2026-12-07" }));   // Monday
+        var runner = new JobRunner([job, beat], db, hours, clock, NullLogger<JobRunner>.Instance);
+        using var scheduler = new JobScheduler(runner, new ConfigurationBuilder().Build(), clock, NullLogger<JobScheduler>.Instance);
+
+        await scheduler.StartAsync(default);
+        await Eventually.MatchesAsync(() => Task.FromResult(job.Runs), n => n == 1);
+        var ticks = new Ticks(clock, beat, db);
+        foreach (var (at, runs) in new[]
+                 {
+                     ("2026-12-05T11:00:30Z", 1),   // Saturday 08:00:30
+                     ("2026-12-07T11:00:30Z", 1),   // Monday 08:00:30, a holiday
+                     ("2026-12-07T22:59:30Z", 1),   // Monday 19:59:30, still the holiday
+                     ("2026-12-08T10:59:30Z", 1),   // Tuesday 07:59:30
+                     ("2026-12-08T11:00:30Z", 2),   // Tuesday 08:00:30
+                     ("2026-12-08T18:00:00Z", 2),
+                 })
+        {
+            await ticks.ToAsync(DateTimeOffset.Parse(at));
+            await Eventually.MatchesAsync(() => Task.FromResult(job.Runs), n => n == runs, seconds: 10);
+        }
+        await scheduler.StopAsync(default);
+
+        Assert.Equal(2, job.Runs);
+        await using var c = await db.OpenConnectionAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand("SELECT string_agg(dia::text, ',' ORDER BY dia) FROM execucoes_job WHERE nome = 'abertura_teste'", c);
+        Assert.Equal("2026-12-04,2026-12-08", (string?)await cmd.ExecuteScalarAsync());
+    }
+
     sealed class FailingOnceDailyJob(TimeOnly at) : IJob
     {
         public int Attempts;

@@ -31,6 +31,65 @@ public sealed class JobsTests(JobsFixture f) : IClassFixture<JobsFixture>
         Assert.Contains("resultado", await ok.Content.ReadAsStringAsync());
     }
 
+    /// <summary>
+    /// A job another process is running (its advisory lock `job:{nome}` held) is a 409 "já está rodando" by hand, and the
+    /// refused call does not take the day: once the other run ends, the day's run still happens (docs/decisions.md#jobs).
+    /// </summary>
+    [Fact]
+    public async Task AJobRunningElsewhereIs409AndTheRefusedCallTakesNoDay()
+    {
+        await f.ExecuteAsync("DELETE FROM execucoes_job WHERE nome = 'pressao'");
+        await using (var other = await f.Db.OpenConnectionAsync())
+        {
+            await using (var lockCommand = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended('job:pressao', 0))", other))
+                await lockCommand.ExecuteScalarAsync();
+
+            var busy = await RunJobAsync("pressao");
+
+            Assert.Equal(HttpStatusCode.Conflict, busy.StatusCode);
+            Assert.Contains("O job pressao já está rodando", await busy.Content.ReadAsStringAsync());
+            Assert.Equal(0L, await f.ScalarAsync<long>("SELECT count(*) FROM execucoes_job WHERE nome = 'pressao'"));
+            // The other run ends (a pooled connection keeps its session's advisory locks: released by hand).
+            await using var unlock = new Npgsql.NpgsqlCommand("SELECT pg_advisory_unlock_all()", other);
+            await unlock.ExecuteNonQueryAsync();
+        }
+
+        var ran = await RunJobAsync("pressao");
+        Assert.Equal(HttpStatusCode.OK, ran.StatusCode);
+        Assert.Equal(1L, await f.ScalarAsync<long>("SELECT count(*) FROM execucoes_job WHERE nome = 'pressao' AND concluido_em IS NOT NULL"));
+        await f.ExecuteAsync("DELETE FROM execucoes_job WHERE nome = 'pressao'");
+    }
+
+    /// <summary>Every job GET /jobs lists runs by POST /jobs/{nome} (200, or 409 for a daily one already run): none is a 500.</summary>
+    [Fact]
+    public async Task EveryListedJobRunsByHand()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/jobs");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", JobsFixture.Token);
+        var listed = System.Text.Json.Nodes.JsonNode.Parse(await (await f.Client.SendAsync(request)).Content.ReadAsStringAsync())!.AsArray()
+            .Select(j => j!["nome"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["abertura", "alertas", "campanhas", "encerramento", "fila-recuperacao", "followups", "handoffs-lembrete", "pausas",
+            "pressao", "qualidade", "relatorio-diario", "reservas-expiracao", "retencao"], listed);
+        // The days this test claims are given back: the class's other tests run `pausas` and `pressao` themselves.
+        var claimedBefore = await f.QueryAsync<string>("SELECT nome FROM execucoes_job");
+        try
+        {
+            foreach (var nome in listed)
+            {
+                var response = await RunJobAsync(nome);
+                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{nome}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+        finally
+        {
+            await f.ExecuteAsync("DELETE FROM execucoes_job WHERE NOT (nome = ANY(@claimedBefore))", new { claimedBefore = claimedBefore.ToArray() });
+        }
+        var unknown = await RunJobAsync("limpeza");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("retencao", await unknown.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task FollowUpsGoOnlyToSilentEligibleConversationsOncePerStep()
     {
