@@ -78,7 +78,15 @@ internal sealed class JobScheduler(JobRunner runner, IConfiguration configuratio
             lastRun[job.Name] = now;
             try
             {
-                await runner.RunAsync(job.Name, claimDay: true, ct);
+                var (outcome, _) = await runner.RunAsync(job.Name, claimDay: true, ct);
+                if (outcome == JobRunOutcome.Busy)
+                {
+                    // Another process (or a POST /jobs/{nome}) holds the job: not the day's run yet — it may fail and give
+                    // the day back, or die. Looked at again at the next tick (then "already ran today", or run here;
+                    // docs/decisions.md#jobs).
+                    lastRun.TryRemove(job.Name, out _);
+                    return false;
+                }
                 retryAt.TryRemove(job.Name, out _);
                 return true;
             }

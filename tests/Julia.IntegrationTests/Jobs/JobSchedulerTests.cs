@@ -23,14 +23,17 @@ public sealed class JobSchedulerTests
     /// for the jobs of the tick before to end (their advisory locks released): a tick that finds a job still running
     /// skips it, and on a loaded host the start-up run of the every-minute job outlasted the next tick (a full run).
     /// </summary>
-    sealed class Ticks(FakeTimeProvider clock, CountingJob beat, Npgsql.NpgsqlDataSource db)
+    sealed class Ticks(FakeTimeProvider clock, CountingJob beat, Npgsql.NpgsqlDataSource db, int expectedHeldLocks = 0)
     {
         int seen = 1; // the start-up tick runs it once
+
+        /// <summary>Advisory locks the test itself holds (another process's run), which no tick waits for.</summary>
+        public int ExpectedHeldLocks { get; set; } = expectedHeldLocks;
 
         public async Task ToAsync(DateTimeOffset at)
         {
             await Eventually.MatchesAsync(() => Task.FromResult(beat.Runs), n => n >= seen, seconds: 10);
-            await Eventually.MatchesAsync(HeldJobLocksAsync, n => n == 0, seconds: 10);
+            await Eventually.MatchesAsync(HeldJobLocksAsync, n => n == ExpectedHeldLocks, seconds: 10);
             await Task.Delay(50); // the run's last steps after the unlock: the connection back to the pool, the task's end
             clock.SetUtcNow(at - TimeSpan.FromSeconds(30));
             await Task.Delay(100);
@@ -306,6 +309,45 @@ public sealed class JobSchedulerTests
         await using var c = await db.OpenConnectionAsync();
         await using var cmd = new Npgsql.NpgsqlCommand("SELECT string_agg(dia::text, ',' ORDER BY dia) FROM execucoes_job WHERE nome = 'abertura_teste'", c);
         Assert.Equal("2026-12-04,2026-12-08", (string?)await cmd.ExecuteScalarAsync());
+    }
+
+    /// <summary>
+    /// A daily job another process holds at its hour (its advisory lock: a second worker, or a `POST /jobs/{nome}` by hand)
+    /// is not taken for the day's run: that run may still fail and give the day back. Before, the scheduler that found it
+    /// busy marked the day done and never looked again — the day was lost when the other run failed or its process died.
+    /// Now it looks again at the next tick and runs it once the lock is free and the day unclaimed.
+    /// </summary>
+    [Fact]
+    public async Task ADailyJobFoundBusyIsLookedAtAgainAndRunsWhenTheOtherRunGaveTheDayBack()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDataSource();
+        await MigrateAsync(db);
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-03T03:29:00Z"));   // 00:29 in São Paulo
+        var daily = new DailyJob(new TimeOnly(0, 30));
+        var beat = new CountingJob("batida", clock, TimeSpan.FromMinutes(1), TimeSpan.Zero);
+        var runner = new JobRunner([daily, beat], db, new BusinessHours(Options.Create(new BusinessHoursOptions())), clock, NullLogger<JobRunner>.Instance);
+        using var scheduler = new JobScheduler(runner, new ConfigurationBuilder().Build(), clock, NullLogger<JobScheduler>.Instance);
+        await using var other = await db.OpenConnectionAsync();
+
+        await scheduler.StartAsync(default);
+        await Eventually.MatchesAsync(() => Task.FromResult(beat.Runs), n => n >= 1);
+        // The other process holds the job at its hour …
+        await using (var hold = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended('job:diario_sp', 0))", other))
+            await hold.ExecuteScalarAsync();
+        var ticks = new Ticks(clock, beat, db, expectedHeldLocks: 1);
+        await ticks.ToAsync(DateTimeOffset.Parse("2026-12-03T03:30:30Z"));
+        Assert.Equal(0, daily.Runs);
+        // … and its run fails: the lock is released with no claim left for the day.
+        await using (var release = new Npgsql.NpgsqlCommand("SELECT pg_advisory_unlock_all()", other))
+            await release.ExecuteScalarAsync();
+        ticks.ExpectedHeldLocks = 0;
+        await ticks.ToAsync(DateTimeOffset.Parse("2026-12-03T03:31:30Z"));
+        await Eventually.MatchesAsync(() => Task.FromResult(daily.Runs), n => n == 1, seconds: 10);
+        await ticks.ToAsync(DateTimeOffset.Parse("2026-12-03T03:32:30Z"));
+        await scheduler.StopAsync(default);
+
+        Assert.Equal(1, daily.Runs);
     }
 
     sealed class FailingOnceDailyJob(TimeOnly at) : IJob
