@@ -4,7 +4,7 @@ using Julia.Handoffs;
 namespace Julia.UnitTests.Conversations;
 
 /// <summary>
-/// Bursts of the twenty-third to fifty-fifth blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
+/// Bursts of the twenty-third to fifty-sixth blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
 /// for — an opt-out through <see cref="OptOutDetector.InTurn"/> (as TurnProcessor reads it), a handoff through
 /// <see cref="HandoffTriggerDetector.DetectInTurn"/>. A line can narrow the stop before it, take a request back, or say
 /// who writes for the doctor.
@@ -1875,6 +1875,41 @@ public sealed class BurstTests
     [InlineData("call me maybe", "kkkk")]
     [InlineData("isso aqui é automático?", "que rápido")]
     [InlineData("a família do paciente", "quer processar o hospital", "tô exausto")]
+    // Fifty-sixth blind set (its bursts as written, before the rules were read; three sarcastic ones revised to `neutro`, no
+    // strong word): his registration and its progress ("meu processo no CRM" / "já saiu"), an errand at the council, a hospital's
+    // jurídico, a compliment with a curse, anger at the traffic, the financeiro asked about. Four failed before.
+    [InlineData("meu processo no CRM", "já saiu")]
+    [InlineData("oi", "vou levar meu diploma pro CRM amanhã", "depois te mando o número")]
+    [InlineData("bom dia", "meu processo de credenciamento", "como está?")]
+    [InlineData("o jurídico do hospital", "pediu meu contrato", "vcs têm a via assinada?")]
+    [InlineData("porra", "que vaga boa", "quero!")]
+    [InlineData("o trânsito", "tá um absurdo", "vou atrasar uns 15 min")]
+    [InlineData("o supervisor do PS", "me pediu pra chegar antes", "ok?")]
+    [InlineData("aff", "perdi a vaga de novo", "próxima vez me avisa antes")]
+    [InlineData("o paciente ameaçou processar o hospital", "mas isso não tem nada a ver cmg", "sigo no plantão amanhã")]
+    [InlineData("minha esposa é advogada", "ela vai ler o contrato", "aí te respondo")]
+    [InlineData("não pagaram meu plantão ainda", "pode verificar?")]
+    [InlineData("esse calor", "tá horrível", "mas tô indo")]
+    [InlineData("pqp", "vocês são rápidos demais", "obrigado")]
+    [InlineData("vi no instagram", "a vaga de pediatria", "ainda tem?")]
+    [InlineData("o CRM pediu", "mais um documento", "no meu processo de transferência")]
+    [InlineData("print do comprovante", "segue")]
+    [InlineData("renovei a carteira do CRM", "tá aqui a foto")]
+    [InlineData("o financeiro", "já liberou?")]
+    [InlineData("falei com meu chefe", "ele liberou sexta", "pode reservar")]
+    [InlineData("o governo", "é uma vergonha", "mas enfim, tem plantão sábado?")]
+    [InlineData("tenho um amigo advogado", "que fez medicina também", "posso indicar?")]
+    [InlineData("não precisa me ligar", "pode ser por aqui mesmo")]
+    [InlineData("o gerente do hospital", "me ligou", "disse que tá tudo certo")]
+    [InlineData("😂😂", "boa", "fechado")]
+    [InlineData("a família do paciente chamou a polícia", "foi tenso o plantão", "mas tá tudo bem")]
+    [InlineData("que empresa séria", "gostei muito", "vou indicar")]
+    [InlineData("o hospital tá um caos", "mas eu vou", "pode confirmar")]
+    [InlineData("meu processo no cremesp", "saiu ontem", "já posso pegar plantão?")]
+    [InlineData("tem vaga de telemedicina?", "por vídeo", "eu gosto")]
+    [InlineData("parabéns pela organização", "👏👏")]
+    [InlineData("que empresa séria hein", "3 meses sem pagar")]
+    [InlineData("muito obrigado por nada", "👏👏👏")]
     public void TheseTurnsHaveNoTrigger(params string[] messages) =>
         Assert.Null(HandoffTriggerDetector.DetectInTurn(messages));
 
@@ -2529,6 +2564,62 @@ public sealed class BurstTests
     [InlineData(HandoffTriggers.NegativeSentiment, "vão à merda", "vocês")]
     [InlineData(HandoffTriggers.NegativeSentiment, "lixooo", "de empresa")]
     [InlineData(HandoffTriggers.NegativeSentiment, "filhos da puta", "me enrolaram")]
+    // Fifty-sixth blind set (its bursts as written, before the rules were read; two exposures revised from legal to anger): a
+    // department asked for, a call or a video call, a one-word request then its reason ("suporte" / "o app travou"), typos,
+    // Reclame Aqui, prints kept, the press, sarcasm with a curse. Four failed before.
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "quero falar com o financeiro")]
+    [InlineData(HandoffTriggers.PersonRequested, "boa tarde", "quem cuida do pagamento?", "preciso falar com essa pessoa")]
+    [InlineData(HandoffTriggers.PersonRequested, "tá difícil por aqui", "prefiro telefone", "alguém me liga?")]
+    [InlineData(HandoffTriggers.PersonRequested, "ATENDENTE", "AGORA")]
+    [InlineData(HandoffTriggers.PersonRequested, "vc é robô né", "quero falar com gente")]
+    [InlineData(HandoffTriggers.PersonRequested, "preciso resolver a nota", "me passa pro pessoal da contabilidade")]
+    [InlineData(HandoffTriggers.PersonRequested, "quero falar com o supervisor", "isso não tá certo")]
+    [InlineData(HandoffTriggers.PersonRequested, "me passa pro RH", "por favor")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi júlia", "pode pedir pro setor de escalas me chamar?")]
+    [InlineData(HandoffTriggers.PersonRequested, "dá pra fazer uma videochamada?", "fica mais fácil")]
+    [InlineData(HandoffTriggers.PersonRequested, "atendennte", "pfv")]
+    [InlineData(HandoffTriggers.PersonRequested, "suporte", "o app travou")]
+    [InlineData(HandoffTriggers.PersonRequested, "tô no carro", "me liga")]
+    [InlineData(HandoffTriggers.PersonRequested, "quero falar com o gerente", "urgente")]
+    [InlineData(HandoffTriggers.PersonRequested, "bot não resolve", "chama alguém")]
+    [InlineData(HandoffTriggers.PersonRequested, "a Fernanda do financeiro", "tá aí?", "queria falar com ela")]
+    [InlineData(HandoffTriggers.PersonRequested, "qual o telefone de vocês?", "vou ligar")]
+    [InlineData(HandoffTriggers.PersonRequested, "olá", "gostaria de falar com um atendente")]
+    [InlineData(HandoffTriggers.PersonRequested, "me passa pra sua supervisora", "obrigado")]
+    [InlineData(HandoffTriggers.PersonRequested, "preciso falar com alguém", "é sobre pagamento")]
+    [InlineData(HandoffTriggers.PersonRequested, "sac", "pfv")]
+    [InlineData(HandoffTriggers.PersonRequested, "marca uma call", "com alguém da equipe")]
+    [InlineData(HandoffTriggers.PersonRequested, "quem é o responsável pela escala?", "quero falar com ele")]
+    [InlineData(HandoffTriggers.PersonRequested, "quero falar com o dono", "ou com o gerente")]
+    [InlineData(HandoffTriggers.PersonRequested, "atendimento humano", "pfv")]
+    [InlineData(HandoffTriggers.PersonRequested, "pode me ligar amanhã?", "de manhã")]
+    [InlineData(HandoffTriggers.Legal, "não pagaram meu plantão", "vou cobrar na justiça")]
+    [InlineData(HandoffTriggers.Legal, "calote", "vou procurar um advogado")]
+    [InlineData(HandoffTriggers.Legal, "tenho print de tudo", "vou no Reclame Aqui")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "vou postar no instagram", "o que vocês fizeram")]
+    [InlineData(HandoffTriggers.Legal, "vou no Procon", "amanhã")]
+    [InlineData(HandoffTriggers.Legal, "vou denunciar vocês", "no CRM")]
+    [InlineData(HandoffTriggers.Legal, "isso é caso de justiça do trabalho", "vou entrar com ação")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "vou no jornal", "todo mundo vai saber")]
+    [InlineData(HandoffTriggers.Legal, "vou fazer um BO", "isso é golpe")]
+    [InlineData(HandoffTriggers.Legal, "vou processar", "vocês")]
+    [InlineData(HandoffTriggers.Legal, "eu vou é procurar meus direitos", "na justiça")]
+    [InlineData(HandoffTriggers.Legal, "ok", "vou acionar meu advogado")]
+    [InlineData(HandoffTriggers.Legal, "guardei todas as mensagens", "vão servir de prova")]
+    [InlineData(HandoffTriggers.Legal, "vou no consumidor.gov", "e no reclame aqui")]
+    [InlineData(HandoffTriggers.Legal, "notificação extrajudicial", "vai chegar essa semana")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "🤬🤬", "de novo")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "VOCÊS SÃO RIDÍCULOS", "QUE PALHAÇADA")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "bando de incompetente", "cadê meu dinheiro")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "🖕", "vcs")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "vão se foder", "caloteiros")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "que absurdo", "isso é uma falta de respeito")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "vocês são uma piada", "sério")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "lixo", "de empresa")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "mentirosos", "me prometeram e não cumpriram")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "péssimo", "horrível esse atendimento")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "tão de sacanagem comigo", "bando de amador")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "vsf", "vcs e essa vaga")]
     public void TheTurnsTrigger(string expected, params string[] messages) =>
         Assert.Equal(expected, HandoffTriggerDetector.DetectInTurn(messages)?.Trigger);
 

@@ -74,6 +74,15 @@ public sealed class DetectionCorpusTests(ITestOutputHelper output)
         Assert.True(hidden.Count == 0, $"{hidden.Count} matches the prefilter hides: {string.Join(" | ", hidden.Take(10))}");
     }
 
+    /// <summary>The same for the fifty-sixth set's evidence and instruments (HandoffTriggerDetector.LegalEvidenceWords).</summary>
+    [Fact]
+    public void EveryLegalEvidenceMatchOfTheCorpusPassesItsPrefilter()
+    {
+        var (matched, hidden) = MatchesThePrefilterHides(HandoffTriggerDetector.LegalEvidenceMatches, HandoffTriggerDetector.MayBeLegalEvidence);
+        Assert.True(matched >= 3, $"only {matched} matches: the corpus no longer exercises the expression");
+        Assert.True(hidden.Count == 0, $"{hidden.Count} matches the prefilter hides: {string.Join(" | ", hidden.Take(10))}");
+    }
+
     /// <summary>How many normalised corpus lines (each also after a leading word) the expression matches, and those of them the prefilter rejects.</summary>
     (int Matched, List<string> Hidden) MatchesThePrefilterHides(Func<string, bool> matches, Func<string, bool> prefilter)
     {

