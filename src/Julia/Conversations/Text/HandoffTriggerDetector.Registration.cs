@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Julia.Handoffs;
+using Julia.Infrastructure.Text;
 
 namespace Julia.Conversations.Text;
 
@@ -14,8 +15,8 @@ internal static partial class HandoffTriggerDetector
     static bool AnErrandOrAPlaceOnly(string t)
     {
         if (!t.AsSpan().ContainsAny(ErrandWords)) return false;
-        foreach (var m in ErrandOrPlace().EnumerateMatches(t))
-            if (DetectInOne(t.Remove(m.Index, m.Length).Insert(m.Index, " ")) != HandoffTriggers.Legal) return true;
+        foreach (var m in ErrandOrPlace.EnumerateMatches(t))
+            if (m.Length > 0 && DetectInOne(t.Remove(m.Index, m.Length).Insert(m.Index, " ")) != HandoffTriggers.Legal) return true;
         return false;
     }
 
@@ -30,15 +31,22 @@ internal static partial class HandoffTriggerDetector
         // "o CRM pediu mais um documento no meu processo", "o conselho aprovou meu processo".
         @"|\b" + CouncilName + @"( de \w+| d[oa] \w+)? (pediu|pede|exigiu|exige|quer|solicitou|precisa de|mandou|liberou|aprovou|deferiu|analisou|devolveu|recebeu)\b(?: \w+){0,5}? (no|do|o|para o|ao) meu processo\b" +
         // "em que etapa está o meu processo?", "meu processo tá em que fase?".
-        @"|\bem que (etapa|fase|pe|passo) (esta|ta|anda|se encontra|fica) (o )?meu processo\b|\bmeu processo (esta|ta|anda) em que (etapa|fase|pe|passo)\b" +
+        @"|\bem que (etapa|fase|pe|passo) (esta|ta|anda|se encontra|fica) (o )?meu processo\b|\bmeu processo (esta|ta|anda) em que (etapa|fase|pe|passo)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex ErrandOrPlace1();
+
+    [GeneratedRegex(
         // "o jurídico de lá precisa do meu RQE", "o setor jurídico do Einstein já aprovou meu credenciamento" — a hospital's department
         // about his papers (not "…vai notificar vocês").
-        @"|\b(o )?(setor )?juridico (de la|dele|deles|dela|delas|do \w+|da \w+)( ja| tambem)? (aprovou|pediu|pede|precisa|precisa de|quer|exige|exigiu|liberou|analisou|assinou|revisou|solicitou|validou|recebeu|conferiu)\b(?: \w+){0,4}? (o |a )?(meu|minha|o|a) (contrato|credenciamento|cadastro|documento|documentos|documentacao|rqe|crm|assinatura|diploma|certidao|termo|minuta|registro)\b" +
+        @"\b(o )?(setor )?juridico (de la|dele|deles|dela|delas|do \w+|da \w+)( ja| tambem)? (aprovou|pediu|pede|precisa|precisa de|quer|exige|exigiu|liberou|analisou|assinou|revisou|solicitou|validou|recebeu|conferiu)\b(?: \w+){0,4}? (o |a )?(meu|minha|o|a) (contrato|credenciamento|cadastro|documento|documentos|documentacao|rqe|crm|assinatura|diploma|certidao|termo|minuta|registro)\b" +
         // "fui jurado no tribunal do júri", "passei o dia no tribunal do júri como testemunha" — a civic duty.
         @"|\b(fui|sou|serei|vou ser|fui chamad[oa] para ser|fui convocad[oa] para ser|fui sortead[oa] para ser|estou de) jurad[oa]\b(?: \w+){0,3}?( (no|do) tribunal do juri)?|\btribunal do juri\b(?: \w+){0,4}? como (jurad[oa]|testemunha)\b" +
         // "a rua do hospital é a Advogado Jorge Duprat?" — a street named after a lawyer.
         @"|\b(rua|r|av|avenida|alameda|al|praca|travessa|estrada|rodovia|largo|viela|edificio) (do |da )?advogad[oa] [a-z]+\b" +
         @"|\b(rua|avenida|endereco)\b(?: \w+){0,3}? (e|eh|fica na|fica no) (a |o )?advogad[oa] [a-z]+ [a-z]+\b",
         RegexOptions.CultureInvariant)]
-    private static partial Regex ErrandOrPlace();
+    private static partial Regex ErrandOrPlace2();
+
+    /// <summary>The errands and places above, as pieces of under ~1 000 characters (docs/decisions.md#detection-speed).</summary>
+    static readonly RegexAlternation ErrandOrPlace = new(ErrandOrPlace1(), ErrandOrPlace2());
 }
