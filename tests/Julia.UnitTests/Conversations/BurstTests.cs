@@ -4,7 +4,7 @@ using Julia.Handoffs;
 namespace Julia.UnitTests.Conversations;
 
 /// <summary>
-/// Bursts of the twenty-third to fifty-sixth blind sets (docs/decisions.md#handoff): what a turn of several messages, answered as one, asks
+/// Bursts of the twenty-third to fifty-sixth blind sets (docs/detection-history.md#triggers): what a turn of several messages, answered as one, asks
 /// for — an opt-out through <see cref="OptOutDetector.InTurn"/> (as TurnProcessor reads it), a handoff through
 /// <see cref="HandoffTriggerDetector.DetectInTurn"/>. A line can narrow the stop before it, take a request back, or say
 /// who writes for the doctor.
@@ -337,7 +337,7 @@ public sealed class BurstTests
     [InlineData("oi", "eu nunca me cadastrei nisso", "parem de mandar")]
     [InlineData("bom dia", "me descadastra")]
     [InlineData("para", "sério", "para de mandar essas vagas")]
-    // Forty-second blind set (its bursts as written; label revised as docs/decisions.md#handoff says): weariness of us over lines.
+    // Forty-second blind set (its bursts as written; label revised as docs/detection-history.md#triggers says): weariness of us over lines.
     [InlineData("to de saco cheio", "de vcs")]
     // Forty-third blind set (its bursts as written, before the rules were read): a stop split over lines ("me tira" / "dessa
     // lista", "des" / "cadastra meu número"), a stop after a neutral start, the slang name of the messages ("me tira" / "dessa
@@ -1101,7 +1101,7 @@ public sealed class BurstTests
     [InlineData("me tira", "o plantão de terça", "e põe quarta")]
     [InlineData("chega", "cheguei no hospital")]
     [InlineData("apaga", "mandei a foto errada")]
-    // Forty-fifth blind set (its bursts as written; the lone 🛑 relabelled as docs/decisions.md#opt-out says): stop-words that
+    // Forty-fifth blind set (its bursts as written; the lone 🛑 relabelled as docs/detection-history.md#opt-out says): stop-words that
     // are not ("para" / "tô em cirurgia"), the same voices asking something else, a stop taken back as a joke.
     [InlineData("🛑", "🛑")]
     [InlineData("para", "que horas?")]
@@ -1495,7 +1495,7 @@ public sealed class BurstTests
     [InlineData("oi", "o pagamento veio errado", "faltou um plantão")]
     [InlineData("oi", "minha gestora do hospital mudou minha escala", "vou ver sábado")]
     [InlineData("nossa que rápido!", "obrigado")]
-    // Thirty-sixth blind set (its bursts as written, before the rules were read; labels revised as docs/decisions.md#handoff
+    // Thirty-sixth blind set (its bursts as written, before the rules were read; labels revised as docs/detection-history.md#triggers
     // says): the same words about others or in praise, his own expert work, strong words about his day, sarcasm with no strong
     // word, a call declined.
     [InlineData("oi", "ainda não caiu meu pagamento", "ótimo serviço, parabéns 👏👏")]
@@ -1542,7 +1542,7 @@ public sealed class BurstTests
     [InlineData("oi", "vc é uma pessoa ou um robô?", "tanto faz, me manda o valor")]
     [InlineData("oi", "pode deixar", "não precisa ninguém me ligar")]
     [InlineData("oi", "a coordenadora do hospital é muito brava kkk", "mas o plantão é ótimo")]
-    // Thirty-eighth blind set (its bursts as written, before the rules were read; labels revised as docs/decisions.md#handoff
+    // Thirty-eighth blind set (its bursts as written, before the rules were read; labels revised as docs/detection-history.md#triggers
     // says): the same words about the hospital, a lawyer who is family, a call offered, praise and strong words about his day.
     [InlineData("pela terceira vez", "meu pagamento veio errado")]
     [InlineData("que empresa", "desorganizada")]
@@ -1588,7 +1588,7 @@ public sealed class BurstTests
     [InlineData("tem gente suficiente", "no plantão", "ou vou ficar sozinho?")]
     [InlineData("ok", "confirmado", "obg")]
     [InlineData("pode me ligar se precisar", "tô livre")]
-    // Fortieth blind set (its bursts as written, before the rules were read; labels revised as docs/decisions.md#handoff says):
+    // Fortieth blind set (its bursts as written, before the rules were read; labels revised as docs/detection-history.md#triggers says):
     // the hospital's people named, a patient's threat over lines, sarcasm and one strong word, a call declined, the same words
     // about his day.
     [InlineData("parabéns", "pela organização 👏👏")]
@@ -1624,7 +1624,7 @@ public sealed class BurstTests
     [InlineData("vou ao hospital", "amanhã cedo")]
     [InlineData("a família do paciente", "disse que vai processar o hospital")]
     [InlineData("quem me recebe", "lá na UPA?")]
-    // Forty-second blind set (its bursts as written, before the rules were read; labels revised as docs/decisions.md#handoff says):
+    // Forty-second blind set (its bursts as written, before the rules were read; labels revised as docs/detection-history.md#triggers says):
     // the courts granting him something, the format of the work, the hospital's contacts, our contacts already found or thanked,
     // the same words in praise, about his day or a patient's threat over lines; sarcasm and one strong word.
     [InlineData("pela terceira vez", "cadê meu pagamento??")]
@@ -1668,7 +1668,7 @@ public sealed class BurstTests
     [InlineData("o plantão foi uma loucura", "mas deu tudo certo")]
     [InlineData("robô eficiente", "parabéns")]
     [InlineData("me passa o contato", "do hospital", "pra eu avisar que chego 7h")]
-    // Forty-fourth blind set (its bursts as written, before the rules were read; labels revised as docs/decisions.md#handoff says):
+    // Forty-fourth blind set (its bursts as written, before the rules were read; labels revised as docs/detection-history.md#triggers says):
     // calm turns with the same words — a payment asked about, the hospital's coordination, "vc é robô?" answered, sarcasm-free praise.
     [InlineData("de novo??", "atrasou DE NOVO", "palhaçada")]
     [InlineData("cadê", "meu", "dinheiro????")]
@@ -1708,7 +1708,7 @@ public sealed class BurstTests
     [InlineData("o pagamento caiu", "valeu", "👏👏")]
     [InlineData("quem cuida do pagamento", "é vcs ou o hospital?")]
     [InlineData("sério?", "já caiu?", "que rápido")]
-    // Forty-sixth blind set (its bursts as written, before the rules were read; labels revised as docs/decisions.md#handoff says):
+    // Forty-sixth blind set (its bursts as written, before the rules were read; labels revised as docs/detection-history.md#triggers says):
     // calm turns with the same words — a call wished for when a shift comes, a hospital's silence, the bot asked, anger of one word.
     [InlineData("toda semana", "a mesma desculpa")]
     [InlineData("prometeram", "e não cumpriram", "de novo")]
@@ -2210,7 +2210,7 @@ public sealed class BurstTests
     [InlineData(HandoffTriggers.PersonRequested, "tem como", "falar com o supervisor?")]
     [InlineData(HandoffTriggers.PersonRequested, "pode me transferir", "pra um atendente?")]
     [InlineData(HandoffTriggers.PersonRequested, "por msg não dá", "alguém me liga")]
-    // Forty-fourth blind set (its bursts as written, before the rules were read; labels revised as docs/decisions.md#handoff says):
+    // Forty-fourth blind set (its bursts as written, before the rules were read; labels revised as docs/detection-history.md#triggers says):
     // money late or missing over lines ("vcs estão de brincadeira" / "o pagamento atrasou de novo"), a person of ours by a team or
     // a role, legal steps split across lines, a calm start then the threat.
     [InlineData(HandoffTriggers.Legal, "olha", "se não cair até amanhã", "vou entrar na justiça")]
@@ -2258,7 +2258,7 @@ public sealed class BurstTests
     [InlineData(HandoffTriggers.NegativeSentiment, "faltou o adicional de novo", "vcs são uma vergonha")]
     [InlineData(HandoffTriggers.NegativeSentiment, "o pagamento atrasou", "de novo", "vcs tão de sacanagem")]
     [InlineData(HandoffTriggers.Legal, "o paciente ameaçou me processar hoje", "que dia", "enfim, tem plantão amanhã?")]
-    // Forty-sixth blind set (its bursts as written, before the rules were read; labels revised as docs/decisions.md#handoff says):
+    // Forty-sixth blind set (its bursts as written, before the rules were read; labels revised as docs/detection-history.md#triggers says):
     // the runaround and the anger it raises over lines, a team of ours named then asked for by "eles", legal steps split over lines.
     [InlineData(HandoffTriggers.Legal, "oi", "o pagamento de outubro não caiu", "se não cair até sexta vou entrar na justiça")]
     [InlineData(HandoffTriggers.Legal, "bom dia", "já é o segundo mês", "meu advogado vai entrar em contato")]

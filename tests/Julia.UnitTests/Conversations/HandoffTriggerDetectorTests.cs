@@ -113,7 +113,7 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("os coordenadores do hospital são bons?")]
     public void LookAlikesOfTheSeventhSetAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 
-    // Mechanisms added after the eighth blind set (docs/decisions.md#handoff).
+    // Mechanisms added after the eighth blind set (docs/detection-history.md#triggers).
     [Theory]
     [InlineData("vai tomar no cu")]                                    // a curse aimed at the reader is enough alone
     [InlineData("vsf")]
@@ -152,7 +152,7 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("bota um cristão pra me atender")]
     public void PersonFamiliesOfTheEighthSet(string text) => Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect(text));
 
-    // Mechanisms added after the ninth blind set (docs/decisions.md#handoff), on phrasings of their own.
+    // Mechanisms added after the ninth blind set (docs/detection-history.md#triggers), on phrasings of their own.
     [Theory]
     [InlineData("quero conversar com quem decide ai")]                 // someone who decides
     [InlineData("dá pra tratar por telefone? prefiro")]                 // a call in other words
@@ -204,7 +204,7 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("idiotas os motoristas dessa cidade")]                   // a plural insult with no clause mark after it
     public void NinthSetSentimentLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 
-    // Mechanisms added after the tenth blind set (docs/decisions.md#handoff), on phrasings of their own.
+    // Mechanisms added after the tenth blind set (docs/detection-history.md#triggers), on phrasings of their own.
     [Theory]
     [InlineData("tem alguém vivo nessa empresa?", HandoffTriggers.PersonRequested)]
     [InlineData("ninguém de vocês me responde mais?", HandoffTriggers.PersonRequested)]
@@ -390,7 +390,7 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("o plantão de ontem foi pro caralho")]                         // the curse about a shift
     public void FifteenthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 
-    // Thirty-fourth blind set (docs/decisions.md#handoff): the person by what they did for him, handed over to "minha gestora",
+    // Thirty-fourth blind set (docs/detection-history.md#triggers): the person by what they did for him, handed over to "minha gestora",
     // by name as the sentence, by channel, formally; a complaint at the ANS; anger aimed at us by "que piada vocês", "p da vida".
     [Theory]
     [InlineData("quero falar com quem me indicou a vaga", HandoffTriggers.PersonRequested)]
@@ -436,7 +436,7 @@ public sealed class HandoffTriggerDetectorTests
     public void ThirtyFourthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 
     /// <summary>
-    /// Thirty-sixth blind set (docs/decisions.md#handoff): the brief's phrases and variants written after the fixes — the bot
+    /// Thirty-sixth blind set (docs/detection-history.md#triggers): the brief's phrases and variants written after the fixes — the bot
     /// dismissed, a person of ours asked through Júlia to call or write him, legal steps as a question or what they deserve,
     /// curses and uselessness aimed at us.
     /// </summary>
@@ -491,7 +491,7 @@ public sealed class HandoffTriggerDetectorTests
     public void ThirtySixthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 
     /// <summary>
-    /// Thirty-eighth blind set (docs/decisions.md#handoff): the brief's phrases and variants written after the fixes — one of ours
+    /// Thirty-eighth blind set (docs/detection-history.md#triggers): the brief's phrases and variants written after the fixes — one of ours
     /// asked to contact him with many words between the asking and the contact, legal threats told by their consequence, the
     /// public told what they did.
     /// </summary>
@@ -544,7 +544,7 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("vocês vão ter notícias minhas amanhã sobre o documento")]
     public void ThirtyEighthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 
-    // Fortieth blind set (docs/decisions.md#handoff): variants written after the fixes — the standing role of our work at a place,
+    // Fortieth blind set (docs/detection-history.md#triggers): variants written after the fixes — the standing role of our work at a place,
     // a person of ours told to call through Júlia, our office visited, the warning before the step, the ombudsman, the news to
     // come, the screenshot posted, the doctors' group told, a curse with a letter hidden.
     [Theory]
@@ -601,7 +601,7 @@ public sealed class HandoffTriggerDetectorTests
         Assert.Same(plain, HandoffTriggerDetector.Uncensored(plain));
     }
 
-    // Forty-second blind set (docs/decisions.md#handoff): variants written after the fixes — a channel to one of ours (the 0800,
+    // Forty-second blind set (docs/detection-history.md#triggers): variants written after the fixes — a channel to one of ours (the 0800,
     // the SAC, an e-mail of a person or team, a contact after asking who handles something, one of ours by name asked to call back,
     // the boss at our place), legal steps by their instrument, our name taken to the networks or colleagues warned off us.
     [Theory]
@@ -651,7 +651,7 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("a Paula do hospital me ligou ontem")]
     public void FortySecondSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 
-    // Forty-fourth blind set (docs/decisions.md#handoff): variants written after the fixes — their mockery over a payment late or
+    // Forty-fourth blind set (docs/detection-history.md#triggers): variants written after the fixes — their mockery over a payment late or
     // missing, legal steps named plainly, a person of ours through a team or a role.
     [Theory]
     [InlineData("vcs tão de brincadeira, atrasaram o pagamento de novo", HandoffTriggers.NegativeSentiment)]
@@ -697,7 +697,7 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("qual o email do financeiro pra mandar a nota?")]
     public void FortyFourthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 
-    // Forty-sixth blind set (docs/decisions.md#handoff): variants written after the fixes — a wrong of ours told with the anger it
+    // Forty-sixth blind set (docs/detection-history.md#triggers): variants written after the fixes — a wrong of ours told with the anger it
     // raises, a team of ours named and then asked for by a pronoun, our failings spread among colleagues, the union by its name,
     // our ombudsman called, "no pau" with several parties.
     [Theory]
@@ -735,7 +735,7 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("poxa, ninguém atende no hospital")]
     public void FortySixthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 
-    // Forty-eighth blind set (docs/decisions.md#handoff): the set's rows that the rules missed before its fixes (the first eighteen),
+    // Forty-eighth blind set (docs/detection-history.md#triggers): the set's rows that the rules missed before its fixes (the first eighteen),
     // then variants written after them — a person asked for in this chat ("nesse zap"), by name after "pro", through a plural
     // imperative, an e-mail's "encaminhar meu contato", "por que não me passa…?", the Northeastern "atendenti"; "sue your", a
     // "representação" to the council, "notificando formalmente"; insults of exploiting and stalling.
@@ -809,7 +809,7 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("são umas duas horas de estrada até lá")]
     public void AnInsultWhoseSubjectIsNamedIsNotAimedAtUs(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 
-    // Fiftieth blind set (docs/decisions.md#handoff): the set's rows that failed before its fixes (the first twenty), then variants
+    // Fiftieth blind set (docs/detection-history.md#triggers): the set's rows that failed before its fixes (the first twenty), then variants
     // written after them — a request cut short before its noun, "tem alguém?" after a greeting, "cadê a equipe?", a call by
     // "chamada" or "no telefone", "bota alguém pra falar comigo", "encaminhar a um atendente", a menu's word; "pro com" dictated,
     // the labour court, a protest at the notary, the doctors' union, "vão ser processados"; the bot called names as a machine, an
@@ -867,7 +867,7 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("vou a um protesto no domingo, só posso sábado")]
     public void FiftiethSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 
-    // Fifty-second blind set (docs/decisions.md#handoff): the set's rows that failed before its fixes (the first nineteen), then
+    // Fifty-second blind set (docs/detection-history.md#triggers): the set's rows that failed before its fixes (the first nineteen), then
     // variants written after them — a role "de vocês" named by its shift, a colleague by name or nickname alone or told by what she
     // did, a call asked through someone or returned by phone, a call by its noun, the one who served him asked after, one of a team
     // of ours by what it does, "um membro da equipe"; the formal complaint by its verb, "justissa"; "l1x0", "tomar no c*", the
@@ -937,7 +937,7 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("a moça que me atendeu no PS foi ótima")]
     public void FiftySecondSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 
-    // Fifty-fourth blind set (docs/decisions.md#handoff): the set's 18 rows that failed before its fixes (the first eighteen), then
+    // Fifty-fourth blind set (docs/detection-history.md#triggers): the set's 18 rows that failed before its fixes (the first eighteen), then
     // variants written after them — a callback asked as the whole message, the offer closed only talking to someone, veiled
     // notices and authorities told, Procon dictated as "pro con", curses masked with a dot, the bot's diminutive called names;
     // "me liga o celular da coordenadora?" asks for one of ours through her number (the call of this set).
@@ -1006,7 +1006,7 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("robozinho esperto você hein")]
     public void FiftyFourthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 
-    // Fifty-sixth blind set (docs/decisions.md#handoff): the set's 35 rows that failed before its fixes (the first 35), then
+    // Fifty-sixth blind set (docs/detection-history.md#triggers): the set's 35 rows that failed before its fixes (the first 35), then
     // variants written after them — a department or role asked for (DP, contabilidade, setor de escalas, gestor, "quem é o
     // responsável pelos repasses? me passa o contato"), a call by video, meeting app or to his own phone, "ligue-me", typos of
     // "atendente"/"suporte", the SAC, the press and TV by name, going viral, "vou te expor", the gang, "cara de pau vocês",

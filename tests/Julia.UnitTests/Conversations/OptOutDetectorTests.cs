@@ -76,7 +76,7 @@ public sealed class OptOutDetectorTests
     [InlineData("")]
     public void DoesNotMistakeOrdinaryMessages(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 
-    // Mechanisms added after the sixth blind set (docs/decisions.md#handoff), on phrasings of their own.
+    // Mechanisms added after the sixth blind set (docs/detection-history.md#triggers), on phrasings of their own.
     [Theory]
     [InlineData("Não, quero sair da lista")]                              // a "não" ending its clause answers, it does not negate
     [InlineData("já falei que não quero! parem de me mandar vagas")]
@@ -115,7 +115,7 @@ public sealed class OptOutDetectorTests
     [InlineData("me deixa pensar um pouco")]                              // "me deixa" alone is the command, not inside a sentence
     public void DoesNotMistakeTheSixthSetLookAlikes(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 
-    // Mechanisms added after the seventh blind set (docs/decisions.md#handoff), on phrasings of their own.
+    // Mechanisms added after the seventh blind set (docs/detection-history.md#triggers), on phrasings of their own.
     [Theory]
     [InlineData("obrigada pelo contato mas pode parar")]                  // a closing command after "mas", comma or not
     [InlineData("agradeço muito, mas podem parar")]
@@ -138,7 +138,7 @@ public sealed class OptOutDetectorTests
     [InlineData("vou reportar vcs pro procon")]                            // an authority, not a spam report
     public void DoesNotMistakeTheSeventhSetLookAlikes(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 
-    // Mechanisms added after the eighth blind set (docs/decisions.md#handoff), on phrasings of their own.
+    // Mechanisms added after the eighth blind set (docs/detection-history.md#triggers), on phrasings of their own.
     [Theory]
     [InlineData("toda hora chega mensagem de vocês. basta")]               // a bare "chega"/"basta" closing a complaint about the sending
     [InlineData("vcs me enviam coisa todo dia, chega")]
@@ -164,7 +164,7 @@ public sealed class OptOutDetectorTests
     [InlineData("o paciente revogou o consentimento da cirurgia")]
     public void DoesNotMistakeTheEighthSetLookAlikes(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 
-    // Mechanisms added after the ninth blind set (docs/decisions.md#handoff), on phrasings of their own.
+    // Mechanisms added after the ninth blind set (docs/detection-history.md#triggers), on phrasings of their own.
     [Theory]
     [InlineData("Parem. Não aguento mais isso.")]                          // a bare command opening the message
     [InlineData("stop, chega de vagas")]
@@ -186,7 +186,7 @@ public sealed class OptOutDetectorTests
     [InlineData("stop sending night shifts, day only please")]             // English: a kind of shift named after the stop
     public void DoesNotMistakeTheNinthSetLookAlikes(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 
-    // Mechanisms added after the tenth blind set (docs/decisions.md#opt-out), on phrasings of their own.
+    // Mechanisms added after the tenth blind set (docs/detection-history.md#opt-out), on phrasings of their own.
     [Theory]
     [InlineData("eu já pedi pra sair e vocês continuam me enviando")]      // a request made before; "continuam" is no typo of "continuem"
     [InlineData("pedi pra me excluírem há uma semana")]                    // "há uma semana": when he asked, not a pause
@@ -393,7 +393,7 @@ public sealed class OptOutDetectorTests
     [InlineData("se eu gostar eu não saio da lista nunca")]                    // "saio" negated
     public void FifteenthSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 
-    // Thirty-third blind set (docs/decisions.md#opt-out).
+    // Thirty-third blind set (docs/detection-history.md#opt-out).
     [Theory]
     [InlineData("me tia dessa lista pfv")]                                     // a letter dropped in the short verb after "me"
     [InlineData("me tiar da lista")]                                           // two letters swapped
@@ -456,7 +456,7 @@ public sealed class OptOutDetectorTests
     [InlineData("sai dessa lista, robô não")]
     public void AStopBesideTheBotsWearinessOrAJokeStillStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
 
-    // Thirty-fifth blind set (docs/decisions.md#opt-out): variants of its classes, written after the rules.
+    // Thirty-fifth blind set (docs/detection-history.md#opt-out): variants of its classes, written after the rules.
     [Theory]
     [InlineData("o Dr. Pedro pediu pra tirar o número dele do cadastro")]     // someone of the owner's asking, pointing at him
     [InlineData("minha mãe pediu pra vcs pararem de mandar mensagem pra ela")]
@@ -495,7 +495,7 @@ public sealed class OptOutDetectorTests
     [InlineData("não quero mais saber de UPA")]                                // a kind of workplace
     public void ThirtyFifthSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 
-    // Thirty-seventh blind set (docs/decisions.md#opt-out): the owner's refusal told by his family or office in the plain
+    // Thirty-seventh blind set (docs/detection-history.md#opt-out): the owner's refusal told by his family or office in the plain
     // indicative is read as his own words; formal "não mais" before the verb; "qr" after "não".
     [Theory]
     [InlineData("meu marido não quer mais receber as vagas de vcs")]
@@ -556,7 +556,7 @@ public sealed class OptOutDetectorTests
     [InlineData("a Sônia não quer mais receber mensagem de vcs")]
     public void ANamedOwnersRefusalIsReadWithTheNameUncorrected(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
 
-    // Thirty-ninth blind set (docs/decisions.md#opt-out): the schedules sent or received in the plural are the offers; his own
+    // Thirty-ninth blind set (docs/detection-history.md#opt-out): the schedules sent or received in the plural are the offers; his own
     // schedule, one, is not.
     [Theory]
     [InlineData("eu não quero mais receber as escalas")]
@@ -704,7 +704,7 @@ public sealed class OptOutDetectorTests
     [InlineData("kkkk para com isso, me manda a vaga de domingo")]
     public void FortyThirdSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 
-    // Forty-fifth blind set (docs/decisions.md#opt-out): the doctor's office or family signing before "ele pediu…", the number
+    // Forty-fifth blind set (docs/detection-history.md#opt-out): the doctor's office or family signing before "ele pediu…", the number
     // passed on told in the clause after the change, the number told not to be the doctor's, a stop with its reason after
     // "que", the notifications switched off, "descadastrem", "some do meu zap".
     [Theory]
@@ -744,7 +744,7 @@ public sealed class OptOutDetectorTests
     [InlineData("como desativo as notificações do app do hospital?")]
     public void FortyFifthSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 
-    // Forty-seventh blind set (docs/decisions.md#opt-out; its rows that failed before the fixes): what bothers him named by a
+    // Forty-seventh blind set (docs/detection-history.md#opt-out; its rows that failed before the fixes): what bothers him named by a
     // verb of harassing ("assediar", Northeastern "aperrear"), "não me perturba mais", a regional vocative the typo fixer
     // rewrote ("ei macho, …" read as "mancho"), the writer's relation to the doctor told as "o dr … é meu pai".
     [Theory]
@@ -778,7 +778,7 @@ public sealed class OptOutDetectorTests
     [InlineData("minha colega diz \"parem de me mandar mensagem\" pra todo mundo kkk")]
     public void FortySeventhSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 
-    // Forty-ninth blind set (docs/decisions.md#opt-out; its rows that failed before the fixes, 14 stops and 7 look-alikes): a
+    // Forty-ninth blind set (docs/detection-history.md#opt-out; its rows that failed before the fixes, 14 stops and 7 look-alikes): a
     // bare "para" beside a whole-message command ("n quero mais, para", "n qro + para"), one command said again ("STOP STOP
     // STOP"), "desaparece", "para c essas msg" ("c" read as "você"), "naoo", the phone's "é o doutor Marcos falando", "pra cá",
     // the block list, "não é mais necessário", "agora nem no futuro".
@@ -829,7 +829,7 @@ public sealed class OptOutDetectorTests
     [InlineData("nao desisto de voces, manda mais")]
     public void FortyNinthSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 
-    // Fifty-first blind set (docs/decisions.md#opt-out; written before the rules were read): the 23 of its stops that were
+    // Fifty-first blind set (docs/detection-history.md#opt-out; written before the rules were read): the 23 of its stops that were
     // missed before OptOutDetector.Stated — an order stated ("vc n vai mais me mandar msg"), urgency beside the stop ("para de
     // mandar agora"), his other number added, a bare "para"/"chega" closing a complaint of the messages, "dá pra parar?"…
     [Theory]
@@ -883,7 +883,7 @@ public sealed class OptOutDetectorTests
     [InlineData("para de mandar nesse numero e manda no 11977776666")]
     public void FiftyFirstSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 
-    // Fifty-third blind set (2026-12-06, docs/decisions.md#opt-out): its stops the rules missed before the fixes (19 of 25 after
+    // Fifty-third blind set (2026-12-06, docs/detection-history.md#opt-out): its stops the rules missed before the fixes (19 of 25 after
     // its relabels) — a slip of the thumb in "para"/"pare" before "de", an ultimatum asked ("vc vai parar ou vou ter que
     // bloquear?"), the statement made permanent ("…a partir de hoje"), the number told not to receive any more, "basta ya de
     // mensajes", a sigh or "já deu" beside "chega", a bare "para" after "pelo amor de deus" or "que saco" with no mark…
@@ -943,7 +943,7 @@ public sealed class OptOutDetectorTests
     [InlineData("me tira da escala de sabado, mas se tiver domingo me chama")]
     public void FiftyThirdSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 
-    // Fifty-fifth blind set (docs/decisions.md#opt-out): the messages of its stops the rules missed before the fixes (15 of 293
+    // Fifty-fifth blind set (docs/detection-history.md#opt-out): the messages of its stops the rules missed before the fixes (15 of 293
     // after its relabels; all but one found now) — his channels listed as what is removed, both of his numbers, every channel denied, a stop after how to
     // leave asked, the owner's request after his state ("está doente e pediu"), "tenho interesse não", "bloqueiem" — and the
     // fifty-third set's three left misses.

@@ -4,7 +4,7 @@ using Julia.Handoffs;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Forty-eighth blind set (docs/decisions.md#handoff): what reads as a person asked for or a legal word but is neither — a call
+/// Forty-eighth blind set (docs/detection-history.md#triggers): what reads as a person asked for or a legal word but is neither — a call
 /// already arranged, asked about as a detail of the shift ("que horas a pessoa da escala vai me ligar?"), a call declined
 /// beside the channel he prefers ("prefiro por mensagem, sem ligação"), someone of ours asked to be there on the first day ("vai
 /// ter alguém da equipe de vocês no hospital?"); a legal body as someone's workplace ("meu irmão trabalha no Procon") or in a

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Fifty-second blind set (docs/decisions.md#handoff): a person of ours asked for in the forms the earlier sets missed — a call
+/// Fifty-second blind set (docs/detection-history.md#triggers): a person of ours asked for in the forms the earlier sets missed — a call
 /// asked through someone ("pede pra me ligarem", "pede pra eles me ligarem"), a call returned by phone ("me retorna por telefone", "liguei aí e ninguém
 /// atendeu, me retornem"), a call by its noun for him ("pode fazer uma chamada pra mim?"), the one who served him asked after
 /// ("a moça que me atendeu antes tá aí?"), one of a team of ours by what the team does ("a moça do cadastro"), a role "de

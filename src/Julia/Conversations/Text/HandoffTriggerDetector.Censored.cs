@@ -1,7 +1,7 @@
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Fortieth blind set (docs/decisions.md#handoff): a curse written with a letter hidden or swapped for a digit or a sign —
+/// Fortieth blind set (docs/detection-history.md#triggers): a curse written with a letter hidden or swapped for a digit or a sign —
 /// "f*da-se essa empresa", "vai se f*der", "p0rra", "m3rda" — is read as the curse, so the rules of anger meet it as they
 /// meet the word. Only a word of letters with such a sign inside, of a curse's length, whose visible letters are the curse's.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Fortieth blind set (docs/decisions.md#handoff): a person of ours asked for in ways the older rules did not read — by
+/// Fortieth blind set (docs/detection-history.md#triggers): a person of ours asked for in ways the older rules did not read — by
 /// going to our office ("posso ir aí no escritório?", "vou passar na sede, com quem eu falo?"), by the role of our work at a place he names ("preciso falar com quem cuida
 /// das escalas do hospital municipal de Osasco", "me coloca em contato com quem de vcs cuida da UPA Norte").
 /// </summary>

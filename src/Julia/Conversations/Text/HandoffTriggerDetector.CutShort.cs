@@ -4,7 +4,7 @@ using Julia.Handoffs;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Fiftieth blind set (docs/decisions.md#handoff): a request for a person cut short or said in few words — the message that
+/// Fiftieth blind set (docs/detection-history.md#triggers): a request for a person cut short or said in few words — the message that
 /// stops before the noun ("queria falar com uma", "me passa pra uma pes", "quero falar com um ser hu"), "tem alguém?" after a
 /// greeting, "cadê a equipe?", a call asked by "chamada" or "no telefone", "bota alguém pra falar comigo", an e-mail's
 /// "encaminhar a um atendente"; and what reads as a call wanted but is not — who calls whom asked as either-or ("a escala me

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Forty-fourth blind set (docs/decisions.md#handoff): a person of ours asked for through a department or what that person
+/// Forty-fourth blind set (docs/detection-history.md#triggers): a person of ours asked for through a department or what that person
 /// does — the message forwarded to the financeiro, a contact with whoever does the payroll, a team's e-mail said to be ours,
 /// someone of a team asked to look at his case, whoever handles a hospital for us — and what only looks like it: a call of
 /// ours that came or was missed, the doctor's own errand before he answers, the bot's answers praised.

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Fiftieth blind set (docs/decisions.md#handoff): legal steps as dictation and plain speech give them — "vou reclamar no pro
+/// Fiftieth blind set (docs/detection-history.md#triggers): legal steps as dictation and plain speech give them — "vou reclamar no pro
 /// com" (the voice transcription splitting "Procon"), "procom"; "vocês vão responder na vara do trabalho", "vou protestar em
 /// cartório", "vou chamar o sindicato dos médicos", "vão ser processados" (plural: not "o pix de vocês vai ser processado") — and what reads as legal but is not: a news story
 /// ("vi uma notícia de um processo contra um hospital") or a public-health report ("a denúncia de dengue aumentou").

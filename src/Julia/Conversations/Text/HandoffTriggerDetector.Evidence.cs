@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Fifty-sixth blind set (docs/decisions.md#handoff): a legal step told by the evidence he keeps or the instrument he uses —
+/// Fifty-sixth blind set (docs/detection-history.md#triggers): a legal step told by the evidence he keeps or the instrument he uses —
 /// "tô printando tudo, vai servir de prova", "vou registrar ata notarial dessas conversas", "vou protestar o título" — not a
 /// proof of something asked for a form ("…serve de prova de residência?").
 /// </summary>

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Fifty-sixth blind set (docs/decisions.md#handoff): their name taken to the press or the networks in the forms the earlier
+/// Fifty-sixth blind set (docs/detection-history.md#triggers): their name taken to the press or the networks in the forms the earlier
 /// sets missed — "vou no jornal", "vou mandar pra Globo", "vou ligar pra TV", "vou viralizar isso", "vou te expor no insta" —
 /// the company called a gang ("vocês são uma quadrilha") or shameless to its face ("cara de pau vocês"), and cursing emojis
 /// aimed at the readers with nothing else ("🖕🖕 vcs"). Public exposure is anger, as the twenty-first set decided.

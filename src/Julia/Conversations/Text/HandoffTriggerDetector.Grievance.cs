@@ -4,7 +4,7 @@ using Julia.Infrastructure.Text;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Forty-fourth blind set (docs/decisions.md#handoff): money gone wrong — "vocês estão de brincadeira, o pagamento atrasou de
+/// Forty-fourth blind set (docs/detection-history.md#triggers): money gone wrong — "vocês estão de brincadeira, o pagamento atrasou de
 /// novo" (their mockery of him, with the grievance that aims it at us) — and the legal steps doctors name plainly ("isso é fraude
 /// trabalhista", "vou acionar vcs", "vou levar isso pro CFM", "vou proc vcs"), with the same words that take no step: being at the
 /// police station on his own business, a hospital's trouble with the courts, a certificate of no ethics proceedings.

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Thirty-eighth blind set (docs/decisions.md#handoff): what earlier rules met only in short forms — one of ours asked through
+/// Thirty-eighth blind set (docs/detection-history.md#triggers): what earlier rules met only in short forms — one of ours asked through
 /// Júlia to contact the doctor with many words between the asking and the contact ("manda a pessoa que cuida do meu cadastro
 /// falar comigo"), a legal threat told by its consequence rather than by an institution ("depois não reclamem quando chegar o
 /// processo", "isso não vai ficar assim"), and the look-alikes: someone of ours asked after at the hospital ("tem alguém da

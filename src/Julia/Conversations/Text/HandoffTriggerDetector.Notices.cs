@@ -4,7 +4,7 @@ using Julia.Infrastructure.Text;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Fifty-fourth blind set (docs/decisions.md#handoff): legal steps veiled as a notice or an authority told — "vocês vão receber
+/// Fifty-fourth blind set (docs/detection-history.md#triggers): legal steps veiled as a notice or an authority told — "vocês vão receber
 /// uma notificação" (not an app's: "…do aplicativo"), "aguardem a notificação", "o SIMESP / o fiscal do trabalho vai saber
 /// disso", "vou acionar a LGPD", "vou denunciar na vigilância sanitária", "vou levar pro jurídico do hospital contra vocês" —
 /// and a person asked in the forms the earlier sets missed: "me retorna" / "me retornem" as the whole message, the offer closed

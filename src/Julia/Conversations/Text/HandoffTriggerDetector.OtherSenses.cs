@@ -4,7 +4,7 @@ using Julia.Handoffs;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Fifty-second blind set (docs/decisions.md#handoff): the words of a request for a person in another sense — "ligar" as
+/// Fifty-second blind set (docs/detection-history.md#triggers): the words of a request for a person in another sense — "ligar" as
 /// linking one thing to another ("me liga o nome da vaga com o hospital": the object is a thing, not him), "call me" before a
 /// title ("call me Dr. John": what to call him), "ser humano" as humankind ("ser humano precisa dormir né"), the head of his own unit
 /// ("falar com o chefe do meu setor antes de aceitar", his own people as "meu chefe") — and "processo"

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Forty-second blind set (docs/decisions.md#handoff): how a doctor reaches one of ours, threatens by a legal instrument, or
+/// Forty-second blind set (docs/detection-history.md#triggers): how a doctor reaches one of ours, threatens by a legal instrument, or
 /// turns colleagues against us, in ways the older rules did not read — a channel to a person of ours asked for (the 0800, the
 /// SAC, an e-mail of a person or team, "me passa o contato" after asking who handles something, one of ours by name asked to
 /// call him back, "quem é o gerente aí?"); a notice served on our CNPJ, the union's legal department, "print de tudo"; our

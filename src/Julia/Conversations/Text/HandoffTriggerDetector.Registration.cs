@@ -5,7 +5,7 @@ using Julia.Infrastructure.Text;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Fifty-sixth blind set (docs/decisions.md#handoff): legal words that are his registration, an errand, a hospital's department,
+/// Fifty-sixth blind set (docs/detection-history.md#triggers): legal words that are his registration, an errand, a hospital's department,
 /// a civic duty or a street — "vou levar meu diploma pro CRM", "o CRM pediu mais um documento no meu processo", "em que etapa
 /// está o meu processo?", "o jurídico de lá precisa do meu RQE", "fui jurado no tribunal do júri", "a rua é a Advogado Jorge
 /// Duprat?" — each only when, blanked out, nothing else of the message takes a legal step (<see cref="OnlyInside"/>).

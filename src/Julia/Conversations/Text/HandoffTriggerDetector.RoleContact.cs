@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Fifty-sixth blind set (docs/decisions.md#handoff): one of ours named by what they are responsible for, then their contact asked
+/// Fifty-sixth blind set (docs/detection-history.md#triggers): one of ours named by what they are responsible for, then their contact asked
 /// for — "quem é o responsável pelos repasses? me passa o contato" (not a hospital's: "…do plantão no hospital"); whom to talk to
 /// about a matter of ours ("com quem eu falo sobre pagamento?"; not "…lá no hospital", "…quando chegar"); "ligue-me" as written
 /// (the hyphen: "não me liga, me manda mensagem" normalises to the same words and refuses a call).

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Forty-sixth blind set (docs/decisions.md#handoff): the runaround and the doctor sending Júlia elsewhere — a wrong done to him
+/// Forty-sixth blind set (docs/detection-history.md#triggers): the runaround and the doctor sending Júlia elsewhere — a wrong done to him
 /// by us told with the anger it raises ("vocês me enrolaram mais uma vez, que raiva"), a team of ours named and then asked for by a
 /// pronoun ("não é com vc, é com o financeiro. me passa pra eles"), our failings spread among colleagues, complaints taken to the
 /// medical union by its name, to our own ombudsman, or "no pau" with several parties — and the same words that take no step:

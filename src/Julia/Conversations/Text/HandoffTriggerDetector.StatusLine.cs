@@ -5,7 +5,7 @@ using Julia.Infrastructure.Text;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Fifty-sixth blind set (docs/decisions.md#handoff), in a turn: a short line finished by the next one's predicate — "meu
+/// Fifty-sixth blind set (docs/detection-history.md#triggers), in a turn: a short line finished by the next one's predicate — "meu
 /// processo no CRM" then "já saiu", "o financeiro" then "já liberou?" — is one sentence about his registration or his money,
 /// read as one (<see cref="DetectInTurn"/>); and a one-word request ("suporte", "sac") stays one when the next line begins a
 /// sentence of its own ("o app travou"), not the request's complement.

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Fiftieth blind set (docs/decisions.md#handoff): two strong words about the traffic alone ("que trânsito horrível, caramba,
+/// Fiftieth blind set (docs/detection-history.md#triggers): two strong words about the traffic alone ("que trânsito horrível, caramba,
 /// péssimo, mas tô chegando") are not anger at us, as one was not.
 /// </summary>
 internal static partial class HandoffTriggerDetector

@@ -4,7 +4,7 @@ using Julia.Infrastructure.Text;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Fifty-fifth blind set (docs/decisions.md#opt-out): stops the word families miss — his channels listed as what is removed
+/// Fifty-fifth blind set (docs/detection-history.md#opt-out): stops the word families miss — his channels listed as what is removed
 /// ("tira meu email e meu whats da lista", "apaga meu telefone e meu email do cadastro", "…, email telefone tudo"), every
 /// channel denied ("não quero receber nem por email nem por whatsapp"), and a stop closing a question of how to leave
 /// ("onde clico pra sair? não quero mais"). Read only when the word families found nothing; and words of another sense read

@@ -4,7 +4,7 @@ using Julia.Infrastructure.Text;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Forty-third blind set (docs/decisions.md#opt-out): the stop said the way WhatsApp is spoken — the messages named by a slang
+/// Forty-third blind set (docs/detection-history.md#opt-out): the stop said the way WhatsApp is spoken — the messages named by a slang
 /// word ("me tira dessa parada aí", "chega desse trem"), the voice typing that splits a verb ("des cadastra"), the trailing
 /// "não" of dictation before the command ("não quero mais isso não tira meu número daí"), a boss's order passed on ("meu chefe
 /// pediu pra vcs pararem"), a block of us already made elsewhere, the next message threatened, and the data whose origin he

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Forty-ninth blind set (docs/decisions.md#opt-out): a stop supposed, not asked — what would happen if he said the stop word
+/// Forty-ninth blind set (docs/detection-history.md#opt-out): a stop supposed, not asked — what would happen if he said the stop word
 /// ("se eu responder parar eu saio da lista?", "se eu mandar stop eu paro de receber?"), a one-word command asked back
 /// ("parar?"), and a stop threatened on a condition about something other than the sending ("se o valor não melhorar vou
 /// sair da lista"), or about the hour of the sending ("se mandar de madrugada de novo eu bloqueio"). A condition about the

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Forty-fifth blind set (docs/decisions.md#opt-out): the number told to have passed to someone else in a clause after the one
+/// Forty-fifth blind set (docs/detection-history.md#opt-out): the number told to have passed to someone else in a clause after the one
 /// that says it changed ("troquei de número, esse agora é da minha filha", "o dr mudou de número, esse aqui não é mais dele"),
 /// and a stop given with its reason after "que" ("pode parar que eu não vou pegar nunca").
 /// </summary>

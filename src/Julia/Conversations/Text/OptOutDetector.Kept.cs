@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Fifty-third blind set (docs/decisions.md#opt-out): a stop that keeps the contact — a later "mas se tiver … me chama" (one kind
+/// Fifty-third blind set (docs/detection-history.md#opt-out): a stop that keeps the contact — a later "mas se tiver … me chama" (one kind
 /// of offer still wanted: "para de mandar essas campanhas em massa, mas se tiver plantão de UTI me chama"), and a bare "me tira"
 /// closing a message about one shift ("não vou mais fazer o plantão do dia 3, me tira": off that shift, not off the list).
 /// Read after a match.

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Forty-seventh blind set (docs/decisions.md#opt-out): words that look like a stop and are not one — the Northeastern
+/// Forty-seventh blind set (docs/detection-history.md#opt-out): words that look like a stop and are not one — the Northeastern
 /// negation after the verb ("me esquece não, hein": don't forget me), the stop word asked about ("opt out é o que?"), and
 /// another doctor's complaint told ("o dr Pedro falou que vcs não param de mandar mensagem pra ele"); since the forty-ninth,
 /// "vaza não" and "some não" (don't go).

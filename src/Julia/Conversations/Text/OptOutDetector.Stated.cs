@@ -4,7 +4,7 @@ using Julia.Infrastructure.Text;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Fifty-first blind set (docs/decisions.md#opt-out): stops the word families miss because of how they are said — an order
+/// Fifty-first blind set (docs/detection-history.md#opt-out): stops the word families miss because of how they are said — an order
 /// phrased as a statement or a prediction ("vc n vai mais me mandar msg ok"), a stop with a word of urgency after it ("para
 /// de mandar agora", "parem imediatamente": "agora" closing a command is "right now", not "for now"; "por agora" still pauses), his other number or
 /// chip added to the stop ("para de mandar aqui e no meu outro número tb"), and a bare "para"/"chega" closing a complaint

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Fifty-third blind set (docs/decisions.md#opt-out): stops the word families miss — an ultimatum, asked or not ("vc vai parar ou
+/// Fifty-third blind set (docs/detection-history.md#opt-out): stops the word families miss — an ultimatum, asked or not ("vc vai parar ou
 /// vou ter que bloquear?", "ou para ou eu denuncio": the question is the threat, not a doubt), "basta ya de mensajes", "não me
 /// add mais em nada", "tô fora dessa lista", and the number told it must not receive any more ("esse número não deve mais
 /// receber mensagens", as a relative writes after a death). Read only when the word families found nothing; on normalised text.
