@@ -24,6 +24,22 @@ public class DoctorConversationsFixture : ShiftJourneyFixture
             return settings;
         }
     }
+
+    /// <summary>The doctor's messages processed and every send they led to recorded.</summary>
+    public async Task SettledAsync(string phone)
+    {
+        await WaitProcessedAsync(phone);
+        await WaitSendsRecordedAsync(phone);
+    }
+
+    /// <summary>How many of his messages are stored (`interacoes` `entrada`).</summary>
+    public Task<long> InboundCountAsync(string phone) => ScalarAsync<long>("""
+        SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = @phone AND i.direcao = 'entrada'
+        """, new { phone });
+
+    /// <summary>The webhook response's `status` (`processed`, `ignored`, `duplicate`…).</summary>
+    public static async Task<string> StatusOf(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status"]!.GetValue<string>();
 }
 
 /// <summary>
@@ -37,11 +53,7 @@ public sealed class DoctorConversationsConformanceTests(DoctorConversationsFixtu
     internal static string LastUserOf(JsonObject request) =>
         request["messages"]!.AsArray().Last(m => m!["role"]!.GetValue<string>() == "user") is { } user ? FakeModelServer.Content(user!) : "";
 
-    async Task SettledAsync(string phone)
-    {
-        await f.WaitProcessedAsync(phone);
-        await f.WaitSendsRecordedAsync(phone);
-    }
+    Task SettledAsync(string phone) => f.SettledAsync(phone);
 
     static JsonObject Key(string phone, string id) => new() { ["remoteJid"] = phone + "@s.whatsapp.net", ["fromMe"] = false, ["id"] = id };
 

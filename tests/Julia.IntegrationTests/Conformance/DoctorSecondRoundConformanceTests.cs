@@ -15,18 +15,11 @@ namespace Julia.IntegrationTests.Conformance;
 /// </summary>
 public sealed class DoctorSecondRoundConformanceTests(DoctorConversationsFixture f) : IClassFixture<DoctorConversationsFixture>
 {
-    async Task SettledAsync(string phone)
-    {
-        await f.WaitProcessedAsync(phone);
-        await f.WaitSendsRecordedAsync(phone);
-    }
+    Task SettledAsync(string phone) => f.SettledAsync(phone);
 
-    static async Task<string> StatusOf(HttpResponseMessage response) =>
-        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status"]!.GetValue<string>();
+    static Task<string> StatusOf(HttpResponseMessage response) => DoctorConversationsFixture.StatusOf(response);
 
-    Task<long> InboundCountAsync(string phone) => f.ScalarAsync<long>("""
-        SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = @phone AND i.direcao = 'entrada'
-        """, new { phone });
+    Task<long> InboundCountAsync(string phone) => f.InboundCountAsync(phone);
 
     static JsonObject WithMessage(JsonObject body, string type, JsonObject content)
     {

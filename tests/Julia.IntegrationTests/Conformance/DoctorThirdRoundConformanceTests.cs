@@ -21,18 +21,11 @@ namespace Julia.IntegrationTests.Conformance;
 /// </summary>
 public sealed class DoctorThirdRoundConformanceTests(DoctorConversationsFixture f) : IClassFixture<DoctorConversationsFixture>
 {
-    async Task SettledAsync(string phone)
-    {
-        await f.WaitProcessedAsync(phone);
-        await f.WaitSendsRecordedAsync(phone);
-    }
+    Task SettledAsync(string phone) => f.SettledAsync(phone);
 
-    static async Task<string> StatusOf(HttpResponseMessage response) =>
-        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status"]!.GetValue<string>();
+    static Task<string> StatusOf(HttpResponseMessage response) => DoctorConversationsFixture.StatusOf(response);
 
-    Task<long> InboundCountAsync(string phone) => f.ScalarAsync<long>("""
-        SELECT count(*) FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = @phone AND i.direcao = 'entrada'
-        """, new { phone });
+    Task<long> InboundCountAsync(string phone) => f.InboundCountAsync(phone);
 
     Task<List<(string Status, string? Reason)>> RowsAsync(Guid medico, string kind) => f.QueryAsync<(string, string?)>(
         "SELECT status, outcome_reason_code FROM fila_mensagens WHERE medico_id = @medico AND tipo = @kind ORDER BY created_at", new { medico, kind });
