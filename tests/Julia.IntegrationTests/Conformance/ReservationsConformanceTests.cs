@@ -271,26 +271,8 @@ public sealed class ReservationsConformanceTests(ShiftJourneyFixture f) : IClass
         var (medico, _, _) = await f.DoctorAsync(phone, specialty);
         var vaga = await f.OpenShiftAsync(specialty, "Hospital Durante");
         var marker = $"(rc8-{phone[^2..]})";
-        var calls = 0;
-        f.Anthropic.Override = request =>
-        {
-            if (!FakeModelServer.Carries(request, marker)) return Text("Oi!");
-            if (Interlocked.Increment(ref calls) > 1) return Text("Certo.");
-            f.ExecuteAsync(change, new { medico }).GetAwaiter().GetResult();
-            return Tool("reservar_plantao", Reserve(vaga));
-        };
-        try
-        {
-            await PostAsync(f.Client, Text(phone, $"sim, quero esse {marker}"));
-            await Eventually.MatchesAsync(() => Task.FromResult(f.RequestsOf(marker).Count), n => n >= 2);
-            await Eventually.MatchesAsync(() => f.ScalarAsync<long>("""
-                SELECT count(*) FROM interacoes WHERE medico_id = @medico AND direcao = 'entrada' AND processado_em IS NULL
-                """, new { medico }), n => n == 0);
-        }
-        finally
-        {
-            f.Anthropic.Override = null;
-        }
+
+        await ReserveWhileTheModelWritesAsync(phone, medico, vaga, marker, () => f.ExecuteAsync(change, new { medico }).GetAwaiter().GetResult());
 
         var result = Assert.Single(ShiftJourneyFixture.ToolResults(f.RequestsOf(marker)));
         Assert.DoesNotContain("Reservado", result, StringComparison.Ordinal);
@@ -309,13 +291,28 @@ public sealed class ReservationsConformanceTests(ShiftJourneyFixture f) : IClass
         var (medico, _, _) = await f.DoctorAsync(phone, "rc_apagado");
         var vaga = await f.OpenShiftAsync("rc_apagado", "Hospital Apagado");
         const string marker = "(rc9)";
-        var calls = 0;
         HttpResponseMessage? erased = null;
+
+        await ReserveWhileTheModelWritesAsync(phone, medico, vaga, marker,
+            () => erased = f.Client.PostAsJsonAsync($"/admin/medicos/{medico}/apagar", new { motivo = "pedido do titular" }).GetAwaiter().GetResult());
+
+        Assert.True(erased?.IsSuccessStatusCode, erased?.ToString());
+        Assert.DoesNotContain("Reservado", Assert.Single(ShiftJourneyFixture.ToolResults(f.RequestsOf(marker))), StringComparison.Ordinal);
+        Assert.Equal((0L, "aberta"), (await HoldsAsync(vaga), await StatusAsync(vaga)));
+    }
+
+    /// <summary>
+    /// "sim, quero esse" from the doctor; the model's first answer to it runs <paramref name="meanwhile"/> (after the turn read
+    /// him) and then calls `reservar_plantao` for the shift; returns when his message is processed.
+    /// </summary>
+    async Task ReserveWhileTheModelWritesAsync(string phone, Guid medico, Guid vaga, string marker, Action meanwhile)
+    {
+        var calls = 0;
         f.Anthropic.Override = request =>
         {
             if (!FakeModelServer.Carries(request, marker)) return Text("Oi!");
             if (Interlocked.Increment(ref calls) > 1) return Text("Certo.");
-            erased = f.Client.PostAsJsonAsync($"/admin/medicos/{medico}/apagar", new { motivo = "pedido do titular" }).GetAwaiter().GetResult();
+            meanwhile();
             return Tool("reservar_plantao", Reserve(vaga));
         };
         try
@@ -330,9 +327,5 @@ public sealed class ReservationsConformanceTests(ShiftJourneyFixture f) : IClass
         {
             f.Anthropic.Override = null;
         }
-
-        Assert.True(erased?.IsSuccessStatusCode, erased?.ToString());
-        Assert.DoesNotContain("Reservado", Assert.Single(ShiftJourneyFixture.ToolResults(f.RequestsOf(marker))), StringComparison.Ordinal);
-        Assert.Equal((0L, "aberta"), (await HoldsAsync(vaga), await StatusAsync(vaga)));
     }
 }
