@@ -74,6 +74,39 @@ public sealed partial class DocumentLinksTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    [Fact]
+    public void EveryRepositoryPathTheMarkdownNamesExists()
+    {
+        var problems = new List<string>();
+        var checkedPaths = 0;
+
+        foreach (var file in MarkdownFiles())
+        {
+            var lines = File.ReadAllLines(file);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                foreach (Match code in InlineCode().Matches(lines[i]))
+                {
+                    foreach (Match named in RepositoryPath().Matches(code.Value))
+                    {
+                        var path = named.Value.TrimEnd('.', ':', ',');
+                        // Placeholders (`src/Julia/<Feature>/`, `*.sql`) and build output are not files of the repository.
+                        if (path.IndexOfAny(['<', '*', '{', '$']) >= 0 || IsBuildOutput(Path.Combine(Root, path)))
+                            continue;
+
+                        checkedPaths++;
+                        var target = Path.Combine(Root, path);
+                        if (!File.Exists(target) && !Directory.Exists(target))
+                            problems.Add($"{Relative(file)}:{i + 1}: `{path}` — no such file or folder");
+                    }
+                }
+            }
+        }
+
+        Assert.True(checkedPaths > 50, $"only {checkedPaths} paths found: is the scan looking in the right place?");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     [Theory]
     [InlineData("Turn scheduling and the reply path", "turn-scheduling-and-the-reply-path")]
     [InlineData("Prompt review (`julia avaliar-prompt`)", "prompt-review-julia-avaliar-prompt")]
@@ -148,6 +181,9 @@ public sealed partial class DocumentLinksTests
 
     [GeneratedRegex(@"\]\((?<address>[^)\s]+)\)")]
     private static partial Regex MarkdownLink();
+
+    [GeneratedRegex(@"(?<![\w./-])(?:src|tests|scripts|bench|docs)/[^\s`'""),;]+")]
+    private static partial Regex RepositoryPath();
 
     [GeneratedRegex(@"`[^`]*`")]
     private static partial Regex InlineCode();
