@@ -218,9 +218,10 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
     /// the doctor row is locked (his own reservations serialise), the overlap is checked against his holdings, then
     /// `UPDATE vagas … WHERE status IN ('aberta','anunciada')` — of two doctors (or Júlia and staff) racing for one shift
     /// exactly one gets the row — the reservas_vaga row and every registered <see cref="IReservationEffect"/>, in one
-    /// transaction. Under the doctor's lock, for both origins: he exists, is not removed or erased, and is not blocked. A
-    /// staff reservation (<see cref="ReservationRequest.Origin"/> `humano`) also checks here <see cref="Shift.ReservationRefusal"/>
-    /// (which Júlia's tool asks before calling); and it is attached to the doctor's open conversation, if he has one.
+    /// transaction. Under the doctor's lock, for both origins: he exists, is not removed or erased, and is not blocked; and on
+    /// the locked shift row <see cref="Shift.ReservationRefusal"/> (his specialty, not started, reservable) — which Júlia's
+    /// tool also asks before calling. A staff reservation (<see cref="ReservationRequest.Origin"/> `humano`) is attached to
+    /// the doctor's open conversation, if he has one.
     /// </summary>
     public async Task<ReservationResult> ReserveAsync(ReservationRequest r, CancellationToken ct)
     {
@@ -240,10 +241,13 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
             $"SELECT {Columns} {From} WHERE v.id = @ShiftId AND v.deleted_at IS NULL FOR UPDATE OF v", r, tx, cancellationToken: ct));
         if (shift is null) return ReservationResult.NotFound;
         if (doctor.Bloqueado) return ReservationResult.Blocked;
+        // The shift as it is now, on the locked row, for Júlia's holds too: her tool asked the same a moment before, and a
+        // staff edit in between (another specialty, a start moved to the past) or the start itself passing must not slip
+        // through (docs/decisions.md#reservations, "The shift read again under the lock").
+        if (shift.ReservationRefusal(doctor.EspecialidadeId, time.GetUtcNow()) is { } why) return ReservationResult.Refused(why, shift);
         if (r.AcceptedTerms is { } accepted && shift.Terms != accepted) return ReservationResult.TermsChanged(shift);
         if (byStaff)
         {
-            if (shift.ReservationRefusal(doctor.EspecialidadeId, time.GetUtcNow()) is { } why) return ReservationResult.Refused(why, shift);
             r = r with
             {
                 ConversaId = r.ConversaId ?? await c.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition(

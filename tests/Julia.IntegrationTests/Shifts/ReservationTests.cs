@@ -88,7 +88,8 @@ public sealed class ReservationTests(AgentFixture f) : IClassFixture<AgentFixtur
     /// <summary>
     /// Staff change the pay in their own system while Júlia's hold is on its way (after the tool compared the terms he
     /// accepted, before the hold's transaction): the hold waits for their change on the locked row, sees it, and holds
-    /// nothing — `condicoes_mudaram` with the shift as it is now, for the tool to tell him.
+    /// nothing — `condicoes_mudaram` with the shift as it is now, for the tool to tell him. The shift is of his specialty:
+    /// the hold's transaction refuses another one before it compares the terms (docs/decisions.md#reservations).
     /// </summary>
     [Fact]
     public async Task AChangeStaffCommitWhileTheHoldWaitsIsCaughtOnTheLockedRow()
@@ -97,10 +98,11 @@ public sealed class ReservationTests(AgentFixture f) : IClassFixture<AgentFixtur
         var d = await DoctorAsync("5511997928715");
         var vaga = await f.ScalarAsync<Guid>("""
             INSERT INTO vagas (hospital_id, especialidade_id, data, hora_inicio, hora_fim, valor, status)
-            SELECT h.id, e.id, (now() AT TIME ZONE 'America/Sao_Paulo')::date + 4, time '07:00', time '19:00', 2100, 'aberta'
+            SELECT h.id, COALESCE((SELECT especialidade_id FROM medicos WHERE id = @doctor), e.id),
+                   (now() AT TIME ZONE 'America/Sao_Paulo')::date + 4, time '07:00', time '19:00', 2100, 'aberta'
             FROM (SELECT id FROM hospitais ORDER BY nome LIMIT 1) h, (SELECT id FROM especialidades WHERE nome = 'pediatria') e
             RETURNING id
-            """);
+            """, new { doctor = d.Doctor });
         var accepted = (await store.FindAsync(vaga, default))!.Terms;
 
         await using var staff = await f.Db.OpenConnectionAsync();

@@ -104,13 +104,8 @@ internal sealed partial class ShiftTools(
 
         var shift = await store.FindAsync(vagaId, ct);
         if (shift is null) return (false, Gone);
-        switch (shift.ReservationRefusal(session.Turn.Profile?.EspecialidadeId, session.Now(time)))
-        {
-            case "outra_especialidade": return (false, Refuse("Recusado: o plantão é de outra especialidade."));
-            case "ja_comecou": return (false, "Esse plantão já começou ou passou.");
-            case "nao_reservavel" when shift.Status == "cancelada": return (false, "Esse plantão foi cancelado pela equipe: não está mais disponível.");
-            case not null: return (false, Taken);
-        }
+        if (RefusalText(shift.ReservationRefusal(session.Turn.Profile?.EspecialidadeId, session.Now(time)), shift) is { } refused)
+            return (false, refused);
 
         // He accepted what he was told: staff may have changed the pay, the day or the hours in their system since (a
         // cached list showed the old ones for up to CACHE_TTL_VAGAS, or the offer was a reply ago). Never hold a shift on
@@ -146,6 +141,10 @@ internal sealed partial class ShiftTools(
             case "medico_nao_encontrado":
                 // Blocked, removed or erased since the turn read him (docs/decisions.md#reservations).
                 return (false, Refuse(NotForThisDoctor));
+            case "outra_especialidade" or "ja_comecou" or "nao_reservavel":
+                // The locked row refused what the check above let through: staff changed the shift in between, or it
+                // started (docs/decisions.md#reservations, "The shift read again under the lock").
+                return (false, RefusalText(result.Outcome, result.Shift ?? shift)!);
             default:
                 return (false, Gone);
         }
@@ -155,6 +154,16 @@ internal sealed partial class ShiftTools(
             LogReservationRefused(vagaId, why);
             return why;
         }
+
+        // What the model is told of one of Shift.ReservationRefusal's reasons (null: none).
+        string? RefusalText(string? why, Shift now) => why switch
+        {
+            null => null,
+            "outra_especialidade" => Refuse("Recusado: o plantão é de outra especialidade."),
+            "ja_comecou" => "Esse plantão já começou ou passou.",
+            "nao_reservavel" when now.Status == "cancelada" => "Esse plantão foi cancelado pela equipe: não está mais disponível.",
+            _ => Taken,
+        };
     }
 
     const string Taken = "Essa vaga já foi reservada por outra pessoa.", Gone = "Esse plantão não existe mais.",
