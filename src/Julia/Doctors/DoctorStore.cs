@@ -153,11 +153,16 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
     public Task<string?> TitleAsync(NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
         tx.Connection!.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT titulo FROM medicos WHERE id = @id", new { id }, tx, cancellationToken: ct));
 
-    /// <summary>After a reservation: `qualificado` if the doctor was earlier in the funnel.</summary>
+    /// <summary>
+    /// After a reservation: `qualificado` if the doctor was earlier in the funnel — or had fallen out of it (`nao_respondeu`,
+    /// `inativo`, `perdido`): a doctor who reserves is back (docs/decisions.md#reservations, "A doctor who comes back").
+    /// Not from `docs_pendentes`, `cadastrado`, `ativo` (further on) nor `opt_out` (his request stands).
+    /// </summary>
     public Task QualifyAsync(NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
         tx.Connection!.ExecuteAsync(new CommandDefinition("""
             UPDATE medicos SET stage_jornada = 'qualificado'
-            WHERE id = @id AND stage_jornada IN ('novo', 'msg_enviada', 'aguardando_resposta', 'respondeu', 'em_conversacao')
+            WHERE id = @id AND stage_jornada IN ('novo', 'msg_enviada', 'aguardando_resposta', 'respondeu', 'em_conversacao',
+                                                 'nao_respondeu', 'inativo', 'perdido')
             """, new { id }, tx, cancellationToken: ct));
 
     /// <summary>After a shift he worked: `ativo`, unless he already is or opted out.</summary>

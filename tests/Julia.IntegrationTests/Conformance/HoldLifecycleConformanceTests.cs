@@ -50,4 +50,27 @@ public sealed class HoldLifecycleConformanceTests(StaffReservationFixture f) : I
         Assert.Equal(0L, await f.ScalarAsync<long>("SELECT count(*) FROM reservas_vaga WHERE vaga_id IN (@moved, @started)", new { moved, started }));
         Assert.Equal(["aberta", "aberta"], await f.QueryAsync<string>("SELECT status FROM vagas WHERE id IN (@moved, @started)", new { moved, started }));
     }
+
+    /// <summary>
+    /// SPEC: "doctor stage → qualificado if earlier in the funnel". A doctor who had fallen out of it (`nao_respondeu`,
+    /// `inativo`, `perdido`) and reserves is back: `qualificado`. Further on (`cadastrado`, `ativo`) or opted out: as he was.
+    /// </summary>
+    [Theory]
+    [InlineData("5511945500011", "inativo", "qualificado")]
+    [InlineData("5511945500012", "perdido", "qualificado")]
+    [InlineData("5511945500013", "nao_respondeu", "qualificado")]
+    [InlineData("5511945500014", "respondeu", "qualificado")]
+    [InlineData("5511945500015", "ativo", "ativo")]
+    [InlineData("5511945500016", "cadastrado", "cadastrado")]
+    [InlineData("5511945500017", "opt_out", "opt_out")]
+    public async Task AReservationBringsADoctorWhoHadFallenOutOfTheFunnelBackAsQualificado(string phone, string before, string after)
+    {
+        var specialty = "hl_funil_" + phone[^2..];
+        var (medico, conversa, _) = await f.DoctorAsync(phone, specialty);
+        await f.ExecuteAsync("UPDATE medicos SET stage_jornada = @before WHERE id = @medico", new { before, medico });
+
+        await f.HoldAsync(await f.OpenShiftAsync(specialty), medico, conversa);
+
+        Assert.Equal(after, await f.ScalarAsync<string>("SELECT stage_jornada FROM medicos WHERE id = @medico", new { medico }));
+    }
 }
