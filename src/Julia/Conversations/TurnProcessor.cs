@@ -30,7 +30,7 @@ internal abstract record TurnResult
 /// </summary>
 internal sealed partial class TurnProcessor(
     ConversationStore conversations, DoctorDirectory doctors, DoctorContext context, ConversationLock locks, IConversationAgent agent,
-    TurnOutcomes outcomes, BusinessHours businessHours, RedisGate redis, WhatsApp.IWhatsAppChannel channel, IOptions<ConversationsOptions> options, IOptions<AgentOptions> agentOptions, TimeProvider time,
+    TurnOutcomes outcomes, Shifts.ShiftStore shifts, BusinessHours businessHours, RedisGate redis, WhatsApp.IWhatsAppChannel channel, IOptions<ConversationsOptions> options, IOptions<AgentOptions> agentOptions, TimeProvider time,
     ConversationsMeter timings, DetectionFeedback feedback, BotQuestionLog botQuestions, ILogger<TurnProcessor> logger)
 {
     public async Task<TurnResult> ProcessAsync(Guid medicoId, CancellationToken ct)
@@ -162,7 +162,13 @@ internal sealed partial class TurnProcessor(
         var conversation = input.Conversation;
         var texts = input.Pending.SelectMany(WordsOf).ToList();
 
-        if (OptOutDetector.InTurn(texts) is { } optOutText)
+        var optOutText = OptOutDetector.InTurn(texts);
+        // A bare "cancela" minutes after Júlia told him of his hold (or staff's confirmation reached him) is about that
+        // hold, not the contact: staff cancel it, so the turn goes to them, whatever the opt-out rules read in it
+        // (docs/decisions.md#reservations, "A bare cancel right after a hold"). The read is made only for such a turn.
+        var cancelsHold = HoldCancel.IsWholeTurn(texts) && await shifts.HoldJustToldAsync(doctor.Id, ct);
+        if (cancelsHold) optOutText = null;
+        if (optOutText is not null)
         {
             // Answered at once, at any hour: read, as any message processed is (staff read it themselves under human control).
             if (!conversation.HumanControlled) MarkRead(input);
@@ -182,6 +188,13 @@ internal sealed partial class TurnProcessor(
         if (input.DoctorRemoved)
         {
             await outcomes.SkipAsync(input, "médico removido do cadastro", ct);
+            return new TurnResult.Done();
+        }
+        if (cancelsHold)
+        {
+            MarkRead(input);
+            LogHoldCancel(conversation.Id);
+            await outcomes.HandoffAsync(input, HandoffTriggers.LowConfidence, HoldCancelReason, string.Join("\n", texts), ct);
             return new TurnResult.Done();
         }
         // Over the whole turn: two strong words in two messages of a burst count, and a request for a person wins over anger.
@@ -298,6 +311,12 @@ internal sealed partial class TurnProcessor(
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Debug, Message = "Read receipt not sent: {Error}")]
     private partial void LogReadReceiptFailed(string error);
+
+    /// <summary>The handoff's reason when a bare "cancela" follows his hold: staff read it in Slack and Chatwoot.</summary>
+    internal const string HoldCancelReason = "o médico pediu para cancelar o plantão que acabou de reservar (\"cancela\" logo depois da reserva)";
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Turn of conversa {ConversaId}: a bare cancel right after his hold is about the hold, not an opt-out; handed to staff")]
+    private partial void LogHoldCancel(Guid conversaId);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Turn of conversa {ConversaId} deferred to business hours")]
     private partial void LogDeferred(Guid conversaId);

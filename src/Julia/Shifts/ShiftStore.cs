@@ -205,6 +205,28 @@ internal sealed class ShiftStore(NpgsqlDataSource db, IEnumerable<IReservationEf
             ORDER BY v.data, r.id
             """, new { medicoId }, tx, cancellationToken: ct))];
 
+    /// <summary>
+    /// How long after Júlia told the doctor of his hold (her reply to his "sim", or staff's confirmation on WhatsApp) a bare
+    /// "cancela" of his is read as about that hold, not as an opt-out (docs/decisions.md#reservations).
+    /// </summary>
+    public static readonly TimeSpan HoldJustToldWindow = TimeSpan.FromMinutes(60);
+
+    /// <summary>
+    /// Whether the doctor has a reservation in force, on a shift still his, that Júlia made or staff confirmed within
+    /// <see cref="HoldJustToldWindow"/> (the database's clock, as `created_at` and `confirmada_em`). A fresh read, made
+    /// only for a turn that is a bare "cancela" (docs/decisions.md#reservations, "A bare cancel right after a hold").
+    /// </summary>
+    public async Task<bool> HoldJustToldAsync(Guid medicoId, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.ExecuteScalarAsync<bool>(new CommandDefinition("""
+            SELECT EXISTS (SELECT 1 FROM reservas_vaga r JOIN vagas v ON v.id = r.vaga_id
+                           WHERE r.medico_id = @medicoId AND r.status IN ('ativa', 'confirmada')
+                             AND v.medico_id = @medicoId AND v.status IN ('reservada', 'confirmada') AND v.deleted_at IS NULL
+                             AND ((r.origem = 'julia' AND r.created_at > now() - @window) OR r.confirmada_em > now() - @window))
+            """, new { medicoId, window = HoldJustToldWindow }, cancellationToken: ct));
+    }
+
     // Prepared (docs/decisions.md#prepared-statements); inside the reservation's transaction too: an Npgsql command runs
     // in its connection's transaction.
     static async Task<IReadOnlyList<Shift>> HoldingsAsync(NpgsqlConnection c, Guid medicoId, CancellationToken ct) =>

@@ -73,4 +73,61 @@ public sealed class HoldLifecycleConformanceTests(StaffReservationFixture f) : I
 
         Assert.Equal(after, await f.ScalarAsync<string>("SELECT stage_jornada FROM medicos WHERE id = @medico", new { medico }));
     }
+
+    /// <summary>
+    /// Júlia has just held his shift (or staff's confirmation has just reached him) and he answers only "cancela": he
+    /// means the shift. Not an opt-out (issue 11's bare command): the hold stays for staff to cancel, he is handed to a
+    /// person (`baixa_confianca`, SPEC §8.1 "cancellation of a reserved shift"), and never told "não te mando mais".
+    /// </summary>
+    [Theory]
+    [InlineData("5511945500021", "cancela", false)]
+    [InlineData("5511945500022", "Pode cancelar", false)]
+    [InlineData("5511945500023", "CANCELAR!", true)]
+    [InlineData("5511945500024", "cancela aí por favor", true)]
+    public async Task ABareCancelRightAfterHisHoldGoesToStaffAndIsNoOptOut(string phone, string text, bool confirmedFirst)
+    {
+        var specialty = "hl_cancela_" + phone[^2..];
+        var (medico, conversa, _) = await f.DoctorAsync(phone, specialty);
+        var reserva = await f.HoldAsync(await f.OpenShiftAsync(specialty, "Hospital Cancela"), medico, conversa);
+        if (confirmedFirst)
+        {
+            // Staff confirmed a hold made yesterday; his confirmation message is what he answers.
+            await f.ExecuteAsync("UPDATE reservas_vaga SET created_at = now() - interval '20 hours' WHERE id = @reserva", new { reserva });
+            await f.OkJsonAsync(await f.PostJsonAsync($"/admin/reservas/{reserva}/confirmar", new { por = "Carla" }));
+        }
+
+        await PostAsync(f.Client, Text(phone, text));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.False(await f.ScalarAsync<bool>("SELECT opted_out FROM medicos WHERE id = @medico", new { medico }));
+        Assert.Equal(confirmedFirst ? ("confirmada", "confirmada") : ("ativa", "reservada"), Pick(await f.StateAsync(reserva)));
+        Assert.Equal([("pendente", "baixa_confianca")], await f.HandoffsAsync(conversa));
+        Assert.Equal(TurnProcessor.HoldCancelReason,
+            await f.ScalarAsync<string>("SELECT motivo FROM handoffs WHERE conversa_id = @conversa", new { conversa }));
+        Assert.Equal(0L, await f.NoticesAsync("opt_out_com_reserva", reserva));
+        Assert.DoesNotContain(await f.QueueAsync(phone), q => q.Conteudo.Contains("não te mando mais", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The exception is bound to the moment: a "cancela" an hour after the hold, or one that also says to stop the
+    /// messages, is the opt-out it always was (staff hear of his hold through "⚠️ Opt-out com plantão reservado").
+    /// </summary>
+    [Theory]
+    [InlineData("5511945500031", "cancela", 61)]
+    [InlineData("5511945500032", "cancela, não quero mais receber mensagens", 0)]
+    public async Task ACancelLongAfterTheHoldOrThatStopsTheMessagesIsStillAnOptOut(string phone, string text, int minutesAgo)
+    {
+        var specialty = "hl_optout_" + phone[^2..];
+        var (medico, conversa, _) = await f.DoctorAsync(phone, specialty);
+        var reserva = await f.HoldAsync(await f.OpenShiftAsync(specialty), medico, conversa);
+        await f.ExecuteAsync("UPDATE reservas_vaga SET created_at = now() - make_interval(mins => @minutesAgo) WHERE id = @reserva", new { reserva, minutesAgo });
+
+        await PostAsync(f.Client, Text(phone, text));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.True(await f.ScalarAsync<bool>("SELECT opted_out FROM medicos WHERE id = @medico", new { medico }));
+        Assert.Equal(("ativa", "reservada"), Pick(await f.StateAsync(reserva)));
+        Assert.Equal(1L, await f.NoticesAsync("opt_out_com_reserva", reserva));
+        Assert.Empty(await f.HandoffsAsync(conversa));
+    }
 }
