@@ -130,4 +130,120 @@ public sealed class HoldLifecycleConformanceTests(StaffReservationFixture f) : I
         Assert.Equal(1L, await f.NoticesAsync("opt_out_com_reserva", reserva));
         Assert.Empty(await f.HandoffsAsync(conversa));
     }
+
+    /// <summary>
+    /// `reservas-expiracao` takes holds older than `RESERVA_EXPIRA_HORAS` (24): one at 23:59 stays, one at 24:01 expires,
+    /// its shift open with no doctor, one "⌛ Reserva expirada", nothing to the doctor; the specialty's cached list that
+    /// did not show the held shift is dropped, so the next search offers it at once.
+    /// </summary>
+    [Fact]
+    public async Task AHoldExpiresPastTheHoursNotBeforeAndItsShiftIsOfferedAgainAtOnce()
+    {
+        var (medico, conversa, _) = await f.DoctorAsync("5511945500041", "hl_expira");
+        var youngShift = await f.OpenShiftAsync("hl_expira", "Hospital Jovem");
+        var oldShift = await f.OpenShiftAsync("hl_expira", "Hospital Vencido");
+        var young = await f.HoldAsync(youngShift, medico, conversa);
+        var old = await f.HoldAsync(oldShift, medico, conversa);
+        await f.ExecuteAsync("""
+            UPDATE reservas_vaga SET created_at = now() - interval '23 hours 59 minutes' WHERE id = @young;
+            UPDATE reservas_vaga SET created_at = now() - interval '24 hours 1 minute' WHERE id = @old;
+            """, new { young, old });
+        var catalog = f.App.Services.GetRequiredService<ShiftCatalog>();
+        var especialidade = await f.ScalarAsync<Guid>("SELECT id FROM especialidades WHERE nome = 'hl_expira'");
+        Assert.DoesNotContain(await catalog.SearchAsync(new ShiftSearch(especialidade), [], default), s => s.Id == oldShift);
+        var redis = f.App.Services.GetRequiredService<RedisGate>().Multiplexer.GetDatabase(f.Redis.Database);
+        Assert.True(await redis.KeyExistsAsync(ShiftCatalog.Key(especialidade, ShiftCatalog.CachedPerSpecialty)));
+        var queuedBefore = await f.ScalarAsync<long>("SELECT count(*) FROM fila_mensagens WHERE medico_id = @medico", new { medico });
+
+        Assert.Equal(HttpStatusCode.OK, (await f.RunJobAsync("reservas-expiracao")).StatusCode);
+
+        Assert.Equal(("ativa", "reservada"), Pick(await f.StateAsync(young)));
+        Assert.Equal(("expirada", "aberta"), Pick(await f.StateAsync(old)));
+        Assert.Null(await f.ScalarAsync<Guid?>("SELECT medico_id FROM vagas WHERE id = @oldShift", new { oldShift }));
+        Assert.False(await redis.KeyExistsAsync(ShiftCatalog.Key(especialidade, ShiftCatalog.CachedPerSpecialty)));
+        Assert.Contains(await catalog.SearchAsync(new ShiftSearch(especialidade), [], default), s => s.Id == oldShift);
+        await f.WaitSlackAsync(m => HumanLoopFixture.SlackTextContains(m, "Reserva expirada") && HumanLoopFixture.SlackMentions(m, "Hospital Vencido"));
+        Assert.Equal((1L, 0L), (await f.NoticesAsync("reserva_expirada", old), await f.NoticesAsync("reserva_expirada", young)));
+        Assert.Equal(queuedBefore, await f.ScalarAsync<long>("SELECT count(*) FROM fila_mensagens WHERE medico_id = @medico", new { medico }));
+    }
+
+    /// <summary>
+    /// Only a private note that starts with the command confirms: a private note saying it is confirmed, in words, and a
+    /// public reply "/confirmar" (which Chatwoot sends to the doctor as a staff message) confirm nothing.
+    /// </summary>
+    [Fact]
+    public async Task APlainNoteOrAPublicReplyConfirmsNothing()
+    {
+        const string phone = "5511945500071";
+        var (medico, conversa, chatwootId) = await f.DoctorAsync(phone, "hl_publico");
+        var reserva = await f.HoldAsync(await f.OpenShiftAsync("hl_publico"), medico, conversa);
+
+        await f.NoteAsync(chatwootId, phone, "confirmado com o hospital, pode confirmar");
+        var reply = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, phone);
+        reply["content"] = "/confirmar";
+        reply["id"] = 7_945_500_071L;
+        using (var response = await f.PostChatwootAsync(reply)) Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        Assert.Equal(("ativa", "reservada"), Pick(await f.StateAsync(reserva)));
+        Assert.Equal(0L, await f.NoticesAsync("plantao_confirmado", reserva));
+        Assert.Empty(await f.ConfirmationMessagesAsync(medico));
+        Assert.DoesNotContain(f.PrivateReplies(chatwootId), r => r.Contains("confirmad", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// `RESERVA_EXPIRA_HORAS=2` on a worker: its job expires a hold of 2 h 01 and leaves one of 1 h 59, and its
+    /// `GET /admin/reservas/{id}` says the hold left expires 2 h after it was made (São Paulo time).
+    /// </summary>
+    [Fact]
+    public async Task TheExpiryFollowsTheHoursConfigured()
+    {
+        var (medico, conversa, _) = await f.DoctorAsync("5511945500061", "hl_horas");
+        var kept = await f.HoldAsync(await f.OpenShiftAsync("hl_horas"), medico, conversa);
+        var gone = await f.HoldAsync(await f.OpenShiftAsync("hl_horas"), medico, conversa);
+        await f.ExecuteAsync("""
+            UPDATE reservas_vaga SET created_at = now() - interval '1 hour 59 minutes' WHERE id = @kept;
+            UPDATE reservas_vaga SET created_at = now() - interval '2 hours 1 minute' WHERE id = @gone;
+            """, new { kept, gone });
+        await using var worker = new JuliaAppFactory(f.Database, f.Redis,
+            new Dictionary<string, string?>(f.SettingsForSecondProcess) { ["RESERVA_EXPIRA_HORAS"] = "2" });
+        using var client = worker.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/jobs/reservas-expiracao", null)).StatusCode);
+
+        Assert.Equal((("ativa", "reservada"), ("expirada", "aberta")), (Pick(await f.StateAsync(kept)), Pick(await f.StateAsync(gone))));
+        var shown = await client.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/admin/reservas/{kept}");
+        var made = await f.ScalarAsync<DateTime>("SELECT created_at FROM reservas_vaga WHERE id = @kept", new { kept });
+        var expires = DateTimeOffset.Parse(shown!["expira_em"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        var expected = new DateTimeOffset(DateTime.SpecifyKind(made, DateTimeKind.Utc)).AddHours(2);
+        Assert.True(Math.Abs((expires - expected).TotalSeconds) < 1, $"expira_em {expires:O}, expected {expected:O}");
+        Assert.Equal(TimeSpan.FromHours(-3), expires.Offset);
+    }
+
+    /// <summary>
+    /// A hold past its hours that the job has not reached yet, confirmed by two staff at once from two processes while the
+    /// job runs: the reservation's row lock orders them, so it ends either confirmed (both 200, one notice, one message to
+    /// the doctor, the job leaves it) or expired (both 409, the shift open) — never a mix.
+    /// </summary>
+    [Fact]
+    public async Task TwoProcessesConfirmingWhileTheExpiryJobRunsLeaveOneConsistentOutcome()
+    {
+        var (medico, conversa, _) = await f.DoctorAsync("5511945500051", "hl_corrida");
+        var reserva = await f.HoldAsync(await f.OpenShiftAsync("hl_corrida", "Hospital Corrida"), medico, conversa);
+        await f.ExecuteAsync("UPDATE reservas_vaga SET created_at = now() - interval '25 hours' WHERE id = @reserva", new { reserva });
+        await using var second = new JuliaAppFactory(f.Database, f.Redis, f.SettingsForSecondProcess);
+        using var secondClient = second.CreateClient();
+
+        var confirms = await Task.WhenAll(
+            f.Client.PostAsJsonAsync($"/admin/reservas/{reserva}/confirmar", new { por = "Carla" }),
+            secondClient.PostAsJsonAsync($"/admin/reservas/{reserva}/confirmar", new { por = "Bruno" }),
+            f.RunJobAsync("reservas-expiracao"));
+
+        var state = Pick(await f.StateAsync(reserva));
+        var confirmed = state == ("confirmada", "confirmada");
+        Assert.True(confirmed || state == ("expirada", "aberta"), state.ToString());
+        Assert.All(confirms[..2], r => Assert.Equal(confirmed ? HttpStatusCode.OK : HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Equal(confirmed ? (1L, 0L) : (0L, 1L), (await f.NoticesAsync("plantao_confirmado", reserva), await f.NoticesAsync("reserva_expirada", reserva)));
+        Assert.Equal(confirmed ? 1 : 0, (await f.ConfirmationMessagesAsync(medico)).Count);
+        foreach (var r in confirms) r.Dispose();
+    }
 }
