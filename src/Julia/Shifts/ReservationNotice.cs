@@ -9,4 +9,5 @@ internal sealed record ReservationNotice(
     Guid ReservationId, Guid ShiftId, string? DoctorName, string? Phone, string Hospital, string City, DateOnly Date,
     string? Period, string? Sector, string PayText, DateTimeOffset ReservedAt, Guid? ConversationId, string? ChatwootConversationId,
     DateTimeOffset? ConfirmedAt = null, string? ConfirmedBy = null, string? Notes = null, DateTimeOffset? EndedAt = null,
-    string? EndedBy = null, string? Reason = null, string Origin = ReservationOrigin.Julia, string? ReservedBy = null);
+    string? EndedBy = null, string? Reason = null, string Origin = ReservationOrigin.Julia, string? ReservedBy = null,
+    DateTimeOffset? ShiftStartsAt = null);

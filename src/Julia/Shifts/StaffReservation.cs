@@ -86,7 +86,7 @@ internal sealed class StaffReservation
     public ReservationNotice ToNotice(string? chatwootConversationId) =>
         new(Id, VagaId, MedicoNome, Telefone, Hospital, Cidade, Data, PeriodText, Setor, PayText, Utc(CreatedAt), ConversaId,
             chatwootConversationId, ConfirmadaEm is { } confirmed ? Utc(confirmed) : null, ConfirmadaPor, Notas,
-            EncerradaEm is { } ended ? Utc(ended) : null, EncerradaPor, Motivo, Origem, ReservadaPor);
+            EncerradaEm is { } ended ? Utc(ended) : null, EncerradaPor, Motivo, Origem, ReservadaPor, AsShift.StartsAt);
 
     public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

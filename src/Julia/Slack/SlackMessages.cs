@@ -95,8 +95,12 @@ internal static partial class SlackMessages
         {
             Header(title),
             ReservationFields(n, f),
-            Section($"A pré-reserva ficou {Duration(heldFor)} sem confirmação. O plantão voltou a ficar aberto. {NobodyToldHim} " +
-                "Se ele ainda quer o plantão, reserve de novo com `/reservar` no Chatwoot."),
+            Section(n.ShiftStartsAt is { } start && start <= n.ReservedAt + heldFor
+                // Reopened, a started shift is offered to nobody and `/reservar` refuses it (docs/decisions.md#reservations).
+                ? $"A pré-reserva ficou {Duration(heldFor)} sem confirmação e o plantão já começou: ele não volta a ser oferecido. " +
+                  $"{NobodyToldHim} Se ele foi ao plantão, registre no sistema da equipe (a Júlia não confirma uma reserva expirada)."
+                : $"A pré-reserva ficou {Duration(heldFor)} sem confirmação. O plantão voltou a ficar aberto. {NobodyToldHim} " +
+                  "Se ele ainda quer o plantão, reserve de novo com `/reservar` no Chatwoot."),
         };
         // The footer dates the expiry, the event this notice reports.
         blocks.Add(ReservationFooter(n, n.ReservedAt + heldFor));

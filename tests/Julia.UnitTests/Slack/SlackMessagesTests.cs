@@ -264,6 +264,31 @@ public sealed class SlackMessagesTests
         Assert.Equal("#795548", Color(payload));
     }
 
+    [Theory]
+    [InlineData(-1, true)]    // started an hour before the expiry: reopened, it is offered to nobody
+    [InlineData(0, true)]     // started at the expiry's minute
+    [InlineData(1, false)]    // starts an hour after it: open again for real
+    public void AnExpiredHoldOnAShiftThatHadStartedDoesNotSayItIsOpenAgain(int startHoursAfterExpiry, bool started)
+    {
+        var heldFor = TimeSpan.FromHours(24);
+        var notice = Reservation(conversationId: ConversationId) with { ShiftStartsAt = CreatedAt + heldFor + TimeSpan.FromHours(startHoursAfterExpiry) };
+
+        var section = Assert.Single(Sections(SlackMessages.ReservationExpired(notice, heldFor, Plain)));
+
+        Assert.Contains("A Júlia não manda aviso ao médico", section);
+        if (started)
+        {
+            Assert.Contains("o plantão já começou: ele não volta a ser oferecido", section);
+            Assert.DoesNotContain("voltou a ficar aberto", section);
+            Assert.DoesNotContain("/reservar", section);
+        }
+        else
+        {
+            Assert.Contains("O plantão voltou a ficar aberto.", section);
+            Assert.EndsWith("reserve de novo com `/reservar` no Chatwoot.", section);
+        }
+    }
+
     [Fact]
     public void AConfirmedShiftSaysWhoConfirmedWithTheirNotesEscaped()
     {
