@@ -7,9 +7,10 @@ namespace Julia.Shifts;
 /// <summary>
 /// Open shifts per specialty through the cache `vagas:especialidade:{id}:limite:{n}` (CACHE_TTL_VAGAS, 60 s), filtered
 /// per doctor in memory (blocked hospitals and sectors, minimum pay, dates, period, place, clashes with his holdings).
-/// Any change to a shift of a specialty drops that specialty's keys.
+/// Any change to a shift of a specialty drops that specialty's keys. A shift that has started since the list was read is
+/// left out on the host's clock (docs/decisions.md#agent, "buscar_vagas").
 /// </summary>
-internal sealed class ShiftCatalog(ShiftStore store, JuliaCache cache, IOptions<CacheOptions> options)
+internal sealed class ShiftCatalog(ShiftStore store, JuliaCache cache, IOptions<CacheOptions> options, TimeProvider time)
 {
     /// <summary>How many open shifts per specialty are cached before per-doctor filtering.</summary>
     public const int CachedPerSpecialty = 40;
@@ -27,7 +28,7 @@ internal sealed class ShiftCatalog(ShiftStore store, JuliaCache cache, IOptions<
         if (search.EspecialidadeId is not { } especialidadeId) return [];
         var open = await cache.GetOrCreateAsync(Key(especialidadeId, CachedPerSpecialty), TimeSpan.FromSeconds(options.Value.VagasTtlSeconds),
             async t => (List<Shift>?)[.. await store.OpenAsync(especialidadeId, CachedPerSpecialty, t)], ct) ?? [];
-        var found = Filter(open, search, holdings);
+        var found = Filter(NotStarted(open), search, holdings);
         if (found.Count >= Wanted(search) || open.Count < CachedPerSpecialty) return found;
 
         // The cache holds only the specialty's first shifts by date: a search for later dates, a city or a pay they do not
@@ -48,10 +49,20 @@ internal sealed class ShiftCatalog(ShiftStore store, JuliaCache cache, IOptions<
         for (var offset = 0; offset < MaxScanned; offset += PageSize)
         {
             var page = await store.OpenAsync(especialidadeId, PageSize, ct, search.From, offset);
-            all.AddRange(Filter(page, search, holdings));
+            all.AddRange(Filter(NotStarted(page), search, holdings));
             if (all.Count >= Wanted(search) || page.Count < PageSize) break;
         }
         return [.. all.Take(Wanted(search))];
+    }
+
+    /// <summary>
+    /// Still to start now: the cached list (CACHE_TTL_VAGAS) was read up to a minute ago and offered a shift that had
+    /// begun meanwhile, which his "quero" then met as "já começou" (an agent-context audit, 2026-12-06).
+    /// </summary>
+    IEnumerable<Shift> NotStarted(IEnumerable<Shift> shifts)
+    {
+        var now = time.GetUtcNow();
+        return shifts.Where(s => s.StartsAt > now);
     }
 
     static int Wanted(ShiftSearch search) => Math.Clamp(search.Limit, 1, 5);
