@@ -271,6 +271,36 @@ public sealed class AgentContextConformanceTests(AgentContextFixture f) : IClass
     }
 
     /// <summary>
+    /// "At least 5 minutes ahead" counts in the minutes the model is shown: at 10:00:15 the prompt says 10:00, and "me
+    /// lembra daqui 5 minutos" becomes 10:05 — accepted and queued for 10:05, not refused as 4 min 45 s ahead (which cost
+    /// a tool round and had the model propose 10:06 to a doctor who asked for five minutes).
+    /// </summary>
+    [Fact]
+    public async Task FiveMinutesAheadIsCountedInTheMinutesThePromptShows()
+    {
+        const string phone = "5511946600009";
+        var medico = await DoctorAsync(phone, await SpecialtyAsync("ctx_cinco_minutos"));
+        var day = f.Wednesday.AddDays(7);
+        f.Clock.Set(AgentContextFixture.SaoPaulo(day, "10:00:15"));
+        string? system = null, result = null;
+        f.Anthropic.Enqueue(r =>
+        {
+            system = System(r);
+            return Tool("agendar_lembrete", new JsonObject { ["data_hora"] = Iso(day, "10:05"), ["contexto"] = "a escala de janeiro" });
+        });
+        f.Anthropic.Enqueue(r => { result = LastMessage(r); return Text("Combinado, te chamo às 10h05!"); });
+
+        await PostAsync(f.Client, Text(phone, "me lembra daqui 5 minutos"));
+        await f.WaitProcessedAsync(phone);
+
+        Assert.Contains($"{day:dd'/'MM'/'yyyy} 10:00 ", Section(system!, "## Agora"));
+        Assert.Contains("Lembrete agendado", result);
+        var pending = Assert.Single(await f.QueryAsync<DateTime>(
+            "SELECT agendar_para FROM fila_mensagens WHERE medico_id = @medico AND tipo = 'lembrete_solicitado' AND status = 'pendente'", new { medico }));
+        Assert.Equal(AgentContextFixture.SaoPaulo(day, "10:05").UtcDateTime, DateTime.SpecifyKind(pending, DateTimeKind.Utc));
+    }
+
+    /// <summary>
     /// `solicitar_humano` with a `tipo` outside its list is not stored as such: the handoff is `baixa_confianca`, the
     /// doctor gets the canned transition text and never the model's words beside the call.
     /// </summary>

@@ -55,7 +55,10 @@ internal sealed partial class ConversationTools(
         var text = a.String("data_hora");
         if (!SaoPaulo.TryParseIso(text, out var at)) return "data_hora inválida: use AAAA-MM-DDTHH:MM (horário de São Paulo).";
         var now = session.Now(time);
-        if (at < now + MinAhead) return "Horário precisa ser pelo menos 5 minutos à frente.";
+        // Counted in the minutes the prompt shows ("10:00" until 10:00:59): "daqui 5 minutos" asked at 10:00:15 is 10:05,
+        // and was refused as 4 min 45 s ahead (docs/decisions.md#agent, agendar_lembrete).
+        var shownNow = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMinute));
+        if (at < shownNow + MinAhead) return "Horário precisa ser pelo menos 5 minutos à frente.";
         if (at > now + MaxAhead) return "Só consigo agendar até 30 dias à frente.";
         if (!businessHours.IsOpen(at))
         {
