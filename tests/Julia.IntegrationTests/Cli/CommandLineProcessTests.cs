@@ -92,6 +92,49 @@ public sealed class CommandLineProcessTests
             Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
 
+    /// <summary>
+    /// DATABASE_URL as psql takes it works as it does there: a libpq URI with its own parameters (Neon's
+    /// `channel_binding`, `connect_timeout`, `application_name`) and libpq's space-separated keyword form. Before (a
+    /// newcomer's pass, 2026-12-06) the first was refused as "não é uma URL postgres://" and the second read as one host
+    /// named `127.0.0.1 port=… dbname=…`.
+    /// </summary>
+    [Theory]
+    [InlineData("uri")]
+    [InlineData("keywords")]
+    public async Task ADatabaseUrlPsqlTakesIsTakenByJulia(string form)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var redis = TestRedis.Lease();
+        var csb = new Npgsql.NpgsqlConnectionStringBuilder(db.Url);
+        var url = form == "uri"
+            ? $"postgresql://{Uri.EscapeDataString(csb.Username!)}{(csb.Password is { } p ? ":" + Uri.EscapeDataString(p) : "")}@{csb.Host}:{csb.Port}/{csb.Database}"
+              + "?sslmode=disable&channel_binding=disable&connect_timeout=7&application_name=julia-libpq"
+            : $"host={csb.Host} port={csb.Port} dbname={csb.Database} user={csb.Username}{(csb.Password is { } q ? $" password='{q}'" : "")} connect_timeout=7";
+
+        var (exit, _, stderr) = await JuliaProcess.RunAsync(new Dictionary<string, string> { ["DATABASE_URL"] = url, ["REDIS_URL"] = redis.Url }, "migrate");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("Migration 0001_initial.sql applied", stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A password with an unencoded `#` (`2024#Senha`) ended the host early: Júlia went looking for host `julia`, port 2024,
+    /// and said that host was unreachable. Now one line naming DATABASE_URL and how to encode it, never the password.
+    /// </summary>
+    [Fact]
+    public async Task APasswordWithAnUnencodedHashIsOneLineSayingHowToEncodeIt()
+    {
+        var env = new Dictionary<string, string> { ["DATABASE_URL"] = "postgres://julia:2024#Senha@127.0.0.1:1/julia", ["REDIS_URL"] = "redis://127.0.0.1:6399/0" };
+
+        var (exit, stdout, stderr) = await JuliaProcess.RunAsync(env, "serve");
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("julia: configuração inválida: DATABASE_URL: ", line, StringComparison.Ordinal);
+        Assert.Contains("%23", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Senha", stdout + stderr, StringComparison.Ordinal);
+    }
+
     /// <summary>Every verb but `serve` keeps stdout for its result: log lines go to stderr (as `titular` always did).</summary>
     [Fact]
     public async Task MigrateLogsOnStderrAndLeavesStdoutEmpty()
