@@ -33,7 +33,8 @@ command -v dotnet >/dev/null 2>&1 || die "o .NET 10 SDK não está instalado (ht
 # A Júlia already on this port (a second ./run.sh, a forgotten one): said before anything starts or builds — `julia
 # serve` would only refuse the port after the build, minutes later.
 listen_host=${HOST:-127.0.0.1}
-case "$listen_host" in 0.0.0.0|"*"|+|localhost) listen_host=127.0.0.1 ;; esac
+listen_host=${listen_host#[}; listen_host=${listen_host%]}
+case "$listen_host" in 0.0.0.0|"*"|+|localhost|::) listen_host=127.0.0.1 ;; esac
 if (exec 3<>"/dev/tcp/$listen_host/${PORT:-8000}") 2>/dev/null; then
   die "ERROR $listen_host:${PORT:-8000} já está em uso (outra Júlia rodando? pare-a com Ctrl-C no terminal dela, ou use outra porta: PORT=8001 ./run.sh)"
 fi

@@ -119,7 +119,7 @@ internal static class JuliaCli
         if (!int.TryParse(port, out var number) || number == 0) return null;
         var address = host is null or "" or "0.0.0.0" or "*" or "+" ? System.Net.IPAddress.Any
             : host == "localhost" ? System.Net.IPAddress.Loopback
-            : System.Net.IPAddress.TryParse(host, out var ip) ? ip : null;
+            : System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var ip) ? ip : null;
         if (address is null) return null;
         try
         {

@@ -118,6 +118,8 @@ public sealed class DecisionsProcessConformanceTests
     [InlineData("REDIS_URL", "http://127.0.0.1:6379", "redis://")]
     [InlineData("LLM_TEMPERATURE", "1,5", "entre 0 e 1")]
     [InlineData("LLM_TEMPERATURE", "morna", "número")]
+    [InlineData("HOST", "julia.interna", "IP desta máquina")] // Kestrel took a name as "every interface"
+    [InlineData("HOST", "127.0.0.1:8000", "sem porta")]
     public async Task ABadValueOfTheRunbooksTableIsOneLineNamingTheVariableAndWhatItAccepts(string name, string value, string accepted)
     {
         var env = new Dictionary<string, string>(NoServers) { [name] = value };

@@ -1,7 +1,7 @@
 namespace Julia.Infrastructure.Configuration;
 
 /// <summary>How a variable's text is checked before it reaches an options class.</summary>
-internal enum ValueKind { Text, Url, PostgresUrl, RedisUrl, Integer, Decimal, Boolean, TimeOfDay, Weekdays, LogLevel, Choice, Dates, Prices, TimeZone }
+internal enum ValueKind { Text, Url, PostgresUrl, RedisUrl, Integer, Decimal, Boolean, TimeOfDay, Weekdays, LogLevel, Choice, Dates, Prices, TimeZone, ListenHost }
 
 /// <summary>
 /// One operator-facing variable (docs/decisions.md#configuration): its canonical name, accepted aliases and where it lands in

@@ -14,7 +14,7 @@ internal static class EnvironmentVariables
         new("SUPABASE_KEY", "Supabase:Key", Aliases: ["SUPABASE_SERVICE_KEY"], Secret: true),
         new("REDIS_URL", "Redis:Url", ValueKind.RedisUrl, Secret: true),
         new("PORT", "Http:Port", ValueKind.Integer, "8000", Min: 1, Max: 65535),
-        new("HOST", "Http:Host", Default: "127.0.0.1"),
+        new("HOST", "Http:Host", ValueKind.ListenHost, "127.0.0.1"),
         new("LOG_LEVEL", "Log:Level", ValueKind.LogLevel, "INFO"),
         new("MAX_WORKERS", "Workers:MaxWorkers", ValueKind.Integer, "4", Min: 1, Max: 256),
         new("CACHE_TTL", "Cache:TtlSeconds", ValueKind.Integer, "300", Min: 1, Max: 86_400),

@@ -19,6 +19,9 @@ internal static class ValueValidator
         ValueKind.Choice => v.Choices!.Contains(value.ToLowerInvariant()) ? null : $"precisa ser um de: {string.Join(", ", v.Choices!)}",
         ValueKind.Dates => CheckDates(value),
         ValueKind.TimeZone => TimeZoneInfo.TryFindSystemTimeZoneById(value, out _) ? null : "precisa ser um fuso IANA (ex.: America/Sao_Paulo)",
+        ValueKind.ListenHost => ListenHost(value) is null
+            ? "precisa ser um IP desta máquina (127.0.0.1; 0.0.0.0 ou :: num container) ou localhost, sem porta nem http:// — um nome de host faria a Júlia escutar em todas as interfaces"
+            : null,
         ValueKind.Prices => ModelPrices.TryRead(value, out _) ? null : "precisa ser modelo=entrada/saida (USD por milhão de tokens) separados por vírgula (ex.: claude-haiku=1/5,claude-sonnet=3/15)",
         _ => null,
     };
@@ -28,6 +31,7 @@ internal static class ValueValidator
     {
         ValueKind.Boolean when TryBool(value, out var b) => b ? "true" : "false",
         ValueKind.Decimal when TryDecimal(value, out var d) => d.ToString(CultureInfo.InvariantCulture),
+        ValueKind.ListenHost when ListenHost(value) is { } host => host,
         _ => value,
     };
 
@@ -41,6 +45,22 @@ internal static class ValueValidator
         var text = value.Trim();
         if (text.Count(c => c == ',') == 1 && !text.Contains('.', StringComparison.Ordinal)) text = text.Replace(',', '.');
         return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out result);
+    }
+
+    /// <summary>
+    /// HOST as the listen URL needs it: an IP literal (an IPv6 one in brackets, `[::1]`), `localhost`, or `*` / `+`; null for
+    /// anything else. Kestrel takes any other name as "every address": `HOST=julia.interna` listened on all interfaces,
+    /// and `HOST=::1` or `HOST=127.0.0.1:8000` made a URL it could not read (a newcomer's pass, 2026-12-06).
+    /// </summary>
+    public static string? ListenHost(string value)
+    {
+        var text = value.Trim();
+        if (text is "localhost" or "*" or "+") return text;
+        var bare = text.StartsWith('[') && text.EndsWith(']') ? text[1..^1] : text;
+        if (!System.Net.IPAddress.TryParse(bare, out var ip) || bare.Contains('%', StringComparison.Ordinal)) return null;
+        // IPAddress.TryParse takes "127.1" and "1" as IPv4 shorthands: only the dotted quad someone means.
+        if (ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && bare.Count(c => c == '.') != 3) return null;
+        return ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{ip}]" : ip.ToString();
     }
 
     public static bool TryBool(string value, out bool result)

@@ -108,12 +108,32 @@ public sealed class ConfigurationMapperTests
     [InlineData("DIAS_UTEIS", "5-1")]
     [InlineData("EVOLUTION_URL", "localhost:8080")]
     [InlineData("ENVIRONMENT", "prod")]
+    [InlineData("HOST", "julia.interna")]
+    [InlineData("HOST", "127.0.0.1:8000")]
+    [InlineData("HOST", "http://0.0.0.0")]
+    [InlineData("HOST", "127.1")]
     public void InvalidValuesAreRefusedByName(string variable, string value)
     {
         var result = Map([.. Minimal, (variable, value)]);
 
         var error = Assert.Single(result.Errors);
         Assert.StartsWith($"{variable}:", error);
+    }
+
+    /// <summary>HOST as the listen URL needs it: an IPv6 address in brackets (`http://::1:8000` was a URL Kestrel could not read).</summary>
+    [Theory]
+    [InlineData("127.0.0.1", "127.0.0.1")]
+    [InlineData(" 0.0.0.0 ", "0.0.0.0")]
+    [InlineData("localhost", "localhost")]
+    [InlineData("::", "[::]")]
+    [InlineData("::1", "[::1]")]
+    [InlineData("[::1]", "[::1]")]
+    public void AHostThatIsAnAddressReachesTheListenUrlReadyToUse(string given, string bound)
+    {
+        var result = Map([.. Minimal, ("HOST", given)]);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(bound, result.Values["Http:Host"]);
     }
 
     [Fact]
