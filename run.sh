@@ -115,7 +115,11 @@ if [ -n "$build" ]; then
 fi
 exec 9>&-   # the lock is the build's, not the server's
 if [ ${#seed[@]} -gt 0 ] || [ -n "${local_redis:-}" ]; then
-  # The CLI (julia chat, titular, limpeza…) in another terminal needs the same two URLs.
-  say "CLI em outro terminal: export DATABASE_URL=$DATABASE_URL REDIS_URL=$REDIS_URL; dotnet .local/bin/julia.dll --help"
+  # The CLI (julia chat, titular, limpeza…) in another terminal needs the same two URLs: the local ones in full, one the
+  # operator gave only by name — it may carry a password, and this line lands in terminals' scrollback and CI logs.
+  cli=()
+  if [ ${#seed[@]} -gt 0 ]; then cli+=("DATABASE_URL=$DATABASE_URL"); else given=" (com a mesma DATABASE_URL deste terminal)"; fi
+  if [ -n "${local_redis:-}" ]; then cli+=("REDIS_URL=$REDIS_URL"); else given=" (com a mesma REDIS_URL deste terminal)"; fi
+  say "CLI em outro terminal: export ${cli[*]}${given:-}; dotnet .local/bin/julia.dll --help"
 fi
 exec dotnet .local/bin/julia.dll serve "${seed[@]}" "$@"

@@ -215,6 +215,49 @@ public sealed class LocalServicesTests
         }
     }
 
+    /// <summary>
+    /// With DATABASE_URL given and Redis local, the "CLI em outro terminal" line exports the Redis run.sh started and
+    /// says to use the same DATABASE_URL — it printed the operator's URL whole, password included, into the terminal's
+    /// scrollback and any CI log (a newcomer's pass, 2026-12-06). `dotnet` is a stand-in, as above.
+    /// </summary>
+    [Fact]
+    public async Task RunShNeverEchoesADatabaseUrlItWasGiven()
+    {
+        var checkout = Path.Combine(Path.GetTempPath(), $"julia-cli {Guid.NewGuid():N}"[..24]);
+        Directory.CreateDirectory(Path.Combine(checkout, "scripts"));
+        Directory.CreateDirectory(Path.Combine(checkout, "src", "Julia"));
+        Directory.CreateDirectory(Path.Combine(checkout, "fake"));
+        File.Copy(Path.Combine(Repository.Root, "scripts", "local-services.sh"), Path.Combine(checkout, "scripts", "local-services.sh"));
+        File.Copy(Path.Combine(Repository.Root, "run.sh"), Path.Combine(checkout, "run.sh"));
+        File.WriteAllText(Path.Combine(checkout, "src", "Julia", "Julia.csproj"), "<Project />");
+        var dotnet = Path.Combine(checkout, "fake", "dotnet");
+        File.WriteAllText(dotnet, """
+            #!/usr/bin/env bash
+            case "$1" in
+              publish) while [ $# -gt 0 ]; do [ "$1" = -o ] && out=$2; shift; done; echo build > "$out/julia.dll" ;;
+              *.dll) echo "serve $*" ;;
+            esac
+            """);
+        File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var redisPort = FreePortBelowEphemeral(26000, 30999);
+        try
+        {
+            var (code, output) = await RunAsync(checkout,
+                $"export PATH=\"{checkout}/fake:$PATH\" DATABASE_URL=postgres://julia:senha-do-operador@127.0.0.1:1/julia; unset REDIS_URL; " +
+                $"JULIA_REDIS_PORT={redisPort} PORT={FreePortBelowEphemeral(21000, 25999)} bash ./run.sh");
+
+            Assert.True(code == 0, output);
+            Assert.Contains($"julia: CLI em outro terminal: export REDIS_URL=redis://127.0.0.1:{redisPort}/0 (com a mesma DATABASE_URL deste terminal);", output);
+            Assert.DoesNotContain("senha-do-operador", output);
+            Assert.Contains("serve ", output);
+        }
+        finally
+        {
+            await RunAsync(checkout, $"source scripts/local-services.sh; stop_redis redis {redisPort}");
+            Directory.Delete(checkout, recursive: true);
+        }
+    }
+
     static int FreePortBelowEphemeral(int from, int to)
     {
         for (var attempt = 0; ; attempt++)
