@@ -41,20 +41,29 @@ fi
 
 seed=()
 if [ -z "${DATABASE_URL:-}" ] || [ -z "${REDIS_URL:-}" ]; then ensure_packages; fi
+foreign_pg="a porta $PG_PORT já tem um PostgreSQL que não é o desta cópia (.local/pg): \
+outro usuário ou outra cópia do repositório. Use outra porta (JULIA_PG_PORT=55532 ./run.sh) ou DATABASE_URL"
+foreign_redis="a porta $REDIS_PORT já tem um Redis que não é o desta cópia (.local/redis): \
+outro usuário ou outra cópia do repositório. Use outra porta (JULIA_REDIS_PORT=56479 ./run.sh) ou REDIS_URL"
+# A server that is already answering on a port may be someone else's (another user, another checkout): its data is not
+# ours to seed or to write into. Both ports are checked before either server starts — a Redis refused after run.sh had
+# started a PostgreSQL left that server running (and a cluster initialised) for a run that never started.
+if [ -z "${DATABASE_URL:-}" ] && "$(pg_bin)/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" 2>/dev/null && ! owns_postgres pg "$PG_PORT"; then
+  die "$foreign_pg"
+fi
+if [ -z "${REDIS_URL:-}" ] && redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1 && ! owns_redis redis "$REDIS_PORT"; then
+  die "$foreign_redis"
+fi
 if [ -z "${DATABASE_URL:-}" ]; then
   start_postgres pg "$PG_PORT"
-  # A server that was already answering on the port may be someone else's (another user, another checkout): its data
-  # is not ours to seed or to write into.
-  owns_postgres pg "$PG_PORT" || die "a porta $PG_PORT já tem um PostgreSQL que não é o desta cópia (.local/pg): \
-outro usuário ou outra cópia do repositório. Use outra porta (JULIA_PG_PORT=55532 ./run.sh) ou DATABASE_URL"
+  owns_postgres pg "$PG_PORT" || die "$foreign_pg"   # one that started answering meanwhile
   create_database "$PG_PORT" julia
   export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/julia"
   seed=(--seed-demo)   # demo data only ever goes into the local database
 fi
 if [ -z "${REDIS_URL:-}" ]; then
   start_redis redis "$REDIS_PORT"
-  owns_redis redis "$REDIS_PORT" || die "a porta $REDIS_PORT já tem um Redis que não é o desta cópia (.local/redis): \
-outro usuário ou outra cópia do repositório. Use outra porta (JULIA_REDIS_PORT=56479 ./run.sh) ou REDIS_URL"
+  owns_redis redis "$REDIS_PORT" || die "$foreign_redis"
   export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
   local_redis=1
 fi

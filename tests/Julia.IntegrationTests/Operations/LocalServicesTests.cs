@@ -110,6 +110,49 @@ public sealed class LocalServicesTests
     }
 
     /// <summary>
+    /// Another checkout's Redis on run.sh's Redis port is refused before run.sh starts a PostgreSQL of its own: refused
+    /// after, the run ended with a cluster initialised and a server left running for nothing (a newcomer's pass, 2026-12-06:
+    /// a second clone given a fresh JULIA_PG_PORT and the first clone's JULIA_REDIS_PORT).
+    /// </summary>
+    [Fact]
+    public async Task RunShRefusesAnotherCheckoutsRedisBeforeStartingPostgres()
+    {
+        var top = Path.Combine(Path.GetTempPath(), $"julia ops {Guid.NewGuid():N}"[..22]);
+        var owner = Path.Combine(top, "dono", "julia");
+        var other = Path.Combine(top, "segundo clone", "julia");
+        foreach (var checkout in new[] { owner, other })
+        {
+            Directory.CreateDirectory(Path.Combine(checkout, "scripts"));
+            File.Copy(Path.Combine(Repository.Root, "scripts", "local-services.sh"), Path.Combine(checkout, "scripts", "local-services.sh"));
+            File.Copy(Path.Combine(Repository.Root, "run.sh"), Path.Combine(checkout, "run.sh"));
+        }
+        var pgPort = FreePortBelowEphemeral(21000, 25999);
+        var redisPort = FreePortBelowEphemeral(26000, 30999);
+        try
+        {
+            var (started, startOutput) = await RunAsync(owner, $"source scripts/local-services.sh; start_redis redis {redisPort}");
+            Assert.True(started == 0, startOutput);
+
+            var (code, output) = await RunAsync(other,
+                $"unset DATABASE_URL REDIS_URL; JULIA_PG_PORT={pgPort} JULIA_REDIS_PORT={redisPort} PORT={FreePortBelowEphemeral(21000, 25999)} bash ./run.sh");
+
+            Assert.Equal(1, code);
+            Assert.Equal($"julia: a porta {redisPort} já tem um Redis que não é o desta cópia (.local/redis): outro usuário ou outra cópia do repositório. Use outra porta (JULIA_REDIS_PORT=56479 ./run.sh) ou REDIS_URL",
+                output.Trim());
+            var (_, pg) = await RunAsync(other, $"source scripts/local-services.sh; \"$(pg_bin)/pg_isready\" -q -h 127.0.0.1 -p {pgPort} && echo pg-up || echo pg-down");
+            Assert.Equal("pg-down", pg.Trim());
+            Assert.False(Directory.Exists(Path.Combine(other, ".local", "pg", "data")), "no cluster initialised");
+        }
+        finally
+        {
+            await RunAsync(owner, $"source scripts/local-services.sh; stop_redis redis {redisPort}");
+            await RunAsync(other, $"source scripts/local-services.sh; stop_postgres pg {pgPort}; " +
+                "t=$(readlink -f .local/pg); case \"$t\" in /var/lib/julia-local/*) rm -rf \"$(dirname \"$t\")\";; esac");
+            Directory.Delete(top, recursive: true);
+        }
+    }
+
+    /// <summary>
     /// A second ./run.sh while a Júlia already listens on its port says so in one line, exit 1, before it starts a
     /// server or builds (an outside walk, 2026-12-04: with src/ changed it rebuilt .local/bin under the running Júlia for
     /// minutes, then `julia serve` refused the port).
