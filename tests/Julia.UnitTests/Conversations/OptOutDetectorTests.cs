@@ -996,4 +996,48 @@ public sealed class OptOutDetectorTests
     [InlineData("quero sair da fila de espera do hsl")]
     [InlineData("o dr roberto esta de ferias e pediu pra trocar o plantao dele")]
     public void FiftyFifthSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    // Fifty-seventh blind set (docs/detection-history.md#opt-out): the messages of its stops the rules missed before the fixes (6 of
+    // 244 after its relabels; all found now) — what he stops named and widened to everything, today's messages counted before the
+    // stop, a block threatened if the sending goes on, "zero interesse", "nunca mais mandem" — and the fifty-fifth set's left miss.
+    [Theory]
+    [InlineData("pode parar com os lembretes e com tudo, nao quero mais")]
+    [InlineData("parem com as mensagens, os lembretes, tudo")]
+    [InlineData("3 mensagens hoje?? chega, nao me procurem mais")]
+    [InlineData("se continuar mandando vou denunciar e bloquear, para")]
+    [InlineData("zero interesse")]
+    [InlineData("nunca mais mandem")]
+    // Other phrasings of the same intents (not in the set):
+    [InlineData("pode parar com os avisos, as vagas e tudo mais")]
+    [InlineData("chega de vaga, de msg e de tudo")]
+    [InlineData("para de me mandar os lembretes e tudo")]
+    [InlineData("pode parar com as vagas, os lembretes, as pesquisas, tudo")]
+    [InlineData("parem de me enviar os avisos e todo o resto")]
+    [InlineData("5 msg so hoje, para de me mandar")]
+    [InlineData("se vcs continuarem me mandando mensagem eu vou bloquear")]
+    [InlineData("se continuar me mandando msg vou bloquear")]
+    [InlineData("nunca mais me mandem nada")]
+    [InlineData("PODE PARAR COM OS LEMBRETES E COM TUDO")]
+    public void FiftySeventhSetStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    // …and its four false opt-outs before the fixes (how to stop "caso eu precise" asked, the pay "em PF", another company
+    // refused with "vcs sim", a message sent to the wrong chat) and the forms the new rules must leave alone.
+    [Theory]
+    [InlineData("como eu faço pra parar de receber, caso eu precise?")]
+    [InlineData("nao quero mais receber em PF, so PJ")]
+    [InlineData("recebi msg de uma tal de escala Y, nao quero nada com eles, vcs sim")]
+    [InlineData("nao era pra vc essa msg, desculpa")]
+    // Other phrasings (not in the set):
+    [InlineData("como faço pra sair da lista se um dia eu quiser?")]
+    [InlineData("é so falar se um dia eu quiser sair?")]
+    [InlineData("nao quero mais receber por pix, so transferencia")]
+    [InlineData("nao era pra voce essa mensagem")]
+    [InlineData("para de me mandar vaga de pediatria e tudo mais, so quero clinica")]
+    [InlineData("chega de plantao noturno e tudo, so diurno")]
+    [InlineData("para de mandar vaga de UTI e tudo, so quero enfermaria")]
+    [InlineData("nunca mais manda vaga de pediatria")]
+    [InlineData("zero interesse nessa vaga")]
+    [InlineData("se continuar mandando vou denunciar")]
+    [InlineData("tô fora")]
+    public void FiftySeventhSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

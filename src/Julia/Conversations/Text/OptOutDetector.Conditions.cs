@@ -20,6 +20,9 @@ internal static partial class OptOutDetector
         if (asked && normalised.Length > 0 && !normalised.Contains(' ')) return true;
         // Fifty-first blind set: "isso é spam?", "é golpe isso?" — what the message is, asked (an unknown sender doubted).
         if (asked && SpamAsked().IsMatch(normalised)) return true;
+        // Fifty-seventh blind set: "como faço pra parar de receber, caso eu precise?" — how to stop one day, asked
+        // (OptOutDetector.Widened).
+        if (asked && AskedForLater(normalised)) return true;
         if (!normalised.StartsWith("se ", StringComparison.Ordinal)) return false;
         // "se eu responder parar eu saio da lista?" — how the stop works, asked.
         // Not "se eu já pedi pra parar, por que continuam?" — the request told as made.

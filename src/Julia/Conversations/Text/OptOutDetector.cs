@@ -30,7 +30,9 @@ internal static partial class OptOutDetector
         // Fifty-first blind set: an order stated, urged, with his other number, or a bare "para" after a complaint
         // (OptOutDetector.Stated).
         // Fifty-fifth blind set: his channels listed, every channel denied, a stop after how to leave asked (OptOutDetector.Channels).
-        return text is null ? null : StatedOrUrged(text) ?? ChannelsOrAskedHow(text);
+        // Fifty-seventh blind set: what he stops widened to everything, today's messages counted, a block threatened if the
+        // sending goes on (OptOutDetector.Widened).
+        return text is null ? null : StatedOrUrged(text) ?? ChannelsOrAskedHow(text) ?? WidenedOrThreatened(text);
     }
 
     static string? FamilyOf(string? text)
@@ -49,6 +51,8 @@ internal static partial class OptOutDetector
         // Fifty-fifth blind set: "pare, pense e me responda", "o whats tava bloqueado, por isso não respondi" — words of another
         // sense read as nothing (OptOutDetector.Channels).
         if (text is not null) text = WithoutOtherSenses(text);
+        // Fifty-seventh blind set: "não quero mais receber em PF, só PJ" — the pay form, not "por favor" (OptOutDetector.Widened).
+        if (text is not null) text = WithThePayFormSpelled(text);
         // Forty-first blind set: "quase pedi pra me tirar da lista mas vcs me salvaram", "eu ia mandar parar, mas essa vaga…" —
         // a stop he almost asked for and did not is read as nothing up to its "mas" or the end of its clause; what follows decides.
         if (text is not null && (text.Contains("quase", StringComparison.OrdinalIgnoreCase) || text.Contains(" ia ", StringComparison.OrdinalIgnoreCase))
@@ -503,6 +507,8 @@ internal static partial class OptOutDetector
                         || (CallMeIfThereIs().IsMatch(Norm(next)) && !IsOptOut(text + ", " + texts[next]))
                         || (GivesTheObject(text, texts[next]) && !IsOptOut(text + " " + texts[next]))))
                 {
+                    // Fifty-seventh blind set: "pode parar com as vagas" / "e com os lembretes" / "e com tudo" — widened again.
+                    if (WidenedOverLines(texts, i) is { } widened) return widened;
                     i = next - 1;
                     continue;
                 }
