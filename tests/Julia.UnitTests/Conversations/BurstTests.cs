@@ -4,7 +4,7 @@ using Julia.Handoffs;
 namespace Julia.UnitTests.Conversations;
 
 /// <summary>
-/// Bursts of the twenty-third to fifty-seventh blind sets (docs/detection-history.md#triggers): what a turn of several messages, answered as one, asks
+/// Bursts of the twenty-third to fifty-eighth blind sets (docs/detection-history.md#triggers): what a turn of several messages, answered as one, asks
 /// for — an opt-out through <see cref="OptOutDetector.InTurn"/> (as TurnProcessor reads it), a handoff through
 /// <see cref="HandoffTriggerDetector.DetectInTurn"/>. A line can narrow the stop before it, take a request back, or say
 /// who writes for the doctor.
@@ -754,6 +754,8 @@ public sealed class BurstTests
     [InlineData("me esquece", "nao faço mais plantao")]
     [InlineData("please", "remove me from this list")]
     [InlineData("nao desejo mais receber", "mensagens desse numero", "grato")]
+    // Fifty-eighth blind set: the stop with a legal threat as its condition is an opt-out, which wins over the trigger.
+    [InlineData("me tirem da lista", "senão aciono a ANPD")]
     public void TheseTurnsAreOptOuts(params string[] messages) =>
         Assert.NotNull(OptOutDetector.InTurn(messages));
 
@@ -2030,6 +2032,40 @@ public sealed class BurstTests
     [InlineData("parabéns pela organização", "👏👏")]
     [InlineData("que empresa séria hein", "3 meses sem pagar")]
     [InlineData("muito obrigado por nada", "👏👏👏")]
+    // Fifty-eighth blind set (its bursts as written, before the rules were read): a call cancelled for the chat, a shift's
+    // words (ligadura, processo inflamatório, paciente agressivo, the referee, the hospital's manager and lawyer), praise, "não
+    // precisa transferir". One failed before ("cancela o agendamento da ligação" / "falo por aqui").
+    [InlineData("não precisa chamar ninguém", "pode ser com vc mesmo")]
+    [InlineData("cancela o agendamento da ligação", "falo por aqui")]
+    [InlineData("atendi 40 pacientes hoje", "to exausto", "mas pode mandar a vaga")]
+    [InlineData("esse plantão foi um inferno", "mas deu tudo certo", "obrigado pela indicação")]
+    [InlineData("o juiz roubou o jogo ontem", "kkk", "mas enfim, tem vaga sábado?")]
+    [InlineData("paciente agressivo no PS", "tive que chamar segurança", "to bem")]
+    [InlineData("o advogado do hospital", "é meu colega de faculdade", "mundo pequeno")]
+    [InlineData("o gerente do hospital", "pediu pra chegar 6h45")]
+    [InlineData("vcs são ótimos", "resolveram rapidinho", "valeu")]
+    [InlineData("não precisa me ligar", "to em cirurgia", "manda por aqui")]
+    [InlineData("sem atendente", "resolve comigo por aqui mesmo")]
+    [InlineData("paciente com processo inflamatório", "vou atrasar 20 min")]
+    [InlineData("o sindicato fez greve", "vi no jornal", "vai afetar o plantão?")]
+    [InlineData("meu telefone mudou", "anota aí", "11 91234-5678")]
+    [InlineData("a pessoa que me indicou", "foi a Dra Marta", "ela trabalha com vcs também")]
+    [InlineData("já falei com a supervisora", "tá tudo certo")]
+    [InlineData("pessoa jurídica", "ou física?", "qual é melhor?")]
+    [InlineData("a reclamação do paciente era dor torácica", "fiz ECG", "normal")]
+    [InlineData("nunca mais pego 24h", "cansa demais", "prefiro 12h")]
+    [InlineData("fiz a ligadura", "correu bem", "já to liberado")]
+    [InlineData("tem alguém escalado comigo?", "ou vou sozinho?")]
+    [InlineData("o processo de cadastro", "demora quanto?")]
+    [InlineData("vc é robô?", "kkk", "tá bom, me manda as vagas")]
+    [InlineData("que vaga absurda de boa", "vou pegar")]
+    [InlineData("tenho audiência no fórum quinta", "não posso pegar esse plantão")]
+    [InlineData("o CRM mandou email", "sobre anuidade", "nada a ver com vcs kkk")]
+    [InlineData("não quero reclamar", "só avisar", "que o pagamento caiu atrasado")]
+    [InlineData("qual o telefone do hospital?", "pra eu avisar que cheguei")]
+    [InlineData("posso ligar pro hospital direto?", "ou passo por vcs?")]
+    [InlineData("HPV", "papilomavírus humano", "tem vacina no posto")]
+    [InlineData("não precisa transferir", "vc tá resolvendo bem", "obrigado")]
     public void TheseTurnsHaveNoTrigger(params string[] messages) =>
         Assert.Null(HandoffTriggerDetector.DetectInTurn(messages));
 
@@ -2740,6 +2776,68 @@ public sealed class BurstTests
     [InlineData(HandoffTriggers.NegativeSentiment, "péssimo", "horrível esse atendimento")]
     [InlineData(HandoffTriggers.NegativeSentiment, "tão de sacanagem comigo", "bando de amador")]
     [InlineData(HandoffTriggers.NegativeSentiment, "vsf", "vcs e essa vaga")]
+    // Fifty-eighth blind set (its bursts as written, before the rules were read; "me tirem da lista" / "senão aciono a ANPD" is
+    // an opt-out, below): a person asked after a question or a greeting, "qual número eu ligo?", "posso ligar pra vcs?", legal
+    // steps by the ANPD, MPT, union, B.O. and a notice, anger over lines. One failed before ("ok" / "qual número eu ligo?"); the
+    // burst "doutora Renata aqui" / "a pessoa que me ligou semana passada" / "consigo falar com ela?" is left missed (kept out).
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "tudo bem?", "queria falar com alguém da equipe")]
+    [InlineData(HandoffTriggers.PersonRequested, "ok entendi", "mas antes disso", "tem alguém aí que possa me explicar o contrato?")]
+    [InlineData(HandoffTriggers.PersonRequested, "qual o telefone", "de vcs?")]
+    [InlineData(HandoffTriggers.PersonRequested, "boa tarde", "vi a vaga de domingo", "posso ligar pra vcs?")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "é robô?", "quero alguém de carne e osso")]
+    [InlineData(HandoffTriggers.PersonRequested, "olha", "prefiro resolver isso por telefone", "tem como alguém me ligar?")]
+    [InlineData(HandoffTriggers.PersonRequested, "ta bom", "mas eu queria falar com quem me indicou", "o Marcos")]
+    [InlineData(HandoffTriggers.PersonRequested, "não entendi nada", "tem algum atendente aí?")]
+    [InlineData(HandoffTriggers.PersonRequested, "bom dia", "gostaria de falar com a supervisora", "é sobre o pagamento de outubro")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "alguém?", "tem gente aí?")]
+    [InlineData(HandoffTriggers.PersonRequested, "então é que eu tô com uma dúvida", "sobre o contrato PJ", "e queria conversar com um responsável")]
+    [InlineData(HandoffTriggers.PersonRequested, "vc é IA né", "tudo bem", "mas me passa pra uma pessoa")]
+    [InlineData(HandoffTriggers.PersonRequested, "ok", "qual número eu ligo?")]
+    [InlineData(HandoffTriggers.PersonRequested, "perdi uma ligação de vcs", "podem me ligar de novo?")]
+    [InlineData(HandoffTriggers.PersonRequested, "quero atendimento", "humano", "por favor")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "aqui é o dr Felipe", "me transfere pro financeiro")]
+    [InlineData(HandoffTriggers.PersonRequested, "gostei da vaga", "mas antes de aceitar", "quero falar com o coordenador")]
+    [InlineData(HandoffTriggers.PersonRequested, "pode marcar uma ligação comigo amanhã?", "depois das 14h")]
+    [InlineData(HandoffTriggers.PersonRequested, "tô sem tempo de escrever", "dá pra falar por telefone?")]
+    [InlineData(HandoffTriggers.PersonRequested, "qro falar c alguem", "urgente")]
+    [InlineData(HandoffTriggers.PersonRequested, "alô", "alguém pode me atender?")]
+    [InlineData(HandoffTriggers.PersonRequested, "sobre aquela proposta", "queria falar com a pessoa que me mandou")]
+    [InlineData(HandoffTriggers.PersonRequested, "chama o Rodrigo", "ele sabe do meu caso")]
+    [InlineData(HandoffTriggers.PersonRequested, "beleza", "tem um whatsapp de alguém da equipe?", "prefiro falar direto")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "to esperando desde ontem", "alguém vai me ligar?")]
+    [InlineData(HandoffTriggers.PersonRequested, "não quero falar com robô", "quero falar com gente")]
+    [InlineData(HandoffTriggers.PersonRequested, "entendi o valor", "mas e o contrato?", "tem alguém que possa me explicar isso melhor?")]
+    [InlineData(HandoffTriggers.Legal, "vcs não me pagaram", "vou acionar meu advogado")]
+    [InlineData(HandoffTriggers.Legal, "já é a terceira vez", "vou no Procon")]
+    [InlineData(HandoffTriggers.Legal, "usaram meu número sem autorização", "vou denunciar na ANPD")]
+    [InlineData(HandoffTriggers.Legal, "isso é vínculo disfarçado", "vou no MPT")]
+    [InlineData(HandoffTriggers.Legal, "vou levar pro sindicato médico", "e pra justiça do trabalho")]
+    [InlineData(HandoffTriggers.Legal, "boa noite", "vcs vão receber uma notificação extrajudicial", "aguardem")]
+    [InlineData(HandoffTriggers.Legal, "não pagaram o plantão", "vou fazer um B.O.")]
+    [InlineData(HandoffTriggers.Legal, "meu advogado", "vai entrar em contato com vcs")]
+    [InlineData(HandoffTriggers.Legal, "vou processar", "pode ter certeza")]
+    [InlineData(HandoffTriggers.Legal, "vou reclamar no CRM", "esse coordenador é antiético")]
+    [InlineData(HandoffTriggers.Legal, "vou colocar no reclame aqui", "e no procon também")]
+    [InlineData(HandoffTriggers.Legal, "estou encaminhando tudo pro meu advogado", "prints inclusive")]
+    [InlineData(HandoffTriggers.Legal, "isso é assédio", "vou denunciar")]
+    [InlineData(HandoffTriggers.Legal, "vcs descumpriram o contrato", "vou buscar meus direitos na justiça")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "que absurdo", "que palhaçada")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "de novo???", "vcs são uma piada")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "3 semanas sem pagamento", "ridículo", "vergonha")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "bando de incompetentes", "não resolvem nada")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "vou avisar todos os colegas", "pra nunca trabalharem com vcs", "bando de caloteiros")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "parabéns viu", "mais uma vez me mandaram pro hospital errado", "que empresa ridícula")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "mentirosos", "prometeram 1500 e pagaram 1100")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "odeio essa empresa", "péssimo atendimento")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "to puto", "vcs são uns palhaços")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "já reclamei", "reclamei de novo", "e nada", "vcs são uma vergonha")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "que merda", "de novo atrasou", "incompetentes")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "falta de respeito", "com o médico", "inaceitável")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "empresa de quinta", "serviço porco")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "golpe", "isso é golpe", "safados")]
+    [InlineData(HandoffTriggers.PersonRequested, "ok", "antes de tudo", "vcs tem algum telefone pra eu ligar?")]
+    [InlineData(HandoffTriggers.Legal, "se não pagarem até sexta", "vou judicializar")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "nossa", "que eficiência", "20 dias pra pagar", "ridículo e vergonhoso")]
     public void TheTurnsTrigger(string expected, params string[] messages) =>
         Assert.Equal(expected, HandoffTriggerDetector.DetectInTurn(messages)?.Trigger);
 

@@ -1091,4 +1091,74 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("com quem eu falo sobre a nota fiscal lá no hospital?")]
     [InlineData("🤬🤬 de novo")]
     public void FiftySixthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    // Fifty-eighth blind set (docs/detection-history.md#triggers): the set's 25 rows that failed before its fixes (the first 25), then
+    // variants written after them — a call asked as a permission ("posso ligar?", "podem ligar de novo?"), the number to call
+    // asked, the talk moved to the phone, someone there or our boss asked after, the one who called him asked for by a pronoun,
+    // a contact made, "ao vivo"/"pessoalmente", a meeting, "preciso de alguém" closing the message; the union or the Anatel in
+    // other verbs, a complaint filed ("protocolar"); "sem respeito", colleagues warned off without "pra", "empresa que não presta",
+    // "incopetentes".
+    [Theory]
+    [InlineData("posso ligar?", HandoffTriggers.PersonRequested)]
+    [InlineData("pode me colocar em contato com o coordenador das vagas?", HandoffTriggers.PersonRequested)]
+    [InlineData("qual número eu ligo pra falar com vcs?", HandoffTriggers.PersonRequested)]
+    [InlineData("eu ligo pra onde?", HandoffTriggers.PersonRequested)]
+    [InlineData("seu chefe ta ai?", HandoffTriggers.PersonRequested)]
+    [InlineData("perdi uma ligação de vcs, podem ligar de novo?", HandoffTriggers.PersonRequested)]
+    [InlineData("alguém me ligou desse número, pode ligar de novo?", HandoffTriggers.PersonRequested)]
+    [InlineData("a moça que me ligou semana passada, consigo falar com ela?", HandoffTriggers.PersonRequested)]
+    [InlineData("quero falar ao vivo com alguém", HandoffTriggers.PersonRequested)]
+    [InlineData("dá pra marcar uma reunião com o responsável?", HandoffTriggers.PersonRequested)]
+    [InlineData("vc consegue ligar?", HandoffTriggers.PersonRequested)]
+    [InlineData("tem como ligar?", HandoffTriggers.PersonRequested)]
+    [InlineData("pode ser por telefone?", HandoffTriggers.PersonRequested)]
+    [InlineData("algum humano por aí?", HandoffTriggers.PersonRequested)]
+    [InlineData("tem alguém lendo isso?", HandoffTriggers.PersonRequested)]
+    [InlineData("conecta eu com o responsável do contrato", HandoffTriggers.PersonRequested)]
+    [InlineData("SOS preciso de alguém", HandoffTriggers.PersonRequested)]
+    [InlineData("bora falar no telefone, mais fácil", HandoffTriggers.PersonRequested)]
+    [InlineData("vou falar com o SIMESP sobre isso", HandoffTriggers.Legal)]
+    [InlineData("vou reclamar na Anatel por spam", HandoffTriggers.Legal)]
+    [InlineData("vou protocolar queixa no conselho", HandoffTriggers.Legal)]
+    [InlineData("que vergonha, empresa sem respeito", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vou falar pra todos os meus colegas não trabalharem com vcs", HandoffTriggers.NegativeSentiment)]
+    [InlineData("empresa que não presta", HandoffTriggers.NegativeSentiment)]
+    [InlineData("incopetentes", HandoffTriggers.NegativeSentiment)]
+    [InlineData("podemos ligar?", HandoffTriggers.PersonRequested)]
+    [InlineData("qual telefone eu ligo?", HandoffTriggers.PersonRequested)]
+    [InlineData("pra onde eu ligo?", HandoffTriggers.PersonRequested)]
+    [InlineData("sua supervisora tá por aí?", HandoffTriggers.PersonRequested)]
+    [InlineData("o rapaz que me indicou, posso falar com ele?", HandoffTriggers.PersonRequested)]
+    [InlineData("preciso conversar pessoalmente com o responsável", HandoffTriggers.PersonRequested)]
+    [InlineData("quero agendar uma call com o gestor", HandoffTriggers.PersonRequested)]
+    [InlineData("podem me ligar de novo?", HandoffTriggers.PersonRequested)]
+    [InlineData("tem alguém vendo as mensagens?", HandoffTriggers.PersonRequested)]
+    [InlineData("vou conversar com o sindicato sobre isso", HandoffTriggers.Legal)]
+    [InlineData("vou registrar uma reclamação na Anatel", HandoffTriggers.Legal)]
+    [InlineData("que empresa sem respeito, uma vergonha", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vou dizer pra geral não trabalhar com vcs", HandoffTriggers.NegativeSentiment)]
+    [InlineData("essa empresa que não vale nada", HandoffTriggers.NegativeSentiment)]
+    public void FiftyEighthSetTriggers(string text, string expected) => Assert.Equal(expected, HandoffTriggerDetector.Detect(text));
+
+    // The same words with no trigger: the set's 8 look-alikes the rules flagged before (the first 8) — a call cancelled
+    // for the chat (the fifty-fifth set's known false), made, taken or missing a signal, a call of the shift, his papers for a
+    // credentialing "processo", a legal body in the news — then variants, and the three corpus lines the first draft flagged.
+    [Theory]
+    [InlineData("cancela o agendamento da ligação, falo por aqui")]
+    [InlineData("desmarca a ligação de amanhã, prefiro resolver por mensagem")]
+    [InlineData("já mandei os documentos do processo")]
+    [InlineData("to sem sinal pra ligação, manda aqui")]
+    [InlineData("ligação de emergência no plantão, desculpa a demora")]
+    [InlineData("atendo ligação só depois das 19h, mas pode mandar msg")]
+    [InlineData("fiz uma ligação pro Dr. João e ele topa dividir o plantão")]
+    [InlineData("o ministério público abriu investigação contra a prefeitura, vi no jornal")]
+    [InlineData("desmarca a chamada de sexta, resolvo por aqui")]
+    [InlineData("fiz várias ligações pro hospital hoje")]
+    [InlineData("estou sem bateria pra ligação, me manda por aqui")]
+    [InlineData("mandei todos os documentos pro processo")]
+    [InlineData("vi na TV que o sindicato processou o hospital")]
+    [InlineData("meu número é esse, pode ligar")]
+    [InlineData("se precisar de mim pode ligar")]
+    [InlineData("me bota em contato com o responsável pelo hospital São Lucas")]
+    public void FiftyEighthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }

@@ -11,7 +11,7 @@ internal static partial class HandoffTriggerDetector
 {
     [GeneratedRegex(
         // "um absurdo de bom", "nunca mais acho igual": praise in the words of a complaint.
-        @"\babsurd[oau]s?\b(?! de (bom|boa|bons|boas|barato|lindo|linda|legal|bem|gostoso))|\br[ie]dicul[oa]s?\b(?! de (bom|barato))|\bvergonha\b|\bvergonhos[oa]s?\b|\bdesrespeit(o|u|ou|ad[oa]s?)\b|\bfalta de respeito\b" +
+        @"\babsurd[oau]s?\b(?! de (bom|boa|bons|boas|barato|lindo|linda|legal|bem|gostoso))|\br[ie]dicul[oa]s?\b(?! de (bom|barato))|\bvergonha\b|\bvergonhos[oa]s?\b|\bdesrespeit(o|u|ou|ad[oa]s?)\b|\bfalta de respeito\b|\bsem respeito\b" +
         // Derived and diminutive forms ("desrespeitosos", "absurdamente", "absurdozinho", "horrorosa") and the Spanish
         // the Cuban and Argentinian doctors mix in ("una vergüenza", "falta de respeto"): each counts as its base word.
         @"|\bdesrespeitos[oa]s?\b|\babsurdamente\b|\b(absurd|ridicul)[oa]zinh[oa]s?\b|\bhorroros[oa]s?\b|\bverguenza\b|\bfalta de respeto\b|\bshame on you\b" +
@@ -38,7 +38,7 @@ internal static partial class HandoffTriggerDetector
     /// </summary>
     internal static readonly System.Buffers.SearchValues<string> StrongWordStems = System.Buffers.SearchValues.Create(
     [
-        "absurd", "ridicul", "redicul", "vergonh", "desrespeit", "falta de respe", "horroros", "verguenza", "shame", "nunca mais", "pessim",
+        "absurd", "ridicul", "redicul", "vergonh", "desrespeit", "falta de respe", "sem respeito", "horroros", "verguenza", "shame", "nunca mais", "pessim",
         "horriv", "odeio", "odio", "raiva", "inaceitavel", "escandalo", "palhac", "safad", "mentiros", "golp", "calote", "fraude",
         "descaso", "incompet", "desorganiza", "bagunca", "piada", "lixo", "merda", "bosta", "porcaria", "porra", "sacanagem",
         "humilha", "desuman", "indignad", "revolta", "desgraca", "decep", "insatisfeit", "enganad", "enrola", "patetic",
@@ -55,7 +55,7 @@ internal static partial class HandoffTriggerDetector
 
     /// <summary>Abusive words aimed at the company or Júlia (used in the "insults aimed at" expression below).</summary>
     const string Insult = @"canalhas?|desgracad[oa]s?|vagabund[oa]s?|picaretas?|ladr(ao|oes|ona|onas)|safad[oa]s?|idiotas?|imbecil|imbecis|burr[oa]s?" +
-        @"|lixos?|palhac[oa]s?|incompetentes?|merdas?|r[ie]dicul[oa]s?|desonest[oa]s?|mentiros[oa]s?|golpistas?|irresponsave(l|is)|lascad[oa]s?" +
+        @"|lixos?|palhac[oa]s?|incompetentes?|incopetentes?|merdas?|r[ie]dicul[oa]s?|desonest[oa]s?|mentiros[oa]s?|golpistas?|irresponsave(l|is)|lascad[oa]s?" +
         @"|otari[oa]s?|babacas?|cretin[oa]s?|escrot[oa]s?|nojent[oa]s?|porcos?|trambiqueir[oa]s?|caloteir[oa]s?|estelionatari[oa]s?|pilantras?" +
         @"|inuteis|inutil|vermes?|bostas?|sem vergonhas?|fdp|filh[oa]s? da puta|pau no cu|moleques?|amador(a|as|es)?|porcas?" +
         // Fourteenth blind set: "bando de enrolão", "empresa mequetrefe", "vocês são uns sem noção".
@@ -301,7 +301,7 @@ internal static partial class HandoffTriggerDetector
         "foder", "fuder", "vsf", "tnc", "tmnc", "tomar no ", "toma no ", "puta", "merda", "foda", "caralho", "diabo", "ferrar", "lascar", "danar",
         // Insult.
         "canalha", "desgraca", "vagabund", "picareta", "ladrao", "ladroes", "ladrona", "safad", "idiota", "imbeci", "burro",
-        "burra", "lixo", "palhac", "incompetente", "ridicul", "redicul", "desonest", "mentiros", "golpista", "irresponsave", "lascad",
+        "burra", "lixo", "palhac", "incompetente", "incopetente", "ridicul", "redicul", "desonest", "mentiros", "golpista", "irresponsave", "lascad",
         "otari", "babaca", "cretin", "escrot", "nojent", "porco", "porca", "trambiqueir", "caloteir", "estelionatari",
         "pilantra", "inut", "verme", "bosta", "vergonha", "fdp", "pau no cu", "moleque", "amador", "enrolao", "enroloes",
         "enrolona", "mequetrefe", "fajut", "vigarista", "sem nocao", "trouxa", "enganador",
@@ -404,6 +404,8 @@ internal static partial class HandoffTriggerDetector
     static string Stem(string word) => word switch
     {
         "falta de respeito" => "desres",
+        // Fifty-eighth blind set: "que vergonha, empresa sem respeito".
+        "sem respeito" => "desres",
         // Twentieth blind set: "worst service" is "péssimo serviço"; "falta de consideração" is its own word, not "falta de profissionalismo".
         "worst" => "pessim",
         "falta de consideracao" => "consid",

@@ -160,7 +160,7 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(@"\bfazer (um |muito )?barulho\b(?: \w+){0,3}? (na|nas|no|nos) (internet|redes|rede social|midia|imprensa|grupo|grupos|linkedin|instagram)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NoiseMade();
 
-    [GeneratedRegex(@"\b(avisar|alertar|falar para|contar para|dizer para|avisando|aviso|alerto|avisei|recomendar)\b(?: \w+){0,6}? (para|que) (ninguem|nao|nunca) (\w+ )?(pegar|trabalhar|trabalharem|aceitar|aceitarem|fazer|fazerem|pegarem|entrar|entrarem|cair|cairem|mexer|confiar|confiarem)\b(?: \w+){0,3}? (com|para|nessa|nesta|na|em) (voces|essa empresa|esta empresa|a empresa|empresa)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(avisar|alertar|falar para|contar para|dizer para|avisando|aviso|alerto|avisei|recomendar)\b(?: \w+){0,6}? ((para|que) )?(ninguem|nao|nunca) (\w+ )?(pegar|trabalhar|trabalharem|aceitar|aceitarem|fazer|fazerem|pegarem|entrar|entrarem|cair|cairem|mexer|confiar|confiarem)\b(?: \w+){0,3}? (com|para|nessa|nesta|na|em) (voces|essa empresa|esta empresa|a empresa|empresa)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ColleaguesWarnedOff();
 
     /// <summary>"a justiça liberou meu registro finalmente": the courts granting him something, no step of his against anyone.</summary>

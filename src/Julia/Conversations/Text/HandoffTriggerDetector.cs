@@ -81,9 +81,9 @@ internal static partial class HandoffTriggerDetector
         if (!asksIfBot && (AsksForPersonUnnegated(t, words, clauseEnds) || IntentVocabulary.Instance.PersonFamily(words, clauseEnds) is not null
                            || NamedPersonAsked(text!, t) || TeamThenThem(t) || FormerContactAsked(t) || OursToCallBack(t) || SentToContactMe(t)
                            || AsksThroughChannelOrPlace(t) || AsksForAChannelToUs(text!, t) || DepartmentAsked(t) || NoOneAnswersAfterAnInterjection(t)
-                           || CutShortRequest(t) || RoleThenItsContact(t) || WhomToTalkToAboutIt(text!, t))
+                           || CutShortRequest(t) || RoleThenItsContact(t) || WhomToTalkToAboutIt(text!, t) || AskedInPlainerWords(text!, t))
             && !NoPersonMeant(t) && !NotOursAsked(t) && !OnlyALookAlikeOfARequest(t) && !NotACallWanted(t)
-            && !PraisedOrCompared(t) && !OwnErrandThenBack(t) && !AnswersPraised(t) && !ARequestsWordInAnotherSense(t))
+            && !PraisedOrCompared(t) && !OwnErrandThenBack(t) && !AnswersPraised(t) && !ARequestsWordInAnotherSense(t) && !ACallNotAskedFor(t))
             return HandoffTriggers.PersonRequested;
         var quoted = text!.AsSpan().IndexOfAny("\"“”«»") >= 0;
         if (((MayBeLegal(t) && TheDoctorsLegalStep(Legal(), t, quoted)) || (MayBeLegalMore(t) && TheDoctorsLegalStep(LegalMore(), t, quoted))
@@ -93,15 +93,16 @@ internal static partial class HandoffTriggerDetector
              || (MayBeLegalRunaround(t) && TheDoctorsLegalStep(LegalRunaround(), t, quoted))
              || (MayBeLegalDictated(t) && TheDoctorsLegalStep(LegalDictated(), t, quoted))
              || (MayBeLegalNotice(t) && TheDoctorsLegalStep(LegalNotice(), t, quoted))
-             || (MayBeLegalEvidence(t) && TheDoctorsLegalStep(LegalEvidence(), t, quoted))) && !Joke(text!, t)
-            && !NotAboutUs(t) && !RegistrationProgressOnly(t) && !AnErrandOrAPlaceOnly(t))
+             || (MayBeLegalEvidence(t) && TheDoctorsLegalStep(LegalEvidence(), t, quoted))
+             || (MayBeLegalPlainer(t) && TheDoctorsLegalStep(LegalPlainer(), t, quoted))) && !Joke(text!, t)
+            && !NotAboutUs(t) && !RegistrationProgressOnly(t) && !AnErrandOrAPlaceOnly(t) && !PapersOrNewsOnly(t))
             return HandoffTriggers.Legal;
         var mayBeVeryStrong = MayBeVeryStrong(t);
         if (mayBeVeryStrong)
             foreach (var m in VeryStrong().EnumerateMatches(t))
                 if (!ReportedOfPatient(t, m.Index, quoted) && !LaughingAtAJoke(text!, t, m.Index, m.Length)) return HandoffTriggers.NegativeSentiment;
         if (OpensWithInsult(text!, words, mayBeVeryStrong) || ForeignInsultAimed(t) || VocativeInsult(t) || TakenToThePublic(t) || MockeryOverAGrievance(t)
-            || WrongedAndAngry(t) || WrongToldToColleagues(t)) return HandoffTriggers.NegativeSentiment;
+            || WrongedAndAngry(t) || WrongToldToColleagues(t) || CompanyWorthless(t)) return HandoffTriggers.NegativeSentiment;
         if (MayBeStrong(t) && DistinctStrongWords(t) >= 2 && !OnlyAboutTheTraffic(t)) return HandoffTriggers.NegativeSentiment;
         return null;
     }
