@@ -19,10 +19,13 @@ internal sealed record ChatwootConversationRef(long Id, long? InboxId, string? S
 /// A failed Chatwoot call. <see cref="Transient"/> says whether trying again later can help (network, timeout, 429, 5xx)
 /// or not (bad token, missing record, validation error, a 2xx we cannot read).
 /// </summary>
-internal sealed class ChatwootException(int? status, bool transient, string message) : Exception(message)
+internal sealed class ChatwootException(int? status, bool transient, string message, bool outcomeUnknown = false) : Exception(message)
 {
     public int? Status { get; } = status;
     public bool Transient { get; } = transient;
+
+    /// <summary>No answer came (a timeout, a connection lost mid-call): Chatwoot may have carried the call out all the same.</summary>
+    public bool OutcomeUnknown { get; } = outcomeUnknown;
 }
 
 /// <summary>
@@ -201,12 +204,12 @@ internal sealed partial class ChatwootClient(HttpClient http, IOptions<ChatwootO
         {
             // The exception text may name the host; only the operation is logged.
             if (!quiet) LogUnreachable(operation);
-            throw new ChatwootException(null, true, $"Chatwoot inacessível em {operation}");
+            throw new ChatwootException(null, true, $"Chatwoot inacessível em {operation}", outcomeUnknown: true);
         }
         catch (Exception ex) when (ex is TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested)
         {
             if (!quiet) LogTimedOut(operation);
-            throw new ChatwootException(null, true, $"tempo esgotado ao chamar o Chatwoot em {operation}");
+            throw new ChatwootException(null, true, $"tempo esgotado ao chamar o Chatwoot em {operation}", outcomeUnknown: true);
         }
         catch (Polly.CircuitBreaker.BrokenCircuitException)
         {

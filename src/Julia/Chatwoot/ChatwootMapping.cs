@@ -113,7 +113,48 @@ internal sealed partial class ChatwootMapping(
             // The phone was taken a moment ago (Evolution, another process, a person): use that contact.
             return await FindContactAsync(phone, ct);
         }
+        catch (ChatwootException ex) when (ex.OutcomeUnknown)
+        {
+            // No answer: Chatwoot may still create it. Looked for again by the phone this mapping still holds — an erasure
+            // in the meantime no longer has it (docs/decisions.md#lgpd, "A contact create with no answer").
+            _ = Task.Run(() => LookAfterUnansweredCreateAsync(doctor.Id, phone), CancellationToken.None);
+            throw;
+        }
     }
+
+    /// <summary>Seconds after an unanswered create, as multiples of the call timeout, that the phone is searched again.</summary>
+    static readonly int[] UnansweredCreateChecks = [1, 2, 4, 8];
+
+    /// <summary>
+    /// After a create that got no answer: the contact, once it shows up, is stored on the doctor — or, when he was erased
+    /// meanwhile (the store refuses an erased row), deleted, since the erasure could not find what did not exist yet.
+    /// </summary>
+    async Task LookAfterUnansweredCreateAsync(Guid medicoId, string phone)
+    {
+        var step = TimeSpan.FromSeconds(Math.Max(1, options.Value.TimeoutSeconds));
+        foreach (var times in UnansweredCreateChecks)
+        {
+            await Task.Delay(step * times);
+            try
+            {
+                if (await FindContactAsync(phone, CancellationToken.None) is not { } contact) continue;
+                if (await doctorStore.SetChatwootContactAsync(medicoId, contact.Id.ToString(CultureInfo.InvariantCulture), CancellationToken.None)) return;
+                await client.DeleteContactAsync(contact.Id, CancellationToken.None);
+                LogUnansweredCreateDeleted(medicoId, contact.Id);
+                return;
+            }
+            catch (Exception ex) when (ex is ChatwootException or Npgsql.NpgsqlException or TimeoutException)
+            {
+                LogUnansweredCreateCheckFailed(medicoId, ex.GetType().Name);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 6321, Level = LogLevel.Information, Message = "Chatwoot: contato {ContactId} criado sem resposta apareceu depois que o médico {MedicoId} foi apagado (LGPD): apagado de novo")]
+    private partial void LogUnansweredCreateDeleted(Guid medicoId, long contactId);
+
+    [LoggerMessage(EventId = 6322, Level = LogLevel.Warning, Message = "Chatwoot: conferir o contato criado sem resposta do médico {MedicoId} falhou ({Erro}); tenta de novo")]
+    private partial void LogUnansweredCreateCheckFailed(Guid medicoId, string erro);
 
 
     [LoggerMessage(EventId = 6318, Level = LogLevel.Information, Message = "Chatwoot: conversa {ConversaId} não mapeada: o médico foi apagado (LGPD) durante o mapeamento (contato criado e apagado de novo: {Created})")]

@@ -15,6 +15,8 @@ internal static class PrivacyExtensions
         builder.Services.AddSingleton<SubjectCache>();
         builder.Services.AddSingleton<SubjectExporter>();
         builder.Services.AddSingleton<SubjectEraser>();
+        builder.Services.AddSingleton<CacheRemovalRetry>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CacheRemovalRetry>());
         builder.Services.AddHostedService<PrivacyStartup>();
     }
 }

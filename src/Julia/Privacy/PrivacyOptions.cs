@@ -9,4 +9,7 @@ internal sealed class PrivacyOptions
 
     /// <summary>LGPD_SEGREDO: the HMAC key of titulares_apagados.hash_telefone. Changing it forgets every erased opt-out.</summary>
     public string? Secret { get; set; }
+
+    /// <summary>How often the keys an erasure could not delete (Redis down) are tried again (<see cref="CacheRemovalRetry"/>).</summary>
+    public int CacheRetryMilliseconds { get; set; } = 5_000;
 }

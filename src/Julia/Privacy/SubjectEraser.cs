@@ -14,7 +14,7 @@ internal sealed record ErasureResult(SubjectRequest Request, bool AlreadyErased)
 /// recorded in the audit row, never undoes the erasure. A second request finds the doctor erased and changes nothing.
 /// </summary>
 internal sealed partial class SubjectEraser(NpgsqlDataSource db, IEnumerable<IPersonalDataOwner> owners, IEnumerable<IExternalErasure> externals,
-    IEnumerable<IErasureEffect> effects, SubjectRequestStore store, SubjectCache cache, PhoneHasher hasher, TimeProvider time, ILogger<SubjectEraser> logger)
+    IEnumerable<IErasureEffect> effects, SubjectRequestStore store, SubjectCache cache, CacheRemovalRetry cacheRetry, PhoneHasher hasher, TimeProvider time, ILogger<SubjectEraser> logger)
 {
     /// <summary>Tries of a transaction Postgres chose as the victim of a deadlock (a turn writing about the doctor at that moment).</summary>
     public const int Attempts = 3;
@@ -44,7 +44,12 @@ internal sealed partial class SubjectEraser(NpgsqlDataSource db, IEnumerable<IPe
         // the Chatwoot contact would stay and a second request would only answer "já apagado". Each step has its own timeout.
         ct = CancellationToken.None;
         var cacheCleared = await cache.RemoveAsync(keys);
-        if (!cacheCleared) LogCacheNotCleared(medicoId);
+        if (!cacheCleared)
+        {
+            LogCacheNotCleared(medicoId);
+            // Deleted when Redis answers again, not left to their TTL (docs/decisions.md#lgpd, "Redis down during an erasure").
+            cacheRetry.Add(medicoId, keys);
+        }
 
         // A request that found the doctor just before the commit (a message being stored, a reply being queued) may have
         // written about him after it: the owners' erasure once more, harmless on what is already erased.
@@ -66,7 +71,7 @@ internal sealed partial class SubjectEraser(NpgsqlDataSource db, IEnumerable<IPe
 
         var outside = new JsonObject();
         // The audit says so too, not only a WARNING line: his cached views (name, phone) live until their TTL.
-        if (!cacheCleared) outside["redis"] = new JsonObject { ["status"] = "falhou", ["chaves"] = keys.Count, ["erro"] = "Redis indisponível: as chaves expiram pelo CACHE_TTL" };
+        if (!cacheCleared) outside["redis"] = new JsonObject { ["status"] = "falhou", ["chaves"] = keys.Count, ["erro"] = "Redis indisponível: as chaves são apagadas quando ele voltar (ou expiram pelo CACHE_TTL)" };
         foreach (var external in externals)
         {
             JsonObject? result;
@@ -135,7 +140,7 @@ internal sealed partial class SubjectEraser(NpgsqlDataSource db, IEnumerable<IPe
     [LoggerMessage(EventId = 9704, Level = LogLevel.Error, Message = "LGPD: médico {MedicoId} apagado no banco, mas {Sistema} falhou ({Erro}): apague o contato à mão (runbook, LGPD)")]
     private partial void LogExternalFailed(string sistema, Guid medicoId, string erro);
 
-    [LoggerMessage(EventId = 9705, Level = LogLevel.Warning, Message = "LGPD: Redis não respondeu ao apagar as chaves do médico {MedicoId}; elas expiram pelo TTL")]
+    [LoggerMessage(EventId = 9705, Level = LogLevel.Warning, Message = "LGPD: Redis não respondeu ao apagar as chaves do médico {MedicoId}; tentadas de novo quando ele voltar")]
     private partial void LogCacheNotCleared(Guid medicoId);
 
     [LoggerMessage(EventId = 9707, Level = LogLevel.Warning, Message = "LGPD: apagar o médico {MedicoId} cruzou com outra transação (deadlock, tentativa {Tentativa}); de novo")]

@@ -37,6 +37,17 @@ public sealed class PrivateRedisServer(string? password = null) : IDisposable
         throw new InvalidOperationException($"redis-server did not start on port {Port}");
     }
 
+    /// <summary>Writes its data to disk, then stops: the next <see cref="StartAsync"/> comes back with the same keys and TTLs (a Redis restart, not a loss).</summary>
+    public async Task StopKeepingDataAsync()
+    {
+        var options = StackExchange.Redis.ConfigurationOptions.Parse($"127.0.0.1:{Port}");
+        options.AllowAdmin = true;
+        options.Password = password;
+        using (var client = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(options))
+            await client.GetServer("127.0.0.1", Port).ExecuteAsync("SAVE");
+        Stop();
+    }
+
     public void Stop()
     {
         if (process is { HasExited: false }) { process.Kill(); ChildProcess.WaitForExit(process, TimeSpan.FromSeconds(30)); }
