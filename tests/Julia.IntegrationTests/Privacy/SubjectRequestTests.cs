@@ -287,4 +287,40 @@ public sealed class SubjectErasureCallerGoneTests(PrivacyFixture f) : IClassFixt
             f.Chatwoot.OnRequest = null;
         }
     }
+
+    /// <summary>
+    /// Retention after an erasure (runbook "Limpeza" and the `retencao` job): his aged rows go like anyone's, each count
+    /// says what was deleted, and nothing of him comes back — the anonymised row, the kept hash and the audit stay.
+    /// </summary>
+    [Fact]
+    public async Task AfterAnErasureTheRetentionJobAndTheRunbookCleanupDeleteHisAgedRowsCountThemAndBringNothingBack()
+    {
+        var doctor = await f.DoctorWithHistoryAsync("5511988887709", "Hermenegilda", "Jabuticabal", "552211");
+        await f.EraseAsync(doctor.Id);
+        var audit = await f.ScalarAsync<string>("SELECT contagens::text FROM solicitacoes_titular WHERE medico_id = @id AND tipo = 'apagar'", new { id = doctor.Id });
+        await f.ExecuteAsync("""
+            UPDATE interacoes SET created_at = now() - interval '200 days' WHERE medico_id = @id;
+            UPDATE fila_mensagens SET created_at = now() - interval '200 days', enviada_em = now() - interval '200 days' WHERE medico_id = @id;
+            UPDATE conversations SET created_at = now() - interval '200 days', last_message_at = now() - interval '200 days' WHERE medico_id = @id;
+            """, new { id = doctor.Id });
+        var interactions = await f.ScalarAsync<long>("SELECT count(*) FROM interacoes WHERE created_at < now() - interval '90 days'");
+        Assert.True(interactions > 0);
+
+        using (var run = await f.AdminAsync(HttpMethod.Post, "/jobs/retencao"))
+            Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        Assert.Contains(f.App.Logs.Lines, l => l.Message.Contains($"Retenção: interacoes (> 90 dias): {interactions} linha", StringComparison.Ordinal));
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes WHERE medico_id = @id", new { id = doctor.Id }));
+        // The runbook's own statements after the job: nothing left to delete of his, nothing restored.
+        await f.ExecuteAsync("""
+            DELETE FROM conversations WHERE created_at < NOW() - INTERVAL '90 days';
+            DELETE FROM interacoes WHERE created_at < NOW() - INTERVAL '90 days';
+            DELETE FROM fila_mensagens WHERE status = 'enviada' AND enviada_em < NOW() - INTERVAL '30 days';
+            """);
+
+        Assert.Empty(await f.WhereFoundAsync(doctor.Identifiers));
+        Assert.True(await f.ScalarAsync<bool>("SELECT apagado_em IS NOT NULL AND telefone IS NULL FROM medicos WHERE id = @id", new { id = doctor.Id }),
+            "the anonymised row should stay, still anonymised");
+        Assert.Equal(audit, await f.ScalarAsync<string>("SELECT contagens::text FROM solicitacoes_titular WHERE medico_id = @id AND tipo = 'apagar'", new { id = doctor.Id }));
+        Assert.True(await f.ScalarAsync<long>("SELECT count(*) FROM titulares_apagados") > 0, "the kept hash went with the cleanup");
+    }
 }
