@@ -78,9 +78,17 @@ internal sealed class FaultRig : IAsyncDisposable
     {
         JuliaServer[] all;
         lock (servers) all = [.. servers];
-        foreach (var server in all) await server.DisposeAsync();
+        // Every server is stopped and every resource released even when one server's output fails the leak guard
+        // (docs/decisions.md#log-leak-guard); the first such failure is thrown at the end.
+        Exception? first = null;
+        foreach (var server in all)
+        {
+            try { await server.DisposeAsync(); }
+            catch (Xunit.Sdk.XunitException ex) { first ??= ex; }
+        }
         await Db.DisposeAsync();
         foreach (var o in owned) await o.DisposeAsync();
         foreach (var o in ownedSync) o.Dispose();
+        if (first is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
     }
 }

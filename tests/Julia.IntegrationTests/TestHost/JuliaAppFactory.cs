@@ -1,3 +1,4 @@
+using Julia.IntegrationTests.TestHost.LeakGuard;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,11 +20,17 @@ public sealed class JuliaAppFactory(
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>What this host was given; every captured line is checked against it on dispose (docs/decisions.md#log-leak-guard).</summary>
+    public HostLeakGuard LeakGuard { get; } = new();
+
+    int disposed;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureServices(s =>
         {
             s.AddSingleton<ILoggerProvider>(Logs);
+            s.AddSingleton<IStartupFilter>(new RecordRequests(LeakGuard.Sent));
             services?.Invoke(s);
         });
         builder.UseSetting("DATABASE_URL", databaseUrl);
@@ -36,5 +43,16 @@ public sealed class JuliaAppFactory(
         builder.UseSetting("PORT", LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
+        LeakGuard.Sent.AddUrlPassword(databaseUrl, "DATABASE_URL");
+        LeakGuard.Sent.AddUrlPassword(redisUrl, "REDIS_URL");
+        LeakGuard.Sent.AddSettings(settings ?? new Dictionary<string, string?>());
+    }
+
+    /// <summary>Stops the host, then fails the test (or, for a class fixture's host, the class) on a leaked value.</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+            LeakGuard.Check("the in-process host", Logs.Lines.Select(l => new LeakScan.Line(l.Level, l.Category, l.EventId, l.Message)));
     }
 }

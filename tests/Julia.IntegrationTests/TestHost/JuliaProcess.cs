@@ -29,7 +29,15 @@ internal static class JuliaProcess
     public static Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(
         IReadOnlyDictionary<string, string> environment, params string[] args) => RunWithInputAsync(environment, null, args);
 
-    public static Task<(int ExitCode, string StdOut, string StdErr)> RunWithInputAsync(
-        IReadOnlyDictionary<string, string> environment, string? input, params string[] args) =>
-        ChildProcess.RunAsync(StartInfo(environment, args), input, TimeSpan.FromMinutes(2));
+    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunWithInputAsync(
+        IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
+    {
+        var result = await ChildProcess.RunAsync(StartInfo(environment, args), input, TimeSpan.FromMinutes(2));
+        // A CLI prints to the operator's terminal (and to cron's mail): its secrets never; the phone the operator typed
+        // (`julia chat --telefone`) it may show (docs/decisions.md#log-leak-guard).
+        var guard = new LeakGuard.HostLeakGuard();
+        guard.Sent.AddSettings(environment.Select(e => KeyValuePair.Create(e.Key, (string?)e.Value)));
+        guard.Check($"julia {string.Join(' ', args.Take(2))}", LeakGuard.ChildLogLines.Parse((result.StdOut + "\n" + result.StdErr).Split('\n')), secretsOnly: true);
+        return result;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Julia.IntegrationTests.TestHost.LeakGuard;
 
 namespace Julia.IntegrationTests.TestHost;
 
@@ -11,12 +12,16 @@ public sealed class JuliaServer : IAsyncDisposable
     readonly Process process;
     readonly List<string> output = [];
 
-    JuliaServer(string name, int port, Process process)
+    readonly HostLeakGuard leakGuard = new();
+    int disposed;
+
+    JuliaServer(string name, int port, Process process, IReadOnlyDictionary<string, string> environment)
     {
         Name = name;
         Port = port;
         this.process = process;
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        leakGuard.Sent.AddSettings(environment.Select(e => KeyValuePair.Create(e.Key, (string?)e.Value)));
+        Http = new HttpClient(new RecordingHandler(leakGuard.Sent)) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public string Name { get; }
@@ -35,7 +40,7 @@ public sealed class JuliaServer : IAsyncDisposable
             var port = LoopbackPorts.Free();
             var env = new Dictionary<string, string>(environment) { ["PORT"] = port.ToString() };
             var process = Process.Start(JuliaProcess.StartInfo(env, "serve", "--role", role))!;
-            var server = new JuliaServer(name, port, process);
+            var server = new JuliaServer(name, port, process, env);
             process.OutputDataReceived += (_, e) => server.Append(e.Data);
             process.ErrorDataReceived += (_, e) => server.Append(e.Data);
             process.BeginOutputReadLine();
@@ -97,10 +102,18 @@ public sealed class JuliaServer : IAsyncDisposable
         if (!ChildProcess.WaitForExit(process, TimeSpan.FromSeconds(30))) throw new TimeoutException($"julia (pid {process.Id}) still running 30 s after kill -9");
     }
 
+    /// <summary>What the guard checks this process's output against; a test that leaks on purpose turns it off.</summary>
+    public HostLeakGuard LeakGuard => leakGuard;
+
+    /// <summary>Kills the process, then fails the test on a leaked value in its output (docs/decisions.md#log-leak-guard).</summary>
     public async ValueTask DisposeAsync()
     {
         Kill();
         process.Dispose();
         Http.Dispose();
+        if (Interlocked.Exchange(ref disposed, 1) != 0) return;
+        string[] lines;
+        lock (output) lines = [.. output];
+        leakGuard.Check(Name, ChildLogLines.Parse(lines));
     }
 }
