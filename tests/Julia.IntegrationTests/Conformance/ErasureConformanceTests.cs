@@ -149,35 +149,19 @@ public sealed class ErasureConformanceTests(ErasureFixture f) : IClassFixture<Er
     public async Task AChatwootContactTheMirrorWasCreatingWhenTheErasureRanIsDeletedAgain()
     {
         const string phone = "5511987650177";
-        using var held = new SemaphoreSlim(0);
-        using var release = new ManualResetEventSlim(false);
-        var first = 1;
-        f.Chatwoot.OnRequest = call =>
-        {
-            if (call.Method != "POST" || !call.Path.EndsWith("/contacts", StringComparison.Ordinal) || Interlocked.Exchange(ref first, 0) == 0) return;
-            held.Release();
-            release.Wait(TimeSpan.FromSeconds(12));
-        };
-        try
-        {
-            Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, Text(phone, "oi, sou o Teobaldo Jequitibá", pushName: "Teobaldo Jequitibá"))).StatusCode);
-            Assert.True(await held.WaitAsync(TimeSpan.FromSeconds(30)), "the mirror never asked Chatwoot to create the contact");
-            var id = await f.ScalarAsync<Guid>("SELECT id FROM medicos WHERE telefone = @phone", new { phone });
+        using var create = f.Chatwoot.HoldFirstContactCreate(TimeSpan.FromSeconds(12));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, Text(phone, "oi, sou o Teobaldo Jequitibá", pushName: "Teobaldo Jequitibá"))).StatusCode);
+        Assert.True(await create.ArrivedAsync(TimeSpan.FromSeconds(30)), "the mirror never asked Chatwoot to create the contact");
+        var id = await f.ScalarAsync<Guid>("SELECT id FROM medicos WHERE telefone = @phone", new { phone });
 
-            var answer = await f.EraseAsync(id);
-            Assert.Equal("apagado", answer["status"]!.GetValue<string>());
-            release.Set();
+        var answer = await f.EraseAsync(id);
+        Assert.Equal("apagado", answer["status"]!.GetValue<string>());
+        create.Release();
 
-            await f.App.Logs.AssertLoggedAsync(l => l.EventId == 6314 && l.Message.Contains(id.ToString(), StringComparison.Ordinal), "of the held contact created", 20);
-            await Eventually.MatchesAsync(() => Task.FromResult(f.Chatwoot.ContactByPhone(phone) is null), gone => gone, seconds: 10);
-            Assert.Null(await f.ScalarAsync<string?>("SELECT chatwoot_contact_id FROM medicos WHERE id = @id", new { id }));
-            Assert.Empty(await f.WhereFoundAsync(phone, "Teobaldo", "Jequitibá"));
-        }
-        finally
-        {
-            release.Set();
-            f.Chatwoot.OnRequest = null;
-        }
+        await f.App.Logs.AssertLoggedAsync(l => l.EventId == 6314 && l.Message.Contains(id.ToString(), StringComparison.Ordinal), "of the held contact created", 20);
+        await Eventually.MatchesAsync(() => Task.FromResult(f.Chatwoot.ContactByPhone(phone) is null), gone => gone, seconds: 10);
+        Assert.Null(await f.ScalarAsync<string?>("SELECT chatwoot_contact_id FROM medicos WHERE id = @id", new { id }));
+        Assert.Empty(await f.WhereFoundAsync(phone, "Teobaldo", "Jequitibá"));
     }
 
     /// <summary>

@@ -193,23 +193,13 @@ public sealed class LocalServicesTests
     [Fact]
     public async Task RunShRebuildsBesideARunningJuliaAndSwapsTheLinkInOneRename()
     {
-        var checkout = Path.Combine(Path.GetTempPath(), $"julia-troca-{Guid.NewGuid():N}"[..24]);
-        Directory.CreateDirectory(Path.Combine(checkout, "scripts"));
-        Directory.CreateDirectory(Path.Combine(checkout, "src", "Julia"));
-        Directory.CreateDirectory(Path.Combine(checkout, "fake"));
-        File.Copy(Path.Combine(Repository.Root, "scripts", "local-services.sh"), Path.Combine(checkout, "scripts", "local-services.sh"));
-        File.Copy(Path.Combine(Repository.Root, "run.sh"), Path.Combine(checkout, "run.sh"));
-        File.WriteAllText(Path.Combine(checkout, "src", "Julia", "Julia.csproj"), "<Project />");
-        var dotnet = Path.Combine(checkout, "fake", "dotnet");
-        File.WriteAllText(dotnet, """
-            #!/usr/bin/env bash
+        var checkout = FakeCheckout("julia-troca-", """
             case "$1" in
               publish) while [ $# -gt 0 ]; do [ "$1" = -o ] && out=$2; shift; done
                        echo "build $(cat "$(dirname "$0")/version")" > "$out/julia.dll" ;;
               *.dll) exec 3<"$1"; echo "serve $(readlink -f "$1"): $(cat "$1")"; sleep "${FAKE_SERVE:-0}" ;;
             esac
             """);
-        File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var environment = $"export PATH=\"{checkout}/fake:$PATH\" DATABASE_URL=postgres://postgres@127.0.0.1:1/julia REDIS_URL=redis://127.0.0.1:1/0";
         async Task<string> Build(string version)
         {
@@ -266,22 +256,12 @@ public sealed class LocalServicesTests
     [Fact]
     public async Task RunShNeverEchoesADatabaseUrlItWasGiven()
     {
-        var checkout = Path.Combine(Path.GetTempPath(), $"julia-cli {Guid.NewGuid():N}"[..24]);
-        Directory.CreateDirectory(Path.Combine(checkout, "scripts"));
-        Directory.CreateDirectory(Path.Combine(checkout, "src", "Julia"));
-        Directory.CreateDirectory(Path.Combine(checkout, "fake"));
-        File.Copy(Path.Combine(Repository.Root, "scripts", "local-services.sh"), Path.Combine(checkout, "scripts", "local-services.sh"));
-        File.Copy(Path.Combine(Repository.Root, "run.sh"), Path.Combine(checkout, "run.sh"));
-        File.WriteAllText(Path.Combine(checkout, "src", "Julia", "Julia.csproj"), "<Project />");
-        var dotnet = Path.Combine(checkout, "fake", "dotnet");
-        File.WriteAllText(dotnet, """
-            #!/usr/bin/env bash
+        var checkout = FakeCheckout("julia-cli ", """
             case "$1" in
               publish) while [ $# -gt 0 ]; do [ "$1" = -o ] && out=$2; shift; done; echo build > "$out/julia.dll" ;;
               *.dll) echo "serve $*" ;;
             esac
             """);
-        File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var redisPort = FreePortBelowEphemeral(26000, 30999);
         try
         {
@@ -299,6 +279,26 @@ public sealed class LocalServicesTests
             await RunAsync(checkout, $"source scripts/local-services.sh; stop_redis redis {redisPort}");
             Directory.Delete(checkout, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// A throwaway checkout in the temp folder holding this repository's run.sh and scripts/local-services.sh, an empty
+    /// project, and fake/dotnet: a stand-in answering `publish` and `julia.dll` with <paramref name="fakeDotnet"/>
+    /// (a bash body). <paramref name="prefix"/> may hold a space: the scripts must take such a path.
+    /// </summary>
+    static string FakeCheckout(string prefix, string fakeDotnet)
+    {
+        var checkout = Path.Combine(Path.GetTempPath(), $"{prefix}{Guid.NewGuid():N}"[..24]);
+        Directory.CreateDirectory(Path.Combine(checkout, "scripts"));
+        Directory.CreateDirectory(Path.Combine(checkout, "src", "Julia"));
+        Directory.CreateDirectory(Path.Combine(checkout, "fake"));
+        File.Copy(Path.Combine(Repository.Root, "scripts", "local-services.sh"), Path.Combine(checkout, "scripts", "local-services.sh"));
+        File.Copy(Path.Combine(Repository.Root, "run.sh"), Path.Combine(checkout, "run.sh"));
+        File.WriteAllText(Path.Combine(checkout, "src", "Julia", "Julia.csproj"), "<Project />");
+        var dotnet = Path.Combine(checkout, "fake", "dotnet");
+        File.WriteAllText(dotnet, "#!/usr/bin/env bash\n" + fakeDotnet + "\n");
+        File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return checkout;
     }
 
     static int FreePortBelowEphemeral(int from, int to)

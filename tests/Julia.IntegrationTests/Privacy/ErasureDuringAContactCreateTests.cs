@@ -40,37 +40,21 @@ public sealed class ErasureDuringAContactCreateTests(PrivacyMirrorFixture f) : I
     public async Task AContactCreateThatTimedOutButHappenedAfterTheErasureIsFoundByPhoneAndDeleted()
     {
         const string phone = "5511987650288";
-        using var held = new SemaphoreSlim(0);
-        using var release = new ManualResetEventSlim(false);
-        var first = 1;
-        f.Chatwoot.OnRequest = call =>
-        {
-            if (call.Method != "POST" || !call.Path.EndsWith("/contacts", StringComparison.Ordinal) || Interlocked.Exchange(ref first, 0) == 0) return;
-            held.Release();
-            release.Wait(TimeSpan.FromSeconds(30));
-        };
-        try
-        {
-            Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, Text(phone, "oi, sou a Gumercinda Itaúna", pushName: "Gumercinda Itaúna"))).StatusCode);
-            Assert.True(await held.WaitAsync(TimeSpan.FromSeconds(30)), "the mirror never asked Chatwoot to create the contact");
-            var id = await f.ScalarAsync<Guid>("SELECT id FROM medicos WHERE telefone = @phone", new { phone });
+        using var create = f.Chatwoot.HoldFirstContactCreate(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(f.Client, Text(phone, "oi, sou a Gumercinda Itaúna", pushName: "Gumercinda Itaúna"))).StatusCode);
+        Assert.True(await create.ArrivedAsync(TimeSpan.FromSeconds(30)), "the mirror never asked Chatwoot to create the contact");
+        var id = await f.ScalarAsync<Guid>("SELECT id FROM medicos WHERE telefone = @phone", new { phone });
 
-            var answer = await f.EraseAsync(id);
-            Assert.Equal("apagado", answer["status"]!.GetValue<string>());
-            // Our side gave up on the create (2 s)…
-            await f.App.Logs.AssertLoggedAsync(l => l.EventId == 6204, "chatwoot: … timed out", 20);
-            // …and Chatwoot carried it out all the same, after the erasure had searched: his name and phone are there.
-            f.Chatwoot.AddContact(880_288, "Gumercinda Itaúna", "+" + phone);
-            release.Set();
+        var answer = await f.EraseAsync(id);
+        Assert.Equal("apagado", answer["status"]!.GetValue<string>());
+        // Our side gave up on the create (2 s)…
+        await f.App.Logs.AssertLoggedAsync(l => l.EventId == 6204, "chatwoot: … timed out", 20);
+        // …and Chatwoot carried it out all the same, after the erasure had searched: his name and phone are there.
+        f.Chatwoot.AddContact(880_288, "Gumercinda Itaúna", "+" + phone);
+        create.Release();
 
-            await Eventually.MatchesAsync(() => Task.FromResult(f.Chatwoot.ContactByPhone(phone) is null), gone => gone, seconds: 40);
-            await f.App.Logs.AssertLoggedAsync(l => l.EventId == 6321 && l.Message.Contains(id.ToString(), StringComparison.Ordinal), "of the late contact deleted");
-            Assert.Null(await f.ScalarAsync<string?>("SELECT chatwoot_contact_id FROM medicos WHERE id = @id", new { id }));
-        }
-        finally
-        {
-            release.Set();
-            f.Chatwoot.OnRequest = null;
-        }
+        await Eventually.MatchesAsync(() => Task.FromResult(f.Chatwoot.ContactByPhone(phone) is null), gone => gone, seconds: 40);
+        await f.App.Logs.AssertLoggedAsync(l => l.EventId == 6321 && l.Message.Contains(id.ToString(), StringComparison.Ordinal), "of the late contact deleted");
+        Assert.Null(await f.ScalarAsync<string?>("SELECT chatwoot_contact_id FROM medicos WHERE id = @id", new { id }));
     }
 }

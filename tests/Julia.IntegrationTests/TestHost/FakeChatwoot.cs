@@ -45,6 +45,41 @@ public sealed class FakeChatwoot : LoopbackServer
     /// <summary>Called as each request arrives (e.g. the caller goes away while Chatwoot is being asked).</summary>
     public Action<Call>? OnRequest { get; set; }
 
+    /// <summary>
+    /// Holds the next contact create (`POST …/contacts`) inside Chatwoot until the returned hold is released (or
+    /// <paramref name="atMost"/> passes): <see cref="HeldRequest.ArrivedAsync"/> says it came. Disposing releases it and
+    /// clears <see cref="OnRequest"/>.
+    /// </summary>
+    public HeldRequest HoldFirstContactCreate(TimeSpan atMost)
+    {
+        var hold = new HeldRequest(this);
+        var first = 1;
+        OnRequest = call =>
+        {
+            if (call.Method != "POST" || !call.Path.EndsWith("/contacts", StringComparison.Ordinal) || Interlocked.Exchange(ref first, 0) == 0) return;
+            hold.Arrived.Release();
+            hold.Released.Wait(atMost);
+        };
+        return hold;
+    }
+
+    public sealed class HeldRequest(FakeChatwoot chatwoot) : IDisposable
+    {
+        internal readonly SemaphoreSlim Arrived = new(0);
+        internal readonly ManualResetEventSlim Released = new(false);
+
+        public Task<bool> ArrivedAsync(TimeSpan within) => Arrived.WaitAsync(within);
+
+        public void Release() => Released.Set();
+
+        // The events are not disposed: Chatwoot's request thread may still be inside Released.Wait when the test ends.
+        public void Dispose()
+        {
+            Released.Set();
+            chatwoot.OnRequest = null;
+        }
+    }
+
     public static async Task<FakeChatwoot> StartAsync()
     {
         var fake = new FakeChatwoot();
