@@ -13,9 +13,17 @@ namespace Julia.Conversations.Text;
 internal static partial class HoldCancel
 {
     /// <summary>Every message of the turn is a bare cancel (a burst "pode cancelar" / "por favor" included).</summary>
-    public static bool IsWholeTurn(IReadOnlyList<string> texts) =>
-        texts.Count > 0 && texts.Any(t => Bare().IsMatch(PtBrText.Normalise(t)))
-        && texts.All(t => PtBrText.Normalise(t) is var n && (Bare().IsMatch(n) || Courtesy().IsMatch(n)));
+    public static bool IsWholeTurn(IReadOnlyList<string> texts)
+    {
+        var bare = false;
+        foreach (var text in texts)
+        {
+            var n = PtBrText.Normalise(text);
+            if (Bare().IsMatch(n)) bare = true;
+            else if (!Courtesy().IsMatch(n)) return false;
+        }
+        return bare;
+    }
 
     // "não" is left out on purpose: "não cancela" keeps the hold, and "não, cancela" is read as the opt-out it always was.
     [GeneratedRegex(@"^(?:(?:sim|ok|ah|entao|pode|podem|pode sim|quero|melhor|por favor|favor|ai)\s)*(?:cancela|cancelar|cancele|cancelem|cancelo|cancel)(?:\s(?:ai|isso|entao|sim|por favor|favor|para mim|obrigad[oa]|ta|tudo bem))*$", RegexOptions.CultureInvariant)]
