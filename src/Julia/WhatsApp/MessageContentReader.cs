@@ -34,15 +34,18 @@ internal static class MessageContentReader
     /// </summary>
     static readonly string[] IgnoredTypes =
     [
-        "reactionMessage", "encReactionMessage", "protocolMessage", "senderKeyDistributionMessage", "pollUpdateMessage", "encEventResponseMessage",
+        "reactionMessage", "encReactionMessage", "protocolMessage", "pollUpdateMessage", "encEventResponseMessage",
         "keepInChatMessage", "pinInChatMessage", "editedMessage",
     ];
 
     /// <summary>
-    /// What a `message` may hold beside the doctor's content and is not content: WhatsApp's per-message metadata and the
-    /// stand-in a linked device gets for a message it could not read (`placeholderMessage`, e.g. `MASK_LINKED_DEVICES`).
+    /// What a `message` may hold beside the doctor's content and is not content: WhatsApp's per-message metadata, the
+    /// stand-in a linked device gets for a message it could not read (`placeholderMessage`, e.g. `MASK_LINKED_DEVICES`),
+    /// and the encryption key WhatsApp hands out with a message (`senderKeyDistributionMessage`). The key comes beside
+    /// the words it encrypts: as an ignored kind it threw his text away with it (docs/decisions.md#inbound, "Second blind
+    /// round"); alone it is a message without content.
     /// </summary>
-    static readonly string[] NotContent = ["messageContextInfo", "placeholderMessage"];
+    static readonly string[] NotContent = ["messageContextInfo", "placeholderMessage", "senderKeyDistributionMessage"];
 
     /// <summary>
     /// False when a message carries nothing the doctor wrote or sent: no `message`, an empty one (Evolution 1.x when a

@@ -144,12 +144,29 @@ public sealed class EvolutionWebhookParserTests
     [InlineData("""{"conversation":""}""")]
     [InlineData("""{"conversation":null,"messageContextInfo":{}}""")]
     [InlineData("""{"ephemeralMessage":{"message":{"conversation":""}}}""")]
+    [InlineData("""{"senderKeyDistributionMessage":{"groupId":"120363@g.us","axolotlSenderKeyDistributionMessage":"AAA"},"messageContextInfo":{}}""")]
     public void AMessageWithoutContentIsIgnored(string message)
     {
         var parsed = EvolutionWebhookParser.Parse(JsonDocument.Parse(
             $$$"""{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","id":"X"},"message":{{{message}}}}}""").RootElement, "julia");
 
         Assert.Equal(new EvolutionEvent.Ignored("mensagem sem conteúdo"), parsed);
+    }
+
+    /// <summary>
+    /// The encryption key WhatsApp sends beside a message (`senderKeyDistributionMessage`) is no reason to drop the words
+    /// or the media beside it; Evolution versions that name the first field as `messageType` name the key
+    /// (docs/decisions.md#inbound, "Second blind round").
+    /// </summary>
+    [Theory]
+    [InlineData("""{"senderKeyDistributionMessage":{"groupId":"120363@g.us","axolotlSenderKeyDistributionMessage":"AAA"},"conversation":"tem plantão sábado?"}""", "texto", "tem plantão sábado?")]
+    [InlineData("""{"senderKeyDistributionMessage":{"axolotlSenderKeyDistributionMessage":"AAA"},"imageMessage":{"mimetype":"image/jpeg","caption":"meu CRM em anexo"}}""", "imagem", "meu CRM em anexo")]
+    public void WordsBesideAnEncryptionKeyAreTheMessage(string message, string kind, string text)
+    {
+        var parsed = Assert.IsType<EvolutionEvent.Message>(EvolutionWebhookParser.Parse(JsonDocument.Parse(
+            $$$"""{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","id":"X"},"message":{{{message}}},"messageType":"senderKeyDistributionMessage"}}""").RootElement, "julia")).Content;
+
+        Assert.Equal((kind, text), (parsed.Kind, parsed.Text));
     }
 
     [Fact]
