@@ -30,12 +30,15 @@ internal static class MessageContentReader
     /// <summary>
     /// Never a doctor's words: a reaction (also in its encrypted form), a protocol message (deletion, edit), a poll vote or an
     /// event answer, a message kept or pinned in the chat — WhatsApp shows a pin to both sides as "fixou uma mensagem", and
-    /// stored it counted as a reply to an outreach (docs/decisions.md#inbound).
+    /// stored it counted as a reply to an outreach (docs/decisions.md#inbound). Nor what WhatsApp itself writes in the chat
+    /// and Evolution's WhatsApp Cloud API channel passes on as `<type>Message`: a `system` notice ("user changed number")
+    /// and `request_welcome` (a person opened the chat and wrote nothing yet) — stored, either counted as his reply and
+    /// created a doctor out of a notice (docs/decisions.md#inbound, "Second blind round").
     /// </summary>
     static readonly string[] IgnoredTypes =
     [
         "reactionMessage", "encReactionMessage", "protocolMessage", "pollUpdateMessage", "encEventResponseMessage",
-        "keepInChatMessage", "pinInChatMessage", "editedMessage",
+        "keepInChatMessage", "pinInChatMessage", "editedMessage", "systemMessage", "request_welcomeMessage",
     ];
 
     /// <summary>

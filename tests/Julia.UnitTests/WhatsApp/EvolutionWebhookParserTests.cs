@@ -169,6 +169,17 @@ public sealed class EvolutionWebhookParserTests
         Assert.Equal((kind, text), (parsed.Kind, parsed.Text));
     }
 
+    /// <summary>
+    /// WhatsApp's own notices as Evolution's Cloud API channel passes them (`system`, `request_welcome`): no doctor's
+    /// message (docs/decisions.md#inbound, "Second blind round").
+    /// </summary>
+    [Theory]
+    [InlineData("""{"systemMessage":{"body":"User A changed from 5511999990001 to 5511999990002","wa_id":"5511999990002","type":"user_changed_number"}}""")]
+    [InlineData("""{"request_welcomeMessage":{}}""")]
+    public void CloudApiNoticesAreIgnored(string message) =>
+        Assert.Equal(new EvolutionEvent.Ignored("reação ou mensagem de protocolo"), EvolutionWebhookParser.Parse(JsonDocument.Parse(
+            $$$"""{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","id":"X"},"message":{{{message}}},"messageType":"conversation"}}""").RootElement, "julia"));
+
     [Fact]
     public void AnEmptyTextBesideAMediaDoesNotHideTheMedia() =>
         Assert.Equal(MessageKinds.Image, WithMessage("""{"conversation":"","imageMessage":{"mimetype":"image/jpeg"}}""").Kind);
