@@ -50,9 +50,9 @@ internal static class ChatwootExtensions
         builder.Services.AddSingleton<IExternalErasure, ChatwootContactErasure>();
     }
 
-    public static void MapChatwoot(this WebApplication app)
+    public static void MapChatwoot(this IEndpointRouteBuilder app)
     {
         app.MapChatwootWebhook();
-        if (!app.Services.GetRequiredService<IOptions<ChatwootOptions>>().Value.Enabled) app.MapStaffSandbox();
+        if (!app.ServiceProvider.GetRequiredService<IOptions<ChatwootOptions>>().Value.Enabled) app.MapStaffSandbox();
     }
 }

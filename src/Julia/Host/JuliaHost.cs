@@ -81,21 +81,24 @@ internal static class JuliaHost
         var simulatorServed = !app.Environment.IsProduction() && WhatsAppExtensions.IsSandbox(builder.Configuration);
         app.UseStaticPages(notServed: simulatorServed ? [] : ["/static/simulador.html"]);
         app.UseAdminTokenBeforeBinding();
-        app.MapHealth();
-        app.MapEvolutionWebhook();
-        app.MapSandbox();
-        app.MapQueueHealth();
-        app.MapJobs();
-        app.MapCampaigns();
-        app.MapHandoffAdmin();
-        app.MapReservations();
-        app.MapChatwoot();
-        app.MapMetrics();
-        app.MapQuality();
-        app.MapReview();
-        app.MapDashboard();
-        app.MapPrivacy();
-        app.MapContactPauses();
+        app.RefuseCompressedBodies();
+        // HEAD wherever GET is served (docs/decisions.md#security, "Methods").
+        var routes = app.MapRoutesWithHead();
+        routes.MapHealth();
+        routes.MapEvolutionWebhook();
+        routes.MapSandbox();
+        routes.MapQueueHealth();
+        routes.MapJobs();
+        routes.MapCampaigns();
+        routes.MapHandoffAdmin();
+        routes.MapReservations();
+        routes.MapChatwoot();
+        routes.MapMetrics();
+        routes.MapQuality();
+        routes.MapReview();
+        routes.MapDashboard();
+        routes.MapPrivacy();
+        routes.MapContactPauses();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Julia.Infrastructure.Admin;
+using Julia.Infrastructure.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Julia.Metrics;
@@ -11,7 +12,8 @@ internal static class MetricsEndpoints
         group.MapGet("/performance", GetPerformance);
         group.MapGet("/health", GetHealth);
         // Prometheus/Grafana: the same meters in the exposition format, behind the same admin token.
-        app.MapPrometheusScrapingEndpoint("/metrics", meterProvider: null, configureBranchedPipeline: b => b.UseAdminToken(), optionsName: null);
+        app.MapPrometheusScrapingEndpoint("/metrics", meterProvider: null, configureBranchedPipeline: b => b.UseAdminToken(), optionsName: null)
+            .OnlyGetAndHead();
     }
 
     static async Task<Ok<Dictionary<string, object?>>> GetPerformance(MetricsReporter reporter, CancellationToken ct) =>

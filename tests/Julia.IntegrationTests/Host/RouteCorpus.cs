@@ -51,7 +51,8 @@ internal static class RouteCorpus
             .Where(e => !excludedPrefixes.Any(p => (e.RoutePattern.RawText ?? "").StartsWith(p, StringComparison.Ordinal))).ToList();
         var methodsByPattern = endpoints.GroupBy(e => e.RoutePattern.RawText ?? "").ToDictionary(
             g => g.Key, g => (IReadOnlySet<string>)g.SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).ToHashSet());
-        return [.. endpoints.SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => new RouteInfo(
+        // HEAD is the GET endpoint without its body (Infrastructure/Http/HeadRequests): its cases are the GET's.
+        return [.. endpoints.SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Where(m => m != "HEAD").Select(method => new RouteInfo(
             e.RoutePattern, method, methodsByPattern[e.RoutePattern.RawText ?? ""], e.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType,
             QueryNames(e.Metadata.GetMetadata<MethodInfo>(), e.RoutePattern))))];
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Julia.Infrastructure.Hosting;
+using Julia.Infrastructure.Http;
 using Julia.Infrastructure.Resilience;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,7 +30,7 @@ internal static class HealthEndpoints
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
             ResponseWriter = WriteReadinessAsync,
-        });
+        }).OnlyGetAndHead();
     }
 
     /// <summary>Liveness only: answers from memory, never calls a dependency.</summary>

@@ -13,11 +13,24 @@ internal static class FrameworkProblems
     /// <summary>The title ASP.NET's writer gives a 500 instead of its reason phrase (an unhandled exception: a bug).</summary>
     const string DefaultServerErrorTitle = "An error occurred while processing your request.";
 
+    /// <summary>
+    /// Titles ASP.NET's problem writer takes from RFC 9110 where they differ from its reason phrases: a body over Kestrel's
+    /// limit on a typed admin body was a 413 "Content Too Large" (the phrase is "Payload Too Large"; an outside pass over
+    /// the transport, 2026-12-06).
+    /// </summary>
+    static readonly Dictionary<int, string> Rfc9110Titles = new()
+    {
+        [StatusCodes.Status413PayloadTooLarge] = "Content Too Large",
+        [StatusCodes.Status416RangeNotSatisfiable] = "Range Not Satisfiable",
+        [StatusCodes.Status422UnprocessableEntity] = "Unprocessable Content",
+    };
+
     public static void InPortuguese(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
-        if (problem.Title is { } title && title != ReasonPhrases.GetReasonPhrase(status) && title != DefaultServerErrorTitle) return;
+        if (problem.Title is { } title && title != ReasonPhrases.GetReasonPhrase(status) && title != DefaultServerErrorTitle
+            && title != Rfc9110Titles.GetValueOrDefault(status)) return;
         (problem.Title, var detail) = status switch
         {
             StatusCodes.Status400BadRequest => ("Requisição inválida", null),
@@ -34,7 +47,7 @@ internal static class FrameworkProblems
             StatusCodes.Status408RequestTimeout => ("Tempo da requisição esgotado", "o corpo demorou demais para chegar: tente de novo"),
             StatusCodes.Status409Conflict => ("Conflito", null),
             StatusCodes.Status411LengthRequired => ("Content-Length obrigatório", null),
-            StatusCodes.Status413PayloadTooLarge => ("Corpo grande demais", null),
+            StatusCodes.Status413PayloadTooLarge => ("Corpo grande demais", "o corpo passa de 30 MB, o limite desta rota"),
             StatusCodes.Status414UriTooLong => ("Endereço longo demais", null),
             StatusCodes.Status416RangeNotSatisfiable => ("Intervalo de bytes fora do arquivo",
                 "o cabeçalho Range pede bytes que o arquivo não tem: peça sem Range"),

@@ -19,9 +19,11 @@ internal sealed partial class HostileInputExceptionHandler(IProblemDetailsServic
         string title, detail;
         if (exception is BadHttpRequestException bad)
         {
-            (status, title) = (bad.StatusCode, "Requisição inválida");
+            (status, title) = (bad.StatusCode, bad.StatusCode == StatusCodes.Status408RequestTimeout ? "Tempo da requisição esgotado" : "Requisição inválida");
             detail = bad.StatusCode switch
             {
+                // Kestrel's minimum body rate (a body trickling in, or a Content-Length never reached): not "JSON malformado".
+                StatusCodes.Status408RequestTimeout => "o corpo demorou demais para chegar (menos de 240 bytes por segundo): envie de novo",
                 StatusCodes.Status415UnsupportedMediaType => "o corpo precisa ser JSON (Content-Type: application/json)",
                 StatusCodes.Status413PayloadTooLarge => "corpo grande demais",
                 // The JSON path or the parameter names a field of the endpoint's own; the value itself is never echoed.
