@@ -80,11 +80,13 @@ internal static partial class OptOutDetector
     /// <summary>
     /// "pare(,) pense", "pare e pense" (the saying); his phone or app "tava/estava/ficou bloqueado"; "a forma de
     /// recebimento" (of the pay); "não quero/preciso (de) mais nada além disso" (the conversation closed, not the contact);
-    /// "não autorizo vcs a passarem meu plantão" (a permission refused for another act than writing to him).
+    /// "não autorizo vcs a passarem meu plantão" (a permission refused for another act than writing to him); since the
+    /// fifty-ninth blind set "me tira do sério" (anger, not a stop; docs/detection-history.md#opt-out).
     /// </summary>
     [GeneratedRegex(@"(?<!\p{L})pare\s*,?\s+(?:e\s+)?pense(?!\p{L})" +
         @"|(?<!\p{L})(?:t[aá]|tava|estava|est[aá]|ficou|esteve|foi)\s+bloquead[oa](?!\p{L})(?=[^.!?\n]*\b(?:por\s+isso|n[aã]o\s+(?:respondi|vi|recebi|consegui)|desculp\w*|agora\s+(?:j[aá]\s+)?(?:voltou|t[aá]|est[aá])))" +
         @"|(?<!\p{L})forma\s+de\s+(?:recebimento|pagamento)(?!\p{L})" +
+        @"|(?<!\p{L})tir(?:a|ar|ou|ando|am|aram|ava|e)\s+do\s+s[eé]rio(?!\p{L})" +
         @"|(?<!\p{L})n[aã]o\s+(?:quero|preciso)\s+(?:de\s+)?mais\s+nada\s+al[eé]m\s+(?:disso|desse|dessa|deste|desta)(?!\p{L})" +
         @"|(?<!\p{L})n[aã]o\s+autorizo\s+(?:voc[eê]s?|vcs?|a\s+empresa|ningu[eé]m)\s+a\s+(?!me\s|mandar|enviar|usar|contatar|contactar|ligar|entrar|procurar|escrever|passar\s+(?:meu|o\s+meu)\s+(?:n[uú]mero|contato|telefone))\p{L}+",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

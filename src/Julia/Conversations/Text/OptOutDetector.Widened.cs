@@ -25,7 +25,8 @@ internal static partial class OptOutDetector
                 text.AsSpan(named.Index + named.Length))) is { } everything)
             return everything;
         // "3 mensagens hoje?? chega, não me procurem mais": the day of the counted messages read without it.
-        if ((text.Contains("hoje", StringComparison.OrdinalIgnoreCase) || text.Contains("hj", StringComparison.OrdinalIgnoreCase)) && CountedToday().IsMatch(text) && FamilyOf(CountedToday().Replace(text, "${count}")) is { } counted) return counted;
+        // Fifty-ninth blind set: "é a décima msg essa semana, me tira da lista" — the week's too, and the count an ordinal.
+        if ((text.Contains("hoje", StringComparison.OrdinalIgnoreCase) || text.Contains("hj", StringComparison.OrdinalIgnoreCase) || text.Contains("semana", StringComparison.OrdinalIgnoreCase)) && CountedToday().IsMatch(text) && FamilyOf(CountedToday().Replace(text, "${count}")) is { } counted) return counted;
         // "se continuar mandando vou denunciar e bloquear, para": the sending going on, threatened with a block.
         return text.Contains("bloq", StringComparison.OrdinalIgnoreCase) && GoingOnThreatened().IsMatch(text) ? "bloquear" : null;
     }
@@ -64,8 +65,9 @@ internal static partial class OptOutDetector
     [GeneratedRegex(@"^\s*(?:e\s+)?(?:com\s+|de\s+)?(?:tudo(?:\s+(?:isso|mais|o\s+mais))?|todo\s+o\s+resto)\s*[.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EverythingLine();
 
-    /// <summary>"3 mensagens hoje", "5 msg só hoje", "duas ligações hoje": the messages counted, group "count" without the day (raw text).</summary>
-    [GeneratedRegex(@"(?<count>(?<!\p{L})(?:\d+|duas|dois|tr[eê]s|quatro|cinco|seis|sete|oito|dez|v[aá]rias|mil)\s+(?:mensagens?|msgs?|mensagem|vagas?|liga[cç](?:[aã]o|[oõ]es)|propostas?|ofertas?))\s+(?:s[oó]\s+)?(?:hoje|hj)(?!\p{L})",
+    /// <summary>"3 mensagens hoje", "5 msg só hoje", "duas ligações hoje", "a décima msg essa semana": the messages counted, group
+    /// "count" without the day (raw text).</summary>
+    [GeneratedRegex(@"(?<count>(?<!\p{L})(?:\d+[ªa]?|duas|dois|tr[eê]s|quatro|cinco|seis|sete|oito|dez|v[aá]rias|mil|terceira|quarta|quinta|sexta|s[eé]tima|oitava|nona|d[eé]cima|vig[eé]sima|en[eé]sima|cent[eé]sima)\s+(?:mensagens?|msgs?|mensagem|vagas?|liga[cç](?:[aã]o|[oõ]es)|propostas?|ofertas?))\s+(?:s[oó]\s+)?(?:hoje|hj|(?:n?ess?a|n?esta)\s+semana)(?!\p{L})",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CountedToday();
 

@@ -32,7 +32,8 @@ internal static partial class OptOutDetector
         // Fifty-fifth blind set: his channels listed, every channel denied, a stop after how to leave asked (OptOutDetector.Channels).
         // Fifty-seventh blind set: what he stops widened to everything, today's messages counted, a block threatened if the
         // sending goes on (OptOutDetector.Widened).
-        return text is null ? null : StatedOrUrged(text) ?? ChannelsOrAskedHow(text) ?? WidenedOrThreatened(text);
+        // Fifty-ninth blind set: his number questioned, then deleted ("vcs ainda têm meu número? apaga") (OptOutDetector.Paused).
+        return text is null ? null : StatedOrUrged(text) ?? ChannelsOrAskedHow(text) ?? WidenedOrThreatened(text) ?? DataAskedThenDeleted(text);
     }
 
     static string? FamilyOf(string? text)
@@ -118,6 +119,9 @@ internal static partial class OptOutDetector
         // Fifty-third blind set: "…, mas se tiver plantão de UTI me chama", "não vou mais fazer o plantão do dia 3, me tira" — the
         // contact kept for one kind of offer, or one shift left (OptOutDetector.Kept).
         if (family is not null && KeptAfterAll(normalised)) return null;
+        // Fifty-ninth blind set: "pode parar de mandar, vou viajar 2 meses e depois volto", "tira o dr Carlos da lista, ele não
+        // trabalha mais aqui" — a pause until he returns, someone else removed (OptOutDetector.Paused).
+        if (family is not null && PausedOrSomeoneElses(normalised)) return null;
         // Forty-seventh blind set: "o dr Pedro falou que vcs não param de mandar mensagem pra ele" — another's complaint told.
         if (family is "parar_envio" && ComplaintForAnother().IsMatch(normalised)) return null;
         // Twenty-eighth blind set: "para de mandar o paciente pro RX", "pode parar de mandar o relatório do leito 7" — what is
@@ -417,6 +421,9 @@ internal static partial class OptOutDetector
         bool Stop(int k) => stops[k] ??= !Quoted(texts[k]) && IsOptOut(texts[k]);
         var normalised = new string?[texts.Count];
         string Norm(int k) => normalised[k] ??= PtBrText.Normalise(texts[k]);
+        // Fifty-ninth blind set: "pode parar de mandar" / "vou viajar 2 meses" / "depois volto", "tira o dr carlos da lista" / "ele
+        // não trabalha mais aqui" — the turn read as one is a pause or someone else's removal (OptOutDetector.Paused).
+        if (texts.Count > 1 && PausedOrSomeoneElses(PtBrText.Normalise(string.Join(" ", texts)))) return null;
         var anyStop = false;
         for (var i = 0; i < texts.Count; i++)
         {
