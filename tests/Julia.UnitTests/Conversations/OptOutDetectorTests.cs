@@ -1042,7 +1042,7 @@ public sealed class OptOutDetectorTests
     public void FiftySeventhSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 
     // Fifty-ninth blind set (docs/detection-history.md#opt-out): the messages of its stops the rules missed before the fixes (20 of
-    // 269 after its relabels; 18 found now, two left: "🚫 msg", "ate quando vou ter que pedir pra parar?") — stops asked as questions,
+    // 269 after its relabels; 19 found now, one left: "ate quando vou ter que pedir pra parar?") — stops asked as questions,
     // his number questioned then deleted, the week's messages counted, LGPD and formal words, campaigns, "me deixar em paz".
     [Theory]
     [InlineData("tem algum jeito de vcs esquecerem meu numero?")]
@@ -1079,6 +1079,9 @@ public sealed class OptOutDetectorTests
     [InlineData("nunca mais entrem em contato")]
     [InlineData("posso ser excluida?")]
     [InlineData("da pra me descadastrar?")]
+    // After the set's fixes: its left "🚫 msg", as the corpus's "🚫 mensagens".
+    [InlineData("🚫 msg")]
+    [InlineData("⛔ mensagens ⛔")]
     public void FiftyNinthSetStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
 
     // …and its 21 false opt-outs before the fixes (a pause until he returns — the fifty-seventh set's left "pode parar de mandar,
@@ -1114,5 +1117,8 @@ public sealed class OptOutDetectorTests
     [InlineData("tira a dra ana da lista, ela nao atende mais aqui")]
     [InlineData("esse coordenador ta me tirando do serio")]
     [InlineData("vcs esqueceram de mim? nenhuma vaga essa semana")]
+    [InlineData("🚫")]
+    [InlineData("🚫 sabado")]
+    [InlineData("❌ msg errada, ignora")]
     public void FiftyNinthSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

@@ -10,7 +10,8 @@ namespace Julia.Conversations.Text;
 /// pode me tirar da lista", "…e depois não volto mais"); and someone else taken off ("tira o dr Carlos da lista, ele não
 /// trabalha mais aqui", "remove o número da minha secretária", "apaga o número da dra Lúcia que te passei"). Read after a
 /// match. Also the stop after his data questioned with the deletion that closes it ("vcs ainda têm meu número? apaga por
-/// favor", "quem passou meu número pra vcs? e por favor apaguem ele"), read only when nothing else matched.
+/// favor", "quem passou meu número pra vcs? e por favor apaguem ele") and a sign of prohibition beside the messages ("🚫
+/// msg"), read only when nothing else matched.
 /// </summary>
 internal static partial class OptOutDetector
 {
@@ -53,4 +54,15 @@ internal static partial class OptOutDetector
     [GeneratedRegex(@"\b(?:quem (?:te |lhe |vos |lhes )?(?:passou|deu|forneceu)|onde (?:voces |voce )?(?:pegaram|conseguiram|arrumaram|tiraram|acharam)|como (?:voces |voce )?(?:conseguiram|pegaram|acharam)|ainda (?:tem|tiver|guardam|estao com|esta com)) (?:o )?meu (?:numero|contato|telefone|celular|whatsapp)\b" +
         @".* (?:apaga|apague|apaguem|exclui|exclua|excluam|deleta|delete|deletem|remove|remova|removam|tira|tirem|retirem)(?: (?:ele|isso|esse numero|o numero|ai|dai|agora|por favor|favor|obrigado|obrigada))*$", RegexOptions.CultureInvariant)]
     private static partial Regex DataAsked();
+
+    /// <summary>Only signs of prohibition around "msg(s)", "mensagem/ns", "spam", "envios" (raw text).</summary>
+    [GeneratedRegex(@"^\s*(?:(?:🚫|⛔|❌|📵)\s*)+(?:mais\s+)?(?:msgs?|mensage(?:m|ns)|spam|envios?)\s*(?:(?:🚫|⛔|❌|📵)\s*)*[.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SignBesideMessages();
+
+    /// <summary>
+    /// "🚫 msg", "⛔ mensagens ⛔": a sign of prohibition beside only the word for what we send — the sign is dropped by
+    /// normalisation and the word alone is no stop (a lone "🛑" or "🚫" stays none; docs/decisions.md#opt-out). Raw text in.
+    /// </summary>
+    static string? ProhibitedSending(string text) =>
+        text.Length <= 40 && (text.Contains("🚫", StringComparison.Ordinal) || text.Contains('⛔') || text.Contains('❌') || text.Contains("📵", StringComparison.Ordinal)) && SignBesideMessages().IsMatch(text) ? "comando" : null;
 }

@@ -32,8 +32,8 @@ internal static partial class OptOutDetector
         // Fifty-fifth blind set: his channels listed, every channel denied, a stop after how to leave asked (OptOutDetector.Channels).
         // Fifty-seventh blind set: what he stops widened to everything, today's messages counted, a block threatened if the
         // sending goes on (OptOutDetector.Widened).
-        // Fifty-ninth blind set: his number questioned, then deleted ("vcs ainda têm meu número? apaga") (OptOutDetector.Paused).
-        return text is null ? null : StatedOrUrged(text) ?? ChannelsOrAskedHow(text) ?? WidenedOrThreatened(text) ?? DataAskedThenDeleted(text);
+        // Fifty-ninth blind set: his number questioned, then deleted ("vcs ainda têm meu número? apaga"), "🚫 msg" (OptOutDetector.Paused).
+        return text is null ? null : StatedOrUrged(text) ?? ChannelsOrAskedHow(text) ?? WidenedOrThreatened(text) ?? DataAskedThenDeleted(text) ?? ProhibitedSending(text);
     }
 
     static string? FamilyOf(string? text)
