@@ -4,7 +4,7 @@ using Julia.Handoffs;
 namespace Julia.UnitTests.Conversations;
 
 /// <summary>
-/// Bursts of the twenty-third to fifty-ninth blind sets (docs/detection-history.md#triggers): what a turn of several messages, answered as one, asks
+/// Bursts of the twenty-third to sixtieth blind sets (docs/detection-history.md#triggers): what a turn of several messages, answered as one, asks
 /// for — an opt-out through <see cref="OptOutDetector.InTurn"/> (as TurnProcessor reads it), a handoff through
 /// <see cref="HandoffTriggerDetector.DetectInTurn"/>. A line can narrow the stop before it, take a request back, or say
 /// who writes for the doctor.
@@ -2178,6 +2178,45 @@ public sealed class BurstTests
     [InlineData("posso ligar pro hospital direto?", "ou passo por vcs?")]
     [InlineData("HPV", "papilomavírus humano", "tem vacina no posto")]
     [InlineData("não precisa transferir", "vc tá resolvendo bem", "obrigado")]
+    // Sixtieth blind set (its bursts as written, before the rules were read; "QUE PALHAÇADA" / "de novo atrasaram" revised to
+    // `neutro`, one strong word): a person mentioned not asked for, a call declined, strong words at the traffic or in praise, a
+    // lawyer friend, the patient's lawsuit in the news, a manager of the hospital, a retracted joke. One failed before ("isso é
+    // assedio?" / "nao, to brincando" / "kkkk").
+    [InlineData("QUE PALHAÇADA", "de novo atrasaram")]
+    [InlineData("o Marcelo me falou de vcs", "tem vaga de pediatria?")]
+    [InlineData("a Fernanda já me mandou o contrato", "assinei ontem")]
+    [InlineData("não precisa ligar", "pode continuar por aqui mesmo")]
+    [InlineData("to no plantão", "não posso atender ligação", "me manda por escrito")]
+    [InlineData("pqp que calor", "to chegando no hospital")]
+    [InlineData("que transito do inferno", "vou atrasar 10 min", "desculpa")]
+    [InlineData("vcs são foda", "obrigado pela vaga")]
+    [InlineData("porra", "que rapidez", "valeu")]
+    [InlineData("minha colega é advogada", "ela leu o contrato", "disse que ta tudo certo")]
+    [InlineData("o paciente processou o hospital", "saiu no jornal", "enfim, tem vaga?")]
+    [InlineData("atendi uma crise de raiva do paciente", "agora que vi a msg", "quero a vaga de sábado")]
+    [InlineData("denúncia de maus tratos no plantão", "tive que acionar o conselho tutelar", "depois te respondo")]
+    [InlineData("isso é assedio?", "nao, to brincando", "kkkk")]
+    [InlineData("você é robô?", "kkk", "tanto faz, quero a vaga")]
+    [InlineData("o gerente do hospital é o contato?", "ou o coordenador do PS?")]
+    [InlineData("o procedimento é tranquilo?", "que setor?")]
+    [InlineData("meu CRM é 123456", "ta em processo de transferência")]
+    [InlineData("fiz BO do meu carro roubado", "por isso não fui ontem", "desculpa")]
+    [InlineData("tenho audiência no fórum quinta", "não consigo pegar")]
+    [InlineData("ok", "obrigado", "tudo certo")]
+    [InlineData("me chama amanhã", "to saindo do plantão")]
+    [InlineData("falei com o Rodrigo", "ele confirmou o pagamento")]
+    [InlineData("alguém já pegou a vaga de sábado?", "se não eu quero")]
+    [InlineData("que dia horrível hoje no PS", "mas topo o plantão de amanhã")]
+    [InlineData("não vou processar ninguém kkk", "só quero entender o valor")]
+    [InlineData("liguei pro hospital", "ninguém atendeu", "qual o endereço?")]
+    [InlineData("o acompanhante xingou a equipe toda", "plantão pesado", "mas tudo certo")]
+    [InlineData("odeio plantão de domingo kkk", "mas aceito")]
+    [InlineData("depois eu falo com a Fernanda", "não precisa chamar ela")]
+    [InlineData("quero falar sobre o pagamento", "caiu certinho", "obrigado")]
+    [InlineData("qual o email", "pra mandar os documentos?")]
+    [InlineData("sou sindicalizado", "isso muda algo?")]
+    [InlineData("a ouvidoria do hospital me ligou", "sobre um paciente", "depois te conto")]
+    [InlineData("alguém me ligou desse número?", "perdi a ligação")]
     public void TheseTurnsHaveNoTrigger(params string[] messages) =>
         Assert.Null(HandoffTriggerDetector.DetectInTurn(messages));
 
@@ -2950,6 +2989,68 @@ public sealed class BurstTests
     [InlineData(HandoffTriggers.PersonRequested, "ok", "antes de tudo", "vcs tem algum telefone pra eu ligar?")]
     [InlineData(HandoffTriggers.Legal, "se não pagarem até sexta", "vou judicializar")]
     [InlineData(HandoffTriggers.NegativeSentiment, "nossa", "que eficiência", "20 dias pra pagar", "ridículo e vergonhoso")]
+    // Sixtieth blind set (its bursts as written, before the rules were read): one of ours by name, asked after over lines ("a Camila
+    // me passou esse numero" / "ela ta?"), by role or channel, the bot refused, Júlia failing twice; legal steps and anger over
+    // lines. Seven failed before (the named ones, "com robô eu não falo", "prefiro ligar", a number split over lines).
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "a pessoa que me indicou disse pra falar com o Marcelo", "ele ta?")]
+    [InlineData(HandoffTriggers.PersonRequested, "boa tarde", "o Marcelo ta por ai?")]
+    [InlineData(HandoffTriggers.PersonRequested, "preciso resolver uma coisa do pagamento", "a Fernanda ta ai?")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi Julia", "passa pra Dra. Ana do comercial", "obrigado")]
+    [InlineData(HandoffTriggers.PersonRequested, "não é isso", "vc não ta entendendo", "chama alguem")]
+    [InlineData(HandoffTriggers.PersonRequested, "de novo não", "já falei duas vezes", "me passa pra uma pessoa")]
+    [InlineData(HandoffTriggers.PersonRequested, "olha", "prefiro resolver com uma pessoa")]
+    [InlineData(HandoffTriggers.PersonRequested, "vc é robô?", "com robô eu não falo")]
+    [InlineData(HandoffTriggers.PersonRequested, "bom dia", "quero falar com o coordenador", "é sobre a escala de dezembro")]
+    [InlineData(HandoffTriggers.PersonRequested, "tenho uma dúvida sobre o repasse", "me passa pro financeiro")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "quero falar com o dono", "da empresa")]
+    [InlineData(HandoffTriggers.PersonRequested, "me liga", "to livre agora")]
+    [InlineData(HandoffTriggers.PersonRequested, "pode ser", "mas manda alguem me ligar", "fica mais facil")]
+    [InlineData(HandoffTriggers.PersonRequested, "vcs tem um fixo?", "prefiro ligar")]
+    [InlineData(HandoffTriggers.PersonRequested, "me passa um email de alguem", "da equipe", "pra eu mandar os documentos")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "tem alguém aí?")]
+    [InlineData(HandoffTriggers.PersonRequested, "boa noite", "tem alguem ai??", "preciso de ajuda com o plantão de hoje")]
+    [InlineData(HandoffTriggers.PersonRequested, "atendente", "atendente")]
+    [InlineData(HandoffTriggers.PersonRequested, "a Camila me passou esse numero", "ela ta?")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "a Bianca me atendeu semana passada", "consegue me passar pra ela?")]
+    [InlineData(HandoffTriggers.PersonRequested, "o Rodrigo pediu pra eu falar com o supervisor dele", "pode me transferir?")]
+    [InlineData(HandoffTriggers.PersonRequested, "quero falar com o RH", "sobre meu contrato")]
+    [InlineData(HandoffTriggers.PersonRequested, "não quero falar com IA", "quero gente")]
+    [InlineData(HandoffTriggers.PersonRequested, "já expliquei", "mas vc não entende", "deixa eu falar com alguém da escala")]
+    [InlineData(HandoffTriggers.PersonRequested, "é sobre um problema no plantão de ontem", "prefiro falar por telefone", "alguém pode me ligar?")]
+    [InlineData(HandoffTriggers.PersonRequested, "me passa o telefone", "do Marcelo", "por favor")]
+    [InlineData(HandoffTriggers.PersonRequested, "oi", "cadê a Juliana?", "ela que cuida das minhas vagas")]
+    [InlineData(HandoffTriggers.PersonRequested, "esquece", "me passa pra um atendente")]
+    [InlineData(HandoffTriggers.PersonRequested, "quem é o responsável aí?", "quero falar com ele")]
+    [InlineData(HandoffTriggers.PersonRequested, "posso falar com a coordenação?", "é urgente")]
+    [InlineData(HandoffTriggers.PersonRequested, "tô sem tempo pra escrever", "me liga às 14h")]
+    [InlineData(HandoffTriggers.Legal, "vou te processar", "ouviu?")]
+    [InlineData(HandoffTriggers.Legal, "meu pagamento atrasou de novo", "vou entrar na justiça do trabalho")]
+    [InlineData(HandoffTriggers.Legal, "isso é um absurdo", "vou procurar meu advogado")]
+    [InlineData(HandoffTriggers.Legal, "vou fazer denúncia", "no CRM")]
+    [InlineData(HandoffTriggers.Legal, "não pagaram o plantão", "vou no Procon")]
+    [InlineData(HandoffTriggers.Legal, "vou abrir reclamação", "no Reclame Aqui")]
+    [InlineData(HandoffTriggers.Legal, "vocês usaram meus dados sem autorização", "vou denunciar na ANPD")]
+    [InlineData(HandoffTriggers.Legal, "conheço meus direitos", "isso dá dano moral")]
+    [InlineData(HandoffTriggers.Legal, "vou levar pro sindicato", "e pro ministério público do trabalho")]
+    [InlineData(HandoffTriggers.Legal, "vou fazer um boletim de ocorrência", "isso é estelionato")]
+    [InlineData(HandoffTriggers.Legal, "quero uma notificação formal", "senão meu advogado vai entrar em contato")]
+    [InlineData(HandoffTriggers.Legal, "vcs estão me assediando", "todo dia mensagem", "isso é assédio")]
+    [InlineData(HandoffTriggers.Legal, "vou registrar no consumidor.gov", "e na ouvidoria")]
+    [InlineData(HandoffTriggers.Legal, "isso é crime", "vou na delegacia")]
+    [InlineData(HandoffTriggers.Legal, "calote de novo", "vou processar")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "falta de respeito", "vcs são ridículos")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "pqp vcs hein", "incompetentes")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "????????", "cadê meu pagamento???", "que vergonha de empresa")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "vou contar pro grupo dos médicos", "que vcs são uns caloteiros")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "vou deixar avaliação no google", "péssima", "empresa horrível")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "nunca mais", "trabalho com vcs", "absurdo")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "vcs mentiram", "seus mentirosos")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "tnc", "bando de amadores")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "que descaso", "que desrespeito")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "to puto com vcs", "empresa de m*rda")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "ABSURDO", "RIDÍCULO", "INACEITÁVEL")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "me fizeram de palhaço", "seus picaretas")]
+    [InlineData(HandoffTriggers.NegativeSentiment, "que ódio", "de vocês")]
     public void TheTurnsTrigger(string expected, params string[] messages) =>
         Assert.Equal(expected, HandoffTriggerDetector.DetectInTurn(messages)?.Trigger);
 

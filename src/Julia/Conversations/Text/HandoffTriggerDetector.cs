@@ -69,7 +69,8 @@ internal static partial class HandoffTriggerDetector
         // "vocês têm atendente humano ou é tudo robô?" asks what Júlia is, which the agent answers (docs/decisions.md#agent).
         var asksIfBot = t.Contains(" ou ", StringComparison.Ordinal) && BotQuestion().IsMatch(t) && !Wants().IsMatch(t);
         // "quero falar com um humano... brincadeira, você tá me ajudando bem": the request taken back.
-        if (t.Contains("brinc", StringComparison.Ordinal) && TakenBack().IsMatch(t)) return null;
+        // Sixtieth blind set: "isso é assédio? não, tô brincando" — the question answered "não," then taken back (HandoffTriggerDetector.Rights.cs).
+        if (t.Contains("brinc", StringComparison.Ordinal) && (TakenBack().IsMatch(t) || NoJustKidding().IsMatch(text!))) return null;
         // Twentieth blind set: "Sou advogado da Dra. Paula e peço que entrem em contato com o escritório" — a lawyer writing for
         // a doctor makes whatever he asks a legal matter, a contact asked for included.
         if ((t.Contains("advogad", StringComparison.Ordinal) || t.Contains("represent", StringComparison.Ordinal)) && LawyerForADoctor().IsMatch(t))
@@ -81,7 +82,8 @@ internal static partial class HandoffTriggerDetector
         if (!asksIfBot && (AsksForPersonUnnegated(t, words, clauseEnds) || IntentVocabulary.Instance.PersonFamily(words, clauseEnds) is not null
                            || NamedPersonAsked(text!, t) || TeamThenThem(t) || FormerContactAsked(t) || OursToCallBack(t) || SentToContactMe(t)
                            || AsksThroughChannelOrPlace(t) || AsksForAChannelToUs(text!, t) || DepartmentAsked(t) || NoOneAnswersAfterAnInterjection(t)
-                           || CutShortRequest(t) || RoleThenItsContact(t) || WhomToTalkToAboutIt(text!, t) || AskedInPlainerWords(text!, t))
+                           || CutShortRequest(t) || RoleThenItsContact(t) || WhomToTalkToAboutIt(text!, t) || AskedInPlainerWords(text!, t)
+                           || OursAskedByName(text!, t) || RefusedOrEscalated(t))
             && !NoPersonMeant(t) && !NotOursAsked(t) && !OnlyALookAlikeOfARequest(t) && !NotACallWanted(t)
             && !PraisedOrCompared(t) && !OwnErrandThenBack(t) && !AnswersPraised(t) && !ARequestsWordInAnotherSense(t) && !ACallNotAskedFor(t))
             return HandoffTriggers.PersonRequested;
@@ -95,7 +97,7 @@ internal static partial class HandoffTriggerDetector
              || (MayBeLegalNotice(t) && TheDoctorsLegalStep(LegalNotice(), t, quoted))
              || (MayBeLegalEvidence(t) && TheDoctorsLegalStep(LegalEvidence(), t, quoted))
              || (MayBeLegalPlainer(t) && TheDoctorsLegalStep(LegalPlainer(), t, quoted))) && !Joke(text!, t)
-            && !NotAboutUs(t) && !RegistrationProgressOnly(t) && !AnErrandOrAPlaceOnly(t) && !PapersOrNewsOnly(t))
+            && !NotAboutUs(t) && !RegistrationProgressOnly(t) && !AnErrandOrAPlaceOnly(t) && !PapersOrNewsOnly(t) && !LegalWordInAnotherSense(t))
             return HandoffTriggers.Legal;
         var mayBeVeryStrong = MayBeVeryStrong(t);
         if (mayBeVeryStrong)
@@ -224,6 +226,9 @@ internal static partial class HandoffTriggerDetector
                 (trigger, text, after) = (cut, texts[i] + " " + texts[after], after + 1);
             // Twenty-sixth blind set: "cadê o pessoal da escala?" then "quero falar com eles" — the team named in the line before.
             if (trigger is null && i > 0 && TeamThenThem(PtBrText.Normalise(texts[i - 1] + " " + texts[i]))) trigger = HandoffTriggers.PersonRequested;
+            // Sixtieth blind set: "a Camila me passou esse número" then "ela tá?" / "consegue me passar pra ela?" — one of ours named in
+            // the line before, asked for by a pronoun (HandoffTriggerDetector.Named.cs).
+            if (trigger is null && i > 0 && own[i - 1] is null && NamedInTheLineBefore(texts[i - 1], texts[i])) trigger = HandoffTriggers.PersonRequested;
             // Twenty-ninth blind set: "cadê a Fernanda?" then "era ela que me atendia" — the one who served him, asked after.
             if (trigger is null && i > 0 && FormerContactAsked(PtBrText.Normalise(texts[i - 1] + " " + texts[i]))) trigger = HandoffTriggers.PersonRequested;
             // Twenty-ninth blind set: "o paciente ficou bravo" then "queria falar com o diretor" — a line opening on its verb has the
@@ -274,7 +279,7 @@ internal static partial class HandoffTriggerDetector
         (t.Contains("cade", StringComparison.Ordinal) || t.Contains("onde", StringComparison.Ordinal) || t.Contains("ainda", StringComparison.Ordinal) || t.Contains("saiu", StringComparison.Ordinal))
         && ServedMe().IsMatch(t) && AskedAfter().IsMatch(t) && !HospitalsOwn().IsMatch(t);
 
-    [GeneratedRegex(@"\b(que|quem) (me atendia|me atendeu|me atende|cuidava de mim|cuidava (da|das|do|dos) (minha|minhas|meu|meus)|cuidou (da|das|do|dos) (minha|minhas|meu|meus)|me ligava|falava comigo|me contratou|me chamava|me mandava as vagas|me passava as vagas|fechou (comigo|meu contrato)|sempre (me atende|me atendia|me liga|me ligava|fala comigo|falava comigo|me chama|me chamava)|(sempre )?me (passa|passava|manda|mandava|oferece|oferecia) (os|as|meus|minhas) (plantoes|vagas|escalas))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(que|quem) (me atendia|me atendeu|me atende|cuidava de mim|cuidava (da|das|do|dos) (minha|minhas|meu|meus)|cuida (da|das|do|dos) (minha|minhas|meu|meus)|cuidou (da|das|do|dos) (minha|minhas|meu|meus)|me ligava|falava comigo|me contratou|me chamava|me mandava as vagas|me passava as vagas|fechou (comigo|meu contrato)|sempre (me atende|me atendia|me liga|me ligava|fala comigo|falava comigo|me chama|me chamava)|(sempre )?me (passa|passava|manda|mandava|oferece|oferecia) (os|as|meus|minhas) (plantoes|vagas|escalas))\b", RegexOptions.CultureInvariant)]
     private static partial Regex ServedMe();
 
     [GeneratedRegex(@"\b(cade|onde (esta|ta|anda|foi parar)|ainda (trabalha|esta|ta) (ai|com voces|na empresa)|saiu da empresa)\b", RegexOptions.CultureInvariant)]
@@ -405,7 +410,7 @@ internal static partial class HandoffTriggerDetector
     /// message has no trigger of its own ("esquece, quero falar com uma pessoa" asks again).
     /// </summary>
     static bool TakesBackTheLineBefore(string next) =>
-        (LineTakenBack().IsMatch(PtBrText.Normalise(next)) || DontNeedIt().IsMatch(next)) && !NewNeed().IsMatch(PtBrText.Normalise(next));
+        (LineTakenBack().IsMatch(PtBrText.Normalise(next)) || DontNeedIt().IsMatch(next) || NoJustKidding().IsMatch(next)) && !NewNeed().IsMatch(PtBrText.Normalise(next));
 
     [GeneratedRegex(@"^((k+|rs+|(ha)+|ops|opa|ah|ai|ok|ta|pronto|deixa|obrigado|obrigada|valeu) )*(deixa para la|deixa quieto|esquece|desconsidera|pode desconsiderar|ignora|pode ignorar|brincadeira|estou brincando|brincando|zoeira|zoando|mentira|ja resolvi|ja resolveu|ja resolveram|resolvido|ja consegui|consegui resolver|ja achei|agora vi|ja vi|ja caiu|ja chegou|ja recebi|ja esta ok|(nao )?melhor nao|(nao )?melhor( me)?( manda| mandar| mande| escreve| escrever)? (por|pela|pelo) (mensagem|escrito|aqui|texto|whatsapp|chat))\b|^deixa$", RegexOptions.CultureInvariant)]
     private static partial Regex LineTakenBack();
@@ -590,11 +595,11 @@ internal static partial class HandoffTriggerDetector
     private static partial Regex LegalMore7();
 
     /// <summary>
-    /// The expressions LegalMore1…LegalMore7 as one alternation, written in pieces the JIT optimises
+    /// The expressions LegalMore1…LegalMore8 as one alternation, written in pieces the JIT optimises
     /// (<see cref="RegexAlternation"/>, docs/decisions.md#detection-speed): add an alternative to the last piece, or a
     /// new piece when it passes ~1 000 characters.
     /// </summary>
-    static readonly RegexAlternation LegalMorePieces = new(LegalMore1(), LegalMore2(), LegalMore3(), LegalMore4(), LegalMore5(), LegalMore6(), LegalMore7());
+    static readonly RegexAlternation LegalMorePieces = new(LegalMore1(), LegalMore2(), LegalMore3(), LegalMore4(), LegalMore5(), LegalMore6(), LegalMore7(), LegalMore8());
 
     static RegexAlternation LegalMore() => LegalMorePieces;
 
@@ -618,7 +623,7 @@ internal static partial class HandoffTriggerDetector
 
     internal static bool LegalMatches(string t) => Legal().IsMatch(t);
 
-    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar", "processad", "processe", "processasse", "crime", "forum", "jec", "proximo passo", "citacao", "intimacao", "ajuiz", "processo", "sindicato", "conselho", "cfm", "oab", "crm", "creme", "dar parte", "in court", "tribunal", "juzgado", "la corte", "juicio"];
+    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "me assedi", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar", "processad", "processe", "processasse", "crime", "forum", "jec", "proximo passo", "citacao", "intimacao", "ajuiz", "processo", "sindicato", "conselho", "cfm", "oab", "crm", "creme", "dar parte", "in court", "tribunal", "juzgado", "la corte", "juicio"];
 
     static bool MayBeLegalMore(string t)
     {
