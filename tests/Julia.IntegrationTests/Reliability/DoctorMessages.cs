@@ -16,13 +16,14 @@ internal sealed class DoctorMessages
     readonly ConcurrentDictionary<string, ConcurrentQueue<int>> statuses = new();
 
     /// <param name="series">Two digits that keep each test's phones apart in logs: 55 11 9 {series} {n:000000}.</param>
-    public DoctorMessages(int series, int count)
+    /// <param name="text">The n-th doctor's text (1-based); by default a question about shifts.</param>
+    public DoctorMessages(int series, int count, Func<int, string>? text = null)
     {
         All = [.. Enumerable.Range(1, count).Select(n =>
         {
             var phone = $"55119{series:00}{n:000000}";
             var id = $"FAULT{series:00}{n:000000}{Guid.NewGuid():N}"[..24].ToUpperInvariant();
-            return new Message(phone, id, EvolutionWebhooks.Text(phone, $"oi, tem plantão essa semana? ({n})", id, $"Dr. Teste {n}"));
+            return new Message(phone, id, EvolutionWebhooks.Text(phone, text?.Invoke(n) ?? $"oi, tem plantão essa semana? ({n})", id, $"Dr. Teste {n}"));
         })];
     }
 

@@ -102,6 +102,19 @@ public sealed class JuliaServer : IAsyncDisposable
         if (!ChildProcess.WaitForExit(process, TimeSpan.FromSeconds(30))) throw new TimeoutException($"julia (pid {process.Id}) still running 30 s after kill -9");
     }
 
+    /// <summary>
+    /// `kill -TERM` — what `docker stop`, systemd and a deploy send: the host's graceful stop runs. Waits for the exit
+    /// (at most <paramref name="timeout"/>) and returns the exit code.
+    /// </summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString()]) { UseShellExecute = false })!)
+            await term.WaitForExitAsync();
+        if (!await ChildProcess.WaitForExitAsync(process, timeout))
+            throw new Xunit.Sdk.XunitException($"{Name} still running {timeout.TotalSeconds:0} s after SIGTERM:\n{Output()}");
+        return process.ExitCode;
+    }
+
     /// <summary>What the guard checks this process's output against; a test that leaks on purpose turns it off.</summary>
     public HostLeakGuard LeakGuard => leakGuard;
 

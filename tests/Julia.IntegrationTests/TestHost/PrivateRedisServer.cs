@@ -48,6 +48,16 @@ public sealed class PrivateRedisServer(string? password = null) : IDisposable
         Stop();
     }
 
+    /// <summary>Runs one command as an admin client of its own (FLUSHALL, CLIENT PAUSE…) and returns the reply as text.</summary>
+    public async Task<string> CommandAsync(string command, params object[] args)
+    {
+        var options = StackExchange.Redis.ConfigurationOptions.Parse($"127.0.0.1:{Port}");
+        options.AllowAdmin = true;
+        options.Password = password;
+        using var client = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(options);
+        return (await client.GetServer("127.0.0.1", Port).ExecuteAsync(command, args)).ToString();
+    }
+
     public void Stop()
     {
         if (process is { HasExited: false }) { process.Kill(); ChildProcess.WaitForExit(process, TimeSpan.FromSeconds(30)); }
