@@ -42,23 +42,31 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
 
     // The statements, built once per store (the registered effects' CTEs are fixed once the process starts): the
     // prepared-statement caches (PreparedStatements) then know each by reference instead of hashing its text per message.
-    string InsertSql => insertSql ??= $"""
+    // The Chatwoot mapping (it sets the conversation's chatwoot_conversation_id) is in the statement only when the
+    // payload names a conversation: a statement that names `conversations` locks it, so an index build on that table
+    // held every webhook until the 10 s statement limit and answered 503 — although the message touches `interacoes`
+    // only (docs/decisions.md#inbound, "Intake needs only its own tables").
+    string MappingCte(bool mapped) => mapped ? ",\n" + ChatwootCte : "";
+
+    string InsertSql(bool mapped) => mapped ? insertSql ??= BuildInsertSql(true) : insertSqlUnmapped ??= BuildInsertSql(false);
+
+    string BuildInsertSql(bool mapped) => $"""
         WITH erased AS (SELECT 1 FROM medicos WHERE id = @medicoId AND apagado_em IS NOT NULL),
         inserted AS (
             INSERT INTO interacoes (medico_id, {Columns}) SELECT @medicoId, {Values} WHERE NOT EXISTS (SELECT 1 FROM erased)
             ON CONFLICT (provider_message_id) WHERE direcao = 'entrada' DO NOTHING
-            RETURNING {Inserted}),
-        {ChatwootCte}{extraCtes}
+            RETURNING {Inserted}){MappingCte(mapped)}{extraCtes}
         SELECT (SELECT medico_id FROM inserted), EXISTS (SELECT 1 FROM erased)
         """;
 
-    string InsertForPhoneSql => insertForPhoneSql ??= $"""
+    string InsertForPhoneSql(bool mapped) => mapped ? insertForPhoneSql ??= BuildInsertForPhoneSql(true) : insertForPhoneSqlUnmapped ??= BuildInsertForPhoneSql(false);
+
+    string BuildInsertForPhoneSql(bool mapped) => $"""
         WITH {DoctorStore.ByPhoneCte("found")},
         inserted AS (
             INSERT INTO interacoes (medico_id, {Columns}) SELECT found.id, {Values} FROM found WHERE found.telefone = @canonical
             ON CONFLICT (provider_message_id) WHERE direcao = 'entrada' DO NOTHING
-            RETURNING {Inserted}),
-        {ChatwootCte}{extraCtes}
+            RETURNING {Inserted}){MappingCte(mapped)}{extraCtes}
         SELECT found.*, (SELECT medico_id FROM inserted) AS stored, profile.*
         FROM found {DoctorProfileStore.LateralJoin("profile", "found.id")}
         """;
@@ -72,7 +80,7 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
         SELECT medico_id FROM inserted
         """;
 
-    string? insertSql, insertForPhoneSql, insertWithNewDoctorSql;
+    string? insertSql, insertSqlUnmapped, insertForPhoneSql, insertForPhoneSqlUnmapped, insertWithNewDoctorSql;
 
     /// <summary>
     /// Known doctor: one statement. <c>Stored</c> is the doctor id, or null when this message id was already stored;
@@ -82,7 +90,7 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
     public async Task<(Guid? Stored, bool Erased)> InsertAsync(Guid medicoId, InboundRow row, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.QuerySinglePreparedAsync<(Guid?, bool)>(InsertSql, ct, row, new { medicoId });
+        return await c.QuerySinglePreparedAsync<(Guid?, bool)>(InsertSql(row.ChatwootConversationId is not null), ct, row, new { medicoId });
     }
 
     /// <summary>
@@ -96,7 +104,7 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
     public async Task<(DoctorRecord? Doctor, Guid? Stored, DoctorProfile? Profile)> InsertForPhoneAsync(string canonical, InboundRow row, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        var rows = await c.QueryPreparedAsync<DoctorRecord, StoredFor, DoctorProfile, (DoctorRecord Doctor, StoredFor Stored, DoctorProfile Profile)>(InsertForPhoneSql,
+        var rows = await c.QueryPreparedAsync<DoctorRecord, StoredFor, DoctorProfile, (DoctorRecord Doctor, StoredFor Stored, DoctorProfile Profile)>(InsertForPhoneSql(row.ChatwootConversationId is not null),
             (doctor, stored, profile) => (doctor, stored, profile), "stored", "Id", ct, row, DoctorStore.PhoneParameters(canonical));
         return rows.Count == 0 ? (null, null, null) : (rows[0].Doctor, rows[0].Stored.Stored, rows[0].Profile);
     }

@@ -39,7 +39,7 @@ public sealed class WebhookPlanningTests
 
         await using var same = await main.OpenConnectionAsync();
         var plans = await same.QuerySingleAsync<(long Generic, long Custom)>(
-            "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE '%chatwoot_mapped AS%'");
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE '%FROM found WHERE found.telefone%'");
         Assert.Equal(0, plans.Custom);
         Assert.Equal(8, plans.Generic);
     }
