@@ -21,7 +21,8 @@ internal static class MetricsExtensions
         builder.Services.AddHostedService<MetricsFlusher>();
 
         var otel = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService("julia", serviceVersion: JuliaVersionText()))
+            // OTEL_SERVICE_NAME (default "julia"): a fixed name here replaced the operator's, since the last resource wins.
+            .ConfigureResource(r => r.AddService(ServiceName(builder.Configuration), serviceVersion: JuliaVersionText()))
             .WithMetrics(m => m
                 .AddMeter(Enabled(builder.Configuration) ? [OperationMeter.MeterPrefix + "*"] : [])
                 .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "System.Runtime", "Npgsql")
@@ -34,6 +35,9 @@ internal static class MetricsExtensions
 
     /// <summary>Whether anyone listens to the `Julia.*` meters; off only to measure what listening costs (BENCHMARKS.md).</summary>
     public static bool Enabled(IConfiguration configuration) => !string.Equals(configuration["Metrics:Enabled"], "false", StringComparison.OrdinalIgnoreCase);
+
+    public static string ServiceName(IConfiguration configuration) =>
+        configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name.Trim() : "julia";
 
     static string JuliaVersionText() => typeof(MetricsExtensions).Assembly.GetName().Version?.ToString() ?? "0";
 }

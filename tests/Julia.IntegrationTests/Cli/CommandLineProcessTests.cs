@@ -72,6 +72,27 @@ public sealed class CommandLineProcessTests
     }
 
     /// <summary>
+    /// An OTLP endpoint without its scheme is one line naming the variable and exit 1 (before, the service started and
+    /// OpenTelemetry's library dropped every span and metric in silence).
+    /// </summary>
+    [Fact]
+    public async Task AnOtlpEndpointWithoutItsSchemeStopsWithOneLineNamingIt()
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["DATABASE_URL"] = "postgres://julia@127.0.0.1:1/julia", ["REDIS_URL"] = "redis://127.0.0.1:6399/0",
+            ["PORT"] = LoopbackPorts.Free().ToString(), ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "collector:4317",
+        };
+
+        var (exit, stdout, stderr) = await JuliaProcess.RunAsync(env, "serve");
+
+        Assert.Equal(1, exit);
+        Assert.DoesNotContain("   at ", stdout + stderr);
+        Assert.Equal("julia: configuração inválida: OTEL_EXPORTER_OTLP_ENDPOINT: precisa ser uma URL http(s) absoluta (ex.: http://otel-collector:4317 com grpc, http://otel-collector:4318 com http/protobuf)",
+            Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    /// <summary>
     /// HOST set to an address this machine does not have is one line naming HOST, before anything starts (an outside
     /// walk, 2026-12-04: the port probe's SocketException escaped as .NET's unhandled-exception trace).
     /// </summary>

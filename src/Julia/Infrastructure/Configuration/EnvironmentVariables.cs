@@ -98,6 +98,13 @@ internal static class EnvironmentVariables
         new("RETENCAO_INTERACOES_DIAS", "Maintenance:InteractionsDays", ValueKind.Integer, "90", Min: 1, Max: 3_650),
         new("RETENCAO_FILA_ENVIADA_DIAS", "Maintenance:SentQueueDays", ValueKind.Integer, "30", Min: 1, Max: 3_650),
 
+        // OpenTelemetry's own names, read by its library from configuration: mapped onto themselves, so the library reads
+        // the checked (trimmed, lower-case) value; a bad one dropped every span in silence (docs/decisions.md#configuration).
+        new("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_ENDPOINT", ValueKind.Url,
+            Hint: "ex.: http://otel-collector:4317 com grpc, http://otel-collector:4318 com http/protobuf"),
+        new("OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_EXPORTER_OTLP_PROTOCOL", ValueKind.Choice, Choices: ["grpc", "http/protobuf"]),
+        new("OTEL_SERVICE_NAME", "OTEL_SERVICE_NAME", Default: "julia"),
+
         // LGPD (data-subject requests): the HMAC key of the phone hashes an erasure keeps
         new("LGPD_SEGREDO", "Privacy:Secret", Secret: true, RequiredInProduction: true),
 

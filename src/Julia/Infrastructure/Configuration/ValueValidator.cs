@@ -7,7 +7,7 @@ internal static class ValueValidator
 {
     public static string? Check(EnvironmentVariable v, string value) => v.Kind switch
     {
-        ValueKind.Url => IsHttpUrl(value) ? null : "precisa ser uma URL http(s) absoluta",
+        ValueKind.Url => IsHttpUrl(value) ? null : "precisa ser uma URL http(s) absoluta" + (v.Hint is null ? "" : $" ({v.Hint})"),
         ValueKind.PostgresUrl => ConnectionStrings.TryPostgres(value, out _, out var pgError) ? null : pgError,
         ValueKind.RedisUrl => ConnectionStrings.TryRedis(value, out _, out var redisError) ? null : redisError,
         ValueKind.Integer => CheckInteger(v, value),
@@ -32,6 +32,8 @@ internal static class ValueValidator
         ValueKind.Boolean when TryBool(value, out var b) => b ? "true" : "false",
         ValueKind.Decimal when TryDecimal(value, out var d) => d.ToString(CultureInfo.InvariantCulture),
         ValueKind.ListenHost when ListenHost(value) is { } host => host,
+        // Checked without regard to case; a library reading the value itself (OTEL_EXPORTER_OTLP_PROTOCOL) may not be.
+        ValueKind.Choice => value.ToLowerInvariant(),
         _ => value,
     };
 

@@ -120,6 +120,37 @@ public sealed class ConfigurationMapperTests
         Assert.StartsWith($"{variable}:", error);
     }
 
+    /// <summary>
+    /// OpenTelemetry's variables are read by its library, which drops spans and metrics in silence for an endpoint it cannot
+    /// use (`collector:4317`, no scheme) or a protocol it does not know: start-up names them instead (docs/decisions.md#configuration).
+    /// </summary>
+    [Theory]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4317")]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "otel-collector")]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "grpc://collector:4317")]
+    [InlineData("OTEL_EXPORTER_OTLP_PROTOCOL", "http/json")]
+    [InlineData("OTEL_EXPORTER_OTLP_PROTOCOL", "http")]
+    public void AnOpenTelemetrySettingItsLibraryCouldNotUseIsRefusedByName(string variable, string value)
+    {
+        var result = Map([.. Minimal, (variable, value)]);
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith($"{variable}:", error);
+    }
+
+    /// <summary>The library compares the protocol case-sensitively: what the check accepts reaches it as the library spells it.</summary>
+    [Theory]
+    [InlineData(" http://collector:4317 ", "GRPC", "http://collector:4317", "grpc")]
+    [InlineData("https://otlp.example.com:4318", "HTTP/Protobuf", "https://otlp.example.com:4318", "http/protobuf")]
+    public void AnAcceptedOpenTelemetrySettingReachesTheLibraryAsItReadsIt(string endpoint, string protocol, string boundEndpoint, string boundProtocol)
+    {
+        var result = Map([.. Minimal, ("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint), ("OTEL_EXPORTER_OTLP_PROTOCOL", protocol), ("OTEL_SERVICE_NAME", "julia-staging")]);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal((boundEndpoint, boundProtocol, "julia-staging"),
+            (result.Values["OTEL_EXPORTER_OTLP_ENDPOINT"], result.Values["OTEL_EXPORTER_OTLP_PROTOCOL"], result.Values["OTEL_SERVICE_NAME"]));
+    }
+
     /// <summary>HOST as the listen URL needs it: an IPv6 address in brackets (`http://::1:8000` was a URL Kestrel could not read).</summary>
     [Theory]
     [InlineData("127.0.0.1", "127.0.0.1")]
