@@ -23,6 +23,9 @@ internal static class LogLevels
         $"precisa ser {string.Join(", ", Canonical[..^1].Select(n => n.Name))} ou {Canonical[^1].Name} " +
         $"({string.Join(", ", Aliases[..^1].Select(n => n.Name))} e {Aliases[^1].Name} também valem)";
 
+    /// <summary>Every name accepted, canonical first (the .env.example check lists them against its comment).</summary>
+    public static IEnumerable<string> Names => Canonical.Concat(Aliases).Select(n => n.Name);
+
     public static bool TryParse(string text, out LogLevel level)
     {
         var name = text.Trim();
