@@ -789,7 +789,7 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
         Assert.Equal(2, answers.Count);
         Assert.Contains("data_hora inválida", answers[0]);
         Assert.Contains("seg a sex, 8h às 20h", answers[1]);
-        Assert.Contains($"mais próximo é {friday:dd/MM} 19:59", answers[1]);
+        Assert.Contains($"mais próximo é sexta-feira {friday:dd/MM} às 19:59", answers[1]);
         Assert.Empty(await f.QueryAsync<Guid>(
             "SELECT f.id FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id WHERE m.telefone = @doctor AND f.tipo = 'lembrete_solicitado'", new { doctor }));
     }

@@ -237,9 +237,10 @@ public sealed class AgentContextConformanceTests(AgentContextFixture f) : IClass
         var asked = new (string DataHora, string Expect)[]
         {
             (Iso(w, "10:04"), "pelo menos 5 minutos"),
-            (Iso(w, "10:07"), "Lembrete agendado"),
-            (Iso(w.AddDays(3), "10:00"), $"O horário válido mais próximo é {w.AddDays(2):dd'/'MM} 19:59"),
-            (Iso(f.Holiday, "10:00"), $"O horário válido mais próximo é {w:dd'/'MM} 19:59"),
+            (Iso(w, "10:07"), "Lembrete agendado para quarta-feira"),
+            // Named as the doctor reads a date, weekday first (it said "12/12 19:59"; docs/decisions.md#agent).
+            (Iso(w.AddDays(3), "10:00"), $"O horário válido mais próximo é sexta-feira {w.AddDays(2):dd'/'MM} às 19:59"),
+            (Iso(f.Holiday, "10:00"), $"O horário válido mais próximo é quarta-feira {w:dd'/'MM} às 19:59"),
             (Iso(w.AddDays(30), "10:30"), "até 30 dias"),
             (Iso(w.AddDays(30), "09:58"), "Lembrete agendado"),
             ($"{w.AddDays(6):yyyy-MM-dd}T14:00:00Z", "Lembrete agendado"),

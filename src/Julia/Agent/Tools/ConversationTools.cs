@@ -66,7 +66,7 @@ internal sealed partial class ConversationTools(
             if (businessHours.NearestOpenMinute(at, now + MinAhead, now + MaxAhead) is not { } nearest)
                 return $"Fora do horário comercial ({businessHours.Describe()}), e não há horário válido até 30 dias à frente.";
             return $"Fora do horário comercial ({businessHours.Describe()}). O horário válido mais próximo é " +
-                   $"{SaoPaulo.ToLocal(nearest, businessHours.Zone):dd'/'MM HH':'mm}; pergunte se serve.";
+                   $"{PtBrDate.DayDateAndTime(SaoPaulo.ToLocal(nearest, businessHours.Zone))}; pergunte se serve.";
         }
         var doctor = session.Turn.Doctor;
         var tie = await ShiftTieAsync(session, a, at, now, ct);
@@ -87,8 +87,7 @@ internal sealed partial class ConversationTools(
                 Metadata: ReminderMetadata(contexto, now, tie.Shift, tie.Kind)), ct);
             await tx.CommitAsync(ct);
         }
-        var local = SaoPaulo.ToLocal(at);
-        var scheduled = $"Lembrete agendado para {CultureInfo.GetCultureInfo("pt-BR").DateTimeFormat.GetDayName(local.DayOfWeek)} {local:dd'/'MM} às {local:HH':'mm}.";
+        var scheduled = $"Lembrete agendado para {PtBrDate.DayDateAndTime(SaoPaulo.ToLocal(at))}.";
         return tooLong ? $"{scheduled} A mensagem_retorno passou de {MaxReminderChars} caracteres e foi trocada pela mensagem padrão." : scheduled;
     }
 
