@@ -33,15 +33,10 @@ public abstract class ModelFixture<TFake>(Func<Task<TFake>> start) : PipelineFix
 
     public override async Task InitializeAsync()
     {
-        Fake = await start();
+        Fake = Peer(await start());
         await base.InitializeAsync();
         await new MigrationRunner(Db, NullLogger<MigrationRunner>.Instance).RunAsync(default);
         await new DemoDataSeeder(Db, NullLogger<DemoDataSeeder>.Instance).SeedAsync(default);
     }
 
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Fake.DisposeAsync();
-    }
 }

@@ -37,8 +37,8 @@ public class HumanLoopFixture : PipelineFixture
 
     public override async Task InitializeAsync()
     {
-        Chatwoot = await FakeChatwoot.StartAsync();
-        Slack = await FakeSlack.StartAsync();
+        Chatwoot = Peer(await FakeChatwoot.StartAsync());
+        Slack = Peer(await FakeSlack.StartAsync());
         await base.InitializeAsync();
         // The integration's profile is read in the background at start: until it is, a note of the integration itself
         // ("/confirmar" sent as ProfileId) reads as a person's — on a busy host a class's first test came before it.
@@ -46,12 +46,6 @@ public class HumanLoopFixture : PipelineFixture
             id => id == Chatwoot.ProfileId);
     }
 
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Chatwoot.DisposeAsync();
-        await Slack.DisposeAsync();
-    }
 
     /// <summary>A doctor who wrote once (his conversation exists) and his contact + conversation in Chatwoot's inbox.</summary>
     public async Task<(Guid ConversaId, long ChatwootId)> DoctorInChatwootAsync(string phone, string firstMessage = "oi, tudo bem?")

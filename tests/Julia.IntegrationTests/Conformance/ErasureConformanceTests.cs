@@ -32,17 +32,12 @@ public sealed class ErasureFixture : PrivacyFixture
 
     public override async Task InitializeAsync()
     {
-        Slack = await FakeSlack.StartAsync();
+        Slack = Peer(await FakeSlack.StartAsync());
         await base.InitializeAsync();
         await Eventually.MatchesAsync(() => Task.FromResult(App.Services.GetRequiredService<Julia.Chatwoot.ChatwootIdentity>().ProfileId),
             id => id == Chatwoot.ProfileId);
     }
 
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Slack.DisposeAsync();
-    }
 }
 
 /// <summary>

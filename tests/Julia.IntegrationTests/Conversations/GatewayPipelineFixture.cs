@@ -12,13 +12,8 @@ public abstract class GatewayPipelineFixture : PipelineFixture
 
     public override async Task InitializeAsync()
     {
-        Evolution = await FakeEvolution.StartAsync();
+        Evolution = Peer(await FakeEvolution.StartAsync());
         await base.InitializeAsync();
     }
 
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Evolution.DisposeAsync();
-    }
 }

@@ -15,6 +15,10 @@ public class PipelineFixture : IAsyncLifetime
     public JuliaAppFactory App { get; private set; } = null!;
     public NpgsqlDataSource Db { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
+    readonly FixtureTeardown teardown = new();
+
+    /// <summary>A fake peer started for this host, closed after it even when the host's disposal fails on a leak.</summary>
+    protected T Peer<T>(T peer) where T : IAsyncDisposable => teardown.Add(peer);
 
     protected virtual Dictionary<string, string?> Settings => new() { ["HUMANIZAR"] = "false", ["Conversations:LockWaitWarningSeconds"] = "2" };
     protected virtual bool UseScriptedAgent => true;
@@ -35,16 +39,9 @@ public class PipelineFixture : IAsyncLifetime
         Client = App.CreateClient();
     }
 
-    public virtual async Task DisposeAsync()
-    {
-        try { await App.DisposeAsync(); } // may fail the class on a leaked value (docs/decisions.md#log-leak-guard)
-        finally
-        {
-            await Db.DisposeAsync();
-            await Database.DisposeAsync();
-            Redis.Dispose();
-        }
-    }
+    // The host's disposal may fail the class on a leaked value (docs/decisions.md#log-leak-guard); everything still closes.
+    public virtual Task DisposeAsync() => teardown.RunAsync(
+        () => App.DisposeAsync(), () => Db.DisposeAsync(), () => Database.DisposeAsync(), () => { Redis.Dispose(); return ValueTask.CompletedTask; });
 
     /// <summary>A doctor with an open AI-controlled conversation, created directly in the database.</summary>
     public async Task<(Guid Medico, Guid Conversa)> DoctorAsync(string phone)

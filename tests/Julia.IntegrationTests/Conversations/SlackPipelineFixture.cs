@@ -12,13 +12,8 @@ public abstract class SlackPipelineFixture : PipelineFixture
 
     public override async Task InitializeAsync()
     {
-        Slack = await FakeSlack.StartAsync();
+        Slack = Peer(await FakeSlack.StartAsync());
         await base.InitializeAsync();
     }
 
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Slack.DisposeAsync();
-    }
 }

@@ -29,15 +29,10 @@ public class JourneyFixture : StaffReservationFixture
 
     public override async Task InitializeAsync()
     {
-        Evolution = await FakeEvolution.StartAsync();
+        Evolution = Peer(await FakeEvolution.StartAsync());
         await base.InitializeAsync();
     }
 
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Evolution.DisposeAsync();
-    }
 
     /// <summary>What WhatsApp delivered to this phone, in order.</summary>
     public IReadOnlyList<string> SentTo(string phone) => Evolution.SendsByPhone().GetValueOrDefault(phone) ?? [];

@@ -35,15 +35,10 @@ public class ShiftJourneyFixture : JourneyFixture
 
     public override async Task InitializeAsync()
     {
-        Anthropic = await FakeAnthropic.StartAsync();
+        Anthropic = Peer(await FakeAnthropic.StartAsync());
         await base.InitializeAsync();
     }
 
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Anthropic.DisposeAsync();
-    }
 
     /// <summary>
     /// One turn of the doctor: <paramref name="text"/> (ending with a marker of its own) answered by the model with

@@ -220,16 +220,11 @@ public sealed class DeadSlackFixture : PipelineFixture
 
     public override async Task InitializeAsync()
     {
-        Slack = await FakeSlack.StartAsync();
+        Slack = Peer(await FakeSlack.StartAsync());
         Slack.Respond = _ => (404, "no_service", null); // the webhook was revoked: permanent
         await base.InitializeAsync();
     }
 
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Slack.DisposeAsync();
-    }
 }
 
 /// <summary>

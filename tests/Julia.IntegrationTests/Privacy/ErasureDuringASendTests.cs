@@ -14,15 +14,10 @@ public sealed class PrivacyGatewayFixture : PrivacyFixture
 
     public override async Task InitializeAsync()
     {
-        Evolution = await FakeEvolution.StartAsync();
+        Evolution = Peer(await FakeEvolution.StartAsync());
         await base.InitializeAsync();
     }
 
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Evolution.DisposeAsync();
-    }
 }
 
 /// <summary>

@@ -25,15 +25,10 @@ public class PrivacyFixture : PipelineFixture
 
     public override async Task InitializeAsync()
     {
-        Chatwoot = await FakeChatwoot.StartAsync();
+        Chatwoot = Peer(await FakeChatwoot.StartAsync());
         await base.InitializeAsync();
     }
 
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Chatwoot.DisposeAsync();
-    }
 
     public sealed record Doctor(Guid Id, string Phone, string First, string Last, string Crm, long ChatwootContact)
     {

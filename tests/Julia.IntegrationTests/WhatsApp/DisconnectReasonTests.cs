@@ -31,15 +31,10 @@ public sealed class DisconnectReasonFixture : GatewayPipelineFixture
 
     public override async Task InitializeAsync()
     {
-        Slack = await FakeSlack.StartAsync();
+        Slack = Peer(await FakeSlack.StartAsync());
         await base.InitializeAsync();
     }
 
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Slack.DisposeAsync();
-    }
 
     public IDatabase Cache => App.Services.GetRequiredService<RedisGate>().Multiplexer.GetDatabase(Redis.Database);
 
