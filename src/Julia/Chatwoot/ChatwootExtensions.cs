@@ -33,6 +33,8 @@ internal static class ChatwootExtensions
         builder.Services.AddOperationMeter<ChatwootMeter>();
         builder.Services.AddSingleton<ChatwootIdentity>();
         builder.Services.AddHostedService<ChatwootStartup>();
+        builder.Services.AddSingleton<ChatwootBackgroundWork>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ChatwootBackgroundWork>());
         builder.Services.AddSingleton<ChatwootMapping>();
         builder.Services.AddSingleton<ChatwootNotes>();
         builder.Services.AddSingleton<IHandoffEffect>(sp => sp.GetRequiredService<ChatwootNotes>());

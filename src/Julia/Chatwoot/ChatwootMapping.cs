@@ -15,7 +15,7 @@ namespace Julia.Chatwoot;
 /// </summary>
 internal sealed partial class ChatwootMapping(
     ChatwootClient client, ConversationStore conversations, DoctorDirectory doctors, DoctorStore doctorStore, IOptions<ChatwootOptions> options,
-    ILogger<ChatwootMapping> logger)
+    ChatwootBackgroundWork background, ILogger<ChatwootMapping> logger)
 {
     /// <summary>One doctor's mapping at a time in this process: two notices delivered together must not create two conversations.</summary>
     readonly SemaphoreSlim[] stripes = [.. Enumerable.Range(0, 32).Select(_ => new SemaphoreSlim(1, 1))];
@@ -117,7 +117,7 @@ internal sealed partial class ChatwootMapping(
         {
             // No answer: Chatwoot may still create it. Looked for again by the phone this mapping still holds — an erasure
             // in the meantime no longer has it (docs/decisions.md#lgpd, "A contact create with no answer").
-            _ = Task.Run(() => LookAfterUnansweredCreateAsync(doctor.Id, phone), CancellationToken.None);
+            if (!background.TryStart(stop => LookAfterUnansweredCreateAsync(doctor.Id, phone, stop))) LogUnansweredCreateCheckStopped(doctor.Id);
             throw;
         }
     }
@@ -128,25 +128,34 @@ internal sealed partial class ChatwootMapping(
     /// <summary>
     /// After a create that got no answer: the contact, once it shows up, is stored on the doctor — or, when he was erased
     /// meanwhile (the store refuses an erased row), deleted, since the erasure could not find what did not exist yet.
+    /// Stopped by the host's stop, which leaves the runbook's manual step logged (WARNING 6323); never throws.
     /// </summary>
-    async Task LookAfterUnansweredCreateAsync(Guid medicoId, string phone)
+    async Task LookAfterUnansweredCreateAsync(Guid medicoId, string phone, CancellationToken stopping)
     {
         var step = TimeSpan.FromSeconds(Math.Max(1, options.Value.TimeoutSeconds));
-        foreach (var times in UnansweredCreateChecks)
+        try
         {
-            await Task.Delay(step * times);
-            try
+            foreach (var times in UnansweredCreateChecks)
             {
-                if (await FindContactAsync(phone, CancellationToken.None) is not { } contact) continue;
-                if (await doctorStore.SetChatwootContactAsync(medicoId, contact.Id.ToString(CultureInfo.InvariantCulture), CancellationToken.None)) return;
-                await client.DeleteContactAsync(contact.Id, CancellationToken.None);
-                LogUnansweredCreateDeleted(medicoId, contact.Id);
-                return;
+                await Task.Delay(step * times, stopping);
+                try
+                {
+                    if (await FindContactAsync(phone, stopping) is not { } contact) continue;
+                    if (await doctorStore.SetChatwootContactAsync(medicoId, contact.Id.ToString(CultureInfo.InvariantCulture), stopping)) return;
+                    await client.DeleteContactAsync(contact.Id, stopping);
+                    LogUnansweredCreateDeleted(medicoId, contact.Id);
+                    return;
+                }
+                // Any failure is one check lost, not the look-up: an exception out of here was nobody's to observe.
+                catch (Exception ex) when (!stopping.IsCancellationRequested)
+                {
+                    LogUnansweredCreateCheckFailed(medicoId, ex.GetType().Name);
+                }
             }
-            catch (Exception ex) when (ex is ChatwootException or Npgsql.NpgsqlException or TimeoutException)
-            {
-                LogUnansweredCreateCheckFailed(medicoId, ex.GetType().Name);
-            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            LogUnansweredCreateCheckStopped(medicoId);
         }
     }
 
@@ -155,6 +164,9 @@ internal sealed partial class ChatwootMapping(
 
     [LoggerMessage(EventId = 6322, Level = LogLevel.Warning, Message = "Chatwoot: conferir o contato criado sem resposta do médico {MedicoId} falhou ({Erro}); tenta de novo")]
     private partial void LogUnansweredCreateCheckFailed(Guid medicoId, string erro);
+
+    [LoggerMessage(EventId = 6323, Level = LogLevel.Warning, Message = "Chatwoot: conferência do contato criado sem resposta do médico {MedicoId} interrompida pela parada do serviço; se ele foi apagado (LGPD), procure o contato pelo telefone no Chatwoot e apague à mão")]
+    private partial void LogUnansweredCreateCheckStopped(Guid medicoId);
 
 
     [LoggerMessage(EventId = 6318, Level = LogLevel.Information, Message = "Chatwoot: conversa {ConversaId} não mapeada: o médico foi apagado (LGPD) durante o mapeamento (contato criado e apagado de novo: {Created})")]
