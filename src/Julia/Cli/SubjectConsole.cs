@@ -78,6 +78,7 @@ internal static class SubjectConsole
         if (result is null) return await NotFoundAsync(found.Phone);
         Console.WriteLine(PrivacyEndpoints.Dto(result.Request).ToJsonString(Indented));
         Console.WriteLine(result.AlreadyErased ? $"já apagado: médico {found.Id}; nada mudou" : $"apagado: médico {found.Id}");
+        if (!result.AlreadyErased) await ErasedCacheWait.RunAsync(services, found.Id.Value);
         var failed = FailedOutside(result.Request.Externos);
         if (failed.Count == 0) return 0;
         // Redis alone is not the operator's to fix: his keys expire by CACHE_TTL.

@@ -28,6 +28,17 @@ internal sealed partial class CacheRemovalRetry(SubjectCache cache, IOptions<Pri
         wake.Release();
     }
 
+    /// <summary>The keys still waiting for one doctor, out of the queue: the CLI, whose process ends, waits for them itself.</summary>
+    public IReadOnlyList<string> Take(Guid medicoId)
+    {
+        var taken = new List<string>();
+        var count = pending.Count;
+        for (var i = 0; i < count && pending.TryDequeue(out var item); i++)
+            if (item.MedicoId == medicoId) taken.AddRange(item.Keys);
+            else pending.Enqueue(item);
+        return taken;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var every = TimeSpan.FromMilliseconds(Math.Max(50, options.Value.CacheRetryMilliseconds));

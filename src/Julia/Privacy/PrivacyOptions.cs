@@ -12,4 +12,10 @@ internal sealed class PrivacyOptions
 
     /// <summary>How often the keys an erasure could not delete (Redis down) are tried again (<see cref="CacheRemovalRetry"/>).</summary>
     public int CacheRetryMilliseconds { get; set; } = 5_000;
+
+    /// <summary>
+    /// How long `julia titular apagar` waits for Redis when it was down at the erasure: the CLI's process ends, and with it
+    /// the in-memory retry the service keeps (docs/decisions.md#lgpd, "Redis down during an erasure").
+    /// </summary>
+    public int CliRedisWaitSeconds { get; set; } = 30;
 }
