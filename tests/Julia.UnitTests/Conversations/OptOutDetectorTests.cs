@@ -1079,6 +1079,11 @@ public sealed class OptOutDetectorTests
     [InlineData("nunca mais entrem em contato")]
     [InlineData("posso ser excluida?")]
     [InlineData("da pra me descadastrar?")]
+    // "só esse mês / só essa semana" counting what we sent is no pause (the lead's review of the set's rule, 2026-12-06):
+    [InlineData("ja é a quinta msg so esse mes, para de me mandar")]
+    [InlineData("so esse mes foram 8 mensagens, me tira da lista por favor")]
+    [InlineData("me tira da lista, ja pedi 3 vezes so essa semana")]
+    [InlineData("ja recebi 6 mensagens de vcs so esse mes, me tira da lista")]
     // After the set's fixes: its left "🚫 msg", as the corpus's "🚫 mensagens".
     [InlineData("🚫 msg")]
     [InlineData("⛔ mensagens ⛔")]

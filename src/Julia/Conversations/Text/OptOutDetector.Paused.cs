@@ -30,9 +30,10 @@ internal static partial class OptOutDetector
 
     /// <summary>
     /// A time away he comes back from (normalised): "depois (eu) volto", "quando/até eu voltar", "viajar/fora/afastado/de
-    /// férias/de licença (por) 2 meses", "só esse mês", "só essa semana".
+    /// férias/de licença (por) 2 meses", "só esse mês", "só essa semana" — but not the month or week that counts what we sent
+    /// ("é a quinta msg só esse mês, para", "já pedi 3 vezes só essa semana", "só esse mês foram 8 mensagens": a stop).
     /// </summary>
-    [GeneratedRegex(@"\b(?:depois (?:eu )?volto|quando (?:eu )?voltar|ate (?:eu )?voltar|(?:viajar|viajando|viagem|fora|afastado|afastada|ferias|licenca) (?:por |durante |uns |umas )?(?:\d{1,2}|um|uma|dois|duas|tres|quatro|cinco|seis|alguns|algumas) (?:dias|semanas|meses)|so (?:n)?(?:esse|este) mes|so (?:n)?(?:essa|esta) semana)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:depois (?:eu )?volto|quando (?:eu )?voltar|ate (?:eu )?voltar|(?:viajar|viajando|viagem|fora|afastado|afastada|ferias|licenca) (?:por |durante |uns |umas )?(?:\d{1,2}|um|uma|dois|duas|tres|quatro|cinco|seis|alguns|algumas) (?:dias|semanas|meses)|(?<!\b(?:msgs?|mensage(?:m|ns)|vez|vezes|ligac\w*|contatos?|envios?|disparos?|\d+)\b(?: \w+){0,3} )so (?:n)?(?:esse|este|essa|esta) (?:mes|semana)\b(?! (?:ja )?(?:foram|foi|recebi|mandaram|mandou|chegaram|sao|tive|deram|deu|\d)))\b", RegexOptions.CultureInvariant)]
     private static partial Regex PauseUntilHeReturns();
 
     /// <summary>An end for good in the same message (normalised): "não volto mais", "de vez", "me aposentei", "vou parar de fazer plantão".</summary>

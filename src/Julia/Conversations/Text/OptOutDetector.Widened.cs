@@ -26,7 +26,8 @@ internal static partial class OptOutDetector
             return everything;
         // "3 mensagens hoje?? chega, não me procurem mais": the day of the counted messages read without it.
         // Fifty-ninth blind set: "é a décima msg essa semana, me tira da lista" — the week's too, and the count an ordinal.
-        if ((text.Contains("hoje", StringComparison.OrdinalIgnoreCase) || text.Contains("hj", StringComparison.OrdinalIgnoreCase) || text.Contains("semana", StringComparison.OrdinalIgnoreCase)) && CountedToday().IsMatch(text) && FamilyOf(CountedToday().Replace(text, "${count}")) is { } counted) return counted;
+        // The lead's review of that set: the month's too, and "de vcs" between ("6 mensagens de vcs só esse mês, me tira").
+        if ((text.Contains("hoje", StringComparison.OrdinalIgnoreCase) || text.Contains("hj", StringComparison.OrdinalIgnoreCase) || text.Contains("semana", StringComparison.OrdinalIgnoreCase) || text.Contains("mes", StringComparison.OrdinalIgnoreCase) || text.Contains("mês", StringComparison.OrdinalIgnoreCase)) && CountedToday().IsMatch(text) && FamilyOf(CountedToday().Replace(text, "${count}")) is { } counted) return counted;
         // "se continuar mandando vou denunciar e bloquear, para": the sending going on, threatened with a block.
         return text.Contains("bloq", StringComparison.OrdinalIgnoreCase) && GoingOnThreatened().IsMatch(text) ? "bloquear" : null;
     }
@@ -65,9 +66,10 @@ internal static partial class OptOutDetector
     [GeneratedRegex(@"^\s*(?:e\s+)?(?:com\s+|de\s+)?(?:tudo(?:\s+(?:isso|mais|o\s+mais))?|todo\s+o\s+resto)\s*[.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EverythingLine();
 
-    /// <summary>"3 mensagens hoje", "5 msg só hoje", "duas ligações hoje", "a décima msg essa semana": the messages counted, group
+    /// <summary>"3 mensagens hoje", "5 msg só hoje", "duas ligações hoje", "a décima msg essa semana", "6 mensagens de vcs só esse
+    /// mês": the messages counted, group
     /// "count" without the day (raw text).</summary>
-    [GeneratedRegex(@"(?<count>(?<!\p{L})(?:\d+[ªa]?|duas|dois|tr[eê]s|quatro|cinco|seis|sete|oito|dez|v[aá]rias|mil|terceira|quarta|quinta|sexta|s[eé]tima|oitava|nona|d[eé]cima|vig[eé]sima|en[eé]sima|cent[eé]sima)\s+(?:mensagens?|msgs?|mensagem|vagas?|liga[cç](?:[aã]o|[oõ]es)|propostas?|ofertas?))\s+(?:s[oó]\s+)?(?:hoje|hj|(?:n?ess?a|n?esta)\s+semana)(?!\p{L})",
+    [GeneratedRegex(@"(?<count>(?<!\p{L})(?:\d+[ªa]?|duas|dois|tr[eê]s|quatro|cinco|seis|sete|oito|dez|v[aá]rias|mil|terceira|quarta|quinta|sexta|s[eé]tima|oitava|nona|d[eé]cima|vig[eé]sima|en[eé]sima|cent[eé]sima)\s+(?:mensagens?|msgs?|mensagem|vagas?|liga[cç](?:[aã]o|[oõ]es)|propostas?|ofertas?)(?:\s+de\s+(?:voc[eê]s|vcs|vc))?)\s+(?:s[oó]\s+)?(?:hoje|hj|(?:n?ess?a|n?esta)\s+semana|(?:n?ess?e|n?este)\s+m[eê]s)(?!\p{L})",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CountedToday();
 
