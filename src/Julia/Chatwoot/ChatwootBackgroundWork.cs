@@ -7,8 +7,10 @@ namespace Julia.Chatwoot;
 /// host's lifetime: it gets the host's stop as its token, and the stop waits for it to end (docs/decisions.md#lgpd,
 /// "A contact create with no answer"). A bare Task.Run outlived the host's logging and could fault unobserved.
 /// </summary>
-internal sealed class ChatwootBackgroundWork : IHostedService, IDisposable
+internal sealed class ChatwootBackgroundWork : IHostedService
 {
+    // Never disposed: it has no timer or linked token to release, and a host whose start failed stops its hosted services
+    // after disposing its singletons (a disposed source made StopAsync throw ObjectDisposedException there).
     readonly CancellationTokenSource stopping = new();
     readonly ConcurrentDictionary<long, Task> running = new();
     long next;
@@ -32,6 +34,4 @@ internal sealed class ChatwootBackgroundWork : IHostedService, IDisposable
         try { await Task.WhenAll(running.Values).WaitAsync(cancellationToken); }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { } // the host's stop timeout: it goes on without them
     }
-
-    public void Dispose() => stopping.Dispose();
 }
