@@ -559,6 +559,9 @@ internal static class EndToEndBench
                 if (fakes.OnModelRequest is { } capture) capture(await new StreamReader(request.Body).ReadToEndAsync());
                 return Results.Text(modelJson, "application/json");
             });
+            // The Models API Júlia asks once per configured model at start-up: without it every bench run logged two ERROR
+            // "modelo indisponível" lines (a 404) that are no part of what is measured.
+            app.MapGet("/v1/models/{id}", (string id) => Results.Json(new { type = "model", id, display_name = id, created_at = "2025-10-01T00:00:00Z" }));
             app.MapPost("/message/sendText/{instance}", async (HttpRequest request) =>
             {
                 Interlocked.Increment(ref fakes.evolutionCalls);
