@@ -412,7 +412,13 @@ internal static partial class OptOutDetector
     /// "espera, deixa eu ver", "tô fora" then "mentira"). A line that only says who writes ("sou a esposa do Dr. Carlos")
     /// makes the next one the owner's, as it would in one message ("…, ele pediu pra pararem de mandar"). Null when none.
     /// </summary>
-    public static string? InTurn(IReadOnlyList<string> texts)
+    public static string? InTurn(IReadOnlyList<string> texts) =>
+        // Fifty-ninth blind set: "pode parar de mandar" / "vou viajar 2 meses" / "depois volto", "tira o dr carlos da lista" / "ele
+        // não trabalha mais aqui" — the turn read as one is a pause or someone else's removal (OptOutDetector.Paused). Read only
+        // when the turn holds a stop: most turns hold none, and joining and normalising them all was work for nothing.
+        StopOfTheTurn(texts) is { } stop && !(texts.Count > 1 && PausedOrSomeoneElses(PtBrText.Normalise(string.Join(" ", texts)))) ? stop : null;
+
+    static string? StopOfTheTurn(IReadOnlyList<string> texts)
     {
         // Each line's own reading, once: the rules below ask it of a line several times (as itself, as the next line).
         var stops = new bool?[texts.Count];
@@ -421,9 +427,6 @@ internal static partial class OptOutDetector
         bool Stop(int k) => stops[k] ??= !Quoted(texts[k]) && IsOptOut(texts[k]);
         var normalised = new string?[texts.Count];
         string Norm(int k) => normalised[k] ??= PtBrText.Normalise(texts[k]);
-        // Fifty-ninth blind set: "pode parar de mandar" / "vou viajar 2 meses" / "depois volto", "tira o dr carlos da lista" / "ele
-        // não trabalha mais aqui" — the turn read as one is a pause or someone else's removal (OptOutDetector.Paused).
-        if (texts.Count > 1 && PausedOrSomeoneElses(PtBrText.Normalise(string.Join(" ", texts)))) return null;
         var anyStop = false;
         for (var i = 0; i < texts.Count; i++)
         {
