@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Julia.IntegrationTests.Journeys;
@@ -177,6 +178,9 @@ public sealed class ReservationsConformanceTests(ShiftJourneyFixture f) : IClass
     /// midnight or on one day — is not a clash; the same hours elsewhere, a partial overlap, a whole-day shift (no hours)
     /// and last night's shift running into the morning are.
     /// </summary>
+    // Its own prefix, one number per row: a random suffix once drew a number another test here holds (CI, 23505).
+    static int overlapDoctors;
+
     [Theory]
     [InlineData(0, "19:00", "07:00", 1, "07:00", "19:00", "reservada")]
     [InlineData(0, "07:00", "13:00", 0, "13:00", "19:00", "reservada")]
@@ -189,7 +193,7 @@ public sealed class ReservationsConformanceTests(ShiftJourneyFixture f) : IClass
     {
         var store = f.App.Services.GetRequiredService<ShiftStore>();
         var medico = await f.ScalarAsync<Guid>("INSERT INTO medicos (telefone, origem) VALUES (@phone, 'manual') RETURNING id",
-            new { phone = "55119666" + Random.Shared.Next(10000, 99999) });
+            new { phone = "551196669" + Interlocked.Increment(ref overlapDoctors).ToString("D4", CultureInfo.InvariantCulture) });
         var held = await ShiftOnAsync(heldDay, heldStart, heldEnd);
         var other = await ShiftOnAsync(newDay, newStart, newEnd);
         Guid[] ids = [held, other];
