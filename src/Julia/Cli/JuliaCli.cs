@@ -74,6 +74,13 @@ internal static class JuliaCli
                 await Console.Error.WriteLineAsync($"julia: configuração inválida: {problem}");
             return 1;
         }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            // A setting validated at start (ValidateOnStart, e.g. Circuits:OpenSeconds): its own words, no trace.
+            foreach (var failure in ex.Failures)
+                await Console.Error.WriteLineAsync($"julia: configuração inválida: {failure}");
+            return 1;
+        }
         catch (Exception ex)
         {
             await Console.Error.WriteLineAsync(FailureLine.Database(ex, Setting(command, "DATABASE_URL")) ?? FailureLine.Unexpected(command.Verb, ex));

@@ -1,4 +1,5 @@
 using Julia.Infrastructure.Redis;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using StackExchange.Redis;
 
@@ -6,11 +7,11 @@ namespace Julia.Conversations;
 
 /// <summary>
 /// One turn per conversation at a time, across processes: Redis `lock:conversa:{id}` (SET NX, 120 s, released only
-/// by its owner), or a Postgres session advisory lock when Redis is down.
+/// by its owner; `Conversations:LockLeaseSeconds`), or a Postgres session advisory lock when Redis is down.
 /// </summary>
-internal sealed class ConversationLock(RedisGate redis, NpgsqlDataSource db)
+internal sealed class ConversationLock(RedisGate redis, NpgsqlDataSource db, IOptions<ConversationsOptions> options)
 {
-    static readonly TimeSpan Lease = TimeSpan.FromSeconds(120);
+    readonly TimeSpan lease = TimeSpan.FromSeconds(options.Value.LockLeaseSeconds);
     const string ReleaseScript = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
     public static string Key(Guid conversaId) => $"lock:conversa:{conversaId}";
@@ -20,7 +21,7 @@ internal sealed class ConversationLock(RedisGate redis, NpgsqlDataSource db)
     {
         var key = Key(conversaId);
         var token = Guid.NewGuid().ToString("N");
-        var viaRedis = await redis.TryAsync<bool?>(async db => await db.StringSetAsync(key, token, Lease, When.NotExists), null);
+        var viaRedis = await redis.TryAsync<bool?>(async db => await db.StringSetAsync(key, token, lease, When.NotExists), null);
         if (viaRedis is true) return new RedisHold(redis, key, token);
         if (viaRedis is false) return null;
         return await TryAdvisoryAsync(key, ct);

@@ -177,8 +177,11 @@ internal sealed partial class TurnOutcomes(
     /// </summary>
     readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (long OldestPendingId, int Failures)> failures = new();
 
-    /// <summary>The wait before the <paramref name="failure"/>th retry (1-based): 30 s, 60 s, then 120 s.</summary>
-    internal static TimeSpan RetryAfter(int failure) => TimeSpan.FromSeconds(30 * (1 << Math.Clamp(failure - 1, 0, 2)));
+    /// <summary>
+    /// The wait before the <paramref name="failure"/>th retry (1-based): 30 s, 60 s, then 120 s (`Conversations:RetryBaseSeconds`
+    /// 30; shorter only in the fault drills, docs/reliability.md).
+    /// </summary>
+    TimeSpan RetryAfter(int failure) => TimeSpan.FromSeconds(options.Value.RetryBaseSeconds * (1 << Math.Clamp(failure - 1, 0, 2)));
 
     int CountFailure(Guid conversaId, long oldestPendingId)
     {

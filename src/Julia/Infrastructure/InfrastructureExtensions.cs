@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Julia.Infrastructure.Admin;
 using Julia.Infrastructure.Configuration;
 using Julia.Infrastructure.Database;
@@ -48,6 +49,8 @@ internal static class InfrastructureExtensions
         // A request that cannot be bound throws in every environment, so Production answers exactly what the tests see.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddSingleton<AdminAuthFilter>();
+        builder.Services.AddOptions<CircuitOptions>().BindConfiguration(CircuitOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<CircuitOptions>, CircuitOptionsValidator>();
         builder.Services.AddSingleton<CircuitBreakers>();
 
         builder.AddDatabase(flags.ReadOnly);

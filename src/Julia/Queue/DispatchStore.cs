@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Dapper;
 using Julia.Infrastructure.Database;
 using Npgsql;
@@ -8,7 +9,7 @@ namespace Julia.Queue;
 /// The dispatcher's SQL on fila_mensagens: the one-statement SKIP LOCKED claim (a chunk waits for the earlier chunks of
 /// its lote), the send start mark, and every way out (sent, back to pending, blocked, cancelled, error, recovery).
 /// </summary>
-internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<ISendEffect> sendEffects)
+internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<ISendEffect> sendEffects, IOptions<QueueOptions> options)
 {
     // Asynchronous commits for claims and outcomes: only "send started" must be on disk before the HTTP call, and its
     // synchronous commit flushes every earlier WAL record too. A lost outcome after a server crash leaves the row
@@ -242,7 +243,10 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
         return true;
     }
 
-    /// <summary>A failed attempt: pending again after 60·2^n s, or `erro` once max_tentativas is reached (then an end).</summary>
+    /// <summary>
+    /// A failed attempt: pending again after 60·2^n s (`Queue:RetryBaseSeconds`, shorter only in the fault drills), or
+    /// `erro` once max_tentativas is reached (then an end).
+    /// </summary>
     public async Task<(int Attempts, string Status)> FailAsync(ClaimedMessage m, string error, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
@@ -250,10 +254,10 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
             UPDATE fila_mensagens SET tentativas = tentativas + 1, erro = @error, processando_desde = NULL, envio_iniciado_em = NULL,
                    status = CASE WHEN tentativas + 1 >= max_tentativas THEN 'erro' ELSE 'pendente' END,
                    outcome_reason_code = CASE WHEN tentativas + 1 >= max_tentativas THEN 'tentativas_esgotadas' ELSE 'falha_envio' END,
-                   agendar_para = now() + make_interval(secs => 60 * power(2, tentativas + 1))
+                   agendar_para = now() + make_interval(secs => @retryBase * power(2, tentativas + 1))
             WHERE id = @id
             RETURNING tentativas, status
-            """, new { id = m.Id, error }, cancellationToken: ct));
+            """, new { id = m.Id, error, retryBase = (double)options.Value.RetryBaseSeconds }, cancellationToken: ct));
         if (result.Item2 == "erro")
         {
             var ended = new EndedMessage(m, "erro", error);

@@ -93,6 +93,29 @@ public sealed class CommandLineProcessTests
     }
 
     /// <summary>
+    /// A drill's shorter circuit wait (`Circuits__OpenSeconds__slack`, docs/reliability.md) naming a circuit that does not
+    /// exist, or a wait of 0, stops the start with one line each, not a trace — checked before the database is tried.
+    /// </summary>
+    [Fact]
+    public async Task ACircuitWaitForAnUnknownCircuitOrOfZeroSecondsIsOneLineEach()
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["DATABASE_URL"] = "postgres://julia@127.0.0.1:1/julia", ["REDIS_URL"] = "redis://127.0.0.1:6399/0",
+            ["PORT"] = LoopbackPorts.Free().ToString(), ["Circuits__OpenSeconds__slak"] = "20", ["Circuits__OpenSeconds__chatwoot"] = "0",
+        };
+
+        var (exit, stdout, stderr) = await JuliaProcess.RunAsync(env, "serve");
+
+        Assert.Equal(1, exit);
+        Assert.DoesNotContain("   at ", stdout + stderr);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.StartsWith("julia: configuração inválida: Circuits:OpenSeconds:chatwoot=0: ", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("julia: configuração inválida: Circuits:OpenSeconds:slak=20: o circuito é um de claude, evolution, database, chatwoot, slack", lines[1], StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// HOST set to an address this machine does not have is one line naming HOST, before anything starts (an outside
     /// walk, 2026-12-04: the port probe's SocketException escaped as .NET's unhandled-exception trace).
     /// </summary>

@@ -10,7 +10,7 @@ namespace Julia.IntegrationTests.Reliability;
 /// docs/reliability.md, "Anthropic failing": 429, 529 and timeouts take the fallback path (docs/decisions.md#agent) — one
 /// holding message, the turn retried — and once Claude answers again every doctor gets one real reply.
 /// </summary>
-[LongRunning(2)]
+[LongRunning(1)]
 public sealed class AnthropicFaultTests(ITestOutputHelper output)
 {
     static readonly TimeSpan Outage = TimeSpan.FromSeconds(30);
@@ -27,7 +27,12 @@ public sealed class AnthropicFaultTests(ITestOutputHelper output)
             _ => new Answer(200, TextReply("tarde demais"), Delay: TimeSpan.FromSeconds(20)), // beyond the call timeout below
         };
         // A shorter per-call timeout than the default 30 s keeps the timed-out calls quick; the SDK's two retries stay on.
-        var julia = await rig.StartJuliaAsync("julia", extra: new Dictionary<string, string> { ["Agent__CallTimeout"] = "00:00:03" });
+        // The `claude` breaker waits 15 s instead of 60 s before its trial call, and a turn the agent could not answer is
+        // retried after 10, 20, 40 s instead of 30, 60, 120 s: turns still meet the open circuit and wait, minutes sooner.
+        var julia = await rig.StartJuliaAsync("julia", extra: new Dictionary<string, string>
+        {
+            ["Agent__CallTimeout"] = "00:00:03", ["Circuits__OpenSeconds__claude"] = "15", ["Conversations__RetryBaseSeconds"] = "10",
+        });
         var messages = new DoctorMessages(series: 51, count: 12);
 
         await messages.PostEachAsync(() => julia.Http, messages.All);

@@ -13,7 +13,7 @@ namespace Julia.IntegrationTests.Reliability;
 /// `erro` `resultado_desconhecido` and is never sent again (a duplicate is worse than a loss, docs/decisions.md#queue);
 /// every reply that had not left yet goes out, once, when Evolution answers again.
 /// </summary>
-[LongRunning(3)]
+[LongRunning(1)]
 public sealed class EvolutionHangTests(ITestOutputHelper output)
 {
     [Fact]
@@ -21,6 +21,8 @@ public sealed class EvolutionHangTests(ITestOutputHelper output)
     {
         await using var rig = await FaultRig.StartAsync();
         rig.Settings["Evolution__TimeoutSeconds"] = "2";
+        // The `evolution` breaker waits 10 s instead of 30 s before its trial call (docs/reliability.md#settings).
+        rig.Settings["Circuits__OpenSeconds__evolution"] = "10";
         rig.Anthropic.Override = _ => new Answer(200, TextReply(DefaultReply), Delay: TimeSpan.FromSeconds(3));
         var julia = await rig.StartJuliaAsync("julia");
         var messages = new DoctorMessages(series: 42, count: 4);
@@ -30,9 +32,9 @@ public sealed class EvolutionHangTests(ITestOutputHelper output)
         // Their turns got through the read receipt; Claude answers 3 s later, into a hung Evolution.
         await rig.WithLogsAsync(() => Eventually.MatchesAsync(() => Task.FromResult(ReadReceipts(rig)), n => n == first.Count));
         rig.Evolution.Hung = true;
-        // The three replies time out — each ends resultado_desconhecido, not retried — and open the circuit (3 failures, 30 s).
+        // The three replies time out — each ends resultado_desconhecido, not retried — and open the circuit (3 failures, 10 s here).
         await rig.WithLogsAsync(() => Eventually.MatchesAsync(() => UnknownSendsAsync(rig), n => n == first.Count, 60, pollMilliseconds: 500));
-        await Task.Delay(TimeSpan.FromSeconds(35));
+        await Task.Delay(TimeSpan.FromSeconds(12));
         // With no send due for 2 min, the next Evolution call — this doctor's read receipt — is the half-open trial.
         await messages.PostAsync(julia.Http, messages.All[3]);
         await rig.WithLogsAsync(() => Eventually.MatchesAsync(() => Task.FromResult(rig.Evolution.HungRequests.Count(p => p.Contains("markMessageAsRead"))),

@@ -9,7 +9,7 @@ namespace Julia.IntegrationTests.Reliability;
 /// docs/reliability.md, "Slack and Chatwoot down during handoffs" and "kill -9 during a handoff": the doctor's side of a
 /// handoff never waits for the staff's tools, and each staff notice, kept in the durable outbox, arrives once they answer.
 /// </summary>
-[LongRunning(3)]
+[LongRunning(1)]
 public sealed class HandoffNoticeFaultTests(ITestOutputHelper output)
 {
     const string AsksForAPerson = "quero falar com uma pessoa da equipe, por favor";
@@ -49,7 +49,7 @@ public sealed class HandoffNoticeFaultTests(ITestOutputHelper output)
         await slack.ComeBackAsync();
         chatwoot.Down = false;
         var back = DateTime.UtcNow;
-        await rig.WithLogsAsync(() => Eventually.MatchesAsync(() => NoticesAsync(rig), n => n.Sent == 12, 150, pollMilliseconds: 500));
+        await rig.WithLogsAsync(() => Eventually.MatchesAsync(() => NoticesAsync(rig), n => n.Sent == 12, 90, pollMilliseconds: 500));
         var deliveredAfter = (DateTime.UtcNow - back).TotalSeconds;
         await Task.Delay(TimeSpan.FromSeconds(3)); // a late duplicate would show itself here
 
@@ -105,6 +105,9 @@ public sealed class HandoffNoticeFaultTests(ITestOutputHelper output)
         ["CHATWOOT_URL"] = chatwoot.Url, ["CHATWOOT_API_TOKEN"] = "tok-api", ["CHATWOOT_ACCOUNT_ID"] = FakeChatwoot.AccountId.ToString(),
         ["CHATWOOT_INBOX_ID"] = HumanLoopFixture.Inbox.ToString(), ["CHATWOOT_WEBHOOK_TOKEN"] = "chatwoot-token-FAKE",
         ["SLACK_WEBHOOK_URL"] = slack.WebhookUrl, ["Chatwoot__TimeoutSeconds"] = "2", ["Slack__TimeoutSeconds"] = "1",
+        // The breakers' wait before their trial call, 120 s in production (SPEC §5), is 20 s here: the same sequence of
+        // refusals, trial and delivery, three minutes shorter.
+        ["Circuits__OpenSeconds__slack"] = "20", ["Circuits__OpenSeconds__chatwoot"] = "20",
     };
 
     internal sealed record Notices(long Pending, long Sent, long Failed, int MaxAttempts)

@@ -7,7 +7,7 @@ using static Julia.IntegrationTests.TestHost.FakeModelServer;
 namespace Julia.IntegrationTests.Reliability;
 
 /// <summary>docs/reliability.md, "kill -9": a process killed mid-burst leaves durable rows; the next one answers each accepted message once.</summary>
-[LongRunning(3)]
+[LongRunning(1)]
 public sealed class ProcessKillTests(ITestOutputHelper output)
 {
     [Fact]
@@ -16,6 +16,11 @@ public sealed class ProcessKillTests(ITestOutputHelper output)
         await using var rig = await FaultRig.StartAsync();
         // Claims caught by the kill come back after this lease instead of the default 5 min (docs/decisions.md#queue).
         rig.Settings["FILA_PROCESSANDO_TIMEOUT_SEGUNDOS"] = "10";
+        // A conversation lock the kill left behind expires after 15 s instead of 120 s (SPEC §3.8), and the sweep takes a
+        // message left unanswered after 10 s instead of 120 s: the same takeover, two minutes sooner (docs/reliability.md).
+        rig.Settings["Conversations__LockLeaseSeconds"] = "15";
+        rig.Settings["Conversations__SweepAgeSeconds"] = "10";
+        rig.Settings["Conversations__SweepIntervalSeconds"] = "5";
         // Claude takes a while, so the kill finds turns at the agent, replies queued and replies being sent.
         rig.Anthropic.Override = _ => new Answer(200, TextReply(DefaultReply), Delay: TimeSpan.FromMilliseconds(Random.Shared.Next(200, 1500)));
         var first = await rig.StartJuliaAsync("julia-1");

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Julia.Infrastructure.Resilience;
 
 internal enum CircuitState { Closed, Open, HalfOpen }
@@ -18,7 +20,7 @@ internal sealed class CircuitBreaker(string name, int failuresToOpen, TimeSpan o
 
     /// <summary>Failures in a row that open it, and how long it stays open before a trial: shown at /health/circuits.</summary>
     public int FailuresToOpen { get; } = failuresToOpen;
-    public TimeSpan OpenFor { get; } = openFor;
+    public TimeSpan OpenFor { get; internal set; } = openFor;
 
     /// <summary>How long one call may take before it counts as a failure (set by the peer's owner; null when none registered).</summary>
     public TimeSpan? CallTimeout { get; internal set; }
@@ -131,14 +133,43 @@ internal sealed class CircuitBreaker(string name, int failuresToOpen, TimeSpan o
 /// </summary>
 internal sealed record CircuitCallTimeout(string Circuit, TimeSpan Value);
 
+/// <summary>
+/// `Circuits:OpenSeconds:{name}` (env `Circuits__OpenSeconds__slack=20`): a shorter wait before a circuit's trial call,
+/// for drills and tests only (docs/reliability.md#settings); production keeps the SPEC's numbers.
+/// </summary>
+internal sealed class CircuitOptions
+{
+    public const string Section = "Circuits";
+    public Dictionary<string, int> OpenSeconds { get; set; } = [];
+}
+
+/// <summary>A circuit that does not exist or a wait outside 1–3600 s stops the start-up with one line naming it.</summary>
+internal sealed class CircuitOptionsValidator : IValidateOptions<CircuitOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CircuitOptions options)
+    {
+        var wrong = options.OpenSeconds
+            .Where(e => e.Value is < 1 or > 3_600 || !CircuitBreakers.Names.Contains(e.Key, StringComparer.OrdinalIgnoreCase))
+            .Select(e => $"Circuits:OpenSeconds:{e.Key}={e.Value}: o circuito é um de {string.Join(", ", CircuitBreakers.Names)} e a espera fica entre 1 e 3600 segundos")
+            .ToList();
+        return wrong.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(wrong);
+    }
+}
+
 /// <summary>The process's breakers by name, for callers and for /health/circuits.</summary>
 internal sealed class CircuitBreakers(TimeProvider time)
 {
-    public CircuitBreakers(TimeProvider time, IEnumerable<CircuitCallTimeout> callTimeouts) : this(time)
+    public CircuitBreakers(TimeProvider time, IEnumerable<CircuitCallTimeout> callTimeouts, IOptions<CircuitOptions> options) : this(time)
     {
         foreach (var timeout in callTimeouts)
             if (All.FirstOrDefault(b => b.Name == timeout.Circuit) is { } breaker) breaker.CallTimeout = timeout.Value;
+        foreach (var (name, seconds) in options.Value.OpenSeconds)
+            if (All.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase)) is { } breaker)
+                breaker.OpenFor = TimeSpan.FromSeconds(seconds);
     }
+
+    /// <summary>The circuits' names, as /health/circuits shows them.</summary>
+    public static readonly string[] Names = ["claude", "evolution", "database", "chatwoot", "slack"];
 
     public CircuitBreaker Claude { get; } = new("claude", 3, TimeSpan.FromSeconds(60), time);
     public CircuitBreaker Evolution { get; } = new("evolution", 3, TimeSpan.FromSeconds(30), time);

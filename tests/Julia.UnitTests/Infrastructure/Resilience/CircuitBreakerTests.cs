@@ -151,4 +151,39 @@ public sealed class CircuitBreakerTests
         breaker.RecordFailure(); breaker.RecordFailure(); breaker.RecordSuccess(); breaker.RecordFailure(); breaker.RecordFailure();
         Assert.Equal(CircuitState.Closed, breaker.State);
     }
+
+    /// <summary>
+    /// A drill's `Circuits:OpenSeconds:{name}` shortens that circuit's wait before its trial and no other's; the SPEC's
+    /// numbers stay otherwise (slack 120 s).
+    /// </summary>
+    [Fact]
+    public void ADrillsShorterWaitAppliesToTheCircuitItNamesOnly()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-25T12:00:00Z"));
+        var options = Microsoft.Extensions.Options.Options.Create(new CircuitOptions { OpenSeconds = new() { ["Slack"] = 20 } });
+        var breakers = new CircuitBreakers(clock, [], options);
+        for (var i = 0; i < 5; i++) { breakers.Slack.RecordFailure(); breakers.Chatwoot.RecordFailure(); }
+
+        clock.Advance(TimeSpan.FromSeconds(20));
+
+        Assert.True(breakers.Slack.TryEnter());
+        Assert.False(breakers.Chatwoot.TryEnter());
+        Assert.Equal((TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(120)), (breakers.Slack.OpenFor, breakers.Chatwoot.OpenFor));
+    }
+
+    [Theory]
+    [InlineData("slack", 20, true)]
+    [InlineData("database", 1, true)]
+    [InlineData("evolution", 3_600, true)]
+    [InlineData("slak", 20, false)]
+    [InlineData("chatwoot", 0, false)]
+    [InlineData("claude", -5, false)]
+    [InlineData("claude", 3_601, false)]
+    public void ADrillsWaitNamesACircuitAndStaysWithinAnHour(string circuit, int seconds, bool valid)
+    {
+        var result = new CircuitOptionsValidator().Validate(null, new CircuitOptions { OpenSeconds = new() { [circuit] = seconds } });
+
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid) Assert.StartsWith($"Circuits:OpenSeconds:{circuit}={seconds}: ", Assert.Single(result.Failures!), StringComparison.Ordinal);
+    }
 }
