@@ -168,15 +168,17 @@ internal sealed partial class MessageSender(
                 LogUnknown(m.Id, phone, result.Error ?? "sem resposta");
                 break;
             case "circuito_aberto" or "evolution_inacessivel":
-                // Evolution did not get it (connection refused, or the breaker refused the call): no attempt used, again in
-                // 30 s. One line every 30 s at most says so — silence was all an operator saw of an unreachable gateway.
+                // Evolution did not get it (connection refused, or the breaker refused the call): no attempt used, again
+                // when the breaker lets its trial through, 30 s at most. One line every 30 s at most says so — silence was
+                // all an operator saw of an unreachable gateway.
                 if (result.Outcome == "evolution_inacessivel") timings.Error("evolution_enviar");
-                await store.PostponeAsync(m.Id, time.GetUtcNow().AddSeconds(30), result.Outcome, ct, overdue: true);
+                var retryIn = PostponedFor(result, time.GetUtcNow());
+                await store.PostponeAsync(m.Id, time.GetUtcNow() + retryIn, result.Outcome, ct, overdue: true);
                 var postponed = Interlocked.Increment(ref postponedSinceLog);
                 if (PostponedLogs.ShouldLog(time.GetUtcNow()))
                 {
                     Interlocked.Exchange(ref postponedSinceLog, 0);
-                    LogPostponed(m.Id, phone, result.Error ?? result.Outcome, postponed);
+                    LogPostponed(m.Id, phone, result.Error ?? result.Outcome, (int)Math.Ceiling(retryIn.TotalSeconds), postponed);
                 }
                 break;
             default:
@@ -218,8 +220,26 @@ internal sealed partial class MessageSender(
     readonly LogThrottle PostponedLogs = new(TimeSpan.FromSeconds(30));
     int postponedSinceLog;
 
-    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "enviar adiado: {FilaId} to {Phone}: {Error}; nova tentativa em 30 s sem gastar tentativa ({Count} adiadas desde a última linha)")]
-    private partial void LogPostponed(Guid filaId, string phone, string error, int count);
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "enviar adiado: {FilaId} to {Phone}: {Error}; nova tentativa em {Seconds} s sem gastar tentativa ({Count} adiadas desde a última linha)")]
+    private partial void LogPostponed(Guid filaId, string phone, string error, int seconds, int count);
+
+    static readonly TimeSpan LongestPostponement = TimeSpan.FromSeconds(30);
+    static readonly TimeSpan WhileATrialIsInFlight = TimeSpan.FromSeconds(5);
+    static readonly TimeSpan JustPast = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How long a send Evolution did not get waits, without spending an attempt (docs/decisions.md#queue): until the
+    /// `evolution` breaker lets its trial through, when it said when; a few seconds while its trial call is in flight (the
+    /// trial's answer closes it or opens it again with a new instant); else — a refused connection — 30 s. Before, every
+    /// such row waited a flat 30 s, up to 30 s past the moment Evolution was usable again.
+    /// </summary>
+    internal static TimeSpan PostponedFor(SendResult result, DateTimeOffset now) => result switch
+    {
+        { Outcome: "circuito_aberto", RetryAt: null } => WhileATrialIsInFlight,
+        // Just past the breaker's instant, so the retry finds it half-open.
+        { RetryAt: { } at } => TimeSpan.FromTicks(Math.Clamp((at - now + JustPast).Ticks, JustPast.Ticks, LongestPostponement.Ticks)),
+        _ => LongestPostponement,
+    };
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "enviar ok: {FilaId} ({Tipo}) to {Phone}")]
     private partial void LogSent(Guid filaId, string tipo, string phone);

@@ -22,7 +22,7 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
     public async Task<SendResult> SendTextAsync(string number, string text, CancellationToken ct)
     {
         var breaker = breakers.Evolution;
-        if (!breaker.TryEnter()) return SendResult.CircuitOpen;
+        if (!breaker.TryEnter()) return SendResult.CircuitOpen(breaker.RetryAt);
         try
         {
             // v2 reads the flat `text`, v1 requires `textMessage.text`; neither refuses the other's field, so one body
@@ -51,7 +51,7 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
         catch (Polly.CircuitBreaker.BrokenCircuitException)
         {
             breaker.RecordFailure(); // never leave a half-open trial in flight: every later call would be refused
-            return SendResult.CircuitOpen;
+            return SendResult.CircuitOpen(breaker.RetryAt);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException
                                    && !ct.IsCancellationRequested)

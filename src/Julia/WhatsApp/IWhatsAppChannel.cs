@@ -41,11 +41,12 @@ internal sealed record NumberCheck(bool OnWhatsApp, string? Jid)
 internal readonly record struct ReadMessage(string RemoteJid, string Id);
 
 /// <summary>Outcome of one send. <see cref="Transient"/> failures are retried by the queue, never by the HTTP client.</summary>
-internal sealed record SendResult(string Outcome, string? ProviderMessageId = null, string? Error = null)
+internal sealed record SendResult(string Outcome, string? ProviderMessageId = null, string? Error = null, DateTimeOffset? RetryAt = null)
 {
     public static SendResult Sent(string? id) => new("enviada", id);
     public static readonly SendResult NotOnWhatsApp = new("sem_whatsapp", Error: "número não está no WhatsApp");
-    public static readonly SendResult CircuitOpen = new("circuito_aberto", Error: "circuito evolution aberto");
+    /// <summary>The breaker refused the call; <paramref name="retryAt"/> is when it lets its trial through (null: a trial is in flight).</summary>
+    public static SendResult CircuitOpen(DateTimeOffset? retryAt) => new("circuito_aberto", Error: "circuito evolution aberto", RetryAt: retryAt);
     /// <summary>No connection to the gateway could be made: nothing was sent, retry later without spending an attempt.</summary>
     public static readonly SendResult Unreachable = new("evolution_inacessivel", Error: "Evolution inacessível (conexão recusada)");
     /// <summary>
