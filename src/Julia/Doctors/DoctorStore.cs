@@ -294,13 +294,19 @@ internal sealed class DoctorStore(NpgsqlDataSource db, IEnumerable<IOptOutEffect
 
     /// <summary>
     /// A statement: follow-ups went out to the doctors of <paramref name="followUps"/> (a relation with medico_id and
-    /// step `fu1`/`fu2`/`fu3`) — pressure +15 (max 100); after `fu3` the doctor is `nao_respondeu`.
+    /// step `fu1`/`fu2`/`fu3`) — pressure +15 (max 100); after `fu3` the doctor is `nao_respondeu` if he was earlier in
+    /// the funnel (<see cref="StagesBeforeQualified"/>). A doctor `qualificado`, `docs_pendentes`, `cadastrado` or `ativo`
+    /// who let a shift offer go unanswered is still where he was; `inativo`/`perdido` are staff's words and stay
+    /// (docs/decisions.md#fu3-funnel).
     /// </summary>
     public static string FollowedUpSql(string followUps) => $"""
         UPDATE medicos m SET pressure_score = LEAST(100, m.pressure_score + 15),
-               stage_jornada = CASE WHEN s.step = 'fu3' THEN 'nao_respondeu' ELSE m.stage_jornada END
+               stage_jornada = CASE WHEN s.step = 'fu3' AND m.stage_jornada IN ({StagesBeforeQualified}) THEN 'nao_respondeu' ELSE m.stage_jornada END
         FROM {followUps} s WHERE m.id = s.medico_id
         """;
+
+    /// <summary>The funnel before qualification, where "he did not answer" is the news (docs/decisions.md#fu3-funnel).</summary>
+    const string StagesBeforeQualified = "'novo', 'msg_enviada', 'aguardando_resposta', 'respondeu', 'em_conversacao'";
 
     /// <summary>
     /// A condition on a row <paramref name="o"/> of a sent batch (medico_id, answer_basis): the doctor wrote after the
