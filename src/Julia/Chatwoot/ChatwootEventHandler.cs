@@ -67,6 +67,7 @@ internal sealed partial class ChatwootEventHandler(
             case ChatwootEvent.MessageCreated message:
                 if (WhyNotAPerson(message) is { } reason)
                 {
+                    if (reason == OwnUser && string.IsNullOrEmpty(message.SourceId)) WarnOwnUserTyped(message);
                     // With `evolution` mirroring Evolution sends the staff's attachments itself: a person wrote to the doctor
                     // (a takeover like any staff message), recorded as an attachment. With `app` only text goes.
                     if (reason == NoText && message.Attachments > 0 && options.Value.AppMirrors)
@@ -189,6 +190,19 @@ internal sealed partial class ChatwootEventHandler(
     }
 
     const string NoText = "mensagem sem texto";
+    const string OwnUser = "mensagem da própria integração";
+
+    /// <summary>
+    /// A public message of the token's own user without a `source_id` was typed in Chatwoot's screen: Júlia writes as
+    /// that user only private notes and, with `app` mirroring, copies that carry her send's id, and Evolution's mirrors
+    /// carry `WAID:`. The integration's own user is never a person (docs/decisions.md#handoff, "Chatwoot webhook"), so when
+    /// the token is the profile token of someone who also answers doctors (an admin's own), her reply takes nothing over
+    /// and Júlia goes on answering him: said to the operator, once a minute (docs/decisions.md#handoff, "Second blind round").
+    /// </summary>
+    void WarnOwnUserTyped(ChatwootEvent.MessageCreated m)
+    {
+        if (OwnUserLogs.ShouldLog(time.GetUtcNow(), out var skipped)) LogOwnUserTyped(m.MessageId, m.ConversationId, m.SenderId ?? 0, skipped);
+    }
 
     /// <summary>What a staff message made only of attachments is recorded as (`interacoes.conteudo`; the history the agent reads).</summary>
     public const string StaffAttachment = "[anexo enviado pela equipe]";
@@ -220,7 +234,7 @@ internal sealed partial class ChatwootEventHandler(
         if (m.MessageType != "outgoing") return $"mensagem {Named(m.MessageType)}";
         if (m.Private) return "nota privada";
         if (m.SenderType is not "user") return $"remetente {Named(m.SenderType)}";
-        if (identity.ProfileId is { } self && m.SenderId == self) return "mensagem da própria integração";
+        if (identity.ProfileId is { } self && m.SenderId == self) return OwnUser;
         if (string.IsNullOrWhiteSpace(m.Content)) return NoText;
         return null;
     }
@@ -317,7 +331,10 @@ internal sealed partial class ChatwootEventHandler(
     [LoggerMessage(EventId = 6317, Level = LogLevel.Information, Message = "Chatwoot resolve of conversation {ChatwootConversationId} made at {MadeAt:o} is older than what conversa {ConversaId} holds since {Since:o}: ignored (delivered again)")]
     private partial void LogOlderResolve(long chatwootConversationId, Guid conversaId, DateTimeOffset madeAt, DateTimeOffset since);
 
-    readonly LogThrottle OtherAccountLogs = new(TimeSpan.FromMinutes(1)), UnknownLogs = new(TimeSpan.FromMinutes(1));
+    readonly LogThrottle OtherAccountLogs = new(TimeSpan.FromMinutes(1)), UnknownLogs = new(TimeSpan.FromMinutes(1)), OwnUserLogs = new(TimeSpan.FromMinutes(1));
+
+    [LoggerMessage(EventId = 6319, Level = LogLevel.Warning, Message = "Chatwoot message {MessageId} in conversation {ChatwootConversationId} was written in Chatwoot by CHATWOOT_API_TOKEN's own user {UserId}: not taken as a person, Júlia keeps the conversation — give Júlia the token of a user nobody answers doctors with ({Skipped} more since the last such line)")]
+    private partial void LogOwnUserTyped(long messageId, long chatwootConversationId, long userId, long skipped);
 
     [LoggerMessage(EventId = 6312, Level = LogLevel.Warning, Message = "Chatwoot webhook from account {AccountId}, not CHATWOOT_ACCOUNT_ID: ignored ({Skipped} more since the last such line)")]
     private partial void LogOtherAccount(long accountId, long skipped);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Julia.IntegrationTests.Chatwoot;
 using Julia.IntegrationTests.TestHost;
+using Microsoft.Extensions.Logging;
 
 namespace Julia.IntegrationTests.Conformance;
 
@@ -143,6 +144,43 @@ public sealed class ChatwootPayloadsSecondRoundTests(HumanLoopFixture f) : IClas
         // With `evolution` mirroring Evolution delivers the staff's words: Júlia never sends them herself.
         Assert.DoesNotContain(queue, q => q.TipoSistema == "mensagem_equipe");
         Assert.Equal(doctors, await f.ScalarAsync<long>("SELECT count(*) FROM medicos"));
+    }
+
+    /// <summary>
+    /// Júlia's `CHATWOOT_API_TOKEN` is the token of a person who also answers doctors (an admin's own profile token): her
+    /// reply, written in Chatwoot's screen, comes as the integration's user and is not taken as a person's (SPEC §8.3), so
+    /// Júlia goes on answering over her. That is now said in a WARNING the operator can find — never with the text —, once
+    /// a minute; Júlia's own copies (`source_id` hers) and notes say nothing (docs/decisions.md#handoff, "Second blind round").
+    /// </summary>
+    [Fact]
+    public async Task AReplyWrittenInChatwootAsTheTokensOwnUserIsNoTakeoverAndTheOperatorIsTold()
+    {
+        var n = Interlocked.Increment(ref nextPhone);
+        var phone = "55119667" + n.ToString("D5");
+        var (conversa, chatwootId) = await SetUpAsync("ai", phone);
+        var ours = await f.ScalarAsync<string>("""
+            SELECT provider_message_id FROM interacoes WHERE conversa_id = @conversa AND direcao = 'saida' AND provider_message_id IS NOT NULL LIMIT 1
+            """, new { conversa });
+        var echo = JsonNode.Parse(Load("mc-outgoing-number-ai", phone, chatwootId, n))!.AsObject();
+        echo["sender"]!["id"] = f.Chatwoot.ProfileId;
+        echo["source_id"] = ours;
+        var before = f.App.Logs.Lines.Count;
+
+        Assert.Equal((HttpStatusCode.OK, "ignored"), await PostAsync(echo.ToJsonString()));
+        Assert.DoesNotContain(f.App.Logs.Lines.Skip(before), l => l.Message.Contains("CHATWOOT_API_TOKEN"));
+
+        var typed = JsonNode.Parse(Load("mc-outgoing-number-ai", phone, chatwootId, n))!.AsObject();
+        typed["sender"]!["id"] = f.Chatwoot.ProfileId;
+        typed["id"] = 990_000 + n;
+        var (code, status) = await PostAsync(typed.ToJsonString());
+
+        Assert.Equal((HttpStatusCode.OK, "ignored"), (code, status));
+        Assert.Equal("ai", await f.ControlAsync(conversa));
+        Assert.Empty(await f.HandoffsAsync(conversa));
+        var line = Assert.Single(f.App.Logs.Lines.Skip(before), l => l.Message.Contains("CHATWOOT_API_TOKEN"));
+        Assert.Equal(LogLevel.Warning, line.Level);
+        Assert.Contains(chatwootId.ToString(), line.Message);
+        Assert.DoesNotContain("Consegue", line.Message);
     }
 
     [Fact]
