@@ -28,7 +28,7 @@ public class PipelineFixture : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync();
+        Database = await TestDatabase.CreateMigratedAsync();
         Redis = TestRedis.Lease();
         App = new JuliaAppFactory(Database, Redis, Settings, s =>
         {

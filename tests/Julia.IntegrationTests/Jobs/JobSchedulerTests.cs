@@ -68,7 +68,7 @@ public sealed class JobSchedulerTests
     [Fact]
     public async Task AnEveryMinuteJobAfterASlowOneStillRunsEveryMinute()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var db = database.CreateDataSource();
         await MigrateAsync(db);
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-02T12:00:00Z"));
@@ -116,7 +116,7 @@ public sealed class JobSchedulerTests
     [Fact]
     public async Task AJobThatRunsForMinutesHoldsUpNoOther()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var db = database.CreateDataSource();
         await MigrateAsync(db);
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-02T12:00:00Z"));
@@ -149,7 +149,7 @@ public sealed class JobSchedulerTests
     [Fact]
     public async Task ADailyRunKilledMidRunIsRunAgainTheSameDay()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var db = database.CreateDataSource();
         await MigrateAsync(db);
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-02T12:00:00Z"));
@@ -186,7 +186,7 @@ public sealed class JobSchedulerTests
     [Fact]
     public async Task ADailyJobRunsOnceASaoPauloDayAtItsSaoPauloHour()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var db = database.CreateDataSource();
         await MigrateAsync(db);
         var start = DateTimeOffset.Parse("2026-12-02T23:58:00Z");   // 20:58 in São Paulo: the 2nd's run is due (a start after its hour)
@@ -231,7 +231,7 @@ public sealed class JobSchedulerTests
     [InlineData("2019-02-16T01:45:00Z", "23:30", "2019-02-17T01:29:30Z", "2019-02-17T01:30:30Z", "2019-02-17T02:30:30Z", "2019-02-15,2019-02-16")]
     public async Task ADaylightSavingChangeNeitherSkipsNorRepeatsADailyJob(string start, string at, string before, string due, string later, string days)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var db = database.CreateDataSource();
         await MigrateAsync(db);
         var clock = new FakeTimeProvider(DateTimeOffset.Parse(start));
@@ -277,7 +277,7 @@ public sealed class JobSchedulerTests
     [Fact]
     public async Task ABusinessHoursDailyJobSkipsTheWeekendAndAHolidayAndRunsTheNextWorkingMorning()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var db = database.CreateDataSource();
         await MigrateAsync(db);
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-04T12:00:00Z"));   // Friday 09:00 in São Paulo
@@ -320,7 +320,7 @@ public sealed class JobSchedulerTests
     [Fact]
     public async Task ADailyJobFoundBusyIsLookedAtAgainAndRunsWhenTheOtherRunGaveTheDayBack()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var db = database.CreateDataSource();
         await MigrateAsync(db);
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-03T03:29:00Z"));   // 00:29 in São Paulo
@@ -373,7 +373,7 @@ public sealed class JobSchedulerTests
     [Fact]
     public async Task AFailedDailyRunIsTriedAgainTheSameDay()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var db = database.CreateDataSource();
         await MigrateAsync(db);
         var start = DateTimeOffset.Parse("2026-12-03T09:00:00Z");   // 06:00 in São Paulo: the job's hour

@@ -41,7 +41,7 @@ internal sealed class FaultRig : IAsyncDisposable
     {
         var evolution = await FakeEvolution.StartAsync();
         var anthropic = await FakeAnthropic.StartAsync();
-        TestDatabase? database = postgres is null ? await TestDatabase.CreateAsync() : null;
+        TestDatabase? database = postgres is null ? await TestDatabase.CreateMigratedAsync() : null;
         TestRedis? lease = redis is null ? TestRedis.Lease() : null;
         var rig = new FaultRig(postgres?.Url ?? database!.Url, redis?.Url ?? lease!.Url, evolution, anthropic);
         rig.owned.AddRange(new IAsyncDisposable?[] { evolution, anthropic, database, postgres }.OfType<IAsyncDisposable>());

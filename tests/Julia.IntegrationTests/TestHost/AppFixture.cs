@@ -15,7 +15,7 @@ public class AppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync();
+        Database = await TestDatabase.CreateMigratedAsync();
         Redis = TestRedis.Lease();
         Factory = new JuliaAppFactory(Database, Redis, Settings);
         _ = Factory.Server; // starts the host: migrations run before it answers

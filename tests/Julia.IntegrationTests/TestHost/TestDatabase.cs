@@ -11,14 +11,24 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>Npgsql connection string for this database (what DATABASE_URL receives).</summary>
     public string Url { get; }
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static Task<TestDatabase> CreateAsync() => CreateAsync(template: null);
+
+    /// <summary>
+    /// A database that already holds every migration: a copy of <see cref="MigratedTemplate"/>, made once per run (a
+    /// copy takes a fraction of the migrations' time, and 150-odd test classes each wanted a migrated database). The host
+    /// still runs its migrations at start and finds nothing to do. Tests of the migrations themselves use <see cref="CreateAsync()"/>.
+    /// </summary>
+    public static async Task<TestDatabase> CreateMigratedAsync() => await CreateAsync(await MigratedTemplate.NameAsync());
+
+    static async Task<TestDatabase> CreateAsync(string? template)
     {
         var name = $"julia_test_{Guid.NewGuid():N}"[..32];
         var admin = TestServers.AdminConnection();
         await using (var connection = new NpgsqlConnection(admin.ConnectionString))
         {
             await connection.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            var sql = template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"";
+            await using var cmd = new NpgsqlCommand(sql, connection);
             await cmd.ExecuteNonQueryAsync();
         }
         var csb = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = name, Pooling = true };
