@@ -1245,4 +1245,92 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("eu trabalhava com a Carla, ela ainda tá aí?")]
     [InlineData("o dr Felipe falou \"me passa o contato da Júlia\", pode mandar vagas pra ele?")]
     public void SixtiethSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    // Sixty-second blind set (docs/detection-history.md#triggers): the set's 25 rows that failed before its fixes (the first
+    // 25; labels revised as the set's relabels.tsv says, "péssimo atendimento, ninguém responde" among them), then variants
+    // written after them — one of ours by a first name in lower case ("o marcelo está aí?", "a fernanda ta?", "me passa pro joão",
+    // "chama a patricia pra mim") or by name or title with a verb of talking ("quero falar com a Dra Ana", "falar c o dr. paulo"), a
+    // doubt to clear with a person, someone "que eu possa conversar", a voice call, the contact of who offered the shift, the bot
+    // refused for a person, no one answering after a complaint of our service; the labour court threatened in slang, the LGPD
+    // breached; the company called names ("empresa vergonhosa", "empresa de araque").
+    [Theory]
+    [InlineData("me passa o contato de quem me ofereceu o plantao", HandoffTriggers.PersonRequested)]
+    [InlineData("o marcelo está aí?", HandoffTriggers.PersonRequested)]
+    [InlineData("a fernanda ta?", HandoffTriggers.PersonRequested)]
+    [InlineData("a fernanda está?", HandoffTriggers.PersonRequested)]
+    [InlineData("a camila ta disponivel?", HandoffTriggers.PersonRequested)]
+    [InlineData("quero falar com a fernanda", HandoffTriggers.PersonRequested)]
+    [InlineData("quero falar com a Dra Ana", HandoffTriggers.PersonRequested)]
+    [InlineData("falar c o dr. paulo", HandoffTriggers.PersonRequested)]
+    [InlineData("quero falar com o dr paulo", HandoffTriggers.PersonRequested)]
+    [InlineData("posso falar com a dra. beatriz?", HandoffTriggers.PersonRequested)]
+    [InlineData("me passa pra dra ana por favor", HandoffTriggers.PersonRequested)]
+    [InlineData("me passa pro joão", HandoffTriggers.PersonRequested)]
+    [InlineData("chama a patricia pra mim", HandoffTriggers.PersonRequested)]
+    [InlineData("pode chamar a juliana? ela sabe do meu caso", HandoffTriggers.PersonRequested)]
+    [InlineData("quero a patricia de volta, prefiro falar com ela", HandoffTriggers.PersonRequested)]
+    [InlineData("bot nao, pessoa", HandoffTriggers.PersonRequested)]
+    [InlineData("da pra falar por voz?", HandoffTriggers.PersonRequested)]
+    [InlineData("tem alguem que eu possa conversar sobre a vaga?", HandoffTriggers.PersonRequested)]
+    [InlineData("quero tirar duvida com uma pessoa", HandoffTriggers.PersonRequested)]
+    [InlineData("prefiro tirar essa duvida com alguem", HandoffTriggers.PersonRequested)]
+    [InlineData("péssimo atendimento, ninguém responde", HandoffTriggers.PersonRequested)]
+    [InlineData("vou te colocar no trabalhista", HandoffTriggers.Legal)]
+    [InlineData("onde vcs conseguiram meu numero? isso é violação da lgpd", HandoffTriggers.Legal)]
+    [InlineData("empresa vergonhosa", HandoffTriggers.NegativeSentiment)]
+    [InlineData("empresa de araque", HandoffTriggers.NegativeSentiment)]
+    [InlineData("o joão tá aí?", HandoffTriggers.PersonRequested)]
+    [InlineData("a juliana está por aí?", HandoffTriggers.PersonRequested)]
+    [InlineData("cade a mariana?", HandoffTriggers.PersonRequested)]
+    [InlineData("kd o rodrigo?", HandoffTriggers.PersonRequested)]
+    [InlineData("quero falar com o ricardo", HandoffTriggers.PersonRequested)]
+    [InlineData("preciso falar com a dra. camila", HandoffTriggers.PersonRequested)]
+    [InlineData("gostaria de conversar com o doutor marcos", HandoffTriggers.PersonRequested)]
+    [InlineData("me transfere pra renata", HandoffTriggers.PersonRequested)]
+    [InlineData("pode chamar o bruno?", HandoffTriggers.PersonRequested)]
+    [InlineData("chama a carla por favor", HandoffTriggers.PersonRequested)]
+    [InlineData("queria tirar umas duvidas com alguem da equipe", HandoffTriggers.PersonRequested)]
+    [InlineData("existe alguem com quem eu possa falar?", HandoffTriggers.PersonRequested)]
+    [InlineData("podemos conversar por voz?", HandoffTriggers.PersonRequested)]
+    [InlineData("qual o telefone de quem me mandou a vaga?", HandoffTriggers.PersonRequested)]
+    [InlineData("robo nao, quero gente", HandoffTriggers.PersonRequested)]
+    [InlineData("que atendimento horrivel, ninguem responde", HandoffTriggers.PersonRequested)]
+    [InlineData("atendimento pessimo e ninguem me responde", HandoffTriggers.PersonRequested)]
+    [InlineData("prefiro falar com o Marcelo", HandoffTriggers.PersonRequested)]
+    [InlineData("vou botar essa empresa no trabalhista", HandoffTriggers.Legal)]
+    [InlineData("isso é uma violação da LGPD", HandoffTriggers.Legal)]
+    [InlineData("que empresa vergonhosa", HandoffTriggers.NegativeSentiment)]
+    [InlineData("vcs sao uma agencia de araque", HandoffTriggers.NegativeSentiment)]
+    [InlineData("firma de meia tigela", HandoffTriggers.NegativeSentiment)]
+    public void SixtySecondSetTriggers(string text, string expected) => Assert.Equal(expected, HandoffTriggerDetector.Detect(text));
+
+    // The same words with no trigger: the set's 4 look-alikes the rules flagged before (the first 4) — "me liga o
+    // despertador" (turn on), a court on strike, the doctor's court expert work, people said of — then variants: a noun asked
+    // after ("a vaga está aí?"), his own errand with a doctor of the hospital ("…antes de aceitar", "…do hospital", "vou falar com"),
+    // a request negated, a doubt already cleared at the hospital, the company's name defended, a lawyer who read the contract, one
+    // of ours mentioned not asked for, a colleague called to share the shift, the hospital's switchboard not answering.
+    [Theory]
+    [InlineData("me liga o despertador kkk")]
+    [InlineData("a justiça do trabalho ta em greve, meu irmao reclamou")]
+    [InlineData("faço pericia medica judicial tb, tem vaga?")]
+    [InlineData("gente de verdade faz plantão 24h kkk")]
+    [InlineData("a vaga está aí?")]
+    [InlineData("o contrato tá disponivel?")]
+    [InlineData("o plantao ta livre?")]
+    [InlineData("vou falar com a Dra Ana amanhã")]
+    [InlineData("preciso falar com o dr paulo antes de aceitar")]
+    [InlineData("nao quero falar com o dr paulo")]
+    [InlineData("ja falei com a fernanda")]
+    [InlineData("preciso falar com a coordenadora do hospital")]
+    [InlineData("vou falar com o dr paulo do hospital")]
+    [InlineData("tirei minha duvida com alguem do hospital")]
+    [InlineData("nao é empresa de araque nao, gostei")]
+    [InlineData("sou perito judicial, posso fazer plantão?")]
+    [InlineData("meu advogado revisou o contrato")]
+    [InlineData("a pessoa que me ofereceu essa vaga foi muito gentil")]
+    [InlineData("o marcelo me indicou vcs")]
+    [InlineData("a patricia me mandou a vaga, obrigado")]
+    [InlineData("posso chamar o joão pra dividir o plantão?")]
+    [InlineData("liguei pra central do hospital e ninguem atende")]
+    public void SixtySecondSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }

@@ -280,11 +280,11 @@ internal static partial class HandoffTriggerDetector
     private static partial Regex VeryStrong22();
 
     /// <summary>
-    /// The expressions VeryStrong1…VeryStrong24 as one alternation, written in pieces the JIT optimises
+    /// The expressions VeryStrong1…VeryStrong25 as one alternation, written in pieces the JIT optimises
     /// (<see cref="RegexAlternation"/>, docs/decisions.md#detection-speed): add an alternative to the last piece, or a
     /// new piece when it passes ~1 000 characters.
     /// </summary>
-    static readonly RegexAlternation VeryStrongPieces = new(VeryStrong1(), VeryStrong2(), VeryStrong3(), VeryStrong4(), VeryStrong5(), VeryStrong6(), VeryStrong7(), VeryStrong8(), VeryStrong9(), VeryStrong10(), VeryStrong11(), VeryStrong12(), VeryStrong13(), VeryStrong14(), VeryStrong15(), VeryStrong16(), VeryStrong17(), VeryStrong18(), VeryStrong19(), VeryStrong20(), VeryStrong21(), VeryStrong22(), VeryStrong23(), VeryStrong24());
+    static readonly RegexAlternation VeryStrongPieces = new(VeryStrong1(), VeryStrong2(), VeryStrong3(), VeryStrong4(), VeryStrong5(), VeryStrong6(), VeryStrong7(), VeryStrong8(), VeryStrong9(), VeryStrong10(), VeryStrong11(), VeryStrong12(), VeryStrong13(), VeryStrong14(), VeryStrong15(), VeryStrong16(), VeryStrong17(), VeryStrong18(), VeryStrong19(), VeryStrong20(), VeryStrong21(), VeryStrong22(), VeryStrong23(), VeryStrong24(), VeryStrong25());
 
     static RegexAlternation VeryStrong() => VeryStrongPieces;
 
@@ -310,6 +310,8 @@ internal static partial class HandoffTriggerDetector
         // Nouns of scorn and what the company gives called names ("serviço de quinta", "droga de empresa", "enfia essa vaga…").
         "piada", "fraude", "farsa", "furada", "cilada", "roubada", "enganacao", "bagunca", "porra", "joca", "bagaca", "quinta",
         "droga", "enfia", "enfie", "porqueria",
+        // Sixty-second blind set: the company called names ("empresa vergonhosa", "empresa de araque", "de meia tigela").
+        "vergonhos", "araque", "tigela",
         // Thirty-second blind set: the Spanish insult before the company, the gaúcho/carioca insult.
         "mierda", "arrombad",
         // Anger.

@@ -201,7 +201,9 @@ internal static partial class HandoffTriggerDetector
 
     [GeneratedRegex(@"\b(amig[oa]s?|filmes?|series?|novelas?|livros?|vizinh[oa]s?|pacientes?|conhecid[oa]s?|personagem) (\w+ )?((de|do|da) )?((um|uma|o|a) )?advogad[oa]s?\b(?! (vai|vao|disse|mandou|pediu|entrou|entra|acion))" +
         @"|\badvogad[oa]s? (d[ao]s?) (minha|meu|seus?|suas?|um|uma) (mae|pai|irma|irmao|filh[oa]|espos[oa]|marido|mulher|familia|amig[oa]|vizinh[oa]|paciente|sogr[oa]|tia|tio|avo|prim[oa])\b" +
-        @"|\badvogad[oa]s? (e|eh|era|virou|foi) (meu |minha |um |uma )?(paciente|amig[oa]|vizinh[oa]|parente|prim[oa]|colega de (turma|faculdade|escola))\b", RegexOptions.CultureInvariant)]
+        @"|\badvogad[oa]s? (e|eh|era|virou|foi) (meu |minha |um |uma )?(paciente|amig[oa]|vizinh[oa]|parente|prim[oa]|colega de (turma|faculdade|escola))\b" +
+        // Sixty-second blind set: "meu advogado leu" as the line — he read our papers, no step taken.
+        @"|^(o |meu |minha |a )?advogad[oa] (ja )?(leu|olhou|revisou|analisou|conferiu|viu)( (o|a|meu|minha) (contrato|proposta|documento|documentos|termo|aditivo))?( (tudo|ontem|hoje|ja))?$", RegexOptions.CultureInvariant)]
     private static partial Regex LawyerNotActing();
 
     /// <summary>Twentieth blind set: "o lado jurídico", "a parte jurídica", "a questão jurídica": an aspect of something, asked about.</summary>

@@ -22,7 +22,9 @@ internal static partial class HandoffTriggerDetector
     const string NameNamed = @"(?<![\p{L}])(?i:a|o|pra|pro|para a|para o) " + AName;
 
     static bool OursAskedByName(string text, string t) =>
-        t.AsSpan().ContainsAny(ByNameWords) && ByName().IsMatch(text);
+        (t.AsSpan().ContainsAny(ByNameWords) && (ByName().IsMatch(text) || (NamesCapitalised(text) is { } named && ByName().IsMatch(named))))
+        // Sixty-second blind set: a name in lower case, a name or a title with a verb of talking (HandoffTriggerDetector.FirstNames.cs).
+        || TalkedToByNameOrTitle(text, t);
 
     static readonly Infrastructure.Text.RegexAlternation ByNamePieces = new(ByName1(), ByName2(), ByName3(), ByName4(), ByName5());
 
@@ -35,7 +37,7 @@ internal static partial class HandoffTriggerDetector
     /// <summary>Words one of which every alternative of <see cref="ByName"/> needs, looked for in the normalised text.</summary>
     static readonly System.Buffers.SearchValues<string> ByNameWords = System.Buffers.SearchValues.Create(
         ["ele", "ela", "cade", " tem ", "kd ", " ta", " esta", "passar", "transferir", "encaminhar", "chama", "direto", "diretamente", "pessoalmente",
-         "numero", "telefone", "celular", "whats", "zap", "contato", "email", "e mail", "passa", "transfere", "transfira"], StringComparison.Ordinal);
+         "numero", "telefone", "celular", "whats", "zap", "contato", "email", "e mail", "passa", "transfere", "transfira", "prefiro"], StringComparison.Ordinal);
 
     [GeneratedRegex(
         // Named, then asked after or for by a pronoun: "…falar com o Marcelo, ele tá?", "…procurar a Camila, consegue me colocar em
@@ -43,7 +45,7 @@ internal static partial class HandoffTriggerDetector
         // "ela ainda tá aí?", whether she still works here).
         NameNamed + @".{0,90}?(?<![\p{L}])(?:(?i:ele|ela) (?i:t[aá]|est[aá]|tah)(?: (?i:por )?(?i:a[ií]))?\s*\?" +
         @"|(?i:consegue|pode|podia|poderia|tem como|d[aá] pra|d[aá] para)(?: (?i:me))? (?i:passar|transferir|encaminhar|colocar em contato|p[oô]r em contato|botar em contato) (?i:pra|para|com) (?i:ela|ele)\b" +
-        @"|(?<!(?i:n[aã]o) )(?i:posso|consigo|quero|queria|preciso|gostaria de) (?i:falar|conversar) com (?i:ela|ele)\b(?! (?i:depois|mais tarde|amanh[aã]|outra hora)))",
+        @"|(?<!(?i:n[aã]o) )(?i:posso|consigo|quero|queria|preciso|gostaria de|prefiro) (?i:falar|conversar) com (?i:ela|ele)\b(?! (?i:depois|mais tarde|amanh[aã]|outra hora)))",
         RegexOptions.CultureInvariant)]
     private static partial Regex ByName1();
 
@@ -57,15 +59,18 @@ internal static partial class HandoffTriggerDetector
 
     [GeneratedRegex(
         // "o Marcelo tá?" — asked after as the whole sentence, without "aí" (not "…ainda tá?", whether she still works here).
-        @"(?:^|[.!?,]\s*)(?i:e )?(?i:a|o) " + AName + @" (?i:t[aá]|est[aá]|tah)\s*\?" +
+        // Sixty-second blind set: also "o Marcelo está aí?", "a Camila tá disponível?".
+        @"(?:^|[.!?,]\s*)(?i:e )?(?i:a|o) " + AName + @" (?i:t[aá]|est[aá]|tah)(?: (?i:por )?(?i:a[ií])| (?i:dispon[ií]vel|online|livre))?\s*\?" +
         // "consegue me passar pro Rodrigo?", "me transferir pra Ana".
-        @"|(?<![\p{L}])(?i:me) (?i:passar|transferir|encaminhar) (?i:pra|para|pro|com)(?: (?i:a|o))? " + AName + @"(?! (?i:o|a|os|as|meu|minha)\b)",
+        @"|(?<![\p{L}])(?i:me) (?i:passar|transferir|encaminhar|passa|passe|transfere|transfira) (?i:pra|para|pro|com)(?: (?i:a|o))? " + AName + @"(?! (?i:o|a|os|as|meu|minha)\b)",
         RegexOptions.CultureInvariant)]
     private static partial Regex ByName3();
 
     [GeneratedRegex(
         // "pode chamar a Patrícia pra mim?".
         @"(?<![\p{L}])(?i:chama|chame|chamem|chamar) (?i:a|o) " + AName + @" (?i:pra|para) (?i:mim|falar comigo|me atender|conversar comigo)\b" +
+        // Sixty-second blind set: "pode chamar a Juliana?", "chama a Fernanda" as the sentence.
+        @"|(?<![\p{L}])(?:(?i:chama|chame|chamem)|(?i:pode|podem|poderia|consegue|d[aá] pra) (?i:chamar)) (?i:a|o) " + AName + @"(?=\s*(?:[?!]|$)|,? (?i:por favor|pfv|urgente)\b)" +
         // "tem como falar direto com a Luana?".
         @"|(?<![\p{L}])(?i:quero|queria|preciso|gostaria de|posso|consigo|d[aá] pra|tem como) (?i:falar|conversar) (?i:direto|diretamente|pessoalmente) com (?i:a|o) " + AName + @"(?! (?i:antes|primeiro|do hospital|da cl[ií]nica))",
         RegexOptions.CultureInvariant)]

@@ -18,7 +18,9 @@ internal static partial class HandoffTriggerDetector
         @"\b(fere|ferem|feriu|ferindo|viola|violam|violou|violaram|violando|desrespeita|desrespeitam|desrespeitou|desrespeitaram|desrespeitando|tiraram|tirando) (os |todos os )?meus direitos\b" +
         @"|\b(quero|exijo|exigo|reivindico|cobro|vou cobrar) (os |todos os )?meus direitos( (trabalhistas|de volta|garantidos))?( agora| ja)?$" +
         // "vocês estão me assediando", "essa empresa me assedia" — harassment by us (not "o paciente me assediou": the reported-speech rule).
-        @"|\b(voces|voce|essa empresa|a empresa|essa agencia)( estao| esta| ficam| vivem| so)? me (assediando|assediar|assedia|assediam|assediou|assediaram)\b",
+        @"|\b(voces|voce|essa empresa|a empresa|essa agencia)( estao| esta| ficam| vivem| so)? me (assediando|assediar|assedia|assediam|assediou|assediaram)\b" +
+        // Sixty-second blind set: "vou te colocar no trabalhista", "isso é violação da LGPD".
+        @"|\b(colocar|botar|meter|levar|jogar)( \w+){0,2} no trabalhista\b|\b(violacao|violacoes|infracao|crime contra)( (a|da|de))? (lgpd|lei geral de protecao de dados)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex LegalMore8();
 
@@ -37,13 +39,17 @@ internal static partial class HandoffTriggerDetector
         t.AsSpan().ContainsAny(OtherLegalSenseWords) && OtherLegalSense().Match(t) is { Success: true } m && OnlyInside(m, t, HandoffTriggers.Legal);
 
     static readonly System.Buffers.SearchValues<string> OtherLegalSenseWords = System.Buffers.SearchValues.Create(
-        ["em processo", "do processo", "nao e caso", "nao eh caso", "boletim", "perdi", "extravi", "roubaram", "furtaram", "levaram"], StringComparison.Ordinal);
+        ["em processo", "do processo", "nao e caso", "nao eh caso", "boletim", "perdi", "extravi", "roubaram", "furtaram", "levaram", "peric", "perit", "greve"], StringComparison.Ordinal);
 
     [GeneratedRegex(
         @"\b(esta|ta|estao|tao|ainda|segue|continua|fica|ficou|ja) em processo\b(?! (contra|judicial|trabalhista|na justica|no crm|no procon))" +
         @"|\b(em )?(que|qual) (parte|etapa|fase|pe|ponto) (do|esta o|ta o|anda o) processo\b(?! (contra|judicial|trabalhista|na justica|no crm|no procon))" +
         @"|\bnao (e|eh|era|sera|vai ser) (caso|questao|assunto|coisa) (de|para) (justica|processo|advogado|policia|procon|juridico|tribunal)\b" +
         @"|\bboletim (medico|clinico|epidemiologico|de saude|do paciente|da paciente|dos pacientes|diario|informativo)\b" +
+        // Sixty-second blind set: "faço perícia médica judicial" — the doctor's work for the courts, a kind of shift.
+        @"|\b(pericia|pericias|perito|perita|peritos|peritas)( (medica|medico|medicas|medicos))? (judicial|judiciais|trabalhista|trabalhistas)\b" +
+        // "a justiça do trabalho tá em greve" — a court on strike, news.
+        @"|\b(justica|tribunal|forum|procon|ministerio publico|defensoria)( do trabalho| federal| estadual)? (esta|ta|estao|tao|entrou|entraram|segue|continua) em greve\b" +
         @"|\b(perdi|extraviei|extraviaram|me roubaram|me furtaram|levaram)( (o|a|os|as|meu|minha|meus|minhas))? (documentos?|carteira|celular|rg|cnh|carteirinha|bolsa|mochila|notebook|carro|moto|chave|chaves)\b(?: \w+){0,3}? (fiz|registrei|fazer|registrar|abri|tirei) (um |o )?(bo|b o|boletim( de ocorrencia)?)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex OtherLegalSense();

@@ -49,7 +49,7 @@ internal static partial class HandoffTriggerDetector
     /// twenty-third set); an interjection or curse before it changes nothing (not "…no hospital", another place's silence).
     /// </summary>
     static bool NoOneAnswersAfterAnInterjection(string t) =>
-        t.Contains("ninguem", StringComparison.Ordinal) && NoOneAnswers().IsMatch(t);
+        t.Contains("ninguem", StringComparison.Ordinal) && (NoOneAnswers().IsMatch(t) || NoOneAnswersAfterAComplaint().IsMatch(t));
 
     [GeneratedRegex(@"^(caralho|porra|pqp|aff|affs|afe|poxa|nossa|serio|gente|ue|oxe|vixe|eita|puts|putz|cara|mano|meu deus|mds|ai|ah|cacete|droga|merda|po|ixi|ufa|ei|alo|oi)( (caralho|porra|pqp|aff|serio|gente|mano|cara|de novo|ja|mais uma vez))?( e)? ninguem (me |nunca |mais )?(responde|atende|retorna|responder|atender)( aqui| ai| nada| mais| nunca| mesmo| isso)?$", RegexOptions.CultureInvariant)]
     private static partial Regex NoOneAnswers();

@@ -83,9 +83,9 @@ internal static partial class HandoffTriggerDetector
                            || NamedPersonAsked(text!, t) || TeamThenThem(t) || FormerContactAsked(t) || OursToCallBack(t) || SentToContactMe(t)
                            || AsksThroughChannelOrPlace(t) || AsksForAChannelToUs(text!, t) || DepartmentAsked(t) || NoOneAnswersAfterAnInterjection(t)
                            || CutShortRequest(t) || RoleThenItsContact(t) || WhomToTalkToAboutIt(text!, t) || AskedInPlainerWords(text!, t)
-                           || OursAskedByName(text!, t) || RefusedOrEscalated(t))
+                           || OursAskedByName(text!, t) || RefusedOrEscalated(t) || AskedInThePlainestWords(t))
             && !NoPersonMeant(t) && !NotOursAsked(t) && !OnlyALookAlikeOfARequest(t) && !NotACallWanted(t)
-            && !PraisedOrCompared(t) && !OwnErrandThenBack(t) && !AnswersPraised(t) && !ARequestsWordInAnotherSense(t) && !ACallNotAskedFor(t))
+            && !PraisedOrCompared(t) && !OwnErrandThenBack(t) && !AnswersPraised(t) && !ARequestsWordInAnotherSense(t) && !ACallNotAskedFor(t) && !NotAskedInTheseWords(t))
             return HandoffTriggers.PersonRequested;
         var quoted = text!.AsSpan().IndexOfAny("\"“”«»") >= 0;
         if (((MayBeLegal(t) && TheDoctorsLegalStep(Legal(), t, quoted)) || (MayBeLegalMore(t) && TheDoctorsLegalStep(LegalMore(), t, quoted))
@@ -623,7 +623,7 @@ internal static partial class HandoffTriggerDetector
 
     internal static bool LegalMatches(string t) => Legal().IsMatch(t);
 
-    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "me assedi", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar", "processad", "processe", "processasse", "crime", "forum", "jec", "proximo passo", "citacao", "intimacao", "ajuiz", "processo", "sindicato", "conselho", "cfm", "oab", "crm", "creme", "dar parte", "in court", "tribunal", "juzgado", "la corte", "juicio"];
+    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "me assedi", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar", "processad", "processe", "processasse", "crime", "forum", "jec", "proximo passo", "citacao", "intimacao", "ajuiz", "processo", "sindicato", "conselho", "cfm", "oab", "crm", "creme", "dar parte", "in court", "tribunal", "juzgado", "la corte", "juicio", "trabalhista", "lgpd"];
 
     static bool MayBeLegalMore(string t)
     {

@@ -118,7 +118,8 @@ internal sealed partial class IntentVocabulary
                 // optOut.umaOferta holds closed-class words and names, not words doctors misspell: "quando" is no "quanto",
                 // "certo" no "perto", "safados" no "sábados".
                 // optOut.interjeicoes ("cara", "mano") would turn "carta", "manso" into fillers.
-                case JsonValueKind.Object: foreach (var p in e.EnumerateObject()) if (p.Name is not ("_leia" or "umaOferta" or "interjeicoes")) Collect(p.Value); break;
+                // pessoa.nomes (sixty-second blind set) are first names: "marcia", "paula" are no targets for "marca", "pauta".
+                case JsonValueKind.Object: foreach (var p in e.EnumerateObject()) if (p.Name is not ("_leia" or "umaOferta" or "interjeicoes" or "nomes")) Collect(p.Value); break;
             }
         }
         Collect(root);

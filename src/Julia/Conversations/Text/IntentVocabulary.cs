@@ -26,6 +26,12 @@ internal sealed partial class IntentVocabulary
     readonly Sequences optOutBefore, personBefore, keepsContact;
     readonly int optOutExceptionWindow;
     readonly HashSet<string> personExact;
+
+    /// <summary>
+    /// Sixty-second blind set: common first names (pessoa.nomes), by which one of ours asked for in lower case is told from a
+    /// noun ("o marcelo está aí?", not "o plantão está aí?"; HandoffTriggerDetector.FirstNames.cs).
+    /// </summary>
+    public HashSet<string> FirstNames { get; }
     readonly HashSet<string> prepositions, complementsOk, genericComplements, possessives, shiftNouns, specifiers;
     readonly Dictionary<string, string> typoFixes;
     readonly Sequences personPhrases;
@@ -82,6 +88,7 @@ internal sealed partial class IntentVocabulary
         personBefore = new Sequences(Strings(person.GetProperty("excetoAntes")));
         personExceptionWindow = person.GetProperty("janelaExcecao").GetInt32();
         unmistakablePersons = new Sequences(Strings(person.GetProperty("inequivocos")));
+        FirstNames = [.. Strings(person.GetProperty("nomes"))];
         var negation = optOut.GetProperty("negacao");
         exitVerbs = [.. Strings(negation.GetProperty("verbosDeSaida"))];
         negatedModals = [.. Strings(negation.GetProperty("modais"))];
