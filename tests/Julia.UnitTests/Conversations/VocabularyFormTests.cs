@@ -22,6 +22,15 @@ public sealed class VocabularyFormTests
         Assert.True(rewritten.Count == 0, "entries normalisation rewrites (they never match):\n" + string.Join("\n", rewritten));
     }
 
+    /// <summary>
+    /// Sixty-second blind set: pessoa.nomes are first names, not words doctors misspell — read by the one-letter typo fix they
+    /// took these stops away (two corpus opt-outs lost; docs/detection-history.md#triggers).
+    /// </summary>
+    [Theory]
+    [InlineData("gente, sério, parem. não quero mais")]
+    [InlineData("paren de mandar")]
+    public void FirstNamesAreNoTargetsOfTheTypoFix(string text) => Assert.True(OptOutDetector.IsOptOut(text));
+
     /// <summary>Every string in the word lists; not the notes for readers (`_leia`) or the names of pairs.</summary>
     static IEnumerable<string> Entries(JsonElement element, string? property = null) => element.ValueKind switch
     {
