@@ -75,20 +75,22 @@ public sealed class CommandLineProcessTests
     /// An OTLP endpoint without its scheme is one line naming the variable and exit 1 (before, the service started and
     /// OpenTelemetry's library dropped every span and metric in silence).
     /// </summary>
-    [Fact]
-    public async Task AnOtlpEndpointWithoutItsSchemeStopsWithOneLineNamingIt()
+    [Theory]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "ex.: http://otel-collector:4317 com grpc, http://otel-collector:4318 com http/protobuf")]
+    [InlineData("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "ex.: http://otel-collector:4317 com grpc, http://otel-collector:4318/v1/traces com http/protobuf (usada como está)")]
+    public async Task AnOtlpEndpointWithoutItsSchemeStopsWithOneLineNamingIt(string variable, string hint)
     {
         var env = new Dictionary<string, string>
         {
             ["DATABASE_URL"] = "postgres://julia@127.0.0.1:1/julia", ["REDIS_URL"] = "redis://127.0.0.1:6399/0",
-            ["PORT"] = LoopbackPorts.Free().ToString(), ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "collector:4317",
+            ["PORT"] = LoopbackPorts.Free().ToString(), [variable] = "collector:4317",
         };
 
         var (exit, stdout, stderr) = await JuliaProcess.RunAsync(env, "serve");
 
         Assert.Equal(1, exit);
         Assert.DoesNotContain("   at ", stdout + stderr);
-        Assert.Equal("julia: configuração inválida: OTEL_EXPORTER_OTLP_ENDPOINT: precisa ser uma URL http(s) absoluta (ex.: http://otel-collector:4317 com grpc, http://otel-collector:4318 com http/protobuf)",
+        Assert.Equal($"julia: configuração inválida: {variable}: precisa ser uma URL http(s) absoluta ({hint})",
             Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
 

@@ -103,6 +103,13 @@ internal static class EnvironmentVariables
         new("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_ENDPOINT", ValueKind.Url,
             Hint: "ex.: http://otel-collector:4317 com grpc, http://otel-collector:4318 com http/protobuf"),
         new("OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_EXPORTER_OTLP_PROTOCOL", ValueKind.Choice, Choices: ["grpc", "http/protobuf"]),
+        // Per signal (each wins over the general one for its signal; its endpoint is used as written, path included).
+        new("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", ValueKind.Url, Hint: SignalEndpointHint("traces")),
+        new("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", ValueKind.Choice, Choices: ["grpc", "http/protobuf"]),
+        new("OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", ValueKind.Url, Hint: SignalEndpointHint("metrics")),
+        new("OTEL_EXPORTER_OTLP_METRICS_PROTOCOL", "OTEL_EXPORTER_OTLP_METRICS_PROTOCOL", ValueKind.Choice, Choices: ["grpc", "http/protobuf"]),
+        new("OTEL_EXPORTER_OTLP_LOGS_ENDPOINT", "OTEL_EXPORTER_OTLP_LOGS_ENDPOINT", ValueKind.Url, Hint: SignalEndpointHint("logs")),
+        new("OTEL_EXPORTER_OTLP_LOGS_PROTOCOL", "OTEL_EXPORTER_OTLP_LOGS_PROTOCOL", ValueKind.Choice, Choices: ["grpc", "http/protobuf"]),
         new("OTEL_SERVICE_NAME", "OTEL_SERVICE_NAME", Default: "julia"),
 
         // LGPD (data-subject requests): the HMAC key of the phone hashes an erasure keeps
@@ -112,4 +119,7 @@ internal static class EnvironmentVariables
         new("GESTOR_WHATSAPP", "Compat:GestorWhatsapp"),
         new("JULIA_API_URL", "Compat:JuliaApiUrl"),
     ];
+
+    static string SignalEndpointHint(string signal) =>
+        $"ex.: http://otel-collector:4317 com grpc, http://otel-collector:4318/v1/{signal} com http/protobuf (usada como está)";
 }

@@ -130,6 +130,12 @@ public sealed class ConfigurationMapperTests
     [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "grpc://collector:4317")]
     [InlineData("OTEL_EXPORTER_OTLP_PROTOCOL", "http/json")]
     [InlineData("OTEL_EXPORTER_OTLP_PROTOCOL", "http")]
+    [InlineData("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "tempo:4317")]
+    [InlineData("OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "otel-collector/v1/metrics")]
+    [InlineData("OTEL_EXPORTER_OTLP_LOGS_ENDPOINT", "grpc://collector:4317")]
+    [InlineData("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/json")]
+    [InlineData("OTEL_EXPORTER_OTLP_METRICS_PROTOCOL", "http")]
+    [InlineData("OTEL_EXPORTER_OTLP_LOGS_PROTOCOL", "thrift")]
     public void AnOpenTelemetrySettingItsLibraryCouldNotUseIsRefusedByName(string variable, string value)
     {
         var result = Map([.. Minimal, (variable, value)]);
