@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Dapper;
 using Julia.Privacy;
 using Npgsql;
 
@@ -50,5 +51,43 @@ internal sealed class DoctorPersonalData : IPersonalDataOwner
             keys.AddRange(new[] { phone, canonical, PhoneNumbers.LegacyVariant(canonical) }.OfType<string>().Distinct().Select(DoctorKeys.ByPhone));
         }
         return Task.FromResult<IReadOnlyList<string>>(keys);
+    }
+
+    public IReadOnlyList<string> SweptCachePatterns => [DoctorKeys.Family, DoctorKeys.ContextFamily];
+
+    /// <summary>
+    /// `medico:id:{id}` and `contexto:medico:{id}` whose row is erased or absent, and `medico:telefone:{phone}` whose phone
+    /// (or its canonical or 12-digit form) is on no row that is not erased — an erased row has no phone. Keys of another
+    /// shape are not judged.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> OrphanCacheKeysAsync(NpgsqlConnection c, IReadOnlyList<string> keys, CancellationToken ct)
+    {
+        var byId = new List<(string Key, Guid Id)>();
+        var byPhone = new List<(string Key, string[] Forms)>();
+        foreach (var key in keys)
+        {
+            if (DoctorKeys.IdOf(key) is { } id) byId.Add((key, id));
+            else if (DoctorKeys.PhoneOf(key) is { } phone)
+            {
+                var canonical = PhoneNumbers.Canonical(phone) ?? phone;
+                byPhone.Add((key, new[] { phone, canonical, PhoneNumbers.LegacyVariant(canonical) }.OfType<string>().Distinct().ToArray()));
+            }
+        }
+        var orphans = new List<string>();
+        if (byId.Count > 0)
+        {
+            var live = (await c.QueryAsync<Guid>(new CommandDefinition(
+                "SELECT id FROM medicos WHERE id = ANY(@ids) AND apagado_em IS NULL",
+                new { ids = byId.Select(k => k.Id).Distinct().ToArray() }, cancellationToken: ct))).ToHashSet();
+            orphans.AddRange(byId.Where(k => !live.Contains(k.Id)).Select(k => k.Key));
+        }
+        if (byPhone.Count > 0)
+        {
+            var live = (await c.QueryAsync<string>(new CommandDefinition(
+                "SELECT telefone FROM medicos WHERE telefone = ANY(@phones) AND apagado_em IS NULL",
+                new { phones = byPhone.SelectMany(k => k.Forms).Distinct().ToArray() }, cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
+            orphans.AddRange(byPhone.Where(k => !k.Forms.Any(live.Contains)).Select(k => k.Key));
+        }
+        return orphans;
     }
 }

@@ -8,7 +8,7 @@ namespace Julia.Privacy;
 /// Redis answers again, not left to their TTL — after an outage shorter than `CACHE_TTL` his cached views (name, phone)
 /// would otherwise be served again until they expire (docs/decisions.md#lgpd, "Redis down during an erasure"). Kept in
 /// this process's memory only: the key names hold his phone, and writing them down would keep what the erasure removed.
-/// A restart in between leaves them to their TTL, as before.
+/// A restart in between is covered by <see cref="ErasedCacheSweeper"/>, which finds them again from the database.
 /// </summary>
 internal sealed partial class CacheRemovalRetry(SubjectCache cache, IOptions<PrivacyOptions> options, TimeProvider time,
     ILogger<CacheRemovalRetry> logger) : BackgroundService

@@ -38,6 +38,16 @@ internal interface IPersonalDataOwner
     /// <summary>Redis keys the owner may hold about the doctor: read for the export, removed around the erasure.</summary>
     Task<IReadOnlyList<string>> CacheKeysAsync(NpgsqlConnection c, DataSubject subject, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<string>>([]);
+
+    /// <summary>
+    /// The SCAN patterns of the owner's pure caches (a key deleted costs one cache miss, nothing else), swept for keys
+    /// about erased or absent doctors at start and when Redis answers again (<see cref="ErasedCacheSweeper"/>).
+    /// </summary>
+    IReadOnlyList<string> SweptCachePatterns => [];
+
+    /// <summary>Of keys matching <see cref="SweptCachePatterns"/>, those about no doctor who is still there (erased or absent).</summary>
+    Task<IReadOnlyList<string>> OrphanCacheKeysAsync(NpgsqlConnection c, IReadOnlyList<string> keys, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
 }
 
 /// <summary>

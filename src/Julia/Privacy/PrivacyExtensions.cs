@@ -17,6 +17,7 @@ internal static class PrivacyExtensions
         builder.Services.AddSingleton<SubjectEraser>();
         builder.Services.AddSingleton<CacheRemovalRetry>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CacheRemovalRetry>());
+        builder.Services.AddHostedService<ErasedCacheSweeper>();
         builder.Services.AddHostedService<PrivacyStartup>();
     }
 }
