@@ -266,7 +266,7 @@ internal static class EvolutionWebhookParser
         return message;
     }
 
-    static DateTimeOffset? ReadEpoch(JsonElement ts) => ts.ValueKind switch
+    internal static DateTimeOffset? ReadEpoch(JsonElement ts) => ts.ValueKind switch
     {
         JsonValueKind.Number when ts.TryGetInt64(out var n) => Epoch(n),
         JsonValueKind.String when long.TryParse(Clean(ts), out var s) => Epoch(s),

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
+using Julia.Infrastructure.Time;
 
 namespace Julia.WhatsApp;
 
 /// <summary>
-/// What a doctor shared that is neither text nor media — a location, a contact card, a poll — in words the staff and
-/// the agent's history can read: "[localização: Hospital Central, Av. Paulista, 1000]", "[contato: Dr. Pedro Alves]".
+/// What a doctor shared that is neither text nor media — a location, a contact card, a poll, a calendar event, a group
+/// invite, a catalogue's product or order — in words the staff and the agent's history can read: "[localização: Hospital
+/// Central, Av. Paulista, 1000]", "[contato: Dr. Pedro Alves]", "[evento: Plantão 12/12 19h, 12/12 às 19:00, Hospital Central]".
 /// The message stays `outro`, and the agent answers it as these words (docs/decisions.md#inbound); before, all of them
 /// were stored as "[mensagem não suportada]" and left unanswered — a doctor's "é esse o hospital" after the location he
 /// sent read as about nothing, and a colleague's card he passed on got silence.
@@ -37,8 +39,30 @@ internal static class SharedContent
                     ? list.EnumerateArray().Select(o => Name(o, "optionName")).OfType<string>().Take(MaxItems).ToList() : [];
                 return Bracketed("enquete", Joined(Name(poll, "name"), options.Count > 0 ? "(" + string.Join(" / ", options) + ")" : null, " "));
             }
+        if (Object(message, "eventMessage") is { } calendarEvent)
+            return Bracketed(Bool(calendarEvent, "isCanceled") ? "evento cancelado" : "evento", Joined(Joined(Joined(
+                Name(calendarEvent, "name"), When(calendarEvent, "startTime")), Name(Object(calendarEvent, "location") ?? default, "name")),
+                Name(calendarEvent, "description")));
+        // The group's name only: the invite code is a key to join it, never kept (docs/decisions.md#inbound).
+        if (Object(message, "groupInviteMessage") is { } invite)
+            return Bracketed("convite para grupo", Name(invite, "groupName"));
+        if (Object(message, "productMessage") is { } product)
+            return Bracketed("produto", Joined(Name(Object(product, "product") ?? default, "title"), Name(product, "body")));
+        if (Object(message, "orderMessage") is { } order)
+            return Bracketed("pedido", Joined(Joined(Name(order, "orderTitle"), Items(order), " "), Name(order, "message")));
         return null;
     }
+
+    /// <summary>An event's start as the doctor's phone shows it, São Paulo time: "12/12 às 19:00".</summary>
+    static string? When(JsonElement obj, string name) =>
+        EvolutionWebhookParser.ReadEpoch(Prop(obj, name)) is { } at
+            ? SaoPaulo.ToLocal(at).ToString("dd'/'MM 'às' HH':'mm", CultureInfo.InvariantCulture) : null;
+
+    static string? Items(JsonElement order) =>
+        Prop(order, "itemCount") is { ValueKind: JsonValueKind.Number } n && n.TryGetInt32(out var count) && count > 0
+            ? count == 1 ? "(1 item)" : $"({count} itens)" : null;
+
+    static bool Bool(JsonElement obj, string name) => Prop(obj, name).ValueKind == JsonValueKind.True;
 
     static string Bracketed(string what, string? detail)
     {

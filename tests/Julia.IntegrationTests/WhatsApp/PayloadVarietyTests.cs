@@ -63,6 +63,12 @@ public sealed class PayloadVarietyTests(PipelineFixture f) : IClassFixture<Pipel
         new("contact-card", "outro", "agente", "[contato: Dr. Pedro Alves]", Stored: "[contato: Dr. Pedro Alves]"),
         new("contacts-array", "outro", "agente", "[contatos: Dr. Pedro Alves, Dra. Rita Melo]", Stored: "[contatos: Dr. Pedro Alves, Dra. Rita Melo]"),
         new("poll-creation-v3", "outro", "agente", "[enquete: Qual turno? (Dia / Noite)]", Stored: "[enquete: Qual turno? (Dia / Noite)]"),
+        // a calendar event, a group invite (its name, never the code that joins it), a catalogue's product or order
+        new("calendar-event", "outro", "agente", "[evento: Plantão 12/12 19h, 12/12 às 19:00, Hospital Central, Cobertura do PS adulto]",
+            Stored: "[evento: Plantão 12/12 19h, 12/12 às 19:00, Hospital Central, Cobertura do PS adulto]"),
+        new("group-invite", "outro", "agente", "[convite para grupo: Plantões Zona Sul]", Stored: "[convite para grupo: Plantões Zona Sul]"),
+        new("product", "outro", "agente", "[produto: Curso ACLS, Olha esse curso]", Stored: "[produto: Curso ACLS, Olha esse curso]"),
+        new("order", "outro", "agente", "[pedido: Jaleco branco (2 itens), Quero dois jalecos]", Stored: "[pedido: Jaleco branco (2 itens), Quero dois jalecos]"),
         // never a doctor's message
         new("reaction", "", "ignorado"),
         new("poll-update", "", "ignorado"),

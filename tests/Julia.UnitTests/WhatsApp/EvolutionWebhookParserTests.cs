@@ -353,7 +353,14 @@ public sealed class EvolutionWebhookParserTests
     [InlineData("""{"contactMessage":{"vcard":"BEGIN:VCARD\nEND:VCARD"}}""", "[contato]")]
     [InlineData("""{"contactsArrayMessage":{"displayName":"2 contatos","contacts":[{"displayName":"A"},{"vcard":"x"},{"displayName":"B"}]}}""", "[contatos: A, B]")]
     [InlineData("""{"pollCreationMessage":{"name":"Qual dia?","options":[{"optionName":"Sexta"},{"optionName":"Sábado"}]}}""", "[enquete: Qual dia? (Sexta / Sábado)]")]
-    [InlineData("""{"eventMessage":{"name":"Reunião"}}""", null)]
+    [InlineData("""{"eventMessage":{"name":"Reunião"}}""", "[evento: Reunião]")]
+    [InlineData("""{"eventMessage":{"isCanceled":true,"name":"Plantão","startTime":1765576800,"location":{"name":"UPA Centro"}}}""", "[evento cancelado: Plantão, 12/12 às 19:00, UPA Centro]")]
+    [InlineData("""{"eventMessage":{"name":"Plantão","startTime":{"low":1765576800,"high":0,"unsigned":false}}}""", "[evento: Plantão, 12/12 às 19:00]")]
+    [InlineData("""{"groupInviteMessage":{"groupJid":"1203@g.us","inviteCode":"Cx9kTQpZ99999","groupName":"Plantões ABC"}}""", "[convite para grupo: Plantões ABC]")]
+    [InlineData("""{"groupInviteMessage":{"inviteCode":"Cx9kTQpZ99999"}}""", "[convite para grupo]")]
+    [InlineData("""{"productMessage":{"product":{"title":"Curso ACLS","priceAmount1000":"1200000"},"businessOwnerJid":"5511999990099@s.whatsapp.net"}}""", "[produto: Curso ACLS]")]
+    [InlineData("""{"orderMessage":{"orderTitle":"Jaleco","itemCount":1,"token":"99999","sellerJid":"5511999990099@s.whatsapp.net"}}""", "[pedido: Jaleco (1 item)]")]
+    [InlineData("""{"stickerPackMessage":{"name":"Figurinhas"}}""", null)]
     public void ALocationAContactOrAPollIsKeptInWords(string message, string? stored)
     {
         var m = WithMessage(message);
