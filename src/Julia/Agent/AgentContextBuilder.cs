@@ -69,7 +69,11 @@ internal static class AgentContextBuilder
                 : profile?.EspecialidadeId is null
                 ? "Ainda não sabemos a especialidade dele: pergunte qual é e use buscar_vagas com ela antes de falar de plantões. Não invente plantões."
                 : "Nenhum plantão aberto compatível agora. Não invente: diga que avisa quando surgir.");
-        foreach (var s in shifts) b.AppendLine(s.Describe());
+        // His preferred periods and places come first (AgentModelCall); the others are said to be outside them, so the model
+        // offers them after, or when he asks (docs/decisions.md#agent, "Preferred shifts first").
+        var prefs = ShiftPreferences.Parse(profile?.Preferencias);
+        foreach (var s in shifts)
+            b.AppendLine(prefs.RanksShifts && !prefs.Fits(s) ? $"{s.Describe()} — fora do turno/região que ele prefere: ofereça só depois dos outros ou se ele pedir" : s.Describe());
 
         if (earlier.Count > 0)
         {

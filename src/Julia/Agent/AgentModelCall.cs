@@ -38,7 +38,7 @@ internal sealed partial class AgentModelCall(
         var prefs = ShiftPreferences.Parse(turn.Profile?.Preferencias);
         var holdings = turn.Holdings ?? await shifts.HoldingsAsync(turn.Doctor.Id, ct);
         var search = ShiftSearch.OfDoctor(turn.Profile?.EspecialidadeId, prefs, o.ShiftsInContext);
-        var offered = o.ShiftsInContext == 0 ? [] : await catalog.SearchAsync(search, holdings, ct);
+        var offered = o.ShiftsInContext == 0 ? [] : await catalog.SearchPreferredFirstAsync(search, prefs, holdings, ct);
         var (earlier, gone) = await EarlierAsync(turn, search, offered, holdings, ct);
         var firstContact = !turn.History.Any(h => h.Direction == "saida") && turn.MessageCount <= turn.Parts.Count;
         var system = AgentContextBuilder.SystemPrompt(now, app.Value.CompanyName, turn.Profile, offered, firstContact, turn.ReturnedFromHuman, replay?.Persona,

@@ -106,7 +106,7 @@ internal sealed record Shift(
 internal sealed record ShiftSearch(
     Guid? EspecialidadeId, DateOnly? From = null, DateOnly? To = null, string? Periodo = null, string? CityOrRegion = null,
     int? ValorMinimo = null, int Limit = 5, IReadOnlyCollection<string>? BlockedHospitals = null,
-    IReadOnlyCollection<string>? BlockedSectors = null)
+    IReadOnlyCollection<string>? BlockedSectors = null, ShiftPreferences? OnlyFitting = null)
 {
     /// <summary>
     /// What `buscar_vagas` without criteria finds for him, and the agent's context offers: his specialty, his minimum pay,

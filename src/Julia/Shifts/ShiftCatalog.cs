@@ -71,6 +71,21 @@ internal sealed class ShiftCatalog(ShiftStore store, JuliaCache cache, IOptions<
     public static IReadOnlyList<Shift> Filter(IEnumerable<Shift> open, ShiftSearch search, IReadOnlyList<Shift> holdings) =>
         [.. open.Where(s => Matches(s, search) && !holdings.Any(h => ShiftStore.Overlaps(h, s))).Take(Wanted(search))];
 
+    /// <summary>
+    /// The agent context's list of open shifts: the shifts of his preferred periods and places first, then, up to the limit, the
+    /// others in the search's own order — ranked, never hidden: "só noturno" puts the nights first, and a day shift he
+    /// asks for by date is still there when fewer nights are open (docs/decisions.md#agent, "Preferred shifts first").
+    /// </summary>
+    public async Task<IReadOnlyList<Shift>> SearchPreferredFirstAsync(ShiftSearch search, ShiftPreferences prefs, IReadOnlyList<Shift> holdings,
+        CancellationToken ct)
+    {
+        if (!prefs.RanksShifts) return await SearchAsync(search, holdings, ct);
+        var preferred = await SearchAsync(search with { OnlyFitting = prefs }, holdings, ct);
+        if (preferred.Count >= Wanted(search)) return preferred;
+        var others = await SearchAsync(search, holdings, ct);
+        return [.. preferred.Concat(others.Where(s => !preferred.Any(p => p.Id == s.Id))).Take(Wanted(search))];
+    }
+
     public Task InvalidateSpecialtyAsync(Guid especialidadeId) => cache.RemoveByPatternAsync($"vagas:especialidade:{especialidadeId}:*");
 
     static bool Matches(Shift s, ShiftSearch q)
@@ -82,6 +97,7 @@ internal sealed class ShiftCatalog(ShiftStore store, JuliaCache cache, IOptions<
         if (q.ValorMinimo is { } min && (s.ValorMaximo ?? s.Valor ?? int.MaxValue) < min) return false;
         if (q.BlockedHospitals?.Any(b => Same(b, s.HospitalId.ToString()) || Same(b, s.Hospital)) == true) return false;
         if (q.BlockedSectors?.Any(b => Same(b, s.SetorId?.ToString()) || Same(b, s.Setor)) == true) return false;
+        if (q.OnlyFitting is { } preferred && !preferred.Fits(s)) return false;
         return true;
     }
 

@@ -195,6 +195,40 @@ public sealed class AgentContextConformanceTests(AgentContextFixture f) : IClass
     }
 
     /// <summary>
+    /// Context item 4 "with the doctor's specialty and preferences": his saved `turnos` and `regioes` ("só noturno, na
+    /// Capital") put the shifts that fit them first, the others after, marked as outside them — ranked, not hidden. Before,
+    /// the five earliest day shifts in the ABC filled the list and the one night in the Capital was not offered at all.
+    /// </summary>
+    [Fact]
+    public async Task HisPreferredPeriodAndPlaceComeFirstAndTheOthersAfterMarked()
+    {
+        const string phone = "5511946600010";
+        const string SantoAmaro = "b0000000-0000-4000-8000-000000000007"; // São Paulo, região Capital
+        var especialidade = await SpecialtyAsync("ctx_turno_regiao");
+        await DoctorAsync(phone, especialidade, """{"turnos": ["noite"], "regioes": ["capital"]}""");
+        var start = f.Wednesday.AddDays(20);
+        var days = new List<Guid>();
+        for (var d = 0; d < 5; d++) days.Add(await ShiftAsync(especialidade, start.AddDays(d), "07:00", "19:00", 1800));
+        var abcNight = await ShiftAsync(especialidade, start.AddDays(5), "19:00", "07:00", 1800);
+        var capitalNight = await f.ScalarAsync<Guid>("""
+            INSERT INTO vagas (hospital_id, especialidade_id, data, hora_inicio, hora_fim, valor, valor_tipo, status)
+            VALUES (@hospital::uuid, @especialidade, @day, '19:00'::time, '07:00'::time, 1800, 'fixo', 'aberta') RETURNING id
+            """, new { hospital = SantoAmaro, especialidade, day = start.AddDays(6).ToDateTime(TimeOnly.MinValue) });
+        string? system = null;
+        f.Anthropic.Enqueue(r => { system = System(r); return Text("Tenho um noturno em Santo Amaro!"); });
+
+        await PostAsync(f.Client, Text(phone, "tem algo pra mim?"));
+        await f.WaitProcessedAsync(phone);
+
+        var context = Section(system!, "## Plantões abertos compatíveis");
+        var lines = context.Split('\n').Where(l => VagaId.IsMatch(l)).ToList();
+        Assert.Equal([capitalNight, .. days.Take(4)], lines.Select(l => Guid.Parse(VagaId.Match(l).Groups[1].Value)));
+        Assert.DoesNotContain("fora do turno", lines[0]);
+        Assert.All(lines.Skip(1), l => Assert.Contains("fora do turno/região que ele prefere", l));
+        Assert.DoesNotContain(abcNight.ToString(), context); // a night, but not in the Capital: after the earlier days
+    }
+
+    /// <summary>
     /// After `reservar_plantao` the next turn's prompt (inside CACHE_TTL_CONTEXTO) shows his new stage (`qualificado`) and the
     /// shift among those he holds, not among the open ones.
     /// </summary>
