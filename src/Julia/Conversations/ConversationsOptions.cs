@@ -19,7 +19,7 @@ internal sealed class ConversationsOptions
     public int SweepIntervalSeconds { get; set; } = 60;
     public int SweepAgeSeconds { get; set; } = 120;
     /// <summary>
-    /// How long `lock:conversa:{id}` outlives a process that died holding it (SPEC §3.8: 120 s). Shorter only in the fault
+    /// How long `lock:conversa:{id}` outlives a process that died holding it (120 s, README's Redis keys). Shorter only in the fault
     /// drills (docs/reliability.md#settings): a turn longer than the lease could be run twice.
     /// </summary>
     public int LockLeaseSeconds { get; set; } = 120;

@@ -10,7 +10,7 @@ internal sealed class QueueOptions
     public int MaxFirstContactsPerDay { get; set; } = 50;
     public int FirstContactIntervalSeconds { get; set; } = 300;
     public int ProcessingTimeoutSeconds { get; set; } = 300;
-    /// <summary>A failed send is due again after RetryBaseSeconds·2^n (SPEC §6: 60 s); shorter only in the fault drills (docs/reliability.md).</summary>
+    /// <summary>A failed send is due again after RetryBaseSeconds·2^n (60 s, docs/decisions.md#queue); shorter only in the fault drills (docs/reliability.md#settings).</summary>
     public int RetryBaseSeconds { get; set; } = 60;
     /// <summary>Longest wait between polls when nothing wakes the dispatcher (docs/decisions.md#queue: ≤ 1 s).</summary>
     public int PollMilliseconds { get; set; } = 1_000;

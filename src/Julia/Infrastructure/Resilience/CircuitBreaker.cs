@@ -135,7 +135,7 @@ internal sealed record CircuitCallTimeout(string Circuit, TimeSpan Value);
 
 /// <summary>
 /// `Circuits:OpenSeconds:{name}` (env `Circuits__OpenSeconds__slack=20`): a shorter wait before a circuit's trial call,
-/// for drills and tests only (docs/reliability.md#settings); production keeps the SPEC's numbers.
+/// for drills and tests only (docs/reliability.md#settings); production keeps the numbers of docs/decisions.md#agent.
 /// </summary>
 internal sealed class CircuitOptions
 {
