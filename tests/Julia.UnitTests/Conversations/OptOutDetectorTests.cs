@@ -1126,4 +1126,64 @@ public sealed class OptOutDetectorTests
     [InlineData("🚫 sabado")]
     [InlineData("❌ msg errada, ignora")]
     public void FiftyNinthSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    // Sixty-first blind set (docs/detection-history.md#opt-out): its 9 stops missed before the fixes (a refusal closing a
+    // complaint of our messages — last session's "3 msgs de vcs só essa semana, chega, não quero mais" —, the stop asked again
+    // "até quando…?", a stop after a condition about the sending, "prefiro que parem", "não quero estar nessa lista", "acabei de
+    // bloquear") and, after them, the forms the new rules must reach; "🚫📵" (only signs, the no-phone one beside a prohibition).
+    [Theory]
+    [InlineData("se for pra ficar mandando vaga toda hora prefiro que parem")]
+    [InlineData("caso continuem mandando, denuncio. prefiro nao receber mais nada")]
+    [InlineData("nao quero estar nessa lista")]
+    [InlineData("ja recebi demais, chega, nao quero mais")]
+    [InlineData("ah claro, porque eu adoro receber 15 mensagens por dia. para, por favor")]
+    [InlineData("acabei de bloquear")]
+    [InlineData("3 msgs de vcs so essa semana, chega, nao quero mais")]
+    [InlineData("duas mensagens por dia nao da, nao quero mais")]
+    [InlineData("ate quando vou ter que pedir pra parar?")]
+    // After the set's fixes: the same ideas said otherwise.
+    [InlineData("🚫📵")]
+    [InlineData("⛔📵")]
+    [InlineData("📵🚫🚫")]
+    [InlineData("5 mensagens so hoje, chega, nao quero mais")]
+    [InlineData("todo dia isso, nao quero mais")]
+    [InlineData("vcs mandam msg demais. chega. nao quero mais")]
+    [InlineData("mandam mensagem de madrugada, absurdo. chega, nao quero mais")]
+    [InlineData("ate quando vou ter que ficar pedindo pra vcs pararem?")]
+    [InlineData("ate quando eu vou ter que pedir pra me tirarem dessa lista")]
+    [InlineData("caso continuem me mandando, vou bloquear. nao quero mais receber")]
+    [InlineData("se for assim prefiro nao receber mais")]
+    [InlineData("se possivel prefiro nao receber mais mensagens")]
+    [InlineData("nao quero continuar nessa lista")]
+    [InlineData("acabei de bloquear vcs")]
+    public void SixtyFirstSetStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    // …and its 8 false opt-outs before the fixes (another company asked to stop, one offer wanted after the complaint,
+    // teasing at a price, a preference on a condition about the offer, his fixed roster left, a list of the ward, a datum
+    // replaced, a nurse who asks for shifts) and the forms the new rules must leave alone — a lone "🛑" or "📵" among them.
+    [Theory]
+    [InlineData("pedi pra outra empresa parar de me mandar msg e eles nao pararam kkk")]
+    [InlineData("vcs nao param de mandar vaga ne kkk mas essa eu quero")]
+    [InlineData("para com isso, 800 reais num plantao de 12h?")]
+    [InlineData("se for noturno prefiro nao receber")]
+    [InlineData("quero sair do fixo")]
+    [InlineData("perdi o plantao, me tira da lista de faltas?")]
+    [InlineData("descadastra o meu crm antigo e coloca o novo")]
+    [InlineData("nao sou medico, sou enfermeiro, tem vaga pra mim?")]
+    // After the set's fixes.
+    [InlineData("🛑")]
+    [InlineData("📵")]
+    [InlineData("📵📵")]
+    [InlineData("📵 to sem sinal")]
+    [InlineData("essa vaga de novo? nao quero mais")]
+    [InlineData("fiz 3 plantoes essa semana, nao quero mais")]
+    [InlineData("se for de madrugada prefiro nao receber")]
+    [InlineData("se for pediatria prefiro nao receber")]
+    [InlineData("falei pro hospital parar de me ligar, so vcs podem")]
+    [InlineData("pedi pra outra agencia parar de mandar, eram chatos")]
+    [InlineData("pare com isso, 900 reais? ta baixo")]
+    [InlineData("saio do fixo mes que vem, ai vou pegar avulso")]
+    [InlineData("troca meu email antigo, coloca o novo")]
+    [InlineData("vcs nao param de mandar vaga kkk essa eu pego")]
+    public void SixtyFirstSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

@@ -220,9 +220,17 @@ internal sealed partial class IntentVocabulary
     {
         for (var i = 0; i < words.Length; i++)
             if (keepsContact.EndAt(words, i) is not null
-                && !(i > 0 && words[i - 1] is "nao" or "nem" && !Crosses(clauseEnds, i - 1, i))) return true;
+                && !(i > 0 && words[i - 1] is "nao" or "nem" && !Crosses(clauseEnds, i - 1, i)) && !Supposed(words, i)) return true;
         return false;
     }
+
+    /// <summary>
+    /// Sixty-first blind set: "caso continuem mandando, denuncio" — the going on supposed after "se"/"caso" (maybe with its
+    /// subject) is what he threatens against, not a wish to keep the contact.
+    /// </summary>
+    static bool Supposed(string[] words, int i) =>
+        (i > 0 && words[i - 1] is "se" or "caso")
+        || (i > 1 && words[i - 2] is "se" or "caso" && words[i - 1] is "voces" or "voce" or "eles" or "elas" or "julia" or "vcs");
 
     /// <summary>
     /// Fifteenth blind set: "Saí. Tchau", "já sai, obrigado" tell that the doctor left (the past "saí", written with its

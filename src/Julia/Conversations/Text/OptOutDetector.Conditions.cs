@@ -29,6 +29,11 @@ internal static partial class OptOutDetector
         if (asked && normalised.StartsWith("se eu ", StringComparison.Ordinal) && !normalised.StartsWith("se eu ja ", StringComparison.Ordinal)) return true;
         // "se mandar msg de madrugada de novo eu bloqueio" — the sending at one time of day threatened: when, not whether.
         if (TimeOfDayCondition().IsMatch(normalised)) return true;
+        // Sixty-first blind set: "se for noturno prefiro não receber" — a preference on a condition about the offer, not the
+        // sending ("se for pra mandar isso todo dia prefiro não receber mais", "se for assim…" still stop; "se possível" is a courtesy).
+        if (ConditionThenPreference().Match(normalised) is { Success: true } preference && !IntentVocabulary.Instance.TalksOfSending(preference.Groups[1].Value.Split(' '))
+            && !AboutTheSending().IsMatch(preference.Groups[1].Value) && !AboutHowItIsSent().IsMatch(preference.Groups[1].Value))
+            return true;
         // "se o valor não melhorar vou sair da lista" — the condition (up to "vou") says nothing of the sending or the stop.
         return ConditionThenThreat().Match(normalised) is { Success: true } m && !IntentVocabulary.Instance.TalksOfSending(m.Groups[1].Value.Split(' '))
                && !AboutTheSending().IsMatch(m.Groups[1].Value);
@@ -41,6 +46,14 @@ internal static partial class OptOutDetector
     /// <summary>"se …" up to the first "(eu) vou" / "(a gente) vai" (since the fifty-first set also "talvez eu saia", "eu peço"): group 1 is the condition (normalised text).</summary>
     [GeneratedRegex(@"^se ((?:\w+ ){1,10}?)(?:(?:talvez|provavelmente|acho que|capaz de) )?(?:eu |a gente )?(?:vou|vai|vamos|saia|saio|peca|peco|bloqueie|bloqueio)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ConditionThenThreat();
+
+    /// <summary>"se/caso …" up to "(eu) prefiro": group 1 is the condition (normalised text); not a courtesy ("se possível", "se puder").</summary>
+    [GeneratedRegex(@"^(?:se|caso) (?!(?:for |nao for |fosse )?(?:possivel|puder|poder|der|nao (?:for|e|seja) (?:incomodo|problema|pedir muito)|nao se importar|nao se importa)\b)((?:\w+ ){1,10}?)(?:eu )?(?:prefiro|preferia|preferiria)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ConditionThenPreference();
+
+    /// <summary>How we send, in a condition ("se for assim", "se for desse jeito", "todo dia"): the sending itself (normalised).</summary>
+    [GeneratedRegex(@"\b(assim|desse jeito|dessa forma|desse modo|todo dia|toda hora|toda semana|sempre)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AboutHowItIsSent();
 
     /// <summary>Fifty-first blind set: "isso é spam?", "é spam isso?", "isso é golpe?" opening the message (normalised; read only when it ends asking).</summary>
     [GeneratedRegex(@"^(?:(?:isso|isto|essa mensagem|esse numero) )?(?:e|eh|seria) (?:um |uma )?(?:spam|golpe)(?: (?:isso|isto|ai))?\b", RegexOptions.CultureInvariant)]

@@ -65,11 +65,11 @@ internal static partial class OptOutDetector
     private static partial Regex LastMessageWished();
 
     /// <summary>A bare "para"/"chega"/"pare"/"basta" as the last clause, after a mark (raw text); its index is the mark's.</summary>
-    [GeneratedRegex(@"(?:[,.;!?…]\s*(?:(?:pelo\s+amor\s+de\s+deus|pelamor(?:\s+de\s+deus)?|por\s+favor)\s+)?|(?<=(?<!\p{L})(?:que\s+saco|amor\s+de\s+deus|pelamor))\s+)(?:para|pare|parem|chega|basta)(?:\s+(?:n[eé]|t[aá]|viu|pf|pfv|por\s+favor|poxa|hein|gente|pelo\s+amor\s+de\s+deus))?\s*[!.…]*\s*(?:\p{So}|\p{Cs})*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:[,.;!?…]\s*(?:(?:pelo\s+amor\s+de\s+deus|pelamor(?:\s+de\s+deus)?|por\s+favor)\s+)?|(?<=(?<!\p{L})(?:que\s+saco|amor\s+de\s+deus|pelamor))\s+)(?:para|pare|parem|chega|basta)(?:(?:\s*,\s*|\s+)(?:n[eé]|t[aá]|viu|pf|pfv|por\s+favor|poxa|hein|gente|pelo\s+amor\s+de\s+deus))?\s*[!.…]*\s*(?:\p{So}|\p{Cs})*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BareCommandAfterAComplaint();
 
     /// <summary>The complaint before it is of the messages, their number or their repetition, or plain weariness (normalised).</summary>
-    [GeneratedRegex(@"\b(ninguem aguenta|nao aguento|nao aguenta|que saco|saco cheio|chatice|que chato|insuportave(l|is)|irritante|insistente|insistentes|insistencia|que porre|todo dia|toda hora|todo santo dia|toda semana|a mesma coisa|de novo|outra vez|mais uma vez|por dia|por semana|\d+ (mensagens?|msgs?|vezes)|quantas mensagens|mensage(m|ns) demais|muita mensagem|muitas mensagens|spam|encheu|cansei|enchendo|essas mensagens|essa mensagem|esses avisos|essas vagas|essas ofertas)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(ninguem aguenta|nao aguento|nao aguenta|que saco|saco cheio|chatice|que chato|insuportave(l|is)|irritante|insistente|insistentes|insistencia|que porre|todo dia|toda hora|todo santo dia|toda semana|a mesma coisa|de novo|outra vez|mais uma vez|por dia|por semana|\d+ (mensagens?|msgs?|vezes)|quantas mensagens|mensage(m|ns) demais|(recebi|recebo|mandam|mandaram|mandando|enviam|enviaram) demais|(mandam|mandaram|mandando|enviam|enviando) (mensagem|mensagens)|(duas|tres|quatro|cinco|seis|dez|varias|tantas) (mensagens|mensagem)|muita mensagem|muitas mensagens|spam|encheu|cansei|enchendo|essas mensagens|essa mensagem|esses avisos|essas vagas|essas ofertas)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ComplaintOfTheMessages();
 
     /// <summary>The complaint names another matter (the pay, the traffic, his shifts…): the bare word is of that, not of us.</summary>

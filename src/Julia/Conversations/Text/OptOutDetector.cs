@@ -33,7 +33,8 @@ internal static partial class OptOutDetector
         // Fifty-seventh blind set: what he stops widened to everything, today's messages counted, a block threatened if the
         // sending goes on (OptOutDetector.Widened).
         // Fifty-ninth blind set: his number questioned, then deleted ("vcs ainda têm meu número? apaga"), "🚫 msg" (OptOutDetector.Paused).
-        return text is null ? null : StatedOrUrged(text) ?? ChannelsOrAskedHow(text) ?? WidenedOrThreatened(text) ?? DataAskedThenDeleted(text) ?? ProhibitedSending(text);
+        // Sixty-first blind set: a refusal closing a complaint of the messages, "🚫📵" (OptOutDetector.Exasperated).
+        return text is null ? null : StatedOrUrged(text) ?? ChannelsOrAskedHow(text) ?? WidenedOrThreatened(text) ?? DataAskedThenDeleted(text) ?? ProhibitedSending(text) ?? Exasperated(text);
     }
 
     static string? FamilyOf(string? text)
@@ -52,6 +53,8 @@ internal static partial class OptOutDetector
         // Fifty-fifth blind set: "pare, pense e me responda", "o whats tava bloqueado, por isso não respondi" — words of another
         // sense read as nothing (OptOutDetector.Channels).
         if (text is not null) text = WithoutOtherSenses(text);
+        // Sixty-first blind set: "pedi pra outra empresa parar de me mandar msg" — another sender's stop told (OptOutDetector.Exasperated).
+        if (text is not null) text = WithoutOthersAskedToStop(text);
         // Fifty-seventh blind set: "não quero mais receber em PF, só PJ" — the pay form, not "por favor" (OptOutDetector.Widened).
         if (text is not null) text = WithThePayFormSpelled(text);
         // Forty-first blind set: "quase pedi pra me tirar da lista mas vcs me salvaram", "eu ia mandar parar, mas essa vaga…" —
@@ -116,6 +119,8 @@ internal static partial class OptOutDetector
         // Forty-ninth blind set: "parar?", "se eu mandar stop eu paro de receber?", "se o valor não melhorar vou sair da lista" —
         // the stop asked back or supposed, not asked (OptOutDetector.Conditions).
         if (family is not null && OnlySupposed(text!, normalised)) return null;
+        // Sixty-first blind set: "para com isso, 800 reais num plantão de 12h?" — teasing at a price (OptOutDetector.Exasperated).
+        if (family is "parar_envio" or "comando" && AtThePrice(text!)) return null;
         // Fifty-third blind set: "…, mas se tiver plantão de UTI me chama", "não vou mais fazer o plantão do dia 3, me tira" — the
         // contact kept for one kind of offer, or one shift left (OptOutDetector.Kept).
         if (family is not null && KeptAfterAll(normalised)) return null;
@@ -387,7 +392,8 @@ internal static partial class OptOutDetector
     /// the drug it stops ("…pra parar a noradrenalina").</summary>
     [GeneratedRegex(@"\b(ja )?(pedi|falei|disse|mandei) (umas |mais de |ja )?(\d+|duas|tres|quatro|cinco|dez|mil|varias|muitas|tantas) vezes (para|que) (parar|parassem|pararem|nao mandar|nao me mandar)\b(?! (a|o|as|os|esse|essa) (?!mensage|envio|contato|vaga|oferta))" +
         // Thirty-fifth blind set: the times still to come, asked — "quantas vezes vou ter que pedir pra me excluir?".
-        @"|\bquantas vezes (eu )?(vou|vou ter que|vou ter de|vou precisar|tenho que|tenho de|preciso|terei que|devo) (pedir|falar|dizer|repetir) (para|que) (voces )?(me )?(tirar|tirarem|tire|tirem|excluir|excluirem|exclua|excluam|remover|removerem|remova|removam|retirar|retirarem|descadastrar|descadastrarem|parar|pararem|parem|sair|nao me mandar|nao mandar|nao me mandarem|nao mandarem)\b(?! (a|o|as|os|esse|essa|do|da) (?!mensage|envio|contato|vaga|oferta|lista|numero|cadastro))", RegexOptions.CultureInvariant)]
+        // Sixty-first blind set: "até quando vou ter que pedir pra parar?" — the same exasperation.
+        @"|\b(quantas vezes|ate quando) (eu )?(vou|vou ter que|vou ter de|vou precisar|tenho que|tenho de|preciso|terei que|devo) (pedir|falar|dizer|repetir|ficar pedindo|ficar falando) (para|que) (voces )?(me )?(tirar|tirarem|tire|tirem|excluir|excluirem|exclua|excluam|remover|removerem|remova|removam|retirar|retirarem|descadastrar|descadastrarem|parar|pararem|parem|sair|nao me mandar|nao mandar|nao me mandarem|nao mandarem)\b(?! (a|o|as|os|esse|essa|do|da) (?!mensage|envio|contato|vaga|oferta|lista|numero|cadastro))", RegexOptions.CultureInvariant)]
     private static partial Regex AskedTimesBefore();
 
     /// <summary>"mandei parar faz tempo e continuam mandando" — a request to stop told, then the sending that goes on.</summary>
@@ -401,7 +407,8 @@ internal static partial class OptOutDetector
     [GeneratedRegex(@"\b(denunci\w*|procon|process\w*|justica|advogad\w*|reclame aqui|bloque\w*|meus direitos|anpd|spam)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ReportOrBlock();
 
-    [GeneratedRegex(@"\b(tem|teria|manda|me manda) (outr[oa]s?|algum[a]?|mais alguma)\b|\bposso\b|\bpode mandar\b|(?<!\bnao )\b(sou medic[oa]|tenho interesse)\b", RegexOptions.CultureInvariant)]
+    // Sixty-first blind set: "não sou médico, sou enfermeiro, tem vaga pra mim?" — the holder asks for shifts himself.
+    [GeneratedRegex(@"\b(tem|teria|manda|me manda) (outr[oa]s?|algum[a]?|mais alguma)\b|\b(tem|teria) (alguma )?(vaga|vagas|plantao|plantoes|algo)( \w+){0,2} para mim\b|\bposso\b|\bpode mandar\b|(?<!\bnao )\b(sou medic[oa]|tenho interesse)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AsksForAnother();
 
     /// <summary>
