@@ -39,6 +39,12 @@ public sealed class FakeChatwoot : LoopbackServer
     /// <summary>Every endpoint answers 503, as a Chatwoot behind a proxy that lost it.</summary>
     public bool Down { get; set; }
 
+    /// <summary>
+    /// A hung Chatwoot: every request is accepted and never answered (the caller times out). Requests already waiting
+    /// stay unanswered after it is set back to false.
+    /// </summary>
+    public bool Hung { get; set; }
+
     /// <summary>When set, a request without this `api_access_token` answers 401 like Chatwoot.</summary>
     public string? RequiredToken { get; set; }
 
@@ -115,6 +121,11 @@ public sealed class FakeChatwoot : LoopbackServer
             var call = new Call(http.Request.Method, http.Request.Path.Value ?? "", http.Request.QueryString.Value ?? "", token);
             Requests.Enqueue(call);
             OnRequest?.Invoke(call);
+            if (Hung)
+            {
+                try { await Task.Delay(Timeout.Infinite, http.RequestAborted); } catch (OperationCanceledException) { }
+                return;
+            }
             if (Down)
             {
                 await Results.Content("""{"error":"Service Unavailable"}""", "application/json", statusCode: 503).ExecuteAsync(http);
