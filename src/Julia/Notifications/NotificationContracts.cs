@@ -14,8 +14,12 @@ internal sealed record NewNotification(string Channel, string Kind, string Key, 
 internal abstract record DeliveryResult
 {
     public sealed record Delivered : DeliveryResult;
-    /// <summary>Try again later (peer down, 429, 5xx, timeout, open circuit); <paramref name="CountsAsAttempt"/> false when only waiting.</summary>
-    public sealed record Retry(string Error, TimeSpan? After = null, bool CountsAsAttempt = true) : DeliveryResult;
+    /// <summary>
+    /// Try again later (peer down, 429, 5xx, timeout, open circuit); <paramref name="CountsAsAttempt"/> false when only
+    /// waiting. <paramref name="PeerAskedToWait"/>: the peer itself said how long to stay away (Slack's 429 `Retry-After`),
+    /// so the dispatcher calls none of the channel's notices before <paramref name="After"/> has passed.
+    /// </summary>
+    public sealed record Retry(string Error, TimeSpan? After = null, bool CountsAsAttempt = true, bool PeerAskedToWait = false) : DeliveryResult;
     /// <summary>Will never work (rejected payload, unknown conversation…): the notice ends as `falhou`.</summary>
     public sealed record Failed(string Error) : DeliveryResult;
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace Julia.Notifications;
@@ -24,6 +25,12 @@ internal sealed partial class NotificationDispatcher(
     readonly Infrastructure.Logging.FailureStreak streak = new("Notification dispatch loop", "continuing", time, logger);
 
     readonly Dictionary<string, INotificationChannel> byName = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
+
+    // A peer that said how long to stay away (Slack's 429 Retry-After) is not called again by this process before then:
+    // the channel's other notices wait without spending an attempt. Before, the rest of a batch — a wave of handoffs, an
+    // alert storm — was posted at once and each met the same 429, spending an attempt apiece
+    // (docs/decisions.md#handoff, "A peer's Retry-After holds its channel").
+    readonly ConcurrentDictionary<string, DateTimeOffset> heldUntil = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
@@ -66,12 +73,24 @@ internal sealed partial class NotificationDispatcher(
                 }
                 n = renewed;
             }
-            var result = byName.TryGetValue(n.Channel, out var channel)
-                ? await DeliverOneAsync(channel, n)
-                : new DeliveryResult.Failed($"canal desconhecido: {n.Channel}");
+            var result = !byName.TryGetValue(n.Channel, out var channel)
+                ? new DeliveryResult.Failed($"canal desconhecido: {n.Channel}")
+                : HeldFor(n.Channel) is { } left
+                    ? new DeliveryResult.Retry($"aguardando o Retry-After do {n.Channel}", left, CountsAsAttempt: false)
+                    : await DeliverOneAsync(channel, n);
+            if (result is DeliveryResult.Retry { PeerAskedToWait: true, After: { } after } && after > TimeSpan.Zero)
+                heldUntil[n.Channel] = time.GetUtcNow() + after;
             await RecordAsync(n, result, o);
         }
         return batch.Count;
+    }
+
+    /// <summary>How long the channel's peer asked this process to stay away still; null when it may be called.</summary>
+    TimeSpan? HeldFor(string channel)
+    {
+        if (!heldUntil.TryGetValue(channel, out var until)) return null;
+        var left = until - time.GetUtcNow();
+        return left > TimeSpan.Zero ? left : null;
     }
 
     async Task<DeliveryResult> DeliverOneAsync(INotificationChannel channel, Notification n)

@@ -35,9 +35,13 @@ internal sealed class SlackChannel(
         var breaker = breakers.Slack;
         if (!breaker.TryEnter()) return new DeliveryResult.Retry("circuito slack aberto", TimeSpan.FromSeconds(30), CountsAsAttempt: false);
         var result = await client.PostAsync(payload, ct);
-        if (result.Ok || result.Permanent) breaker.RecordSuccess(); else breaker.RecordFailure();
+        // A 429 is Slack answering, and saying when to come back: not a failure of the peer. Counted as one, a burst of
+        // them opened the breaker — a critical `circuito_aberto` and every notice held 120 s for a few seconds of limit.
+        if (result.Ok || result.Permanent || result.RetryAfter is not null) breaker.RecordSuccess(); else breaker.RecordFailure();
         if (!result.Ok)
-            return result.Permanent ? new DeliveryResult.Failed(result.Error ?? "rejeitado pelo Slack") : new DeliveryResult.Retry(result.Error ?? "falha", result.RetryAfter);
+            return result.Permanent
+                ? new DeliveryResult.Failed(result.Error ?? "rejeitado pelo Slack")
+                : new DeliveryResult.Retry(result.Error ?? "falha", result.RetryAfter, PeerAskedToWait: result.RetryAfter is not null);
         if (n.Kind == SlackNotices.HandoffOpened && n.HandoffId is { } handoffId) await handoffs.MarkSlackNotifiedAsync(handoffId, ct);
         return DeliveryResult.Ok;
     }
