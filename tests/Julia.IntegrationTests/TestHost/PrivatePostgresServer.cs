@@ -15,7 +15,9 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
     readonly string folder;
     readonly string bin;
 
-    PrivatePostgresServer(string folder, string bin) { this.folder = folder; this.bin = bin; }
+    readonly int maxConnections;
+
+    PrivatePostgresServer(string folder, string bin, int maxConnections) { this.folder = folder; this.bin = bin; this.maxConnections = maxConnections; }
 
     public int Port { get; } = LoopbackPorts.Free();
     string DataDirectory => Path.Combine(folder, "data");
@@ -25,12 +27,13 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
 
     public NpgsqlDataSource CreateDataSource() => NpgsqlDataSource.Create(Url + ";Pooling=false");
 
-    public static async Task<PrivatePostgresServer> StartAsync()
+    /// <param name="maxConnections">The server's `max_connections` (3 of them reserved for superusers, as by default).</param>
+    public static async Task<PrivatePostgresServer> StartAsync(int maxConnections = 100)
     {
         var bin = Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
             .Where(d => File.Exists(Path.Combine(d, "pg_ctl"))).OrderBy(d => int.Parse(Path.GetFileName(Path.GetDirectoryName(d))!)).LastOrDefault()
             ?? throw new InvalidOperationException("no /usr/lib/postgresql/*/bin/pg_ctl: install postgresql (./test.sh does)");
-        var server = new PrivatePostgresServer(await CreateFolderAsync(), bin);
+        var server = new PrivatePostgresServer(await CreateFolderAsync(), bin, maxConnections);
         await server.RunAsync("initdb", "-D", server.DataDirectory, "--auth=trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8");
         await server.StartAgainAsync();
         await using var admin = new NpgsqlConnection($"Host=127.0.0.1;Port={server.Port};Username=postgres;Database=postgres;Pooling=false");
@@ -54,7 +57,7 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
 
     /// <summary>Starts (or restarts after <see cref="StopAsync"/>) the server on the same port and data.</summary>
     public Task StartAgainAsync() => RunAsync("pg_ctl", "-D", DataDirectory, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "start",
-        "-o", $"-c listen_addresses=127.0.0.1 -p {Port} -c unix_socket_directories='' -c fsync=off -c max_connections=100");
+        "-o", $"-c listen_addresses=127.0.0.1 -p {Port} -c unix_socket_directories='' -c fsync=off -c max_connections={maxConnections}");
 
     /// <summary>`pg_ctl stop` (fast: sessions are terminated, as in a restart by an operator or a failover).</summary>
     public Task StopAsync(string mode = "fast") => RunAsync("pg_ctl", "-D", DataDirectory, "-m", mode, "-w", "-t", "60", "stop");
