@@ -49,10 +49,10 @@ public sealed class WebhookPlanningTests
     {
         var csb = new NpgsqlConnectionStringBuilder("Host=h;Options=-c plan_cache_mode=auto");
         DatabaseExtensions.ApplyPoolDefaults(csb);
-        Assert.Equal("-c plan_cache_mode=auto", csb.Options);
+        Assert.Equal("-c plan_cache_mode=auto -c client_connection_check_interval=2000", csb.Options);
 
         var plain = new NpgsqlConnectionStringBuilder("Host=h;Options=-c statement_timeout=5s");
         DatabaseExtensions.ApplyPoolDefaults(plain);
-        Assert.Equal("-c statement_timeout=5s -c plan_cache_mode=force_generic_plan", plain.Options);
+        Assert.Equal("-c statement_timeout=5s -c plan_cache_mode=force_generic_plan -c client_connection_check_interval=2000", plain.Options);
     }
 }

@@ -50,6 +50,12 @@ internal static class DatabaseExtensions
         // A prepared statement is planned once per connection, generically, not five times with its values first
         // (docs/decisions.md#prepared-statements). Only named (prepared) statements read this setting.
         if (csb.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) != true) AddOptions(csb, "-c plan_cache_mode=force_generic_plan");
+        // The server ends the session of a client that is gone (kill -9, a crash, a dropped host) within 2 s, even while
+        // its statement waits for a lock: otherwise that statement runs on after the process died and commits when the
+        // lock goes — a daily job's work then landed twice, once from the dead process and once from the next one that
+        // took its unfinished run over (docs/decisions.md#jobs, "A killed process's statement dies with it"). PostgreSQL 14+.
+        if (csb.Options?.Contains("client_connection_check_interval", StringComparison.Ordinal) != true)
+            AddOptions(csb, "-c client_connection_check_interval=2000");
         // No automatic statement preparation (`Max Auto Prepare`): an auto-prepared statement whose first execution
         // fails in a transaction is left corrupt on the connection (npgsql/npgsql#6391), and the next command on it reads
         // "unexpected backend message DataRow". The hot path prepares explicitly (docs/decisions.md#prepared-statements).
