@@ -92,6 +92,12 @@ while read -r f p; do passed=$((passed + p)); failed=$((failed + f)); done < <(
 # printed by xUnit as "[Test Class Cleanup Failure (…)]" but counted in no summary: each one is a failure here.
 cleanups=$(grep -acE '\[Test (Class|Collection|Assembly) Cleanup Failure' "$log")
 failed=$((failed + cleanups))
+# A test project that does not build runs none of its tests and prints no summary: each one is a failure here too (a
+# run once reported "N passed, 1 failed" for one failed test while the browser project had not compiled at all).
+unbuilt=$(grep -aoE '(error [A-Z]+[0-9]+:.*)\[[^]]*\.csproj\]' "$log" | grep -aoE '[^/]+\.csproj\]' | sort -u | wc -l)
+if [ "$unbuilt" -gt 0 ]; then
+  failed=$((failed + unbuilt)); echo "julia: $unbuilt projeto(s) não compilaram — seus testes não rodaram (veja 'error' em $log)" >&2
+fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "julia: dotnet test falhou sem resumo (erro de build?)" >&2; fi
 echo "$passed passed, $failed failed"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
