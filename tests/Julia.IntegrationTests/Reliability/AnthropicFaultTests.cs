@@ -10,7 +10,7 @@ namespace Julia.IntegrationTests.Reliability;
 /// docs/reliability.md, "Anthropic failing": 429, 529 and timeouts take the fallback path (docs/decisions.md#agent) — one
 /// holding message, the turn retried — and once Claude answers again every doctor gets one real reply.
 /// </summary>
-[LongRunning(1)]
+[LongRunning(2)]
 public sealed class AnthropicFaultTests(ITestOutputHelper output)
 {
     static readonly TimeSpan Outage = TimeSpan.FromSeconds(30);

@@ -10,7 +10,7 @@ namespace Julia.IntegrationTests.Reliability;
 /// docs/reliability.md, "SIGTERM mid-burst": a graceful stop (a deploy, `docker stop`) loses nothing, leaves nothing
 /// in doubt, and the next process answers at once — without waiting out a lease the stopped one left behind.
 /// </summary>
-[LongRunning(2)]
+[LongRunning(1)]
 public sealed class GracefulStopTests(ITestOutputHelper output)
 {
     [Fact]

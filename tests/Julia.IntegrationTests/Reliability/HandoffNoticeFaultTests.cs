@@ -9,7 +9,7 @@ namespace Julia.IntegrationTests.Reliability;
 /// docs/reliability.md, "Slack and Chatwoot down during handoffs" and "kill -9 during a handoff": the doctor's side of a
 /// handoff never waits for the staff's tools, and each staff notice, kept in the durable outbox, arrives once they answer.
 /// </summary>
-[LongRunning(1)]
+[LongRunning(2)]
 public sealed class HandoffNoticeFaultTests(ITestOutputHelper output)
 {
     const string AsksForAPerson = "quero falar com uma pessoa da equipe, por favor";

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace Julia.IntegrationTests.Reliability;
 
 /// <summary>docs/reliability.md, "Postgres restarted": webhooks get 503 while it is down (Evolution retries), nothing accepted is lost.</summary>
-[LongRunning(4)]
+[LongRunning(1)]
 public sealed class PostgresRestartTests(ITestOutputHelper output)
 {
     static readonly TimeSpan DownFor = TimeSpan.FromSeconds(8);

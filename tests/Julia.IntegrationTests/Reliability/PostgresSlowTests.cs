@@ -8,7 +8,7 @@ namespace Julia.IntegrationTests.Reliability;
 /// docs/reliability.md, "tables locked" and "redelivery storm": Postgres up but not answering for some tables, and
 /// Evolution's re-sends hitting two api processes at once while Postgres restarts.
 /// </summary>
-[LongRunning(2)]
+[LongRunning(1)]
 public sealed class PostgresSlowTests(ITestOutputHelper output)
 {
     static readonly TimeSpan LockedFor = TimeSpan.FromSeconds(20);

@@ -11,7 +11,7 @@ namespace Julia.IntegrationTests.Reliability;
 /// Redis accepting commands without answering them. Redis only accelerates: nothing lost, nothing twice, and no key
 /// written late by a command that timed out holds a doctor's next turn back.
 /// </summary>
-[LongRunning(2)]
+[LongRunning(1)]
 public sealed class RedisFaultTests(ITestOutputHelper output)
 {
     [Fact]
