@@ -8,6 +8,9 @@ namespace Julia.Infrastructure.Logging;
 internal sealed class JuliaConsoleFormatterOptions : ConsoleFormatterOptions
 {
     public bool Json { get; set; }
+
+    /// <summary>Values no line may carry (docs/decisions.md#log-secrets).</summary>
+    public LogSecrets Secrets { get; set; } = LogSecrets.None;
 }
 
 /// <summary>
@@ -31,16 +34,19 @@ internal sealed class JuliaConsoleFormatter(IOptionsMonitor<JuliaConsoleFormatte
         if (entry.EventId.Name == StartupFault) return;
         var message = entry.Formatter(entry.State, entry.Exception);
         if (string.IsNullOrEmpty(message) && entry.Exception is null) return;
+        var secrets = options.CurrentValue.Secrets;
+        message = secrets.Scrub(message ?? "");
         var level = LevelName(entry.LogLevel);
         var timestamp = DateTimeOffset.UtcNow;
         var category = ShortCategory(entry.Category);
         if (options.CurrentValue.Json)
-            WriteJson(entry, writer, message, level, timestamp, category);
+            WriteJson(entry, writer, message, level, timestamp, category, secrets);
         else
-            WriteText(entry, writer, message, level, timestamp, category);
+            WriteText(entry, writer, message, level, timestamp, category, secrets);
     }
 
-    static void WriteText<TState>(in LogEntry<TState> entry, TextWriter writer, string message, string level, DateTimeOffset timestamp, string category)
+    static void WriteText<TState>(in LogEntry<TState> entry, TextWriter writer, string message, string level, DateTimeOffset timestamp, string category,
+        LogSecrets secrets)
     {
         writer.Write(timestamp.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"));
         writer.Write(' ');
@@ -52,7 +58,7 @@ internal sealed class JuliaConsoleFormatter(IOptionsMonitor<JuliaConsoleFormatte
         if (entry.Exception is { } ex)
         {
             writer.Write(" | ");
-            writer.Write(OneLine(ex.ToString()));
+            writer.Write(OneLine(secrets.Scrub(ex.ToString())));
         }
         writer.Write(Environment.NewLine);
     }
@@ -64,7 +70,8 @@ internal sealed class JuliaConsoleFormatter(IOptionsMonitor<JuliaConsoleFormatte
     /// </summary>
     static readonly JsonWriterOptions JsonLine = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    static void WriteJson<TState>(in LogEntry<TState> entry, TextWriter writer, string message, string level, DateTimeOffset timestamp, string category)
+    static void WriteJson<TState>(in LogEntry<TState> entry, TextWriter writer, string message, string level, DateTimeOffset timestamp, string category,
+        LogSecrets secrets)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, JsonLine))
@@ -79,7 +86,7 @@ internal sealed class JuliaConsoleFormatter(IOptionsMonitor<JuliaConsoleFormatte
                 foreach (var (key, value) in fields)
                     if (key != "{OriginalFormat}" && StructuredField(key) is { } name && value is not null)
                         json.WriteString(name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
-            if (entry.Exception is { } ex) json.WriteString("exception", ex.ToString());
+            if (entry.Exception is { } ex) json.WriteString("exception", secrets.Scrub(ex.ToString()));
             json.WriteEndObject();
         }
         writer.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));

@@ -30,6 +30,12 @@ internal static class LoggingExtensions
         builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", level <= LogLevel.Debug ? level : LogLevel.Critical);
         builder.Logging.AddFilter("Microsoft.AspNetCore.StaticFiles", level <= LogLevel.Debug ? level : LogLevel.Error);
         builder.Logging.AddConsole(o => o.FormatterName = JuliaConsoleFormatter.Name);
-        builder.Logging.AddConsoleFormatter<JuliaConsoleFormatter, JuliaConsoleFormatterOptions>(o => o.Json = production);
+        // At DEBUG the framework writes each request's URL, `?token=` included: no line carries a secret (docs/decisions.md#log-secrets).
+        var secrets = LogSecrets.From(builder.Configuration);
+        builder.Logging.AddConsoleFormatter<JuliaConsoleFormatter, JuliaConsoleFormatterOptions>(o =>
+        {
+            o.Json = production;
+            o.Secrets = secrets;
+        });
     }
 }

@@ -91,4 +91,25 @@ public sealed class JuliaConsoleFormatterTests
         public JuliaConsoleFormatterOptions Get(string? name) => value;
         public IDisposable? OnChange(Action<JuliaConsoleFormatterOptions, string?> listener) => null;
     }
+
+    /// <summary>docs/decisions.md#log-secrets: a secret's value and a URL's `token=` never reach a line, text or JSON, message or exception.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void NoLineCarriesASecretNorTheTokenOfAUrl(bool json)
+    {
+        var options = new JuliaConsoleFormatterOptions { Json = json, Secrets = new LogSecrets(["tok-evo-secreto-0001", "curto", null]) };
+        var formatter = new JuliaConsoleFormatter(new StaticMonitor(options));
+        using var writer = new StringWriter();
+        var message = "Request starting HTTP/1.1 POST http://127.0.0.1/webhook/evolution?x=1&TOKEN=%74ok-outro%2F1&y=2 - application/json 1537";
+        formatter.Write(new LogEntry<string>(LogLevel.Information, "Microsoft.AspNetCore.Hosting.Diagnostics", new EventId(1), message,
+            new InvalidOperationException("falhou com tok-evo-secreto-0001"), (s, _) => s), null, writer);
+        var line = writer.ToString();
+
+        Assert.DoesNotContain("tok-evo-secreto-0001", line);
+        Assert.DoesNotContain("%74ok-outro", line);
+        Assert.Contains("TOKEN=***&y=2", line);
+        Assert.Contains("falhou com ***", line);
+        Assert.Contains("curto", new LogSecrets(["curto"]).Scrub("curto demais para ser segredo")); // under 8 characters: ordinary words stay
+    }
 }
