@@ -39,13 +39,15 @@ internal static class StaffSandboxEndpoints
         {
             if (body is { Length: > 0 })
             {
-                using var doc = JsonDocument.Parse(WebhookRequests.WithoutBom(body));
+                using var doc = HandReadJson.Parse(request, body);
                 if (doc.RootElement.ValueKind == JsonValueKind.Object)
                 {
                     // As /admin/handoffs/{id}/resolver: a misspelt field or a text over its bound is a 400 naming it — the
                     // doctor never gets a reply cut at 4 000 characters without the sender knowing.
                     if (HandoffAdminEndpoints.UnknownField(doc.RootElement, "texto", "autor") is { } unknown) return BadBody(unknown);
+                    if (HandReadJson.RepeatedField(doc.RootElement) is { } repeated) return BadBody(repeated);
                     if (HandoffAdminEndpoints.TooLong(doc.RootElement, ("texto", MaxText), ("autor", MaxAuthor)) is { } tooLong) return BadBody(tooLong);
+                    if (HandoffAdminEndpoints.ControlCharacter(doc.RootElement, "texto", "autor") is { } controlCharacter) return BadBody(controlCharacter);
                     text = HandoffAdminEndpoints.Text(doc.RootElement, "texto", MaxText);
                     author = HandoffAdminEndpoints.Text(doc.RootElement, "autor", MaxAuthor);
                 }
@@ -54,7 +56,7 @@ internal static class StaffSandboxEndpoints
         // The same words and statuses as POST /admin/handoffs/{id}/resolver: a body problem is "Corpo inválido" with what
         // is wrong, a handoff that does not exist a 404, one already resolved a 409.
         catch (JsonException) { return BadBody("JSON malformado"); }
-        catch (InvalidOperationException) { return BadBody("texto com UTF-16 inválido (surrogate solto)"); }
+        catch (InvalidOperationException) { return BadBody(HandReadJson.UnreadableText); }
         if (string.IsNullOrWhiteSpace(text)) return BadBody("texto é obrigatório: envie {\"texto\": \"…\"} (autor é opcional)");
         if (await handoffs.FindAsync(id, ct) is not { } handoff)
             return TypedResults.Problem(statusCode: 404, title: $"Handoff {id} não encontrado");

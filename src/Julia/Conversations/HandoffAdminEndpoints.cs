@@ -57,18 +57,29 @@ internal static class HandoffAdminEndpoints
         try
         {
             // A UTF-8 BOM first (PowerShell, Windows editors) is read past, as by the typed bodies and the webhooks.
-            using var doc = JsonDocument.Parse(WebhookRequests.WithoutBom(body));
+            // A declared charset is honoured and a field given twice is a 400, as in the typed bodies (HandReadJson).
+            using var doc = HandReadJson.Parse(request, body);
             if (doc.RootElement.ValueKind != JsonValueKind.Object) return (null, null, "esperado um objeto JSON");
             if (UnknownField(doc.RootElement, "notas", "resolvido_por") is { } unknown) return (null, null, unknown);
+            if (HandReadJson.RepeatedField(doc.RootElement) is { } repeated) return (null, null, repeated);
             foreach (var field in new[] { "notas", "resolvido_por" })
                 if (doc.RootElement.TryGetProperty(field, out var v) && v.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
                     return (null, null, $"{field} precisa ser texto");
             if (TooLong(doc.RootElement, ("notas", MaxNotes), ("resolvido_por", MaxBy)) is { } tooLong) return (null, null, tooLong);
+            // A control character (NUL above all) is a 400 naming the field here, not the database's refusal after the lookup.
+            if (ControlCharacter(doc.RootElement, "notas", "resolvido_por") is { } control) return (null, null, control);
             return (Text(doc.RootElement, "notas", MaxNotes), Text(doc.RootElement, "resolvido_por", MaxBy), null);
         }
         catch (JsonException) { return (null, null, "JSON malformado"); }
-        catch (InvalidOperationException) { return (null, null, "texto com UTF-16 inválido (surrogate solto)"); }
+        catch (InvalidOperationException) { return (null, null, HandReadJson.UnreadableText); }
     }
+
+    /// <summary>"notas não pode ter caracteres de controle" for the first text field with one (line breaks and tabs allowed); null when none has.</summary>
+    internal static string? ControlCharacter(JsonElement root, params string[] fields) =>
+        fields.FirstOrDefault(f => root.TryGetProperty(f, out var v) && v.ValueKind == JsonValueKind.String
+                                   && v.GetString()!.Any(c => char.IsControl(c) && c is not ('\n' or '\t' or '\r'))) is { } name
+            ? $"{name} não pode ter caracteres de controle"
+            : null;
 
     /// <summary>The longest resolution notes and name kept: longer is a 400 naming the field, never a silent cut (docs/decisions.md#security).</summary>
     public const int MaxNotes = 2000, MaxBy = 200;

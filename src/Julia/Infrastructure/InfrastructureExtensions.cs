@@ -44,7 +44,13 @@ internal static class InfrastructureExtensions
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = FrameworkProblems.InPortuguese);
         // The admin API's numbers are JSON numbers: "max_por_dia": "30" or "naturalidade": "7" is a 400, as a wrong type
         // is everywhere else (ASP.NET's web defaults would read them from strings).
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
+        // A field given twice (`{"motivo": "a", "motivo": "b"}`, or `"confirmar"` false then true) is a 400 naming it: which
+        // of the two was meant is not Júlia's guess (docs/decisions.md#security; ASP.NET's default keeps the last in silence).
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+            o.SerializerOptions.AllowDuplicateProperties = false;
+        });
         builder.Services.AddExceptionHandler<HostileInputExceptionHandler>();
         // A request that cannot be bound throws in every environment, so Production answers exactly what the tests see.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

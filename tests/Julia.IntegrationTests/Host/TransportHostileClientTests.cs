@@ -138,6 +138,43 @@ public sealed class TransportHostileClientTests(TransportFixture f) : IClassFixt
         yield return new("POST evolution um byte por segundo", "POST", EvolutionUrl, [Json], Evolution("5511988870302"), Framing.Trickle, 408, Answer.Problem,
             "Tempo da requisição esgotado");
 
+        // Fixed by a second blind pass (2026-12-07, 318 requests written before the code was read): the two bodies read by
+        // hand ignored a declared charset (a Latin-1 `atenção` was a 400 "UTF-16 inválido"), kept the last of a field
+        // given twice, and let a NUL through to the database ("Dados recusados pelo banco", a WARNING, after the lookup);
+        // the typed bodies kept the last of a repeated field in silence too. Unknown ids: the body is judged first.
+        const string Unknown = "00000000-0000-4000-8000-00000000e0e0";
+        foreach (var (route, field) in new[] { ($"/admin/handoffs/{Unknown}/resolver", "notas"), ($"/sandbox/equipe/handoffs/{Unknown}/responder", "texto") })
+        {
+            yield return new($"POST {route} Latin-1 com charset declarado", "POST", route, ["Content-Type: application/json; charset=iso-8859-1", Admin],
+                Encoding.Latin1.GetBytes($"{{\"{field}\": \"atenção, já resolvido\"}}"), Framing.Whole, 404, Answer.Problem);
+            yield return new($"POST {route} {field} repetido", "POST", route, [Json, Admin], Encoding.UTF8.GetBytes($"{{\"{field}\": \"a\", \"{field}\": \"b\"}}"),
+                Framing.Whole, 400, Answer.Problem, "Corpo inválido");
+            yield return new($"POST {route} NUL em {field}", "POST", route, [Json, Admin], Encoding.UTF8.GetBytes($"{{\"{field}\": \"a\\u0000b\"}}"),
+                Framing.Whole, 400, Answer.Problem, "Corpo inválido");
+        }
+        foreach (var (name, route, body) in new[]
+                 {
+                     ("motivo", $"/admin/medicos/{Unknown}/apagar", """{"motivo": "a", "motivo": "b"}"""),
+                     ("motivo e MOTIVO", $"/admin/medicos/{Unknown}/apagar", """{"motivo": "a", "MOTIVO": "b"}"""),
+                     ("ate", $"/admin/medicos/{Unknown}/pausar", """{"ate": "2099-01-01", "motivo": "férias", "ate": "2099-02-01"}"""),
+                     ("confirmar", $"/admin/vagas/{Unknown}/reservar", $$"""{"medico_id": "{{Unknown}}", "confirmar": false, "confirmar": true}"""),
+                     ("naturalidade", "/admin/avaliacoes", $$"""{"conversa_id": "{{Unknown}}", "naturalidade": 5, "naturalidade": 9, "persona": 5, "objetivo": 5, "satisfacao": 5}"""),
+                 })
+            yield return new($"POST {route} campo repetido: {name}", "POST", route, [Json, Admin], Encoding.UTF8.GetBytes(body), Framing.Whole, 400,
+                Answer.Problem, "Requisição inválida");
+        // Held in the same pass, kept: nesting past the parser's depth, comments, trailing commas, literals JSON has not,
+        // top-level values that are not objects, form and multipart bodies, two Content-Type headers.
+        foreach (var (name, url, auth) in new[] { ("evolution", EvolutionUrl, ""), ("chatwoot", ChatwootUrl, ""), ("apagar", $"/admin/medicos/{Unknown}/apagar", Admin),
+                     ("resolver", $"/admin/handoffs/{Unknown}/resolver", Admin) })
+            foreach (var (what, body) in new[] { ("10 000 [", new string('[', 10_000)), ("comentário", "{/* c */}"), ("vírgula no fim", """{"a": 1,}"""),
+                         ("NaN", """{"a": NaN}"""), ("null no topo", "null"), ("lista no topo", "[]"), ("texto no topo", "\"x\"") })
+                yield return new($"POST {name} {what}", "POST", url, auth.Length > 0 ? [Json, auth] : [Json], Encoding.UTF8.GetBytes(body), Framing.Whole,
+                    name == "apagar" && what == "null no topo" ? 404 : 400, Answer.Problem);
+        yield return new("POST apagar multipart", "POST", $"/admin/medicos/{Unknown}/apagar", ["Content-Type: multipart/form-data; boundary=XX", Admin],
+            "--XX\r\nContent-Disposition: form-data; name=\"motivo\"\r\n\r\nx\r\n--XX--\r\n"u8.ToArray(), Framing.Whole, 415, Answer.Problem);
+        yield return new("POST evolution dois Content-Type", "POST", EvolutionUrl, [Json, "Content-Type: text/plain"], Evolution("5511988870305"), Framing.Whole, 415,
+            Answer.Problem);
+
         // Held before this pass, kept: HEAD on a POST-only route, the other methods, framing, sizes, tokens, paths, headers.
         foreach (var url in new[] { EvolutionUrl, ChatwootUrl })
         {
@@ -276,6 +313,26 @@ public sealed class TransportHostileClientTests(TransportFixture f) : IClassFixt
         await using var command = f.Data.CreateCommand("SELECT count(*) FROM interacoes WHERE provider_message_id = ANY(@ids)");
         command.Parameters.AddWithValue("ids", ids.ToArray());
         Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+    }
+
+    /// <summary>
+    /// The same message posted by 50 clients at once, each on its own connection (Evolution's retries racing a slow
+    /// answer): 50 × 200, exactly one `received` and one row (held in the second blind pass, 2026-12-07).
+    /// </summary>
+    [Fact]
+    public async Task TheSameMessageFromFiftyConnectionsAtOnceIsOneRow()
+    {
+        var message = EvolutionWebhooks.Text("5511988870320", "cinquenta vezes a mesma");
+        var id = message["data"]!["key"]!["id"]!.GetValue<string>();
+        var body = Encoding.UTF8.GetBytes(message.ToJsonString());
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ =>
+            SendAsync(f.Server.Port, new("50 de uma vez", "POST", EvolutionUrl, [Json], body, Framing.Whole, 200, Answer.Json))));
+
+        Assert.All(answers, a => Assert.Equal(200, a.Status));
+        Assert.Equal(1, answers.Count(a => Encoding.UTF8.GetString(a.Body).Contains("\"received\"", StringComparison.Ordinal)));
+        await using var command = f.Data.CreateCommand("SELECT count(*) FROM interacoes WHERE provider_message_id = @id");
+        command.Parameters.AddWithValue("id", id);
+        Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
     }
 
     static int CountOf(string text, string what)

@@ -30,7 +30,9 @@ internal sealed partial class HostileInputExceptionHandler(IProblemDetailsServic
                 _ => bad.InnerException is JsonException { Path: { Length: > 0 } path } json
                     ? json.Message.Contains("could not be mapped", StringComparison.Ordinal)
                         ? $"campo desconhecido: {path.TrimStart('$', '.')} (confira o nome na documentação)"
-                        : $"campo {path} ausente, malformado ou com tipo inesperado"
+                        : json.Message.Contains("uplicate", StringComparison.Ordinal)
+                            ? $"campo repetido: {path.TrimStart('$', '.')} (envie cada campo uma vez)"
+                            : $"campo {path} ausente, malformado ou com tipo inesperado"
                     : BoundParameter().Match(bad.Message) is { Success: true } p
                         ? $"parâmetro {WireName(http, p.Groups["name"].Value)} com tipo ou valor inesperado"
                         : RequiredParameter().Match(bad.Message) is { Success: true } r
