@@ -60,6 +60,8 @@ internal static partial class HandoffTriggerDetector
         @"|inuteis|inutil|vermes?|bostas?|sem vergonhas?|fdp|filh[oa]s? da puta|pau no cu|moleques?|amador(a|as|es)?|porcas?" +
         // Fourteenth blind set: "bando de enrolão", "empresa mequetrefe", "vocês são uns sem noção".
         @"|enrol(ao|oes|ona|onas)|mequetrefes?|fajut[oa]s?|vigaristas?|sem nocao" +
+        // Sixty-fourth blind set: "vcs são podres".
+        @"|podres?" +
         // Sixteenth blind set: "trouxas!" at the readers.
         @"|trouxas?" +
         // Nineteenth blind set: "enganadores!".
@@ -304,7 +306,7 @@ internal static partial class HandoffTriggerDetector
         "burra", "lixo", "palhac", "incompetente", "incopetente", "ridicul", "redicul", "desonest", "mentiros", "golpista", "irresponsave", "lascad",
         "otari", "babaca", "cretin", "escrot", "nojent", "porco", "porca", "trambiqueir", "caloteir", "estelionatari",
         "pilantra", "inut", "verme", "bosta", "vergonha", "fdp", "pau no cu", "moleque", "amador", "enrolao", "enroloes",
-        "enrolona", "mequetrefe", "fajut", "vigarista", "sem nocao", "trouxa", "enganador",
+        "enrolona", "mequetrefe", "fajut", "vigarista", "sem nocao", "trouxa", "enganador", "podre",
         // Forty-eighth blind set.
         "aproveitador", "sanguessuga", "explorador", "desqualificad", "enrolador",
         // Nouns of scorn and what the company gives called names ("serviço de quinta", "droga de empresa", "enfia essa vaga…").

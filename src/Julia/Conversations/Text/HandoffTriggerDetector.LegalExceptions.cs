@@ -252,7 +252,8 @@ internal static partial class HandoffTriggerDetector
     private static partial Regex StillThinking();
 
     // Thirty-sixth blind set: "faço perícia pro juizado" ("para o"), "tenho plantão na delegacia da mulher".
-    [GeneratedRegex(@"\b(perit[oa]s?|pericias?|hospital|ambulatorio|declaracao|certidao|plantao|plantoes|plantonista|vaga|vagas|trabalho|trabalhar|trabalhei|trabalha|atendo|atender|servidor|servidora|concurso|concursad[oa]|medic[oa]s?) (\w+ )?(no|na|nos|nas|do|da|dos|das|de|para|para a|para o|ao|junto a|junto da|junto ao) $", RegexOptions.CultureInvariant)]
+    // Sixty-fourth: "meu horário no juizado é de manhã" (his hours there).
+    [GeneratedRegex(@"\b(perit[oa]s?|pericias?|hospital|ambulatorio|horario|expediente|turno|declaracao|certidao|plantao|plantoes|plantonista|vaga|vagas|trabalho|trabalhar|trabalhei|trabalha|atendo|atender|servidor|servidora|concurso|concursad[oa]|medic[oa]s?) (\w+ )?(no|na|nos|nas|do|da|dos|das|de|para|para a|para o|ao|junto a|junto da|junto ao) $", RegexOptions.CultureInvariant)]
     private static partial Regex WorkplaceBefore();
 
     [GeneratedRegex(@"^(?: \w+){0,6}? (como (testemunha|perit[oa]|(medic[oa] )?legista)|(fazer|faco|fiz|fazendo|faz|para|de) (uma |a |as )?pericias?|periciar|contrat(a|am|ando|ou|aram)( \w+)? (medic[oa]s?|plantonistas?))\b", RegexOptions.CultureInvariant)]

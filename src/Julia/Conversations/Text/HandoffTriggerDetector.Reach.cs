@@ -102,7 +102,7 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(@"\b(whatsapp|whats|zap|telefone|numero|contato|email|e mail|celular|ramal)( \w+)? (do|da) (coordenador|coordenadora|diretor|diretora|chefe|responsavel|gerente|supervisor|supervisora|enfermeira|enfermeiro|medico|medica|plantonista)(?: \w+){0,2}? (do|da|no|na) (hospital|clinica|upa|ubs|ps|uti|pronto socorro|maternidade|santa casa)\b", RegexOptions.CultureInvariant)]
     private static partial Regex HospitalRoleContact();
 
-    [GeneratedRegex(@"\b(alguma|uma|outra|algum|um|outro) (pessoa|colega|medico|medica|plantonista) (para|que) (me )?(trocar|troque|substituir|substitua|cobrir|cubra|ficar no meu lugar|fique no meu lugar|render|renda|dividir|divida|assumir|assuma)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(alguma|uma|outra|algum|um|outro) (pessoa|colega|medico|medica|plantonista)( (cadastrad[oa]|disponivel|livre|habilitad[oa]|credenciad[oa]))? (para|que) (me )?(trocar|troque|substituir|substitua|cobrir|cubra|ficar no meu lugar|fique no meu lugar|render|renda|dividir|divida|assumir|assuma)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ColleagueForTheShift();
 
     /// <summary>

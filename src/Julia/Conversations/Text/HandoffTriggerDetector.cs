@@ -83,10 +83,14 @@ internal static partial class HandoffTriggerDetector
                            || NamedPersonAsked(text!, t) || TeamThenThem(t) || FormerContactAsked(t) || OursToCallBack(t) || SentToContactMe(t)
                            || AsksThroughChannelOrPlace(t) || AsksForAChannelToUs(text!, t) || DepartmentAsked(t) || NoOneAnswersAfterAnInterjection(t)
                            || CutShortRequest(t) || RoleThenItsContact(t) || WhomToTalkToAboutIt(text!, t) || AskedInPlainerWords(text!, t)
-                           || OursAskedByName(text!, t) || RefusedOrEscalated(t) || AskedInThePlainestWords(t))
+                           || OursAskedByName(text!, t) || RefusedOrEscalated(t) || AskedInThePlainestWords(t)
+                           // Sixty-fourth blind set: a lower-case name no list holds, an honorific and a role, another person (HandoffTriggerDetector.Presence.cs).
+                           || AskedInPresence(t))
             && !NoPersonMeant(t) && !NotOursAsked(t) && !OnlyALookAlikeOfARequest(t) && !NotACallWanted(t)
             && !PraisedOrCompared(t) && !OwnErrandThenBack(t) && !AnswersPraised(t) && !ARequestsWordInAnotherSense(t) && !ACallNotAskedFor(t) && !NotAskedInTheseWords(t))
             return HandoffTriggers.PersonRequested;
+        // Sixty-fourth blind set: "…, vou acionar", "isso é vínculo empregatício", the authorities (HandoffTriggerDetector.Presence.cs).
+        if (ThreatWithoutTheWords(text!, t) && !Joke(text!, t) && !NotAboutUs(t)) return HandoffTriggers.Legal;
         var quoted = text!.AsSpan().IndexOfAny("\"“”«»") >= 0;
         if (((MayBeLegal(t) && TheDoctorsLegalStep(Legal(), t, quoted)) || (MayBeLegalMore(t) && TheDoctorsLegalStep(LegalMore(), t, quoted))
              || (MayBeLegalConsequence(t) && TheDoctorsLegalStep(LegalConsequence(), t, quoted))
@@ -97,7 +101,7 @@ internal static partial class HandoffTriggerDetector
              || (MayBeLegalNotice(t) && TheDoctorsLegalStep(LegalNotice(), t, quoted))
              || (MayBeLegalEvidence(t) && TheDoctorsLegalStep(LegalEvidence(), t, quoted))
              || (MayBeLegalPlainer(t) && TheDoctorsLegalStep(LegalPlainer(), t, quoted))) && !Joke(text!, t)
-            && !NotAboutUs(t) && !RegistrationProgressOnly(t) && !AnErrandOrAPlaceOnly(t) && !PapersOrNewsOnly(t) && !LegalWordInAnotherSense(t))
+            && !NotAboutUs(t) && !RegistrationProgressOnly(t) && !AnErrandOrAPlaceOnly(t) && !PapersOrNewsOnly(t) && !LegalWordInAnotherSense(t) && !CrimeInAStory(t))
             return HandoffTriggers.Legal;
         var mayBeVeryStrong = MayBeVeryStrong(t);
         if (mayBeVeryStrong)
