@@ -128,6 +128,26 @@ public sealed class DetectionCorpusTests(ITestOutputHelper output)
         Assert.True(recall >= 0.98, $"opt_out recall {recall:P1}; missed: {string.Join(" | ", missed)}");
     }
 
+    /// <summary>
+    /// Signs beside a bare "para" ("🚫🚫🚫 para", "🛑 para", "para 😤") are none, as "para" alone and a lone "🛑" are
+    /// (docs/decisions.md#opt-out, signs alone): every such line of the corpus is labelled so and read so — the sixty-first set
+    /// left "🚫🚫🚫 para" opt-out beside "🛑 para" none.
+    /// </summary>
+    [Fact]
+    public void SignsBesideABareParaAreLabelledAndReadAsNone()
+    {
+        var lines = Corpus().Where(c => IsSignsAndBarePara(c.Text)).ToList();
+        Assert.True(lines.Count >= 3, $"only {lines.Count} lines of signs and a bare para");
+        Assert.All(lines, c => Assert.True(c.Label != "opt_out" && !OptOutDetector.IsOptOut(c.Text), $"{c.Label}: {c.Text}"));
+    }
+
+    static bool IsSignsAndBarePara(string text)
+    {
+        var letters = new string([.. text.Where(char.IsLetter)]).ToLowerInvariant();
+        return System.Text.RegularExpressions.Regex.IsMatch(letters, "^p+a+r+a+$")
+               && text.Any(c => char.IsSurrogate(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.OtherSymbol);
+    }
+
     [Theory]
     [InlineData("pedido_humano")]
     [InlineData("juridico")]

@@ -1186,4 +1186,97 @@ public sealed class OptOutDetectorTests
     [InlineData("troca meu email antigo, coloca o novo")]
     [InlineData("vcs nao param de mandar vaga kkk essa eu pego")]
     public void SixtyFirstSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    // Sixty-third blind set (docs/detection-history.md#opt-out): its stops missed before the fixes (the assistant addressed, an
+    // adverb of manner, "peço que me removam", the infinitive "não me procurar", "o menor interesse", "recuso receber", a life
+    // changed "esse ano", "se eu já pedi pra parar?", Portunhol, a refusal counted, our other number blocked) and, after them,
+    // the same ideas said otherwise.
+    [Theory]
+    [InlineData("favor nao me procurar mais")]
+    [InlineData("nao tenho o menor interesse")]
+    [InlineData("bom dia, me aposentei esse ano. favor nao mandar mais mensagens. abraco")]
+    [InlineData("recuso receber suas mensagens")]
+    [InlineData("nao precisa mais me oferecer nada")]
+    [InlineData("peco encarecidamente que parem")]
+    [InlineData("pela quarta vez peco que me removam")]
+    [InlineData("ja bloqueei o outro numero de vcs, agora esse. parem")]
+    [InlineData("sistema, favor remover meu contato")]
+    [InlineData("por que vcs continuam me mandando msg se eu ja pedi pra parar?")]
+    [InlineData("no quero mas mensagem no")]
+    // After the set's fixes.
+    [InlineData("pela 3a vez, nao quero")]
+    [InlineData("e a quinta vez que eu digo: nao quero")]
+    [InlineData("ja falei 3 vezes, nao quero")]
+    [InlineData("favor nao me contatar mais")]
+    [InlineData("nao tenho o minimo interesse")]
+    [InlineData("me recuso a receber mais mensagens")]
+    [InlineData("peco gentilmente que me tirem da lista")]
+    [InlineData("solicito respeitosamente que cessem os envios")]
+    [InlineData("mudei de cidade esse mes, pode me tirar da lista")]
+    [InlineData("ola sistema, quero sair da lista")]
+    [InlineData("assistente virtual, cancele meu cadastro")]
+    [InlineData("por que vcs continuam mandando se eu ja pedi pra sair?")]
+    [InlineData("no quero mas mensagens de vcs")]
+    [InlineData("nao precisa mais me oferecer nada, obrigado")]
+    [InlineData("nao me chamem mais de novo")]
+    [InlineData("nao me chame mais de jeito nenhum")]
+    [InlineData("para com isso julia, ja falei que nao quero")]
+    [InlineData("🚫📵 para")]
+    public void SixtyThirdSetStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    // …and its false opt-outs before the fixes (the name he is called by, a teasing "para com isso" at a compliment, a group of
+    // others left, another service's subscription and the wrong chat) and the forms the new rules must leave alone.
+    [Theory]
+    [InlineData("nao me chama mais de doutor kkk, me chama de pedro")]
+    [InlineData("para com isso, vc e muito gentil")]
+    [InlineData("sai do grupo dos residentes, muita mensagem")]
+    [InlineData("cancela minha assinatura da revista, ops, mensagem errada")]
+    // After the set's fixes.
+    [InlineData("nao me chama mais de doutor")]
+    [InlineData("nao me chame mais de dra, so ana")]
+    [InlineData("nao me chama mais de madrugada")]
+    [InlineData("para com isso, vc e muito gentil, obrigado")]
+    [InlineData("para com isso julia, vc e um amor")]
+    [InlineData("quero sair do grupo da turma")]
+    [InlineData("me tira do grupo da familia kkk ops")]
+    [InlineData("cancela minha assinatura da revista")]
+    [InlineData("cancela a assinatura do jornal")]
+    [InlineData("me tira da lista, desculpa, mensagem errada")]
+    [InlineData("sai do grupo, foi sem querer")]
+    [InlineData("trabalhei demais essa semana, nao me manda nada")]
+    [InlineData("pela 2a vez nao quero esse plantao")]
+    [InlineData("recuso receber o pagamento parcelado")]
+    [InlineData("recuso essa vaga")]
+    [InlineData("nao tenho o menor interesse nessa vaga")]
+    [InlineData("no quero mas esse plantao")]
+    [InlineData("sistema, tem vaga sabado?")]
+    [InlineData("bloqueei o outro numero da clinica sem querer")]
+    public void SixtyThirdSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    // Signs beside a bare "para" (the sixty-third set's call on the sixty-first's leftover, docs/decisions.md#opt-out): the word
+    // adds nothing to the signs and the signs add nothing to the word — none, as "para" and a lone "🛑" are; a sign beside a stop
+    // still stops.
+    [Theory]
+    [InlineData("🚫🚫🚫 para")]
+    [InlineData("🛑 para")]
+    [InlineData("para 😤")]
+    [InlineData("para 🛑")]
+    [InlineData("⛔ para")]
+    [InlineData("✋ para")]
+    [InlineData("❌ para")]
+    [InlineData("🚫 para 🚫")]
+    [InlineData("📵 para")]
+    [InlineData("😡😡 para")]
+    [InlineData("🛑 PARA 🛑")]
+    [InlineData("🚫 paraaa")]
+    public void SignsBesideABareParaAreNone(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("🛑 pare")]
+    [InlineData("🛑 parem")]
+    [InlineData("🚫 para de mandar")]
+    [InlineData("✋ para, nao quero mais")]
+    [InlineData("🛑 chega")]
+    [InlineData("🚫📵")]
+    public void SignsBesideAStopStillStop(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
 }

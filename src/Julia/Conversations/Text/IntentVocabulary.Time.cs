@@ -65,13 +65,26 @@ internal sealed partial class IntentVocabulary
     /// </summary>
     static bool DateOfAPastChange(string[] words, int from, int end, int start, ulong clauseEnds)
     {
-        if (end - from != 1 || !Months.Contains(words[from]) || from == 0 || words[from - 1] is not ("em" or "desde") || !Crosses(clauseEnds, end - 1, start)) return false;
+        if (!Crosses(clauseEnds, end - 1, start)) return false;
+        // Sixty-third blind set: "me aposentei esse ano, favor não mandar mais" — "esse ano / este mês / essa semana" after a
+        // verb of a change of life (not any past: "trabalhei demais essa semana, não me manda nada" may pause).
+        if (end - from == 2 && words[from] is "esse" or "este" or "nesse" or "neste" or "essa" or "esta" or "nessa" or "nesta"
+            && words[from + 1] is "ano" or "mes" or "semana")
+        {
+            for (var k = from - 1; k >= 0 && k >= from - 3 && !Crosses(clauseEnds, k, k + 1); k--)
+                if (LifeChanged.Contains(words[k])) return true;
+            return false;
+        }
+        if (end - from != 1 || !Months.Contains(words[from]) || from == 0 || words[from - 1] is not ("em" or "desde")) return false;
         for (var k = from - 2; k >= 0 && k >= from - 5 && !Crosses(clauseEnds, k, k + 1); k--)
             if (words[k] is "fui" or "foi" or "entrei" or "comecei" or "passei" || words[k].Length >= 5 && words[k] != "estou"
                 && (words[k].EndsWith("ei", StringComparison.Ordinal) && !words[k].EndsWith("rei", StringComparison.Ordinal) || words[k].EndsWith("ou", StringComparison.Ordinal)))
                 return true;
         return false;
     }
+
+    static readonly HashSet<string> LifeChanged =
+        ["aposentei", "aposentou", "formei", "mudei", "mudou", "larguei", "deixei", "parei", "entrei", "comecei", "passei", "sai", "fechei", "assumi", "fui", "foi"];
 
     static readonly HashSet<string> Months = ["janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"];
 

@@ -33,6 +33,9 @@ internal static partial class OptOutDetector
     static bool NoPhoneProhibited(string text)
     {
         if (text.Length > 24 || !text.Contains("📵", StringComparison.Ordinal)) return false;
+        // Sixty-third blind set: a bare "para" beside the signs adds nothing, either way ("🚫📵 para" is "🚫📵"; "🛑 para" is "🛑"):
+        // docs/decisions.md#opt-out, signs alone.
+        text = BareParaWord().Replace(text, " ");
         var prohibition = false;
         foreach (var rune in text.EnumerateRunes())
         {
@@ -42,6 +45,9 @@ internal static partial class OptOutDetector
         }
         return prohibition;
     }
+
+    [GeneratedRegex(@"(?<!\p{L})p+a+r+a+(?!\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BareParaWord();
 
     /// <summary>
     /// "pedi pra outra empresa parar de me mandar msg", "falei pro hospital parar de me ligar": another sender asked to stop,

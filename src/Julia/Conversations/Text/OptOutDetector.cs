@@ -34,7 +34,9 @@ internal static partial class OptOutDetector
         // sending goes on (OptOutDetector.Widened).
         // Fifty-ninth blind set: his number questioned, then deleted ("vcs ainda têm meu número? apaga"), "🚫 msg" (OptOutDetector.Paused).
         // Sixty-first blind set: a refusal closing a complaint of the messages, "🚫📵" (OptOutDetector.Exasperated).
-        return text is null ? null : StatedOrUrged(text) ?? ChannelsOrAskedHow(text) ?? WidenedOrThreatened(text) ?? DataAskedThenDeleted(text) ?? ProhibitedSending(text) ?? Exasperated(text);
+        // Sixty-third blind set: "pela 3ª vez: não quero" — a bare refusal said again, counted (OptOutDetector.Addressed).
+        return text is null ? null : StatedOrUrged(text) ?? ChannelsOrAskedHow(text) ?? WidenedOrThreatened(text) ?? DataAskedThenDeleted(text) ?? ProhibitedSending(text) ?? Exasperated(text)
+                                     ?? RefusalCounted(text);
     }
 
     static string? FamilyOf(string? text)
@@ -50,6 +52,9 @@ internal static partial class OptOutDetector
         // Thirty-fifth session: "sai daqui robô, chama gente", "sai robô, quero alguém" — the bot sent away, addressed as the
         // bot, is the wish for a person the handoff rules read (`dispensa_robo`), read here as nothing like the weariness.
         if (text is not null && BotDismissed().Match(text) is { Success: true } dismissed) text = text.Remove(dismissed.Index, dismissed.Length);
+        // Sixty-third blind set: "sistema, favor remover meu contato", "peço encarecidamente que parem", "não me chama mais de
+        // doutor" — the bot addressed, an adverb of manner and a name to be called by read as nothing (OptOutDetector.Addressed).
+        if (text is not null) text = WithoutAddressMannerOrName(text);
         // Fifty-fifth blind set: "pare, pense e me responda", "o whats tava bloqueado, por isso não respondi" — words of another
         // sense read as nothing (OptOutDetector.Channels).
         if (text is not null) text = WithoutOtherSenses(text);
@@ -121,6 +126,9 @@ internal static partial class OptOutDetector
         if (family is not null && OnlySupposed(text!, normalised)) return null;
         // Sixty-first blind set: "para com isso, 800 reais num plantão de 12h?" — teasing at a price (OptOutDetector.Exasperated).
         if (family is "parar_envio" or "comando" && AtThePrice(text!)) return null;
+        // Sixty-third blind set: "sai do grupo dos residentes", "cancela minha assinatura da revista, ops, mensagem errada" — a
+        // group of others left, the message sent to the wrong chat (OptOutDetector.Addressed).
+        if (family is not null && (OthersGroupLeft(normalised) || (family is not "engano" && WrongChat(text!)))) return null;
         // Fifty-third blind set: "…, mas se tiver plantão de UTI me chama", "não vou mais fazer o plantão do dia 3, me tira" — the
         // contact kept for one kind of offer, or one shift left (OptOutDetector.Kept).
         if (family is not null && KeptAfterAll(normalised)) return null;
@@ -289,7 +297,7 @@ internal static partial class OptOutDetector
 
     /// <summary>A block told as a slip ("bloqueei sem querer", "por engano") or of someone else ("já bloqueei eles", "bloqueei a
     /// outra agência").</summary>
-    [GeneratedRegex(@"\b(bloqueei|bloquiei|bloqueou)\b.*\b(sem querer|por engano|sem perceber|por acidente|desbloqueei)\b|\b(bloqueei|bloquiei) (eles|elas|ele|ela|esse povo|esse pessoal|essa gente|a outra|o outro|os outros|as outras|outra|outro|essa empresa|essa agencia|o numero deles|o numero dela|o numero dele)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(bloqueei|bloquiei|bloqueou)\b.*\b(sem querer|por engano|sem perceber|por acidente|desbloqueei)\b|\b(bloqueei|bloquiei) (eles|elas|ele|ela|esse povo|esse pessoal|essa gente|a outra|o outro(?! (numero|celular|contato|whats|zap)\b)|os outros|as outras|outra|outro(?! (numero|celular|contato|whats|zap)\b)|essa empresa|essa agencia|o numero deles|o numero dela|o numero dele)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BlockedElsewhere();
 
     /// <summary>Every offer refused beside the thing ("…e nem vaga nenhuma", "me tira da lista"): the stop stands.</summary>
@@ -735,7 +743,7 @@ internal static partial class OptOutDetector
     // Thirty-third blind set: the English "wait", "hold on", "never mind", "wrong chat" ("stop" then "wait" then "which hospital?"),
     // and the shift disowned ("stop" then "that's not my shift", "para" then "esse plantão não é meu": the stop was of a
     // mistaken booking; "that's not my number" is not among them — that is a wrong number, a stop).
-    [GeneratedRegex(@"^((k+|rs+|(ha)+|ops|opa|ah|ai|calma|desculpa|desculpe|foi mal|sorry|perdao|oops) )*(wait|hold on|hang on|never mind|nevermind|my bad|wrong (chat|conversation|group|person)|((that|this|it) s|thats|(that|this|it) is) not my (shift|booking|slot)|not my (shift|booking)|(esse|este|o) (plantao|turno) nao e (o )?meu|(essa|esta|a) (vaga|reserva) nao e (a )?minha|nao e (o |a )?(meu|minha)( (esse|este|essa|esta))? (plantao|turno|vaga|reserva)|espera|pera|perai|peraí|calma|mentira|brincadeira|estou brincando|brincando|zoeira|zoando|esquece|desconsidera|ignora|deixa para la|mandei errado|foi engano|(mensagem|msg|conversa|chat|contato|numero) errad[oa]|errei (a |o )?(conversa|chat|contato|numero|pessoa|grupo)|era para (outra pessoa|outro contato|outro grupo|outra conversa|minha|meu)|nao era para (voce|voces|ti|aqui|esse numero|este numero))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((k+|rs+|(ha)+|ops|opa|ah|ai|calma|desculpa|desculpe|foi mal|sorry|perdao|oops) )*(wait|hold on|hang on|never mind|nevermind|my bad|wrong (chat|conversation|group|person)|((that|this|it) s|thats|(that|this|it) is) not my (shift|booking|slot)|not my (shift|booking)|(esse|este|o) (plantao|turno) nao e (o )?meu|(essa|esta|a) (vaga|reserva) nao e (a )?minha|nao e (o |a )?(meu|minha)( (esse|este|essa|esta))? (plantao|turno|vaga|reserva)|espera|pera|perai|peraí|calma|mentira|brincadeira|estou brincando|brincando|zoeira|zoando|esquece|desconsidera|ignora|deixa para la|mandei errado|foi engano|foi sem querer|(mensagem|msg|conversa|chat|contato|numero) errad[oa]|errei (a |o )?(conversa|chat|contato|numero|pessoa|grupo)|era para (outra pessoa|outro contato|outro grupo|outra conversa|minha|meu)|nao era para (voce|voces|ti|aqui|esse numero|este numero))\b", RegexOptions.CultureInvariant)]
     private static partial Regex TakenBackOpening();
 
     /// <summary>A line that only says who writes for the doctor: "sou a esposa do Dr. Carlos", "aqui é a secretária da Dra. Ana".</summary>
@@ -788,8 +796,9 @@ internal static partial class OptOutDetector
     {
         // Thirty-fifth blind set: "vcs não param de mandar vaga boa" — the complaint form ("não param de mandar") with the offers
         // praised is the same compliment, laughing or not.
+        // Sixty-third blind set: "para com isso, vc é muito gentil" — a teasing "para com isso" answering a compliment needs no laughter.
         if (!(text.Contains("😂", StringComparison.Ordinal) || text.Contains("🤣", StringComparison.Ordinal) || Laughter().IsMatch(normalised)
-              || NeverStopping().IsMatch(normalised))) return null;
+              || NeverStopping().IsMatch(normalised) || (family is "parar_envio" or "comando" && TeasingStop().IsMatch(normalised)))) return null;
         var praise = OfferPraise().Match(normalised);
         if (!praise.Success && family is "parar_envio" or "comando") praise = PraiseOfUs().Match(normalised);
         if (!praise.Success) return null;
@@ -801,7 +810,7 @@ internal static partial class OptOutDetector
     /// Thirty-fourth session: "para com isso, vc é muito eficiente rsrs", "vcs são demais kkk" — her or the team praised in a
     /// laughing message is the same joke as praising the offers. "…vcs são insistentes demais kkk" praises nothing.
     /// </summary>
-    [GeneratedRegex(@"\b(voce|vc|voces|vcs|tu|julia)( (e|eh|es|sao|ta|esta|estao))?( (muito|mt|tao|super|bem|mais))? (eficientes?|otim[oa]s?|incrive(l|is)|demais(?! de\b)|feras?|rapid[oa]s?|maravilhos[oa]s?|sensaciona(l|is)|top|show|impressionantes?|uma graca|um amor|engracad[oa]s?|divertid[oa]s?|simpatic[oa]s?|fofa?s?|fof[oa]s?|hilari[oa]s?|uma figura)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(voce|vc|voces|vcs|tu|julia)( (e|eh|es|sao|ta|esta|estao))?( (muito|mt|tao|super|bem|mais))? (eficientes?|otim[oa]s?|incrive(l|is)|demais(?! de\b)|feras?|rapid[oa]s?|maravilhos[oa]s?|sensaciona(l|is)|top|show|impressionantes?|uma graca|um amor|engracad[oa]s?|divertid[oa]s?|simpatic[oa]s?|fofa?s?|fof[oa]s?|hilari[oa]s?|uma figura|gentil|gentis|querid[oa]s?|atencios[oa]s?|um doce|um anjo)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PraiseOfUs();
 
     [GeneratedRegex(@"(^| )(k+|rs+|(rs){2,}s*|(ha){2,}h?|(he){2,}h?)( |$)", RegexOptions.CultureInvariant)]
