@@ -32,7 +32,12 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
             if (response.IsSuccessStatusCode)
             {
                 breaker.RecordSuccess();
-                return SendResult.Sent(ProviderId(body));
+                // A 2xx is a send only when it names the message. Without `key.id` (an empty body, an error object inside
+                // a 200/201, an id that is no string) Evolution neither confirmed nor refused it: it may have gone out, so
+                // the outcome is unknown and it is never sent again (docs/decisions.md#queue, "A 2xx that names no message").
+                return ProviderId(body) is { } id
+                    ? SendResult.Sent(id)
+                    : SendResult.Unknown($"Evolution respondeu HTTP {(int)response.StatusCode} sem key.id");
             }
             if (response.StatusCode == HttpStatusCode.BadRequest && IsNotOnWhatsApp(body))
             {
@@ -208,12 +213,18 @@ internal sealed partial class EvolutionClient(HttpClient http, IOptions<Evolutio
     static bool IsUnreachable(Exception ex) => ex is HttpRequestException or TaskCanceledException or TimeoutException
         or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException;
 
+    /// <summary>The message id of a sendText answer (`key.id`, v2 and v1 alike): a non-blank string, else null.</summary>
     static string? ProviderId(string body)
     {
         try
         {
             using var doc = JsonDocument.Parse(body);
-            return doc.RootElement.TryGetProperty("key", out var key) && key.TryGetProperty("id", out var id) ? id.GetString() : null;
+            return doc.RootElement is { ValueKind: JsonValueKind.Object } root
+                   && root.TryGetProperty("key", out var key) && key.ValueKind == JsonValueKind.Object
+                   && key.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                   && id.GetString() is { } text && !string.IsNullOrWhiteSpace(text)
+                ? text
+                : null;
         }
         catch (JsonException) { return null; }
     }
