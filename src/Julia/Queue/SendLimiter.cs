@@ -44,6 +44,14 @@ internal sealed class SendLimiter
         local now = tonumber(ARGV[1])
         local counted = ARGV[2] == '1'
         local first = ARGV[7] == '1'
+        if ARGV[12] ~= '1' then
+          local read = { KEYS[3] }
+          if counted then read = { KEYS[3], KEYS[1], KEYS[2], KEYS[4] } end
+          if counted and first then read = { KEYS[3], KEYS[1], KEYS[2], KEYS[4], KEYS[5], KEYS[6] } end
+          for _, k in ipairs(read) do
+            if redis.call('EXISTS', k) == 0 then return -1 end
+          end
+        end
         local wait = 0
         local last = tonumber(redis.call('GET', KEYS[3]) or '0')
         if last < 100000000000 then last = last * 1000 end
@@ -132,11 +140,18 @@ internal sealed class SendLimiter
         {
             now.ToUnixTimeMilliseconds(), m.CountsTowardLimits ? 1 : 0, o.MaxPerHour, o.MaxPerDay, o.MinIntervalSeconds * 1000L,
             (o.MaxIntervalSeconds <= 0 ? 0 : Math.Max(o.MinIntervalSeconds, spacing)) * 1000L, m.FirstContact ? 1 : 0, o.MaxFirstContactsPerDay, o.FirstContactIntervalSeconds * 1000L,
-            hourStart.AddHours(1).ToUnixTimeMilliseconds(), dayStart.AddDays(1).ToUnixTimeMilliseconds(),
+            hourStart.AddHours(1).ToUnixTimeMilliseconds(), dayStart.AddDays(1).ToUnixTimeMilliseconds(), 0,
         };
         var result = await redis.TryAsync<long?>(async db =>
         {
-            await RebuildIfMissingAsync(db, keys, hourStart, dayStart, ct);
+            // The script refuses (-1) while a key it reads is missing — flushed, expired, or evicted alone under
+            // `maxmemory` while the hour and day counts stayed — and runs again on keys rebuilt from the sent rows, which
+            // it then takes as they are (docs/decisions.md#rate-limits, "A key evicted alone").
+            if (Interlocked.Exchange(ref verify, 0) == 1) { await RebuildAsync(db, keys, hourStart, dayStart, ct); args[^1] = 1; }
+            var reply = (long)await db.ScriptEvaluateAsync(Script, [.. keys.Select(k => (RedisKey)k)], args);
+            if (reply != -1) return reply;
+            await RebuildAsync(db, keys, hourStart, dayStart, ct);
+            args[^1] = 1;
             return (long)await db.ScriptEvaluateAsync(Script, [.. keys.Select(k => (RedisKey)k)], args);
         }, null);
         return result switch
@@ -194,6 +209,12 @@ internal sealed class SendLimiter
     async Task RebuildIfMissingAsync(IDatabase db, string[] keys, DateTimeOffset hourStart, DateTimeOffset dayStart, CancellationToken ct)
     {
         if (Interlocked.Exchange(ref verify, 0) == 0 && await db.KeyExistsAsync(keys[1]) && await db.KeyExistsAsync(keys[0])) return;
+        await RebuildAsync(db, keys, hourStart, dayStart, ct);
+    }
+
+    /// <summary>Raises every limiter key to what today's sent rows say (a missing key gets that value; never lowered).</summary>
+    async Task RebuildAsync(IDatabase db, string[] keys, DateTimeOffset hourStart, DateTimeOffset dayStart, CancellationToken ct)
+    {
         await using var c = await store.DataSource.OpenConnectionAsync(ct);
         using var grid = await c.QueryMultipleAsync(new CommandDefinition("""
             SELECT count(*) FILTER (WHERE enviada_em >= @hourStart) AS Hour, count(*) AS Day,

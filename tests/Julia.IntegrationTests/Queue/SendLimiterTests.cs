@@ -254,6 +254,57 @@ public sealed class SendLimiterTests(LimiterFixture f) : IClassFixture<LimiterFi
             f.Redis.Flush();
         }
     }
+
+    /// <summary>
+    /// Redis evicting keys under `maxmemory` (`allkeys-lru`, the fourth drill) drops some keys and keeps others: the day's
+    /// first-contact count and one number's last send gone while the hour and day counts stay. Each key a reservation
+    /// reads that is missing is rebuilt from the sent rows first (docs/decisions.md#rate-limits, "A key evicted alone");
+    /// before, only a missing hour or day count started the rebuild, so the first-contact cap and the 45 s gap restarted
+    /// from nothing.
+    /// </summary>
+    [Fact]
+    public async Task AKeyEvictedAloneWhileTheHourAndDayCountsStayIsRebuiltToo()
+    {
+        f.Redis.Flush();
+        await using var db = f.Database.CreateDataSource();
+        await using (var c = await db.OpenConnectionAsync())
+        await using (var cmd = new Npgsql.NpgsqlCommand("""
+            WITH m AS (INSERT INTO medicos (telefone) VALUES ('5511999992501') RETURNING id),
+                 q AS (INSERT INTO fila_mensagens (medico_id, tipo, conteudo, status, enviada_em, metadata)
+                       SELECT m.id, 'campanha', 'x', 'enviada', @at - make_interval(secs => 400 * g), '{"primeiro_contato": true}'
+                       FROM m, generate_series(1, 2) g)
+            INSERT INTO interacoes (medico_id, direcao, autor_tipo, origem, conteudo, remote_jid, created_at)
+            SELECT m.id, 'saida', 'julia', 'fila:campanha', 'x', '5511999992501@s.whatsapp.net', @at - interval '10 seconds' FROM m
+            """, c))
+        {
+            cmd.Parameters.AddWithValue("at", DateTime.UtcNow);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var now = DateTimeOffset.UtcNow;
+        var local = Julia.Infrastructure.Time.SaoPaulo.ToLocal(now);
+        try
+        {
+            // Everything rebuilt once (the flush), as before: a reminder to another number goes.
+            Assert.Null(await Limiter.TryReserveAsync(Message("lembrete_solicitado"), "5511999992509", now, default));
+            Assert.True(await Redis.KeyExistsAsync($"rate:hora:{local:yyyyMMddHH}") && await Redis.KeyExistsAsync($"rate:dia:{local:yyyyMMdd}"));
+
+            // Evicted: the first-contact count and the number's last send; the hour and day counts stay.
+            await Redis.KeyDeleteAsync([$"rate:primeiros:{local:yyyyMMdd}", "rate:ultimo:5511999992501"]);
+            var first = await Limiter.TryReserveAsync(Message("campanha", firstContact: true), "5511999992502", now, default);
+            var toTheSameNumber = await Limiter.TryReserveAsync(Message("lembrete_solicitado"), "5511999992501", now, default);
+
+            Assert.NotNull(first);             // the day's 2 first contacts went out
+            Assert.NotNull(toTheSameNumber);   // 45 s after the last send to that number
+            Assert.Equal("2", (string?)await Redis.StringGetAsync($"rate:primeiros:{local:yyyyMMdd}"));
+        }
+        finally
+        {
+            await using var c = await db.OpenConnectionAsync();
+            await using var cleanup = new Npgsql.NpgsqlCommand("DELETE FROM medicos WHERE telefone = '5511999992501'", c);
+            await cleanup.ExecuteNonQueryAsync();
+            f.Redis.Flush();
+        }
+    }
 }
 
 public sealed class SendLimiterOutageTests
