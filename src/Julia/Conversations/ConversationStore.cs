@@ -134,6 +134,15 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
         WHERE {OpenConversationOf} IS NULL AND NOT {Erased}
         ON CONFLICT (medico_id) WHERE status IN ('active', 'paused') DO NOTHING;
 
+        -- The Chatwoot conversation Evolution's integration named in his newest message (kept in its midia by the
+        -- webhook, which names no `conversations`: docs/decisions.md#inbound, "Intake needs only its own tables").
+        UPDATE conversations c SET chatwoot_conversation_id = named.id
+        FROM (SELECT i.midia->>'{InboundStore.ChatwootConversationKey}' AS id FROM interacoes i
+              WHERE i.medico_id = @medicoId AND i.direcao = 'entrada' AND i.processado_em IS NULL
+                AND i.midia->>'{InboundStore.ChatwootConversationKey}' IS NOT NULL
+              ORDER BY i.id DESC LIMIT 1) named
+        WHERE c.id = {OpenConversationOf} AND c.chatwoot_conversation_id IS DISTINCT FROM named.id;
+
         {AttachInboundSql};
 
         SELECT {StateColumns} FROM conversations WHERE id = {OpenConversationOf};

@@ -30,43 +30,29 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
     // The end of a long message the stored text cut off, kept only when it asks to stop or for a person (InboundText.CutTail).
     public const string CutTailKey = "fim_cortado";
 
-    const string ChatwootCte = """
-        chatwoot_mapped AS (
-            UPDATE conversations SET chatwoot_conversation_id = @ChatwootConversationId
-            WHERE @ChatwootConversationId::text IS NOT NULL AND medico_id = (SELECT medico_id FROM inserted)
-              AND status IN ('active', 'paused') AND chatwoot_conversation_id IS DISTINCT FROM @ChatwootConversationId
-            RETURNING id)
-        """;
-
     readonly string extraCtes = string.Concat(effects.Select(e => e.InsertedCte("inserted")).OfType<string>().Select(c => ",\n" + c));
 
     // The statements, built once per store (the registered effects' CTEs are fixed once the process starts): the
     // prepared-statement caches (PreparedStatements) then know each by reference instead of hashing its text per message.
-    // The Chatwoot mapping (it sets the conversation's chatwoot_conversation_id) is in the statement only when the
-    // payload names a conversation: a statement that names `conversations` locks it, so an index build on that table
-    // held every webhook until the 10 s statement limit and answered 503 — although the message touches `interacoes`
-    // only (docs/decisions.md#inbound, "Intake needs only its own tables").
-    string MappingCte(bool mapped) => mapped ? ",\n" + ChatwootCte : "";
-
-    string InsertSql(bool mapped) => mapped ? insertSql ??= BuildInsertSql(true) : insertSqlUnmapped ??= BuildInsertSql(false);
-
-    string BuildInsertSql(bool mapped) => $"""
+    // None names `conversations`: the Chatwoot conversation a payload names is kept in the row's `midia` and the turn
+    // maps it (ConversationStore.BeginTurnSql). A statement that names a table locks it, so an index build on
+    // `conversations` held every webhook that carried the mapping until the 10 s statement limit and answered 503 — with
+    // Evolution's Chatwoot integration on, every known doctor's (docs/decisions.md#inbound, "Intake needs only its own tables").
+    string InsertSql => insertSql ??= $"""
         WITH erased AS (SELECT 1 FROM medicos WHERE id = @medicoId AND apagado_em IS NOT NULL),
         inserted AS (
             INSERT INTO interacoes (medico_id, {Columns}) SELECT @medicoId, {Values} WHERE NOT EXISTS (SELECT 1 FROM erased)
             ON CONFLICT (provider_message_id) WHERE direcao = 'entrada' DO NOTHING
-            RETURNING {Inserted}){MappingCte(mapped)}{extraCtes}
+            RETURNING {Inserted}){extraCtes}
         SELECT (SELECT medico_id FROM inserted), EXISTS (SELECT 1 FROM erased)
         """;
 
-    string InsertForPhoneSql(bool mapped) => mapped ? insertForPhoneSql ??= BuildInsertForPhoneSql(true) : insertForPhoneSqlUnmapped ??= BuildInsertForPhoneSql(false);
-
-    string BuildInsertForPhoneSql(bool mapped) => $"""
+    string InsertForPhoneSql => insertForPhoneSql ??= $"""
         WITH {DoctorStore.ByPhoneCte("found")},
         inserted AS (
             INSERT INTO interacoes (medico_id, {Columns}) SELECT found.id, {Values} FROM found WHERE found.telefone = @canonical
             ON CONFLICT (provider_message_id) WHERE direcao = 'entrada' DO NOTHING
-            RETURNING {Inserted}){MappingCte(mapped)}{extraCtes}
+            RETURNING {Inserted}){extraCtes}
         SELECT found.*, (SELECT medico_id FROM inserted) AS stored, profile.*
         FROM found {DoctorProfileStore.LateralJoin("profile", "found.id")}
         """;
@@ -80,7 +66,7 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
         SELECT medico_id FROM inserted
         """;
 
-    string? insertSql, insertSqlUnmapped, insertForPhoneSql, insertForPhoneSqlUnmapped, insertWithNewDoctorSql;
+    string? insertSql, insertForPhoneSql, insertWithNewDoctorSql;
 
     /// <summary>
     /// Known doctor: one statement. <c>Stored</c> is the doctor id, or null when this message id was already stored;
@@ -90,7 +76,7 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
     public async Task<(Guid? Stored, bool Erased)> InsertAsync(Guid medicoId, InboundRow row, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.QuerySinglePreparedAsync<(Guid?, bool)>(InsertSql(row.ChatwootConversationId is not null), ct, row, new { medicoId });
+        return await c.QuerySinglePreparedAsync<(Guid?, bool)>(InsertSql, ct, row, new { medicoId });
     }
 
     /// <summary>
@@ -104,7 +90,7 @@ internal sealed class InboundStore(NpgsqlDataSource db, IEnumerable<IInboundEffe
     public async Task<(DoctorRecord? Doctor, Guid? Stored, DoctorProfile? Profile)> InsertForPhoneAsync(string canonical, InboundRow row, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        var rows = await c.QueryPreparedAsync<DoctorRecord, StoredFor, DoctorProfile, (DoctorRecord Doctor, StoredFor Stored, DoctorProfile Profile)>(InsertForPhoneSql(row.ChatwootConversationId is not null),
+        var rows = await c.QueryPreparedAsync<DoctorRecord, StoredFor, DoctorProfile, (DoctorRecord Doctor, StoredFor Stored, DoctorProfile Profile)>(InsertForPhoneSql,
             (doctor, stored, profile) => (doctor, stored, profile), "stored", "Id", ct, row, DoctorStore.PhoneParameters(canonical));
         return rows.Count == 0 ? (null, null, null) : (rows[0].Doctor, rows[0].Stored.Stored, rows[0].Profile);
     }

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Julia.IntegrationTests.Reliability;
 
 /// <summary>
-/// docs/reliability.md, "an index build and a message naming its Chatwoot conversation", "a quick ALTER TABLE" and
+/// docs/reliability.md, "schema work on the webhook's tables": an index build with messages naming their Chatwoot conversation, "a quick ALTER TABLE" and
 /// "VACUUM FULL queued behind a reader": schema work an operator runs with Júlia up, on the tables the webhook reads or
 /// writes. A webhook may wait, and may answer 503 after the 10 s statement limit (Evolution re-sends it), never anything
 /// else, and nothing accepted is lost.
@@ -86,10 +86,10 @@ public sealed class TableLockTests(ITestOutputHelper output)
         var report = $"index: {Describe(duringIndex)}; alter: {Describe(duringAlter)}; vacuum full: {Describe(duringVacuum)}; ready during vacuum {readyDuringVacuum}";
         output.WriteLine($"observed: {report}");
         Assert.True(messages.AllStatuses.All(s => s is 200 or 503), $"webhooks answered [{string.Join(' ', firstStatuses)}], expected 200 or 503 only\n{rig.Logs()}");
-        // Intake without a Chatwoot mapping writes `interacoes` only: the index build does not hold it.
-        Assert.True(duringIndex.Skip(2).All(p => p.Status == 200 && p.Seconds < 3), $"unmapped messages during the index build: {report}\n{rig.Logs()}");
-        // Documented limit (docs/reliability.md, "Limits seen"): the mapping writes `conversations`, so it waits for the index.
-        Assert.True(duringIndex.Take(2).All(p => p.Status == 503), $"mapped messages during the index build: {report}\n{rig.Logs()}");
+        // Intake writes `interacoes` only, a message naming its Chatwoot conversation too (the turn maps it: the fourth
+        // drill; before, those two waited for the index and answered 503): the index build holds no webhook.
+        // (Under 8 s: well inside the 11 s the index is held and the 10 s statement limit; a loaded machine took 4.4 s.)
+        Assert.True(duringIndex.All(p => p.Status == 200 && p.Seconds < 8), $"messages during the index build: {report}\n{rig.Logs()}");
         // A lock shorter than the statement limit delays the webhook, it does not refuse it.
         Assert.True(duringAlter.All(p => p.Status == 200), $"messages during a 4 s ALTER TABLE: {report}\n{rig.Logs()}");
         // Nobody answers within the limit behind the vacuum; each answer is a 503 (re-sent), not a hang.
