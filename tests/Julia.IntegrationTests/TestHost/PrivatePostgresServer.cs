@@ -62,6 +62,42 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
     /// <summary>`pg_ctl stop` (fast: sessions are terminated, as in a restart by an operator or a failover).</summary>
     public Task StopAsync(string mode = "fast") => RunAsync("pg_ctl", "-D", DataDirectory, "-m", mode, "-w", "-t", "60", "stop");
 
+    /// <summary>
+    /// A failover to another server under the same address, restored logically: the old server stopped (fast), its
+    /// database dumped from a port nobody else knows (`pg_dump -Fc`), then a new cluster (`initdb`: another system
+    /// identifier, other OIDs) started on <see cref="Port"/> and the dump restored into it (`pg_restore`). Nothing
+    /// listens on the port from the stop until the restore is done, as while a standby is promoted. Returns how long the
+    /// address had no server with the data.
+    /// </summary>
+    public async Task<TimeSpan> FailOverToARestoredCopyAsync()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await StopAsync();
+        var aside = LoopbackPorts.Free();
+        var dump = Path.Combine(folder, "failover.dump");
+        await RunAsync("pg_ctl", "-D", DataDirectory, "-l", Path.Combine(folder, "server-old.log"), "-w", "-t", "60", "start",
+            "-o", $"-c listen_addresses=127.0.0.1 -p {aside} -c unix_socket_directories='' -c fsync=off");
+        await RunAsync("pg_dump", "-h", "127.0.0.1", "-p", aside.ToString(), "-U", "postgres", "-Fc", "-f", dump, Database);
+        await RunAsync("pg_ctl", "-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "stop");
+        Directory.Move(DataDirectory, DataDirectory + "-antigo");
+        await RunAsync("initdb", "-D", DataDirectory, "--auth=trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8");
+        await StartAgainAsync();
+        // Restored under another name and renamed when complete: Júlia's sessions meet "database does not exist" until
+        // then, never a half-restored schema (a promoted standby has its data at once).
+        await AdminAsync($"CREATE DATABASE {Database}_restaurando");
+        await RunAsync("pg_restore", "-h", "127.0.0.1", "-p", Port.ToString(), "-U", "postgres", "-d", Database + "_restaurando", "--exit-on-error", dump);
+        await AdminAsync($"ALTER DATABASE {Database}_restaurando RENAME TO {Database}");
+        return clock.Elapsed;
+    }
+
+    async Task AdminAsync(string sql)
+    {
+        await using var admin = new NpgsqlConnection($"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false");
+        await admin.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, admin);
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>`ALTER DATABASE … ALLOW_CONNECTIONS`; refusing also ends the sessions already open on it.</summary>
     public async Task AllowConnectionsAsync(bool allow)
     {
