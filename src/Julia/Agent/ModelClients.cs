@@ -31,6 +31,12 @@ internal static class ModelClients
             Endpoint = new Uri(o.OpenAIEndpoint),
             NetworkTimeout = o.CallTimeout,
             RetryPolicy = new ClientRetryPolicy(o.MaxRetries),
+            // Other servers' bodies in OpenAI's shape before the SDK reads them (docs/decisions.md#model-provider,
+            // "Other servers' shapes"); the per-call timeout stays NetworkTimeout's.
+            Transport = new HttpClientPipelineTransport(new HttpClient(new OpenAICompatibleShapes(new SocketsHttpHandler()))
+            {
+                Timeout = Timeout.InfiniteTimeSpan,
+            }),
         });
         return client.GetChatClient(o.Model).AsIChatClient();
     }
