@@ -120,7 +120,7 @@ internal sealed partial class OpenAICompatibleShapes : DelegatingHandler
             return 0;
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var call in calls.OfType<JsonObject>())
+        foreach (var call in calls.OfType<JsonObject>().ToList())
         {
             var id = Text(call["id"]);
             // Two calls under one id (Gemini's "" for each) would be answered as one: each gets its own.
@@ -139,8 +139,12 @@ internal sealed partial class OpenAICompatibleShapes : DelegatingHandler
                     JsonValue v when v.TryGetValue<string>(out var s) => string.IsNullOrWhiteSpace(s) ? "{}" : s,
                     var other => other.ToJsonString(),
                 };
+                // Arguments that are no JSON object (cut by the token limit, Python quotes) were run with none: the call
+                // is dropped, never run on half of what the model meant (docs/decisions.md#model-provider).
+                if (!IsObject(function["arguments"]!.GetValue<string>())) calls.Remove(call);
             }
         }
+        if (calls.Count == 0) message.Remove("tool_calls");
         return calls.Count;
     }
 
@@ -166,6 +170,12 @@ internal sealed partial class OpenAICompatibleShapes : DelegatingHandler
 
     [GeneratedRegex(@"<think>.*\z", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex Unclosed();
+
+    static bool IsObject(string json)
+    {
+        try { return JsonNode.Parse(json) is JsonObject; }
+        catch (JsonException) { return false; }
+    }
 
     static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }

@@ -58,12 +58,23 @@ public sealed class OpenAICompatibleShapesTests
     }
 
     [Fact]
-    public void ArgumentsThatAreNoJsonAreLeftForTheInvokerToRefuse()
+    public void ACallWhoseArgumentsAreNoJsonObjectIsDropped()
     {
-        var (body, _) = Run(Completion("""{"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function","function":{"name":"agendar_lembrete","arguments":"{\"data_hora\":\"2026-12-08T1"}}]}""", "\"length\""));
-        var call = body["choices"]![0]!["message"]!["tool_calls"]![0]!;
-        Assert.Equal("{\"data_hora\":\"2026-12-08T1", call["function"]!["arguments"]!.GetValue<string>());
-        Assert.Equal("length", body["choices"]![0]!["finish_reason"]!.GetValue<string>());
+        var (body, _) = Run(Completion("""
+            {"role":"assistant","content":null,"tool_calls":[
+              {"id":"c1","type":"function","function":{"name":"agendar_lembrete","arguments":"{\"data_hora\":\"2026-12-08T1"}},
+              {"id":"c2","type":"function","function":{"name":"buscar_vagas","arguments":"{'periodo': 'diurno'}"}}]}
+            """, "\"length\""));
+        var choice = body["choices"]![0]!;
+        Assert.Null(choice["message"]!["tool_calls"]);
+        Assert.Equal("length", choice["finish_reason"]!.GetValue<string>());
+
+        (body, _) = Run(Completion("""
+            {"role":"assistant","content":null,"tool_calls":[
+              {"id":"c1","type":"function","function":{"name":"buscar_vagas","arguments":"[1"}},
+              {"id":"c2","type":"function","function":{"name":"buscar_vagas","arguments":"{\"limite\":2}"}}]}
+            """, "\"tool_calls\""));
+        Assert.Equal("c2", Assert.Single(body["choices"]![0]!["message"]!["tool_calls"]!.AsArray())!["id"]!.GetValue<string>());
     }
 
     [Theory]
