@@ -2,6 +2,7 @@ using Julia.Agent;
 using Julia.Infrastructure.Hosting;
 using Julia.Infrastructure.Logging;
 using Julia.Infrastructure.Redis;
+using Julia.Queue;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -9,7 +10,8 @@ namespace Julia.Host;
 
 /// <summary>A few start-up lines: where Júlia listens, where Postgres and Redis are, and each integration's state.</summary>
 internal sealed partial class StartupBanner(
-    IConfiguration configuration, IOptions<AgentOptions> agent, NpgsqlDataSource dataSource, RedisGate redis, HostRoleInfo role, ILogger<StartupBanner> logger)
+    IConfiguration configuration, IOptions<AgentOptions> agent, IOptions<QueueOptions> queue, NpgsqlDataSource dataSource, RedisGate redis,
+    HostRoleInfo role, ILogger<StartupBanner> logger)
     : IHostedService
 {
     public Task StartAsync(CancellationToken ct)
@@ -31,10 +33,21 @@ internal sealed partial class StartupBanner(
         if (!string.IsNullOrWhiteSpace(configuration["Chatwoot:BaseUrl"]) && string.IsNullOrWhiteSpace(configuration["Evolution:BaseUrl"])
             && !string.Equals(configuration["Chatwoot:Mirroring"], "app", StringComparison.OrdinalIgnoreCase))
             LogSandboxMirroring();
+        // A limit at 0 is the pause switch of proactive sends (docs/decisions.md#rate-limits, "A limit at 0 pauses"): said
+        // where the proactive lane runs, so an operator who set it at 3 a.m. and forgot sees why nothing goes out.
+        if (role.RunsWorker && PausedBy(queue.Value) is { } paused)
+            LogProactivePaused(paused);
+        if (role.RunsWorker && queue.Value.MaxFirstContactsPerDay == 0 && PausedBy(queue.Value) is null)
+            LogFirstContactsPaused();
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>The variables at 0 that pause the counted proactive sends (`followup`, `campanha`), or null when none is.</summary>
+    internal static string? PausedBy(QueueOptions o) =>
+        string.Join(", ", new[] { ("MAX_MSGS_POR_HORA", o.MaxPerHour), ("MAX_MSGS_POR_DIA", o.MaxPerDay) }.Where(v => v.Item2 == 0).Select(v => $"{v.Item1}=0"))
+            is { Length: > 0 } names ? names : null;
 
     /// <summary>on / sandbox / off per peer (docs/decisions.md#modes).</summary>
     static IEnumerable<(string Name, string State)> Integrations(IConfiguration c, AgentOptions agent)
@@ -66,6 +79,12 @@ internal sealed partial class StartupBanner(
 
     [LoggerMessage(EventId = 126, Level = LogLevel.Warning, Message = "Chatwoot with the WhatsApp sandbox and CHATWOOT_ESPELHAMENTO=evolution: staff replies in Chatwoot are recorded but reach nobody (Evolution would deliver them); set CHATWOOT_ESPELHAMENTO=app to try the human loop here")]
     private partial void LogSandboxMirroring();
+
+    [LoggerMessage(EventId = 127, Level = LogLevel.Warning, Message = "envios proativos pausados: {Variaveis} — follow-ups e campanhas esperam na fila (pendente, limite, nenhuma tentativa gasta) até o limite voltar a ser maior que 0; respostas aos médicos e lembretes que eles pediram continuam")]
+    private partial void LogProactivePaused(string variaveis);
+
+    [LoggerMessage(EventId = 128, Level = LogLevel.Warning, Message = "primeiros contatos pausados: MAX_PRIMEIROS_CONTATOS_DIA=0 — mensagens de campanha a médicos nunca contatados esperam na fila; os outros envios seguem os limites")]
+    private partial void LogFirstContactsPaused();
 
     [LoggerMessage(EventId = 124, Level = LogLevel.Warning, Message = "ADMIN_API_TOKEN not set: /jobs, /admin, /campanhas and /metricas are open (development only)")]
     private partial void LogAdminUnprotected();
