@@ -8,11 +8,13 @@ namespace Julia.Privacy;
 /// <summary>
 /// The restart half of "Redis down during an erasure" (docs/decisions.md#lgpd): <see cref="CacheRemovalRetry"/> keeps an
 /// erased doctor's key names in memory only, so a process restarted during the outage forgot them. At start, and each
-/// time Redis answers again after it stopped answering, this sweeps the owners' pure-cache families (`medico:*`,
-/// `contexto:medico:*`) with SCAN (never KEYS) and deletes the keys about a doctor who is erased or absent. Nothing is
+/// time Redis answers again after it stopped answering, this sweeps the owners' families whose names hold a doctor
+/// (`medico:*`, `contexto:medico:*`, `rate:ultimo:*`) with SCAN (never KEYS) and deletes the keys about a doctor who is
+/// erased or absent. Nothing is
 /// written down: what is deleted is found from the database as it is now (an erased row has no phone).
 /// Cost: one pass over the keyspace in pages of <see cref="PageSize"/> keys, one indexed query per page and family —
-/// the cached doctors are those of the last `CACHE_TTL`, not the 100k in the table.
+/// the cached doctors are those of the last `CACHE_TTL` and the `rate:ultimo:*` numbers those sent to in the last hour,
+/// not the 100k in the table.
 /// </summary>
 internal sealed partial class ErasedCacheSweeper(IEnumerable<IPersonalDataOwner> owners, RedisGate redis, NpgsqlDataSource db,
     IOptions<PrivacyOptions> options, ILogger<ErasedCacheSweeper> logger) : BackgroundService

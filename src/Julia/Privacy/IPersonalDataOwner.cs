@@ -40,8 +40,9 @@ internal interface IPersonalDataOwner
         Task.FromResult<IReadOnlyList<string>>([]);
 
     /// <summary>
-    /// The SCAN patterns of the owner's pure caches (a key deleted costs one cache miss, nothing else), swept for keys
-    /// about erased or absent doctors at start and when Redis answers again (<see cref="ErasedCacheSweeper"/>).
+    /// The SCAN patterns of the owner's keys that deleting costs nothing for a doctor who is erased or absent (a pure
+    /// cache: one miss; `rate:ultimo:*`: a gap before a send that will not happen), swept for keys about erased or absent
+    /// doctors at start and when Redis answers again (<see cref="ErasedCacheSweeper"/>).
     /// </summary>
     IReadOnlyList<string> SweptCachePatterns => [];
 

@@ -10,7 +10,8 @@ namespace Julia.IntegrationTests.Privacy;
 /// <summary>
 /// An erasure while Redis is down, and the service restarted before Redis came back (docs/decisions.md#lgpd, "Redis
 /// down during an erasure"): the erasing process's in-memory retry is gone with it, yet the erased doctor's cached views
-/// (`medico:*`, `contexto:medico:*`, whose names hold his phone) are deleted when Redis answers the new process — found
+/// (`medico:*`, `contexto:medico:*`) and the time of his last send (`rate:ultimo:{número}`), whose names hold his phone,
+/// are deleted when Redis answers the new process — found
 /// by a sweep against the database, not from anything written down. A doctor who is still there keeps his.
 /// </summary>
 public sealed class ErasureAcrossARestartWithRedisDownTests
@@ -43,8 +44,13 @@ public sealed class ErasureAcrossARestartWithRedisDownTests
             erased = await c.ExecuteScalarAsync<Guid>(insert, new { phone = erasedPhone, nome = "Anacleto" });
             kept = await c.ExecuteScalarAsync<Guid>(insert, new { phone = keptPhone, nome = "Belmira" });
         }
-        string[] erasedKeys = [$"medico:telefone:{erasedPhone}", $"medico:id:{erased}", $"contexto:medico:{erased}"];
-        string[] keptKeys = [$"medico:telefone:{keptPhone}", $"medico:id:{kept}", $"contexto:medico:{kept}"];
+        // rate:ultimo:{número} too: the time of his last send, named by his phone (docs/decisions.md#lgpd). A doctor known only
+        // by his LID keeps his, keyed by the LID's digits.
+        const string keptLid = "190000000007781";
+        await using (var data = db.CreateDataSource())
+            await data.CreateCommand($"INSERT INTO medicos (whatsapp_lid, primeiro_nome, origem) VALUES ('{keptLid}@lid', 'Ciro', 'manual')").ExecuteNonQueryAsync();
+        string[] erasedKeys = [$"medico:telefone:{erasedPhone}", $"medico:id:{erased}", $"contexto:medico:{erased}", $"rate:ultimo:{erasedPhone}"];
+        string[] keptKeys = [$"medico:telefone:{keptPhone}", $"medico:id:{kept}", $"contexto:medico:{kept}", $"rate:ultimo:{keptPhone}", $"rate:ultimo:{keptLid}"];
         using (var before = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{redis.Port}"))
         {
             foreach (var key in erasedKeys.Concat(keptKeys).Append("teste:marcador"))
@@ -70,6 +76,6 @@ public sealed class ErasureAcrossARestartWithRedisDownTests
         }, n => n == 0, seconds: 30);
         Assert.Equal(0, left);
         foreach (var key in keptKeys) Assert.True(await after.GetDatabase(0).KeyExistsAsync(key), $"{key}: a doctor still there keeps his cache");
-        await second.Logs.AssertLoggedAsync(l => l.EventId == 9711, "LGPD: varredura do Redis: 3 chaves de médicos apagados removidas");
+        await second.Logs.AssertLoggedAsync(l => l.EventId == 9711, "LGPD: varredura do Redis: 4 chaves de médicos apagados removidas");
     }
 }
