@@ -73,7 +73,7 @@ internal static class AgentContextBuilder
         // offers them after, or when he asks (docs/decisions.md#agent, "Preferred shifts first").
         var prefs = ShiftPreferences.Parse(profile?.Preferencias);
         foreach (var s in shifts)
-            b.AppendLine(prefs.RanksShifts && !prefs.Fits(s) ? $"{s.Describe()} — fora do turno/região que ele prefere: ofereça só depois dos outros ou se ele pedir" : s.Describe());
+            b.AppendLine(prefs.Outside(s) ? $"{s.Describe()} — {ShiftPreferences.OutsideNote}: ofereça só depois dos outros ou se ele pedir" : s.Describe());
 
         if (earlier.Count > 0)
         {

@@ -88,10 +88,11 @@ internal sealed class ChatwootReserveCommand(
     {
         if (profile.EspecialidadeId is null)
             return "A especialidade dele não está cadastrada: não há lista de plantões para ele (o início do id de qualquer plantão aberto serve).";
-        var found = await catalog.SearchAsync(ShiftSearch.OfDoctor(profile.EspecialidadeId, ShiftPreferences.Parse(profile.Preferencias), Listed), holdings, ct);
+        var prefs = ShiftPreferences.Parse(profile.Preferencias);
+        var found = await catalog.SearchPreferredFirstAsync(ShiftSearch.OfDoctor(profile.EspecialidadeId, prefs, Listed), prefs, holdings, ct);
         return found.Count == 0
             ? "Nenhum plantão aberto para ele agora (a busca da Júlia: especialidade dele, valor mínimo, hospitais e setores bloqueados, conflitos)."
-            : $"Plantões abertos para ele (a busca da Júlia):\n{string.Join('\n', found.Select(s => Line(s)))}";
+            : $"Plantões abertos para ele (a busca da Júlia; os do turno/região que ele prefere primeiro):\n{string.Join('\n', found.Select(s => prefs.Outside(s) ? $"{Line(s)} ({ShiftPreferences.OutsideNote})" : Line(s)))}";
     }
 
     /// <summary>"• ab12cd34 — Hospital X (Santo André), sáb 12/12, noturno, 19:00–07:00, R$ 2.100".</summary>

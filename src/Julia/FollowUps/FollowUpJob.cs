@@ -77,9 +77,13 @@ internal sealed class FollowUpJob(NpgsqlDataSource db, QueueStore queue, ShiftSt
         return Infrastructure.Text.PtBrCount.Of(items.Count, "follow-up enfileirado", "follow-ups enfileirados");
     }
 
-    /// <summary>The first open shift the agent's search would offer him (date, priority, pay order), or null.</summary>
+    /// <summary>
+    /// The first open shift the agent would offer him: of his preferred periods and places first (the one ranking,
+    /// <see cref="ShiftCatalog.SearchPreferredFirstAsync"/>), then date, priority, pay order; or null.
+    /// </summary>
     async Task<Shift?> MatchingShiftAsync(Eligible e, Guid especialidadeId, CancellationToken ct) =>
-        (await catalog.SearchAsync(SearchFor(especialidadeId, e.Preferencias), await shifts.HoldingsAsync(e.MedicoId, ct), ct)).FirstOrDefault();
+        (await catalog.SearchPreferredFirstAsync(SearchFor(especialidadeId, e.Preferencias), ShiftPreferences.Parse(e.Preferencias),
+            await shifts.HoldingsAsync(e.MedicoId, ct), ct)).FirstOrDefault();
 
     /// <summary>FU2's search: one shift of his specialty, his minimum pay, not at a hospital or sector he blocked.</summary>
     internal static ShiftSearch SearchFor(Guid especialidadeId, string? preferencias)

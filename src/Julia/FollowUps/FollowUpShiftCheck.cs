@@ -26,7 +26,8 @@ internal sealed class FollowUpShiftCheck(NpgsqlDataSource db, ShiftStore shifts,
             FROM medicos WHERE id = @id
             """, new { id = m.MedicoId }, cancellationToken: ct));
         var other = d.EspecialidadeId is { } esp
-            ? (await catalog.SearchUncachedAsync(FollowUpJob.SearchFor(esp, d.Preferencias), await shifts.HoldingsAsync(m.MedicoId, ct), ct)).FirstOrDefault()
+            ? (await catalog.SearchPreferredFirstAsync(FollowUpJob.SearchFor(esp, d.Preferencias), ShiftPreferences.Parse(d.Preferencias),
+                await shifts.HoldingsAsync(m.MedicoId, ct), ct, fresh: true)).FirstOrDefault()
             : null;
         return new RewrittenText(FollowUpJob.Text("fu2", FollowUpJob.Greeting(d.Titulo, d.PrimeiroNome), other), other?.Id,
             other is null ? "vaga_indisponivel_sem_outra" : "vaga_indisponivel_outra_vaga", other?.Terms);

@@ -72,17 +72,20 @@ internal sealed class ShiftCatalog(ShiftStore store, JuliaCache cache, IOptions<
         [.. open.Where(s => Matches(s, search) && !holdings.Any(h => ShiftStore.Overlaps(h, s))).Take(Wanted(search))];
 
     /// <summary>
-    /// The agent context's list of open shifts: the shifts of his preferred periods and places first, then, up to the limit, the
+    /// The one ranking of every list of open shifts offered to a doctor — the agent's context, `buscar_vagas`, the
+    /// follow-up's shift (queued and re-checked at its send, <paramref name="fresh"/>: from the database, never the cache)
+    /// and Chatwoot's `/reservar` list: the shifts of his preferred periods and places first, then, up to the limit, the
     /// others in the search's own order — ranked, never hidden: "só noturno" puts the nights first, and a day shift he
     /// asks for by date is still there when fewer nights are open (docs/decisions.md#agent, "Preferred shifts first").
     /// </summary>
     public async Task<IReadOnlyList<Shift>> SearchPreferredFirstAsync(ShiftSearch search, ShiftPreferences prefs, IReadOnlyList<Shift> holdings,
-        CancellationToken ct)
+        CancellationToken ct, bool fresh = false)
     {
-        if (!prefs.RanksShifts) return await SearchAsync(search, holdings, ct);
-        var preferred = await SearchAsync(search with { OnlyFitting = prefs }, holdings, ct);
+        Task<IReadOnlyList<Shift>> Find(ShiftSearch q) => fresh ? SearchUncachedAsync(q, holdings, ct) : SearchAsync(q, holdings, ct);
+        if (!prefs.RanksShifts) return await Find(search);
+        var preferred = await Find(search with { OnlyFitting = prefs });
         if (preferred.Count >= Wanted(search)) return preferred;
-        var others = await SearchAsync(search, holdings, ct);
+        var others = await Find(search);
         return [.. preferred.Concat(others.Where(s => !preferred.Any(p => p.Id == s.Id))).Take(Wanted(search))];
     }
 

@@ -24,6 +24,12 @@ internal sealed record ShiftPreferences(int? ValorMinimo, IReadOnlyList<string> 
         (Turnos.Count == 0 || Turnos.Any(t => ShiftPeriod.Matches(shift, t)))
         && (Regioes.Count == 0 || Regioes.Any(r => PtBrText.SameName(shift.Cidade, r) || PtBrText.SameName(shift.Regiao, r)));
 
+    /// <summary>A shift ranked after the preferred ones (he named periods or places and it is outside them): marked where it is listed.</summary>
+    public bool Outside(Shift shift) => RanksShifts && !Fits(shift);
+
+    /// <summary>How a list marks a shift outside his preferences, after its description.</summary>
+    public const string OutsideNote = "fora do turno/região que ele prefere";
+
     public static ShiftPreferences Parse(string? json)
     {
         if (string.IsNullOrWhiteSpace(json)) return new(null, [], []);

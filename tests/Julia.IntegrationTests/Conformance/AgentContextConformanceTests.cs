@@ -229,6 +229,34 @@ public sealed class AgentContextConformanceTests(AgentContextFixture f) : IClass
     }
 
     /// <summary>
+    /// `buscar_vagas` without a period or place ranks as the context does (docs/decisions.md#agent, "Preferred shifts
+    /// first"): his "só noturno" puts the night first and the day shifts after it, marked. Before, the tool answered the
+    /// earliest day shifts first and the model offered them to a doctor who said he only works nights.
+    /// </summary>
+    [Fact]
+    public async Task BuscarVagasRanksHisPreferredPeriodFirstAndMarksTheOthers()
+    {
+        const string phone = "5511946600011";
+        var especialidade = await SpecialtyAsync("ctx_busca_turno");
+        await DoctorAsync(phone, especialidade, """{"turnos": ["noite"]}""");
+        var start = f.Wednesday.AddDays(20);
+        var days = new List<Guid>();
+        for (var d = 0; d < 3; d++) days.Add(await ShiftAsync(especialidade, start.AddDays(d), "07:00", "19:00", 1800));
+        var night = await ShiftAsync(especialidade, start.AddDays(4), "19:00", "07:00", 1800);
+        string? result = null;
+        f.Anthropic.Enqueue(Tool("buscar_vagas", new JsonObject { ["limite"] = 3 }));
+        f.Anthropic.Enqueue(r => { result = LastMessage(r); return Text("Tenho um noturno!"); });
+
+        await PostAsync(f.Client, Text(phone, "tem algo pra mim?"));
+        await f.WaitProcessedAsync(phone);
+
+        var ids = VagaId.Matches(result!).Select(m => Guid.Parse(m.Groups[1].Value)).Distinct().ToList();
+        Assert.Equal([night, days[0], days[1]], ids.Where(id => id == night || days.Contains(id)).Take(3));
+        Assert.DoesNotContain(days[2].ToString(), result);
+        Assert.Contains("fora do turno/região que ele prefere", result);
+    }
+
+    /// <summary>
     /// After `reservar_plantao` the next turn's prompt (inside CACHE_TTL_CONTEXTO) shows his new stage (`qualificado`) and the
     /// shift among those he holds, not among the open ones.
     /// </summary>

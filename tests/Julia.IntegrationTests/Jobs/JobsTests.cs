@@ -218,6 +218,40 @@ public sealed class JobsTests(JobsFixture f) : IClassFixture<JobsFixture>
         Assert.DoesNotContain(", ,", text);
     }
 
+    /// <summary>
+    /// FU2's shift ranked as the agent ranks his context (docs/decisions.md#agent, "Preferred shifts first"): he said "só
+    /// noturno" (`turnos`), so the night three days out is named before the earlier day shift — which the agent would have
+    /// listed after it, marked. Before, the follow-up took the earliest shift whatever his preferences.
+    /// </summary>
+    [Fact]
+    public async Task TheSecondFollowUpNamesAShiftOfHisPreferredPeriodFirst()
+    {
+        await f.ExecuteAsync("""
+            INSERT INTO especialidades (nome) VALUES ('fu2_turno') ON CONFLICT (nome) DO NOTHING;
+            INSERT INTO hospitais (nome, cidade) VALUES ('Hospital Diurno', 'Santo André'), ('Hospital Noturno', 'Santo André')
+            ON CONFLICT (nome, cidade) DO NOTHING;
+            INSERT INTO vagas (hospital_id, especialidade_id, data, hora_inicio, hora_fim, valor, status)
+            SELECT h.id, (SELECT id FROM especialidades WHERE nome = 'fu2_turno'), current_date + d, i::time, e::time, 2000, 'aberta'
+            FROM (VALUES ('Hospital Diurno', 2, '07:00', '19:00'), ('Hospital Noturno', 5, '19:00', '07:00')) AS x (nome, d, i, e)
+            JOIN hospitais h ON h.nome = x.nome AND h.cidade = 'Santo André';
+            WITH m AS (INSERT INTO medicos (telefone, primeiro_nome, titulo, origem, especialidade_id, preferencias_detectadas)
+                       VALUES ('5511999995212', 'Rui', 'Dr.', 'import', (SELECT id FROM especialidades WHERE nome = 'fu2_turno'),
+                               '{"turnos": ["noturno"]}')
+                       RETURNING id)
+            INSERT INTO conversations (medico_id, stage, controlled_by, last_outbound_at)
+            SELECT id, 'followup_1_enviado', 'ai', now() - interval '6 days' FROM m
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, (await RunJobAsync("followups")).StatusCode);
+
+        var (step, text) = (await f.QueryAsync<(string Step, string Conteudo)>("""
+            SELECT f.metadata->>'tipo_followup', f.conteudo FROM fila_mensagens f JOIN medicos m ON m.id = f.medico_id
+            WHERE f.tipo = 'followup' AND m.telefone = '5511999995212'
+            """)).Single();
+        Assert.Equal("fu2", step);
+        Assert.Contains("Hospital Noturno", text);
+    }
+
     [Fact]
     public async Task PauseExpiryReactivatesAndPressureDecays()
     {

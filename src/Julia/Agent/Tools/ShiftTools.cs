@@ -49,10 +49,12 @@ internal sealed partial class ShiftTools(
         var search = new ShiftSearch(especialidadeId, ParseDate(a.String("data_de")?.Trim()), ParseDate(a.String("data_ate")?.Trim()), a.String("periodo"),
             a.String("cidade") ?? a.String("regiao"), AtLeast(a.Int("valor_minimo"), prefs.ValorMinimo), Math.Clamp(a.Int("limite") ?? 5, 1, 5),
             prefs.BlockedHospitals, prefs.BlockedSectors);
-        var found = await catalog.SearchAsync(search, await store.HoldingsAsync(session.Turn.Doctor.Id, ct), ct);
+        // His preferred periods and places first, the others marked (docs/decisions.md#agent, "Preferred shifts first"):
+        // the criteria he gives narrow the search; his preferences only rank what it finds.
+        var found = await catalog.SearchPreferredFirstAsync(search, prefs, await store.HoldingsAsync(session.Turn.Doctor.Id, ct), ct);
         session.Offer(found);
         if (found.Count == 0) return "Nenhum plantão aberto com esses critérios agora.";
-        var list = string.Join('\n', found.Select(s => s.Describe()));
+        var list = string.Join('\n', found.Select(s => prefs.Outside(s) ? $"{s.Describe()} — {ShiftPreferences.OutsideNote}" : s.Describe()));
         // Another specialty than his registered one: listed (he may ask for a colleague, or work in it too), but
         // reservar_plantao refuses them — the model is told before it offers one as if he could take it.
         return profile?.EspecialidadeId is { } own && own != especialidadeId
