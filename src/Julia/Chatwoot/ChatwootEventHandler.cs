@@ -191,6 +191,14 @@ internal sealed partial class ChatwootEventHandler(
 
     const string NoText = "mensagem sem texto";
     const string OwnUser = "mensagem da própria integração";
+    const string Imported = "histórico importado: não é resposta da equipe";
+
+    /// <summary>
+    /// A message Chatwoot says was written elsewhere (`external_created_at`) longer ago than this is history being
+    /// imported, not a person answering now (docs/decisions.md#handoff, "Imported history is no staff reply"). A live
+    /// mirror that sets it (a bridge copying a message typed on the phone) arrives within seconds.
+    /// </summary>
+    internal static readonly TimeSpan HistoryAge = TimeSpan.FromHours(1);
 
     /// <summary>
     /// A public message of the token's own user without a `source_id` was typed in Chatwoot's screen: Júlia writes as
@@ -235,6 +243,10 @@ internal sealed partial class ChatwootEventHandler(
         if (m.Private) return "nota privada";
         if (m.SenderType is not "user") return $"remetente {Named(m.SenderType)}";
         if (identity.ProfileId is { } self && m.SenderId == self) return OwnUser;
+        // An import of old conversations (a user's token through the Messages API, or Chatwoot's own history sync) posts
+        // them as `outgoing` by a `user`: read as replies, each one took the conversation over (and with `app` mirroring
+        // would have been sent to the doctor again).
+        if (m.WrittenElsewhereAt is { } elsewhere && time.GetUtcNow() - elsewhere > HistoryAge) return Imported;
         if (string.IsNullOrWhiteSpace(m.Content)) return NoText;
         return null;
     }

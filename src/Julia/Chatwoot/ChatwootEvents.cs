@@ -61,7 +61,10 @@ internal abstract record ChatwootEvent
     /// <paramref name="SenderType"/> is lower snake case (`user`, `agent_bot`, `contact`, …) or null when Chatwoot did not say.
     /// Only outgoing, non-private messages written by a `user` are meant for the doctor's WhatsApp.
     /// <paramref name="CreatedAt"/> is when it was written, by Chatwoot's clock (`created_at`, ISO-8601 at the top of the
-    /// event); null when the payload has none or it is unreadable.
+    /// event); null when the payload has none or it is unreadable. <paramref name="WrittenElsewhereAt"/> is
+    /// `content_attributes.external_created_at`: Chatwoot keeps it only for a message created with the time it was written
+    /// elsewhere (an import of history through the Messages API, a channel's history sync); <see cref="DateTimeOffset.MinValue"/>
+    /// when it is there and unreadable, null when absent.
     /// </summary>
     public sealed record MessageCreated(
         long ConversationId,
@@ -76,7 +79,8 @@ internal abstract record ChatwootEvent
         long? SenderId,
         string? SenderName,
         int Attachments = 0,
-        DateTimeOffset? CreatedAt = null) : ChatwootEvent;
+        DateTimeOffset? CreatedAt = null,
+        DateTimeOffset? WrittenElsewhereAt = null) : ChatwootEvent;
 
     /// <summary>
     /// `message_updated` of a message deleted in Chatwoot (`content_attributes.deleted`): Evolution deletes it on WhatsApp;

@@ -125,7 +125,21 @@ internal static class ChatwootWebhookParser
             conversationId, phone, contactId, messageId, messageType, IsPrivate(Prop(root, "private")),
             Str(root, "content") is { } content ? TextPrefix.Of(content, MaxContentChars) : null, Text(Prop(root, "source_id")), senderType, Id(sender, "id") ?? Id(root, "sender_id"), Str(sender, "name"),
             Prop(root, "attachments") is { ValueKind: JsonValueKind.Array } files ? files.GetArrayLength() : 0,
-            WrittenAt(Prop(root, "created_at")));
+            WrittenAt(Prop(root, "created_at")), WrittenElsewhere(Prop(Obj(root, "content_attributes"), "external_created_at")));
+    }
+
+    /// <summary>
+    /// `content_attributes.external_created_at` (Chatwoot's "created at a different timestamp externally"): ISO-8601 or
+    /// epoch seconds or milliseconds; there but unreadable → <see cref="DateTimeOffset.MinValue"/> (long ago: only a message
+    /// written elsewhere has it); absent, null or empty → null.
+    /// </summary>
+    static DateTimeOffset? WrittenElsewhere(JsonElement value)
+    {
+        if (value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null) return null;
+        if (value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetString())) return null;
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var n) && n >= 1e11 && n < 253402300799000)
+            return DateTimeOffset.FromUnixTimeMilliseconds((long)n);
+        return WrittenAt(value) ?? DateTimeOffset.MinValue;
     }
 
     /// <summary>

@@ -46,6 +46,41 @@ public sealed class GenuinePayloadTests(HumanLoopFixture f) : IClassFixture<Huma
     }
 
     /// <summary>
+    /// An import of old conversations into Chatwoot (through the Messages API with a user's token, or Chatwoot's own history
+    /// sync) posts each old message as `outgoing`, `sender.type` `user`, with `content_attributes.external_created_at` the
+    /// time it was written: it is history, not a person answering — no takeover, nothing recorded or sent (docs/decisions.md#handoff,
+    /// "Imported history is no staff reply"). The same message written elsewhere seconds ago (a bridge mirroring a message
+    /// typed on the phone) still is a person's.
+    /// </summary>
+    [Fact]
+    public async Task AnImportedOldMessageIsNoStaffReplyButAFreshOneWrittenElsewhereIs()
+    {
+        const string phone = "5511988880409";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        foreach (var old in new JsonNode[] { "2025-03-14T12:00:00.000Z", 1741953600, 1741953600000, "ontem" })
+        {
+            var imported = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, phone);
+            imported["id"] = 880409000 + Random.Shared.Next(1, 999);
+            imported["content"] = "Oi Maria, tudo certo para o plantão de março?";
+            imported["source_id"] = "importado-123";
+            imported["content_attributes"] = new JsonObject { ["external_created_at"] = old };
+            var response = await f.PostChatwootAsync(imported);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(answer.GetProperty("status").GetString() == "ignored", $"{old}: {answer}");
+        }
+        Assert.Equal("ai", await f.ControlAsync(conversa));
+        Assert.Empty(await f.HandoffsAsync(conversa));
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM interacoes WHERE conversa_id = @conversa AND autor_tipo = 'humano'", new { conversa }));
+
+        var fresh = HumanLoopFixture.Webhook("webhook-message-created-outgoing.json", chatwootId, phone);
+        fresh["content"] = "Oi, aqui é o Carlos pelo celular";
+        fresh["content_attributes"] = new JsonObject { ["external_created_at"] = DateTimeOffset.UtcNow.AddSeconds(-20).ToString("O") };
+        Assert.Equal(HttpStatusCode.OK, (await f.PostChatwootAsync(fresh)).StatusCode);
+        Assert.Equal("human", await f.ControlAsync(conversa));
+    }
+
+    /// <summary>
     /// An inbox's agent bot gets `conversation_updated` without `changed_attributes` for every update (Chatwoot after PR
     /// #13975, before #14001) — the resolve itself and a reopen included, with the `humano` label Chatwoot keeps. Read as
     /// "labels contain humano", the resolve that had just returned the doctor to Júlia reopened his conversation for the
