@@ -1443,4 +1443,47 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("vcs tem escritorio? quero mandar um documento pelo correio")]
     [InlineData("posso ir ai no hospital amanha?")]
     public void SixtyFourthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    // Merge of the sixty-fourth set (docs/decisions.md#names): the set first read any lower-case word no list held as a name;
+    // these everyday questions, written after it, were 28 false requests for a person — a noun fills the same slot.
+    [InlineData("cadê o qrcode?")]
+    [InlineData("cade o gps?")]
+    [InlineData("cade a grana?")]
+    [InlineData("cadê o resumo?")]
+    [InlineData("cade o anexo?")]
+    [InlineData("cade o reajuste?")]
+    [InlineData("cade o vale?")]
+    [InlineData("cade o cronograma?")]
+    [InlineData("cade o biometrico?")]
+    [InlineData("cade o combustivel?")]
+    [InlineData("cadê o kit?")]
+    [InlineData("cade o epi?")]
+    [InlineData("cadê a máscara?")]
+    [InlineData("cadê o termo?")]
+    [InlineData("cadê o aditivo?")]
+    [InlineData("o raiox voltou?")]
+    [InlineData("o servidor voltou?")]
+    [InlineData("a dor voltou")]
+    [InlineData("a febre voltou")]
+    [InlineData("o sus voltou?")]
+    [InlineData("a grana ta ai?")]
+    [InlineData("a tabela ta ai?")]
+    [InlineData("o anexo ta ai?")]
+    [InlineData("o convenio voltou?")]
+    [InlineData("quero falar com o gps")]
+    [InlineData("o vale voltou?")]
+    [InlineData("a comida ta ai?")]
+    [InlineData("a marmita ta ai?")]
+    [Theory]
+    public void ANounInANamesSlotIsNoRequestForAPerson(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    // The same slots with a first name of pessoa.nomes are a request for one of ours.
+    [InlineData("cadê a jussara?")]
+    [InlineData("a cleide ta ai?")]
+    [InlineData("o robson voltou de ferias?")]
+    [InlineData("quero falar com a rosangela")]
+    [InlineData("passa pro anderson")]
+    [InlineData("o gilmar ta ai?")]
+    [Theory]
+    public void AFirstNameOfTheListInThoseSlotsIsARequestForAPerson(string text) => Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect(text));
 }

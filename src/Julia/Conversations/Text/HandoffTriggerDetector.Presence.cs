@@ -4,9 +4,9 @@ using Julia.Handoffs;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Sixty-fourth blind set (docs/detection-history.md#triggers): one of ours asked after by a first name in lower case that no
-/// list holds ("cadê a jussara?", "a jussara tá aí?", "o wellington voltou de férias?", "passa pro robson") — a word that is
-/// no word of any family nor of pessoa.naoNomes, in a slot a noun rarely fills, the whole message; "ainda tá aí / ainda
+/// Sixty-fourth blind set (docs/detection-history.md#triggers): one of ours asked after by a first name in lower case
+/// ("cadê a jussara?", "a jussara tá aí?", "o wellington voltou de férias?", "passa pro robson") — a name of pessoa.nomes,
+/// the whole message; "ainda tá aí / ainda
 /// trabalha aí" still asks whether she works here (the sixtieth set's call); by an honorific and a role ("a senhora
 /// responsável pode me atender?", "me passa pro moço do cadastro"); another person after Júlia failed ("tem outra pessoa?"),
 /// someone of a team ("tem alguém do suporte?"), "quem é seu supervisor?", the responsible sector, our office visited. Legal
@@ -28,19 +28,10 @@ internal static partial class HandoffTriggerDetector
         ["cade", " ta", " esta", "voltou", "falar com", "conversar com", "passa para", "transfere para", "transfira para"], StringComparison.Ordinal);
 
     /// <summary>
-    /// A first name: in pessoa.nomes, or a word of three letters or more that no family of deteccao.json and no word of
-    /// pessoa.naoNomes holds, with no ending of a noun ("-cao", "-mento", "-dade", "-agem").
+    /// A first name of pessoa.nomes. A word no list holds is not read as one: a noun fills the same slots ("cadê o anexo?",
+    /// "a febre voltou", "o servidor voltou?") and no list of nouns is ever whole (docs/decisions.md#handoff, "Names").
     /// </summary>
-    static bool LooksLikeAName(string w)
-    {
-        var words = IntentVocabulary.Instance;
-        if (words.FirstNames.Contains(w)) return true;
-        return w.Length >= 3 && !words.IsFamilyWord(w) && !words.NotNames.Contains(w)
-               && !NounOrRoleEndings.Any(e => w.EndsWith(e, StringComparison.Ordinal));
-    }
-
-    /// <summary>Endings of nouns ("-ção", "-mento", "-ncia", "-gia") and of a hospital's roles ("-ista", "-ião", "-eiro", "-logo").</summary>
-    static readonly string[] NounOrRoleEndings = ["cao", "coes", "mento", "dade", "agem", "ismo", "ncia", "gia", "ista", "iao", "eiro", "eira", "logo", "loga", "atra"];
+    static bool LooksLikeAName(string w) => IntentVocabulary.Instance.FirstNames.Contains(w);
 
     /// <summary>
     /// The whole message (after a greeting): "cadê a X", "a X tá aí / tá trabalhando hoje", "o X voltou de férias", "quero falar

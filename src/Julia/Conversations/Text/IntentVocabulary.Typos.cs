@@ -119,8 +119,7 @@ internal sealed partial class IntentVocabulary
                 // "certo" no "perto", "safados" no "sábados".
                 // optOut.interjeicoes ("cara", "mano") would turn "carta", "manso" into fillers.
                 // pessoa.nomes (sixty-second blind set) are first names: "marcia", "paula" are no targets for "marca", "pauta".
-                // pessoa.naoNomes (sixty-fourth) are nouns told from names, not words of a request: "laudo" no target for "lado".
-                case JsonValueKind.Object: foreach (var p in e.EnumerateObject()) if (p.Name is not ("_leia" or "umaOferta" or "interjeicoes" or "nomes" or "naoNomes")) Collect(p.Value); break;
+                case JsonValueKind.Object: foreach (var p in e.EnumerateObject()) if (p.Name is not ("_leia" or "umaOferta" or "interjeicoes" or "nomes")) Collect(p.Value); break;
             }
         }
         Collect(root);

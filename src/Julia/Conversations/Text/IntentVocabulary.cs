@@ -33,15 +33,6 @@ internal sealed partial class IntentVocabulary
     /// </summary>
     public HashSet<string> FirstNames { get; }
 
-    /// <summary>
-    /// Sixty-fourth blind set: nouns a doctor asks after as he would after a person ("cadê o recibo?", "o laudo tá aí?"),
-    /// beside every word of the other families, by which a lower-case word outside pessoa.nomes is told from a first name
-    /// (HandoffTriggerDetector.Presence.cs).
-    /// </summary>
-    public HashSet<string> NotNames { get; }
-
-    /// <summary>A word of any family of deteccao.json (a word of the language, not a first name).</summary>
-    public bool IsFamilyWord(string word) => typoFixes.ContainsKey("=" + word);
     readonly HashSet<string> prepositions, complementsOk, genericComplements, possessives, shiftNouns, specifiers;
     readonly Dictionary<string, string> typoFixes;
     readonly Sequences personPhrases;
@@ -99,7 +90,6 @@ internal sealed partial class IntentVocabulary
         personExceptionWindow = person.GetProperty("janelaExcecao").GetInt32();
         unmistakablePersons = new Sequences(Strings(person.GetProperty("inequivocos")));
         FirstNames = [.. Strings(person.GetProperty("nomes"))];
-        NotNames = [.. Strings(person.GetProperty("naoNomes"))];
         var negation = optOut.GetProperty("negacao");
         exitVerbs = [.. Strings(negation.GetProperty("verbosDeSaida"))];
         negatedModals = [.. Strings(negation.GetProperty("modais"))];
