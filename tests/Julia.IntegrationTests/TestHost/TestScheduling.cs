@@ -3,9 +3,9 @@ using Xunit.Abstractions;
 using Xunit.Sdk;
 
 // xUnit starts at most MaxParallelThreads tests at once (2 on a 2-core machine), and a test that is only waiting —
-// the fault matrix's minutes of Redis or Evolution outage — still holds its place. Four places, and the longest
+// the fault matrix's minutes of Redis or Evolution outage — still holds its place. Six places, and the longest
 // classes first, let those waits overlap with the rest of the suite (docs/reliability.md, "Run time").
-[assembly: CollectionBehavior(MaxParallelThreads = 4)]
+[assembly: CollectionBehavior(MaxParallelThreads = 6)]
 [assembly: TestCollectionOrderer("Julia.IntegrationTests.TestHost.LongTestsFirst", "Julia.IntegrationTests")]
 
 namespace Julia.IntegrationTests.TestHost;
