@@ -271,13 +271,20 @@ public sealed class SendLimiterTests(LimiterFixture f) : IClassFixture<LimiterFi
         await using (var cmd = new Npgsql.NpgsqlCommand("""
             WITH m AS (INSERT INTO medicos (telefone) VALUES ('5511999992501') RETURNING id),
                  q AS (INSERT INTO fila_mensagens (medico_id, tipo, conteudo, status, enviada_em, metadata)
-                       SELECT m.id, 'campanha', 'x', 'enviada', @at - make_interval(secs => 400 * g), '{"primeiro_contato": true}'
-                       FROM m, generate_series(1, 2) g)
+                       SELECT m.id, 'campanha', 'x', 'enviada', sent, '{"primeiro_contato": true}'
+                       FROM m, unnest(ARRAY[@first, @second]) sent)
             INSERT INTO interacoes (medico_id, direcao, autor_tipo, origem, conteudo, remote_jid, created_at)
             SELECT m.id, 'saida', 'julia', 'fila:campanha', 'x', '5511999992501@s.whatsapp.net', @at - interval '10 seconds' FROM m
             """, c))
         {
-            cmd.Parameters.AddWithValue("at", DateTime.UtcNow);
+            // The day's two first contacts, 400 s apart as the spacing rule allows; within 15 minutes of São Paulo's
+            // midnight 800 s ago is yesterday, so they go just after the day began (a run at 00:05 there counted one).
+            var at = DateTime.UtcNow;
+            var sinceMidnight = Julia.Infrastructure.Time.SaoPaulo.ToLocal(at).TimeOfDay;
+            var early = sinceMidnight < TimeSpan.FromMinutes(15);
+            cmd.Parameters.AddWithValue("at", at);
+            cmd.Parameters.AddWithValue("first", early ? at - sinceMidnight + TimeSpan.FromSeconds(2) : at.AddSeconds(-400));
+            cmd.Parameters.AddWithValue("second", early ? at - sinceMidnight + TimeSpan.FromSeconds(1) : at.AddSeconds(-800));
             await cmd.ExecuteNonQueryAsync();
         }
         var now = DateTimeOffset.UtcNow;
