@@ -45,9 +45,9 @@ internal sealed class SendLimiter
         local counted = ARGV[2] == '1'
         local first = ARGV[7] == '1'
         if ARGV[12] ~= '1' then
-          local read = { KEYS[3] }
-          if counted then read = { KEYS[3], KEYS[1], KEYS[2], KEYS[4] } end
-          if counted and first then read = { KEYS[3], KEYS[1], KEYS[2], KEYS[4], KEYS[5], KEYS[6] } end
+          local read = { KEYS[1], KEYS[2] }
+          if counted then read = { KEYS[1], KEYS[2], KEYS[4] } end
+          if counted and first then read = { KEYS[1], KEYS[2], KEYS[4], KEYS[5], KEYS[6] } end
           for _, k in ipairs(read) do
             if redis.call('EXISTS', k) == 0 then return -1 end
           end
@@ -144,9 +144,10 @@ internal sealed class SendLimiter
         };
         var result = await redis.TryAsync<long?>(async db =>
         {
-            // The script refuses (-1) while a key it reads is missing — flushed, expired, or evicted alone under
-            // `maxmemory` while the hour and day counts stayed — and runs again on keys rebuilt from the sent rows, which
-            // it then takes as they are (docs/decisions.md#rate-limits, "A key evicted alone").
+            // The script refuses (-1) while a counter it reads is missing (the hour and day counts for every proactive send)
+            // — flushed, expired, or evicted alone under `maxmemory` while others stayed — and runs again on keys rebuilt from the sent rows,
+            // which it then takes as they are. A number's own last-send key is no reason by itself: missing is its usual
+            // state (no send to him in the hour), and each rebuild would read the hour's sends (docs/decisions.md#evicted-key).
             if (Interlocked.Exchange(ref verify, 0) == 1) { await RebuildAsync(db, keys, hourStart, dayStart, ct); args[^1] = 1; }
             var reply = (long)await db.ScriptEvaluateAsync(Script, [.. keys.Select(k => (RedisKey)k)], args);
             if (reply != -1) return reply;
