@@ -33,12 +33,13 @@ internal sealed partial class InboundIntake(
         var o = options.Value;
         var received = time.GetUtcNow();
         var limits = new InboundTextLimits(o.MaxMessageChars, o.TruncateAboveChars, o.RejectAboveChars);
+        var chatwootId = ChatwootId(message.ChatwootConversationId);
         var row = new InboundRow(
             message.MessageId, message.Kind,
             InboundText.Stored(message.Text, message.Kind, limits),
-            InboundStore.MediaJson(BoundedCaption(message.Media, o.MaxMessageChars), message.MessageId, message.Quoted, ChatwootId(message.ChatwootConversationId),
+            InboundStore.MediaJson(BoundedCaption(message.Media, o.MaxMessageChars), message.MessageId, message.Quoted, chatwootId,
                 InboundText.WrittenBefore(message.SentAt, received), IntentInCutTail(message.Text, limits)),
-            jid, received, ChatwootId(message.ChatwootConversationId));
+            jid, received);
 
         DoctorRecord? doctor;
         if (canonical is null)
@@ -47,7 +48,7 @@ internal sealed partial class InboundIntake(
             // A LID nobody has, on a message Evolution also put in Chatwoot: his Chatwoot contact may know his phone
             // (docs/decisions.md#inbound, "LID-only senders"). Then he is that phone's doctor, and replies still go to the
             // LID he wrote from.
-            if (doctor is null && ChatwootId(message.ChatwootConversationId) is { } chatwootId
+            if (doctor is null && chatwootId is not null
                 && await PhoneFromChatwootAsync(long.Parse(chatwootId, System.Globalization.CultureInfo.InvariantCulture), ct) is { } phone)
             {
                 canonical = phone;

@@ -7,9 +7,8 @@ using Npgsql;
 namespace Julia.Conversations;
 
 /// <summary>A doctor's message as it is made durable (interacoes, direcao='entrada').</summary>
-/// <remarks><paramref name="ChatwootConversationId"/>: Evolution's Chatwoot integration says where the message is mirrored.</remarks>
-internal sealed record InboundRow(string ProviderMessageId, string Kind, string Content, string? MediaJson, string RemoteJid, DateTimeOffset ReceivedAt,
-    string? ChatwootConversationId = null);
+/// <remarks>The Chatwoot conversation Evolution's integration names travels in <paramref name="MediaJson"/> (the turn maps it).</remarks>
+internal sealed record InboundRow(string ProviderMessageId, string Kind, string Content, string? MediaJson, string RemoteJid, DateTimeOffset ReceivedAt);
 
 /// <summary>
 /// The one commit of an accepted webhook: the inbound interacoes row, deduplicated by the unique
