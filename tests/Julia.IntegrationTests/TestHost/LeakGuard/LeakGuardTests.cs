@@ -53,6 +53,7 @@ public sealed class LeakGuardTests
     [InlineData("mensagem de 55119876***** recebida")] // PhoneMask: at most the first 8 digits
     [InlineData("jid 55119876*****@s.whatsapp.net")]
     [InlineData("medico_id 6f1c2a8e-0d1b-4c57-9d1e-5f3a2b7c9e01, conversa 1234567, 2026-12-06T10:00:00Z")]
+    [InlineData("enviar ok: 1234567b-5511-2345-6789-a123ad4bfe5e (resposta)")] // a GUID whose middle groups read as a phone
     [InlineData("texto com 64 caracteres (conteúdo omitido)")]
     [InlineData("Inbound from abc@s.whatsapp.net has no usable phone")] // a WhatsApp address with letters is no e-mail
     [InlineData("Inbound FAULT87650001A3F2 accepted")] // an id built from the phone's digits is a word, not a number

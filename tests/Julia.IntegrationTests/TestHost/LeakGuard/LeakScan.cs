@@ -60,7 +60,8 @@ public static partial class LeakScan
         foreach (var (value, category) in secrets)
             if (text.Contains(value, StringComparison.Ordinal)) yield return $"secret ({category})";
         if (secretsOnly) yield break;
-        var runs = Runs(text);
+        // A GUID's digit groups, joined across its dashes, can read as a number ("…b-5511-9876-5432-a…"): ids are no phones.
+        var runs = Runs(GuidShape().Replace(text, "<id>"));
         if (runs.Any(r => phoneTails.Any(tail => r.Contains(tail, StringComparison.Ordinal)))) yield return "phone the test sent";
         else if (runs.Any(BrazilianPhoneShape)) yield return "phone-shaped number";
         else if (UnmaskedAddress().IsMatch(text)) yield return "WhatsApp address";
@@ -120,6 +121,9 @@ public static partial class LeakScan
 
     /// <summary>55 + DDD (11–99, no 0 in it) + 8 digits, or 9 + 8 digits: a Brazilian number whole, from anywhere in the app.</summary>
     static bool BrazilianPhoneShape(string run) => BrazilianPhone().IsMatch(run);
+
+    [GeneratedRegex(@"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")]
+    private static partial Regex GuidShape();
 
     [GeneratedRegex(@"^55[1-9][1-9](?:9\d{8}|[2-8]\d{7})$")]
     private static partial Regex BrazilianPhone();
