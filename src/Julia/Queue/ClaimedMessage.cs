@@ -7,6 +7,8 @@ namespace Julia.Queue;
 /// <see cref="TypingMs"/>: the typing time the row was queued with (a reply chunk's, or 0 for a staff message); null
 /// when it named none, and then its text's with HUMANIZAR on. <see cref="NamedShiftId"/>: the shift its text names
 /// (metadata `vaga_id`, a second follow-up's), looked at again before the send (<see cref="ISendTextCheck"/>).
+/// <see cref="ClaimedAtUtc"/>: the claim's `processando_desde`, which its send-started mark must still find (a process that
+/// stalled past the claim's lease sends nothing another claim now holds: docs/decisions.md#claim-fencing).
 /// <see cref="HonoursBlock"/>: not a proactive kind, yet blocked at the send when staff blocked the doctor
 /// (<see cref="QueueStore.HonoursBlockKey"/>).
 /// </summary>
@@ -14,7 +16,7 @@ internal sealed record ClaimedMessage(
     Guid Id, Guid MedicoId, Guid? ConversaId, string Kind, string Content, int Attempts, int MaxAttempts, DateTime CreatedAtUtc,
     string? SystemKind, int? TypingMs, bool FirstContact, bool AllowedUnderHuman, string? Llm, string? FollowUpStep = null,
     int Prioridade = 0, DateTime ScheduledForUtc = default, DateTime? AnswerBasisUtc = null, Guid? NamedShiftId = null,
-    bool HonoursBlock = false, bool SendStarted = false)
+    bool HonoursBlock = false, bool SendStarted = false, DateTime? ClaimedAtUtc = null)
 {
     public bool IsProactive => Kind is QueueKinds.Reminder or QueueKinds.FollowUp or QueueKinds.Campaign;
     public bool CountsTowardLimits => Kind is QueueKinds.FollowUp or QueueKinds.Campaign;

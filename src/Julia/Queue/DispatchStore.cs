@@ -64,7 +64,7 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
                envio_iniciado_em = CASE WHEN @markFirst AND f.id = (SELECT id FROM first)
                                          AND COALESCE((f.metadata->>'digitacao_ms')::int, 0) = 0 THEN now() END
         WHERE f.id IN (SELECT id FROM candidates)
-        RETURNING {Returning}, f.envio_iniciado_em IS NOT NULL AS SendStarted)
+        RETURNING {Returning}, f.envio_iniciado_em IS NOT NULL AS SendStarted, f.processando_desde AS ClaimedAtUtc)
         SELECT claimed.*, {StateColumns}
         FROM claimed JOIN medicos md ON md.id = claimed.medicoid
         """;
@@ -108,7 +108,7 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
     /// </summary>
     public static string HandedOffSql(string idParam) => $"""
         SELECT claimed.*, {StateColumns}
-        FROM (SELECT {Returning}, f.envio_iniciado_em IS NOT NULL AS SendStarted FROM fila_mensagens f
+        FROM (SELECT {Returning}, f.envio_iniciado_em IS NOT NULL AS SendStarted, f.processando_desde AS ClaimedAtUtc FROM fila_mensagens f
               WHERE f.id = {idParam} AND f.status = 'processando') claimed
         JOIN medicos md ON md.id = claimed.medicoid
         """;
@@ -142,20 +142,29 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
 
     /// <summary>
     /// From here on a send may have happened: recovery never resends such a row blindly. False when the row is no longer
-    /// claimed — a cancel ended it after the claim (docs/decisions.md#queue, "A cancel wins over a claim") — and must not go out.
+    /// claimed — a cancel ended it after the claim (docs/decisions.md#queue, "A cancel wins over a claim") — and must not go out;
+    /// false too when the claim is no longer this one (<paramref name="claimedAt"/>, the claim's `processando_desde`): the
+    /// process stalled past `FILA_PROCESSANDO_TIMEOUT_SEGUNDOS`, recovery gave the row back and another claim holds it now
+    /// (docs/decisions.md#claim-fencing). Null only for a row this process put in `processando` itself.
     /// </summary>
-    public async Task<bool> MarkSendStartedAsync(Guid id, CancellationToken ct)
+    public async Task<bool> MarkSendStartedAsync(Guid id, DateTime? claimedAt, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.ExecutePreparedAsync("""
+        return await c.ExecutePreparedAsync($"""
             BEGIN; SET LOCAL synchronous_commit = on;
-            UPDATE fila_mensagens SET envio_iniciado_em = now() WHERE id = @id AND status = 'processando';
+            UPDATE fila_mensagens SET envio_iniciado_em = now() WHERE id = @id AND {StillThisClaim};
             COMMIT;
-            """, ct, new { id }) == 1;
+            """, ct, new { id, claimed = claimedAt }) == 1;
     }
 
+    /// <summary><see cref="MarkSendStartedAsync(Guid, DateTime?, CancellationToken)"/> under whatever claim holds the row.</summary>
+    public Task<bool> MarkSendStartedAsync(Guid id, CancellationToken ct) => MarkSendStartedAsync(id, null, ct);
+
+    /// <summary>The row is still `processando` under the claim that read it (@claimed), not under a later claim of another process.</summary>
+    const string StillThisClaim = "status = 'processando' AND (@claimed::timestamptz IS NULL OR processando_desde = @claimed::timestamptz)";
+
     /// <summary>
-    /// <see cref="MarkSendStartedAsync(Guid, CancellationToken)"/> for a claimed message. A follow-up or a campaign
+    /// <see cref="MarkSendStartedAsync(Guid, DateTime?, CancellationToken)"/> for a claimed message. A follow-up or a campaign
     /// opening is marked only if the doctor has not written since it was queued: he may write while it shows
     /// "digitando…" after its re-checks, and the inbound's own cancel takes only pending rows. The same statement says
     /// so (<see cref="SendMark.Answered"/>): no extra round trip, and the reply lane's statement is unchanged
@@ -164,9 +173,9 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
     public async Task<SendMark> MarkSendStartedAsync(ClaimedMessage m, CancellationToken ct)
     {
         if (m.Kind is not (QueueKinds.FollowUp or QueueKinds.Campaign))
-            return await MarkSendStartedAsync(m.Id, ct) ? SendMark.Marked : SendMark.Ended;
+            return await MarkSendStartedAsync(m.Id, m.ClaimedAtUtc, ct) ? SendMark.Marked : SendMark.Ended;
         await using var c = await db.OpenConnectionAsync(ct);
-        var (marked, answered) = (await c.QueryPreparedAsync<(int, bool)>(MarkUnlessAnsweredSql, ct, new { id = m.Id })).Single();
+        var (marked, answered) = (await c.QueryPreparedAsync<(int, bool)>(MarkUnlessAnsweredSql, ct, new { id = m.Id, claimed = m.ClaimedAtUtc })).Single();
         return marked == 1 ? SendMark.Marked : answered ? SendMark.Answered : SendMark.Ended;
     }
 
@@ -174,7 +183,8 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
     static readonly string MarkUnlessAnsweredSql = $"""
         BEGIN; SET LOCAL synchronous_commit = on;
         WITH row AS (SELECT f.id, f.medico_id, COALESCE((f.metadata->>'{QueueStore.AnswerBasisKey}')::timestamptz, f.created_at) AS basis
-                     FROM fila_mensagens f WHERE f.id = @id AND f.status = 'processando'),
+                     FROM fila_mensagens f WHERE f.id = @id AND f.status = 'processando'
+                       AND (@claimed::timestamptz IS NULL OR f.processando_desde = @claimed::timestamptz)),
              answered AS (SELECT EXISTS (SELECT 1 FROM row JOIN interacoes i ON i.medico_id = row.medico_id
                                          WHERE i.direcao <> 'saida' AND i.created_at > row.basis) AS yes),
              marked AS (UPDATE fila_mensagens f SET envio_iniciado_em = now()
@@ -311,7 +321,7 @@ internal sealed class DispatchStore(DispatchDataSource dispatchDb, IEnumerable<I
             UPDATE fila_mensagens f SET status = 'erro', outcome_reason_code = '{UnknownOutcome}', processando_desde = NULL,
                    erro = 'envio iniciado sem confirmação; não reenviado para evitar duplicata'
             WHERE f.status = 'processando' AND f.processando_desde < now() - @timeout AND f.envio_iniciado_em IS NOT NULL
-            RETURNING {Returning}, true AS SendStarted
+            RETURNING {Returning}, true AS SendStarted, NULL::timestamptz AS ClaimedAtUtc
             """, new { timeout }, tx, cancellationToken: ct))).Select(m => new EndedMessage(m, "erro", UnknownOutcome)).ToList();
         foreach (var ended in unknown)
             if (EffectsSql(ended) is { Length: > 0 } effectsSql)

@@ -191,6 +191,9 @@ internal sealed partial class QueueDispatcher(
                 if (marked != SendMark.Marked)
                 {
                     if (marked == SendMark.Answered) await sender.AnsweredBeforeSendAsync(m, ct);
+                    // Still `processando`, so not cancelled: this process stalled past the claim's lease and another
+                    // claim holds the row now (docs/decisions.md#claim-fencing). Only on this rare path: one more read.
+                    else if (m.ClaimedAtUtc is not null && (await store.StillClaimedAsync([m.Id], ct)).Count == 1) LogClaimLost(m.Kind, m.Id);
                     else sender.LogCancelledAfterClaim(m);
                     await sender.NotSentAsync(m);
                     continue;
@@ -257,6 +260,9 @@ internal sealed partial class QueueDispatcher(
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "enviar: recording {Count} sent messages failed (attempt {Attempt} of {Attempts}: {Error}); trying again")]
     private partial void LogSentRecordRetried(int count, int attempt, int attempts, string error);
+
+    [LoggerMessage(EventId = 3022, Level = LogLevel.Warning, Message = "enviar: {Kind} {Id} not sent by this process: its claim ran past FILA_PROCESSANDO_TIMEOUT_SEGUNDOS (the process stalled) and another claim holds it now (pega perdida)")]
+    private partial void LogClaimLost(string kind, Guid id);
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Error, Message = "Dispatch loop {Lane} failed; continuing")]
     private partial void LogDispatchFailed(Exception ex, string lane);

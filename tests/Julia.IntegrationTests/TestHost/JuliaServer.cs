@@ -115,6 +115,14 @@ public sealed class JuliaServer : IAsyncDisposable
         return process.ExitCode;
     }
 
+    /// <summary>`kill -{signal}` without waiting for an exit: `STOP` freezes the process (a paused VM, a stalled host), `CONT` wakes it.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{signal}", process.Id.ToString()]) { UseShellExecute = false })!;
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -{signal} {process.Id} exited {kill.ExitCode}");
+    }
+
     /// <summary>What the guard checks this process's output against; a test that leaks on purpose turns it off.</summary>
     public HostLeakGuard LeakGuard => leakGuard;
 
