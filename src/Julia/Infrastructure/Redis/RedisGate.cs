@@ -16,6 +16,8 @@ internal sealed partial class RedisGate : IDisposable
     readonly Lazy<ConnectionMultiplexer> multiplexer;
     readonly Lock sync = new();
     int down; // 0 = up, 1 = in an outage (already logged)
+    int writesRefused; // 1 = Redis answered OOM (maxmemory reached under noeviction) and said so once
+    long lastRefusal; // Stopwatch timestamp of the latest OOM answer
     bool authLogged; // this outage's line already says the login was refused
     volatile string? authFailure;
     readonly bool passwordGiven;
@@ -42,6 +44,15 @@ internal sealed partial class RedisGate : IDisposable
     public bool IsAvailable => Volatile.Read(ref down) == 0 && multiplexer.Value.IsConnected;
     public IConnectionMultiplexer Multiplexer => multiplexer.Value;
 
+    /// <summary>
+    /// Redis answered OOM within the last <see cref="WritesRefusedQuiet"/>: at `maxmemory` with `noeviction` it refuses
+    /// every write while reads and PING still work (docs/reliability.md, "Redis refusing writes").
+    /// </summary>
+    public bool WritesRefused => Volatile.Read(ref writesRefused) == 1;
+
+    /// <summary>How long after the last OOM answer a success counts as writes accepted again (reads succeed meanwhile).</summary>
+    static readonly TimeSpan WritesRefusedQuiet = TimeSpan.FromSeconds(30);
+
     /// <summary>The server's code (WRONGPASS, NOAUTH…) while its last connection attempt was refused at login; else null.</summary>
     public string? AuthenticationFailure => authFailure;
 
@@ -58,6 +69,13 @@ internal sealed partial class RedisGate : IDisposable
             var result = await operation(mux.GetDatabase());
             MarkUp();
             return result;
+        }
+        catch (RedisServerException ex) when (IsOutOfMemory(ex))
+        {
+            // Not an outage: the server is up and reads work, so every read would log "available again" and the next
+            // write "unavailable" — one pair per message. Said once instead, with its cause.
+            MarkWritesRefused();
+            return fallback;
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
         {
@@ -89,7 +107,19 @@ internal sealed partial class RedisGate : IDisposable
             lock (sync) authLogged = false;
             LogRecovered(Endpoint);
         }
+        if (Volatile.Read(ref writesRefused) == 1 && System.Diagnostics.Stopwatch.GetElapsedTime(Volatile.Read(ref lastRefusal)) > WritesRefusedQuiet
+            && Interlocked.Exchange(ref writesRefused, 0) == 1)
+            LogWritesAccepted(Endpoint);
     }
+
+    void MarkWritesRefused()
+    {
+        Volatile.Write(ref lastRefusal, System.Diagnostics.Stopwatch.GetTimestamp());
+        if (Interlocked.Exchange(ref writesRefused, 1) == 0) LogWritesRefused(Endpoint);
+    }
+
+    /// <summary>Redis's refusal at `maxmemory` under `noeviction` ("OOM command not allowed when used memory &gt; 'maxmemory'"), from a command or a script.</summary>
+    internal static bool IsOutOfMemory(RedisServerException ex) => ex.Message.Contains("OOM command not allowed", StringComparison.Ordinal);
 
     /// <summary>
     /// Every physical attempt (the first and each reconnect): a refused login is the outage's reason, logged once — if
@@ -146,4 +176,10 @@ internal sealed partial class RedisGate : IDisposable
 
     [LoggerMessage(EventId = 151, Level = LogLevel.Information, Message = "Redis available again at {Endpoint}")]
     private partial void LogRecovered(string endpoint);
+
+    [LoggerMessage(EventId = 152, Level = LogLevel.Error, Message = "Redis at {Endpoint} refuses writes (OOM: maxmemory reached under noeviction): locks from Postgres, caches and counters not written, proactive sends wait, until memory is freed (sem memória)")]
+    private partial void LogWritesRefused(string endpoint);
+
+    [LoggerMessage(EventId = 153, Level = LogLevel.Information, Message = "Redis at {Endpoint} accepts writes again (no OOM answer for 30 s)")]
+    private partial void LogWritesAccepted(string endpoint);
 }
