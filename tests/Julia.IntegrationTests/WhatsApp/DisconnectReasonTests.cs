@@ -50,6 +50,9 @@ public sealed class DisconnectReasonFixture : GatewayPipelineFixture
     public async Task<string?> ReadinessAsync() =>
         (await Client.GetFromJsonAsync<JsonElement>("/health/ready")).GetProperty("whatsapp").GetString();
 
+    /// <summary>The body as `curl` shows it to an operator, who greps it for the runbook's words.</summary>
+    public Task<string> ReadinessTextAsync() => Client.GetStringAsync("/health/ready");
+
     public async Task<JsonElement> MetricsHealthAsync()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/metricas/health");
@@ -89,6 +92,8 @@ public sealed class DisconnectReasonTests(DisconnectReasonFixture f) : IClassFix
         Assert.Equal("close", (string?)await f.Cache.HashGetAsync(WhatsAppConnection.Key, "estado"));
         Assert.Equal("401", (string?)await f.Cache.HashGetAsync(WhatsAppConnection.Key, "status_reason"));
         Assert.Equal(LogoutShown, await f.ReadinessAsync());
+        // As the runbook prints it: `curl /health/ready | grep "sessão encerrada"` finds it (it was `sess\u00E3o`).
+        Assert.Contains($"\"whatsapp\":\"{LogoutShown}\"", await f.ReadinessTextAsync());
         var health = await f.MetricsHealthAsync();
         Assert.Contains(health.GetProperty("problemas").EnumerateArray(), p => p.GetString() == $"WhatsApp não conectado (estado {LogoutShown})");
         Assert.Equal("401: sessão encerrada — escanear o QR code de novo",

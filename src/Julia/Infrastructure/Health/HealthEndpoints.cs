@@ -4,6 +4,8 @@ using Julia.Infrastructure.Http;
 using Julia.Infrastructure.Resilience;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Julia.Infrastructure.Health;
@@ -37,7 +39,11 @@ internal static class HealthEndpoints
     static Ok<LivenessResponse> GetLiveness(TimeProvider time) =>
         TypedResults.Ok(new LivenessResponse("healthy", time.GetUtcNow(), "julia-api", JuliaVersion.Value));
 
-    /// <summary>`{status: ready|degraded|unavailable, database, redis, whatsapp, …}`: one field per contributed check.</summary>
+    /// <summary>
+    /// `{status: ready|degraded|unavailable, database, redis, whatsapp, …}`: one field per contributed check, written with
+    /// the API's own JSON options, so a state reads as the runbook prints it (`"close (401: sessão encerrada …)"`, which
+    /// `grep sessão` finds) and not as `sess\u00E3o` (docs/runbook.md, "1. Alta taxa de erros").
+    /// </summary>
     static Task WriteReadinessAsync(HttpContext http, HealthReport report)
     {
         var body = new Dictionary<string, object?>
@@ -47,7 +53,8 @@ internal static class HealthEndpoints
         foreach (var (name, entry) in report.Entries)
             body[name] = entry.Data.TryGetValue(ReadinessChecks.StateKey, out var state) ? state : entry.Status.ToString().ToLowerInvariant();
         http.Response.ContentType = "application/json; charset=utf-8";
-        return http.Response.WriteAsync(JsonSerializer.Serialize(body));
+        var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        return http.Response.WriteAsync(JsonSerializer.Serialize(body, json));
     }
 
     static Ok<Dictionary<string, object?>> GetCircuits(CircuitBreakers breakers) => TypedResults.Ok(CircuitStates(breakers));
