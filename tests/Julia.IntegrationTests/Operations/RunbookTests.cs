@@ -545,6 +545,67 @@ public sealed partial class RunbookTests
                 }
     }
 
+    // ── 8. Values an operator reads in a response ───────────────────────────────────────────────────────────────
+
+    /// <summary>
+    /// `/health/circuits` writes each breaker's `estado` as its state's name in lower case (`closed`, `open`,
+    /// `halfopen`); the runbook tells those words, never a translation the endpoint does not write (a runbook drill,
+    /// 2026-12-07: "Circuito `fechado`" sent an operator grepping for a value that never appears).
+    /// </summary>
+    [Fact]
+    public void TheRunbookNamesTheCircuitStatesAsHealthCircuitsWritesThem()
+    {
+        var written = Enum.GetNames<Julia.Infrastructure.Resilience.CircuitState>().Select(n => n.ToLowerInvariant()).ToList();
+        var circuitLines = Runbook.Lines.Where(l => !l.InCode && l.Text.Contains("/health/circuits", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(circuitLines);
+
+        var paragraph = string.Join("\n", Runbook.Lines.SkipWhile(l => !circuitLines.Contains(l)).TakeWhile(l => !l.IsFence).Take(12).Select(l => l.Text));
+        var untold = written.Where(w => !paragraph.Contains($"`{w}`", StringComparison.Ordinal)).ToList();
+        Assert.True(untold.Count == 0, $"{Adapted}: the /health/circuits paragraph does not name the states {string.Join(", ", untold)}");
+        foreach (var translated in new[] { "`fechado`", "`aberto`", "`meio-aberto`" })
+            Assert.DoesNotContain(translated, paragraph);
+    }
+
+    /// <summary>
+    /// The webhooks' own 413 (over 1 MiB without the dropped media) has its own title, which the runbook quotes next to
+    /// the framework's 30 MB "Corpo grande demais" (a runbook drill, 2026-12-07: the runbook gave only the latter).
+    /// </summary>
+    [Fact]
+    public void TheRunbookQuotesTheWebhooksOwn413Title()
+    {
+        var titles = new[] { "src/Julia/WhatsApp/EvolutionWebhookEndpoints.cs", "src/Julia/Chatwoot/ChatwootWebhookEndpoints.cs" }
+            .SelectMany(f => WebhookTooLarge().Matches(File.ReadAllText(Path.Combine(Root, f))).Select(m => m.Groups["title"].Value))
+            .Distinct().ToList();
+        Assert.NotEmpty(titles);
+        var prose = string.Join(" ", Runbook.Lines.Where(l => !l.InCode).Select(l => l.Text));
+        foreach (var title in titles) Assert.Contains($"413 \"{title}\"", prose);
+    }
+
+    [GeneratedRegex(@"Status413PayloadTooLarge,\s*title:\s*""(?<title>[^""]+)""")] private static partial Regex WebhookTooLarge();
+
+    /// <summary>
+    /// The customer's "Banco de Dados" and "Redis" blocks are bare SQL and bare `redis-cli`: the adapted runbook says where
+    /// an operator runs them — `psql "$DATABASE_URL"`, and `redis-cli -u "$REDIS_URL"` when REDIS_URL has a password or a
+    /// database other than 0 (a bare `redis-cli` then lists none of Júlia's keys, and its FLUSHDB empties another
+    /// database) or `docker compose exec redis redis-cli` without one on the host (a runbook drill, 2026-12-07).
+    /// </summary>
+    [Fact]
+    public void TheRunbookSaysWhereItsSqlAndRedisCommandsRun()
+    {
+        string Section(string heading) => string.Join("\n", Runbook.Lines
+            .SkipWhile(l => l.Text != heading).Skip(1).TakeWhile(l => !l.Text.StartsWith("#", StringComparison.Ordinal) || l.InCode)
+            .Select(l => l.Text));
+
+        var database = Section("### Banco de Dados");
+        var redis = Section("### Redis");
+        Assert.Contains("SELECT COUNT(*) FROM fila_mensagens", database);
+        Assert.Contains("FLUSHDB", redis);
+
+        Assert.Contains("`psql \"$DATABASE_URL\"`", database);
+        Assert.Contains("`redis-cli -u \"$REDIS_URL\"`", redis);
+        Assert.Contains("`docker compose exec redis redis-cli`", redis);
+    }
+
     // ── Reading ─────────────────────────────────────────────────────────────────────────────────────────────────
 
     static IEnumerable<string> SourceFiles() =>
