@@ -57,7 +57,7 @@ internal static partial class HandoffTriggerDetector
     const string Insult = @"canalhas?|desgracad[oa]s?|vagabund[oa]s?|picaretas?|ladr(ao|oes|ona|onas)|safad[oa]s?|idiotas?|imbecil|imbecis|burr[oa]s?" +
         @"|lixos?|palhac[oa]s?|incompetentes?|incopetentes?|merdas?|r[ie]dicul[oa]s?|desonest[oa]s?|mentiros[oa]s?|golpistas?|irresponsave(l|is)|lascad[oa]s?" +
         @"|otari[oa]s?|babacas?|cretin[oa]s?|escrot[oa]s?|nojent[oa]s?|porcos?|trambiqueir[oa]s?|caloteir[oa]s?|estelionatari[oa]s?|pilantras?" +
-        @"|inuteis|inutil|vermes?|bostas?|sem vergonhas?|fdp|filh[oa]s? da puta|pau no cu|moleques?|amador(a|as|es)?|porcas?" +
+        @"|inuteis|inutil|vermes?|bostas?|cuz(ao|oes|ona|onas)|sem vergonhas?|fdp|filh[oa]s? da puta|pau no cu|moleques?|amador(a|as|es)?|porcas?" +
         // Fourteenth blind set: "bando de enrolão", "empresa mequetrefe", "vocês são uns sem noção".
         @"|enrol(ao|oes|ona|onas)|mequetrefes?|fajut[oa]s?|vigaristas?|sem nocao" +
         // Sixty-fourth blind set: "vcs são podres".
@@ -106,7 +106,9 @@ internal static partial class HandoffTriggerDetector
 
     [GeneratedRegex(
         // An insult aimed at the company: "vocês são uns canalhas", "seus desgraçados", "bando de ladrões", "robô idiota", "empresa lixo".
-        @"\b(voces sao|voce e|vcs sao|tu e|tu es|seus|suas|seu|sua|empresa|empresinha|robo|bot|maquina|julia|agencia|" + Service + @")( tudo)?( (um|uns|uma|umas))?( (tao|muito|mt|mais|bem))?( (bando|cambada|corja|arretad[oa]s) de)? (" + Insult + @")\b",
+        @"\b(voces sao|voce e|vcs sao|tu e|tu es|seus|suas|seu|sua|empresa|empresinha|robo|bot|maquina|julia|agencia|" + Service + @")( tudo)?( (um|uns|uma|umas))?( (tao|muito|mt|mais|bem))?( (bando|cambada|corja|arretad[oa]s) de)? (" + Insult + @")\b" +
+        // Sixty-sixth blind set: the insult before the company or the machine it names ("idiota de robô", "palhaços de empresa").
+        @"|\b(" + Insult + @") de (robo|bot|maquina|empresa|empresinha|agencia)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex VeryStrong2();
 
@@ -305,7 +307,7 @@ internal static partial class HandoffTriggerDetector
         "canalha", "desgraca", "vagabund", "picareta", "ladrao", "ladroes", "ladrona", "safad", "idiota", "imbeci", "burro",
         "burra", "lixo", "palhac", "incompetente", "incopetente", "ridicul", "redicul", "desonest", "mentiros", "golpista", "irresponsave", "lascad",
         "otari", "babaca", "cretin", "escrot", "nojent", "porco", "porca", "trambiqueir", "caloteir", "estelionatari",
-        "pilantra", "inut", "verme", "bosta", "vergonha", "fdp", "pau no cu", "moleque", "amador", "enrolao", "enroloes",
+        "pilantra", "inut", "verme", "bosta", "cuz", "vergonha", "fdp", "pau no cu", "moleque", "amador", "enrolao", "enroloes",
         "enrolona", "mequetrefe", "fajut", "vigarista", "sem nocao", "trouxa", "enganador", "podre",
         // Forty-eighth blind set.
         "aproveitador", "sanguessuga", "explorador", "desqualificad", "enrolador",

@@ -41,7 +41,8 @@ internal static partial class HandoffTriggerDetector
         @"cade (?:a|o)(?: dona| seu)? (?<w>[a-z]+)(?: (?:hoje|agora|ai))?" +
         @"|(?:a|o)(?: dona| seu)? (?<w>[a-z]+) (?:(?:ta|esta)(?: por)? ai|(?:ta|esta) (?:trabalhando|disponivel|online)|(?:ja )?voltou(?: de ferias| das ferias| da folga| da licenca| do almoco)?)(?: (?:hoje|agora|ja))?" +
         @"|(?:quero|queria|preciso|precisava|gostaria de|posso|poderia) (?:falar|conversar) com (?:a|o)(?: dona| seu)? (?<w>[a-z]+)(?: (?:por favor|urgente)| (?:ela|ele) que (?:cuida|cuidava|me atende|me atendia|fez|falou|me ligou|me passou)\b.*)?" +
-        @"|(?:me )?(?:passa|transfere|transfira) para (?:a|o)(?: dona| seu)? (?<w>[a-z]+)(?: por favor)?" +
+        // Sixty-sixth blind set: "passa pra patricia" — the name with no article (only a name of the list, never "passa pra amanhã").
+        @"|(?:me )?(?:passa|transfere|transfira) para (?:(?:a|o) )?(?:dona |seu )?(?<w>[a-z]+)(?: por favor)?" +
         @")$", RegexOptions.CultureInvariant)]
     private static partial Regex PresenceByName();
 

@@ -90,7 +90,7 @@ internal static partial class HandoffTriggerDetector
     /// pro SIMESP", "vou denunciar vcs no Sindmed"), our ombudsman called ("vou ligar pra ouvidoria de vcs"; a complaint filed with
     /// one already counts), and "no pau" with several parties before it ("vou colocar o hospital e a empresa no pau").
     /// </summary>
-    [GeneratedRegex(@"\b(levar|levo|levarei|levando|denunciar|denuncio|denunciarei|reclamar|reclamo|acionar|aciono|acionarei|recorrer|recorro|reportar|queixa|denuncia|reclamacao)\b(?: \w+){0,4}? (ao|no|o|para o|junto ao|perante o|meu) (simesp|sindmed\w*|sinmed\w*|simerj|simers|simepe|simepar|sindimed\w*)\b" +
+    [GeneratedRegex(@"\b(levar|levo|levarei|levando|denunciar|denuncio|denunciarei|reclamar|reclamo|acionar|aciono|acionarei|recorrer|recorro|reportar|queixa|denuncia|reclamacao|encaminhar|encaminho|encaminharei)\b(?: \w+){0,4}? (ao|no|o|para o|junto ao|perante o|meu) (simesp|sindmed\w*|sinmed\w*|simerj|simers|simepe|simepar|sindimed\w*)\b" +
         @"|\b(vou|irei|vamos|eu vou) (ligar|escrever|mandar (um )?(email|e mail|mensagem))\b(?: \w+){0,2}? (para a|para|na|a|com a) ouvidoria (de voces|de voce|da empresa|dessa empresa|desta empresa)\b" +
         @"|\b(colocar|coloco|colocarei|botar|boto|botarei|meter|meto|jogar)\b(?: \w+){4,7} no pau\b(?! de )", RegexOptions.CultureInvariant)]
     private static partial Regex LegalRunaround();

@@ -16,6 +16,8 @@ internal static partial class HandoffTriggerDetector
         // Twenty-third blind set: "pode me ligar depois das 18h? não, melhor, me manda por escrito mesmo" — a later clause of
         // the message takes the request back, as a next message of the burst does (TakesBackTheLineBefore).
         if (found is HandoffTriggers.PersonRequested or HandoffTriggers.Legal && TakenBackInALaterClause(text!)) return null;
+        // Sixty-sixth blind set: "ele disse 'vcs são uns incompetentes' pro enfermeiro" — someone else's words quoted (HandoffTriggerDetector.Quoted.cs).
+        if (found is not null && text!.AsSpan().IndexOfAny(QuoteMarks) >= 0 && OnlyInReportedSpeech(text!)) return null;
         return found;
     }
 
@@ -584,7 +586,7 @@ internal static partial class HandoffTriggerDetector
         @"|\baguard(e|em|a|am|ar|ando)( \w+)? (a|sua|uma|minha) (citacao|intimacao|notificacao judicial|notificacao extrajudicial)\b|\bajuiz(ar|o|arei|aremos|amos|ando|ou|ara|arao|ada|ado)\b" +
         // Twenty-ninth blind set: the union as a step ("vou acionar meu sindicato", "levar ao sindicato dos médicos"), and "conheço
         // meus direitos" as a threat.
-        @"|\b(acionar|aciono|acionarei|acionei|levar|levo|levarei|denunciar|denuncio|denunciei|reclamar|reclamo|reclamarei|recorrer|recorro|recorrerei|procurar|procuro|procurarei)\b(?: \w+){0,3}? (ao|no|o|meu|para o|junto ao) sindicato\b|\bconheco (muito bem |bem )?(os )?meus direitos\b",
+        @"|\b(acionar|aciono|acionarei|acionei|levar|levo|levarei|denunciar|denuncio|denunciei|reclamar|reclamo|reclamarei|recorrer|recorro|recorrerei|procurar|procuro|procurarei|encaminhar|encaminho|encaminharei)\b(?: \w+){0,3}? (ao|no|o|meu|para o|junto ao) sindicato\b|\bconheco (muito bem |bem )?(os )?meus direitos\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex LegalMore6();
 
@@ -592,7 +594,7 @@ internal static partial class HandoffTriggerDetector
         // Thirty-first blind set: going to the council as the whole message or before "isso não fica assim" ("vou no conselho
         // regional", "vou no CRM"; not "vou no CRM buscar a carteirinha", an errand), the council or the bar acted on ("vou acionar
         // o conselho de medicina"), "dar parte de vocês" (to the police).
-        @"\b(vou|irei|vamos|vou ter que|eu vou)( direto| agora| hoje| amanha)? (no|ao|a|para o|ate o|na|para a|ate a) (conselho regional|conselho|cfm|oab|" + Council + @")( de medicina)?( (de|do|da) (sp|rj|mg|rs|pr|sc|ba|pe|ce|go|df|es|sao paulo|minas|rio))?( (e|e vou) (denunciar|reclamar|registrar|abrir|fazer)\w*)?( isso nao (vai ficar|fica) assim)?$" +
+        @"\b(vou|irei|vamos|vou ter que|eu vou)( direto| agora| hoje| amanha)? (no|ao|a|para o|ate o|na|para a|ate a) (conselho regional|conselho|cfm|oab|sindicato|" + Council + @")( de medicina| dos medicos)?( (de|do|da) (sp|rj|mg|rs|pr|sc|ba|pe|ce|go|df|es|sao paulo|minas|rio))?( (e|e vou) (denunciar|reclamar|registrar|abrir|fazer)\w*)?( (hoje|amanha|agora)( mesmo| cedo)?)?( isso nao (vai ficar|fica) assim)?$" +
         @"|\b(acionar|aciono|acionarei|acionei|denunciar|denuncio|denunciarei) (o |a )?(conselho|cfm|oab)\b(?! (tutelar|de classe do hospital)\b)|\b(dar|dou|darei|dei|vou dar) parte (de voces|de vcs|de voce|da empresa|dessa empresa|desta empresa)\b" +
         @"|\b(vai|vao|isso vai|tudo vai|vai me|isso|tudo) servir (de prova |como prova )?(no|num|para o|ao|pro|em um) processo\b|\b(provas?|gravac(ao|oes)|prints?)( \w+){0,3} (no|para o|ao|pro|do) processo\b",
         RegexOptions.CultureInvariant)]
