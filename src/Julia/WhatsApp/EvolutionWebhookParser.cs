@@ -205,17 +205,31 @@ internal static class EvolutionWebhookParser
         foreach (var context in contexts)
         {
             if (!context.TryGetProperty("quotedMessage", out var quoted) || quoted.ValueKind != JsonValueKind.Object) continue;
-            var q = Unwrap(quoted);
-            var text = GetString(q, "conversation")
-                       ?? (q.TryGetProperty("extendedTextMessage", out var ext) ? GetString(ext, "text") : null)
-                       ?? new[] { "imageMessage", "videoMessage", "documentMessage" }
-                           .Select(k => q.TryGetProperty(k, out var media) ? GetString(media, "caption") : null).FirstOrDefault(c => c is not null);
+            // The quoted message read as his own would be: its words, a caption, a location or card in words — and a
+            // photo, audio, video, document or sticker without words as its kind ("[imagem]"), so that "quanto paga
+            // esse?" under a photo points at something (docs/decisions.md#inbound, "Third blind round").
+            var text = MessageContentReader.Read(Unwrap(quoted), null) switch
+            {
+                { Text: { } words } when !string.IsNullOrWhiteSpace(words) => words,
+                { Kind: var kind } => QuotedKind(kind),
+                null => null,
+            };
             if (string.IsNullOrWhiteSpace(text)) continue;
             text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
             return text.Length > MaxQuotedChars ? Bounded(text, MaxQuotedChars) + "…" : text;
         }
         return null;
     }
+
+    static string? QuotedKind(string kind) => kind switch
+    {
+        MessageKinds.Image => "[imagem]",
+        MessageKinds.Audio => "[áudio]",
+        MessageKinds.Video => "[vídeo]",
+        MessageKinds.Document => "[documento]",
+        MessageKinds.Sticker => "[sticker]",
+        _ => null,
+    };
 
     internal const int MaxMessageIdChars = 128, MaxPushNameChars = 100;
 
@@ -236,10 +250,21 @@ internal static class EvolutionWebhookParser
     static string? PushName(string? raw)
     {
         if (raw is null) return null;
-        var name = raw.Any(char.IsControl) ? new string([.. raw.Where(c => !char.IsControl(c))]) : raw;
+        var name = raw.Any(NotInAName) ? new string([.. raw.Where(c => !NotInAName(c))]) : raw;
         name = Bounded(name.Trim(), MaxPushNameChars)!.Trim();
-        return name.Length == 0 ? null : name;
+        // A name without a single letter — a phone number ("+55 11 98765-4321"), dots, emoji — is no name: it became
+        // the first name "+55" (docs/decisions.md#inbound, "Third blind round").
+        return name.Any(char.IsLetter) ? name : null;
     }
+
+    /// <summary>
+    /// Control characters, and the invisible format characters (Unicode Cf) — the direction marks and overrides
+    /// (U+200E/F, U+202A–E, U+2066–9), zero-width spaces, the BOM — which gave "Dra. Beatriz" after a U+200F the first name "Dra." and
+    /// can turn a name backwards where staff read it. The zero-width joiners (U+200C/D) stay: they hold emoji such
+    /// as 👨‍⚕️ together.
+    /// </summary>
+    static bool NotInAName(char c) => char.IsControl(c)
+        || (c is not ('\u200C' or '\u200D') && char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
 
     /// <summary>At most <paramref name="max"/> characters, never cutting a surrogate pair in half.</summary>
     internal static string? Bounded(string? value, int max)

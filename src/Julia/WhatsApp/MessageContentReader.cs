@@ -59,9 +59,23 @@ internal static class MessageContentReader
     /// </summary>
     public static bool HasContent(JsonElement message) =>
         message.ValueKind == JsonValueKind.Object
-        && message.EnumerateObject().Any(p => !NotContent.Contains(p.Name)
-                                              && p.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
-                                              && !(p.Value.ValueKind == JsonValueKind.String && p.Value.ValueEquals("")));
+        && message.EnumerateObject().Any(p => !NotContent.Contains(p.Name) && p.Value.ValueKind switch
+        {
+            JsonValueKind.Null or JsonValueKind.Undefined => false,
+            JsonValueKind.String => !Blank(p.Value),
+            // A text message is its text: blank, it holds nothing (its preview fields are no words of his).
+            JsonValueKind.Object when p.Name == "extendedTextMessage" =>
+                p.Value.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String && !Blank(t),
+            _ => true,
+        });
+
+    /// <summary>
+    /// A text of spaces and line breaks only is no words (docs/decisions.md#inbound, "Third blind round"): stored, the
+    /// agent was shown a blank line as his message and answered it, and staff read an empty bubble.
+    /// </summary>
+    static bool Blank(JsonElement text) => text.ValueEquals("") || string.IsNullOrWhiteSpace(EvolutionWebhookParser.Clean(text));
+
+    static string? Words(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     /// <summary>Null when the message is a reaction or a protocol message (ignored on purpose).</summary>
     public static Content? Read(JsonElement message, string? messageType)
@@ -71,9 +85,9 @@ internal static class MessageContentReader
         if (IgnoredTypes.Any(t => message.TryGetProperty(t, out _)) || (messageType is not null && IgnoredTypes.Contains(messageType)))
             return null;
 
-        if (EvolutionWebhookParser.GetString(message, "conversation") is { Length: > 0 } text)
+        if (Words(EvolutionWebhookParser.GetString(message, "conversation")) is { } text)
             return new Content(MessageKinds.Text, text, null);
-        if (message.TryGetProperty("extendedTextMessage", out var ext) && EvolutionWebhookParser.GetString(ext, "text") is { Length: > 0 } extText)
+        if (message.TryGetProperty("extendedTextMessage", out var ext) && Words(EvolutionWebhookParser.GetString(ext, "text")) is { } extText)
             return new Content(MessageKinds.Text, extText, null);
 
         foreach (var (field, paths) in ReplyTexts)
@@ -93,7 +107,8 @@ internal static class MessageContentReader
         {
             if (!message.TryGetProperty(field, out var media) || media.ValueKind != JsonValueKind.Object) continue;
             // Evolution's speech-to-text option puts the audio's words beside it: they reach the agent like a caption.
-            var caption = EvolutionWebhookParser.GetString(media, "caption")
+            // A caption of spaces only is none: the media's placeholder is what it shows.
+            var caption = Words(EvolutionWebhookParser.GetString(media, "caption"))
                           ?? (kind == MessageKinds.Audio ? Transcript(EvolutionWebhookParser.GetString(message, "speechToText")) : null);
             int? seconds = media.TryGetProperty("seconds", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out var n) && n >= 0 ? n : null;
             // The caption is bounded with the text (InboundIntake); a MIME type or file name is never longer than these.

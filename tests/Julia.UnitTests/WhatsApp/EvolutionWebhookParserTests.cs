@@ -383,6 +383,63 @@ public sealed class EvolutionWebhookParserTests
         Assert.Equal(EvolutionWebhookParser.MaxQuotedChars + 1, longQuote.Length);
     }
 
+    /// <summary>
+    /// A reply to something without words tells the agent what he points at (third blind round): before, a reply to a
+    /// photo, a voice note, a pin or a contact card had no quote at all.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"imageMessage":{"mimetype":"image/jpeg"}}""", "[imagem]")]
+    [InlineData("""{"imageMessage":{"mimetype":"image/jpeg","caption":"  "}}""", "[imagem]")]
+    [InlineData("""{"audioMessage":{"ptt":true,"seconds":7}}""", "[áudio]")]
+    [InlineData("""{"ptvMessage":{"seconds":7}}""", "[vídeo]")]
+    [InlineData("""{"documentWithCaptionMessage":{"message":{"documentMessage":{"fileName":"escala.pdf"}}}}""", "[documento]")]
+    [InlineData("""{"stickerMessage":{}}""", "[sticker]")]
+    [InlineData("""{"locationMessage":{"degreesLatitude":-23.5,"degreesLongitude":-46.6,"name":"Hospital Central"}}""", "[localização: Hospital Central]")]
+    [InlineData("""{"contactMessage":{"displayName":"Dr. Indicado","vcard":"BEGIN:VCARD\nEND:VCARD"}}""", "[contato: Dr. Indicado]")]
+    [InlineData("""{"buttonsResponseMessage":{"selectedDisplayText":"Sim, quero"}}""", "Sim, quero")]
+    public void AQuoteWithoutWordsIsNamedByItsKind(string quoted, string expected) => Assert.Equal(expected, WithMessage(
+        """{"conversation":"e esse?","messageContextInfo":{}},"contextInfo":{"stanzaId":"S","quotedMessage":""" + quoted + "}").Quoted);
+
+    [Theory]
+    [InlineData("""{"reactionMessage":{"text":"👍"}}""")]
+    [InlineData("""{"conversation":"   "}""")]
+    [InlineData("""{"albumMessage":{"expectedImageCount":2}}""")]
+    public void AQuoteOfNothingReadableIsNoQuote(string quoted) => Assert.Null(WithMessage(
+        """{"conversation":"e esse?"},"contextInfo":{"stanzaId":"S","quotedMessage":""" + quoted + "}").Quoted);
+
+    /// <summary>Spaces and line breaks are no words: no text, no caption (third blind round).</summary>
+    [Fact]
+    public void BlankWordsAreNoWords()
+    {
+        Assert.Equal(new EvolutionEvent.Ignored("mensagem sem conteúdo"), EvolutionWebhookParser.Parse(JsonDocument.Parse(
+            """{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","id":"X"},"message":{"conversation":"  \n\t "}}}""").RootElement, "julia"));
+        Assert.Equal(new EvolutionEvent.Ignored("mensagem sem conteúdo"), EvolutionWebhookParser.Parse(JsonDocument.Parse(
+            """{"event":"messages.upsert","instance":"julia","data":{"key":{"remoteJid":"5511999990001@s.whatsapp.net","id":"X"},"message":{"extendedTextMessage":{"text":" "}}}}""").RootElement, "julia"));
+        var photo = WithMessage("""{"imageMessage":{"mimetype":"image/jpeg","caption":"   "}}""");
+        Assert.Equal((MessageKinds.Image, null, null), (photo.Kind, photo.Text, photo.Media!.Caption));
+        var besideBlank = WithMessage("""{"conversation":" ","imageMessage":{"caption":"foto"}}""");
+        Assert.Equal((MessageKinds.Image, "foto"), (besideBlank.Kind, besideBlank.Text));
+        // A Braille blank (U+2800) is a character, not a space: kept, as the doctor sent it.
+        Assert.Equal("\u2800", WithMessage("""{"conversation":"\u2800"}""").Text);
+    }
+
+    /// <summary>
+    /// A WhatsApp name without a letter is no name, and invisible format characters are no part of one — but an emoji's
+    /// zero-width joiner is (third blind round).
+    /// </summary>
+    [Theory]
+    [InlineData("+55 11 98765-4321", null)]
+    [InlineData("🌻", null)]
+    [InlineData("...", null)]
+    [InlineData("\u200fDra. Beatriz\u200e \u202bSouza\u202c", "Dra. Beatriz Souza")]
+    [InlineData("\u202eanA .ard\u202c", "anA .ard")]
+    [InlineData("Ana\u200b\ufeff", "Ana")]
+    [InlineData("Dr. João 👨\u200d⚕️", "Dr. João 👨\u200d⚕️")]
+    [InlineData("Dra Ana 2", "Dra Ana 2")]
+    public void AWhatsAppNameIsItsLettersWithoutInvisibleMarks(string pushName, string? expected) =>
+        Assert.Equal(expected, Assert.IsType<EvolutionEvent.Message>(ParseKey("""{"remoteJid":"5511999990001@s.whatsapp.net","id":"X"}""",
+            $$""","pushName":"{{pushName}}" """)).Content.PushName);
+
     [Fact]
     public void EvolutionsSpeechToTextIsTheAudiosCaption()
     {
