@@ -35,19 +35,14 @@ internal sealed partial class StartupBanner(
             LogSandboxMirroring();
         // A limit at 0 is the pause switch of proactive sends (docs/decisions.md#rate-limits, "A limit at 0 pauses"): said
         // where the proactive lane runs, so an operator who set it at 3 a.m. and forgot sees why nothing goes out.
-        if (role.RunsWorker && PausedBy(queue.Value) is { } paused)
+        if (role.RunsWorker && queue.Value.PausedBy() is { } paused)
             LogProactivePaused(paused);
-        if (role.RunsWorker && queue.Value.MaxFirstContactsPerDay == 0 && PausedBy(queue.Value) is null)
+        if (role.RunsWorker && queue.Value.MaxFirstContactsPerDay == 0 && queue.Value.PausedBy() is null)
             LogFirstContactsPaused();
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
-
-    /// <summary>The variables at 0 that pause the counted proactive sends (`followup`, `campanha`), or null when none is.</summary>
-    internal static string? PausedBy(QueueOptions o) =>
-        string.Join(", ", new[] { ("MAX_MSGS_POR_HORA", o.MaxPerHour), ("MAX_MSGS_POR_DIA", o.MaxPerDay) }.Where(v => v.Item2 == 0).Select(v => $"{v.Item1}=0"))
-            is { Length: > 0 } names ? names : null;
 
     /// <summary>on / sandbox / off per peer (docs/decisions.md#modes).</summary>
     static IEnumerable<(string Name, string State)> Integrations(IConfiguration c, AgentOptions agent)

@@ -19,4 +19,18 @@ internal sealed class QueueOptions
     /// messages — shows "digitando…" for its text's typing time before its send (docs/decisions.md#humanised-delays).
     /// </summary>
     public bool Humanize { get; set; } = true;
+
+    /// <summary>
+    /// The variables at 0 that pause the counted proactive sends (`followup`, `campanha`), as `MAX_MSGS_POR_HORA=0`, or null
+    /// when none is (docs/decisions.md#rate-limits, "A limit at 0 pauses"): the start-up WARNING and `/health/rate-limit`
+    /// `motivo` say the same.
+    /// </summary>
+    public string? PausedBy() =>
+        (MaxPerHour, MaxPerDay) switch
+        {
+            (0, 0) => "MAX_MSGS_POR_HORA=0, MAX_MSGS_POR_DIA=0",
+            (0, _) => "MAX_MSGS_POR_HORA=0",
+            (_, 0) => "MAX_MSGS_POR_DIA=0",
+            _ => null,
+        };
 }

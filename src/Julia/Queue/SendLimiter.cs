@@ -204,7 +204,7 @@ internal sealed class SendLimiter
         var nextSend = next > now.ToUnixTimeMilliseconds()
             ? SaoPaulo.ToLocal(DateTimeOffset.FromUnixTimeMilliseconds(next)).ToString("yyyy-MM-dd'T'HH:mm:sszzz") : null;
         return new RateLimitUsage(hour, o.MaxPerHour, day, o.MaxPerDay, hours.IsOpen(now), local.ToString("yyyy-MM-dd'T'HH:mm:sszzz"), nextSend,
-            CountersKnown: hour >= 0);
+            CountersKnown: hour >= 0, PausedBy: o.PausedBy());
     }
 
     async Task RebuildIfMissingAsync(IDatabase db, string[] keys, DateTimeOffset hourStart, DateTimeOffset dayStart, CancellationToken ct)
@@ -262,20 +262,21 @@ internal sealed class SendLimiter
 }
 
 internal sealed record RateLimitUsage(long SentThisHour, int HourLimit, long SentToday, int DayLimit, bool WithinBusinessHours, string LocalTime,
-    string? NextSend = null, bool CountersKnown = true)
+    string? NextSend = null, bool CountersKnown = true, string? PausedBy = null)
 {
     /// <summary>
     /// The runbook's fields, as /health/rate-limit and /admin/metricas/performance show them; `proximo_envio`: when the
     /// spacing lets the next counted proactive send go (São Paulo time), null when it may go now. With Redis down the
     /// counters are unknown and no proactive send goes: `msgs_hora`/`msgs_dia` null, `redis` `indisponivel` — not a `-1`
-    /// and a `proximo_envio` null that read "may go now" (docs/decisions.md#rate-limits).
+    /// and a `proximo_envio` null that read "may go now" (docs/decisions.md#rate-limits). `pausado`: a limit at 0 holds every
+    /// follow-up and campaign send (`motivo` names it, null otherwise) — `limite_hora: 0` alone left the reader to know what a 0 means.
     /// </summary>
     public Dictionary<string, object?> ToJson() => new()
     {
         ["msgs_hora"] = CountersKnown ? SentThisHour : null, ["limite_hora"] = HourLimit,
         ["msgs_dia"] = CountersKnown ? SentToday : null, ["limite_dia"] = DayLimit,
         ["horario_permitido"] = WithinBusinessHours, ["hora_atual"] = LocalTime, ["proximo_envio"] = NextSend,
-        ["redis"] = CountersKnown ? "ok" : "indisponivel",
+        ["redis"] = CountersKnown ? "ok" : "indisponivel", ["pausado"] = PausedBy is not null, ["motivo"] = PausedBy,
     };
 }
 

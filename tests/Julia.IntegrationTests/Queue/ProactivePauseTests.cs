@@ -57,6 +57,20 @@ public sealed class ProactivePauseTests(ProactivePauseFixture f) : IClassFixture
         });
     }
 
+    /// <summary>
+    /// /health/rate-limit says the pause in words (a note left open, 2026-12-07): only `limite_hora: 0` showed it, and an
+    /// operator had to know that a 0 there holds every follow-up and campaign send.
+    /// </summary>
+    [Fact]
+    public async Task TheRateLimitEndpointSaysProactiveSendsArePausedAndWhy()
+    {
+        var body = System.Text.Json.JsonDocument.Parse(await f.Client.GetStringAsync("/health/rate-limit")).RootElement;
+
+        Assert.True(body.GetProperty("pausado").GetBoolean());
+        Assert.Equal("MAX_MSGS_POR_HORA=0", body.GetProperty("motivo").GetString());
+        Assert.Equal(0, body.GetProperty("limite_hora").GetInt32());
+    }
+
     [Fact]
     public void TheWorkerSaysAtStartThatProactiveSendsArePaused()
     {

@@ -350,6 +350,8 @@ public sealed class RateLimitEndpointTests(LimiterFixture f) : IClassFixture<Lim
         var client = f.Factory.CreateClient();
         var free = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/health/rate-limit")).RootElement;
         Assert.Equal(System.Text.Json.JsonValueKind.Null, free.GetProperty("proximo_envio").ValueKind);
+        Assert.False(free.GetProperty("pausado").GetBoolean()); // the limits are not at 0: nothing paused, no reason
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, free.GetProperty("motivo").ValueKind);
 
         await Redis.StringSetAsync("rate:proximo", DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeMilliseconds());
         var held = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/health/rate-limit")).RootElement;
