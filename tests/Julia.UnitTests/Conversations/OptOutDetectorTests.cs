@@ -1253,6 +1253,45 @@ public sealed class OptOutDetectorTests
     [InlineData("bloqueei o outro numero da clinica sem querer")]
     public void SixtyThirdSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 
+    // Sixty-fifth blind set (docs/detection-history.md#opt-out): stops missed before its fixes (and "chega de ofertas", added
+    // with "chega de vaga(s)") — "já pedi antes" closing a stop
+    // (last session's leftover), the list said as "nela", "pedi pra sair" beside the sending that goes on, "chega de ofertas",
+    // "gostaria de sair", "quero mais não", "nn", "nem adianta mandar", every shift refused ("plantão nenhum"), the request
+    // made before in the gerund or the present ("mesmo eu tendo pedido pra parar", "faz 2 meses que eu peço pra vcs me tirarem").
+    [Theory]
+    [InlineData("como faço pra não receber mais?? já pedi antes")]
+    [InlineData("me tira dessa lista, eu já falei isso antes!")]
+    [InlineData("mudem a lista, eu não quero estar nela")]
+    [InlineData("essa lista de vcs, nao quero mais ficar nela")]
+    [InlineData("por que eu ainda recebo isso? pedi pra sair")]
+    [InlineData("pedi pra sair e continuo recebendo")]
+    [InlineData("chega de ofertas")]
+    [InlineData("gostaria de sair")]
+    [InlineData("quero mais nao, brigado")]
+    [InlineData("nn quero mais receber essas vagas nao")]
+    [InlineData("nem adianta mandar, nao quero")]
+    [InlineData("eu nao quero plantao nenhum, nunca, para")]
+    [InlineData("vcs continuam mandando msm eu tendo pedido pra parar")]
+    [InlineData("pelo amor, ja faz 2 meses q eu peço pra vcs me tirarem, cade??")]
+    public void SixtyFifthSetStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    // …and its false opt-outs before the fixes (a pause "até lá" or "por uns 2 meses", his channel asked for after a call
+    // refused, the emoji he is sent, the repeats, the app's notifications, how leaving works asked for a colleague), and the
+    // forms the new rules must leave alone.
+    [Theory]
+    [InlineData("vou ficar 40 dias fora, me tira da lista até lá")]
+    [InlineData("me tira da lista por uns 2 meses, to sobrecarregada")]
+    [InlineData("não me liga mais, manda whats")]
+    [InlineData("para de mandar emoji kkk parece minha tia")]
+    [InlineData("não precisa me mandar a mesma vaga duas vezes")]
+    [InlineData("o app de vcs não para de mandar notificação, como desliga?")]
+    [InlineData("como funciona pra sair da lista? pergunto pq uma colega quer saber")]
+    [InlineData("pedi pra sair mais cedo do plantão")]
+    [InlineData("essa escala de sábado, não quero estar nela")]
+    [InlineData("chega de plantão de 24h, só 12h agora")]
+    [InlineData("tem plantão amanhã? já pedi antes")]
+    public void SixtyFifthSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
     // Signs beside a bare "para" (the sixty-third set's call on the sixty-first's leftover, docs/decisions.md#opt-out): the word
     // adds nothing to the signs and the signs add nothing to the word — none, as "para" and a lone "🛑" are; a sign beside a stop
     // still stops.

@@ -35,8 +35,9 @@ internal static partial class OptOutDetector
         // Fifty-ninth blind set: his number questioned, then deleted ("vcs ainda têm meu número? apaga"), "🚫 msg" (OptOutDetector.Paused).
         // Sixty-first blind set: a refusal closing a complaint of the messages, "🚫📵" (OptOutDetector.Exasperated).
         // Sixty-third blind set: "pela 3ª vez: não quero" — a bare refusal said again, counted (OptOutDetector.Addressed).
+        // Sixty-fifth blind set: "…? já pedi antes", "a lista… não quero estar nela" (OptOutDetector.Reasked).
         return text is null ? null : StatedOrUrged(text) ?? ChannelsOrAskedHow(text) ?? WidenedOrThreatened(text) ?? DataAskedThenDeleted(text) ?? ProhibitedSending(text) ?? Exasperated(text)
-                                     ?? RefusalCounted(text);
+                                     ?? RefusalCounted(text) ?? Reasked(text);
     }
 
     static string? FamilyOf(string? text)
@@ -132,6 +133,9 @@ internal static partial class OptOutDetector
         // Fifty-third blind set: "…, mas se tiver plantão de UTI me chama", "não vou mais fazer o plantão do dia 3, me tira" — the
         // contact kept for one kind of offer, or one shift left (OptOutDetector.Kept).
         if (family is not null && KeptAfterAll(normalised)) return null;
+        // Sixty-fifth blind set: "não precisa me mandar a mesma vaga duas vezes", "o app não para de mandar notificação" — the
+        // repeats or the app's notifications, not the offers (OptOutDetector.Reasked).
+        if (family is "nao_quero_receber" or "mandar_nao" or "parar_envio" && (SameOfferAgain(normalised) || TheAppsNotifications(normalised))) return null;
         // Fifty-ninth blind set: "pode parar de mandar, vou viajar 2 meses e depois volto", "tira o dr Carlos da lista, ele não
         // trabalha mais aqui" — a pause until he returns, someone else removed (OptOutDetector.Paused).
         if (family is not null && PausedOrSomeoneElses(normalised)) return null;

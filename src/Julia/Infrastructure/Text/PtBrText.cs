@@ -16,7 +16,7 @@ internal static partial class PtBrText
         ["msg"] = "mensagem", ["msgs"] = "mensagens", ["mensage"] = "mensagem", ["mensagen"] = "mensagens",
         ["pfv"] = "por favor", ["pf"] = "por favor", ["pfvr"] = "por favor", ["plz"] = "por favor",
         ["pra"] = "para", ["pro"] = "para o", ["p"] = "para", ["pr"] = "para",
-        ["n"] = "nao", ["nao"] = "nao", ["num"] = "nao", ["naum"] = "nao",
+        ["n"] = "nao", ["nao"] = "nao", ["num"] = "nao", ["naum"] = "nao", ["nn"] = "nao",
         ["q"] = "que", ["oq"] = "o que", ["tb"] = "tambem", ["tbm"] = "tambem", ["td"] = "tudo",
         ["mim"] = "mim", ["me"] = "me", ["eh"] = "e", ["tah"] = "ta", ["to"] = "estou", ["tou"] = "estou",
         ["hj"] = "hoje", ["amanha"] = "amanha", ["cel"] = "celular", ["num"] = "nao", ["nd"] = "nada",
