@@ -8,8 +8,8 @@ namespace Julia.Conversations.Text;
 /// mais?? já pedi antes" — "antes" read as a time word after the match made it one shift's), the list named and then said
 /// as a pronoun ("mudem a lista, eu não quero estar nela"), and "pedi pra sair" beside the sending that goes on ("por que eu
 /// ainda recebo isso? pedi pra sair"; "pedi pra sair" alone is also resigning, so it needs the sending). Read only when
-/// every other family found nothing; each is guarded by a plain word test first, so most messages pay one or two
-/// IndexOf calls.
+/// every other family found nothing; each is guarded by a plain word test first, so most messages pay three
+/// IndexOf calls and no normalisation.
 /// </summary>
 internal static partial class OptOutDetector
 {
@@ -20,7 +20,8 @@ internal static partial class OptOutDetector
         if (text.Contains("antes", StringComparison.OrdinalIgnoreCase) && AskedBeforeClosing().Match(text) is { Success: true, Index: > 0 } before
             && FamilyOf(text[..before.Index]) is not null)
             return "pedido_anterior";
-        if (!text.Contains("n", StringComparison.OrdinalIgnoreCase)) return null;
+        // Normalised only when a word of the two forms below is there: most messages reach here (nothing matched).
+        if (!text.Contains("nela", StringComparison.OrdinalIgnoreCase) && !text.Contains("sair", StringComparison.OrdinalIgnoreCase)) return null;
         var normalised = PtBrText.Normalise(text);
         // "mudem a lista, eu não quero estar nela": "nela" is the list named before it.
         if (normalised.Contains("nela", StringComparison.Ordinal) && ListThenInIt().IsMatch(normalised)) return "recusa";
