@@ -211,6 +211,9 @@ internal static class EvolutionWebhookParser
             var text = MessageContentReader.Read(Unwrap(quoted), null) switch
             {
                 { Text: { } words } when !string.IsNullOrWhiteSpace(words) => words,
+                // A document by its file name when it has one ("[documento: escala-dezembro.pdf]"): "dessa escala" then
+                // points at it.
+                { Kind: MessageKinds.Document, Media.FileName: { } file } when !string.IsNullOrWhiteSpace(file) => $"[documento: {file.Trim()}]",
                 { Kind: var kind } => QuotedKind(kind),
                 null => null,
             };

@@ -204,7 +204,7 @@ public sealed class WebhookTests(WebhookFixture f) : IClassFixture<WebhookFixtur
         var response = await PostAsync(f.Client, body, Url);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("imagem|posso pegar o plantão do dia 12 dessa escala|-", await f.ScalarAsync<string>("""
+        Assert.Equal("imagem|posso pegar o plantão do dia 12 dessa escala|[documento: escala-dezembro.pdf]", await f.ScalarAsync<string>("""
             SELECT i.tipo || '|' || (i.midia->>'caption') || '|' || COALESCE(i.midia->>'citacao', '-')
             FROM interacoes i JOIN medicos m ON m.id = i.medico_id WHERE m.telefone = '5511999990288' AND i.direcao = 'entrada'
             """));

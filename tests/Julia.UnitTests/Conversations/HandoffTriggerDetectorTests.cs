@@ -1516,6 +1516,12 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("eu disse 'quero falar com um humano' e vc nao entende", HandoffTriggers.PersonRequested)]
     [InlineData("já disse \"vou processar\" e vou mesmo", HandoffTriggers.Legal)]
     [InlineData("o paciente disse 'que absurdo' e eu digo: vcs são uns incompetentes", HandoffTriggers.NegativeSentiment)]
+    // Review of the set (2026-12-07): the doctor taking the quoted words as his own, and a legal step said against us.
+    [InlineData("meu colega disse \"essa empresa é uma merda, uns incompetentes\", concordo", HandoffTriggers.NegativeSentiment)]
+    [InlineData("ele falou 'vcs são golpistas' e eu concordo", HandoffTriggers.NegativeSentiment)]
+    [InlineData("o plantonista falou 'vocês são uns incompetentes', e ele tem toda razão", HandoffTriggers.NegativeSentiment)]
+    [InlineData("o diretor disse \"vamos processar a empresa de vocês\"", HandoffTriggers.Legal)]
+    [InlineData("o coordenador do hospital falou 'vou acionar a justiça contra essa empresa'", HandoffTriggers.Legal)]
     [Theory]
     public void SixtySixthSetTriggers(string text, string expected) => Assert.Equal(expected, HandoffTriggerDetector.Detect(text));
 

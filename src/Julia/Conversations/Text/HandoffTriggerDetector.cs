@@ -17,7 +17,7 @@ internal static partial class HandoffTriggerDetector
         // the message takes the request back, as a next message of the burst does (TakesBackTheLineBefore).
         if (found is HandoffTriggers.PersonRequested or HandoffTriggers.Legal && TakenBackInALaterClause(text!)) return null;
         // Sixty-sixth blind set: "ele disse 'vcs são uns incompetentes' pro enfermeiro" — someone else's words quoted (HandoffTriggerDetector.Quoted.cs).
-        if (found is not null && text!.AsSpan().IndexOfAny(QuoteMarks) >= 0 && OnlyInReportedSpeech(text!)) return null;
+        if (found is not null && text!.AsSpan().IndexOfAny(QuoteMarks) >= 0 && OnlyInReportedSpeech(text!, found)) return null;
         return found;
     }
 
