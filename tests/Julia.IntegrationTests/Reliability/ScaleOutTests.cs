@@ -25,7 +25,15 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         // Every message reaches both api processes at once (a redelivery racing the first delivery).
         await Task.WhenAll(messages.All.Select(m => Task.WhenAll(apis.Select(api => messages.PostAsync(api.Http, m)))));
 
-        Assert.All(messages.AllStatuses, s => Assert.Equal(200, s));
+        // A delivery that met the database's 5 s connect timeout on a loaded machine (CI once: 2 of 60) is a 503, which
+        // Evolution sends again — and so does this test. Anything else, or a 503 for a conflict between the two
+        // processes (a deadlock or serialization failure: not "the database is down"), fails.
+        var unexpected = messages.AllStatuses.Where(s => s is not (200 or 503)).ToList();
+        Assert.True(unexpected.Count == 0, $"deliveries neither 200 nor 503: [{string.Join(",", messages.AllStatuses)}]\n{rig.Logs()}");
+        var refusals = apis.SelectMany(a => a.LinesWith("refused with 503", after: 8)).ToList();
+        Assert.DoesNotContain(refusals, r => r.Contains("40P01", StringComparison.Ordinal) || r.Contains("40001", StringComparison.Ordinal)
+                                             || r.Contains("deadlock", StringComparison.OrdinalIgnoreCase));
+        await messages.RedeliverUntilAcceptedAsync(apiA.Http);
         await Answers.AssertEachAnsweredOnceAsync(rig, messages.All);
         var sends = rig.Evolution.SendsByPhone();
         var reminders = reminderPhones.Select(p => sends.GetValueOrDefault(p)?.Count ?? 0).ToList();
@@ -33,6 +41,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         await using var db = await rig.Db.OpenConnectionAsync();
         Assert.Equal(60, await db.ExecuteScalarAsync<long>("SELECT count(DISTINCT provider_message_id) FROM fila_mensagens WHERE status = 'enviada'"));
         Assert.Equal(60, rig.Evolution.Sends.Count());
+        output.WriteLine($"observed: {messages.AllStatuses.Count(s => s == 503)} deliveries answered 503 and sent again{string.Concat(refusals.Select(r => "\n  " + r))}");
         output.WriteLine($"observed: {messages.All.Count} messages x 2 deliveries → {messages.All.Count} inbound rows, {rig.Evolution.Sends.Count()} sends " +
                          $"({messages.All.Count} replies + {reminderPhones.Count} reminders), each once; 'enviar ok' lines per process: " +
                          string.Join(", ", new[] { apiA, others[0], others[1], others[2] }.Select(s => $"{s.Name} {s.CountLines("enviar ok")}")));

@@ -37,7 +37,7 @@ public sealed class JuliaServer : IAsyncDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var port = LoopbackPorts.Free();
+            var port = LoopbackPorts.Hold(); // held while the test may still call it: a killed process's port goes to nobody else
             var env = new Dictionary<string, string>(environment) { ["PORT"] = port.ToString() };
             var process = Process.Start(JuliaProcess.StartInfo(env, "serve", "--role", role))!;
             var server = new JuliaServer(name, port, process, env);
@@ -89,6 +89,14 @@ public sealed class JuliaServer : IAsyncDisposable
         lock (output) return $"--- {Name} (last {Math.Min(lines, output.Count)} of {output.Count} lines)\n" + string.Join('\n', output.TakeLast(lines));
     }
 
+    /// <summary>Each line holding <paramref name="text"/> with the <paramref name="after"/> lines that follow it (an exception's text).</summary>
+    public IReadOnlyList<string> LinesWith(string text, int after = 0)
+    {
+        lock (output)
+            return [.. output.Select((l, i) => (l, i)).Where(x => x.l.Contains(text, StringComparison.Ordinal))
+                .Select(x => string.Join('\n', output.Skip(x.i).Take(after + 1)))];
+    }
+
     public int CountLines(string text)
     {
         lock (output) return output.Count(l => l.Contains(text, StringComparison.Ordinal));
@@ -132,6 +140,7 @@ public sealed class JuliaServer : IAsyncDisposable
         Kill();
         process.Dispose();
         Http.Dispose();
+        LoopbackPorts.Release(Port);
         if (Interlocked.Exchange(ref disposed, 1) != 0) return;
         string[] lines;
         lock (output) lines = [.. output];

@@ -14,18 +14,33 @@ internal static class LoopbackPorts
     /// closed and handed over, was handed to two parallel `julia serve` at once: one failed to bind, and its test
     /// talked to the other test's process.)
     /// </summary>
-    public static int Free()
+    public static int Free() => Take(hold: false);
+
+    /// <summary>
+    /// Like <see cref="Free"/>, for a server that stops and starts again on the same port (a Redis or PostgreSQL a test
+    /// restarts): not handed out again until <see cref="Release"/>, even after the range wraps around. (The range wraps
+    /// within a run — every in-process host takes a port — and a private Redis stopped for an outage had its port handed
+    /// to another test's Redis: the first test's client reconnected to the stranger, and its outage never happened.)
+    /// </summary>
+    public static int Hold() => Take(hold: true);
+
+    public static void Release(int port) => held.TryRemove(port, out _);
+
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte> held = new();
+
+    static int Take(bool hold)
     {
         for (var attempt = 0; attempt < PortRange.Count; attempt++)
         {
             var port = PortRange.First + Interlocked.Increment(ref portsHandedOut) % PortRange.Count;
+            if (held.ContainsKey(port)) continue;
             try
             {
                 using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
                 listener.Start();
-                return port;
             }
-            catch (System.Net.Sockets.SocketException) { }
+            catch (System.Net.Sockets.SocketException) { continue; }
+            if (!hold || held.TryAdd(port, 0)) return port;
         }
         throw new InvalidOperationException($"no free loopback port in {PortRange.First}–{PortRange.First + PortRange.Count - 1}");
     }

@@ -19,7 +19,7 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
 
     PrivatePostgresServer(string folder, string bin, int maxConnections) { this.folder = folder; this.bin = bin; this.maxConnections = maxConnections; }
 
-    public int Port { get; } = LoopbackPorts.Free();
+    public int Port { get; } = LoopbackPorts.Hold();
     string DataDirectory => Path.Combine(folder, "data");
 
     /// <summary>What DATABASE_URL receives: the `julia` database of this cluster.</summary>
@@ -137,6 +137,7 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
     {
         NpgsqlConnection.ClearAllPools();
         try { await StopAsync("immediate"); } catch (InvalidOperationException) { } // already stopped
+        LoopbackPorts.Release(Port);
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -9,7 +9,7 @@ public sealed class PrivateRedisServer(string? password = null) : IDisposable
     readonly string directory = Directory.CreateTempSubdirectory("julia-redis-").FullName;
     Process? process;
 
-    public int Port { get; } = LoopbackPorts.Free();
+    public int Port { get; } = LoopbackPorts.Hold();
     public string Url => $"redis://127.0.0.1:{Port}/0";
 
     public async Task StartAsync()
@@ -30,11 +30,14 @@ public sealed class PrivateRedisServer(string? password = null) : IDisposable
             {
                 using var client = new System.Net.Sockets.TcpClient();
                 await client.ConnectAsync("127.0.0.1", Port);
-                return;
+                break;
             }
             catch (System.Net.Sockets.SocketException) { await Task.Delay(50); }
         }
-        throw new InvalidOperationException($"redis-server did not start on port {Port}");
+        // The server that answers must be this one: a redis-server that could not bind exits, and another's answers.
+        var served = await CommandAsync("INFO", "server");
+        if (System.Text.RegularExpressions.Regex.Match(served, @"process_id:(\d+)").Groups[1].Value != process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            throw new InvalidOperationException($"port {Port} is answered by another redis-server, not the one this test started (pid {process.Id})");
     }
 
     /// <summary>Writes its data to disk, then stops: the next <see cref="StartAsync"/> comes back with the same keys and TTLs (a Redis restart, not a loss).</summary>
@@ -68,6 +71,7 @@ public sealed class PrivateRedisServer(string? password = null) : IDisposable
     public void Dispose()
     {
         Stop();
+        LoopbackPorts.Release(Port);
         try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
     }
 }

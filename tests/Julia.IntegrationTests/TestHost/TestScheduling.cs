@@ -10,11 +10,21 @@ using Xunit.Sdk;
 
 namespace Julia.IntegrationTests.TestHost;
 
-/// <summary>About how many minutes a test class spends, mostly waiting out a fault: the longest start first.</summary>
+/// <summary>
+/// About how many minutes a test class spends, mostly waiting out a fault: the longest start first. Its tests carry the
+/// trait `Category=LongRunning`, so a quick run can leave them out: `./test.sh --filter "Category!=LongRunning"`.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class LongRunningAttribute(int minutes) : Attribute
+[TraitDiscoverer("Julia.IntegrationTests.TestHost.LongRunningTrait", "Julia.IntegrationTests")]
+public sealed class LongRunningAttribute(int minutes) : Attribute, ITraitAttribute
 {
     public int Minutes { get; } = minutes;
+}
+
+/// <summary>`Category=LongRunning` for the tests of a <see cref="LongRunningAttribute"/> class (`dotnet test --filter`).</summary>
+public sealed class LongRunningTrait : ITraitDiscoverer
+{
+    public IEnumerable<KeyValuePair<string, string>> GetTraits(IAttributeInfo traitAttribute) => [new("Category", "LongRunning")];
 }
 
 /// <summary>Classes marked <see cref="LongRunningAttribute"/> start first, longest first; the others keep xUnit's own order.</summary>
