@@ -584,6 +584,41 @@ public sealed partial class RunbookTests
     [GeneratedRegex(@"Status413PayloadTooLarge,\s*title:\s*""(?<title>[^""]+)""")] private static partial Regex WebhookTooLarge();
 
     /// <summary>
+    /// The table of `outcome_reason_code` values in "3. Fila congestionada" tells only values the code can write (each
+    /// one a "string" or a SQL 'literal' somewhere in src/Julia), and has a row for every value a statement of src/Julia
+    /// writes as a SQL literal (`outcome_reason_code = 'x'`, each branch of `= CASE … END`) and for the named constants
+    /// the queue writes. A value passed as a parameter (`@reason`, `@ended_reason`) from a bare string is not traced: its
+    /// row is added by hand.
+    /// </summary>
+    [Fact]
+    public void TheRunbooksOutcomeReasonCodeTableTellsTheValuesTheCodeWrites()
+    {
+        var table = Runbook.Tables.Single(t => Cells(t.Header.Text)[0].Trim() == "outcome_reason_code");
+        var documented = table.Rows.Select(r => Spans(Cells(r.Text)[0]).Single()).ToList();
+        Assert.True(documented.Count > 10, $"only {documented.Count} rows in the outcome_reason_code table");
+        Assert.Equal(documented.Count, documented.Distinct().Count());
+
+        var sources = SourceFiles().Select(f => File.ReadAllText(f)).ToList();
+        var unwritten = documented
+            .Where(v => !sources.Any(s => s.Contains($"\"{v}\"", StringComparison.Ordinal) || s.Contains($"'{v}'", StringComparison.Ordinal)))
+            .ToList();
+        var written = sources.SelectMany(s => OutcomeReasonAssignment().Matches(s))
+            .SelectMany(m => SqlLiteral().Matches(m.Groups["value"].Value).Select(l => l.Groups[1].Value))
+            .Concat(new[] { Julia.Queue.DispatchStore.UnknownOutcome, Julia.Queue.QueueStore.WithdrawnReason, Julia.Queue.QueuePersonalData.ErasedReason,
+                             Julia.Queue.LimitHold.Limit, Julia.Queue.LimitHold.RedisDown, Julia.Agent.Tools.ReminderShiftCheck.GoneReason })
+            .Distinct().ToList();
+        Assert.Contains("parte_anterior_falhou", written);
+        Assert.Contains("tentativas_esgotadas", written);
+        var untold = written.Where(v => !documented.Contains(v)).ToList();
+
+        Assert.True(unwritten.Count == 0, $"{Adapted}: outcome_reason_code values in no \"string\" or SQL 'literal' of src/Julia: {string.Join(", ", unwritten)}");
+        Assert.True(untold.Count == 0, $"{Adapted}: outcome_reason_code values src/Julia writes that the table does not tell: {string.Join(", ", untold)}");
+    }
+
+    [GeneratedRegex(@"outcome_reason_code\s*=\s*(?<value>CASE\b.*?\bEND\b|'[a-z_]+')", RegexOptions.Singleline)] private static partial Regex OutcomeReasonAssignment();
+    [GeneratedRegex(@"'([a-z_]+)'")] private static partial Regex SqlLiteral();
+
+    /// <summary>
     /// The customer's "Banco de Dados" and "Redis" blocks are bare SQL and bare `redis-cli`: the adapted runbook says where
     /// an operator runs them — `psql "$DATABASE_URL"`, and `redis-cli -u "$REDIS_URL"` when REDIS_URL has a password or a
     /// database other than 0 (a bare `redis-cli` then lists none of Júlia's keys, and its FLUSHDB empties another
