@@ -24,16 +24,18 @@ public sealed class PrivateRedisServer(string? password = null) : IDisposable
             info.ArgumentList.Add(arg);
         if (password is not null) { info.ArgumentList.Add("--requirepass"); info.ArgumentList.Add(password); }
         process = Process.Start(info)!;
-        for (var i = 0; i < 100; i++)
+        var listening = false;
+        for (var i = 0; i < 100 && !listening; i++)
         {
             try
             {
                 using var client = new System.Net.Sockets.TcpClient();
                 await client.ConnectAsync("127.0.0.1", Port);
-                break;
+                listening = true;
             }
             catch (System.Net.Sockets.SocketException) { await Task.Delay(50); }
         }
+        if (!listening) throw new InvalidOperationException($"redis-server did not start on port {Port}");
         // The server that answers must be this one: a redis-server that could not bind exits, and another's answers.
         var served = await CommandAsync("INFO", "server");
         if (System.Text.RegularExpressions.Regex.Match(served, @"process_id:(\d+)").Groups[1].Value != process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
