@@ -25,6 +25,20 @@ internal abstract record EvolutionEvent
 internal static class MessageKinds
 {
     public const string Text = "texto", Audio = "audio", Image = "imagem", Document = "documento", Video = "video", Sticker = "sticker", Other = "outro";
+
+    /// <summary>
+    /// How a message of this kind without words reads where a person or the agent sees it ("[áudio]"): the stored
+    /// `interacoes.conteudo`, the agent's turn and the quote a reply carries.
+    /// </summary>
+    public static string Placeholder(string kind) => kind switch
+    {
+        Audio => "[áudio]",
+        Image => "[imagem]",
+        Document => "[documento]",
+        Video => "[vídeo]",
+        Sticker => "[sticker]",
+        _ => "[mensagem não suportada]",
+    };
 }
 
 internal sealed record InboundMedia(string? MimeType, string? FileName, string? Caption, int? Seconds);

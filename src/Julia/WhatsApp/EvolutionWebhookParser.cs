@@ -224,15 +224,7 @@ internal static class EvolutionWebhookParser
         return null;
     }
 
-    static string? QuotedKind(string kind) => kind switch
-    {
-        MessageKinds.Image => "[imagem]",
-        MessageKinds.Audio => "[áudio]",
-        MessageKinds.Video => "[vídeo]",
-        MessageKinds.Document => "[documento]",
-        MessageKinds.Sticker => "[sticker]",
-        _ => null,
-    };
+    static string? QuotedKind(string kind) => kind is MessageKinds.Text or MessageKinds.Other ? null : MessageKinds.Placeholder(kind);
 
     internal const int MaxMessageIdChars = 128, MaxPushNameChars = 100;
 

@@ -182,7 +182,7 @@ public sealed class ReplyTextTests
         Assert.Null(InboundText.ForTurn(MessageKinds.Sticker, "[sticker]", null));
         // What he shared is answered as its words; an unknown kind is not (docs/decisions.md#inbound).
         Assert.Equal(new TurnPart("[contato: Dr. Pedro Alves]", null), InboundText.ForTurn(MessageKinds.Other, "[contato: Dr. Pedro Alves]", null));
-        Assert.Null(InboundText.ForTurn(MessageKinds.Other, InboundText.Placeholder(MessageKinds.Other), null));
+        Assert.Null(InboundText.ForTurn(MessageKinds.Other, MessageKinds.Placeholder(MessageKinds.Other), null));
         Assert.Equal("[áudio]", InboundText.Stored(null, MessageKinds.Audio, new InboundTextLimits()));
         Assert.Contains("por escrito", InboundText.CannedReply([PlaceholderKind.Audio, PlaceholderKind.ImageOrDocument]));
     }

@@ -15,7 +15,7 @@ internal static class InboundText
     /// <summary>What interacoes.conteudo receives: the text cut by the limits, or a placeholder such as "[áudio]".</summary>
     public static string Stored(string? text, string kind, InboundTextLimits limits)
     {
-        if (string.IsNullOrEmpty(text)) return Placeholder(kind);
+        if (string.IsNullOrEmpty(text)) return MessageKinds.Placeholder(kind);
         if (text.Length > limits.RejectAbove) text = TextPrefix.Of(text, limits.RejectAbove);
         if (text.Length > limits.TruncateAbove) return TextPrefix.Of(text, 1_000) + TruncatedMarker;
         if (text.Length > limits.MaxChars) return TextPrefix.Of(text, limits.MaxChars) + "...";
@@ -57,16 +57,6 @@ internal static class InboundText
     }
 
     static bool EndsSentence(char c) => c is '.' or '!' or '?' or '\n' or ';';
-
-    public static string Placeholder(string kind) => kind switch
-    {
-        MessageKinds.Audio => "[áudio]",
-        MessageKinds.Image => "[imagem]",
-        MessageKinds.Document => "[documento]",
-        MessageKinds.Video => "[vídeo]",
-        MessageKinds.Sticker => "[sticker]",
-        _ => "[mensagem não suportada]",
-    };
 
     /// <summary>
     /// How one stored inbound row reaches the agent; null when it is dropped from the turn (stickers, unknown kinds). A
@@ -130,9 +120,9 @@ internal static class InboundText
             // sends the hospital's pin or a colleague's card waits for an answer (docs/decisions.md#inbound). An unknown kind
             // ("[mensagem não suportada]") is still dropped.
             case MessageKinds.Other:
-                return stored == Placeholder(MessageKinds.Other) ? null : new TurnPart(stored, null);
+                return stored == MessageKinds.Placeholder(MessageKinds.Other) ? null : new TurnPart(stored, null);
         }
-        var label = kind switch { MessageKinds.Audio => "[áudio]", MessageKinds.Image => "[imagem]", MessageKinds.Document => "[documento]", _ => "[vídeo]" };
+        var label = MessageKinds.Placeholder(kind); // audio, image, document or video: the other kinds were answered above
         if (PtBrText.WordCount(caption) >= 3) return new TurnPart($"{label} {caption}", null);
         return kind switch
         {
