@@ -42,7 +42,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
+        // This database's own pooled connections, not every pool of the process (other classes' and the admin's).
+        await using (var mine = new NpgsqlConnection(Url)) NpgsqlConnection.ClearPool(mine);
         var admin = TestServers.AdminConnection();
         await using var connection = new NpgsqlConnection(admin.ConnectionString);
         await connection.OpenAsync();
