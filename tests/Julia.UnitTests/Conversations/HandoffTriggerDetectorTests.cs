@@ -1536,4 +1536,24 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("o hospital vai encaminhar o paciente")]
     [Theory]
     public void SixtySixthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    // The sixty-fifth set's legal leftovers (docs/detection-history.md, the sixty-seventh reading): a case taken to the bar or
+    // the council with "para a/pra" and no article; a legal step only imagined, laughing, is none — said without the laugh, or
+    // as a condition of what we do, it stays one.
+    [InlineData("vou levar o caso pra OAB e pro CRM")]
+    [InlineData("vou levar o caso pra OAB")]
+    [InlineData("vou levar esse caso pro cremesp")]
+    [InlineData("vou levar essa história até o CRM")]
+    [InlineData("se continuar assim vou processar vcs")]
+    [InlineData("imagina se eu fosse processar vcs")]
+    [InlineData("kkk vocês acham graça? vou processar sim")]
+    [Theory]
+    public void SixtySeventhReadingLegalSteps(string text) => Assert.Equal(HandoffTriggers.Legal, HandoffTriggerDetector.Detect(text));
+
+    [InlineData("imagina se eu fosse processar vcs kkk")]
+    [InlineData("se eu fosse processar todo mundo que atrasa pagamento eu tava rico kkk")]
+    [InlineData("se eu fosse denunciar cada hospital que atrasa eu não fazia outra coisa rsrs")]
+    [InlineData("vou levar o meu filho pra OAB, ele tem prova hoje")]
+    [Theory]
+    public void SixtySeventhReadingLookAlikesAreNotLegal(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }

@@ -1292,6 +1292,44 @@ public sealed class OptOutDetectorTests
     [InlineData("tem plantão amanhã? já pedi antes")]
     public void SixtyFifthSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 
+    // The sixty-fifth set's leftovers, read again (docs/detection-history.md, the sixty-seventh reading): an insistence tag
+    // after the stop, the command said again shorter, sentences saying the contact was never asked for, annoyance at us before
+    // "não quero mais", the number told to belong to no doctor.
+    [Theory]
+    [InlineData("eu não quero mais, entendeu? não quero")]
+    [InlineData("não quero mais, fui claro?")]
+    [InlineData("me tira da lista, ficou claro?")]
+    [InlineData("não quero mais. não quero")]
+    [InlineData("eu nunca me cadastrei nisso, não pedi. peço que parem.")]
+    [InlineData("não pedi nada disso. peço que parem")]
+    [InlineData("nunca autorizei. me tirem da lista")]
+    [InlineData("nao pedi nada, para")]
+    [InlineData("eu nunca pedi isso, para")]
+    [InlineData("que empresa chata, não quero mais")]
+    [InlineData("vcs são muito chatos. não quero mais")]
+    [InlineData("esse número não pertence a nenhum médico… Favor parar.")]
+    [InlineData("esse numero nao pertence a medico")]
+    public void SixtySeventhReadingStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("não quero esse, entendeu? quero o de sábado")]
+    [InlineData("não quero mais esse plantão, entendeu?")]
+    [InlineData("o plantão de sábado eu não quero, ficou claro?")]
+    [InlineData("não posso mais, entendeu? esse mês tá lotado")]
+    [InlineData("entendeu? chega")]
+    [InlineData("não quero mais. não quero esse")]
+    [InlineData("não pedi. quero saber quem passou meu número")]
+    [InlineData("não pedi nada. pode mandar a vaga de sábado")]
+    [InlineData("não pedi. me manda a vaga de domingo")]
+    [InlineData("não. me tira uma dúvida")]
+    [InlineData("não, para")]
+    [InlineData("não pedi desconto nenhum. para de mandar esse valor")]
+    [InlineData("a coordenadora é muito chata, não quero mais")]
+    [InlineData("esse hospital é chato, não quero mais")]
+    [InlineData("que chato esse plantão, não quero mais")]
+    [InlineData("vcs são chatos demais mas a vaga de sábado me interessa")]
+    public void SixtySeventhReadingLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
     // Signs beside a bare "para" (the sixty-third set's call on the sixty-first's leftover, docs/decisions.md#opt-out): the word
     // adds nothing to the signs and the signs add nothing to the word — none, as "para" and a lone "🛑" are; a sign beside a stop
     // still stops.

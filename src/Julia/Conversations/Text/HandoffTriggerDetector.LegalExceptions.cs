@@ -43,7 +43,22 @@ internal static partial class HandoffTriggerDetector
     static bool HisLegalStep(string t, int at, int length, bool quoted) =>
         !ReportedOfPatient(t, at, quoted) && !AgainstAnotherCompany(t, at + length) && !NegatedLegal(t, at)
         && !NotAStep(t, at, length) && !StepDropped(t, at, length) && !NoStepOfHis(t, at, length) && !WorkplaceOrStory(t, at)
-        && !HealthReport(t, at + length);
+        && !HealthReport(t, at + length) && !Imagined(t, at);
+
+    /// <summary>
+    /// Sixty-seventh reading (the sixty-fifth set's leftover): a step only imagined, laughing — "imagina se eu fosse processar
+    /// vcs kkk", "se eu fosse processar todo mundo que atrasa eu tava rico kkk". The counterfactual ("fosse", "-asse") right
+    /// before the legal word in its sentence, and a laugh in the message: a threat made with a condition ("se continuar
+    /// assim vou processar") or said without the laugh stays one.
+    /// </summary>
+    static bool Imagined(string t, int at) =>
+        at > 0 && t.Contains("se ", StringComparison.Ordinal) && Laugh().IsMatch(t) && CounterfactualBefore().IsMatch(t.AsSpan(0, at));
+
+    [GeneratedRegex(@"\bse (eu |a gente |nos )?(fosse|processasse|denunciasse|acionasse|entrasse|levasse|colocasse|botasse|abrisse)\b( \w+){0,5} $", RegexOptions.CultureInvariant)]
+    private static partial Regex CounterfactualBefore();
+
+    [GeneratedRegex(@"\b(k{2,}\w*|(rs)+|(ha){2,}h?|(he){2,}h?|kkk\w*)\b|😂|🤣|😅", RegexOptions.CultureInvariant)]
+    private static partial Regex Laugh();
 
     /// <summary>
     /// Thirty-fourth blind set: a step thought of and dropped because we solved it — "pensei em ir no procon mas vocês resolveram

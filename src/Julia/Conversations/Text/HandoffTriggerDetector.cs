@@ -622,7 +622,7 @@ internal static partial class HandoffTriggerDetector
         "autua", "ministerio", "mpt", "defensoria", "legais", "cabiveis", "tribuna", "intimacao", "trabalhista", "cobranca",
         "indeniza", "acao contra", " acao", "quebra de contrato", "lawyer", "attorney", "lawsuit", "abogad", "sue you",
         "sue voces", "sue the company", "descumpr", "formalmente", "clt", "direitos", "sindica", "procom", "cnpd", "autoridade nacional",
-        "o mp", "cfm",
+        "o mp", "cfm", "oab", "promotoria",
     ], StringComparison.Ordinal);
 
     internal static bool MayBeLegal(string t) => t.AsSpan().ContainsAny(LegalWords);

@@ -254,6 +254,8 @@ internal sealed partial class IntentVocabulary
         if (clauseEnds == 0 || paused || Paused(words, 0, paused, bareAgora: true)) return false;
         var commands = 0;
         var bareParas = 0;
+        var repeats = 0;
+        string[]? lastCommand = null;
         var from = 0;
         for (var k = 0; k < words.Length; k++)
         {
@@ -276,10 +278,16 @@ internal sealed partial class IntentVocabulary
             // another matter).
             if (clause is ["pode" or "podem" or "favor", "excluir" or "remover" or "apagar" or "descadastrar" or "deletar"]
                 or ["exclui" or "exclua" or "excluam" or "remove" or "removam" or "apaga" or "apaguem" or "descadastra"]) { commands++; continue; }
+            // Sixty-seventh reading: "eu não quero mais, …" — the subject said before a whole-message command.
+            if (clause is ["eu", _, ..] && exact.Contains(string.Join(' ', clause, 1, clause.Length - 1))) clause = clause[1..];
+            // Sixty-seventh reading: "não quero mais. não quero", "eu não quero mais, entendeu? não quero" — the command said
+            // again shorter (its first two words or more) presses it, as a bare "para" does: never alone.
+            if (lastCommand is not null && clause.Length >= 2 && clause.Length < lastCommand.Length && lastCommand.AsSpan(0, clause.Length).SequenceEqual(clause)) { repeats++; continue; }
             if (!exact.Contains(string.Join(' ', clause))) return false;
             commands++;
+            lastCommand = clause;
         }
-        return commands >= 2 || (commands == 1 && bareParas > 0);
+        return commands >= 2 || (commands == 1 && (bareParas > 0 || repeats > 0));
     }
 
     /// <summary>Whether the words, courtesies out, are two whole-message commands (`exato`) one after the other.</summary>

@@ -36,8 +36,9 @@ internal static partial class OptOutDetector
         // Sixty-first blind set: a refusal closing a complaint of the messages, "🚫📵" (OptOutDetector.Exasperated).
         // Sixty-third blind set: "pela 3ª vez: não quero" — a bare refusal said again, counted (OptOutDetector.Addressed).
         // Sixty-fifth blind set: "…? já pedi antes", "a lista… não quero estar nela" (OptOutDetector.Reasked).
+        // Sixty-seventh reading: "…, entendeu?" after a stop, "não pedi. peço que parem." (OptOutDetector.Insisted).
         return text is null ? null : StatedOrUrged(text) ?? ChannelsOrAskedHow(text) ?? WidenedOrThreatened(text) ?? DataAskedThenDeleted(text) ?? ProhibitedSending(text) ?? Exasperated(text)
-                                     ?? RefusalCounted(text) ?? Reasked(text);
+                                     ?? RefusalCounted(text) ?? Reasked(text) ?? Insisted(text);
     }
 
     static string? FamilyOf(string? text)
@@ -358,7 +359,7 @@ internal static partial class OptOutDetector
     /// "não sou médico do trabalho" are not; "não sou o Dr. Marcos", "nunca fui médico", "não sou da área da saúde".</summary>
     [GeneratedRegex(@"(^| )(eu )?(nao|nunca|nem) (sou|somos|fui) (o |a |um |uma )?(medic[oa]s?|doutor|doutora|da area( da saude| medica)?|da saude|profissional de saude)( (nao|nenhum|nenhuma|na vida))?( (moco|moca|amigo|amiga|viu|ta|mano|gente))?( (e|nem) (nao|nunca|trabalho|conheco|atuo)\b.*| (esse|este) (numero|celular|telefone|whatsapp) .*)?$" +
         @"|(^| )nao sou (o|a) (dr|dra|doutor|doutora)( \w+){0,3}$|^(e )?nao (medic[oa]|doutor|doutora)$" +
-        @"|(^| )(esse|este|o|meu) (numero|celular|telefone|whatsapp) nao e (de )?(nenhum |um |uma )?(medic[oa]|doutor|doutora)( nenhum)?$", RegexOptions.CultureInvariant)]
+        @"|(^| )(esse|este|o|meu) (numero|celular|telefone|whatsapp) nao (e (de )?|pertence a )(nenhum |um |uma |algum )?(medic[oa]|doutor|doutora)( nenhum| algum)?$", RegexOptions.CultureInvariant)]
     private static partial Regex NotADoctor();
 
     /// <summary>"número errado" as its clause ("Número errado!!!", "numero errado amigo"); "mandando pro número errado"; the number
