@@ -1537,7 +1537,7 @@ public sealed class HandoffTriggerDetectorTests
     [Theory]
     public void SixtySixthSetLookAlikesAreNotTriggers(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 
-    // The sixty-fifth set's legal leftovers (docs/detection-history.md, the sixty-seventh reading): a case taken to the bar or
+    // The sixty-fifth set's legal leftovers (docs/detection-history.md, the second reading of the sixty-fifth set): a case taken to the bar or
     // the council with "para a/pra" and no article; a legal step only imagined, laughing, is none — said without the laugh, or
     // as a condition of what we do, it stays one.
     [InlineData("vou levar o caso pra OAB e pro CRM")]
@@ -1548,12 +1548,12 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("imagina se eu fosse processar vcs")]
     [InlineData("kkk vocês acham graça? vou processar sim")]
     [Theory]
-    public void SixtySeventhReadingLegalSteps(string text) => Assert.Equal(HandoffTriggers.Legal, HandoffTriggerDetector.Detect(text));
+    public void SixtyFifthSetLeftoversLegalSteps(string text) => Assert.Equal(HandoffTriggers.Legal, HandoffTriggerDetector.Detect(text));
 
     [InlineData("imagina se eu fosse processar vcs kkk")]
     [InlineData("se eu fosse processar todo mundo que atrasa pagamento eu tava rico kkk")]
     [InlineData("se eu fosse denunciar cada hospital que atrasa eu não fazia outra coisa rsrs")]
     [InlineData("vou levar o meu filho pra OAB, ele tem prova hoje")]
     [Theory]
-    public void SixtySeventhReadingLookAlikesAreNotLegal(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+    public void SixtyFifthSetLeftoversLookAlikesAreNotLegal(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }

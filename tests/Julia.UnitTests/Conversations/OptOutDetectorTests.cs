@@ -1292,7 +1292,7 @@ public sealed class OptOutDetectorTests
     [InlineData("tem plantão amanhã? já pedi antes")]
     public void SixtyFifthSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 
-    // The sixty-fifth set's leftovers, read again (docs/detection-history.md, the sixty-seventh reading): an insistence tag
+    // The sixty-fifth set's leftovers, read again (docs/detection-history.md, the second reading of the sixty-fifth set): an insistence tag
     // after the stop, the command said again shorter, sentences saying the contact was never asked for, annoyance at us before
     // "não quero mais", the number told to belong to no doctor.
     [Theory]
@@ -1309,7 +1309,7 @@ public sealed class OptOutDetectorTests
     [InlineData("vcs são muito chatos. não quero mais")]
     [InlineData("esse número não pertence a nenhum médico… Favor parar.")]
     [InlineData("esse numero nao pertence a medico")]
-    public void SixtySeventhReadingStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+    public void SixtyFifthSetLeftoversStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
 
     [Theory]
     [InlineData("não quero esse, entendeu? quero o de sábado")]
@@ -1328,7 +1328,7 @@ public sealed class OptOutDetectorTests
     [InlineData("esse hospital é chato, não quero mais")]
     [InlineData("que chato esse plantão, não quero mais")]
     [InlineData("vcs são chatos demais mas a vaga de sábado me interessa")]
-    public void SixtySeventhReadingLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+    public void SixtyFifthSetLeftoversLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 
     // Signs beside a bare "para" (the sixty-third set's call on the sixty-first's leftover, docs/decisions.md#opt-out): the word
     // adds nothing to the signs and the signs add nothing to the word — none, as "para" and a lone "🛑" are; a sign beside a stop

@@ -46,7 +46,7 @@ internal static partial class HandoffTriggerDetector
         && !HealthReport(t, at + length) && !Imagined(t, at);
 
     /// <summary>
-    /// Sixty-seventh reading (the sixty-fifth set's leftover): a step only imagined, laughing — "imagina se eu fosse processar
+    /// The sixty-fifth set's leftover: a step only imagined, laughing — "imagina se eu fosse processar
     /// vcs kkk", "se eu fosse processar todo mundo que atrasa eu tava rico kkk". The counterfactual ("fosse", "-asse") right
     /// before the legal word in its sentence, and a laugh in the message: a threat made with a condition ("se continuar
     /// assim vou processar") or said without the laugh stays one.

@@ -278,9 +278,9 @@ internal sealed partial class IntentVocabulary
             // another matter).
             if (clause is ["pode" or "podem" or "favor", "excluir" or "remover" or "apagar" or "descadastrar" or "deletar"]
                 or ["exclui" or "exclua" or "excluam" or "remove" or "removam" or "apaga" or "apaguem" or "descadastra"]) { commands++; continue; }
-            // Sixty-seventh reading: "eu não quero mais, …" — the subject said before a whole-message command.
+            // Sixty-fifth set's leftovers: "eu não quero mais, …" — the subject said before a whole-message command.
             if (clause is ["eu", _, ..] && exact.Contains(string.Join(' ', clause, 1, clause.Length - 1))) clause = clause[1..];
-            // Sixty-seventh reading: "não quero mais. não quero", "eu não quero mais, entendeu? não quero" — the command said
+            // Sixty-fifth set's leftovers: "não quero mais. não quero", "eu não quero mais, entendeu? não quero" — the command said
             // again shorter (its first two words or more) presses it, as a bare "para" does: never alone.
             if (lastCommand is not null && clause.Length >= 2 && clause.Length < lastCommand.Length && lastCommand.AsSpan(0, clause.Length).SequenceEqual(clause)) { repeats++; continue; }
             if (!exact.Contains(string.Join(' ', clause))) return false;

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Julia.Conversations.Text;
 
 /// <summary>
-/// Sixty-seventh reading (docs/detection-history.md#opt-out, the sixty-fifth set's leftovers): a stop with an insistence tag
+/// The sixty-fifth set's leftovers, read again (docs/detection-history.md#opt-out): a stop with an insistence tag
 /// after it ("eu não quero mais, entendeu? não quero", "não quero mais, fui claro?") and a stop after sentences that only
 /// say the contact was never asked for ("não pedi. peço que parem.", "nunca me cadastrei nisso. me tirem"). The tag and those
 /// sentences name nothing; the rest is read again. Read only when every other family found nothing, so most messages pay

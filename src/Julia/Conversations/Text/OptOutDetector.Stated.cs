@@ -70,7 +70,7 @@ internal static partial class OptOutDetector
 
     /// <summary>The complaint before it is of the messages, their number or their repetition, or plain weariness (normalised).</summary>
     [GeneratedRegex(@"\b(ninguem aguenta|nao aguento|nao aguenta|que saco|saco cheio|chatice|que chato|insuportave(l|is)|irritante|insistente|insistentes|insistencia|que porre|todo dia|toda hora|todo santo dia|toda semana|a mesma coisa|de novo|outra vez|mais uma vez|por dia|por semana|\d+ (mensagens?|msgs?|vezes)|quantas mensagens|mensage(m|ns) demais|(recebi|recebo|mandam|mandaram|mandando|enviam|enviaram) demais|(mandam|mandaram|mandando|enviam|enviando) (mensagem|mensagens)|(duas|tres|quatro|cinco|seis|dez|varias|tantas) (mensagens|mensagem)|muita mensagem|muitas mensagens|spam|encheu|cansei|enchendo|essas mensagens|essa mensagem|esses avisos|essas vagas|essas ofertas" +
-        // Sixty-seventh reading: "que empresa chata, não quero mais", "nao pedi nada, para" — annoyance at us, or the contact
+        // Sixty-fifth set's leftovers: "que empresa chata, não quero mais", "nao pedi nada, para" — annoyance at us, or the contact
         // never asked for.
         @"|chat[oa]s|(que|empresa|povo|gente|voces sao|vcs sao|isso e|muito|mto) chat[oa]|inconvenientes?|invasiv[oa]s?|pentelh\w*|abusad[oa]s?|sem nocao" +
         @"|(nao|nunca|jamais) (pedi|solicitei|autorizei|me cadastrei|me inscrevi)|nem (conheco|sei quem sao) voces)\b", RegexOptions.CultureInvariant)]
@@ -78,7 +78,7 @@ internal static partial class OptOutDetector
 
     /// <summary>The complaint names another matter (the pay, the traffic, his shifts…): the bare word is of that, not of us.</summary>
     [GeneratedRegex(@"\b(pagamento|pagar|pago|paga|transito|valor|valores|hospital|paciente|pacientes|plantao|plantoes|dobra|escala|fila|sistema|app|aplicativo|chefe|governo|calor|chuva|trabalho|cirurgia|filho|filha|esposa|marido|reuniao|internet" +
-        // Sixty-seventh reading: "a coordenadora é muito chata, não quero mais" — a person of the ward, not us.
+        // Sixty-fifth set's leftovers: "a coordenadora é muito chata, não quero mais" — a person of the ward, not us.
         @"|coordenador|coordenadora|enfermeira|enfermeiro|enfermagem|colega|colegas|gestor|gestora|diretor|diretora|supervisor|supervisora|equipe)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ComplaintOfSomethingElse();
 
