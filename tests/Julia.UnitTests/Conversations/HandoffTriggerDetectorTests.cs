@@ -1556,4 +1556,10 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("vou levar o meu filho pra OAB, ele tem prova hoje")]
     [Theory]
     public void SixtyFifthSetLeftoversLookAlikesAreNotLegal(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    // Sixty-seventh blind set: "dar parte" typed fast ("vo da parte de vcs na policia").
+    [InlineData("vo da parte de vcs na policia")]
+    [InlineData("vou da parte de vocês")]
+    [Theory]
+    public void SixtySeventhSetLegalSteps(string text) => Assert.Equal(HandoffTriggers.Legal, HandoffTriggerDetector.Detect(text));
 }

@@ -1330,6 +1330,32 @@ public sealed class OptOutDetectorTests
     [InlineData("vcs são chatos demais mas a vaga de sábado me interessa")]
     public void SixtyFifthSetLeftoversLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 
+    // Sixty-seventh blind set (docs/detection-history.md#opt-out): fillers of dictation, the voice message's preface, an aside
+    // after a stop told, a stop closing sentences that complain of our messages, "desse spam".
+    [Theory]
+    [InlineData("é, então, eu queria pedir pra vocês né, é, pararem de me mandar essas mensagens aí de plantão porque eu não quero mais tá bom obrigado")]
+    [InlineData("oi boa tarde aqui é a doutora Sandra eu tô mandando esse áudio pra dizer que não quero mais receber as vagas de vocês tá obrigada")]
+    [InlineData("Bom dia, vi as vagas de ontem, o valor até que tá bom, mas vou ser sincero: não quero mais receber nada de vocês, podem me descadastrar. Aliás, vocês atendem só SP ou o Brasil todo? só curiosidade")]
+    [InlineData("Por favor me retirem. E, só por curiosidade, vocês são de qual cidade?")]
+    [InlineData("Bom dia, estou recebendo diariamente mensagens de vocês e não solicitei. Peço que parem imediatamente.")]
+    [InlineData("Olha, tô recebendo mensagem de vocês todo dia, às vezes três por dia. Eu trabalho em UTI, não posso ficar olhando celular. Não quero mais. Remove.")]
+    [InlineData("Me tira desse spam")]
+    public void SixtySeventhSetStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    [Theory]
+    [InlineData("nossa vcs nao param de mandar msg hein kkkk mas ta bom, manda o de domingo")]
+    [InlineData("é, então, eu queria saber né, é, se tem plantão sábado")]
+    [InlineData("tô mandando esse áudio pra dizer que quero o plantão de sábado")]
+    [InlineData("tô mandando esse áudio pra dizer que não vou conseguir ir sábado")]
+    [InlineData("Quero o de sábado. Aliás, vocês pagam em quantos dias?")]
+    [InlineData("como faço pra parar de receber? so por curiosidade, por enquanto pode mandar")]
+    [InlineData("recebo mensagem de vocês todo dia. O de sábado eu quero.")]
+    [InlineData("vocês mandam mensagem demais. mas tudo bem, manda o de sábado")]
+    [InlineData("recebo mensagem de vocês todo dia. não tenho interesse nesse.")]
+    [InlineData("vocês mandam msg todo dia, tá puxado. Não quero mais plantão noturno.")]
+    [InlineData("esse spam de vocês até que é útil kkk")]
+    public void SixtySeventhSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
     // Signs beside a bare "para" (the sixty-third set's call on the sixty-first's leftover, docs/decisions.md#opt-out): the word
     // adds nothing to the signs and the signs add nothing to the word — none, as "para" and a lone "🛑" are; a sign beside a stop
     // still stops.

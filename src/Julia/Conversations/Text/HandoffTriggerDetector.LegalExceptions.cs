@@ -47,14 +47,14 @@ internal static partial class HandoffTriggerDetector
 
     /// <summary>
     /// The sixty-fifth set's leftover: a step only imagined, laughing — "imagina se eu fosse processar
-    /// vcs kkk", "se eu fosse processar todo mundo que atrasa eu tava rico kkk". The counterfactual ("fosse", "-asse") right
-    /// before the legal word in its sentence, and a laugh in the message: a threat made with a condition ("se continuar
+    /// vcs kkk", "se eu fosse processar todo mundo que atrasa eu tava rico kkk". The counterfactual ("fosse", "-asse") at
+    /// most twelve words before the legal word, and a laugh in the message: a threat made with a condition ("se continuar
     /// assim vou processar") or said without the laugh stays one.
     /// </summary>
     static bool Imagined(string t, int at) =>
         at > 0 && t.Contains("se ", StringComparison.Ordinal) && Laugh().IsMatch(t) && CounterfactualBefore().IsMatch(t.AsSpan(0, at));
 
-    [GeneratedRegex(@"\bse (eu |a gente |nos )?(fosse|processasse|denunciasse|acionasse|entrasse|levasse|colocasse|botasse|abrisse)\b( \w+){0,5} $", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bse (eu |a gente |nos )?(fosse|processasse|denunciasse|acionasse|entrasse|levasse|colocasse|botasse|abrisse)\b( \w+){0,12} $", RegexOptions.CultureInvariant)]
     private static partial Regex CounterfactualBefore();
 
     [GeneratedRegex(@"\b(k{2,}\w*|(rs)+|(ha){2,}h?|(he){2,}h?|kkk\w*)\b|😂|🤣|😅", RegexOptions.CultureInvariant)]

@@ -595,7 +595,7 @@ internal static partial class HandoffTriggerDetector
         // regional", "vou no CRM"; not "vou no CRM buscar a carteirinha", an errand), the council or the bar acted on ("vou acionar
         // o conselho de medicina"), "dar parte de vocês" (to the police).
         @"\b(vou|irei|vamos|vou ter que|eu vou)( direto| agora| hoje| amanha)? (no|ao|a|para o|ate o|na|para a|ate a) (conselho regional|conselho|cfm|oab|sindicato|" + Council + @")( de medicina| dos medicos)?( (de|do|da) (sp|rj|mg|rs|pr|sc|ba|pe|ce|go|df|es|sao paulo|minas|rio))?( (e|e vou) (denunciar|reclamar|registrar|abrir|fazer)\w*)?( (hoje|amanha|agora)( mesmo| cedo)?)?( isso nao (vai ficar|fica) assim)?$" +
-        @"|\b(acionar|aciono|acionarei|acionei|denunciar|denuncio|denunciarei) (o |a )?(conselho|cfm|oab)\b(?! (tutelar|de classe do hospital)\b)|\b(dar|dou|darei|dei|vou dar) parte (de voces|de vcs|de voce|da empresa|dessa empresa|desta empresa)\b" +
+        @"|\b(acionar|aciono|acionarei|acionei|denunciar|denuncio|denunciarei) (o |a )?(conselho|cfm|oab)\b(?! (tutelar|de classe do hospital)\b)|\b(dar|dou|darei|dei|vou dar|vou da|vo da|vo dar) parte (de voces|de vcs|de voce|da empresa|dessa empresa|desta empresa)\b" +
         @"|\b(vai|vao|isso vai|tudo vai|vai me|isso|tudo) servir (de prova |como prova )?(no|num|para o|ao|pro|em um) processo\b|\b(provas?|gravac(ao|oes)|prints?)( \w+){0,3} (no|para o|ao|pro|do) processo\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex LegalMore7();
@@ -629,7 +629,7 @@ internal static partial class HandoffTriggerDetector
 
     internal static bool LegalMatches(string t) => Legal().IsMatch(t);
 
-    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "me assedi", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar", "processad", "processe", "processasse", "crime", "forum", "jec", "proximo passo", "citacao", "intimacao", "ajuiz", "processo", "sindicato", "conselho", "cfm", "oab", "crm", "creme", "dar parte", "in court", "tribunal", "juzgado", "la corte", "juicio", "trabalhista", "lgpd"];
+    static readonly string[] LegalMoreStems = ["advogad", "represent", "dano", "pequenas causas", "judiciari", "juiz", "ilegal", "providencias", "notific", "demand", "denunciar", "legais", "judicia", "juridic", "estelionato", "direitos", "assedio", "me assedi", "ocorrencia", "queixa", "no pau", "entrada", "conselho regional", "consumidor", "abusiv", "intimad", "citad", "mandado", "liminar", "processad", "processe", "processasse", "crime", "forum", "jec", "proximo passo", "citacao", "intimacao", "ajuiz", "processo", "sindicato", "conselho", "cfm", "oab", "crm", "creme", "dar parte", "da parte de voces", "in court", "tribunal", "juzgado", "la corte", "juicio", "trabalhista", "lgpd"];
 
     static bool MayBeLegalMore(string t)
     {

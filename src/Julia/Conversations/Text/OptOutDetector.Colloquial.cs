@@ -14,7 +14,7 @@ internal static partial class OptOutDetector
 {
     /// <summary>
     /// The vague name of what we send — a slang noun after a demonstrative ("dessa parada", "esse trem", "desse bagulho", "esse
-    /// lance"), maybe "de vaga" / "de mensagem" after it — closing its clause (an "aí", a trailing "não" or a courtesy aside):
+    /// lance"; since the sixty-seventh blind set "desse spam"), maybe "de vaga" / "de mensagem" after it — closing its clause (an "aí", a trailing "não" or a courtesy aside):
     /// it stands for "isso", so the message is read again with "isso"/"disso"/"nisso" there. "esse trem de horário não serve",
     /// "essa parada de pagar em 60 dias", "chega desse trem de plantão de 24h" name one thing and are left as they are.
     /// Null when the text has no such name.
@@ -28,7 +28,7 @@ internal static partial class OptOutDetector
         return string.Concat(text.AsSpan(0, match.Index), isso, text.AsSpan(match.Index + match.Length));
     }
 
-    [GeneratedRegex(@"(?<!\p{L})(?<dem>d?ess[ea]s?|d?est[ea]s?|n?ess[ea]s?)\s+(trem|trens|bagulho|bagulhos|parada|paradas|neg[oó]cio|neg[oó]cios|tro[cç]o|tro[cç]os|treco|trecos|lance|esquema|rol[eê]|coisa|coisas|coisarada|babado|papo)(\s+de\s+(vagas?|mensagens?|msgs?|mensagem|plant[aã]o|plant[oõ]es|ofertas?|propagandas?|spam|zap|whats))?(?=\s*(a[ií]|aqui|da[ií]|ae|l[aá])?\s*(n[aã]o|n|ñ)?\s*(\s+(todo|toda)\s+(santo\s+)?(dia|hora|semana))?\s*(pf|pfv|pfvr|por\s+favor|vlw|valeu|obg|obrigad[oa]|tchau)?\s*([,.;:!?…\n]|$|\p{So}|\p{Cs}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\p{L})(?<dem>d?ess[ea]s?|d?est[ea]s?|n?ess[ea]s?)\s+(trem|trens|bagulho|bagulhos|parada|paradas|neg[oó]cio|neg[oó]cios|tro[cç]o|tro[cç]os|treco|trecos|lance|esquema|rol[eê]|coisa|coisas|coisarada|babado|papo|spam|spams)(\s+de\s+(vagas?|mensagens?|msgs?|mensagem|plant[aã]o|plant[oõ]es|ofertas?|propagandas?|spam|zap|whats))?(?=\s*(a[ií]|aqui|da[ií]|ae|l[aá])?\s*(n[aã]o|n|ñ)?\s*(\s+(todo|toda)\s+(santo\s+)?(dia|hora|semana))?\s*(pf|pfv|pfvr|por\s+favor|vlw|valeu|obg|obrigad[oa]|tchau)?\s*([,.;:!?…\n]|$|\p{So}|\p{Cs}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex VagueThing();
 
     /// <summary>
