@@ -17,10 +17,45 @@ internal static partial class OptOutDetector
     /// <summary>The stop the message says once its asides are left out, or null. Raw text in.</summary>
     static string? AsideOfAStop(string text)
     {
-        if (DictationFiller().IsMatch(text) && DictationFiller().Replace(text, " ") is var unfilled && FamilyOf(unfilled) is { } plain) return plain;
-        if (VoicePreface().Match(text) is { Success: true } preface && FamilyOf(text.Remove(preface.Index, preface.Length)) is { } said) return said;
-        if (AsideAfter().Match(text) is { Success: true, Index: > 0 } aside && FamilyOf(text[..aside.Index]) is { } before) return before;
-        return StopAfterAComplaint(text);
+        // Each form is looked for only when one of its words is there (one vectorised scan each): most messages reach here.
+        var span = text.AsSpan();
+        if (HasFillerBeforeAComma(span) && DictationFiller().IsMatch(text) && FamilyOf(DictationFiller().Replace(text, " ")) is { } plain) return plain;
+        if (span.ContainsAny(PrefaceWords) && VoicePreface().Match(text) is { Success: true } preface && FamilyOf(text.Remove(preface.Index, preface.Length)) is { } said)
+            return said;
+        if (span.ContainsAny(AsideWords) && AsideAfter().Match(text) is { Success: true, Index: > 0 } aside && FamilyOf(text[..aside.Index]) is { } before) return before;
+        return span.ContainsAny(ComplaintWords) ? StopAfterAComplaint(text) : null;
+    }
+
+    static readonly System.Buffers.SearchValues<string> PrefaceWords = System.Buffers.SearchValues.Create(
+        ["mandando", "enviando", "gravando", "escrevendo", "deixando"], StringComparison.OrdinalIgnoreCase);
+
+    static readonly System.Buffers.SearchValues<string> AsideWords = System.Buffers.SearchValues.Create(
+        ["alias", "aliás", "curiosidade", "pra saber", "para saber", "aproveitando"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Raw-text words one of which <see cref="ComplaintOfTheMessages"/> needs in the sentences before the stop.</summary>
+    static readonly System.Buffers.SearchValues<string> ComplaintWords = System.Buffers.SearchValues.Create(
+        ["mensag", "msg", "dia", "hora", "semana", "vez", "vezes", "chat", "saco", "aguent", "spam", "pedi", "solicit", "autoriz",
+         "cadastr", "inscrev", "demais", "insist", "irrit", "porre", "cansei", "ench", "insuport", "inconvenient", "invasiv",
+         "pentelh", "abusad", "noção", "nocao", "conheço", "conheco", "sei quem", "de novo", "avisos", "vagas", "ofertas"],
+        StringComparison.OrdinalIgnoreCase);
+
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Fillers = new HashSet<string>(
+        ["ne", "né", "e", "é", "ee", "éé", "tipo", "assim", "entao", "então", "ai", "aí", "hum", "humm", "ahn", "ah", "hmm"],
+        StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether a word of <see cref="Fillers"/> stands right before a comma (the regex runs only then).</summary>
+    static bool HasFillerBeforeAComma(ReadOnlySpan<char> text)
+    {
+        for (var comma = 0; comma < text.Length; comma++)
+        {
+            if (text[comma] != ',') continue;
+            var end = comma;
+            while (end > 0 && text[end - 1] == ' ') end--;
+            var start = end;
+            while (start > 0 && char.IsLetter(text[start - 1])) start--;
+            if (end > start && end - start <= 6 && Fillers.Contains(text[start..end])) return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -6,16 +6,15 @@ namespace Julia.Conversations.Text;
 /// The sixty-fifth set's leftovers, read again (docs/detection-history.md#opt-out): a stop with an insistence tag
 /// after it ("eu não quero mais, entendeu? não quero", "não quero mais, fui claro?") and a stop after sentences that only
 /// say the contact was never asked for ("não pedi. peço que parem.", "nunca me cadastrei nisso. me tirem"). The tag and those
-/// sentences name nothing; the rest is read again. Read only when every other family found nothing, so most messages pay
-/// two IndexOf calls.
+/// sentences name nothing; the rest is read again. Read only when every other family found nothing, and each form only when
+/// one of its words is there.
 /// </summary>
 internal static partial class OptOutDetector
 {
     /// <summary>The stop the message says once its tags or its "não pedi" sentences are left out, or null. Raw text in.</summary>
     static string? Insisted(string text)
     {
-        if (text.Contains("ent", StringComparison.OrdinalIgnoreCase) || text.Contains("clar", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("ouviu", StringComparison.OrdinalIgnoreCase) || text.Contains("compreend", StringComparison.OrdinalIgnoreCase))
+        if (text.AsSpan().ContainsAny(TagWords))
         {
             var untagged = InsistenceTag().Replace(text, ".");
             if (untagged != text && untagged.Trim(' ', '.', ',') is { Length: > 0 } rest && FamilyOf(rest) is { } family) return family;
@@ -25,6 +24,9 @@ internal static partial class OptOutDetector
             return afterNever;
         return null;
     }
+
+    static readonly System.Buffers.SearchValues<string> TagWords = System.Buffers.SearchValues.Create(
+        ["entend", "clar", "ouviu", "compreend"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// "entendeu?", "entendeu bem?", "tá entendendo?", "fui claro?", "ficou claro?", "ouviu?", "compreendeu?" as a clause of
