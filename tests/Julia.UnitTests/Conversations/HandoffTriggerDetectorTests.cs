@@ -1562,4 +1562,28 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("vou da parte de vocês")]
     [Theory]
     public void SixtySeventhSetLegalSteps(string text) => Assert.Equal(HandoffTriggers.Legal, HandoffTriggerDetector.Detect(text));
+
+    // Sixty-seventh blind set: a person asked for, then the matter in a clause of its own (the comma gone in the normalised
+    // text, "é" is not the verb of "um ser humano").
+    [InlineData("A Júlia é ótima, mas dessa vez preciso de um ser humano, é sobre um problema no pagamento")]
+    [InlineData("quero falar com um ser humano, é urgente")]
+    [Theory]
+    public void SixtySeventhSetPersonRequests(string text) => Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect(text));
+
+    [InlineData("um ser humano é capaz de fazer 3 plantões seguidos? kkk")]
+    [InlineData("todo ser humano precisa dormir")]
+    [Theory]
+    public void SixtySeventhSetHumankindIsNoRequest(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    // Sixty-seventh blind set: the company of such people, the superlative insult aimed at us.
+    [InlineData("Só podia ser empresa de estelionatário mesmo")]
+    [InlineData("Júlia, você é a coisa mais idiota que eu já vi")]
+    [InlineData("vocês são a empresa mais incompetente que existe")]
+    [Theory]
+    public void SixtySeventhSetAnger(string text) => Assert.Equal(HandoffTriggers.NegativeSentiment, HandoffTriggerDetector.Detect(text));
+
+    [InlineData("trabalhei numa empresa de amigos, era ótimo")]
+    [InlineData("o paciente é a pessoa mais educada que eu já vi")]
+    [Theory]
+    public void SixtySeventhSetAngerLookAlikes(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }

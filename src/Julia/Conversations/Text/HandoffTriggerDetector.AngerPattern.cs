@@ -283,12 +283,20 @@ internal static partial class HandoffTriggerDetector
         RegexOptions.CultureInvariant)]
     private static partial Regex VeryStrong22();
 
+    [GeneratedRegex(
+        // Sixty-seventh blind set: the company of such people ("empresa de estelionatário"), and the superlative aimed at us
+        // ("você é a coisa mais idiota que eu já vi", "vocês são a empresa mais incompetente que existe").
+        @"\b(empresa|empresinha|agencia) de (" + Insult + @")\b" +
+        @"|\b(voce e|voces sao|vcs sao|tu e|tu es|isso e|essa empresa e|esse robo e|essa ia e|julia) (a|o) (coisa|empresa|robo|bot|maquina|ia|agencia|atendimento|servico) (mais )?(" + Insult + @")\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex VeryStrong26();
+
     /// <summary>
-    /// The expressions VeryStrong1…VeryStrong25 as one alternation, written in pieces the JIT optimises
+    /// The expressions VeryStrong1…VeryStrong26 as one alternation, written in pieces the JIT optimises
     /// (<see cref="RegexAlternation"/>, docs/decisions.md#detection-speed): add an alternative to the last piece, or a
     /// new piece when it passes ~1 000 characters.
     /// </summary>
-    static readonly RegexAlternation VeryStrongPieces = new(VeryStrong1(), VeryStrong2(), VeryStrong3(), VeryStrong4(), VeryStrong5(), VeryStrong6(), VeryStrong7(), VeryStrong8(), VeryStrong9(), VeryStrong10(), VeryStrong11(), VeryStrong12(), VeryStrong13(), VeryStrong14(), VeryStrong15(), VeryStrong16(), VeryStrong17(), VeryStrong18(), VeryStrong19(), VeryStrong20(), VeryStrong21(), VeryStrong22(), VeryStrong23(), VeryStrong24(), VeryStrong25());
+    static readonly RegexAlternation VeryStrongPieces = new(VeryStrong1(), VeryStrong2(), VeryStrong3(), VeryStrong4(), VeryStrong5(), VeryStrong6(), VeryStrong7(), VeryStrong8(), VeryStrong9(), VeryStrong10(), VeryStrong11(), VeryStrong12(), VeryStrong13(), VeryStrong14(), VeryStrong15(), VeryStrong16(), VeryStrong17(), VeryStrong18(), VeryStrong19(), VeryStrong20(), VeryStrong21(), VeryStrong22(), VeryStrong23(), VeryStrong24(), VeryStrong25(), VeryStrong26());
 
     static RegexAlternation VeryStrong() => VeryStrongPieces;
 

@@ -30,8 +30,9 @@ internal static partial class HandoffTriggerDetector
         @"|\bcall me (dr|dra|doctor|doc|doutor|doutora|by|mister|mr|mrs|ms|miss)\b" +
         // Fifty-fourth blind set: "call me maybe kkkk" — the song quoted as a joke.
         @"|\bcall me maybe\b" +
-        // "ser humano precisa dormir", "todo ser humano erra" — humankind as the subject.
-        @"|(?:^|\b(todo|o|um|qualquer|nenhum) )ser humano (precisa|precisam|tem|e|nao|merece|erra|cansa|dorme|come|sente|aguenta)\b" +
+        // "ser humano precisa dormir", "todo ser humano erra" — humankind as the subject. Sixty-seventh blind set: not "um ser
+        // humano" as an object ("preciso de um ser humano, é sobre o pagamento": the comma gone, "é" read as its verb).
+        @"|(?:^|\b(todo|o|qualquer|nenhum) |(?<!\b(de|com|por|para|a) )\bum )ser humano (precisa|precisam|tem|e|nao|merece|erra|cansa|dorme|come|sente|aguenta)\b" +
         // "preciso falar com o chefe do meu setor antes de aceitar" — a role of his own unit, his own people (as "meu chefe").
         @"|\b(falar|conversar|ver|tratar|resolver) com (o|a) (chefe|coordenador|coordenadora|gerente|gestor|gestora|supervisor|supervisora|responsavel|diretor|diretora) (do|da) (meu|minha) (setor|departamento|servico|equipe|time|unidade|area)\b",
         RegexOptions.CultureInvariant)]
