@@ -17,7 +17,9 @@ public sealed class ConnectionsExhaustedTests(ITestOutputHelper output)
     [Fact]
     public async Task WithEveryConnectionSlotTakenWebhooksAnswer503AndEverythingIsAnsweredAfter()
     {
-        var postgres = await PrivatePostgresServer.StartAsync(maxConnections: 30);
+        // Room for Júlia's pools at start-up and the rig's unpooled checks before the test takes every slot itself: 30 was
+        // once too few on a loaded machine (53300 on the rig's own check of the first four answers, before any slot was taken).
+        var postgres = await PrivatePostgresServer.StartAsync(maxConnections: 50);
         await using var rig = await FaultRig.StartAsync(postgres: postgres);
         var julia = await rig.StartJuliaAsync("julia", extra: new Dictionary<string, string> { ["FILA_PROCESSANDO_TIMEOUT_SEGUNDOS"] = "15" });
         var messages = new DoctorMessages(series: 84, count: 10);
