@@ -1293,8 +1293,8 @@ public sealed class OptOutDetectorTests
     public void SixtyFifthSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 
     // The sixty-fifth set's leftovers, read again (docs/detection-history.md, the second reading of the sixty-fifth set): an insistence tag
-    // after the stop, the command said again shorter, sentences saying the contact was never asked for, annoyance at us before
-    // "não quero mais", the number told to belong to no doctor.
+    // after the stop, the command said again shorter, a bare refusal or sentences saying the contact was never asked for before
+    // a stop, annoyance at us before "não quero mais", the number told to belong to no doctor.
     [Theory]
     [InlineData("eu não quero mais, entendeu? não quero")]
     [InlineData("não quero mais, fui claro?")]
@@ -1303,6 +1303,9 @@ public sealed class OptOutDetectorTests
     [InlineData("eu nunca me cadastrei nisso, não pedi. peço que parem.")]
     [InlineData("não pedi nada disso. peço que parem")]
     [InlineData("nunca autorizei. me tirem da lista")]
+    [InlineData("não. peço que parem.")]
+    [InlineData("Não, obrigado. Peço que parem")]
+    [InlineData("nao nao! peço que parem")]
     [InlineData("nao pedi nada, para")]
     [InlineData("eu nunca pedi isso, para")]
     [InlineData("que empresa chata, não quero mais")]
@@ -1323,6 +1326,9 @@ public sealed class OptOutDetectorTests
     [InlineData("não pedi. me manda a vaga de domingo")]
     [InlineData("não. me tira uma dúvida")]
     [InlineData("não, para")]
+    [InlineData("não, para amanhã não posso")]
+    [InlineData("Não, obrigado. Essa semana não dá")]
+    [InlineData("não. pode mandar as de sábado")]
     [InlineData("não pedi desconto nenhum. para de mandar esse valor")]
     [InlineData("a coordenadora é muito chata, não quero mais")]
     [InlineData("esse hospital é chato, não quero mais")]

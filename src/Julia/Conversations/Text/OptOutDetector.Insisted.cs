@@ -5,13 +5,13 @@ namespace Julia.Conversations.Text;
 /// <summary>
 /// The sixty-fifth set's leftovers, read again (docs/detection-history.md#opt-out): a stop with an insistence tag
 /// after it ("eu não quero mais, entendeu? não quero", "não quero mais, fui claro?") and a stop after sentences that only
-/// say the contact was never asked for ("não pedi. peço que parem.", "nunca me cadastrei nisso. me tirem"). The tag and those
-/// sentences name nothing; the rest is read again. Read only when every other family found nothing, and each form only when
-/// one of its words is there.
+/// answer no to us ("não. peço que parem.", "não, obrigado. para."). The tag and the refusal name nothing; the rest is read
+/// again (the set's "não pedi." sentences before a stop are complaints, read in OptOutDetector.Asides). Read only when every
+/// other family found nothing; the tag only when one of its words is there.
 /// </summary>
 internal static partial class OptOutDetector
 {
-    /// <summary>The stop the message says once its tags or its "não pedi" sentences are left out, or null. Raw text in.</summary>
+    /// <summary>The stop the message says once its tags or its leading refusal are left out, or null. Raw text in.</summary>
     static string? Insisted(string text)
     {
         if (text.AsSpan().ContainsAny(TagWords))
@@ -19,9 +19,9 @@ internal static partial class OptOutDetector
             var untagged = InsistenceTag().Replace(text, ".");
             if (untagged != text && untagged.Trim(' ', '.', ',') is { Length: > 0 } rest && FamilyOf(rest) is { } family) return family;
         }
-        if (NeverAskedSentences().Match(text) is { Success: true, Length: > 0 } never && never.Length < text.Length
-            && FamilyOf(text[never.Length..]) is { } afterNever)
-            return afterNever;
+        if (LeadingRefusal().Match(text) is { Success: true, Length: > 0 } refusal && refusal.Length < text.Length
+            && FamilyOf(text[refusal.Length..]) is { } afterRefusal)
+            return afterRefusal;
         return null;
     }
 
@@ -37,11 +37,11 @@ internal static partial class OptOutDetector
     private static partial Regex InsistenceTag();
 
     /// <summary>
-    /// Leading sentences that only say the contact was never asked for or allowed — "não pedi.", "nunca pedi isso.", "eu não
-    /// me cadastrei em nada.", "não autorizei." — each closed by a mark, a comma too (raw text). A sentence that says more is
-    /// not taken.
+    /// A leading bare refusal — "não.", "não, obrigado.", "nao nao!" — closed by a mark, a comma too (raw text): the answer to
+    /// our offer, before the stop that follows it ("não. peço que parem."). A sentence that says more is not taken: "não pedi.
+    /// parem" is a complaint read by <see cref="StopAfterAComplaint"/>.
     /// </summary>
-    [GeneratedRegex(@"^(?:\s*(?:(?:eu\s+)?(?:n[aã]o|nunca|jamais)\s+(?:pedi|solicitei|autorizei|me\s+cadastrei|me\s+inscrevi|cadastrei|dei\s+(?:meu|o\s+meu)\s+n[uú]mero)(?:\s+(?:nada|isso|nada\s+disso|isso\s+a[ií]|nisso|em\s+nada|pra\s+voc[eê]s|pra\s+vcs|a\s+ningu[eé]m))?|n[aã]o)\s*[.,;!…]+)+\s*",
+    [GeneratedRegex(@"^(?:\s*(?:n[aã]o|nn|nops?|nope)(?:\s+n[aã]o)*(?:\s*,?\s*(?:obrigad[oa]|brigad[oa]|obg|valeu|vlw))?\s*[.,;!…]+)+\s*",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex NeverAskedSentences();
+    private static partial Regex LeadingRefusal();
 }
