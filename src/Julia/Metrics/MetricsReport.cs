@@ -26,6 +26,13 @@ internal sealed record MetricsReport(
     /// <summary>Slack notices given up: alerts travel through Slack, so every later one would be lost without a trace.</summary>
     static readonly string SlackGaveUp = CounterNames.Errors(Notifications.NotificationsMeter.GaveUp("slack"));
 
+    /// <summary>
+    /// Chatwoot notices given up: a handoff note or a conversation's copy the staff will never see. Most are a refusal that
+    /// waiting does not cure (a revoked CHATWOOT_API_TOKEN answers 401 and each notice ends at its first attempt, so it never
+    /// reaches <see cref="FailingNotices"/>' three failures; docs/decisions.md#notices-given-up).
+    /// </summary>
+    static readonly string ChatwootGaveUp = CounterNames.Errors(Notifications.NotificationsMeter.GaveUp("chatwoot"));
+
     /// <summary>Operations whose time includes a call to the model, judged by the LLM limits (10 s / 5 s).</summary>
     public static bool IncludesModel(string operation) => operation is "llm_chamada" or "processar_mensagem";
 
@@ -122,7 +129,7 @@ internal sealed record MetricsReport(
             else if (s.MeanMs > slow) problems.Add($"{op} lento: média de {Ms(s.MeanMs)} {Samples(s.Window)} (limite {Ms(slow)})");
         }
         foreach (var (counter, n) in Hour.Window.Where(p => p.Key.StartsWith("erros:", StringComparison.Ordinal)).OrderBy(p => p.Key, StringComparer.Ordinal))
-            if (n > 10 && counter != RefusedWebhooks && counter != SlackGaveUp) problems.Add($"{counter[6..]}: {PtBrCount.Of(n, "erro", "erros")} na última hora (mais de 10)");
+            if (n > 10 && counter != RefusedWebhooks && counter != SlackGaveUp && counter != ChatwootGaveUp) problems.Add($"{counter[6..]}: {PtBrCount.Of(n, "erro", "erros")} na última hora (mais de 10)");
         foreach (var n in Notices ?? [])
             problems.Add($"avisos do {(n.Canal == "slack" ? "Slack" : n.Canal == "chatwoot" ? "Chatwoot" : n.Canal)} sem entrega: " +
                          $"{PtBrCount.Of(n.Avisos, "aviso falhou", "avisos falharam")} {FailingNotices.MinFailedAttempts} vezes ou mais, o mais antigo criado há {n.IdadeS / 60} min" +
@@ -131,6 +138,10 @@ internal sealed record MetricsReport(
         if (Hour.InWindow(SlackGaveUp) is var slack and > 0)
             problems.Add($"{PtBrCount.Of(slack, "aviso do Slack abandonado", "avisos do Slack abandonados")} na última hora (status falhou em notificacoes): alertas e handoffs não estão " +
                          "chegando ao Slack — confira SLACK_WEBHOOK_URL e reenfileire os avisos (runbook)");
+        if (Hour.InWindow(ChatwootGaveUp) is var chatwoot and > 0)
+            problems.Add($"{PtBrCount.Of(chatwoot, "aviso do Chatwoot abandonado", "avisos do Chatwoot abandonados")} na última hora (status falhou em notificacoes): " +
+                         "notas de handoff e cópias de conversa não estão chegando à equipe no Chatwoot — o motivo está em notificacoes.erro " +
+                         "(HTTP 401: CHATWOOT_API_TOKEN recusado; HTTP 404: CHATWOOT_ACCOUNT_ID, ou a conversa apagada no Chatwoot); corrija e reenfileire os avisos (runbook)");
         if (Hour.InWindow(RefusedWebhooks) is var refused and > 0)
             problems.Add($"webhook da Evolution recusado {PtBrCount.Of(refused, "vez", "vezes")} na última hora com um token que não é o EVOLUTION_WEBHOOK_TOKEN: " +
                          "a Evolution não reenvia, essas mensagens se perderam — confira o token dos dois lados");

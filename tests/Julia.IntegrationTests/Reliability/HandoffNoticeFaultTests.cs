@@ -100,7 +100,7 @@ public sealed class HandoffNoticeFaultTests(ITestOutputHelper output)
 
     static int HandoffNotices(FakeSlack slack) => slack.Received.Count(m => HumanLoopFixture.SlackTextContains(m, "Handoff necessário"));
 
-    static Dictionary<string, string> NoticeSettings(FakeSlack slack, FakeChatwoot chatwoot) => new()
+    internal static Dictionary<string, string> NoticeSettings(FakeSlack slack, FakeChatwoot chatwoot) => new()
     {
         ["CHATWOOT_URL"] = chatwoot.Url, ["CHATWOOT_API_TOKEN"] = "tok-api", ["CHATWOOT_ACCOUNT_ID"] = FakeChatwoot.AccountId.ToString(),
         ["CHATWOOT_INBOX_ID"] = HumanLoopFixture.Inbox.ToString(), ["CHATWOOT_WEBHOOK_TOKEN"] = "chatwoot-token-FAKE",
@@ -115,7 +115,7 @@ public sealed class HandoffNoticeFaultTests(ITestOutputHelper output)
         public override string ToString() => $"outbox {Pending} pendente/processando, {Sent} enviada, {Failed} falhou, highest tentativas {MaxAttempts}";
     }
 
-    static async Task<Notices> NoticesAsync(FaultRig rig)
+    internal static async Task<Notices> NoticesAsync(FaultRig rig)
     {
         await using var c = await rig.Db.OpenConnectionAsync();
         return await c.QuerySingleAsync<Notices>("""

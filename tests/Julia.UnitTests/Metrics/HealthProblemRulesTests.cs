@@ -141,6 +141,25 @@ public sealed class HealthProblemRulesTests
     }
 
     /// <summary>
+    /// A Chatwoot notice given up is a handoff note the staff will never see: one is a problem that says where the reason is
+    /// and what to check, and many are that line, not the generic "aviso_chatwoot: 12 erros" (a revoked CHATWOOT_API_TOKEN
+    /// ends each notice at its first attempt, so the outbox's "failed 3 times or more" never shows it).
+    /// </summary>
+    [Theory]
+    [InlineData(1, "1 aviso do Chatwoot abandonado na última hora")]
+    [InlineData(12, "12 avisos do Chatwoot abandonados na última hora")]
+    public void ChatwootNoticesGivenUpAreOneProblemThatNamesTheTokenAndTheRequeue(int gaveUp, string head)
+    {
+        var counter = CounterNames.Errors(global::Julia.Notifications.NotificationsMeter.GaveUp("chatwoot"));
+        var problems = Report(window: new() { [counter] = gaveUp }).Problems();
+        var line = Assert.Single(problems);
+        Assert.StartsWith(head, line, StringComparison.Ordinal);
+        Assert.Contains("CHATWOOT_API_TOKEN", line, StringComparison.Ordinal);
+        Assert.Contains("reenfileire", line, StringComparison.Ordinal);
+        Assert.Empty(Report(window: new() { [counter] = 0 }).Problems());
+    }
+
+    /// <summary>
     /// Health judges an operation's mean from the same 5 samples as the alerts (`MetricsReport.MinSamples`): it said
     /// "lento" from 3 slow Chatwoot calls while `performance_warning` waited for 5 (an operator drill, 2026-12-06), so
     /// health and Slack disagreed about the same operation.
