@@ -38,7 +38,21 @@ internal sealed partial class ChatwootMapping(
         }
     }
 
-    static long? Stored(ConversationRef conversation) =>
+    /// <summary>
+    /// The stored Chatwoot conversation answered 404 — deleted in Chatwoot (an admin's clean-up), or a wrong
+    /// CHATWOOT_ACCOUNT_ID: forgotten, so the next delivery looks for (or, with `app`, creates) the doctor's conversation
+    /// again instead of every later note and copy failing on the dead id. A wrong account then fails at the contact search.
+    /// </summary>
+    public async Task<bool> ForgetGoneAsync(ConversationRef conversation, CancellationToken ct)
+    {
+        if (Stored(conversation) is not { } gone
+            || !await conversations.ForgetChatwootAsync(conversation.Id, gone.ToString(CultureInfo.InvariantCulture), ct)) return false;
+        LogGone(gone, conversation.Id);
+        return true;
+    }
+
+    /// <summary>The Chatwoot conversation id already stored on <paramref name="conversation"/>, if any.</summary>
+    public static long? Stored(ConversationRef conversation) =>
         long.TryParse(conversation.ChatwootConversationId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     async Task<long?> MapAsync(ConversationRef conversation, CancellationToken ct)
@@ -158,6 +172,9 @@ internal sealed partial class ChatwootMapping(
             LogUnansweredCreateCheckStopped(medicoId);
         }
     }
+
+    [LoggerMessage(EventId = 6324, Level = LogLevel.Warning, Message = "Chatwoot: conversation {ChatwootId} of conversa {ConversaId} answered 404 (deleted in Chatwoot?): forgotten, the next notice maps it again")]
+    private partial void LogGone(long chatwootId, Guid conversaId);
 
     [LoggerMessage(EventId = 6321, Level = LogLevel.Information, Message = "Chatwoot: contato {ContactId} criado sem resposta apareceu depois que o médico {MedicoId} foi apagado (LGPD): apagado de novo")]
     private partial void LogUnansweredCreateDeleted(Guid medicoId, long contactId);

@@ -409,6 +409,18 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
             """, new { id, chatwootConversationId, chatwootContactId }, cancellationToken: ct));
     }
 
+    /// <summary>
+    /// Forgets the Chatwoot conversation stored for this conversation when it is still <paramref name="gone"/> (Chatwoot
+    /// answered 404: deleted there), so the next delivery maps it again; false when another id was stored meanwhile.
+    /// </summary>
+    public async Task<bool> ForgetChatwootAsync(Guid id, string gone, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE conversations SET chatwoot_conversation_id = NULL WHERE id = @id AND chatwoot_conversation_id = @gone",
+            new { id, gone }, cancellationToken: ct)) > 0;
+    }
+
     /// <summary>Back with Júlia: controlled_by='ai', escalation cleared; `completed` too when the staff closed it.</summary>
     public Task<int> SetAiControlAsync(NpgsqlTransaction tx, Guid conversaId, bool complete, CancellationToken ct) =>
         tx.Connection!.ExecuteAsync(new CommandDefinition("""

@@ -141,7 +141,7 @@ internal sealed record MetricsReport(
         if (Hour.InWindow(ChatwootGaveUp) is var chatwoot and > 0)
             problems.Add($"{PtBrCount.Of(chatwoot, "aviso do Chatwoot abandonado", "avisos do Chatwoot abandonados")} na última hora (status falhou em notificacoes): " +
                          "notas de handoff e cópias de conversa não estão chegando à equipe no Chatwoot — o motivo está em notificacoes.erro " +
-                         "(HTTP 401: CHATWOOT_API_TOKEN recusado; HTTP 404: CHATWOOT_ACCOUNT_ID, ou a conversa apagada no Chatwoot); corrija e reenfileire os avisos (runbook)");
+                         "(HTTP 401: CHATWOOT_API_TOKEN recusado; HTTP 404: CHATWOOT_ACCOUNT_ID errado); corrija e reenfileire os avisos (runbook)");
         if (Hour.InWindow(RefusedWebhooks) is var refused and > 0)
             problems.Add($"webhook da Evolution recusado {PtBrCount.Of(refused, "vez", "vezes")} na última hora com um token que não é o EVOLUTION_WEBHOOK_TOKEN: " +
                          "a Evolution não reenvia, essas mensagens se perderam — confira o token dos dois lados");

@@ -269,4 +269,33 @@ public sealed class AppMirroringTests(AppMirroringTests.Fixture f) : IClassFixtu
         Assert.Contains(f.Chatwoot.Requests, r => r.Method == "POST" && r.Path.EndsWith("/contacts/650310/contact_inboxes", StringComparison.Ordinal));
         Assert.Equal(contactsCreated, f.Chatwoot.Requests.Count(IsContactCreate));
     }
+
+    /// <summary>
+    /// The doctor's conversation deleted in Chatwoot (an admin's clean-up): the note and the copies meet 404 on the stored
+    /// id. Before, each was given up there for good (`falhou`), and so was every later one: the staff never saw that doctor
+    /// again. Now the dead id is forgotten and the next attempt gives him a new conversation.
+    /// </summary>
+    [Fact]
+    public async Task AConversationDeletedInChatwootIsMappedAgainAndItsNoticesArriveThere()
+    {
+        const string phone = "5511988880397";
+        var (conversa, chatwootId) = await f.DoctorInChatwootAsync(phone);
+        await Eventually.MatchesAsync(() => Task.FromResult(f.Chatwoot.Messages.Count(m => m.ConversationId == chatwootId)), n => n >= 2);
+        var contactId = chatwootId + 100_000;
+        f.Chatwoot.DeleteConversation(chatwootId);
+
+        await PostAsync(f.Client, Text(phone, "quero falar com uma pessoa da equipe, por favor"));
+        await f.WaitProcessedAsync(phone);
+
+        var fresh = await Eventually.MatchesAsync(() => Task.FromResult(f.Chatwoot.ConversationsOf(contactId)), c => c.Count == 1);
+        var newId = Assert.Single(fresh).Id;
+        Assert.NotEqual(chatwootId, newId);
+        await Eventually.MatchesAsync(() => Task.FromResult(f.Chatwoot.Messages.Where(m => m.ConversationId == newId).ToList()),
+            l => l.Any(m => m.Body["private"]!.GetValue<bool>() && m.Body["content"]!.GetValue<string>().Contains("Handoff"))
+                 && l.Any(m => m.Body["content"]!.GetValue<string>() == "quero falar com uma pessoa da equipe, por favor"));
+        Assert.Equal(newId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await f.ScalarAsync<string>("SELECT chatwoot_conversation_id FROM conversations WHERE id = @conversa", new { conversa }));
+        Assert.Equal(0, await f.ScalarAsync<long>("SELECT count(*) FROM notificacoes WHERE conversa_id = @conversa AND status = 'falhou'", new { conversa }));
+        Assert.Contains(f.App.Logs.Lines, l => l.EventId == 6324 && l.Message.Contains($"conversation {chatwootId} ", StringComparison.Ordinal));
+    }
 }

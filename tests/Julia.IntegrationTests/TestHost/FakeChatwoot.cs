@@ -26,6 +26,7 @@ public sealed class FakeChatwoot : LoopbackServer
 
     readonly ConcurrentDictionary<long, Contact> contacts = new();
     readonly ConcurrentQueue<Conversation> conversations = new();
+    readonly ConcurrentDictionary<long, byte> deleted = new();
     readonly ConcurrentDictionary<(long Contact, long Inbox), string> contactInboxes = new();
     readonly object creating = new();
     long nextMessageId = 98764, nextContactId = 880_000, nextConversationId = 77_000;
@@ -106,12 +107,17 @@ public sealed class FakeChatwoot : LoopbackServer
 
     /// <summary>The conversations of a contact: id, inbox and status.</summary>
     public IReadOnlyList<(long Id, long InboxId, string Status)> ConversationsOf(long contactId) =>
-        [.. conversations.Where(c => c.ContactId == contactId).Select(c => (c.Id, c.InboxId, c.Status))];
+        [.. Live.Where(c => c.ContactId == contactId).Select(c => (c.Id, c.InboxId, c.Status))];
 
     public bool HasContact(long id) => contacts.ContainsKey(id);
 
     public void AddConversation(long contactId, long conversationId, long inboxId, long lastActivityAt, string status = "open") =>
         conversations.Enqueue(new Conversation(contactId, conversationId, inboxId, lastActivityAt, status));
+
+    /// <summary>An admin deletes the conversation in Chatwoot: it is no longer listed, shown or written to (404).</summary>
+    public void DeleteConversation(long conversationId) => deleted[conversationId] = 0;
+
+    IEnumerable<Conversation> Live => conversations.Where(c => !deleted.ContainsKey(c.Id));
 
     protected override void Map(WebApplication app)
     {
@@ -213,7 +219,7 @@ public sealed class FakeChatwoot : LoopbackServer
 
         var sample = Fixture("conversation-create-response.json");
         var payload = new JsonArray();
-        foreach (var c in conversations.Where(c => c.ContactId == id))
+        foreach (var c in Live.Where(c => c.ContactId == id))
         {
             var item = sample.DeepClone().AsObject();
             item["id"] = c.Id;
@@ -233,7 +239,7 @@ public sealed class FakeChatwoot : LoopbackServer
     IResult ShowConversation(string conversationId)
     {
         if (!long.TryParse(conversationId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            || conversations.FirstOrDefault(c => c.Id == id) is not { } c)
+            || Live.FirstOrDefault(c => c.Id == id) is not { } c)
             return FixtureResult("error-404-not-found.json", 404);
         var item = Fixture("conversation-create-response.json");
         item["id"] = c.Id;
@@ -325,7 +331,7 @@ public sealed class FakeChatwoot : LoopbackServer
 
     IResult CreateMessage(string conversationId, JsonObject? body)
     {
-        if (!long.TryParse(conversationId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        if (!long.TryParse(conversationId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || deleted.ContainsKey(id))
             return FixtureResult("error-404-not-found.json", 404);
         if (body is null || body["content"] is not JsonValue)
             return FixtureResult("error-422-record-invalid.json", 422);
