@@ -1586,4 +1586,26 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("o paciente é a pessoa mais educada que eu já vi")]
     [Theory]
     public void SixtySeventhSetAngerLookAlikes(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    // Sixty-eighth blind set: a person asked after the question of what Júlia is, and "coloca um humano na conversa".
+    [Theory]
+    [InlineData("Júlia, você é uma pessoa ou IA? Se for IA, me transfere pra alguém")]
+    [InlineData("é robô ou gente? me encaminha pra alguém da equipe")]
+    [InlineData("Você não está entendendo. Coloca um humano na conversa")]
+    [InlineData("bota um atendente aqui por favor")]
+    public void SixtyEighthSetPersonRequests(string text) => Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("você é uma pessoa ou IA?")]
+    [InlineData("coloca uma pessoa no plantão de sábado")]
+    public void SixtyEighthSetPersonLookAlikes(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    // Its anger lines with one strong word or none ("Vocês são a pior empresa de plantão com que eu já trabalhei", "Que empresa
+    // desorganizada") stay below the SPEC's two strong words, as "vocês são a pior empresa que já trabalhei" did before: the
+    // agent, not a handoff, answers them.
+    [Theory]
+    [InlineData("Vocês são a pior empresa de plantão com que eu já trabalhei.")]
+    [InlineData("Que empresa desorganizada")]
+    [InlineData("essa é a pior escala que já vi")]
+    public void SixtyEighthSetOneStrongWordIsNoAnger(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }

@@ -1362,6 +1362,33 @@ public sealed class OptOutDetectorTests
     [InlineData("esse spam de vocês até que é útil kkk")]
     public void SixtySeventhSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 
+    // Sixty-eighth blind set (docs/detection-history.md#opt-out): the sending said to be pointless now, a block spared only on
+    // the removal.
+    [Theory]
+    [InlineData("acho que não faz mais sentido vocês me mandarem isso")]
+    [InlineData("nao faz mais sentido vcs continuarem me mandando vagas")]
+    [InlineData("Não tem mais sentido me enviarem essas mensagens")]
+    [InlineData("Bloqueando em 3, 2, 1... só não bloqueio se me tirarem da lista agora.")]
+    [InlineData("só não denuncio se vcs pararem hoje")]
+    public void SixtyEighthSetStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    // Its look-alikes: a block undone, of another number or the phone's own doing; the contact moved to another channel or
+    // kept in words ("mas eu quero receber"); his name off a shift he cannot go to.
+    [Theory]
+    [InlineData("Desbloqueei vocês, tinha bloqueado sem querer. Pode mandar as vagas")]
+    [InlineData("tinha bloqueado vcs sem querer")]
+    [InlineData("desbloqueei o número de vocês")]
+    [InlineData("Meu celular tá marcando vocês como spam, não sei por quê. Mas eu quero receber, viu")]
+    [InlineData("o whatsapp marcou vocês como spam sozinho")]
+    [InlineData("Bloqueei um número que me mandava spam de curso, era parecido com o de vocês")]
+    [InlineData("Não quero mais receber no WhatsApp pessoal, me manda no Telegram que uso pro trabalho")]
+    [InlineData("não quero mais receber por aqui, manda por email")]
+    [InlineData("Não vou conseguir ir, desculpa. Pode tirar meu nome?")]
+    [InlineData("nao vou poder cobrir sabado, tira meu nome")]
+    [InlineData("faz sentido vocês me mandarem vaga de UTI?")]
+    [InlineData("não faz mais sentido eu aceitar esse valor")]
+    public void SixtyEighthSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
     // Signs beside a bare "para" (the sixty-third set's call on the sixty-first's leftover, docs/decisions.md#opt-out): the word
     // adds nothing to the signs and the signs add nothing to the word — none, as "para" and a lone "🛑" are; a sign beside a stop
     // still stops.

@@ -477,8 +477,9 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(@"\bou (e |eh |sao |e so |e tudo )?(tudo |so |um |uma |uma )?(com (um |uma )?)?(robo|robos|bot|bots|maquina|ia|inteligencia artificial|automatico)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BotQuestion();
 
-    /// <summary>Words of wanting a person besides the question: "…ou é robô? quero falar com alguém".</summary>
-    [GeneratedRegex(@"\b(quero|queria|preciso|prefiro|gostaria|me passa|passa para|chama|me liga|me ligue|falar com|conversar com)\b", RegexOptions.CultureInvariant)]
+    /// <summary>Words of wanting a person besides the question: "…ou é robô? quero falar com alguém", "…pessoa ou IA? Se for IA,
+    /// me transfere pra alguém" (sixty-eighth blind set).</summary>
+    [GeneratedRegex(@"\b(quero|queria|preciso|prefiro|gostaria|me passa|me passe|passa para|chama|me liga|me ligue|falar com|conversar com|me transfere|me transfira|me encaminha|me encaminhe|me coloca|me conecta)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Wants();
 
     /// <summary>

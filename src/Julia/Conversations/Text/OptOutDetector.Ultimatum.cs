@@ -16,7 +16,19 @@ internal static partial class OptOutDetector
         : normalised.Contains("mais em", StringComparison.Ordinal) && DontAddMeAnymore().IsMatch(normalised) ? "mandar_nao"
         : normalised.Contains("fora", StringComparison.Ordinal) && OutOfThisList().IsMatch(normalised) ? "remocao"
         : normalised.Contains("receber", StringComparison.Ordinal) && NumberMustNotReceive().IsMatch(normalised) ? "nao_quero_receber"
+        // Sixty-eighth blind set: "só não bloqueio se me tirarem da lista agora" — the block spared only on the removal.
+        : normalised.Contains("so nao", StringComparison.Ordinal) && SparedOnlyIfRemoved().IsMatch(normalised) ? "bloquear"
+        // Sixty-eighth blind set: "acho que não faz mais sentido vocês me mandarem isso" — the sending said to be pointless now.
+        : normalised.Contains("sentido", StringComparison.Ordinal) && NoSenseInSending().IsMatch(normalised) ? "desnecessario"
         : null;
+
+    /// <summary>"só não bloqueio/denuncio se (vocês) me tirarem da lista / pararem (de mandar)".</summary>
+    [GeneratedRegex(@"\bso nao (?:te |vos |os )?(?:bloqueio|bloqueie|denuncio|denuncie|reporto) (?:voces |vcs |esse numero )?se (?:voces |vcs )?(?:me (?:tirarem|tirar|removerem|remover|excluirem|excluir|descadastrarem|descadastrar)|pararem|parar)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SparedOnlyIfRemoved();
+
+    /// <summary>"não faz (mais) sentido vocês me mandarem isso / continuarem me mandando vagas" (not a question, not "…eu aceitar").</summary>
+    [GeneratedRegex(@"\bnao (?:faz|tem) (?:mais )?sentido (?:voces |vcs |voce |vc |a julia |a empresa )?(?:continuar(?:em)? (?:a )?)?(?:me )?(?:mandarem|enviarem|mandar|enviar|mandando|enviando|contatarem|contatar|escreverem|chamarem)(?: (?:isso|essas? \w+|mensagens?|vagas?|ofertas?|plantoes|nada|mais nada))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NoSenseInSending();
 
     /// <summary>"(vc) vai parar (de me mandar msg) ou (eu) vou ter que bloquear/denunciar", "ou para ou eu denuncio": the stop of
     /// the sending (or bare), then "ou" and a block or a report. "vai parar de pegar plantão ou…" (another verb) is not.</summary>

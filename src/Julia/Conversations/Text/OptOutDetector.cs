@@ -150,6 +150,8 @@ internal static partial class OptOutDetector
         // vagas" — what is sent or received is one thing of a shift or of the service (an address, a reminder, a summary), not
         // the offers; and "bloqueei o número errado sem querer", "já bloqueei eles" — a block told as a slip or of someone else.
         if (family is not null && (ShiftThingSent().IsMatch(normalised) || BlockedElsewhere().IsMatch(normalised)) && !RefusesEveryOffer().IsMatch(normalised)) return null;
+        // Sixty-eighth blind set: "Não vou conseguir ir, desculpa. Pode tirar meu nome?" — his name off the shift he cannot go to.
+        if (family is "remocao" && NameOffTheShift().IsMatch(normalised) && !RefusesEveryOffer().IsMatch(normalised)) return null;
         // Twenty-third blind set: "me tira do whatsapp pessoal e manda pro comercial: 11 99999-0000", "não me mande mais nesse
         // número, usa o outro: 81 98888-1234" — a number written after a later send or use keeps the contact there; and
         // "stop, espera, deixa eu ler direito" — a stop whose next clause asks to wait is not yet one.
@@ -302,9 +304,14 @@ internal static partial class OptOutDetector
     private static partial Regex ShiftThingSent();
 
     /// <summary>A block told as a slip ("bloqueei sem querer", "por engano") or of someone else ("já bloqueei eles", "bloqueei a
-    /// outra agência").</summary>
-    [GeneratedRegex(@"\b(bloqueei|bloquiei|bloqueou)\b.*\b(sem querer|por engano|sem perceber|por acidente|desbloqueei)\b|\b(bloqueei|bloquiei) (eles|elas|ele|ela|esse povo|esse pessoal|essa gente|a outra|o outro(?! (numero|celular|contato|whats|zap)\b)|os outros|as outras|outra|outro(?! (numero|celular|contato|whats|zap)\b)|essa empresa|essa agencia|o numero deles|o numero dela|o numero dele)\b", RegexOptions.CultureInvariant)]
+    /// outra agência"); since the sixty-eighth blind set also undone ("desbloqueei vocês"), of some other number ("bloqueei um
+    /// número que me mandava spam"), or the phone's own doing ("meu celular tá marcando vocês como spam").</summary>
+    [GeneratedRegex(@"\b(bloqueei|bloquiei|bloqueou|bloqueado|bloqueada)\b.*\b(sem querer|por engano|sem perceber|por acidente|desbloqueei)\b|\bdesbloque(ei|ado|ada|amos|ou|ar|ando)\b|\b(bloqueei|bloquiei) (um|uns|outro|outros) (numeros?|contatos?)\b|\b(celular|telefone|aparelho|whats|whatsapp|zap|app|sistema|filtro|operadora)( \w+){0,2} (marcando|marcou|marca|classificando|classificou|classifica|jogando|jogou|joga|bloqueando|bloqueou)\b|\b(bloqueei|bloquiei) (eles|elas|ele|ela|esse povo|esse pessoal|essa gente|a outra|o outro(?! (numero|celular|contato|whats|zap)\b)|os outros|as outras|outra|outro(?! (numero|celular|contato|whats|zap)\b)|essa empresa|essa agencia|o numero deles|o numero dela|o numero dele)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BlockedElsewhere();
+
+    /// <summary>"não vou conseguir ir … pode tirar meu nome": the shift he cannot go to, not the list.</summary>
+    [GeneratedRegex(@"\bnao (vou |vai )?(conseguir|consigo|poder|posso|da para|dar para) (ir|comparecer|cobrir|fazer|assumir)\b.*\b(tira|tirar|tire|tirem|remove|remover|retira|retirar|risca|riscar) (o )?meu nome\b(?! (da|de|do|das|dos|dessa|desse) (lista|cadastro|contatos|grupo|base|sistema))", RegexOptions.CultureInvariant)]
+    private static partial Regex NameOffTheShift();
 
     /// <summary>Every offer refused beside the thing ("…e nem vaga nenhuma", "me tira da lista"): the stop stands.</summary>
     [GeneratedRegex(@"\b(lista|cadastro|vaga nenhuma|nenhuma vaga|mais nada|nada mais|nunca mais|me tira|me remove|me exclui|me descadastra)\b|\b(mandar|enviar|receber|manda|mande|envia|envie) (me )?(mais )?(mensagem|mensagens|vagas|ofertas|nada)\b", RegexOptions.CultureInvariant)]
