@@ -21,12 +21,7 @@ public sealed class HandoffNoticeFaultTests(ITestOutputHelper output)
         await using var slack = await FakeSlack.StartAsync();
         await using var chatwoot = await FakeChatwoot.StartAsync();
         var messages = new DoctorMessages(series: 76, count: 6, text: _ => AsksForAPerson);
-        var contact = 176_000;
-        foreach (var m in messages.All)
-        {
-            chatwoot.AddContact(++contact, "Dra. Teste", "+" + m.Phone, HumanLoopFixture.Inbox);
-            chatwoot.AddConversation(contact, contact - 170_000, HumanLoopFixture.Inbox, 1_765_387_400);
-        }
+        InChatwoot(chatwoot, messages, firstContact: 176_001, conversationOffset: 170_000);
         var julia = await rig.StartJuliaAsync("julia", extra: NoticeSettings(slack, chatwoot));
         await rig.WithLogsAsync(() => Eventually.MatchesAsync(() => Task.FromResult(chatwoot.Requests.Count(r => r.Path.Contains("profile"))), n => n > 0));
 
@@ -96,6 +91,18 @@ public sealed class HandoffNoticeFaultTests(ITestOutputHelper output)
         Assert.InRange(received, 1, 2);
         output.WriteLine($"observed: the doctor got 1 transition message; 1 handoff row; its Slack notice, in flight at the kill, delivered " +
                          $"{(DateTime.UtcNow - killedAt).TotalSeconds:0} s after the kill ({deliveredAfter:0} s after the restart); Slack received it {received} times, the first cut by the kill");
+    }
+
+    /// <summary>Each doctor a Chatwoot contact in the inbox with one conversation (id = contact id − <paramref name="conversationOffset"/>).</summary>
+    internal static void InChatwoot(FakeChatwoot chatwoot, DoctorMessages messages, long firstContact, long conversationOffset)
+    {
+        var contact = firstContact;
+        foreach (var m in messages.All)
+        {
+            chatwoot.AddContact(contact, "Dra. Teste", "+" + m.Phone, HumanLoopFixture.Inbox);
+            chatwoot.AddConversation(contact, contact - conversationOffset, HumanLoopFixture.Inbox, 1_765_387_400);
+            contact++;
+        }
     }
 
     static int HandoffNotices(FakeSlack slack) => slack.Received.Count(m => HumanLoopFixture.SlackTextContains(m, "Handoff necessário"));

@@ -25,12 +25,7 @@ public sealed class NoticesRefusedTests(ITestOutputHelper output)
         await using var slack = await FakeSlack.StartAsync();
         await using var chatwoot = await FakeChatwoot.StartAsync();
         var messages = new DoctorMessages(series: 94, count: 3, text: _ => "quero falar com uma pessoa da equipe, por favor");
-        var contact = 194_000;
-        foreach (var m in messages.All)
-        {
-            chatwoot.AddContact(++contact, "Dr. Teste", "+" + m.Phone, HumanLoopFixture.Inbox);
-            chatwoot.AddConversation(contact, contact - 190_000, HumanLoopFixture.Inbox, 1_765_387_400);
-        }
+        HandoffNoticeFaultTests.InChatwoot(chatwoot, messages, firstContact: 194_001, conversationOffset: 190_000);
         var settings = HandoffNoticeFaultTests.NoticeSettings(slack, chatwoot);
         settings["ADMIN_API_TOKEN"] = AdminToken;
         var julia = await rig.StartJuliaAsync("julia", extra: settings);
