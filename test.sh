@@ -5,8 +5,8 @@
 # (the role needs CREATEDB); with REDIS_URL they use its database numbers 1-15 and flush them.
 # Servers it started itself are stopped when it ends (JULIA_TEST_KEEP_SERVICES=1 keeps them for the next run); the ones
 # a previous run of this checkout kept are used and left as they were. A server that another user or another checkout
-# started is never used: on a default port it is passed over for the next port up (a server left by another clone must
-# not fail a run), on a port given with JULIA_TEST_PG_PORT / JULIA_TEST_REDIS_PORT it is refused (one line, exit 1).
+# started is never used: on a default port it is passed over for the next port up (a server left by another clone, or
+# any other program listening there, must not fail a run), on a port given with JULIA_TEST_PG_PORT / JULIA_TEST_REDIS_PORT it is refused (one line, exit 1).
 # Last line: "N passed, N failed"; exit code non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -21,15 +21,15 @@ ensure_packages   # the Redis-outage test starts its own redis-server, so the bi
 # Default ports held by someone else's server: the next ones up, told in one line each.
 if [ -z "${DATABASE_URL:-}" ] && [ -z "${JULIA_TEST_PG_PORT:-}" ]; then
   for _ in $(seq 1 20); do
-    { "$(pg_bin)/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" 2>/dev/null && ! owns_postgres test-pg "$PG_PORT"; } || break
-    say "a porta $PG_PORT tem o PostgreSQL de outro usuário ou de outra cópia: os testes usam a $((PG_PORT + 1))"
+    { port_taken "$PG_PORT" && ! owns_postgres test-pg "$PG_PORT"; } || break
+    say "a porta $PG_PORT tem o PostgreSQL de outro usuário ou de outra cópia, ou outro programa: os testes usam a $((PG_PORT + 1))"
     PG_PORT=$((PG_PORT + 1))
   done
 fi
 if [ -z "${REDIS_URL:-}" ] && [ -z "${JULIA_TEST_REDIS_PORT:-}" ]; then
   for _ in $(seq 1 20); do
-    { redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1 && ! owns_redis test-redis "$REDIS_PORT"; } || break
-    say "a porta $REDIS_PORT tem o Redis de outro usuário ou de outra cópia: os testes usam a $((REDIS_PORT + 1))"
+    { port_taken "$REDIS_PORT" && ! owns_redis test-redis "$REDIS_PORT"; } || break
+    say "a porta $REDIS_PORT tem o Redis de outro usuário ou de outra cópia, ou outro programa: os testes usam a $((REDIS_PORT + 1))"
     REDIS_PORT=$((REDIS_PORT + 1))
   done
 fi

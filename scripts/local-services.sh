@@ -102,6 +102,11 @@ owns_postgres() {
   [ -n "$actual" ] && [ "$(readlink -f "$actual")" = "$dir/data" ]
 }
 
+# port_taken PORT: true when something listens on 127.0.0.1:PORT (a server of ours or not, any program).
+port_taken() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
 # owns_redis NAME PORT: true when the Redis answering on PORT is the one .local/NAME/redis.pid names.
 owns_redis() {
   local pid='' running

@@ -41,6 +41,10 @@ internal sealed partial class ChatwootStartup(ChatwootIdentity identity, IServic
         }
         var streak = new FailureStreak($"Chatwoot profile read at {SafeUrl.Of(o.BaseUrl)}",
             "handoff notes wait in the outbox; asking again within a minute", time, logger);
+        // A refused token is no outage: the notes do not wait, each is given up at its first 401 (docs/decisions.md#notices-given-up).
+        var refused = new FailureStreak($"Chatwoot refused CHATWOOT_API_TOKEN at {SafeUrl.Of(o.BaseUrl)}",
+            "every handoff note and copy is given up until the token is fixed (then restart Júlia and requeue them: runbook); asking again within a minute",
+            time, logger);
         var wait = TimeSpan.FromSeconds(5);
         while (!ct.IsCancellationRequested)
         {
@@ -51,6 +55,7 @@ internal sealed partial class ChatwootStartup(ChatwootIdentity identity, IServic
                 var profile = await services.GetRequiredService<ChatwootClient>().GetProfileAsync(timeout.Token, quiet: true);
                 identity.Set(profile.Id, "on");
                 streak.Succeed();
+                refused.Succeed();
                 LogAnswers(SafeUrl.Of(o.BaseUrl), profile.Id, o.AccountId, o.InboxId, o.Mirroring);
                 return;
             }
@@ -58,7 +63,7 @@ internal sealed partial class ChatwootStartup(ChatwootIdentity identity, IServic
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
                 identity.Set(null, "sem resposta");
-                streak.Fail(ex);
+                (ex is ChatwootException { Status: 401 or 403 } ? refused : streak).Fail(ex);
             }
             try { await Task.Delay(wait, time, ct); } catch (OperationCanceledException) { return; }
             wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));

@@ -63,6 +63,31 @@ public sealed class ChatwootDownAtStartTests
         await Eventually.MatchesAsync(() => Task.FromResult(logs.Lines.Count(l => l.EventId == ChatwootAnswers)), n => n == 1);
     }
 
+    /// <summary>
+    /// A token Chatwoot refuses (401) at start is said as such, not as an outage whose notes "wait in the outbox": each
+    /// note is given up at its first 401 until the token is fixed.
+    /// </summary>
+    [Fact]
+    public async Task ATokenRefusedAtStartIsSaidAsARefusalNotAnOutage()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var redis = TestRedis.Lease();
+        await using var chatwoot = await FakeChatwoot.StartAsync();
+        chatwoot.RequiredToken = "tok-rotated";
+        await using var app = new JuliaAppFactory(db, redis, new Dictionary<string, string?>
+        {
+            ["CHATWOOT_URL"] = chatwoot.Url, ["CHATWOOT_API_TOKEN"] = "tok-api", ["CHATWOOT_ACCOUNT_ID"] = "1", ["CHATWOOT_INBOX_ID"] = "1",
+        });
+        _ = app.Server;
+
+        var line = (await Eventually.MatchesAsync(() => Task.FromResult(app.Logs.Lines.Where(l => l.EventId == FailureStreakFirst).ToList()), l => l.Count > 0)).Single();
+        Assert.Equal(LogLevel.Error, line.Level);
+        Assert.StartsWith("Chatwoot refused CHATWOOT_API_TOKEN at ", line.Message, StringComparison.Ordinal);
+        Assert.Contains("given up until the token is fixed", line.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("tok-api", line.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Message.Contains("handoff notes wait in the outbox", StringComparison.Ordinal));
+    }
+
     static List<CapturedLogs.Line> Of(CapturedLogs logs, int eventId) =>
         logs.Lines.Where(l => l.EventId == eventId && l.Message.StartsWith(Loop, StringComparison.Ordinal)).ToList();
 }
