@@ -42,6 +42,7 @@ internal sealed partial class ChatwootMapping(
     /// The stored Chatwoot conversation answered 404 — deleted in Chatwoot (an admin's clean-up), or a wrong
     /// CHATWOOT_ACCOUNT_ID: forgotten, so the next delivery looks for (or, with `app`, creates) the doctor's conversation
     /// again instead of every later note and copy failing on the dead id. A wrong account then fails at the contact search.
+    /// False when nothing was stored (the 404 came while mapping) or another id was stored meanwhile.
     /// </summary>
     public async Task<bool> ForgetGoneAsync(ConversationRef conversation, CancellationToken ct)
     {
@@ -51,8 +52,7 @@ internal sealed partial class ChatwootMapping(
         return true;
     }
 
-    /// <summary>The Chatwoot conversation id already stored on <paramref name="conversation"/>, if any.</summary>
-    public static long? Stored(ConversationRef conversation) =>
+    static long? Stored(ConversationRef conversation) =>
         long.TryParse(conversation.ChatwootConversationId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     async Task<long?> MapAsync(ConversationRef conversation, CancellationToken ct)

@@ -98,7 +98,7 @@ internal sealed class ChatwootNotes(
         {
             if (ex.Transient) breaker.RecordFailure(); else breaker.RecordSuccess();
             // The stored conversation is gone from Chatwoot: mapped again at the next attempt, not given up for good.
-            if (ex.Status == 404 && ChatwootMapping.Stored(conversation) is not null && await mapping.ForgetGoneAsync(conversation, CancellationToken.None))
+            if (ex.Status == 404 && await mapping.ForgetGoneAsync(conversation, CancellationToken.None))
                 return new DeliveryResult.Retry($"{ex.Message}: a conversa guardada não existe mais no Chatwoot; será procurada de novo", TimeSpan.FromSeconds(2));
             return ex.Transient ? new DeliveryResult.Retry(ex.Message) : new DeliveryResult.Failed(ex.Message);
         }

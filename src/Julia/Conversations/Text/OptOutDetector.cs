@@ -36,8 +36,9 @@ internal static partial class OptOutDetector
         // Sixty-first blind set: a refusal closing a complaint of the messages, "🚫📵" (OptOutDetector.Exasperated).
         // Sixty-third blind set: "pela 3ª vez: não quero" — a bare refusal said again, counted (OptOutDetector.Addressed).
         // Sixty-fifth blind set: "…? já pedi antes", "a lista… não quero estar nela" (OptOutDetector.Reasked).
-        // Sixty-fifth set's leftovers: "…, entendeu?" after a stop, "não pedi. peço que parem." (OptOutDetector.Insisted).
-        // Sixty-seventh blind set: fillers, the voice preface, an aside after the stop, a stop after a complaint (OptOutDetector.Asides).
+        // Sixty-fifth set's leftovers: "…, entendeu?" after a stop, "não. peço que parem." (OptOutDetector.Insisted).
+        // Sixty-seventh blind set: fillers, the voice preface, an aside after the stop, a stop after a complaint ("não pedi. peço
+        // que parem.") (OptOutDetector.Asides).
         return text is null ? null : StatedOrUrged(text) ?? ChannelsOrAskedHow(text) ?? WidenedOrThreatened(text) ?? DataAskedThenDeleted(text) ?? ProhibitedSending(text) ?? Exasperated(text)
                                      ?? RefusalCounted(text) ?? Reasked(text) ?? Insisted(text) ?? AsideOfAStop(text);
     }
