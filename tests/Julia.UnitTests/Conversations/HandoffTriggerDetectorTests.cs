@@ -1608,4 +1608,27 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("Que empresa desorganizada")]
     [InlineData("essa é a pior escala que já vi")]
     public void SixtyEighthSetOneStrongWordIsNoAnger(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    // Sixty-ninth blind set: someone of the team asked for, "alguém aí?" then the wait complained of, to talk directly, and a
+    // petition (a lawsuit's) named.
+    [Theory]
+    [InlineData("Tem alguém do time de escalas disponível agora?")]
+    [InlineData("tem alguem da equipe ai?")]
+    [InlineData("alguem ai?? ja mandei 3 mensagens")]
+    [InlineData("Alguém aí? Ninguém responde")]
+    [InlineData("oi, quem é o responsavel pela minha conta? quero falar direto")]
+    public void SixtyNinthSetPersonRequests(string text) => Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("alguém aí? tem vaga sábado?")]
+    [InlineData("tem alguém da equipe de enfermagem aí?")]
+    [InlineData("vou falar direto")]
+    [InlineData("tem alguém aí? ou é robô?")]
+    [InlineData("assinei uma petição online ontem")]
+    public void SixtyNinthSetPersonLookAlikes(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("Quero o nome do responsável legal da empresa para constar na petição.")]
+    [InlineData("meu advogado já está redigindo a petição inicial")]
+    public void SixtyNinthSetLegal(string text) => Assert.Equal(HandoffTriggers.Legal, HandoffTriggerDetector.Detect(text));
 }

@@ -1415,4 +1415,26 @@ public sealed class OptOutDetectorTests
     [InlineData("🛑 chega")]
     [InlineData("🚫📵")]
     public void SignsBesideAStopStillStop(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    // Sixty-ninth blind set: a well-wish closing a stop; "não precisa mandar" after shifts given up for good.
+    [Theory]
+    [InlineData("Não quero mais, obrigado. Boa sorte aí.")]
+    [InlineData("me tira da lista. Sucesso pra vocês!")]
+    [InlineData("nao quero mais receber mensagem, abraço")]
+    [InlineData("Peço que não me enviem mais ofertas. Att.")]
+    [InlineData("nao faço mais plantao desde a pandemia, nao precisa mandar")]
+    [InlineData("sou aposentado, não precisa me mandar nada")]
+    public void SixtyNinthSetStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    // Its look-alikes: a well-wish after one offer declined or a question; "não precisa mandar essa" (one offer); how to leave
+    // the list asked for a friend or a colleague ("não é o meu caso"); and a bare "para", "por favor" or not, stays none.
+    [Theory]
+    [InlineData("não quero essa vaga, obrigado. Boa sorte aí.")]
+    [InlineData("Tem vaga sábado? Boa sorte aí.")]
+    [InlineData("não precisa mandar essa")]
+    [InlineData("Vocês têm opção de sair da lista? Pergunto pq uma amiga quer saber antes de se cadastrar.")]
+    [InlineData("Não é o meu caso sair da lista, só pergunto pq meu colega recebeu mensagem dizendo que foi removido.")]
+    [InlineData("para por favor")]
+    [InlineData("👎 não quero, para")]
+    public void SixtyNinthSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Julia.Infrastructure.Text;
 using Julia.Handoffs;
 
 namespace Julia.Conversations.Text;
@@ -79,13 +80,34 @@ internal static partial class HandoffTriggerDetector
 
     [GeneratedRegex(
         // "tem alguém do suporte?", "tem alguém do plantão administrativo aí?" as the message.
-        @"^(?:(?:oi|ola|bom dia|boa tarde|boa noite) )*(?:tem|teria) (?:alguem|alguma pessoa|uma pessoa) (?:do|da) (?:suporte|financeiro|rh|cadastro|credenciamento|escala|escalas|comercial|coordenacao|administrativo|plantao administrativo|atendimento|pagamento|pagamentos|setor de \w+)(?: de voces| dai)?(?: ai| por ai)?(?: (?:online|disponivel|agora|hoje))?$" +
+        @"^(?:(?:oi|ola|bom dia|boa tarde|boa noite) )*(?:tem|teria) (?:alguem|alguma pessoa|uma pessoa) (?:do|da) (?:suporte|financeiro|rh|cadastro|credenciamento|escala|escalas|comercial|coordenacao|administrativo|plantao administrativo|atendimento|pagamento|pagamentos|setor de \w+" +
+        // Sixty-ninth blind set: "tem alguém do time de escalas disponível agora?" — the team, named or not.
+        @"|time|equipe|(?:time|equipe) (?:de|das|da|do) (?:escala|escalas|plantoes|plantao|vagas|cadastro|recrutamento|atendimento|suporte|financeiro))(?: de voces| dai)?(?: ai| por ai)?(?: (?:online|disponivel|agora|hoje|no momento))*$" +
         // "quem é seu supervisor?" as the message.
         @"|^(?:(?:oi|ola) )*quem (?:e|seria) (?:o |a )?(?:seu|sua) (?:supervisor|supervisora|chefe|gerente|gestor|gestora|coordenador|coordenadora|responsavel|superior)$" +
         // "encaminha pro setor responsável".
         @"|^(?:me )?(?:encaminha|encaminhe|transfere|transfira|passa|passe) (?:isso )?(?:para o|ao|para a|a) (?:setor|departamento|area|pessoa) (?:responsavel|competente|certo|certa|correto|correta)(?: por favor)?$",
         RegexOptions.CultureInvariant)]
     private static partial Regex TeamMember();
+
+    /// <summary>
+    /// Sixty-ninth blind set: "alguem ai?? ja mandei 3 mensagens" — "alguém aí?" opening the message (as "tem alguém
+    /// aí?", a person asked for) and then the wait complained of; "alguém aí? tem vaga sábado?" stays the shift asked about.
+    /// </summary>
+    static bool AnyoneThereAfterAWait(string text, string t) =>
+        t.StartsWith("alguem", StringComparison.Ordinal) || t.Contains(" alguem ", StringComparison.Ordinal)
+            ? AnyoneThereOpening().Match(text) is { Success: true } opening && WaitComplained().IsMatch(PtBrText.Normalise(text[opening.Length..]))
+            : false;
+
+    [GeneratedRegex(@"^\W*(?:(?:oi|ol[aá]|opa|ei|bom\s+dia|boa\s+tarde|boa\s+noite)\W+)*algu[eé]m\s+(?:a[ií]|por\s+a[ií]|online|me\s+responde)\s*\?+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AnyoneThereOpening();
+
+    [GeneratedRegex(@"^(?:(?:ja|eu ja) (?:mandei|enviei|escrevi|chamei|liguei)|ninguem (?:me )?(?:responde|respondeu|atende|atendeu)|(?:to|tou|estou|fico) (?:aqui )?esperando|esperando (?:resposta|retorno|ha|faz)|sem resposta|faz (?:tempo|horas|dias|\d+)|ha (?:horas|dias|\d+)|cade (?:voces|todo mundo|a resposta))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WaitComplained();
+
+    /// <summary>Sixty-ninth blind set: "…quem é o responsável pela minha conta? quero falar direto" — to talk to him directly.</summary>
+    [GeneratedRegex(@"\b(?:quero|queria|prefiro|preciso|gostaria de) (?:falar|tratar|conversar|resolver(?: isso)?) direto(?: com (?:ele|ela|eles|elas|o responsavel|a responsavel|voces|alguem|uma pessoa|a pessoa))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex TalkDirectly();
 
     /// <summary>"vcs têm escritório? posso ir aí?" — our people asked for in person.</summary>
     [GeneratedRegex(@"\b(?:voces tem|tem) (?:um )?escritorio\b.*\b(?:posso|podemos|da para|consigo|quero|queria|gostaria de) (?:ir|passar|dar um pulo|aparecer) (?:ai|la|pessoalmente|no escritorio|ate ai)\b", RegexOptions.CultureInvariant)]

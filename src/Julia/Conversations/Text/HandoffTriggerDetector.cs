@@ -87,7 +87,9 @@ internal static partial class HandoffTriggerDetector
                            || CutShortRequest(t) || RoleThenItsContact(t) || WhomToTalkToAboutIt(text!, t) || AskedInPlainerWords(text!, t)
                            || OursAskedByName(text!, t) || RefusedOrEscalated(t) || AskedInThePlainestWords(t)
                            // Sixty-fourth blind set: a lower-case name no list holds, an honorific and a role, another person (HandoffTriggerDetector.Presence.cs).
-                           || AskedInPresence(t))
+                           || AskedInPresence(t)
+                           // Sixty-ninth blind set: "alguém aí??" then the wait complained of, "quero falar direto" (HandoffTriggerDetector.Presence.cs).
+                           || AnyoneThereAfterAWait(text!, t) || (t.Contains("direto", StringComparison.Ordinal) && TalkDirectly().IsMatch(t)))
             && !NoPersonMeant(t) && !NotOursAsked(t) && !OnlyALookAlikeOfARequest(t) && !NotACallWanted(t)
             && !PraisedOrCompared(t) && !OwnErrandThenBack(t) && !AnswersPraised(t) && !ARequestsWordInAnotherSense(t) && !ACallNotAskedFor(t) && !NotAskedInTheseWords(t))
             return HandoffTriggers.PersonRequested;
@@ -623,7 +625,7 @@ internal static partial class HandoffTriggerDetector
         "autua", "ministerio", "mpt", "defensoria", "legais", "cabiveis", "tribuna", "intimacao", "trabalhista", "cobranca",
         "indeniza", "acao contra", " acao", "quebra de contrato", "lawyer", "attorney", "lawsuit", "abogad", "sue you",
         "sue voces", "sue the company", "descumpr", "formalmente", "clt", "direitos", "sindica", "procom", "cnpd", "autoridade nacional",
-        "o mp", "cfm", "oab", "promotoria",
+        "o mp", "cfm", "oab", "promotoria", "peticao",
     ], StringComparison.Ordinal);
 
     internal static bool MayBeLegal(string t) => t.AsSpan().ContainsAny(LegalWords);
