@@ -990,15 +990,37 @@ internal sealed partial class IntentVocabulary
     {
         readonly Dictionary<string, string[][]> byFirst;
 
-        public Sequences(IEnumerable<string> items) =>
+        /// <summary>
+        /// One bit per (first character, length) of the first words: most words of a message start no sequence of a list, and
+        /// this tells them so without hashing the word (the detection bench's profile, 2026-12-07: the dictionary lookups of
+        /// <see cref="EndAt"/> were a tenth of detection time). A set bit only says "maybe".
+        /// </summary>
+        readonly ulong[] firstShapes = new ulong[128 * 32 / 64];
+
+        public Sequences(IEnumerable<string> items)
+        {
             byFirst = items.Select(i => i.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(s => s.Length > 0)
                 .GroupBy(s => s[0], StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.OrderByDescending(s => s.Length).ToArray(), StringComparer.Ordinal);
+            foreach (var first in byFirst.Keys)
+            {
+                var shape = Shape(first);
+                firstShapes[shape >> 6] |= 1UL << (shape & 63);
+            }
+        }
+
+        static int Shape(string word) => word.Length == 0 ? 0 : (word[0] & 0x7F) * 32 + Math.Min(word.Length, 31);
+
+        bool MayStart(string word)
+        {
+            var shape = Shape(word);
+            return (firstShapes[shape >> 6] & (1UL << (shape & 63))) != 0;
+        }
 
         /// <summary>The index after the longest sequence starting at <paramref name="start"/>, or null.</summary>
         public int? EndAt(string[] words, int start)
         {
-            if (start >= words.Length || !byFirst.TryGetValue(words[start], out var candidates)) return null;
+            if (start >= words.Length || !MayStart(words[start]) || !byFirst.TryGetValue(words[start], out var candidates)) return null;
             foreach (var seq in candidates)
             {
                 if (start + seq.Length > words.Length) continue;
@@ -1020,6 +1042,10 @@ internal sealed partial class IntentVocabulary
         /// <summary>The words without courtesies ("por favor", "obrigado"…), wherever they are.</summary>
         public string[] Strip(string[] words)
         {
+            // Most messages hold none: the same array back, no copy.
+            var any = false;
+            for (var i = 0; i < words.Length && !any; i++) any = MayStart(words[i]) && EndAt(words, i) is not null;
+            if (!any) return words;
             var kept = new List<string>(words.Length);
             for (var i = 0; i < words.Length;)
             {
