@@ -95,9 +95,8 @@ internal static partial class HandoffTriggerDetector
     /// aí?", a person asked for) and then the wait complained of; "alguém aí? tem vaga sábado?" stays the shift asked about.
     /// </summary>
     static bool AnyoneThereAfterAWait(string text, string t) =>
-        t.StartsWith("alguem", StringComparison.Ordinal) || t.Contains(" alguem ", StringComparison.Ordinal)
-            ? AnyoneThereOpening().Match(text) is { Success: true } opening && WaitComplained().IsMatch(PtBrText.Normalise(text[opening.Length..]))
-            : false;
+        (t.StartsWith("alguem", StringComparison.Ordinal) || t.Contains(" alguem ", StringComparison.Ordinal))
+        && AnyoneThereOpening().Match(text) is { Success: true } opening && WaitComplained().IsMatch(PtBrText.Normalise(text[opening.Length..]));
 
     [GeneratedRegex(@"^\W*(?:(?:oi|ol[aá]|opa|ei|bom\s+dia|boa\s+tarde|boa\s+noite)\W+)*algu[eé]m\s+(?:a[ií]|por\s+a[ií]|online|me\s+responde)\s*\?+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnyoneThereOpening();
