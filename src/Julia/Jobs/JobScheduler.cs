@@ -14,6 +14,17 @@ internal sealed class JobScheduler(JobRunner runner, IConfiguration configuratio
     readonly ConcurrentDictionary<string, DateTimeOffset> lastRun = new();
     readonly ConcurrentDictionary<string, DateTimeOffset> retryAt = new();
     readonly ConcurrentDictionary<string, Task> running = new();
+    int ticksLookedAt;
+
+    /// <summary>
+    /// Ticks whose jobs have all been started (or skipped as still running). With <see cref="EndedBut"/>, what a test on a
+    /// fake clock waits for before its next tick: a tick that comes while a job's check of the last one is still pending
+    /// skips that job, which real ticks 30 s apart never meet.
+    /// </summary>
+    internal int TicksLookedAt => Volatile.Read(ref ticksLookedAt);
+
+    /// <summary>Whether every job's check (or run) started by a tick has ended, but those of the jobs named.</summary>
+    internal bool EndedBut(params string[] jobs) => running.All(r => r.Value.IsCompleted || jobs.Contains(r.Key));
 
     /// <summary>
     /// One per job: the database down fails every job at each of its runs, and each says so once in full, then once a
@@ -39,6 +50,7 @@ internal sealed class JobScheduler(JobRunner runner, IConfiguration configuratio
                 if (running.TryGetValue(job.Name, out var previous) && !previous.IsCompleted) continue;
                 running[job.Name] = RunOnItsOwnAsync(job, tick, ct);
             }
+            Interlocked.Increment(ref ticksLookedAt);
         } while (await NextAsync(timer, ct));
         await Task.WhenAll(running.Values); // shutdown: the jobs see the cancellation and end
     }

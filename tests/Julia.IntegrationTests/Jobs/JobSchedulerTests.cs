@@ -18,36 +18,36 @@ public sealed class JobSchedulerTests
         new Julia.Infrastructure.Database.MigrationRunner(db, NullLogger<Julia.Infrastructure.Database.MigrationRunner>.Instance).RunAsync(default);
 
     /// <summary>
-    /// Moves a running scheduler's fake clock: 30 s short of the time first, so its timer fires at it, then waits until
-    /// the every-minute job beside the one under test has run at that tick — the tick has been looked at. It first waits
-    /// for the jobs of the tick before to end (their advisory locks released): a tick that finds a job still running
-    /// skips it, and on a loaded host the start-up run of the every-minute job outlasted the next tick (a full run).
+    /// Moves a running scheduler's fake clock to a tick 30 s before <paramref name="at"/> and waits until that tick has been
+    /// looked at and the checks it started have ended (but those of <paramref name="stillRunning"/>): a tick that comes
+    /// while a job's check of the last one is pending skips that job. A fixed 100 ms wait here failed on a loaded machine
+    /// (the minute's run never came), and so did a probe job, skipped by the same race.
     /// </summary>
-    sealed class Ticks(FakeTimeProvider clock, CountingJob beat, Npgsql.NpgsqlDataSource db, int expectedHeldLocks = 0)
+    static async Task HalfMinuteBeforeAsync(JobScheduler scheduler, FakeTimeProvider clock, DateTimeOffset at, params string[] stillRunning)
+    {
+        var before = scheduler.TicksLookedAt;
+        clock.SetUtcNow(at - TimeSpan.FromSeconds(30));
+        await Eventually.MatchesAsync(
+            () => Task.FromResult(scheduler.TicksLookedAt > before && scheduler.EndedBut(stillRunning)),
+            settled => settled, seconds: 10);
+    }
+
+    /// <summary>
+    /// Moves a running scheduler's fake clock: to the tick 30 s short of the time first (<see cref="HalfMinuteBeforeAsync"/>),
+    /// then to the time, and waits until the every-minute job beside the one under test has run at that tick — the tick
+    /// has been looked at.
+    /// </summary>
+    sealed class Ticks(JobScheduler scheduler, FakeTimeProvider clock, CountingJob beat)
     {
         int seen = 1; // the start-up tick runs it once
-
-        /// <summary>Advisory locks the test itself holds (another process's run), which no tick waits for.</summary>
-        public int ExpectedHeldLocks { get; set; } = expectedHeldLocks;
 
         public async Task ToAsync(DateTimeOffset at)
         {
             await Eventually.MatchesAsync(() => Task.FromResult(beat.Runs), n => n >= seen, seconds: 10);
-            await Eventually.MatchesAsync(HeldJobLocksAsync, n => n == ExpectedHeldLocks, seconds: 10);
-            await Task.Delay(50); // the run's last steps after the unlock: the connection back to the pool, the task's end
-            clock.SetUtcNow(at - TimeSpan.FromSeconds(30));
-            await Task.Delay(100);
+            await HalfMinuteBeforeAsync(scheduler, clock, at);
             clock.SetUtcNow(at);
             var expected = ++seen;
             await Eventually.MatchesAsync(() => Task.FromResult(beat.Runs), n => n >= expected, seconds: 10);
-        }
-
-        async Task<long> HeldJobLocksAsync()
-        {
-            await using var c = await db.OpenConnectionAsync();
-            await using var cmd = new Npgsql.NpgsqlCommand(
-                "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND d.datname = current_database()", c);
-            return (long)(await cmd.ExecuteScalarAsync())!;
         }
     }
 
@@ -84,8 +84,7 @@ public sealed class JobSchedulerTests
         var start = DateTimeOffset.Parse("2026-12-02T12:00:00Z");
         for (var minute = 1; minute <= 5; minute++) // five minutes of the scheduler's 30 s ticks, on the wall clock's beat
         {
-            clock.SetUtcNow(start + TimeSpan.FromSeconds(60 * minute - 30));
-            await Task.Delay(100);
+            await HalfMinuteBeforeAsync(scheduler, clock, start + TimeSpan.FromSeconds(60 * minute));
             clock.SetUtcNow(start + TimeSpan.FromSeconds(60 * minute));
             await Eventually.MatchesAsync(() => Task.FromResult(fast.Runs), n => n == minute + 1, seconds: 10);
         }
@@ -133,8 +132,7 @@ public sealed class JobSchedulerTests
         var start = DateTimeOffset.Parse("2026-12-02T12:00:00Z");
         for (var minute = 1; minute <= 3; minute++)
         {
-            clock.SetUtcNow(start + TimeSpan.FromSeconds(60 * minute - 30));
-            await Task.Delay(100);
+            await HalfMinuteBeforeAsync(scheduler, clock, start + TimeSpan.FromSeconds(60 * minute), hanging.Name);
             clock.SetUtcNow(start + TimeSpan.FromSeconds(60 * minute));
             await Eventually.MatchesAsync(() => Task.FromResult(fast.Runs), n => n == minute + 1, seconds: 10);
         }
@@ -200,7 +198,7 @@ public sealed class JobSchedulerTests
 
         await scheduler.StartAsync(default);
         await Eventually.MatchesAsync(() => Task.FromResult(daily.Runs), n => n == 1);
-        var ticks = new Ticks(clock, beat, db);
+        var ticks = new Ticks(scheduler, clock, beat);
         foreach (var (at, runs) in new[]
                  {
                      ("2026-12-03T00:00:30Z", 1),   // 21:00:30 in São Paulo, the 2nd still
@@ -244,7 +242,7 @@ public sealed class JobSchedulerTests
 
         await scheduler.StartAsync(default);
         await Eventually.MatchesAsync(() => Task.FromResult(daily.Runs), n => n == 1);   // the start day's run (after its hour)
-        var ticks = new Ticks(clock, beat, db);
+        var ticks = new Ticks(scheduler, clock, beat);
         foreach (var (instant, runs) in new[] { (before, 1), (due, 2), (later, 2) })
         {
             await ticks.ToAsync(DateTimeOffset.Parse(instant));
@@ -291,7 +289,7 @@ public sealed class JobSchedulerTests
 
         await scheduler.StartAsync(default);
         await Eventually.MatchesAsync(() => Task.FromResult(job.Runs), n => n == 1);
-        var ticks = new Ticks(clock, beat, db);
+        var ticks = new Ticks(scheduler, clock, beat);
         foreach (var (at, runs) in new[]
                  {
                      ("2026-12-05T11:00:30Z", 1),   // Saturday 08:00:30
@@ -337,13 +335,12 @@ public sealed class JobSchedulerTests
         // The other process holds the job at its hour …
         await using (var hold = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended('job:diario_sp', 0))", other))
             await hold.ExecuteScalarAsync();
-        var ticks = new Ticks(clock, beat, db, expectedHeldLocks: 1);
+        var ticks = new Ticks(scheduler, clock, beat);
         await ticks.ToAsync(DateTimeOffset.Parse("2026-12-03T03:30:30Z"));
         Assert.Equal(0, daily.Runs);
         // … and its run fails: the lock is released with no claim left for the day.
         await using (var release = new Npgsql.NpgsqlCommand("SELECT pg_advisory_unlock_all()", other))
             await release.ExecuteScalarAsync();
-        ticks.ExpectedHeldLocks = 0;
         await ticks.ToAsync(DateTimeOffset.Parse("2026-12-03T03:31:30Z"));
         await Eventually.MatchesAsync(() => Task.FromResult(daily.Runs), n => n == 1, seconds: 10);
         await ticks.ToAsync(DateTimeOffset.Parse("2026-12-03T03:32:30Z"));
@@ -387,7 +384,7 @@ public sealed class JobSchedulerTests
 
         await scheduler.StartAsync(default);
         await Eventually.MatchesAsync(() => Task.FromResult(daily.Attempts), n => n == 1);
-        var ticks = new Ticks(clock, beat, db);
+        var ticks = new Ticks(scheduler, clock, beat);
         foreach (var (minutes, attempts) in new[] { (1, 1), (5, 1), (14, 1), (15, 2), (16, 2), (45, 2) })
         {
             await ticks.ToAsync(start + TimeSpan.FromMinutes(minutes));
