@@ -27,6 +27,8 @@ internal sealed partial class TurnRunner(
     /// <summary>Entries waiting to start, by (due, arrival). Stale items (entry rescheduled, running or gone) are skipped.</summary>
     readonly PriorityQueue<(Guid MedicoId, DateTimeOffset DueAt), (DateTimeOffset DueAt, DateTimeOffset FirstSignal)> waiting = new();
     readonly SemaphoreSlim wake = new(0, 1);
+    /// <summary>Runs started and not yet ended, waited for at shutdown (under the gate).</summary>
+    readonly HashSet<Task> inFlight = [];
     int free;
 
     protected override async Task ExecuteAsync(CancellationToken ct)
@@ -45,6 +47,12 @@ internal sealed partial class TurnRunner(
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
         await Task.WhenAll(reader, sweeper);
+        // The stopped turns end before Redis and the database are disposed with the host: each lets its conversation's
+        // lock go, so the next process answers at once instead of after the lock:conversa lease (a turn still running
+        // when the host disposed Redis left its lock for 120 s).
+        Task[] running;
+        lock (gate) running = [.. inFlight];
+        await Task.WhenAll(running);
     }
 
     void Wake()
@@ -129,7 +137,9 @@ internal sealed partial class TurnRunner(
                 free--;
                 entry.Running = true;
                 entry.Again = false;
-                _ = RunAsync(item.MedicoId, ct);
+                var run = RunAsync(item.MedicoId, ct);
+                inFlight.Add(run);
+                _ = run.ContinueWith(ended => { lock (gate) inFlight.Remove(ended); }, TaskScheduler.Default);
             }
             return null;
         }

@@ -38,6 +38,51 @@ public sealed class RecoveryTests
         Assert.Equal(1, await c.ExecuteScalarAsync<long>("SELECT count(DISTINCT lote_id) FROM fila_mensagens WHERE tipo = 'resposta'"));
     }
 
+    /// <summary>
+    /// An agent call that lasts until the turn is cancelled (the model slow when the process stops), and takes a second
+    /// to give up — an HTTP call's unwinding on a loaded machine — so the host's own stopping goes on meanwhile.
+    /// </summary>
+    sealed class UntilStoppedAgent : IConversationAgent
+    {
+        public TaskCompletionSource Called { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public bool IsEnabled => true;
+
+        public async Task<AgentOutcome> RespondAsync(AgentTurn turn, CancellationToken ct)
+        {
+            Called.TrySetResult();
+            try { await Task.Delay(Timeout.Infinite, ct); }
+            catch (OperationCanceledException) { await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None); throw; }
+            throw new InvalidOperationException("unreachable");
+        }
+    }
+
+    /// <summary>
+    /// A turn running when its process stops lets its conversation's lock go before Redis is disposed with the host: the
+    /// next process answers at once, not after the 120 s lock:conversa lease. Before, the runner did not wait for its
+    /// turns at shutdown, and a turn between taking the lock and letting it go when the host disposed Redis left it held
+    /// (a restarted host then waited out the lease: RecoveryTests failed so, once, on a loaded machine).
+    /// </summary>
+    [Fact]
+    public async Task ATurnStoppedWithItsProcessLetsItsConversationLockGo()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var redis = TestRedis.Lease();
+        var agent = new UntilStoppedAgent();
+        await using (var stopping = new JuliaAppFactory(db, redis, NoDelays, s => s.AddSingleton<IConversationAgent>(agent)))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(stopping.CreateClient(), Text("5511999990405", "oi, tem vaga?"))).StatusCode);
+            await agent.Called.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        Julia.Infrastructure.Configuration.ConnectionStrings.TryRedis(redis.Url, out var options, out _);
+        await using var mux = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(options);
+        Assert.Empty(mux.GetServers()[0].Keys(redis.Database, "lock:conversa:*"));
+        await using var source = db.CreateDataSource();
+        await using var c = await source.OpenConnectionAsync();
+        Assert.Equal(1, await c.ExecuteScalarAsync<long>( // stopped, not answered: the next process's sweeper takes it
+            "SELECT count(*) FROM interacoes WHERE direcao = 'entrada' AND processado_em IS NULL"));
+    }
+
     [Fact]
     public async Task WithRedisStoppedMessagesAreStillProcessed()
     {
