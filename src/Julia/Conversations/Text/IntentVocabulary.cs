@@ -1043,11 +1043,12 @@ internal sealed partial class IntentVocabulary
         public string[] Strip(string[] words)
         {
             // Most messages hold none: the same array back, no copy.
-            var any = false;
-            for (var i = 0; i < words.Length && !any; i++) any = MayStart(words[i]) && EndAt(words, i) is not null;
-            if (!any) return words;
+            var first = 0;
+            while (first < words.Length && EndAt(words, first) is null) first++;
+            if (first == words.Length) return words;
             var kept = new List<string>(words.Length);
-            for (var i = 0; i < words.Length;)
+            kept.AddRange(words.AsSpan(0, first));
+            for (var i = first; i < words.Length;)
             {
                 if (EndAt(words, i) is { } end) { i = end; continue; }
                 kept.Add(words[i++]);
