@@ -16,6 +16,7 @@ internal sealed partial class RedisGate : IDisposable
     readonly Lazy<ConnectionMultiplexer> multiplexer;
     readonly Lock sync = new();
     int down; // 0 = up, 1 = in an outage (already logged)
+    int outages; // outages declared so far: a success that began before the latest one says nothing about now
     int writesRefused; // 1 = Redis answered OOM (maxmemory reached under noeviction) and said so once
     long lastRefusal; // Stopwatch timestamp of the latest OOM answer
     bool authLogged; // this outage's line already says the login was refused
@@ -64,10 +65,11 @@ internal sealed partial class RedisGate : IDisposable
             MarkDown(null);
             return fallback;
         }
+        var epoch = Volatile.Read(ref outages);
         try
         {
             var result = await operation(mux.GetDatabase());
-            MarkUp();
+            MarkUp(epoch);
             return result;
         }
         catch (RedisServerException ex) when (IsOutOfMemory(ex))
@@ -93,6 +95,7 @@ internal sealed partial class RedisGate : IDisposable
         lock (sync)
         {
             if (down == 1) return;
+            Interlocked.Increment(ref outages); // before `down`: a success racing the declaration sees the new count
             Volatile.Write(ref down, 1);
             var auth = authFailure;
             authLogged = auth is not null;
@@ -100,8 +103,15 @@ internal sealed partial class RedisGate : IDisposable
         }
     }
 
-    void MarkUp()
+    /// <param name="epoch">
+    /// The outage count when the call began. A call sent before an outage was declared and answered after (the server
+    /// answered just before it went away) is not a recovery: it flipped the gate to "up", logged "available again", and
+    /// the next call logged the outage a second time — an operator read Redis as back while it was down (a flaky test
+    /// showed the pair, 2026-12-07).
+    /// </param>
+    void MarkUp(int epoch)
     {
+        if (Volatile.Read(ref outages) != epoch) return;
         if (Interlocked.Exchange(ref down, 0) == 1)
         {
             lock (sync) authLogged = false;
@@ -139,6 +149,7 @@ internal sealed partial class RedisGate : IDisposable
         {
             if (authLogged) return;
             authLogged = true;
+            Interlocked.Increment(ref outages);
             Volatile.Write(ref down, 1);
             LogOutage(Endpoint, AuthReason(code));
         }

@@ -76,7 +76,12 @@ public sealed class RedisCacheTests
             Assert.Equal("Ana", (await cache.GetOrCreateAsync("medico:id:m1", cache.DefaultTtl, Load, default))!.Nome);
 
         Assert.Equal(6, loads);
-        Assert.Single(app.Logs.Lines, l => l.Level == LogLevel.Error && l.Message.StartsWith("Redis unavailable", StringComparison.Ordinal));
+        // Failed once in ./test.sh with no such line at all although every read fell back (2026-12-07): the Redis lines
+        // and the gate's view are printed if it comes back.
+        var outageLines = app.Logs.Lines.Count(l => l.Level == LogLevel.Error && l.Message.StartsWith("Redis unavailable", StringComparison.Ordinal));
+        Assert.True(outageLines == 1, $"{outageLines} 'Redis unavailable' ERROR lines; connected {gate.Multiplexer.IsConnected}, available {gate.IsAvailable}; Redis lines: "
+            + string.Join(" || ", app.Logs.Lines.Where(l => l.Category.Contains("Redis", StringComparison.Ordinal) || l.Message.Contains("Redis", StringComparison.Ordinal))
+                .Select(l => $"{l.Level} {l.Category}: {l.Message}")));
 
         await server.StartAsync();
         var deadline = DateTime.UtcNow.AddSeconds(30);
