@@ -1631,4 +1631,16 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("Quero o nome do responsável legal da empresa para constar na petição.")]
     [InlineData("meu advogado já está redigindo a petição inicial")]
     public void SixtyNinthSetLegal(string text) => Assert.Equal(HandoffTriggers.Legal, HandoffTriggerDetector.Detect(text));
+
+    // Seventieth blind set: court purposes, a summons to be sent.
+    [Theory]
+    [InlineData("Exijo cópia do contrato assinado para fins judiciais.")]
+    [InlineData("Quero saber o CNPJ e o endereço da empresa pra mandar a citação.")]
+    public void SeventiethSetLegal(string text) => Assert.Equal(HandoffTriggers.Legal, HandoffTriggerDetector.Detect(text));
+
+    // Its look-alikes: a court expert's work, a citation in a paper.
+    [Theory]
+    [InlineData("faço perícias judiciais às vezes, tenho agenda livre na sexta")]
+    [InlineData("a citação do artigo está no final do pdf")]
+    public void SeventiethSetLegalLookAlikes(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
 }

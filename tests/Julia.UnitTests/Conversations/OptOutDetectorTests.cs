@@ -1437,4 +1437,25 @@ public sealed class OptOutDetectorTests
     [InlineData("para por favor")]
     [InlineData("👎 não quero, para")]
     public void SixtyNinthSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    // Seventieth blind set: his data asked removed in the passive, being included no more, channels listed in parentheses.
+    [Theory]
+    [InlineData("Solicito que meu nome e telefone sejam excluídos do cadastro de vocês e que não haja mais contato de nenhum tipo.")]
+    [InlineData("Solicito que meu telefone seja excluído.")]
+    [InlineData("quero que meu nome e meu celular sejam removidos da lista")]
+    [InlineData("Peço a gentileza de não mais me incluírem nos envios de oportunidades. Obrigado pela compreensão.")]
+    [InlineData("não me incluam nas listas de vocês")]
+    [InlineData("Favor me remover de todas as listas de vocês (whatsapp, email, sms).")]
+    public void SeventiethSetStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    // Its look-alikes: the request negated or of someone else's data, one shift left out, others' leaving told, the private
+    // chat kept after a group left.
+    [Theory]
+    [InlineData("não quero que meu nome e telefone sejam excluídos, só atualizem o endereço")]
+    [InlineData("o dr pediu que o telefone dele seja excluído")]
+    [InlineData("não me incluam no plantão de sábado")]
+    [InlineData("Minha colega tinha pedido pra sair da lista de vocês, mas ela me pediu pra avisar que quer voltar. Como faz?")]
+    [InlineData("Li que alguns médicos pediram pra sair da lista de vocês por causa do valor. É verdade que vão aumentar?")]
+    [InlineData("Eu saí do grupo porque era muita mensagem, mas no privado pode mandar.")]
+    public void SeventiethSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

@@ -41,7 +41,7 @@ internal static partial class HandoffTriggerDetector
     private static partial Regex Legal1();
 
     [GeneratedRegex(
-        @"(?<!\b(pessoa|pessoas|natureza|personalidade) )\bjuridic[oa]\b|\bjustica\b(?! seja feita)(?<!\b(rua|avenida|av|praca|travessa|alameda|largo|bairro|vila|jardim) (da |de )?justica)|\bproco[nm]\b|\bextrajudicial(mente)?\b|\bpeticao\b(?! (online|publica))|\bjudicial(mente)?\b(?<!\b(perito|perita|pericia|pericias|leilao|recuperacao|deposito|tradutor|tradutora) judicial(mente)?)|\bacao judicial\b",
+        @"(?<!\b(pessoa|pessoas|natureza|personalidade) )\bjuridic[oa]\b|\bjustica\b(?! seja feita)(?<!\b(rua|avenida|av|praca|travessa|alameda|largo|bairro|vila|jardim) (da |de )?justica)|\bproco[nm]\b|\bextrajudicial(mente)?\b|\bpeticao\b(?! (online|publica))|\bjudicia(l|is)(mente)?\b(?<!\b(perito|perita|peritos|pericia|pericias|leilao|leiloes|recuperacao|deposito|depositos|tradutor|tradutora) judicia(l|is)(mente)?)|\bacao judicial\b|\b(mandar|mando|enviar|envio|receber|recebera|receberao|vai receber|vao receber) (a |uma )?citacao\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Legal2();
 

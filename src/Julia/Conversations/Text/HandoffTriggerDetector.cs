@@ -625,7 +625,7 @@ internal static partial class HandoffTriggerDetector
         "autua", "ministerio", "mpt", "defensoria", "legais", "cabiveis", "tribuna", "intimacao", "trabalhista", "cobranca",
         "indeniza", "acao contra", " acao", "quebra de contrato", "lawyer", "attorney", "lawsuit", "abogad", "sue you",
         "sue voces", "sue the company", "descumpr", "formalmente", "clt", "direitos", "sindica", "procom", "cnpd", "autoridade nacional",
-        "o mp", "cfm", "oab", "promotoria", "peticao",
+        "o mp", "cfm", "oab", "promotoria", "peticao", "citacao",
     ], StringComparison.Ordinal);
 
     internal static bool MayBeLegal(string t) => t.AsSpan().ContainsAny(LegalWords);

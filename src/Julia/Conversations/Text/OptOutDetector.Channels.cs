@@ -47,8 +47,8 @@ internal static partial class OptOutDetector
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ChannelsListed();
 
-    /// <summary>", email telefone tudo" closing a message: the channels named again, with no verb (raw text).</summary>
-    [GeneratedRegex(@"\s*[,:-]\s*(?:" + Channel + @"s?|tudo)(?:\s*(?:,|\be\b)?\s*(?:" + Channel + @"s?|tudo))+\s*[.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>", email telefone tudo", "(whatsapp, email, sms)" closing a message: the channels named again, with no verb (raw text).</summary>
+    [GeneratedRegex(@"\s*[,:(-]\s*(?:" + Channel + @"s?|sms|tudo)(?:\s*(?:,|\be\b)?\s*(?:" + Channel + @"s?|sms|liga[cç](?:[aã]o|[oõ]es)|tudo))+\s*\)?\s*[.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ChannelsNamedAgain();
 
     /// <summary>"nem por email nem por whatsapp (nem ligação)": two or more channels denied in a row (raw text).</summary>

@@ -40,8 +40,9 @@ internal static partial class OptOutDetector
         // Sixty-seventh blind set: fillers, the voice preface, an aside after the stop, a stop after a complaint ("não pedi. peço
         // que parem.") (OptOutDetector.Asides).
         // Sixty-ninth blind set: a well-wish closing a stop, "para por favor", "não precisa mandar" after shifts given up (OptOutDetector.Courtesy).
+        // Seventieth blind set: his data asked removed in the passive, "não mais me incluírem nos envios" (OptOutDetector.Formal).
         return text is null ? null : StatedOrUrged(text) ?? ChannelsOrAskedHow(text) ?? WidenedOrThreatened(text) ?? DataAskedThenDeleted(text) ?? ProhibitedSending(text) ?? Exasperated(text)
-                                     ?? RefusalCounted(text) ?? Reasked(text) ?? Insisted(text) ?? AsideOfAStop(text) ?? Courteous(text);
+                                     ?? RefusalCounted(text) ?? Reasked(text) ?? Insisted(text) ?? AsideOfAStop(text) ?? Courteous(text) ?? Formal(text);
     }
 
     static string? FamilyOf(string? text)
