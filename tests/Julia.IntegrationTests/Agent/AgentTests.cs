@@ -369,6 +369,9 @@ public sealed class AgentTests(AgentFixture f) : IClassFixture<AgentFixture>
             f.Anthropic.Enqueue(Text($"Tenho sim, no {hospital} dia {day:dd/MM}. Quer que eu reserve?"));
             await PostAsync(f.Client, Text(phone, $"tem plantão dia {day:dd/MM}?"));
             await f.WaitProcessedAsync(phone);
+            // The offered shifts are stored with the reply's outbound rows, written when its send is recorded: his "sim"
+            // before that found no "já oferecidos" section (a fresh-clone CI failure, 2026-12-07).
+            await f.WaitSendsRecordedAsync(phone);
 
             string? system = null;
             f.Anthropic.Enqueue(request =>
