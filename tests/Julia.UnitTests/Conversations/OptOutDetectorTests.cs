@@ -1446,10 +1446,12 @@ public sealed class OptOutDetectorTests
     [InlineData("Peço a gentileza de não mais me incluírem nos envios de oportunidades. Obrigado pela compreensão.")]
     [InlineData("não me incluam nas listas de vocês")]
     [InlineData("Favor me remover de todas as listas de vocês (whatsapp, email, sms).")]
+    [InlineData("para de me mandar isso, fora!")]
+    [InlineData("tô fora, me tira da lista")]
     public void SeventiethSetStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
 
     // Its look-alikes: the request negated or of someone else's data, one shift left out, others' leaving told, the private
-    // chat kept after a group left.
+    // chat kept after a group left, shifts outside a place stopped (as "longe de").
     [Theory]
     [InlineData("não quero que meu nome e telefone sejam excluídos, só atualizem o endereço")]
     [InlineData("o dr pediu que o telefone dele seja excluído")]
@@ -1457,5 +1459,8 @@ public sealed class OptOutDetectorTests
     [InlineData("Minha colega tinha pedido pra sair da lista de vocês, mas ela me pediu pra avisar que quer voltar. Como faz?")]
     [InlineData("Li que alguns médicos pediram pra sair da lista de vocês por causa do valor. É verdade que vão aumentar?")]
     [InlineData("Eu saí do grupo porque era muita mensagem, mas no privado pode mandar.")]
+    [InlineData("Parem de me mandar vaga fora de BH, só quero BH.")]
+    [InlineData("não quero mais plantão fora de SP")]
+    [InlineData("não quero que meu nome seja excluído do cadastro, só atualizem o telefone")]
     public void SeventiethSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

@@ -379,6 +379,9 @@ internal sealed partial class IntentVocabulary
         if (k >= 0 && words[k] is "me" or "te") k--;
         // "não quero ser removido da lista": the passive's "ser" is looked through.
         if (k >= 0 && words[k] == "ser") k--;
+        // Seventieth blind set: "não quero que meu nome (e telefone) seja(m) excluído(s)": the passive's "seja" and his data,
+        // its subject, are looked through to the "que".
+        if (k >= 1 && words[k] is "seja" or "sejam" && HisDataBefore(words, k - 1) is { } que) k = que;
         if (k >= 0 && words[k] == "para") k--;
         // "não quero que (vocês) me tirem da lista": the stop wished away through "que".
         if (k >= 1 && words[k] is "voces" or "voce" && words[k - 1] == "que") k--;
@@ -390,6 +393,18 @@ internal sealed partial class IntentVocabulary
         // Fourteenth blind set: "sem essa de me tirar da lista", "nada de parar de mandar" forbid the stop.
         return k >= 1 && words[k] == "de" && (words[k - 1] == "nada" || (k >= 2 && words[k - 1] == "essa" && words[k - 2] == "sem"))
                && !Crosses(clauseEnds, k - 1, start);
+    }
+
+    /// <summary>The index of the "que" before his data named as a subject ("que meu nome e telefone"), ending at <paramref name="last"/>; null when other words come between.</summary>
+    static int? HisDataBefore(string[] words, int last)
+    {
+        for (var k = last; k >= 0 && k >= last - 7; k--)
+        {
+            if (words[k] == "que") return k < last ? k : null;
+            if (words[k] is not ("meu" or "minha" or "meus" or "minhas" or "o" or "a" or "os" or "as" or "e" or "nome" or "numero" or "telefone"
+                or "celular" or "contato" or "cadastro" or "dados" or "whatsapp" or "email" or "registro" or "perfil")) return null;
+        }
+        return null;
     }
 
     /// <summary>

@@ -23,4 +23,15 @@ internal static partial class OptOutDetector
     /// message: no list, number or contact named after it.</summary>
     [GeneratedRegex(@"\b(?:plantao|plantoes|escala|reserva|vaga|turno) (?:do|da|de|desse|dessa|deste|desta|no|na) (?:dia \d+|\d+|sabado|domingo|segunda|terca|quarta|quinta|sexta|amanha|hoje|feriado|natal|ano novo)\b.* me (?:tira|tire|tirem|remove|remova|removam|exclui|exclua|excluam|retira|retire|retirem)(?: (?:dele|dela|dai|por favor|pf|obrigado|obrigada))?$", RegexOptions.CultureInvariant)]
     private static partial Regex OneShiftThenTakeMeOff();
+
+    /// <summary>
+    /// Seventieth blind set: "parem de me mandar vaga fora de BH, só quero BH" — shifts outside a place are one kind of offer
+    /// stopped, as "vaga longe de BH" is: "fora de/do/da" right after the shifts named is read as "longe de" (raw text).
+    /// "para de me mandar isso, fora!" and "…, tô fora" are untouched.
+    /// </summary>
+    static string WithOffersOutsideAsFar(string text) =>
+        text.Contains("fora", StringComparison.OrdinalIgnoreCase) ? OffersOutside().Replace(text, "longe") : text;
+
+    [GeneratedRegex(@"(?<=(?<!\p{L})(?:vagas?|plant[aã]o|plant[oõ]es|ofertas?|propostas?|escalas?)\s+)fora(?=\s+d[eoa]s?(?!\p{L}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OffersOutside();
 }

@@ -68,6 +68,8 @@ internal static partial class OptOutDetector
         if (text is not null) text = WithoutOthersAskedToStop(text);
         // Fifty-seventh blind set: "não quero mais receber em PF, só PJ" — the pay form, not "por favor" (OptOutDetector.Widened).
         if (text is not null) text = WithThePayFormSpelled(text);
+        // Seventieth blind set: "parem de me mandar vaga fora de BH" — shifts outside a place, read as "longe de" (OptOutDetector.Kept).
+        if (text is not null) text = WithOffersOutsideAsFar(text);
         // Forty-first blind set: "quase pedi pra me tirar da lista mas vcs me salvaram", "eu ia mandar parar, mas essa vaga…" —
         // a stop he almost asked for and did not is read as nothing up to its "mas" or the end of its clause; what follows decides.
         if (text is not null && (text.Contains("quase", StringComparison.OrdinalIgnoreCase) || text.Contains(" ia ", StringComparison.OrdinalIgnoreCase))
