@@ -48,7 +48,23 @@ public sealed class AlertsFixture : SlackPipelineFixture
         WHERE right(m.telefone, 3)::int <= @handoffs
         """, new { prefix, conversations, handoffs });
 
-    public Task ResetAsync() => ExecuteAsync("DELETE FROM alertas_enviados; DELETE FROM notificacoes; DELETE FROM medicos;");
+    /// <summary>
+    /// Starts over. The host may still be recording a send when a test resets (its queue just drained): the cascade from
+    /// `medicos` then deadlocked with it once (40P01 in a fresh-clone CI run) — PostgreSQL aborts one side, so the reset is
+    /// tried again.
+    /// </summary>
+    public async Task ResetAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync("DELETE FROM alertas_enviados; DELETE FROM notificacoes; DELETE FROM medicos;");
+                return;
+            }
+            catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected && attempt < 3) { }
+        }
+    }
 
     /// <summary>
     /// In every conversation, a doctor's message of 5 min ago that a turn consumed and whose reply failed (`erro`): he
