@@ -99,7 +99,7 @@ internal sealed partial class RedisGate : IDisposable
             Volatile.Write(ref down, 1);
             var auth = authFailure;
             authLogged = auth is not null;
-            LogOutage(Endpoint, auth is not null ? AuthReason(auth) : ex?.GetType().Name ?? "not connected");
+            LogOutage(Endpoint, auth is not null ? AuthReason(auth) : ex is null ? "not connected" : OutageReason(ex));
         }
     }
 
@@ -127,6 +127,22 @@ internal sealed partial class RedisGate : IDisposable
         Volatile.Write(ref lastRefusal, System.Diagnostics.Stopwatch.GetTimestamp());
         if (Interlocked.Exchange(ref writesRefused, 1) == 0) LogWritesRefused(Endpoint);
     }
+
+    /// <summary>
+    /// The exception's type and, for a timeout, the process's thread-pool counts StackExchange.Redis puts in its message
+    /// ("WORKER: (Busy=…,Free=…,Min=…,Max=…)", "POOL: (Threads=…,QueuedItems=…)"): a timeout with every worker busy is this
+    /// process starved, not Redis slow. Only those parts — the rest of the message names the command's key, which may hold
+    /// a phone number (`medico:telefone:{telefone}`).
+    /// </summary>
+    internal static string OutageReason(Exception ex)
+    {
+        if (ex is not TimeoutException) return ex.GetType().Name;
+        var counts = PoolCounts().Matches(ex.Message).Select(m => m.Value).ToList();
+        return counts.Count == 0 ? ex.GetType().Name : $"{ex.GetType().Name}; {string.Join(", ", counts)}";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:IOCP|WORKER|POOL): \([A-Za-z]+=\d+(?:,[A-Za-z]+=\d+)*\)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PoolCounts();
 
     /// <summary>Redis's refusal at `maxmemory` under `noeviction` ("OOM command not allowed when used memory &gt; 'maxmemory'"), from a command or a script.</summary>
     internal static bool IsOutOfMemory(RedisServerException ex) => ex.Message.Contains("OOM command not allowed", StringComparison.Ordinal);
