@@ -164,6 +164,19 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
 
     static string? beginTurnSql;
 
+    /// <summary>
+    /// Whether the inbound row a turn read first is still unconsumed, asked once the turn holds its conversation lock and
+    /// before the model is called: another process's turn may have answered it and let the lock go between this turn's
+    /// first round trip and its lock (docs/decisions.md#inbound, "Rows read before the lock").
+    /// </summary>
+    public async Task<bool> StillPendingAsync(long interacaoId, CancellationToken ct)
+    {
+        await using var c = await turnDb.Source.OpenConnectionAsync(ct);
+        return await c.QuerySinglePreparedAsync<bool>(StillPendingSql, ct, new { interacaoId });
+    }
+
+    const string StillPendingSql = "SELECT EXISTS (SELECT 1 FROM interacoes WHERE id = @interacaoId AND processado_em IS NULL)";
+
     /// <summary>Consumed by a turn or deliberately skipped (docs/decisions.md#data-model processado_em).</summary>
     public Task<int> MarkProcessedAsync(NpgsqlTransaction tx, ConversationState conversation, long upToId, CancellationToken ct) =>
         tx.Connection!.ExecuteAsync(new CommandDefinition($"""
@@ -213,7 +226,10 @@ internal sealed class ConversationStore(NpgsqlDataSource db, TurnDataSource turn
         SET LOCAL synchronous_commit = {(handOff ? "on" : "off")};
         WITH newer AS (
                 SELECT EXISTS (SELECT 1 FROM interacoes WHERE medico_id = @medicoId AND direcao = 'entrada' AND processado_em IS NULL AND id > @upToId) AS yes),
-             taken AS (SELECT NOT EXISTS (SELECT 1 FROM interacoes WHERE id = @fromId AND processado_em IS NULL) AS yes),
+             -- Locked: a turn of another process finishing at the same moment (each holding a different lock — Redis
+             -- for one, the database's advisory lock for the other when Redis timed out for it) waits here for this
+             -- one's commit and then sees the row consumed; read without the lock, both saw it pending and both queued.
+             taken AS (SELECT count(*) = 0 AS yes FROM (SELECT 1 FROM interacoes WHERE id = @fromId AND processado_em IS NULL FOR UPDATE) AS first_row),
              erased AS (SELECT {Erased} AS yes),
              -- He edited or deleted a line while the model was writing: the reply answers words he no longer has there.
              revised AS (

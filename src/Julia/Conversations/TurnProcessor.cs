@@ -91,9 +91,20 @@ internal sealed partial class TurnProcessor(
             await doctors.RememberAsync(doctor);
         }
 
-        // "vc é robô?" is no trigger (the agent answers it), but the team counts such questions (docs/decisions.md#agent).
-        await botQuestions.RecordAsync(medicoId, conversaId, input.Pending, ct);
-        var result = await DecideAsync(doctor, profile, input, now, ct);
+        // Asked now, answered by the time the model would be called (docs/decisions.md#inbound, "Rows read before the lock").
+        var stillPending = conversations.StillPendingAsync(input.Pending[0].Id, ct);
+        TurnResult result;
+        try
+        {
+            // "vc é robô?" is no trigger (the agent answers it), but the team counts such questions (docs/decisions.md#agent).
+            await botQuestions.RecordAsync(medicoId, conversaId, input.Pending, ct);
+            result = await DecideAsync(doctor, profile, input, stillPending, now, ct);
+        }
+        finally
+        {
+            // A path that did not need the answer (an opt-out, a handoff) still lets the read end before the turn does.
+            await stillPending.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
         if (result is TurnResult.Done)
             timings.Time("processar_mensagem", Stopwatch.GetElapsedTime(started));
         return result;
@@ -157,7 +168,7 @@ internal sealed partial class TurnProcessor(
 
     static bool RunsAtOnce(PendingInbound p) => WordsOf(p).Any(ArrivalRules.RunsAtOnce);
 
-    async Task<TurnResult> DecideAsync(DoctorRecord doctor, DoctorProfile? profile, TurnInput input, DateTimeOffset now, CancellationToken ct)
+    async Task<TurnResult> DecideAsync(DoctorRecord doctor, DoctorProfile? profile, TurnInput input, Task<bool> stillPending, DateTimeOffset now, CancellationToken ct)
     {
         var conversation = input.Conversation;
         var texts = input.Pending.SelectMany(WordsOf).ToList();
@@ -228,6 +239,14 @@ internal sealed partial class TurnProcessor(
             return new TurnResult.Done();
         }
         if (turnParts.OnlyPlaceholders) return await outcomes.ReplyAsync(input, turnParts.CannedReply, null, ct);
+        // Another process's turn answered these messages between this turn's first round trip and its lock: the model is
+        // not asked again (a second bill, and its tools — a hold — acting on words already answered); the turn runs
+        // again on whatever is left.
+        if (!await stillPending)
+        {
+            LogAnsweredElsewhere(conversation.Id);
+            return new TurnResult.Superseded();
+        }
 
         // "online", a second, then "digitando…" while the model thinks (docs/decisions.md#humanised-delays); Evolution holds a presence request open
         // for its delay, so it is never awaited on the reply path (docs/decisions.md#turn-scheduling).
@@ -317,6 +336,10 @@ internal sealed partial class TurnProcessor(
 
     [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Turn of conversa {ConversaId}: a bare cancel right after his hold is about the hold, not an opt-out; handed to staff")]
     private partial void LogHoldCancel(Guid conversaId);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Information,
+        Message = "Turn of conversa {ConversaId} not run: another turn (another process) already answered its messages")]
+    private partial void LogAnsweredElsewhere(Guid conversaId);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Turn of conversa {ConversaId} deferred to business hours")]
     private partial void LogDeferred(Guid conversaId);

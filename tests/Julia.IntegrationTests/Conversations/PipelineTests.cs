@@ -625,6 +625,40 @@ public sealed class ConversationRulesTests(PipelineFixture f) : IClassFixture<Pi
         Assert.Empty(again!.Pending);
     }
 
+    /// <summary>
+    /// Two turns of one doctor finishing at the same moment, each under a different lock (one process's Redis lock, the
+    /// other's database advisory lock when Redis timed out for it): one reply is queued, the other turn is told its rows
+    /// were taken. Before, both statements read the first row as pending and both queued a reply.
+    /// </summary>
+    [Fact]
+    public async Task TwoTurnsFinishingAtOnceOnTheSameRowsQueueOneReply()
+    {
+        const string phone = "5511999990617";
+        var medicoId = await DoctorWithAMessageNoTurnWasSignalledForAsync(phone, "RACE-0617");
+        var store = f.App.Services.GetRequiredService<ConversationStore>();
+        NewQueueItem[] Reply(Guid conversaId, string text) => [new(medicoId, conversaId, QueueKinds.Reply, text, DateTimeOffset.UtcNow)];
+        var (a, _) = await store.BeginTurnAsync(medicoId, 10, default);
+        var (b, _) = await store.BeginTurnAsync(medicoId, 10, default);
+
+        // The row is held while both statements start, so both run against it together once it is let go.
+        await using var holder = await f.Db.OpenConnectionAsync();
+        await using var hold = await holder.BeginTransactionAsync();
+        await Dapper.SqlMapper.ExecuteAsync(holder, "SELECT 1 FROM interacoes WHERE id = @id FOR UPDATE", new { id = a!.Pending[0].Id }, hold);
+        var first = store.FinishTurnWithReplyAsync(medicoId, a.Conversation.Id, a.Pending, Reply(a.Conversation.Id, "resposta de A"), handOff: false, default);
+        var second = store.FinishTurnWithReplyAsync(medicoId, b!.Conversation.Id, b.Pending, Reply(b.Conversation.Id, "resposta de B"), handOff: false, default);
+        await Eventually.MatchesAsync(() => f.ScalarAsync<long>("""
+            SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%newer AS (%'
+            """), n => n == 2);
+        await hold.RollbackAsync();
+        var finished = await Task.WhenAll(first, second);
+
+        Assert.Single(finished, r => !r.Taken);
+        Assert.Single(finished, r => r.Taken);
+        Assert.Single(await f.QueueAsync(phone));
+        var (again, _) = await store.BeginTurnAsync(medicoId, 10, default);
+        Assert.Empty(again!.Pending);
+    }
+
     [Fact]
     public async Task ATurnThatFindsItsConversationLockedReadsNeitherTheDoctorNorHisProfileFromTheDatabase()
     {

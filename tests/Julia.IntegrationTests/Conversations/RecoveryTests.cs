@@ -128,6 +128,54 @@ public sealed class RecoveryTests
         Assert.Contains(app.Logs.Lines, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Error && l.Message.Contains("503"));
     }
 
+    /// <summary>
+    /// docs/decisions.md#inbound, "Rows read before the lock": a turn reads the doctor's pending messages, and before it
+    /// holds the conversation lock another process's turn answers them and lets the lock go. The model is not asked
+    /// again (before, it was, and only the reply was dropped: a second bill, and its tools acting on answered words).
+    /// Redis is paused for writes between the read and the lock, so the other turn's answer lands there.
+    /// </summary>
+    [Fact]
+    public async Task ATurnWhoseMessagesWereAnsweredElsewhereBeforeItHeldTheLockDoesNotAskTheModel()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var server = new PrivateRedisServer();
+        await server.StartAsync();
+        var agent = new ScriptedAgent();
+        await using var app = new JuliaAppFactory(db.Url, server.Url, NoDelays, s => s.AddSingleton<IConversationAgent>(agent));
+        _ = app.Server;
+        await using var source = db.CreateDataSource();
+        await using var c = await source.OpenConnectionAsync();
+        // A message no turn was signalled for (stored by the other process), past its debounce.
+        var medicoId = await c.ExecuteScalarAsync<Guid>("""
+            INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome, origem) VALUES ('5511999990407', '5511999990407@s.whatsapp.net', 'Ana', 'import')
+            RETURNING id
+            """);
+        await c.ExecuteAsync("""
+            INSERT INTO interacoes (medico_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, remote_jid, created_at)
+            VALUES (@medicoId, 'entrada', 'texto', 'medico', 'whatsapp', 'tem vaga amanhã?', 'ELSEWHERE-0407', '5511999990407@s.whatsapp.net', now() - interval '1 minute')
+            """, new { medicoId });
+        var processor = app.Services.GetRequiredService<Julia.Conversations.TurnProcessor>();
+
+        await server.CommandAsync("CLIENT", "PAUSE", "10000", "WRITE");
+        Julia.Conversations.TurnResult result;
+        try
+        {
+            var turn = processor.ProcessAsync(medicoId, CancellationToken.None);
+            // Its first round trip opened the conversation (and read the message in the same transaction).
+            await Eventually.MatchesAsync(() => c.ExecuteScalarAsync<long>("SELECT count(*) FROM conversations WHERE medico_id = @medicoId", new { medicoId }), n => n == 1);
+            // The other process's turn answers it and lets the lock go.
+            await c.ExecuteAsync("UPDATE interacoes SET processado_em = now() WHERE medico_id = @medicoId", new { medicoId });
+            await server.CommandAsync("CLIENT", "UNPAUSE");
+            result = await turn;
+        }
+        finally { await server.CommandAsync("CLIENT", "UNPAUSE"); }
+
+        Assert.IsType<Julia.Conversations.TurnResult.Superseded>(result);
+        Assert.Empty(agent.Turns);
+        Assert.Contains(app.Logs.Lines, l => l.Message.Contains("not run: another turn (another process) already answered its messages"));
+        Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM fila_mensagens"));
+    }
+
     [Fact]
     public async Task TwoProcessesSharingTheDatabaseRunOneTurnForDeliveriesSplitBetweenThem()
     {
@@ -148,7 +196,9 @@ public sealed class RecoveryTests
         await Task.Delay(500); // let a late duplicate run show itself, if the lock failed
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        Assert.Equal(1, agentA.Turns.Count + agentB.Turns.Count);
+        Assert.True(agentA.Turns.Count + agentB.Turns.Count == 1, $"{agentA.Turns.Count} + {agentB.Turns.Count} turns; the turns' lines:\n" +
+            string.Join("\n", a.Logs.Lines.Concat(b.Logs.Lines).Where(l => l.Category.StartsWith("Julia.Conversations", StringComparison.Ordinal) || l.Category.Contains("Redis"))
+                .Select(l => $"{l.Level} {l.Category}: {l.Message}")));
         Assert.Equal(1, await c.ExecuteScalarAsync<long>("SELECT count(DISTINCT lote_id) FROM fila_mensagens"));
         Assert.Equal(1, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM conversations"));
     }
