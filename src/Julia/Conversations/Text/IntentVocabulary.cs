@@ -395,14 +395,24 @@ internal sealed partial class IntentVocabulary
                && !Crosses(clauseEnds, k - 1, start);
     }
 
+    /// <summary>
+    /// His data as the subject of a request to remove it ("que meu nome e telefone sejam excluídos"), normalised, as a
+    /// regex alternation: the formal stop (<see cref="OptOutDetector"/>, Formal) and its negation (<see cref="HisDataBefore"/>)
+    /// read the same nouns.
+    /// </summary>
+    internal const string HisDataNouns = "nome|numero|telefone|celular|contato|cadastro|dados|whatsapp|whats|zap|email|e mail|registro|perfil|informacoes";
+
+    /// <summary>The words that may stand between "que" and "seja(m)" when his data is the subject: the nouns, "e", and his/the.</summary>
+    static readonly HashSet<string> HisDataSubject =
+        [.. HisDataNouns.Split('|').SelectMany(n => n.Split(' ')), "meu", "minha", "meus", "minhas", "o", "a", "os", "as", "e"];
+
     /// <summary>The index of the "que" before his data named as a subject ("que meu nome e telefone"), ending at <paramref name="last"/>; null when other words come between.</summary>
     static int? HisDataBefore(string[] words, int last)
     {
         for (var k = last; k >= 0 && k >= last - 7; k--)
         {
             if (words[k] == "que") return k < last ? k : null;
-            if (words[k] is not ("meu" or "minha" or "meus" or "minhas" or "o" or "a" or "os" or "as" or "e" or "nome" or "numero" or "telefone"
-                or "celular" or "contato" or "cadastro" or "dados" or "whatsapp" or "email" or "registro" or "perfil")) return null;
+            if (!HisDataSubject.Contains(words[k])) return null;
         }
         return null;
     }
@@ -1059,11 +1069,12 @@ internal sealed partial class IntentVocabulary
         {
             // Most messages hold none: the same array back, no copy.
             var first = 0;
-            while (first < words.Length && EndAt(words, first) is null) first++;
-            if (first == words.Length) return words;
+            int? firstEnd = null;
+            while (first < words.Length && (firstEnd = EndAt(words, first)) is null) first++;
+            if (firstEnd is not { } i) return words;
             var kept = new List<string>(words.Length);
             kept.AddRange(words.AsSpan(0, first));
-            for (var i = first; i < words.Length;)
+            while (i < words.Length)
             {
                 if (EndAt(words, i) is { } end) { i = end; continue; }
                 kept.Add(words[i++]);

@@ -21,7 +21,7 @@ internal static partial class OptOutDetector
         return IncludedNoMore().IsMatch(normalised) ? "mandar_nao" : null;
     }
 
-    const string HisData = "(?:nome|numero|telefone|celular|contato|cadastro|dados|whatsapp|whats|zap|email|e mail|registro|perfil|informacoes)";
+    const string HisData = "(?:" + IntentVocabulary.HisDataNouns + ")";
 
     /// <summary>
     /// A request ("solicito/peço/quero/gostaria (de) que"), not negated, that his data — one or more, joined by "e" or commas —
