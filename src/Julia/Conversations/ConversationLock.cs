@@ -8,6 +8,7 @@ namespace Julia.Conversations;
 /// <summary>
 /// One turn per conversation at a time, across processes: Redis `lock:conversa:{id}` (SET NX, 120 s, released only
 /// by its owner; `Conversations:LockLeaseSeconds`), or a Postgres session advisory lock when Redis is down.
+/// (docs/decisions.md#inbound, "Rows read before the lock": what a turn checks once it holds either.)
 /// </summary>
 internal sealed class ConversationLock(RedisGate redis, NpgsqlDataSource db, IOptions<ConversationsOptions> options)
 {
@@ -24,15 +25,19 @@ internal sealed class ConversationLock(RedisGate redis, NpgsqlDataSource db, IOp
         var viaRedis = await redis.TryAsync<bool?>(async db => await db.StringSetAsync(key, token, lease, When.NotExists), null);
         if (viaRedis is true) return new RedisHold(redis, key, token);
         if (viaRedis is false) return null;
-        return await TryAdvisoryAsync(key, ct);
+        return await TryAdvisoryAsync(key, token, ct);
     }
 
-    async Task<IAsyncDisposable?> TryAdvisoryAsync(string key, CancellationToken ct)
+    /// <param name="token">
+    /// The token the Redis attempt sent: a SET that timed out may still have been applied (Redis slow, not down), and
+    /// the key would then keep the doctor's next turns out for the whole lease; the hold lets it go with its own lock.
+    /// </param>
+    async Task<IAsyncDisposable?> TryAdvisoryAsync(string key, string token, CancellationToken ct)
     {
         var connection = await db.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtextextended(@key, 0))", connection);
         cmd.Parameters.AddWithValue("key", key);
-        if ((bool)(await cmd.ExecuteScalarAsync(ct))!) return new AdvisoryHold(connection, key);
+        if ((bool)(await cmd.ExecuteScalarAsync(ct))!) return new AdvisoryHold(connection, key, new RedisHold(redis, key, token));
         await connection.DisposeAsync();
         return null;
     }
@@ -43,7 +48,7 @@ internal sealed class ConversationLock(RedisGate redis, NpgsqlDataSource db, IOp
             await redis.TryAsync(db => db.ScriptEvaluateAsync(ReleaseScript, [key], [token]));
     }
 
-    sealed class AdvisoryHold(NpgsqlConnection connection, string key) : IAsyncDisposable
+    sealed class AdvisoryHold(NpgsqlConnection connection, string key, RedisHold redisAttempt) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
@@ -53,7 +58,12 @@ internal sealed class ConversationLock(RedisGate redis, NpgsqlDataSource db, IOp
                 cmd.Parameters.AddWithValue("key", key);
                 await cmd.ExecuteScalarAsync();
             }
-            finally { await connection.DisposeAsync(); }
+            finally
+            {
+                await connection.DisposeAsync();
+                // Deletes the key only if it holds this turn's token (Redis down: answered at once, nothing done).
+                await redisAttempt.DisposeAsync();
+            }
         }
     }
 }

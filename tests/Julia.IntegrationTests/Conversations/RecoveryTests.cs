@@ -145,15 +145,7 @@ public sealed class RecoveryTests
         _ = app.Server;
         await using var source = db.CreateDataSource();
         await using var c = await source.OpenConnectionAsync();
-        // A message no turn was signalled for (stored by the other process), past its debounce.
-        var medicoId = await c.ExecuteScalarAsync<Guid>("""
-            INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome, origem) VALUES ('5511999990407', '5511999990407@s.whatsapp.net', 'Ana', 'import')
-            RETURNING id
-            """);
-        await c.ExecuteAsync("""
-            INSERT INTO interacoes (medico_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, remote_jid, created_at)
-            VALUES (@medicoId, 'entrada', 'texto', 'medico', 'whatsapp', 'tem vaga amanhã?', 'ELSEWHERE-0407', '5511999990407@s.whatsapp.net', now() - interval '1 minute')
-            """, new { medicoId });
+        var medicoId = await DoctorWithAPendingMessageAsync(c, "5511999990407");
         var processor = app.Services.GetRequiredService<Julia.Conversations.TurnProcessor>();
 
         await server.CommandAsync("CLIENT", "PAUSE", "10000", "WRITE");
@@ -174,6 +166,68 @@ public sealed class RecoveryTests
         Assert.Empty(agent.Turns);
         Assert.Contains(app.Logs.Lines, l => l.Message.Contains("not run: another turn (another process) already answered its messages"));
         Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM fila_mensagens"));
+    }
+
+    /// <summary>
+    /// Redis slow, not down: the lock's SET times out (1 s) but Redis applies it later. The turn runs under the database's
+    /// advisory lock and, when it ends, lets the Redis key go too if it holds its token — before, the key kept the
+    /// doctor's next turns out for the whole 120 s lease ("waiting … held elsewhere").
+    /// </summary>
+    [Fact]
+    public async Task ALockWhoseSetTimedOutButWasAppliedIsLetGoWithTheTurn()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var server = new PrivateRedisServer();
+        await server.StartAsync();
+        var called = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var agent = new ScriptedAgent
+        {
+            Respond = async _ =>
+            {
+                called.TrySetResult();
+                await release.Task;
+                return new AgentOutcome.Reply("Oi! Tenho sim.");
+            },
+        };
+        await using var app = new JuliaAppFactory(db.Url, server.Url, NoDelays, s => s.AddSingleton<IConversationAgent>(agent));
+        _ = app.Server;
+        await using var source = db.CreateDataSource();
+        await using var c = await source.OpenConnectionAsync();
+        var medicoId = await DoctorWithAPendingMessageAsync(c, "5511999990408");
+        var processor = app.Services.GetRequiredService<Julia.Conversations.TurnProcessor>();
+
+        await server.CommandAsync("CLIENT", "PAUSE", "20000", "WRITE");
+        Task<Julia.Conversations.TurnResult> turn;
+        try
+        {
+            turn = processor.ProcessAsync(medicoId, CancellationToken.None);
+            await called.Task.WaitAsync(TimeSpan.FromSeconds(30)); // the SET timed out: the turn holds the advisory lock
+        }
+        finally { await server.CommandAsync("CLIENT", "UNPAUSE"); }
+        var conversaId = await c.ExecuteScalarAsync<Guid>("SELECT id FROM conversations WHERE medico_id = @medicoId", new { medicoId });
+        var key = Julia.Conversations.ConversationLock.Key(conversaId);
+        // The SET sent before the timeout is applied once Redis goes on.
+        await Eventually.MatchesAsync(() => server.CommandAsync("EXISTS", key), n => n == "1");
+        release.SetResult();
+        var result = await turn;
+
+        Assert.IsType<Julia.Conversations.TurnResult.Done>(result);
+        Assert.Equal("0", await server.CommandAsync("EXISTS", key));
+    }
+
+    /// <summary>A doctor with a message no turn was signalled for (stored by another process), past its debounce.</summary>
+    static async Task<Guid> DoctorWithAPendingMessageAsync(NpgsqlConnection c, string phone)
+    {
+        var medicoId = await c.ExecuteScalarAsync<Guid>("""
+            INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome, origem) VALUES (@phone, @phone || '@s.whatsapp.net', 'Ana', 'import')
+            RETURNING id
+            """, new { phone });
+        await c.ExecuteAsync("""
+            INSERT INTO interacoes (medico_id, direcao, tipo, autor_tipo, origem, conteudo, provider_message_id, remote_jid, created_at)
+            VALUES (@medicoId, 'entrada', 'texto', 'medico', 'whatsapp', 'tem vaga amanhã?', 'PENDING-' || @phone, @phone || '@s.whatsapp.net', now() - interval '1 minute')
+            """, new { medicoId, phone });
+        return medicoId;
     }
 
     [Fact]

@@ -19,14 +19,15 @@ public sealed class SlowDatabaseAtStartTests
         await using var rig = await FaultRig.StartAsync();
         var url = new NpgsqlConnectionStringBuilder(rig.Settings["DATABASE_URL"]);
         await using var proxy = SilentFirstProxy.Start(url.Host!, url.Port);
-        (url.Host, url.Port, url.Timeout) = ("127.0.0.1", proxy.Port, 1);
+        // 3 s: a proxied connection on a loaded machine must still fit in it.
+        (url.Host, url.Port, url.Timeout) = ("127.0.0.1", proxy.Port, 3);
         rig.Settings["DATABASE_URL"] = url.ConnectionString;
 
         var server = await rig.StartJuliaAsync("julia-1");
 
         Assert.Equal(1, proxy.Held);
-        var warning = Assert.Single(server.LinesWith("Database did not answer in time at start-up"));
-        Assert.Contains("(attempt 1 of 3); trying again", warning);
+        // The first attempt's (a loaded machine may make the second one late too: then a second line, still started).
+        Assert.Contains("(attempt 1 of 3); trying again", server.LinesWith("Database did not answer in time at start-up")[0]);
         using var health = await server.Http.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
@@ -60,14 +61,23 @@ public sealed class SlowDatabaseAtStartTests
                     var client = await listener.AcceptTcpClientAsync(stop.Token);
                     lock (clients) clients.Add(client);
                     if (Interlocked.Increment(ref accepted) == 1) continue; // held open, never read nor answered
-                    var upstream = new TcpClient();
-                    lock (clients) clients.Add(upstream);
-                    await upstream.ConnectAsync(host, port, stop.Token);
-                    _ = PipeAsync(client.GetStream(), upstream.GetStream());
-                    _ = PipeAsync(upstream.GetStream(), client.GetStream());
+                    _ = RelayAsync(client, host, port);
                 }
             }
             catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException) { }
+        }
+
+        /// <summary>One connection to Postgres and back; one the client gave up on (its timeout) just ends.</summary>
+        async Task RelayAsync(TcpClient client, string host, int port)
+        {
+            try
+            {
+                var upstream = new TcpClient();
+                lock (clients) clients.Add(upstream);
+                await upstream.ConnectAsync(host, port, stop.Token);
+                await Task.WhenAll(PipeAsync(client.GetStream(), upstream.GetStream()), PipeAsync(upstream.GetStream(), client.GetStream()));
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException or IOException) { }
         }
 
         async Task PipeAsync(NetworkStream from, NetworkStream to)
