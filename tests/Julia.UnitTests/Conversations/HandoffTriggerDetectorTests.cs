@@ -1643,4 +1643,19 @@ public sealed class HandoffTriggerDetectorTests
     [InlineData("faço perícias judiciais às vezes, tenho agenda livre na sexta")]
     [InlineData("a citação do artigo está no final do pdf")]
     public void SeventiethSetLegalLookAlikes(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+    // Seventy-first blind set: our legal department asked for to serve it a notice; talking to the one responsible directly.
+    [Theory]
+    [InlineData("Quero o contato do departamento jurídico de vocês para envio de notificação.")]
+    [InlineData("me passa o juridico de vcs pra eu mandar a notificação extrajudicial")]
+    public void SeventyFirstSetLegal(string text) => Assert.Equal(HandoffTriggers.Legal, HandoffTriggerDetector.Detect(text));
+
+    [Theory]
+    [InlineData("Bom dia, quem é o responsável pela minha conta? Gostaria de falar diretamente com ele ou ela.")]
+    [InlineData("quem cuida do meu cadastro? quero falar diretamente com ela")]
+    public void SeventyFirstSetPerson(string text) => Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect(text));
+
+    // Its look-alike: the legal department asked for paperwork is a person asked for, not a legal step.
+    [Fact]
+    public void SeventyFirstSetLegalDepartmentForPaperworkIsAPerson() =>
+        Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect("Quero o contato do departamento jurídico de vocês, é sobre o contrato."));
 }

@@ -1463,4 +1463,29 @@ public sealed class OptOutDetectorTests
     [InlineData("não quero mais plantão fora de SP")]
     [InlineData("não quero que meu nome seja excluído do cadastro, só atualizem o telefone")]
     public void SeventiethSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+    // Seventy-first blind set: "de vez" after the offers, another verb stopped with the sending, a purpose after the stop,
+    // the times denied up to never.
+    [Theory]
+    [InlineData("Não tenho mais tempo pra plantão com filho pequeno. Obrigada, mas pode parar de me mandar as vagas de vez.")]
+    [InlineData("para de me mandar as vagas de uma vez")]
+    [InlineData("pode parar de mandar vaga de vez")]
+    [InlineData("Para de me marcar e de me mandar vaga, nao quero mais")]
+    [InlineData("para de me ligar e me mandar vaga")]
+    [InlineData("Sou médico da família contratado por OS agora, 40h, não tenho como pegar nada. Me descadastra pra não ficar recebendo à toa.")]
+    [InlineData("me tira da lista pra eu não receber mais")]
+    [InlineData("Não mande mais nada. Nem hoje, nem amanhã, nem nunca.")]
+    public void SeventyFirstSetStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    // Its look-alikes: a pause with a return, a stop negated with "deixar de", one group left and another kept, leaving
+    // known and declined; still narrowed: the offers of one kind, one day's messages.
+    [Theory]
+    [InlineData("Vou sair de férias dia 20 e volto dia 5. Nesse período não me manda nada, depois pode mandar normal.")]
+    [InlineData("Não quero deixar de receber, mas queria as vagas mais cedo.")]
+    [InlineData("não deixa de me mandar as vagas de Santos")]
+    [InlineData("Me remove do grupo de avisos gerais mas me mantém no de vagas de anestesia.")]
+    [InlineData("Eu sei que posso sair da lista quando quiser, mas por enquanto fico.")]
+    [InlineData("para de me mandar as vagas de UTI")]
+    [InlineData("não me manda nada hoje, to de folga")]
+    [InlineData("para de me marcar no grupo")]
+    public void SeventyFirstSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

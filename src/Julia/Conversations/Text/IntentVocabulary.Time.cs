@@ -91,6 +91,11 @@ internal sealed partial class IntentVocabulary
     /// <summary>"a partir de hoje", "de janeiro em diante": the time starts a stop for good instead of limiting it.</summary>
     bool Permanent(string[] words, int from, int to)
     {
+        // Seventy-first blind set: "não mande mais nada. nem hoje, nem amanhã, nem nunca" — the times denied one by one up
+        // to never: for good.
+        if (from > 0 && words[from - 1] == "nem")
+            for (var j = to + 1; j < Math.Min(words.Length, to + 8); j++)
+                if (words[j] is "nunca" or "jamais" && words[j - 1] is "nem" or "e" or "ou") return true;
         for (var j = Math.Max(0, from - 3); j < from; j++)
             if (permanentBefore.EndAt(words, j) == from) return true;
         return permanentAfter.EndAt(words, to) is not null;

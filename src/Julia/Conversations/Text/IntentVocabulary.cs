@@ -446,6 +446,12 @@ internal sealed partial class IntentVocabulary
         while (k < words.Length && notTheContact.EndAt(words, k) is { } skip) k = skip;
         if (k >= words.Length || stopPair.B.EndAt(words, k) is not null) return false;
         var w = words[k];
+        // Seventy-first blind set: "para de me marcar e de me mandar vaga" — another verb and the sending, both stopped.
+        if (k + 2 < words.Length && words[k + 1] == "e")
+        {
+            var m = words[k + 2] is "de" or "com" ? k + 3 : k + 2;
+            if (m < words.Length && stopPair.B.EndAt(words, m) is not null) return false;
+        }
         // "cansei de ser enrolado por vocês": being something else; "chega de ser incomodado" is still contact.
         if (w == "ser") return !(k + 1 < words.Length && ContactParticiple(words[k + 1]));
         return w.Length >= 4 && (w.EndsWith("ar", StringComparison.Ordinal) || w.EndsWith("er", StringComparison.Ordinal)
@@ -561,6 +567,9 @@ internal sealed partial class IntentVocabulary
         (end < words.Length && (courtesies.Strip(words[(end + 1)..]).Length == 0 || Crosses(clauseEnds, end, end + 1)) && words[end] is "esse" or "essa" or "este" or "esta" or "nesse" or "nessa" or "neste" or "nesta"
             or "desse" or "dessa" or "deste" or "desta" or "aquele" or "aquela" or "daquele" or "daquela" or "naquele" or "naquela")
         || end + 1 < words.Length && prepositions.Contains(words[end]) && !complementsOk.Contains(words[end + 1])
+        // Seventy-first blind set: "me descadastra pra (eu) não ficar recebendo à toa" — a purpose, what he no longer wants,
+        // not a shift the stop is narrowed to.
+        && !(words[end] == "para" && (words[end + 1] == "nao" || (words[end + 1] == "eu" && end + 2 < words.Length && words[end + 2] == "nao")))
         // Thirtieth blind set: "desconsiderar meu contato para próximas oportunidades", "…em futuras comunicações" — the offers
         // to come as a whole, not one of them (unless narrowed again: "…próximas vagas de UTI").
         && !(FutureOffers.Contains(words[end + 1]) && end + 2 < words.Length && OffersAsAWhole.Contains(words[end + 2])
@@ -601,6 +610,8 @@ internal sealed partial class IntentVocabulary
         // shift, the service itself — "as vagas de sábado", "os plantões noturnos" are still narrowed by what follows.
         if (words[k].EndsWith('s') && k > 0 && words[k - 1] is "as" or "os" or "das" or "dos"
             && (courtesies.Strip(words[(k + 1)..]).Length == 0 || Crosses(clauseEnds, k, k + 1)
+                // Seventy-first blind set: "…as vagas de vez", "…de uma vez por todas": for good, then nothing more.
+                || (ForGoodEnd(words, k + 1) is { } forGood && (forGood == words.Length || Crosses(clauseEnds, forGood - 1, forGood) || courtesies.Strip(words[forGood..]).Length == 0))
                 // Nineteenth blind set: "…o envio das vagas pra mim, definitivo" — the one they go to, closing the clause.
                 || (k + 2 < words.Length && words[k + 1] == "para" && words[k + 2] == "mim" && (k + 3 == words.Length || Crosses(clauseEnds, k + 2, k + 3)))))
             return false;
@@ -615,7 +626,18 @@ internal sealed partial class IntentVocabulary
         // "vaga em SP", "vagas nos fins de semana": shifts of one place or time, not shifts as a whole.
         return (k > 0 && specifiers.Contains(words[k - 1]))
                || (k + 1 < words.Length && words[k + 1] is "de" or "do" or "da" or "no" or "na" or "em" or "nos" or "nas" or "para" or "com" && !genericComplements.Contains(words.ElementAtOrDefault(k + 2) ?? "")
-                   && !ToThisNumber(words, k + 1));
+                   && !ToThisNumber(words, k + 1)
+                   // Seventy-first blind set: "pode parar de me mandar as vagas de (uma) vez" — for good, not vagas of a kind.
+                   && !(words[k + 1] == "de" && words.ElementAtOrDefault(k + 2) == "uma" && words.ElementAtOrDefault(k + 3) == "vez"));
+    }
+
+    /// <summary>Where "de vez", "de uma vez" (maybe "por todas") starting at <paramref name="at"/> end, or null.</summary>
+    static int? ForGoodEnd(string[] words, int at)
+    {
+        if (at + 1 >= words.Length || words[at] != "de") return null;
+        var end = words[at + 1] == "vez" ? at + 2 : at + 2 < words.Length && words[at + 1] == "uma" && words[at + 2] == "vez" ? at + 3 : -1;
+        if (end < 0) return null;
+        return end + 1 < words.Length && words[end] == "por" && words[end + 1] == "todas" ? end + 2 : end;
     }
 
     /// <summary>
