@@ -628,14 +628,14 @@ internal sealed partial class IntentVocabulary
                || (k + 1 < words.Length && words[k + 1] is "de" or "do" or "da" or "no" or "na" or "em" or "nos" or "nas" or "para" or "com" && !genericComplements.Contains(words.ElementAtOrDefault(k + 2) ?? "")
                    && !ToThisNumber(words, k + 1)
                    // Seventy-first blind set: "pode parar de me mandar as vagas de (uma) vez" — for good, not vagas of a kind.
-                   && !(words[k + 1] == "de" && words.ElementAtOrDefault(k + 2) == "uma" && words.ElementAtOrDefault(k + 3) == "vez"));
+                   && ForGoodEnd(words, k + 1) is null);
     }
 
     /// <summary>Where "de vez", "de uma vez" (maybe "por todas") starting at <paramref name="at"/> end, or null.</summary>
     static int? ForGoodEnd(string[] words, int at)
     {
         if (at + 1 >= words.Length || words[at] != "de") return null;
-        var end = words[at + 1] == "vez" ? at + 2 : at + 2 < words.Length && words[at + 1] == "uma" && words[at + 2] == "vez" ? at + 3 : -1;
+        var end = words[at + 1] == "vez" ? at + 2 : AllAtOnce(words, at) ? at + 3 : -1;
         if (end < 0) return null;
         return end + 1 < words.Length && words[end] == "por" && words[end + 1] == "todas" ? end + 2 : end;
     }
