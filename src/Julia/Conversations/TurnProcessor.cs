@@ -65,7 +65,7 @@ internal sealed partial class TurnProcessor(
         // (docs/decisions.md#turn-scheduling). The profile is only needed when the agent is called; on the other paths
         // it is a cache read for nothing, and it is finished before any outcome writes, so it never races an
         // invalidation (opt-out, handoff).
-        var acquiring = locks.TryAcquireAsync(conversaId, ct);
+        var acquiring = locks.TryAcquireAsync(conversaId, input.Pending[0].Id, input.LastInboundId, ct);
         var doctorRead = doctors.StartFindById(medicoId);
         var profileRead = context.StartProfileRead(medicoId);
         await using var held = await acquiring;
@@ -91,8 +91,9 @@ internal sealed partial class TurnProcessor(
             await doctors.RememberAsync(doctor);
         }
 
-        // Asked now, answered by the time the model would be called (docs/decisions.md#inbound, "Rows read before the lock").
-        var stillPending = conversations.StillPendingAsync(input.Pending[0].Id, ct);
+        // Asked now, answered by the time the model would be called — only when a turn that let the lock go may have read
+        // these rows (docs/decisions.md#inbound, "Rows read before the lock").
+        var stillPending = held.MayBeAnswered ? conversations.StillPendingAsync(input.Pending[0].Id, ct) : Unanswered;
         TurnResult result;
         try
         {
@@ -118,7 +119,7 @@ internal sealed partial class TurnProcessor(
     public async Task<TurnResult> GiveUpAsync(Guid medicoId, string reason, CancellationToken ct)
     {
         if (await BeginAsync(medicoId, ct) is not { Pending.Count: > 0 } input) return new TurnResult.Done();
-        await using var held = await locks.TryAcquireAsync(input.Conversation.Id, ct);
+        await using var held = await locks.TryAcquireAsync(input.Conversation.Id, input.Pending[0].Id, input.LastInboundId, ct);
         if (held is null) return new TurnResult.Busy(input.Conversation.Id);
         return await outcomes.FallbackAsync(input, reason, agentEnabled: false, ct);
     }
@@ -320,6 +321,8 @@ internal sealed partial class TurnProcessor(
     }
 
     static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    static readonly Task<bool> Unanswered = Task.FromResult(true);
 
     /// <summary>How long after the opening the night's messages are spread (docs/decisions.md#turn-scheduling).</summary>
     internal static readonly TimeSpan OpeningSpread = TimeSpan.FromMinutes(15);

@@ -102,13 +102,16 @@ public sealed class RedisKeysConformanceTests(RedisKeysFixture f) : IClassFixtur
         var conversa = Guid.NewGuid();
         var locks = f.App.Services.GetRequiredService<ConversationLock>();
 
-        var held = await locks.TryAcquireAsync(conversa, default);
+        var held = await locks.TryAcquireAsync(conversa, 41, 42, default);
         Assert.NotNull(held);
         AssertTtl(await f.Keys.KeyTimeToLiveAsync($"lock:conversa:{conversa}"), 120, "lock:conversa");
-        Assert.Null(await locks.TryAcquireAsync(conversa, default));
+        Assert.Null(await locks.TryAcquireAsync(conversa, 41, 42, default));
 
         await held!.DisposeAsync();
         Assert.False(await f.Keys.KeyExistsAsync($"lock:conversa:{conversa}"));
+        // The highest inbound id the turn read, for the next turn's lock (docs/decisions.md#inbound), one lease long.
+        Assert.Equal(42, (long)await f.Keys.StringGetAsync($"processado:conversa:{conversa}"));
+        AssertTtl(await f.Keys.KeyTimeToLiveAsync($"processado:conversa:{conversa}"), 120, "processado:conversa");
     }
 
     /// <summary>

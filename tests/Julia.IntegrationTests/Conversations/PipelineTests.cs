@@ -468,7 +468,7 @@ public sealed class ConversationRulesTests(PipelineFixture f) : IClassFixture<Pi
         Assert.True(await cache.KeyExistsAsync($"medico:telefone:{phone}"));
 
         var processor = f.App.Services.GetRequiredService<TurnProcessor>();
-        await using (var held = await f.App.Services.GetRequiredService<ConversationLock>().TryAcquireAsync(conversaId, default))
+        await using (var held = await f.App.Services.GetRequiredService<ConversationLock>().TryAcquireAsync(conversaId, 0, 0, default))
         {
             Assert.NotNull(held);
             await f.ExecuteAsync("""

@@ -130,12 +130,16 @@ public sealed class RecoveryTests
 
     /// <summary>
     /// docs/decisions.md#inbound, "Rows read before the lock": a turn reads the doctor's pending messages, and before it
-    /// holds the conversation lock another process's turn answers them and lets the lock go. The model is not asked
-    /// again (before, it was, and only the reply was dropped: a second bill, and its tools acting on answered words).
-    /// Redis is paused for writes between the read and the lock, so the other turn's answer lands there.
+    /// holds the conversation lock another process's turn answers them and lets the lock go, leaving the highest id it
+    /// read in `processado:conversa:{id}`. The model is not asked again (before 2026-12-07 it was, and only the reply was
+    /// dropped: a second bill, and its tools acting on answered words). Without that mark — rows answered by no turn that
+    /// let the lock go — the turn skips the database's check (one statement fewer per reply) and its reply's own guard
+    /// drops it. Redis is paused for writes between the read and the lock, so the other turn's answer lands there.
     /// </summary>
-    [Fact]
-    public async Task ATurnWhoseMessagesWereAnsweredElsewhereBeforeItHeldTheLockDoesNotAskTheModel()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ATurnWhoseMessagesWereAnsweredElsewhereBeforeItHeldTheLockDoesNotAskTheModel(bool answeringTurnLetTheLockGo)
     {
         await using var db = await TestDatabase.CreateAsync();
         using var server = new PrivateRedisServer();
@@ -145,7 +149,11 @@ public sealed class RecoveryTests
         _ = app.Server;
         await using var source = db.CreateDataSource();
         await using var c = await source.OpenConnectionAsync();
-        var medicoId = await DoctorWithAPendingMessageAsync(c, "5511999990407");
+        var medicoId = await DoctorWithAPendingMessageAsync(c, answeringTurnLetTheLockGo ? "5511999990407" : "5511999990409");
+        var conversaId = await c.ExecuteScalarAsync<Guid>("INSERT INTO conversations (medico_id) VALUES (@medicoId) RETURNING id", new { medicoId });
+        var rowId = await c.ExecuteScalarAsync<long>("SELECT id FROM interacoes WHERE medico_id = @medicoId", new { medicoId });
+        if (answeringTurnLetTheLockGo)
+            await server.CommandAsync("SET", Julia.Conversations.ConversationLock.AnsweredKey(conversaId), rowId.ToString(), "PX", "120000");
         var processor = app.Services.GetRequiredService<Julia.Conversations.TurnProcessor>();
 
         await server.CommandAsync("CLIENT", "PAUSE", "10000", "WRITE");
@@ -153,8 +161,8 @@ public sealed class RecoveryTests
         try
         {
             var turn = processor.ProcessAsync(medicoId, CancellationToken.None);
-            // Its first round trip opened the conversation (and read the message in the same transaction).
-            await Eventually.MatchesAsync(() => c.ExecuteScalarAsync<long>("SELECT count(*) FROM conversations WHERE medico_id = @medicoId", new { medicoId }), n => n == 1);
+            // Its first round trip attached the message to the conversation (and read it in the same transaction).
+            await Eventually.MatchesAsync(() => c.ExecuteScalarAsync<Guid?>("SELECT conversa_id FROM interacoes WHERE id = @rowId", new { rowId }), id => id == conversaId);
             // The other process's turn answers it and lets the lock go.
             await c.ExecuteAsync("UPDATE interacoes SET processado_em = now() WHERE medico_id = @medicoId", new { medicoId });
             await server.CommandAsync("CLIENT", "UNPAUSE");
@@ -163,9 +171,54 @@ public sealed class RecoveryTests
         finally { await server.CommandAsync("CLIENT", "UNPAUSE"); }
 
         Assert.IsType<Julia.Conversations.TurnResult.Superseded>(result);
-        Assert.Empty(agent.Turns);
-        Assert.Contains(app.Logs.Lines, l => l.Message.Contains("not run: another turn (another process) already answered its messages"));
+        if (answeringTurnLetTheLockGo)
+        {
+            Assert.Empty(agent.Turns);
+            Assert.Contains(app.Logs.Lines, l => l.Message.Contains("not run: another turn (another process) already answered its messages"));
+        }
+        else
+        {
+            Assert.Single(agent.Turns);
+            Assert.Contains(app.Logs.Lines, l => l.Message.Contains("dropped: another turn (another process) already answered its messages"));
+        }
         Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM fila_mensagens"));
+    }
+
+    /// <summary>
+    /// What the check above reads: a turn that lets the lock go leaves the highest inbound id it read, for one lease,
+    /// and never lowers it (an older turn's release after a newer one's).
+    /// </summary>
+    [Fact]
+    public async Task ATurnLettingTheLockGoLeavesTheHighestIdItRead()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var server = new PrivateRedisServer();
+        await server.StartAsync();
+        var agent = new ScriptedAgent { Respond = _ => Task.FromResult<AgentOutcome>(new AgentOutcome.Reply("Oi! Tenho sim.")) };
+        await using var app = new JuliaAppFactory(db.Url, server.Url, NoDelays, s => s.AddSingleton<IConversationAgent>(agent));
+        _ = app.Server;
+        await using var source = db.CreateDataSource();
+        await using var c = await source.OpenConnectionAsync();
+        var medicoId = await DoctorWithAPendingMessageAsync(c, "5511999990410");
+        var rowId = await c.ExecuteScalarAsync<long>("SELECT id FROM interacoes WHERE medico_id = @medicoId", new { medicoId });
+        var processor = app.Services.GetRequiredService<Julia.Conversations.TurnProcessor>();
+
+        Assert.IsType<Julia.Conversations.TurnResult.Done>(await processor.ProcessAsync(medicoId, CancellationToken.None));
+
+        var conversaId = await c.ExecuteScalarAsync<Guid>("SELECT id FROM conversations WHERE medico_id = @medicoId", new { medicoId });
+        var key = Julia.Conversations.ConversationLock.AnsweredKey(conversaId);
+        Assert.Equal(rowId.ToString(), await server.CommandAsync("GET", key));
+        var ttl = long.Parse(await server.CommandAsync("PTTL", key));
+        Assert.InRange(ttl, 1, 120_000);
+        Assert.Equal("0", await server.CommandAsync("EXISTS", Julia.Conversations.ConversationLock.Key(conversaId)));
+
+        // An older turn letting go later does not lower it.
+        var locks = app.Services.GetRequiredService<Julia.Conversations.ConversationLock>();
+        await using (var older = await locks.TryAcquireAsync(conversaId, rowId - 5, rowId - 1, CancellationToken.None))
+            Assert.True(older!.MayBeAnswered); // the turn above read up to rowId
+        Assert.Equal(rowId.ToString(), await server.CommandAsync("GET", key));
+        await using (var newer = await locks.TryAcquireAsync(conversaId, rowId + 1, rowId + 1, CancellationToken.None))
+            Assert.False(newer!.MayBeAnswered);
     }
 
     /// <summary>
