@@ -1658,4 +1658,30 @@ public sealed class HandoffTriggerDetectorTests
     [Fact]
     public void SeventyFirstSetLegalDepartmentForPaperworkIsAPerson() =>
         Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect("Quero o contato do departamento jurídico de vocês, é sobre o contrato."));
+
+    // Seventy-second blind set: a breach of the code of ethics claimed and the council told; someone available to talk;
+    // trust lost ("nunca mais confio nessa escala") beside another strong word.
+    [Theory]
+    [InlineData("Isso fere o código de ética médica, vou comunicar ao conselho regional de medicina.")]
+    [InlineData("vou comunicar isso ao CRM.")]
+    public void SeventySecondSetLegal(string text) => Assert.Equal(HandoffTriggers.Legal, HandoffTriggerDetector.Detect(text));
+
+    // Its look-alikes: the council told of a change of address; the code of ethics as a subject.
+    [Theory]
+    [InlineData("preciso informar ao CRM minha mudança de endereço")]
+    [InlineData("tô estudando o código de ética médica pra prova")]
+    public void SeventySecondSetLegalLookAlikes(string text) => Assert.Null(HandoffTriggerDetector.Detect(text));
+
+    [Fact]
+    public void SeventySecondSetPerson() =>
+        Assert.Equal(HandoffTriggers.PersonRequested, HandoffTriggerDetector.Detect("Tem alguém disponível pra conversar agora?"));
+
+    [Fact]
+    public void SeventySecondSetTrustLostIsAnger() =>
+        Assert.Equal(HandoffTriggers.NegativeSentiment, HandoffTriggerDetector.Detect("Nunca mais confio nessa escala, palhaçada total."));
+
+    // Still a place given up, not anger: "nunca mais" before a place with one strong word.
+    [Fact]
+    public void SeventySecondSetAPlaceGivenUpStaysOneWord() =>
+        Assert.Null(HandoffTriggerDetector.Detect("nunca mais trabalho nessa clínica, que pena"));
 }

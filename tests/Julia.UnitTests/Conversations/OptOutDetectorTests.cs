@@ -1488,4 +1488,31 @@ public sealed class OptOutDetectorTests
     [InlineData("não me manda nada hoje, to de folga")]
     [InlineData("para de me marcar no grupo")]
     public void SeventyFirstSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
+
+    // Seventy-second blind set: "me bloqueia" bare or with its reason, giving up on the app, a list closed by "nem nada",
+    // none of our messages "pra mim", "para." beside a bare refusal, "favor cessar" after a complaint, quitting the service.
+    [Theory]
+    [InlineData("Me bloqueia que eu não quero mais")]
+    [InlineData("Me bloqueia")]
+    [InlineData("desisto desse app, nao me mandem mais coisa")]
+    [InlineData("nao quero mais lembrete nenhum, nem vaga, nem nada")]
+    [InlineData("nada de mensagem mais pra mim, ok?")]
+    [InlineData("nada mais de vaga pra mim")]
+    [InlineData("sério, para. não quero")]
+    [InlineData("pare! chega")]
+    [InlineData("mensagens indesejadas. favor cessar.")]
+    [InlineData("pfv para com os lembretes, nao vou mais usar isso")]
+    public void SeventySecondSetStops(string text) => Assert.True(OptOutDetector.IsOptOut(text), text);
+
+    // Its look-alikes: another doctor's stop with the writer's own kept, a pause with its return, shifts still awaited,
+    // one kind refused "nem nada disso" and another kept, a date blocked in the schedule, "para." alone.
+    [Theory]
+    [InlineData("A Dra. Ana não quer mais receber, mas eu sim. Meu número é esse mesmo")]
+    [InlineData("Até dia 30 não me mande nada, depois pode voltar normal")]
+    [InlineData("nada de vaga pra mim ainda?")]
+    [InlineData("e ai, nada de plantao pra mim essa semana?")]
+    [InlineData("nao quero plantao noturno nem nada disso, so diurno")]
+    [InlineData("me bloqueia o dia 12 na escala")]
+    [InlineData("sério, para.")]
+    public void SeventySecondSetLookAlikesAreNotOptOuts(string text) => Assert.False(OptOutDetector.IsOptOut(text), text);
 }

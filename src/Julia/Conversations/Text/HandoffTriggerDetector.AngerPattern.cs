@@ -10,12 +10,13 @@ namespace Julia.Conversations.Text;
 internal static partial class HandoffTriggerDetector
 {
     [GeneratedRegex(
-        // "um absurdo de bom", "nunca mais acho igual": praise in the words of a complaint.
+        // "um absurdo de bom", "nunca mais acho igual": praise in the words of a complaint. "nunca mais trabalho nesse hospital" is
+        // a place given up, but "nunca mais confio nessa escala" (seventy-second blind set) is trust lost.
         @"\babsurd[oau]s?\b(?! de (bom|boa|bons|boas|barato|lindo|linda|legal|bem|gostoso))|\br[ie]dicul[oa]s?\b(?! de (bom|barato))|\bvergonha\b|\bvergonhos[oa]s?\b|\bdesrespeit(o|u|ou|ad[oa]s?)\b|\bfalta de respeito\b|\bsem respeito\b" +
         // Derived and diminutive forms ("desrespeitosos", "absurdamente", "absurdozinho", "horrorosa") and the Spanish
         // the Cuban and Argentinian doctors mix in ("una vergüenza", "falta de respeto"): each counts as its base word.
         @"|\bdesrespeitos[oa]s?\b|\babsurdamente\b|\b(absurd|ridicul)[oa]zinh[oa]s?\b|\bhorroros[oa]s?\b|\bverguenza\b|\bfalta de respeto\b|\bshame on you\b" +
-        @"|\bnunca mais\b(?! (acho|vou achar|encontro|vou encontrar|vi|vejo|tive|terei) (igual|outr[oa]|parecid[oa]|melhor|nada igual))(?! (\w+ ){1,3}(naquele|naquela|nesse|nessa|neste|nesta|la|ali)\b)" +
+        @"|\bnunca mais\b(?! (acho|vou achar|encontro|vou encontrar|vi|vejo|tive|terei) (igual|outr[oa]|parecid[oa]|melhor|nada igual))(?! (?!(confio|acredito|creio|indico|recomendo|caio)\b)(\w+ ){1,3}(naquele|naquela|nesse|nessa|neste|nesta|la|ali)\b)" +
         @"|\bpessim[oa]s?\b|\bhorrivel\b|\bhorriveis\b|\bodeio\b|\bodio\b|\braiva\b|\binaceitavel\b|\bescandalo\b|\bpalhacada\b" +
         @"|\bsafad[oa]s?\b|\bmentiros[oa]s?\b|\bgolpe\b|\bcalotes?\b|\bgolpistas?\b|\bfraude\b|\bdescaso\b" +
         // Beyond the specified examples (docs/decisions.md#handoff), the same register as doctors write it (still two distinct ones needed).

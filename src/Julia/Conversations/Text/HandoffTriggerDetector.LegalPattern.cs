@@ -63,7 +63,11 @@ internal static partial class HandoffTriggerDetector
         // "vou levar essa empresa pro Cremesp", "acionar o CRM", "o CRM vai saber disso" — not "levar o CRM" (the card).
         @"|\b(levar|levo|levarei|levando|leva)\b(?: \w+){0,3}? (ao|para o|ate o|junto ao|perante o) (" + Council + @"|conselho)\b(?! tutelar)" +
         // Twenty-fifth blind set: "denunciei vocês no CRM" — the step already taken, in the past.
-        @"|\b(denunciar|denuncio|denunciei|denunciamos|reclamar|reclamo|reclamei|acionar|aciono|acionarei|acionei|recorrer|recorro|recorri|representar|representei|reportar|reporto|reportei|reportarei)\b(?: \w+){0,3}? (ao|para o|no|o|junto ao|perante o) (" + Council + @"|cfm)\b",
+        @"|\b(denunciar|denuncio|denunciei|denunciamos|reclamar|reclamo|reclamei|acionar|aciono|acionarei|acionei|recorrer|recorro|recorri|representar|representei|reportar|reporto|reportei|reportarei)\b(?: \w+){0,3}? (ao|para o|no|o|junto ao|perante o) (" + Council + @"|cfm)\b" +
+        // Seventy-second blind set: "vou comunicar ao conselho regional de medicina." — the council told, the clause ending
+        // there (not "informar ao CRM minha mudança de endereço"); "isso fere o código de ética médica" — a breach claimed.
+        @"|\b(comunicar|comunico|comunicarei|comuniquei|informar|informarei|notificar|notifico|notificarei|notifiquei)( isso| o caso| o ocorrido| tudo| essa situacao| esse caso| voces)? (ao|o|para o|pro|junto ao) (conselho regional|conselho federal|conselho|" + Council + @"|cfm)( de medicina| regional de medicina)?(?= *([.!;]|$| sobre (isso|voces|o caso)))" +
+        @"|\b(fere|ferem|feriu|ferindo|viola|violam|violou|violando|infringe|infringem|infringiu|desrespeita|desrespeitam) (o |a )?(nosso |meu )?(codigo de etica|etica medica)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Legal5();
 

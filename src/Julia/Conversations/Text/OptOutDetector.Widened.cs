@@ -28,9 +28,33 @@ internal static partial class OptOutDetector
         // Fifty-ninth blind set: "é a décima msg essa semana, me tira da lista" — the week's too, and the count an ordinal.
         // The lead's review of that set: the month's too, and "de vcs" between ("6 mensagens de vcs só esse mês, me tira").
         if ((text.Contains("hoje", StringComparison.OrdinalIgnoreCase) || text.Contains("hj", StringComparison.OrdinalIgnoreCase) || text.Contains("semana", StringComparison.OrdinalIgnoreCase) || text.Contains("mes", StringComparison.OrdinalIgnoreCase) || text.Contains("mês", StringComparison.OrdinalIgnoreCase)) && CountedToday().IsMatch(text) && FamilyOf(CountedToday().Replace(text, "${count}")) is { } counted) return counted;
+        // Seventy-second blind set: "não quero mais lembrete nenhum, nem vaga, nem nada" — what he refuses listed and closed
+        // by "nem nada": everything, read as "não quero mais nada".
+        if (text.Contains("nem nada", StringComparison.OrdinalIgnoreCase) && ListClosedByNothing().Match(text) is { Success: true } listed
+            && FamilyOf(listed.Groups["verb"].Value + " mais nada") is { } nothing)
+            return nothing;
+        // Seventy-second blind set: "nada de mensagem mais pra mim, ok?" — none of our messages for him (not "nada de vaga pra
+        // mim ainda?", shifts he is waiting for).
+        if (text.Contains("nada", StringComparison.OrdinalIgnoreCase) && NothingMoreForMe().IsMatch(text)) return "recusa";
+        // Seventy-second blind set: "sério, para. não quero" — a bare "para" is no stop alone (a preposition too), but one
+        // standing as its own sentence beside a bare refusal is.
+        if (BareStopThenRefusal().IsMatch(text)) return "comando";
         // "se continuar mandando vou denunciar e bloquear, para": the sending going on, threatened with a block.
         return text.Contains("bloq", StringComparison.OrdinalIgnoreCase) && GoingOnThreatened().IsMatch(text) ? "bloquear" : null;
     }
+
+    /// <summary>"não quero (mais) X nenhum, nem Y, nem nada" closing the message (not "…nem nada disso, só diurno") — group "verb" the refusal (raw text).</summary>
+    [GeneratedRegex(@"(?<!\p{L})(?<verb>n[aã]o\s+(?:quero|me\s+mand[ae]m?))(?:\s+mais)?\s+[^.!?\n]{1,60}?,?\s*nem\s+nada\s*[.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ListClosedByNothing();
+
+    /// <summary>"nada (mais) de mensagem (mais) pra mim" — our messages, or anything with "mais"; not followed by a time still to come or a question of it.</summary>
+    [GeneratedRegex(@"(?<!\p{L})nada\s+(?:(?:mais\s+)?de\s+(?:mensage(?:m|ns)|msgs?|propagandas?|lembretes?|spam|contato)|mais\s+de\s+\p{L}+|de\s+\p{L}+\s+mais)(?:\s+mais)?\s+(?:pra|para|p/)\s+mim(?!\p{L})(?!\s*(?:ainda|hoje|hj|essa|nessa|esta|nesta|por\s+enquanto|\?))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NothingMoreForMe();
+
+    /// <summary>The whole message: (sério/pfv/por favor/já,) "para"/"pare" as a sentence, then "não quero (mais)" or "chega" (raw text).</summary>
+    [GeneratedRegex(@"^\s*(?:(?:s[eé]rio|pfv|por\s+favor|j[aá]|agora)\s*,?\s*)*par[ae]\s*[.!]+\s*(?:n[aã]o\s+quero(?:\s+mais)?|chega)\s*[.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BareStopThenRefusal();
 
     /// <summary>
     /// InTurn: "pode parar com as vagas" / "e com os lembretes" / "e com tudo" — a line that widens the stop's sentence to
