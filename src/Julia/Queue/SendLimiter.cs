@@ -40,11 +40,19 @@ internal sealed class SendLimiter
     /// <summary>The next reservation raises the counters to what the sent rows say (never lowers them).</summary>
     internal void VerifyCountersNext() => Volatile.Write(ref verify, 1);
 
-    const string Script = """
+    internal const string Script = """
         local now = tonumber(ARGV[1])
         local counted = ARGV[2] == '1'
         local first = ARGV[7] == '1'
-        if ARGV[12] ~= '1' then
+        if ARGV[12] == '1' then
+          -- Just rebuilt from the sent rows: the counts come in ARGV[13..15] and are raised here, in the same atomic step as
+          -- the check — raised by a separate call, a key evicted again in between was read as 0 (a fifth follow-up in an
+          -- hour capped at 4: RedisEvictionTests, 2026-12-08).
+          for i, k in ipairs({ KEYS[1], KEYS[2], KEYS[5] }) do
+            local floor = tonumber(ARGV[12 + i] or '0')
+            if tonumber(redis.call('GET', k) or '-1') < floor then redis.call('SET', k, floor, 'EX', i == 1 and 7200 or 90000) end
+          end
+        else
           local read = { KEYS[1], KEYS[2] }
           if counted then read = { KEYS[1], KEYS[2], KEYS[4] } end
           if counted and first then read = { KEYS[1], KEYS[2], KEYS[4], KEYS[5], KEYS[6] } end
@@ -141,18 +149,20 @@ internal sealed class SendLimiter
             now.ToUnixTimeMilliseconds(), m.CountsTowardLimits ? 1 : 0, o.MaxPerHour, o.MaxPerDay, o.MinIntervalSeconds * 1000L,
             (o.MaxIntervalSeconds <= 0 ? 0 : Math.Max(o.MinIntervalSeconds, spacing)) * 1000L, m.FirstContact ? 1 : 0, o.MaxFirstContactsPerDay, o.FirstContactIntervalSeconds * 1000L,
             hourStart.AddHours(1).ToUnixTimeMilliseconds(), dayStart.AddDays(1).ToUnixTimeMilliseconds(), 0,
+            0, 0, 0, // the hour's, day's and first contacts' counts once rebuilt (ARGV[13..15])
         };
+        // The script raises the counters to the rebuilt counts itself, in the step that checks them (its ARGV[12..15]).
+        void Rebuilt(TodaysSends sent) => (args[11], args[12], args[13], args[14]) = (1, sent.Hour, sent.Day, sent.FirstContacts);
         var result = await redis.TryAsync<long?>(async db =>
         {
             // The script refuses (-1) while a counter it reads is missing (the hour and day counts for every proactive send)
             // — flushed, expired, or evicted alone under `maxmemory` while others stayed — and runs again on keys rebuilt from the sent rows,
             // which it then takes as they are. A number's own last-send key is no reason by itself: missing is its usual
             // state (no send to him in the hour), and each rebuild would read the hour's sends (docs/decisions.md#evicted-key).
-            if (Interlocked.Exchange(ref verify, 0) == 1) { await RebuildAsync(db, keys, hourStart, dayStart, ct); args[^1] = 1; }
+            if (Interlocked.Exchange(ref verify, 0) == 1) Rebuilt(await RebuildAsync(db, keys, hourStart, dayStart, ct));
             var reply = (long)await db.ScriptEvaluateAsync(Script, [.. keys.Select(k => (RedisKey)k)], args);
             if (reply != -1) return reply;
-            await RebuildAsync(db, keys, hourStart, dayStart, ct);
-            args[^1] = 1;
+            Rebuilt(await RebuildAsync(db, keys, hourStart, dayStart, ct));
             return (long)await db.ScriptEvaluateAsync(Script, [.. keys.Select(k => (RedisKey)k)], args);
         }, null);
         return result switch
@@ -213,8 +223,8 @@ internal sealed class SendLimiter
         await RebuildAsync(db, keys, hourStart, dayStart, ct);
     }
 
-    /// <summary>Raises every limiter key to what today's sent rows say (a missing key gets that value; never lowered).</summary>
-    async Task RebuildAsync(IDatabase db, string[] keys, DateTimeOffset hourStart, DateTimeOffset dayStart, CancellationToken ct)
+    /// <summary>Raises every limiter key to what today's sent rows say (a missing key gets that value; never lowered); returns the counts.</summary>
+    async Task<TodaysSends> RebuildAsync(IDatabase db, string[] keys, DateTimeOffset hourStart, DateTimeOffset dayStart, CancellationToken ct)
     {
         await using var c = await store.DataSource.OpenConnectionAsync(ct);
         using var grid = await c.QueryMultipleAsync(new CommandDefinition("""
@@ -241,6 +251,7 @@ internal sealed class SendLimiter
             && Ms(lastCounted) + options.Value.MinIntervalSeconds * 1000L is var next && next > time.GetUtcNow().ToUnixTimeMilliseconds())
             await RaiseAsync(db, keys[3], next, 3600);
         foreach (var (address, at) in lastPerNumber) await RaiseAsync(db, LastSendKey(address), EpochSeconds(at), 3600);
+        return today;
     }
 
     /// <summary>The key becomes at least the value (a missing key gets it, with the TTL); a higher one is left as it is.</summary>

@@ -262,6 +262,34 @@ public sealed class SendLimiterTests(LimiterFixture f) : IClassFixture<LimiterFi
     /// before, only a missing hour or day count started the rebuild, so the first-contact cap and the 45 s gap restarted
     /// from nothing.
     /// </summary>
+    /// <summary>
+    /// The reservation right after a rebuild raises the counters itself, in the step that checks them: raised by a separate
+    /// call, an hour key evicted again in between (Redis at `maxmemory` under `allkeys-lru`) was read as 0, and a fifth
+    /// follow-up went out in an hour capped at 4 (RedisEvictionTests, 2026-12-08). Here the keys are simply missing when the
+    /// script runs, as after that second eviction.
+    /// </summary>
+    [Theory]
+    [InlineData(4, true)]
+    [InlineData(3, false)]
+    public async Task TheReservationAfterARebuildCountsTheRebuiltSendsEvenWithTheKeysGoneAgain(int sentThisHour, bool held)
+    {
+        f.Redis.Flush();
+        var now = TenAm;
+        string[] keys = SendLimiter.Keys(now, "5511999992601@s.whatsapp.net");
+        RedisValue[] args =
+        [
+            now.ToUnixTimeMilliseconds(), 1, 4, 100, 0, 0, 0, 50, 0,
+            now.AddHours(1).ToUnixTimeMilliseconds(), now.AddDays(1).ToUnixTimeMilliseconds(),
+            1, sentThisHour, sentThisHour, 0,
+        ];
+
+        var reply = (long)await Redis.ScriptEvaluateAsync(SendLimiter.Script, [.. keys.Select(k => (RedisKey)k)], args);
+
+        Assert.Equal(held, reply > 0);
+        Assert.Equal(held ? sentThisHour : sentThisHour + 1, (long)await Redis.StringGetAsync(keys[0]));
+        Assert.InRange((await Redis.KeyTimeToLiveAsync(keys[0]))!.Value.TotalSeconds, 7000, 7200);
+    }
+
     [Fact]
     public async Task AKeyEvictedAloneWhileTheHourAndDayCountsStayIsRebuiltToo()
     {
