@@ -234,6 +234,11 @@ internal sealed partial class TurnRunner(
         entry.BusyWarned = false;
     }
 
+    readonly TaskCompletionSource firstSweep = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the start-up sweep has looked for messages left unprocessed (whether or not it found any, or failed).</summary>
+    internal Task FirstSweepDone => firstSweep.Task;
+
     async Task SweepLoopAsync(CancellationToken ct)
     {
         var age = TimeSpan.Zero; // first sweep at start-up takes everything left by a crash or restart
@@ -251,6 +256,7 @@ internal sealed partial class TurnRunner(
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
             catch (Exception ex) { streak.Fail(ex); }
+            firstSweep.TrySetResult();
             age = TimeSpan.FromSeconds(options.Value.SweepAgeSeconds);
             try { await Task.Delay(TimeSpan.FromSeconds(options.Value.SweepIntervalSeconds), time, ct); }
             catch (OperationCanceledException) { return; }

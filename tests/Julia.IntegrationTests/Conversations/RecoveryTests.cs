@@ -149,7 +149,7 @@ public sealed class RecoveryTests
         _ = app.Server;
         await using var source = db.CreateDataSource();
         await using var c = await source.OpenConnectionAsync();
-        var medicoId = await DoctorWithAPendingMessageAsync(c, answeringTurnLetTheLockGo ? "5511999990407" : "5511999990409");
+        var medicoId = await DoctorWithAPendingMessageAsync(app, c, answeringTurnLetTheLockGo ? "5511999990407" : "5511999990409");
         var conversaId = await c.ExecuteScalarAsync<Guid>("INSERT INTO conversations (medico_id) VALUES (@medicoId) RETURNING id", new { medicoId });
         var rowId = await c.ExecuteScalarAsync<long>("SELECT id FROM interacoes WHERE medico_id = @medicoId", new { medicoId });
         if (answeringTurnLetTheLockGo)
@@ -199,7 +199,7 @@ public sealed class RecoveryTests
         _ = app.Server;
         await using var source = db.CreateDataSource();
         await using var c = await source.OpenConnectionAsync();
-        var medicoId = await DoctorWithAPendingMessageAsync(c, "5511999990410");
+        var medicoId = await DoctorWithAPendingMessageAsync(app, c, "5511999990410");
         var rowId = await c.ExecuteScalarAsync<long>("SELECT id FROM interacoes WHERE medico_id = @medicoId", new { medicoId });
         var processor = app.Services.GetRequiredService<Julia.Conversations.TurnProcessor>();
 
@@ -247,7 +247,7 @@ public sealed class RecoveryTests
         _ = app.Server;
         await using var source = db.CreateDataSource();
         await using var c = await source.OpenConnectionAsync();
-        var medicoId = await DoctorWithAPendingMessageAsync(c, "5511999990408");
+        var medicoId = await DoctorWithAPendingMessageAsync(app, c, "5511999990408");
         var processor = app.Services.GetRequiredService<Julia.Conversations.TurnProcessor>();
 
         await server.CommandAsync("CLIENT", "PAUSE", "20000", "WRITE");
@@ -270,8 +270,13 @@ public sealed class RecoveryTests
     }
 
     /// <summary>A doctor with a message no turn was signalled for (stored by another process), past its debounce.</summary>
-    static async Task<Guid> DoctorWithAPendingMessageAsync(NpgsqlConnection c, string phone)
+    /// <remarks>
+    /// Only once the host's start-up sweep is over: that sweep takes every unprocessed message, and a turn of its own for
+    /// this doctor would hold his lock against the test's (a full run met it: the test's turn `Busy`).
+    /// </remarks>
+    static async Task<Guid> DoctorWithAPendingMessageAsync(JuliaAppFactory app, NpgsqlConnection c, string phone)
     {
+        await app.Services.GetRequiredService<Julia.Conversations.TurnRunner>().FirstSweepDone.WaitAsync(TimeSpan.FromSeconds(60));
         var medicoId = await c.ExecuteScalarAsync<Guid>("""
             INSERT INTO medicos (telefone, whatsapp_jid, primeiro_nome, origem) VALUES (@phone, @phone || '@s.whatsapp.net', 'Ana', 'import')
             RETURNING id
