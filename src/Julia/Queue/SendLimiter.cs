@@ -228,12 +228,15 @@ internal sealed class SendLimiter
     {
         await using var c = await store.DataSource.OpenConnectionAsync(ct);
         using var grid = await c.QueryMultipleAsync(new CommandDefinition("""
-            SELECT count(*) FILTER (WHERE enviada_em >= @hourStart) AS Hour, count(*) AS Day,
+            SELECT count(*) FILTER (WHERE COALESCE(enviada_em, envio_iniciado_em) >= @hourStart) AS Hour, count(*) AS Day,
                    count(*) FILTER (WHERE metadata->>'primeiro_contato' = 'true') AS FirstContacts,
-                   max(enviada_em) FILTER (WHERE metadata->>'primeiro_contato' = 'true') AS LastFirstContact,
-                   max(enviada_em) AS LastCounted
+                   max(COALESCE(enviada_em, envio_iniciado_em)) FILTER (WHERE metadata->>'primeiro_contato' = 'true') AS LastFirstContact,
+                   max(COALESCE(enviada_em, envio_iniciado_em)) AS LastCounted
             FROM fila_mensagens
-            WHERE status = 'enviada' AND tipo IN ('followup', 'campanha') AND enviada_em >= @dayStart;
+            -- Sent, or on its way: a send another process reserved and started is not `enviada` yet, and left out it let one
+            -- more go over the hour's cap while keys were being evicted (docs/decisions.md#evicted-key).
+            WHERE tipo IN ('followup', 'campanha')
+              AND ((status = 'enviada' AND enviada_em >= @dayStart) OR (status = 'processando' AND envio_iniciado_em >= @dayStart));
             SELECT COALESCE(m.telefone, split_part(i.remote_jid, '@', 1)) AS Address, max(i.created_at) AS At
             FROM interacoes i LEFT JOIN medicos m ON m.id = i.medico_id
             WHERE i.direcao = 'saida' AND i.origem LIKE 'fila:%' AND i.origem <> 'fila:resposta' AND i.remote_jid IS NOT NULL
